@@ -1,0 +1,12 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import type { Db } from '../db/connection'
+import type { SessionStore } from '../features/auth/sessions'
+
+/** What every service call can reach: the database, the sessions, and the clock. */
+export interface AppContext {
+  sqlite: BetterSqlite3.Database
+  db: Db
+  sessions: SessionStore
+  /** Injected so tests can move time (lock-out, idle lock) without waiting. */
+  clock: () => Date
+}

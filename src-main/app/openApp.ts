@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { AppContext } from './context'
+import { createKysely, openSqlite } from '../db/connection'
+import { migrate } from '../db/migrator'
+import { allMigrations } from '../db/migrations'
+import { SessionStore } from '../features/auth/sessions'
+
+export const DATABASE_FILE_NAME = 'service-center.sqlite'
+
+export interface OpenAppOptions {
+  /** A folder for the database; `:memory:` for throwaway tests. */
+  dataDir: string
+  clock?: () => Date
+}
+
+/** Opens (and migrates) the shop database and returns the context every host serves from. */
+export function openApp(options: OpenAppOptions): AppContext {
+  let file = ':memory:'
+  if (options.dataDir !== ':memory:') {
+    mkdirSync(options.dataDir, { recursive: true })
+    file = join(options.dataDir, DATABASE_FILE_NAME)
+  }
+  const sqlite = openSqlite(file)
+  try {
+    migrate(sqlite, allMigrations)
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
+  return { sqlite, db: createKysely(sqlite), sessions: new SessionStore(), clock: options.clock ?? (() => new Date()) }
+}
+
+export async function closeApp(app: AppContext): Promise<void> {
+  await app.db.destroy()
+}

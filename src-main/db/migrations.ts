@@ -1,0 +1,15 @@
+import type { Migration } from './migration'
+import { authMigrations } from '../features/auth/migrations'
+import { settingsMigrations } from '../features/settings/migrations'
+import { numberingMigrations } from '../features/numbering/migrations'
+import { auditMigrations } from '../features/audit/migrations'
+import { syncMigrations } from '../features/sync/migrations'
+
+/** Every feature's schema steps, in version order. */
+export const allMigrations: readonly Migration[] = [
+  ...authMigrations,
+  ...settingsMigrations,
+  ...numberingMigrations,
+  ...auditMigrations,
+  ...syncMigrations
+].sort((a, b) => a.version - b.version)

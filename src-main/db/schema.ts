@@ -1,0 +1,8 @@
+import type { AuthTables } from '../features/auth/tables'
+import type { SettingsTables } from '../features/settings/tables'
+import type { NumberingTables } from '../features/numbering/tables'
+import type { AuditTables } from '../features/audit/tables'
+import type { SyncTables } from '../features/sync/tables'
+
+/** The whole database as Kysely sees it, assembled from each feature's tables. */
+export interface Database extends AuthTables, SettingsTables, NumberingTables, AuditTables, SyncTables {}

@@ -1,0 +1,7 @@
+import type { HandlersOf } from '../../rpc/handler'
+import { listAudit, listAuditActions } from './service'
+
+export const auditHandlers: HandlersOf<'audit'> = {
+  'audit.list': (ctx, input) => listAudit(ctx.app.db, input),
+  'audit.actions': (ctx) => listAuditActions(ctx.app.db)
+}

@@ -1,0 +1,28 @@
+import type { Db } from '../../db/connection'
+import { uuidv7 } from '../../../src-shared/domain/ids'
+
+export interface AuditRecord {
+  actorId: string | null
+  action: string
+  entity: string
+  entityId: string | null
+  before?: unknown
+  after?: unknown
+}
+
+/** Writes who did what, with the record before and after. Call inside the change's transaction. */
+export async function recordAudit(trx: Db, at: Date, record: AuditRecord): Promise<void> {
+  await trx
+    .insertInto('auditLog')
+    .values({
+      id: uuidv7(at.getTime()),
+      at: at.toISOString(),
+      actorId: record.actorId,
+      action: record.action,
+      entity: record.entity,
+      entityId: record.entityId,
+      beforeJson: record.before === undefined ? null : JSON.stringify(record.before),
+      afterJson: record.after === undefined ? null : JSON.stringify(record.after)
+    })
+    .execute()
+}

@@ -1,0 +1,40 @@
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+
+/**
+ * scrypt with one of OWASP's recommended parameter sets (N=2^15, r=8, p=3: 32 MiB, about
+ * 0.2 s here). The parameters are stored with each hash so they can be raised later while
+ * old hashes still verify.
+ */
+const COST = { N: 2 ** 15, r: 8, p: 3 }
+const KEY_LENGTH = 64
+const SALT_LENGTH = 16
+
+function derive(password: string, salt: Buffer, options: ScryptOptions, keyLength: number): Promise<Buffer> {
+  const maxmem = 256 * (options.N ?? 0) * (options.r ?? 8) + 32 * 1024 * 1024
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFKC'), salt, keyLength, { ...options, maxmem }, (error, key) =>
+      error ? reject(error) : resolve(key)
+    )
+  })
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(SALT_LENGTH)
+  const key = await derive(password, salt, COST, KEY_LENGTH)
+  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$')
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, saltText, keyText] = stored.split('$')
+  if (scheme !== 'scrypt' || !saltText || !keyText) return false
+  const expected = Buffer.from(keyText, 'base64')
+  const actual = await derive(password, Buffer.from(saltText, 'base64'), { N: Number(n), r: Number(r), p: Number(p) }, expected.length)
+  return timingSafeEqual(actual, expected)
+}
+
+/** A real hash to check against when the user name is unknown, so timing does not reveal which names exist. */
+let decoyHash: Promise<string> | undefined
+export function decoyPasswordHash(): Promise<string> {
+  decoyHash ??= hashPassword(randomBytes(12).toString('hex'))
+  return decoyHash
+}

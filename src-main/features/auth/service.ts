@@ -1,0 +1,85 @@
+import type { AppContext } from '../../app/context'
+import { AppError, type CurrentUser, type SessionInfo, type SignInResult } from '../../../src-shared/contract'
+import { recordAudit } from '../audit/record'
+import { getShopSettings } from '../settings/service'
+import { decoyPasswordHash, hashPassword, verifyPassword } from './password'
+import type { Session } from './sessions'
+import { checkPasswordWithLockout } from './signInGuard'
+import { findUserRow, toCurrentUser } from './users'
+
+export async function describeSession(app: AppContext, session: Session, user: CurrentUser): Promise<SessionInfo> {
+  const settings = await getShopSettings(app.db)
+  const { name, logo, timeZone } = settings.profile
+  return { user, shop: { name, logo, timeZone }, idleLockMinutes: settings.idleLockMinutes, locked: session.locked }
+}
+
+export async function signIn(app: AppContext, now: Date, username: string, password: string): Promise<SignInResult> {
+  const row = await app.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst()
+  if (!row) {
+    // Spend the same time as a real check so the answer does not reveal which names exist.
+    await verifyPassword(password, await decoyPasswordHash())
+    throw new AppError('INVALID_CREDENTIALS')
+  }
+  await checkPasswordWithLockout(app.db, row, password, now)
+  await app.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ lastSignInAt: now.toISOString() }).where('id', '=', row.id).execute()
+    await recordAudit(trx, now, { actorId: row.id, action: 'auth.signIn', entity: 'user', entityId: row.id })
+  })
+  return startSession(app, now, toCurrentUser(row))
+}
+
+/** Opens a session for a user whose password has just been checked. */
+export async function startSession(app: AppContext, now: Date, user: CurrentUser): Promise<SignInResult> {
+  const session = app.sessions.create(user.id, now)
+  return { token: session.token, ...(await describeSession(app, session, user)) }
+}
+
+export async function signOut(app: AppContext, now: Date, session: Session, user: CurrentUser): Promise<null> {
+  app.sessions.revoke(session.token)
+  await recordAudit(app.db, now, { actorId: user.id, action: 'auth.signOut', entity: 'user', entityId: user.id })
+  return null
+}
+
+export async function unlock(app: AppContext, now: Date, session: Session, user: CurrentUser, password: string): Promise<SessionInfo> {
+  const row = await findUserRow(app.db, user.id)
+  if (!row) throw new AppError('UNAUTHENTICATED')
+  try {
+    await checkPasswordWithLockout(app.db, row, password, now)
+  } catch (error) {
+    // A locked-out account must not keep a session that is merely waiting for a password.
+    if (error instanceof AppError && error.code === 'ACCOUNT_LOCKED') app.sessions.revoke(session.token)
+    throw error
+  }
+  session.locked = false
+  app.sessions.touch(session, now)
+  return describeSession(app, session, user)
+}
+
+export async function changeOwnPassword(
+  app: AppContext,
+  now: Date,
+  session: Session,
+  user: CurrentUser,
+  currentPassword: string,
+  newPassword: string
+): Promise<null> {
+  const row = await findUserRow(app.db, user.id)
+  if (!row) throw new AppError('UNAUTHENTICATED')
+  if (!(await verifyPassword(currentPassword, row.passwordHash))) {
+    throw new AppError('INVALID_CREDENTIALS', 'errors.currentPasswordWrong', {
+      fields: [{ path: 'currentPassword', messageKey: 'errors.currentPasswordWrong' }]
+    })
+  }
+  const passwordHash = await hashPassword(newPassword)
+  await app.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ passwordHash, passwordChangedAt: now.toISOString(), updatedAt: now.toISOString() })
+      .where('id', '=', user.id)
+      .execute()
+    await recordAudit(trx, now, { actorId: user.id, action: 'auth.changePassword', entity: 'user', entityId: user.id })
+  })
+  // Other places this user was signed in must sign in again with the new password.
+  app.sessions.revokeUser(user.id, session.token)
+  return null
+}

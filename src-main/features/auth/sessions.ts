@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto'
+
+export interface Session {
+  token: string
+  userId: string
+  createdAt: number
+  lastActivityAt: number
+  locked: boolean
+}
+
+/**
+ * Sign-in sessions, kept in memory: a restart of the app signs everyone out, which is what a
+ * shared counter PC should do. Tokens are 256 random bits.
+ */
+export class SessionStore {
+  private readonly byToken = new Map<string, Session>()
+
+  create(userId: string, now: Date): Session {
+    const session: Session = {
+      token: randomBytes(32).toString('base64url'),
+      userId,
+      createdAt: now.getTime(),
+      lastActivityAt: now.getTime(),
+      locked: false
+    }
+    this.byToken.set(session.token, session)
+    return session
+  }
+
+  get(token: string | undefined): Session | undefined {
+    return token ? this.byToken.get(token) : undefined
+  }
+
+  /** Locks the session if it has been idle longer than the shop allows; 0 minutes means never. */
+  applyIdleLock(session: Session, now: Date, idleLockMinutes: number): void {
+    if (idleLockMinutes > 0 && now.getTime() - session.lastActivityAt > idleLockMinutes * 60_000) {
+      session.locked = true
+    }
+  }
+
+  touch(session: Session, now: Date): void {
+    session.lastActivityAt = now.getTime()
+  }
+
+  revoke(token: string): void {
+    this.byToken.delete(token)
+  }
+
+  /** Ends every session of a user, e.g. when the account is disabled or its password reset. */
+  revokeUser(userId: string, exceptToken?: string): void {
+    for (const [token, session] of this.byToken) {
+      if (session.userId === userId && token !== exceptToken) this.byToken.delete(token)
+    }
+  }
+}

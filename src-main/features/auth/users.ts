@@ -1,0 +1,36 @@
+import type { Db } from '../../db/connection'
+import type { CurrentUser, UserSummary } from '../../../src-shared/contract'
+import type { UsersTable } from './tables'
+
+/** User rows as the rest of the app sees them: never with the password hash. */
+export function toCurrentUser(row: Pick<UsersTable, 'id' | 'username' | 'displayName' | 'role'>): CurrentUser {
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role }
+}
+
+export function toUserSummary(row: UsersTable): UserSummary {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    phone: row.phone,
+    role: row.role,
+    disabled: row.disabled === 1,
+    lockedUntil: row.lockedUntil,
+    lastSignInAt: row.lastSignInAt,
+    createdAt: row.createdAt
+  }
+}
+
+export async function findActiveUser(db: Db, userId: string): Promise<CurrentUser | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'displayName', 'role'])
+    .where('id', '=', userId)
+    .where('disabled', '=', 0)
+    .executeTakeFirst()
+  return row && toCurrentUser(row)
+}
+
+export function findUserRow(db: Db, userId: string): Promise<UsersTable | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()
+}

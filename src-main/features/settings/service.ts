@@ -1,0 +1,75 @@
+import type { Db } from '../../db/connection'
+import {
+  AppError,
+  type CurrentUser,
+  type ShopProfile,
+  type ShopSettings
+} from '../../../src-shared/contract'
+import { DEFAULT_IDLE_LOCK_MINUTES } from '../../../src-shared/contract/settings'
+import { recordAudit } from '../audit/record'
+import { enqueueOutbox } from '../sync/outbox'
+
+const PROFILE_KEY = 'shop.profile'
+const IDLE_LOCK_KEY = 'security.idleLockMinutes'
+
+async function readSetting<T>(db: Db, key: string): Promise<T | undefined> {
+  const row = await db.selectFrom('shopSettings').select('value').where('key', '=', key).executeTakeFirst()
+  return row === undefined ? undefined : (JSON.parse(row.value) as T)
+}
+
+async function writeSetting(trx: Db, key: string, value: unknown, at: Date, actorId: string | null): Promise<void> {
+  const row = { key, value: JSON.stringify(value), updatedAt: at.toISOString(), updatedBy: actorId }
+  await trx
+    .insertInto('shopSettings')
+    .values(row)
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value, updatedAt: row.updatedAt, updatedBy: row.updatedBy }))
+    .execute()
+}
+
+export async function readShopProfile(db: Db): Promise<ShopProfile | undefined> {
+  return readSetting<ShopProfile>(db, PROFILE_KEY)
+}
+
+export async function readIdleLockMinutes(db: Db): Promise<number> {
+  return (await readSetting<number>(db, IDLE_LOCK_KEY)) ?? DEFAULT_IDLE_LOCK_MINUTES
+}
+
+export async function getShopSettings(db: Db): Promise<ShopSettings> {
+  const profile = await readShopProfile(db)
+  if (!profile) throw new AppError('NOT_INITIALIZED')
+  return { profile, idleLockMinutes: await readIdleLockMinutes(db) }
+}
+
+/**
+ * Saves the shop profile (and its security settings). The profile is what HQ knows the shop
+ * by, so it also goes to the outbox. Call inside a transaction.
+ */
+export async function saveShopSettings(
+  trx: Db,
+  at: Date,
+  actor: Pick<CurrentUser, 'id'>,
+  next: ShopSettings
+): Promise<ShopSettings> {
+  const before = (await readShopProfile(trx)) && (await getShopSettings(trx))
+  await writeSetting(trx, PROFILE_KEY, next.profile, at, actor.id)
+  await writeSetting(trx, IDLE_LOCK_KEY, next.idleLockMinutes, at, actor.id)
+  await recordAudit(trx, at, {
+    actorId: actor.id,
+    action: 'settings.update',
+    entity: 'shop',
+    entityId: null,
+    before: before && withoutLogo(before),
+    after: withoutLogo(next)
+  })
+  await enqueueOutbox(trx, at, { entity: 'shop_profile', entityId: 'shop', operation: 'upsert', payload: next.profile })
+  return next
+}
+
+/** Logos are large data URLs; the audit trail notes whether one was set, not its bytes. */
+function withoutLogo(settings: ShopSettings) {
+  return { ...settings, profile: { ...settings.profile, logo: settings.profile.logo ? '(image)' : null } }
+}
+
+export async function updateShopSettings(db: Db, at: Date, actor: CurrentUser, next: ShopSettings): Promise<ShopSettings> {
+  return db.transaction().execute((trx) => saveShopSettings(trx, at, actor, next))
+}

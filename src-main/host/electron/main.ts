@@ -1,0 +1,55 @@
+import { app as electronApp, BrowserWindow, ipcMain, session } from 'electron'
+import { openApp, closeApp } from '../../app/openApp'
+import { resolveDataDir } from '../../app/dataDir'
+import type { AppContext } from '../../app/context'
+import { handlers } from '../../rpc/handlers'
+import { CONTENT_SECURITY_POLICY } from '../../../src-shared/security'
+import { handleIpcCall, RPC_CHANNEL } from './ipcBridge'
+import { APP_URL_PREFIX, createMainWindow } from './window'
+
+/** The desktop shell: opens the database, one locked-down window, and the IPC host. */
+export function startElectronShell(): void {
+  if (!electronApp.requestSingleInstanceLock()) {
+    electronApp.quit()
+    return
+  }
+  let mainWindow: BrowserWindow | undefined
+  let appContext: AppContext | undefined
+
+  electronApp.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  })
+
+  electronApp.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+
+  void electronApp.whenReady().then(() => {
+    appContext = openApp({ dataDir: resolveDataDir(process.argv, process.env, electronApp.getPath('userData')) })
+    applySessionPolicy()
+    const context = appContext
+    ipcMain.handle(RPC_CHANNEL, (event, payload: unknown) =>
+      handleIpcCall(context, handlers, APP_URL_PREFIX, {
+        frameUrl: event.senderFrame?.url ?? '',
+        fromAppWindow: mainWindow !== undefined && event.sender === mainWindow.webContents
+      }, payload)
+    )
+    mainWindow = createMainWindow()
+  })
+
+  electronApp.on('window-all-closed', () => electronApp.quit())
+  electronApp.on('will-quit', () => {
+    if (appContext) void closeApp(appContext)
+  })
+}
+
+function applySessionPolicy(): void {
+  const defaultSession = session.defaultSession
+  defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }
+    })
+  })
+}

@@ -1,0 +1,50 @@
+import { BrowserWindow, shell } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+export const RENDERER_INDEX = join(__dirname, '../renderer/index.html')
+/** Frames loaded from the app's own renderer folder are the only trusted IPC senders. */
+export const APP_URL_PREFIX = pathToFileURL(join(__dirname, '../renderer/')).href
+
+export function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false
+    }
+  })
+  lockDownNavigation(window)
+  window.once('ready-to-show', () => window.show())
+  void window.loadFile(RENDERER_INDEX)
+  return window
+}
+
+/** The window shows the app and nothing else: no navigation away, no pop-up windows. */
+function lockDownNavigation(window: BrowserWindow): void {
+  const contents = window.webContents
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(APP_URL_PREFIX)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!url.startsWith(APP_URL_PREFIX)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links to the web (e.g. a courier's tracking page) open in the system browser, never in-app.
+    if (url.startsWith('https://')) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+}

@@ -1,0 +1,30 @@
+import { join } from 'node:path'
+import { openApp, closeApp } from '../../app/openApp'
+import { defaultUserDataDir, readFlag, resolveDataDir } from '../../app/dataDir'
+import { handlers } from '../../rpc/handlers'
+import { startWebHost } from './server'
+
+/**
+ * Browser mode: the same handlers as the desktop app, over HTTP on 127.0.0.1, serving the built
+ * renderer. `--port 0` picks a free port; the URL is printed either way.
+ */
+async function main(): Promise<void> {
+  const dataDir = resolveDataDir(process.argv, process.env, defaultUserDataDir())
+  const port = Number(readFlag(process.argv, '--port') ?? process.env.SERVICE_CENTER_PORT ?? 4319)
+  const app = openApp({ dataDir })
+  const host = await startWebHost(app, handlers, { port, staticDir: join(__dirname, '../renderer') })
+  console.log(`Service Center is running at ${host.url}`)
+  console.log(`Data folder: ${dataDir}`)
+  const stop = async () => {
+    await host.close()
+    await closeApp(app)
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,132 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { AppContext } from '../../app/context'
+import { dispatch } from '../../rpc/dispatch'
+import type { HandlerTable } from '../../rpc/handler'
+import { AppError, type ErrorCode, type RpcResult } from '../../../src-shared/contract'
+import { serveStatic } from './static'
+
+/** Loopback only, by construction: this host is for browser mode and tests on this machine. */
+export const WEB_HOST_ADDRESS = '127.0.0.1'
+const MAX_BODY_BYTES = 2 * 1024 * 1024
+
+const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SESSION_LOCKED: 423,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_OPERATION: 404,
+  CONFLICT: 409,
+  ALREADY_INITIALIZED: 409,
+  NOT_INITIALIZED: 409,
+  INTERNAL: 500
+}
+
+export interface WebHostOptions {
+  port: number
+  /** The built renderer; without it only `/rpc` answers. */
+  staticDir?: string
+}
+
+export interface WebHost {
+  server: Server
+  url: string
+  close(): Promise<void>
+}
+
+export async function startWebHost(app: AppContext, handlers: HandlerTable, options: WebHostOptions): Promise<WebHost> {
+  const server = createServer((request, response) => {
+    handle(app, handlers, options, request, response).catch((error) => {
+      console.error('[web] request failed', error)
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: new AppError('INTERNAL').toData() })
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, WEB_HOST_ADDRESS, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    server,
+    url: `http://${WEB_HOST_ADDRESS}:${port}/`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+  }
+}
+
+async function handle(
+  app: AppContext,
+  handlers: HandlerTable,
+  options: WebHostOptions,
+  request: IncomingMessage,
+  response: ServerResponse
+): Promise<void> {
+  // A page on another site can point a browser at 127.0.0.1 through its own DNS name
+  // (DNS rebinding); only loopback host names are answered.
+  if (!isLoopbackHostHeader(request.headers.host)) return sendJson(response, 421, { ok: false, error: new AppError('FORBIDDEN').toData() })
+  const url = new URL(request.url ?? '/', 'http://localhost')
+  if (url.pathname.startsWith('/rpc/')) {
+    if (request.method !== 'POST') {
+      response.setHeader('Allow', 'POST')
+      return sendJson(response, 405, { ok: false, error: new AppError('VALIDATION', 'errors.methodNotAllowed').toData() })
+    }
+    const operation = decodeURIComponent(url.pathname.slice('/rpc/'.length))
+    const body = await readJsonBody(request)
+    const result = body.ok
+      ? await dispatch(app, handlers, { operation, input: body.value, token: bearerToken(request) })
+      : ({ ok: false, error: body.error } as const)
+    return sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 400), result)
+  }
+  if (options.staticDir && (request.method === 'GET' || request.method === 'HEAD')) {
+    return serveStatic(options.staticDir, url.pathname, request, response)
+  }
+  sendJson(response, 404, { ok: false, error: new AppError('NOT_FOUND').toData() })
+}
+
+export function isLoopbackHostHeader(host: string | undefined): boolean {
+  if (!host) return false
+  const name = host.replace(/:\d+$/, '')
+  return name === '127.0.0.1' || name === 'localhost' || name === '[::1]'
+}
+
+function bearerToken(request: IncomingMessage): string | undefined {
+  const header = request.headers.authorization
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined
+}
+
+type BodyResult = { ok: true; value: unknown } | { ok: false; error: ReturnType<AppError['toData']> }
+
+async function readJsonBody(request: IncomingMessage): Promise<BodyResult> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) return { ok: false, error: new AppError('VALIDATION', 'errors.bodyTooLarge').toData() }
+    chunks.push(chunk as Buffer)
+  }
+  const text = Buffer.concat(chunks).toString('utf8')
+  if (text.trim() === '') return { ok: true, value: {} }
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false, error: new AppError('VALIDATION', 'errors.malformedJson').toData() }
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: RpcResult<unknown>): void {
+  const text = JSON.stringify(body)
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff'
+  })
+  response.end(text)
+}

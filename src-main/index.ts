@@ -1,0 +1,3 @@
+import { startElectronShell } from './host/electron/main'
+
+startElectronShell()

@@ -1,0 +1,69 @@
+import {
+  AppError,
+  contract,
+  isOperationName,
+  type CurrentUser,
+  type OperationName,
+  type RpcResult
+} from '../../src-shared/contract'
+import { ALLOWED_WHILE_LOCKED, permissions, roleMayCall } from '../../src-shared/contract/permissions'
+import type { AppContext } from '../app/context'
+import type { Session } from '../features/auth/sessions'
+import { findActiveUser } from '../features/auth/users'
+import { readIdleLockMinutes } from '../features/settings/service'
+import type { CallContext, HandlerTable } from './handler'
+import { parseInput } from './validation'
+
+export interface CallRequest {
+  operation: string
+  input: unknown
+  token: string | undefined
+}
+
+/**
+ * The one path every call takes, whichever host it came through: find the operation, check the
+ * session and the caller's role, validate the input, run the handler, and turn any failure into
+ * a stable error. Authorization comes before validation so strangers learn nothing of the schema.
+ */
+export async function dispatch(app: AppContext, handlers: HandlerTable, request: CallRequest): Promise<RpcResult<unknown>> {
+  try {
+    const data = await run(app, handlers, request)
+    return { ok: true, data }
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toData() }
+    console.error(`[rpc] ${request.operation} failed`, error)
+    return { ok: false, error: new AppError('INTERNAL').toData() }
+  }
+}
+
+async function run(app: AppContext, handlers: HandlerTable, request: CallRequest): Promise<unknown> {
+  const name = request.operation
+  if (!isOperationName(name)) throw new AppError('UNKNOWN_OPERATION', 'errors.UNKNOWN_OPERATION', { operation: name })
+  const now = app.clock()
+  const caller = permissions[name] === 'public' ? { session: null, user: null } : await authorize(app, name, request.token, now)
+  const input = parseInput(contract[name].input, request.input)
+  const ctx: CallContext = { app, now, ...caller }
+  const handler = handlers[name] as (ctx: CallContext, input: unknown) => Promise<unknown>
+  return handler(ctx, input)
+}
+
+async function authorize(
+  app: AppContext,
+  name: OperationName,
+  token: string | undefined,
+  now: Date
+): Promise<{ session: Session; user: CurrentUser }> {
+  const session = app.sessions.get(token)
+  if (!session) throw new AppError('UNAUTHENTICATED')
+  // The account is read on every call, so disabling a user or changing a role takes effect at once.
+  const user = await findActiveUser(app.db, session.userId)
+  if (!user) {
+    app.sessions.revoke(session.token)
+    throw new AppError('UNAUTHENTICATED')
+  }
+  app.sessions.applyIdleLock(session, now, await readIdleLockMinutes(app.db))
+  if (session.locked && !ALLOWED_WHILE_LOCKED.has(name)) throw new AppError('SESSION_LOCKED')
+  if (!roleMayCall(user.role, name)) throw new AppError('FORBIDDEN', 'errors.FORBIDDEN', { operation: name })
+  if (!session.locked) app.sessions.touch(session, now)
+  return { session, user }
+}

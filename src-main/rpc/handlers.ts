@@ -1,0 +1,15 @@
+import type { HandlerTable } from './handler'
+import { setupHandlers } from '../features/setup/handlers'
+import { authHandlers } from '../features/auth/handlers'
+import { usersHandlers } from '../features/users/handlers'
+import { settingsHandlers } from '../features/settings/handlers'
+import { auditHandlers } from '../features/audit/handlers'
+
+/** The handler table: the only thing a host knows about. Missing an operation is a type error. */
+export const handlers: HandlerTable = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...settingsHandlers,
+  ...auditHandlers
+}

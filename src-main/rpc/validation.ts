@@ -1,0 +1,34 @@
+import type { z } from 'zod'
+import { AppError, type FieldIssue } from '../../src-shared/contract'
+
+/**
+ * Turns zod's issues into translatable field errors. Custom rules carry their own message key
+ * (`validation.*`); built-in checks map to a key per kind with the limit as a parameter.
+ */
+export function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
+  const path = issue.path.map(String).join('.')
+  if (issue.message.startsWith('validation.')) return { path, messageKey: issue.message }
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return { path, messageKey: 'validation.required' }
+      return { path, messageKey: `validation.tooSmall.${issue.origin}`, params: { limit: Number(issue.minimum) } }
+    case 'too_big':
+      return { path, messageKey: `validation.tooBig.${issue.origin}`, params: { limit: Number(issue.maximum) } }
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { path, messageKey: 'validation.required' }
+        : { path, messageKey: 'validation.invalidType', params: { expected: issue.expected } }
+    case 'unrecognized_keys':
+      return { path: [path, ...issue.keys].filter(Boolean).join('.'), messageKey: 'validation.unknownField' }
+    case 'invalid_value':
+      return { path, messageKey: 'validation.invalidChoice' }
+    default:
+      return { path, messageKey: 'validation.invalid' }
+  }
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input ?? {})
+  if (result.success) return result.data
+  throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: result.error.issues.map(toFieldIssue) })
+}

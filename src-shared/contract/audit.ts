@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { operation } from './operation'
+import { pageInput, type Page } from './common'
+
+export interface AuditEntry {
+  id: string
+  at: string
+  actorId: string | null
+  actorName: string | null
+  action: string
+  entity: string
+  entityId: string | null
+  before: unknown
+  after: unknown
+}
+
+const isoInstant = z.iso.datetime({ offset: true })
+
+export const auditContract = {
+  'audit.list': operation<Page<AuditEntry>>()(
+    z
+      .object({
+        action: z.string().trim().max(60).optional(),
+        actorId: z.uuid().optional(),
+        from: isoInstant.optional(),
+        to: isoInstant.optional(),
+        ...pageInput
+      })
+      .strict()
+  ),
+  /** The distinct actions present, for the viewer's filter. */
+  'audit.actions': operation<string[]>()(z.object({}).strict())
+}

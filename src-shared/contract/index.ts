@@ -1,0 +1,34 @@
+import { authContract } from './auth'
+import { auditContract } from './audit'
+import { settingsContract } from './settings'
+import { setupContract } from './setup'
+import { usersContract } from './users'
+import type { InputOf, OutputOf, ParsedInputOf } from './operation'
+
+/** Every operation the UI can ask for, declared once. Hosts and the client are derived from this. */
+export const contract = {
+  ...setupContract,
+  ...authContract,
+  ...usersContract,
+  ...settingsContract,
+  ...auditContract
+}
+
+export type Contract = typeof contract
+export type OperationName = keyof Contract
+export type Input<K extends OperationName> = InputOf<Contract[K]>
+export type ParsedInput<K extends OperationName> = ParsedInputOf<Contract[K]>
+export type Output<K extends OperationName> = OutputOf<Contract[K]>
+
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[]
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+export * from './errors'
+export type { Page } from './common'
+export type { CurrentUser, SessionInfo, SignInResult } from './auth'
+export type { ShopProfile, ShopSettings } from './settings'
+export type { UserSummary } from './users'
+export type { AuditEntry } from './audit'

@@ -1,0 +1,38 @@
+import { z } from 'zod'
+import { operation } from './operation'
+import { emptyInput, optionalText, text, timeZoneSchema } from './common'
+
+/** A logo as a data URL; kept small because it is printed on every document. */
+export const LOGO_MAX_CHARS = 400_000
+export const logoSchema = z
+  .string()
+  .max(LOGO_MAX_CHARS, { message: 'validation.logoTooLarge' })
+  .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, { message: 'validation.logoFormat' })
+  .nullable()
+  .default(null)
+
+export const shopProfileSchema = z.object({
+  name: text(100),
+  address: optionalText(200),
+  phone: optionalText(40),
+  taxNumber: optionalText(30),
+  logo: logoSchema,
+  timeZone: timeZoneSchema
+})
+export type ShopProfile = z.output<typeof shopProfileSchema>
+
+/** 0 turns idle auto-lock off. */
+export const idleLockMinutesSchema = z.number().int().min(0).max(240)
+export const DEFAULT_IDLE_LOCK_MINUTES = 10
+
+export interface ShopSettings {
+  profile: ShopProfile
+  idleLockMinutes: number
+}
+
+export const settingsContract = {
+  'settings.get': operation<ShopSettings>()(emptyInput),
+  'settings.update': operation<ShopSettings>()(
+    z.object({ profile: shopProfileSchema, idleLockMinutes: idleLockMinutesSchema }).strict()
+  )
+}
