@@ -33,4 +33,6 @@ export function openApp(options: OpenAppOptions): AppContext {
 
 export async function closeApp(app: AppContext): Promise<void> {
   await app.db.destroy()
+  // Kysely only closes the handle if it ever ran a query; close it ourselves otherwise.
+  if (app.sqlite.open) app.sqlite.close()
 }

@@ -28,7 +28,8 @@ export function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
 }
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input ?? {})
+  // zod 4 leaves `issue.input` out unless asked; toFieldIssue needs it to tell missing from mistyped.
+  const result = schema.safeParse(input ?? {}, { reportInput: true })
   if (result.success) return result.data
   throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: result.error.issues.map(toFieldIssue) })
 }

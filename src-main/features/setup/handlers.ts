@@ -1,7 +1,7 @@
 import type { HandlersOf } from '../../rpc/handler'
-import { initializeShop, isInitialized } from './service'
+import { initializeShop, setupStatus } from './service'
 
 export const setupHandlers: HandlersOf<'setup'> = {
-  'setup.status': async (ctx) => ({ initialized: await isInitialized(ctx.app) }),
+  'setup.status': (ctx) => setupStatus(ctx.app),
   'setup.initialize': (ctx, input) => initializeShop(ctx.app, ctx.now, input)
 }

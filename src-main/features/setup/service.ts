@@ -8,8 +8,9 @@ import { hashPassword } from '../auth/password'
 import { startSession } from '../auth/service'
 import { readShopProfile, saveShopSettings } from '../settings/service'
 
-export async function isInitialized(app: AppContext): Promise<boolean> {
-  return (await readShopProfile(app.db)) !== undefined
+export async function setupStatus(app: AppContext): Promise<{ initialized: boolean; shopName: string | null }> {
+  const profile = await readShopProfile(app.db)
+  return { initialized: profile !== undefined, shopName: profile?.name ?? null }
 }
 
 /**

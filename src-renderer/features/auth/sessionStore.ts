@@ -1,0 +1,81 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { OperationName, SessionInfo, SignInResult } from '../../../src-shared/contract'
+import { roleMayCall } from '../../../src-shared/contract/permissions'
+import { call, onSessionProblem } from '../../api/client'
+import { readToken, saveToken } from '../../api/token'
+
+/** Who is signed in at this window, and whether the screen is locked. */
+export const useSessionStore = defineStore('session', () => {
+  const initialized = ref<boolean | null>(null)
+  const shopName = ref<string | null>(null)
+  const session = ref<SessionInfo | null>(null)
+
+  const user = computed(() => session.value?.user ?? null)
+  const locked = computed(() => session.value?.locked ?? false)
+  const shopTimeZone = computed(() => session.value?.shop.timeZone ?? 'Asia/Shanghai')
+
+  /** For deciding what to show; the main process enforces the same rule on every call. */
+  function may(operation: OperationName): boolean {
+    return user.value !== null && roleMayCall(user.value.role, operation)
+  }
+
+  async function bootstrap(): Promise<void> {
+    const status = await call('setup.status', {})
+    initialized.value = status.initialized
+    shopName.value = status.shopName
+    if (!initialized.value || !readToken()) return
+    try {
+      session.value = await call('auth.session', {})
+    } catch {
+      forget()
+    }
+  }
+
+  function adopt(result: SignInResult): void {
+    saveToken(result.token)
+    const { token: _token, ...info } = result
+    session.value = info
+    initialized.value = true
+    shopName.value = info.shop.name
+  }
+
+  async function signIn(username: string, password: string): Promise<void> {
+    adopt(await call('auth.signIn', { username, password }))
+  }
+
+  async function signOut(): Promise<void> {
+    try {
+      await call('auth.signOut', {})
+    } finally {
+      forget()
+    }
+  }
+
+  async function lock(): Promise<void> {
+    if (!session.value || session.value.locked) return
+    session.value = { ...session.value, locked: true }
+    await call('auth.lock', {}).catch(() => undefined)
+  }
+
+  async function unlock(password: string): Promise<void> {
+    session.value = await call('auth.unlock', { password })
+  }
+
+  function forget(): void {
+    saveToken(undefined)
+    session.value = null
+  }
+
+  function updateShop(shop: SessionInfo['shop'], idleLockMinutes: number): void {
+    shopName.value = shop.name
+    if (session.value) session.value = { ...session.value, shop, idleLockMinutes }
+  }
+
+  onSessionProblem((problem) => {
+    if (problem === 'UNAUTHENTICATED') forget()
+    else if (session.value) session.value = { ...session.value, locked: true }
+  })
+
+  return { initialized, shopName, session, user, locked, shopTimeZone, may, bootstrap, adopt, signIn, signOut, lock, unlock, updateShop }
+})

@@ -1,0 +1,31 @@
+import { computed } from 'vue'
+import { createI18n } from 'vue-i18n'
+import elementZhCn from 'element-plus/es/locale/lang/zh-cn'
+import elementEn from 'element-plus/es/locale/lang/en'
+import { zhCN, type MessageSchema } from './zh-CN'
+import { en } from './en'
+
+export const LOCALES = ['zh-CN', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+const STORAGE_KEY = 'service-center.locale'
+
+function initialLocale(): Locale {
+  const saved = localStorage.getItem(STORAGE_KEY)
+  return (LOCALES as readonly string[]).includes(saved ?? '') ? (saved as Locale) : 'zh-CN'
+}
+
+export const i18n = createI18n<[MessageSchema], Locale, false>({
+  legacy: false,
+  locale: initialLocale(),
+  fallbackLocale: 'zh-CN',
+  messages: { 'zh-CN': zhCN, en }
+})
+
+/** Element Plus's own texts (date pickers, pagination, dialogs) follow the app's language. */
+export const elementLocale = computed(() => (i18n.global.locale.value === 'en' ? elementEn : elementZhCn))
+
+export function setLocale(locale: Locale): void {
+  i18n.global.locale.value = locale
+  localStorage.setItem(STORAGE_KEY, locale)
+  document.documentElement.lang = locale
+}

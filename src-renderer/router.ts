@@ -1,0 +1,56 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { ElMessage } from 'element-plus'
+import type { OperationName } from '../src-shared/contract'
+import { useSessionStore } from './features/auth/sessionStore'
+import { i18n } from './i18n'
+import AppLayout from './shell/AppLayout.vue'
+import SetupView from './features/setup/SetupView.vue'
+import SignInView from './features/auth/SignInView.vue'
+import HomeView from './features/home/HomeView.vue'
+import UsersView from './features/users/UsersView.vue'
+import AuditLogView from './features/audit/AuditLogView.vue'
+import ShopSettingsView from './features/settings/ShopSettingsView.vue'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean
+    /** The operation the page is built on; roles that may not call it are sent home. */
+    operation?: OperationName
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/setup', name: 'setup', component: SetupView, meta: { public: true } },
+  { path: '/sign-in', name: 'sign-in', component: SignInView, meta: { public: true } },
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      { path: '', name: 'home', component: HomeView },
+      { path: 'users', name: 'users', component: UsersView, meta: { operation: 'users.list' } },
+      { path: 'audit', name: 'audit', component: AuditLogView, meta: { operation: 'audit.list' } },
+      { path: 'settings', name: 'settings', component: ShopSettingsView, meta: { operation: 'settings.update' } }
+    ]
+  },
+  { path: '/:unknown(.*)*', redirect: '/' }
+]
+
+// Hash history works both from Electron's file:// page and from the HTTP host.
+export const router = createRouter({ history: createWebHashHistory(), routes })
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  if (session.initialized === null) await session.bootstrap()
+  if (!session.initialized) return to.name === 'setup' ? true : { name: 'setup' }
+  if (to.name === 'setup') return { name: session.user ? 'home' : 'sign-in' }
+  if (!session.user) {
+    return to.meta.public ? true : { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  }
+  if (to.name === 'sign-in') return { name: 'home' }
+  if (to.meta.operation && !session.may(to.meta.operation)) {
+    ElMessage.warning(i18n.global.t('errors.noPermissionPage'))
+    return { name: 'home' }
+  }
+  return true
+})

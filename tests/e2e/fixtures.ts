@@ -1,0 +1,86 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export interface ShopHost {
+  url: string
+  dataDir: string
+  /** Calls the contract over HTTP, as the browser would; for arranging data before a test. */
+  rpc<T = unknown>(operation: string, input: unknown, token?: string): Promise<T>
+}
+
+/** Starts the built browser-mode host (`out/main/web.js`) on a free port with an empty data folder. */
+async function startHost(): Promise<{ host: ShopHost; stop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'service-center-e2e-'))
+  const child: ChildProcess = spawn(process.execPath, ['out/main/web.js', '--data-dir', dataDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 15_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /running at (http:\/\/\S+)/.exec(output)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${output}`)))
+  })
+  const rpc = async <T>(operation: string, input: unknown, token?: string): Promise<T> => {
+    const response = await fetch(`${url}rpc/${operation}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(input)
+    })
+    const body = (await response.json()) as { ok: boolean; data?: T; error?: unknown }
+    if (!body.ok) throw new Error(`${operation} failed: ${JSON.stringify(body.error)}`)
+    return body.data as T
+  }
+  const stop = async () => {
+    child.kill('SIGTERM')
+    await new Promise((resolve) => child.once('exit', resolve))
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  return { host: { url, dataDir, rpc }, stop }
+}
+
+export const test = base.extend<{ host: ShopHost }>({
+  host: async ({}, use) => {
+    const { host, stop } = await startHost()
+    await use(host)
+    await stop()
+  }
+})
+
+export { expect }
+
+export const ADMIN = { username: 'admin', displayName: '赵建国', password: 'admin-pass-2026' }
+
+/** Sets the shop up through the API, for tests that start after first run. Returns the admin token. */
+export async function setUpShop(host: ShopHost): Promise<string> {
+  const result = await host.rpc<{ token: string }>('setup.initialize', {
+    shop: { name: '鑫诚手机维修中心', address: '广州市天河区天河路 385 号', phone: '020-38886688', taxNumber: '', logo: null, timeZone: 'Asia/Shanghai' },
+    admin: ADMIN
+  })
+  return result.token
+}
+
+export async function signIn(page: Page, host: ShopHost, username: string, password: string): Promise<void> {
+  await page.goto(host.url)
+  await page.locator('input[name=username]').fill(username)
+  await page.locator('input[name=password]').fill(password)
+  await page.locator('input[name=password]').press('Enter')
+}
+
+/** Saves a full-page screenshot under test-results/screens for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = join('test-results', 'screens')
+  mkdirSync(dir, { recursive: true })
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
+}
