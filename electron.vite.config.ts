@@ -1,6 +1,20 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import type { Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY } from './src-shared/security'
+
+/** Writes the one shared Content-Security-Policy into index.html's meta tag. */
+function contentSecurityPolicyMeta(): Plugin {
+  // frame-ancestors only works as a header, and browsers warn about it in a meta tag.
+  const metaPolicy = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ')
+  return {
+    name: 'content-security-policy-meta',
+    transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', metaPolicy)
+  }
+}
 
 // The top-level folders are not electron-vite's defaults, so every entry is named here.
 export default defineConfig({
@@ -27,7 +41,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
-    plugins: [vue()],
+    plugins: [vue(), contentSecurityPolicyMeta()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,

@@ -1,0 +1,51 @@
+import { test, expect, screenshot, setUpShop, signIn, ADMIN } from './fixtures'
+
+test('the admin edits the shop profile with a logo, and the change is in the audit log', async ({ page, host }) => {
+  await setUpShop(host)
+  await signIn(page, host, ADMIN.username, ADMIN.password)
+  await page.getByTestId('nav-settings').click()
+  await expect(page.locator('input[name=shop-name]')).toHaveValue('鑫诚手机维修中心')
+
+  await page.locator('input[name=shop-name]').fill('鑫诚家电手机维修服务中心（天河店）')
+  await page.locator('input[name=shop-tax-number]').fill('91440106MA5D8XK27Q')
+  await page.getByTestId('logo-file').setInputFiles('resources/icon.png')
+  await expect(page.locator('.logo-preview img')).toBeVisible()
+  await page.locator('input[name=idle-lock-minutes]').fill('5')
+  await page.locator('input[name=shop-tax-number]').press('Enter')
+  await expect(page.getByText('已保存')).toBeVisible()
+  await expect(page.locator('.brand-name')).toHaveText('鑫诚家电手机维修服务中心（天河店）')
+  await expect(page.locator('.brand-logo')).toBeVisible()
+  await screenshot(page, 'settings-saved')
+
+  await page.getByTestId('nav-audit').click()
+  const row = page.getByTestId('audit-table').getByRole('row', { name: /修改门店设置/ }).first()
+  await row.locator('.el-table__expand-icon').click()
+  await expect(page.getByTestId('audit-table')).toContainText('"idleLockMinutes": 5')
+  await screenshot(page, 'audit-settings-change')
+})
+
+test('an idle screen locks itself and unlocks with the password', async ({ page, host }) => {
+  await setUpShop(host)
+  await page.clock.install()
+  await signIn(page, host, ADMIN.username, ADMIN.password)
+  await expect(page.getByTestId('welcome')).toBeVisible()
+
+  // The shop's default idle limit is 10 minutes.
+  await page.clock.fastForward('10:30')
+  await expect(page.getByTestId('lock-screen')).toBeVisible()
+  await expect(page.locator('input[name=unlock-password]')).toBeFocused()
+  await screenshot(page, 'idle-locked')
+
+  // While locked, the main process refuses ordinary calls for this session.
+  const token = await page.evaluate(() => sessionStorage.getItem('service-center.token'))
+  const response = await page.request.post(`${host.url}rpc/settings.get`, { data: {}, headers: { Authorization: `Bearer ${token}` } })
+  expect((await response.json()).error.code).toBe('SESSION_LOCKED')
+
+  await page.locator('input[name=unlock-password]').fill('wrong-password')
+  await page.locator('input[name=unlock-password]').press('Enter')
+  await expect(page.getByTestId('lock-screen')).toContainText('用户名或密码错误')
+  await page.locator('input[name=unlock-password]').fill(ADMIN.password)
+  await page.locator('input[name=unlock-password]').press('Enter')
+  await expect(page.getByTestId('lock-screen')).toBeHidden()
+  await expect(page.getByTestId('welcome')).toBeVisible()
+})
