@@ -84,3 +84,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true })
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
 }
+
+type BrowserGlobals = { sessionStorage: { getItem(key: string): string | null } }
+
+/** The session token the page holds, to call the API as that user (e.g. to prove a refusal). */
+export function pageSessionToken(page: Page): Promise<string | null> {
+  return page.evaluate(() => (globalThis as unknown as BrowserGlobals).sessionStorage.getItem('service-center.token'))
+}

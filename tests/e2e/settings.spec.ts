@@ -1,4 +1,4 @@
-import { test, expect, screenshot, setUpShop, signIn, ADMIN } from './fixtures'
+import { test, expect, screenshot, setUpShop, signIn, pageSessionToken, ADMIN } from './fixtures'
 
 test('the admin edits the shop profile with a logo, and the change is in the audit log', async ({ page, host }) => {
   await setUpShop(host)
@@ -37,7 +37,7 @@ test('an idle screen locks itself and unlocks with the password', async ({ page,
   await screenshot(page, 'idle-locked')
 
   // While locked, the main process refuses ordinary calls for this session.
-  const token = await page.evaluate(() => sessionStorage.getItem('service-center.token'))
+  const token = await pageSessionToken(page)
   const response = await page.request.post(`${host.url}rpc/settings.get`, { data: {}, headers: { Authorization: `Bearer ${token}` } })
   expect((await response.json()).error.code).toBe('SESSION_LOCKED')
 

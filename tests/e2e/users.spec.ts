@@ -1,4 +1,4 @@
-import { test, expect, screenshot, setUpShop, signIn, ADMIN } from './fixtures'
+import { test, expect, screenshot, setUpShop, signIn, pageSessionToken, ADMIN } from './fixtures'
 
 test('the admin creates a technician, who signs in and cannot reach user management', async ({ page, host }) => {
   await setUpShop(host)
@@ -47,7 +47,7 @@ test('the admin creates a technician, who signs in and cannot reach user managem
   await screenshot(page, 'technician-home')
 
   // The main process refuses the call itself, whatever the screen shows.
-  const token = await page.evaluate(() => sessionStorage.getItem('service-center.token'))
+  const token = await pageSessionToken(page)
   const response = await page.request.post(`${host.url}rpc/users.list`, {
     data: {},
     headers: { Authorization: `Bearer ${token}` }

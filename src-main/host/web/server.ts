@@ -77,6 +77,9 @@ async function handle(
       response.setHeader('Allow', 'POST')
       return sendJson(response, 405, { ok: false, error: new AppError('VALIDATION', 'errors.methodNotAllowed').toData() })
     }
+    if (!isSameOriginJsonRequest(request)) {
+      return sendJson(response, 403, { ok: false, error: new AppError('FORBIDDEN', 'errors.FORBIDDEN', { reason: 'cross-origin' }).toData() })
+    }
     const operation = decodeURIComponent(url.pathname.slice('/rpc/'.length))
     const body = await readJsonBody(request)
     const result = body.ok
@@ -94,6 +97,18 @@ export function isLoopbackHostHeader(host: string | undefined): boolean {
   if (!host) return false
   const name = host.replace(/:\d+$/, '')
   return name === '127.0.0.1' || name === 'localhost' || name === '[::1]'
+}
+
+/**
+ * Another site open in the same browser can send "simple" cross-site requests to 127.0.0.1.
+ * Requiring a JSON content type forces such requests through a CORS preflight this host never
+ * approves, and a foreign Origin header is refused outright.
+ */
+export function isSameOriginJsonRequest(request: IncomingMessage): boolean {
+  const contentType = request.headers['content-type'] ?? ''
+  if (!contentType.toLowerCase().startsWith('application/json')) return false
+  const origin = request.headers.origin
+  return origin === undefined || origin === `http://${request.headers.host}`
 }
 
 function bearerToken(request: IncomingMessage): string | undefined {
