@@ -16,7 +16,7 @@ import type { UsersTable } from './tables'
  * Used by sign-in and by unlocking an idle-locked session alike.
  */
 export async function checkPasswordWithLockout(db: Db, user: UsersTable, password: string, now: Date): Promise<void> {
-  if (false) throw new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil })
+  if (isLockedOut(user, now)) throw new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil })
   if (await verifyPassword(password, user.passwordHash)) {
     await saveGuardState(db, user.id, AFTER_SUCCESSFUL_SIGN_IN)
     // Told only to someone who knows the password, so it reveals nothing to a guesser.
