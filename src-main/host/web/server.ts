@@ -80,7 +80,7 @@ async function handle(
     if (!isSameOriginJsonRequest(request)) {
       return sendJson(response, 403, { ok: false, error: new AppError('FORBIDDEN', 'errors.FORBIDDEN', { reason: 'cross-origin' }).toData() })
     }
-    const operation = decodeURIComponent(url.pathname.slice('/rpc/'.length))
+    const operation = operationFromPath(url.pathname)
     const body = await readJsonBody(request)
     const result = body.ok
       ? await dispatch(app, handlers, { operation, input: body.value, token: bearerToken(request) })
@@ -91,6 +91,15 @@ async function handle(
     return serveStatic(options.staticDir, url.pathname, request, response)
   }
   sendJson(response, 404, { ok: false, error: new AppError('NOT_FOUND').toData() })
+}
+
+/** `/rpc/users.list` -> `users.list`; a malformed escape becomes a name no operation has. */
+function operationFromPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname.slice('/rpc/'.length))
+  } catch {
+    return ''
+  }
 }
 
 export function isLoopbackHostHeader(host: string | undefined): boolean {

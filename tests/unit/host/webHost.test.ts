@@ -167,4 +167,39 @@ describe('the HTTP host', () => {
     const answer = await rawRequest(web.url, { method: 'GET', path: '/index.html' })
     expect(answer.status).toBe(404)
   })
+
+  it('refuses cross-site requests: a foreign Origin, or a body not declared as JSON (no CORS preflight)', async () => {
+    const { port } = new URL(web.url)
+    const initialize = JSON.stringify({ username: 'admin', password: 'not-the-password' })
+    const foreign = await rawRequest(web.url, {
+      path: '/rpc/auth.signIn',
+      headers: { Host: `127.0.0.1:${port}`, Origin: 'https://attacker.example', 'Content-Type': 'application/json' },
+      body: initialize
+    })
+    expect({ status: foreign.status, code: foreign.body.ok ? null : foreign.body.error.code }).toEqual({ status: 403, code: 'FORBIDDEN' })
+
+    // A "simple" cross-site form post sends text/plain, which a browser does without asking first.
+    const simple = await rawRequest(web.url, {
+      path: '/rpc/auth.signIn',
+      headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'text/plain' },
+      body: initialize
+    })
+    expect(simple.status).toBe(403)
+
+    const sameOrigin = await rawRequest(web.url, {
+      path: '/rpc/setup.status',
+      headers: { Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}`, 'Content-Type': 'application/json' },
+      body: '{}'
+    })
+    expect(sameOrigin.status).toBe(200)
+  })
+
+  it('treats a malformed escape in the operation name as an unknown operation', async () => {
+    const answer = await rawRequest(web.url, {
+      path: '/rpc/users.%E0%A4%A',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${shop.adminToken}` },
+      body: '{}'
+    })
+    expect({ status: answer.status, code: answer.body.ok ? null : answer.body.error.code }).toEqual({ status: 404, code: 'UNKNOWN_OPERATION' })
+  })
 })

@@ -134,4 +134,10 @@ describe('uuidv7', () => {
     const ids = new Set(Array.from({ length: 1000 }, () => uuidv7(at)))
     expect(ids.size).toBe(1000)
   })
+
+  it('keeps creation order within one millisecond, so an audit row sorts after the one before it', () => {
+    const at = Date.UTC(2026, 0, 23, 9)
+    const ids = Array.from({ length: 50 }, () => uuidv7(at))
+    expect([...ids].sort()).toEqual(ids)
+  })
 })
