@@ -62,6 +62,15 @@ export const useSessionStore = defineStore('session', () => {
     session.value = await call('auth.unlock', { password })
   }
 
+  /** Tells the main process the user is still at work, and picks up changed shop settings. */
+  async function keepAlive(): Promise<void> {
+    try {
+      session.value = await call('auth.session', {})
+    } catch {
+      // A lost or locked session is handled through onSessionProblem below.
+    }
+  }
+
   function forget(): void {
     saveToken(undefined)
     session.value = null
@@ -77,5 +86,5 @@ export const useSessionStore = defineStore('session', () => {
     else if (session.value) session.value = { ...session.value, locked: true }
   })
 
-  return { initialized, shopName, session, user, locked, shopTimeZone, may, bootstrap, adopt, signIn, signOut, lock, unlock, updateShop }
+  return { initialized, shopName, session, user, locked, shopTimeZone, may, bootstrap, adopt, signIn, signOut, lock, unlock, keepAlive, updateShop }
 })

@@ -3,6 +3,8 @@ import { useSessionStore } from './sessionStore'
 
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const
 const CHECK_EVERY_MS = 5_000
+/** While someone is working on screens that call nothing, tell the main process now and then. */
+const HEARTBEAT_EVERY_MS = 60_000
 
 /**
  * Locks the screen after the shop's idle time with no keyboard or mouse activity, so a counter
@@ -12,6 +14,7 @@ const CHECK_EVERY_MS = 5_000
 export function useIdleLock(): void {
   const session = useSessionStore()
   let lastActivity = Date.now()
+  let lastHeartbeat = Date.now()
   let timer: ReturnType<typeof setInterval> | undefined
   const markActive = () => {
     lastActivity = Date.now()
@@ -21,7 +24,14 @@ export function useIdleLock(): void {
     ACTIVITY_EVENTS.forEach((name) => window.addEventListener(name, markActive, { passive: true }))
     timer = setInterval(() => {
       const minutes = session.session?.idleLockMinutes ?? 0
-      if (minutes > 0 && !session.locked && Date.now() - lastActivity > minutes * 60_000) void session.lock()
+      if (session.locked || minutes === 0) return
+      const now = Date.now()
+      if (now - lastActivity > minutes * 60_000) {
+        void session.lock()
+      } else if (lastActivity > lastHeartbeat && now - lastHeartbeat > HEARTBEAT_EVERY_MS) {
+        lastHeartbeat = now
+        void session.keepAlive()
+      }
     }, CHECK_EVERY_MS)
   })
 
