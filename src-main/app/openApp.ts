@@ -28,7 +28,8 @@ export function openApp(options: OpenAppOptions): AppContext {
     sqlite.close()
     throw error
   }
-  return { sqlite, db: createKysely(sqlite), sessions: new SessionStore(), clock: options.clock ?? (() => new Date()) }
+  const clock = options.clock ?? (() => new Date())
+  return { sqlite, db: createKysely(sqlite), sessions: new SessionStore(clock), clock }
 }
 
 export async function closeApp(app: AppContext): Promise<void> {

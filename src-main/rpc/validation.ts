@@ -5,8 +5,16 @@ import { AppError, type FieldIssue } from '../../src-shared/contract'
  * Turns zod's issues into translatable field errors. Custom rules carry their own message key
  * (`validation.*`); built-in checks map to a key per kind with the limit as a parameter.
  */
-export function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
+export function toFieldIssues(issue: z.core.$ZodIssue): FieldIssue[] {
   const path = issue.path.map(String).join('.')
+  // One input may carry several unknown fields; each gets its own entry.
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ path: [path, key].filter(Boolean).join('.'), messageKey: 'validation.unknownField' }))
+  }
+  return [toFieldIssue(issue, path)]
+}
+
+function toFieldIssue(issue: z.core.$ZodIssue, path: string): FieldIssue {
   if (issue.message.startsWith('validation.')) return { path, messageKey: issue.message }
   switch (issue.code) {
     case 'too_small':
@@ -18,8 +26,6 @@ export function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
       return issue.input === undefined
         ? { path, messageKey: 'validation.required' }
         : { path, messageKey: 'validation.invalidType', params: { expected: issue.expected } }
-    case 'unrecognized_keys':
-      return { path: [path, ...issue.keys].filter(Boolean).join('.'), messageKey: 'validation.unknownField' }
     case 'invalid_value':
       return { path, messageKey: 'validation.invalidChoice' }
     default:
@@ -31,5 +37,5 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   // zod 4 leaves `issue.input` out unless asked; toFieldIssue needs it to tell missing from mistyped.
   const result = schema.safeParse(input ?? {}, { reportInput: true })
   if (result.success) return result.data
-  throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: result.error.issues.map(toFieldIssue) })
+  throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: result.error.issues.flatMap(toFieldIssues) })
 }

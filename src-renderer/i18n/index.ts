@@ -24,8 +24,16 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
 /** Element Plus's own texts (date pickers, pagination, dialogs) follow the app's language. */
 export const elementLocale = computed(() => (i18n.global.locale.value === 'en' ? elementEn : elementZhCn))
 
+/** The page's language and window title follow the chosen locale. */
+function applyToDocument(locale: Locale): void {
+  document.documentElement.lang = locale
+  document.title = i18n.global.t('app.title')
+}
+
 export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale
   localStorage.setItem(STORAGE_KEY, locale)
-  document.documentElement.lang = locale
+  applyToDocument(locale)
 }
+
+applyToDocument(i18n.global.locale.value)

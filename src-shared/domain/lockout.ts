@@ -7,7 +7,7 @@ export interface SignInGuardState {
   lockedUntil: string | null
 }
 
-export function isLockedOut(state: SignInGuardState, now: Date): boolean {
+export function isLockedOut(state: Pick<SignInGuardState, 'lockedUntil'>, now: Date): boolean {
   return state.lockedUntil !== null && new Date(state.lockedUntil).getTime() > now.getTime()
 }
 

@@ -34,6 +34,8 @@ test('an idle screen locks itself and unlocks with the password', async ({ page,
   await page.clock.fastForward('10:30')
   await expect(page.getByTestId('lock-screen')).toBeVisible()
   await expect(page.locator('input[name=unlock-password]')).toBeFocused()
+  // What was on screen is hidden and out of reach while locked.
+  await expect(page.locator('.shell')).toHaveAttribute('inert', '')
   await screenshot(page, 'idle-locked')
 
   // While locked, the main process refuses ordinary calls for this session.
@@ -48,4 +50,7 @@ test('an idle screen locks itself and unlocks with the password', async ({ page,
   await page.locator('input[name=unlock-password]').press('Enter')
   await expect(page.getByTestId('lock-screen')).toBeHidden()
   await expect(page.getByTestId('welcome')).toBeVisible()
+  // The app underneath is usable again.
+  await page.getByTestId('nav-users').click()
+  await expect(page.getByRole('heading', { name: '用户管理' })).toBeVisible()
 })

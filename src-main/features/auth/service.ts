@@ -5,7 +5,7 @@ import { getShopSettings } from '../settings/service'
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password'
 import type { Session } from './sessions'
 import { checkPasswordWithLockout } from './signInGuard'
-import { findUserRow, toCurrentUser } from './users'
+import { toCurrentUser } from './users'
 
 export async function describeSession(app: AppContext, session: Session, user: CurrentUser): Promise<SessionInfo> {
   const settings = await getShopSettings(app.db)
@@ -14,13 +14,13 @@ export async function describeSession(app: AppContext, session: Session, user: C
 }
 
 export async function signIn(app: AppContext, now: Date, username: string, password: string): Promise<SignInResult> {
-  const row = await app.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst()
-  if (!row) {
+  const found = await app.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()
+  if (!found) {
     // Spend the same time as a real check so the answer does not reveal which names exist.
     await verifyPassword(password, await decoyPasswordHash())
     throw new AppError('INVALID_CREDENTIALS')
   }
-  await checkPasswordWithLockout(app.db, row, password, now)
+  const row = await checkPasswordWithLockout(app.db, found.id, password, now)
   await app.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ lastSignInAt: now.toISOString() }).where('id', '=', row.id).execute()
     await recordAudit(trx, now, { actorId: row.id, action: 'auth.signIn', entity: 'user', entityId: row.id })
@@ -40,16 +40,21 @@ export async function signOut(app: AppContext, now: Date, session: Session, user
   return null
 }
 
-export async function unlock(app: AppContext, now: Date, session: Session, user: CurrentUser, password: string): Promise<SessionInfo> {
-  const row = await findUserRow(app.db, user.id)
-  if (!row) throw new AppError('UNAUTHENTICATED')
+/**
+ * Re-checks the signed-in user's password (unlock, password change) under the same lock-out
+ * as sign-in; a session whose account gets locked out ends there.
+ */
+async function checkPasswordInSession(app: AppContext, now: Date, session: Session, user: CurrentUser, password: string): Promise<void> {
   try {
-    await checkPasswordWithLockout(app.db, row, password, now)
+    await checkPasswordWithLockout(app.db, user.id, password, now)
   } catch (error) {
-    // A locked-out account must not keep a session that is merely waiting for a password.
     if (error instanceof AppError && error.code === 'ACCOUNT_LOCKED') app.sessions.revoke(session.token)
     throw error
   }
+}
+
+export async function unlock(app: AppContext, now: Date, session: Session, user: CurrentUser, password: string): Promise<SessionInfo> {
+  await checkPasswordInSession(app, now, session, user, password)
   session.locked = false
   app.sessions.touch(session, now)
   return describeSession(app, session, user)
@@ -63,12 +68,15 @@ export async function changeOwnPassword(
   currentPassword: string,
   newPassword: string
 ): Promise<null> {
-  const row = await findUserRow(app.db, user.id)
-  if (!row) throw new AppError('UNAUTHENTICATED')
-  if (!(await verifyPassword(currentPassword, row.passwordHash))) {
-    throw new AppError('INVALID_CREDENTIALS', 'errors.currentPasswordWrong', {
-      fields: [{ path: 'currentPassword', messageKey: 'errors.currentPasswordWrong' }]
-    })
+  try {
+    await checkPasswordInSession(app, now, session, user, currentPassword)
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') {
+      throw new AppError('INVALID_CREDENTIALS', 'errors.currentPasswordWrong', {
+        fields: [{ path: 'currentPassword', messageKey: 'errors.currentPasswordWrong' }]
+      })
+    }
+    throw error
   }
   const passwordHash = await hashPassword(newPassword)
   await app.db.transaction().execute(async (trx) => {

@@ -8,12 +8,17 @@ export interface Session {
   locked: boolean
 }
 
+/** However busy the counter, a sign-in lasts at most one long working day. */
+export const SESSION_MAX_AGE_MS = 14 * 60 * 60 * 1000
+
 /**
  * Sign-in sessions, kept in memory: a restart of the app signs everyone out, which is what a
  * shared counter PC should do. Tokens are 256 random bits.
  */
 export class SessionStore {
   private readonly byToken = new Map<string, Session>()
+
+  constructor(private readonly clock: () => Date = () => new Date()) {}
 
   create(userId: string, now: Date): Session {
     const session: Session = {
@@ -28,7 +33,15 @@ export class SessionStore {
   }
 
   get(token: string | undefined): Session | undefined {
+    this.pruneExpired()
     return token ? this.byToken.get(token) : undefined
+  }
+
+  private pruneExpired(): void {
+    const oldestAllowed = this.clock().getTime() - SESSION_MAX_AGE_MS
+    for (const [token, session] of this.byToken) {
+      if (session.createdAt < oldestAllowed) this.byToken.delete(token)
+    }
   }
 
   /** Locks the session if it has been idle longer than the shop allows; 0 minutes means never. */

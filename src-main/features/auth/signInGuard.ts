@@ -11,34 +11,51 @@ import { verifyPassword } from './password'
 import type { UsersTable } from './tables'
 
 /**
+ * Password checks for one account run one at a time. Otherwise a guesser could send many
+ * attempts at once: each would read the count before any wrong one was recorded, and a right
+ * guess among them would reset the count. The app is the database's only writer (one
+ * instance), so an in-process queue per account is enough.
+ */
+const checksInProgress = new Map<string, Promise<unknown>>()
+
+function oneAtATime<T>(userId: string, check: () => Promise<T>): Promise<T> {
+  const previous = checksInProgress.get(userId) ?? Promise.resolve()
+  const next = previous.then(check, check)
+  const settled = next.catch(() => undefined)
+  checksInProgress.set(userId, settled)
+  void settled.then(() => {
+    if (checksInProgress.get(userId) === settled) checksInProgress.delete(userId)
+  })
+  return next
+}
+
+/**
  * Checks a password for an account, keeping the lock-out count: a wrong password counts, a
  * right one resets it, and a locked account is refused even with the right password.
- * Used by sign-in and by unlocking an idle-locked session alike.
+ * Used by sign-in, unlocking an idle-locked session, and changing one's own password.
+ * Returns the account as it is after the check.
  */
-export async function checkPasswordWithLockout(db: Db, user: UsersTable, password: string, now: Date): Promise<void> {
-  if (isLockedOut(user, now)) throw new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil })
-  if (await verifyPassword(password, user.passwordHash)) {
-    await saveGuardState(db, user.id, AFTER_SUCCESSFUL_SIGN_IN)
-    // Told only to someone who knows the password, so it reveals nothing to a guesser.
-    if (user.disabled === 1) throw new AppError('ACCOUNT_DISABLED')
-    return
-  }
-  const next = await db.transaction().execute(async (trx) => {
-    // Re-read inside the transaction so two wrong passwords typed at once both count.
-    const current = await trx
-      .selectFrom('users')
-      .select(['failedSignIns', 'lockedUntil'])
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow()
-    const state = afterFailedSignIn(current, now)
-    await saveGuardState(trx, user.id, state)
-    if (state.lockedUntil) {
-      await recordAudit(trx, now, { actorId: null, action: 'auth.lockedOut', entity: 'user', entityId: user.id, after: state })
+export function checkPasswordWithLockout(db: Db, userId: string, password: string, now: Date): Promise<UsersTable> {
+  return oneAtATime(userId, async () => {
+    const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()
+    if (!user) throw new AppError('INVALID_CREDENTIALS')
+    if (isLockedOut(user, now)) throw new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil })
+    if (await verifyPassword(password, user.passwordHash)) {
+      await saveGuardState(db, user.id, AFTER_SUCCESSFUL_SIGN_IN)
+      // Told only to someone who knows the password, so it reveals nothing to a guesser.
+      if (user.disabled === 1) throw new AppError('ACCOUNT_DISABLED')
+      return { ...user, ...AFTER_SUCCESSFUL_SIGN_IN }
     }
-    return state
+    const state = afterFailedSignIn(user, now)
+    await db.transaction().execute(async (trx) => {
+      await saveGuardState(trx, user.id, state)
+      if (state.lockedUntil) {
+        await recordAudit(trx, now, { actorId: null, action: 'auth.lockedOut', entity: 'user', entityId: user.id, after: state })
+      }
+    })
+    if (state.lockedUntil) throw new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { lockedUntil: state.lockedUntil })
+    throw new AppError('INVALID_CREDENTIALS')
   })
-  if (next.lockedUntil) throw new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { lockedUntil: next.lockedUntil })
-  throw new AppError('INVALID_CREDENTIALS')
 }
 
 async function saveGuardState(db: Db, userId: string, state: SignInGuardState): Promise<void> {

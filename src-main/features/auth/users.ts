@@ -30,7 +30,3 @@ export async function findActiveUser(db: Db, userId: string): Promise<CurrentUse
     .executeTakeFirst()
   return row && toCurrentUser(row)
 }
-
-export function findUserRow(db: Db, userId: string): Promise<UsersTable | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()
-}

@@ -18,6 +18,8 @@ export async function setupStatus(app: AppContext): Promise<{ initialized: boole
  * built-in account or default password; whoever installs the shop chooses them here, once.
  */
 export async function initializeShop(app: AppContext, now: Date, input: ParsedInput<'setup.initialize'>): Promise<SignInResult> {
+  // Refuse before the deliberately slow hash, so an open first-run call costs nothing once set up.
+  if (await readShopProfile(app.db)) throw new AppError('ALREADY_INITIALIZED')
   const passwordHash = await hashPassword(input.admin.password)
   const admin = { id: uuidv7(now.getTime()), username: input.admin.username, displayName: input.admin.displayName, role: 'admin' as const }
   await app.db.transaction().execute(async (trx) => {

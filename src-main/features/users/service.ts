@@ -24,6 +24,7 @@ export async function listUsers(db: Db, query: ParsedInput<'users.list'>): Promi
     .orderBy('users.disabled')
     .orderBy('roles.sortOrder')
     .orderBy('users.displayName')
+    .orderBy('users.id')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute()
@@ -125,11 +126,13 @@ export async function setUserDisabled(
   return updated
 }
 
+/** Ends the user's other sessions; an admin resetting their own password stays signed in here. */
 export async function resetUserPassword(
   app: AppContext,
   now: Date,
   actor: CurrentUser,
-  input: ParsedInput<'users.resetPassword'>
+  input: ParsedInput<'users.resetPassword'>,
+  actorToken?: string
 ): Promise<UserSummary> {
   const passwordHash = await hashPassword(input.newPassword)
   const updated = await changeUser(app.db, now, actor, input.id, 'users.resetPassword', {
@@ -138,6 +141,6 @@ export async function resetUserPassword(
     failedSignIns: 0,
     lockedUntil: null
   })
-  app.sessions.revokeUser(input.id)
+  app.sessions.revokeUser(input.id, actorToken)
   return updated
 }

@@ -3,8 +3,7 @@ import { dispatch } from '../../rpc/dispatch'
 import type { HandlerTable } from '../../rpc/handler'
 import { AppError, type RpcResult } from '../../../src-shared/contract'
 
-/** The single IPC channel the preload may invoke. */
-export const RPC_CHANNEL = 'service-center:rpc'
+export { RPC_CHANNEL } from '../../../src-shared/bridge'
 
 export interface IpcSender {
   /** URL of the frame that sent the message. */

@@ -1,4 +1,4 @@
-import { app as electronApp, BrowserWindow, ipcMain, session } from 'electron'
+import { app as electronApp, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { openApp, closeApp } from '../../app/openApp'
 import { resolveDataDir } from '../../app/dataDir'
 import type { AppContext } from '../../app/context'
@@ -26,7 +26,14 @@ export function startElectronShell(): void {
   })
 
   void electronApp.whenReady().then(() => {
-    appContext = openApp({ dataDir: resolveDataDir(process.argv, process.env, electronApp.getPath('userData')) })
+    try {
+      appContext = openApp({ dataDir: resolveDataDir(process.argv, process.env, electronApp.getPath('userData')) })
+    } catch (error) {
+      // E.g. a database written by a newer version: say so plainly instead of a blank window.
+      dialog.showErrorBox('Service Center', error instanceof Error ? error.message : String(error))
+      electronApp.quit()
+      return
+    }
     applySessionPolicy()
     const context = appContext
     ipcMain.handle(RPC_CHANNEL, (event, payload: unknown) =>

@@ -1,10 +1,14 @@
-import { BrowserWindow, shell } from 'electron'
+import { app as electronApp, BrowserWindow, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 export const RENDERER_INDEX = join(__dirname, '../renderer/index.html')
-/** Frames loaded from the app's own renderer folder are the only trusted IPC senders. */
-export const APP_URL_PREFIX = pathToFileURL(join(__dirname, '../renderer/')).href
+/**
+ * Frames loaded from the app's own renderer folder are the only trusted IPC senders (or, in
+ * development only, the electron-vite dev server on loopback).
+ */
+export const APP_URL_PREFIX =
+  (!electronApp.isPackaged && process.env.ELECTRON_RENDERER_URL) || pathToFileURL(join(__dirname, '../renderer/')).href
 
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -28,7 +32,10 @@ export function createMainWindow(): BrowserWindow {
   })
   lockDownNavigation(window)
   window.once('ready-to-show', () => window.show())
-  void window.loadFile(RENDERER_INDEX)
+  // `electron-vite dev` serves the renderer with hot reload; a built app loads its own files.
+  const devServerUrl = electronApp.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+  if (devServerUrl) void window.loadURL(devServerUrl)
+  else void window.loadFile(RENDERER_INDEX)
   return window
 }
 

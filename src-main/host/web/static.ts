@@ -17,9 +17,17 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf'
 }
 
+function safeDecode(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return '/'
+  }
+}
+
 /** Serves the built renderer; unknown paths get index.html so the client router can take them. */
 export async function serveStatic(root: string, pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
+  const relative = normalize(safeDecode(pathname)).replace(/^([/\\])+/, '')
   let file = join(root, relative)
   if (!file.startsWith(root + sep) && file !== root) file = join(root, 'index.html')
   const found = await stat(file).catch(() => undefined)

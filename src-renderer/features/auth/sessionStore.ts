@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { OperationName, SessionInfo, SignInResult } from '../../../src-shared/contract'
+import type { Input, OperationName, SessionInfo, SignInResult } from '../../../src-shared/contract'
+import { DEFAULT_TIME_ZONE } from '../../../src-shared/domain/timeZone'
 import { roleMayCall } from '../../../src-shared/contract/permissions'
 import { call, onSessionProblem } from '../../api/client'
 import { readToken, saveToken } from '../../api/token'
@@ -13,7 +14,7 @@ export const useSessionStore = defineStore('session', () => {
 
   const user = computed(() => session.value?.user ?? null)
   const locked = computed(() => session.value?.locked ?? false)
-  const shopTimeZone = computed(() => session.value?.shop.timeZone ?? 'Asia/Shanghai')
+  const shopTimeZone = computed(() => session.value?.shop.timeZone ?? DEFAULT_TIME_ZONE)
 
   /** For deciding what to show; the main process enforces the same rule on every call. */
   function may(operation: OperationName): boolean {
@@ -38,6 +39,15 @@ export const useSessionStore = defineStore('session', () => {
     session.value = info
     initialized.value = true
     shopName.value = info.shop.name
+  }
+
+  /** First run: creates the shop and its first administrator, who is then signed in. */
+  async function initializeShop(input: Input<'setup.initialize'>): Promise<void> {
+    adopt(await call('setup.initialize', input))
+  }
+
+  async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await call('auth.changePassword', { currentPassword, newPassword })
   }
 
   async function signIn(username: string, password: string): Promise<void> {
@@ -65,7 +75,9 @@ export const useSessionStore = defineStore('session', () => {
   /** Tells the main process the user is still at work, and picks up changed shop settings. */
   async function keepAlive(): Promise<void> {
     try {
-      session.value = await call('auth.session', {})
+      const fresh = await call('auth.session', {})
+      // The screen may have locked itself while the answer was on its way; it stays locked.
+      session.value = { ...fresh, locked: fresh.locked || locked.value }
     } catch {
       // A lost or locked session is handled through onSessionProblem below.
     }
@@ -86,5 +98,5 @@ export const useSessionStore = defineStore('session', () => {
     else if (session.value) session.value = { ...session.value, locked: true }
   })
 
-  return { initialized, shopName, session, user, locked, shopTimeZone, may, bootstrap, adopt, signIn, signOut, lock, unlock, keepAlive, updateShop }
+  return { initialized, shopName, session, user, locked, shopTimeZone, may, bootstrap, initializeShop, changePassword, signIn, signOut, lock, unlock, keepAlive, updateShop }
 })

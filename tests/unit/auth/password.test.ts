@@ -103,7 +103,8 @@ describe('lock-out rules (pure)', () => {
   })
 
   it('no lock means not locked', () => {
-    expect(isLockedOut({ failedSignIns: 99, lockedUntil: null }, now)).toBe(false)
+    const manyFailuresButNoLock: SignInGuardState = { failedSignIns: 99, lockedUntil: null }
+    expect(isLockedOut(manyFailuresButNoLock, now)).toBe(false)
   })
 })
 

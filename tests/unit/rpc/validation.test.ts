@@ -47,6 +47,15 @@ describe('input validation', () => {
     expect(snapshot(shop.app)).toEqual(before)
   })
 
+  it('several unknown fields are each named on their own', async () => {
+    const error = await callError(shop.app, 'settings.get', { colour: 'red', size: 2 }, shop.adminToken)
+    expect(error.code).toBe('VALIDATION')
+    expect((error.details?.fields ?? []).map((f) => [f.path, f.messageKey])).toEqual([
+      ['colour', 'validation.unknownField'],
+      ['size', 'validation.unknownField']
+    ])
+  })
+
   it('missing and wrongly typed fields are named', async () => {
     const error = await callError(shop.app, 'users.create', { username: 42, role: 'technician', password: 'long-enough-1' }, shop.adminToken)
     expect(error.code).toBe('VALIDATION')

@@ -1,8 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import type { ServiceCenterBridge } from '../../../../src-shared/bridge'
+import { RPC_CHANNEL, type ServiceCenterBridge } from '../../../../src-shared/bridge'
 
 // The only thing the renderer gets: one function that sends a contract call to the main process.
-const RPC_CHANNEL = 'service-center:rpc'
 
 const bridge: ServiceCenterBridge = {
   call: (operation, input, token) => ipcRenderer.invoke(RPC_CHANNEL, { operation, input, token })

@@ -1,0 +1,40 @@
+import { ref, type Ref } from 'vue'
+import type { Page } from '../../src-shared/contract'
+
+export interface PagedList<T> {
+  rows: Ref<T[]>
+  total: Ref<number>
+  loading: Ref<boolean>
+  page: Ref<number>
+  pageSize: Ref<number>
+  /** Loads the current page; failures are thrown to the caller to show. */
+  load(): Promise<void>
+  /** After a filter changes: back to page 1, then load. */
+  reloadFromFirstPage(): Promise<void>
+}
+
+/** Server-side paging state for a list screen; the server filters, sorts and counts. */
+export function usePagedList<T>(fetchPage: (page: number, pageSize: number) => Promise<Page<T>>, pageSize = 20): PagedList<T> {
+  const list = {
+    rows: ref([]) as Ref<T[]>,
+    total: ref(0),
+    loading: ref(false),
+    page: ref(1),
+    pageSize: ref(pageSize)
+  }
+  async function load(): Promise<void> {
+    list.loading.value = true
+    try {
+      const result = await fetchPage(list.page.value, list.pageSize.value)
+      list.rows.value = result.rows
+      list.total.value = result.total
+    } finally {
+      list.loading.value = false
+    }
+  }
+  async function reloadFromFirstPage(): Promise<void> {
+    list.page.value = 1
+    await load()
+  }
+  return { ...list, load, reloadFromFirstPage }
+}
