@@ -62,7 +62,7 @@ export const en: MessageSchema = {
     signOut: 'Sign out',
     currentPassword: 'Current password',
     newPassword: 'New password',
-    confirmPassword: 'Confirm new password',
+    confirmPassword: 'Repeat password',
     passwordMismatch: 'The two passwords do not match',
     passwordChanged: 'Password changed'
   },

@@ -61,7 +61,7 @@ export const zhCN = {
     signOut: '退出登录',
     currentPassword: '当前密码',
     newPassword: '新密码',
-    confirmPassword: '确认新密码',
+    confirmPassword: '再次输入密码',
     passwordMismatch: '两次输入的密码不一致',
     passwordChanged: '密码已修改'
   },

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import { afterEach } from 'vitest'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { closeApp, openApp } from '../../src-main/app/openApp'
@@ -145,3 +146,25 @@ export function tempDir(): { path: string; remove: () => void } {
 }
 
 export { closeApp, handlers }
+
+/** Registers an afterEach that closes every app handed to the returned `track`. */
+export function closeAfterEachTest(): (app: AppContext) => AppContext {
+  const opened: AppContext[] = []
+  afterEach(async () => {
+    for (const app of opened.splice(0)) await closeApp(app)
+  })
+  return (app) => {
+    opened.push(app)
+    return app
+  }
+}
+
+/** For suites where each test starts from its own freshly set-up shop, closed after the test. */
+export function freshShopPerTest(): (clock?: TestClock) => Promise<InitializedApp> {
+  const track = closeAfterEachTest()
+  return async (clock) => {
+    const shop = await initializedApp(clock)
+    track(shop.app)
+    return shop
+  }
+}

@@ -1,14 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { ADMIN, call, callError, callOk, closeApp, createUserAndSignIn, initializedApp, MINUTE, type InitializedApp } from '../helpers'
+import { describe, expect, it } from 'vitest'
+import { ADMIN, call, callError, callOk, createUserAndSignIn, freshShopPerTest, MINUTE } from '../helpers'
 import { SESSION_MAX_AGE_MS } from '../../../src-main/features/auth/sessions'
 import { MAX_FAILED_SIGN_INS } from '../../../src-shared/domain/lockout'
 
 describe('lock-out under pressure, and how sessions end', () => {
-  let shop: InitializedApp
-  afterEach(async () => closeApp(shop.app))
+  const freshShop = freshShopPerTest()
 
   it('guesses sent all at once cannot slip the right password past the lock-out', async () => {
-    shop = await initializedApp()
+    const shop = await freshShop()
     const wrong = Array.from({ length: MAX_FAILED_SIGN_INS + 2 }, (_, i) => ({ username: ADMIN.username, password: `guess-${i}` }))
     // The right password is sent last, while the wrong ones are still being checked.
     const attempts = [...wrong, { username: ADMIN.username, password: ADMIN.password }]
@@ -25,7 +24,7 @@ describe('lock-out under pressure, and how sessions end', () => {
   })
 
   it('changing one’s own password counts wrong current passwords toward the lock-out', async () => {
-    shop = await initializedApp()
+    const shop = await freshShop()
     const desk = await createUserAndSignIn(shop.app, shop.adminToken, 'front_desk')
     for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) {
       const error = await callError(shop.app, 'auth.changePassword', { currentPassword: `nope-${i}`, newPassword: 'new-pass-2026' }, desk.token)
@@ -40,7 +39,7 @@ describe('lock-out under pressure, and how sessions end', () => {
   })
 
   it('an admin resetting their own password stays signed in here, and is signed out elsewhere', async () => {
-    shop = await initializedApp()
+    const shop = await freshShop()
     const elsewhere = await callOk(shop.app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })
     const { adminId, adminToken } = shop
     await callOk(shop.app, 'users.resetPassword', { id: adminId, newPassword: 'brand-new-pass-1' }, adminToken)
@@ -49,7 +48,7 @@ describe('lock-out under pressure, and how sessions end', () => {
   })
 
   it('a session ends after the longest working day, whatever the idle setting', async () => {
-    shop = await initializedApp()
+    const shop = await freshShop()
     await callOk(shop.app, 'settings.update', { profile: (await callOk(shop.app, 'settings.get', {}, shop.adminToken)).profile, idleLockMinutes: 0 }, shop.adminToken)
     shop.clock.advance(SESSION_MAX_AGE_MS - MINUTE)
     await callOk(shop.app, 'auth.session', {}, shop.adminToken)

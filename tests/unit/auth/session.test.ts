@@ -1,20 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import type { AppContext } from '../../../src-main/app/context'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../../../src-shared/contract/settings'
 import { MAX_FAILED_SIGN_INS } from '../../../src-shared/domain/lockout'
-import { ADMIN, auditRows, callError, callOk, closeApp, createUserAndSignIn, initializedApp, MINUTE, SHOP } from '../helpers'
+import { ADMIN, auditRows, callError, callOk, createUserAndSignIn, freshShopPerTest, MINUTE, SHOP } from '../helpers'
 
-let app: AppContext | undefined
-afterEach(async () => {
-  if (app) await closeApp(app)
-  app = undefined
-})
-
-async function shop() {
-  const result = await initializedApp()
-  app = result.app
-  return result
-}
+const shop = freshShopPerTest()
 
 describe('signing in and out', () => {
   it('a sign-in opens a session that describes the user and the shop', async () => {

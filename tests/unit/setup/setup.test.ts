@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { openApp } from '../../../src-main/app/openApp'
 import type { AppContext } from '../../../src-main/app/context'
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../../../src-shared/contract/settings'
@@ -8,7 +8,7 @@ import {
   call,
   callError,
   callOk,
-  closeApp,
+  closeAfterEachTest,
   countRows,
   createUserAndSignIn,
   initializedApp,
@@ -16,11 +16,7 @@ import {
   testClock
 } from '../helpers'
 
-let app: AppContext | undefined
-afterEach(async () => {
-  if (app) await closeApp(app)
-  app = undefined
-})
+const track = closeAfterEachTest()
 
 interface OutboxRow {
   at: string
@@ -40,7 +36,7 @@ const TINY_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAf
 describe('first run', () => {
   it('setup.status reports an empty database as not initialized, then initialized after setup', async () => {
     const clock = testClock()
-    app = openApp({ dataDir: ':memory:', clock: clock.now })
+    const app = track(openApp({ dataDir: ':memory:', clock: clock.now }))
     expect(await callOk(app, 'setup.status', {})).toMatchObject({ initialized: false })
     expect((await callError(app, 'settings.get', {}, 'no-token')).code).toBe('UNAUTHENTICATED')
 
@@ -59,7 +55,7 @@ describe('first run', () => {
 
   it('a second setup.initialize is refused and changes nothing', async () => {
     const shop = await initializedApp()
-    app = shop.app
+    const app = track(shop.app)
     const before = { users: countRows(app, 'users'), audit: countRows(app, 'audit_log'), outbox: countRows(app, 'outbox') }
 
     const error = await callError(app, 'setup.initialize', {
@@ -74,7 +70,7 @@ describe('first run', () => {
   })
 
   it('two first-run forms submitted together: exactly one wins', async () => {
-    app = openApp({ dataDir: ':memory:' })
+    const app = track(openApp({ dataDir: ':memory:' }))
     const shop = app
     const outcomes = await Promise.all(
       ['first', 'second'].map(async (username) => {
@@ -89,7 +85,7 @@ describe('first run', () => {
 
   it('initialize writes audit rows for the admin and the shop settings, and a shop_profile outbox row', async () => {
     const shop = await initializedApp()
-    app = shop.app
+    const app = track(shop.app)
     const at = shop.clock.now().toISOString()
 
     const audit = auditRows(app)
@@ -120,7 +116,7 @@ describe('first run', () => {
 describe('shop settings', () => {
   it('settings.update saves the profile and writes an audit row (before/after) and an outbox row', async () => {
     const shop = await initializedApp()
-    app = shop.app
+    const app = track(shop.app)
     shop.clock.advance(60_000)
     const next = { profile: { ...SHOP, name: '新名字维修中心', phone: '021-12345678', logo: TINY_PNG }, idleLockMinutes: 5 }
 
@@ -147,7 +143,7 @@ describe('shop settings', () => {
 
   it('settings, audit and outbox are written in one transaction: if the outbox write fails, nothing is saved', async () => {
     const shop = await initializedApp()
-    app = shop.app
+    const app = track(shop.app)
     const settingsBefore = app.sqlite.prepare('SELECT * FROM shop_settings ORDER BY key').all()
     const auditBefore = countRows(app, 'audit_log')
     // Make the last write of the change fail, in the real database.
@@ -169,7 +165,7 @@ describe('shop settings', () => {
 
   it('only an admin may change settings, but everyone signed in may read them', async () => {
     const shop = await initializedApp()
-    app = shop.app
+    const app = track(shop.app)
     const desk = await createUserAndSignIn(app, shop.adminToken, 'front_desk')
     expect((await callOk(app, 'settings.get', {}, desk.token)).profile.name).toBe(SHOP.name)
     const error = await callError(app, 'settings.update', { profile: { ...SHOP, name: 'x' }, idleLockMinutes: 0 }, desk.token)
@@ -179,7 +175,7 @@ describe('shop settings', () => {
 
   it('a logo must be a small PNG, JPEG or WebP data URL', async () => {
     const shop = await initializedApp()
-    app = shop.app
+    const app = track(shop.app)
     for (const logo of ['https://example.com/logo.png', 'data:image/svg+xml;base64,PHN2Zz4=', 'data:text/html;base64,PGgxPg==']) {
       const error = await callError(app, 'settings.update', { profile: { ...SHOP, logo }, idleLockMinutes: 10 }, shop.adminToken)
       expect(error.details?.fields).toEqual([{ path: 'profile.logo', messageKey: 'validation.logoFormat' }])

@@ -1,29 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import type { AppContext } from '../../../src-main/app/context'
+import { describe, expect, it } from 'vitest'
 import { setUserDisabled } from '../../../src-main/features/users/service'
 import {
   ADMIN,
   auditRows,
   callError,
   callOk,
-  closeApp,
   countRows,
   createUserAndSignIn,
-  initializedApp,
+  freshShopPerTest,
   MINUTE
 } from '../helpers'
 
-let app: AppContext | undefined
-afterEach(async () => {
-  if (app) await closeApp(app)
-  app = undefined
-})
-
-async function shop() {
-  const result = await initializedApp()
-  app = result.app
-  return result
-}
+const shop = freshShopPerTest()
 
 const newTechnician = { username: 'tech.wang', displayName: '王师傅', phone: '13800000001', role: 'technician', password: 'solder-iron-1' } as const
 
