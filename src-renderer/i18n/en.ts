@@ -1,6 +1,6 @@
-import type { MessageSchema } from './zh-CN'
+import type { coreZhCN } from './zh-CN'
 
-export const en: MessageSchema = {
+export const coreEn: typeof coreZhCN = {
   app: { title: 'Service Center' },
   common: {
     save: 'Save',
@@ -22,110 +22,6 @@ export const en: MessageSchema = {
     front_desk: 'Front desk',
     technician: 'Technician',
     warehouse_clerk: 'Warehouse clerk'
-  },
-  setup: {
-    title: 'First run: set up your shop',
-    intro: 'Enter the shop profile and create the first administrator. This account signs in and manages the other staff; keep its password safe.',
-    shopSection: 'Shop profile',
-    adminSection: 'Administrator account',
-    submit: 'Finish setup and sign in',
-    done: 'Setup complete. Welcome!'
-  },
-  shop: {
-    name: 'Shop name',
-    address: 'Address',
-    phone: 'Phone',
-    taxNumber: 'Tax number',
-    logo: 'Logo',
-    logoPick: 'Choose image',
-    logoRemove: 'Remove',
-    logoHint: 'PNG, JPG or WebP; printed on documents',
-    logoUnreadable: 'This image cannot be read; please choose another',
-    timeZone: 'Time zone'
-  },
-  signIn: {
-    title: 'Staff sign-in',
-    username: 'User name',
-    password: 'Password',
-    submit: 'Sign in',
-    signedOut: 'Signed out'
-  },
-  lock: {
-    title: 'Screen locked',
-    hint: '{name}, enter your password to unlock',
-    unlock: 'Unlock',
-    switchUser: 'Switch user',
-    lockNow: 'Lock screen'
-  },
-  account: {
-    changePassword: 'Change password',
-    signOut: 'Sign out',
-    currentPassword: 'Current password',
-    newPassword: 'New password',
-    confirmPassword: 'Repeat password',
-    passwordMismatch: 'The two passwords do not match',
-    passwordChanged: 'Password changed'
-  },
-  users: {
-    title: 'Users',
-    create: 'New user',
-    edit: 'Edit user',
-    username: 'User name',
-    displayName: 'Name',
-    phone: 'Phone',
-    role: 'Role',
-    password: 'Initial password',
-    status: 'Status',
-    active: 'Active',
-    disabled: 'Disabled',
-    lockedOut: 'Locked out',
-    lastSignIn: 'Last sign-in',
-    never: 'Never',
-    disable: 'Disable',
-    enable: 'Enable',
-    resetPassword: 'Reset password',
-    resetFor: 'Set a new password for {name}',
-    resetDone: 'Password reset; the user must sign in again with the new password',
-    created: 'User created',
-    disableConfirm: 'Disable {name}? They are signed out at once and can no longer sign in.',
-    enableConfirm: 'Enable {name}?',
-    searchPlaceholder: 'Name, user name or phone',
-    includeDisabled: 'Show disabled'
-  },
-  settings: {
-    title: 'Shop settings',
-    profile: 'Shop profile',
-    security: 'Security',
-    idleLock: 'Lock screen when idle for',
-    idleLockHint: '0 turns auto-lock off',
-    minutes: 'minutes'
-  },
-  audit: {
-    title: 'Audit log',
-    at: 'Time',
-    actor: 'By',
-    action: 'Action',
-    entity: 'Record',
-    details: 'Details',
-    before: 'Before',
-    after: 'After',
-    system: 'System',
-    from: 'From',
-    to: 'To',
-    actionNames: {
-      setup_initialize: 'Shop set up',
-      auth_signIn: 'Signed in',
-      auth_signOut: 'Signed out',
-      auth_lockedOut: 'Account locked after wrong passwords',
-      auth_changePassword: 'Changed own password',
-      users_create: 'User created',
-      users_update: 'User changed',
-      users_disable: 'User disabled',
-      users_enable: 'User enabled',
-      users_resetPassword: 'Password reset',
-      settings_update: 'Shop settings changed'
-    },
-    entities: { user: 'User', shop: 'Shop' }
   },
   home: {
     welcome: 'Hello, {name}',
@@ -170,5 +66,5 @@ export const en: MessageSchema = {
     timeZone: 'Choose a valid time zone',
     logoTooLarge: 'The image is too large; choose a smaller one',
     logoFormat: 'Only PNG, JPG or WebP images'
-  }
+  },
 }

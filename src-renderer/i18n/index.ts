@@ -2,8 +2,22 @@ import { computed } from 'vue'
 import { createI18n } from 'vue-i18n'
 import elementZhCn from 'element-plus/es/locale/lang/zh-cn'
 import elementEn from 'element-plus/es/locale/lang/en'
-import { zhCN, type MessageSchema } from './zh-CN'
-import { en } from './en'
+import { coreZhCN } from './zh-CN'
+import { coreEn } from './en'
+import { authMessages } from '../features/auth/messages'
+import { setupMessages } from '../features/setup/messages'
+import { settingsMessages } from '../features/settings/messages'
+import { usersMessages } from '../features/users/messages'
+import { auditMessages } from '../features/audit/messages'
+
+const featureMessages = [authMessages, setupMessages, settingsMessages, usersMessages, auditMessages] as const
+
+type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void ? I : never
+/** Every feature's texts merged under their own top-level keys. */
+type MessageSchema = typeof coreZhCN & UnionToIntersection<(typeof featureMessages)[number]['zh-CN']>
+
+const zhCN = Object.assign({}, coreZhCN, ...featureMessages.map((messages) => messages['zh-CN'])) as MessageSchema
+const en = Object.assign({}, coreEn, ...featureMessages.map((messages) => messages.en)) as MessageSchema
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]

@@ -1,5 +1,5 @@
-/** Simplified Chinese: the default language. Every other language mirrors these keys. */
-export const zhCN = {
+/** Simplified Chinese for the shell and shared texts; each feature keeps its own in `features/<name>/messages.ts`. */
+export const coreZhCN = {
   app: { title: '维修服务中心' },
   common: {
     save: '保存',
@@ -21,110 +21,6 @@ export const zhCN = {
     front_desk: '前台接待',
     technician: '维修技师',
     warehouse_clerk: '仓库管理员'
-  },
-  setup: {
-    title: '首次使用：建立门店',
-    intro: '请填写门店资料并创建第一个管理员账号。此账号用于登录和管理其他员工，请牢记密码。',
-    shopSection: '门店资料',
-    adminSection: '管理员账号',
-    submit: '完成设置并登录',
-    done: '设置完成，欢迎使用'
-  },
-  shop: {
-    name: '门店名称',
-    address: '地址',
-    phone: '电话',
-    taxNumber: '纳税人识别号',
-    logo: '门店标志',
-    logoPick: '选择图片',
-    logoRemove: '移除',
-    logoHint: 'PNG、JPG 或 WebP，将打印在单据上',
-    logoUnreadable: '无法读取该图片，请换一张',
-    timeZone: '时区'
-  },
-  signIn: {
-    title: '员工登录',
-    username: '用户名',
-    password: '密码',
-    submit: '登录',
-    signedOut: '已退出登录'
-  },
-  lock: {
-    title: '屏幕已锁定',
-    hint: '{name}，请输入密码解锁',
-    unlock: '解锁',
-    switchUser: '切换用户',
-    lockNow: '锁定屏幕'
-  },
-  account: {
-    changePassword: '修改密码',
-    signOut: '退出登录',
-    currentPassword: '当前密码',
-    newPassword: '新密码',
-    confirmPassword: '再次输入密码',
-    passwordMismatch: '两次输入的密码不一致',
-    passwordChanged: '密码已修改'
-  },
-  users: {
-    title: '用户管理',
-    create: '新建用户',
-    edit: '编辑用户',
-    username: '用户名',
-    displayName: '姓名',
-    phone: '电话',
-    role: '角色',
-    password: '初始密码',
-    status: '状态',
-    active: '正常',
-    disabled: '已停用',
-    lockedOut: '已锁定',
-    lastSignIn: '最近登录',
-    never: '从未登录',
-    disable: '停用',
-    enable: '启用',
-    resetPassword: '重置密码',
-    resetFor: '为 {name} 设置新密码',
-    resetDone: '密码已重置，该用户需用新密码重新登录',
-    created: '用户已创建',
-    disableConfirm: '确定停用 {name}？停用后该用户将立即退出且无法登录。',
-    enableConfirm: '确定启用 {name}？',
-    searchPlaceholder: '姓名、用户名或电话',
-    includeDisabled: '显示已停用'
-  },
-  settings: {
-    title: '门店设置',
-    profile: '门店资料',
-    security: '安全',
-    idleLock: '无操作自动锁屏',
-    idleLockHint: '0 表示不自动锁屏',
-    minutes: '分钟'
-  },
-  audit: {
-    title: '操作日志',
-    at: '时间',
-    actor: '操作人',
-    action: '操作',
-    entity: '对象',
-    details: '详情',
-    before: '修改前',
-    after: '修改后',
-    system: '系统',
-    from: '开始日期',
-    to: '结束日期',
-    actionNames: {
-      setup_initialize: '初始化门店',
-      auth_signIn: '登录',
-      auth_signOut: '退出登录',
-      auth_lockedOut: '账号因多次密码错误被锁定',
-      auth_changePassword: '修改本人密码',
-      users_create: '新建用户',
-      users_update: '修改用户',
-      users_disable: '停用用户',
-      users_enable: '启用用户',
-      users_resetPassword: '重置密码',
-      settings_update: '修改门店设置'
-    },
-    entities: { user: '用户', shop: '门店' }
   },
   home: {
     welcome: '{name}，您好',
@@ -169,7 +65,5 @@ export const zhCN = {
     timeZone: '请选择有效的时区',
     logoTooLarge: '图片过大，请选择小一些的图片',
     logoFormat: '仅支持 PNG、JPG 或 WebP 图片'
-  }
+  },
 }
-
-export type MessageSchema = typeof zhCN

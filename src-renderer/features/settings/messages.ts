@@ -1,0 +1,48 @@
+import { defineMessages } from '../../i18n/defineMessages'
+
+export const settingsMessages = defineMessages(
+  {
+    shop: {
+      name: '门店名称',
+      address: '地址',
+      phone: '电话',
+      taxNumber: '纳税人识别号',
+      logo: '门店标志',
+      logoPick: '选择图片',
+      logoRemove: '移除',
+      logoHint: 'PNG、JPG 或 WebP，将打印在单据上',
+      logoUnreadable: '无法读取该图片，请换一张',
+      timeZone: '时区'
+    },
+    settings: {
+      title: '门店设置',
+      profile: '门店资料',
+      security: '安全',
+      idleLock: '无操作自动锁屏',
+      idleLockHint: '0 表示不自动锁屏',
+      minutes: '分钟'
+    },
+  },
+  {
+    shop: {
+      name: 'Shop name',
+      address: 'Address',
+      phone: 'Phone',
+      taxNumber: 'Tax number',
+      logo: 'Logo',
+      logoPick: 'Choose image',
+      logoRemove: 'Remove',
+      logoHint: 'PNG, JPG or WebP; printed on documents',
+      logoUnreadable: 'This image cannot be read; please choose another',
+      timeZone: 'Time zone'
+    },
+    settings: {
+      title: 'Shop settings',
+      profile: 'Shop profile',
+      security: 'Security',
+      idleLock: 'Lock screen when idle for',
+      idleLockHint: '0 turns auto-lock off',
+      minutes: 'minutes'
+    },
+  }
+)
