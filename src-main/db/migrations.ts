@@ -4,6 +4,8 @@ import { settingsMigrations } from '../features/settings/migrations'
 import { numberingMigrations } from '../features/numbering/migrations'
 import { auditMigrations } from '../features/audit/migrations'
 import { syncMigrations } from '../features/sync/migrations'
+import { customersMigrations } from '../features/customers/migrations'
+import { repairsMigrations } from '../features/repairs/migrations'
 
 /** Every feature's schema steps, in version order. */
 export const allMigrations: readonly Migration[] = [
@@ -11,5 +13,7 @@ export const allMigrations: readonly Migration[] = [
   ...settingsMigrations,
   ...numberingMigrations,
   ...auditMigrations,
-  ...syncMigrations
+  ...syncMigrations,
+  ...customersMigrations,
+  ...repairsMigrations
 ].sort((a, b) => a.version - b.version)

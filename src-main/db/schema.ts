@@ -3,6 +3,15 @@ import type { SettingsTables } from '../features/settings/tables'
 import type { NumberingTables } from '../features/numbering/tables'
 import type { AuditTables } from '../features/audit/tables'
 import type { SyncTables } from '../features/sync/tables'
+import type { CustomersTables } from '../features/customers/tables'
+import type { RepairsTables } from '../features/repairs/tables'
 
 /** The whole database as Kysely sees it, assembled from each feature's tables. */
-export interface Database extends AuthTables, SettingsTables, NumberingTables, AuditTables, SyncTables {}
+export interface Database
+  extends AuthTables,
+    SettingsTables,
+    NumberingTables,
+    AuditTables,
+    SyncTables,
+    CustomersTables,
+    RepairsTables {}

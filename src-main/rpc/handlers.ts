@@ -4,6 +4,8 @@ import { authHandlers } from '../features/auth/handlers'
 import { usersHandlers } from '../features/users/handlers'
 import { settingsHandlers } from '../features/settings/handlers'
 import { auditHandlers } from '../features/audit/handlers'
+import { customersHandlers, devicesHandlers } from '../features/customers/handlers'
+import { codesHandlers, workOrdersHandlers } from '../features/repairs/handlers'
 
 /** The handler table: the only thing a host knows about. Missing an operation is a type error. */
 export const handlers: HandlerTable = {
@@ -11,5 +13,9 @@ export const handlers: HandlerTable = {
   ...authHandlers,
   ...usersHandlers,
   ...settingsHandlers,
-  ...auditHandlers
+  ...auditHandlers,
+  ...customersHandlers,
+  ...devicesHandlers,
+  ...workOrdersHandlers,
+  ...codesHandlers
 }

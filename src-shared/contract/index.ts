@@ -3,6 +3,10 @@ import { auditContract } from './audit'
 import { settingsContract } from './settings'
 import { setupContract } from './setup'
 import { usersContract } from './users'
+import { customersContract } from './customers'
+import { devicesContract } from './devices'
+import { workOrdersContract } from './workOrders'
+import { codesContract } from './codes'
 import type { InputOf, OutputOf, ParsedInputOf } from './operation'
 
 /** Every operation the UI can ask for, declared once. Hosts and the client are derived from this. */
@@ -11,7 +15,11 @@ export const contract = {
   ...authContract,
   ...usersContract,
   ...settingsContract,
-  ...auditContract
+  ...auditContract,
+  ...customersContract,
+  ...devicesContract,
+  ...workOrdersContract,
+  ...codesContract
 }
 
 export type Contract = typeof contract
@@ -32,3 +40,17 @@ export type { CurrentUser, SessionInfo, SignInResult } from './auth'
 export type { ShopProfile, ShopSettings } from './settings'
 export type { UserSummary } from './users'
 export type { AuditEntry } from './audit'
+export type { Customer, CustomerFile } from './customers'
+export type { Device } from './devices'
+export type { CodeEntry } from './codes'
+export type {
+  WorkOrderSummary,
+  WorkOrderDetail,
+  LabourLine,
+  Quote,
+  TimelineEvent,
+  BoardColumn,
+  Technician,
+  ArrivalCondition,
+  AccessoriesLeft
+} from './workOrders'

@@ -12,6 +12,12 @@ export type Access = 'public' | 'signedIn' | readonly Role[]
 
 const ADMIN: readonly Role[] = ['admin']
 const ADMIN_AND_MANAGER: readonly Role[] = ['admin', 'manager']
+/** Everyone who deals with customers and their jobs. */
+const REPAIR_STAFF: readonly Role[] = ['admin', 'manager', 'front_desk', 'technician']
+/** The counter: takes jobs in, talks to customers, hands devices back. */
+const DESK: readonly Role[] = ['admin', 'manager', 'front_desk']
+/** The bench: diagnoses and repairs. */
+const BENCH: readonly Role[] = ['admin', 'manager', 'technician']
 
 export const permissions: Record<OperationName, Access> = {
   'setup.status': 'public',
@@ -30,7 +36,37 @@ export const permissions: Record<OperationName, Access> = {
   'settings.get': 'signedIn',
   'settings.update': ADMIN,
   'audit.list': ADMIN_AND_MANAGER,
-  'audit.actions': ADMIN_AND_MANAGER
+  'audit.actions': ADMIN_AND_MANAGER,
+  'customers.search': REPAIR_STAFF,
+  'customers.get': REPAIR_STAFF,
+  'customers.create': DESK,
+  'customers.update': DESK,
+  'customers.merge': ADMIN_AND_MANAGER,
+  'devices.findBySerial': REPAIR_STAFF,
+  'devices.create': DESK,
+  'devices.update': DESK,
+  'devices.history': REPAIR_STAFF,
+  'workOrders.create': DESK,
+  // The warehouse reads jobs to issue parts against them.
+  'workOrders.get': 'signedIn',
+  'workOrders.list': 'signedIn',
+  'workOrders.board': 'signedIn',
+  'workOrders.technicians': REPAIR_STAFF,
+  // Which status a role may move an order to is decided per target (domain/workOrderStatus).
+  'workOrders.transition': REPAIR_STAFF,
+  'workOrders.assign': DESK,
+  'workOrders.diagnose': BENCH,
+  'workOrders.addLabour': BENCH,
+  'workOrders.removeLabour': BENCH,
+  'workOrders.updateNotes': REPAIR_STAFF,
+  'workOrders.quote': REPAIR_STAFF,
+  'workOrders.customerDecision': DESK,
+  'workOrders.managerDecision': ADMIN_AND_MANAGER,
+  'workOrders.approvals': ADMIN_AND_MANAGER,
+  'workOrders.pickup': DESK,
+  'workOrders.reopen': ADMIN_AND_MANAGER,
+  'codes.list': 'signedIn',
+  'codes.save': ADMIN_AND_MANAGER
 }
 
 /** Operations a session may still call after idle auto-lock, before the password is typed again. */

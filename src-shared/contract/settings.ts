@@ -25,14 +25,21 @@ export type ShopProfile = z.output<typeof shopProfileSchema>
 export const idleLockMinutesSchema = z.number().int().min(0).max(240)
 export const DEFAULT_IDLE_LOCK_MINUTES = 10
 
+/** Quotes or discounts above this (fen) also need a manager's approval; 0 means every one does. */
+export const approvalThresholdFenSchema = z.number().int().min(0).max(100_000_000)
+export const DEFAULT_APPROVAL_THRESHOLD_FEN = 100_000
+
 export interface ShopSettings {
   profile: ShopProfile
   idleLockMinutes: number
+  approvalThresholdFen: number
 }
 
 export const settingsContract = {
   'settings.get': operation<ShopSettings>()(emptyInput),
   'settings.update': operation<ShopSettings>()(
-    z.object({ profile: shopProfileSchema, idleLockMinutes: idleLockMinutesSchema }).strict()
+    z
+      .object({ profile: shopProfileSchema, idleLockMinutes: idleLockMinutesSchema, approvalThresholdFen: approvalThresholdFenSchema })
+      .strict()
   )
 }

@@ -5,12 +5,14 @@ import {
   type ShopProfile,
   type ShopSettings
 } from '../../../src-shared/contract'
-import { DEFAULT_IDLE_LOCK_MINUTES } from '../../../src-shared/contract/settings'
+import { DEFAULT_APPROVAL_THRESHOLD_FEN, DEFAULT_IDLE_LOCK_MINUTES } from '../../../src-shared/contract/settings'
+import { DEFAULT_TIME_ZONE } from '../../../src-shared/domain/timeZone'
 import { recordAudit } from '../audit/record'
 import { enqueueOutbox } from '../sync/outbox'
 
 const PROFILE_KEY = 'shop.profile'
 const IDLE_LOCK_KEY = 'security.idleLockMinutes'
+const APPROVAL_THRESHOLD_KEY = 'approval.thresholdFen'
 
 async function readSetting<T>(db: Db, key: string): Promise<T | undefined> {
   const row = await db.selectFrom('shopSettings').select('value').where('key', '=', key).executeTakeFirst()
@@ -30,14 +32,23 @@ export async function readShopProfile(db: Db): Promise<ShopProfile | undefined> 
   return readSetting<ShopProfile>(db, PROFILE_KEY)
 }
 
+/** The shop's time zone, for its calendar days (numbering, overdue, aging). */
+export async function readShopTimeZone(db: Db): Promise<string> {
+  return (await readShopProfile(db))?.timeZone ?? DEFAULT_TIME_ZONE
+}
+
 export async function readIdleLockMinutes(db: Db): Promise<number> {
   return (await readSetting<number>(db, IDLE_LOCK_KEY)) ?? DEFAULT_IDLE_LOCK_MINUTES
+}
+
+export async function readApprovalThresholdFen(db: Db): Promise<number> {
+  return (await readSetting<number>(db, APPROVAL_THRESHOLD_KEY)) ?? DEFAULT_APPROVAL_THRESHOLD_FEN
 }
 
 export async function getShopSettings(db: Db): Promise<ShopSettings> {
   const profile = await readShopProfile(db)
   if (!profile) throw new AppError('NOT_INITIALIZED')
-  return { profile, idleLockMinutes: await readIdleLockMinutes(db) }
+  return { profile, idleLockMinutes: await readIdleLockMinutes(db), approvalThresholdFen: await readApprovalThresholdFen(db) }
 }
 
 /**
@@ -53,6 +64,7 @@ export async function saveShopSettings(
   const before = (await readShopProfile(trx)) && (await getShopSettings(trx))
   await writeSetting(trx, PROFILE_KEY, next.profile, at, actor.id)
   await writeSetting(trx, IDLE_LOCK_KEY, next.idleLockMinutes, at, actor.id)
+  await writeSetting(trx, APPROVAL_THRESHOLD_KEY, next.approvalThresholdFen, at, actor.id)
   await recordAudit(trx, at, {
     actorId: actor.id,
     action: 'settings.update',

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app/context'
 import type { Db } from '../../db/connection'
+import { containsPattern, like } from '../../db/like'
 import { AppError, type CurrentUser, type Page, type ParsedInput, type UserSummary } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { recordAudit } from '../audit/record'
@@ -10,10 +11,8 @@ import { toUserSummary } from '../auth/users'
 export async function listUsers(db: Db, query: ParsedInput<'users.list'>): Promise<Page<UserSummary>> {
   let filtered = db.selectFrom('users').innerJoin('roles', 'roles.code', 'users.role')
   if (query.search) {
-    const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    filtered = filtered.where((eb) =>
-      eb.or(['users.username', 'users.displayName', 'users.phone'].map((column) => eb(column as 'users.username', 'like', pattern)))
-    )
+    const pattern = containsPattern(query.search)
+    filtered = filtered.where((eb) => eb.or(['users.username', 'users.displayName', 'users.phone'].map((column) => like(column, pattern))))
   }
   if (query.role) filtered = filtered.where('users.role', '=', query.role)
   if (!query.includeDisabled) filtered = filtered.where('users.disabled', '=', 0)

@@ -1,3 +1,4 @@
+import { DEFAULT_APPROVAL_THRESHOLD_FEN } from '../../../src-shared/contract/settings'
 import { describe, expect, it } from 'vitest'
 import { ADMIN, call, callError, callOk, createUserAndSignIn, freshShopPerTest, MINUTE } from '../helpers'
 import { SESSION_MAX_AGE_MS } from '../../../src-main/features/auth/sessions'
@@ -49,7 +50,7 @@ describe('lock-out under pressure, and how sessions end', () => {
 
   it('a session ends after the longest working day, whatever the idle setting', async () => {
     const shop = await freshShop()
-    await callOk(shop.app, 'settings.update', { profile: (await callOk(shop.app, 'settings.get', {}, shop.adminToken)).profile, idleLockMinutes: 0 }, shop.adminToken)
+    await callOk(shop.app, 'settings.update', { profile: (await callOk(shop.app, 'settings.get', {}, shop.adminToken)).profile, idleLockMinutes: 0, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, shop.adminToken)
     shop.clock.advance(SESSION_MAX_AGE_MS - MINUTE)
     await callOk(shop.app, 'auth.session', {}, shop.adminToken)
     shop.clock.advance(2 * MINUTE)

@@ -1,3 +1,4 @@
+import { DEFAULT_APPROVAL_THRESHOLD_FEN } from '../../../src-shared/contract/settings'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
 import { hashPassword, verifyPassword } from '../../../src-main/features/auth/password'
@@ -114,7 +115,7 @@ describe('sign-in lock-out', () => {
   beforeAll(async () => {
     shop = await initializedApp()
     // Idle lock is not under test here; the admin stays usable while the clock jumps ahead.
-    await callOk(shop.app, 'settings.update', { profile: SHOP, idleLockMinutes: 0 }, shop.adminToken)
+    await callOk(shop.app, 'settings.update', { profile: SHOP, idleLockMinutes: 0, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, shop.adminToken)
   })
   afterAll(async () => {
     await closeApp(shop.app)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_IDLE_LOCK_MINUTES } from '../../../src-shared/contract/settings'
+import { DEFAULT_APPROVAL_THRESHOLD_FEN, DEFAULT_IDLE_LOCK_MINUTES } from '../../../src-shared/contract/settings'
 import { MAX_FAILED_SIGN_INS } from '../../../src-shared/domain/lockout'
 import { ADMIN, auditRows, callError, callOk, createUserAndSignIn, freshShopPerTest, MINUTE, SHOP } from '../helpers'
 
@@ -66,12 +66,12 @@ describe('idle lock', () => {
 
   it('follows the idle time the shop has set, and 0 turns it off', async () => {
     const { app, clock, adminToken } = await shop()
-    await callOk(app, 'settings.update', { profile: SHOP, idleLockMinutes: 2 }, adminToken)
+    await callOk(app, 'settings.update', { profile: SHOP, idleLockMinutes: 2, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, adminToken)
     clock.advance(2 * MINUTE + 1000)
     expect((await callError(app, 'users.list', {}, adminToken)).code).toBe('SESSION_LOCKED')
     await callOk(app, 'auth.unlock', { password: ADMIN.password }, adminToken)
 
-    await callOk(app, 'settings.update', { profile: SHOP, idleLockMinutes: 0 }, adminToken)
+    await callOk(app, 'settings.update', { profile: SHOP, idleLockMinutes: 0, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, adminToken)
     // A whole shift without a call (sessions still end after SESSION_MAX_AGE_MS, tested elsewhere).
     clock.advance(8 * 60 * MINUTE)
     expect((await callOk(app, 'users.list', {}, adminToken)).total).toBe(1)

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { openApp } from '../../../src-main/app/openApp'
 import type { AppContext } from '../../../src-main/app/context'
-import { DEFAULT_IDLE_LOCK_MINUTES } from '../../../src-shared/contract/settings'
+import { DEFAULT_APPROVAL_THRESHOLD_FEN, DEFAULT_IDLE_LOCK_MINUTES } from '../../../src-shared/contract/settings'
 import {
   ADMIN,
   auditRows,
@@ -50,7 +50,7 @@ describe('first run', () => {
       locked: false
     })
     // The first administrator is signed in straight away.
-    expect(await callOk(app, 'settings.get', {}, result.token)).toEqual({ profile: SHOP, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES })
+    expect(await callOk(app, 'settings.get', {}, result.token)).toEqual({ profile: SHOP, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN })
   })
 
   it('a second setup.initialize is refused and changes nothing', async () => {
@@ -102,7 +102,7 @@ describe('first run', () => {
       }
     ])
     expect(auditRows(app, 'settings.update')).toMatchObject([
-      { at, actorId: shop.adminId, before: null, after: { profile: { name: SHOP.name }, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES } }
+      { at, actorId: shop.adminId, before: null, after: { profile: { name: SHOP.name }, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN } }
     ])
 
     const outbox = outboxRows(app)
@@ -118,7 +118,7 @@ describe('shop settings', () => {
     const shop = await initializedApp()
     const app = track(shop.app)
     shop.clock.advance(60_000)
-    const next = { profile: { ...SHOP, name: '新名字维修中心', phone: '021-12345678', logo: TINY_PNG }, idleLockMinutes: 5 }
+    const next = { profile: { ...SHOP, name: '新名字维修中心', phone: '021-12345678', logo: TINY_PNG }, idleLockMinutes: 5, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }
 
     const saved = await callOk(app, 'settings.update', next, shop.adminToken)
 
@@ -131,9 +131,9 @@ describe('shop settings', () => {
       at: shop.clock.now().toISOString(),
       actorId: shop.adminId,
       entity: 'shop',
-      before: { profile: { name: SHOP.name, logo: null }, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES },
+      before: { profile: { name: SHOP.name, logo: null }, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN },
       // The audit notes that a logo was set without copying its bytes.
-      after: { profile: { name: '新名字维修中心', phone: '021-12345678', logo: '(image)' }, idleLockMinutes: 5 }
+      after: { profile: { name: '新名字维修中心', phone: '021-12345678', logo: '(image)' }, idleLockMinutes: 5, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }
     })
     const outbox = outboxRows(app)
     expect(outbox).toHaveLength(2)
@@ -150,7 +150,7 @@ describe('shop settings', () => {
     app.sqlite.exec(`CREATE TEMP TRIGGER outbox_refuses BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox offline'); END`)
 
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const error = await callError(app, 'settings.update', { profile: { ...SHOP, name: '半途而废' }, idleLockMinutes: 30 }, shop.adminToken)
+    const error = await callError(app, 'settings.update', { profile: { ...SHOP, name: '半途而废' }, idleLockMinutes: 30, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, shop.adminToken)
     expect(logged).toHaveBeenCalledOnce()
     logged.mockRestore()
 
@@ -159,7 +159,7 @@ describe('shop settings', () => {
     expect(countRows(app, 'audit_log')).toBe(auditBefore)
 
     app.sqlite.exec('DROP TRIGGER outbox_refuses')
-    await callOk(app, 'settings.update', { profile: { ...SHOP, name: '这次成功' }, idleLockMinutes: 30 }, shop.adminToken)
+    await callOk(app, 'settings.update', { profile: { ...SHOP, name: '这次成功' }, idleLockMinutes: 30, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, shop.adminToken)
     expect((await callOk(app, 'settings.get', {}, shop.adminToken)).profile.name).toBe('这次成功')
   })
 
@@ -168,7 +168,7 @@ describe('shop settings', () => {
     const app = track(shop.app)
     const desk = await createUserAndSignIn(app, shop.adminToken, 'front_desk')
     expect((await callOk(app, 'settings.get', {}, desk.token)).profile.name).toBe(SHOP.name)
-    const error = await callError(app, 'settings.update', { profile: { ...SHOP, name: 'x' }, idleLockMinutes: 0 }, desk.token)
+    const error = await callError(app, 'settings.update', { profile: { ...SHOP, name: 'x' }, idleLockMinutes: 0, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, desk.token)
     expect(error.code).toBe('FORBIDDEN')
     expect(countRows(app, 'outbox')).toBe(1)
   })
@@ -177,7 +177,7 @@ describe('shop settings', () => {
     const shop = await initializedApp()
     const app = track(shop.app)
     for (const logo of ['https://example.com/logo.png', 'data:image/svg+xml;base64,PHN2Zz4=', 'data:text/html;base64,PGgxPg==']) {
-      const error = await callError(app, 'settings.update', { profile: { ...SHOP, logo }, idleLockMinutes: 10 }, shop.adminToken)
+      const error = await callError(app, 'settings.update', { profile: { ...SHOP, logo }, idleLockMinutes: 10, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, shop.adminToken)
       expect(error.details?.fields).toEqual([{ path: 'profile.logo', messageKey: 'validation.logoFormat' }])
     }
   })

@@ -1,0 +1,27 @@
+import { signedInUser, type HandlersOf } from '../../rpc/handler'
+import { shopCalendar } from '../repairs/calendar'
+import { historyOf } from '../repairs/summaries'
+import { createDevice, findBySerial, updateDevice } from './devices'
+import { toCustomer, toDevice } from './records'
+import { createCustomer, findLiveCustomer, mergeCustomers, searchCustomers, updateCustomer } from './service'
+
+export const customersHandlers: HandlersOf<'customers'> = {
+  'customers.search': (ctx, input) => searchCustomers(ctx.app.db, input),
+  'customers.get': async (ctx, input) => {
+    const db = ctx.app.db
+    const customer = toCustomer(await findLiveCustomer(db, input.id))
+    const devices = await db.selectFrom('devices').selectAll().where('customerId', '=', customer.id).orderBy('createdAt', 'desc').execute()
+    const workOrders = await historyOf(db, { customerId: customer.id }, await shopCalendar(db, ctx.now))
+    return { customer, devices: devices.map(toDevice), workOrders }
+  },
+  'customers.create': (ctx, input) => createCustomer(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'customers.update': (ctx, input) => updateCustomer(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'customers.merge': (ctx, input) => mergeCustomers(ctx.app.db, ctx.now, signedInUser(ctx), input.keepId, input.mergeId)
+}
+
+export const devicesHandlers: HandlersOf<'devices'> = {
+  'devices.findBySerial': (ctx, input) => findBySerial(ctx.app.db, input.serial),
+  'devices.create': (ctx, input) => createDevice(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'devices.update': (ctx, input) => updateDevice(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'devices.history': async (ctx, input) => historyOf(ctx.app.db, { deviceId: input.id }, await shopCalendar(ctx.app.db, ctx.now))
+}

@@ -1,0 +1,38 @@
+import { pinyin } from 'pinyin-pro'
+import { normalizePhone } from '../../../src-shared/domain/phone'
+import { containsPattern } from '../../db/like'
+
+/**
+ * Pinyin initials of a Chinese name, e.g. 张三丰 -> zsf. Surnames with a special reading
+ * (曾 zeng, 单 shan) are read as surnames, and the plain reading is kept as well so either
+ * way of typing finds the customer.
+ */
+export function pinyinInitials(name: string): string[] {
+  const read = (surname: 'head' | 'off') =>
+    pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', surname, nonZh: 'removed' }).join('').toLowerCase()
+  return [...new Set([read('head'), read('off')])].filter((initials) => initials !== '')
+}
+
+export interface SearchableCustomer {
+  name: string
+  mobile: string | null
+  otherPhones: string[]
+  company: string
+}
+
+/** The one text search-as-you-type scans: name, initials, phone digits, company. */
+export function customerSearchText(customer: SearchableCustomer): string {
+  const phones = [customer.mobile ?? '', ...customer.otherPhones].map(normalizePhone).filter(Boolean)
+  return [customer.name.toLowerCase(), ...pinyinInitials(customer.name), ...phones, customer.company.toLowerCase()].join(' ')
+}
+
+/**
+ * A typed query as LIKE patterns, one per word, all of which must match. A query that looks
+ * like a phone number is compared by its digits, so "138 0013" finds 13800138000.
+ */
+export function searchPatterns(query: string): string[] {
+  const trimmed = query.trim().toLowerCase()
+  if (trimmed === '') return []
+  const words = /^[\d\s+\-()]+$/.test(trimmed) ? [trimmed.replace(/\D/g, '')] : trimmed.split(/\s+/)
+  return words.filter(Boolean).map(containsPattern)
+}

@@ -1,0 +1,134 @@
+import type { Db } from '../../db/connection'
+import { like } from '../../db/like'
+import { AppError, type Customer, type CurrentUser, type Page, type ParsedInput } from '../../../src-shared/contract'
+import { uuidv7 } from '../../../src-shared/domain/ids'
+import { enqueueOutbox } from '../sync/outbox'
+import { recordSyncedChange } from '../sync/recordChange'
+import { toCustomer } from './records'
+import { customerSearchText, searchPatterns } from './searchText'
+import type { CustomersTable } from './tables'
+
+export type CustomerFields = ParsedInput<'customers.create'>
+
+/** Customers that still stand on their own (not merged into another). */
+function liveCustomers(db: Db) {
+  return db.selectFrom('customers').where('customers.mergedIntoId', 'is', null)
+}
+
+export async function searchCustomers(db: Db, query: ParsedInput<'customers.search'>): Promise<Page<Customer>> {
+  let filtered = liveCustomers(db)
+  for (const pattern of searchPatterns(query.query)) filtered = filtered.where(like('customers.searchText', pattern))
+  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+  const rows = await filtered
+    .selectAll()
+    .orderBy('customers.updatedAt', 'desc')
+    .orderBy('customers.id', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute()
+  return { rows: rows.map(toCustomer), total: Number(total) }
+}
+
+export async function findLiveCustomer(db: Db, id: string): Promise<CustomersTable> {
+  const row = await liveCustomers(db).selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', 'errors.customerNotFound')
+  return row
+}
+
+/** A returning customer is offered, never duplicated: the same mobile means the same person. */
+async function refuseDuplicateMobile(trx: Db, mobile: string | null, exceptId?: string): Promise<void> {
+  if (!mobile) return
+  let query = liveCustomers(trx).selectAll().where('mobile', '=', mobile)
+  if (exceptId) query = query.where('id', '!=', exceptId)
+  const existing = await query.executeTakeFirst()
+  if (existing) {
+    throw new AppError('CONFLICT', 'errors.duplicateMobile', {
+      existing: toCustomer(existing),
+      fields: [{ path: 'mobile', messageKey: 'errors.duplicateMobile' }]
+    })
+  }
+}
+
+function rowFields(fields: CustomerFields) {
+  return {
+    name: fields.name,
+    mobile: fields.mobile,
+    otherPhonesJson: JSON.stringify(fields.otherPhones),
+    address: fields.address,
+    company: fields.company,
+    notes: fields.notes,
+    tagsJson: JSON.stringify(fields.tags),
+    searchText: customerSearchText(fields)
+  }
+}
+
+/** Creates a customer inside the caller's transaction (intake uses it too). */
+export async function insertCustomer(trx: Db, at: Date, actor: CurrentUser, fields: CustomerFields): Promise<Customer> {
+  await refuseDuplicateMobile(trx, fields.mobile)
+  const row: CustomersTable = {
+    id: uuidv7(at.getTime()),
+    ...rowFields(fields),
+    mergedIntoId: null,
+    createdAt: at.toISOString(),
+    updatedAt: at.toISOString()
+  }
+  await trx.insertInto('customers').values(row).execute()
+  const customer = toCustomer(row)
+  await recordSyncedChange(trx, at, { actorId: actor.id, action: 'customers.create', entity: 'customer', entityId: row.id, after: customer })
+  return customer
+}
+
+export function createCustomer(db: Db, at: Date, actor: CurrentUser, fields: CustomerFields): Promise<Customer> {
+  return db.transaction().execute((trx) => insertCustomer(trx, at, actor, fields))
+}
+
+export function updateCustomer(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'customers.update'>): Promise<Customer> {
+  const { id, ...fields } = input
+  return db.transaction().execute(async (trx) => {
+    const before = await findLiveCustomer(trx, id)
+    await refuseDuplicateMobile(trx, fields.mobile, id)
+    await trx.updateTable('customers').set({ ...rowFields(fields), updatedAt: at.toISOString() }).where('id', '=', id).execute()
+    const after = toCustomer(await findLiveCustomer(trx, id))
+    await recordSyncedChange(trx, at, { actorId: actor.id, action: 'customers.update', entity: 'customer', entityId: id, before: toCustomer(before), after })
+    return after
+  })
+}
+
+/**
+ * Folds a duplicate customer into the one kept: devices and work orders move over, phones,
+ * tags and notes are combined, and the duplicate stays in the database marked as merged so
+ * old references still resolve.
+ */
+export function mergeCustomers(db: Db, at: Date, actor: CurrentUser, keepId: string, mergeId: string): Promise<Customer> {
+  return db.transaction().execute(async (trx) => {
+    const keep = toCustomer(await findLiveCustomer(trx, keepId))
+    const merged = toCustomer(await findLiveCustomer(trx, mergeId))
+    const mobile = keep.mobile ?? merged.mobile
+    const phones = [...keep.otherPhones, ...(merged.mobile ? [merged.mobile] : []), ...merged.otherPhones]
+    const fields: CustomerFields = {
+      name: keep.name,
+      mobile,
+      otherPhones: [...new Set(phones)].filter((phone) => phone !== mobile),
+      address: keep.address || merged.address,
+      company: keep.company || merged.company,
+      notes: [keep.notes, merged.notes].filter(Boolean).join('\n'),
+      tags: [...new Set([...keep.tags, ...merged.tags])]
+    }
+    // The duplicate steps aside first, so its mobile no longer counts as taken.
+    await trx.updateTable('customers').set({ mergedIntoId: keepId, updatedAt: at.toISOString() }).where('id', '=', mergeId).execute()
+    await trx.updateTable('customers').set({ ...rowFields(fields), updatedAt: at.toISOString() }).where('id', '=', keepId).execute()
+    await trx.updateTable('devices').set({ customerId: keepId, updatedAt: at.toISOString() }).where('customerId', '=', mergeId).execute()
+    await trx.updateTable('workOrders').set({ customerId: keepId, updatedAt: at.toISOString() }).where('customerId', '=', mergeId).execute()
+    const after = toCustomer(await findLiveCustomer(trx, keepId))
+    await enqueueOutbox(trx, at, { entity: 'customer', entityId: mergeId, operation: 'upsert', payload: { ...merged, mergedIntoId: keepId } })
+    await recordSyncedChange(trx, at, {
+      actorId: actor.id,
+      action: 'customers.merge',
+      entity: 'customer',
+      entityId: keepId,
+      before: { kept: keep, merged },
+      after
+    })
+    return after
+  })
+}

@@ -1,0 +1,63 @@
+import type { Db } from '../../db/connection'
+import { AppError, type CurrentUser, type ParsedInput, type WorkOrderDetail } from '../../../src-shared/contract'
+import { uuidv7 } from '../../../src-shared/domain/ids'
+import { changeWorkOrder, requireBenchAccess, requireOpen } from './change'
+import { requireActiveCode } from './codes'
+
+/** Records the diagnosis with the coded fault location and cause the brand analyses. */
+export function diagnose(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.diagnose'>): Promise<WorkOrderDetail> {
+  return changeWorkOrder(db, at, actor, input.id, 'workOrders.diagnose', async (trx, order) => {
+    requireOpen(order)
+    requireBenchAccess(actor, order)
+    await requireActiveCode(trx, 'fault_location', input.faultLocationCode, 'faultLocationCode')
+    await requireActiveCode(trx, 'fault_cause', input.faultCauseCode, 'faultCauseCode')
+    return {
+      set: { faultLocationCode: input.faultLocationCode, faultCauseCode: input.faultCauseCode, diagnosis: input.diagnosis },
+      event: { kind: 'diagnosed', note: [input.faultLocationCode, input.faultCauseCode].filter(Boolean).join(' / ') }
+    }
+  })
+}
+
+export function addLabour(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.addLabour'>): Promise<WorkOrderDetail> {
+  return changeWorkOrder(db, at, actor, input.id, 'workOrders.addLabour', async (trx, order) => {
+    requireOpen(order)
+    requireBenchAccess(actor, order)
+    await trx
+      .insertInto('workOrderLabour')
+      .values({
+        id: uuidv7(at.getTime()),
+        workOrderId: order.id,
+        description: input.description,
+        minutes: input.minutes,
+        priceFen: input.priceFen,
+        createdBy: actor.id,
+        createdAt: at.toISOString()
+      })
+      .execute()
+    return { event: { kind: 'labour_added', note: input.description } }
+  })
+}
+
+export function removeLabour(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.removeLabour'>): Promise<WorkOrderDetail> {
+  return changeWorkOrder(db, at, actor, input.id, 'workOrders.removeLabour', async (trx, order) => {
+    requireOpen(order)
+    requireBenchAccess(actor, order)
+    const line = await trx
+      .selectFrom('workOrderLabour')
+      .selectAll()
+      .where('id', '=', input.labourId)
+      .where('workOrderId', '=', order.id)
+      .executeTakeFirst()
+    if (!line) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND')
+    await trx.deleteFrom('workOrderLabour').where('id', '=', line.id).execute()
+    return { event: { kind: 'labour_removed', note: line.description } }
+  })
+}
+
+/** Internal notes stay in the shop; customer notes are printed for the customer. */
+export function updateNotes(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.updateNotes'>): Promise<WorkOrderDetail> {
+  return changeWorkOrder(db, at, actor, input.id, 'workOrders.updateNotes', async (_trx, order) => {
+    requireOpen(order)
+    return { set: { internalNote: input.internalNote, customerNote: input.customerNote }, event: { kind: 'notes' } }
+  })
+}

@@ -1,0 +1,57 @@
+import type { Db } from '../../db/connection'
+import { AppError, type CurrentUser, type WorkOrderDetail } from '../../../src-shared/contract'
+import { isClosed } from '../../../src-shared/domain/workOrderStatus'
+import { recordSyncedChange } from '../sync/recordChange'
+import { shopCalendar } from './calendar'
+import { findWorkOrder, loadWorkOrderDetail, workOrderSnapshot } from './detail'
+import { addTimelineEvent, type WorkOrderEvent } from './events'
+import type { WorkOrdersTable } from './tables'
+
+export interface WorkOrderChange {
+  /** Columns to set on the work order (may be empty when only related rows change). */
+  set?: Partial<Omit<WorkOrdersTable, 'id' | 'createdAt'>>
+  event?: WorkOrderEvent
+}
+
+/**
+ * Every change to a work order takes this path: one transaction that re-reads the order,
+ * applies the rule-checked change, writes the timeline line, the audit row and the outbox row,
+ * then answers with the order as this caller may see it.
+ */
+export async function changeWorkOrder(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  id: string,
+  action: string,
+  apply: (trx: Db, order: WorkOrdersTable) => Promise<WorkOrderChange>
+): Promise<WorkOrderDetail> {
+  await db.transaction().execute(async (trx) => {
+    const before = await findWorkOrder(trx, id)
+    const { set, event } = await apply(trx, before)
+    await trx.updateTable('workOrders').set({ ...set, updatedAt: at.toISOString() }).where('id', '=', id).execute()
+    if (event) await addTimelineEvent(trx, at, id, actor.id, event)
+    const after = await findWorkOrder(trx, id)
+    await recordSyncedChange(trx, at, {
+      actorId: actor.id,
+      action,
+      entity: 'work_order',
+      entityId: id,
+      before: workOrderSnapshot(before),
+      after: workOrderSnapshot(after)
+    })
+  })
+  return loadWorkOrderDetail(db, id, actor, await shopCalendar(db, at))
+}
+
+/** A picked-up, cancelled or returned order is history: only a manager's reopen follows it. */
+export function requireOpen(order: WorkOrdersTable): void {
+  if (isClosed(order.status)) throw new AppError('READ_ONLY', 'errors.workOrderClosed')
+}
+
+/** A technician works on their own jobs (or unassigned ones); managers on any. */
+export function requireBenchAccess(actor: CurrentUser, order: WorkOrdersTable): void {
+  if (actor.role === 'technician' && order.technicianId !== null && order.technicianId !== actor.id) {
+    throw new AppError('FORBIDDEN', 'errors.notYourJob')
+  }
+}

@@ -1,0 +1,125 @@
+import type { Db } from '../../db/connection'
+import { AppError, type CurrentUser, type Quote, type WorkOrderDetail } from '../../../src-shared/contract'
+import { mayViewPasscode } from '../../../src-shared/domain/passcode'
+import { workMayProceed } from '../../../src-shared/domain/quote'
+import { isClosed, ROLES_BY_TARGET, TRANSITIONS, type WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
+import { toCustomer, toDevice } from '../customers/records'
+import { selectSummaryColumns, summaryQuery, toSummary, type ShopCalendar } from './summaries'
+import type { QuotesTable, WorkOrdersTable } from './tables'
+
+export async function findWorkOrder(db: Db, id: string): Promise<WorkOrdersTable> {
+  const row = await db.selectFrom('workOrders').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', 'errors.workOrderNotFound')
+  return row
+}
+
+export async function findWorkOrderIdByNumber(db: Db, number: string): Promise<string> {
+  const row = await db.selectFrom('workOrders').select('id').where('number', '=', number.toUpperCase()).executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', 'errors.workOrderNotFound')
+  return row.id
+}
+
+export async function currentQuote(db: Db, order: WorkOrdersTable): Promise<QuotesTable | null> {
+  if (!order.currentQuoteId) return null
+  return (await db.selectFrom('quotes').selectAll().where('id', '=', order.currentQuoteId).executeTakeFirst()) ?? null
+}
+
+/**
+ * Where this caller may move the order now: an edge of the status machine, a role allowed to
+ * take it, and (for bench work on a paid repair) an approved quote. Awaiting approval is reached
+ * by quoting and picked up by the pick-up check, so neither is offered as a plain move.
+ */
+export function allowedTransitions(viewer: CurrentUser, order: WorkOrdersTable, quote: QuotesTable | null): WorkOrderStatus[] {
+  return TRANSITIONS[order.status].filter((to) => {
+    if (to === 'picked_up' || to === 'awaiting_approval') return false
+    if (!ROLES_BY_TARGET[to].includes(viewer.role)) return false
+    if ((to === 'repairing' || to === 'awaiting_parts') && !workMayProceed(order.serviceType, quote)) return false
+    return true
+  })
+}
+
+async function loadQuote(db: Db, quote: QuotesTable | null): Promise<Quote | null> {
+  if (!quote) return null
+  const names = await userNames(db, [quote.createdBy, quote.decisionRecordedBy, quote.managerId])
+  return {
+    id: quote.id,
+    labourFen: quote.labourFen,
+    partsFen: quote.partsFen,
+    discountFen: quote.discountFen,
+    totalFen: quote.totalFen,
+    note: quote.note,
+    createdAt: quote.createdAt,
+    createdByName: names.get(quote.createdBy) ?? null,
+    customerDecision: quote.customerDecision,
+    decisionChannel: quote.decisionChannel,
+    decidedAt: quote.decidedAt,
+    decisionRecordedByName: names.get(quote.decisionRecordedBy) ?? null,
+    managerApproval: quote.managerApproval,
+    managerName: names.get(quote.managerId) ?? null,
+    managerDecidedAt: quote.managerDecidedAt
+  }
+}
+
+async function userNames(db: Db, ids: (string | null)[]): Promise<Map<string | null, string>> {
+  const wanted = ids.filter((id): id is string => id !== null)
+  if (wanted.length === 0) return new Map()
+  const rows = await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', wanted).execute()
+  return new Map(rows.map((row) => [row.id, row.displayName]))
+}
+
+/** Everything the work-order screen shows, as this caller may see it. */
+export async function loadWorkOrderDetail(db: Db, id: string, viewer: CurrentUser, calendar: ShopCalendar): Promise<WorkOrderDetail> {
+  const order = await findWorkOrder(db, id)
+  const summaryRow = await selectSummaryColumns(summaryQuery(db).where('wo.id', '=', id)).executeTakeFirstOrThrow()
+  const customer = await db.selectFrom('customers').selectAll().where('id', '=', order.customerId).executeTakeFirstOrThrow()
+  const device = await db.selectFrom('devices').selectAll().where('id', '=', order.deviceId).executeTakeFirstOrThrow()
+  const labour = await db.selectFrom('workOrderLabour').selectAll().where('workOrderId', '=', id).orderBy('createdAt').orderBy('id').execute()
+  const quoteRow = await currentQuote(db, order)
+  const events = await db
+    .selectFrom('workOrderEvents as e')
+    .leftJoin('users as u', 'u.id', 'e.actorId')
+    .select(['e.id', 'e.at', 'u.displayName as actorName', 'e.kind', 'e.fromStatus', 'e.toStatus', 'e.note'])
+    .where('e.workOrderId', '=', id)
+    .orderBy('e.at')
+    .orderBy('e.id')
+    .execute()
+  const reopenedFrom = order.reopenedFromId
+    ? await db.selectFrom('workOrders').select(['id', 'number']).where('id', '=', order.reopenedFromId).executeTakeFirst()
+    : undefined
+  const reopenedAs = await db.selectFrom('workOrders').select(['id', 'number']).where('reopenedFromId', '=', id).orderBy('createdAt').execute()
+  const showPasscode = mayViewPasscode(viewer, order.technicianId)
+
+  return {
+    ...toSummary(summaryRow, calendar),
+    intakeChannel: order.intakeChannel,
+    symptomCode: order.symptomCode,
+    condition: JSON.parse(order.conditionJson),
+    accessories: JSON.parse(order.accessoriesJson),
+    hasPasscode: order.passcode !== null,
+    passcode: showPasscode ? order.passcode : null,
+    estimateFen: order.estimateFen,
+    depositFen: order.depositFen,
+    faultLocationCode: order.faultLocationCode,
+    faultCauseCode: order.faultCauseCode,
+    diagnosis: order.diagnosis,
+    internalNote: order.internalNote,
+    customerNote: order.customerNote,
+    closeReason: order.closeReason,
+    customer: toCustomer(customer),
+    device: toDevice(device),
+    labour: labour.map((line) => ({ id: line.id, description: line.description, minutes: line.minutes, priceFen: line.priceFen })),
+    quote: await loadQuote(db, quoteRow),
+    events,
+    reopenedFrom: reopenedFrom ?? null,
+    reopenedAs,
+    pickedUpAt: order.pickedUpAt,
+    allowedTransitions: allowedTransitions(viewer, order, quoteRow),
+    readOnly: isClosed(order.status)
+  }
+}
+
+/** What the audit trail and HQ get of a work order: everything but the passcode. */
+export function workOrderSnapshot(order: WorkOrdersTable): Omit<WorkOrdersTable, 'passcode' | 'claimCode'> & { hasPasscode: boolean } {
+  const { passcode, claimCode: _claimCode, ...rest } = order
+  return { ...rest, hasPasscode: passcode !== null }
+}

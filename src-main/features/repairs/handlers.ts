@@ -1,0 +1,40 @@
+import { signedInUser, type CallContext, type HandlersOf } from '../../rpc/handler'
+import { addLabour, diagnose, removeLabour, updateNotes } from './bench'
+import { shopCalendar } from './calendar'
+import { listCodes, saveCode } from './codes'
+import { findWorkOrderIdByNumber, loadWorkOrderDetail } from './detail'
+import { openWorkOrder } from './intake'
+import { assignTechnician, pickUp, reopenWorkOrder, transitionWorkOrder } from './lifecycle'
+import { approvalsQueue, giveQuote, recordCustomerDecision, recordManagerDecision } from './quotes'
+import { listWorkOrders, workOrderBoard } from './summaries'
+import { listTechnicians } from './technicians'
+
+const calendarOf = (ctx: CallContext) => shopCalendar(ctx.app.db, ctx.now)
+
+export const workOrdersHandlers: HandlersOf<'workOrders'> = {
+  'workOrders.create': (ctx, input) => openWorkOrder(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrders.get': async (ctx, input) => {
+    const id = 'id' in input ? input.id : await findWorkOrderIdByNumber(ctx.app.db, input.number)
+    return loadWorkOrderDetail(ctx.app.db, id, signedInUser(ctx), await calendarOf(ctx))
+  },
+  'workOrders.list': async (ctx, input) => listWorkOrders(ctx.app.db, signedInUser(ctx), input, await calendarOf(ctx)),
+  'workOrders.board': async (ctx, input) => workOrderBoard(ctx.app.db, signedInUser(ctx), input.mine, await calendarOf(ctx)),
+  'workOrders.technicians': (ctx) => listTechnicians(ctx.app.db),
+  'workOrders.transition': (ctx, input) => transitionWorkOrder(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrders.assign': (ctx, input) => assignTechnician(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrders.diagnose': (ctx, input) => diagnose(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrders.addLabour': (ctx, input) => addLabour(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrders.removeLabour': (ctx, input) => removeLabour(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrders.updateNotes': (ctx, input) => updateNotes(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrders.quote': (ctx, input) => giveQuote(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrders.customerDecision': (ctx, input) => recordCustomerDecision(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrders.managerDecision': (ctx, input) => recordManagerDecision(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrders.approvals': (ctx) => approvalsQueue(ctx.app.db, ctx.now),
+  'workOrders.pickup': (ctx, input) => pickUp(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrders.reopen': (ctx, input) => reopenWorkOrder(ctx.app.db, ctx.now, signedInUser(ctx), input)
+}
+
+export const codesHandlers: HandlersOf<'codes'> = {
+  'codes.list': (ctx, input) => listCodes(ctx.app.db, input),
+  'codes.save': (ctx, input) => saveCode(ctx.app.db, ctx.now, signedInUser(ctx), input)
+}

@@ -1,0 +1,101 @@
+import type { Db } from '../../db/connection'
+import type { CurrentUser, ParsedInput, WorkOrderDetail } from '../../../src-shared/contract'
+import { newClaimCode } from '../../../src-shared/domain/claimCode'
+import { uuidv7 } from '../../../src-shared/domain/ids'
+import { findDevice, insertDevice, saveDevice } from '../customers/devices'
+import { findLiveCustomer, insertCustomer } from '../customers/service'
+import { nextDocumentNumber } from '../numbering/service'
+import { readShopTimeZone } from '../settings/service'
+import { recordSyncedChange } from '../sync/recordChange'
+import { shopCalendar } from './calendar'
+import { requireActiveCode } from './codes'
+import { loadWorkOrderDetail, workOrderSnapshot } from './detail'
+import { addTimelineEvent } from './events'
+import type { WorkOrdersTable } from './tables'
+
+type Intake = ParsedInput<'workOrders.create'>
+
+/** The customer at the counter: found, or created now (a known mobile is refused, never duplicated). */
+async function intakeCustomer(trx: Db, at: Date, actor: CurrentUser, customer: Intake['customer']): Promise<string> {
+  if (customer.kind === 'existing') return (await findLiveCustomer(trx, customer.id)).id
+  return (await insertCustomer(trx, at, actor, customer.fields)).id
+}
+
+/** The device: found (and handed to this customer if it was someone else's), or created now. */
+async function intakeDevice(trx: Db, at: Date, actor: CurrentUser, customerId: string, device: Intake['device']): Promise<string> {
+  if (device.kind === 'new') return (await insertDevice(trx, at, actor, customerId, device.fields)).id
+  const found = await findDevice(trx, device.id)
+  if (found.customerId !== customerId) {
+    const { id, brand, model, serial, colour, purchaseDate } = found
+    await saveDevice(trx, at, actor, { id, brand, model, serial, colour, purchaseDate, customerId })
+  }
+  return found.id
+}
+
+export interface OpenedWorkOrder {
+  workOrder: WorkOrderDetail
+  claimCode: string
+}
+
+/**
+ * Check-in: customer, device and work order in one transaction, with the shop's next number
+ * (e.g. WO-260123-0042) and a claim code for the receipt. The claim code is shown this once.
+ */
+export async function openWorkOrder(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  intake: Intake,
+  reopenedFromId: string | null = null
+): Promise<OpenedWorkOrder> {
+  const timeZone = await readShopTimeZone(db)
+  const claimCode = newClaimCode()
+  const id = await db.transaction().execute(async (trx) => {
+    const customerId = await intakeCustomer(trx, at, actor, intake.customer)
+    const deviceId = await intakeDevice(trx, at, actor, customerId, intake.device)
+    await requireActiveCode(trx, 'symptom', intake.symptomCode, 'symptomCode')
+    const row: WorkOrdersTable = {
+      id: uuidv7(at.getTime()),
+      number: await nextDocumentNumber(trx, 'WO', at, timeZone),
+      claimCode,
+      customerId,
+      deviceId,
+      serviceType: intake.serviceType,
+      intakeChannel: intake.intakeChannel,
+      status: 'received',
+      reportedFault: intake.reportedFault,
+      symptomCode: intake.symptomCode,
+      conditionJson: JSON.stringify(intake.condition),
+      accessoriesJson: JSON.stringify(intake.accessories),
+      passcode: intake.passcode.consent && intake.passcode.value !== '' ? intake.passcode.value : null,
+      estimateFen: intake.estimateFen,
+      depositFen: intake.depositFen,
+      promisedDate: intake.promisedDate,
+      technicianId: null,
+      faultLocationCode: null,
+      faultCauseCode: null,
+      diagnosis: '',
+      internalNote: '',
+      customerNote: '',
+      closeReason: '',
+      currentQuoteId: null,
+      reopenedFromId,
+      pickedUpAt: null,
+      pickedUpBy: null,
+      createdBy: actor.id,
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString()
+    }
+    await trx.insertInto('workOrders').values(row).execute()
+    await addTimelineEvent(trx, at, row.id, actor.id, { kind: reopenedFromId ? 'reopened' : 'created', toStatus: 'received' })
+    await recordSyncedChange(trx, at, {
+      actorId: actor.id,
+      action: reopenedFromId ? 'workOrders.reopen' : 'workOrders.create',
+      entity: 'work_order',
+      entityId: row.id,
+      after: workOrderSnapshot(row)
+    })
+    return row.id
+  })
+  return { workOrder: await loadWorkOrderDetail(db, id, actor, await shopCalendar(db, at)), claimCode }
+}

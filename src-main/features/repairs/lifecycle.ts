@@ -1,0 +1,117 @@
+import type { Db } from '../../db/connection'
+import { AppError, type ArrivalCondition, type CurrentUser, type ParsedInput, type WorkOrderDetail } from '../../../src-shared/contract'
+import { normalizePhone } from '../../../src-shared/domain/phone'
+import { workMayProceed } from '../../../src-shared/domain/quote'
+import { canTransition, REASON_REQUIRED, ROLES_BY_TARGET } from '../../../src-shared/domain/workOrderStatus'
+import { toCustomer } from '../customers/records'
+import { changeWorkOrder, requireBenchAccess, requireOpen } from './change'
+import { currentQuote, findWorkOrder } from './detail'
+import { openWorkOrder, type OpenedWorkOrder } from './intake'
+
+/** Moves a work order along the status machine, or refuses with the reason. */
+export function transitionWorkOrder(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.transition'>): Promise<WorkOrderDetail> {
+  return changeWorkOrder(db, at, actor, input.id, 'workOrders.transition', async (trx, order) => {
+    const { to } = input
+    if (!canTransition(order.status, to)) {
+      throw new AppError('INVALID_TRANSITION', 'errors.INVALID_TRANSITION', { from: order.status, to })
+    }
+    // These two edges have their own operations, which check what a plain move cannot.
+    if (to === 'picked_up') throw new AppError('INVALID_TRANSITION', 'errors.usePickup', { from: order.status, to })
+    if (to === 'awaiting_approval') throw new AppError('INVALID_TRANSITION', 'errors.useQuote', { from: order.status, to })
+    if (!ROLES_BY_TARGET[to].includes(actor.role)) throw new AppError('FORBIDDEN', 'errors.FORBIDDEN', { to })
+    requireBenchAccess(actor, order)
+    if (REASON_REQUIRED.has(to) && input.reason === '') {
+      throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'reason', messageKey: 'validation.required' }] })
+    }
+    if ((to === 'repairing' || to === 'awaiting_parts') && !workMayProceed(order.serviceType, await currentQuote(trx, order))) {
+      throw new AppError('APPROVAL_REQUIRED', 'errors.APPROVAL_REQUIRED')
+    }
+    // A technician who starts diagnosing an unassigned job takes it.
+    const takesJob = to === 'diagnosing' && actor.role === 'technician' && order.technicianId === null
+    return {
+      set: {
+        status: to,
+        ...(REASON_REQUIRED.has(to) ? { closeReason: input.reason } : {}),
+        ...(takesJob ? { technicianId: actor.id } : {})
+      },
+      event: { kind: 'status', fromStatus: order.status, toStatus: to, note: [input.reason, input.note].filter(Boolean).join(' — ') }
+    }
+  })
+}
+
+export function assignTechnician(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.assign'>): Promise<WorkOrderDetail> {
+  return changeWorkOrder(db, at, actor, input.id, 'workOrders.assign', async (trx, order) => {
+    requireOpen(order)
+    let name = ''
+    if (input.technicianId) {
+      const technician = await trx
+        .selectFrom('users')
+        .select(['id', 'displayName'])
+        .where('id', '=', input.technicianId)
+        .where('role', '=', 'technician')
+        .where('disabled', '=', 0)
+        .executeTakeFirst()
+      if (!technician) {
+        throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'technicianId', messageKey: 'validation.notATechnician' }] })
+      }
+      name = technician.displayName
+    }
+    return { set: { technicianId: input.technicianId }, event: { kind: input.technicianId ? 'assigned' : 'unassigned', note: name } }
+  })
+}
+
+/**
+ * Hands the device back. The customer proves it is theirs with the claim code from the
+ * receipt, or with their phone number when the receipt is lost; a wrong one changes nothing.
+ */
+export function pickUp(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.pickup'>): Promise<WorkOrderDetail> {
+  return changeWorkOrder(db, at, actor, input.id, 'workOrders.pickup', async (trx, order) => {
+    if (!canTransition(order.status, 'picked_up')) {
+      throw new AppError('INVALID_TRANSITION', 'errors.INVALID_TRANSITION', { from: order.status, to: 'picked_up' })
+    }
+    let provedBy: string
+    if (input.claimCode !== '') {
+      if (input.claimCode !== order.claimCode) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.claimCodeMismatch')
+      provedBy = 'claim_code'
+    } else {
+      const customer = toCustomer(await trx.selectFrom('customers').selectAll().where('id', '=', order.customerId).executeTakeFirstOrThrow())
+      const known = [customer.mobile, ...customer.otherPhones].filter((p): p is string => p !== null).map(normalizePhone)
+      if (!known.includes(normalizePhone(input.phone))) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.phoneMismatch')
+      provedBy = 'phone'
+    }
+    return {
+      set: { status: 'picked_up', pickedUpAt: at.toISOString(), pickedUpBy: actor.id },
+      event: { kind: 'status', fromStatus: order.status, toStatus: 'picked_up', note: provedBy }
+    }
+  })
+}
+
+/**
+ * A warranty comeback: the customer is back with the same fault after pick-up. The old order
+ * stays as it was; a new one, linked to it, starts at the counter as a warranty repair.
+ */
+export async function reopenWorkOrder(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.reopen'>): Promise<OpenedWorkOrder> {
+  const previous = await findWorkOrder(db, input.id)
+  if (previous.status !== 'picked_up') throw new AppError('INVALID_TRANSITION', 'errors.reopenOnlyPickedUp', { from: previous.status })
+  const condition = JSON.parse(previous.conditionJson) as ArrivalCondition
+  return openWorkOrder(
+    db,
+    at,
+    actor,
+    {
+      customer: { kind: 'existing', id: previous.customerId },
+      device: { kind: 'existing', id: previous.deviceId },
+      serviceType: 'warranty_repair',
+      intakeChannel: previous.intakeChannel,
+      reportedFault: input.reason,
+      symptomCode: previous.symptomCode,
+      condition,
+      accessories: { items: [], note: '' },
+      passcode: { consent: false, value: '' },
+      estimateFen: 0,
+      depositFen: 0,
+      promisedDate: null
+    },
+    previous.id
+  )
+}

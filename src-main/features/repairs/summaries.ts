@@ -1,0 +1,146 @@
+import type { Db } from '../../db/connection'
+import { like, prefixPattern } from '../../db/like'
+import type { BoardColumn, CurrentUser, Page, ParsedInput, WorkOrderSummary } from '../../../src-shared/contract'
+import { daysBetween, isOverdue } from '../../../src-shared/domain/workOrderAge'
+import { CLOSED_STATUSES, OPEN_STATUSES, type WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
+import { nextCalendarDay, shopDayStart, shopLocalDate } from '../../../src-shared/domain/timeZone'
+import { searchPatterns } from '../customers/searchText'
+
+/** The shop's "today" and time zone: what overdue and aging are measured against. */
+export interface ShopCalendar {
+  today: string
+  timeZone: string
+}
+
+/** Work orders joined with what a list row shows: customer, device, technician. */
+export function summaryQuery(db: Db) {
+  return db
+    .selectFrom('workOrders as wo')
+    .innerJoin('customers as c', 'c.id', 'wo.customerId')
+    .innerJoin('devices as d', 'd.id', 'wo.deviceId')
+    .leftJoin('users as tech', 'tech.id', 'wo.technicianId')
+}
+
+type SummaryQuery = ReturnType<typeof summaryQuery>
+
+export function selectSummaryColumns(query: SummaryQuery) {
+  return query.select([
+    'wo.id',
+    'wo.number',
+    'wo.status',
+    'wo.serviceType',
+    'wo.customerId',
+    'c.name as customerName',
+    'c.mobile as customerMobile',
+    'd.brand',
+    'd.model',
+    'd.serial',
+    'wo.reportedFault',
+    'wo.technicianId',
+    'tech.displayName as technicianName',
+    'wo.createdAt',
+    'wo.updatedAt',
+    'wo.promisedDate'
+  ])
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof selectSummaryColumns>['executeTakeFirstOrThrow']>>
+
+export function toSummary(row: SummaryRow, calendar: ShopCalendar): WorkOrderSummary {
+  const closed = CLOSED_STATUSES.has(row.status)
+  const ageEnd = closed ? shopLocalDate(new Date(row.updatedAt), calendar.timeZone) : calendar.today
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    serviceType: row.serviceType,
+    customerId: row.customerId,
+    customerName: row.customerName,
+    customerMobile: row.customerMobile,
+    deviceLabel: `${row.brand} ${row.model}`,
+    serial: row.serial,
+    reportedFault: row.reportedFault,
+    technicianId: row.technicianId,
+    technicianName: row.technicianName,
+    createdAt: row.createdAt,
+    promisedDate: row.promisedDate,
+    overdue: isOverdue(row.status, row.promisedDate, calendar.today),
+    agingDays: Math.max(0, daysBetween(shopLocalDate(new Date(row.createdAt), calendar.timeZone), ageEnd))
+  }
+}
+
+/** Statuses in which a passed promised date means the shop is late. */
+const LATE_IF_PROMISE_PASSED: WorkOrderStatus[] = OPEN_STATUSES.filter((status) => status !== 'ready_for_pickup')
+
+/**
+ * The filtered work-order list, paged on the server. A search matches the work-order number
+ * (prefix), the claim code (exact), the customer (name, initials, phone) or the serial (prefix).
+ */
+export async function listWorkOrders(
+  db: Db,
+  viewer: CurrentUser,
+  query: ParsedInput<'workOrders.list'>,
+  calendar: ShopCalendar
+): Promise<Page<WorkOrderSummary>> {
+  let filtered = summaryQuery(db)
+  if (query.statuses.length > 0) filtered = filtered.where('wo.status', 'in', query.statuses)
+  if (query.mine) filtered = filtered.where('wo.technicianId', '=', viewer.id)
+  else if (query.technicianId) filtered = filtered.where('wo.technicianId', '=', query.technicianId)
+  if (query.serviceType) filtered = filtered.where('wo.serviceType', '=', query.serviceType)
+  if (query.fromDate) filtered = filtered.where('wo.createdAt', '>=', shopDayStart(query.fromDate, calendar.timeZone))
+  if (query.toDate) filtered = filtered.where('wo.createdAt', '<', shopDayStart(nextCalendarDay(query.toDate), calendar.timeZone))
+  if (query.overdue) {
+    filtered = filtered.where('wo.promisedDate', '<', calendar.today).where('wo.status', 'in', LATE_IF_PROMISE_PASSED)
+  }
+  const search = query.search
+  if (search) {
+    const customerPatterns = searchPatterns(search)
+    filtered = filtered.where((eb) =>
+      eb.or([
+        like('wo.number', prefixPattern(search.toUpperCase())),
+        eb('wo.claimCode', '=', search),
+        like('d.serial', prefixPattern(search.toUpperCase())),
+        eb(
+          'wo.customerId',
+          'in',
+          customerPatterns
+            .reduce((customers, pattern) => customers.where(like('searchText', pattern)), db.selectFrom('customers').select('id'))
+        )
+      ])
+    )
+  }
+
+  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+  const rows = await selectSummaryColumns(filtered)
+    .orderBy('wo.createdAt', 'desc')
+    .orderBy('wo.id', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute()
+  return { rows: rows.map((row) => toSummary(row, calendar)), total: Number(total) }
+}
+
+const BOARD_CARDS_PER_COLUMN = 30
+
+/** The board: one column per open status with its count and its oldest jobs first. */
+export async function workOrderBoard(db: Db, viewer: CurrentUser, mine: boolean, calendar: ShopCalendar): Promise<BoardColumn[]> {
+  const columns: BoardColumn[] = []
+  for (const status of OPEN_STATUSES) {
+    let filtered = summaryQuery(db).where('wo.status', '=', status)
+    if (mine) filtered = filtered.where('wo.technicianId', '=', viewer.id)
+    const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+    const rows = await selectSummaryColumns(filtered).orderBy('wo.createdAt').limit(BOARD_CARDS_PER_COLUMN).execute()
+    columns.push({ status, total: Number(total), cards: rows.map((row) => toSummary(row, calendar)) })
+  }
+  return columns
+}
+
+/** Work orders of one customer or one device, newest first (their repair history). */
+export async function historyOf(db: Db, by: { customerId?: string; deviceId?: string }, calendar: ShopCalendar): Promise<WorkOrderSummary[]> {
+  let filtered = summaryQuery(db)
+  if (by.customerId) filtered = filtered.where('wo.customerId', '=', by.customerId)
+  if (by.deviceId) filtered = filtered.where('wo.deviceId', '=', by.deviceId)
+  const rows = await selectSummaryColumns(filtered).orderBy('wo.createdAt', 'desc').limit(200).execute()
+  return rows.map((row) => toSummary(row, calendar))
+}
+

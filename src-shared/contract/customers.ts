@@ -1,0 +1,66 @@
+import { z } from 'zod'
+import { operation } from './operation'
+import { id, optionalText, pageInput, text, type Page } from './common'
+import { isMainlandMobile, normalizePhone } from '../domain/phone'
+import type { Device } from './devices'
+import type { WorkOrderSummary } from './workOrders'
+
+export interface Customer {
+  id: string
+  name: string
+  /** A mainland China mobile (11 digits), the number the shop calls and texts. */
+  mobile: string | null
+  otherPhones: string[]
+  address: string
+  company: string
+  notes: string
+  tags: string[]
+  createdAt: string
+}
+
+export interface CustomerFile {
+  customer: Customer
+  devices: Device[]
+  workOrders: WorkOrderSummary[]
+}
+
+export const mobileSchema = z
+  .string()
+  .trim()
+  .refine((value) => value === '' || isMainlandMobile(value), { message: 'validation.mobile' })
+  .transform((value) => (value === '' ? null : normalizePhone(value)))
+
+const otherPhoneSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(30)
+  .regex(/^[0-9+\-() ]+$/, { message: 'validation.phone' })
+
+export const customerFieldsSchema = z.object({
+  name: text(50),
+  mobile: mobileSchema.default(''),
+  otherPhones: z.array(otherPhoneSchema).max(5).default([]),
+  address: optionalText(200),
+  company: optionalText(100),
+  notes: optionalText(500),
+  tags: z.array(z.string().trim().min(1).max(20)).max(10).default([])
+})
+
+export const customersContract = {
+  /** Search as you type: name, pinyin initials, any part of a phone number, company. */
+  'customers.search': operation<Page<Customer>>()(
+    z.object({ query: z.string().trim().max(50).default(''), ...pageInput }).strict()
+  ),
+  'customers.get': operation<CustomerFile>()(z.object({ id }).strict()),
+  /** Refused with CONFLICT `errors.duplicateMobile` (details.existing) when the mobile is known. */
+  'customers.create': operation<Customer>()(customerFieldsSchema.strict()),
+  'customers.update': operation<Customer>()(customerFieldsSchema.extend({ id }).strict()),
+  /** Folds `mergeId` into `keepId`: its devices and work orders move over, its phones are kept. */
+  'customers.merge': operation<Customer>()(
+    z
+      .object({ keepId: id, mergeId: id })
+      .strict()
+      .refine((input) => input.keepId !== input.mergeId, { message: 'validation.mergeSame', path: ['mergeId'] })
+  )
+}

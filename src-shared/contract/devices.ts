@@ -1,0 +1,45 @@
+import { z } from 'zod'
+import { operation } from './operation'
+import { id, optionalText, text } from './common'
+import type { Customer } from './customers'
+import type { WorkOrderSummary } from './workOrders'
+
+export interface Device {
+  id: string
+  customerId: string
+  brand: string
+  model: string
+  /** Serial number or IMEI; unique across the shop when known. */
+  serial: string | null
+  colour: string
+  purchaseDate: string | null
+  createdAt: string
+}
+
+export const calendarDate = z.iso.date()
+
+export const serialSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[A-Za-z0-9\-/.]*$/, { message: 'validation.serial' })
+  .transform((value) => (value === '' ? null : value.toUpperCase()))
+
+export const deviceFieldsSchema = z.object({
+  brand: text(40),
+  model: text(60),
+  serial: serialSchema.default(''),
+  colour: optionalText(20),
+  purchaseDate: calendarDate.nullable().default(null)
+})
+
+export const devicesContract = {
+  /** What the shop knows of a scanned serial: the device and its owner, or null. */
+  'devices.findBySerial': operation<{ device: Device; customer: Customer } | null>()(
+    z.object({ serial: serialSchema }).strict()
+  ),
+  'devices.create': operation<Device>()(deviceFieldsSchema.extend({ customerId: id }).strict()),
+  /** Also moves the device to another customer (one owner at a time). */
+  'devices.update': operation<Device>()(deviceFieldsSchema.extend({ id, customerId: id }).strict()),
+  'devices.history': operation<WorkOrderSummary[]>()(z.object({ id }).strict())
+}

@@ -1,0 +1,219 @@
+import { z } from 'zod'
+import { operation } from './operation'
+import { id, optionalText, pageInput, text, type Page } from './common'
+import { customerFieldsSchema, type Customer } from './customers'
+import { calendarDate, deviceFieldsSchema, type Device } from './devices'
+import { codeSchema } from './codes'
+import { ACCESSORIES, DECISION_CHANNELS, INTAKE_CHANNELS, SERVICE_TYPES, type Accessory, type DecisionChannel, type IntakeChannel, type ServiceType } from '../domain/repairTypes'
+import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../domain/workOrderStatus'
+import type { CustomerDecision, ManagerApproval } from '../domain/quote'
+
+export interface WorkOrderSummary {
+  id: string
+  number: string
+  status: WorkOrderStatus
+  serviceType: ServiceType
+  customerId: string
+  customerName: string
+  customerMobile: string | null
+  deviceLabel: string
+  serial: string | null
+  reportedFault: string
+  technicianId: string | null
+  technicianName: string | null
+  createdAt: string
+  promisedDate: string | null
+  overdue: boolean
+  /** Whole days since intake, on the shop's calendar. */
+  agingDays: number
+}
+
+export interface LabourLine {
+  id: string
+  description: string
+  minutes: number
+  priceFen: number
+}
+
+export interface Quote {
+  id: string
+  labourFen: number
+  partsFen: number
+  discountFen: number
+  totalFen: number
+  note: string
+  createdAt: string
+  createdByName: string | null
+  customerDecision: CustomerDecision
+  decisionChannel: DecisionChannel | null
+  decidedAt: string | null
+  decisionRecordedByName: string | null
+  managerApproval: ManagerApproval
+  managerName: string | null
+  managerDecidedAt: string | null
+}
+
+export interface TimelineEvent {
+  id: string
+  at: string
+  actorName: string | null
+  kind: string
+  fromStatus: WorkOrderStatus | null
+  toStatus: WorkOrderStatus | null
+  note: string
+}
+
+export interface ArrivalCondition {
+  scratches: boolean
+  cracks: boolean
+  liquidMarks: boolean
+  note: string
+}
+
+export interface AccessoriesLeft {
+  items: Accessory[]
+  note: string
+}
+
+export interface WorkOrderDetail extends WorkOrderSummary {
+  intakeChannel: IntakeChannel
+  symptomCode: string | null
+  condition: ArrivalCondition
+  accessories: AccessoriesLeft
+  /** Whether a passcode was left; its value only reaches the assigned technician and managers. */
+  hasPasscode: boolean
+  passcode: string | null
+  estimateFen: number
+  depositFen: number
+  faultLocationCode: string | null
+  faultCauseCode: string | null
+  diagnosis: string
+  internalNote: string
+  customerNote: string
+  closeReason: string
+  customer: Customer
+  device: Device
+  labour: LabourLine[]
+  quote: Quote | null
+  events: TimelineEvent[]
+  reopenedFrom: { id: string; number: string } | null
+  reopenedAs: { id: string; number: string }[]
+  pickedUpAt: string | null
+  /** The statuses this caller may move the order to now (the main process checks again). */
+  allowedTransitions: WorkOrderStatus[]
+  readOnly: boolean
+}
+
+const fen = z.number().int().min(0).max(100_000_000)
+export const statusSchema = z.enum(WORK_ORDER_STATUSES)
+export const serviceTypeSchema = z.enum(SERVICE_TYPES)
+
+const existingOrNew = <F extends z.ZodType>(fields: F) =>
+  z.discriminatedUnion('kind', [z.object({ kind: z.literal('existing'), id }).strict(), z.object({ kind: z.literal('new'), fields }).strict()])
+
+export const intakeSchema = z
+  .object({
+    customer: existingOrNew(customerFieldsSchema.strict()),
+    device: existingOrNew(deviceFieldsSchema.strict()),
+    serviceType: serviceTypeSchema,
+    intakeChannel: z.enum(INTAKE_CHANNELS),
+    reportedFault: text(500),
+    symptomCode: codeSchema.nullable().default(null),
+    condition: z
+      .object({ scratches: z.boolean(), cracks: z.boolean(), liquidMarks: z.boolean(), note: optionalText(200) })
+      .strict(),
+    accessories: z.object({ items: z.array(z.enum(ACCESSORIES)).max(ACCESSORIES.length), note: optionalText(200) }).strict(),
+    passcode: z
+      .object({ consent: z.boolean(), value: z.string().max(40).default('') })
+      .strict()
+      .refine((p) => p.consent || p.value === '', { message: 'validation.passcodeWithoutConsent', path: ['value'] }),
+    estimateFen: fen.default(0),
+    depositFen: fen.default(0),
+    promisedDate: calendarDate.nullable().default(null)
+  })
+  .strict()
+
+export const workOrderListSchema = z
+  .object({
+    search: z.string().trim().max(50).default(''),
+    statuses: z.array(statusSchema).max(WORK_ORDER_STATUSES.length).default([]),
+    technicianId: id.optional(),
+    /** Only the caller's own jobs (a technician's queue). */
+    mine: z.boolean().default(false),
+    serviceType: serviceTypeSchema.optional(),
+    /** Intake date range, shop calendar days, inclusive. */
+    fromDate: calendarDate.optional(),
+    toDate: calendarDate.optional(),
+    overdue: z.boolean().default(false),
+    ...pageInput
+  })
+  .strict()
+
+export interface BoardColumn {
+  status: WorkOrderStatus
+  total: number
+  cards: WorkOrderSummary[]
+}
+
+export interface Technician {
+  id: string
+  displayName: string
+  openJobs: number
+}
+
+const workOrderId = { id }
+
+export const workOrdersContract = {
+  /** Check-in: finds or creates the customer and device and opens the work order in one go. */
+  'workOrders.create': operation<{ workOrder: WorkOrderDetail; claimCode: string }>()(intakeSchema),
+  'workOrders.get': operation<WorkOrderDetail>()(
+    z.union([z.object(workOrderId).strict(), z.object({ number: z.string().trim().min(1).max(30) }).strict()])
+  ),
+  'workOrders.list': operation<Page<WorkOrderSummary>>()(workOrderListSchema),
+  'workOrders.board': operation<BoardColumn[]>()(z.object({ mine: z.boolean().default(false) }).strict()),
+  'workOrders.technicians': operation<Technician[]>()(z.object({}).strict()),
+  'workOrders.transition': operation<WorkOrderDetail>()(
+    z.object({ ...workOrderId, to: statusSchema, note: optionalText(500), reason: optionalText(500) }).strict()
+  ),
+  'workOrders.assign': operation<WorkOrderDetail>()(z.object({ ...workOrderId, technicianId: id.nullable() }).strict()),
+  'workOrders.diagnose': operation<WorkOrderDetail>()(
+    z
+      .object({
+        ...workOrderId,
+        faultLocationCode: codeSchema.nullable(),
+        faultCauseCode: codeSchema.nullable(),
+        diagnosis: optionalText(1000)
+      })
+      .strict()
+  ),
+  'workOrders.addLabour': operation<WorkOrderDetail>()(
+    z.object({ ...workOrderId, description: text(100), minutes: z.number().int().min(0).max(6000), priceFen: fen }).strict()
+  ),
+  'workOrders.removeLabour': operation<WorkOrderDetail>()(z.object({ ...workOrderId, labourId: id }).strict()),
+  'workOrders.updateNotes': operation<WorkOrderDetail>()(
+    z.object({ ...workOrderId, internalNote: optionalText(1000), customerNote: optionalText(1000) }).strict()
+  ),
+  /** A paid repair's quote; moves the order to awaiting approval. */
+  'workOrders.quote': operation<WorkOrderDetail>()(
+    z.object({ ...workOrderId, labourFen: fen, partsFen: fen, discountFen: fen, note: optionalText(300) }).strict()
+  ),
+  'workOrders.customerDecision': operation<WorkOrderDetail>()(
+    z.object({ ...workOrderId, approved: z.boolean(), channel: z.enum(DECISION_CHANNELS), note: optionalText(300) }).strict()
+  ),
+  'workOrders.managerDecision': operation<WorkOrderDetail>()(
+    z.object({ ...workOrderId, approved: z.boolean(), note: optionalText(300) }).strict()
+  ),
+  /** Quotes waiting for a manager, oldest first. */
+  'workOrders.approvals': operation<WorkOrderSummary[]>()(z.object({}).strict()),
+  /** Hands the device over: needs the claim code, or the customer's phone, plus confirmation. */
+  'workOrders.pickup': operation<WorkOrderDetail>()(
+    z
+      .object({ ...workOrderId, claimCode: z.string().trim().max(10).default(''), phone: z.string().trim().max(30).default(''), confirmed: z.literal(true) })
+      .strict()
+      .refine((input) => input.claimCode !== '' || input.phone !== '', { message: 'validation.claimCodeOrPhone', path: ['claimCode'] })
+  ),
+  /** A warranty comeback: a new work order linked to the picked-up one. */
+  'workOrders.reopen': operation<{ workOrder: WorkOrderDetail; claimCode: string }>()(
+    z.object({ ...workOrderId, reason: text(500) }).strict()
+  )
+}

@@ -1,0 +1,34 @@
+import type { ServiceType } from './repairTypes'
+
+export interface QuoteAmounts {
+  labourFen: number
+  partsFen: number
+  discountFen: number
+}
+
+export type CustomerDecision = 'pending' | 'approved' | 'refused'
+export type ManagerApproval = 'not_required' | 'pending' | 'approved' | 'rejected'
+
+export interface QuoteState {
+  customerDecision: CustomerDecision
+  managerApproval: ManagerApproval
+}
+
+export function quoteTotalFen(quote: QuoteAmounts): number {
+  return Math.max(0, quote.labourFen + quote.partsFen - quote.discountFen)
+}
+
+/** A quote whose total, or whose discount, is above the shop's threshold needs a manager too. */
+export function needsManagerApproval(quote: QuoteAmounts, thresholdFen: number): boolean {
+  return quoteTotalFen(quote) > thresholdFen || quote.discountFen > thresholdFen
+}
+
+/**
+ * Whether bench work (parts or repair) may start. A paid repair waits for a quote the customer
+ * accepted and, where needed, a manager approved; other jobs are not quoted.
+ */
+export function workMayProceed(serviceType: ServiceType, quote: QuoteState | null): boolean {
+  if (serviceType !== 'paid_repair') return true
+  if (!quote) return false
+  return quote.customerDecision === 'approved' && (quote.managerApproval === 'not_required' || quote.managerApproval === 'approved')
+}

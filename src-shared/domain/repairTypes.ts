@@ -1,0 +1,19 @@
+/** The kinds of job the counter takes in. */
+export const SERVICE_TYPES = ['warranty_repair', 'paid_repair', 'installation', 'inspection'] as const
+export type ServiceType = (typeof SERVICE_TYPES)[number]
+
+/** How the job reached the shop. */
+export const INTAKE_CHANNELS = ['walk_in', 'phone_booking', 'mail_in'] as const
+export type IntakeChannel = (typeof INTAKE_CHANNELS)[number]
+
+/** Accessories the customer left with the device, ticked at intake. */
+export const ACCESSORIES = ['charger', 'cable', 'box', 'case', 'sim_card', 'memory_card', 'remote_control'] as const
+export type Accessory = (typeof ACCESSORIES)[number]
+
+/** The configurable code lists; fault location and cause are the failure data the brand analyses. */
+export const CODE_LISTS = ['symptom', 'fault_location', 'fault_cause'] as const
+export type CodeList = (typeof CODE_LISTS)[number]
+
+/** How the customer gave their answer to a quote. */
+export const DECISION_CHANNELS = ['in_person', 'phone'] as const
+export type DecisionChannel = (typeof DECISION_CHANNELS)[number]

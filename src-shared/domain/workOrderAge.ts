@@ -1,0 +1,15 @@
+import { isClosed, type WorkOrderStatus } from './workOrderStatus'
+
+/** Whole days between two calendar dates (YYYY-MM-DD). */
+export function daysBetween(fromDate: string, toDate: string): number {
+  return Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / 86_400_000)
+}
+
+/**
+ * Overdue: the promised date has passed and the shop still owes the customer work. A job that
+ * is ready and waiting for the customer is not the shop's delay.
+ */
+export function isOverdue(status: WorkOrderStatus, promisedDate: string | null, today: string): boolean {
+  if (!promisedDate || isClosed(status) || status === 'ready_for_pickup') return false
+  return promisedDate < today
+}
