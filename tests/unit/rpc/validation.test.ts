@@ -78,7 +78,7 @@ describe('input validation', () => {
     const error = await callError(
       shop.app,
       'settings.update',
-      { profile: { ...SHOP, name: '   ', timeZone: 'Mars/Olympus_Mons' }, idleLockMinutes: -1 },
+      { profile: { ...SHOP, name: '   ', timeZone: 'Mars/Olympus_Mons' }, idleLockMinutes: -1, approvalThresholdFen: 50_000 },
       shop.adminToken
     )
     expect(error.code).toBe('VALIDATION')
