@@ -15,7 +15,18 @@ export const coreEn: typeof coreZhCN = {
     total: '{count} in total'
   },
   lang: { label: 'Language', zhCN: '中文', en: 'English' },
-  nav: { home: 'Home', users: 'Users', settings: 'Shop settings', audit: 'Audit log' },
+  nav: {
+    home: 'Home',
+    intake: 'Check-in',
+    workOrders: 'Work orders',
+    board: 'Board',
+    approvals: 'Quote approvals',
+    customers: 'Customers',
+    codes: 'Fault codes',
+    users: 'Users',
+    settings: 'Shop settings',
+    audit: 'Audit log'
+  },
   roles: {
     admin: 'Administrator',
     manager: 'Shop manager',
@@ -52,7 +63,26 @@ export const coreEn: typeof coreZhCN = {
     cannotDisableSelf: 'You cannot disable your own account',
     userNotFound: 'User not found',
     currentPasswordWrong: 'The current password is wrong',
-    noPermissionPage: 'Your role cannot open that page'
+    noPermissionPage: 'Your role cannot open that page',
+    INVALID_TRANSITION: 'Not possible in the work order’s current status',
+    APPROVAL_REQUIRED: 'A paid repair starts only after the customer accepts the quote (and a manager, above the limit)',
+    CLAIM_CODE_MISMATCH: 'The pick-up proof does not match',
+    READ_ONLY: 'This record is closed and cannot be changed',
+    usePickup: 'Use "Hand over" to complete the pick-up',
+    useQuote: 'Submit a quote to wait for approval',
+    duplicateMobile: 'This mobile number belongs to another customer',
+    duplicateSerial: 'This serial belongs to another device',
+    customerNotFound: 'Customer not found',
+    deviceNotFound: 'Device not found',
+    workOrderNotFound: 'Work order not found',
+    quoteOnlyForPaid: 'Only paid repairs are quoted',
+    noQuoteAwaitingCustomer: 'No quote is waiting for the customer',
+    noQuoteAwaitingManager: 'No quote is waiting for a manager',
+    claimCodeMismatch: 'Wrong claim code',
+    phoneMismatch: 'The phone does not match the customer’s numbers',
+    workOrderClosed: 'This work order is closed and cannot be changed',
+    notYourJob: 'This job is assigned to another technician',
+    reopenOnlyPickedUp: 'Only picked-up work orders can be reopened'
   },
   validation: {
     required: 'Required',
@@ -65,6 +95,15 @@ export const coreEn: typeof coreZhCN = {
     username: 'Letters, digits and . _ - only',
     timeZone: 'Choose a valid time zone',
     logoTooLarge: 'The image is too large; choose a smaller one',
-    logoFormat: 'Only PNG, JPG or WebP images'
+    logoFormat: 'Only PNG, JPG or WebP images',
+    mobile: 'Enter an 11-digit mobile; put other numbers under "Other phone"',
+    phone: 'Digits, spaces and + - ( ) only',
+    serial: 'Letters, digits and - / . only',
+    code: 'Letters, digits, _ and - only',
+    mergeSame: 'A customer cannot be merged with itself',
+    passcodeWithoutConsent: 'Keep a passcode only with the customer’s consent',
+    claimCodeOrPhone: 'Enter the claim code or the customer’s phone',
+    unknownCode: 'Choose a valid code from the list',
+    notATechnician: 'Choose an active technician'
   },
 }

@@ -14,7 +14,18 @@ export const coreZhCN = {
     total: '共 {count} 条'
   },
   lang: { label: '语言', zhCN: '中文', en: 'English' },
-  nav: { home: '首页', users: '用户管理', settings: '门店设置', audit: '操作日志' },
+  nav: {
+    home: '首页',
+    intake: '接待登记',
+    workOrders: '工单',
+    board: '看板',
+    approvals: '报价审批',
+    customers: '客户',
+    codes: '故障代码',
+    users: '用户管理',
+    settings: '门店设置',
+    audit: '操作日志'
+  },
   roles: {
     admin: '系统管理员',
     manager: '店长',
@@ -51,7 +62,26 @@ export const coreZhCN = {
     cannotDisableSelf: '不能停用自己的账号',
     userNotFound: '找不到该用户',
     currentPasswordWrong: '当前密码不正确',
-    noPermissionPage: '您的角色无权访问该页面'
+    noPermissionPage: '您的角色无权访问该页面',
+    INVALID_TRANSITION: '工单当前状态不允许此操作',
+    APPROVAL_REQUIRED: '付费维修需客户同意报价（超额时还需店长批准）后才能开始',
+    CLAIM_CODE_MISMATCH: '取机凭证不符',
+    READ_ONLY: '记录已关闭，不能修改',
+    usePickup: '请通过"交付取机"完成取机',
+    useQuote: '请通过提交报价进入待确认',
+    duplicateMobile: '该手机号已登记为其他客户',
+    duplicateSerial: '该序列号已登记为其他设备',
+    customerNotFound: '找不到该客户',
+    deviceNotFound: '找不到该设备',
+    workOrderNotFound: '找不到该工单',
+    quoteOnlyForPaid: '只有付费维修需要报价',
+    noQuoteAwaitingCustomer: '没有等待客户确认的报价',
+    noQuoteAwaitingManager: '没有等待店长审批的报价',
+    claimCodeMismatch: '取机码不正确',
+    phoneMismatch: '电话与客户登记的号码不符',
+    workOrderClosed: '工单已关闭，不能修改',
+    notYourJob: '这不是指派给您的工单',
+    reopenOnlyPickedUp: '只有已取机的工单可以返修'
   },
   validation: {
     required: '必填',
@@ -64,6 +94,15 @@ export const coreZhCN = {
     username: '只能包含字母、数字和 . _ -',
     timeZone: '请选择有效的时区',
     logoTooLarge: '图片过大，请选择小一些的图片',
-    logoFormat: '仅支持 PNG、JPG 或 WebP 图片'
+    logoFormat: '仅支持 PNG、JPG 或 WebP 图片',
+    mobile: '请输入 11 位手机号，其他号码请填在"其他电话"',
+    phone: '电话只能包含数字、空格和 + - ( )',
+    serial: '序列号只能包含字母、数字和 - / .',
+    code: '代码只能包含字母、数字、_ 和 -',
+    mergeSame: '不能与自己合并',
+    passcodeWithoutConsent: '客户未同意时不能留存密码',
+    claimCodeOrPhone: '请输入取机码或客户电话',
+    unknownCode: '请从列表中选择有效的代码',
+    notATechnician: '请选择一名在职技师'
   },
 }

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Browser, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -90,4 +90,20 @@ type BrowserGlobals = { sessionStorage: { getItem(key: string): string | null } 
 /** The session token the page holds, to call the API as that user (e.g. to prove a refusal). */
 export function pageSessionToken(page: Page): Promise<string | null> {
   return page.evaluate(() => (globalThis as unknown as BrowserGlobals).sessionStorage.getItem('service-center.token'))
+}
+
+/** A separate browser context per person at the shop, each signed in as themselves. */
+export async function staffPage(browser: Browser, host: ShopHost, username: string, password: string): Promise<Page> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await signIn(page, host, username, password)
+  await expect(page.getByTestId('welcome')).toBeVisible()
+  return page
+}
+
+/** Creates a staff member through the admin's session. */
+export async function hire(host: ShopHost, adminToken: string, username: string, displayName: string, role: string): Promise<{ username: string; password: string }> {
+  const password = `${username}-pass-2026`
+  await host.rpc('users.create', { username, displayName, phone: '', role, password }, adminToken)
+  return { username, password }
 }

@@ -25,9 +25,28 @@ export const auditMessages = defineMessages(
         users_disable: '停用用户',
         users_enable: '启用用户',
         users_resetPassword: '重置密码',
-        settings_update: '修改门店设置'
+        settings_update: '修改门店设置',
+        customers_create: '新建客户',
+        customers_update: '修改客户',
+        customers_merge: '合并客户',
+        devices_create: '登记设备',
+        devices_update: '修改设备',
+        devices_transfer: '设备转移客户',
+        workOrders_create: '接待登记工单',
+        workOrders_reopen: '返修登记工单',
+        workOrders_transition: '工单状态变更',
+        workOrders_assign: '指派技师',
+        workOrders_diagnose: '记录检测结论',
+        workOrders_addLabour: '添加工时',
+        workOrders_removeLabour: '删除工时',
+        workOrders_updateNotes: '修改工单备注',
+        workOrders_quote: '提交报价',
+        workOrders_customerDecision: '记录客户意见',
+        workOrders_managerDecision: '店长审批报价',
+        workOrders_pickup: '交付取机',
+        codes_save: '修改代码表'
       },
-      entities: { user: '用户', shop: '门店' }
+      entities: { user: '用户', shop: '门店', customer: '客户', device: '设备', work_order: '工单', code: '代码' }
     },
   },
   {
@@ -54,9 +73,28 @@ export const auditMessages = defineMessages(
         users_disable: 'User disabled',
         users_enable: 'User enabled',
         users_resetPassword: 'Password reset',
-        settings_update: 'Shop settings changed'
+        settings_update: 'Shop settings changed',
+        customers_create: 'Customer created',
+        customers_update: 'Customer changed',
+        customers_merge: 'Customers merged',
+        devices_create: 'Device registered',
+        devices_update: 'Device changed',
+        devices_transfer: 'Device moved to another customer',
+        workOrders_create: 'Work order checked in',
+        workOrders_reopen: 'Comeback checked in',
+        workOrders_transition: 'Work order status changed',
+        workOrders_assign: 'Technician assigned',
+        workOrders_diagnose: 'Diagnosis recorded',
+        workOrders_addLabour: 'Labour added',
+        workOrders_removeLabour: 'Labour removed',
+        workOrders_updateNotes: 'Work order notes changed',
+        workOrders_quote: 'Quote submitted',
+        workOrders_customerDecision: "Customer's answer recorded",
+        workOrders_managerDecision: 'Quote decided by a manager',
+        workOrders_pickup: 'Handed over',
+        codes_save: 'Code list changed'
       },
-      entities: { user: 'User', shop: 'Shop' }
+      entities: { user: 'User', shop: 'Shop', customer: 'Customer', device: 'Device', work_order: 'Work order', code: 'Code' }
     },
   }
 )

@@ -1,0 +1,52 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { Input, WorkOrderDetail } from '../../../src-shared/contract'
+import { call } from '../../api/client'
+
+type WithoutId<T> = T extends { id: string } ? Omit<T, 'id'> : never
+
+/**
+ * The work order on screen. Every action sends one operation and shows the order as the main
+ * process returns it, so the screen never guesses at the outcome.
+ */
+export const useWorkOrderStore = defineStore('workOrder', () => {
+  const order = ref<WorkOrderDetail | null>(null)
+
+  async function open(id: string): Promise<void> {
+    order.value = await call('workOrders.get', { id })
+  }
+
+  function current(): WorkOrderDetail {
+    if (!order.value) throw new Error('no work order open')
+    return order.value
+  }
+
+  const act =
+    <K extends 'workOrders.transition' | 'workOrders.assign' | 'workOrders.diagnose' | 'workOrders.addLabour' | 'workOrders.removeLabour' | 'workOrders.updateNotes' | 'workOrders.quote' | 'workOrders.customerDecision' | 'workOrders.managerDecision' | 'workOrders.pickup'>(
+      operation: K
+    ) =>
+    async (input: WithoutId<Input<K>>): Promise<void> => {
+      order.value = (await call(operation, { ...input, id: current().id } as Input<K>)) as WorkOrderDetail
+    }
+
+  async function reopen(reason: string): Promise<{ id: string; claimCode: string }> {
+    const result = await call('workOrders.reopen', { id: current().id, reason })
+    return { id: result.workOrder.id, claimCode: result.claimCode }
+  }
+
+  return {
+    order,
+    open,
+    transition: act('workOrders.transition'),
+    assign: act('workOrders.assign'),
+    diagnose: act('workOrders.diagnose'),
+    addLabour: act('workOrders.addLabour'),
+    removeLabour: act('workOrders.removeLabour'),
+    updateNotes: act('workOrders.updateNotes'),
+    quote: act('workOrders.quote'),
+    customerDecision: act('workOrders.customerDecision'),
+    managerDecision: act('workOrders.managerDecision'),
+    pickup: act('workOrders.pickup'),
+    reopen
+  }
+})
