@@ -167,7 +167,9 @@ export const repairsMessages = defineMessages(
       reopen: '返修（质保期内复修）',
       reopenReason: '复修原因',
       reopened: '已生成返修工单',
-      readOnly: '工单已关闭，仅可查看'
+      readOnly: '工单已关闭，仅可查看',
+      deviceHistory: '维修历史',
+      moveNote: '备注（可选，记入处理记录）'
     },
     event: {
       created: '接收登记',
@@ -354,7 +356,9 @@ export const repairsMessages = defineMessages(
       reopen: 'Reopen (warranty comeback)',
       reopenReason: 'Why it is back',
       reopened: 'Comeback work order created',
-      readOnly: 'This work order is closed and read-only'
+      readOnly: 'This work order is closed and read-only',
+      deviceHistory: 'Repair history',
+      moveNote: 'Note (optional, kept on the timeline)'
     },
     event: {
       created: 'Checked in',

@@ -29,6 +29,10 @@ export const useWorkOrderStore = defineStore('workOrder', () => {
       order.value = (await call(operation, { ...input, id: current().id } as Input<K>)) as WorkOrderDetail
     }
 
+  function deviceHistory(deviceId: string) {
+    return call('devices.history', { id: deviceId })
+  }
+
   async function reopen(reason: string): Promise<{ id: string; claimCode: string }> {
     const result = await call('workOrders.reopen', { id: current().id, reason })
     return { id: result.workOrder.id, claimCode: result.claimCode }
@@ -47,6 +51,7 @@ export const useWorkOrderStore = defineStore('workOrder', () => {
     customerDecision: act('workOrders.customerDecision'),
     managerDecision: act('workOrders.managerDecision'),
     pickup: act('workOrders.pickup'),
-    reopen
+    reopen,
+    deviceHistory
   }
 })
