@@ -10,6 +10,14 @@ import HomeView from './features/home/HomeView.vue'
 import UsersView from './features/users/UsersView.vue'
 import AuditLogView from './features/audit/AuditLogView.vue'
 import ShopSettingsView from './features/settings/ShopSettingsView.vue'
+import IntakeView from './features/repairs/IntakeView.vue'
+import WorkOrdersView from './features/repairs/WorkOrdersView.vue'
+import BoardView from './features/repairs/BoardView.vue'
+import WorkOrderView from './features/repairs/WorkOrderView.vue'
+import ApprovalsView from './features/repairs/ApprovalsView.vue'
+import CustomersView from './features/customers/CustomersView.vue'
+import CustomerDetailView from './features/customers/CustomerDetailView.vue'
+import CodesView from './features/codes/CodesView.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -28,6 +36,14 @@ const routes: RouteRecordRaw[] = [
     component: AppLayout,
     children: [
       { path: '', name: 'home', component: HomeView },
+      { path: 'intake', name: 'intake', component: IntakeView, meta: { operation: 'workOrders.create' } },
+      { path: 'work-orders', name: 'work-orders', component: WorkOrdersView, meta: { operation: 'workOrders.list' } },
+      { path: 'work-orders/:id', name: 'work-order', component: WorkOrderView, props: true, meta: { operation: 'workOrders.get' } },
+      { path: 'board', name: 'board', component: BoardView, meta: { operation: 'workOrders.board' } },
+      { path: 'approvals', name: 'approvals', component: ApprovalsView, meta: { operation: 'workOrders.approvals' } },
+      { path: 'customers', name: 'customers', component: CustomersView, meta: { operation: 'customers.search' } },
+      { path: 'customers/:id', name: 'customer', component: CustomerDetailView, props: true, meta: { operation: 'customers.get' } },
+      { path: 'codes', name: 'codes', component: CodesView, meta: { operation: 'codes.save' } },
       { path: 'users', name: 'users', component: UsersView, meta: { operation: 'users.list' } },
       { path: 'audit', name: 'audit', component: AuditLogView, meta: { operation: 'audit.list' } },
       { path: 'settings', name: 'settings', component: ShopSettingsView, meta: { operation: 'settings.update' } }

@@ -9,8 +9,11 @@ import { setupMessages } from '../features/setup/messages'
 import { settingsMessages } from '../features/settings/messages'
 import { usersMessages } from '../features/users/messages'
 import { auditMessages } from '../features/audit/messages'
+import { repairsMessages } from '../features/repairs/messages'
+import { customersMessages } from '../features/customers/messages'
+import { codesMessages } from '../features/codes/messages'
 
-const featureMessages = [authMessages, setupMessages, settingsMessages, usersMessages, auditMessages] as const
+const featureMessages = [authMessages, setupMessages, settingsMessages, usersMessages, auditMessages, repairsMessages, customersMessages, codesMessages] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void ? I : never
 /** Every feature's texts merged under their own top-level keys. */

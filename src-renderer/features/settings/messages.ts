@@ -20,7 +20,11 @@ export const settingsMessages = defineMessages(
       security: '安全',
       idleLock: '无操作自动锁屏',
       idleLockHint: '0 表示不自动锁屏',
-      minutes: '分钟'
+      minutes: '分钟',
+      approvals: '审批',
+      approvalThreshold: '店长审批额度',
+      approvalThresholdHint: '报价总额或优惠超过此金额需店长审批；0 表示每笔都需审批',
+      yuan: '元'
     },
   },
   {
@@ -42,7 +46,11 @@ export const settingsMessages = defineMessages(
       security: 'Security',
       idleLock: 'Lock screen when idle for',
       idleLockHint: '0 turns auto-lock off',
-      minutes: 'minutes'
+      minutes: 'minutes',
+      approvals: 'Approvals',
+      approvalThreshold: 'Manager approval above',
+      approvalThresholdHint: 'A quote total or discount above this amount needs a manager; 0 means every one does',
+      yuan: 'yuan'
     },
   }
 )

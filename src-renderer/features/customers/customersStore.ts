@@ -1,0 +1,57 @@
+import { defineStore } from 'pinia'
+import { reactive, ref } from 'vue'
+import type { Customer, CustomerFile, Input, Page } from '../../../src-shared/contract'
+import { ApiError, call } from '../../api/client'
+import { usePagedList } from '../../ui/pagedList'
+
+/** The customer a refused create or update names, when the mobile already belongs to someone else. */
+export function existingCustomerOf(error: unknown): Customer | null {
+  if (!(error instanceof ApiError) || error.code !== 'CONFLICT' || error.messageKey !== 'errors.duplicateMobile') return null
+  return (error.details?.existing as Customer | undefined) ?? null
+}
+
+/** Finding customers as the desk types, one customer's file, and the desk's changes to them. */
+export const useCustomersStore = defineStore('customers', () => {
+  const filters = reactive({ query: '' })
+
+  // Typing fires searches in quick succession; an older answer arriving late must not win.
+  let latestSearch: Promise<Page<Customer>> | undefined
+  const list = usePagedList<Customer>(async (page, pageSize) => {
+    const search = call('customers.search', { query: filters.query, page, pageSize })
+    latestSearch = search
+    const result = await search
+    return latestSearch === search ? result : (latestSearch ?? search)
+  })
+
+  const file = ref<CustomerFile | null>(null)
+
+  async function open(id: string): Promise<void> {
+    if (file.value?.customer.id !== id) file.value = null
+    file.value = await call('customers.get', { id })
+  }
+
+  /** A short list for pickers (the merge dialog), apart from the main list's paging. */
+  async function lookup(query: string): Promise<Customer[]> {
+    return (await call('customers.search', { query, page: 1, pageSize: 10 })).rows
+  }
+
+  async function create(input: Input<'customers.create'>): Promise<Customer> {
+    const customer = await call('customers.create', input)
+    if (list.rows.value.length > 0) await list.load()
+    return customer
+  }
+
+  async function update(input: Input<'customers.update'>): Promise<Customer> {
+    const customer = await call('customers.update', input)
+    if (file.value?.customer.id === customer.id) file.value = { ...file.value, customer }
+    return customer
+  }
+
+  /** Folds `mergeId` into `keepId`, then shows the kept customer's file with everything moved over. */
+  async function merge(keepId: string, mergeId: string): Promise<void> {
+    await call('customers.merge', { keepId, mergeId })
+    await open(keepId)
+  }
+
+  return { filters, ...list, file, open, lookup, create, update, merge }
+})
