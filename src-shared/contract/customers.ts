@@ -39,7 +39,8 @@ const otherPhoneSchema = z
 
 export const customerFieldsSchema = z.object({
   name: text(50),
-  mobile: mobileSchema.default(''),
+  // zod 4 hands a default back as the parsed value without running the transform: so null, not ''.
+  mobile: mobileSchema.default(null),
   otherPhones: z.array(otherPhoneSchema).max(5).default([]),
   address: optionalText(200),
   company: optionalText(100),

@@ -28,7 +28,8 @@ export const serialSchema = z
 export const deviceFieldsSchema = z.object({
   brand: text(40),
   model: text(60),
-  serial: serialSchema.default(''),
+  // zod 4 hands a default back as the parsed value without running the transform: so null, not ''.
+  serial: serialSchema.default(null),
   colour: optionalText(20),
   purchaseDate: calendarDate.nullable().default(null)
 })

@@ -8,5 +8,8 @@ export function normalizePhone(input: string): string {
 
 /** A mainland China mobile number: 11 digits starting with 1 and a second digit of 3–9. */
 export function isMainlandMobile(input: string): boolean {
+  // Written with another country's code (+1 415…, 0044…), it is not a mainland number whatever its digits.
+  const compact = input.replace(/[\s\-()]/g, '')
+  if (/^(\+|00)/.test(compact) && !/^(\+|00)86/.test(compact)) return false
   return /^1[3-9]\d{9}$/.test(normalizePhone(input))
 }

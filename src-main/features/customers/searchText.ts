@@ -28,11 +28,12 @@ export function customerSearchText(customer: SearchableCustomer): string {
 
 /**
  * A typed query as LIKE patterns, one per word, all of which must match. A query that looks
- * like a phone number is compared by its digits, so "138 0013" finds 13800138000.
+ * like a phone number is compared by its digits as phones are stored, so "138 0013" and
+ * "+86 138 0013 8000" find 13800138000.
  */
 export function searchPatterns(query: string): string[] {
   const trimmed = query.trim().toLowerCase()
   if (trimmed === '') return []
-  const words = /^[\d\s+\-()]+$/.test(trimmed) ? [trimmed.replace(/\D/g, '')] : trimmed.split(/\s+/)
+  const words = /^[\d\s+\-()]+$/.test(trimmed) ? [normalizePhone(trimmed)] : trimmed.split(/\s+/)
   return words.filter(Boolean).map(containsPattern)
 }

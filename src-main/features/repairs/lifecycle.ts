@@ -76,7 +76,9 @@ export function pickUp(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<
     } else {
       const customer = toCustomer(await trx.selectFrom('customers').selectAll().where('id', '=', order.customerId).executeTakeFirstOrThrow())
       const known = [customer.mobile, ...customer.otherPhones].filter((p): p is string => p !== null).map(normalizePhone)
-      if (!known.includes(normalizePhone(input.phone))) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.phoneMismatch')
+      // No digits is no number: it must not match a number on file that has none either.
+      const typed = normalizePhone(input.phone)
+      if (typed === '' || !known.includes(typed)) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.phoneMismatch')
       provedBy = 'phone'
     }
     return {

@@ -4,7 +4,7 @@ import { uuidv7 } from '../../../src-shared/domain/ids'
 import { needsManagerApproval, quoteTotalFen } from '../../../src-shared/domain/quote'
 import { readApprovalThresholdFen } from '../settings/service'
 import { shopCalendar } from './calendar'
-import { changeWorkOrder, requireOpen } from './change'
+import { changeWorkOrder, requireBenchAccess, requireOpen } from './change'
 import { currentQuote } from './detail'
 import { selectSummaryColumns, summaryQuery, toSummary } from './summaries'
 
@@ -18,6 +18,8 @@ const QUOTABLE = new Set(['diagnosing', 'awaiting_approval'])
 export function giveQuote(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.quote'>): Promise<WorkOrderDetail> {
   return changeWorkOrder(db, at, actor, input.id, 'workOrders.quote', async (trx, order) => {
     requireOpen(order)
+    // Quoting moves the order like a status change does, so it is kept to the job's technician.
+    requireBenchAccess(actor, order)
     if (order.serviceType !== 'paid_repair') throw new AppError('CONFLICT', 'errors.quoteOnlyForPaid')
     if (!QUOTABLE.has(order.status)) {
       throw new AppError('INVALID_TRANSITION', 'errors.INVALID_TRANSITION', { from: order.status, to: 'awaiting_approval' })
