@@ -118,7 +118,8 @@ export function mergeCustomers(db: Db, at: Date, actor: CurrentUser, keepId: str
     await trx.updateTable('customers').set({ mergedIntoId: keepId, updatedAt: at.toISOString() }).where('id', '=', mergeId).execute()
     await trx.updateTable('customers').set({ ...rowFields(fields), updatedAt: at.toISOString() }).where('id', '=', keepId).execute()
     await trx.updateTable('devices').set({ customerId: keepId, updatedAt: at.toISOString() }).where('customerId', '=', mergeId).execute()
-    await trx.updateTable('workOrders').set({ customerId: keepId, updatedAt: at.toISOString() }).where('customerId', '=', mergeId).execute()
+    // Work orders keep their own updated_at: closed ones measure their age by it.
+    await trx.updateTable('workOrders').set({ customerId: keepId }).where('customerId', '=', mergeId).execute()
     const after = toCustomer(await findLiveCustomer(trx, keepId))
     await enqueueOutbox(trx, at, { entity: 'customer', entityId: mergeId, operation: 'upsert', payload: { ...merged, mergedIntoId: keepId } })
     await recordSyncedChange(trx, at, {

@@ -30,6 +30,8 @@ export async function currentQuote(db: Db, order: WorkOrdersTable): Promise<Quot
  * by quoting and picked up by the pick-up check, so neither is offered as a plain move.
  */
 export function allowedTransitions(viewer: CurrentUser, order: WorkOrdersTable, quote: QuotesTable | null): WorkOrderStatus[] {
+  // Another technician's job offers this technician nothing to do.
+  if (viewer.role === 'technician' && order.technicianId !== null && order.technicianId !== viewer.id) return []
   return TRANSITIONS[order.status].filter((to) => {
     if (to === 'picked_up' || to === 'awaiting_approval') return false
     if (!ROLES_BY_TARGET[to].includes(viewer.role)) return false

@@ -2,7 +2,8 @@ import type { Db } from '../../db/connection'
 import { AppError, type ArrivalCondition, type CurrentUser, type ParsedInput, type WorkOrderDetail } from '../../../src-shared/contract'
 import { normalizePhone } from '../../../src-shared/domain/phone'
 import { workMayProceed } from '../../../src-shared/domain/quote'
-import { canTransition, REASON_REQUIRED, ROLES_BY_TARGET } from '../../../src-shared/domain/workOrderStatus'
+import { canTransition, isClosed, REASON_REQUIRED, ROLES_BY_TARGET } from '../../../src-shared/domain/workOrderStatus'
+import { findDevice } from '../customers/devices'
 import { toCustomer } from '../customers/records'
 import { changeWorkOrder, requireBenchAccess, requireOpen } from './change'
 import { currentQuote, findWorkOrder } from './detail'
@@ -32,6 +33,8 @@ export function transitionWorkOrder(db: Db, at: Date, actor: CurrentUser, input:
       set: {
         status: to,
         ...(REASON_REQUIRED.has(to) ? { closeReason: input.reason } : {}),
+        // A closed job no longer needs the customer's passcode; it is not kept longer than that.
+        ...(isClosed(to) ? { passcode: null } : {}),
         ...(takesJob ? { technicianId: actor.id } : {})
       },
       event: { kind: 'status', fromStatus: order.status, toStatus: to, note: [input.reason, input.note].filter(Boolean).join(' — ') }
@@ -82,7 +85,7 @@ export function pickUp(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<
       provedBy = 'phone'
     }
     return {
-      set: { status: 'picked_up', pickedUpAt: at.toISOString(), pickedUpBy: actor.id },
+      set: { status: 'picked_up', pickedUpAt: at.toISOString(), pickedUpBy: actor.id, passcode: null },
       event: { kind: 'status', fromStatus: order.status, toStatus: 'picked_up', note: provedBy }
     }
   })
@@ -96,12 +99,14 @@ export async function reopenWorkOrder(db: Db, at: Date, actor: CurrentUser, inpu
   const previous = await findWorkOrder(db, input.id)
   if (previous.status !== 'picked_up') throw new AppError('INVALID_TRANSITION', 'errors.reopenOnlyPickedUp', { from: previous.status })
   const condition = JSON.parse(previous.conditionJson) as ArrivalCondition
+  // The device may have changed hands since; the comeback belongs to whoever owns it now.
+  const device = await findDevice(db, previous.deviceId)
   return openWorkOrder(
     db,
     at,
     actor,
     {
-      customer: { kind: 'existing', id: previous.customerId },
+      customer: { kind: 'existing', id: device.customerId },
       device: { kind: 'existing', id: previous.deviceId },
       serviceType: 'warranty_repair',
       intakeChannel: previous.intakeChannel,
