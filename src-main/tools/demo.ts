@@ -1,65 +1,59 @@
 import { resolve } from 'node:path'
 import { openApp, closeApp } from '../app/openApp'
 import { resolveDataDir } from '../app/dataDir'
-import { dispatch } from '../rpc/dispatch'
-import { handlers } from '../rpc/handlers'
-import type { AppContext } from '../app/context'
-import type { Input, OperationName, Output } from '../../src-shared/contract'
-import type { Role } from '../../src-shared/domain/roles'
+import { WORK_ORDER_STATUSES } from '../../src-shared/domain/workOrderStatus'
+import { Counter, DAY, HOUR, SimulatedClock, startOfShopDay } from './demo/counter'
+import { Random } from './demo/random'
+import { planHistory, runHistory } from './demo/repairs'
+import { createShop, DEMO_PASSWORD, must, SHOP, STAFF } from './demo/shop'
 
 /**
- * Fills a fresh data folder with a demo shop, going through the same contract calls as the UI
- * so every record has its audit trail. Demo accounts share one password, printed at the end;
- * they exist only in demo data, never in a real shop.
+ * Fills a fresh data folder with a demo shop and its last three months of repairs, going
+ * through the same contract calls as the UI (on a clock set to each moment in the past), so
+ * every record has its audit trail, timeline and outbox row. Seeded, so every run tells the
+ * same story, ending today.
  */
-const DEMO_PASSWORD = 'demo1234'
-
-const SHOP = {
-  name: '鑫诚家电手机维修服务中心',
-  address: '广州市天河区天河路 385 号太古汇 2 楼 218 室',
-  phone: '020-3888 6688',
-  taxNumber: '91440106MA5D8XK27Q',
-  logo: null,
-  timeZone: 'Asia/Shanghai'
-}
-
-const STAFF: { username: string; displayName: string; phone: string; role: Role; disabled?: boolean }[] = [
-  { username: 'wangfang', displayName: '王芳', phone: '13802256618', role: 'manager' },
-  { username: 'liting', displayName: '李婷', phone: '13926083471', role: 'front_desk' },
-  { username: 'chenjing', displayName: '陈静', phone: '15013397725', role: 'front_desk' },
-  { username: 'zhangwei', displayName: '张伟', phone: '13660412298', role: 'technician' },
-  { username: 'liuyang', displayName: '刘洋', phone: '18620935546', role: 'technician' },
-  { username: 'huanglei', displayName: '黄磊', phone: '13711870263', role: 'technician' },
-  { username: 'zhoumin', displayName: '周敏', phone: '13533651907', role: 'warehouse_clerk' },
-  { username: 'sunqiang', displayName: '孙强', phone: '13902871154', role: 'technician', disabled: true }
-]
-
-async function must<K extends OperationName>(app: AppContext, operation: K, input: Input<K>, token?: string): Promise<Output<K>> {
-  const result = await dispatch(app, handlers, { operation, input, token })
-  if (!result.ok) throw new Error(`${operation} failed: ${result.error.code} ${JSON.stringify(result.error.details ?? {})}`)
-  return result.data as Output<K>
-}
+const HISTORY = { days: 90, customers: 3000, workOrders: 4000 }
 
 async function main(): Promise<void> {
+  const started = performance.now()
   const dataDir = resolveDataDir(process.argv, process.env, resolve('demo-data'))
-  const app = openApp({ dataDir })
+  const now = Date.now()
+  // The history ends with today; the same seed tells the same story whatever the day.
+  const to = startOfShopDay(now) + DAY
+  const from = to - HISTORY.days * DAY
+  const clock = new SimulatedClock()
+  const app = openApp({ dataDir, clock: clock.now })
   try {
-    if ((await must(app, 'setup.status', {})).initialized) {
-      throw new Error(`${dataDir} already holds a shop; point --data-dir at an empty folder.`)
+    // The shop was set up the morning before the history starts.
+    clock.set(from - DAY + 10 * HOUR)
+    const { users } = await createShop(app)
+    // A demo generator may lose its work on a power cut; it only needs speed.
+    app.sqlite.pragma('synchronous = NORMAL')
+
+    const staff = new Map([...users.values()].map((user) => [user.username, user.id]))
+    const steps = planHistory(new Random(20_260_123), { customers: [], devices: [], staff }, { ...HISTORY, from, to })
+    const done = await runHistory(steps, new Counter(app, users), (ms) => clock.set(ms), now)
+    clock.set(null)
+    app.sqlite.pragma('synchronous = FULL')
+
+    // Everyone but the disabled account has signed in for real, so the accounts look used.
+    for (const member of STAFF.filter((s) => !s.disabled)) {
+      await must(app, 'auth.signIn', { username: member.username, password: DEMO_PASSWORD })
     }
-    const { token } = await must(app, 'setup.initialize', {
-      shop: SHOP,
-      admin: { username: 'admin', displayName: '赵建国', password: DEMO_PASSWORD }
-    })
-    for (const member of STAFF) {
-      const { disabled, ...fields } = member
-      const user = await must(app, 'users.create', { ...fields, password: DEMO_PASSWORD }, token)
-      if (disabled) await must(app, 'users.setDisabled', { id: user.id, disabled: true }, token)
-      else await must(app, 'auth.signIn', { username: member.username, password: DEMO_PASSWORD })
-    }
+    const counts = app.sqlite.prepare('SELECT status, count(*) AS n FROM work_orders GROUP BY status').all() as { status: string; n: number }[]
+    const byStatus = new Map(counts.map((row) => [row.status, row.n]))
+    const customers = app.sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number
+    const { token } = await must(app, 'auth.signIn', { username: 'admin', password: DEMO_PASSWORD })
+    const overdue = await must(app, 'workOrders.list', { overdue: true, pageSize: 1 }, token)
+    const waiting = await must(app, 'workOrders.approvals', {}, token)
+
     console.log(`Demo shop "${SHOP.name}" created in ${dataDir}`)
+    console.log(`  ${customers} customers, ${[...byStatus.values()].reduce((a, b) => a + b, 0)} work orders over ${HISTORY.days} days (${done} contract calls)`)
+    console.log(`  ${WORK_ORDER_STATUSES.map((status) => `${status} ${byStatus.get(status) ?? 0}`).join(', ')}`)
+    console.log(`  ${overdue.total} overdue, ${waiting.length} quotes waiting for a manager`)
     console.log(`Accounts (password for all: ${DEMO_PASSWORD}): admin, ${STAFF.filter((s) => !s.disabled).map((s) => s.username).join(', ')}`)
-    console.log(`Start it with: npm run web -- --data-dir "${dataDir}"`)
+    console.log(`Start it with: npm run web -- --data-dir "${dataDir}"   (${((performance.now() - started) / 1000).toFixed(0)} s)`)
   } finally {
     await closeApp(app)
   }

@@ -14,17 +14,29 @@ interface WallClock {
   time: string
 }
 
+/** Building a formatter costs far more than using one (tens of µs), and lists format many dates: one per zone. */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23'
+    })
+    formatters.set(timeZone, formatter)
+  }
+  return formatter
+}
+
 /** An instant as read off the shop's wall clock: `YYYY-MM-DD` and `HH:mm`. */
 function wallClock(instant: Date, timeZone: string): WallClock {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23'
-  }).formatToParts(instant)
+  const parts = wallClockFormatter(timeZone).formatToParts(instant)
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` }
 }

@@ -37,5 +37,15 @@ export const customersMigrations: Migration[] = [
       `CREATE UNIQUE INDEX devices_serial ON devices(serial) WHERE serial IS NOT NULL`,
       `CREATE INDEX devices_customer ON devices(customer_id)`
     ]
+  },
+  {
+    version: 9,
+    name: 'customers: index for search as you type',
+    statements: [
+      // Search as you type scans every live customer's search text with LIKE '%…%', newest first.
+      // This narrow index holds that text in that order: the count reads the index alone, and a
+      // page stops as soon as it has its rows (the empty search, the customer list, reads just those).
+      `CREATE INDEX customers_search ON customers(updated_at DESC, id DESC, search_text) WHERE merged_into_id IS NULL`
+    ]
   }
 ]

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection'
-import { like, prefixPattern } from '../../db/like'
+import { sql, type Expression, type SqlBool } from 'kysely'
+import { like } from '../../db/like'
 import type { BoardColumn, CurrentUser, Page, ParsedInput, WorkOrderSummary } from '../../../src-shared/contract'
 import { daysBetween, isOverdue } from '../../../src-shared/domain/workOrderAge'
 import { CLOSED_STATUSES, OPEN_STATUSES, type WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
@@ -72,9 +73,19 @@ export function toSummary(row: SummaryRow, calendar: ShopCalendar): WorkOrderSum
 /** Statuses in which a passed promised date means the shop is late. */
 const LATE_IF_PROMISE_PASSED: WorkOrderStatus[] = OPEN_STATUSES.filter((status) => status !== 'ready_for_pickup')
 
+/** `column` starts with `prefix`, as a range an index on the column can serve (LIKE cannot here). */
+function startsWith(column: 'wo.number' | 'serial', prefix: string): Expression<SqlBool> {
+  // U+10FFFF sorts after every character, so [prefix, prefix + U+10FFFF) holds exactly the strings starting with prefix.
+  return sql<SqlBool>`(${sql.ref(column)} >= ${prefix} AND ${sql.ref(column)} < ${prefix + '\u{10FFFF}'})`
+}
+
 /**
  * The filtered work-order list, paged on the server. A search matches the work-order number
  * (prefix), the claim code (exact), the customer (name, initials, phone) or the serial (prefix).
+ *
+ * Filtering and counting read `work_orders` alone (customer and device always exist, so the
+ * joins cannot change the count); only the page's rows are joined for display. A search is
+ * answered from the indexes of its four alternatives, not by walking every order of a status.
  */
 export async function listWorkOrders(
   db: Db,
@@ -82,40 +93,48 @@ export async function listWorkOrders(
   query: ParsedInput<'workOrders.list'>,
   calendar: ShopCalendar
 ): Promise<Page<WorkOrderSummary>> {
-  let filtered = summaryQuery(db)
-  if (query.statuses.length > 0) filtered = filtered.where('wo.status', 'in', query.statuses)
+  const search = query.search
+  // With a search, its matches are few: the leading + keeps SQLite from walking a status's index instead.
+  const status = search ? sql<WorkOrderStatus>`+${sql.ref('wo.status')}` : sql.ref<WorkOrderStatus>('wo.status')
+  let filtered = db.selectFrom('workOrders as wo')
+  if (query.statuses.length > 0) filtered = filtered.where(status, 'in', query.statuses)
   if (query.mine) filtered = filtered.where('wo.technicianId', '=', viewer.id)
   else if (query.technicianId) filtered = filtered.where('wo.technicianId', '=', query.technicianId)
   if (query.serviceType) filtered = filtered.where('wo.serviceType', '=', query.serviceType)
   if (query.fromDate) filtered = filtered.where('wo.createdAt', '>=', shopDayStart(query.fromDate, calendar.timeZone))
   if (query.toDate) filtered = filtered.where('wo.createdAt', '<', shopDayStart(nextCalendarDay(query.toDate), calendar.timeZone))
   if (query.overdue) {
-    filtered = filtered.where('wo.promisedDate', '<', calendar.today).where('wo.status', 'in', LATE_IF_PROMISE_PASSED)
+    filtered = filtered.where('wo.promisedDate', '<', calendar.today).where(status, 'in', LATE_IF_PROMISE_PASSED)
   }
-  const search = query.search
   if (search) {
-    const customerPatterns = searchPatterns(search)
+    const upper = search.toUpperCase()
+    // The customers the search matches are found once (one pass over their search text) and
+    // handed to both the count and the page as a JSON list.
+    const customers = await searchPatterns(search)
+      .reduce((matching, pattern) => matching.where(like('searchText', pattern)), db.selectFrom('customers').select('id').where('mergedIntoId', 'is', null))
+      .execute()
+    const customerIds = JSON.stringify(customers.map((customer) => customer.id))
     filtered = filtered.where((eb) =>
       eb.or([
-        like('wo.number', prefixPattern(search.toUpperCase())),
+        startsWith('wo.number', upper),
         eb('wo.claimCode', '=', search),
-        like('d.serial', prefixPattern(search.toUpperCase())),
-        eb(
-          'wo.customerId',
-          'in',
-          customerPatterns
-            .reduce((customers, pattern) => customers.where(like('searchText', pattern)), db.selectFrom('customers').select('id'))
-        )
+        eb('wo.deviceId', 'in', db.selectFrom('devices').select('id').where(startsWith('serial', upper))),
+        eb('wo.customerId', 'in', sql<string>`(SELECT value FROM json_each(${customerIds}))`)
       ])
     )
   }
 
   const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
-  const rows = await selectSummaryColumns(filtered)
+  const pageIds = filtered
+    .select('wo.id')
     .orderBy('wo.createdAt', 'desc')
     .orderBy('wo.id', 'desc')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
+  const rows = await selectSummaryColumns(summaryQuery(db))
+    .where('wo.id', 'in', pageIds)
+    .orderBy('wo.createdAt', 'desc')
+    .orderBy('wo.id', 'desc')
     .execute()
   return { rows: rows.map((row) => toSummary(row, calendar)), total: Number(total) }
 }
