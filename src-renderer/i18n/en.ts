@@ -82,7 +82,9 @@ export const coreEn: typeof coreZhCN = {
     phoneMismatch: 'The phone does not match the customer’s numbers',
     workOrderClosed: 'This work order is closed and cannot be changed',
     notYourJob: 'This job is assigned to another technician',
-    reopenOnlyPickedUp: 'Only picked-up work orders can be reopened'
+    reopenOnlyPickedUp: 'Only picked-up work orders can be reopened',
+    duplicatePhone: 'This phone number belongs to another customer',
+    tooManyWrongProofs: 'Too many wrong pick-up proofs; try again in 30 minutes or ask a manager to check'
   },
   validation: {
     required: 'Required',
@@ -104,6 +106,7 @@ export const coreEn: typeof coreZhCN = {
     passcodeWithoutConsent: 'Keep a passcode only with the customer’s consent',
     claimCodeOrPhone: 'Enter the claim code or the customer’s phone',
     unknownCode: 'Choose a valid code from the list',
-    notATechnician: 'Choose an active technician'
+    notATechnician: 'Choose an active technician',
+    discountTooLarge: 'The discount cannot exceed labour plus parts'
   },
 }

@@ -81,7 +81,9 @@ export const coreZhCN = {
     phoneMismatch: '电话与客户登记的号码不符',
     workOrderClosed: '工单已关闭，不能修改',
     notYourJob: '这不是指派给您的工单',
-    reopenOnlyPickedUp: '只有已取机的工单可以返修'
+    reopenOnlyPickedUp: '只有已取机的工单可以返修',
+    duplicatePhone: '该电话已登记为其他客户',
+    tooManyWrongProofs: '取机凭证错误次数过多，请 30 分钟后再试或请店长核实'
   },
   validation: {
     required: '必填',
@@ -103,6 +105,7 @@ export const coreZhCN = {
     passcodeWithoutConsent: '客户未同意时不能留存密码',
     claimCodeOrPhone: '请输入取机码或客户电话',
     unknownCode: '请从列表中选择有效的代码',
-    notATechnician: '请选择一名在职技师'
+    notATechnician: '请选择一名在职技师',
+    discountTooLarge: '优惠不能超过工时费与配件费之和'
   },
 }

@@ -37,11 +37,14 @@ const otherPhoneSchema = z
   .max(30)
   .regex(/^[0-9+\-() ]+$/, { message: 'validation.phone' })
 
+/** How many phones besides the mobile a customer record holds. */
+export const MAX_OTHER_PHONES = 5
+
 export const customerFieldsSchema = z.object({
   name: text(50),
   // zod 4 hands a default back as the parsed value without running the transform: so null, not ''.
   mobile: mobileSchema.default(null),
-  otherPhones: z.array(otherPhoneSchema).max(5).default([]),
+  otherPhones: z.array(otherPhoneSchema).max(MAX_OTHER_PHONES).default([]),
   address: optionalText(200),
   company: optionalText(100),
   notes: optionalText(500),

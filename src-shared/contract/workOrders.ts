@@ -75,6 +75,19 @@ export interface AccessoriesLeft {
   note: string
 }
 
+export interface WorkOrderRights {
+  benchWork: boolean
+  quote: boolean
+  customerDecision: boolean
+  managerDecision: boolean
+  assign: boolean
+  editNotes: boolean
+  pickup: boolean
+  reopen: boolean
+  viewCustomer: boolean
+  viewDeviceHistory: boolean
+}
+
 export interface WorkOrderDetail extends WorkOrderSummary {
   intakeChannel: IntakeChannel
   symptomCode: string | null
@@ -101,6 +114,8 @@ export interface WorkOrderDetail extends WorkOrderSummary {
   pickedUpAt: string | null
   /** The statuses this caller may move the order to now (the main process checks again). */
   allowedTransitions: WorkOrderStatus[]
+  /** The other actions this caller may take now (the main process checks again). */
+  can: WorkOrderRights
   readOnly: boolean
 }
 
@@ -195,7 +210,10 @@ export const workOrdersContract = {
   ),
   /** A paid repair's quote; moves the order to awaiting approval. */
   'workOrders.quote': operation<WorkOrderDetail>()(
-    z.object({ ...workOrderId, labourFen: fen, partsFen: fen, discountFen: fen, note: optionalText(300) }).strict()
+    z
+      .object({ ...workOrderId, labourFen: fen, partsFen: fen, discountFen: fen, note: optionalText(300) })
+      .strict()
+      .refine((quote) => quote.discountFen <= quote.labourFen + quote.partsFen, { message: 'validation.discountTooLarge', path: ['discountFen'] })
   ),
   'workOrders.customerDecision': operation<WorkOrderDetail>()(
     z.object({ ...workOrderId, approved: z.boolean(), channel: z.enum(DECISION_CHANNELS), note: optionalText(300) }).strict()

@@ -1,10 +1,14 @@
 import type { Db } from '../../db/connection'
 import { like } from '../../db/like'
+import { MAX_OTHER_PHONES } from '../../../src-shared/contract/customers'
 import { AppError, type Customer, type CurrentUser, type Page, type ParsedInput } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
+import { normalizePhone } from '../../../src-shared/domain/phone'
+import { sql, type SqlBool } from 'kysely'
 import { enqueueOutbox } from '../sync/outbox'
 import { recordSyncedChange } from '../sync/recordChange'
-import { toCustomer } from './records'
+import { workOrderRecord } from '../repairs/detail'
+import { toCustomer, toDevice } from './records'
 import { customerSearchText, searchPatterns } from './searchText'
 import type { CustomersTable } from './tables'
 
@@ -35,17 +39,28 @@ export async function findLiveCustomer(db: Db, id: string): Promise<CustomersTab
   return row
 }
 
-/** A returning customer is offered, never duplicated: the same mobile means the same person. */
-async function refuseDuplicateMobile(trx: Db, mobile: string | null, exceptId?: string): Promise<void> {
-  if (!mobile) return
-  let query = liveCustomers(trx).selectAll().where('mobile', '=', mobile)
-  if (exceptId) query = query.where('id', '!=', exceptId)
-  const existing = await query.executeTakeFirst()
-  if (existing) {
-    throw new AppError('CONFLICT', 'errors.duplicateMobile', {
-      existing: toCustomer(existing),
-      fields: [{ path: 'mobile', messageKey: 'errors.duplicateMobile' }]
-    })
+/** Phone numbers shorter than this are extensions or typos, not a way to recognise someone. */
+const MIN_IDENTIFYING_DIGITS = 7
+
+/**
+ * A returning customer is offered, never duplicated: a phone number (mobile or other) that a
+ * customer already has means the same person. Phones sit as whole words in the search text.
+ */
+async function refuseKnownPhones(trx: Db, fields: Pick<CustomerFields, 'mobile' | 'otherPhones'>, exceptId?: string): Promise<void> {
+  const phones: { path: string; digits: string }[] = [
+    ...(fields.mobile ? [{ path: 'mobile', digits: fields.mobile }] : []),
+    ...fields.otherPhones.map((phone, index) => ({ path: `otherPhones.${index}`, digits: normalizePhone(phone) }))
+  ].filter((phone) => phone.digits.length >= MIN_IDENTIFYING_DIGITS)
+  for (const phone of phones) {
+    let query = liveCustomers(trx)
+      .selectAll()
+      .where(sql<SqlBool>`' ' || ${sql.ref('searchText')} || ' ' LIKE ${`% ${phone.digits} %`}`)
+    if (exceptId) query = query.where('id', '!=', exceptId)
+    const existing = await query.executeTakeFirst()
+    if (existing) {
+      const messageKey = phone.path === 'mobile' ? 'errors.duplicateMobile' : 'errors.duplicatePhone'
+      throw new AppError('CONFLICT', messageKey, { existing: toCustomer(existing), fields: [{ path: phone.path, messageKey }] })
+    }
   }
 }
 
@@ -64,7 +79,7 @@ function rowFields(fields: CustomerFields) {
 
 /** Creates a customer inside the caller's transaction (intake uses it too). */
 export async function insertCustomer(trx: Db, at: Date, actor: CurrentUser, fields: CustomerFields): Promise<Customer> {
-  await refuseDuplicateMobile(trx, fields.mobile)
+  await refuseKnownPhones(trx, fields)
   const row: CustomersTable = {
     id: uuidv7(at.getTime()),
     ...rowFields(fields),
@@ -86,7 +101,7 @@ export function updateCustomer(db: Db, at: Date, actor: CurrentUser, input: Pars
   const { id, ...fields } = input
   return db.transaction().execute(async (trx) => {
     const before = await findLiveCustomer(trx, id)
-    await refuseDuplicateMobile(trx, fields.mobile, id)
+    await refuseKnownPhones(trx, fields, id)
     await trx.updateTable('customers').set({ ...rowFields(fields), updatedAt: at.toISOString() }).where('id', '=', id).execute()
     const after = toCustomer(await findLiveCustomer(trx, id))
     await recordSyncedChange(trx, at, { actorId: actor.id, action: 'customers.update', entity: 'customer', entityId: id, before: toCustomer(before), after })
@@ -104,22 +119,35 @@ export function mergeCustomers(db: Db, at: Date, actor: CurrentUser, keepId: str
     const keep = toCustomer(await findLiveCustomer(trx, keepId))
     const merged = toCustomer(await findLiveCustomer(trx, mergeId))
     const mobile = keep.mobile ?? merged.mobile
-    const phones = [...keep.otherPhones, ...(merged.mobile ? [merged.mobile] : []), ...merged.otherPhones]
+    const phones = [...new Set([...keep.otherPhones, ...(merged.mobile ? [merged.mobile] : []), ...merged.otherPhones])].filter(
+      (phone) => phone !== mobile
+    )
+    // A customer holds a few other phones; any beyond that are kept in the notes, not lost.
+    const overflow = phones.slice(MAX_OTHER_PHONES)
     const fields: CustomerFields = {
       name: keep.name,
       mobile,
-      otherPhones: [...new Set(phones)].filter((phone) => phone !== mobile),
+      otherPhones: phones.slice(0, MAX_OTHER_PHONES),
       address: keep.address || merged.address,
       company: keep.company || merged.company,
-      notes: [keep.notes, merged.notes].filter(Boolean).join('\n'),
+      notes: [keep.notes, merged.notes, overflow.length ? overflow.join(' / ') : ''].filter(Boolean).join('\n'),
       tags: [...new Set([...keep.tags, ...merged.tags])]
     }
     // The duplicate steps aside first, so its mobile no longer counts as taken.
     await trx.updateTable('customers').set({ mergedIntoId: keepId, updatedAt: at.toISOString() }).where('id', '=', mergeId).execute()
     await trx.updateTable('customers').set({ ...rowFields(fields), updatedAt: at.toISOString() }).where('id', '=', keepId).execute()
+    const movedDevices = await trx.selectFrom('devices').selectAll().where('customerId', '=', mergeId).execute()
+    const movedOrders = await trx.selectFrom('workOrders').selectAll().where('customerId', '=', mergeId).execute()
     await trx.updateTable('devices').set({ customerId: keepId, updatedAt: at.toISOString() }).where('customerId', '=', mergeId).execute()
     // Work orders keep their own updated_at: closed ones measure their age by it.
     await trx.updateTable('workOrders').set({ customerId: keepId }).where('customerId', '=', mergeId).execute()
+    // HQ holds these records too: each moved one goes out with its new owner.
+    for (const device of movedDevices) {
+      await enqueueOutbox(trx, at, { entity: 'device', entityId: device.id, operation: 'upsert', payload: toDevice({ ...device, customerId: keepId }) })
+    }
+    for (const order of movedOrders) {
+      await enqueueOutbox(trx, at, { entity: 'work_order', entityId: order.id, operation: 'upsert', payload: await workOrderRecord(trx, { ...order, customerId: keepId }) })
+    }
     const after = toCustomer(await findLiveCustomer(trx, keepId))
     await enqueueOutbox(trx, at, { entity: 'customer', entityId: mergeId, operation: 'upsert', payload: { ...merged, mergedIntoId: keepId } })
     await recordSyncedChange(trx, at, {

@@ -3,8 +3,9 @@ import { AppError, type CurrentUser, type WorkOrderDetail } from '../../../src-s
 import { isClosed } from '../../../src-shared/domain/workOrderStatus'
 import { recordSyncedChange } from '../sync/recordChange'
 import { shopCalendar } from './calendar'
-import { findWorkOrder, loadWorkOrderDetail, workOrderSnapshot } from './detail'
+import { findWorkOrder, loadWorkOrderDetail, workOrderRecord } from './detail'
 import { addTimelineEvent, type WorkOrderEvent } from './events'
+import { isOwnOrFreeJob } from './rights'
 import type { WorkOrdersTable } from './tables'
 
 export interface WorkOrderChange {
@@ -28,6 +29,7 @@ export async function changeWorkOrder(
 ): Promise<WorkOrderDetail> {
   await db.transaction().execute(async (trx) => {
     const before = await findWorkOrder(trx, id)
+    const beforeRecord = await workOrderRecord(trx, before)
     const { set, event } = await apply(trx, before)
     await trx.updateTable('workOrders').set({ ...set, updatedAt: at.toISOString() }).where('id', '=', id).execute()
     if (event) await addTimelineEvent(trx, at, id, actor.id, event)
@@ -37,8 +39,8 @@ export async function changeWorkOrder(
       action,
       entity: 'work_order',
       entityId: id,
-      before: workOrderSnapshot(before),
-      after: workOrderSnapshot(after)
+      before: beforeRecord,
+      after: await workOrderRecord(trx, after)
     })
   })
   return loadWorkOrderDetail(db, id, actor, await shopCalendar(db, at))
@@ -51,7 +53,5 @@ export function requireOpen(order: WorkOrdersTable): void {
 
 /** A technician works on their own jobs (or unassigned ones); managers on any. */
 export function requireBenchAccess(actor: CurrentUser, order: WorkOrdersTable): void {
-  if (actor.role === 'technician' && order.technicianId !== null && order.technicianId !== actor.id) {
-    throw new AppError('FORBIDDEN', 'errors.notYourJob')
-  }
+  if (!isOwnOrFreeJob(actor, order)) throw new AppError('FORBIDDEN', 'errors.notYourJob')
 }

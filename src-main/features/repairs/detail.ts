@@ -5,6 +5,7 @@ import { workMayProceed } from '../../../src-shared/domain/quote'
 import { isClosed, ROLES_BY_TARGET, TRANSITIONS, type WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
 import { toCustomer, toDevice } from '../customers/records'
 import { selectSummaryColumns, summaryQuery, toSummary, type ShopCalendar } from './summaries'
+import { isOwnOrFreeJob, workOrderRights } from './rights'
 import type { QuotesTable, WorkOrdersTable } from './tables'
 
 export async function findWorkOrder(db: Db, id: string): Promise<WorkOrdersTable> {
@@ -31,7 +32,7 @@ export async function currentQuote(db: Db, order: WorkOrdersTable): Promise<Quot
  */
 export function allowedTransitions(viewer: CurrentUser, order: WorkOrdersTable, quote: QuotesTable | null): WorkOrderStatus[] {
   // Another technician's job offers this technician nothing to do.
-  if (viewer.role === 'technician' && order.technicianId !== null && order.technicianId !== viewer.id) return []
+  if (!isOwnOrFreeJob(viewer, order)) return []
   return TRANSITIONS[order.status].filter((to) => {
     if (to === 'picked_up' || to === 'awaiting_approval') return false
     if (!ROLES_BY_TARGET[to].includes(viewer.role)) return false
@@ -116,11 +117,27 @@ export async function loadWorkOrderDetail(db: Db, id: string, viewer: CurrentUse
     reopenedAs,
     pickedUpAt: order.pickedUpAt,
     allowedTransitions: allowedTransitions(viewer, order, quoteRow),
+    can: workOrderRights(viewer, order, quoteRow),
     readOnly: isClosed(order.status)
   }
 }
 
-/** What the audit trail and HQ get of a work order: everything but the passcode. */
+/**
+ * The work order as the audit trail and HQ keep it: the order with its labour lines and current
+ * quote (what a warranty claim is built from), never the passcode or the claim code.
+ */
+export async function workOrderRecord(db: Db, order: WorkOrdersTable) {
+  const labour = await db
+    .selectFrom('workOrderLabour')
+    .select(['id', 'description', 'minutes', 'priceFen'])
+    .where('workOrderId', '=', order.id)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute()
+  return { ...workOrderSnapshot(order), labour, quote: await currentQuote(db, order) }
+}
+
+/** The order's own columns, minus what must not leave the counter: passcode and claim code. */
 export function workOrderSnapshot(order: WorkOrdersTable): Omit<WorkOrdersTable, 'passcode' | 'claimCode'> & { hasPasscode: boolean } {
   const { passcode, claimCode: _claimCode, ...rest } = order
   return { ...rest, hasPasscode: passcode !== null }

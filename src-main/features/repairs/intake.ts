@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection'
-import type { CurrentUser, ParsedInput, WorkOrderDetail } from '../../../src-shared/contract'
+import { AppError, type CurrentUser, type ParsedInput, type WorkOrderDetail } from '../../../src-shared/contract'
 import { newClaimCode } from '../../../src-shared/domain/claimCode'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { findDevice, insertDevice, saveDevice } from '../customers/devices'
@@ -9,7 +9,7 @@ import { readShopTimeZone } from '../settings/service'
 import { recordSyncedChange } from '../sync/recordChange'
 import { shopCalendar } from './calendar'
 import { requireActiveCode } from './codes'
-import { loadWorkOrderDetail, workOrderSnapshot } from './detail'
+import { findWorkOrder, loadWorkOrderDetail, workOrderRecord } from './detail'
 import { addTimelineEvent } from './events'
 import type { WorkOrdersTable } from './tables'
 
@@ -18,18 +18,43 @@ type Intake = ParsedInput<'workOrders.create'>
 /** The customer at the counter: found, or created now (a known mobile is refused, never duplicated). */
 async function intakeCustomer(trx: Db, at: Date, actor: CurrentUser, customer: Intake['customer']): Promise<string> {
   if (customer.kind === 'existing') return (await findLiveCustomer(trx, customer.id)).id
-  return (await insertCustomer(trx, at, actor, customer.fields)).id
+  return (await withFieldPrefix('customer.fields.', insertCustomer(trx, at, actor, customer.fields))).id
+}
+
+/** Field errors from a nested step, re-pointed at where those fields sit in the check-in input. */
+async function withFieldPrefix<T>(prefix: string, step: Promise<T>): Promise<T> {
+  try {
+    return await step
+  } catch (error) {
+    if (error instanceof AppError && error.details?.fields) {
+      throw new AppError(error.code, error.messageKey, {
+        ...error.details,
+        fields: error.details.fields.map((field) => ({ ...field, path: `${prefix}${field.path}` }))
+      })
+    }
+    throw error
+  }
 }
 
 /** The device: found (and handed to this customer if it was someone else's), or created now. */
 async function intakeDevice(trx: Db, at: Date, actor: CurrentUser, customerId: string, device: Intake['device']): Promise<string> {
-  if (device.kind === 'new') return (await insertDevice(trx, at, actor, customerId, device.fields)).id
+  if (device.kind === 'new') return (await withFieldPrefix('device.fields.', insertDevice(trx, at, actor, customerId, device.fields))).id
   const found = await findDevice(trx, device.id)
   if (found.customerId !== customerId) {
     const { id, brand, model, serial, colour, purchaseDate } = found
     await saveDevice(trx, at, actor, { id, brand, model, serial, colour, purchaseDate, customerId })
   }
   return found.id
+}
+
+/**
+ * The picked-up order a comeback starts from: checked inside the check-in's transaction (so two
+ * reopens cannot race past it), and its timeline says where the customer's story continues.
+ */
+async function linkComeback(trx: Db, at: Date, actor: CurrentUser, previousId: string, newNumber: string): Promise<void> {
+  const previous = await findWorkOrder(trx, previousId)
+  if (previous.status !== 'picked_up') throw new AppError('INVALID_TRANSITION', 'errors.reopenOnlyPickedUp', { from: previous.status })
+  await addTimelineEvent(trx, at, previousId, actor.id, { kind: 'reopened_as', note: newNumber })
 }
 
 export interface OpenedWorkOrder {
@@ -87,13 +112,14 @@ export async function openWorkOrder(
       updatedAt: at.toISOString()
     }
     await trx.insertInto('workOrders').values(row).execute()
+    if (reopenedFromId) await linkComeback(trx, at, actor, reopenedFromId, row.number)
     await addTimelineEvent(trx, at, row.id, actor.id, { kind: reopenedFromId ? 'reopened' : 'created', toStatus: 'received' })
     await recordSyncedChange(trx, at, {
       actorId: actor.id,
       action: reopenedFromId ? 'workOrders.reopen' : 'workOrders.create',
       entity: 'work_order',
       entityId: row.id,
-      after: workOrderSnapshot(row)
+      after: await workOrderRecord(trx, row)
     })
     return row.id
   })

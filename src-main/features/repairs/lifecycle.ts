@@ -3,6 +3,7 @@ import { AppError, type ArrivalCondition, type CurrentUser, type ParsedInput, ty
 import { normalizePhone } from '../../../src-shared/domain/phone'
 import { workMayProceed } from '../../../src-shared/domain/quote'
 import { canTransition, isClosed, REASON_REQUIRED, ROLES_BY_TARGET } from '../../../src-shared/domain/workOrderStatus'
+import { recordAudit } from '../audit/record'
 import { findDevice } from '../customers/devices'
 import { toCustomer } from '../customers/records'
 import { changeWorkOrder, requireBenchAccess, requireOpen } from './change'
@@ -27,8 +28,8 @@ export function transitionWorkOrder(db: Db, at: Date, actor: CurrentUser, input:
     if ((to === 'repairing' || to === 'awaiting_parts') && !workMayProceed(order.serviceType, await currentQuote(trx, order))) {
       throw new AppError('APPROVAL_REQUIRED', 'errors.APPROVAL_REQUIRED')
     }
-    // A technician who starts diagnosing an unassigned job takes it.
-    const takesJob = to === 'diagnosing' && actor.role === 'technician' && order.technicianId === null
+    // A technician who moves an unassigned job takes it, so no job is finished by nobody.
+    const takesJob = actor.role === 'technician' && order.technicianId === null
     return {
       set: {
         status: to,
@@ -63,11 +64,36 @@ export function assignTechnician(db: Db, at: Date, actor: CurrentUser, input: Pa
   })
 }
 
+/** Wrong proofs allowed per order in PROOF_WINDOW_MINUTES before the counter must wait. */
+const MAX_WRONG_PROOFS = 5
+const PROOF_WINDOW_MINUTES = 30
+
 /**
  * Hands the device back. The customer proves it is theirs with the claim code from the
  * receipt, or with their phone number when the receipt is lost; a wrong one changes nothing.
  */
-export function pickUp(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.pickup'>): Promise<WorkOrderDetail> {
+export async function pickUp(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.pickup'>): Promise<WorkOrderDetail> {
+  const since = new Date(at.getTime() - PROOF_WINDOW_MINUTES * 60_000).toISOString()
+  const { wrong } = await db
+    .selectFrom('auditLog')
+    .select((eb) => eb.fn.countAll<number>().as('wrong'))
+    .where('action', '=', 'workOrders.pickupRefused')
+    .where('entityId', '=', input.id)
+    .where('at', '>=', since)
+    .executeTakeFirstOrThrow()
+  if (Number(wrong) >= MAX_WRONG_PROOFS) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.tooManyWrongProofs')
+  try {
+    return await handOver(db, at, actor, input)
+  } catch (error) {
+    // A refused hand-over changes nothing, but leaves a trace, and repeated guesses are stopped.
+    if (error instanceof AppError && error.code === 'CLAIM_CODE_MISMATCH') {
+      await recordAudit(db, at, { actorId: actor.id, action: 'workOrders.pickupRefused', entity: 'work_order', entityId: input.id, after: { proof: input.claimCode ? 'claim_code' : 'phone' } })
+    }
+    throw error
+  }
+}
+
+function handOver(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.pickup'>): Promise<WorkOrderDetail> {
   return changeWorkOrder(db, at, actor, input.id, 'workOrders.pickup', async (trx, order) => {
     if (!canTransition(order.status, 'picked_up')) {
       throw new AppError('INVALID_TRANSITION', 'errors.INVALID_TRANSITION', { from: order.status, to: 'picked_up' })

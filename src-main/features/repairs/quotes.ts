@@ -6,10 +6,9 @@ import { readApprovalThresholdFen } from '../settings/service'
 import { shopCalendar } from './calendar'
 import { changeWorkOrder, requireBenchAccess, requireOpen } from './change'
 import { currentQuote } from './detail'
+import { QUOTABLE_STATUSES } from './rights'
 import { selectSummaryColumns, summaryQuery, toSummary } from './summaries'
 
-/** States a quote can be given in: after diagnosis, or again while the answer is awaited. */
-const QUOTABLE = new Set(['diagnosing', 'awaiting_approval'])
 
 /**
  * A paid repair's price for the customer. Above the shop's threshold (total or discount) a
@@ -21,7 +20,7 @@ export function giveQuote(db: Db, at: Date, actor: CurrentUser, input: ParsedInp
     // Quoting moves the order like a status change does, so it is kept to the job's technician.
     requireBenchAccess(actor, order)
     if (order.serviceType !== 'paid_repair') throw new AppError('CONFLICT', 'errors.quoteOnlyForPaid')
-    if (!QUOTABLE.has(order.status)) {
+    if (!QUOTABLE_STATUSES.has(order.status)) {
       throw new AppError('INVALID_TRANSITION', 'errors.INVALID_TRANSITION', { from: order.status, to: 'awaiting_approval' })
     }
     const amounts = { labourFen: input.labourFen, partsFen: input.partsFen, discountFen: input.discountFen }
@@ -99,12 +98,13 @@ export function recordManagerDecision(
 
 /** The manager's queue: orders whose current quote waits for them, oldest first. */
 export async function approvalsQueue(db: Db, now: Date): Promise<WorkOrderSummary[]> {
-  const pending = db.selectFrom('quotes').select('id').where('managerApproval', '=', 'pending')
+  // A quote the customer already refused needs no manager.
   const rows = await selectSummaryColumns(summaryQuery(db))
-    .where('wo.currentQuoteId', 'in', pending)
+    .innerJoin('quotes as q', 'q.id', 'wo.currentQuoteId')
+    .where('q.managerApproval', '=', 'pending')
+    .where('q.customerDecision', '!=', 'refused')
     .where('wo.status', '=', 'awaiting_approval')
-    // Quoting is the order's last change while it waits, so this is the quote's age.
-    .orderBy('wo.updatedAt')
+    .orderBy('q.createdAt')
     .limit(200)
     .execute()
   const calendar = await shopCalendar(db, now)

@@ -44,6 +44,7 @@ export const auditMessages = defineMessages(
         workOrders_customerDecision: '记录客户意见',
         workOrders_managerDecision: '店长审批报价',
         workOrders_pickup: '交付取机',
+        workOrders_pickupRefused: '取机凭证不符，未交付',
         codes_save: '修改代码表'
       },
       entities: { user: '用户', shop: '门店', customer: '客户', device: '设备', work_order: '工单', code: '代码' }
@@ -92,6 +93,7 @@ export const auditMessages = defineMessages(
         workOrders_customerDecision: "Customer's answer recorded",
         workOrders_managerDecision: 'Quote decided by a manager',
         workOrders_pickup: 'Handed over',
+        workOrders_pickupRefused: 'Hand-over refused: wrong proof',
         codes_save: 'Code list changed'
       },
       entities: { user: 'User', shop: 'Shop', customer: 'Customer', device: 'Device', work_order: 'Work order', code: 'Code' }

@@ -174,6 +174,7 @@ export const repairsMessages = defineMessages(
     event: {
       created: '接收登记',
       reopened: '返修登记',
+      reopened_as: '客户返修，已生成新工单',
       status: '状态变更',
       assigned: '指派技师',
       unassigned: '取消指派',
@@ -363,6 +364,7 @@ export const repairsMessages = defineMessages(
     event: {
       created: 'Checked in',
       reopened: 'Checked in as comeback',
+      reopened_as: 'Came back; new work order opened',
       status: 'Status changed',
       assigned: 'Technician assigned',
       unassigned: 'Technician removed',

@@ -72,8 +72,13 @@ describe('customers are found, never duplicated', () => {
     const otherPhones = ['010-6552 1234', '+1 (415) 555-0100', '0755-8888 9999']
     const created = await callOk(app, 'customers.create', { name: '外地客户', otherPhones }, frontDesk.token)
     expect(created).toMatchObject({ mobile: null, otherPhones })
-    // With no mobile there is nothing to be a duplicate of.
-    expect((await callOk(app, 'customers.create', { name: '外地客户', otherPhones }, frontDesk.token)).mobile).toBeNull()
+    // Other phones identify a customer too: the same landline again offers the existing record.
+    const again = await callError(app, 'customers.create', { name: '外地客户', otherPhones: ['010 6552 1234'] }, frontDesk.token)
+    expect(again).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.duplicatePhone', details: { existing: { id: created.id } } })
+    // ...and so does a mobile that someone already has as an other phone.
+    const onFile = await callOk(app, 'customers.create', { name: '外地客户二', otherPhones: ['13700137000'] }, frontDesk.token)
+    const byMobile = await callError(app, 'customers.create', { name: '新客户', mobile: '137 0013 7000' }, frontDesk.token)
+    expect(byMobile).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.duplicateMobile', details: { existing: { id: onFile.id } } })
     const error = await callError(app, 'customers.create', { name: '外地客户', otherPhones: ['call me'] }, frontDesk.token)
     expect(error.details?.fields).toEqual([{ path: 'otherPhones.0', messageKey: 'validation.phone' }])
   })
@@ -170,7 +175,7 @@ describe('customers are found, never duplicated', () => {
       app,
       'workOrders.create',
       intake({
-        customer: { kind: 'new', fields: { name: '张三丰', mobile: mergeMobile, otherPhones: ['010-6552 1234'], company: '武当科技', tags: ['经销商'], notes: '老客户' } },
+        customer: { kind: 'new', fields: { name: '张三丰', mobile: mergeMobile, otherPhones: ['010-6552 8001'], company: '武当科技', tags: ['经销商'], notes: '老客户' } },
         serviceType: 'warranty_repair'
       }),
       frontDesk.token
@@ -185,7 +190,7 @@ describe('customers are found, never duplicated', () => {
       id: keepId,
       name: '张三丰',
       mobile: keepMobile,
-      otherPhones: [mergeMobile, '010-6552 1234'],
+      otherPhones: [mergeMobile, '010-6552 8001'],
       company: '武当科技',
       notes: '老客户',
       tags: ['VIP', '经销商']

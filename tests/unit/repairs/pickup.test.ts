@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { callError, callOk, countRows, MINUTE } from '../helpers'
+import { auditRows, callError, callOk, countRows, MINUTE } from '../helpers'
 import { driveTo, openOrder, rowsAbout, staffedShopPerFile, uniqueMobile } from './fixtures'
 
 describe('handing a repaired device back', () => {
@@ -22,7 +22,20 @@ describe('handing a repaired device back', () => {
 
     const after = await callOk(app, 'workOrders.get', { id }, staff.frontDesk.token)
     expect(after).toEqual(before)
-    expect(rowsAbout(app, id)).toEqual(rowsBefore)
+    // Nothing about the order changed; each refusal only left an audit trace.
+    expect(rowsAbout(app, id)).toEqual({ ...rowsBefore, audit: rowsBefore.audit + 2 })
+    expect(auditRows(app, 'workOrders.pickupRefused').filter((row) => row.entityId === id)).toHaveLength(2)
+  })
+
+  it('after five wrong proofs in half an hour the counter has to wait, even with the right code', async () => {
+    const { app, adminToken, staff, clock } = shop()
+    const { id, claimCode } = await driveTo(app, adminToken, 'ready_for_pickup')
+    const wrong = claimCode === '000000' ? '000001' : '000000'
+    for (let i = 0; i < 5; i++) await callError(app, 'workOrders.pickup', { id, claimCode: wrong, confirmed: true }, staff.frontDesk.token)
+    const blocked = await callError(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, staff.frontDesk.token)
+    expect(blocked).toMatchObject({ code: 'CLAIM_CODE_MISMATCH', messageKey: 'errors.tooManyWrongProofs' })
+    clock.advance(31 * MINUTE)
+    expect((await callOk(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, staff.frontDesk.token)).status).toBe('picked_up')
   })
 
   it('the right claim code hands it over, recording who and when, and leaves the order read-only', async () => {
@@ -59,7 +72,7 @@ describe('handing a repaired device back', () => {
     const mobile = uniqueMobile()
     const { id } = await openOrder(app, staff.frontDesk.token, {
       serviceType: 'warranty_repair',
-      customer: { kind: 'new', fields: { name: '李四', mobile, otherPhones: ['010-6552 1234'] } }
+      customer: { kind: 'new', fields: { name: '李四', mobile, otherPhones: ['010-6552 7001'] } }
     })
     for (const to of ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup'] as const) {
       await callOk(app, 'workOrders.transition', { id, to }, adminToken)
@@ -82,12 +95,12 @@ describe('handing a repaired device back', () => {
     const { app, adminToken, staff } = shop()
     const { id } = await openOrder(app, staff.frontDesk.token, {
       serviceType: 'warranty_repair',
-      customer: { kind: 'new', fields: { name: '王五', mobile: '', otherPhones: ['010-6552 1234'] } }
+      customer: { kind: 'new', fields: { name: '王五', mobile: '', otherPhones: ['010-6552 7002'] } }
     })
     for (const to of ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup'] as const) {
       await callOk(app, 'workOrders.transition', { id, to }, adminToken)
     }
-    expect((await callOk(app, 'workOrders.pickup', { id, phone: '01065521234', confirmed: true }, staff.frontDesk.token)).status).toBe('picked_up')
+    expect((await callOk(app, 'workOrders.pickup', { id, phone: '01065527002', confirmed: true }, staff.frontDesk.token)).status).toBe('picked_up')
   })
 
   it('a “phone” without digits proves nothing, even when a number on file has none either', async () => {
@@ -149,7 +162,9 @@ describe('handing a repaired device back', () => {
 
     const oldAfter = await callOk(app, 'workOrders.get', { id: old.id }, adminToken)
     expect(oldAfter.reopenedAs).toEqual([{ id: workOrder.id, number: workOrder.number }])
-    expect({ ...oldAfter, reopenedAs: [] }).toEqual(oldBefore)
+    // Its only new line is the pointer to the comeback on its timeline.
+    expect(oldAfter.events.at(-1)).toMatchObject({ kind: 'reopened_as', note: workOrder.number })
+    expect({ ...oldAfter, reopenedAs: [], events: oldAfter.events.slice(0, -1) }).toEqual(oldBefore)
 
     // Only a picked-up order comes back this way.
     const open = await driveTo(app, adminToken, 'ready_for_pickup')
