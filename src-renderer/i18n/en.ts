@@ -12,7 +12,9 @@ export const coreEn: typeof coreZhCN = {
     all: 'All',
     refresh: 'Refresh',
     saved: 'Saved',
-    total: '{count} in total'
+    total: '{count} in total',
+    listSeparator: ', ',
+    clauseSeparator: '; '
   },
   lang: { label: 'Language', zhCN: '中文', en: 'English' },
   nav: {

@@ -11,7 +11,9 @@ export const coreZhCN = {
     all: '全部',
     refresh: '刷新',
     saved: '已保存',
-    total: '共 {count} 条'
+    total: '共 {count} 条',
+    listSeparator: '、',
+    clauseSeparator: '；'
   },
   lang: { label: '语言', zhCN: '中文', en: 'English' },
   nav: {

@@ -23,6 +23,8 @@ export interface WorkOrderSummary {
   technicianName: string | null
   createdAt: string
   promisedDate: string | null
+  /** The current quote's total, for paid repairs that have one. */
+  quoteTotalFen: number | null
   overdue: boolean
   /** Whole days since intake, on the shop's calendar. */
   agingDays: number

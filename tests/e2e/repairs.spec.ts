@@ -15,6 +15,8 @@ test('a walk-in goes from check-in to hand-over: scan, diagnose, quote over the 
   await deskPage.locator('input[name=serial]').pressSequentially('sn8848a1', { delay: 8 })
   await deskPage.locator('input[name=serial]').press('Enter')
   await expect(deskPage.getByText('新设备，请填写品牌和型号')).toBeVisible()
+  // The scanner's Enter looked the serial up and moved on to the next field, ready for typing.
+  await expect(deskPage.locator('input[name=device-brand]')).toBeFocused()
   await deskPage.locator('input[name=device-brand]').fill('华为')
   await deskPage.locator('input[name=device-model]').fill('Mate 60 Pro')
   await deskPage.getByTestId('symptom').click()

@@ -41,7 +41,8 @@ export function selectSummaryColumns(query: SummaryQuery) {
     'tech.displayName as technicianName',
     'wo.createdAt',
     'wo.updatedAt',
-    'wo.promisedDate'
+    'wo.promisedDate',
+    (eb) => eb.selectFrom('quotes as q').select('q.totalFen').whereRef('q.id', '=', 'wo.currentQuoteId').as('quoteTotalFen')
   ])
 }
 
@@ -65,6 +66,7 @@ export function toSummary(row: SummaryRow, calendar: ShopCalendar): WorkOrderSum
     technicianName: row.technicianName,
     createdAt: row.createdAt,
     promisedDate: row.promisedDate,
+    quoteTotalFen: row.quoteTotalFen,
     overdue: isOverdue(row.status, row.promisedDate, calendar.today),
     agingDays: Math.max(0, daysBetween(shopLocalDate(new Date(row.createdAt), calendar.timeZone), ageEnd))
   }
@@ -110,13 +112,20 @@ export async function listWorkOrders(
     const upper = search.toUpperCase()
     // The customers the search matches are found once (one pass over their search text) and
     // handed to both the count and the page as a JSON list.
-    const customers = await searchPatterns(search)
-      .reduce((matching, pattern) => matching.where(like('searchText', pattern)), db.selectFrom('customers').select('id').where('mergedIntoId', 'is', null))
-      .execute()
+    // A search with nothing to look for in customers (e.g. "-") must not match them all.
+    const patterns = searchPatterns(search)
+    const customers =
+      patterns.length === 0
+        ? []
+        : await patterns
+            .reduce((matching, pattern) => matching.where(like('searchText', pattern)), db.selectFrom('customers').select('id').where('mergedIntoId', 'is', null))
+            .execute()
     const customerIds = JSON.stringify(customers.map((customer) => customer.id))
     filtered = filtered.where((eb) =>
       eb.or([
         startsWith('wo.number', upper),
+        // The counter often reads out just the last digits of the number ("0042").
+        ...(/^\d{1,4}$/.test(search) ? [like('wo.number', `%-${search.padStart(4, '0')}`)] : []),
         eb('wo.claimCode', '=', search),
         eb('wo.deviceId', 'in', db.selectFrom('devices').select('id').where(startsWith('serial', upper))),
         eb('wo.customerId', 'in', sql<string>`(SELECT value FROM json_each(${customerIds}))`)

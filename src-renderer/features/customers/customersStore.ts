@@ -6,7 +6,8 @@ import { usePagedList } from '../../ui/pagedList'
 
 /** The customer a refused create or update names, when the mobile already belongs to someone else. */
 export function existingCustomerOf(error: unknown): Customer | null {
-  if (!(error instanceof ApiError) || error.code !== 'CONFLICT' || error.messageKey !== 'errors.duplicateMobile') return null
+  const duplicateKeys = ['errors.duplicateMobile', 'errors.duplicatePhone']
+  if (!(error instanceof ApiError) || error.code !== 'CONFLICT' || !duplicateKeys.includes(error.messageKey)) return null
   return (error.details?.existing as Customer | undefined) ?? null
 }
 

@@ -12,7 +12,9 @@ type WithoutId<T> = T extends { id: string } ? Omit<T, 'id'> : never
 export const useWorkOrderStore = defineStore('workOrder', () => {
   const order = ref<WorkOrderDetail | null>(null)
 
+  /** Shows the order; the previous one is cleared first so it never flashes under a new id. */
   async function open(id: string): Promise<void> {
+    order.value = null
     order.value = await call('workOrders.get', { id })
   }
 

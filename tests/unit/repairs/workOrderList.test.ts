@@ -151,6 +151,14 @@ describe('the work-order list', () => {
     expect((await list({ search: 'YZ-100' })).total).toBe(0)
   })
 
+  it('finds an order by the last digits of its number; a search of punctuation alone finds nothing', async () => {
+    const lastFour = orders.D.number.slice(-4)
+    expect((await list({ search: lastFour })).keys).toContain('D')
+    expect((await list({ search: String(Number(lastFour)) })).keys).toContain('D')
+    expect((await list({ search: '-' })).total).toBe(0)
+    expect((await list({ search: '( )' })).total).toBe(0)
+  })
+
   it('finds an order by its claim code', async () => {
     for (const key of ['A', 'D'] as const) {
       const code = orders[key].claimCode
