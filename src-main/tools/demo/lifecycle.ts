@@ -223,7 +223,8 @@ export class Job {
    */
   private planQuote(fault: Fault, technician: string, desk: string): boolean {
     const random = this.random
-    const discountFen = random.chance(0.1) ? random.pick([2_000, 5_000, 10_000]) : 0
+    // A loyalty discount, never more than the work itself.
+    const discountFen = random.chance(0.1) ? Math.min(random.pick([2_000, 5_000, 10_000]), fault.labourFen + fault.partsFen) : 0
     this.then(10, 120, (c) =>
       c.call(technician, 'workOrders.quote', {
         id: this.id,
