@@ -21,7 +21,8 @@ export const repairsMessages = defineMessages(
       quality_check: '送质检',
       ready_for_pickup: '质检通过，通知取机',
       cancelled: '取消工单',
-      returned_unrepaired: '不修退回'
+      returned_unrepaired: '不修退回',
+      backToRepair: '质检不通过，退回维修'
     },
     serviceType: {
       warranty_repair: '保修维修',
@@ -214,7 +215,8 @@ export const repairsMessages = defineMessages(
       quality_check: 'Send to quality check',
       ready_for_pickup: 'Passed: ready for pickup',
       cancelled: 'Cancel order',
-      returned_unrepaired: 'Return unrepaired'
+      returned_unrepaired: 'Return unrepaired',
+      backToRepair: 'Failed: back to repair'
     },
     serviceType: {
       warranty_repair: 'Warranty repair',
