@@ -1,0 +1,37 @@
+import { test, expect, screenshot, setUpShop, staffPage, hire } from './fixtures'
+
+test('the desk finds customers by pinyin initials or phone digits, and a known mobile is offered instead of a duplicate', async ({ browser, host }) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+  await host.rpc('customers.create', { name: '张三丰', mobile: '13800138000', company: '武当科技' }, adminToken)
+  await host.rpc('customers.create', { name: '李四光', mobile: '13912345678' }, adminToken)
+
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await page.getByTestId('nav-customers').click()
+  const search = page.getByTestId('customer-search')
+  const table = page.getByTestId('customers-table')
+
+  await search.fill('zsf')
+  await expect(table).toContainText('张三丰')
+  await expect(table).not.toContainText('李四光')
+  await search.fill('5678')
+  await expect(table).toContainText('李四光')
+  await expect(table).not.toContainText('张三丰')
+  await screenshot(page, 'customers-search')
+
+  // A new customer with a mobile the shop knows: the existing record is offered, nothing is duplicated.
+  await page.getByTestId('new-customer').click()
+  const dialog = page.getByTestId('customer-dialog')
+  await dialog.locator('input[name=name]').fill('张三')
+  await dialog.locator('input[name=mobile]').fill('138 0013 8000')
+  await dialog.getByTestId('customer-save').click()
+  await expect(dialog.getByTestId('duplicate-customer')).toContainText('张三丰')
+  await screenshot(page, 'customers-duplicate-offered')
+  await dialog.getByTestId('open-existing-customer').click()
+  await expect(page.getByRole('heading', { name: '张三丰' })).toBeVisible()
+  await expect(page.getByTestId('customer-card')).toContainText('13800138000')
+  await screenshot(page, 'customers-file')
+
+  const list = await host.rpc<{ total: number }>('customers.search', { query: '13800138000' }, adminToken)
+  expect(list.total).toBe(1)
+})
