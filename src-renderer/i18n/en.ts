@@ -40,7 +40,9 @@ export const coreEn: typeof coreZhCN = {
     welcome: 'Hello, {name}',
     roleLine: 'Your role: {role}',
     shopCard: 'Shop',
-    shortcuts: 'Shortcuts'
+    shortcuts: 'Shortcuts',
+    myWork: 'My jobs',
+    shopWork: 'Jobs in the shop'
   },
   errors: {
     VALIDATION: 'Some fields need attention; check the ones marked in red',

@@ -39,7 +39,9 @@ export const coreZhCN = {
     welcome: '{name}，您好',
     roleLine: '当前角色：{role}',
     shopCard: '门店信息',
-    shortcuts: '常用功能'
+    shortcuts: '常用功能',
+    myWork: '我的工单',
+    shopWork: '门店在修工单'
   },
   errors: {
     VALIDATION: '填写的内容有误，请检查标红的项目',
