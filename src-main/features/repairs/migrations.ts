@@ -108,5 +108,10 @@ export const repairsMigrations: Migration[] = [
       )`,
       `CREATE INDEX work_order_events_order ON work_order_events(work_order_id, at)`
     ]
+  },
+  {
+    version: 10,
+    name: 'repairs: find a work order by the last digits of its number',
+    statements: [`CREATE INDEX work_orders_number_tail ON work_orders(substr(number, -4))`]
   }
 ]

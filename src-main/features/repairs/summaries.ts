@@ -124,8 +124,9 @@ export async function listWorkOrders(
     filtered = filtered.where((eb) =>
       eb.or([
         startsWith('wo.number', upper),
-        // The counter often reads out just the last digits of the number ("0042").
-        ...(/^\d{1,4}$/.test(search) ? [like('wo.number', `%-${search.padStart(4, '0')}`)] : []),
+        // The counter often reads out just the last digits of the number ("0042"); an
+        // expression index (migration 10) answers that without scanning every number.
+        ...(/^\d{1,4}$/.test(search) ? [eb(sql<string>`substr(${sql.ref('wo.number')}, -4)`, '=', search.padStart(4, '0'))] : []),
         eb('wo.claimCode', '=', search),
         eb('wo.deviceId', 'in', db.selectFrom('devices').select('id').where(startsWith('serial', upper))),
         eb('wo.customerId', 'in', sql<string>`(SELECT value FROM json_each(${customerIds}))`)
