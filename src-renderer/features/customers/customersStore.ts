@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
-import type { Customer, CustomerFile, Input, Page } from '../../../src-shared/contract'
+import type { Customer, CustomerFile, Device, Input, Page } from '../../../src-shared/contract'
 import { ApiError, call } from '../../api/client'
 import { usePagedList } from '../../ui/pagedList'
 
@@ -9,6 +9,12 @@ export function existingCustomerOf(error: unknown): Customer | null {
   const duplicateKeys = ['errors.duplicateMobile', 'errors.duplicatePhone']
   if (!(error instanceof ApiError) || error.code !== 'CONFLICT' || !duplicateKeys.includes(error.messageKey)) return null
   return (error.details?.existing as Customer | undefined) ?? null
+}
+
+/** The device a refused create or update names, when its serial is already on file (perhaps under another customer). */
+export function existingDeviceOf(error: unknown): Device | null {
+  if (!(error instanceof ApiError) || error.code !== 'CONFLICT' || error.messageKey !== 'errors.duplicateSerial') return null
+  return (error.details?.existing as Device | undefined) ?? null
 }
 
 /** Finding customers as the desk types, one customer's file, and the desk's changes to them. */
@@ -54,5 +60,24 @@ export const useCustomersStore = defineStore('customers', () => {
     await open(keepId)
   }
 
-  return { filters, ...list, file, open, lookup, create, update, merge }
+  /** Registers a device to a customer; their open file is reloaded to show it. */
+  async function createDevice(input: Input<'devices.create'>): Promise<Device> {
+    const device = await call('devices.create', input)
+    await reopen(device.customerId)
+    return device
+  }
+
+  /** Edits a device; the owner's open file is reloaded to show the change. */
+  async function updateDevice(input: Input<'devices.update'>): Promise<Device> {
+    const device = await call('devices.update', input)
+    await reopen(device.customerId)
+    return device
+  }
+
+  /** Refreshes the open file after a change to it; a file nobody is looking at is left alone. */
+  async function reopen(customerId: string): Promise<void> {
+    if (file.value?.customer.id === customerId) await open(customerId)
+  }
+
+  return { filters, ...list, file, open, lookup, create, update, merge, createDevice, updateDevice }
 })
