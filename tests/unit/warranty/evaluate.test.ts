@@ -1,0 +1,432 @@
+import { describe, expect, it } from 'vitest'
+import {
+  REASON_KEYS,
+  evaluateWarranty,
+  warrantyRepairDays,
+  type FaultClaim,
+  type RepairRecord,
+  type UnitFacts,
+  type WarrantyEvaluation
+} from '../../../src-shared/domain/warranty/evaluate'
+import { DEFAULT_POLICIES, type WarrantyPolicy } from '../../../src-shared/domain/warranty/policy'
+
+const phone = DEFAULT_POLICIES.mobile_phone
+const tv = DEFAULT_POLICIES.tv
+
+function unit(over: Partial<UnitFacts> = {}): UnitFacts {
+  return {
+    invoiceDate: '2026-01-01',
+    productionDate: '2025-11-01',
+    exchangedOn: null,
+    originalStartDate: null,
+    repairs: [],
+    voids: [],
+    replacedParts: [],
+    ...over
+  }
+}
+
+const perf = (component: string | null = null, faultCode: string | null = null): FaultClaim => ({
+  kind: 'performance',
+  component,
+  faultCode
+})
+const looks = (component: string | null = null): FaultClaim => ({ kind: 'appearance', component, faultCode: null })
+
+const warrantyRepair = (receivedDate: string, returnedDate: string | null, faultCode: string | null = null): RepairRecord => ({
+  receivedDate,
+  returnedDate,
+  underWarranty: true,
+  faultCode,
+  component: null
+})
+
+const keys = (e: WarrantyEvaluation) => e.reasons.map((r) => r.key)
+const reasonOf = (e: WarrantyEvaluation, key: string) => e.reasons.find((r) => r.key === key)
+
+/** Every evaluation made in this file, to check the emitted keys against REASON_KEYS. */
+const seen: WarrantyEvaluation[] = []
+function evaluate(policy: WarrantyPolicy, u: UnitFacts, claim: FaultClaim | null, today: string): WarrantyEvaluation {
+  const e = evaluateWarranty(policy, u, claim, today)
+  seen.push(e)
+  return e
+}
+
+describe('warranty start', () => {
+  it('starts at the invoice date', () => {
+    const e = evaluate(phone, unit(), null, '2026-06-01')
+    expect(e.start).toBe('2026-01-01')
+    expect(e.startBasis).toBe('invoice')
+    expect(e.reasons[0]).toEqual({ key: 'warranty.reason.startInvoice', params: { invoiceDate: '2026-01-01' } })
+  })
+
+  it('without an invoice starts 90 days after the production date, and says so', () => {
+    const e = evaluate(phone, unit({ invoiceDate: null, productionDate: '2026-01-01' }), null, '2026-04-01')
+    expect(e.start).toBe('2026-04-01')
+    expect(e.startBasis).toBe('production_fallback')
+    expect(e.reasons[0]).toEqual({
+      key: 'warranty.reason.startProductionFallback',
+      params: { productionDate: '2026-01-01', fallbackDays: 90, start: '2026-04-01' }
+    })
+    expect(e.refundEnd).toBe('2026-04-07')
+    expect(e.repairEnd).toBe('2027-03-31')
+    expect(e.verdict).toBe('refund')
+  })
+
+  it('with no dates at all gives unknown_start, never out of warranty', () => {
+    const e = evaluate(phone, unit({ invoiceDate: null, productionDate: null }), perf(), '2026-06-01')
+    expect(e.verdict).toBe('unknown_start')
+    expect(e.start).toBeNull()
+    expect(e.startBasis).toBeNull()
+    expect(e.refundEnd).toBeNull()
+    expect(e.exchangeEnd).toBeNull()
+    expect(e.repairEnd).toBeNull()
+    expect(e.daysLeft).toBeNull()
+    expect(e.components).toEqual([])
+    expect(keys(e)).toEqual(['warranty.reason.startUnknown'])
+  })
+
+  it('an exchanged unit restarts at the exchange date when the policy says so', () => {
+    const u = unit({ invoiceDate: '2025-01-10', exchangedOn: '2025-06-01', originalStartDate: '2025-01-10' })
+    const e = evaluate(phone, u, perf(), '2026-05-31')
+    expect(e.start).toBe('2025-06-01')
+    expect(e.startBasis).toBe('exchange')
+    expect(e.repairEnd).toBe('2026-05-31')
+    expect(e.verdict).toBe('free_repair')
+    expect(e.reasons[0]).toEqual({ key: 'warranty.reason.startExchangeRestart', params: { exchangedOn: '2025-06-01' } })
+    expect(evaluate(phone, u, perf(), '2026-06-01').verdict).toBe('paid_repair')
+  })
+
+  it('an exchanged unit continues from the original start when the policy says so', () => {
+    const continuing: WarrantyPolicy = { ...phone, exchangeRestartsPeriod: false }
+    const u = unit({ invoiceDate: '2025-01-10', exchangedOn: '2025-06-01', originalStartDate: '2025-01-10' })
+    const e = evaluate(continuing, u, perf(), '2026-01-09')
+    expect(e.start).toBe('2025-01-10')
+    expect(e.startBasis).toBe('exchange')
+    expect(e.repairEnd).toBe('2026-01-09')
+    expect(e.verdict).toBe('free_repair')
+    expect(e.reasons[0]).toEqual({
+      key: 'warranty.reason.startExchangeContinue',
+      params: { exchangedOn: '2025-06-01', originalStartDate: '2025-01-10' }
+    })
+    expect(evaluate(continuing, u, perf(), '2026-01-10').verdict).toBe('paid_repair')
+  })
+
+  it('an exchanged unit continuing an unrecorded start is unknown_start', () => {
+    const continuing: WarrantyPolicy = { ...phone, exchangeRestartsPeriod: false }
+    const e = evaluate(continuing, unit({ exchangedOn: '2025-06-01', originalStartDate: null }), perf(), '2025-07-01')
+    expect(e.verdict).toBe('unknown_start')
+    expect(keys(e)).toEqual(['warranty.reason.startExchangeOriginalUnknown'])
+  })
+})
+
+describe('refund and exchange windows', () => {
+  it('refund through day 7, exchange from day 8 through day 15, then free repair', () => {
+    const u = unit({ invoiceDate: '2026-01-01' })
+    const day7 = evaluate(phone, u, perf(), '2026-01-07')
+    expect(day7.verdict).toBe('refund')
+    expect(day7.refundEnd).toBe('2026-01-07')
+    expect(reasonOf(day7, 'warranty.reason.refundWindow')?.params).toEqual({
+      start: '2026-01-01',
+      refundDays: 7,
+      refundEnd: '2026-01-07',
+      daysLeft: 0
+    })
+    const day8 = evaluate(phone, u, perf(), '2026-01-08')
+    expect(day8.verdict).toBe('exchange')
+    expect(reasonOf(day8, 'warranty.reason.exchangeWindow')?.params).toEqual({
+      start: '2026-01-01',
+      exchangeDays: 15,
+      exchangeEnd: '2026-01-15',
+      daysLeft: 7
+    })
+    expect(evaluate(phone, u, perf(), '2026-01-15').verdict).toBe('exchange')
+    const day16 = evaluate(phone, u, perf(), '2026-01-16')
+    expect(day16.verdict).toBe('free_repair')
+    expect(day16.exchangeEnd).toBe('2026-01-15')
+  })
+
+  it('appearance damage never gets refund or exchange, and the reason says so', () => {
+    const e = evaluate(phone, unit(), looks(), '2026-01-03')
+    expect(e.verdict).toBe('free_repair')
+    expect(reasonOf(e, 'warranty.reason.appearanceNoRefundExchange')?.params).toEqual({ exchangeEnd: '2026-01-15' })
+    expect(keys(evaluate(phone, unit(), looks(), '2026-01-16'))).not.toContain('warranty.reason.appearanceNoRefundExchange')
+  })
+
+  it('a performance fault on a component inside the refund window still gives a refund', () => {
+    expect(evaluate(phone, unit(), perf('battery'), '2026-01-02').verdict).toBe('refund')
+  })
+
+  it('windows are not extended by warranty repair time', () => {
+    const u = unit({ repairs: [warrantyRepair('2026-01-02', '2026-01-12')] })
+    const e = evaluate(phone, u, perf(), '2026-01-16')
+    expect(e.extensionDays).toBe(10)
+    expect(e.refundEnd).toBe('2026-01-07')
+    expect(e.exchangeEnd).toBe('2026-01-15')
+    expect(e.verdict).toBe('free_repair')
+  })
+})
+
+describe('whole-unit repair period', () => {
+  it('last day in, first day out', () => {
+    const u = unit({ invoiceDate: '2026-01-15' })
+    const last = evaluate(phone, u, perf(), '2027-01-14')
+    expect(last.repairEnd).toBe('2027-01-14')
+    expect(last.daysLeft).toBe(0)
+    expect(last.verdict).toBe('free_repair')
+    expect(reasonOf(last, 'warranty.reason.repairPeriod')?.params).toEqual({
+      start: '2026-01-15',
+      repairMonths: 12,
+      repairEnd: '2027-01-14',
+      daysLeft: 0
+    })
+    const out = evaluate(phone, u, perf(), '2027-01-15')
+    expect(out.verdict).toBe('paid_repair')
+    expect(out.daysLeft).toBe(-1)
+    expect(reasonOf(out, 'warranty.reason.repairPeriodEnded')?.params).toEqual({ repairEnd: '2027-01-14', daysSince: 1 })
+  })
+
+  it('leap year: a 2024-02-29 start ends 2025-02-28', () => {
+    const u = unit({ invoiceDate: '2024-02-29' })
+    expect(evaluate(phone, u, perf(), '2025-02-28').verdict).toBe('free_repair')
+    const out = evaluate(phone, u, perf(), '2025-03-01')
+    expect(out.repairEnd).toBe('2025-02-28')
+    expect(out.verdict).toBe('paid_repair')
+    expect(evaluate(phone, unit({ invoiceDate: '2024-02-29' }), perf(), '2024-03-06').verdict).toBe('refund')
+    expect(evaluate(phone, unit({ invoiceDate: '2024-02-29' }), perf(), '2024-03-07').verdict).toBe('exchange')
+  })
+
+  it('leap year: a 2023-03-01 start ends on 2024-02-29', () => {
+    const u = unit({ invoiceDate: '2023-03-01' })
+    expect(evaluate(phone, u, perf(), '2024-02-29').verdict).toBe('free_repair')
+    expect(evaluate(phone, u, perf(), '2024-03-01').verdict).toBe('paid_repair')
+  })
+})
+
+describe('component periods', () => {
+  it('a component shorter than the unit (phone battery, 6 months) ends first', () => {
+    const u = unit({ invoiceDate: '2026-01-01' })
+    const last = evaluate(phone, u, perf('battery'), '2026-06-30')
+    expect(last.verdict).toBe('free_repair')
+    expect(reasonOf(last, 'warranty.reason.componentPeriod')?.params).toEqual({
+      component: 'battery',
+      months: 6,
+      end: '2026-06-30',
+      daysLeft: 0
+    })
+    const out = evaluate(phone, u, perf('battery'), '2026-07-01')
+    expect(out.verdict).toBe('paid_repair')
+    expect(reasonOf(out, 'warranty.reason.componentPeriodEnded')?.params).toEqual({
+      component: 'battery',
+      end: '2026-06-30',
+      daysSince: 1
+    })
+    // The whole unit (and a component it has no period for) is still covered that day.
+    expect(evaluate(phone, u, perf(), '2026-07-01').verdict).toBe('free_repair')
+    expect(evaluate(phone, u, perf('screen'), '2026-07-01').verdict).toBe('free_repair')
+  })
+
+  it('a component longer than the unit (TV panel, 36 months) outlives it', () => {
+    const u = unit({ invoiceDate: '2026-01-15' })
+    const e = evaluate(tv, u, perf('panel'), '2029-01-14')
+    expect(e.verdict).toBe('free_repair')
+    expect(e.components).toEqual([{ component: 'panel', end: '2029-01-14', daysLeft: 0, voided: false }])
+    expect(evaluate(tv, u, perf('panel'), '2029-01-15').verdict).toBe('paid_repair')
+    expect(evaluate(tv, u, perf(), '2027-01-15').verdict).toBe('paid_repair')
+    expect(evaluate(tv, u, perf('panel'), '2027-01-15').verdict).toBe('free_repair')
+  })
+
+  it('lists every component with its end and days left', () => {
+    const e = evaluate(phone, unit({ invoiceDate: '2026-01-01' }), null, '2026-02-01')
+    expect(e.components).toEqual([
+      { component: 'battery', end: '2026-06-30', daysLeft: 149, voided: false },
+      { component: 'charger', end: '2026-12-31', daysLeft: 333, voided: false }
+    ])
+  })
+})
+
+describe('repair-time extension', () => {
+  it('counts days from received up to returned (same-day = 0), open repairs through today, paid repairs never', () => {
+    expect(warrantyRepairDays([warrantyRepair('2026-03-01', '2026-03-11')], '2026-01-01', '2026-06-01')).toBe(10)
+    expect(warrantyRepairDays([warrantyRepair('2026-03-01', '2026-03-01')], '2026-01-01', '2026-06-01')).toBe(0)
+    expect(warrantyRepairDays([warrantyRepair('2026-03-01', null)], '2026-01-01', '2026-03-05')).toBe(5)
+    expect(
+      warrantyRepairDays([{ ...warrantyRepair('2026-03-01', '2026-03-11'), underWarranty: false }], '2026-01-01', '2026-06-01')
+    ).toBe(0)
+    // Overlapping records count each day once; days before the start are not counted.
+    expect(
+      warrantyRepairDays(
+        [warrantyRepair('2026-03-01', '2026-03-11'), warrantyRepair('2026-03-05', '2026-03-15')],
+        '2026-01-01',
+        '2026-06-01'
+      )
+    ).toBe(14)
+    expect(warrantyRepairDays([warrantyRepair('2025-12-25', '2026-01-05')], '2026-01-01', '2026-06-01')).toBe(4)
+  })
+
+  it('a 10-day warranty repair moves the repair and component ends by 10 days', () => {
+    const u = unit({ invoiceDate: '2026-01-15', repairs: [warrantyRepair('2026-03-01', '2026-03-11')] })
+    const e = evaluate(phone, u, perf(), '2027-01-24')
+    expect(e.extensionDays).toBe(10)
+    expect(e.repairEnd).toBe('2027-01-24')
+    expect(e.daysLeft).toBe(0)
+    expect(e.verdict).toBe('free_repair')
+    expect(e.components.map((c) => [c.component, c.end])).toEqual([
+      ['battery', '2026-07-24'],
+      ['charger', '2027-01-24']
+    ])
+    expect(reasonOf(e, 'warranty.reason.repairExtension')?.params).toEqual({ days: 10, repairs: 1 })
+    expect(evaluate(phone, u, perf(), '2027-01-25').verdict).toBe('paid_repair')
+    expect(evaluate(phone, u, perf('battery'), '2026-07-24').verdict).toBe('free_repair')
+    expect(evaluate(phone, u, perf('battery'), '2026-07-25').verdict).toBe('paid_repair')
+  })
+
+  it('a paid repair does not move anything', () => {
+    const paid: RepairRecord = { ...warrantyRepair('2026-03-01', '2026-03-11'), underWarranty: false }
+    const u = unit({ invoiceDate: '2026-01-15', repairs: [paid] })
+    const e = evaluate(phone, u, perf(), '2027-01-15')
+    expect(e.extensionDays).toBe(0)
+    expect(e.repairEnd).toBe('2027-01-14')
+    expect(e.verdict).toBe('paid_repair')
+    expect(keys(e)).not.toContain('warranty.reason.repairExtension')
+  })
+})
+
+describe('second-repair rule', () => {
+  const twice = unit({
+    invoiceDate: '2026-01-01',
+    repairs: [warrantyRepair('2026-03-01', '2026-03-05', 'X'), warrantyRepair('2026-05-01', '2026-05-04', 'X')]
+  })
+
+  it('two warranty repairs for code X and a third failure X → exchange, flagged', () => {
+    const e = evaluate(phone, twice, perf(null, 'X'), '2026-08-01')
+    expect(e.verdict).toBe('exchange')
+    expect(e.secondRepairRule).toBe(true)
+    expect(e.extensionDays).toBe(7)
+    expect(reasonOf(e, 'warranty.reason.secondRepairRule')?.params).toEqual({
+      faultCode: 'X',
+      repairs: 2,
+      lastReturnedDate: '2026-05-04',
+      periodEnd: '2027-01-07'
+    })
+  })
+
+  it('a different fault code is not the rule: free repair, the history is still mentioned', () => {
+    const e = evaluate(phone, twice, perf(null, 'Y'), '2026-08-01')
+    expect(e.verdict).toBe('free_repair')
+    expect(e.secondRepairRule).toBe(false)
+    expect(reasonOf(e, 'warranty.reason.repeatFaultHistory')?.params).toEqual({ faultCode: 'X', repairs: 2 })
+  })
+
+  it('only one earlier repair for X, or repairs that were paid, is not the rule', () => {
+    const once = unit({ repairs: [warrantyRepair('2026-03-01', '2026-03-05', 'X')] })
+    expect(evaluate(phone, once, perf(null, 'X'), '2026-08-01').secondRepairRule).toBe(false)
+    const paid = unit({
+      repairs: [
+        { ...warrantyRepair('2026-03-01', '2026-03-05', 'X'), underWarranty: false },
+        { ...warrantyRepair('2026-05-01', '2026-05-04', 'X'), underWarranty: false }
+      ]
+    })
+    expect(evaluate(phone, paid, perf(null, 'X'), '2026-08-01').verdict).toBe('free_repair')
+  })
+
+  it('applies through the last day of the (extended) repair period only', () => {
+    expect(evaluate(phone, twice, perf(null, 'X'), '2027-01-07').verdict).toBe('exchange')
+    const out = evaluate(phone, twice, perf(null, 'X'), '2027-01-08')
+    expect(out.verdict).toBe('paid_repair')
+    expect(out.secondRepairRule).toBe(false)
+  })
+
+  it('without a claim the dates are evaluated and the verdict is for a whole-unit performance fault', () => {
+    const e = evaluate(phone, twice, null, '2026-08-01')
+    expect(e.verdict).toBe('free_repair')
+    expect(e.secondRepairRule).toBe(false)
+    expect(keys(e)).toContain('warranty.reason.noClaim')
+  })
+})
+
+describe('void conditions', () => {
+  it('a unit-scope void makes any claim not covered, naming the reason', () => {
+    const u = unit({ voids: [{ scope: 'unit', reason: 'liquid_damage' }] })
+    const e = evaluate(phone, u, perf(), '2026-01-03')
+    expect(e.verdict).toBe('not_covered')
+    expect(reasonOf(e, 'warranty.reason.voidUnit')?.params).toEqual({ reason: 'liquid_damage' })
+    expect(e.components.every((c) => c.voided)).toBe(true)
+    expect(evaluate(phone, u, perf('battery'), '2026-03-01').verdict).toBe('not_covered')
+  })
+
+  it('a component-scope void affects claims on that component only', () => {
+    const u = unit({ voids: [{ scope: 'component', component: 'battery', reason: 'third_party_repair' }] })
+    const e = evaluate(phone, u, perf('battery'), '2026-03-01')
+    expect(e.verdict).toBe('not_covered')
+    expect(reasonOf(e, 'warranty.reason.voidComponent')?.params).toEqual({
+      component: 'battery',
+      reason: 'third_party_repair'
+    })
+    expect(e.components.find((c) => c.component === 'battery')?.voided).toBe(true)
+    expect(e.components.find((c) => c.component === 'charger')?.voided).toBe(false)
+    expect(evaluate(phone, u, perf('charger'), '2026-03-01').verdict).toBe('free_repair')
+    expect(evaluate(phone, u, perf(), '2026-01-03').verdict).toBe('refund')
+  })
+})
+
+describe('repair warranty on parts replaced in paid repairs', () => {
+  const u = unit({
+    invoiceDate: '2024-01-01',
+    replacedParts: [{ component: 'main_board', replacedOn: '2026-02-01', warrantyDays: 90 }]
+  })
+
+  it('covers the part through replacedOn + 90 - 1 even after the unit warranty ended', () => {
+    const e = evaluate(phone, u, perf('main_board'), '2026-05-01')
+    expect(e.verdict).toBe('free_repair')
+    expect(e.partWarranties).toEqual([{ component: 'main_board', end: '2026-05-01', daysLeft: 0 }])
+    expect(keys(e)).toEqual([
+      'warranty.reason.startInvoice',
+      'warranty.reason.repairPeriodEnded',
+      'warranty.reason.partRepairWarranty'
+    ])
+    expect(reasonOf(e, 'warranty.reason.partRepairWarranty')?.params).toEqual({
+      component: 'main_board',
+      replacedOn: '2026-02-01',
+      warrantyDays: 90,
+      end: '2026-05-01',
+      daysLeft: 0
+    })
+    const out = evaluate(phone, u, perf('main_board'), '2026-05-02')
+    expect(out.verdict).toBe('paid_repair')
+    expect(reasonOf(out, 'warranty.reason.partRepairWarrantyEnded')?.params).toEqual({
+      component: 'main_board',
+      end: '2026-05-01',
+      daysSince: 1
+    })
+  })
+
+  it('does not cover other components', () => {
+    expect(evaluate(phone, u, perf('charger'), '2026-03-01').verdict).toBe('paid_repair')
+    expect(evaluate(phone, u, perf(), '2026-03-01').verdict).toBe('paid_repair')
+  })
+
+  it('still answers when the unit start is unknown', () => {
+    const noDates = { ...u, invoiceDate: null, productionDate: null }
+    expect(evaluate(phone, noDates, perf('main_board'), '2026-03-01').verdict).toBe('free_repair')
+    expect(evaluate(phone, noDates, perf('charger'), '2026-03-01').verdict).toBe('unknown_start')
+  })
+})
+
+describe('reasons', () => {
+  it('every verdict has at least one reason, and every emitted key is in REASON_KEYS', () => {
+    expect(seen.length).toBeGreaterThan(50)
+    const verdicts = new Set(seen.map((e) => e.verdict))
+    expect([...verdicts].sort()).toEqual(['exchange', 'free_repair', 'not_covered', 'paid_repair', 'refund', 'unknown_start'])
+    const known = new Set<string>(REASON_KEYS)
+    for (const e of seen) {
+      expect(e.reasons.length).toBeGreaterThan(0)
+      for (const r of e.reasons) expect(known.has(r.key), r.key).toBe(true)
+    }
+  })
+
+  it('every reason key in REASON_KEYS is emitted by some test above', () => {
+    const emitted = new Set(seen.flatMap((e) => e.reasons.map((r) => r.key)))
+    expect(REASON_KEYS.filter((k) => !emitted.has(k))).toEqual([])
+  })
+})
