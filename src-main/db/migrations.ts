@@ -6,6 +6,7 @@ import { auditMigrations } from '../features/audit/migrations'
 import { syncMigrations } from '../features/sync/migrations'
 import { customersMigrations } from '../features/customers/migrations'
 import { repairsMigrations } from '../features/repairs/migrations'
+import { warrantyMigrations } from '../features/warranty/migrations'
 
 /** Every feature's schema steps, in version order. */
 export const allMigrations: readonly Migration[] = [
@@ -15,5 +16,6 @@ export const allMigrations: readonly Migration[] = [
   ...auditMigrations,
   ...syncMigrations,
   ...customersMigrations,
-  ...repairsMigrations
+  ...repairsMigrations,
+  ...warrantyMigrations
 ].sort((a, b) => a.version - b.version)

@@ -5,6 +5,7 @@ import type { AuditTables } from '../features/audit/tables'
 import type { SyncTables } from '../features/sync/tables'
 import type { CustomersTables } from '../features/customers/tables'
 import type { RepairsTables } from '../features/repairs/tables'
+import type { WarrantyTables } from '../features/warranty/tables'
 
 /** The whole database as Kysely sees it, assembled from each feature's tables. */
 export interface Database
@@ -14,4 +15,5 @@ export interface Database
     AuditTables,
     SyncTables,
     CustomersTables,
-    RepairsTables {}
+    RepairsTables,
+    WarrantyTables {}

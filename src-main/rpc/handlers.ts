@@ -6,6 +6,7 @@ import { settingsHandlers } from '../features/settings/handlers'
 import { auditHandlers } from '../features/audit/handlers'
 import { customersHandlers, devicesHandlers } from '../features/customers/handlers'
 import { codesHandlers, workOrdersHandlers } from '../features/repairs/handlers'
+import { warrantyHandlers } from '../features/warranty/handlers'
 
 /** The handler table: the only thing a host knows about. Missing an operation is a type error. */
 export const handlers: HandlerTable = {
@@ -17,5 +18,6 @@ export const handlers: HandlerTable = {
   ...customersHandlers,
   ...devicesHandlers,
   ...workOrdersHandlers,
-  ...codesHandlers
+  ...codesHandlers,
+  ...warrantyHandlers
 }

@@ -7,6 +7,7 @@ import { customersContract } from './customers'
 import { devicesContract } from './devices'
 import { workOrdersContract } from './workOrders'
 import { codesContract } from './codes'
+import { warrantyContract } from './warranty'
 import type { InputOf, OutputOf, ParsedInputOf } from './operation'
 
 /** Every operation the UI can ask for, declared once. Hosts and the client are derived from this. */
@@ -19,7 +20,8 @@ export const contract = {
   ...customersContract,
   ...devicesContract,
   ...workOrdersContract,
-  ...codesContract
+  ...codesContract,
+  ...warrantyContract
 }
 
 export type Contract = typeof contract
@@ -43,6 +45,7 @@ export type { AuditEntry } from './audit'
 export type { Customer, CustomerFile } from './customers'
 export type { Device } from './devices'
 export type { CodeEntry } from './codes'
+export type { WarrantyUnit, WarrantyVerdict, WarrantyLookup, PolicyVersion, ImportPreview, ImportStatus, ImportRejection, ImportField } from './warranty'
 export type {
   WorkOrderSummary,
   WorkOrderDetail,

@@ -65,6 +65,19 @@ export const permissions: Record<OperationName, Access> = {
   'workOrders.approvals': ADMIN_AND_MANAGER,
   'workOrders.pickup': DESK,
   'workOrders.reopen': ADMIN_AND_MANAGER,
+  'warranty.lookup': REPAIR_STAFF,
+  'warranty.evaluate': REPAIR_STAFF,
+  'warranty.register': DESK,
+  'warranty.exchange': ADMIN_AND_MANAGER,
+  'warranty.policies': 'signedIn',
+  'warranty.savePolicy': ADMIN_AND_MANAGER,
+  // Importing dealers' registry files is back-office work.
+  'warranty.importStart': ADMIN_AND_MANAGER,
+  'warranty.importChunk': ADMIN_AND_MANAGER,
+  'warranty.importPreview': ADMIN_AND_MANAGER,
+  'warranty.importRun': ADMIN_AND_MANAGER,
+  'warranty.importStatus': ADMIN_AND_MANAGER,
+  'warranty.importCancel': ADMIN_AND_MANAGER,
   'codes.list': 'signedIn',
   'codes.save': ADMIN_AND_MANAGER
 }

@@ -29,17 +29,28 @@ export const DEFAULT_IDLE_LOCK_MINUTES = 10
 export const approvalThresholdFenSchema = z.number().int().min(0).max(100_000_000)
 export const DEFAULT_APPROVAL_THRESHOLD_FEN = 100_000
 
+/** How long parts replaced in a paid repair are guaranteed (the shop's repair warranty). */
+export const repairWarrantyDaysSchema = z.number().int().min(0).max(3650)
+export const DEFAULT_REPAIR_WARRANTY_DAYS = 90
+
 export interface ShopSettings {
   profile: ShopProfile
   idleLockMinutes: number
   approvalThresholdFen: number
+  repairWarrantyDays: number
 }
 
 export const settingsContract = {
   'settings.get': operation<ShopSettings>()(emptyInput),
   'settings.update': operation<ShopSettings>()(
     z
-      .object({ profile: shopProfileSchema, idleLockMinutes: idleLockMinutesSchema, approvalThresholdFen: approvalThresholdFenSchema })
+      .object({
+        profile: shopProfileSchema,
+        idleLockMinutes: idleLockMinutesSchema,
+        approvalThresholdFen: approvalThresholdFenSchema,
+        // Left out by screens that do not show it: the current value is kept.
+        repairWarrantyDays: repairWarrantyDaysSchema.optional()
+      })
       .strict()
   )
 }

@@ -17,7 +17,8 @@ export async function listCodes(db: Db, query: ParsedInput<'codes.list'>): Promi
 }
 
 export async function saveCode(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'codes.save'>): Promise<CodeEntry> {
-  const row: CodeEntriesTable = { ...input, active: input.active ? 1 : 0 }
+  // A new code has no warranty component; an existing one keeps its own (not edited here).
+  const row: CodeEntriesTable = { ...input, active: input.active ? 1 : 0, component: null }
   return db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('codeEntries').selectAll().where('list', '=', input.list).where('code', '=', input.code).executeTakeFirst()
     await trx

@@ -8,6 +8,8 @@ export interface CodeEntriesTable {
   label: string
   active: number
   sortOrder: number
+  /** For fault locations: the warranty component it is (battery, compressor…), if any. */
+  component: string | null
 }
 
 export interface WorkOrdersTable {

@@ -5,7 +5,11 @@ import {
   type ShopProfile,
   type ShopSettings
 } from '../../../src-shared/contract'
-import { DEFAULT_APPROVAL_THRESHOLD_FEN, DEFAULT_IDLE_LOCK_MINUTES } from '../../../src-shared/contract/settings'
+import {
+  DEFAULT_APPROVAL_THRESHOLD_FEN,
+  DEFAULT_IDLE_LOCK_MINUTES,
+  DEFAULT_REPAIR_WARRANTY_DAYS
+} from '../../../src-shared/contract/settings'
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/domain/timeZone'
 import { recordAudit } from '../audit/record'
 import { enqueueOutbox } from '../sync/outbox'
@@ -13,6 +17,7 @@ import { enqueueOutbox } from '../sync/outbox'
 const PROFILE_KEY = 'shop.profile'
 const IDLE_LOCK_KEY = 'security.idleLockMinutes'
 const APPROVAL_THRESHOLD_KEY = 'approval.thresholdFen'
+const REPAIR_WARRANTY_KEY = 'warranty.repairWarrantyDays'
 
 async function readSetting<T>(db: Db, key: string): Promise<T | undefined> {
   const row = await db.selectFrom('shopSettings').select('value').where('key', '=', key).executeTakeFirst()
@@ -48,7 +53,16 @@ export async function readApprovalThresholdFen(db: Db): Promise<number> {
 export async function getShopSettings(db: Db): Promise<ShopSettings> {
   const profile = await readShopProfile(db)
   if (!profile) throw new AppError('NOT_INITIALIZED')
-  return { profile, idleLockMinutes: await readIdleLockMinutes(db), approvalThresholdFen: await readApprovalThresholdFen(db) }
+  return {
+    profile,
+    idleLockMinutes: await readIdleLockMinutes(db),
+    approvalThresholdFen: await readApprovalThresholdFen(db),
+    repairWarrantyDays: await readRepairWarrantyDays(db)
+  }
+}
+
+export async function readRepairWarrantyDays(db: Db): Promise<number> {
+  return (await readSetting<number>(db, REPAIR_WARRANTY_KEY)) ?? DEFAULT_REPAIR_WARRANTY_DAYS
 }
 
 /**
@@ -65,6 +79,7 @@ export async function saveShopSettings(
   await writeSetting(trx, PROFILE_KEY, next.profile, at, actor.id)
   await writeSetting(trx, IDLE_LOCK_KEY, next.idleLockMinutes, at, actor.id)
   await writeSetting(trx, APPROVAL_THRESHOLD_KEY, next.approvalThresholdFen, at, actor.id)
+  await writeSetting(trx, REPAIR_WARRANTY_KEY, next.repairWarrantyDays, at, actor.id)
   await recordAudit(trx, at, {
     actorId: actor.id,
     action: 'settings.update',
@@ -82,6 +97,14 @@ function withoutLogo(settings: ShopSettings) {
   return { ...settings, profile: { ...settings.profile, logo: settings.profile.logo ? '(image)' : null } }
 }
 
-export async function updateShopSettings(db: Db, at: Date, actor: CurrentUser, next: ShopSettings): Promise<ShopSettings> {
-  return db.transaction().execute((trx) => saveShopSettings(trx, at, actor, next))
+export async function updateShopSettings(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  next: Omit<ShopSettings, 'repairWarrantyDays'> & { repairWarrantyDays?: number | undefined }
+): Promise<ShopSettings> {
+  return db.transaction().execute(async (trx) => {
+    const repairWarrantyDays = next.repairWarrantyDays ?? (await readRepairWarrantyDays(trx))
+    return saveShopSettings(trx, at, actor, { ...next, repairWarrantyDays })
+  })
 }

@@ -1,7 +1,11 @@
 import type { AppContext } from '../../app/context'
 import { AppError, type SignInResult } from '../../../src-shared/contract'
 import type { ParsedInput } from '../../../src-shared/contract'
-import { DEFAULT_APPROVAL_THRESHOLD_FEN, DEFAULT_IDLE_LOCK_MINUTES } from '../../../src-shared/contract/settings'
+import {
+  DEFAULT_APPROVAL_THRESHOLD_FEN,
+  DEFAULT_IDLE_LOCK_MINUTES,
+  DEFAULT_REPAIR_WARRANTY_DAYS
+} from '../../../src-shared/contract/settings'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { recordAudit } from '../audit/record'
 import { hashPassword } from '../auth/password'
@@ -41,7 +45,9 @@ export async function initializeShop(app: AppContext, now: Date, input: ParsedIn
       })
       .execute()
     await recordAudit(trx, now, { actorId: admin.id, action: 'setup.initialize', entity: 'user', entityId: admin.id, after: admin })
-    await saveShopSettings(trx, now, admin, { profile: input.shop, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN })
+    await saveShopSettings(trx, now, admin, { profile: input.shop, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN,
+      repairWarrantyDays: DEFAULT_REPAIR_WARRANTY_DAYS
+    })
   })
   return startSession(app, now, admin)
 }

@@ -61,16 +61,15 @@ export const DEFAULT_POLICIES: Record<CategoryKey, WarrantyPolicy> = {
     ]
   },
   // 《移动电话机商品及微型计算机商品修理更换退货责任规定》(2001): 7 日包退, 15 日包换;
-  // 微型计算机整机 1 年; 主要部件 (主板, CPU, 硬盘, 显示器) 1 年 per this app's default — edit
-  // the policy if a model's card gives main components a longer period.
+  // 微型计算机整机 1 年; 主要部件 (主板, CPU, 硬盘, 显示器等) 2 年.
   computer: {
     ...COMMON,
     repairMonths: 12,
     components: [
-      { component: 'main_board', months: 12 },
-      { component: 'cpu', months: 12 },
-      { component: 'hard_disk', months: 12 },
-      { component: 'display', months: 12 }
+      { component: 'main_board', months: 24 },
+      { component: 'cpu', months: 24 },
+      { component: 'hard_disk', months: 24 },
+      { component: 'display', months: 24 }
     ]
   },
   // 《部分商品修理更换退货责任规定》(1995): 7 日包退, 15 日包换; 彩色电视机整机 1 年,

@@ -1,0 +1,17 @@
+import { signedInUser, type HandlersOf } from '../../rpc/handler'
+import { listPolicies, savePolicy } from './policies'
+import { exchangeUnit, lookUp, registerUnit, verdictFor } from './service'
+
+type LookupHandlers = Omit<
+  HandlersOf<'warranty'>,
+  'warranty.importStart' | 'warranty.importChunk' | 'warranty.importPreview' | 'warranty.importRun' | 'warranty.importStatus' | 'warranty.importCancel'
+>
+
+export const warrantyHandlers: LookupHandlers = {
+  'warranty.lookup': (ctx, input) => lookUp(ctx.app.db, ctx.now, input.query, input.claim),
+  'warranty.evaluate': (ctx, input) => verdictFor(ctx.app.db, ctx.now, input.unitId, input.claim),
+  'warranty.register': (ctx, input) => registerUnit(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'warranty.exchange': (ctx, input) => exchangeUnit(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'warranty.policies': (ctx) => listPolicies(ctx.app.db),
+  'warranty.savePolicy': (ctx, input) => savePolicy(ctx.app.db, ctx.now, signedInUser(ctx), input)
+}

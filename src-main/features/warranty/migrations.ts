@@ -1,0 +1,96 @@
+import type { Migration } from '../../db/migration'
+import { CATEGORY_KEYS, DEFAULT_POLICIES } from '../../../src-shared/domain/warranty/policy'
+
+const quote = (text: string) => `'${text.replace(/'/g, "''")}'`
+
+/** The regulations' defaults are in force from before any unit this shop will see. */
+const DEFAULTS_IN_FORCE_FROM = '2000-01-01'
+
+export const warrantyMigrations: Migration[] = [
+  {
+    version: 11,
+    name: 'warranty: catalogue, versioned policies and the registry of sold units',
+    statements: [
+      `CREATE TABLE product_categories (
+        key TEXT PRIMARY KEY,
+        sort_order INTEGER NOT NULL
+      ) WITHOUT ROWID`,
+      ...CATEGORY_KEYS.map((key, index) => `INSERT INTO product_categories (key, sort_order) VALUES (${quote(key)}, ${index + 1})`),
+      `CREATE TABLE product_models (
+        id TEXT PRIMARY KEY,
+        brand TEXT NOT NULL,
+        model TEXT NOT NULL,
+        category_key TEXT NOT NULL REFERENCES product_categories(key),
+        created_at TEXT NOT NULL,
+        UNIQUE (brand, model)
+      )`,
+      // A policy belongs to a category, or to one model that differs from its category. Each
+      // change is a new version in force from a date; a unit is judged by the one in force when sold.
+      `CREATE TABLE warranty_policies (
+        id TEXT PRIMARY KEY,
+        category_key TEXT REFERENCES product_categories(key),
+        model_id TEXT REFERENCES product_models(id),
+        effective_from TEXT NOT NULL,
+        policy_json TEXT NOT NULL CHECK (json_valid(policy_json)),
+        note TEXT NOT NULL DEFAULT '',
+        created_by TEXT REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        CHECK ((category_key IS NULL) != (model_id IS NULL))
+      )`,
+      `CREATE INDEX warranty_policies_category ON warranty_policies(category_key, effective_from) WHERE category_key IS NOT NULL`,
+      `CREATE INDEX warranty_policies_model ON warranty_policies(model_id, effective_from) WHERE model_id IS NOT NULL`,
+      ...CATEGORY_KEYS.map(
+        (key) =>
+          `INSERT INTO warranty_policies (id, category_key, model_id, effective_from, policy_json, note, created_by, created_at)
+           VALUES (${quote(`default-${key}`)}, ${quote(key)}, NULL, '${DEFAULTS_IN_FORCE_FROM}', ${quote(JSON.stringify(DEFAULT_POLICIES[key]))}, '三包规定默认', NULL, '${DEFAULTS_IN_FORCE_FROM}T00:00:00.000Z')`
+      ),
+      `CREATE TABLE warranty_units (
+        id TEXT PRIMARY KEY,
+        serial TEXT NOT NULL UNIQUE,
+        model_id TEXT NOT NULL REFERENCES product_models(id),
+        card_number TEXT,
+        purchase_date TEXT,
+        invoice_number TEXT NOT NULL DEFAULT '',
+        dealer TEXT NOT NULL DEFAULT '',
+        production_date TEXT,
+        buyer_name TEXT NOT NULL DEFAULT '',
+        buyer_phone TEXT NOT NULL DEFAULT '',
+        activation_date TEXT,
+        exchanged_from_id TEXT REFERENCES warranty_units(id),
+        exchanged_on TEXT,
+        source TEXT NOT NULL CHECK (source IN ('counter', 'import', 'exchange')),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      `CREATE UNIQUE INDEX warranty_units_card ON warranty_units(card_number) WHERE card_number IS NOT NULL`,
+      `CREATE INDEX warranty_units_phone ON warranty_units(buyer_phone) WHERE buyer_phone != ''`,
+      `CREATE INDEX warranty_units_model ON warranty_units(model_id)`,
+      // Rows of a file being imported wait here, outside the registry, until the import is applied
+      // in one transaction (or dropped on cancel).
+      `CREATE TABLE warranty_import_rows (
+        job_id TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        serial TEXT NOT NULL,
+        brand TEXT NOT NULL,
+        model TEXT NOT NULL,
+        category_key TEXT NOT NULL,
+        card_number TEXT,
+        purchase_date TEXT,
+        invoice_number TEXT NOT NULL,
+        dealer TEXT NOT NULL,
+        production_date TEXT,
+        buyer_name TEXT NOT NULL,
+        buyer_phone TEXT NOT NULL,
+        activation_date TEXT,
+        PRIMARY KEY (job_id, line)
+      ) WITHOUT ROWID`,
+      // Which shop component a fault location is: warranty periods differ per component.
+      `ALTER TABLE code_entries ADD COLUMN component TEXT`,
+      `UPDATE code_entries SET component = 'main_board' WHERE list = 'fault_location' AND code = 'L01'`,
+      `UPDATE code_entries SET component = 'panel' WHERE list = 'fault_location' AND code = 'L02'`,
+      `UPDATE code_entries SET component = 'battery' WHERE list = 'fault_location' AND code = 'L03'`,
+      `UPDATE code_entries SET component = 'compressor' WHERE list = 'fault_location' AND code = 'L09'`,
+      `UPDATE code_entries SET component = 'motor' WHERE list = 'fault_location' AND code = 'L10'`
+    ]
+  }
+]

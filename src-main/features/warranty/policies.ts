@@ -1,0 +1,67 @@
+import type { Db } from '../../db/connection'
+import { AppError, type CurrentUser, type ParsedInput, type PolicyVersion } from '../../../src-shared/contract'
+import { uuidv7 } from '../../../src-shared/domain/ids'
+import { recordSyncedChange } from '../sync/recordChange'
+import { toPolicyVersion } from './records'
+
+function policyRows(db: Db) {
+  return db
+    .selectFrom('warrantyPolicies as p')
+    .leftJoin('productModels as m', 'm.id', 'p.modelId')
+    .selectAll('p')
+    .select(['m.brand', 'm.model'])
+}
+
+/**
+ * The policy a unit is judged by: the version in force on the day it was sold (its warranty
+ * start), for its model if the model has its own, else for its category.
+ */
+export async function policyInForce(db: Db, modelId: string, categoryKey: string, onDate: string): Promise<PolicyVersion> {
+  const forModel = await policyRows(db)
+    .where('p.modelId', '=', modelId)
+    .where('p.effectiveFrom', '<=', onDate)
+    .orderBy('p.effectiveFrom', 'desc')
+    .orderBy('p.createdAt', 'desc')
+    .executeTakeFirst()
+  if (forModel) return toPolicyVersion(forModel)
+  const forCategory = await policyRows(db)
+    .where('p.categoryKey', '=', categoryKey)
+    .where('p.effectiveFrom', '<=', onDate)
+    .orderBy('p.effectiveFrom', 'desc')
+    .orderBy('p.createdAt', 'desc')
+    .executeTakeFirst()
+  if (!forCategory) throw new AppError('NOT_FOUND', 'errors.noWarrantyPolicy', { categoryKey, onDate })
+  return toPolicyVersion(forCategory)
+}
+
+export async function listPolicies(db: Db): Promise<PolicyVersion[]> {
+  const rows = await policyRows(db).orderBy('p.categoryKey').orderBy('p.modelId').orderBy('p.effectiveFrom', 'desc').execute()
+  return rows.map(toPolicyVersion)
+}
+
+/** A new version; earlier ones stay, so units sold under them are still judged by them. */
+export async function savePolicy(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'warranty.savePolicy'>): Promise<PolicyVersion> {
+  return db.transaction().execute(async (trx) => {
+    if (input.modelId) {
+      const model = await trx.selectFrom('productModels').select('id').where('id', '=', input.modelId).executeTakeFirst()
+      if (!model) throw new AppError('NOT_FOUND', 'errors.productModelNotFound')
+    }
+    const id = uuidv7(at.getTime())
+    await trx
+      .insertInto('warrantyPolicies')
+      .values({
+        id,
+        categoryKey: input.categoryKey,
+        modelId: input.modelId,
+        effectiveFrom: input.effectiveFrom,
+        policyJson: JSON.stringify(input.policy),
+        note: input.note,
+        createdBy: actor.id,
+        createdAt: at.toISOString()
+      })
+      .execute()
+    const saved = toPolicyVersion(await policyRows(trx).where('p.id', '=', id).executeTakeFirstOrThrow())
+    await recordSyncedChange(trx, at, { actorId: actor.id, action: 'warranty.savePolicy', entity: 'warranty_policy', entityId: id, after: saved })
+    return saved
+  })
+}

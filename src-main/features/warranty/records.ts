@@ -1,0 +1,41 @@
+import type { PolicyVersion, WarrantyUnit } from '../../../src-shared/contract'
+import type { CategoryKey, WarrantyPolicy } from '../../../src-shared/domain/warranty/policy'
+import type { ProductModelsTable, WarrantyPoliciesTable, WarrantyUnitsTable } from './tables'
+
+export type UnitRow = WarrantyUnitsTable & Pick<ProductModelsTable, 'brand' | 'model' | 'categoryKey'> & { exchangedFromSerial: string | null }
+
+export function toUnit(row: UnitRow): WarrantyUnit {
+  return {
+    id: row.id,
+    serial: row.serial,
+    brand: row.brand,
+    model: row.model,
+    categoryKey: row.categoryKey as CategoryKey,
+    cardNumber: row.cardNumber,
+    purchaseDate: row.purchaseDate,
+    invoiceNumber: row.invoiceNumber,
+    dealer: row.dealer,
+    productionDate: row.productionDate,
+    buyerName: row.buyerName,
+    buyerPhone: row.buyerPhone,
+    activationDate: row.activationDate,
+    exchangedFrom: row.exchangedFromId && row.exchangedFromSerial ? { id: row.exchangedFromId, serial: row.exchangedFromSerial } : null,
+    exchangedOn: row.exchangedOn,
+    source: row.source,
+    createdAt: row.createdAt
+  }
+}
+
+export function toPolicyVersion(
+  row: WarrantyPoliciesTable & { brand: string | null; model: string | null }
+): PolicyVersion {
+  return {
+    id: row.id,
+    categoryKey: row.categoryKey,
+    model: row.modelId && row.brand !== null && row.model !== null ? { id: row.modelId, brand: row.brand, model: row.model } : null,
+    effectiveFrom: row.effectiveFrom,
+    policy: JSON.parse(row.policyJson) as WarrantyPolicy,
+    note: row.note,
+    createdAt: row.createdAt
+  }
+}

@@ -1,0 +1,175 @@
+import type { Db } from '../../db/connection'
+import { AppError, type CurrentUser, type ParsedInput, type WarrantyLookup, type WarrantyVerdict } from '../../../src-shared/contract'
+import { uuidv7 } from '../../../src-shared/domain/ids'
+import { normalizePhone } from '../../../src-shared/domain/phone'
+import { shopLocalDate } from '../../../src-shared/domain/timeZone'
+import { evaluateWarranty, type FaultClaim } from '../../../src-shared/domain/warranty/evaluate'
+import { readShopTimeZone } from '../settings/service'
+import { recordSyncedChange } from '../sync/recordChange'
+import { unitFacts } from './facts'
+import { policyInForce } from './policies'
+import { toUnit, type UnitRow } from './records'
+import type { WarrantyUnitsTable } from './tables'
+
+function unitRows(db: Db) {
+  return db
+    .selectFrom('warrantyUnits as u')
+    .innerJoin('productModels as m', 'm.id', 'u.modelId')
+    .leftJoin('warrantyUnits as prev', 'prev.id', 'u.exchangedFromId')
+    .selectAll('u')
+    .select(['m.brand', 'm.model', 'm.categoryKey', 'prev.serial as exchangedFromSerial'])
+}
+
+async function findUnit(db: Db, id: string): Promise<UnitRow> {
+  const row = await unitRows(db).where('u.id', '=', id).executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', 'errors.warrantyUnitNotFound')
+  return row
+}
+
+/** Where an exchanged unit's period started, for policies where it continues rather than restarts. */
+async function originalStart(db: Db, unit: WarrantyUnitsTable): Promise<string | null> {
+  let current: WarrantyUnitsTable | undefined = unit
+  while (current?.exchangedFromId) {
+    current = await db.selectFrom('warrantyUnits').selectAll().where('id', '=', current.exchangedFromId).executeTakeFirst()
+  }
+  return current && current.id !== unit.id ? (current.purchaseDate ?? null) : null
+}
+
+/** The verdict for one unit, with its policy, reasons, dates and the repair records it used. */
+export async function verdictFor(db: Db, now: Date, unitId: string, claim: FaultClaim | null): Promise<WarrantyVerdict> {
+  const row = await findUnit(db, unitId)
+  const timeZone = await readShopTimeZone(db)
+  const today = shopLocalDate(now, timeZone)
+  const soldOn = row.purchaseDate ?? row.productionDate ?? shopLocalDate(new Date(row.createdAt), timeZone)
+  const policy = await policyInForce(db, row.modelId, row.categoryKey, soldOn)
+  const { facts, repairs } = await unitFacts(db, row, await originalStart(db, row), timeZone)
+  return {
+    unit: toUnit(row),
+    policy,
+    evaluation: evaluateWarranty(policy.policy, facts, claim, today),
+    repairs: repairs.map((order) => ({
+      id: order.id,
+      number: order.number,
+      status: order.status,
+      serviceType: order.serviceType,
+      createdAt: order.createdAt,
+      pickedUpAt: order.pickedUpAt
+    }))
+  }
+}
+
+/**
+ * One box for whatever the customer hands over: a serial/IMEI (also from a scanner), a warranty
+ * card number, or a phone number. Serials are tried first, since an IMEI is all digits too.
+ */
+export async function lookUp(db: Db, now: Date, query: string, claim: FaultClaim | null): Promise<WarrantyLookup> {
+  const upper = query.trim().toUpperCase()
+  const bySerial = await db.selectFrom('warrantyUnits').select('id').where('serial', '=', upper).executeTakeFirst()
+  if (bySerial) return { kind: 'found', verdict: await verdictFor(db, now, bySerial.id, claim) }
+  const byCard = await db.selectFrom('warrantyUnits').select('id').where('cardNumber', '=', upper).executeTakeFirst()
+  if (byCard) return { kind: 'found', verdict: await verdictFor(db, now, byCard.id, claim) }
+  const phone = normalizePhone(query)
+  if (/^\d{7,}$/.test(phone) && /^[\d\s+\-()]+$/.test(query.trim())) {
+    const units = await unitRows(db).where('u.buyerPhone', '=', phone).orderBy('u.purchaseDate', 'desc').limit(50).execute()
+    if (units.length === 1) return { kind: 'found', verdict: await verdictFor(db, now, units[0]!.id, claim) }
+    if (units.length > 1) return { kind: 'several', units: units.map(toUnit) }
+    if (!/^\d{15}$/.test(phone)) return { kind: 'unknown', query: query.trim(), queryKind: 'phone' }
+  }
+  return { kind: 'unknown', query: upper, queryKind: 'serial' }
+}
+
+/** The product model for a brand and model name, created on first sight with its category. */
+export async function ensureModel(trx: Db, at: Date, brand: string, model: string, categoryKey: string): Promise<string> {
+  const existing = await trx.selectFrom('productModels').select('id').where('brand', '=', brand).where('model', '=', model).executeTakeFirst()
+  if (existing) return existing.id
+  const id = uuidv7(at.getTime())
+  await trx.insertInto('productModels').values({ id, brand, model, categoryKey, createdAt: at.toISOString() }).execute()
+  return id
+}
+
+async function refuseKnownSerial(trx: Db, serial: string): Promise<void> {
+  const existing = await unitRows(trx).where('u.serial', '=', serial).executeTakeFirst()
+  if (existing) {
+    throw new AppError('CONFLICT', 'errors.duplicateUnit', { existing: toUnit(existing), fields: [{ path: 'serial', messageKey: 'errors.duplicateUnit' }] })
+  }
+}
+
+/** Registers a sold unit at the counter (activation with the invoice details). */
+export async function registerUnit(db: Db, now: Date, actor: CurrentUser, input: ParsedInput<'warranty.register'>): Promise<WarrantyVerdict> {
+  const serial = input.serial!
+  const id = await db.transaction().execute(async (trx) => {
+    await refuseKnownSerial(trx, serial)
+    if (input.cardNumber) {
+      const card = await trx.selectFrom('warrantyUnits').select('id').where('cardNumber', '=', input.cardNumber).executeTakeFirst()
+      if (card) throw new AppError('CONFLICT', 'errors.duplicateCard', { fields: [{ path: 'cardNumber', messageKey: 'errors.duplicateCard' }] })
+    }
+    const row: WarrantyUnitsTable = {
+      id: uuidv7(now.getTime()),
+      serial,
+      modelId: await ensureModel(trx, now, input.brand, input.model, input.categoryKey),
+      cardNumber: input.cardNumber,
+      purchaseDate: input.purchaseDate,
+      invoiceNumber: input.invoiceNumber,
+      dealer: input.dealer,
+      productionDate: input.productionDate,
+      buyerName: input.buyerName,
+      buyerPhone: normalizePhone(input.buyerPhone),
+      activationDate: input.activationDate ?? shopLocalDate(now, await readShopTimeZone(trx)),
+      exchangedFromId: null,
+      exchangedOn: null,
+      source: 'counter',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString()
+    }
+    await trx.insertInto('warrantyUnits').values(row).execute()
+    await recordSyncedChange(trx, now, { actorId: actor.id, action: 'warranty.register', entity: 'warranty_unit', entityId: row.id, after: row })
+    return row.id
+  })
+  return verdictFor(db, now, id, null)
+}
+
+/**
+ * The customer leaves with a new unit: it is registered under the new serial, linked to the one
+ * it replaces, and judged from the exchange date or the original start as its policy says.
+ */
+export async function exchangeUnit(db: Db, now: Date, actor: CurrentUser, input: ParsedInput<'warranty.exchange'>): Promise<WarrantyVerdict> {
+  if (!input.newSerial) {
+    throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'newSerial', messageKey: 'validation.required' }] })
+  }
+  const newSerial = input.newSerial
+  const id = await db.transaction().execute(async (trx) => {
+    const old = await findUnit(trx, input.unitId)
+    await refuseKnownSerial(trx, newSerial)
+    const today = shopLocalDate(now, await readShopTimeZone(trx))
+    const row: WarrantyUnitsTable = {
+      id: uuidv7(now.getTime()),
+      serial: newSerial,
+      modelId: old.modelId,
+      cardNumber: null,
+      purchaseDate: old.purchaseDate,
+      invoiceNumber: old.invoiceNumber,
+      dealer: old.dealer,
+      productionDate: null,
+      buyerName: old.buyerName,
+      buyerPhone: old.buyerPhone,
+      activationDate: today,
+      exchangedFromId: old.id,
+      exchangedOn: today,
+      source: 'exchange',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString()
+    }
+    await trx.insertInto('warrantyUnits').values(row).execute()
+    await recordSyncedChange(trx, now, {
+      actorId: actor.id,
+      action: 'warranty.exchange',
+      entity: 'warranty_unit',
+      entityId: row.id,
+      before: toUnit(old),
+      after: row
+    })
+    return row.id
+  })
+  return verdictFor(db, now, id, null)
+}
+

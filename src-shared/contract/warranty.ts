@@ -1,0 +1,191 @@
+import { z } from 'zod'
+import { operation } from './operation'
+import { id, optionalText, text } from './common'
+import { calendarDate, serialSchema } from './devices'
+import { CATEGORY_KEYS, type WarrantyPolicy } from '../domain/warranty/policy'
+import type { WarrantyEvaluation } from '../domain/warranty/evaluate'
+
+export const categoryKeySchema = z.enum(CATEGORY_KEYS)
+
+export interface WarrantyUnit {
+  id: string
+  serial: string
+  brand: string
+  model: string
+  categoryKey: (typeof CATEGORY_KEYS)[number]
+  cardNumber: string | null
+  purchaseDate: string | null
+  invoiceNumber: string
+  dealer: string
+  productionDate: string | null
+  buyerName: string
+  buyerPhone: string
+  activationDate: string | null
+  exchangedFrom: { id: string; serial: string } | null
+  exchangedOn: string | null
+  source: 'counter' | 'import' | 'exchange'
+  createdAt: string
+}
+
+export interface PolicyVersion {
+  id: string
+  categoryKey: string | null
+  model: { id: string; brand: string; model: string } | null
+  effectiveFrom: string
+  policy: WarrantyPolicy
+  note: string
+  createdAt: string
+}
+
+/** A unit with the policy it is judged by and the verdict, with the reasons and dates behind it. */
+export interface WarrantyVerdict {
+  unit: WarrantyUnit
+  policy: PolicyVersion
+  evaluation: WarrantyEvaluation
+  /** Work orders of this serial in the shop, newest first (the repair records the verdict used). */
+  repairs: { id: string; number: string; status: string; serviceType: string; createdAt: string; pickedUpAt: string | null }[]
+}
+
+export type WarrantyLookup =
+  | { kind: 'found'; verdict: WarrantyVerdict }
+  /** A phone number can belong to several units. */
+  | { kind: 'several'; units: WarrantyUnit[] }
+  /** Never treated as out of warranty: the desk is offered registration instead. */
+  | { kind: 'unknown'; query: string; queryKind: 'serial' | 'phone' | 'card' }
+
+export const faultClaimSchema = z
+  .object({
+    kind: z.enum(['performance', 'appearance']),
+    component: z.string().trim().max(30).nullable().default(null),
+    faultCode: z.string().trim().max(20).nullable().default(null)
+  })
+  .strict()
+
+const phoneText = z.string().trim().max(30)
+
+export const unitFieldsSchema = z.object({
+  serial: serialSchema.refine((serial) => serial !== null, { message: 'validation.required' }),
+  brand: text(40),
+  model: text(60),
+  categoryKey: categoryKeySchema,
+  cardNumber: z
+    .string()
+    .trim()
+    .max(40)
+    .transform((value) => (value === '' ? null : value.toUpperCase()))
+    .default(null),
+  purchaseDate: calendarDate.nullable().default(null),
+  invoiceNumber: optionalText(40),
+  dealer: optionalText(100),
+  productionDate: calendarDate.nullable().default(null),
+  buyerName: optionalText(50),
+  buyerPhone: phoneText.default(''),
+  activationDate: calendarDate.nullable().default(null)
+})
+
+export const policySchema = z
+  .object({
+    refundDays: z.number().int().min(0).max(365),
+    exchangeDays: z.number().int().min(0).max(365),
+    repairMonths: z.number().int().min(0).max(240),
+    components: z.array(z.object({ component: z.string().trim().min(1).max(30), months: z.number().int().min(0).max(240) }).strict()).max(20),
+    noInvoiceFallbackDays: z.number().int().min(0).max(365),
+    exchangeRestartsPeriod: z.boolean()
+  })
+  .strict()
+
+const jobId = z.uuid()
+
+export const importFieldSchema = z.enum([
+  'serial',
+  'brand',
+  'model',
+  'category',
+  'cardNumber',
+  'purchaseDate',
+  'invoiceNumber',
+  'dealer',
+  'productionDate',
+  'buyerName',
+  'buyerPhone',
+  'activationDate'
+])
+export type ImportField = z.infer<typeof importFieldSchema>
+
+export interface ImportPreview {
+  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'xlsx'
+  headers: string[]
+  /** Column index per field, as guessed from the header names (Chinese or English). */
+  suggestedMapping: Partial<Record<ImportField, number>>
+  sampleRows: string[][]
+}
+
+export interface ImportRejection {
+  line: number
+  reasonKey: string
+  params: Record<string, string | number>
+}
+
+export interface ImportStatus {
+  phase: 'uploading' | 'uploaded' | 'checking' | 'applying' | 'done' | 'cancelled' | 'failed'
+  processedRows: number
+  totalRows: number | null
+  result: {
+    imported: number
+    updated: number
+    unchanged: number
+    rejected: ImportRejection[]
+    /** The rejected rows as a UTF-8 CSV (with BOM, for Excel) with a reason column, to fix and import again. */
+    rejectedCsv: string
+  } | null
+  errorKey: string | null
+}
+
+export const warrantyContract = {
+  /** One box for a serial/IMEI, a warranty card number or a phone number (typed or scanned). */
+  'warranty.lookup': operation<WarrantyLookup>()(
+    z.object({ query: z.string().trim().min(1).max(60), claim: faultClaimSchema.nullable().default(null) }).strict()
+  ),
+  /** The verdict for one unit and a described fault (which component, performance or appearance). */
+  'warranty.evaluate': operation<WarrantyVerdict>()(z.object({ unitId: id, claim: faultClaimSchema.nullable().default(null) }).strict()),
+  /** Registers a sold unit at the counter (activation with the invoice details). */
+  'warranty.register': operation<WarrantyVerdict>()(unitFieldsSchema.strict()),
+  /** The unit was exchanged: the new serial takes over, its period restarting or continuing as the policy says. */
+  'warranty.exchange': operation<WarrantyVerdict>()(z.object({ unitId: id, newSerial: serialSchema }).strict()),
+  'warranty.policies': operation<PolicyVersion[]>()(z.object({}).strict()),
+  /** A new version of a category's (or one model's) policy, in force from a date. */
+  'warranty.savePolicy': operation<PolicyVersion>()(
+    z
+      .object({
+        categoryKey: categoryKeySchema.nullable().default(null),
+        modelId: id.nullable().default(null),
+        effectiveFrom: calendarDate,
+        policy: policySchema,
+        note: optionalText(200)
+      })
+      .strict()
+      .refine((input) => (input.categoryKey === null) !== (input.modelId === null), { message: 'validation.policyTarget', path: ['categoryKey'] })
+  ),
+  'warranty.importStart': operation<{ jobId: string }>()(
+    z.object({ fileName: z.string().trim().min(1).max(200), totalBytes: z.number().int().min(1).max(512 * 1024 * 1024) }).strict()
+  ),
+  /** Files travel in pieces (base64, up to 1 MiB each) so any size fits through either host. */
+  'warranty.importChunk': operation<{ receivedBytes: number }>()(
+    z.object({ jobId, index: z.number().int().min(0), data: z.string().max(1_500_000) }).strict()
+  ),
+  'warranty.importPreview': operation<ImportPreview>()(z.object({ jobId }).strict()),
+  /** Checks every row, then applies the valid ones in one transaction; poll importStatus meanwhile. */
+  'warranty.importRun': operation<ImportStatus>()(
+    z
+      .object({
+        jobId,
+        mapping: z.partialRecord(importFieldSchema, z.number().int().min(0).max(200)),
+        defaultCategory: categoryKeySchema.nullable().default(null),
+        defaultBrand: optionalText(40)
+      })
+      .strict()
+  ),
+  'warranty.importStatus': operation<ImportStatus>()(z.object({ jobId }).strict()),
+  /** Stops an import before it is applied; the registry stays as it was. */
+  'warranty.importCancel': operation<ImportStatus>()(z.object({ jobId }).strict())
+}

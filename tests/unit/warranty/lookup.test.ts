@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest'
+import type { Input, WarrantyLookup, WarrantyVerdict } from '../../../src-shared/contract'
+import { callError, callOk, createUserAndSignIn, freshShopPerTest, testClock } from '../helpers'
+
+type Registration = Input<'warranty.register'>
+
+const phone: Registration = {
+  serial: 'imei861234567890123',
+  brand: '华为',
+  model: 'Mate 60 Pro',
+  categoryKey: 'mobile_phone',
+  cardNumber: 'HW-CARD-0001',
+  purchaseDate: '2026-01-10',
+  invoiceNumber: 'INV-88001',
+  dealer: '天河苏宁',
+  buyerName: '张三丰',
+  buyerPhone: '138 0013 8000'
+}
+
+const found = (lookup: WarrantyLookup): WarrantyVerdict => {
+  if (lookup.kind !== 'found') throw new Error(`expected a unit, got ${lookup.kind}`)
+  return lookup.verdict
+}
+
+describe('warranty lookup and the registry', () => {
+  // "Today" is 2026-01-20 in Shanghai: ten days after the sale.
+  const shop = freshShopPerTest()
+  const clock = () => testClock('2026-01-20T02:00:00.000Z')
+
+  it('a registered unit is found by its serial, its card number and its buyer’s phone, with a verdict and reasons', async () => {
+    const { app, adminToken } = await shop(clock())
+    const registered = await callOk(app, 'warranty.register', phone, adminToken)
+    expect(registered.unit).toMatchObject({ serial: 'IMEI861234567890123', cardNumber: 'HW-CARD-0001', buyerPhone: '13800138000', source: 'counter' })
+    // Day 11 after the sale: past the 7-day refund window, inside the 15-day exchange window.
+    expect(registered.evaluation.verdict).toBe('exchange')
+    expect(registered.evaluation.start).toBe('2026-01-10')
+    expect(registered.evaluation.repairEnd).toBe('2027-01-09')
+    expect(registered.evaluation.reasons.length).toBeGreaterThan(0)
+    for (const query of ['imei861234567890123', 'hw-card-0001', '138-0013-8000']) {
+      expect(found(await callOk(app, 'warranty.lookup', { query }, adminToken)).unit.id).toBe(registered.unit.id)
+    }
+  })
+
+  it('an unknown serial is said to be unknown, never treated as out of warranty', async () => {
+    const { app, adminToken } = await shop(clock())
+    expect(await callOk(app, 'warranty.lookup', { query: 'NOPE-123' }, adminToken)).toEqual({ kind: 'unknown', query: 'NOPE-123', queryKind: 'serial' })
+    expect(await callOk(app, 'warranty.lookup', { query: '13900001111' }, adminToken)).toMatchObject({ kind: 'unknown', queryKind: 'phone' })
+  })
+
+  it('a phone with several units lists them to choose from', async () => {
+    const { app, adminToken } = await shop(clock())
+    await callOk(app, 'warranty.register', phone, adminToken)
+    await callOk(app, 'warranty.register', { ...phone, serial: 'SN-TV-1', cardNumber: '', brand: '海信', model: '65E7K', categoryKey: 'tv' }, adminToken)
+    const lookup = await callOk(app, 'warranty.lookup', { query: '13800138000' }, adminToken)
+    expect(lookup.kind).toBe('several')
+    expect(lookup.kind === 'several' && lookup.units.map((u) => u.serial).sort()).toEqual(['IMEI861234567890123', 'SN-TV-1'])
+  })
+
+  it('a serial or card registered twice is refused with the unit offered', async () => {
+    const { app, adminToken } = await shop(clock())
+    await callOk(app, 'warranty.register', phone, adminToken)
+    expect(await callError(app, 'warranty.register', { ...phone, cardNumber: '' }, adminToken)).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.duplicateUnit',
+      details: { existing: { serial: 'IMEI861234567890123' } }
+    })
+    expect(await callError(app, 'warranty.register', { ...phone, serial: 'OTHER-1' }, adminToken)).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.duplicateCard' })
+  })
+
+  it('a unit is judged by the policy version in force when it was sold', async () => {
+    const { app, adminToken } = await shop(testClock('2026-03-01T02:00:00.000Z'))
+    const policies = await callOk(app, 'warranty.policies', {}, adminToken)
+    const current = policies.find((p) => p.categoryKey === 'mobile_phone')!
+    await callOk(app, 'warranty.savePolicy', { categoryKey: 'mobile_phone', effectiveFrom: '2026-02-01', policy: { ...current.policy, repairMonths: 24 }, note: '品牌延保' }, adminToken)
+    const before = await callOk(app, 'warranty.register', { ...phone, cardNumber: '', purchaseDate: '2026-01-10' }, adminToken)
+    const after = await callOk(app, 'warranty.register', { ...phone, serial: 'SN-NEW-2', cardNumber: '', purchaseDate: '2026-02-10' }, adminToken)
+    expect(before.policy.policy.repairMonths).toBe(12)
+    expect(before.evaluation.repairEnd).toBe('2027-01-09')
+    expect(after.policy.policy.repairMonths).toBe(24)
+    expect(after.evaluation.repairEnd).toBe('2028-02-09')
+  })
+
+  it('repair records count: liquid marks found at intake void the warranty, with the reason', async () => {
+    const { app, adminToken } = await shop(clock())
+    const registered = await callOk(app, 'warranty.register', phone, adminToken)
+    const desk = await createUserAndSignIn(app, adminToken, 'front_desk')
+    await callOk(
+      app,
+      'workOrders.create',
+      {
+        customer: { kind: 'new', fields: { name: '张三丰', mobile: '13800138000' } },
+        device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60 Pro', serial: 'IMEI861234567890123' } },
+        serviceType: 'warranty_repair',
+        intakeChannel: 'walk_in',
+        reportedFault: '进水后不开机',
+        condition: { scratches: false, cracks: false, liquidMarks: true },
+        accessories: { items: [] },
+        passcode: { consent: false }
+      },
+      desk.token
+    )
+    const verdict = await callOk(app, 'warranty.evaluate', { unitId: registered.unit.id }, adminToken)
+    expect(verdict.evaluation.verdict).toBe('not_covered')
+    expect(JSON.stringify(verdict.evaluation.reasons)).toContain('liquid_damage')
+    expect(verdict.repairs).toHaveLength(1)
+  })
+
+  it('an exchange registers the new serial linked to the old one, its period restarting on the exchange day', async () => {
+    const { app, adminToken } = await shop(clock())
+    const registered = await callOk(app, 'warranty.register', phone, adminToken)
+    const exchanged = await callOk(app, 'warranty.exchange', { unitId: registered.unit.id, newSerial: 'imei869999999999999' }, adminToken)
+    expect(exchanged.unit).toMatchObject({ serial: 'IMEI869999999999999', exchangedOn: '2026-01-20', exchangedFrom: { serial: 'IMEI861234567890123' }, source: 'exchange' })
+    expect(exchanged.evaluation.start).toBe('2026-01-20')
+    expect(exchanged.evaluation.startBasis).toBe('exchange')
+  })
+
+  it('the front desk may look up and register but not change policies or exchange units', async () => {
+    const { app, adminToken } = await shop(clock())
+    const desk = await createUserAndSignIn(app, adminToken, 'front_desk')
+    const registered = await callOk(app, 'warranty.register', phone, desk.token)
+    expect((await callError(app, 'warranty.exchange', { unitId: registered.unit.id, newSerial: 'X-1' }, desk.token)).code).toBe('FORBIDDEN')
+    const policy = (await callOk(app, 'warranty.policies', {}, desk.token))[0]!
+    expect((await callError(app, 'warranty.savePolicy', { categoryKey: 'tv', effectiveFrom: '2026-01-01', policy: policy.policy }, desk.token)).code).toBe('FORBIDDEN')
+  })
+})
