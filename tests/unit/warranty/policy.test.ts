@@ -67,7 +67,7 @@ describe('default 三包 policies', () => {
       DEFAULT_POLICIES[key].components.find((c) => c.component === component)?.months
     expect(months('mobile_phone', 'battery')).toBe(6)
     expect(months('mobile_phone', 'charger')).toBe(12)
-    expect(months('computer', 'main_board')).toBe(12)
+    expect(months('computer', 'main_board')).toBe(24)
     expect(months('tv', 'panel')).toBe(36)
     expect(months('air_conditioner', 'compressor')).toBe(36)
     expect(months('refrigerator', 'compressor')).toBe(36)
