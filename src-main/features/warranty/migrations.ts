@@ -1,7 +1,20 @@
 import type { Migration } from '../../db/migration'
-import { CATEGORY_KEYS, DEFAULT_POLICIES } from '../../../src-shared/domain/warranty/policy'
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`
+
+/**
+ * The 三包 regulations' defaults (see src-shared/domain/warranty/policy.ts), frozen here as they
+ * were when this step was written: a migration must mean the same thing forever.
+ */
+const DEFAULT_POLICY_JSON: Record<string, string> = {
+  mobile_phone: '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"battery","months":6},{"component":"charger","months":12}]}',
+  computer: '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"main_board","months":24},{"component":"cpu","months":24},{"component":"hard_disk","months":24},{"component":"display","months":24}]}',
+  tv: '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"panel","months":36}]}',
+  air_conditioner: '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"compressor","months":36}]}',
+  refrigerator: '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"compressor","months":36}]}',
+  washing_machine: '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"motor","months":36}]}'
+}
+const CATEGORY_KEYS = Object.keys(DEFAULT_POLICY_JSON)
 
 /** The regulations' defaults are in force from before any unit this shop will see. */
 const DEFAULTS_IN_FORCE_FROM = '2000-01-01'
@@ -42,7 +55,7 @@ export const warrantyMigrations: Migration[] = [
       ...CATEGORY_KEYS.map(
         (key) =>
           `INSERT INTO warranty_policies (id, category_key, model_id, effective_from, policy_json, note, created_by, created_at)
-           VALUES (${quote(`default-${key}`)}, ${quote(key)}, NULL, '${DEFAULTS_IN_FORCE_FROM}', ${quote(JSON.stringify(DEFAULT_POLICIES[key]))}, '三包规定默认', NULL, '${DEFAULTS_IN_FORCE_FROM}T00:00:00.000Z')`
+           VALUES (${quote(`default-${key}`)}, ${quote(key)}, NULL, '${DEFAULTS_IN_FORCE_FROM}', ${quote(DEFAULT_POLICY_JSON[key]!)}, '三包规定默认', NULL, '${DEFAULTS_IN_FORCE_FROM}T00:00:00.000Z')`
       ),
       `CREATE TABLE warranty_units (
         id TEXT PRIMARY KEY,
