@@ -18,6 +18,9 @@ import ApprovalsView from './features/repairs/ApprovalsView.vue'
 import CustomersView from './features/customers/CustomersView.vue'
 import CustomerDetailView from './features/customers/CustomerDetailView.vue'
 import CodesView from './features/codes/CodesView.vue'
+import WarrantyLookupView from './features/warranty/WarrantyLookupView.vue'
+import WarrantyImportView from './features/warranty/WarrantyImportView.vue'
+import PoliciesView from './features/warranty/PoliciesView.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -37,6 +40,9 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'home', component: HomeView },
       { path: 'intake', name: 'intake', component: IntakeView, meta: { operation: 'workOrders.create' } },
+      { path: 'warranty', name: 'warranty', component: WarrantyLookupView, meta: { operation: 'warranty.lookup' } },
+      { path: 'warranty/import', name: 'warranty-import', component: WarrantyImportView, meta: { operation: 'warranty.importRun' } },
+      { path: 'warranty/policies', name: 'warranty-policies', component: PoliciesView, meta: { operation: 'warranty.savePolicy' } },
       { path: 'work-orders', name: 'work-orders', component: WorkOrdersView, meta: { operation: 'workOrders.list' } },
       { path: 'work-orders/:id', name: 'work-order', component: WorkOrderView, props: true, meta: { operation: 'workOrders.get' } },
       { path: 'board', name: 'board', component: BoardView, meta: { operation: 'workOrders.board' } },

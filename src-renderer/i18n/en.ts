@@ -20,6 +20,7 @@ export const coreEn: typeof coreZhCN = {
   nav: {
     home: 'Home',
     intake: 'Check-in',
+    warranty: 'Warranty',
     workOrders: 'Work orders',
     board: 'Board',
     approvals: 'Quote approvals',

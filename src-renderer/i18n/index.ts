@@ -12,8 +12,9 @@ import { auditMessages } from '../features/audit/messages'
 import { repairsMessages } from '../features/repairs/messages'
 import { customersMessages } from '../features/customers/messages'
 import { codesMessages } from '../features/codes/messages'
+import { warrantyMessages } from '../features/warranty/messages'
 
-const featureMessages = [authMessages, setupMessages, settingsMessages, usersMessages, auditMessages, repairsMessages, customersMessages, codesMessages] as const
+const featureMessages = [authMessages, setupMessages, settingsMessages, usersMessages, auditMessages, repairsMessages, customersMessages, codesMessages, warrantyMessages] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void ? I : never
 /** Every feature's texts merged under their own top-level keys. */

@@ -19,6 +19,7 @@ export const coreZhCN = {
   nav: {
     home: '首页',
     intake: '接待登记',
+    warranty: '保修查询',
     workOrders: '工单',
     board: '看板',
     approvals: '报价审批',

@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import { House, User, Setting, Document, EditPen, Tickets, Grid, Stamp, UserFilled, Collection } from '@element-plus/icons-vue'
+import { House, User, Setting, Document, EditPen, Tickets, Grid, Stamp, UserFilled, Collection, Checked } from '@element-plus/icons-vue'
 import type { OperationName } from '../../src-shared/contract'
 
 export interface NavigationItem {
@@ -15,6 +15,7 @@ export interface NavigationItem {
 export const navigationItems: NavigationItem[] = [
   { routeName: 'home', path: '/', labelKey: 'nav.home', icon: House },
   { routeName: 'intake', path: '/intake', labelKey: 'nav.intake', icon: EditPen, operation: 'workOrders.create' },
+  { routeName: 'warranty', path: '/warranty', labelKey: 'nav.warranty', icon: Checked, operation: 'warranty.lookup' },
   { routeName: 'work-orders', path: '/work-orders', labelKey: 'nav.workOrders', icon: Tickets, operation: 'workOrders.list' },
   { routeName: 'board', path: '/board', labelKey: 'nav.board', icon: Grid, operation: 'workOrders.board' },
   { routeName: 'customers', path: '/customers', labelKey: 'nav.customers', icon: UserFilled, operation: 'customers.search' },

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import type { Customer, CustomerFile, Device, Input } from '../../../src-shared/contract'
+import type { Customer, CustomerFile, Device, Input, WarrantyVerdict } from '../../../src-shared/contract'
 import { call } from '../../api/client'
 
 /** What the check-in form asks of the main process: find customers and devices, open the order. */
@@ -16,9 +16,15 @@ export const useIntakeStore = defineStore('intake', () => {
     return call('devices.findBySerial', { serial })
   }
 
+  /** The warranty registry's unit and verdict for a serial the shop has no device for, if the registry knows it. */
+  async function warrantyBySerial(serial: string): Promise<WarrantyVerdict | null> {
+    const lookup = await call('warranty.lookup', { query: serial, claim: null })
+    return lookup.kind === 'found' ? lookup.verdict : null
+  }
+
   function checkIn(intake: Input<'workOrders.create'>) {
     return call('workOrders.create', intake)
   }
 
-  return { searchCustomers, customerFile, findBySerial, checkIn }
+  return { searchCustomers, customerFile, findBySerial, warrantyBySerial, checkIn }
 })

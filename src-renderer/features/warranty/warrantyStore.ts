@@ -1,0 +1,73 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { Input, PolicyVersion, WarrantyLookup, WarrantyVerdict } from '../../../src-shared/contract'
+import { call } from '../../api/client'
+
+export type FaultClaim = NonNullable<Input<'warranty.lookup'>['claim']>
+
+/** The desk's warranty questions: look a unit up, judge a fault, register or exchange a unit, and the policies. */
+export const useWarrantyStore = defineStore('warranty', () => {
+  /** The query whose answer is shown (a scan of the same serial again does not ask twice). */
+  const query = ref('')
+  const result = ref<WarrantyLookup | null>(null)
+  const loading = ref(false)
+  const policies = ref<PolicyVersion[]>([])
+
+  // Scans can come in quick succession; an older answer arriving late must not win.
+  let latest = 0
+  async function lookup(text: string): Promise<void> {
+    const ticket = ++latest
+    query.value = text
+    loading.value = true
+    try {
+      const answer = await call('warranty.lookup', { query: text, claim: null })
+      if (ticket === latest) result.value = answer
+    } catch (error) {
+      if (ticket === latest) result.value = null
+      throw error
+    } finally {
+      if (ticket === latest) loading.value = false
+    }
+  }
+
+  function show(verdict: WarrantyVerdict): WarrantyVerdict {
+    latest++
+    loading.value = false
+    query.value = verdict.unit.serial
+    result.value = { kind: 'found', verdict }
+    return verdict
+  }
+
+  /** Judges one unit for a described fault (or none: the dates only). */
+  async function evaluate(unitId: string, claim: FaultClaim | null): Promise<WarrantyVerdict> {
+    return show(await call('warranty.evaluate', { unitId, claim }))
+  }
+
+  async function register(input: Input<'warranty.register'>): Promise<WarrantyVerdict> {
+    return show(await call('warranty.register', input))
+  }
+
+  /** Exchanges the unit; the new unit's verdict is shown. */
+  async function exchange(unitId: string, newSerial: string): Promise<WarrantyVerdict> {
+    return show(await call('warranty.exchange', { unitId, newSerial }))
+  }
+
+  function clear(): void {
+    latest++
+    query.value = ''
+    result.value = null
+    loading.value = false
+  }
+
+  async function loadPolicies(): Promise<void> {
+    policies.value = await call('warranty.policies', {})
+  }
+
+  async function savePolicy(input: Input<'warranty.savePolicy'>): Promise<PolicyVersion> {
+    const saved = await call('warranty.savePolicy', input)
+    await loadPolicies()
+    return saved
+  }
+
+  return { query, result, loading, policies, lookup, evaluate, register, exchange, clear, loadPolicies, savePolicy }
+})

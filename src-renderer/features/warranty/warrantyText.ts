@@ -1,0 +1,67 @@
+import { useI18n } from 'vue-i18n'
+import type { Reason } from '../../../src-shared/domain/warranty/evaluate'
+
+/** The colour family of each verdict, from "the customer gets the most" to "we cannot say". */
+export const VERDICT_TONE = {
+  refund: 'success',
+  exchange: 'success',
+  free_repair: 'primary',
+  paid_repair: 'warning',
+  not_covered: 'danger',
+  unknown_start: 'info'
+} as const
+
+/**
+ * Words for the warranty's raw values: component and category keys, void reasons, days left,
+ * and the evaluation's reasons with their params already in words.
+ */
+export function useWarrantyText() {
+  const { t, te } = useI18n()
+
+  /** A policy component ('battery') in words; a component the shop typed itself stays as typed. */
+  function componentLabel(component: string | null): string {
+    if (component === null) return t('warranty.wholeUnit')
+    const key = `warranty.component.${component}`
+    return te(key) ? t(key) : component
+  }
+
+  function categoryLabel(category: string | null): string {
+    if (category === null) return t('warranty.none')
+    const key = `warranty.categories.${category}`
+    return te(key) ? t(key) : category
+  }
+
+  /** 12 → "还剩 12 天", 0 → "今天是最后一天", -3 → "已过 3 天". */
+  function daysLeftText(days: number | null): string {
+    if (days === null) return t('warranty.none')
+    if (days === 0) return t('warranty.lastDay')
+    return days > 0 ? t('warranty.daysLeft', { n: days }) : t('warranty.daysOver', { n: -days })
+  }
+
+  /** One reason as a sentence: keys in the params (component, void reason) become words first. */
+  function reasonText(reason: Reason): string {
+    if (!te(reason.key)) return reason.key
+    const params: Record<string, string | number> = { ...reason.params }
+    if (typeof params.component === 'string') params.component = componentLabel(params.component)
+    if (typeof params.reason === 'string') {
+      const key = `warranty.voidReason.${params.reason}`
+      params.reason = te(key) ? t(key) : params.reason
+    }
+    if (typeof params.daysLeft === 'number') params.daysLeft = daysLeftText(params.daysLeft)
+    return t(reason.key, params)
+  }
+
+  /** An import rejection's reason: its key with params, or the key itself if this build lacks it. */
+  function importReasonText(reasonKey: string, params: Record<string, string | number>): string {
+    if (!te(reasonKey)) return reasonKey
+    const words: Record<string, string | number> = { ...params }
+    if (typeof words.field === 'string') {
+      const key = `warranty.import.fields.${words.field}`
+      if (te(key)) words.field = t(key)
+    }
+    if (typeof words.category === 'string') words.category = categoryLabel(words.category)
+    return t(reasonKey, words)
+  }
+
+  return { componentLabel, categoryLabel, daysLeftText, reasonText, importReasonText }
+}

@@ -1,0 +1,181 @@
+import type { Page } from '@playwright/test'
+import { test, expect, screenshot, setUpShop, staffPage, hire } from './fixtures'
+
+type BrowserDocument = { document: { getAnimations(): unknown[] } }
+
+/** Waits out dialog and message transitions, so a screenshot shows what the person sees once it settles. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => (globalThis as unknown as BrowserDocument).document.getAnimations().length === 0)
+}
+
+/** The shell scrolls inside its main area; a tall window lets one screenshot show a whole page. */
+async function tallScreenshot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 1280, height: 1500 })
+  await settled(page)
+  await screenshot(page, name)
+  if (size) await page.setViewportSize(size)
+}
+
+/** The shop's calendar date `days` days before today (the shop is in Asia/Shanghai). */
+function shopDateDaysAgo(days: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+  const [y, m, d] = today.split('-').map(Number)
+  return new Date(Date.UTC(y!, m! - 1, d! - days)).toISOString().slice(0, 10)
+}
+
+test('a serial scanned on any page opens the warranty lookup with the verdict and its reasons', async ({ browser, host }) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+  const bought = shopDateDaysAgo(3)
+  await host.rpc(
+    'warranty.register',
+    {
+      serial: 'HWM60P2026A7',
+      brand: '华为',
+      model: 'Mate 60 Pro',
+      categoryKey: 'mobile_phone',
+      cardNumber: 'KA-8810023',
+      purchaseDate: bought,
+      invoiceNumber: '44031882',
+      dealer: '苏宁易购天河店',
+      buyerName: '王芳',
+      buyerPhone: '13800138000'
+    },
+    adminToken
+  )
+
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  // A scanner on the home page: fast keystrokes and Enter, no field focused.
+  await page.keyboard.type('HWM60P2026A7', { delay: 5 })
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#\/warranty\?q=HWM60P2026A7$/)
+  const verdict = page.getByTestId('warranty-verdict')
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('可退货')
+  const reasons = verdict.getByTestId('verdict-reasons')
+  await expect(reasons).toContainText(`保修期自购机发票日期 ${bought} 起算。`)
+  await expect(reasons).toContainText('未说明故障：按整机性能故障判定。')
+  await expect(reasons).toContainText(`自 ${bought} 起 7 日内出现性能故障可以退货，退货期至 ${shopDateDaysAgo(-3)}（还剩 3 天）。`)
+  await expect(verdict.getByTestId('verdict-dates')).toContainText('购机发票日期')
+  await expect(verdict.getByTestId('verdict-unit')).toContainText('苏宁易购天河店')
+  await expect(verdict.getByTestId('verdict-policy')).toContainText('电池 6 个月')
+  // The desk may not exchange units; that is for managers.
+  await expect(verdict.getByTestId('exchange-unit')).toHaveCount(0)
+  await tallScreenshot(page, 'warranty-scan-verdict')
+
+  // A cracked screen the customer caused is no reason for a refund: judged again as appearance damage.
+  await verdict.getByTestId('claim-kind').getByText('外观损坏').click()
+  await verdict.getByTestId('claim-evaluate').click()
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('免费保修')
+  await expect(reasons).toContainText('外观损坏不属于性能故障，不能退货或换货')
+  await tallScreenshot(page, 'warranty-claim-appearance')
+
+  // Typing into a field is not a scan: the search box keeps its text and the page stays.
+  await page.getByTestId('warranty-search').fill('')
+  await page.getByTestId('warranty-search').pressSequentially('13800138000', { delay: 5 })
+  await page.getByTestId('warranty-search').press('Enter')
+  await expect(page).toHaveURL(/#\/warranty\?q=13800138000$/)
+  await expect(verdict.getByTestId('verdict-unit')).toContainText('HWM60P2026A7')
+
+  // Check-in: a serial the shop has never repaired, but the registry knows, brings brand, model and verdict.
+  await page.getByTestId('nav-intake').click()
+  await page.locator('input[name=serial]').pressSequentially('hwm60p2026a7', { delay: 5 })
+  await page.locator('input[name=serial]').press('Enter')
+  await expect(page.getByTestId('intake-warranty-verdict')).toHaveText('可退货')
+  await expect(page.locator('input[name=device-brand]')).toHaveValue('华为')
+  await expect(page.locator('input[name=device-model]')).toHaveValue('Mate 60 Pro')
+  await settled(page)
+  await screenshot(page, 'warranty-intake-verdict')
+})
+
+test('an unknown serial is not out of warranty: the desk registers it from the invoice and gets the verdict', async ({ browser, host }) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+  const page = await staffPage(browser, host, desk.username, desk.password)
+
+  await page.getByTestId('nav-warranty').click()
+  const search = page.getByTestId('warranty-search')
+  await expect(search).toBeFocused()
+  await search.fill('mi14u88330021')
+  await search.press('Enter')
+  const unknown = page.getByTestId('warranty-unknown')
+  await expect(unknown).toContainText('未找到该序列号 MI14U88330021 的保修登记')
+  await expect(unknown).toContainText('不按过保处理')
+  await settled(page)
+  await screenshot(page, 'warranty-unknown')
+
+  await unknown.getByTestId('register-unit').click()
+  const dialog = page.getByTestId('register-unit-dialog')
+  await expect(dialog.locator('input[name=serial]')).toHaveValue('MI14U88330021')
+  await dialog.getByTestId('register-category').click()
+  await page.getByRole('option', { name: '手机' }).click()
+  await dialog.locator('input[name=brand]').fill('小米')
+  await dialog.locator('input[name=model]').fill('14 Ultra')
+  const bought = shopDateDaysAgo(400)
+  await dialog.locator('input[name=purchaseDate]').fill(bought)
+  await dialog.locator('input[name=invoiceNumber]').fill('31299870')
+  await dialog.locator('input[name=dealer]').fill('小米之家正佳广场店')
+  await dialog.locator('input[name=buyerName]').fill('陈伟')
+  await dialog.locator('input[name=buyerPhone]').fill('13912345678')
+  await settled(page)
+  await screenshot(page, 'warranty-register-dialog')
+  await dialog.getByTestId('register-save').click()
+  await expect(dialog).toBeHidden()
+
+  const verdict = page.getByTestId('warranty-verdict')
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('付费维修')
+  await expect(verdict.getByTestId('verdict-reasons')).toContainText(`保修期自购机发票日期 ${bought} 起算。`)
+  await expect(verdict.getByTestId('verdict-reasons')).toContainText('整机保修已于')
+  await expect(page).toHaveURL(/#\/warranty\?q=MI14U88330021$/)
+  await tallScreenshot(page, 'warranty-registered-verdict')
+})
+
+test('an import of a dealer file reports each rejected row with its line and imports the rest', async ({ browser, host }) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const page = await staffPage(browser, host, boss.username, boss.password)
+
+  const csv = [
+    '序列号,品牌,型号,品类,购买日期,发票号,经销商,客户姓名,电话',
+    'SN-IMP-0001,华为,Mate 60 Pro,手机,2026-01-23,1001,国美电器,张三,13800000001',
+    'SN-IMP-0002,华为,nova 12,手机,2026/1/5,1002,国美电器,李四,13800000002',
+    ',华为,nova 12,手机,2026-02-01,1003,国美电器,王五,13800000003',
+    'SN-IMP-0004,美的,KFR-35GW,空调,2026-13-45,1004,苏宁易购,赵六,13800000004',
+    'SN-IMP-0001,华为,Mate 60 Pro,手机,2026-01-24,1005,国美电器,孙七,13800000005',
+    'SN-IMP-0006,海尔,BCD-470,冰箱,2026年3月8日,1006,苏宁易购,周八,13800000006'
+  ].join('\r\n')
+
+  await page.getByTestId('nav-warranty').click()
+  await page.getByTestId('open-import').click()
+  await page.getByTestId('import-file').setInputFiles({ name: '经销商登记.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\r\n`, 'utf8') })
+  const preview = page.getByTestId('import-preview')
+  await expect(preview.getByTestId('import-encoding')).toHaveText('UTF-8（带 BOM）')
+  await expect(page.getByTestId('import-sample')).toContainText('SN-IMP-0001')
+  // The Chinese headers were recognised: serial and purchase date are already mapped.
+  await expect(preview.getByTestId('map-serial')).toContainText('第 1 列：序列号')
+  await expect(preview.getByTestId('map-purchaseDate')).toContainText('第 5 列：购买日期')
+  await settled(page)
+  await screenshot(page, 'warranty-import-mapping')
+
+  await preview.getByTestId('import-run').click()
+  await expect(page.getByTestId('import-outcome')).toContainText('导入完成')
+  await expect(page.getByTestId('count-imported')).toContainText('3')
+  await expect(page.getByTestId('count-rejected')).toContainText('3')
+  const rejected = page.getByTestId('import-rejected')
+  await expect(rejected.locator('tbody tr')).toHaveCount(3)
+  await expect(rejected.locator('tbody tr').nth(0)).toContainText('4')
+  await expect(rejected.locator('tbody tr').nth(0)).toContainText('缺少序列号')
+  await expect(rejected.locator('tbody tr').nth(1)).toContainText('5')
+  await expect(rejected.locator('tbody tr').nth(1)).toContainText('购买日期（发票日期）不是有效日期："2026-13-45"')
+  await expect(rejected.locator('tbody tr').nth(2)).toContainText('6')
+  await expect(rejected.locator('tbody tr').nth(2)).toContainText('序列号 SN-IMP-0001 在文件中重复（与第 2 行相同）')
+  await tallScreenshot(page, 'warranty-import-result')
+
+  const download = page.waitForEvent('download')
+  await page.getByTestId('save-rejected').click()
+  expect((await download).suggestedFilename()).toBe('经销商登记-被拒绝的行.csv')
+
+  // The imported units are in the registry.
+  const lookup = await host.rpc<{ kind: string }>('warranty.lookup', { query: 'SN-IMP-0006' }, adminToken)
+  expect(lookup.kind).toBe('found')
+})
