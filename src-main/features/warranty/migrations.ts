@@ -76,7 +76,7 @@ export const warrantyMigrations: Migration[] = [
         updated_at TEXT NOT NULL
       )`,
       `CREATE UNIQUE INDEX warranty_units_card ON warranty_units(card_number) WHERE card_number IS NOT NULL`,
-      `CREATE INDEX warranty_units_phone ON warranty_units(buyer_phone) WHERE buyer_phone != ''`,
+      `CREATE INDEX warranty_units_phone ON warranty_units(buyer_phone)`,
       `CREATE INDEX warranty_units_model ON warranty_units(model_id)`,
       // Rows of a file being imported wait here, outside the registry, until the import is applied
       // in one transaction (or dropped on cancel).
