@@ -89,6 +89,11 @@ export const coreEn: typeof coreZhCN = {
     notYourJob: 'This job is assigned to another technician',
     reopenOnlyPickedUp: 'Only picked-up work orders can be reopened',
     duplicatePhone: 'This phone number belongs to another customer',
+    duplicateUnit: 'This serial is already in the warranty registry',
+    duplicateCard: 'This warranty card number is already registered',
+    warrantyUnitNotFound: 'This unit is not in the warranty registry',
+    noWarrantyPolicy: 'No warranty policy was in force for this category on the sale date',
+    productModelNotFound: 'Model not found',
     tooManyWrongProofs: 'Too many wrong pick-up proofs; try again in 30 minutes or ask a manager to check'
   },
   validation: {
@@ -112,6 +117,7 @@ export const coreEn: typeof coreZhCN = {
     claimCodeOrPhone: 'Enter the claim code or the customer’s phone',
     unknownCode: 'Choose a valid code from the list',
     notATechnician: 'Choose an active technician',
-    discountTooLarge: 'The discount cannot exceed labour plus parts'
+    discountTooLarge: 'The discount cannot exceed labour plus parts',
+    policyTarget: 'A policy is for one category or one model'
   },
 }

@@ -88,6 +88,11 @@ export const coreZhCN = {
     notYourJob: '这不是指派给您的工单',
     reopenOnlyPickedUp: '只有已取机的工单可以返修',
     duplicatePhone: '该电话已登记为其他客户',
+    duplicateUnit: '该序列号已登记在保修档案中',
+    duplicateCard: '该保修卡号已登记',
+    warrantyUnitNotFound: '保修档案中没有该机器',
+    noWarrantyPolicy: '该品类在销售日期没有生效的保修政策',
+    productModelNotFound: '找不到该型号',
     tooManyWrongProofs: '取机凭证错误次数过多，请 30 分钟后再试或请店长核实'
   },
   validation: {
@@ -111,6 +116,7 @@ export const coreZhCN = {
     claimCodeOrPhone: '请输入取机码或客户电话',
     unknownCode: '请从列表中选择有效的代码',
     notATechnician: '请选择一名在职技师',
-    discountTooLarge: '优惠不能超过工时费与配件费之和'
+    discountTooLarge: '优惠不能超过工时费与配件费之和',
+    policyTarget: '政策须对应一个品类或一个型号'
   },
 }
