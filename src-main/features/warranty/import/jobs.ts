@@ -1,0 +1,78 @@
+import type { ImportField, ImportStatus } from '../../../../src-shared/contract/warranty'
+import { AppError } from '../../../../src-shared/contract'
+import { uuidv7 } from '../../../../src-shared/domain/ids'
+import type { AppContext } from '../../../app/context'
+
+/** One file being imported. Jobs live in memory only: an import does not survive a restart. */
+export interface ImportJob {
+  id: string
+  fileName: string
+  totalBytes: number
+  actorId: string | null
+  createdAt: number
+  chunks: Buffer[]
+  receivedBytes: number
+  nextIndex: number
+  status: ImportStatus
+  /** Fields the run mapped to a column (unmapped ones keep a registered unit's value). */
+  mappedFields: Set<ImportField>
+  cancelRequested: boolean
+  /** Settles when a run ends (done, cancelled or failed). */
+  finished: Promise<void> | null
+}
+
+const jobsByApp = new WeakMap<AppContext, Map<string, ImportJob>>()
+
+/** Jobs that ended are forgotten after a day; a file still uploading after a day is abandoned. */
+const KEEP_MS = 24 * 60 * 60 * 1000
+
+export function jobsOf(app: AppContext): Map<string, ImportJob> {
+  let jobs = jobsByApp.get(app)
+  if (!jobs) {
+    jobs = new Map()
+    jobsByApp.set(app, jobs)
+    // Staged rows left by an import the app did not finish (it quit or crashed) mean nothing now.
+    app.sqlite.prepare('DELETE FROM warranty_import_rows').run()
+  }
+  return jobs
+}
+
+export function createJob(app: AppContext, now: Date, fileName: string, totalBytes: number, actorId: string | null): ImportJob {
+  const jobs = jobsOf(app)
+  for (const [id, job] of jobs) {
+    const running = job.status.phase === 'checking' || job.status.phase === 'applying'
+    if (!running && now.getTime() - job.createdAt > KEEP_MS) jobs.delete(id)
+  }
+  const job: ImportJob = {
+    id: uuidv7(now.getTime()),
+    fileName,
+    totalBytes,
+    actorId,
+    createdAt: now.getTime(),
+    chunks: [],
+    receivedBytes: 0,
+    nextIndex: 0,
+    status: { phase: 'uploading', processedRows: 0, totalRows: null, result: null, errorKey: null },
+    mappedFields: new Set(),
+    cancelRequested: false,
+    finished: null
+  }
+  jobs.set(job.id, job)
+  return job
+}
+
+export function getJob(app: AppContext, jobId: string): ImportJob {
+  const job = jobsOf(app).get(jobId)
+  if (!job) throw new AppError('NOT_FOUND', 'warranty.import.jobNotFound')
+  return job
+}
+
+/** A copy, so a caller never sees the job's status change under it. */
+export function statusOf(job: ImportJob): ImportStatus {
+  return { ...job.status }
+}
+
+export function fileBytes(job: ImportJob): Buffer {
+  if (job.chunks.length !== 1) job.chunks = [Buffer.concat(job.chunks)]
+  return job.chunks[0] ?? Buffer.alloc(0)
+}

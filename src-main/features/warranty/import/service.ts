@@ -1,0 +1,216 @@
+import type { ImportField, ImportPreview, ImportRejection, ImportStatus, ParsedInput } from '../../../../src-shared/contract'
+import { AppError } from '../../../../src-shared/contract'
+import type { CategoryKey } from '../../../../src-shared/domain/warranty/policy'
+import type { AppContext } from '../../../app/context'
+import { applyStagedRows, ImportCancelled } from './apply'
+import { createJob, fileBytes, getJob, statusOf, type ImportJob } from './jobs'
+import { suggestMapping } from './headers'
+import { rejectedRowsCsv } from './rejected'
+import { firstRecords, openRows } from './source'
+import { dropStagedRows, stageRows } from './stage'
+import { createRowValidator, type StagedRow } from './validate'
+
+const SAMPLE_ROWS = 20
+const BATCH = 5_000
+const IMPORT_CACHE_KIB = -64 * 1024
+
+export function startImport(app: AppContext, now: Date, actorId: string | null, input: ParsedInput<'warranty.importStart'>): { jobId: string } {
+  return { jobId: createJob(app, now, input.fileName, input.totalBytes, actorId).id }
+}
+
+/** Pieces arrive in order; the last one completes the upload. */
+export function receiveChunk(app: AppContext, input: ParsedInput<'warranty.importChunk'>): { receivedBytes: number } {
+  const job = getJob(app, input.jobId)
+  if (job.status.phase !== 'uploading') throw new AppError('CONFLICT', 'warranty.import.notUploading')
+  if (input.index !== job.nextIndex) {
+    throw new AppError('VALIDATION', 'warranty.import.chunkOrder', { expected: job.nextIndex, received: input.index })
+  }
+  const data = Buffer.from(input.data, 'base64')
+  if (job.receivedBytes + data.length > job.totalBytes) {
+    throw new AppError('VALIDATION', 'warranty.import.tooManyBytes', { totalBytes: job.totalBytes })
+  }
+  job.chunks.push(data)
+  job.nextIndex++
+  job.receivedBytes += data.length
+  if (job.receivedBytes === job.totalBytes) job.status = { ...job.status, phase: 'uploaded' }
+  return { receivedBytes: job.receivedBytes }
+}
+
+function uploadedJob(app: AppContext, jobId: string): ImportJob {
+  const job = getJob(app, jobId)
+  if (job.status.phase === 'uploading') throw new AppError('CONFLICT', 'warranty.import.uploadIncomplete')
+  if (job.status.phase !== 'uploaded') throw new AppError('CONFLICT', 'warranty.import.alreadyRun')
+  return job
+}
+
+export async function previewImport(app: AppContext, input: ParsedInput<'warranty.importPreview'>): Promise<ImportPreview> {
+  const job = uploadedJob(app, input.jobId)
+  const { encoding, records } = await firstRecords(fileBytes(job), SAMPLE_ROWS + 1)
+  const headers = records[0]?.fields.map((header) => header.trim()) ?? []
+  return { encoding, headers, suggestedMapping: suggestMapping(headers), sampleRows: records.slice(1).map((record) => record.fields) }
+}
+
+/**
+ * Starts checking and applying the file in the background and returns at once; poll
+ * importStatus. While checking, processedRows counts the file's rows (of totalRows); while
+ * applying, the checked rows written to the registry (of the valid rows).
+ */
+export function runImport(app: AppContext, now: Date, input: ParsedInput<'warranty.importRun'>): ImportStatus {
+  const job = uploadedJob(app, input.jobId)
+  const mapping = input.mapping as Partial<Record<ImportField, number>>
+  const missing = (['serial', 'model'] as const).filter((field) => mapping[field] === undefined)
+  if (missing.length > 0) {
+    throw new AppError('VALIDATION', 'warranty.import.mappingRequired', {
+      fields: missing.map((field) => ({ path: `mapping.${field}`, messageKey: 'validation.required' }))
+    })
+  }
+  job.mappedFields = new Set(Object.keys(mapping) as ImportField[])
+  if (input.defaultBrand.trim() !== '') job.mappedFields.add('brand')
+  job.status = { phase: 'checking', processedRows: 0, totalRows: null, result: null, errorKey: null }
+  job.finished = runJob(app, job, now, mapping, input.defaultBrand, input.defaultCategory)
+  return statusOf(job)
+}
+
+async function runJob(
+  app: AppContext,
+  job: ImportJob,
+  now: Date,
+  mapping: Partial<Record<ImportField, number>>,
+  defaultBrand: string,
+  defaultCategory: CategoryKey | null
+): Promise<void> {
+  // A bigger page cache while a large file goes in (the registry's indexes are read at random);
+  // put back when the run ends.
+  const cacheSize = app.sqlite.pragma('cache_size', { simple: true }) as number
+  app.sqlite.pragma(`cache_size = ${IMPORT_CACHE_KIB}`)
+  try {
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    const source = await openRows(fileBytes(job))
+    job.status = { ...job.status, totalRows: Math.max(0, source.recordCount - 1) }
+    const iterator = source.records[Symbol.iterator]()
+    const header = iterator.next()
+    const headers = header.done ? [] : header.value.fields.map((field) => field.trim())
+    const outOfRange = Object.entries(mapping).filter(([, column]) => column! >= headers.length)
+    if (outOfRange.length > 0) {
+      throw new AppError('VALIDATION', 'warranty.import.mappingColumn', {
+        fields: outOfRange.map(([field]) => ({ path: `mapping.${field}`, messageKey: 'warranty.import.mappingColumn' }))
+      })
+    }
+
+    const knownModels = new Map<string, CategoryKey>()
+    for (const model of app.sqlite.prepare('SELECT brand, model, category_key FROM product_models').all() as {
+      brand: string
+      model: string
+      category_key: CategoryKey
+    }[]) {
+      knownModels.set(`${model.brand}\u0000${model.model}`, model.category_key)
+    }
+    const holderOfCard = app.sqlite.prepare('SELECT serial FROM warranty_units WHERE card_number = ?').pluck()
+    const validate = createRowValidator({
+      mapping,
+      defaultBrand,
+      defaultCategory,
+      knownModels,
+      cardHolder: (cardNumber) => (holderOfCard.get(cardNumber) as string | undefined) ?? null
+    })
+
+    const rejectedRows: { fields: string[]; rejection: ImportRejection }[] = []
+    let processed = 0
+    let staged = 0
+    let batch: StagedRow[] = []
+    for (let next = iterator.next(); ; next = iterator.next()) {
+      if (!next.done) {
+        const outcome = validate(next.value.line, next.value.fields)
+        if (outcome.ok) batch.push(outcome.row)
+        else rejectedRows.push({ fields: next.value.fields, rejection: outcome.rejection })
+        processed++
+      }
+      if (batch.length >= BATCH || (next.done && batch.length > 0) || processed % BATCH === 0) {
+        await stageRows(app, job.id, batch)
+        staged += batch.length
+        batch = []
+        job.status = { ...job.status, processedRows: processed }
+        await new Promise<void>((resolve) => setImmediate(resolve))
+        if (job.cancelRequested) throw new ImportCancelled()
+      }
+      if (next.done) break
+    }
+    job.status = { ...job.status, processedRows: processed, totalRows: processed }
+    if (job.cancelRequested) throw new ImportCancelled()
+
+    job.status = { ...job.status, phase: 'applying', processedRows: 0, totalRows: staged }
+    const counts = await applyStagedRows(app, {
+      jobId: job.id,
+      fileName: job.fileName,
+      actorId: job.actorId,
+      now,
+      rejected: rejectedRows.length,
+      mappedFields: job.mappedFields,
+      onProgress: (applied) => {
+        job.status = { ...job.status, processedRows: applied }
+      },
+      cancelled: () => job.cancelRequested
+    })
+    job.status = {
+      phase: 'done',
+      processedRows: staged,
+      totalRows: staged,
+      result: {
+        ...counts,
+        rejected: rejectedRows.map((row) => row.rejection),
+        rejectedCsv: rejectedRows.length === 0 ? '' : rejectedRowsCsv(headers, rejectedRows)
+      },
+      errorKey: null
+    }
+  } catch (error) {
+    const cancelled = error instanceof ImportCancelled
+    if (!cancelled && !(error instanceof AppError)) console.error(`[warranty.import] ${job.fileName} failed`, error)
+    try {
+      await dropStagedRows(app, job.id)
+    } catch (dropError) {
+      console.error('[warranty.import] could not drop staged rows', dropError)
+    }
+    job.status = cancelled
+      ? { ...job.status, phase: 'cancelled', result: null, errorKey: null }
+      : { ...job.status, phase: 'failed', result: null, errorKey: error instanceof AppError ? error.messageKey : 'warranty.import.failed' }
+  } finally {
+    job.chunks = []
+    app.sqlite.pragma(`cache_size = ${cacheSize}`)
+  }
+}
+
+export function importStatus(app: AppContext, input: ParsedInput<'warranty.importStatus'>): ImportStatus {
+  return statusOf(getJob(app, input.jobId))
+}
+
+/**
+ * Stops an import that has not been applied. A run stops at its next batch and its staged rows
+ * are dropped; an upload or an uploaded file is simply discarded. The registry is never touched.
+ */
+export async function cancelImport(app: AppContext, input: ParsedInput<'warranty.importCancel'>): Promise<ImportStatus> {
+  const job = getJob(app, input.jobId)
+  switch (job.status.phase) {
+    case 'uploading':
+    case 'uploaded':
+      job.chunks = []
+      job.status = { ...job.status, phase: 'cancelled' }
+      break
+    case 'checking':
+    case 'applying':
+      job.cancelRequested = true
+      await job.finished
+      break
+    case 'done':
+      throw new AppError('CONFLICT', 'warranty.import.alreadyApplied')
+    default:
+      break
+  }
+  return statusOf(job)
+}
+
+/** When a run has ended (for tests and the benchmark): its final status. */
+export async function importSettled(app: AppContext, jobId: string): Promise<ImportStatus> {
+  const job = getJob(app, jobId)
+  await job.finished
+  return statusOf(job)
+}

@@ -1,0 +1,229 @@
+import type { ImportField, ImportRejection } from '../../../../src-shared/contract/warranty'
+import type { CategoryKey } from '../../../../src-shared/domain/warranty/policy'
+import { normalizePhone } from '../../../../src-shared/domain/phone'
+import { parseImportDate } from './dates'
+import { categoryOfCell } from './headers'
+
+/** Why a row was turned away; the UI translates the key with the params. */
+export const IMPORT_REASON_KEYS = [
+  'warranty.import.serialMissing',
+  'warranty.import.serialInvalid',
+  /** params: firstLine */
+  'warranty.import.serialDuplicate',
+  'warranty.import.modelMissing',
+  'warranty.import.brandMissing',
+  /** params: value */
+  'warranty.import.categoryUnknown',
+  'warranty.import.categoryMissing',
+  /** params: brand, model, category (the model's category in the catalogue or earlier in the file) */
+  'warranty.import.categoryConflict',
+  /** params: field, value */
+  'warranty.import.dateInvalid',
+  /** params: field, max */
+  'warranty.import.tooLong',
+  /** params: firstLine */
+  'warranty.import.cardDuplicate',
+  /** params: serial (the unit that already holds the card) */
+  'warranty.import.cardTaken'
+] as const
+
+export type ImportReasonKey = (typeof IMPORT_REASON_KEYS)[number]
+
+/** A checked row, as it waits in warranty_import_rows. */
+export interface StagedRow {
+  line: number
+  serial: string
+  brand: string
+  model: string
+  categoryKey: CategoryKey
+  cardNumber: string | null
+  purchaseDate: string | null
+  invoiceNumber: string
+  dealer: string
+  productionDate: string | null
+  buyerName: string
+  buyerPhone: string
+  activationDate: string | null
+}
+
+export type RowOutcome = { ok: true; row: StagedRow } | { ok: false; rejection: ImportRejection }
+
+export interface RowValidatorOptions {
+  mapping: Partial<Record<ImportField, number>>
+  defaultBrand: string
+  defaultCategory: CategoryKey | null
+  /** Category per "brand\u0000model" of the models already in the catalogue. */
+  knownModels: Map<string, CategoryKey>
+  /** The serial of the registered unit holding a warranty card number, if any. */
+  cardHolder: (cardNumber: string) => string | null
+}
+
+const SERIAL = /^[A-Za-z0-9\-/.]{1,40}$/
+
+/** The limits of the counter's registration form (unitFieldsSchema). */
+const MAX_LENGTH = { brand: 40, model: 60, cardNumber: 40, invoiceNumber: 40, dealer: 100, buyerName: 50, buyerPhone: 30 } as const
+
+export const modelKey = (brand: string, model: string) => `${brand}\u0000${model}`
+
+const reject = (line: number, reasonKey: ImportReasonKey, params: Record<string, string | number> = {}): RowOutcome => ({
+  ok: false,
+  rejection: { line, reasonKey, params }
+})
+
+/**
+ * Checks the rows of one file in order. It remembers what earlier rows claimed (serials, card
+ * numbers, the category of new models) so a later row that contradicts them is the one rejected,
+ * citing the first line.
+ */
+export function createRowValidator(options: RowValidatorOptions): (line: number, fields: string[]) => RowOutcome {
+  const { mapping, knownModels } = options
+  const serialLines = new Map<string, number>()
+  const cardLines = new Map<string, number>()
+  const newModels = new Map<string, CategoryKey>()
+  const cell = (fields: string[], field: ImportField): string => {
+    const index = mapping[field]
+    return index === undefined ? '' : (fields[index] ?? '').trim()
+  }
+
+  return (line, fields) => {
+    const serial = cell(fields, 'serial').toUpperCase()
+    if (serial === '') return reject(line, 'warranty.import.serialMissing')
+    if (!SERIAL.test(serial)) return reject(line, 'warranty.import.serialInvalid', { value: serial.slice(0, 60) })
+    const firstLine = serialLines.get(serial)
+    if (firstLine !== undefined) return reject(line, 'warranty.import.serialDuplicate', { serial, firstLine })
+    serialLines.set(serial, line)
+
+    const model = cell(fields, 'model')
+    if (model === '') return reject(line, 'warranty.import.modelMissing')
+    const brand = cell(fields, 'brand') || options.defaultBrand.trim()
+    if (brand === '') return reject(line, 'warranty.import.brandMissing')
+
+    const text = {
+      brand,
+      model,
+      cardNumber: cell(fields, 'cardNumber').toUpperCase(),
+      invoiceNumber: cell(fields, 'invoiceNumber'),
+      dealer: cell(fields, 'dealer'),
+      buyerName: cell(fields, 'buyerName'),
+      buyerPhone: cell(fields, 'buyerPhone')
+    }
+    for (const field of Object.keys(MAX_LENGTH) as (keyof typeof MAX_LENGTH)[]) {
+      if (text[field].length > MAX_LENGTH[field]) return reject(line, 'warranty.import.tooLong', { field, max: MAX_LENGTH[field] })
+    }
+
+    const key = modelKey(brand, model)
+    const modelCategory = knownModels.get(key) ?? newModels.get(key) ?? null
+    const categoryCell = cell(fields, 'category')
+    let categoryKey: CategoryKey | null
+    if (categoryCell !== '') {
+      categoryKey = categoryOfCell(categoryCell)
+      if (categoryKey === null) return reject(line, 'warranty.import.categoryUnknown', { value: categoryCell.slice(0, 40) })
+      if (modelCategory !== null && modelCategory !== categoryKey) {
+        return reject(line, 'warranty.import.categoryConflict', { brand, model, category: modelCategory })
+      }
+    } else {
+      categoryKey = modelCategory ?? options.defaultCategory
+      if (categoryKey === null) return reject(line, 'warranty.import.categoryMissing')
+    }
+
+    const dates: Record<'purchaseDate' | 'productionDate' | 'activationDate', string | null> = {
+      purchaseDate: null,
+      productionDate: null,
+      activationDate: null
+    }
+    for (const field of ['purchaseDate', 'productionDate', 'activationDate'] as const) {
+      const value = cell(fields, field)
+      if (value === '') continue
+      const parsed = parseImportDate(value, true)
+      if (!parsed.ok) return reject(line, 'warranty.import.dateInvalid', { field, value: value.slice(0, 40) })
+      dates[field] = parsed.date
+    }
+
+    const cardNumber = text.cardNumber === '' ? null : text.cardNumber
+    if (cardNumber !== null) {
+      const cardLine = cardLines.get(cardNumber)
+      if (cardLine !== undefined) return reject(line, 'warranty.import.cardDuplicate', { cardNumber, firstLine: cardLine })
+      const holder = options.cardHolder(cardNumber)
+      if (holder !== null && holder !== serial) return reject(line, 'warranty.import.cardTaken', { cardNumber, serial: holder })
+      cardLines.set(cardNumber, line)
+    }
+
+    if (modelCategory === null) newModels.set(key, categoryKey)
+    return {
+      ok: true,
+      row: {
+        line,
+        serial,
+        brand,
+        model,
+        categoryKey,
+        cardNumber,
+        purchaseDate: dates.purchaseDate,
+        invoiceNumber: text.invoiceNumber,
+        dealer: text.dealer,
+        productionDate: dates.productionDate,
+        buyerName: text.buyerName,
+        buyerPhone: normalizePhone(text.buyerPhone),
+        activationDate: dates.activationDate
+      }
+    }
+  }
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  serial: '序列号',
+  brand: '品牌',
+  model: '型号',
+  category: '品类',
+  cardNumber: '保修卡号',
+  purchaseDate: '购买日期',
+  invoiceNumber: '发票号',
+  dealer: '经销商',
+  productionDate: '生产日期',
+  buyerName: '客户姓名',
+  buyerPhone: '电话',
+  activationDate: '激活日期'
+}
+
+const CATEGORY_NAMES: Record<string, string> = {
+  mobile_phone: '手机',
+  computer: '电脑',
+  tv: '电视',
+  air_conditioner: '空调',
+  refrigerator: '冰箱',
+  washing_machine: '洗衣机'
+}
+
+/** The reason in plain Chinese, for the rejected-rows file a clerk opens in Excel. */
+export function reasonText(rejection: ImportRejection): string {
+  const p = rejection.params
+  const field = FIELD_NAMES[String(p.field)] ?? String(p.field)
+  switch (rejection.reasonKey as ImportReasonKey) {
+    case 'warranty.import.serialMissing':
+      return '缺少序列号'
+    case 'warranty.import.serialInvalid':
+      return '序列号格式不正确（只能包含字母、数字、- / .，最长40位）'
+    case 'warranty.import.serialDuplicate':
+      return `序列号 ${p.serial} 在文件中重复（与第${p.firstLine}行相同）`
+    case 'warranty.import.modelMissing':
+      return '缺少型号'
+    case 'warranty.import.brandMissing':
+      return '缺少品牌'
+    case 'warranty.import.categoryUnknown':
+      return `无法识别的品类：${p.value}`
+    case 'warranty.import.categoryMissing':
+      return '缺少品类（型号不在产品目录中，请填写品类）'
+    case 'warranty.import.categoryConflict':
+      return `品类与型号 ${p.brand} ${p.model} 已有的品类（${CATEGORY_NAMES[String(p.category)] ?? p.category}）不一致`
+    case 'warranty.import.dateInvalid':
+      return `${field}不是有效日期：${p.value}`
+    case 'warranty.import.tooLong':
+      return `${field}过长（最多${p.max}个字符）`
+    case 'warranty.import.cardDuplicate':
+      return `保修卡号 ${p.cardNumber} 在文件中重复（与第${p.firstLine}行相同）`
+    case 'warranty.import.cardTaken':
+      return `保修卡号 ${p.cardNumber} 已登记在序列号 ${p.serial} 上`
+    default:
+      return rejection.reasonKey
+  }
+}
