@@ -45,9 +45,13 @@ export const auditMessages = defineMessages(
         workOrders_managerDecision: '店长审批报价',
         workOrders_pickup: '交付取机',
         workOrders_pickupRefused: '取机凭证不符，未交付',
-        codes_save: '修改代码表'
+        codes_save: '修改代码表',
+        warranty_register: '登记保修档案',
+        warranty_exchange: '办理换机',
+        warranty_savePolicy: '修改保修政策',
+        warranty_import: '导入保修档案'
       },
-      entities: { user: '用户', shop: '门店', customer: '客户', device: '设备', work_order: '工单', code: '代码' }
+      entities: { user: '用户', shop: '门店', customer: '客户', device: '设备', work_order: '工单', code: '代码', warranty_unit: '保修档案', warranty_policy: '保修政策' }
     },
   },
   {
@@ -94,9 +98,13 @@ export const auditMessages = defineMessages(
         workOrders_managerDecision: 'Quote decided by a manager',
         workOrders_pickup: 'Handed over',
         workOrders_pickupRefused: 'Hand-over refused: wrong proof',
-        codes_save: 'Code list changed'
+        codes_save: 'Code list changed',
+        warranty_register: 'Unit registered for warranty',
+        warranty_exchange: 'Unit exchanged',
+        warranty_savePolicy: 'Warranty policy changed',
+        warranty_import: 'Warranty registry imported'
       },
-      entities: { user: 'User', shop: 'Shop', customer: 'Customer', device: 'Device', work_order: 'Work order', code: 'Code' }
+      entities: { user: 'User', shop: 'Shop', customer: 'Customer', device: 'Device', work_order: 'Work order', code: 'Code', warranty_unit: 'Warranty unit', warranty_policy: 'Warranty policy' }
     },
   }
 )

@@ -22,6 +22,10 @@ export const settingsMessages = defineMessages(
       idleLockHint: '0 表示不自动锁屏',
       minutes: '分钟',
       approvals: '审批',
+      repairWarranty: '维修保修',
+      repairWarrantyDays: '更换部件保修期',
+      repairWarrantyHint: '付费维修中更换的部件自交付之日起享受的保修天数，保修查询会一并显示',
+      days: '天',
       approvalThreshold: '店长审批额度',
       approvalThresholdHint: '报价总额或优惠超过此金额需店长审批；0 表示每笔都需审批',
       yuan: '元'
@@ -48,6 +52,10 @@ export const settingsMessages = defineMessages(
       idleLockHint: '0 turns auto-lock off',
       minutes: 'minutes',
       approvals: 'Approvals',
+      repairWarranty: 'Repair warranty',
+      repairWarrantyDays: 'Replaced parts guaranteed for',
+      repairWarrantyHint: 'Days a part replaced in a paid repair is guaranteed from hand-over; the warranty lookup shows it',
+      days: 'days',
       approvalThreshold: 'Manager approval above',
       approvalThresholdHint: 'A quote total or discount above this amount needs a manager; 0 means every one does',
       yuan: 'yuan'
