@@ -46,6 +46,11 @@ test('a serial scanned on any page opens the warranty lookup with the verdict an
   )
 
   const page = await staffPage(browser, host, desk.username, desk.password)
+  // A person typing on the home page is not a scanner: nothing happens.
+  await page.keyboard.type('hello123', { delay: 120 })
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('welcome')).toBeVisible()
+  expect(new URL(page.url()).hash).toBe('#/')
   // A scanner on the home page: fast keystrokes and Enter, no field focused.
   await page.keyboard.type('HWM60P2026A7', { delay: 5 })
   await page.keyboard.press('Enter')
@@ -178,4 +183,62 @@ test('an import of a dealer file reports each rejected row with its line and imp
   // The imported units are in the registry.
   const lookup = await host.rpc<{ kind: string }>('warranty.lookup', { query: 'SN-IMP-0006' }, adminToken)
   expect(lookup.kind).toBe('found')
+})
+
+test('a manager picks one of a buyer’s units, exchanges it, and adds a policy version', async ({ browser, host }) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const unit = (serial: string, model: string, purchaseDate: string) => ({
+    serial,
+    brand: 'OPPO',
+    model,
+    categoryKey: 'mobile_phone',
+    purchaseDate,
+    invoiceNumber: `INV-${serial}`,
+    buyerName: '刘洋',
+    buyerPhone: '13711112222'
+  })
+  await host.rpc('warranty.register', unit('OPPOFX8A0001', 'Find X8', shopDateDaysAgo(10)), adminToken)
+  await host.rpc('warranty.register', unit('OPPOR13B0002', 'Reno 13', shopDateDaysAgo(200)), adminToken)
+  const page = await staffPage(browser, host, boss.username, boss.password)
+
+  // The buyer's phone finds both units; the desk picks the one on the counter.
+  await page.getByTestId('nav-warranty').click()
+  await page.getByTestId('warranty-search').fill('137 1111 2222')
+  await page.getByTestId('warranty-search').press('Enter')
+  const units = page.getByTestId('warranty-units')
+  await expect(units.locator('tbody tr')).toHaveCount(2)
+  await settled(page)
+  await screenshot(page, 'warranty-several')
+  await units.getByText('OPPOFX8A0001').click()
+  const verdict = page.getByTestId('warranty-verdict')
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('可换货')
+
+  // Exchange within the window: the new serial's period restarts today.
+  await verdict.getByTestId('exchange-unit').click()
+  const dialog = page.getByTestId('exchange-dialog')
+  await dialog.locator('input[name=newSerial]').fill('oppofx8a0099')
+  await dialog.getByTestId('exchange-save').click()
+  await expect(dialog).toBeHidden()
+  await expect(page).toHaveURL(/#\/warranty\?q=OPPOFX8A0099$/)
+  await expect(verdict.getByTestId('verdict-unit')).toContainText('OPPOFX8A0001')
+  await expect(verdict.getByTestId('verdict-reasons')).toContainText(`本机是 ${shopDateDaysAgo(0)} 换货所得的新机，保修期自换货之日重新起算。`)
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('可退货')
+
+  // Policies: a new phone policy version from today, with a longer battery period.
+  await page.getByTestId('open-policies').click()
+  const phones = page.getByTestId('policy-mobile_phone')
+  await expect(phones).toContainText('电池 6 个月')
+  await phones.getByTestId('new-policy-mobile_phone').click()
+  const policy = page.getByTestId('policy-dialog')
+  await expect(policy.locator('input[name=repairMonths]')).toHaveValue('12')
+  await policy.getByTestId('policy-components').locator('.el-input-number input').first().fill('12')
+  await policy.locator('input[name=note]').fill('厂家 2026 年新保修卡：电池一年')
+  await settled(page)
+  await screenshot(page, 'warranty-policy-dialog')
+  await policy.getByTestId('policy-save').click()
+  await expect(policy).toBeHidden()
+  await expect(phones).toContainText('电池 12 个月')
+  await expect(phones).toContainText('已被取代')
+  await tallScreenshot(page, 'warranty-policies')
 })

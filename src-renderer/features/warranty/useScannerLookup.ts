@@ -2,11 +2,29 @@ import { onBeforeUnmount, onMounted } from 'vue'
 import { useRouter } from 'vue-router'
 import { useSessionStore } from '../auth/sessionStore'
 
-/** A barcode scanner "types" far faster than a person: each key within this many ms of the one before. */
+/** A barcode scanner "types" far faster than a person: keys come on average less than this many ms apart. */
 export const SCANNER_KEY_GAP_MS = 40
-/** The Enter that ends a scan may trail a little behind the last character (some scanners pause). */
-export const SCANNER_ENTER_GAP_MS = 100
+/**
+ * A longer pause ends any scan in progress. Between the two, one slow key (a busy machine, a
+ * scanner's own hiccup) does not break a scan whose keys are fast on average; the Enter that ends
+ * a scan may trail by up to this much too.
+ */
+export const SCANNER_PAUSE_MS = 250
 export const SCANNER_MIN_LENGTH = 6
+
+/**
+ * The scanned text among the keys typed since the last pause, if they look like a scan: slow
+ * keys a person typed before it are dropped, then at least six keys must remain whose average
+ * gap is under SCANNER_KEY_GAP_MS.
+ */
+export function scannedText(keys: readonly { key: string; at: number }[]): string | null {
+  let first = 0
+  while (first < keys.length - 1 && keys[first + 1]!.at - keys[first]!.at >= SCANNER_KEY_GAP_MS) first++
+  const scan = keys.slice(first)
+  if (scan.length < SCANNER_MIN_LENGTH) return null
+  const meanGap = (scan[scan.length - 1]!.at - scan[0]!.at) / (scan.length - 1)
+  return meanGap < SCANNER_KEY_GAP_MS ? scan.map((k) => k.key).join('') : null
+}
 
 /** Fields that take typing themselves: a scan into them is theirs (the intake serial box, a search box). */
 function isEditable(element: Element | null): boolean {
@@ -23,24 +41,20 @@ function isEditable(element: Element | null): boolean {
 export function useScannerLookup(): void {
   const router = useRouter()
   const session = useSessionStore()
-  let buffer = ''
-  let lastKeyAt = 0
-
-  function reset() {
-    buffer = ''
-    lastKeyAt = 0
-  }
+  let keys: { key: string; at: number }[] = []
 
   function onKeydown(event: KeyboardEvent) {
-    if (event.isComposing || session.locked || !session.may('warranty.lookup')) return reset()
-    if (isEditable(event.target as Element | null) || isEditable(document.activeElement)) return reset()
-    const now = event.timeStamp
-    const gap = now - lastKeyAt
+    if (event.isComposing || session.locked || !session.may('warranty.lookup')) return void (keys = [])
+    if (isEditable(event.target as Element | null) || isEditable(document.activeElement)) return void (keys = [])
+    // A key held down repeats fast too, but nobody scans that way.
+    if (event.repeat) return void (keys = [])
+    const at = event.timeStamp
+    const last = keys[keys.length - 1]
+    if (last && at - last.at > SCANNER_PAUSE_MS) keys = []
     if (event.key === 'Enter') {
-      const scanned = buffer
-      const fast = gap <= SCANNER_ENTER_GAP_MS
-      reset()
-      if (!fast || scanned.length < SCANNER_MIN_LENGTH) return
+      const scanned = scannedText(keys)
+      keys = []
+      if (scanned === null) return
       // The Enter belongs to the scan, not to whatever button happens to have the focus.
       event.preventDefault()
       event.stopPropagation()
@@ -48,12 +62,11 @@ export function useScannerLookup(): void {
       return
     }
     if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) {
-      // Shift and other modifiers come between a scanner's capitals; anything else ends the scan.
-      if (!['Shift', 'CapsLock'].includes(event.key)) reset()
+      // Shift and Caps Lock come between a scanner's capitals; any other key ends the scan.
+      if (!['Shift', 'CapsLock'].includes(event.key)) keys = []
       return
     }
-    buffer = lastKeyAt !== 0 && gap < SCANNER_KEY_GAP_MS ? buffer + event.key : event.key
-    lastKeyAt = now
+    keys.push({ key: event.key, at })
   }
 
   onMounted(() => window.addEventListener('keydown', onKeydown, true))
