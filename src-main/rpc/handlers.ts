@@ -7,6 +7,7 @@ import { auditHandlers } from '../features/audit/handlers'
 import { customersHandlers, devicesHandlers } from '../features/customers/handlers'
 import { codesHandlers, workOrdersHandlers } from '../features/repairs/handlers'
 import { warrantyHandlers } from '../features/warranty/handlers'
+import { warrantyImportHandlers } from '../features/warranty/import/handlers'
 
 /** The handler table: the only thing a host knows about. Missing an operation is a type error. */
 export const handlers: HandlerTable = {
@@ -19,5 +20,6 @@ export const handlers: HandlerTable = {
   ...devicesHandlers,
   ...workOrdersHandlers,
   ...codesHandlers,
-  ...warrantyHandlers
+  ...warrantyHandlers,
+  ...warrantyImportHandlers
 }
