@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { openApp } from '../../../src-main/app/openApp'
 import type { AppContext } from '../../../src-main/app/context'
-import { DEFAULT_APPROVAL_THRESHOLD_FEN, DEFAULT_IDLE_LOCK_MINUTES } from '../../../src-shared/contract/settings'
+import { DEFAULT_APPROVAL_THRESHOLD_FEN, DEFAULT_IDLE_LOCK_MINUTES, DEFAULT_REPAIR_WARRANTY_DAYS } from '../../../src-shared/contract/settings'
 import {
   ADMIN,
   auditRows,
@@ -50,7 +50,12 @@ describe('first run', () => {
       locked: false
     })
     // The first administrator is signed in straight away.
-    expect(await callOk(app, 'settings.get', {}, result.token)).toEqual({ profile: SHOP, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN })
+    expect(await callOk(app, 'settings.get', {}, result.token)).toEqual({
+      profile: SHOP,
+      idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
+      approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN,
+      repairWarrantyDays: DEFAULT_REPAIR_WARRANTY_DAYS
+    })
   })
 
   it('a second setup.initialize is refused and changes nothing', async () => {
@@ -118,7 +123,7 @@ describe('shop settings', () => {
     const shop = await initializedApp()
     const app = track(shop.app)
     shop.clock.advance(60_000)
-    const next = { profile: { ...SHOP, name: '新名字维修中心', phone: '021-12345678', logo: TINY_PNG }, idleLockMinutes: 5, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }
+    const next = { profile: { ...SHOP, name: '新名字维修中心', phone: '021-12345678', logo: TINY_PNG }, idleLockMinutes: 5, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN, repairWarrantyDays: 180 }
 
     const saved = await callOk(app, 'settings.update', next, shop.adminToken)
 

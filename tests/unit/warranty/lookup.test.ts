@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Input, WarrantyLookup, WarrantyVerdict } from '../../../src-shared/contract'
-import { callError, callOk, createUserAndSignIn, freshShopPerTest, testClock } from '../helpers'
+import { ADMIN, callError, callOk, createUserAndSignIn, freshShopPerTest, testClock } from '../helpers'
 
 type Registration = Input<'warranty.register'>
 
@@ -121,5 +121,55 @@ describe('warranty lookup and the registry', () => {
     expect((await callError(app, 'warranty.exchange', { unitId: registered.unit.id, newSerial: 'X-1' }, desk.token)).code).toBe('FORBIDDEN')
     const policy = (await callOk(app, 'warranty.policies', {}, desk.token))[0]!
     expect((await callError(app, 'warranty.savePolicy', { categoryKey: 'tv', effectiveFrom: '2026-01-01', policy: policy.policy }, desk.token)).code).toBe('FORBIDDEN')
+  })
+})
+
+describe('the repair warranty on replaced parts', () => {
+  const shop = freshShopPerTest()
+
+  it('a part replaced in a paid repair is covered for the shop’s repair-warranty days, even on an unit out of warranty', async () => {
+    const clock = testClock('2026-06-01T02:00:00.000Z')
+    const { app, adminToken } = await shop(clock)
+    const settings = await callOk(app, 'settings.get', {}, adminToken)
+    await callOk(app, 'settings.update', { ...settings, repairWarrantyDays: 60 }, adminToken)
+    // Leaving the setting out keeps it.
+    const { repairWarrantyDays: _kept, ...withoutDays } = settings
+    await callOk(app, 'settings.update', withoutDays, adminToken)
+    expect((await callOk(app, 'settings.get', {}, adminToken)).repairWarrantyDays).toBe(60)
+
+    const unit = await callOk(app, 'warranty.register', { ...phone, purchaseDate: '2024-01-10', cardNumber: '' }, adminToken)
+    expect(unit.evaluation.verdict).toBe('paid_repair')
+    const { workOrder, claimCode } = await callOk(
+      app,
+      'workOrders.create',
+      {
+        customer: { kind: 'new', fields: { name: '张三丰', mobile: '13800138000' } },
+        device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60 Pro', serial: phone.serial } },
+        serviceType: 'paid_repair',
+        intakeChannel: 'walk_in',
+        reportedFault: '电池鼓包',
+        condition: { scratches: false, cracks: false, liquidMarks: false },
+        accessories: { items: [] },
+        passcode: { consent: false }
+      },
+      adminToken
+    )
+    const id = workOrder.id
+    await callOk(app, 'workOrders.transition', { id, to: 'diagnosing' }, adminToken)
+    await callOk(app, 'workOrders.diagnose', { id, faultLocationCode: 'L03', faultCauseCode: 'C01', diagnosis: '电池老化' }, adminToken)
+    await callOk(app, 'workOrders.quote', { id, labourFen: 5_000, partsFen: 15_000, discountFen: 0 }, adminToken)
+    await callOk(app, 'workOrders.customerDecision', { id, approved: true, channel: 'in_person' }, adminToken)
+    for (const to of ['repairing', 'quality_check', 'ready_for_pickup'] as const) await callOk(app, 'workOrders.transition', { id, to }, adminToken)
+    await callOk(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, adminToken)
+
+    clock.advance(30 * 86_400_000)
+    // A month later, at the counter again.
+    const { token } = await callOk(app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })
+    const battery = await callOk(app, 'warranty.evaluate', { unitId: unit.unit.id, claim: { kind: 'performance', component: 'battery', faultCode: null } }, token)
+    expect(battery.evaluation.verdict).toBe('free_repair')
+    expect(battery.evaluation.partWarranties).toEqual([{ component: 'battery', end: '2026-07-30', daysLeft: 29 }])
+    // Another part of the same unit is still a paid repair.
+    const board = await callOk(app, 'warranty.evaluate', { unitId: unit.unit.id, claim: { kind: 'performance', component: 'main_board', faultCode: null } }, token)
+    expect(board.evaluation.verdict).toBe('paid_repair')
   })
 })
