@@ -183,6 +183,42 @@ test('an import of a dealer file reports each rejected row with its line and imp
   // The imported units are in the registry.
   const lookup = await host.rpc<{ kind: string }>('warranty.lookup', { query: 'SN-IMP-0006' }, adminToken)
   expect(lookup.kind).toBe('found')
+
+  // The same file again changes nothing.
+  await page.getByTestId('import-restart').click()
+  await page.getByTestId('import-file').setInputFiles({ name: '经销商登记.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\r\n`, 'utf8') })
+  await page.getByTestId('import-preview').getByTestId('import-run').click()
+  await expect(page.getByTestId('import-outcome')).toContainText('导入完成')
+  await expect(page.getByTestId('count-imported')).toContainText('0')
+  await expect(page.getByTestId('count-unchanged')).toContainText('3')
+  await expect(page.getByTestId('count-rejected')).toContainText('3')
+})
+
+test('a large import shows its progress and a cancel leaves the registry as it was', async ({ browser, host }) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const page = await staffPage(browser, host, boss.username, boss.password)
+
+  const lines = ['serial,brand,model,category,purchase date,buyer phone']
+  for (let i = 0; i < 150_000; i++) lines.push(`BULK${String(i).padStart(8, '0')},Midea,KFR-35GW,air_conditioner,2026-03-01,139${String(i).padStart(8, '0')}`)
+  const file = Buffer.from(lines.join('\n'), 'utf8')
+  expect(file.length).toBeGreaterThan(2 * 1024 * 1024)
+
+  await page.goto(`${host.url}#/warranty/import`)
+  await page.getByTestId('import-file').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: file })
+  const preview = page.getByTestId('import-preview')
+  await expect(preview.getByTestId('import-encoding')).toHaveText('UTF-8')
+  await preview.getByTestId('import-run').click()
+  const running = page.getByTestId('import-running')
+  await expect(running.getByTestId('import-progress')).toContainText(/已处理 [1-9][\d,]* \/ 150,000 行/)
+  await screenshot(page, 'warranty-import-running')
+  await running.getByTestId('import-cancel').click()
+  await page.getByRole('dialog').getByRole('button', { name: '取消导入' }).click()
+  await expect(page.getByTestId('import-outcome')).toContainText('已取消，登记数据保持原样')
+  await settled(page)
+  await screenshot(page, 'warranty-import-cancelled')
+  const lookup = await host.rpc<{ kind: string }>('warranty.lookup', { query: 'BULK00000001' }, adminToken)
+  expect(lookup.kind).toBe('unknown')
 })
 
 test('a manager picks one of a buyer’s units, exchanges it, and adds a policy version', async ({ browser, host }) => {

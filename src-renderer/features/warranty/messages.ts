@@ -252,7 +252,7 @@ export const warrantyMessages = defineMessages(
         mappingRequired: '请为"序列号"和"型号"选择文件中的列',
         mappingColumn: '所选的列不在文件中',
         failed: '导入失败，登记数据保持原样；请重试或联系技术支持',
-        alreadyApplied: '导入已在写入，不能再取消',
+        alreadyApplied: '导入已经完成，不能再取消',
         jobNotFound: '找不到该导入任务，请重新选择文件',
         rejectedShown: '仅显示前 {shown} 行，全部 {total} 行请点"保存被拒绝的行"'
       },
@@ -531,7 +531,7 @@ export const warrantyMessages = defineMessages(
         mappingRequired: 'Pick the columns for "Serial" and "Model"',
         mappingColumn: 'The chosen column is not in the file',
         failed: 'The import failed and the registry is unchanged; try again or call support',
-        alreadyApplied: 'The import is already being written and can no longer be cancelled',
+        alreadyApplied: 'The import has finished and can no longer be cancelled',
         jobNotFound: 'This import was not found; choose the file again',
         rejectedShown: 'Showing the first {shown}; save the rejected rows to get all {total}'
       },
