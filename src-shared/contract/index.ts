@@ -45,7 +45,7 @@ export type { AuditEntry } from './audit'
 export type { Customer, CustomerFile } from './customers'
 export type { Device } from './devices'
 export type { CodeEntry } from './codes'
-export type { WarrantyUnit, WarrantyVerdict, WarrantyLookup, PolicyVersion, ImportPreview, ImportStatus, ImportRejection, ImportField } from './warranty'
+export type { ProductModel, WarrantyUnit, WarrantyVerdict, WarrantyLookup, PolicyVersion, ImportPreview, ImportStatus, ImportRejection, ImportField } from './warranty'
 export type {
   WorkOrderSummary,
   WorkOrderDetail,

@@ -70,6 +70,7 @@ export const permissions: Record<OperationName, Access> = {
   'warranty.register': DESK,
   'warranty.exchange': ADMIN_AND_MANAGER,
   'warranty.policies': 'signedIn',
+  'warranty.models': ADMIN_AND_MANAGER,
   'warranty.savePolicy': ADMIN_AND_MANAGER,
   // Importing dealers' registry files is back-office work.
   'warranty.importStart': ADMIN_AND_MANAGER,

@@ -27,6 +27,13 @@ export interface WarrantyUnit {
   createdAt: string
 }
 
+export interface ProductModel {
+  id: string
+  brand: string
+  model: string
+  categoryKey: string
+}
+
 export interface PolicyVersion {
   id: string
   categoryKey: string | null
@@ -153,6 +160,8 @@ export const warrantyContract = {
   /** The unit was exchanged: the new serial takes over, its period restarting or continuing as the policy says. */
   'warranty.exchange': operation<WarrantyVerdict>()(z.object({ unitId: id, newSerial: serialSchema }).strict()),
   'warranty.policies': operation<PolicyVersion[]>()(z.object({}).strict()),
+  /** The product models of a category, for giving one model its own policy. */
+  'warranty.models': operation<ProductModel[]>()(z.object({ categoryKey: categoryKeySchema }).strict()),
   /** A new version of a category's (or one model's) policy, in force from a date. */
   'warranty.savePolicy': operation<PolicyVersion>()(
     z

@@ -1,5 +1,5 @@
 import { signedInUser, type HandlersOf } from '../../rpc/handler'
-import { listPolicies, savePolicy } from './policies'
+import { listModels, listPolicies, savePolicy } from './policies'
 import { exchangeUnit, lookUp, registerUnit, verdictFor } from './service'
 
 type LookupHandlers = Omit<
@@ -13,5 +13,6 @@ export const warrantyHandlers: LookupHandlers = {
   'warranty.register': (ctx, input) => registerUnit(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'warranty.exchange': (ctx, input) => exchangeUnit(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'warranty.policies': (ctx) => listPolicies(ctx.app.db),
+  'warranty.models': (ctx, input) => listModels(ctx.app.db, input.categoryKey),
   'warranty.savePolicy': (ctx, input) => savePolicy(ctx.app.db, ctx.now, signedInUser(ctx), input)
 }

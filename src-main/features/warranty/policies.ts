@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type ParsedInput, type PolicyVersion } from '../../../src-shared/contract'
+import { AppError, type CurrentUser, type ParsedInput, type PolicyVersion, type ProductModel } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { recordSyncedChange } from '../sync/recordChange'
 import { toPolicyVersion } from './records'
@@ -32,6 +32,17 @@ export async function policyInForce(db: Db, modelId: string, categoryKey: string
     .executeTakeFirst()
   if (!forCategory) throw new AppError('NOT_FOUND', 'errors.noWarrantyPolicy', { categoryKey, onDate })
   return toPolicyVersion(forCategory)
+}
+
+export async function listModels(db: Db, categoryKey: string): Promise<ProductModel[]> {
+  return db
+    .selectFrom('productModels')
+    .select(['id', 'brand', 'model', 'categoryKey'])
+    .where('categoryKey', '=', categoryKey)
+    .orderBy('brand')
+    .orderBy('model')
+    .limit(2000)
+    .execute()
 }
 
 export async function listPolicies(db: Db): Promise<PolicyVersion[]> {

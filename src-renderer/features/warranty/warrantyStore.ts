@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Input, PolicyVersion, WarrantyLookup, WarrantyVerdict } from '../../../src-shared/contract'
+import type { Input, PolicyVersion, ProductModel, WarrantyLookup, WarrantyVerdict } from '../../../src-shared/contract'
+import type { CategoryKey } from '../../../src-shared/domain/warranty/policy'
 import { call } from '../../api/client'
 
 export type FaultClaim = NonNullable<Input<'warranty.lookup'>['claim']>
@@ -69,5 +70,9 @@ export const useWarrantyStore = defineStore('warranty', () => {
     return saved
   }
 
-  return { query, result, loading, policies, lookup, evaluate, register, exchange, clear, loadPolicies, savePolicy }
+  function modelsOf(categoryKey: CategoryKey): Promise<ProductModel[]> {
+    return call('warranty.models', { categoryKey })
+  }
+
+  return { query, result, loading, policies, lookup, evaluate, register, exchange, clear, loadPolicies, savePolicy, modelsOf }
 })

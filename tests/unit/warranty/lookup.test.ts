@@ -173,3 +173,27 @@ describe('the repair warranty on replaced parts', () => {
     expect(board.evaluation.verdict).toBe('paid_repair')
   })
 })
+
+describe('a model with its own policy', () => {
+  const shop = freshShopPerTest()
+
+  it('a model-specific version wins over its category for units of that model only', async () => {
+    const { app, adminToken } = await shop(testClock('2026-01-20T02:00:00.000Z'))
+    const mate = await callOk(app, 'warranty.register', phone, adminToken)
+    const other = await callOk(app, 'warranty.register', { ...phone, serial: 'SN-P70-1', cardNumber: '', model: 'P70' }, adminToken)
+    const models = await callOk(app, 'warranty.models', { categoryKey: 'mobile_phone' }, adminToken)
+    const mateModel = models.find((m) => m.model === 'Mate 60 Pro')!
+    await callOk(
+      app,
+      'warranty.savePolicy',
+      { modelId: mateModel.id, effectiveFrom: '2026-01-01', policy: { ...mate.policy.policy, repairMonths: 24 }, note: '旗舰机两年保修' },
+      adminToken
+    )
+    const mateNow = await callOk(app, 'warranty.evaluate', { unitId: mate.unit.id }, adminToken)
+    const otherNow = await callOk(app, 'warranty.evaluate', { unitId: other.unit.id }, adminToken)
+    expect(mateNow.policy.model).toMatchObject({ brand: '华为', model: 'Mate 60 Pro' })
+    expect(mateNow.evaluation.repairEnd).toBe('2028-01-09')
+    expect(otherNow.policy.model).toBeNull()
+    expect(otherNow.evaluation.repairEnd).toBe('2027-01-09')
+  })
+})
