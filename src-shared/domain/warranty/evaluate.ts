@@ -16,6 +16,12 @@ export interface RepairRecord {
   underWarranty: boolean
   faultCode: string | null
   component: string | null
+  /**
+   * false: the unit came back unrepaired (no fault found, customer declined…). Such a record
+   * still counts for the repair-time extension (when underWarranty) but not for the
+   * second-repair rule. Absent: true.
+   */
+  repaired?: boolean
 }
 
 /** A void condition recorded at intake. */
@@ -24,6 +30,11 @@ export interface VoidCondition {
   /** required when scope is 'component' */
   component?: string
   reason: 'physical_damage' | 'liquid_damage' | 'third_party_repair' | 'serial_tampered'
+  /**
+   * The day it was recorded. A void recorded before a part was replaced in a paid repair does
+   * not void that part's repair warranty (absent: treated as recorded after, so it does).
+   */
+  recordedOn?: string
 }
 
 /** What is known about the unit. */
@@ -38,6 +49,8 @@ export interface UnitFacts {
   voids: VoidCondition[]
   /** parts replaced in paid repairs, each with its own repair warranty */
   replacedParts: { component: string; replacedOn: string; warrantyDays: number }[]
+  /** this unit was itself replaced by an exchange: the serial of the unit that replaced it */
+  replacedBySerial?: string | null
 }
 
 /** The fault the customer brings in. */
@@ -64,6 +77,8 @@ export const REASON_KEYS = [
   'warranty.reason.startExchangeOriginalUnknown',
   /** {} — neither invoice nor production date */
   'warranty.reason.startUnknown',
+  /** { serial } — this unit was replaced by an exchange; its warranty passed to the unit with that serial */
+  'warranty.reason.replacedBy',
   /** { days, repairs } — days in warranty repair added to the repair and component periods */
   'warranty.reason.repairExtension',
   /** {} — no claim given: judged as a performance fault of the whole unit */
@@ -72,12 +87,16 @@ export const REASON_KEYS = [
   'warranty.reason.voidUnit',
   /** { component, reason } */
   'warranty.reason.voidComponent',
+  /** { component, reason, recordedOn, replacedOn } — a void recorded before the claimed part was replaced does not void the part's repair warranty */
+  'warranty.reason.voidBeforePartReplaced',
   /** { start, refundDays, refundEnd, daysLeft } */
   'warranty.reason.refundWindow',
   /** { start, exchangeDays, exchangeEnd, daysLeft } */
   'warranty.reason.exchangeWindow',
   /** { exchangeEnd } — appearance damage is never refunded or exchanged */
   'warranty.reason.appearanceNoRefundExchange',
+  /** {} — appearance damage is caused by the customer: not covered by 三包 or a part's repair warranty, paid repair */
+  'warranty.reason.appearanceNotCovered',
   /** { faultCode, repairs, lastReturnedDate, periodEnd } — repaired twice for this fault, failing again */
   'warranty.reason.secondRepairRule',
   /** { faultCode, repairs } — informative: one more failure with this code makes exchange or refund due */
@@ -111,11 +130,11 @@ export interface WarrantyEvaluation {
   /** warranty start */
   start: string | null
   startBasis: 'invoice' | 'production_fallback' | 'exchange' | null
-  /** last day inclusive (not extended by repair time) */
+  /** last day still inside the refund window, start + refundDays (not extended by repair time) */
   refundEnd: string | null
-  /** last day inclusive (not extended by repair time) */
+  /** last day still inside the exchange window, start + exchangeDays (not extended by repair time) */
   exchangeEnd: string | null
-  /** whole unit, last day inclusive, after the repair-time extension */
+  /** whole unit, last day still inside the period, after the repair-time extension */
   repairEnd: string | null
   /** days spent in warranty repair, added to the repair and component periods */
   extensionDays: number
@@ -123,7 +142,7 @@ export interface WarrantyEvaluation {
   daysLeft: number | null
   /** per-component repair periods (after the extension); voided by a unit or component void */
   components: { component: string; end: string; daysLeft: number; voided: boolean }[]
-  /** parts replaced in paid repairs (repair warranty) */
+  /** parts replaced in paid repairs (repair warranty, replacedOn + warrantyDays) */
   partWarranties: { component: string; end: string; daysLeft: number }[]
   /** repaired twice under warranty for the same fault and failing again */
   secondRepairRule: boolean
@@ -198,7 +217,8 @@ function warrantyStart(policy: WarrantyPolicy, unit: UnitFacts): StartResult {
  * Days the unit spent in repairs marked underWarranty (三包: 修理占用的时间不计入三包有效期).
  *
  * A repair counts the days from the day received up to, not including, the day returned
- * (received 2026-03-01, returned 2026-03-11 = 10 days; returned the same day = 0). A repair
+ * (received 2026-03-01, returned 2026-03-11 = 10 days; returned the same day = 0), whether or
+ * not the unit came back repaired (`repaired: false` counts too). A repair
  * still open counts through today inclusive (the unit is in the shop today). Days before the
  * warranty start are not counted, and overlapping repairs count each day once. Paid repairs
  * never count.
@@ -223,11 +243,14 @@ export function warrantyRepairDays(repairs: RepairRecord[], start: string | null
   return total
 }
 
-/** The fault code repaired at least twice under warranty (completed repairs), with its repairs. */
+/**
+ * The fault codes repaired at least twice under warranty (completed repairs that actually
+ * repaired the unit: `repaired: false` records do not count), with their repairs.
+ */
 function repeatedFaults(repairs: RepairRecord[]): Map<string, RepairRecord[]> {
   const byCode = new Map<string, RepairRecord[]>()
   for (const r of repairs) {
-    if (!r.underWarranty || r.faultCode === null || r.returnedDate === null) continue
+    if (!r.underWarranty || r.repaired === false || r.faultCode === null || r.returnedDate === null) continue
     const list = byCode.get(r.faultCode) ?? []
     list.push(r)
     byCode.set(r.faultCode, list)
@@ -245,20 +268,35 @@ function latest(dates: string[]): string {
  *
  * Order of the rules (the first that applies decides the verdict; the reasons list every step
  * that mattered, starting with the warranty start):
+ * 0. a unit replaced by an exchange (`replacedBySerial`) → 'not_covered': its warranty passed to
+ *    the new unit (reason right after the start reason);
  * 1. a unit-scope void → 'not_covered'; a component-scope void on the claimed component →
- *    'not_covered' (voids on other components do not affect the claim);
- * 2. no start (no invoice, no production date, or an exchanged unit continuing an unrecorded
+ *    'not_covered' (voids on other components do not affect the claim). Exception: when the
+ *    claimed component has a part repair warranty running today (rule 6), a void recorded
+ *    (`recordedOn`) before that part's replacedOn does not void the claim; voids without a date
+ *    or recorded on/after replacedOn still do. A performance claim saved that way is judged on
+ *    the part's repair warranty alone → 'free_repair';
+ * 2. appearance damage is caused by the customer and covered neither by 三包 nor by a part's
+ *    repair warranty → 'paid_repair' (within the exchange window a reason also says it gets no
+ *    refund or exchange);
+ * 3. no start (no invoice, no production date, or an exchanged unit continuing an unrecorded
  *    start) → 'unknown_start', unless a replaced part's repair warranty covers the claim;
- * 3. performance fault within the refund window → 'refund'; within the exchange window →
- *    'exchange' (appearance claims never get either; a reason says so);
- * 4. second-repair rule: two completed warranty repairs with the claim's (non-null) fault code
- *    and today within the applicable repair period → 'exchange' (the customer may choose refund);
- * 5. within the applicable repair period → 'free_repair'. The applicable period is the claimed
+ * 4. performance fault within the refund window → 'refund'; within the exchange window →
+ *    'exchange';
+ * 5. second-repair rule: two completed warranty repairs that repaired the unit (not
+ *    `repaired: false`) with the claim's (non-null) fault code and today within the applicable
+ *    repair period → 'exchange' (the customer may choose refund);
+ * 6. within the applicable repair period → 'free_repair'. The applicable period is the claimed
  *    component's own period when the policy has one (longer or shorter than the unit's),
  *    otherwise the whole unit's;
- * 6. a part replaced in a paid repair, matching the claimed component and still within its
- *    repair warranty → 'free_repair', even when the unit itself is out of warranty;
- * 7. otherwise → 'paid_repair', with the end date and the days since.
+ * 7. a part replaced in a paid repair, matching the claimed component and still within its
+ *    repair warranty (replacedOn through replacedOn + warrantyDays) → 'free_repair', even when
+ *    the unit itself is out of warranty;
+ * 8. otherwise → 'paid_repair', with the end date and the days since.
+ *
+ * Period ends follow 民法典 第201、202条 (see daysPeriodEnd / monthsPeriodEnd): the start day is
+ * not counted, so 7 days from 2026-01-01 end 2026-01-08 and 12 months from 2026-01-15 end
+ * 2027-01-15; the end day itself is still inside the period.
  *
  * The refund and exchange windows run from the start and are NOT extended by repair time: the
  * regulations deduct repair time from the 三包有效期 (the repair period), and the 7/15-day
@@ -281,6 +319,8 @@ export function evaluateWarranty(
   const startResult = warrantyStart(policy, unit)
   const start = startResult.start
   reasons.push(startResult.reason)
+  const replacedBySerial = unit.replacedBySerial ?? null
+  if (replacedBySerial !== null) reasons.push(reason('warranty.reason.replacedBy', { serial: replacedBySerial }))
   if (!claim) reasons.push(reason('warranty.reason.noClaim'))
 
   const extensionDays = warrantyRepairDays(unit.repairs, start, today)
@@ -289,9 +329,9 @@ export function evaluateWarranty(
     reasons.push(reason('warranty.reason.repairExtension', { days: extensionDays, repairs: warrantyRepairCount }))
   }
 
-  const unitVoid = unit.voids.find((v) => v.scope === 'unit')
-  const componentVoid = (component: string) =>
-    unit.voids.find((v) => v.scope === 'component' && v.component === component)
+  const unitVoids = unit.voids.filter((v) => v.scope === 'unit')
+  const componentVoids = (component: string) =>
+    unit.voids.filter((v) => v.scope === 'component' && v.component === component)
 
   const refundEnd = start ? daysPeriodEnd(start, policy.refundDays) : null
   const exchangeEnd = start ? daysPeriodEnd(start, policy.exchangeDays) : null
@@ -305,7 +345,7 @@ export function evaluateWarranty(
           component: c.component,
           end,
           daysLeft: daysBetween(today, end),
-          voided: unitVoid !== undefined || componentVoid(c.component) !== undefined
+          voided: unitVoids.length > 0 || componentVoids(c.component).length > 0
         }
       })
     : []
@@ -330,19 +370,10 @@ export function evaluateWarranty(
     secondRepairRule
   })
 
-  // 1. Voids.
-  if (unitVoid) {
-    reasons.push(reason('warranty.reason.voidUnit', { reason: unitVoid.reason }))
-    return result('not_covered')
-  }
+  // 0. Replaced by an exchange: the warranty went to the new unit.
+  if (replacedBySerial !== null) return result('not_covered')
+
   const claimedComponent = effectiveClaim.component
-  if (claimedComponent !== null) {
-    const v = componentVoid(claimedComponent)
-    if (v) {
-      reasons.push(reason('warranty.reason.voidComponent', { component: claimedComponent, reason: v.reason }))
-      return result('not_covered')
-    }
-  }
 
   // The replaced part (paid repair) covering this claim, if any: the one with the latest end.
   const matchingParts = claimedComponent === null ? [] : unit.replacedParts.filter((p) => p.component === claimedComponent)
@@ -361,7 +392,48 @@ export function evaluateWarranty(
       daysLeft: daysBetween(today, w.end)
     })
 
-  // 2. Unknown start.
+  // 1. Voids. While the claimed part's repair warranty runs, voids recorded before the part was
+  // replaced do not apply to this claim (the shop's own warranty on its own part wins).
+  const runningPart = partCovers ? partWarranty : null
+  const overridden = (v: VoidCondition) =>
+    runningPart !== null && v.recordedOn !== undefined && v.recordedOn < runningPart.p.replacedOn
+  const claimVoids = [...unitVoids, ...(claimedComponent === null ? [] : componentVoids(claimedComponent))]
+  const applying = claimVoids.find((v) => !overridden(v))
+  if (applying) {
+    reasons.push(
+      applying.scope === 'unit'
+        ? reason('warranty.reason.voidUnit', { reason: applying.reason })
+        : reason('warranty.reason.voidComponent', { component: applying.component ?? '', reason: applying.reason })
+    )
+    return result('not_covered')
+  }
+
+  // 2. Appearance damage: the customer's doing, never covered.
+  if (effectiveClaim.kind === 'appearance') {
+    if (exchangeEnd && today <= exchangeEnd) {
+      reasons.push(reason('warranty.reason.appearanceNoRefundExchange', { exchangeEnd }))
+    }
+    reasons.push(reason('warranty.reason.appearanceNotCovered'))
+    return result('paid_repair')
+  }
+
+  // Voids set aside for the part: only the part's repair warranty covers the claim.
+  if (runningPart !== null && claimVoids.length > 0) {
+    for (const v of claimVoids) {
+      reasons.push(
+        reason('warranty.reason.voidBeforePartReplaced', {
+          component: runningPart.p.component,
+          reason: v.reason,
+          recordedOn: v.recordedOn ?? '', // always set: only dated voids are set aside
+          replacedOn: runningPart.p.replacedOn
+        })
+      )
+    }
+    reasons.push(partReason(runningPart))
+    return result('free_repair')
+  }
+
+  // 3. Unknown start.
   if (!start || !refundEnd || !exchangeEnd || !repairEnd) {
     if (partCovers && partWarranty) {
       reasons.push(partReason(partWarranty))
@@ -370,32 +442,28 @@ export function evaluateWarranty(
     return result('unknown_start')
   }
 
-  // 3. Refund / exchange windows.
-  if (effectiveClaim.kind === 'performance') {
-    if (today <= refundEnd) {
-      reasons.push(
-        reason('warranty.reason.refundWindow', {
-          start,
-          refundDays: policy.refundDays,
-          refundEnd,
-          daysLeft: daysBetween(today, refundEnd)
-        })
-      )
-      return result('refund')
-    }
-    if (today <= exchangeEnd) {
-      reasons.push(
-        reason('warranty.reason.exchangeWindow', {
-          start,
-          exchangeDays: policy.exchangeDays,
-          exchangeEnd,
-          daysLeft: daysBetween(today, exchangeEnd)
-        })
-      )
-      return result('exchange')
-    }
-  } else if (today <= exchangeEnd) {
-    reasons.push(reason('warranty.reason.appearanceNoRefundExchange', { exchangeEnd }))
+  // 4. Refund / exchange windows (performance faults only: appearance was decided above).
+  if (today <= refundEnd) {
+    reasons.push(
+      reason('warranty.reason.refundWindow', {
+        start,
+        refundDays: policy.refundDays,
+        refundEnd,
+        daysLeft: daysBetween(today, refundEnd)
+      })
+    )
+    return result('refund')
+  }
+  if (today <= exchangeEnd) {
+    reasons.push(
+      reason('warranty.reason.exchangeWindow', {
+        start,
+        exchangeDays: policy.exchangeDays,
+        exchangeEnd,
+        daysLeft: daysBetween(today, exchangeEnd)
+      })
+    )
+    return result('exchange')
   }
 
   // The applicable repair period: the claimed component's own, else the whole unit's.
@@ -405,9 +473,9 @@ export function evaluateWarranty(
   const periodEnd = componentEntry ? componentEntry.end : repairEnd
   const withinPeriod = today <= periodEnd
 
-  // 4. Second-repair rule.
+  // 5. Second-repair rule.
   const repeated = repeatedFaults(unit.repairs)
-  const claimCode = effectiveClaim.kind === 'performance' ? effectiveClaim.faultCode : null
+  const claimCode = effectiveClaim.faultCode
   const repeatedForClaim = claimCode === null ? undefined : repeated.get(claimCode)
   if (repeatedForClaim && claimCode !== null && withinPeriod) {
     reasons.push(
@@ -424,7 +492,7 @@ export function evaluateWarranty(
     if (code !== claimCode) reasons.push(reason('warranty.reason.repeatFaultHistory', { faultCode: code, repairs: list.length }))
   }
 
-  // 5. Repair period (component or whole unit).
+  // 6. Repair period (component or whole unit).
   if (withinPeriod) {
     if (componentPolicy && componentEntry) {
       reasons.push(
@@ -459,7 +527,7 @@ export function evaluateWarranty(
     reasons.push(reason('warranty.reason.repairPeriodEnded', { repairEnd, daysSince: daysBetween(repairEnd, today) }))
   }
 
-  // 6. Repair warranty on a part replaced in a paid repair.
+  // 7. Repair warranty on a part replaced in a paid repair.
   if (partCovers && partWarranty) {
     reasons.push(partReason(partWarranty))
     return result('free_repair')
@@ -474,6 +542,6 @@ export function evaluateWarranty(
     )
   }
 
-  // 7. Out of warranty.
+  // 8. Out of warranty.
   return result('paid_repair')
 }

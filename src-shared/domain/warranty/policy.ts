@@ -12,9 +12,9 @@ export interface ComponentPeriod {
 }
 
 export interface WarrantyPolicy {
-  /** 包退: a performance fault within this many days (counting the start day) gives a refund. */
+  /** 包退: a performance fault within this many days of the start (the start day not counted, see daysPeriodEnd) gives a refund. */
   refundDays: number
-  /** 包换: a performance fault within this many days (counting the start day) gives an exchange. */
+  /** 包换: a performance fault within this many days of the start (the start day not counted, see daysPeriodEnd) gives an exchange. */
   exchangeDays: number
   /** 包修: repair period of the whole unit, in months. */
   repairMonths: number
@@ -153,23 +153,20 @@ export function addMonths(date: string, n: number): string {
 }
 
 /**
- * Last day (inclusive) of a period of `months` months whose first day is `start`.
- *
- * The start day counts as a day of the period, so the period ends the day before the
- * corresponding day `months` later: 2026-01-15 + 12 months ends 2027-01-14. When the target
- * month has no corresponding day (start on the 29th-31st), the period ends on the last day of
- * the target month (as 民法典 第203条 does for periods without a corresponding day):
- * 2024-02-29 + 12 months ends 2025-02-28, 2026-01-31 + 1 month ends 2026-02-28. Note that
- * 2023-03-01 + 12 months ends 2024-02-29.
+ * Last day (still inside the period) of a period of `months` months from `start` (民法典 第201、
+ * 202条: the day the period starts from is not counted, and the period ends on the corresponding
+ * day of the last month, or that month's last day when it has none): 12 months from 2026-01-15
+ * end 2027-01-15; 12 months from 2024-02-29 end 2025-02-28; 1 month from 2026-01-31 ends
+ * 2026-02-28.
  */
 export function monthsPeriodEnd(start: string, months: number): string {
-  const [, , d] = parseDate(start)
-  const same = addMonths(start, months)
-  const [, , td] = parseDate(same)
-  return td < d ? same : addDays(same, -1)
+  return addMonths(start, months)
 }
 
-/** Last day (inclusive) of a period of `days` days whose first day is `start`: 7 days from 2026-01-01 end 2026-01-07. */
+/**
+ * Last day (still inside the period) of a period of `days` days from `start`, the start day not
+ * counted (民法典 第201条): 7 days from 2026-01-01 end 2026-01-08.
+ */
 export function daysPeriodEnd(start: string, days: number): string {
-  return addDays(start, days - 1)
+  return addDays(start, days)
 }

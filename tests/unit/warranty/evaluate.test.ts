@@ -68,8 +68,8 @@ describe('warranty start', () => {
       key: 'warranty.reason.startProductionFallback',
       params: { productionDate: '2026-01-01', fallbackDays: 90, start: '2026-04-01' }
     })
-    expect(e.refundEnd).toBe('2026-04-07')
-    expect(e.repairEnd).toBe('2027-03-31')
+    expect(e.refundEnd).toBe('2026-04-08')
+    expect(e.repairEnd).toBe('2027-04-01')
     expect(e.verdict).toBe('refund')
   })
 
@@ -88,28 +88,28 @@ describe('warranty start', () => {
 
   it('an exchanged unit restarts at the exchange date when the policy says so', () => {
     const u = unit({ invoiceDate: '2025-01-10', exchangedOn: '2025-06-01', originalStartDate: '2025-01-10' })
-    const e = evaluate(phone, u, perf(), '2026-05-31')
+    const e = evaluate(phone, u, perf(), '2026-06-01')
     expect(e.start).toBe('2025-06-01')
     expect(e.startBasis).toBe('exchange')
-    expect(e.repairEnd).toBe('2026-05-31')
+    expect(e.repairEnd).toBe('2026-06-01')
     expect(e.verdict).toBe('free_repair')
     expect(e.reasons[0]).toEqual({ key: 'warranty.reason.startExchangeRestart', params: { exchangedOn: '2025-06-01' } })
-    expect(evaluate(phone, u, perf(), '2026-06-01').verdict).toBe('paid_repair')
+    expect(evaluate(phone, u, perf(), '2026-06-02').verdict).toBe('paid_repair')
   })
 
   it('an exchanged unit continues from the original start when the policy says so', () => {
     const continuing: WarrantyPolicy = { ...phone, exchangeRestartsPeriod: false }
     const u = unit({ invoiceDate: '2025-01-10', exchangedOn: '2025-06-01', originalStartDate: '2025-01-10' })
-    const e = evaluate(continuing, u, perf(), '2026-01-09')
+    const e = evaluate(continuing, u, perf(), '2026-01-10')
     expect(e.start).toBe('2025-01-10')
     expect(e.startBasis).toBe('exchange')
-    expect(e.repairEnd).toBe('2026-01-09')
+    expect(e.repairEnd).toBe('2026-01-10')
     expect(e.verdict).toBe('free_repair')
     expect(e.reasons[0]).toEqual({
       key: 'warranty.reason.startExchangeContinue',
       params: { exchangedOn: '2025-06-01', originalStartDate: '2025-01-10' }
     })
-    expect(evaluate(continuing, u, perf(), '2026-01-10').verdict).toBe('paid_repair')
+    expect(evaluate(continuing, u, perf(), '2026-01-11').verdict).toBe('paid_repair')
   })
 
   it('an exchanged unit continuing an unrecorded start is unknown_start', () => {
@@ -121,36 +121,39 @@ describe('warranty start', () => {
 })
 
 describe('refund and exchange windows', () => {
-  it('refund through day 7, exchange from day 8 through day 15, then free repair', () => {
+  it('refund through start + 7 days, exchange from the next day through start + 15 days, then free repair', () => {
     const u = unit({ invoiceDate: '2026-01-01' })
-    const day7 = evaluate(phone, u, perf(), '2026-01-07')
+    // The start day is not counted: day 7 is 2026-01-08.
+    const day7 = evaluate(phone, u, perf(), '2026-01-08')
     expect(day7.verdict).toBe('refund')
-    expect(day7.refundEnd).toBe('2026-01-07')
+    expect(day7.refundEnd).toBe('2026-01-08')
     expect(reasonOf(day7, 'warranty.reason.refundWindow')?.params).toEqual({
       start: '2026-01-01',
       refundDays: 7,
-      refundEnd: '2026-01-07',
+      refundEnd: '2026-01-08',
       daysLeft: 0
     })
-    const day8 = evaluate(phone, u, perf(), '2026-01-08')
+    expect(evaluate(phone, u, perf(), '2026-01-01').verdict).toBe('refund')
+    const day8 = evaluate(phone, u, perf(), '2026-01-09')
     expect(day8.verdict).toBe('exchange')
     expect(reasonOf(day8, 'warranty.reason.exchangeWindow')?.params).toEqual({
       start: '2026-01-01',
       exchangeDays: 15,
-      exchangeEnd: '2026-01-15',
+      exchangeEnd: '2026-01-16',
       daysLeft: 7
     })
-    expect(evaluate(phone, u, perf(), '2026-01-15').verdict).toBe('exchange')
-    const day16 = evaluate(phone, u, perf(), '2026-01-16')
+    expect(evaluate(phone, u, perf(), '2026-01-16').verdict).toBe('exchange')
+    const day16 = evaluate(phone, u, perf(), '2026-01-17')
     expect(day16.verdict).toBe('free_repair')
-    expect(day16.exchangeEnd).toBe('2026-01-15')
+    expect(day16.exchangeEnd).toBe('2026-01-16')
   })
 
   it('appearance damage never gets refund or exchange, and the reason says so', () => {
     const e = evaluate(phone, unit(), looks(), '2026-01-03')
-    expect(e.verdict).toBe('free_repair')
-    expect(reasonOf(e, 'warranty.reason.appearanceNoRefundExchange')?.params).toEqual({ exchangeEnd: '2026-01-15' })
-    expect(keys(evaluate(phone, unit(), looks(), '2026-01-16'))).not.toContain('warranty.reason.appearanceNoRefundExchange')
+    expect(e.verdict).toBe('paid_repair')
+    expect(reasonOf(e, 'warranty.reason.appearanceNoRefundExchange')?.params).toEqual({ exchangeEnd: '2026-01-16' })
+    expect(keys(evaluate(phone, unit(), looks(), '2026-01-16'))).toContain('warranty.reason.appearanceNoRefundExchange')
+    expect(keys(evaluate(phone, unit(), looks(), '2026-01-17'))).not.toContain('warranty.reason.appearanceNoRefundExchange')
   })
 
   it('a performance fault on a component inside the refund window still gives a refund', () => {
@@ -159,10 +162,10 @@ describe('refund and exchange windows', () => {
 
   it('windows are not extended by warranty repair time', () => {
     const u = unit({ repairs: [warrantyRepair('2026-01-02', '2026-01-12')] })
-    const e = evaluate(phone, u, perf(), '2026-01-16')
+    const e = evaluate(phone, u, perf(), '2026-01-17')
     expect(e.extensionDays).toBe(10)
-    expect(e.refundEnd).toBe('2026-01-07')
-    expect(e.exchangeEnd).toBe('2026-01-15')
+    expect(e.refundEnd).toBe('2026-01-08')
+    expect(e.exchangeEnd).toBe('2026-01-16')
     expect(e.verdict).toBe('free_repair')
   })
 })
@@ -170,20 +173,20 @@ describe('refund and exchange windows', () => {
 describe('whole-unit repair period', () => {
   it('last day in, first day out', () => {
     const u = unit({ invoiceDate: '2026-01-15' })
-    const last = evaluate(phone, u, perf(), '2027-01-14')
-    expect(last.repairEnd).toBe('2027-01-14')
+    const last = evaluate(phone, u, perf(), '2027-01-15')
+    expect(last.repairEnd).toBe('2027-01-15')
     expect(last.daysLeft).toBe(0)
     expect(last.verdict).toBe('free_repair')
     expect(reasonOf(last, 'warranty.reason.repairPeriod')?.params).toEqual({
       start: '2026-01-15',
       repairMonths: 12,
-      repairEnd: '2027-01-14',
+      repairEnd: '2027-01-15',
       daysLeft: 0
     })
-    const out = evaluate(phone, u, perf(), '2027-01-15')
+    const out = evaluate(phone, u, perf(), '2027-01-16')
     expect(out.verdict).toBe('paid_repair')
     expect(out.daysLeft).toBe(-1)
-    expect(reasonOf(out, 'warranty.reason.repairPeriodEnded')?.params).toEqual({ repairEnd: '2027-01-14', daysSince: 1 })
+    expect(reasonOf(out, 'warranty.reason.repairPeriodEnded')?.params).toEqual({ repairEnd: '2027-01-15', daysSince: 1 })
   })
 
   it('leap year: a 2024-02-29 start ends 2025-02-28', () => {
@@ -192,55 +195,62 @@ describe('whole-unit repair period', () => {
     const out = evaluate(phone, u, perf(), '2025-03-01')
     expect(out.repairEnd).toBe('2025-02-28')
     expect(out.verdict).toBe('paid_repair')
-    expect(evaluate(phone, unit({ invoiceDate: '2024-02-29' }), perf(), '2024-03-06').verdict).toBe('refund')
-    expect(evaluate(phone, unit({ invoiceDate: '2024-02-29' }), perf(), '2024-03-07').verdict).toBe('exchange')
+    // 7 days from 2024-02-29 end 2024-03-07 (the leap day itself not counted).
+    expect(evaluate(phone, unit({ invoiceDate: '2024-02-29' }), perf(), '2024-03-07').verdict).toBe('refund')
+    expect(evaluate(phone, unit({ invoiceDate: '2024-02-29' }), perf(), '2024-03-08').verdict).toBe('exchange')
   })
 
-  it('leap year: a 2023-03-01 start ends on 2024-02-29', () => {
+  it('leap year: a 2023-03-01 start ends on 2024-03-01, a 2023-02-28 start on 2024-02-28 (not the leap day)', () => {
     const u = unit({ invoiceDate: '2023-03-01' })
     expect(evaluate(phone, u, perf(), '2024-02-29').verdict).toBe('free_repair')
-    expect(evaluate(phone, u, perf(), '2024-03-01').verdict).toBe('paid_repair')
+    const last = evaluate(phone, u, perf(), '2024-03-01')
+    expect(last.repairEnd).toBe('2024-03-01')
+    expect(last.verdict).toBe('free_repair')
+    expect(evaluate(phone, u, perf(), '2024-03-02').verdict).toBe('paid_repair')
+    const feb28 = unit({ invoiceDate: '2023-02-28' })
+    expect(evaluate(phone, feb28, perf(), '2024-02-28').verdict).toBe('free_repair')
+    expect(evaluate(phone, feb28, perf(), '2024-02-29').verdict).toBe('paid_repair')
   })
 })
 
 describe('component periods', () => {
   it('a component shorter than the unit (phone battery, 6 months) ends first', () => {
     const u = unit({ invoiceDate: '2026-01-01' })
-    const last = evaluate(phone, u, perf('battery'), '2026-06-30')
+    const last = evaluate(phone, u, perf('battery'), '2026-07-01')
     expect(last.verdict).toBe('free_repair')
     expect(reasonOf(last, 'warranty.reason.componentPeriod')?.params).toEqual({
       component: 'battery',
       months: 6,
-      end: '2026-06-30',
+      end: '2026-07-01',
       daysLeft: 0
     })
-    const out = evaluate(phone, u, perf('battery'), '2026-07-01')
+    const out = evaluate(phone, u, perf('battery'), '2026-07-02')
     expect(out.verdict).toBe('paid_repair')
     expect(reasonOf(out, 'warranty.reason.componentPeriodEnded')?.params).toEqual({
       component: 'battery',
-      end: '2026-06-30',
+      end: '2026-07-01',
       daysSince: 1
     })
     // The whole unit (and a component it has no period for) is still covered that day.
-    expect(evaluate(phone, u, perf(), '2026-07-01').verdict).toBe('free_repair')
-    expect(evaluate(phone, u, perf('screen'), '2026-07-01').verdict).toBe('free_repair')
+    expect(evaluate(phone, u, perf(), '2026-07-02').verdict).toBe('free_repair')
+    expect(evaluate(phone, u, perf('screen'), '2026-07-02').verdict).toBe('free_repair')
   })
 
   it('a component longer than the unit (TV panel, 36 months) outlives it', () => {
     const u = unit({ invoiceDate: '2026-01-15' })
-    const e = evaluate(tv, u, perf('panel'), '2029-01-14')
+    const e = evaluate(tv, u, perf('panel'), '2029-01-15')
     expect(e.verdict).toBe('free_repair')
-    expect(e.components).toEqual([{ component: 'panel', end: '2029-01-14', daysLeft: 0, voided: false }])
-    expect(evaluate(tv, u, perf('panel'), '2029-01-15').verdict).toBe('paid_repair')
-    expect(evaluate(tv, u, perf(), '2027-01-15').verdict).toBe('paid_repair')
-    expect(evaluate(tv, u, perf('panel'), '2027-01-15').verdict).toBe('free_repair')
+    expect(e.components).toEqual([{ component: 'panel', end: '2029-01-15', daysLeft: 0, voided: false }])
+    expect(evaluate(tv, u, perf('panel'), '2029-01-16').verdict).toBe('paid_repair')
+    expect(evaluate(tv, u, perf(), '2027-01-16').verdict).toBe('paid_repair')
+    expect(evaluate(tv, u, perf('panel'), '2027-01-16').verdict).toBe('free_repair')
   })
 
   it('lists every component with its end and days left', () => {
     const e = evaluate(phone, unit({ invoiceDate: '2026-01-01' }), null, '2026-02-01')
     expect(e.components).toEqual([
-      { component: 'battery', end: '2026-06-30', daysLeft: 149, voided: false },
-      { component: 'charger', end: '2026-12-31', daysLeft: 333, voided: false }
+      { component: 'battery', end: '2026-07-01', daysLeft: 150, voided: false },
+      { component: 'charger', end: '2027-01-01', daysLeft: 334, voided: false }
     ])
   })
 })
@@ -266,27 +276,27 @@ describe('repair-time extension', () => {
 
   it('a 10-day warranty repair moves the repair and component ends by 10 days', () => {
     const u = unit({ invoiceDate: '2026-01-15', repairs: [warrantyRepair('2026-03-01', '2026-03-11')] })
-    const e = evaluate(phone, u, perf(), '2027-01-24')
+    const e = evaluate(phone, u, perf(), '2027-01-25')
     expect(e.extensionDays).toBe(10)
-    expect(e.repairEnd).toBe('2027-01-24')
+    expect(e.repairEnd).toBe('2027-01-25')
     expect(e.daysLeft).toBe(0)
     expect(e.verdict).toBe('free_repair')
     expect(e.components.map((c) => [c.component, c.end])).toEqual([
-      ['battery', '2026-07-24'],
-      ['charger', '2027-01-24']
+      ['battery', '2026-07-25'],
+      ['charger', '2027-01-25']
     ])
     expect(reasonOf(e, 'warranty.reason.repairExtension')?.params).toEqual({ days: 10, repairs: 1 })
-    expect(evaluate(phone, u, perf(), '2027-01-25').verdict).toBe('paid_repair')
-    expect(evaluate(phone, u, perf('battery'), '2026-07-24').verdict).toBe('free_repair')
-    expect(evaluate(phone, u, perf('battery'), '2026-07-25').verdict).toBe('paid_repair')
+    expect(evaluate(phone, u, perf(), '2027-01-26').verdict).toBe('paid_repair')
+    expect(evaluate(phone, u, perf('battery'), '2026-07-25').verdict).toBe('free_repair')
+    expect(evaluate(phone, u, perf('battery'), '2026-07-26').verdict).toBe('paid_repair')
   })
 
   it('a paid repair does not move anything', () => {
     const paid: RepairRecord = { ...warrantyRepair('2026-03-01', '2026-03-11'), underWarranty: false }
     const u = unit({ invoiceDate: '2026-01-15', repairs: [paid] })
-    const e = evaluate(phone, u, perf(), '2027-01-15')
+    const e = evaluate(phone, u, perf(), '2027-01-16')
     expect(e.extensionDays).toBe(0)
-    expect(e.repairEnd).toBe('2027-01-14')
+    expect(e.repairEnd).toBe('2027-01-15')
     expect(e.verdict).toBe('paid_repair')
     expect(keys(e)).not.toContain('warranty.reason.repairExtension')
   })
@@ -307,7 +317,7 @@ describe('second-repair rule', () => {
       faultCode: 'X',
       repairs: 2,
       lastReturnedDate: '2026-05-04',
-      periodEnd: '2027-01-07'
+      periodEnd: '2027-01-08'
     })
   })
 
@@ -331,8 +341,8 @@ describe('second-repair rule', () => {
   })
 
   it('applies through the last day of the (extended) repair period only', () => {
-    expect(evaluate(phone, twice, perf(null, 'X'), '2027-01-07').verdict).toBe('exchange')
-    const out = evaluate(phone, twice, perf(null, 'X'), '2027-01-08')
+    expect(evaluate(phone, twice, perf(null, 'X'), '2027-01-08').verdict).toBe('exchange')
+    const out = evaluate(phone, twice, perf(null, 'X'), '2027-01-09')
     expect(out.verdict).toBe('paid_repair')
     expect(out.secondRepairRule).toBe(false)
   })
@@ -376,10 +386,12 @@ describe('repair warranty on parts replaced in paid repairs', () => {
     replacedParts: [{ component: 'main_board', replacedOn: '2026-02-01', warrantyDays: 90 }]
   })
 
-  it('covers the part through replacedOn + 90 - 1 even after the unit warranty ended', () => {
-    const e = evaluate(phone, u, perf('main_board'), '2026-05-01')
+  it('covers the part through replacedOn + 90 days even after the unit warranty ended', () => {
+    expect(evaluate(phone, u, perf('main_board'), '2026-01-31').verdict).toBe('paid_repair')
+    expect(evaluate(phone, u, perf('main_board'), '2026-02-01').verdict).toBe('free_repair')
+    const e = evaluate(phone, u, perf('main_board'), '2026-05-02')
     expect(e.verdict).toBe('free_repair')
-    expect(e.partWarranties).toEqual([{ component: 'main_board', end: '2026-05-01', daysLeft: 0 }])
+    expect(e.partWarranties).toEqual([{ component: 'main_board', end: '2026-05-02', daysLeft: 0 }])
     expect(keys(e)).toEqual([
       'warranty.reason.startInvoice',
       'warranty.reason.repairPeriodEnded',
@@ -389,14 +401,14 @@ describe('repair warranty on parts replaced in paid repairs', () => {
       component: 'main_board',
       replacedOn: '2026-02-01',
       warrantyDays: 90,
-      end: '2026-05-01',
+      end: '2026-05-02',
       daysLeft: 0
     })
-    const out = evaluate(phone, u, perf('main_board'), '2026-05-02')
+    const out = evaluate(phone, u, perf('main_board'), '2026-05-03')
     expect(out.verdict).toBe('paid_repair')
     expect(reasonOf(out, 'warranty.reason.partRepairWarrantyEnded')?.params).toEqual({
       component: 'main_board',
-      end: '2026-05-01',
+      end: '2026-05-02',
       daysSince: 1
     })
   })
@@ -410,6 +422,192 @@ describe('repair warranty on parts replaced in paid repairs', () => {
     const noDates = { ...u, invoiceDate: null, productionDate: null }
     expect(evaluate(phone, noDates, perf('main_board'), '2026-03-01').verdict).toBe('free_repair')
     expect(evaluate(phone, noDates, perf('charger'), '2026-03-01').verdict).toBe('unknown_start')
+  })
+})
+
+describe('appearance damage is not covered', () => {
+  it('is paid repair inside the unit period, naming the reason', () => {
+    const e = evaluate(phone, unit({ invoiceDate: '2026-01-01' }), looks(), '2026-03-01')
+    expect(e.verdict).toBe('paid_repair')
+    expect(e.repairEnd).toBe('2027-01-01')
+    expect(keys(e)).toEqual(['warranty.reason.startInvoice', 'warranty.reason.appearanceNotCovered'])
+    expect(reasonOf(e, 'warranty.reason.appearanceNotCovered')?.params).toEqual({})
+    // Also on a component with its own period, on its last day.
+    expect(evaluate(phone, unit({ invoiceDate: '2026-01-01' }), looks('battery'), '2026-07-01').verdict).toBe('paid_repair')
+  })
+
+  it('inside the exchange window: no refund or exchange either, and paid repair', () => {
+    const day1 = evaluate(phone, unit({ invoiceDate: '2026-01-01' }), looks(), '2026-01-01')
+    expect(day1.verdict).toBe('paid_repair')
+    expect(keys(day1)).toEqual([
+      'warranty.reason.startInvoice',
+      'warranty.reason.appearanceNoRefundExchange',
+      'warranty.reason.appearanceNotCovered'
+    ])
+  })
+
+  it('a part under the shop repair warranty is not covered for appearance damage either', () => {
+    const u = unit({
+      invoiceDate: '2024-01-01',
+      replacedParts: [{ component: 'main_board', replacedOn: '2026-02-01', warrantyDays: 90 }]
+    })
+    const e = evaluate(phone, u, looks('main_board'), '2026-03-01')
+    expect(e.verdict).toBe('paid_repair')
+    expect(keys(e)).toContain('warranty.reason.appearanceNotCovered')
+    expect(keys(e)).not.toContain('warranty.reason.partRepairWarranty')
+    expect(evaluate(phone, u, perf('main_board'), '2026-03-01').verdict).toBe('free_repair')
+  })
+
+  it('is paid repair even when the start is unknown; a void still makes it not covered', () => {
+    expect(evaluate(phone, unit({ invoiceDate: null, productionDate: null }), looks(), '2026-03-01').verdict).toBe('paid_repair')
+    const voided = unit({ voids: [{ scope: 'unit', reason: 'physical_damage' }] })
+    expect(evaluate(phone, voided, looks(), '2026-03-01').verdict).toBe('not_covered')
+  })
+})
+
+describe('a unit replaced by an exchange', () => {
+  it('is not covered: its warranty passed to the new unit, said right after the start', () => {
+    const u = unit({ invoiceDate: '2026-01-01', replacedBySerial: 'SN-NEW-1' })
+    // Would be a refund on 2026-01-03 if it had not been replaced.
+    const e = evaluate(phone, u, perf(), '2026-01-03')
+    expect(e.verdict).toBe('not_covered')
+    expect(e.reasons.slice(0, 2)).toEqual([
+      { key: 'warranty.reason.startInvoice', params: { invoiceDate: '2026-01-01' } },
+      { key: 'warranty.reason.replacedBy', params: { serial: 'SN-NEW-1' } }
+    ])
+    expect(keys(e)).not.toContain('warranty.reason.refundWindow')
+    expect(evaluate(phone, u, perf('battery'), '2026-03-01').verdict).toBe('not_covered')
+    expect(evaluate(phone, u, looks(), '2026-03-01').verdict).toBe('not_covered')
+    const noClaim = evaluate(phone, u, null, '2026-03-01')
+    expect(keys(noClaim).slice(0, 3)).toEqual([
+      'warranty.reason.startInvoice',
+      'warranty.reason.replacedBy',
+      'warranty.reason.noClaim'
+    ])
+  })
+
+  it('wins over voids, part warranties and an unknown start', () => {
+    const u = unit({
+      invoiceDate: null,
+      productionDate: null,
+      replacedBySerial: 'SN-NEW-2',
+      voids: [{ scope: 'unit', reason: 'liquid_damage' }],
+      replacedParts: [{ component: 'main_board', replacedOn: '2026-02-01', warrantyDays: 90 }]
+    })
+    const e = evaluate(phone, u, perf('main_board'), '2026-03-01')
+    expect(e.verdict).toBe('not_covered')
+    expect(keys(e)).toEqual(['warranty.reason.startUnknown', 'warranty.reason.replacedBy'])
+  })
+
+  it('null or absent replacedBySerial changes nothing', () => {
+    expect(evaluate(phone, unit({ replacedBySerial: null }), perf(), '2026-01-03').verdict).toBe('refund')
+  })
+})
+
+describe('voids recorded before a part was replaced', () => {
+  const part = { component: 'main_board', replacedOn: '2026-02-01', warrantyDays: 90 }
+  const withVoid = (v: UnitFacts['voids'][number]) => unit({ invoiceDate: '2024-01-01', voids: [v], replacedParts: [part] })
+
+  it('a component void recorded before replacedOn does not void the part repair warranty, through its last day', () => {
+    const u = withVoid({ scope: 'component', component: 'main_board', reason: 'third_party_repair', recordedOn: '2026-01-31' })
+    const e = evaluate(phone, u, perf('main_board'), '2026-05-02')
+    expect(e.verdict).toBe('free_repair')
+    expect(keys(e)).toEqual([
+      'warranty.reason.startInvoice',
+      'warranty.reason.voidBeforePartReplaced',
+      'warranty.reason.partRepairWarranty'
+    ])
+    expect(reasonOf(e, 'warranty.reason.voidBeforePartReplaced')?.params).toEqual({
+      component: 'main_board',
+      reason: 'third_party_repair',
+      recordedOn: '2026-01-31',
+      replacedOn: '2026-02-01'
+    })
+    // The part warranty over: the void applies again.
+    const out = evaluate(phone, u, perf('main_board'), '2026-05-03')
+    expect(out.verdict).toBe('not_covered')
+    expect(keys(out)).toContain('warranty.reason.voidComponent')
+    // Before the part was replaced (no running part warranty): the void applies.
+    expect(evaluate(phone, u, perf('main_board'), '2026-01-31').verdict).toBe('not_covered')
+  })
+
+  it('a void recorded on or after replacedOn, or without a date, still voids', () => {
+    const on = withVoid({ scope: 'component', component: 'main_board', reason: 'liquid_damage', recordedOn: '2026-02-01' })
+    expect(evaluate(phone, on, perf('main_board'), '2026-03-01').verdict).toBe('not_covered')
+    const after = withVoid({ scope: 'unit', reason: 'liquid_damage', recordedOn: '2026-02-15' })
+    expect(evaluate(phone, after, perf('main_board'), '2026-03-01').verdict).toBe('not_covered')
+    const undated = withVoid({ scope: 'component', component: 'main_board', reason: 'liquid_damage' })
+    const e = evaluate(phone, undated, perf('main_board'), '2026-03-01')
+    expect(e.verdict).toBe('not_covered')
+    expect(keys(e)).not.toContain('warranty.reason.voidBeforePartReplaced')
+  })
+
+  it('an earlier unit void is set aside for the part claim only; other claims stay not covered', () => {
+    const u = withVoid({ scope: 'unit', reason: 'liquid_damage', recordedOn: '2026-01-20' })
+    const e = evaluate(phone, u, perf('main_board'), '2026-03-01')
+    expect(e.verdict).toBe('free_repair')
+    expect(reasonOf(e, 'warranty.reason.voidBeforePartReplaced')?.params).toEqual({
+      component: 'main_board',
+      reason: 'liquid_damage',
+      recordedOn: '2026-01-20',
+      replacedOn: '2026-02-01'
+    })
+    expect(evaluate(phone, u, perf('charger'), '2026-03-01').verdict).toBe('not_covered')
+    expect(evaluate(phone, u, perf(), '2026-03-01').verdict).toBe('not_covered')
+    expect(evaluate(phone, u, null, '2026-03-01').verdict).toBe('not_covered')
+  })
+
+  it('a part claim saved that way is judged on the part warranty alone, never refund or exchange', () => {
+    const u = unit({
+      invoiceDate: '2026-01-25',
+      voids: [{ scope: 'unit', reason: 'physical_damage', recordedOn: '2026-01-26' }],
+      replacedParts: [{ component: 'main_board', replacedOn: '2026-01-28', warrantyDays: 30 }]
+    })
+    const e = evaluate(phone, u, perf('main_board'), '2026-01-30')
+    expect(e.verdict).toBe('free_repair')
+    expect(keys(e)).not.toContain('warranty.reason.refundWindow')
+    expect(keys(e)).toContain('warranty.reason.partRepairWarranty')
+    // A later void on the same component on top of the earlier one still voids it.
+    const both = unit({
+      ...u,
+      voids: [...u.voids, { scope: 'component', component: 'main_board', reason: 'liquid_damage', recordedOn: '2026-01-29' }]
+    })
+    expect(evaluate(phone, both, perf('main_board'), '2026-01-30').verdict).toBe('not_covered')
+  })
+})
+
+describe('repairs that did not repair the unit', () => {
+  const returnedUnrepaired = unit({
+    invoiceDate: '2026-01-01',
+    repairs: [warrantyRepair('2026-03-01', '2026-03-05', 'X'), { ...warrantyRepair('2026-05-01', '2026-05-04', 'X'), repaired: false }]
+  })
+
+  it('still extend the repair period', () => {
+    const e = evaluate(phone, returnedUnrepaired, perf(null, 'Y'), '2027-01-08')
+    expect(e.extensionDays).toBe(7)
+    expect(e.repairEnd).toBe('2027-01-08')
+    expect(e.verdict).toBe('free_repair')
+    expect(reasonOf(e, 'warranty.reason.repairExtension')?.params).toEqual({ days: 7, repairs: 2 })
+    expect(evaluate(phone, returnedUnrepaired, perf(null, 'Y'), '2027-01-09').verdict).toBe('paid_repair')
+  })
+
+  it('do not count for the second-repair rule or the repeated-fault history', () => {
+    const e = evaluate(phone, returnedUnrepaired, perf(null, 'X'), '2026-08-01')
+    expect(e.verdict).toBe('free_repair')
+    expect(e.secondRepairRule).toBe(false)
+    expect(keys(evaluate(phone, returnedUnrepaired, perf(null, 'Y'), '2026-08-01'))).not.toContain(
+      'warranty.reason.repeatFaultHistory'
+    )
+  })
+
+  it('repaired: true counts like an absent flag', () => {
+    const u = unit({
+      invoiceDate: '2026-01-01',
+      repairs: [{ ...warrantyRepair('2026-03-01', '2026-03-05', 'X'), repaired: true }, warrantyRepair('2026-05-01', '2026-05-04', 'X')]
+    })
+    const e = evaluate(phone, u, perf(null, 'X'), '2026-08-01')
+    expect(e.verdict).toBe('exchange')
+    expect(e.secondRepairRule).toBe(true)
   })
 })
 

@@ -29,15 +29,21 @@ describe('warranty calendar arithmetic', () => {
     expect(addMonths('2026-03-31', -1)).toBe('2026-02-28')
   })
 
-  it('ends periods on the last day inclusive', () => {
-    expect(daysPeriodEnd('2026-01-01', 7)).toBe('2026-01-07')
-    expect(daysPeriodEnd('2026-01-01', 15)).toBe('2026-01-15')
-    expect(monthsPeriodEnd('2026-01-15', 12)).toBe('2027-01-14')
+  it('ends periods as 民法典 第201/202条 do: start day not counted, corresponding day, else month end', () => {
+    expect(daysPeriodEnd('2026-01-01', 7)).toBe('2026-01-08')
+    expect(daysPeriodEnd('2026-01-01', 15)).toBe('2026-01-16')
+    expect(daysPeriodEnd('2026-12-28', 7)).toBe('2027-01-04')
+    expect(daysPeriodEnd('2024-02-25', 7)).toBe('2024-03-03')
+    expect(monthsPeriodEnd('2026-01-15', 12)).toBe('2027-01-15')
     expect(monthsPeriodEnd('2024-02-29', 12)).toBe('2025-02-28')
-    expect(monthsPeriodEnd('2023-03-01', 12)).toBe('2024-02-29')
+    expect(monthsPeriodEnd('2024-02-29', 48)).toBe('2028-02-29')
+    expect(monthsPeriodEnd('2023-03-01', 12)).toBe('2024-03-01')
+    expect(monthsPeriodEnd('2023-02-28', 12)).toBe('2024-02-28')
     expect(monthsPeriodEnd('2026-01-31', 1)).toBe('2026-02-28')
-    expect(monthsPeriodEnd('2026-01-28', 1)).toBe('2026-02-27')
-    expect(monthsPeriodEnd('2026-03-01', 1)).toBe('2026-03-31')
+    expect(monthsPeriodEnd('2024-01-31', 1)).toBe('2024-02-29')
+    expect(monthsPeriodEnd('2026-03-31', 1)).toBe('2026-04-30')
+    expect(monthsPeriodEnd('2026-01-28', 1)).toBe('2026-02-28')
+    expect(monthsPeriodEnd('2026-03-01', 1)).toBe('2026-04-01')
   })
 
   it('rejects strings that are not calendar dates', () => {
