@@ -6,6 +6,8 @@ import { Counter, DAY, HOUR, SimulatedClock, startOfShopDay } from './demo/count
 import { Random } from './demo/random'
 import { planHistory, runHistory } from './demo/repairs'
 import { createShop, DEMO_PASSWORD, must, SHOP, STAFF } from './demo/shop'
+import { registerDemoUnits } from './demo/warranty'
+import { shopLocalDate } from '../../src-shared/domain/timeZone'
 
 /**
  * Fills a fresh data folder with a demo shop and its last three months of repairs, going
@@ -45,13 +47,14 @@ async function main(): Promise<void> {
     const byStatus = new Map(counts.map((row) => [row.status, row.n]))
     const customers = app.sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number
     const { token } = await must(app, 'auth.signIn', { username: 'admin', password: DEMO_PASSWORD })
+    const units = await registerDemoUnits(app, new Random(2_026), token, shopLocalDate(new Date(now), SHOP.timeZone))
     const overdue = await must(app, 'workOrders.list', { overdue: true, pageSize: 1 }, token)
     const waiting = await must(app, 'workOrders.approvals', {}, token)
 
     console.log(`Demo shop "${SHOP.name}" created in ${dataDir}`)
     console.log(`  ${customers} customers, ${[...byStatus.values()].reduce((a, b) => a + b, 0)} work orders over ${HISTORY.days} days (${done} contract calls)`)
     console.log(`  ${WORK_ORDER_STATUSES.map((status) => `${status} ${byStatus.get(status) ?? 0}`).join(', ')}`)
-    console.log(`  ${overdue.total} overdue, ${waiting.length} quotes waiting for a manager`)
+    console.log(`  ${overdue.total} overdue, ${waiting.length} quotes waiting for a manager, ${units} units in the warranty registry`)
     console.log(`Accounts (password for all: ${DEMO_PASSWORD}): admin, ${STAFF.filter((s) => !s.disabled).map((s) => s.username).join(', ')}`)
     console.log(`Start it with: npm run web -- --data-dir "${dataDir}"   (${((performance.now() - started) / 1000).toFixed(0)} s)`)
   } finally {

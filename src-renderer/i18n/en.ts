@@ -91,6 +91,8 @@ export const coreEn: typeof coreZhCN = {
     duplicatePhone: 'This phone number belongs to another customer',
     duplicateUnit: 'This serial is already in the warranty registry',
     duplicateCard: 'This warranty card number is already registered',
+    exchangeNotDue: 'This unit is neither in its refund/exchange window nor due an exchange after two repairs',
+    alreadyExchanged: 'This unit was already exchanged; its warranty passed to the new unit',
     warrantyUnitNotFound: 'This unit is not in the warranty registry',
     noWarrantyPolicy: 'No warranty policy was in force for this category on the sale date',
     productModelNotFound: 'Model not found',
@@ -118,6 +120,7 @@ export const coreEn: typeof coreZhCN = {
     unknownCode: 'Choose a valid code from the list',
     notATechnician: 'Choose an active technician',
     discountTooLarge: 'The discount cannot exceed labour plus parts',
-    policyTarget: 'A policy is for one category or one model'
+    policyTarget: 'A policy is for one category or one model',
+    effectiveFromPast: 'A new version cannot start before today, so units already sold keep their verdicts'
   },
 }

@@ -90,6 +90,8 @@ export const coreZhCN = {
     duplicatePhone: '该电话已登记为其他客户',
     duplicateUnit: '该序列号已登记在保修档案中',
     duplicateCard: '该保修卡号已登记',
+    exchangeNotDue: '该机不在退换货期内，也不符合两次维修后仍不能正常使用的换货条件',
+    alreadyExchanged: '该机已经换过机，保修已转到新机',
     warrantyUnitNotFound: '保修档案中没有该机器',
     noWarrantyPolicy: '该品类在销售日期没有生效的保修政策',
     productModelNotFound: '找不到该型号',
@@ -117,6 +119,7 @@ export const coreZhCN = {
     unknownCode: '请从列表中选择有效的代码',
     notATechnician: '请选择一名在职技师',
     discountTooLarge: '优惠不能超过工时费与配件费之和',
-    policyTarget: '政策须对应一个品类或一个型号'
+    policyTarget: '政策须对应一个品类或一个型号',
+    effectiveFromPast: '生效日期不能早于今天，以免改变已售机器的判定'
   },
 }

@@ -23,6 +23,8 @@ export interface WarrantyUnit {
   activationDate: string | null
   exchangedFrom: { id: string; serial: string } | null
   exchangedOn: string | null
+  /** The unit that replaced this one in an exchange: this one's warranty passed to it. */
+  exchangedTo: { id: string; serial: string } | null
   source: 'counter' | 'import' | 'exchange'
   createdAt: string
 }

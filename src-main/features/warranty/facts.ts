@@ -24,22 +24,25 @@ export async function unitFacts(
 ): Promise<{ facts: UnitFacts; repairs: RepairsForUnit }> {
   const orders = await repairsOfSerial(db, unit.serial)
   const day = (iso: string) => shopLocalDate(new Date(iso), timeZone)
-  const repairs: RepairRecord[] = orders
-    .filter((order) => order.status !== 'cancelled')
-    .map((order) => ({
-      receivedDate: day(order.createdAt),
-      returnedDate: order.pickedUpAt ? day(order.pickedUpAt) : order.status === 'returned_unrepaired' ? day(order.updatedAt) : null,
-      underWarranty: order.serviceType === 'warranty_repair',
-      faultCode: order.symptomCode,
-      component: order.component
-    }))
+  // A cancelled job never had the unit on the bench; it neither counts nor voids anything.
+  const visits = orders.filter((order) => order.status !== 'cancelled')
+  const repairs: RepairRecord[] = visits.map((order) => ({
+    receivedDate: day(order.createdAt),
+    returnedDate: order.pickedUpAt ? day(order.pickedUpAt) : order.closedAt ? day(order.closedAt) : null,
+    underWarranty: order.serviceType === 'warranty_repair',
+    // Returned unrepaired: the days count, but it was no repair of the fault.
+    repaired: order.status !== 'returned_unrepaired',
+    faultCode: order.symptomCode,
+    component: order.component
+  }))
   const voids: VoidCondition[] = []
-  for (const order of orders) {
+  for (const order of visits) {
+    const recordedOn = day(order.createdAt)
     const condition = JSON.parse(order.conditionJson) as ArrivalCondition
-    if (condition.liquidMarks) voids.push({ scope: 'unit', reason: 'liquid_damage' })
-    if (condition.cracks) voids.push({ scope: 'unit', reason: 'physical_damage' })
+    if (condition.liquidMarks) voids.push({ scope: 'unit', reason: 'liquid_damage', recordedOn })
+    if (condition.cracks) voids.push({ scope: 'unit', reason: 'physical_damage', recordedOn })
     const cause = order.faultCauseCode ? VOIDING_CAUSES[order.faultCauseCode] : undefined
-    if (cause) voids.push({ scope: 'unit', reason: cause })
+    if (cause) voids.push({ scope: 'unit', reason: cause, recordedOn })
   }
   const warrantyDays = await readRepairWarrantyDays(db)
   const replacedParts = orders
@@ -47,7 +50,8 @@ export async function unitFacts(
     .map((order) => ({ component: order.component!, replacedOn: day(order.pickedUpAt!), warrantyDays }))
   return {
     facts: {
-      invoiceDate: unit.purchaseDate,
+      // 三包 starts at the invoice; a sale date without an invoice falls back to the production date.
+      invoiceDate: unit.invoiceNumber ? unit.purchaseDate : null,
       productionDate: unit.productionDate,
       exchangedOn: unit.exchangedOn,
       originalStartDate,
@@ -62,7 +66,7 @@ export async function unitFacts(
 function uniqueVoids(voids: VoidCondition[]): VoidCondition[] {
   const seen = new Set<string>()
   return voids.filter((v) => {
-    const key = `${v.scope}:${v.component ?? ''}:${v.reason}`
+    const key = `${v.scope}:${v.component ?? ''}:${v.reason}:${v.recordedOn ?? ''}`
     if (seen.has(key)) return false
     seen.add(key)
     return true
@@ -88,7 +92,15 @@ function repairsOfSerial(db: Db, serial: string) {
       'wo.symptomCode',
       'wo.faultCauseCode',
       'wo.conditionJson',
-      'loc.component'
+      'loc.component',
+      // When a job that was not picked up ended (returned unrepaired): its timeline knows.
+      (eb) =>
+        eb
+          .selectFrom('workOrderEvents as e')
+          .select((inner) => inner.fn.max('e.at').as('closedAt'))
+          .whereRef('e.workOrderId', '=', 'wo.id')
+          .where('e.toStatus', '=', 'returned_unrepaired')
+          .as('closedAt')
     ])
     .where('d.serial', '=', serial)
     .orderBy('wo.createdAt', 'desc')

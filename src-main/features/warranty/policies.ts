@@ -1,6 +1,8 @@
 import type { Db } from '../../db/connection'
 import { AppError, type CurrentUser, type ParsedInput, type PolicyVersion, type ProductModel } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
+import { shopLocalDate } from '../../../src-shared/domain/timeZone'
+import { readShopTimeZone } from '../settings/service'
 import { recordSyncedChange } from '../sync/recordChange'
 import { toPolicyVersion } from './records'
 
@@ -52,6 +54,10 @@ export async function listPolicies(db: Db): Promise<PolicyVersion[]> {
 
 /** A new version; earlier ones stay, so units sold under them are still judged by them. */
 export async function savePolicy(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'warranty.savePolicy'>): Promise<PolicyVersion> {
+  // A version dated back would quietly change verdicts of units already sold under the old one.
+  if (input.effectiveFrom < shopLocalDate(at, await readShopTimeZone(db))) {
+    throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'effectiveFrom', messageKey: 'validation.effectiveFromPast' }] })
+  }
   return db.transaction().execute(async (trx) => {
     if (input.modelId) {
       const model = await trx.selectFrom('productModels').select('id').where('id', '=', input.modelId).executeTakeFirst()

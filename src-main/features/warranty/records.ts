@@ -2,7 +2,12 @@ import type { PolicyVersion, WarrantyUnit } from '../../../src-shared/contract'
 import type { CategoryKey, WarrantyPolicy } from '../../../src-shared/domain/warranty/policy'
 import type { ProductModelsTable, WarrantyPoliciesTable, WarrantyUnitsTable } from './tables'
 
-export type UnitRow = WarrantyUnitsTable & Pick<ProductModelsTable, 'brand' | 'model' | 'categoryKey'> & { exchangedFromSerial: string | null }
+export type UnitRow = WarrantyUnitsTable &
+  Pick<ProductModelsTable, 'brand' | 'model' | 'categoryKey'> & {
+    exchangedFromSerial: string | null
+    exchangedToId: string | null
+    exchangedToSerial: string | null
+  }
 
 export function toUnit(row: UnitRow): WarrantyUnit {
   return {
@@ -21,6 +26,7 @@ export function toUnit(row: UnitRow): WarrantyUnit {
     activationDate: row.activationDate,
     exchangedFrom: row.exchangedFromId && row.exchangedFromSerial ? { id: row.exchangedFromId, serial: row.exchangedFromSerial } : null,
     exchangedOn: row.exchangedOn,
+    exchangedTo: row.exchangedToId && row.exchangedToSerial ? { id: row.exchangedToId, serial: row.exchangedToSerial } : null,
     source: row.source,
     createdAt: row.createdAt
   }

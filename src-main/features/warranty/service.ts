@@ -16,8 +16,9 @@ function unitRows(db: Db) {
     .selectFrom('warrantyUnits as u')
     .innerJoin('productModels as m', 'm.id', 'u.modelId')
     .leftJoin('warrantyUnits as prev', 'prev.id', 'u.exchangedFromId')
+    .leftJoin('warrantyUnits as next', 'next.exchangedFromId', 'u.id')
     .selectAll('u')
-    .select(['m.brand', 'm.model', 'm.categoryKey', 'prev.serial as exchangedFromSerial'])
+    .select(['m.brand', 'm.model', 'm.categoryKey', 'prev.serial as exchangedFromSerial', 'next.id as exchangedToId', 'next.serial as exchangedToSerial'])
 }
 
 async function findUnit(db: Db, id: string): Promise<UnitRow> {
@@ -43,6 +44,7 @@ export async function verdictFor(db: Db, now: Date, unitId: string, claim: Fault
   const soldOn = row.purchaseDate ?? row.productionDate ?? shopLocalDate(new Date(row.createdAt), timeZone)
   const policy = await policyInForce(db, row.modelId, row.categoryKey, soldOn)
   const { facts, repairs } = await unitFacts(db, row, await originalStart(db, row), timeZone)
+  facts.replacedBySerial = row.exchangedToSerial
   return {
     unit: toUnit(row),
     policy,
@@ -137,8 +139,13 @@ export async function exchangeUnit(db: Db, now: Date, actor: CurrentUser, input:
     throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'newSerial', messageKey: 'validation.required' }] })
   }
   const newSerial = input.newSerial
+  // Only a unit entitled to it now is exchanged (within the window, or after the second repair).
+  const entitled = await verdictFor(db, now, input.unitId, null)
+  if (!['refund', 'exchange'].includes(entitled.evaluation.verdict)) throw new AppError('CONFLICT', 'errors.exchangeNotDue')
   const id = await db.transaction().execute(async (trx) => {
     const old = await findUnit(trx, input.unitId)
+    // Checked inside the transaction too: one unit is exchanged once.
+    if (old.exchangedToId) throw new AppError('CONFLICT', 'errors.alreadyExchanged', { serial: old.exchangedToSerial })
     await refuseKnownSerial(trx, newSerial)
     const today = shopLocalDate(now, await readShopTimeZone(trx))
     const row: WarrantyUnitsTable = {

@@ -34,7 +34,7 @@ describe('warranty lookup and the registry', () => {
     // Day 11 after the sale: past the 7-day refund window, inside the 15-day exchange window.
     expect(registered.evaluation.verdict).toBe('exchange')
     expect(registered.evaluation.start).toBe('2026-01-10')
-    expect(registered.evaluation.repairEnd).toBe('2027-01-09')
+    expect(registered.evaluation.repairEnd).toBe('2027-01-10')
     expect(registered.evaluation.reasons.length).toBeGreaterThan(0)
     for (const query of ['imei861234567890123', 'hw-card-0001', '138-0013-8000']) {
       expect(found(await callOk(app, 'warranty.lookup', { query }, adminToken)).unit.id).toBe(registered.unit.id)
@@ -67,17 +67,25 @@ describe('warranty lookup and the registry', () => {
     expect(await callError(app, 'warranty.register', { ...phone, serial: 'OTHER-1' }, adminToken)).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.duplicateCard' })
   })
 
-  it('a unit is judged by the policy version in force when it was sold', async () => {
-    const { app, adminToken } = await shop(testClock('2026-03-01T02:00:00.000Z'))
+  it('a unit is judged by the policy version in force when it was sold; a version cannot be dated back', async () => {
+    const clock = testClock('2026-01-20T02:00:00.000Z')
+    const { app, adminToken } = await shop(clock)
     const policies = await callOk(app, 'warranty.policies', {}, adminToken)
     const current = policies.find((p) => p.categoryKey === 'mobile_phone')!
-    await callOk(app, 'warranty.savePolicy', { categoryKey: 'mobile_phone', effectiveFrom: '2026-02-01', policy: { ...current.policy, repairMonths: 24 }, note: '品牌延保' }, adminToken)
-    const before = await callOk(app, 'warranty.register', { ...phone, cardNumber: '', purchaseDate: '2026-01-10' }, adminToken)
-    const after = await callOk(app, 'warranty.register', { ...phone, serial: 'SN-NEW-2', cardNumber: '', purchaseDate: '2026-02-10' }, adminToken)
+    const longer = { ...current.policy, repairMonths: 24 }
+    expect(await callError(app, 'warranty.savePolicy', { categoryKey: 'mobile_phone', effectiveFrom: '2026-01-01', policy: longer }, adminToken)).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'effectiveFrom', messageKey: 'validation.effectiveFromPast' }] }
+    })
+    await callOk(app, 'warranty.savePolicy', { categoryKey: 'mobile_phone', effectiveFrom: '2026-02-01', policy: longer, note: '品牌延保' }, adminToken)
+    clock.advance(40 * 86_400_000)
+    const { token } = await callOk(app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })
+    const before = await callOk(app, 'warranty.register', { ...phone, cardNumber: '', purchaseDate: '2026-01-10' }, token)
+    const after = await callOk(app, 'warranty.register', { ...phone, serial: 'SN-NEW-2', cardNumber: '', purchaseDate: '2026-02-10' }, token)
     expect(before.policy.policy.repairMonths).toBe(12)
-    expect(before.evaluation.repairEnd).toBe('2027-01-09')
+    expect(before.evaluation.repairEnd).toBe('2027-01-10')
     expect(after.policy.policy.repairMonths).toBe(24)
-    expect(after.evaluation.repairEnd).toBe('2028-02-09')
+    expect(after.evaluation.repairEnd).toBe('2028-02-10')
   })
 
   it('repair records count: liquid marks found at intake void the warranty, with the reason', async () => {
@@ -105,13 +113,33 @@ describe('warranty lookup and the registry', () => {
     expect(verdict.repairs).toHaveLength(1)
   })
 
-  it('an exchange registers the new serial linked to the old one, its period restarting on the exchange day', async () => {
+  it('an exchange registers the new serial linked to the old one, its period restarting on the exchange day; the old one is done', async () => {
     const { app, adminToken } = await shop(clock())
     const registered = await callOk(app, 'warranty.register', phone, adminToken)
     const exchanged = await callOk(app, 'warranty.exchange', { unitId: registered.unit.id, newSerial: 'imei869999999999999' }, adminToken)
     expect(exchanged.unit).toMatchObject({ serial: 'IMEI869999999999999', exchangedOn: '2026-01-20', exchangedFrom: { serial: 'IMEI861234567890123' }, source: 'exchange' })
     expect(exchanged.evaluation.start).toBe('2026-01-20')
     expect(exchanged.evaluation.startBasis).toBe('exchange')
+    // The old serial's warranty went with the exchange: scanning it says so, and it cannot be exchanged again.
+    const old = found(await callOk(app, 'warranty.lookup', { query: phone.serial! }, adminToken))
+    expect(old.unit.exchangedTo).toMatchObject({ serial: 'IMEI869999999999999' })
+    expect(old.evaluation.verdict).toBe('not_covered')
+    expect(old.evaluation.reasons.map((r) => r.key)).toContain('warranty.reason.replacedBy')
+    expect((await callError(app, 'warranty.exchange', { unitId: registered.unit.id, newSerial: 'X-2' }, adminToken)).code).toBe('CONFLICT')
+  })
+
+  it('a unit outside its refund and exchange windows is not exchanged', async () => {
+    const { app, adminToken } = await shop(clock())
+    const registered = await callOk(app, 'warranty.register', { ...phone, purchaseDate: '2025-12-01' }, adminToken)
+    expect(registered.evaluation.verdict).toBe('free_repair')
+    expect(await callError(app, 'warranty.exchange', { unitId: registered.unit.id, newSerial: 'X-3' }, adminToken)).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.exchangeNotDue' })
+  })
+
+  it('a sale date without an invoice falls back to the production date, and says so', async () => {
+    const { app, adminToken } = await shop(clock())
+    const registered = await callOk(app, 'warranty.register', { ...phone, invoiceNumber: '', productionDate: '2025-10-01' }, adminToken)
+    expect(registered.evaluation.startBasis).toBe('production_fallback')
+    expect(registered.evaluation.start).toBe('2025-12-30')
   })
 
   it('the front desk may look up and register but not change policies or exchange units', async () => {
@@ -167,7 +195,7 @@ describe('the repair warranty on replaced parts', () => {
     const { token } = await callOk(app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })
     const battery = await callOk(app, 'warranty.evaluate', { unitId: unit.unit.id, claim: { kind: 'performance', component: 'battery', faultCode: null } }, token)
     expect(battery.evaluation.verdict).toBe('free_repair')
-    expect(battery.evaluation.partWarranties).toEqual([{ component: 'battery', end: '2026-07-30', daysLeft: 29 }])
+    expect(battery.evaluation.partWarranties).toEqual([{ component: 'battery', end: '2026-07-31', daysLeft: 30 }])
     // Another part of the same unit is still a paid repair.
     const board = await callOk(app, 'warranty.evaluate', { unitId: unit.unit.id, claim: { kind: 'performance', component: 'main_board', faultCode: null } }, token)
     expect(board.evaluation.verdict).toBe('paid_repair')
@@ -179,21 +207,22 @@ describe('a model with its own policy', () => {
 
   it('a model-specific version wins over its category for units of that model only', async () => {
     const { app, adminToken } = await shop(testClock('2026-01-20T02:00:00.000Z'))
-    const mate = await callOk(app, 'warranty.register', phone, adminToken)
-    const other = await callOk(app, 'warranty.register', { ...phone, serial: 'SN-P70-1', cardNumber: '', model: 'P70' }, adminToken)
+    const sold = { ...phone, purchaseDate: '2026-01-20' }
+    const mate = await callOk(app, 'warranty.register', sold, adminToken)
+    const other = await callOk(app, 'warranty.register', { ...sold, serial: 'SN-P70-1', cardNumber: '', model: 'P70' }, adminToken)
     const models = await callOk(app, 'warranty.models', { categoryKey: 'mobile_phone' }, adminToken)
     const mateModel = models.find((m) => m.model === 'Mate 60 Pro')!
     await callOk(
       app,
       'warranty.savePolicy',
-      { modelId: mateModel.id, effectiveFrom: '2026-01-01', policy: { ...mate.policy.policy, repairMonths: 24 }, note: '旗舰机两年保修' },
+      { modelId: mateModel.id, effectiveFrom: '2026-01-20', policy: { ...mate.policy.policy, repairMonths: 24 }, note: '旗舰机两年保修' },
       adminToken
     )
     const mateNow = await callOk(app, 'warranty.evaluate', { unitId: mate.unit.id }, adminToken)
     const otherNow = await callOk(app, 'warranty.evaluate', { unitId: other.unit.id }, adminToken)
     expect(mateNow.policy.model).toMatchObject({ brand: '华为', model: 'Mate 60 Pro' })
-    expect(mateNow.evaluation.repairEnd).toBe('2028-01-09')
+    expect(mateNow.evaluation.repairEnd).toBe('2028-01-20')
     expect(otherNow.policy.model).toBeNull()
-    expect(otherNow.evaluation.repairEnd).toBe('2027-01-09')
+    expect(otherNow.evaluation.repairEnd).toBe('2027-01-20')
   })
 })

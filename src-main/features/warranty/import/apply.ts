@@ -107,10 +107,12 @@ export async function applyStagedRows(app: AppContext, options: ApplyOptions): P
           counts.imported++
           continue
         }
-        // A column the file did not map keeps what the registry holds (a phone taken at the counter, say).
+        // A column the file did not map, or a cell it left empty, keeps what the registry holds
+        // (a phone or an invoice date taken at the counter, say): a dealer's gaps wipe nothing.
         let same = unit.model_id === modelId
         for (let i = 0; i < OPTIONAL_COLUMNS.length; i++) {
-          if (!mapped[i]) values[i] = unit[OPTIONAL_COLUMNS[i]![0]]
+          const empty = values[i] === null || values[i] === ''
+          if (!mapped[i] || empty) values[i] = unit[OPTIONAL_COLUMNS[i]![0]]
           else if (values[i] !== unit[OPTIONAL_COLUMNS[i]![0]]) same = false
         }
         if (same) {

@@ -23,8 +23,8 @@ export interface ImportJob {
 
 const jobsByApp = new WeakMap<AppContext, Map<string, ImportJob>>()
 
-/** Jobs that ended are forgotten after a day; a file still uploading after a day is abandoned. */
-const KEEP_MS = 24 * 60 * 60 * 1000
+/** Jobs that ended are forgotten after two hours; a file still uploading by then is abandoned. */
+const KEEP_MS = 2 * 60 * 60 * 1000
 
 export function jobsOf(app: AppContext): Map<string, ImportJob> {
   let jobs = jobsByApp.get(app)
@@ -41,7 +41,9 @@ export function createJob(app: AppContext, now: Date, fileName: string, totalByt
   const jobs = jobsOf(app)
   for (const [id, job] of jobs) {
     const running = job.status.phase === 'checking' || job.status.phase === 'applying'
-    if (!running && now.getTime() - job.createdAt > KEEP_MS) jobs.delete(id)
+    // One file at a time per person: starting another lets go of their previous upload or result.
+    const superseded = job.actorId !== null && job.actorId === actorId
+    if (!running && (superseded || now.getTime() - job.createdAt > KEEP_MS)) jobs.delete(id)
   }
   const job: ImportJob = {
     id: uuidv7(now.getTime()),
