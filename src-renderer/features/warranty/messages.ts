@@ -25,7 +25,7 @@ export const warrantyMessages = defineMessages(
         refund: '性能故障在退货期内，顾客可选择退货、换货或免费维修。',
         exchange: '性能故障在换货期内（或同一故障已修两次），顾客可选择换货或免费维修。',
         free_repair: '在保修期内，免费维修。',
-        paid_repair: '已过保修期，按付费维修处理。',
+        paid_repair: '本次故障不在保修范围内，按付费维修处理（原因见判定依据）。',
         not_covered: '存在免责情形，不在保修范围内。',
         unknown_start: '缺少购机发票和生产日期，无法计算保修期；请补登发票信息，不按过保处理。'
       },
@@ -310,7 +310,7 @@ export const warrantyMessages = defineMessages(
         refund: 'Performance fault within the refund window: the customer may choose refund, exchange or free repair.',
         exchange: 'Performance fault within the exchange window (or the same fault repaired twice): exchange or free repair.',
         free_repair: 'Within the warranty period: repaired free of charge.',
-        paid_repair: 'Out of warranty: a paid repair.',
+        paid_repair: 'This fault is not covered: a paid repair (see the reasons).',
         not_covered: 'A void condition applies: not covered by the warranty.',
         unknown_start: 'No invoice and no production date: the period cannot be computed. Record the invoice; do not treat it as out of warranty.'
       },
