@@ -78,6 +78,8 @@ export const warrantyMigrations: Migration[] = [
       `CREATE UNIQUE INDEX warranty_units_card ON warranty_units(card_number) WHERE card_number IS NOT NULL`,
       `CREATE INDEX warranty_units_phone ON warranty_units(buyer_phone)`,
       `CREATE INDEX warranty_units_model ON warranty_units(model_id)`,
+      // Finding the unit that replaced this one in an exchange.
+      `CREATE INDEX warranty_units_exchanged_from ON warranty_units(exchanged_from_id) WHERE exchanged_from_id IS NOT NULL`,
       // Rows of a file being imported wait here, outside the registry, until the import is applied
       // in one transaction (or dropped on cancel).
       `CREATE TABLE warranty_import_rows (
