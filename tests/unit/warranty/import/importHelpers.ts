@@ -1,22 +1,18 @@
 import type { AppContext } from '../../../../src-main/app/context'
-import { warrantyImportHandlers } from '../../../../src-main/features/warranty/import/handlers'
 import { importSettled } from '../../../../src-main/features/warranty/import/service'
 import { dispatch } from '../../../../src-main/rpc/dispatch'
-import type { HandlerTable } from '../../../../src-main/rpc/handler'
 import type { AppErrorData, ImportPreview, ImportStatus, Input, OperationName, Output } from '../../../../src-shared/contract'
 import { handlers } from '../../helpers'
 
-/** The app's handler table with the import handlers in it, called through the real dispatcher. */
-const table = { ...handlers, ...warrantyImportHandlers } as HandlerTable
 
 export async function importCall<K extends OperationName>(app: AppContext, token: string, operation: K, input: Input<K>): Promise<Output<K>> {
-  const result = await dispatch(app, table, { operation, input, token })
+  const result = await dispatch(app, handlers, { operation, input, token })
   if (!result.ok) throw new Error(`${operation} failed: ${JSON.stringify(result.error)}`)
   return result.data as Output<K>
 }
 
 export async function importCallError(app: AppContext, token: string, operation: string, input: unknown): Promise<AppErrorData> {
-  const result = await dispatch(app, table, { operation, input, token })
+  const result = await dispatch(app, handlers, { operation, input, token })
   if (result.ok) throw new Error(`${operation} unexpectedly succeeded`)
   return result.error
 }
