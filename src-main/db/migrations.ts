@@ -7,6 +7,7 @@ import { syncMigrations } from '../features/sync/migrations'
 import { customersMigrations } from '../features/customers/migrations'
 import { repairsMigrations } from '../features/repairs/migrations'
 import { warrantyMigrations } from '../features/warranty/migrations'
+import { partsMigrations } from '../features/parts/migrations'
 
 /** Every feature's schema steps, in version order. */
 export const allMigrations: readonly Migration[] = [
@@ -17,5 +18,6 @@ export const allMigrations: readonly Migration[] = [
   ...syncMigrations,
   ...customersMigrations,
   ...repairsMigrations,
-  ...warrantyMigrations
+  ...warrantyMigrations,
+  ...partsMigrations
 ].sort((a, b) => a.version - b.version)

@@ -6,6 +6,7 @@ import type { SyncTables } from '../features/sync/tables'
 import type { CustomersTables } from '../features/customers/tables'
 import type { RepairsTables } from '../features/repairs/tables'
 import type { WarrantyTables } from '../features/warranty/tables'
+import type { PartsTables } from '../features/parts/tables'
 
 /** The whole database as Kysely sees it, assembled from each feature's tables. */
 export interface Database
@@ -16,4 +17,5 @@ export interface Database
     SyncTables,
     CustomersTables,
     RepairsTables,
-    WarrantyTables {}
+    WarrantyTables,
+    PartsTables {}

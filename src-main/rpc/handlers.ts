@@ -8,6 +8,7 @@ import { customersHandlers, devicesHandlers } from '../features/customers/handle
 import { codesHandlers, workOrdersHandlers } from '../features/repairs/handlers'
 import { warrantyHandlers } from '../features/warranty/handlers'
 import { warrantyImportHandlers } from '../features/warranty/import/handlers'
+import { faultyPartsHandlers, partsHandlers, stocktakesHandlers, workOrderPartsHandlers } from '../features/parts/handlers'
 
 /** The handler table: the only thing a host knows about. Missing an operation is a type error. */
 export const handlers: HandlerTable = {
@@ -21,5 +22,9 @@ export const handlers: HandlerTable = {
   ...workOrdersHandlers,
   ...codesHandlers,
   ...warrantyHandlers,
-  ...warrantyImportHandlers
+  ...warrantyImportHandlers,
+  ...partsHandlers,
+  ...workOrderPartsHandlers,
+  ...faultyPartsHandlers,
+  ...stocktakesHandlers
 }

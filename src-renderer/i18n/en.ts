@@ -96,7 +96,19 @@ export const coreEn: typeof coreZhCN = {
     warrantyUnitNotFound: 'This unit is not in the warranty registry',
     noWarrantyPolicy: 'No warranty policy was in force for this category on the sale date',
     productModelNotFound: 'Model not found',
-    tooManyWrongProofs: 'Too many wrong pick-up proofs; try again in 30 minutes or ask a manager to check'
+    tooManyWrongProofs: 'Too many wrong pick-up proofs; try again in 30 minutes or ask a manager to check',
+    STOCK_INSUFFICIENT: 'Not enough stock: {partNumber} has {onHand} on hand, {requested} needed',
+    partNotFound: 'Part not found',
+    partCodeUnknown: 'No part has the barcode or part number {code}',
+    partInactive: 'This part is no longer in use and cannot be requested',
+    requestNotOpen: 'This request has already been issued or cancelled',
+    serialAlreadyIssued: 'Serial {serial} is already out on work order {workOrderNumber} and has not been returned',
+    adjustmentDecided: 'This adjustment has already been decided',
+    faultyNotAwaiting: 'Only parts awaiting return can be packed',
+    batchStep: 'The return batch is not at the step this needs',
+    stocktakeClosed: 'This stocktake has been posted or cancelled and cannot change',
+    partNotInStocktake: 'This part is not in the scope of this stocktake',
+    stocktakeNeedsManager: 'The variances are worth more than the approval threshold; a manager must post them'
   },
   validation: {
     required: 'Required',
@@ -121,6 +133,17 @@ export const coreEn: typeof coreZhCN = {
     notATechnician: 'Choose an active technician',
     discountTooLarge: 'The discount cannot exceed labour plus parts',
     policyTarget: 'A policy is for one category or one model',
-    effectiveFromPast: 'A new version cannot start before today, so units already sold keep their verdicts'
+    effectiveFromPast: 'A new version cannot start before today, so units already sold keep their verdicts',
+    barcode: 'A barcode has printable characters only, no spaces',
+    partNumber: 'A part number has printable characters only, no spaces',
+    partNumberTaken: 'Another part already has this part number',
+    barcodeRepeated: 'Barcode {barcode} is listed twice',
+    barcodeTaken: 'Barcode {barcode} belongs to part {partNumber}',
+    unknownModel: 'Choose a model from the catalogue',
+    nonZero: 'The quantity cannot be 0',
+    serialRequired: 'This part is tracked by serial: scan its serial number',
+    oneSerialOneUnit: 'A serial-tracked part is issued one unit at a time',
+    moreThanIssued: 'At most {max} can be returned',
+    noPartsInScope: 'No parts in this range'
   },
 }

@@ -95,7 +95,19 @@ export const coreZhCN = {
     warrantyUnitNotFound: '保修档案中没有该机器',
     noWarrantyPolicy: '该品类在销售日期没有生效的保修政策',
     productModelNotFound: '找不到该型号',
-    tooManyWrongProofs: '取机凭证错误次数过多，请 30 分钟后再试或请店长核实'
+    tooManyWrongProofs: '取机凭证错误次数过多，请 30 分钟后再试或请店长核实',
+    STOCK_INSUFFICIENT: '库存不足：{partNumber} 现有 {onHand}，需要 {requested}',
+    partNotFound: '找不到该配件',
+    partCodeUnknown: '没有条码或料号为 {code} 的配件',
+    partInactive: '该配件已停用，不能申领',
+    requestNotOpen: '该申领已发料或已取消',
+    serialAlreadyIssued: '序列号 {serial} 已发给工单 {workOrderNumber}，尚未退回',
+    adjustmentDecided: '该调整已经处理过了',
+    faultyNotAwaiting: '只有待返还的旧件可以装箱',
+    batchStep: '返还批次当前状态不允许此操作',
+    stocktakeClosed: '盘点已过账或已取消，不能修改',
+    partNotInStocktake: '该配件不在本次盘点范围内',
+    stocktakeNeedsManager: '盘点差异金额超过审批额度，需店长过账'
   },
   validation: {
     required: '必填',
@@ -120,6 +132,17 @@ export const coreZhCN = {
     notATechnician: '请选择一名在职技师',
     discountTooLarge: '优惠不能超过工时费与配件费之和',
     policyTarget: '政策须对应一个品类或一个型号',
-    effectiveFromPast: '生效日期不能早于今天，以免改变已售机器的判定'
+    effectiveFromPast: '生效日期不能早于今天，以免改变已售机器的判定',
+    barcode: '条码只能包含可打印字符，不能有空格',
+    partNumber: '料号只能包含可打印字符，不能有空格',
+    partNumberTaken: '该料号已被其他配件使用',
+    barcodeRepeated: '条码 {barcode} 重复',
+    barcodeTaken: '条码 {barcode} 已属于配件 {partNumber}',
+    unknownModel: '请选择目录中已有的型号',
+    nonZero: '数量不能为 0',
+    serialRequired: '该配件按序列号管理，请扫描序列号',
+    oneSerialOneUnit: '按序列号管理的配件每次发 1 件',
+    moreThanIssued: '最多可退 {max} 件',
+    noPartsInScope: '该范围内没有配件'
   },
 }

@@ -26,7 +26,8 @@ export function showError(error: unknown): void {
   if (error instanceof ApiError) {
     // Session problems are handled by the session store (sign-in page or lock screen).
     if (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_LOCKED') return
-    ElMessage.error({ message: translate(error.messageKey), grouping: true })
+    // The details fill the message's blanks, e.g. which part is short and by how much.
+    ElMessage.error({ message: translate(error.messageKey, error.details ?? {}), grouping: true })
     return
   }
   console.error(error)

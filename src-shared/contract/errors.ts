@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'APPROVAL_REQUIRED',
   'CLAIM_CODE_MISMATCH',
   'READ_ONLY',
+  'STOCK_INSUFFICIENT',
   'INTERNAL'
 ] as const
 

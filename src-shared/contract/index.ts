@@ -8,6 +8,10 @@ import { devicesContract } from './devices'
 import { workOrdersContract } from './workOrders'
 import { codesContract } from './codes'
 import { warrantyContract } from './warranty'
+import { partsContract } from './parts'
+import { workOrderPartsContract } from './workOrderParts'
+import { faultyPartsContract } from './faultyParts'
+import { stocktakesContract } from './stocktakes'
 import type { InputOf, OutputOf, ParsedInputOf } from './operation'
 
 /** Every operation the UI can ask for, declared once. Hosts and the client are derived from this. */
@@ -21,7 +25,11 @@ export const contract = {
   ...devicesContract,
   ...workOrdersContract,
   ...codesContract,
-  ...warrantyContract
+  ...warrantyContract,
+  ...partsContract,
+  ...workOrderPartsContract,
+  ...faultyPartsContract,
+  ...stocktakesContract
 }
 
 export type Contract = typeof contract
@@ -46,6 +54,10 @@ export type { Customer, CustomerFile } from './customers'
 export type { Device } from './devices'
 export type { CodeEntry } from './codes'
 export type { ProductModel, WarrantyUnit, WarrantyVerdict, WarrantyLookup, PolicyVersion, ImportPreview, ImportStatus, ImportRejection, ImportField } from './warranty'
+export type { PartSummary, Part, StockMovement, ReorderLine, Valuation, ValuationLine, StockAdjustment, LedgerCheck, ExportList } from './parts'
+export type { PartRequest, IssuedPartLine, WorkOrderParts, OpenPartRequest } from './workOrderParts'
+export type { FaultyPart, FaultyPartStatus, ReturnBatch } from './faultyParts'
+export type { Stocktake, StocktakeLine, StocktakeSummary, StocktakeScope } from './stocktakes'
 export type {
   WorkOrderSummary,
   WorkOrderDetail,

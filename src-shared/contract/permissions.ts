@@ -18,6 +18,8 @@ const REPAIR_STAFF: readonly Role[] = ['admin', 'manager', 'front_desk', 'techni
 const DESK: readonly Role[] = ['admin', 'manager', 'front_desk']
 /** The bench: diagnoses and repairs. */
 const BENCH: readonly Role[] = ['admin', 'manager', 'technician']
+/** The warehouse: receives, issues, takes back and counts stock. */
+const STOCK: readonly Role[] = ['admin', 'manager', 'warehouse_clerk']
 
 export const permissions: Record<OperationName, Access> = {
   'setup.status': 'public',
@@ -80,7 +82,40 @@ export const permissions: Record<OperationName, Access> = {
   'warranty.importStatus': ADMIN_AND_MANAGER,
   'warranty.importCancel': ADMIN_AND_MANAGER,
   'codes.list': 'signedIn',
-  'codes.save': ADMIN_AND_MANAGER
+  'codes.save': ADMIN_AND_MANAGER,
+  // Everyone may look parts up: the bench asks for them, the desk quotes them.
+  'parts.search': 'signedIn',
+  'parts.get': 'signedIn',
+  'parts.find': 'signedIn',
+  'parts.create': STOCK,
+  'parts.update': STOCK,
+  'parts.receive': STOCK,
+  'parts.adjust': STOCK,
+  'parts.adjustments': STOCK,
+  'parts.decideAdjustment': ADMIN_AND_MANAGER,
+  'parts.movements': STOCK,
+  'parts.lowStock': STOCK,
+  'parts.valuation': STOCK,
+  'parts.verifyLedger': ADMIN_AND_MANAGER,
+  'parts.export': STOCK,
+  'workOrderParts.get': 'signedIn',
+  'workOrderParts.request': BENCH,
+  'workOrderParts.cancelRequest': BENCH,
+  'workOrderParts.openRequests': STOCK,
+  'workOrderParts.issue': STOCK,
+  'workOrderParts.return': STOCK,
+  'faultyParts.list': STOCK,
+  'faultyParts.batches': STOCK,
+  'faultyParts.batch': STOCK,
+  'faultyParts.pack': STOCK,
+  'faultyParts.ship': STOCK,
+  'faultyParts.credit': STOCK,
+  'stocktakes.list': STOCK,
+  'stocktakes.start': STOCK,
+  'stocktakes.get': STOCK,
+  'stocktakes.count': STOCK,
+  'stocktakes.post': STOCK,
+  'stocktakes.cancel': STOCK
 }
 
 /** Operations a session may still call after idle auto-lock, before the password is typed again. */

@@ -9,6 +9,7 @@ import { toCustomer } from '../customers/records'
 import { changeWorkOrder, requireBenchAccess, requireOpen } from './change'
 import { currentQuote, findWorkOrder } from './detail'
 import { openWorkOrder, type OpenedWorkOrder } from './intake'
+import { closeOpenRequests, returnPartsOfCancelledOrder } from '../parts/workOrderParts'
 
 /** Moves a work order along the status machine, or refuses with the reason. */
 export function transitionWorkOrder(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.transition'>): Promise<WorkOrderDetail> {
@@ -28,6 +29,9 @@ export function transitionWorkOrder(db: Db, at: Date, actor: CurrentUser, input:
     if ((to === 'repairing' || to === 'awaiting_parts') && !workMayProceed(order.serviceType, await currentQuote(trx, order))) {
       throw new AppError('APPROVAL_REQUIRED', 'errors.APPROVAL_REQUIRED')
     }
+    // A cancelled job fitted nothing: its parts go back to stock. Any closed job asks for no more.
+    if (to === 'cancelled') await returnPartsOfCancelledOrder(trx, at, actor.id, order.id, input.reason)
+    else if (isClosed(to)) await closeOpenRequests(trx, at, order.id)
     // A technician who moves an unassigned job takes it, so no job is finished by nobody.
     const takesJob = actor.role === 'technician' && order.technicianId === null
     return {
@@ -110,6 +114,7 @@ function handOver(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'work
       if (typed === '' || !known.includes(typed)) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.phoneMismatch')
       provedBy = 'phone'
     }
+    await closeOpenRequests(trx, at, order.id)
     return {
       set: { status: 'picked_up', pickedUpAt: at.toISOString(), pickedUpBy: actor.id, passcode: null },
       event: { kind: 'status', fromStatus: order.status, toStatus: 'picked_up', note: provedBy }

@@ -1,0 +1,136 @@
+import { sql } from 'kysely'
+import type { Db } from '../../db/connection'
+import { AppError, type CurrentUser, type Page, type Part, type ParsedInput, type PartSummary } from '../../../src-shared/contract'
+import { uuidv7 } from '../../../src-shared/domain/ids'
+import { containsPattern, like } from '../../db/like'
+import { recordSyncedChange } from '../sync/recordChange'
+import { loadPart, toPartSummaries } from './records'
+import { partSearchText } from './searchText'
+
+type PartFields = ParsedInput<'parts.update'>['fields']
+
+/** Search as you type: every word must appear in the number, name, initials, a barcode or a model. */
+export async function searchParts(db: Db, input: ParsedInput<'parts.search'>): Promise<Page<PartSummary>> {
+  let query = db.selectFrom('parts')
+  for (const word of input.query.toLowerCase().split(/\s+/).filter(Boolean)) query = query.where(like('parts.searchText', containsPattern(word)))
+  if (!input.includeInactive) query = query.where('active', '=', 1)
+  if (input.lowOnly) query = query.where('active', '=', 1).whereRef('onHand', '<=', 'reorderPoint')
+  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+  const exact = input.query.trim()
+  const rows = await query
+    .selectAll()
+    // What the scanner or the typist gave exactly comes first.
+    .orderBy(sql`CASE WHEN part_number = ${exact} THEN 0 ELSE 1 END`)
+    .orderBy('partNumber')
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .execute()
+  return { rows: await toPartSummaries(db, rows), total: Number(total) }
+}
+
+/** A scanned code: one of a part's barcodes, or its part number. */
+export async function findPartByCode(db: Db, code: string): Promise<Part> {
+  const byBarcode = await db.selectFrom('partBarcodes').select('partId').where('barcode', '=', code).executeTakeFirst()
+  const id =
+    byBarcode?.partId ??
+    (await db.selectFrom('parts').select('id').where('partNumber', '=', code).executeTakeFirst())?.id
+  if (!id) throw new AppError('NOT_FOUND', 'errors.partCodeUnknown', { code })
+  return loadPart(db, id)
+}
+
+export async function createPart(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.create'>): Promise<Part> {
+  const id = uuidv7(at.getTime())
+  const { costPriceFen, ...fields } = input
+  await db.transaction().execute(async (trx) => {
+    await requireFreeNumberAndCodes(trx, fields, null)
+    const nowIso = at.toISOString()
+    await trx
+      .insertInto('parts')
+      .values({
+        id,
+        ...partColumns(fields),
+        averageCostFen: costPriceFen,
+        onHand: 0,
+        stockValueFen: 0,
+        searchText: '',
+        createdAt: nowIso,
+        updatedAt: nowIso
+      })
+      .execute()
+    await writeCodesAndModels(trx, id, fields)
+    await recordSyncedChange(trx, at, { actorId: actor.id, action: 'parts.create', entity: 'part', entityId: id, after: await loadPart(trx, id) })
+  })
+  return loadPart(db, id)
+}
+
+export async function updatePart(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.update'>): Promise<Part> {
+  await db.transaction().execute(async (trx) => {
+    const before = await loadPart(trx, input.id)
+    await requireFreeNumberAndCodes(trx, input.fields, input.id)
+    await trx
+      .updateTable('parts')
+      .set({ ...partColumns(input.fields), updatedAt: at.toISOString() })
+      .where('id', '=', input.id)
+      .execute()
+    await trx.deleteFrom('partBarcodes').where('partId', '=', input.id).execute()
+    await trx.deleteFrom('partModels').where('partId', '=', input.id).execute()
+    await writeCodesAndModels(trx, input.id, input.fields)
+    await recordSyncedChange(trx, at, { actorId: actor.id, action: 'parts.update', entity: 'part', entityId: input.id, before, after: await loadPart(trx, input.id) })
+  })
+  return loadPart(db, input.id)
+}
+
+function partColumns(fields: PartFields) {
+  return {
+    partNumber: fields.partNumber,
+    name: fields.name,
+    description: fields.description,
+    unit: fields.unit,
+    binLocation: fields.binLocation,
+    sellingPriceFen: fields.sellingPriceFen,
+    reorderPoint: fields.reorderPoint,
+    reorderQuantity: fields.reorderQuantity,
+    serialTracked: fields.serialTracked ? 1 : 0,
+    returnFaulty: fields.returnFaulty ? 1 : 0,
+    active: fields.active ? 1 : 0
+  }
+}
+
+/** A part number or barcode names one part only: a scan must never be ambiguous. */
+async function requireFreeNumberAndCodes(trx: Db, fields: PartFields, selfId: string | null): Promise<void> {
+  const issues: { path: string; messageKey: string; params?: Record<string, string> }[] = []
+  const sameNumber = await trx.selectFrom('parts').select(['id']).where('partNumber', '=', fields.partNumber).executeTakeFirst()
+  if (sameNumber && sameNumber.id !== selfId) issues.push({ path: 'partNumber', messageKey: 'validation.partNumberTaken' })
+  const seen = new Set<string>()
+  for (const [index, barcode] of fields.barcodes.entries()) {
+    const key = barcode.toLowerCase()
+    if (seen.has(key)) issues.push({ path: `barcodes.${index}`, messageKey: 'validation.barcodeRepeated', params: { barcode } })
+    seen.add(key)
+    const holder = await trx
+      .selectFrom('partBarcodes')
+      .innerJoin('parts', 'parts.id', 'partBarcodes.partId')
+      .select(['parts.id', 'parts.partNumber'])
+      .where('partBarcodes.barcode', '=', barcode)
+      .executeTakeFirst()
+    if (holder && holder.id !== selfId) issues.push({ path: `barcodes.${index}`, messageKey: 'validation.barcodeTaken', params: { barcode, partNumber: holder.partNumber } })
+    const numberHolder = await trx.selectFrom('parts').select(['id', 'partNumber']).where('partNumber', '=', barcode).executeTakeFirst()
+    if (numberHolder && numberHolder.id !== selfId) issues.push({ path: `barcodes.${index}`, messageKey: 'validation.barcodeTaken', params: { barcode, partNumber: numberHolder.partNumber } })
+  }
+  if (issues.length > 0) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: issues })
+}
+
+async function writeCodesAndModels(trx: Db, partId: string, fields: PartFields): Promise<void> {
+  if (fields.barcodes.length > 0) await trx.insertInto('partBarcodes').values(fields.barcodes.map((barcode) => ({ barcode, partId }))).execute()
+  const modelIds = [...new Set(fields.compatibleModelIds)]
+  const models =
+    modelIds.length === 0 ? [] : await trx.selectFrom('productModels').select(['id', 'brand', 'model']).where('id', 'in', modelIds).execute()
+  if (models.length !== modelIds.length) {
+    throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'compatibleModelIds', messageKey: 'validation.unknownModel' }] })
+  }
+  if (models.length > 0) await trx.insertInto('partModels').values(models.map((model) => ({ partId, modelId: model.id }))).execute()
+  await trx
+    .updateTable('parts')
+    .set({ searchText: partSearchText({ partNumber: fields.partNumber, name: fields.name, barcodes: fields.barcodes, models }) })
+    .where('id', '=', partId)
+    .execute()
+}

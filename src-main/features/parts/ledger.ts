@@ -1,0 +1,97 @@
+import type { Db } from '../../db/connection'
+import { AppError } from '../../../src-shared/contract'
+import { uuidv7 } from '../../../src-shared/domain/ids'
+import { averageCostFen, outgoingValueFen, type MovementKind } from '../../../src-shared/domain/stock'
+import { enqueueOutbox } from '../sync/outbox'
+
+export interface MovementRequest {
+  partId: string
+  kind: MovementKind
+  /** Signed: positive into stock, negative out. */
+  quantity: number
+  /** For stock coming in: its unit cost. Omitted, the part's moving-average cost is used. */
+  unitCostFen?: number
+  reference?: string
+  reason?: string
+  serial?: string | null
+  workOrderId?: string | null
+  workOrderPartId?: string | null
+}
+
+export interface PostedMovement {
+  id: string
+  partId: string
+  quantity: number
+  unitCostFen: number
+  valueFen: number
+  balanceAfter: number
+}
+
+/**
+ * Appends one line to the stock ledger and moves the part's on-hand quantity, stock value and
+ * moving-average cost with it; sends the line to HQ through the outbox. Must run inside the
+ * caller's transaction. Taking out more than is on hand is refused with STOCK_INSUFFICIENT
+ * before anything is written, and the caller's transaction rolls back whatever it did.
+ */
+export async function postMovement(trx: Db, at: Date, actorId: string | null, request: MovementRequest): Promise<PostedMovement> {
+  const part = await trx
+    .selectFrom('parts')
+    .select(['partNumber', 'onHand', 'stockValueFen', 'averageCostFen'])
+    .where('id', '=', request.partId)
+    .executeTakeFirst()
+  if (!part) throw new AppError('NOT_FOUND', 'errors.partNotFound')
+  const position = { onHand: part.onHand, valueFen: part.stockValueFen }
+  const { quantity } = request
+  if (!Number.isInteger(quantity) || quantity === 0) throw new RangeError('a movement moves a whole, non-zero quantity')
+
+  let valueFen: number
+  let unitCostFen: number
+  if (quantity < 0) {
+    if (-quantity > part.onHand) {
+      throw new AppError('STOCK_INSUFFICIENT', 'errors.STOCK_INSUFFICIENT', {
+        partNumber: part.partNumber,
+        onHand: part.onHand,
+        requested: -quantity
+      })
+    }
+    const leaving = outgoingValueFen(position, -quantity)
+    valueFen = -leaving
+    unitCostFen = Math.round(leaving / -quantity)
+  } else {
+    unitCostFen = request.unitCostFen ?? part.averageCostFen
+    valueFen = unitCostFen * quantity
+  }
+  const after = { onHand: part.onHand + quantity, valueFen: part.stockValueFen + valueFen }
+  const unitCostAfter = quantity > 0 && part.onHand === 0 ? unitCostFen : averageCostFen(after, part.averageCostFen)
+
+  // Guarded by what was read: a concurrent writer that slipped past the transaction would
+  // make this match nothing rather than overwrite its change.
+  const updated = await trx
+    .updateTable('parts')
+    .set({ onHand: after.onHand, stockValueFen: after.valueFen, averageCostFen: unitCostAfter, updatedAt: at.toISOString() })
+    .where('id', '=', request.partId)
+    .where('onHand', '=', part.onHand)
+    .where('stockValueFen', '=', part.stockValueFen)
+    .executeTakeFirst()
+  if (updated.numUpdatedRows !== 1n) throw new AppError('CONFLICT', 'errors.CONFLICT')
+
+  const movement = {
+    id: uuidv7(at.getTime()),
+    partId: request.partId,
+    at: at.toISOString(),
+    kind: request.kind,
+    quantity,
+    unitCostFen,
+    valueFen,
+    balanceAfter: after.onHand,
+    reference: request.reference ?? '',
+    reason: request.reason ?? '',
+    serial: request.serial ?? null,
+    workOrderId: request.workOrderId ?? null,
+    workOrderPartId: request.workOrderPartId ?? null,
+    actorId
+  }
+  await trx.insertInto('stockMovements').values(movement).execute()
+  await enqueueOutbox(trx, at, { entity: 'stock_movement', entityId: movement.id, operation: 'upsert', payload: { ...movement, partNumber: part.partNumber } })
+  return { id: movement.id, partId: movement.partId, quantity, unitCostFen, valueFen, balanceAfter: after.onHand }
+}

@@ -1,0 +1,159 @@
+import type { Migration } from '../../db/migration'
+
+export const partsMigrations: Migration[] = [
+  {
+    version: 12,
+    name: 'parts: catalogue, the append-only stock ledger, parts on work orders, faulty-part returns and stocktakes',
+    statements: [
+      // On hand and value are running sums of the ledger, kept in the same transaction; the
+      // checks are the last guard against a bug that would drive stock below zero.
+      `CREATE TABLE parts (
+        id TEXT PRIMARY KEY,
+        part_number TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        unit TEXT NOT NULL,
+        bin_location TEXT NOT NULL DEFAULT '',
+        selling_price_fen INTEGER NOT NULL CHECK (selling_price_fen >= 0),
+        average_cost_fen INTEGER NOT NULL CHECK (average_cost_fen >= 0),
+        on_hand INTEGER NOT NULL DEFAULT 0 CHECK (on_hand >= 0),
+        stock_value_fen INTEGER NOT NULL DEFAULT 0 CHECK (stock_value_fen >= 0 AND (on_hand > 0 OR stock_value_fen = 0)),
+        reorder_point INTEGER NOT NULL DEFAULT 0 CHECK (reorder_point >= 0),
+        reorder_quantity INTEGER NOT NULL DEFAULT 0 CHECK (reorder_quantity >= 0),
+        serial_tracked INTEGER NOT NULL DEFAULT 0,
+        return_faulty INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 1,
+        search_text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX parts_bin ON parts(bin_location)`,
+      `CREATE INDEX parts_low ON parts(on_hand, reorder_point) WHERE active = 1`,
+      `CREATE TABLE part_barcodes (
+        barcode TEXT PRIMARY KEY COLLATE NOCASE,
+        part_id TEXT NOT NULL REFERENCES parts(id)
+      ) WITHOUT ROWID`,
+      `CREATE INDEX part_barcodes_part ON part_barcodes(part_id)`,
+      `CREATE TABLE part_models (
+        part_id TEXT NOT NULL REFERENCES parts(id),
+        model_id TEXT NOT NULL REFERENCES product_models(id),
+        PRIMARY KEY (part_id, model_id)
+      ) WITHOUT ROWID`,
+      `CREATE INDEX part_models_model ON part_models(model_id)`,
+      `CREATE TABLE work_order_part_requests (
+        id TEXT PRIMARY KEY,
+        work_order_id TEXT NOT NULL REFERENCES work_orders(id),
+        part_id TEXT NOT NULL REFERENCES parts(id),
+        quantity INTEGER NOT NULL CHECK (quantity > 0),
+        issued_quantity INTEGER NOT NULL DEFAULT 0 CHECK (issued_quantity >= 0),
+        note TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('open', 'issued', 'cancelled')),
+        requested_by TEXT REFERENCES users(id),
+        requested_at TEXT NOT NULL,
+        closed_at TEXT
+      )`,
+      `CREATE INDEX work_order_part_requests_order ON work_order_part_requests(work_order_id)`,
+      `CREATE INDEX work_order_part_requests_open ON work_order_part_requests(requested_at) WHERE status = 'open'`,
+      `CREATE TABLE work_order_parts (
+        id TEXT PRIMARY KEY,
+        work_order_id TEXT NOT NULL REFERENCES work_orders(id),
+        part_id TEXT NOT NULL REFERENCES parts(id),
+        request_id TEXT REFERENCES work_order_part_requests(id),
+        serial TEXT,
+        quantity INTEGER NOT NULL CHECK (quantity > 0),
+        returned_quantity INTEGER NOT NULL DEFAULT 0 CHECK (returned_quantity >= 0 AND returned_quantity <= quantity),
+        unit_price_fen INTEGER NOT NULL CHECK (unit_price_fen >= 0),
+        unit_cost_fen INTEGER NOT NULL CHECK (unit_cost_fen >= 0),
+        issued_by TEXT REFERENCES users(id),
+        issued_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX work_order_parts_order ON work_order_parts(work_order_id)`,
+      `CREATE INDEX work_order_parts_serial ON work_order_parts(part_id, serial) WHERE serial IS NOT NULL`,
+      `CREATE TABLE stock_movements (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        part_id TEXT NOT NULL REFERENCES parts(id),
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('receive', 'issue', 'return', 'faulty_return', 'adjust', 'scrap', 'stocktake')),
+        quantity INTEGER NOT NULL CHECK (quantity != 0),
+        unit_cost_fen INTEGER NOT NULL CHECK (unit_cost_fen >= 0),
+        value_fen INTEGER NOT NULL,
+        balance_after INTEGER NOT NULL CHECK (balance_after >= 0),
+        reference TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        serial TEXT,
+        work_order_id TEXT REFERENCES work_orders(id),
+        work_order_part_id TEXT REFERENCES work_order_parts(id),
+        actor_id TEXT REFERENCES users(id)
+      )`,
+      `CREATE INDEX stock_movements_part ON stock_movements(part_id, seq)`,
+      `CREATE INDEX stock_movements_work_order ON stock_movements(work_order_id) WHERE work_order_id IS NOT NULL`,
+      // The ledger is append-only: a wrong line is corrected by another line, never edited away.
+      `CREATE TRIGGER stock_movements_no_update BEFORE UPDATE ON stock_movements
+       BEGIN SELECT RAISE(ABORT, 'stock_movements is append-only'); END`,
+      `CREATE TRIGGER stock_movements_no_delete BEFORE DELETE ON stock_movements
+       BEGIN SELECT RAISE(ABORT, 'stock_movements is append-only'); END`,
+      `CREATE TABLE stock_adjustments (
+        id TEXT PRIMARY KEY,
+        part_id TEXT NOT NULL REFERENCES parts(id),
+        kind TEXT NOT NULL CHECK (kind IN ('adjust', 'scrap', 'faulty_return')),
+        quantity INTEGER NOT NULL CHECK (quantity != 0),
+        value_fen INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'posted', 'rejected')),
+        requested_by TEXT REFERENCES users(id),
+        requested_at TEXT NOT NULL,
+        decided_by TEXT REFERENCES users(id),
+        decided_at TEXT
+      )`,
+      `CREATE INDEX stock_adjustments_status ON stock_adjustments(status, requested_at)`,
+      `CREATE TABLE return_batches (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL CHECK (status IN ('packed', 'shipped', 'credited')),
+        carrier TEXT NOT NULL DEFAULT '',
+        tracking_number TEXT NOT NULL DEFAULT '',
+        credit_reference TEXT NOT NULL DEFAULT '',
+        created_by TEXT REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        shipped_at TEXT,
+        credited_at TEXT
+      )`,
+      `CREATE TABLE faulty_parts (
+        id TEXT PRIMARY KEY,
+        work_order_id TEXT NOT NULL REFERENCES work_orders(id),
+        work_order_part_id TEXT NOT NULL UNIQUE REFERENCES work_order_parts(id),
+        part_id TEXT NOT NULL REFERENCES parts(id),
+        serial TEXT,
+        quantity INTEGER NOT NULL CHECK (quantity >= 0),
+        status TEXT NOT NULL CHECK (status IN ('awaiting', 'packed', 'shipped', 'credited', 'cancelled')),
+        batch_id TEXT REFERENCES return_batches(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX faulty_parts_status ON faulty_parts(status, created_at)`,
+      `CREATE INDEX faulty_parts_batch ON faulty_parts(batch_id) WHERE batch_id IS NOT NULL`,
+      `CREATE TABLE stocktakes (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        scope_json TEXT NOT NULL CHECK (json_valid(scope_json)),
+        note TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('counting', 'posted', 'cancelled')),
+        started_by TEXT REFERENCES users(id),
+        started_at TEXT NOT NULL,
+        posted_by TEXT REFERENCES users(id),
+        posted_at TEXT
+      )`,
+      `CREATE TABLE stocktake_lines (
+        stocktake_id TEXT NOT NULL REFERENCES stocktakes(id),
+        part_id TEXT NOT NULL REFERENCES parts(id),
+        snapshot_quantity INTEGER NOT NULL,
+        counted_quantity INTEGER CHECK (counted_quantity >= 0),
+        book_quantity_at_count INTEGER,
+        counted_at TEXT,
+        counted_by TEXT REFERENCES users(id),
+        PRIMARY KEY (stocktake_id, part_id)
+      ) WITHOUT ROWID`
+    ]
+  }
+]

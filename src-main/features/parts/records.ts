@@ -1,0 +1,70 @@
+import type { Db } from '../../db/connection'
+import { AppError, type Part, type PartSummary } from '../../../src-shared/contract'
+import { isLowStock, type PartUnit } from '../../../src-shared/domain/stock'
+import type { PartsTable } from './tables'
+
+/** A catalogue row as the contract shows it; barcodes are looked up by the caller in one go. */
+export function toPartSummary(row: PartsTable, barcodes: string[]): PartSummary {
+  return {
+    id: row.id,
+    partNumber: row.partNumber,
+    name: row.name,
+    unit: row.unit as PartUnit,
+    binLocation: row.binLocation,
+    barcodes,
+    onHand: row.onHand,
+    averageCostFen: row.averageCostFen,
+    sellingPriceFen: row.sellingPriceFen,
+    reorderPoint: row.reorderPoint,
+    reorderQuantity: row.reorderQuantity,
+    serialTracked: row.serialTracked === 1,
+    returnFaulty: row.returnFaulty === 1,
+    active: row.active === 1,
+    low: row.active === 1 && isLowStock(row.onHand, row.reorderPoint)
+  }
+}
+
+/** Barcodes of several parts at once, keyed by part. */
+export async function barcodesOf(db: Db, partIds: string[]): Promise<Map<string, string[]>> {
+  const byPart = new Map<string, string[]>()
+  if (partIds.length === 0) return byPart
+  const rows = await db.selectFrom('partBarcodes').select(['partId', 'barcode']).where('partId', 'in', partIds).orderBy('barcode').execute()
+  for (const row of rows) byPart.set(row.partId, [...(byPart.get(row.partId) ?? []), row.barcode])
+  return byPart
+}
+
+/** Part rows as summaries, keeping their order. */
+export async function toPartSummaries(db: Db, rows: PartsTable[]): Promise<PartSummary[]> {
+  const barcodes = await barcodesOf(
+    db,
+    rows.map((row) => row.id)
+  )
+  return rows.map((row) => toPartSummary(row, barcodes.get(row.id) ?? []))
+}
+
+export async function findPartRow(db: Db, id: string): Promise<PartsTable> {
+  const row = await db.selectFrom('parts').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND', 'errors.partNotFound')
+  return row
+}
+
+export async function loadPart(db: Db, id: string): Promise<Part> {
+  const row = await findPartRow(db, id)
+  const [summary] = await toPartSummaries(db, [row])
+  const compatibleModels = await db
+    .selectFrom('partModels')
+    .innerJoin('productModels', 'productModels.id', 'partModels.modelId')
+    .select(['productModels.id', 'productModels.brand', 'productModels.model', 'productModels.categoryKey'])
+    .where('partModels.partId', '=', id)
+    .orderBy('productModels.brand')
+    .orderBy('productModels.model')
+    .execute()
+  return {
+    ...summary!,
+    description: row.description,
+    stockValueFen: row.stockValueFen,
+    compatibleModels,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt
+  }
+}

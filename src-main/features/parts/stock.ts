@@ -1,0 +1,128 @@
+import type { Db } from '../../db/connection'
+import { AppError, type CurrentUser, type ParsedInput, type StockAdjustment } from '../../../src-shared/contract'
+import { uuidv7 } from '../../../src-shared/domain/ids'
+import { outgoingValueFen, type ManualKind } from '../../../src-shared/domain/stock'
+import { recordAudit } from '../audit/record'
+import { readApprovalThresholdFen } from '../settings/service'
+import { postMovement } from './ledger'
+import { findPartRow } from './records'
+import { stockTransaction } from './stockTransaction'
+
+/** A delivery: all its lines enter the ledger together or not at all. */
+export async function receiveDelivery(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.receive'>) {
+  const reference = input.supplier === '' ? input.reference : `${input.supplier} ${input.reference}`
+  return stockTransaction(db, async (trx) => {
+    let quantity = 0
+    let valueFen = 0
+    for (const line of input.lines) {
+      const moved = await postMovement(trx, at, actor.id, { partId: line.partId, kind: 'receive', quantity: line.quantity, unitCostFen: line.unitCostFen, reference })
+      quantity += moved.quantity
+      valueFen += moved.valueFen
+    }
+    await recordAudit(trx, at, { actorId: actor.id, action: 'parts.receive', entity: 'delivery', entityId: null, after: { ...input, quantity, valueFen } })
+    return { reference: input.reference, lines: input.lines.length, quantity, valueFen }
+  })
+}
+
+/** Stock leaving by hand is a negative movement; a correction may go either way. */
+function signedQuantity(kind: ManualKind, quantity: number): number {
+  return kind === 'adjust' ? quantity : -Math.abs(quantity)
+}
+
+const MANAGERS = new Set(['admin', 'manager'])
+
+/**
+ * A correction, a scrap or a defective part sent back. Up to the approval threshold (by value at
+ * cost) the clerk's change is posted at once; above it the request waits for a manager, unless
+ * a manager makes it.
+ */
+export async function adjustStock(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.adjust'>): Promise<StockAdjustment> {
+  const id = uuidv7(at.getTime())
+  const threshold = await readApprovalThresholdFen(db)
+  await stockTransaction(db, async (trx) => {
+    const part = await findPartRow(trx, input.partId)
+    const quantity = signedQuantity(input.kind, input.quantity)
+    if (quantity < 0 && -quantity > part.onHand) {
+      throw new AppError('STOCK_INSUFFICIENT', 'errors.STOCK_INSUFFICIENT', { partNumber: part.partNumber, onHand: part.onHand, requested: -quantity })
+    }
+    const valueFen = quantity < 0 ? -outgoingValueFen({ onHand: part.onHand, valueFen: part.stockValueFen }, -quantity) : quantity * part.averageCostFen
+    const postNow = MANAGERS.has(actor.role) || Math.abs(valueFen) <= threshold
+    await trx
+      .insertInto('stockAdjustments')
+      .values({
+        id,
+        partId: part.id,
+        kind: input.kind,
+        quantity,
+        valueFen,
+        reason: input.reason,
+        status: postNow ? 'posted' : 'pending',
+        requestedBy: actor.id,
+        requestedAt: at.toISOString(),
+        decidedBy: postNow ? actor.id : null,
+        decidedAt: postNow ? at.toISOString() : null
+      })
+      .execute()
+    if (postNow) await postMovement(trx, at, actor.id, { partId: part.id, kind: input.kind, quantity, reason: input.reason })
+    await recordAudit(trx, at, { actorId: actor.id, action: 'parts.adjust', entity: 'stock_adjustment', entityId: id, after: { ...input, quantity, valueFen, posted: postNow } })
+  })
+  return loadAdjustment(db, id)
+}
+
+/** A manager posts or rejects a clerk's adjustment that was over the threshold. */
+export async function decideAdjustment(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.decideAdjustment'>): Promise<StockAdjustment> {
+  await stockTransaction(db, async (trx) => {
+    const adjustment = await trx.selectFrom('stockAdjustments').selectAll().where('id', '=', input.id).executeTakeFirst()
+    if (!adjustment) throw new AppError('NOT_FOUND')
+    if (adjustment.status !== 'pending') throw new AppError('CONFLICT', 'errors.adjustmentDecided')
+    await trx
+      .updateTable('stockAdjustments')
+      .set({ status: input.approve ? 'posted' : 'rejected', decidedBy: actor.id, decidedAt: at.toISOString() })
+      .where('id', '=', input.id)
+      .execute()
+    // Stock may have moved since the request: the ledger refuses what is no longer there.
+    if (input.approve) {
+      await postMovement(trx, at, actor.id, { partId: adjustment.partId, kind: adjustment.kind, quantity: adjustment.quantity, reason: adjustment.reason })
+    }
+    await recordAudit(trx, at, {
+      actorId: actor.id,
+      action: 'parts.decideAdjustment',
+      entity: 'stock_adjustment',
+      entityId: input.id,
+      before: { status: 'pending' },
+      after: { status: input.approve ? 'posted' : 'rejected' }
+    })
+  })
+  return loadAdjustment(db, input.id)
+}
+
+function adjustmentsQuery(db: Db) {
+  return db
+    .selectFrom('stockAdjustments as a')
+    .innerJoin('parts as p', 'p.id', 'a.partId')
+    .leftJoin('users as r', 'r.id', 'a.requestedBy')
+    .leftJoin('users as d', 'd.id', 'a.decidedBy')
+    .select([
+      'a.id',
+      'a.partId',
+      'p.partNumber',
+      'p.name as partName',
+      'a.kind',
+      'a.quantity',
+      'a.valueFen',
+      'a.reason',
+      'a.status',
+      'a.requestedAt',
+      'r.displayName as requestedByName',
+      'a.decidedAt',
+      'd.displayName as decidedByName'
+    ])
+}
+
+export async function listAdjustments(db: Db, input: ParsedInput<'parts.adjustments'>): Promise<StockAdjustment[]> {
+  return adjustmentsQuery(db).where('a.status', '=', input.status).orderBy('a.requestedAt', input.status === 'pending' ? 'asc' : 'desc').limit(500).execute()
+}
+
+async function loadAdjustment(db: Db, id: string): Promise<StockAdjustment> {
+  return adjustmentsQuery(db).where('a.id', '=', id).executeTakeFirstOrThrow()
+}

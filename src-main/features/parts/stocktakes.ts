@@ -1,0 +1,223 @@
+import { sql } from 'kysely'
+import type { Db } from '../../db/connection'
+import { AppError, type CurrentUser, type ParsedInput, type Stocktake, type StocktakeLine, type StocktakeSummary } from '../../../src-shared/contract'
+import type { StocktakeScope } from '../../../src-shared/contract/stocktakes'
+import { uuidv7 } from '../../../src-shared/domain/ids'
+import type { PartUnit } from '../../../src-shared/domain/stock'
+import { prefixPattern, like } from '../../db/like'
+import { recordAudit } from '../audit/record'
+import { nextDocumentNumber } from '../numbering/service'
+import { readApprovalThresholdFen, readShopTimeZone } from '../settings/service'
+import { postMovement } from './ledger'
+import { barcodesOf } from './records'
+import { stockTransaction } from './stockTransaction'
+
+const STOCKTAKE_PREFIX = 'ST'
+const MANAGERS = new Set(['admin', 'manager'])
+
+/** Starts a count of the parts in scope; each line remembers what the books said at the start. */
+export async function startStocktake(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'stocktakes.start'>): Promise<Stocktake> {
+  const id = uuidv7(at.getTime())
+  await db.transaction().execute(async (trx) => {
+    // A part taken out of the catalogue is still counted while any of it is on the books.
+    let parts = trx.selectFrom('parts').select(['id', 'onHand']).where((eb) => eb.or([eb('active', '=', 1), eb('onHand', '>', 0)]))
+    if (input.scope.kind === 'bin') parts = parts.where(like('binLocation', prefixPattern(input.scope.prefix)))
+    if (input.scope.kind === 'range') parts = parts.where('partNumber', '>=', input.scope.from).where('partNumber', '<=', input.scope.to)
+    const inScope = await parts.orderBy('binLocation').orderBy('partNumber').execute()
+    if (inScope.length === 0) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'scope', messageKey: 'validation.noPartsInScope' }] })
+    const number = await nextDocumentNumber(trx, STOCKTAKE_PREFIX, at, await readShopTimeZone(trx))
+    await trx
+      .insertInto('stocktakes')
+      .values({ id, number, scopeJson: JSON.stringify(input.scope), note: input.note, status: 'counting', startedBy: actor.id, startedAt: at.toISOString(), postedBy: null, postedAt: null })
+      .execute()
+    for (let start = 0; start < inScope.length; start += 500) {
+      const chunk = inScope.slice(start, start + 500)
+      await trx
+        .insertInto('stocktakeLines')
+        .values(chunk.map((part) => ({ stocktakeId: id, partId: part.id, snapshotQuantity: part.onHand, countedQuantity: null, bookQuantityAtCount: null, countedAt: null, countedBy: null })))
+        .execute()
+    }
+    await recordAudit(trx, at, { actorId: actor.id, action: 'stocktakes.start', entity: 'stocktake', entityId: id, after: { number, scope: input.scope, lines: inScope.length } })
+  })
+  return loadStocktake(db, id)
+}
+
+function linesQuery(db: Db, stocktakeId: string) {
+  return db
+    .selectFrom('stocktakeLines as l')
+    .innerJoin('parts as p', 'p.id', 'l.partId')
+    .select([
+      'l.partId',
+      'p.partNumber',
+      'p.name as partName',
+      'p.unit',
+      'p.binLocation',
+      'l.snapshotQuantity',
+      'p.onHand as currentQuantity',
+      'l.countedQuantity',
+      'l.bookQuantityAtCount',
+      'l.countedAt',
+      'p.averageCostFen'
+    ])
+    .where('l.stocktakeId', '=', stocktakeId)
+}
+
+type LineRow = Awaited<ReturnType<ReturnType<typeof linesQuery>['execute']>>[number]
+
+function toLine(row: LineRow, barcodes: string[]): StocktakeLine {
+  const variance = row.countedQuantity === null || row.bookQuantityAtCount === null ? null : row.countedQuantity - row.bookQuantityAtCount
+  return {
+    ...row,
+    unit: row.unit as PartUnit,
+    barcodes,
+    variance,
+    varianceValueFen: variance === null ? null : variance * row.averageCostFen
+  }
+}
+
+async function findStocktake(db: Db, id: string) {
+  const row = await db
+    .selectFrom('stocktakes as s')
+    .leftJoin('users as a', 'a.id', 's.startedBy')
+    .leftJoin('users as b', 'b.id', 's.postedBy')
+    .select(['s.id', 's.number', 's.scopeJson', 's.note', 's.status', 's.startedAt', 'a.displayName as startedByName', 's.postedAt', 'b.displayName as postedByName'])
+    .where('s.id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND')
+  return row
+}
+
+type StocktakeRow = Awaited<ReturnType<typeof findStocktake>>
+
+function header(row: StocktakeRow) {
+  const { scopeJson, ...rest } = row
+  return { ...rest, scope: JSON.parse(scopeJson) as StocktakeScope }
+}
+
+export async function loadStocktake(db: Db, id: string): Promise<Stocktake> {
+  const row = await findStocktake(db, id)
+  const rows = await linesQuery(db, id).orderBy('p.binLocation').orderBy('p.partNumber').execute()
+  const barcodes = await barcodesOfMany(db, rows.map((line) => line.partId))
+  const lines = rows.map((line) => toLine(line, barcodes.get(line.partId) ?? []))
+  const varied = lines.filter((line) => line.varianceValueFen !== null)
+  return {
+    ...header(row),
+    lines,
+    counted: varied.length,
+    varianceValueFen: varied.reduce((sum, line) => sum + line.varianceValueFen!, 0),
+    absoluteVarianceValueFen: varied.reduce((sum, line) => sum + Math.abs(line.varianceValueFen!), 0)
+  }
+}
+
+/** `barcodesOf` with its IN list kept within SQLite's variable limit for large counts. */
+async function barcodesOfMany(db: Db, partIds: string[]): Promise<Map<string, string[]>> {
+  const all = new Map<string, string[]>()
+  for (let start = 0; start < partIds.length; start += 500) {
+    for (const [partId, codes] of await barcodesOf(db, partIds.slice(start, start + 500))) all.set(partId, codes)
+  }
+  return all
+}
+
+export async function listStocktakes(db: Db): Promise<StocktakeSummary[]> {
+  const rows = await db
+    .selectFrom('stocktakes as s')
+    .leftJoin('users as a', 'a.id', 's.startedBy')
+    .leftJoin('users as b', 'b.id', 's.postedBy')
+    .select(['s.id', 's.number', 's.scopeJson', 's.note', 's.status', 's.startedAt', 'a.displayName as startedByName', 's.postedAt', 'b.displayName as postedByName'])
+    .orderBy('s.startedAt', 'desc')
+    .limit(200)
+    .execute()
+  const totals = await db
+    .selectFrom('stocktakeLines as l')
+    .innerJoin('parts as p', 'p.id', 'l.partId')
+    .select([
+      'l.stocktakeId',
+      (eb) => eb.fn.countAll<number>().as('lineCount'),
+      (eb) => eb.fn.count<number>('l.countedQuantity').as('counted'),
+      sql<number>`coalesce(sum((l.counted_quantity - l.book_quantity_at_count) * p.average_cost_fen), 0)`.as('value'),
+      sql<number>`coalesce(sum(abs(l.counted_quantity - l.book_quantity_at_count) * p.average_cost_fen), 0)`.as('absolute')
+    ])
+    .where(
+      'l.stocktakeId',
+      'in',
+      rows.map((row) => row.id).concat([''])
+    )
+    .groupBy('l.stocktakeId')
+    .execute()
+  const byId = new Map(totals.map((total) => [total.stocktakeId, total]))
+  return rows.map((row) => {
+    const total = byId.get(row.id)
+    return {
+      ...header(row),
+      lineCount: Number(total?.lineCount ?? 0),
+      counted: Number(total?.counted ?? 0),
+      varianceValueFen: Number(total?.value ?? 0),
+      absoluteVarianceValueFen: Number(total?.absolute ?? 0)
+    }
+  })
+}
+
+/**
+ * Records a count. It is compared with the books at this moment, not at the start: a part
+ * issued between the start and the count is then not mistaken for a loss.
+ */
+export async function countPart(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'stocktakes.count'>): Promise<StocktakeLine> {
+  await db.transaction().execute(async (trx) => {
+    const stocktake = await findStocktake(trx, input.id)
+    if (stocktake.status !== 'counting') throw new AppError('READ_ONLY', 'errors.stocktakeClosed')
+    const part = await trx
+      .selectFrom('stocktakeLines as l')
+      .innerJoin('parts as p', 'p.id', 'l.partId')
+      .select(['p.onHand', 'p.partNumber'])
+      .where('l.stocktakeId', '=', input.id)
+      .where('l.partId', '=', input.partId)
+      .executeTakeFirst()
+    if (!part) throw new AppError('NOT_FOUND', 'errors.partNotInStocktake')
+    const counted = input.countedQuantity !== null
+    await trx
+      .updateTable('stocktakeLines')
+      .set({
+        countedQuantity: input.countedQuantity,
+        bookQuantityAtCount: counted ? part.onHand : null,
+        countedAt: counted ? at.toISOString() : null,
+        countedBy: counted ? actor.id : null
+      })
+      .where('stocktakeId', '=', input.id)
+      .where('partId', '=', input.partId)
+      .execute()
+  })
+  const row = await linesQuery(db, input.id).where('l.partId', '=', input.partId).executeTakeFirstOrThrow()
+  return toLine(row, (await barcodesOf(db, [input.partId])).get(input.partId) ?? [])
+}
+
+/**
+ * Posts every counted variance to the ledger in one transaction. Above the approval threshold
+ * (absolute value at cost) only a manager may post. Uncounted parts keep their books.
+ */
+export async function postStocktake(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'stocktakes.post'>): Promise<Stocktake> {
+  const threshold = await readApprovalThresholdFen(db)
+  await stockTransaction(db, async (trx) => {
+    const stocktake = await loadStocktake(trx, input.id)
+    if (stocktake.status !== 'counting') throw new AppError('READ_ONLY', 'errors.stocktakeClosed')
+    if (stocktake.absoluteVarianceValueFen > threshold && !MANAGERS.has(actor.role)) throw new AppError('APPROVAL_REQUIRED', 'errors.stocktakeNeedsManager')
+    const posted: { partNumber: string; variance: number }[] = []
+    for (const line of stocktake.lines) {
+      if (line.variance === null || line.variance === 0) continue
+      await postMovement(trx, at, actor.id, { partId: line.partId, kind: 'stocktake', quantity: line.variance, reference: stocktake.number, reason: stocktake.note })
+      posted.push({ partNumber: line.partNumber, variance: line.variance })
+    }
+    await trx.updateTable('stocktakes').set({ status: 'posted', postedBy: actor.id, postedAt: at.toISOString() }).where('id', '=', input.id).execute()
+    await recordAudit(trx, at, { actorId: actor.id, action: 'stocktakes.post', entity: 'stocktake', entityId: input.id, after: { number: stocktake.number, variances: posted } })
+  })
+  return loadStocktake(db, input.id)
+}
+
+export async function cancelStocktake(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'stocktakes.cancel'>): Promise<Stocktake> {
+  await db.transaction().execute(async (trx) => {
+    const stocktake = await findStocktake(trx, input.id)
+    if (stocktake.status !== 'counting') throw new AppError('READ_ONLY', 'errors.stocktakeClosed')
+    await trx.updateTable('stocktakes').set({ status: 'cancelled' }).where('id', '=', input.id).execute()
+    await recordAudit(trx, at, { actorId: actor.id, action: 'stocktakes.cancel', entity: 'stocktake', entityId: input.id, after: { number: stocktake.number } })
+  })
+  return loadStocktake(db, input.id)
+}

@@ -1,0 +1,153 @@
+import type { Generated } from 'kysely'
+
+export interface PartsTable {
+  id: string
+  partNumber: string
+  name: string
+  description: string
+  unit: string
+  binLocation: string
+  sellingPriceFen: number
+  averageCostFen: number
+  onHand: number
+  stockValueFen: number
+  reorderPoint: number
+  reorderQuantity: number
+  serialTracked: number
+  returnFaulty: number
+  active: number
+  searchText: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface PartBarcodesTable {
+  barcode: string
+  partId: string
+}
+
+export interface PartModelsTable {
+  partId: string
+  modelId: string
+}
+
+export interface WorkOrderPartRequestsTable {
+  id: string
+  workOrderId: string
+  partId: string
+  quantity: number
+  issuedQuantity: number
+  note: string
+  status: 'open' | 'issued' | 'cancelled'
+  requestedBy: string | null
+  requestedAt: string
+  closedAt: string | null
+}
+
+export interface WorkOrderPartsTable {
+  id: string
+  workOrderId: string
+  partId: string
+  requestId: string | null
+  serial: string | null
+  quantity: number
+  returnedQuantity: number
+  unitPriceFen: number
+  unitCostFen: number
+  issuedBy: string | null
+  issuedAt: string
+}
+
+export interface StockMovementsTable {
+  seq: Generated<number>
+  id: string
+  partId: string
+  at: string
+  kind: string
+  quantity: number
+  unitCostFen: number
+  valueFen: number
+  balanceAfter: number
+  reference: string
+  reason: string
+  serial: string | null
+  workOrderId: string | null
+  workOrderPartId: string | null
+  actorId: string | null
+}
+
+export interface StockAdjustmentsTable {
+  id: string
+  partId: string
+  kind: 'adjust' | 'scrap' | 'faulty_return'
+  quantity: number
+  valueFen: number
+  reason: string
+  status: 'pending' | 'posted' | 'rejected'
+  requestedBy: string | null
+  requestedAt: string
+  decidedBy: string | null
+  decidedAt: string | null
+}
+
+export interface ReturnBatchesTable {
+  id: string
+  number: string
+  status: 'packed' | 'shipped' | 'credited'
+  carrier: string
+  trackingNumber: string
+  creditReference: string
+  createdBy: string | null
+  createdAt: string
+  shippedAt: string | null
+  creditedAt: string | null
+}
+
+export interface FaultyPartsTable {
+  id: string
+  workOrderId: string
+  workOrderPartId: string
+  partId: string
+  serial: string | null
+  quantity: number
+  status: 'awaiting' | 'packed' | 'shipped' | 'credited' | 'cancelled'
+  batchId: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface StocktakesTable {
+  id: string
+  number: string
+  scopeJson: string
+  note: string
+  status: 'counting' | 'posted' | 'cancelled'
+  startedBy: string | null
+  startedAt: string
+  postedBy: string | null
+  postedAt: string | null
+}
+
+export interface StocktakeLinesTable {
+  stocktakeId: string
+  partId: string
+  snapshotQuantity: number
+  countedQuantity: number | null
+  bookQuantityAtCount: number | null
+  countedAt: string | null
+  countedBy: string | null
+}
+
+export interface PartsTables {
+  parts: PartsTable
+  partBarcodes: PartBarcodesTable
+  partModels: PartModelsTable
+  workOrderPartRequests: WorkOrderPartRequestsTable
+  workOrderParts: WorkOrderPartsTable
+  stockMovements: StockMovementsTable
+  stockAdjustments: StockAdjustmentsTable
+  returnBatches: ReturnBatchesTable
+  faultyParts: FaultyPartsTable
+  stocktakes: StocktakesTable
+  stocktakeLines: StocktakeLinesTable
+}

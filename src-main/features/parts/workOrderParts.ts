@@ -1,0 +1,271 @@
+import type { Db } from '../../db/connection'
+import { AppError, type CurrentUser, type OpenPartRequest, type ParsedInput, type WorkOrderParts } from '../../../src-shared/contract'
+import { uuidv7 } from '../../../src-shared/domain/ids'
+import type { PartUnit } from '../../../src-shared/domain/stock'
+import { recordAudit } from '../audit/record'
+import { requireBenchAccess, requireOpen } from '../repairs/change'
+import { findWorkOrder } from '../repairs/detail'
+import { barcodesOf, findPartRow } from './records'
+import { postMovement } from './ledger'
+import { stockTransaction } from './stockTransaction'
+
+/** What a job has asked for and what it has been given, with the amount checkout will charge. */
+export async function loadWorkOrderParts(db: Db, workOrderId: string): Promise<WorkOrderParts> {
+  const requests = await db
+    .selectFrom('workOrderPartRequests as r')
+    .innerJoin('parts as p', 'p.id', 'r.partId')
+    .leftJoin('users as u', 'u.id', 'r.requestedBy')
+    .select([
+      'r.id',
+      'r.workOrderId',
+      'r.partId',
+      'p.partNumber',
+      'p.name as partName',
+      'r.quantity',
+      'r.issuedQuantity',
+      'r.note',
+      'r.status',
+      'r.requestedAt',
+      'u.displayName as requestedByName'
+    ])
+    .where('r.workOrderId', '=', workOrderId)
+    .orderBy('r.requestedAt')
+    .execute()
+  const lines = await db
+    .selectFrom('workOrderParts as l')
+    .innerJoin('parts as p', 'p.id', 'l.partId')
+    .leftJoin('users as u', 'u.id', 'l.issuedBy')
+    .select([
+      'l.id',
+      'l.partId',
+      'p.partNumber',
+      'p.name as partName',
+      'p.unit',
+      'l.serial',
+      'l.quantity',
+      'l.returnedQuantity',
+      'l.unitPriceFen',
+      'l.issuedAt',
+      'u.displayName as issuedByName'
+    ])
+    .where('l.workOrderId', '=', workOrderId)
+    .orderBy('l.issuedAt')
+    .execute()
+  const priced = lines.map((line) => ({ ...line, unit: line.unit as PartUnit, amountFen: (line.quantity - line.returnedQuantity) * line.unitPriceFen }))
+  return { workOrderId, requests, lines: priced, totalFen: priced.reduce((sum, line) => sum + line.amountFen, 0) }
+}
+
+export async function getWorkOrderParts(db: Db, input: ParsedInput<'workOrderParts.get'>): Promise<WorkOrderParts> {
+  await findWorkOrder(db, input.workOrderId)
+  return loadWorkOrderParts(db, input.workOrderId)
+}
+
+/** The technician asks for a part for their open job. */
+export async function requestPart(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrderParts.request'>): Promise<WorkOrderParts> {
+  await db.transaction().execute(async (trx) => {
+    const order = await findWorkOrder(trx, input.workOrderId)
+    requireOpen(order)
+    requireBenchAccess(actor, order)
+    const part = await findPartRow(trx, input.partId)
+    if (part.active !== 1) throw new AppError('CONFLICT', 'errors.partInactive')
+    const id = uuidv7(at.getTime())
+    await trx
+      .insertInto('workOrderPartRequests')
+      .values({ id, workOrderId: order.id, partId: part.id, quantity: input.quantity, issuedQuantity: 0, note: input.note, status: 'open', requestedBy: actor.id, requestedAt: at.toISOString(), closedAt: null })
+      .execute()
+    await recordAudit(trx, at, { actorId: actor.id, action: 'workOrderParts.request', entity: 'work_order', entityId: order.id, after: { requestId: id, partNumber: part.partNumber, quantity: input.quantity } })
+  })
+  return loadWorkOrderParts(db, input.workOrderId)
+}
+
+export async function cancelPartRequest(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrderParts.cancelRequest'>): Promise<WorkOrderParts> {
+  const workOrderId = await db.transaction().execute(async (trx) => {
+    const request = await trx.selectFrom('workOrderPartRequests').selectAll().where('id', '=', input.requestId).executeTakeFirst()
+    if (!request) throw new AppError('NOT_FOUND')
+    requireBenchAccess(actor, await findWorkOrder(trx, request.workOrderId))
+    if (request.status !== 'open') throw new AppError('CONFLICT', 'errors.requestNotOpen')
+    await trx.updateTable('workOrderPartRequests').set({ status: 'cancelled', closedAt: at.toISOString() }).where('id', '=', request.id).execute()
+    await recordAudit(trx, at, { actorId: actor.id, action: 'workOrderParts.cancelRequest', entity: 'work_order', entityId: request.workOrderId, after: { requestId: request.id } })
+    return request.workOrderId
+  })
+  return loadWorkOrderParts(db, workOrderId)
+}
+
+/** The warehouse's queue: open requests on jobs that are still open, oldest first. */
+export async function openPartRequests(db: Db): Promise<OpenPartRequest[]> {
+  const rows = await db
+    .selectFrom('workOrderPartRequests as r')
+    .innerJoin('parts as p', 'p.id', 'r.partId')
+    .innerJoin('workOrders as w', 'w.id', 'r.workOrderId')
+    .innerJoin('devices as d', 'd.id', 'w.deviceId')
+    .leftJoin('users as u', 'u.id', 'r.requestedBy')
+    .leftJoin('users as t', 't.id', 'w.technicianId')
+    .select([
+      'r.id',
+      'r.workOrderId',
+      'r.partId',
+      'p.partNumber',
+      'p.name as partName',
+      'r.quantity',
+      'r.issuedQuantity',
+      'r.note',
+      'r.status',
+      'r.requestedAt',
+      'u.displayName as requestedByName',
+      'w.number as workOrderNumber',
+      'w.status as workOrderStatus',
+      'd.brand',
+      'd.model',
+      't.displayName as technicianName',
+      'p.binLocation',
+      'p.onHand',
+      'p.serialTracked'
+    ])
+    .where('r.status', '=', 'open')
+    .orderBy('r.requestedAt')
+    .limit(500)
+    .execute()
+  const barcodes = await barcodesOf(db, [...new Set(rows.map((row) => row.partId))])
+  return rows.map(({ brand, model, serialTracked, ...row }) => ({
+    ...row,
+    deviceLabel: `${brand} ${model}`,
+    serialTracked: serialTracked === 1,
+    barcodes: barcodes.get(row.partId) ?? []
+  }))
+}
+
+/**
+ * Issues a part to a job. Everything happens in one transaction that holds the write lock: the
+ * ledger refuses more than is on hand (STOCK_INSUFFICIENT), so of two clerks issuing the last
+ * unit at once exactly one succeeds and the other changes nothing.
+ */
+export async function issuePart(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrderParts.issue'>): Promise<WorkOrderParts> {
+  await stockTransaction(db, async (trx) => {
+    const order = await findWorkOrder(trx, input.workOrderId)
+    requireOpen(order)
+    const part = await findPartRow(trx, input.partId)
+    const serial = part.serialTracked === 1 ? await requireIssuableSerial(trx, part.id, input.serial, input.quantity) : null
+    const lineId = uuidv7(at.getTime())
+    const request = await trx
+      .selectFrom('workOrderPartRequests')
+      .selectAll()
+      .where('workOrderId', '=', order.id)
+      .where('partId', '=', part.id)
+      .where('status', '=', 'open')
+      .orderBy('requestedAt')
+      .executeTakeFirst()
+    // The line must exist before the ledger line that points at it; the unit cost follows.
+    await trx
+      .insertInto('workOrderParts')
+      .values({ id: lineId, workOrderId: order.id, partId: part.id, requestId: request?.id ?? null, serial, quantity: input.quantity, returnedQuantity: 0, unitPriceFen: part.sellingPriceFen, unitCostFen: 0, issuedBy: actor.id, issuedAt: at.toISOString() })
+      .execute()
+    const moved = await postMovement(trx, at, actor.id, { partId: part.id, kind: 'issue', quantity: -input.quantity, serial, workOrderId: order.id, workOrderPartId: lineId, reference: order.number })
+    await trx.updateTable('workOrderParts').set({ unitCostFen: moved.unitCostFen }).where('id', '=', lineId).execute()
+    if (request) {
+      const issued = request.issuedQuantity + input.quantity
+      const done = issued >= request.quantity
+      await trx
+        .updateTable('workOrderPartRequests')
+        .set({ issuedQuantity: issued, status: done ? 'issued' : 'open', closedAt: done ? at.toISOString() : null })
+        .where('id', '=', request.id)
+        .execute()
+    }
+    // A part the brand wants back, replaced under warranty: the old one is now owed to the brand.
+    if (part.returnFaulty === 1 && order.serviceType === 'warranty_repair') {
+      const nowIso = at.toISOString()
+      await trx
+        .insertInto('faultyParts')
+        .values({ id: uuidv7(at.getTime()), workOrderId: order.id, workOrderPartId: lineId, partId: part.id, serial, quantity: input.quantity, status: 'awaiting', batchId: null, createdAt: nowIso, updatedAt: nowIso })
+        .execute()
+    }
+    await recordAudit(trx, at, {
+      actorId: actor.id,
+      action: 'workOrderParts.issue',
+      entity: 'work_order',
+      entityId: order.id,
+      after: { lineId, partNumber: part.partNumber, quantity: input.quantity, serial, unitPriceFen: part.sellingPriceFen }
+    })
+  })
+  return loadWorkOrderParts(db, input.workOrderId)
+}
+
+/** A serial-tracked part leaves one unit at a time, and a serial cannot be out on two jobs. */
+async function requireIssuableSerial(trx: Db, partId: string, serial: string | null, quantity: number): Promise<string> {
+  if (serial === null) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'serial', messageKey: 'validation.serialRequired' }] })
+  if (quantity !== 1) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'quantity', messageKey: 'validation.oneSerialOneUnit' }] })
+  const out = await trx
+    .selectFrom('workOrderParts as l')
+    .innerJoin('workOrders as w', 'w.id', 'l.workOrderId')
+    .select('w.number')
+    .where('l.partId', '=', partId)
+    .where('l.serial', '=', serial)
+    .whereRef('l.returnedQuantity', '<', 'l.quantity')
+    .executeTakeFirst()
+  if (out) throw new AppError('CONFLICT', 'errors.serialAlreadyIssued', { serial, workOrderNumber: out.number })
+  return serial
+}
+
+/** Unused parts back to stock, at the cost they left with; the faulty part then is not owed. */
+export async function returnFromWorkOrder(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrderParts.return'>): Promise<WorkOrderParts> {
+  const workOrderId = await stockTransaction(db, async (trx) => {
+    const line = await trx.selectFrom('workOrderParts').selectAll().where('id', '=', input.lineId).executeTakeFirst()
+    if (!line) throw new AppError('NOT_FOUND')
+    requireOpen(await findWorkOrder(trx, line.workOrderId))
+    const outstanding = line.quantity - line.returnedQuantity
+    if (input.quantity > outstanding) {
+      throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'quantity', messageKey: 'validation.moreThanIssued', params: { max: outstanding } }] })
+    }
+    await returnLine(trx, at, actor.id, line, input.quantity, '')
+    await recordAudit(trx, at, { actorId: actor.id, action: 'workOrderParts.return', entity: 'work_order', entityId: line.workOrderId, after: { lineId: line.id, quantity: input.quantity } })
+    return line.workOrderId
+  })
+  return loadWorkOrderParts(db, workOrderId)
+}
+
+type LineRow = { id: string; workOrderId: string; partId: string; serial: string | null; returnedQuantity: number; quantity: number; unitCostFen: number }
+
+async function returnLine(trx: Db, at: Date, actorId: string, line: LineRow, quantity: number, reason: string): Promise<void> {
+  const order = await findWorkOrder(trx, line.workOrderId)
+  await postMovement(trx, at, actorId, {
+    partId: line.partId,
+    kind: 'return',
+    quantity,
+    unitCostFen: line.unitCostFen,
+    serial: line.serial,
+    workOrderId: line.workOrderId,
+    workOrderPartId: line.id,
+    reference: order.number,
+    reason
+  })
+  await trx.updateTable('workOrderParts').set({ returnedQuantity: line.returnedQuantity + quantity }).where('id', '=', line.id).execute()
+  // Fewer were fitted, so fewer old parts are owed to the brand; none, and the claim is void.
+  const faulty = await trx.selectFrom('faultyParts').select(['id', 'quantity', 'status']).where('workOrderPartId', '=', line.id).executeTakeFirst()
+  if (faulty && faulty.status === 'awaiting') {
+    const owed = Math.max(0, faulty.quantity - quantity)
+    await trx
+      .updateTable('faultyParts')
+      .set({ quantity: owed, status: owed === 0 ? 'cancelled' : 'awaiting', updatedAt: at.toISOString() })
+      .where('id', '=', faulty.id)
+      .execute()
+  }
+}
+
+/**
+ * When a job is cancelled its parts were never fitted: everything still out on it goes back to
+ * stock and its open requests are withdrawn. Runs inside the cancellation's transaction.
+ */
+export async function returnPartsOfCancelledOrder(trx: Db, at: Date, actorId: string, workOrderId: string, reason: string): Promise<void> {
+  const lines = await trx.selectFrom('workOrderParts').selectAll().where('workOrderId', '=', workOrderId).whereRef('returnedQuantity', '<', 'quantity').execute()
+  for (const line of lines) await returnLine(trx, at, actorId, line, line.quantity - line.returnedQuantity, reason)
+  await closeOpenRequests(trx, at, workOrderId)
+}
+
+/** A closed job asks for nothing more. */
+export async function closeOpenRequests(trx: Db, at: Date, workOrderId: string): Promise<void> {
+  await trx
+    .updateTable('workOrderPartRequests')
+    .set({ status: 'cancelled', closedAt: at.toISOString() })
+    .where('workOrderId', '=', workOrderId)
+    .where('status', '=', 'open')
+    .execute()
+}

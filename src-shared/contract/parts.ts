@@ -1,0 +1,203 @@
+import { z } from 'zod'
+import { operation } from './operation'
+import { id, optionalText, pageInput, text, type Page } from './common'
+import type { ProductModel } from './warranty'
+import { MANUAL_KINDS, MOVEMENT_KINDS, PART_UNITS, type ManualKind, type MovementKind, type PartUnit } from '../domain/stock'
+
+export interface PartSummary {
+  id: string
+  partNumber: string
+  name: string
+  unit: PartUnit
+  binLocation: string
+  barcodes: string[]
+  onHand: number
+  /** Moving-average unit cost. */
+  averageCostFen: number
+  sellingPriceFen: number
+  reorderPoint: number
+  reorderQuantity: number
+  serialTracked: boolean
+  returnFaulty: boolean
+  active: boolean
+  low: boolean
+}
+
+export interface Part extends PartSummary {
+  description: string
+  stockValueFen: number
+  compatibleModels: ProductModel[]
+  createdAt: string
+  updatedAt: string
+}
+
+export interface StockMovement {
+  id: string
+  seq: number
+  at: string
+  kind: MovementKind
+  /** Signed: positive into stock, negative out of it. */
+  quantity: number
+  unitCostFen: number
+  /** Signed value of the movement at cost. */
+  valueFen: number
+  /** On hand after this movement: the running balance. */
+  balanceAfter: number
+  reference: string
+  reason: string
+  serial: string | null
+  workOrderId: string | null
+  workOrderNumber: string | null
+  actorName: string | null
+}
+
+export interface ReorderLine {
+  part: PartSummary
+  /** Quantity technicians have asked for that has not been issued yet. */
+  requestedOpen: number
+  suggestedQuantity: number
+  suggestedValueFen: number
+}
+
+export interface ValuationLine {
+  part: PartSummary
+  stockValueFen: number
+}
+
+export interface Valuation {
+  rows: ValuationLine[]
+  totalValueFen: number
+  totalUnits: number
+}
+
+export interface StockAdjustment {
+  id: string
+  partId: string
+  partNumber: string
+  partName: string
+  kind: ManualKind
+  quantity: number
+  valueFen: number
+  reason: string
+  status: 'pending' | 'posted' | 'rejected'
+  requestedAt: string
+  requestedByName: string | null
+  decidedAt: string | null
+  decidedByName: string | null
+}
+
+export interface LedgerCheck {
+  parts: number
+  movements: number
+  /** Parts whose on-hand or value differs from the sum of their movements (empty when sound). */
+  mismatches: { partId: string; partNumber: string; onHand: number; ledgerQuantity: number; stockValueFen: number; ledgerValueFen: number }[]
+}
+
+const fen = z.number().int().min(0).max(100_000_000)
+const quantity = z.number().int().min(1).max(100_000)
+/** A barcode as a scanner types it: printable, no spaces. */
+export const barcodeSchema = z.string().trim().min(1).max(64).regex(/^[\x21-\x7E]+$/, { message: 'validation.barcode' })
+export const partNumberSchema = z.string().trim().min(1).max(40).regex(/^[\x21-\x7E]+$/, { message: 'validation.partNumber' })
+
+export const partFieldsSchema = z
+  .object({
+    partNumber: partNumberSchema,
+    name: text(120),
+    description: optionalText(1000),
+    unit: z.enum(PART_UNITS).default('piece'),
+    binLocation: optionalText(30),
+    barcodes: z.array(barcodeSchema).max(10).default([]),
+    compatibleModelIds: z.array(id).max(200).default([]),
+    sellingPriceFen: fen,
+    reorderPoint: z.number().int().min(0).max(100_000).default(0),
+    reorderQuantity: z.number().int().min(0).max(100_000).default(0),
+    serialTracked: z.boolean().default(false),
+    returnFaulty: z.boolean().default(false),
+    active: z.boolean().default(true)
+  })
+  .strict()
+
+const receiptLine = z.object({ partId: id, quantity, unitCostFen: fen }).strict()
+
+/** The lists that can be saved as Excel, with the column titles in the reader's language. */
+export const EXPORT_LISTS = ['catalogue', 'lowStock', 'valuation', 'movements', 'faultyOwed'] as const
+export type ExportList = (typeof EXPORT_LISTS)[number]
+
+/** The columns of each exported list, in order; the renderer supplies a title for each. */
+export const EXPORT_COLUMNS = {
+  catalogue: ['partNumber', 'name', 'unit', 'binLocation', 'barcodes', 'onHand', 'averageCost', 'sellingPrice', 'reorderPoint', 'reorderQuantity'],
+  lowStock: ['partNumber', 'name', 'binLocation', 'onHand', 'reorderPoint', 'requestedOpen', 'suggestedQuantity', 'averageCost', 'suggestedValue'],
+  valuation: ['partNumber', 'name', 'binLocation', 'onHand', 'averageCost', 'stockValue'],
+  movements: ['at', 'kind', 'quantity', 'balanceAfter', 'unitCost', 'value', 'workOrderNumber', 'reference', 'reason', 'serial', 'actor'],
+  faultyOwed: ['workOrderNumber', 'partNumber', 'name', 'serial', 'status', 'batchNumber', 'trackingNumber', 'since', 'ageDays']
+} as const satisfies Record<ExportList, readonly string[]>
+
+export const partsContract = {
+  /** Search as you type: part number, name, pinyin initials, barcode or compatible model. */
+  'parts.search': operation<Page<PartSummary>>()(
+    z
+      .object({
+        query: z.string().trim().max(60).default(''),
+        lowOnly: z.boolean().default(false),
+        includeInactive: z.boolean().default(false),
+        ...pageInput
+      })
+      .strict()
+  ),
+  'parts.get': operation<Part>()(z.object({ id }).strict()),
+  /** What a scanner read: a barcode or a part number, exactly. */
+  'parts.find': operation<Part>()(z.object({ code: barcodeSchema }).strict()),
+  /** When the part was first created, the cost it is valued at until its first receipt. */
+  'parts.create': operation<Part>()(partFieldsSchema.extend({ costPriceFen: fen.default(0) }).strict()),
+  'parts.update': operation<Part>()(z.object({ id, fields: partFieldsSchema }).strict()),
+  /** A delivery: every line is received in one transaction, at its unit cost. */
+  'parts.receive': operation<{ reference: string; lines: number; quantity: number; valueFen: number }>()(
+    z
+      .object({
+        reference: text(60),
+        supplier: optionalText(60),
+        lines: z.array(receiptLine).min(1).max(500)
+      })
+      .strict()
+  ),
+  /**
+   * A hand-made change: a correction (signed), a scrap or a defective part sent back. Above the
+   * shop's approval threshold a clerk's request waits for a manager.
+   */
+  'parts.adjust': operation<StockAdjustment>()(
+    z
+      .object({
+        partId: id,
+        kind: z.enum(MANUAL_KINDS),
+        quantity: z.number().int().min(-100_000).max(100_000).refine((n) => n !== 0, { message: 'validation.nonZero' }),
+        reason: text(300)
+      })
+      .strict()
+  ),
+  'parts.adjustments': operation<StockAdjustment[]>()(z.object({ status: z.enum(['pending', 'posted', 'rejected']).default('pending') }).strict()),
+  'parts.decideAdjustment': operation<StockAdjustment>()(z.object({ id, approve: z.boolean() }).strict()),
+  /** A part's ledger, newest first, with the balance after each line. */
+  'parts.movements': operation<Page<StockMovement>>()(
+    z.object({ partId: id, kind: z.enum(MOVEMENT_KINDS).nullable().default(null), ...pageInput }).strict()
+  ),
+  'parts.lowStock': operation<ReorderLine[]>()(z.object({}).strict()),
+  'parts.valuation': operation<Valuation>()(z.object({ query: z.string().trim().max(60).default('') }).strict()),
+  /** Sums the whole ledger and compares it with every part's on-hand quantity and value. */
+  'parts.verifyLedger': operation<LedgerCheck>()(z.object({}).strict()),
+  'parts.export': operation<{ fileName: string; base64: string }>()(
+    z
+      .object({
+        list: z.enum(EXPORT_LISTS),
+        /** For `movements`: whose. */
+        partId: id.optional(),
+        /** Sheet title and column titles, from the renderer's translations. */
+        title: text(60),
+        columns: z.record(z.string(), z.string().max(60)),
+        /** Labels for coded values (kinds, statuses, units), also translated. */
+        labels: z.record(z.string(), z.string().max(60)).default({})
+      })
+      .strict()
+  )
+}
+
+export type { MovementKind, ManualKind, PartUnit }

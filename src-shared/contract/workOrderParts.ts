@@ -1,0 +1,81 @@
+import { z } from 'zod'
+import { operation } from './operation'
+import { id, optionalText } from './common'
+import { serialSchema } from './devices'
+import type { PartUnit } from '../domain/stock'
+import type { WorkOrderStatus } from '../domain/workOrderStatus'
+
+export interface PartRequest {
+  id: string
+  workOrderId: string
+  partId: string
+  partNumber: string
+  partName: string
+  quantity: number
+  /** How much of it has been issued so far. */
+  issuedQuantity: number
+  note: string
+  status: 'open' | 'issued' | 'cancelled'
+  requestedAt: string
+  requestedByName: string | null
+}
+
+/** One issue of a part to a job; what is not returned is what the job used. */
+export interface IssuedPartLine {
+  id: string
+  partId: string
+  partNumber: string
+  partName: string
+  unit: PartUnit
+  serial: string | null
+  quantity: number
+  returnedQuantity: number
+  /** Selling price at the time of issue: what checkout charges. */
+  unitPriceFen: number
+  /** (quantity − returned) × unit price. */
+  amountFen: number
+  issuedAt: string
+  issuedByName: string | null
+}
+
+export interface WorkOrderParts {
+  workOrderId: string
+  requests: PartRequest[]
+  lines: IssuedPartLine[]
+  totalFen: number
+}
+
+/** A line of the warehouse's queue: a job waiting for a part. */
+export interface OpenPartRequest extends PartRequest {
+  workOrderNumber: string
+  workOrderStatus: WorkOrderStatus
+  deviceLabel: string
+  technicianName: string | null
+  binLocation: string
+  onHand: number
+  serialTracked: boolean
+  barcodes: string[]
+}
+
+const quantity = z.number().int().min(1).max(1000)
+
+export const workOrderPartsContract = {
+  'workOrderParts.get': operation<WorkOrderParts>()(z.object({ workOrderId: id }).strict()),
+  /** The technician asks the warehouse for a part for their job. */
+  'workOrderParts.request': operation<WorkOrderParts>()(
+    z.object({ workOrderId: id, partId: id, quantity, note: optionalText(200) }).strict()
+  ),
+  'workOrderParts.cancelRequest': operation<WorkOrderParts>()(z.object({ requestId: id }).strict()),
+  /** The warehouse's queue of requests not yet issued, oldest first. */
+  'workOrderParts.openRequests': operation<OpenPartRequest[]>()(z.object({}).strict()),
+  /**
+   * Issues a part to a job: STOCK_INSUFFICIENT when fewer are on hand, and nothing changes.
+   * A serial-tracked part goes one unit at a time with its serial. Fulfils the job's open
+   * request for the part when there is one.
+   */
+  'workOrderParts.issue': operation<WorkOrderParts>()(
+    z.object({ workOrderId: id, partId: id, quantity, serial: serialSchema.default(null) }).strict()
+  ),
+  /** Unused parts back to stock from a job, at the cost they left with. */
+  'workOrderParts.return': operation<WorkOrderParts>()(z.object({ lineId: id, quantity }).strict())
+}
