@@ -28,7 +28,13 @@ export const coreEn: typeof coreZhCN = {
     codes: 'Fault codes',
     users: 'Users',
     settings: 'Shop settings',
-    audit: 'Audit log'
+    audit: 'Audit log',
+    parts: 'Parts',
+    receiving: 'Receiving',
+    issuing: 'Issue parts',
+    stockLists: 'Stock reports',
+    faultyParts: 'Faulty returns',
+    stocktakes: 'Stocktake'
   },
   roles: {
     admin: 'Administrator',

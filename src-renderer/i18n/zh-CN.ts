@@ -27,7 +27,13 @@ export const coreZhCN = {
     codes: '故障代码',
     users: '用户管理',
     settings: '门店设置',
-    audit: '操作日志'
+    audit: '操作日志',
+    parts: '配件',
+    receiving: '收货入库',
+    issuing: '发料',
+    stockLists: '库存报表',
+    faultyParts: '旧件返还',
+    stocktakes: '盘点'
   },
   roles: {
     admin: '系统管理员',

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { callError, callOk } from '../helpers'
+import { openOrder, setApprovalThreshold, staffedShopPerFile } from '../repairs/fixtures'
+import { newPart, receive, stockOf } from './fixtures'
+
+const shop = staffedShopPerFile()
+
+describe('stocktakes', () => {
+  it('compares each count with the books when it was entered, so parts issued meanwhile are no loss', async () => {
+    const { app, staff } = shop()
+    const token = staff.clerk.token
+    const shelf = `T${Date.now() % 100000}-`
+    const screen = await newPart(app, token, { binLocation: `${shelf}01` })
+    const battery = await newPart(app, token, { binLocation: `${shelf}02` })
+    const untouched = await newPart(app, token, { binLocation: `${shelf}03` })
+    await receive(app, token, screen.id, 10, 1_000)
+    await receive(app, token, battery.id, 5, 400)
+    await receive(app, token, untouched.id, 2, 100)
+
+    const count = await callOk(app, 'stocktakes.start', { scope: { kind: 'bin', prefix: shelf }, note: '月末盘点' }, token)
+    expect(count.number).toMatch(/^ST-\d{6}-\d{4}$/)
+    expect(count.lines.map((line) => [line.partNumber, line.snapshotQuantity])).toEqual([
+      [screen.partNumber, 10],
+      [battery.partNumber, 5],
+      [untouched.partNumber, 2]
+    ])
+
+    // Two screens go to a job after the count started, before the shelf is counted.
+    const { id } = await openOrder(app, staff.frontDesk.token)
+    await callOk(app, 'workOrderParts.issue', { workOrderId: id, partId: screen.id, quantity: 2 }, token)
+    const screenLine = await callOk(app, 'stocktakes.count', { id: count.id, partId: screen.id, countedQuantity: 8 }, token)
+    expect(screenLine).toMatchObject({ snapshotQuantity: 10, bookQuantityAtCount: 8, variance: 0 })
+    const batteryLine = await callOk(app, 'stocktakes.count', { id: count.id, partId: battery.id, countedQuantity: 4 }, token)
+    expect(batteryLine).toMatchObject({ variance: -1, varianceValueFen: -400 })
+    // A battery is issued after it was counted: the variance stays what the count found.
+    await callOk(app, 'workOrderParts.issue', { workOrderId: id, partId: battery.id, quantity: 1 }, token)
+
+    const review = await callOk(app, 'stocktakes.get', { id: count.id }, token)
+    expect(review).toMatchObject({ counted: 2, varianceValueFen: -400, absoluteVarianceValueFen: 400 })
+    const posted = await callOk(app, 'stocktakes.post', { id: count.id }, token)
+    expect(posted.status).toBe('posted')
+    expect(await stockOf(app, token, screen.id)).toMatchObject({ onHand: 8 })
+    expect(await stockOf(app, token, battery.id)).toMatchObject({ onHand: 3, stockValueFen: 1_200 })
+    expect(await stockOf(app, token, untouched.id)).toMatchObject({ onHand: 2 })
+    const movements = await callOk(app, 'parts.movements', { partId: battery.id, kind: 'stocktake' }, token)
+    expect(movements.rows).toMatchObject([{ quantity: -1, reference: count.number, reason: '月末盘点' }])
+    expect(await callOk(app, 'parts.verifyLedger', {}, staff.manager.token)).toMatchObject({ mismatches: [] })
+
+    expect((await callError(app, 'stocktakes.count', { id: count.id, partId: untouched.id, countedQuantity: 1 }, token)).code).toBe('READ_ONLY')
+    expect((await callError(app, 'stocktakes.post', { id: count.id }, token)).code).toBe('READ_ONLY')
+  })
+
+  it('above the approval threshold only a manager may post, and a cancelled count posts nothing', async () => {
+    const { app, staff, adminToken } = shop()
+    const token = staff.clerk.token
+    const { approvalThresholdFen } = await callOk(app, 'settings.get', {}, adminToken)
+    await setApprovalThreshold(app, adminToken, 5_000)
+    const part = await newPart(app, token)
+    await receive(app, token, part.id, 10, 1_000)
+    const range = { kind: 'range' as const, from: part.partNumber, to: part.partNumber }
+    const count = await callOk(app, 'stocktakes.start', { scope: range }, token)
+    await callOk(app, 'stocktakes.count', { id: count.id, partId: part.id, countedQuantity: 4 }, token)
+    expect((await callError(app, 'stocktakes.post', { id: count.id }, token)).code).toBe('APPROVAL_REQUIRED')
+    expect((await stockOf(app, token, part.id)).onHand).toBe(10)
+    await callOk(app, 'stocktakes.post', { id: count.id }, staff.manager.token)
+    expect((await stockOf(app, token, part.id)).onHand).toBe(4)
+
+    const second = await callOk(app, 'stocktakes.start', { scope: range }, token)
+    await callOk(app, 'stocktakes.count', { id: second.id, partId: part.id, countedQuantity: 0 }, token)
+    await callOk(app, 'stocktakes.cancel', { id: second.id }, token)
+    expect((await stockOf(app, token, part.id)).onHand).toBe(4)
+    const listed = await callOk(app, 'stocktakes.list', {}, token)
+    expect(listed.find((row) => row.id === second.id)).toMatchObject({ status: 'cancelled', lineCount: 1, counted: 1 })
+    await setApprovalThreshold(app, adminToken, approvalThresholdFen)
+  })
+
+  it('a count outside the scope is refused, and an empty scope is no stocktake', async () => {
+    const { app, staff } = shop()
+    const token = staff.clerk.token
+    const inside = await newPart(app, token, { binLocation: 'ZZ-IN' })
+    const outside = await newPart(app, token, { binLocation: 'ZY-OUT' })
+    const count = await callOk(app, 'stocktakes.start', { scope: { kind: 'bin', prefix: 'ZZ-' } }, token)
+    expect(count.lines.map((line) => line.partId)).toEqual([inside.id])
+    expect((await callError(app, 'stocktakes.count', { id: count.id, partId: outside.id, countedQuantity: 1 }, token)).code).toBe('NOT_FOUND')
+    const empty = await callError(app, 'stocktakes.start', { scope: { kind: 'bin', prefix: 'NOPE-' } }, token)
+    expect(empty.details?.fields?.[0]?.messageKey).toBe('validation.noPartsInScope')
+  })
+})
