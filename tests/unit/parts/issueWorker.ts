@@ -11,7 +11,7 @@ import { handlers } from '../../../src-main/rpc/handlers'
 async function main(): Promise<void> {
   const [dataDir, username, password, workOrderId, partId] = process.argv.slice(2)
   const app = openApp({ dataDir: dataDir! })
-  const signedIn = await dispatch(app, handlers, { operation: 'auth.signIn', input: { username, password } })
+  const signedIn = await dispatch(app, handlers, { operation: 'auth.signIn', input: { username, password }, token: undefined })
   if (!signedIn.ok) throw new Error(JSON.stringify(signedIn.error))
   const token = (signedIn.data as { token: string }).token
   process.stdout.write('ready\n')
