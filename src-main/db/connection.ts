@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely'
+import { CamelCasePlugin, CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely'
 import type { Database } from './schema'
 
 export type Db = Kysely<Database>
@@ -17,9 +17,31 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   return sqlite
 }
 
+/**
+ * Every transaction takes SQLite's write lock at its first statement (BEGIN IMMEDIATE). Inside
+ * this app transactions already queue for the one connection; the early lock also makes a
+ * second process on the same file (another terminal, a tool) wait its turn, instead of both
+ * reading the same stock and the later writer failing with SQLITE_BUSY_SNAPSHOT.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly dialectConfig: SqliteDialectConfig) {
+    super(dialectConfig)
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.dialectConfig)
+  }
+}
+
 export function createKysely(sqlite: BetterSqlite3.Database): Db {
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new ImmediateSqliteDialect({ database: sqlite }),
     // Columns are snake_case in SQL and camelCase in TypeScript.
     plugins: [new CamelCasePlugin()]
   })

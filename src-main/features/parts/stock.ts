@@ -6,12 +6,11 @@ import { recordAudit } from '../audit/record'
 import { readApprovalThresholdFen } from '../settings/service'
 import { postMovement } from './ledger'
 import { findPartRow } from './records'
-import { stockTransaction } from './stockTransaction'
 
 /** A delivery: all its lines enter the ledger together or not at all. */
 export async function receiveDelivery(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.receive'>) {
   const reference = input.supplier === '' ? input.reference : `${input.supplier} ${input.reference}`
-  return stockTransaction(db, async (trx) => {
+  return db.transaction().execute(async (trx) => {
     let quantity = 0
     let valueFen = 0
     for (const line of input.lines) {
@@ -39,7 +38,7 @@ const MANAGERS = new Set(['admin', 'manager'])
 export async function adjustStock(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.adjust'>): Promise<StockAdjustment> {
   const id = uuidv7(at.getTime())
   const threshold = await readApprovalThresholdFen(db)
-  await stockTransaction(db, async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const part = await findPartRow(trx, input.partId)
     const quantity = signedQuantity(input.kind, input.quantity)
     if (quantity < 0 && -quantity > part.onHand) {
@@ -71,7 +70,7 @@ export async function adjustStock(db: Db, at: Date, actor: CurrentUser, input: P
 
 /** A manager posts or rejects a clerk's adjustment that was over the threshold. */
 export async function decideAdjustment(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.decideAdjustment'>): Promise<StockAdjustment> {
-  await stockTransaction(db, async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const adjustment = await trx.selectFrom('stockAdjustments').selectAll().where('id', '=', input.id).executeTakeFirst()
     if (!adjustment) throw new AppError('NOT_FOUND')
     if (adjustment.status !== 'pending') throw new AppError('CONFLICT', 'errors.adjustmentDecided')

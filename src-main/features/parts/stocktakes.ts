@@ -10,7 +10,6 @@ import { nextDocumentNumber } from '../numbering/service'
 import { readApprovalThresholdFen, readShopTimeZone } from '../settings/service'
 import { postMovement } from './ledger'
 import { barcodesOf } from './records'
-import { stockTransaction } from './stockTransaction'
 
 const STOCKTAKE_PREFIX = 'ST'
 const MANAGERS = new Set(['admin', 'manager'])
@@ -196,7 +195,7 @@ export async function countPart(db: Db, at: Date, actor: CurrentUser, input: Par
  */
 export async function postStocktake(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'stocktakes.post'>): Promise<Stocktake> {
   const threshold = await readApprovalThresholdFen(db)
-  await stockTransaction(db, async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const stocktake = await loadStocktake(trx, input.id)
     if (stocktake.status !== 'counting') throw new AppError('READ_ONLY', 'errors.stocktakeClosed')
     if (stocktake.absoluteVarianceValueFen > threshold && !MANAGERS.has(actor.role)) throw new AppError('APPROVAL_REQUIRED', 'errors.stocktakeNeedsManager')

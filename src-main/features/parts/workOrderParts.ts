@@ -7,7 +7,6 @@ import { requireBenchAccess, requireOpen } from '../repairs/change'
 import { findWorkOrder } from '../repairs/detail'
 import { barcodesOf, findPartRow } from './records'
 import { postMovement } from './ledger'
-import { stockTransaction } from './stockTransaction'
 
 /** What a job has asked for and what it has been given, with the amount checkout will charge. */
 export async function loadWorkOrderParts(db: Db, workOrderId: string): Promise<WorkOrderParts> {
@@ -140,7 +139,7 @@ export async function openPartRequests(db: Db): Promise<OpenPartRequest[]> {
  * unit at once exactly one succeeds and the other changes nothing.
  */
 export async function issuePart(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrderParts.issue'>): Promise<WorkOrderParts> {
-  await stockTransaction(db, async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const order = await findWorkOrder(trx, input.workOrderId)
     requireOpen(order)
     const part = await findPartRow(trx, input.partId)
@@ -207,7 +206,7 @@ async function requireIssuableSerial(trx: Db, partId: string, serial: string | n
 
 /** Unused parts back to stock, at the cost they left with; the faulty part then is not owed. */
 export async function returnFromWorkOrder(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrderParts.return'>): Promise<WorkOrderParts> {
-  const workOrderId = await stockTransaction(db, async (trx) => {
+  const workOrderId = await db.transaction().execute(async (trx) => {
     const line = await trx.selectFrom('workOrderParts').selectAll().where('id', '=', input.lineId).executeTakeFirst()
     if (!line) throw new AppError('NOT_FOUND')
     requireOpen(await findWorkOrder(trx, line.workOrderId))
