@@ -114,7 +114,11 @@ export const coreEn: typeof coreZhCN = {
     batchStep: 'The return batch is not at the step this needs',
     stocktakeClosed: 'This stocktake has been posted or cancelled and cannot change',
     partNotInStocktake: 'This part is not in the scope of this stocktake',
-    stocktakeNeedsManager: 'The variances are worth more than the approval threshold; a manager must post them'
+    stocktakeNeedsManager: 'The variances are worth more than the approval threshold; a manager must post them',
+    faultyAlreadyPacked: 'The old part is already packed in return batch {batchNumber}: the new one was fitted and cannot come back',
+    adjustmentOutdated: 'A stocktake or adjustment for this part was booked after the request; check the stock and ask again',
+    stocktakeOverlaps: 'Some of these parts are being counted in {number}; finish or cancel that count first',
+    recountNeeded: 'A stocktake or adjustment for {partNumber} was booked after it was counted; count it again'
   },
   validation: {
     required: 'Required',
@@ -150,6 +154,7 @@ export const coreEn: typeof coreZhCN = {
     serialRequired: 'This part is tracked by serial: scan its serial number',
     oneSerialOneUnit: 'A serial-tracked part is issued one unit at a time',
     moreThanIssued: 'At most {max} can be returned',
-    noPartsInScope: 'No parts in this range'
+    noPartsInScope: 'No parts in this range',
+    partNumberIsBarcode: 'This part number is a barcode of part {partNumber}; a scan would find that part'
   },
 }

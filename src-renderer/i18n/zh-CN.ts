@@ -113,7 +113,11 @@ export const coreZhCN = {
     batchStep: '返还批次当前状态不允许此操作',
     stocktakeClosed: '盘点已过账或已取消，不能修改',
     partNotInStocktake: '该配件不在本次盘点范围内',
-    stocktakeNeedsManager: '盘点差异金额超过审批额度，需店长过账'
+    stocktakeNeedsManager: '盘点差异金额超过审批额度，需店长过账',
+    faultyAlreadyPacked: '该配件的旧件已装入返还批次 {batchNumber}，新件已装机，不能退回',
+    adjustmentOutdated: '申请之后该配件已有盘点或调整入账，请核实库存后重新申请',
+    stocktakeOverlaps: '部分配件正在盘点 {number} 中，请先完成或取消该盘点',
+    recountNeeded: '配件 {partNumber} 在清点后已有盘点或调整入账，请重新清点'
   },
   validation: {
     required: '必填',
@@ -149,6 +153,7 @@ export const coreZhCN = {
     serialRequired: '该配件按序列号管理，请扫描序列号',
     oneSerialOneUnit: '按序列号管理的配件每次发 1 件',
     moreThanIssued: '最多可退 {max} 件',
-    noPartsInScope: '该范围内没有配件'
+    noPartsInScope: '该范围内没有配件',
+    partNumberIsBarcode: '该料号是配件 {partNumber} 的条码，扫码时会找到那个配件'
   },
 }

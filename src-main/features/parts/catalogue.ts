@@ -42,7 +42,7 @@ export async function createPart(db: Db, at: Date, actor: CurrentUser, input: Pa
   const id = uuidv7(at.getTime())
   const { costPriceFen, ...fields } = input
   await db.transaction().execute(async (trx) => {
-    await requireFreeNumberAndCodes(trx, fields, null)
+    await requireFreeNumberAndCodes(trx, fields, null, '')
     const nowIso = at.toISOString()
     await trx
       .insertInto('parts')
@@ -66,7 +66,7 @@ export async function createPart(db: Db, at: Date, actor: CurrentUser, input: Pa
 export async function updatePart(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.update'>): Promise<Part> {
   await db.transaction().execute(async (trx) => {
     const before = await loadPart(trx, input.id)
-    await requireFreeNumberAndCodes(trx, input.fields, input.id)
+    await requireFreeNumberAndCodes(trx, input.fields, input.id, 'fields.')
     await trx
       .updateTable('parts')
       .set({ ...partColumns(input.fields), updatedAt: at.toISOString() })
@@ -97,10 +97,20 @@ function partColumns(fields: PartFields) {
 }
 
 /** A part number or barcode names one part only: a scan must never be ambiguous. */
-async function requireFreeNumberAndCodes(trx: Db, fields: PartFields, selfId: string | null): Promise<void> {
+async function requireFreeNumberAndCodes(trx: Db, fields: PartFields, selfId: string | null, pathPrefix: '' | 'fields.'): Promise<void> {
   const issues: { path: string; messageKey: string; params?: Record<string, string> }[] = []
   const sameNumber = await trx.selectFrom('parts').select(['id']).where('partNumber', '=', fields.partNumber).executeTakeFirst()
   if (sameNumber && sameNumber.id !== selfId) issues.push({ path: 'partNumber', messageKey: 'validation.partNumberTaken' })
+  // A scan looks barcodes up first: a part number that is another part's barcode could never be scanned.
+  const numberAsBarcode = await trx
+    .selectFrom('partBarcodes')
+    .innerJoin('parts', 'parts.id', 'partBarcodes.partId')
+    .select(['parts.id', 'parts.partNumber'])
+    .where('partBarcodes.barcode', '=', fields.partNumber)
+    .executeTakeFirst()
+  if (numberAsBarcode && numberAsBarcode.id !== selfId) {
+    issues.push({ path: 'partNumber', messageKey: 'validation.partNumberIsBarcode', params: { partNumber: numberAsBarcode.partNumber } })
+  }
   const seen = new Set<string>()
   for (const [index, barcode] of fields.barcodes.entries()) {
     const key = barcode.toLowerCase()
@@ -116,7 +126,9 @@ async function requireFreeNumberAndCodes(trx: Db, fields: PartFields, selfId: st
     const numberHolder = await trx.selectFrom('parts').select(['id', 'partNumber']).where('partNumber', '=', barcode).executeTakeFirst()
     if (numberHolder && numberHolder.id !== selfId) issues.push({ path: `barcodes.${index}`, messageKey: 'validation.barcodeTaken', params: { barcode, partNumber: numberHolder.partNumber } })
   }
-  if (issues.length > 0) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: issues })
+  if (issues.length > 0) {
+    throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: issues.map((issue) => ({ ...issue, path: `${pathPrefix}${issue.path}` })) })
+  }
 }
 
 async function writeCodesAndModels(trx: Db, partId: string, fields: PartFields): Promise<void> {

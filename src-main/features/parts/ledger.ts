@@ -11,6 +11,8 @@ export interface MovementRequest {
   quantity: number
   /** For stock coming in: its unit cost. Omitted, the part's moving-average cost is used. */
   unitCostFen?: number
+  /** For stock coming back: the exact value it left with (a return), instead of a unit cost. */
+  valueFen?: number
   reference?: string
   reason?: string
   serial?: string | null
@@ -57,6 +59,9 @@ export async function postMovement(trx: Db, at: Date, actorId: string | null, re
     const leaving = outgoingValueFen(position, -quantity)
     valueFen = -leaving
     unitCostFen = Math.round(leaving / -quantity)
+  } else if (request.valueFen !== undefined) {
+    valueFen = request.valueFen
+    unitCostFen = Math.round(valueFen / quantity)
   } else {
     unitCostFen = request.unitCostFen ?? part.averageCostFen
     valueFen = unitCostFen * quantity
@@ -94,4 +99,23 @@ export async function postMovement(trx: Db, at: Date, actorId: string | null, re
   await trx.insertInto('stockMovements').values(movement).execute()
   await enqueueOutbox(trx, at, { entity: 'stock_movement', entityId: movement.id, operation: 'upsert', payload: { ...movement, partNumber: part.partNumber } })
   return { id: movement.id, partId: movement.partId, quantity, unitCostFen, valueFen, balanceAfter: after.onHand }
+}
+
+/** The part's newest ledger line (0 before the first): later lines are changes since then. */
+export async function lastLedgerSeq(trx: Db, partId: string): Promise<number> {
+  const row = await trx.selectFrom('stockMovements').select((eb) => eb.fn.max<number>('seq').as('seq')).where('partId', '=', partId).executeTakeFirst()
+  return Number(row?.seq ?? 0)
+}
+
+/** Whether a correction (an adjustment or a stocktake) was booked for the part after `seq`. */
+export async function correctedSince(trx: Db, partId: string, seq: number): Promise<boolean> {
+  const row = await trx
+    .selectFrom('stockMovements')
+    .select('seq')
+    .where('partId', '=', partId)
+    .where('seq', '>', seq)
+    .where('kind', 'in', ['adjust', 'stocktake'])
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
 }

@@ -37,9 +37,11 @@ export async function partMovements(db: Db, input: ParsedInput<'parts.movements'
   return { rows: rows.map((row) => ({ ...row, kind: row.kind as MovementKind })), total: Number(total) }
 }
 
-/** Active parts at or under their reorder point, with what to order. */
+/**
+ * Active parts at or under their reorder point, or that will be once the parts jobs are waiting
+ * for are issued, with what to order.
+ */
 export async function lowStock(db: Db): Promise<ReorderLine[]> {
-  const rows = await db.selectFrom('parts').selectAll().where('active', '=', 1).whereRef('onHand', '<=', 'reorderPoint').orderBy('binLocation').orderBy('partNumber').execute()
   const open = await db
     .selectFrom('workOrderPartRequests')
     .select(['partId', (eb) => eb.fn.sum<number>(sql`quantity - issued_quantity`).as('open')])
@@ -47,6 +49,16 @@ export async function lowStock(db: Db): Promise<ReorderLine[]> {
     .groupBy('partId')
     .execute()
   const openByPart = new Map(open.map((row) => [row.partId, Number(row.open)]))
+  const rows = (
+    await db
+      .selectFrom('parts')
+      .selectAll()
+      .where('active', '=', 1)
+      .where((eb) => eb.or([eb('onHand', '<=', eb.ref('reorderPoint')), eb('id', 'in', [...openByPart.keys(), ''])]))
+      .orderBy('binLocation')
+      .orderBy('partNumber')
+      .execute()
+  ).filter((row) => row.onHand - (openByPart.get(row.id) ?? 0) <= row.reorderPoint)
   const parts = await toPartSummaries(db, rows)
   return parts.map((part) => {
     const requestedOpen = openByPart.get(part.id) ?? 0

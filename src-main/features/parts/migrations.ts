@@ -64,6 +64,10 @@ export const partsMigrations: Migration[] = [
         returned_quantity INTEGER NOT NULL DEFAULT 0 CHECK (returned_quantity >= 0 AND returned_quantity <= quantity),
         unit_price_fen INTEGER NOT NULL CHECK (unit_price_fen >= 0),
         unit_cost_fen INTEGER NOT NULL CHECK (unit_cost_fen >= 0),
+        -- The value that left stock with this line, and how much of it came back: a return
+        -- restores its exact share, so issuing and returning everything changes no value.
+        cost_value_fen INTEGER NOT NULL DEFAULT 0,
+        returned_value_fen INTEGER NOT NULL DEFAULT 0,
         issued_by TEXT REFERENCES users(id),
         issued_at TEXT NOT NULL
       )`,
@@ -101,6 +105,8 @@ export const partsMigrations: Migration[] = [
         value_fen INTEGER NOT NULL,
         reason TEXT NOT NULL,
         status TEXT NOT NULL CHECK (status IN ('pending', 'posted', 'rejected')),
+        -- The part's last ledger line when asked: a correction posted since makes this one stale.
+        ledger_seq INTEGER NOT NULL DEFAULT 0,
         requested_by TEXT REFERENCES users(id),
         requested_at TEXT NOT NULL,
         decided_by TEXT REFERENCES users(id),
@@ -150,6 +156,7 @@ export const partsMigrations: Migration[] = [
         snapshot_quantity INTEGER NOT NULL,
         counted_quantity INTEGER CHECK (counted_quantity >= 0),
         book_quantity_at_count INTEGER,
+        ledger_seq_at_count INTEGER,
         counted_at TEXT,
         counted_by TEXT REFERENCES users(id),
         PRIMARY KEY (stocktake_id, part_id)

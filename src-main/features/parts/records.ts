@@ -24,12 +24,17 @@ export function toPartSummary(row: PartsTable, barcodes: string[]): PartSummary 
   }
 }
 
-/** Barcodes of several parts at once, keyed by part. */
+/** Part ids per query, well within SQLite's limit on bound variables. */
+const IDS_PER_QUERY = 500
+
+/** Barcodes of any number of parts, keyed by part. */
 export async function barcodesOf(db: Db, partIds: string[]): Promise<Map<string, string[]>> {
   const byPart = new Map<string, string[]>()
-  if (partIds.length === 0) return byPart
-  const rows = await db.selectFrom('partBarcodes').select(['partId', 'barcode']).where('partId', 'in', partIds).orderBy('barcode').execute()
-  for (const row of rows) byPart.set(row.partId, [...(byPart.get(row.partId) ?? []), row.barcode])
+  for (let start = 0; start < partIds.length; start += IDS_PER_QUERY) {
+    const chunk = partIds.slice(start, start + IDS_PER_QUERY)
+    const rows = await db.selectFrom('partBarcodes').select(['partId', 'barcode']).where('partId', 'in', chunk).orderBy('barcode').execute()
+    for (const row of rows) byPart.set(row.partId, [...(byPart.get(row.partId) ?? []), row.barcode])
+  }
   return byPart
 }
 

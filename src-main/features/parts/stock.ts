@@ -4,7 +4,7 @@ import { uuidv7 } from '../../../src-shared/domain/ids'
 import { outgoingValueFen, type ManualKind } from '../../../src-shared/domain/stock'
 import { recordAudit } from '../audit/record'
 import { readApprovalThresholdFen } from '../settings/service'
-import { postMovement } from './ledger'
+import { correctedSince, lastLedgerSeq, postMovement } from './ledger'
 import { findPartRow } from './records'
 
 /** A delivery: all its lines enter the ledger together or not at all. */
@@ -56,6 +56,7 @@ export async function adjustStock(db: Db, at: Date, actor: CurrentUser, input: P
         valueFen,
         reason: input.reason,
         status: postNow ? 'posted' : 'pending',
+        ledgerSeq: await lastLedgerSeq(trx, part.id),
         requestedBy: actor.id,
         requestedAt: at.toISOString(),
         decidedBy: postNow ? actor.id : null,
@@ -79,9 +80,13 @@ export async function decideAdjustment(db: Db, at: Date, actor: CurrentUser, inp
       .set({ status: input.approve ? 'posted' : 'rejected', decidedBy: actor.id, decidedAt: at.toISOString() })
       .where('id', '=', input.id)
       .execute()
-    // Stock may have moved since the request: the ledger refuses what is no longer there.
     if (input.approve) {
-      await postMovement(trx, at, actor.id, { partId: adjustment.partId, kind: adjustment.kind, quantity: adjustment.quantity, reason: adjustment.reason })
+      // A correction booked since (a stocktake, another adjustment) may already cover this one.
+      if (await correctedSince(trx, adjustment.partId, adjustment.ledgerSeq)) throw new AppError('CONFLICT', 'errors.adjustmentOutdated')
+      // Stock may have moved since the request: the ledger refuses what is no longer there,
+      // and the value is what leaves now, which the request keeps for the record.
+      const moved = await postMovement(trx, at, actor.id, { partId: adjustment.partId, kind: adjustment.kind, quantity: adjustment.quantity, reason: adjustment.reason })
+      await trx.updateTable('stockAdjustments').set({ valueFen: moved.valueFen }).where('id', '=', input.id).execute()
     }
     await recordAudit(trx, at, {
       actorId: actor.id,

@@ -8,7 +8,7 @@ import { prefixPattern, like } from '../../db/like'
 import { recordAudit } from '../audit/record'
 import { nextDocumentNumber } from '../numbering/service'
 import { readApprovalThresholdFen, readShopTimeZone } from '../settings/service'
-import { postMovement } from './ledger'
+import { correctedSince, lastLedgerSeq, postMovement } from './ledger'
 import { barcodesOf } from './records'
 
 const STOCKTAKE_PREFIX = 'ST'
@@ -24,6 +24,16 @@ export async function startStocktake(db: Db, at: Date, actor: CurrentUser, input
     if (input.scope.kind === 'range') parts = parts.where('partNumber', '>=', input.scope.from).where('partNumber', '<=', input.scope.to)
     const inScope = await parts.orderBy('binLocation').orderBy('partNumber').execute()
     if (inScope.length === 0) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'scope', messageKey: 'validation.noPartsInScope' }] })
+    // Two counts of the same part would each book the same shortage.
+    const overlapping = await trx
+      .selectFrom('stocktakeLines as l')
+      .innerJoin('stocktakes as s', 's.id', 'l.stocktakeId')
+      .select('s.number')
+      .where('s.status', '=', 'counting')
+      .where('l.partId', 'in', parts.clearSelect().clearOrderBy().select('id'))
+      .limit(1)
+      .executeTakeFirst()
+    if (overlapping) throw new AppError('CONFLICT', 'errors.stocktakeOverlaps', { number: overlapping.number })
     const number = await nextDocumentNumber(trx, STOCKTAKE_PREFIX, at, await readShopTimeZone(trx))
     await trx
       .insertInto('stocktakes')
@@ -33,7 +43,9 @@ export async function startStocktake(db: Db, at: Date, actor: CurrentUser, input
       const chunk = inScope.slice(start, start + 500)
       await trx
         .insertInto('stocktakeLines')
-        .values(chunk.map((part) => ({ stocktakeId: id, partId: part.id, snapshotQuantity: part.onHand, countedQuantity: null, bookQuantityAtCount: null, countedAt: null, countedBy: null })))
+        .values(
+          chunk.map((part) => ({ stocktakeId: id, partId: part.id, snapshotQuantity: part.onHand, countedQuantity: null, bookQuantityAtCount: null, ledgerSeqAtCount: null, countedAt: null, countedBy: null }))
+        )
         .execute()
     }
     await recordAudit(trx, at, { actorId: actor.id, action: 'stocktakes.start', entity: 'stocktake', entityId: id, after: { number, scope: input.scope, lines: inScope.length } })
@@ -96,7 +108,10 @@ function header(row: StocktakeRow) {
 export async function loadStocktake(db: Db, id: string): Promise<Stocktake> {
   const row = await findStocktake(db, id)
   const rows = await linesQuery(db, id).orderBy('p.binLocation').orderBy('p.partNumber').execute()
-  const barcodes = await barcodesOfMany(db, rows.map((line) => line.partId))
+  const barcodes = await barcodesOf(
+    db,
+    rows.map((line) => line.partId)
+  )
   const lines = rows.map((line) => toLine(line, barcodes.get(line.partId) ?? []))
   const varied = lines.filter((line) => line.varianceValueFen !== null)
   return {
@@ -106,15 +121,6 @@ export async function loadStocktake(db: Db, id: string): Promise<Stocktake> {
     varianceValueFen: varied.reduce((sum, line) => sum + line.varianceValueFen!, 0),
     absoluteVarianceValueFen: varied.reduce((sum, line) => sum + Math.abs(line.varianceValueFen!), 0)
   }
-}
-
-/** `barcodesOf` with its IN list kept within SQLite's variable limit for large counts. */
-async function barcodesOfMany(db: Db, partIds: string[]): Promise<Map<string, string[]>> {
-  const all = new Map<string, string[]>()
-  for (let start = 0; start < partIds.length; start += 500) {
-    for (const [partId, codes] of await barcodesOf(db, partIds.slice(start, start + 500))) all.set(partId, codes)
-  }
-  return all
 }
 
 export async function listStocktakes(db: Db): Promise<StocktakeSummary[]> {
@@ -167,7 +173,7 @@ export async function countPart(db: Db, at: Date, actor: CurrentUser, input: Par
     const part = await trx
       .selectFrom('stocktakeLines as l')
       .innerJoin('parts as p', 'p.id', 'l.partId')
-      .select(['p.onHand', 'p.partNumber'])
+      .select(['p.onHand', 'p.partNumber', 'l.countedQuantity', 'l.countedBy'])
       .where('l.stocktakeId', '=', input.id)
       .where('l.partId', '=', input.partId)
       .executeTakeFirst()
@@ -178,12 +184,21 @@ export async function countPart(db: Db, at: Date, actor: CurrentUser, input: Par
       .set({
         countedQuantity: input.countedQuantity,
         bookQuantityAtCount: counted ? part.onHand : null,
+        ledgerSeqAtCount: counted ? await lastLedgerSeq(trx, input.partId) : null,
         countedAt: counted ? at.toISOString() : null,
         countedBy: counted ? actor.id : null
       })
       .where('stocktakeId', '=', input.id)
       .where('partId', '=', input.partId)
       .execute()
+    await recordAudit(trx, at, {
+      actorId: actor.id,
+      action: 'stocktakes.count',
+      entity: 'stocktake',
+      entityId: input.id,
+      before: { partNumber: part.partNumber, countedQuantity: part.countedQuantity, countedBy: part.countedBy },
+      after: { partNumber: part.partNumber, countedQuantity: input.countedQuantity, bookQuantity: part.onHand }
+    })
   })
   const row = await linesQuery(db, input.id).where('l.partId', '=', input.partId).executeTakeFirstOrThrow()
   return toLine(row, (await barcodesOf(db, [input.partId])).get(input.partId) ?? [])
@@ -202,6 +217,10 @@ export async function postStocktake(db: Db, at: Date, actor: CurrentUser, input:
     const posted: { partNumber: string; variance: number }[] = []
     for (const line of stocktake.lines) {
       if (line.variance === null || line.variance === 0) continue
+      // A correction booked after this count (another count, an adjustment) already changed the
+      // books this variance was measured against: posting it as well would count it twice.
+      const countedAtSeq = (await trx.selectFrom('stocktakeLines').select('ledgerSeqAtCount').where('stocktakeId', '=', input.id).where('partId', '=', line.partId).executeTakeFirstOrThrow()).ledgerSeqAtCount
+      if (await correctedSince(trx, line.partId, countedAtSeq ?? 0)) throw new AppError('CONFLICT', 'errors.recountNeeded', { partNumber: line.partNumber })
       await postMovement(trx, at, actor.id, { partId: line.partId, kind: 'stocktake', quantity: line.variance, reference: stocktake.number, reason: stocktake.note })
       posted.push({ partNumber: line.partNumber, variance: line.variance })
     }

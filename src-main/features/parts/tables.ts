@@ -54,6 +54,8 @@ export interface WorkOrderPartsTable {
   returnedQuantity: number
   unitPriceFen: number
   unitCostFen: number
+  costValueFen: number
+  returnedValueFen: number
   issuedBy: string | null
   issuedAt: string
 }
@@ -84,6 +86,7 @@ export interface StockAdjustmentsTable {
   valueFen: number
   reason: string
   status: 'pending' | 'posted' | 'rejected'
+  ledgerSeq: number
   requestedBy: string | null
   requestedAt: string
   decidedBy: string | null
@@ -134,6 +137,7 @@ export interface StocktakeLinesTable {
   snapshotQuantity: number
   countedQuantity: number | null
   bookQuantityAtCount: number | null
+  ledgerSeqAtCount: number | null
   countedAt: string | null
   countedBy: string | null
 }

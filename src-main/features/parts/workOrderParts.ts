@@ -7,6 +7,7 @@ import { requireBenchAccess, requireOpen } from '../repairs/change'
 import { findWorkOrder } from '../repairs/detail'
 import { barcodesOf, findPartRow } from './records'
 import { postMovement } from './ledger'
+import type { WorkOrderPartsTable } from './tables'
 
 /** What a job has asked for and what it has been given, with the amount checkout will charge. */
 export async function loadWorkOrderParts(db: Db, workOrderId: string): Promise<WorkOrderParts> {
@@ -156,10 +157,10 @@ export async function issuePart(db: Db, at: Date, actor: CurrentUser, input: Par
     // The line must exist before the ledger line that points at it; the unit cost follows.
     await trx
       .insertInto('workOrderParts')
-      .values({ id: lineId, workOrderId: order.id, partId: part.id, requestId: request?.id ?? null, serial, quantity: input.quantity, returnedQuantity: 0, unitPriceFen: part.sellingPriceFen, unitCostFen: 0, issuedBy: actor.id, issuedAt: at.toISOString() })
+      .values({ id: lineId, workOrderId: order.id, partId: part.id, requestId: request?.id ?? null, serial, quantity: input.quantity, returnedQuantity: 0, unitPriceFen: part.sellingPriceFen, unitCostFen: 0, costValueFen: 0, returnedValueFen: 0, issuedBy: actor.id, issuedAt: at.toISOString() })
       .execute()
     const moved = await postMovement(trx, at, actor.id, { partId: part.id, kind: 'issue', quantity: -input.quantity, serial, workOrderId: order.id, workOrderPartId: lineId, reference: order.number })
-    await trx.updateTable('workOrderParts').set({ unitCostFen: moved.unitCostFen }).where('id', '=', lineId).execute()
+    await trx.updateTable('workOrderParts').set({ unitCostFen: moved.unitCostFen, costValueFen: -moved.valueFen }).where('id', '=', lineId).execute()
     if (request) {
       const issued = request.issuedQuantity + input.quantity
       const done = issued >= request.quantity
@@ -204,7 +205,7 @@ async function requireIssuableSerial(trx: Db, partId: string, serial: string | n
   return serial
 }
 
-/** Unused parts back to stock, at the cost they left with; the faulty part then is not owed. */
+/** Unused parts back to stock, at the value they left with; the faulty part then is not owed. */
 export async function returnFromWorkOrder(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrderParts.return'>): Promise<WorkOrderParts> {
   const workOrderId = await db.transaction().execute(async (trx) => {
     const line = await trx.selectFrom('workOrderParts').selectAll().where('id', '=', input.lineId).executeTakeFirst()
@@ -221,24 +222,45 @@ export async function returnFromWorkOrder(db: Db, at: Date, actor: CurrentUser, 
   return loadWorkOrderParts(db, workOrderId)
 }
 
-type LineRow = { id: string; workOrderId: string; partId: string; serial: string | null; returnedQuantity: number; quantity: number; unitCostFen: number }
+type LineRow = Pick<WorkOrderPartsTable, 'id' | 'workOrderId' | 'partId' | 'serial' | 'quantity' | 'returnedQuantity' | 'costValueFen' | 'returnedValueFen'>
+
+/** The exact share of a line's value that `quantity` of its outstanding units carry back. */
+function returningValueFen(line: LineRow, quantity: number): number {
+  const outstanding = line.quantity - line.returnedQuantity
+  const valueLeft = line.costValueFen - line.returnedValueFen
+  return quantity === outstanding ? valueLeft : Math.round((valueLeft * quantity) / outstanding)
+}
 
 async function returnLine(trx: Db, at: Date, actorId: string, line: LineRow, quantity: number, reason: string): Promise<void> {
+  const faulty = await trx
+    .selectFrom('faultyParts as f')
+    .leftJoin('returnBatches as b', 'b.id', 'f.batchId')
+    .select(['f.id', 'f.quantity', 'f.status', 'b.number as batchNumber'])
+    .where('f.workOrderPartId', '=', line.id)
+    .executeTakeFirst()
+  // Once the old part is packed for the brand, the new one was fitted: it cannot come back unused.
+  if (faulty && faulty.status !== 'awaiting' && faulty.status !== 'cancelled') {
+    throw new AppError('CONFLICT', 'errors.faultyAlreadyPacked', { batchNumber: faulty.batchNumber ?? '' })
+  }
   const order = await findWorkOrder(trx, line.workOrderId)
+  const valueFen = returningValueFen(line, quantity)
   await postMovement(trx, at, actorId, {
     partId: line.partId,
     kind: 'return',
     quantity,
-    unitCostFen: line.unitCostFen,
+    valueFen,
     serial: line.serial,
     workOrderId: line.workOrderId,
     workOrderPartId: line.id,
     reference: order.number,
     reason
   })
-  await trx.updateTable('workOrderParts').set({ returnedQuantity: line.returnedQuantity + quantity }).where('id', '=', line.id).execute()
+  await trx
+    .updateTable('workOrderParts')
+    .set({ returnedQuantity: line.returnedQuantity + quantity, returnedValueFen: line.returnedValueFen + valueFen })
+    .where('id', '=', line.id)
+    .execute()
   // Fewer were fitted, so fewer old parts are owed to the brand; none, and the claim is void.
-  const faulty = await trx.selectFrom('faultyParts').select(['id', 'quantity', 'status']).where('workOrderPartId', '=', line.id).executeTakeFirst()
   if (faulty && faulty.status === 'awaiting') {
     const owed = Math.max(0, faulty.quantity - quantity)
     await trx
@@ -250,10 +272,11 @@ async function returnLine(trx: Db, at: Date, actorId: string, line: LineRow, qua
 }
 
 /**
- * When a job is cancelled its parts were never fitted: everything still out on it goes back to
- * stock and its open requests are withdrawn. Runs inside the cancellation's transaction.
+ * When a job is cancelled or handed back unrepaired its parts were not fitted: everything still
+ * out on it goes back to stock and its open requests are withdrawn. Runs inside that change's
+ * transaction.
  */
-export async function returnPartsOfCancelledOrder(trx: Db, at: Date, actorId: string, workOrderId: string, reason: string): Promise<void> {
+export async function returnPartsOfUnrepairedOrder(trx: Db, at: Date, actorId: string, workOrderId: string, reason: string): Promise<void> {
   const lines = await trx.selectFrom('workOrderParts').selectAll().where('workOrderId', '=', workOrderId).whereRef('returnedQuantity', '<', 'quantity').execute()
   for (const line of lines) await returnLine(trx, at, actorId, line, line.quantity - line.returnedQuantity, reason)
   await closeOpenRequests(trx, at, workOrderId)

@@ -9,7 +9,7 @@ import { toCustomer } from '../customers/records'
 import { changeWorkOrder, requireBenchAccess, requireOpen } from './change'
 import { currentQuote, findWorkOrder } from './detail'
 import { openWorkOrder, type OpenedWorkOrder } from './intake'
-import { closeOpenRequests, returnPartsOfCancelledOrder } from '../parts/workOrderParts'
+import { closeOpenRequests, returnPartsOfUnrepairedOrder } from '../parts/workOrderParts'
 
 /** Moves a work order along the status machine, or refuses with the reason. */
 export function transitionWorkOrder(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.transition'>): Promise<WorkOrderDetail> {
@@ -29,8 +29,9 @@ export function transitionWorkOrder(db: Db, at: Date, actor: CurrentUser, input:
     if ((to === 'repairing' || to === 'awaiting_parts') && !workMayProceed(order.serviceType, await currentQuote(trx, order))) {
       throw new AppError('APPROVAL_REQUIRED', 'errors.APPROVAL_REQUIRED')
     }
-    // A cancelled job fitted nothing: its parts go back to stock. Any closed job asks for no more.
-    if (to === 'cancelled') await returnPartsOfCancelledOrder(trx, at, actor.id, order.id, input.reason)
+    // A job cancelled or handed back unrepaired fitted nothing: its parts go back to stock.
+    // Any closed job asks for no more.
+    if (to === 'cancelled' || to === 'returned_unrepaired') await returnPartsOfUnrepairedOrder(trx, at, actor.id, order.id, input.reason)
     else if (isClosed(to)) await closeOpenRequests(trx, at, order.id)
     // A technician who moves an unassigned job takes it, so no job is finished by nobody.
     const takesJob = actor.role === 'technician' && order.technicianId === null

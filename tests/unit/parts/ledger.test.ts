@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { callError, callOk } from '../helpers'
-import { staffedShopPerFile } from '../repairs/fixtures'
+import { driveTo, staffedShopPerFile } from '../repairs/fixtures'
 import { newPart, receive, stockOf, tableCounts } from './fixtures'
 
 const shop = staffedShopPerFile()
@@ -137,5 +137,45 @@ describe('manual adjustments', () => {
     const own = await callOk(app, 'parts.adjust', { partId: part.id, kind: 'adjust', quantity: 5, reason: '找到一箱' }, staff.manager.token)
     expect(own.status).toBe('posted')
     expect(await stockOf(app, staff.clerk.token, part.id)).toMatchObject({ onHand: 15, stockValueFen: 15 * approvalThresholdFen })
+  })
+
+  it('a pending adjustment overtaken by a stocktake cannot be approved; an approved one keeps the value that left', async () => {
+    const { app, staff, adminToken } = shop()
+    const { approvalThresholdFen } = await callOk(app, 'settings.get', {}, adminToken)
+    const part = await newPart(app, staff.clerk.token)
+    await receive(app, staff.clerk.token, part.id, 10, approvalThresholdFen)
+    const stale = await callOk(app, 'parts.adjust', { partId: part.id, kind: 'adjust', quantity: -2, reason: '丢失' }, staff.clerk.token)
+    const fresh = await callOk(app, 'parts.adjust', { partId: part.id, kind: 'scrap', quantity: 3, reason: '受潮' }, staff.clerk.token)
+    const count = await callOk(app, 'stocktakes.start', { scope: { kind: 'range', from: part.partNumber, to: part.partNumber } }, staff.clerk.token)
+    await callOk(app, 'stocktakes.count', { id: count.id, partId: part.id, countedQuantity: 8 }, staff.clerk.token)
+    await callOk(app, 'stocktakes.post', { id: count.id }, staff.manager.token)
+    expect((await callError(app, 'parts.decideAdjustment', { id: stale.id, approve: true }, staff.manager.token)).messageKey).toBe('errors.adjustmentOutdated')
+    expect((await callError(app, 'parts.decideAdjustment', { id: fresh.id, approve: true }, staff.manager.token)).messageKey).toBe('errors.adjustmentOutdated')
+    expect((await stockOf(app, staff.clerk.token, part.id)).onHand).toBe(8)
+    // Asked after the count, and approved after a dearer delivery moved the average.
+    const asked = await callOk(app, 'parts.adjust', { partId: part.id, kind: 'scrap', quantity: 4, reason: '受潮' }, staff.clerk.token)
+    await receive(app, staff.clerk.token, part.id, 8, 3 * approvalThresholdFen)
+    const approved = await callOk(app, 'parts.decideAdjustment', { id: asked.id, approve: true }, staff.manager.token)
+    const movement = (await callOk(app, 'parts.movements', { partId: part.id, kind: 'scrap' }, staff.clerk.token)).rows[0]!
+    expect(approved.valueFen).toBe(movement.valueFen)
+    expect(approved.valueFen).toBe(-4 * 2 * approvalThresholdFen)
+  })
+
+  it('a part number that is another part’s barcode is refused, since a scan would find the other part', async () => {
+    const { app, staff } = shop()
+    const holder = await newPart(app, staff.clerk.token, { barcodes: ['6900000000999'] })
+    const error = await callError(app, 'parts.create', { partNumber: '6900000000999', name: '电池', sellingPriceFen: 100 }, staff.clerk.token)
+    expect(error.details?.fields?.[0]).toMatchObject({ path: 'partNumber', messageKey: 'validation.partNumberIsBarcode', params: { partNumber: holder.partNumber } })
+  })
+
+  it('lists as low a part that jobs are waiting for, though its stock is above the reorder point', async () => {
+    const { app, staff, adminToken } = shop()
+    const part = await newPart(app, staff.clerk.token, { reorderPoint: 2, reorderQuantity: 5 })
+    await receive(app, staff.clerk.token, part.id, 4, 100)
+    expect((await callOk(app, 'parts.lowStock', {}, staff.clerk.token)).some((line) => line.part.id === part.id)).toBe(false)
+    const job = await driveTo(app, adminToken, 'diagnosing')
+    await callOk(app, 'workOrderParts.request', { workOrderId: job.id, partId: part.id, quantity: 3 }, adminToken)
+    const line = (await callOk(app, 'parts.lowStock', {}, staff.clerk.token)).find((row) => row.part.id === part.id)
+    expect(line).toMatchObject({ requestedOpen: 3, suggestedQuantity: 5 })
   })
 })

@@ -85,4 +85,27 @@ describe('stocktakes', () => {
     const empty = await callError(app, 'stocktakes.start', { scope: { kind: 'bin', prefix: 'NOPE-' } }, token)
     expect(empty.details?.fields?.[0]?.messageKey).toBe('validation.noPartsInScope')
   })
+
+  it('will not count a part in two stocktakes at once, nor post a count the books were corrected after', async () => {
+    const { app, staff } = shop()
+    const token = staff.clerk.token
+    const part = await newPart(app, token, { binLocation: 'DBL-01' })
+    await receive(app, token, part.id, 10, 100)
+    const first = await callOk(app, 'stocktakes.start', { scope: { kind: 'bin', prefix: 'DBL-' } }, token)
+    const overlap = await callError(app, 'stocktakes.start', { scope: { kind: 'range', from: part.partNumber, to: part.partNumber } }, token)
+    expect(overlap).toMatchObject({ code: 'CONFLICT', details: { number: first.number } })
+
+    await callOk(app, 'stocktakes.count', { id: first.id, partId: part.id, countedQuantity: 8 }, token)
+    // The same shortage found another way and corrected by hand before the count is posted.
+    await callOk(app, 'parts.adjust', { partId: part.id, kind: 'adjust', quantity: -2, reason: '发现短少' }, staff.manager.token)
+    const stale = await callError(app, 'stocktakes.post', { id: first.id }, staff.manager.token)
+    expect(stale).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.recountNeeded', details: { partNumber: part.partNumber } })
+    expect((await stockOf(app, token, part.id)).onHand).toBe(8)
+    // Counting again measures against the corrected books.
+    await callOk(app, 'stocktakes.count', { id: first.id, partId: part.id, countedQuantity: 8 }, token)
+    await callOk(app, 'stocktakes.post', { id: first.id }, token)
+    expect((await stockOf(app, token, part.id)).onHand).toBe(8)
+    const audit = app.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'stocktakes.count' AND entity_id = ?").get(first.id) as { n: number }
+    expect(audit.n).toBe(2)
+  })
 })

@@ -110,6 +110,48 @@ describe('parts on work orders', () => {
   })
 })
 
+describe('parts coming back from a job', () => {
+  it('come back with exactly the value they left with, so issuing and returning everything changes no value', async () => {
+    const { app, staff } = shop()
+    const part = await newPart(app, staff.clerk.token)
+    await receive(app, staff.clerk.token, part.id, 3, 3) // 9 fen over 3 units
+    await receive(app, staff.clerk.token, part.id, 1, 1) // 10 fen over 4: no whole-fen average
+    const before = await stockOf(app, staff.clerk.token, part.id)
+    const { id } = await openOrder(app, staff.frontDesk.token)
+    const issued = await callOk(app, 'workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 3 }, staff.clerk.token)
+    const lineId = issued.lines[0]!.id
+    await callOk(app, 'workOrderParts.return', { lineId, quantity: 1 }, staff.clerk.token)
+    await callOk(app, 'workOrderParts.return', { lineId, quantity: 2 }, staff.clerk.token)
+    expect(await stockOf(app, staff.clerk.token, part.id)).toMatchObject({ onHand: before.onHand, stockValueFen: before.stockValueFen })
+  })
+
+  it('a job handed back unrepaired returns its parts, like a cancelled one', async () => {
+    const { app, staff, adminToken } = shop()
+    const part = await newPart(app, staff.clerk.token, { returnFaulty: true })
+    await receive(app, staff.clerk.token, part.id, 2, 500)
+    const opened = await driveTo(app, adminToken, 'diagnosing')
+    await callOk(app, 'workOrderParts.issue', { workOrderId: opened.id, partId: part.id, quantity: 1 }, staff.clerk.token)
+    await callOk(app, 'workOrders.transition', { id: opened.id, to: 'returned_unrepaired', reason: '无法修复' }, adminToken)
+    expect(await stockOf(app, staff.clerk.token, part.id)).toMatchObject({ onHand: 2, stockValueFen: 1_000 })
+    expect((await callOk(app, 'workOrderParts.get', { workOrderId: opened.id }, staff.clerk.token)).totalFen).toBe(0)
+    expect((await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).some((item) => item.workOrderId === opened.id)).toBe(false)
+  })
+
+  it('a part whose old one is already packed for the brand cannot come back unused', async () => {
+    const { app, staff, adminToken } = shop()
+    const part = await newPart(app, staff.clerk.token, { returnFaulty: true })
+    await receive(app, staff.clerk.token, part.id, 1, 500)
+    const job = await driveTo(app, adminToken, 'repairing')
+    const issued = await callOk(app, 'workOrderParts.issue', { workOrderId: job.id, partId: part.id, quantity: 1 }, staff.clerk.token)
+    const owed = (await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).find((item) => item.workOrderId === job.id)!
+    const batch = await callOk(app, 'faultyParts.pack', { faultyPartIds: [owed.id] }, staff.clerk.token)
+    const before = tableCounts(app)
+    const error = await callError(app, 'workOrderParts.return', { lineId: issued.lines[0]!.id, quantity: 1 }, staff.clerk.token)
+    expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.faultyAlreadyPacked', details: { batchNumber: batch.number } })
+    expect(tableCounts(app)).toEqual(before)
+  })
+})
+
 describe('faulty parts owed to the brand', () => {
   it('a returnable part fitted under warranty is owed, packed, shipped and credited', async () => {
     const { app, staff, adminToken } = shop()
