@@ -21,6 +21,14 @@ import CodesView from './features/codes/CodesView.vue'
 import WarrantyLookupView from './features/warranty/WarrantyLookupView.vue'
 import WarrantyImportView from './features/warranty/WarrantyImportView.vue'
 import PoliciesView from './features/warranty/PoliciesView.vue'
+import PartsView from './features/parts/PartsView.vue'
+import PartView from './features/parts/PartView.vue'
+import ReceiveView from './features/parts/ReceiveView.vue'
+import StockListsView from './features/parts/StockListsView.vue'
+import IssueView from './features/parts/IssueView.vue'
+import FaultyPartsView from './features/parts/FaultyPartsView.vue'
+import StocktakesView from './features/parts/StocktakesView.vue'
+import StocktakeView from './features/parts/StocktakeView.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -49,6 +57,14 @@ const routes: RouteRecordRaw[] = [
       { path: 'approvals', name: 'approvals', component: ApprovalsView, meta: { operation: 'workOrders.approvals' } },
       { path: 'customers', name: 'customers', component: CustomersView, meta: { operation: 'customers.search' } },
       { path: 'customers/:id', name: 'customer', component: CustomerDetailView, props: true, meta: { operation: 'customers.get' } },
+      { path: 'parts', name: 'parts', component: PartsView, meta: { operation: 'parts.search' } },
+      { path: 'parts/receive', name: 'parts-receive', component: ReceiveView, meta: { operation: 'parts.receive' } },
+      { path: 'parts/lists', name: 'parts-lists', component: StockListsView, meta: { operation: 'parts.lowStock' } },
+      { path: 'parts/issue', name: 'parts-issue', component: IssueView, meta: { operation: 'workOrderParts.openRequests' } },
+      { path: 'parts/faulty', name: 'parts-faulty', component: FaultyPartsView, meta: { operation: 'faultyParts.list' } },
+      { path: 'parts/stocktakes', name: 'parts-stocktakes', component: StocktakesView, meta: { operation: 'stocktakes.list' } },
+      { path: 'parts/stocktakes/:id', name: 'parts-stocktake', component: StocktakeView, props: true, meta: { operation: 'stocktakes.get' } },
+      { path: 'parts/:id', name: 'part', component: PartView, props: true, meta: { operation: 'parts.get' } },
       { path: 'codes', name: 'codes', component: CodesView, meta: { operation: 'codes.save' } },
       { path: 'users', name: 'users', component: UsersView, meta: { operation: 'users.list' } },
       { path: 'audit', name: 'audit', component: AuditLogView, meta: { operation: 'audit.list' } },

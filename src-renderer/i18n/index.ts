@@ -13,8 +13,10 @@ import { repairsMessages } from '../features/repairs/messages'
 import { customersMessages } from '../features/customers/messages'
 import { codesMessages } from '../features/codes/messages'
 import { warrantyMessages } from '../features/warranty/messages'
+import { partsMessages } from '../features/parts/messages'
+import { partsWorkMessages } from '../features/parts/workMessages'
 
-const featureMessages = [authMessages, setupMessages, settingsMessages, usersMessages, auditMessages, repairsMessages, customersMessages, codesMessages, warrantyMessages] as const
+const featureMessages = [authMessages, setupMessages, settingsMessages, usersMessages, auditMessages, repairsMessages, customersMessages, codesMessages, warrantyMessages, partsMessages, partsWorkMessages] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void ? I : never
 /** Every feature's texts merged under their own top-level keys. */

@@ -1,0 +1,84 @@
+import { defineStore } from 'pinia'
+import { reactive, ref } from 'vue'
+import type { Input, Page, Part, PartSummary, StockAdjustment, StockMovement } from '../../../src-shared/contract'
+import type { MovementKind } from '../../../src-shared/domain/stock'
+import { ApiError, call } from '../../api/client'
+import { usePagedList } from '../../ui/pagedList'
+
+/** What a scanner can have typed: printable, no spaces, as `parts.find` accepts it. */
+export const SCANNED_CODE = /^[\x21-\x7E]{1,64}$/
+
+/** The part a scanned code names, or null when no part has it (any other failure is thrown). */
+export async function findPartByCode(code: string): Promise<Part | null> {
+  if (!SCANNED_CODE.test(code)) return null
+  try {
+    return await call('parts.find', { code })
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') return null
+    throw error
+  }
+}
+
+/** The catalogue as staff search it, the part that is open, and the changes made to parts. */
+export const usePartsStore = defineStore('parts', () => {
+  const filters = reactive({ query: '', lowOnly: false, includeInactive: false })
+
+  // Typing fires searches in quick succession; an older answer arriving late must not win.
+  let latestSearch: Promise<Page<PartSummary>> | undefined
+  const list = usePagedList<PartSummary>(async (page, pageSize) => {
+    const search = call('parts.search', { ...filters, page, pageSize })
+    latestSearch = search
+    const result = await search
+    return latestSearch === search ? result : (latestSearch ?? search)
+  })
+
+  const part = ref<Part | null>(null)
+
+  async function open(id: string): Promise<void> {
+    if (part.value?.id !== id) part.value = null
+    part.value = await call('parts.get', { id })
+  }
+
+  async function create(input: Input<'parts.create'>): Promise<Part> {
+    const created = await call('parts.create', input)
+    if (list.rows.value.length > 0) await list.load()
+    return created
+  }
+
+  async function update(input: Input<'parts.update'>): Promise<Part> {
+    const updated = await call('parts.update', input)
+    if (part.value?.id === updated.id) part.value = updated
+    return updated
+  }
+
+  /** A correction, scrap or return to the brand; the open part is reloaded to show its new stock. */
+  async function adjust(input: Input<'parts.adjust'>): Promise<StockAdjustment> {
+    const adjustment = await call('parts.adjust', input)
+    if (part.value?.id === input.partId) await open(input.partId)
+    return adjustment
+  }
+
+  return { filters, ...list, part, open, create, update, adjust }
+})
+
+/** One part's stock ledger, newest first, optionally one kind of movement only. */
+export const usePartMovementsStore = defineStore('partMovements', () => {
+  const partId = ref<string | null>(null)
+  const kind = ref<MovementKind | null>(null)
+  const list = usePagedList<StockMovement>((page, pageSize) =>
+    partId.value === null ? Promise.resolve({ rows: [], total: 0 }) : call('parts.movements', { partId: partId.value, kind: kind.value, page, pageSize })
+  )
+
+  /** Shows another part's ledger from its first page, with no filter carried over. */
+  async function show(id: string): Promise<void> {
+    if (partId.value !== id) {
+      partId.value = id
+      kind.value = null
+      list.rows.value = []
+      list.total.value = 0
+    }
+    await list.reloadFromFirstPage()
+  }
+
+  return { partId, kind, ...list, show }
+})

@@ -1,0 +1,73 @@
+import { ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { ElMessage } from 'element-plus'
+import { EXPORT_COLUMNS } from '../../../src-shared/contract/parts'
+import { MOVEMENT_KINDS, PART_UNITS } from '../../../src-shared/domain/stock'
+import { call } from '../../api/client'
+import { showError } from '../../ui/errors'
+
+/** The lists these screens export (faulty parts owed to the brand are exported from their own screen). */
+export type StockExportList = 'catalogue' | 'lowStock' | 'valuation' | 'movements'
+type StockColumn = (typeof EXPORT_COLUMNS)[StockExportList][number]
+
+/** Columns written as yuan numbers by the main process; their titles say so. */
+const MONEY_COLUMNS: ReadonlySet<string> = new Set(['averageCost', 'sellingPrice', 'suggestedValue', 'stockValue', 'unitCost', 'value'])
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** Saves a file the main process prepared (base64) as a download, as the warranty import saves its rejected rows. */
+export function saveBase64File(fileName: string, base64: string, type: string): void {
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  const url = URL.createObjectURL(new Blob([bytes], { type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/**
+ * Exports a stock list as an Excel workbook in the reader's language: the sheet title, every
+ * column's title and the words for coded values (units, movement kinds) come from here.
+ */
+export function useStockExport() {
+  const { t } = useI18n()
+  const exporting = ref(false)
+
+  function columnTitles(list: StockExportList): Record<string, string> {
+    const columns: readonly StockColumn[] = EXPORT_COLUMNS[list]
+    return Object.fromEntries(
+      columns.map((key) => {
+        const title = t(`parts.columns.${key}`)
+        return [key, MONEY_COLUMNS.has(key) ? t('parts.export.money', { title }) : title]
+      })
+    )
+  }
+
+  function labels(): Record<string, string> {
+    return {
+      ...Object.fromEntries(PART_UNITS.map((unit) => [`unit.${unit}`, t(`parts.unit.${unit}`)])),
+      ...Object.fromEntries(MOVEMENT_KINDS.map((kind) => [`kind.${kind}`, t(`parts.kind.${kind}`)]))
+    }
+  }
+
+  async function exportList(list: StockExportList, part?: { id: string; partNumber: string }): Promise<void> {
+    if (exporting.value) return
+    exporting.value = true
+    try {
+      const title = t(`parts.export.titles.${list}`, { partNumber: part?.partNumber ?? '' }).trim().slice(0, 60)
+      const file = await call('parts.export', { list, partId: part?.id, title, columns: columnTitles(list), labels: labels() })
+      saveBase64File(file.fileName, file.base64, XLSX_TYPE)
+      ElMessage.success(t('parts.exported', { fileName: file.fileName }))
+    } catch (error) {
+      showError(error)
+    } finally {
+      exporting.value = false
+    }
+  }
+
+  return { exporting, exportList }
+}

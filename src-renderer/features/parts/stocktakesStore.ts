@@ -1,0 +1,65 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { Input, Part, Stocktake, StocktakeLine, StocktakeSummary } from '../../../src-shared/contract'
+import { call } from '../../api/client'
+
+/** Stock counts: the list, and the count sheet on screen. */
+export const useStocktakesStore = defineStore('stocktakes', () => {
+  const list = ref<StocktakeSummary[]>([])
+  const listLoading = ref(false)
+  const current = ref<Stocktake | null>(null)
+
+  async function loadList(): Promise<void> {
+    listLoading.value = true
+    try {
+      list.value = await call('stocktakes.list', {})
+    } finally {
+      listLoading.value = false
+    }
+  }
+
+  function start(input: Input<'stocktakes.start'>): Promise<Stocktake> {
+    return call('stocktakes.start', input)
+  }
+
+  /** Shows a count; the previous one is cleared first so it never flashes under a new id. */
+  async function open(id: string): Promise<void> {
+    if (current.value?.id !== id) current.value = null
+    current.value = await call('stocktakes.get', { id })
+  }
+
+  /** Enters one part's count and puts the answer into the sheet, with the totals recomputed. */
+  async function count(partId: string, countedQuantity: number | null): Promise<StocktakeLine> {
+    const sheet = current.value
+    if (!sheet) throw new Error('no stocktake open')
+    const line = await call('stocktakes.count', { id: sheet.id, partId, countedQuantity })
+    if (current.value?.id === sheet.id) {
+      const lines = current.value.lines.map((existing) => (existing.partId === partId ? line : existing))
+      const varied = lines.filter((each) => each.varianceValueFen !== null)
+      current.value = {
+        ...current.value,
+        lines,
+        counted: varied.length,
+        varianceValueFen: varied.reduce((sum, each) => sum + each.varianceValueFen!, 0),
+        absoluteVarianceValueFen: varied.reduce((sum, each) => sum + Math.abs(each.varianceValueFen!), 0)
+      }
+    }
+    return line
+  }
+
+  async function post(): Promise<void> {
+    if (!current.value) return
+    current.value = await call('stocktakes.post', { id: current.value.id })
+  }
+
+  async function cancel(): Promise<void> {
+    if (!current.value) return
+    current.value = await call('stocktakes.cancel', { id: current.value.id })
+  }
+
+  function findPart(code: string): Promise<Part> {
+    return call('parts.find', { code })
+  }
+
+  return { list, listLoading, current, loadList, start, open, count, post, cancel, findPart }
+})

@@ -1,0 +1,304 @@
+import type { Page } from '@playwright/test'
+import { test, expect, screenshot, setUpShop, staffPage, hire, type ShopHost } from './fixtures'
+
+// Each test walks several people through several screens: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 120_000 })
+
+type BrowserDocument = { document: { getAnimations(): unknown[] } }
+
+/** Waits out dialog and message transitions, so a screenshot shows what the person sees once it settles. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => (globalThis as unknown as BrowserDocument).document.getAnimations().length === 0)
+}
+
+/** The shell scrolls inside its main area; a tall window lets one screenshot show a whole page. */
+async function tallScreenshot(page: Page, name: string, height = 1100): Promise<void> {
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 1280, height })
+  await settled(page)
+  await screenshot(page, name)
+  if (size) await page.setViewportSize(size)
+}
+
+/** What a barcode scanner does: the code typed fast, then Enter. */
+async function scan(page: Page, testId: string, code: string): Promise<void> {
+  await page.getByTestId(testId).pressSequentially(code, { delay: 5 })
+  await page.getByTestId(testId).press('Enter')
+}
+
+test('a warehouse clerk creates a part, receives two deliveries by scanning and sees the moving-average cost and the ledger', async ({ browser, host }) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'wangqiang', '王强', 'warehouse_clerk')
+  const page = await staffPage(browser, host, clerk.username, clerk.password)
+
+  // The warehouse has its three pages in the menu.
+  await expect(page.getByTestId('nav-parts')).toBeVisible()
+  await expect(page.getByTestId('nav-parts-receive')).toBeVisible()
+  await expect(page.getByTestId('nav-parts-lists')).toBeVisible()
+
+  // A new part, its barcode scanned into the dialog (Enter adds it as a tag, it does not save).
+  await page.getByTestId('nav-parts').click()
+  await expect(page.getByTestId('part-search')).toBeFocused()
+  await page.getByTestId('new-part').click()
+  const dialog = page.getByTestId('part-dialog')
+  await expect(dialog.locator('input[name=partNumber]')).toBeFocused()
+  await dialog.locator('input[name=partNumber]').fill('BAT-M60P')
+  await dialog.locator('input[name=name]').fill('Mate 60 Pro 电池')
+  await dialog.locator('input[name=binLocation]').fill('A-01-03')
+  await dialog.locator('input[name=sellingPrice]').fill('199')
+  await dialog.locator('input[name=costPrice]').fill('80')
+  await scan(page, 'part-barcode-input', '6901234567890')
+  await scan(page, 'part-barcode-input', 'HW-BAT-0088')
+  await expect(dialog).toBeVisible()
+  await expect(dialog.getByTestId('part-barcodes')).toContainText('6901234567890')
+  await expect(dialog.getByTestId('part-barcodes')).toContainText('HW-BAT-0088')
+  await expect(page.getByTestId('part-barcode-input')).toBeFocused()
+  await dialog.locator('input[name=reorderPoint]').fill('5')
+  await dialog.locator('input[name=reorderQuantity]').fill('10')
+  await dialog.getByTestId('part-return-faulty').click()
+  await settled(page)
+  await screenshot(page, 'parts-new-part-dialog')
+  await dialog.getByTestId('part-save').click()
+
+  // Saved, the part's page opens: nothing on hand yet.
+  await expect(page).toHaveURL(/#\/parts\/[0-9a-f-]{36}$/)
+  await expect(page.getByTestId('part-on-hand')).toContainText('0')
+  await expect(page.getByTestId('part-barcodes')).toContainText('6901234567890')
+
+  // First delivery: reference, supplier, then the scanner; the same part scanned again counts up.
+  await page.getByTestId('nav-parts-receive').click()
+  const reference = page.locator('input[name=reference]')
+  await expect(reference).toBeFocused()
+  await reference.fill('SF1400228851')
+  await reference.press('Enter')
+  await expect(page.locator('input[name=supplier]')).toBeFocused()
+  await page.locator('input[name=supplier]').fill('华为备件中心')
+  await page.locator('input[name=supplier]').press('Enter')
+  await expect(page.getByTestId('receive-scan')).toBeFocused()
+  await scan(page, 'receive-scan', '6901234567890')
+  const lines = page.getByTestId('receive-lines')
+  await expect(lines.getByTestId('line-part-number')).toHaveText(['BAT-M60P'])
+  await scan(page, 'receive-scan', 'HW-BAT-0088')
+  await scan(page, 'receive-scan', 'BAT-M60P')
+  await expect(lines.getByTestId('line-quantity').locator('input')).toHaveValue('3')
+  // The cost starts at the part's cost: 80 yuan.
+  await expect(lines.getByTestId('line-unit-cost').locator('input')).toHaveValue('80.00')
+  await expect(page.getByTestId('receive-totals')).toContainText('1 种配件，3 件，金额 ¥240.00')
+  // A code no part has: a clear message, and the scanner can go on at once.
+  await scan(page, 'receive-scan', 'XX-UNKNOWN-404')
+  await expect(page.getByTestId('receive-unknown')).toContainText('没有条码或料号为 XX-UNKNOWN-404 的配件')
+  await expect(page.getByTestId('receive-scan')).toBeFocused()
+  await expect(page.getByTestId('receive-scan')).toHaveValue('')
+  await settled(page)
+  await screenshot(page, 'parts-receive-scanned')
+  // Ctrl+Enter posts; the form is cleared for the next delivery.
+  await page.keyboard.press('Control+Enter')
+  await expect(page.locator('.el-message--success').filter({ hasText: 'SF1400228851' })).toContainText('已入库 SF1400228851：1 种配件共 3 件，金额 ¥240.00')
+  await expect(lines.getByTestId('line-part-number')).toHaveCount(0)
+  await expect(reference).toHaveValue('')
+
+  // Second delivery at a higher unit cost, typed over the default (not a round amount).
+  await reference.fill('HQ-2026-0415')
+  await scan(page, 'receive-scan', '6901234567890')
+  await scan(page, 'receive-scan', '6901234567890')
+  const cost = lines.getByTestId('line-unit-cost').locator('input')
+  await cost.fill('92.5')
+  await cost.press('Tab')
+  await expect(lines.getByTestId('line-value')).toHaveText('185.00')
+  await page.getByTestId('receive-post').click()
+  await expect(page.locator('.el-message--success').filter({ hasText: 'HQ-2026-0415' })).toContainText('已入库 HQ-2026-0415：1 种配件共 2 件，金额 ¥185.00')
+
+  // The catalogue: 5 on hand, moving-average cost (3 × 80 + 2 × 92.50) / 5 = 85.
+  await page.getByTestId('nav-parts').click()
+  await page.getByTestId('part-search').fill('dc')
+  const row = page.getByTestId('parts-table').locator('.el-table__row').filter({ hasText: 'BAT-M60P' })
+  // 5 on hand is at its reorder point of 5: shown in red as low.
+  await expect(row.getByTestId('on-hand-low')).toHaveText('5')
+  await expect(row).toContainText('¥85.00')
+  await expect(row).toContainText('¥199.00')
+  await settled(page)
+  await screenshot(page, 'parts-catalogue')
+
+  // A scan into the search box opens the part.
+  await page.getByTestId('part-search').fill('')
+  await scan(page, 'part-search', 'HW-BAT-0088')
+  await expect(page).toHaveURL(/#\/parts\/[0-9a-f-]{36}$/)
+  await expect(page.getByTestId('part-on-hand')).toContainText('5')
+  await expect(page.getByTestId('part-average-cost')).toHaveText('¥85.00')
+  await expect(page.getByTestId('part-stock-value')).toHaveText('¥425.00')
+  const movements = page.getByTestId('movements-table')
+  await expect(movements.getByTestId('movement-quantity')).toHaveText(['+2', '+3'])
+  await expect(movements.getByTestId('movement-balance')).toHaveText(['5', '3'])
+  await expect(movements.getByTestId('movement-unit-cost')).toHaveText(['¥92.50', '¥80.00'])
+  await expect(movements.getByTestId('movement-kind-tag')).toHaveText(['收货入库', '收货入库'])
+  await expect(movements).toContainText('华为备件中心 SF1400228851')
+  await expect(movements).toContainText('王强')
+
+  // A scrapped battery: under the approval threshold, posted at once.
+  await page.getByTestId('adjust-part').click()
+  const adjust = page.getByTestId('adjust-dialog')
+  await adjust.getByTestId('adjust-kind-scrap').click()
+  await adjust.locator('input[name=quantity]').fill('1')
+  await adjust.locator('input[name=reason]').fill('外壳鼓包')
+  await expect(adjust.getByTestId('adjust-preview')).toContainText('当前库存 5，调整后 4')
+  await settled(page)
+  await screenshot(page, 'parts-adjust-dialog')
+  await adjust.getByTestId('adjust-save').click()
+  await expect(page.locator('.el-message--success').filter({ hasText: '库存已调整' })).toBeVisible()
+  await expect(page.getByTestId('part-on-hand')).toContainText('4')
+  await expect(movements.getByTestId('movement-balance')).toHaveText(['4', '5', '3'])
+  await expect(movements.getByTestId('movement-quantity').first()).toHaveText('-1')
+  await expect(movements).toContainText('外壳鼓包')
+  await expect(page.getByTestId('part-stock')).toContainText('已降到补货点 5 及以下')
+  await expect(page.locator('.el-message')).toHaveCount(0, { timeout: 15_000 })
+  await tallScreenshot(page, 'parts-part-page')
+
+  // The ledger as an Excel file.
+  const download = page.waitForEvent('download')
+  await page.getByTestId('export-movements').click()
+  expect((await download).suggestedFilename()).toMatch(/^出入库记录 BAT-M60P-\d{4}-\d{2}-\d{2}\.xlsx$/)
+
+  // The kind filter narrows the ledger.
+  await page.getByTestId('movement-kind').click()
+  await page.getByRole('option', { name: '报废' }).click()
+  await expect(movements.getByTestId('movement-kind-tag')).toHaveText(['报废'])
+
+  // The same page in English.
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('option', { name: 'English' }).click()
+  await expect(page.getByRole('heading', { name: 'Stock movements' })).toBeVisible()
+  await expect(movements.getByTestId('movement-kind-tag')).toHaveText(['Scrapped'])
+  await page.getByTestId('movement-kind').hover()
+  await page.getByTestId('movement-kind').locator('.el-select__clear').click()
+  await expect(movements.getByTestId('movement-kind-tag')).toHaveText(['Scrapped', 'Received', 'Received'])
+  await tallScreenshot(page, 'parts-part-page-english')
+})
+
+interface CreatedPart {
+  id: string
+}
+
+/** A part on the shelf, arranged through the API: created, then received at the given cost. */
+async function stockedPart(host: ShopHost, token: string, fields: { partNumber: string; name: string; bin: string; reorderPoint: number; reorderQuantity: number; quantity: number; costFen: number }): Promise<CreatedPart> {
+  const part = await host.rpc<CreatedPart>(
+    'parts.create',
+    {
+      partNumber: fields.partNumber,
+      name: fields.name,
+      binLocation: fields.bin,
+      sellingPriceFen: fields.costFen * 2,
+      reorderPoint: fields.reorderPoint,
+      reorderQuantity: fields.reorderQuantity,
+      costPriceFen: fields.costFen
+    },
+    token
+  )
+  if (fields.quantity > 0) {
+    await host.rpc('parts.receive', { reference: `INIT-${fields.partNumber}`, supplier: '', lines: [{ partId: part.id, quantity: fields.quantity, unitCostFen: fields.costFen }] }, token)
+  }
+  return part
+}
+
+test('stock reports: low stock with suggested orders, valuation with totals, Excel exports, and a large scrap waits for the manager', async ({ browser, host }) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'wangqiang', '王强', 'warehouse_clerk')
+  const manager = await hire(host, adminToken, 'lijun', '李军', 'manager')
+  await stockedPart(host, adminToken, { partNumber: 'LCD-M60P', name: 'Mate 60 Pro 屏幕总成', bin: 'B-02-01', reorderPoint: 2, reorderQuantity: 5, quantity: 3, costFen: 60_000 })
+  await stockedPart(host, adminToken, { partNumber: 'CBL-USBC', name: 'USB-C 尾插排线', bin: 'C-11-07', reorderPoint: 10, reorderQuantity: 20, quantity: 4, costFen: 1_250 })
+  // A model the shop knows from its warranty registry, for the manager to link the screen to.
+  await host.rpc(
+    'warranty.register',
+    { serial: 'HWM60P2026A7', brand: '华为', model: 'Mate 60 Pro', categoryKey: 'mobile_phone', cardNumber: '', purchaseDate: '2026-01-05', invoiceNumber: '44031882', dealer: '', buyerName: '', buyerPhone: '' },
+    adminToken
+  )
+  await stockedPart(host, adminToken, { partNumber: 'GLUE-B7000', name: 'B7000 胶水', bin: 'D-01-01', reorderPoint: 1, reorderQuantity: 3, quantity: 0, costFen: 800 })
+
+  const page = await staffPage(browser, host, clerk.username, clerk.password)
+  await page.getByTestId('nav-parts-lists').click()
+  const low = page.getByTestId('low-stock-table')
+  // USB-C: 4 on hand, reorder point 10: order 20 (its reorder quantity); the glue has none at all.
+  await expect(low.locator('.el-table__row')).toHaveCount(2)
+  const usb = low.locator('.el-table__row').filter({ hasText: 'CBL-USBC' })
+  await expect(usb.getByTestId('low-on-hand')).toHaveText('4')
+  await expect(usb.getByTestId('suggested-quantity')).toHaveText('20')
+  await expect(usb).toContainText('¥250.00')
+  await expect(page.getByTestId('low-stock-total')).toContainText('共 2 种配件需要补货，建议订货金额 ¥274.00')
+  await settled(page)
+  await screenshot(page, 'parts-lists-low-stock')
+  let download = page.waitForEvent('download')
+  await page.getByTestId('export-lowStock').click()
+  expect((await download).suggestedFilename()).toMatch(/^低库存补货单-\d{4}-\d{2}-\d{2}\.xlsx$/)
+
+  // Valuation: 3 × 600 + 4 × 12.50 = 1850.
+  await page.getByTestId('tab-valuation').click()
+  await expect(page.getByTestId('valuation-total')).toContainText('共 2 种配件，7 件，库存金额 ¥1850.00')
+  await expect(page.getByTestId('valuation-table').getByTestId('valuation-value')).toHaveText(['¥50.00', '¥1800.00'])
+  await settled(page)
+  await screenshot(page, 'parts-lists-valuation')
+  download = page.waitForEvent('download')
+  await page.getByTestId('export-valuation').click()
+  expect((await download).suggestedFilename()).toMatch(/^库存估值-\d{4}-\d{2}-\d{2}\.xlsx$/)
+  await page.getByTestId('valuation-search').fill('屏幕')
+  await expect(page.getByTestId('valuation-total')).toContainText('共 1 种配件，3 件，库存金额 ¥1800.00')
+
+  // Two broken screens are worth 1200 yuan, above the 1000 yuan threshold: the clerk's scrap waits.
+  await page.getByTestId('nav-parts').click()
+  await page.getByTestId('part-search').fill('LCD-M60P')
+  await page.getByTestId('part-search').press('Enter')
+  await expect(page.getByTestId('part-on-hand')).toContainText('3')
+  await page.getByTestId('adjust-part').click()
+  const adjust = page.getByTestId('adjust-dialog')
+  await adjust.getByTestId('adjust-kind-scrap').click()
+  await adjust.locator('input[name=quantity]').fill('2')
+  await adjust.locator('input[name=reason]').fill('运输途中压碎')
+  await adjust.getByTestId('adjust-save').click()
+  await expect(page.locator('.el-message--warning').filter({ hasText: '已提交店长审批' })).toBeVisible()
+  await expect(page.getByTestId('part-on-hand')).toContainText('3')
+
+  // The manager approves it from the pending list; the stock moves then.
+  const managerPage = await staffPage(browser, host, manager.username, manager.password)
+  await managerPage.getByTestId('nav-parts-lists').click()
+  await managerPage.getByTestId('tab-adjustments').click()
+  const pending = managerPage.getByTestId('pending-adjustments')
+  await expect(pending.locator('.el-table__row')).toHaveCount(1)
+  await expect(pending).toContainText('运输途中压碎')
+  await expect(pending).toContainText('王强')
+  await expect(pending).toContainText('-¥1200.00')
+  await settled(managerPage)
+  await screenshot(managerPage, 'parts-lists-pending')
+  await pending.getByTestId('approve-adjustment').click()
+  await managerPage.locator('.el-message-box').getByRole('button', { name: '批准' }).click()
+  await expect(managerPage.locator('.el-message--success').filter({ hasText: '已批准' })).toBeVisible()
+  await expect(pending.locator('.el-table__row')).toHaveCount(0)
+  await managerPage.getByTestId('tab-valuation').click()
+  await expect(managerPage.getByTestId('valuation-total')).toContainText('共 2 种配件，5 件，库存金额 ¥650.00')
+
+  // The clerk's page shows the approved scrap once reloaded.
+  await page.reload()
+  await expect(page.getByTestId('part-on-hand')).toContainText('1')
+  await expect(page.getByTestId('movements-table').getByTestId('movement-kind-tag').first()).toHaveText('报废')
+  // Clerks do not keep the model list: the dialog shows the part's models without a picker.
+  await page.getByTestId('edit-part').click()
+  await expect(page.getByTestId('part-dialog')).toContainText('适用机型由店长或管理员维护')
+  await expect(page.getByTestId('part-models')).toHaveCount(0)
+
+  // A manager links the screen to the models it fits; the catalogue then finds it by model.
+  await managerPage.getByTestId('nav-parts').click()
+  await managerPage.getByTestId('part-search').fill('LCD-M60P')
+  await managerPage.getByTestId('part-search').press('Enter')
+  await managerPage.getByTestId('edit-part').click()
+  const dialog = managerPage.getByTestId('part-dialog')
+  await dialog.getByTestId('part-model-category').click()
+  await managerPage.getByRole('option', { name: '手机' }).click()
+  await dialog.getByTestId('part-models').click()
+  await managerPage.getByRole('option', { name: '华为 Mate 60 Pro' }).click()
+  await dialog.locator('input[name=name]').click()
+  await settled(managerPage)
+  await screenshot(managerPage, 'parts-edit-part-models')
+  await dialog.getByTestId('part-save').click()
+  await expect(dialog).toBeHidden()
+  await expect(managerPage.getByTestId('part-info')).toContainText('华为 Mate 60 Pro')
+  await managerPage.getByTestId('nav-parts').click()
+  await managerPage.getByTestId('part-search').fill('华为')
+  await expect(managerPage.getByTestId('parts-table').getByTestId('part-number')).toHaveText(['LCD-M60P'])
+})

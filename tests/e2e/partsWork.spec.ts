@@ -1,0 +1,343 @@
+import type { Locator, Page } from '@playwright/test'
+import { test, expect, screenshot, setUpShop, staffPage, hire, type ShopHost } from './fixtures'
+
+type BrowserDocument = { document: { getAnimations(): unknown[] } }
+
+/** Waits out dialog and message transitions, so a screenshot shows what the person sees once it settles. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => (globalThis as unknown as BrowserDocument).document.getAnimations().length === 0)
+}
+
+/** The shell scrolls inside its main area; a tall window lets one screenshot show a whole page. */
+async function tallScreenshot(page: Page, name: string, height = 1100): Promise<void> {
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 1280, height })
+  await settled(page)
+  await screenshot(page, name)
+  if (size) await page.setViewportSize(size)
+}
+
+/** A barcode scanner: fast keystrokes ending in Enter. */
+async function scan(field: Locator, code: string): Promise<void> {
+  await field.pressSequentially(code, { delay: 5 })
+  await field.press('Enter')
+}
+
+interface CreatedPart {
+  id: string
+  partNumber: string
+  onHand: number
+}
+
+async function stockedPart(
+  host: ShopHost,
+  token: string,
+  fields: { partNumber: string; name: string; bin: string; barcode: string; priceFen: number; costFen: number; quantity: number; serialTracked?: boolean; returnFaulty?: boolean }
+): Promise<CreatedPart> {
+  const part = await host.rpc<CreatedPart>(
+    'parts.create',
+    {
+      partNumber: fields.partNumber,
+      name: fields.name,
+      binLocation: fields.bin,
+      barcodes: [fields.barcode],
+      sellingPriceFen: fields.priceFen,
+      costPriceFen: fields.costFen,
+      serialTracked: fields.serialTracked ?? false,
+      returnFaulty: fields.returnFaulty ?? false
+    },
+    token
+  )
+  if (fields.quantity > 0) {
+    await host.rpc('parts.receive', { reference: `RK-${fields.partNumber}`, supplier: '华为授权配件中心', lines: [{ partId: part.id, quantity: fields.quantity, unitCostFen: fields.costFen }] }, token)
+  }
+  return part
+}
+
+async function workOrder(host: ShopHost, token: string, serviceType: 'paid_repair' | 'warranty_repair', serial: string): Promise<{ id: string; number: string }> {
+  const created = await host.rpc<{ workOrder: { id: string; number: string } }>(
+    'workOrders.create',
+    {
+      customer: { kind: 'new', fields: { name: '陈伟', mobile: `139${serial.slice(-8).replace(/\D/g, '0').padStart(8, '0')}` } },
+      device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60 Pro', serial } },
+      serviceType,
+      intakeChannel: 'walk_in',
+      reportedFault: '电池续航短，机身发烫',
+      condition: { scratches: false, cracks: false, liquidMarks: false },
+      accessories: { items: [] },
+      passcode: { consent: false }
+    },
+    token
+  )
+  return created.workOrder
+}
+
+async function userId(host: ShopHost, token: string, username: string): Promise<string> {
+  const users = await host.rpc<{ rows: { id: string; username: string }[] }>('users.list', { search: username }, token)
+  return users.rows.find((user) => user.username === username)!.id
+}
+
+test('a technician requests parts on their job; the clerk issues by scanning; the job shows the line and its price', async ({ browser, host }) => {
+  const adminToken = await setUpShop(host)
+  const tech = await hire(host, adminToken, 'zhangwei', '张伟', 'technician')
+  const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
+  await stockedPart(host, adminToken, { partNumber: 'BAT-M60P', name: 'Mate 60 Pro 电池', bin: 'A-01-03', barcode: '6901234567892', priceFen: 18_000, costFen: 9_000, quantity: 5 })
+  await stockedPart(host, adminToken, { partNumber: 'LCD-M60P', name: 'Mate 60 Pro 屏幕总成', bin: 'B-02-01', barcode: '6901234500011', priceFen: 120_000, costFen: 60_000, quantity: 1 })
+  await stockedPart(host, adminToken, { partNumber: 'CBL-USBC', name: 'USB-C 尾插排线', bin: 'C-11-07', barcode: '6901234500028', priceFen: 3_000, costFen: 1_250, quantity: 8 })
+  const order = await workOrder(host, adminToken, 'paid_repair', 'SN60P00001')
+  await host.rpc('workOrders.assign', { id: order.id, technicianId: await userId(host, adminToken, tech.username) }, adminToken)
+
+  // Technician: two requests from their job's parts panel: search, pick, quantity, request.
+  const techPage = await staffPage(browser, host, tech.username, tech.password)
+  await techPage.goto(`${host.url}#/work-orders/${order.id}`)
+  const panel = techPage.getByTestId('work-order-parts')
+  await expect(panel).toContainText('尚未领用配件')
+  await panel.getByTestId('part-request-select').click()
+  await techPage.keyboard.type('BAT')
+  await techPage.getByRole('option', { name: /BAT-M60P/ }).click()
+  await panel.locator('input[name=request-note]').fill('电池鼓包')
+  await panel.getByTestId('request-part').click()
+  await expect(panel.getByTestId('part-requests')).toContainText('BAT-M60P')
+  await expect(panel.getByTestId('part-requests')).toContainText('待发料')
+  await panel.getByTestId('part-request-select').click()
+  await techPage.keyboard.type('屏幕')
+  await techPage.getByRole('option', { name: /LCD-M60P/ }).click()
+  await panel.locator('input[name=request-quantity]').fill('2')
+  await panel.getByTestId('request-part').click()
+  await expect(panel.getByTestId('part-requests')).toContainText('LCD-M60P')
+  await panel.scrollIntoViewIfNeeded()
+  await tallScreenshot(techPage, 'parts-work-order-requested', 1300)
+
+  // Clerk: the queue has both requests, the oldest chosen; the caret waits in the scan field.
+  const clerkPage = await staffPage(browser, host, clerk.username, clerk.password)
+  await clerkPage.getByTestId('nav-parts-issue').click()
+  const queue = clerkPage.getByTestId('issue-queue')
+  await expect(queue).toContainText('BAT-M60P')
+  await expect(queue).toContainText('LCD-M60P')
+  const chosen = clerkPage.getByTestId('selected-request')
+  await expect(chosen).toContainText(order.number)
+  await expect(chosen).toContainText('BAT-M60P')
+  const scanField = clerkPage.locator('input[name=issue-scan]')
+  await expect(scanField).toBeFocused()
+
+  // The wrong part is refused with a clear message, and the caret stays for the next scan.
+  await scan(scanField, '6901234500028')
+  const feedback = clerkPage.getByTestId('scan-feedback')
+  await expect(feedback).toContainText('扫描的是 CBL-USBC USB-C 尾插排线，与申领的配件 BAT-M60P Mate 60 Pro 电池 不符')
+  await expect(scanField).toBeFocused()
+  await tallScreenshot(clerkPage, 'parts-issue-wrong-part')
+
+  // The right barcode issues it; the job's other request is chosen next.
+  await scan(scanField, '6901234567892')
+  await expect(feedback).toContainText(`已发料：BAT-M60P Mate 60 Pro 电池 × 1 → 工单 ${order.number}`)
+  await expect(queue).not.toContainText('BAT-M60P')
+  await expect(chosen).toContainText('LCD-M60P')
+  await expect(scanField).toBeFocused()
+  await tallScreenshot(clerkPage, 'parts-issue-issued')
+
+  // Two screens asked for, one on the shelf: refused with the numbers, and nothing changes.
+  await scan(scanField, '6901234500011')
+  await expect(feedback).toHaveText('库存不足：LCD-M60P 现有 1，需要 2')
+  await expect(scanField).toBeFocused()
+  await expect(queue).toContainText('LCD-M60P')
+  await expect(chosen).toContainText('LCD-M60P')
+  const screen = await host.rpc<{ onHand: number }>('parts.find', { code: 'LCD-M60P' }, adminToken)
+  expect(screen.onHand).toBe(1)
+  await tallScreenshot(clerkPage, 'parts-issue-insufficient')
+
+  // Technician: the job shows the issued battery at its selling price; checkout will charge it.
+  await techPage.reload()
+  const issued = techPage.getByTestId('issued-parts')
+  await expect(issued).toContainText('BAT-M60P')
+  await expect(issued).toContainText('180.00')
+  await expect(techPage.getByTestId('parts-total')).toHaveText('¥180.00')
+  await expect(techPage.getByTestId('part-requests')).toContainText('已发料')
+  // The technician cancels the screen request they no longer need.
+  await techPage.getByTestId('part-requests').getByTestId('cancel-request').click()
+  await techPage.getByRole('button', { name: '取消申领' }).click()
+  await expect(techPage.getByTestId('part-requests')).toContainText('已取消')
+  await techPage.getByTestId('work-order-parts').scrollIntoViewIfNeeded()
+  await tallScreenshot(techPage, 'parts-work-order-issued', 1300)
+
+  // Clerk: the battery was not needed after all; it goes back to stock from the job.
+  await clerkPage.goto(`${host.url}#/work-orders/${order.id}`)
+  await clerkPage.getByTestId('issued-parts').getByTestId('return-line').click()
+  const returnDialog = clerkPage.getByTestId('return-dialog')
+  await expect(returnDialog.locator('input[name=return-quantity]')).toBeFocused()
+  await settled(clerkPage)
+  await screenshot(clerkPage, 'parts-return-dialog')
+  await returnDialog.getByTestId('return-submit').click()
+  await expect(clerkPage.getByTestId('parts-total')).toHaveText('¥0.00')
+  const battery = await host.rpc<{ onHand: number }>('parts.find', { code: 'BAT-M60P' }, adminToken)
+  expect(battery.onHand).toBe(5)
+})
+
+test('a warranty job’s replaced part is owed to the brand, packed into a batch and shipped with its tracking number', async ({ browser, host }) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
+  const board = await stockedPart(host, adminToken, {
+    partNumber: 'MB-M60P',
+    name: 'Mate 60 Pro 主板',
+    bin: 'S-01-01',
+    barcode: '6901234599990',
+    priceFen: 0,
+    costFen: 150_000,
+    quantity: 2,
+    serialTracked: true,
+    returnFaulty: true
+  })
+  const order = await workOrder(host, adminToken, 'warranty_repair', 'SN60P00002')
+  await host.rpc('workOrderParts.request', { workOrderId: order.id, partId: board.id, quantity: 1 }, adminToken)
+
+  // Clerk: a serial-tracked part asks for its serial after the barcode.
+  const page = await staffPage(browser, host, clerk.username, clerk.password)
+  await page.getByTestId('nav-parts-issue').click()
+  await expect(page.getByTestId('selected-request')).toContainText('MB-M60P')
+  await scan(page.locator('input[name=issue-scan]'), '6901234599990')
+  const serialField = page.locator('input[name=issue-serial]')
+  await expect(serialField).toBeFocused()
+  await tallScreenshot(page, 'parts-issue-serial')
+  await scan(serialField, 'MBSN2026A001')
+  await expect(page.getByTestId('scan-feedback')).toContainText(`已发料：MB-M60P Mate 60 Pro 主板 × 1 → 工单 ${order.number}`)
+  await expect(page.locator('input[name=issue-scan]')).toBeFocused()
+
+  // The old board is now owed to the brand.
+  await page.getByTestId('nav-parts-faulty').click()
+  const owed = page.getByTestId('owed-table')
+  await expect(owed).toContainText(order.number)
+  await expect(owed).toContainText('MB-M60P')
+  await expect(owed).toContainText('MBSN2026A001')
+  await expect(owed).toContainText('待返还')
+  await expect(owed.getByTestId('age-days')).toHaveText('0 天')
+  await tallScreenshot(page, 'parts-faulty-owed')
+
+  // Saved as Excel with Chinese titles.
+  const download = page.waitForEvent('download')
+  await page.getByTestId('export-owed').click()
+  expect((await download).suggestedFilename()).toMatch(/^待返还旧件-\d{4}-\d{2}-\d{2}\.xlsx$/)
+
+  // Ticked and packed into a return batch.
+  await owed.locator('.el-table__body .el-checkbox').first().click()
+  await page.getByTestId('pack-batch').click()
+  await expect(page.getByText(/已装箱：批次 FR-\d{6}-0001，共 1 件/)).toBeVisible()
+  await expect(owed).toContainText('已装箱')
+
+  // Shipped with the carrier and the waybill's tracking number.
+  await page.getByTestId('tab-batches').click()
+  const batches = page.getByTestId('batches-table')
+  await expect(batches.getByTestId('batch-status')).toHaveText('已装箱')
+  await batches.getByTestId('ship-batch').click()
+  const dialog = page.getByTestId('batch-step-dialog')
+  await expect(dialog.locator('input[name=carrier]')).toBeFocused()
+  await dialog.locator('input[name=carrier]').fill('顺丰速运')
+  await dialog.locator('input[name=carrier]').press('Enter')
+  await expect(dialog.locator('input[name=tracking-number]')).toBeFocused()
+  await dialog.locator('input[name=tracking-number]').fill('SF1234567890')
+  await settled(page)
+  await screenshot(page, 'parts-faulty-ship-dialog')
+  await dialog.locator('input[name=tracking-number]').press('Enter')
+  await expect(batches.getByTestId('batch-status')).toHaveText('已发出')
+  await expect(batches).toContainText('SF1234567890')
+  await expect(batches).toContainText('顺丰速运')
+  await tallScreenshot(page, 'parts-faulty-batches')
+
+  // A click shows what is in the batch.
+  await batches.getByText('SF1234567890').click()
+  const detail = page.getByTestId('batch-detail')
+  await expect(detail.getByTestId('batch-items')).toContainText('MBSN2026A001')
+  await settled(page)
+  await screenshot(page, 'parts-faulty-batch-detail')
+  await page.keyboard.press('Escape')
+
+  await page.getByTestId('tab-owed').click()
+  await expect(owed).toContainText('已发出')
+  await expect(owed).toContainText('SF1234567890')
+})
+
+test('a stocktake over all parts: one count with a variance, a manager-sized one corrected, posted to the books', async ({ browser, host }) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
+  const battery = await stockedPart(host, adminToken, { partNumber: 'BAT-M60P', name: 'Mate 60 Pro 电池', bin: 'A-01-03', barcode: '6901234567892', priceFen: 18_000, costFen: 9_000, quantity: 5 })
+  const screen = await stockedPart(host, adminToken, { partNumber: 'LCD-M60P', name: 'Mate 60 Pro 屏幕总成', bin: 'B-02-01', barcode: '6901234500011', priceFen: 120_000, costFen: 60_000, quantity: 3 })
+  await stockedPart(host, adminToken, { partNumber: 'CBL-USBC', name: 'USB-C 尾插排线', bin: 'C-11-07', barcode: '6901234500028', priceFen: 3_000, costFen: 1_250, quantity: 8 })
+
+  const page = await staffPage(browser, host, clerk.username, clerk.password)
+  await page.getByTestId('nav-parts-stocktakes').click()
+  await page.getByTestId('start-stocktake').click()
+  const start = page.getByTestId('start-stocktake-dialog')
+  await start.locator('input[name=stocktake-note]').fill('月末盘点')
+  await settled(page)
+  await screenshot(page, 'parts-stocktake-start')
+  await start.getByTestId('start-stocktake-submit').click()
+
+  // The count sheet lists every part; the caret waits in the scan field.
+  await expect(page.getByTestId('stocktake-status')).toHaveText('盘点中')
+  await expect(page.getByTestId('stocktake-progress')).toHaveText('0 / 3')
+  const scanField = page.locator('input[name=stocktake-scan]')
+  await expect(scanField).toBeFocused()
+
+  // Scanning the battery jumps to its line; 3 counted against 5 on the books, Enter saves.
+  await scan(scanField, '6901234567892')
+  const batteryLine = page.locator('tr[data-part="BAT-M60P"]')
+  const batteryCount = batteryLine.getByTestId('count-input')
+  await expect(batteryCount).toBeFocused()
+  await batteryCount.fill('3')
+  await batteryCount.press('Enter')
+  await expect(batteryLine.getByTestId('line-variance')).toHaveText('-2')
+  await expect(scanField).toBeFocused()
+  await expect(page.getByTestId('stocktake-progress')).toHaveText('1 / 3')
+  await expect(page.getByTestId('stocktake-variance')).toHaveText('-¥180.00')
+
+  // A part number typed by hand works too; the cable matches its books.
+  await scan(scanField, 'cbl-usbc')
+  const cableCount = page.locator('tr[data-part="CBL-USBC"]').getByTestId('count-input')
+  await expect(cableCount).toBeFocused()
+  await cableCount.fill('8')
+  await cableCount.press('Enter')
+  await expect(page.getByTestId('stocktake-progress')).toHaveText('2 / 3')
+
+  // A code no part has is said so, and the caret stays.
+  await scan(scanField, 'NOSUCHPART')
+  await expect(page.getByTestId('scan-error')).toHaveText('没有条码或料号为 NOSUCHPART 的配件')
+  await expect(scanField).toBeFocused()
+
+  // Two screens missing is worth more than a clerk may post alone.
+  await scan(scanField, '6901234500011')
+  const screenLine = page.locator('tr[data-part="LCD-M60P"]')
+  await screenLine.getByTestId('count-input').fill('1')
+  await screenLine.getByTestId('count-input').press('Enter')
+  await expect(screenLine.getByTestId('line-variance')).toHaveText('-2')
+  await tallScreenshot(page, 'parts-stocktake-sheet')
+  await page.getByTestId('post-stocktake').click()
+  const post = page.getByTestId('post-dialog')
+  await expect(post.getByTestId('post-variances')).toContainText('BAT-M60P')
+  await expect(post.getByTestId('post-variances')).toContainText('LCD-M60P')
+  await settled(page)
+  await screenshot(page, 'parts-stocktake-post-dialog')
+  await post.getByTestId('post-confirm').click()
+  await expect(page.getByText('盘点差异金额超过审批额度，需店长过账')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('stocktake-status')).toHaveText('盘点中')
+
+  // The screens were found on another shelf: the count is corrected and the rest posted.
+  await scan(scanField, 'LCD-M60P')
+  await expect(screenLine.getByTestId('count-input')).toBeFocused()
+  await screenLine.getByTestId('count-input').fill('3')
+  await screenLine.getByTestId('count-input').press('Enter')
+  await expect(screenLine.getByTestId('line-variance')).toHaveText('0')
+  await page.getByTestId('post-stocktake').click()
+  await expect(post.getByTestId('post-variances')).not.toContainText('LCD-M60P')
+  await post.getByTestId('post-confirm').click()
+  await expect(page.getByTestId('stocktake-status')).toHaveText('已过账')
+  await expect(page.getByTestId('count-input')).toHaveCount(0)
+  await tallScreenshot(page, 'parts-stocktake-posted')
+
+  // The books follow the count: the battery is down by two, the screens unchanged.
+  expect((await host.rpc<{ onHand: number }>('parts.get', { id: battery.id }, adminToken)).onHand).toBe(3)
+  expect((await host.rpc<{ onHand: number }>('parts.get', { id: screen.id }, adminToken)).onHand).toBe(3)
+
+  await page.getByTestId('nav-parts-stocktakes').click()
+  await expect(page.getByTestId('stocktakes-table')).toContainText('已过账')
+  await expect(page.getByTestId('stocktakes-table')).toContainText('-180.00')
+  await tallScreenshot(page, 'parts-stocktakes-list', 800)
+})
