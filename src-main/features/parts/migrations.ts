@@ -92,6 +92,7 @@ export const partsMigrations: Migration[] = [
       )`,
       `CREATE INDEX stock_movements_part ON stock_movements(part_id, seq)`,
       `CREATE INDEX stock_movements_work_order ON stock_movements(work_order_id) WHERE work_order_id IS NOT NULL`,
+      `CREATE INDEX stock_movements_stocktake ON stock_movements(reference) WHERE kind = 'stocktake'`,
       // The ledger is append-only: a wrong line is corrected by another line, never edited away.
       `CREATE TRIGGER stock_movements_no_update BEFORE UPDATE ON stock_movements
        BEGIN SELECT RAISE(ABORT, 'stock_movements is append-only'); END`,

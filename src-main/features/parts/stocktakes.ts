@@ -75,14 +75,15 @@ function linesQuery(db: Db, stocktakeId: string) {
 
 type LineRow = Awaited<ReturnType<ReturnType<typeof linesQuery>['execute']>>[number]
 
-function toLine(row: LineRow, barcodes: string[]): StocktakeLine {
+/** A count line; once posted, its value is what the ledger booked, not today's average cost. */
+function toLine(row: LineRow, barcodes: string[], postedValueFen?: number): StocktakeLine {
   const variance = row.countedQuantity === null || row.bookQuantityAtCount === null ? null : row.countedQuantity - row.bookQuantityAtCount
   return {
     ...row,
     unit: row.unit as PartUnit,
     barcodes,
     variance,
-    varianceValueFen: variance === null ? null : variance * row.averageCostFen
+    varianceValueFen: variance === null ? null : (postedValueFen ?? variance * row.averageCostFen)
   }
 }
 
@@ -112,7 +113,12 @@ export async function loadStocktake(db: Db, id: string): Promise<Stocktake> {
     db,
     rows.map((line) => line.partId)
   )
-  const lines = rows.map((line) => toLine(line, barcodes.get(line.partId) ?? []))
+  const booked =
+    row.status === 'posted'
+      ? await db.selectFrom('stockMovements').select(['partId', 'valueFen']).where('kind', '=', 'stocktake').where('reference', '=', row.number).execute()
+      : []
+  const postedValues = new Map(booked.map((movement) => [movement.partId, movement.valueFen]))
+  const lines = rows.map((line) => toLine(line, barcodes.get(line.partId) ?? [], row.status === 'posted' ? (postedValues.get(line.partId) ?? 0) : undefined))
   const varied = lines.filter((line) => line.varianceValueFen !== null)
   return {
     ...header(row),
@@ -150,14 +156,25 @@ export async function listStocktakes(db: Db): Promise<StocktakeSummary[]> {
     .groupBy('l.stocktakeId')
     .execute()
   const byId = new Map(totals.map((total) => [total.stocktakeId, total]))
+  // A posted count is worth what the ledger booked for it.
+  const postedNumbers = rows.filter((row) => row.status === 'posted').map((row) => row.number)
+  const booked = await db
+    .selectFrom('stockMovements')
+    .select(['reference', (eb) => eb.fn.sum<number>('valueFen').as('value'), sql<number>`sum(abs(value_fen))`.as('absolute')])
+    .where('kind', '=', 'stocktake')
+    .where('reference', 'in', postedNumbers.concat(['']))
+    .groupBy('reference')
+    .execute()
+  const bookedByNumber = new Map(booked.map((total) => [total.reference, total]))
   return rows.map((row) => {
     const total = byId.get(row.id)
+    const posted = row.status === 'posted' ? (bookedByNumber.get(row.number) ?? { value: 0, absolute: 0 }) : undefined
     return {
       ...header(row),
       lineCount: Number(total?.lineCount ?? 0),
       counted: Number(total?.counted ?? 0),
-      varianceValueFen: Number(total?.value ?? 0),
-      absoluteVarianceValueFen: Number(total?.absolute ?? 0)
+      varianceValueFen: Number(posted?.value ?? total?.value ?? 0),
+      absoluteVarianceValueFen: Number(posted?.absolute ?? total?.absolute ?? 0)
     }
   })
 }

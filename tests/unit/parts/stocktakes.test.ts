@@ -45,6 +45,10 @@ describe('stocktakes', () => {
     const movements = await callOk(app, 'parts.movements', { partId: battery.id, kind: 'stocktake' }, token)
     expect(movements.rows).toMatchObject([{ quantity: -1, reference: count.number, reason: '月末盘点' }])
     expect(await callOk(app, 'parts.verifyLedger', {}, staff.manager.token)).toMatchObject({ mismatches: [] })
+    // A dearer delivery later moves the average cost, not what this count booked.
+    await receive(app, token, battery.id, 3, 5_000)
+    expect((await callOk(app, 'stocktakes.get', { id: count.id }, token)).varianceValueFen).toBe(-400)
+    expect((await callOk(app, 'stocktakes.list', {}, token)).find((row) => row.id === count.id)).toMatchObject({ varianceValueFen: -400, absoluteVarianceValueFen: 400 })
 
     expect((await callError(app, 'stocktakes.count', { id: count.id, partId: untouched.id, countedQuantity: 1 }, token)).code).toBe('READ_ONLY')
     expect((await callError(app, 'stocktakes.post', { id: count.id }, token)).code).toBe('READ_ONLY')
