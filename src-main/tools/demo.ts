@@ -7,6 +7,7 @@ import { Random } from './demo/random'
 import { planHistory, runHistory } from './demo/repairs'
 import { createShop, DEMO_PASSWORD, must, SHOP, STAFF } from './demo/shop'
 import { registerDemoUnits } from './demo/warranty'
+import { finishWarehouse, planWarehouse } from './demo/parts'
 import { shopLocalDate } from '../../src-shared/domain/timeZone'
 
 /**
@@ -35,7 +36,11 @@ async function main(): Promise<void> {
 
     const staff = new Map([...users.values()].map((user) => [user.username, user.id]))
     const steps = planHistory(new Random(20_260_123), { customers: [], devices: [], staff }, { ...HISTORY, from, to })
-    const done = await runHistory(steps, new Counter(app, users), (ms) => clock.set(ms), now)
+    // The warehouse works alongside: its steps run in time order with the repairs'.
+    const warehouse = planWarehouse(new Random(2_027), app, users, { from })
+    const counter = new Counter(app, users)
+    await runHistory([...steps, ...warehouse.steps], counter, (ms) => clock.set(ms), now)
+    const done = steps.filter((step) => step.at <= now).length
     clock.set(null)
     app.sqlite.pragma('synchronous = FULL')
 
@@ -48,6 +53,8 @@ async function main(): Promise<void> {
     const customers = app.sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number
     const { token } = await must(app, 'auth.signIn', { username: 'admin', password: DEMO_PASSWORD })
     const units = await registerDemoUnits(app, new Random(2_026), token, shopLocalDate(new Date(now), SHOP.timeZone))
+    const stock = await finishWarehouse(counter, warehouse.state)
+    if (stock.ledger.mismatches.length > 0) throw new Error(`parts ledger disagrees with the books for ${stock.ledger.mismatches.map((m) => m.partNumber).join(', ')}`)
     const overdue = await must(app, 'workOrders.list', { overdue: true, pageSize: 1 }, token)
     const waiting = await must(app, 'workOrders.approvals', {}, token)
 
@@ -55,6 +62,7 @@ async function main(): Promise<void> {
     console.log(`  ${customers} customers, ${[...byStatus.values()].reduce((a, b) => a + b, 0)} work orders over ${HISTORY.days} days (${done} contract calls)`)
     console.log(`  ${WORK_ORDER_STATUSES.map((status) => `${status} ${byStatus.get(status) ?? 0}`).join(', ')}`)
     console.log(`  ${overdue.total} overdue, ${waiting.length} quotes waiting for a manager, ${units} units in the warranty registry`)
+    console.log(`  ${stock.parts} parts (${stock.low} at or below their reorder point), ${stock.movements} stock movements, ${stock.issued} parts issued to jobs, ${stock.faultyOwed} faulty parts owed to the brand; ledger verified`)
     console.log(`Accounts (password for all: ${DEMO_PASSWORD}): admin, ${STAFF.filter((s) => !s.disabled).map((s) => s.username).join(', ')}`)
     console.log(`Start it with: npm run web -- --data-dir "${dataDir}"   (${((performance.now() - started) / 1000).toFixed(0)} s)`)
   } finally {

@@ -28,7 +28,11 @@ export const partsMigrations: Migration[] = [
         updated_at TEXT NOT NULL
       )`,
       `CREATE INDEX parts_bin ON parts(bin_location)`,
-      `CREATE INDEX parts_low ON parts(on_hand, reorder_point) WHERE active = 1`,
+      // Only the parts at or under their reorder point, in the reorder list's order. Its WHERE is
+      // deliberately more than `active = 1`: an index covering every active part would lure the
+      // planner into scanning it for text search and looking each row up (2-3x slower than
+      // scanning the table, measured by the parts benchmark).
+      `CREATE INDEX parts_low ON parts(bin_location, part_number) WHERE active = 1 AND on_hand <= reorder_point`,
       `CREATE TABLE part_barcodes (
         barcode TEXT PRIMARY KEY COLLATE NOCASE,
         part_id TEXT NOT NULL REFERENCES parts(id)
@@ -90,7 +94,10 @@ export const partsMigrations: Migration[] = [
         work_order_part_id TEXT REFERENCES work_order_parts(id),
         actor_id TEXT REFERENCES users(id)
       )`,
-      `CREATE INDEX stock_movements_part ON stock_movements(part_id, seq)`,
+      // A part's ledger in order; quantity and value ride along so that summing the whole ledger
+      // per part (verifyLedger) reads this index alone: 2 000 000 movements in about 0.25 s
+      // instead of 5 s of lookups into the table (parts benchmark).
+      `CREATE INDEX stock_movements_part ON stock_movements(part_id, seq, quantity, value_fen)`,
       `CREATE INDEX stock_movements_work_order ON stock_movements(work_order_id) WHERE work_order_id IS NOT NULL`,
       `CREATE INDEX stock_movements_stocktake ON stock_movements(reference) WHERE kind = 'stocktake'`,
       // The ledger is append-only: a wrong line is corrected by another line, never edited away.
