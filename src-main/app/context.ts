@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Db } from '../db/connection'
 import type { SessionStore } from '../features/auth/sessions'
+import type { PrintingPort } from '../features/printing/port'
 
 /** What every service call can reach: the database, the sessions, and the clock. */
 export interface AppContext {
@@ -9,4 +10,6 @@ export interface AppContext {
   sessions: SessionStore
   /** Injected so tests can move time (lock-out, idle lock) without waiting. */
   clock: () => Date
+  /** The printers, when the desktop shell provides them; absent in browser mode. */
+  printing?: PrintingPort
 }

@@ -7,6 +7,8 @@ import { syncMigrations } from '../features/sync/migrations'
 import { customersMigrations } from '../features/customers/migrations'
 import { repairsMigrations } from '../features/repairs/migrations'
 import { warrantyMigrations } from '../features/warranty/migrations'
+import { checkoutMigrations } from '../features/checkout/migrations'
+import { printingMigrations } from '../features/printing/migrations'
 import { partsMigrations } from '../features/parts/migrations'
 
 /** Every feature's schema steps, in version order. */
@@ -19,5 +21,7 @@ export const allMigrations: readonly Migration[] = [
   ...customersMigrations,
   ...repairsMigrations,
   ...warrantyMigrations,
-  ...partsMigrations
+  ...partsMigrations,
+  ...checkoutMigrations,
+  ...printingMigrations
 ].sort((a, b) => a.version - b.version)

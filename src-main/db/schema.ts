@@ -6,6 +6,8 @@ import type { SyncTables } from '../features/sync/tables'
 import type { CustomersTables } from '../features/customers/tables'
 import type { RepairsTables } from '../features/repairs/tables'
 import type { WarrantyTables } from '../features/warranty/tables'
+import type { CheckoutTables } from '../features/checkout/tables'
+import type { PrintingTables } from '../features/printing/tables'
 import type { PartsTables } from '../features/parts/tables'
 
 /** The whole database as Kysely sees it, assembled from each feature's tables. */
@@ -18,4 +20,6 @@ export interface Database
     CustomersTables,
     RepairsTables,
     WarrantyTables,
-    PartsTables {}
+    PartsTables,
+    CheckoutTables,
+    PrintingTables {}

@@ -8,6 +8,8 @@ import { customersHandlers, devicesHandlers } from '../features/customers/handle
 import { codesHandlers, workOrdersHandlers } from '../features/repairs/handlers'
 import { warrantyHandlers } from '../features/warranty/handlers'
 import { warrantyImportHandlers } from '../features/warranty/import/handlers'
+import { checkoutHandlers, dayCloseHandlers } from '../features/checkout/handlers'
+import { printingHandlers } from '../features/printing/handlers'
 import { faultyPartsHandlers, partsHandlers, stocktakesHandlers, workOrderPartsHandlers } from '../features/parts/handlers'
 
 /** The handler table: the only thing a host knows about. Missing an operation is a type error. */
@@ -26,5 +28,8 @@ export const handlers: HandlerTable = {
   ...partsHandlers,
   ...workOrderPartsHandlers,
   ...faultyPartsHandlers,
-  ...stocktakesHandlers
+  ...stocktakesHandlers,
+  ...checkoutHandlers,
+  ...dayCloseHandlers,
+  ...printingHandlers
 }

@@ -12,6 +12,9 @@ import { partsContract } from './parts'
 import { workOrderPartsContract } from './workOrderParts'
 import { faultyPartsContract } from './faultyParts'
 import { stocktakesContract } from './stocktakes'
+import { checkoutContract } from './checkout'
+import { dayCloseContract } from './dayClose'
+import { printingContract } from './printing'
 import type { InputOf, OutputOf, ParsedInputOf } from './operation'
 
 /** Every operation the UI can ask for, declared once. Hosts and the client are derived from this. */
@@ -29,7 +32,10 @@ export const contract = {
   ...partsContract,
   ...workOrderPartsContract,
   ...faultyPartsContract,
-  ...stocktakesContract
+  ...stocktakesContract,
+  ...checkoutContract,
+  ...dayCloseContract,
+  ...printingContract
 }
 
 export type Contract = typeof contract
@@ -57,6 +63,9 @@ export type { ProductModel, WarrantyUnit, WarrantyVerdict, WarrantyLookup, Polic
 export type { PartSummary, Part, StockMovement, ReorderLine, Valuation, ValuationLine, StockAdjustment, LedgerCheck, ExportList } from './parts'
 export type { PartRequest, IssuedPartLine, WorkOrderParts, OpenPartRequest } from './workOrderParts'
 export type { FaultyPart, FaultyPartStatus, ReturnBatch } from './faultyParts'
+export type { Invoice, InvoiceLine, Payment, CheckoutDraft, PaymentKind } from './checkout'
+export type { DayCloseReport, DayCloseSummary } from './dayClose'
+export type { PrintSettings, PrintSetting, PrinterInfo } from './printing'
 export type { Stocktake, StocktakeLine, StocktakeSummary, StocktakeScope } from './stocktakes'
 export type {
   WorkOrderSummary,

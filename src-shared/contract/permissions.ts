@@ -115,7 +115,22 @@ export const permissions: Record<OperationName, Access> = {
   'stocktakes.get': STOCK,
   'stocktakes.count': STOCK,
   'stocktakes.post': STOCK,
-  'stocktakes.cancel': STOCK
+  'stocktakes.cancel': STOCK,
+  // The counter takes the money; a manager corrects a paid invoice and closes the day.
+  'checkout.draft': DESK,
+  'checkout.pay': DESK,
+  'checkout.get': DESK,
+  'checkout.forWorkOrder': 'signedIn',
+  'checkout.creditNote': ADMIN_AND_MANAGER,
+  'dayClose.preview': DESK,
+  'dayClose.close': ADMIN_AND_MANAGER,
+  'dayClose.get': DESK,
+  'dayClose.list': DESK,
+  'printing.settings': 'signedIn',
+  'printing.saveSettings': ADMIN_AND_MANAGER,
+  'printing.printers': 'signedIn',
+  'printing.print': 'signedIn',
+  'printing.count': 'signedIn'
 }
 
 /** Operations a session may still call after idle auto-lock, before the password is typed again. */

@@ -7,6 +7,7 @@ import { codeSchema } from './codes'
 import { ACCESSORIES, DECISION_CHANNELS, INTAKE_CHANNELS, SERVICE_TYPES, type Accessory, type DecisionChannel, type IntakeChannel, type ServiceType } from '../domain/repairTypes'
 import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../domain/workOrderStatus'
 import type { CustomerDecision, ManagerApproval } from '../domain/quote'
+import { PAYMENT_METHODS } from '../domain/invoice'
 
 export interface WorkOrderSummary {
   id: string
@@ -146,6 +147,8 @@ export const intakeSchema = z
       .refine((p) => p.consent || p.value === '', { message: 'validation.passcodeWithoutConsent', path: ['value'] }),
     estimateFen: fen.default(0),
     depositFen: fen.default(0),
+    /** How the deposit was paid; it goes into the till now and is applied at checkout. */
+    depositMethod: z.enum(PAYMENT_METHODS).default('cash'),
     promisedDate: calendarDate.nullable().default(null)
   })
   .strict()

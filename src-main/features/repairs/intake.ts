@@ -12,6 +12,7 @@ import { requireActiveCode } from './codes'
 import { findWorkOrder, loadWorkOrderDetail, workOrderRecord } from './detail'
 import { addTimelineEvent } from './events'
 import type { WorkOrdersTable } from './tables'
+import { recordDeposit } from '../checkout/deposits'
 
 type Intake = ParsedInput<'workOrders.create'>
 
@@ -112,6 +113,7 @@ export async function openWorkOrder(
       updatedAt: at.toISOString()
     }
     await trx.insertInto('workOrders').values(row).execute()
+    if (intake.depositFen > 0) await recordDeposit(trx, at, actor.id, row.id, intake.depositFen, intake.depositMethod)
     if (reopenedFromId) await linkComeback(trx, at, actor, reopenedFromId, row.number)
     await addTimelineEvent(trx, at, row.id, actor.id, { kind: reopenedFromId ? 'reopened' : 'created', toStatus: 'received' })
     await recordSyncedChange(trx, at, {

@@ -149,6 +149,7 @@ export async function reopenWorkOrder(db: Db, at: Date, actor: CurrentUser, inpu
       passcode: { consent: false, value: '' },
       estimateFen: 0,
       depositFen: 0,
+      depositMethod: 'cash',
       promisedDate: null
     },
     previous.id

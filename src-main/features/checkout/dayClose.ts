@@ -1,0 +1,148 @@
+import type { Db } from '../../db/connection'
+import { AppError, type CurrentUser, type ParsedInput } from '../../../src-shared/contract'
+import type { DayCloseReport, DayCloseSummary } from '../../../src-shared/contract/dayClose'
+import type { Payment } from '../../../src-shared/contract/checkout'
+import { uuidv7 } from '../../../src-shared/domain/ids'
+import { PAYMENT_METHODS } from '../../../src-shared/domain/invoice'
+import { recordSyncedChange } from '../sync/recordChange'
+import { nextDocumentNumber } from '../numbering/service'
+import { readShopTimeZone } from '../settings/service'
+import { paymentsQuery } from './invoices'
+
+type Figures = Omit<DayCloseReport, 'id' | 'number' | 'countedCashFen' | 'differenceFen' | 'note' | 'closedAt' | 'closedByName'>
+type Document = { id: string; kind: 'invoice' | 'credit_note'; depositAppliedFen: number; brandFen: number }
+
+/** The takings of a set of payments, and the documents issued in the same period. */
+export function dayCloseFigures(
+  payments: Payment[],
+  documents: { id: string; kind: 'invoice' | 'credit_note'; depositAppliedFen: number; brandFen: number }[],
+  periodStart: string | null,
+  periodEnd: string
+): Figures {
+  const sum = (rows: Payment[]) => rows.reduce((total, row) => total + row.amountFen, 0)
+  const ofKind = (kind: Payment['kind']) => payments.filter((payment) => payment.kind === kind)
+  const byMethod = PAYMENT_METHODS.map((method) => {
+    const rows = payments.filter((payment) => payment.method === method)
+    return { method, amountFen: sum(rows), count: rows.length }
+  }).filter((row) => row.count > 0)
+  const cashiers = new Map<string, { cashierId: string | null; cashierName: string | null; amountFen: number; count: number }>()
+  for (const payment of payments) {
+    const key = payment.cashierId ?? ''
+    const entry = cashiers.get(key) ?? { cashierId: payment.cashierId, cashierName: payment.cashierName, amountFen: 0, count: 0 }
+    entry.amountFen += payment.amountFen
+    entry.count += 1
+    cashiers.set(key, entry)
+  }
+  return {
+    periodStart,
+    periodEnd,
+    byMethod,
+    byCashier: [...cashiers.values()].sort((a, b) => (a.cashierName ?? '').localeCompare(b.cashierName ?? '')),
+    takingsFen: sum(payments),
+    depositsTakenFen: sum(ofKind('deposit')),
+    depositsAppliedFen: documents.reduce((total, document) => total + document.depositAppliedFen, 0),
+    depositsReturnedFen: 0 - sum(ofKind('deposit_return')),
+    refundsFen: 0 - sum(ofKind('refund')),
+    invoices: documents.filter((document) => document.kind === 'invoice').length,
+    creditNotes: documents.filter((document) => document.kind === 'credit_note').length,
+    warrantyClaimsFen: documents.reduce((total, document) => total + document.brandFen, 0),
+    expectedCashFen: sum(payments.filter((payment) => payment.method === 'cash')),
+    payments
+  }
+}
+
+async function lastClose(db: Db) {
+  return db.selectFrom('dayCloses').select(['closedAt']).orderBy('closedAt', 'desc').limit(1).executeTakeFirst()
+}
+
+/** What no close has counted yet: its payments and its invoices and credit notes. */
+async function openFigures(db: Db, now: Date): Promise<Figures & { documents: Document[] }> {
+  const previous = await lastClose(db)
+  const payments = await paymentsQuery(db).where('pay.dayCloseId', 'is', null).orderBy('pay.at').execute()
+  const documents = await db
+    .selectFrom('invoices')
+    .select(['id', 'kind', 'depositAppliedFen', 'brandFen'])
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('dayCloseDocuments').select('invoiceId').whereRef('dayCloseDocuments.invoiceId', '=', 'invoices.id'))))
+    .execute()
+  const periodStart = previous?.closedAt ?? payments[0]?.at ?? null
+  return { ...dayCloseFigures(payments, documents, periodStart, now.toISOString()), documents }
+}
+
+export async function previewDayClose(db: Db, now: Date): Promise<DayCloseReport> {
+  const { documents: _documents, ...figures } = await openFigures(db, now)
+  return { ...figures, id: null, number: null, countedCashFen: null, differenceFen: null, note: '', closedAt: null, closedByName: null }
+}
+
+/** Closes the period: the report is frozen and its payments are locked into it. */
+export async function closeDay(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'dayClose.close'>): Promise<DayCloseReport> {
+  const timeZone = await readShopTimeZone(db)
+  const id = uuidv7(at.getTime())
+  await db.transaction().execute(async (trx) => {
+    const figures = await openFigures(trx, at)
+    const number = await nextDocumentNumber(trx, 'DC', at, timeZone)
+    const { payments, documents, ...report } = figures
+    await trx
+      .insertInto('dayCloses')
+      .values({
+        id,
+        number,
+        periodStart: figures.periodStart,
+        periodEnd: figures.periodEnd,
+        reportJson: JSON.stringify(report),
+        expectedCashFen: figures.expectedCashFen,
+        countedCashFen: input.countedCashFen,
+        differenceFen: input.countedCashFen - figures.expectedCashFen,
+        note: input.note,
+        closedBy: actor.id,
+        closedAt: at.toISOString()
+      })
+      .execute()
+    if (documents.length > 0) await trx.insertInto('dayCloseDocuments').values(documents.map((document) => ({ invoiceId: document.id, dayCloseId: id }))).execute()
+    if (payments.length > 0) {
+      await trx.updateTable('payments').set({ dayCloseId: id }).where('dayCloseId', 'is', null).where('id', 'in', payments.map((payment) => payment.id)).execute()
+    }
+    await recordSyncedChange(trx, at, {
+      actorId: actor.id,
+      action: 'dayClose.close',
+      entity: 'day_close',
+      entityId: id,
+      after: { number, ...report, countedCashFen: input.countedCashFen, differenceFen: input.countedCashFen - figures.expectedCashFen, note: input.note }
+    })
+  })
+  return loadDayClose(db, id)
+}
+
+export async function loadDayClose(db: Db, id: string): Promise<DayCloseReport> {
+  const row = await db
+    .selectFrom('dayCloses as d')
+    .leftJoin('users as u', 'u.id', 'd.closedBy')
+    .selectAll('d')
+    .select('u.displayName as closedByName')
+    .where('d.id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND')
+  const report = JSON.parse(row.reportJson) as Omit<Figures, 'payments'>
+  const payments = await paymentsQuery(db).where('pay.dayCloseId', '=', id).orderBy('pay.at').execute()
+  return {
+    ...report,
+    payments,
+    id: row.id,
+    number: row.number,
+    countedCashFen: row.countedCashFen,
+    differenceFen: row.differenceFen,
+    note: row.note,
+    closedAt: row.closedAt,
+    closedByName: row.closedByName
+  }
+}
+
+export async function listDayCloses(db: Db): Promise<DayCloseSummary[]> {
+  const rows = await db
+    .selectFrom('dayCloses as d')
+    .leftJoin('users as u', 'u.id', 'd.closedBy')
+    .select(['d.id', 'd.number', 'd.periodStart', 'd.periodEnd', 'd.reportJson', 'd.expectedCashFen', 'd.countedCashFen', 'd.differenceFen', 'u.displayName as closedByName'])
+    .orderBy('d.closedAt', 'desc')
+    .limit(400)
+    .execute()
+  return rows.map(({ reportJson, ...row }) => ({ ...row, takingsFen: (JSON.parse(reportJson) as { takingsFen: number }).takingsFen }))
+}

@@ -1,0 +1,28 @@
+import type { Db } from '../../db/connection'
+import type { CheckoutDraft } from '../../../src-shared/contract'
+import { readApprovalThresholdFen } from '../settings/service'
+import { findWorkOrder } from '../repairs/detail'
+import { depositHeld } from './deposits'
+import { earnedLines } from './lines'
+import { checkoutBlockedReason } from './pay'
+
+/** What the counter is about to bill, before any money is taken. */
+export async function checkoutDraft(db: Db, workOrderId: string): Promise<CheckoutDraft> {
+  const order = await findWorkOrder(db, workOrderId)
+  const customer = await db.selectFrom('customers').select('name').where('id', '=', order.customerId).executeTakeFirstOrThrow()
+  const device = await db.selectFrom('devices').select(['brand', 'model']).where('id', '=', order.deviceId).executeTakeFirstOrThrow()
+  const invoice = await db.selectFrom('invoices').select('id').where('workOrderId', '=', order.id).where('kind', '=', 'invoice').executeTakeFirst()
+  return {
+    workOrderId: order.id,
+    workOrderNumber: order.number,
+    workOrderStatus: order.status,
+    serviceType: order.serviceType,
+    customerName: customer.name,
+    deviceLabel: `${device.brand} ${device.model}`,
+    lines: await earnedLines(db, order),
+    depositFen: (await depositHeld(db, order.id)).amountFen,
+    approvalThresholdFen: await readApprovalThresholdFen(db),
+    invoiceId: invoice?.id ?? null,
+    blockedReason: checkoutBlockedReason(order)
+  }
+}

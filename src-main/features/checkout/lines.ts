@@ -1,0 +1,56 @@
+import type { Db } from '../../db/connection'
+import type { InvoiceLine } from '../../../src-shared/contract/checkout'
+import type { Payer } from '../../../src-shared/domain/invoice'
+import type { WorkOrdersTable } from '../repairs/tables'
+
+export type DraftLine = Omit<InvoiceLine, 'id'>
+
+/** Who pays by default: the brand for a warranty repair, the customer for everything else. */
+export function defaultPayer(order: Pick<WorkOrdersTable, 'serviceType'>): Payer {
+  return order.serviceType === 'warranty_repair' ? 'brand' : 'customer'
+}
+
+/**
+ * The lines a job has earned: its labour, and the parts issued to it that were not returned,
+ * at the selling price they were issued at. The counter cannot change these prices.
+ */
+export async function earnedLines(db: Db, order: WorkOrdersTable): Promise<DraftLine[]> {
+  const payer = defaultPayer(order)
+  const labour = await db
+    .selectFrom('workOrderLabour')
+    .select(['id', 'description', 'priceFen'])
+    .where('workOrderId', '=', order.id)
+    .orderBy('createdAt')
+    .execute()
+  const parts = await db
+    .selectFrom('workOrderParts as l')
+    .innerJoin('parts as p', 'p.id', 'l.partId')
+    .select(['l.id', 'p.partNumber', 'p.name', 'l.serial', 'l.quantity', 'l.returnedQuantity', 'l.unitPriceFen'])
+    .where('l.workOrderId', '=', order.id)
+    .whereRef('l.returnedQuantity', '<', 'l.quantity')
+    .orderBy('l.issuedAt')
+    .execute()
+  return [
+    ...labour.map((line) => ({
+      kind: 'labour' as const,
+      sourceId: line.id,
+      description: line.description,
+      quantity: 1,
+      unitPriceFen: line.priceFen,
+      amountFen: line.priceFen,
+      payer
+    })),
+    ...parts.map((line) => {
+      const quantity = line.quantity - line.returnedQuantity
+      return {
+        kind: 'part' as const,
+        sourceId: line.id,
+        description: `${line.name} ${line.partNumber}${line.serial ? ` SN:${line.serial}` : ''}`,
+        quantity,
+        unitPriceFen: line.unitPriceFen,
+        amountFen: quantity * line.unitPriceFen,
+        payer
+      }
+    })
+  ]
+}

@@ -1,0 +1,119 @@
+import type { Migration } from '../../db/migration'
+
+const immutable = (table: string) => [
+  `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
+   BEGIN SELECT RAISE(ABORT, '${table} is immutable: correct it with a credit note'); END`,
+  `CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
+   BEGIN SELECT RAISE(ABORT, '${table} is immutable: correct it with a credit note'); END`
+]
+
+export const checkoutMigrations: Migration[] = [
+  {
+    version: 13,
+    name: 'checkout: invoices and credit notes, payments, warranty claims, day closes',
+    statements: [
+      // An invoice is written once, already paid; a credit note is an invoice of kind
+      // 'credit_note' with negative lines that corrects another.
+      `CREATE TABLE invoices (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('invoice', 'credit_note')),
+        work_order_id TEXT NOT NULL REFERENCES work_orders(id),
+        corrects_invoice_id TEXT REFERENCES invoices(id),
+        lines_fen INTEGER NOT NULL,
+        brand_fen INTEGER NOT NULL,
+        customer_lines_fen INTEGER NOT NULL,
+        discount_fen INTEGER NOT NULL,
+        deposit_applied_fen INTEGER NOT NULL,
+        due_fen INTEGER NOT NULL,
+        deposit_returned_fen INTEGER NOT NULL,
+        discount_reason TEXT NOT NULL DEFAULT '',
+        discount_approved_by TEXT REFERENCES users(id),
+        reason TEXT NOT NULL DEFAULT '',
+        issued_at TEXT NOT NULL,
+        cashier_id TEXT REFERENCES users(id),
+        CHECK ((kind = 'credit_note') = (corrects_invoice_id IS NOT NULL))
+      )`,
+      `CREATE UNIQUE INDEX invoices_one_per_work_order ON invoices(work_order_id) WHERE kind = 'invoice'`,
+      `CREATE INDEX invoices_corrects ON invoices(corrects_invoice_id) WHERE corrects_invoice_id IS NOT NULL`,
+      `CREATE INDEX invoices_issued ON invoices(issued_at)`,
+      `CREATE TABLE invoice_lines (
+        id TEXT PRIMARY KEY,
+        invoice_id TEXT NOT NULL REFERENCES invoices(id),
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('labour', 'part', 'charge')),
+        source_id TEXT,
+        description TEXT NOT NULL,
+        quantity INTEGER NOT NULL,
+        unit_price_fen INTEGER NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        payer TEXT NOT NULL CHECK (payer IN ('customer', 'brand'))
+      )`,
+      `CREATE INDEX invoice_lines_invoice ON invoice_lines(invoice_id, position)`,
+      `CREATE INDEX invoice_lines_source ON invoice_lines(source_id) WHERE source_id IS NOT NULL`,
+      ...immutable('invoices'),
+      ...immutable('invoice_lines'),
+      `CREATE TABLE day_closes (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        period_start TEXT,
+        period_end TEXT NOT NULL,
+        report_json TEXT NOT NULL CHECK (json_valid(report_json)),
+        expected_cash_fen INTEGER NOT NULL,
+        counted_cash_fen INTEGER NOT NULL,
+        difference_fen INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        closed_by TEXT REFERENCES users(id),
+        closed_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX day_closes_closed ON day_closes(closed_at)`,
+      // Which close counted each invoice and credit note (they themselves never change).
+      `CREATE TABLE day_close_documents (
+        invoice_id TEXT PRIMARY KEY REFERENCES invoices(id),
+        day_close_id TEXT NOT NULL REFERENCES day_closes(id)
+      ) WITHOUT ROWID`,
+      ...immutable('day_closes'),
+      // Money in (positive) or out (negative). Recorded, never processed: the terminal or the
+      // phone did that. A payment is only ever touched once more: when a day close locks it.
+      `CREATE TABLE payments (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('deposit', 'payment', 'deposit_return', 'refund')),
+        method TEXT NOT NULL CHECK (method IN ('cash', 'bank_card', 'wechat_pay', 'alipay', 'bank_transfer')),
+        amount_fen INTEGER NOT NULL,
+        tendered_fen INTEGER NOT NULL,
+        change_fen INTEGER NOT NULL CHECK (change_fen >= 0),
+        invoice_id TEXT REFERENCES invoices(id),
+        work_order_id TEXT REFERENCES work_orders(id),
+        reason TEXT NOT NULL DEFAULT '',
+        cashier_id TEXT REFERENCES users(id),
+        at TEXT NOT NULL,
+        day_close_id TEXT REFERENCES day_closes(id)
+      )`,
+      `CREATE INDEX payments_open ON payments(at) WHERE day_close_id IS NULL`,
+      `CREATE INDEX payments_day_close ON payments(day_close_id) WHERE day_close_id IS NOT NULL`,
+      `CREATE INDEX payments_invoice ON payments(invoice_id) WHERE invoice_id IS NOT NULL`,
+      `CREATE INDEX payments_work_order ON payments(work_order_id) WHERE work_order_id IS NOT NULL`,
+      `CREATE TRIGGER payments_locked BEFORE UPDATE ON payments
+       WHEN OLD.day_close_id IS NOT NULL
+         OR NEW.id IS NOT OLD.id OR NEW.kind IS NOT OLD.kind OR NEW.method IS NOT OLD.method
+         OR NEW.amount_fen IS NOT OLD.amount_fen OR NEW.tendered_fen IS NOT OLD.tendered_fen
+         OR NEW.change_fen IS NOT OLD.change_fen OR NEW.invoice_id IS NOT OLD.invoice_id
+         OR NEW.work_order_id IS NOT OLD.work_order_id OR NEW.reason IS NOT OLD.reason
+         OR NEW.cashier_id IS NOT OLD.cashier_id OR NEW.at IS NOT OLD.at
+       BEGIN SELECT RAISE(ABORT, 'a payment is recorded once; only a day close may lock it'); END`,
+      `CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments
+       BEGIN SELECT RAISE(ABORT, 'payments are never deleted'); END`,
+      // What the brand owes for lines covered by warranty; sent to HQ by the sync work.
+      `CREATE TABLE warranty_claims (
+        id TEXT PRIMARY KEY,
+        work_order_id TEXT NOT NULL REFERENCES work_orders(id),
+        invoice_id TEXT NOT NULL REFERENCES invoices(id),
+        amount_fen INTEGER NOT NULL,
+        lines_json TEXT NOT NULL CHECK (json_valid(lines_json)),
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'submitted', 'paid', 'rejected')),
+        created_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX warranty_claims_status ON warranty_claims(status, created_at)`
+    ]
+  }
+]

@@ -1,0 +1,131 @@
+import { z } from 'zod'
+import { operation } from './operation'
+import { id, optionalText, text, usernameSchema } from './common'
+import { LINE_KINDS, PAYERS, PAYMENT_METHODS, type InvoiceTotals, type LineKind, type Payer, type PaymentMethod } from '../domain/invoice'
+import type { ServiceType } from '../domain/repairTypes'
+import type { WorkOrderStatus } from '../domain/workOrderStatus'
+
+export const PAYMENT_KINDS = ['deposit', 'payment', 'deposit_return', 'refund'] as const
+export type PaymentKind = (typeof PAYMENT_KINDS)[number]
+
+export interface InvoiceLine {
+  id: string
+  kind: LineKind
+  /** The labour line or issued part it bills, or the original line a credit note corrects. */
+  sourceId: string | null
+  description: string
+  quantity: number
+  unitPriceFen: number
+  amountFen: number
+  payer: Payer
+}
+
+export interface Payment {
+  id: string
+  kind: PaymentKind
+  method: PaymentMethod
+  /** Into the till (negative when money goes back to the customer); cash net of change. */
+  amountFen: number
+  tenderedFen: number
+  changeFen: number
+  at: string
+  cashierId: string | null
+  cashierName: string | null
+  reason: string
+  invoiceId: string | null
+  workOrderId: string | null
+  dayCloseId: string | null
+}
+
+export interface Invoice {
+  id: string
+  number: string
+  kind: 'invoice' | 'credit_note'
+  workOrderId: string
+  workOrderNumber: string
+  serviceType: ServiceType
+  customerName: string
+  customerMobile: string | null
+  deviceLabel: string
+  serial: string | null
+  lines: InvoiceLine[]
+  totals: InvoiceTotals
+  discountReason: string
+  discountApprovedByName: string | null
+  /** Credit notes: why, and which invoice they correct. */
+  reason: string
+  corrects: { id: string; number: string } | null
+  creditNotes: { id: string; number: string; customerFen: number }[]
+  payments: Payment[]
+  /** Net of every payment on this document (refunds on a credit note are negative). */
+  paidFen: number
+  tenderedFen: number
+  changeFen: number
+  issuedAt: string
+  cashierName: string | null
+}
+
+/** What the counter sees before taking the money: the lines the job has earned, and the deposit. */
+export interface CheckoutDraft {
+  workOrderId: string
+  workOrderNumber: string
+  workOrderStatus: WorkOrderStatus
+  serviceType: ServiceType
+  customerName: string
+  deviceLabel: string
+  lines: Omit<InvoiceLine, 'id'>[]
+  depositFen: number
+  approvalThresholdFen: number
+  /** The invoice, when the job has already been checked out. */
+  invoiceId: string | null
+  /** Why it cannot be checked out now (e.g. still being repaired), if so. */
+  blockedReason: string | null
+}
+
+const fen = z.number().int().min(0).max(100_000_000)
+const tenderSchema = z.object({ method: z.enum(PAYMENT_METHODS), amountFen: fen.refine((n) => n > 0, { message: 'validation.positive' }) }).strict()
+const managerApprovalSchema = z.object({ username: usernameSchema, password: z.string().min(1).max(128) }).strict()
+
+export const checkoutContract = {
+  'checkout.draft': operation<CheckoutDraft>()(z.object({ workOrderId: id }).strict()),
+  /**
+   * Issues the job's invoice and records its payment in one go. The labour and parts lines come
+   * from the work order (the counter only chooses who pays each); extra charges may be added.
+   * A discount above the approval threshold needs a manager's name and password on the spot.
+   */
+  'checkout.pay': operation<Invoice>()(
+    z
+      .object({
+        workOrderId: id,
+        payers: z.record(z.string(), z.enum(PAYERS)).default({}),
+        charges: z
+          .array(z.object({ description: text(100), quantity: z.number().int().min(1).max(1000), unitPriceFen: fen, payer: z.enum(PAYERS) }).strict())
+          .max(20)
+          .default([]),
+        discountFen: fen.default(0),
+        discountReason: optionalText(200),
+        tenders: z.array(tenderSchema).max(6).default([]),
+        managerApproval: managerApprovalSchema.optional()
+      })
+      .strict()
+  ),
+  'checkout.get': operation<Invoice>()(z.union([z.object({ id }).strict(), z.object({ number: z.string().trim().min(1).max(30) }).strict()])),
+  'checkout.forWorkOrder': operation<Invoice[]>()(z.object({ workOrderId: id }).strict()),
+  /**
+   * Corrects a paid invoice: a credit note takes amounts off its lines, and what the customer had
+   * paid for them goes back by the method chosen. A paid invoice itself never changes.
+   */
+  'checkout.creditNote': operation<Invoice>()(
+    z
+      .object({
+        invoiceId: id,
+        lines: z.array(z.object({ lineId: id, amountFen: fen.refine((n) => n > 0, { message: 'validation.positive' }) }).strict()).min(1).max(100),
+        reason: text(300),
+        refundMethod: z.enum(PAYMENT_METHODS)
+      })
+      .strict()
+  )
+}
+
+export type { InvoiceTotals, LineKind, Payer, PaymentMethod }
+export { LINE_KINDS }

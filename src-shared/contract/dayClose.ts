@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import { operation } from './operation'
+import { id, optionalText } from './common'
+import type { PaymentMethod } from '../domain/invoice'
+import type { Payment } from './checkout'
+
+export interface DayCloseReport {
+  /** Null while the period is still open (a preview). */
+  id: string | null
+  number: string | null
+  /** From the previous close (or the first payment) to this close (or now). */
+  periodStart: string | null
+  periodEnd: string
+  byMethod: { method: PaymentMethod; amountFen: number; count: number }[]
+  byCashier: { cashierId: string | null; cashierName: string | null; amountFen: number; count: number }[]
+  takingsFen: number
+  depositsTakenFen: number
+  depositsAppliedFen: number
+  depositsReturnedFen: number
+  refundsFen: number
+  invoices: number
+  creditNotes: number
+  warrantyClaimsFen: number
+  expectedCashFen: number
+  countedCashFen: number | null
+  /** counted − expected: positive is a surplus, negative a shortfall. */
+  differenceFen: number | null
+  note: string
+  closedAt: string | null
+  closedByName: string | null
+  payments: Payment[]
+}
+
+export interface DayCloseSummary {
+  id: string
+  number: string
+  periodStart: string | null
+  periodEnd: string
+  takingsFen: number
+  expectedCashFen: number
+  countedCashFen: number
+  differenceFen: number
+  closedByName: string | null
+}
+
+export const dayCloseContract = {
+  /** Everything taken since the last close, as the report would be if closed now. */
+  'dayClose.preview': operation<DayCloseReport>()(z.object({}).strict()),
+  /** Closes the period: its payments are locked into this report for good. */
+  'dayClose.close': operation<DayCloseReport>()(
+    z.object({ countedCashFen: z.number().int().min(0).max(1_000_000_000), note: optionalText(300) }).strict()
+  ),
+  'dayClose.get': operation<DayCloseReport>()(z.object({ id }).strict()),
+  'dayClose.list': operation<DayCloseSummary[]>()(z.object({}).strict())
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod'
+import { operation } from './operation'
+import { id, optionalText } from './common'
+import { DOCUMENT_TYPES, PAPER_NAMES, paperFits, type DocumentType, type Paper } from '../domain/paper'
+
+export interface PrintSetting {
+  paper: Paper
+  /** The printer this document type goes to in the desktop app; empty for the system default. */
+  printerName: string
+  /** Print without the print dialog (desktop app only). */
+  silent: boolean
+}
+
+export type PrintSettings = Record<DocumentType, PrintSetting>
+
+export interface PrinterInfo {
+  name: string
+  displayName: string
+  isDefault: boolean
+}
+
+const documentTypeSchema = z.enum(DOCUMENT_TYPES)
+const paperSchema = z.enum(PAPER_NAMES)
+const settingSchema = z.object({ paper: paperSchema, printerName: optionalText(200), silent: z.boolean().default(false) }).strict()
+
+export const printingContract = {
+  'printing.settings': operation<PrintSettings>()(z.object({}).strict()),
+  'printing.saveSettings': operation<PrintSettings>()(
+    z
+      .object({ settings: z.record(documentTypeSchema, settingSchema) })
+      .strict()
+      .superRefine((input, ctx) => {
+        for (const [type, setting] of Object.entries(input.settings)) {
+          if (setting && !paperFits(type as DocumentType, setting.paper)) {
+            ctx.addIssue({ code: 'custom', path: ['settings', type, 'paper'], message: 'validation.paperDoesNotFit' })
+          }
+        }
+      })
+  ),
+  /** The printers the desktop app can reach; in browser mode there are none (the browser prints). */
+  'printing.printers': operation<{ shell: boolean; printers: PrinterInfo[] }>()(z.object({}).strict()),
+  /**
+   * Prints a document: in the desktop app straight to the printer set for its type; in browser
+   * mode the answer says so and the page prints itself. Either way the print is counted, and
+   * every print after the first is marked as a copy.
+   */
+  'printing.print': operation<{ mode: 'shell' | 'browser'; printNumber: number }>()(
+    z.object({ documentType: documentTypeSchema, entityId: id, paper: paperSchema.optional() }).strict()
+  ),
+  /** How often a document has been printed, so a reprint can say it is a copy. */
+  'printing.count': operation<{ printNumber: number }>()(z.object({ documentType: documentTypeSchema, entityId: id }).strict())
+}
