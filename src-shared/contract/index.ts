@@ -65,7 +65,7 @@ export type { PartRequest, IssuedPartLine, WorkOrderParts, OpenPartRequest } fro
 export type { FaultyPart, FaultyPartStatus, ReturnBatch } from './faultyParts'
 export type { Invoice, InvoiceLine, Payment, CheckoutDraft, PaymentKind } from './checkout'
 export type { DayCloseReport, DayCloseSummary } from './dayClose'
-export type { PrintSettings, PrintSetting, PrinterInfo } from './printing'
+export type { PrintSettings, PrintSetting, PrinterInfo, WorkOrderPrintData } from './printing'
 export type { Stocktake, StocktakeLine, StocktakeSummary, StocktakeScope } from './stocktakes'
 export type {
   WorkOrderSummary,

@@ -130,7 +130,8 @@ export const permissions: Record<OperationName, Access> = {
   'printing.saveSettings': ADMIN_AND_MANAGER,
   'printing.printers': 'signedIn',
   'printing.print': 'signedIn',
-  'printing.count': 'signedIn'
+  'printing.count': 'signedIn',
+  'printing.workOrderDocument': 'signedIn'
 }
 
 /** Operations a session may still call after idle auto-lock, before the password is typed again. */

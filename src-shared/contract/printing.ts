@@ -2,6 +2,10 @@ import { z } from 'zod'
 import { operation } from './operation'
 import { id, optionalText } from './common'
 import { DOCUMENT_TYPES, PAPER_NAMES, paperFits, type DocumentType, type Paper } from '../domain/paper'
+import type { ShopProfile } from './settings'
+import type { WorkOrderDetail } from './workOrders'
+import type { WorkOrderParts } from './workOrderParts'
+import type { Invoice } from './checkout'
 
 export interface PrintSetting {
   paper: Paper
@@ -17,6 +21,19 @@ export interface PrinterInfo {
   name: string
   displayName: string
   isDefault: boolean
+}
+
+/** Everything the work-order documents print: claim receipt, device label and warranty slip. */
+export interface WorkOrderPrintData {
+  shop: ShopProfile
+  workOrder: WorkOrderDetail
+  /** For the claim receipt; only the counter (who hands devices back) receives it. */
+  claimCode: string | null
+  parts: WorkOrderParts
+  invoice: Invoice | null
+  /** The shop's warranty on the repair: from hand-over (or today) for this many days. */
+  repairWarranty: { days: number; startsOn: string; endsOn: string }
+  printedAt: string
 }
 
 const documentTypeSchema = z.enum(DOCUMENT_TYPES)
@@ -47,6 +64,7 @@ export const printingContract = {
   'printing.print': operation<{ mode: 'shell' | 'browser'; printNumber: number }>()(
     z.object({ documentType: documentTypeSchema, entityId: id, paper: paperSchema.optional() }).strict()
   ),
+  'printing.workOrderDocument': operation<WorkOrderPrintData>()(z.object({ workOrderId: id }).strict()),
   /** How often a document has been printed, so a reprint can say it is a copy. */
   'printing.count': operation<{ printNumber: number }>()(z.object({ documentType: documentTypeSchema, entityId: id }).strict())
 }

@@ -1,0 +1,30 @@
+import type { Db } from '../../db/connection'
+import type { CurrentUser, WorkOrderPrintData } from '../../../src-shared/contract'
+import { roleMayCall } from '../../../src-shared/contract/permissions'
+import { shopLocalDate } from '../../../src-shared/domain/timeZone'
+import { daysPeriodEnd } from '../../../src-shared/domain/warranty/policy'
+import { readRepairWarrantyDays, readShopProfile } from '../settings/service'
+import { shopCalendar } from '../repairs/calendar'
+import { findWorkOrder, loadWorkOrderDetail } from '../repairs/detail'
+import { loadWorkOrderParts } from '../parts/workOrderParts'
+import { invoicesOfWorkOrder } from '../checkout/invoices'
+
+/** The data behind a work order's printed documents, gathered in one call. */
+export async function workOrderPrintData(db: Db, now: Date, viewer: CurrentUser, workOrderId: string): Promise<WorkOrderPrintData> {
+  const order = await findWorkOrder(db, workOrderId)
+  const calendar = await shopCalendar(db, now)
+  const shop = (await readShopProfile(db))!
+  const invoice = (await invoicesOfWorkOrder(db, workOrderId)).find((document) => document.kind === 'invoice') ?? null
+  const days = await readRepairWarrantyDays(db)
+  // The repair's own warranty runs from the day the customer took the device back.
+  const startsOn = order.pickedUpAt ? shopLocalDate(new Date(order.pickedUpAt), calendar.timeZone) : calendar.today
+  return {
+    shop,
+    workOrder: await loadWorkOrderDetail(db, workOrderId, viewer, calendar),
+    claimCode: roleMayCall(viewer.role, 'workOrders.pickup') ? order.claimCode : null,
+    parts: await loadWorkOrderParts(db, workOrderId),
+    invoice,
+    repairWarranty: { days, startsOn, endsOn: daysPeriodEnd(startsOn, days) },
+    printedAt: now.toISOString()
+  }
+}
