@@ -17,10 +17,10 @@ export interface PrintSetting {
 
 export type PrintSettings = Record<DocumentType, PrintSetting>
 
+/** A printer the desktop app can reach (an empty name in the settings means the system default). */
 export interface PrinterInfo {
   name: string
   displayName: string
-  isDefault: boolean
 }
 
 /** Everything the work-order documents print: claim receipt, device label and warranty slip. */

@@ -1,4 +1,4 @@
-import { app as electronApp, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { app as electronApp, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron'
 import { openApp, closeApp } from '../../app/openApp'
 import { resolveDataDir } from '../../app/dataDir'
 import type { AppContext } from '../../app/context'
@@ -6,6 +6,7 @@ import { handlers } from '../../rpc/handlers'
 import { CONTENT_SECURITY_POLICY } from '../../../src-shared/security'
 import { handleIpcCall, RPC_CHANNEL } from './ipcBridge'
 import { APP_URL_PREFIX, createMainWindow } from './window'
+import { electronPrinting } from './printing'
 
 /** The desktop shell: opens the database, one locked-down window, and the IPC host. */
 export function startElectronShell(): void {
@@ -36,13 +37,20 @@ export function startElectronShell(): void {
     }
     applySessionPolicy()
     const context = appContext
+    // The main window and, while they draw a document, the hidden print windows.
+    const trusted = new Set<WebContents>()
+    context.printing = electronPrinting((window) => {
+      trusted.add(window.webContents)
+      return () => trusted.delete(window.webContents)
+    })
     ipcMain.handle(RPC_CHANNEL, (event, payload: unknown) =>
       handleIpcCall(context, handlers, APP_URL_PREFIX, {
         frameUrl: event.senderFrame?.url ?? '',
-        fromAppWindow: mainWindow !== undefined && event.sender === mainWindow.webContents
+        fromAppWindow: trusted.has(event.sender)
       }, payload)
     )
     mainWindow = createMainWindow()
+    trusted.add(mainWindow.webContents)
   })
 
   electronApp.on('window-all-closed', () => electronApp.quit())

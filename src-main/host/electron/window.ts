@@ -10,6 +10,19 @@ export const RENDERER_INDEX = join(__dirname, '../renderer/index.html')
 export const APP_URL_PREFIX =
   (!electronApp.isPackaged && process.env.ELECTRON_RENDERER_URL) || pathToFileURL(join(__dirname, '../renderer/')).href
 
+/** The same locked-down settings for every window that shows the renderer. */
+export const SECURE_WEB_PREFERENCES = {
+  preload: join(__dirname, '../preload/index.js'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false
+} as const
+
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
@@ -18,24 +31,26 @@ export function createMainWindow(): BrowserWindow {
     minHeight: 640,
     show: false,
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false
-    }
+    webPreferences: SECURE_WEB_PREFERENCES
   })
   lockDownNavigation(window)
   window.once('ready-to-show', () => window.show())
+  void loadRenderer(window, '/')
+  return window
+}
+
+/** Loads the renderer at a route: the dev server in development, the app's own files when built. */
+export function loadRenderer(window: BrowserWindow, route: string): Promise<void> {
   // `electron-vite dev` serves the renderer with hot reload; a built app loads its own files.
   const devServerUrl = electronApp.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
-  if (devServerUrl) void window.loadURL(devServerUrl)
-  else void window.loadFile(RENDERER_INDEX)
+  if (devServerUrl) return window.loadURL(`${devServerUrl}#${route}`)
+  return window.loadFile(RENDERER_INDEX, { hash: route })
+}
+
+/** A hidden window that draws one document for the printer; locked down like the main one. */
+export function createPrintWindow(): BrowserWindow {
+  const window = new BrowserWindow({ show: false, webPreferences: SECURE_WEB_PREFERENCES })
+  lockDownNavigation(window)
   return window
 }
 
