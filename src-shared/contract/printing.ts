@@ -44,7 +44,7 @@ export const printingContract = {
   'printing.settings': operation<PrintSettings>()(z.object({}).strict()),
   'printing.saveSettings': operation<PrintSettings>()(
     z
-      .object({ settings: z.record(documentTypeSchema, settingSchema) })
+      .object({ settings: z.partialRecord(documentTypeSchema, settingSchema) })
       .strict()
       .superRefine((input, ctx) => {
         for (const [type, setting] of Object.entries(input.settings)) {

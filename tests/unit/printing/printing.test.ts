@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import type { PrintJob } from '../../../src-main/features/printing/port'
+import { callError, callOk } from '../helpers'
+import { openOrder, staffedShopPerFile } from '../repairs/fixtures'
+
+const shop = staffedShopPerFile()
+
+describe('printing', () => {
+  it('counts every print: the first is the original, later ones are copies and audited', async () => {
+    const { app, staff } = shop()
+    const { id } = await openOrder(app, staff.frontDesk.token)
+    expect(await callOk(app, 'printing.count', { documentType: 'claim_receipt', entityId: id }, staff.frontDesk.token)).toEqual({ printNumber: 0 })
+    expect(await callOk(app, 'printing.print', { documentType: 'claim_receipt', entityId: id }, staff.frontDesk.token)).toEqual({ mode: 'browser', printNumber: 1 })
+    expect(await callOk(app, 'printing.print', { documentType: 'claim_receipt', entityId: id }, staff.frontDesk.token)).toEqual({ mode: 'browser', printNumber: 2 })
+    // Another document of the same order keeps its own count.
+    expect((await callOk(app, 'printing.print', { documentType: 'device_label', entityId: id }, staff.frontDesk.token)).printNumber).toBe(1)
+    const reprints = app.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'printing.reprint' AND entity_id = ?").get(id) as { n: number }
+    expect(reprints.n).toBe(1)
+  })
+
+  it('remembers one paper and printer per document type, and refuses a paper the document cannot go on', async () => {
+    const { app, staff } = shop()
+    const defaults = await callOk(app, 'printing.settings', {}, staff.frontDesk.token)
+    expect(defaults.payment_receipt).toEqual({ paper: 'roll_80', printerName: '', silent: false })
+    const saved = await callOk(app, 'printing.saveSettings', { settings: { payment_receipt: { paper: 'roll_58', printerName: 'XP-58', silent: true } } }, staff.manager.token)
+    expect(saved.payment_receipt).toEqual({ paper: 'roll_58', printerName: 'XP-58', silent: true })
+    expect(saved.claim_receipt).toEqual(defaults.claim_receipt)
+    const wrong = await callError(app, 'printing.saveSettings', { settings: { device_label: { paper: 'a4', printerName: '', silent: false } } }, staff.manager.token)
+    expect(wrong.details?.fields?.[0]).toMatchObject({ path: 'settings.device_label.paper', messageKey: 'validation.paperDoesNotFit' })
+    expect((await callError(app, 'printing.saveSettings', { settings: {} }, staff.frontDesk.token)).code).toBe('FORBIDDEN')
+  })
+
+  it('in the desktop app sends the document’s route to the printer set for its type, marked with its print number', async () => {
+    const { app, staff } = shop()
+    const jobs: PrintJob[] = []
+    app.printing = { printers: async () => [{ name: 'XP-58', displayName: 'XP-58' }], print: async (job) => void jobs.push(job) }
+    try {
+      await callOk(app, 'printing.saveSettings', { settings: { device_label: { paper: 'label_40x30', printerName: 'GP-3120TU', silent: true } } }, staff.manager.token)
+      const { id } = await openOrder(app, staff.frontDesk.token)
+      expect(await callOk(app, 'printing.print', { documentType: 'device_label', entityId: id }, staff.frontDesk.token)).toEqual({ mode: 'shell', printNumber: 1 })
+      expect(jobs).toEqual([{ route: `/print/device_label/${id}?paper=label_40x30&print=1`, paper: 'label_40x30', printerName: 'GP-3120TU', silent: true, token: staff.frontDesk.token }])
+      expect(await callOk(app, 'printing.printers', {}, staff.frontDesk.token)).toEqual({ shell: true, printers: [{ name: 'XP-58', displayName: 'XP-58' }] })
+    } finally {
+      delete app.printing
+    }
+  })
+
+  it('gives the claim code for printing only to the counter, never to the bench', async () => {
+    const { app, staff } = shop()
+    const opened = await openOrder(app, staff.frontDesk.token)
+    const atCounter = await callOk(app, 'printing.workOrderDocument', { workOrderId: opened.id }, staff.frontDesk.token)
+    expect(atCounter.claimCode).toBe(opened.claimCode)
+    expect(atCounter.shop.name).toBeTruthy()
+    expect(atCounter.repairWarranty.days).toBeGreaterThan(0)
+    const atBench = await callOk(app, 'printing.workOrderDocument', { workOrderId: opened.id }, staff.techA.token)
+    expect(atBench.claimCode).toBeNull()
+  })
+})
