@@ -29,6 +29,11 @@ import IssueView from './features/parts/IssueView.vue'
 import FaultyPartsView from './features/parts/FaultyPartsView.vue'
 import StocktakesView from './features/parts/StocktakesView.vue'
 import StocktakeView from './features/parts/StocktakeView.vue'
+import CheckoutView from './features/checkout/CheckoutView.vue'
+import InvoiceView from './features/checkout/InvoiceView.vue'
+import DayCloseView from './features/checkout/DayCloseView.vue'
+import DayCloseReportView from './features/checkout/DayCloseReportView.vue'
+import { adoptPrintToken, printRoutes } from './print/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -53,6 +58,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'warranty/policies', name: 'warranty-policies', component: PoliciesView, meta: { operation: 'warranty.savePolicy' } },
       { path: 'work-orders', name: 'work-orders', component: WorkOrdersView, meta: { operation: 'workOrders.list' } },
       { path: 'work-orders/:id', name: 'work-order', component: WorkOrderView, props: true, meta: { operation: 'workOrders.get' } },
+      { path: 'work-orders/:id/checkout', name: 'checkout', component: CheckoutView, props: true, meta: { operation: 'checkout.draft' } },
+      { path: 'invoices/:id', name: 'invoice', component: InvoiceView, props: true, meta: { operation: 'checkout.get' } },
+      { path: 'day-close', name: 'day-close', component: DayCloseView, meta: { operation: 'dayClose.preview' } },
+      { path: 'day-close/:id', name: 'day-close-report', component: DayCloseReportView, props: true, meta: { operation: 'dayClose.get' } },
       { path: 'board', name: 'board', component: BoardView, meta: { operation: 'workOrders.board' } },
       { path: 'approvals', name: 'approvals', component: ApprovalsView, meta: { operation: 'workOrders.approvals' } },
       { path: 'customers', name: 'customers', component: CustomersView, meta: { operation: 'customers.search' } },
@@ -71,6 +80,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'settings', name: 'settings', component: ShopSettingsView, meta: { operation: 'settings.update' } }
     ]
   },
+  // Documents draw on their paper alone, outside the shell.
+  ...printRoutes,
   { path: '/:unknown(.*)*', redirect: '/' }
 ]
 
@@ -78,6 +89,7 @@ const routes: RouteRecordRaw[] = [
 export const router = createRouter({ history: createWebHashHistory(), routes })
 
 router.beforeEach(async (to) => {
+  adoptPrintToken(to)
   const session = useSessionStore()
   if (session.initialized === null) await session.bootstrap()
   if (!session.initialized) return to.name === 'setup' ? true : { name: 'setup' }

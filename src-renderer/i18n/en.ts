@@ -34,7 +34,8 @@ export const coreEn: typeof coreZhCN = {
     issuing: 'Issue parts',
     stockLists: 'Stock reports',
     faultyParts: 'Faulty returns',
-    stocktakes: 'Stocktake'
+    stocktakes: 'Stocktake',
+    dayClose: 'Day close'
   },
   roles: {
     admin: 'Administrator',
@@ -118,7 +119,13 @@ export const coreEn: typeof coreZhCN = {
     faultyAlreadyPacked: 'The old part is already packed in return batch {batchNumber}: the new one was fitted and cannot come back',
     adjustmentOutdated: 'A stocktake or adjustment for this part was booked after the request; check the stock and ask again',
     stocktakeOverlaps: 'Some of these parts are being counted in {number}; finish or cancel that count first',
-    recountNeeded: 'A stocktake or adjustment for {partNumber} was booked after it was counted; count it again'
+    recountNeeded: 'A stocktake or adjustment for {partNumber} was booked after it was counted; count it again',
+    invoiceNotFound: 'Invoice not found',
+    notBillableYet: 'The job is not finished yet (ready for pick-up, picked up or returned unrepaired): it cannot be checked out',
+    alreadyCheckedOut: 'This job has already been checked out (invoice {number}); correct it with a credit note',
+    discountNeedsManager: 'The discount is above the approval limit: a manager must approve it with their user name and password',
+    approverNotManager: 'The approver is not a shop manager or administrator',
+    creditNoteOfCreditNote: 'A credit note cannot itself be credited'
   },
   validation: {
     required: 'Required',
@@ -155,6 +162,13 @@ export const coreEn: typeof coreZhCN = {
     oneSerialOneUnit: 'A serial-tracked part is issued one unit at a time',
     moreThanIssued: 'At most {max} can be returned',
     noPartsInScope: 'No parts in this range',
-    partNumberIsBarcode: 'This part number is a barcode of part {partNumber}; a scan would find that part'
+    partNumberIsBarcode: 'This part number is a barcode of part {partNumber}; a scan would find that part',
+    underpaid: 'Less was tendered than is due',
+    nonCashOverpays: 'Non-cash payments cannot exceed the amount due; only cash gives change',
+    badAmount: 'The amount is not valid',
+    positive: 'Must be more than 0',
+    notOnInvoice: 'This line is not on the invoice',
+    moreThanLeftToCredit: 'More than is left to credit',
+    paperDoesNotFit: 'This document cannot be printed on that paper'
   },
 }

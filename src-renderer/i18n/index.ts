@@ -15,8 +15,10 @@ import { codesMessages } from '../features/codes/messages'
 import { warrantyMessages } from '../features/warranty/messages'
 import { partsMessages } from '../features/parts/messages'
 import { partsWorkMessages } from '../features/parts/workMessages'
+import { printMessages } from '../print/messages'
+import { checkoutMessages } from '../features/checkout/messages'
 
-const featureMessages = [authMessages, setupMessages, settingsMessages, usersMessages, auditMessages, repairsMessages, customersMessages, codesMessages, warrantyMessages, partsMessages, partsWorkMessages] as const
+const featureMessages = [authMessages, setupMessages, settingsMessages, usersMessages, auditMessages, repairsMessages, customersMessages, codesMessages, warrantyMessages, partsMessages, partsWorkMessages, printMessages, checkoutMessages] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void ? I : never
 /** Every feature's texts merged under their own top-level keys. */

@@ -33,7 +33,8 @@ export const coreZhCN = {
     issuing: '发料',
     stockLists: '库存报表',
     faultyParts: '旧件返还',
-    stocktakes: '盘点'
+    stocktakes: '盘点',
+    dayClose: '日结'
   },
   roles: {
     admin: '系统管理员',
@@ -117,7 +118,13 @@ export const coreZhCN = {
     faultyAlreadyPacked: '该配件的旧件已装入返还批次 {batchNumber}，新件已装机，不能退回',
     adjustmentOutdated: '申请之后该配件已有盘点或调整入账，请核实库存后重新申请',
     stocktakeOverlaps: '部分配件正在盘点 {number} 中，请先完成或取消该盘点',
-    recountNeeded: '配件 {partNumber} 在清点后已有盘点或调整入账，请重新清点'
+    recountNeeded: '配件 {partNumber} 在清点后已有盘点或调整入账，请重新清点',
+    invoiceNotFound: '找不到该发票',
+    notBillableYet: '工单尚未完成维修（需待取机、已取机或未修退回），暂不能结账',
+    alreadyCheckedOut: '该工单已结账（发票 {number}），如需更正请开具红字发票',
+    discountNeedsManager: '优惠超过审批额度，需店长输入用户名和密码授权',
+    approverNotManager: '授权人不是店长或系统管理员',
+    creditNoteOfCreditNote: '红字发票不能再冲销'
   },
   validation: {
     required: '必填',
@@ -154,6 +161,13 @@ export const coreZhCN = {
     oneSerialOneUnit: '按序列号管理的配件每次发 1 件',
     moreThanIssued: '最多可退 {max} 件',
     noPartsInScope: '该范围内没有配件',
-    partNumberIsBarcode: '该料号是配件 {partNumber} 的条码，扫码时会找到那个配件'
+    partNumberIsBarcode: '该料号是配件 {partNumber} 的条码，扫码时会找到那个配件',
+    underpaid: '实收金额少于应收金额',
+    nonCashOverpays: '非现金支付不能超过应收金额，只有现金可以找零',
+    badAmount: '金额不正确',
+    positive: '必须大于 0',
+    notOnInvoice: '该项目不在这张发票上',
+    moreThanLeftToCredit: '超过可冲销的金额',
+    paperDoesNotFit: '该单据不能使用这种纸张'
   },
 }

@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import { House, User, Setting, Document, EditPen, Tickets, Grid, Stamp, UserFilled, Collection, Checked, Box, Van, DataAnalysis, Goods, Promotion, DocumentChecked } from '@element-plus/icons-vue'
+import { House, User, Setting, Document, EditPen, Tickets, Grid, Stamp, UserFilled, Collection, Checked, Box, Van, DataAnalysis, Goods, Promotion, DocumentChecked, Wallet } from '@element-plus/icons-vue'
 import type { OperationName } from '../../src-shared/contract'
 
 export interface NavigationItem {
@@ -18,6 +18,7 @@ export const navigationItems: NavigationItem[] = [
   { routeName: 'warranty', path: '/warranty', labelKey: 'nav.warranty', icon: Checked, operation: 'warranty.lookup' },
   { routeName: 'work-orders', path: '/work-orders', labelKey: 'nav.workOrders', icon: Tickets, operation: 'workOrders.list' },
   { routeName: 'board', path: '/board', labelKey: 'nav.board', icon: Grid, operation: 'workOrders.board' },
+  { routeName: 'day-close', path: '/day-close', labelKey: 'nav.dayClose', icon: Wallet, operation: 'dayClose.preview' },
   { routeName: 'customers', path: '/customers', labelKey: 'nav.customers', icon: UserFilled, operation: 'customers.search' },
   { routeName: 'parts', path: '/parts', labelKey: 'nav.parts', icon: Box, operation: 'parts.search' },
   { routeName: 'parts-receive', path: '/parts/receive', labelKey: 'nav.receiving', icon: Van, operation: 'parts.receive' },

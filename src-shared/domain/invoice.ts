@@ -111,3 +111,11 @@ export function settle(dueFen: number, tenders: readonly Tender[]): Settlement {
     .filter((payment) => payment.amountFen > 0 || payment.changeFen > 0)
   return { payments, tenderedFen, changeFen }
 }
+
+/**
+ * What a credit note hands back to the customer: the amount it takes off the customer's lines,
+ * but never more than they have paid in and not yet had back (a discount was never paid).
+ */
+export function creditRefundFen(customerCreditedFen: number, customerPaidFen: number, refundedBeforeFen: number): number {
+  return Math.max(0, Math.min(customerCreditedFen, customerPaidFen - refundedBeforeFen))
+}

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection'
 import { AppError, type CurrentUser, type Invoice, type ParsedInput } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
+import { creditRefundFen } from '../../../src-shared/domain/invoice'
 import { recordSyncedChange } from '../sync/recordChange'
 import { nextDocumentNumber } from '../numbering/service'
 import { readShopTimeZone } from '../settings/service'
@@ -49,8 +50,8 @@ export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, inpu
       .where('kind', '=', 'refund')
       .where('invoiceId', 'in', [...earlierNotes.map((note) => note.id), ''])
       .executeTakeFirstOrThrow()
-    const customerPaid = invoice.customerLinesFen - invoice.discountFen
-    const refundFen = Math.max(0, Math.min(customerCredited, customerPaid + Number(refundedBefore.total)))
+    // Refunds are negative payments: their sum is minus what went back before.
+    const refundFen = creditRefundFen(customerCredited, invoice.customerLinesFen - invoice.discountFen, -Number(refundedBefore.total))
 
     const nowIso = at.toISOString()
     const number = await nextDocumentNumber(trx, 'CN', at, timeZone)

@@ -4,7 +4,6 @@ import { PAPERS } from '../../../src-shared/domain/paper'
 import { createPrintWindow, loadRenderer } from './window'
 
 const MICRONS_PER_MM = 1000
-const MM_PER_CSS_PIXEL = 25.4 / 96
 const READY_TIMEOUT_MS = 15_000
 
 /** Waits until the print route says the document is drawn (data loaded, barcodes, fonts). */
@@ -38,8 +37,8 @@ export function electronPrinting(trustWindow: (window: BrowserWindow) => () => v
         await loadRenderer(window, `${job.route}&token=${encodeURIComponent(job.token)}`)
         await documentReady(window.webContents)
         const paper = PAPERS[job.paper]
-        const heightMm =
-          paper.heightMm ?? Math.ceil(((await window.webContents.executeJavaScript('document.documentElement.scrollHeight')) as number) * MM_PER_CSS_PIXEL)
+        // A roll is cut where the receipt ends: the print page measures its own length.
+        const heightMm = paper.heightMm ?? Number(await window.webContents.executeJavaScript('document.body.dataset.pageHeightMm'))
         await new Promise<void>((resolve, reject) => {
           window.webContents.print(
             {

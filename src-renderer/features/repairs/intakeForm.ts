@@ -1,6 +1,7 @@
 import { reactive } from 'vue'
 import type { Customer, Device, Input } from '../../../src-shared/contract'
 import type { Accessory, IntakeChannel, ServiceType } from '../../../src-shared/domain/repairTypes'
+import type { PaymentMethod } from '../../../src-shared/domain/invoice'
 
 /** Everything the check-in form holds, in one object the panels share. */
 export function createIntakeForm() {
@@ -28,6 +29,7 @@ export function createIntakeForm() {
       passcode: { consent: false, value: '' },
       estimateFen: 0,
       depositFen: 0,
+      depositMethod: 'cash' as PaymentMethod,
       promisedDate: null as string | null
     }
   })

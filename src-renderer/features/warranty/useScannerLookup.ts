@@ -1,6 +1,8 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 import { useRouter } from 'vue-router'
 import { useSessionStore } from '../auth/sessionStore'
+import { call } from '../../api/client'
+import { showError } from '../../ui/errors'
 
 /** A barcode scanner "types" far faster than a person: keys come on average less than this many ms apart. */
 export const SCANNER_KEY_GAP_MS = 40
@@ -11,6 +13,8 @@ export const SCANNER_KEY_GAP_MS = 40
  */
 export const SCANNER_PAUSE_MS = 250
 export const SCANNER_MIN_LENGTH = 6
+/** What the printed labels and receipts encode: a work-order number, e.g. WO-261126-0001. */
+export const WORK_ORDER_NUMBER = /^WO-\d{6}-\d{4,}$/
 
 /**
  * The scanned text among the keys typed since the last pause, if they look like a scan: slow
@@ -36,15 +40,31 @@ function isEditable(element: Element | null): boolean {
 /**
  * Listens for a scanned serial anywhere in the app: at least six printable characters arriving
  * fast, ending with Enter, while no field has the focus. The warranty lookup opens with it.
- * Not while the screen is locked, and only for roles that may look warranties up.
+ * A work-order number (the barcode on a device label or receipt) opens that work order instead.
+ * Not while the screen is locked, and only for roles that may look warranties or work orders up.
  */
 export function useScannerLookup(): void {
   const router = useRouter()
   const session = useSessionStore()
   let keys: { key: string; at: number }[] = []
 
+  async function openScanned(scanned: string) {
+    const number = scanned.toUpperCase()
+    if (WORK_ORDER_NUMBER.test(number) && session.may('workOrders.get')) {
+      try {
+        const order = await call('workOrders.get', { number })
+        await router.push({ name: 'work-order', params: { id: order.id } })
+        return
+      } catch (error) {
+        // Not a work order of this shop: it may still be a serial.
+        if (!session.may('warranty.lookup')) return showError(error)
+      }
+    }
+    if (session.may('warranty.lookup')) await router.push({ name: 'warranty', query: { q: scanned } })
+  }
+
   function onKeydown(event: KeyboardEvent) {
-    if (event.isComposing || session.locked || !session.may('warranty.lookup')) return void (keys = [])
+    if (event.isComposing || session.locked || !(session.may('warranty.lookup') || session.may('workOrders.get'))) return void (keys = [])
     if (isEditable(event.target as Element | null) || isEditable(document.activeElement)) return void (keys = [])
     // A key held down repeats fast too, but nobody scans that way.
     if (event.repeat) return void (keys = [])
@@ -58,7 +78,7 @@ export function useScannerLookup(): void {
       // The Enter belongs to the scan, not to whatever button happens to have the focus.
       event.preventDefault()
       event.stopPropagation()
-      void router.push({ name: 'warranty', query: { q: scanned } })
+      void openScanned(scanned)
       return
     }
     if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) {

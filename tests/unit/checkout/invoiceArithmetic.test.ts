@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CheckoutRuleError, invoiceTotals, settle, type PricedLine } from '../../../src-shared/domain/invoice'
+import { CheckoutRuleError, creditRefundFen, invoiceTotals, settle, type PricedLine } from '../../../src-shared/domain/invoice'
 
 const customer = (quantity: number, unitPriceFen: number): PricedLine => ({ quantity, unitPriceFen, payer: 'customer' })
 const brand = (quantity: number, unitPriceFen: number): PricedLine => ({ quantity, unitPriceFen, payer: 'brand' })
@@ -101,5 +101,14 @@ describe('settling what is due', () => {
       ['bank_card', 3_000, 0],
       ['cash', 2_000, 3_000]
     ])
+  })
+})
+
+describe('refunds on a credit note', () => {
+  it('give back what is credited of the customer’s lines, never more than they paid in and have not had back', () => {
+    expect(creditRefundFen(4_000, 29_000, 0)).toBe(4_000)
+    // A 300-yuan job with a 10-yuan discount, 40 already refunded: crediting everything left refunds 250.
+    expect(creditRefundFen(26_000, 29_000, 4_000)).toBe(25_000)
+    expect(creditRefundFen(1_000, 29_000, 29_000)).toBe(0)
   })
 })

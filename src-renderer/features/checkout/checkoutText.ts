@@ -1,0 +1,21 @@
+import { useI18n } from 'vue-i18n'
+import type { PaymentKind } from '../../../src-shared/contract'
+import type { LineKind, PaymentMethod } from '../../../src-shared/domain/invoice'
+import { formatFen } from '../../../src-shared/domain/money'
+import { formatShopDateTime } from '../../../src-shared/domain/timeZone'
+import { useSessionStore } from '../auth/sessionStore'
+
+/** Money on the checkout screens: "¥84.00", and money going back as "-¥12.00". */
+export const yuan = (fen: number): string => `${fen < 0 ? '-' : ''}¥${formatFen(Math.abs(fen))}`
+
+/** How methods, line kinds, payment kinds and times read on the checkout screens. */
+export function useCheckoutText() {
+  const { t } = useI18n()
+  const session = useSessionStore()
+  return {
+    methodLabel: (method: PaymentMethod) => t(`checkout.method.${method}`),
+    lineKindLabel: (kind: LineKind) => t(`checkout.kind.${kind}`),
+    paymentKindLabel: (kind: PaymentKind) => t(`checkout.paymentKind.${kind}`),
+    when: (iso: string | null) => (iso ? formatShopDateTime(iso, session.shopTimeZone) : '')
+  }
+}

@@ -1,0 +1,19 @@
+import type { Router } from 'vue-router'
+import { defaultPaper, printRoute, type DocumentType } from '../../src-shared/domain/paper'
+import { call } from '../api/client'
+
+/**
+ * Opens a document's print preview (the print route, outside the app shell) on the paper the
+ * shop set for its type. `entityId` is the work order for the claim receipt, label and warranty
+ * slip, the invoice for a payment receipt, and the day close (or `open` for the running period)
+ * for the day-close report. The preview's own back button returns to the calling page.
+ */
+export async function openPrintPreview(router: Router, documentType: DocumentType, entityId: string): Promise<void> {
+  let paper = defaultPaper(documentType)
+  try {
+    paper = (await call('printing.settings', {}))[documentType].paper
+  } catch {
+    // The preview still opens on the type's first paper; its toolbar offers the others.
+  }
+  await router.push(printRoute(documentType, entityId, paper))
+}

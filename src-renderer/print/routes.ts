@@ -1,0 +1,33 @@
+import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router'
+import { readToken, saveToken } from '../api/token'
+
+/**
+ * The print route: a document drawn on its paper, outside the app shell (no navigation, no
+ * header), for the preview and for the desktop shell's hidden print window alike.
+ * `/print/<documentType>/<entityId>?paper=<paper>&print=<n>` — see printRoute in domain/paper.
+ */
+const PrintView = () => import('./PrintView.vue')
+// A window opened on a print route (the desktop shell's print window) fetches the page's code
+// while the session is still being checked, not after.
+if (window.location.hash.startsWith('#/print/')) void PrintView()
+
+export const printRoutes: RouteRecordRaw[] = [
+  {
+    path: '/print/:documentType/:entityId',
+    name: 'print',
+    component: PrintView,
+    props: true,
+    meta: { operation: 'printing.count' }
+  }
+]
+
+/**
+ * The desktop shell's hidden print window has a session storage of its own, so the caller's
+ * session token travels in the print route's query. Adopted only when the window holds none:
+ * a token in an address never replaces the session of a window someone is signed in at.
+ */
+export function adoptPrintToken(to: RouteLocationNormalized): void {
+  const token = to.query.token
+  if (to.name !== 'print' || typeof token !== 'string' || token === '' || readToken()) return
+  saveToken(token)
+}

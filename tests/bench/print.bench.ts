@@ -1,0 +1,227 @@
+/**
+ * Printing benchmark: a demo-like shop (two weeks of repairs made through the contract, then a
+ * finished job with labour and a part, paid in cash and WeChat Pay, and the day closed) served by
+ * the browser-mode web host, and Debian's Chromium (the flags of playwright.config.ts) drawing
+ * every document on every paper and rendering it to PDF the way the desktop shell prints: a fresh
+ * page load of the print route, wait for `body[data-print-ready="1"]`, then `page.pdf`. Prints
+ * p50/p95/max per document after a warm-up, against the 300 ms target for receipts; asserts
+ * nothing. Needs the built renderer (`npm run build`).
+ *
+ *   npm run bench:print
+ *   DOCS=payment_receipt npm run bench:print     # only some document types
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium } from '@playwright/test'
+import config from '../../playwright.config'
+import { closeApp, openApp } from '../../src-main/app/openApp'
+import { startWebHost } from '../../src-main/host/web/server'
+import { handlers } from '../../src-main/rpc/handlers'
+import { Counter, DAY, HOUR, SimulatedClock, startOfShopDay } from '../../src-main/tools/demo/counter'
+import { Random } from '../../src-main/tools/demo/random'
+import { planHistory, runHistory } from '../../src-main/tools/demo/repairs'
+import { createShop, DEMO_PASSWORD, must } from '../../src-main/tools/demo/shop'
+import { DOCUMENT_PAPERS, PAPERS, printRoute, type DocumentType, type Paper } from '../../src-shared/domain/paper'
+import type { AppContext } from '../../src-main/app/context'
+
+const RUNS = 20
+const WARM_UP = 3
+const TARGET_RECEIPT_MS = 300
+const HISTORY = { days: 14, customers: 150, workOrders: 200 }
+const RENDERER_DIR = resolve('out/renderer')
+
+/**
+ * One print, and where its time went (marks the print page sets): the page loading to its load
+ * event, the session and the document's data (print:data), drawing (print:ready), the PDF.
+ */
+interface Timing {
+  total: number
+  load: number
+  data: number
+  draw: number
+  pdf: number
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+/** A paid repair at the counter (as tests/unit/checkout/fixtures.ts makes one), and the day closed. */
+async function printedJob(app: AppContext, token: string): Promise<{ workOrderId: string; invoiceId: string; dayCloseId: string }> {
+  const { workOrder } = await must(
+    app,
+    'workOrders.create',
+    {
+      customer: { kind: 'new', fields: { name: '张三丰', mobile: '13800138000' } },
+      device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60 Pro', serial: 'BENCH-PRINT-0001' } },
+      serviceType: 'paid_repair',
+      intakeChannel: 'walk_in',
+      reportedFault: '摔过一次后屏幕碎裂，触摸失灵',
+      symptomCode: null,
+      condition: { scratches: true, cracks: true, liquidMarks: false, note: '' },
+      accessories: { items: ['charger'], note: '' },
+      passcode: { consent: false, value: '' },
+      estimateFen: 58_000,
+      depositFen: 5_000,
+      depositMethod: 'cash',
+      promisedDate: null
+    },
+    token
+  )
+  const id = workOrder.id
+  const move = (to: 'diagnosing' | 'repairing' | 'quality_check' | 'ready_for_pickup') => must(app, 'workOrders.transition', { id, to }, token)
+  await move('diagnosing')
+  await must(app, 'workOrders.quote', { id, labourFen: 8_000, partsFen: 45_000, discountFen: 0 }, token)
+  await must(app, 'workOrders.customerDecision', { id, approved: true, channel: 'in_person' }, token)
+  await move('repairing')
+  await must(app, 'workOrders.addLabour', { id, description: '更换屏幕总成', minutes: 40, priceFen: 8_000 }, token)
+  const part = await must(app, 'parts.create', { partNumber: 'BENCH-SCR-01', name: '屏幕总成（原装）', sellingPriceFen: 45_000, costPriceFen: 20_000 }, token)
+  await must(app, 'parts.receive', { reference: 'HQ-BENCH', lines: [{ partId: part.id, quantity: 1, unitCostFen: 20_000 }] }, token)
+  await must(app, 'workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 1 }, token)
+  await move('quality_check')
+  await move('ready_for_pickup')
+  const invoice = await must(
+    app,
+    'checkout.pay',
+    { workOrderId: id, tenders: [{ method: 'wechat_pay', amountFen: 20_000 }, { method: 'cash', amountFen: 40_000 }] },
+    token
+  )
+  const close = await must(app, 'dayClose.close', { countedCashFen: 0 }, token)
+  return { workOrderId: id, invoiceId: invoice.id, dayCloseId: close.id! }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build')
+  const dir = mkdtempSync(join(tmpdir(), 'service-center-print-bench-'))
+  const clock = new SimulatedClock()
+  const app = openApp({ dataDir: dir, clock: clock.now })
+  let host: Awaited<ReturnType<typeof startWebHost>> | undefined
+  const browser = await chromium.launch({ headless: true, ...config.use?.launchOptions })
+  try {
+    const seedStarted = performance.now()
+    const now = Date.now()
+    const to = startOfShopDay(now) + DAY
+    const from = to - HISTORY.days * DAY
+    clock.set(from - DAY + 10 * HOUR)
+    const { users } = await createShop(app)
+    const staff = new Map([...users.values()].map((user) => [user.username, user.id]))
+    const steps = planHistory(new Random(20_260_123), { customers: [], devices: [], staff }, { ...HISTORY, from, to })
+    const calls = await runHistory(steps, new Counter(app, users), (ms) => clock.set(ms), now)
+    clock.set(null)
+    // The set-up session belongs to the simulated past; today's work is a fresh sign-in.
+    const { token } = await must(app, 'auth.signIn', { username: 'admin', password: DEMO_PASSWORD })
+    const ids = await printedJob(app, token)
+    console.log(`Print benchmark: demo-like shop (${HISTORY.workOrders} work orders over ${HISTORY.days} days, ${calls} contract calls) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`)
+
+    host = await startWebHost(app, handlers, { port: 0, staticDir: RENDERER_DIR })
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    await page.goto(host.url)
+    await page.evaluate((value) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('service-center.token', value), token)
+
+    const entityOf: Record<DocumentType, string> = {
+      claim_receipt: ids.workOrderId,
+      device_label: ids.workOrderId,
+      warranty_slip: ids.workOrderId,
+      payment_receipt: ids.invoiceId,
+      day_close_report: ids.dayCloseId
+    }
+    /** One print as the desktop shell makes it: a fresh load of the route, drawn, to PDF. */
+    const renderOnce = async (documentType: DocumentType, paper: Paper): Promise<Timing> => {
+      await page.goto('about:blank')
+      const started = performance.now()
+      await page.goto(`${host!.url}#${printRoute(documentType, entityOf[documentType], paper, 1)}`)
+      await page.locator('body[data-print-ready="1"]').waitFor({ state: 'attached' })
+      // (No named functions inside: tsx would wrap them in a helper the page does not have.)
+      const marks = await page.evaluate(() => {
+        const timing = (globalThis as unknown as { performance: { getEntriesByType(t: string): { loadEventEnd: number }[]; getEntriesByName(n: string): { startTime: number }[] } }).performance
+        return {
+          load: timing.getEntriesByType('navigation')[0]!.loadEventEnd,
+          data: timing.getEntriesByName('print:data')[0]?.startTime ?? Number.NaN,
+          ready: timing.getEntriesByName('print:ready')[0]?.startTime ?? Number.NaN
+        }
+      })
+      const heightMm = await page.evaluate(() => Number((globalThis as unknown as { document: { body: { dataset: { pageHeightMm?: string } } } }).document.body.dataset.pageHeightMm))
+      const drawn = performance.now()
+      await page.pdf({ width: `${PAPERS[paper].widthMm}mm`, height: `${heightMm}mm`, printBackground: true, preferCSSPageSize: true })
+      const done = performance.now()
+      return { total: done - started, load: marks.load, data: marks.data - marks.load, draw: marks.ready - marks.data, pdf: done - drawn }
+    }
+
+    /**
+     * The same print in a window that already shows the app (the preview, or a print window kept
+     * open between prints): a route change, then drawn, to PDF. An unknown document in between
+     * makes the page load the next one afresh.
+     */
+    type Globals = { location: { hash: string }; document: { body: { dataset: Record<string, string | undefined> } } }
+    const renderWarm = async (documentType: DocumentType, paper: Paper): Promise<number> => {
+      await page.evaluate(() => ((globalThis as unknown as Globals).location.hash = '#/print/none/none?paper=a4'))
+      await page.locator('body[data-print-ready="error"]').waitFor({ state: 'attached' })
+      const started = performance.now()
+      await page.evaluate((route) => ((globalThis as unknown as Globals).location.hash = `#${route}`), printRoute(documentType, entityOf[documentType], paper, 1))
+      await page.locator('body[data-print-ready="1"]').waitFor({ state: 'attached' })
+      const heightMm = await page.evaluate(() => Number((globalThis as unknown as Globals).document.body.dataset.pageHeightMm))
+      await page.pdf({ width: `${PAPERS[paper].widthMm}mm`, height: `${heightMm}mm`, printBackground: true, preferCSSPageSize: true })
+      return performance.now() - started
+    }
+
+    const rows: { label: string; receipt: boolean; sorted: number[]; parts: Omit<Timing, 'total'>; warm: number[] }[] = []
+    // DOCS=payment_receipt,device_label times only those.
+    const only = process.env.DOCS?.split(',').filter(Boolean)
+    for (const documentType of (Object.keys(DOCUMENT_PAPERS) as DocumentType[]).filter((type) => !only || only.includes(type))) {
+      for (const paper of DOCUMENT_PAPERS[documentType] as readonly Paper[]) {
+        for (let i = 0; i < WARM_UP; i++) await renderOnce(documentType, paper)
+        const timings: Timing[] = []
+        for (let i = 0; i < RUNS; i++) timings.push(await renderOnce(documentType, paper))
+        for (let i = 0; i < WARM_UP; i++) await renderWarm(documentType, paper)
+        const warm: number[] = []
+        for (let i = 0; i < RUNS; i++) warm.push(await renderWarm(documentType, paper))
+        const median = (pick: (timing: Timing) => number) => percentile(timings.map(pick).sort((a, b) => a - b), 50)
+        rows.push({
+          label: `${documentType} ${paper}`,
+          receipt: documentType === 'payment_receipt',
+          sorted: timings.map((timing) => timing.total).sort((a, b) => a - b),
+          parts: { load: median((timing) => timing.load), data: median((timing) => timing.data), draw: median((timing) => timing.draw), pdf: median((timing) => timing.pdf) },
+          warm: warm.sort((a, b) => a - b)
+        })
+      }
+    }
+
+    const header = ['document', 'p50 ms', 'p95 ms', 'max ms', 'target', 'p50 load / data / draw / pdf', 'in-app p50', 'in-app p95', 'in-app target']
+    const lines = rows.map((row) => {
+      const p95 = percentile(row.sorted, 95)
+      return [
+        row.label,
+        percentile(row.sorted, 50).toFixed(0),
+        p95.toFixed(0),
+        row.sorted[row.sorted.length - 1]!.toFixed(0),
+        row.receipt ? `< ${TARGET_RECEIPT_MS} ${p95 < TARGET_RECEIPT_MS ? 'met' : 'MISSED'}` : '',
+        `${row.parts.load.toFixed(0)} / ${row.parts.data.toFixed(0)} / ${row.parts.draw.toFixed(0)} / ${row.parts.pdf.toFixed(0)}`,
+        percentile(row.warm, 50).toFixed(0),
+        percentile(row.warm, 95).toFixed(0),
+        row.receipt ? `< ${TARGET_RECEIPT_MS} ${percentile(row.warm, 95) < TARGET_RECEIPT_MS ? 'met' : 'MISSED'}` : ''
+      ]
+    })
+    const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)))
+    const format = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')
+    console.log(`\n${format(header)}`)
+    console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+    for (const line of lines) console.log(format(line))
+    console.log(`\nFirst columns: a fresh page load of the print route, as the desktop shell's new print window makes it; split into`)
+    console.log(`load (to the load event), data (session check and the document's data over HTTP), draw (render, barcodes, fonts)`)
+    console.log(`and pdf (page.pdf). In-app: the route changed in a window already showing the app (the preview), drawn, page.pdf.`)
+    console.log(`${RUNS} runs each after ${WARM_UP} warm-up.`)
+    console.log(`Chromium ${browser.version()} headless on ${cpus().length} CPU(s), Node ${process.version}; other load on the machine shows in p95.`)
+  } finally {
+    await browser.close()
+    await host?.close()
+    await closeApp(app)
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error)
+  process.exit(1)
+})
