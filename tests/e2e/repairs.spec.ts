@@ -35,7 +35,13 @@ test('a walk-in goes from check-in to hand-over: scan, diagnose, quote over the 
   expect(number).toMatch(/^WO-\d{6}-0001$/)
   expect(claimCode).toMatch(/^\d{6}$/)
   await screenshot(deskPage, 'repairs-intake-created')
-  await deskPage.getByTestId('open-created').click()
+  // The customer leaves with the claim receipt, printed straight from the confirmation.
+  await deskPage.getByTestId('created-print-claim').click()
+  await expect(deskPage.locator('body[data-print-ready="1"]')).toBeAttached()
+  await expect(deskPage.locator('body')).toContainText(claimCode)
+  await expect(deskPage.locator('body')).toContainText(number)
+  const workOrderId = /#\/print\/claim_receipt\/([^?]+)/.exec(deskPage.url())![1]!
+  await deskPage.goto(`${deskPage.url().split('#')[0]}#/work-orders/${workOrderId}`)
   await expect(deskPage.getByTestId('work-order-number')).toHaveText(number)
   // The desk cannot read the passcode back; only the assigned technician and managers can.
   await expect(deskPage.getByTestId('passcode-hidden')).toBeVisible()
