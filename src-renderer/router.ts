@@ -89,7 +89,11 @@ const routes: RouteRecordRaw[] = [
 export const router = createRouter({ history: createWebHashHistory(), routes })
 
 router.beforeEach(async (to) => {
-  adoptPrintToken(to)
+  // A session token never stays in an address (history, a copied link): drop it once seen.
+  if (adoptPrintToken(to)) {
+    const { token: _token, ...query } = to.query
+    return { ...to, query, replace: true }
+  }
   const session = useSessionStore()
   if (session.initialized === null) await session.bootstrap()
   if (!session.initialized) return to.name === 'setup' ? true : { name: 'setup' }

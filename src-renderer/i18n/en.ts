@@ -53,6 +53,8 @@ export const coreEn: typeof coreZhCN = {
     shopWork: 'Jobs in the shop'
   },
   errors: {
+    workOrderBilled: 'This job has been billed ({number}); its labour and parts can no longer change. Correct it with a credit note',
+    dayCloseChanged: 'Money came in or went out while counting; refresh and count again',
     VALIDATION: 'Some fields need attention; check the ones marked in red',
     UNAUTHENTICATED: 'Your session has ended; please sign in again',
     SESSION_LOCKED: 'The screen is locked; enter your password to unlock',
@@ -128,6 +130,7 @@ export const coreEn: typeof coreZhCN = {
     creditNoteOfCreditNote: 'A credit note cannot itself be credited'
   },
   validation: {
+    brandPaysOnlyWarranty: 'Only a warranty repair has lines the brand pays',
     required: 'Required',
     tooSmall: { string: 'At least {limit} characters', number: 'Must be at least {limit}', array: 'At least {limit} items' },
     tooBig: { string: 'At most {limit} characters', number: 'Must be at most {limit}', array: 'At most {limit} items' },

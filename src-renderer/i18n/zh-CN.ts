@@ -52,6 +52,8 @@ export const coreZhCN = {
     shopWork: '门店在修工单'
   },
   errors: {
+    workOrderBilled: '工单已结账（{number}），不能再修改工时和配件；如需更正请开红字发票',
+    dayCloseChanged: '清点期间又有收付款，应有现金已经变化，请刷新后重新清点',
     VALIDATION: '填写的内容有误，请检查标红的项目',
     UNAUTHENTICATED: '登录已失效，请重新登录',
     SESSION_LOCKED: '屏幕已锁定，请输入密码解锁',
@@ -127,6 +129,7 @@ export const coreZhCN = {
     creditNoteOfCreditNote: '红字发票不能再冲销'
   },
   validation: {
+    brandPaysOnlyWarranty: '只有保修维修的项目可以由厂家承担',
     required: '必填',
     tooSmall: { string: '至少 {limit} 个字符', number: '不能小于 {limit}', array: '至少 {limit} 项' },
     tooBig: { string: '不能超过 {limit} 个字符', number: '不能大于 {limit}', array: '不能超过 {limit} 项' },

@@ -23,11 +23,23 @@ export const printRoutes: RouteRecordRaw[] = [
 
 /**
  * The desktop shell's hidden print window has a session storage of its own, so the caller's
- * session token travels in the print route's query. Adopted only when the window holds none:
- * a token in an address never replaces the session of a window someone is signed in at.
+ * session token travels in the print route's query. It is adopted only inside the desktop app
+ * (whose windows cannot be navigated from outside) and only by a window that holds no session;
+ * a browser tab never takes a session from a link. The caller removes it from the address.
  */
-export function adoptPrintToken(to: RouteLocationNormalized): void {
+export function adoptPrintToken(to: RouteLocationNormalized): boolean {
   const token = to.query.token
-  if (to.name !== 'print' || typeof token !== 'string' || token === '' || readToken()) return
-  saveToken(token)
+  if (to.name !== 'print' || typeof token !== 'string' || token === '') return false
+  if (window.serviceCenter && !readToken()) {
+    saveToken(token)
+    shellPrintWindow = true
+  }
+  return true
+}
+
+let shellPrintWindow = false
+
+/** Whether this window is the desktop shell's hidden print window (it shows the paper alone). */
+export function isShellPrintWindow(): boolean {
+  return shellPrintWindow
 }

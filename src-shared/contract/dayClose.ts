@@ -48,7 +48,14 @@ export const dayCloseContract = {
   'dayClose.preview': operation<DayCloseReport>()(z.object({}).strict()),
   /** Closes the period: its payments are locked into this report for good. */
   'dayClose.close': operation<DayCloseReport>()(
-    z.object({ countedCashFen: z.number().int().min(0).max(1_000_000_000), note: optionalText(300) }).strict()
+    z
+      .object({
+        countedCashFen: z.number().int().min(0).max(1_000_000_000),
+        /** The expected cash the manager counted against: if money moved since, they look again. */
+        expectedCashFen: z.number().int().optional(),
+        note: optionalText(300)
+      })
+      .strict()
   ),
   'dayClose.get': operation<DayCloseReport>()(z.object({ id }).strict()),
   'dayClose.list': operation<DayCloseSummary[]>()(z.object({}).strict())

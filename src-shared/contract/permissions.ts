@@ -120,7 +120,7 @@ export const permissions: Record<OperationName, Access> = {
   'checkout.draft': DESK,
   'checkout.pay': DESK,
   'checkout.get': DESK,
-  'checkout.forWorkOrder': 'signedIn',
+  'checkout.forWorkOrder': DESK,
   'checkout.creditNote': ADMIN_AND_MANAGER,
   'dayClose.preview': DESK,
   'dayClose.close': ADMIN_AND_MANAGER,

@@ -13,6 +13,11 @@ export type Payer = (typeof PAYERS)[number]
 export const LINE_KINDS = ['labour', 'part', 'charge'] as const
 export type LineKind = (typeof LINE_KINDS)[number]
 
+/** Only a warranty repair has lines the brand pays; anything else the customer pays. */
+export function brandMayPay(serviceType: string): boolean {
+  return serviceType === 'warranty_repair'
+}
+
 export interface PricedLine {
   quantity: number
   unitPriceFen: number

@@ -469,14 +469,14 @@ test('a reprint is a copy: the second print says 副本 on the paper, the previe
   expect(english.text).toContain('COPY')
   expect(english.text).not.toContain('副本')
 
-  // The desktop shell's hidden print window: a window of its own, with the session in the address.
+  // Only the desktop shell's own print window takes a session from its address: in a browser, a
+  // link carrying someone's token signs nobody in, and the token is dropped from the address.
   const context = await browser.newContext()
-  const shellWindow = await context.newPage()
-  await shellWindow.goto(`${host.url}#${printRoute('device_label', id, 'label_50x30', 4)}&token=${encodeURIComponent(arranged.desk.token)}`)
-  await expect(shellWindow.locator('body[data-print-ready="1"]')).toBeAttached()
-  await expect(shellWindow.getByTestId('print-toolbar')).toHaveCount(0)
-  await expect(shellWindow.getByTestId('device-label')).toContainText(arranged.workOrder.number)
-  await expect(shellWindow.getByTestId('print-copy-mark')).toBeVisible()
+  const stranger = await context.newPage()
+  await stranger.goto(`${host.url}#${printRoute('device_label', id, 'label_50x30', 4)}&token=${encodeURIComponent(arranged.desk.token)}`)
+  await expect(stranger).toHaveURL(/#\/sign-in/)
+  expect(stranger.url()).not.toContain(encodeURIComponent(arranged.desk.token))
+  await expect(stranger.getByTestId('device-label')).toHaveCount(0)
   await context.close()
 })
 

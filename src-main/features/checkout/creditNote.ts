@@ -114,18 +114,27 @@ export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, inpu
         .execute()
     }
     if (brandCredited > 0) {
+      const claimId = uuidv7(at.getTime())
+      const claimLines = chosen.filter((line) => line.original.payer === 'brand').map((line) => ({ description: line.original.description, amountFen: -line.amountFen }))
       await trx
         .insertInto('warrantyClaims')
         .values({
-          id: uuidv7(at.getTime()),
+          id: claimId,
           workOrderId: invoice.workOrderId,
           invoiceId: noteId,
           amountFen: -brandCredited,
-          linesJson: JSON.stringify(chosen.filter((line) => line.original.payer === 'brand').map((line) => ({ description: line.original.description, amountFen: -line.amountFen }))),
+          linesJson: JSON.stringify(claimLines),
           status: 'open',
           createdAt: nowIso
         })
         .execute()
+      await recordSyncedChange(trx, at, {
+        actorId: actor.id,
+        action: 'checkout.warrantyClaim',
+        entity: 'warranty_claim',
+        entityId: claimId,
+        after: { workOrderId: invoice.workOrderId, creditNoteNumber: number, corrects: invoice.number, amountFen: -brandCredited, lines: claimLines }
+      })
     }
     await recordSyncedChange(trx, at, {
       actorId: actor.id,

@@ -79,6 +79,9 @@ export async function closeDay(db: Db, at: Date, actor: CurrentUser, input: Pars
   const id = uuidv7(at.getTime())
   await db.transaction().execute(async (trx) => {
     const figures = await openFigures(trx, at)
+    if (input.expectedCashFen !== undefined && input.expectedCashFen !== figures.expectedCashFen) {
+      throw new AppError('CONFLICT', 'errors.dayCloseChanged', { expectedCashFen: figures.expectedCashFen })
+    }
     const number = await nextDocumentNumber(trx, 'DC', at, timeZone)
     const { payments, documents, ...report } = figures
     await trx

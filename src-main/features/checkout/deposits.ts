@@ -23,6 +23,29 @@ export async function recordDeposit(trx: Db, at: Date, cashierId: string, workOr
     .execute()
 }
 
+/** A cancelled job owes nothing: whatever deposit it holds goes back, by the way it came in. */
+export async function returnDepositOfCancelledOrder(trx: Db, at: Date, cashierId: string, workOrderId: string, reason: string): Promise<void> {
+  const held = await depositHeld(trx, workOrderId)
+  if (held.amountFen <= 0) return
+  await trx
+    .insertInto('payments')
+    .values({
+      id: uuidv7(at.getTime()),
+      kind: 'deposit_return',
+      method: held.method,
+      amountFen: -held.amountFen,
+      tenderedFen: 0,
+      changeFen: 0,
+      invoiceId: null,
+      workOrderId,
+      reason,
+      cashierId,
+      at: at.toISOString(),
+      dayCloseId: null
+    })
+    .execute()
+}
+
 /** The deposits a job holds, net of any handed back: what checkout may apply. */
 export async function depositHeld(db: Db, workOrderId: string): Promise<{ amountFen: number; method: PaymentMethod }> {
   const rows = await db

@@ -87,7 +87,9 @@ export const checkoutMigrations: Migration[] = [
         reason TEXT NOT NULL DEFAULT '',
         cashier_id TEXT REFERENCES users(id),
         at TEXT NOT NULL,
-        day_close_id TEXT REFERENCES day_closes(id)
+        day_close_id TEXT REFERENCES day_closes(id),
+        -- Money comes in as deposits and payments, and goes out as returns and refunds.
+        CHECK ((kind IN ('deposit', 'payment') AND amount_fen >= 0) OR (kind IN ('deposit_return', 'refund') AND amount_fen < 0))
       )`,
       `CREATE INDEX payments_open ON payments(at) WHERE day_close_id IS NULL`,
       `CREATE INDEX payments_day_close ON payments(day_close_id) WHERE day_close_id IS NOT NULL`,
@@ -103,6 +105,13 @@ export const checkoutMigrations: Migration[] = [
        BEGIN SELECT RAISE(ABORT, 'a payment is recorded once; only a day close may lock it'); END`,
       `CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments
        BEGIN SELECT RAISE(ABORT, 'payments are never deleted'); END`,
+      `CREATE TRIGGER payments_born_open BEFORE INSERT ON payments WHEN NEW.day_close_id IS NOT NULL
+       BEGIN SELECT RAISE(ABORT, 'a payment enters the open period; only a day close may lock it'); END`,
+      ...immutable('day_close_documents'),
+      // Deposits taken at check-in before payments were recorded: the jobs still open hold them.
+      `INSERT INTO payments (id, kind, method, amount_fen, tendered_fen, change_fen, invoice_id, work_order_id, reason, cashier_id, at, day_close_id)
+       SELECT 'deposit-' || id, 'deposit', 'cash', deposit_fen, deposit_fen, 0, NULL, id, '', created_by, created_at, NULL
+       FROM work_orders WHERE deposit_fen > 0 AND status NOT IN ('picked_up', 'cancelled', 'returned_unrepaired')`,
       // What the brand owes for lines covered by warranty; sent to HQ by the sync work.
       `CREATE TABLE warranty_claims (
         id TEXT PRIMARY KEY,
@@ -113,7 +122,11 @@ export const checkoutMigrations: Migration[] = [
         status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'submitted', 'paid', 'rejected')),
         created_at TEXT NOT NULL
       )`,
-      `CREATE INDEX warranty_claims_status ON warranty_claims(status, created_at)`
+      `CREATE INDEX warranty_claims_status ON warranty_claims(status, created_at)`,
+      // A claim's amount and lines are what was billed; only its status moves on.
+      `CREATE TRIGGER warranty_claims_fixed BEFORE UPDATE ON warranty_claims
+       WHEN NEW.amount_fen IS NOT OLD.amount_fen OR NEW.lines_json IS NOT OLD.lines_json OR NEW.invoice_id IS NOT OLD.invoice_id OR NEW.work_order_id IS NOT OLD.work_order_id
+       BEGIN SELECT RAISE(ABORT, 'a warranty claim is corrected by a credit note, not edited'); END`
     ]
   }
 ]

@@ -1,12 +1,13 @@
 import type { Db } from '../../db/connection'
 import { AppError, type CurrentUser, type Invoice, type ParsedInput } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
-import { CheckoutRuleError, invoiceTotals, settle, type InvoiceTotals } from '../../../src-shared/domain/invoice'
+import { brandMayPay, CheckoutRuleError, invoiceTotals, settle, type InvoiceTotals } from '../../../src-shared/domain/invoice'
 import { recordSyncedChange } from '../sync/recordChange'
 import { recordAudit } from '../audit/record'
 import { nextDocumentNumber } from '../numbering/service'
 import { readApprovalThresholdFen, readShopTimeZone } from '../settings/service'
 import { checkPasswordWithLockout } from '../auth/signInGuard'
+import { decoyPasswordHash, verifyPassword } from '../auth/password'
 import { findWorkOrder } from '../repairs/detail'
 import type { WorkOrdersTable } from '../repairs/tables'
 import { depositHeld } from './deposits'
@@ -37,10 +38,18 @@ export function ruleError(error: unknown): never {
 async function discountApprover(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'checkout.pay'>): Promise<string | null> {
   if (input.discountFen === 0) return null
   if (input.discountFen <= (await readApprovalThresholdFen(db))) return null
+  // A discount that needs approval needs a reason the approval is given for.
+  if (input.discountReason === '') {
+    throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'discountReason', messageKey: 'validation.required' }] })
+  }
   if (MANAGERS.has(actor.role)) return actor.id
   if (!input.managerApproval) throw new AppError('APPROVAL_REQUIRED', 'errors.discountNeedsManager')
   const manager = await db.selectFrom('users').select(['id', 'role']).where('username', '=', input.managerApproval.username).executeTakeFirst()
-  if (!manager) throw new AppError('INVALID_CREDENTIALS')
+  if (!manager) {
+    // Spend the time a real check takes, so the answer does not tell which names exist.
+    await verifyPassword(input.managerApproval.password, await decoyPasswordHash())
+    throw new AppError('INVALID_CREDENTIALS')
+  }
   const checked = await checkPasswordWithLockout(db, manager.id, input.managerApproval.password, at)
   if (!MANAGERS.has(checked.role)) throw new AppError('FORBIDDEN', 'errors.approverNotManager')
   return checked.id
@@ -67,6 +76,10 @@ export async function payWorkOrder(db: Db, at: Date, actor: CurrentUser, input: 
       ...earned.map((line) => ({ ...line, payer: (line.sourceId && input.payers[line.sourceId]) || line.payer })),
       ...input.charges.map((charge) => ({ kind: 'charge' as const, sourceId: null, ...charge, amountFen: charge.quantity * charge.unitPriceFen }))
     ]
+    // Billing the brand for a job it does not cover would be an unapproved discount of it all.
+    if (!brandMayPay(order.serviceType) && lines.some((line) => line.payer === 'brand')) {
+      throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'payers', messageKey: 'validation.brandPaysOnlyWarranty' }] })
+    }
     const deposit = await depositHeld(trx, order.id)
     let totals: InvoiceTotals
     let settlement: ReturnType<typeof settle>
@@ -151,7 +164,7 @@ export async function payWorkOrder(db: Db, at: Date, actor: CurrentUser, input: 
       entityId: invoiceId,
       after: { number, workOrderId: order.id, totals, lines, payments: settlement.payments, discountApprovedBy: approvedBy }
     })
-    if (approvedBy && approvedBy !== actor.id) {
+    if (approvedBy) {
       await recordAudit(trx, at, { actorId: approvedBy, action: 'checkout.discountApproved', entity: 'invoice', entityId: invoiceId, after: { discountFen: input.discountFen } })
     }
   })

@@ -7,6 +7,7 @@ import { requireBenchAccess, requireOpen } from '../repairs/change'
 import { findWorkOrder } from '../repairs/detail'
 import { barcodesOf, findPartRow } from './records'
 import { postMovement } from './ledger'
+import { requireNotBilled } from '../checkout/invoices'
 import type { WorkOrderPartsTable } from './tables'
 
 /** What a job has asked for and what it has been given, with the amount checkout will charge. */
@@ -66,6 +67,7 @@ export async function requestPart(db: Db, at: Date, actor: CurrentUser, input: P
     const order = await findWorkOrder(trx, input.workOrderId)
     requireOpen(order)
     requireBenchAccess(actor, order)
+    await requireNotBilled(trx, order.id)
     const part = await findPartRow(trx, input.partId)
     if (part.active !== 1) throw new AppError('CONFLICT', 'errors.partInactive')
     const id = uuidv7(at.getTime())
@@ -143,6 +145,7 @@ export async function issuePart(db: Db, at: Date, actor: CurrentUser, input: Par
   await db.transaction().execute(async (trx) => {
     const order = await findWorkOrder(trx, input.workOrderId)
     requireOpen(order)
+    await requireNotBilled(trx, order.id)
     const part = await findPartRow(trx, input.partId)
     const serial = part.serialTracked === 1 ? await requireIssuableSerial(trx, part.id, input.serial, input.quantity) : null
     const lineId = uuidv7(at.getTime())
@@ -211,6 +214,7 @@ export async function returnFromWorkOrder(db: Db, at: Date, actor: CurrentUser, 
     const line = await trx.selectFrom('workOrderParts').selectAll().where('id', '=', input.lineId).executeTakeFirst()
     if (!line) throw new AppError('NOT_FOUND')
     requireOpen(await findWorkOrder(trx, line.workOrderId))
+    await requireNotBilled(trx, line.workOrderId)
     const outstanding = line.quantity - line.returnedQuantity
     if (input.quantity > outstanding) {
       throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'quantity', messageKey: 'validation.moreThanIssued', params: { max: outstanding } }] })

@@ -14,13 +14,15 @@ export async function workOrderPrintData(db: Db, now: Date, viewer: CurrentUser,
   const order = await findWorkOrder(db, workOrderId)
   const calendar = await shopCalendar(db, now)
   const shop = (await readShopProfile(db))!
-  const invoice = (await invoicesOfWorkOrder(db, workOrderId)).find((document) => document.kind === 'invoice') ?? null
+  // The bill is the counter's business, like the claim code.
+  const invoice = roleMayCall(viewer.role, 'checkout.get') ? ((await invoicesOfWorkOrder(db, workOrderId)).find((document) => document.kind === 'invoice') ?? null) : null
   const days = await readRepairWarrantyDays(db)
   // The repair's own warranty runs from the day the customer took the device back.
   const startsOn = order.pickedUpAt ? shopLocalDate(new Date(order.pickedUpAt), calendar.timeZone) : calendar.today
   return {
     shop,
-    workOrder: await loadWorkOrderDetail(db, workOrderId, viewer, calendar),
+    // A document never prints the device's passcode, so it does not even carry it.
+    workOrder: { ...(await loadWorkOrderDetail(db, workOrderId, viewer, calendar)), passcode: null },
     claimCode: roleMayCall(viewer.role, 'workOrders.pickup') ? order.claimCode : null,
     parts: await loadWorkOrderParts(db, workOrderId),
     invoice,

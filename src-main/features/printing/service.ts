@@ -1,8 +1,9 @@
 import type { Db } from '../../db/connection'
-import type { CurrentUser, ParsedInput } from '../../../src-shared/contract'
+import { AppError, type CurrentUser, type OperationName, type ParsedInput } from '../../../src-shared/contract'
+import { roleMayCall } from '../../../src-shared/contract/permissions'
 import type { PrintSettings } from '../../../src-shared/contract/printing'
 import { uuidv7 } from '../../../src-shared/domain/ids'
-import { DOCUMENT_TYPES, defaultPaper, printRoute } from '../../../src-shared/domain/paper'
+import { DOCUMENT_TYPES, defaultPaper, paperFits, printRoute, type DocumentType } from '../../../src-shared/domain/paper'
 import { recordAudit } from '../audit/record'
 import type { PrintingPort } from './port'
 
@@ -54,8 +55,19 @@ export async function printDocument(
   token: string,
   input: ParsedInput<'printing.print'>
 ): Promise<{ mode: 'shell' | 'browser'; printNumber: number }> {
+  if (!roleMayCall(actor.role, DOCUMENT_ACCESS[input.documentType])) throw new AppError('FORBIDDEN')
   const setting = (await readPrintSettings(db))[input.documentType]
   const paper = input.paper ?? setting.paper
+  if (!paperFits(input.documentType, paper)) {
+    throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'paper', messageKey: 'validation.paperDoesNotFit' }] })
+  }
+  await requireDocument(db, input.documentType, input.entityId)
+  // In the desktop app the print goes out first: a print that failed must not turn the next one
+  // into a "copy". It carries the number it will be counted under.
+  const next = (await printCount(db, input)).printNumber + 1
+  if (port) {
+    await port.print({ route: printRoute(input.documentType, input.entityId, paper, next), paper, printerName: setting.printerName, silent: setting.silent, token })
+  }
   const printNumber = await db.transaction().execute(async (trx) => {
     const { printNumber: last } = await printCount(trx, input)
     const next = last + 1
@@ -68,7 +80,20 @@ export async function printDocument(
     }
     return next
   })
-  if (!port) return { mode: 'browser', printNumber }
-  await port.print({ route: printRoute(input.documentType, input.entityId, paper, printNumber), paper, printerName: setting.printerName, silent: setting.silent, token })
-  return { mode: 'shell', printNumber }
+  return { mode: port ? 'shell' : 'browser', printNumber }
+}
+
+/** Which operation a role needs to see each document's data. */
+const DOCUMENT_ACCESS: Record<DocumentType, OperationName> = {
+  claim_receipt: 'workOrders.pickup',
+  device_label: 'printing.workOrderDocument',
+  warranty_slip: 'printing.workOrderDocument',
+  payment_receipt: 'checkout.get',
+  day_close_report: 'dayClose.get'
+}
+
+async function requireDocument(db: Db, documentType: DocumentType, entityId: string): Promise<void> {
+  const table = documentType === 'payment_receipt' ? 'invoices' : documentType === 'day_close_report' ? 'dayCloses' : 'workOrders'
+  const row = await db.selectFrom(table).select('id').where('id', '=', entityId).executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND')
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection'
 import { AppError, type CurrentUser, type ParsedInput, type WorkOrderDetail } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
+import { requireNotBilled } from '../checkout/invoices'
 import { changeWorkOrder, requireBenchAccess, requireOpen } from './change'
 import { requireActiveCode } from './codes'
 
@@ -22,6 +23,7 @@ export function addLabour(db: Db, at: Date, actor: CurrentUser, input: ParsedInp
   return changeWorkOrder(db, at, actor, input.id, 'workOrders.addLabour', async (trx, order) => {
     requireOpen(order)
     requireBenchAccess(actor, order)
+    await requireNotBilled(trx, order.id)
     await trx
       .insertInto('workOrderLabour')
       .values({
@@ -42,6 +44,7 @@ export function removeLabour(db: Db, at: Date, actor: CurrentUser, input: Parsed
   return changeWorkOrder(db, at, actor, input.id, 'workOrders.removeLabour', async (trx, order) => {
     requireOpen(order)
     requireBenchAccess(actor, order)
+    await requireNotBilled(trx, order.id)
     const line = await trx
       .selectFrom('workOrderLabour')
       .selectAll()

@@ -9,6 +9,7 @@ import { toCustomer } from '../customers/records'
 import { changeWorkOrder, requireBenchAccess, requireOpen } from './change'
 import { currentQuote, findWorkOrder } from './detail'
 import { openWorkOrder, type OpenedWorkOrder } from './intake'
+import { returnDepositOfCancelledOrder } from '../checkout/deposits'
 import { closeOpenRequests, returnPartsOfUnrepairedOrder } from '../parts/workOrderParts'
 
 /** Moves a work order along the status machine, or refuses with the reason. */
@@ -33,6 +34,7 @@ export function transitionWorkOrder(db: Db, at: Date, actor: CurrentUser, input:
     // Any closed job asks for no more.
     if (to === 'cancelled' || to === 'returned_unrepaired') await returnPartsOfUnrepairedOrder(trx, at, actor.id, order.id, input.reason)
     else if (isClosed(to)) await closeOpenRequests(trx, at, order.id)
+    if (to === 'cancelled') await returnDepositOfCancelledOrder(trx, at, actor.id, order.id, input.reason)
     // A technician who moves an unassigned job takes it, so no job is finished by nobody.
     const takesJob = actor.role === 'technician' && order.technicianId === null
     return {

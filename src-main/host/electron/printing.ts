@@ -10,7 +10,9 @@ const READY_TIMEOUT_MS = 15_000
 async function documentReady(contents: WebContents): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS
   while (Date.now() < deadline) {
-    if ((await contents.executeJavaScript("document.body.dataset.printReady === '1'")) === true) return
+    const state = (await contents.executeJavaScript('document.body.dataset.printReady')) as string | undefined
+    if (state === '1') return
+    if (state === 'error') throw new Error('the document could not be drawn')
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   throw new Error('the document did not finish drawing')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { call, callError, callOk } from '../helpers'
-import { openOrder, setApprovalThreshold, staffedShopPerFile } from '../repairs/fixtures'
+import { intake, openOrder, setApprovalThreshold, staffedShopPerFile } from '../repairs/fixtures'
 import { finishedJob } from './fixtures'
 
 const shop = staffedShopPerFile()
@@ -176,5 +176,87 @@ describe('day close', () => {
     expect((await callOk(app, 'dayClose.get', { id: closed.id! }, staff.frontDesk.token)).differenceFen).toBe(-100)
     expect((await callOk(app, 'dayClose.list', {}, staff.frontDesk.token))[0]).toMatchObject({ id: closed.id, takingsFen: 15_000 })
     expect((await call(app, 'dayClose.close', { countedCashFen: 0 }, staff.manager.token)).ok).toBe(true)
+  })
+})
+
+describe('checkout rules found in review', () => {
+  it('the brand pays only on a warranty repair: a paid job cannot bill its lines or extras to the brand', async () => {
+    const { app, staff, adminToken } = shop()
+    const job = await finishedJob(app, adminToken, { serviceType: 'paid_repair', labourFen: 1_000, partPriceFen: 1_000 })
+    const toBrand = await callError(app, 'checkout.pay', { workOrderId: job.id, payers: { [job.labourId]: 'brand' }, tenders: [{ method: 'cash', amountFen: 1_000 }] }, staff.frontDesk.token)
+    expect(toBrand.details?.fields?.[0]).toMatchObject({ path: 'payers', messageKey: 'validation.brandPaysOnlyWarranty' })
+    const extra = await callError(
+      app,
+      'checkout.pay',
+      { workOrderId: job.id, charges: [{ description: '贴膜', quantity: 1, unitPriceFen: 3_000, payer: 'brand' }], tenders: [{ method: 'cash', amountFen: 2_000 }] },
+      staff.frontDesk.token
+    )
+    expect(extra.details?.fields?.[0]?.messageKey).toBe('validation.brandPaysOnlyWarranty')
+  })
+
+  it('once billed, a job’s labour and parts no longer change', async () => {
+    const { app, staff, adminToken } = shop()
+    const job = await finishedJob(app, adminToken, { serviceType: 'paid_repair', labourFen: 1_000, partPriceFen: 1_000 })
+    const invoice = await callOk(app, 'checkout.pay', { workOrderId: job.id, tenders: [{ method: 'cash', amountFen: 2_000 }] }, staff.frontDesk.token)
+    const billed = { code: 'READ_ONLY', messageKey: 'errors.workOrderBilled', details: { number: invoice.number } }
+    expect(await callError(app, 'workOrders.addLabour', { id: job.id, description: '清洁', minutes: 5, priceFen: 500 }, adminToken)).toMatchObject(billed)
+    expect(await callError(app, 'workOrders.removeLabour', { id: job.id, labourId: job.labourId }, adminToken)).toMatchObject(billed)
+    expect(await callError(app, 'workOrderParts.return', { lineId: job.partLineId, quantity: 1 }, staff.clerk.token)).toMatchObject(billed)
+  })
+
+  it('a cancelled job hands its deposit back', async () => {
+    const { app, staff } = shop()
+    const { workOrder } = await callOk(app, 'workOrders.create', intake({ depositFen: 20_000, depositMethod: 'wechat_pay' }), staff.frontDesk.token)
+    await callOk(app, 'workOrders.transition', { id: workOrder.id, to: 'cancelled', reason: '客户不修了' }, staff.frontDesk.token)
+    const rows = app.sqlite.prepare('SELECT kind, method, amount_fen FROM payments WHERE work_order_id = ? ORDER BY at, kind').all(workOrder.id)
+    expect(rows).toEqual([
+      { kind: 'deposit', method: 'wechat_pay', amount_fen: 20_000 },
+      { kind: 'deposit_return', method: 'wechat_pay', amount_fen: -20_000 }
+    ])
+  })
+
+  it('an approved discount always needs its reason and leaves the approver in the audit log', async () => {
+    const { app, staff, adminToken } = shop()
+    const { approvalThresholdFen } = await callOk(app, 'settings.get', {}, adminToken)
+    const job = await finishedJob(app, adminToken, { serviceType: 'paid_repair', labourFen: approvalThresholdFen, partPriceFen: approvalThresholdFen })
+    const pay = { workOrderId: job.id, discountFen: approvalThresholdFen + 100, tenders: [{ method: 'cash' as const, amountFen: approvalThresholdFen - 100 }] }
+    expect((await callError(app, 'checkout.pay', pay, staff.manager.token)).details?.fields?.[0]).toMatchObject({ path: 'discountReason' })
+    const invoice = await callOk(app, 'checkout.pay', { ...pay, discountReason: '设备老客户' }, staff.manager.token)
+    const approval = app.sqlite.prepare("SELECT actor_id FROM audit_log WHERE action = 'checkout.discountApproved' AND entity_id = ?").get(invoice.id)
+    expect(approval).toEqual({ actor_id: staff.manager.user.id })
+  })
+
+  it('a credit note that takes from the brand’s lines tells HQ the claim went down', async () => {
+    const { app, staff, adminToken } = shop()
+    const job = await finishedJob(app, adminToken, { serviceType: 'warranty_repair', labourFen: 2_000, partPriceFen: 8_000 })
+    const invoice = await callOk(app, 'checkout.pay', { workOrderId: job.id }, staff.frontDesk.token)
+    const note = await callOk(app, 'checkout.creditNote', { invoiceId: invoice.id, lines: [{ lineId: invoice.lines[1]!.id, amountFen: 8_000 }], reason: '配件未装机', refundMethod: 'cash' }, staff.manager.token)
+    const synced = app.sqlite
+      .prepare("SELECT json_extract(payload_json, '$.amountFen') AS amount FROM outbox WHERE entity = 'warranty_claim' AND json_extract(payload_json, '$.creditNoteNumber') = ?")
+      .all(note.number)
+    expect(synced).toEqual([{ amount: -8_000 }])
+  })
+
+  it('the database itself refuses a refund paid in, a payment born closed, and an edited claim', async () => {
+    const { app, staff, adminToken } = shop()
+    const job = await finishedJob(app, adminToken, { serviceType: 'warranty_repair', labourFen: 1_000, partPriceFen: 1_000 })
+    const invoice = await callOk(app, 'checkout.pay', { workOrderId: job.id }, staff.frontDesk.token)
+    const insert = app.sqlite.prepare(
+      "INSERT INTO payments (id, kind, method, amount_fen, tendered_fen, change_fen, invoice_id, work_order_id, reason, cashier_id, at, day_close_id) VALUES (?, ?, 'cash', ?, 0, 0, NULL, NULL, '', NULL, '2026-01-01T00:00:00.000Z', ?)"
+    )
+    expect(() => insert.run('probe-1', 'refund', 500, null)).toThrow(/CHECK/)
+    const closed = await callOk(app, 'dayClose.close', { countedCashFen: (await callOk(app, 'dayClose.preview', {}, staff.manager.token)).expectedCashFen }, staff.manager.token)
+    expect(() => insert.run('probe-2', 'payment', 500, closed.id)).toThrow(/open period/)
+    expect(() => app.sqlite.prepare('UPDATE warranty_claims SET amount_fen = 1 WHERE invoice_id = ?').run(invoice.id)).toThrow(/credit note/)
+    expect(() => app.sqlite.prepare('DELETE FROM day_close_documents WHERE invoice_id = ?').run(invoice.id)).toThrow(/immutable/)
+  })
+
+  it('a day close counted against an expected cash that has since changed is refused', async () => {
+    const { app, staff, adminToken } = shop()
+    const seen = await callOk(app, 'dayClose.preview', {}, staff.manager.token)
+    const job = await finishedJob(app, adminToken, { serviceType: 'paid_repair', labourFen: 1_000, partPriceFen: 1_000 })
+    await callOk(app, 'checkout.pay', { workOrderId: job.id, tenders: [{ method: 'cash', amountFen: 2_000 }] }, staff.frontDesk.token)
+    const error = await callError(app, 'dayClose.close', { countedCashFen: seen.expectedCashFen, expectedCashFen: seen.expectedCashFen }, staff.manager.token)
+    expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.dayCloseChanged' })
   })
 })

@@ -56,3 +56,28 @@ describe('printing', () => {
     expect(atBench.claimCode).toBeNull()
   })
 })
+
+describe('who may print what', () => {
+  it('a document prints only for roles that may see it, only on a paper it fits, and only if it exists', async () => {
+    const { app, staff } = shop()
+    const { id } = await openOrder(app, staff.frontDesk.token)
+    expect((await callError(app, 'printing.print', { documentType: 'claim_receipt', entityId: id }, staff.techA.token)).code).toBe('FORBIDDEN')
+    expect((await callError(app, 'printing.print', { documentType: 'payment_receipt', entityId: id }, staff.techA.token)).code).toBe('FORBIDDEN')
+    expect((await callOk(app, 'printing.print', { documentType: 'device_label', entityId: id }, staff.techA.token)).printNumber).toBe(1)
+    const a4Label = await callError(app, 'printing.print', { documentType: 'device_label', entityId: id, paper: 'a4' }, staff.frontDesk.token)
+    expect(a4Label.details?.fields?.[0]).toMatchObject({ path: 'paper', messageKey: 'validation.paperDoesNotFit' })
+    expect((await callError(app, 'printing.print', { documentType: 'payment_receipt', entityId: id }, staff.frontDesk.token)).code).toBe('NOT_FOUND')
+  })
+
+  it('a print the printer refused is not counted, so the next one is still the original', async () => {
+    const { app, staff } = shop()
+    const { id } = await openOrder(app, staff.frontDesk.token)
+    app.printing = { printers: async () => [], print: async () => Promise.reject(new Error('out of paper')) }
+    try {
+      expect((await callError(app, 'printing.print', { documentType: 'device_label', entityId: id }, staff.frontDesk.token)).code).toBe('INTERNAL')
+    } finally {
+      delete app.printing
+    }
+    expect(await callOk(app, 'printing.count', { documentType: 'device_label', entityId: id }, staff.frontDesk.token)).toEqual({ printNumber: 0 })
+  })
+})
