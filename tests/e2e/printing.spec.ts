@@ -75,7 +75,7 @@ const LONG = {
   labour: '更换屏幕总成、中框与电池盖，重新粘合防水胶圈，校准触摸与指纹，整机功能检测与气密性测试，清洁消毒后交付客户'
 }
 
-/** The shop (with logo and tax number), a counter clerk, and a paid repair finished on the bench. */
+/** The shop (with logo and tax number), a counter clerk, and a warranty repair finished on the bench. */
 async function arrange(host: ShopHost, long = false): Promise<Arranged> {
   const adminToken = await setUpShop(host)
   const settings = await host.rpc<{ profile: Json; idleLockMinutes: number; approvalThresholdFen: number }>('settings.get', {}, adminToken)
@@ -102,7 +102,7 @@ async function arrange(host: ShopHost, long = false): Promise<Arranged> {
     {
       customer: { kind: 'new', fields: { name: long ? LONG.customer : '张三丰', mobile: '13800138000' } },
       device: { kind: 'new', fields: long ? { brand: LONG.brand, model: LONG.model, serial: LONG.serial } : { brand: '华为', model: 'Mate 60 Pro', serial: 'HWM60P2026A7' } },
-      serviceType: 'paid_repair',
+      serviceType: 'warranty_repair',
       intakeChannel: 'walk_in',
       reportedFault: long ? LONG.fault.slice(0, 500) : '摔过一次后屏幕碎裂，触摸失灵，偶尔自动重启；客户希望保留数据，今天下班前能取最好。外壳右下角有磕碰，请一并检查。',
       symptomCode: 'S01',
@@ -120,8 +120,6 @@ async function arrange(host: ShopHost, long = false): Promise<Arranged> {
   const id = created.workOrder.id
   const move = (to: string) => host.rpc('workOrders.transition', { id, to }, adminToken)
   await move('diagnosing')
-  await host.rpc('workOrders.quote', { id, labourFen: 8_000, partsFen: 45_000, discountFen: 0 }, adminToken)
-  await host.rpc('workOrders.customerDecision', { id, approved: true, channel: 'in_person' }, adminToken)
   await move('repairing')
   await host.rpc('workOrders.addLabour', { id, description: long ? LONG.labour : '更换屏幕总成', minutes: 40, priceFen: 8_000 }, adminToken)
   const part = await host.rpc<{ id: string }>(
@@ -141,15 +139,15 @@ async function arrange(host: ShopHost, long = false): Promise<Arranged> {
   return { adminToken, desk, workOrder: created.workOrder, claimCode: created.claimCode, passcode }
 }
 
-/** Pays the job at the counter: the screen is covered by the brand; labour and a film by the customer, in WeChat Pay and cash. */
+/** Pays the job at the counter: the screen is covered by the brand; labour (the damage was the customer's) and a film are theirs, in WeChat Pay and cash. */
 async function checkOut(host: ShopHost, arranged: Arranged): Promise<{ id: string; number: string }> {
   const draft = await host.rpc<{ lines: { kind: string; sourceId: string }[] }>('checkout.draft', { workOrderId: arranged.workOrder.id }, arranged.desk.token)
-  const partLine = draft.lines.find((line) => line.kind === 'part')!
+  const labourLine = draft.lines.find((line) => line.kind === 'labour')!
   return host.rpc<{ id: string; number: string }>(
     'checkout.pay',
     {
       workOrderId: arranged.workOrder.id,
-      payers: { [partLine.sourceId]: 'brand' },
+      payers: { [labourLine.sourceId]: 'customer' },
       charges: [{ description: '钢化膜', quantity: 1, unitPriceFen: 3_000, payer: 'customer' }],
       discountFen: 1_000,
       discountReason: '老客户',
