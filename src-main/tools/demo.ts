@@ -8,6 +8,7 @@ import { planHistory, runHistory } from './demo/repairs'
 import { createShop, DEMO_PASSWORD, must, SHOP, STAFF } from './demo/shop'
 import { registerDemoUnits } from './demo/warranty'
 import { finishWarehouse, planWarehouse } from './demo/parts'
+import { planTill } from './demo/checkout'
 import { shopLocalDate } from '../../src-shared/domain/timeZone'
 
 /**
@@ -35,11 +36,13 @@ async function main(): Promise<void> {
     app.sqlite.pragma('synchronous = NORMAL')
 
     const staff = new Map([...users.values()].map((user) => [user.username, user.id]))
-    const steps = planHistory(new Random(20_260_123), { customers: [], devices: [], staff }, { ...HISTORY, from, to })
+    const { steps, jobs } = planHistory(new Random(20_260_123), { customers: [], devices: [], staff }, { ...HISTORY, from, to })
     // The warehouse works alongside: its steps run in time order with the repairs'.
     const warehouse = planWarehouse(new Random(2_027), app, users, { from })
+    // The till too: deposits, checkouts at hand-over, credit notes and the evening's day close.
+    const till = planTill(new Random(2_028), app, jobs, { from, days: HISTORY.days, now })
     const counter = new Counter(app, users)
-    await runHistory([...steps, ...warehouse.steps], counter, (ms) => clock.set(ms), now)
+    await runHistory([...steps, ...warehouse.steps, ...till.steps], counter, (ms) => clock.set(ms), now)
     const done = steps.filter((step) => step.at <= now).length
     clock.set(null)
     app.sqlite.pragma('synchronous = FULL')
@@ -57,12 +60,17 @@ async function main(): Promise<void> {
     if (stock.ledger.mismatches.length > 0) throw new Error(`parts ledger disagrees with the books for ${stock.ledger.mismatches.map((m) => m.partNumber).join(', ')}`)
     const overdue = await must(app, 'workOrders.list', { overdue: true, pageSize: 1 }, token)
     const waiting = await must(app, 'workOrders.approvals', {}, token)
+    const takings = app.sqlite.prepare('SELECT coalesce(sum(amount_fen), 0) FROM payments').pluck().get() as number
+    const open = await must(app, 'dayClose.preview', {}, token)
 
     console.log(`Demo shop "${SHOP.name}" created in ${dataDir}`)
     console.log(`  ${customers} customers, ${[...byStatus.values()].reduce((a, b) => a + b, 0)} work orders over ${HISTORY.days} days (${done} contract calls)`)
     console.log(`  ${WORK_ORDER_STATUSES.map((status) => `${status} ${byStatus.get(status) ?? 0}`).join(', ')}`)
     console.log(`  ${overdue.total} overdue, ${waiting.length} quotes waiting for a manager, ${units} units in the warranty registry`)
     console.log(`  ${stock.parts} parts (${stock.low} at or below their reorder point), ${stock.movements} stock movements, ${stock.issued} parts issued to jobs, ${stock.faultyOwed} faulty parts owed to the brand; ledger verified`)
+    console.log(
+      `  ${till.state.invoices} invoices, ${till.state.creditNotes} credit notes, takings ¥${Math.round(takings / 100)} (¥${Math.round(open.takingsFen / 100)} since the last close), ${till.state.closes} day closes, ${till.state.prints} documents printed`
+    )
     console.log(`Accounts (password for all: ${DEMO_PASSWORD}): admin, ${STAFF.filter((s) => !s.disabled).map((s) => s.username).join(', ')}`)
     console.log(`Start it with: npm run web -- --data-dir "${dataDir}"   (${((performance.now() - started) / 1000).toFixed(0)} s)`)
   } finally {

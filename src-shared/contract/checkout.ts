@@ -75,6 +75,8 @@ export interface CheckoutDraft {
   deviceLabel: string
   lines: Omit<InvoiceLine, 'id'>[]
   depositFen: number
+  /** The discount in the quote the customer accepted (a paid repair), to carry into the bill. */
+  quoteDiscountFen: number
   approvalThresholdFen: number
   /** The invoice, when the job has already been checked out. */
   invoiceId: string | null

@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     clock.set(from - DAY + 10 * HOUR)
     const { users } = await createShop(app)
     const staff = new Map([...users.values()].map((user) => [user.username, user.id]))
-    const steps = planHistory(new Random(20_260_123), { customers: [], devices: [], staff }, { ...HISTORY, from, to })
+    const { steps } = planHistory(new Random(20_260_123), { customers: [], devices: [], staff }, { ...HISTORY, from, to })
     const calls = await runHistory(steps, new Counter(app, users), (ms) => clock.set(ms), now)
     clock.set(null)
     // The set-up session belongs to the simulated past; today's work is a fresh sign-in.

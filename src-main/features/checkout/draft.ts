@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection'
 import type { CheckoutDraft } from '../../../src-shared/contract'
 import { readApprovalThresholdFen } from '../settings/service'
-import { findWorkOrder } from '../repairs/detail'
+import { currentQuote, findWorkOrder } from '../repairs/detail'
 import { depositHeld } from './deposits'
 import { earnedLines } from './lines'
 import { checkoutBlockedReason } from './pay'
@@ -11,6 +11,7 @@ export async function checkoutDraft(db: Db, workOrderId: string): Promise<Checko
   const order = await findWorkOrder(db, workOrderId)
   const customer = await db.selectFrom('customers').select('name').where('id', '=', order.customerId).executeTakeFirstOrThrow()
   const device = await db.selectFrom('devices').select(['brand', 'model']).where('id', '=', order.deviceId).executeTakeFirstOrThrow()
+  const quote = await currentQuote(db, order)
   const invoice = await db.selectFrom('invoices').select('id').where('workOrderId', '=', order.id).where('kind', '=', 'invoice').executeTakeFirst()
   return {
     workOrderId: order.id,
@@ -21,6 +22,7 @@ export async function checkoutDraft(db: Db, workOrderId: string): Promise<Checko
     deviceLabel: `${device.brand} ${device.model}`,
     lines: await earnedLines(db, order),
     depositFen: (await depositHeld(db, order.id)).amountFen,
+    quoteDiscountFen: quote && quote.customerDecision === 'approved' ? quote.discountFen : 0,
     approvalThresholdFen: await readApprovalThresholdFen(db),
     invoiceId: invoice?.id ?? null,
     blockedReason: checkoutBlockedReason(order)

@@ -35,6 +35,9 @@ export interface JobSpec {
   serviceType: ServiceType
 }
 
+/** How a job ends (as planned): handed back picked up or unrepaired, cancelled, or not collected. */
+export type Ending = 'picked_up' | 'inspected' | 'not_found' | 'no_parts' | 'cancelled' | 'uncollected'
+
 const CANCEL_REASONS = ['客户改变主意，不修了', '客户已购买新机', '客户要求取回，另找他处维修']
 const ACCESSORIES: Record<DeviceKind, Accessory[]> = {
   phone: ['charger', 'cable', 'case', 'sim_card', 'memory_card'],
@@ -57,6 +60,13 @@ export class Job {
   private claimCode = ''
   /** When the customer collected it (planned), for warranty comebacks. */
   pickedUpAt: number | null = null
+  /** The member of the front desk who looks after the job. */
+  desk = ''
+  ending: Ending = 'uncollected'
+  /** The intake's input (null for a comeback), which the checkout plan may give a deposit. */
+  intake: Input<'workOrders.create'> | null = null
+  /** The step in which the device goes back to the customer (pick-up or return unrepaired), if any. */
+  handover: Step | null = null
   private t: number
 
   constructor(
@@ -81,6 +91,7 @@ export class Job {
     const kind = kindOf(spec.deviceKind)
     const fault = random.pick(kind.faults)
     const desk = random.pick(DESK)
+    this.desk = desk
     const technician = random.pick(spec.deviceKind === 'phone' || spec.deviceKind === 'laptop' ? PHONE_TECHNICIANS : APPLIANCE_TECHNICIANS)
     const move = (to: Input<'workOrders.transition'>['to'], extra: { note?: string; reason?: string } = {}, by: string = technician) =>
       this.then(10, 180, (c) => c.call(by, 'workOrders.transition', { id: this.id, to, ...extra }))
@@ -93,6 +104,7 @@ export class Job {
     if (!this.reopenOf && random.chance(0.03)) {
       const reason = random.pick(CANCEL_REASONS)
       this.then(30, 600, (c) => c.call(desk, 'workOrders.transition', { id: this.id, to: 'cancelled', reason }))
+      this.ending = 'cancelled'
       return
     }
     // The desk (or the manager) assigns most jobs; otherwise a technician takes one from the
@@ -118,6 +130,7 @@ export class Job {
       if (notFound || inspectionOnly) {
         const reason = notFound ? '未检测到故障，原样退回' : '检测完成，已出具检测报告，按退换货流程处理'
         move('returned_unrepaired', { reason }, notFound ? technician : desk)
+        this.handOver(notFound ? 'not_found' : 'inspected')
         return
       }
     }
@@ -130,6 +143,7 @@ export class Job {
         this.then(10 * 24 * 60, 20 * 24 * 60, (c) =>
           c.call(desk, 'workOrders.transition', { id: this.id, to: 'returned_unrepaired', reason: '配件停产，无法维修' })
         )
+        this.handOver('no_parts')
         return
       }
       // Most parts arrive within days; now and then the supplier is weeks late.
@@ -163,6 +177,13 @@ export class Job {
       c.call(desk, 'workOrders.pickup', { id: this.id, confirmed: true, ...(byPhone ? { phone: spec.mobile } : { claimCode: this.claimCode }) })
     )
     this.pickedUpAt = this.t
+    this.handOver('picked_up')
+  }
+
+  /** The last step planned gave the device back to the customer. */
+  private handOver(ending: Ending): void {
+    this.ending = ending
+    this.handover = this.steps.at(-1)!
   }
 
   private planIntake(desk: string, fault: Fault, installationWork: string): void {
@@ -188,9 +209,11 @@ export class Job {
       accessories: { items: ACCESSORIES[spec.deviceKind].filter(() => random.chance(0.3)), note: '' },
       passcode: phoneLike && random.chance(0.3) ? { consent: true, value: random.digits(6) } : { consent: false, value: '' },
       estimateFen,
-      depositFen: paid && estimateFen >= 50_000 ? 10_000 : 0,
+      // The checkout plan decides who leaves a deposit, and how they pay it.
+      depositFen: 0,
       promisedDate: random.chance(0.8) ? shopDate(spec.intakeAt + random.int(installation ? 1 : 2, 7) * DAY) : null
     }
+    this.intake = intake
     this.steps.push({
       at: spec.intakeAt,
       run: async (counter) => {
@@ -246,6 +269,7 @@ export class Job {
     )
     if (!approved) {
       this.then(10, 24 * 60, (c) => c.call(desk, 'workOrders.transition', { id: this.id, to: 'cancelled', reason: '客户不接受报价' }))
+      this.ending = 'cancelled'
     }
     return approved
   }

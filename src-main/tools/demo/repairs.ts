@@ -24,9 +24,10 @@ const SERVICE_TYPES: [ServiceType, number][] = [['warranty_repair', 45], ['paid_
 /**
  * The shop's last few months, planned as dated steps: walk-ins at opening hours, a quarter of
  * them returning customers (with a device the shop knows or a new one), warranty comebacks on
- * some collected repairs, and customers registered without a job.
+ * some collected repairs, and customers registered without a job. The jobs come back with the
+ * steps, for the till's plan.
  */
-export function planHistory(random: Random, registry: Registry, options: HistoryOptions): Step[] {
+export function planHistory(random: Random, registry: Registry, options: HistoryOptions): { steps: Step[]; jobs: Job[] } {
   const mobiles = new MobileBook()
   const serials = new SerialBook()
   const customers: KnownCustomer[] = []
@@ -81,7 +82,7 @@ export function planHistory(random: Random, registry: Registry, options: History
     const desk = random.pick(DESK)
     steps.push({ at, run: async (counter) => void (await counter.call(desk, 'customers.create', fields)) })
   }
-  return steps
+  return { steps, jobs }
 }
 
 /** Runs the steps in time order with the clock at each step's moment; steps after now have not happened. */

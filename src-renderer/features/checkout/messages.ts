@@ -47,7 +47,8 @@ export const checkoutMessages = defineMessages(
         reason: '优惠原因',
         reasonPlaceholder: '如：老客户、活动',
         needsManager: '超过 ¥{threshold}，收款时需店长授权',
-        tooLarge: '优惠不能超过客户应付的 ¥{max}'
+        tooLarge: '优惠不能超过客户应付的 ¥{max}',
+        fromQuote: '报价中已同意的优惠'
       },
       totals: {
         title: '金额',
@@ -233,7 +234,8 @@ export const checkoutMessages = defineMessages(
         reason: 'Reason',
         reasonPlaceholder: 'e.g. regular customer, promotion',
         needsManager: 'Above ¥{threshold}: a manager approves it at payment',
-        tooLarge: 'The discount cannot exceed the customer’s ¥{max}'
+        tooLarge: 'The discount cannot exceed the customer’s ¥{max}',
+        fromQuote: 'Discount agreed in the quote'
       },
       totals: {
         title: 'Amounts',

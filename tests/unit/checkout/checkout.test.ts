@@ -259,4 +259,12 @@ describe('checkout rules found in review', () => {
     const error = await callError(app, 'dayClose.close', { countedCashFen: seen.expectedCashFen, expectedCashFen: seen.expectedCashFen }, staff.manager.token)
     expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.dayCloseChanged' })
   })
+
+  it('the discount the customer agreed to in the quote comes with the draft', async () => {
+    const { app, staff, adminToken } = shop()
+    const job = await finishedJob(app, adminToken, { serviceType: 'paid_repair', quoteDiscountFen: 1_500 })
+    expect((await callOk(app, 'checkout.draft', { workOrderId: job.id }, staff.frontDesk.token)).quoteDiscountFen).toBe(1_500)
+    const plain = await finishedJob(app, adminToken, { serviceType: 'warranty_repair' })
+    expect((await callOk(app, 'checkout.draft', { workOrderId: plain.id }, staff.frontDesk.token)).quoteDiscountFen).toBe(0)
+  })
 })

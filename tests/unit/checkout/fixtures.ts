@@ -9,14 +9,14 @@ import { intake, type Intake } from '../repairs/fixtures'
 export async function finishedJob(
   app: AppContext,
   adminToken: string,
-  options: { serviceType: 'paid_repair' | 'warranty_repair'; labourFen?: number; partPriceFen?: number; intake?: Partial<Intake> }
+  options: { serviceType: 'paid_repair' | 'warranty_repair'; labourFen?: number; partPriceFen?: number; quoteDiscountFen?: number; intake?: Partial<Intake> }
 ) {
   const { workOrder } = await callOk(app, 'workOrders.create', intake({ serviceType: options.serviceType, ...options.intake }), adminToken)
   const id = workOrder.id
   const move = (to: 'diagnosing' | 'repairing' | 'quality_check' | 'ready_for_pickup') => callOk(app, 'workOrders.transition', { id, to }, adminToken)
   await move('diagnosing')
   if (options.serviceType === 'paid_repair') {
-    await callOk(app, 'workOrders.quote', { id, labourFen: 5_000, partsFen: 10_000, discountFen: 0 }, adminToken)
+    await callOk(app, 'workOrders.quote', { id, labourFen: 5_000, partsFen: 10_000, discountFen: options.quoteDiscountFen ?? 0 }, adminToken)
     await callOk(app, 'workOrders.customerDecision', { id, approved: true, channel: 'in_person' }, adminToken)
   }
   await move('repairing')
