@@ -1,12 +1,5 @@
 import type { Page } from '@playwright/test'
-import { test, expect, screenshot, setUpShop, staffPage, hire } from './fixtures'
-
-type BrowserDocument = { document: { getAnimations(): unknown[] } }
-
-/** Waits out dialog and message transitions, so a screenshot shows what the person sees once it settles. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => (globalThis as unknown as BrowserDocument).document.getAnimations().length === 0)
-}
+import { test, expect, screenshot, setUpShop, staffPage, hire, settled } from './fixtures'
 
 test("the desk registers and edits a customer's devices, and a known serial is named instead of duplicated", async ({ browser, host }) => {
   const adminToken = await setUpShop(host)

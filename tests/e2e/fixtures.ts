@@ -85,6 +85,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
 }
 
+type BrowserDocument = { document: { getAnimations(): unknown[] } }
+
+/** Waits out dialog and message transitions, so a screenshot shows what the person sees once it settles. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => (globalThis as unknown as BrowserDocument).document.getAnimations().length === 0)
+}
+
+/** The shell scrolls inside its main area; a tall window lets one screenshot show a whole page. */
+export async function tallScreenshot(page: Page, name: string, height = 1100): Promise<void> {
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 1280, height })
+  await settled(page)
+  await screenshot(page, name)
+  if (size) await page.setViewportSize(size)
+}
+
 type BrowserGlobals = { sessionStorage: { getItem(key: string): string | null } }
 
 /** The session token the page holds, to call the API as that user (e.g. to prove a refusal). */

@@ -1,24 +1,8 @@
 import type { Page } from '@playwright/test'
-import { test, expect, screenshot, setUpShop, staffPage, hire, type ShopHost } from './fixtures'
+import { test, expect, screenshot, setUpShop, staffPage, hire, type ShopHost, settled, tallScreenshot } from './fixtures'
 
 // Each test walks several people through several screens: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 120_000 })
-
-type BrowserDocument = { document: { getAnimations(): unknown[] } }
-
-/** Waits out dialog and message transitions, so a screenshot shows what the person sees once it settles. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => (globalThis as unknown as BrowserDocument).document.getAnimations().length === 0)
-}
-
-/** The shell scrolls inside its main area; a tall window lets one screenshot show a whole page. */
-async function tallScreenshot(page: Page, name: string, height = 1100): Promise<void> {
-  const size = page.viewportSize()
-  await page.setViewportSize({ width: 1280, height })
-  await settled(page)
-  await screenshot(page, name)
-  if (size) await page.setViewportSize(size)
-}
 
 /** What a barcode scanner does: the code typed fast, then Enter. */
 async function scan(page: Page, testId: string, code: string): Promise<void> {

@@ -1,21 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { test, expect, screenshot, setUpShop, staffPage, hire, type ShopHost } from './fixtures'
-
-type BrowserDocument = { document: { getAnimations(): unknown[] } }
-
-/** Waits out dialog and message transitions, so a screenshot shows what the person sees once it settles. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => (globalThis as unknown as BrowserDocument).document.getAnimations().length === 0)
-}
-
-/** The shell scrolls inside its main area; a tall window lets one screenshot show a whole page. */
-async function tallScreenshot(page: Page, name: string, height = 1100): Promise<void> {
-  const size = page.viewportSize()
-  await page.setViewportSize({ width: 1280, height })
-  await settled(page)
-  await screenshot(page, name)
-  if (size) await page.setViewportSize(size)
-}
+import { test, expect, screenshot, setUpShop, staffPage, hire, type ShopHost, settled, tallScreenshot } from './fixtures'
 
 /** A barcode scanner: fast keystrokes ending in Enter. */
 async function scan(field: Locator, code: string): Promise<void> {

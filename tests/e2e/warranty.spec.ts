@@ -1,21 +1,5 @@
 import type { Page } from '@playwright/test'
-import { test, expect, screenshot, setUpShop, staffPage, hire } from './fixtures'
-
-type BrowserDocument = { document: { getAnimations(): unknown[] } }
-
-/** Waits out dialog and message transitions, so a screenshot shows what the person sees once it settles. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => (globalThis as unknown as BrowserDocument).document.getAnimations().length === 0)
-}
-
-/** The shell scrolls inside its main area; a tall window lets one screenshot show a whole page. */
-async function tallScreenshot(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize()
-  await page.setViewportSize({ width: 1280, height: 1500 })
-  await settled(page)
-  await screenshot(page, name)
-  if (size) await page.setViewportSize(size)
-}
+import { test, expect, screenshot, setUpShop, staffPage, hire, settled, tallScreenshot } from './fixtures'
 
 /** The shop's calendar date `days` days before today (the shop is in Asia/Shanghai). */
 function shopDateDaysAgo(days: number): string {
@@ -66,7 +50,7 @@ test('a serial scanned on any page opens the warranty lookup with the verdict an
   await expect(verdict.getByTestId('verdict-policy')).toContainText('电池 6 个月')
   // The desk may not exchange units; that is for managers.
   await expect(verdict.getByTestId('exchange-unit')).toHaveCount(0)
-  await tallScreenshot(page, 'warranty-scan-verdict')
+  await tallScreenshot(page, 'warranty-scan-verdict', 1500)
 
   // A cracked screen the customer caused is no reason for a refund: judged again as appearance damage.
   await verdict.getByTestId('claim-kind').getByText('外观损坏').click()
@@ -74,7 +58,7 @@ test('a serial scanned on any page opens the warranty lookup with the verdict an
   // Damage the customer caused is not covered by 三包 repair either: a paid repair, with the reason.
   await expect(verdict.getByTestId('verdict-text')).toHaveText('付费维修')
   await expect(reasons).toContainText('外观损坏不属于性能故障，不能退货或换货')
-  await tallScreenshot(page, 'warranty-claim-appearance')
+  await tallScreenshot(page, 'warranty-claim-appearance', 1500)
 
   // Typing into a field is not a scan: the search box keeps its text and the page stays.
   await page.getByTestId('warranty-search').fill('')
@@ -133,7 +117,7 @@ test('an unknown serial is not out of warranty: the desk registers it from the i
   await expect(verdict.getByTestId('verdict-reasons')).toContainText(`保修期自购机发票日期 ${bought} 起算。`)
   await expect(verdict.getByTestId('verdict-reasons')).toContainText('整机保修已于')
   await expect(page).toHaveURL(/#\/warranty\?q=MI14U88330021$/)
-  await tallScreenshot(page, 'warranty-registered-verdict')
+  await tallScreenshot(page, 'warranty-registered-verdict', 1500)
 })
 
 test('an import of a dealer file reports each rejected row with its line and imports the rest', async ({ browser, host }) => {
@@ -175,7 +159,7 @@ test('an import of a dealer file reports each rejected row with its line and imp
   await expect(rejected.locator('tbody tr').nth(1)).toContainText('购买日期（发票日期）不是有效日期："2026-13-45"')
   await expect(rejected.locator('tbody tr').nth(2)).toContainText('6')
   await expect(rejected.locator('tbody tr').nth(2)).toContainText('序列号 SN-IMP-0001 在文件中重复（与第 2 行相同）')
-  await tallScreenshot(page, 'warranty-import-result')
+  await tallScreenshot(page, 'warranty-import-result', 1500)
 
   const download = page.waitForEvent('download')
   await page.getByTestId('save-rejected').click()
@@ -279,5 +263,5 @@ test('a manager picks one of a buyer’s units, exchanges it, and adds a policy 
   await expect(policy).toBeHidden()
   await expect(phones).toContainText('电池 12 个月')
   await expect(phones).toContainText('已被取代')
-  await tallScreenshot(page, 'warranty-policies')
+  await tallScreenshot(page, 'warranty-policies', 1500)
 })

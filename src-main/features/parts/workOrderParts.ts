@@ -10,13 +10,8 @@ import { postMovement } from './ledger'
 import { requireNotBilled } from '../checkout/invoices'
 import type { WorkOrderPartsTable } from './tables'
 
-/** What a job has asked for and what it has been given, with the amount checkout will charge. */
-export async function loadWorkOrderParts(db: Db, workOrderId: string): Promise<WorkOrderParts> {
-  const requests = await db
-    .selectFrom('workOrderPartRequests as r')
-    .innerJoin('parts as p', 'p.id', 'r.partId')
-    .leftJoin('users as u', 'u.id', 'r.requestedBy')
-    .select([
+/** A request as the contract shows it (requests as `r`, parts as `p`, the requester as `u`). */
+const REQUEST_COLUMNS = [
       'r.id',
       'r.workOrderId',
       'r.partId',
@@ -28,7 +23,15 @@ export async function loadWorkOrderParts(db: Db, workOrderId: string): Promise<W
       'r.status',
       'r.requestedAt',
       'u.displayName as requestedByName'
-    ])
+] as const
+
+/** What a job has asked for and what it has been given, with the amount checkout will charge. */
+export async function loadWorkOrderParts(db: Db, workOrderId: string): Promise<WorkOrderParts> {
+  const requests = await db
+    .selectFrom('workOrderPartRequests as r')
+    .innerJoin('parts as p', 'p.id', 'r.partId')
+    .leftJoin('users as u', 'u.id', 'r.requestedBy')
+    .select(REQUEST_COLUMNS)
     .where('r.workOrderId', '=', workOrderId)
     .orderBy('r.requestedAt')
     .execute()
@@ -103,17 +106,7 @@ export async function openPartRequests(db: Db): Promise<OpenPartRequest[]> {
     .leftJoin('users as u', 'u.id', 'r.requestedBy')
     .leftJoin('users as t', 't.id', 'w.technicianId')
     .select([
-      'r.id',
-      'r.workOrderId',
-      'r.partId',
-      'p.partNumber',
-      'p.name as partName',
-      'r.quantity',
-      'r.issuedQuantity',
-      'r.note',
-      'r.status',
-      'r.requestedAt',
-      'u.displayName as requestedByName',
+      ...REQUEST_COLUMNS,
       'w.number as workOrderNumber',
       'w.status as workOrderStatus',
       'd.brand',
