@@ -100,6 +100,8 @@ test('a walk-in goes from check-in to hand-over: scan, diagnose, quote over the 
   await deskPage.reload()
   await deskPage.getByTestId('pickup').click()
   const pickup = deskPage.getByTestId('pickup-dialog')
+  // The job was never checked out: the counter is reminded before it hands the device over.
+  await expect(pickup.getByTestId('pickup-not-billed')).toContainText('该工单尚未结账')
   await pickup.locator('input[name=claim-code]').fill(claimCode === '000000' ? '111111' : '000000')
   await pickup.getByTestId('pickup-confirm').click()
   await pickup.getByTestId('pickup-submit').click()
