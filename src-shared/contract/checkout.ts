@@ -56,6 +56,8 @@ export interface Invoice {
   reason: string
   corrects: { id: string; number: string } | null
   creditNotes: { id: string; number: string; customerFen: number }[]
+  /** What is left to credit on an invoice's lines after its credit notes (0 for a credit note). */
+  creditableFen: number
   payments: Payment[]
   /** Net of every payment on this document (refunds on a credit note are negative). */
   paidFen: number

@@ -60,7 +60,7 @@ export async function loadInvoice(db: Db, id: string): Promise<Invoice> {
   const corrects = row.correctsInvoiceId ? await db.selectFrom('invoices').select(['id', 'number']).where('id', '=', row.correctsInvoiceId).executeTakeFirst() : undefined
   const creditNotes = await db
     .selectFrom('invoices')
-    .select(['id', 'number', 'customerLinesFen'])
+    .select(['id', 'number', 'customerLinesFen', 'linesFen'])
     .where('correctsInvoiceId', '=', id)
     .orderBy('issuedAt')
     .execute()
@@ -90,6 +90,8 @@ export async function loadInvoice(db: Db, id: string): Promise<Invoice> {
     reason: row.reason,
     corrects: corrects ?? null,
     creditNotes: creditNotes.map((note) => ({ id: note.id, number: note.number, customerFen: note.customerLinesFen })),
+    // Credit notes carry negative lines: what they took is subtracted from what was billed.
+    creditableFen: row.kind === 'invoice' ? row.linesFen + creditNotes.reduce((sum, note) => sum + note.linesFen, 0) : 0,
     payments,
     // What the customer paid (or got back) on this document; a deposit handed back is its own line.
     paidFen: payments.filter((payment) => payment.kind === 'payment' || payment.kind === 'refund').reduce((sum, payment) => sum + payment.amountFen, 0),
