@@ -8,4 +8,10 @@ import { i18n } from './i18n'
 import { vFocusFirst } from './ui/focus'
 import './ui/app.css'
 
-createApp(App).use(createPinia()).use(i18n).use(router).use(ElementPlus).directive('focus-first', vFocusFirst).mount('#app')
+createApp(App)
+  .use(createPinia())
+  .use(i18n)
+  .use(router)
+  .use(ElementPlus)
+  .directive('focus-first', vFocusFirst)
+  .mount('#app')

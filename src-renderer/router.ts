@@ -54,25 +54,86 @@ const routes: RouteRecordRaw[] = [
       { path: '', name: 'home', component: HomeView },
       { path: 'intake', name: 'intake', component: IntakeView, meta: { operation: 'workOrders.create' } },
       { path: 'warranty', name: 'warranty', component: WarrantyLookupView, meta: { operation: 'warranty.lookup' } },
-      { path: 'warranty/import', name: 'warranty-import', component: WarrantyImportView, meta: { operation: 'warranty.importRun' } },
-      { path: 'warranty/policies', name: 'warranty-policies', component: PoliciesView, meta: { operation: 'warranty.savePolicy' } },
+      {
+        path: 'warranty/import',
+        name: 'warranty-import',
+        component: WarrantyImportView,
+        meta: { operation: 'warranty.importRun' }
+      },
+      {
+        path: 'warranty/policies',
+        name: 'warranty-policies',
+        component: PoliciesView,
+        meta: { operation: 'warranty.savePolicy' }
+      },
       { path: 'work-orders', name: 'work-orders', component: WorkOrdersView, meta: { operation: 'workOrders.list' } },
-      { path: 'work-orders/:id', name: 'work-order', component: WorkOrderView, props: true, meta: { operation: 'workOrders.get' } },
-      { path: 'work-orders/:id/checkout', name: 'checkout', component: CheckoutView, props: true, meta: { operation: 'checkout.draft' } },
-      { path: 'invoices/:id', name: 'invoice', component: InvoiceView, props: true, meta: { operation: 'checkout.get' } },
+      {
+        path: 'work-orders/:id',
+        name: 'work-order',
+        component: WorkOrderView,
+        props: true,
+        meta: { operation: 'workOrders.get' }
+      },
+      {
+        path: 'work-orders/:id/checkout',
+        name: 'checkout',
+        component: CheckoutView,
+        props: true,
+        meta: { operation: 'checkout.draft' }
+      },
+      {
+        path: 'invoices/:id',
+        name: 'invoice',
+        component: InvoiceView,
+        props: true,
+        meta: { operation: 'checkout.get' }
+      },
       { path: 'day-close', name: 'day-close', component: DayCloseView, meta: { operation: 'dayClose.preview' } },
-      { path: 'day-close/:id', name: 'day-close-report', component: DayCloseReportView, props: true, meta: { operation: 'dayClose.get' } },
+      {
+        path: 'day-close/:id',
+        name: 'day-close-report',
+        component: DayCloseReportView,
+        props: true,
+        meta: { operation: 'dayClose.get' }
+      },
       { path: 'board', name: 'board', component: BoardView, meta: { operation: 'workOrders.board' } },
       { path: 'approvals', name: 'approvals', component: ApprovalsView, meta: { operation: 'workOrders.approvals' } },
       { path: 'customers', name: 'customers', component: CustomersView, meta: { operation: 'customers.search' } },
-      { path: 'customers/:id', name: 'customer', component: CustomerDetailView, props: true, meta: { operation: 'customers.get' } },
+      {
+        path: 'customers/:id',
+        name: 'customer',
+        component: CustomerDetailView,
+        props: true,
+        meta: { operation: 'customers.get' }
+      },
       { path: 'parts', name: 'parts', component: PartsView, meta: { operation: 'parts.search' } },
       { path: 'parts/receive', name: 'parts-receive', component: ReceiveView, meta: { operation: 'parts.receive' } },
       { path: 'parts/lists', name: 'parts-lists', component: StockListsView, meta: { operation: 'parts.lowStock' } },
-      { path: 'parts/issue', name: 'parts-issue', component: IssueView, meta: { operation: 'workOrderParts.openRequests' } },
-      { path: 'parts/faulty', name: 'parts-faulty', component: FaultyPartsView, meta: { operation: 'faultyParts.list' } },
-      { path: 'parts/stocktakes', name: 'parts-stocktakes', component: StocktakesView, meta: { operation: 'stocktakes.list' } },
-      { path: 'parts/stocktakes/:id', name: 'parts-stocktake', component: StocktakeView, props: true, meta: { operation: 'stocktakes.get' } },
+      {
+        path: 'parts/issue',
+        name: 'parts-issue',
+        component: IssueView,
+        meta: { operation: 'workOrderParts.openRequests' }
+      },
+      {
+        path: 'parts/faulty',
+        name: 'parts-faulty',
+        component: FaultyPartsView,
+        meta: { operation: 'faultyParts.list' }
+      },
+      {
+        path: 'parts/stocktakes',
+        name: 'parts-stocktakes',
+        component: StocktakesView,
+        meta: { operation: 'stocktakes.list' }
+      },
+      {
+        path: 'parts/stocktakes/:id',
+        name: 'parts-stocktake',
+        component: StocktakeView,
+        props: true,
+        meta: { operation: 'stocktakes.get' }
+      },
       { path: 'parts/:id', name: 'part', component: PartView, props: true, meta: { operation: 'parts.get' } },
       { path: 'codes', name: 'codes', component: CodesView, meta: { operation: 'codes.save' } },
       { path: 'users', name: 'users', component: UsersView, meta: { operation: 'users.list' } },

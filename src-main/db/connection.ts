@@ -1,5 +1,14 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { CamelCasePlugin, CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely'
+import {
+  CamelCasePlugin,
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig
+} from 'kysely'
 import type { Database } from './schema'
 
 export type Db = Kysely<Database>

@@ -12,7 +12,8 @@ import type { PartsTables } from '../features/parts/tables'
 
 /** The whole database as Kysely sees it, assembled from each feature's tables. */
 export interface Database
-  extends AuthTables,
+  extends
+    AuthTables,
     SettingsTables,
     NumberingTables,
     AuditTables,

@@ -25,7 +25,11 @@ export interface CallRequest {
  * session and the caller's role, validate the input, run the handler, and turn any failure into
  * a stable error. Authorization comes before validation so strangers learn nothing of the schema.
  */
-export async function dispatch(app: AppContext, handlers: HandlerTable, request: CallRequest): Promise<RpcResult<unknown>> {
+export async function dispatch(
+  app: AppContext,
+  handlers: HandlerTable,
+  request: CallRequest
+): Promise<RpcResult<unknown>> {
   try {
     const data = await run(app, handlers, request)
     return { ok: true, data }
@@ -40,7 +44,8 @@ async function run(app: AppContext, handlers: HandlerTable, request: CallRequest
   const name = request.operation
   if (!isOperationName(name)) throw new AppError('UNKNOWN_OPERATION', 'errors.UNKNOWN_OPERATION', { operation: name })
   const now = app.clock()
-  const caller = permissions[name] === 'public' ? { session: null, user: null } : await authorize(app, name, request.token, now)
+  const caller =
+    permissions[name] === 'public' ? { session: null, user: null } : await authorize(app, name, request.token, now)
   const input = parseInput(contract[name].input, request.input)
   const ctx: CallContext = { app, now, ...caller }
   const handler = handlers[name] as (ctx: CallContext, input: unknown) => Promise<unknown>

@@ -10,7 +10,12 @@ import { warrantyHandlers } from '../features/warranty/handlers'
 import { warrantyImportHandlers } from '../features/warranty/import/handlers'
 import { checkoutHandlers, dayCloseHandlers } from '../features/checkout/handlers'
 import { printingHandlers } from '../features/printing/handlers'
-import { faultyPartsHandlers, partsHandlers, stocktakesHandlers, workOrderPartsHandlers } from '../features/parts/handlers'
+import {
+  faultyPartsHandlers,
+  partsHandlers,
+  stocktakesHandlers,
+  workOrderPartsHandlers
+} from '../features/parts/handlers'
 
 /** The handler table: the only thing a host knows about. Missing an operation is a type error. */
 export const handlers: HandlerTable = {

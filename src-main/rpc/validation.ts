@@ -9,7 +9,10 @@ export function toFieldIssues(issue: z.core.$ZodIssue): FieldIssue[] {
   const path = issue.path.map(String).join('.')
   // One input may carry several unknown fields; each gets its own entry.
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ path: [path, key].filter(Boolean).join('.'), messageKey: 'validation.unknownField' }))
+    return issue.keys.map((key) => ({
+      path: [path, key].filter(Boolean).join('.'),
+      messageKey: 'validation.unknownField'
+    }))
   }
   return [toFieldIssue(issue, path)]
 }

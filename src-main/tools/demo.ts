@@ -36,7 +36,11 @@ async function main(): Promise<void> {
     app.sqlite.pragma('synchronous = NORMAL')
 
     const staff = new Map([...users.values()].map((user) => [user.username, user.id]))
-    const { steps, jobs } = planHistory(new Random(20_260_123), { customers: [], devices: [], staff }, { ...HISTORY, from, to })
+    const { steps, jobs } = planHistory(
+      new Random(20_260_123),
+      { customers: [], devices: [], staff },
+      { ...HISTORY, from, to }
+    )
     // The warehouse works alongside: its steps run in time order with the repairs'.
     const warehouse = planWarehouse(new Random(2_027), app, users, { from })
     // The till too: deposits, checkouts at hand-over, credit notes and the evening's day close.
@@ -51,28 +55,46 @@ async function main(): Promise<void> {
     for (const member of STAFF.filter((s) => !s.disabled)) {
       await must(app, 'auth.signIn', { username: member.username, password: DEMO_PASSWORD })
     }
-    const counts = app.sqlite.prepare('SELECT status, count(*) AS n FROM work_orders GROUP BY status').all() as { status: string; n: number }[]
+    const counts = app.sqlite.prepare('SELECT status, count(*) AS n FROM work_orders GROUP BY status').all() as {
+      status: string
+      n: number
+    }[]
     const byStatus = new Map(counts.map((row) => [row.status, row.n]))
     const customers = app.sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number
     const { token } = await must(app, 'auth.signIn', { username: 'admin', password: DEMO_PASSWORD })
     const units = await registerDemoUnits(app, new Random(2_026), token, shopLocalDate(new Date(now), SHOP.timeZone))
     const stock = await finishWarehouse(counter, warehouse.state)
-    if (stock.ledger.mismatches.length > 0) throw new Error(`parts ledger disagrees with the books for ${stock.ledger.mismatches.map((m) => m.partNumber).join(', ')}`)
+    if (stock.ledger.mismatches.length > 0)
+      throw new Error(
+        `parts ledger disagrees with the books for ${stock.ledger.mismatches.map((m) => m.partNumber).join(', ')}`
+      )
     const overdue = await must(app, 'workOrders.list', { overdue: true, pageSize: 1 }, token)
     const waiting = await must(app, 'workOrders.approvals', {}, token)
     const takings = app.sqlite.prepare('SELECT coalesce(sum(amount_fen), 0) FROM payments').pluck().get() as number
     const open = await must(app, 'dayClose.preview', {}, token)
 
     console.log(`Demo shop "${SHOP.name}" created in ${dataDir}`)
-    console.log(`  ${customers} customers, ${[...byStatus.values()].reduce((a, b) => a + b, 0)} work orders over ${HISTORY.days} days (${done} contract calls)`)
+    console.log(
+      `  ${customers} customers, ${[...byStatus.values()].reduce((a, b) => a + b, 0)} work orders over ${HISTORY.days} days (${done} contract calls)`
+    )
     console.log(`  ${WORK_ORDER_STATUSES.map((status) => `${status} ${byStatus.get(status) ?? 0}`).join(', ')}`)
-    console.log(`  ${overdue.total} overdue, ${waiting.length} quotes waiting for a manager, ${units} units in the warranty registry`)
-    console.log(`  ${stock.parts} parts (${stock.low} at or below their reorder point), ${stock.movements} stock movements, ${stock.issued} parts issued to jobs, ${stock.faultyOwed} faulty parts owed to the brand; ledger verified`)
+    console.log(
+      `  ${overdue.total} overdue, ${waiting.length} quotes waiting for a manager, ${units} units in the warranty registry`
+    )
+    console.log(
+      `  ${stock.parts} parts (${stock.low} at or below their reorder point), ${stock.movements} stock movements, ${stock.issued} parts issued to jobs, ${stock.faultyOwed} faulty parts owed to the brand; ledger verified`
+    )
     console.log(
       `  ${till.state.invoices} invoices, ${till.state.creditNotes} credit notes, takings ¥${Math.round(takings / 100)} (¥${Math.round(open.takingsFen / 100)} since the last close), ${till.state.closes} day closes, ${till.state.prints} documents printed`
     )
-    console.log(`Accounts (password for all: ${DEMO_PASSWORD}): admin, ${STAFF.filter((s) => !s.disabled).map((s) => s.username).join(', ')}`)
-    console.log(`Start it with: npm run web -- --data-dir "${dataDir}"   (${((performance.now() - started) / 1000).toFixed(0)} s)`)
+    console.log(
+      `Accounts (password for all: ${DEMO_PASSWORD}): admin, ${STAFF.filter((s) => !s.disabled)
+        .map((s) => s.username)
+        .join(', ')}`
+    )
+    console.log(
+      `Start it with: npm run web -- --data-dir "${dataDir}"   (${((performance.now() - started) / 1000).toFixed(0)} s)`
+    )
   } finally {
     await closeApp(app)
   }

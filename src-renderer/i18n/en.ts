@@ -53,7 +53,8 @@ export const coreEn: typeof coreZhCN = {
     shopWork: 'Jobs in the shop'
   },
   errors: {
-    workOrderBilled: 'This job has been billed ({number}); its labour and parts can no longer change. Correct it with a credit note',
+    workOrderBilled:
+      'This job has been billed ({number}); its labour and parts can no longer change. Correct it with a credit note',
     dayCloseChanged: 'Money came in or went out while counting; refresh and count again',
     VALIDATION: 'Some fields need attention; check the ones marked in red',
     UNAUTHENTICATED: 'Your session has ended; please sign in again',
@@ -79,7 +80,8 @@ export const coreEn: typeof coreZhCN = {
     currentPasswordWrong: 'The current password is wrong',
     noPermissionPage: 'Your role cannot open that page',
     INVALID_TRANSITION: 'Not possible in the work order’s current status',
-    APPROVAL_REQUIRED: 'A paid repair starts only after the customer accepts the quote (and a manager, above the limit)',
+    APPROVAL_REQUIRED:
+      'A paid repair starts only after the customer accepts the quote (and a manager, above the limit)',
     CLAIM_CODE_MISMATCH: 'The pick-up proof does not match',
     READ_ONLY: 'This record is closed and cannot be changed',
     usePickup: 'Use "Hand over" to complete the pick-up',
@@ -118,21 +120,29 @@ export const coreEn: typeof coreZhCN = {
     stocktakeClosed: 'This stocktake has been posted or cancelled and cannot change',
     partNotInStocktake: 'This part is not in the scope of this stocktake',
     stocktakeNeedsManager: 'The variances are worth more than the approval threshold; a manager must post them',
-    faultyAlreadyPacked: 'The old part is already packed in return batch {batchNumber}: the new one was fitted and cannot come back',
-    adjustmentOutdated: 'A stocktake or adjustment for this part was booked after the request; check the stock and ask again',
+    faultyAlreadyPacked:
+      'The old part is already packed in return batch {batchNumber}: the new one was fitted and cannot come back',
+    adjustmentOutdated:
+      'A stocktake or adjustment for this part was booked after the request; check the stock and ask again',
     stocktakeOverlaps: 'Some of these parts are being counted in {number}; finish or cancel that count first',
     recountNeeded: 'A stocktake or adjustment for {partNumber} was booked after it was counted; count it again',
     invoiceNotFound: 'Invoice not found',
-    notBillableYet: 'The job is not finished yet (ready for pick-up, picked up or returned unrepaired): it cannot be checked out',
+    notBillableYet:
+      'The job is not finished yet (ready for pick-up, picked up or returned unrepaired): it cannot be checked out',
     alreadyCheckedOut: 'This job has already been checked out (invoice {number}); correct it with a credit note',
-    discountNeedsManager: 'The discount is above the approval limit: a manager must approve it with their user name and password',
+    discountNeedsManager:
+      'The discount is above the approval limit: a manager must approve it with their user name and password',
     approverNotManager: 'The approver is not a shop manager or administrator',
     creditNoteOfCreditNote: 'A credit note cannot itself be credited'
   },
   validation: {
     brandPaysOnlyWarranty: 'Only a warranty repair has lines the brand pays',
     required: 'Required',
-    tooSmall: { string: 'At least {limit} characters', number: 'Must be at least {limit}', array: 'At least {limit} items' },
+    tooSmall: {
+      string: 'At least {limit} characters',
+      number: 'Must be at least {limit}',
+      array: 'At least {limit} items'
+    },
     tooBig: { string: 'At most {limit} characters', number: 'Must be at most {limit}', array: 'At most {limit} items' },
     invalidType: 'Wrong format',
     unknownField: 'Unknown field',
@@ -173,5 +183,5 @@ export const coreEn: typeof coreZhCN = {
     notOnInvoice: 'This line is not on the invoice',
     moreThanLeftToCredit: 'More than is left to credit',
     paperDoesNotFit: 'This document cannot be printed on that paper'
-  },
+  }
 }

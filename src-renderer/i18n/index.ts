@@ -18,9 +18,25 @@ import { partsWorkMessages } from '../features/parts/workMessages'
 import { printMessages } from '../print/messages'
 import { checkoutMessages } from '../features/checkout/messages'
 
-const featureMessages = [authMessages, setupMessages, settingsMessages, usersMessages, auditMessages, repairsMessages, customersMessages, codesMessages, warrantyMessages, partsMessages, partsWorkMessages, printMessages, checkoutMessages] as const
+const featureMessages = [
+  authMessages,
+  setupMessages,
+  settingsMessages,
+  usersMessages,
+  auditMessages,
+  repairsMessages,
+  customersMessages,
+  codesMessages,
+  warrantyMessages,
+  partsMessages,
+  partsWorkMessages,
+  printMessages,
+  checkoutMessages
+] as const
 
-type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void ? I : never
+type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void
+  ? I
+  : never
 /** Every feature's texts merged under their own top-level keys. */
 type MessageSchema = typeof coreZhCN & UnionToIntersection<(typeof featureMessages)[number]['zh-CN']>
 

@@ -172,5 +172,5 @@ export const coreZhCN = {
     notOnInvoice: '该项目不在这张发票上',
     moreThanLeftToCredit: '超过可冲销的金额',
     paperDoesNotFit: '该单据不能使用这种纸张'
-  },
+  }
 }

@@ -19,7 +19,7 @@ export function code128(value: string): Code128 {
   JsBarcode(target, value, { format: 'CODE128' })
   const modules = (target.encodings ?? []).map((encoding) => encoding.data).join('')
   let path = ''
-  for (let x = 0; x < modules.length; ) {
+  for (let x = 0; x < modules.length;) {
     if (modules[x] !== '1') {
       x++
       continue
@@ -42,7 +42,7 @@ export function qrMatrix(value: string): QrMatrix {
   const { modules } = createQr(value, { errorCorrectionLevel: 'M' })
   let path = ''
   for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; ) {
+    for (let col = 0; col < modules.size;) {
       if (!modules.get(row, col)) {
         col++
         continue

@@ -36,7 +36,8 @@ export const yuan = (fen: number): string => formatFen(fen)
 /** An amount taken off a total, shown as such: "-12.00" (nothing taken off shows "0.00"). */
 export const minusYuan = (fen: number): string => (fen === 0 ? formatFen(0) : formatFen(-Math.abs(fen)))
 
-export const shopDateTime = (iso: string | null, timeZone: string): string => (iso ? formatShopDateTime(iso, timeZone) : '')
+export const shopDateTime = (iso: string | null, timeZone: string): string =>
+  iso ? formatShopDateTime(iso, timeZone) : ''
 
 /** A mainland mobile on the customer's own copy: 138****8000. */
 export function maskMobile(mobile: string | null): string {

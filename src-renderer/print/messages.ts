@@ -242,7 +242,8 @@ export const printMessages = defineMessages(
         defaultPrinter: 'System default printer',
         silent: 'Print directly',
         silentHint: 'without the print dialog',
-        browserMode: "Browser mode: the browser's print dialog chooses the printer when printing; only the paper is set here.",
+        browserMode:
+          "Browser mode: the browser's print dialog chooses the printer when printing; only the paper is set here.",
         save: 'Save printing settings'
       },
       preview: {
@@ -287,7 +288,8 @@ export const printMessages = defineMessages(
         technician: 'Technician',
         unassigned: 'Not assigned',
         passcodeKept: 'The customer agreed to leave the passcode (not printed)',
-        confirmation: 'I confirm the device, its condition and accessories as recorded and accept the terms of service.',
+        confirmation:
+          'I confirm the device, its condition and accessories as recorded and accept the terms of service.',
         signature: 'Customer signature',
         signDate: 'Date',
         termsTitle: 'Terms of service',

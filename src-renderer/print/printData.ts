@@ -4,7 +4,11 @@ import { call } from '../api/client'
 
 /** What one document prints, loaded in one go before anything is drawn. */
 export type PrintDocumentData =
-  | { documentType: 'claim_receipt' | 'device_label' | 'warranty_slip'; shop: ShopProfile; workOrder: WorkOrderPrintData }
+  | {
+      documentType: 'claim_receipt' | 'device_label' | 'warranty_slip'
+      shop: ShopProfile
+      workOrder: WorkOrderPrintData
+    }
   | { documentType: 'payment_receipt'; shop: ShopProfile; invoice: Invoice }
   | { documentType: 'day_close_report'; shop: ShopProfile; report: DayCloseReport }
 

@@ -1,4 +1,5 @@
-const FIELD_SELECTOR = 'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), select:not([disabled])'
+const FIELD_SELECTOR =
+  'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), select:not([disabled])'
 
 /**
  * Enter in a single-line field moves the caret to the next field of the form instead of
@@ -11,7 +12,9 @@ export function advanceOnEnter(event: KeyboardEvent): void {
   event.preventDefault()
   const form = field.closest('form')
   if (!form) return
-  const fields = Array.from(form.querySelectorAll<HTMLElement>(FIELD_SELECTOR)).filter((element) => element.offsetParent !== null)
+  const fields = Array.from(form.querySelectorAll<HTMLElement>(FIELD_SELECTOR)).filter(
+    (element) => element.offsetParent !== null
+  )
   const next = fields[fields.indexOf(field) + 1]
   next?.focus()
 }

@@ -1,6 +1,7 @@
 import { nextTick, type Directive } from 'vue'
 
-const FIELD_SELECTOR = 'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), select:not([disabled])'
+const FIELD_SELECTOR =
+  'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), select:not([disabled])'
 
 /**
  * Puts the caret in the first field of a form, so typing can start at once. A field the person

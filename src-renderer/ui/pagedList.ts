@@ -14,7 +14,10 @@ export interface PagedList<T> {
 }
 
 /** Server-side paging state for a list screen; the server filters, sorts and counts. */
-export function usePagedList<T>(fetchPage: (page: number, pageSize: number) => Promise<Page<T>>, pageSize = 20): PagedList<T> {
+export function usePagedList<T>(
+  fetchPage: (page: number, pageSize: number) => Promise<Page<T>>,
+  pageSize = 20
+): PagedList<T> {
   const list = {
     rows: ref([]) as Ref<T[]>,
     total: ref(0),

@@ -1,7 +1,15 @@
 import { z } from 'zod'
 import { operation } from './operation'
 import { id, optionalText, text, usernameSchema } from './common'
-import { LINE_KINDS, PAYERS, PAYMENT_METHODS, type InvoiceTotals, type LineKind, type Payer, type PaymentMethod } from '../domain/invoice'
+import {
+  LINE_KINDS,
+  PAYERS,
+  PAYMENT_METHODS,
+  type InvoiceTotals,
+  type LineKind,
+  type Payer,
+  type PaymentMethod
+} from '../domain/invoice'
 import type { ServiceType } from '../domain/repairTypes'
 import type { WorkOrderStatus } from '../domain/workOrderStatus'
 
@@ -87,7 +95,9 @@ export interface CheckoutDraft {
 }
 
 const fen = z.number().int().min(0).max(100_000_000)
-const tenderSchema = z.object({ method: z.enum(PAYMENT_METHODS), amountFen: fen.refine((n) => n > 0, { message: 'validation.positive' }) }).strict()
+const tenderSchema = z
+  .object({ method: z.enum(PAYMENT_METHODS), amountFen: fen.refine((n) => n > 0, { message: 'validation.positive' }) })
+  .strict()
 const managerApprovalSchema = z.object({ username: usernameSchema, password: z.string().min(1).max(128) }).strict()
 
 export const checkoutContract = {
@@ -103,7 +113,16 @@ export const checkoutContract = {
         workOrderId: id,
         payers: z.record(z.string(), z.enum(PAYERS)).default({}),
         charges: z
-          .array(z.object({ description: text(100), quantity: z.number().int().min(1).max(1000), unitPriceFen: fen, payer: z.enum(PAYERS) }).strict())
+          .array(
+            z
+              .object({
+                description: text(100),
+                quantity: z.number().int().min(1).max(1000),
+                unitPriceFen: fen,
+                payer: z.enum(PAYERS)
+              })
+              .strict()
+          )
           .max(20)
           .default([]),
         discountFen: fen.default(0),
@@ -113,7 +132,9 @@ export const checkoutContract = {
       })
       .strict()
   ),
-  'checkout.get': operation<Invoice>()(z.union([z.object({ id }).strict(), z.object({ number: z.string().trim().min(1).max(30) }).strict()])),
+  'checkout.get': operation<Invoice>()(
+    z.union([z.object({ id }).strict(), z.object({ number: z.string().trim().min(1).max(30) }).strict()])
+  ),
   'checkout.forWorkOrder': operation<Invoice[]>()(z.object({ workOrderId: id }).strict()),
   /**
    * Corrects a paid invoice: a credit note takes amounts off its lines, and what the customer had
@@ -123,7 +144,12 @@ export const checkoutContract = {
     z
       .object({
         invoiceId: id,
-        lines: z.array(z.object({ lineId: id, amountFen: fen.refine((n) => n > 0, { message: 'validation.positive' }) }).strict()).min(1).max(100),
+        lines: z
+          .array(
+            z.object({ lineId: id, amountFen: fen.refine((n) => n > 0, { message: 'validation.positive' }) }).strict()
+          )
+          .min(1)
+          .max(100),
         reason: text(300),
         refundMethod: z.enum(PAYMENT_METHODS)
       })

@@ -26,7 +26,13 @@ export const codesContract = {
   /** Adds a code or changes its label, order or whether it is offered; codes are never deleted. */
   'codes.save': operation<CodeEntry>()(
     z
-      .object({ list: codeListSchema, code: codeSchema, label: text(60), active: z.boolean(), sortOrder: z.number().int().min(0).max(9999) })
+      .object({
+        list: codeListSchema,
+        code: codeSchema,
+        label: text(60),
+        active: z.boolean(),
+        sortOrder: z.number().int().min(0).max(9999)
+      })
       .strict()
   )
 }

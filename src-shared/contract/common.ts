@@ -9,9 +9,7 @@ export const optionalText = (max: number) => z.string().trim().max(max).default(
 export const id = z.uuid()
 export const roleSchema = z.enum(ROLES)
 
-export const timeZoneSchema = z
-  .string()
-  .refine(isValidTimeZone, { message: 'validation.timeZone' })
+export const timeZoneSchema = z.string().refine(isValidTimeZone, { message: 'validation.timeZone' })
 
 /** Sign-in names: letters, digits and . _ - so they can be typed on any keyboard layout. */
 export const usernameSchema = z

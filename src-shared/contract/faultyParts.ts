@@ -42,12 +42,16 @@ export interface ReturnBatch {
 export const faultyPartsContract = {
   /** By default what is still owed to the brand (not yet credited), oldest first. */
   'faultyParts.list': operation<FaultyPart[]>()(
-    z.object({ status: z.enum(FAULTY_PART_STATUSES).nullable().default(null), owedOnly: z.boolean().default(true) }).strict()
+    z
+      .object({ status: z.enum(FAULTY_PART_STATUSES).nullable().default(null), owedOnly: z.boolean().default(true) })
+      .strict()
   ),
   'faultyParts.batches': operation<ReturnBatch[]>()(z.object({}).strict()),
   'faultyParts.batch': operation<{ batch: ReturnBatch; items: FaultyPart[] }>()(z.object({ id }).strict()),
   /** Packs awaiting parts into a new return batch. */
   'faultyParts.pack': operation<ReturnBatch>()(z.object({ faultyPartIds: z.array(id).min(1).max(500) }).strict()),
-  'faultyParts.ship': operation<ReturnBatch>()(z.object({ batchId: id, carrier: text(40), trackingNumber: text(60) }).strict()),
+  'faultyParts.ship': operation<ReturnBatch>()(
+    z.object({ batchId: id, carrier: text(40), trackingNumber: text(60) }).strict()
+  ),
   'faultyParts.credit': operation<ReturnBatch>()(z.object({ batchId: id, creditReference: text(60) }).strict())
 }

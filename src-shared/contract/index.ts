@@ -59,8 +59,28 @@ export type { AuditEntry } from './audit'
 export type { Customer, CustomerFile } from './customers'
 export type { Device } from './devices'
 export type { CodeEntry } from './codes'
-export type { ProductModel, WarrantyUnit, WarrantyVerdict, WarrantyLookup, PolicyVersion, ImportPreview, ImportStatus, ImportRejection, ImportField } from './warranty'
-export type { PartSummary, Part, StockMovement, ReorderLine, Valuation, ValuationLine, StockAdjustment, LedgerCheck, ExportList } from './parts'
+export type {
+  ProductModel,
+  WarrantyUnit,
+  WarrantyVerdict,
+  WarrantyLookup,
+  PolicyVersion,
+  ImportPreview,
+  ImportStatus,
+  ImportRejection,
+  ImportField
+} from './warranty'
+export type {
+  PartSummary,
+  Part,
+  StockMovement,
+  ReorderLine,
+  Valuation,
+  ValuationLine,
+  StockAdjustment,
+  LedgerCheck,
+  ExportList
+} from './parts'
 export type { PartRequest, IssuedPartLine, WorkOrderParts, OpenPartRequest } from './workOrderParts'
 export type { FaultyPart, FaultyPartStatus, ReturnBatch } from './faultyParts'
 export type { Invoice, InvoiceLine, Payment, CheckoutDraft, PaymentKind } from './checkout'

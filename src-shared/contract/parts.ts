@@ -2,7 +2,14 @@ import { z } from 'zod'
 import { operation } from './operation'
 import { id, optionalText, pageInput, text, type Page } from './common'
 import type { ProductModel } from './warranty'
-import { MANUAL_KINDS, MOVEMENT_KINDS, PART_UNITS, type ManualKind, type MovementKind, type PartUnit } from '../domain/stock'
+import {
+  MANUAL_KINDS,
+  MOVEMENT_KINDS,
+  PART_UNITS,
+  type ManualKind,
+  type MovementKind,
+  type PartUnit
+} from '../domain/stock'
 
 export interface PartSummary {
   id: string
@@ -90,14 +97,31 @@ export interface LedgerCheck {
   parts: number
   movements: number
   /** Parts whose on-hand or value differs from the sum of their movements (empty when sound). */
-  mismatches: { partId: string; partNumber: string; onHand: number; ledgerQuantity: number; stockValueFen: number; ledgerValueFen: number }[]
+  mismatches: {
+    partId: string
+    partNumber: string
+    onHand: number
+    ledgerQuantity: number
+    stockValueFen: number
+    ledgerValueFen: number
+  }[]
 }
 
 const fen = z.number().int().min(0).max(100_000_000)
 const quantity = z.number().int().min(1).max(100_000)
 /** A barcode as a scanner types it: printable, no spaces. */
-export const barcodeSchema = z.string().trim().min(1).max(64).regex(/^[\x21-\x7E]+$/, { message: 'validation.barcode' })
-export const partNumberSchema = z.string().trim().min(1).max(40).regex(/^[\x21-\x7E]+$/, { message: 'validation.partNumber' })
+export const barcodeSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\x21-\x7E]+$/, { message: 'validation.barcode' })
+export const partNumberSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\x21-\x7E]+$/, { message: 'validation.partNumber' })
 
 export const partFieldsSchema = z
   .object({
@@ -125,11 +149,54 @@ export type ExportList = (typeof EXPORT_LISTS)[number]
 
 /** The columns of each exported list, in order; the renderer supplies a title for each. */
 export const EXPORT_COLUMNS = {
-  catalogue: ['partNumber', 'name', 'unit', 'binLocation', 'barcodes', 'onHand', 'averageCost', 'sellingPrice', 'reorderPoint', 'reorderQuantity'],
-  lowStock: ['partNumber', 'name', 'binLocation', 'onHand', 'reorderPoint', 'requestedOpen', 'suggestedQuantity', 'averageCost', 'suggestedValue'],
+  catalogue: [
+    'partNumber',
+    'name',
+    'unit',
+    'binLocation',
+    'barcodes',
+    'onHand',
+    'averageCost',
+    'sellingPrice',
+    'reorderPoint',
+    'reorderQuantity'
+  ],
+  lowStock: [
+    'partNumber',
+    'name',
+    'binLocation',
+    'onHand',
+    'reorderPoint',
+    'requestedOpen',
+    'suggestedQuantity',
+    'averageCost',
+    'suggestedValue'
+  ],
   valuation: ['partNumber', 'name', 'binLocation', 'onHand', 'averageCost', 'stockValue'],
-  movements: ['at', 'kind', 'quantity', 'balanceAfter', 'unitCost', 'value', 'workOrderNumber', 'reference', 'reason', 'serial', 'actor'],
-  faultyOwed: ['workOrderNumber', 'partNumber', 'name', 'serial', 'status', 'batchNumber', 'trackingNumber', 'since', 'ageDays']
+  movements: [
+    'at',
+    'kind',
+    'quantity',
+    'balanceAfter',
+    'unitCost',
+    'value',
+    'workOrderNumber',
+    'reference',
+    'reason',
+    'serial',
+    'actor'
+  ],
+  faultyOwed: [
+    'workOrderNumber',
+    'partNumber',
+    'name',
+    'serial',
+    'status',
+    'batchNumber',
+    'trackingNumber',
+    'since',
+    'ageDays'
+  ]
 } as const satisfies Record<ExportList, readonly string[]>
 
 export const partsContract = {
@@ -169,12 +236,19 @@ export const partsContract = {
       .object({
         partId: id,
         kind: z.enum(MANUAL_KINDS),
-        quantity: z.number().int().min(-100_000).max(100_000).refine((n) => n !== 0, { message: 'validation.nonZero' }),
+        quantity: z
+          .number()
+          .int()
+          .min(-100_000)
+          .max(100_000)
+          .refine((n) => n !== 0, { message: 'validation.nonZero' }),
         reason: text(300)
       })
       .strict()
   ),
-  'parts.adjustments': operation<StockAdjustment[]>()(z.object({ status: z.enum(['pending', 'posted', 'rejected']).default('pending') }).strict()),
+  'parts.adjustments': operation<StockAdjustment[]>()(
+    z.object({ status: z.enum(['pending', 'posted', 'rejected']).default('pending') }).strict()
+  ),
   'parts.decideAdjustment': operation<StockAdjustment>()(z.object({ id, approve: z.boolean() }).strict()),
   /** A part's ledger, newest first, with the balance after each line. */
   'parts.movements': operation<Page<StockMovement>>()(

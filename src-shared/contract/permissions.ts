@@ -135,11 +135,7 @@ export const permissions: Record<OperationName, Access> = {
 }
 
 /** Operations a session may still call after idle auto-lock, before the password is typed again. */
-export const ALLOWED_WHILE_LOCKED: ReadonlySet<OperationName> = new Set([
-  'auth.session',
-  'auth.unlock',
-  'auth.signOut'
-])
+export const ALLOWED_WHILE_LOCKED: ReadonlySet<OperationName> = new Set(['auth.session', 'auth.unlock', 'auth.signOut'])
 
 export function roleMayCall(role: Role, operation: OperationName): boolean {
   const access = permissions[operation]

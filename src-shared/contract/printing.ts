@@ -38,7 +38,9 @@ export interface WorkOrderPrintData {
 
 const documentTypeSchema = z.enum(DOCUMENT_TYPES)
 const paperSchema = z.enum(PAPER_NAMES)
-const settingSchema = z.object({ paper: paperSchema, printerName: optionalText(200), silent: z.boolean().default(false) }).strict()
+const settingSchema = z
+  .object({ paper: paperSchema, printerName: optionalText(200), silent: z.boolean().default(false) })
+  .strict()
 
 export const printingContract = {
   'printing.settings': operation<PrintSettings>()(z.object({}).strict()),
@@ -66,5 +68,7 @@ export const printingContract = {
   ),
   'printing.workOrderDocument': operation<WorkOrderPrintData>()(z.object({ workOrderId: id }).strict()),
   /** How often a document has been printed, so a reprint can say it is a copy. */
-  'printing.count': operation<{ printNumber: number }>()(z.object({ documentType: documentTypeSchema, entityId: id }).strict())
+  'printing.count': operation<{ printNumber: number }>()(
+    z.object({ documentType: documentTypeSchema, entityId: id }).strict()
+  )
 }

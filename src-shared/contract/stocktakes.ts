@@ -56,7 +56,9 @@ export type StocktakeSummary = Omit<Stocktake, 'lines'> & { lineCount: number }
 export const stocktakesContract = {
   'stocktakes.list': operation<StocktakeSummary[]>()(z.object({}).strict()),
   /** Starts a count: every part in scope is listed with what the books say now. */
-  'stocktakes.start': operation<Stocktake>()(z.object({ scope: stocktakeScopeSchema, note: optionalText(200) }).strict()),
+  'stocktakes.start': operation<Stocktake>()(
+    z.object({ scope: stocktakeScopeSchema, note: optionalText(200) }).strict()
+  ),
   'stocktakes.get': operation<Stocktake>()(z.object({ id }).strict()),
   /** Enters (or corrects) the count of one part; `null` clears it. */
   'stocktakes.count': operation<StocktakeLine>()(

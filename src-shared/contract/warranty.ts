@@ -52,7 +52,14 @@ export interface WarrantyVerdict {
   policy: PolicyVersion
   evaluation: WarrantyEvaluation
   /** Work orders of this serial in the shop, newest first (the repair records the verdict used). */
-  repairs: { id: string; number: string; status: string; serviceType: string; createdAt: string; pickedUpAt: string | null }[]
+  repairs: {
+    id: string
+    number: string
+    status: string
+    serviceType: string
+    createdAt: string
+    pickedUpAt: string | null
+  }[]
 }
 
 export type WarrantyLookup =
@@ -97,7 +104,11 @@ export const policySchema = z
     refundDays: z.number().int().min(0).max(365),
     exchangeDays: z.number().int().min(0).max(365),
     repairMonths: z.number().int().min(0).max(240),
-    components: z.array(z.object({ component: z.string().trim().min(1).max(30), months: z.number().int().min(0).max(240) }).strict()).max(20),
+    components: z
+      .array(
+        z.object({ component: z.string().trim().min(1).max(30), months: z.number().int().min(0).max(240) }).strict()
+      )
+      .max(20),
     noInvoiceFallbackDays: z.number().int().min(0).max(365),
     exchangeRestartsPeriod: z.boolean()
   })
@@ -156,7 +167,9 @@ export const warrantyContract = {
     z.object({ query: z.string().trim().min(1).max(60), claim: faultClaimSchema.nullable().default(null) }).strict()
   ),
   /** The verdict for one unit and a described fault (which component, performance or appearance). */
-  'warranty.evaluate': operation<WarrantyVerdict>()(z.object({ unitId: id, claim: faultClaimSchema.nullable().default(null) }).strict()),
+  'warranty.evaluate': operation<WarrantyVerdict>()(
+    z.object({ unitId: id, claim: faultClaimSchema.nullable().default(null) }).strict()
+  ),
   /** Registers a sold unit at the counter (activation with the invoice details). */
   'warranty.register': operation<WarrantyVerdict>()(unitFieldsSchema.strict()),
   /** The unit was exchanged: the new serial takes over, its period restarting or continuing as the policy says. */
@@ -175,10 +188,22 @@ export const warrantyContract = {
         note: optionalText(200)
       })
       .strict()
-      .refine((input) => (input.categoryKey === null) !== (input.modelId === null), { message: 'validation.policyTarget', path: ['categoryKey'] })
+      .refine((input) => (input.categoryKey === null) !== (input.modelId === null), {
+        message: 'validation.policyTarget',
+        path: ['categoryKey']
+      })
   ),
   'warranty.importStart': operation<{ jobId: string }>()(
-    z.object({ fileName: z.string().trim().min(1).max(200), totalBytes: z.number().int().min(1).max(512 * 1024 * 1024) }).strict()
+    z
+      .object({
+        fileName: z.string().trim().min(1).max(200),
+        totalBytes: z
+          .number()
+          .int()
+          .min(1)
+          .max(512 * 1024 * 1024)
+      })
+      .strict()
   ),
   /** Files travel in pieces (base64, up to 1 MiB each) so any size fits through either host. */
   'warranty.importChunk': operation<{ receivedBytes: number }>()(

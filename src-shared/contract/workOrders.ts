@@ -4,7 +4,16 @@ import { id, optionalText, pageInput, text, type Page } from './common'
 import { customerFieldsSchema, type Customer } from './customers'
 import { calendarDate, deviceFieldsSchema, type Device } from './devices'
 import { codeSchema } from './codes'
-import { ACCESSORIES, DECISION_CHANNELS, INTAKE_CHANNELS, SERVICE_TYPES, type Accessory, type DecisionChannel, type IntakeChannel, type ServiceType } from '../domain/repairTypes'
+import {
+  ACCESSORIES,
+  DECISION_CHANNELS,
+  INTAKE_CHANNELS,
+  SERVICE_TYPES,
+  type Accessory,
+  type DecisionChannel,
+  type IntakeChannel,
+  type ServiceType
+} from '../domain/repairTypes'
 import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../domain/workOrderStatus'
 import type { CustomerDecision, ManagerApproval } from '../domain/quote'
 import { PAYMENT_METHODS } from '../domain/invoice'
@@ -127,7 +136,10 @@ export const statusSchema = z.enum(WORK_ORDER_STATUSES)
 export const serviceTypeSchema = z.enum(SERVICE_TYPES)
 
 const existingOrNew = <F extends z.ZodType>(fields: F) =>
-  z.discriminatedUnion('kind', [z.object({ kind: z.literal('existing'), id }).strict(), z.object({ kind: z.literal('new'), fields }).strict()])
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('existing'), id }).strict(),
+    z.object({ kind: z.literal('new'), fields }).strict()
+  ])
 
 export const intakeSchema = z
   .object({
@@ -140,7 +152,9 @@ export const intakeSchema = z
     condition: z
       .object({ scratches: z.boolean(), cracks: z.boolean(), liquidMarks: z.boolean(), note: optionalText(200) })
       .strict(),
-    accessories: z.object({ items: z.array(z.enum(ACCESSORIES)).max(ACCESSORIES.length), note: optionalText(200) }).strict(),
+    accessories: z
+      .object({ items: z.array(z.enum(ACCESSORIES)).max(ACCESSORIES.length), note: optionalText(200) })
+      .strict(),
     passcode: z
       .object({ consent: z.boolean(), value: z.string().max(40).default('') })
       .strict()
@@ -207,7 +221,9 @@ export const workOrdersContract = {
       .strict()
   ),
   'workOrders.addLabour': operation<WorkOrderDetail>()(
-    z.object({ ...workOrderId, description: text(100), minutes: z.number().int().min(0).max(6000), priceFen: fen }).strict()
+    z
+      .object({ ...workOrderId, description: text(100), minutes: z.number().int().min(0).max(6000), priceFen: fen })
+      .strict()
   ),
   'workOrders.removeLabour': operation<WorkOrderDetail>()(z.object({ ...workOrderId, labourId: id }).strict()),
   'workOrders.updateNotes': operation<WorkOrderDetail>()(
@@ -218,10 +234,15 @@ export const workOrdersContract = {
     z
       .object({ ...workOrderId, labourFen: fen, partsFen: fen, discountFen: fen, note: optionalText(300) })
       .strict()
-      .refine((quote) => quote.discountFen <= quote.labourFen + quote.partsFen, { message: 'validation.discountTooLarge', path: ['discountFen'] })
+      .refine((quote) => quote.discountFen <= quote.labourFen + quote.partsFen, {
+        message: 'validation.discountTooLarge',
+        path: ['discountFen']
+      })
   ),
   'workOrders.customerDecision': operation<WorkOrderDetail>()(
-    z.object({ ...workOrderId, approved: z.boolean(), channel: z.enum(DECISION_CHANNELS), note: optionalText(300) }).strict()
+    z
+      .object({ ...workOrderId, approved: z.boolean(), channel: z.enum(DECISION_CHANNELS), note: optionalText(300) })
+      .strict()
   ),
   'workOrders.managerDecision': operation<WorkOrderDetail>()(
     z.object({ ...workOrderId, approved: z.boolean(), note: optionalText(300) }).strict()
@@ -231,9 +252,17 @@ export const workOrdersContract = {
   /** Hands the device over: needs the claim code, or the customer's phone, plus confirmation. */
   'workOrders.pickup': operation<WorkOrderDetail>()(
     z
-      .object({ ...workOrderId, claimCode: z.string().trim().max(10).default(''), phone: z.string().trim().max(30).default(''), confirmed: z.literal(true) })
+      .object({
+        ...workOrderId,
+        claimCode: z.string().trim().max(10).default(''),
+        phone: z.string().trim().max(30).default(''),
+        confirmed: z.literal(true)
+      })
       .strict()
-      .refine((input) => input.claimCode !== '' || input.phone !== '', { message: 'validation.claimCodeOrPhone', path: ['claimCode'] })
+      .refine((input) => input.claimCode !== '' || input.phone !== '', {
+        message: 'validation.claimCodeOrPhone',
+        path: ['claimCode']
+      })
   ),
   /** A warranty comeback: a new work order linked to the picked-up one. */
   'workOrders.reopen': operation<{ workOrder: WorkOrderDetail; claimCode: string }>()(

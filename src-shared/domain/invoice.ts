@@ -95,8 +95,11 @@ export interface Settlement {
  * Alipay and transfers are for exact amounts, so together they may not exceed what is due.
  */
 export function settle(dueFen: number, tenders: readonly Tender[]): Settlement {
-  if (tenders.some((tender) => !Number.isInteger(tender.amountFen) || tender.amountFen <= 0)) throw new CheckoutRuleError('badAmount')
-  const nonCash = tenders.filter((tender) => tender.method !== 'cash').reduce((sum, tender) => sum + tender.amountFen, 0)
+  if (tenders.some((tender) => !Number.isInteger(tender.amountFen) || tender.amountFen <= 0))
+    throw new CheckoutRuleError('badAmount')
+  const nonCash = tenders
+    .filter((tender) => tender.method !== 'cash')
+    .reduce((sum, tender) => sum + tender.amountFen, 0)
   const cash = tenders.filter((tender) => tender.method === 'cash').reduce((sum, tender) => sum + tender.amountFen, 0)
   if (nonCash > dueFen) throw new CheckoutRuleError('nonCashOverpays', { due: dueFen, nonCash })
   const tenderedFen = nonCash + cash
@@ -107,10 +110,16 @@ export function settle(dueFen: number, tenders: readonly Tender[]): Settlement {
   const payments = [...tenders]
     .reverse()
     .map((tender) => {
-      if (tender.method !== 'cash') return { method: tender.method, amountFen: tender.amountFen, tenderedFen: tender.amountFen, changeFen: 0 }
+      if (tender.method !== 'cash')
+        return { method: tender.method, amountFen: tender.amountFen, tenderedFen: tender.amountFen, changeFen: 0 }
       const change = Math.min(changeLeft, tender.amountFen)
       changeLeft -= change
-      return { method: tender.method, amountFen: tender.amountFen - change, tenderedFen: tender.amountFen, changeFen: change }
+      return {
+        method: tender.method,
+        amountFen: tender.amountFen - change,
+        tenderedFen: tender.amountFen,
+        changeFen: change
+      }
     })
     .reverse()
     .filter((payment) => payment.amountFen > 0 || payment.changeFen > 0)
@@ -121,6 +130,10 @@ export function settle(dueFen: number, tenders: readonly Tender[]): Settlement {
  * What a credit note hands back to the customer: the amount it takes off the customer's lines,
  * but never more than they have paid in and not yet had back (a discount was never paid).
  */
-export function creditRefundFen(customerCreditedFen: number, customerPaidFen: number, refundedBeforeFen: number): number {
+export function creditRefundFen(
+  customerCreditedFen: number,
+  customerPaidFen: number,
+  refundedBeforeFen: number
+): number {
   return Math.max(0, Math.min(customerCreditedFen, customerPaidFen - refundedBeforeFen))
 }

@@ -17,9 +17,7 @@ export function afterFailedSignIn(state: SignInGuardState, now: Date): SignInGua
   const previous = state.lockedUntil !== null && !isLockedOut(state, now) ? 0 : state.failedSignIns
   const failedSignIns = previous + 1
   const lockedUntil =
-    failedSignIns >= MAX_FAILED_SIGN_INS
-      ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
-      : null
+    failedSignIns >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null
   return { failedSignIns, lockedUntil }
 }
 

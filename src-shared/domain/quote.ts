@@ -30,5 +30,8 @@ export function needsManagerApproval(quote: QuoteAmounts, thresholdFen: number):
 export function workMayProceed(serviceType: ServiceType, quote: QuoteState | null): boolean {
   if (serviceType !== 'paid_repair') return true
   if (!quote) return false
-  return quote.customerDecision === 'approved' && (quote.managerApproval === 'not_required' || quote.managerApproval === 'approved')
+  return (
+    quote.customerDecision === 'approved' &&
+    (quote.managerApproval === 'not_required' || quote.managerApproval === 'approved')
+  )
 }

@@ -54,7 +54,12 @@ export function isLowStock(onHand: number, reorderPoint: number): boolean {
  * How many to order for a low part: its reorder quantity, or more when that would still leave
  * it at or under the reorder point after the parts jobs are already waiting for are issued.
  */
-export function suggestedOrderQuantity(onHand: number, reorderPoint: number, reorderQuantity: number, requestedOpen: number): number {
+export function suggestedOrderQuantity(
+  onHand: number,
+  reorderPoint: number,
+  reorderQuantity: number,
+  requestedOpen: number
+): number {
   if (!isLowStock(onHand - requestedOpen, reorderPoint) && !isLowStock(onHand, reorderPoint)) return 0
   const shortfall = reorderPoint + 1 - (onHand - requestedOpen)
   return Math.max(reorderQuantity, shortfall, 1)

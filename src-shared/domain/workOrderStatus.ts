@@ -42,7 +42,9 @@ export const TRANSITIONS: Readonly<Record<WorkOrderStatus, readonly WorkOrderSta
 export const CLOSED_STATUSES: ReadonlySet<WorkOrderStatus> = new Set(['picked_up', 'cancelled', 'returned_unrepaired'])
 
 /** The active statuses, in the order the board shows them. */
-export const OPEN_STATUSES: readonly WorkOrderStatus[] = WORK_ORDER_STATUSES.filter((status) => !CLOSED_STATUSES.has(status))
+export const OPEN_STATUSES: readonly WorkOrderStatus[] = WORK_ORDER_STATUSES.filter(
+  (status) => !CLOSED_STATUSES.has(status)
+)
 
 /** Leaving by one of these exits must say why. */
 export const REASON_REQUIRED: ReadonlySet<WorkOrderStatus> = new Set(['cancelled', 'returned_unrepaired'])

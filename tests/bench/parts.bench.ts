@@ -39,7 +39,18 @@ const SEARCHES = 300
 const SEARCH_WARM_UP = 20
 const SEARCH_TARGET_P95_MS = 30
 
-const NAME_WORDS = ['屏幕总成', '电池', '尾插排线', '后置摄像头模组', '主板', '空调压缩机', '四通阀', '洗衣机排水泵', '电脑板', '冰箱温控器']
+const NAME_WORDS = [
+  '屏幕总成',
+  '电池',
+  '尾插排线',
+  '后置摄像头模组',
+  '主板',
+  '空调压缩机',
+  '四通阀',
+  '洗衣机排水泵',
+  '电脑板',
+  '冰箱温控器'
+]
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
@@ -75,7 +86,8 @@ function printTable(rows: Row[]): void {
     ]
   })
   const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => displayWidth(l[c]!))))
-  const pad = (cell: string, width: number, start: boolean) => (start ? ' '.repeat(width - displayWidth(cell)) + cell : cell + ' '.repeat(width - displayWidth(cell)))
+  const pad = (cell: string, width: number, start: boolean) =>
+    start ? ' '.repeat(width - displayWidth(cell)) + cell : cell + ' '.repeat(width - displayWidth(cell))
   const format = (cells: string[]) => cells.map((cell, c) => pad(cell, widths[c]!, c !== 0)).join('  ')
   console.log(format(header))
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
@@ -119,19 +131,27 @@ function rawIssuer(app: AppContext, clerkId: string) {
   const s = app.sqlite
   const order = s.prepare('SELECT * FROM work_orders WHERE id = ?')
   const part = s.prepare('SELECT * FROM parts WHERE id = ?')
-  const request = s.prepare(`SELECT * FROM work_order_part_requests WHERE work_order_id = ? AND part_id = ? AND status = 'open' ORDER BY requested_at LIMIT 1`)
+  const request = s.prepare(
+    `SELECT * FROM work_order_part_requests WHERE work_order_id = ? AND part_id = ? AND status = 'open' ORDER BY requested_at LIMIT 1`
+  )
   const insertLine = s.prepare(
     `INSERT INTO work_order_parts (id, work_order_id, part_id, request_id, serial, quantity, returned_quantity, unit_price_fen, unit_cost_fen,
        cost_value_fen, returned_value_fen, issued_by, issued_at)
      VALUES (?, ?, ?, NULL, ?, ?, 0, ?, ?, ?, 0, ?, ?)`
   )
-  const updatePart = s.prepare('UPDATE parts SET on_hand = ?, stock_value_fen = ?, average_cost_fen = ?, updated_at = ? WHERE id = ? AND on_hand = ? AND stock_value_fen = ?')
+  const updatePart = s.prepare(
+    'UPDATE parts SET on_hand = ?, stock_value_fen = ?, average_cost_fen = ?, updated_at = ? WHERE id = ? AND on_hand = ? AND stock_value_fen = ?'
+  )
   const insertMovement = s.prepare(
     `INSERT INTO stock_movements (id, part_id, at, kind, quantity, unit_cost_fen, value_fen, balance_after, reference, reason, serial, work_order_id, work_order_part_id, actor_id)
      VALUES (?, ?, ?, 'issue', ?, ?, ?, ?, ?, '', ?, ?, ?, ?)`
   )
-  const outbox = s.prepare(`INSERT INTO outbox (id, at, entity, entity_id, operation, payload_json, sent_at) VALUES (?, ?, 'stock_movement', ?, 'upsert', ?, NULL)`)
-  const audit = s.prepare(`INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, before_json, after_json) VALUES (?, ?, ?, 'workOrderParts.issue', 'work_order', ?, NULL, ?)`)
+  const outbox = s.prepare(
+    `INSERT INTO outbox (id, at, entity, entity_id, operation, payload_json, sent_at) VALUES (?, ?, 'stock_movement', ?, 'upsert', ?, NULL)`
+  )
+  const audit = s.prepare(
+    `INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, before_json, after_json) VALUES (?, ?, ?, 'workOrderParts.issue', 'work_order', ?, NULL, ?)`
+  )
   const lines = s.prepare(
     `SELECT l.*, p.part_number, p.name, p.unit, u.display_name FROM work_order_parts l JOIN parts p ON p.id = l.part_id LEFT JOIN users u ON u.id = l.issued_by
      WHERE l.work_order_id = ? ORDER BY l.issued_at`
@@ -140,18 +160,57 @@ function rawIssuer(app: AppContext, clerkId: string) {
     const now = new Date()
     const at = now.toISOString()
     const wo = order.get(workOrderId) as { id: string; number: string }
-    const p = part.get(partId) as { id: string; part_number: string; on_hand: number; stock_value_fen: number; average_cost_fen: number; selling_price_fen: number }
+    const p = part.get(partId) as {
+      id: string
+      part_number: string
+      on_hand: number
+      stock_value_fen: number
+      average_cost_fen: number
+      selling_price_fen: number
+    }
     request.get(workOrderId, partId)
     const leaving = outgoingValueFen({ onHand: p.on_hand, valueFen: p.stock_value_fen }, quantity)
     const unitCostFen = Math.round(leaving / quantity)
     const lineId = uuidv7(now.getTime())
     insertLine.run(lineId, wo.id, p.id, serial, quantity, p.selling_price_fen, unitCostFen, leaving, clerkId, at)
     const after = { onHand: p.on_hand - quantity, valueFen: p.stock_value_fen - leaving }
-    updatePart.run(after.onHand, after.valueFen, averageCostFen(after, p.average_cost_fen), at, p.id, p.on_hand, p.stock_value_fen)
+    updatePart.run(
+      after.onHand,
+      after.valueFen,
+      averageCostFen(after, p.average_cost_fen),
+      at,
+      p.id,
+      p.on_hand,
+      p.stock_value_fen
+    )
     const movementId = uuidv7(now.getTime())
-    insertMovement.run(movementId, p.id, at, -quantity, unitCostFen, -leaving, after.onHand, wo.number, serial, wo.id, lineId, clerkId)
-    outbox.run(uuidv7(now.getTime()), at, movementId, JSON.stringify({ id: movementId, partId, quantity: -quantity, partNumber: p.part_number }))
-    audit.run(uuidv7(now.getTime()), at, clerkId, wo.id, JSON.stringify({ lineId, partNumber: p.part_number, quantity, serial }))
+    insertMovement.run(
+      movementId,
+      p.id,
+      at,
+      -quantity,
+      unitCostFen,
+      -leaving,
+      after.onHand,
+      wo.number,
+      serial,
+      wo.id,
+      lineId,
+      clerkId
+    )
+    outbox.run(
+      uuidv7(now.getTime()),
+      at,
+      movementId,
+      JSON.stringify({ id: movementId, partId, quantity: -quantity, partNumber: p.part_number })
+    )
+    audit.run(
+      uuidv7(now.getTime()),
+      at,
+      clerkId,
+      wo.id,
+      JSON.stringify({ lineId, partNumber: p.part_number, quantity, serial })
+    )
   })
   return (workOrderId: string, partId: string, quantity: number, serial: string | null) => {
     issue.immediate(workOrderId, partId, quantity, serial)
@@ -163,7 +222,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'service-center-parts-bench-'))
   const app = openApp({ dataDir: dir })
   try {
-    console.log(`Parts benchmark: ${PARTS.toLocaleString('en')} parts, ${MOVEMENTS.toLocaleString('en')} stock movements over ${HISTORY_DAYS} days, on ${WORK_ORDERS.toLocaleString('en')} work orders`)
+    console.log(
+      `Parts benchmark: ${PARTS.toLocaleString('en')} parts, ${MOVEMENTS.toLocaleString('en')} stock movements over ${HISTORY_DAYS} days, on ${WORK_ORDERS.toLocaleString('en')} work orders`
+    )
     console.log(`Database: ${join(dir, DATABASE_FILE_NAME)}${process.env.KEEP_DB ? '' : ' (removed at the end)'}\n`)
     const { token: adminToken, users } = await createShop(app)
     const byRole = (role: string) => [...users.values()].filter((u) => u.role === role).map((u) => u.id)
@@ -182,35 +243,72 @@ async function main(): Promise<void> {
       managerId: byRole('manager')[0]!
     })
     const repairRows = Object.values(repairs.rows).reduce((sum, n) => sum + n, 0)
-    console.log(`Seeding work orders: ${repairRows.toLocaleString('en')} rows in ${repairs.seconds.toFixed(1)} s (seed.ts)`)
+    console.log(
+      `Seeding work orders: ${repairRows.toLocaleString('en')} rows in ${repairs.seconds.toFixed(1)} s (seed.ts)`
+    )
     const seed = seedParts(app.sqlite, { parts: PARTS, movements: MOVEMENTS, now, days: HISTORY_DAYS, clerkId })
     const seedRows = Object.values(seed.rows).reduce((sum, n) => sum + n, 0)
     app.sqlite.pragma('wal_checkpoint(TRUNCATE)')
-    console.log(`Seeding parts: ${seedRows.toLocaleString('en')} rows in ${seed.seconds.toFixed(1)} s = ${Math.round(seedRows / seed.seconds).toLocaleString('en')} rows/s (foreign keys on)`)
-    console.log(`  ${Object.entries(seed.rows).map(([table, n]) => `${table} ${n.toLocaleString('en')}`).join(', ')}`)
-    console.log(`  movements: ${Object.entries(seed.movementsByKind).map(([kind, n]) => `${kind} ${n.toLocaleString('en')}`).join(', ')}`)
-    console.log(`  of which partSearchText (pinyin) for ${PARTS.toLocaleString('en')} parts: ${seed.searchTextSeconds.toFixed(1)} s`)
+    console.log(
+      `Seeding parts: ${seedRows.toLocaleString('en')} rows in ${seed.seconds.toFixed(1)} s = ${Math.round(seedRows / seed.seconds).toLocaleString('en')} rows/s (foreign keys on)`
+    )
+    console.log(
+      `  ${Object.entries(seed.rows)
+        .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
+        .join(', ')}`
+    )
+    console.log(
+      `  movements: ${Object.entries(seed.movementsByKind)
+        .map(([kind, n]) => `${kind} ${n.toLocaleString('en')}`)
+        .join(', ')}`
+    )
+    console.log(
+      `  of which partSearchText (pinyin) for ${PARTS.toLocaleString('en')} parts: ${seed.searchTextSeconds.toFixed(1)} s`
+    )
     console.log(`Database file: ${(statSync(join(dir, DATABASE_FILE_NAME)).size / 1024 / 1024).toFixed(1)} MiB\n`)
 
     const random = new Random(11)
     const shelf = new Shelf(seed.stock, random)
     const openOrders = app.sqlite
-      .prepare(`SELECT id FROM work_orders WHERE status NOT IN (${[...CLOSED_STATUSES].map((s) => `'${s}'`).join(', ')})`)
+      .prepare(
+        `SELECT id FROM work_orders WHERE status NOT IN (${[...CLOSED_STATUSES].map((s) => `'${s}'`).join(', ')})`
+      )
       .pluck()
       .all() as string[]
     let serials = 0
     const issueInput = () => {
       const part = shelf.take()
-      return { workOrderId: random.pick(openOrders), partId: part.id, quantity: 1, serial: part.serialTracked ? `BENCH${serials++}` : null }
+      return {
+        workOrderId: random.pick(openOrders),
+        partId: part.id,
+        quantity: 1,
+        serial: part.serialTracked ? `BENCH${serials++}` : null
+      }
     }
     const dispatchIssue = (input: ReturnType<typeof issueInput>) =>
-      must(app, 'workOrderParts.issue', { workOrderId: input.workOrderId, partId: input.partId, quantity: input.quantity, ...(input.serial ? { serial: input.serial } : {}) }, token)
+      must(
+        app,
+        'workOrderParts.issue',
+        {
+          workOrderId: input.workOrderId,
+          partId: input.partId,
+          quantity: input.quantity,
+          ...(input.serial ? { serial: input.serial } : {})
+        },
+        token
+      )
 
     // 1. Issuing a part to a work order.
-    console.log(`Issue to a work order: ${ISSUES.toLocaleString('en')} issues through dispatch (${WARM_UP} warm-up), to ${openOrders.length.toLocaleString('en')} open jobs, synchronous=FULL`)
+    console.log(
+      `Issue to a work order: ${ISSUES.toLocaleString('en')} issues through dispatch (${WARM_UP} warm-up), to ${openOrders.length.toLocaleString('en')} open jobs, synchronous=FULL`
+    )
     for (let i = 0; i < WARM_UP; i++) await dispatchIssue(issueInput())
     const issueRows: Row[] = []
-    const timed = async (label: string, n: number, call: (input: ReturnType<typeof issueInput>) => Promise<unknown> | unknown) => {
+    const timed = async (
+      label: string,
+      n: number,
+      call: (input: ReturnType<typeof issueInput>) => Promise<unknown> | unknown
+    ) => {
       const timings: number[] = []
       for (let i = 0; i < n; i++) {
         const input = issueInput()
@@ -223,7 +321,9 @@ async function main(): Promise<void> {
     await timed('workOrderParts.issue through dispatch', ISSUES, dispatchIssue)
     await timed('issuePart, the service alone', SERVICE_ISSUES, (input) => issuePart(app.db, new Date(), clerk, input))
     const raw = rawIssuer(app, clerkId)
-    await timed('raw SQLite: the same writes, one transaction', RAW_ISSUES, (input) => raw(input.workOrderId, input.partId, input.quantity, input.serial))
+    await timed('raw SQLite: the same writes, one transaction', RAW_ISSUES, (input) =>
+      raw(input.workOrderId, input.partId, input.quantity, input.serial)
+    )
     const commits: number[] = []
     app.sqlite.exec('CREATE TABLE bench_commits (n INTEGER NOT NULL)')
     const bump = app.sqlite.prepare('INSERT INTO bench_commits (n) VALUES (1)')
@@ -242,9 +342,18 @@ async function main(): Promise<void> {
     while (performance.now() - mixStarted < MIX_SECONDS * 1000) {
       const roll = random.next()
       if (roll < 0.15) {
-        const lines = Array.from({ length: random.int(1, 5) }, () => ({ partId: random.pick(seed.stock).id, quantity: random.int(2, 20), unitCostFen: random.int(5, 500) * 100 }))
+        const lines = Array.from({ length: random.int(1, 5) }, () => ({
+          partId: random.pick(seed.stock).id,
+          quantity: random.int(2, 20),
+          unitCostFen: random.int(5, 500) * 100
+        }))
         const unique = [...new Map(lines.map((line) => [line.partId, line])).values()]
-        await must(app, 'parts.receive', { reference: `RK-MIX-${counts.receive}`, supplier: '华南备件中心', lines: unique }, token)
+        await must(
+          app,
+          'parts.receive',
+          { reference: `RK-MIX-${counts.receive}`, supplier: '华南备件中心', lines: unique },
+          token
+        )
         for (const line of unique) {
           const part = shelf.find(line.partId)
           if (part) part.onHand += line.quantity
@@ -268,11 +377,16 @@ async function main(): Promise<void> {
       }
     }
     const mixSeconds = (performance.now() - mixStarted) / 1000
-    console.log(`\nSustained mix for ${mixSeconds.toFixed(1)} s through dispatch (15% deliveries of 1-5 lines, 15% returns, 70% issues):`)
-    console.log(`  ${Math.round(counts.movements / mixSeconds).toLocaleString('en')} movements/s, ${Math.round((counts.receive + counts.issue + counts.return) / mixSeconds).toLocaleString('en')} calls/s (${counts.receive} deliveries, ${counts.issue} issues, ${counts.return} returns; each call its own transaction and commit)`)
+    console.log(
+      `\nSustained mix for ${mixSeconds.toFixed(1)} s through dispatch (15% deliveries of 1-5 lines, 15% returns, 70% issues):`
+    )
+    console.log(
+      `  ${Math.round(counts.movements / mixSeconds).toLocaleString('en')} movements/s, ${Math.round((counts.receive + counts.issue + counts.return) / mixSeconds).toLocaleString('en')} calls/s (${counts.receive} deliveries, ${counts.issue} issues, ${counts.return} returns; each call its own transaction and commit)`
+    )
 
     // 3. Search as you type.
-    const search = (queries: readonly string[]) => async (i: number) => must(app, 'parts.search', { query: queries[i % queries.length]!, page: 1, pageSize: 20 }, token)
+    const search = (queries: readonly string[]) => async (i: number) =>
+      must(app, 'parts.search', { query: queries[i % queries.length]!, page: 1, pageSize: 20 }, token)
     const prefixes = seed.samples.partNumbers.map((number) => number.slice(0, random.int(4, 9)))
     const initials = NAME_WORDS.map((word) => pinyinInitials(word)[0]!)
     const brandWord = NAME_WORDS.map((word, i) => `${['华为', '小米', '格力', '海尔', 'vivo'][i % 5]} ${word}`)
@@ -298,13 +412,21 @@ async function main(): Promise<void> {
       await must(app, 'parts.find', { code: seed.samples.barcodes[i % seed.samples.barcodes.length]! }, token)
       return { total: 1 }
     })
-    const rawCount = app.sqlite.prepare(`SELECT count(*) FROM parts WHERE search_text LIKE ? ESCAPE '\\' AND active = 1`).pluck()
-    await time('raw SQLite: count(*) … LIKE %屏幕总成%', async (i) => ({ total: rawCount.get(`%${NAME_WORDS[i % NAME_WORDS.length]}%`) as number }))
+    const rawCount = app.sqlite
+      .prepare(`SELECT count(*) FROM parts WHERE search_text LIKE ? ESCAPE '\\' AND active = 1`)
+      .pluck()
+    await time('raw SQLite: count(*) … LIKE %屏幕总成%', async (i) => ({
+      total: rawCount.get(`%${NAME_WORDS[i % NAME_WORDS.length]}%`) as number
+    }))
     console.log('')
     printTable(searchRows)
     const plan = (sql: string, ...params: unknown[]) =>
-      (app.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('; ')
-    console.log(`  plan of the search: ${plan(`SELECT * FROM parts WHERE search_text LIKE ? ESCAPE '\\' AND active = ? ORDER BY CASE WHEN part_number = ? THEN 0 ELSE 1 END, part_number LIMIT 20`, '%x%', 1, 'x')}`)
+      (app.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+        .map((row) => row.detail)
+        .join('; ')
+    console.log(
+      `  plan of the search: ${plan(`SELECT * FROM parts WHERE search_text LIKE ? ESCAPE '\\' AND active = ? ORDER BY CASE WHEN part_number = ? THEN 0 ELSE 1 END, part_number LIMIT 20`, '%x%', 1, 'x')}`
+    )
 
     // 4. The ledger against the books.
     const verifyTimings: number[] = []
@@ -325,17 +447,28 @@ async function main(): Promise<void> {
     const runningStarted = performance.now()
     const balances = new Map<string, number>()
     let wrongBalances = 0
-    for (const [partId, quantity, balanceAfter] of app.sqlite.prepare('SELECT part_id, quantity, balance_after FROM stock_movements ORDER BY seq').raw().iterate() as IterableIterator<[string, number, number]>) {
+    for (const [partId, quantity, balanceAfter] of app.sqlite
+      .prepare('SELECT part_id, quantity, balance_after FROM stock_movements ORDER BY seq')
+      .raw()
+      .iterate() as IterableIterator<[string, number, number]>) {
       const balance = (balances.get(partId) ?? 0) + quantity
       balances.set(partId, balance)
       if (balance !== balanceAfter) wrongBalances++
     }
     const runningMs = performance.now() - runningStarted
-    console.log(`\nparts.verifyLedger through dispatch: ${check.parts.toLocaleString('en')} parts, ${check.movements.toLocaleString('en')} movements, ${check.mismatches.length} mismatches`)
+    console.log(
+      `\nparts.verifyLedger through dispatch: ${check.parts.toLocaleString('en')} parts, ${check.movements.toLocaleString('en')} movements, ${check.mismatches.length} mismatches`
+    )
     console.log(`  ${verifyTimings.map(seconds).join(', ')} (three runs after one warm-up)`)
-    console.log(`  plan of its sums: ${plan('SELECT part_id, sum(quantity), sum(value_fen) FROM stock_movements GROUP BY part_id')}`)
-    console.log(`  raw SQLite: one pass summing the ledger ${seconds(scan.ms)}; sums grouped by part ${seconds(grouped.ms)}`)
-    console.log(`  balance_after against the running sum of every movement (raw SQLite and a Map): ${wrongBalances} wrong, ${seconds(runningMs)}`)
+    console.log(
+      `  plan of its sums: ${plan('SELECT part_id, sum(quantity), sum(value_fen) FROM stock_movements GROUP BY part_id')}`
+    )
+    console.log(
+      `  raw SQLite: one pass summing the ledger ${seconds(scan.ms)}; sums grouped by part ${seconds(grouped.ms)}`
+    )
+    console.log(
+      `  balance_after against the running sum of every movement (raw SQLite and a Map): ${wrongBalances} wrong, ${seconds(runningMs)}`
+    )
     console.log(`\n${cpus().length} CPU(s), Node ${process.version}. Other load on the machine shows in p95/p99.`)
   } finally {
     await closeApp(app)

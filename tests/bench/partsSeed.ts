@@ -74,7 +74,8 @@ function productModels(perBase: number): { kind: DeviceKind; brand: string; mode
     for (const { brand, model } of modelsOf(kind)) {
       for (let n = 0; n < perBase; n++) {
         const generation = Math.floor(n / suffixes.length)
-        const name = model.replace(/\d+/, (digits) => String(Number(digits) + generation)) + suffixes[n % suffixes.length]
+        const name =
+          model.replace(/\d+/, (digits) => String(Number(digits) + generation)) + suffixes[n % suffixes.length]
         const key = `${brand}|${name.replace(/\s+/g, '').toUpperCase()}`
         if (seen.has(key)) continue
         seen.add(key)
@@ -101,14 +102,23 @@ export function seedParts(sqlite: BetterSqlite3.Database, options: PartsSeedOpti
   const started = performance.now()
   const random = new Random(20_260_512)
   const uuidv7 = idGenerator(new Random(4242))
-  const rows: Record<string, number> = { product_models: 0, parts: 0, part_barcodes: 0, part_models: 0, work_order_parts: 0, stock_movements: 0 }
+  const rows: Record<string, number> = {
+    product_models: 0,
+    parts: 0,
+    part_barcodes: 0,
+    part_models: 0,
+    work_order_parts: 0,
+    stock_movements: 0
+  }
   const movementsByKind: Record<string, number> = {}
   const samples: PartsSeedReport['samples'] = { partNumbers: [], barcodes: [], models: [] }
   const now = options.now.getTime()
   const startMs = now - options.days * DAY_MS
   let searchTextMs = 0
 
-  const insertModel = sqlite.prepare('INSERT INTO product_models (id, brand, model, category_key, created_at) VALUES (?, ?, ?, ?, ?)')
+  const insertModel = sqlite.prepare(
+    'INSERT INTO product_models (id, brand, model, category_key, created_at) VALUES (?, ?, ?, ?, ?)'
+  )
   const insertPart = sqlite.prepare(
     `INSERT INTO parts (id, part_number, name, description, unit, bin_location, selling_price_fen, average_cost_fen, on_hand, stock_value_fen,
        reorder_point, reorder_quantity, serial_tracked, return_faulty, active, search_text, created_at, updated_at)
@@ -121,12 +131,16 @@ export function seedParts(sqlite: BetterSqlite3.Database, options: PartsSeedOpti
        cost_value_fen, returned_value_fen, issued_by, issued_at)
      VALUES (?, ?, ?, NULL, ?, ?, 0, ?, ?, ?, 0, ?, ?)`
   )
-  const returnOnLine = sqlite.prepare('UPDATE work_order_parts SET returned_quantity = ?, returned_value_fen = ? WHERE id = ?')
+  const returnOnLine = sqlite.prepare(
+    'UPDATE work_order_parts SET returned_quantity = ?, returned_value_fen = ? WHERE id = ?'
+  )
   const insertMovement = sqlite.prepare(
     `INSERT INTO stock_movements (id, part_id, at, kind, quantity, unit_cost_fen, value_fen, balance_after, reference, reason, serial, work_order_id, work_order_part_id, actor_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
-  const updatePart = sqlite.prepare('UPDATE parts SET on_hand = ?, stock_value_fen = ?, average_cost_fen = ?, updated_at = ? WHERE id = ?')
+  const updatePart = sqlite.prepare(
+    'UPDATE parts SET on_hand = ?, stock_value_fen = ?, average_cost_fen = ?, updated_at = ? WHERE id = ?'
+  )
 
   // The catalogue: every model's parts, model after model, then the generic ones.
   const modelIds = new Map<string, string>()
@@ -157,7 +171,8 @@ export function seedParts(sqlite: BetterSqlite3.Database, options: PartsSeedOpti
     }
     if (m === models.length - 1) throw new Error(`only ${drafts.length} parts from ${models.length} models`)
   }
-  for (const part of GENERIC_PARTS) drafts.push(genericPart(random, part, bins, barcodes, part.fits ? modelsOf(part.fits) : []))
+  for (const part of GENERIC_PARTS)
+    drafts.push(genericPart(random, part, bins, barcodes, part.fits ? modelsOf(part.fits) : []))
 
   const count = drafts.length
   const partIds: string[] = []
@@ -169,10 +184,29 @@ export function seedParts(sqlite: BetterSqlite3.Database, options: PartsSeedOpti
       const id = uuidv7(startMs - 30 * DAY_MS + index)
       partIds.push(id)
       const t = performance.now()
-      const searchText = partSearchText({ partNumber: draft.partNumber, name: draft.name, barcodes: draft.barcodes, models: draft.fits })
+      const searchText = partSearchText({
+        partNumber: draft.partNumber,
+        name: draft.name,
+        barcodes: draft.barcodes,
+        models: draft.fits
+      })
       searchTextMs += performance.now() - t
-      insertPart.run(id, draft.partNumber, draft.name, draft.unit, draft.binLocation, draft.sellingPriceFen, draft.costFen, draft.reorderPoint,
-        draft.reorderQuantity, draft.serialTracked ? 1 : 0, draft.returnFaulty ? 1 : 0, searchText, createdIso, createdIso)
+      insertPart.run(
+        id,
+        draft.partNumber,
+        draft.name,
+        draft.unit,
+        draft.binLocation,
+        draft.sellingPriceFen,
+        draft.costFen,
+        draft.reorderPoint,
+        draft.reorderQuantity,
+        draft.serialTracked ? 1 : 0,
+        draft.returnFaulty ? 1 : 0,
+        searchText,
+        createdIso,
+        createdIso
+      )
       rows.parts!++
       average[index] = draft.costFen
       for (const barcode of draft.barcodes) {
@@ -192,7 +226,9 @@ export function seedParts(sqlite: BetterSqlite3.Database, options: PartsSeedOpti
   })()
 
   // Jobs to issue to, oldest first: an issue goes to one taken in during the weeks before it.
-  const orders = sqlite.prepare('SELECT id, number, created_at AS createdAt FROM work_orders ORDER BY created_at').all() as { id: string; number: string; createdAt: string }[]
+  const orders = sqlite
+    .prepare('SELECT id, number, created_at AS createdAt FROM work_orders ORDER BY created_at')
+    .all() as { id: string; number: string; createdAt: string }[]
   const orderMs = orders.map((order) => Date.parse(order.createdAt))
   if (orders.length === 0) throw new Error('seed the work orders first')
 
@@ -214,7 +250,14 @@ export function seedParts(sqlite: BetterSqlite3.Database, options: PartsSeedOpti
     at: number,
     kind: MovementKind,
     quantity: number,
-    extra: { unitCostFen?: number; valueFen?: number; reference?: string; reason?: string; serial?: string | null; line?: IssuedLine | null }
+    extra: {
+      unitCostFen?: number
+      valueFen?: number
+      reference?: string
+      reason?: string
+      serial?: string | null
+      line?: IssuedLine | null
+    }
   ) {
     let unitCostFen: number
     let valueFen: number
@@ -232,10 +275,27 @@ export function seedParts(sqlite: BetterSqlite3.Database, options: PartsSeedOpti
     const before = onHand[part]!
     onHand[part] = before + quantity
     value[part] = value[part]! + valueFen
-    average[part] = quantity > 0 && before === 0 ? unitCostFen : averageCostFen({ onHand: onHand[part]!, valueFen: value[part]! }, average[part]!)
+    average[part] =
+      quantity > 0 && before === 0
+        ? unitCostFen
+        : averageCostFen({ onHand: onHand[part]!, valueFen: value[part]! }, average[part]!)
     const line = extra.line ?? null
-    insertMovement.run(uuidv7(at), partIds[part], new Date(at).toISOString(), kind, quantity, unitCostFen, valueFen, onHand[part], extra.reference ?? '',
-      extra.reason ?? '', extra.serial ?? null, line?.workOrderId ?? null, line?.id ?? null, options.clerkId)
+    insertMovement.run(
+      uuidv7(at),
+      partIds[part],
+      new Date(at).toISOString(),
+      kind,
+      quantity,
+      unitCostFen,
+      valueFen,
+      onHand[part],
+      extra.reference ?? '',
+      extra.reason ?? '',
+      extra.serial ?? null,
+      line?.workOrderId ?? null,
+      line?.id ?? null,
+      options.clerkId
+    )
     written++
     movementsByKind[kind] = (movementsByKind[kind] ?? 0) + 1
     return valueFen
@@ -267,7 +327,18 @@ export function seedParts(sqlite: BetterSqlite3.Database, options: PartsSeedOpti
       returnedValueFen: 0,
       serial
     }
-    insertLine.run(line.id, line.workOrderId, partIds[part], serial, quantity, draft.sellingPriceFen, Math.round(leaving / quantity), leaving, options.clerkId, new Date(at).toISOString())
+    insertLine.run(
+      line.id,
+      line.workOrderId,
+      partIds[part],
+      serial,
+      quantity,
+      draft.sellingPriceFen,
+      Math.round(leaving / quantity),
+      leaving,
+      options.clerkId,
+      new Date(at).toISOString()
+    )
     rows.work_order_parts!++
     post(part, at, 'issue', -quantity, { serial, reference: line.workOrderNumber, line })
     recent.push(line)
@@ -332,7 +403,8 @@ export function seedParts(sqlite: BetterSqlite3.Database, options: PartsSeedOpti
           byHand(pickPart(), at)
         } else {
           const part = pickPart()
-          if (onHand[part]! <= drafts[part]!.reorderPoint) receive(part, at, drafts[part]!.reorderQuantity + random.int(0, drafts[part]!.reorderQuantity))
+          if (onHand[part]! <= drafts[part]!.reorderPoint)
+            receive(part, at, drafts[part]!.reorderQuantity + random.int(0, drafts[part]!.reorderQuantity))
           else issue(part, at)
         }
       }
@@ -341,7 +413,8 @@ export function seedParts(sqlite: BetterSqlite3.Database, options: PartsSeedOpti
   rows.stock_movements = written
   const updatedIso = new Date(now - DAY_MS).toISOString()
   sqlite.transaction(() => {
-    for (let part = 0; part < count; part++) updatePart.run(onHand[part], value[part], average[part], updatedIso, partIds[part])
+    for (let part = 0; part < count; part++)
+      updatePart.run(onHand[part], value[part], average[part], updatedIso, partIds[part])
   })()
   sqlite.pragma(`cache_size = ${cacheSize}`)
   return {
@@ -349,7 +422,12 @@ export function seedParts(sqlite: BetterSqlite3.Database, options: PartsSeedOpti
     seconds: (performance.now() - started) / 1000,
     searchTextSeconds: searchTextMs / 1000,
     movementsByKind,
-    stock: drafts.map((draft, index) => ({ id: partIds[index]!, partNumber: draft.partNumber, onHand: onHand[index]!, serialTracked: draft.serialTracked })),
+    stock: drafts.map((draft, index) => ({
+      id: partIds[index]!,
+      partNumber: draft.partNumber,
+      onHand: onHand[index]!,
+      serialTracked: draft.serialTracked
+    })),
     samples
   }
 }

@@ -48,7 +48,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** A paid repair at the counter (as tests/unit/checkout/fixtures.ts makes one), and the day closed. */
-async function printedJob(app: AppContext, token: string): Promise<{ workOrderId: string; invoiceId: string; dayCloseId: string }> {
+async function printedJob(
+  app: AppContext,
+  token: string
+): Promise<{ workOrderId: string; invoiceId: string; dayCloseId: string }> {
   const { workOrder } = await must(
     app,
     'workOrders.create',
@@ -70,21 +73,38 @@ async function printedJob(app: AppContext, token: string): Promise<{ workOrderId
     token
   )
   const id = workOrder.id
-  const move = (to: 'diagnosing' | 'repairing' | 'quality_check' | 'ready_for_pickup') => must(app, 'workOrders.transition', { id, to }, token)
+  const move = (to: 'diagnosing' | 'repairing' | 'quality_check' | 'ready_for_pickup') =>
+    must(app, 'workOrders.transition', { id, to }, token)
   await move('diagnosing')
   await must(app, 'workOrders.quote', { id, labourFen: 8_000, partsFen: 45_000, discountFen: 0 }, token)
   await must(app, 'workOrders.customerDecision', { id, approved: true, channel: 'in_person' }, token)
   await move('repairing')
   await must(app, 'workOrders.addLabour', { id, description: '更换屏幕总成', minutes: 40, priceFen: 8_000 }, token)
-  const part = await must(app, 'parts.create', { partNumber: 'BENCH-SCR-01', name: '屏幕总成（原装）', sellingPriceFen: 45_000, costPriceFen: 20_000 }, token)
-  await must(app, 'parts.receive', { reference: 'HQ-BENCH', lines: [{ partId: part.id, quantity: 1, unitCostFen: 20_000 }] }, token)
+  const part = await must(
+    app,
+    'parts.create',
+    { partNumber: 'BENCH-SCR-01', name: '屏幕总成（原装）', sellingPriceFen: 45_000, costPriceFen: 20_000 },
+    token
+  )
+  await must(
+    app,
+    'parts.receive',
+    { reference: 'HQ-BENCH', lines: [{ partId: part.id, quantity: 1, unitCostFen: 20_000 }] },
+    token
+  )
   await must(app, 'workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 1 }, token)
   await move('quality_check')
   await move('ready_for_pickup')
   const invoice = await must(
     app,
     'checkout.pay',
-    { workOrderId: id, tenders: [{ method: 'wechat_pay', amountFen: 20_000 }, { method: 'cash', amountFen: 40_000 }] },
+    {
+      workOrderId: id,
+      tenders: [
+        { method: 'wechat_pay', amountFen: 20_000 },
+        { method: 'cash', amountFen: 40_000 }
+      ]
+    },
     token
   )
   const close = await must(app, 'dayClose.close', { countedCashFen: 0 }, token)
@@ -106,19 +126,36 @@ async function main(): Promise<void> {
     clock.set(from - DAY + 10 * HOUR)
     const { users } = await createShop(app)
     const staff = new Map([...users.values()].map((user) => [user.username, user.id]))
-    const { steps } = planHistory(new Random(20_260_123), { customers: [], devices: [], staff }, { ...HISTORY, from, to })
+    const { steps } = planHistory(
+      new Random(20_260_123),
+      { customers: [], devices: [], staff },
+      { ...HISTORY, from, to }
+    )
     const calls = await runHistory(steps, new Counter(app, users), (ms) => clock.set(ms), now)
     clock.set(null)
     // The set-up session belongs to the simulated past; today's work is a fresh sign-in.
     const { token } = await must(app, 'auth.signIn', { username: 'admin', password: DEMO_PASSWORD })
     const ids = await printedJob(app, token)
-    console.log(`Print benchmark: demo-like shop (${HISTORY.workOrders} work orders over ${HISTORY.days} days, ${calls} contract calls) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`)
+    console.log(
+      `Print benchmark: demo-like shop (${HISTORY.workOrders} work orders over ${HISTORY.days} days, ${calls} contract calls) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`
+    )
 
     host = await startWebHost(app, handlers, { port: 0, staticDir: RENDERER_DIR })
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 } })
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1280, height: 800 }
+    })
     const page = await context.newPage()
     await page.goto(host.url)
-    await page.evaluate((value) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('service-center.token', value), token)
+    await page.evaluate(
+      (value) =>
+        (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
+          'service-center.token',
+          value
+        ),
+      token
+    )
 
     const entityOf: Record<DocumentType, string> = {
       claim_receipt: ids.workOrderId,
@@ -135,18 +172,41 @@ async function main(): Promise<void> {
       await page.locator('body[data-print-ready="1"]').waitFor({ state: 'attached' })
       // (No named functions inside: tsx would wrap them in a helper the page does not have.)
       const marks = await page.evaluate(() => {
-        const timing = (globalThis as unknown as { performance: { getEntriesByType(t: string): { loadEventEnd: number }[]; getEntriesByName(n: string): { startTime: number }[] } }).performance
+        const timing = (
+          globalThis as unknown as {
+            performance: {
+              getEntriesByType(t: string): { loadEventEnd: number }[]
+              getEntriesByName(n: string): { startTime: number }[]
+            }
+          }
+        ).performance
         return {
           load: timing.getEntriesByType('navigation')[0]!.loadEventEnd,
           data: timing.getEntriesByName('print:data')[0]?.startTime ?? Number.NaN,
           ready: timing.getEntriesByName('print:ready')[0]?.startTime ?? Number.NaN
         }
       })
-      const heightMm = await page.evaluate(() => Number((globalThis as unknown as { document: { body: { dataset: { pageHeightMm?: string } } } }).document.body.dataset.pageHeightMm))
+      const heightMm = await page.evaluate(() =>
+        Number(
+          (globalThis as unknown as { document: { body: { dataset: { pageHeightMm?: string } } } }).document.body
+            .dataset.pageHeightMm
+        )
+      )
       const drawn = performance.now()
-      await page.pdf({ width: `${PAPERS[paper].widthMm}mm`, height: `${heightMm}mm`, printBackground: true, preferCSSPageSize: true })
+      await page.pdf({
+        width: `${PAPERS[paper].widthMm}mm`,
+        height: `${heightMm}mm`,
+        printBackground: true,
+        preferCSSPageSize: true
+      })
       const done = performance.now()
-      return { total: done - started, load: marks.load, data: marks.data - marks.load, draw: marks.ready - marks.data, pdf: done - drawn }
+      return {
+        total: done - started,
+        load: marks.load,
+        data: marks.data - marks.load,
+        draw: marks.ready - marks.data,
+        pdf: done - drawn
+      }
     }
 
     /**
@@ -159,17 +219,30 @@ async function main(): Promise<void> {
       await page.evaluate(() => ((globalThis as unknown as Globals).location.hash = '#/print/none/none?paper=a4'))
       await page.locator('body[data-print-ready="error"]').waitFor({ state: 'attached' })
       const started = performance.now()
-      await page.evaluate((route) => ((globalThis as unknown as Globals).location.hash = `#${route}`), printRoute(documentType, entityOf[documentType], paper, 1))
+      await page.evaluate(
+        (route) => ((globalThis as unknown as Globals).location.hash = `#${route}`),
+        printRoute(documentType, entityOf[documentType], paper, 1)
+      )
       await page.locator('body[data-print-ready="1"]').waitFor({ state: 'attached' })
-      const heightMm = await page.evaluate(() => Number((globalThis as unknown as Globals).document.body.dataset.pageHeightMm))
-      await page.pdf({ width: `${PAPERS[paper].widthMm}mm`, height: `${heightMm}mm`, printBackground: true, preferCSSPageSize: true })
+      const heightMm = await page.evaluate(() =>
+        Number((globalThis as unknown as Globals).document.body.dataset.pageHeightMm)
+      )
+      await page.pdf({
+        width: `${PAPERS[paper].widthMm}mm`,
+        height: `${heightMm}mm`,
+        printBackground: true,
+        preferCSSPageSize: true
+      })
       return performance.now() - started
     }
 
-    const rows: { label: string; receipt: boolean; sorted: number[]; parts: Omit<Timing, 'total'>; warm: number[] }[] = []
+    const rows: { label: string; receipt: boolean; sorted: number[]; parts: Omit<Timing, 'total'>; warm: number[] }[] =
+      []
     // DOCS=payment_receipt,device_label times only those.
     const only = process.env.DOCS?.split(',').filter(Boolean)
-    for (const documentType of (Object.keys(DOCUMENT_PAPERS) as DocumentType[]).filter((type) => !only || only.includes(type))) {
+    for (const documentType of (Object.keys(DOCUMENT_PAPERS) as DocumentType[]).filter(
+      (type) => !only || only.includes(type)
+    )) {
       for (const paper of DOCUMENT_PAPERS[documentType] as readonly Paper[]) {
         for (let i = 0; i < WARM_UP; i++) await renderOnce(documentType, paper)
         const timings: Timing[] = []
@@ -177,18 +250,37 @@ async function main(): Promise<void> {
         for (let i = 0; i < WARM_UP; i++) await renderWarm(documentType, paper)
         const warm: number[] = []
         for (let i = 0; i < RUNS; i++) warm.push(await renderWarm(documentType, paper))
-        const median = (pick: (timing: Timing) => number) => percentile(timings.map(pick).sort((a, b) => a - b), 50)
+        const median = (pick: (timing: Timing) => number) =>
+          percentile(
+            timings.map(pick).sort((a, b) => a - b),
+            50
+          )
         rows.push({
           label: `${documentType} ${paper}`,
           receipt: documentType === 'payment_receipt',
           sorted: timings.map((timing) => timing.total).sort((a, b) => a - b),
-          parts: { load: median((timing) => timing.load), data: median((timing) => timing.data), draw: median((timing) => timing.draw), pdf: median((timing) => timing.pdf) },
+          parts: {
+            load: median((timing) => timing.load),
+            data: median((timing) => timing.data),
+            draw: median((timing) => timing.draw),
+            pdf: median((timing) => timing.pdf)
+          },
           warm: warm.sort((a, b) => a - b)
         })
       }
     }
 
-    const header = ['document', 'p50 ms', 'p95 ms', 'max ms', 'target', 'p50 load / data / draw / pdf', 'in-app p50', 'in-app p95', 'in-app target']
+    const header = [
+      'document',
+      'p50 ms',
+      'p95 ms',
+      'max ms',
+      'target',
+      'p50 load / data / draw / pdf',
+      'in-app p50',
+      'in-app p95',
+      'in-app target'
+    ]
     const lines = rows.map((row) => {
       const p95 = percentile(row.sorted, 95)
       return [
@@ -204,15 +296,24 @@ async function main(): Promise<void> {
       ]
     })
     const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)))
-    const format = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')
+    const format = (cells: string[]) =>
+      cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')
     console.log(`\n${format(header)}`)
     console.log(widths.map((w) => '-'.repeat(w)).join('  '))
     for (const line of lines) console.log(format(line))
-    console.log(`\nFirst columns: a fresh page load of the print route, as the desktop shell's new print window makes it; split into`)
-    console.log(`load (to the load event), data (session check and the document's data over HTTP), draw (render, barcodes, fonts)`)
-    console.log(`and pdf (page.pdf). In-app: the route changed in a window already showing the app (the preview), drawn, page.pdf.`)
+    console.log(
+      `\nFirst columns: a fresh page load of the print route, as the desktop shell's new print window makes it; split into`
+    )
+    console.log(
+      `load (to the load event), data (session check and the document's data over HTTP), draw (render, barcodes, fonts)`
+    )
+    console.log(
+      `and pdf (page.pdf). In-app: the route changed in a window already showing the app (the preview), drawn, page.pdf.`
+    )
     console.log(`${RUNS} runs each after ${WARM_UP} warm-up.`)
-    console.log(`Chromium ${browser.version()} headless on ${cpus().length} CPU(s), Node ${process.version}; other load on the machine shows in p95.`)
+    console.log(
+      `Chromium ${browser.version()} headless on ${cpus().length} CPU(s), Node ${process.version}; other load on the machine shows in p95.`
+    )
   } finally {
     await browser.close()
     await host?.close()

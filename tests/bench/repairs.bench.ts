@@ -75,7 +75,8 @@ function printTable(rows: Row[]): void {
     ]
   })
   const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)))
-  const format = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')
+  const format = (cells: string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')
   console.log(format(header))
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   for (const line of lines) console.log(format(line))
@@ -85,7 +86,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'service-center-bench-'))
   const app = openApp({ dataDir: dir })
   try {
-    console.log(`Repairs benchmark: ${CUSTOMERS.toLocaleString('en')} customers, ${WORK_ORDERS.toLocaleString('en')} work orders, ${ITERATIONS} timed calls each (${WARM_UP} warm-up)`)
+    console.log(
+      `Repairs benchmark: ${CUSTOMERS.toLocaleString('en')} customers, ${WORK_ORDERS.toLocaleString('en')} work orders, ${ITERATIONS} timed calls each (${WARM_UP} warm-up)`
+    )
     console.log(`Database: ${join(dir, DATABASE_FILE_NAME)} (removed at the end)\n`)
     const { token, users } = await createShop(app)
     const byRole = (role: string) => [...users.values()].filter((u) => u.role === role).map((u) => u.id)
@@ -101,29 +104,57 @@ async function main(): Promise<void> {
     })
     app.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     const totalRows = Object.values(seed.rows).reduce((sum, n) => sum + n, 0)
-    console.log(`Seeding: ${totalRows.toLocaleString('en')} rows in ${seed.seconds.toFixed(1)} s = ${Math.round(totalRows / seed.seconds).toLocaleString('en')} rows/s`)
-    console.log(`  ${Object.entries(seed.rows).map(([table, n]) => `${table} ${n.toLocaleString('en')}`).join(', ')}`)
-    console.log(`  of which customerSearchText (pinyin) for ${CUSTOMERS.toLocaleString('en')} customers: ${seed.searchTextSeconds.toFixed(1)} s`)
+    console.log(
+      `Seeding: ${totalRows.toLocaleString('en')} rows in ${seed.seconds.toFixed(1)} s = ${Math.round(totalRows / seed.seconds).toLocaleString('en')} rows/s`
+    )
+    console.log(
+      `  ${Object.entries(seed.rows)
+        .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
+        .join(', ')}`
+    )
+    console.log(
+      `  of which customerSearchText (pinyin) for ${CUSTOMERS.toLocaleString('en')} customers: ${seed.searchTextSeconds.toFixed(1)} s`
+    )
     console.log(`Database file: ${(statSync(join(dir, DATABASE_FILE_NAME)).size / 1024 / 1024).toFixed(1)} MiB\n`)
 
     const random = new Random(7)
     const { names, mobiles, numbers } = seed.samples
-    const initials = names.map((name) => (pinyinInitials(name)[0] ?? '').slice(0, random.chance(0.5) ? 2 : 3)).filter((q) => q.length >= 2)
+    const initials = names
+      .map((name) => (pinyinInitials(name)[0] ?? '').slice(0, random.chance(0.5) ? 2 : 3))
+      .filter((q) => q.length >= 2)
     const lastFour = mobiles.map((mobile) => mobile.slice(-4))
     const surnames = names.map((name) => [...name][0]!)
-    const search = (queries: readonly string[]) => (i: number) => ({ query: queries[i % queries.length]!, page: 1, pageSize: 10 })
+    const search = (queries: readonly string[]) => (i: number) => ({
+      query: queries[i % queries.length]!,
+      page: 1,
+      pageSize: 10
+    })
     const statuses = (i: number) => [WORK_ORDER_STATUSES[i % WORK_ORDER_STATUSES.length]!]
 
     const rows: Row[] = []
-    rows.push(await time(app, token, 'customers.search: pinyin initials, 2-3 letters', 'customers.search', search(initials)))
-    rows.push(await time(app, token, 'customers.search: last 4 phone digits', 'customers.search', search(lastFour)))
-    rows.push(await time(app, token, 'customers.search: surname (first character)', 'customers.search', search(surnames)))
-    rows.push(await time(app, token, 'customers.search: company fragment', 'customers.search', search(COMPANY_FRAGMENTS)))
     rows.push(
-      await time(app, token, 'workOrders.list: one status (each in turn), 20 rows', 'workOrders.list', (i) => ({ statuses: statuses(i), page: 1, pageSize: 20 }))
+      await time(app, token, 'customers.search: pinyin initials, 2-3 letters', 'customers.search', search(initials))
+    )
+    rows.push(await time(app, token, 'customers.search: last 4 phone digits', 'customers.search', search(lastFour)))
+    rows.push(
+      await time(app, token, 'customers.search: surname (first character)', 'customers.search', search(surnames))
     )
     rows.push(
-      await time(app, token, 'workOrders.list: picked_up (the largest status)', 'workOrders.list', () => ({ statuses: ['picked_up'], page: 1, pageSize: 20 }))
+      await time(app, token, 'customers.search: company fragment', 'customers.search', search(COMPANY_FRAGMENTS))
+    )
+    rows.push(
+      await time(app, token, 'workOrders.list: one status (each in turn), 20 rows', 'workOrders.list', (i) => ({
+        statuses: statuses(i),
+        page: 1,
+        pageSize: 20
+      }))
+    )
+    rows.push(
+      await time(app, token, 'workOrders.list: picked_up (the largest status)', 'workOrders.list', () => ({
+        statuses: ['picked_up'],
+        page: 1,
+        pageSize: 20
+      }))
     )
     rows.push(
       await time(app, token, 'workOrders.list: status + phone digits search', 'workOrders.list', (i) => ({
@@ -133,11 +164,25 @@ async function main(): Promise<void> {
         pageSize: 20
       }))
     )
-    rows.push(await time(app, token, 'workOrders.get: by number', 'workOrders.get', (i) => ({ number: numbers[i % numbers.length]! })))
+    rows.push(
+      await time(app, token, 'workOrders.get: by number', 'workOrders.get', (i) => ({
+        number: numbers[i % numbers.length]!
+      }))
+    )
     printTable(rows)
-    const missed = rows.filter((row) => percentile([...row.timings].sort((x, y) => x - y), 95) >= TARGET_P95_MS).length
-    console.log(`\n${missed === 0 ? 'Every p95 is under its target' : `${missed} p95 target(s) missed`}. Timed through dispatch (session, permission,`)
-    console.log(`validation, handler, SQLite) on ${cpus().length} CPU(s), Node ${process.version}; no HTTP. Other load on the machine shows in p95/p99.`)
+    const missed = rows.filter(
+      (row) =>
+        percentile(
+          [...row.timings].sort((x, y) => x - y),
+          95
+        ) >= TARGET_P95_MS
+    ).length
+    console.log(
+      `\n${missed === 0 ? 'Every p95 is under its target' : `${missed} p95 target(s) missed`}. Timed through dispatch (session, permission,`
+    )
+    console.log(
+      `validation, handler, SQLite) on ${cpus().length} CPU(s), Node ${process.version}; no HTTP. Other load on the machine shows in p95/p99.`
+    )
   } finally {
     await closeApp(app)
     rmSync(dir, { recursive: true, force: true })

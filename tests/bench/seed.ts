@@ -54,13 +54,59 @@ function idGenerator(random: Random): (ms: number) => string {
   }
 }
 
-const SERVICE_TYPES: [ServiceType, number][] = [['warranty_repair', 45], ['paid_repair', 40], ['installation', 8], ['inspection', 7]]
+const SERVICE_TYPES: [ServiceType, number][] = [
+  ['warranty_repair', 45],
+  ['paid_repair', 40],
+  ['installation', 8],
+  ['inspection', 7]
+]
 type Weights = [WorkOrderStatus, number][]
 /** Old jobs are mostly handed back; recent ones are spread over the whole workflow. */
 const STATUS_BY_AGE: { maxDays: number; weights: Weights }[] = [
-  { maxDays: 7, weights: [['received', 18], ['diagnosing', 18], ['awaiting_approval', 12], ['awaiting_parts', 10], ['repairing', 14], ['quality_check', 6], ['ready_for_pickup', 12], ['picked_up', 8], ['cancelled', 1.5], ['returned_unrepaired', 0.5]] },
-  { maxDays: 30, weights: [['received', 1], ['diagnosing', 2], ['awaiting_approval', 4], ['awaiting_parts', 8], ['repairing', 6], ['quality_check', 3], ['ready_for_pickup', 12], ['picked_up', 55], ['cancelled', 5], ['returned_unrepaired', 4]] },
-  { maxDays: Infinity, weights: [['diagnosing', 0.2], ['awaiting_approval', 0.5], ['awaiting_parts', 1], ['repairing', 0.5], ['quality_check', 0.3], ['ready_for_pickup', 1.5], ['picked_up', 86], ['cancelled', 5], ['returned_unrepaired', 5]] }
+  {
+    maxDays: 7,
+    weights: [
+      ['received', 18],
+      ['diagnosing', 18],
+      ['awaiting_approval', 12],
+      ['awaiting_parts', 10],
+      ['repairing', 14],
+      ['quality_check', 6],
+      ['ready_for_pickup', 12],
+      ['picked_up', 8],
+      ['cancelled', 1.5],
+      ['returned_unrepaired', 0.5]
+    ]
+  },
+  {
+    maxDays: 30,
+    weights: [
+      ['received', 1],
+      ['diagnosing', 2],
+      ['awaiting_approval', 4],
+      ['awaiting_parts', 8],
+      ['repairing', 6],
+      ['quality_check', 3],
+      ['ready_for_pickup', 12],
+      ['picked_up', 55],
+      ['cancelled', 5],
+      ['returned_unrepaired', 4]
+    ]
+  },
+  {
+    maxDays: Infinity,
+    weights: [
+      ['diagnosing', 0.2],
+      ['awaiting_approval', 0.5],
+      ['awaiting_parts', 1],
+      ['repairing', 0.5],
+      ['quality_check', 0.3],
+      ['ready_for_pickup', 1.5],
+      ['picked_up', 86],
+      ['cancelled', 5],
+      ['returned_unrepaired', 5]
+    ]
+  }
 ]
 const NOT_YET_DIAGNOSED = new Set<WorkOrderStatus>(['received', 'diagnosing'])
 const WORK_DONE = new Set<WorkOrderStatus>(['quality_check', 'ready_for_pickup', 'picked_up'])
@@ -77,7 +123,15 @@ export function seedRepairs(sqlite: BetterSqlite3.Database, options: SeedOptions
   const mobiles = new MobileBook()
   const serials = new SerialBook()
   const now = options.now.getTime()
-  const rows: Record<string, number> = { customers: 0, devices: 0, work_orders: 0, quotes: 0, work_order_labour: 0, work_order_events: 0, number_sequences: 0 }
+  const rows: Record<string, number> = {
+    customers: 0,
+    devices: 0,
+    work_orders: 0,
+    quotes: 0,
+    work_order_labour: 0,
+    work_order_events: 0,
+    number_sequences: 0
+  }
   const samples: SeedReport['samples'] = { names: [], mobiles: [], numbers: [] }
   let searchTextMs = 0
 
@@ -115,7 +169,19 @@ export function seedRepairs(sqlite: BetterSqlite3.Database, options: SeedOptions
     searchTextMs += performance.now() - t
     const iso = new Date(at).toISOString()
     const customer = { id: uuidv7(at), devices: [] }
-    insertCustomer.run(customer.id, draft.name, draft.mobile, JSON.stringify(draft.otherPhones), draft.address, draft.company, draft.notes, JSON.stringify(draft.tags), searchText, iso, iso)
+    insertCustomer.run(
+      customer.id,
+      draft.name,
+      draft.mobile,
+      JSON.stringify(draft.otherPhones),
+      draft.address,
+      draft.company,
+      draft.notes,
+      JSON.stringify(draft.tags),
+      searchText,
+      iso,
+      iso
+    )
     rows.customers!++
     if (customers.length % 100 === 0) samples.names.push(draft.name)
     if (customers.length % 97 === 0) samples.mobiles.push(draft.mobile)
@@ -126,7 +192,17 @@ export function seedRepairs(sqlite: BetterSqlite3.Database, options: SeedOptions
     const draft = deviceDraft(random, serials, new Date(at))
     const iso = new Date(at).toISOString()
     const device = { id: uuidv7(at), kind: draft.kind }
-    insertDevice.run(device.id, customer.id, draft.brand, draft.model, draft.serial, draft.colour, draft.purchaseDate, iso, iso)
+    insertDevice.run(
+      device.id,
+      customer.id,
+      draft.brand,
+      draft.model,
+      draft.serial,
+      draft.colour,
+      draft.purchaseDate,
+      iso,
+      iso
+    )
     rows.devices!++
     customer.devices.push(device)
     return device
@@ -148,7 +224,10 @@ export function seedRepairs(sqlite: BetterSqlite3.Database, options: SeedOptions
       const isNew = customers.length < options.customers && (customers.length === 0 || random.chance(newCustomerShare))
       // Returning customers: a few regulars come back often.
       const customer = isNew ? addCustomer(at) : customers[Math.floor(customers.length * random.next() ** 1.5)]!
-      const device = customer.devices.length > 0 && random.chance(isNew ? 0 : 0.6) ? random.pick(customer.devices) : addDevice(customer, at)
+      const device =
+        customer.devices.length > 0 && random.chance(isNew ? 0 : 0.6)
+          ? random.pick(customer.devices)
+          : addDevice(customer, at)
       writeOrder(at, customer, device)
     }
   }
@@ -161,7 +240,7 @@ export function seedRepairs(sqlite: BetterSqlite3.Database, options: SeedOptions
     }
     const number = formatDocumentNumber('WO', date, ++dayCounter.value)
     const ageDays = (now - at) / DAY_MS
-    let status = random.weighted(STATUS_BY_AGE.find((band) => ageDays <= band.maxDays)!.weights)
+    const status = random.weighted(STATUS_BY_AGE.find((band) => ageDays <= band.maxDays)!.weights)
     const kind = kindOf(device.kind)
     let serviceType = random.weighted(SERVICE_TYPES)
     if (serviceType === 'installation' && kind.installations.length === 0) serviceType = 'paid_repair'
@@ -172,7 +251,9 @@ export function seedRepairs(sqlite: BetterSqlite3.Database, options: SeedOptions
     const deskId = random.pick(options.deskUserIds)
     const diagnosed = !NOT_YET_DIAGNOSED.has(status) && !(status === 'cancelled' && random.chance(0.5))
     const closedAt = Math.min(now, at + random.int(1, 12 * 24) * 3_600_000)
-    const updatedAt = ['picked_up', 'cancelled', 'returned_unrepaired'].includes(status) ? closedAt : Math.min(now, at + random.int(1, 72) * 3_600_000)
+    const updatedAt = ['picked_up', 'cancelled', 'returned_unrepaired'].includes(status)
+      ? closedAt
+      : Math.min(now, at + random.int(1, 72) * 3_600_000)
     const id = uuidv7(at)
     const createdIso = new Date(at).toISOString()
     const updatedIso = new Date(updatedAt).toISOString()
@@ -180,24 +261,74 @@ export function seedRepairs(sqlite: BetterSqlite3.Database, options: SeedOptions
     const quoteId = serviceType === 'paid_repair' && diagnosed ? uuidv7(at + 3_600_000) : null
     const workDone = WORK_DONE.has(status)
     const promised = random.chance(0.7) ? shopDate(at + random.int(2, 7) * DAY_MS) : null
-    const closeReason = status === 'cancelled' ? '客户取消维修' : status === 'returned_unrepaired' ? '配件停产，无法维修' : ''
-    insertOrder.run(id, number, random.digits(6), customer.id, device.id, serviceType, random.weighted([['walk_in', 80], ['phone_booking', 15], ['mail_in', 5]]), status,
-      reported, fault.symptom, JSON.stringify({ scratches: random.chance(0.3), cracks: random.chance(0.1), liquidMarks: false, note: '' }),
-      JSON.stringify({ items: random.chance(0.5) ? ['charger'] : [], note: '' }), null, fault.labourFen + fault.partsFen, 0, promised,
-      technicianId, diagnosed ? fault.location : null, diagnosed ? fault.cause : null, diagnosed ? fault.diagnosis : '', closeReason, quoteId,
-      status === 'picked_up' ? updatedIso : null, status === 'picked_up' ? deskId : null, deskId, createdIso, updatedIso)
+    const closeReason =
+      status === 'cancelled' ? '客户取消维修' : status === 'returned_unrepaired' ? '配件停产，无法维修' : ''
+    insertOrder.run(
+      id,
+      number,
+      random.digits(6),
+      customer.id,
+      device.id,
+      serviceType,
+      random.weighted([
+        ['walk_in', 80],
+        ['phone_booking', 15],
+        ['mail_in', 5]
+      ]),
+      status,
+      reported,
+      fault.symptom,
+      JSON.stringify({ scratches: random.chance(0.3), cracks: random.chance(0.1), liquidMarks: false, note: '' }),
+      JSON.stringify({ items: random.chance(0.5) ? ['charger'] : [], note: '' }),
+      null,
+      fault.labourFen + fault.partsFen,
+      0,
+      promised,
+      technicianId,
+      diagnosed ? fault.location : null,
+      diagnosed ? fault.cause : null,
+      diagnosed ? fault.diagnosis : '',
+      closeReason,
+      quoteId,
+      status === 'picked_up' ? updatedIso : null,
+      status === 'picked_up' ? deskId : null,
+      deskId,
+      createdIso,
+      updatedIso
+    )
     rows.work_orders!++
     if (quoteId) {
       const total = fault.labourFen + fault.partsFen
       const decided = status !== 'awaiting_approval'
       const managerNeeded = total > 100_000
-      insertQuote.run(quoteId, id, fault.labourFen, fault.partsFen, total, technicianId, new Date(at + 3_600_000).toISOString(),
-        decided ? (status === 'cancelled' ? 'refused' : 'approved') : 'pending', decided ? 'phone' : null, decided ? updatedIso : null, decided ? deskId : null,
-        managerNeeded ? (decided ? 'approved' : 'pending') : 'not_required', managerNeeded && decided ? options.managerId : null, managerNeeded && decided ? updatedIso : null)
+      insertQuote.run(
+        quoteId,
+        id,
+        fault.labourFen,
+        fault.partsFen,
+        total,
+        technicianId,
+        new Date(at + 3_600_000).toISOString(),
+        decided ? (status === 'cancelled' ? 'refused' : 'approved') : 'pending',
+        decided ? 'phone' : null,
+        decided ? updatedIso : null,
+        decided ? deskId : null,
+        managerNeeded ? (decided ? 'approved' : 'pending') : 'not_required',
+        managerNeeded && decided ? options.managerId : null,
+        managerNeeded && decided ? updatedIso : null
+      )
       rows.quotes!++
     }
     if (workDone) {
-      insertLabour.run(uuidv7(at + 7_200_000), id, fault.labour, fault.minutes, fault.labourFen, technicianId, new Date(at + 7_200_000).toISOString())
+      insertLabour.run(
+        uuidv7(at + 7_200_000),
+        id,
+        fault.labour,
+        fault.minutes,
+        fault.labourFen,
+        technicianId,
+        new Date(at + 7_200_000).toISOString()
+      )
       rows.work_order_labour!++
     }
     insertEvent.run(uuidv7(at), id, createdIso, deskId, 'created', null, 'received', '')

@@ -13,7 +13,14 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { closeApp, DATABASE_FILE_NAME, openApp } from '../../src-main/app/openApp'
 import type { AppContext } from '../../src-main/app/context'
-import { importStatus, importSettled, previewImport, receiveChunk, runImport, startImport } from '../../src-main/features/warranty/import/service'
+import {
+  importStatus,
+  importSettled,
+  previewImport,
+  receiveChunk,
+  runImport,
+  startImport
+} from '../../src-main/features/warranty/import/service'
 import { must, SHOP } from '../../src-main/tools/demo/shop'
 import type { ImportStatus } from '../../src-shared/contract'
 
@@ -120,7 +127,14 @@ async function importOnce(app: AppContext, actorId: string, bytes: Buffer): Prom
   clearInterval(timer)
   phases[phase === status.phase ? 'applying' : phase] = performance.now() - phaseStarted
   const totalMs = performance.now() - started
-  return { status, uploadMs: uploaded - started, previewMs: previewed - uploaded, phases, totalMs, maxEventLoopGapMs: maxGap }
+  return {
+    status,
+    uploadMs: uploaded - started,
+    previewMs: previewed - uploaded,
+    phases,
+    totalMs,
+    maxEventLoopGapMs: maxGap
+  }
 }
 
 function report(label: string, figures: RunFigures): void {
@@ -128,33 +142,47 @@ function report(label: string, figures: RunFigures): void {
   const result = status.result
   console.log(`\n${label}: ${status.phase}${status.errorKey ? ` (${status.errorKey})` : ''}`)
   if (result) {
-    console.log(`  imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}, rejected ${result.rejected.length}`)
+    console.log(
+      `  imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}, rejected ${result.rejected.length}`
+    )
   }
   console.log(`  upload (base64, 1 MiB pieces) ${(figures.uploadMs / 1000).toFixed(2)} s`)
   console.log(`  preview                        ${(figures.previewMs / 1000).toFixed(2)} s`)
-  for (const [phase, ms] of Object.entries(figures.phases)) console.log(`  ${phase.padEnd(30)} ${(ms / 1000).toFixed(2)} s`)
+  for (const [phase, ms] of Object.entries(figures.phases))
+    console.log(`  ${phase.padEnd(30)} ${(ms / 1000).toFixed(2)} s`)
   const rate = ROWS / (figures.totalMs / 1000)
   console.log(`  total                          ${(figures.totalMs / 1000).toFixed(2)} s`)
-  console.log(`  rate                           ${Math.round(rate).toLocaleString('en')} rows/s (target ≥ ${TARGET_ROWS_PER_SECOND.toLocaleString('en')}: ${rate >= TARGET_ROWS_PER_SECOND ? 'met' : 'MISSED'})`)
+  console.log(
+    `  rate                           ${Math.round(rate).toLocaleString('en')} rows/s (target ≥ ${TARGET_ROWS_PER_SECOND.toLocaleString('en')}: ${rate >= TARGET_ROWS_PER_SECOND ? 'met' : 'MISSED'})`
+  )
   console.log(`  longest event-loop stall       ${figures.maxEventLoopGapMs.toFixed(0)} ms`)
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'warranty-import-bench-'))
   try {
-    console.log(`Warranty import benchmark: ${ROWS.toLocaleString('en')} rows, Node ${process.version}, ${cpus().length} CPU(s)`)
+    console.log(
+      `Warranty import benchmark: ${ROWS.toLocaleString('en')} rows, Node ${process.version}, ${cpus().length} CPU(s)`
+    )
     const file = join(dir, 'dealer-1m.csv')
     let started = performance.now()
     writeCsv(file)
-    console.log(`generated ${file}: ${(statSync(file).size / 1024 / 1024).toFixed(1)} MiB in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    console.log(
+      `generated ${file}: ${(statSync(file).size / 1024 / 1024).toFixed(1)} MiB in ${((performance.now() - started) / 1000).toFixed(1)} s`
+    )
 
     const app = openApp({ dataDir: dir })
     try {
-      const { user } = await must(app, 'setup.initialize', { shop: SHOP, admin: { username: 'admin', displayName: '管理员', password: 'bench-password-1' } })
+      const { user } = await must(app, 'setup.initialize', {
+        shop: SHOP,
+        admin: { username: 'admin', displayName: '管理员', password: 'bench-password-1' }
+      })
       const bytes = readFileSync(file)
 
       report('first import', await importOnce(app, user.id, bytes))
-      console.log(`  database file                  ${(statSync(join(dir, DATABASE_FILE_NAME)).size / 1024 / 1024).toFixed(0)} MiB`)
+      console.log(
+        `  database file                  ${(statSync(join(dir, DATABASE_FILE_NAME)).size / 1024 / 1024).toFixed(0)} MiB`
+      )
       started = performance.now()
       report('same file again (idempotent)', await importOnce(app, user.id, bytes))
     } finally {

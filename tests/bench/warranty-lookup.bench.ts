@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     const { token } = await createShop(app)
     const random = new Random(7)
     const seedStarted = performance.now()
-    const insertModel = app.sqlite.prepare('INSERT INTO product_models (id, brand, model, category_key, created_at) VALUES (?, ?, ?, ?, ?)')
+    const insertModel = app.sqlite.prepare(
+      'INSERT INTO product_models (id, brand, model, category_key, created_at) VALUES (?, ?, ?, ?, ?)'
+    )
     const insertUnit = app.sqlite.prepare(
       `INSERT INTO warranty_units (id, serial, model_id, card_number, purchase_date, invoice_number, dealer, production_date,
          buyer_name, buyer_phone, activation_date, exchanged_from_id, exchanged_on, source, created_at, updated_at)
@@ -54,7 +56,21 @@ async function main(): Promise<void> {
       const day0 = Date.UTC(2021, 10, 1)
       for (let i = 0; i < UNITS; i++) {
         const sold = new Date(day0 + random.int(0, 5 * 365) * 86_400_000).toISOString().slice(0, 10)
-        insertUnit.run(uuidv7(), serialOf(i), modelIds[i % MODELS], `CARD${i}`, random.chance(0.9) ? sold : null, `INV${i}`, '经销商', sold, '顾客', phoneOf(i), sold, now, now)
+        insertUnit.run(
+          uuidv7(),
+          serialOf(i),
+          modelIds[i % MODELS],
+          `CARD${i}`,
+          random.chance(0.9) ? sold : null,
+          `INV${i}`,
+          '经销商',
+          sold,
+          '顾客',
+          phoneOf(i),
+          sold,
+          now,
+          now
+        )
       }
     })()
     const seedSeconds = (performance.now() - seedStarted) / 1000
@@ -63,7 +79,11 @@ async function main(): Promise<void> {
     // validation) are shown too.
     const throughDispatch = (q: string) => must(app, 'warranty.lookup', { query: q }, token)
     const inService = (q: string) => lookUp(app.db, new Date(), q, null)
-    const time = async (label: string, query: (i: number) => string, lookup: (q: string) => Promise<unknown> = inService) => {
+    const time = async (
+      label: string,
+      query: (i: number) => string,
+      lookup: (q: string) => Promise<unknown> = inService
+    ) => {
       for (let i = 0; i < WARM_UP; i++) await lookup(query(i))
       const timings: number[] = []
       for (let i = 0; i < ITERATIONS; i++) {
@@ -84,14 +104,22 @@ async function main(): Promise<void> {
       await time('by buyer phone, through dispatch', () => phoneOf(random.int(0, UNITS - 1)), throughDispatch)
     ]
     const size = statSync(join(dir, DATABASE_FILE_NAME)).size / 1024 / 1024
-    console.log(`\nWarranty lookup benchmark: ${UNITS.toLocaleString('en')} units, ${MODELS} models, ${ITERATIONS} timed calls each`)
-    console.log(`Seeding: ${seedSeconds.toFixed(1)} s (${Math.round(UNITS / seedSeconds).toLocaleString('en')} units/s); database ${size.toFixed(1)} MiB\n`)
+    console.log(
+      `\nWarranty lookup benchmark: ${UNITS.toLocaleString('en')} units, ${MODELS} models, ${ITERATIONS} timed calls each`
+    )
+    console.log(
+      `Seeding: ${seedSeconds.toFixed(1)} s (${Math.round(UNITS / seedSeconds).toLocaleString('en')} units/s); database ${size.toFixed(1)} MiB\n`
+    )
     console.log('call                                   p50 ms  p99 ms  max ms  p99 target')
     for (const row of rows) {
       const met = row.p99 < TARGET_P99_MS ? 'met' : 'MISSED'
-      console.log(`${row.label.padEnd(38)} ${row.p50.toFixed(3).padStart(6)} ${row.p99.toFixed(3).padStart(7)} ${row.max.toFixed(2).padStart(7)}  < ${TARGET_P99_MS} ${met}`)
+      console.log(
+        `${row.label.padEnd(38)} ${row.p50.toFixed(3).padStart(6)} ${row.p99.toFixed(3).padStart(7)} ${row.max.toFixed(2).padStart(7)}  < ${TARGET_P99_MS} ${met}`
+      )
     }
-    console.log(`\nService rows call the lookup with its verdict directly; dispatch rows add session, permission and validation. ${cpus().length} CPU(s), Node ${process.version}.`)
+    console.log(
+      `\nService rows call the lookup with its verdict directly; dispatch rows add session, permission and validation. ${cpus().length} CPU(s), Node ${process.version}.`
+    )
   } finally {
     await closeApp(app)
     rmSync(dir, { recursive: true, force: true })

@@ -4,7 +4,10 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 
 const mainDir = 'out/main'
-const mainCode = [join(mainDir, 'index.js'), ...readdirSync(join(mainDir, 'chunks')).map((f) => join(mainDir, 'chunks', f))]
+const mainCode = [
+  join(mainDir, 'index.js'),
+  ...readdirSync(join(mainDir, 'chunks')).map((f) => join(mainDir, 'chunks', f))
+]
   .map((file) => readFileSync(file, 'utf8'))
   .join('\n')
 const preloadCode = readFileSync('out/preload/index.js', 'utf8')
@@ -19,7 +22,10 @@ const checks = [
   ['permission requests denied', /setPermissionRequestHandler/.test(mainCode)],
   ['Content-Security-Policy applied', /Content-Security-Policy/.test(mainCode) && /script-src 'self'/.test(mainCode)],
   ['IPC sender checked', /senderFrame/.test(mainCode) && /untrusted sender/.test(mainCode)],
-  ['preload exposes only the contract call', /exposeInMainWorld\("serviceCenter"/.test(preloadCode) && !/require\("(?!electron")/.test(preloadCode)]
+  [
+    'preload exposes only the contract call',
+    /exposeInMainWorld\("serviceCenter"/.test(preloadCode) && !/require\("(?!electron")/.test(preloadCode)
+  ]
 ]
 
 let failed = 0

@@ -19,7 +19,14 @@ interface FinishedJob {
 async function finishedJob(
   host: ShopHost,
   token: string,
-  options: { serviceType: 'paid_repair' | 'warranty_repair'; customer: string; labourFen: number; partPriceFen: number; depositFen?: number; depositMethod?: string }
+  options: {
+    serviceType: 'paid_repair' | 'warranty_repair'
+    customer: string
+    labourFen: number
+    partPriceFen: number
+    depositFen?: number
+    depositMethod?: string
+  }
 ): Promise<FinishedJob> {
   const { workOrder } = await host.rpc<{ workOrder: { id: string; number: string } }>(
     'workOrders.create',
@@ -42,18 +49,40 @@ async function finishedJob(
   const move = (to: string) => host.rpc('workOrders.transition', { id, to }, token)
   await move('diagnosing')
   if (options.serviceType === 'paid_repair') {
-    await host.rpc('workOrders.quote', { id, labourFen: options.labourFen, partsFen: options.partPriceFen, discountFen: 0 }, token)
+    await host.rpc(
+      'workOrders.quote',
+      { id, labourFen: options.labourFen, partsFen: options.partPriceFen, discountFen: 0 },
+      token
+    )
     await host.rpc('workOrders.customerDecision', { id, approved: true, channel: 'in_person' }, token)
   }
   await move('repairing')
-  const labour = await host.rpc<{ labour: { id: string }[] }>('workOrders.addLabour', { id, description: '更换屏幕', minutes: 40, priceFen: options.labourFen }, token)
-  const part = await host.rpc<{ id: string }>(
-    'parts.create',
-    { partNumber: `SCR-${sequence}`, name: '屏幕总成', barcodes: [`6900000000${String(++sequence).padStart(3, '0')}`], sellingPriceFen: options.partPriceFen, costPriceFen: 20_000 },
+  const labour = await host.rpc<{ labour: { id: string }[] }>(
+    'workOrders.addLabour',
+    { id, description: '更换屏幕', minutes: 40, priceFen: options.labourFen },
     token
   )
-  await host.rpc('parts.receive', { reference: 'HQ-1', lines: [{ partId: part.id, quantity: 1, unitCostFen: 20_000 }] }, token)
-  const parts = await host.rpc<{ lines: { id: string }[] }>('workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 1 }, token)
+  const part = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: `SCR-${sequence}`,
+      name: '屏幕总成',
+      barcodes: [`6900000000${String(++sequence).padStart(3, '0')}`],
+      sellingPriceFen: options.partPriceFen,
+      costPriceFen: 20_000
+    },
+    token
+  )
+  await host.rpc(
+    'parts.receive',
+    { reference: 'HQ-1', lines: [{ partId: part.id, quantity: 1, unitCostFen: 20_000 }] },
+    token
+  )
+  const parts = await host.rpc<{ lines: { id: string }[] }>(
+    'workOrderParts.issue',
+    { workOrderId: id, partId: part.id, quantity: 1 },
+    token
+  )
   await move('quality_check')
   await move('ready_for_pickup')
   return { id, number: workOrder.number, labourId: labour.labour[0]!.id, partLineId: parts.lines[0]!.id }
@@ -66,10 +95,18 @@ async function setApprovalThreshold(host: ShopHost, token: string, approvalThres
 
 const goTo = (page: Page, host: ShopHost, path: string) => page.goto(`${host.url}#${path}`)
 
-test('the counter takes a repair’s money in cash and WeChat Pay, gives change and prints the receipt', async ({ browser, host }) => {
+test('the counter takes a repair’s money in cash and WeChat Pay, gives change and prints the receipt', async ({
+  browser,
+  host
+}) => {
   const adminToken = await setUpShop(host)
   const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
-  const job = await finishedJob(host, adminToken, { serviceType: 'paid_repair', customer: '张三丰', labourFen: 8_000, partPriceFen: 45_000 })
+  const job = await finishedJob(host, adminToken, {
+    serviceType: 'paid_repair',
+    customer: '张三丰',
+    labourFen: 8_000,
+    partPriceFen: 45_000
+  })
 
   const page = await staffPage(browser, host, desk.username, desk.password)
   await goTo(page, host, `/work-orders/${job.id}`)
@@ -150,11 +187,24 @@ test('the counter takes a repair’s money in cash and WeChat Pay, gives change 
   await screenshot(page, 'checkout-invoice')
 })
 
-test('a warranty job: one line is the customer’s, the rest is claimed from the brand; a full warranty job costs nothing', async ({ browser, host }) => {
+test('a warranty job: one line is the customer’s, the rest is claimed from the brand; a full warranty job costs nothing', async ({
+  browser,
+  host
+}) => {
   const adminToken = await setUpShop(host)
   const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
-  const job = await finishedJob(host, adminToken, { serviceType: 'warranty_repair', customer: '李四', labourFen: 6_000, partPriceFen: 30_000 })
-  const free = await finishedJob(host, adminToken, { serviceType: 'warranty_repair', customer: '王五', labourFen: 5_000, partPriceFen: 20_000 })
+  const job = await finishedJob(host, adminToken, {
+    serviceType: 'warranty_repair',
+    customer: '李四',
+    labourFen: 6_000,
+    partPriceFen: 30_000
+  })
+  const free = await finishedJob(host, adminToken, {
+    serviceType: 'warranty_repair',
+    customer: '王五',
+    labourFen: 5_000,
+    partPriceFen: 20_000
+  })
 
   const page = await staffPage(browser, host, desk.username, desk.password)
   await goTo(page, host, `/work-orders/${job.id}/checkout`)
@@ -193,7 +243,12 @@ test('a warranty job: one line is the customer’s, the rest is claimed from the
   await expect(page.getByTestId('invoice-due')).toHaveText('¥0.00')
 
   // The same screen in English.
-  const other = await finishedJob(host, adminToken, { serviceType: 'warranty_repair', customer: '赵六', labourFen: 5_000, partPriceFen: 20_000 })
+  const other = await finishedJob(host, adminToken, {
+    serviceType: 'warranty_repair',
+    customer: '赵六',
+    labourFen: 5_000,
+    partPriceFen: 20_000
+  })
   await goTo(page, host, `/work-orders/${other.id}/checkout`)
   await page.getByTestId('language-switch').click()
   await page.getByRole('option', { name: 'English' }).click()
@@ -202,11 +257,19 @@ test('a warranty job: one line is the customer’s, the rest is claimed from the
   await screenshot(page, 'checkout-warranty-english')
 })
 
-test('a discount above the approval limit needs a manager’s name and password at the counter', async ({ browser, host }) => {
+test('a discount above the approval limit needs a manager’s name and password at the counter', async ({
+  browser,
+  host
+}) => {
   const adminToken = await setUpShop(host)
   const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
   const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
-  const job = await finishedJob(host, adminToken, { serviceType: 'paid_repair', customer: '张三丰', labourFen: 8_000, partPriceFen: 45_000 })
+  const job = await finishedJob(host, adminToken, {
+    serviceType: 'paid_repair',
+    customer: '张三丰',
+    labourFen: 8_000,
+    partPriceFen: 45_000
+  })
   await setApprovalThreshold(host, adminToken, 5_000)
 
   const page = await staffPage(browser, host, desk.username, desk.password)
@@ -246,8 +309,17 @@ test('a discount above the approval limit needs a manager’s name and password 
 test('a manager’s credit note refunds part of an invoice', async ({ browser, host }) => {
   const adminToken = await setUpShop(host)
   const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
-  const job = await finishedJob(host, adminToken, { serviceType: 'paid_repair', customer: '张三丰', labourFen: 10_000, partPriceFen: 20_000 })
-  const invoice = await host.rpc<{ id: string; number: string }>('checkout.pay', { workOrderId: job.id, tenders: [{ method: 'bank_card', amountFen: 30_000 }] }, adminToken)
+  const job = await finishedJob(host, adminToken, {
+    serviceType: 'paid_repair',
+    customer: '张三丰',
+    labourFen: 10_000,
+    partPriceFen: 20_000
+  })
+  const invoice = await host.rpc<{ id: string; number: string }>(
+    'checkout.pay',
+    { workOrderId: job.id, tenders: [{ method: 'bank_card', amountFen: 30_000 }] },
+    adminToken
+  )
 
   const page = await staffPage(browser, host, boss.username, boss.password)
   await goTo(page, host, `/invoices/${invoice.id}`)
@@ -281,10 +353,24 @@ test('a manager’s credit note refunds part of an invoice', async ({ browser, h
 test('the manager closes the day with a cash shortfall and sees the difference', async ({ browser, host }) => {
   const adminToken = await setUpShop(host)
   const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
-  const job = await finishedJob(host, adminToken, { serviceType: 'paid_repair', customer: '张三丰', labourFen: 8_000, partPriceFen: 45_000 })
+  const job = await finishedJob(host, adminToken, {
+    serviceType: 'paid_repair',
+    customer: '张三丰',
+    labourFen: 8_000,
+    partPriceFen: 45_000
+  })
   await host.rpc('checkout.pay', { workOrderId: job.id, tenders: [{ method: 'cash', amountFen: 60_000 }] }, adminToken)
-  const other = await finishedJob(host, adminToken, { serviceType: 'paid_repair', customer: '李四', labourFen: 5_000, partPriceFen: 10_000 })
-  await host.rpc('checkout.pay', { workOrderId: other.id, tenders: [{ method: 'alipay', amountFen: 15_000 }] }, adminToken)
+  const other = await finishedJob(host, adminToken, {
+    serviceType: 'paid_repair',
+    customer: '李四',
+    labourFen: 5_000,
+    partPriceFen: 10_000
+  })
+  await host.rpc(
+    'checkout.pay',
+    { workOrderId: other.id, tenders: [{ method: 'alipay', amountFen: 15_000 }] },
+    adminToken
+  )
 
   const page = await staffPage(browser, host, boss.username, boss.password)
   await page.getByTestId('nav-day-close').click()
@@ -329,7 +415,14 @@ test('a deposit taken by Alipay at check-in shows in the day close as a deposit 
   const adminToken = await setUpShop(host)
   const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
   // Another job's deposit was more than its bill: checkout applies it and hands the rest back.
-  const job = await finishedJob(host, adminToken, { serviceType: 'paid_repair', customer: '李四', labourFen: 8_000, partPriceFen: 45_000, depositFen: 60_000, depositMethod: 'alipay' })
+  const job = await finishedJob(host, adminToken, {
+    serviceType: 'paid_repair',
+    customer: '李四',
+    labourFen: 8_000,
+    partPriceFen: 45_000,
+    depositFen: 60_000,
+    depositMethod: 'alipay'
+  })
 
   const page = await staffPage(browser, host, desk.username, desk.password)
   await page.getByTestId('nav-intake').click()

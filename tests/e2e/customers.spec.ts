@@ -1,6 +1,9 @@
 import { test, expect, screenshot, setUpShop, staffPage, hire } from './fixtures'
 
-test('the desk finds customers by pinyin initials or phone digits, and a known mobile is offered instead of a duplicate', async ({ browser, host }) => {
+test('the desk finds customers by pinyin initials or phone digits, and a known mobile is offered instead of a duplicate', async ({
+  browser,
+  host
+}) => {
   const adminToken = await setUpShop(host)
   const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
   await host.rpc('customers.create', { name: '张三丰', mobile: '13800138000', company: '武当科技' }, adminToken)

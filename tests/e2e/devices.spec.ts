@@ -1,10 +1,16 @@
-import type { Page } from '@playwright/test'
 import { test, expect, screenshot, setUpShop, staffPage, hire, settled } from './fixtures'
 
-test("the desk registers and edits a customer's devices, and a known serial is named instead of duplicated", async ({ browser, host }) => {
+test("the desk registers and edits a customer's devices, and a known serial is named instead of duplicated", async ({
+  browser,
+  host
+}) => {
   const adminToken = await setUpShop(host)
   const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
-  const customer = await host.rpc<{ id: string }>('customers.create', { name: '王芳', mobile: '13800138000' }, adminToken)
+  const customer = await host.rpc<{ id: string }>(
+    'customers.create',
+    { name: '王芳', mobile: '13800138000' },
+    adminToken
+  )
   // Another customer's phone came in for repair, so its serial is on file with a history.
   await host.rpc(
     'workOrders.create',
@@ -89,6 +95,10 @@ test("the desk registers and edits a customer's devices, and a known serial is n
   await settled(page)
   await screenshot(page, 'devices-history')
 
-  const file = await host.rpc<{ devices: { colour: string; customerId: string }[] }>('customers.get', { id: customer.id }, adminToken)
+  const file = await host.rpc<{ devices: { colour: string; customerId: string }[] }>(
+    'customers.get',
+    { id: customer.id },
+    adminToken
+  )
   expect(file.devices).toEqual([expect.objectContaining({ colour: '白色', customerId: customer.id })])
 })

@@ -51,6 +51,8 @@ async function startHost(): Promise<{ host: ShopHost; stop: () => Promise<void> 
 }
 
 export const test = base.extend<{ host: ShopHost }>({
+  // Playwright reads a fixture's dependencies from this parameter's destructuring: none here.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const { host, stop } = await startHost()
     await use(host)
@@ -65,7 +67,14 @@ export const ADMIN = { username: 'admin', displayName: '赵建国', password: 'a
 /** Sets the shop up through the API, for tests that start after first run. Returns the admin token. */
 export async function setUpShop(host: ShopHost): Promise<string> {
   const result = await host.rpc<{ token: string }>('setup.initialize', {
-    shop: { name: '鑫诚手机维修中心', address: '广州市天河区天河路 385 号', phone: '020-38886688', taxNumber: '', logo: null, timeZone: 'Asia/Shanghai' },
+    shop: {
+      name: '鑫诚手机维修中心',
+      address: '广州市天河区天河路 385 号',
+      phone: '020-38886688',
+      taxNumber: '',
+      logo: null,
+      timeZone: 'Asia/Shanghai'
+    },
     admin: ADMIN
   })
   return result.token
@@ -118,7 +127,13 @@ export async function staffPage(browser: Browser, host: ShopHost, username: stri
 }
 
 /** Creates a staff member through the admin's session. */
-export async function hire(host: ShopHost, adminToken: string, username: string, displayName: string, role: string): Promise<{ username: string; password: string }> {
+export async function hire(
+  host: ShopHost,
+  adminToken: string,
+  username: string,
+  displayName: string,
+  role: string
+): Promise<{ username: string; password: string }> {
   const password = `${username}-pass-2026`
   await host.rpc('users.create', { username, displayName, phone: '', role, password }, adminToken)
   return { username, password }

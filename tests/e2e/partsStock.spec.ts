@@ -1,5 +1,15 @@
 import type { Page } from '@playwright/test'
-import { test, expect, screenshot, setUpShop, staffPage, hire, type ShopHost, settled, tallScreenshot } from './fixtures'
+import {
+  test,
+  expect,
+  screenshot,
+  setUpShop,
+  staffPage,
+  hire,
+  type ShopHost,
+  settled,
+  tallScreenshot
+} from './fixtures'
 
 // Each test walks several people through several screens: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 120_000 })
@@ -10,7 +20,10 @@ async function scan(page: Page, testId: string, code: string): Promise<void> {
   await page.getByTestId(testId).press('Enter')
 }
 
-test('a warehouse clerk creates a part, receives two deliveries by scanning and sees the moving-average cost and the ledger', async ({ browser, host }) => {
+test('a warehouse clerk creates a part, receives two deliveries by scanning and sees the moving-average cost and the ledger', async ({
+  browser,
+  host
+}) => {
   const adminToken = await setUpShop(host)
   const clerk = await hire(host, adminToken, 'wangqiang', '王强', 'warehouse_clerk')
   const page = await staffPage(browser, host, clerk.username, clerk.password)
@@ -77,7 +90,9 @@ test('a warehouse clerk creates a part, receives two deliveries by scanning and 
   await screenshot(page, 'parts-receive-scanned')
   // Ctrl+Enter posts; the form is cleared for the next delivery.
   await page.keyboard.press('Control+Enter')
-  await expect(page.locator('.el-message--success').filter({ hasText: 'SF1400228851' })).toContainText('已入库 SF1400228851：1 种配件共 3 件，金额 ¥240.00')
+  await expect(page.locator('.el-message--success').filter({ hasText: 'SF1400228851' })).toContainText(
+    '已入库 SF1400228851：1 种配件共 3 件，金额 ¥240.00'
+  )
   await expect(lines.getByTestId('line-part-number')).toHaveCount(0)
   await expect(reference).toHaveValue('')
 
@@ -90,7 +105,9 @@ test('a warehouse clerk creates a part, receives two deliveries by scanning and 
   await cost.press('Tab')
   await expect(lines.getByTestId('line-value')).toHaveText('185.00')
   await page.getByTestId('receive-post').click()
-  await expect(page.locator('.el-message--success').filter({ hasText: 'HQ-2026-0415' })).toContainText('已入库 HQ-2026-0415：1 种配件共 2 件，金额 ¥185.00')
+  await expect(page.locator('.el-message--success').filter({ hasText: 'HQ-2026-0415' })).toContainText(
+    '已入库 HQ-2026-0415：1 种配件共 2 件，金额 ¥185.00'
+  )
 
   // The catalogue: 5 on hand, moving-average cost (3 × 80 + 2 × 92.50) / 5 = 85.
   await page.getByTestId('nav-parts').click()
@@ -163,7 +180,19 @@ interface CreatedPart {
 }
 
 /** A part on the shelf, arranged through the API: created, then received at the given cost. */
-async function stockedPart(host: ShopHost, token: string, fields: { partNumber: string; name: string; bin: string; reorderPoint: number; reorderQuantity: number; quantity: number; costFen: number }): Promise<CreatedPart> {
+async function stockedPart(
+  host: ShopHost,
+  token: string,
+  fields: {
+    partNumber: string
+    name: string
+    bin: string
+    reorderPoint: number
+    reorderQuantity: number
+    quantity: number
+    costFen: number
+  }
+): Promise<CreatedPart> {
   const part = await host.rpc<CreatedPart>(
     'parts.create',
     {
@@ -178,24 +207,70 @@ async function stockedPart(host: ShopHost, token: string, fields: { partNumber: 
     token
   )
   if (fields.quantity > 0) {
-    await host.rpc('parts.receive', { reference: `INIT-${fields.partNumber}`, supplier: '', lines: [{ partId: part.id, quantity: fields.quantity, unitCostFen: fields.costFen }] }, token)
+    await host.rpc(
+      'parts.receive',
+      {
+        reference: `INIT-${fields.partNumber}`,
+        supplier: '',
+        lines: [{ partId: part.id, quantity: fields.quantity, unitCostFen: fields.costFen }]
+      },
+      token
+    )
   }
   return part
 }
 
-test('stock reports: low stock with suggested orders, valuation with totals, Excel exports, and a large scrap waits for the manager', async ({ browser, host }) => {
+test('stock reports: low stock with suggested orders, valuation with totals, Excel exports, and a large scrap waits for the manager', async ({
+  browser,
+  host
+}) => {
   const adminToken = await setUpShop(host)
   const clerk = await hire(host, adminToken, 'wangqiang', '王强', 'warehouse_clerk')
   const manager = await hire(host, adminToken, 'lijun', '李军', 'manager')
-  await stockedPart(host, adminToken, { partNumber: 'LCD-M60P', name: 'Mate 60 Pro 屏幕总成', bin: 'B-02-01', reorderPoint: 2, reorderQuantity: 5, quantity: 3, costFen: 60_000 })
-  await stockedPart(host, adminToken, { partNumber: 'CBL-USBC', name: 'USB-C 尾插排线', bin: 'C-11-07', reorderPoint: 10, reorderQuantity: 20, quantity: 4, costFen: 1_250 })
+  await stockedPart(host, adminToken, {
+    partNumber: 'LCD-M60P',
+    name: 'Mate 60 Pro 屏幕总成',
+    bin: 'B-02-01',
+    reorderPoint: 2,
+    reorderQuantity: 5,
+    quantity: 3,
+    costFen: 60_000
+  })
+  await stockedPart(host, adminToken, {
+    partNumber: 'CBL-USBC',
+    name: 'USB-C 尾插排线',
+    bin: 'C-11-07',
+    reorderPoint: 10,
+    reorderQuantity: 20,
+    quantity: 4,
+    costFen: 1_250
+  })
   // A model the shop knows from its warranty registry, for the manager to link the screen to.
   await host.rpc(
     'warranty.register',
-    { serial: 'HWM60P2026A7', brand: '华为', model: 'Mate 60 Pro', categoryKey: 'mobile_phone', cardNumber: '', purchaseDate: '2026-01-05', invoiceNumber: '44031882', dealer: '', buyerName: '', buyerPhone: '' },
+    {
+      serial: 'HWM60P2026A7',
+      brand: '华为',
+      model: 'Mate 60 Pro',
+      categoryKey: 'mobile_phone',
+      cardNumber: '',
+      purchaseDate: '2026-01-05',
+      invoiceNumber: '44031882',
+      dealer: '',
+      buyerName: '',
+      buyerPhone: ''
+    },
     adminToken
   )
-  await stockedPart(host, adminToken, { partNumber: 'GLUE-B7000', name: 'B7000 胶水', bin: 'D-01-01', reorderPoint: 1, reorderQuantity: 3, quantity: 0, costFen: 800 })
+  await stockedPart(host, adminToken, {
+    partNumber: 'GLUE-B7000',
+    name: 'B7000 胶水',
+    bin: 'D-01-01',
+    reorderPoint: 1,
+    reorderQuantity: 3,
+    quantity: 0,
+    costFen: 800
+  })
 
   const page = await staffPage(browser, host, clerk.username, clerk.password)
   await page.getByTestId('nav-parts-lists').click()

@@ -1,5 +1,15 @@
-import type { Locator, Page } from '@playwright/test'
-import { test, expect, screenshot, setUpShop, staffPage, hire, type ShopHost, settled, tallScreenshot } from './fixtures'
+import type { Locator } from '@playwright/test'
+import {
+  test,
+  expect,
+  screenshot,
+  setUpShop,
+  staffPage,
+  hire,
+  type ShopHost,
+  settled,
+  tallScreenshot
+} from './fixtures'
 
 /** A barcode scanner: fast keystrokes ending in Enter. */
 async function scan(field: Locator, code: string): Promise<void> {
@@ -16,7 +26,17 @@ interface CreatedPart {
 async function stockedPart(
   host: ShopHost,
   token: string,
-  fields: { partNumber: string; name: string; bin: string; barcode: string; priceFen: number; costFen: number; quantity: number; serialTracked?: boolean; returnFaulty?: boolean }
+  fields: {
+    partNumber: string
+    name: string
+    bin: string
+    barcode: string
+    priceFen: number
+    costFen: number
+    quantity: number
+    serialTracked?: boolean
+    returnFaulty?: boolean
+  }
 ): Promise<CreatedPart> {
   const part = await host.rpc<CreatedPart>(
     'parts.create',
@@ -33,16 +53,32 @@ async function stockedPart(
     token
   )
   if (fields.quantity > 0) {
-    await host.rpc('parts.receive', { reference: `RK-${fields.partNumber}`, supplier: '华为授权配件中心', lines: [{ partId: part.id, quantity: fields.quantity, unitCostFen: fields.costFen }] }, token)
+    await host.rpc(
+      'parts.receive',
+      {
+        reference: `RK-${fields.partNumber}`,
+        supplier: '华为授权配件中心',
+        lines: [{ partId: part.id, quantity: fields.quantity, unitCostFen: fields.costFen }]
+      },
+      token
+    )
   }
   return part
 }
 
-async function workOrder(host: ShopHost, token: string, serviceType: 'paid_repair' | 'warranty_repair', serial: string): Promise<{ id: string; number: string }> {
+async function workOrder(
+  host: ShopHost,
+  token: string,
+  serviceType: 'paid_repair' | 'warranty_repair',
+  serial: string
+): Promise<{ id: string; number: string }> {
   const created = await host.rpc<{ workOrder: { id: string; number: string } }>(
     'workOrders.create',
     {
-      customer: { kind: 'new', fields: { name: '陈伟', mobile: `139${serial.slice(-8).replace(/\D/g, '0').padStart(8, '0')}` } },
+      customer: {
+        kind: 'new',
+        fields: { name: '陈伟', mobile: `139${serial.slice(-8).replace(/\D/g, '0').padStart(8, '0')}` }
+      },
       device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60 Pro', serial } },
       serviceType,
       intakeChannel: 'walk_in',
@@ -61,15 +97,46 @@ async function userId(host: ShopHost, token: string, username: string): Promise<
   return users.rows.find((user) => user.username === username)!.id
 }
 
-test('a technician requests parts on their job; the clerk issues by scanning; the job shows the line and its price', async ({ browser, host }) => {
+test('a technician requests parts on their job; the clerk issues by scanning; the job shows the line and its price', async ({
+  browser,
+  host
+}) => {
   const adminToken = await setUpShop(host)
   const tech = await hire(host, adminToken, 'zhangwei', '张伟', 'technician')
   const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
-  await stockedPart(host, adminToken, { partNumber: 'BAT-M60P', name: 'Mate 60 Pro 电池', bin: 'A-01-03', barcode: '6901234567892', priceFen: 18_000, costFen: 9_000, quantity: 5 })
-  await stockedPart(host, adminToken, { partNumber: 'LCD-M60P', name: 'Mate 60 Pro 屏幕总成', bin: 'B-02-01', barcode: '6901234500011', priceFen: 120_000, costFen: 60_000, quantity: 1 })
-  await stockedPart(host, adminToken, { partNumber: 'CBL-USBC', name: 'USB-C 尾插排线', bin: 'C-11-07', barcode: '6901234500028', priceFen: 3_000, costFen: 1_250, quantity: 8 })
+  await stockedPart(host, adminToken, {
+    partNumber: 'BAT-M60P',
+    name: 'Mate 60 Pro 电池',
+    bin: 'A-01-03',
+    barcode: '6901234567892',
+    priceFen: 18_000,
+    costFen: 9_000,
+    quantity: 5
+  })
+  await stockedPart(host, adminToken, {
+    partNumber: 'LCD-M60P',
+    name: 'Mate 60 Pro 屏幕总成',
+    bin: 'B-02-01',
+    barcode: '6901234500011',
+    priceFen: 120_000,
+    costFen: 60_000,
+    quantity: 1
+  })
+  await stockedPart(host, adminToken, {
+    partNumber: 'CBL-USBC',
+    name: 'USB-C 尾插排线',
+    bin: 'C-11-07',
+    barcode: '6901234500028',
+    priceFen: 3_000,
+    costFen: 1_250,
+    quantity: 8
+  })
   const order = await workOrder(host, adminToken, 'paid_repair', 'SN60P00001')
-  await host.rpc('workOrders.assign', { id: order.id, technicianId: await userId(host, adminToken, tech.username) }, adminToken)
+  await host.rpc(
+    'workOrders.assign',
+    { id: order.id, technicianId: await userId(host, adminToken, tech.username) },
+    adminToken
+  )
 
   // Technician: two requests from their job's parts panel: search, pick, quantity, request.
   const techPage = await staffPage(browser, host, tech.username, tech.password)
@@ -156,7 +223,10 @@ test('a technician requests parts on their job; the clerk issues by scanning; th
   expect(battery.onHand).toBe(5)
 })
 
-test('a warranty job’s replaced part is owed to the brand, packed into a batch and shipped with its tracking number', async ({ browser, host }) => {
+test('a warranty job’s replaced part is owed to the brand, packed into a batch and shipped with its tracking number', async ({
+  browser,
+  host
+}) => {
   const adminToken = await setUpShop(host)
   const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
   const board = await stockedPart(host, adminToken, {
@@ -182,7 +252,9 @@ test('a warranty job’s replaced part is owed to the brand, packed into a batch
   await expect(serialField).toBeFocused()
   await tallScreenshot(page, 'parts-issue-serial')
   await scan(serialField, 'MBSN2026A001')
-  await expect(page.getByTestId('scan-feedback')).toContainText(`已发料：MB-M60P Mate 60 Pro 主板 × 1 → 工单 ${order.number}`)
+  await expect(page.getByTestId('scan-feedback')).toContainText(
+    `已发料：MB-M60P Mate 60 Pro 主板 × 1 → 工单 ${order.number}`
+  )
   await expect(page.locator('input[name=issue-scan]')).toBeFocused()
 
   // The old board is now owed to the brand.
@@ -238,12 +310,39 @@ test('a warranty job’s replaced part is owed to the brand, packed into a batch
   await expect(owed).toContainText('SF1234567890')
 })
 
-test('a stocktake over all parts: one count with a variance, a manager-sized one corrected, posted to the books', async ({ browser, host }) => {
+test('a stocktake over all parts: one count with a variance, a manager-sized one corrected, posted to the books', async ({
+  browser,
+  host
+}) => {
   const adminToken = await setUpShop(host)
   const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
-  const battery = await stockedPart(host, adminToken, { partNumber: 'BAT-M60P', name: 'Mate 60 Pro 电池', bin: 'A-01-03', barcode: '6901234567892', priceFen: 18_000, costFen: 9_000, quantity: 5 })
-  const screen = await stockedPart(host, adminToken, { partNumber: 'LCD-M60P', name: 'Mate 60 Pro 屏幕总成', bin: 'B-02-01', barcode: '6901234500011', priceFen: 120_000, costFen: 60_000, quantity: 3 })
-  await stockedPart(host, adminToken, { partNumber: 'CBL-USBC', name: 'USB-C 尾插排线', bin: 'C-11-07', barcode: '6901234500028', priceFen: 3_000, costFen: 1_250, quantity: 8 })
+  const battery = await stockedPart(host, adminToken, {
+    partNumber: 'BAT-M60P',
+    name: 'Mate 60 Pro 电池',
+    bin: 'A-01-03',
+    barcode: '6901234567892',
+    priceFen: 18_000,
+    costFen: 9_000,
+    quantity: 5
+  })
+  const screen = await stockedPart(host, adminToken, {
+    partNumber: 'LCD-M60P',
+    name: 'Mate 60 Pro 屏幕总成',
+    bin: 'B-02-01',
+    barcode: '6901234500011',
+    priceFen: 120_000,
+    costFen: 60_000,
+    quantity: 3
+  })
+  await stockedPart(host, adminToken, {
+    partNumber: 'CBL-USBC',
+    name: 'USB-C 尾插排线',
+    bin: 'C-11-07',
+    barcode: '6901234500028',
+    priceFen: 3_000,
+    costFen: 1_250,
+    quantity: 8
+  })
 
   const page = await staffPage(browser, host, clerk.username, clerk.password)
   await page.getByTestId('nav-parts-stocktakes').click()

@@ -64,7 +64,8 @@ function logoDataUrl(): string {
 /** Every text as long as the contract allows, for the test that nothing runs off the paper. */
 const LONG = {
   shopName: '鑫诚家电手机维修服务中心（广州天河太古汇旗舰店·华为小米OPPO vivo 荣耀授权服务网点）',
-  address: '广东省广州市天河区天河路 385 号太古汇商场北座 2 楼 218 室（地铁 3 号线石牌桥站 D 出口步行 200 米，停车场 B2 层电梯直达，工作日 9:00-20:00 周末 10:00-21:00 营业，节假日另行通知）',
+  address:
+    '广东省广州市天河区天河路 385 号太古汇商场北座 2 楼 218 室（地铁 3 号线石牌桥站 D 出口步行 200 米，停车场 B2 层电梯直达，工作日 9:00-20:00 周末 10:00-21:00 营业，节假日另行通知）',
   customer: '广州市天河区某某科技有限公司行政部（联系人：欧阳长风先生）员工设备统一报修',
   brand: 'HUAWEI TECHNOLOGIES CO LTD CONSUMER',
   model: 'Mate 60 Pro+ 全网通 16GB+1TB 砚黑 卫星通话版 (ALN-AL10) 企业定制款',
@@ -78,7 +79,11 @@ const LONG = {
 /** The shop (with logo and tax number), a counter clerk, and a warranty repair finished on the bench. */
 async function arrange(host: ShopHost, long = false): Promise<Arranged> {
   const adminToken = await setUpShop(host)
-  const settings = await host.rpc<{ profile: Json; idleLockMinutes: number; approvalThresholdFen: number }>('settings.get', {}, adminToken)
+  const settings = await host.rpc<{ profile: Json; idleLockMinutes: number; approvalThresholdFen: number }>(
+    'settings.get',
+    {},
+    adminToken
+  )
   await host.rpc(
     'settings.update',
     {
@@ -101,14 +106,29 @@ async function arrange(host: ShopHost, long = false): Promise<Arranged> {
     'workOrders.create',
     {
       customer: { kind: 'new', fields: { name: long ? LONG.customer : '张三丰', mobile: '13800138000' } },
-      device: { kind: 'new', fields: long ? { brand: LONG.brand, model: LONG.model, serial: LONG.serial } : { brand: '华为', model: 'Mate 60 Pro', serial: 'HWM60P2026A7' } },
+      device: {
+        kind: 'new',
+        fields: long
+          ? { brand: LONG.brand, model: LONG.model, serial: LONG.serial }
+          : { brand: '华为', model: 'Mate 60 Pro', serial: 'HWM60P2026A7' }
+      },
       serviceType: 'warranty_repair',
       intakeChannel: 'walk_in',
-      reportedFault: long ? LONG.fault.slice(0, 500) : '摔过一次后屏幕碎裂，触摸失灵，偶尔自动重启；客户希望保留数据，今天下班前能取最好。外壳右下角有磕碰，请一并检查。',
+      reportedFault: long
+        ? LONG.fault.slice(0, 500)
+        : '摔过一次后屏幕碎裂，触摸失灵，偶尔自动重启；客户希望保留数据，今天下班前能取最好。外壳右下角有磕碰，请一并检查。',
       symptomCode: 'S01',
-      condition: { scratches: true, cracks: true, liquidMarks: long, note: long ? LONG.note.slice(0, 200) : '屏幕右下角裂痕' },
+      condition: {
+        scratches: true,
+        cracks: true,
+        liquidMarks: long,
+        note: long ? LONG.note.slice(0, 200) : '屏幕右下角裂痕'
+      },
       accessories: long
-        ? { items: ['charger', 'cable', 'box', 'case', 'sim_card', 'memory_card', 'remote_control'], note: LONG.note.slice(0, 200) }
+        ? {
+            items: ['charger', 'cable', 'box', 'case', 'sim_card', 'memory_card', 'remote_control'],
+            note: LONG.note.slice(0, 200)
+          }
         : { items: ['charger', 'case'], note: '' },
       passcode: { consent: true, value: passcode },
       estimateFen: 58_000,
@@ -121,17 +141,35 @@ async function arrange(host: ShopHost, long = false): Promise<Arranged> {
   const move = (to: string) => host.rpc('workOrders.transition', { id, to }, adminToken)
   await move('diagnosing')
   await move('repairing')
-  await host.rpc('workOrders.addLabour', { id, description: long ? LONG.labour : '更换屏幕总成', minutes: 40, priceFen: 8_000 }, adminToken)
-  const part = await host.rpc<{ id: string }>(
-    'parts.create',
-    { partNumber: 'SCR-M60P-01', name: long ? LONG.part : '屏幕总成（原装）', barcodes: ['6901234567892'], sellingPriceFen: 45_000, costPriceFen: 20_000 },
+  await host.rpc(
+    'workOrders.addLabour',
+    { id, description: long ? LONG.labour : '更换屏幕总成', minutes: 40, priceFen: 8_000 },
     adminToken
   )
-  await host.rpc('parts.receive', { reference: 'HQ-1', lines: [{ partId: part.id, quantity: 2, unitCostFen: 20_000 }] }, adminToken)
+  const part = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'SCR-M60P-01',
+      name: long ? LONG.part : '屏幕总成（原装）',
+      barcodes: ['6901234567892'],
+      sellingPriceFen: 45_000,
+      costPriceFen: 20_000
+    },
+    adminToken
+  )
+  await host.rpc(
+    'parts.receive',
+    { reference: 'HQ-1', lines: [{ partId: part.id, quantity: 2, unitCostFen: 20_000 }] },
+    adminToken
+  )
   await host.rpc('workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 1 }, adminToken)
   await host.rpc(
     'workOrders.updateNotes',
-    { id, internalNote: '内部备注：客户脾气急，勿提维修延误', customerNote: long ? '取机时请携带购机发票和身份证件，'.repeat(60) : '取机时请携带购机发票' },
+    {
+      id,
+      internalNote: '内部备注：客户脾气急，勿提维修延误',
+      customerNote: long ? '取机时请携带购机发票和身份证件，'.repeat(60) : '取机时请携带购机发票'
+    },
     adminToken
   )
   await move('quality_check')
@@ -141,7 +179,11 @@ async function arrange(host: ShopHost, long = false): Promise<Arranged> {
 
 /** Pays the job at the counter: the screen is covered by the brand; labour (the damage was the customer's) and a film are theirs, in WeChat Pay and cash. */
 async function checkOut(host: ShopHost, arranged: Arranged): Promise<{ id: string; number: string }> {
-  const draft = await host.rpc<{ lines: { kind: string; sourceId: string }[] }>('checkout.draft', { workOrderId: arranged.workOrder.id }, arranged.desk.token)
+  const draft = await host.rpc<{ lines: { kind: string; sourceId: string }[] }>(
+    'checkout.draft',
+    { workOrderId: arranged.workOrder.id },
+    arranged.desk.token
+  )
   const labourLine = draft.lines.find((line) => line.kind === 'labour')!
   return host.rpc<{ id: string; number: string }>(
     'checkout.pay',
@@ -174,13 +216,33 @@ interface Rendered {
  * Opens a document's print route (a fresh page load, as the desktop shell's print window does),
  * checks nothing is clipped or sticks out of the printable area, and renders it to PDF and PNG.
  */
-async function renderDocument(page: Page, host: ShopHost, documentType: DocumentType, entityId: string, paper: Paper, name: string, printNumber = 0): Promise<Rendered> {
+async function renderDocument(
+  page: Page,
+  host: ShopHost,
+  documentType: DocumentType,
+  entityId: string,
+  paper: Paper,
+  name: string,
+  printNumber = 0
+): Promise<Rendered> {
   await page.goto('about:blank')
   await page.goto(`${host.url}#${printRoute(documentType, entityId, paper, printNumber)}`)
   await page.locator('body[data-print-ready="1"]').waitFor({ state: 'attached' })
   const problems = await page.evaluate(() => {
-    type El = { className: unknown; textContent: string | null; scrollHeight: number; clientHeight: number; scrollWidth: number; clientWidth: number; getBoundingClientRect(): { left: number; right: number; width: number; height: number }; closest(selector: string): unknown }
-    const doc = (globalThis as unknown as { document: { querySelector(s: string): El | null; querySelectorAll(s: string): Iterable<El> }; getComputedStyle(el: El): { paddingLeft: string; paddingRight: string } })
+    type El = {
+      className: unknown
+      textContent: string | null
+      scrollHeight: number
+      clientHeight: number
+      scrollWidth: number
+      clientWidth: number
+      getBoundingClientRect(): { left: number; right: number; width: number; height: number }
+      closest(selector: string): unknown
+    }
+    const doc = globalThis as unknown as {
+      document: { querySelector(s: string): El | null; querySelectorAll(s: string): Iterable<El> }
+      getComputedStyle(el: El): { paddingLeft: string; paddingRight: string }
+    }
     const sheet = doc.document.querySelector('[data-test="print-sheet"]')!
     const style = doc.getComputedStyle(sheet)
     const box = sheet.getBoundingClientRect()
@@ -188,35 +250,54 @@ async function renderDocument(page: Page, host: ShopHost, documentType: Document
     const right = box.right - parseFloat(style.paddingRight) + 1
     const found: string[] = []
     for (const el of doc.document.querySelectorAll('[data-fit]')) {
-      if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) found.push(`clipped: ${String(el.className)} ${el.scrollHeight}>${el.clientHeight}`)
+      if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+        found.push(`clipped: ${String(el.className)} ${el.scrollHeight}>${el.clientHeight}`)
     }
     for (const el of doc.document.querySelectorAll('[data-test="print-sheet"] *')) {
       if (el.closest('.copy-watermark')) continue
       const rect = el.getBoundingClientRect()
       if (rect.width === 0 || rect.height === 0) continue
-      if (rect.left < left || rect.right > right) found.push(`outside: ${String(el.className)} "${(el.textContent ?? '').slice(0, 30)}" ${Math.round(rect.left)}..${Math.round(rect.right)} not in ${Math.round(left)}..${Math.round(right)}`)
+      if (rect.left < left || rect.right > right)
+        found.push(
+          `outside: ${String(el.className)} "${(el.textContent ?? '').slice(0, 30)}" ${Math.round(rect.left)}..${Math.round(rect.right)} not in ${Math.round(left)}..${Math.round(right)}`
+        )
     }
     return found
   })
   expect(problems, `${name}: nothing clipped or outside the paper`).toEqual([])
   await page.emulateMedia({ media: 'print' })
   const size = await page.evaluate(() => {
-    const body = (globalThis as unknown as { document: { body: { dataset: Record<string, string | undefined> } } }).document.body
+    const body = (globalThis as unknown as { document: { body: { dataset: Record<string, string | undefined> } } })
+      .document.body
     return { width: Number(body.dataset.pageWidthMm), height: Number(body.dataset.pageHeightMm) }
   })
   expect(size.width).toBe(PAPERS[paper].widthMm)
   mkdirSync(OUT_DIR, { recursive: true })
   const file = join(OUT_DIR, `${name}.pdf`)
-  await page.pdf({ path: file, width: `${size.width}mm`, height: `${size.height}mm`, printBackground: true, preferCSSPageSize: true })
+  await page.pdf({
+    path: file,
+    width: `${size.width}mm`,
+    height: `${size.height}mm`,
+    printBackground: true,
+    preferCSSPageSize: true
+  })
   await page.emulateMedia({ media: 'screen' })
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
   const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
   execFileSync('pdftoppm', ['-png', '-r', '150', file, join(OUT_DIR, name)])
   const pageSize = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!
-  return { file, pages: Number(/Pages:\s+(\d+)/.exec(info)![1]), widthPt: Number(pageSize[1]), heightPt: Number(pageSize[2]), text }
+  return {
+    file,
+    pages: Number(/Pages:\s+(\d+)/.exec(info)![1]),
+    widthPt: Number(pageSize[1]),
+    heightPt: Number(pageSize[2]),
+    text
+  }
 }
 
 /** Code128's bar patterns, as JsBarcode draws them (1 = bar, 0 = space), by symbol value. */
+// The table ships as CommonJS without types, so it is required rather than imported.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const CODE128_BARS = (require('jsbarcode/bin/barcodes/CODE128/constants') as { BARS: number[] }).BARS.map(String)
 
 /**
@@ -256,7 +337,10 @@ function readCode128(file: string, rowMm: number): { text: string; quietModules:
       .map((run, i) => (i % 2 === 0 ? '1' : '0').repeat(Math.max(1, Math.round(run / modulePx))))
       .join('')
   const values = Array.from({ length: symbols }, (_, i) => CODE128_BARS.indexOf(pattern(i * 6, 6)))
-  expect(values.every((value) => value >= 0), `${file}: every symbol reads`).toBe(true)
+  expect(
+    values.every((value) => value >= 0),
+    `${file}: every symbol reads`
+  ).toBe(true)
   expect(CODE128_BARS.indexOf(pattern(symbols * 6, 7)), `${file}: stop`).toBe(106)
   const [start, ...rest] = values
   const data = rest.slice(0, -1)
@@ -265,7 +349,8 @@ function readCode128(file: string, rowMm: number): { text: string; quietModules:
   let set = start === 103 ? 'A' : start === 104 ? 'B' : 'C'
   let text = ''
   for (const value of data) {
-    if (value === 99 || value === 100 || value === 101) set = set === 'C' ? (value === 100 ? 'B' : 'A') : value === 99 ? 'C' : value === 100 ? 'B' : 'A'
+    if (value === 99 || value === 100 || value === 101)
+      set = set === 'C' ? (value === 100 ? 'B' : 'A') : value === 99 ? 'C' : value === 100 ? 'B' : 'A'
     else if (set === 'C') text += String(value).padStart(2, '0')
     else if (set === 'B') text += String.fromCharCode(value + 32)
     else text += String.fromCharCode(value < 64 ? value + 32 : value - 64)
@@ -277,14 +362,23 @@ function readCode128(file: string, rowMm: number): { text: string; quietModules:
 function expectPaper(rendered: Rendered, paper: Paper, pages: number): void {
   const { widthMm, heightMm } = PAPERS[paper]
   expect(rendered.pages, `${rendered.file} pages`).toBe(pages)
-  expect(Math.abs(rendered.widthPt - widthMm * PT_PER_MM), `${rendered.file} width ${rendered.widthPt}pt`).toBeLessThan(1)
-  if (heightMm !== null) expect(Math.abs(rendered.heightPt - heightMm * PT_PER_MM), `${rendered.file} height ${rendered.heightPt}pt`).toBeLessThan(1)
+  expect(Math.abs(rendered.widthPt - widthMm * PT_PER_MM), `${rendered.file} width ${rendered.widthPt}pt`).toBeLessThan(
+    1
+  )
+  if (heightMm !== null)
+    expect(
+      Math.abs(rendered.heightPt - heightMm * PT_PER_MM),
+      `${rendered.file} height ${rendered.heightPt}pt`
+    ).toBeLessThan(1)
   else expect(rendered.heightPt, `${rendered.file} roll length`).toBeGreaterThan(60 * PT_PER_MM)
 }
 
 const SHOP_NAME = '鑫诚手机维修中心'
 
-test('every document prints on every paper it supports: right size, one page where it must, the figures that add up', async ({ browser, host }) => {
+test('every document prints on every paper it supports: right size, one page where it must, the figures that add up', async ({
+  browser,
+  host
+}) => {
   test.setTimeout(240_000)
   const arranged = await arrange(host)
   const number = arranged.workOrder.number
@@ -293,7 +387,10 @@ test('every document prints on every paper it supports: right size, one page whe
   const page = await staffPage(browser, host, ADMIN.username, ADMIN.password)
 
   // At intake: the claim receipt (both parts) and the device label.
-  for (const [paper, pages] of [['a4', 1], ['a5', 2]] as const) {
+  for (const [paper, pages] of [
+    ['a4', 1],
+    ['a5', 2]
+  ] as const) {
     const claim = await renderDocument(page, host, 'claim_receipt', id, paper, `claim_receipt-${paper}`)
     expectPaper(claim, paper, pages)
     expect(claim.text).toContain(SHOP_NAME)
@@ -337,12 +434,32 @@ test('every document prints on every paper it supports: right size, one page whe
   const invoice = await checkOut(host, arranged)
   const creditNote = await host.rpc<{ id: string; number: string }>(
     'checkout.creditNote',
-    { invoiceId: invoice.id, lines: [{ lineId: (await host.rpc<{ lines: { id: string; description: string }[] }>('checkout.get', { id: invoice.id }, arranged.adminToken)).lines.find((line) => line.description === '钢化膜')!.id, amountFen: 3_000 }], reason: '钢化膜尺寸不符，客户退回', refundMethod: 'alipay' },
+    {
+      invoiceId: invoice.id,
+      lines: [
+        {
+          lineId: (
+            await host.rpc<{ lines: { id: string; description: string }[] }>(
+              'checkout.get',
+              { id: invoice.id },
+              arranged.adminToken
+            )
+          ).lines.find((line) => line.description === '钢化膜')!.id,
+          amountFen: 3_000
+        }
+      ],
+      reason: '钢化膜尺寸不符，客户退回',
+      refundMethod: 'alipay'
+    },
     arranged.adminToken
   )
   await host.rpc('workOrders.pickup', { id, claimCode: arranged.claimCode, confirmed: true }, arranged.desk.token)
   // Cash: 50 deposit + 30 (50 tendered, 20 change) = 80 expected; 79.50 counted.
-  const close = await host.rpc<{ id: string; number: string }>('dayClose.close', { countedCashFen: 7_950, note: '少五毛' }, arranged.adminToken)
+  const close = await host.rpc<{ id: string; number: string }>(
+    'dayClose.close',
+    { countedCashFen: 7_950, note: '少五毛' },
+    arranged.adminToken
+  )
 
   for (const paper of ['roll_80', 'roll_58', 'a4'] as const) {
     const receipt = await renderDocument(page, host, 'payment_receipt', invoice.id, paper, `payment_receipt-${paper}`)
@@ -360,7 +477,14 @@ test('every document prints on every paper it supports: right size, one page whe
     expect(receipt.text).toContain('找零20.00')
     expect(receipt.text).toContain('李婷')
   }
-  const credit = await renderDocument(page, host, 'payment_receipt', creditNote.id, 'roll_80', 'payment_receipt-credit-roll_80')
+  const credit = await renderDocument(
+    page,
+    host,
+    'payment_receipt',
+    creditNote.id,
+    'roll_80',
+    'payment_receipt-credit-roll_80'
+  )
   expectPaper(credit, 'roll_80', 1)
   expect(credit.text).toContain('红字·退款凭证')
   expect(credit.text).toContain(creditNote.number)
@@ -395,7 +519,10 @@ test('every document prints on every paper it supports: right size, one page whe
   }
 })
 
-test('a reprint is a copy: the second print says 副本 on the paper, the preview warns before it', async ({ browser, host }) => {
+test('a reprint is a copy: the second print says 副本 on the paper, the preview warns before it', async ({
+  browser,
+  host
+}) => {
   const arranged = await arrange(host)
   const id = arranged.workOrder.id
   const deskPage = await staffPage(browser, host, arranged.desk.username, arranged.desk.password)
@@ -436,13 +563,29 @@ test('a reprint is a copy: the second print says 副本 on the paper, the previe
   await expect(deskPage.getByTestId('work-order-number')).toHaveText(arranged.workOrder.number)
 
   // The print log says who printed what: the counter's own count, over the API.
-  const first = await host.rpc<{ mode: string; printNumber: number }>('printing.print', { documentType: 'claim_receipt', entityId: id, paper: 'a4' }, arranged.desk.token)
+  const first = await host.rpc<{ mode: string; printNumber: number }>(
+    'printing.print',
+    { documentType: 'claim_receipt', entityId: id, paper: 'a4' },
+    arranged.desk.token
+  )
   expect(first).toEqual({ mode: 'browser', printNumber: 1 })
-  const second = await host.rpc<{ mode: string; printNumber: number }>('printing.print', { documentType: 'claim_receipt', entityId: id, paper: 'a4' }, arranged.desk.token)
+  const second = await host.rpc<{ mode: string; printNumber: number }>(
+    'printing.print',
+    { documentType: 'claim_receipt', entityId: id, paper: 'a4' },
+    arranged.desk.token
+  )
   expect(second.printNumber).toBe(2)
   const original = await renderDocument(deskPage, host, 'claim_receipt', id, 'a4', 'claim_receipt-a4-print1', 1)
   expect(original.text).not.toContain('副本')
-  const copy = await renderDocument(deskPage, host, 'claim_receipt', id, 'a4', 'claim_receipt-a4-print2', second.printNumber)
+  const copy = await renderDocument(
+    deskPage,
+    host,
+    'claim_receipt',
+    id,
+    'a4',
+    'claim_receipt-a4-print2',
+    second.printNumber
+  )
   expectPaper(copy, 'a4', 1)
   // Both parts of the page carry the mark.
   expect(copy.text.match(/副本COPY/g)?.length).toBe(2)
@@ -459,7 +602,12 @@ test('a reprint is a copy: the second print says 副本 on the paper, the previe
   await expect(deskPage.locator('.copy-watermark')).toHaveText('副本 COPY')
 
   // In English when the counter works in English.
-  await deskPage.evaluate(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('service-center.locale', 'en'))
+  await deskPage.evaluate(() =>
+    (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
+      'service-center.locale',
+      'en'
+    )
+  )
   const english = await renderDocument(deskPage, host, 'claim_receipt', id, 'a5', 'claim_receipt-a5-en', 2)
   expectPaper(english, 'a5', 2)
   expect(english.text).toContain('Repairclaimreceipt')
@@ -471,19 +619,32 @@ test('a reprint is a copy: the second print says 副本 on the paper, the previe
   // link carrying someone's token signs nobody in, and the token is dropped from the address.
   const context = await browser.newContext()
   const stranger = await context.newPage()
-  await stranger.goto(`${host.url}#${printRoute('device_label', id, 'label_50x30', 4)}&token=${encodeURIComponent(arranged.desk.token)}`)
+  await stranger.goto(
+    `${host.url}#${printRoute('device_label', id, 'label_50x30', 4)}&token=${encodeURIComponent(arranged.desk.token)}`
+  )
   await expect(stranger).toHaveURL(/#\/sign-in/)
   expect(stranger.url()).not.toContain(encodeURIComponent(arranged.desk.token))
   await expect(stranger.getByTestId('device-label')).toHaveCount(0)
   await context.close()
 })
 
-test('the longest names, faults and addresses stay on the paper: cut short where space is fixed, wrapped where it runs on', async ({ browser, host }) => {
+test('the longest names, faults and addresses stay on the paper: cut short where space is fixed, wrapped where it runs on', async ({
+  browser,
+  host
+}) => {
   test.setTimeout(120_000)
   const arranged = await arrange(host, true)
   const id = arranged.workOrder.id
   const page = await staffPage(browser, host, ADMIN.username, ADMIN.password)
-  for (const [paper, pages] of [['a4', 1], ['a5', 2]] as const) expectPaper(await renderDocument(page, host, 'claim_receipt', id, paper, `long-claim_receipt-${paper}`), paper, pages)
+  for (const [paper, pages] of [
+    ['a4', 1],
+    ['a5', 2]
+  ] as const)
+    expectPaper(
+      await renderDocument(page, host, 'claim_receipt', id, paper, `long-claim_receipt-${paper}`),
+      paper,
+      pages
+    )
   for (const paper of ['label_50x30', 'label_40x30'] as const) {
     const label = await renderDocument(page, host, 'device_label', id, paper, `long-device_label-${paper}`)
     expectPaper(label, paper, 1)
@@ -491,13 +652,27 @@ test('the longest names, faults and addresses stay on the paper: cut short where
   }
   const invoice = await checkOut(host, arranged)
   for (const paper of ['roll_58', 'a4'] as const) {
-    const receipt = await renderDocument(page, host, 'payment_receipt', invoice.id, paper, `long-payment_receipt-${paper}`)
+    const receipt = await renderDocument(
+      page,
+      host,
+      'payment_receipt',
+      invoice.id,
+      paper,
+      `long-payment_receipt-${paper}`
+    )
     expectPaper(receipt, paper, 1)
     expect(receipt.text).toContain('¥50.00')
   }
   // A5 runs on to a second page (the terms kept together); the roll grows as long as it needs.
-  for (const [paper, pages] of [['a5', 2], ['roll_80', 1]] as const) {
-    expectPaper(await renderDocument(page, host, 'warranty_slip', id, paper, `long-warranty_slip-${paper}`), paper, pages)
+  for (const [paper, pages] of [
+    ['a5', 2],
+    ['roll_80', 1]
+  ] as const) {
+    expectPaper(
+      await renderDocument(page, host, 'warranty_slip', id, paper, `long-warranty_slip-${paper}`),
+      paper,
+      pages
+    )
   }
 })
 
@@ -506,12 +681,22 @@ test('the longest names, faults and addresses stay on the paper: cut short where
  * idle, since a page still busy drawing delays the test's keystrokes (never a real scanner's).
  */
 async function scan(page: Page, text: string): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => (globalThis as unknown as { requestIdleCallback(cb: () => void, o: { timeout: number }): void }).requestIdleCallback(() => resolve(null), { timeout: 2_000 })))
+  await page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        (
+          globalThis as unknown as { requestIdleCallback(cb: () => void, o: { timeout: number }): void }
+        ).requestIdleCallback(() => resolve(null), { timeout: 2_000 })
+      )
+  )
   await page.keyboard.type(text, { delay: 5 })
   await page.keyboard.press('Enter')
 }
 
-test('a work-order number scanned anywhere opens its work order; a serial still opens the warranty lookup', async ({ browser, host }) => {
+test('a work-order number scanned anywhere opens its work order; a serial still opens the warranty lookup', async ({
+  browser,
+  host
+}) => {
   const arranged = await arrange(host)
   const page = await staffPage(browser, host, arranged.desk.username, arranged.desk.password)
   // The label's barcode reads back as the number, typed by the scanner fast and ending in Enter
@@ -536,7 +721,10 @@ test('a work-order number scanned anywhere opens its work order; a serial still 
   await expect(page).toHaveURL(/#\/warranty\?q=WO-991231-9999$/)
 })
 
-test('the shop sets the paper per document; previews open on it and the browser says its dialog picks the printer', async ({ browser, host }) => {
+test('the shop sets the paper per document; previews open on it and the browser says its dialog picks the printer', async ({
+  browser,
+  host
+}) => {
   const arranged = await arrange(host)
   const page = await staffPage(browser, host, ADMIN.username, ADMIN.password)
   await page.getByTestId('nav-settings').click()

@@ -1,6 +1,9 @@
 import { test, expect, screenshot, setUpShop, staffPage, hire } from './fixtures'
 
-test('a walk-in goes from check-in to hand-over: scan, diagnose, quote over the limit, manager, repair, pick-up', async ({ browser, host }) => {
+test('a walk-in goes from check-in to hand-over: scan, diagnose, quote over the limit, manager, repair, pick-up', async ({
+  browser,
+  host
+}) => {
   const adminToken = await setUpShop(host)
   const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
   const tech = await hire(host, adminToken, 'zhangwei', '张伟', 'technician')

@@ -18,7 +18,10 @@ test('the admin edits the shop profile with a logo, and the change is in the aud
   await screenshot(page, 'settings-saved')
 
   await page.getByTestId('nav-audit').click()
-  const row = page.getByTestId('audit-table').getByRole('row', { name: /修改门店设置/ }).first()
+  const row = page
+    .getByTestId('audit-table')
+    .getByRole('row', { name: /修改门店设置/ })
+    .first()
   await row.locator('.el-table__expand-icon').click()
   await expect(page.getByTestId('audit-table')).toContainText('"idleLockMinutes": 5')
   await screenshot(page, 'audit-settings-change')
@@ -40,7 +43,10 @@ test('an idle screen locks itself and unlocks with the password', async ({ page,
 
   // While locked, the main process refuses ordinary calls for this session.
   const token = await pageSessionToken(page)
-  const response = await page.request.post(`${host.url}rpc/settings.get`, { data: {}, headers: { Authorization: `Bearer ${token}` } })
+  const response = await page.request.post(`${host.url}rpc/settings.get`, {
+    data: {},
+    headers: { Authorization: `Bearer ${token}` }
+  })
   expect((await response.json()).error.code).toBe('SESSION_LOCKED')
 
   await page.locator('input[name=unlock-password]').fill('wrong-password')

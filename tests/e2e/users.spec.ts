@@ -58,7 +58,11 @@ test('the admin creates a technician, who signs in and cannot reach user managem
 
 test('disabling a user signs them out at once', async ({ page, host, browser }) => {
   const adminToken = await setUpShop(host)
-  await host.rpc('users.create', { username: 'liting', displayName: '李婷', phone: '', role: 'front_desk', password: 'desk-pass-2026' }, adminToken)
+  await host.rpc(
+    'users.create',
+    { username: 'liting', displayName: '李婷', phone: '', role: 'front_desk', password: 'desk-pass-2026' },
+    adminToken
+  )
 
   const deskPage = await browser.newPage()
   await signIn(deskPage, host, 'liting', 'desk-pass-2026')

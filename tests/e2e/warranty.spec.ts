@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test'
 import { test, expect, screenshot, setUpShop, staffPage, hire, settled, tallScreenshot } from './fixtures'
 
 /** The shop's calendar date `days` days before today (the shop is in Asia/Shanghai). */
@@ -8,7 +7,10 @@ function shopDateDaysAgo(days: number): string {
   return new Date(Date.UTC(y!, m! - 1, d! - days)).toISOString().slice(0, 10)
 }
 
-test('a serial scanned on any page opens the warranty lookup with the verdict and its reasons', async ({ browser, host }) => {
+test('a serial scanned on any page opens the warranty lookup with the verdict and its reasons', async ({
+  browser,
+  host
+}) => {
   const adminToken = await setUpShop(host)
   const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
   const bought = shopDateDaysAgo(3)
@@ -44,7 +46,9 @@ test('a serial scanned on any page opens the warranty lookup with the verdict an
   const reasons = verdict.getByTestId('verdict-reasons')
   await expect(reasons).toContainText(`保修期自购机发票日期 ${bought} 起算。`)
   await expect(reasons).toContainText('未说明故障：按整机性能故障判定。')
-  await expect(reasons).toContainText(`自 ${bought} 起 7 日内出现性能故障可以退货，退货期至 ${shopDateDaysAgo(-4)}（还剩 4 天）。`)
+  await expect(reasons).toContainText(
+    `自 ${bought} 起 7 日内出现性能故障可以退货，退货期至 ${shopDateDaysAgo(-4)}（还剩 4 天）。`
+  )
   await expect(verdict.getByTestId('verdict-dates')).toContainText('购机发票日期')
   await expect(verdict.getByTestId('verdict-unit')).toContainText('苏宁易购天河店')
   await expect(verdict.getByTestId('verdict-policy')).toContainText('电池 6 个月')
@@ -78,7 +82,10 @@ test('a serial scanned on any page opens the warranty lookup with the verdict an
   await screenshot(page, 'warranty-intake-verdict')
 })
 
-test('an unknown serial is not out of warranty: the desk registers it from the invoice and gets the verdict', async ({ browser, host }) => {
+test('an unknown serial is not out of warranty: the desk registers it from the invoice and gets the verdict', async ({
+  browser,
+  host
+}) => {
   const adminToken = await setUpShop(host)
   const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
   const page = await staffPage(browser, host, desk.username, desk.password)
@@ -120,7 +127,10 @@ test('an unknown serial is not out of warranty: the desk registers it from the i
   await tallScreenshot(page, 'warranty-registered-verdict', 1500)
 })
 
-test('an import of a dealer file reports each rejected row with its line and imports the rest', async ({ browser, host }) => {
+test('an import of a dealer file reports each rejected row with its line and imports the rest', async ({
+  browser,
+  host
+}) => {
   const adminToken = await setUpShop(host)
   const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
   const page = await staffPage(browser, host, boss.username, boss.password)
@@ -137,7 +147,9 @@ test('an import of a dealer file reports each rejected row with its line and imp
 
   await page.getByTestId('nav-warranty').click()
   await page.getByTestId('open-import').click()
-  await page.getByTestId('import-file').setInputFiles({ name: '经销商登记.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\r\n`, 'utf8') })
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: '经销商登记.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\r\n`, 'utf8') })
   const preview = page.getByTestId('import-preview')
   await expect(preview.getByTestId('import-encoding')).toHaveText('UTF-8（带 BOM）')
   await expect(page.getByTestId('import-sample')).toContainText('SN-IMP-0001')
@@ -171,7 +183,9 @@ test('an import of a dealer file reports each rejected row with its line and imp
 
   // The same file again changes nothing.
   await page.getByTestId('import-restart').click()
-  await page.getByTestId('import-file').setInputFiles({ name: '经销商登记.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\r\n`, 'utf8') })
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: '经销商登记.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\r\n`, 'utf8') })
   await page.getByTestId('import-preview').getByTestId('import-run').click()
   await expect(page.getByTestId('import-outcome')).toContainText('导入完成')
   await expect(page.getByTestId('count-imported')).toContainText('0')
@@ -187,7 +201,8 @@ test('a large import shows its progress and a cancel leaves the registry as it w
   // Big enough that even a fast machine is still working on it when the cancel is confirmed,
   // and below the 50 MB Playwright can hand to a file input.
   const lines = ['serial,brand,model,category,purchase date']
-  for (let i = 0; i < 600_000; i++) lines.push(`BULK${String(i).padStart(8, '0')},Midea,KFR-35GW,air_conditioner,2026-03-01`)
+  for (let i = 0; i < 600_000; i++)
+    lines.push(`BULK${String(i).padStart(8, '0')},Midea,KFR-35GW,air_conditioner,2026-03-01`)
   const file = Buffer.from(lines.join('\n'), 'utf8')
   expect(file.length).toBeGreaterThan(20 * 1024 * 1024)
 
@@ -245,7 +260,9 @@ test('a manager picks one of a buyer’s units, exchanges it, and adds a policy 
   await expect(dialog).toBeHidden()
   await expect(page).toHaveURL(/#\/warranty\?q=OPPOFX8A0099$/)
   await expect(verdict.getByTestId('verdict-unit')).toContainText('OPPOFX8A0001')
-  await expect(verdict.getByTestId('verdict-reasons')).toContainText(`本机是 ${shopDateDaysAgo(0)} 换货所得的新机，保修期自换货之日重新起算。`)
+  await expect(verdict.getByTestId('verdict-reasons')).toContainText(
+    `本机是 ${shopDateDaysAgo(0)} 换货所得的新机，保修期自换货之日重新起算。`
+  )
   await expect(verdict.getByTestId('verdict-text')).toHaveText('可退货')
 
   // Policies: a new phone policy version from today, with a longer battery period.

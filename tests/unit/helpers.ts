@@ -56,7 +56,12 @@ export async function callOk<K extends OperationName>(
 }
 
 /** A call that must fail; its error. */
-export async function callError(app: AppContext, operation: string, input: unknown, token?: string): Promise<AppErrorData> {
+export async function callError(
+  app: AppContext,
+  operation: string,
+  input: unknown,
+  token?: string
+): Promise<AppErrorData> {
   const result = await call(app, operation, input, token)
   if (result.ok) throw new Error(`${operation} unexpectedly succeeded: ${JSON.stringify(result.data)}`)
   return result.error

@@ -11,5 +11,12 @@ export const authHandlers: HandlersOf<'auth'> = {
   },
   'auth.unlock': (ctx, input) => unlock(ctx.app, ctx.now, currentSession(ctx), signedInUser(ctx), input.password),
   'auth.changePassword': (ctx, input) =>
-    changeOwnPassword(ctx.app, ctx.now, currentSession(ctx), signedInUser(ctx), input.currentPassword, input.newPassword)
+    changeOwnPassword(
+      ctx.app,
+      ctx.now,
+      currentSession(ctx),
+      signedInUser(ctx),
+      input.currentPassword,
+      input.newPassword
+    )
 }

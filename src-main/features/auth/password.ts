@@ -28,7 +28,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, saltText, keyText] = stored.split('$')
   if (scheme !== 'scrypt' || !saltText || !keyText) return false
   const expected = Buffer.from(keyText, 'base64')
-  const actual = await derive(password, Buffer.from(saltText, 'base64'), { N: Number(n), r: Number(r), p: Number(p) }, expected.length)
+  const actual = await derive(
+    password,
+    Buffer.from(saltText, 'base64'),
+    { N: Number(n), r: Number(r), p: Number(p) },
+    expected.length
+  )
   return timingSafeEqual(actual, expected)
 }
 

@@ -44,7 +44,13 @@ export async function signOut(app: AppContext, now: Date, session: Session, user
  * Re-checks the signed-in user's password (unlock, password change) under the same lock-out
  * as sign-in; a session whose account gets locked out ends there.
  */
-async function checkPasswordInSession(app: AppContext, now: Date, session: Session, user: CurrentUser, password: string): Promise<void> {
+async function checkPasswordInSession(
+  app: AppContext,
+  now: Date,
+  session: Session,
+  user: CurrentUser,
+  password: string
+): Promise<void> {
   try {
     await checkPasswordWithLockout(app.db, user.id, password, now)
   } catch (error) {
@@ -53,7 +59,13 @@ async function checkPasswordInSession(app: AppContext, now: Date, session: Sessi
   }
 }
 
-export async function unlock(app: AppContext, now: Date, session: Session, user: CurrentUser, password: string): Promise<SessionInfo> {
+export async function unlock(
+  app: AppContext,
+  now: Date,
+  session: Session,
+  user: CurrentUser,
+  password: string
+): Promise<SessionInfo> {
   await checkPasswordInSession(app, now, session, user, password)
   session.locked = false
   app.sessions.touch(session, now)

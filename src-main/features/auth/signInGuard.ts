@@ -39,7 +39,8 @@ export function checkPasswordWithLockout(db: Db, userId: string, password: strin
   return oneAtATime(userId, async () => {
     const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()
     if (!user) throw new AppError('INVALID_CREDENTIALS')
-    if (isLockedOut(user, now)) throw new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil })
+    if (isLockedOut(user, now))
+      throw new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil })
     if (await verifyPassword(password, user.passwordHash)) {
       await saveGuardState(db, user.id, AFTER_SUCCESSFUL_SIGN_IN)
       // Told only to someone who knows the password, so it reveals nothing to a guesser.
@@ -50,10 +51,17 @@ export function checkPasswordWithLockout(db: Db, userId: string, password: strin
     await db.transaction().execute(async (trx) => {
       await saveGuardState(trx, user.id, state)
       if (state.lockedUntil) {
-        await recordAudit(trx, now, { actorId: null, action: 'auth.lockedOut', entity: 'user', entityId: user.id, after: state })
+        await recordAudit(trx, now, {
+          actorId: null,
+          action: 'auth.lockedOut',
+          entity: 'user',
+          entityId: user.id,
+          after: state
+        })
       }
     })
-    if (state.lockedUntil) throw new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { lockedUntil: state.lockedUntil })
+    if (state.lockedUntil)
+      throw new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { lockedUntil: state.lockedUntil })
     throw new AppError('INVALID_CREDENTIALS')
   })
 }

@@ -12,20 +12,38 @@ import { findInvoiceRow, loadInvoice } from './invoices'
  * customer gets back what they paid for those amounts (never more than they paid in all), and
  * what the brand was to pay comes off the warranty claim.
  */
-export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'checkout.creditNote'>): Promise<Invoice> {
+export async function issueCreditNote(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'checkout.creditNote'>
+): Promise<Invoice> {
   const timeZone = await readShopTimeZone(db)
   const noteId = uuidv7(at.getTime())
   await db.transaction().execute(async (trx) => {
     const invoice = await findInvoiceRow(trx, input.invoiceId)
     if (invoice.kind !== 'invoice') throw new AppError('CONFLICT', 'errors.creditNoteOfCreditNote')
     const lines = await trx.selectFrom('invoiceLines').selectAll().where('invoiceId', '=', invoice.id).execute()
-    const earlierNotes = await trx.selectFrom('invoices').select(['id']).where('correctsInvoiceId', '=', invoice.id).execute()
+    const earlierNotes = await trx
+      .selectFrom('invoices')
+      .select(['id'])
+      .where('correctsInvoiceId', '=', invoice.id)
+      .execute()
     const earlierLines =
       earlierNotes.length === 0
         ? []
-        : await trx.selectFrom('invoiceLines').select(['sourceId', 'amountFen']).where('invoiceId', 'in', earlierNotes.map((note) => note.id)).execute()
+        : await trx
+            .selectFrom('invoiceLines')
+            .select(['sourceId', 'amountFen'])
+            .where(
+              'invoiceId',
+              'in',
+              earlierNotes.map((note) => note.id)
+            )
+            .execute()
     const credited = new Map<string, number>()
-    for (const line of earlierLines) credited.set(line.sourceId ?? '', (credited.get(line.sourceId ?? '') ?? 0) - line.amountFen)
+    for (const line of earlierLines)
+      credited.set(line.sourceId ?? '', (credited.get(line.sourceId ?? '') ?? 0) - line.amountFen)
 
     const issues: { path: string; messageKey: string; params?: Record<string, number> }[] = []
     const noteLines = input.lines.map((wanted, index) => {
@@ -35,15 +53,24 @@ export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, inpu
         return null
       }
       const left = original.amountFen - (credited.get(original.id) ?? 0)
-      if (wanted.amountFen > left) issues.push({ path: `lines.${index}.amountFen`, messageKey: 'validation.moreThanLeftToCredit', params: { max: left } })
+      if (wanted.amountFen > left)
+        issues.push({
+          path: `lines.${index}.amountFen`,
+          messageKey: 'validation.moreThanLeftToCredit',
+          params: { max: left }
+        })
       credited.set(original.id, (credited.get(original.id) ?? 0) + wanted.amountFen)
       return { original, amountFen: wanted.amountFen }
     })
     if (issues.length > 0) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: issues })
 
     const chosen = noteLines.filter((line): line is NonNullable<typeof line> => line !== null)
-    const customerCredited = chosen.filter((line) => line.original.payer === 'customer').reduce((sum, line) => sum + line.amountFen, 0)
-    const brandCredited = chosen.filter((line) => line.original.payer === 'brand').reduce((sum, line) => sum + line.amountFen, 0)
+    const customerCredited = chosen
+      .filter((line) => line.original.payer === 'customer')
+      .reduce((sum, line) => sum + line.amountFen, 0)
+    const brandCredited = chosen
+      .filter((line) => line.original.payer === 'brand')
+      .reduce((sum, line) => sum + line.amountFen, 0)
     const refundedBefore = await trx
       .selectFrom('payments')
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amountFen'), eb.lit(0)).as('total'))
@@ -51,7 +78,11 @@ export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, inpu
       .where('invoiceId', 'in', [...earlierNotes.map((note) => note.id), ''])
       .executeTakeFirstOrThrow()
     // Refunds are negative payments: their sum is minus what went back before.
-    const refundFen = creditRefundFen(customerCredited, invoice.customerLinesFen - invoice.discountFen, -Number(refundedBefore.total))
+    const refundFen = creditRefundFen(
+      customerCredited,
+      invoice.customerLinesFen - invoice.discountFen,
+      -Number(refundedBefore.total)
+    )
 
     const nowIso = at.toISOString()
     const number = await nextDocumentNumber(trx, 'CN', at, timeZone)
@@ -115,7 +146,9 @@ export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, inpu
     }
     if (brandCredited > 0) {
       const claimId = uuidv7(at.getTime())
-      const claimLines = chosen.filter((line) => line.original.payer === 'brand').map((line) => ({ description: line.original.description, amountFen: -line.amountFen }))
+      const claimLines = chosen
+        .filter((line) => line.original.payer === 'brand')
+        .map((line) => ({ description: line.original.description, amountFen: -line.amountFen }))
       await trx
         .insertInto('warrantyClaims')
         .values({
@@ -133,7 +166,13 @@ export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, inpu
         action: 'checkout.warrantyClaim',
         entity: 'warranty_claim',
         entityId: claimId,
-        after: { workOrderId: invoice.workOrderId, creditNoteNumber: number, corrects: invoice.number, amountFen: -brandCredited, lines: claimLines }
+        after: {
+          workOrderId: invoice.workOrderId,
+          creditNoteNumber: number,
+          corrects: invoice.number,
+          amountFen: -brandCredited,
+          lines: claimLines
+        }
       })
     }
     await recordSyncedChange(trx, at, {
@@ -141,7 +180,15 @@ export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, inpu
       action: 'checkout.creditNote',
       entity: 'invoice',
       entityId: noteId,
-      after: { number, corrects: invoice.number, reason: input.reason, customerCredited, brandCredited, refundFen, refundMethod: input.refundMethod }
+      after: {
+        number,
+        corrects: invoice.number,
+        reason: input.reason,
+        customerCredited,
+        brandCredited,
+        refundFen,
+        refundMethod: input.refundMethod
+      }
     })
   })
   return loadInvoice(db, noteId)

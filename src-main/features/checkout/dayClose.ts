@@ -9,7 +9,10 @@ import { nextDocumentNumber } from '../numbering/service'
 import { readShopTimeZone } from '../settings/service'
 import { paymentsQuery } from './invoices'
 
-type Figures = Omit<DayCloseReport, 'id' | 'number' | 'countedCashFen' | 'differenceFen' | 'note' | 'closedAt' | 'closedByName'>
+type Figures = Omit<
+  DayCloseReport,
+  'id' | 'number' | 'countedCashFen' | 'differenceFen' | 'note' | 'closedAt' | 'closedByName'
+>
 type Document = { id: string; kind: 'invoice' | 'credit_note'; depositAppliedFen: number; brandFen: number }
 
 /** The takings of a set of payments, and the documents issued in the same period. */
@@ -25,10 +28,18 @@ export function dayCloseFigures(
     const rows = payments.filter((payment) => payment.method === method)
     return { method, amountFen: sum(rows), count: rows.length }
   }).filter((row) => row.count > 0)
-  const cashiers = new Map<string, { cashierId: string | null; cashierName: string | null; amountFen: number; count: number }>()
+  const cashiers = new Map<
+    string,
+    { cashierId: string | null; cashierName: string | null; amountFen: number; count: number }
+  >()
   for (const payment of payments) {
     const key = payment.cashierId ?? ''
-    const entry = cashiers.get(key) ?? { cashierId: payment.cashierId, cashierName: payment.cashierName, amountFen: 0, count: 0 }
+    const entry = cashiers.get(key) ?? {
+      cashierId: payment.cashierId,
+      cashierName: payment.cashierName,
+      amountFen: 0,
+      count: 0
+    }
     entry.amountFen += payment.amountFen
     entry.count += 1
     cashiers.set(key, entry)
@@ -62,7 +73,16 @@ async function openFigures(db: Db, now: Date): Promise<Figures & { documents: Do
   const documents = await db
     .selectFrom('invoices')
     .select(['id', 'kind', 'depositAppliedFen', 'brandFen'])
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('dayCloseDocuments').select('invoiceId').whereRef('dayCloseDocuments.invoiceId', '=', 'invoices.id'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('dayCloseDocuments')
+            .select('invoiceId')
+            .whereRef('dayCloseDocuments.invoiceId', '=', 'invoices.id')
+        )
+      )
+    )
     .execute()
   const periodStart = previous?.closedAt ?? payments[0]?.at ?? null
   return { ...dayCloseFigures(payments, documents, periodStart, now.toISOString()), documents }
@@ -70,11 +90,25 @@ async function openFigures(db: Db, now: Date): Promise<Figures & { documents: Do
 
 export async function previewDayClose(db: Db, now: Date): Promise<DayCloseReport> {
   const { documents: _documents, ...figures } = await openFigures(db, now)
-  return { ...figures, id: null, number: null, countedCashFen: null, differenceFen: null, note: '', closedAt: null, closedByName: null }
+  return {
+    ...figures,
+    id: null,
+    number: null,
+    countedCashFen: null,
+    differenceFen: null,
+    note: '',
+    closedAt: null,
+    closedByName: null
+  }
 }
 
 /** Closes the period: the report is frozen and its payments are locked into it. */
-export async function closeDay(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'dayClose.close'>): Promise<DayCloseReport> {
+export async function closeDay(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'dayClose.close'>
+): Promise<DayCloseReport> {
   const timeZone = await readShopTimeZone(db)
   const id = uuidv7(at.getTime())
   await db.transaction().execute(async (trx) => {
@@ -100,16 +134,35 @@ export async function closeDay(db: Db, at: Date, actor: CurrentUser, input: Pars
         closedAt: at.toISOString()
       })
       .execute()
-    if (documents.length > 0) await trx.insertInto('dayCloseDocuments').values(documents.map((document) => ({ invoiceId: document.id, dayCloseId: id }))).execute()
+    if (documents.length > 0)
+      await trx
+        .insertInto('dayCloseDocuments')
+        .values(documents.map((document) => ({ invoiceId: document.id, dayCloseId: id })))
+        .execute()
     if (payments.length > 0) {
-      await trx.updateTable('payments').set({ dayCloseId: id }).where('dayCloseId', 'is', null).where('id', 'in', payments.map((payment) => payment.id)).execute()
+      await trx
+        .updateTable('payments')
+        .set({ dayCloseId: id })
+        .where('dayCloseId', 'is', null)
+        .where(
+          'id',
+          'in',
+          payments.map((payment) => payment.id)
+        )
+        .execute()
     }
     await recordSyncedChange(trx, at, {
       actorId: actor.id,
       action: 'dayClose.close',
       entity: 'day_close',
       entityId: id,
-      after: { number, ...report, countedCashFen: input.countedCashFen, differenceFen: input.countedCashFen - figures.expectedCashFen, note: input.note }
+      after: {
+        number,
+        ...report,
+        countedCashFen: input.countedCashFen,
+        differenceFen: input.countedCashFen - figures.expectedCashFen,
+        note: input.note
+      }
     })
   })
   return loadDayClose(db, id)
@@ -143,9 +196,22 @@ export async function listDayCloses(db: Db): Promise<DayCloseSummary[]> {
   const rows = await db
     .selectFrom('dayCloses as d')
     .leftJoin('users as u', 'u.id', 'd.closedBy')
-    .select(['d.id', 'd.number', 'd.periodStart', 'd.periodEnd', 'd.reportJson', 'd.expectedCashFen', 'd.countedCashFen', 'd.differenceFen', 'u.displayName as closedByName'])
+    .select([
+      'd.id',
+      'd.number',
+      'd.periodStart',
+      'd.periodEnd',
+      'd.reportJson',
+      'd.expectedCashFen',
+      'd.countedCashFen',
+      'd.differenceFen',
+      'u.displayName as closedByName'
+    ])
     .orderBy('d.closedAt', 'desc')
     .limit(400)
     .execute()
-  return rows.map(({ reportJson, ...row }) => ({ ...row, takingsFen: (JSON.parse(reportJson) as { takingsFen: number }).takingsFen }))
+  return rows.map(({ reportJson, ...row }) => ({
+    ...row,
+    takingsFen: (JSON.parse(reportJson) as { takingsFen: number }).takingsFen
+  }))
 }

@@ -3,7 +3,14 @@ import { uuidv7 } from '../../../src-shared/domain/ids'
 import type { PaymentMethod } from '../../../src-shared/domain/invoice'
 
 /** A deposit taken at check-in: money in the till now, applied at checkout. */
-export async function recordDeposit(trx: Db, at: Date, cashierId: string, workOrderId: string, amountFen: number, method: PaymentMethod): Promise<void> {
+export async function recordDeposit(
+  trx: Db,
+  at: Date,
+  cashierId: string,
+  workOrderId: string,
+  amountFen: number,
+  method: PaymentMethod
+): Promise<void> {
   await trx
     .insertInto('payments')
     .values({
@@ -24,7 +31,13 @@ export async function recordDeposit(trx: Db, at: Date, cashierId: string, workOr
 }
 
 /** A cancelled job owes nothing: whatever deposit it holds goes back, by the way it came in. */
-export async function returnDepositOfCancelledOrder(trx: Db, at: Date, cashierId: string, workOrderId: string, reason: string): Promise<void> {
+export async function returnDepositOfCancelledOrder(
+  trx: Db,
+  at: Date,
+  cashierId: string,
+  workOrderId: string,
+  reason: string
+): Promise<void> {
   const held = await depositHeld(trx, workOrderId)
   if (held.amountFen <= 0) return
   await trx

@@ -9,10 +9,23 @@ import { checkoutBlockedReason } from './pay'
 /** What the counter is about to bill, before any money is taken. */
 export async function checkoutDraft(db: Db, workOrderId: string): Promise<CheckoutDraft> {
   const order = await findWorkOrder(db, workOrderId)
-  const customer = await db.selectFrom('customers').select('name').where('id', '=', order.customerId).executeTakeFirstOrThrow()
-  const device = await db.selectFrom('devices').select(['brand', 'model']).where('id', '=', order.deviceId).executeTakeFirstOrThrow()
+  const customer = await db
+    .selectFrom('customers')
+    .select('name')
+    .where('id', '=', order.customerId)
+    .executeTakeFirstOrThrow()
+  const device = await db
+    .selectFrom('devices')
+    .select(['brand', 'model'])
+    .where('id', '=', order.deviceId)
+    .executeTakeFirstOrThrow()
   const quote = await currentQuote(db, order)
-  const invoice = await db.selectFrom('invoices').select('id').where('workOrderId', '=', order.id).where('kind', '=', 'invoice').executeTakeFirst()
+  const invoice = await db
+    .selectFrom('invoices')
+    .select('id')
+    .where('workOrderId', '=', order.id)
+    .where('kind', '=', 'invoice')
+    .executeTakeFirst()
   return {
     workOrderId: order.id,
     workOrderNumber: order.number,

@@ -28,7 +28,12 @@ export function paymentsQuery(db: Db) {
  * the invoice wrong. Corrections go through a credit note.
  */
 export async function requireNotBilled(db: Db, workOrderId: string): Promise<void> {
-  const invoice = await db.selectFrom('invoices').select('number').where('workOrderId', '=', workOrderId).where('kind', '=', 'invoice').executeTakeFirst()
+  const invoice = await db
+    .selectFrom('invoices')
+    .select('number')
+    .where('workOrderId', '=', workOrderId)
+    .where('kind', '=', 'invoice')
+    .executeTakeFirst()
   if (invoice) throw new AppError('READ_ONLY', 'errors.workOrderBilled', { number: invoice.number })
 }
 
@@ -55,9 +60,19 @@ export async function loadInvoice(db: Db, id: string): Promise<Invoice> {
     .orderBy('position')
     .execute()
   const payments: Payment[] = await paymentsQuery(db).where('pay.invoiceId', '=', id).orderBy('pay.at').execute()
-  const users = await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', [row.cashierId ?? '', row.discountApprovedBy ?? '']).execute()
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'displayName'])
+    .where('id', 'in', [row.cashierId ?? '', row.discountApprovedBy ?? ''])
+    .execute()
   const nameOf = (userId: string | null) => users.find((user) => user.id === userId)?.displayName ?? null
-  const corrects = row.correctsInvoiceId ? await db.selectFrom('invoices').select(['id', 'number']).where('id', '=', row.correctsInvoiceId).executeTakeFirst() : undefined
+  const corrects = row.correctsInvoiceId
+    ? await db
+        .selectFrom('invoices')
+        .select(['id', 'number'])
+        .where('id', '=', row.correctsInvoiceId)
+        .executeTakeFirst()
+    : undefined
   const creditNotes = await db
     .selectFrom('invoices')
     .select(['id', 'number', 'customerLinesFen', 'linesFen'])
@@ -91,10 +106,13 @@ export async function loadInvoice(db: Db, id: string): Promise<Invoice> {
     corrects: corrects ?? null,
     creditNotes: creditNotes.map((note) => ({ id: note.id, number: note.number, customerFen: note.customerLinesFen })),
     // Credit notes carry negative lines: what they took is subtracted from what was billed.
-    creditableFen: row.kind === 'invoice' ? row.linesFen + creditNotes.reduce((sum, note) => sum + note.linesFen, 0) : 0,
+    creditableFen:
+      row.kind === 'invoice' ? row.linesFen + creditNotes.reduce((sum, note) => sum + note.linesFen, 0) : 0,
     payments,
     // What the customer paid (or got back) on this document; a deposit handed back is its own line.
-    paidFen: payments.filter((payment) => payment.kind === 'payment' || payment.kind === 'refund').reduce((sum, payment) => sum + payment.amountFen, 0),
+    paidFen: payments
+      .filter((payment) => payment.kind === 'payment' || payment.kind === 'refund')
+      .reduce((sum, payment) => sum + payment.amountFen, 0),
     tenderedFen: payments.reduce((sum, payment) => sum + payment.tenderedFen, 0),
     changeFen: payments.reduce((sum, payment) => sum + payment.changeFen, 0),
     issuedAt: row.issuedAt,
@@ -103,12 +121,21 @@ export async function loadInvoice(db: Db, id: string): Promise<Invoice> {
 }
 
 export async function invoicesOfWorkOrder(db: Db, workOrderId: string): Promise<Invoice[]> {
-  const rows = await db.selectFrom('invoices').select('id').where('workOrderId', '=', workOrderId).orderBy('issuedAt').execute()
+  const rows = await db
+    .selectFrom('invoices')
+    .select('id')
+    .where('workOrderId', '=', workOrderId)
+    .orderBy('issuedAt')
+    .execute()
   return Promise.all(rows.map((row) => loadInvoice(db, row.id)))
 }
 
 export async function invoiceIdByNumber(db: Db, number: string): Promise<string> {
-  const row = await db.selectFrom('invoices').select('id').where('number', '=', number.trim().toUpperCase()).executeTakeFirst()
+  const row = await db
+    .selectFrom('invoices')
+    .select('id')
+    .where('number', '=', number.trim().toUpperCase())
+    .executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', 'errors.invoiceNotFound')
   return row.id
 }

@@ -1,7 +1,13 @@
 import type { Db } from '../../db/connection'
 import { AppError, type CurrentUser, type Invoice, type ParsedInput } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
-import { brandMayPay, CheckoutRuleError, invoiceTotals, settle, type InvoiceTotals } from '../../../src-shared/domain/invoice'
+import {
+  brandMayPay,
+  CheckoutRuleError,
+  invoiceTotals,
+  settle,
+  type InvoiceTotals
+} from '../../../src-shared/domain/invoice'
 import { recordSyncedChange } from '../sync/recordChange'
 import { recordAudit } from '../audit/record'
 import { nextDocumentNumber } from '../numbering/service'
@@ -27,24 +33,42 @@ export function checkoutBlockedReason(order: WorkOrdersTable): string | null {
 /** A rule of the arithmetic broken by the input: a validation error on the field concerned. */
 export function ruleError(error: unknown): never {
   if (!(error instanceof CheckoutRuleError)) throw error
-  const path = { discountTooLarge: 'discountFen', nonCashOverpays: 'tenders', underpaid: 'tenders', badAmount: 'tenders' }[error.rule]
-  throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path, messageKey: `validation.${error.rule}`, params: error.params }] })
+  const path = {
+    discountTooLarge: 'discountFen',
+    nonCashOverpays: 'tenders',
+    underpaid: 'tenders',
+    badAmount: 'tenders'
+  }[error.rule]
+  throw new AppError('VALIDATION', 'errors.VALIDATION', {
+    fields: [{ path, messageKey: `validation.${error.rule}`, params: error.params }]
+  })
 }
 
 /**
  * A manager's approval for a discount above the threshold: the counter's own user when they are
  * a manager, otherwise a manager who types their name and password on the spot.
  */
-async function discountApprover(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'checkout.pay'>): Promise<string | null> {
+async function discountApprover(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'checkout.pay'>
+): Promise<string | null> {
   if (input.discountFen === 0) return null
   if (input.discountFen <= (await readApprovalThresholdFen(db))) return null
   // A discount that needs approval needs a reason the approval is given for.
   if (input.discountReason === '') {
-    throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'discountReason', messageKey: 'validation.required' }] })
+    throw new AppError('VALIDATION', 'errors.VALIDATION', {
+      fields: [{ path: 'discountReason', messageKey: 'validation.required' }]
+    })
   }
   if (MANAGERS.has(actor.role)) return actor.id
   if (!input.managerApproval) throw new AppError('APPROVAL_REQUIRED', 'errors.discountNeedsManager')
-  const manager = await db.selectFrom('users').select(['id', 'role']).where('username', '=', input.managerApproval.username).executeTakeFirst()
+  const manager = await db
+    .selectFrom('users')
+    .select(['id', 'role'])
+    .where('username', '=', input.managerApproval.username)
+    .executeTakeFirst()
   if (!manager) {
     // Spend the time a real check takes, so the answer does not tell which names exist.
     await verifyPassword(input.managerApproval.password, await decoyPasswordHash())
@@ -60,7 +84,12 @@ async function discountApprover(db: Db, at: Date, actor: CurrentUser, input: Par
  * warranty claim for what the brand pays, all in one transaction. A job is billed once; later
  * corrections are credit notes.
  */
-export async function payWorkOrder(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'checkout.pay'>): Promise<Invoice> {
+export async function payWorkOrder(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'checkout.pay'>
+): Promise<Invoice> {
   const approvedBy = await discountApprover(db, at, actor, input)
   const timeZone = await readShopTimeZone(db)
   const invoiceId = uuidv7(at.getTime())
@@ -68,17 +97,29 @@ export async function payWorkOrder(db: Db, at: Date, actor: CurrentUser, input: 
     const order = await findWorkOrder(trx, input.workOrderId)
     const blocked = checkoutBlockedReason(order)
     if (blocked) throw new AppError('INVALID_TRANSITION', blocked, { status: order.status })
-    const existing = await trx.selectFrom('invoices').select('number').where('workOrderId', '=', order.id).where('kind', '=', 'invoice').executeTakeFirst()
+    const existing = await trx
+      .selectFrom('invoices')
+      .select('number')
+      .where('workOrderId', '=', order.id)
+      .where('kind', '=', 'invoice')
+      .executeTakeFirst()
     if (existing) throw new AppError('CONFLICT', 'errors.alreadyCheckedOut', { number: existing.number })
 
     const earned = await earnedLines(trx, order)
     const lines: DraftLine[] = [
       ...earned.map((line) => ({ ...line, payer: (line.sourceId && input.payers[line.sourceId]) || line.payer })),
-      ...input.charges.map((charge) => ({ kind: 'charge' as const, sourceId: null, ...charge, amountFen: charge.quantity * charge.unitPriceFen }))
+      ...input.charges.map((charge) => ({
+        kind: 'charge' as const,
+        sourceId: null,
+        ...charge,
+        amountFen: charge.quantity * charge.unitPriceFen
+      }))
     ]
     // Billing the brand for a job it does not cover would be an unapproved discount of it all.
     if (!brandMayPay(order.serviceType) && lines.some((line) => line.payer === 'brand')) {
-      throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'payers', messageKey: 'validation.brandPaysOnlyWarranty' }] })
+      throw new AppError('VALIDATION', 'errors.VALIDATION', {
+        fields: [{ path: 'payers', messageKey: 'validation.brandPaysOnlyWarranty' }]
+      })
     }
     const deposit = await depositHeld(trx, order.id)
     let totals: InvoiceTotals
@@ -147,14 +188,28 @@ export async function payWorkOrder(db: Db, at: Date, actor: CurrentUser, input: 
       const claimLines = lines.filter((line) => line.payer === 'brand')
       await trx
         .insertInto('warrantyClaims')
-        .values({ id: claimId, workOrderId: order.id, invoiceId, amountFen: totals.brandFen, linesJson: JSON.stringify(claimLines), status: 'open', createdAt: nowIso })
+        .values({
+          id: claimId,
+          workOrderId: order.id,
+          invoiceId,
+          amountFen: totals.brandFen,
+          linesJson: JSON.stringify(claimLines),
+          status: 'open',
+          createdAt: nowIso
+        })
         .execute()
       await recordSyncedChange(trx, at, {
         actorId: actor.id,
         action: 'checkout.warrantyClaim',
         entity: 'warranty_claim',
         entityId: claimId,
-        after: { workOrderId: order.id, workOrderNumber: order.number, invoiceNumber: number, amountFen: totals.brandFen, lines: claimLines }
+        after: {
+          workOrderId: order.id,
+          workOrderNumber: order.number,
+          invoiceNumber: number,
+          amountFen: totals.brandFen,
+          lines: claimLines
+        }
       })
     }
     await recordSyncedChange(trx, at, {
@@ -162,10 +217,23 @@ export async function payWorkOrder(db: Db, at: Date, actor: CurrentUser, input: 
       action: 'checkout.pay',
       entity: 'invoice',
       entityId: invoiceId,
-      after: { number, workOrderId: order.id, totals, lines, payments: settlement.payments, discountApprovedBy: approvedBy }
+      after: {
+        number,
+        workOrderId: order.id,
+        totals,
+        lines,
+        payments: settlement.payments,
+        discountApprovedBy: approvedBy
+      }
     })
     if (approvedBy) {
-      await recordAudit(trx, at, { actorId: approvedBy, action: 'checkout.discountApproved', entity: 'invoice', entityId: invoiceId, after: { discountFen: input.discountFen } })
+      await recordAudit(trx, at, {
+        actorId: approvedBy,
+        action: 'checkout.discountApproved',
+        entity: 'invoice',
+        entityId: invoiceId,
+        after: { discountFen: input.discountFen }
+      })
     }
   })
   return loadInvoice(db, invoiceId)

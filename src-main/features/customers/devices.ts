@@ -15,7 +15,10 @@ export async function findDevice(db: Db, id: string): Promise<DevicesTable> {
 }
 
 /** A scanned serial: the device the shop knows by it, with its current owner. */
-export async function findBySerial(db: Db, serial: string | null): Promise<{ device: Device; customer: Customer } | null> {
+export async function findBySerial(
+  db: Db,
+  serial: string | null
+): Promise<{ device: Device; customer: Customer } | null> {
   if (!serial) return null
   const device = await db.selectFrom('devices').selectAll().where('serial', '=', serial).executeTakeFirst()
   if (!device) return null
@@ -37,34 +40,78 @@ async function refuseDuplicateSerial(trx: Db, serial: string | null, exceptId?: 
 }
 
 /** Creates a device inside the caller's transaction (intake uses it too). */
-export async function insertDevice(trx: Db, at: Date, actor: CurrentUser, customerId: string, fields: DeviceFields): Promise<Device> {
+export async function insertDevice(
+  trx: Db,
+  at: Date,
+  actor: CurrentUser,
+  customerId: string,
+  fields: DeviceFields
+): Promise<Device> {
   await findLiveCustomer(trx, customerId)
   await refuseDuplicateSerial(trx, fields.serial)
-  const row: DevicesTable = { id: uuidv7(at.getTime()), customerId, ...fields, createdAt: at.toISOString(), updatedAt: at.toISOString() }
+  const row: DevicesTable = {
+    id: uuidv7(at.getTime()),
+    customerId,
+    ...fields,
+    createdAt: at.toISOString(),
+    updatedAt: at.toISOString()
+  }
   await trx.insertInto('devices').values(row).execute()
   const device = toDevice(row)
-  await recordSyncedChange(trx, at, { actorId: actor.id, action: 'devices.create', entity: 'device', entityId: row.id, after: device })
+  await recordSyncedChange(trx, at, {
+    actorId: actor.id,
+    action: 'devices.create',
+    entity: 'device',
+    entityId: row.id,
+    after: device
+  })
   return device
 }
 
-export function createDevice(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'devices.create'>): Promise<Device> {
+export function createDevice(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'devices.create'>
+): Promise<Device> {
   const { customerId, ...fields } = input
   return db.transaction().execute((trx) => insertDevice(trx, at, actor, customerId, fields))
 }
 
 /** Edits a device; a new customerId hands it to its new owner (one owner at a time). */
-export async function saveDevice(trx: Db, at: Date, actor: CurrentUser, input: ParsedInput<'devices.update'>): Promise<Device> {
+export async function saveDevice(
+  trx: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'devices.update'>
+): Promise<Device> {
   const { id, ...fields } = input
   const before = await findDevice(trx, id)
   await findLiveCustomer(trx, fields.customerId)
   await refuseDuplicateSerial(trx, fields.serial, id)
-  await trx.updateTable('devices').set({ ...fields, updatedAt: at.toISOString() }).where('id', '=', id).execute()
+  await trx
+    .updateTable('devices')
+    .set({ ...fields, updatedAt: at.toISOString() })
+    .where('id', '=', id)
+    .execute()
   const after = toDevice(await findDevice(trx, id))
   const action = before.customerId === after.customerId ? 'devices.update' : 'devices.transfer'
-  await recordSyncedChange(trx, at, { actorId: actor.id, action, entity: 'device', entityId: id, before: toDevice(before), after })
+  await recordSyncedChange(trx, at, {
+    actorId: actor.id,
+    action,
+    entity: 'device',
+    entityId: id,
+    before: toDevice(before),
+    after
+  })
   return after
 }
 
-export function updateDevice(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'devices.update'>): Promise<Device> {
+export function updateDevice(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'devices.update'>
+): Promise<Device> {
   return db.transaction().execute((trx) => saveDevice(trx, at, actor, input))
 }

@@ -10,7 +10,12 @@ export const customersHandlers: HandlersOf<'customers'> = {
   'customers.get': async (ctx, input) => {
     const db = ctx.app.db
     const customer = toCustomer(await findLiveCustomer(db, input.id))
-    const devices = await db.selectFrom('devices').selectAll().where('customerId', '=', customer.id).orderBy('createdAt', 'desc').execute()
+    const devices = await db
+      .selectFrom('devices')
+      .selectAll()
+      .where('customerId', '=', customer.id)
+      .orderBy('createdAt', 'desc')
+      .execute()
     const workOrders = await historyOf(db, { customerId: customer.id }, await shopCalendar(db, ctx.now))
     return { customer, devices: devices.map(toDevice), workOrders }
   },
@@ -23,5 +28,6 @@ export const devicesHandlers: HandlersOf<'devices'> = {
   'devices.findBySerial': (ctx, input) => findBySerial(ctx.app.db, input.serial),
   'devices.create': (ctx, input) => createDevice(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'devices.update': (ctx, input) => updateDevice(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'devices.history': async (ctx, input) => historyOf(ctx.app.db, { deviceId: input.id }, await shopCalendar(ctx.app.db, ctx.now))
+  'devices.history': async (ctx, input) =>
+    historyOf(ctx.app.db, { deviceId: input.id }, await shopCalendar(ctx.app.db, ctx.now))
 }

@@ -9,7 +9,9 @@ import { containsPattern } from '../../db/like'
  */
 export function pinyinInitials(name: string): string[] {
   const read = (surname: 'head' | 'off') =>
-    pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', surname, nonZh: 'removed' }).join('').toLowerCase()
+    pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', surname, nonZh: 'removed' })
+      .join('')
+      .toLowerCase()
   return [...new Set([read('head'), read('off')])].filter((initials) => initials !== '')
 }
 
@@ -23,7 +25,12 @@ export interface SearchableCustomer {
 /** The one text search-as-you-type scans: name, initials, phone digits, company. */
 export function customerSearchText(customer: SearchableCustomer): string {
   const phones = [customer.mobile ?? '', ...customer.otherPhones].map(normalizePhone).filter(Boolean)
-  return [customer.name.toLowerCase(), ...pinyinInitials(customer.name), ...phones, customer.company.toLowerCase()].join(' ')
+  return [
+    customer.name.toLowerCase(),
+    ...pinyinInitials(customer.name),
+    ...phones,
+    customer.company.toLowerCase()
+  ].join(' ')
 }
 
 /**

@@ -46,7 +46,11 @@ const MIN_IDENTIFYING_DIGITS = 7
  * A returning customer is offered, never duplicated: a phone number (mobile or other) that a
  * customer already has means the same person. Phones sit as whole words in the search text.
  */
-async function refuseKnownPhones(trx: Db, fields: Pick<CustomerFields, 'mobile' | 'otherPhones'>, exceptId?: string): Promise<void> {
+async function refuseKnownPhones(
+  trx: Db,
+  fields: Pick<CustomerFields, 'mobile' | 'otherPhones'>,
+  exceptId?: string
+): Promise<void> {
   const phones: { path: string; digits: string }[] = [
     ...(fields.mobile ? [{ path: 'mobile', digits: fields.mobile }] : []),
     ...fields.otherPhones.map((phone, index) => ({ path: `otherPhones.${index}`, digits: normalizePhone(phone) }))
@@ -59,7 +63,10 @@ async function refuseKnownPhones(trx: Db, fields: Pick<CustomerFields, 'mobile' 
     const existing = await query.executeTakeFirst()
     if (existing) {
       const messageKey = phone.path === 'mobile' ? 'errors.duplicateMobile' : 'errors.duplicatePhone'
-      throw new AppError('CONFLICT', messageKey, { existing: toCustomer(existing), fields: [{ path: phone.path, messageKey }] })
+      throw new AppError('CONFLICT', messageKey, {
+        existing: toCustomer(existing),
+        fields: [{ path: phone.path, messageKey }]
+      })
     }
   }
 }
@@ -89,7 +96,13 @@ export async function insertCustomer(trx: Db, at: Date, actor: CurrentUser, fiel
   }
   await trx.insertInto('customers').values(row).execute()
   const customer = toCustomer(row)
-  await recordSyncedChange(trx, at, { actorId: actor.id, action: 'customers.create', entity: 'customer', entityId: row.id, after: customer })
+  await recordSyncedChange(trx, at, {
+    actorId: actor.id,
+    action: 'customers.create',
+    entity: 'customer',
+    entityId: row.id,
+    after: customer
+  })
   return customer
 }
 
@@ -97,14 +110,30 @@ export function createCustomer(db: Db, at: Date, actor: CurrentUser, fields: Cus
   return db.transaction().execute((trx) => insertCustomer(trx, at, actor, fields))
 }
 
-export function updateCustomer(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'customers.update'>): Promise<Customer> {
+export function updateCustomer(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'customers.update'>
+): Promise<Customer> {
   const { id, ...fields } = input
   return db.transaction().execute(async (trx) => {
     const before = await findLiveCustomer(trx, id)
     await refuseKnownPhones(trx, fields, id)
-    await trx.updateTable('customers').set({ ...rowFields(fields), updatedAt: at.toISOString() }).where('id', '=', id).execute()
+    await trx
+      .updateTable('customers')
+      .set({ ...rowFields(fields), updatedAt: at.toISOString() })
+      .where('id', '=', id)
+      .execute()
     const after = toCustomer(await findLiveCustomer(trx, id))
-    await recordSyncedChange(trx, at, { actorId: actor.id, action: 'customers.update', entity: 'customer', entityId: id, before: toCustomer(before), after })
+    await recordSyncedChange(trx, at, {
+      actorId: actor.id,
+      action: 'customers.update',
+      entity: 'customer',
+      entityId: id,
+      before: toCustomer(before),
+      after
+    })
     return after
   })
 }
@@ -114,14 +143,20 @@ export function updateCustomer(db: Db, at: Date, actor: CurrentUser, input: Pars
  * tags and notes are combined, and the duplicate stays in the database marked as merged so
  * old references still resolve.
  */
-export function mergeCustomers(db: Db, at: Date, actor: CurrentUser, keepId: string, mergeId: string): Promise<Customer> {
+export function mergeCustomers(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  keepId: string,
+  mergeId: string
+): Promise<Customer> {
   return db.transaction().execute(async (trx) => {
     const keep = toCustomer(await findLiveCustomer(trx, keepId))
     const merged = toCustomer(await findLiveCustomer(trx, mergeId))
     const mobile = keep.mobile ?? merged.mobile
-    const phones = [...new Set([...keep.otherPhones, ...(merged.mobile ? [merged.mobile] : []), ...merged.otherPhones])].filter(
-      (phone) => phone !== mobile
-    )
+    const phones = [
+      ...new Set([...keep.otherPhones, ...(merged.mobile ? [merged.mobile] : []), ...merged.otherPhones])
+    ].filter((phone) => phone !== mobile)
     // A customer holds a few other phones; any beyond that are kept in the notes, not lost.
     const overflow = phones.slice(MAX_OTHER_PHONES)
     const fields: CustomerFields = {
@@ -134,22 +169,49 @@ export function mergeCustomers(db: Db, at: Date, actor: CurrentUser, keepId: str
       tags: [...new Set([...keep.tags, ...merged.tags])]
     }
     // The duplicate steps aside first, so its mobile no longer counts as taken.
-    await trx.updateTable('customers').set({ mergedIntoId: keepId, updatedAt: at.toISOString() }).where('id', '=', mergeId).execute()
-    await trx.updateTable('customers').set({ ...rowFields(fields), updatedAt: at.toISOString() }).where('id', '=', keepId).execute()
+    await trx
+      .updateTable('customers')
+      .set({ mergedIntoId: keepId, updatedAt: at.toISOString() })
+      .where('id', '=', mergeId)
+      .execute()
+    await trx
+      .updateTable('customers')
+      .set({ ...rowFields(fields), updatedAt: at.toISOString() })
+      .where('id', '=', keepId)
+      .execute()
     const movedDevices = await trx.selectFrom('devices').selectAll().where('customerId', '=', mergeId).execute()
     const movedOrders = await trx.selectFrom('workOrders').selectAll().where('customerId', '=', mergeId).execute()
-    await trx.updateTable('devices').set({ customerId: keepId, updatedAt: at.toISOString() }).where('customerId', '=', mergeId).execute()
+    await trx
+      .updateTable('devices')
+      .set({ customerId: keepId, updatedAt: at.toISOString() })
+      .where('customerId', '=', mergeId)
+      .execute()
     // Work orders keep their own updated_at: closed ones measure their age by it.
     await trx.updateTable('workOrders').set({ customerId: keepId }).where('customerId', '=', mergeId).execute()
     // HQ holds these records too: each moved one goes out with its new owner.
     for (const device of movedDevices) {
-      await enqueueOutbox(trx, at, { entity: 'device', entityId: device.id, operation: 'upsert', payload: toDevice({ ...device, customerId: keepId }) })
+      await enqueueOutbox(trx, at, {
+        entity: 'device',
+        entityId: device.id,
+        operation: 'upsert',
+        payload: toDevice({ ...device, customerId: keepId })
+      })
     }
     for (const order of movedOrders) {
-      await enqueueOutbox(trx, at, { entity: 'work_order', entityId: order.id, operation: 'upsert', payload: await workOrderRecord(trx, { ...order, customerId: keepId }) })
+      await enqueueOutbox(trx, at, {
+        entity: 'work_order',
+        entityId: order.id,
+        operation: 'upsert',
+        payload: await workOrderRecord(trx, { ...order, customerId: keepId })
+      })
     }
     const after = toCustomer(await findLiveCustomer(trx, keepId))
-    await enqueueOutbox(trx, at, { entity: 'customer', entityId: mergeId, operation: 'upsert', payload: { ...merged, mergedIntoId: keepId } })
+    await enqueueOutbox(trx, at, {
+      entity: 'customer',
+      entityId: mergeId,
+      operation: 'upsert',
+      payload: { ...merged, mergedIntoId: keepId }
+    })
     await recordSyncedChange(trx, at, {
       actorId: actor.id,
       action: 'customers.merge',

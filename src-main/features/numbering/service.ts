@@ -8,12 +8,7 @@ import { shopLocalDate } from '../../../src-shared/domain/timeZone'
  * transaction that creates the document, so a rolled-back document does not burn a number
  * and two documents can never share one.
  */
-export async function nextDocumentNumber(
-  trx: Db,
-  prefix: string,
-  instant: Date,
-  timeZone: string
-): Promise<string> {
+export async function nextDocumentNumber(trx: Db, prefix: string, instant: Date, timeZone: string): Promise<string> {
   const period = shopLocalDate(instant, timeZone)
   const row = await trx
     .insertInto('numberSequences')

@@ -1,6 +1,13 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type Page, type Part, type ParsedInput, type PartSummary } from '../../../src-shared/contract'
+import {
+  AppError,
+  type CurrentUser,
+  type Page,
+  type Part,
+  type ParsedInput,
+  type PartSummary
+} from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { containsPattern, like } from '../../db/like'
 import { recordSyncedChange } from '../sync/recordChange'
@@ -12,7 +19,8 @@ type PartFields = ParsedInput<'parts.update'>['fields']
 /** Search as you type: every word must appear in the number, name, initials, a barcode or a model. */
 export async function searchParts(db: Db, input: ParsedInput<'parts.search'>): Promise<Page<PartSummary>> {
   let query = db.selectFrom('parts')
-  for (const word of input.query.toLowerCase().split(/\s+/).filter(Boolean)) query = query.where(like('parts.searchText', containsPattern(word)))
+  for (const word of input.query.toLowerCase().split(/\s+/).filter(Boolean))
+    query = query.where(like('parts.searchText', containsPattern(word)))
   if (!input.includeInactive) query = query.where('active', '=', 1)
   if (input.lowOnly) query = query.where('active', '=', 1).whereRef('onHand', '<=', 'reorderPoint')
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
@@ -38,7 +46,12 @@ export async function findPartByCode(db: Db, code: string): Promise<Part> {
   return loadPart(db, id)
 }
 
-export async function createPart(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.create'>): Promise<Part> {
+export async function createPart(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'parts.create'>
+): Promise<Part> {
   const id = uuidv7(at.getTime())
   const { costPriceFen, ...fields } = input
   await db.transaction().execute(async (trx) => {
@@ -58,12 +71,23 @@ export async function createPart(db: Db, at: Date, actor: CurrentUser, input: Pa
       })
       .execute()
     await writeCodesAndModels(trx, id, fields)
-    await recordSyncedChange(trx, at, { actorId: actor.id, action: 'parts.create', entity: 'part', entityId: id, after: await loadPart(trx, id) })
+    await recordSyncedChange(trx, at, {
+      actorId: actor.id,
+      action: 'parts.create',
+      entity: 'part',
+      entityId: id,
+      after: await loadPart(trx, id)
+    })
   })
   return loadPart(db, id)
 }
 
-export async function updatePart(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.update'>): Promise<Part> {
+export async function updatePart(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'parts.update'>
+): Promise<Part> {
   await db.transaction().execute(async (trx) => {
     const before = await loadPart(trx, input.id)
     await requireFreeNumberAndCodes(trx, input.fields, input.id, 'fields.')
@@ -75,7 +99,14 @@ export async function updatePart(db: Db, at: Date, actor: CurrentUser, input: Pa
     await trx.deleteFrom('partBarcodes').where('partId', '=', input.id).execute()
     await trx.deleteFrom('partModels').where('partId', '=', input.id).execute()
     await writeCodesAndModels(trx, input.id, input.fields)
-    await recordSyncedChange(trx, at, { actorId: actor.id, action: 'parts.update', entity: 'part', entityId: input.id, before, after: await loadPart(trx, input.id) })
+    await recordSyncedChange(trx, at, {
+      actorId: actor.id,
+      action: 'parts.update',
+      entity: 'part',
+      entityId: input.id,
+      before,
+      after: await loadPart(trx, input.id)
+    })
   })
   return loadPart(db, input.id)
 }
@@ -97,10 +128,20 @@ function partColumns(fields: PartFields) {
 }
 
 /** A part number or barcode names one part only: a scan must never be ambiguous. */
-async function requireFreeNumberAndCodes(trx: Db, fields: PartFields, selfId: string | null, pathPrefix: '' | 'fields.'): Promise<void> {
+async function requireFreeNumberAndCodes(
+  trx: Db,
+  fields: PartFields,
+  selfId: string | null,
+  pathPrefix: '' | 'fields.'
+): Promise<void> {
   const issues: { path: string; messageKey: string; params?: Record<string, string> }[] = []
-  const sameNumber = await trx.selectFrom('parts').select(['id']).where('partNumber', '=', fields.partNumber).executeTakeFirst()
-  if (sameNumber && sameNumber.id !== selfId) issues.push({ path: 'partNumber', messageKey: 'validation.partNumberTaken' })
+  const sameNumber = await trx
+    .selectFrom('parts')
+    .select(['id'])
+    .where('partNumber', '=', fields.partNumber)
+    .executeTakeFirst()
+  if (sameNumber && sameNumber.id !== selfId)
+    issues.push({ path: 'partNumber', messageKey: 'validation.partNumberTaken' })
   // A scan looks barcodes up first: a part number that is another part's barcode could never be scanned.
   const numberAsBarcode = await trx
     .selectFrom('partBarcodes')
@@ -109,12 +150,17 @@ async function requireFreeNumberAndCodes(trx: Db, fields: PartFields, selfId: st
     .where('partBarcodes.barcode', '=', fields.partNumber)
     .executeTakeFirst()
   if (numberAsBarcode && numberAsBarcode.id !== selfId) {
-    issues.push({ path: 'partNumber', messageKey: 'validation.partNumberIsBarcode', params: { partNumber: numberAsBarcode.partNumber } })
+    issues.push({
+      path: 'partNumber',
+      messageKey: 'validation.partNumberIsBarcode',
+      params: { partNumber: numberAsBarcode.partNumber }
+    })
   }
   const seen = new Set<string>()
   for (const [index, barcode] of fields.barcodes.entries()) {
     const key = barcode.toLowerCase()
-    if (seen.has(key)) issues.push({ path: `barcodes.${index}`, messageKey: 'validation.barcodeRepeated', params: { barcode } })
+    if (seen.has(key))
+      issues.push({ path: `barcodes.${index}`, messageKey: 'validation.barcodeRepeated', params: { barcode } })
     seen.add(key)
     const holder = await trx
       .selectFrom('partBarcodes')
@@ -122,27 +168,62 @@ async function requireFreeNumberAndCodes(trx: Db, fields: PartFields, selfId: st
       .select(['parts.id', 'parts.partNumber'])
       .where('partBarcodes.barcode', '=', barcode)
       .executeTakeFirst()
-    if (holder && holder.id !== selfId) issues.push({ path: `barcodes.${index}`, messageKey: 'validation.barcodeTaken', params: { barcode, partNumber: holder.partNumber } })
-    const numberHolder = await trx.selectFrom('parts').select(['id', 'partNumber']).where('partNumber', '=', barcode).executeTakeFirst()
-    if (numberHolder && numberHolder.id !== selfId) issues.push({ path: `barcodes.${index}`, messageKey: 'validation.barcodeTaken', params: { barcode, partNumber: numberHolder.partNumber } })
+    if (holder && holder.id !== selfId)
+      issues.push({
+        path: `barcodes.${index}`,
+        messageKey: 'validation.barcodeTaken',
+        params: { barcode, partNumber: holder.partNumber }
+      })
+    const numberHolder = await trx
+      .selectFrom('parts')
+      .select(['id', 'partNumber'])
+      .where('partNumber', '=', barcode)
+      .executeTakeFirst()
+    if (numberHolder && numberHolder.id !== selfId)
+      issues.push({
+        path: `barcodes.${index}`,
+        messageKey: 'validation.barcodeTaken',
+        params: { barcode, partNumber: numberHolder.partNumber }
+      })
   }
   if (issues.length > 0) {
-    throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: issues.map((issue) => ({ ...issue, path: `${pathPrefix}${issue.path}` })) })
+    throw new AppError('VALIDATION', 'errors.VALIDATION', {
+      fields: issues.map((issue) => ({ ...issue, path: `${pathPrefix}${issue.path}` }))
+    })
   }
 }
 
 async function writeCodesAndModels(trx: Db, partId: string, fields: PartFields): Promise<void> {
-  if (fields.barcodes.length > 0) await trx.insertInto('partBarcodes').values(fields.barcodes.map((barcode) => ({ barcode, partId }))).execute()
+  if (fields.barcodes.length > 0)
+    await trx
+      .insertInto('partBarcodes')
+      .values(fields.barcodes.map((barcode) => ({ barcode, partId })))
+      .execute()
   const modelIds = [...new Set(fields.compatibleModelIds)]
   const models =
-    modelIds.length === 0 ? [] : await trx.selectFrom('productModels').select(['id', 'brand', 'model']).where('id', 'in', modelIds).execute()
+    modelIds.length === 0
+      ? []
+      : await trx.selectFrom('productModels').select(['id', 'brand', 'model']).where('id', 'in', modelIds).execute()
   if (models.length !== modelIds.length) {
-    throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'compatibleModelIds', messageKey: 'validation.unknownModel' }] })
+    throw new AppError('VALIDATION', 'errors.VALIDATION', {
+      fields: [{ path: 'compatibleModelIds', messageKey: 'validation.unknownModel' }]
+    })
   }
-  if (models.length > 0) await trx.insertInto('partModels').values(models.map((model) => ({ partId, modelId: model.id }))).execute()
+  if (models.length > 0)
+    await trx
+      .insertInto('partModels')
+      .values(models.map((model) => ({ partId, modelId: model.id })))
+      .execute()
   await trx
     .updateTable('parts')
-    .set({ searchText: partSearchText({ partNumber: fields.partNumber, name: fields.name, barcodes: fields.barcodes, models }) })
+    .set({
+      searchText: partSearchText({
+        partNumber: fields.partNumber,
+        name: fields.name,
+        barcodes: fields.barcodes,
+        models
+      })
+    })
     .where('id', '=', partId)
     .execute()
 }

@@ -15,7 +15,13 @@ const yuan = (fen: number) => fen / 100
 const ALL = 100_000
 
 /** The rows of a list, keyed by the list's export columns. */
-async function rowsOf(db: Db, now: Date, input: ParsedInput<'parts.export'>, timeZone: string, label: (key: string) => string): Promise<Record<string, Cell>[]> {
+async function rowsOf(
+  db: Db,
+  now: Date,
+  input: ParsedInput<'parts.export'>,
+  timeZone: string,
+  label: (key: string) => string
+): Promise<Record<string, Cell>[]> {
   const at = (iso: string) => formatShopDateTime(iso, timeZone)
   switch (input.list) {
     case 'catalogue': {
@@ -55,7 +61,10 @@ async function rowsOf(db: Db, now: Date, input: ParsedInput<'parts.export'>, tim
         stockValue: yuan(line.stockValueFen)
       }))
     case 'movements': {
-      if (!input.partId) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'partId', messageKey: 'validation.required' }] })
+      if (!input.partId)
+        throw new AppError('VALIDATION', 'errors.VALIDATION', {
+          fields: [{ path: 'partId', messageKey: 'validation.required' }]
+        })
       const page = await partMovements(db, { partId: input.partId, kind: null, page: 1, pageSize: ALL })
       return page.rows.map((movement) => ({
         at: at(movement.at),
@@ -90,7 +99,11 @@ async function rowsOf(db: Db, now: Date, input: ParsedInput<'parts.export'>, tim
  * Any stock list as an Excel workbook. The data and its order come from the same queries the
  * screens use; the words (sheet title, column titles, coded values) come from the reader's UI.
  */
-export async function exportList(db: Db, now: Date, input: ParsedInput<'parts.export'>): Promise<{ fileName: string; base64: string }> {
+export async function exportList(
+  db: Db,
+  now: Date,
+  input: ParsedInput<'parts.export'>
+): Promise<{ fileName: string; base64: string }> {
   const timeZone = await readShopTimeZone(db)
   const label = (key: string) => input.labels[key] ?? key.slice(key.indexOf('.') + 1)
   const columns: readonly string[] = EXPORT_COLUMNS[input.list as ExportList]

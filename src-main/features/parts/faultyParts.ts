@@ -1,5 +1,11 @@
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type FaultyPart, type ParsedInput, type ReturnBatch } from '../../../src-shared/contract'
+import {
+  AppError,
+  type CurrentUser,
+  type FaultyPart,
+  type ParsedInput,
+  type ReturnBatch
+} from '../../../src-shared/contract'
 import type { FaultyPartStatus } from '../../../src-shared/contract/faultyParts'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
@@ -71,7 +77,11 @@ function batchQuery(db: Db) {
       'u.displayName as createdByName',
       'b.shippedAt',
       'b.creditedAt',
-      eb.selectFrom('faultyParts').select((e) => e.fn.countAll<number>().as('n')).whereRef('faultyParts.batchId', '=', 'b.id').as('items')
+      eb
+        .selectFrom('faultyParts')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('faultyParts.batchId', '=', 'b.id')
+        .as('items')
     ])
 }
 
@@ -94,7 +104,12 @@ export async function getBatch(db: Db, now: Date, input: ParsedInput<'faultyPart
 }
 
 /** Packs parts that are awaiting return into a new batch; any other status is refused. */
-export async function packBatch(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'faultyParts.pack'>): Promise<ReturnBatch> {
+export async function packBatch(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'faultyParts.pack'>
+): Promise<ReturnBatch> {
   const ids = [...new Set(input.faultyPartIds)]
   const batchId = uuidv7(at.getTime())
   await db.transaction().execute(async (trx) => {
@@ -105,15 +120,35 @@ export async function packBatch(db: Db, at: Date, actor: CurrentUser, input: Par
     const nowIso = at.toISOString()
     await trx
       .insertInto('returnBatches')
-      .values({ id: batchId, number, status: 'packed', carrier: '', trackingNumber: '', creditReference: '', createdBy: actor.id, createdAt: nowIso, shippedAt: null, creditedAt: null })
+      .values({
+        id: batchId,
+        number,
+        status: 'packed',
+        carrier: '',
+        trackingNumber: '',
+        creditReference: '',
+        createdBy: actor.id,
+        createdAt: nowIso,
+        shippedAt: null,
+        creditedAt: null
+      })
       .execute()
-    await trx.updateTable('faultyParts').set({ status: 'packed', batchId, updatedAt: nowIso }).where('id', 'in', ids).execute()
+    await trx
+      .updateTable('faultyParts')
+      .set({ status: 'packed', batchId, updatedAt: nowIso })
+      .where('id', 'in', ids)
+      .execute()
     await recordBatchChange(trx, at, actor, 'faultyParts.pack', batchId)
   })
   return loadBatch(db, batchId)
 }
 
-export async function shipBatch(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'faultyParts.ship'>): Promise<ReturnBatch> {
+export async function shipBatch(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'faultyParts.ship'>
+): Promise<ReturnBatch> {
   await moveBatch(db, at, actor, 'faultyParts.ship', input.batchId, 'packed', 'shipped', {
     carrier: input.carrier,
     trackingNumber: input.trackingNumber,
@@ -122,7 +157,12 @@ export async function shipBatch(db: Db, at: Date, actor: CurrentUser, input: Par
   return loadBatch(db, input.batchId)
 }
 
-export async function creditBatch(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'faultyParts.credit'>): Promise<ReturnBatch> {
+export async function creditBatch(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'faultyParts.credit'>
+): Promise<ReturnBatch> {
   await moveBatch(db, at, actor, 'faultyParts.credit', input.batchId, 'shipped', 'credited', {
     creditReference: input.creditReference,
     creditedAt: at.toISOString()
@@ -145,15 +185,39 @@ async function moveBatch(
     const batch = await trx.selectFrom('returnBatches').select(['status']).where('id', '=', batchId).executeTakeFirst()
     if (!batch) throw new AppError('NOT_FOUND')
     if (batch.status !== from) throw new AppError('INVALID_TRANSITION', 'errors.batchStep', { from: batch.status, to })
-    await trx.updateTable('returnBatches').set({ ...set, status: to }).where('id', '=', batchId).execute()
-    await trx.updateTable('faultyParts').set({ status: to, updatedAt: at.toISOString() }).where('batchId', '=', batchId).execute()
+    await trx
+      .updateTable('returnBatches')
+      .set({ ...set, status: to })
+      .where('id', '=', batchId)
+      .execute()
+    await trx
+      .updateTable('faultyParts')
+      .set({ status: to, updatedAt: at.toISOString() })
+      .where('batchId', '=', batchId)
+      .execute()
     await recordBatchChange(trx, at, actor, action, batchId)
   })
 }
 
 /** HQ follows the faulty parts it is owed: each step of a batch is synced with its items. */
-async function recordBatchChange(trx: Db, at: Date, actor: CurrentUser, action: string, batchId: string): Promise<void> {
+async function recordBatchChange(
+  trx: Db,
+  at: Date,
+  actor: CurrentUser,
+  action: string,
+  batchId: string
+): Promise<void> {
   const batch = await trx.selectFrom('returnBatches').selectAll().where('id', '=', batchId).executeTakeFirstOrThrow()
-  const items = await trx.selectFrom('faultyParts').select(['id', 'workOrderId', 'partId', 'serial', 'quantity']).where('batchId', '=', batchId).execute()
-  await recordSyncedChange(trx, at, { actorId: actor.id, action, entity: 'faulty_part_return', entityId: batchId, after: { ...batch, items } })
+  const items = await trx
+    .selectFrom('faultyParts')
+    .select(['id', 'workOrderId', 'partId', 'serial', 'quantity'])
+    .where('batchId', '=', batchId)
+    .execute()
+  await recordSyncedChange(trx, at, {
+    actorId: actor.id,
+    action,
+    entity: 'faulty_part_return',
+    entityId: batchId,
+    after: { ...batch, items }
+  })
 }

@@ -7,7 +7,14 @@ import { creditBatch, getBatch, listBatches, listFaultyParts, packBatch, shipBat
 import { lowStock, partMovements, stockValuation, verifyLedger } from './lists'
 import { loadPart } from './records'
 import { adjustStock, decideAdjustment, listAdjustments, receiveDelivery } from './stock'
-import { cancelPartRequest, getWorkOrderParts, issuePart, openPartRequests, requestPart, returnFromWorkOrder } from './workOrderParts'
+import {
+  cancelPartRequest,
+  getWorkOrderParts,
+  issuePart,
+  openPartRequests,
+  requestPart,
+  returnFromWorkOrder
+} from './workOrderParts'
 
 export const partsHandlers: HandlersOf<'parts'> = {
   'parts.search': (ctx, input) => searchParts(ctx.app.db, input),

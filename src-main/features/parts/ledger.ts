@@ -35,7 +35,12 @@ export interface PostedMovement {
  * caller's transaction. Taking out more than is on hand is refused with STOCK_INSUFFICIENT
  * before anything is written, and the caller's transaction rolls back whatever it did.
  */
-export async function postMovement(trx: Db, at: Date, actorId: string | null, request: MovementRequest): Promise<PostedMovement> {
+export async function postMovement(
+  trx: Db,
+  at: Date,
+  actorId: string | null,
+  request: MovementRequest
+): Promise<PostedMovement> {
   const part = await trx
     .selectFrom('parts')
     .select(['partNumber', 'onHand', 'stockValueFen', 'averageCostFen'])
@@ -73,7 +78,12 @@ export async function postMovement(trx: Db, at: Date, actorId: string | null, re
   // make this match nothing rather than overwrite its change.
   const updated = await trx
     .updateTable('parts')
-    .set({ onHand: after.onHand, stockValueFen: after.valueFen, averageCostFen: unitCostAfter, updatedAt: at.toISOString() })
+    .set({
+      onHand: after.onHand,
+      stockValueFen: after.valueFen,
+      averageCostFen: unitCostAfter,
+      updatedAt: at.toISOString()
+    })
     .where('id', '=', request.partId)
     .where('onHand', '=', part.onHand)
     .where('stockValueFen', '=', part.stockValueFen)
@@ -97,13 +107,22 @@ export async function postMovement(trx: Db, at: Date, actorId: string | null, re
     actorId
   }
   await trx.insertInto('stockMovements').values(movement).execute()
-  await enqueueOutbox(trx, at, { entity: 'stock_movement', entityId: movement.id, operation: 'upsert', payload: { ...movement, partNumber: part.partNumber } })
+  await enqueueOutbox(trx, at, {
+    entity: 'stock_movement',
+    entityId: movement.id,
+    operation: 'upsert',
+    payload: { ...movement, partNumber: part.partNumber }
+  })
   return { id: movement.id, partId: movement.partId, quantity, unitCostFen, valueFen, balanceAfter: after.onHand }
 }
 
 /** The part's newest ledger line (0 before the first): later lines are changes since then. */
 export async function lastLedgerSeq(trx: Db, partId: string): Promise<number> {
-  const row = await trx.selectFrom('stockMovements').select((eb) => eb.fn.max<number>('seq').as('seq')).where('partId', '=', partId).executeTakeFirst()
+  const row = await trx
+    .selectFrom('stockMovements')
+    .select((eb) => eb.fn.max<number>('seq').as('seq'))
+    .where('partId', '=', partId)
+    .executeTakeFirst()
   return Number(row?.seq ?? 0)
 }
 

@@ -1,6 +1,13 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
-import type { LedgerCheck, Page, ParsedInput, ReorderLine, StockMovement, Valuation } from '../../../src-shared/contract'
+import type {
+  LedgerCheck,
+  Page,
+  ParsedInput,
+  ReorderLine,
+  StockMovement,
+  Valuation
+} from '../../../src-shared/contract'
 import { suggestedOrderQuantity, type MovementKind } from '../../../src-shared/domain/stock'
 import { containsPattern, like } from '../../db/like'
 import { findPartRow, toPartSummaries } from './records'
@@ -62,7 +69,12 @@ export async function lowStock(db: Db): Promise<ReorderLine[]> {
   const parts = await toPartSummaries(db, rows)
   return parts.map((part) => {
     const requestedOpen = openByPart.get(part.id) ?? 0
-    const suggestedQuantity = suggestedOrderQuantity(part.onHand, part.reorderPoint, part.reorderQuantity, requestedOpen)
+    const suggestedQuantity = suggestedOrderQuantity(
+      part.onHand,
+      part.reorderPoint,
+      part.reorderQuantity,
+      requestedOpen
+    )
     return { part, requestedOpen, suggestedQuantity, suggestedValueFen: suggestedQuantity * part.averageCostFen }
   })
 }
@@ -70,7 +82,8 @@ export async function lowStock(db: Db): Promise<ReorderLine[]> {
 /** What the stock on the shelves is worth at moving-average cost. */
 export async function stockValuation(db: Db, input: ParsedInput<'parts.valuation'>): Promise<Valuation> {
   let query = db.selectFrom('parts').where('onHand', '>', 0)
-  for (const word of input.query.toLowerCase().split(/\s+/).filter(Boolean)) query = query.where(like('parts.searchText', containsPattern(word)))
+  for (const word of input.query.toLowerCase().split(/\s+/).filter(Boolean))
+    query = query.where(like('parts.searchText', containsPattern(word)))
   const rows = await query.selectAll().orderBy('partNumber').execute()
   const parts = await toPartSummaries(db, rows)
   const lines = parts.map((part, index) => ({ part, stockValueFen: rows[index]!.stockValueFen }))
@@ -89,7 +102,11 @@ export async function verifyLedger(db: Db): Promise<LedgerCheck> {
       (eb) =>
         eb
           .selectFrom('stockMovements')
-          .select(['partId', (e) => e.fn.sum<number>('quantity').as('quantity'), (e) => e.fn.sum<number>('valueFen').as('value')])
+          .select([
+            'partId',
+            (e) => e.fn.sum<number>('quantity').as('quantity'),
+            (e) => e.fn.sum<number>('valueFen').as('value')
+          ])
           .groupBy('partId')
           .as('l'),
       (join) => join.onRef('l.partId', '=', 'p.id')
@@ -102,9 +119,20 @@ export async function verifyLedger(db: Db): Promise<LedgerCheck> {
       sql<number>`coalesce(l.quantity, 0)`.as('ledgerQuantity'),
       sql<number>`coalesce(l.value, 0)`.as('ledgerValueFen')
     ])
-    .where((eb) => eb.or([eb('p.onHand', '!=', sql<number>`coalesce(l.quantity, 0)`), eb('p.stockValueFen', '!=', sql<number>`coalesce(l.value, 0)`)]))
+    .where((eb) =>
+      eb.or([
+        eb('p.onHand', '!=', sql<number>`coalesce(l.quantity, 0)`),
+        eb('p.stockValueFen', '!=', sql<number>`coalesce(l.value, 0)`)
+      ])
+    )
     .execute()
-  const { parts } = await db.selectFrom('parts').select((eb) => eb.fn.countAll<number>().as('parts')).executeTakeFirstOrThrow()
-  const { movements } = await db.selectFrom('stockMovements').select((eb) => eb.fn.countAll<number>().as('movements')).executeTakeFirstOrThrow()
+  const { parts } = await db
+    .selectFrom('parts')
+    .select((eb) => eb.fn.countAll<number>().as('parts'))
+    .executeTakeFirstOrThrow()
+  const { movements } = await db
+    .selectFrom('stockMovements')
+    .select((eb) => eb.fn.countAll<number>().as('movements'))
+    .executeTakeFirstOrThrow()
   return { parts: Number(parts), movements: Number(movements), mismatches }
 }

@@ -32,7 +32,12 @@ export async function barcodesOf(db: Db, partIds: string[]): Promise<Map<string,
   const byPart = new Map<string, string[]>()
   for (let start = 0; start < partIds.length; start += IDS_PER_QUERY) {
     const chunk = partIds.slice(start, start + IDS_PER_QUERY)
-    const rows = await db.selectFrom('partBarcodes').select(['partId', 'barcode']).where('partId', 'in', chunk).orderBy('barcode').execute()
+    const rows = await db
+      .selectFrom('partBarcodes')
+      .select(['partId', 'barcode'])
+      .where('partId', 'in', chunk)
+      .orderBy('barcode')
+      .execute()
     for (const row of rows) byPart.set(row.partId, [...(byPart.get(row.partId) ?? []), row.barcode])
   }
   return byPart

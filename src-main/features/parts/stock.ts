@@ -14,11 +14,23 @@ export async function receiveDelivery(db: Db, at: Date, actor: CurrentUser, inpu
     let quantity = 0
     let valueFen = 0
     for (const line of input.lines) {
-      const moved = await postMovement(trx, at, actor.id, { partId: line.partId, kind: 'receive', quantity: line.quantity, unitCostFen: line.unitCostFen, reference })
+      const moved = await postMovement(trx, at, actor.id, {
+        partId: line.partId,
+        kind: 'receive',
+        quantity: line.quantity,
+        unitCostFen: line.unitCostFen,
+        reference
+      })
       quantity += moved.quantity
       valueFen += moved.valueFen
     }
-    await recordAudit(trx, at, { actorId: actor.id, action: 'parts.receive', entity: 'delivery', entityId: null, after: { ...input, quantity, valueFen } })
+    await recordAudit(trx, at, {
+      actorId: actor.id,
+      action: 'parts.receive',
+      entity: 'delivery',
+      entityId: null,
+      after: { ...input, quantity, valueFen }
+    })
     return { reference: input.reference, lines: input.lines.length, quantity, valueFen }
   })
 }
@@ -35,16 +47,28 @@ const MANAGERS = new Set(['admin', 'manager'])
  * cost) the clerk's change is posted at once; above it the request waits for a manager, unless
  * a manager makes it.
  */
-export async function adjustStock(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.adjust'>): Promise<StockAdjustment> {
+export async function adjustStock(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'parts.adjust'>
+): Promise<StockAdjustment> {
   const id = uuidv7(at.getTime())
   const threshold = await readApprovalThresholdFen(db)
   await db.transaction().execute(async (trx) => {
     const part = await findPartRow(trx, input.partId)
     const quantity = signedQuantity(input.kind, input.quantity)
     if (quantity < 0 && -quantity > part.onHand) {
-      throw new AppError('STOCK_INSUFFICIENT', 'errors.STOCK_INSUFFICIENT', { partNumber: part.partNumber, onHand: part.onHand, requested: -quantity })
+      throw new AppError('STOCK_INSUFFICIENT', 'errors.STOCK_INSUFFICIENT', {
+        partNumber: part.partNumber,
+        onHand: part.onHand,
+        requested: -quantity
+      })
     }
-    const valueFen = quantity < 0 ? -outgoingValueFen({ onHand: part.onHand, valueFen: part.stockValueFen }, -quantity) : quantity * part.averageCostFen
+    const valueFen =
+      quantity < 0
+        ? -outgoingValueFen({ onHand: part.onHand, valueFen: part.stockValueFen }, -quantity)
+        : quantity * part.averageCostFen
     const postNow = MANAGERS.has(actor.role) || Math.abs(valueFen) <= threshold
     await trx
       .insertInto('stockAdjustments')
@@ -63,16 +87,32 @@ export async function adjustStock(db: Db, at: Date, actor: CurrentUser, input: P
         decidedAt: postNow ? at.toISOString() : null
       })
       .execute()
-    if (postNow) await postMovement(trx, at, actor.id, { partId: part.id, kind: input.kind, quantity, reason: input.reason })
-    await recordAudit(trx, at, { actorId: actor.id, action: 'parts.adjust', entity: 'stock_adjustment', entityId: id, after: { ...input, quantity, valueFen, posted: postNow } })
+    if (postNow)
+      await postMovement(trx, at, actor.id, { partId: part.id, kind: input.kind, quantity, reason: input.reason })
+    await recordAudit(trx, at, {
+      actorId: actor.id,
+      action: 'parts.adjust',
+      entity: 'stock_adjustment',
+      entityId: id,
+      after: { ...input, quantity, valueFen, posted: postNow }
+    })
   })
   return loadAdjustment(db, id)
 }
 
 /** A manager posts or rejects a clerk's adjustment that was over the threshold. */
-export async function decideAdjustment(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.decideAdjustment'>): Promise<StockAdjustment> {
+export async function decideAdjustment(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'parts.decideAdjustment'>
+): Promise<StockAdjustment> {
   await db.transaction().execute(async (trx) => {
-    const adjustment = await trx.selectFrom('stockAdjustments').selectAll().where('id', '=', input.id).executeTakeFirst()
+    const adjustment = await trx
+      .selectFrom('stockAdjustments')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst()
     if (!adjustment) throw new AppError('NOT_FOUND')
     if (adjustment.status !== 'pending') throw new AppError('CONFLICT', 'errors.adjustmentDecided')
     await trx
@@ -82,10 +122,16 @@ export async function decideAdjustment(db: Db, at: Date, actor: CurrentUser, inp
       .execute()
     if (input.approve) {
       // A correction booked since (a stocktake, another adjustment) may already cover this one.
-      if (await correctedSince(trx, adjustment.partId, adjustment.ledgerSeq)) throw new AppError('CONFLICT', 'errors.adjustmentOutdated')
+      if (await correctedSince(trx, adjustment.partId, adjustment.ledgerSeq))
+        throw new AppError('CONFLICT', 'errors.adjustmentOutdated')
       // Stock may have moved since the request: the ledger refuses what is no longer there,
       // and the value is what leaves now, which the request keeps for the record.
-      const moved = await postMovement(trx, at, actor.id, { partId: adjustment.partId, kind: adjustment.kind, quantity: adjustment.quantity, reason: adjustment.reason })
+      const moved = await postMovement(trx, at, actor.id, {
+        partId: adjustment.partId,
+        kind: adjustment.kind,
+        quantity: adjustment.quantity,
+        reason: adjustment.reason
+      })
       await trx.updateTable('stockAdjustments').set({ valueFen: moved.valueFen }).where('id', '=', input.id).execute()
     }
     await recordAudit(trx, at, {
@@ -124,7 +170,11 @@ function adjustmentsQuery(db: Db) {
 }
 
 export async function listAdjustments(db: Db, input: ParsedInput<'parts.adjustments'>): Promise<StockAdjustment[]> {
-  return adjustmentsQuery(db).where('a.status', '=', input.status).orderBy('a.requestedAt', input.status === 'pending' ? 'asc' : 'desc').limit(500).execute()
+  return adjustmentsQuery(db)
+    .where('a.status', '=', input.status)
+    .orderBy('a.requestedAt', input.status === 'pending' ? 'asc' : 'desc')
+    .limit(500)
+    .execute()
 }
 
 async function loadAdjustment(db: Db, id: string): Promise<StockAdjustment> {

@@ -1,6 +1,13 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type ParsedInput, type Stocktake, type StocktakeLine, type StocktakeSummary } from '../../../src-shared/contract'
+import {
+  AppError,
+  type CurrentUser,
+  type ParsedInput,
+  type Stocktake,
+  type StocktakeLine,
+  type StocktakeSummary
+} from '../../../src-shared/contract'
 import type { StocktakeScope } from '../../../src-shared/contract/stocktakes'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import type { PartUnit } from '../../../src-shared/domain/stock'
@@ -15,15 +22,27 @@ const STOCKTAKE_PREFIX = 'ST'
 const MANAGERS = new Set(['admin', 'manager'])
 
 /** Starts a count of the parts in scope; each line remembers what the books said at the start. */
-export async function startStocktake(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'stocktakes.start'>): Promise<Stocktake> {
+export async function startStocktake(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'stocktakes.start'>
+): Promise<Stocktake> {
   const id = uuidv7(at.getTime())
   await db.transaction().execute(async (trx) => {
     // A part taken out of the catalogue is still counted while any of it is on the books.
-    let parts = trx.selectFrom('parts').select(['id', 'onHand']).where((eb) => eb.or([eb('active', '=', 1), eb('onHand', '>', 0)]))
+    let parts = trx
+      .selectFrom('parts')
+      .select(['id', 'onHand'])
+      .where((eb) => eb.or([eb('active', '=', 1), eb('onHand', '>', 0)]))
     if (input.scope.kind === 'bin') parts = parts.where(like('binLocation', prefixPattern(input.scope.prefix)))
-    if (input.scope.kind === 'range') parts = parts.where('partNumber', '>=', input.scope.from).where('partNumber', '<=', input.scope.to)
+    if (input.scope.kind === 'range')
+      parts = parts.where('partNumber', '>=', input.scope.from).where('partNumber', '<=', input.scope.to)
     const inScope = await parts.orderBy('binLocation').orderBy('partNumber').execute()
-    if (inScope.length === 0) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'scope', messageKey: 'validation.noPartsInScope' }] })
+    if (inScope.length === 0)
+      throw new AppError('VALIDATION', 'errors.VALIDATION', {
+        fields: [{ path: 'scope', messageKey: 'validation.noPartsInScope' }]
+      })
     // Two counts of the same part would each book the same shortage.
     const overlapping = await trx
       .selectFrom('stocktakeLines as l')
@@ -37,18 +56,43 @@ export async function startStocktake(db: Db, at: Date, actor: CurrentUser, input
     const number = await nextDocumentNumber(trx, STOCKTAKE_PREFIX, at, await readShopTimeZone(trx))
     await trx
       .insertInto('stocktakes')
-      .values({ id, number, scopeJson: JSON.stringify(input.scope), note: input.note, status: 'counting', startedBy: actor.id, startedAt: at.toISOString(), postedBy: null, postedAt: null })
+      .values({
+        id,
+        number,
+        scopeJson: JSON.stringify(input.scope),
+        note: input.note,
+        status: 'counting',
+        startedBy: actor.id,
+        startedAt: at.toISOString(),
+        postedBy: null,
+        postedAt: null
+      })
       .execute()
     for (let start = 0; start < inScope.length; start += 500) {
       const chunk = inScope.slice(start, start + 500)
       await trx
         .insertInto('stocktakeLines')
         .values(
-          chunk.map((part) => ({ stocktakeId: id, partId: part.id, snapshotQuantity: part.onHand, countedQuantity: null, bookQuantityAtCount: null, ledgerSeqAtCount: null, countedAt: null, countedBy: null }))
+          chunk.map((part) => ({
+            stocktakeId: id,
+            partId: part.id,
+            snapshotQuantity: part.onHand,
+            countedQuantity: null,
+            bookQuantityAtCount: null,
+            ledgerSeqAtCount: null,
+            countedAt: null,
+            countedBy: null
+          }))
         )
         .execute()
     }
-    await recordAudit(trx, at, { actorId: actor.id, action: 'stocktakes.start', entity: 'stocktake', entityId: id, after: { number, scope: input.scope, lines: inScope.length } })
+    await recordAudit(trx, at, {
+      actorId: actor.id,
+      action: 'stocktakes.start',
+      entity: 'stocktake',
+      entityId: id,
+      after: { number, scope: input.scope, lines: inScope.length }
+    })
   })
   return loadStocktake(db, id)
 }
@@ -77,7 +121,10 @@ type LineRow = Awaited<ReturnType<ReturnType<typeof linesQuery>['execute']>>[num
 
 /** A count line; once posted, its value is what the ledger booked, not today's average cost. */
 function toLine(row: LineRow, barcodes: string[], postedValueFen?: number): StocktakeLine {
-  const variance = row.countedQuantity === null || row.bookQuantityAtCount === null ? null : row.countedQuantity - row.bookQuantityAtCount
+  const variance =
+    row.countedQuantity === null || row.bookQuantityAtCount === null
+      ? null
+      : row.countedQuantity - row.bookQuantityAtCount
   return {
     ...row,
     unit: row.unit as PartUnit,
@@ -92,7 +139,17 @@ async function findStocktake(db: Db, id: string) {
     .selectFrom('stocktakes as s')
     .leftJoin('users as a', 'a.id', 's.startedBy')
     .leftJoin('users as b', 'b.id', 's.postedBy')
-    .select(['s.id', 's.number', 's.scopeJson', 's.note', 's.status', 's.startedAt', 'a.displayName as startedByName', 's.postedAt', 'b.displayName as postedByName'])
+    .select([
+      's.id',
+      's.number',
+      's.scopeJson',
+      's.note',
+      's.status',
+      's.startedAt',
+      'a.displayName as startedByName',
+      's.postedAt',
+      'b.displayName as postedByName'
+    ])
     .where('s.id', '=', id)
     .executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND')
@@ -115,10 +172,21 @@ export async function loadStocktake(db: Db, id: string): Promise<Stocktake> {
   )
   const booked =
     row.status === 'posted'
-      ? await db.selectFrom('stockMovements').select(['partId', 'valueFen']).where('kind', '=', 'stocktake').where('reference', '=', row.number).execute()
+      ? await db
+          .selectFrom('stockMovements')
+          .select(['partId', 'valueFen'])
+          .where('kind', '=', 'stocktake')
+          .where('reference', '=', row.number)
+          .execute()
       : []
   const postedValues = new Map(booked.map((movement) => [movement.partId, movement.valueFen]))
-  const lines = rows.map((line) => toLine(line, barcodes.get(line.partId) ?? [], row.status === 'posted' ? (postedValues.get(line.partId) ?? 0) : undefined))
+  const lines = rows.map((line) =>
+    toLine(
+      line,
+      barcodes.get(line.partId) ?? [],
+      row.status === 'posted' ? (postedValues.get(line.partId) ?? 0) : undefined
+    )
+  )
   const varied = lines.filter((line) => line.varianceValueFen !== null)
   return {
     ...header(row),
@@ -134,7 +202,17 @@ export async function listStocktakes(db: Db): Promise<StocktakeSummary[]> {
     .selectFrom('stocktakes as s')
     .leftJoin('users as a', 'a.id', 's.startedBy')
     .leftJoin('users as b', 'b.id', 's.postedBy')
-    .select(['s.id', 's.number', 's.scopeJson', 's.note', 's.status', 's.startedAt', 'a.displayName as startedByName', 's.postedAt', 'b.displayName as postedByName'])
+    .select([
+      's.id',
+      's.number',
+      's.scopeJson',
+      's.note',
+      's.status',
+      's.startedAt',
+      'a.displayName as startedByName',
+      's.postedAt',
+      'b.displayName as postedByName'
+    ])
     .orderBy('s.startedAt', 'desc')
     .limit(200)
     .execute()
@@ -146,13 +224,11 @@ export async function listStocktakes(db: Db): Promise<StocktakeSummary[]> {
       (eb) => eb.fn.countAll<number>().as('lineCount'),
       (eb) => eb.fn.count<number>('l.countedQuantity').as('counted'),
       sql<number>`coalesce(sum((l.counted_quantity - l.book_quantity_at_count) * p.average_cost_fen), 0)`.as('value'),
-      sql<number>`coalesce(sum(abs(l.counted_quantity - l.book_quantity_at_count) * p.average_cost_fen), 0)`.as('absolute')
+      sql<number>`coalesce(sum(abs(l.counted_quantity - l.book_quantity_at_count) * p.average_cost_fen), 0)`.as(
+        'absolute'
+      )
     ])
-    .where(
-      'l.stocktakeId',
-      'in',
-      rows.map((row) => row.id).concat([''])
-    )
+    .where('l.stocktakeId', 'in', rows.map((row) => row.id).concat(['']))
     .groupBy('l.stocktakeId')
     .execute()
   const byId = new Map(totals.map((total) => [total.stocktakeId, total]))
@@ -160,7 +236,11 @@ export async function listStocktakes(db: Db): Promise<StocktakeSummary[]> {
   const postedNumbers = rows.filter((row) => row.status === 'posted').map((row) => row.number)
   const booked = await db
     .selectFrom('stockMovements')
-    .select(['reference', (eb) => eb.fn.sum<number>('valueFen').as('value'), sql<number>`sum(abs(value_fen))`.as('absolute')])
+    .select([
+      'reference',
+      (eb) => eb.fn.sum<number>('valueFen').as('value'),
+      sql<number>`sum(abs(value_fen))`.as('absolute')
+    ])
     .where('kind', '=', 'stocktake')
     .where('reference', 'in', postedNumbers.concat(['']))
     .groupBy('reference')
@@ -183,7 +263,12 @@ export async function listStocktakes(db: Db): Promise<StocktakeSummary[]> {
  * Records a count. It is compared with the books at this moment, not at the start: a part
  * issued between the start and the count is then not mistaken for a loss.
  */
-export async function countPart(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'stocktakes.count'>): Promise<StocktakeLine> {
+export async function countPart(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'stocktakes.count'>
+): Promise<StocktakeLine> {
   await db.transaction().execute(async (trx) => {
     const stocktake = await findStocktake(trx, input.id)
     if (stocktake.status !== 'counting') throw new AppError('READ_ONLY', 'errors.stocktakeClosed')
@@ -225,34 +310,75 @@ export async function countPart(db: Db, at: Date, actor: CurrentUser, input: Par
  * Posts every counted variance to the ledger in one transaction. Above the approval threshold
  * (absolute value at cost) only a manager may post. Uncounted parts keep their books.
  */
-export async function postStocktake(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'stocktakes.post'>): Promise<Stocktake> {
+export async function postStocktake(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'stocktakes.post'>
+): Promise<Stocktake> {
   const threshold = await readApprovalThresholdFen(db)
   await db.transaction().execute(async (trx) => {
     const stocktake = await loadStocktake(trx, input.id)
     if (stocktake.status !== 'counting') throw new AppError('READ_ONLY', 'errors.stocktakeClosed')
-    if (stocktake.absoluteVarianceValueFen > threshold && !MANAGERS.has(actor.role)) throw new AppError('APPROVAL_REQUIRED', 'errors.stocktakeNeedsManager')
+    if (stocktake.absoluteVarianceValueFen > threshold && !MANAGERS.has(actor.role))
+      throw new AppError('APPROVAL_REQUIRED', 'errors.stocktakeNeedsManager')
     const posted: { partNumber: string; variance: number }[] = []
     for (const line of stocktake.lines) {
       if (line.variance === null || line.variance === 0) continue
       // A correction booked after this count (another count, an adjustment) already changed the
       // books this variance was measured against: posting it as well would count it twice.
-      const countedAtSeq = (await trx.selectFrom('stocktakeLines').select('ledgerSeqAtCount').where('stocktakeId', '=', input.id).where('partId', '=', line.partId).executeTakeFirstOrThrow()).ledgerSeqAtCount
-      if (await correctedSince(trx, line.partId, countedAtSeq ?? 0)) throw new AppError('CONFLICT', 'errors.recountNeeded', { partNumber: line.partNumber })
-      await postMovement(trx, at, actor.id, { partId: line.partId, kind: 'stocktake', quantity: line.variance, reference: stocktake.number, reason: stocktake.note })
+      const countedAtSeq = (
+        await trx
+          .selectFrom('stocktakeLines')
+          .select('ledgerSeqAtCount')
+          .where('stocktakeId', '=', input.id)
+          .where('partId', '=', line.partId)
+          .executeTakeFirstOrThrow()
+      ).ledgerSeqAtCount
+      if (await correctedSince(trx, line.partId, countedAtSeq ?? 0))
+        throw new AppError('CONFLICT', 'errors.recountNeeded', { partNumber: line.partNumber })
+      await postMovement(trx, at, actor.id, {
+        partId: line.partId,
+        kind: 'stocktake',
+        quantity: line.variance,
+        reference: stocktake.number,
+        reason: stocktake.note
+      })
       posted.push({ partNumber: line.partNumber, variance: line.variance })
     }
-    await trx.updateTable('stocktakes').set({ status: 'posted', postedBy: actor.id, postedAt: at.toISOString() }).where('id', '=', input.id).execute()
-    await recordAudit(trx, at, { actorId: actor.id, action: 'stocktakes.post', entity: 'stocktake', entityId: input.id, after: { number: stocktake.number, variances: posted } })
+    await trx
+      .updateTable('stocktakes')
+      .set({ status: 'posted', postedBy: actor.id, postedAt: at.toISOString() })
+      .where('id', '=', input.id)
+      .execute()
+    await recordAudit(trx, at, {
+      actorId: actor.id,
+      action: 'stocktakes.post',
+      entity: 'stocktake',
+      entityId: input.id,
+      after: { number: stocktake.number, variances: posted }
+    })
   })
   return loadStocktake(db, input.id)
 }
 
-export async function cancelStocktake(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'stocktakes.cancel'>): Promise<Stocktake> {
+export async function cancelStocktake(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'stocktakes.cancel'>
+): Promise<Stocktake> {
   await db.transaction().execute(async (trx) => {
     const stocktake = await findStocktake(trx, input.id)
     if (stocktake.status !== 'counting') throw new AppError('READ_ONLY', 'errors.stocktakeClosed')
     await trx.updateTable('stocktakes').set({ status: 'cancelled' }).where('id', '=', input.id).execute()
-    await recordAudit(trx, at, { actorId: actor.id, action: 'stocktakes.cancel', entity: 'stocktake', entityId: input.id, after: { number: stocktake.number } })
+    await recordAudit(trx, at, {
+      actorId: actor.id,
+      action: 'stocktakes.cancel',
+      entity: 'stocktake',
+      entityId: input.id,
+      after: { number: stocktake.number }
+    })
   })
   return loadStocktake(db, input.id)
 }

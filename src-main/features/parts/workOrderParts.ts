@@ -1,5 +1,11 @@
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type OpenPartRequest, type ParsedInput, type WorkOrderParts } from '../../../src-shared/contract'
+import {
+  AppError,
+  type CurrentUser,
+  type OpenPartRequest,
+  type ParsedInput,
+  type WorkOrderParts
+} from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import type { PartUnit } from '../../../src-shared/domain/stock'
 import { recordAudit } from '../audit/record'
@@ -12,17 +18,17 @@ import type { WorkOrderPartsTable } from './tables'
 
 /** A request as the contract shows it (requests as `r`, parts as `p`, the requester as `u`). */
 const REQUEST_COLUMNS = [
-      'r.id',
-      'r.workOrderId',
-      'r.partId',
-      'p.partNumber',
-      'p.name as partName',
-      'r.quantity',
-      'r.issuedQuantity',
-      'r.note',
-      'r.status',
-      'r.requestedAt',
-      'u.displayName as requestedByName'
+  'r.id',
+  'r.workOrderId',
+  'r.partId',
+  'p.partNumber',
+  'p.name as partName',
+  'r.quantity',
+  'r.issuedQuantity',
+  'r.note',
+  'r.status',
+  'r.requestedAt',
+  'u.displayName as requestedByName'
 ] as const
 
 /** What a job has asked for and what it has been given, with the amount checkout will charge. */
@@ -55,7 +61,11 @@ export async function loadWorkOrderParts(db: Db, workOrderId: string): Promise<W
     .where('l.workOrderId', '=', workOrderId)
     .orderBy('l.issuedAt')
     .execute()
-  const priced = lines.map((line) => ({ ...line, unit: line.unit as PartUnit, amountFen: (line.quantity - line.returnedQuantity) * line.unitPriceFen }))
+  const priced = lines.map((line) => ({
+    ...line,
+    unit: line.unit as PartUnit,
+    amountFen: (line.quantity - line.returnedQuantity) * line.unitPriceFen
+  }))
   return { workOrderId, requests, lines: priced, totalFen: priced.reduce((sum, line) => sum + line.amountFen, 0) }
 }
 
@@ -65,7 +75,12 @@ export async function getWorkOrderParts(db: Db, input: ParsedInput<'workOrderPar
 }
 
 /** The technician asks for a part for their open job. */
-export async function requestPart(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrderParts.request'>): Promise<WorkOrderParts> {
+export async function requestPart(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'workOrderParts.request'>
+): Promise<WorkOrderParts> {
   await db.transaction().execute(async (trx) => {
     const order = await findWorkOrder(trx, input.workOrderId)
     requireOpen(order)
@@ -76,21 +91,57 @@ export async function requestPart(db: Db, at: Date, actor: CurrentUser, input: P
     const id = uuidv7(at.getTime())
     await trx
       .insertInto('workOrderPartRequests')
-      .values({ id, workOrderId: order.id, partId: part.id, quantity: input.quantity, issuedQuantity: 0, note: input.note, status: 'open', requestedBy: actor.id, requestedAt: at.toISOString(), closedAt: null })
+      .values({
+        id,
+        workOrderId: order.id,
+        partId: part.id,
+        quantity: input.quantity,
+        issuedQuantity: 0,
+        note: input.note,
+        status: 'open',
+        requestedBy: actor.id,
+        requestedAt: at.toISOString(),
+        closedAt: null
+      })
       .execute()
-    await recordAudit(trx, at, { actorId: actor.id, action: 'workOrderParts.request', entity: 'work_order', entityId: order.id, after: { requestId: id, partNumber: part.partNumber, quantity: input.quantity } })
+    await recordAudit(trx, at, {
+      actorId: actor.id,
+      action: 'workOrderParts.request',
+      entity: 'work_order',
+      entityId: order.id,
+      after: { requestId: id, partNumber: part.partNumber, quantity: input.quantity }
+    })
   })
   return loadWorkOrderParts(db, input.workOrderId)
 }
 
-export async function cancelPartRequest(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrderParts.cancelRequest'>): Promise<WorkOrderParts> {
+export async function cancelPartRequest(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'workOrderParts.cancelRequest'>
+): Promise<WorkOrderParts> {
   const workOrderId = await db.transaction().execute(async (trx) => {
-    const request = await trx.selectFrom('workOrderPartRequests').selectAll().where('id', '=', input.requestId).executeTakeFirst()
+    const request = await trx
+      .selectFrom('workOrderPartRequests')
+      .selectAll()
+      .where('id', '=', input.requestId)
+      .executeTakeFirst()
     if (!request) throw new AppError('NOT_FOUND')
     requireBenchAccess(actor, await findWorkOrder(trx, request.workOrderId))
     if (request.status !== 'open') throw new AppError('CONFLICT', 'errors.requestNotOpen')
-    await trx.updateTable('workOrderPartRequests').set({ status: 'cancelled', closedAt: at.toISOString() }).where('id', '=', request.id).execute()
-    await recordAudit(trx, at, { actorId: actor.id, action: 'workOrderParts.cancelRequest', entity: 'work_order', entityId: request.workOrderId, after: { requestId: request.id } })
+    await trx
+      .updateTable('workOrderPartRequests')
+      .set({ status: 'cancelled', closedAt: at.toISOString() })
+      .where('id', '=', request.id)
+      .execute()
+    await recordAudit(trx, at, {
+      actorId: actor.id,
+      action: 'workOrderParts.cancelRequest',
+      entity: 'work_order',
+      entityId: request.workOrderId,
+      after: { requestId: request.id }
+    })
     return request.workOrderId
   })
   return loadWorkOrderParts(db, workOrderId)
@@ -134,13 +185,19 @@ export async function openPartRequests(db: Db): Promise<OpenPartRequest[]> {
  * ledger refuses more than is on hand (STOCK_INSUFFICIENT), so of two clerks issuing the last
  * unit at once exactly one succeeds and the other changes nothing.
  */
-export async function issuePart(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrderParts.issue'>): Promise<WorkOrderParts> {
+export async function issuePart(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'workOrderParts.issue'>
+): Promise<WorkOrderParts> {
   await db.transaction().execute(async (trx) => {
     const order = await findWorkOrder(trx, input.workOrderId)
     requireOpen(order)
     await requireNotBilled(trx, order.id)
     const part = await findPartRow(trx, input.partId)
-    const serial = part.serialTracked === 1 ? await requireIssuableSerial(trx, part.id, input.serial, input.quantity) : null
+    const serial =
+      part.serialTracked === 1 ? await requireIssuableSerial(trx, part.id, input.serial, input.quantity) : null
     const lineId = uuidv7(at.getTime())
     const request = await trx
       .selectFrom('workOrderPartRequests')
@@ -153,10 +210,36 @@ export async function issuePart(db: Db, at: Date, actor: CurrentUser, input: Par
     // The line must exist before the ledger line that points at it; the unit cost follows.
     await trx
       .insertInto('workOrderParts')
-      .values({ id: lineId, workOrderId: order.id, partId: part.id, requestId: request?.id ?? null, serial, quantity: input.quantity, returnedQuantity: 0, unitPriceFen: part.sellingPriceFen, unitCostFen: 0, costValueFen: 0, returnedValueFen: 0, issuedBy: actor.id, issuedAt: at.toISOString() })
+      .values({
+        id: lineId,
+        workOrderId: order.id,
+        partId: part.id,
+        requestId: request?.id ?? null,
+        serial,
+        quantity: input.quantity,
+        returnedQuantity: 0,
+        unitPriceFen: part.sellingPriceFen,
+        unitCostFen: 0,
+        costValueFen: 0,
+        returnedValueFen: 0,
+        issuedBy: actor.id,
+        issuedAt: at.toISOString()
+      })
       .execute()
-    const moved = await postMovement(trx, at, actor.id, { partId: part.id, kind: 'issue', quantity: -input.quantity, serial, workOrderId: order.id, workOrderPartId: lineId, reference: order.number })
-    await trx.updateTable('workOrderParts').set({ unitCostFen: moved.unitCostFen, costValueFen: -moved.valueFen }).where('id', '=', lineId).execute()
+    const moved = await postMovement(trx, at, actor.id, {
+      partId: part.id,
+      kind: 'issue',
+      quantity: -input.quantity,
+      serial,
+      workOrderId: order.id,
+      workOrderPartId: lineId,
+      reference: order.number
+    })
+    await trx
+      .updateTable('workOrderParts')
+      .set({ unitCostFen: moved.unitCostFen, costValueFen: -moved.valueFen })
+      .where('id', '=', lineId)
+      .execute()
     if (request) {
       const issued = request.issuedQuantity + input.quantity
       const done = issued >= request.quantity
@@ -171,7 +254,18 @@ export async function issuePart(db: Db, at: Date, actor: CurrentUser, input: Par
       const nowIso = at.toISOString()
       await trx
         .insertInto('faultyParts')
-        .values({ id: uuidv7(at.getTime()), workOrderId: order.id, workOrderPartId: lineId, partId: part.id, serial, quantity: input.quantity, status: 'awaiting', batchId: null, createdAt: nowIso, updatedAt: nowIso })
+        .values({
+          id: uuidv7(at.getTime()),
+          workOrderId: order.id,
+          workOrderPartId: lineId,
+          partId: part.id,
+          serial,
+          quantity: input.quantity,
+          status: 'awaiting',
+          batchId: null,
+          createdAt: nowIso,
+          updatedAt: nowIso
+        })
         .execute()
     }
     await recordAudit(trx, at, {
@@ -179,16 +273,33 @@ export async function issuePart(db: Db, at: Date, actor: CurrentUser, input: Par
       action: 'workOrderParts.issue',
       entity: 'work_order',
       entityId: order.id,
-      after: { lineId, partNumber: part.partNumber, quantity: input.quantity, serial, unitPriceFen: part.sellingPriceFen }
+      after: {
+        lineId,
+        partNumber: part.partNumber,
+        quantity: input.quantity,
+        serial,
+        unitPriceFen: part.sellingPriceFen
+      }
     })
   })
   return loadWorkOrderParts(db, input.workOrderId)
 }
 
 /** A serial-tracked part leaves one unit at a time, and a serial cannot be out on two jobs. */
-async function requireIssuableSerial(trx: Db, partId: string, serial: string | null, quantity: number): Promise<string> {
-  if (serial === null) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'serial', messageKey: 'validation.serialRequired' }] })
-  if (quantity !== 1) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'quantity', messageKey: 'validation.oneSerialOneUnit' }] })
+async function requireIssuableSerial(
+  trx: Db,
+  partId: string,
+  serial: string | null,
+  quantity: number
+): Promise<string> {
+  if (serial === null)
+    throw new AppError('VALIDATION', 'errors.VALIDATION', {
+      fields: [{ path: 'serial', messageKey: 'validation.serialRequired' }]
+    })
+  if (quantity !== 1)
+    throw new AppError('VALIDATION', 'errors.VALIDATION', {
+      fields: [{ path: 'quantity', messageKey: 'validation.oneSerialOneUnit' }]
+    })
   const out = await trx
     .selectFrom('workOrderParts as l')
     .innerJoin('workOrders as w', 'w.id', 'l.workOrderId')
@@ -202,7 +313,12 @@ async function requireIssuableSerial(trx: Db, partId: string, serial: string | n
 }
 
 /** Unused parts back to stock, at the value they left with; the faulty part then is not owed. */
-export async function returnFromWorkOrder(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrderParts.return'>): Promise<WorkOrderParts> {
+export async function returnFromWorkOrder(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'workOrderParts.return'>
+): Promise<WorkOrderParts> {
   const workOrderId = await db.transaction().execute(async (trx) => {
     const line = await trx.selectFrom('workOrderParts').selectAll().where('id', '=', input.lineId).executeTakeFirst()
     if (!line) throw new AppError('NOT_FOUND')
@@ -210,16 +326,27 @@ export async function returnFromWorkOrder(db: Db, at: Date, actor: CurrentUser, 
     await requireNotBilled(trx, line.workOrderId)
     const outstanding = line.quantity - line.returnedQuantity
     if (input.quantity > outstanding) {
-      throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'quantity', messageKey: 'validation.moreThanIssued', params: { max: outstanding } }] })
+      throw new AppError('VALIDATION', 'errors.VALIDATION', {
+        fields: [{ path: 'quantity', messageKey: 'validation.moreThanIssued', params: { max: outstanding } }]
+      })
     }
     await returnLine(trx, at, actor.id, line, input.quantity, '')
-    await recordAudit(trx, at, { actorId: actor.id, action: 'workOrderParts.return', entity: 'work_order', entityId: line.workOrderId, after: { lineId: line.id, quantity: input.quantity } })
+    await recordAudit(trx, at, {
+      actorId: actor.id,
+      action: 'workOrderParts.return',
+      entity: 'work_order',
+      entityId: line.workOrderId,
+      after: { lineId: line.id, quantity: input.quantity }
+    })
     return line.workOrderId
   })
   return loadWorkOrderParts(db, workOrderId)
 }
 
-type LineRow = Pick<WorkOrderPartsTable, 'id' | 'workOrderId' | 'partId' | 'serial' | 'quantity' | 'returnedQuantity' | 'costValueFen' | 'returnedValueFen'>
+type LineRow = Pick<
+  WorkOrderPartsTable,
+  'id' | 'workOrderId' | 'partId' | 'serial' | 'quantity' | 'returnedQuantity' | 'costValueFen' | 'returnedValueFen'
+>
 
 /** The exact share of a line's value that `quantity` of its outstanding units carry back. */
 function returningValueFen(line: LineRow, quantity: number): number {
@@ -228,7 +355,14 @@ function returningValueFen(line: LineRow, quantity: number): number {
   return quantity === outstanding ? valueLeft : Math.round((valueLeft * quantity) / outstanding)
 }
 
-async function returnLine(trx: Db, at: Date, actorId: string, line: LineRow, quantity: number, reason: string): Promise<void> {
+async function returnLine(
+  trx: Db,
+  at: Date,
+  actorId: string,
+  line: LineRow,
+  quantity: number,
+  reason: string
+): Promise<void> {
   const faulty = await trx
     .selectFrom('faultyParts as f')
     .leftJoin('returnBatches as b', 'b.id', 'f.batchId')
@@ -273,8 +407,19 @@ async function returnLine(trx: Db, at: Date, actorId: string, line: LineRow, qua
  * out on it goes back to stock and its open requests are withdrawn. Runs inside that change's
  * transaction.
  */
-export async function returnPartsOfUnrepairedOrder(trx: Db, at: Date, actorId: string, workOrderId: string, reason: string): Promise<void> {
-  const lines = await trx.selectFrom('workOrderParts').selectAll().where('workOrderId', '=', workOrderId).whereRef('returnedQuantity', '<', 'quantity').execute()
+export async function returnPartsOfUnrepairedOrder(
+  trx: Db,
+  at: Date,
+  actorId: string,
+  workOrderId: string,
+  reason: string
+): Promise<void> {
+  const lines = await trx
+    .selectFrom('workOrderParts')
+    .selectAll()
+    .where('workOrderId', '=', workOrderId)
+    .whereRef('returnedQuantity', '<', 'quantity')
+    .execute()
   for (const line of lines) await returnLine(trx, at, actorId, line, line.quantity - line.returnedQuantity, reason)
   await closeOpenRequests(trx, at, workOrderId)
 }

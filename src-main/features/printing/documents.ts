@@ -10,12 +10,19 @@ import { loadWorkOrderParts } from '../parts/workOrderParts'
 import { invoicesOfWorkOrder } from '../checkout/invoices'
 
 /** The data behind a work order's printed documents, gathered in one call. */
-export async function workOrderPrintData(db: Db, now: Date, viewer: CurrentUser, workOrderId: string): Promise<WorkOrderPrintData> {
+export async function workOrderPrintData(
+  db: Db,
+  now: Date,
+  viewer: CurrentUser,
+  workOrderId: string
+): Promise<WorkOrderPrintData> {
   const order = await findWorkOrder(db, workOrderId)
   const calendar = await shopCalendar(db, now)
   const shop = (await readShopProfile(db))!
   // The bill is the counter's business, like the claim code.
-  const invoice = roleMayCall(viewer.role, 'checkout.get') ? ((await invoicesOfWorkOrder(db, workOrderId)).find((document) => document.kind === 'invoice') ?? null) : null
+  const invoice = roleMayCall(viewer.role, 'checkout.get')
+    ? ((await invoicesOfWorkOrder(db, workOrderId)).find((document) => document.kind === 'invoice') ?? null)
+    : null
   const days = await readRepairWarrantyDays(db)
   // The repair's own warranty runs from the day the customer took the device back.
   const startsOn = order.pickedUpAt ? shopLocalDate(new Date(order.pickedUpAt), calendar.timeZone) : calendar.today

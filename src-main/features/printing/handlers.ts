@@ -6,8 +6,13 @@ import { workOrderPrintData } from './documents'
 export const printingHandlers: HandlersOf<'printing'> = {
   'printing.settings': (ctx) => readPrintSettings(ctx.app.db),
   'printing.saveSettings': (ctx, input) => savePrintSettings(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'printing.printers': async (ctx) => ({ shell: ctx.app.printing !== undefined, printers: (await ctx.app.printing?.printers()) ?? [] }),
-  'printing.print': (ctx, input) => printDocument(ctx.app.db, ctx.app.printing, ctx.now, signedInUser(ctx), currentSession(ctx).token, input),
+  'printing.printers': async (ctx) => ({
+    shell: ctx.app.printing !== undefined,
+    printers: (await ctx.app.printing?.printers()) ?? []
+  }),
+  'printing.print': (ctx, input) =>
+    printDocument(ctx.app.db, ctx.app.printing, ctx.now, signedInUser(ctx), currentSession(ctx).token, input),
   'printing.count': (ctx, input) => printCount(ctx.app.db, input),
-  'printing.workOrderDocument': (ctx, input) => workOrderPrintData(ctx.app.db, ctx.now, signedInUser(ctx), input.workOrderId)
+  'printing.workOrderDocument': (ctx, input) =>
+    workOrderPrintData(ctx.app.db, ctx.now, signedInUser(ctx), input.workOrderId)
 }

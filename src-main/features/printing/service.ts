@@ -3,7 +3,13 @@ import { AppError, type CurrentUser, type OperationName, type ParsedInput } from
 import { roleMayCall } from '../../../src-shared/contract/permissions'
 import type { PrintSettings } from '../../../src-shared/contract/printing'
 import { uuidv7 } from '../../../src-shared/domain/ids'
-import { DOCUMENT_TYPES, defaultPaper, paperFits, printRoute, type DocumentType } from '../../../src-shared/domain/paper'
+import {
+  DOCUMENT_TYPES,
+  defaultPaper,
+  paperFits,
+  printRoute,
+  type DocumentType
+} from '../../../src-shared/domain/paper'
 import { recordAudit } from '../audit/record'
 import type { PrintingPort } from './port'
 
@@ -18,7 +24,12 @@ export async function readPrintSettings(db: Db): Promise<PrintSettings> {
   ) as PrintSettings
 }
 
-export async function savePrintSettings(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'printing.saveSettings'>): Promise<PrintSettings> {
+export async function savePrintSettings(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'printing.saveSettings'>
+): Promise<PrintSettings> {
   await db.transaction().execute(async (trx) => {
     const before = await readPrintSettings(trx)
     const after = { ...before, ...input.settings }
@@ -26,9 +37,18 @@ export async function savePrintSettings(db: Db, at: Date, actor: CurrentUser, in
     await trx
       .insertInto('shopSettings')
       .values(row)
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value, updatedAt: row.updatedAt, updatedBy: row.updatedBy }))
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ value: row.value, updatedAt: row.updatedAt, updatedBy: row.updatedBy })
+      )
       .execute()
-    await recordAudit(trx, at, { actorId: actor.id, action: 'printing.saveSettings', entity: 'settings', entityId: SETTINGS_KEY, before, after })
+    await recordAudit(trx, at, {
+      actorId: actor.id,
+      action: 'printing.saveSettings',
+      entity: 'settings',
+      entityId: SETTINGS_KEY,
+      before,
+      after
+    })
   })
   return readPrintSettings(db)
 }
@@ -59,24 +79,46 @@ export async function printDocument(
   const setting = (await readPrintSettings(db))[input.documentType]
   const paper = input.paper ?? setting.paper
   if (!paperFits(input.documentType, paper)) {
-    throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'paper', messageKey: 'validation.paperDoesNotFit' }] })
+    throw new AppError('VALIDATION', 'errors.VALIDATION', {
+      fields: [{ path: 'paper', messageKey: 'validation.paperDoesNotFit' }]
+    })
   }
   await requireDocument(db, input.documentType, input.entityId)
   // In the desktop app the print goes out first: a print that failed must not turn the next one
   // into a "copy". It carries the number it will be counted under.
   const next = (await printCount(db, input)).printNumber + 1
   if (port) {
-    await port.print({ route: printRoute(input.documentType, input.entityId, paper, next), paper, printerName: setting.printerName, silent: setting.silent, token })
+    await port.print({
+      route: printRoute(input.documentType, input.entityId, paper, next),
+      paper,
+      printerName: setting.printerName,
+      silent: setting.silent,
+      token
+    })
   }
   const printNumber = await db.transaction().execute(async (trx) => {
     const { printNumber: last } = await printCount(trx, input)
     const next = last + 1
     await trx
       .insertInto('printLog')
-      .values({ id: uuidv7(at.getTime()), documentType: input.documentType, entityId: input.entityId, printNumber: next, paper, printedBy: actor.id, printedAt: at.toISOString() })
+      .values({
+        id: uuidv7(at.getTime()),
+        documentType: input.documentType,
+        entityId: input.entityId,
+        printNumber: next,
+        paper,
+        printedBy: actor.id,
+        printedAt: at.toISOString()
+      })
       .execute()
     if (next > 1) {
-      await recordAudit(trx, at, { actorId: actor.id, action: 'printing.reprint', entity: input.documentType, entityId: input.entityId, after: { printNumber: next, paper } })
+      await recordAudit(trx, at, {
+        actorId: actor.id,
+        action: 'printing.reprint',
+        entity: input.documentType,
+        entityId: input.entityId,
+        after: { printNumber: next, paper }
+      })
     }
     return next
   })
@@ -93,7 +135,8 @@ const DOCUMENT_ACCESS: Record<DocumentType, OperationName> = {
 }
 
 async function requireDocument(db: Db, documentType: DocumentType, entityId: string): Promise<void> {
-  const table = documentType === 'payment_receipt' ? 'invoices' : documentType === 'day_close_report' ? 'dayCloses' : 'workOrders'
+  const table =
+    documentType === 'payment_receipt' ? 'invoices' : documentType === 'day_close_report' ? 'dayCloses' : 'workOrders'
   const row = await db.selectFrom(table).select('id').where('id', '=', entityId).executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND')
 }

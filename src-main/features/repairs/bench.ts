@@ -6,20 +6,34 @@ import { changeWorkOrder, requireBenchAccess, requireOpen } from './change'
 import { requireActiveCode } from './codes'
 
 /** Records the diagnosis with the coded fault location and cause the brand analyses. */
-export function diagnose(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.diagnose'>): Promise<WorkOrderDetail> {
+export function diagnose(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'workOrders.diagnose'>
+): Promise<WorkOrderDetail> {
   return changeWorkOrder(db, at, actor, input.id, 'workOrders.diagnose', async (trx, order) => {
     requireOpen(order)
     requireBenchAccess(actor, order)
     await requireActiveCode(trx, 'fault_location', input.faultLocationCode, 'faultLocationCode')
     await requireActiveCode(trx, 'fault_cause', input.faultCauseCode, 'faultCauseCode')
     return {
-      set: { faultLocationCode: input.faultLocationCode, faultCauseCode: input.faultCauseCode, diagnosis: input.diagnosis },
+      set: {
+        faultLocationCode: input.faultLocationCode,
+        faultCauseCode: input.faultCauseCode,
+        diagnosis: input.diagnosis
+      },
       event: { kind: 'diagnosed', note: [input.faultLocationCode, input.faultCauseCode].filter(Boolean).join(' / ') }
     }
   })
 }
 
-export function addLabour(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.addLabour'>): Promise<WorkOrderDetail> {
+export function addLabour(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'workOrders.addLabour'>
+): Promise<WorkOrderDetail> {
   return changeWorkOrder(db, at, actor, input.id, 'workOrders.addLabour', async (trx, order) => {
     requireOpen(order)
     requireBenchAccess(actor, order)
@@ -40,7 +54,12 @@ export function addLabour(db: Db, at: Date, actor: CurrentUser, input: ParsedInp
   })
 }
 
-export function removeLabour(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.removeLabour'>): Promise<WorkOrderDetail> {
+export function removeLabour(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'workOrders.removeLabour'>
+): Promise<WorkOrderDetail> {
   return changeWorkOrder(db, at, actor, input.id, 'workOrders.removeLabour', async (trx, order) => {
     requireOpen(order)
     requireBenchAccess(actor, order)
@@ -58,7 +77,12 @@ export function removeLabour(db: Db, at: Date, actor: CurrentUser, input: Parsed
 }
 
 /** Internal notes stay in the shop; customer notes are printed for the customer. */
-export function updateNotes(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.updateNotes'>): Promise<WorkOrderDetail> {
+export function updateNotes(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'workOrders.updateNotes'>
+): Promise<WorkOrderDetail> {
   return changeWorkOrder(db, at, actor, input.id, 'workOrders.updateNotes', async (_trx, order) => {
     requireOpen(order)
     return { set: { internalNote: input.internalNote, customerNote: input.customerNote }, event: { kind: 'notes' } }

@@ -31,7 +31,11 @@ export async function changeWorkOrder(
     const before = await findWorkOrder(trx, id)
     const beforeRecord = await workOrderRecord(trx, before)
     const { set, event } = await apply(trx, before)
-    await trx.updateTable('workOrders').set({ ...set, updatedAt: at.toISOString() }).where('id', '=', id).execute()
+    await trx
+      .updateTable('workOrders')
+      .set({ ...set, updatedAt: at.toISOString() })
+      .where('id', '=', id)
+      .execute()
     if (event) await addTimelineEvent(trx, at, id, actor.id, event)
     const after = await findWorkOrder(trx, id)
     await recordSyncedChange(trx, at, {

@@ -16,15 +16,27 @@ export async function listCodes(db: Db, query: ParsedInput<'codes.list'>): Promi
   return rows.map(toCodeEntry)
 }
 
-export async function saveCode(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'codes.save'>): Promise<CodeEntry> {
+export async function saveCode(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'codes.save'>
+): Promise<CodeEntry> {
   // A new code has no warranty component; an existing one keeps its own (not edited here).
   const row: CodeEntriesTable = { ...input, active: input.active ? 1 : 0, component: null }
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('codeEntries').selectAll().where('list', '=', input.list).where('code', '=', input.code).executeTakeFirst()
+    const before = await trx
+      .selectFrom('codeEntries')
+      .selectAll()
+      .where('list', '=', input.list)
+      .where('code', '=', input.code)
+      .executeTakeFirst()
     await trx
       .insertInto('codeEntries')
       .values(row)
-      .onConflict((oc) => oc.columns(['list', 'code']).doUpdateSet({ label: row.label, active: row.active, sortOrder: row.sortOrder }))
+      .onConflict((oc) =>
+        oc.columns(['list', 'code']).doUpdateSet({ label: row.label, active: row.active, sortOrder: row.sortOrder })
+      )
       .execute()
     await recordAudit(trx, at, {
       actorId: actor.id,
@@ -41,6 +53,15 @@ export async function saveCode(db: Db, at: Date, actor: CurrentUser, input: Pars
 /** A code given on a work order must be one the shop offers in that list. */
 export async function requireActiveCode(db: Db, list: CodeList, code: string | null, field: string): Promise<void> {
   if (code === null) return
-  const found = await db.selectFrom('codeEntries').select('code').where('list', '=', list).where('code', '=', code).where('active', '=', 1).executeTakeFirst()
-  if (!found) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: field, messageKey: 'validation.unknownCode' }] })
+  const found = await db
+    .selectFrom('codeEntries')
+    .select('code')
+    .where('list', '=', list)
+    .where('code', '=', code)
+    .where('active', '=', 1)
+    .executeTakeFirst()
+  if (!found)
+    throw new AppError('VALIDATION', 'errors.VALIDATION', {
+      fields: [{ path: field, messageKey: 'validation.unknownCode' }]
+    })
 }

@@ -2,7 +2,12 @@ import type { Db } from '../../db/connection'
 import { AppError, type CurrentUser, type Quote, type WorkOrderDetail } from '../../../src-shared/contract'
 import { mayViewPasscode } from '../../../src-shared/domain/passcode'
 import { workMayProceed } from '../../../src-shared/domain/quote'
-import { isClosed, ROLES_BY_TARGET, TRANSITIONS, type WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
+import {
+  isClosed,
+  ROLES_BY_TARGET,
+  TRANSITIONS,
+  type WorkOrderStatus
+} from '../../../src-shared/domain/workOrderStatus'
 import { toCustomer, toDevice } from '../customers/records'
 import { selectSummaryColumns, summaryQuery, toSummary, type ShopCalendar } from './summaries'
 import { isOwnOrFreeJob, workOrderRights } from './rights'
@@ -15,7 +20,11 @@ export async function findWorkOrder(db: Db, id: string): Promise<WorkOrdersTable
 }
 
 export async function findWorkOrderIdByNumber(db: Db, number: string): Promise<string> {
-  const row = await db.selectFrom('workOrders').select('id').where('number', '=', number.toUpperCase()).executeTakeFirst()
+  const row = await db
+    .selectFrom('workOrders')
+    .select('id')
+    .where('number', '=', number.toUpperCase())
+    .executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', 'errors.workOrderNotFound')
   return row.id
 }
@@ -30,7 +39,11 @@ export async function currentQuote(db: Db, order: WorkOrdersTable): Promise<Quot
  * take it, and (for bench work on a paid repair) an approved quote. Awaiting approval is reached
  * by quoting and picked up by the pick-up check, so neither is offered as a plain move.
  */
-export function allowedTransitions(viewer: CurrentUser, order: WorkOrdersTable, quote: QuotesTable | null): WorkOrderStatus[] {
+export function allowedTransitions(
+  viewer: CurrentUser,
+  order: WorkOrdersTable,
+  quote: QuotesTable | null
+): WorkOrderStatus[] {
   // Another technician's job offers this technician nothing to do.
   if (!isOwnOrFreeJob(viewer, order)) return []
   return TRANSITIONS[order.status].filter((to) => {
@@ -71,12 +84,27 @@ async function userNames(db: Db, ids: (string | null)[]): Promise<Map<string | n
 }
 
 /** Everything the work-order screen shows, as this caller may see it. */
-export async function loadWorkOrderDetail(db: Db, id: string, viewer: CurrentUser, calendar: ShopCalendar): Promise<WorkOrderDetail> {
+export async function loadWorkOrderDetail(
+  db: Db,
+  id: string,
+  viewer: CurrentUser,
+  calendar: ShopCalendar
+): Promise<WorkOrderDetail> {
   const order = await findWorkOrder(db, id)
   const summaryRow = await selectSummaryColumns(summaryQuery(db).where('wo.id', '=', id)).executeTakeFirstOrThrow()
-  const customer = await db.selectFrom('customers').selectAll().where('id', '=', order.customerId).executeTakeFirstOrThrow()
+  const customer = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where('id', '=', order.customerId)
+    .executeTakeFirstOrThrow()
   const device = await db.selectFrom('devices').selectAll().where('id', '=', order.deviceId).executeTakeFirstOrThrow()
-  const labour = await db.selectFrom('workOrderLabour').selectAll().where('workOrderId', '=', id).orderBy('createdAt').orderBy('id').execute()
+  const labour = await db
+    .selectFrom('workOrderLabour')
+    .selectAll()
+    .where('workOrderId', '=', id)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute()
   const quoteRow = await currentQuote(db, order)
   const events = await db
     .selectFrom('workOrderEvents as e')
@@ -87,9 +115,18 @@ export async function loadWorkOrderDetail(db: Db, id: string, viewer: CurrentUse
     .orderBy('e.id')
     .execute()
   const reopenedFrom = order.reopenedFromId
-    ? await db.selectFrom('workOrders').select(['id', 'number']).where('id', '=', order.reopenedFromId).executeTakeFirst()
+    ? await db
+        .selectFrom('workOrders')
+        .select(['id', 'number'])
+        .where('id', '=', order.reopenedFromId)
+        .executeTakeFirst()
     : undefined
-  const reopenedAs = await db.selectFrom('workOrders').select(['id', 'number']).where('reopenedFromId', '=', id).orderBy('createdAt').execute()
+  const reopenedAs = await db
+    .selectFrom('workOrders')
+    .select(['id', 'number'])
+    .where('reopenedFromId', '=', id)
+    .orderBy('createdAt')
+    .execute()
   const showPasscode = mayViewPasscode(viewer, order.technicianId)
 
   return {
@@ -110,7 +147,12 @@ export async function loadWorkOrderDetail(db: Db, id: string, viewer: CurrentUse
     closeReason: order.closeReason,
     customer: toCustomer(customer),
     device: toDevice(device),
-    labour: labour.map((line) => ({ id: line.id, description: line.description, minutes: line.minutes, priceFen: line.priceFen })),
+    labour: labour.map((line) => ({
+      id: line.id,
+      description: line.description,
+      minutes: line.minutes,
+      priceFen: line.priceFen
+    })),
     quote: await loadQuote(db, quoteRow),
     events,
     reopenedFrom: reopenedFrom ?? null,
@@ -138,7 +180,9 @@ export async function workOrderRecord(db: Db, order: WorkOrdersTable) {
 }
 
 /** The order's own columns, minus what must not leave the counter: passcode and claim code. */
-export function workOrderSnapshot(order: WorkOrdersTable): Omit<WorkOrdersTable, 'passcode' | 'claimCode'> & { hasPasscode: boolean } {
+export function workOrderSnapshot(
+  order: WorkOrdersTable
+): Omit<WorkOrdersTable, 'passcode' | 'claimCode'> & { hasPasscode: boolean } {
   const { passcode, claimCode: _claimCode, ...rest } = order
   return { ...rest, hasPasscode: passcode !== null }
 }

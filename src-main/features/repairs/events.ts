@@ -10,7 +10,13 @@ export interface WorkOrderEvent {
 }
 
 /** One line on the work order's timeline: what happened, who did it, when. */
-export async function addTimelineEvent(trx: Db, at: Date, workOrderId: string, actorId: string, event: WorkOrderEvent): Promise<void> {
+export async function addTimelineEvent(
+  trx: Db,
+  at: Date,
+  workOrderId: string,
+  actorId: string,
+  event: WorkOrderEvent
+): Promise<void> {
   await trx
     .insertInto('workOrderEvents')
     .values({

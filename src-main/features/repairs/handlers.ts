@@ -18,7 +18,8 @@ export const workOrdersHandlers: HandlersOf<'workOrders'> = {
     return loadWorkOrderDetail(ctx.app.db, id, signedInUser(ctx), await calendarOf(ctx))
   },
   'workOrders.list': async (ctx, input) => listWorkOrders(ctx.app.db, signedInUser(ctx), input, await calendarOf(ctx)),
-  'workOrders.board': async (ctx, input) => workOrderBoard(ctx.app.db, signedInUser(ctx), input.mine, await calendarOf(ctx)),
+  'workOrders.board': async (ctx, input) =>
+    workOrderBoard(ctx.app.db, signedInUser(ctx), input.mine, await calendarOf(ctx)),
   'workOrders.technicians': (ctx) => listTechnicians(ctx.app.db),
   'workOrders.transition': (ctx, input) => transitionWorkOrder(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'workOrders.assign': (ctx, input) => assignTechnician(ctx.app.db, ctx.now, signedInUser(ctx), input),

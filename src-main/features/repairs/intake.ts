@@ -38,8 +38,15 @@ async function withFieldPrefix<T>(prefix: string, step: Promise<T>): Promise<T> 
 }
 
 /** The device: found (and handed to this customer if it was someone else's), or created now. */
-async function intakeDevice(trx: Db, at: Date, actor: CurrentUser, customerId: string, device: Intake['device']): Promise<string> {
-  if (device.kind === 'new') return (await withFieldPrefix('device.fields.', insertDevice(trx, at, actor, customerId, device.fields))).id
+async function intakeDevice(
+  trx: Db,
+  at: Date,
+  actor: CurrentUser,
+  customerId: string,
+  device: Intake['device']
+): Promise<string> {
+  if (device.kind === 'new')
+    return (await withFieldPrefix('device.fields.', insertDevice(trx, at, actor, customerId, device.fields))).id
   const found = await findDevice(trx, device.id)
   if (found.customerId !== customerId) {
     const { id, brand, model, serial, colour, purchaseDate } = found
@@ -52,9 +59,16 @@ async function intakeDevice(trx: Db, at: Date, actor: CurrentUser, customerId: s
  * The picked-up order a comeback starts from: checked inside the check-in's transaction (so two
  * reopens cannot race past it), and its timeline says where the customer's story continues.
  */
-async function linkComeback(trx: Db, at: Date, actor: CurrentUser, previousId: string, newNumber: string): Promise<void> {
+async function linkComeback(
+  trx: Db,
+  at: Date,
+  actor: CurrentUser,
+  previousId: string,
+  newNumber: string
+): Promise<void> {
   const previous = await findWorkOrder(trx, previousId)
-  if (previous.status !== 'picked_up') throw new AppError('INVALID_TRANSITION', 'errors.reopenOnlyPickedUp', { from: previous.status })
+  if (previous.status !== 'picked_up')
+    throw new AppError('INVALID_TRANSITION', 'errors.reopenOnlyPickedUp', { from: previous.status })
   await addTimelineEvent(trx, at, previousId, actor.id, { kind: 'reopened_as', note: newNumber })
 }
 
@@ -115,7 +129,10 @@ export async function openWorkOrder(
     await trx.insertInto('workOrders').values(row).execute()
     if (intake.depositFen > 0) await recordDeposit(trx, at, actor.id, row.id, intake.depositFen, intake.depositMethod)
     if (reopenedFromId) await linkComeback(trx, at, actor, reopenedFromId, row.number)
-    await addTimelineEvent(trx, at, row.id, actor.id, { kind: reopenedFromId ? 'reopened' : 'created', toStatus: 'received' })
+    await addTimelineEvent(trx, at, row.id, actor.id, {
+      kind: reopenedFromId ? 'reopened' : 'created',
+      toStatus: 'received'
+    })
     await recordSyncedChange(trx, at, {
       actorId: actor.id,
       action: reopenedFromId ? 'workOrders.reopen' : 'workOrders.create',

@@ -1,5 +1,11 @@
 import type { Db } from '../../db/connection'
-import { AppError, type ArrivalCondition, type CurrentUser, type ParsedInput, type WorkOrderDetail } from '../../../src-shared/contract'
+import {
+  AppError,
+  type ArrivalCondition,
+  type CurrentUser,
+  type ParsedInput,
+  type WorkOrderDetail
+} from '../../../src-shared/contract'
 import { normalizePhone } from '../../../src-shared/domain/phone'
 import { workMayProceed } from '../../../src-shared/domain/quote'
 import { canTransition, isClosed, REASON_REQUIRED, ROLES_BY_TARGET } from '../../../src-shared/domain/workOrderStatus'
@@ -13,7 +19,12 @@ import { returnDepositOfCancelledOrder } from '../checkout/deposits'
 import { closeOpenRequests, returnPartsOfUnrepairedOrder } from '../parts/workOrderParts'
 
 /** Moves a work order along the status machine, or refuses with the reason. */
-export function transitionWorkOrder(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.transition'>): Promise<WorkOrderDetail> {
+export function transitionWorkOrder(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'workOrders.transition'>
+): Promise<WorkOrderDetail> {
   return changeWorkOrder(db, at, actor, input.id, 'workOrders.transition', async (trx, order) => {
     const { to } = input
     if (!canTransition(order.status, to)) {
@@ -21,18 +32,25 @@ export function transitionWorkOrder(db: Db, at: Date, actor: CurrentUser, input:
     }
     // These two edges have their own operations, which check what a plain move cannot.
     if (to === 'picked_up') throw new AppError('INVALID_TRANSITION', 'errors.usePickup', { from: order.status, to })
-    if (to === 'awaiting_approval') throw new AppError('INVALID_TRANSITION', 'errors.useQuote', { from: order.status, to })
+    if (to === 'awaiting_approval')
+      throw new AppError('INVALID_TRANSITION', 'errors.useQuote', { from: order.status, to })
     if (!ROLES_BY_TARGET[to].includes(actor.role)) throw new AppError('FORBIDDEN', 'errors.FORBIDDEN', { to })
     requireBenchAccess(actor, order)
     if (REASON_REQUIRED.has(to) && input.reason === '') {
-      throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'reason', messageKey: 'validation.required' }] })
+      throw new AppError('VALIDATION', 'errors.VALIDATION', {
+        fields: [{ path: 'reason', messageKey: 'validation.required' }]
+      })
     }
-    if ((to === 'repairing' || to === 'awaiting_parts') && !workMayProceed(order.serviceType, await currentQuote(trx, order))) {
+    if (
+      (to === 'repairing' || to === 'awaiting_parts') &&
+      !workMayProceed(order.serviceType, await currentQuote(trx, order))
+    ) {
       throw new AppError('APPROVAL_REQUIRED', 'errors.APPROVAL_REQUIRED')
     }
     // A job cancelled or handed back unrepaired fitted nothing: its parts go back to stock.
     // Any closed job asks for no more.
-    if (to === 'cancelled' || to === 'returned_unrepaired') await returnPartsOfUnrepairedOrder(trx, at, actor.id, order.id, input.reason)
+    if (to === 'cancelled' || to === 'returned_unrepaired')
+      await returnPartsOfUnrepairedOrder(trx, at, actor.id, order.id, input.reason)
     else if (isClosed(to)) await closeOpenRequests(trx, at, order.id)
     if (to === 'cancelled') await returnDepositOfCancelledOrder(trx, at, actor.id, order.id, input.reason)
     // A technician who moves an unassigned job takes it, so no job is finished by nobody.
@@ -45,12 +63,22 @@ export function transitionWorkOrder(db: Db, at: Date, actor: CurrentUser, input:
         ...(isClosed(to) ? { passcode: null } : {}),
         ...(takesJob ? { technicianId: actor.id } : {})
       },
-      event: { kind: 'status', fromStatus: order.status, toStatus: to, note: [input.reason, input.note].filter(Boolean).join(' — ') }
+      event: {
+        kind: 'status',
+        fromStatus: order.status,
+        toStatus: to,
+        note: [input.reason, input.note].filter(Boolean).join(' — ')
+      }
     }
   })
 }
 
-export function assignTechnician(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.assign'>): Promise<WorkOrderDetail> {
+export function assignTechnician(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'workOrders.assign'>
+): Promise<WorkOrderDetail> {
   return changeWorkOrder(db, at, actor, input.id, 'workOrders.assign', async (trx, order) => {
     requireOpen(order)
     let name = ''
@@ -63,11 +91,16 @@ export function assignTechnician(db: Db, at: Date, actor: CurrentUser, input: Pa
         .where('disabled', '=', 0)
         .executeTakeFirst()
       if (!technician) {
-        throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'technicianId', messageKey: 'validation.notATechnician' }] })
+        throw new AppError('VALIDATION', 'errors.VALIDATION', {
+          fields: [{ path: 'technicianId', messageKey: 'validation.notATechnician' }]
+        })
       }
       name = technician.displayName
     }
-    return { set: { technicianId: input.technicianId }, event: { kind: input.technicianId ? 'assigned' : 'unassigned', note: name } }
+    return {
+      set: { technicianId: input.technicianId },
+      event: { kind: input.technicianId ? 'assigned' : 'unassigned', note: name }
+    }
   })
 }
 
@@ -79,7 +112,12 @@ const PROOF_WINDOW_MINUTES = 30
  * Hands the device back. The customer proves it is theirs with the claim code from the
  * receipt, or with their phone number when the receipt is lost; a wrong one changes nothing.
  */
-export async function pickUp(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.pickup'>): Promise<WorkOrderDetail> {
+export async function pickUp(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'workOrders.pickup'>
+): Promise<WorkOrderDetail> {
   const since = new Date(at.getTime() - PROOF_WINDOW_MINUTES * 60_000).toISOString()
   const { wrong } = await db
     .selectFrom('auditLog')
@@ -94,13 +132,24 @@ export async function pickUp(db: Db, at: Date, actor: CurrentUser, input: Parsed
   } catch (error) {
     // A refused hand-over changes nothing, but leaves a trace, and repeated guesses are stopped.
     if (error instanceof AppError && error.code === 'CLAIM_CODE_MISMATCH') {
-      await recordAudit(db, at, { actorId: actor.id, action: 'workOrders.pickupRefused', entity: 'work_order', entityId: input.id, after: { proof: input.claimCode ? 'claim_code' : 'phone' } })
+      await recordAudit(db, at, {
+        actorId: actor.id,
+        action: 'workOrders.pickupRefused',
+        entity: 'work_order',
+        entityId: input.id,
+        after: { proof: input.claimCode ? 'claim_code' : 'phone' }
+      })
     }
     throw error
   }
 }
 
-function handOver(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.pickup'>): Promise<WorkOrderDetail> {
+function handOver(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'workOrders.pickup'>
+): Promise<WorkOrderDetail> {
   return changeWorkOrder(db, at, actor, input.id, 'workOrders.pickup', async (trx, order) => {
     if (!canTransition(order.status, 'picked_up')) {
       throw new AppError('INVALID_TRANSITION', 'errors.INVALID_TRANSITION', { from: order.status, to: 'picked_up' })
@@ -110,8 +159,12 @@ function handOver(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'work
       if (input.claimCode !== order.claimCode) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.claimCodeMismatch')
       provedBy = 'claim_code'
     } else {
-      const customer = toCustomer(await trx.selectFrom('customers').selectAll().where('id', '=', order.customerId).executeTakeFirstOrThrow())
-      const known = [customer.mobile, ...customer.otherPhones].filter((p): p is string => p !== null).map(normalizePhone)
+      const customer = toCustomer(
+        await trx.selectFrom('customers').selectAll().where('id', '=', order.customerId).executeTakeFirstOrThrow()
+      )
+      const known = [customer.mobile, ...customer.otherPhones]
+        .filter((p): p is string => p !== null)
+        .map(normalizePhone)
       // No digits is no number: it must not match a number on file that has none either.
       const typed = normalizePhone(input.phone)
       if (typed === '' || !known.includes(typed)) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.phoneMismatch')
@@ -129,9 +182,15 @@ function handOver(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'work
  * A warranty comeback: the customer is back with the same fault after pick-up. The old order
  * stays as it was; a new one, linked to it, starts at the counter as a warranty repair.
  */
-export async function reopenWorkOrder(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.reopen'>): Promise<OpenedWorkOrder> {
+export async function reopenWorkOrder(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'workOrders.reopen'>
+): Promise<OpenedWorkOrder> {
   const previous = await findWorkOrder(db, input.id)
-  if (previous.status !== 'picked_up') throw new AppError('INVALID_TRANSITION', 'errors.reopenOnlyPickedUp', { from: previous.status })
+  if (previous.status !== 'picked_up')
+    throw new AppError('INVALID_TRANSITION', 'errors.reopenOnlyPickedUp', { from: previous.status })
   const condition = JSON.parse(previous.conditionJson) as ArrivalCondition
   // The device may have changed hands since; the comeback belongs to whoever owns it now.
   const device = await findDevice(db, previous.deviceId)

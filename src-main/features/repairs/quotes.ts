@@ -1,5 +1,11 @@
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type ParsedInput, type WorkOrderDetail, type WorkOrderSummary } from '../../../src-shared/contract'
+import {
+  AppError,
+  type CurrentUser,
+  type ParsedInput,
+  type WorkOrderDetail,
+  type WorkOrderSummary
+} from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { needsManagerApproval, quoteTotalFen } from '../../../src-shared/domain/quote'
 import { readApprovalThresholdFen } from '../settings/service'
@@ -9,19 +15,26 @@ import { currentQuote } from './detail'
 import { QUOTABLE_STATUSES } from './rights'
 import { selectSummaryColumns, summaryQuery, toSummary } from './summaries'
 
-
 /**
  * A paid repair's price for the customer. Above the shop's threshold (total or discount) a
  * manager must approve it as well; either way the order waits for approval.
  */
-export function giveQuote(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'workOrders.quote'>): Promise<WorkOrderDetail> {
+export function giveQuote(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'workOrders.quote'>
+): Promise<WorkOrderDetail> {
   return changeWorkOrder(db, at, actor, input.id, 'workOrders.quote', async (trx, order) => {
     requireOpen(order)
     // Quoting moves the order like a status change does, so it is kept to the job's technician.
     requireBenchAccess(actor, order)
     if (order.serviceType !== 'paid_repair') throw new AppError('CONFLICT', 'errors.quoteOnlyForPaid')
     if (!QUOTABLE_STATUSES.has(order.status)) {
-      throw new AppError('INVALID_TRANSITION', 'errors.INVALID_TRANSITION', { from: order.status, to: 'awaiting_approval' })
+      throw new AppError('INVALID_TRANSITION', 'errors.INVALID_TRANSITION', {
+        from: order.status,
+        to: 'awaiting_approval'
+      })
     }
     const amounts = { labourFen: input.labourFen, partsFen: input.partsFen, discountFen: input.discountFen }
     const needsManager = needsManagerApproval(amounts, await readApprovalThresholdFen(trx))
@@ -47,7 +60,12 @@ export function giveQuote(db: Db, at: Date, actor: CurrentUser, input: ParsedInp
       .execute()
     return {
       set: { status: 'awaiting_approval', currentQuoteId: quoteId },
-      event: { kind: 'quoted', fromStatus: order.status, toStatus: 'awaiting_approval', note: String(quoteTotalFen(amounts)) }
+      event: {
+        kind: 'quoted',
+        fromStatus: order.status,
+        toStatus: 'awaiting_approval',
+        note: String(quoteTotalFen(amounts))
+      }
     }
   })
 }
@@ -73,7 +91,12 @@ export function recordCustomerDecision(
       })
       .where('id', '=', quote.id)
       .execute()
-    return { event: { kind: input.approved ? 'customer_approved' : 'customer_refused', note: [input.channel, input.note].filter(Boolean).join(' — ') } }
+    return {
+      event: {
+        kind: input.approved ? 'customer_approved' : 'customer_refused',
+        note: [input.channel, input.note].filter(Boolean).join(' — ')
+      }
+    }
   })
 }
 
@@ -89,7 +112,11 @@ export function recordManagerDecision(
     if (!quote || quote.managerApproval !== 'pending') throw new AppError('CONFLICT', 'errors.noQuoteAwaitingManager')
     await trx
       .updateTable('quotes')
-      .set({ managerApproval: input.approved ? 'approved' : 'rejected', managerId: actor.id, managerDecidedAt: at.toISOString() })
+      .set({
+        managerApproval: input.approved ? 'approved' : 'rejected',
+        managerId: actor.id,
+        managerDecidedAt: at.toISOString()
+      })
       .where('id', '=', quote.id)
       .execute()
     return { event: { kind: input.approved ? 'manager_approved' : 'manager_rejected', note: input.note } }

@@ -16,15 +16,28 @@ export function isOwnOrFreeJob(viewer: CurrentUser, order: Pick<WorkOrdersTable,
  * What this caller may do with the order now. The services enforce each rule themselves; these
  * flags only let the screen offer exactly the actions that will be accepted.
  */
-export function workOrderRights(viewer: CurrentUser, order: WorkOrdersTable, quote: QuotesTable | null): WorkOrderRights {
+export function workOrderRights(
+  viewer: CurrentUser,
+  order: WorkOrdersTable,
+  quote: QuotesTable | null
+): WorkOrderRights {
   const open = !isClosed(order.status)
   const may = (operation: Parameters<typeof roleMayCall>[1]) => roleMayCall(viewer.role, operation)
   const ownJob = isOwnOrFreeJob(viewer, order)
   return {
     benchWork: open && may('workOrders.diagnose') && ownJob,
-    quote: open && may('workOrders.quote') && ownJob && order.serviceType === 'paid_repair' && QUOTABLE_STATUSES.has(order.status),
+    quote:
+      open &&
+      may('workOrders.quote') &&
+      ownJob &&
+      order.serviceType === 'paid_repair' &&
+      QUOTABLE_STATUSES.has(order.status),
     customerDecision: open && may('workOrders.customerDecision') && quote?.customerDecision === 'pending',
-    managerDecision: open && may('workOrders.managerDecision') && quote?.managerApproval === 'pending' && quote.customerDecision !== 'refused',
+    managerDecision:
+      open &&
+      may('workOrders.managerDecision') &&
+      quote?.managerApproval === 'pending' &&
+      quote.customerDecision !== 'refused',
     assign: open && may('workOrders.assign'),
     editNotes: open && may('workOrders.updateNotes') && ownJob,
     pickup: order.status === 'ready_for_pickup' && may('workOrders.pickup'),

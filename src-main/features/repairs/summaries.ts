@@ -42,7 +42,8 @@ export function selectSummaryColumns(query: SummaryQuery) {
     'wo.createdAt',
     'wo.updatedAt',
     'wo.promisedDate',
-    (eb) => eb.selectFrom('quotes as q').select('q.totalFen').whereRef('q.id', '=', 'wo.currentQuoteId').as('quoteTotalFen')
+    (eb) =>
+      eb.selectFrom('quotes as q').select('q.totalFen').whereRef('q.id', '=', 'wo.currentQuoteId').as('quoteTotalFen')
   ])
 }
 
@@ -104,7 +105,8 @@ export async function listWorkOrders(
   else if (query.technicianId) filtered = filtered.where('wo.technicianId', '=', query.technicianId)
   if (query.serviceType) filtered = filtered.where('wo.serviceType', '=', query.serviceType)
   if (query.fromDate) filtered = filtered.where('wo.createdAt', '>=', shopDayStart(query.fromDate, calendar.timeZone))
-  if (query.toDate) filtered = filtered.where('wo.createdAt', '<', shopDayStart(nextCalendarDay(query.toDate), calendar.timeZone))
+  if (query.toDate)
+    filtered = filtered.where('wo.createdAt', '<', shopDayStart(nextCalendarDay(query.toDate), calendar.timeZone))
   if (query.overdue) {
     filtered = filtered.where('wo.promisedDate', '<', calendar.today).where(status, 'in', LATE_IF_PROMISE_PASSED)
   }
@@ -118,7 +120,10 @@ export async function listWorkOrders(
       patterns.length === 0
         ? []
         : await patterns
-            .reduce((matching, pattern) => matching.where(like('searchText', pattern)), db.selectFrom('customers').select('id').where('mergedIntoId', 'is', null))
+            .reduce(
+              (matching, pattern) => matching.where(like('searchText', pattern)),
+              db.selectFrom('customers').select('id').where('mergedIntoId', 'is', null)
+            )
             .execute()
     const customerIds = JSON.stringify(customers.map((customer) => customer.id))
     filtered = filtered.where((eb) =>
@@ -126,7 +131,9 @@ export async function listWorkOrders(
         startsWith('wo.number', upper),
         // The counter often reads out just the last digits of the number ("0042"); an
         // expression index (migration 10) answers that without scanning every number.
-        ...(/^\d{1,4}$/.test(search) ? [eb(sql<string>`substr(${sql.ref('wo.number')}, -4)`, '=', search.padStart(4, '0'))] : []),
+        ...(/^\d{1,4}$/.test(search)
+          ? [eb(sql<string>`substr(${sql.ref('wo.number')}, -4)`, '=', search.padStart(4, '0'))]
+          : []),
         eb('wo.claimCode', '=', search),
         eb('wo.deviceId', 'in', db.selectFrom('devices').select('id').where(startsWith('serial', upper))),
         eb('wo.customerId', 'in', sql<string>`(SELECT value FROM json_each(${customerIds}))`)
@@ -152,7 +159,12 @@ export async function listWorkOrders(
 const BOARD_CARDS_PER_COLUMN = 30
 
 /** The board: one column per open status with its count and its oldest jobs first. */
-export async function workOrderBoard(db: Db, viewer: CurrentUser, mine: boolean, calendar: ShopCalendar): Promise<BoardColumn[]> {
+export async function workOrderBoard(
+  db: Db,
+  viewer: CurrentUser,
+  mine: boolean,
+  calendar: ShopCalendar
+): Promise<BoardColumn[]> {
   const columns: BoardColumn[] = []
   for (const status of OPEN_STATUSES) {
     let filtered = summaryQuery(db).where('wo.status', '=', status)
@@ -165,11 +177,14 @@ export async function workOrderBoard(db: Db, viewer: CurrentUser, mine: boolean,
 }
 
 /** Work orders of one customer or one device, newest first (their repair history). */
-export async function historyOf(db: Db, by: { customerId?: string; deviceId?: string }, calendar: ShopCalendar): Promise<WorkOrderSummary[]> {
+export async function historyOf(
+  db: Db,
+  by: { customerId?: string; deviceId?: string },
+  calendar: ShopCalendar
+): Promise<WorkOrderSummary[]> {
   let filtered = summaryQuery(db)
   if (by.customerId) filtered = filtered.where('wo.customerId', '=', by.customerId)
   if (by.deviceId) filtered = filtered.where('wo.deviceId', '=', by.deviceId)
   const rows = await selectSummaryColumns(filtered).orderBy('wo.createdAt', 'desc').limit(200).execute()
   return rows.map((row) => toSummary(row, calendar))
 }
-

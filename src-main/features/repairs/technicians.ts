@@ -6,7 +6,9 @@ import { CLOSED_STATUSES } from '../../../src-shared/domain/workOrderStatus'
 export async function listTechnicians(db: Db): Promise<Technician[]> {
   const rows = await db
     .selectFrom('users as u')
-    .leftJoin('workOrders as wo', (join) => join.onRef('wo.technicianId', '=', 'u.id').on('wo.status', 'not in', [...CLOSED_STATUSES]))
+    .leftJoin('workOrders as wo', (join) =>
+      join.onRef('wo.technicianId', '=', 'u.id').on('wo.status', 'not in', [...CLOSED_STATUSES])
+    )
     .select(['u.id', 'u.displayName', (eb) => eb.fn.count<number>('wo.id').as('openJobs')])
     .where('u.role', '=', 'technician')
     .where('u.disabled', '=', 0)

@@ -1,10 +1,5 @@
 import type { Db } from '../../db/connection'
-import {
-  AppError,
-  type CurrentUser,
-  type ShopProfile,
-  type ShopSettings
-} from '../../../src-shared/contract'
+import { AppError, type CurrentUser, type ShopProfile, type ShopSettings } from '../../../src-shared/contract'
 import {
   DEFAULT_APPROVAL_THRESHOLD_FEN,
   DEFAULT_IDLE_LOCK_MINUTES,
@@ -29,7 +24,9 @@ async function writeSetting(trx: Db, key: string, value: unknown, at: Date, acto
   await trx
     .insertInto('shopSettings')
     .values(row)
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: row.value, updatedAt: row.updatedAt, updatedBy: row.updatedBy }))
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({ value: row.value, updatedAt: row.updatedAt, updatedBy: row.updatedBy })
+    )
     .execute()
 }
 

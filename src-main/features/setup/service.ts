@@ -21,11 +21,20 @@ export async function setupStatus(app: AppContext): Promise<{ initialized: boole
  * First run: the shop's profile and its first administrator, in one transaction. There is no
  * built-in account or default password; whoever installs the shop chooses them here, once.
  */
-export async function initializeShop(app: AppContext, now: Date, input: ParsedInput<'setup.initialize'>): Promise<SignInResult> {
+export async function initializeShop(
+  app: AppContext,
+  now: Date,
+  input: ParsedInput<'setup.initialize'>
+): Promise<SignInResult> {
   // Refuse before the deliberately slow hash, so an open first-run call costs nothing once set up.
   if (await readShopProfile(app.db)) throw new AppError('ALREADY_INITIALIZED')
   const passwordHash = await hashPassword(input.admin.password)
-  const admin = { id: uuidv7(now.getTime()), username: input.admin.username, displayName: input.admin.displayName, role: 'admin' as const }
+  const admin = {
+    id: uuidv7(now.getTime()),
+    username: input.admin.username,
+    displayName: input.admin.displayName,
+    role: 'admin' as const
+  }
   await app.db.transaction().execute(async (trx) => {
     // Checked inside the transaction so two first-run forms submitted together cannot both win.
     if (await readShopProfile(trx)) throw new AppError('ALREADY_INITIALIZED')
@@ -44,8 +53,17 @@ export async function initializeShop(app: AppContext, now: Date, input: ParsedIn
         updatedAt: now.toISOString()
       })
       .execute()
-    await recordAudit(trx, now, { actorId: admin.id, action: 'setup.initialize', entity: 'user', entityId: admin.id, after: admin })
-    await saveShopSettings(trx, now, admin, { profile: input.shop, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN,
+    await recordAudit(trx, now, {
+      actorId: admin.id,
+      action: 'setup.initialize',
+      entity: 'user',
+      entityId: admin.id,
+      after: admin
+    })
+    await saveShopSettings(trx, now, admin, {
+      profile: input.shop,
+      idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
+      approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN,
       repairWarrantyDays: DEFAULT_REPAIR_WARRANTY_DAYS
     })
   })

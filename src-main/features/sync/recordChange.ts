@@ -17,5 +17,10 @@ export interface SyncedChange {
  */
 export async function recordSyncedChange(trx: Db, at: Date, change: SyncedChange): Promise<void> {
   await recordAudit(trx, at, change)
-  await enqueueOutbox(trx, at, { entity: change.entity, entityId: change.entityId, operation: 'upsert', payload: change.after })
+  await enqueueOutbox(trx, at, {
+    entity: change.entity,
+    entityId: change.entityId,
+    operation: 'upsert',
+    payload: change.after
+  })
 }

@@ -6,5 +6,6 @@ export const usersHandlers: HandlersOf<'users'> = {
   'users.create': (ctx, input) => createUser(ctx.app, ctx.now, signedInUser(ctx), input),
   'users.update': (ctx, input) => updateUser(ctx.app, ctx.now, signedInUser(ctx), input),
   'users.setDisabled': (ctx, input) => setUserDisabled(ctx.app, ctx.now, signedInUser(ctx), input),
-  'users.resetPassword': (ctx, input) => resetUserPassword(ctx.app, ctx.now, signedInUser(ctx), input, ctx.session?.token)
+  'users.resetPassword': (ctx, input) =>
+    resetUserPassword(ctx.app, ctx.now, signedInUser(ctx), input, ctx.session?.token)
 }

@@ -12,7 +12,9 @@ export async function listUsers(db: Db, query: ParsedInput<'users.list'>): Promi
   let filtered = db.selectFrom('users').innerJoin('roles', 'roles.code', 'users.role')
   if (query.search) {
     const pattern = containsPattern(query.search)
-    filtered = filtered.where((eb) => eb.or(['users.username', 'users.displayName', 'users.phone'].map((column) => like(column, pattern))))
+    filtered = filtered.where((eb) =>
+      eb.or(['users.username', 'users.displayName', 'users.phone'].map((column) => like(column, pattern)))
+    )
   }
   if (query.role) filtered = filtered.where('users.role', '=', query.role)
   if (!query.includeDisabled) filtered = filtered.where('users.disabled', '=', 0)
@@ -30,7 +32,12 @@ export async function listUsers(db: Db, query: ParsedInput<'users.list'>): Promi
   return { rows: rows.map(toUserSummary), total: Number(total) }
 }
 
-export async function createUser(app: AppContext, now: Date, actor: CurrentUser, input: ParsedInput<'users.create'>): Promise<UserSummary> {
+export async function createUser(
+  app: AppContext,
+  now: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'users.create'>
+): Promise<UserSummary> {
   const passwordHash = await hashPassword(input.password)
   return app.db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()
@@ -52,13 +59,21 @@ export async function createUser(app: AppContext, now: Date, actor: CurrentUser,
     }
     await trx.insertInto('users').values(row).execute()
     const created = toUserSummary(row)
-    await recordAudit(trx, now, { actorId: actor.id, action: 'users.create', entity: 'user', entityId: row.id, after: created })
+    await recordAudit(trx, now, {
+      actorId: actor.id,
+      action: 'users.create',
+      entity: 'user',
+      entityId: row.id,
+      after: created
+    })
     return created
   })
 }
 
 function usernameTaken(): AppError {
-  return new AppError('CONFLICT', 'errors.usernameTaken', { fields: [{ path: 'username', messageKey: 'errors.usernameTaken' }] })
+  return new AppError('CONFLICT', 'errors.usernameTaken', {
+    fields: [{ path: 'username', messageKey: 'errors.usernameTaken' }]
+  })
 }
 
 /**
@@ -79,7 +94,11 @@ async function changeUser(
     if (!before) throw new AppError('NOT_FOUND', 'errors.userNotFound')
     await guard?.(before, trx)
     const after: UsersTable = { ...before, ...change, updatedAt: now.toISOString() }
-    await trx.updateTable('users').set({ ...change, updatedAt: after.updatedAt }).where('id', '=', userId).execute()
+    await trx
+      .updateTable('users')
+      .set({ ...change, updatedAt: after.updatedAt })
+      .where('id', '=', userId)
+      .execute()
     await recordAudit(trx, now, {
       actorId: actor.id,
       action,
@@ -103,7 +122,12 @@ async function refuseIfLastActiveAdmin(trx: Db, user: UsersTable): Promise<void>
   if (Number(count) <= 1) throw new AppError('CONFLICT', 'errors.lastAdmin')
 }
 
-export function updateUser(app: AppContext, now: Date, actor: CurrentUser, input: ParsedInput<'users.update'>): Promise<UserSummary> {
+export function updateUser(
+  app: AppContext,
+  now: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'users.update'>
+): Promise<UserSummary> {
   const { id, ...change } = input
   return changeUser(app.db, now, actor, id, 'users.update', change, async (before, trx) => {
     if (change.role !== 'admin') await refuseIfLastActiveAdmin(trx, before)
@@ -116,11 +140,19 @@ export async function setUserDisabled(
   actor: CurrentUser,
   input: ParsedInput<'users.setDisabled'>
 ): Promise<UserSummary> {
-  const updated = await changeUser(app.db, now, actor, input.id, input.disabled ? 'users.disable' : 'users.enable', { disabled: input.disabled ? 1 : 0 }, async (before, trx) => {
-    if (!input.disabled) return
-    if (before.id === actor.id) throw new AppError('CONFLICT', 'errors.cannotDisableSelf')
-    await refuseIfLastActiveAdmin(trx, before)
-  })
+  const updated = await changeUser(
+    app.db,
+    now,
+    actor,
+    input.id,
+    input.disabled ? 'users.disable' : 'users.enable',
+    { disabled: input.disabled ? 1 : 0 },
+    async (before, trx) => {
+      if (!input.disabled) return
+      if (before.id === actor.id) throw new AppError('CONFLICT', 'errors.cannotDisableSelf')
+      await refuseIfLastActiveAdmin(trx, before)
+    }
+  )
   if (input.disabled) app.sessions.revokeUser(input.id)
   return updated
 }

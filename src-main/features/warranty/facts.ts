@@ -80,7 +80,9 @@ function repairsOfSerial(db: Db, serial: string) {
   return db
     .selectFrom('workOrders as wo')
     .innerJoin('devices as d', 'd.id', 'wo.deviceId')
-    .leftJoin('codeEntries as loc', (join) => join.onRef('loc.code', '=', 'wo.faultLocationCode').on('loc.list', '=', 'fault_location'))
+    .leftJoin('codeEntries as loc', (join) =>
+      join.onRef('loc.code', '=', 'wo.faultLocationCode').on('loc.list', '=', 'fault_location')
+    )
     .select([
       'wo.id',
       'wo.number',

@@ -4,7 +4,12 @@ import { exchangeUnit, lookUp, registerUnit, verdictFor } from './service'
 
 type LookupHandlers = Omit<
   HandlersOf<'warranty'>,
-  'warranty.importStart' | 'warranty.importChunk' | 'warranty.importPreview' | 'warranty.importRun' | 'warranty.importStatus' | 'warranty.importCancel'
+  | 'warranty.importStart'
+  | 'warranty.importChunk'
+  | 'warranty.importPreview'
+  | 'warranty.importRun'
+  | 'warranty.importStatus'
+  | 'warranty.importCancel'
 >
 
 export const warrantyHandlers: LookupHandlers = {

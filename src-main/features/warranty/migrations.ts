@@ -7,12 +7,17 @@ const quote = (text: string) => `'${text.replace(/'/g, "''")}'`
  * were when this step was written: a migration must mean the same thing forever.
  */
 const DEFAULT_POLICY_JSON: Record<string, string> = {
-  mobile_phone: '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"battery","months":6},{"component":"charger","months":12}]}',
-  computer: '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"main_board","months":24},{"component":"cpu","months":24},{"component":"hard_disk","months":24},{"component":"display","months":24}]}',
+  mobile_phone:
+    '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"battery","months":6},{"component":"charger","months":12}]}',
+  computer:
+    '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"main_board","months":24},{"component":"cpu","months":24},{"component":"hard_disk","months":24},{"component":"display","months":24}]}',
   tv: '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"panel","months":36}]}',
-  air_conditioner: '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"compressor","months":36}]}',
-  refrigerator: '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"compressor","months":36}]}',
-  washing_machine: '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"motor","months":36}]}'
+  air_conditioner:
+    '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"compressor","months":36}]}',
+  refrigerator:
+    '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"compressor","months":36}]}',
+  washing_machine:
+    '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"repairMonths":12,"components":[{"component":"motor","months":36}]}'
 }
 const CATEGORY_KEYS = Object.keys(DEFAULT_POLICY_JSON)
 
@@ -28,7 +33,9 @@ export const warrantyMigrations: Migration[] = [
         key TEXT PRIMARY KEY,
         sort_order INTEGER NOT NULL
       ) WITHOUT ROWID`,
-      ...CATEGORY_KEYS.map((key, index) => `INSERT INTO product_categories (key, sort_order) VALUES (${quote(key)}, ${index + 1})`),
+      ...CATEGORY_KEYS.map(
+        (key, index) => `INSERT INTO product_categories (key, sort_order) VALUES (${quote(key)}, ${index + 1})`
+      ),
       `CREATE TABLE product_models (
         id TEXT PRIMARY KEY,
         brand TEXT NOT NULL,

@@ -1,5 +1,11 @@
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type ParsedInput, type PolicyVersion, type ProductModel } from '../../../src-shared/contract'
+import {
+  AppError,
+  type CurrentUser,
+  type ParsedInput,
+  type PolicyVersion,
+  type ProductModel
+} from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { readShopTimeZone } from '../settings/service'
@@ -18,7 +24,12 @@ function policyRows(db: Db) {
  * The policy a unit is judged by: the version in force on the day it was sold (its warranty
  * start), for its model if the model has its own, else for its category.
  */
-export async function policyInForce(db: Db, modelId: string, categoryKey: string, onDate: string): Promise<PolicyVersion> {
+export async function policyInForce(
+  db: Db,
+  modelId: string,
+  categoryKey: string,
+  onDate: string
+): Promise<PolicyVersion> {
   const forModel = await policyRows(db)
     .where('p.modelId', '=', modelId)
     .where('p.effectiveFrom', '<=', onDate)
@@ -48,19 +59,34 @@ export async function listModels(db: Db, categoryKey: string): Promise<ProductMo
 }
 
 export async function listPolicies(db: Db): Promise<PolicyVersion[]> {
-  const rows = await policyRows(db).orderBy('p.categoryKey').orderBy('p.modelId').orderBy('p.effectiveFrom', 'desc').execute()
+  const rows = await policyRows(db)
+    .orderBy('p.categoryKey')
+    .orderBy('p.modelId')
+    .orderBy('p.effectiveFrom', 'desc')
+    .execute()
   return rows.map(toPolicyVersion)
 }
 
 /** A new version; earlier ones stay, so units sold under them are still judged by them. */
-export async function savePolicy(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'warranty.savePolicy'>): Promise<PolicyVersion> {
+export async function savePolicy(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'warranty.savePolicy'>
+): Promise<PolicyVersion> {
   // A version dated back would quietly change verdicts of units already sold under the old one.
   if (input.effectiveFrom < shopLocalDate(at, await readShopTimeZone(db))) {
-    throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'effectiveFrom', messageKey: 'validation.effectiveFromPast' }] })
+    throw new AppError('VALIDATION', 'errors.VALIDATION', {
+      fields: [{ path: 'effectiveFrom', messageKey: 'validation.effectiveFromPast' }]
+    })
   }
   return db.transaction().execute(async (trx) => {
     if (input.modelId) {
-      const model = await trx.selectFrom('productModels').select('id').where('id', '=', input.modelId).executeTakeFirst()
+      const model = await trx
+        .selectFrom('productModels')
+        .select('id')
+        .where('id', '=', input.modelId)
+        .executeTakeFirst()
       if (!model) throw new AppError('NOT_FOUND', 'errors.productModelNotFound')
     }
     const id = uuidv7(at.getTime())
@@ -78,7 +104,13 @@ export async function savePolicy(db: Db, at: Date, actor: CurrentUser, input: Pa
       })
       .execute()
     const saved = toPolicyVersion(await policyRows(trx).where('p.id', '=', id).executeTakeFirstOrThrow())
-    await recordSyncedChange(trx, at, { actorId: actor.id, action: 'warranty.savePolicy', entity: 'warranty_policy', entityId: id, after: saved })
+    await recordSyncedChange(trx, at, {
+      actorId: actor.id,
+      action: 'warranty.savePolicy',
+      entity: 'warranty_policy',
+      entityId: id,
+      after: saved
+    })
     return saved
   })
 }

@@ -24,9 +24,13 @@ export function toUnit(row: UnitRow): WarrantyUnit {
     buyerName: row.buyerName,
     buyerPhone: row.buyerPhone,
     activationDate: row.activationDate,
-    exchangedFrom: row.exchangedFromId && row.exchangedFromSerial ? { id: row.exchangedFromId, serial: row.exchangedFromSerial } : null,
+    exchangedFrom:
+      row.exchangedFromId && row.exchangedFromSerial
+        ? { id: row.exchangedFromId, serial: row.exchangedFromSerial }
+        : null,
     exchangedOn: row.exchangedOn,
-    exchangedTo: row.exchangedToId && row.exchangedToSerial ? { id: row.exchangedToId, serial: row.exchangedToSerial } : null,
+    exchangedTo:
+      row.exchangedToId && row.exchangedToSerial ? { id: row.exchangedToId, serial: row.exchangedToSerial } : null,
     source: row.source,
     createdAt: row.createdAt
   }
@@ -38,7 +42,10 @@ export function toPolicyVersion(
   return {
     id: row.id,
     categoryKey: row.categoryKey,
-    model: row.modelId && row.brand !== null && row.model !== null ? { id: row.modelId, brand: row.brand, model: row.model } : null,
+    model:
+      row.modelId && row.brand !== null && row.model !== null
+        ? { id: row.modelId, brand: row.brand, model: row.model }
+        : null,
     effectiveFrom: row.effectiveFrom,
     policy: JSON.parse(row.policyJson) as WarrantyPolicy,
     note: row.note,

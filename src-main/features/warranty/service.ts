@@ -1,5 +1,11 @@
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type ParsedInput, type WarrantyLookup, type WarrantyVerdict } from '../../../src-shared/contract'
+import {
+  AppError,
+  type CurrentUser,
+  type ParsedInput,
+  type WarrantyLookup,
+  type WarrantyVerdict
+} from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { normalizePhone } from '../../../src-shared/domain/phone'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
@@ -18,7 +24,14 @@ function unitRows(db: Db) {
     .leftJoin('warrantyUnits as prev', 'prev.id', 'u.exchangedFromId')
     .leftJoin('warrantyUnits as next', 'next.exchangedFromId', 'u.id')
     .selectAll('u')
-    .select(['m.brand', 'm.model', 'm.categoryKey', 'prev.serial as exchangedFromSerial', 'next.id as exchangedToId', 'next.serial as exchangedToSerial'])
+    .select([
+      'm.brand',
+      'm.model',
+      'm.categoryKey',
+      'prev.serial as exchangedFromSerial',
+      'next.id as exchangedToId',
+      'next.serial as exchangedToSerial'
+    ])
 }
 
 async function findUnit(db: Db, id: string): Promise<UnitRow> {
@@ -31,13 +44,22 @@ async function findUnit(db: Db, id: string): Promise<UnitRow> {
 async function originalStart(db: Db, unit: WarrantyUnitsTable): Promise<string | null> {
   let current: WarrantyUnitsTable | undefined = unit
   while (current?.exchangedFromId) {
-    current = await db.selectFrom('warrantyUnits').selectAll().where('id', '=', current.exchangedFromId).executeTakeFirst()
+    current = await db
+      .selectFrom('warrantyUnits')
+      .selectAll()
+      .where('id', '=', current.exchangedFromId)
+      .executeTakeFirst()
   }
   return current && current.id !== unit.id ? (current.purchaseDate ?? null) : null
 }
 
 /** The verdict for one unit, with its policy, reasons, dates and the repair records it used. */
-export async function verdictFor(db: Db, now: Date, unitId: string, claim: FaultClaim | null): Promise<WarrantyVerdict> {
+export async function verdictFor(
+  db: Db,
+  now: Date,
+  unitId: string,
+  claim: FaultClaim | null
+): Promise<WarrantyVerdict> {
   const row = await findUnit(db, unitId)
   const timeZone = await readShopTimeZone(db)
   const today = shopLocalDate(now, timeZone)
@@ -72,7 +94,11 @@ export async function lookUp(db: Db, now: Date, query: string, claim: FaultClaim
   if (byCard) return { kind: 'found', verdict: await verdictFor(db, now, byCard.id, claim) }
   const phone = normalizePhone(query)
   if (/^\d{7,}$/.test(phone) && /^[\d\s+\-()]+$/.test(query.trim())) {
-    const units = await unitRows(db).where('u.buyerPhone', '=', phone).orderBy('u.purchaseDate', 'desc').limit(50).execute()
+    const units = await unitRows(db)
+      .where('u.buyerPhone', '=', phone)
+      .orderBy('u.purchaseDate', 'desc')
+      .limit(50)
+      .execute()
     if (units.length === 1) return { kind: 'found', verdict: await verdictFor(db, now, units[0]!.id, claim) }
     if (units.length > 1) return { kind: 'several', units: units.map(toUnit) }
     if (!/^\d{15}$/.test(phone)) return { kind: 'unknown', query: query.trim(), queryKind: 'phone' }
@@ -81,8 +107,19 @@ export async function lookUp(db: Db, now: Date, query: string, claim: FaultClaim
 }
 
 /** The product model for a brand and model name, created on first sight with its category. */
-export async function ensureModel(trx: Db, at: Date, brand: string, model: string, categoryKey: string): Promise<string> {
-  const existing = await trx.selectFrom('productModels').select('id').where('brand', '=', brand).where('model', '=', model).executeTakeFirst()
+export async function ensureModel(
+  trx: Db,
+  at: Date,
+  brand: string,
+  model: string,
+  categoryKey: string
+): Promise<string> {
+  const existing = await trx
+    .selectFrom('productModels')
+    .select('id')
+    .where('brand', '=', brand)
+    .where('model', '=', model)
+    .executeTakeFirst()
   if (existing) return existing.id
   const id = uuidv7(at.getTime())
   await trx.insertInto('productModels').values({ id, brand, model, categoryKey, createdAt: at.toISOString() }).execute()
@@ -92,18 +129,33 @@ export async function ensureModel(trx: Db, at: Date, brand: string, model: strin
 async function refuseKnownSerial(trx: Db, serial: string): Promise<void> {
   const existing = await unitRows(trx).where('u.serial', '=', serial).executeTakeFirst()
   if (existing) {
-    throw new AppError('CONFLICT', 'errors.duplicateUnit', { existing: toUnit(existing), fields: [{ path: 'serial', messageKey: 'errors.duplicateUnit' }] })
+    throw new AppError('CONFLICT', 'errors.duplicateUnit', {
+      existing: toUnit(existing),
+      fields: [{ path: 'serial', messageKey: 'errors.duplicateUnit' }]
+    })
   }
 }
 
 /** Registers a sold unit at the counter (activation with the invoice details). */
-export async function registerUnit(db: Db, now: Date, actor: CurrentUser, input: ParsedInput<'warranty.register'>): Promise<WarrantyVerdict> {
+export async function registerUnit(
+  db: Db,
+  now: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'warranty.register'>
+): Promise<WarrantyVerdict> {
   const serial = input.serial!
   const id = await db.transaction().execute(async (trx) => {
     await refuseKnownSerial(trx, serial)
     if (input.cardNumber) {
-      const card = await trx.selectFrom('warrantyUnits').select('id').where('cardNumber', '=', input.cardNumber).executeTakeFirst()
-      if (card) throw new AppError('CONFLICT', 'errors.duplicateCard', { fields: [{ path: 'cardNumber', messageKey: 'errors.duplicateCard' }] })
+      const card = await trx
+        .selectFrom('warrantyUnits')
+        .select('id')
+        .where('cardNumber', '=', input.cardNumber)
+        .executeTakeFirst()
+      if (card)
+        throw new AppError('CONFLICT', 'errors.duplicateCard', {
+          fields: [{ path: 'cardNumber', messageKey: 'errors.duplicateCard' }]
+        })
     }
     const row: WarrantyUnitsTable = {
       id: uuidv7(now.getTime()),
@@ -124,7 +176,13 @@ export async function registerUnit(db: Db, now: Date, actor: CurrentUser, input:
       updatedAt: now.toISOString()
     }
     await trx.insertInto('warrantyUnits').values(row).execute()
-    await recordSyncedChange(trx, now, { actorId: actor.id, action: 'warranty.register', entity: 'warranty_unit', entityId: row.id, after: row })
+    await recordSyncedChange(trx, now, {
+      actorId: actor.id,
+      action: 'warranty.register',
+      entity: 'warranty_unit',
+      entityId: row.id,
+      after: row
+    })
     return row.id
   })
   return verdictFor(db, now, id, null)
@@ -134,14 +192,22 @@ export async function registerUnit(db: Db, now: Date, actor: CurrentUser, input:
  * The customer leaves with a new unit: it is registered under the new serial, linked to the one
  * it replaces, and judged from the exchange date or the original start as its policy says.
  */
-export async function exchangeUnit(db: Db, now: Date, actor: CurrentUser, input: ParsedInput<'warranty.exchange'>): Promise<WarrantyVerdict> {
+export async function exchangeUnit(
+  db: Db,
+  now: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'warranty.exchange'>
+): Promise<WarrantyVerdict> {
   if (!input.newSerial) {
-    throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: [{ path: 'newSerial', messageKey: 'validation.required' }] })
+    throw new AppError('VALIDATION', 'errors.VALIDATION', {
+      fields: [{ path: 'newSerial', messageKey: 'validation.required' }]
+    })
   }
   const newSerial = input.newSerial
   // Only a unit entitled to it now is exchanged (within the window, or after the second repair).
   const entitled = await verdictFor(db, now, input.unitId, null)
-  if (!['refund', 'exchange'].includes(entitled.evaluation.verdict)) throw new AppError('CONFLICT', 'errors.exchangeNotDue')
+  if (!['refund', 'exchange'].includes(entitled.evaluation.verdict))
+    throw new AppError('CONFLICT', 'errors.exchangeNotDue')
   const id = await db.transaction().execute(async (trx) => {
     const old = await findUnit(trx, input.unitId)
     // Checked inside the transaction too: one unit is exchanged once.
@@ -179,4 +245,3 @@ export async function exchangeUnit(db: Db, now: Date, actor: CurrentUser, input:
   })
   return verdictFor(db, now, id, null)
 }
-

@@ -1,4 +1,4 @@
-import { app as electronApp, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron'
+import { app as electronApp, type BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron'
 import { openApp, closeApp } from '../../app/openApp'
 import { resolveDataDir } from '../../app/dataDir'
 import type { AppContext } from '../../app/context'
@@ -44,10 +44,16 @@ export function startElectronShell(): void {
       return () => trusted.delete(window.webContents)
     })
     ipcMain.handle(RPC_CHANNEL, (event, payload: unknown) =>
-      handleIpcCall(context, handlers, APP_URL_PREFIX, {
-        frameUrl: event.senderFrame?.url ?? '',
-        fromAppWindow: trusted.has(event.sender)
-      }, payload)
+      handleIpcCall(
+        context,
+        handlers,
+        APP_URL_PREFIX,
+        {
+          frameUrl: event.senderFrame?.url ?? '',
+          fromAppWindow: trusted.has(event.sender)
+        },
+        payload
+      )
     )
     mainWindow = createMainWindow()
     trusted.add(mainWindow.webContents)

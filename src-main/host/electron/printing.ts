@@ -40,7 +40,8 @@ export function electronPrinting(trustWindow: (window: BrowserWindow) => () => v
         await documentReady(window.webContents)
         const paper = PAPERS[job.paper]
         // A roll is cut where the receipt ends: the print page measures its own length.
-        const heightMm = paper.heightMm ?? Number(await window.webContents.executeJavaScript('document.body.dataset.pageHeightMm'))
+        const heightMm =
+          paper.heightMm ?? Number(await window.webContents.executeJavaScript('document.body.dataset.pageHeightMm'))
         await new Promise<void>((resolve, reject) => {
           window.webContents.print(
             {

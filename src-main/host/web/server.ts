@@ -70,15 +70,22 @@ async function handle(
 ): Promise<void> {
   // A page on another site can point a browser at 127.0.0.1 through its own DNS name
   // (DNS rebinding); only loopback host names are answered.
-  if (!isLoopbackHostHeader(request.headers.host)) return sendJson(response, 421, { ok: false, error: new AppError('FORBIDDEN').toData() })
+  if (!isLoopbackHostHeader(request.headers.host))
+    return sendJson(response, 421, { ok: false, error: new AppError('FORBIDDEN').toData() })
   const url = new URL(request.url ?? '/', 'http://localhost')
   if (url.pathname.startsWith('/rpc/')) {
     if (request.method !== 'POST') {
       response.setHeader('Allow', 'POST')
-      return sendJson(response, 405, { ok: false, error: new AppError('VALIDATION', 'errors.methodNotAllowed').toData() })
+      return sendJson(response, 405, {
+        ok: false,
+        error: new AppError('VALIDATION', 'errors.methodNotAllowed').toData()
+      })
     }
     if (!isSameOriginJsonRequest(request)) {
-      return sendJson(response, 403, { ok: false, error: new AppError('FORBIDDEN', 'errors.FORBIDDEN', { reason: 'cross-origin' }).toData() })
+      return sendJson(response, 403, {
+        ok: false,
+        error: new AppError('FORBIDDEN', 'errors.FORBIDDEN', { reason: 'cross-origin' }).toData()
+      })
     }
     const operation = operationFromPath(url.pathname)
     const body = await readJsonBody(request)

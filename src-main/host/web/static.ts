@@ -26,7 +26,12 @@ function safeDecode(pathname: string): string {
 }
 
 /** Serves the built renderer; unknown paths get index.html so the client router can take them. */
-export async function serveStatic(root: string, pathname: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+export async function serveStatic(
+  root: string,
+  pathname: string,
+  request: IncomingMessage,
+  response: ServerResponse
+): Promise<void> {
   const relative = normalize(safeDecode(pathname)).replace(/^([/\\])+/, '')
   let file = join(root, relative)
   if (!file.startsWith(root + sep) && file !== root) file = join(root, 'index.html')

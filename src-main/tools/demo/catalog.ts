@@ -36,7 +36,17 @@ const fault = (
   minutes: number,
   labourYuan: number,
   partsYuan: number
-): Fault => ({ reported, symptom, location, cause, diagnosis, labour, minutes, labourFen: labourYuan * 100, partsFen: partsYuan * 100 })
+): Fault => ({
+  reported,
+  symptom,
+  location,
+  cause,
+  diagnosis,
+  labour,
+  minutes,
+  labourFen: labourYuan * 100,
+  partsFen: partsYuan * 100
+})
 
 /** IMEI-like: 8-digit type code of a Chinese-market handset plus a serial part. */
 const imei = (random: Random) => `86${random.digits(13)}`
@@ -46,7 +56,10 @@ export const KINDS: readonly Kind[] = [
     kind: 'phone',
     weight: 45,
     brands: [
-      { brand: '华为', models: ['Mate 60 Pro', 'Mate 60', 'Pura 70 Pro', 'P60', 'nova 12', 'nova 11 SE', '畅享 70', 'Mate X5'] },
+      {
+        brand: '华为',
+        models: ['Mate 60 Pro', 'Mate 60', 'Pura 70 Pro', 'P60', 'nova 12', 'nova 11 SE', '畅享 70', 'Mate X5']
+      },
       { brand: '荣耀', models: ['Magic6 Pro', '90 GT', 'X50', 'Play8T'] },
       { brand: '小米', models: ['14', '14 Pro', '13 Ultra', 'Redmi K70', 'Redmi Note 13 Pro', 'Redmi 13C'] },
       { brand: 'OPPO', models: ['Find X7', 'Reno11', 'A2 Pro', 'K11'] },
@@ -57,11 +70,51 @@ export const KINDS: readonly Kind[] = [
     colours: ['曜石黑', '雅川青', '雪域白', '远峰蓝', '星光色', '午夜色', '钛金属'],
     serial: imei,
     faults: [
-      fault('屏幕摔碎，部分区域触摸失灵', 'S03', 'L02', 'C04', '外屏及显示层碎裂，需更换屏幕总成', '更换屏幕总成', 40, 80, 890),
+      fault(
+        '屏幕摔碎，部分区域触摸失灵',
+        'S03',
+        'L02',
+        'C04',
+        '外屏及显示层碎裂，需更换屏幕总成',
+        '更换屏幕总成',
+        40,
+        80,
+        890
+      ),
       fault('充电很慢，有时充不进电', 'S04', 'L04', 'C01', '尾插触点氧化，接触不良', '更换尾插小板', 30, 50, 120),
-      fault('电池不耐用，半天就没电，后盖有点鼓', 'S05', 'L03', 'C01', '电池老化鼓包，健康度 71%', '更换电池', 30, 50, 199),
-      fault('掉进水里后无法开机', 'S06', 'L01', 'C03', '主板进液腐蚀，供电电路短路', '主板清洗及更换供电芯片', 120, 150, 460),
-      fault('经常自动重启，卡在开机画面', 'S10', 'L11', 'C06', '系统分区损坏，备份后刷机恢复', '刷机及数据备份', 60, 80, 0),
+      fault(
+        '电池不耐用，半天就没电，后盖有点鼓',
+        'S05',
+        'L03',
+        'C01',
+        '电池老化鼓包，健康度 71%',
+        '更换电池',
+        30,
+        50,
+        199
+      ),
+      fault(
+        '掉进水里后无法开机',
+        'S06',
+        'L01',
+        'C03',
+        '主板进液腐蚀，供电电路短路',
+        '主板清洗及更换供电芯片',
+        120,
+        150,
+        460
+      ),
+      fault(
+        '经常自动重启，卡在开机画面',
+        'S10',
+        'L11',
+        'C06',
+        '系统分区损坏，备份后刷机恢复',
+        '刷机及数据备份',
+        60,
+        80,
+        0
+      ),
       fault('后置摄像头拍照模糊、对不上焦', 'S09', 'L05', 'C01', '主摄对焦马达失效', '更换后置主摄模组', 45, 60, 380),
       fault('打电话对方听不到声音', 'S08', 'L06', 'C01', '送话器故障', '更换送话器排线', 40, 60, 90),
       fault('插卡显示无服务，没有信号', 'S07', 'L01', 'C02', '射频前端虚焊', '主板射频芯片补焊', 90, 120, 0),
@@ -89,7 +142,17 @@ export const KINDS: readonly Kind[] = [
       fault('键盘有几个键按了没反应', 'S99', 'L07', 'C05', '键盘进液导致部分按键失灵', '更换键盘', 60, 100, 260),
       fault('咖啡洒到键盘上后死机', 'S06', 'L01', 'C03', '主板进液腐蚀', '主板清洗维修', 180, 300, 600),
       fault('电池充不满，拔电就关机', 'S05', 'L03', 'C01', '电池循环超 900 次，容量衰减', '更换电池', 40, 80, 480),
-      fault('风扇声音很大，发烫', 'S13', 'L10', 'C01', '风扇轴承磨损，散热硅脂干涸', '更换风扇并清灰换硅脂', 60, 120, 150),
+      fault(
+        '风扇声音很大，发烫',
+        'S13',
+        'L10',
+        'C01',
+        '风扇轴承磨损，散热硅脂干涸',
+        '更换风扇并清灰换硅脂',
+        60,
+        120,
+        150
+      ),
       fault('主板烧了，开机有焦味', 'S01', 'L01', 'C01', '主板短路烧毁，需更换主板', '更换主板', 90, 200, 2600)
     ],
     installations: []
@@ -153,7 +216,17 @@ export const KINDS: readonly Kind[] = [
     colours: ['白色', '钛晶灰'],
     serial: (random) => random.alphanumeric(16),
     faults: [
-      fault('不脱水，衣服湿淋淋的', 'S99', 'L10', 'C01', '排水泵堵塞导致无法进入脱水', '清理并更换排水泵', 60, 120, 110),
+      fault(
+        '不脱水，衣服湿淋淋的',
+        'S99',
+        'L10',
+        'C01',
+        '排水泵堵塞导致无法进入脱水',
+        '清理并更换排水泵',
+        60,
+        120,
+        110
+      ),
       fault('底部漏水', 'S12', 'L99', 'C01', '门封圈老化破损', '更换门封圈', 60, 120, 180),
       fault('甩干时震动很大，会移位', 'S13', 'L10', 'C05', '运输螺栓未拆，减震器受损', '更换减震器', 60, 150, 160),
       fault('显示 E21 故障码，不排水', 'S99', 'L01', 'C01', '电脑板排水控制电路损坏', '更换电脑板', 45, 100, 380),

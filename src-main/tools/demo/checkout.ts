@@ -63,19 +63,28 @@ const roundUp = (fen: number, unit: number) => Math.ceil(fen / unit) * unit
  * intake and hand-over steps (so the checkout comes right before the pick-up, in the same moment),
  * and returns the steps of its own: credit notes, reprints and the day closes.
  */
-export function planTill(random: Random, app: AppContext, jobs: readonly Job[], options: { from: number; days: number; now: number }): { steps: Step[]; state: TillState } {
+export function planTill(
+  random: Random,
+  app: AppContext,
+  jobs: readonly Job[],
+  options: { from: number; days: number; now: number }
+): { steps: Step[]; state: TillState } {
   const state: TillState = { invoices: 0, creditNotes: 0, closes: 0, prints: 0 }
   const steps: Step[] = []
   const invoices = new Map<Job, Invoice>()
   // What the checkout screen shows, read straight from the books (a read leaves no trace, and
   // this saves a contract call per job): the labour and parts checkout will bill, the deposit
   // held, and the discount agreed with the quote.
-  const labourLines = app.sqlite.prepare(`SELECT id, price_fen AS amountFen FROM work_order_labour WHERE work_order_id = ?`)
+  const labourLines = app.sqlite.prepare(
+    `SELECT id, price_fen AS amountFen FROM work_order_labour WHERE work_order_id = ?`
+  )
   const partLines = app.sqlite.prepare(
     `SELECT id, (quantity - returned_quantity) * unit_price_fen AS amountFen FROM work_order_parts WHERE work_order_id = ? AND returned_quantity < quantity`
   )
   const depositHeld = app.sqlite
-    .prepare(`SELECT coalesce(sum(amount_fen), 0) FROM payments WHERE work_order_id = ? AND kind IN ('deposit', 'deposit_return')`)
+    .prepare(
+      `SELECT coalesce(sum(amount_fen), 0) FROM payments WHERE work_order_id = ? AND kind IN ('deposit', 'deposit_return')`
+    )
     .pluck()
   const quoted = app.sqlite.prepare(
     `SELECT q.parts_fen AS partsFen, q.discount_fen AS discountFen, q.note FROM work_orders w JOIN quotes q ON q.id = w.current_quote_id WHERE w.id = ? AND q.customer_decision = 'approved'`
@@ -92,8 +101,16 @@ export function planTill(random: Random, app: AppContext, jobs: readonly Job[], 
     const warranty = job.spec.serviceType === 'warranty_repair'
     const payer: Payer = warranty ? 'brand' : 'customer'
     const earned = [
-      ...(labourLines.all(job.id) as { id: string; amountFen: number }[]).map((line) => ({ ...line, kind: 'labour', payer })),
-      ...(partLines.all(job.id) as { id: string; amountFen: number }[]).map((line) => ({ ...line, kind: 'part', payer }))
+      ...(labourLines.all(job.id) as { id: string; amountFen: number }[]).map((line) => ({
+        ...line,
+        kind: 'labour',
+        payer
+      })),
+      ...(partLines.all(job.id) as { id: string; amountFen: number }[]).map((line) => ({
+        ...line,
+        kind: 'part',
+        payer
+      }))
     ]
     const depositFen = depositHeld.get(job.id) as number
     thresholdFen ??= (await counter.call(MANAGER, 'settings.get', {})).approvalThresholdFen
@@ -102,7 +119,12 @@ export function planTill(random: Random, app: AppContext, jobs: readonly Job[], 
     const charges: NonNullable<Input<'checkout.pay'>['charges']> = []
 
     if (job.ending === 'inspected' && random.chance(0.85)) {
-      charges.push({ description: '检测费', quantity: 1, unitPriceFen: phone || job.spec.deviceKind === 'laptop' ? 5_000 : 8_000, payer: 'customer' })
+      charges.push({
+        description: '检测费',
+        quantity: 1,
+        unitPriceFen: phone || job.spec.deviceKind === 'laptop' ? 5_000 : 8_000,
+        payer: 'customer'
+      })
     }
     const quote = quoted.get(job.id) as { partsFen: number; discountFen: number; note: string } | undefined
     if (job.ending === 'picked_up') {
@@ -114,14 +136,17 @@ export function planTill(random: Random, app: AppContext, jobs: readonly Job[], 
       const parts = earned.filter((line) => line.kind === 'part')
       if (warranty && parts.length > 0 && random.chance(0.05)) payers[random.pick(parts).id] = 'customer'
       const accessories = phone ? ACCESSORIES : job.spec.deviceKind === 'laptop' ? LAPTOP_ACCESSORIES : []
-      if (accessories.length > 0 && random.chance(warranty ? 0.06 : 0.08)) charges.push({ ...random.pick(accessories), quantity: 1, payer: 'customer' })
+      if (accessories.length > 0 && random.chance(warranty ? 0.06 : 0.08))
+        charges.push({ ...random.pick(accessories), quantity: 1, payer: 'customer' })
     }
 
     const lines = [
       ...earned.map((line) => ({ quantity: 1, unitPriceFen: line.amountFen, payer: payers[line.id] ?? line.payer })),
       ...charges
     ]
-    const customerFen = lines.filter((line) => line.payer === 'customer').reduce((sum, line) => sum + line.quantity * line.unitPriceFen, 0)
+    const customerFen = lines
+      .filter((line) => line.payer === 'customer')
+      .reduce((sum, line) => sum + line.quantity * line.unitPriceFen, 0)
     if (lines.length === 0 && depositFen === 0) return
 
     // The discount agreed with the quote, or one the counter gives; rarely a big one by the manager.
@@ -170,9 +195,14 @@ export function planTill(random: Random, app: AppContext, jobs: readonly Job[], 
         // Most leave a round sum; some pay the whole estimate up front (and may get some back).
         job.intake.depositFen = random.chance(0.12)
           ? roundUp(estimateFen, 10_000)
-          : Math.max(10_000, Math.min(random.pick([10_000, 20_000, 30_000, 50_000]), Math.floor(estimateFen / 20_000) * 10_000))
+          : Math.max(
+              10_000,
+              Math.min(random.pick([10_000, 20_000, 30_000, 50_000]), Math.floor(estimateFen / 20_000) * 10_000)
+            )
         // Large sums go by phone or card rather than in notes.
-        job.intake.depositMethod = random.weighted(job.intake.depositFen > 30_000 ? DEPOSIT_MIX.filter(([method]) => method !== 'cash') : DEPOSIT_MIX)
+        job.intake.depositMethod = random.weighted(
+          job.intake.depositFen > 30_000 ? DEPOSIT_MIX.filter(([method]) => method !== 'cash') : DEPOSIT_MIX
+        )
       }
     }
 
@@ -224,13 +254,22 @@ export function planTill(random: Random, app: AppContext, jobs: readonly Job[], 
         at,
         run: async (counter) => {
           const invoice = invoices.get(job)
-          const labour = invoice?.lines.find((line) => line.kind === 'labour' && line.payer === 'customer' && line.amountFen >= 2_000)
+          const labour = invoice?.lines.find(
+            (line) => line.kind === 'labour' && line.payer === 'customer' && line.amountFen >= 2_000
+          )
           if (!invoice || !labour) return
-          const amountFen = Math.min(labour.amountFen, goodwill ? random.pick([5_000, 10_000]) : Math.max(2_000, Math.round((labour.amountFen * 0.4) / 1_000) * 1_000))
+          const amountFen = Math.min(
+            labour.amountFen,
+            goodwill
+              ? random.pick([5_000, 10_000])
+              : Math.max(2_000, Math.round((labour.amountFen * 0.4) / 1_000) * 1_000)
+          )
           const reason = goodwill
             ? '客户投诉取机等待时间过长，店长同意退还部分工时费（商誉补偿）'
             : `工时费多收：按价目表应为 ${yuan(labour.amountFen - amountFen)} 元，退还差额`
-          const paid = invoice.payments.filter((payment) => payment.kind === 'payment').sort((a, b) => b.amountFen - a.amountFen)
+          const paid = invoice.payments
+            .filter((payment) => payment.kind === 'payment')
+            .sort((a, b) => b.amountFen - a.amountFen)
           await counter.call(MANAGER, 'checkout.creditNote', {
             invoiceId: invoice.id,
             lines: [{ lineId: labour.id, amountFen }],
@@ -289,16 +328,39 @@ function tenders(random: Random, dueFen: number): Tender[] {
   if (dueFen >= 150_000 && random.chance(0.15)) return [{ method: 'bank_transfer', amountFen: dueFen }]
   let method = random.weighted(PAYMENT_MIX)
   if (method === 'split' && dueFen < 30_000) method = 'alipay'
-  if (method === 'cash') return [{ method: 'cash', amountFen: roundUp(dueFen, random.weighted([[1_000, 3], [5_000, 3], [10_000, 4]])) }]
+  if (method === 'cash')
+    return [
+      {
+        method: 'cash',
+        amountFen: roundUp(
+          dueFen,
+          random.weighted([
+            [1_000, 3],
+            [5_000, 3],
+            [10_000, 4]
+          ])
+        )
+      }
+    ]
   if (method !== 'split') return [{ method, amountFen: dueFen }]
-  const rest = random.weighted<PaymentMethod>([['wechat_pay', 5], ['alipay', 3], ['bank_card', 2]])
+  const rest = random.weighted<PaymentMethod>([
+    ['wechat_pay', 5],
+    ['alipay', 3],
+    ['bank_card', 2]
+  ])
   if (random.chance(0.7)) {
     // The cash in the wallet, the rest by phone or card.
     const cash = Math.max(10_000, Math.floor((dueFen * (0.2 + random.next() * 0.4)) / 10_000) * 10_000)
-    return [{ method: 'cash', amountFen: cash }, { method: rest, amountFen: dueFen - cash }]
+    return [
+      { method: 'cash', amountFen: cash },
+      { method: rest, amountFen: dueFen - cash }
+    ]
   }
   // Two phones or a card and a phone: what one account could not cover.
   const first = Math.floor((dueFen * (0.3 + random.next() * 0.4)) / 100) * 100
   const other = rest === 'wechat_pay' ? 'alipay' : 'wechat_pay'
-  return [{ method: rest, amountFen: first }, { method: other, amountFen: dueFen - first }]
+  return [
+    { method: rest, amountFen: first },
+    { method: other, amountFen: dueFen - first }
+  ]
 }

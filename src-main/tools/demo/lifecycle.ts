@@ -92,9 +92,14 @@ export class Job {
     const fault = random.pick(kind.faults)
     const desk = random.pick(DESK)
     this.desk = desk
-    const technician = random.pick(spec.deviceKind === 'phone' || spec.deviceKind === 'laptop' ? PHONE_TECHNICIANS : APPLIANCE_TECHNICIANS)
-    const move = (to: Input<'workOrders.transition'>['to'], extra: { note?: string; reason?: string } = {}, by: string = technician) =>
-      this.then(10, 180, (c) => c.call(by, 'workOrders.transition', { id: this.id, to, ...extra }))
+    const technician = random.pick(
+      spec.deviceKind === 'phone' || spec.deviceKind === 'laptop' ? PHONE_TECHNICIANS : APPLIANCE_TECHNICIANS
+    )
+    const move = (
+      to: Input<'workOrders.transition'>['to'],
+      extra: { note?: string; reason?: string } = {},
+      by: string = technician
+    ) => this.then(10, 180, (c) => c.call(by, 'workOrders.transition', { id: this.id, to, ...extra }))
 
     const installation = spec.serviceType === 'installation'
     const installationWork = installation ? random.pick(kind.installations) : ''
@@ -141,14 +146,20 @@ export class Job {
       move('awaiting_parts', { note: `已申请备件：${fault.labour.replace(/^更换/, '')}` })
       if (random.chance(0.05)) {
         this.then(10 * 24 * 60, 20 * 24 * 60, (c) =>
-          c.call(desk, 'workOrders.transition', { id: this.id, to: 'returned_unrepaired', reason: '配件停产，无法维修' })
+          c.call(desk, 'workOrders.transition', {
+            id: this.id,
+            to: 'returned_unrepaired',
+            reason: '配件停产，无法维修'
+          })
         )
         this.handOver('no_parts')
         return
       }
       // Most parts arrive within days; now and then the supplier is weeks late.
       const waitDays = random.chance(0.12) ? random.int(8, 20) : random.int(1, 5)
-      this.then(waitDays * 24 * 60, waitDays * 24 * 60 + 240, (c) => c.call(technician, 'workOrders.transition', { id: this.id, to: 'repairing', note: '备件已到' }))
+      this.then(waitDays * 24 * 60, waitDays * 24 * 60 + 240, (c) =>
+        c.call(technician, 'workOrders.transition', { id: this.id, to: 'repairing', note: '备件已到' })
+      )
     } else {
       move('repairing')
     }
@@ -156,13 +167,26 @@ export class Job {
     const labour = installation
       ? { description: installationWork, minutes: 90, priceFen: 15_000 }
       : { description: fault.labour, minutes: fault.minutes, priceFen: fault.labourFen }
-    this.then(Math.round(fault.minutes / 2), fault.minutes * 2, (c) => c.call(technician, 'workOrders.addLabour', { id: this.id, ...labour }))
+    this.then(Math.round(fault.minutes / 2), fault.minutes * 2, (c) =>
+      c.call(technician, 'workOrders.addLabour', { id: this.id, ...labour })
+    )
     if (random.chance(0.2)) {
-      this.then(5, 30, (c) => c.call(technician, 'workOrders.addLabour', { id: this.id, description: '整机清洁保养', minutes: 15, priceFen: 0 }))
+      this.then(5, 30, (c) =>
+        c.call(technician, 'workOrders.addLabour', {
+          id: this.id,
+          description: '整机清洁保养',
+          minutes: 15,
+          priceFen: 0
+        })
+      )
     }
     if (random.chance(0.15)) {
       this.then(5, 60, (c) =>
-        c.call(technician, 'workOrders.updateNotes', { id: this.id, internalNote: '旧件已回收，待返厂', customerNote: '更换部件享受 90 天保修' })
+        c.call(technician, 'workOrders.updateNotes', {
+          id: this.id,
+          internalNote: '旧件已回收，待返厂',
+          customerNote: '更换部件享受 90 天保修'
+        })
       )
     }
     move('quality_check')
@@ -174,7 +198,11 @@ export class Job {
     if (random.chance(0.02)) return // never collected (yet)
     const byPhone = random.chance(0.15)
     this.then(60, 5 * 24 * 60, (c) =>
-      c.call(desk, 'workOrders.pickup', { id: this.id, confirmed: true, ...(byPhone ? { phone: spec.mobile } : { claimCode: this.claimCode }) })
+      c.call(desk, 'workOrders.pickup', {
+        id: this.id,
+        confirmed: true,
+        ...(byPhone ? { phone: spec.mobile } : { claimCode: this.claimCode })
+      })
     )
     this.pickedUpAt = this.t
     this.handOver('picked_up')
@@ -194,10 +222,23 @@ export class Job {
     const phoneLike = spec.deviceKind === 'phone' || spec.deviceKind === 'laptop'
     const estimateFen = paid ? fault.labourFen + fault.partsFen : installation ? 15_000 : 0
     const intake: Input<'workOrders.create'> = {
-      customer: spec.customer.kind === 'new' ? { kind: 'new', fields: spec.customer.fields } : { kind: 'existing', id: '' },
-      device: spec.device.kind === 'new' ? { kind: 'new', fields: deviceFields(spec.device.fields) } : { kind: 'existing', id: '' },
+      customer:
+        spec.customer.kind === 'new' ? { kind: 'new', fields: spec.customer.fields } : { kind: 'existing', id: '' },
+      device:
+        spec.device.kind === 'new'
+          ? { kind: 'new', fields: deviceFields(spec.device.fields) }
+          : { kind: 'existing', id: '' },
       serviceType: spec.serviceType,
-      intakeChannel: phoneLike ? random.weighted([['walk_in', 85], ['phone_booking', 8], ['mail_in', 7]]) : random.weighted([['walk_in', 30], ['phone_booking', 70]]),
+      intakeChannel: phoneLike
+        ? random.weighted([
+            ['walk_in', 85],
+            ['phone_booking', 8],
+            ['mail_in', 7]
+          ])
+        : random.weighted([
+            ['walk_in', 30],
+            ['phone_booking', 70]
+          ]),
       reportedFault: installation ? installationWork : fault.reported,
       symptomCode: installation ? null : fault.symptom,
       condition: {
@@ -207,7 +248,8 @@ export class Job {
         note: random.chance(0.1) ? '边框有磕碰痕迹' : ''
       },
       accessories: { items: ACCESSORIES[spec.deviceKind].filter(() => random.chance(0.3)), note: '' },
-      passcode: phoneLike && random.chance(0.3) ? { consent: true, value: random.digits(6) } : { consent: false, value: '' },
+      passcode:
+        phoneLike && random.chance(0.3) ? { consent: true, value: random.digits(6) } : { consent: false, value: '' },
       estimateFen,
       // The checkout plan decides who leaves a deposit, and how they pay it.
       depositFen: 0,
@@ -217,8 +259,10 @@ export class Job {
     this.steps.push({
       at: spec.intakeAt,
       run: async (counter) => {
-        if (spec.customer.kind === 'existing') intake.customer = { kind: 'existing', id: registry.customers[spec.customer.index]! }
-        if (spec.device.kind === 'existing') intake.device = { kind: 'existing', id: registry.devices[spec.device.index]! }
+        if (spec.customer.kind === 'existing')
+          intake.customer = { kind: 'existing', id: registry.customers[spec.customer.index]! }
+        if (spec.device.kind === 'existing')
+          intake.device = { kind: 'existing', id: registry.devices[spec.device.index]! }
         const opened = await counter.call(desk, 'workOrders.create', intake)
         if (spec.customer.kind === 'new') registry.customers[spec.customer.index] = opened.workOrder.customer.id
         if (spec.device.kind === 'new') registry.devices[spec.device.index] = opened.workOrder.device.id
@@ -233,7 +277,10 @@ export class Job {
     this.steps.push({
       at: this.spec.intakeAt,
       run: async (counter) => {
-        const opened = await counter.call(MANAGER, 'workOrders.reopen', { id: previous.id, reason: '同一故障复发，保修期内返修' })
+        const opened = await counter.call(MANAGER, 'workOrders.reopen', {
+          id: previous.id,
+          reason: '同一故障复发，保修期内返修'
+        })
         this.id = opened.workOrder.id
         this.claimCode = opened.claimCode
       }
@@ -247,7 +294,9 @@ export class Job {
   private planQuote(fault: Fault, technician: string, desk: string): boolean {
     const random = this.random
     // A loyalty discount, never more than the work itself.
-    const discountFen = random.chance(0.1) ? Math.min(random.pick([2_000, 5_000, 10_000]), fault.labourFen + fault.partsFen) : 0
+    const discountFen = random.chance(0.1)
+      ? Math.min(random.pick([2_000, 5_000, 10_000]), fault.labourFen + fault.partsFen)
+      : 0
     this.then(10, 120, (c) =>
       c.call(technician, 'workOrders.quote', {
         id: this.id,
@@ -260,15 +309,24 @@ export class Job {
     if (fault.labourFen + fault.partsFen - discountFen > 100_000) {
       // The manager is usually around within hours; often enough the quote waits days.
       const [min, max] = random.chance(0.5) ? [2 * 24 * 60, 6 * 24 * 60] : [20, 480]
-      this.then(min, max, (c) => c.call(MANAGER, 'workOrders.managerDecision', { id: this.id, approved: true, note: '' }))
+      this.then(min, max, (c) =>
+        c.call(MANAGER, 'workOrders.managerDecision', { id: this.id, approved: true, note: '' })
+      )
     }
     const approved = random.chance(0.85)
     const channel = random.chance(0.7) ? 'phone' : 'in_person'
     this.then(20, 2 * 24 * 60, (c) =>
-      c.call(desk, 'workOrders.customerDecision', { id: this.id, approved, channel, note: approved ? '' : '客户觉得价格太高' })
+      c.call(desk, 'workOrders.customerDecision', {
+        id: this.id,
+        approved,
+        channel,
+        note: approved ? '' : '客户觉得价格太高'
+      })
     )
     if (!approved) {
-      this.then(10, 24 * 60, (c) => c.call(desk, 'workOrders.transition', { id: this.id, to: 'cancelled', reason: '客户不接受报价' }))
+      this.then(10, 24 * 60, (c) =>
+        c.call(desk, 'workOrders.transition', { id: this.id, to: 'cancelled', reason: '客户不接受报价' })
+      )
       this.ending = 'cancelled'
     }
     return approved

@@ -29,7 +29,13 @@ export interface PartType {
   returnFaulty?: boolean
 }
 
-const type = (code: string, name: string, priceYuan: number, reorder: readonly [number, number], extra: Partial<PartType> = {}): PartType => ({
+const type = (
+  code: string,
+  name: string,
+  priceYuan: number,
+  reorder: readonly [number, number],
+  extra: Partial<PartType> = {}
+): PartType => ({
   code,
   name,
   unit: 'piece',
@@ -96,7 +102,15 @@ export interface GenericPart extends PartType {
   fits: DeviceKind | null
 }
 
-const generic = (partNumber: string, name: string, aisle: Aisle, fits: DeviceKind | null, priceYuan: number, reorder: readonly [number, number], extra: Partial<PartType> = {}): GenericPart => ({
+const generic = (
+  partNumber: string,
+  name: string,
+  aisle: Aisle,
+  fits: DeviceKind | null,
+  priceYuan: number,
+  reorder: readonly [number, number],
+  extra: Partial<PartType> = {}
+): GenericPart => ({
   ...type(partNumber, name, priceYuan, reorder, extra),
   partNumber,
   aisle,
@@ -118,7 +132,10 @@ export const GENERIC_PARTS: readonly GenericPart[] = [
   generic('RF-TIMER', '冰箱化霜定时器', 'refrigerator', null, 45, [1, 3]),
   generic('RF-GASKET', '冰箱门封条', 'refrigerator', null, 120, [1, 2]),
   generic('RF-FAN', '冰箱风扇电机', 'refrigerator', null, 85, [1, 2]),
-  generic('RF-COMP-QD110', '冰箱压缩机 QD110', 'refrigerator', null, 520, [0, 1], { serialTracked: true, returnFaulty: true }),
+  generic('RF-COMP-QD110', '冰箱压缩机 QD110', 'refrigerator', null, 520, [0, 1], {
+    serialTracked: true,
+    returnFaulty: true
+  }),
   generic('WM-VALVE', '洗衣机进水阀（通用）', 'washing_machine', 'washing_machine', 45, [2, 5]),
   generic('WM-BELT', '洗衣机皮带', 'washing_machine', 'washing_machine', 30, [2, 5]),
   generic('TV-RC-UNI', '电视遥控器（万能）', 'tv', 'tv', 35, [3, 10]),
@@ -228,7 +245,15 @@ function priceFen(random: Random, priceYuan: number): number {
 }
 
 /** A part's fields around its type: price and cost vary by model, the reorder levels a little. */
-function draftOf(random: Random, partType: PartType, partNumber: string, name: string, binLocation: string, barcodes: BarcodeBook, fits: PartDraft['fits']): PartDraft {
+function draftOf(
+  random: Random,
+  partType: PartType,
+  partNumber: string,
+  name: string,
+  binLocation: string,
+  barcodes: BarcodeBook,
+  fits: PartDraft['fits']
+): PartDraft {
   const sellingPriceFen = priceFen(random, partType.priceYuan)
   const [reorderPoint, reorderQuantity] = partType.reorder
   return {
@@ -248,18 +273,36 @@ function draftOf(random: Random, partType: PartType, partNumber: string, name: s
 }
 
 /** One model's part of a type, e.g. 华为 Mate 60 Pro 屏幕总成, HW-MATE60PRO-LCD. */
-export function modelPart(random: Random, kind: DeviceKind, partType: PartType, brand: string, model: string, bins: BinBook, barcodes: BarcodeBook): PartDraft {
+export function modelPart(
+  random: Random,
+  kind: DeviceKind,
+  partType: PartType,
+  brand: string,
+  model: string,
+  bins: BinBook,
+  barcodes: BarcodeBook
+): PartDraft {
   const partNumber = `${BRAND_CODES[brand] ?? 'XX'}-${modelCode(model)}-${partType.code}`
-  return draftOf(random, partType, partNumber, `${brand} ${model} ${partType.name}`, bins.next(kind), barcodes, [{ brand, model }])
+  return draftOf(random, partType, partNumber, `${brand} ${model} ${partType.name}`, bins.next(kind), barcodes, [
+    { brand, model }
+  ])
 }
 
-export function genericPart(random: Random, part: GenericPart, bins: BinBook, barcodes: BarcodeBook, fits: PartDraft['fits']): PartDraft {
+export function genericPart(
+  random: Random,
+  part: GenericPart,
+  bins: BinBook,
+  barcodes: BarcodeBook,
+  fits: PartDraft['fits']
+): PartDraft {
   return draftOf(random, part, part.partNumber, part.name, bins.next(part.aisle), barcodes, fits)
 }
 
 /** Every model of a kind of device the demo knows, by brand. */
 export function modelsOf(kind: DeviceKind): { brand: string; model: string }[] {
-  return KINDS.find((k) => k.kind === kind)!.brands.flatMap(({ brand, models }) => models.map((model) => ({ brand, model })))
+  return KINDS.find((k) => k.kind === kind)!.brands.flatMap(({ brand, models }) =>
+    models.map((model) => ({ brand, model }))
+  )
 }
 
 /** The demo shop's catalogue: each model's parts (a back cover for some phones), then the generic ones. */
@@ -275,7 +318,8 @@ export function demoCatalogue(random: Random): PartDraft[] {
       }
     }
   }
-  for (const part of GENERIC_PARTS) drafts.push(genericPart(random, part, bins, barcodes, part.fits ? modelsOf(part.fits) : []))
+  for (const part of GENERIC_PARTS)
+    drafts.push(genericPart(random, part, bins, barcodes, part.fits ? modelsOf(part.fits) : []))
   const numbers = new Set<string>()
   for (const draft of drafts) {
     if (numbers.has(draft.partNumber)) throw new Error(`demo part number ${draft.partNumber} twice`)
@@ -309,8 +353,21 @@ const WORK_PARTS: Record<string, { model?: string[]; generic?: [string, number, 
   'air_conditioner|更换外风机电机': { model: ['FANM'] },
   'air_conditioner|更换室外机主板': { model: ['PCB'] },
   'air_conditioner|更换压缩机': { model: ['COMP'], generic: [['AC-R32-3KG', 1, 1]] },
-  'air_conditioner|空调移机安装': { generic: [['AC-CU635', 2, 5], ['AC-CU952', 2, 5], ['AC-INSUL', 3, 6], ['AC-R32-3KG', 1, 1]] },
-  'air_conditioner|拆机及加装铜管': { generic: [['AC-CU635', 3, 6], ['AC-CU952', 3, 6], ['AC-INSUL', 4, 8]] },
+  'air_conditioner|空调移机安装': {
+    generic: [
+      ['AC-CU635', 2, 5],
+      ['AC-CU952', 2, 5],
+      ['AC-INSUL', 3, 6],
+      ['AC-R32-3KG', 1, 1]
+    ]
+  },
+  'air_conditioner|拆机及加装铜管': {
+    generic: [
+      ['AC-CU635', 3, 6],
+      ['AC-CU952', 3, 6],
+      ['AC-INSUL', 4, 8]
+    ]
+  },
   'air_conditioner|新机安装': { generic: [['AC-INSUL', 1, 3]] },
   'washing_machine|清理并更换排水泵': { model: ['PUMP'] },
   'washing_machine|更换门封圈': { model: ['SEAL'] },
@@ -324,7 +381,8 @@ const KIND_OF_MODEL = new Map<string, DeviceKind>()
 const WORK_OF_DIAGNOSIS = new Map<string, string>()
 for (const kind of KINDS) {
   for (const { brand, model } of modelsOf(kind.kind)) KIND_OF_MODEL.set(`${brand}|${model}`, kind.kind)
-  for (const fault of kind.faults) WORK_OF_DIAGNOSIS.set(`${kind.kind}|${fault.diagnosis}`, `${kind.kind}|${fault.labour}`)
+  for (const fault of kind.faults)
+    WORK_OF_DIAGNOSIS.set(`${kind.kind}|${fault.diagnosis}`, `${kind.kind}|${fault.labour}`)
 }
 
 const CLERK = 'zhoumin'
@@ -377,7 +435,12 @@ interface JobRow {
  * the consumables aisle. A handful of parts are out of supply for the last weeks, so they end
  * below their reorder point.
  */
-export function planWarehouse(random: Random, app: AppContext, users: Map<string, DemoUser>, options: { from: number }): { steps: Step[]; state: WarehouseState } {
+export function planWarehouse(
+  random: Random,
+  app: AppContext,
+  users: Map<string, DemoUser>,
+  options: { from: number }
+): { steps: Step[]; state: WarehouseState } {
   const drafts = demoCatalogue(random)
   const state: WarehouseState = { drafts, partIds: new Map(), requests: 0, issues: 0, returns: 0, deliveries: 0 }
   const draftByNumber = new Map(drafts.map((draft) => [draft.partNumber, draft]))
@@ -387,14 +450,22 @@ export function planWarehouse(random: Random, app: AppContext, users: Map<string
   const step = (when: number, run: (counter: Counter) => Promise<void>) => steps.push({ at: when, run })
 
   // Parts whose supplier has none left for the last two weeks: only a waiting job brings more.
-  const shortSupply = new Set(drafts.filter((draft) => draft.reorderPoint > 0 && random.chance(0.03)).map((draft) => draft.partNumber))
+  const shortSupply = new Set(
+    drafts.filter((draft) => draft.reorderPoint > 0 && random.chance(0.03)).map((draft) => draft.partNumber)
+  )
   const supplyStopsDay = HISTORY_DAYS - 16
 
   // The afternoon before the history starts: the catalogue, then the opening stock.
   drafts.forEach((draft, index) => {
     const { costFen, fits: _fits, ...fields } = draft
     step(at(-1, 14, 0) + index * 25_000, async (counter) => {
-      const part = await counter.call(CLERK, 'parts.create', { ...fields, description: '', compatibleModelIds: [], active: true, costPriceFen: costFen })
+      const part = await counter.call(CLERK, 'parts.create', {
+        ...fields,
+        description: '',
+        compatibleModelIds: [],
+        active: true,
+        costPriceFen: costFen
+      })
       state.partIds.set(part.partNumber, part.id)
     })
   })
@@ -405,7 +476,11 @@ export function planWarehouse(random: Random, app: AppContext, users: Map<string
       unitCostFen: jitter(random, draft.costFen, 0.05)
     }))
     for (let start = 0; start < lines.length; start += 200) {
-      await counter.call(CLERK, 'parts.receive', { reference: `期初库存-${start / 200 + 1}`, supplier: SUPPLIERS[0], lines: lines.slice(start, start + 200) })
+      await counter.call(CLERK, 'parts.receive', {
+        reference: `期初库存-${start / 200 + 1}`,
+        supplier: SUPPLIERS[0],
+        lines: lines.slice(start, start + 200)
+      })
     }
   })
 
@@ -430,11 +505,17 @@ export function planWarehouse(random: Random, app: AppContext, users: Map<string
   function partsFor(job: JobRow): { partId: string; quantity: number; serialTracked: boolean }[] {
     const kind = KIND_OF_MODEL.get(`${job.brand}|${job.model}`)
     if (!kind) return []
-    const work = job.serviceType === 'installation' ? `${kind}|${job.reportedFault}` : WORK_OF_DIAGNOSIS.get(`${kind}|${job.diagnosis}`)
+    const work =
+      job.serviceType === 'installation'
+        ? `${kind}|${job.reportedFault}`
+        : WORK_OF_DIAGNOSIS.get(`${kind}|${job.diagnosis}`)
     const uses = work ? WORK_PARTS[work] : undefined
     if (!uses) return []
     const needs: { partNumber: string; quantity: number }[] = [
-      ...(uses.model ?? []).map((code) => ({ partNumber: `${BRAND_CODES[job.brand]}-${modelCode(job.model)}-${code}`, quantity: 1 })),
+      ...(uses.model ?? []).map((code) => ({
+        partNumber: `${BRAND_CODES[job.brand]}-${modelCode(job.model)}-${code}`,
+        quantity: 1
+      })),
       ...(uses.generic ?? []).map(([partNumber, min, max]) => ({ partNumber, quantity: random.int(min, max) }))
     ]
     return needs.flatMap(({ partNumber, quantity }) => {
@@ -448,7 +529,12 @@ export function planWarehouse(random: Random, app: AppContext, users: Map<string
     // for parts gets them when it goes back to repair, and a closed job asks for nothing more.
     const stillWaiting: Waiting[] = []
     for (const entry of waiting) {
-      const request = requestState.get(entry.requestId) as { status: string; remaining: number; onHand: number; jobStatus: string }
+      const request = requestState.get(entry.requestId) as {
+        status: string
+        remaining: number
+        onHand: number
+        jobStatus: string
+      }
       if (request.status !== 'open') continue
       if (request.onHand < request.remaining || request.jobStatus === 'awaiting_parts') {
         stillWaiting.push(entry)
@@ -456,7 +542,12 @@ export function planWarehouse(random: Random, app: AppContext, users: Map<string
       }
       // A serial-tracked part is scanned as it leaves: one unit, its serial.
       const serial = entry.serialTracked ? { serial: `${random.alphanumeric(4)}${random.digits(8)}` } : {}
-      const issued = await counter.call(CLERK, 'workOrderParts.issue', { workOrderId: entry.workOrderId, partId: entry.partId, quantity: request.remaining, ...serial })
+      const issued = await counter.call(CLERK, 'workOrderParts.issue', {
+        workOrderId: entry.workOrderId,
+        partId: entry.partId,
+        quantity: request.remaining,
+        ...serial
+      })
       state.issues++
       // Now and then the part turns out not to be needed and comes back a few hours later.
       if (random.chance(0.04)) {
@@ -471,7 +562,12 @@ export function planWarehouse(random: Random, app: AppContext, users: Map<string
       seen.add(job.id)
       const technician = (job.technicianId && usernameOf.get(job.technicianId)) || MANAGER
       for (const need of partsFor(job)) {
-        const asked = await counter.call(technician, 'workOrderParts.request', { workOrderId: job.id, partId: need.partId, quantity: need.quantity, note: job.status === 'awaiting_parts' ? '等料中，到货请通知' : '' })
+        const asked = await counter.call(technician, 'workOrderParts.request', {
+          workOrderId: job.id,
+          partId: need.partId,
+          quantity: need.quantity,
+          note: job.status === 'awaiting_parts' ? '等料中，到货请通知' : ''
+        })
         const request = asked.requests.filter((r) => r.partId === need.partId).at(-1)!
         waiting.push({ requestId: request.id, workOrderId: job.id, ...need })
         state.requests++
@@ -505,12 +601,17 @@ export function planWarehouse(random: Random, app: AppContext, users: Map<string
       open.set(request.partId, entry)
     }
     for (const [partId, { needed, onHand }] of open) {
-      if (needed > onHand && !wanted.has(partId)) wanted.set(partId, needed - onHand + (byId.get(partId)?.reorderQuantity ?? 0))
+      if (needed > onHand && !wanted.has(partId))
+        wanted.set(partId, needed - onHand + (byId.get(partId)?.reorderQuantity ?? 0))
     }
     if (wanted.size === 0) return
     // Supplier prices creep up over the quarter, and vary from one delivery to the next.
     const drift = 1 + (0.05 * day) / HISTORY_DAYS
-    const lines = [...wanted].map(([partId, quantity]) => ({ partId, quantity, unitCostFen: jitter(random, Math.round(byId.get(partId)!.costFen * drift), 0.07) }))
+    const lines = [...wanted].map(([partId, quantity]) => ({
+      partId,
+      quantity,
+      unitCostFen: jitter(random, Math.round(byId.get(partId)!.costFen * drift), 0.07)
+    }))
     const date = shopDate(at(day, 12)).replace(/-/g, '')
     await counter.call(CLERK, 'parts.receive', { reference: `RK${date}`, supplier: random.pick(SUPPLIERS), lines })
     state.deliveries++
@@ -530,15 +631,25 @@ export function planWarehouse(random: Random, app: AppContext, users: Map<string
     step(at(day, 16, 30), async (counter) => {
       const owed = await counter.call(CLERK, 'faultyParts.list', { status: 'awaiting' })
       if (owed.length === 0) return
-      batchId = (await counter.call(CLERK, 'faultyParts.pack', { faultyPartIds: owed.slice(0, 500).map((f) => f.id) })).id
+      batchId = (await counter.call(CLERK, 'faultyParts.pack', { faultyPartIds: owed.slice(0, 500).map((f) => f.id) }))
+        .id
     })
     step(at(day + 1, 11, 0), async (counter) => {
       const [carrier, prefix] = random.pick(CARRIERS)
-      if (batchId) await counter.call(CLERK, 'faultyParts.ship', { batchId, carrier, trackingNumber: `${prefix}${random.digits(12)}` })
+      if (batchId)
+        await counter.call(CLERK, 'faultyParts.ship', {
+          batchId,
+          carrier,
+          trackingNumber: `${prefix}${random.digits(12)}`
+        })
     })
     if (credited) {
       step(at(day + 12, 15, 0), async (counter) => {
-        if (batchId) await counter.call(CLERK, 'faultyParts.credit', { batchId, creditReference: `CM-${shopDate(at(day + 12, 15)).replace(/-/g, '')}-${random.digits(4)}` })
+        if (batchId)
+          await counter.call(CLERK, 'faultyParts.credit', {
+            batchId,
+            creditReference: `CM-${shopDate(at(day + 12, 15)).replace(/-/g, '')}-${random.digits(4)}`
+          })
       })
     }
   }
@@ -546,12 +657,23 @@ export function planWarehouse(random: Random, app: AppContext, users: Map<string
   faultyBatch(68, false)
 
   // Hand-made changes, on parts that are on the shelf at the time.
-  const stocked = app.sqlite.prepare(`SELECT id FROM parts WHERE part_number LIKE ? AND on_hand >= ? AND average_cost_fen >= ? ORDER BY part_number`).pluck()
+  const stocked = app.sqlite
+    .prepare(
+      `SELECT id FROM parts WHERE part_number LIKE ? AND on_hand >= ? AND average_cost_fen >= ? ORDER BY part_number`
+    )
+    .pluck()
   const onShelf = (pattern: string, atLeast: number, minCostFen = 0) => {
     const ids = stocked.all(pattern, atLeast, minCostFen) as string[]
     return ids.length > 0 ? random.pick(ids) : null
   }
-  const adjust = (when: number, by: string, pattern: string, input: Omit<Input<'parts.adjust'>, 'partId'>, minCostFen = 0, then?: (id: string) => Promise<void>) =>
+  const adjust = (
+    when: number,
+    by: string,
+    pattern: string,
+    input: Omit<Input<'parts.adjust'>, 'partId'>,
+    minCostFen = 0,
+    then?: (id: string) => Promise<void>
+  ) =>
     step(when, async (counter) => {
       const partId = onShelf(pattern, Math.abs(input.quantity) + 1, minCostFen)
       if (!partId) return
@@ -563,16 +685,37 @@ export function planWarehouse(random: Random, app: AppContext, users: Map<string
   adjust(at(44, 10, 5), CLERK, '%-BAT', { kind: 'faulty_return', quantity: 1, reason: '新件不良：无法充电，退回厂家' })
   // Above the approval threshold: the clerk's scrap waits for the manager, who posts it.
   let pendingId = ''
-  adjust(at(58, 14, 0), CLERK, '%-MB', { kind: 'scrap', quantity: 1, reason: '来料检验不良，主板无法开机' }, 100_000, async (id) => {
-    pendingId = id
-  })
-  const adjustmentStock = app.sqlite.prepare(`SELECT p.on_hand - (-a.quantity) FROM stock_adjustments a JOIN parts p ON p.id = a.part_id WHERE a.id = ?`).pluck()
+  adjust(
+    at(58, 14, 0),
+    CLERK,
+    '%-MB',
+    { kind: 'scrap', quantity: 1, reason: '来料检验不良，主板无法开机' },
+    100_000,
+    async (id) => {
+      pendingId = id
+    }
+  )
+  const adjustmentStock = app.sqlite
+    .prepare(
+      `SELECT p.on_hand - (-a.quantity) FROM stock_adjustments a JOIN parts p ON p.id = a.part_id WHERE a.id = ?`
+    )
+    .pluck()
   step(at(59, 9, 40), async (counter) => {
     // Posted if the part is still there to scrap; otherwise there is nothing to write off.
-    if (pendingId) await counter.call(MANAGER, 'parts.decideAdjustment', { id: pendingId, approve: (adjustmentStock.get(pendingId) as number) >= 0 })
+    if (pendingId)
+      await counter.call(MANAGER, 'parts.decideAdjustment', {
+        id: pendingId,
+        approve: (adjustmentStock.get(pendingId) as number) >= 0
+      })
   })
   // And one still waiting for the manager.
-  adjust(at(HISTORY_DAYS - 2, 17, 10), CLERK, '%-COMP', { kind: 'scrap', quantity: 1, reason: '压缩机外壳磕碰变形，无法使用' }, 100_000)
+  adjust(
+    at(HISTORY_DAYS - 2, 17, 10),
+    CLERK,
+    '%-COMP',
+    { kind: 'scrap', quantity: 1, reason: '压缩机外壳磕碰变形，无法使用' },
+    100_000
+  )
 
   // The monthly count of consumables: two variances, posted.
   const stocktake = (day: number, prefix: string, note: string, share: number, post: boolean) => {
@@ -581,8 +724,13 @@ export function planWarehouse(random: Random, app: AppContext, users: Map<string
       let varied = 0
       for (const line of started.lines) {
         if (!random.chance(share)) continue
-        const off = post && varied < 2 && line.currentQuantity > 2 && random.chance(0.3) ? (varied++ % 2 === 0 ? -1 : 1) : 0
-        await counter.call(CLERK, 'stocktakes.count', { id: started.id, partId: line.partId, countedQuantity: line.currentQuantity + off })
+        const off =
+          post && varied < 2 && line.currentQuantity > 2 && random.chance(0.3) ? (varied++ % 2 === 0 ? -1 : 1) : 0
+        await counter.call(CLERK, 'stocktakes.count', {
+          id: started.id,
+          partId: line.partId,
+          countedQuantity: line.currentQuantity + off
+        })
       }
       if (post) await counter.call(CLERK, 'stocktakes.post', { id: started.id })
     })
@@ -614,16 +762,27 @@ export interface WarehouseSummary {
 export async function finishWarehouse(counter: Counter, state: WarehouseState): Promise<WarehouseSummary> {
   const modelIds = new Map<string, string>()
   for (const categoryKey of new Set(Object.values(CATEGORY_OF_KIND))) {
-    for (const model of await counter.call(MANAGER, 'warranty.models', { categoryKey })) modelIds.set(`${model.brand}|${model.model}`, model.id)
+    for (const model of await counter.call(MANAGER, 'warranty.models', { categoryKey }))
+      modelIds.set(`${model.brand}|${model.model}`, model.id)
   }
   for (const draft of state.drafts) {
     const compatibleModelIds = draft.fits.flatMap(({ brand, model }) => modelIds.get(`${brand}|${model}`) ?? [])
     if (compatibleModelIds.length === 0) continue
     const { costFen: _cost, fits: _fits, ...fields } = draft
-    await counter.call(CLERK, 'parts.update', { id: state.partIds.get(draft.partNumber)!, fields: { ...fields, description: '', compatibleModelIds, active: true } })
+    await counter.call(CLERK, 'parts.update', {
+      id: state.partIds.get(draft.partNumber)!,
+      fields: { ...fields, description: '', compatibleModelIds, active: true }
+    })
   }
   const low = await counter.call(CLERK, 'parts.lowStock', {})
   const owed = await counter.call(CLERK, 'faultyParts.list', { owedOnly: true })
   const ledger = await counter.call(MANAGER, 'parts.verifyLedger', {})
-  return { parts: state.drafts.length, low: low.length, movements: ledger.movements, issued: state.issues, faultyOwed: owed.length, ledger }
+  return {
+    parts: state.drafts.length,
+    low: low.length,
+    movements: ledger.movements,
+    issued: state.issues,
+    faultyOwed: owed.length,
+    ledger
+  }
 }

@@ -19,7 +19,12 @@ interface KnownCustomer {
   devices: { index: number; kind: DeviceKind }[]
 }
 
-const SERVICE_TYPES: [ServiceType, number][] = [['warranty_repair', 45], ['paid_repair', 40], ['installation', 8], ['inspection', 7]]
+const SERVICE_TYPES: [ServiceType, number][] = [
+  ['warranty_repair', 45],
+  ['paid_repair', 40],
+  ['installation', 8],
+  ['inspection', 7]
+]
 
 /**
  * The shop's last few months, planned as dated steps: walk-ins at opening hours, a quarter of
@@ -27,7 +32,11 @@ const SERVICE_TYPES: [ServiceType, number][] = [['warranty_repair', 45], ['paid_
  * some collected repairs, and customers registered without a job. The jobs come back with the
  * steps, for the till's plan.
  */
-export function planHistory(random: Random, registry: Registry, options: HistoryOptions): { steps: Step[]; jobs: Job[] } {
+export function planHistory(
+  random: Random,
+  registry: Registry,
+  options: HistoryOptions
+): { steps: Step[]; jobs: Job[] } {
   const mobiles = new MobileBook()
   const serials = new SerialBook()
   const customers: KnownCustomer[] = []
@@ -57,8 +66,11 @@ export function planHistory(random: Random, registry: Registry, options: History
       customer = { kind: 'existing', index: owner.index }
     }
     const device: Known<DeviceDraft> =
-      customer.kind === 'existing' && random.chance(0.5) ? { kind: 'existing', index: random.pick(owner.devices).index } : newDevice(owner, intakeAt)
-    const deviceKind = device.kind === 'new' ? device.fields.kind : owner.devices.find((d) => d.index === device.index)!.kind
+      customer.kind === 'existing' && random.chance(0.5)
+        ? { kind: 'existing', index: random.pick(owner.devices).index }
+        : newDevice(owner, intakeAt)
+    const deviceKind =
+      device.kind === 'new' ? device.fields.kind : owner.devices.find((d) => d.index === device.index)!.kind
     let serviceType = random.weighted(SERVICE_TYPES)
     if (serviceType === 'installation' && kindOf(deviceKind).installations.length === 0) serviceType = 'paid_repair'
     jobs.push(new Job(random, registry, { intakeAt, customer, mobile: owner.mobile, device, deviceKind, serviceType }))
@@ -86,7 +98,12 @@ export function planHistory(random: Random, registry: Registry, options: History
 }
 
 /** Runs the steps in time order with the clock at each step's moment; steps after now have not happened. */
-export async function runHistory(steps: Step[], counter: Counter, setTime: (ms: number) => void, now: number): Promise<number> {
+export async function runHistory(
+  steps: Step[],
+  counter: Counter,
+  setTime: (ms: number) => void,
+  now: number
+): Promise<number> {
   const due = steps.filter((step) => step.at <= now).sort((a, b) => a.at - b.at)
   for (const step of due) {
     setTime(step.at)

@@ -36,9 +36,15 @@ export const STAFF: readonly StaffMember[] = [
 ]
 
 /** One contract call; a refusal is a bug in the generator, so it stops the run. */
-export async function must<K extends OperationName>(app: AppContext, operation: K, input: Input<K>, token?: string): Promise<Output<K>> {
+export async function must<K extends OperationName>(
+  app: AppContext,
+  operation: K,
+  input: Input<K>,
+  token?: string
+): Promise<Output<K>> {
   const result = await dispatch(app, handlers, { operation, input, token })
-  if (!result.ok) throw new Error(`${operation} failed: ${result.error.code} ${JSON.stringify(result.error.details ?? {})}`)
+  if (!result.ok)
+    throw new Error(`${operation} failed: ${result.error.code} ${JSON.stringify(result.error.details ?? {})}`)
   return result.data as Output<K>
 }
 

@@ -15,7 +15,8 @@ const CATEGORY_BY_KIND: Record<(typeof KINDS)[number]['kind'], CategoryKey> = {
   washing_machine: 'washing_machine'
 }
 for (const kind of KINDS) {
-  for (const { brand, models } of kind.brands) for (const model of models) CATEGORY_OF_BRAND_MODEL.set(`${brand}|${model}`, CATEGORY_BY_KIND[kind.kind])
+  for (const { brand, models } of kind.brands)
+    for (const model of models) CATEGORY_OF_BRAND_MODEL.set(`${brand}|${model}`, CATEGORY_BY_KIND[kind.kind])
 }
 
 const DEALERS = ['苏宁易购天河店', '国美电器北京路店', '京东之家番禺店', '品牌授权专卖店', '迪信通正佳店']
@@ -25,14 +26,26 @@ const DEALERS = ['苏宁易购天河店', '国美电器北京路店', '京东之
  * invoices (a few without), so the warranty lookup shows every kind of verdict. Goes through
  * warranty.register like the counter does.
  */
-export async function registerDemoUnits(app: AppContext, random: Random, token: string, today: string): Promise<number> {
+export async function registerDemoUnits(
+  app: AppContext,
+  random: Random,
+  token: string,
+  today: string
+): Promise<number> {
   const devices = app.sqlite
     .prepare(
       `SELECT d.serial, d.brand, d.model, d.purchase_date AS purchaseDate, c.name, c.mobile
        FROM devices d JOIN customers c ON c.id = d.customer_id
        WHERE d.serial IS NOT NULL ORDER BY d.created_at`
     )
-    .all() as { serial: string; brand: string; model: string; purchaseDate: string | null; name: string; mobile: string | null }[]
+    .all() as {
+    serial: string
+    brand: string
+    model: string
+    purchaseDate: string | null
+    name: string
+    mobile: string | null
+  }[]
   let registered = 0
   for (const device of devices) {
     const categoryKey = CATEGORY_OF_BRAND_MODEL.get(`${device.brand}|${device.model}`)

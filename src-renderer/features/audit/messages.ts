@@ -74,8 +74,31 @@ export const auditMessages = defineMessages(
         printing_saveSettings: '修改打印设置',
         printing_reprint: '重打单据'
       },
-      entities: { user: '用户', shop: '门店', customer: '客户', device: '设备', work_order: '工单', code: '代码', warranty_unit: '保修档案', warranty_policy: '保修政策', part: '配件', delivery: '收货', stock_adjustment: '库存调整', stocktake: '盘点', faulty_part_return: '旧件返还批次', invoice: '发票', warranty_claim: '保修索赔', day_close: '日结', settings: '设置', claim_receipt: '接机单', device_label: '设备标签', payment_receipt: '收款收据', warranty_slip: '保修单', day_close_report: '日结报表' }
-    },
+      entities: {
+        user: '用户',
+        shop: '门店',
+        customer: '客户',
+        device: '设备',
+        work_order: '工单',
+        code: '代码',
+        warranty_unit: '保修档案',
+        warranty_policy: '保修政策',
+        part: '配件',
+        delivery: '收货',
+        stock_adjustment: '库存调整',
+        stocktake: '盘点',
+        faulty_part_return: '旧件返还批次',
+        invoice: '发票',
+        warranty_claim: '保修索赔',
+        day_close: '日结',
+        settings: '设置',
+        claim_receipt: '接机单',
+        device_label: '设备标签',
+        payment_receipt: '收款收据',
+        warranty_slip: '保修单',
+        day_close_report: '日结报表'
+      }
+    }
   },
   {
     audit: {
@@ -150,7 +173,30 @@ export const auditMessages = defineMessages(
         printing_saveSettings: 'Print settings changed',
         printing_reprint: 'Document reprinted'
       },
-      entities: { user: 'User', shop: 'Shop', customer: 'Customer', device: 'Device', work_order: 'Work order', code: 'Code', warranty_unit: 'Warranty unit', warranty_policy: 'Warranty policy', part: 'Part', delivery: 'Delivery', stock_adjustment: 'Stock adjustment', stocktake: 'Stocktake', faulty_part_return: 'Faulty-part return batch', invoice: 'Invoice', warranty_claim: 'Warranty claim', day_close: 'Day close', settings: 'Settings', claim_receipt: 'Claim receipt', device_label: 'Device label', payment_receipt: 'Payment receipt', warranty_slip: 'Warranty slip', day_close_report: 'Day-close report' }
-    },
+      entities: {
+        user: 'User',
+        shop: 'Shop',
+        customer: 'Customer',
+        device: 'Device',
+        work_order: 'Work order',
+        code: 'Code',
+        warranty_unit: 'Warranty unit',
+        warranty_policy: 'Warranty policy',
+        part: 'Part',
+        delivery: 'Delivery',
+        stock_adjustment: 'Stock adjustment',
+        stocktake: 'Stocktake',
+        faulty_part_return: 'Faulty-part return batch',
+        invoice: 'Invoice',
+        warranty_claim: 'Warranty claim',
+        day_close: 'Day close',
+        settings: 'Settings',
+        claim_receipt: 'Claim receipt',
+        device_label: 'Device label',
+        payment_receipt: 'Payment receipt',
+        warranty_slip: 'Warranty slip',
+        day_close_report: 'Day-close report'
+      }
+    }
   }
 )

@@ -24,7 +24,7 @@ export const authMessages = defineMessages(
       confirmPassword: '再次输入密码',
       passwordMismatch: '两次输入的密码不一致',
       passwordChanged: '密码已修改'
-    },
+    }
   },
   {
     signIn: {
@@ -49,6 +49,6 @@ export const authMessages = defineMessages(
       confirmPassword: 'Repeat password',
       passwordMismatch: 'The two passwords do not match',
       passwordChanged: 'Password changed'
-    },
+    }
   }
 )

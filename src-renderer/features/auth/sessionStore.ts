@@ -98,5 +98,22 @@ export const useSessionStore = defineStore('session', () => {
     else if (session.value) session.value = { ...session.value, locked: true }
   })
 
-  return { initialized, shopName, session, user, locked, shopTimeZone, may, bootstrap, initializeShop, changePassword, signIn, signOut, lock, unlock, keepAlive, updateShop }
+  return {
+    initialized,
+    shopName,
+    session,
+    user,
+    locked,
+    shopTimeZone,
+    may,
+    bootstrap,
+    initializeShop,
+    changePassword,
+    signIn,
+    signOut,
+    lock,
+    unlock,
+    keepAlive,
+    updateShop
+  }
 })

@@ -17,7 +17,10 @@ export const useCheckoutStore = defineStore('checkout', () => {
   async function openDraft(workOrderId: string): Promise<void> {
     draft.value = null
     order.value = null
-    const [nextDraft, nextOrder] = await Promise.all([call('checkout.draft', { workOrderId }), call('workOrders.get', { id: workOrderId })])
+    const [nextDraft, nextOrder] = await Promise.all([
+      call('checkout.draft', { workOrderId }),
+      call('workOrders.get', { id: workOrderId })
+    ])
     draft.value = nextDraft
     order.value = nextOrder
   }

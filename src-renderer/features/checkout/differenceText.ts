@@ -5,7 +5,11 @@ import { formatFen } from '../../../src-shared/domain/money'
 export function useDifferenceText() {
   const { t } = useI18n()
   const differenceText = (fen: number) =>
-    fen > 0 ? t('dayClose.surplus', { amount: formatFen(fen) }) : fen < 0 ? t('dayClose.shortfall', { amount: formatFen(-fen) }) : t('dayClose.balanced')
+    fen > 0
+      ? t('dayClose.surplus', { amount: formatFen(fen) })
+      : fen < 0
+        ? t('dayClose.shortfall', { amount: formatFen(-fen) })
+        : t('dayClose.balanced')
   const differenceClass = (fen: number) => (fen > 0 ? 'surplus' : fen < 0 ? 'shortfall' : 'balanced')
   return { differenceText, differenceClass }
 }

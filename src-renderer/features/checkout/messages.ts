@@ -8,7 +8,13 @@ export const checkoutMessages = defineMessages(
       start: '结账',
       viewInvoice: '已结账 · 查看发票',
       backToOrder: '返回工单',
-      method: { cash: '现金', bank_card: '银行卡', wechat_pay: '微信支付', alipay: '支付宝', bank_transfer: '银行转账' },
+      method: {
+        cash: '现金',
+        bank_card: '银行卡',
+        wechat_pay: '微信支付',
+        alipay: '支付宝',
+        bank_transfer: '银行转账'
+      },
       kind: { labour: '工时', part: '配件', charge: '其他' },
       paymentKind: { deposit: '定金', payment: '收款', deposit_return: '退还定金', refund: '退款' },
       payerCustomer: '客户付',
@@ -195,7 +201,13 @@ export const checkoutMessages = defineMessages(
       start: 'Check out',
       viewInvoice: 'Checked out · view invoice',
       backToOrder: 'Back to work order',
-      method: { cash: 'Cash', bank_card: 'Bank card', wechat_pay: 'WeChat Pay', alipay: 'Alipay', bank_transfer: 'Bank transfer' },
+      method: {
+        cash: 'Cash',
+        bank_card: 'Bank card',
+        wechat_pay: 'WeChat Pay',
+        alipay: 'Alipay',
+        bank_transfer: 'Bank transfer'
+      },
       kind: { labour: 'Labour', part: 'Part', charge: 'Other' },
       paymentKind: { deposit: 'Deposit', payment: 'Payment', deposit_return: 'Deposit returned', refund: 'Refund' },
       payerCustomer: 'Customer',
@@ -217,7 +229,8 @@ export const checkoutMessages = defineMessages(
         amount: 'Amount',
         payer: 'Paid by',
         empty: 'This job has no labour or parts',
-        warrantyHint: 'On a warranty job the brand pays every line (it becomes the warranty claim); switch a line to "Customer" if the customer pays for it.'
+        warrantyHint:
+          'On a warranty job the brand pays every line (it becomes the warranty claim); switch a line to "Customer" if the customer pays for it.'
       },
       charges: {
         add: 'Add a charge',
@@ -365,7 +378,8 @@ export const checkoutMessages = defineMessages(
       closeHint: 'Closing locks this period’s payments into the report. Enter moves on, Ctrl+Enter closes.',
       onlyManagers: 'A shop manager or administrator closes the day',
       confirmTitle: 'Close the day',
-      confirmText: 'Expected cash ¥{expected}, counted ¥{counted}: {difference}. A close cannot be changed. Close the day now?',
+      confirmText:
+        'Expected cash ¥{expected}, counted ¥{counted}: {difference}. A close cannot be changed. Close the day now?',
       closed: 'Day closed: {number}',
       history: 'Past closes',
       noHistory: 'No day closes yet',

@@ -16,7 +16,7 @@ export const codesMessages = defineMessages(
       empty: '该列表还没有代码',
       added: '代码已添加',
       codeTaken: '该列表中已有此代码，请直接编辑它'
-    },
+    }
   },
   {
     codes: {
@@ -33,6 +33,6 @@ export const codesMessages = defineMessages(
       empty: 'This list has no codes yet',
       added: 'Code added',
       codeTaken: 'This list already has that code; edit it instead'
-    },
+    }
   }
 )

@@ -7,13 +7,15 @@ import { usePagedList } from '../../ui/pagedList'
 /** The customer a refused create or update names, when the mobile already belongs to someone else. */
 export function existingCustomerOf(error: unknown): Customer | null {
   const duplicateKeys = ['errors.duplicateMobile', 'errors.duplicatePhone']
-  if (!(error instanceof ApiError) || error.code !== 'CONFLICT' || !duplicateKeys.includes(error.messageKey)) return null
+  if (!(error instanceof ApiError) || error.code !== 'CONFLICT' || !duplicateKeys.includes(error.messageKey))
+    return null
   return (error.details?.existing as Customer | undefined) ?? null
 }
 
 /** The device a refused create or update names, when its serial is already on file (perhaps under another customer). */
 export function existingDeviceOf(error: unknown): Device | null {
-  if (!(error instanceof ApiError) || error.code !== 'CONFLICT' || error.messageKey !== 'errors.duplicateSerial') return null
+  if (!(error instanceof ApiError) || error.code !== 'CONFLICT' || error.messageKey !== 'errors.duplicateSerial')
+    return null
   return (error.details?.existing as Device | undefined) ?? null
 }
 

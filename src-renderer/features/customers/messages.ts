@@ -62,7 +62,7 @@ export const customersMessages = defineMessages(
       mergeConfirm: '确定把 {merge} 合并到 {keep}？合并后不能撤销。',
       merged: '客户已合并',
       nameWithMobile: '{name}（{mobile}）'
-    },
+    }
   },
   {
     customers: {
@@ -105,8 +105,10 @@ export const customersMessages = defineMessages(
       modelHint: 'e.g. Mate 60 Pro',
       serialHint: 'Optional; letters, digits and - / . (saved in capitals)',
       duplicateSerialTitle: 'This serial is already on file',
-      duplicateSerialHere: '{brand} {model} ({serial}) is already on this customer\'s file; edit that device instead of registering it twice.',
-      duplicateSerialElsewhere: '{brand} {model} ({serial}) is registered to another customer; one device has one record.',
+      duplicateSerialHere:
+        "{brand} {model} ({serial}) is already on this customer's file; edit that device instead of registering it twice.",
+      duplicateSerialElsewhere:
+        '{brand} {model} ({serial}) is registered to another customer; one device has one record.',
       openDeviceOwner: 'Open its customer',
       workOrders: 'Repair history',
       noWorkOrders: 'No work orders yet',
@@ -117,7 +119,8 @@ export const customersMessages = defineMessages(
       overdue: 'Overdue',
       merge: 'Merge a duplicate',
       mergeTitle: 'Merge a duplicate customer into {name}',
-      mergeHint: "The duplicate's devices, work orders, phones and tags move to {name}; the duplicate no longer shows in searches.",
+      mergeHint:
+        "The duplicate's devices, work orders, phones and tags move to {name}; the duplicate no longer shows in searches.",
       mergeSearch: 'Search for the duplicate customer',
       mergePick: 'Click a customer in the results to pick it',
       mergeSelected: 'To be merged: {name}',
@@ -125,6 +128,6 @@ export const customersMessages = defineMessages(
       mergeConfirm: 'Merge {merge} into {keep}? This cannot be undone.',
       merged: 'Customers merged',
       nameWithMobile: '{name} ({mobile})'
-    },
+    }
   }
 )

@@ -12,7 +12,10 @@ export const useFaultyPartsStore = defineStore('faultyParts', () => {
   async function load(): Promise<void> {
     loading.value = true
     try {
-      const [parts, list] = await Promise.all([call('faultyParts.list', { status: null, owedOnly: true }), call('faultyParts.batches', {})])
+      const [parts, list] = await Promise.all([
+        call('faultyParts.list', { status: null, owedOnly: true }),
+        call('faultyParts.batches', {})
+      ])
       owed.value = parts
       batches.value = list
     } finally {

@@ -26,7 +26,12 @@ export const useIssueStore = defineStore('partsIssue', () => {
   }
 
   /** Issues and then shows the queue as it is now; a serial-tracked part goes with its serial. */
-  async function issue(input: { workOrderId: string; partId: string; quantity: number; serial: string | null }): Promise<WorkOrderParts> {
+  async function issue(input: {
+    workOrderId: string
+    partId: string
+    quantity: number
+    serial: string | null
+  }): Promise<WorkOrderParts> {
     const { serial, ...rest } = input
     const result = await call('workOrderParts.issue', serial ? { ...rest, serial } : rest)
     // The part is out either way; a queue that fails to refresh now is refreshed by the next load.

@@ -173,7 +173,12 @@ export const partsMessages = defineMessages(
       },
       export: {
         money: '{title}（元）',
-        titles: { catalogue: '配件目录', lowStock: '低库存补货单', valuation: '库存估值', movements: '出入库记录 {partNumber}' }
+        titles: {
+          catalogue: '配件目录',
+          lowStock: '低库存补货单',
+          valuation: '库存估值',
+          movements: '出入库记录 {partNumber}'
+        }
       }
     }
   },
@@ -295,7 +300,8 @@ export const partsMessages = defineMessages(
         onHand: 'On hand now {onHand}, after the change {after}',
         submit: 'Submit',
         posted: 'Stock adjusted',
-        pending: "The value is above the approval threshold: the change awaits a manager's approval and stock moves only once approved"
+        pending:
+          "The value is above the approval threshold: the change awaits a manager's approval and stock moves only once approved"
       },
       receive: {
         title: 'Receive a delivery',
@@ -306,7 +312,8 @@ export const partsMessages = defineMessages(
         scan: 'Scan parts',
         scanPlaceholder: 'Scan a barcode or type a part number, then Enter',
         scanHint: 'Scanning the same part again adds 1; quantity and unit cost can be changed in the list',
-        unknownCode: 'No part has the barcode or part number {code}. Check it and scan again, or create the part in the catalogue first',
+        unknownCode:
+          'No part has the barcode or part number {code}. Check it and scan again, or create the part in the catalogue first',
         lines: 'Delivered parts',
         empty: "Scan a part's barcode to start",
         onHand: 'On hand',
@@ -344,7 +351,12 @@ export const partsMessages = defineMessages(
       },
       export: {
         money: '{title} (yuan)',
-        titles: { catalogue: 'Parts catalogue', lowStock: 'Reorder list', valuation: 'Stock valuation', movements: 'Stock movements {partNumber}' }
+        titles: {
+          catalogue: 'Parts catalogue',
+          lowStock: 'Reorder list',
+          valuation: 'Stock valuation',
+          movements: 'Stock movements {partNumber}'
+        }
       }
     }
   }

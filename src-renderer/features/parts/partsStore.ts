@@ -66,7 +66,9 @@ export const usePartMovementsStore = defineStore('partMovements', () => {
   const partId = ref<string | null>(null)
   const kind = ref<MovementKind | null>(null)
   const list = usePagedList<StockMovement>((page, pageSize) =>
-    partId.value === null ? Promise.resolve({ rows: [], total: 0 }) : call('parts.movements', { partId: partId.value, kind: kind.value, page, pageSize })
+    partId.value === null
+      ? Promise.resolve({ rows: [], total: 0 })
+      : call('parts.movements', { partId: partId.value, kind: kind.value, page, pageSize })
   )
 
   /** Shows another part's ledger from its first page, with no filter carried over. */

@@ -53,7 +53,11 @@ export const useReceivingStore = defineStore('receiving', () => {
     const result = await call('parts.receive', {
       reference: form.reference,
       supplier: form.supplier,
-      lines: lines.value.map((line) => ({ partId: line.part.id, quantity: line.quantity, unitCostFen: line.unitCostFen }))
+      lines: lines.value.map((line) => ({
+        partId: line.part.id,
+        quantity: line.quantity,
+        unitCostFen: line.unitCostFen
+      }))
     })
     clear()
     return result

@@ -11,7 +11,14 @@ export type StockExportList = 'catalogue' | 'lowStock' | 'valuation' | 'movement
 type StockColumn = (typeof EXPORT_COLUMNS)[StockExportList][number]
 
 /** Columns written as yuan numbers by the main process; their titles say so. */
-const MONEY_COLUMNS: ReadonlySet<string> = new Set(['averageCost', 'sellingPrice', 'suggestedValue', 'stockValue', 'unitCost', 'value'])
+const MONEY_COLUMNS: ReadonlySet<string> = new Set([
+  'averageCost',
+  'sellingPrice',
+  'suggestedValue',
+  'stockValue',
+  'unitCost',
+  'value'
+])
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** Saves a file the main process prepared (base64) as a download, as the warranty import saves its rejected rows. */
@@ -58,8 +65,16 @@ export function useStockExport() {
     if (exporting.value) return
     exporting.value = true
     try {
-      const title = t(`parts.export.titles.${list}`, { partNumber: part?.partNumber ?? '' }).trim().slice(0, 60)
-      const file = await call('parts.export', { list, partId: part?.id, title, columns: columnTitles(list), labels: labels() })
+      const title = t(`parts.export.titles.${list}`, { partNumber: part?.partNumber ?? '' })
+        .trim()
+        .slice(0, 60)
+      const file = await call('parts.export', {
+        list,
+        partId: part?.id,
+        title,
+        columns: columnTitles(list),
+        labels: labels()
+      })
       saveBase64File(file.fileName, file.base64, XLSX_TYPE)
       ElMessage.success(t('parts.exported', { fileName: file.fileName }))
     } catch (error) {

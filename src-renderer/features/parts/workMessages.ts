@@ -41,7 +41,8 @@ export const partsWorkMessages = defineMessages(
       issue: '发料',
       pickRequestFirst: '请先在列表中选中要发料的申领',
       wrongPart: '扫描的是 {scanned}，与申领的配件 {wanted} 不符，请核对后重新扫描',
-      otherJob: '扫描的是 {scanned}，是工单 {number} 申领的配件；当前选中的申领需要 {wanted}。如要给该工单发料，请先在列表中选中它',
+      otherJob:
+        '扫描的是 {scanned}，是工单 {number} 申领的配件；当前选中的申领需要 {wanted}。如要给该工单发料，请先在列表中选中它',
       issued: '已发料：{part} × {n} → 工单 {number}',
       requestStatus: { open: '待发料', issued: '已发料', cancelled: '已取消' },
       panel: {
@@ -213,13 +214,16 @@ export const partsWorkMessages = defineMessages(
       returned: 'Returned',
       amount: 'Amount',
       scanPlaceholder: 'Scan the part barcode (or type its number), then Enter',
-      scanHint: 'Pick a request in the list below (the oldest is picked for you), then scan the part; when it is the part asked for, Enter issues it.',
+      scanHint:
+        'Pick a request in the list below (the oldest is picked for you), then scan the part; when it is the part asked for, Enter issues it.',
       serialPlaceholder: "Scan this unit's serial, then Enter",
-      serialHint: 'This part is tracked by serial: scan the serial and press Enter to issue 1 unit; Esc to scan the part again.',
+      serialHint:
+        'This part is tracked by serial: scan the serial and press Enter to issue 1 unit; Esc to scan the part again.',
       issue: 'Issue',
       pickRequestFirst: 'Pick the request to issue against in the list first',
       wrongPart: 'You scanned {scanned}, but the request is for {wanted}. Check and scan again.',
-      otherJob: 'You scanned {scanned}, which work order {number} asked for; the chosen request is for {wanted}. To issue to that job, pick its request in the list first.',
+      otherJob:
+        'You scanned {scanned}, which work order {number} asked for; the chosen request is for {wanted}. To issue to that job, pick its request in the list first.',
       issued: 'Issued {part} × {n} to {number}',
       requestStatus: { open: 'Waiting', issued: 'Issued', cancelled: 'Cancelled' },
       panel: {
@@ -242,7 +246,8 @@ export const partsWorkMessages = defineMessages(
         return: 'Return',
         returnTitle: 'Return unused part',
         returnQuantity: 'Quantity to return (at most {max})',
-        returnHint: 'Unused parts go back to the warehouse at the cost they left with and are no longer charged to this job.',
+        returnHint:
+          'Unused parts go back to the warehouse at the cost they left with and are no longer charged to this job.',
         returnSubmit: 'Return to stock',
         returned: 'Returned {part} × {n}'
       }
@@ -300,7 +305,8 @@ export const partsWorkMessages = defineMessages(
       empty: 'No stocktakes yet',
       start: 'Start count',
       startTitle: 'Start a count',
-      startHint: "The books are noted at the start; each count is compared with the books when it is entered, so parts issued or received meanwhile don't show as variances.",
+      startHint:
+        "The books are noted at the start; each count is compared with the books when it is entered, so parts issued or received meanwhile don't show as variances.",
       scope: 'Scope',
       scopeKind: { all: 'All parts', bin: 'By bin', range: 'Part-number range' },
       scopeAll: 'All parts',
@@ -331,7 +337,10 @@ export const partsWorkMessages = defineMessages(
       keepCounting: 'Keep counting',
       cancelConfirm: 'Cancel count {number}? Nothing entered will be posted.',
       cancelled: 'Count {number} cancelled',
-      readOnly: { posted: 'This count is posted and read-only', cancelled: 'This count was cancelled and is read-only' },
+      readOnly: {
+        posted: 'This count is posted and read-only',
+        cancelled: 'This count was cancelled and is read-only'
+      },
       scanPlaceholder: 'Scan a part barcode or type its number, then Enter',
       scanHint: 'Jumps to the part; type the count and press Enter to save',
       notInScope: '{part} is not part of this count',
@@ -356,7 +365,8 @@ export const partsWorkMessages = defineMessages(
       postTitle: 'Post count {number}',
       noVariances: 'Every counted part matches the books: no variances.',
       uncountedWarning: '{n} parts were not counted; they keep their book quantities',
-      postHint: 'Posting writes the variances to the stock ledger and closes the count. Above the approval threshold only a manager may post.',
+      postHint:
+        'Posting writes the variances to the stock ledger and closes the count. Above the approval threshold only a manager may post.',
       postConfirm: 'Post',
       posted: 'Count {number} posted: {n} variances written to stock'
     }

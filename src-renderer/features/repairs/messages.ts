@@ -237,7 +237,12 @@ export const repairsMessages = defineMessages(
       memory_card: 'Memory card',
       remote_control: 'Remote control'
     },
-    condition: { scratches: 'Scratches', cracks: 'Cracks / damage', liquidMarks: 'Liquid marks', none: 'No visible damage' },
+    condition: {
+      scratches: 'Scratches',
+      cracks: 'Cracks / damage',
+      liquidMarks: 'Liquid marks',
+      none: 'No visible damage'
+    },
     decisionChannel: { in_person: 'In person', phone: 'By phone' },
     codeList: { symptom: 'Symptom', fault_location: 'Fault location', fault_cause: 'Fault cause' },
 
@@ -365,7 +370,8 @@ export const repairsMessages = defineMessages(
       pickupByPhone: "Customer's phone (if the receipt is lost)",
       pickupConfirm: 'Device and accessories checked; hand over',
       pickupConfirmFirst: 'Check the device and accessories and tick the box first',
-      pickupNotBilled: 'This job has not been checked out: take the payment before handing over (a warranty job too, so the brand is claimed)',
+      pickupNotBilled:
+        'This job has not been checked out: take the payment before handing over (a warranty job too, so the brand is claimed)',
       pickupGoCheckout: 'Check out',
       pickedUp: 'Handed over',
       reopen: 'Reopen (warranty comeback)',

@@ -24,7 +24,19 @@ export const useWorkOrderStore = defineStore('workOrder', () => {
   }
 
   const act =
-    <K extends 'workOrders.transition' | 'workOrders.assign' | 'workOrders.diagnose' | 'workOrders.addLabour' | 'workOrders.removeLabour' | 'workOrders.updateNotes' | 'workOrders.quote' | 'workOrders.customerDecision' | 'workOrders.managerDecision' | 'workOrders.pickup'>(
+    <
+      K extends
+        | 'workOrders.transition'
+        | 'workOrders.assign'
+        | 'workOrders.diagnose'
+        | 'workOrders.addLabour'
+        | 'workOrders.removeLabour'
+        | 'workOrders.updateNotes'
+        | 'workOrders.quote'
+        | 'workOrders.customerDecision'
+        | 'workOrders.managerDecision'
+        | 'workOrders.pickup'
+    >(
       operation: K
     ) =>
     async (input: WithoutId<Input<K>>): Promise<void> => {

@@ -29,7 +29,7 @@ export const settingsMessages = defineMessages(
       approvalThreshold: '店长审批额度',
       approvalThresholdHint: '报价总额或优惠超过此金额需店长审批；0 表示每笔都需审批',
       yuan: '元'
-    },
+    }
   },
   {
     shop: {
@@ -54,11 +54,12 @@ export const settingsMessages = defineMessages(
       approvals: 'Approvals',
       repairWarranty: 'Repair warranty',
       repairWarrantyDays: 'Replaced parts guaranteed for',
-      repairWarrantyHint: 'Days a part replaced in a paid repair is guaranteed from hand-over; the warranty lookup shows it',
+      repairWarrantyHint:
+        'Days a part replaced in a paid repair is guaranteed from hand-over; the warranty lookup shows it',
       days: 'days',
       approvalThreshold: 'Manager approval above',
       approvalThresholdHint: 'A quote total or discount above this amount needs a manager; 0 means every one does',
       yuan: 'yuan'
-    },
+    }
   }
 )

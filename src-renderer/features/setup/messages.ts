@@ -9,16 +9,17 @@ export const setupMessages = defineMessages(
       adminSection: '管理员账号',
       submit: '完成设置并登录',
       done: '设置完成，欢迎使用'
-    },
+    }
   },
   {
     setup: {
       title: 'First run: set up your shop',
-      intro: 'Enter the shop profile and create the first administrator. This account signs in and manages the other staff; keep its password safe.',
+      intro:
+        'Enter the shop profile and create the first administrator. This account signs in and manages the other staff; keep its password safe.',
       shopSection: 'Shop profile',
       adminSection: 'Administrator account',
       submit: 'Finish setup and sign in',
       done: 'Setup complete. Welcome!'
-    },
+    }
   }
 )

@@ -27,7 +27,7 @@ export const usersMessages = defineMessages(
       enableConfirm: '确定启用 {name}？',
       searchPlaceholder: '姓名、用户名或电话',
       includeDisabled: '显示已停用'
-    },
+    }
   },
   {
     users: {
@@ -55,6 +55,6 @@ export const usersMessages = defineMessages(
       enableConfirm: 'Enable {name}?',
       searchPlaceholder: 'Name, user name or phone',
       includeDisabled: 'Show disabled'
-    },
+    }
   }
 )

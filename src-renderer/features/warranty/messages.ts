@@ -104,8 +104,10 @@ export const warrantyMessages = defineMessages(
       pick: '查看',
       unknownTitle: '未找到保修登记',
       unknown: {
-        serial: '未找到该序列号 {query} 的保修登记。这不代表已过保修期，不按过保处理：请核对购机发票，登记该机后再判定。',
-        phone: '未找到电话 {query} 名下的保修登记。这不代表已过保修期，不按过保处理：请按序列号查询，或核对发票后登记该机。',
+        serial:
+          '未找到该序列号 {query} 的保修登记。这不代表已过保修期，不按过保处理：请核对购机发票，登记该机后再判定。',
+        phone:
+          '未找到电话 {query} 名下的保修登记。这不代表已过保修期，不按过保处理：请按序列号查询，或核对发票后登记该机。',
         card: '未找到保修卡号 {query} 的保修登记。这不代表已过保修期，不按过保处理：请按序列号查询，或核对发票后登记该机。'
       },
       registerUnit: '登记该机',
@@ -147,34 +149,41 @@ export const warrantyMessages = defineMessages(
       },
       reason: {
         startInvoice: '保修期自购机发票日期 {invoiceDate} 起算。',
-        startProductionFallback: '没有购机发票：按生产日期 {productionDate} 之后 {fallbackDays} 天推算，保修期自 {start} 起算。',
+        startProductionFallback:
+          '没有购机发票：按生产日期 {productionDate} 之后 {fallbackDays} 天推算，保修期自 {start} 起算。',
         startExchangeRestart: '本机是 {exchangedOn} 换货所得的新机，保修期自换货之日重新起算。',
-        startExchangeContinue: '本机是 {exchangedOn} 换货所得的新机，按政策延续原机的保修期，自原机起算日 {originalStartDate} 起算。',
-        startExchangeOriginalUnknown: '本机是 {exchangedOn} 换货所得的新机，按政策延续原机的保修期，但原机的起算日没有登记，无法确定起始日期。',
+        startExchangeContinue:
+          '本机是 {exchangedOn} 换货所得的新机，按政策延续原机的保修期，自原机起算日 {originalStartDate} 起算。',
+        startExchangeOriginalUnknown:
+          '本机是 {exchangedOn} 换货所得的新机，按政策延续原机的保修期，但原机的起算日没有登记，无法确定起始日期。',
         startUnknown: '既没有购机发票日期，也没有生产日期，无法确定保修起始日期；请核对发票后补登，不按过保处理。',
         replacedBy: '本机已换货，由序列号 {serial} 的新机替换，保修随之转到新机，本机不再享受保修。',
         repairExtension: '保修期内维修共占用 {days} 天（{repairs} 次保修维修），不计入三包有效期，保修截止日相应顺延。',
         noClaim: '未说明故障：按整机性能故障判定。',
         voidUnit: '接机时记录了"{reason}"，整机不在保修范围。',
         voidComponent: '接机时记录了{component}"{reason}"，该部件不在保修范围。',
-        voidBeforePartReplaced: '{recordedOn} 记录的"{reason}"早于{component}在本店更换的日期 {replacedOn}，不影响本店对更换部件的维修保修。',
+        voidBeforePartReplaced:
+          '{recordedOn} 记录的"{reason}"早于{component}在本店更换的日期 {replacedOn}，不影响本店对更换部件的维修保修。',
         refundWindow: '自 {start} 起 {refundDays} 日内出现性能故障可以退货，退货期至 {refundEnd}（{daysLeft}）。',
         exchangeWindow: '自 {start} 起 {exchangeDays} 日内出现性能故障可以换货，换货期至 {exchangeEnd}（{daysLeft}）。',
         appearanceNoRefundExchange: '外观损坏不属于性能故障，不能退货或换货（换货期至 {exchangeEnd}）。',
         appearanceNotCovered: '外观损坏属人为损坏，不在三包范围内，也不在本店更换部件的维修保修范围内，需付费维修。',
-        secondRepairRule: '同一故障（{faultCode}）已在保修期内修理 {repairs} 次（最近一次 {lastReturnedDate} 修好交还），再次出现故障，可以换货或退货（保修期至 {periodEnd}）。',
+        secondRepairRule:
+          '同一故障（{faultCode}）已在保修期内修理 {repairs} 次（最近一次 {lastReturnedDate} 修好交还），再次出现故障，可以换货或退货（保修期至 {periodEnd}）。',
         repeatFaultHistory: '提示：故障 {faultCode} 已在保修期内修理 {repairs} 次，若再次出现同一故障可以换货或退货。',
         repairPeriod: '整机保修 {repairMonths} 个月，自 {start} 至 {repairEnd}（{daysLeft}），免费维修。',
         repairPeriodEnded: '整机保修已于 {repairEnd} 到期（已过 {daysSince} 天），需付费维修。',
         componentPeriod: '{component}保修 {months} 个月，至 {end}（{daysLeft}），免费维修。',
         componentPeriodEnded: '{component}保修已于 {end} 到期（已过 {daysSince} 天）。',
-        partRepairWarranty: '{component}于 {replacedOn} 付费维修时更换，享有 {warrantyDays} 天维修保修，至 {end}（{daysLeft}），免费维修。',
+        partRepairWarranty:
+          '{component}于 {replacedOn} 付费维修时更换，享有 {warrantyDays} 天维修保修，至 {end}（{daysLeft}），免费维修。',
         partRepairWarrantyEnded: '{component}更换后的维修保修已于 {end} 到期（已过 {daysSince} 天）。'
       },
       import: {
         title: '导入保修登记',
         back: '返回保修查询',
-        intro: '导入经销商导出的 CSV 或 Excel（XLSX）文件。支持 UTF-8（含 BOM）和 GBK 编码，表头可以是中文或英文。同一序列号重复导入不会产生重复记录。',
+        intro:
+          '导入经销商导出的 CSV 或 Excel（XLSX）文件。支持 UTF-8（含 BOM）和 GBK 编码，表头可以是中文或英文。同一序列号重复导入不会产生重复记录。',
         chooseFile: '选择文件',
         fileHint: 'CSV 或 XLSX，最大 512 MB',
         uploading: '正在上传 {name}',
@@ -308,11 +317,13 @@ export const warrantyMessages = defineMessages(
       },
       verdictHint: {
         refund: 'Performance fault within the refund window: the customer may choose refund, exchange or free repair.',
-        exchange: 'Performance fault within the exchange window (or the same fault repaired twice): exchange or free repair.',
+        exchange:
+          'Performance fault within the exchange window (or the same fault repaired twice): exchange or free repair.',
         free_repair: 'Within the warranty period: repaired free of charge.',
         paid_repair: 'This fault is not covered: a paid repair (see the reasons).',
         not_covered: 'A void condition applies: not covered by the warranty.',
-        unknown_start: 'No invoice and no production date: the period cannot be computed. Record the invoice; do not treat it as out of warranty.'
+        unknown_start:
+          'No invoice and no production date: the period cannot be computed. Record the invoice; do not treat it as out of warranty.'
       },
       reasons: 'Why',
       dates: 'Warranty dates',
@@ -389,13 +400,16 @@ export const warrantyMessages = defineMessages(
       pick: 'Open',
       unknownTitle: 'No warranty record found',
       unknown: {
-        serial: 'No warranty record for serial {query}. This does not mean it is out of warranty and it must not be treated so: check the invoice and register the unit, then judge it.',
-        phone: 'No warranty record under phone {query}. This does not mean out of warranty and it must not be treated so: look up the serial, or check the invoice and register the unit.',
+        serial:
+          'No warranty record for serial {query}. This does not mean it is out of warranty and it must not be treated so: check the invoice and register the unit, then judge it.',
+        phone:
+          'No warranty record under phone {query}. This does not mean out of warranty and it must not be treated so: look up the serial, or check the invoice and register the unit.',
         card: 'No warranty record for card {query}. This does not mean out of warranty and it must not be treated so: look up the serial, or check the invoice and register the unit.'
       },
       registerUnit: 'Register this unit',
       registerTitle: 'Register a sold unit',
-      registerHint: 'Copy the invoice and the warranty card. Without an invoice, give the production date: the start is then derived as the regulations say.',
+      registerHint:
+        'Copy the invoice and the warranty card. Without an invoice, give the production date: the start is then derived as the regulations say.',
       registered: 'Registered',
       categoryPlaceholder: 'Pick a category',
       brandHint: 'e.g. Huawei, Midea',
@@ -432,34 +446,51 @@ export const warrantyMessages = defineMessages(
       },
       reason: {
         startInvoice: 'The warranty runs from the invoice date, {invoiceDate}.',
-        startProductionFallback: 'No invoice: the start is {fallbackDays} days after the production date {productionDate}, i.e. {start}.',
-        startExchangeRestart: 'This unit replaced another on {exchangedOn}; its warranty restarts on the exchange date.',
-        startExchangeContinue: 'This unit replaced another on {exchangedOn}; by policy it continues the earlier unit’s period, which started {originalStartDate}.',
-        startExchangeOriginalUnknown: 'This unit replaced another on {exchangedOn}; by policy it continues the earlier unit’s period, but that start was not recorded, so the start is unknown.',
-        startUnknown: 'Neither an invoice date nor a production date is recorded, so the start is unknown; check the invoice and record it. Not to be treated as out of warranty.',
-        replacedBy: 'This unit was replaced in an exchange by the unit with serial {serial}; its warranty passed to that unit, so this one is no longer covered.',
-        repairExtension: '{days} day(s) spent in warranty repair ({repairs} repair(s)) do not count: the warranty ends that much later.',
+        startProductionFallback:
+          'No invoice: the start is {fallbackDays} days after the production date {productionDate}, i.e. {start}.',
+        startExchangeRestart:
+          'This unit replaced another on {exchangedOn}; its warranty restarts on the exchange date.',
+        startExchangeContinue:
+          'This unit replaced another on {exchangedOn}; by policy it continues the earlier unit’s period, which started {originalStartDate}.',
+        startExchangeOriginalUnknown:
+          'This unit replaced another on {exchangedOn}; by policy it continues the earlier unit’s period, but that start was not recorded, so the start is unknown.',
+        startUnknown:
+          'Neither an invoice date nor a production date is recorded, so the start is unknown; check the invoice and record it. Not to be treated as out of warranty.',
+        replacedBy:
+          'This unit was replaced in an exchange by the unit with serial {serial}; its warranty passed to that unit, so this one is no longer covered.',
+        repairExtension:
+          '{days} day(s) spent in warranty repair ({repairs} repair(s)) do not count: the warranty ends that much later.',
         noClaim: 'No fault described: judged as a performance fault of the whole unit.',
         voidUnit: 'Recorded at check-in: {reason}. The whole unit is not covered.',
         voidComponent: 'Recorded at check-in for the {component}: {reason}. That component is not covered.',
-        voidBeforePartReplaced: 'Recorded on {recordedOn}: {reason}. That was before the shop replaced the {component} on {replacedOn}, so it does not void the repair warranty on the replaced part.',
-        refundWindow: 'A performance fault within {refundDays} days of {start} may be refunded; the refund window ends {refundEnd} ({daysLeft}).',
-        exchangeWindow: 'A performance fault within {exchangeDays} days of {start} may be exchanged; the exchange window ends {exchangeEnd} ({daysLeft}).',
-        appearanceNoRefundExchange: 'Appearance damage is not a performance fault: no refund or exchange (exchange window ends {exchangeEnd}).',
-        appearanceNotCovered: 'Appearance damage is caused by use, not a defect: it is covered neither by the warranty nor by a replaced part’s repair warranty. Paid repair.',
-        secondRepairRule: 'The same fault ({faultCode}) was repaired {repairs} times under warranty (last returned {lastReturnedDate}) and failed again: exchange or refund is due (warranty until {periodEnd}).',
-        repeatFaultHistory: 'Note: fault {faultCode} was repaired {repairs} times under warranty; one more failure of it entitles the customer to exchange or refund.',
-        repairPeriod: 'Whole-unit warranty of {repairMonths} months from {start} to {repairEnd} ({daysLeft}): free repair.',
+        voidBeforePartReplaced:
+          'Recorded on {recordedOn}: {reason}. That was before the shop replaced the {component} on {replacedOn}, so it does not void the repair warranty on the replaced part.',
+        refundWindow:
+          'A performance fault within {refundDays} days of {start} may be refunded; the refund window ends {refundEnd} ({daysLeft}).',
+        exchangeWindow:
+          'A performance fault within {exchangeDays} days of {start} may be exchanged; the exchange window ends {exchangeEnd} ({daysLeft}).',
+        appearanceNoRefundExchange:
+          'Appearance damage is not a performance fault: no refund or exchange (exchange window ends {exchangeEnd}).',
+        appearanceNotCovered:
+          'Appearance damage is caused by use, not a defect: it is covered neither by the warranty nor by a replaced part’s repair warranty. Paid repair.',
+        secondRepairRule:
+          'The same fault ({faultCode}) was repaired {repairs} times under warranty (last returned {lastReturnedDate}) and failed again: exchange or refund is due (warranty until {periodEnd}).',
+        repeatFaultHistory:
+          'Note: fault {faultCode} was repaired {repairs} times under warranty; one more failure of it entitles the customer to exchange or refund.',
+        repairPeriod:
+          'Whole-unit warranty of {repairMonths} months from {start} to {repairEnd} ({daysLeft}): free repair.',
         repairPeriodEnded: 'The whole-unit warranty ended {repairEnd} ({daysSince} day(s) ago): paid repair.',
         componentPeriod: '{component} warranty of {months} months until {end} ({daysLeft}): free repair.',
         componentPeriodEnded: 'The {component} warranty ended {end} ({daysSince} day(s) ago).',
-        partRepairWarranty: 'The {component} was replaced in a paid repair on {replacedOn} with a {warrantyDays}-day repair warranty until {end} ({daysLeft}): free repair.',
+        partRepairWarranty:
+          'The {component} was replaced in a paid repair on {replacedOn} with a {warrantyDays}-day repair warranty until {end} ({daysLeft}): free repair.',
         partRepairWarrantyEnded: 'The repair warranty on the replaced {component} ended {end} ({daysSince} day(s) ago).'
       },
       import: {
         title: 'Import the warranty registry',
         back: 'Back to warranty lookup',
-        intro: 'Import CSV or Excel (XLSX) files as dealers export them. UTF-8 (with or without BOM) and GBK are detected; headers may be Chinese or English. Importing the same serial again never duplicates it.',
+        intro:
+          'Import CSV or Excel (XLSX) files as dealers export them. UTF-8 (with or without BOM) and GBK are detected; headers may be Chinese or English. Importing the same serial again never duplicates it.',
         chooseFile: 'Choose file',
         fileHint: 'CSV or XLSX, up to 512 MB',
         uploading: 'Uploading {name}',
@@ -548,7 +579,8 @@ export const warrantyMessages = defineMessages(
       policies: {
         title: 'Warranty policies',
         back: 'Back to warranty lookup',
-        intro: 'Preset from the national 三包 regulations and editable per category. Policies are versioned: each unit is judged by the version in force on the day it was sold.',
+        intro:
+          'Preset from the national 三包 regulations and editable per category. Policies are versioned: each unit is judged by the version in force on the day it was sold.',
         inForce: 'In force today',
         noneInForce: 'No version in force today',
         history: 'Earlier and upcoming versions',
@@ -569,7 +601,8 @@ export const warrantyMessages = defineMessages(
         saved: 'New version saved',
         days: 'days',
         months: 'months',
-        exchangeRestartsHint: "On: an exchanged unit's period restarts on the exchange date; off: it continues the earlier unit's period"
+        exchangeRestartsHint:
+          "On: an exchanged unit's period restarts on the exchange date; off: it continues the earlier unit's period"
       },
       intake: {
         registryUnit: 'Warranty registry: {brand} {model}'

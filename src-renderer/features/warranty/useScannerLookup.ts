@@ -64,7 +64,8 @@ export function useScannerLookup(): void {
   }
 
   function onKeydown(event: KeyboardEvent) {
-    if (event.isComposing || session.locked || !(session.may('warranty.lookup') || session.may('workOrders.get'))) return void (keys = [])
+    if (event.isComposing || session.locked || !(session.may('warranty.lookup') || session.may('workOrders.get')))
+      return void (keys = [])
     if (isEditable(event.target as Element | null) || isEditable(document.activeElement)) return void (keys = [])
     // A key held down repeats fast too, but nobody scans that way.
     if (event.repeat) return void (keys = [])

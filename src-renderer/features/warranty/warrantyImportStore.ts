@@ -65,7 +65,10 @@ export const useWarrantyImportStore = defineStore('warrantyImport', () => {
   }
 
   /** Checks and applies the rows, polling the progress until the job is done, cancelled or failed. */
-  async function run(mapping: Partial<Record<ImportField, number>>, defaults: Pick<Input<'warranty.importRun'>, 'defaultCategory' | 'defaultBrand'>): Promise<void> {
+  async function run(
+    mapping: Partial<Record<ImportField, number>>,
+    defaults: Pick<Input<'warranty.importRun'>, 'defaultCategory' | 'defaultBrand'>
+  ): Promise<void> {
     const id = jobId.value
     if (!id) return
     const ticket = generation

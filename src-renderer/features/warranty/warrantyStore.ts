@@ -74,5 +74,18 @@ export const useWarrantyStore = defineStore('warranty', () => {
     return call('warranty.models', { categoryKey })
   }
 
-  return { query, result, loading, policies, lookup, evaluate, register, exchange, clear, loadPolicies, savePolicy, modelsOf }
+  return {
+    query,
+    result,
+    loading,
+    policies,
+    lookup,
+    evaluate,
+    register,
+    exchange,
+    clear,
+    loadPolicies,
+    savePolicy,
+    modelsOf
+  }
 })

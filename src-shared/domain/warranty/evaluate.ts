@@ -376,7 +376,8 @@ export function evaluateWarranty(
   const claimedComponent = effectiveClaim.component
 
   // The replaced part (paid repair) covering this claim, if any: the one with the latest end.
-  const matchingParts = claimedComponent === null ? [] : unit.replacedParts.filter((p) => p.component === claimedComponent)
+  const matchingParts =
+    claimedComponent === null ? [] : unit.replacedParts.filter((p) => p.component === claimedComponent)
   const partWarranty = (() => {
     if (matchingParts.length === 0) return null
     const ends = matchingParts.map((p) => ({ p, end: daysPeriodEnd(p.replacedOn, p.warrantyDays) }))
@@ -489,7 +490,8 @@ export function evaluateWarranty(
     return result('exchange', true)
   }
   for (const [code, list] of repeated) {
-    if (code !== claimCode) reasons.push(reason('warranty.reason.repeatFaultHistory', { faultCode: code, repairs: list.length }))
+    if (code !== claimCode)
+      reasons.push(reason('warranty.reason.repeatFaultHistory', { faultCode: code, repairs: list.length }))
   }
 
   // 6. Repair period (component or whole unit).

@@ -9,14 +9,19 @@ describe('lock-out under pressure, and how sessions end', () => {
 
   it('guesses sent all at once cannot slip the right password past the lock-out', async () => {
     const shop = await freshShop()
-    const wrong = Array.from({ length: MAX_FAILED_SIGN_INS + 2 }, (_, i) => ({ username: ADMIN.username, password: `guess-${i}` }))
+    const wrong = Array.from({ length: MAX_FAILED_SIGN_INS + 2 }, (_, i) => ({
+      username: ADMIN.username,
+      password: `guess-${i}`
+    }))
     // The right password is sent last, while the wrong ones are still being checked.
     const attempts = [...wrong, { username: ADMIN.username, password: ADMIN.password }]
     const results = await Promise.all(attempts.map((input) => call(shop.app, 'auth.signIn', input)))
 
     expect(results.at(-1)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } })
     expect(results.filter((r) => r.ok)).toHaveLength(0)
-    const row = shop.app.sqlite.prepare('SELECT failed_sign_ins, locked_until FROM users WHERE username = ?').get(ADMIN.username) as {
+    const row = shop.app.sqlite
+      .prepare('SELECT failed_sign_ins, locked_until FROM users WHERE username = ?')
+      .get(ADMIN.username) as {
       failed_sign_ins: number
       locked_until: string | null
     }
@@ -28,10 +33,20 @@ describe('lock-out under pressure, and how sessions end', () => {
     const shop = await freshShop()
     const desk = await createUserAndSignIn(shop.app, shop.adminToken, 'front_desk')
     for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) {
-      const error = await callError(shop.app, 'auth.changePassword', { currentPassword: `nope-${i}`, newPassword: 'new-pass-2026' }, desk.token)
+      const error = await callError(
+        shop.app,
+        'auth.changePassword',
+        { currentPassword: `nope-${i}`, newPassword: 'new-pass-2026' },
+        desk.token
+      )
       expect(error).toMatchObject({ code: 'INVALID_CREDENTIALS', details: { fields: [{ path: 'currentPassword' }] } })
     }
-    const last = await callError(shop.app, 'auth.changePassword', { currentPassword: 'nope-last', newPassword: 'new-pass-2026' }, desk.token)
+    const last = await callError(
+      shop.app,
+      'auth.changePassword',
+      { currentPassword: 'nope-last', newPassword: 'new-pass-2026' },
+      desk.token
+    )
     expect(last.code).toBe('ACCOUNT_LOCKED')
     // The session that was guessing is over, and the password is unchanged.
     expect((await callError(shop.app, 'auth.session', {}, desk.token)).code).toBe('UNAUTHENTICATED')
@@ -50,7 +65,16 @@ describe('lock-out under pressure, and how sessions end', () => {
 
   it('a session ends after the longest working day, whatever the idle setting', async () => {
     const shop = await freshShop()
-    await callOk(shop.app, 'settings.update', { profile: (await callOk(shop.app, 'settings.get', {}, shop.adminToken)).profile, idleLockMinutes: 0, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, shop.adminToken)
+    await callOk(
+      shop.app,
+      'settings.update',
+      {
+        profile: (await callOk(shop.app, 'settings.get', {}, shop.adminToken)).profile,
+        idleLockMinutes: 0,
+        approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN
+      },
+      shop.adminToken
+    )
     shop.clock.advance(SESSION_MAX_AGE_MS - MINUTE)
     await callOk(shop.app, 'auth.session', {}, shop.adminToken)
     shop.clock.advance(2 * MINUTE)

@@ -115,7 +115,12 @@ describe('sign-in lock-out', () => {
   beforeAll(async () => {
     shop = await initializedApp()
     // Idle lock is not under test here; the admin stays usable while the clock jumps ahead.
-    await callOk(shop.app, 'settings.update', { profile: SHOP, idleLockMinutes: 0, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, shop.adminToken)
+    await callOk(
+      shop.app,
+      'settings.update',
+      { profile: SHOP, idleLockMinutes: 0, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN },
+      shop.adminToken
+    )
   })
   afterAll(async () => {
     await closeApp(shop.app)
@@ -130,7 +135,8 @@ describe('sign-in lock-out', () => {
 
   async function failSignIns(shop: AppContext, username: string, times: number) {
     const codes: string[] = []
-    for (let i = 0; i < times; i++) codes.push((await callError(shop, 'auth.signIn', { username, password: 'wrong-password' })).code)
+    for (let i = 0; i < times; i++)
+      codes.push((await callError(shop, 'auth.signIn', { username, password: 'wrong-password' })).code)
     return codes
   }
 
@@ -149,7 +155,9 @@ describe('sign-in lock-out', () => {
     expect(auditRows(shop.app, 'auth.lockedOut').filter((row) => row.entityId === tech.user.id)).toHaveLength(1)
 
     shop.clock.advance(LOCKOUT_MINUTES * MINUTE - 1000)
-    expect((await callError(shop.app, 'auth.signIn', { username, password: tech.password })).code).toBe('ACCOUNT_LOCKED')
+    expect((await callError(shop.app, 'auth.signIn', { username, password: tech.password })).code).toBe(
+      'ACCOUNT_LOCKED'
+    )
 
     shop.clock.advance(1000)
     const signedIn = await callOk(shop.app, 'auth.signIn', { username, password: tech.password })
@@ -179,13 +187,20 @@ describe('sign-in lock-out', () => {
     const listed = await callOk(shop.app, 'users.list', { search: username }, shop.adminToken)
     expect(listed.rows[0]!.lockedUntil).not.toBeNull()
 
-    const reset = await callOk(shop.app, 'users.resetPassword', { id: tech.user.id, newPassword: 'a-fresh-start-1' }, shop.adminToken)
+    const reset = await callOk(
+      shop.app,
+      'users.resetPassword',
+      { id: tech.user.id, newPassword: 'a-fresh-start-1' },
+      shop.adminToken
+    )
     expect(reset.lockedUntil).toBeNull()
     expect(guardState(shop.app, tech.user.id)).toEqual({ failed_sign_ins: 0, locked_until: null })
 
     const signedIn = await callOk(shop.app, 'auth.signIn', { username, password: 'a-fresh-start-1' })
     expect(signedIn.user.id).toBe(tech.user.id)
-    expect((await callError(shop.app, 'auth.signIn', { username, password: tech.password })).code).toBe('INVALID_CREDENTIALS')
+    expect((await callError(shop.app, 'auth.signIn', { username, password: tech.password })).code).toBe(
+      'INVALID_CREDENTIALS'
+    )
   })
 
   it('an unknown user name gets the same answer as a wrong password', async () => {

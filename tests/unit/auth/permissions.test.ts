@@ -110,7 +110,11 @@ describe('who may call what, enforced on the server', () => {
     const auditBefore = countRows(app, 'audit_log')
     for (const [name, input] of validUserOperations()) {
       const error = await callError(app, name, input, technician.token)
-      expect({ name, code: error.code, operation: error.details?.operation }).toEqual({ name, code: 'FORBIDDEN', operation: name })
+      expect({ name, code: error.code, operation: error.details?.operation }).toEqual({
+        name,
+        code: 'FORBIDDEN',
+        operation: name
+      })
     }
     expect(countRows(app, 'users')).toBe(usersBefore)
     expect(countRows(app, 'audit_log')).toBe(auditBefore)
@@ -138,7 +142,11 @@ describe('who may call what, enforced on the server', () => {
   it('a technician is refused every users.* operation through the IPC host', async () => {
     const usersBefore = countRows(app, 'users')
     for (const [operation, input] of validUserOperations()) {
-      const result = await handleIpcCall(app, handlers, APP_URL_PREFIX, APP_FRAME, { operation, input, token: technician.token })
+      const result = await handleIpcCall(app, handlers, APP_URL_PREFIX, APP_FRAME, {
+        operation,
+        input,
+        token: technician.token
+      })
       expect({ operation, result }).toMatchObject({ operation, result: { ok: false, error: { code: 'FORBIDDEN' } } })
     }
     expect(countRows(app, 'users')).toBe(usersBefore)
@@ -148,7 +156,12 @@ describe('who may call what, enforced on the server', () => {
     const listed = await callOk(app, 'users.list', {}, adminToken)
     expect(listed.total).toBe(countRows(app, 'users'))
 
-    const viaDispatch = await call(app, 'users.create', { username: 'desk.dispatch', displayName: '前台', role: 'front_desk', password: 'long-enough-1' }, adminToken)
+    const viaDispatch = await call(
+      app,
+      'users.create',
+      { username: 'desk.dispatch', displayName: '前台', role: 'front_desk', password: 'long-enough-1' },
+      adminToken
+    )
     expect(viaDispatch).toMatchObject({ ok: true, data: { username: 'desk.dispatch', role: 'front_desk' } })
 
     const response = await fetch(new URL('rpc/users.list', web.url), {
@@ -177,7 +190,10 @@ describe('who may call what, enforced on the server', () => {
     it.each([
       ['a page on the web', { frameUrl: 'https://evil.example/index.html', fromAppWindow: true }],
       ['a file outside the renderer folder', { frameUrl: 'file:///tmp/evil.html', fromAppWindow: true }],
-      ['a sibling folder whose name extends the renderer folder', { frameUrl: 'file:///opt/service-center/resources/app/out/renderer-evil/index.html', fromAppWindow: true }],
+      [
+        'a sibling folder whose name extends the renderer folder',
+        { frameUrl: 'file:///opt/service-center/resources/app/out/renderer-evil/index.html', fromAppWindow: true }
+      ],
       ['a frame with no URL', { frameUrl: '', fromAppWindow: true }],
       ['the app URL but not the app window', { frameUrl: `${APP_URL_PREFIX}index.html`, fromAppWindow: false }]
     ])('%s', async (_label, sender) => {
@@ -195,7 +211,10 @@ describe('who may call what, enforced on the server', () => {
     })
 
     it('a trusted sender without a token is unauthenticated', async () => {
-      const result = await handleIpcCall(app, handlers, APP_URL_PREFIX, APP_FRAME, { operation: 'users.list', input: {} })
+      const result = await handleIpcCall(app, handlers, APP_URL_PREFIX, APP_FRAME, {
+        operation: 'users.list',
+        input: {}
+      })
       expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     })
   })

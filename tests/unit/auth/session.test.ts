@@ -18,7 +18,9 @@ describe('signing in and out', () => {
     })
     expect(signedIn).not.toHaveProperty('user.passwordHash')
     expect(await callOk(app, 'auth.session', {}, signedIn.token)).toMatchObject({ user: { id: adminId } })
-    expect(auditRows(app, 'auth.signIn')).toMatchObject([{ actorId: adminId, entityId: adminId, at: clock.now().toISOString() }])
+    expect(auditRows(app, 'auth.signIn')).toMatchObject([
+      { actorId: adminId, entityId: adminId, at: clock.now().toISOString() }
+    ])
     const lastSignIn = app.sqlite.prepare('SELECT last_sign_in_at FROM users WHERE id = ?').get(adminId)
     expect(lastSignIn).toEqual({ last_sign_in_at: clock.now().toISOString() })
   })
@@ -66,12 +68,22 @@ describe('idle lock', () => {
 
   it('follows the idle time the shop has set, and 0 turns it off', async () => {
     const { app, clock, adminToken } = await shop()
-    await callOk(app, 'settings.update', { profile: SHOP, idleLockMinutes: 2, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, adminToken)
+    await callOk(
+      app,
+      'settings.update',
+      { profile: SHOP, idleLockMinutes: 2, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN },
+      adminToken
+    )
     clock.advance(2 * MINUTE + 1000)
     expect((await callError(app, 'users.list', {}, adminToken)).code).toBe('SESSION_LOCKED')
     await callOk(app, 'auth.unlock', { password: ADMIN.password }, adminToken)
 
-    await callOk(app, 'settings.update', { profile: SHOP, idleLockMinutes: 0, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, adminToken)
+    await callOk(
+      app,
+      'settings.update',
+      { profile: SHOP, idleLockMinutes: 0, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN },
+      adminToken
+    )
     // A whole shift without a call (sessions still end after SESSION_MAX_AGE_MS, tested elsewhere).
     clock.advance(8 * 60 * MINUTE)
     expect((await callOk(app, 'users.list', {}, adminToken)).total).toBe(1)
@@ -122,11 +134,21 @@ describe('account changes take effect on open sessions', () => {
     const tech = await createUserAndSignIn(app, adminToken, 'technician')
     expect((await callError(app, 'audit.list', {}, tech.token)).code).toBe('FORBIDDEN')
 
-    await callOk(app, 'users.update', { id: tech.user.id, displayName: tech.user.displayName, phone: '', role: 'manager' }, adminToken)
+    await callOk(
+      app,
+      'users.update',
+      { id: tech.user.id, displayName: tech.user.displayName, phone: '', role: 'manager' },
+      adminToken
+    )
     expect((await callOk(app, 'audit.list', {}, tech.token)).total).toBeGreaterThan(0)
     expect((await callOk(app, 'auth.session', {}, tech.token)).user.role).toBe('manager')
 
-    await callOk(app, 'users.update', { id: tech.user.id, displayName: tech.user.displayName, phone: '', role: 'front_desk' }, adminToken)
+    await callOk(
+      app,
+      'users.update',
+      { id: tech.user.id, displayName: tech.user.displayName, phone: '', role: 'front_desk' },
+      adminToken
+    )
     expect((await callError(app, 'audit.list', {}, tech.token)).code).toBe('FORBIDDEN')
   })
 
@@ -141,15 +163,27 @@ describe('account changes take effect on open sessions', () => {
     const { app, adminToken } = await shop()
     const elsewhere = await callOk(app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })
 
-    const wrong = await callError(app, 'auth.changePassword', { currentPassword: 'not-it', newPassword: 'brand-new-pass-1' }, adminToken)
+    const wrong = await callError(
+      app,
+      'auth.changePassword',
+      { currentPassword: 'not-it', newPassword: 'brand-new-pass-1' },
+      adminToken
+    )
     expect(wrong).toMatchObject({ code: 'INVALID_CREDENTIALS', details: { fields: [{ path: 'currentPassword' }] } })
     expect((await callOk(app, 'auth.session', {}, elsewhere.token)).locked).toBe(false)
 
-    await callOk(app, 'auth.changePassword', { currentPassword: ADMIN.password, newPassword: 'brand-new-pass-1' }, adminToken)
+    await callOk(
+      app,
+      'auth.changePassword',
+      { currentPassword: ADMIN.password, newPassword: 'brand-new-pass-1' },
+      adminToken
+    )
 
     expect((await callOk(app, 'auth.session', {}, adminToken)).user.username).toBe(ADMIN.username)
     expect((await callError(app, 'auth.session', {}, elsewhere.token)).code).toBe('UNAUTHENTICATED')
-    expect((await callError(app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).code).toBe('INVALID_CREDENTIALS')
+    expect((await callError(app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).code).toBe(
+      'INVALID_CREDENTIALS'
+    )
     await callOk(app, 'auth.signIn', { username: ADMIN.username, password: 'brand-new-pass-1' })
   })
 })

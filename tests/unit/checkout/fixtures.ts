@@ -9,25 +9,58 @@ import { intake, type Intake } from '../repairs/fixtures'
 export async function finishedJob(
   app: AppContext,
   adminToken: string,
-  options: { serviceType: 'paid_repair' | 'warranty_repair'; labourFen?: number; partPriceFen?: number; quoteDiscountFen?: number; intake?: Partial<Intake> }
+  options: {
+    serviceType: 'paid_repair' | 'warranty_repair'
+    labourFen?: number
+    partPriceFen?: number
+    quoteDiscountFen?: number
+    intake?: Partial<Intake>
+  }
 ) {
-  const { workOrder } = await callOk(app, 'workOrders.create', intake({ serviceType: options.serviceType, ...options.intake }), adminToken)
+  const { workOrder } = await callOk(
+    app,
+    'workOrders.create',
+    intake({ serviceType: options.serviceType, ...options.intake }),
+    adminToken
+  )
   const id = workOrder.id
-  const move = (to: 'diagnosing' | 'repairing' | 'quality_check' | 'ready_for_pickup') => callOk(app, 'workOrders.transition', { id, to }, adminToken)
+  const move = (to: 'diagnosing' | 'repairing' | 'quality_check' | 'ready_for_pickup') =>
+    callOk(app, 'workOrders.transition', { id, to }, adminToken)
   await move('diagnosing')
   if (options.serviceType === 'paid_repair') {
-    await callOk(app, 'workOrders.quote', { id, labourFen: 5_000, partsFen: 10_000, discountFen: options.quoteDiscountFen ?? 0 }, adminToken)
+    await callOk(
+      app,
+      'workOrders.quote',
+      { id, labourFen: 5_000, partsFen: 10_000, discountFen: options.quoteDiscountFen ?? 0 },
+      adminToken
+    )
     await callOk(app, 'workOrders.customerDecision', { id, approved: true, channel: 'in_person' }, adminToken)
   }
   await move('repairing')
-  const labour = await callOk(app, 'workOrders.addLabour', { id, description: '更换屏幕', minutes: 40, priceFen: options.labourFen ?? 8_000 }, adminToken)
+  const labour = await callOk(
+    app,
+    'workOrders.addLabour',
+    { id, description: '更换屏幕', minutes: 40, priceFen: options.labourFen ?? 8_000 },
+    adminToken
+  )
   const part = await callOk(
     app,
     'parts.create',
-    { partNumber: `SCR-${id.slice(-8)}`, name: '屏幕总成', barcodes: [`69${id.replace(/\D/g, '').slice(-11)}`], sellingPriceFen: options.partPriceFen ?? 45_000, costPriceFen: 20_000 },
+    {
+      partNumber: `SCR-${id.slice(-8)}`,
+      name: '屏幕总成',
+      barcodes: [`69${id.replace(/\D/g, '').slice(-11)}`],
+      sellingPriceFen: options.partPriceFen ?? 45_000,
+      costPriceFen: 20_000
+    },
     adminToken
   )
-  await callOk(app, 'parts.receive', { reference: 'HQ-1', lines: [{ partId: part.id, quantity: 1, unitCostFen: 20_000 }] }, adminToken)
+  await callOk(
+    app,
+    'parts.receive',
+    { reference: 'HQ-1', lines: [{ partId: part.id, quantity: 1, unitCostFen: 20_000 }] },
+    adminToken
+  )
   const parts = await callOk(app, 'workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 1 }, adminToken)
   await move('quality_check')
   await move('ready_for_pickup')

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { CheckoutRuleError, creditRefundFen, invoiceTotals, settle, type PricedLine } from '../../../src-shared/domain/invoice'
+import {
+  CheckoutRuleError,
+  creditRefundFen,
+  invoiceTotals,
+  settle,
+  type PricedLine
+} from '../../../src-shared/domain/invoice'
 
 const customer = (quantity: number, unitPriceFen: number): PricedLine => ({ quantity, unitPriceFen, payer: 'customer' })
 const brand = (quantity: number, unitPriceFen: number): PricedLine => ({ quantity, unitPriceFen, payer: 'brand' })
@@ -29,7 +35,11 @@ describe('invoice totals', () => {
 
   it('a mixed job splits: the brand pays the covered lines, the customer the rest less discount and deposit', () => {
     // Board under warranty (brand), cracked back glass is appearance damage (customer), plus a case.
-    const totals = invoiceTotals([brand(1, 5_000), brand(1, 62_000), customer(1, 18_800), customer(2, 1_950)], 700, 10_000)
+    const totals = invoiceTotals(
+      [brand(1, 5_000), brand(1, 62_000), customer(1, 18_800), customer(2, 1_950)],
+      700,
+      10_000
+    )
     expect(totals).toEqual({
       linesFen: 89_700,
       brandFen: 67_000,
@@ -42,12 +52,19 @@ describe('invoice totals', () => {
   })
 
   it('a deposit larger than the bill is applied up to the bill and the rest handed back', () => {
-    expect(invoiceTotals([customer(1, 3_000)], 500, 5_000)).toMatchObject({ depositAppliedFen: 2_500, dueFen: 0, depositReturnedFen: 2_500 })
+    expect(invoiceTotals([customer(1, 3_000)], 500, 5_000)).toMatchObject({
+      depositAppliedFen: 2_500,
+      dueFen: 0,
+      depositReturnedFen: 2_500
+    })
   })
 
   it('a discount cannot exceed what the customer pays, nor touch the brand’s lines', () => {
     expect(ruleOf(() => invoiceTotals([brand(1, 10_000), customer(1, 1_000)], 1_001, 0))).toBe('discountTooLarge')
-    expect(invoiceTotals([brand(1, 10_000), customer(1, 1_000)], 1_000, 0)).toMatchObject({ brandFen: 10_000, dueFen: 0 })
+    expect(invoiceTotals([brand(1, 10_000), customer(1, 1_000)], 1_000, 0)).toMatchObject({
+      brandFen: 10_000,
+      dueFen: 0
+    })
   })
 
   it('refuses fractions of a fen and negative amounts', () => {
@@ -78,11 +95,25 @@ describe('settling what is due', () => {
   })
 
   it('card, phone and transfer cannot overpay, since they give no change', () => {
-    expect(ruleOf(() => settle(10_000, [{ method: 'bank_card', amountFen: 6_000 }, { method: 'alipay', amountFen: 5_000 }]))).toBe('nonCashOverpays')
+    expect(
+      ruleOf(() =>
+        settle(10_000, [
+          { method: 'bank_card', amountFen: 6_000 },
+          { method: 'alipay', amountFen: 5_000 }
+        ])
+      )
+    ).toBe('nonCashOverpays')
   })
 
   it('paying less than is due is refused', () => {
-    expect(ruleOf(() => settle(10_000, [{ method: 'cash', amountFen: 5_000 }, { method: 'bank_card', amountFen: 4_999 }]))).toBe('underpaid')
+    expect(
+      ruleOf(() =>
+        settle(10_000, [
+          { method: 'cash', amountFen: 5_000 },
+          { method: 'bank_card', amountFen: 4_999 }
+        ])
+      )
+    ).toBe('underpaid')
   })
 
   it('nothing due needs no tender', () => {

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
 import { isMainlandMobile, normalizePhone } from '../../../src-shared/domain/phone'
-import { auditRows, callError, callOk, closeApp, countRows, createUserAndSignIn, initializedApp, type SignedInUser } from '../helpers'
+import {
+  auditRows,
+  callError,
+  callOk,
+  closeApp,
+  countRows,
+  createUserAndSignIn,
+  initializedApp,
+  type SignedInUser
+} from '../helpers'
 import { intake, uniqueSerial } from '../repairs/fixtures'
 
 describe('phone numbers in the domain', () => {
@@ -13,7 +22,8 @@ describe('phone numbers in the domain', () => {
   })
 
   it('knows a mainland mobile: 11 digits, 1 then 3–9', () => {
-    for (const good of ['13800138000', '+86 199 0000 0000', '15012348000']) expect(isMainlandMobile(good), good).toBe(true)
+    for (const good of ['13800138000', '+86 199 0000 0000', '15012348000'])
+      expect(isMainlandMobile(good), good).toBe(true)
     for (const bad of ['12800138000', '1380013800', '138001380001', '010-65521234', '+1 415 555 0100', '']) {
       expect(isMainlandMobile(bad), bad).toBe(false)
     }
@@ -31,7 +41,10 @@ describe('customers are found, never duplicated', () => {
 
   beforeAll(async () => {
     ;({ app, adminToken } = await initializedApp())
-    ;[frontDesk, manager] = await Promise.all([createUserAndSignIn(app, adminToken, 'front_desk'), createUserAndSignIn(app, adminToken, 'manager')])
+    ;[frontDesk, manager] = await Promise.all([
+      createUserAndSignIn(app, adminToken, 'front_desk'),
+      createUserAndSignIn(app, adminToken, 'manager')
+    ])
   })
   afterAll(async () => {
     await closeApp(app)
@@ -39,13 +52,23 @@ describe('customers are found, never duplicated', () => {
 
   it('a mobile typed with spaces, dashes or +86 is stored as its 11 digits', async () => {
     const mobile = freshMobile()
-    const created = await callOk(app, 'customers.create', { name: '张三丰', mobile: `+86 ${mobile.slice(0, 3)}-${mobile.slice(3, 7)}-${mobile.slice(7)}` }, frontDesk.token)
+    const created = await callOk(
+      app,
+      'customers.create',
+      { name: '张三丰', mobile: `+86 ${mobile.slice(0, 3)}-${mobile.slice(3, 7)}-${mobile.slice(7)}` },
+      frontDesk.token
+    )
     expect(created.mobile).toBe(mobile)
   })
 
   it('a customer whose mobile is already on file is refused with the existing customer offered, however it is typed', async () => {
     const mobile = freshMobile()
-    const existing = await callOk(app, 'customers.create', { name: '张三丰', mobile, company: '武当科技' }, frontDesk.token)
+    const existing = await callOk(
+      app,
+      'customers.create',
+      { name: '张三丰', mobile, company: '武当科技' },
+      frontDesk.token
+    )
     const before = countRows(app, 'customers')
     const spellings = [
       mobile,
@@ -73,13 +96,41 @@ describe('customers are found, never duplicated', () => {
     const created = await callOk(app, 'customers.create', { name: '外地客户', otherPhones }, frontDesk.token)
     expect(created).toMatchObject({ mobile: null, otherPhones })
     // Other phones identify a customer too: the same landline again offers the existing record.
-    const again = await callError(app, 'customers.create', { name: '外地客户', otherPhones: ['010 6552 1234'] }, frontDesk.token)
-    expect(again).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.duplicatePhone', details: { existing: { id: created.id } } })
+    const again = await callError(
+      app,
+      'customers.create',
+      { name: '外地客户', otherPhones: ['010 6552 1234'] },
+      frontDesk.token
+    )
+    expect(again).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.duplicatePhone',
+      details: { existing: { id: created.id } }
+    })
     // ...and so does a mobile that someone already has as an other phone.
-    const onFile = await callOk(app, 'customers.create', { name: '外地客户二', otherPhones: ['13700137000'] }, frontDesk.token)
-    const byMobile = await callError(app, 'customers.create', { name: '新客户', mobile: '137 0013 7000' }, frontDesk.token)
-    expect(byMobile).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.duplicateMobile', details: { existing: { id: onFile.id } } })
-    const error = await callError(app, 'customers.create', { name: '外地客户', otherPhones: ['call me'] }, frontDesk.token)
+    const onFile = await callOk(
+      app,
+      'customers.create',
+      { name: '外地客户二', otherPhones: ['13700137000'] },
+      frontDesk.token
+    )
+    const byMobile = await callError(
+      app,
+      'customers.create',
+      { name: '新客户', mobile: '137 0013 7000' },
+      frontDesk.token
+    )
+    expect(byMobile).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.duplicateMobile',
+      details: { existing: { id: onFile.id } }
+    })
+    const error = await callError(
+      app,
+      'customers.create',
+      { name: '外地客户', otherPhones: ['call me'] },
+      frontDesk.token
+    )
     expect(error.details?.fields).toEqual([{ path: 'otherPhones.0', messageKey: 'validation.phone' }])
   })
 
@@ -94,7 +145,12 @@ describe('customers are found, never duplicated', () => {
     const owner = await callOk(app, 'customers.create', { name: '设备主人', mobile: freshMobile() }, frontDesk.token)
     const noSerial = [
       await callOk(app, 'devices.create', { customerId: owner.id, brand: '美的', model: 'KFR-26' }, frontDesk.token),
-      await callOk(app, 'devices.create', { customerId: owner.id, brand: '美的', model: 'KFR-26', serial: '' }, frontDesk.token)
+      await callOk(
+        app,
+        'devices.create',
+        { customerId: owner.id, brand: '美的', model: 'KFR-26', serial: '' },
+        frontDesk.token
+      )
     ]
     for (const device of noSerial) expect(device.serial).toBeNull()
     // Two walk-ins with devices that carry no serial at all.
@@ -102,15 +158,28 @@ describe('customers are found, never duplicated', () => {
       const { workOrder } = await callOk(
         app,
         'workOrders.create',
-        intake({ customer: { kind: 'existing', id: owner.id }, device: { kind: 'new', fields: { brand: '海尔', model: 'BCD-216' } } }),
+        intake({
+          customer: { kind: 'existing', id: owner.id },
+          device: { kind: 'new', fields: { brand: '海尔', model: 'BCD-216' } }
+        }),
         frontDesk.token
       )
       expect(workOrder.serial).toBeNull()
     }
 
     const serial = uniqueSerial()
-    const known = await callOk(app, 'devices.create', { customerId: owner.id, brand: '华为', model: 'Mate 60', serial }, frontDesk.token)
-    const error = await callError(app, 'devices.create', { customerId: owner.id, brand: '华为', model: 'Mate 60', serial: serial.toLowerCase() }, frontDesk.token)
+    const known = await callOk(
+      app,
+      'devices.create',
+      { customerId: owner.id, brand: '华为', model: 'Mate 60', serial },
+      frontDesk.token
+    )
+    const error = await callError(
+      app,
+      'devices.create',
+      { customerId: owner.id, brand: '华为', model: 'Mate 60', serial: serial.toLowerCase() },
+      frontDesk.token
+    )
     expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.duplicateSerial' })
     expect(error.details?.existing).toEqual(known)
   })
@@ -118,9 +187,19 @@ describe('customers are found, never duplicated', () => {
   it('editing a customer keeps their own mobile but cannot take someone else’s', async () => {
     const first = await callOk(app, 'customers.create', { name: '甲', mobile: freshMobile() }, frontDesk.token)
     const second = await callOk(app, 'customers.create', { name: '乙', mobile: freshMobile() }, frontDesk.token)
-    const renamed = await callOk(app, 'customers.update', { id: first.id, name: '甲某', mobile: first.mobile! }, frontDesk.token)
+    const renamed = await callOk(
+      app,
+      'customers.update',
+      { id: first.id, name: '甲某', mobile: first.mobile! },
+      frontDesk.token
+    )
     expect(renamed).toMatchObject({ name: '甲某', mobile: first.mobile })
-    const error = await callError(app, 'customers.update', { id: first.id, name: '甲某', mobile: ` ${second.mobile}` }, frontDesk.token)
+    const error = await callError(
+      app,
+      'customers.update',
+      { id: first.id, name: '甲某', mobile: ` ${second.mobile}` },
+      frontDesk.token
+    )
     expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.duplicateMobile' })
     expect(error.details?.existing).toMatchObject({ id: second.id })
   })
@@ -139,13 +218,23 @@ describe('customers are found, never duplicated', () => {
     )
     expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.duplicateMobile' })
     expect(error.details?.existing).toEqual(existing)
-    const invalid = await callError(app, 'workOrders.create', intake({ customer: { kind: 'new', fields: { name: '张三丰', mobile: '1234' } } }), frontDesk.token)
+    const invalid = await callError(
+      app,
+      'workOrders.create',
+      intake({ customer: { kind: 'new', fields: { name: '张三丰', mobile: '1234' } } }),
+      frontDesk.token
+    )
     expect(invalid.code).toBe('VALIDATION')
     expect(invalid.details?.fields).toEqual([{ path: 'customer.fields.mobile', messageKey: 'validation.mobile' }])
     expect(tables.map((table) => countRows(app, table))).toEqual(before)
 
     // The desk then picks the customer offered.
-    const { workOrder } = await callOk(app, 'workOrders.create', intake({ customer: { kind: 'existing', id: existing.id } }), frontDesk.token)
+    const { workOrder } = await callOk(
+      app,
+      'workOrders.create',
+      intake({ customer: { kind: 'existing', id: existing.id } }),
+      frontDesk.token
+    )
     expect(workOrder.customer.id).toBe(existing.id)
   })
 
@@ -153,11 +242,15 @@ describe('customers are found, never duplicated', () => {
     const keep = await callOk(app, 'customers.create', { name: '甲', mobile: freshMobile() }, frontDesk.token)
     const merge = await callOk(app, 'customers.create', { name: '甲', mobile: freshMobile() }, frontDesk.token)
     const before = countRows(app, 'audit_log')
-    expect(await callError(app, 'customers.merge', { keepId: keep.id, mergeId: merge.id }, frontDesk.token)).toMatchObject({ code: 'FORBIDDEN' })
-    expect(await callError(app, 'customers.merge', { keepId: keep.id, mergeId: keep.id }, manager.token)).toMatchObject({
-      code: 'VALIDATION',
-      details: { fields: [{ path: 'mergeId', messageKey: 'validation.mergeSame' }] }
-    })
+    expect(
+      await callError(app, 'customers.merge', { keepId: keep.id, mergeId: merge.id }, frontDesk.token)
+    ).toMatchObject({ code: 'FORBIDDEN' })
+    expect(await callError(app, 'customers.merge', { keepId: keep.id, mergeId: keep.id }, manager.token)).toMatchObject(
+      {
+        code: 'VALIDATION',
+        details: { fields: [{ path: 'mergeId', messageKey: 'validation.mergeSame' }] }
+      }
+    )
     expect(countRows(app, 'audit_log')).toBe(before)
     expect((await callOk(app, 'customers.get', { id: merge.id }, frontDesk.token)).customer.id).toBe(merge.id)
   })
@@ -175,7 +268,17 @@ describe('customers are found, never duplicated', () => {
       app,
       'workOrders.create',
       intake({
-        customer: { kind: 'new', fields: { name: '张三丰', mobile: mergeMobile, otherPhones: ['010-6552 8001'], company: '武当科技', tags: ['经销商'], notes: '老客户' } },
+        customer: {
+          kind: 'new',
+          fields: {
+            name: '张三丰',
+            mobile: mergeMobile,
+            otherPhones: ['010-6552 8001'],
+            company: '武当科技',
+            tags: ['经销商'],
+            notes: '老客户'
+          }
+        },
         serviceType: 'warranty_repair'
       }),
       frontDesk.token
@@ -197,7 +300,9 @@ describe('customers are found, never duplicated', () => {
     })
 
     const file = await callOk(app, 'customers.get', { id: keepId }, frontDesk.token)
-    expect(file.devices.map((device) => device.id).sort()).toEqual([kept.workOrder.device.id, merged.workOrder.device.id].sort())
+    expect(file.devices.map((device) => device.id).sort()).toEqual(
+      [kept.workOrder.device.id, merged.workOrder.device.id].sort()
+    )
     expect(file.workOrders.map((order) => order.id).sort()).toEqual([kept.workOrder.id, merged.workOrder.id].sort())
     expect(await callError(app, 'customers.get', { id: mergeId }, frontDesk.token)).toMatchObject({ code: 'NOT_FOUND' })
 
@@ -213,29 +318,55 @@ describe('customers are found, never duplicated', () => {
 
     const [audit] = auditRows(app, 'customers.merge')
     expect(audit).toMatchObject({ actorId: manager.user.id, entity: 'customer', entityId: keepId })
-    expect(audit!.before).toMatchObject({ kept: { id: keepId, mobile: keepMobile }, merged: { id: mergeId, mobile: mergeMobile } })
+    expect(audit!.before).toMatchObject({
+      kept: { id: keepId, mobile: keepMobile },
+      merged: { id: mergeId, mobile: mergeMobile }
+    })
     expect(audit!.after).toEqual(result)
-    const outbox = app.sqlite.prepare("SELECT payload_json FROM outbox WHERE entity = 'customer' AND entity_id = ? ORDER BY seq DESC LIMIT 1").get(mergeId) as {
+    const outbox = app.sqlite
+      .prepare("SELECT payload_json FROM outbox WHERE entity = 'customer' AND entity_id = ? ORDER BY seq DESC LIMIT 1")
+      .get(mergeId) as {
       payload_json: string
     }
     expect(JSON.parse(outbox.payload_json)).toMatchObject({ id: mergeId, mergedIntoId: keepId })
 
     // A merged-away customer cannot be merged again or chosen at the counter.
-    expect(await callError(app, 'customers.merge', { keepId, mergeId }, manager.token)).toMatchObject({ code: 'NOT_FOUND' })
-    expect(await callError(app, 'workOrders.create', intake({ customer: { kind: 'existing', id: mergeId } }), frontDesk.token)).toMatchObject({
+    expect(await callError(app, 'customers.merge', { keepId, mergeId }, manager.token)).toMatchObject({
+      code: 'NOT_FOUND'
+    })
+    expect(
+      await callError(
+        app,
+        'workOrders.create',
+        intake({ customer: { kind: 'existing', id: mergeId } }),
+        frontDesk.token
+      )
+    ).toMatchObject({
       code: 'NOT_FOUND'
     })
   })
 
   it('a kept customer without a mobile takes over the merged one’s, which then counts as taken again', async () => {
     const mobile = freshMobile()
-    const keep = await callOk(app, 'customers.create', { name: '王五', otherPhones: ['010-1234 5678'] }, frontDesk.token)
+    const keep = await callOk(
+      app,
+      'customers.create',
+      { name: '王五', otherPhones: ['010-1234 5678'] },
+      frontDesk.token
+    )
     const merge = await callOk(app, 'customers.create', { name: '王五', mobile }, frontDesk.token)
-    const device = await callOk(app, 'devices.create', { customerId: merge.id, brand: '格力', model: 'KFR-35', serial: uniqueSerial() }, frontDesk.token)
+    const device = await callOk(
+      app,
+      'devices.create',
+      { customerId: merge.id, brand: '格力', model: 'KFR-35', serial: uniqueSerial() },
+      frontDesk.token
+    )
 
     const result = await callOk(app, 'customers.merge', { keepId: keep.id, mergeId: merge.id }, manager.token)
     expect(result).toMatchObject({ id: keep.id, mobile, otherPhones: ['010-1234 5678'] })
-    expect((await callOk(app, 'devices.findBySerial', { serial: device.serial! }, frontDesk.token))?.customer.id).toBe(keep.id)
+    expect((await callOk(app, 'devices.findBySerial', { serial: device.serial! }, frontDesk.token))?.customer.id).toBe(
+      keep.id
+    )
 
     const error = await callError(app, 'customers.create', { name: '王五', mobile }, frontDesk.token)
     expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.duplicateMobile' })

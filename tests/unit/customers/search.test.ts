@@ -13,7 +13,12 @@ describe('what search-as-you-type scans', () => {
   })
 
   it('keeps phones as digits, names and companies in lower case', () => {
-    const text = customerSearchText({ name: '张三丰', mobile: '13800138000', otherPhones: ['010-6552 1234'], company: 'ACME 武当' })
+    const text = customerSearchText({
+      name: '张三丰',
+      mobile: '13800138000',
+      otherPhones: ['010-6552 1234'],
+      company: 'ACME 武当'
+    })
     for (const part of ['张三丰', 'zsf', '13800138000', '01065521234', 'acme 武当']) expect(text).toContain(part)
   })
 
@@ -34,7 +39,10 @@ describe('customer search through the service', () => {
 
   beforeAll(async () => {
     ;({ app, adminToken: token } = await initializedApp())
-    const create = async (key: string, fields: { name: string; mobile?: string; otherPhones?: string[]; company?: string }) => {
+    const create = async (
+      key: string,
+      fields: { name: string; mobile?: string; otherPhones?: string[]; company?: string }
+    ) => {
       ids[key] = (await callOk(app, 'customers.create', fields, token)).id
     }
     await create('zhangSanfeng', { name: '张三丰', mobile: '13800138000', company: '武当科技' })

@@ -68,7 +68,15 @@ describe('migrator', () => {
     expect(report).toEqual({ from: 0, to: latestVersion(allMigrations), applied: allVersions })
     expect(appliedVersions(sqlite)).toEqual(allVersions)
     expect(tableNames(sqlite)).toEqual(
-      expect.arrayContaining(['users', 'roles', 'shop_settings', 'number_sequences', 'audit_log', 'outbox', 'schema_migrations'])
+      expect.arrayContaining([
+        'users',
+        'roles',
+        'shop_settings',
+        'number_sequences',
+        'audit_log',
+        'outbox',
+        'schema_migrations'
+      ])
     )
     const roles = sqlite.prepare('SELECT code FROM roles ORDER BY sort_order').all() as { code: string }[]
     expect(roles.map((r) => r.code)).toEqual([...ROLES])
@@ -143,8 +151,12 @@ describe('migrator', () => {
   it('openApp refuses a too-new database folder', () => {
     const database = emptyDatabaseFile()
     const sqlite = new BetterSqlite3(join(database.folder, DATABASE_FILE_NAME))
-    sqlite.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
-    sqlite.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(latestVersion(allMigrations) + 5, 'future', 'x')
+    sqlite.exec(
+      `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`
+    )
+    sqlite
+      .prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)')
+      .run(latestVersion(allMigrations) + 5, 'future', 'x')
     sqlite.close()
 
     expect(() => openApp({ dataDir: database.folder })).toThrow(DatabaseTooNewError)
@@ -157,8 +169,16 @@ describe('migrator', () => {
   it('a failing migration rolls back every step of the run, not just its own', () => {
     const sqlite = emptyDatabaseFile().open()
     const synthetic: Migration[] = [
-      { version: 1, name: 'good', statements: ['CREATE TABLE widgets (id INTEGER PRIMARY KEY)', 'INSERT INTO widgets VALUES (1)'] },
-      { version: 2, name: 'half good', statements: ['CREATE TABLE gadgets (id INTEGER PRIMARY KEY)', 'CREATE TABLE broken ('] }
+      {
+        version: 1,
+        name: 'good',
+        statements: ['CREATE TABLE widgets (id INTEGER PRIMARY KEY)', 'INSERT INTO widgets VALUES (1)']
+      },
+      {
+        version: 2,
+        name: 'half good',
+        statements: ['CREATE TABLE gadgets (id INTEGER PRIMARY KEY)', 'CREATE TABLE broken (']
+      }
     ]
 
     expect(() => migrate(sqlite, synthetic)).toThrow()
@@ -173,7 +193,11 @@ describe('migrator', () => {
     migrate(sqlite, [first])
     const schemaBefore = schemaOf(sqlite)
 
-    const bad: Migration = { version: 2, name: 'bad', statements: ['ALTER TABLE widgets ADD COLUMN name TEXT', 'INSERT INTO nowhere VALUES (1)'] }
+    const bad: Migration = {
+      version: 2,
+      name: 'bad',
+      statements: ['ALTER TABLE widgets ADD COLUMN name TEXT', 'INSERT INTO nowhere VALUES (1)']
+    }
     expect(() => migrate(sqlite, [first, bad])).toThrow()
 
     expect(schemaOf(sqlite)).toEqual(schemaBefore)

@@ -25,7 +25,11 @@ function rawRequest(
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) })
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8'))
+          })
         )
       }
     )
@@ -47,10 +51,18 @@ describe('the HTTP host', () => {
     await closeApp(shop.app)
   })
 
-  async function post(operation: string, input: unknown, token?: string): Promise<{ status: number; body: RpcResult<unknown> }> {
+  async function post(
+    operation: string,
+    input: unknown,
+    token?: string
+  ): Promise<{ status: number; body: RpcResult<unknown> }> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' }
     if (token !== undefined) headers.Authorization = `Bearer ${token}`
-    const response = await fetch(new URL(`rpc/${operation}`, web.url), { method: 'POST', headers, body: JSON.stringify(input) })
+    const response = await fetch(new URL(`rpc/${operation}`, web.url), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(input)
+    })
     return { status: response.status, body: (await response.json()) as RpcResult<unknown> }
   }
 
@@ -103,14 +115,22 @@ describe('the HTTP host', () => {
 
   it('serves a signed-in caller through the same dispatcher', async () => {
     const session = await post('auth.session', {}, shop.adminToken)
-    expect(session).toMatchObject({ status: 200, body: { ok: true, data: { user: { id: shop.adminId, role: 'admin' }, locked: false } } })
+    expect(session).toMatchObject({
+      status: 200,
+      body: { ok: true, data: { user: { id: shop.adminId, role: 'admin' }, locked: false } }
+    })
     const invalid = await post('users.create', { username: 'x' }, shop.adminToken)
     expect(invalid).toMatchObject({ status: 400, body: { ok: false, error: { code: 'VALIDATION' } } })
   })
 
   it('refuses requests whose Host header is not a loopback name (421), against DNS rebinding', async () => {
     const { port } = new URL(web.url)
-    for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1.nip.io:${port}`, `localhost.evil.example:${port}`]) {
+    for (const host of [
+      'evil.example',
+      `evil.example:${port}`,
+      `127.0.0.1.nip.io:${port}`,
+      `localhost.evil.example:${port}`
+    ]) {
       const answer = await rawRequest(web.url, {
         path: '/rpc/setup.status',
         headers: { Host: host, 'Content-Type': 'application/json', Authorization: `Bearer ${shop.adminToken}` },
@@ -145,7 +165,11 @@ describe('the HTTP host', () => {
   it('answers anything but POST on /rpc with 405 and Allow: POST', async () => {
     for (const method of ['GET', 'PUT', 'DELETE']) {
       const answer = await rawRequest(web.url, { method, path: '/rpc/setup.status' })
-      expect({ method, status: answer.status, allow: answer.headers.allow }).toEqual({ method, status: 405, allow: 'POST' })
+      expect({ method, status: answer.status, allow: answer.headers.allow }).toEqual({
+        method,
+        status: 405,
+        allow: 'POST'
+      })
       expect(answer.body.ok).toBe(false)
     }
   })
@@ -157,7 +181,10 @@ describe('the HTTP host', () => {
       body: '{"username": '
     })
     expect(response.status).toBe(400)
-    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION', messageKey: 'errors.malformedJson' } })
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', messageKey: 'errors.malformedJson' }
+    })
 
     const unknown = await post('users.drop', {}, shop.adminToken)
     expect(unknown).toMatchObject({ status: 404, body: { ok: false, error: { code: 'UNKNOWN_OPERATION' } } })
@@ -176,7 +203,10 @@ describe('the HTTP host', () => {
       headers: { Host: `127.0.0.1:${port}`, Origin: 'https://attacker.example', 'Content-Type': 'application/json' },
       body: initialize
     })
-    expect({ status: foreign.status, code: foreign.body.ok ? null : foreign.body.error.code }).toEqual({ status: 403, code: 'FORBIDDEN' })
+    expect({ status: foreign.status, code: foreign.body.ok ? null : foreign.body.error.code }).toEqual({
+      status: 403,
+      code: 'FORBIDDEN'
+    })
 
     // A "simple" cross-site form post sends text/plain, which a browser does without asking first.
     const simple = await rawRequest(web.url, {
@@ -200,6 +230,9 @@ describe('the HTTP host', () => {
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${shop.adminToken}` },
       body: '{}'
     })
-    expect({ status: answer.status, code: answer.body.ok ? null : answer.body.error.code }).toEqual({ status: 404, code: 'UNKNOWN_OPERATION' })
+    expect({ status: answer.status, code: answer.body.ok ? null : answer.body.error.code }).toEqual({
+      status: 404,
+      code: 'UNKNOWN_OPERATION'
+    })
   })
 })

@@ -83,10 +83,14 @@ describe('nextDocumentNumber', () => {
   it('numbers handed out concurrently are all different', async () => {
     const at = new Date('2026-01-23T02:00:00Z')
     const issued = await Promise.all(
-      Array.from({ length: 20 }, () => app.db.transaction().execute((trx) => nextDocumentNumber(trx, 'WO', at, SHANGHAI)))
+      Array.from({ length: 20 }, () =>
+        app.db.transaction().execute((trx) => nextDocumentNumber(trx, 'WO', at, SHANGHAI))
+      )
     )
     expect(new Set(issued).size).toBe(20)
-    expect([...issued].sort()).toEqual(Array.from({ length: 20 }, (_, i) => formatDocumentNumber('WO', '2026-01-23', i + 1)))
+    expect([...issued].sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => formatDocumentNumber('WO', '2026-01-23', i + 1))
+    )
   })
 
   it('the counter survives a restart of the app', async () => {

@@ -16,7 +16,11 @@ afterEach(async () => {
 })
 
 function issueMovements(sqlite: BetterSqlite3.Database, partId: string): number {
-  return (sqlite.prepare("SELECT count(*) AS n FROM stock_movements WHERE part_id = ? AND kind = 'issue'").get(partId) as { n: number }).n
+  return (
+    sqlite.prepare("SELECT count(*) AS n FROM stock_movements WHERE part_id = ? AND kind = 'issue'").get(partId) as {
+      n: number
+    }
+  ).n
 }
 
 describe('two clerks issuing the last unit at the same moment', () => {
@@ -25,7 +29,11 @@ describe('two clerks issuing the last unit at the same moment', () => {
     cleanups.push(() => closeApp(shop.app))
     const web = await startWebHost(shop.app, handlers, { port: 0 })
     cleanups.push(() => web.close())
-    const [clerkA, clerkB, desk] = await Promise.all(['warehouse_clerk', 'warehouse_clerk', 'front_desk'].map((role) => createUserAndSignIn(shop.app, shop.adminToken, role as 'front_desk')))
+    const [clerkA, clerkB, desk] = await Promise.all(
+      ['warehouse_clerk', 'warehouse_clerk', 'front_desk'].map((role) =>
+        createUserAndSignIn(shop.app, shop.adminToken, role as 'front_desk')
+      )
+    )
     const part = await newPart(shop.app, clerkA!.token)
     await receive(shop.app, clerkA!.token, part.id, 1, 8_800)
     const [first, second] = [await openOrder(shop.app, desk!.token), await openOrder(shop.app, desk!.token)]
@@ -40,7 +48,9 @@ describe('two clerks issuing the last unit at the same moment', () => {
     }
     const results = await Promise.all([post(clerkA!.token, first.id), post(clerkB!.token, second.id)])
     expect(results.filter((result) => result.ok)).toHaveLength(1)
-    expect(results.filter((result) => !result.ok).map((result) => !result.ok && result.error.code)).toEqual(['STOCK_INSUFFICIENT'])
+    expect(results.filter((result) => !result.ok).map((result) => !result.ok && result.error.code)).toEqual([
+      'STOCK_INSUFFICIENT'
+    ])
     expect((await callOk(shop.app, 'parts.get', { id: part.id }, clerkA!.token)).onHand).toBe(0)
     expect(issueMovements(shop.app.sqlite, part.id)).toBe(1)
   })
@@ -58,18 +68,33 @@ describe('two clerks issuing the last unit at the same moment', () => {
     await closeApp(app)
 
     const worker = fileURLToPath(new URL('./issueWorker.ts', import.meta.url))
-    const processes = orders.map((order) => spawn(process.execPath, ['--import', 'tsx', worker, dir.path, clerk.user.username, clerk.password, order.id, part.id]))
+    const processes = orders.map((order) =>
+      spawn(process.execPath, [
+        '--import',
+        'tsx',
+        worker,
+        dir.path,
+        clerk.user.username,
+        clerk.password,
+        order.id,
+        part.id
+      ])
+    )
     for (const child of processes) cleanups.push(() => void child.kill())
     const lines = processes.map((child) => linesOf(child))
     await Promise.all(lines.map((next) => next()).map(async (line) => expect(await line).toBe('ready')))
     for (const child of processes) child.stdin.write('go\n')
-    const outcomes = (await Promise.all(lines.map((next) => next()))).map((line) => JSON.parse(line) as { ok: boolean; code?: string })
+    const outcomes = (await Promise.all(lines.map((next) => next()))).map(
+      (line) => JSON.parse(line) as { ok: boolean; code?: string }
+    )
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1)
     expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([{ ok: false, code: 'STOCK_INSUFFICIENT' }])
 
     const reopened = openApp({ dataDir: dir.path })
     cleanups.push(() => closeApp(reopened))
-    expect((reopened.sqlite.prepare('SELECT on_hand FROM parts WHERE id = ?').get(part.id) as { on_hand: number }).on_hand).toBe(0)
+    expect(
+      (reopened.sqlite.prepare('SELECT on_hand FROM parts WHERE id = ?').get(part.id) as { on_hand: number }).on_hand
+    ).toBe(0)
     expect(issueMovements(reopened.sqlite, part.id)).toBe(1)
   }, 30_000)
 })

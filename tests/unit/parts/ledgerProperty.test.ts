@@ -16,7 +16,9 @@ interface Line {
 /** Every part's ledger, line by line: the running sum must be the balance each line recorded. */
 function runningBalancesHold(app: AppContext, partIds: string[]): void {
   for (const partId of partIds) {
-    const rows = app.sqlite.prepare('SELECT quantity, balance_after FROM stock_movements WHERE part_id = ? ORDER BY seq').all(partId) as { quantity: number; balance_after: number }[]
+    const rows = app.sqlite
+      .prepare('SELECT quantity, balance_after FROM stock_movements WHERE part_id = ? ORDER BY seq')
+      .all(partId) as { quantity: number; balance_after: number }[]
     let balance = 0
     for (const row of rows) {
       balance += row.quantity
@@ -32,7 +34,9 @@ describe('the ledger invariant under random work', () => {
       const clerk = staff.clerk.token
       const manager = staff.manager.token
       const random = new Random(seed)
-      const parts = await Promise.all([0, 1, 2, 3].map(() => newPart(app, clerk, { costPriceFen: random.int(100, 5_000) })))
+      const parts = await Promise.all(
+        [0, 1, 2, 3].map(() => newPart(app, clerk, { costPriceFen: random.int(100, 5_000) }))
+      )
       const partIds = parts.map((part) => part.id)
       const expected = new Map(partIds.map((id) => [id, 0]))
       const orders: { id: string; lines: Line[] }[] = []
@@ -57,7 +61,12 @@ describe('the ledger invariant under random work', () => {
         switch (action) {
           case 'receive': {
             const quantity = random.int(1, 12)
-            await callOk(app, 'parts.receive', { reference: `R${step}`, lines: [{ partId, quantity, unitCostFen: random.int(1, 50_000) }] }, clerk)
+            await callOk(
+              app,
+              'parts.receive',
+              { reference: `R${step}`, lines: [{ partId, quantity, unitCostFen: random.int(1, 50_000) }] },
+              clerk
+            )
             expected.set(partId, onHand + quantity)
             break
           }
@@ -72,7 +81,9 @@ describe('the ledger invariant under random work', () => {
             } else {
               expect(result.ok).toBe(true)
               if (result.ok) {
-                const lines = (result.data as { lines: { id: string; partId: string; quantity: number; returnedQuantity: number }[] }).lines
+                const lines = (
+                  result.data as { lines: { id: string; partId: string; quantity: number; returnedQuantity: number }[] }
+                ).lines
                 const line = lines[lines.length - 1]!
                 order.lines.push({ id: line.id, partId, outstanding: quantity })
               }
@@ -94,7 +105,12 @@ describe('the ledger invariant under random work', () => {
           case 'scrap': {
             const quantity = action === 'adjust' ? random.pick([-1, 1]) * random.int(1, 8) : random.int(1, 4)
             const change = action === 'adjust' ? quantity : -quantity
-            const result = await call(app, 'parts.adjust', { partId, kind: action, quantity, reason: `step ${step}` }, manager)
+            const result = await call(
+              app,
+              'parts.adjust',
+              { partId, kind: action, quantity, reason: `step ${step}` },
+              manager
+            )
             if (onHand + change < 0) {
               expect(result.ok ? 'posted' : result.error.code).toBe('STOCK_INSUFFICIENT')
               refusals++
@@ -107,7 +123,12 @@ describe('the ledger invariant under random work', () => {
           }
           case 'stocktake': {
             const part = parts.find((candidate) => candidate.id === partId)!
-            const count = await callOk(app, 'stocktakes.start', { scope: { kind: 'range', from: part.partNumber, to: part.partNumber } }, clerk)
+            const count = await callOk(
+              app,
+              'stocktakes.start',
+              { scope: { kind: 'range', from: part.partNumber, to: part.partNumber } },
+              clerk
+            )
             const counted = random.int(0, onHand + 3)
             await callOk(app, 'stocktakes.count', { id: count.id, partId, countedQuantity: counted }, clerk)
             await callOk(app, 'stocktakes.post', { id: count.id }, manager)
@@ -116,7 +137,12 @@ describe('the ledger invariant under random work', () => {
           }
           case 'cancel': {
             const order = orders.splice(random.int(0, orders.length - 1), 1)[0]!
-            await callOk(app, 'workOrders.transition', { id: order.id, to: 'cancelled', reason: '客户取消' }, staff.frontDesk.token)
+            await callOk(
+              app,
+              'workOrders.transition',
+              { id: order.id, to: 'cancelled', reason: '客户取消' },
+              staff.frontDesk.token
+            )
             for (const line of order.lines) expected.set(line.partId, expected.get(line.partId)! + line.outstanding)
             await newOrder()
             break
@@ -126,7 +152,10 @@ describe('the ledger invariant under random work', () => {
         if (refused) expect(after).toBe(before)
 
         for (const id of partIds) {
-          const row = app.sqlite.prepare('SELECT on_hand, stock_value_fen FROM parts WHERE id = ?').get(id) as { on_hand: number; stock_value_fen: number }
+          const row = app.sqlite.prepare('SELECT on_hand, stock_value_fen FROM parts WHERE id = ?').get(id) as {
+            on_hand: number
+            stock_value_fen: number
+          }
           expect(row.on_hand).toBe(expected.get(id))
           expect(row.stock_value_fen).toBeGreaterThanOrEqual(0)
           if (row.on_hand === 0) expect(row.stock_value_fen).toBe(0)

@@ -17,7 +17,12 @@ describe('stocktakes', () => {
     await receive(app, token, battery.id, 5, 400)
     await receive(app, token, untouched.id, 2, 100)
 
-    const count = await callOk(app, 'stocktakes.start', { scope: { kind: 'bin', prefix: shelf }, note: '月末盘点' }, token)
+    const count = await callOk(
+      app,
+      'stocktakes.start',
+      { scope: { kind: 'bin', prefix: shelf }, note: '月末盘点' },
+      token
+    )
     expect(count.number).toMatch(/^ST-\d{6}-\d{4}$/)
     expect(count.lines.map((line) => [line.partNumber, line.snapshotQuantity])).toEqual([
       [screen.partNumber, 10],
@@ -28,9 +33,19 @@ describe('stocktakes', () => {
     // Two screens go to a job after the count started, before the shelf is counted.
     const { id } = await openOrder(app, staff.frontDesk.token)
     await callOk(app, 'workOrderParts.issue', { workOrderId: id, partId: screen.id, quantity: 2 }, token)
-    const screenLine = await callOk(app, 'stocktakes.count', { id: count.id, partId: screen.id, countedQuantity: 8 }, token)
+    const screenLine = await callOk(
+      app,
+      'stocktakes.count',
+      { id: count.id, partId: screen.id, countedQuantity: 8 },
+      token
+    )
     expect(screenLine).toMatchObject({ snapshotQuantity: 10, bookQuantityAtCount: 8, variance: 0 })
-    const batteryLine = await callOk(app, 'stocktakes.count', { id: count.id, partId: battery.id, countedQuantity: 4 }, token)
+    const batteryLine = await callOk(
+      app,
+      'stocktakes.count',
+      { id: count.id, partId: battery.id, countedQuantity: 4 },
+      token
+    )
     expect(batteryLine).toMatchObject({ variance: -1, varianceValueFen: -400 })
     // A battery is issued after it was counted: the variance stays what the count found.
     await callOk(app, 'workOrderParts.issue', { workOrderId: id, partId: battery.id, quantity: 1 }, token)
@@ -48,9 +63,14 @@ describe('stocktakes', () => {
     // A dearer delivery later moves the average cost, not what this count booked.
     await receive(app, token, battery.id, 3, 5_000)
     expect((await callOk(app, 'stocktakes.get', { id: count.id }, token)).varianceValueFen).toBe(-400)
-    expect((await callOk(app, 'stocktakes.list', {}, token)).find((row) => row.id === count.id)).toMatchObject({ varianceValueFen: -400, absoluteVarianceValueFen: 400 })
+    expect((await callOk(app, 'stocktakes.list', {}, token)).find((row) => row.id === count.id)).toMatchObject({
+      varianceValueFen: -400,
+      absoluteVarianceValueFen: 400
+    })
 
-    expect((await callError(app, 'stocktakes.count', { id: count.id, partId: untouched.id, countedQuantity: 1 }, token)).code).toBe('READ_ONLY')
+    expect(
+      (await callError(app, 'stocktakes.count', { id: count.id, partId: untouched.id, countedQuantity: 1 }, token)).code
+    ).toBe('READ_ONLY')
     expect((await callError(app, 'stocktakes.post', { id: count.id }, token)).code).toBe('READ_ONLY')
   })
 
@@ -85,7 +105,9 @@ describe('stocktakes', () => {
     const outside = await newPart(app, token, { binLocation: 'ZY-OUT' })
     const count = await callOk(app, 'stocktakes.start', { scope: { kind: 'bin', prefix: 'ZZ-' } }, token)
     expect(count.lines.map((line) => line.partId)).toEqual([inside.id])
-    expect((await callError(app, 'stocktakes.count', { id: count.id, partId: outside.id, countedQuantity: 1 }, token)).code).toBe('NOT_FOUND')
+    expect(
+      (await callError(app, 'stocktakes.count', { id: count.id, partId: outside.id, countedQuantity: 1 }, token)).code
+    ).toBe('NOT_FOUND')
     const empty = await callError(app, 'stocktakes.start', { scope: { kind: 'bin', prefix: 'NOPE-' } }, token)
     expect(empty.details?.fields?.[0]?.messageKey).toBe('validation.noPartsInScope')
   })
@@ -96,20 +118,36 @@ describe('stocktakes', () => {
     const part = await newPart(app, token, { binLocation: 'DBL-01' })
     await receive(app, token, part.id, 10, 100)
     const first = await callOk(app, 'stocktakes.start', { scope: { kind: 'bin', prefix: 'DBL-' } }, token)
-    const overlap = await callError(app, 'stocktakes.start', { scope: { kind: 'range', from: part.partNumber, to: part.partNumber } }, token)
+    const overlap = await callError(
+      app,
+      'stocktakes.start',
+      { scope: { kind: 'range', from: part.partNumber, to: part.partNumber } },
+      token
+    )
     expect(overlap).toMatchObject({ code: 'CONFLICT', details: { number: first.number } })
 
     await callOk(app, 'stocktakes.count', { id: first.id, partId: part.id, countedQuantity: 8 }, token)
     // The same shortage found another way and corrected by hand before the count is posted.
-    await callOk(app, 'parts.adjust', { partId: part.id, kind: 'adjust', quantity: -2, reason: '发现短少' }, staff.manager.token)
+    await callOk(
+      app,
+      'parts.adjust',
+      { partId: part.id, kind: 'adjust', quantity: -2, reason: '发现短少' },
+      staff.manager.token
+    )
     const stale = await callError(app, 'stocktakes.post', { id: first.id }, staff.manager.token)
-    expect(stale).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.recountNeeded', details: { partNumber: part.partNumber } })
+    expect(stale).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.recountNeeded',
+      details: { partNumber: part.partNumber }
+    })
     expect((await stockOf(app, token, part.id)).onHand).toBe(8)
     // Counting again measures against the corrected books.
     await callOk(app, 'stocktakes.count', { id: first.id, partId: part.id, countedQuantity: 8 }, token)
     await callOk(app, 'stocktakes.post', { id: first.id }, token)
     expect((await stockOf(app, token, part.id)).onHand).toBe(8)
-    const audit = app.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'stocktakes.count' AND entity_id = ?").get(first.id) as { n: number }
+    const audit = app.sqlite
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'stocktakes.count' AND entity_id = ?")
+      .get(first.id) as { n: number }
     expect(audit.n).toBe(2)
   })
 })

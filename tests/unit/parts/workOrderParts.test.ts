@@ -13,21 +13,44 @@ describe('parts on work orders', () => {
     const { id } = await openOrder(app, staff.frontDesk.token)
     await callOk(app, 'workOrders.assign', { id, technicianId: staff.techA.user.id }, staff.frontDesk.token)
 
-    const asked = await callOk(app, 'workOrderParts.request', { workOrderId: id, partId: part.id, quantity: 2, note: '屏幕碎' }, staff.techA.token)
-    expect(asked.requests).toMatchObject([{ partNumber: part.partNumber, quantity: 2, issuedQuantity: 0, status: 'open' }])
+    const asked = await callOk(
+      app,
+      'workOrderParts.request',
+      { workOrderId: id, partId: part.id, quantity: 2, note: '屏幕碎' },
+      staff.techA.token
+    )
+    expect(asked.requests).toMatchObject([
+      { partNumber: part.partNumber, quantity: 2, issuedQuantity: 0, status: 'open' }
+    ])
     const queue = await callOk(app, 'workOrderParts.openRequests', {}, staff.clerk.token)
-    expect(queue.find((row) => row.workOrderId === id)).toMatchObject({ partId: part.id, onHand: 3, barcodes: part.barcodes })
+    expect(queue.find((row) => row.workOrderId === id)).toMatchObject({
+      partId: part.id,
+      onHand: 3,
+      barcodes: part.barcodes
+    })
 
-    const once = await callOk(app, 'workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 1 }, staff.clerk.token)
+    const once = await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: id, partId: part.id, quantity: 1 },
+      staff.clerk.token
+    )
     expect(once.requests[0]).toMatchObject({ issuedQuantity: 1, status: 'open' })
-    const twice = await callOk(app, 'workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 1 }, staff.clerk.token)
+    const twice = await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: id, partId: part.id, quantity: 1 },
+      staff.clerk.token
+    )
     expect(twice.requests[0]).toMatchObject({ issuedQuantity: 2, status: 'issued' })
     expect(twice.lines.map((line) => [line.quantity, line.unitPriceFen, line.amountFen])).toEqual([
       [1, 45_000, 45_000],
       [1, 45_000, 45_000]
     ])
     expect(twice.totalFen).toBe(90_000)
-    expect((await callOk(app, 'workOrderParts.openRequests', {}, staff.clerk.token)).some((row) => row.workOrderId === id)).toBe(false)
+    expect(
+      (await callOk(app, 'workOrderParts.openRequests', {}, staff.clerk.token)).some((row) => row.workOrderId === id)
+    ).toBe(false)
     expect(await stockOf(app, staff.clerk.token, part.id)).toMatchObject({ onHand: 1, stockValueFen: 20_000 })
   })
 
@@ -36,9 +59,36 @@ describe('parts on work orders', () => {
     const part = await newPart(app, staff.clerk.token)
     const { id } = await openOrder(app, staff.frontDesk.token)
     await callOk(app, 'workOrders.assign', { id, technicianId: staff.techA.user.id }, staff.frontDesk.token)
-    expect((await callError(app, 'workOrderParts.request', { workOrderId: id, partId: part.id, quantity: 1 }, staff.techB.token)).code).toBe('FORBIDDEN')
-    expect((await callError(app, 'workOrderParts.request', { workOrderId: id, partId: part.id, quantity: 1 }, staff.clerk.token)).code).toBe('FORBIDDEN')
-    expect((await callError(app, 'workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 1 }, staff.techA.token)).code).toBe('FORBIDDEN')
+    expect(
+      (
+        await callError(
+          app,
+          'workOrderParts.request',
+          { workOrderId: id, partId: part.id, quantity: 1 },
+          staff.techB.token
+        )
+      ).code
+    ).toBe('FORBIDDEN')
+    expect(
+      (
+        await callError(
+          app,
+          'workOrderParts.request',
+          { workOrderId: id, partId: part.id, quantity: 1 },
+          staff.clerk.token
+        )
+      ).code
+    ).toBe('FORBIDDEN')
+    expect(
+      (
+        await callError(
+          app,
+          'workOrderParts.issue',
+          { workOrderId: id, partId: part.id, quantity: 1 },
+          staff.techA.token
+        )
+      ).code
+    ).toBe('FORBIDDEN')
   })
 
   it('issuing more than is on hand is refused and nothing changes', async () => {
@@ -47,7 +97,12 @@ describe('parts on work orders', () => {
     await receive(app, staff.clerk.token, part.id, 1, 100)
     const { id } = await openOrder(app, staff.frontDesk.token)
     const before = tableCounts(app)
-    const error = await callError(app, 'workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 2 }, staff.clerk.token)
+    const error = await callError(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: id, partId: part.id, quantity: 2 },
+      staff.clerk.token
+    )
     expect(error).toMatchObject({ code: 'STOCK_INSUFFICIENT', details: { onHand: 1, requested: 2 } })
     expect(tableCounts(app)).toEqual(before)
   })
@@ -59,15 +114,33 @@ describe('parts on work orders', () => {
     const first = await openOrder(app, staff.frontDesk.token)
     const second = await openOrder(app, staff.frontDesk.token)
     const issue = (workOrderId: string, serial: string | undefined, quantity = 1) =>
-      callError(app, 'workOrderParts.issue', { workOrderId, partId: part.id, quantity, ...(serial === undefined ? {} : { serial }) }, staff.clerk.token)
+      callError(
+        app,
+        'workOrderParts.issue',
+        { workOrderId, partId: part.id, quantity, ...(serial === undefined ? {} : { serial }) },
+        staff.clerk.token
+      )
     expect((await issue(first.id, undefined)).details?.fields?.[0]?.path).toBe('serial')
     expect((await issue(first.id, 'mb123', 2)).details?.fields?.[0]?.path).toBe('quantity')
-    const issued = await callOk(app, 'workOrderParts.issue', { workOrderId: first.id, partId: part.id, quantity: 1, serial: 'mb123' }, staff.clerk.token)
+    const issued = await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: first.id, partId: part.id, quantity: 1, serial: 'mb123' },
+      staff.clerk.token
+    )
     expect(issued.lines[0]!.serial).toBe('MB123')
-    expect(await issue(second.id, 'MB123')).toMatchObject({ code: 'CONFLICT', details: { serial: 'MB123', workOrderNumber: first.order.number } })
+    expect(await issue(second.id, 'MB123')).toMatchObject({
+      code: 'CONFLICT',
+      details: { serial: 'MB123', workOrderNumber: first.order.number }
+    })
     // Once it is back on the shelf it may go out again.
     await callOk(app, 'workOrderParts.return', { lineId: issued.lines[0]!.id, quantity: 1 }, staff.clerk.token)
-    await callOk(app, 'workOrderParts.issue', { workOrderId: second.id, partId: part.id, quantity: 1, serial: 'MB123' }, staff.clerk.token)
+    await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: second.id, partId: part.id, quantity: 1, serial: 'MB123' },
+      staff.clerk.token
+    )
   })
 
   it('unused parts come back at the cost they left with, and never more than was issued', async () => {
@@ -75,7 +148,12 @@ describe('parts on work orders', () => {
     const part = await newPart(app, staff.clerk.token, { sellingPriceFen: 1_000 })
     await receive(app, staff.clerk.token, part.id, 2, 100)
     const { id } = await openOrder(app, staff.frontDesk.token)
-    const issued = await callOk(app, 'workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 2 }, staff.clerk.token)
+    const issued = await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: id, partId: part.id, quantity: 2 },
+      staff.clerk.token
+    )
     // A dearer delivery meanwhile moves the average; the return must not.
     await receive(app, staff.clerk.token, part.id, 2, 300)
     const line = issued.lines[0]!
@@ -94,19 +172,48 @@ describe('parts on work orders', () => {
     await receive(app, staff.clerk.token, part.id, 4, 250)
     const opened = await driveTo(app, adminToken, 'diagnosing')
     await callOk(app, 'workOrders.assign', { id: opened.id, technicianId: staff.techA.user.id }, staff.frontDesk.token)
-    await callOk(app, 'workOrderParts.request', { workOrderId: opened.id, partId: other.id, quantity: 1 }, staff.techA.token)
-    await callOk(app, 'workOrderParts.issue', { workOrderId: opened.id, partId: part.id, quantity: 3 }, staff.clerk.token)
+    await callOk(
+      app,
+      'workOrderParts.request',
+      { workOrderId: opened.id, partId: other.id, quantity: 1 },
+      staff.techA.token
+    )
+    await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: opened.id, partId: part.id, quantity: 3 },
+      staff.clerk.token
+    )
     expect((await stockOf(app, staff.clerk.token, part.id)).onHand).toBe(1)
 
-    await callOk(app, 'workOrders.transition', { id: opened.id, to: 'cancelled', reason: '客户不修了' }, staff.frontDesk.token)
+    await callOk(
+      app,
+      'workOrders.transition',
+      { id: opened.id, to: 'cancelled', reason: '客户不修了' },
+      staff.frontDesk.token
+    )
     expect(await stockOf(app, staff.clerk.token, part.id)).toMatchObject({ onHand: 4, stockValueFen: 1_000 })
     const parts = await callOk(app, 'workOrderParts.get', { workOrderId: opened.id }, staff.clerk.token)
     expect(parts.lines[0]).toMatchObject({ quantity: 3, returnedQuantity: 3, amountFen: 0 })
     expect(parts.requests[0]!.status).toBe('cancelled')
     const movements = await callOk(app, 'parts.movements', { partId: part.id }, staff.clerk.token)
-    expect(movements.rows[0]).toMatchObject({ kind: 'return', quantity: 3, reason: '客户不修了', workOrderId: opened.id })
+    expect(movements.rows[0]).toMatchObject({
+      kind: 'return',
+      quantity: 3,
+      reason: '客户不修了',
+      workOrderId: opened.id
+    })
     // A closed job takes no more parts.
-    expect((await callError(app, 'workOrderParts.issue', { workOrderId: opened.id, partId: part.id, quantity: 1 }, staff.clerk.token)).code).toBe('READ_ONLY')
+    expect(
+      (
+        await callError(
+          app,
+          'workOrderParts.issue',
+          { workOrderId: opened.id, partId: part.id, quantity: 1 },
+          staff.clerk.token
+        )
+      ).code
+    ).toBe('READ_ONLY')
   })
 })
 
@@ -118,11 +225,19 @@ describe('parts coming back from a job', () => {
     await receive(app, staff.clerk.token, part.id, 1, 1) // 10 fen over 4: no whole-fen average
     const before = await stockOf(app, staff.clerk.token, part.id)
     const { id } = await openOrder(app, staff.frontDesk.token)
-    const issued = await callOk(app, 'workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 3 }, staff.clerk.token)
+    const issued = await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: id, partId: part.id, quantity: 3 },
+      staff.clerk.token
+    )
     const lineId = issued.lines[0]!.id
     await callOk(app, 'workOrderParts.return', { lineId, quantity: 1 }, staff.clerk.token)
     await callOk(app, 'workOrderParts.return', { lineId, quantity: 2 }, staff.clerk.token)
-    expect(await stockOf(app, staff.clerk.token, part.id)).toMatchObject({ onHand: before.onHand, stockValueFen: before.stockValueFen })
+    expect(await stockOf(app, staff.clerk.token, part.id)).toMatchObject({
+      onHand: before.onHand,
+      stockValueFen: before.stockValueFen
+    })
   })
 
   it('a job handed back unrepaired returns its parts, like a cancelled one', async () => {
@@ -130,11 +245,23 @@ describe('parts coming back from a job', () => {
     const part = await newPart(app, staff.clerk.token, { returnFaulty: true })
     await receive(app, staff.clerk.token, part.id, 2, 500)
     const opened = await driveTo(app, adminToken, 'diagnosing')
-    await callOk(app, 'workOrderParts.issue', { workOrderId: opened.id, partId: part.id, quantity: 1 }, staff.clerk.token)
-    await callOk(app, 'workOrders.transition', { id: opened.id, to: 'returned_unrepaired', reason: '无法修复' }, adminToken)
+    await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: opened.id, partId: part.id, quantity: 1 },
+      staff.clerk.token
+    )
+    await callOk(
+      app,
+      'workOrders.transition',
+      { id: opened.id, to: 'returned_unrepaired', reason: '无法修复' },
+      adminToken
+    )
     expect(await stockOf(app, staff.clerk.token, part.id)).toMatchObject({ onHand: 2, stockValueFen: 1_000 })
     expect((await callOk(app, 'workOrderParts.get', { workOrderId: opened.id }, staff.clerk.token)).totalFen).toBe(0)
-    expect((await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).some((item) => item.workOrderId === opened.id)).toBe(false)
+    expect(
+      (await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).some((item) => item.workOrderId === opened.id)
+    ).toBe(false)
   })
 
   it('a part whose old one is already packed for the brand cannot come back unused', async () => {
@@ -142,12 +269,28 @@ describe('parts coming back from a job', () => {
     const part = await newPart(app, staff.clerk.token, { returnFaulty: true })
     await receive(app, staff.clerk.token, part.id, 1, 500)
     const job = await driveTo(app, adminToken, 'repairing')
-    const issued = await callOk(app, 'workOrderParts.issue', { workOrderId: job.id, partId: part.id, quantity: 1 }, staff.clerk.token)
-    const owed = (await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).find((item) => item.workOrderId === job.id)!
+    const issued = await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: job.id, partId: part.id, quantity: 1 },
+      staff.clerk.token
+    )
+    const owed = (await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).find(
+      (item) => item.workOrderId === job.id
+    )!
     const batch = await callOk(app, 'faultyParts.pack', { faultyPartIds: [owed.id] }, staff.clerk.token)
     const before = tableCounts(app)
-    const error = await callError(app, 'workOrderParts.return', { lineId: issued.lines[0]!.id, quantity: 1 }, staff.clerk.token)
-    expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.faultyAlreadyPacked', details: { batchNumber: batch.number } })
+    const error = await callError(
+      app,
+      'workOrderParts.return',
+      { lineId: issued.lines[0]!.id, quantity: 1 },
+      staff.clerk.token
+    )
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.faultyAlreadyPacked',
+      details: { batchNumber: batch.number }
+    })
     expect(tableCounts(app)).toEqual(before)
   })
 })
@@ -159,24 +302,45 @@ describe('faulty parts owed to the brand', () => {
     await receive(app, staff.clerk.token, part.id, 5, 100)
     const warranty = await driveTo(app, adminToken, 'repairing')
     const paid = await openOrder(app, staff.frontDesk.token, { serviceType: 'paid_repair' })
-    await callOk(app, 'workOrderParts.issue', { workOrderId: warranty.id, partId: part.id, quantity: 1 }, staff.clerk.token)
+    await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: warranty.id, partId: part.id, quantity: 1 },
+      staff.clerk.token
+    )
     await callOk(app, 'workOrderParts.issue', { workOrderId: paid.id, partId: part.id, quantity: 1 }, staff.clerk.token)
 
-    const owed = (await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).filter((item) => item.partId === part.id)
+    const owed = (await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).filter(
+      (item) => item.partId === part.id
+    )
     expect(owed).toMatchObject([{ workOrderId: warranty.id, status: 'awaiting', quantity: 1, ageDays: 0 }])
 
     const batch = await callOk(app, 'faultyParts.pack', { faultyPartIds: [owed[0]!.id] }, staff.clerk.token)
     expect(batch).toMatchObject({ status: 'packed', items: 1 })
     expect(batch.number).toMatch(/^FR-\d{6}-\d{4}$/)
-    expect((await callError(app, 'faultyParts.pack', { faultyPartIds: [owed[0]!.id] }, staff.clerk.token)).code).toBe('CONFLICT')
-    expect((await callError(app, 'faultyParts.credit', { batchId: batch.id, creditReference: 'CR-1' }, staff.clerk.token)).code).toBe('INVALID_TRANSITION')
-    const shipped = await callOk(app, 'faultyParts.ship', { batchId: batch.id, carrier: '顺丰', trackingNumber: 'SF1234567890' }, staff.clerk.token)
+    expect((await callError(app, 'faultyParts.pack', { faultyPartIds: [owed[0]!.id] }, staff.clerk.token)).code).toBe(
+      'CONFLICT'
+    )
+    expect(
+      (await callError(app, 'faultyParts.credit', { batchId: batch.id, creditReference: 'CR-1' }, staff.clerk.token))
+        .code
+    ).toBe('INVALID_TRANSITION')
+    const shipped = await callOk(
+      app,
+      'faultyParts.ship',
+      { batchId: batch.id, carrier: '顺丰', trackingNumber: 'SF1234567890' },
+      staff.clerk.token
+    )
     expect(shipped).toMatchObject({ status: 'shipped', trackingNumber: 'SF1234567890' })
     const inBatch = await callOk(app, 'faultyParts.batch', { id: batch.id }, staff.clerk.token)
     expect(inBatch.items.map((item) => item.status)).toEqual(['shipped'])
     await callOk(app, 'faultyParts.credit', { batchId: batch.id, creditReference: 'CR-2026-88' }, staff.clerk.token)
-    expect((await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).some((item) => item.partId === part.id)).toBe(false)
-    const synced = app.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE entity = 'faulty_part_return' AND entity_id = ?").get(batch.id) as { n: number }
+    expect((await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).some((item) => item.partId === part.id)).toBe(
+      false
+    )
+    const synced = app.sqlite
+      .prepare("SELECT count(*) AS n FROM outbox WHERE entity = 'faulty_part_return' AND entity_id = ?")
+      .get(batch.id) as { n: number }
     expect(synced.n).toBe(3)
   })
 
@@ -185,10 +349,19 @@ describe('faulty parts owed to the brand', () => {
     const part = await newPart(app, staff.clerk.token, { returnFaulty: true })
     await receive(app, staff.clerk.token, part.id, 2, 100)
     const warranty = await driveTo(app, adminToken, 'repairing')
-    const issued = await callOk(app, 'workOrderParts.issue', { workOrderId: warranty.id, partId: part.id, quantity: 2 }, staff.clerk.token)
+    const issued = await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: warranty.id, partId: part.id, quantity: 2 },
+      staff.clerk.token
+    )
     await callOk(app, 'workOrderParts.return', { lineId: issued.lines[0]!.id, quantity: 1 }, staff.clerk.token)
-    expect((await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).find((item) => item.partId === part.id)?.quantity).toBe(1)
+    expect(
+      (await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).find((item) => item.partId === part.id)?.quantity
+    ).toBe(1)
     await callOk(app, 'workOrderParts.return', { lineId: issued.lines[0]!.id, quantity: 1 }, staff.clerk.token)
-    expect((await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).some((item) => item.partId === part.id)).toBe(false)
+    expect((await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).some((item) => item.partId === part.id)).toBe(
+      false
+    )
   })
 })

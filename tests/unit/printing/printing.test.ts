@@ -9,12 +9,23 @@ describe('printing', () => {
   it('counts every print: the first is the original, later ones are copies and audited', async () => {
     const { app, staff } = shop()
     const { id } = await openOrder(app, staff.frontDesk.token)
-    expect(await callOk(app, 'printing.count', { documentType: 'claim_receipt', entityId: id }, staff.frontDesk.token)).toEqual({ printNumber: 0 })
-    expect(await callOk(app, 'printing.print', { documentType: 'claim_receipt', entityId: id }, staff.frontDesk.token)).toEqual({ mode: 'browser', printNumber: 1 })
-    expect(await callOk(app, 'printing.print', { documentType: 'claim_receipt', entityId: id }, staff.frontDesk.token)).toEqual({ mode: 'browser', printNumber: 2 })
+    expect(
+      await callOk(app, 'printing.count', { documentType: 'claim_receipt', entityId: id }, staff.frontDesk.token)
+    ).toEqual({ printNumber: 0 })
+    expect(
+      await callOk(app, 'printing.print', { documentType: 'claim_receipt', entityId: id }, staff.frontDesk.token)
+    ).toEqual({ mode: 'browser', printNumber: 1 })
+    expect(
+      await callOk(app, 'printing.print', { documentType: 'claim_receipt', entityId: id }, staff.frontDesk.token)
+    ).toEqual({ mode: 'browser', printNumber: 2 })
     // Another document of the same order keeps its own count.
-    expect((await callOk(app, 'printing.print', { documentType: 'device_label', entityId: id }, staff.frontDesk.token)).printNumber).toBe(1)
-    const reprints = app.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'printing.reprint' AND entity_id = ?").get(id) as { n: number }
+    expect(
+      (await callOk(app, 'printing.print', { documentType: 'device_label', entityId: id }, staff.frontDesk.token))
+        .printNumber
+    ).toBe(1)
+    const reprints = app.sqlite
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'printing.reprint' AND entity_id = ?")
+      .get(id) as { n: number }
     expect(reprints.n).toBe(1)
   })
 
@@ -22,24 +33,60 @@ describe('printing', () => {
     const { app, staff } = shop()
     const defaults = await callOk(app, 'printing.settings', {}, staff.frontDesk.token)
     expect(defaults.payment_receipt).toEqual({ paper: 'roll_80', printerName: '', silent: false })
-    const saved = await callOk(app, 'printing.saveSettings', { settings: { payment_receipt: { paper: 'roll_58', printerName: 'XP-58', silent: true } } }, staff.manager.token)
+    const saved = await callOk(
+      app,
+      'printing.saveSettings',
+      { settings: { payment_receipt: { paper: 'roll_58', printerName: 'XP-58', silent: true } } },
+      staff.manager.token
+    )
     expect(saved.payment_receipt).toEqual({ paper: 'roll_58', printerName: 'XP-58', silent: true })
     expect(saved.claim_receipt).toEqual(defaults.claim_receipt)
-    const wrong = await callError(app, 'printing.saveSettings', { settings: { device_label: { paper: 'a4', printerName: '', silent: false } } }, staff.manager.token)
-    expect(wrong.details?.fields?.[0]).toMatchObject({ path: 'settings.device_label.paper', messageKey: 'validation.paperDoesNotFit' })
-    expect((await callError(app, 'printing.saveSettings', { settings: {} }, staff.frontDesk.token)).code).toBe('FORBIDDEN')
+    const wrong = await callError(
+      app,
+      'printing.saveSettings',
+      { settings: { device_label: { paper: 'a4', printerName: '', silent: false } } },
+      staff.manager.token
+    )
+    expect(wrong.details?.fields?.[0]).toMatchObject({
+      path: 'settings.device_label.paper',
+      messageKey: 'validation.paperDoesNotFit'
+    })
+    expect((await callError(app, 'printing.saveSettings', { settings: {} }, staff.frontDesk.token)).code).toBe(
+      'FORBIDDEN'
+    )
   })
 
   it('in the desktop app sends the document’s route to the printer set for its type, marked with its print number', async () => {
     const { app, staff } = shop()
     const jobs: PrintJob[] = []
-    app.printing = { printers: async () => [{ name: 'XP-58', displayName: 'XP-58' }], print: async (job) => void jobs.push(job) }
+    app.printing = {
+      printers: async () => [{ name: 'XP-58', displayName: 'XP-58' }],
+      print: async (job) => void jobs.push(job)
+    }
     try {
-      await callOk(app, 'printing.saveSettings', { settings: { device_label: { paper: 'label_40x30', printerName: 'GP-3120TU', silent: true } } }, staff.manager.token)
+      await callOk(
+        app,
+        'printing.saveSettings',
+        { settings: { device_label: { paper: 'label_40x30', printerName: 'GP-3120TU', silent: true } } },
+        staff.manager.token
+      )
       const { id } = await openOrder(app, staff.frontDesk.token)
-      expect(await callOk(app, 'printing.print', { documentType: 'device_label', entityId: id }, staff.frontDesk.token)).toEqual({ mode: 'shell', printNumber: 1 })
-      expect(jobs).toEqual([{ route: `/print/device_label/${id}?paper=label_40x30&print=1`, paper: 'label_40x30', printerName: 'GP-3120TU', silent: true, token: staff.frontDesk.token }])
-      expect(await callOk(app, 'printing.printers', {}, staff.frontDesk.token)).toEqual({ shell: true, printers: [{ name: 'XP-58', displayName: 'XP-58' }] })
+      expect(
+        await callOk(app, 'printing.print', { documentType: 'device_label', entityId: id }, staff.frontDesk.token)
+      ).toEqual({ mode: 'shell', printNumber: 1 })
+      expect(jobs).toEqual([
+        {
+          route: `/print/device_label/${id}?paper=label_40x30&print=1`,
+          paper: 'label_40x30',
+          printerName: 'GP-3120TU',
+          silent: true,
+          token: staff.frontDesk.token
+        }
+      ])
+      expect(await callOk(app, 'printing.printers', {}, staff.frontDesk.token)).toEqual({
+        shell: true,
+        printers: [{ name: 'XP-58', displayName: 'XP-58' }]
+      })
     } finally {
       delete app.printing
     }
@@ -61,12 +108,28 @@ describe('who may print what', () => {
   it('a document prints only for roles that may see it, only on a paper it fits, and only if it exists', async () => {
     const { app, staff } = shop()
     const { id } = await openOrder(app, staff.frontDesk.token)
-    expect((await callError(app, 'printing.print', { documentType: 'claim_receipt', entityId: id }, staff.techA.token)).code).toBe('FORBIDDEN')
-    expect((await callError(app, 'printing.print', { documentType: 'payment_receipt', entityId: id }, staff.techA.token)).code).toBe('FORBIDDEN')
-    expect((await callOk(app, 'printing.print', { documentType: 'device_label', entityId: id }, staff.techA.token)).printNumber).toBe(1)
-    const a4Label = await callError(app, 'printing.print', { documentType: 'device_label', entityId: id, paper: 'a4' }, staff.frontDesk.token)
+    expect(
+      (await callError(app, 'printing.print', { documentType: 'claim_receipt', entityId: id }, staff.techA.token)).code
+    ).toBe('FORBIDDEN')
+    expect(
+      (await callError(app, 'printing.print', { documentType: 'payment_receipt', entityId: id }, staff.techA.token))
+        .code
+    ).toBe('FORBIDDEN')
+    expect(
+      (await callOk(app, 'printing.print', { documentType: 'device_label', entityId: id }, staff.techA.token))
+        .printNumber
+    ).toBe(1)
+    const a4Label = await callError(
+      app,
+      'printing.print',
+      { documentType: 'device_label', entityId: id, paper: 'a4' },
+      staff.frontDesk.token
+    )
     expect(a4Label.details?.fields?.[0]).toMatchObject({ path: 'paper', messageKey: 'validation.paperDoesNotFit' })
-    expect((await callError(app, 'printing.print', { documentType: 'payment_receipt', entityId: id }, staff.frontDesk.token)).code).toBe('NOT_FOUND')
+    expect(
+      (await callError(app, 'printing.print', { documentType: 'payment_receipt', entityId: id }, staff.frontDesk.token))
+        .code
+    ).toBe('NOT_FOUND')
   })
 
   it('a print the printer refused is not counted, so the next one is still the original', async () => {
@@ -74,10 +137,15 @@ describe('who may print what', () => {
     const { id } = await openOrder(app, staff.frontDesk.token)
     app.printing = { printers: async () => [], print: async () => Promise.reject(new Error('out of paper')) }
     try {
-      expect((await callError(app, 'printing.print', { documentType: 'device_label', entityId: id }, staff.frontDesk.token)).code).toBe('INTERNAL')
+      expect(
+        (await callError(app, 'printing.print', { documentType: 'device_label', entityId: id }, staff.frontDesk.token))
+          .code
+      ).toBe('INTERNAL')
     } finally {
       delete app.printing
     }
-    expect(await callOk(app, 'printing.count', { documentType: 'device_label', entityId: id }, staff.frontDesk.token)).toEqual({ printNumber: 0 })
+    expect(
+      await callOk(app, 'printing.count', { documentType: 'device_label', entityId: id }, staff.frontDesk.token)
+    ).toEqual({ printNumber: 0 })
   })
 })

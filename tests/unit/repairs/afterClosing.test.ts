@@ -9,7 +9,9 @@ describe('what happens to a job once it is closed, and whose it is', () => {
     const { app, staff } = shop()
     for (const status of ['picked_up', 'cancelled', 'returned_unrepaired'] as const) {
       const { id } = await driveTo(app, staff.manager.token, status)
-      const row = app.sqlite.prepare('SELECT passcode FROM work_orders WHERE id = ?').get(id) as { passcode: string | null }
+      const row = app.sqlite.prepare('SELECT passcode FROM work_orders WHERE id = ?').get(id) as {
+        passcode: string | null
+      }
       expect({ status, passcode: row.passcode }).toEqual({ status, passcode: null })
     }
     // An open job keeps it.
@@ -28,16 +30,31 @@ describe('what happens to a job once it is closed, and whose it is', () => {
   it('a comeback belongs to whoever owns the device now, not to the customer of the first repair', async () => {
     const { app, staff } = shop()
     const first = await driveTo(app, staff.manager.token, 'picked_up')
-    const buyer = await callOk(app, 'customers.create', { name: '二手买家', mobile: '13911112222' }, staff.frontDesk.token)
+    const buyer = await callOk(
+      app,
+      'customers.create',
+      { name: '二手买家', mobile: '13911112222' },
+      staff.frontDesk.token
+    )
     const device = first.order.device
     await callOk(
       app,
       'devices.update',
-      { id: device.id, customerId: buyer.id, brand: device.brand, model: device.model, serial: device.serial ?? '', colour: device.colour, purchaseDate: device.purchaseDate },
+      {
+        id: device.id,
+        customerId: buyer.id,
+        brand: device.brand,
+        model: device.model,
+        serial: device.serial ?? '',
+        colour: device.colour,
+        purchaseDate: device.purchaseDate
+      },
       staff.frontDesk.token
     )
     const comeback = await callOk(app, 'workOrders.reopen', { id: first.id, reason: '同样故障' }, staff.manager.token)
     expect(comeback.workOrder.customer.id).toBe(buyer.id)
-    expect((await callOk(app, 'devices.history', { id: device.id }, staff.manager.token)).map((o) => o.id)).toContain(first.id)
+    expect((await callOk(app, 'devices.history', { id: device.id }, staff.manager.token)).map((o) => o.id)).toContain(
+      first.id
+    )
   })
 })

@@ -50,8 +50,26 @@ describe('what each change leaves behind', () => {
 
     const steps: [string, () => Promise<unknown>][] = [
       ['workOrders.transition', () => callOk(app, 'workOrders.transition', { id, to: 'diagnosing' }, adminToken)],
-      ['workOrders.diagnose', () => callOk(app, 'workOrders.diagnose', { id, faultLocationCode: 'L02', faultCauseCode: 'C04', diagnosis: '屏幕碎裂' }, adminToken)],
-      ['workOrders.addLabour', () => callOk(app, 'workOrders.addLabour', { id, description: '更换屏幕', minutes: 45, priceFen: 15_000 }, adminToken)],
+      [
+        'workOrders.diagnose',
+        () =>
+          callOk(
+            app,
+            'workOrders.diagnose',
+            { id, faultLocationCode: 'L02', faultCauseCode: 'C04', diagnosis: '屏幕碎裂' },
+            adminToken
+          )
+      ],
+      [
+        'workOrders.addLabour',
+        () =>
+          callOk(
+            app,
+            'workOrders.addLabour',
+            { id, description: '更换屏幕', minutes: 45, priceFen: 15_000 },
+            adminToken
+          )
+      ],
       [
         'workOrders.removeLabour',
         async () => {
@@ -59,10 +77,28 @@ describe('what each change leaves behind', () => {
           return callOk(app, 'workOrders.removeLabour', { id, labourId: order.labour[0]!.id }, adminToken)
         }
       ],
-      ['workOrders.updateNotes', () => callOk(app, 'workOrders.updateNotes', { id, internalNote: '客户很急', customerNote: '保修三个月' }, adminToken)],
-      ['workOrders.quote', () => callOk(app, 'workOrders.quote', { id, labourFen: 15_000, partsFen: 120_000, discountFen: 0 }, adminToken)],
-      ['workOrders.customerDecision', () => callOk(app, 'workOrders.customerDecision', { id, approved: true, channel: 'phone' }, adminToken)],
-      ['workOrders.managerDecision', () => callOk(app, 'workOrders.managerDecision', { id, approved: true }, adminToken)],
+      [
+        'workOrders.updateNotes',
+        () =>
+          callOk(
+            app,
+            'workOrders.updateNotes',
+            { id, internalNote: '客户很急', customerNote: '保修三个月' },
+            adminToken
+          )
+      ],
+      [
+        'workOrders.quote',
+        () => callOk(app, 'workOrders.quote', { id, labourFen: 15_000, partsFen: 120_000, discountFen: 0 }, adminToken)
+      ],
+      [
+        'workOrders.customerDecision',
+        () => callOk(app, 'workOrders.customerDecision', { id, approved: true, channel: 'phone' }, adminToken)
+      ],
+      [
+        'workOrders.managerDecision',
+        () => callOk(app, 'workOrders.managerDecision', { id, approved: true }, adminToken)
+      ],
       ['workOrders.assign', () => callOk(app, 'workOrders.assign', { id, technicianId: null }, adminToken)]
     ]
     for (const [action, step] of steps) {
@@ -70,8 +106,16 @@ describe('what each change leaves behind', () => {
       const outboxBefore = countRows(app, 'outbox')
       await step()
       const audit = auditRows(app).slice(auditBefore)
-      expect(audit.map((row) => [row.action, row.entityId]), action).toEqual([[action, id]])
-      expect(outboxRows(app).slice(outboxBefore).map((row) => [row.entity, row.entityId]), action).toEqual([['work_order', id]])
+      expect(
+        audit.map((row) => [row.action, row.entityId]),
+        action
+      ).toEqual([[action, id]])
+      expect(
+        outboxRows(app)
+          .slice(outboxBefore)
+          .map((row) => [row.entity, row.entityId]),
+        action
+      ).toEqual([['work_order', id]])
     }
 
     const [transition] = auditRows(app, 'workOrders.transition')
@@ -98,7 +142,15 @@ describe('what each change leaves behind', () => {
   it('a check-in refused part-way writes nothing at all: the customer made earlier in it is rolled back too', async () => {
     const { app, adminToken } = await shop()
     const first = await callOk(app, 'workOrders.create', intake(), adminToken)
-    const tables = ['customers', 'devices', 'work_orders', 'work_order_events', 'audit_log', 'outbox', 'number_sequences']
+    const tables = [
+      'customers',
+      'devices',
+      'work_orders',
+      'work_order_events',
+      'audit_log',
+      'outbox',
+      'number_sequences'
+    ]
     const before = Object.fromEntries(tables.map((table) => [table, countRows(app, table)]))
     const sequenceBefore = app.sqlite.prepare('SELECT last_value FROM number_sequences').all()
 
@@ -106,7 +158,12 @@ describe('what each change leaves behind', () => {
     const error = await callError(
       app,
       'workOrders.create',
-      intake({ device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60', serial: first.workOrder.device.serial!.toLowerCase() } } }),
+      intake({
+        device: {
+          kind: 'new',
+          fields: { brand: '华为', model: 'Mate 60', serial: first.workOrder.device.serial!.toLowerCase() }
+        }
+      }),
       adminToken
     )
     expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.duplicateSerial' })
@@ -127,12 +184,17 @@ describe('what each change leaves behind', () => {
       }),
       adminToken
     )
-    expect(second.workOrder.device).toMatchObject({ id: first.workOrder.device.id, customerId: second.workOrder.customerId })
+    expect(second.workOrder.device).toMatchObject({
+      id: first.workOrder.device.id,
+      customerId: second.workOrder.customerId
+    })
     const [transfer] = auditRows(app, 'devices.transfer')
     expect(transfer!.before).toMatchObject({ customerId: first.workOrder.customerId })
     expect(transfer!.after).toMatchObject({ customerId: second.workOrder.customerId })
     // The earlier job stays with the customer who brought it in.
-    expect((await callOk(app, 'workOrders.get', { id: first.workOrder.id }, adminToken)).customerId).toBe(first.workOrder.customerId)
+    expect((await callOk(app, 'workOrders.get', { id: first.workOrder.id }, adminToken)).customerId).toBe(
+      first.workOrder.customerId
+    )
     const history = await callOk(app, 'devices.history', { id: first.workOrder.device.id }, adminToken)
     expect(history.map((row) => row.id).sort()).toEqual([first.workOrder.id, second.workOrder.id].sort())
   })

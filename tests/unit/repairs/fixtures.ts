@@ -2,7 +2,16 @@ import { afterAll, beforeAll } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
 import type { Input, WorkOrderDetail } from '../../../src-shared/contract'
 import type { WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
-import { callOk, closeApp, createUserAndSignIn, initializedApp, testClock, type InitializedApp, type SignedInUser, type TestClock } from '../helpers'
+import {
+  callOk,
+  closeApp,
+  createUserAndSignIn,
+  initializedApp,
+  testClock,
+  type InitializedApp,
+  type SignedInUser,
+  type TestClock
+} from '../helpers'
 
 export type Intake = Input<'workOrders.create'>
 
@@ -83,7 +92,11 @@ export function staffedShopPerFile(clock: TestClock = testClock()): () => Staffe
 }
 
 /** Changes the shop's approval threshold, keeping the other settings. */
-export async function setApprovalThreshold(app: AppContext, adminToken: string, approvalThresholdFen: number): Promise<void> {
+export async function setApprovalThreshold(
+  app: AppContext,
+  adminToken: string,
+  approvalThresholdFen: number
+): Promise<void> {
   const settings = await callOk(app, 'settings.get', {}, adminToken)
   await callOk(app, 'settings.update', { ...settings, approvalThresholdFen }, adminToken)
 }

@@ -23,7 +23,9 @@ describe('passcodes through the service', () => {
 
   it('is withheld from the front desk, the warehouse and any technician not on the job; the assigned technician and managers see it', async () => {
     const { app, adminToken, staff } = shop()
-    const { id, order: asCreated } = await openOrder(app, staff.frontDesk.token, { passcode: { consent: true, value: PASSCODE } })
+    const { id, order: asCreated } = await openOrder(app, staff.frontDesk.token, {
+      passcode: { consent: true, value: PASSCODE }
+    })
     // Even the clerk who typed it in does not get it back.
     expect(asCreated).toMatchObject({ hasPasscode: true, passcode: null })
 
@@ -40,7 +42,12 @@ describe('passcodes through the service', () => {
     expect(await seenBy(staff.manager.token)).toEqual(shown)
     expect(await seenBy(adminToken)).toEqual(shown)
 
-    const assigned = await callOk(app, 'workOrders.assign', { id, technicianId: staff.techA.user.id }, staff.frontDesk.token)
+    const assigned = await callOk(
+      app,
+      'workOrders.assign',
+      { id, technicianId: staff.techA.user.id },
+      staff.frontDesk.token
+    )
     expect(assigned.passcode).toBeNull() // the answer goes to the front desk
     expect(await seenBy(staff.techA.token)).toEqual(shown)
     expect(await seenBy(staff.techB.token)).toEqual(hidden)
@@ -93,7 +100,12 @@ describe('passcodes through the service', () => {
     const { app, staff } = shop()
     const ordersBefore = countRows(app, 'work_orders')
     const customersBefore = countRows(app, 'customers')
-    const error = await callError(app, 'workOrders.create', intakeWith({ consent: false, value: PASSCODE }), staff.frontDesk.token)
+    const error = await callError(
+      app,
+      'workOrders.create',
+      intakeWith({ consent: false, value: PASSCODE }),
+      staff.frontDesk.token
+    )
     expect(error.code).toBe('VALIDATION')
     expect(error.details?.fields).toEqual([{ path: 'passcode.value', messageKey: 'validation.passcodeWithoutConsent' }])
     expect(countRows(app, 'work_orders')).toBe(ordersBefore)

@@ -12,11 +12,23 @@ describe('handing a repaired device back', () => {
     const rowsBefore = rowsAbout(app, id)
     const wrong = claimCode === '000000' ? '000001' : '000000'
 
-    const error = await callError(app, 'workOrders.pickup', { id, claimCode: wrong, confirmed: true }, staff.frontDesk.token)
+    const error = await callError(
+      app,
+      'workOrders.pickup',
+      { id, claimCode: wrong, confirmed: true },
+      staff.frontDesk.token
+    )
     expect(error).toMatchObject({ code: 'CLAIM_CODE_MISMATCH', messageKey: 'errors.claimCodeMismatch' })
     // A right phone does not rescue a wrong code: the code, once given, is what is checked.
     const mobile = before.customer.mobile!
-    expect(await callError(app, 'workOrders.pickup', { id, claimCode: wrong, phone: mobile, confirmed: true }, staff.frontDesk.token)).toMatchObject({
+    expect(
+      await callError(
+        app,
+        'workOrders.pickup',
+        { id, claimCode: wrong, phone: mobile, confirmed: true },
+        staff.frontDesk.token
+      )
+    ).toMatchObject({
       code: 'CLAIM_CODE_MISMATCH'
     })
 
@@ -31,19 +43,32 @@ describe('handing a repaired device back', () => {
     const { app, adminToken, staff, clock } = shop()
     const { id, claimCode } = await driveTo(app, adminToken, 'ready_for_pickup')
     const wrong = claimCode === '000000' ? '000001' : '000000'
-    for (let i = 0; i < 5; i++) await callError(app, 'workOrders.pickup', { id, claimCode: wrong, confirmed: true }, staff.frontDesk.token)
+    for (let i = 0; i < 5; i++)
+      await callError(app, 'workOrders.pickup', { id, claimCode: wrong, confirmed: true }, staff.frontDesk.token)
     const blocked = await callError(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, staff.frontDesk.token)
     expect(blocked).toMatchObject({ code: 'CLAIM_CODE_MISMATCH', messageKey: 'errors.tooManyWrongProofs' })
     clock.advance(31 * MINUTE)
-    expect((await callOk(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, staff.frontDesk.token)).status).toBe('picked_up')
+    expect(
+      (await callOk(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, staff.frontDesk.token)).status
+    ).toBe('picked_up')
   })
 
   it('the right claim code hands it over, recording who and when, and leaves the order read-only', async () => {
     const { app, adminToken, staff, clock } = shop()
     const { id, claimCode } = await driveTo(app, adminToken, 'ready_for_pickup')
     clock.advance(MINUTE)
-    const pickedUp = await callOk(app, 'workOrders.pickup', { id, claimCode: ` ${claimCode} `, confirmed: true }, staff.frontDesk.token)
-    expect(pickedUp).toMatchObject({ status: 'picked_up', readOnly: true, pickedUpAt: clock.now().toISOString(), allowedTransitions: [] })
+    const pickedUp = await callOk(
+      app,
+      'workOrders.pickup',
+      { id, claimCode: ` ${claimCode} `, confirmed: true },
+      staff.frontDesk.token
+    )
+    expect(pickedUp).toMatchObject({
+      status: 'picked_up',
+      readOnly: true,
+      pickedUpAt: clock.now().toISOString(),
+      allowedTransitions: []
+    })
     expect(pickedUp.events.at(-1)).toMatchObject({
       kind: 'status',
       fromStatus: 'ready_for_pickup',
@@ -56,12 +81,20 @@ describe('handing a repaired device back', () => {
     const edits = [
       () => callError(app, 'workOrders.updateNotes', { id, internalNote: '补记', customerNote: '' }, adminToken),
       () => callError(app, 'workOrders.addLabour', { id, description: '返工', minutes: 10, priceFen: 0 }, adminToken),
-      () => callError(app, 'workOrders.diagnose', { id, faultLocationCode: 'L01', faultCauseCode: null, diagnosis: '' }, adminToken),
+      () =>
+        callError(
+          app,
+          'workOrders.diagnose',
+          { id, faultLocationCode: 'L01', faultCauseCode: null, diagnosis: '' },
+          adminToken
+        ),
       () => callError(app, 'workOrders.assign', { id, technicianId: staff.techA.user.id }, adminToken),
       () => callError(app, 'workOrders.quote', { id, labourFen: 1, partsFen: 0, discountFen: 0 }, adminToken)
     ]
     for (const edit of edits) expect(await edit()).toMatchObject({ code: 'READ_ONLY' })
-    expect(await callError(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, staff.frontDesk.token)).toMatchObject({
+    expect(
+      await callError(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, staff.frontDesk.token)
+    ).toMatchObject({
       code: 'INVALID_TRANSITION'
     })
     expect(rowsAbout(app, id)).toEqual(rowsBefore)
@@ -77,16 +110,28 @@ describe('handing a repaired device back', () => {
     for (const to of ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup'] as const) {
       await callOk(app, 'workOrders.transition', { id, to }, adminToken)
     }
-    const stranger = await callError(app, 'workOrders.pickup', { id, phone: uniqueMobile(), confirmed: true }, staff.frontDesk.token)
+    const stranger = await callError(
+      app,
+      'workOrders.pickup',
+      { id, phone: uniqueMobile(), confirmed: true },
+      staff.frontDesk.token
+    )
     expect(stranger).toMatchObject({ code: 'CLAIM_CODE_MISMATCH', messageKey: 'errors.phoneMismatch' })
     // Part of the right number is not the number.
-    expect(await callError(app, 'workOrders.pickup', { id, phone: mobile.slice(-4), confirmed: true }, staff.frontDesk.token)).toMatchObject({
+    expect(
+      await callError(app, 'workOrders.pickup', { id, phone: mobile.slice(-4), confirmed: true }, staff.frontDesk.token)
+    ).toMatchObject({
       code: 'CLAIM_CODE_MISMATCH'
     })
     expect((await callOk(app, 'workOrders.get', { id }, adminToken)).status).toBe('ready_for_pickup')
 
     const spaced = `+86 ${mobile.slice(0, 3)} ${mobile.slice(3, 7)} ${mobile.slice(7)}`
-    const pickedUp = await callOk(app, 'workOrders.pickup', { id, phone: spaced, confirmed: true }, staff.frontDesk.token)
+    const pickedUp = await callOk(
+      app,
+      'workOrders.pickup',
+      { id, phone: spaced, confirmed: true },
+      staff.frontDesk.token
+    )
     expect(pickedUp.status).toBe('picked_up')
     expect(pickedUp.events.at(-1)!.note).toBe('phone')
   })
@@ -100,7 +145,10 @@ describe('handing a repaired device back', () => {
     for (const to of ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup'] as const) {
       await callOk(app, 'workOrders.transition', { id, to }, adminToken)
     }
-    expect((await callOk(app, 'workOrders.pickup', { id, phone: '01065527002', confirmed: true }, staff.frontDesk.token)).status).toBe('picked_up')
+    expect(
+      (await callOk(app, 'workOrders.pickup', { id, phone: '01065527002', confirmed: true }, staff.frontDesk.token))
+        .status
+    ).toBe('picked_up')
   })
 
   it('a “phone” without digits proves nothing, even when a number on file has none either', async () => {
@@ -113,7 +161,10 @@ describe('handing a repaired device back', () => {
       await callOk(app, 'workOrders.transition', { id, to }, adminToken)
     }
     for (const phone of ['none', '-', '( - )']) {
-      expect(await callError(app, 'workOrders.pickup', { id, phone, confirmed: true }, staff.frontDesk.token), phone).toMatchObject({
+      expect(
+        await callError(app, 'workOrders.pickup', { id, phone, confirmed: true }, staff.frontDesk.token),
+        phone
+      ).toMatchObject({
         code: 'CLAIM_CODE_MISMATCH'
       })
     }
@@ -126,10 +177,16 @@ describe('handing a repaired device back', () => {
     const neither = await callError(app, 'workOrders.pickup', { id, confirmed: true }, staff.frontDesk.token)
     expect(neither.code).toBe('VALIDATION')
     expect(neither.details?.fields).toEqual([{ path: 'claimCode', messageKey: 'validation.claimCodeOrPhone' }])
-    expect((await callError(app, 'workOrders.pickup', { id, claimCode, confirmed: false }, staff.frontDesk.token)).code).toBe('VALIDATION')
-    expect((await callError(app, 'workOrders.pickup', { id, claimCode }, staff.frontDesk.token)).code).toBe('VALIDATION')
+    expect(
+      (await callError(app, 'workOrders.pickup', { id, claimCode, confirmed: false }, staff.frontDesk.token)).code
+    ).toBe('VALIDATION')
+    expect((await callError(app, 'workOrders.pickup', { id, claimCode }, staff.frontDesk.token)).code).toBe(
+      'VALIDATION'
+    )
     for (const token of [staff.techA.token, staff.clerk.token]) {
-      expect((await callError(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, token)).code).toBe('FORBIDDEN')
+      expect((await callError(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, token)).code).toBe(
+        'FORBIDDEN'
+      )
     }
     expect((await callOk(app, 'workOrders.get', { id }, adminToken)).status).toBe('ready_for_pickup')
   })
@@ -140,10 +197,17 @@ describe('handing a repaired device back', () => {
     const oldBefore = await callOk(app, 'workOrders.get', { id: old.id }, adminToken)
 
     for (const token of [staff.frontDesk.token, staff.techA.token]) {
-      expect((await callError(app, 'workOrders.reopen', { id: old.id, reason: '同一故障复发' }, token)).code).toBe('FORBIDDEN')
+      expect((await callError(app, 'workOrders.reopen', { id: old.id, reason: '同一故障复发' }, token)).code).toBe(
+        'FORBIDDEN'
+      )
     }
     const ordersBefore = countRows(app, 'work_orders')
-    const { workOrder, claimCode } = await callOk(app, 'workOrders.reopen', { id: old.id, reason: '同一故障复发' }, staff.manager.token)
+    const { workOrder, claimCode } = await callOk(
+      app,
+      'workOrders.reopen',
+      { id: old.id, reason: '同一故障复发' },
+      staff.manager.token
+    )
     expect(countRows(app, 'work_orders')).toBe(ordersBefore + 1)
     expect(workOrder).toMatchObject({
       status: 'received',
@@ -168,11 +232,15 @@ describe('handing a repaired device back', () => {
 
     // Only a picked-up order comes back this way.
     const open = await driveTo(app, adminToken, 'ready_for_pickup')
-    expect(await callError(app, 'workOrders.reopen', { id: open.id, reason: '复发' }, staff.manager.token)).toMatchObject({
+    expect(
+      await callError(app, 'workOrders.reopen', { id: open.id, reason: '复发' }, staff.manager.token)
+    ).toMatchObject({
       code: 'INVALID_TRANSITION'
     })
     const cancelled = await driveTo(app, adminToken, 'cancelled')
-    expect(await callError(app, 'workOrders.reopen', { id: cancelled.id, reason: '复发' }, staff.manager.token)).toMatchObject({
+    expect(
+      await callError(app, 'workOrders.reopen', { id: cancelled.id, reason: '复发' }, staff.manager.token)
+    ).toMatchObject({
       code: 'INVALID_TRANSITION'
     })
   })

@@ -26,7 +26,8 @@ describe('quote rules in the domain', () => {
     expect(workMayProceed('paid_repair', { customerDecision: 'approved', managerApproval: 'rejected' })).toBe(false)
     expect(workMayProceed('paid_repair', { customerDecision: 'pending', managerApproval: 'approved' })).toBe(false)
     expect(workMayProceed('paid_repair', { customerDecision: 'refused', managerApproval: 'not_required' })).toBe(false)
-    for (const other of ['warranty_repair', 'installation', 'inspection'] as const) expect(workMayProceed(other, null)).toBe(true)
+    for (const other of ['warranty_repair', 'installation', 'inspection'] as const)
+      expect(workMayProceed(other, null)).toBe(true)
   })
 })
 
@@ -43,7 +44,12 @@ describe('quotes and approvals through the service', () => {
   it('a quote above the threshold waits for a manager and shows in the approvals queue until decided', async () => {
     const { app, staff } = shop()
     const id = await diagnosingPaidJob()
-    const quoted = await callOk(app, 'workOrders.quote', { id, labourFen: 30_000, partsFen: 80_000, discountFen: 0, note: '换屏' }, staff.techA.token)
+    const quoted = await callOk(
+      app,
+      'workOrders.quote',
+      { id, labourFen: 30_000, partsFen: 80_000, discountFen: 0, note: '换屏' },
+      staff.techA.token
+    )
     expect(quoted.status).toBe('awaiting_approval')
     expect(quoted.quote).toMatchObject({
       labourFen: 30_000,
@@ -55,24 +61,44 @@ describe('quotes and approvals through the service', () => {
     })
     expect((await callOk(app, 'workOrders.approvals', {}, staff.manager.token)).map((row) => row.id)).toContain(id)
     expect(await callError(app, 'workOrders.approvals', {}, staff.frontDesk.token)).toMatchObject({ code: 'FORBIDDEN' })
-    expect(await callError(app, 'workOrders.managerDecision', { id, approved: true }, staff.frontDesk.token)).toMatchObject({ code: 'FORBIDDEN' })
+    expect(
+      await callError(app, 'workOrders.managerDecision', { id, approved: true }, staff.frontDesk.token)
+    ).toMatchObject({ code: 'FORBIDDEN' })
 
     // The customer saying yes is not enough on its own.
-    const accepted = await callOk(app, 'workOrders.customerDecision', { id, approved: true, channel: 'phone', note: '电话确认' }, staff.frontDesk.token)
-    expect(accepted.quote).toMatchObject({ customerDecision: 'approved', decisionChannel: 'phone', decisionRecordedByName: staff.frontDesk.user.displayName })
+    const accepted = await callOk(
+      app,
+      'workOrders.customerDecision',
+      { id, approved: true, channel: 'phone', note: '电话确认' },
+      staff.frontDesk.token
+    )
+    expect(accepted.quote).toMatchObject({
+      customerDecision: 'approved',
+      decisionChannel: 'phone',
+      decisionRecordedByName: staff.frontDesk.user.displayName
+    })
     expect(accepted.allowedTransitions).not.toContain('repairing')
-    expect(await callError(app, 'workOrders.transition', { id, to: 'repairing' }, staff.techA.token)).toMatchObject({ code: 'APPROVAL_REQUIRED' })
+    expect(await callError(app, 'workOrders.transition', { id, to: 'repairing' }, staff.techA.token)).toMatchObject({
+      code: 'APPROVAL_REQUIRED'
+    })
 
     const approved = await callOk(app, 'workOrders.managerDecision', { id, approved: true }, staff.manager.token)
     expect(approved.quote).toMatchObject({ managerApproval: 'approved', managerName: staff.manager.user.displayName })
     expect((await callOk(app, 'workOrders.approvals', {}, staff.manager.token)).map((row) => row.id)).not.toContain(id)
-    expect((await callOk(app, 'workOrders.transition', { id, to: 'repairing' }, staff.techA.token)).status).toBe('repairing')
+    expect((await callOk(app, 'workOrders.transition', { id, to: 'repairing' }, staff.techA.token)).status).toBe(
+      'repairing'
+    )
   })
 
   it('a discount above the threshold needs a manager even when the total is small', async () => {
     const { app, staff } = shop()
     const id = await diagnosingPaidJob()
-    const quoted = await callOk(app, 'workOrders.quote', { id, labourFen: 150_000, partsFen: 0, discountFen: 120_000 }, staff.techA.token)
+    const quoted = await callOk(
+      app,
+      'workOrders.quote',
+      { id, labourFen: 150_000, partsFen: 0, discountFen: 120_000 },
+      staff.techA.token
+    )
     expect(quoted.quote).toMatchObject({ totalFen: 30_000, managerApproval: 'pending' })
     expect((await callOk(app, 'workOrders.approvals', {}, staff.manager.token)).map((row) => row.id)).toContain(id)
   })
@@ -80,15 +106,29 @@ describe('quotes and approvals through the service', () => {
   it('a quote at or under the threshold needs only the customer', async () => {
     const { app, staff } = shop()
     const id = await diagnosingPaidJob()
-    const quoted = await callOk(app, 'workOrders.quote', { id, labourFen: 40_000, partsFen: 60_000, discountFen: 0 }, staff.techA.token)
+    const quoted = await callOk(
+      app,
+      'workOrders.quote',
+      { id, labourFen: 40_000, partsFen: 60_000, discountFen: 0 },
+      staff.techA.token
+    )
     expect(quoted.quote).toMatchObject({ totalFen: THRESHOLD, managerApproval: 'not_required' })
     expect((await callOk(app, 'workOrders.approvals', {}, staff.manager.token)).map((row) => row.id)).not.toContain(id)
-    expect(await callError(app, 'workOrders.managerDecision', { id, approved: true }, staff.manager.token)).toMatchObject({
+    expect(
+      await callError(app, 'workOrders.managerDecision', { id, approved: true }, staff.manager.token)
+    ).toMatchObject({
       code: 'CONFLICT',
       messageKey: 'errors.noQuoteAwaitingManager'
     })
-    await callOk(app, 'workOrders.customerDecision', { id, approved: true, channel: 'in_person' }, staff.frontDesk.token)
-    expect((await callOk(app, 'workOrders.transition', { id, to: 'awaiting_parts' }, staff.techA.token)).status).toBe('awaiting_parts')
+    await callOk(
+      app,
+      'workOrders.customerDecision',
+      { id, approved: true, channel: 'in_person' },
+      staff.frontDesk.token
+    )
+    expect((await callOk(app, 'workOrders.transition', { id, to: 'awaiting_parts' }, staff.techA.token)).status).toBe(
+      'awaiting_parts'
+    )
   })
 
   it('the threshold is the shop setting: lowered, a small quote needs a manager too', async () => {
@@ -96,7 +136,12 @@ describe('quotes and approvals through the service', () => {
     await setApprovalThreshold(app, adminToken, 5_000)
     try {
       const id = await diagnosingPaidJob()
-      const quoted = await callOk(app, 'workOrders.quote', { id, labourFen: 5_001, partsFen: 0, discountFen: 0 }, staff.techA.token)
+      const quoted = await callOk(
+        app,
+        'workOrders.quote',
+        { id, labourFen: 5_001, partsFen: 0, discountFen: 0 },
+        staff.techA.token
+      )
       expect(quoted.quote!.managerApproval).toBe('pending')
     } finally {
       await setApprovalThreshold(app, adminToken, THRESHOLD)
@@ -106,21 +151,45 @@ describe('quotes and approvals through the service', () => {
   it('a customer who refuses leaves the order waiting; it cannot go to the bench, and can be re-quoted or returned', async () => {
     const { app, staff } = shop()
     const id = await diagnosingPaidJob()
-    await callOk(app, 'workOrders.quote', { id, labourFen: 10_000, partsFen: 20_000, discountFen: 0 }, staff.techA.token)
-    const refused = await callOk(app, 'workOrders.customerDecision', { id, approved: false, channel: 'in_person' }, staff.frontDesk.token)
+    await callOk(
+      app,
+      'workOrders.quote',
+      { id, labourFen: 10_000, partsFen: 20_000, discountFen: 0 },
+      staff.techA.token
+    )
+    const refused = await callOk(
+      app,
+      'workOrders.customerDecision',
+      { id, approved: false, channel: 'in_person' },
+      staff.frontDesk.token
+    )
     expect(refused.status).toBe('awaiting_approval')
     expect(refused.quote!.customerDecision).toBe('refused')
     expect(refused.events.at(-1)!.kind).toBe('customer_refused')
     for (const to of ['repairing', 'awaiting_parts'] as const) {
-      expect(await callError(app, 'workOrders.transition', { id, to }, staff.techA.token)).toMatchObject({ code: 'APPROVAL_REQUIRED' })
+      expect(await callError(app, 'workOrders.transition', { id, to }, staff.techA.token)).toMatchObject({
+        code: 'APPROVAL_REQUIRED'
+      })
     }
     // The answer is given once per quote.
-    expect(await callError(app, 'workOrders.customerDecision', { id, approved: true, channel: 'phone' }, staff.frontDesk.token)).toMatchObject({
+    expect(
+      await callError(
+        app,
+        'workOrders.customerDecision',
+        { id, approved: true, channel: 'phone' },
+        staff.frontDesk.token
+      )
+    ).toMatchObject({
       code: 'CONFLICT',
       messageKey: 'errors.noQuoteAwaitingCustomer'
     })
 
-    const requoted = await callOk(app, 'workOrders.quote', { id, labourFen: 10_000, partsFen: 10_000, discountFen: 0 }, staff.techA.token)
+    const requoted = await callOk(
+      app,
+      'workOrders.quote',
+      { id, labourFen: 10_000, partsFen: 10_000, discountFen: 0 },
+      staff.techA.token
+    )
     expect(requoted.quote).toMatchObject({ totalFen: 20_000, customerDecision: 'pending' })
     expect(requoted.quote!.id).not.toBe(refused.quote!.id)
     expect((await callOk(app, 'workOrders.get', { id }, staff.manager.token)).status).toBe('awaiting_approval')
@@ -129,15 +198,32 @@ describe('quotes and approvals through the service', () => {
   it('a manager who rejects the quote blocks the work even though the customer accepted', async () => {
     const { app, staff } = shop()
     const id = await diagnosingPaidJob()
-    await callOk(app, 'workOrders.quote', { id, labourFen: 100_000, partsFen: 100_000, discountFen: 0 }, staff.techA.token)
-    await callOk(app, 'workOrders.customerDecision', { id, approved: true, channel: 'in_person' }, staff.frontDesk.token)
-    const rejected = await callOk(app, 'workOrders.managerDecision', { id, approved: false, note: '价格不合理' }, staff.manager.token)
+    await callOk(
+      app,
+      'workOrders.quote',
+      { id, labourFen: 100_000, partsFen: 100_000, discountFen: 0 },
+      staff.techA.token
+    )
+    await callOk(
+      app,
+      'workOrders.customerDecision',
+      { id, approved: true, channel: 'in_person' },
+      staff.frontDesk.token
+    )
+    const rejected = await callOk(
+      app,
+      'workOrders.managerDecision',
+      { id, approved: false, note: '价格不合理' },
+      staff.manager.token
+    )
     expect(rejected.quote!.managerApproval).toBe('rejected')
     expect(rejected.events.at(-1)).toMatchObject({ kind: 'manager_rejected', note: '价格不合理' })
     expect((await callOk(app, 'workOrders.approvals', {}, staff.manager.token)).map((row) => row.id)).not.toContain(id)
     const rowsBefore = rowsAbout(app, id)
     for (const to of ['repairing', 'awaiting_parts'] as const) {
-      expect(await callError(app, 'workOrders.transition', { id, to }, staff.manager.token)).toMatchObject({ code: 'APPROVAL_REQUIRED' })
+      expect(await callError(app, 'workOrders.transition', { id, to }, staff.manager.token)).toMatchObject({
+        code: 'APPROVAL_REQUIRED'
+      })
     }
     expect(rowsAbout(app, id)).toEqual(rowsBefore)
   })
@@ -148,7 +234,14 @@ describe('quotes and approvals through the service', () => {
       const { id } = await openOrder(app, staff.frontDesk.token, { serviceType })
       await callOk(app, 'workOrders.transition', { id, to: 'diagnosing' }, staff.techA.token)
       const rowsBefore = rowsAbout(app, id)
-      expect(await callError(app, 'workOrders.quote', { id, labourFen: 1_000, partsFen: 0, discountFen: 0 }, staff.techA.token)).toMatchObject({
+      expect(
+        await callError(
+          app,
+          'workOrders.quote',
+          { id, labourFen: 1_000, partsFen: 0, discountFen: 0 },
+          staff.techA.token
+        )
+      ).toMatchObject({
         code: 'CONFLICT',
         messageKey: 'errors.quoteOnlyForPaid'
       })
@@ -156,14 +249,35 @@ describe('quotes and approvals through the service', () => {
     }
 
     const received = await openOrder(app, staff.frontDesk.token, { serviceType: 'paid_repair' })
-    expect(await callError(app, 'workOrders.quote', { id: received.id, labourFen: 1_000, partsFen: 0, discountFen: 0 }, adminToken)).toMatchObject({
+    expect(
+      await callError(
+        app,
+        'workOrders.quote',
+        { id: received.id, labourFen: 1_000, partsFen: 0, discountFen: 0 },
+        adminToken
+      )
+    ).toMatchObject({
       code: 'INVALID_TRANSITION'
     })
     const closed = await driveTo(app, adminToken, 'cancelled')
-    expect(await callError(app, 'workOrders.quote', { id: closed.id, labourFen: 1_000, partsFen: 0, discountFen: 0 }, adminToken)).toMatchObject({
+    expect(
+      await callError(
+        app,
+        'workOrders.quote',
+        { id: closed.id, labourFen: 1_000, partsFen: 0, discountFen: 0 },
+        adminToken
+      )
+    ).toMatchObject({
       code: 'READ_ONLY'
     })
-    expect(await callError(app, 'workOrders.customerDecision', { id: received.id, approved: true, channel: 'phone' }, adminToken)).toMatchObject({
+    expect(
+      await callError(
+        app,
+        'workOrders.customerDecision',
+        { id: received.id, approved: true, channel: 'phone' },
+        adminToken
+      )
+    ).toMatchObject({
       code: 'CONFLICT'
     })
   })

@@ -17,9 +17,19 @@ describe('the manager queue, the audit trail and who ends up with a job', () => 
     const older = await quoteFor()
     const refused = await quoteFor()
     const newer = await quoteFor()
-    await callOk(app, 'workOrders.customerDecision', { id: refused, approved: false, channel: 'phone' }, staff.frontDesk.token)
+    await callOk(
+      app,
+      'workOrders.customerDecision',
+      { id: refused, approved: false, channel: 'phone' },
+      staff.frontDesk.token
+    )
     // A later change to the older order does not make its quote younger.
-    await callOk(app, 'workOrders.updateNotes', { id: older, internalNote: '客户催了', customerNote: '' }, staff.manager.token)
+    await callOk(
+      app,
+      'workOrders.updateNotes',
+      { id: older, internalNote: '客户催了', customerNote: '' },
+      staff.manager.token
+    )
     const queue = (await callOk(app, 'workOrders.approvals', {}, staff.manager.token)).map((order) => order.id)
     expect(queue.filter((id) => [older, refused, newer].includes(id))).toEqual([older, newer])
     expect((await callOk(app, 'workOrders.get', { id: refused }, staff.manager.token)).can.managerDecision).toBe(false)
@@ -28,22 +38,45 @@ describe('the manager queue, the audit trail and who ends up with a job', () => 
   it('a discount larger than the work and parts is refused', async () => {
     const { app, staff } = shop()
     const { id } = await driveTo(app, staff.manager.token, 'diagnosing', { paid: true })
-    const error = await callError(app, 'workOrders.quote', { id, labourFen: 100, partsFen: 0, discountFen: 50_000 }, staff.manager.token)
-    expect(error).toMatchObject({ code: 'VALIDATION', details: { fields: [{ path: 'discountFen', messageKey: 'validation.discountTooLarge' }] } })
+    const error = await callError(
+      app,
+      'workOrders.quote',
+      { id, labourFen: 100, partsFen: 0, discountFen: 50_000 },
+      staff.manager.token
+    )
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'discountFen', messageKey: 'validation.discountTooLarge' }] }
+    })
   })
 
   it('labour and quotes are part of what the audit trail and HQ receive', async () => {
     const { app, staff } = shop()
     const { id } = await driveTo(app, staff.manager.token, 'diagnosing', { paid: true })
-    await callOk(app, 'workOrders.addLabour', { id, description: '更换尾插', minutes: 40, priceFen: 12_000 }, staff.manager.token)
+    await callOk(
+      app,
+      'workOrders.addLabour',
+      { id, description: '更换尾插', minutes: 40, priceFen: 12_000 },
+      staff.manager.token
+    )
     const added = auditRows(app, 'workOrders.addLabour').find((row) => row.entityId === id)!
     expect((added.before as { labour: unknown[] }).labour).toEqual([])
     expect((added.after as { labour: unknown[] }).labour).toMatchObject([{ description: '更换尾插', priceFen: 12_000 }])
-    await callOk(app, 'workOrders.quote', { id, labourFen: 12_000, partsFen: 3_000, discountFen: 0 }, staff.manager.token)
+    await callOk(
+      app,
+      'workOrders.quote',
+      { id, labourFen: 12_000, partsFen: 3_000, discountFen: 0 },
+      staff.manager.token
+    )
     const outbox = app.sqlite
-      .prepare("SELECT payload_json FROM outbox WHERE entity = 'work_order' AND entity_id = ? ORDER BY seq DESC LIMIT 1")
+      .prepare(
+        "SELECT payload_json FROM outbox WHERE entity = 'work_order' AND entity_id = ? ORDER BY seq DESC LIMIT 1"
+      )
       .get(id) as { payload_json: string }
-    expect(JSON.parse(outbox.payload_json)).toMatchObject({ quote: { totalFen: 15_000 }, labour: [{ priceFen: 12_000 }] })
+    expect(JSON.parse(outbox.payload_json)).toMatchObject({
+      quote: { totalFen: 15_000 },
+      labour: [{ priceFen: 12_000 }]
+    })
     expect(outbox.payload_json).not.toContain('claim')
   })
 
@@ -58,7 +91,9 @@ describe('the manager queue, the audit trail and who ends up with a job', () => 
   it('a duplicate serial typed at check-in is reported on the device field, with the known device offered', async () => {
     const { app, staff } = shop()
     const serial = uniqueSerial()
-    const first = await openOrder(app, staff.frontDesk.token, { device: { kind: 'new', fields: { brand: 'OPPO', model: 'Reno 11', serial } } })
+    const first = await openOrder(app, staff.frontDesk.token, {
+      device: { kind: 'new', fields: { brand: 'OPPO', model: 'Reno 11', serial } }
+    })
     const error = await callError(
       app,
       'workOrders.create',

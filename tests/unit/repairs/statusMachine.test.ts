@@ -94,32 +94,42 @@ describe('the status machine in the domain', () => {
 describe('the status machine through the service', () => {
   const shop = staffedShopPerFile()
 
-  it.each(WORK_ORDER_STATUSES)('an order in %s refuses every illegal target with INVALID_TRANSITION and stays as it was', async (from) => {
-    const { app, adminToken } = shop()
-    const { id, claimCode, order: before } = await driveTo(app, adminToken, from)
-    const rowsBefore = rowsAbout(app, id)
+  it.each(WORK_ORDER_STATUSES)(
+    'an order in %s refuses every illegal target with INVALID_TRANSITION and stays as it was',
+    async (from) => {
+      const { app, adminToken } = shop()
+      const { id, claimCode, order: before } = await driveTo(app, adminToken, from)
+      const rowsBefore = rowsAbout(app, id)
 
-    for (const to of illegalTargets(from)) {
-      const error = await callError(app, 'workOrders.transition', { id, to, reason: 'a reason, in case one is asked for' }, adminToken)
-      expect(error.code, `${from} → ${to}`).toBe('INVALID_TRANSITION')
-      expect(error.details).toMatchObject({ from, to })
-    }
-    // Pick-up is its own operation, and only a job ready for pick-up can be handed over.
-    if (from !== 'ready_for_pickup') {
-      const error = await callError(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, adminToken)
-      expect(error.code).toBe('INVALID_TRANSITION')
-    }
+      for (const to of illegalTargets(from)) {
+        const error = await callError(
+          app,
+          'workOrders.transition',
+          { id, to, reason: 'a reason, in case one is asked for' },
+          adminToken
+        )
+        expect(error.code, `${from} → ${to}`).toBe('INVALID_TRANSITION')
+        expect(error.details).toMatchObject({ from, to })
+      }
+      // Pick-up is its own operation, and only a job ready for pick-up can be handed over.
+      if (from !== 'ready_for_pickup') {
+        const error = await callError(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, adminToken)
+        expect(error.code).toBe('INVALID_TRANSITION')
+      }
 
-    const after = await callOk(app, 'workOrders.get', { id }, adminToken)
-    expect(after.status).toBe(from)
-    expect(after.events).toEqual(before.events)
-    expect(after.closeReason).toBe(before.closeReason)
-    expect(rowsAbout(app, id)).toEqual(rowsBefore)
-  })
+      const after = await callOk(app, 'workOrders.get', { id }, adminToken)
+      expect(after.status).toBe(from)
+      expect(after.events).toEqual(before.events)
+      expect(after.closeReason).toBe(before.closeReason)
+      expect(rowsAbout(app, id)).toEqual(rowsBefore)
+    }
+  )
 
   it.each(LEGAL)('%s → %s is taken, with one timeline line, audit row and outbox row', async (from, to) => {
     const { app, adminToken, clock } = shop()
-    const { id, claimCode } = await driveTo(app, adminToken, from, { paid: to === 'awaiting_approval' ? true : undefined })
+    const { id, claimCode } = await driveTo(app, adminToken, from, {
+      paid: to === 'awaiting_approval' ? true : undefined
+    })
     const rowsBefore = rowsAbout(app, id)
     clock.advance(60_000)
 
@@ -134,7 +144,11 @@ describe('the status machine through the service', () => {
 
     expect(after.status).toBe(to)
     expect(after.readOnly).toBe(CLOSED_STATUSES.has(to))
-    expect(rowsAbout(app, id)).toEqual({ events: rowsBefore.events + 1, audit: rowsBefore.audit + 1, outbox: rowsBefore.outbox + 1 })
+    expect(rowsAbout(app, id)).toEqual({
+      events: rowsBefore.events + 1,
+      audit: rowsBefore.audit + 1,
+      outbox: rowsBefore.outbox + 1
+    })
     const last = after.events.at(-1)!
     expect(last).toMatchObject({ fromStatus: from, toStatus: to, actorName: '管理员', at: clock.now().toISOString() })
     if (to !== 'awaiting_approval' && to !== 'picked_up') expect(last.note).toContain('交接说明')
@@ -149,17 +163,32 @@ describe('the status machine through the service', () => {
       [diagnosing.id, 'returned_unrepaired']
     ] as const) {
       for (const reason of [undefined, '', '   ']) {
-        const error = await callError(app, 'workOrders.transition', { id, to, ...(reason === undefined ? {} : { reason }) }, adminToken)
+        const error = await callError(
+          app,
+          'workOrders.transition',
+          { id, to, ...(reason === undefined ? {} : { reason }) },
+          adminToken
+        )
         expect(error.code).toBe('VALIDATION')
         expect(error.details?.fields).toEqual([{ path: 'reason', messageKey: 'validation.required' }])
       }
     }
     expect((await callOk(app, 'workOrders.get', { id: received.id }, adminToken)).status).toBe('received')
 
-    const cancelled = await callOk(app, 'workOrders.transition', { id: received.id, to: 'cancelled', reason: '客户取回不修' }, adminToken)
+    const cancelled = await callOk(
+      app,
+      'workOrders.transition',
+      { id: received.id, to: 'cancelled', reason: '客户取回不修' },
+      adminToken
+    )
     expect(cancelled.closeReason).toBe('客户取回不修')
     expect(cancelled.events.at(-1)!.note).toContain('客户取回不修')
-    const returned = await callOk(app, 'workOrders.transition', { id: diagnosing.id, to: 'returned_unrepaired', reason: '停产无配件' }, adminToken)
+    const returned = await callOk(
+      app,
+      'workOrders.transition',
+      { id: diagnosing.id, to: 'returned_unrepaired', reason: '停产无配件' },
+      adminToken
+    )
     expect(returned.closeReason).toBe('停产无配件')
   })
 
@@ -167,7 +196,12 @@ describe('the status machine through the service', () => {
     const { app, adminToken } = shop()
     const diagnosing = await driveTo(app, adminToken, 'diagnosing', { paid: true })
     expect(diagnosing.order.allowedTransitions).not.toContain('awaiting_approval')
-    const viaMove = await callError(app, 'workOrders.transition', { id: diagnosing.id, to: 'awaiting_approval' }, adminToken)
+    const viaMove = await callError(
+      app,
+      'workOrders.transition',
+      { id: diagnosing.id, to: 'awaiting_approval' },
+      adminToken
+    )
     expect(viaMove).toMatchObject({ code: 'INVALID_TRANSITION', messageKey: 'errors.useQuote' })
 
     const ready = await driveTo(app, adminToken, 'ready_for_pickup')
@@ -208,24 +242,44 @@ describe('the status machine through the service', () => {
     const seenByDesk = await callOk(app, 'workOrders.get', { id }, staff.frontDesk.token)
     expect(seenByDesk.allowedTransitions.sort()).toEqual(['cancelled', 'returned_unrepaired'])
     for (const to of ['repairing', 'awaiting_parts'] as const) {
-      expect(await callError(app, 'workOrders.transition', { id, to }, staff.frontDesk.token)).toMatchObject({ code: 'FORBIDDEN' })
+      expect(await callError(app, 'workOrders.transition', { id, to }, staff.frontDesk.token)).toMatchObject({
+        code: 'FORBIDDEN'
+      })
     }
     const received = await driveTo(app, adminToken, 'received')
-    expect(await callError(app, 'workOrders.transition', { id: received.id, to: 'diagnosing' }, staff.frontDesk.token)).toMatchObject({
+    expect(
+      await callError(app, 'workOrders.transition', { id: received.id, to: 'diagnosing' }, staff.frontDesk.token)
+    ).toMatchObject({
       code: 'FORBIDDEN'
     })
 
     const seenByTechnician = await callOk(app, 'workOrders.get', { id }, staff.techA.token)
     expect(seenByTechnician.allowedTransitions).not.toContain('cancelled')
-    const error = await callError(app, 'workOrders.transition', { id, to: 'cancelled', reason: '不想修' }, staff.techA.token)
+    const error = await callError(
+      app,
+      'workOrders.transition',
+      { id, to: 'cancelled', reason: '不想修' },
+      staff.techA.token
+    )
     expect(error.code).toBe('FORBIDDEN')
-    expect(await callError(app, 'workOrders.transition', { id, to: 'repairing' }, staff.clerk.token)).toMatchObject({ code: 'FORBIDDEN' })
+    expect(await callError(app, 'workOrders.transition', { id, to: 'repairing' }, staff.clerk.token)).toMatchObject({
+      code: 'FORBIDDEN'
+    })
     expect((await callOk(app, 'workOrders.get', { id }, adminToken)).status).toBe('diagnosing')
 
     // What each side may do, it can.
-    expect((await callOk(app, 'workOrders.transition', { id, to: 'repairing' }, staff.techA.token)).status).toBe('repairing')
+    expect((await callOk(app, 'workOrders.transition', { id, to: 'repairing' }, staff.techA.token)).status).toBe(
+      'repairing'
+    )
     expect(
-      (await callOk(app, 'workOrders.transition', { id: received.id, to: 'cancelled', reason: '客户改主意' }, staff.frontDesk.token)).status
+      (
+        await callOk(
+          app,
+          'workOrders.transition',
+          { id: received.id, to: 'cancelled', reason: '客户改主意' },
+          staff.frontDesk.token
+        )
+      ).status
     ).toBe('cancelled')
   })
 
@@ -239,32 +293,75 @@ describe('the status machine through the service', () => {
 
     const rowsBefore = rowsAbout(app, id)
     const attempts = [
-      () => callError(app, 'workOrders.transition', { id, to: 'returned_unrepaired', reason: '修不了' }, staff.techB.token),
-      () => callError(app, 'workOrders.diagnose', { id, faultLocationCode: 'L01', faultCauseCode: 'C01', diagnosis: '主板短路' }, staff.techB.token),
-      () => callError(app, 'workOrders.addLabour', { id, description: '更换主板', minutes: 60, priceFen: 20_000 }, staff.techB.token),
-      () => callError(app, 'workOrders.quote', { id, labourFen: 20_000, partsFen: 30_000, discountFen: 0 }, staff.techB.token)
+      () =>
+        callError(app, 'workOrders.transition', { id, to: 'returned_unrepaired', reason: '修不了' }, staff.techB.token),
+      () =>
+        callError(
+          app,
+          'workOrders.diagnose',
+          { id, faultLocationCode: 'L01', faultCauseCode: 'C01', diagnosis: '主板短路' },
+          staff.techB.token
+        ),
+      () =>
+        callError(
+          app,
+          'workOrders.addLabour',
+          { id, description: '更换主板', minutes: 60, priceFen: 20_000 },
+          staff.techB.token
+        ),
+      () =>
+        callError(
+          app,
+          'workOrders.quote',
+          { id, labourFen: 20_000, partsFen: 30_000, discountFen: 0 },
+          staff.techB.token
+        )
     ]
-    for (const attempt of attempts) expect(await attempt()).toMatchObject({ code: 'FORBIDDEN', messageKey: 'errors.notYourJob' })
+    for (const attempt of attempts)
+      expect(await attempt()).toMatchObject({ code: 'FORBIDDEN', messageKey: 'errors.notYourJob' })
     expect(rowsAbout(app, id)).toEqual(rowsBefore)
     const unchanged = await callOk(app, 'workOrders.get', { id }, adminToken)
-    expect(unchanged).toMatchObject({ status: 'diagnosing', technicianId: staff.techA.user.id, diagnosis: '', labour: [], quote: null })
+    expect(unchanged).toMatchObject({
+      status: 'diagnosing',
+      technicianId: staff.techA.user.id,
+      diagnosis: '',
+      labour: [],
+      quote: null
+    })
 
     // The owner and a manager both may.
-    await callOk(app, 'workOrders.diagnose', { id, faultLocationCode: 'L01', faultCauseCode: 'C01', diagnosis: '主板短路' }, staff.techA.token)
-    const quoted = await callOk(app, 'workOrders.quote', { id, labourFen: 20_000, partsFen: 30_000, discountFen: 0 }, staff.manager.token)
+    await callOk(
+      app,
+      'workOrders.diagnose',
+      { id, faultLocationCode: 'L01', faultCauseCode: 'C01', diagnosis: '主板短路' },
+      staff.techA.token
+    )
+    const quoted = await callOk(
+      app,
+      'workOrders.quote',
+      { id, labourFen: 20_000, partsFen: 30_000, discountFen: 0 },
+      staff.manager.token
+    )
     expect(quoted.status).toBe('awaiting_approval')
   })
 
   it('a job assigned to one technician cannot be started by another; a manager starting one does not take it', async () => {
-    const { app, adminToken, staff } = shop()
+    const { app, staff } = shop()
     const { id } = await openOrder(app, staff.frontDesk.token)
     await callOk(app, 'workOrders.assign', { id, technicianId: staff.techA.user.id }, staff.frontDesk.token)
-    expect(await callError(app, 'workOrders.transition', { id, to: 'diagnosing' }, staff.techB.token)).toMatchObject({ code: 'FORBIDDEN' })
+    expect(await callError(app, 'workOrders.transition', { id, to: 'diagnosing' }, staff.techB.token)).toMatchObject({
+      code: 'FORBIDDEN'
+    })
     const started = await callOk(app, 'workOrders.transition', { id, to: 'diagnosing' }, staff.techA.token)
     expect(started.technicianId).toBe(staff.techA.user.id)
 
     const other = await openOrder(app, staff.frontDesk.token)
-    const byManager = await callOk(app, 'workOrders.transition', { id: other.id, to: 'diagnosing' }, staff.manager.token)
+    const byManager = await callOk(
+      app,
+      'workOrders.transition',
+      { id: other.id, to: 'diagnosing' },
+      staff.manager.token
+    )
     expect(byManager.technicianId).toBeNull()
   })
 })

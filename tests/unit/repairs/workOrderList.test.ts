@@ -11,7 +11,8 @@ describe('overdue in the domain', () => {
     expect(isOverdue('repairing', '2026-01-23', '2026-01-23')).toBe(false)
     expect(isOverdue('repairing', null, '2026-01-23')).toBe(false)
     expect(isOverdue('ready_for_pickup', '2026-01-01', '2026-01-23')).toBe(false)
-    for (const closed of ['picked_up', 'cancelled', 'returned_unrepaired'] as const) expect(isOverdue(closed, '2026-01-01', '2026-01-23')).toBe(false)
+    for (const closed of ['picked_up', 'cancelled', 'returned_unrepaired'] as const)
+      expect(isOverdue(closed, '2026-01-01', '2026-01-23')).toBe(false)
   })
 })
 
@@ -61,8 +62,14 @@ describe('the work-order list', () => {
       customer: { kind: 'new', fields: { name: '李雷', mobile: '13733335555', company: 'Acme 电子' } },
       device: { kind: 'new', fields: { brand: '小米', model: '14', serial: 'MI-777' } }
     })
-    const d = await take('D', '2026-01-23T02:00:00.000Z', { serviceType: 'warranty_repair', promisedDate: '2026-01-20' })
-    const e = await take('E', '2026-01-23T02:00:00.000Z', { serviceType: 'warranty_repair', promisedDate: '2026-01-20' })
+    const d = await take('D', '2026-01-23T02:00:00.000Z', {
+      serviceType: 'warranty_repair',
+      promisedDate: '2026-01-20'
+    })
+    const e = await take('E', '2026-01-23T02:00:00.000Z', {
+      serviceType: 'warranty_repair',
+      promisedDate: '2026-01-20'
+    })
     const f = await take('F', '2026-01-23T02:00:00.000Z', { serviceType: 'paid_repair' })
 
     for (const to of ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup'] as const) await move(b, to)
@@ -104,9 +111,14 @@ describe('the work-order list', () => {
     expect(await list({ mine: true }, staff.techA.token)).toMatchObject({ keys: ['C'], total: 1 })
     expect(await list({ mine: true }, staff.techB.token)).toMatchObject({ keys: ['D'], total: 1 })
     expect(await list({ mine: true }, staff.frontDesk.token)).toMatchObject({ keys: [], total: 0 })
-    expect(await list({ technicianId: staff.techB.user.id }, staff.frontDesk.token)).toMatchObject({ keys: ['D'], total: 1 })
+    expect(await list({ technicianId: staff.techB.user.id }, staff.frontDesk.token)).toMatchObject({
+      keys: ['D'],
+      total: 1
+    })
     // "mine" is the caller's own, whichever technician is also named.
-    expect(await list({ mine: true, technicianId: staff.techB.user.id }, staff.techA.token)).toMatchObject({ keys: ['C'] })
+    expect(await list({ mine: true, technicianId: staff.techB.user.id }, staff.techA.token)).toMatchObject({
+      keys: ['C']
+    })
   })
 
   it('overdue means a passed promise on a job still owed: not ready for pick-up, not closed', async () => {
@@ -179,8 +191,12 @@ describe('the work-order list', () => {
     }
     expect(new Set(seen).size).toBe(6)
     expect(await list({ page: 4, pageSize: 2 })).toMatchObject({ keys: [], total: 6 })
-    expect(await list({ statuses: ['received', 'diagnosing', 'repairing'], page: 2, pageSize: 2 })).toMatchObject({ total: 3 })
-    expect((await list({ statuses: ['received', 'diagnosing', 'repairing'], page: 2, pageSize: 2 })).rows).toHaveLength(1)
+    expect(await list({ statuses: ['received', 'diagnosing', 'repairing'], page: 2, pageSize: 2 })).toMatchObject({
+      total: 3
+    })
+    expect((await list({ statuses: ['received', 'diagnosing', 'repairing'], page: 2, pageSize: 2 })).rows).toHaveLength(
+      1
+    )
   })
 
   it('the board counts each open status, and "mine" keeps it to the caller’s jobs', async () => {

@@ -7,10 +7,14 @@ const shop = freshShopPerTest()
 describe('work-order numbers', () => {
   it('stay unique when several check-ins are saved at the same moment', async () => {
     const { app, adminToken } = await shop()
-    const results = await Promise.all(Array.from({ length: 8 }, () => callOk(app, 'workOrders.create', intake(), adminToken)))
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => callOk(app, 'workOrders.create', intake(), adminToken))
+    )
     const numbers = results.map((result) => result.workOrder.number)
     expect(new Set(numbers).size).toBe(8)
-    expect([...numbers].sort()).toEqual(Array.from({ length: 8 }, (_, i) => `WO-260123-${String(i + 1).padStart(4, '0')}`))
+    expect([...numbers].sort()).toEqual(
+      Array.from({ length: 8 }, (_, i) => `WO-260123-${String(i + 1).padStart(4, '0')}`)
+    )
     for (const { claimCode } of results) expect(claimCode).toMatch(/^\d{6}$/)
     expect(countRows(app, 'work_orders')).toBe(8)
 
@@ -22,7 +26,10 @@ describe('work-order numbers', () => {
     const { app, adminToken } = await shop()
     const mobile = uniqueMobile()
     const sameCustomer = () => intake({ customer: { kind: 'new', fields: { name: '张三丰', mobile } } })
-    const results = await Promise.all([call(app, 'workOrders.create', sameCustomer(), adminToken), call(app, 'workOrders.create', sameCustomer(), adminToken)])
+    const results = await Promise.all([
+      call(app, 'workOrders.create', sameCustomer(), adminToken),
+      call(app, 'workOrders.create', sameCustomer(), adminToken)
+    ])
     const succeeded = results.filter((result) => result.ok)
     const failed = results.flatMap((result) => (result.ok ? [] : [result.error]))
     expect(succeeded).toHaveLength(1)
@@ -45,7 +52,12 @@ describe('work-order numbers', () => {
 
     // A shop that keeps New York time is still on the morning of the 23rd.
     const settings = await callOk(app, 'settings.get', {}, adminToken)
-    await callOk(app, 'settings.update', { ...settings, profile: { ...SHOP, timeZone: 'America/New_York' } }, adminToken)
+    await callOk(
+      app,
+      'settings.update',
+      { ...settings, profile: { ...SHOP, timeZone: 'America/New_York' } },
+      adminToken
+    )
     const third = await callOk(app, 'workOrders.create', intake(), adminToken)
     expect(third.workOrder.number).toBe('WO-260123-0002')
 

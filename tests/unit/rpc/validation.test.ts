@@ -36,7 +36,11 @@ describe('input validation', () => {
     const fields = error.details?.fields ?? []
     expect(fields.map((f) => f.path).sort()).toEqual(['nickname', 'password', 'role', 'username'])
     const byPath = Object.fromEntries(fields.map((f) => [f.path, f]))
-    expect(byPath.username).toEqual({ path: 'username', messageKey: 'validation.tooSmall.string', params: { limit: 3 } })
+    expect(byPath.username).toEqual({
+      path: 'username',
+      messageKey: 'validation.tooSmall.string',
+      params: { limit: 3 }
+    })
     expect(byPath.password).toEqual({
       path: 'password',
       messageKey: 'validation.tooSmall.string',
@@ -57,7 +61,12 @@ describe('input validation', () => {
   })
 
   it('missing and wrongly typed fields are named', async () => {
-    const error = await callError(shop.app, 'users.create', { username: 42, role: 'technician', password: 'long-enough-1' }, shop.adminToken)
+    const error = await callError(
+      shop.app,
+      'users.create',
+      { username: 42, role: 'technician', password: 'long-enough-1' },
+      shop.adminToken
+    )
     expect(error.code).toBe('VALIDATION')
     const byPath = Object.fromEntries((error.details?.fields ?? []).map((f) => [f.path, f.messageKey]))
     expect(byPath).toEqual({ username: 'validation.invalidType', displayName: 'validation.required' })
@@ -78,7 +87,11 @@ describe('input validation', () => {
     const error = await callError(
       shop.app,
       'settings.update',
-      { profile: { ...SHOP, name: '   ', timeZone: 'Mars/Olympus_Mons' }, idleLockMinutes: -1, approvalThresholdFen: 50_000 },
+      {
+        profile: { ...SHOP, name: '   ', timeZone: 'Mars/Olympus_Mons' },
+        idleLockMinutes: -1,
+        approvalThresholdFen: 50_000
+      },
       shop.adminToken
     )
     expect(error.code).toBe('VALIDATION')
@@ -93,7 +106,11 @@ describe('input validation', () => {
 
   it('an unknown operation is refused as such', async () => {
     const error = await callError(shop.app, 'users.drop', {}, shop.adminToken)
-    expect(error).toEqual({ code: 'UNKNOWN_OPERATION', messageKey: 'errors.UNKNOWN_OPERATION', details: { operation: 'users.drop' } })
+    expect(error).toEqual({
+      code: 'UNKNOWN_OPERATION',
+      messageKey: 'errors.UNKNOWN_OPERATION',
+      details: { operation: 'users.drop' }
+    })
     for (const name of ['', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       expect((await callError(shop.app, name, {}, shop.adminToken)).code).toBe('UNKNOWN_OPERATION')
     }

@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
 import { openApp } from '../../../src-main/app/openApp'
 import type { AppContext } from '../../../src-main/app/context'
-import { DEFAULT_APPROVAL_THRESHOLD_FEN, DEFAULT_IDLE_LOCK_MINUTES, DEFAULT_REPAIR_WARRANTY_DAYS } from '../../../src-shared/contract/settings'
+import {
+  DEFAULT_APPROVAL_THRESHOLD_FEN,
+  DEFAULT_IDLE_LOCK_MINUTES,
+  DEFAULT_REPAIR_WARRANTY_DAYS
+} from '../../../src-shared/contract/settings'
 import {
   ADMIN,
   auditRows,
@@ -28,10 +32,13 @@ interface OutboxRow {
 }
 
 function outboxRows(shop: AppContext): OutboxRow[] {
-  return shop.sqlite.prepare('SELECT at, entity, entity_id, operation, payload_json, sent_at FROM outbox ORDER BY seq').all() as OutboxRow[]
+  return shop.sqlite
+    .prepare('SELECT at, entity, entity_id, operation, payload_json, sent_at FROM outbox ORDER BY seq')
+    .all() as OutboxRow[]
 }
 
-const TINY_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
+const TINY_PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
 
 describe('first run', () => {
   it('setup.status reports an empty database as not initialized, then initialized after setup', async () => {
@@ -61,7 +68,11 @@ describe('first run', () => {
   it('a second setup.initialize is refused and changes nothing', async () => {
     const shop = await initializedApp()
     const app = track(shop.app)
-    const before = { users: countRows(app, 'users'), audit: countRows(app, 'audit_log'), outbox: countRows(app, 'outbox') }
+    const before = {
+      users: countRows(app, 'users'),
+      audit: countRows(app, 'audit_log'),
+      outbox: countRows(app, 'outbox')
+    }
 
     const error = await callError(app, 'setup.initialize', {
       shop: { ...SHOP, name: '另一家店' },
@@ -69,9 +80,15 @@ describe('first run', () => {
     })
 
     expect(error.code).toBe('ALREADY_INITIALIZED')
-    expect({ users: countRows(app, 'users'), audit: countRows(app, 'audit_log'), outbox: countRows(app, 'outbox') }).toEqual(before)
+    expect({
+      users: countRows(app, 'users'),
+      audit: countRows(app, 'audit_log'),
+      outbox: countRows(app, 'outbox')
+    }).toEqual(before)
     expect((await callOk(app, 'settings.get', {}, shop.adminToken)).profile.name).toBe(SHOP.name)
-    expect((await callError(app, 'auth.signIn', { username: 'intruder', password: 'long-enough-1' })).code).toBe('INVALID_CREDENTIALS')
+    expect((await callError(app, 'auth.signIn', { username: 'intruder', password: 'long-enough-1' })).code).toBe(
+      'INVALID_CREDENTIALS'
+    )
   })
 
   it('two first-run forms submitted together: exactly one wins', async () => {
@@ -107,12 +124,27 @@ describe('first run', () => {
       }
     ])
     expect(auditRows(app, 'settings.update')).toMatchObject([
-      { at, actorId: shop.adminId, before: null, after: { profile: { name: SHOP.name }, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN } }
+      {
+        at,
+        actorId: shop.adminId,
+        before: null,
+        after: {
+          profile: { name: SHOP.name },
+          idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
+          approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN
+        }
+      }
     ])
 
     const outbox = outboxRows(app)
     expect(outbox).toHaveLength(1)
-    expect(outbox[0]).toMatchObject({ at, entity: 'shop_profile', entity_id: 'shop', operation: 'upsert', sent_at: null })
+    expect(outbox[0]).toMatchObject({
+      at,
+      entity: 'shop_profile',
+      entity_id: 'shop',
+      operation: 'upsert',
+      sent_at: null
+    })
     expect(JSON.parse(outbox[0]!.payload_json)).toEqual(SHOP)
     expect(JSON.stringify(audit)).not.toContain(ADMIN.password)
   })
@@ -123,7 +155,12 @@ describe('shop settings', () => {
     const shop = await initializedApp()
     const app = track(shop.app)
     shop.clock.advance(60_000)
-    const next = { profile: { ...SHOP, name: '新名字维修中心', phone: '021-12345678', logo: TINY_PNG }, idleLockMinutes: 5, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN, repairWarrantyDays: 180 }
+    const next = {
+      profile: { ...SHOP, name: '新名字维修中心', phone: '021-12345678', logo: TINY_PNG },
+      idleLockMinutes: 5,
+      approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN,
+      repairWarrantyDays: 180
+    }
 
     const saved = await callOk(app, 'settings.update', next, shop.adminToken)
 
@@ -136,9 +173,17 @@ describe('shop settings', () => {
       at: shop.clock.now().toISOString(),
       actorId: shop.adminId,
       entity: 'shop',
-      before: { profile: { name: SHOP.name, logo: null }, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN },
+      before: {
+        profile: { name: SHOP.name, logo: null },
+        idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
+        approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN
+      },
       // The audit notes that a logo was set without copying its bytes.
-      after: { profile: { name: '新名字维修中心', phone: '021-12345678', logo: '(image)' }, idleLockMinutes: 5, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }
+      after: {
+        profile: { name: '新名字维修中心', phone: '021-12345678', logo: '(image)' },
+        idleLockMinutes: 5,
+        approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN
+      }
     })
     const outbox = outboxRows(app)
     expect(outbox).toHaveLength(2)
@@ -152,10 +197,21 @@ describe('shop settings', () => {
     const settingsBefore = app.sqlite.prepare('SELECT * FROM shop_settings ORDER BY key').all()
     const auditBefore = countRows(app, 'audit_log')
     // Make the last write of the change fail, in the real database.
-    app.sqlite.exec(`CREATE TEMP TRIGGER outbox_refuses BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox offline'); END`)
+    app.sqlite.exec(
+      `CREATE TEMP TRIGGER outbox_refuses BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'outbox offline'); END`
+    )
 
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const error = await callError(app, 'settings.update', { profile: { ...SHOP, name: '半途而废' }, idleLockMinutes: 30, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, shop.adminToken)
+    const error = await callError(
+      app,
+      'settings.update',
+      {
+        profile: { ...SHOP, name: '半途而废' },
+        idleLockMinutes: 30,
+        approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN
+      },
+      shop.adminToken
+    )
     expect(logged).toHaveBeenCalledOnce()
     logged.mockRestore()
 
@@ -164,7 +220,16 @@ describe('shop settings', () => {
     expect(countRows(app, 'audit_log')).toBe(auditBefore)
 
     app.sqlite.exec('DROP TRIGGER outbox_refuses')
-    await callOk(app, 'settings.update', { profile: { ...SHOP, name: '这次成功' }, idleLockMinutes: 30, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, shop.adminToken)
+    await callOk(
+      app,
+      'settings.update',
+      {
+        profile: { ...SHOP, name: '这次成功' },
+        idleLockMinutes: 30,
+        approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN
+      },
+      shop.adminToken
+    )
     expect((await callOk(app, 'settings.get', {}, shop.adminToken)).profile.name).toBe('这次成功')
   })
 
@@ -173,7 +238,12 @@ describe('shop settings', () => {
     const app = track(shop.app)
     const desk = await createUserAndSignIn(app, shop.adminToken, 'front_desk')
     expect((await callOk(app, 'settings.get', {}, desk.token)).profile.name).toBe(SHOP.name)
-    const error = await callError(app, 'settings.update', { profile: { ...SHOP, name: 'x' }, idleLockMinutes: 0, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, desk.token)
+    const error = await callError(
+      app,
+      'settings.update',
+      { profile: { ...SHOP, name: 'x' }, idleLockMinutes: 0, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN },
+      desk.token
+    )
     expect(error.code).toBe('FORBIDDEN')
     expect(countRows(app, 'outbox')).toBe(1)
   })
@@ -181,8 +251,17 @@ describe('shop settings', () => {
   it('a logo must be a small PNG, JPEG or WebP data URL', async () => {
     const shop = await initializedApp()
     const app = track(shop.app)
-    for (const logo of ['https://example.com/logo.png', 'data:image/svg+xml;base64,PHN2Zz4=', 'data:text/html;base64,PGgxPg==']) {
-      const error = await callError(app, 'settings.update', { profile: { ...SHOP, logo }, idleLockMinutes: 10, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN }, shop.adminToken)
+    for (const logo of [
+      'https://example.com/logo.png',
+      'data:image/svg+xml;base64,PHN2Zz4=',
+      'data:text/html;base64,PGgxPg=='
+    ]) {
+      const error = await callError(
+        app,
+        'settings.update',
+        { profile: { ...SHOP, logo }, idleLockMinutes: 10, approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN },
+        shop.adminToken
+      )
       expect(error.details?.fields).toEqual([{ path: 'profile.logo', messageKey: 'validation.logoFormat' }])
     }
   })

@@ -13,7 +13,13 @@ import {
 
 const shop = freshShopPerTest()
 
-const newTechnician = { username: 'tech.wang', displayName: '王师傅', phone: '13800000001', role: 'technician', password: 'solder-iron-1' } as const
+const newTechnician = {
+  username: 'tech.wang',
+  displayName: '王师傅',
+  phone: '13800000001',
+  role: 'technician',
+  password: 'solder-iron-1'
+} as const
 
 describe('managing users', () => {
   it('creating, updating, disabling and resetting a password each leave an audit row with before and after', async () => {
@@ -27,10 +33,21 @@ describe('managing users', () => {
 
     aMinuteLater()
     const created = await callOk(app, 'users.create', newTechnician, adminToken)
-    expect(created).toMatchObject({ username: 'tech.wang', displayName: '王师傅', phone: '13800000001', role: 'technician', disabled: false })
+    expect(created).toMatchObject({
+      username: 'tech.wang',
+      displayName: '王师傅',
+      phone: '13800000001',
+      role: 'technician',
+      disabled: false
+    })
 
     aMinuteLater()
-    const updated = await callOk(app, 'users.update', { id: created.id, displayName: '王工', phone: '', role: 'front_desk' }, adminToken)
+    const updated = await callOk(
+      app,
+      'users.update',
+      { id: created.id, displayName: '王工', phone: '', role: 'front_desk' },
+      adminToken
+    )
     expect(updated).toMatchObject({ displayName: '王工', phone: '', role: 'front_desk' })
 
     aMinuteLater()
@@ -45,7 +62,13 @@ describe('managing users', () => {
     await callOk(app, 'users.resetPassword', { id: created.id, newPassword: 'new-secret-22' }, adminToken)
 
     const trail = auditRows(app).filter((row) => row.entityId === created.id)
-    expect(trail.map((row) => row.action)).toEqual(['users.create', 'users.update', 'users.disable', 'users.enable', 'users.resetPassword'])
+    expect(trail.map((row) => row.action)).toEqual([
+      'users.create',
+      'users.update',
+      'users.disable',
+      'users.enable',
+      'users.resetPassword'
+    ])
     expect(trail.map((row) => row.at)).toEqual(times)
     for (const row of trail) expect(row).toMatchObject({ actorId: adminId, entity: 'user' })
 
@@ -78,7 +101,11 @@ describe('managing users', () => {
     await callOk(app, 'users.create', newTechnician, adminToken)
     const page = await callOk(app, 'audit.list', { action: 'users.create' }, adminToken)
     expect(page.total).toBe(1)
-    expect(page.rows[0]).toMatchObject({ actorName: ADMIN.displayName, action: 'users.create', after: { username: 'tech.wang' } })
+    expect(page.rows[0]).toMatchObject({
+      actorName: ADMIN.displayName,
+      action: 'users.create',
+      after: { username: 'tech.wang' }
+    })
   })
 
   it('a user name already taken, in any letter case, is a CONFLICT on the username field', async () => {
@@ -116,7 +143,9 @@ describe('managing users', () => {
     expect((await callOk(app, 'users.list', { search: '王' }, adminToken)).rows.map((u) => u.id)).toEqual([tech.id])
     expect((await callOk(app, 'users.list', { search: '%' }, adminToken)).total).toBe(0)
     expect((await callOk(app, 'users.list', { role: 'technician' }, adminToken)).total).toBe(1)
-    expect((await callOk(app, 'users.list', { includeDisabled: false }, adminToken)).rows.map((u) => u.username)).toEqual([ADMIN.username])
+    expect(
+      (await callOk(app, 'users.list', { includeDisabled: false }, adminToken)).rows.map((u) => u.username)
+    ).toEqual([ADMIN.username])
     const all = await callOk(app, 'users.list', {}, adminToken)
     expect(all.total).toBe(2)
     expect(all.rows[all.rows.length - 1]!.id).toBe(tech.id)
@@ -128,12 +157,22 @@ describe('the shop always keeps an active administrator', () => {
   it('the last active admin cannot demote themself', async () => {
     const { app, adminToken, adminId } = await shop()
     const auditBefore = countRows(app, 'audit_log')
-    const error = await callError(app, 'users.update', { id: adminId, displayName: ADMIN.displayName, phone: '', role: 'manager' }, adminToken)
+    const error = await callError(
+      app,
+      'users.update',
+      { id: adminId, displayName: ADMIN.displayName, phone: '', role: 'manager' },
+      adminToken
+    )
     expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.lastAdmin' })
     expect((await callOk(app, 'auth.session', {}, adminToken)).user.role).toBe('admin')
     expect(countRows(app, 'audit_log')).toBe(auditBefore)
 
-    const renamed = await callOk(app, 'users.update', { id: adminId, displayName: '店长', phone: '', role: 'admin' }, adminToken)
+    const renamed = await callOk(
+      app,
+      'users.update',
+      { id: adminId, displayName: '店长', phone: '', role: 'admin' },
+      adminToken
+    )
     expect(renamed.displayName).toBe('店长')
   })
 
@@ -142,11 +181,26 @@ describe('the shop always keeps an active administrator', () => {
     const second = await createUserAndSignIn(app, adminToken, 'admin')
 
     // While two admins are active, one may be demoted and promoted back.
-    await callOk(app, 'users.update', { id: second.user.id, displayName: second.user.displayName, phone: '', role: 'manager' }, adminToken)
-    await callOk(app, 'users.update', { id: second.user.id, displayName: second.user.displayName, phone: '', role: 'admin' }, adminToken)
+    await callOk(
+      app,
+      'users.update',
+      { id: second.user.id, displayName: second.user.displayName, phone: '', role: 'manager' },
+      adminToken
+    )
+    await callOk(
+      app,
+      'users.update',
+      { id: second.user.id, displayName: second.user.displayName, phone: '', role: 'admin' },
+      adminToken
+    )
 
     await callOk(app, 'users.setDisabled', { id: second.user.id, disabled: true }, adminToken)
-    const error = await callError(app, 'users.update', { id: adminId, displayName: ADMIN.displayName, phone: '', role: 'technician' }, adminToken)
+    const error = await callError(
+      app,
+      'users.update',
+      { id: adminId, displayName: ADMIN.displayName, phone: '', role: 'technician' },
+      adminToken
+    )
     expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.lastAdmin' })
   })
 
@@ -165,7 +219,12 @@ describe('the shop always keeps an active administrator', () => {
 
   it('an admin cannot disable themself, even when another admin remains', async () => {
     const { app, adminToken, adminId } = await shop()
-    await callOk(app, 'users.create', { username: 'deputy', displayName: 'Deputy', role: 'admin', password: 'deputy-pass-1' }, adminToken)
+    await callOk(
+      app,
+      'users.create',
+      { username: 'deputy', displayName: 'Deputy', role: 'admin', password: 'deputy-pass-1' },
+      adminToken
+    )
     const error = await callError(app, 'users.setDisabled', { id: adminId, disabled: true }, adminToken)
     expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.cannotDisableSelf' })
     expect((await callOk(app, 'auth.session', {}, adminToken)).user.id).toBe(adminId)

@@ -33,7 +33,11 @@ const perf = (component: string | null = null, faultCode: string | null = null):
 })
 const looks = (component: string | null = null): FaultClaim => ({ kind: 'appearance', component, faultCode: null })
 
-const warrantyRepair = (receivedDate: string, returnedDate: string | null, faultCode: string | null = null): RepairRecord => ({
+const warrantyRepair = (
+  receivedDate: string,
+  returnedDate: string | null,
+  faultCode: string | null = null
+): RepairRecord => ({
   receivedDate,
   returnedDate,
   underWarranty: true,
@@ -153,7 +157,9 @@ describe('refund and exchange windows', () => {
     expect(e.verdict).toBe('paid_repair')
     expect(reasonOf(e, 'warranty.reason.appearanceNoRefundExchange')?.params).toEqual({ exchangeEnd: '2026-01-16' })
     expect(keys(evaluate(phone, unit(), looks(), '2026-01-16'))).toContain('warranty.reason.appearanceNoRefundExchange')
-    expect(keys(evaluate(phone, unit(), looks(), '2026-01-17'))).not.toContain('warranty.reason.appearanceNoRefundExchange')
+    expect(keys(evaluate(phone, unit(), looks(), '2026-01-17'))).not.toContain(
+      'warranty.reason.appearanceNoRefundExchange'
+    )
   })
 
   it('a performance fault on a component inside the refund window still gives a refund', () => {
@@ -186,7 +192,10 @@ describe('whole-unit repair period', () => {
     const out = evaluate(phone, u, perf(), '2027-01-16')
     expect(out.verdict).toBe('paid_repair')
     expect(out.daysLeft).toBe(-1)
-    expect(reasonOf(out, 'warranty.reason.repairPeriodEnded')?.params).toEqual({ repairEnd: '2027-01-15', daysSince: 1 })
+    expect(reasonOf(out, 'warranty.reason.repairPeriodEnded')?.params).toEqual({
+      repairEnd: '2027-01-15',
+      daysSince: 1
+    })
   })
 
   it('leap year: a 2024-02-29 start ends 2025-02-28', () => {
@@ -261,7 +270,11 @@ describe('repair-time extension', () => {
     expect(warrantyRepairDays([warrantyRepair('2026-03-01', '2026-03-01')], '2026-01-01', '2026-06-01')).toBe(0)
     expect(warrantyRepairDays([warrantyRepair('2026-03-01', null)], '2026-01-01', '2026-03-05')).toBe(5)
     expect(
-      warrantyRepairDays([{ ...warrantyRepair('2026-03-01', '2026-03-11'), underWarranty: false }], '2026-01-01', '2026-06-01')
+      warrantyRepairDays(
+        [{ ...warrantyRepair('2026-03-01', '2026-03-11'), underWarranty: false }],
+        '2026-01-01',
+        '2026-06-01'
+      )
     ).toBe(0)
     // Overlapping records count each day once; days before the start are not counted.
     expect(
@@ -433,7 +446,9 @@ describe('appearance damage is not covered', () => {
     expect(keys(e)).toEqual(['warranty.reason.startInvoice', 'warranty.reason.appearanceNotCovered'])
     expect(reasonOf(e, 'warranty.reason.appearanceNotCovered')?.params).toEqual({})
     // Also on a component with its own period, on its last day.
-    expect(evaluate(phone, unit({ invoiceDate: '2026-01-01' }), looks('battery'), '2026-07-01').verdict).toBe('paid_repair')
+    expect(evaluate(phone, unit({ invoiceDate: '2026-01-01' }), looks('battery'), '2026-07-01').verdict).toBe(
+      'paid_repair'
+    )
   })
 
   it('inside the exchange window: no refund or exchange either, and paid repair', () => {
@@ -459,7 +474,9 @@ describe('appearance damage is not covered', () => {
   })
 
   it('is paid repair even when the start is unknown; a void still makes it not covered', () => {
-    expect(evaluate(phone, unit({ invoiceDate: null, productionDate: null }), looks(), '2026-03-01').verdict).toBe('paid_repair')
+    expect(evaluate(phone, unit({ invoiceDate: null, productionDate: null }), looks(), '2026-03-01').verdict).toBe(
+      'paid_repair'
+    )
     const voided = unit({ voids: [{ scope: 'unit', reason: 'physical_damage' }] })
     expect(evaluate(phone, voided, looks(), '2026-03-01').verdict).toBe('not_covered')
   })
@@ -506,10 +523,16 @@ describe('a unit replaced by an exchange', () => {
 
 describe('voids recorded before a part was replaced', () => {
   const part = { component: 'main_board', replacedOn: '2026-02-01', warrantyDays: 90 }
-  const withVoid = (v: UnitFacts['voids'][number]) => unit({ invoiceDate: '2024-01-01', voids: [v], replacedParts: [part] })
+  const withVoid = (v: UnitFacts['voids'][number]) =>
+    unit({ invoiceDate: '2024-01-01', voids: [v], replacedParts: [part] })
 
   it('a component void recorded before replacedOn does not void the part repair warranty, through its last day', () => {
-    const u = withVoid({ scope: 'component', component: 'main_board', reason: 'third_party_repair', recordedOn: '2026-01-31' })
+    const u = withVoid({
+      scope: 'component',
+      component: 'main_board',
+      reason: 'third_party_repair',
+      recordedOn: '2026-01-31'
+    })
     const e = evaluate(phone, u, perf('main_board'), '2026-05-02')
     expect(e.verdict).toBe('free_repair')
     expect(keys(e)).toEqual([
@@ -532,7 +555,12 @@ describe('voids recorded before a part was replaced', () => {
   })
 
   it('a void recorded on or after replacedOn, or without a date, still voids', () => {
-    const on = withVoid({ scope: 'component', component: 'main_board', reason: 'liquid_damage', recordedOn: '2026-02-01' })
+    const on = withVoid({
+      scope: 'component',
+      component: 'main_board',
+      reason: 'liquid_damage',
+      recordedOn: '2026-02-01'
+    })
     expect(evaluate(phone, on, perf('main_board'), '2026-03-01').verdict).toBe('not_covered')
     const after = withVoid({ scope: 'unit', reason: 'liquid_damage', recordedOn: '2026-02-15' })
     expect(evaluate(phone, after, perf('main_board'), '2026-03-01').verdict).toBe('not_covered')
@@ -570,7 +598,10 @@ describe('voids recorded before a part was replaced', () => {
     // A later void on the same component on top of the earlier one still voids it.
     const both = unit({
       ...u,
-      voids: [...u.voids, { scope: 'component', component: 'main_board', reason: 'liquid_damage', recordedOn: '2026-01-29' }]
+      voids: [
+        ...u.voids,
+        { scope: 'component', component: 'main_board', reason: 'liquid_damage', recordedOn: '2026-01-29' }
+      ]
     })
     expect(evaluate(phone, both, perf('main_board'), '2026-01-30').verdict).toBe('not_covered')
   })
@@ -579,7 +610,10 @@ describe('voids recorded before a part was replaced', () => {
 describe('repairs that did not repair the unit', () => {
   const returnedUnrepaired = unit({
     invoiceDate: '2026-01-01',
-    repairs: [warrantyRepair('2026-03-01', '2026-03-05', 'X'), { ...warrantyRepair('2026-05-01', '2026-05-04', 'X'), repaired: false }]
+    repairs: [
+      warrantyRepair('2026-03-01', '2026-03-05', 'X'),
+      { ...warrantyRepair('2026-05-01', '2026-05-04', 'X'), repaired: false }
+    ]
   })
 
   it('still extend the repair period', () => {
@@ -603,7 +637,10 @@ describe('repairs that did not repair the unit', () => {
   it('repaired: true counts like an absent flag', () => {
     const u = unit({
       invoiceDate: '2026-01-01',
-      repairs: [{ ...warrantyRepair('2026-03-01', '2026-03-05', 'X'), repaired: true }, warrantyRepair('2026-05-01', '2026-05-04', 'X')]
+      repairs: [
+        { ...warrantyRepair('2026-03-01', '2026-03-05', 'X'), repaired: true },
+        warrantyRepair('2026-05-01', '2026-05-04', 'X')
+      ]
     })
     const e = evaluate(phone, u, perf(null, 'X'), '2026-08-01')
     expect(e.verdict).toBe('exchange')
@@ -615,7 +652,14 @@ describe('reasons', () => {
   it('every verdict has at least one reason, and every emitted key is in REASON_KEYS', () => {
     expect(seen.length).toBeGreaterThan(50)
     const verdicts = new Set(seen.map((e) => e.verdict))
-    expect([...verdicts].sort()).toEqual(['exchange', 'free_repair', 'not_covered', 'paid_repair', 'refund', 'unknown_start'])
+    expect([...verdicts].sort()).toEqual([
+      'exchange',
+      'free_repair',
+      'not_covered',
+      'paid_repair',
+      'refund',
+      'unknown_start'
+    ])
     const known = new Set<string>(REASON_KEYS)
     for (const e of seen) {
       expect(e.reasons.length).toBeGreaterThan(0)

@@ -30,7 +30,12 @@ describe('warranty lookup and the registry', () => {
   it('a registered unit is found by its serial, its card number and its buyer’s phone, with a verdict and reasons', async () => {
     const { app, adminToken } = await shop(clock())
     const registered = await callOk(app, 'warranty.register', phone, adminToken)
-    expect(registered.unit).toMatchObject({ serial: 'IMEI861234567890123', cardNumber: 'HW-CARD-0001', buyerPhone: '13800138000', source: 'counter' })
+    expect(registered.unit).toMatchObject({
+      serial: 'IMEI861234567890123',
+      cardNumber: 'HW-CARD-0001',
+      buyerPhone: '13800138000',
+      source: 'counter'
+    })
     // Day 11 after the sale: past the 7-day refund window, inside the 15-day exchange window.
     expect(registered.evaluation.verdict).toBe('exchange')
     expect(registered.evaluation.start).toBe('2026-01-10')
@@ -43,17 +48,32 @@ describe('warranty lookup and the registry', () => {
 
   it('an unknown serial is said to be unknown, never treated as out of warranty', async () => {
     const { app, adminToken } = await shop(clock())
-    expect(await callOk(app, 'warranty.lookup', { query: 'NOPE-123' }, adminToken)).toEqual({ kind: 'unknown', query: 'NOPE-123', queryKind: 'serial' })
-    expect(await callOk(app, 'warranty.lookup', { query: '13900001111' }, adminToken)).toMatchObject({ kind: 'unknown', queryKind: 'phone' })
+    expect(await callOk(app, 'warranty.lookup', { query: 'NOPE-123' }, adminToken)).toEqual({
+      kind: 'unknown',
+      query: 'NOPE-123',
+      queryKind: 'serial'
+    })
+    expect(await callOk(app, 'warranty.lookup', { query: '13900001111' }, adminToken)).toMatchObject({
+      kind: 'unknown',
+      queryKind: 'phone'
+    })
   })
 
   it('a phone with several units lists them to choose from', async () => {
     const { app, adminToken } = await shop(clock())
     await callOk(app, 'warranty.register', phone, adminToken)
-    await callOk(app, 'warranty.register', { ...phone, serial: 'SN-TV-1', cardNumber: '', brand: '海信', model: '65E7K', categoryKey: 'tv' }, adminToken)
+    await callOk(
+      app,
+      'warranty.register',
+      { ...phone, serial: 'SN-TV-1', cardNumber: '', brand: '海信', model: '65E7K', categoryKey: 'tv' },
+      adminToken
+    )
     const lookup = await callOk(app, 'warranty.lookup', { query: '13800138000' }, adminToken)
     expect(lookup.kind).toBe('several')
-    expect(lookup.kind === 'several' && lookup.units.map((u) => u.serial).sort()).toEqual(['IMEI861234567890123', 'SN-TV-1'])
+    expect(lookup.kind === 'several' && lookup.units.map((u) => u.serial).sort()).toEqual([
+      'IMEI861234567890123',
+      'SN-TV-1'
+    ])
   })
 
   it('a serial or card registered twice is refused with the unit offered', async () => {
@@ -64,7 +84,10 @@ describe('warranty lookup and the registry', () => {
       messageKey: 'errors.duplicateUnit',
       details: { existing: { serial: 'IMEI861234567890123' } }
     })
-    expect(await callError(app, 'warranty.register', { ...phone, serial: 'OTHER-1' }, adminToken)).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.duplicateCard' })
+    expect(await callError(app, 'warranty.register', { ...phone, serial: 'OTHER-1' }, adminToken)).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.duplicateCard'
+    })
   })
 
   it('a unit is judged by the policy version in force when it was sold; a version cannot be dated back', async () => {
@@ -73,15 +96,37 @@ describe('warranty lookup and the registry', () => {
     const policies = await callOk(app, 'warranty.policies', {}, adminToken)
     const current = policies.find((p) => p.categoryKey === 'mobile_phone')!
     const longer = { ...current.policy, repairMonths: 24 }
-    expect(await callError(app, 'warranty.savePolicy', { categoryKey: 'mobile_phone', effectiveFrom: '2026-01-01', policy: longer }, adminToken)).toMatchObject({
+    expect(
+      await callError(
+        app,
+        'warranty.savePolicy',
+        { categoryKey: 'mobile_phone', effectiveFrom: '2026-01-01', policy: longer },
+        adminToken
+      )
+    ).toMatchObject({
       code: 'VALIDATION',
       details: { fields: [{ path: 'effectiveFrom', messageKey: 'validation.effectiveFromPast' }] }
     })
-    await callOk(app, 'warranty.savePolicy', { categoryKey: 'mobile_phone', effectiveFrom: '2026-02-01', policy: longer, note: '品牌延保' }, adminToken)
+    await callOk(
+      app,
+      'warranty.savePolicy',
+      { categoryKey: 'mobile_phone', effectiveFrom: '2026-02-01', policy: longer, note: '品牌延保' },
+      adminToken
+    )
     clock.advance(40 * 86_400_000)
     const { token } = await callOk(app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })
-    const before = await callOk(app, 'warranty.register', { ...phone, cardNumber: '', purchaseDate: '2026-01-10' }, token)
-    const after = await callOk(app, 'warranty.register', { ...phone, serial: 'SN-NEW-2', cardNumber: '', purchaseDate: '2026-02-10' }, token)
+    const before = await callOk(
+      app,
+      'warranty.register',
+      { ...phone, cardNumber: '', purchaseDate: '2026-01-10' },
+      token
+    )
+    const after = await callOk(
+      app,
+      'warranty.register',
+      { ...phone, serial: 'SN-NEW-2', cardNumber: '', purchaseDate: '2026-02-10' },
+      token
+    )
     expect(before.policy.policy.repairMonths).toBe(12)
     expect(before.evaluation.repairEnd).toBe('2027-01-10')
     expect(after.policy.policy.repairMonths).toBe(24)
@@ -116,8 +161,18 @@ describe('warranty lookup and the registry', () => {
   it('an exchange registers the new serial linked to the old one, its period restarting on the exchange day; the old one is done', async () => {
     const { app, adminToken } = await shop(clock())
     const registered = await callOk(app, 'warranty.register', phone, adminToken)
-    const exchanged = await callOk(app, 'warranty.exchange', { unitId: registered.unit.id, newSerial: 'imei869999999999999' }, adminToken)
-    expect(exchanged.unit).toMatchObject({ serial: 'IMEI869999999999999', exchangedOn: '2026-01-20', exchangedFrom: { serial: 'IMEI861234567890123' }, source: 'exchange' })
+    const exchanged = await callOk(
+      app,
+      'warranty.exchange',
+      { unitId: registered.unit.id, newSerial: 'imei869999999999999' },
+      adminToken
+    )
+    expect(exchanged.unit).toMatchObject({
+      serial: 'IMEI869999999999999',
+      exchangedOn: '2026-01-20',
+      exchangedFrom: { serial: 'IMEI861234567890123' },
+      source: 'exchange'
+    })
     expect(exchanged.evaluation.start).toBe('2026-01-20')
     expect(exchanged.evaluation.startBasis).toBe('exchange')
     // The old serial's warranty went with the exchange: scanning it says so, and it cannot be exchanged again.
@@ -125,19 +180,28 @@ describe('warranty lookup and the registry', () => {
     expect(old.unit.exchangedTo).toMatchObject({ serial: 'IMEI869999999999999' })
     expect(old.evaluation.verdict).toBe('not_covered')
     expect(old.evaluation.reasons.map((r) => r.key)).toContain('warranty.reason.replacedBy')
-    expect((await callError(app, 'warranty.exchange', { unitId: registered.unit.id, newSerial: 'X-2' }, adminToken)).code).toBe('CONFLICT')
+    expect(
+      (await callError(app, 'warranty.exchange', { unitId: registered.unit.id, newSerial: 'X-2' }, adminToken)).code
+    ).toBe('CONFLICT')
   })
 
   it('a unit outside its refund and exchange windows is not exchanged', async () => {
     const { app, adminToken } = await shop(clock())
     const registered = await callOk(app, 'warranty.register', { ...phone, purchaseDate: '2025-12-01' }, adminToken)
     expect(registered.evaluation.verdict).toBe('free_repair')
-    expect(await callError(app, 'warranty.exchange', { unitId: registered.unit.id, newSerial: 'X-3' }, adminToken)).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.exchangeNotDue' })
+    expect(
+      await callError(app, 'warranty.exchange', { unitId: registered.unit.id, newSerial: 'X-3' }, adminToken)
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.exchangeNotDue' })
   })
 
   it('a sale date without an invoice falls back to the production date, and says so', async () => {
     const { app, adminToken } = await shop(clock())
-    const registered = await callOk(app, 'warranty.register', { ...phone, invoiceNumber: '', productionDate: '2025-10-01' }, adminToken)
+    const registered = await callOk(
+      app,
+      'warranty.register',
+      { ...phone, invoiceNumber: '', productionDate: '2025-10-01' },
+      adminToken
+    )
     expect(registered.evaluation.startBasis).toBe('production_fallback')
     expect(registered.evaluation.start).toBe('2025-12-30')
   })
@@ -146,9 +210,20 @@ describe('warranty lookup and the registry', () => {
     const { app, adminToken } = await shop(clock())
     const desk = await createUserAndSignIn(app, adminToken, 'front_desk')
     const registered = await callOk(app, 'warranty.register', phone, desk.token)
-    expect((await callError(app, 'warranty.exchange', { unitId: registered.unit.id, newSerial: 'X-1' }, desk.token)).code).toBe('FORBIDDEN')
+    expect(
+      (await callError(app, 'warranty.exchange', { unitId: registered.unit.id, newSerial: 'X-1' }, desk.token)).code
+    ).toBe('FORBIDDEN')
     const policy = (await callOk(app, 'warranty.policies', {}, desk.token))[0]!
-    expect((await callError(app, 'warranty.savePolicy', { categoryKey: 'tv', effectiveFrom: '2026-01-01', policy: policy.policy }, desk.token)).code).toBe('FORBIDDEN')
+    expect(
+      (
+        await callError(
+          app,
+          'warranty.savePolicy',
+          { categoryKey: 'tv', effectiveFrom: '2026-01-01', policy: policy.policy },
+          desk.token
+        )
+      ).code
+    ).toBe('FORBIDDEN')
   })
 })
 
@@ -165,7 +240,12 @@ describe('the repair warranty on replaced parts', () => {
     await callOk(app, 'settings.update', withoutDays, adminToken)
     expect((await callOk(app, 'settings.get', {}, adminToken)).repairWarrantyDays).toBe(60)
 
-    const unit = await callOk(app, 'warranty.register', { ...phone, purchaseDate: '2024-01-10', cardNumber: '' }, adminToken)
+    const unit = await callOk(
+      app,
+      'warranty.register',
+      { ...phone, purchaseDate: '2024-01-10', cardNumber: '' },
+      adminToken
+    )
     expect(unit.evaluation.verdict).toBe('paid_repair')
     const { workOrder, claimCode } = await callOk(
       app,
@@ -184,20 +264,36 @@ describe('the repair warranty on replaced parts', () => {
     )
     const id = workOrder.id
     await callOk(app, 'workOrders.transition', { id, to: 'diagnosing' }, adminToken)
-    await callOk(app, 'workOrders.diagnose', { id, faultLocationCode: 'L03', faultCauseCode: 'C01', diagnosis: '电池老化' }, adminToken)
+    await callOk(
+      app,
+      'workOrders.diagnose',
+      { id, faultLocationCode: 'L03', faultCauseCode: 'C01', diagnosis: '电池老化' },
+      adminToken
+    )
     await callOk(app, 'workOrders.quote', { id, labourFen: 5_000, partsFen: 15_000, discountFen: 0 }, adminToken)
     await callOk(app, 'workOrders.customerDecision', { id, approved: true, channel: 'in_person' }, adminToken)
-    for (const to of ['repairing', 'quality_check', 'ready_for_pickup'] as const) await callOk(app, 'workOrders.transition', { id, to }, adminToken)
+    for (const to of ['repairing', 'quality_check', 'ready_for_pickup'] as const)
+      await callOk(app, 'workOrders.transition', { id, to }, adminToken)
     await callOk(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, adminToken)
 
     clock.advance(30 * 86_400_000)
     // A month later, at the counter again.
     const { token } = await callOk(app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })
-    const battery = await callOk(app, 'warranty.evaluate', { unitId: unit.unit.id, claim: { kind: 'performance', component: 'battery', faultCode: null } }, token)
+    const battery = await callOk(
+      app,
+      'warranty.evaluate',
+      { unitId: unit.unit.id, claim: { kind: 'performance', component: 'battery', faultCode: null } },
+      token
+    )
     expect(battery.evaluation.verdict).toBe('free_repair')
     expect(battery.evaluation.partWarranties).toEqual([{ component: 'battery', end: '2026-07-31', daysLeft: 30 }])
     // Another part of the same unit is still a paid repair.
-    const board = await callOk(app, 'warranty.evaluate', { unitId: unit.unit.id, claim: { kind: 'performance', component: 'main_board', faultCode: null } }, token)
+    const board = await callOk(
+      app,
+      'warranty.evaluate',
+      { unitId: unit.unit.id, claim: { kind: 'performance', component: 'main_board', faultCode: null } },
+      token
+    )
     expect(board.evaluation.verdict).toBe('paid_repair')
   })
 })
@@ -209,13 +305,23 @@ describe('a model with its own policy', () => {
     const { app, adminToken } = await shop(testClock('2026-01-20T02:00:00.000Z'))
     const sold = { ...phone, purchaseDate: '2026-01-20' }
     const mate = await callOk(app, 'warranty.register', sold, adminToken)
-    const other = await callOk(app, 'warranty.register', { ...sold, serial: 'SN-P70-1', cardNumber: '', model: 'P70' }, adminToken)
+    const other = await callOk(
+      app,
+      'warranty.register',
+      { ...sold, serial: 'SN-P70-1', cardNumber: '', model: 'P70' },
+      adminToken
+    )
     const models = await callOk(app, 'warranty.models', { categoryKey: 'mobile_phone' }, adminToken)
     const mateModel = models.find((m) => m.model === 'Mate 60 Pro')!
     await callOk(
       app,
       'warranty.savePolicy',
-      { modelId: mateModel.id, effectiveFrom: '2026-01-20', policy: { ...mate.policy.policy, repairMonths: 24 }, note: '旗舰机两年保修' },
+      {
+        modelId: mateModel.id,
+        effectiveFrom: '2026-01-20',
+        policy: { ...mate.policy.policy, repairMonths: 24 },
+        note: '旗舰机两年保修'
+      },
       adminToken
     )
     const mateNow = await callOk(app, 'warranty.evaluate', { unitId: mate.unit.id }, adminToken)

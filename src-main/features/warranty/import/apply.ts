@@ -46,7 +46,10 @@ const OPTIONAL_COLUMNS = [
 
 type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number][0]
 
-type StagedDbRow = { line: number; serial: string; brand: string; model: string; category_key: string } & Record<OptionalColumn, string | null>
+type StagedDbRow = { line: number; serial: string; brand: string; model: string; category_key: string } & Record<
+  OptionalColumn,
+  string | null
+>
 type UnitDbRow = { id: string; model_id: string } & Record<OptionalColumn, string | null>
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -77,13 +80,19 @@ export async function applyStagedRows(app: AppContext, options: ApplyOptions): P
     `UPDATE warranty_units SET model_id = ?, ${OPTIONAL_COLUMNS.map(([column]) => `${column} = ?`).join(', ')}, updated_at = ?
      WHERE id = ?`
   )
-  const insertModel = sqlite.prepare('INSERT INTO product_models (id, brand, model, category_key, created_at) VALUES (?, ?, ?, ?, ?)')
+  const insertModel = sqlite.prepare(
+    'INSERT INTO product_models (id, brand, model, category_key, created_at) VALUES (?, ?, ?, ?, ?)'
+  )
   const dropStaged = sqlite.prepare('DELETE FROM warranty_import_rows WHERE job_id = ?')
   const mapped = OPTIONAL_COLUMNS.map(([, field]) => options.mappedFields.has(field))
 
   return app.db.transaction().execute(async (trx) => {
     const models = new Map<string, string>()
-    for (const model of sqlite.prepare('SELECT id, brand, model FROM product_models').all() as { id: string; brand: string; model: string }[]) {
+    for (const model of sqlite.prepare('SELECT id, brand, model FROM product_models').all() as {
+      id: string
+      brand: string
+      model: string
+    }[]) {
       models.set(modelKey(model.brand, model.model), model.id)
     }
     const counts: ApplyCounts = { imported: 0, updated: 0, unchanged: 0 }

@@ -20,7 +20,8 @@ export function detectEncoding(bytes: Uint8Array): FileEncoding {
 
 /** What the first bytes alone tell: a ZIP (xlsx) or a byte-order mark. */
 export function signatureOf(bytes: Uint8Array): 'xlsx' | 'utf-8-bom' | 'utf-16le' | null {
-  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx'
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return 'xlsx'
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom'
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
   return null

@@ -4,8 +4,30 @@ import { CATEGORY_KEYS } from '../../../../src-shared/domain/warranty/policy'
 
 /** Header names dealers and Excel sheets use for each field, in Chinese and English. */
 export const HEADER_NAMES: Record<ImportField, string[]> = {
-  serial: ['序列号', 'SN', 'S/N', 'IMEI', '串号', '机身号', '机身序列号', '产品序列号', 'serial', 'serial number', 'serial no', 'imei'],
-  cardNumber: ['保修卡号', '三包凭证号', '保修卡编号', '卡号', 'warranty card', 'card number', 'card no', 'warranty card number'],
+  serial: [
+    '序列号',
+    'SN',
+    'S/N',
+    'IMEI',
+    '串号',
+    '机身号',
+    '机身序列号',
+    '产品序列号',
+    'serial',
+    'serial number',
+    'serial no',
+    'imei'
+  ],
+  cardNumber: [
+    '保修卡号',
+    '三包凭证号',
+    '保修卡编号',
+    '卡号',
+    'warranty card',
+    'card number',
+    'card no',
+    'warranty card number'
+  ],
   brand: ['品牌', 'brand'],
   model: ['型号', '产品型号', '机型', 'model'],
   category: ['品类', '类别', '产品类别', 'category'],

@@ -37,7 +37,13 @@ export function jobsOf(app: AppContext): Map<string, ImportJob> {
   return jobs
 }
 
-export function createJob(app: AppContext, now: Date, fileName: string, totalBytes: number, actorId: string | null): ImportJob {
+export function createJob(
+  app: AppContext,
+  now: Date,
+  fileName: string,
+  totalBytes: number,
+  actorId: string | null
+): ImportJob {
   const jobs = jobsOf(app)
   for (const [id, job] of jobs) {
     const running = job.status.phase === 'checking' || job.status.phase === 'applying'

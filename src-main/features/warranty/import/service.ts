@@ -1,4 +1,10 @@
-import type { ImportField, ImportPreview, ImportRejection, ImportStatus, ParsedInput } from '../../../../src-shared/contract'
+import type {
+  ImportField,
+  ImportPreview,
+  ImportRejection,
+  ImportStatus,
+  ParsedInput
+} from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/contract'
 import type { CategoryKey } from '../../../../src-shared/domain/warranty/policy'
 import type { AppContext } from '../../../app/context'
@@ -14,7 +20,12 @@ const SAMPLE_ROWS = 20
 const BATCH = 5_000
 const IMPORT_CACHE_KIB = -64 * 1024
 
-export function startImport(app: AppContext, now: Date, actorId: string | null, input: ParsedInput<'warranty.importStart'>): { jobId: string } {
+export function startImport(
+  app: AppContext,
+  now: Date,
+  actorId: string | null,
+  input: ParsedInput<'warranty.importStart'>
+): { jobId: string } {
   return { jobId: createJob(app, now, input.fileName, input.totalBytes, actorId).id }
 }
 
@@ -43,11 +54,19 @@ function uploadedJob(app: AppContext, jobId: string): ImportJob {
   return job
 }
 
-export async function previewImport(app: AppContext, input: ParsedInput<'warranty.importPreview'>): Promise<ImportPreview> {
+export async function previewImport(
+  app: AppContext,
+  input: ParsedInput<'warranty.importPreview'>
+): Promise<ImportPreview> {
   const job = uploadedJob(app, input.jobId)
   const { encoding, records } = await firstRecords(fileBytes(job), SAMPLE_ROWS + 1)
   const headers = records[0]?.fields.map((header) => header.trim()) ?? []
-  return { encoding, headers, suggestedMapping: suggestMapping(headers), sampleRows: records.slice(1).map((record) => record.fields) }
+  return {
+    encoding,
+    headers,
+    suggestedMapping: suggestMapping(headers),
+    sampleRows: records.slice(1).map((record) => record.fields)
+  }
 }
 
 /**
@@ -172,7 +191,12 @@ async function runJob(
     }
     job.status = cancelled
       ? { ...job.status, phase: 'cancelled', result: null, errorKey: null }
-      : { ...job.status, phase: 'failed', result: null, errorKey: error instanceof AppError ? error.messageKey : 'warranty.import.failed' }
+      : {
+          ...job.status,
+          phase: 'failed',
+          result: null,
+          errorKey: error instanceof AppError ? error.messageKey : 'warranty.import.failed'
+        }
   } finally {
     job.chunks = []
     app.sqlite.pragma(`cache_size = ${cacheSize}`)
@@ -187,7 +211,10 @@ export function importStatus(app: AppContext, input: ParsedInput<'warranty.impor
  * Stops an import that has not been applied. A run stops at its next batch and its staged rows
  * are dropped; an upload or an uploaded file is simply discarded. The registry is never touched.
  */
-export async function cancelImport(app: AppContext, input: ParsedInput<'warranty.importCancel'>): Promise<ImportStatus> {
+export async function cancelImport(
+  app: AppContext,
+  input: ParsedInput<'warranty.importCancel'>
+): Promise<ImportStatus> {
   const job = getJob(app, input.jobId)
   switch (job.status.phase) {
     case 'uploading':

@@ -28,7 +28,10 @@ export async function openRows(bytes: Uint8Array): Promise<RowSource> {
 }
 
 /** The first records only, for the mapping step (text files are decoded whole to detect the encoding). */
-export async function firstRecords(bytes: Uint8Array, count: number): Promise<{ encoding: FileEncoding; records: CsvRecord[] }> {
+export async function firstRecords(
+  bytes: Uint8Array,
+  count: number
+): Promise<{ encoding: FileEncoding; records: CsvRecord[] }> {
   if (signatureOf(bytes) === 'xlsx') {
     const records = await readXlsxRows(bytes)
     return { encoding: 'xlsx', records: records.slice(0, count) }

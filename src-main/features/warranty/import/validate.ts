@@ -61,11 +61,23 @@ export interface RowValidatorOptions {
 const SERIAL = /^[A-Za-z0-9\-/.]{1,40}$/
 
 /** The limits of the counter's registration form (unitFieldsSchema). */
-const MAX_LENGTH = { brand: 40, model: 60, cardNumber: 40, invoiceNumber: 40, dealer: 100, buyerName: 50, buyerPhone: 30 } as const
+const MAX_LENGTH = {
+  brand: 40,
+  model: 60,
+  cardNumber: 40,
+  invoiceNumber: 40,
+  dealer: 100,
+  buyerName: 50,
+  buyerPhone: 30
+} as const
 
 export const modelKey = (brand: string, model: string) => `${brand}\u0000${model}`
 
-const reject = (line: number, reasonKey: ImportReasonKey, params: Record<string, string | number> = {}): RowOutcome => ({
+const reject = (
+  line: number,
+  reasonKey: ImportReasonKey,
+  params: Record<string, string | number> = {}
+): RowOutcome => ({
   ok: false,
   rejection: { line, reasonKey, params }
 })
@@ -108,7 +120,8 @@ export function createRowValidator(options: RowValidatorOptions): (line: number,
       buyerPhone: cell(fields, 'buyerPhone')
     }
     for (const field of Object.keys(MAX_LENGTH) as (keyof typeof MAX_LENGTH)[]) {
-      if (text[field].length > MAX_LENGTH[field]) return reject(line, 'warranty.import.tooLong', { field, max: MAX_LENGTH[field] })
+      if (text[field].length > MAX_LENGTH[field])
+        return reject(line, 'warranty.import.tooLong', { field, max: MAX_LENGTH[field] })
     }
 
     const key = modelKey(brand, model)
@@ -117,7 +130,8 @@ export function createRowValidator(options: RowValidatorOptions): (line: number,
     let categoryKey: CategoryKey | null
     if (categoryCell !== '') {
       categoryKey = categoryOfCell(categoryCell)
-      if (categoryKey === null) return reject(line, 'warranty.import.categoryUnknown', { value: categoryCell.slice(0, 40) })
+      if (categoryKey === null)
+        return reject(line, 'warranty.import.categoryUnknown', { value: categoryCell.slice(0, 40) })
       if (modelCategory !== null && modelCategory !== categoryKey) {
         return reject(line, 'warranty.import.categoryConflict', { brand, model, category: modelCategory })
       }
@@ -142,9 +156,11 @@ export function createRowValidator(options: RowValidatorOptions): (line: number,
     const cardNumber = text.cardNumber === '' ? null : text.cardNumber
     if (cardNumber !== null) {
       const cardLine = cardLines.get(cardNumber)
-      if (cardLine !== undefined) return reject(line, 'warranty.import.cardDuplicate', { cardNumber, firstLine: cardLine })
+      if (cardLine !== undefined)
+        return reject(line, 'warranty.import.cardDuplicate', { cardNumber, firstLine: cardLine })
       const holder = options.cardHolder(cardNumber)
-      if (holder !== null && holder !== serial) return reject(line, 'warranty.import.cardTaken', { cardNumber, serial: holder })
+      if (holder !== null && holder !== serial)
+        return reject(line, 'warranty.import.cardTaken', { cardNumber, serial: holder })
       cardLines.set(cardNumber, line)
     }
 

@@ -33,13 +33,16 @@ function cellText(value: unknown): string {
  * column whose header names a date field (a serial date whose cell lost its date format).
  */
 export async function readXlsxRows(bytes: Uint8Array): Promise<CsvRecord[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit'
-  })
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+    Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
+    {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit'
+    }
+  )
   const rows: CsvRecord[] = []
   let dateColumns: Set<number> | null = null
   for await (const worksheet of reader) {

@@ -3,7 +3,14 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { auditRows, countRows, freshShopPerTest } from '../../helpers'
-import { cancelImport, importStatus, previewImport, receiveChunk, runImport, startImport } from '../../../../src-main/features/warranty/import/service'
+import {
+  cancelImport,
+  importStatus,
+  previewImport,
+  receiveChunk,
+  runImport,
+  startImport
+} from '../../../../src-main/features/warranty/import/service'
 import { importCall, importCallError, importFile, units, upload, utf8, utf8Bom } from './importHelpers'
 
 const freshShop = freshShopPerTest()
@@ -16,7 +23,17 @@ describe('warranty import: real-world files', () => {
     const { preview, status } = await importFile(app, adminToken, '经销商销售登记.csv', bytes)
 
     expect(preview.encoding).toBe('gb18030')
-    expect(preview.headers).toEqual(['序列号', '品牌', '型号', '品类', '购买日期', '发票号', '经销商', '客户姓名', '手机号'])
+    expect(preview.headers).toEqual([
+      '序列号',
+      '品牌',
+      '型号',
+      '品类',
+      '购买日期',
+      '发票号',
+      '经销商',
+      '客户姓名',
+      '手机号'
+    ])
     expect(preview.suggestedMapping).toEqual({
       serial: 0,
       brand: 1,
@@ -52,15 +69,33 @@ describe('warranty import: real-world files', () => {
         buyer_phone: '13800138000',
         source: 'import'
       }),
-      expect.objectContaining({ serial: 'GBK0002', purchase_date: '2026-02-03', buyer_phone: '13900000001', invoice_number: '' }),
+      expect.objectContaining({
+        serial: 'GBK0002',
+        purchase_date: '2026-02-03',
+        buyer_phone: '13900000001',
+        invoice_number: ''
+      }),
       // Line 6, after an empty line; the new model was created once, its category from the file.
-      expect.objectContaining({ serial: 'GBK0004', brand: '海尔', model: 'BCD-470', category_key: 'refrigerator', purchase_date: '2026-03-01', dealer: '海尔专卖店,朝阳' })
+      expect.objectContaining({
+        serial: 'GBK0004',
+        brand: '海尔',
+        model: 'BCD-470',
+        category_key: 'refrigerator',
+        purchase_date: '2026-03-01',
+        dealer: '海尔专卖店,朝阳'
+      })
     ])
     expect(countRows(app, 'product_models')).toBe(2)
     expect(countRows(app, 'warranty_import_rows')).toBe(0)
     const audit = auditRows(app, 'warranty.import')
     expect(audit).toHaveLength(1)
-    expect(audit[0]!.after).toEqual({ fileName: '经销商销售登记.csv', imported: 3, updated: 0, unchanged: 0, rejected: 1 })
+    expect(audit[0]!.after).toEqual({
+      fileName: '经销商销售登记.csv',
+      imported: 3,
+      updated: 0,
+      unchanged: 0,
+      rejected: 1
+    })
   })
 
   it('imports UTF-8 with a BOM and English headers; in-file duplicates, empty lines and quoted line breaks keep line numbers', async () => {
@@ -111,19 +146,56 @@ describe('warranty import: real-world files', () => {
     const workbook = new ExcelJS.Workbook()
     const sheet = workbook.addWorksheet('销售记录')
     sheet.addRow(['IMEI', '品牌', '机型', '类别', '开票日期', '出厂日期', '激活日期', '联系电话'])
-    sheet.addRow([861234567890123, 'OPPO', 'Find X8', '手机', new Date(Date.UTC(2026, 0, 23)), 45992, '2026年1月24日', 13912345678])
+    sheet.addRow([
+      861234567890123,
+      'OPPO',
+      'Find X8',
+      '手机',
+      new Date(Date.UTC(2026, 0, 23)),
+      45992,
+      '2026年1月24日',
+      13912345678
+    ])
     sheet.addRow([])
-    sheet.addRow(['860000000000002', 'OPPO', 'Find X8', '手机', 46046, { formula: 'E2+1', result: new Date(Date.UTC(2026, 0, 24)) }, null, '139-1234-5679'])
+    sheet.addRow([
+      '860000000000002',
+      'OPPO',
+      'Find X8',
+      '手机',
+      46046,
+      { formula: 'E2+1', result: new Date(Date.UTC(2026, 0, 24)) },
+      null,
+      '139-1234-5679'
+    ])
     sheet.getCell('E4').numFmt = '0'
     sheet.addRow(['860000000000003', 'OPPO', 'Find X8', '手机', 12, null, null, null])
     const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer)
 
     const { preview, status } = await importFile(app, adminToken, 'sales.xlsx', bytes)
     expect(preview.encoding).toBe('xlsx')
-    expect(preview.suggestedMapping).toMatchObject({ serial: 0, brand: 1, model: 2, category: 3, purchaseDate: 4, productionDate: 5, activationDate: 6, buyerPhone: 7 })
+    expect(preview.suggestedMapping).toMatchObject({
+      serial: 0,
+      brand: 1,
+      model: 2,
+      category: 3,
+      purchaseDate: 4,
+      productionDate: 5,
+      activationDate: 6,
+      buyerPhone: 7
+    })
     expect(status.result).toMatchObject({ imported: 2, updated: 0, unchanged: 0 })
-    expect(status.result!.rejected).toEqual([{ line: 5, reasonKey: 'warranty.import.dateInvalid', params: { field: 'purchaseDate', value: '12' } }])
-    expect(units(app).map((unit) => [unit.serial, unit.purchase_date, unit.production_date, unit.activation_date, unit.buyer_phone])).toEqual([
+    expect(status.result!.rejected).toEqual([
+      { line: 5, reasonKey: 'warranty.import.dateInvalid', params: { field: 'purchaseDate', value: '12' } }
+    ])
+    expect(
+      units(app).map((unit) => [
+        unit.serial,
+        unit.purchase_date,
+        unit.production_date,
+        unit.activation_date,
+        unit.buyer_phone
+      ])
+    ).toEqual([
       ['860000000000002', '2026-01-24', '2026-01-24', null, '13912345679'],
       ['861234567890123', '2026-01-23', '2025-12-01', '2026-01-24', '13912345678']
     ])
@@ -150,7 +222,9 @@ describe('warranty import: idempotence and the registry', () => {
     expect(app.sqlite.prepare('SELECT * FROM warranty_units ORDER BY serial').all()).toEqual(before)
     expect(countRows(app, 'product_models')).toBe(1)
 
-    const changed = FILE.replace('A002,格力,KFR-35GW,空调,2026-01-11,K002,李四', 'A002,格力,KFR-35GW,空调,2026-01-11,K002,李四四') + '\nA004,格力,KFR-50LW,空调,,,'
+    const changed =
+      FILE.replace('A002,格力,KFR-35GW,空调,2026-01-11,K002,李四', 'A002,格力,KFR-35GW,空调,2026-01-11,K002,李四四') +
+      '\nA004,格力,KFR-50LW,空调,,,'
     const third = await importFile(app, adminToken, 'b.csv', utf8(changed))
     expect(third.status.result).toMatchObject({ imported: 1, updated: 1, unchanged: 2 })
     expect(units(app).find((unit) => unit.serial === 'A002')!.buyer_name).toBe('李四四')
@@ -166,9 +240,15 @@ describe('warranty import: idempotence and the registry', () => {
     await importFile(app, adminToken, 'a.csv', utf8(FILE))
     app.sqlite.prepare("UPDATE warranty_units SET buyer_phone = '13800000009' WHERE serial = 'A001'").run()
 
-    const partial = ['serial,model,purchase date,card no', 'a001,KFR-35GW,2026-01-15,K001', 'A003,KFR-35GW,2026-01-12,K002'].join('\n')
+    const partial = [
+      'serial,model,purchase date,card no',
+      'a001,KFR-35GW,2026-01-15,K001',
+      'A003,KFR-35GW,2026-01-12,K002'
+    ].join('\n')
     const { status } = await importFile(app, adminToken, 'p.csv', utf8(partial), { defaultBrand: '格力' })
-    expect(status.result!.rejected).toEqual([{ line: 3, reasonKey: 'warranty.import.cardTaken', params: { cardNumber: 'K002', serial: 'A002' } }])
+    expect(status.result!.rejected).toEqual([
+      { line: 3, reasonKey: 'warranty.import.cardTaken', params: { cardNumber: 'K002', serial: 'A002' } }
+    ])
     expect(status.result).toMatchObject({ imported: 0, updated: 1, unchanged: 0 })
     expect(units(app).find((unit) => unit.serial === 'A001')).toMatchObject({
       purchase_date: '2026-01-15',
@@ -182,9 +262,16 @@ describe('warranty import: idempotence and the registry', () => {
     const { app, adminToken } = await freshShop()
     await importFile(app, adminToken, 'a.csv', utf8(FILE))
     const text = ['SN,型号', 'B001,KFR-35GW', 'B002,XQG100'].join('\n')
-    const { status } = await importFile(app, adminToken, 'd.csv', utf8(text), { defaultBrand: '格力', defaultCategory: 'washing_machine' })
+    const { status } = await importFile(app, adminToken, 'd.csv', utf8(text), {
+      defaultBrand: '格力',
+      defaultCategory: 'washing_machine'
+    })
     expect(status.result).toMatchObject({ imported: 2, rejected: [] })
-    expect(units(app).filter((unit) => unit.serial.startsWith('B')).map((unit) => [unit.serial, unit.brand, unit.category_key])).toEqual([
+    expect(
+      units(app)
+        .filter((unit) => unit.serial.startsWith('B'))
+        .map((unit) => [unit.serial, unit.brand, unit.category_key])
+    ).toEqual([
       ['B001', '格力', 'air_conditioner'],
       ['B002', '格力', 'washing_machine']
     ])
@@ -194,7 +281,10 @@ describe('warranty import: idempotence and the registry', () => {
 describe('warranty import: nothing half-imported', () => {
   function bigFile(rows: number, prefix = 'C'): Uint8Array {
     const lines = ['序列号,品牌,型号,品类,购买日期']
-    for (let i = 0; i < rows; i++) lines.push(`${prefix}${String(i).padStart(7, '0')},美的,MB-${i % 50},洗衣机,2026-01-${String((i % 28) + 1).padStart(2, '0')}`)
+    for (let i = 0; i < rows; i++)
+      lines.push(
+        `${prefix}${String(i).padStart(7, '0')},美的,MB-${i % 50},洗衣机,2026-01-${String((i % 28) + 1).padStart(2, '0')}`
+      )
     return utf8(lines.join('\n'))
   }
 
@@ -206,7 +296,12 @@ describe('warranty import: nothing half-imported', () => {
 
     const jobId = await upload(app, adminToken, 'big.csv', bigFile(60_000), 1024 * 1024)
     const preview = await importCall(app, adminToken, 'warranty.importPreview', { jobId })
-    await importCall(app, adminToken, 'warranty.importRun', { jobId, mapping: preview.suggestedMapping, defaultCategory: null, defaultBrand: '' })
+    await importCall(app, adminToken, 'warranty.importRun', {
+      jobId,
+      mapping: preview.suggestedMapping,
+      defaultCategory: null,
+      defaultBrand: ''
+    })
     let status = await importCall(app, adminToken, 'warranty.importStatus', { jobId })
     while (status.phase === 'checking' && status.processedRows < 10_000) {
       await new Promise((resolve) => setImmediate(resolve))
@@ -223,7 +318,9 @@ describe('warranty import: nothing half-imported', () => {
     expect(app.sqlite.prepare('SELECT * FROM warranty_units ORDER BY serial').all()).toEqual(unitsBefore)
     expect(countRows(app, 'product_models')).toBe(modelsBefore)
     expect(auditRows(app, 'warranty.import')).toHaveLength(1)
-    expect((await importCallError(app, adminToken, 'warranty.importRun', { jobId, mapping: { serial: 0, model: 2 } })).code).toBe('CONFLICT')
+    expect(
+      (await importCallError(app, adminToken, 'warranty.importRun', { jobId, mapping: { serial: 0, model: 2 } })).code
+    ).toBe('CONFLICT')
   })
 
   it('cancel while applying rolls the whole apply back (service called directly: the apply holds the connection)', async () => {
@@ -248,7 +345,10 @@ describe('warranty import: nothing half-imported', () => {
     expect(countRows(app, 'warranty_units')).toBe(0)
     expect(countRows(app, 'warranty_import_rows')).toBe(0)
     expect(auditRows(app, 'warranty.import')).toHaveLength(0)
-    expect(await importCall(app, adminToken, 'warranty.importStatus', { jobId })).toMatchObject({ phase: 'cancelled', result: null })
+    expect(await importCall(app, adminToken, 'warranty.importStatus', { jobId })).toMatchObject({
+      phase: 'cancelled',
+      result: null
+    })
   })
 
   it('a failure while applying rolls everything back: no unit, no new model, no staged row, no audit', async () => {
@@ -281,28 +381,51 @@ describe('warranty import: upload and call rules', () => {
   it('refuses pieces out of order, a run before the upload is complete, and a mapping without serial or model', async () => {
     const { app, adminToken } = await freshShop()
     const bytes = utf8('serial,model\nX1,M1\n')
-    const { jobId } = await importCall(app, adminToken, 'warranty.importStart', { fileName: 'x.csv', totalBytes: bytes.length })
+    const { jobId } = await importCall(app, adminToken, 'warranty.importStart', {
+      fileName: 'x.csv',
+      totalBytes: bytes.length
+    })
     const piece = (from: number, to: number) => Buffer.from(bytes.subarray(from, to)).toString('base64')
-    expect(await importCallError(app, adminToken, 'warranty.importChunk', { jobId, index: 1, data: piece(0, 5) })).toMatchObject({
+    expect(
+      await importCallError(app, adminToken, 'warranty.importChunk', { jobId, index: 1, data: piece(0, 5) })
+    ).toMatchObject({
       code: 'VALIDATION',
       messageKey: 'warranty.import.chunkOrder'
     })
     await importCall(app, adminToken, 'warranty.importChunk', { jobId, index: 0, data: piece(0, 5) })
     expect((await importCallError(app, adminToken, 'warranty.importPreview', { jobId })).code).toBe('CONFLICT')
-    expect((await importCallError(app, adminToken, 'warranty.importChunk', { jobId, index: 1, data: Buffer.from([...bytes.subarray(5), 0x0a]).toString('base64') })).code).toBe('VALIDATION')
+    expect(
+      (
+        await importCallError(app, adminToken, 'warranty.importChunk', {
+          jobId,
+          index: 1,
+          data: Buffer.from([...bytes.subarray(5), 0x0a]).toString('base64')
+        })
+      ).code
+    ).toBe('VALIDATION')
     await importCall(app, adminToken, 'warranty.importChunk', { jobId, index: 1, data: piece(5, bytes.length) })
     expect((await importCall(app, adminToken, 'warranty.importStatus', { jobId })).phase).toBe('uploaded')
-    expect(await importCallError(app, adminToken, 'warranty.importRun', { jobId, mapping: { serial: 0 } })).toMatchObject({
+    expect(
+      await importCallError(app, adminToken, 'warranty.importRun', { jobId, mapping: { serial: 0 } })
+    ).toMatchObject({
       code: 'VALIDATION',
       messageKey: 'warranty.import.mappingRequired'
     })
-    expect((await importCallError(app, adminToken, 'warranty.importStatus', { jobId: '01890a5d-ac96-774b-bcce-b302099a8057' })).code).toBe('NOT_FOUND')
+    expect(
+      (
+        await importCallError(app, adminToken, 'warranty.importStatus', {
+          jobId: '01890a5d-ac96-774b-bcce-b302099a8057'
+        })
+      ).code
+    ).toBe('NOT_FOUND')
     expect((await importCall(app, adminToken, 'warranty.importCancel', { jobId })).phase).toBe('cancelled')
   })
 
   it('a mapping that points past the last column fails the run without touching anything', async () => {
     const { app, adminToken } = await freshShop()
-    const { status } = await importFile(app, adminToken, 'x.csv', utf8('serial,model\nX1,M1\n'), { mapping: { serial: 0, model: 5 } })
+    const { status } = await importFile(app, adminToken, 'x.csv', utf8('serial,model\nX1,M1\n'), {
+      mapping: { serial: 0, model: 5 }
+    })
     expect(status).toMatchObject({ phase: 'failed', errorKey: 'warranty.import.mappingColumn' })
     expect(countRows(app, 'warranty_units')).toBe(0)
   })

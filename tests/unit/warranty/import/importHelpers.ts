@@ -1,24 +1,46 @@
 import type { AppContext } from '../../../../src-main/app/context'
 import { importSettled } from '../../../../src-main/features/warranty/import/service'
 import { dispatch } from '../../../../src-main/rpc/dispatch'
-import type { AppErrorData, ImportPreview, ImportStatus, Input, OperationName, Output } from '../../../../src-shared/contract'
+import type {
+  AppErrorData,
+  ImportPreview,
+  ImportStatus,
+  Input,
+  OperationName,
+  Output
+} from '../../../../src-shared/contract'
 import { handlers } from '../../helpers'
 
-
-export async function importCall<K extends OperationName>(app: AppContext, token: string, operation: K, input: Input<K>): Promise<Output<K>> {
+export async function importCall<K extends OperationName>(
+  app: AppContext,
+  token: string,
+  operation: K,
+  input: Input<K>
+): Promise<Output<K>> {
   const result = await dispatch(app, handlers, { operation, input, token })
   if (!result.ok) throw new Error(`${operation} failed: ${JSON.stringify(result.error)}`)
   return result.data as Output<K>
 }
 
-export async function importCallError(app: AppContext, token: string, operation: string, input: unknown): Promise<AppErrorData> {
+export async function importCallError(
+  app: AppContext,
+  token: string,
+  operation: string,
+  input: unknown
+): Promise<AppErrorData> {
   const result = await dispatch(app, handlers, { operation, input, token })
   if (result.ok) throw new Error(`${operation} unexpectedly succeeded`)
   return result.error
 }
 
 /** Uploads a file in pieces of `chunkSize` bytes, as the UI does. */
-export async function upload(app: AppContext, token: string, fileName: string, bytes: Uint8Array, chunkSize = 64 * 1024): Promise<string> {
+export async function upload(
+  app: AppContext,
+  token: string,
+  fileName: string,
+  bytes: Uint8Array,
+  chunkSize = 64 * 1024
+): Promise<string> {
   const { jobId } = await importCall(app, token, 'warranty.importStart', { fileName, totalBytes: bytes.length })
   for (let offset = 0, index = 0; offset < bytes.length; offset += chunkSize, index++) {
     const data = Buffer.from(bytes.subarray(offset, offset + chunkSize)).toString('base64')
@@ -39,7 +61,11 @@ export async function importFile(
   token: string,
   fileName: string,
   bytes: Uint8Array,
-  options: { mapping?: ImportPreview['suggestedMapping']; defaultCategory?: Input<'warranty.importRun'>['defaultCategory']; defaultBrand?: string } = {}
+  options: {
+    mapping?: ImportPreview['suggestedMapping']
+    defaultCategory?: Input<'warranty.importRun'>['defaultCategory']
+    defaultBrand?: string
+  } = {}
 ): Promise<ImportOutcome> {
   const jobId = await upload(app, token, fileName, bytes)
   const preview = await importCall(app, token, 'warranty.importPreview', { jobId })

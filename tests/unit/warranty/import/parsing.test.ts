@@ -58,13 +58,24 @@ describe('encoding detection', () => {
     expect(detectEncoding(gbk)).toBe('gb18030')
     expect(readText(gbk)).toEqual({ encoding: 'gb18030', text: '序列号' })
     expect(detectEncoding(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]))).toBe('xlsx')
-    expect(readText(new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x2d, 0x4e]))).toEqual({ encoding: 'utf-16le', text: 'A中' })
+    expect(readText(new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x2d, 0x4e]))).toEqual({
+      encoding: 'utf-16le',
+      text: 'A中'
+    })
   })
 })
 
 describe('dates', () => {
   it('reads the usual forms into YYYY-MM-DD', () => {
-    for (const input of ['2026-01-23', '2026/1/23', '2026.1.23', '2026年1月23日', '20260123', ' 2026-1-23 10:30 ', '46045']) {
+    for (const input of [
+      '2026-01-23',
+      '2026/1/23',
+      '2026.1.23',
+      '2026年1月23日',
+      '20260123',
+      ' 2026-1-23 10:30 ',
+      '46045'
+    ]) {
       expect(parseImportDate(input)).toEqual({ ok: true, date: '2026-01-23' })
     }
     expect(parseImportDate('2024-02-29')).toEqual({ ok: true, date: '2024-02-29' })
@@ -99,7 +110,9 @@ describe('headers and categories', () => {
       purchaseDate: 3,
       buyerPhone: 4
     })
-    expect(suggestMapping([' Serial Number ', 'S/N', 'MODEL', 'Invoice No.', 'Card No', 'Activation Date', '三包凭证号'])).toEqual({
+    expect(
+      suggestMapping([' Serial Number ', 'S/N', 'MODEL', 'Invoice No.', 'Card No', 'Activation Date', '三包凭证号'])
+    ).toEqual({
       serial: 0,
       model: 2,
       invoiceNumber: 3,
