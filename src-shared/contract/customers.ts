@@ -1,9 +1,7 @@
 import { z } from 'zod'
 import { operation } from './operation'
-import { id, optionalText, pageInput, text, type Page } from './common'
+import { id, optionalText, pageInput, text, type Device, type Page, type WorkOrderSummary } from './common'
 import { isMainlandMobile, normalizePhone } from '../domain/phone'
-import type { Device } from './devices'
-import type { WorkOrderSummary } from './workOrders'
 
 export interface Customer {
   id: string

@@ -1,29 +1,7 @@
 import { z } from 'zod'
 import { operation } from './operation'
-import { id, optionalText, text } from './common'
+import { calendarDate, id, optionalText, serialSchema, text, type Device, type WorkOrderSummary } from './common'
 import type { Customer } from './customers'
-import type { WorkOrderSummary } from './workOrders'
-
-export interface Device {
-  id: string
-  customerId: string
-  brand: string
-  model: string
-  /** Serial number or IMEI; unique across the shop when known. */
-  serial: string | null
-  colour: string
-  purchaseDate: string | null
-  createdAt: string
-}
-
-export const calendarDate = z.iso.date()
-
-export const serialSchema = z
-  .string()
-  .trim()
-  .max(40)
-  .regex(/^[A-Za-z0-9\-/.]*$/, { message: 'validation.serial' })
-  .transform((value) => (value === '' ? null : value.toUpperCase()))
 
 export const deviceFieldsSchema = z.object({
   brand: text(40),

@@ -51,13 +51,12 @@ export function isOperationName(name: string): name is OperationName {
 }
 
 export * from './errors'
-export type { Page } from './common'
+export type { Device, Page, WorkOrderSummary } from './common'
 export type { CurrentUser, SessionInfo, SignInResult } from './auth'
 export type { ShopProfile, ShopSettings } from './settings'
 export type { UserSummary } from './users'
 export type { AuditEntry } from './audit'
 export type { Customer, CustomerFile } from './customers'
-export type { Device } from './devices'
 export type { CodeEntry } from './codes'
 export type {
   ProductModel,
@@ -88,7 +87,6 @@ export type { DayCloseReport, DayCloseSummary } from './dayClose'
 export type { PrintSettings, PrintSetting, PrinterInfo, WorkOrderPrintData } from './printing'
 export type { Stocktake, StocktakeLine, StocktakeSummary, StocktakeScope } from './stocktakes'
 export type {
-  WorkOrderSummary,
   WorkOrderDetail,
   LabourLine,
   Quote,

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { operation } from './operation'
-import { id, optionalText, text } from './common'
-import { calendarDate, serialSchema } from './devices'
+import { calendarDate, id, optionalText, serialSchema, text } from './common'
 import { CATEGORY_KEYS, type WarrantyPolicy } from '../domain/warranty/policy'
 import type { WarrantyEvaluation } from '../domain/warranty/evaluate'
 

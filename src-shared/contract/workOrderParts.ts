@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { operation } from './operation'
-import { id, optionalText } from './common'
-import { serialSchema } from './devices'
+import { id, optionalText, serialSchema } from './common'
 import type { PartUnit } from '../domain/stock'
 import type { WorkOrderStatus } from '../domain/workOrderStatus'
 

@@ -1,8 +1,17 @@
 import { z } from 'zod'
 import { operation } from './operation'
-import { id, optionalText, pageInput, text, type Page } from './common'
+import {
+  calendarDate,
+  id,
+  optionalText,
+  pageInput,
+  text,
+  type Device,
+  type Page,
+  type WorkOrderSummary
+} from './common'
 import { customerFieldsSchema, type Customer } from './customers'
-import { calendarDate, deviceFieldsSchema, type Device } from './devices'
+import { deviceFieldsSchema } from './devices'
 import { codeSchema } from './codes'
 import {
   ACCESSORIES,
@@ -11,34 +20,11 @@ import {
   SERVICE_TYPES,
   type Accessory,
   type DecisionChannel,
-  type IntakeChannel,
-  type ServiceType
+  type IntakeChannel
 } from '../domain/repairTypes'
 import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../domain/workOrderStatus'
 import type { CustomerDecision, ManagerApproval } from '../domain/quote'
 import { PAYMENT_METHODS } from '../domain/invoice'
-
-export interface WorkOrderSummary {
-  id: string
-  number: string
-  status: WorkOrderStatus
-  serviceType: ServiceType
-  customerId: string
-  customerName: string
-  customerMobile: string | null
-  deviceLabel: string
-  serial: string | null
-  reportedFault: string
-  technicianId: string | null
-  technicianName: string | null
-  createdAt: string
-  promisedDate: string | null
-  /** The current quote's total, for paid repairs that have one. */
-  quoteTotalFen: number | null
-  overdue: boolean
-  /** Whole days since intake, on the shop's calendar. */
-  agingDays: number
-}
 
 export interface LabourLine {
   id: string
