@@ -5,7 +5,8 @@ import { usersHandlers } from '../features/users/handlers'
 import { settingsHandlers } from '../features/settings/handlers'
 import { auditHandlers } from '../features/audit/handlers'
 import { customersHandlers, devicesHandlers } from '../features/customers/handlers'
-import { codesHandlers, workOrdersHandlers } from '../features/repairs/handlers'
+import { workOrdersHandlers } from '../features/workOrders/handlers'
+import { codesHandlers } from '../features/workOrders/codes/handlers'
 import { warrantyHandlers } from '../features/warranty/handlers'
 import { warrantyImportHandlers } from '../features/warranty/import/handlers'
 import { checkoutHandlers, dayCloseHandlers } from '../features/checkout/handlers'
@@ -16,6 +17,10 @@ import {
   stocktakesHandlers,
   workOrderPartsHandlers
 } from '../features/parts/handlers'
+import { wireFeatures } from '../features/wiring'
+
+// The features' ports are plugged in with the handler table: whoever can call a handler has them.
+wireFeatures()
 
 /** The handler table: the only thing a host knows about. Missing an operation is a type error. */
 export const handlers: HandlerTable = {

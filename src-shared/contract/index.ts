@@ -6,7 +6,7 @@ import { usersContract } from './users'
 import { customersContract } from './customers'
 import { devicesContract } from './devices'
 import { workOrdersContract } from './workOrders'
-import { codesContract } from './codes'
+import { codesContract } from './workOrders/codes'
 import { warrantyContract } from './warranty'
 import { partsContract } from './parts'
 import { workOrderPartsContract } from './workOrderParts'
@@ -57,7 +57,7 @@ export type { ShopProfile, ShopSettings } from './settings'
 export type { UserSummary } from './users'
 export type { AuditEntry } from './audit'
 export type { Customer, CustomerFile } from './customers'
-export type { CodeEntry } from './codes'
+export type { CodeEntry } from './workOrders/codes'
 export type {
   ProductModel,
   WarrantyUnit,

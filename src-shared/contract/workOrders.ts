@@ -12,7 +12,7 @@ import {
 } from './common'
 import { customerFieldsSchema, type Customer } from './customers'
 import { deviceFieldsSchema } from './devices'
-import { codeSchema } from './codes'
+import { codeSchema } from './workOrders/codes'
 import {
   ACCESSORIES,
   DECISION_CHANNELS,

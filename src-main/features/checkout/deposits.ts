@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import type { PaymentMethod } from '../../../src-shared/domain/invoice'
+import type { ClosedWorkOrder } from '../workOrders/ports'
 
 /** A deposit taken at check-in: money in the till now, applied at checkout. */
 export async function recordDeposit(
@@ -71,4 +72,10 @@ export async function depositHeld(db: Db, workOrderId: string): Promise<{ amount
   const amountFen = rows.reduce((sum, row) => sum + row.amountFen, 0)
   const method = rows.find((row) => row.kind === 'deposit')?.method ?? 'cash'
   return { amountFen, method }
+}
+
+/** What checkout lets go of when a job closes (wired as a work-order port): a cancelled job's deposit. */
+export async function returnDepositOfClosedOrder(trx: Db, closed: ClosedWorkOrder): Promise<void> {
+  if (closed.to === 'cancelled')
+    await returnDepositOfCancelledOrder(trx, closed.at, closed.actorId, closed.workOrderId, closed.reason)
 }

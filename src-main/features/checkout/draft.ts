@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection'
 import type { CheckoutDraft } from '../../../src-shared/contract'
 import { readApprovalThresholdFen } from '../settings/service'
-import { currentQuote, findWorkOrder } from '../repairs/detail'
+import { currentQuote, findWorkOrder } from '../workOrders/lookup'
 import { depositHeld } from './deposits'
 import { earnedLines } from './lines'
 import { checkoutBlockedReason } from './pay'

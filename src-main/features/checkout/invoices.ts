@@ -23,20 +23,6 @@ export function paymentsQuery(db: Db) {
     ])
 }
 
-/**
- * Once a job is billed its labour and parts are what the invoice says: changing them would make
- * the invoice wrong. Corrections go through a credit note.
- */
-export async function requireNotBilled(db: Db, workOrderId: string): Promise<void> {
-  const invoice = await db
-    .selectFrom('invoices')
-    .select('number')
-    .where('workOrderId', '=', workOrderId)
-    .where('kind', '=', 'invoice')
-    .executeTakeFirst()
-  if (invoice) throw new AppError('READ_ONLY', 'errors.workOrderBilled', { number: invoice.number })
-}
-
 export async function findInvoiceRow(db: Db, id: string): Promise<InvoicesTable> {
   const row = await db.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', 'errors.invoiceNotFound')

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection'
 import type { InvoiceLine } from '../../../src-shared/contract/checkout'
 import type { Payer } from '../../../src-shared/domain/invoice'
-import type { WorkOrdersTable } from '../repairs/tables'
+import type { WorkOrdersTable } from '../workOrders/tables'
 
 export type DraftLine = Omit<InvoiceLine, 'id'>
 

@@ -1,8 +1,8 @@
 import { signedInUser, type HandlersOf } from '../../rpc/handler'
-import { shopCalendar } from '../repairs/calendar'
-import { historyOf } from '../repairs/summaries'
+import { shopCalendar } from '../workOrders/calendar'
+import { toCustomer, toDevice } from '../workOrders/parties'
+import { historyOf } from '../workOrders/summaries'
 import { createDevice, findBySerial, updateDevice } from './devices'
-import { toCustomer, toDevice } from './records'
 import { createCustomer, findLiveCustomer, mergeCustomers, searchCustomers, updateCustomer } from './service'
 
 export const customersHandlers: HandlersOf<'customers'> = {

@@ -1,19 +1,5 @@
-import { pinyin } from 'pinyin-pro'
 import { normalizePhone } from '../../../src-shared/domain/phone'
-import { containsPattern } from '../../db/like'
-
-/**
- * Pinyin initials of a Chinese name, e.g. 张三丰 -> zsf. Surnames with a special reading
- * (曾 zeng, 单 shan) are read as surnames, and the plain reading is kept as well so either
- * way of typing finds the customer.
- */
-export function pinyinInitials(name: string): string[] {
-  const read = (surname: 'head' | 'off') =>
-    pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', surname, nonZh: 'removed' })
-      .join('')
-      .toLowerCase()
-  return [...new Set([read('head'), read('off')])].filter((initials) => initials !== '')
-}
+import { pinyinInitials } from '../search/searchText'
 
 export interface SearchableCustomer {
   name: string
@@ -31,16 +17,4 @@ export function customerSearchText(customer: SearchableCustomer): string {
     ...phones,
     customer.company.toLowerCase()
   ].join(' ')
-}
-
-/**
- * A typed query as LIKE patterns, one per word, all of which must match. A query that looks
- * like a phone number is compared by its digits as phones are stored, so "138 0013" and
- * "+86 138 0013 8000" find 13800138000.
- */
-export function searchPatterns(query: string): string[] {
-  const trimmed = query.trim().toLowerCase()
-  if (trimmed === '') return []
-  const words = /^[\d\s+\-()]+$/.test(trimmed) ? [normalizePhone(trimmed)] : trimmed.split(/\s+/)
-  return words.filter(Boolean).map(containsPattern)
 }

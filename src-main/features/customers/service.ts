@@ -7,9 +7,10 @@ import { normalizePhone } from '../../../src-shared/domain/phone'
 import { sql, type SqlBool } from 'kysely'
 import { enqueueOutbox } from '../sync/outbox'
 import { recordSyncedChange } from '../sync/recordChange'
-import { workOrderRecord } from '../repairs/detail'
-import { toCustomer, toDevice } from './records'
-import { customerSearchText, searchPatterns } from './searchText'
+import { toCustomer, toDevice } from '../workOrders/parties'
+import { workOrderRecord } from '../workOrders/records'
+import { searchPatterns } from '../search/searchText'
+import { customerSearchText } from './searchText'
 import type { CustomersTable } from './tables'
 
 export type CustomerFields = ParsedInput<'customers.create'>

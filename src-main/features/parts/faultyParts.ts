@@ -12,7 +12,7 @@ import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { daysBetween } from '../../../src-shared/domain/workOrderAge'
 import { recordSyncedChange } from '../sync/recordChange'
 import { nextDocumentNumber } from '../numbering/service'
-import { shopCalendar } from '../repairs/calendar'
+import { shopCalendar } from '../workOrders/calendar'
 import { readShopTimeZone } from '../settings/service'
 
 /** Return batches are numbered like every shop document: FR-YYMMDD-NNNN. */

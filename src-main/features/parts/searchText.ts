@@ -1,4 +1,4 @@
-import { pinyinInitials } from '../customers/searchText'
+import { pinyinInitials } from '../search/searchText'
 
 export interface SearchablePart {
   partNumber: string

@@ -9,11 +9,11 @@ import {
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import type { PartUnit } from '../../../src-shared/domain/stock'
 import { recordAudit } from '../audit/record'
-import { requireBenchAccess, requireOpen } from '../repairs/change'
-import { findWorkOrder } from '../repairs/detail'
+import { requireBenchAccess, requireNotBilled, requireOpen } from '../workOrders/guards'
+import { findWorkOrder } from '../workOrders/lookup'
+import type { ClosedWorkOrder } from '../workOrders/ports'
 import { barcodesOf, findPartRow } from './records'
 import { postMovement } from './ledger'
-import { requireNotBilled } from '../checkout/invoices'
 import type { WorkOrderPartsTable } from './tables'
 
 /** A request as the contract shows it (requests as `r`, parts as `p`, the requester as `u`). */
@@ -432,4 +432,14 @@ export async function closeOpenRequests(trx: Db, at: Date, workOrderId: string):
     .where('workOrderId', '=', workOrderId)
     .where('status', '=', 'open')
     .execute()
+}
+
+/**
+ * What parts lets go of when a job closes (wired as a work-order port): a job cancelled or handed
+ * back unrepaired fitted nothing, so its parts go back to stock; any closed job asks for no more.
+ */
+export async function releasePartsOfClosedOrder(trx: Db, closed: ClosedWorkOrder): Promise<void> {
+  if (closed.to === 'cancelled' || closed.to === 'returned_unrepaired')
+    await returnPartsOfUnrepairedOrder(trx, closed.at, closed.actorId, closed.workOrderId, closed.reason)
+  else await closeOpenRequests(trx, closed.at, closed.workOrderId)
 }

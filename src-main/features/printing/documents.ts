@@ -4,12 +4,15 @@ import { roleMayCall } from '../../../src-shared/contract/permissions'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { daysPeriodEnd } from '../../../src-shared/domain/warranty/policy'
 import { readRepairWarrantyDays, readShopProfile } from '../settings/service'
-import { shopCalendar } from '../repairs/calendar'
-import { findWorkOrder, loadWorkOrderDetail } from '../repairs/detail'
-import { loadWorkOrderParts } from '../parts/workOrderParts'
-import { invoicesOfWorkOrder } from '../checkout/invoices'
+import { shopCalendar } from '../workOrders/calendar'
+import { loadWorkOrderDetail } from '../workOrders/detail'
+import { findWorkOrder } from '../workOrders/lookup'
+import { workOrderPorts } from '../workOrders/ports'
 
-/** The data behind a work order's printed documents, gathered in one call. */
+/**
+ * The data behind a work order's printed documents, gathered in one call. Its invoice and parts
+ * come through the kernel's ports: printing does not import checkout or parts.
+ */
 export async function workOrderPrintData(
   db: Db,
   now: Date,
@@ -21,7 +24,7 @@ export async function workOrderPrintData(
   const shop = (await readShopProfile(db))!
   // The bill is the counter's business, like the claim code.
   const invoice = roleMayCall(viewer.role, 'checkout.get')
-    ? ((await invoicesOfWorkOrder(db, workOrderId)).find((document) => document.kind === 'invoice') ?? null)
+    ? ((await workOrderPorts().invoicesOf(db, workOrderId)).find((document) => document.kind === 'invoice') ?? null)
     : null
   const days = await readRepairWarrantyDays(db)
   // The repair's own warranty runs from the day the customer took the device back.
@@ -31,7 +34,7 @@ export async function workOrderPrintData(
     // A document never prints the device's passcode, so it does not even carry it.
     workOrder: { ...(await loadWorkOrderDetail(db, workOrderId, viewer, calendar)), passcode: null },
     claimCode: roleMayCall(viewer.role, 'workOrders.pickup') ? order.claimCode : null,
-    parts: await loadWorkOrderParts(db, workOrderId),
+    parts: await workOrderPorts().partsOf(db, workOrderId),
     invoice,
     repairWarranty: { days, startsOn, endsOn: daysPeriodEnd(startsOn, days) },
     printedAt: now.toISOString()

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
-import { customerSearchText, pinyinInitials, searchPatterns } from '../../../src-main/features/customers/searchText'
+import { customerSearchText } from '../../../src-main/features/customers/searchText'
+import { pinyinInitials, searchPatterns } from '../../../src-main/features/search/searchText'
 import { callOk, closeApp, initializedApp } from '../helpers'
 
 describe('what search-as-you-type scans', () => {

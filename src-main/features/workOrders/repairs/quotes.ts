@@ -1,19 +1,20 @@
-import type { Db } from '../../db/connection'
+import type { Db } from '../../../db/connection'
 import {
   AppError,
   type CurrentUser,
   type ParsedInput,
   type WorkOrderDetail,
   type WorkOrderSummary
-} from '../../../src-shared/contract'
-import { uuidv7 } from '../../../src-shared/domain/ids'
-import { needsManagerApproval, quoteTotalFen } from '../../../src-shared/domain/quote'
-import { readApprovalThresholdFen } from '../settings/service'
-import { shopCalendar } from './calendar'
-import { changeWorkOrder, requireBenchAccess, requireOpen } from './change'
-import { currentQuote } from './detail'
-import { QUOTABLE_STATUSES } from './rights'
-import { selectSummaryColumns, summaryQuery, toSummary } from './summaries'
+} from '../../../../src-shared/contract'
+import { uuidv7 } from '../../../../src-shared/domain/ids'
+import { needsManagerApproval, quoteTotalFen } from '../../../../src-shared/domain/quote'
+import { readApprovalThresholdFen } from '../../settings/service'
+import { shopCalendar } from '../calendar'
+import { changeWorkOrder } from '../change'
+import { requireBenchAccess, requireOpen } from '../guards'
+import { currentQuote } from '../lookup'
+import { QUOTABLE_STATUSES } from '../rights'
+import { selectSummaryColumns, summaryQuery, toSummary } from '../summaries'
 
 /**
  * A paid repair's price for the customer. Above the shop's threshold (total or discount) a

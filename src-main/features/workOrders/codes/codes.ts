@@ -1,7 +1,7 @@
-import type { Db } from '../../db/connection'
-import { AppError, type CodeEntry, type CurrentUser, type ParsedInput } from '../../../src-shared/contract'
-import type { CodeList } from '../../../src-shared/domain/repairTypes'
-import { recordAudit } from '../audit/record'
+import type { Db } from '../../../db/connection'
+import { AppError, type CodeEntry, type CurrentUser, type ParsedInput } from '../../../../src-shared/contract'
+import type { CodeList } from '../../../../src-shared/domain/repairTypes'
+import { recordAudit } from '../../audit/record'
 import type { CodeEntriesTable } from './tables'
 
 function toCodeEntry(row: CodeEntriesTable): CodeEntry {

@@ -1,9 +1,11 @@
-import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type ParsedInput, type WorkOrderDetail } from '../../../src-shared/contract'
-import { uuidv7 } from '../../../src-shared/domain/ids'
-import { requireNotBilled } from '../checkout/invoices'
-import { changeWorkOrder, requireBenchAccess, requireOpen } from './change'
-import { requireActiveCode } from './codes'
+import type { Db } from '../../../db/connection'
+import { AppError, type CurrentUser, type ParsedInput, type WorkOrderDetail } from '../../../../src-shared/contract'
+import { uuidv7 } from '../../../../src-shared/domain/ids'
+import { changeWorkOrder } from '../change'
+import { requireActiveCode } from '../codes/codes'
+import { requireBenchAccess, requireNotBilled, requireOpen } from '../guards'
+
+// The technician's work on a job at the bench: diagnosis, labour lines and notes.
 
 /** Records the diagnosis with the coded fault location and cause the brand analyses. */
 export function diagnose(

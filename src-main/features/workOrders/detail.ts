@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type Quote, type WorkOrderDetail } from '../../../src-shared/contract'
+import type { CurrentUser, Quote, WorkOrderDetail } from '../../../src-shared/contract'
 import { mayViewPasscode } from '../../../src-shared/domain/passcode'
 import { workMayProceed } from '../../../src-shared/domain/quote'
 import {
@@ -8,31 +8,12 @@ import {
   TRANSITIONS,
   type WorkOrderStatus
 } from '../../../src-shared/domain/workOrderStatus'
-import { toCustomer, toDevice } from '../customers/records'
-import { selectSummaryColumns, summaryQuery, toSummary, type ShopCalendar } from './summaries'
+import type { ShopCalendar } from './calendar'
+import { currentQuote, findWorkOrder } from './lookup'
+import { toCustomer, toDevice } from './parties'
+import { selectSummaryColumns, summaryQuery, toSummary } from './summaries'
 import { isOwnOrFreeJob, workOrderRights } from './rights'
 import type { QuotesTable, WorkOrdersTable } from './tables'
-
-export async function findWorkOrder(db: Db, id: string): Promise<WorkOrdersTable> {
-  const row = await db.selectFrom('workOrders').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!row) throw new AppError('NOT_FOUND', 'errors.workOrderNotFound')
-  return row
-}
-
-export async function findWorkOrderIdByNumber(db: Db, number: string): Promise<string> {
-  const row = await db
-    .selectFrom('workOrders')
-    .select('id')
-    .where('number', '=', number.toUpperCase())
-    .executeTakeFirst()
-  if (!row) throw new AppError('NOT_FOUND', 'errors.workOrderNotFound')
-  return row.id
-}
-
-export async function currentQuote(db: Db, order: WorkOrdersTable): Promise<QuotesTable | null> {
-  if (!order.currentQuoteId) return null
-  return (await db.selectFrom('quotes').selectAll().where('id', '=', order.currentQuoteId).executeTakeFirst()) ?? null
-}
 
 /**
  * Where this caller may move the order now: an edge of the status machine, a role allowed to
@@ -162,27 +143,4 @@ export async function loadWorkOrderDetail(
     can: workOrderRights(viewer, order, quoteRow),
     readOnly: isClosed(order.status)
   }
-}
-
-/**
- * The work order as the audit trail and HQ keep it: the order with its labour lines and current
- * quote (what a warranty claim is built from), never the passcode or the claim code.
- */
-export async function workOrderRecord(db: Db, order: WorkOrdersTable) {
-  const labour = await db
-    .selectFrom('workOrderLabour')
-    .select(['id', 'description', 'minutes', 'priceFen'])
-    .where('workOrderId', '=', order.id)
-    .orderBy('createdAt')
-    .orderBy('id')
-    .execute()
-  return { ...workOrderSnapshot(order), labour, quote: await currentQuote(db, order) }
-}
-
-/** The order's own columns, minus what must not leave the counter: passcode and claim code. */
-export function workOrderSnapshot(
-  order: WorkOrdersTable
-): Omit<WorkOrdersTable, 'passcode' | 'claimCode'> & { hasPasscode: boolean } {
-  const { passcode, claimCode: _claimCode, ...rest } = order
-  return { ...rest, hasPasscode: passcode !== null }
 }

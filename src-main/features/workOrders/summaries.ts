@@ -5,13 +5,8 @@ import type { BoardColumn, CurrentUser, Page, ParsedInput, WorkOrderSummary } fr
 import { daysBetween, isOverdue } from '../../../src-shared/domain/workOrderAge'
 import { CLOSED_STATUSES, OPEN_STATUSES, type WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
 import { nextCalendarDay, shopDayStart, shopLocalDate } from '../../../src-shared/domain/timeZone'
-import { searchPatterns } from '../customers/searchText'
-
-/** The shop's "today" and time zone: what overdue and aging are measured against. */
-export interface ShopCalendar {
-  today: string
-  timeZone: string
-}
+import { searchPatterns } from '../search/searchText'
+import type { ShopCalendar } from './calendar'
 
 /** Work orders joined with what a list row shows: customer, device, technician. */
 export function summaryQuery(db: Db) {

@@ -1,16 +1,7 @@
-import type { CodeList, IntakeChannel, ServiceType, DecisionChannel } from '../../../src-shared/domain/repairTypes'
+import type { IntakeChannel, ServiceType, DecisionChannel } from '../../../src-shared/domain/repairTypes'
 import type { WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
 import type { CustomerDecision, ManagerApproval } from '../../../src-shared/domain/quote'
-
-export interface CodeEntriesTable {
-  list: CodeList
-  code: string
-  label: string
-  active: number
-  sortOrder: number
-  /** For fault locations: the warranty component it is (battery, compressor…), if any. */
-  component: string | null
-}
+import type { CodeEntriesTable } from './codes/tables'
 
 export interface WorkOrdersTable {
   id: string
@@ -85,10 +76,14 @@ export interface WorkOrderEventsTable {
   note: string
 }
 
-export interface RepairsTables {
-  codeEntries: CodeEntriesTable
+/** The work order's record: the order, its labour, quotes and timeline, and the codes it is described with. */
+export interface WorkOrderTables {
   workOrders: WorkOrdersTable
   workOrderLabour: WorkOrderLabourTable
   quotes: QuotesTable
   workOrderEvents: WorkOrderEventsTable
+  codeEntries: CodeEntriesTable
 }
+
+/** The name db/schema.ts assembles the database with (repairs used to own these tables). */
+export type RepairsTables = WorkOrderTables

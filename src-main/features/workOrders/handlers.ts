@@ -1,11 +1,11 @@
 import { signedInUser, type CallContext, type HandlersOf } from '../../rpc/handler'
-import { addLabour, diagnose, removeLabour, updateNotes } from './bench'
 import { shopCalendar } from './calendar'
-import { listCodes, saveCode } from './codes'
-import { findWorkOrderIdByNumber, loadWorkOrderDetail } from './detail'
-import { openWorkOrder } from './intake'
-import { assignTechnician, pickUp, reopenWorkOrder, transitionWorkOrder } from './lifecycle'
-import { approvalsQueue, giveQuote, recordCustomerDecision, recordManagerDecision } from './quotes'
+import { loadWorkOrderDetail } from './detail'
+import { findWorkOrderIdByNumber } from './lookup'
+import { openWorkOrder } from './repairs/intake'
+import { assignTechnician, pickUp, reopenWorkOrder, transitionWorkOrder } from './repairs/lifecycle'
+import { approvalsQueue, giveQuote, recordCustomerDecision, recordManagerDecision } from './repairs/quotes'
+import { addLabour, diagnose, removeLabour, updateNotes } from './repairs/technicianWork'
 import { listWorkOrders, workOrderBoard } from './summaries'
 import { listTechnicians } from './technicians'
 
@@ -33,9 +33,4 @@ export const workOrdersHandlers: HandlersOf<'workOrders'> = {
   'workOrders.approvals': (ctx) => approvalsQueue(ctx.app.db, ctx.now),
   'workOrders.pickup': (ctx, input) => pickUp(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'workOrders.reopen': (ctx, input) => reopenWorkOrder(ctx.app.db, ctx.now, signedInUser(ctx), input)
-}
-
-export const codesHandlers: HandlersOf<'codes'> = {
-  'codes.list': (ctx, input) => listCodes(ctx.app.db, input),
-  'codes.save': (ctx, input) => saveCode(ctx.app.db, ctx.now, signedInUser(ctx), input)
 }

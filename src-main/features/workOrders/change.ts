@@ -1,11 +1,11 @@
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type WorkOrderDetail } from '../../../src-shared/contract'
-import { isClosed } from '../../../src-shared/domain/workOrderStatus'
+import type { CurrentUser, WorkOrderDetail } from '../../../src-shared/contract'
 import { recordSyncedChange } from '../sync/recordChange'
 import { shopCalendar } from './calendar'
-import { findWorkOrder, loadWorkOrderDetail, workOrderRecord } from './detail'
-import { addTimelineEvent, type WorkOrderEvent } from './events'
-import { isOwnOrFreeJob } from './rights'
+import { loadWorkOrderDetail } from './detail'
+import { findWorkOrder } from './lookup'
+import { workOrderRecord } from './records'
+import { addTimelineEvent, type WorkOrderEvent } from './timeline'
 import type { WorkOrdersTable } from './tables'
 
 export interface WorkOrderChange {
@@ -48,14 +48,4 @@ export async function changeWorkOrder(
     })
   })
   return loadWorkOrderDetail(db, id, actor, await shopCalendar(db, at))
-}
-
-/** A picked-up, cancelled or returned order is history: only a manager's reopen follows it. */
-export function requireOpen(order: WorkOrdersTable): void {
-  if (isClosed(order.status)) throw new AppError('READ_ONLY', 'errors.workOrderClosed')
-}
-
-/** A technician works on their own jobs (or unassigned ones); managers on any. */
-export function requireBenchAccess(actor: CurrentUser, order: WorkOrdersTable): void {
-  if (!isOwnOrFreeJob(actor, order)) throw new AppError('FORBIDDEN', 'errors.notYourJob')
 }

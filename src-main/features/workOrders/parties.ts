@@ -1,7 +1,11 @@
 import type { Customer, Device } from '../../../src-shared/contract'
-import type { CustomersTable, DevicesTable } from './tables'
+import type { Database } from '../../db/schema'
 
-export function toCustomer(row: CustomersTable): Customer {
+// A work order's customer and device as the contract shows them. The work-order screen, the
+// hand-over check and the customers feature all map rows this way, so the mapping lives in the
+// kernel every one of them may import.
+
+export function toCustomer(row: Database['customers']): Customer {
   return {
     id: row.id,
     name: row.name,
@@ -15,7 +19,7 @@ export function toCustomer(row: CustomersTable): Customer {
   }
 }
 
-export function toDevice(row: DevicesTable): Device {
+export function toDevice(row: Database['devices']): Device {
   return {
     id: row.id,
     customerId: row.customerId,

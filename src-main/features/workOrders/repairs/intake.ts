@@ -1,23 +1,24 @@
-import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type ParsedInput, type WorkOrderDetail } from '../../../src-shared/contract'
-import { newClaimCode } from '../../../src-shared/domain/claimCode'
-import { uuidv7 } from '../../../src-shared/domain/ids'
-import { findDevice, insertDevice, saveDevice } from '../customers/devices'
-import { findLiveCustomer, insertCustomer } from '../customers/service'
-import { nextDocumentNumber } from '../numbering/service'
-import { readShopTimeZone } from '../settings/service'
-import { recordSyncedChange } from '../sync/recordChange'
-import { shopCalendar } from './calendar'
-import { requireActiveCode } from './codes'
-import { findWorkOrder, loadWorkOrderDetail, workOrderRecord } from './detail'
-import { addTimelineEvent } from './events'
-import type { WorkOrdersTable } from './tables'
-import { recordDeposit } from '../checkout/deposits'
+import type { Db } from '../../../db/connection'
+import { AppError, type CurrentUser, type ParsedInput, type WorkOrderDetail } from '../../../../src-shared/contract'
+import { newClaimCode } from '../../../../src-shared/domain/claimCode'
+import { uuidv7 } from '../../../../src-shared/domain/ids'
+import { nextDocumentNumber } from '../../numbering/service'
+import { readShopTimeZone } from '../../settings/service'
+import { recordSyncedChange } from '../../sync/recordChange'
+import { shopCalendar } from '../calendar'
+import { requireActiveCode } from '../codes/codes'
+import { loadWorkOrderDetail } from '../detail'
+import { findWorkOrder } from '../lookup'
+import { workOrderPorts } from '../ports'
+import { workOrderRecord } from '../records'
+import { addTimelineEvent } from '../timeline'
+import type { WorkOrdersTable } from '../tables'
 
 type Intake = ParsedInput<'workOrders.create'>
 
 /** The customer at the counter: found, or created now (a known mobile is refused, never duplicated). */
 async function intakeCustomer(trx: Db, at: Date, actor: CurrentUser, customer: Intake['customer']): Promise<string> {
+  const { findLiveCustomer, insertCustomer } = workOrderPorts().parties
   if (customer.kind === 'existing') return (await findLiveCustomer(trx, customer.id)).id
   return (await withFieldPrefix('customer.fields.', insertCustomer(trx, at, actor, customer.fields))).id
 }
@@ -45,6 +46,7 @@ async function intakeDevice(
   customerId: string,
   device: Intake['device']
 ): Promise<string> {
+  const { findDevice, insertDevice, saveDevice } = workOrderPorts().parties
   if (device.kind === 'new')
     return (await withFieldPrefix('device.fields.', insertDevice(trx, at, actor, customerId, device.fields))).id
   const found = await findDevice(trx, device.id)
@@ -127,7 +129,8 @@ export async function openWorkOrder(
       updatedAt: at.toISOString()
     }
     await trx.insertInto('workOrders').values(row).execute()
-    if (intake.depositFen > 0) await recordDeposit(trx, at, actor.id, row.id, intake.depositFen, intake.depositMethod)
+    if (intake.depositFen > 0)
+      await workOrderPorts().recordDeposit(trx, at, actor.id, row.id, intake.depositFen, intake.depositMethod)
     if (reopenedFromId) await linkComeback(trx, at, actor, reopenedFromId, row.number)
     await addTimelineEvent(trx, at, row.id, actor.id, {
       kind: reopenedFromId ? 'reopened' : 'created',

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { operation } from './operation'
-import { text } from './common'
-import { CODE_LISTS, type CodeList } from '../domain/repairTypes'
+import { operation } from '../operation'
+import { text } from '../common'
+import { CODE_LISTS, type CodeList } from '../../domain/repairTypes'
 
 export interface CodeEntry {
   list: CodeList

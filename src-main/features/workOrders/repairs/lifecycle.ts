@@ -1,22 +1,26 @@
-import type { Db } from '../../db/connection'
+import type { Db } from '../../../db/connection'
 import {
   AppError,
   type ArrivalCondition,
   type CurrentUser,
   type ParsedInput,
   type WorkOrderDetail
-} from '../../../src-shared/contract'
-import { normalizePhone } from '../../../src-shared/domain/phone'
-import { workMayProceed } from '../../../src-shared/domain/quote'
-import { canTransition, isClosed, REASON_REQUIRED, ROLES_BY_TARGET } from '../../../src-shared/domain/workOrderStatus'
-import { recordAudit } from '../audit/record'
-import { findDevice } from '../customers/devices'
-import { toCustomer } from '../customers/records'
-import { changeWorkOrder, requireBenchAccess, requireOpen } from './change'
-import { currentQuote, findWorkOrder } from './detail'
+} from '../../../../src-shared/contract'
+import { normalizePhone } from '../../../../src-shared/domain/phone'
+import { workMayProceed } from '../../../../src-shared/domain/quote'
+import {
+  canTransition,
+  isClosed,
+  REASON_REQUIRED,
+  ROLES_BY_TARGET
+} from '../../../../src-shared/domain/workOrderStatus'
+import { recordAudit } from '../../audit/record'
+import { changeWorkOrder } from '../change'
+import { requireBenchAccess, requireOpen } from '../guards'
+import { currentQuote, findWorkOrder } from '../lookup'
+import { toCustomer } from '../parties'
+import { letGoOfClosedOrder, workOrderPorts } from '../ports'
 import { openWorkOrder, type OpenedWorkOrder } from './intake'
-import { returnDepositOfCancelledOrder } from '../checkout/deposits'
-import { closeOpenRequests, returnPartsOfUnrepairedOrder } from '../parts/workOrderParts'
 
 /** Moves a work order along the status machine, or refuses with the reason. */
 export function transitionWorkOrder(
@@ -47,12 +51,10 @@ export function transitionWorkOrder(
     ) {
       throw new AppError('APPROVAL_REQUIRED', 'errors.APPROVAL_REQUIRED')
     }
-    // A job cancelled or handed back unrepaired fitted nothing: its parts go back to stock.
-    // Any closed job asks for no more.
-    if (to === 'cancelled' || to === 'returned_unrepaired')
-      await returnPartsOfUnrepairedOrder(trx, at, actor.id, order.id, input.reason)
-    else if (isClosed(to)) await closeOpenRequests(trx, at, order.id)
-    if (to === 'cancelled') await returnDepositOfCancelledOrder(trx, at, actor.id, order.id, input.reason)
+    // A closed job lets go of what it held: parts go back to stock or stop being asked for, a
+    // cancelled job's deposit goes back (each feature decides, see features/wiring.ts).
+    if (isClosed(to))
+      await letGoOfClosedOrder(trx, { at, actorId: actor.id, workOrderId: order.id, to, reason: input.reason })
     // A technician who moves an unassigned job takes it, so no job is finished by nobody.
     const takesJob = actor.role === 'technician' && order.technicianId === null
     return {
@@ -170,7 +172,7 @@ function handOver(
       if (typed === '' || !known.includes(typed)) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.phoneMismatch')
       provedBy = 'phone'
     }
-    await closeOpenRequests(trx, at, order.id)
+    await letGoOfClosedOrder(trx, { at, actorId: actor.id, workOrderId: order.id, to: 'picked_up', reason: '' })
     return {
       set: { status: 'picked_up', pickedUpAt: at.toISOString(), pickedUpBy: actor.id, passcode: null },
       event: { kind: 'status', fromStatus: order.status, toStatus: 'picked_up', note: provedBy }
@@ -193,7 +195,7 @@ export async function reopenWorkOrder(
     throw new AppError('INVALID_TRANSITION', 'errors.reopenOnlyPickedUp', { from: previous.status })
   const condition = JSON.parse(previous.conditionJson) as ArrivalCondition
   // The device may have changed hands since; the comeback belongs to whoever owns it now.
-  const device = await findDevice(db, previous.deviceId)
+  const device = await workOrderPorts().parties.findDevice(db, previous.deviceId)
   return openWorkOrder(
     db,
     at,

@@ -1,0 +1,23 @@
+import { returnDepositOfClosedOrder, recordDeposit } from './checkout/deposits'
+import { invoicesOfWorkOrder } from './checkout/invoices'
+import { findDevice, insertDevice, saveDevice } from './customers/devices'
+import { findLiveCustomer, insertCustomer } from './customers/service'
+import { loadWorkOrderParts, releasePartsOfClosedOrder } from './parts/workOrderParts'
+import { wireWorkOrderPorts } from './workOrders/ports'
+
+/**
+ * The composition root of the features: the one file that knows them all. Features build on the
+ * work-order kernel and never import each other; where the kernel needs one of them (check-in
+ * creates the customer, a cancelled job returns its parts and deposit, a printout shows the
+ * invoice), it names a port and this file plugs the feature in. rpc/handlers.ts runs it.
+ */
+export function wireFeatures(): void {
+  wireWorkOrderPorts({
+    parties: { findLiveCustomer, insertCustomer, findDevice, insertDevice, saveDevice },
+    recordDeposit,
+    // Parts first, then the deposit: the order the cancellation always ran them in.
+    onClosed: [releasePartsOfClosedOrder, returnDepositOfClosedOrder],
+    invoicesOf: invoicesOfWorkOrder,
+    partsOf: loadWorkOrderParts
+  })
+}

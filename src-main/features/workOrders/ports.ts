@@ -1,0 +1,78 @@
+import type { Db } from '../../db/connection'
+import type { Database } from '../../db/schema'
+import type { Customer, CurrentUser, Device, Invoice, ParsedInput, WorkOrderParts } from '../../../src-shared/contract'
+import type { PaymentMethod } from '../../../src-shared/domain/invoice'
+import type { WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
+
+/*
+ * What the work-order kernel asks of the features built on it.
+ *
+ * Customers, checkout and parts import the kernel, so the kernel (and repairs inside it) must not
+ * import them back: features would depend on each other both ways again. Instead the kernel names
+ * here the few things it needs from them, and src-main/features/wiring.ts, the one place that
+ * knows every feature, plugs each feature's function in when the handler table is built.
+ */
+
+/** The customer and device registry, as check-in and the hand-over check use it (customers feature). */
+export interface WorkOrderParties {
+  findLiveCustomer(db: Db, id: string): Promise<Database['customers']>
+  insertCustomer(trx: Db, at: Date, actor: CurrentUser, fields: ParsedInput<'customers.create'>): Promise<Customer>
+  findDevice(db: Db, id: string): Promise<Database['devices']>
+  insertDevice(
+    trx: Db,
+    at: Date,
+    actor: CurrentUser,
+    customerId: string,
+    fields: Omit<ParsedInput<'devices.create'>, 'customerId'>
+  ): Promise<Device>
+  saveDevice(trx: Db, at: Date, actor: CurrentUser, input: ParsedInput<'devices.update'>): Promise<Device>
+}
+
+/** A work order that has just closed (picked up, cancelled, returned unrepaired). */
+export interface ClosedWorkOrder {
+  at: Date
+  actorId: string
+  workOrderId: string
+  to: WorkOrderStatus
+  /** Why it closed, as the counter typed it ('' for a pick-up). */
+  reason: string
+}
+
+/** Lets go of what a feature holds for a closed order, inside the closing transaction. */
+export type OnWorkOrderClosed = (trx: Db, closed: ClosedWorkOrder) => Promise<void>
+
+export interface WorkOrderPorts {
+  parties: WorkOrderParties
+  /** Checkout: a deposit taken at check-in goes into the till. */
+  recordDeposit(
+    trx: Db,
+    at: Date,
+    cashierId: string,
+    workOrderId: string,
+    amountFen: number,
+    method: PaymentMethod
+  ): Promise<void>
+  /** Run in this order when an order closes (parts first, then checkout's deposit). */
+  onClosed: readonly OnWorkOrderClosed[]
+  /** Checkout: the invoices and credit notes of an order, oldest first (printed with it). */
+  invoicesOf(db: Db, workOrderId: string): Promise<Invoice[]>
+  /** Parts: the parts requested and issued for an order (printed with it). */
+  partsOf(db: Db, workOrderId: string): Promise<WorkOrderParts>
+}
+
+let wired: WorkOrderPorts | null = null
+
+/** Called once by features/wiring.ts; calling it again replaces the ports (tests may). */
+export function wireWorkOrderPorts(ports: WorkOrderPorts): void {
+  wired = ports
+}
+
+export function workOrderPorts(): WorkOrderPorts {
+  if (!wired) throw new Error('Work-order ports are not wired: features/wiring.ts must run first')
+  return wired
+}
+
+/** Every feature lets go of a closed order, in the wired order. */
+export async function letGoOfClosedOrder(trx: Db, closed: ClosedWorkOrder): Promise<void> {
+  for (const onClosed of workOrderPorts().onClosed) await onClosed(trx, closed)
+}
