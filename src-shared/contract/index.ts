@@ -80,7 +80,7 @@ export type {
   LedgerCheck,
   ExportList
 } from './parts'
-export type { PartRequest, IssuedPartLine, WorkOrderParts, OpenPartRequest } from './workOrderParts'
+export type { PartRequest, IssuedPartLine, WorkOrderParts, OpenPartRequest, IssuedToWorkOrder } from './workOrderParts'
 export type { FaultyPart, FaultyPartStatus, ReturnBatch } from './faultyParts'
 export type { Invoice, InvoiceLine, Payment, CheckoutDraft, PaymentKind } from './checkout'
 export type { DayCloseReport, DayCloseSummary } from './dayClose'

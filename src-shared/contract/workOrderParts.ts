@@ -56,6 +56,15 @@ export interface OpenPartRequest extends PartRequest {
   barcodes: string[]
 }
 
+/**
+ * What an issue answers: the job's parts as before, and the job's rows in the warehouse's queue
+ * as they stand now (the same rows workOrderParts.openRequests lists; empty when the job waits
+ * for nothing more), so the queue screen updates without asking again.
+ */
+export interface IssuedToWorkOrder extends WorkOrderParts {
+  queueRows: OpenPartRequest[]
+}
+
 const quantity = z.number().int().min(1).max(1000)
 
 export const workOrderPartsContract = {
@@ -70,9 +79,9 @@ export const workOrderPartsContract = {
   /**
    * Issues a part to a job: STOCK_INSUFFICIENT when fewer are on hand, and nothing changes.
    * A serial-tracked part goes one unit at a time with its serial. Fulfils the job's open
-   * request for the part when there is one.
+   * request for the part when there is one. Answers with the job's queue rows too.
    */
-  'workOrderParts.issue': operation<WorkOrderParts>()(
+  'workOrderParts.issue': operation<IssuedToWorkOrder>()(
     z.object({ workOrderId: id, partId: id, quantity, serial: serialSchema.default(null) }).strict()
   ),
   /** Unused parts back to stock from a job, at the cost they left with. */

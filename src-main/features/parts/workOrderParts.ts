@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection'
 import {
   AppError,
   type CurrentUser,
+  type IssuedToWorkOrder,
   type OpenPartRequest,
   type ParsedInput,
   type WorkOrderParts
@@ -147,9 +148,12 @@ export async function cancelPartRequest(
   return loadWorkOrderParts(db, workOrderId)
 }
 
-/** The warehouse's queue: open requests on jobs that are still open, oldest first. */
-export async function openPartRequests(db: Db): Promise<OpenPartRequest[]> {
-  const rows = await db
+/**
+ * The warehouse's queue: open requests on jobs that are still open, oldest first; or only one
+ * job's rows, as an issue answers them.
+ */
+export async function openPartRequests(db: Db, workOrderId?: string): Promise<OpenPartRequest[]> {
+  let query = db
     .selectFrom('workOrderPartRequests as r')
     .innerJoin('parts as p', 'p.id', 'r.partId')
     .innerJoin('workOrders as w', 'w.id', 'r.workOrderId')
@@ -168,9 +172,8 @@ export async function openPartRequests(db: Db): Promise<OpenPartRequest[]> {
       'p.serialTracked'
     ])
     .where('r.status', '=', 'open')
-    .orderBy('r.requestedAt')
-    .limit(500)
-    .execute()
+  if (workOrderId !== undefined) query = query.where('r.workOrderId', '=', workOrderId)
+  const rows = await query.orderBy('r.requestedAt').limit(500).execute()
   const barcodes = await barcodesOf(db, [...new Set(rows.map((row) => row.partId))])
   return rows.map(({ brand, model, serialTracked, ...row }) => ({
     ...row,
@@ -190,7 +193,7 @@ export async function issuePart(
   at: Date,
   actor: CurrentUser,
   input: ParsedInput<'workOrderParts.issue'>
-): Promise<WorkOrderParts> {
+): Promise<IssuedToWorkOrder> {
   await db.transaction().execute(async (trx) => {
     const order = await findWorkOrder(trx, input.workOrderId)
     requireOpen(order)
@@ -282,7 +285,10 @@ export async function issuePart(
       }
     })
   })
-  return loadWorkOrderParts(db, input.workOrderId)
+  return {
+    ...(await loadWorkOrderParts(db, input.workOrderId)),
+    queueRows: await openPartRequests(db, input.workOrderId)
+  }
 }
 
 /** A serial-tracked part leaves one unit at a time, and a serial cannot be out on two jobs. */

@@ -54,6 +54,50 @@ describe('parts on work orders', () => {
     expect(await stockOf(app, staff.clerk.token, part.id)).toMatchObject({ onHand: 1, stockValueFen: 20_000 })
   })
 
+  it("an issue answers with the job's rows in the warehouse queue, as openRequests lists them", async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const battery = await newPart(app, staff.clerk.token)
+    await receive(app, staff.clerk.token, screen.id, 5, 10_000)
+    await receive(app, staff.clerk.token, battery.id, 5, 5_000)
+    const { id } = await openOrder(app, staff.frontDesk.token)
+    await callOk(app, 'workOrders.assign', { id, technicianId: staff.techA.user.id }, staff.frontDesk.token)
+    for (const part of [screen, battery]) {
+      await callOk(
+        app,
+        'workOrderParts.request',
+        { workOrderId: id, partId: part.id, quantity: 2, note: '' },
+        staff.techA.token
+      )
+    }
+    const queueOfJob = async () =>
+      (await callOk(app, 'workOrderParts.openRequests', {}, staff.clerk.token)).filter((row) => row.workOrderId === id)
+
+    const partly = await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: id, partId: screen.id, quantity: 1 },
+      staff.clerk.token
+    )
+    expect(partly.queueRows).toEqual(await queueOfJob())
+    expect(partly.queueRows.map((row) => [row.partId, row.issuedQuantity, row.onHand])).toEqual([
+      [screen.id, 1, 4],
+      [battery.id, 0, 5]
+    ])
+    // The job's parts are answered as before.
+    expect(partly.lines).toHaveLength(1)
+
+    await callOk(app, 'workOrderParts.issue', { workOrderId: id, partId: screen.id, quantity: 1 }, staff.clerk.token)
+    const last = await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: id, partId: battery.id, quantity: 2 },
+      staff.clerk.token
+    )
+    expect(last.queueRows).toEqual([])
+    expect(await queueOfJob()).toEqual([])
+  })
+
   it('a technician may ask only on their own jobs; only the warehouse issues', async () => {
     const { app, staff } = shop()
     const part = await newPart(app, staff.clerk.token)
