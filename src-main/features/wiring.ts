@@ -1,8 +1,8 @@
 import { returnDepositOfClosedOrder, recordDeposit } from './checkout/deposits'
 import { invoicesOfWorkOrder } from './checkout/invoices'
-import { findDevice, insertDevice, saveDevice } from './customers/devices'
+import { findDevice, insertDevice, saveDevice } from './customers/devices/devices'
 import { findLiveCustomer, insertCustomer } from './customers/service'
-import { loadWorkOrderParts, releasePartsOfClosedOrder } from './parts/workOrderParts'
+import { loadWorkOrderParts, releasePartsOfClosedOrder } from './parts/workOrderParts/workOrderParts'
 import { wireWorkOrderPorts } from './workOrders/ports'
 
 /**

@@ -4,19 +4,19 @@ import { authHandlers } from '../features/auth/handlers'
 import { usersHandlers } from '../features/users/handlers'
 import { settingsHandlers } from '../features/settings/handlers'
 import { auditHandlers } from '../features/audit/handlers'
-import { customersHandlers, devicesHandlers } from '../features/customers/handlers'
+import { customersHandlers } from '../features/customers/handlers'
+import { devicesHandlers } from '../features/customers/devices/handlers'
 import { workOrdersHandlers } from '../features/workOrders/handlers'
 import { codesHandlers } from '../features/workOrders/codes/handlers'
 import { warrantyHandlers } from '../features/warranty/handlers'
 import { warrantyImportHandlers } from '../features/warranty/import/handlers'
-import { checkoutHandlers, dayCloseHandlers } from '../features/checkout/handlers'
+import { checkoutHandlers } from '../features/checkout/handlers'
+import { dayCloseHandlers } from '../features/checkout/dayClose/handlers'
 import { printingHandlers } from '../features/printing/handlers'
-import {
-  faultyPartsHandlers,
-  partsHandlers,
-  stocktakesHandlers,
-  workOrderPartsHandlers
-} from '../features/parts/handlers'
+import { partsHandlers } from '../features/parts/handlers'
+import { workOrderPartsHandlers } from '../features/parts/workOrderParts/handlers'
+import { faultyPartsHandlers } from '../features/parts/faultyParts/handlers'
+import { stocktakesHandlers } from '../features/parts/stocktakes/handlers'
 import { wireFeatures } from '../features/wiring'
 
 // The features' ports are plugged in with the handler table: whoever can call a handler has them.

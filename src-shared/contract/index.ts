@@ -4,16 +4,16 @@ import { settingsContract } from './settings'
 import { setupContract } from './setup'
 import { usersContract } from './users'
 import { customersContract } from './customers'
-import { devicesContract } from './devices'
+import { devicesContract } from './customers/devices'
 import { workOrdersContract } from './workOrders'
 import { codesContract } from './workOrders/codes'
 import { warrantyContract } from './warranty'
 import { partsContract } from './parts'
-import { workOrderPartsContract } from './workOrderParts'
-import { faultyPartsContract } from './faultyParts'
-import { stocktakesContract } from './stocktakes'
+import { workOrderPartsContract } from './parts/workOrderParts'
+import { faultyPartsContract } from './parts/faultyParts'
+import { stocktakesContract } from './parts/stocktakes'
 import { checkoutContract } from './checkout'
-import { dayCloseContract } from './dayClose'
+import { dayCloseContract } from './checkout/dayClose'
 import { printingContract } from './printing'
 import type { InputOf, OutputOf, ParsedInputOf } from './operation'
 
@@ -80,12 +80,18 @@ export type {
   LedgerCheck,
   ExportList
 } from './parts'
-export type { PartRequest, IssuedPartLine, WorkOrderParts, OpenPartRequest, IssuedToWorkOrder } from './workOrderParts'
-export type { FaultyPart, FaultyPartStatus, ReturnBatch } from './faultyParts'
+export type {
+  PartRequest,
+  IssuedPartLine,
+  WorkOrderParts,
+  OpenPartRequest,
+  IssuedToWorkOrder
+} from './parts/workOrderParts'
+export type { FaultyPart, FaultyPartStatus, ReturnBatch } from './parts/faultyParts'
 export type { Invoice, InvoiceLine, Payment, CheckoutDraft, PaymentKind } from './checkout'
-export type { DayCloseReport, DayCloseSummary } from './dayClose'
+export type { DayCloseReport, DayCloseSummary } from './checkout/dayClose'
 export type { PrintSettings, PrintSetting, PrinterInfo, WorkOrderPrintData } from './printing'
-export type { Stocktake, StocktakeLine, StocktakeSummary, StocktakeScope } from './stocktakes'
+export type { Stocktake, StocktakeLine, StocktakeSummary, StocktakeScope } from './parts/stocktakes'
 export type {
   WorkOrderDetail,
   LabourLine,

@@ -4,7 +4,7 @@ import { id, optionalText } from './common'
 import { DOCUMENT_TYPES, PAPER_NAMES, paperFits, type DocumentType, type Paper } from '../domain/paper'
 import type { ShopProfile } from './settings'
 import type { WorkOrderDetail } from './workOrders'
-import type { WorkOrderParts } from './workOrderParts'
+import type { WorkOrderParts } from './parts/workOrderParts'
 import type { Invoice } from './checkout'
 
 export interface PrintSetting {

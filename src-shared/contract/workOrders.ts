@@ -11,7 +11,7 @@ import {
   type WorkOrderSummary
 } from './common'
 import { customerFieldsSchema, type Customer } from './customers'
-import { deviceFieldsSchema } from './devices'
+import { deviceFieldsSchema } from './customers/devices'
 import { codeSchema } from './workOrders/codes'
 import {
   ACCESSORIES,

@@ -1,7 +1,6 @@
 import type { HandlersOf } from '../../rpc/handler'
 import { signedInUser } from '../../rpc/handler'
 import { issueCreditNote } from './creditNote'
-import { closeDay, listDayCloses, loadDayClose, previewDayClose } from './dayClose'
 import { checkoutDraft } from './draft'
 import { invoiceIdByNumber, invoicesOfWorkOrder, loadInvoice } from './invoices'
 import { payWorkOrder } from './pay'
@@ -13,11 +12,4 @@ export const checkoutHandlers: HandlersOf<'checkout'> = {
     loadInvoice(ctx.app.db, 'id' in input ? input.id : await invoiceIdByNumber(ctx.app.db, input.number)),
   'checkout.forWorkOrder': (ctx, input) => invoicesOfWorkOrder(ctx.app.db, input.workOrderId),
   'checkout.creditNote': (ctx, input) => issueCreditNote(ctx.app.db, ctx.now, signedInUser(ctx), input)
-}
-
-export const dayCloseHandlers: HandlersOf<'dayClose'> = {
-  'dayClose.preview': (ctx) => previewDayClose(ctx.app.db, ctx.now),
-  'dayClose.close': (ctx, input) => closeDay(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'dayClose.get': (ctx, input) => loadDayClose(ctx.app.db, input.id),
-  'dayClose.list': (ctx) => listDayCloses(ctx.app.db)
 }

@@ -2,7 +2,6 @@ import { signedInUser, type HandlersOf } from '../../rpc/handler'
 import { shopCalendar } from '../workOrders/calendar'
 import { toCustomer, toDevice } from '../workOrders/parties'
 import { historyOf } from '../workOrders/summaries'
-import { createDevice, findBySerial, updateDevice } from './devices'
 import { createCustomer, findLiveCustomer, mergeCustomers, searchCustomers, updateCustomer } from './service'
 
 export const customersHandlers: HandlersOf<'customers'> = {
@@ -22,12 +21,4 @@ export const customersHandlers: HandlersOf<'customers'> = {
   'customers.create': (ctx, input) => createCustomer(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'customers.update': (ctx, input) => updateCustomer(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'customers.merge': (ctx, input) => mergeCustomers(ctx.app.db, ctx.now, signedInUser(ctx), input.keepId, input.mergeId)
-}
-
-export const devicesHandlers: HandlersOf<'devices'> = {
-  'devices.findBySerial': (ctx, input) => findBySerial(ctx.app.db, input.serial),
-  'devices.create': (ctx, input) => createDevice(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'devices.update': (ctx, input) => updateDevice(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'devices.history': async (ctx, input) =>
-    historyOf(ctx.app.db, { deviceId: input.id }, await shopCalendar(ctx.app.db, ctx.now))
 }

@@ -4,8 +4,8 @@ import { AppError, type ParsedInput } from '../../../src-shared/contract'
 import { EXPORT_COLUMNS, type ExportList } from '../../../src-shared/contract/parts'
 import { formatShopDateTime, shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { readShopTimeZone } from '../settings/service'
-import { listFaultyParts } from './faultyParts'
-import { lowStock, partMovements, stockValuation } from './lists'
+import { listFaultyParts } from './faultyParts/faultyParts'
+import { lowStock, partMovements, stockValuation } from './stockReports'
 import { searchParts } from './catalogue'
 
 type Cell = string | number | null

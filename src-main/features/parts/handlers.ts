@@ -2,19 +2,10 @@ import type { HandlersOf } from '../../rpc/handler'
 import { signedInUser } from '../../rpc/handler'
 import { createPart, findPartByCode, searchParts, updatePart } from './catalogue'
 import { exportList } from './export'
-import { cancelStocktake, countPart, listStocktakes, loadStocktake, postStocktake, startStocktake } from './stocktakes'
-import { creditBatch, getBatch, listBatches, listFaultyParts, packBatch, shipBatch } from './faultyParts'
-import { lowStock, partMovements, stockValuation, verifyLedger } from './lists'
+import { lowStock, partMovements, stockValuation, verifyLedger } from './stockReports'
 import { loadPart } from './records'
-import { adjustStock, decideAdjustment, listAdjustments, receiveDelivery } from './stock'
-import {
-  cancelPartRequest,
-  getWorkOrderParts,
-  issuePart,
-  openPartRequests,
-  requestPart,
-  returnFromWorkOrder
-} from './workOrderParts'
+import { adjustStock, decideAdjustment, listAdjustments } from './adjustments'
+import { receiveDelivery } from './receiving'
 
 export const partsHandlers: HandlersOf<'parts'> = {
   'parts.search': (ctx, input) => searchParts(ctx.app.db, input),
@@ -31,31 +22,4 @@ export const partsHandlers: HandlersOf<'parts'> = {
   'parts.valuation': (ctx, input) => stockValuation(ctx.app.db, input),
   'parts.verifyLedger': (ctx) => verifyLedger(ctx.app.db),
   'parts.export': (ctx, input) => exportList(ctx.app.db, ctx.now, input)
-}
-
-export const workOrderPartsHandlers: HandlersOf<'workOrderParts'> = {
-  'workOrderParts.get': (ctx, input) => getWorkOrderParts(ctx.app.db, input),
-  'workOrderParts.request': (ctx, input) => requestPart(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'workOrderParts.cancelRequest': (ctx, input) => cancelPartRequest(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'workOrderParts.openRequests': (ctx) => openPartRequests(ctx.app.db),
-  'workOrderParts.issue': (ctx, input) => issuePart(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'workOrderParts.return': (ctx, input) => returnFromWorkOrder(ctx.app.db, ctx.now, signedInUser(ctx), input)
-}
-
-export const faultyPartsHandlers: HandlersOf<'faultyParts'> = {
-  'faultyParts.list': (ctx, input) => listFaultyParts(ctx.app.db, ctx.now, input),
-  'faultyParts.batches': (ctx) => listBatches(ctx.app.db),
-  'faultyParts.batch': (ctx, input) => getBatch(ctx.app.db, ctx.now, input),
-  'faultyParts.pack': (ctx, input) => packBatch(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'faultyParts.ship': (ctx, input) => shipBatch(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'faultyParts.credit': (ctx, input) => creditBatch(ctx.app.db, ctx.now, signedInUser(ctx), input)
-}
-
-export const stocktakesHandlers: HandlersOf<'stocktakes'> = {
-  'stocktakes.list': (ctx) => listStocktakes(ctx.app.db),
-  'stocktakes.start': (ctx, input) => startStocktake(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'stocktakes.get': (ctx, input) => loadStocktake(ctx.app.db, input.id),
-  'stocktakes.count': (ctx, input) => countPart(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'stocktakes.post': (ctx, input) => postStocktake(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'stocktakes.cancel': (ctx, input) => cancelStocktake(ctx.app.db, ctx.now, signedInUser(ctx), input)
 }

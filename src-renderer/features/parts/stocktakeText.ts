@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import type { StocktakeScope } from '../../../src-shared/contract/stocktakes'
+import type { StocktakeScope } from '../../../src-shared/contract/parts/stocktakes'
 import { formatFen } from '../../../src-shared/domain/money'
 
 /** How a count's scope and status read on screen. */

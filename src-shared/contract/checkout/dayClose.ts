@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { operation } from './operation'
-import { id, optionalText } from './common'
-import type { PaymentMethod } from '../domain/invoice'
-import type { Payment } from './checkout'
+import { operation } from '../operation'
+import { id, optionalText } from '../common'
+import type { PaymentMethod } from '../../domain/invoice'
+import type { Payment } from '../checkout'
 
 export interface DayCloseReport {
   /** Null while the period is still open (a preview). */

@@ -1,13 +1,13 @@
-import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type ParsedInput } from '../../../src-shared/contract'
-import type { DayCloseReport, DayCloseSummary } from '../../../src-shared/contract/dayClose'
-import type { Payment } from '../../../src-shared/contract/checkout'
-import { uuidv7 } from '../../../src-shared/domain/ids'
-import { PAYMENT_METHODS } from '../../../src-shared/domain/invoice'
-import { recordSyncedChange } from '../sync/recordChange'
-import { nextDocumentNumber } from '../numbering/service'
-import { readShopTimeZone } from '../settings/service'
-import { paymentsQuery } from './invoices'
+import type { Db } from '../../../db/connection'
+import { AppError, type CurrentUser, type ParsedInput } from '../../../../src-shared/contract'
+import type { DayCloseReport, DayCloseSummary } from '../../../../src-shared/contract/checkout/dayClose'
+import type { Payment } from '../../../../src-shared/contract/checkout'
+import { uuidv7 } from '../../../../src-shared/domain/ids'
+import { PAYMENT_METHODS } from '../../../../src-shared/domain/invoice'
+import { recordSyncedChange } from '../../sync/recordChange'
+import { nextDocumentNumber } from '../../numbering/service'
+import { readShopTimeZone } from '../../settings/service'
+import { paymentsQuery } from '../invoices'
 
 type Figures = Omit<
   DayCloseReport,

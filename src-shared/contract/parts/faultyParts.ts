@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { operation } from './operation'
-import { id, text } from './common'
+import { operation } from '../operation'
+import { id, text } from '../common'
 
 /** A replaced part the brand wants back: owed until the brand credits it. */
 export const FAULTY_PART_STATUSES = ['awaiting', 'packed', 'shipped', 'credited'] as const

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { operation } from './operation'
-import { calendarDate, id, optionalText, serialSchema, text, type Device, type WorkOrderSummary } from './common'
-import type { Customer } from './customers'
+import { operation } from '../operation'
+import { calendarDate, id, optionalText, serialSchema, text, type Device, type WorkOrderSummary } from '../common'
+import type { Customer } from '../customers'
 
 export const deviceFieldsSchema = z.object({
   brand: text(40),

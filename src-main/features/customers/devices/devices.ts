@@ -1,10 +1,16 @@
-import type { Db } from '../../db/connection'
-import { AppError, type Customer, type CurrentUser, type Device, type ParsedInput } from '../../../src-shared/contract'
-import { uuidv7 } from '../../../src-shared/domain/ids'
-import { recordSyncedChange } from '../sync/recordChange'
-import { toCustomer, toDevice } from '../workOrders/parties'
-import { findLiveCustomer } from './service'
-import type { DevicesTable } from './tables'
+import type { Db } from '../../../db/connection'
+import {
+  AppError,
+  type Customer,
+  type CurrentUser,
+  type Device,
+  type ParsedInput
+} from '../../../../src-shared/contract'
+import { uuidv7 } from '../../../../src-shared/domain/ids'
+import { recordSyncedChange } from '../../sync/recordChange'
+import { toCustomer, toDevice } from '../../workOrders/parties'
+import { findLiveCustomer } from '../service'
+import type { DevicesTable } from '../tables'
 
 export type DeviceFields = Omit<ParsedInput<'devices.create'>, 'customerId'>
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection'
+import type { Db } from '../../../db/connection'
 import {
   AppError,
   type CurrentUser,
@@ -6,16 +6,16 @@ import {
   type OpenPartRequest,
   type ParsedInput,
   type WorkOrderParts
-} from '../../../src-shared/contract'
-import { uuidv7 } from '../../../src-shared/domain/ids'
-import type { PartUnit } from '../../../src-shared/domain/stock'
-import { recordAudit } from '../audit/record'
-import { requireBenchAccess, requireNotBilled, requireOpen } from '../workOrders/guards'
-import { findWorkOrder } from '../workOrders/lookup'
-import type { ClosedWorkOrder } from '../workOrders/ports'
-import { barcodesOf, findPartRow } from './records'
-import { postMovement } from './ledger'
-import type { WorkOrderPartsTable } from './tables'
+} from '../../../../src-shared/contract'
+import { uuidv7 } from '../../../../src-shared/domain/ids'
+import type { PartUnit } from '../../../../src-shared/domain/stock'
+import { recordAudit } from '../../audit/record'
+import { requireBenchAccess, requireNotBilled, requireOpen } from '../../workOrders/guards'
+import { findWorkOrder } from '../../workOrders/lookup'
+import type { ClosedWorkOrder } from '../../workOrders/ports'
+import { barcodesOf, findPartRow } from '../records'
+import { postMovement } from '../ledger'
+import type { WorkOrderPartsTable } from '../tables'
 
 /** A request as the contract shows it (requests as `r`, parts as `p`, the requester as `u`). */
 const REQUEST_COLUMNS = [

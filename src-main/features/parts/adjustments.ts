@@ -7,34 +7,6 @@ import { readApprovalThresholdFen } from '../settings/service'
 import { correctedSince, lastLedgerSeq, postMovement } from './ledger'
 import { findPartRow } from './records'
 
-/** A delivery: all its lines enter the ledger together or not at all. */
-export async function receiveDelivery(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.receive'>) {
-  const reference = input.supplier === '' ? input.reference : `${input.supplier} ${input.reference}`
-  return db.transaction().execute(async (trx) => {
-    let quantity = 0
-    let valueFen = 0
-    for (const line of input.lines) {
-      const moved = await postMovement(trx, at, actor.id, {
-        partId: line.partId,
-        kind: 'receive',
-        quantity: line.quantity,
-        unitCostFen: line.unitCostFen,
-        reference
-      })
-      quantity += moved.quantity
-      valueFen += moved.valueFen
-    }
-    await recordAudit(trx, at, {
-      actorId: actor.id,
-      action: 'parts.receive',
-      entity: 'delivery',
-      entityId: null,
-      after: { ...input, quantity, valueFen }
-    })
-    return { reference: input.reference, lines: input.lines.length, quantity, valueFen }
-  })
-}
-
 /** Stock leaving by hand is a negative movement; a correction may go either way. */
 function signedQuantity(kind: ManualKind, quantity: number): number {
   return kind === 'adjust' ? quantity : -Math.abs(quantity)

@@ -1,19 +1,19 @@
-import type { Db } from '../../db/connection'
+import type { Db } from '../../../db/connection'
 import {
   AppError,
   type CurrentUser,
   type FaultyPart,
   type ParsedInput,
   type ReturnBatch
-} from '../../../src-shared/contract'
-import type { FaultyPartStatus } from '../../../src-shared/contract/faultyParts'
-import { uuidv7 } from '../../../src-shared/domain/ids'
-import { shopLocalDate } from '../../../src-shared/domain/timeZone'
-import { daysBetween } from '../../../src-shared/domain/workOrderAge'
-import { recordSyncedChange } from '../sync/recordChange'
-import { nextDocumentNumber } from '../numbering/service'
-import { shopCalendar } from '../workOrders/calendar'
-import { readShopTimeZone } from '../settings/service'
+} from '../../../../src-shared/contract'
+import type { FaultyPartStatus } from '../../../../src-shared/contract/parts/faultyParts'
+import { uuidv7 } from '../../../../src-shared/domain/ids'
+import { shopLocalDate } from '../../../../src-shared/domain/timeZone'
+import { daysBetween } from '../../../../src-shared/domain/workOrderAge'
+import { recordSyncedChange } from '../../sync/recordChange'
+import { nextDocumentNumber } from '../../numbering/service'
+import { shopCalendar } from '../../workOrders/calendar'
+import { readShopTimeZone } from '../../settings/service'
 
 /** Return batches are numbered like every shop document: FR-YYMMDD-NNNN. */
 const BATCH_PREFIX = 'FR'

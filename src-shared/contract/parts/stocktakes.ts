@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { operation } from './operation'
-import { id, optionalText, text } from './common'
-import type { PartUnit } from '../domain/stock'
+import { operation } from '../operation'
+import { id, optionalText, text } from '../common'
+import type { PartUnit } from '../../domain/stock'
 
 export const stocktakeScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }).strict(),

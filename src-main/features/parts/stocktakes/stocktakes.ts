@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Db } from '../../db/connection'
+import type { Db } from '../../../db/connection'
 import {
   AppError,
   type CurrentUser,
@@ -7,16 +7,16 @@ import {
   type Stocktake,
   type StocktakeLine,
   type StocktakeSummary
-} from '../../../src-shared/contract'
-import type { StocktakeScope } from '../../../src-shared/contract/stocktakes'
-import { uuidv7 } from '../../../src-shared/domain/ids'
-import type { PartUnit } from '../../../src-shared/domain/stock'
-import { prefixPattern, like } from '../../db/like'
-import { recordAudit } from '../audit/record'
-import { nextDocumentNumber } from '../numbering/service'
-import { readApprovalThresholdFen, readShopTimeZone } from '../settings/service'
-import { correctedSince, lastLedgerSeq, postMovement } from './ledger'
-import { barcodesOf } from './records'
+} from '../../../../src-shared/contract'
+import type { StocktakeScope } from '../../../../src-shared/contract/parts/stocktakes'
+import { uuidv7 } from '../../../../src-shared/domain/ids'
+import type { PartUnit } from '../../../../src-shared/domain/stock'
+import { prefixPattern, like } from '../../../db/like'
+import { recordAudit } from '../../audit/record'
+import { nextDocumentNumber } from '../../numbering/service'
+import { readApprovalThresholdFen, readShopTimeZone } from '../../settings/service'
+import { correctedSince, lastLedgerSeq, postMovement } from '../ledger'
+import { barcodesOf } from '../records'
 
 const STOCKTAKE_PREFIX = 'ST'
 const MANAGERS = new Set(['admin', 'manager'])

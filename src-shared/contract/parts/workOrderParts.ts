@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { operation } from './operation'
-import { id, optionalText, serialSchema } from './common'
-import type { PartUnit } from '../domain/stock'
-import type { WorkOrderStatus } from '../domain/workOrderStatus'
+import { operation } from '../operation'
+import { id, optionalText, serialSchema } from '../common'
+import type { PartUnit } from '../../domain/stock'
+import type { WorkOrderStatus } from '../../domain/workOrderStatus'
 
 export interface PartRequest {
   id: string

@@ -1,0 +1,11 @@
+import { signedInUser, type HandlersOf } from '../../../rpc/handler'
+import { creditBatch, getBatch, listBatches, listFaultyParts, packBatch, shipBatch } from './faultyParts'
+
+export const faultyPartsHandlers: HandlersOf<'faultyParts'> = {
+  'faultyParts.list': (ctx, input) => listFaultyParts(ctx.app.db, ctx.now, input),
+  'faultyParts.batches': (ctx) => listBatches(ctx.app.db),
+  'faultyParts.batch': (ctx, input) => getBatch(ctx.app.db, ctx.now, input),
+  'faultyParts.pack': (ctx, input) => packBatch(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'faultyParts.ship': (ctx, input) => shipBatch(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'faultyParts.credit': (ctx, input) => creditBatch(ctx.app.db, ctx.now, signedInUser(ctx), input)
+}

@@ -1,0 +1,18 @@
+import { signedInUser, type HandlersOf } from '../../../rpc/handler'
+import {
+  cancelPartRequest,
+  getWorkOrderParts,
+  issuePart,
+  openPartRequests,
+  requestPart,
+  returnFromWorkOrder
+} from './workOrderParts'
+
+export const workOrderPartsHandlers: HandlersOf<'workOrderParts'> = {
+  'workOrderParts.get': (ctx, input) => getWorkOrderParts(ctx.app.db, input),
+  'workOrderParts.request': (ctx, input) => requestPart(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrderParts.cancelRequest': (ctx, input) => cancelPartRequest(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrderParts.openRequests': (ctx) => openPartRequests(ctx.app.db),
+  'workOrderParts.issue': (ctx, input) => issuePart(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrderParts.return': (ctx, input) => returnFromWorkOrder(ctx.app.db, ctx.now, signedInUser(ctx), input)
+}
