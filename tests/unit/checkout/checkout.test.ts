@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { call, callError, callOk } from '../helpers'
-import { intake, openOrder, setApprovalThreshold, staffedShopPerFile } from '../repairs/fixtures'
+import { intake, openOrder, setApprovalThreshold, staffedShopPerFile } from '../workOrders/fixtures'
 import { finishedJob } from './fixtures'
 
 const shop = staffedShopPerFile()

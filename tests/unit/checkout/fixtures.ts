@@ -1,6 +1,6 @@
 import type { AppContext } from '../../../src-main/app/context'
 import { callOk } from '../helpers'
-import { intake, type Intake } from '../repairs/fixtures'
+import { intake, type Intake } from '../workOrders/fixtures'
 
 /**
  * A job finished and waiting at the counter, with labour and a part issued to it. A paid repair

@@ -11,7 +11,7 @@ import {
   initializedApp,
   type SignedInUser
 } from '../helpers'
-import { intake, uniqueSerial } from '../repairs/fixtures'
+import { intake, uniqueSerial } from '../workOrders/fixtures'
 
 describe('phone numbers in the domain', () => {
   it('compares mobiles by their digits, with a +86 or 0086 country code dropped', () => {

@@ -7,7 +7,7 @@ import { closeApp, openApp } from '../../../src-main/app/openApp'
 import { startWebHost } from '../../../src-main/host/web/server'
 import type { RpcResult } from '../../../src-shared/contract'
 import { ADMIN, SHOP, callOk, createUserAndSignIn, handlers, initializedApp, tempDir } from '../helpers'
-import { openOrder } from '../repairs/fixtures'
+import { openOrder } from '../workOrders/fixtures'
 import { newPart, receive } from './fixtures'
 
 const cleanups: (() => Promise<void> | void)[] = []

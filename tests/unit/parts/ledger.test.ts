@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { callError, callOk } from '../helpers'
-import { driveTo, staffedShopPerFile } from '../repairs/fixtures'
+import { driveTo, staffedShopPerFile } from '../workOrders/fixtures'
 import { newPart, receive, stockOf, tableCounts } from './fixtures'
 
 const shop = staffedShopPerFile()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { callError, callOk } from '../helpers'
-import { openOrder, setApprovalThreshold, staffedShopPerFile } from '../repairs/fixtures'
+import { openOrder, setApprovalThreshold, staffedShopPerFile } from '../workOrders/fixtures'
 import { newPart, receive, stockOf } from './fixtures'
 
 const shop = staffedShopPerFile()

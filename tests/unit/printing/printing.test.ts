@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PrintJob } from '../../../src-main/features/printing/port'
 import { callError, callOk } from '../helpers'
-import { openOrder, staffedShopPerFile } from '../repairs/fixtures'
+import { openOrder, staffedShopPerFile } from '../workOrders/fixtures'
 
 const shop = staffedShopPerFile()
 
