@@ -1,6 +1,7 @@
 import type { CodeList, IntakeChannel, ServiceType, DecisionChannel } from '../../../src-shared/domain/repairTypes'
 import type { WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
 import type { CustomerDecision, ManagerApproval } from '../../../src-shared/domain/quote'
+import type { VoidReason } from '../../../src-shared/domain/warranty/evaluate'
 
 export interface CodeEntriesTable {
   list: CodeList
@@ -10,6 +11,8 @@ export interface CodeEntriesTable {
   sortOrder: number
   /** For fault locations: the warranty component it is (battery, compressor…), if any. */
   component: string | null
+  /** For fault causes: the reason the warranty is void when a job is diagnosed with it; null: it is not. */
+  voidsWarranty: VoidReason | null
 }
 
 export interface WorkOrdersTable {

@@ -35,12 +35,17 @@ export interface RepairRecord {
   repaired?: boolean
 }
 
+/** Why a warranty is void: found at intake, or a fault cause the shop's codes mark as voiding. */
+export const VOID_REASONS = ['physical_damage', 'liquid_damage', 'third_party_repair', 'serial_tampered'] as const
+
+export type VoidReason = (typeof VOID_REASONS)[number]
+
 /** A void condition recorded at intake. */
 export interface VoidCondition {
   scope: 'unit' | 'component'
   /** required when scope is 'component' */
   component?: string
-  reason: 'physical_damage' | 'liquid_damage' | 'third_party_repair' | 'serial_tampered'
+  reason: VoidReason
   /**
    * The day it was recorded. A void recorded before a part was replaced in a paid repair does
    * not void that part's repair warranty (absent: treated as recorded after, so it does).
