@@ -211,6 +211,27 @@ function repeatedFaults(repairs: RepairRecord[]): Map<string, RepairRecord[]> {
   return byCode
 }
 
+/**
+ * What every explanation starts with, whatever the verdict: where the warranty starts, whether
+ * the unit was replaced, that no claim was given, and the days added for repairs under warranty.
+ */
+function openingReasons(
+  startResult: StartResult,
+  unit: UnitFacts,
+  claim: FaultClaim | null,
+  extensionDays: number
+): Reason[] {
+  const reasons = [startResult.reason]
+  const replacedBySerial = unit.replacedBySerial ?? null
+  if (replacedBySerial !== null) reasons.push(reason('warranty.reason.replacedBy', { serial: replacedBySerial }))
+  if (!claim) reasons.push(reason('warranty.reason.noClaim'))
+  if (extensionDays > 0) {
+    const repairs = unit.repairs.filter((r) => r.underWarranty).length
+    reasons.push(reason('warranty.reason.repairExtension', { days: extensionDays, repairs }))
+  }
+  return reasons
+}
+
 /** The claimed component's replaced part whose repair warranty ends last, if any. */
 function claimedPartWarranty(unit: UnitFacts, component: string | null): PartWarranty | null {
   if (component === null) return null
@@ -288,21 +309,11 @@ export function evaluateWarranty(
   claim: FaultClaim | null,
   today: string
 ): WarrantyEvaluation {
-  const reasons: Reason[] = []
   const effectiveClaim: FaultClaim = claim ?? { kind: 'performance', component: null, faultCode: null }
-
   const startResult = warrantyStart(policy, unit)
   const start = startResult.start
-  reasons.push(startResult.reason)
-  const replacedBySerial = unit.replacedBySerial ?? null
-  if (replacedBySerial !== null) reasons.push(reason('warranty.reason.replacedBy', { serial: replacedBySerial }))
-  if (!claim) reasons.push(reason('warranty.reason.noClaim'))
-
   const extensionDays = warrantyRepairDays(unit.repairs, start, today)
-  const warrantyRepairCount = unit.repairs.filter((r) => r.underWarranty).length
-  if (extensionDays > 0) {
-    reasons.push(reason('warranty.reason.repairExtension', { days: extensionDays, repairs: warrantyRepairCount }))
-  }
+  const reasons = openingReasons(startResult, unit, claim, extensionDays)
 
   const unitVoids = unit.voids.filter((v) => v.scope === 'unit')
   const componentVoids = (component: string) =>
