@@ -6,7 +6,7 @@ import { auditMigrations } from '../features/audit/migrations'
 import { syncMigrations } from '../features/sync/migrations'
 import { customersMigrations } from '../features/customers/migrations'
 import { repairsMigrations } from '../features/repairs/migrations'
-import { warrantyMigrations } from '../features/warranty/migrations'
+import { codesVoidWarrantyMigration, warrantyMigrations } from '../features/warranty/migrations'
 import { checkoutMigrations } from '../features/checkout/migrations'
 import { printingMigrations } from '../features/printing/migrations'
 import { partsMigrations } from '../features/parts/migrations'
@@ -23,5 +23,6 @@ export const allMigrations: readonly Migration[] = [
   ...warrantyMigrations,
   ...partsMigrations,
   ...checkoutMigrations,
-  ...printingMigrations
+  ...printingMigrations,
+  codesVoidWarrantyMigration
 ].sort((a, b) => a.version - b.version)

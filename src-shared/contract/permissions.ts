@@ -1,4 +1,4 @@
-import type { Role } from '../domain/roles'
+import { MANAGER_ROLES, type Role } from '../domain/roles'
 import type { OperationName } from './index'
 
 /**
@@ -11,7 +11,7 @@ import type { OperationName } from './index'
 export type Access = 'public' | 'signedIn' | readonly Role[]
 
 const ADMIN: readonly Role[] = ['admin']
-const ADMIN_AND_MANAGER: readonly Role[] = ['admin', 'manager']
+const ADMIN_AND_MANAGER: readonly Role[] = MANAGER_ROLES
 /** Everyone who deals with customers and their jobs. */
 const REPAIR_STAFF: readonly Role[] = ['admin', 'manager', 'front_desk', 'technician']
 /** The counter: takes jobs in, talks to customers, hands devices back. */

@@ -6,190 +6,247 @@ import { recordSyncedChange } from '../sync/recordChange'
 import { nextDocumentNumber } from '../numbering/service'
 import { readShopTimeZone } from '../settings/service'
 import { findInvoiceRow, loadInvoice } from './invoices'
+import type { InvoiceLinesTable, InvoicesTable } from './tables'
+import { openWarrantyClaim } from './warrantyClaims'
+
+type CreditNoteInput = ParsedInput<'checkout.creditNote'>
+
+/** One amount taken off one line of the invoice. */
+interface CreditedLine {
+  original: InvoiceLinesTable
+  amountFen: number
+}
+
+/** Everything one credit note writes, worked out before anything is written. */
+interface Note {
+  noteId: string
+  number: string
+  invoice: InvoicesTable
+  lines: CreditedLine[]
+  customerCredited: number
+  brandCredited: number
+  /** what goes back to the customer: at most what they paid and have not had back */
+  refundFen: number
+}
 
 /**
  * A credit note takes amounts off a paid invoice's lines; the invoice itself never changes. The
  * customer gets back what they paid for those amounts (never more than they paid in all), and
  * what the brand was to pay comes off the warranty claim.
  */
-export async function issueCreditNote(
-  db: Db,
-  at: Date,
-  actor: CurrentUser,
-  input: ParsedInput<'checkout.creditNote'>
-): Promise<Invoice> {
+export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, input: CreditNoteInput): Promise<Invoice> {
   const timeZone = await readShopTimeZone(db)
   const noteId = uuidv7(at.getTime())
   await db.transaction().execute(async (trx) => {
-    const invoice = await findInvoiceRow(trx, input.invoiceId)
-    if (invoice.kind !== 'invoice') throw new AppError('CONFLICT', 'errors.creditNoteOfCreditNote')
-    const lines = await trx.selectFrom('invoiceLines').selectAll().where('invoiceId', '=', invoice.id).execute()
-    const earlierNotes = await trx
-      .selectFrom('invoices')
-      .select(['id'])
-      .where('correctsInvoiceId', '=', invoice.id)
-      .execute()
-    const earlierLines =
-      earlierNotes.length === 0
-        ? []
-        : await trx
-            .selectFrom('invoiceLines')
-            .select(['sourceId', 'amountFen'])
-            .where(
-              'invoiceId',
-              'in',
-              earlierNotes.map((note) => note.id)
-            )
-            .execute()
-    const credited = new Map<string, number>()
-    for (const line of earlierLines)
-      credited.set(line.sourceId ?? '', (credited.get(line.sourceId ?? '') ?? 0) - line.amountFen)
-
-    const issues: { path: string; messageKey: string; params?: Record<string, number> }[] = []
-    const noteLines = input.lines.map((wanted, index) => {
-      const original = lines.find((line) => line.id === wanted.lineId)
-      if (!original) {
-        issues.push({ path: `lines.${index}.lineId`, messageKey: 'validation.notOnInvoice' })
-        return null
-      }
-      const left = original.amountFen - (credited.get(original.id) ?? 0)
-      if (wanted.amountFen > left)
-        issues.push({
-          path: `lines.${index}.amountFen`,
-          messageKey: 'validation.moreThanLeftToCredit',
-          params: { max: left }
-        })
-      credited.set(original.id, (credited.get(original.id) ?? 0) + wanted.amountFen)
-      return { original, amountFen: wanted.amountFen }
-    })
-    if (issues.length > 0) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: issues })
-
-    const chosen = noteLines.filter((line): line is NonNullable<typeof line> => line !== null)
-    const customerCredited = chosen
-      .filter((line) => line.original.payer === 'customer')
-      .reduce((sum, line) => sum + line.amountFen, 0)
-    const brandCredited = chosen
-      .filter((line) => line.original.payer === 'brand')
-      .reduce((sum, line) => sum + line.amountFen, 0)
-    const refundedBefore = await trx
-      .selectFrom('payments')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amountFen'), eb.lit(0)).as('total'))
-      .where('kind', '=', 'refund')
-      .where('invoiceId', 'in', [...earlierNotes.map((note) => note.id), ''])
-      .executeTakeFirstOrThrow()
-    // Refunds are negative payments: their sum is minus what went back before.
+    const invoice = await invoiceToCredit(trx, input.invoiceId)
+    const earlierNoteIds = await creditNotesOf(trx, invoice.id)
+    const lines = await linesToCredit(trx, invoice, earlierNoteIds, input)
+    const customerCredited = creditedFen(lines, 'customer')
+    const brandCredited = creditedFen(lines, 'brand')
     const refundFen = creditRefundFen(
       customerCredited,
       invoice.customerLinesFen - invoice.discountFen,
-      -Number(refundedBefore.total)
+      await refundedBefore(trx, earlierNoteIds)
     )
-
-    const nowIso = at.toISOString()
     const number = await nextDocumentNumber(trx, 'CN', at, timeZone)
-    await trx
-      .insertInto('invoices')
-      .values({
-        id: noteId,
-        number,
-        kind: 'credit_note',
-        workOrderId: invoice.workOrderId,
-        correctsInvoiceId: invoice.id,
-        linesFen: -(customerCredited + brandCredited),
-        brandFen: -brandCredited,
-        customerLinesFen: -customerCredited,
-        discountFen: 0,
-        depositAppliedFen: 0,
-        dueFen: -refundFen,
-        depositReturnedFen: 0,
-        discountReason: '',
-        discountApprovedBy: null,
-        reason: input.reason,
-        issuedAt: nowIso,
-        cashierId: actor.id
-      })
-      .execute()
-    await trx
-      .insertInto('invoiceLines')
-      .values(
-        chosen.map((line, position) => ({
-          id: uuidv7(at.getTime()),
-          invoiceId: noteId,
-          position,
-          kind: line.original.kind,
-          sourceId: line.original.id,
-          description: line.original.description,
-          quantity: 1,
-          unitPriceFen: -line.amountFen,
-          amountFen: -line.amountFen,
-          payer: line.original.payer
-        }))
-      )
-      .execute()
-    if (refundFen > 0) {
-      await trx
-        .insertInto('payments')
-        .values({
-          id: uuidv7(at.getTime()),
-          kind: 'refund',
-          method: input.refundMethod,
-          amountFen: -refundFen,
-          tenderedFen: 0,
-          changeFen: 0,
-          invoiceId: noteId,
-          workOrderId: invoice.workOrderId,
-          reason: input.reason,
-          cashierId: actor.id,
-          at: nowIso,
-          dayCloseId: null
-        })
-        .execute()
-    }
-    if (brandCredited > 0) {
-      const claimId = uuidv7(at.getTime())
-      const claimLines = chosen
-        .filter((line) => line.original.payer === 'brand')
-        .map((line) => ({ description: line.original.description, amountFen: -line.amountFen }))
-      await trx
-        .insertInto('warrantyClaims')
-        .values({
-          id: claimId,
-          workOrderId: invoice.workOrderId,
-          invoiceId: noteId,
-          amountFen: -brandCredited,
-          linesJson: JSON.stringify(claimLines),
-          status: 'open',
-          createdAt: nowIso
-        })
-        .execute()
-      await recordSyncedChange(trx, at, {
-        actorId: actor.id,
-        action: 'checkout.warrantyClaim',
-        entity: 'warranty_claim',
-        entityId: claimId,
-        after: {
-          workOrderId: invoice.workOrderId,
-          creditNoteNumber: number,
-          corrects: invoice.number,
-          amountFen: -brandCredited,
-          lines: claimLines
-        }
-      })
-    }
-    await recordSyncedChange(trx, at, {
-      actorId: actor.id,
-      action: 'checkout.creditNote',
-      entity: 'invoice',
-      entityId: noteId,
-      after: {
-        number,
-        corrects: invoice.number,
-        reason: input.reason,
-        customerCredited,
-        brandCredited,
-        refundFen,
-        refundMethod: input.refundMethod
-      }
-    })
+    const note: Note = { noteId, number, invoice, lines, customerCredited, brandCredited, refundFen }
+    await writeCreditNote(trx, at, actor, input, note)
+    if (refundFen > 0) await writeRefund(trx, at, actor, input, note)
+    if (brandCredited > 0) await reduceBrandClaim(trx, at, actor, note)
+    await recordCreditNote(trx, at, actor, input, note)
   })
   return loadInvoice(db, noteId)
+}
+
+/** Only an invoice is credited: a credit note is never corrected by another. */
+async function invoiceToCredit(trx: Db, invoiceId: string): Promise<InvoicesTable> {
+  const invoice = await findInvoiceRow(trx, invoiceId)
+  if (invoice.kind !== 'invoice') throw new AppError('CONFLICT', 'errors.creditNoteOfCreditNote')
+  return invoice
+}
+
+async function creditNotesOf(trx: Db, invoiceId: string): Promise<string[]> {
+  const notes = await trx.selectFrom('invoices').select(['id']).where('correctsInvoiceId', '=', invoiceId).execute()
+  return notes.map((note) => note.id)
+}
+
+/** How much of each invoice line (by its id) the earlier credit notes took off already. */
+async function creditedBefore(trx: Db, earlierNoteIds: string[]): Promise<Map<string, number>> {
+  const earlierLines =
+    earlierNoteIds.length === 0
+      ? []
+      : await trx
+          .selectFrom('invoiceLines')
+          .select(['sourceId', 'amountFen'])
+          .where('invoiceId', 'in', earlierNoteIds)
+          .execute()
+  const credited = new Map<string, number>()
+  // Credit note lines are negative and point at the invoice line they credit.
+  for (const line of earlierLines)
+    credited.set(line.sourceId ?? '', (credited.get(line.sourceId ?? '') ?? 0) - line.amountFen)
+  return credited
+}
+
+/**
+ * The lines asked for, each checked: it must be a line of this invoice, and no line may be
+ * credited beyond what is left of it (counting the earlier notes and this note's other lines).
+ */
+async function linesToCredit(
+  trx: Db,
+  invoice: InvoicesTable,
+  earlierNoteIds: string[],
+  input: CreditNoteInput
+): Promise<CreditedLine[]> {
+  const lines = await trx.selectFrom('invoiceLines').selectAll().where('invoiceId', '=', invoice.id).execute()
+  const credited = await creditedBefore(trx, earlierNoteIds)
+  const issues: { path: string; messageKey: string; params?: Record<string, number> }[] = []
+  const chosen: CreditedLine[] = []
+  input.lines.forEach((wanted, index) => {
+    const original = lines.find((line) => line.id === wanted.lineId)
+    if (!original) {
+      issues.push({ path: `lines.${index}.lineId`, messageKey: 'validation.notOnInvoice' })
+      return
+    }
+    const left = original.amountFen - (credited.get(original.id) ?? 0)
+    if (wanted.amountFen > left)
+      issues.push({
+        path: `lines.${index}.amountFen`,
+        messageKey: 'validation.moreThanLeftToCredit',
+        params: { max: left }
+      })
+    credited.set(original.id, (credited.get(original.id) ?? 0) + wanted.amountFen)
+    chosen.push({ original, amountFen: wanted.amountFen })
+  })
+  if (issues.length > 0) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: issues })
+  return chosen
+}
+
+function creditedFen(lines: CreditedLine[], payer: 'customer' | 'brand'): number {
+  return lines.filter((line) => line.original.payer === payer).reduce((sum, line) => sum + line.amountFen, 0)
+}
+
+/** What the earlier credit notes handed back to the customer. */
+async function refundedBefore(trx: Db, earlierNoteIds: string[]): Promise<number> {
+  const refunded = await trx
+    .selectFrom('payments')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amountFen'), eb.lit(0)).as('total'))
+    .where('kind', '=', 'refund')
+    .where('invoiceId', 'in', [...earlierNoteIds, ''])
+    .executeTakeFirstOrThrow()
+  // Refunds are negative payments: their sum is minus what went back before.
+  return -Number(refunded.total)
+}
+
+/** The note itself: negative totals and one negative line per amount taken off. */
+async function writeCreditNote(
+  trx: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: CreditNoteInput,
+  note: Note
+): Promise<void> {
+  await trx
+    .insertInto('invoices')
+    .values({
+      id: note.noteId,
+      number: note.number,
+      kind: 'credit_note',
+      workOrderId: note.invoice.workOrderId,
+      correctsInvoiceId: note.invoice.id,
+      linesFen: -(note.customerCredited + note.brandCredited),
+      brandFen: -note.brandCredited,
+      customerLinesFen: -note.customerCredited,
+      discountFen: 0,
+      depositAppliedFen: 0,
+      dueFen: -note.refundFen,
+      depositReturnedFen: 0,
+      discountReason: '',
+      discountApprovedBy: null,
+      reason: input.reason,
+      issuedAt: at.toISOString(),
+      cashierId: actor.id
+    })
+    .execute()
+  await trx
+    .insertInto('invoiceLines')
+    .values(
+      note.lines.map((line, position) => ({
+        id: uuidv7(at.getTime()),
+        invoiceId: note.noteId,
+        position,
+        kind: line.original.kind,
+        sourceId: line.original.id,
+        description: line.original.description,
+        quantity: 1,
+        unitPriceFen: -line.amountFen,
+        amountFen: -line.amountFen,
+        payer: line.original.payer
+      }))
+    )
+    .execute()
+}
+
+/** The money handed back, by the method the counter chose. */
+async function writeRefund(trx: Db, at: Date, actor: CurrentUser, input: CreditNoteInput, note: Note): Promise<void> {
+  await trx
+    .insertInto('payments')
+    .values({
+      id: uuidv7(at.getTime()),
+      kind: 'refund',
+      method: input.refundMethod,
+      amountFen: -note.refundFen,
+      tenderedFen: 0,
+      changeFen: 0,
+      invoiceId: note.noteId,
+      workOrderId: note.invoice.workOrderId,
+      reason: input.reason,
+      cashierId: actor.id,
+      at: at.toISOString(),
+      dayCloseId: null
+    })
+    .execute()
+}
+
+/** What the brand no longer pays: a negative warranty claim against the note. */
+async function reduceBrandClaim(trx: Db, at: Date, actor: CurrentUser, note: Note): Promise<void> {
+  const lines = note.lines
+    .filter((line) => line.original.payer === 'brand')
+    .map((line) => ({ description: line.original.description, amountFen: -line.amountFen }))
+  await openWarrantyClaim(
+    trx,
+    at,
+    actor.id,
+    { workOrderId: note.invoice.workOrderId, invoiceId: note.noteId, amountFen: -note.brandCredited, lines },
+    {
+      workOrderId: note.invoice.workOrderId,
+      creditNoteNumber: note.number,
+      corrects: note.invoice.number,
+      amountFen: -note.brandCredited,
+      lines
+    }
+  )
+}
+
+async function recordCreditNote(
+  trx: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: CreditNoteInput,
+  note: Note
+): Promise<void> {
+  await recordSyncedChange(trx, at, {
+    actorId: actor.id,
+    action: 'checkout.creditNote',
+    entity: 'invoice',
+    entityId: note.noteId,
+    after: {
+      number: note.number,
+      corrects: note.invoice.number,
+      reason: input.reason,
+      customerCredited: note.customerCredited,
+      brandCredited: note.brandCredited,
+      refundFen: note.refundFen,
+      refundMethod: input.refundMethod
+    }
+  })
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection'
 import { AppError, type CurrentUser, type ParsedInput, type StockAdjustment } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
+import { isManagerRole } from '../../../src-shared/domain/roles'
 import { outgoingValueFen, type ManualKind } from '../../../src-shared/domain/stock'
 import { recordAudit } from '../audit/record'
 import { readApprovalThresholdFen } from '../settings/service'
@@ -11,8 +12,6 @@ import { findPartRow } from './records'
 function signedQuantity(kind: ManualKind, quantity: number): number {
   return kind === 'adjust' ? quantity : -Math.abs(quantity)
 }
-
-const MANAGERS = new Set(['admin', 'manager'])
 
 /**
  * A correction, a scrap or a defective part sent back. Up to the approval threshold (by value at
@@ -41,7 +40,7 @@ export async function adjustStock(
       quantity < 0
         ? -outgoingValueFen({ onHand: part.onHand, valueFen: part.stockValueFen }, -quantity)
         : quantity * part.averageCostFen
-    const postNow = MANAGERS.has(actor.role) || Math.abs(valueFen) <= threshold
+    const postNow = isManagerRole(actor.role) || Math.abs(valueFen) <= threshold
     await trx
       .insertInto('stockAdjustments')
       .values({

@@ -5,16 +5,6 @@ import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { readRepairWarrantyDays } from '../settings/service'
 import type { WarrantyUnitsTable } from './tables'
 
-/**
- * Fault causes recorded at diagnosis that void the warranty for the whole unit: the shop's own
- * findings, kept as codes (see repairs/defaultCodes.ts).
- */
-const VOIDING_CAUSES: Record<string, VoidCondition['reason']> = {
-  C03: 'liquid_damage',
-  C04: 'physical_damage',
-  C07: 'third_party_repair'
-}
-
 /** The shop's repair records of one serial, as the warranty rules read them. */
 export async function unitFacts(
   db: Db,
@@ -41,8 +31,8 @@ export async function unitFacts(
     const condition = JSON.parse(order.conditionJson) as ArrivalCondition
     if (condition.liquidMarks) voids.push({ scope: 'unit', reason: 'liquid_damage', recordedOn })
     if (condition.cracks) voids.push({ scope: 'unit', reason: 'physical_damage', recordedOn })
-    const cause = order.faultCauseCode ? VOIDING_CAUSES[order.faultCauseCode] : undefined
-    if (cause) voids.push({ scope: 'unit', reason: cause, recordedOn })
+    // A fault cause found at diagnosis voids the whole unit when the shop's code says so.
+    if (order.causeVoidsWarranty) voids.push({ scope: 'unit', reason: order.causeVoidsWarranty, recordedOn })
   }
   const warrantyDays = await readRepairWarrantyDays(db)
   const replacedParts = orders
@@ -75,13 +65,19 @@ function uniqueVoids(voids: VoidCondition[]): VoidCondition[] {
 
 export type RepairsForUnit = Awaited<ReturnType<typeof repairsOfSerial>>
 
-/** Work orders of the device with this serial, newest first, with the component repaired. */
+/**
+ * Work orders of the device with this serial, newest first, with the component repaired and
+ * whether the fault cause found voids the warranty (as the shop's codes say today).
+ */
 function repairsOfSerial(db: Db, serial: string) {
   return db
     .selectFrom('workOrders as wo')
     .innerJoin('devices as d', 'd.id', 'wo.deviceId')
     .leftJoin('codeEntries as loc', (join) =>
       join.onRef('loc.code', '=', 'wo.faultLocationCode').on('loc.list', '=', 'fault_location')
+    )
+    .leftJoin('codeEntries as cause', (join) =>
+      join.onRef('cause.code', '=', 'wo.faultCauseCode').on('cause.list', '=', 'fault_cause')
     )
     .select([
       'wo.id',
@@ -95,6 +91,7 @@ function repairsOfSerial(db: Db, serial: string) {
       'wo.faultCauseCode',
       'wo.conditionJson',
       'loc.component',
+      'cause.voidsWarranty as causeVoidsWarranty',
       // When a job that was not picked up ended (returned unrepaired): its timeline knows.
       (eb) =>
         eb

@@ -116,3 +116,20 @@ export const warrantyMigrations: Migration[] = [
     ]
   }
 ]
+
+/**
+ * Whether a fault cause voids the warranty, and as what, becomes a property of the shop's code
+ * (NULL: it does not void). The codes that voided it when this step was written are marked with
+ * the reasons they had: C03 liquid damage, C04 physical damage, C07 third-party repair.
+ */
+export const codesVoidWarrantyMigration: Migration = {
+  version: 15,
+  name: 'code_voids_warranty',
+  statements: [
+    `ALTER TABLE code_entries ADD COLUMN voids_warranty TEXT
+      CHECK (voids_warranty IN ('physical_damage', 'liquid_damage', 'third_party_repair', 'serial_tampered'))`,
+    `UPDATE code_entries SET voids_warranty = 'liquid_damage' WHERE list = 'fault_cause' AND code = 'C03'`,
+    `UPDATE code_entries SET voids_warranty = 'physical_damage' WHERE list = 'fault_cause' AND code = 'C04'`,
+    `UPDATE code_entries SET voids_warranty = 'third_party_repair' WHERE list = 'fault_cause' AND code = 'C07'`
+  ]
+}

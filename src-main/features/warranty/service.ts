@@ -10,6 +10,7 @@ import { uuidv7 } from '../../../src-shared/domain/ids'
 import { normalizePhone } from '../../../src-shared/domain/phone'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { evaluateWarranty, type FaultClaim } from '../../../src-shared/domain/warranty/evaluate'
+import { exchangeDue } from '../../../src-shared/domain/warranty/exchange'
 import { readShopTimeZone } from '../settings/service'
 import { recordSyncedChange } from '../sync/recordChange'
 import { unitFacts } from './facts'
@@ -206,8 +207,7 @@ export async function exchangeUnit(
   const newSerial = input.newSerial
   // Only a unit entitled to it now is exchanged (within the window, or after the second repair).
   const entitled = await verdictFor(db, now, input.unitId, null)
-  if (!['refund', 'exchange'].includes(entitled.evaluation.verdict))
-    throw new AppError('CONFLICT', 'errors.exchangeNotDue')
+  if (!exchangeDue(entitled.evaluation.verdict)) throw new AppError('CONFLICT', 'errors.exchangeNotDue')
   const id = await db.transaction().execute(async (trx) => {
     const old = await findUnit(trx, input.unitId)
     // Checked inside the transaction too: one unit is exchanged once.

@@ -15,7 +15,12 @@ export const codesMessages = defineMessages(
       sortOrderHint: '数字小的排在前面',
       empty: '该列表还没有代码',
       added: '代码已添加',
-      codeTaken: '该列表中已有此代码，请直接编辑它'
+      codeTaken: '该列表中已有此代码，请直接编辑它',
+      voidsWarranty: '使保修失效',
+      doesNotVoid: '否',
+      voidsAs: '是：{reason}',
+      voidsWarrantyHint: '检测时选用此故障原因的工单，整机不再享受保修，保修查询会写明原因',
+      voidsOnlyFaultCause: '只有故障原因可以使保修失效'
     }
   },
   {
@@ -32,7 +37,13 @@ export const codesMessages = defineMessages(
       sortOrderHint: 'Lower numbers come first',
       empty: 'This list has no codes yet',
       added: 'Code added',
-      codeTaken: 'This list already has that code; edit it instead'
+      codeTaken: 'This list already has that code; edit it instead',
+      voidsWarranty: 'Voids the warranty',
+      doesNotVoid: 'No',
+      voidsAs: 'Yes: {reason}',
+      voidsWarrantyHint:
+        'A job diagnosed with this cause loses the whole unit’s warranty; the warranty lookup says why',
+      voidsOnlyFaultCause: 'Only a fault cause can void the warranty'
     }
   }
 )

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { operation } from '../operation'
 import { text } from '../common'
 import { CODE_LISTS, type CodeList } from '../../domain/repairTypes'
+import { VOID_REASONS, type VoidReason } from '../../domain/warranty/evaluate'
 
 export interface CodeEntry {
   list: CodeList
@@ -9,6 +10,11 @@ export interface CodeEntry {
   label: string
   active: boolean
   sortOrder: number
+  /**
+   * For fault causes: a job diagnosed with this cause has its warranty void, for this reason
+   * (liquid damage, third-party repair…); null: the cause does not void it.
+   */
+  voidsWarranty: VoidReason | null
 }
 
 export const codeListSchema = z.enum(CODE_LISTS)
@@ -23,7 +29,10 @@ export const codesContract = {
   'codes.list': operation<CodeEntry[]>()(
     z.object({ list: codeListSchema.optional(), includeInactive: z.boolean().default(false) }).strict()
   ),
-  /** Adds a code or changes its label, order or whether it is offered; codes are never deleted. */
+  /**
+   * Adds a code or changes its label, order, whether it is offered and (a fault cause) whether it
+   * voids the warranty; codes are never deleted.
+   */
   'codes.save': operation<CodeEntry>()(
     z
       .object({
@@ -31,7 +40,9 @@ export const codesContract = {
         code: codeSchema,
         label: text(60),
         active: z.boolean(),
-        sortOrder: z.number().int().min(0).max(9999)
+        sortOrder: z.number().int().min(0).max(9999),
+        // Absent: an existing code keeps its own, a new one does not void. Fault causes only.
+        voidsWarranty: z.enum(VOID_REASONS).nullable().optional()
       })
       .strict()
   )

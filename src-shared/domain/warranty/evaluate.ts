@@ -7,6 +7,17 @@
  */
 import { daysBetween } from '../workOrderAge'
 import { addDays, daysPeriodEnd, monthsPeriodEnd, type WarrantyPolicy } from './policy'
+import { reason, type Reason } from './reasons'
+import {
+  WARRANTY_RULES,
+  type ApplicablePeriod,
+  type Decision,
+  type PartWarranty,
+  type Periods,
+  type WarrantyCase
+} from './rules'
+
+export { REASON_KEYS, type Reason, type ReasonKey } from './reasons'
 
 /** One repair of this unit, from the repair records. */
 export interface RepairRecord {
@@ -24,12 +35,17 @@ export interface RepairRecord {
   repaired?: boolean
 }
 
+/** Why a warranty is void: found at intake, or a fault cause the shop's codes mark as voiding. */
+export const VOID_REASONS = ['physical_damage', 'liquid_damage', 'third_party_repair', 'serial_tampered'] as const
+
+export type VoidReason = (typeof VOID_REASONS)[number]
+
 /** A void condition recorded at intake. */
 export interface VoidCondition {
   scope: 'unit' | 'component'
   /** required when scope is 'component' */
   component?: string
-  reason: 'physical_damage' | 'liquid_damage' | 'third_party_repair' | 'serial_tampered'
+  reason: VoidReason
   /**
    * The day it was recorded. A void recorded before a part was replaced in a paid repair does
    * not void that part's repair warranty (absent: treated as recorded after, so it does).
@@ -63,66 +79,6 @@ export interface FaultClaim {
 
 export type Verdict = 'refund' | 'exchange' | 'free_repair' | 'paid_repair' | 'not_covered' | 'unknown_start'
 
-/** Every reason key evaluateWarranty can emit, with the params each carries (see the list below). */
-export const REASON_KEYS = [
-  /** { invoiceDate } */
-  'warranty.reason.startInvoice',
-  /** { productionDate, fallbackDays, start } */
-  'warranty.reason.startProductionFallback',
-  /** { exchangedOn } — the exchanged unit's period restarts at the exchange date */
-  'warranty.reason.startExchangeRestart',
-  /** { exchangedOn, originalStartDate } — the exchanged unit continues the earlier unit's period */
-  'warranty.reason.startExchangeContinue',
-  /** { exchangedOn } — continues the earlier unit's period, but its start is not recorded */
-  'warranty.reason.startExchangeOriginalUnknown',
-  /** {} — neither invoice nor production date */
-  'warranty.reason.startUnknown',
-  /** { serial } — this unit was replaced by an exchange; its warranty passed to the unit with that serial */
-  'warranty.reason.replacedBy',
-  /** { days, repairs } — days in warranty repair added to the repair and component periods */
-  'warranty.reason.repairExtension',
-  /** {} — no claim given: judged as a performance fault of the whole unit */
-  'warranty.reason.noClaim',
-  /** { reason } */
-  'warranty.reason.voidUnit',
-  /** { component, reason } */
-  'warranty.reason.voidComponent',
-  /** { component, reason, recordedOn, replacedOn } — a void recorded before the claimed part was replaced does not void the part's repair warranty */
-  'warranty.reason.voidBeforePartReplaced',
-  /** { start, refundDays, refundEnd, daysLeft } */
-  'warranty.reason.refundWindow',
-  /** { start, exchangeDays, exchangeEnd, daysLeft } */
-  'warranty.reason.exchangeWindow',
-  /** { exchangeEnd } — appearance damage is never refunded or exchanged */
-  'warranty.reason.appearanceNoRefundExchange',
-  /** {} — appearance damage is caused by the customer: not covered by 三包 or a part's repair warranty, paid repair */
-  'warranty.reason.appearanceNotCovered',
-  /** { faultCode, repairs, lastReturnedDate, periodEnd } — repaired twice for this fault, failing again */
-  'warranty.reason.secondRepairRule',
-  /** { faultCode, repairs } — informative: one more failure with this code makes exchange or refund due */
-  'warranty.reason.repeatFaultHistory',
-  /** { start, repairMonths, repairEnd, daysLeft } */
-  'warranty.reason.repairPeriod',
-  /** { repairEnd, daysSince } */
-  'warranty.reason.repairPeriodEnded',
-  /** { component, months, end, daysLeft } */
-  'warranty.reason.componentPeriod',
-  /** { component, end, daysSince } */
-  'warranty.reason.componentPeriodEnded',
-  /** { component, replacedOn, warrantyDays, end, daysLeft } */
-  'warranty.reason.partRepairWarranty',
-  /** { component, end, daysSince } */
-  'warranty.reason.partRepairWarrantyEnded'
-] as const
-
-export type ReasonKey = (typeof REASON_KEYS)[number]
-
-/** One step of the explanation: an i18n key and the values (mostly dates) it names. */
-export interface Reason {
-  key: string
-  params: Record<string, string | number>
-}
-
 export interface WarrantyEvaluation {
   verdict: Verdict
   /** plain, ordered explanation; every verdict has at least one reason */
@@ -146,10 +102,6 @@ export interface WarrantyEvaluation {
   partWarranties: { component: string; end: string; daysLeft: number }[]
   /** repaired twice under warranty for the same fault and failing again */
   secondRepairRule: boolean
-}
-
-function reason(key: ReasonKey, params: Record<string, string | number> = {}): Reason {
-  return { key, params }
 }
 
 interface StartResult {
@@ -259,20 +211,64 @@ function repeatedFaults(repairs: RepairRecord[]): Map<string, RepairRecord[]> {
   return byCode
 }
 
-function latest(dates: string[]): string {
-  return dates.reduce((a, b) => (b > a ? b : a))
+/**
+ * What every explanation starts with, whatever the verdict: where the warranty starts, whether
+ * the unit was replaced, that no claim was given, and the days added for repairs under warranty.
+ */
+function openingReasons(
+  startResult: StartResult,
+  unit: UnitFacts,
+  claim: FaultClaim | null,
+  extensionDays: number
+): Reason[] {
+  const reasons = [startResult.reason]
+  const replacedBySerial = unit.replacedBySerial ?? null
+  if (replacedBySerial !== null) reasons.push(reason('warranty.reason.replacedBy', { serial: replacedBySerial }))
+  if (!claim) reasons.push(reason('warranty.reason.noClaim'))
+  if (extensionDays > 0) {
+    const repairs = unit.repairs.filter((r) => r.underWarranty).length
+    reasons.push(reason('warranty.reason.repairExtension', { days: extensionDays, repairs }))
+  }
+  return reasons
+}
+
+/** The claimed component's replaced part whose repair warranty ends last, if any. */
+function claimedPartWarranty(unit: UnitFacts, component: string | null): PartWarranty | null {
+  if (component === null) return null
+  const matching = unit.replacedParts
+    .filter((p) => p.component === component)
+    .map((part) => ({ part, end: daysPeriodEnd(part.replacedOn, part.warrantyDays) }))
+  if (matching.length === 0) return null
+  return matching.reduce((a, b) => (b.end > a.end ? b : a))
+}
+
+/** The claimed component's own period when the policy has one, else the whole unit's. */
+function applicablePeriod(
+  policy: WarrantyPolicy,
+  claimedComponent: string | null,
+  components: WarrantyEvaluation['components'],
+  repairEnd: string
+): ApplicablePeriod {
+  const own = claimedComponent === null ? undefined : policy.components.find((c) => c.component === claimedComponent)
+  const entry = own ? components.find((c) => c.component === own.component) : undefined
+  if (!own || !entry) return { end: repairEnd, component: null }
+  return {
+    end: entry.end,
+    component: { component: own.component, months: own.months, end: entry.end, daysLeft: entry.daysLeft }
+  }
 }
 
 /**
  * Judge a unit against its policy for a fault claim on `today`.
  *
- * Order of the rules (the first that applies decides the verdict; the reasons list every step
- * that mattered, starting with the warranty start):
+ * The rules (rules.ts, WARRANTY_RULES) are tried in their order of precedence and the first that
+ * decides gives the verdict; the reasons list every step that mattered, starting with the
+ * warranty start:
  * 0. a unit replaced by an exchange (`replacedBySerial`) → 'not_covered': its warranty passed to
  *    the new unit (reason right after the start reason);
  * 1. a unit-scope void → 'not_covered'; a component-scope void on the claimed component →
  *    'not_covered' (voids on other components do not affect the claim). Exception: when the
- *    claimed component has a part repair warranty running today (rule 6), a void recorded
+ *    claimed component has a part repair warranty running today (rule 7), a void recorded
  *    (`recordedOn`) before that part's replacedOn does not void the claim; voids without a date
  *    or recorded on/after replacedOn still do. A performance claim saved that way is judged on
  *    the part's repair warranty alone → 'free_repair';
@@ -313,30 +309,24 @@ export function evaluateWarranty(
   claim: FaultClaim | null,
   today: string
 ): WarrantyEvaluation {
-  const reasons: Reason[] = []
   const effectiveClaim: FaultClaim = claim ?? { kind: 'performance', component: null, faultCode: null }
-
   const startResult = warrantyStart(policy, unit)
   const start = startResult.start
-  reasons.push(startResult.reason)
-  const replacedBySerial = unit.replacedBySerial ?? null
-  if (replacedBySerial !== null) reasons.push(reason('warranty.reason.replacedBy', { serial: replacedBySerial }))
-  if (!claim) reasons.push(reason('warranty.reason.noClaim'))
-
   const extensionDays = warrantyRepairDays(unit.repairs, start, today)
-  const warrantyRepairCount = unit.repairs.filter((r) => r.underWarranty).length
-  if (extensionDays > 0) {
-    reasons.push(reason('warranty.reason.repairExtension', { days: extensionDays, repairs: warrantyRepairCount }))
-  }
+  const reasons = openingReasons(startResult, unit, claim, extensionDays)
 
   const unitVoids = unit.voids.filter((v) => v.scope === 'unit')
   const componentVoids = (component: string) =>
     unit.voids.filter((v) => v.scope === 'component' && v.component === component)
 
-  const refundEnd = start ? daysPeriodEnd(start, policy.refundDays) : null
-  const exchangeEnd = start ? daysPeriodEnd(start, policy.exchangeDays) : null
-  const repairEnd = start ? addDays(monthsPeriodEnd(start, policy.repairMonths), extensionDays) : null
-  const daysLeft = repairEnd ? daysBetween(today, repairEnd) : null
+  const periods: Periods | null = start
+    ? {
+        start,
+        refundEnd: daysPeriodEnd(start, policy.refundDays),
+        exchangeEnd: daysPeriodEnd(start, policy.exchangeDays),
+        repairEnd: addDays(monthsPeriodEnd(start, policy.repairMonths), extensionDays)
+      }
+    : null
 
   const components = start
     ? policy.components.map((c) => {
@@ -355,195 +345,44 @@ export function evaluateWarranty(
     return { component: p.component, end, daysLeft: daysBetween(today, end) }
   })
 
-  const result = (verdict: Verdict, secondRepairRule = false): WarrantyEvaluation => ({
-    verdict,
+  const claimedComponent = effectiveClaim.component
+  const partWarranty = claimedPartWarranty(unit, claimedComponent)
+  const decision = decide({
+    policy,
+    unit,
+    claim: effectiveClaim,
+    today,
+    periods,
+    applicablePeriod: periods && applicablePeriod(policy, claimedComponent, components, periods.repairEnd),
+    claimVoids: [...unitVoids, ...(claimedComponent === null ? [] : componentVoids(claimedComponent))],
+    partWarranty,
+    partCovers: partWarranty !== null && today >= partWarranty.part.replacedOn && today <= partWarranty.end,
+    repeatedFaults: repeatedFaults(unit.repairs),
+    reasons
+  })
+
+  return {
+    verdict: decision.verdict,
     reasons,
     start,
     startBasis: startResult.basis,
-    refundEnd,
-    exchangeEnd,
-    repairEnd,
+    refundEnd: periods?.refundEnd ?? null,
+    exchangeEnd: periods?.exchangeEnd ?? null,
+    repairEnd: periods?.repairEnd ?? null,
     extensionDays,
-    daysLeft,
+    daysLeft: periods ? daysBetween(today, periods.repairEnd) : null,
     components,
     partWarranties,
-    secondRepairRule
-  })
-
-  // 0. Replaced by an exchange: the warranty went to the new unit.
-  if (replacedBySerial !== null) return result('not_covered')
-
-  const claimedComponent = effectiveClaim.component
-
-  // The replaced part (paid repair) covering this claim, if any: the one with the latest end.
-  const matchingParts =
-    claimedComponent === null ? [] : unit.replacedParts.filter((p) => p.component === claimedComponent)
-  const partWarranty = (() => {
-    if (matchingParts.length === 0) return null
-    const ends = matchingParts.map((p) => ({ p, end: daysPeriodEnd(p.replacedOn, p.warrantyDays) }))
-    return ends.reduce((a, b) => (b.end > a.end ? b : a))
-  })()
-  const partCovers = partWarranty !== null && today >= partWarranty.p.replacedOn && today <= partWarranty.end
-  const partReason = (w: { p: UnitFacts['replacedParts'][number]; end: string }): Reason =>
-    reason('warranty.reason.partRepairWarranty', {
-      component: w.p.component,
-      replacedOn: w.p.replacedOn,
-      warrantyDays: w.p.warrantyDays,
-      end: w.end,
-      daysLeft: daysBetween(today, w.end)
-    })
-
-  // 1. Voids. While the claimed part's repair warranty runs, voids recorded before the part was
-  // replaced do not apply to this claim (the shop's own warranty on its own part wins).
-  const runningPart = partCovers ? partWarranty : null
-  const overridden = (v: VoidCondition) =>
-    runningPart !== null && v.recordedOn !== undefined && v.recordedOn < runningPart.p.replacedOn
-  const claimVoids = [...unitVoids, ...(claimedComponent === null ? [] : componentVoids(claimedComponent))]
-  const applying = claimVoids.find((v) => !overridden(v))
-  if (applying) {
-    reasons.push(
-      applying.scope === 'unit'
-        ? reason('warranty.reason.voidUnit', { reason: applying.reason })
-        : reason('warranty.reason.voidComponent', { component: applying.component ?? '', reason: applying.reason })
-    )
-    return result('not_covered')
+    secondRepairRule: decision.secondRepairRule ?? false
   }
+}
 
-  // 2. Appearance damage: the customer's doing, never covered.
-  if (effectiveClaim.kind === 'appearance') {
-    if (exchangeEnd && today <= exchangeEnd) {
-      reasons.push(reason('warranty.reason.appearanceNoRefundExchange', { exchangeEnd }))
-    }
-    reasons.push(reason('warranty.reason.appearanceNotCovered'))
-    return result('paid_repair')
+/** The first rule, in order of precedence, that decides the case. */
+function decide(c: WarrantyCase): Decision {
+  for (const rule of WARRANTY_RULES) {
+    const decision = rule(c)
+    if (decision) return decision
   }
-
-  // Voids set aside for the part: only the part's repair warranty covers the claim.
-  if (runningPart !== null && claimVoids.length > 0) {
-    for (const v of claimVoids) {
-      reasons.push(
-        reason('warranty.reason.voidBeforePartReplaced', {
-          component: runningPart.p.component,
-          reason: v.reason,
-          recordedOn: v.recordedOn ?? '', // always set: only dated voids are set aside
-          replacedOn: runningPart.p.replacedOn
-        })
-      )
-    }
-    reasons.push(partReason(runningPart))
-    return result('free_repair')
-  }
-
-  // 3. Unknown start.
-  if (!start || !refundEnd || !exchangeEnd || !repairEnd) {
-    if (partCovers && partWarranty) {
-      reasons.push(partReason(partWarranty))
-      return result('free_repair')
-    }
-    return result('unknown_start')
-  }
-
-  // 4. Refund / exchange windows (performance faults only: appearance was decided above).
-  if (today <= refundEnd) {
-    reasons.push(
-      reason('warranty.reason.refundWindow', {
-        start,
-        refundDays: policy.refundDays,
-        refundEnd,
-        daysLeft: daysBetween(today, refundEnd)
-      })
-    )
-    return result('refund')
-  }
-  if (today <= exchangeEnd) {
-    reasons.push(
-      reason('warranty.reason.exchangeWindow', {
-        start,
-        exchangeDays: policy.exchangeDays,
-        exchangeEnd,
-        daysLeft: daysBetween(today, exchangeEnd)
-      })
-    )
-    return result('exchange')
-  }
-
-  // The applicable repair period: the claimed component's own, else the whole unit's.
-  const componentPolicy =
-    claimedComponent === null ? undefined : policy.components.find((c) => c.component === claimedComponent)
-  const componentEntry = componentPolicy ? components.find((c) => c.component === componentPolicy.component) : undefined
-  const periodEnd = componentEntry ? componentEntry.end : repairEnd
-  const withinPeriod = today <= periodEnd
-
-  // 5. Second-repair rule.
-  const repeated = repeatedFaults(unit.repairs)
-  const claimCode = effectiveClaim.faultCode
-  const repeatedForClaim = claimCode === null ? undefined : repeated.get(claimCode)
-  if (repeatedForClaim && claimCode !== null && withinPeriod) {
-    reasons.push(
-      reason('warranty.reason.secondRepairRule', {
-        faultCode: claimCode,
-        repairs: repeatedForClaim.length,
-        lastReturnedDate: latest(repeatedForClaim.map((r) => r.returnedDate ?? r.receivedDate)),
-        periodEnd
-      })
-    )
-    return result('exchange', true)
-  }
-  for (const [code, list] of repeated) {
-    if (code !== claimCode)
-      reasons.push(reason('warranty.reason.repeatFaultHistory', { faultCode: code, repairs: list.length }))
-  }
-
-  // 6. Repair period (component or whole unit).
-  if (withinPeriod) {
-    if (componentPolicy && componentEntry) {
-      reasons.push(
-        reason('warranty.reason.componentPeriod', {
-          component: componentPolicy.component,
-          months: componentPolicy.months,
-          end: componentEntry.end,
-          daysLeft: componentEntry.daysLeft
-        })
-      )
-    } else {
-      reasons.push(
-        reason('warranty.reason.repairPeriod', {
-          start,
-          repairMonths: policy.repairMonths,
-          repairEnd,
-          daysLeft: daysBetween(today, repairEnd)
-        })
-      )
-    }
-    return result('free_repair')
-  }
-  if (componentPolicy && componentEntry) {
-    reasons.push(
-      reason('warranty.reason.componentPeriodEnded', {
-        component: componentPolicy.component,
-        end: componentEntry.end,
-        daysSince: -componentEntry.daysLeft
-      })
-    )
-  } else {
-    reasons.push(reason('warranty.reason.repairPeriodEnded', { repairEnd, daysSince: daysBetween(repairEnd, today) }))
-  }
-
-  // 7. Repair warranty on a part replaced in a paid repair.
-  if (partCovers && partWarranty) {
-    reasons.push(partReason(partWarranty))
-    return result('free_repair')
-  }
-  if (partWarranty) {
-    reasons.push(
-      reason('warranty.reason.partRepairWarrantyEnded', {
-        component: partWarranty.p.component,
-        end: partWarranty.end,
-        daysSince: daysBetween(partWarranty.end, today)
-      })
-    )
-  }
-
-  // 8. Out of warranty.
-  return result('paid_repair')
+  // Unreachable: the last rule (out of warranty) always decides.
+  throw new Error('no warranty rule decided')
 }

@@ -10,6 +10,7 @@ import {
 } from '../../../../src-shared/contract'
 import type { StocktakeScope } from '../../../../src-shared/contract/parts/stocktakes'
 import { uuidv7 } from '../../../../src-shared/domain/ids'
+import { isManagerRole } from '../../../../src-shared/domain/roles'
 import type { PartUnit } from '../../../../src-shared/domain/stock'
 import { prefixPattern, like } from '../../../db/like'
 import { recordAudit } from '../../audit/record'
@@ -19,8 +20,6 @@ import { correctedSince, lastLedgerSeq, postMovement } from '../ledger'
 import { barcodesOf } from '../records'
 
 const STOCKTAKE_PREFIX = 'ST'
-const MANAGERS = new Set(['admin', 'manager'])
-
 /** Starts a count of the parts in scope; each line remembers what the books said at the start. */
 export async function startStocktake(
   db: Db,
@@ -320,7 +319,7 @@ export async function postStocktake(
   await db.transaction().execute(async (trx) => {
     const stocktake = await loadStocktake(trx, input.id)
     if (stocktake.status !== 'counting') throw new AppError('READ_ONLY', 'errors.stocktakeClosed')
-    if (stocktake.absoluteVarianceValueFen > threshold && !MANAGERS.has(actor.role))
+    if (stocktake.absoluteVarianceValueFen > threshold && !isManagerRole(actor.role))
       throw new AppError('APPROVAL_REQUIRED', 'errors.stocktakeNeedsManager')
     const posted: { partNumber: string; variance: number }[] = []
     for (const line of stocktake.lines) {

@@ -5,7 +5,14 @@ import { recordAudit } from '../../audit/record'
 import type { CodeEntriesTable } from './tables'
 
 function toCodeEntry(row: CodeEntriesTable): CodeEntry {
-  return { list: row.list, code: row.code, label: row.label, active: row.active === 1, sortOrder: row.sortOrder }
+  return {
+    list: row.list,
+    code: row.code,
+    label: row.label,
+    active: row.active === 1,
+    sortOrder: row.sortOrder,
+    voidsWarranty: row.voidsWarranty
+  }
 }
 
 export async function listCodes(db: Db, query: ParsedInput<'codes.list'>): Promise<CodeEntry[]> {
@@ -22,8 +29,12 @@ export async function saveCode(
   actor: CurrentUser,
   input: ParsedInput<'codes.save'>
 ): Promise<CodeEntry> {
-  // A new code has no warranty component; an existing one keeps its own (not edited here).
-  const row: CodeEntriesTable = { ...input, active: input.active ? 1 : 0, component: null }
+  // Only a fault cause is read by the warranty rules: on another list the mark would mean nothing.
+  if (input.list !== 'fault_cause' && input.voidsWarranty) {
+    throw new AppError('VALIDATION', 'errors.VALIDATION', {
+      fields: [{ path: 'voidsWarranty', messageKey: 'codes.voidsOnlyFaultCause' }]
+    })
+  }
   return db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('codeEntries')
@@ -31,11 +42,27 @@ export async function saveCode(
       .where('list', '=', input.list)
       .where('code', '=', input.code)
       .executeTakeFirst()
+    // A new code has no warranty component; an existing one keeps its own (not edited here), and
+    // keeps whether it voids the warranty unless the input says.
+    const row: CodeEntriesTable = {
+      list: input.list,
+      code: input.code,
+      label: input.label,
+      active: input.active ? 1 : 0,
+      sortOrder: input.sortOrder,
+      component: before?.component ?? null,
+      voidsWarranty: input.voidsWarranty === undefined ? (before?.voidsWarranty ?? null) : input.voidsWarranty
+    }
     await trx
       .insertInto('codeEntries')
       .values(row)
       .onConflict((oc) =>
-        oc.columns(['list', 'code']).doUpdateSet({ label: row.label, active: row.active, sortOrder: row.sortOrder })
+        oc.columns(['list', 'code']).doUpdateSet({
+          label: row.label,
+          active: row.active,
+          sortOrder: row.sortOrder,
+          voidsWarranty: row.voidsWarranty
+        })
       )
       .execute()
     await recordAudit(trx, at, {

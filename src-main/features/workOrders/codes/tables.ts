@@ -1,4 +1,5 @@
 import type { CodeList } from '../../../../src-shared/domain/repairTypes'
+import type { VoidReason } from '../../../../src-shared/domain/warranty/evaluate'
 
 export interface CodeEntriesTable {
   list: CodeList
@@ -8,4 +9,6 @@ export interface CodeEntriesTable {
   sortOrder: number
   /** For fault locations: the warranty component it is (battery, compressor…), if any. */
   component: string | null
+  /** For fault causes: the reason the warranty is void when a job is diagnosed with it; null: it is not. */
+  voidsWarranty: VoidReason | null
 }

@@ -1,0 +1,47 @@
+import type { Db } from '../../db/connection'
+import { AppError, type CurrentUser, type ParsedInput } from '../../../src-shared/contract'
+import { discountNeedsApproval } from '../../../src-shared/domain/discount'
+import { isManagerRole } from '../../../src-shared/domain/roles'
+import { checkPasswordWithLockout } from '../auth/signInGuard'
+import { decoyPasswordHash, verifyPassword } from '../auth/password'
+import { readApprovalThresholdFen } from '../settings/service'
+
+/**
+ * Who approves the discount of a checkout: nobody when it is within the shop's threshold; above
+ * it, the counter's own user when they are a manager, otherwise a manager who types their name
+ * and password on the spot. Refuses when no valid approval is given.
+ */
+export async function discountApprover(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'checkout.pay'>
+): Promise<string | null> {
+  if (!discountNeedsApproval(input.discountFen, await readApprovalThresholdFen(db))) return null
+  // A discount that needs approval needs a reason the approval is given for.
+  if (input.discountReason === '') {
+    throw new AppError('VALIDATION', 'errors.VALIDATION', {
+      fields: [{ path: 'discountReason', messageKey: 'validation.required' }]
+    })
+  }
+  if (isManagerRole(actor.role)) return actor.id
+  if (!input.managerApproval) throw new AppError('APPROVAL_REQUIRED', 'errors.discountNeedsManager')
+  return managerOnTheSpot(db, at, input.managerApproval)
+}
+
+/** The manager who typed their name and password at the counter, checked like a sign-in. */
+async function managerOnTheSpot(db: Db, at: Date, approval: { username: string; password: string }): Promise<string> {
+  const manager = await db
+    .selectFrom('users')
+    .select(['id', 'role'])
+    .where('username', '=', approval.username)
+    .executeTakeFirst()
+  if (!manager) {
+    // Spend the time a real check takes, so the answer does not tell which names exist.
+    await verifyPassword(approval.password, await decoyPasswordHash())
+    throw new AppError('INVALID_CREDENTIALS')
+  }
+  const checked = await checkPasswordWithLockout(db, manager.id, approval.password, at)
+  if (!isManagerRole(checked.role)) throw new AppError('FORBIDDEN', 'errors.approverNotManager')
+  return checked.id
+}

@@ -1,0 +1,68 @@
+/**
+ * The explanation of a warranty verdict: ordered, parameterised reasons whose keys are listed
+ * here, so the front desk's texts (renderer warranty messages) can cover every one of them.
+ */
+
+/** Every reason key evaluateWarranty can emit, with the params each carries (see the list below). */
+export const REASON_KEYS = [
+  /** { invoiceDate } */
+  'warranty.reason.startInvoice',
+  /** { productionDate, fallbackDays, start } */
+  'warranty.reason.startProductionFallback',
+  /** { exchangedOn } — the exchanged unit's period restarts at the exchange date */
+  'warranty.reason.startExchangeRestart',
+  /** { exchangedOn, originalStartDate } — the exchanged unit continues the earlier unit's period */
+  'warranty.reason.startExchangeContinue',
+  /** { exchangedOn } — continues the earlier unit's period, but its start is not recorded */
+  'warranty.reason.startExchangeOriginalUnknown',
+  /** {} — neither invoice nor production date */
+  'warranty.reason.startUnknown',
+  /** { serial } — this unit was replaced by an exchange; its warranty passed to the unit with that serial */
+  'warranty.reason.replacedBy',
+  /** { days, repairs } — days in warranty repair added to the repair and component periods */
+  'warranty.reason.repairExtension',
+  /** {} — no claim given: judged as a performance fault of the whole unit */
+  'warranty.reason.noClaim',
+  /** { reason } */
+  'warranty.reason.voidUnit',
+  /** { component, reason } */
+  'warranty.reason.voidComponent',
+  /** { component, reason, recordedOn, replacedOn } — a void recorded before the claimed part was replaced does not void the part's repair warranty */
+  'warranty.reason.voidBeforePartReplaced',
+  /** { start, refundDays, refundEnd, daysLeft } */
+  'warranty.reason.refundWindow',
+  /** { start, exchangeDays, exchangeEnd, daysLeft } */
+  'warranty.reason.exchangeWindow',
+  /** { exchangeEnd } — appearance damage is never refunded or exchanged */
+  'warranty.reason.appearanceNoRefundExchange',
+  /** {} — appearance damage is caused by the customer: not covered by 三包 or a part's repair warranty, paid repair */
+  'warranty.reason.appearanceNotCovered',
+  /** { faultCode, repairs, lastReturnedDate, periodEnd } — repaired twice for this fault, failing again */
+  'warranty.reason.secondRepairRule',
+  /** { faultCode, repairs } — informative: one more failure with this code makes exchange or refund due */
+  'warranty.reason.repeatFaultHistory',
+  /** { start, repairMonths, repairEnd, daysLeft } */
+  'warranty.reason.repairPeriod',
+  /** { repairEnd, daysSince } */
+  'warranty.reason.repairPeriodEnded',
+  /** { component, months, end, daysLeft } */
+  'warranty.reason.componentPeriod',
+  /** { component, end, daysSince } */
+  'warranty.reason.componentPeriodEnded',
+  /** { component, replacedOn, warrantyDays, end, daysLeft } */
+  'warranty.reason.partRepairWarranty',
+  /** { component, end, daysSince } */
+  'warranty.reason.partRepairWarrantyEnded'
+] as const
+
+export type ReasonKey = (typeof REASON_KEYS)[number]
+
+/** One step of the explanation: an i18n key and the values (mostly dates) it names. */
+export interface Reason {
+  key: string
+  params: Record<string, string | number>
+}
+
+export function reason(key: ReasonKey, params: Record<string, string | number> = {}): Reason {
+  return { key, params }
+}

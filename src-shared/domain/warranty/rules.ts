@@ -1,0 +1,294 @@
+/**
+ * The warranty rules, one function each, in their order of precedence (WARRANTY_RULES): the
+ * first rule that returns a decision gives the verdict. A rule that does not decide may still add
+ * a reason the front desk should hear (a period that has ended, a fault repaired twice before),
+ * so the explanation lists every step that mattered.
+ */
+import { daysBetween } from '../workOrderAge'
+import type { WarrantyPolicy } from './policy'
+import type { FaultClaim, RepairRecord, UnitFacts, Verdict, VoidCondition } from './evaluate'
+import { reason, type Reason } from './reasons'
+
+/** A part replaced in a paid repair and the last day of its repair warranty. */
+export interface PartWarranty {
+  part: UnitFacts['replacedParts'][number]
+  end: string
+}
+
+/** The dates of the 三包 periods; all known once the warranty start is. */
+export interface Periods {
+  start: string
+  refundEnd: string
+  exchangeEnd: string
+  repairEnd: string
+}
+
+/** The repair period that applies to the claim: the claimed component's own, else the unit's. */
+export interface ApplicablePeriod {
+  end: string
+  /** set when the claimed component has its own period in the policy */
+  component: { component: string; months: number; end: string; daysLeft: number } | null
+}
+
+/** Everything the rules read, worked out once from the policy, the unit, the claim and today. */
+export interface WarrantyCase {
+  policy: WarrantyPolicy
+  unit: UnitFacts
+  /** the claim, or a performance fault of the whole unit when none was given */
+  claim: FaultClaim
+  today: string
+  /** null while the warranty start is unknown */
+  periods: Periods | null
+  /** null while the warranty start is unknown */
+  applicablePeriod: ApplicablePeriod | null
+  /** the voids recorded against the whole unit or the claimed component */
+  claimVoids: VoidCondition[]
+  /** the claimed component's replaced part with the latest repair warranty end, if any */
+  partWarranty: PartWarranty | null
+  /** that part's repair warranty runs today */
+  partCovers: boolean
+  /** fault codes repaired at least twice under warranty, with those repairs */
+  repeatedFaults: Map<string, RepairRecord[]>
+  /** the explanation so far; rules add to it */
+  reasons: Reason[]
+}
+
+export interface Decision {
+  verdict: Verdict
+  /** decided by the second-repair rule */
+  secondRepairRule?: boolean
+}
+
+export type WarrantyRule = (c: WarrantyCase) => Decision | null
+
+function partReason(c: WarrantyCase, w: PartWarranty): Reason {
+  return reason('warranty.reason.partRepairWarranty', {
+    component: w.part.component,
+    replacedOn: w.part.replacedOn,
+    warrantyDays: w.part.warrantyDays,
+    end: w.end,
+    daysLeft: daysBetween(c.today, w.end)
+  })
+}
+
+/** The claimed part's repair warranty, when it runs today. */
+function runningPart(c: WarrantyCase): PartWarranty | null {
+  return c.partCovers ? c.partWarranty : null
+}
+
+/**
+ * While the claimed part's repair warranty runs, a void recorded before the part was replaced
+ * does not apply to the claim: the shop's own warranty on its own part wins. Voids without a
+ * date, or recorded on or after the replacement, still apply.
+ */
+function setAsideForPart(c: WarrantyCase, v: VoidCondition): boolean {
+  const part = runningPart(c)
+  return part !== null && v.recordedOn !== undefined && v.recordedOn < part.part.replacedOn
+}
+
+/** 0. A unit replaced by an exchange: its warranty went to the new unit. */
+const replacedByExchange: WarrantyRule = (c) =>
+  c.unit.replacedBySerial !== undefined && c.unit.replacedBySerial !== null ? { verdict: 'not_covered' } : null
+
+/**
+ * 1. A void of the whole unit, or of the claimed component (voids on other components do not
+ * matter): not covered, unless set aside for a replaced part (see setAsideForPart).
+ */
+const voided: WarrantyRule = (c) => {
+  const applying = c.claimVoids.find((v) => !setAsideForPart(c, v))
+  if (!applying) return null
+  c.reasons.push(
+    applying.scope === 'unit'
+      ? reason('warranty.reason.voidUnit', { reason: applying.reason })
+      : reason('warranty.reason.voidComponent', { component: applying.component ?? '', reason: applying.reason })
+  )
+  return { verdict: 'not_covered' }
+}
+
+/**
+ * 2. Appearance damage is the customer's doing: covered neither by 三包 nor by a part's repair
+ * warranty, a paid repair. Within the exchange window a reason also says it is not exchanged.
+ */
+const appearanceDamage: WarrantyRule = (c) => {
+  if (c.claim.kind !== 'appearance') return null
+  const exchangeEnd = c.periods?.exchangeEnd
+  if (exchangeEnd && c.today <= exchangeEnd) {
+    c.reasons.push(reason('warranty.reason.appearanceNoRefundExchange', { exchangeEnd }))
+  }
+  c.reasons.push(reason('warranty.reason.appearanceNotCovered'))
+  return { verdict: 'paid_repair' }
+}
+
+/**
+ * 2a. Voids set aside for the part (rule 1): only the part's repair warranty covers the claim,
+ * so it is a free repair of that part whatever the unit's own periods say.
+ */
+const voidsSetAsideForPart: WarrantyRule = (c) => {
+  const part = runningPart(c)
+  if (part === null || c.claimVoids.length === 0) return null
+  for (const v of c.claimVoids) {
+    c.reasons.push(
+      reason('warranty.reason.voidBeforePartReplaced', {
+        component: part.part.component,
+        reason: v.reason,
+        recordedOn: v.recordedOn ?? '', // always set: only dated voids are set aside
+        replacedOn: part.part.replacedOn
+      })
+    )
+  }
+  c.reasons.push(partReason(c, part))
+  return { verdict: 'free_repair' }
+}
+
+/**
+ * 3. No warranty start (no invoice, no production date, or an exchanged unit continuing an
+ * unrecorded start): the periods cannot be judged, unless a replaced part's repair warranty
+ * covers the claim on its own.
+ */
+const unknownStart: WarrantyRule = (c) => {
+  if (c.periods) return null
+  if (c.partCovers && c.partWarranty) {
+    c.reasons.push(partReason(c, c.partWarranty))
+    return { verdict: 'free_repair' }
+  }
+  return { verdict: 'unknown_start' }
+}
+
+/** 4a. A performance fault within the refund window (from the start, not extended by repairs). */
+const refundWindow: WarrantyRule = (c) => {
+  if (!c.periods || c.today > c.periods.refundEnd) return null
+  const { start, refundEnd } = c.periods
+  c.reasons.push(
+    reason('warranty.reason.refundWindow', {
+      start,
+      refundDays: c.policy.refundDays,
+      refundEnd,
+      daysLeft: daysBetween(c.today, refundEnd)
+    })
+  )
+  return { verdict: 'refund' }
+}
+
+/** 4b. A performance fault within the exchange window (from the start, not extended by repairs). */
+const exchangeWindow: WarrantyRule = (c) => {
+  if (!c.periods || c.today > c.periods.exchangeEnd) return null
+  const { start, exchangeEnd } = c.periods
+  c.reasons.push(
+    reason('warranty.reason.exchangeWindow', {
+      start,
+      exchangeDays: c.policy.exchangeDays,
+      exchangeEnd,
+      daysLeft: daysBetween(c.today, exchangeEnd)
+    })
+  )
+  return { verdict: 'exchange' }
+}
+
+/**
+ * 5. Second-repair rule: repaired twice under warranty for the claim's fault code and failing
+ * again within the applicable repair period → exchange (the customer may choose a refund).
+ * Otherwise other faults repaired twice are mentioned: one more failure would make it due.
+ */
+const secondRepair: WarrantyRule = (c) => {
+  if (!c.applicablePeriod) return null
+  const claimCode = c.claim.faultCode
+  const repeated = claimCode === null ? undefined : c.repeatedFaults.get(claimCode)
+  if (repeated && claimCode !== null && c.today <= c.applicablePeriod.end) {
+    c.reasons.push(
+      reason('warranty.reason.secondRepairRule', {
+        faultCode: claimCode,
+        repairs: repeated.length,
+        lastReturnedDate: latest(repeated.map((r) => r.returnedDate ?? r.receivedDate)),
+        periodEnd: c.applicablePeriod.end
+      })
+    )
+    return { verdict: 'exchange', secondRepairRule: true }
+  }
+  for (const [code, list] of c.repeatedFaults) {
+    if (code !== claimCode)
+      c.reasons.push(reason('warranty.reason.repeatFaultHistory', { faultCode: code, repairs: list.length }))
+  }
+  return null
+}
+
+/**
+ * 6. Within the applicable repair period (the claimed component's own when the policy has one,
+ * longer or shorter than the unit's; else the whole unit's, extended by repair time) → free
+ * repair. Past it, a reason says when it ended.
+ */
+const repairPeriod: WarrantyRule = (c) => {
+  if (!c.periods || !c.applicablePeriod) return null
+  const { start, repairEnd } = c.periods
+  const component = c.applicablePeriod.component
+  if (c.today <= c.applicablePeriod.end) {
+    c.reasons.push(
+      component
+        ? reason('warranty.reason.componentPeriod', {
+            component: component.component,
+            months: component.months,
+            end: component.end,
+            daysLeft: component.daysLeft
+          })
+        : reason('warranty.reason.repairPeriod', {
+            start,
+            repairMonths: c.policy.repairMonths,
+            repairEnd,
+            daysLeft: daysBetween(c.today, repairEnd)
+          })
+    )
+    return { verdict: 'free_repair' }
+  }
+  c.reasons.push(
+    component
+      ? reason('warranty.reason.componentPeriodEnded', {
+          component: component.component,
+          end: component.end,
+          daysSince: -component.daysLeft
+        })
+      : reason('warranty.reason.repairPeriodEnded', { repairEnd, daysSince: daysBetween(repairEnd, c.today) })
+  )
+  return null
+}
+
+/**
+ * 7. A part replaced in a paid repair, the claimed component, still within its repair warranty
+ * (replacedOn through replacedOn + warrantyDays) → free repair, even when the unit itself is out
+ * of warranty. A part whose repair warranty has ended is mentioned.
+ */
+const partRepairWarranty: WarrantyRule = (c) => {
+  if (!c.partWarranty) return null
+  if (c.partCovers) {
+    c.reasons.push(partReason(c, c.partWarranty))
+    return { verdict: 'free_repair' }
+  }
+  c.reasons.push(
+    reason('warranty.reason.partRepairWarrantyEnded', {
+      component: c.partWarranty.part.component,
+      end: c.partWarranty.end,
+      daysSince: daysBetween(c.partWarranty.end, c.today)
+    })
+  )
+  return null
+}
+
+/** 8. Nothing covers it: a paid repair (the reasons already say which period ended when). */
+const outOfWarranty: WarrantyRule = () => ({ verdict: 'paid_repair' })
+
+/** The rules in their order of precedence; the last one always decides. */
+export const WARRANTY_RULES: readonly WarrantyRule[] = [
+  replacedByExchange,
+  voided,
+  appearanceDamage,
+  voidsSetAsideForPart,
+  unknownStart,
+  refundWindow,
+  exchangeWindow,
+  secondRepair,
+  repairPeriod,
+  partRepairWarranty,
+  outOfWarranty
+]
+
+function latest(dates: string[]): string {
+  return dates.reduce((a, b) => (b > a ? b : a))
+}
