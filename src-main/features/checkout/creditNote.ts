@@ -1,5 +1,11 @@
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type Invoice, type ParsedInput } from '../../../src-shared/contract'
+import {
+  AppError,
+  type CurrentUser,
+  type FieldIssue,
+  type Invoice,
+  type ParsedInput
+} from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { creditRefundFen } from '../../../src-shared/domain/invoice'
 import { recordSyncedChange } from '../sync/recordChange'
@@ -45,7 +51,7 @@ export async function issueCreditNote(
     for (const line of earlierLines)
       credited.set(line.sourceId ?? '', (credited.get(line.sourceId ?? '') ?? 0) - line.amountFen)
 
-    const issues: { path: string; messageKey: string; params?: Record<string, number> }[] = []
+    const issues: FieldIssue[] = []
     const noteLines = input.lines.map((wanted, index) => {
       const original = lines.find((line) => line.id === wanted.lineId)
       if (!original) {
