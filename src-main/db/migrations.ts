@@ -1,28 +1,36 @@
 import type { Migration } from './migration'
-import { authMigrations } from '../features/auth/migrations'
-import { settingsMigrations } from '../features/settings/migrations'
-import { numberingMigrations } from '../features/numbering/migrations'
-import { auditMigrations } from '../features/audit/migrations'
-import { syncMigrations } from '../features/sync/migrations'
-import { customersMigrations } from '../features/customers/migrations'
-import { repairsMigrations } from '../features/repairs/migrations'
-import { codesVoidWarrantyMigration, warrantyMigrations } from '../features/warranty/migrations'
-import { checkoutMigrations } from '../features/checkout/migrations'
-import { printingMigrations } from '../features/printing/migrations'
-import { partsMigrations } from '../features/parts/migrations'
+import * as auth from '../features/auth/migrations'
+import * as settings from '../features/settings/migrations'
+import * as numbering from '../features/numbering/migrations'
+import * as audit from '../features/audit/migrations'
+import * as sync from '../features/sync/migrations'
+import * as customers from '../features/customers/migrations'
+import * as repairs from '../features/repairs/migrations'
+import * as warranty from '../features/warranty/migrations'
+import * as parts from '../features/parts/migrations'
+import * as checkout from '../features/checkout/migrations'
+import * as printing from '../features/printing/migrations'
 
-/** Every feature's schema steps, in version order. */
+/**
+ * Every schema step the app has shipped, in the order they run: the order is this list, and the
+ * versions run 1..n down it. A released step never changes (the migrator checks each one's
+ * checksum against the one recorded when it ran); a schema change is a new step appended at the
+ * end with the next version.
+ */
 export const allMigrations: readonly Migration[] = [
-  ...authMigrations,
-  ...settingsMigrations,
-  ...numberingMigrations,
-  ...auditMigrations,
-  ...syncMigrations,
-  ...customersMigrations,
-  ...repairsMigrations,
-  ...warrantyMigrations,
-  ...partsMigrations,
-  ...checkoutMigrations,
-  ...printingMigrations,
-  codesVoidWarrantyMigration
-].sort((a, b) => a.version - b.version)
+  auth.rolesAndUsers,
+  settings.shopSettings,
+  numbering.numberSequences,
+  audit.auditLog,
+  sync.outbox,
+  customers.customersAndDevices,
+  repairs.codeLists,
+  repairs.workOrdersLabourQuotesAndTimeline,
+  customers.customerSearchIndex,
+  repairs.workOrderNumberTailIndex,
+  warranty.catalogueAndPolicies,
+  parts.partsAndStockLedger,
+  checkout.invoicesPaymentsAndDayCloses,
+  printing.printCounts,
+  warranty.codesVoidWarranty
+]

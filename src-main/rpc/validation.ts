@@ -1,5 +1,18 @@
 import type { z } from 'zod'
-import { AppError, type FieldIssue } from '../../src-shared/contract'
+import { AppError, type ErrorKey, type FieldIssue, isErrorKey } from '../../src-shared/contract'
+
+/**
+ * zod's size checks, by the kind of value measured: the renderer words these three; any other
+ * kind gets the generic message it would have fallen back to anyway.
+ */
+const SIZE_KEYS: Record<'too_small' | 'too_big', Partial<Record<string, ErrorKey>>> = {
+  too_small: {
+    string: 'validation.tooSmall.string',
+    number: 'validation.tooSmall.number',
+    array: 'validation.tooSmall.array'
+  },
+  too_big: { string: 'validation.tooBig.string', number: 'validation.tooBig.number', array: 'validation.tooBig.array' }
+}
 
 /**
  * Turns zod's issues into translatable field errors. Custom rules carry their own message key
@@ -18,13 +31,21 @@ export function toFieldIssues(issue: z.core.$ZodIssue): FieldIssue[] {
 }
 
 function toFieldIssue(issue: z.core.$ZodIssue, path: string): FieldIssue {
-  if (issue.message.startsWith('validation.')) return { path, messageKey: issue.message }
+  if (isErrorKey(issue.message)) return { path, messageKey: issue.message }
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) === 1) return { path, messageKey: 'validation.required' }
-      return { path, messageKey: `validation.tooSmall.${issue.origin}`, params: { limit: Number(issue.minimum) } }
+      return {
+        path,
+        messageKey: SIZE_KEYS.too_small[issue.origin] ?? 'validation.invalid',
+        params: { limit: Number(issue.minimum) }
+      }
     case 'too_big':
-      return { path, messageKey: `validation.tooBig.${issue.origin}`, params: { limit: Number(issue.maximum) } }
+      return {
+        path,
+        messageKey: SIZE_KEYS.too_big[issue.origin] ?? 'validation.invalid',
+        params: { limit: Number(issue.maximum) }
+      }
     case 'invalid_type':
       return issue.input === undefined
         ? { path, messageKey: 'validation.required' }

@@ -22,25 +22,166 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
+/** The message an error gets when its code says all there is to say. */
+const CODE_KEYS = ERROR_CODES.map((code) => `errors.${code}` as const)
+
+/** Errors that say more than their code: what was not found, which rule refused the action. */
+const SPECIFIC_ERROR_KEYS = [
+  // The renderer's own, when the host cannot be reached at all.
+  'errors.connection',
+  'errors.adjustmentDecided',
+  'errors.adjustmentOutdated',
+  'errors.alreadyCheckedOut',
+  'errors.alreadyExchanged',
+  'errors.approverNotManager',
+  'errors.batchStep',
+  'errors.bodyTooLarge',
+  'errors.cannotDisableSelf',
+  'errors.claimCodeMismatch',
+  'errors.creditNoteOfCreditNote',
+  'errors.currentPasswordWrong',
+  'errors.customerNotFound',
+  'errors.dayCloseChanged',
+  'errors.deviceNotFound',
+  'errors.discountNeedsManager',
+  'errors.duplicateCard',
+  'errors.duplicateMobile',
+  'errors.duplicatePhone',
+  'errors.duplicateSerial',
+  'errors.duplicateUnit',
+  'errors.exchangeNotDue',
+  'errors.faultyAlreadyPacked',
+  'errors.faultyNotAwaiting',
+  'errors.invoiceNotFound',
+  'errors.lastAdmin',
+  'errors.malformedJson',
+  'errors.methodNotAllowed',
+  'errors.noQuoteAwaitingCustomer',
+  'errors.noQuoteAwaitingManager',
+  'errors.noWarrantyPolicy',
+  'errors.notBillableYet',
+  'errors.notYourJob',
+  'errors.partCodeUnknown',
+  'errors.partInactive',
+  'errors.partNotFound',
+  'errors.partNotInStocktake',
+  'errors.phoneMismatch',
+  'errors.productModelNotFound',
+  'errors.quoteOnlyForPaid',
+  'errors.recountNeeded',
+  'errors.reopenOnlyPickedUp',
+  'errors.requestNotOpen',
+  'errors.serialAlreadyIssued',
+  'errors.stocktakeClosed',
+  'errors.stocktakeNeedsManager',
+  'errors.stocktakeOverlaps',
+  'errors.tooManyWrongProofs',
+  'errors.usePickup',
+  'errors.useQuote',
+  'errors.userNotFound',
+  'errors.usernameTaken',
+  'errors.warrantyUnitNotFound',
+  'errors.workOrderBilled',
+  'errors.workOrderClosed',
+  'errors.workOrderNotFound',
+  // A warranty import's steps, refused.
+  'warranty.import.alreadyApplied',
+  'warranty.import.alreadyRun',
+  'warranty.import.chunkOrder',
+  'warranty.import.jobNotFound',
+  'warranty.import.mappingRequired',
+  'warranty.import.notUploading',
+  'warranty.import.tooManyBytes',
+  'warranty.import.uploadIncomplete'
+] as const
+
+/**
+ * What is wrong with one field of the input (`FieldIssue.messageKey`): the contract's own rules
+ * (zod messages), zod's built-in checks (rpc/validation.ts) and the services' checks.
+ */
+const FIELD_KEYS = [
+  'validation.badAmount',
+  'validation.barcode',
+  'validation.barcodeRepeated',
+  'validation.barcodeTaken',
+  'validation.brandPaysOnlyWarranty',
+  'validation.claimCodeOrPhone',
+  'validation.code',
+  'validation.discountTooLarge',
+  'validation.effectiveFromPast',
+  'validation.invalid',
+  'validation.invalidChoice',
+  'validation.invalidType',
+  'validation.logoFormat',
+  'validation.logoTooLarge',
+  'validation.mergeSame',
+  'validation.mobile',
+  'validation.moreThanIssued',
+  'validation.moreThanLeftToCredit',
+  'validation.noPartsInScope',
+  'validation.nonCashOverpays',
+  'validation.nonZero',
+  'validation.notATechnician',
+  'validation.notOnInvoice',
+  'validation.oneSerialOneUnit',
+  'validation.paperDoesNotFit',
+  'validation.partNumber',
+  'validation.partNumberIsBarcode',
+  'validation.partNumberTaken',
+  'validation.passcodeWithoutConsent',
+  'validation.phone',
+  'validation.policyTarget',
+  'validation.positive',
+  'validation.required',
+  'validation.serial',
+  'validation.serialRequired',
+  'validation.timeZone',
+  'validation.tooBig.array',
+  'validation.tooBig.number',
+  'validation.tooBig.string',
+  'validation.tooSmall.array',
+  'validation.tooSmall.number',
+  'validation.tooSmall.string',
+  'validation.underpaid',
+  'validation.unknownCode',
+  'validation.unknownField',
+  'validation.unknownModel',
+  'validation.username',
+  'warranty.import.mappingColumn'
+] as const
+
+/**
+ * Every message key an error or a field issue can carry across the host boundary, in one list:
+ * creating an error with a key not in it is a type error, and a unit test checks that both
+ * languages of the renderer translate every one.
+ */
+export const ERROR_KEYS = [...CODE_KEYS, ...SPECIFIC_ERROR_KEYS, ...FIELD_KEYS] as const
+
+export type ErrorKey = (typeof ERROR_KEYS)[number]
+
+export function isErrorKey(key: string): key is ErrorKey {
+  return (ERROR_KEYS as readonly string[]).includes(key)
+}
+
 export interface FieldIssue {
   /** Dotted path into the input, e.g. `admin.password`. */
   path: string
-  messageKey: string
+  messageKey: ErrorKey
   params?: Record<string, string | number>
 }
 
 export interface AppErrorData {
   code: ErrorCode
-  messageKey: string
+  messageKey: ErrorKey
   details?: { fields?: FieldIssue[] } & Record<string, unknown>
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode
-  readonly messageKey: string
+  readonly messageKey: ErrorKey
   readonly details: AppErrorData['details']
 
-  constructor(code: ErrorCode, messageKey?: string, details?: AppErrorData['details']) {
+  constructor(code: ErrorCode, messageKey?: ErrorKey, details?: AppErrorData['details']) {
     super(messageKey ?? `errors.${code}`)
     this.name = 'AppError'
     this.code = code

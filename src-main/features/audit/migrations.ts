@@ -1,11 +1,10 @@
 import type { Migration } from '../../db/migration'
 
-export const auditMigrations: Migration[] = [
-  {
-    version: 4,
-    name: 'audit: append-only audit log',
-    statements: [
-      `CREATE TABLE audit_log (
+export const auditLog: Migration = {
+  version: 4,
+  name: 'audit: append-only audit log',
+  statements: [
+    `CREATE TABLE audit_log (
         id TEXT PRIMARY KEY,
         at TEXT NOT NULL,
         actor_id TEXT REFERENCES users(id),
@@ -15,13 +14,12 @@ export const auditMigrations: Migration[] = [
         before_json TEXT CHECK (before_json IS NULL OR json_valid(before_json)),
         after_json TEXT CHECK (after_json IS NULL OR json_valid(after_json))
       )`,
-      `CREATE INDEX audit_log_at ON audit_log(at)`,
-      `CREATE INDEX audit_log_action_at ON audit_log(action, at)`,
-      `CREATE INDEX audit_log_actor_at ON audit_log(actor_id, at)`,
-      `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    `CREATE INDEX audit_log_at ON audit_log(at)`,
+    `CREATE INDEX audit_log_action_at ON audit_log(action, at)`,
+    `CREATE INDEX audit_log_actor_at ON audit_log(actor_id, at)`,
+    `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`,
-      `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`
-    ]
-  }
-]
+  ]
+}

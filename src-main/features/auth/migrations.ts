@@ -1,17 +1,20 @@
 import type { Migration } from '../../db/migration'
-import { ROLES } from '../../../src-shared/domain/roles'
 
-export const authMigrations: Migration[] = [
-  {
-    version: 1,
-    name: 'auth: roles and users',
-    statements: [
-      `CREATE TABLE roles (
+export const rolesAndUsers: Migration = {
+  version: 1,
+  name: 'auth: roles and users',
+  statements: [
+    `CREATE TABLE roles (
         code TEXT PRIMARY KEY,
         sort_order INTEGER NOT NULL
       )`,
-      ...ROLES.map((role, index) => `INSERT INTO roles (code, sort_order) VALUES ('${role}', ${index + 1})`),
-      `CREATE TABLE users (
+    // The roles as this step shipped them (release 0.1.0), written out rather than read from ROLES.
+    `INSERT INTO roles (code, sort_order) VALUES ('admin', 1)`,
+    `INSERT INTO roles (code, sort_order) VALUES ('manager', 2)`,
+    `INSERT INTO roles (code, sort_order) VALUES ('front_desk', 3)`,
+    `INSERT INTO roles (code, sort_order) VALUES ('technician', 4)`,
+    `INSERT INTO roles (code, sort_order) VALUES ('warehouse_clerk', 5)`,
+    `CREATE TABLE users (
         id TEXT PRIMARY KEY,
         username TEXT NOT NULL COLLATE NOCASE UNIQUE,
         display_name TEXT NOT NULL,
@@ -26,7 +29,6 @@ export const authMigrations: Migration[] = [
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       )`,
-      `CREATE INDEX users_role ON users(role)`
-    ]
-  }
-]
+    `CREATE INDEX users_role ON users(role)`
+  ]
+}

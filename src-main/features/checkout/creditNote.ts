@@ -1,5 +1,11 @@
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type Invoice, type ParsedInput } from '../../../src-shared/contract'
+import {
+  AppError,
+  type CurrentUser,
+  type FieldIssue,
+  type Invoice,
+  type ParsedInput
+} from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { creditRefundFen } from '../../../src-shared/domain/invoice'
 import { recordSyncedChange } from '../sync/recordChange'
@@ -99,7 +105,7 @@ async function linesToCredit(
 ): Promise<CreditedLine[]> {
   const lines = await trx.selectFrom('invoiceLines').selectAll().where('invoiceId', '=', invoice.id).execute()
   const credited = await creditedBefore(trx, earlierNoteIds)
-  const issues: { path: string; messageKey: string; params?: Record<string, number> }[] = []
+  const issues: FieldIssue[] = []
   const chosen: CreditedLine[] = []
   input.lines.forEach((wanted, index) => {
     const original = lines.find((line) => line.id === wanted.lineId)

@@ -7,14 +7,13 @@ const immutable = (table: string) => [
    BEGIN SELECT RAISE(ABORT, '${table} is immutable: correct it with a credit note'); END`
 ]
 
-export const checkoutMigrations: Migration[] = [
-  {
-    version: 13,
-    name: 'checkout: invoices and credit notes, payments, warranty claims, day closes',
-    statements: [
-      // An invoice is written once, already paid; a credit note is an invoice of kind
-      // 'credit_note' with negative lines that corrects another.
-      `CREATE TABLE invoices (
+export const invoicesPaymentsAndDayCloses: Migration = {
+  version: 13,
+  name: 'checkout: invoices and credit notes, payments, warranty claims, day closes',
+  statements: [
+    // An invoice is written once, already paid; a credit note is an invoice of kind
+    // 'credit_note' with negative lines that corrects another.
+    `CREATE TABLE invoices (
         id TEXT PRIMARY KEY,
         number TEXT NOT NULL UNIQUE,
         kind TEXT NOT NULL CHECK (kind IN ('invoice', 'credit_note')),
@@ -34,10 +33,10 @@ export const checkoutMigrations: Migration[] = [
         cashier_id TEXT REFERENCES users(id),
         CHECK ((kind = 'credit_note') = (corrects_invoice_id IS NOT NULL))
       )`,
-      `CREATE UNIQUE INDEX invoices_one_per_work_order ON invoices(work_order_id) WHERE kind = 'invoice'`,
-      `CREATE INDEX invoices_corrects ON invoices(corrects_invoice_id) WHERE corrects_invoice_id IS NOT NULL`,
-      `CREATE INDEX invoices_issued ON invoices(issued_at)`,
-      `CREATE TABLE invoice_lines (
+    `CREATE UNIQUE INDEX invoices_one_per_work_order ON invoices(work_order_id) WHERE kind = 'invoice'`,
+    `CREATE INDEX invoices_corrects ON invoices(corrects_invoice_id) WHERE corrects_invoice_id IS NOT NULL`,
+    `CREATE INDEX invoices_issued ON invoices(issued_at)`,
+    `CREATE TABLE invoice_lines (
         id TEXT PRIMARY KEY,
         invoice_id TEXT NOT NULL REFERENCES invoices(id),
         position INTEGER NOT NULL,
@@ -49,11 +48,11 @@ export const checkoutMigrations: Migration[] = [
         amount_fen INTEGER NOT NULL,
         payer TEXT NOT NULL CHECK (payer IN ('customer', 'brand'))
       )`,
-      `CREATE INDEX invoice_lines_invoice ON invoice_lines(invoice_id, position)`,
-      `CREATE INDEX invoice_lines_source ON invoice_lines(source_id) WHERE source_id IS NOT NULL`,
-      ...immutable('invoices'),
-      ...immutable('invoice_lines'),
-      `CREATE TABLE day_closes (
+    `CREATE INDEX invoice_lines_invoice ON invoice_lines(invoice_id, position)`,
+    `CREATE INDEX invoice_lines_source ON invoice_lines(source_id) WHERE source_id IS NOT NULL`,
+    ...immutable('invoices'),
+    ...immutable('invoice_lines'),
+    `CREATE TABLE day_closes (
         id TEXT PRIMARY KEY,
         number TEXT NOT NULL UNIQUE,
         period_start TEXT,
@@ -66,16 +65,16 @@ export const checkoutMigrations: Migration[] = [
         closed_by TEXT REFERENCES users(id),
         closed_at TEXT NOT NULL
       )`,
-      `CREATE INDEX day_closes_closed ON day_closes(closed_at)`,
-      // Which close counted each invoice and credit note (they themselves never change).
-      `CREATE TABLE day_close_documents (
+    `CREATE INDEX day_closes_closed ON day_closes(closed_at)`,
+    // Which close counted each invoice and credit note (they themselves never change).
+    `CREATE TABLE day_close_documents (
         invoice_id TEXT PRIMARY KEY REFERENCES invoices(id),
         day_close_id TEXT NOT NULL REFERENCES day_closes(id)
       ) WITHOUT ROWID`,
-      ...immutable('day_closes'),
-      // Money in (positive) or out (negative). Recorded, never processed: the terminal or the
-      // phone did that. A payment is only ever touched once more: when a day close locks it.
-      `CREATE TABLE payments (
+    ...immutable('day_closes'),
+    // Money in (positive) or out (negative). Recorded, never processed: the terminal or the
+    // phone did that. A payment is only ever touched once more: when a day close locks it.
+    `CREATE TABLE payments (
         id TEXT PRIMARY KEY,
         kind TEXT NOT NULL CHECK (kind IN ('deposit', 'payment', 'deposit_return', 'refund')),
         method TEXT NOT NULL CHECK (method IN ('cash', 'bank_card', 'wechat_pay', 'alipay', 'bank_transfer')),
@@ -91,11 +90,11 @@ export const checkoutMigrations: Migration[] = [
         -- Money comes in as deposits and payments, and goes out as returns and refunds.
         CHECK ((kind IN ('deposit', 'payment') AND amount_fen >= 0) OR (kind IN ('deposit_return', 'refund') AND amount_fen < 0))
       )`,
-      `CREATE INDEX payments_open ON payments(at) WHERE day_close_id IS NULL`,
-      `CREATE INDEX payments_day_close ON payments(day_close_id) WHERE day_close_id IS NOT NULL`,
-      `CREATE INDEX payments_invoice ON payments(invoice_id) WHERE invoice_id IS NOT NULL`,
-      `CREATE INDEX payments_work_order ON payments(work_order_id) WHERE work_order_id IS NOT NULL`,
-      `CREATE TRIGGER payments_locked BEFORE UPDATE ON payments
+    `CREATE INDEX payments_open ON payments(at) WHERE day_close_id IS NULL`,
+    `CREATE INDEX payments_day_close ON payments(day_close_id) WHERE day_close_id IS NOT NULL`,
+    `CREATE INDEX payments_invoice ON payments(invoice_id) WHERE invoice_id IS NOT NULL`,
+    `CREATE INDEX payments_work_order ON payments(work_order_id) WHERE work_order_id IS NOT NULL`,
+    `CREATE TRIGGER payments_locked BEFORE UPDATE ON payments
        WHEN OLD.day_close_id IS NOT NULL
          OR NEW.id IS NOT OLD.id OR NEW.kind IS NOT OLD.kind OR NEW.method IS NOT OLD.method
          OR NEW.amount_fen IS NOT OLD.amount_fen OR NEW.tendered_fen IS NOT OLD.tendered_fen
@@ -103,17 +102,17 @@ export const checkoutMigrations: Migration[] = [
          OR NEW.work_order_id IS NOT OLD.work_order_id OR NEW.reason IS NOT OLD.reason
          OR NEW.cashier_id IS NOT OLD.cashier_id OR NEW.at IS NOT OLD.at
        BEGIN SELECT RAISE(ABORT, 'a payment is recorded once; only a day close may lock it'); END`,
-      `CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments
+    `CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments
        BEGIN SELECT RAISE(ABORT, 'payments are never deleted'); END`,
-      `CREATE TRIGGER payments_born_open BEFORE INSERT ON payments WHEN NEW.day_close_id IS NOT NULL
+    `CREATE TRIGGER payments_born_open BEFORE INSERT ON payments WHEN NEW.day_close_id IS NOT NULL
        BEGIN SELECT RAISE(ABORT, 'a payment enters the open period; only a day close may lock it'); END`,
-      ...immutable('day_close_documents'),
-      // Deposits taken at check-in before payments were recorded: the jobs still open hold them.
-      `INSERT INTO payments (id, kind, method, amount_fen, tendered_fen, change_fen, invoice_id, work_order_id, reason, cashier_id, at, day_close_id)
+    ...immutable('day_close_documents'),
+    // Deposits taken at check-in before payments were recorded: the jobs still open hold them.
+    `INSERT INTO payments (id, kind, method, amount_fen, tendered_fen, change_fen, invoice_id, work_order_id, reason, cashier_id, at, day_close_id)
        SELECT 'deposit-' || id, 'deposit', 'cash', deposit_fen, deposit_fen, 0, NULL, id, '', created_by, created_at, NULL
        FROM work_orders WHERE deposit_fen > 0 AND status NOT IN ('picked_up', 'cancelled', 'returned_unrepaired')`,
-      // What the brand owes for lines covered by warranty; sent to HQ by the sync work.
-      `CREATE TABLE warranty_claims (
+    // What the brand owes for lines covered by warranty; sent to HQ by the sync work.
+    `CREATE TABLE warranty_claims (
         id TEXT PRIMARY KEY,
         work_order_id TEXT NOT NULL REFERENCES work_orders(id),
         invoice_id TEXT NOT NULL REFERENCES invoices(id),
@@ -122,11 +121,10 @@ export const checkoutMigrations: Migration[] = [
         status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'submitted', 'paid', 'rejected')),
         created_at TEXT NOT NULL
       )`,
-      `CREATE INDEX warranty_claims_status ON warranty_claims(status, created_at)`,
-      // A claim's amount and lines are what was billed; only its status moves on.
-      `CREATE TRIGGER warranty_claims_fixed BEFORE UPDATE ON warranty_claims
+    `CREATE INDEX warranty_claims_status ON warranty_claims(status, created_at)`,
+    // A claim's amount and lines are what was billed; only its status moves on.
+    `CREATE TRIGGER warranty_claims_fixed BEFORE UPDATE ON warranty_claims
        WHEN NEW.amount_fen IS NOT OLD.amount_fen OR NEW.lines_json IS NOT OLD.lines_json OR NEW.invoice_id IS NOT OLD.invoice_id OR NEW.work_order_id IS NOT OLD.work_order_id
        BEGIN SELECT RAISE(ABORT, 'a warranty claim is corrected by a credit note, not edited'); END`
-    ]
-  }
-]
+  ]
+}

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type Invoice, type ParsedInput } from '../../../src-shared/contract'
+import { AppError, type CurrentUser, type ErrorKey, type Invoice, type ParsedInput } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import {
   brandMayPay,
@@ -27,7 +27,7 @@ import { openWarrantyClaim } from './warrantyClaims'
 const BILLABLE = new Set(['ready_for_pickup', 'picked_up', 'returned_unrepaired'])
 
 /** Why a job cannot be billed now, as a message key; null when it can. */
-export function checkoutBlockedReason(order: WorkOrdersTable): string | null {
+export function checkoutBlockedReason(order: WorkOrdersTable): ErrorKey | null {
   return BILLABLE.has(order.status) ? null : 'errors.notBillableYet'
 }
 

@@ -1,11 +1,10 @@
 import type { Migration } from '../../db/migration'
 
-export const customersMigrations: Migration[] = [
-  {
-    version: 6,
-    name: 'customers: customers and their devices',
-    statements: [
-      `CREATE TABLE customers (
+export const customersAndDevices: Migration = {
+  version: 6,
+  name: 'customers: customers and their devices',
+  statements: [
+    `CREATE TABLE customers (
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
         mobile TEXT,
@@ -20,10 +19,10 @@ export const customersMigrations: Migration[] = [
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       )`,
-      // A mobile number identifies one living customer; merged-away records keep theirs for history.
-      `CREATE UNIQUE INDEX customers_mobile ON customers(mobile) WHERE mobile IS NOT NULL AND merged_into_id IS NULL`,
-      `CREATE INDEX customers_created ON customers(created_at)`,
-      `CREATE TABLE devices (
+    // A mobile number identifies one living customer; merged-away records keep theirs for history.
+    `CREATE UNIQUE INDEX customers_mobile ON customers(mobile) WHERE mobile IS NOT NULL AND merged_into_id IS NULL`,
+    `CREATE INDEX customers_created ON customers(created_at)`,
+    `CREATE TABLE devices (
         id TEXT PRIMARY KEY,
         customer_id TEXT NOT NULL REFERENCES customers(id),
         brand TEXT NOT NULL,
@@ -34,18 +33,18 @@ export const customersMigrations: Migration[] = [
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       )`,
-      `CREATE UNIQUE INDEX devices_serial ON devices(serial) WHERE serial IS NOT NULL`,
-      `CREATE INDEX devices_customer ON devices(customer_id)`
-    ]
-  },
-  {
-    version: 9,
-    name: 'customers: index for search as you type',
-    statements: [
-      // Search as you type scans every live customer's search text with LIKE '%…%', newest first.
-      // This narrow index holds that text in that order: the count reads the index alone, and a
-      // page stops as soon as it has its rows (the empty search, the customer list, reads just those).
-      `CREATE INDEX customers_search ON customers(updated_at DESC, id DESC, search_text) WHERE merged_into_id IS NULL`
-    ]
-  }
-]
+    `CREATE UNIQUE INDEX devices_serial ON devices(serial) WHERE serial IS NOT NULL`,
+    `CREATE INDEX devices_customer ON devices(customer_id)`
+  ]
+}
+
+export const customerSearchIndex: Migration = {
+  version: 9,
+  name: 'customers: index for search as you type',
+  statements: [
+    // Search as you type scans every live customer's search text with LIKE '%…%', newest first.
+    // This narrow index holds that text in that order: the count reads the index alone, and a
+    // page stops as soon as it has its rows (the empty search, the customer list, reads just those).
+    `CREATE INDEX customers_search ON customers(updated_at DESC, id DESC, search_text) WHERE merged_into_id IS NULL`
+  ]
+}

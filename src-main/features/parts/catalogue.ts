@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection'
 import {
   AppError,
   type CurrentUser,
+  type FieldIssue,
   type Page,
   type Part,
   type ParsedInput,
@@ -134,7 +135,7 @@ async function requireFreeNumberAndCodes(
   selfId: string | null,
   pathPrefix: '' | 'fields.'
 ): Promise<void> {
-  const issues: { path: string; messageKey: string; params?: Record<string, string> }[] = []
+  const issues: FieldIssue[] = []
   const sameNumber = await trx
     .selectFrom('parts')
     .select(['id'])

@@ -1,13 +1,12 @@
 import type { Migration } from '../../db/migration'
 
-export const partsMigrations: Migration[] = [
-  {
-    version: 12,
-    name: 'parts: catalogue, the append-only stock ledger, parts on work orders, faulty-part returns and stocktakes',
-    statements: [
-      // On hand and value are running sums of the ledger, kept in the same transaction; the
-      // checks are the last guard against a bug that would drive stock below zero.
-      `CREATE TABLE parts (
+export const partsAndStockLedger: Migration = {
+  version: 12,
+  name: 'parts: catalogue, the append-only stock ledger, parts on work orders, faulty-part returns and stocktakes',
+  statements: [
+    // On hand and value are running sums of the ledger, kept in the same transaction; the
+    // checks are the last guard against a bug that would drive stock below zero.
+    `CREATE TABLE parts (
         id TEXT PRIMARY KEY,
         part_number TEXT NOT NULL UNIQUE COLLATE NOCASE,
         name TEXT NOT NULL,
@@ -27,24 +26,24 @@ export const partsMigrations: Migration[] = [
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       )`,
-      `CREATE INDEX parts_bin ON parts(bin_location)`,
-      // Only the parts at or under their reorder point, in the reorder list's order. Its WHERE is
-      // deliberately more than `active = 1`: an index covering every active part would lure the
-      // planner into scanning it for text search and looking each row up (2-3x slower than
-      // scanning the table, measured by the parts benchmark).
-      `CREATE INDEX parts_low ON parts(bin_location, part_number) WHERE active = 1 AND on_hand <= reorder_point`,
-      `CREATE TABLE part_barcodes (
+    `CREATE INDEX parts_bin ON parts(bin_location)`,
+    // Only the parts at or under their reorder point, in the reorder list's order. Its WHERE is
+    // deliberately more than `active = 1`: an index covering every active part would lure the
+    // planner into scanning it for text search and looking each row up (2-3x slower than
+    // scanning the table, measured by the parts benchmark).
+    `CREATE INDEX parts_low ON parts(bin_location, part_number) WHERE active = 1 AND on_hand <= reorder_point`,
+    `CREATE TABLE part_barcodes (
         barcode TEXT PRIMARY KEY COLLATE NOCASE,
         part_id TEXT NOT NULL REFERENCES parts(id)
       ) WITHOUT ROWID`,
-      `CREATE INDEX part_barcodes_part ON part_barcodes(part_id)`,
-      `CREATE TABLE part_models (
+    `CREATE INDEX part_barcodes_part ON part_barcodes(part_id)`,
+    `CREATE TABLE part_models (
         part_id TEXT NOT NULL REFERENCES parts(id),
         model_id TEXT NOT NULL REFERENCES product_models(id),
         PRIMARY KEY (part_id, model_id)
       ) WITHOUT ROWID`,
-      `CREATE INDEX part_models_model ON part_models(model_id)`,
-      `CREATE TABLE work_order_part_requests (
+    `CREATE INDEX part_models_model ON part_models(model_id)`,
+    `CREATE TABLE work_order_part_requests (
         id TEXT PRIMARY KEY,
         work_order_id TEXT NOT NULL REFERENCES work_orders(id),
         part_id TEXT NOT NULL REFERENCES parts(id),
@@ -56,9 +55,9 @@ export const partsMigrations: Migration[] = [
         requested_at TEXT NOT NULL,
         closed_at TEXT
       )`,
-      `CREATE INDEX work_order_part_requests_order ON work_order_part_requests(work_order_id)`,
-      `CREATE INDEX work_order_part_requests_open ON work_order_part_requests(requested_at) WHERE status = 'open'`,
-      `CREATE TABLE work_order_parts (
+    `CREATE INDEX work_order_part_requests_order ON work_order_part_requests(work_order_id)`,
+    `CREATE INDEX work_order_part_requests_open ON work_order_part_requests(requested_at) WHERE status = 'open'`,
+    `CREATE TABLE work_order_parts (
         id TEXT PRIMARY KEY,
         work_order_id TEXT NOT NULL REFERENCES work_orders(id),
         part_id TEXT NOT NULL REFERENCES parts(id),
@@ -75,9 +74,9 @@ export const partsMigrations: Migration[] = [
         issued_by TEXT REFERENCES users(id),
         issued_at TEXT NOT NULL
       )`,
-      `CREATE INDEX work_order_parts_order ON work_order_parts(work_order_id)`,
-      `CREATE INDEX work_order_parts_serial ON work_order_parts(part_id, serial) WHERE serial IS NOT NULL`,
-      `CREATE TABLE stock_movements (
+    `CREATE INDEX work_order_parts_order ON work_order_parts(work_order_id)`,
+    `CREATE INDEX work_order_parts_serial ON work_order_parts(part_id, serial) WHERE serial IS NOT NULL`,
+    `CREATE TABLE stock_movements (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,
         part_id TEXT NOT NULL REFERENCES parts(id),
@@ -94,18 +93,18 @@ export const partsMigrations: Migration[] = [
         work_order_part_id TEXT REFERENCES work_order_parts(id),
         actor_id TEXT REFERENCES users(id)
       )`,
-      // A part's ledger in order; quantity and value ride along so that summing the whole ledger
-      // per part (verifyLedger) reads this index alone: 2 000 000 movements in about 0.25 s
-      // instead of 5 s of lookups into the table (parts benchmark).
-      `CREATE INDEX stock_movements_part ON stock_movements(part_id, seq, quantity, value_fen)`,
-      `CREATE INDEX stock_movements_work_order ON stock_movements(work_order_id) WHERE work_order_id IS NOT NULL`,
-      `CREATE INDEX stock_movements_stocktake ON stock_movements(reference) WHERE kind = 'stocktake'`,
-      // The ledger is append-only: a wrong line is corrected by another line, never edited away.
-      `CREATE TRIGGER stock_movements_no_update BEFORE UPDATE ON stock_movements
+    // A part's ledger in order; quantity and value ride along so that summing the whole ledger
+    // per part (verifyLedger) reads this index alone: 2 000 000 movements in about 0.25 s
+    // instead of 5 s of lookups into the table (parts benchmark).
+    `CREATE INDEX stock_movements_part ON stock_movements(part_id, seq, quantity, value_fen)`,
+    `CREATE INDEX stock_movements_work_order ON stock_movements(work_order_id) WHERE work_order_id IS NOT NULL`,
+    `CREATE INDEX stock_movements_stocktake ON stock_movements(reference) WHERE kind = 'stocktake'`,
+    // The ledger is append-only: a wrong line is corrected by another line, never edited away.
+    `CREATE TRIGGER stock_movements_no_update BEFORE UPDATE ON stock_movements
        BEGIN SELECT RAISE(ABORT, 'stock_movements is append-only'); END`,
-      `CREATE TRIGGER stock_movements_no_delete BEFORE DELETE ON stock_movements
+    `CREATE TRIGGER stock_movements_no_delete BEFORE DELETE ON stock_movements
        BEGIN SELECT RAISE(ABORT, 'stock_movements is append-only'); END`,
-      `CREATE TABLE stock_adjustments (
+    `CREATE TABLE stock_adjustments (
         id TEXT PRIMARY KEY,
         part_id TEXT NOT NULL REFERENCES parts(id),
         kind TEXT NOT NULL CHECK (kind IN ('adjust', 'scrap', 'faulty_return')),
@@ -120,8 +119,8 @@ export const partsMigrations: Migration[] = [
         decided_by TEXT REFERENCES users(id),
         decided_at TEXT
       )`,
-      `CREATE INDEX stock_adjustments_status ON stock_adjustments(status, requested_at)`,
-      `CREATE TABLE return_batches (
+    `CREATE INDEX stock_adjustments_status ON stock_adjustments(status, requested_at)`,
+    `CREATE TABLE return_batches (
         id TEXT PRIMARY KEY,
         number TEXT NOT NULL UNIQUE,
         status TEXT NOT NULL CHECK (status IN ('packed', 'shipped', 'credited')),
@@ -133,7 +132,7 @@ export const partsMigrations: Migration[] = [
         shipped_at TEXT,
         credited_at TEXT
       )`,
-      `CREATE TABLE faulty_parts (
+    `CREATE TABLE faulty_parts (
         id TEXT PRIMARY KEY,
         work_order_id TEXT NOT NULL REFERENCES work_orders(id),
         work_order_part_id TEXT NOT NULL UNIQUE REFERENCES work_order_parts(id),
@@ -145,9 +144,9 @@ export const partsMigrations: Migration[] = [
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       )`,
-      `CREATE INDEX faulty_parts_status ON faulty_parts(status, created_at)`,
-      `CREATE INDEX faulty_parts_batch ON faulty_parts(batch_id) WHERE batch_id IS NOT NULL`,
-      `CREATE TABLE stocktakes (
+    `CREATE INDEX faulty_parts_status ON faulty_parts(status, created_at)`,
+    `CREATE INDEX faulty_parts_batch ON faulty_parts(batch_id) WHERE batch_id IS NOT NULL`,
+    `CREATE TABLE stocktakes (
         id TEXT PRIMARY KEY,
         number TEXT NOT NULL UNIQUE,
         scope_json TEXT NOT NULL CHECK (json_valid(scope_json)),
@@ -158,7 +157,7 @@ export const partsMigrations: Migration[] = [
         posted_by TEXT REFERENCES users(id),
         posted_at TEXT
       )`,
-      `CREATE TABLE stocktake_lines (
+    `CREATE TABLE stocktake_lines (
         stocktake_id TEXT NOT NULL REFERENCES stocktakes(id),
         part_id TEXT NOT NULL REFERENCES parts(id),
         snapshot_quantity INTEGER NOT NULL,
@@ -169,6 +168,5 @@ export const partsMigrations: Migration[] = [
         counted_by TEXT REFERENCES users(id),
         PRIMARY KEY (stocktake_id, part_id)
       ) WITHOUT ROWID`
-    ]
-  }
-]
+  ]
+}

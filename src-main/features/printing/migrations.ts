@@ -1,11 +1,10 @@
 import type { Migration } from '../../db/migration'
 
-export const printingMigrations: Migration[] = [
-  {
-    version: 14,
-    name: 'printing: how often each document has been printed',
-    statements: [
-      `CREATE TABLE print_log (
+export const printCounts: Migration = {
+  version: 14,
+  name: 'printing: how often each document has been printed',
+  statements: [
+    `CREATE TABLE print_log (
         id TEXT PRIMARY KEY,
         document_type TEXT NOT NULL,
         entity_id TEXT NOT NULL,
@@ -15,6 +14,5 @@ export const printingMigrations: Migration[] = [
         printed_at TEXT NOT NULL,
         UNIQUE (document_type, entity_id, print_number)
       )`
-    ]
-  }
-]
+  ]
+}

@@ -1,14 +1,10 @@
 import type { Migration } from '../../db/migration'
-import { DEFAULT_CODES } from './defaultCodes'
 
-const quote = (text: string) => `'${text.replace(/'/g, "''")}'`
-
-export const repairsMigrations: Migration[] = [
-  {
-    version: 7,
-    name: 'repairs: code lists',
-    statements: [
-      `CREATE TABLE code_entries (
+export const codeLists: Migration = {
+  version: 7,
+  name: 'repairs: code lists',
+  statements: [
+    `CREATE TABLE code_entries (
         list TEXT NOT NULL CHECK (list IN ('symptom', 'fault_location', 'fault_cause')),
         code TEXT NOT NULL,
         label TEXT NOT NULL,
@@ -16,17 +12,51 @@ export const repairsMigrations: Migration[] = [
         sort_order INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (list, code)
       ) WITHOUT ROWID`,
-      ...DEFAULT_CODES.map(
-        (entry, index) =>
-          `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES (${quote(entry.list)}, ${quote(entry.code)}, ${quote(entry.label)}, 1, ${(index + 1) * 10})`
-      )
-    ]
-  },
-  {
-    version: 8,
-    name: 'repairs: work orders, labour, quotes and timeline',
-    statements: [
-      `CREATE TABLE work_orders (
+    // The starting code lists as this step shipped them (release 0.1.0), written out: the live
+    // defaults in defaultCodes.ts may change, this step must not.
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S01', '不开机 / 无法启动', 1, 10)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S02', '屏幕无显示或显示异常', 1, 20)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S03', '触摸失灵', 1, 30)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S04', '无法充电 / 充电慢', 1, 40)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S05', '电池续航短 / 鼓包', 1, 50)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S06', '进水 / 受潮', 1, 60)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S07', '无信号 / 通话异常', 1, 70)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S08', '无声音 / 杂音', 1, 80)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S09', '摄像头故障', 1, 90)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S10', '自动重启 / 死机', 1, 100)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S11', '不制冷 / 制冷差', 1, 110)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S12', '漏水', 1, 120)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S13', '异响 / 振动大', 1, 130)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S99', '其他', 1, 140)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_location', 'L01', '主板', 1, 150)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_location', 'L02', '屏幕总成', 1, 160)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_location', 'L03', '电池', 1, 170)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_location', 'L04', '充电接口 / 尾插', 1, 180)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_location', 'L05', '摄像头模组', 1, 190)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_location', 'L06', '扬声器 / 听筒', 1, 200)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_location', 'L07', '按键 / 排线', 1, 210)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_location', 'L08', '电源板', 1, 220)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_location', 'L09', '压缩机', 1, 230)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_location', 'L10', '电机', 1, 240)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_location', 'L11', '软件系统', 1, 250)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_location', 'L99', '其他部位', 1, 260)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_cause', 'C01', '元器件自然老化 / 失效', 1, 270)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_cause', 'C02', '生产工艺缺陷', 1, 280)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_cause', 'C03', '进液腐蚀', 1, 290)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_cause', 'C04', '外力撞击 / 跌落', 1, 300)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_cause', 'C05', '使用不当', 1, 310)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_cause', 'C06', '软件故障', 1, 320)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_cause', 'C07', '第三方拆修', 1, 330)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_cause', 'C08', '未发现故障', 1, 340)`,
+    `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('fault_cause', 'C99', '其他原因', 1, 350)`
+  ]
+}
+
+export const workOrdersLabourQuotesAndTimeline: Migration = {
+  version: 8,
+  name: 'repairs: work orders, labour, quotes and timeline',
+  statements: [
+    `CREATE TABLE work_orders (
         id TEXT PRIMARY KEY,
         number TEXT NOT NULL UNIQUE,
         claim_code TEXT NOT NULL,
@@ -58,15 +88,15 @@ export const repairsMigrations: Migration[] = [
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       )`,
-      `CREATE INDEX work_orders_status_created ON work_orders(status, created_at)`,
-      `CREATE INDEX work_orders_created ON work_orders(created_at)`,
-      `CREATE INDEX work_orders_technician_status ON work_orders(technician_id, status)`,
-      `CREATE INDEX work_orders_customer ON work_orders(customer_id)`,
-      `CREATE INDEX work_orders_device ON work_orders(device_id)`,
-      `CREATE INDEX work_orders_claim_code ON work_orders(claim_code)`,
-      `CREATE INDEX work_orders_promised ON work_orders(promised_date) WHERE promised_date IS NOT NULL`,
-      `CREATE INDEX work_orders_reopened_from ON work_orders(reopened_from_id) WHERE reopened_from_id IS NOT NULL`,
-      `CREATE TABLE work_order_labour (
+    `CREATE INDEX work_orders_status_created ON work_orders(status, created_at)`,
+    `CREATE INDEX work_orders_created ON work_orders(created_at)`,
+    `CREATE INDEX work_orders_technician_status ON work_orders(technician_id, status)`,
+    `CREATE INDEX work_orders_customer ON work_orders(customer_id)`,
+    `CREATE INDEX work_orders_device ON work_orders(device_id)`,
+    `CREATE INDEX work_orders_claim_code ON work_orders(claim_code)`,
+    `CREATE INDEX work_orders_promised ON work_orders(promised_date) WHERE promised_date IS NOT NULL`,
+    `CREATE INDEX work_orders_reopened_from ON work_orders(reopened_from_id) WHERE reopened_from_id IS NOT NULL`,
+    `CREATE TABLE work_order_labour (
         id TEXT PRIMARY KEY,
         work_order_id TEXT NOT NULL REFERENCES work_orders(id),
         description TEXT NOT NULL,
@@ -75,8 +105,8 @@ export const repairsMigrations: Migration[] = [
         created_by TEXT REFERENCES users(id),
         created_at TEXT NOT NULL
       )`,
-      `CREATE INDEX work_order_labour_order ON work_order_labour(work_order_id)`,
-      `CREATE TABLE quotes (
+    `CREATE INDEX work_order_labour_order ON work_order_labour(work_order_id)`,
+    `CREATE TABLE quotes (
         id TEXT PRIMARY KEY,
         work_order_id TEXT NOT NULL REFERENCES work_orders(id),
         labour_fen INTEGER NOT NULL CHECK (labour_fen >= 0),
@@ -94,9 +124,9 @@ export const repairsMigrations: Migration[] = [
         manager_id TEXT REFERENCES users(id),
         manager_decided_at TEXT
       )`,
-      `CREATE INDEX quotes_order ON quotes(work_order_id)`,
-      `CREATE INDEX quotes_manager_pending ON quotes(created_at) WHERE manager_approval = 'pending'`,
-      `CREATE TABLE work_order_events (
+    `CREATE INDEX quotes_order ON quotes(work_order_id)`,
+    `CREATE INDEX quotes_manager_pending ON quotes(created_at) WHERE manager_approval = 'pending'`,
+    `CREATE TABLE work_order_events (
         id TEXT PRIMARY KEY,
         work_order_id TEXT NOT NULL REFERENCES work_orders(id),
         at TEXT NOT NULL,
@@ -106,12 +136,12 @@ export const repairsMigrations: Migration[] = [
         to_status TEXT,
         note TEXT NOT NULL DEFAULT ''
       )`,
-      `CREATE INDEX work_order_events_order ON work_order_events(work_order_id, at)`
-    ]
-  },
-  {
-    version: 10,
-    name: 'repairs: find a work order by the last digits of its number',
-    statements: [`CREATE INDEX work_orders_number_tail ON work_orders(substr(number, -4))`]
-  }
-]
+    `CREATE INDEX work_order_events_order ON work_order_events(work_order_id, at)`
+  ]
+}
+
+export const workOrderNumberTailIndex: Migration = {
+  version: 10,
+  name: 'repairs: find a work order by the last digits of its number',
+  statements: [`CREATE INDEX work_orders_number_tail ON work_orders(substr(number, -4))`]
+}

@@ -1,16 +1,14 @@
 import type { Migration } from '../../db/migration'
 
-export const settingsMigrations: Migration[] = [
-  {
-    version: 2,
-    name: 'settings: shop settings',
-    statements: [
-      `CREATE TABLE shop_settings (
+export const shopSettings: Migration = {
+  version: 2,
+  name: 'settings: shop settings',
+  statements: [
+    `CREATE TABLE shop_settings (
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL CHECK (json_valid(value)),
         updated_at TEXT NOT NULL,
         updated_by TEXT REFERENCES users(id)
       )`
-    ]
-  }
-]
+  ]
+}

@@ -24,19 +24,18 @@ const CATEGORY_KEYS = Object.keys(DEFAULT_POLICY_JSON)
 /** The regulations' defaults are in force from before any unit this shop will see. */
 const DEFAULTS_IN_FORCE_FROM = '2000-01-01'
 
-export const warrantyMigrations: Migration[] = [
-  {
-    version: 11,
-    name: 'warranty: catalogue, versioned policies and the registry of sold units',
-    statements: [
-      `CREATE TABLE product_categories (
+export const catalogueAndPolicies: Migration = {
+  version: 11,
+  name: 'warranty: catalogue, versioned policies and the registry of sold units',
+  statements: [
+    `CREATE TABLE product_categories (
         key TEXT PRIMARY KEY,
         sort_order INTEGER NOT NULL
       ) WITHOUT ROWID`,
-      ...CATEGORY_KEYS.map(
-        (key, index) => `INSERT INTO product_categories (key, sort_order) VALUES (${quote(key)}, ${index + 1})`
-      ),
-      `CREATE TABLE product_models (
+    ...CATEGORY_KEYS.map(
+      (key, index) => `INSERT INTO product_categories (key, sort_order) VALUES (${quote(key)}, ${index + 1})`
+    ),
+    `CREATE TABLE product_models (
         id TEXT PRIMARY KEY,
         brand TEXT NOT NULL,
         model TEXT NOT NULL,
@@ -44,9 +43,9 @@ export const warrantyMigrations: Migration[] = [
         created_at TEXT NOT NULL,
         UNIQUE (brand, model)
       )`,
-      // A policy belongs to a category, or to one model that differs from its category. Each
-      // change is a new version in force from a date; a unit is judged by the one in force when sold.
-      `CREATE TABLE warranty_policies (
+    // A policy belongs to a category, or to one model that differs from its category. Each
+    // change is a new version in force from a date; a unit is judged by the one in force when sold.
+    `CREATE TABLE warranty_policies (
         id TEXT PRIMARY KEY,
         category_key TEXT REFERENCES product_categories(key),
         model_id TEXT REFERENCES product_models(id),
@@ -57,14 +56,14 @@ export const warrantyMigrations: Migration[] = [
         created_at TEXT NOT NULL,
         CHECK ((category_key IS NULL) != (model_id IS NULL))
       )`,
-      `CREATE INDEX warranty_policies_category ON warranty_policies(category_key, effective_from) WHERE category_key IS NOT NULL`,
-      `CREATE INDEX warranty_policies_model ON warranty_policies(model_id, effective_from) WHERE model_id IS NOT NULL`,
-      ...CATEGORY_KEYS.map(
-        (key) =>
-          `INSERT INTO warranty_policies (id, category_key, model_id, effective_from, policy_json, note, created_by, created_at)
+    `CREATE INDEX warranty_policies_category ON warranty_policies(category_key, effective_from) WHERE category_key IS NOT NULL`,
+    `CREATE INDEX warranty_policies_model ON warranty_policies(model_id, effective_from) WHERE model_id IS NOT NULL`,
+    ...CATEGORY_KEYS.map(
+      (key) =>
+        `INSERT INTO warranty_policies (id, category_key, model_id, effective_from, policy_json, note, created_by, created_at)
            VALUES (${quote(`default-${key}`)}, ${quote(key)}, NULL, '${DEFAULTS_IN_FORCE_FROM}', ${quote(DEFAULT_POLICY_JSON[key]!)}, '三包规定默认', NULL, '${DEFAULTS_IN_FORCE_FROM}T00:00:00.000Z')`
-      ),
-      `CREATE TABLE warranty_units (
+    ),
+    `CREATE TABLE warranty_units (
         id TEXT PRIMARY KEY,
         serial TEXT NOT NULL UNIQUE,
         model_id TEXT NOT NULL REFERENCES product_models(id),
@@ -82,14 +81,14 @@ export const warrantyMigrations: Migration[] = [
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       )`,
-      `CREATE UNIQUE INDEX warranty_units_card ON warranty_units(card_number) WHERE card_number IS NOT NULL`,
-      `CREATE INDEX warranty_units_phone ON warranty_units(buyer_phone)`,
-      `CREATE INDEX warranty_units_model ON warranty_units(model_id)`,
-      // Finding the unit that replaced this one in an exchange.
-      `CREATE INDEX warranty_units_exchanged_from ON warranty_units(exchanged_from_id) WHERE exchanged_from_id IS NOT NULL`,
-      // Rows of a file being imported wait here, outside the registry, until the import is applied
-      // in one transaction (or dropped on cancel).
-      `CREATE TABLE warranty_import_rows (
+    `CREATE UNIQUE INDEX warranty_units_card ON warranty_units(card_number) WHERE card_number IS NOT NULL`,
+    `CREATE INDEX warranty_units_phone ON warranty_units(buyer_phone)`,
+    `CREATE INDEX warranty_units_model ON warranty_units(model_id)`,
+    // Finding the unit that replaced this one in an exchange.
+    `CREATE INDEX warranty_units_exchanged_from ON warranty_units(exchanged_from_id) WHERE exchanged_from_id IS NOT NULL`,
+    // Rows of a file being imported wait here, outside the registry, until the import is applied
+    // in one transaction (or dropped on cancel).
+    `CREATE TABLE warranty_import_rows (
         job_id TEXT NOT NULL,
         line INTEGER NOT NULL,
         serial TEXT NOT NULL,
@@ -106,25 +105,24 @@ export const warrantyMigrations: Migration[] = [
         activation_date TEXT,
         PRIMARY KEY (job_id, line)
       ) WITHOUT ROWID`,
-      // Which shop component a fault location is: warranty periods differ per component.
-      `ALTER TABLE code_entries ADD COLUMN component TEXT`,
-      `UPDATE code_entries SET component = 'main_board' WHERE list = 'fault_location' AND code = 'L01'`,
-      `UPDATE code_entries SET component = 'panel' WHERE list = 'fault_location' AND code = 'L02'`,
-      `UPDATE code_entries SET component = 'battery' WHERE list = 'fault_location' AND code = 'L03'`,
-      `UPDATE code_entries SET component = 'compressor' WHERE list = 'fault_location' AND code = 'L09'`,
-      `UPDATE code_entries SET component = 'motor' WHERE list = 'fault_location' AND code = 'L10'`
-    ]
-  }
-]
+    // Which shop component a fault location is: warranty periods differ per component.
+    `ALTER TABLE code_entries ADD COLUMN component TEXT`,
+    `UPDATE code_entries SET component = 'main_board' WHERE list = 'fault_location' AND code = 'L01'`,
+    `UPDATE code_entries SET component = 'panel' WHERE list = 'fault_location' AND code = 'L02'`,
+    `UPDATE code_entries SET component = 'battery' WHERE list = 'fault_location' AND code = 'L03'`,
+    `UPDATE code_entries SET component = 'compressor' WHERE list = 'fault_location' AND code = 'L09'`,
+    `UPDATE code_entries SET component = 'motor' WHERE list = 'fault_location' AND code = 'L10'`
+  ]
+}
 
 /**
  * Whether a fault cause voids the warranty, and as what, becomes a property of the shop's code
  * (NULL: it does not void). The codes that voided it when this step was written are marked with
  * the reasons they had: C03 liquid damage, C04 physical damage, C07 third-party repair.
  */
-export const codesVoidWarrantyMigration: Migration = {
+export const codesVoidWarranty: Migration = {
   version: 15,
-  name: 'code_voids_warranty',
+  name: 'warranty: fault causes that void the warranty',
   statements: [
     `ALTER TABLE code_entries ADD COLUMN voids_warranty TEXT
       CHECK (voids_warranty IN ('physical_damage', 'liquid_damage', 'third_party_repair', 'serial_tampered'))`,

@@ -207,8 +207,12 @@ describe('migrator', () => {
   describe('checkMigrationList', () => {
     const step = (version: number): Migration => ({ version, name: `step ${version}`, statements: [] })
 
-    it('accepts 1..n in any order', () => {
-      expect(() => checkMigrationList([step(2), step(1), step(3)])).not.toThrow()
+    it('accepts 1..n in list order', () => {
+      expect(() => checkMigrationList([step(1), step(2), step(3)])).not.toThrow()
+    })
+
+    it('rejects 1..n out of list order: the order steps run in is the list, never sorted', () => {
+      expect(() => checkMigrationList([step(2), step(1), step(3)])).toThrow(/1\.\.n/)
     })
 
     it('rejects a gap', () => {
