@@ -1,6 +1,9 @@
+import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // Renderer component tests mount .vue files (each picks happy-dom with a per-file comment).
+  plugins: [vue()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

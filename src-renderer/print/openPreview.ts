@@ -1,6 +1,6 @@
 import type { Router } from 'vue-router'
-import { defaultPaper, printRoute, type DocumentType } from '../../src-shared/domain/paper'
-import { call } from '../api/client'
+import { printRoute, type DocumentType } from '../../src-shared/domain/paper'
+import { usePrintStore } from './printStore'
 
 /**
  * Opens a document's print preview (the print route, outside the app shell) on the paper the
@@ -9,11 +9,6 @@ import { call } from '../api/client'
  * for the day-close report. The preview's own back button returns to the calling page.
  */
 export async function openPrintPreview(router: Router, documentType: DocumentType, entityId: string): Promise<void> {
-  let paper = defaultPaper(documentType)
-  try {
-    paper = (await call('printing.settings', {}))[documentType].paper
-  } catch {
-    // The preview still opens on the type's first paper; its toolbar offers the others.
-  }
+  const paper = await usePrintStore().paperFor(documentType)
   await router.push(printRoute(documentType, entityId, paper))
 }

@@ -1,20 +1,187 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, reactive, ref, watch } from 'vue'
 import type { CheckoutDraft, Input, Invoice, WorkOrderDetail } from '../../../src-shared/contract'
-import { call } from '../../api/client'
+import type { Payer, PaymentMethod, PricedLine } from '../../../src-shared/domain/invoice'
+import { ApiError, call } from '../../api/client'
+import { useSessionStore } from '../auth/sessionStore'
+import { liveSettlement, liveTotals, nextTenderMethod } from './checkoutArithmetic'
+
+export interface ChargeRow {
+  key: number
+  description: string
+  quantity: number
+  unitPriceFen: number
+  payer: Payer
+}
+
+export interface TenderRow {
+  key: number
+  method: PaymentMethod
+  amountFen: number
+}
+
+export interface ManagerApproval {
+  username: string
+  password: string
+}
+
+/** How a payment attempt ended, for the screen to act on. */
+export type PaymentOutcome =
+  | { kind: 'paid'; invoice: Invoice }
+  | { kind: 'needsApproval' }
+  | { kind: 'approvalRefused'; messageKey: string }
+  | { kind: 'failed'; error: unknown }
+
+/** Whether a job can be billed, as the work order's checkout button needs to know it. */
+export type BillingState = Pick<CheckoutDraft, 'workOrderId' | 'invoiceId' | 'blockedReason'>
+
+const APPROVAL_REFUSALS = new Set(['INVALID_CREDENTIALS', 'FORBIDDEN', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED'])
 
 /**
- * Checkout of the work order on screen, and the invoice on screen. The screen computes the live
- * totals itself (with the shared invoice arithmetic); the main process decides and records.
+ * Checkout of the work order on screen, and the invoice on screen. The checkout form (who pays
+ * each line, extra charges, the discount, the tenders) lives here with its live totals, worked
+ * out with the shared invoice arithmetic; the main process decides and records.
  */
 export const useCheckoutStore = defineStore('checkout', () => {
+  const session = useSessionStore()
   const draft = ref<CheckoutDraft | null>(null)
   const order = ref<WorkOrderDetail | null>(null)
   const invoice = ref<Invoice | null>(null)
   /** Every document of the invoice's work order: the invoice and its credit notes. */
   const related = ref<Invoice[]>([])
 
+  let nextKey = 0
+  /** Who pays each of the job's lines on a warranty job, by the line's source. */
+  const payers = reactive<Record<string, Payer>>({})
+  const charges = ref<ChargeRow[]>([])
+  const discount = reactive({ fen: 0, reason: '' })
+  const tenders = ref<TenderRow[]>([])
+  /** Until the cashier types an amount, the single payment row follows the amount due. */
+  const tendersTouched = ref(false)
+  const paid = ref<Invoice | null>(null)
+  const paying = ref(false)
+  /** The main process's word on each field of the last payment refused. */
+  const fieldErrors = ref<Record<string, string>>({})
+
+  const isWarranty = computed(() => draft.value?.serviceType === 'warranty_repair')
+  const payable = computed(() => draft.value !== null && !draft.value.invoiceId && !draft.value.blockedReason)
+  const payerOf = (line: { sourceId: string | null; payer: Payer }): Payer =>
+    line.sourceId ? (payers[line.sourceId] ?? line.payer) : line.payer
+  const chargePayer = (charge: ChargeRow): Payer => (isWarranty.value ? charge.payer : 'customer')
+
+  const pricedLines = computed<PricedLine[]>(() => [
+    ...(draft.value?.lines ?? []).map((line) => ({
+      quantity: line.quantity,
+      unitPriceFen: line.unitPriceFen,
+      payer: payerOf(line)
+    })),
+    ...charges.value.map((charge) => ({
+      quantity: charge.quantity || 0,
+      unitPriceFen: charge.unitPriceFen,
+      payer: chargePayer(charge)
+    }))
+  ])
+  const totalsState = computed(() => liveTotals(pricedLines.value, discount.fen, draft.value?.depositFen ?? 0))
+  const totals = computed(() => totalsState.value.totals)
+  const dueFen = computed(() => totals.value.dueFen)
+
+  /**
+   * Whether this discount needs a manager's approval before the job is paid: the one place the
+   * screen decides it (the main process decides again when paying).
+   */
+  const discountNeedsManager = computed(() => {
+    const role = session.user?.role
+    const isManager = role === 'admin' || role === 'manager'
+    return draft.value !== null && discount.fen > draft.value.approvalThresholdFen && !isManager
+  })
+
+  const activeTenders = computed(() =>
+    tenders.value.filter((row) => row.amountFen > 0).map(({ method, amountFen }) => ({ method, amountFen }))
+  )
+  const tenderedFen = computed(() => activeTenders.value.reduce((sum, row) => sum + row.amountFen, 0))
+  const settlementState = computed(() => liveSettlement(dueFen.value, activeTenders.value))
+  const canPay = computed(
+    () => payable.value && totalsState.value.discountMaxFen === null && settlementState.value.settlement !== null
+  )
+
+  /** The form as the job's draft has it: the quote's discount already agreed, one tender for what is due. */
+  function resetForm(discountReason: string): void {
+    for (const key of Object.keys(payers)) delete payers[key]
+    for (const line of draft.value?.lines ?? []) if (line.sourceId) payers[line.sourceId] = line.payer
+    charges.value = []
+    const quoted = draft.value?.quoteDiscountFen ?? 0
+    Object.assign(discount, { fen: quoted, reason: quoted > 0 ? discountReason : '' })
+    tenders.value = [{ key: nextKey++, method: 'cash', amountFen: dueFen.value }]
+    tendersTouched.value = false
+    paid.value = null
+    fieldErrors.value = {}
+  }
+
+  // The untouched single tender always asks for exactly what is due.
+  watch(dueFen, (amount) => {
+    const only = tenders.value[0]
+    if (!tendersTouched.value && tenders.value.length === 1 && only) only.amountFen = amount
+  })
+
+  function addCharge(): void {
+    charges.value.push({ key: nextKey++, description: '', quantity: 1, unitPriceFen: 0, payer: 'customer' })
+  }
+
+  function removeCharge(index: number): void {
+    charges.value.splice(index, 1)
+  }
+
+  /** Another method for a split payment: one not used yet, for what is still missing. */
+  function addTender(): void {
+    const method = nextTenderMethod(tenders.value.map((row) => row.method))
+    tenders.value.push({ key: nextKey++, method, amountFen: Math.max(0, dueFen.value - tenderedFen.value) })
+    tendersTouched.value = true
+  }
+
+  function removeTender(index: number): void {
+    tenders.value.splice(index, 1)
+    tendersTouched.value = true
+  }
+
+  function payInput(approval?: ManagerApproval): Input<'checkout.pay'> {
+    const current = draft.value!
+    const payerLines = current.lines.filter((line) => line.sourceId)
+    return {
+      workOrderId: current.workOrderId,
+      payers: isWarranty.value ? Object.fromEntries(payerLines.map((line) => [line.sourceId!, payerOf(line)])) : {},
+      charges: charges.value.map((charge) => ({
+        description: charge.description,
+        quantity: charge.quantity,
+        unitPriceFen: charge.unitPriceFen,
+        payer: chargePayer(charge)
+      })),
+      discountFen: discount.fen,
+      discountReason: discount.reason,
+      tenders: dueFen.value > 0 ? activeTenders.value : [],
+      ...(approval ? { managerApproval: approval } : {})
+    }
+  }
+
+  /** Pays the job as the form has it; a discount over the limit first needs a manager's approval. */
+  async function payWithForm(approval?: ManagerApproval): Promise<PaymentOutcome> {
+    if (discountNeedsManager.value && !approval) return { kind: 'needsApproval' }
+    paying.value = true
+    fieldErrors.value = {}
+    try {
+      paid.value = await call('checkout.pay', payInput(approval))
+      return { kind: 'paid', invoice: paid.value }
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'APPROVAL_REQUIRED') return { kind: 'needsApproval' }
+      if (approval && error instanceof ApiError && APPROVAL_REFUSALS.has(error.code))
+        return { kind: 'approvalRefused', messageKey: error.messageKey }
+      return { kind: 'failed', error }
+    } finally {
+      paying.value = false
+    }
+  }
+
   async function openDraft(workOrderId: string): Promise<void> {
+    paid.value = null
     draft.value = null
     order.value = null
     const [nextDraft, nextOrder] = await Promise.all([
@@ -25,8 +192,10 @@ export const useCheckoutStore = defineStore('checkout', () => {
     order.value = nextOrder
   }
 
-  function pay(input: Input<'checkout.pay'>): Promise<Invoice> {
-    return call('checkout.pay', input)
+  /** Whether a job can be billed (or has been), without opening its checkout. */
+  async function billingStateOf(workOrderId: string): Promise<BillingState> {
+    const loaded = await call('checkout.draft', { workOrderId })
+    return { workOrderId: loaded.workOrderId, invoiceId: loaded.invoiceId, blockedReason: loaded.blockedReason }
   }
 
   async function openInvoice(id: string): Promise<void> {
@@ -45,5 +214,39 @@ export const useCheckoutStore = defineStore('checkout', () => {
     return note
   }
 
-  return { draft, order, invoice, related, openDraft, pay, openInvoice, creditNote }
+  return {
+    draft,
+    order,
+    invoice,
+    related,
+    payers,
+    charges,
+    discount,
+    tenders,
+    tendersTouched,
+    paid,
+    paying,
+    fieldErrors,
+    isWarranty,
+    payable,
+    payerOf,
+    totalsState,
+    totals,
+    dueFen,
+    discountNeedsManager,
+    tenderedFen,
+    settlementState,
+    canPay,
+    resetForm,
+    addCharge,
+    removeCharge,
+    addTender,
+    removeTender,
+    payInput,
+    payWithForm,
+    openDraft,
+    billingStateOf,
+    openInvoice,
+    creditNote
+  }
 })

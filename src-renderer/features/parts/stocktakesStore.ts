@@ -1,7 +1,12 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Input, Part, Stocktake, StocktakeLine, StocktakeSummary } from '../../../src-shared/contract'
-import { call } from '../../api/client'
+import type { Input, Stocktake, StocktakeLine, StocktakeSummary } from '../../../src-shared/contract'
+import { ApiError, call } from '../../api/client'
+
+/** What a code scanned on the count sheet means: a line to count, or why it is none (a message key and its params). */
+export type SheetScan = { line: StocktakeLine } | { refusal: { messageKey: string; params: Record<string, string> } }
+
+const sameCode = (a: string, b: string) => a.toUpperCase() === b.toUpperCase()
 
 /** Stock counts: the list, and the count sheet on screen. */
 export const useStocktakesStore = defineStore('stocktakes', () => {
@@ -57,9 +62,26 @@ export const useStocktakesStore = defineStore('stocktakes', () => {
     current.value = await call('stocktakes.cancel', { id: current.value.id })
   }
 
-  function findPart(code: string): Promise<Part> {
-    return call('parts.find', { code })
+  /**
+   * The line of the open count a scanned code is for: by barcode or part number on the sheet,
+   * else by the parts catalogue. Failures other than an unknown code are thrown.
+   */
+  async function lineForCode(code: string): Promise<SheetScan> {
+    const scanned = code.trim()
+    const lines = current.value?.lines ?? []
+    const local = lines.find((line) => line.barcodes.includes(scanned) || sameCode(line.partNumber, scanned))
+    if (local) return { line: local }
+    try {
+      const part = await call('parts.find', { code: scanned })
+      const line = lines.find((each) => each.partId === part.id)
+      if (line) return { line }
+      return { refusal: { messageKey: 'stocktakes.notInScope', params: { part: `${part.partNumber} ${part.name}` } } }
+    } catch (error) {
+      if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION'))
+        return { refusal: { messageKey: 'errors.partCodeUnknown', params: { code: scanned } } }
+      throw error
+    }
   }
 
-  return { list, listLoading, current, loadList, start, open, count, post, cancel, findPart }
+  return { list, listLoading, current, loadList, start, open, count, post, cancel, lineForCode }
 })
