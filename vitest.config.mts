@@ -7,8 +7,10 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
-    // scrypt hashes are deliberately slow; tests that create users need the headroom.
+    // scrypt hashes are deliberately slow; tests that create users need the headroom, and so do
+    // the shop fixtures' set-up hooks on a busy 2-core machine.
     testTimeout: 20_000,
+    hookTimeout: 60_000,
     pool: 'forks'
   }
 })

@@ -7,6 +7,7 @@ import { router } from './router'
 import { i18n } from './i18n'
 import { vFocusFirst } from './ui/focus'
 import './ui/app.css'
+import './ui/utilities.css'
 
 createApp(App)
   .use(createPinia())

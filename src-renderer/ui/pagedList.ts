@@ -11,6 +11,10 @@ export interface PagedList<T> {
   load(): Promise<void>
   /** After a filter changes: back to page 1, then load. */
   reloadFromFirstPage(): Promise<void>
+  /** Another page of the same list. */
+  showPage(page: number): Promise<void>
+  /** Another number of rows a page: back to page 1. */
+  resize(pageSize: number): Promise<void>
 }
 
 /** Server-side paging state for a list screen; the server filters, sorts and counts. */
@@ -39,5 +43,13 @@ export function usePagedList<T>(
     list.page.value = 1
     await load()
   }
-  return { ...list, load, reloadFromFirstPage }
+  async function showPage(page: number): Promise<void> {
+    list.page.value = page
+    await load()
+  }
+  async function resize(pageSize: number): Promise<void> {
+    list.pageSize.value = pageSize
+    await reloadFromFirstPage()
+  }
+  return { ...list, load, reloadFromFirstPage, showPage, resize }
 }

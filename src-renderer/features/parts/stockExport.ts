@@ -5,6 +5,7 @@ import { EXPORT_COLUMNS } from '../../../src-shared/contract/parts'
 import { MOVEMENT_KINDS, PART_UNITS } from '../../../src-shared/domain/stock'
 import { call } from '../../api/client'
 import { showError } from '../../ui/errors'
+import { saveFile } from '../../ui/download'
 
 /** The lists these screens export (faulty parts owed to the brand are exported from their own screen). */
 export type StockExportList = 'catalogue' | 'lowStock' | 'valuation' | 'movements'
@@ -26,14 +27,7 @@ export function saveBase64File(fileName: string, base64: string, type: string): 
   const binary = atob(base64)
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  const url = URL.createObjectURL(new Blob([bytes], { type }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  saveFile(fileName, new Blob([bytes], { type }))
 }
 
 /**

@@ -43,6 +43,15 @@ export const useWorkOrderStore = defineStore('workOrder', () => {
       order.value = (await call(operation, { ...input, id: current().id } as Input<K>)) as WorkOrderDetail
     }
 
+  /**
+   * Whether the open job has something to bill (lines or a deposit) and has not been checked
+   * out: the hand-over dialog reminds the counter to take the payment first.
+   */
+  async function awaitsCheckout(): Promise<boolean> {
+    const draft = await call('checkout.draft', { workOrderId: current().id })
+    return draft.invoiceId === null && (draft.lines.length > 0 || draft.depositFen > 0)
+  }
+
   function deviceHistory(deviceId: string) {
     return call('devices.history', { id: deviceId })
   }
@@ -66,6 +75,7 @@ export const useWorkOrderStore = defineStore('workOrder', () => {
     managerDecision: act('workOrders.managerDecision'),
     pickup: act('workOrders.pickup'),
     reopen,
+    awaitsCheckout,
     deviceHistory
   }
 })

@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest'
+import { mount, type VueWrapper } from '@vue/test-utils'
+import { defineComponent, h, nextTick, ref } from 'vue'
+import ElementPlus, { ElDialog } from 'element-plus'
+import { i18n } from '../../../src-renderer/i18n'
+import FormDialog from '../../../src-renderer/ui/FormDialog.vue'
+
+type Props = Record<string, unknown>
+
+/** A dialog with two text fields, as a feature would fill it. */
+function mountDialog(props: Props = {}) {
+  const submitted = ref(0)
+  const open = ref(true)
+  const Host = defineComponent(
+    () => () =>
+      h(
+        FormDialog,
+        {
+          modelValue: open.value,
+          'onUpdate:modelValue': (value: boolean) => (open.value = value),
+          title: 'Edit',
+          submitTest: 'save',
+          onSubmit: () => submitted.value++,
+          ...props
+        },
+        {
+          intro: () => h('p', { class: 'intro' }, 'Read this first'),
+          default: () => [h('input', { name: 'first' }), h('input', { name: 'second' })]
+        }
+      )
+  )
+  const wrapper = mount(Host, { attachTo: document.body, global: { plugins: [ElementPlus, i18n] } })
+  return { wrapper, submitted, open }
+}
+
+const field = (name: string) => document.querySelector<HTMLInputElement>(`input[name=${name}]`)!
+const press = (target: Element, init: KeyboardEventInit) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, ...init }))
+
+describe('FormDialog', () => {
+  let mounted: VueWrapper | undefined
+  afterEach(() => {
+    mounted?.unmount()
+    document.body.innerHTML = ''
+  })
+
+  it('shows the intro above the fields, and Cancel and Save below them', async () => {
+    const { wrapper } = mountDialog()
+    mounted = wrapper
+    await nextTick()
+    const text = document.body.textContent ?? ''
+    expect(text.indexOf('Read this first')).toBeGreaterThanOrEqual(0)
+    expect(document.querySelector('[data-test=save]')?.textContent).toBe(i18n.global.t('common.save'))
+    expect(text).toContain(i18n.global.t('common.cancel'))
+  })
+
+  it('sends the form once per submission and closes on Cancel', async () => {
+    const { wrapper, submitted, open } = mountDialog({ submitLabel: 'Hand over' })
+    mounted = wrapper
+    await nextTick()
+    expect(document.querySelector('[data-test=save]')?.textContent).toBe('Hand over')
+    document.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }))
+    expect(submitted.value).toBe(1)
+    const cancel = [...document.querySelectorAll('button')].find(
+      (button) => button.textContent === i18n.global.t('common.cancel')
+    )!
+    cancel.click()
+    expect(open.value).toBe(false)
+  })
+
+  it('puts the caret in the first field when it opens, unless one was already clicked', async () => {
+    const { wrapper } = mountDialog()
+    mounted = wrapper
+    await nextTick()
+    const dialog = wrapper.findComponent(ElDialog)
+    field('second').focus()
+    dialog.vm.$emit('opened')
+    expect(document.activeElement).toBe(field('second'))
+    field('second').blur()
+    dialog.vm.$emit('opened')
+    expect(document.activeElement).toBe(field('first'))
+  })
+
+  it('with enter-advances, Enter moves to the next field and Ctrl+Enter saves', async () => {
+    const { wrapper, submitted } = mountDialog({ enterAdvances: true })
+    mounted = wrapper
+    await nextTick()
+    // happy-dom lays nothing out; the fields count as shown.
+    for (const input of document.querySelectorAll('input'))
+      Object.defineProperty(input, 'offsetParent', { get: () => document.body })
+    field('first').focus()
+    press(field('first'), {})
+    expect(document.activeElement).toBe(field('second'))
+    expect(submitted.value).toBe(0)
+    press(field('second'), { ctrlKey: true })
+    expect(submitted.value).toBe(1)
+  })
+
+  it('leaves Enter and Ctrl+Enter to the browser unless asked', async () => {
+    const { wrapper, submitted } = mountDialog()
+    mounted = wrapper
+    await nextTick()
+    field('first').focus()
+    press(field('first'), { ctrlKey: true })
+    expect(submitted.value).toBe(0)
+    expect(document.activeElement).toBe(field('first'))
+  })
+
+  it('with ctrl-enter-submits, Ctrl+Enter saves from any field', async () => {
+    const { wrapper, submitted } = mountDialog({ ctrlEnterSubmits: true })
+    mounted = wrapper
+    await nextTick()
+    press(field('second'), { ctrlKey: true })
+    expect(submitted.value).toBe(1)
+  })
+})
