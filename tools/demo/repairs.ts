@@ -1,4 +1,4 @@
-import type { ServiceType } from '../../../src-shared/domain/repairTypes'
+import type { ServiceType } from '../../src-shared/domain/repairTypes'
 import { deviceDraft, kindOf, SerialBook, type DeviceDraft, type DeviceKind } from './catalog'
 import { DAY, duringOpeningHours, type Counter } from './counter'
 import { DESK, Job, type Known, type Registry, type Step } from './lifecycle'

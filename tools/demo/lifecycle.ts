@@ -1,5 +1,5 @@
-import type { Input } from '../../../src-shared/contract'
-import type { Accessory, ServiceType } from '../../../src-shared/domain/repairTypes'
+import type { Input } from '../../src-shared/contract'
+import type { Accessory, ServiceType } from '../../src-shared/domain/repairTypes'
 import { kindOf, type DeviceDraft, type DeviceKind, type Fault } from './catalog'
 import { DAY, duringOpeningHours, MINUTE, shopDate, type Counter } from './counter'
 import type { CustomerDraft } from './people'
