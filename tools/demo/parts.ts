@@ -1,17 +1,12 @@
-import type { AppContext } from '../../src-main/app/context'
-import type { Input, LedgerCheck } from '../../src-shared/contract'
 import type { PartUnit } from '../../src-shared/domain/stock'
 import type { CategoryKey } from '../../src-shared/domain/warranty/policy'
 import { KINDS, type DeviceKind } from './catalog'
-import { DAY, HOUR, MINUTE, shopDate, type Counter } from './counter'
-import { MANAGER, type Step } from './lifecycle'
 import type { Random } from './random'
-import type { DemoUser } from './shop'
 
 /**
- * The parts store: a catalogue of spare parts for the devices the shop repairs, and the
- * warehouse's part of the last three months. The catalogue's part types also feed the parts
- * benchmark, so both look like the same shop.
+ * The parts store's catalogue: spare parts for the devices the shop repairs, and which of them a
+ * repair uses (the warehouse's last three months are in warehouse.ts). The catalogue's part types
+ * also feed the parts benchmark, so both look like the same shop.
  */
 
 /** A kind of spare part, made for each model (a screen for every phone model). */
@@ -385,404 +380,33 @@ for (const kind of KINDS) {
     WORK_OF_DIAGNOSIS.set(`${kind.kind}|${fault.diagnosis}`, `${kind.kind}|${fault.labour}`)
 }
 
-const CLERK = 'zhoumin'
-const SUPPLIERS = ['华南备件中心', '品牌售后配件仓', '广州迅达电子配件'] as const
-/** Carriers with the way their tracking numbers start. */
-const CARRIERS = [
-  ['顺丰速运', 'SF'],
-  ['京东物流', 'JDVA'],
-  ['德邦快递', 'DPK']
-] as const
-/** The history is planned on days counted from its start; the demo covers 90. */
-const HISTORY_DAYS = 90
-
-export interface WarehouseState {
-  drafts: PartDraft[]
-  partIds: Map<string, string>
-  /** What happened, for the summary. */
-  requests: number
-  issues: number
-  returns: number
-  deliveries: number
-}
-
-interface Waiting {
-  requestId: string
-  workOrderId: string
-  partId: string
-  quantity: number
-  serialTracked: boolean
-}
-
-interface JobRow {
-  id: string
-  status: string
+/** What a job in repair was booked for, as the bench tells the warehouse. */
+export interface RepairWork {
+  brand: string
+  model: string
   serviceType: string
   diagnosis: string
   reportedFault: string
-  technicianId: string | null
-  brand: string
-  model: string
 }
 
 /**
- * The warehouse over the history, as dated steps to run with the repairs: the clerk enters the
- * catalogue and the opening stock the day before; every half hour the technicians ask for the
- * parts their jobs in repair (or waiting for parts) need and the clerk issues what is on the
- * shelf, now and then taking an unused part back; deliveries every third day bring what is low
- * or asked for, at costs that drift; faulty parts owed to the brand are packed and shipped twice
- * (the first batch credited); a few adjustments (one waiting for the manager) and a stocktake of
- * the consumables aisle. A handful of parts are out of supply for the last weeks, so they end
- * below their reorder point.
+ * The parts a repair uses, by part number, from the device and the work it was diagnosed with
+ * (or the installation asked for): none for work done without stocked parts.
  */
-export function planWarehouse(
-  random: Random,
-  app: AppContext,
-  users: Map<string, DemoUser>,
-  options: { from: number }
-): { steps: Step[]; state: WarehouseState } {
-  const drafts = demoCatalogue(random)
-  const state: WarehouseState = { drafts, partIds: new Map(), requests: 0, issues: 0, returns: 0, deliveries: 0 }
-  const draftByNumber = new Map(drafts.map((draft) => [draft.partNumber, draft]))
-  const usernameOf = new Map([...users.values()].map((user) => [user.id, user.username]))
-  const steps: Step[] = []
-  const at = (day: number, hour: number, minute = 0) => options.from + day * DAY + hour * HOUR + minute * MINUTE
-  const step = (when: number, run: (counter: Counter) => Promise<void>) => steps.push({ at: when, run })
-
-  // Parts whose supplier has none left for the last two weeks: only a waiting job brings more.
-  const shortSupply = new Set(
-    drafts.filter((draft) => draft.reorderPoint > 0 && random.chance(0.03)).map((draft) => draft.partNumber)
-  )
-  const supplyStopsDay = HISTORY_DAYS - 16
-
-  // The afternoon before the history starts: the catalogue, then the opening stock.
-  drafts.forEach((draft, index) => {
-    const { costFen, fits: _fits, ...fields } = draft
-    step(at(-1, 14, 0) + index * 25_000, async (counter) => {
-      const part = await counter.call(CLERK, 'parts.create', {
-        ...fields,
-        description: '',
-        compatibleModelIds: [],
-        active: true,
-        costPriceFen: costFen
-      })
-      state.partIds.set(part.partNumber, part.id)
-    })
-  })
-  step(at(-1, 18, 30), async (counter) => {
-    const lines = drafts.map((draft) => ({
-      partId: state.partIds.get(draft.partNumber)!,
-      quantity: draft.reorderPoint + draft.reorderQuantity + random.int(0, 2),
-      unitCostFen: jitter(random, draft.costFen, 0.05)
-    }))
-    for (let start = 0; start < lines.length; start += 200) {
-      await counter.call(CLERK, 'parts.receive', {
-        reference: `期初库存-${start / 200 + 1}`,
-        supplier: SUPPLIERS[0],
-        lines: lines.slice(start, start + 200)
-      })
-    }
-  })
-
-  const jobsInRepair = app.sqlite.prepare(
-    `SELECT w.id, w.status, w.service_type AS serviceType, w.diagnosis, w.reported_fault AS reportedFault, w.technician_id AS technicianId, d.brand, d.model
-     FROM work_orders w JOIN devices d ON d.id = w.device_id
-     WHERE w.status IN ('repairing', 'awaiting_parts') ORDER BY w.number`
-  )
-  const requestState = app.sqlite.prepare(
-    `SELECT r.status, r.quantity - r.issued_quantity AS remaining, p.on_hand AS onHand, w.status AS jobStatus
-     FROM work_order_part_requests r JOIN parts p ON p.id = r.part_id JOIN work_orders w ON w.id = r.work_order_id WHERE r.id = ?`
-  )
-  const lineState = app.sqlite.prepare(
-    `SELECT l.quantity - l.returned_quantity AS outstanding, w.status, f.status AS faultyStatus
-     FROM work_order_parts l JOIN work_orders w ON w.id = l.work_order_id LEFT JOIN faulty_parts f ON f.work_order_part_id = l.id WHERE l.id = ?`
-  )
-  const seen = new Set<string>()
-  let waiting: Waiting[] = []
-  let returns: { lineId: string; due: number }[] = []
-
-  /** What a job needs, from its device and the work it was diagnosed with (or the installation). */
-  function partsFor(job: JobRow): { partId: string; quantity: number; serialTracked: boolean }[] {
-    const kind = KIND_OF_MODEL.get(`${job.brand}|${job.model}`)
-    if (!kind) return []
-    const work =
-      job.serviceType === 'installation'
-        ? `${kind}|${job.reportedFault}`
-        : WORK_OF_DIAGNOSIS.get(`${kind}|${job.diagnosis}`)
-    const uses = work ? WORK_PARTS[work] : undefined
-    if (!uses) return []
-    const needs: { partNumber: string; quantity: number }[] = [
-      ...(uses.model ?? []).map((code) => ({
-        partNumber: `${BRAND_CODES[job.brand]}-${modelCode(job.model)}-${code}`,
-        quantity: 1
-      })),
-      ...(uses.generic ?? []).map(([partNumber, min, max]) => ({ partNumber, quantity: random.int(min, max) }))
-    ]
-    return needs.flatMap(({ partNumber, quantity }) => {
-      const partId = state.partIds.get(partNumber)
-      return partId ? [{ partId, quantity, serialTracked: draftByNumber.get(partNumber)!.serialTracked }] : []
-    })
-  }
-
-  async function round(counter: Counter, now: number): Promise<void> {
-    // The clerk issues what was asked for before this round and is on the shelf; a job waiting
-    // for parts gets them when it goes back to repair, and a closed job asks for nothing more.
-    const stillWaiting: Waiting[] = []
-    for (const entry of waiting) {
-      const request = requestState.get(entry.requestId) as {
-        status: string
-        remaining: number
-        onHand: number
-        jobStatus: string
-      }
-      if (request.status !== 'open') continue
-      if (request.onHand < request.remaining || request.jobStatus === 'awaiting_parts') {
-        stillWaiting.push(entry)
-        continue
-      }
-      // A serial-tracked part is scanned as it leaves: one unit, its serial.
-      const serial = entry.serialTracked ? { serial: `${random.alphanumeric(4)}${random.digits(8)}` } : {}
-      const issued = await counter.call(CLERK, 'workOrderParts.issue', {
-        workOrderId: entry.workOrderId,
-        partId: entry.partId,
-        quantity: request.remaining,
-        ...serial
-      })
-      state.issues++
-      // Now and then the part turns out not to be needed and comes back a few hours later.
-      if (random.chance(0.04)) {
-        const line = issued.lines.filter((l) => l.partId === entry.partId).at(-1)!
-        returns.push({ lineId: line.id, due: now + random.int(1, 6) * HOUR })
-      }
-    }
-    waiting = stillWaiting
-    // The bench asks for what newly diagnosed jobs need.
-    for (const job of jobsInRepair.all() as JobRow[]) {
-      if (seen.has(job.id)) continue
-      seen.add(job.id)
-      const technician = (job.technicianId && usernameOf.get(job.technicianId)) || MANAGER
-      for (const need of partsFor(job)) {
-        const asked = await counter.call(technician, 'workOrderParts.request', {
-          workOrderId: job.id,
-          partId: need.partId,
-          quantity: need.quantity,
-          note: job.status === 'awaiting_parts' ? '等料中，到货请通知' : ''
-        })
-        const request = asked.requests.filter((r) => r.partId === need.partId).at(-1)!
-        waiting.push({ requestId: request.id, workOrderId: job.id, ...need })
-        state.requests++
-      }
-    }
-    const due = returns.filter((r) => r.due <= now)
-    returns = returns.filter((r) => r.due > now)
-    for (const entry of due) {
-      const line = lineState.get(entry.lineId) as { outstanding: number; status: string; faultyStatus: string | null }
-      // Not once the job is closed, nor when the old part is already packed for the brand.
-      if (line.outstanding <= 0 || ['picked_up', 'cancelled', 'returned_unrepaired'].includes(line.status)) continue
-      if (line.faultyStatus !== null && line.faultyStatus !== 'awaiting' && line.faultyStatus !== 'cancelled') continue
-      await counter.call(CLERK, 'workOrderParts.return', { lineId: entry.lineId, quantity: line.outstanding })
-      state.returns++
-    }
-  }
-
-  async function delivery(counter: Counter, day: number): Promise<void> {
-    const wanted = new Map<string, number>()
-    const byId = new Map(drafts.map((draft) => [state.partIds.get(draft.partNumber)!, draft]))
-    for (const line of await counter.call(CLERK, 'parts.lowStock', {})) {
-      const draft = byId.get(line.part.id)
-      if (!draft || (day >= supplyStopsDay && shortSupply.has(draft.partNumber))) continue
-      if (line.suggestedQuantity > 0) wanted.set(line.part.id, line.suggestedQuantity)
-    }
-    // Parts jobs are waiting for, even those not yet under their reorder point.
-    const open = new Map<string, { needed: number; onHand: number }>()
-    for (const request of await counter.call(CLERK, 'workOrderParts.openRequests', {})) {
-      const entry = open.get(request.partId) ?? { needed: 0, onHand: request.onHand }
-      entry.needed += request.quantity - request.issuedQuantity
-      open.set(request.partId, entry)
-    }
-    for (const [partId, { needed, onHand }] of open) {
-      if (needed > onHand && !wanted.has(partId))
-        wanted.set(partId, needed - onHand + (byId.get(partId)?.reorderQuantity ?? 0))
-    }
-    if (wanted.size === 0) return
-    // Supplier prices creep up over the quarter, and vary from one delivery to the next.
-    const drift = 1 + (0.05 * day) / HISTORY_DAYS
-    const lines = [...wanted].map(([partId, quantity]) => ({
-      partId,
-      quantity,
-      unitCostFen: jitter(random, Math.round(byId.get(partId)!.costFen * drift), 0.07)
-    }))
-    const date = shopDate(at(day, 12)).replace(/-/g, '')
-    await counter.call(CLERK, 'parts.receive', { reference: `RK${date}`, supplier: random.pick(SUPPLIERS), lines })
-    state.deliveries++
-  }
-
-  for (let day = 0; day < HISTORY_DAYS; day++) {
-    for (let slot = 0; slot < 22; slot++) {
-      const when = at(day, 9, 10 + slot * 30)
-      step(when, (counter) => round(counter, when))
-    }
-    if (day % 3 === 1) step(at(day, 10, 20), (counter) => delivery(counter, day))
-  }
-
-  // Faulty parts go back to the brand in batches; the first has been credited since.
-  const faultyBatch = (day: number, credited: boolean) => {
-    let batchId = ''
-    step(at(day, 16, 30), async (counter) => {
-      const owed = await counter.call(CLERK, 'faultyParts.list', { status: 'awaiting' })
-      if (owed.length === 0) return
-      batchId = (await counter.call(CLERK, 'faultyParts.pack', { faultyPartIds: owed.slice(0, 500).map((f) => f.id) }))
-        .id
-    })
-    step(at(day + 1, 11, 0), async (counter) => {
-      const [carrier, prefix] = random.pick(CARRIERS)
-      if (batchId)
-        await counter.call(CLERK, 'faultyParts.ship', {
-          batchId,
-          carrier,
-          trackingNumber: `${prefix}${random.digits(12)}`
-        })
-    })
-    if (credited) {
-      step(at(day + 12, 15, 0), async (counter) => {
-        if (batchId)
-          await counter.call(CLERK, 'faultyParts.credit', {
-            batchId,
-            creditReference: `CM-${shopDate(at(day + 12, 15)).replace(/-/g, '')}-${random.digits(4)}`
-          })
-      })
-    }
-  }
-  faultyBatch(30, true)
-  faultyBatch(68, false)
-
-  // Hand-made changes, on parts that are on the shelf at the time.
-  const stocked = app.sqlite
-    .prepare(
-      `SELECT id FROM parts WHERE part_number LIKE ? AND on_hand >= ? AND average_cost_fen >= ? ORDER BY part_number`
-    )
-    .pluck()
-  const onShelf = (pattern: string, atLeast: number, minCostFen = 0) => {
-    const ids = stocked.all(pattern, atLeast, minCostFen) as string[]
-    return ids.length > 0 ? random.pick(ids) : null
-  }
-  const adjust = (
-    when: number,
-    by: string,
-    pattern: string,
-    input: Omit<Input<'parts.adjust'>, 'partId'>,
-    minCostFen = 0,
-    then?: (id: string) => Promise<void>
-  ) =>
-    step(when, async (counter) => {
-      const partId = onShelf(pattern, Math.abs(input.quantity) + 1, minCostFen)
-      if (!partId) return
-      const adjustment = await counter.call(by, 'parts.adjust', { ...input, partId })
-      if (then) await then(adjustment.id)
-    })
-  adjust(at(12, 11, 15), CLERK, '%-LCD', { kind: 'scrap', quantity: 1, reason: '搬运时跌落，屏幕碎裂' })
-  adjust(at(27, 15, 40), CLERK, 'AC-CU%', { kind: 'adjust', quantity: 2, reason: '上次到货少记 2 米' })
-  adjust(at(44, 10, 5), CLERK, '%-BAT', { kind: 'faulty_return', quantity: 1, reason: '新件不良：无法充电，退回厂家' })
-  // Above the approval threshold: the clerk's scrap waits for the manager, who posts it.
-  let pendingId = ''
-  adjust(
-    at(58, 14, 0),
-    CLERK,
-    '%-MB',
-    { kind: 'scrap', quantity: 1, reason: '来料检验不良，主板无法开机' },
-    100_000,
-    async (id) => {
-      pendingId = id
-    }
-  )
-  const adjustmentStock = app.sqlite
-    .prepare(
-      `SELECT p.on_hand - (-a.quantity) FROM stock_adjustments a JOIN parts p ON p.id = a.part_id WHERE a.id = ?`
-    )
-    .pluck()
-  step(at(59, 9, 40), async (counter) => {
-    // Posted if the part is still there to scrap; otherwise there is nothing to write off.
-    if (pendingId)
-      await counter.call(MANAGER, 'parts.decideAdjustment', {
-        id: pendingId,
-        approve: (adjustmentStock.get(pendingId) as number) >= 0
-      })
-  })
-  // And one still waiting for the manager.
-  adjust(
-    at(HISTORY_DAYS - 2, 17, 10),
-    CLERK,
-    '%-COMP',
-    { kind: 'scrap', quantity: 1, reason: '压缩机外壳磕碰变形，无法使用' },
-    100_000
-  )
-
-  // The monthly count of consumables: two variances, posted.
-  const stocktake = (day: number, prefix: string, note: string, share: number, post: boolean) => {
-    step(at(day, 9, 20), async (counter) => {
-      const started = await counter.call(CLERK, 'stocktakes.start', { scope: { kind: 'bin', prefix }, note })
-      let varied = 0
-      for (const line of started.lines) {
-        if (!random.chance(share)) continue
-        const off =
-          post && varied < 2 && line.currentQuantity > 2 && random.chance(0.3) ? (varied++ % 2 === 0 ? -1 : 1) : 0
-        await counter.call(CLERK, 'stocktakes.count', {
-          id: started.id,
-          partId: line.partId,
-          countedQuantity: line.currentQuantity + off
-        })
-      }
-      if (post) await counter.call(CLERK, 'stocktakes.post', { id: started.id })
-    })
-  }
-  stocktake(50, 'G-', '月度耗材盘点', 1, true)
-  // A count of the washing-machine aisle, half done.
-  stocktake(HISTORY_DAYS - 2, 'E-', '洗衣机配件季度盘点', 0.5, false)
-
-  return { steps, state }
-}
-
-function jitter(random: Random, fen: number, spread: number): number {
-  return Math.max(100, Math.round((fen * (1 - spread + random.next() * 2 * spread)) / 100) * 100)
-}
-
-export interface WarehouseSummary {
-  parts: number
-  low: number
-  movements: number
-  issued: number
-  faultyOwed: number
-  ledger: LedgerCheck
-}
-
-/**
- * Once the warranty registry knows the product models, the clerk links each part to the models
- * it fits; then the manager checks the books against the ledger.
- */
-export async function finishWarehouse(counter: Counter, state: WarehouseState): Promise<WarehouseSummary> {
-  const modelIds = new Map<string, string>()
-  for (const categoryKey of new Set(Object.values(CATEGORY_OF_KIND))) {
-    for (const model of await counter.call(MANAGER, 'warranty.models', { categoryKey }))
-      modelIds.set(`${model.brand}|${model.model}`, model.id)
-  }
-  for (const draft of state.drafts) {
-    const compatibleModelIds = draft.fits.flatMap(({ brand, model }) => modelIds.get(`${brand}|${model}`) ?? [])
-    if (compatibleModelIds.length === 0) continue
-    const { costFen: _cost, fits: _fits, ...fields } = draft
-    await counter.call(CLERK, 'parts.update', {
-      id: state.partIds.get(draft.partNumber)!,
-      fields: { ...fields, description: '', compatibleModelIds, active: true }
-    })
-  }
-  const low = await counter.call(CLERK, 'parts.lowStock', {})
-  const owed = await counter.call(CLERK, 'faultyParts.list', { owedOnly: true })
-  const ledger = await counter.call(MANAGER, 'parts.verifyLedger', {})
-  return {
-    parts: state.drafts.length,
-    low: low.length,
-    movements: ledger.movements,
-    issued: state.issues,
-    faultyOwed: owed.length,
-    ledger
-  }
+export function partsForWork(random: Random, job: RepairWork): { partNumber: string; quantity: number }[] {
+  const kind = KIND_OF_MODEL.get(`${job.brand}|${job.model}`)
+  if (!kind) return []
+  const work =
+    job.serviceType === 'installation'
+      ? `${kind}|${job.reportedFault}`
+      : WORK_OF_DIAGNOSIS.get(`${kind}|${job.diagnosis}`)
+  const uses = work ? WORK_PARTS[work] : undefined
+  if (!uses) return []
+  return [
+    ...(uses.model ?? []).map((code) => ({
+      partNumber: `${BRAND_CODES[job.brand]}-${modelCode(job.model)}-${code}`,
+      quantity: 1
+    })),
+    ...(uses.generic ?? []).map(([partNumber, min, max]) => ({ partNumber, quantity: random.int(min, max) }))
+  ]
 }

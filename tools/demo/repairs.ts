@@ -37,64 +37,103 @@ export function planHistory(
   registry: Registry,
   options: HistoryOptions
 ): { steps: Step[]; jobs: Job[] } {
-  const mobiles = new MobileBook()
-  const serials = new SerialBook()
-  const customers: KnownCustomer[] = []
-  let devices = 0
-  const newDevice = (owner: KnownCustomer, at: number): Known<DeviceDraft> => {
-    const fields = deviceDraft(random, serials, new Date(at))
-    owner.devices.push({ index: devices, kind: fields.kind })
-    return { kind: 'new', index: devices++, fields }
+  const clientele = new Clientele(random, options.customers)
+  const comebacks = Math.round(options.workOrders * 0.01)
+  const jobs = intakeMoments(random, options, options.workOrders - comebacks).map((intakeAt) =>
+    walkIn(random, registry, clientele, intakeAt)
+  )
+  jobs.push(...warrantyComebacks(random, registry, jobs, comebacks))
+  const steps = jobs.flatMap((job) => job.steps)
+  steps.push(...registrationsWithoutJob(random, clientele, options))
+  return { steps, jobs }
+}
+
+/** The customers and devices the shop knows by the time of each intake, by index. */
+class Clientele {
+  readonly customers: KnownCustomer[] = []
+  private readonly mobiles = new MobileBook()
+  private readonly serials = new SerialBook()
+  private devices = 0
+
+  constructor(
+    private readonly random: Random,
+    /** How many customers the history ends with. */
+    readonly wanted: number
+  ) {}
+
+  /** Someone the shop has not met, with a mobile number no other customer has. */
+  newCustomer(): { owner: KnownCustomer; fields: CustomerDraft } {
+    const fields = customerDraft(this.random, this.mobiles)
+    const owner: KnownCustomer = { index: this.customers.length, mobile: fields.mobile, devices: [] }
+    this.customers.push(owner)
+    return { owner, fields }
   }
 
-  const comebacks = Math.round(options.workOrders * 0.01)
-  const intakes = Array.from({ length: options.workOrders - comebacks }, () =>
+  /** A device the owner brings for the first time, bought some time before the day it comes in. */
+  newDevice(owner: KnownCustomer, at: number): Known<DeviceDraft> {
+    const fields = deviceDraft(this.random, this.serials, new Date(at))
+    owner.devices.push({ index: this.devices, kind: fields.kind })
+    return { kind: 'new', index: this.devices++, fields }
+  }
+}
+
+/** The moments the walk-ins come in, in time order, spread over the history's opening hours. */
+function intakeMoments(random: Random, options: HistoryOptions, count: number): number[] {
+  return Array.from({ length: count }, () =>
     duringOpeningHours(options.from + random.next() * (options.to - options.from), random)
   ).sort((a, b) => a - b)
+}
 
-  const jobs: Job[] = []
-  for (const intakeAt of intakes) {
-    let customer: Known<CustomerDraft>
-    let owner: KnownCustomer
-    if (customers.length === 0 || (customers.length < options.customers && random.chance(0.75))) {
-      const fields = customerDraft(random, mobiles)
-      owner = { index: customers.length, mobile: fields.mobile, devices: [] }
-      customers.push(owner)
-      customer = { kind: 'new', index: owner.index, fields }
-    } else {
-      owner = random.pick(customers)
-      customer = { kind: 'existing', index: owner.index }
-    }
-    const device: Known<DeviceDraft> =
-      customer.kind === 'existing' && random.chance(0.5)
-        ? { kind: 'existing', index: random.pick(owner.devices).index }
-        : newDevice(owner, intakeAt)
-    const deviceKind =
-      device.kind === 'new' ? device.fields.kind : owner.devices.find((d) => d.index === device.index)!.kind
-    let serviceType = random.weighted(SERVICE_TYPES)
-    if (serviceType === 'installation' && kindOf(deviceKind).installations.length === 0) serviceType = 'paid_repair'
-    jobs.push(new Job(random, registry, { intakeAt, customer, mobile: owner.mobile, device, deviceKind, serviceType }))
+/**
+ * Someone brings a device in: mostly a new customer until the shop knows as many as the history
+ * ends with, otherwise one who has been before, with a device the shop knows or a new one.
+ */
+function walkIn(random: Random, registry: Registry, clientele: Clientele, intakeAt: number): Job {
+  const { customers } = clientele
+  let customer: Known<CustomerDraft>
+  let owner: KnownCustomer
+  if (customers.length === 0 || (customers.length < clientele.wanted && random.chance(0.75))) {
+    const met = clientele.newCustomer()
+    owner = met.owner
+    customer = { kind: 'new', index: owner.index, fields: met.fields }
+  } else {
+    owner = random.pick(customers)
+    customer = { kind: 'existing', index: owner.index }
   }
+  const device: Known<DeviceDraft> =
+    customer.kind === 'existing' && random.chance(0.5)
+      ? { kind: 'existing', index: random.pick(owner.devices).index }
+      : clientele.newDevice(owner, intakeAt)
+  const deviceKind =
+    device.kind === 'new' ? device.fields.kind : owner.devices.find((d) => d.index === device.index)!.kind
+  let serviceType = random.weighted(SERVICE_TYPES)
+  if (serviceType === 'installation' && kindOf(deviceKind).installations.length === 0) serviceType = 'paid_repair'
+  return new Job(random, registry, { intakeAt, customer, mobile: owner.mobile, device, deviceKind, serviceType })
+}
 
-  // Warranty comebacks: the same fault again, days or weeks after collection.
+/** The same fault again, days or weeks after collection: the collected job is reopened under warranty. */
+function warrantyComebacks(random: Random, registry: Registry, jobs: readonly Job[], count: number): Job[] {
   const collected = jobs.filter((job) => job.pickedUpAt !== null && job.spec.serviceType !== 'installation')
-  for (let i = 0; i < comebacks && collected.length > 0; i++) {
+  const comebacks: Job[] = []
+  for (let i = 0; i < count && collected.length > 0; i++) {
     const previous = collected.splice(random.int(0, collected.length - 1), 1)[0]!
     const intakeAt = duringOpeningHours(previous.pickedUpAt! + random.int(3, 25) * DAY, random)
-    jobs.push(new Job(random, registry, { ...previous.spec, intakeAt, serviceType: 'warranty_repair' }, previous))
+    comebacks.push(new Job(random, registry, { ...previous.spec, intakeAt, serviceType: 'warranty_repair' }, previous))
   }
+  return comebacks
+}
 
-  const steps = jobs.flatMap((job) => job.steps)
-  // People who asked at the counter and were registered, but have not left a job (yet).
-  while (customers.length < options.customers) {
-    const fields = customerDraft(random, mobiles)
-    customers.push({ index: customers.length, mobile: fields.mobile, devices: [] })
+/** People who asked at the counter and were registered, but have not left a job (yet). */
+function registrationsWithoutJob(random: Random, clientele: Clientele, options: HistoryOptions): Step[] {
+  const steps: Step[] = []
+  while (clientele.customers.length < clientele.wanted) {
+    const { fields } = clientele.newCustomer()
     // Before today, so that all of them exist whatever the hour the demo is made.
     const at = duringOpeningHours(options.from + random.next() * (options.to - DAY - options.from), random)
     const desk = random.pick(DESK)
     steps.push({ at, run: async (counter) => void (await counter.call(desk, 'customers.create', fields)) })
   }
-  return { steps, jobs }
+  return steps
 }
 
 /** Runs the steps in time order with the clock at each step's moment; steps after now have not happened. */
