@@ -26,9 +26,9 @@ export default defineConfig({
           // Electron shell
           index: resolve(__dirname, 'src-main/index.ts'),
           // Browser mode: the same handlers over HTTP, in plain Node
-          web: resolve(__dirname, 'src-main/host/web/cli.ts'),
-          // Demo shop generator
-          demo: resolve(__dirname, 'src-main/tools/demo.ts')
+          web: resolve(__dirname, 'src-main/host/web/cli.ts')
+          // The demo shop generator is not built here: it lives in tools/ and runs with tsx, so
+          // the installers never carry it (nor its known password).
         }
       }
     }

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { partSearchText } from '../../src-main/features/parts/searchText'
-import { KINDS, type DeviceKind } from '../../src-main/tools/demo/catalog'
+import { KINDS, type DeviceKind } from '../../tools/demo/catalog'
 import {
   BarcodeBook,
   BinBook,
@@ -11,8 +11,8 @@ import {
   modelPart,
   modelsOf,
   type PartDraft
-} from '../../src-main/tools/demo/parts'
-import { Random } from '../../src-main/tools/demo/random'
+} from '../../tools/demo/parts'
+import { Random } from '../../tools/demo/random'
 import { averageCostFen, outgoingValueFen, type MovementKind } from '../../src-shared/domain/stock'
 
 /**

@@ -3,9 +3,9 @@ import { customerSearchText } from '../../src-main/features/customers/searchText
 import { formatDocumentNumber } from '../../src-shared/domain/numbering'
 import type { WorkOrderStatus } from '../../src-shared/domain/workOrderStatus'
 import type { ServiceType } from '../../src-shared/domain/repairTypes'
-import { deviceDraft, kindOf, SerialBook, type DeviceKind } from '../../src-main/tools/demo/catalog'
-import { customerDraft, MobileBook } from '../../src-main/tools/demo/people'
-import { Random } from '../../src-main/tools/demo/random'
+import { deviceDraft, kindOf, SerialBook, type DeviceKind } from '../../tools/demo/catalog'
+import { customerDraft, MobileBook } from '../../tools/demo/people'
+import { Random } from '../../tools/demo/random'
 
 /**
  * Bulk seeding for the benchmark: prepared statements in large transactions, straight into the

@@ -21,7 +21,7 @@ import {
   runImport,
   startImport
 } from '../../src-main/features/warranty/import/service'
-import { must, SHOP } from '../../src-main/tools/demo/shop'
+import { must, SHOP } from '../../tools/demo/shop'
 import type { ImportStatus } from '../../src-shared/contract'
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000)

@@ -1,7 +1,8 @@
 // Checks the *built* Electron main process and preload for the security settings the design
-// requires. Run after `npm run build`; the Electron binary itself cannot be launched here.
+// requires, and that the demo generator (whose accounts share a published password) stays out of
+// it. Run after `npm run build`; the Electron binary itself cannot be launched here.
 import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 
 const mainDir = 'out/main'
 const mainCode = [
@@ -11,6 +12,16 @@ const mainCode = [
   .map((file) => readFileSync(file, 'utf8'))
   .join('\n')
 const preloadCode = readFileSync('out/preload/index.js', 'utf8')
+
+// Every file the main-process build wrote, and the demo's password read from its one source.
+const mainFiles = readdirSync(mainDir, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile())
+  .map((entry) => join(entry.parentPath, entry.name))
+const demoPassword = /DEMO_PASSWORD = '([^']+)'/.exec(readFileSync('tools/demo/shop.ts', 'utf8'))?.[1]
+const demoFiles = mainFiles.filter((file) => /demo/i.test(relative(mainDir, file)))
+const filesWithDemoPassword = demoPassword
+  ? mainFiles.filter((file) => readFileSync(file, 'utf8').includes(demoPassword))
+  : []
 
 const checks = [
   ['contextIsolation on', /contextIsolation:\s*true/.test(mainCode)],
@@ -25,7 +36,10 @@ const checks = [
   [
     'preload exposes only the contract call',
     /exposeInMainWorld\("serviceCenter"/.test(preloadCode) && !/require\("(?!electron")/.test(preloadCode)
-  ]
+  ],
+  ['demo password found in tools/demo/shop.ts', demoPassword !== undefined],
+  ['no demo generator in the main bundle', demoFiles.length === 0],
+  ['no demo password in the main bundle', filesWithDemoPassword.length === 0]
 ]
 
 let failed = 0

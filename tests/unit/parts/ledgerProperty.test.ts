@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
-import { Random } from '../../../src-main/tools/demo/random'
+import { Random } from '../../../tools/demo/random'
 import { call, callOk } from '../helpers'
 import { openOrder, staffedShopPerFile } from '../workOrders/fixtures'
 import { newPart } from './fixtures'

@@ -1,6 +1,6 @@
-import type { AppContext } from '../../app/context'
-import type { Session } from '../../features/auth/sessions'
-import type { Input, OperationName, Output } from '../../../src-shared/contract'
+import type { AppContext } from '../../src-main/app/context'
+import type { Session } from '../../src-main/features/auth/sessions'
+import type { Input, OperationName, Output } from '../../src-shared/contract'
 import type { Random } from './random'
 import { must, type DemoUser } from './shop'
 

@@ -1,5 +1,5 @@
-import type { Input } from '../../../src-shared/contract'
-import type { Accessory, ServiceType } from '../../../src-shared/domain/repairTypes'
+import type { Input } from '../../src-shared/contract'
+import type { Accessory, ServiceType } from '../../src-shared/domain/repairTypes'
 import { kindOf, type DeviceDraft, type DeviceKind, type Fault } from './catalog'
 import { DAY, duringOpeningHours, MINUTE, shopDate, type Counter } from './counter'
 import type { CustomerDraft } from './people'
@@ -61,12 +61,17 @@ export class Job {
   /** When the customer collected it (planned), for warranty comebacks. */
   pickedUpAt: number | null = null
   /** The member of the front desk who looks after the job. */
-  desk = ''
+  readonly desk: string
   ending: Ending = 'uncollected'
   /** The intake's input (null for a comeback), which the checkout plan may give a deposit. */
   intake: Input<'workOrders.create'> | null = null
   /** The step in which the device goes back to the customer (pick-up or return unrepaired), if any. */
   handover: Step | null = null
+  /** The fault the device really has (an installation's work is named apart). */
+  private readonly fault: Fault
+  private readonly technician: string
+  /** What an installation job is for, '' for the other service types. */
+  private readonly installationWork: string
   private t: number
 
   constructor(
@@ -76,7 +81,37 @@ export class Job {
     private readonly reopenOf: Job | null = null
   ) {
     this.t = spec.intakeAt
+    // Who and what the story is about, drawn before any of it is told.
+    const kind = kindOf(spec.deviceKind)
+    this.fault = random.pick(kind.faults)
+    this.desk = random.pick(DESK)
+    this.technician = random.pick(
+      spec.deviceKind === 'phone' || spec.deviceKind === 'laptop' ? PHONE_TECHNICIANS : APPLIANCE_TECHNICIANS
+    )
+    this.installationWork = this.installation ? random.pick(kind.installations) : ''
     this.plan()
+  }
+
+  private get installation(): boolean {
+    return this.spec.serviceType === 'installation'
+  }
+
+  private plan(): void {
+    if (this.reopenOf) this.planReopen(this.reopenOf)
+    else this.planIntake()
+    if (!this.reopenOf && this.random.chance(0.03)) return this.planCustomerChangesMind()
+    this.planAssignment()
+    this.then(20, 480, (c) => c.call(this.technician, 'workOrders.transition', { id: this.id, to: 'diagnosing' }))
+    if (!this.installation && !this.planDiagnosis()) return
+    if (this.spec.serviceType === 'paid_repair' && !this.planQuote()) return
+    const partsToOrder = this.fault.partsFen > 0 && !this.installation && this.random.chance(0.3)
+    if (partsToOrder && !this.planWaitForParts()) return
+    if (!partsToOrder) this.moveTo('repairing')
+    this.planRepairWork()
+    this.planQualityCheck()
+    this.moveTo('ready_for_pickup')
+    if (this.random.chance(0.02)) return // never collected (yet)
+    this.planPickup()
   }
 
   /** Adds a step some minutes after the previous one, during opening hours. */
@@ -85,127 +120,13 @@ export class Job {
     this.steps.push({ at: this.t, run: async (counter) => void (await run(counter)) })
   }
 
-  private plan(): void {
-    const random = this.random
-    const { spec } = this
-    const kind = kindOf(spec.deviceKind)
-    const fault = random.pick(kind.faults)
-    const desk = random.pick(DESK)
-    this.desk = desk
-    const technician = random.pick(
-      spec.deviceKind === 'phone' || spec.deviceKind === 'laptop' ? PHONE_TECHNICIANS : APPLIANCE_TECHNICIANS
-    )
-    const move = (
-      to: Input<'workOrders.transition'>['to'],
-      extra: { note?: string; reason?: string } = {},
-      by: string = technician
-    ) => this.then(10, 180, (c) => c.call(by, 'workOrders.transition', { id: this.id, to, ...extra }))
-
-    const installation = spec.serviceType === 'installation'
-    const installationWork = installation ? random.pick(kind.installations) : ''
-    if (this.reopenOf) this.planReopen(this.reopenOf)
-    else this.planIntake(desk, fault, installationWork)
-
-    if (!this.reopenOf && random.chance(0.03)) {
-      const reason = random.pick(CANCEL_REASONS)
-      this.then(30, 600, (c) => c.call(desk, 'workOrders.transition', { id: this.id, to: 'cancelled', reason }))
-      this.ending = 'cancelled'
-      return
-    }
-    // The desk (or the manager) assigns most jobs; otherwise a technician takes one from the
-    // queue by starting its diagnosis.
-    if (random.chance(0.6)) {
-      const assigner = random.chance(0.8) ? desk : MANAGER
-      const technicianId = this.registry.staff.get(technician)!
-      this.then(5, 90, (c) => c.call(assigner, 'workOrders.assign', { id: this.id, technicianId }))
-    }
-    this.then(20, 480, (c) => c.call(technician, 'workOrders.transition', { id: this.id, to: 'diagnosing' }))
-
-    if (!installation) {
-      const notFound = random.chance(0.04)
-      const inspectionOnly = spec.serviceType === 'inspection' && random.chance(0.55)
-      this.then(15, 180, (c) =>
-        c.call(technician, 'workOrders.diagnose', {
-          id: this.id,
-          faultLocationCode: notFound ? 'L99' : fault.location,
-          faultCauseCode: notFound ? 'C08' : fault.cause,
-          diagnosis: notFound ? '多次测试未复现客户所述故障，各项功能正常' : fault.diagnosis
-        })
-      )
-      if (notFound || inspectionOnly) {
-        const reason = notFound ? '未检测到故障，原样退回' : '检测完成，已出具检测报告，按退换货流程处理'
-        move('returned_unrepaired', { reason }, notFound ? technician : desk)
-        this.handOver(notFound ? 'not_found' : 'inspected')
-        return
-      }
-    }
-
-    if (spec.serviceType === 'paid_repair' && !this.planQuote(fault, technician, desk)) return
-
-    if (fault.partsFen > 0 && !installation && random.chance(0.3)) {
-      move('awaiting_parts', { note: `已申请备件：${fault.labour.replace(/^更换/, '')}` })
-      if (random.chance(0.05)) {
-        this.then(10 * 24 * 60, 20 * 24 * 60, (c) =>
-          c.call(desk, 'workOrders.transition', {
-            id: this.id,
-            to: 'returned_unrepaired',
-            reason: '配件停产，无法维修'
-          })
-        )
-        this.handOver('no_parts')
-        return
-      }
-      // Most parts arrive within days; now and then the supplier is weeks late.
-      const waitDays = random.chance(0.12) ? random.int(8, 20) : random.int(1, 5)
-      this.then(waitDays * 24 * 60, waitDays * 24 * 60 + 240, (c) =>
-        c.call(technician, 'workOrders.transition', { id: this.id, to: 'repairing', note: '备件已到' })
-      )
-    } else {
-      move('repairing')
-    }
-
-    const labour = installation
-      ? { description: installationWork, minutes: 90, priceFen: 15_000 }
-      : { description: fault.labour, minutes: fault.minutes, priceFen: fault.labourFen }
-    this.then(Math.round(fault.minutes / 2), fault.minutes * 2, (c) =>
-      c.call(technician, 'workOrders.addLabour', { id: this.id, ...labour })
-    )
-    if (random.chance(0.2)) {
-      this.then(5, 30, (c) =>
-        c.call(technician, 'workOrders.addLabour', {
-          id: this.id,
-          description: '整机清洁保养',
-          minutes: 15,
-          priceFen: 0
-        })
-      )
-    }
-    if (random.chance(0.15)) {
-      this.then(5, 60, (c) =>
-        c.call(technician, 'workOrders.updateNotes', {
-          id: this.id,
-          internalNote: '旧件已回收，待返厂',
-          customerNote: '更换部件享受 90 天保修'
-        })
-      )
-    }
-    move('quality_check')
-    if (random.chance(0.05)) {
-      move('repairing', { note: '质检未通过，重新处理' })
-      move('quality_check')
-    }
-    move('ready_for_pickup')
-    if (random.chance(0.02)) return // never collected (yet)
-    const byPhone = random.chance(0.15)
-    this.then(60, 5 * 24 * 60, (c) =>
-      c.call(desk, 'workOrders.pickup', {
-        id: this.id,
-        confirmed: true,
-        ...(byPhone ? { phone: spec.mobile } : { claimCode: this.claimCode })
-      })
-    )
-    this.pickedUpAt = this.t
-    this.handOver('picked_up')
+  /** A status change some minutes after the previous step, by the technician unless said otherwise. */
+  private moveTo(
+    to: Input<'workOrders.transition'>['to'],
+    extra: { note?: string; reason?: string } = {},
+    by: string = this.technician
+  ): void {
+    this.then(10, 180, (c) => c.call(by, 'workOrders.transition', { id: this.id, to, ...extra }))
   }
 
   /** The last step planned gave the device back to the customer. */
@@ -214,10 +135,9 @@ export class Job {
     this.handover = this.steps.at(-1)!
   }
 
-  private planIntake(desk: string, fault: Fault, installationWork: string): void {
+  private planIntake(): void {
     const random = this.random
-    const { spec, registry } = this
-    const installation = spec.serviceType === 'installation'
+    const { spec, registry, fault, installation, installationWork } = this
     const paid = spec.serviceType === 'paid_repair'
     const phoneLike = spec.deviceKind === 'phone' || spec.deviceKind === 'laptop'
     const estimateFen = paid ? fault.labourFen + fault.partsFen : installation ? 15_000 : 0
@@ -263,7 +183,7 @@ export class Job {
           intake.customer = { kind: 'existing', id: registry.customers[spec.customer.index]! }
         if (spec.device.kind === 'existing')
           intake.device = { kind: 'existing', id: registry.devices[spec.device.index]! }
-        const opened = await counter.call(desk, 'workOrders.create', intake)
+        const opened = await counter.call(this.desk, 'workOrders.create', intake)
         if (spec.customer.kind === 'new') registry.customers[spec.customer.index] = opened.workOrder.customer.id
         if (spec.device.kind === 'new') registry.devices[spec.device.index] = opened.workOrder.device.id
         this.id = opened.workOrder.id
@@ -287,12 +207,53 @@ export class Job {
     })
   }
 
+  /** The customer calls it off before any work is done. */
+  private planCustomerChangesMind(): void {
+    const reason = this.random.pick(CANCEL_REASONS)
+    this.then(30, 600, (c) => c.call(this.desk, 'workOrders.transition', { id: this.id, to: 'cancelled', reason }))
+    this.ending = 'cancelled'
+  }
+
+  /**
+   * The desk (or the manager) assigns most jobs; otherwise a technician takes one from the queue
+   * by starting its diagnosis.
+   */
+  private planAssignment(): void {
+    if (!this.random.chance(0.6)) return
+    const assigner = this.random.chance(0.8) ? this.desk : MANAGER
+    const technicianId = this.registry.staff.get(this.technician)!
+    this.then(5, 90, (c) => c.call(assigner, 'workOrders.assign', { id: this.id, technicianId }))
+  }
+
+  /**
+   * The technician's findings with their fault codes. A fault that cannot be found, or a job that
+   * was only an inspection, goes back unrepaired: returns false then.
+   */
+  private planDiagnosis(): boolean {
+    const { fault, technician } = this
+    const notFound = this.random.chance(0.04)
+    const inspectionOnly = this.spec.serviceType === 'inspection' && this.random.chance(0.55)
+    this.then(15, 180, (c) =>
+      c.call(technician, 'workOrders.diagnose', {
+        id: this.id,
+        faultLocationCode: notFound ? 'L99' : fault.location,
+        faultCauseCode: notFound ? 'C08' : fault.cause,
+        diagnosis: notFound ? '多次测试未复现客户所述故障，各项功能正常' : fault.diagnosis
+      })
+    )
+    if (!notFound && !inspectionOnly) return true
+    const reason = notFound ? '未检测到故障，原样退回' : '检测完成，已出具检测报告，按退换货流程处理'
+    this.moveTo('returned_unrepaired', { reason }, notFound ? technician : this.desk)
+    this.handOver(notFound ? 'not_found' : 'inspected')
+    return false
+  }
+
   /**
    * The quote, the manager's approval when it is above the shop's threshold (1 000 yuan by
    * default), and the customer's answer. Returns false when the customer says no.
    */
-  private planQuote(fault: Fault, technician: string, desk: string): boolean {
-    const random = this.random
+  private planQuote(): boolean {
+    const { random, fault, technician, desk } = this
     // A loyalty discount, never more than the work itself.
     const discountFen = random.chance(0.1)
       ? Math.min(random.pick([2_000, 5_000, 10_000]), fault.labourFen + fault.partsFen)
@@ -330,6 +291,85 @@ export class Job {
       this.ending = 'cancelled'
     }
     return approved
+  }
+
+  /**
+   * The job waits for its part, which arrives within days (now and then weeks), and the repair
+   * starts. Returns false when the part turns out to be discontinued and the device goes back.
+   */
+  private planWaitForParts(): boolean {
+    const { random, technician } = this
+    this.moveTo('awaiting_parts', { note: `已申请备件：${this.fault.labour.replace(/^更换/, '')}` })
+    if (random.chance(0.05)) {
+      this.then(10 * 24 * 60, 20 * 24 * 60, (c) =>
+        c.call(this.desk, 'workOrders.transition', {
+          id: this.id,
+          to: 'returned_unrepaired',
+          reason: '配件停产，无法维修'
+        })
+      )
+      this.handOver('no_parts')
+      return false
+    }
+    // Most parts arrive within days; now and then the supplier is weeks late.
+    const waitDays = random.chance(0.12) ? random.int(8, 20) : random.int(1, 5)
+    this.then(waitDays * 24 * 60, waitDays * 24 * 60 + 240, (c) =>
+      c.call(technician, 'workOrders.transition', { id: this.id, to: 'repairing', note: '备件已到' })
+    )
+    return true
+  }
+
+  /** The labour recorded (the installation, or the fault's repair), sometimes a free clean-up and notes. */
+  private planRepairWork(): void {
+    const { random, fault, technician } = this
+    const labour = this.installation
+      ? { description: this.installationWork, minutes: 90, priceFen: 15_000 }
+      : { description: fault.labour, minutes: fault.minutes, priceFen: fault.labourFen }
+    this.then(Math.round(fault.minutes / 2), fault.minutes * 2, (c) =>
+      c.call(technician, 'workOrders.addLabour', { id: this.id, ...labour })
+    )
+    if (random.chance(0.2)) {
+      this.then(5, 30, (c) =>
+        c.call(technician, 'workOrders.addLabour', {
+          id: this.id,
+          description: '整机清洁保养',
+          minutes: 15,
+          priceFen: 0
+        })
+      )
+    }
+    if (random.chance(0.15)) {
+      this.then(5, 60, (c) =>
+        c.call(technician, 'workOrders.updateNotes', {
+          id: this.id,
+          internalNote: '旧件已回收，待返厂',
+          customerNote: '更换部件享受 90 天保修'
+        })
+      )
+    }
+  }
+
+  /** The quality check, which now and then sends the job back to the bench once. */
+  private planQualityCheck(): void {
+    this.moveTo('quality_check')
+    if (this.random.chance(0.05)) {
+      this.moveTo('repairing', { note: '质检未通过，重新处理' })
+      this.moveTo('quality_check')
+    }
+  }
+
+  /** The customer collects the device with the claim code, or by phone number when it is lost. */
+  private planPickup(): void {
+    const byPhone = this.random.chance(0.15)
+    this.then(60, 5 * 24 * 60, (c) =>
+      c.call(this.desk, 'workOrders.pickup', {
+        id: this.id,
+        confirmed: true,
+        ...(byPhone ? { phone: this.spec.mobile } : { claimCode: this.claimCode })
+      })
+    )
+    this.pickedUpAt = this.t
+    this.handOver('picked_up')
   }
 }
 

@@ -1,8 +1,8 @@
-import type { AppContext } from '../../app/context'
-import { dispatch } from '../../rpc/dispatch'
-import { handlers } from '../../rpc/handlers'
-import type { Input, OperationName, Output } from '../../../src-shared/contract'
-import type { Role } from '../../../src-shared/domain/roles'
+import type { AppContext } from '../../src-main/app/context'
+import { dispatch } from '../../src-main/rpc/dispatch'
+import { handlers } from '../../src-main/rpc/handlers'
+import type { Input, OperationName, Output } from '../../src-shared/contract'
+import type { Role } from '../../src-shared/domain/roles'
 
 /** Demo accounts share one password; they exist only in demo data, never in a real shop. */
 export const DEMO_PASSWORD = 'demo1234'
