@@ -39,7 +39,6 @@ export default tseslint.config(
       'tools/**',
       'tests/bench/**',
       'tests/build/**',
-      'src-main/tools/**',
       'src-main/host/web/cli.ts',
       'src-main/host/electron/main.ts'
     ],

@@ -84,6 +84,8 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.workOrderBilled',
   'errors.workOrderClosed',
   'errors.workOrderNotFound',
+  // A shop's code lists.
+  'codes.voidsOnlyFaultCause',
   // A warranty import's steps, refused.
   'warranty.import.alreadyApplied',
   'warranty.import.alreadyRun',

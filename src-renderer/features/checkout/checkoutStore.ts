@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, reactive, ref, watch } from 'vue'
 import type { CheckoutDraft, Input, Invoice, WorkOrderDetail } from '../../../src-shared/contract'
 import type { Payer, PaymentMethod, PricedLine } from '../../../src-shared/domain/invoice'
+import { discountNeedsManagerPresent } from '../../../src-shared/domain/discount'
 import { ApiError, call } from '../../api/client'
 import { useSessionStore } from '../auth/sessionStore'
 import { liveSettlement, liveTotals, nextTenderMethod } from './checkoutArithmetic'
@@ -85,15 +86,12 @@ export const useCheckoutStore = defineStore('checkout', () => {
   const totals = computed(() => totalsState.value.totals)
   const dueFen = computed(() => totals.value.dueFen)
 
-  /**
-   * Whether this discount needs a manager's approval before the job is paid: the one place the
-   * screen decides it (the main process decides again when paying).
-   */
-  const discountNeedsManager = computed(() => {
-    const role = session.user?.role
-    const isManager = role === 'admin' || role === 'manager'
-    return draft.value !== null && discount.fen > draft.value.approvalThresholdFen && !isManager
-  })
+  /** Whether a manager must approve this discount at the counter; the rule lives in the domain. */
+  const discountNeedsManager = computed(
+    () =>
+      draft.value !== null &&
+      discountNeedsManagerPresent(discount.fen, draft.value.approvalThresholdFen, session.user?.role ?? '')
+  )
 
   const activeTenders = computed(() =>
     tenders.value.filter((row) => row.amountFen > 0).map(({ method, amountFen }) => ({ method, amountFen }))
