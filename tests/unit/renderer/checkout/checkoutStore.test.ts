@@ -163,14 +163,14 @@ describe('paying', () => {
 
   it('a refused approval and a required one are told apart from other failures', async () => {
     const store = await openCheckout()
-    api.mockRejectedValueOnce(new ApiError({ code: 'INVALID_CREDENTIALS', messageKey: 'errors.badPassword' }))
+    api.mockRejectedValueOnce(new ApiError({ code: 'INVALID_CREDENTIALS', messageKey: 'errors.INVALID_CREDENTIALS' }))
     expect(await store.payWithForm({ username: 'boss', password: 'wrong' })).toEqual({
       kind: 'approvalRefused',
-      messageKey: 'errors.badPassword'
+      messageKey: 'errors.INVALID_CREDENTIALS'
     })
-    api.mockRejectedValueOnce(new ApiError({ code: 'APPROVAL_REQUIRED', messageKey: 'errors.approval' }))
+    api.mockRejectedValueOnce(new ApiError({ code: 'APPROVAL_REQUIRED', messageKey: 'errors.APPROVAL_REQUIRED' }))
     expect(await store.payWithForm()).toEqual({ kind: 'needsApproval' })
-    const conflict = new ApiError({ code: 'CONFLICT', messageKey: 'errors.conflict' })
+    const conflict = new ApiError({ code: 'CONFLICT', messageKey: 'errors.CONFLICT' })
     api.mockRejectedValueOnce(conflict)
     expect(await store.payWithForm()).toEqual({ kind: 'failed', error: conflict })
     expect(store.paying).toBe(false)

@@ -155,13 +155,13 @@ describe('the issuing counter store', () => {
   })
 
   it('an unknown code and a malformed one are refused with their own words', async () => {
-    serve(new ApiError({ code: 'NOT_FOUND', messageKey: 'errors.notFound' }))
+    serve(new ApiError({ code: 'NOT_FOUND', messageKey: 'errors.NOT_FOUND' }))
     const store = await openCounter()
     expect(await store.resolveScan('NOPE')).toEqual({
       next: 'refuse',
       refusal: { messageKey: 'errors.partCodeUnknown', params: { code: 'NOPE' } }
     })
-    serve(new ApiError({ code: 'VALIDATION', messageKey: 'errors.validation' }))
+    serve(new ApiError({ code: 'VALIDATION', messageKey: 'errors.VALIDATION' }))
     expect(await store.resolveScan('??')).toMatchObject({ refusal: { messageKey: 'validation.barcode' } })
   })
 
@@ -205,7 +205,7 @@ describe('the issuing counter store', () => {
   it('a refused issue changes nothing in the queue', async () => {
     serve(part('x', 'X', 'x'))
     const store = await openCounter()
-    api.mockRejectedValueOnce(new ApiError({ code: 'STOCK_INSUFFICIENT', messageKey: 'errors.stockInsufficient' }))
+    api.mockRejectedValueOnce(new ApiError({ code: 'STOCK_INSUFFICIENT', messageKey: 'errors.STOCK_INSUFFICIENT' }))
     await expect(
       store.issue({ workOrderId: 'wo-1', partId: 'part-screen', quantity: 5, serial: null })
     ).rejects.toBeInstanceOf(ApiError)

@@ -66,7 +66,7 @@ describe('scanning on the count sheet', () => {
     expect(await outside.lineForCode('OTH-1')).toEqual({
       refusal: { messageKey: 'stocktakes.notInScope', params: { part: 'OTH-1 Other' } }
     })
-    const unknown = await openSheet(new ApiError({ code: 'NOT_FOUND', messageKey: 'errors.notFound' }))
+    const unknown = await openSheet(new ApiError({ code: 'NOT_FOUND', messageKey: 'errors.NOT_FOUND' }))
     expect(await unknown.lineForCode('NOPE')).toEqual({
       refusal: { messageKey: 'errors.partCodeUnknown', params: { code: 'NOPE' } }
     })
