@@ -9,6 +9,13 @@ import { addLabour, diagnose, removeLabour, updateNotes } from './repairs/techni
 import { listWorkOrders, workOrderBoard } from './summaries'
 import { listTechnicians } from './technicians'
 
+/*
+ * The work-order feature. Its root files are the kernel every other feature may build on: the
+ * order's tables, lookup, records, detail, rights, guards, timeline and ports. Its repairs/
+ * folder holds the repair workflow (check-in, status changes, quotes, the technician's work),
+ * which builds on the kernel like any feature and is registered only here.
+ */
+
 const calendarOf = (ctx: CallContext) => shopCalendar(ctx.app.db, ctx.now)
 
 export const workOrdersHandlers: HandlersOf<'workOrders'> = {
