@@ -5,7 +5,7 @@ import * as numbering from '../features/numbering/migrations'
 import * as audit from '../features/audit/migrations'
 import * as sync from '../features/sync/migrations'
 import * as customers from '../features/customers/migrations'
-import * as repairs from '../features/repairs/migrations'
+import * as workOrders from '../features/workOrders/migrations'
 import * as warranty from '../features/warranty/migrations'
 import * as parts from '../features/parts/migrations'
 import * as checkout from '../features/checkout/migrations'
@@ -24,10 +24,10 @@ export const allMigrations: readonly Migration[] = [
   audit.auditLog,
   sync.outbox,
   customers.customersAndDevices,
-  repairs.codeLists,
-  repairs.workOrdersLabourQuotesAndTimeline,
+  workOrders.codeLists,
+  workOrders.workOrdersLabourQuotesAndTimeline,
   customers.customerSearchIndex,
-  repairs.workOrderNumberTailIndex,
+  workOrders.workOrderNumberTailIndex,
   warranty.catalogueAndPolicies,
   parts.partsAndStockLedger,
   checkout.invoicesPaymentsAndDayCloses,

@@ -141,12 +141,14 @@ export const useIssueStore = defineStore('partsIssue', () => {
   }
 
   /**
-   * The queue after an issue against a job. Today the queue is loaded afresh; once the issue
-   * answers with the job's updated rows this is the one place that puts them in.
+   * Puts a job's rows, as the issue answered them, in the place of its old ones, so an issue costs
+   * one round trip: the job keeps its place in the queue and leaves it when nothing is left.
    */
-  async function updateQueueAfterIssue(workOrderId: string): Promise<void> {
-    // The part is out either way; a queue that fails to refresh now is refreshed by the next load.
-    await load().catch(() => undefined)
+  function updateQueueAfterIssue(workOrderId: string, jobRows: OpenPartRequest[]): void {
+    const at = queue.value.findIndex((row) => row.workOrderId === workOrderId)
+    const others = queue.value.filter((row) => row.workOrderId !== workOrderId)
+    const place = at < 0 ? others.length : at
+    queue.value = [...others.slice(0, place), ...jobRows, ...others.slice(place)]
     reselect(workOrderId)
   }
 
@@ -158,9 +160,9 @@ export const useIssueStore = defineStore('partsIssue', () => {
     serial: string | null
   }): Promise<WorkOrderParts> {
     const { serial, ...rest } = input
-    const result = await call('workOrderParts.issue', serial ? { ...rest, serial } : rest)
-    await updateQueueAfterIssue(input.workOrderId)
-    return result
+    const { queueRows, ...parts } = await call('workOrderParts.issue', serial ? { ...rest, serial } : rest)
+    updateQueueAfterIssue(input.workOrderId, queueRows)
+    return parts
   }
 
   return {

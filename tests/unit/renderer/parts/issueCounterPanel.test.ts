@@ -61,7 +61,8 @@ beforeEach(() => {
     if (operation === 'workOrderParts.issue') {
       const { partId } = input as { partId: string }
       queue = queue.filter((row) => row.partId !== partId)
-      return { workOrderId: 'wo-1', requests: [], lines: [], totalFen: 0 }
+      const queueRows = queue.filter((row) => row.workOrderId === 'wo-1')
+      return { workOrderId: 'wo-1', requests: [], lines: [], totalFen: 0, queueRows }
     }
     throw new Error(`unexpected call ${operation}`)
   })

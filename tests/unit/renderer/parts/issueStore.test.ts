@@ -69,7 +69,15 @@ function serve(found: Part | ApiError, rows: OpenPartRequest[] = queue) {
       if (found instanceof ApiError) throw found
       return found
     }
-    if (operation === 'workOrderParts.issue') return { workOrderId: 'wo-1', requests: [], lines: [], totalFen: 0 }
+    // The issue answers with the job's queue rows as they are after it.
+    if (operation === 'workOrderParts.issue')
+      return {
+        workOrderId: 'wo-1',
+        requests: [],
+        lines: [],
+        totalFen: 0,
+        queueRows: rows.filter((row) => row.workOrderId === 'wo-1')
+      }
     throw new Error(`unexpected call ${operation}`)
   })
 }
@@ -192,6 +200,9 @@ describe('the issuing counter store', () => {
       quantity: 1
     })
     expect(store.selected?.id).toBe(battery.id)
+    // One round trip: the queue came with the issue's answer, not from loading it again.
+    expect(api.mock.calls.filter(([operation]) => operation === 'workOrderParts.openRequests')).toHaveLength(1)
+    expect(store.queue.map((row) => row.id)).toEqual([battery.id, otherJobCamera.id])
 
     await store.issue({ workOrderId: 'wo-1', partId: 'part-battery', quantity: 1, serial: 'SN1' })
     expect(api).toHaveBeenCalledWith('workOrderParts.issue', {

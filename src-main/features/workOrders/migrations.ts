@@ -12,8 +12,8 @@ export const codeLists: Migration = {
         sort_order INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (list, code)
       ) WITHOUT ROWID`,
-    // The starting code lists as this step shipped them (release 0.1.0), written out: the live
-    // defaults in defaultCodes.ts may change, this step must not.
+    // The starting code lists as this step shipped them (release 0.1.0), written out: a migration
+    // seeds the rows it meant when it was released, whatever the code says later.
     `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S01', '不开机 / 无法启动', 1, 10)`,
     `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S02', '屏幕无显示或显示异常', 1, 20)`,
     `INSERT INTO code_entries (list, code, label, active, sort_order) VALUES ('symptom', 'S03', '触摸失灵', 1, 30)`,
