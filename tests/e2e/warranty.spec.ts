@@ -209,7 +209,8 @@ test('a large import shows its progress and a cancel leaves the registry as it w
   await page.goto(`${host.url}#/warranty/import`)
   await page.getByTestId('import-file').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: file })
   const preview = page.getByTestId('import-preview')
-  await expect(preview.getByTestId('import-encoding')).toHaveText('UTF-8')
+  // Uploading 20 MB in chunks takes a while on a busy 2-core machine before the preview shows.
+  await expect(preview.getByTestId('import-encoding')).toHaveText('UTF-8', { timeout: 60_000 })
   await preview.getByTestId('import-run').click()
   const running = page.getByTestId('import-running')
   await expect(running.getByTestId('import-progress')).toContainText(/已处理 [1-9][\d,]* \/ 600,000 行/)
