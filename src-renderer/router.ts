@@ -1,3 +1,4 @@
+import type { Component } from 'vue'
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import { ElMessage } from 'element-plus'
 import type { OperationName } from '../src-shared/contract'
@@ -44,6 +45,14 @@ declare module 'vue-router' {
   }
 }
 
+/**
+ * A page inside the app's frame, open to the roles that may call `operation`. A page whose
+ * address names a record (`:id`) gets it as its `id` prop.
+ */
+function page(path: string, name: string, component: Component, operation: OperationName): RouteRecordRaw {
+  return { path, name, component, props: path.includes(':id'), meta: { operation } }
+}
+
 const routes: RouteRecordRaw[] = [
   { path: '/setup', name: 'setup', component: SetupView, meta: { public: true } },
   { path: '/sign-in', name: 'sign-in', component: SignInView, meta: { public: true } },
@@ -52,93 +61,32 @@ const routes: RouteRecordRaw[] = [
     component: AppLayout,
     children: [
       { path: '', name: 'home', component: HomeView },
-      { path: 'intake', name: 'intake', component: IntakeView, meta: { operation: 'workOrders.create' } },
-      { path: 'warranty', name: 'warranty', component: WarrantyLookupView, meta: { operation: 'warranty.lookup' } },
-      {
-        path: 'warranty/import',
-        name: 'warranty-import',
-        component: WarrantyImportView,
-        meta: { operation: 'warranty.importRun' }
-      },
-      {
-        path: 'warranty/policies',
-        name: 'warranty-policies',
-        component: PoliciesView,
-        meta: { operation: 'warranty.savePolicy' }
-      },
-      { path: 'work-orders', name: 'work-orders', component: WorkOrdersView, meta: { operation: 'workOrders.list' } },
-      {
-        path: 'work-orders/:id',
-        name: 'work-order',
-        component: WorkOrderView,
-        props: true,
-        meta: { operation: 'workOrders.get' }
-      },
-      {
-        path: 'work-orders/:id/checkout',
-        name: 'checkout',
-        component: CheckoutView,
-        props: true,
-        meta: { operation: 'checkout.draft' }
-      },
-      {
-        path: 'invoices/:id',
-        name: 'invoice',
-        component: InvoiceView,
-        props: true,
-        meta: { operation: 'checkout.get' }
-      },
-      { path: 'day-close', name: 'day-close', component: DayCloseView, meta: { operation: 'dayClose.preview' } },
-      {
-        path: 'day-close/:id',
-        name: 'day-close-report',
-        component: DayCloseReportView,
-        props: true,
-        meta: { operation: 'dayClose.get' }
-      },
-      { path: 'board', name: 'board', component: BoardView, meta: { operation: 'workOrders.board' } },
-      { path: 'approvals', name: 'approvals', component: ApprovalsView, meta: { operation: 'workOrders.approvals' } },
-      { path: 'customers', name: 'customers', component: CustomersView, meta: { operation: 'customers.search' } },
-      {
-        path: 'customers/:id',
-        name: 'customer',
-        component: CustomerDetailView,
-        props: true,
-        meta: { operation: 'customers.get' }
-      },
-      { path: 'parts', name: 'parts', component: PartsView, meta: { operation: 'parts.search' } },
-      { path: 'parts/receive', name: 'parts-receive', component: ReceiveView, meta: { operation: 'parts.receive' } },
-      { path: 'parts/lists', name: 'parts-lists', component: StockListsView, meta: { operation: 'parts.lowStock' } },
-      {
-        path: 'parts/issue',
-        name: 'parts-issue',
-        component: IssueView,
-        meta: { operation: 'workOrderParts.openRequests' }
-      },
-      {
-        path: 'parts/faulty',
-        name: 'parts-faulty',
-        component: FaultyPartsView,
-        meta: { operation: 'faultyParts.list' }
-      },
-      {
-        path: 'parts/stocktakes',
-        name: 'parts-stocktakes',
-        component: StocktakesView,
-        meta: { operation: 'stocktakes.list' }
-      },
-      {
-        path: 'parts/stocktakes/:id',
-        name: 'parts-stocktake',
-        component: StocktakeView,
-        props: true,
-        meta: { operation: 'stocktakes.get' }
-      },
-      { path: 'parts/:id', name: 'part', component: PartView, props: true, meta: { operation: 'parts.get' } },
-      { path: 'codes', name: 'codes', component: CodesView, meta: { operation: 'codes.save' } },
-      { path: 'users', name: 'users', component: UsersView, meta: { operation: 'users.list' } },
-      { path: 'audit', name: 'audit', component: AuditLogView, meta: { operation: 'audit.list' } },
-      { path: 'settings', name: 'settings', component: ShopSettingsView, meta: { operation: 'settings.update' } }
+      page('intake', 'intake', IntakeView, 'workOrders.create'),
+      page('warranty', 'warranty', WarrantyLookupView, 'warranty.lookup'),
+      page('warranty/import', 'warranty-import', WarrantyImportView, 'warranty.importRun'),
+      page('warranty/policies', 'warranty-policies', PoliciesView, 'warranty.savePolicy'),
+      page('work-orders', 'work-orders', WorkOrdersView, 'workOrders.list'),
+      page('work-orders/:id', 'work-order', WorkOrderView, 'workOrders.get'),
+      page('work-orders/:id/checkout', 'checkout', CheckoutView, 'checkout.draft'),
+      page('invoices/:id', 'invoice', InvoiceView, 'checkout.get'),
+      page('day-close', 'day-close', DayCloseView, 'dayClose.preview'),
+      page('day-close/:id', 'day-close-report', DayCloseReportView, 'dayClose.get'),
+      page('board', 'board', BoardView, 'workOrders.board'),
+      page('approvals', 'approvals', ApprovalsView, 'workOrders.approvals'),
+      page('customers', 'customers', CustomersView, 'customers.search'),
+      page('customers/:id', 'customer', CustomerDetailView, 'customers.get'),
+      page('parts', 'parts', PartsView, 'parts.search'),
+      page('parts/receive', 'parts-receive', ReceiveView, 'parts.receive'),
+      page('parts/lists', 'parts-lists', StockListsView, 'parts.lowStock'),
+      page('parts/issue', 'parts-issue', IssueView, 'workOrderParts.openRequests'),
+      page('parts/faulty', 'parts-faulty', FaultyPartsView, 'faultyParts.list'),
+      page('parts/stocktakes', 'parts-stocktakes', StocktakesView, 'stocktakes.list'),
+      page('parts/stocktakes/:id', 'parts-stocktake', StocktakeView, 'stocktakes.get'),
+      page('parts/:id', 'part', PartView, 'parts.get'),
+      page('codes', 'codes', CodesView, 'codes.save'),
+      page('users', 'users', UsersView, 'users.list'),
+      page('audit', 'audit', AuditLogView, 'audit.list'),
+      page('settings', 'settings', ShopSettingsView, 'settings.update')
     ]
   },
   // Documents draw on their paper alone, outside the shell.
