@@ -1,4 +1,5 @@
 import { useI18n } from 'vue-i18n'
+import type { PolicyVersion } from '../../../src-shared/contract'
 import type { Reason } from '../../../src-shared/domain/warranty/evaluate'
 
 /** The colour family of each verdict, from "the customer gets the most" to "we cannot say". */
@@ -63,5 +64,33 @@ export function useWarrantyText() {
     return t(reasonKey, words)
   }
 
-  return { componentLabel, categoryLabel, daysLeftText, reasonText, importReasonText }
+  /** Whose policy it is (a model's own, else its category's) and from when it applies. */
+  function policyTitle(version: PolicyVersion): string {
+    return version.model
+      ? t('warranty.policyOfModel', {
+          brand: version.model.brand,
+          model: version.model.model,
+          date: version.effectiveFrom
+        })
+      : t('warranty.policyOf', { category: categoryLabel(version.categoryKey), date: version.effectiveFrom })
+  }
+
+  /** The policy's component periods in one line: "电池 6 个月、充电器 3 个月". */
+  function policyComponentsText(version: PolicyVersion): string {
+    return (
+      version.policy.components
+        .map((c) => `${componentLabel(c.component)} ${t('warranty.monthCount', { n: c.months })}`)
+        .join(t('common.listSeparator')) || t('warranty.none')
+    )
+  }
+
+  return {
+    componentLabel,
+    categoryLabel,
+    daysLeftText,
+    reasonText,
+    importReasonText,
+    policyTitle,
+    policyComponentsText
+  }
 }
