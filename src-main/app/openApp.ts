@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppContext } from './context'
 import { createKysely, openSqlite } from '../db/connection'
 import { migrate } from '../db/migrator'
 import { allMigrations } from '../db/migrations'
 import { SessionStore } from '../features/auth/sessions'
+import { preparePrivateDatabaseFile, preparePrivateDataDir } from './privateFiles'
 
 export const DATABASE_FILE_NAME = 'service-center.sqlite'
 
@@ -18,8 +18,9 @@ export interface OpenAppOptions {
 export function openApp(options: OpenAppOptions): AppContext {
   let file = ':memory:'
   if (options.dataDir !== ':memory:') {
-    mkdirSync(options.dataDir, { recursive: true })
+    preparePrivateDataDir(options.dataDir)
     file = join(options.dataDir, DATABASE_FILE_NAME)
+    preparePrivateDatabaseFile(file)
   }
   const sqlite = openSqlite(file)
   try {
