@@ -78,7 +78,11 @@ export function removeLabour(
   })
 }
 
-/** Internal notes stay in the shop; customer notes are printed for the customer. */
+/**
+ * Internal notes stay in the shop; customer notes are printed for the customer. The notes are
+ * the job's technician's record of the work, so another technician may not overwrite them (the
+ * desk and managers may, as `can.editNotes` says).
+ */
 export function updateNotes(
   db: Db,
   at: Date,
@@ -87,6 +91,7 @@ export function updateNotes(
 ): Promise<WorkOrderDetail> {
   return changeWorkOrder(db, at, actor, input.id, 'workOrders.updateNotes', async (_trx, order) => {
     requireOpen(order)
+    requireBenchAccess(actor, order)
     return { set: { internalNote: input.internalNote, customerNote: input.customerNote }, event: { kind: 'notes' } }
   })
 }
