@@ -61,7 +61,8 @@ async function authorize(
   const session = app.sessions.get(token)
   if (!session) throw new AppError('UNAUTHENTICATED')
   // The account is read on every call, so disabling a user or changing a role takes effect at once.
-  const user = await findActiveUser(app.db, session.userId)
+  // A locked-out account is refused too: its sessions end at the lock-out, and this holds even so.
+  const user = await findActiveUser(app.db, session.userId, now)
   if (!user) {
     app.sessions.revoke(session.token)
     throw new AppError('UNAUTHENTICATED')

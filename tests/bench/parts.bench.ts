@@ -229,7 +229,7 @@ async function main(): Promise<void> {
     const { token: adminToken, users } = await createShop(app)
     const byRole = (role: string) => [...users.values()].filter((u) => u.role === role).map((u) => u.id)
     const clerkId = byRole('warehouse_clerk')[0]!
-    const clerk = (await findActiveUser(app.db, clerkId))!
+    const clerk = (await findActiveUser(app.db, clerkId, new Date()))!
     const token = app.sessions.create(clerkId, new Date()).token
 
     const now = new Date()

@@ -20,7 +20,7 @@ export async function signIn(app: AppContext, now: Date, username: string, passw
     await verifyPassword(password, await decoyPasswordHash())
     throw new AppError('INVALID_CREDENTIALS')
   }
-  const row = await checkPasswordWithLockout(app.db, found.id, password, now)
+  const row = await checkPasswordWithLockout(app.db, app.sessions, found.id, password, now)
   await app.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ lastSignInAt: now.toISOString() }).where('id', '=', row.id).execute()
     await recordAudit(trx, now, { actorId: row.id, action: 'auth.signIn', entity: 'user', entityId: row.id })
@@ -40,25 +40,6 @@ export async function signOut(app: AppContext, now: Date, session: Session, user
   return null
 }
 
-/**
- * Re-checks the signed-in user's password (unlock, password change) under the same lock-out
- * as sign-in; a session whose account gets locked out ends there.
- */
-async function checkPasswordInSession(
-  app: AppContext,
-  now: Date,
-  session: Session,
-  user: CurrentUser,
-  password: string
-): Promise<void> {
-  try {
-    await checkPasswordWithLockout(app.db, user.id, password, now)
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'ACCOUNT_LOCKED') app.sessions.revoke(session.token)
-    throw error
-  }
-}
-
 export async function unlock(
   app: AppContext,
   now: Date,
@@ -66,7 +47,8 @@ export async function unlock(
   user: CurrentUser,
   password: string
 ): Promise<SessionInfo> {
-  await checkPasswordInSession(app, now, session, user, password)
+  // Under the same lock-out as sign-in, which ends this session with the account's others.
+  await checkPasswordWithLockout(app.db, app.sessions, user.id, password, now)
   session.locked = false
   app.sessions.touch(session, now)
   return describeSession(app, session, user)
@@ -81,7 +63,7 @@ export async function changeOwnPassword(
   newPassword: string
 ): Promise<null> {
   try {
-    await checkPasswordInSession(app, now, session, user, currentPassword)
+    await checkPasswordWithLockout(app.db, app.sessions, user.id, currentPassword, now)
   } catch (error) {
     if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') {
       throw new AppError('INVALID_CREDENTIALS', 'errors.currentPasswordWrong', {

@@ -8,6 +8,7 @@ import {
 } from '../../../src-shared/domain/lockout'
 import { recordAudit } from '../audit/record'
 import { verifyPassword } from './password'
+import type { SessionStore } from './sessions'
 import type { UsersTable } from './tables'
 
 /**
@@ -32,10 +33,18 @@ function oneAtATime<T>(userId: string, check: () => Promise<T>): Promise<T> {
 /**
  * Checks a password for an account, keeping the lock-out count: a wrong password counts, a
  * right one resets it, and a locked account is refused even with the right password.
- * Used by sign-in, unlocking an idle-locked session, and changing one's own password.
+ * Used by sign-in, unlocking an idle-locked session, changing one's own password, and a
+ * manager's approval at checkout. The lock-out ends every session the account has open: they
+ * may be the guesser's, and a lock that let an earlier sign-in carry on would protect nothing.
  * Returns the account as it is after the check.
  */
-export function checkPasswordWithLockout(db: Db, userId: string, password: string, now: Date): Promise<UsersTable> {
+export function checkPasswordWithLockout(
+  db: Db,
+  sessions: SessionStore,
+  userId: string,
+  password: string,
+  now: Date
+): Promise<UsersTable> {
   return oneAtATime(userId, async () => {
     const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()
     if (!user) throw new AppError('INVALID_CREDENTIALS')
@@ -60,8 +69,10 @@ export function checkPasswordWithLockout(db: Db, userId: string, password: strin
         })
       }
     })
-    if (state.lockedUntil)
+    if (state.lockedUntil) {
+      sessions.revokeUser(user.id)
       throw new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { lockedUntil: state.lockedUntil })
+    }
     throw new AppError('INVALID_CREDENTIALS')
   })
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection'
 import type { CurrentUser, UserSummary } from '../../../src-shared/contract'
+import { isLockedOut } from '../../../src-shared/domain/lockout'
 import type { UsersTable } from './tables'
 
 /** User rows as the rest of the app sees them: never with the password hash. */
@@ -21,12 +22,13 @@ export function toUserSummary(row: UsersTable): UserSummary {
   }
 }
 
-export async function findActiveUser(db: Db, userId: string): Promise<CurrentUser | undefined> {
+/** The account if it may act now: neither disabled nor locked out. */
+export async function findActiveUser(db: Db, userId: string, now: Date): Promise<CurrentUser | undefined> {
   const row = await db
     .selectFrom('users')
-    .select(['id', 'username', 'displayName', 'role'])
+    .select(['id', 'username', 'displayName', 'role', 'lockedUntil'])
     .where('id', '=', userId)
     .where('disabled', '=', 0)
     .executeTakeFirst()
-  return row && toCurrentUser(row)
+  return row && !isLockedOut(row, now) ? toCurrentUser(row) : undefined
 }

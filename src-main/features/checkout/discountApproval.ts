@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection'
 import { AppError, type CurrentUser, type ParsedInput } from '../../../src-shared/contract'
 import { discountNeedsApproval } from '../../../src-shared/domain/discount'
 import { isManagerRole } from '../../../src-shared/domain/roles'
+import type { SessionStore } from '../auth/sessions'
 import { checkPasswordWithLockout } from '../auth/signInGuard'
 import { decoyPasswordHash, verifyPassword } from '../auth/password'
 import { readApprovalThresholdFen } from '../settings/service'
@@ -9,10 +10,12 @@ import { readApprovalThresholdFen } from '../settings/service'
 /**
  * Who approves the discount of a checkout: nobody when it is within the shop's threshold; above
  * it, the counter's own user when they are a manager, otherwise a manager who types their name
- * and password on the spot. Refuses when no valid approval is given.
+ * and password on the spot. Refuses when no valid approval is given. The sessions are those a
+ * lock-out of that manager's account ends.
  */
 export async function discountApprover(
   db: Db,
+  sessions: SessionStore,
   at: Date,
   actor: CurrentUser,
   input: ParsedInput<'checkout.pay'>
@@ -26,11 +29,16 @@ export async function discountApprover(
   }
   if (isManagerRole(actor.role)) return actor.id
   if (!input.managerApproval) throw new AppError('APPROVAL_REQUIRED', 'errors.discountNeedsManager')
-  return managerOnTheSpot(db, at, input.managerApproval)
+  return managerOnTheSpot(db, sessions, at, input.managerApproval)
 }
 
 /** The manager who typed their name and password at the counter, checked like a sign-in. */
-async function managerOnTheSpot(db: Db, at: Date, approval: { username: string; password: string }): Promise<string> {
+async function managerOnTheSpot(
+  db: Db,
+  sessions: SessionStore,
+  at: Date,
+  approval: { username: string; password: string }
+): Promise<string> {
   const manager = await db
     .selectFrom('users')
     .select(['id', 'role'])
@@ -41,7 +49,7 @@ async function managerOnTheSpot(db: Db, at: Date, approval: { username: string; 
     await verifyPassword(approval.password, await decoyPasswordHash())
     throw new AppError('INVALID_CREDENTIALS')
   }
-  const checked = await checkPasswordWithLockout(db, manager.id, approval.password, at)
+  const checked = await checkPasswordWithLockout(db, sessions, manager.id, approval.password, at)
   if (!isManagerRole(checked.role)) throw new AppError('FORBIDDEN', 'errors.approverNotManager')
   return checked.id
 }

@@ -7,7 +7,7 @@ import { payWorkOrder } from './pay'
 
 export const checkoutHandlers: HandlersOf<'checkout'> = {
   'checkout.draft': (ctx, input) => checkoutDraft(ctx.app.db, input.workOrderId),
-  'checkout.pay': (ctx, input) => payWorkOrder(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'checkout.pay': (ctx, input) => payWorkOrder(ctx.app.db, ctx.app.sessions, ctx.now, signedInUser(ctx), input),
   'checkout.get': async (ctx, input) =>
     loadInvoice(ctx.app.db, 'id' in input ? input.id : await invoiceIdByNumber(ctx.app.db, input.number)),
   'checkout.forWorkOrder': (ctx, input) => invoicesOfWorkOrder(ctx.app.db, input.workOrderId),

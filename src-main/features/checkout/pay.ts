@@ -10,6 +10,7 @@ import {
   type PaymentMethod,
   type Settlement
 } from '../../../src-shared/domain/invoice'
+import type { SessionStore } from '../auth/sessions'
 import { recordSyncedChange } from '../sync/recordChange'
 import { recordAudit } from '../audit/record'
 import { nextDocumentNumber } from '../numbering/service'
@@ -64,8 +65,14 @@ interface Bill {
  * warranty claim for what the brand pays, all in one transaction. A job is billed once; later
  * corrections are credit notes.
  */
-export async function payWorkOrder(db: Db, at: Date, actor: CurrentUser, input: PayInput): Promise<Invoice> {
-  const approvedBy = await discountApprover(db, at, actor, input)
+export async function payWorkOrder(
+  db: Db,
+  sessions: SessionStore,
+  at: Date,
+  actor: CurrentUser,
+  input: PayInput
+): Promise<Invoice> {
+  const approvedBy = await discountApprover(db, sessions, at, actor, input)
   const timeZone = await readShopTimeZone(db)
   const invoiceId = uuidv7(at.getTime())
   await db.transaction().execute(async (trx) => {

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from '../../../src-shared/domain/lockout'
+import { callError, callOk, createUserAndSignIn, freshShopPerTest, MINUTE } from '../helpers'
+import { finishedJob } from '../checkout/fixtures'
+import { setApprovalThreshold } from '../workOrders/fixtures'
+
+const freshShop = freshShopPerTest()
+
+describe('a lock-out ends the sessions the account already had', () => {
+  it('five wrong passwords at sign-in elsewhere end the session open at desk A', async () => {
+    const { app, adminToken, clock } = await freshShop()
+    const deskA = await createUserAndSignIn(app, adminToken, 'front_desk')
+    await callOk(app, 'auth.session', {}, deskA.token)
+
+    const codes: string[] = []
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+      const attempt = { username: deskA.user.username, password: `guess-${i}` }
+      codes.push((await callError(app, 'auth.signIn', attempt)).code)
+    }
+    expect(codes.at(-1)).toBe('ACCOUNT_LOCKED')
+
+    expect((await callError(app, 'auth.session', {}, deskA.token)).code).toBe('UNAUTHENTICATED')
+    // Ended, not merely blocked while locked: when the lock runs out the old session stays over.
+    clock.advance((LOCKOUT_MINUTES + 1) * MINUTE)
+    expect((await callError(app, 'auth.session', {}, deskA.token)).code).toBe('UNAUTHENTICATED')
+    await callOk(app, 'auth.signIn', { username: deskA.user.username, password: deskA.password })
+  })
+
+  it('five wrong current passwords when changing the password at desk B end the session at desk A too', async () => {
+    const { app, adminToken, clock } = await freshShop()
+    const deskA = await createUserAndSignIn(app, adminToken, 'technician')
+    const deskB = await callOk(app, 'auth.signIn', { username: deskA.user.username, password: deskA.password })
+
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+      await callError(
+        app,
+        'auth.changePassword',
+        { currentPassword: `nope-${i}`, newPassword: 'new-pass-2026' },
+        deskB.token
+      )
+    }
+
+    expect((await callError(app, 'auth.session', {}, deskB.token)).code).toBe('UNAUTHENTICATED')
+    clock.advance((LOCKOUT_MINUTES + 1) * MINUTE)
+    expect((await callError(app, 'auth.session', {}, deskA.token)).code).toBe('UNAUTHENTICATED')
+  })
+
+  it('a manager locked out by five wrong approvals at checkout loses their own open session', async () => {
+    const { app, adminToken, clock } = await freshShop()
+    const manager = await createUserAndSignIn(app, adminToken, 'manager')
+    const counter = await createUserAndSignIn(app, adminToken, 'front_desk')
+    const job = await finishedJob(app, adminToken, {
+      serviceType: 'paid_repair',
+      labourFen: 5_000,
+      partPriceFen: 5_000
+    })
+    await setApprovalThreshold(app, adminToken, 1_000)
+    const pay = {
+      workOrderId: job.id,
+      discountFen: 1_500,
+      discountReason: '老客户',
+      tenders: [{ method: 'cash' as const, amountFen: 8_500 }]
+    }
+
+    const codes: string[] = []
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+      const approval = { username: manager.user.username, password: `guess-${i}` }
+      codes.push((await callError(app, 'checkout.pay', { ...pay, managerApproval: approval }, counter.token)).code)
+    }
+    expect(codes.at(-1)).toBe('ACCOUNT_LOCKED')
+
+    expect((await callError(app, 'auth.session', {}, manager.token)).code).toBe('UNAUTHENTICATED')
+    // The counter whose call typed the wrong passwords is someone else, and stays signed in.
+    await callOk(app, 'auth.session', {}, counter.token)
+    clock.advance((LOCKOUT_MINUTES + 1) * MINUTE)
+    expect((await callError(app, 'auth.session', {}, manager.token)).code).toBe('UNAUTHENTICATED')
+  })
+
+  it('a session whose account is locked right now is refused, however the lock came about', async () => {
+    const { app, adminToken, clock } = await freshShop()
+    const deskA = await createUserAndSignIn(app, adminToken, 'front_desk')
+    const lockedUntil = new Date(clock.now().getTime() + LOCKOUT_MINUTES * MINUTE).toISOString()
+    app.sqlite.prepare('UPDATE users SET locked_until = ? WHERE id = ?').run(lockedUntil, deskA.user.id)
+
+    expect((await callError(app, 'auth.session', {}, deskA.token)).code).toBe('UNAUTHENTICATED')
+  })
+})
