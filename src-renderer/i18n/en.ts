@@ -56,6 +56,7 @@ export const coreEn: typeof coreZhCN = {
     workOrderBilled:
       'This job has been billed ({number}); its labour and parts can no longer change. Correct it with a credit note',
     dayCloseChanged: 'Money came in or went out while counting; refresh and count again',
+    nothingToClose: 'Nothing has been paid, refunded or invoiced since the last day close; there is nothing to close',
     VALIDATION: 'Some fields need attention; check the ones marked in red',
     UNAUTHENTICATED: 'Your session has ended; please sign in again',
     SESSION_LOCKED: 'The screen is locked; enter your password to unlock',

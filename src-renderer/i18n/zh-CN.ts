@@ -54,6 +54,7 @@ export const coreZhCN = {
   errors: {
     workOrderBilled: '工单已结账（{number}），不能再修改工时和配件；如需更正请开红字发票',
     dayCloseChanged: '清点期间又有收付款，应有现金已经变化，请刷新后重新清点',
+    nothingToClose: '自上次日结以来没有任何收付款或开票，无需日结',
     VALIDATION: '填写的内容有误，请检查标红的项目',
     UNAUTHENTICATED: '登录已失效，请重新登录',
     SESSION_LOCKED: '屏幕已锁定，请输入密码解锁',

@@ -60,6 +60,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.noQuoteAwaitingManager',
   'errors.noWarrantyPolicy',
   'errors.notBillableYet',
+  'errors.nothingToClose',
   'errors.notYourJob',
   'errors.partCodeUnknown',
   'errors.partInactive',

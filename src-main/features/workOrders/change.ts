@@ -27,25 +27,38 @@ export async function changeWorkOrder(
   action: string,
   apply: (trx: Db, order: WorkOrdersTable) => Promise<WorkOrderChange>
 ): Promise<WorkOrderDetail> {
-  await db.transaction().execute(async (trx) => {
-    const before = await findWorkOrder(trx, id)
-    const beforeRecord = await workOrderRecord(trx, before)
-    const { set, event } = await apply(trx, before)
-    await trx
-      .updateTable('workOrders')
-      .set({ ...set, updatedAt: at.toISOString() })
-      .where('id', '=', id)
-      .execute()
-    if (event) await addTimelineEvent(trx, at, id, actor.id, event)
-    const after = await findWorkOrder(trx, id)
-    await recordSyncedChange(trx, at, {
-      actorId: actor.id,
-      action,
-      entity: 'work_order',
-      entityId: id,
-      before: beforeRecord,
-      after: await workOrderRecord(trx, after)
-    })
-  })
+  await db.transaction().execute((trx) => applyWorkOrderChange(trx, at, actor, id, action, apply))
   return loadWorkOrderDetail(db, id, actor, await shopCalendar(db, at))
+}
+
+/**
+ * The body of `changeWorkOrder`, for a caller that must check something in the same transaction
+ * first (the hand-over counts wrong proofs there). Call it inside that transaction.
+ */
+export async function applyWorkOrderChange(
+  trx: Db,
+  at: Date,
+  actor: CurrentUser,
+  id: string,
+  action: string,
+  apply: (trx: Db, order: WorkOrdersTable) => Promise<WorkOrderChange>
+): Promise<void> {
+  const before = await findWorkOrder(trx, id)
+  const beforeRecord = await workOrderRecord(trx, before)
+  const { set, event } = await apply(trx, before)
+  await trx
+    .updateTable('workOrders')
+    .set({ ...set, updatedAt: at.toISOString() })
+    .where('id', '=', id)
+    .execute()
+  if (event) await addTimelineEvent(trx, at, id, actor.id, event)
+  const after = await findWorkOrder(trx, id)
+  await recordSyncedChange(trx, at, {
+    actorId: actor.id,
+    action,
+    entity: 'work_order',
+    entityId: id,
+    before: beforeRecord,
+    after: await workOrderRecord(trx, after)
+  })
 }

@@ -113,6 +113,13 @@ export async function closeDay(
   const id = uuidv7(at.getTime())
   await db.transaction().execute(async (trx) => {
     const figures = await openFigures(trx, at)
+    // An empty report is no close. The check sits in the close's own transaction, which holds the
+    // write lock from its first statement: of two closes at the same moment the second only reads
+    // once the first has committed, finds nothing left, and is refused rather than answered with
+    // the first one's report, whose counted cash and note are not what its cashier entered.
+    if (figures.payments.length === 0 && figures.documents.length === 0) {
+      throw new AppError('CONFLICT', 'errors.nothingToClose')
+    }
     if (input.expectedCashFen !== undefined && input.expectedCashFen !== figures.expectedCashFen) {
       throw new AppError('CONFLICT', 'errors.dayCloseChanged', { expectedCashFen: figures.expectedCashFen })
     }

@@ -15,11 +15,14 @@ import {
   ROLES_BY_TARGET
 } from '../../../../src-shared/domain/workOrderStatus'
 import { recordAudit } from '../../audit/record'
-import { changeWorkOrder } from '../change'
+import { applyWorkOrderChange, changeWorkOrder } from '../change'
+import { shopCalendar } from '../calendar'
+import { loadWorkOrderDetail } from '../detail'
 import { requireBenchAccess, requireOpen } from '../guards'
 import { currentQuote, findWorkOrder } from '../lookup'
 import { toCustomer } from '../parties'
 import { letGoOfClosedOrder, workOrderPorts } from '../ports'
+import type { WorkOrdersTable } from '../tables'
 import { openWorkOrder, type OpenedWorkOrder } from './intake'
 
 /** Moves a work order along the status machine, or refuses with the reason. */
@@ -120,64 +123,67 @@ export async function pickUp(
   actor: CurrentUser,
   input: ParsedInput<'workOrders.pickup'>
 ): Promise<WorkOrderDetail> {
-  const since = new Date(at.getTime() - PROOF_WINDOW_MINUTES * 60_000).toISOString()
-  const { wrong } = await db
-    .selectFrom('auditLog')
-    .select((eb) => eb.fn.countAll<number>().as('wrong'))
-    .where('action', '=', 'workOrders.pickupRefused')
-    .where('entityId', '=', input.id)
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow()
-  if (Number(wrong) >= MAX_WRONG_PROOFS) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.tooManyWrongProofs')
-  try {
-    return await handOver(db, at, actor, input)
-  } catch (error) {
-    // A refused hand-over changes nothing, but leaves a trace, and repeated guesses are stopped.
-    if (error instanceof AppError && error.code === 'CLAIM_CODE_MISMATCH') {
-      await recordAudit(db, at, {
+  // Counting the wrong proofs, checking this one and recording it if wrong happen in one
+  // transaction, which holds the write lock from its first statement: parallel guesses are
+  // checked one after another, each seeing every earlier one counted, so no more than
+  // MAX_WRONG_PROOFS are ever checked.
+  const refusal = await db.transaction().execute(async (trx) => {
+    const since = new Date(at.getTime() - PROOF_WINDOW_MINUTES * 60_000).toISOString()
+    const { wrong } = await trx
+      .selectFrom('auditLog')
+      .select((eb) => eb.fn.countAll<number>().as('wrong'))
+      .where('action', '=', 'workOrders.pickupRefused')
+      .where('entityId', '=', input.id)
+      .where('at', '>=', since)
+      .executeTakeFirstOrThrow()
+    if (Number(wrong) >= MAX_WRONG_PROOFS) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.tooManyWrongProofs')
+    const order = await findWorkOrder(trx, input.id)
+    if (!canTransition(order.status, 'picked_up')) {
+      throw new AppError('INVALID_TRANSITION', 'errors.INVALID_TRANSITION', { from: order.status, to: 'picked_up' })
+    }
+    let provedBy: string
+    try {
+      provedBy = await checkProof(trx, order, input)
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'CLAIM_CODE_MISMATCH')) throw error
+      // A refused hand-over changes nothing but leaves a trace, committed with this transaction
+      // (the proof check wrote nothing), so that repeated guesses are stopped.
+      await recordAudit(trx, at, {
         actorId: actor.id,
         action: 'workOrders.pickupRefused',
         entity: 'work_order',
         entityId: input.id,
         after: { proof: input.claimCode ? 'claim_code' : 'phone' }
       })
+      return error
     }
-    throw error
-  }
+    await applyWorkOrderChange(trx, at, actor, input.id, 'workOrders.pickup', async (change, current) => {
+      await letGoOfClosedOrder(change, { at, actorId: actor.id, workOrderId: current.id, to: 'picked_up', reason: '' })
+      return {
+        set: { status: 'picked_up', pickedUpAt: at.toISOString(), pickedUpBy: actor.id, passcode: null },
+        event: { kind: 'status', fromStatus: current.status, toStatus: 'picked_up', note: provedBy }
+      }
+    })
+    return null
+  })
+  if (refusal) throw refusal
+  return loadWorkOrderDetail(db, input.id, actor, await shopCalendar(db, at))
 }
 
-function handOver(
-  db: Db,
-  at: Date,
-  actor: CurrentUser,
-  input: ParsedInput<'workOrders.pickup'>
-): Promise<WorkOrderDetail> {
-  return changeWorkOrder(db, at, actor, input.id, 'workOrders.pickup', async (trx, order) => {
-    if (!canTransition(order.status, 'picked_up')) {
-      throw new AppError('INVALID_TRANSITION', 'errors.INVALID_TRANSITION', { from: order.status, to: 'picked_up' })
-    }
-    let provedBy: string
-    if (input.claimCode !== '') {
-      if (input.claimCode !== order.claimCode) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.claimCodeMismatch')
-      provedBy = 'claim_code'
-    } else {
-      const customer = toCustomer(
-        await trx.selectFrom('customers').selectAll().where('id', '=', order.customerId).executeTakeFirstOrThrow()
-      )
-      const known = [customer.mobile, ...customer.otherPhones]
-        .filter((p): p is string => p !== null)
-        .map(normalizePhone)
-      // No digits is no number: it must not match a number on file that has none either.
-      const typed = normalizePhone(input.phone)
-      if (typed === '' || !known.includes(typed)) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.phoneMismatch')
-      provedBy = 'phone'
-    }
-    await letGoOfClosedOrder(trx, { at, actorId: actor.id, workOrderId: order.id, to: 'picked_up', reason: '' })
-    return {
-      set: { status: 'picked_up', pickedUpAt: at.toISOString(), pickedUpBy: actor.id, passcode: null },
-      event: { kind: 'status', fromStatus: order.status, toStatus: 'picked_up', note: provedBy }
-    }
-  })
+/** How the customer proved the device is theirs, or CLAIM_CODE_MISMATCH. Reads only. */
+async function checkProof(trx: Db, order: WorkOrdersTable, input: ParsedInput<'workOrders.pickup'>): Promise<string> {
+  if (input.claimCode !== '') {
+    if (input.claimCode !== order.claimCode) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.claimCodeMismatch')
+    return 'claim_code'
+  }
+  const customer = toCustomer(
+    await trx.selectFrom('customers').selectAll().where('id', '=', order.customerId).executeTakeFirstOrThrow()
+  )
+  const known = [customer.mobile, ...customer.otherPhones].filter((p): p is string => p !== null).map(normalizePhone)
+  // No digits is no number: it must not match a number on file that has none either.
+  const typed = normalizePhone(input.phone)
+  if (typed === '' || !known.includes(typed)) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.phoneMismatch')
+  return 'phone'
 }
 
 /**
