@@ -7,8 +7,8 @@ import type { WorkOrderStatus } from '../domain/workOrderStatus'
 /**
  * Control characters (C0, DEL, C1) and the invisible bidi embeddings, overrides and isolates
  * (U+202A–U+202E, U+2066–U+2069). None belongs in a name, phone or number, and on a printout or in
- * an export they hide or reorder what is shown (after U+202E the rest of a line reads backwards). They are refused
- * with a field error, never stripped, so what is stored is what the user saw and typed.
+ * an export they hide or reorder what is shown (after U+202E the rest of a line reads backwards).
+ * They are refused with a field error, never stripped, so what is stored is what the user typed.
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u
