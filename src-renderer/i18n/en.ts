@@ -157,6 +157,7 @@ export const coreEn: typeof coreZhCN = {
     phone: 'Digits, spaces and + - ( ) only',
     serial: 'Letters, digits and - / . only',
     code: 'Letters, digits, _ and - only',
+    controlCharacter: 'Contains a control character or a hidden text-direction mark; retype it',
     mergeSame: 'A customer cannot be merged with itself',
     passcodeWithoutConsent: 'Keep a passcode only with the customer’s consent',
     claimCodeOrPhone: 'Enter the claim code or the customer’s phone',

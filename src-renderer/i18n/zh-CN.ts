@@ -146,6 +146,7 @@ export const coreZhCN = {
     phone: '电话只能包含数字、空格和 + - ( )',
     serial: '序列号只能包含字母、数字和 - / .',
     code: '代码只能包含字母、数字、_ 和 -',
+    controlCharacter: '含有控制字符或隐藏的文字方向符，请重新输入',
     mergeSame: '不能与自己合并',
     passcodeWithoutConsent: '客户未同意时不能留存密码',
     claimCodeOrPhone: '请输入取机码或客户电话',

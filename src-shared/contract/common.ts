@@ -4,9 +4,37 @@ import { ROLES } from '../domain/roles'
 import type { ServiceType } from '../domain/repairTypes'
 import type { WorkOrderStatus } from '../domain/workOrderStatus'
 
-/** Trimmed text; empty after trimming counts as missing. */
-export const text = (max: number) => z.string().trim().min(1).max(max)
-export const optionalText = (max: number) => z.string().trim().max(max).default('')
+/**
+ * Control characters (C0, DEL, C1) and the invisible bidi embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069). None belongs in a name, phone or number, and on a printout or in
+ * an export they hide or reorder what is shown (after U+202E the rest of a line reads backwards).
+ * They are refused with a field error, never stripped, so what is stored is what the user typed.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u
+/** Notes, descriptions and addresses may keep their tabs and line breaks (LF, or CRLF as pasted). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u
+
+export const isSingleLineText = (value: string) => !SINGLE_LINE_FORBIDDEN.test(value)
+export const isMultiLineText = (value: string) => !MULTI_LINE_FORBIDDEN.test(value)
+
+// `abort` stops the checks after this one, so the field shows this reason and not a format or length one.
+const refuseControl = { message: 'validation.controlCharacter', abort: true } as const
+
+/** A trimmed one-line string, control characters refused first; the base of every one-line text. */
+export const singleLineString = () => z.string().trim().refine(isSingleLineText, refuseControl)
+/** The same, untrimmed, for values kept exactly as typed (a passcode). */
+export const untrimmedSingleLineString = () => z.string().refine(isSingleLineText, refuseControl)
+/** A trimmed string that may span lines: tabs and line breaks kept, other control characters refused. */
+export const multiLineString = () => z.string().trim().refine(isMultiLineText, refuseControl)
+
+/** Trimmed one-line text; empty after trimming counts as missing. */
+export const text = (max: number) => singleLineString().min(1).max(max)
+export const optionalText = (max: number) => singleLineString().max(max).default('')
+/** Trimmed text that may span lines (notes, fault descriptions, addresses). */
+export const multiLineText = (max: number) => multiLineString().min(1).max(max)
+export const optionalMultiLineText = (max: number) => multiLineString().max(max).default('')
 
 export const id = z.uuid()
 export const roleSchema = z.enum(ROLES)
@@ -14,9 +42,7 @@ export const roleSchema = z.enum(ROLES)
 export const timeZoneSchema = z.string().refine(isValidTimeZone, { message: 'validation.timeZone' })
 
 /** Sign-in names: letters, digits and . _ - so they can be typed on any keyboard layout. */
-export const usernameSchema = z
-  .string()
-  .trim()
+export const usernameSchema = singleLineString()
   .min(3)
   .max(32)
   .regex(/^[A-Za-z0-9._-]+$/, { message: 'validation.username' })
@@ -45,9 +71,7 @@ export interface Page<T> {
 export const calendarDate = z.iso.date()
 
 /** A serial number or IMEI as printed on the device: upper-cased, empty meaning unknown. */
-export const serialSchema = z
-  .string()
-  .trim()
+export const serialSchema = singleLineString()
   .max(40)
   .regex(/^[A-Za-z0-9\-/.]*$/, { message: 'validation.serial' })
   .transform((value) => (value === '' ? null : value.toUpperCase()))

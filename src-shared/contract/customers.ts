@@ -1,6 +1,16 @@
 import { z } from 'zod'
 import { operation } from './operation'
-import { id, optionalText, pageInput, text, type Device, type Page, type WorkOrderSummary } from './common'
+import {
+  id,
+  optionalMultiLineText,
+  optionalText,
+  pageInput,
+  singleLineString,
+  text,
+  type Device,
+  type Page,
+  type WorkOrderSummary
+} from './common'
 import { isMainlandMobile, normalizePhone } from '../domain/phone'
 
 export interface Customer {
@@ -22,15 +32,12 @@ export interface CustomerFile {
   workOrders: WorkOrderSummary[]
 }
 
-export const mobileSchema = z
-  .string()
-  .trim()
+// Refused before the digits are picked out, so a hidden character is never silently dropped.
+export const mobileSchema = singleLineString()
   .refine((value) => value === '' || isMainlandMobile(value), { message: 'validation.mobile' })
   .transform((value) => (value === '' ? null : normalizePhone(value)))
 
-const otherPhoneSchema = z
-  .string()
-  .trim()
+const otherPhoneSchema = singleLineString()
   .min(3)
   .max(30)
   .regex(/^[0-9+\-() ]+$/, { message: 'validation.phone' })
@@ -43,10 +50,10 @@ export const customerFieldsSchema = z.object({
   // zod 4 hands a default back as the parsed value without running the transform: so null, not ''.
   mobile: mobileSchema.default(null),
   otherPhones: z.array(otherPhoneSchema).max(MAX_OTHER_PHONES).default([]),
-  address: optionalText(200),
+  address: optionalMultiLineText(200),
   company: optionalText(100),
-  notes: optionalText(500),
-  tags: z.array(z.string().trim().min(1).max(20)).max(10).default([])
+  notes: optionalMultiLineText(500),
+  tags: z.array(text(20)).max(10).default([])
 })
 
 export const customersContract = {

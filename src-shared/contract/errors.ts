@@ -110,6 +110,7 @@ const FIELD_KEYS = [
   'validation.brandPaysOnlyWarranty',
   'validation.claimCodeOrPhone',
   'validation.code',
+  'validation.controlCharacter',
   'validation.discountTooLarge',
   'validation.effectiveFromPast',
   'validation.invalid',

@@ -1,6 +1,15 @@
 import { z } from 'zod'
 import { operation } from './operation'
-import { id, optionalText, pageInput, text, type Page } from './common'
+import {
+  id,
+  optionalMultiLineText,
+  optionalText,
+  pageInput,
+  singleLineString,
+  text,
+  untrimmedSingleLineString,
+  type Page
+} from './common'
 import type { ProductModel } from './warranty'
 import {
   MANUAL_KINDS,
@@ -110,15 +119,11 @@ export interface LedgerCheck {
 const fen = z.number().int().min(0).max(100_000_000)
 const quantity = z.number().int().min(1).max(100_000)
 /** A barcode as a scanner types it: printable, no spaces. */
-export const barcodeSchema = z
-  .string()
-  .trim()
+export const barcodeSchema = singleLineString()
   .min(1)
   .max(64)
   .regex(/^[\x21-\x7E]+$/, { message: 'validation.barcode' })
-export const partNumberSchema = z
-  .string()
-  .trim()
+export const partNumberSchema = singleLineString()
   .min(1)
   .max(40)
   .regex(/^[\x21-\x7E]+$/, { message: 'validation.partNumber' })
@@ -127,7 +132,7 @@ export const partFieldsSchema = z
   .object({
     partNumber: partNumberSchema,
     name: text(120),
-    description: optionalText(1000),
+    description: optionalMultiLineText(1000),
     unit: z.enum(PART_UNITS).default('piece'),
     binLocation: optionalText(30),
     barcodes: z.array(barcodeSchema).max(10).default([]),
@@ -266,9 +271,9 @@ export const partsContract = {
         partId: id.optional(),
         /** Sheet title and column titles, from the renderer's translations. */
         title: text(60),
-        columns: z.record(z.string(), z.string().max(60)),
+        columns: z.record(z.string(), untrimmedSingleLineString().max(60)),
         /** Labels for coded values (kinds, statuses, units), also translated. */
-        labels: z.record(z.string(), z.string().max(60)).default({})
+        labels: z.record(z.string(), untrimmedSingleLineString().max(60)).default({})
       })
       .strict()
   )

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { operation } from './operation'
-import { emptyInput, optionalText, text, timeZoneSchema } from './common'
+import { emptyInput, optionalMultiLineText, optionalText, text, timeZoneSchema } from './common'
 
 /** A logo as a data URL; kept small because it is printed on every document. */
 export const LOGO_MAX_CHARS = 400_000
@@ -13,7 +13,7 @@ export const logoSchema = z
 
 export const shopProfileSchema = z.object({
   name: text(100),
-  address: optionalText(200),
+  address: optionalMultiLineText(200),
   phone: optionalText(40),
   taxNumber: optionalText(30),
   logo: logoSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { operation } from './operation'
-import { calendarDate, id, optionalText, serialSchema, text } from './common'
+import { calendarDate, id, optionalText, serialSchema, singleLineString, text } from './common'
 import { CATEGORY_KEYS, type WarrantyPolicy } from '../domain/warranty/policy'
 import type { WarrantyEvaluation } from '../domain/warranty/evaluate'
 
@@ -71,12 +71,12 @@ export type WarrantyLookup =
 export const faultClaimSchema = z
   .object({
     kind: z.enum(['performance', 'appearance']),
-    component: z.string().trim().max(30).nullable().default(null),
-    faultCode: z.string().trim().max(20).nullable().default(null)
+    component: singleLineString().max(30).nullable().default(null),
+    faultCode: singleLineString().max(20).nullable().default(null)
   })
   .strict()
 
-const phoneText = z.string().trim().max(30)
+const phoneText = singleLineString().max(30)
 
 export const unitFieldsSchema = z.object({
   serial: serialSchema.refine((serial) => serial !== null, { message: 'validation.required' }),
@@ -103,11 +103,7 @@ export const policySchema = z
     refundDays: z.number().int().min(0).max(365),
     exchangeDays: z.number().int().min(0).max(365),
     repairMonths: z.number().int().min(0).max(240),
-    components: z
-      .array(
-        z.object({ component: z.string().trim().min(1).max(30), months: z.number().int().min(0).max(240) }).strict()
-      )
-      .max(20),
+    components: z.array(z.object({ component: text(30), months: z.number().int().min(0).max(240) }).strict()).max(20),
     noInvoiceFallbackDays: z.number().int().min(0).max(365),
     exchangeRestartsPeriod: z.boolean()
   })
@@ -195,7 +191,7 @@ export const warrantyContract = {
   'warranty.importStart': operation<{ jobId: string }>()(
     z
       .object({
-        fileName: z.string().trim().min(1).max(200),
+        fileName: text(200),
         totalBytes: z
           .number()
           .int()

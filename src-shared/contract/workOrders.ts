@@ -3,9 +3,12 @@ import { operation } from './operation'
 import {
   calendarDate,
   id,
+  multiLineText,
+  optionalMultiLineText,
   optionalText,
   pageInput,
   text,
+  untrimmedSingleLineString,
   type Device,
   type Page,
   type WorkOrderSummary
@@ -133,7 +136,7 @@ export const intakeSchema = z
     device: existingOrNew(deviceFieldsSchema.strict()),
     serviceType: serviceTypeSchema,
     intakeChannel: z.enum(INTAKE_CHANNELS),
-    reportedFault: text(500),
+    reportedFault: multiLineText(500),
     symptomCode: codeSchema.nullable().default(null),
     condition: z
       .object({ scratches: z.boolean(), cracks: z.boolean(), liquidMarks: z.boolean(), note: optionalText(200) })
@@ -142,7 +145,7 @@ export const intakeSchema = z
       .object({ items: z.array(z.enum(ACCESSORIES)).max(ACCESSORIES.length), note: optionalText(200) })
       .strict(),
     passcode: z
-      .object({ consent: z.boolean(), value: z.string().max(40).default('') })
+      .object({ consent: z.boolean(), value: untrimmedSingleLineString().max(40).default('') })
       .strict()
       .refine((p) => p.consent || p.value === '', { message: 'validation.passcodeWithoutConsent', path: ['value'] }),
     estimateFen: fen.default(0),
@@ -202,7 +205,7 @@ export const workOrdersContract = {
         ...workOrderId,
         faultLocationCode: codeSchema.nullable(),
         faultCauseCode: codeSchema.nullable(),
-        diagnosis: optionalText(1000)
+        diagnosis: optionalMultiLineText(1000)
       })
       .strict()
   ),
@@ -213,7 +216,9 @@ export const workOrdersContract = {
   ),
   'workOrders.removeLabour': operation<WorkOrderDetail>()(z.object({ ...workOrderId, labourId: id }).strict()),
   'workOrders.updateNotes': operation<WorkOrderDetail>()(
-    z.object({ ...workOrderId, internalNote: optionalText(1000), customerNote: optionalText(1000) }).strict()
+    z
+      .object({ ...workOrderId, internalNote: optionalMultiLineText(1000), customerNote: optionalMultiLineText(1000) })
+      .strict()
   ),
   /** A paid repair's quote; moves the order to awaiting approval. */
   'workOrders.quote': operation<WorkOrderDetail>()(

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { operation } from '../operation'
-import { text } from '../common'
+import { singleLineString, text } from '../common'
 import { CODE_LISTS, type CodeList } from '../../domain/repairTypes'
 import { VOID_REASONS, type VoidReason } from '../../domain/warranty/evaluate'
 
@@ -18,9 +18,7 @@ export interface CodeEntry {
 }
 
 export const codeListSchema = z.enum(CODE_LISTS)
-export const codeSchema = z
-  .string()
-  .trim()
+export const codeSchema = singleLineString()
   .min(1)
   .max(20)
   .regex(/^[A-Za-z0-9_-]+$/, { message: 'validation.code' })
