@@ -133,8 +133,9 @@ function toLine(row: LineRow, barcodes: string[], postedValueFen?: number): Stoc
   }
 }
 
-async function findStocktake(db: Db, id: string) {
-  const row = await db
+/** A stocktake's heading as the list and the count sheet show it: who started and posted it. */
+function stocktakeHeadings(db: Db) {
+  return db
     .selectFrom('stocktakes as s')
     .leftJoin('users as a', 'a.id', 's.startedBy')
     .leftJoin('users as b', 'b.id', 's.postedBy')
@@ -149,8 +150,10 @@ async function findStocktake(db: Db, id: string) {
       's.postedAt',
       'b.displayName as postedByName'
     ])
-    .where('s.id', '=', id)
-    .executeTakeFirst()
+}
+
+async function findStocktake(db: Db, id: string) {
+  const row = await stocktakeHeadings(db).where('s.id', '=', id).executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND')
   return row
 }
@@ -197,24 +200,7 @@ export async function loadStocktake(db: Db, id: string): Promise<Stocktake> {
 }
 
 export async function listStocktakes(db: Db): Promise<StocktakeSummary[]> {
-  const rows = await db
-    .selectFrom('stocktakes as s')
-    .leftJoin('users as a', 'a.id', 's.startedBy')
-    .leftJoin('users as b', 'b.id', 's.postedBy')
-    .select([
-      's.id',
-      's.number',
-      's.scopeJson',
-      's.note',
-      's.status',
-      's.startedAt',
-      'a.displayName as startedByName',
-      's.postedAt',
-      'b.displayName as postedByName'
-    ])
-    .orderBy('s.startedAt', 'desc')
-    .limit(200)
-    .execute()
+  const rows = await stocktakeHeadings(db).orderBy('s.startedAt', 'desc').limit(200).execute()
   const totals = await db
     .selectFrom('stocktakeLines as l')
     .innerJoin('parts as p', 'p.id', 'l.partId')
