@@ -2,7 +2,8 @@ import { returnDepositOfClosedOrder, recordDeposit } from './checkout/deposits'
 import { invoicesOfWorkOrder } from './checkout/invoices'
 import { findDevice, insertDevice, saveDevice } from './customers/devices/devices'
 import { findLiveCustomer, insertCustomer } from './customers/service'
-import { loadWorkOrderParts, releasePartsOfClosedOrder } from './parts/workOrderParts/workOrderParts'
+import { loadWorkOrderParts } from './parts/workOrderParts/workOrderParts'
+import { releasePartsOfClosedOrder } from './parts/workOrderParts/returns'
 import { wireWorkOrderPorts } from './workOrders/ports'
 
 /**

@@ -1,12 +1,6 @@
 import { signedInUser, type HandlersOf } from '../../../rpc/handler'
-import {
-  cancelPartRequest,
-  getWorkOrderParts,
-  issuePart,
-  openPartRequests,
-  requestPart,
-  returnFromWorkOrder
-} from './workOrderParts'
+import { cancelPartRequest, getWorkOrderParts, issuePart, openPartRequests, requestPart } from './workOrderParts'
+import { returnFromWorkOrder } from './returns'
 
 export const workOrderPartsHandlers: HandlersOf<'workOrderParts'> = {
   'workOrderParts.get': (ctx, input) => getWorkOrderParts(ctx.app.db, input),
