@@ -9,7 +9,7 @@ import { enqueueOutbox } from '../sync/outbox'
 import { recordSyncedChange } from '../sync/recordChange'
 import { toCustomer, toDevice } from '../workOrders/parties'
 import { workOrderRecord } from '../workOrders/records'
-import { searchPatterns } from '../search/searchText'
+import { endsWordPattern, phoneQueryDigits, searchPatterns } from '../search/searchText'
 import { customerSearchText } from './searchText'
 import type { CustomersTable } from './tables'
 
@@ -24,7 +24,7 @@ export async function searchCustomers(db: Db, query: ParsedInput<'customers.sear
   let filtered = liveCustomers(db)
   for (const pattern of searchPatterns(query.query)) filtered = filtered.where(like('customers.searchText', pattern))
   const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
-  const rows = await filtered
+  const rows = await orderPhoneTailFirst(filtered, query.query)
     .selectAll()
     .orderBy('customers.updatedAt', 'desc')
     .orderBy('customers.id', 'desc')
@@ -32,6 +32,17 @@ export async function searchCustomers(db: Db, query: ParsedInput<'customers.sear
     .offset((query.page - 1) * query.pageSize)
     .execute()
   return { rows: rows.map(toCustomer), total: Number(total) }
+}
+
+/**
+ * The desk types the last digits of a phone: numbers that end with them rank above numbers that
+ * merely contain them. Any other query keeps the plain order (most recently changed first).
+ */
+function orderPhoneTailFirst(customers: ReturnType<typeof liveCustomers>, query: string) {
+  const digits = phoneQueryDigits(query)
+  if (digits === null || digits === '') return customers
+  const text = sql`' ' || ${sql.ref('customers.searchText')} || ' '`
+  return customers.orderBy(sql`CASE WHEN ${text} LIKE ${endsWordPattern(digits)} ESCAPE '\\' THEN 0 ELSE 1 END`)
 }
 
 export async function findLiveCustomer(db: Db, id: string): Promise<CustomersTable> {

@@ -25,6 +25,22 @@ export function pinyinInitials(name: string): string[] {
 export function searchPatterns(query: string): string[] {
   const trimmed = query.trim().toLowerCase()
   if (trimmed === '') return []
-  const words = /^[\d\s+\-()]+$/.test(trimmed) ? [normalizePhone(trimmed)] : trimmed.split(/\s+/)
+  const phone = phoneQueryDigits(trimmed)
+  const words = phone !== null ? [phone] : trimmed.split(/\s+/)
   return words.filter(Boolean).map(containsPattern)
+}
+
+/** The digits of a query typed as a phone number (digits and phone punctuation only), else null. */
+export function phoneQueryDigits(query: string): string | null {
+  const trimmed = query.trim()
+  return /^[\d\s+\-()]+$/.test(trimmed) ? normalizePhone(trimmed) : null
+}
+
+/**
+ * A LIKE pattern that matches search text where some word ends with these digits: the desk types
+ * the last digits of a phone, so numbers ending with them are the likely customer. Search texts
+ * are space-separated words; the caller wraps the text in spaces.
+ */
+export function endsWordPattern(digits: string): string {
+  return `${containsPattern(digits).slice(0, -1)} %`
 }

@@ -4,10 +4,6 @@ import { call } from '../../api/client'
 
 /** What the check-in form asks of the main process: find customers and devices, open the order. */
 export const useIntakeStore = defineStore('intake', () => {
-  async function searchCustomers(query: string): Promise<Customer[]> {
-    return (await call('customers.search', { query, pageSize: 10 })).rows
-  }
-
   function customerFile(id: string): Promise<CustomerFile> {
     return call('customers.get', { id })
   }
@@ -26,5 +22,5 @@ export const useIntakeStore = defineStore('intake', () => {
     return call('workOrders.create', intake)
   }
 
-  return { searchCustomers, customerFile, findBySerial, warrantyBySerial, checkIn }
+  return { customerFile, findBySerial, warrantyBySerial, checkIn }
 })

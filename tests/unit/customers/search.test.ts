@@ -115,3 +115,27 @@ describe('customer search through the service', () => {
     expect([first.total, first.rows.length, third.total, third.rows.length]).toEqual([5, 2, 5, 1])
   })
 })
+
+describe('phone-tail search at intake', () => {
+  let app: AppContext
+  let token: string
+
+  beforeAll(async () => {
+    ;({ app, adminToken: token } = await initializedApp())
+  })
+  afterAll(async () => {
+    await closeApp(app)
+  })
+
+  it('ranks numbers ending with the typed digits above numbers that merely contain them', async () => {
+    // Created first, so by the plain order (newest change first) it would come last.
+    const endsWith = await callOk(app, 'customers.create', { name: '钱七', mobile: '13912348000' }, token)
+    const contains = await callOk(app, 'customers.create', { name: '孙八', mobile: '13880001234' }, token)
+    const otherEnds = await callOk(app, 'customers.create', { name: '周九', otherPhones: ['021-5555 8000'] }, token)
+    const rows = (await callOk(app, 'customers.search', { query: '8000' }, token)).rows.map((row) => row.id)
+    expect(rows).toEqual([otherEnds.id, endsWith.id, contains.id])
+    // A name query keeps the plain order.
+    const byName = await callOk(app, 'customers.search', { query: '钱' }, token)
+    expect(byName.rows.map((row) => row.id)).toEqual([endsWith.id])
+  })
+})
