@@ -111,6 +111,8 @@ const FIELD_KEYS = [
   'validation.claimCodeOrPhone',
   'validation.code',
   'validation.controlCharacter',
+  'validation.dateInFuture',
+  'validation.dateInPast',
   'validation.discountTooLarge',
   'validation.effectiveFromPast',
   'validation.invalid',
@@ -151,6 +153,7 @@ const FIELD_KEYS = [
   'validation.unknownField',
   'validation.unknownModel',
   'validation.username',
+  'validation.zeroPriceUnconfirmed',
   'warranty.import.mappingColumn'
 ] as const
 
@@ -198,6 +201,12 @@ export class AppError extends Error {
       ? { code: this.code, messageKey: this.messageKey }
       : { code: this.code, messageKey: this.messageKey, details: this.details }
   }
+}
+
+/** A refusal that belongs to one field of the form: shown under that field, nothing changed. */
+export function fieldError(path: string, messageKey: ErrorKey, params?: FieldIssue['params']): AppError {
+  const issue: FieldIssue = params === undefined ? { path, messageKey } : { path, messageKey, params }
+  return new AppError('VALIDATION', 'errors.VALIDATION', { fields: [issue] })
 }
 
 export type RpcResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorData }

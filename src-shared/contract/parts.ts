@@ -138,6 +138,8 @@ export const partFieldsSchema = z
     barcodes: z.array(barcodeSchema).max(10).default([]),
     compatibleModelIds: z.array(id).max(200).default([]),
     sellingPriceFen: fen,
+    /** A selling price of ¥0 gives the part away on every job: the person saving it says so. */
+    zeroPriceConfirmed: z.boolean().default(false),
     reorderPoint: z.number().int().min(0).max(100_000).default(0),
     reorderQuantity: z.number().int().min(0).max(100_000).default(0),
     serialTracked: z.boolean().default(false),

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
 import {
   AppError,
+  fieldError,
   type CurrentUser,
   type FieldIssue,
   type Page,
@@ -55,6 +56,7 @@ export async function createPart(
 ): Promise<Part> {
   const id = uuidv7(at.getTime())
   const { costPriceFen, ...fields } = input
+  refuseUnconfirmedZeroPrice(fields, '')
   await db.transaction().execute(async (trx) => {
     await requireFreeNumberAndCodes(trx, fields, null, '')
     const nowIso = at.toISOString()
@@ -91,6 +93,8 @@ export async function updatePart(
 ): Promise<Part> {
   await db.transaction().execute(async (trx) => {
     const before = await loadPart(trx, input.id)
+    // Confirmed when the price was set to ¥0; later edits of a free part need not ask again.
+    if (before.sellingPriceFen !== 0) refuseUnconfirmedZeroPrice(input.fields, 'fields.')
     await requireFreeNumberAndCodes(trx, input.fields, input.id, 'fields.')
     await trx
       .updateTable('parts')
@@ -110,6 +114,13 @@ export async function updatePart(
     })
   })
   return loadPart(db, input.id)
+}
+
+/** A part sold at ¥0 is given away: never by a price left at zero, only when the person confirms it. */
+function refuseUnconfirmedZeroPrice(fields: PartFields, pathPrefix: '' | 'fields.'): void {
+  if (fields.sellingPriceFen === 0 && !fields.zeroPriceConfirmed) {
+    throw fieldError(`${pathPrefix}sellingPriceFen`, 'validation.zeroPriceUnconfirmed')
+  }
 }
 
 function partColumns(fields: PartFields) {

@@ -62,14 +62,11 @@ describe('the work-order list', () => {
       customer: { kind: 'new', fields: { name: '李雷', mobile: '13733335555', company: 'Acme 电子' } },
       device: { kind: 'new', fields: { brand: '小米', model: '14', serial: 'MI-777' } }
     })
-    const d = await take('D', '2026-01-23T02:00:00.000Z', {
-      serviceType: 'warranty_repair',
-      promisedDate: '2026-01-20'
-    })
-    const e = await take('E', '2026-01-23T02:00:00.000Z', {
-      serviceType: 'warranty_repair',
-      promisedDate: '2026-01-20'
-    })
+    const d = await take('D', '2026-01-23T02:00:00.000Z', { serviceType: 'warranty_repair' })
+    const e = await take('E', '2026-01-23T02:00:00.000Z', { serviceType: 'warranty_repair' })
+    // Check-in refuses a promise already past, so D's and E's promise of the 20th is written
+    // straight into the database, as an order whose promise slipped would carry it.
+    await app.db.updateTable('workOrders').set({ promisedDate: '2026-01-20' }).where('id', 'in', [d, e]).execute()
     const f = await take('F', '2026-01-23T02:00:00.000Z', { serviceType: 'paid_repair' })
 
     for (const to of ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup'] as const) await move(b, to)

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/connection'
 import {
   AppError,
+  fieldError,
   type Customer,
   type CurrentUser,
   type Device,
@@ -8,6 +9,7 @@ import {
 } from '../../../../src-shared/contract'
 import { uuidv7 } from '../../../../src-shared/domain/ids'
 import { recordSyncedChange } from '../../sync/recordChange'
+import { shopCalendar } from '../../workOrders/calendar'
 import { toCustomer, toDevice } from '../../workOrders/parties'
 import { findLiveCustomer } from '../service'
 import type { DevicesTable } from '../tables'
@@ -45,6 +47,13 @@ async function refuseDuplicateSerial(trx: Db, serial: string | null, exceptId?: 
   }
 }
 
+/** A purchase date after today is a typo (often a year off), never a sale: refused, not stored. */
+async function refuseFuturePurchase(trx: Db, at: Date, purchaseDate: string | null): Promise<void> {
+  if (purchaseDate !== null && purchaseDate > (await shopCalendar(trx, at)).today) {
+    throw fieldError('purchaseDate', 'validation.dateInFuture')
+  }
+}
+
 /** Creates a device inside the caller's transaction (intake uses it too). */
 export async function insertDevice(
   trx: Db,
@@ -55,6 +64,7 @@ export async function insertDevice(
 ): Promise<Device> {
   await findLiveCustomer(trx, customerId)
   await refuseDuplicateSerial(trx, fields.serial)
+  await refuseFuturePurchase(trx, at, fields.purchaseDate)
   const row: DevicesTable = {
     id: uuidv7(at.getTime()),
     customerId,
@@ -95,6 +105,7 @@ export async function saveDevice(
   const before = await findDevice(trx, id)
   await findLiveCustomer(trx, fields.customerId)
   await refuseDuplicateSerial(trx, fields.serial, id)
+  if (fields.purchaseDate !== before.purchaseDate) await refuseFuturePurchase(trx, at, fields.purchaseDate)
   await trx
     .updateTable('devices')
     .set({ ...fields, updatedAt: at.toISOString() })

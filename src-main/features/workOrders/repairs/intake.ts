@@ -1,7 +1,14 @@
 import type { Db } from '../../../db/connection'
-import { AppError, type CurrentUser, type ParsedInput, type WorkOrderDetail } from '../../../../src-shared/contract'
+import {
+  AppError,
+  fieldError,
+  type CurrentUser,
+  type ParsedInput,
+  type WorkOrderDetail
+} from '../../../../src-shared/contract'
 import { newClaimCode } from '../../../../src-shared/domain/claimCode'
 import { uuidv7 } from '../../../../src-shared/domain/ids'
+import { shopLocalDate } from '../../../../src-shared/domain/timeZone'
 import { nextDocumentNumber } from '../../numbering/service'
 import { readShopTimeZone } from '../../settings/service'
 import { recordSyncedChange } from '../../sync/recordChange'
@@ -92,6 +99,10 @@ export async function openWorkOrder(
 ): Promise<OpenedWorkOrder> {
   const timeZone = await readShopTimeZone(db)
   const claimCode = newClaimCode()
+  // A promise for a day already gone would make the job overdue the moment it is opened.
+  if (intake.promisedDate !== null && intake.promisedDate < shopLocalDate(at, timeZone)) {
+    throw fieldError('promisedDate', 'validation.dateInPast')
+  }
   const id = await db.transaction().execute(async (trx) => {
     const customerId = await intakeCustomer(trx, at, actor, intake.customer)
     const deviceId = await intakeDevice(trx, at, actor, customerId, intake.device)

@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { mount, type VueWrapper } from '@vue/test-utils'
+import { defineComponent, h, nextTick, ref } from 'vue'
+import ElementPlus from 'element-plus'
+import { i18n } from '../../../../src-renderer/i18n'
+import MoneyInput from '../../../../src-renderer/ui/MoneyInput.vue'
+import TextField from '../../../../src-renderer/ui/TextField.vue'
+
+let wrapper: VueWrapper | undefined
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = undefined
+})
+
+function mountWith<T>(component: unknown, initial: T, props: Record<string, unknown> = {}) {
+  const model = ref(initial)
+  const Host = defineComponent(
+    () => () =>
+      h(component as never, {
+        modelValue: model.value,
+        'onUpdate:modelValue': (value: T) => (model.value = value),
+        name: 'field',
+        ...props
+      })
+  )
+  wrapper = mount(Host, { attachTo: document.body, global: { plugins: [ElementPlus, i18n] } })
+  return model
+}
+
+async function typeInto(value: string) {
+  const input = document.querySelector<HTMLInputElement>('input[name=field]')!
+  input.value = value
+  input.dispatchEvent(new Event('input', { bubbles: true }))
+  input.dispatchEvent(new Event('change', { bubbles: true }))
+  input.dispatchEvent(new Event('blur', { bubbles: true }))
+  await nextTick()
+  return input
+}
+
+describe('bad input reaches the server to be refused with a message, never silently changed', () => {
+  it('a negative amount stays negative (the server refuses it), it is not turned into 0', async () => {
+    const fen = mountWith(MoneyInput, 0)
+    await typeInto('-5')
+    expect(fen.value).toBe(-500)
+  })
+
+  it('a name longer than allowed is kept whole and marked too long, not cut at the limit', async () => {
+    const text = mountWith(TextField, '', { maxlength: 10, label: 'Name' })
+    const input = await typeInto('一二三四五六七八九十十一')
+    expect(text.value).toBe('一二三四五六七八九十十一')
+    expect(input.getAttribute('maxlength')).toBeNull()
+    await nextTick()
+    await vi.waitFor(() => expect(document.body.textContent).toContain('不能超过 10 个字符'))
+  })
+})
