@@ -35,7 +35,14 @@ export const coreEn: typeof coreZhCN = {
     stockLists: 'Stock reports',
     faultyParts: 'Faulty returns',
     stocktakes: 'Stocktake',
-    dayClose: 'Day close'
+    dayClose: 'Day close',
+    desks: {
+      frontDesk: 'Front desk',
+      workshop: 'Workshop',
+      warehouse: 'Warehouse',
+      cash: 'Cash desk',
+      admin: 'Administration'
+    }
   },
   roles: {
     admin: 'Administrator',

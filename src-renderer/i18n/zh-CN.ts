@@ -34,7 +34,8 @@ export const coreZhCN = {
     stockLists: '库存报表',
     faultyParts: '旧件返还',
     stocktakes: '盘点',
-    dayClose: '日结'
+    dayClose: '日结',
+    desks: { frontDesk: '前台', workshop: '维修车间', warehouse: '仓库', cash: '收银', admin: '管理' }
   },
   roles: {
     admin: '系统管理员',

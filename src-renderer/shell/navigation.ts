@@ -21,8 +21,14 @@ import {
 } from '@element-plus/icons-vue'
 import type { OperationName } from '../../src-shared/contract'
 
+/** The desks of a shop, in the order the sidebar shows them: each entry belongs to one. */
+export const DESKS = ['frontDesk', 'workshop', 'warehouse', 'cash', 'admin'] as const
+export type Desk = (typeof DESKS)[number]
+
 export interface NavigationItem {
   routeName: string
+  /** The desk whose group lists the entry; the home page stands above every group. */
+  desk?: Desk
   path: string
   labelKey: string
   icon: Component
@@ -33,27 +39,65 @@ export interface NavigationItem {
 /** Only features that exist are listed; later features add their own entries. */
 export const navigationItems: NavigationItem[] = [
   { routeName: 'home', path: '/', labelKey: 'nav.home', icon: House },
-  { routeName: 'intake', path: '/intake', labelKey: 'nav.intake', icon: EditPen, operation: 'workOrders.create' },
-  { routeName: 'warranty', path: '/warranty', labelKey: 'nav.warranty', icon: Checked, operation: 'warranty.lookup' },
+  {
+    routeName: 'intake',
+    desk: 'frontDesk',
+    path: '/intake',
+    labelKey: 'nav.intake',
+    icon: EditPen,
+    operation: 'workOrders.create'
+  },
+  {
+    routeName: 'warranty',
+    desk: 'frontDesk',
+    path: '/warranty',
+    labelKey: 'nav.warranty',
+    icon: Checked,
+    operation: 'warranty.lookup'
+  },
   {
     routeName: 'work-orders',
+    desk: 'frontDesk',
     path: '/work-orders',
     labelKey: 'nav.workOrders',
     icon: Tickets,
     operation: 'workOrders.list'
   },
-  { routeName: 'board', path: '/board', labelKey: 'nav.board', icon: Grid, operation: 'workOrders.board' },
-  { routeName: 'day-close', path: '/day-close', labelKey: 'nav.dayClose', icon: Wallet, operation: 'dayClose.preview' },
+  {
+    routeName: 'board',
+    desk: 'workshop',
+    path: '/board',
+    labelKey: 'nav.board',
+    icon: Grid,
+    operation: 'workOrders.board'
+  },
+  {
+    routeName: 'day-close',
+    desk: 'cash',
+    path: '/day-close',
+    labelKey: 'nav.dayClose',
+    icon: Wallet,
+    operation: 'dayClose.preview'
+  },
   {
     routeName: 'customers',
+    desk: 'frontDesk',
     path: '/customers',
     labelKey: 'nav.customers',
     icon: UserFilled,
     operation: 'customers.search'
   },
-  { routeName: 'parts', path: '/parts', labelKey: 'nav.parts', icon: Box, operation: 'parts.search' },
+  {
+    routeName: 'parts',
+    desk: 'warehouse',
+    path: '/parts',
+    labelKey: 'nav.parts',
+    icon: Box,
+    operation: 'parts.search'
+  },
   {
     routeName: 'parts-receive',
+    desk: 'warehouse',
     path: '/parts/receive',
     labelKey: 'nav.receiving',
     icon: Van,
@@ -61,6 +105,7 @@ export const navigationItems: NavigationItem[] = [
   },
   {
     routeName: 'parts-lists',
+    desk: 'warehouse',
     path: '/parts/lists',
     labelKey: 'nav.stockLists',
     icon: DataAnalysis,
@@ -68,6 +113,7 @@ export const navigationItems: NavigationItem[] = [
   },
   {
     routeName: 'parts-issue',
+    desk: 'warehouse',
     path: '/parts/issue',
     labelKey: 'nav.issuing',
     icon: Goods,
@@ -75,6 +121,7 @@ export const navigationItems: NavigationItem[] = [
   },
   {
     routeName: 'parts-faulty',
+    desk: 'warehouse',
     path: '/parts/faulty',
     labelKey: 'nav.faultyParts',
     icon: Promotion,
@@ -82,6 +129,7 @@ export const navigationItems: NavigationItem[] = [
   },
   {
     routeName: 'parts-stocktakes',
+    desk: 'warehouse',
     path: '/parts/stocktakes',
     labelKey: 'nav.stocktakes',
     icon: DocumentChecked,
@@ -89,13 +137,28 @@ export const navigationItems: NavigationItem[] = [
   },
   {
     routeName: 'approvals',
+    desk: 'workshop',
     path: '/approvals',
     labelKey: 'nav.approvals',
     icon: Stamp,
     operation: 'workOrders.approvals'
   },
-  { routeName: 'users', path: '/users', labelKey: 'nav.users', icon: User, operation: 'users.list' },
-  { routeName: 'audit', path: '/audit', labelKey: 'nav.audit', icon: Document, operation: 'audit.list' },
-  { routeName: 'codes', path: '/codes', labelKey: 'nav.codes', icon: Collection, operation: 'codes.save' },
-  { routeName: 'settings', path: '/settings', labelKey: 'nav.settings', icon: Setting, operation: 'settings.update' }
+  { routeName: 'users', desk: 'admin', path: '/users', labelKey: 'nav.users', icon: User, operation: 'users.list' },
+  { routeName: 'audit', desk: 'admin', path: '/audit', labelKey: 'nav.audit', icon: Document, operation: 'audit.list' },
+  {
+    routeName: 'codes',
+    desk: 'admin',
+    path: '/codes',
+    labelKey: 'nav.codes',
+    icon: Collection,
+    operation: 'codes.save'
+  },
+  {
+    routeName: 'settings',
+    desk: 'admin',
+    path: '/settings',
+    labelKey: 'nav.settings',
+    icon: Setting,
+    operation: 'settings.update'
+  }
 ]

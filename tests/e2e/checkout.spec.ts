@@ -381,6 +381,10 @@ test('the manager closes the day with a cash shortfall and sees the difference',
   await expect(page.getByTestId('report-by-cashier')).toContainText(ADMIN.displayName)
   const counted = page.locator('input[name=counted-cash]')
   await expect(counted).toBeFocused()
+  // Nothing is short before the cash is counted, and the day cannot close on an uncounted drawer.
+  await expect(page.getByTestId('live-difference')).toHaveText('待清点')
+  await page.getByTestId('close-day').click()
+  await expect(page.getByTestId('count-cash')).toContainText('请先清点现金并填写实点金额')
   await counted.fill('520')
   await expect(page.getByTestId('live-difference')).toHaveText('短款 -¥10.00')
   await page.locator('input[name=close-note]').fill('少了一张十元')

@@ -40,7 +40,7 @@ export const repairsMessages = defineMessages(
       memory_card: '存储卡',
       remote_control: '遥控器'
     },
-    condition: { scratches: '划痕', cracks: '裂痕 / 破损', liquidMarks: '进液痕迹', none: '外观完好' },
+    condition: { scratches: '划痕', cracks: '裂痕 / 破损', liquidMarks: '进液痕迹', noneRecorded: '未记录外观问题' },
     decisionChannel: { in_person: '当面', phone: '电话' },
     codeList: { symptom: '故障现象', fault_location: '故障部位', fault_cause: '故障原因' },
 
@@ -234,7 +234,7 @@ export const repairsMessages = defineMessages(
       scratches: 'Scratches',
       cracks: 'Cracks / damage',
       liquidMarks: 'Liquid marks',
-      none: 'No visible damage'
+      noneRecorded: 'No marks recorded'
     },
     decisionChannel: { in_person: 'In person', phone: 'By phone' },
     codeList: { symptom: 'Symptom', fault_location: 'Fault location', fault_cause: 'Fault cause' },

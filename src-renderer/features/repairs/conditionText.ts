@@ -1,0 +1,18 @@
+import type { ArrivalCondition } from '../../../src-shared/contract'
+
+type Translate = (key: string) => string
+
+const MARKS = ['scratches', 'cracks', 'liquidMarks'] as const
+
+/**
+ * The device's condition at check-in in words, as the job page and the claim receipt show it.
+ * No box ticked is not a finding: the paper says no marks were recorded, never that the device is
+ * intact, which the shop would then have certified without looking.
+ */
+export function describeCondition(condition: ArrivalCondition, t: Translate): string {
+  const marks = MARKS.filter((mark) => condition[mark])
+  const text = marks.length
+    ? marks.map((mark) => t(`condition.${mark}`)).join(t('common.listSeparator'))
+    : t('condition.noneRecorded')
+  return condition.note ? `${text}${t('common.clauseSeparator')}${condition.note}` : text
+}
