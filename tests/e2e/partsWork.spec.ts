@@ -46,6 +46,8 @@ async function stockedPart(
       binLocation: fields.bin,
       barcodes: [fields.barcode],
       sellingPriceFen: fields.priceFen,
+      // A brand-supplied part used only under warranty is priced ¥0 on purpose.
+      zeroPriceConfirmed: fields.priceFen === 0,
       costPriceFen: fields.costFen,
       serialTracked: fields.serialTracked ?? false,
       returnFaulty: fields.returnFaulty ?? false
