@@ -21,7 +21,8 @@ function liveCustomers(db: Db) {
 }
 
 export async function searchCustomers(db: Db, query: ParsedInput<'customers.search'>): Promise<Page<Customer>> {
-  let filtered = liveCustomers(db)
+  // An erased customer stays for their jobs' sake but is never found again.
+  let filtered = liveCustomers(db).where('customers.erasedAt', 'is', null)
   for (const pattern of searchPatterns(query.query)) filtered = filtered.where(like('customers.searchText', pattern))
   const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
   const rows = await filtered
@@ -92,6 +93,7 @@ export async function insertCustomer(trx: Db, at: Date, actor: CurrentUser, fiel
     id: uuidv7(at.getTime()),
     ...rowFields(fields),
     mergedIntoId: null,
+    erasedAt: null,
     createdAt: at.toISOString(),
     updatedAt: at.toISOString()
   }
