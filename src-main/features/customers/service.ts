@@ -41,6 +41,13 @@ export async function findLiveCustomer(db: Db, id: string): Promise<CustomersTab
   return row
 }
 
+/** A customer who may still be changed: an erased one stays as it is, so the person never comes back. */
+async function findChangeableCustomer(db: Db, id: string): Promise<CustomersTable> {
+  const row = await findLiveCustomer(db, id)
+  if (row.erasedAt !== null) throw new AppError('CONFLICT', 'errors.customerErased')
+  return row
+}
+
 /** Phone numbers shorter than this are extensions or typos, not a way to recognise someone. */
 const MIN_IDENTIFYING_DIGITS = 7
 
@@ -121,7 +128,7 @@ export function updateCustomer(
 ): Promise<Customer> {
   const { id, ...fields } = input
   return db.transaction().execute(async (trx) => {
-    const before = await findLiveCustomer(trx, id)
+    const before = await findChangeableCustomer(trx, id)
     await refuseKnownPhones(trx, fields, id)
     await trx
       .updateTable('customers')
@@ -154,8 +161,8 @@ export function mergeCustomers(
   mergeId: string
 ): Promise<Customer> {
   return db.transaction().execute(async (trx) => {
-    const keep = toCustomer(await findLiveCustomer(trx, keepId))
-    const merged = toCustomer(await findLiveCustomer(trx, mergeId))
+    const keep = toCustomer(await findChangeableCustomer(trx, keepId))
+    const merged = toCustomer(await findChangeableCustomer(trx, mergeId))
     const mobile = keep.mobile ?? merged.mobile
     const phones = [
       ...new Set([...keep.otherPhones, ...(merged.mobile ? [merged.mobile] : []), ...merged.otherPhones])

@@ -534,6 +534,21 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
     ]
   },
   {
+    file: 'fault_codes',
+    zh: '故障代码',
+    en: 'Fault codes',
+    from: 'code_entries k',
+    orderBy: 'k.list, k.sort_order, k.code',
+    columns: [
+      text('k.list', '代码表', 'List'),
+      text('k.code', '代码', 'Code'),
+      text('k.label', '名称', 'Label'),
+      text('k.component', '部件', 'Component'),
+      boolean('k.voids_warranty', '使保修失效', 'Voids warranty'),
+      boolean('k.active', '在用', 'Active')
+    ]
+  },
+  {
     file: 'users',
     zh: '员工账号',
     en: 'Staff accounts',

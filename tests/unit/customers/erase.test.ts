@@ -121,4 +121,21 @@ describe('erasing a customer on request', () => {
     expect(row?.entityId).toBe(customerId)
     expect(JSON.stringify(row?.after)).not.toContain(NAME)
   })
+
+  it('is not filled in again or merged once erased', async () => {
+    const update = await callError(
+      app,
+      'customers.update',
+      { id: customerId, name: NAME, mobile: MOBILE, otherPhones: [], address: '', notes: '', tags: [] },
+      adminToken
+    )
+    expect(update.messageKey).toBe('errors.customerErased')
+    const other = await callOk(app, 'customers.create', { name: '路人乙', mobile: '13700000010' }, adminToken)
+    for (const pair of [
+      { keepId: customerId, mergeId: other.id },
+      { keepId: other.id, mergeId: customerId }
+    ])
+      expect((await callError(app, 'customers.merge', pair, manager.token)).messageKey).toBe('errors.customerErased')
+    expect(tracesOf(app, MOBILE)).toEqual([])
+  })
 })

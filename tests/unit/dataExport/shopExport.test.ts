@@ -36,6 +36,7 @@ const TABLE_FILES: Record<string, string> = {
   warranty_units: 'warranty_units.csv',
   product_models: 'product_models.csv',
   warranty_policies: 'warranty_policies.csv',
+  code_entries: 'fault_codes.csv',
   users: 'users.csv',
   audit_log: 'audit_log.csv'
 }
