@@ -108,6 +108,10 @@ describe('erasing a customer on request', () => {
         query
       ).not.toContain(customerId)
     }
+    for (const search of [NAME, MOBILE]) {
+      const jobs = await callOk(app, 'workOrders.list', { search, page: 1, pageSize: 50 }, adminToken)
+      expect(jobs.total, search).toBe(0)
+    }
     const other = await callOk(app, 'customers.search', { query: '路人甲', page: 1, pageSize: 50 }, adminToken)
     expect(other.rows[0]?.mobile).toBe('13700000009')
     const job = await callOk(app, 'workOrders.get', { id: jobId }, adminToken)
