@@ -13,6 +13,7 @@ import { warrantyImportHandlers } from '../features/warranty/import/handlers'
 import { checkoutHandlers } from '../features/checkout/handlers'
 import { dayCloseHandlers } from '../features/checkout/dayClose/handlers'
 import { printingHandlers } from '../features/printing/handlers'
+import { dataExportHandlers } from '../features/dataExport/handlers'
 import { partsHandlers } from '../features/parts/handlers'
 import { workOrderPartsHandlers } from '../features/parts/workOrderParts/handlers'
 import { faultyPartsHandlers } from '../features/parts/faultyParts/handlers'
@@ -41,5 +42,6 @@ export const handlers: HandlerTable = {
   ...stocktakesHandlers,
   ...checkoutHandlers,
   ...dayCloseHandlers,
-  ...printingHandlers
+  ...printingHandlers,
+  ...dataExportHandlers
 }

@@ -97,6 +97,8 @@ export const coreEn: typeof coreZhCN = {
     duplicateMobile: 'This mobile number belongs to another customer',
     duplicateSerial: 'This serial belongs to another device',
     customerNotFound: 'Customer not found',
+    customerErased:
+      "This customer's personal data was erased on their request; the record can no longer be edited or merged",
     deviceNotFound: 'Device not found',
     workOrderNotFound: 'Work order not found',
     quoteOnlyForPaid: 'Only paid repairs are quoted',

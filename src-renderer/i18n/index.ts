@@ -17,6 +17,8 @@ import { partsMessages } from '../features/parts/messages'
 import { partsWorkMessages } from '../features/parts/workMessages'
 import { printMessages } from '../print/messages'
 import { checkoutMessages } from '../features/checkout/messages'
+import { dataExportMessages } from '../features/dataExport/messages'
+import { customerPrivacyMessages } from '../features/customers/privacyMessages'
 
 const featureMessages = [
   authMessages,
@@ -31,7 +33,9 @@ const featureMessages = [
   partsMessages,
   partsWorkMessages,
   printMessages,
-  checkoutMessages
+  checkoutMessages,
+  dataExportMessages,
+  customerPrivacyMessages
 ] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void

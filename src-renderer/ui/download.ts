@@ -10,3 +10,11 @@ export function saveFile(fileName: string, blob: Blob): void {
   // The download has started by then; the object URL only holds the file in memory.
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
+
+/** Saves a file the main process prepared and sent as base64 (an export archive). */
+export function saveBase64File(fileName: string, base64: string, type: string): void {
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  saveFile(fileName, new Blob([bytes], { type }))
+}

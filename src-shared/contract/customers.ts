@@ -23,6 +23,8 @@ export interface Customer {
   company: string
   notes: string
   tags: string[]
+  /** Set once the person's data was erased on request: the record stays, anonymised, for their jobs. */
+  erasedAt: string | null
   createdAt: string
 }
 
@@ -71,5 +73,10 @@ export const customersContract = {
       .object({ keepId: id, mergeId: id })
       .strict()
       .refine((input) => input.keepId !== input.mergeId, { message: 'validation.mergeSame', path: ['mergeId'] })
-  )
+  ),
+  /**
+   * Erases the person: name, phones, address, notes and the personal text on their jobs (device
+   * passcodes too) are anonymised; the jobs, devices and payments stay for the books. Audited.
+   */
+  'customers.erase': operation<Customer>()(z.object({ id }).strict())
 }

@@ -41,6 +41,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.creditNoteOfCreditNote',
   'errors.currentPasswordWrong',
   'errors.customerNotFound',
+  'errors.customerErased',
   'errors.dayCloseChanged',
   'errors.deviceNotFound',
   'errors.discountNeedsManager',

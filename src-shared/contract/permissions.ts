@@ -44,6 +44,8 @@ export const permissions: Record<OperationName, Access> = {
   'customers.create': DESK,
   'customers.update': DESK,
   'customers.merge': ADMIN_AND_MANAGER,
+  // China's personal-information law: a customer may ask for their data to be erased (and exported, below).
+  'customers.erase': ADMIN_AND_MANAGER,
   'devices.findBySerial': REPAIR_STAFF,
   'devices.create': DESK,
   'devices.update': DESK,
@@ -131,7 +133,9 @@ export const permissions: Record<OperationName, Access> = {
   'printing.printers': 'signedIn',
   'printing.print': 'signedIn',
   'printing.count': 'signedIn',
-  'printing.workOrderDocument': 'signedIn'
+  'printing.workOrderDocument': 'signedIn',
+  'dataExport.shop': ADMIN,
+  'dataExport.customer': ADMIN_AND_MANAGER
 }
 
 /** Operations a session may still call after idle auto-lock, before the password is typed again. */

@@ -23,3 +23,20 @@ export const auditLog: Migration = {
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`
   ]
 }
+
+/**
+ * Erasing a customer's personal data (China's personal-information law) must reach the audit
+ * log too, where a customer's name and phones sit in the before/after records. Who did what,
+ * when and to which record still never changes; only the recorded values may be redacted.
+ */
+export const auditRedaction: Migration = {
+  version: 17,
+  name: 'audit: recorded values may be redacted, who/what/when never change',
+  statements: [
+    `DROP TRIGGER audit_log_no_update`,
+    `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        WHEN NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.actor_id IS NOT OLD.actor_id
+          OR NEW.action IS NOT OLD.action OR NEW.entity IS NOT OLD.entity OR NEW.entity_id IS NOT OLD.entity_id
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`
+  ]
+}

@@ -2,6 +2,7 @@ import { signedInUser, type HandlersOf } from '../../rpc/handler'
 import { shopCalendar } from '../workOrders/calendar'
 import { toCustomer, toDevice } from '../workOrders/parties'
 import { historyOf } from '../workOrders/summaries'
+import { eraseCustomer } from './erasure'
 import { createCustomer, findLiveCustomer, mergeCustomers, searchCustomers, updateCustomer } from './service'
 
 export const customersHandlers: HandlersOf<'customers'> = {
@@ -20,5 +21,7 @@ export const customersHandlers: HandlersOf<'customers'> = {
   },
   'customers.create': (ctx, input) => createCustomer(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'customers.update': (ctx, input) => updateCustomer(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'customers.merge': (ctx, input) => mergeCustomers(ctx.app.db, ctx.now, signedInUser(ctx), input.keepId, input.mergeId)
+  'customers.merge': (ctx, input) =>
+    mergeCustomers(ctx.app.db, ctx.now, signedInUser(ctx), input.keepId, input.mergeId),
+  'customers.erase': (ctx, input) => eraseCustomer(ctx.app.db, ctx.now, signedInUser(ctx), input.id)
 }

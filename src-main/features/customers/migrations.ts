@@ -48,3 +48,9 @@ export const customerSearchIndex: Migration = {
     `CREATE INDEX customers_search ON customers(updated_at DESC, id DESC, search_text) WHERE merged_into_id IS NULL`
   ]
 }
+
+export const customerErasure: Migration = {
+  version: 16,
+  name: 'customers: erased_at marks a customer whose personal data was erased on request',
+  statements: [`ALTER TABLE customers ADD COLUMN erased_at TEXT`]
+}

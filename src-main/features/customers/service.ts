@@ -21,7 +21,8 @@ function liveCustomers(db: Db) {
 }
 
 export async function searchCustomers(db: Db, query: ParsedInput<'customers.search'>): Promise<Page<Customer>> {
-  let filtered = liveCustomers(db)
+  // An erased customer stays for their jobs' sake but is never found again.
+  let filtered = liveCustomers(db).where('customers.erasedAt', 'is', null)
   for (const pattern of searchPatterns(query.query)) filtered = filtered.where(like('customers.searchText', pattern))
   const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
   const rows = await orderPhoneTailFirst(filtered, query.query)
@@ -48,6 +49,13 @@ function orderPhoneTailFirst(customers: ReturnType<typeof liveCustomers>, query:
 export async function findLiveCustomer(db: Db, id: string): Promise<CustomersTable> {
   const row = await liveCustomers(db).selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', 'errors.customerNotFound')
+  return row
+}
+
+/** A customer who may still be changed: an erased one stays as it is, so the person never comes back. */
+async function findChangeableCustomer(db: Db, id: string): Promise<CustomersTable> {
+  const row = await findLiveCustomer(db, id)
+  if (row.erasedAt !== null) throw new AppError('CONFLICT', 'errors.customerErased')
   return row
 }
 
@@ -103,6 +111,7 @@ export async function insertCustomer(trx: Db, at: Date, actor: CurrentUser, fiel
     id: uuidv7(at.getTime()),
     ...rowFields(fields),
     mergedIntoId: null,
+    erasedAt: null,
     createdAt: at.toISOString(),
     updatedAt: at.toISOString()
   }
@@ -130,7 +139,7 @@ export function updateCustomer(
 ): Promise<Customer> {
   const { id, ...fields } = input
   return db.transaction().execute(async (trx) => {
-    const before = await findLiveCustomer(trx, id)
+    const before = await findChangeableCustomer(trx, id)
     await refuseKnownPhones(trx, fields, id)
     await trx
       .updateTable('customers')
@@ -163,8 +172,8 @@ export function mergeCustomers(
   mergeId: string
 ): Promise<Customer> {
   return db.transaction().execute(async (trx) => {
-    const keep = toCustomer(await findLiveCustomer(trx, keepId))
-    const merged = toCustomer(await findLiveCustomer(trx, mergeId))
+    const keep = toCustomer(await findChangeableCustomer(trx, keepId))
+    const merged = toCustomer(await findChangeableCustomer(trx, mergeId))
     const mobile = keep.mobile ?? merged.mobile
     const phones = [
       ...new Set([...keep.otherPhones, ...(merged.mobile ? [merged.mobile] : []), ...merged.otherPhones])

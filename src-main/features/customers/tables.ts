@@ -9,6 +9,8 @@ export interface CustomersTable {
   tagsJson: string
   searchText: string
   mergedIntoId: string | null
+  /** When the person's data was erased on request; the row stays for their jobs and payments. */
+  erasedAt: string | null
   createdAt: string
   updatedAt: string
 }

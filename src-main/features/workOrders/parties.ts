@@ -15,6 +15,7 @@ export function toCustomer(row: Database['customers']): Customer {
     company: row.company,
     notes: row.notes,
     tags: JSON.parse(row.tagsJson) as string[],
+    erasedAt: row.erasedAt,
     createdAt: row.createdAt
   }
 }

@@ -62,6 +62,12 @@ export const useCustomersStore = defineStore('customers', () => {
     await open(keepId)
   }
 
+  /** Erases the person's data on their request; their open file is reloaded, anonymised. */
+  async function erase(id: string): Promise<void> {
+    await call('customers.erase', { id })
+    await open(id)
+  }
+
   /** Registers a device to a customer; their open file is reloaded to show it. */
   async function createDevice(input: Input<'devices.create'>): Promise<Device> {
     const device = await call('devices.create', input)
@@ -81,5 +87,5 @@ export const useCustomersStore = defineStore('customers', () => {
     if (file.value?.customer.id === customerId) await open(customerId)
   }
 
-  return { filters, ...list, file, open, lookup, create, update, merge, createDevice, updateDevice }
+  return { filters, ...list, file, open, lookup, create, update, merge, erase, createDevice, updateDevice }
 })

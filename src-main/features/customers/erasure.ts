@@ -1,0 +1,144 @@
+import { sql, type SqlBool } from 'kysely'
+import type { Db } from '../../db/connection'
+import type { Customer, CurrentUser } from '../../../src-shared/contract'
+import { normalizePhone } from '../../../src-shared/domain/phone'
+import { redactJson, redactorOf, type Redactor } from '../../../src-shared/domain/redaction'
+import { recordAudit } from '../audit/record'
+import { enqueueOutbox } from '../sync/outbox'
+import { eraseFromWorkOrders } from '../workOrders/erasure'
+import { toCustomer } from '../workOrders/parties'
+import { findLiveCustomer } from './service'
+
+/** What an erased customer is called from then on: the jobs still need someone to belong to. */
+export const ERASED_CUSTOMER_NAME = '已删除客户'
+
+/** Phones shorter than this are not searched for across the database (they would match at random). */
+const MIN_PHONE_DIGITS = 7
+
+/** The customer and every duplicate merged into them: the same person, recorded twice. */
+async function personRecords(trx: Db, customerId: string) {
+  const people = [await findLiveCustomer(trx, customerId)]
+  for (let index = 0; index < people.length; index++) {
+    const merged = await trx.selectFrom('customers').selectAll().where('mergedIntoId', '=', people[index]!.id).execute()
+    people.push(...merged)
+  }
+  return people
+}
+
+/** Every value that names or reaches the person, as typed and as bare digits. */
+function personalValues(people: Awaited<ReturnType<typeof personRecords>>) {
+  const phones = new Set<string>()
+  const texts: string[] = []
+  for (const person of people) {
+    const customer = toCustomer(person)
+    for (const phone of [customer.mobile, ...customer.otherPhones]) {
+      if (!phone) continue
+      texts.push(phone)
+      const digits = normalizePhone(phone)
+      if (digits.length >= MIN_PHONE_DIGITS) phones.add(digits)
+    }
+    if (customer.name !== ERASED_CUSTOMER_NAME) texts.push(customer.name)
+    texts.push(customer.address, customer.company, customer.notes, ...customer.address.split('\n'))
+  }
+  return { phones: [...phones], redact: redactorOf([...texts, ...phones]) }
+}
+
+/**
+ * Audit and outbox rows hold what records looked like: the person's name and phones are taken out
+ * of those about the person, their devices and jobs, and of any other that mentions their phone.
+ */
+async function redactRecordedValues(
+  trx: Db,
+  entityIds: readonly string[],
+  phones: readonly string[],
+  redact: Redactor
+) {
+  const mentions = (column: 'beforeJson' | 'afterJson' | 'payloadJson') =>
+    phones.map((phone) => sql<SqlBool>`instr(${sql.ref(column)}, ${phone}) > 0`)
+  const audits = await trx
+    .selectFrom('auditLog')
+    .select(['id', 'beforeJson', 'afterJson'])
+    .where((eb) => eb.or([eb('entityId', 'in', entityIds), ...mentions('beforeJson'), ...mentions('afterJson')]))
+    .execute()
+  for (const row of audits) {
+    const beforeJson = row.beforeJson === null ? null : redactJson(row.beforeJson, redact)
+    const afterJson = row.afterJson === null ? null : redactJson(row.afterJson, redact)
+    if (beforeJson !== row.beforeJson || afterJson !== row.afterJson)
+      await trx.updateTable('auditLog').set({ beforeJson, afterJson }).where('id', '=', row.id).execute()
+  }
+  const messages = await trx
+    .selectFrom('outbox')
+    .select(['seq', 'payloadJson'])
+    .where((eb) => eb.or([eb('entityId', 'in', entityIds), ...mentions('payloadJson')]))
+    .execute()
+  for (const message of messages) {
+    const payloadJson = redactJson(message.payloadJson, redact)
+    if (payloadJson !== message.payloadJson)
+      await trx.updateTable('outbox').set({ payloadJson }).where('seq', '=', message.seq).execute()
+  }
+}
+
+/**
+ * Erases a customer's personal data on their request (China's personal-information law): the
+ * person is anonymised, their jobs lose the personal text on them, and the audit trail and the
+ * outbox forget their name and phones. The jobs, devices and payments stay, so the books still
+ * add up. The local copy of the warranty registry forgets them as buyer. One transaction, audited.
+ */
+export function eraseCustomer(db: Db, at: Date, actor: CurrentUser, customerId: string): Promise<Customer> {
+  return db.transaction().execute(async (trx) => {
+    const people = await personRecords(trx, customerId)
+    const ids = people.map((person) => person.id)
+    const { phones, redact } = personalValues(people)
+    const iso = at.toISOString()
+    await trx
+      .updateTable('customers')
+      .set({
+        name: ERASED_CUSTOMER_NAME,
+        mobile: null,
+        otherPhonesJson: '[]',
+        address: '',
+        company: '',
+        notes: '',
+        tagsJson: '[]',
+        searchText: '',
+        erasedAt: iso,
+        updatedAt: iso
+      })
+      .where('id', 'in', ids)
+      .execute()
+    const jobIds = await eraseFromWorkOrders(trx, at, ids, redact)
+    if (phones.length > 0) {
+      await trx
+        .updateTable('warrantyUnits')
+        .set({ buyerName: '', buyerPhone: '' })
+        .where('buyerPhone', 'in', phones)
+        .execute()
+      await trx
+        .updateTable('warrantyImportRows')
+        .set({ buyerName: '', buyerPhone: '' })
+        .where('buyerPhone', 'in', phones)
+        .execute()
+    }
+    const deviceIds = (await trx.selectFrom('devices').select('id').where('customerId', 'in', ids).execute()).map(
+      (device) => device.id
+    )
+    await redactRecordedValues(trx, [...ids, ...jobIds, ...deviceIds], phones, redact)
+    const after = toCustomer(await findLiveCustomer(trx, customerId))
+    // What was erased is said by counts only: the audit row must not bring the person back.
+    await recordAudit(trx, at, {
+      actorId: actor.id,
+      action: 'customers.erase',
+      entity: 'customer',
+      entityId: customerId,
+      after: { erasedCustomerIds: ids, workOrders: jobIds.length, devices: deviceIds.length }
+    })
+    for (const id of ids)
+      await enqueueOutbox(trx, at, {
+        entity: 'customer',
+        entityId: id,
+        operation: 'upsert',
+        payload: id === customerId ? after : { ...after, id, mergedIntoId: customerId }
+      })
+    return after
+  })
+}

@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { AppContext } from '../../../src-main/app/context'
+import { auditRows, callError, callOk, createUserAndSignIn, initializedApp, type SignedInUser } from '../helpers'
+import { finishedJob } from '../checkout/fixtures'
+
+const NAME = '欧阳娜娜'
+const MOBILE = '13912345678'
+const OTHER_PHONE = '010-8888 1234'
+const MERGED_MOBILE = '13987654321'
+const ADDRESS = '北京市海淀区中关村大街1号'
+
+/** Every place in the database file where a value still appears: each table, each column. */
+function tracesOf(app: AppContext, value: string): string[] {
+  const found: string[] = []
+  const tables = app.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+  for (const { name } of tables) {
+    const columns = app.sqlite.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]
+    for (const column of columns) {
+      const hit = app.sqlite
+        .prepare(`SELECT 1 FROM "${name}" WHERE instr(CAST("${column.name}" AS TEXT), ?) > 0 LIMIT 1`)
+        .get(value)
+      if (hit) found.push(`${name}.${column.name}`)
+    }
+  }
+  return found
+}
+
+function moneyTotals(app: AppContext) {
+  return app.sqlite
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM work_orders) AS jobs, (SELECT COUNT(*) FROM payments) AS payments,
+              (SELECT SUM(amount_fen) FROM payments) AS paid, (SELECT COUNT(*) FROM invoices) AS invoices,
+              (SELECT SUM(due_fen) FROM invoices) AS due, (SELECT COUNT(*) FROM devices) AS devices`
+    )
+    .get()
+}
+
+describe('erasing a customer on request', () => {
+  let app: AppContext
+  let adminToken: string
+  let manager: SignedInUser
+  let customerId: string
+  let jobId: string
+  let before: unknown
+
+  beforeAll(async () => {
+    const shop = await initializedApp()
+    app = shop.app
+    adminToken = shop.adminToken
+    manager = await createUserAndSignIn(app, adminToken, 'manager')
+    const job = await finishedJob(app, adminToken, {
+      serviceType: 'paid_repair',
+      intake: {
+        customer: {
+          kind: 'new',
+          fields: { name: NAME, mobile: MOBILE, otherPhones: [OTHER_PHONE], address: ADDRESS, notes: '喜欢微信联系' }
+        },
+        reportedFault: `不开机，修好请打${MOBILE}`,
+        passcode: { consent: true, value: '8642' }
+      }
+    })
+    jobId = job.id
+    await callOk(
+      app,
+      'checkout.pay',
+      { workOrderId: job.id, tenders: [{ method: 'cash', amountFen: 53_000 }] },
+      adminToken
+    )
+    customerId = (await callOk(app, 'workOrders.get', { id: job.id }, adminToken)).customer.id
+    // The same person once recorded twice, folded in by a manager: the duplicate is the person too.
+    const duplicate = await callOk(
+      app,
+      'customers.create',
+      { name: `${NAME}（旧）`, mobile: MERGED_MOBILE },
+      adminToken
+    )
+    await callOk(app, 'customers.merge', { keepId: customerId, mergeId: duplicate.id }, manager.token)
+    await callOk(app, 'customers.create', { name: '路人甲', mobile: '13700000009' }, adminToken)
+    before = moneyTotals(app)
+  })
+
+  it('is refused to roles below manager', async () => {
+    for (const role of ['front_desk', 'technician', 'warehouse_clerk'] as const) {
+      const user = await createUserAndSignIn(app, adminToken, role)
+      expect((await callError(app, 'customers.erase', { id: customerId }, user.token)).code, role).toBe('FORBIDDEN')
+    }
+    expect(tracesOf(app, MOBILE).length).toBeGreaterThan(0)
+  })
+
+  it('keeps the jobs and payments and removes every trace of the name and phones', async () => {
+    const erased = await callOk(app, 'customers.erase', { id: customerId }, manager.token)
+    expect(erased.erasedAt).not.toBeNull()
+    expect(erased.mobile).toBeNull()
+    expect(moneyTotals(app)).toEqual(before)
+    for (const value of [MOBILE, MERGED_MOBILE, '8888 1234', '01088881234', NAME, '中关村大街', '喜欢微信联系'])
+      expect(tracesOf(app, value), value).toEqual([])
+    const order = app.sqlite
+      .prepare('SELECT passcode, reported_fault AS fault FROM work_orders WHERE id = ?')
+      .get(jobId)
+    expect(order).toEqual({ passcode: null, fault: '不开机，修好请打***' })
+  })
+
+  it('is no longer found by name or phone, while the job still opens', async () => {
+    for (const query of [NAME, MOBILE, '8888', '']) {
+      const page = await callOk(app, 'customers.search', { query, page: 1, pageSize: 50 }, adminToken)
+      expect(
+        page.rows.map((row) => row.id),
+        query
+      ).not.toContain(customerId)
+    }
+    for (const search of [NAME, MOBILE]) {
+      const jobs = await callOk(app, 'workOrders.list', { search, page: 1, pageSize: 50 }, adminToken)
+      expect(jobs.total, search).toBe(0)
+    }
+    const other = await callOk(app, 'customers.search', { query: '路人甲', page: 1, pageSize: 50 }, adminToken)
+    expect(other.rows[0]?.mobile).toBe('13700000009')
+    const job = await callOk(app, 'workOrders.get', { id: jobId }, adminToken)
+    expect(job.customer.id).toBe(customerId)
+    expect(job.customer.erasedAt).not.toBeNull()
+  })
+
+  it('is audited by who and when, without bringing the person back', () => {
+    const [row] = auditRows(app, 'customers.erase')
+    expect(row?.actorId).toBe(manager.user.id)
+    expect(row?.entityId).toBe(customerId)
+    expect(JSON.stringify(row?.after)).not.toContain(NAME)
+  })
+
+  it('is not filled in again or merged once erased', async () => {
+    const update = await callError(
+      app,
+      'customers.update',
+      { id: customerId, name: NAME, mobile: MOBILE, otherPhones: [], address: '', notes: '', tags: [] },
+      adminToken
+    )
+    expect(update.messageKey).toBe('errors.customerErased')
+    const other = await callOk(app, 'customers.create', { name: '路人乙', mobile: '13700000010' }, adminToken)
+    for (const pair of [
+      { keepId: customerId, mergeId: other.id },
+      { keepId: other.id, mergeId: customerId }
+    ])
+      expect((await callError(app, 'customers.merge', pair, manager.token)).messageKey).toBe('errors.customerErased')
+    expect(tracesOf(app, MOBILE)).toEqual([])
+  })
+})

@@ -1,0 +1,166 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  call,
+  callError,
+  callOk,
+  countRows,
+  createUserAndSignIn,
+  initializedApp,
+  type InitializedApp
+} from '../helpers'
+import { finishedJob } from '../checkout/fixtures'
+import { openArchive, rowsOf, type OpenedArchive } from './archiveReader'
+
+/** Every table a person or an auditor wants from a shop that leaves, by the file it is written to. */
+const TABLE_FILES: Record<string, string> = {
+  customers: 'customers.csv',
+  devices: 'devices.csv',
+  work_orders: 'work_orders.csv',
+  work_order_events: 'work_order_events.csv',
+  quotes: 'quotes.csv',
+  work_order_labour: 'work_order_labour.csv',
+  work_order_part_requests: 'work_order_part_requests.csv',
+  work_order_parts: 'work_order_parts.csv',
+  invoices: 'invoices.csv',
+  invoice_lines: 'invoice_lines.csv',
+  payments: 'payments.csv',
+  day_closes: 'day_closes.csv',
+  warranty_claims: 'warranty_claims.csv',
+  parts: 'parts.csv',
+  stock_movements: 'stock_movements.csv',
+  stock_adjustments: 'stock_adjustments.csv',
+  stocktakes: 'stocktakes.csv',
+  stocktake_lines: 'stocktake_lines.csv',
+  faulty_parts: 'faulty_parts.csv',
+  return_batches: 'return_batches.csv',
+  warranty_units: 'warranty_units.csv',
+  product_models: 'product_models.csv',
+  warranty_policies: 'warranty_policies.csv',
+  code_entries: 'fault_codes.csv',
+  users: 'users.csv',
+  audit_log: 'audit_log.csv'
+}
+
+describe('exporting the whole shop', () => {
+  let shop: InitializedApp
+  let archive: OpenedArchive
+  let jobNumber: string
+  let claimCode: string
+  let auditBefore: number
+
+  beforeAll(async () => {
+    shop = await initializedApp()
+    const { app, adminToken } = shop
+    const paid = await finishedJob(app, adminToken, {
+      serviceType: 'paid_repair',
+      intake: {
+        customer: { kind: 'new', fields: { name: '=HYPERLINK("http://evil","点我")', mobile: '13900000001' } },
+        passcode: { consent: true, value: 'PASS-7391' }
+      }
+    })
+    jobNumber = paid.number
+    await callOk(
+      app,
+      'checkout.pay',
+      { workOrderId: paid.id, tenders: [{ method: 'cash', amountFen: 53_000 }] },
+      adminToken
+    )
+    const other = await callOk(
+      app,
+      'workOrders.create',
+      {
+        customer: { kind: 'new', fields: { name: '李四', mobile: '13900000002', notes: '老客户, 说"尽快"\n第二行' } },
+        device: { kind: 'new', fields: { brand: '小米', model: '14', serial: 'SN-EXPORT-2' } },
+        serviceType: 'paid_repair',
+        intakeChannel: 'walk_in',
+        reportedFault: '屏幕碎',
+        symptomCode: 'S01',
+        condition: { scratches: false, cracks: true, liquidMarks: false },
+        accessories: { items: [] },
+        passcode: { consent: false }
+      },
+      adminToken
+    )
+    claimCode = other.claimCode
+    // Text from before control characters were refused: an ESC and a right-to-left override.
+    app.sqlite
+      .prepare('UPDATE customers SET address = ? WHERE mobile = ?')
+      .run('北京\u001b[31m市\u202e海淀', '13900000002')
+    auditBefore = countRows(app, 'audit_log')
+    const file = await callOk(app, 'dataExport.shop', { language: 'zh-CN' }, adminToken)
+    expect(file.fileName).toMatch(/^shop-export-\d{4}-\d{2}-\d{2}\.zip$/)
+    archive = await openArchive(file.base64)
+  })
+
+  it('holds one CSV per table with every row, and a README naming each file', () => {
+    for (const [table, file] of Object.entries(TABLE_FILES)) {
+      expect(archive.names, file).toContain(file)
+      // The audit row of this export is written after the snapshot was read.
+      const expected = table === 'audit_log' ? auditBefore : countRows(shop.app, table)
+      expect(rowsOf(archive, file).length, file).toBe(expected)
+      expect(archive.readme).toContain(file)
+    }
+    expect(rowsOf(archive, 'customers.csv').length).toBe(2)
+    expect(rowsOf(archive, 'payments.csv').length).toBeGreaterThan(0)
+    expect(rowsOf(archive, 'stock_movements.csv').length).toBeGreaterThan(0)
+  })
+
+  it('writes UTF-8 with a byte-order mark and readable headers, money in yuan', () => {
+    const bytes = archive.raw['customers.csv']!
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(archive.records['customers.csv']![0]).toContain('姓名')
+    const payment = rowsOf(archive, 'payments.csv')[0]!
+    const fen = (shop.app.sqlite.prepare('SELECT amount_fen AS fen FROM payments LIMIT 1').get() as { fen: number }).fen
+    expect(payment['金额(元)']).toBe(String(fen / 100))
+    const job = rowsOf(archive, 'work_orders.csv').find((row) => row['工单号'] === jobNumber)!
+    expect(job['创建时间']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
+  })
+
+  it('keeps quotes and line breaks inside a field', () => {
+    const customer = rowsOf(archive, 'customers.csv').find((row) => row['姓名'] === '李四')!
+    expect(customer['备注']).toBe('老客户, 说"尽快"\n第二行')
+  })
+
+  it('never runs a formula-like name and drops control characters', () => {
+    const names = rowsOf(archive, 'customers.csv').map((row) => row['姓名'])
+    expect(names).toContain('\'=HYPERLINK("http://evil","点我")')
+    for (const name of names) expect(name).not.toMatch(/^[=+\-@]/)
+    const address = rowsOf(archive, 'customers.csv').find((row) => row['姓名'] === '李四')!['地址']
+    expect(address).toBe('北京[31m市海淀')
+  })
+
+  it('holds no password hash, claim code or passcode anywhere', async () => {
+    const hash = (
+      shop.app.sqlite.prepare("SELECT password_hash AS hash FROM users WHERE username = 'admin'").get() as {
+        hash: string
+      }
+    ).hash
+    const everything = Object.values(archive.raw)
+      .map((bytes) => bytes.toString('utf8'))
+      .join('\n')
+    expect(everything).not.toContain(hash)
+    expect(everything).not.toContain(claimCode)
+    expect(everything).not.toContain('PASS-7391')
+    expect(archive.records['users.csv']![0]!.join(',')).not.toMatch(/密码|password/i)
+  })
+
+  it('is audited', () => {
+    const row = shop.app.sqlite
+      .prepare("SELECT actor_id AS actor FROM audit_log WHERE action = 'dataExport.shop'")
+      .get() as { actor: string } | undefined
+    expect(row?.actor).toBe(shop.adminId)
+  })
+
+  it('is for the admin only', async () => {
+    const manager = await createUserAndSignIn(shop.app, shop.adminToken, 'manager')
+    expect((await callError(shop.app, 'dataExport.shop', { language: 'zh-CN' }, manager.token)).code).toBe('FORBIDDEN')
+  })
+
+  it('writes English headers for an English reader', async () => {
+    const file = await callOk(shop.app, 'dataExport.shop', { language: 'en' }, shop.adminToken)
+    const english = await openArchive(file.base64)
+    expect(english.records['customers.csv']![0]).toContain('Name')
+    expect(english.readme).toContain('customers.csv')
+    expect((await call(shop.app, 'dataExport.shop', { language: 'fr' }, shop.adminToken)).ok).toBe(false)
+  })
+})
