@@ -32,5 +32,7 @@ export const allMigrations: readonly Migration[] = [
   parts.partsAndStockLedger,
   checkout.invoicesPaymentsAndDayCloses,
   printing.printCounts,
-  warranty.codesVoidWarranty
+  warranty.codesVoidWarranty,
+  workOrders.faultDateAndWaiting,
+  warranty.exchangeRule
 ]

@@ -175,8 +175,26 @@ export const warrantyMessages = defineMessages(
         componentPeriodEnded: '{component}保修已于 {end} 到期（已过 {daysSince} 天）。',
         partRepairWarranty:
           '{component}于 {replacedOn} 付费维修时更换，享有 {warrantyDays} 天维修保修，至 {end}（{daysLeft}），免费维修。',
-        partRepairWarrantyEnded: '{component}更换后的维修保修已于 {end} 到期（已过 {daysSince} 天）。'
+        partRepairWarrantyEnded: '{component}更换后的维修保修已于 {end} 到期（已过 {daysSince} 天）。',
+        faultDate: '按故障出现日期 {faultDate} 判定（今天是 {today}）。',
+        waitingLimitReached:
+          '{broughtIn} 送修，自 {since} 起{cause}；自送修之日起超过 {limitDays} 日未修好（{article}），自 {entitledOn} 起顾客可以换货。',
+        waitingLimitAhead:
+          '{broughtIn} 送修，自 {since} 起{cause}；自送修之日起超过 {limitDays} 日未修好即可换货（{article}），{entitledOn} 起可换（还有 {daysToGo} 天）。',
+        waitingNoLimit: '{broughtIn} 送修，自 {since} 起{cause}；本类商品的规定对此不给换货，待修时间不计入三包有效期。'
       },
+      waitingCause: {
+        parts_not_supplied: '等待厂家供应配件',
+        repairer_delay: '因维修方自身原因延误'
+      },
+      article: {
+        goods_1995_art12: '《部分商品修理更换退货责任规定》第十二条',
+        phones_2001_art16: '《移动电话机商品修理更换退货责任规定》第十六条',
+        phones_2001_art17: '《移动电话机商品修理更换退货责任规定》第十七条',
+        computers_2002_art23: '《微型计算机商品修理更换退货责任规定》第二十三条'
+      },
+      faultDate: '故障出现日期',
+      waitingEntitledOn: '可换货日期',
       import: {
         title: '导入保修登记',
         back: '返回保修查询',
@@ -480,8 +498,28 @@ export const warrantyMessages = defineMessages(
         componentPeriodEnded: 'The {component} warranty ended {end} ({daysSince} day(s) ago).',
         partRepairWarranty:
           'The {component} was replaced in a paid repair on {replacedOn} with a {warrantyDays}-day repair warranty until {end} ({daysLeft}): free repair.',
-        partRepairWarrantyEnded: 'The repair warranty on the replaced {component} ended {end} ({daysSince} day(s) ago).'
+        partRepairWarrantyEnded:
+          'The repair warranty on the replaced {component} ended {end} ({daysSince} day(s) ago).',
+        faultDate: 'Judged on the day the fault appeared, {faultDate} (today is {today}).',
+        waitingLimitReached:
+          'Brought in on {broughtIn}; {cause} since {since}. Not repaired more than {limitDays} days after it was brought in ({article}): the customer may have an exchange from {entitledOn}.',
+        waitingLimitAhead:
+          'Brought in on {broughtIn}; {cause} since {since}. Unrepaired more than {limitDays} days after it was brought in, the customer may have an exchange ({article}): from {entitledOn} ({daysToGo} day(s) to go).',
+        waitingNoLimit:
+          'Brought in on {broughtIn}; {cause} since {since}. The rules for these goods give no exchange for this; the waiting days do not count against the warranty period.'
       },
+      waitingCause: {
+        parts_not_supplied: 'waiting for the maker to supply parts',
+        repairer_delay: 'delayed by the repairer'
+      },
+      article: {
+        goods_1995_art12: '1995 rules for some goods (部分商品), art. 12',
+        phones_2001_art16: '2001 rules for mobile phones, art. 16',
+        phones_2001_art17: '2001 rules for mobile phones, art. 17',
+        computers_2002_art23: '2002 rules for computers, art. 23'
+      },
+      faultDate: 'Fault appeared on',
+      waitingEntitledOn: 'Exchange due from',
       import: {
         title: 'Import the warranty registry',
         back: 'Back to warranty lookup',
