@@ -100,7 +100,7 @@ export const coreZhCN = {
     duplicatePhone: '该电话已登记为其他客户',
     duplicateUnit: '该序列号已登记在保修档案中',
     duplicateCard: '该保修卡号已登记',
-    exchangeNotDue: '该机不在退换货期内，也不符合两次维修后仍不能正常使用的换货条件',
+    exchangeNotDue: '该机不在退换货期内，也不符合两次维修后仍不能正常使用、或待修超过规定期限的换货条件',
     faultDateInFuture: '故障出现日期不能晚于今天',
     faultDateBeforePurchase: '故障出现日期不能早于购机日期 {purchaseDate}',
     waitingOnlyWarranty: '只有保修维修才记录待修原因（三包换货期限）',

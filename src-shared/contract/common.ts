@@ -120,6 +120,8 @@ export interface WorkOrderSummary {
 export interface JobWaiting {
   cause: WaitingCause
   since: string
+  /** false: the unit is not in the warranty registry, so its regulation (and limit) is unknown */
+  regulationKnown: boolean
   /** the limit in days from the day brought in; null when unknown (unit not registered) or none applies */
   limitDays: number | null
   /** the regulation's article (e.g. 'goods_1995_art12'); null as above */

@@ -75,13 +75,21 @@ function jobWaiting(row: SummaryRow, calendar: ShopCalendar, categories: Map<str
   if (!row.waitingCause || !row.waitingSince) return null
   const category = row.serial ? categories.get(row.serial) : undefined
   if (category === undefined) {
-    return { cause: row.waitingCause, since: row.waitingSince, limitDays: null, article: null, entitledOn: null }
+    return {
+      cause: row.waitingCause,
+      since: row.waitingSince,
+      regulationKnown: false,
+      limitDays: null,
+      article: null,
+      entitledOn: null
+    }
   }
   const broughtIn = shopLocalDate(new Date(row.createdAt), calendar.timeZone)
   const record = waitingRecord(category, row.waitingCause, row.waitingSince, broughtIn)
   return {
     cause: record.cause,
     since: record.since,
+    regulationKnown: true,
     limitDays: record.limit?.days ?? null,
     article: record.limit?.article ?? null,
     entitledOn: waitingEntitledOn(record)

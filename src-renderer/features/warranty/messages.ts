@@ -23,7 +23,7 @@ export const warrantyMessages = defineMessages(
       },
       verdictHint: {
         refund: '性能故障在退货期内，顾客可选择退货、换货或免费维修。',
-        exchange: '性能故障在换货期内（或同一故障已修两次），顾客可选择换货或免费维修。',
+        exchange: '性能故障在换货期内（或同一故障已修两次、或待修超过规定期限），顾客可选择换货或免费维修。',
         free_repair: '在保修期内，免费维修。',
         paid_repair: '本次故障不在保修范围内，按付费维修处理（原因见判定依据）。',
         not_covered: '存在免责情形，不在保修范围内。',
@@ -194,6 +194,9 @@ export const warrantyMessages = defineMessages(
         computers_2002_art23: '《微型计算机商品修理更换退货责任规定》第二十三条'
       },
       faultDate: '故障出现日期',
+      faultDateToday: '今天（可选更早的日期）',
+      judgedOn: '判定日期',
+      waitingNote: '（{since} 起{cause}）',
       waitingEntitledOn: '可换货日期',
       import: {
         title: '导入保修登记',
@@ -334,7 +337,7 @@ export const warrantyMessages = defineMessages(
       verdictHint: {
         refund: 'Performance fault within the refund window: the customer may choose refund, exchange or free repair.',
         exchange:
-          'Performance fault within the exchange window (or the same fault repaired twice): exchange or free repair.',
+          'Performance fault within the exchange window (or the same fault repaired twice, or waiting too long in a repair): exchange or free repair.',
         free_repair: 'Within the warranty period: repaired free of charge.',
         paid_repair: 'This fault is not covered: a paid repair (see the reasons).',
         not_covered: 'A void condition applies: not covered by the warranty.',
@@ -519,6 +522,9 @@ export const warrantyMessages = defineMessages(
         computers_2002_art23: '2002 rules for computers, art. 23'
       },
       faultDate: 'Fault appeared on',
+      faultDateToday: 'Today (or pick an earlier day)',
+      judgedOn: 'Judged on',
+      waitingNote: ' ({cause} since {since})',
       waitingEntitledOn: 'Exchange due from',
       import: {
         title: 'Import the warranty registry',
