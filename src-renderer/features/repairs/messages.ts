@@ -165,6 +165,7 @@ export const repairsMessages = defineMessages(
         limitNote: '自送修之日起超过 {days} 日未修好即可换货',
         save: '记录待修',
         clear: '已不再待修',
+        timelineNote: '{cause}，自 {since} 起',
         causes: { parts_not_supplied: '厂家未供应配件', repairer_delay: '维修方自身原因延误' }
       },
       boardEntitled: '{date} 起可换货',
@@ -378,6 +379,7 @@ export const repairsMessages = defineMessages(
         limitNote: 'Exchange due when not repaired more than {days} days after it was brought in',
         save: 'Record waiting',
         clear: 'No longer waiting',
+        timelineNote: '{cause}, since {since}',
         causes: { parts_not_supplied: 'The maker has not supplied parts', repairer_delay: 'The repairer’s own delay' }
       },
       boardEntitled: 'Exchange from {date}',
