@@ -1,4 +1,4 @@
-import { test, expect, setUpShop, staffPage, hire, tallScreenshot } from './fixtures'
+import { test, expect, screenshot, setUpShop, staffPage, hire, tallScreenshot } from './fixtures'
 
 /** The shop's calendar date `days` days before today (the shop is in Asia/Shanghai). */
 function shopDateDaysAgo(days: number): string {
@@ -116,4 +116,11 @@ test('recording the fault date changes the verdict on screen (2001 art. 11 and 1
   await field.press('Enter')
   await verdict.getByTestId('claim-evaluate').click()
   await expect(page.getByText('故障出现日期不能晚于今天').first()).toBeVisible()
+
+  // Check-in asks for the fault date too (empty: today).
+  await page.getByTestId('nav-intake').click()
+  const intakeFaultDate = page.locator('input[name=faultDate]')
+  await intakeFaultDate.scrollIntoViewIfNeeded()
+  await expect(intakeFaultDate).toHaveAttribute('placeholder', '今天')
+  await screenshot(page, 'warranty-intake-fault-date')
 })
