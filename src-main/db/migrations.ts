@@ -34,5 +34,7 @@ export const allMigrations: readonly Migration[] = [
   printing.printCounts,
   warranty.codesVoidWarranty,
   customers.customerErasure,
-  audit.auditRedaction
+  audit.auditRedaction,
+  workOrders.faultDateAndWaiting,
+  warranty.exchangeRule
 ]

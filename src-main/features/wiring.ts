@@ -4,6 +4,7 @@ import { findDevice, insertDevice, saveDevice } from './customers/devices/device
 import { findLiveCustomer, insertCustomer } from './customers/service'
 import { loadWorkOrderParts } from './parts/workOrderParts/workOrderParts'
 import { releasePartsOfClosedOrder } from './parts/workOrderParts/returns'
+import { registeredUnitOfSerial } from './warranty/registeredUnit'
 import { wireWorkOrderPorts } from './workOrders/ports'
 
 /**
@@ -19,6 +20,7 @@ export function wireFeatures(): void {
     // Parts first, then the deposit: the order the cancellation always ran them in.
     onClosed: [releasePartsOfClosedOrder, returnDepositOfClosedOrder],
     invoicesOf: invoicesOfWorkOrder,
-    partsOf: loadWorkOrderParts
+    partsOf: loadWorkOrderParts,
+    registeredUnit: registeredUnitOfSerial
   })
 }

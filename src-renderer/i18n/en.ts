@@ -112,7 +112,12 @@ export const coreEn: typeof coreZhCN = {
     duplicatePhone: 'This phone number belongs to another customer',
     duplicateUnit: 'This serial is already in the warranty registry',
     duplicateCard: 'This warranty card number is already registered',
-    exchangeNotDue: 'This unit is neither in its refund/exchange window nor due an exchange after two repairs',
+    exchangeNotDue:
+      'This unit is neither in its refund/exchange window nor due an exchange (after two repairs, or after waiting too long in a repair)',
+    faultDateInFuture: 'The fault cannot have appeared after today',
+    faultDateBeforePurchase: 'The fault cannot have appeared before the purchase date, {purchaseDate}',
+    waitingOnlyWarranty: 'Only a warranty repair records why it waits (the 三包 exchange limits)',
+    waitingSinceOutOfRange: 'The waiting must start between the day brought in, {broughtIn}, and today, {today}',
     alreadyExchanged: 'This unit was already exchanged; its warranty passed to the new unit',
     warrantyUnitNotFound: 'This unit is not in the warranty registry',
     noWarrantyPolicy: 'No warranty policy was in force for this category on the sale date',

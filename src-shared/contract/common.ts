@@ -3,6 +3,7 @@ import { isValidTimeZone } from '../domain/timeZone'
 import { ROLES } from '../domain/roles'
 import type { ServiceType } from '../domain/repairTypes'
 import type { WorkOrderStatus } from '../domain/workOrderStatus'
+import type { WaitingCause } from '../domain/warranty/waiting'
 
 /**
  * Control characters (C0, DEL, C1) and the invisible bidi embeddings, overrides and isolates
@@ -109,4 +110,22 @@ export interface WorkOrderSummary {
   overdue: boolean
   /** Whole days since intake, on the shop's calendar. */
   agingDays: number
+  /** When the fault appeared, as recorded at check-in (null on older jobs). */
+  faultDate: string | null
+  /** Why a warranty repair is waiting, since when, and the day the customer may have an exchange. */
+  waiting: JobWaiting | null
+}
+
+/** A warranty repair that waits: its cause and, under the unit's 三包 regulation, its limit. */
+export interface JobWaiting {
+  cause: WaitingCause
+  since: string
+  /** false: the unit is not in the warranty registry, so its regulation (and limit) is unknown */
+  regulationKnown: boolean
+  /** the limit in days from the day brought in; null when unknown (unit not registered) or none applies */
+  limitDays: number | null
+  /** the regulation's article (e.g. 'goods_1995_art12'); null as above */
+  article: string | null
+  /** the first day the customer is entitled to an exchange; null as above */
+  entitledOn: string | null
 }

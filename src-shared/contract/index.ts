@@ -53,7 +53,7 @@ export function isOperationName(name: string): name is OperationName {
 }
 
 export * from './errors'
-export type { Device, Page, WorkOrderSummary } from './common'
+export type { Device, JobWaiting, Page, WorkOrderSummary } from './common'
 export type { CurrentUser, SessionInfo, SignInResult } from './auth'
 export type { ShopProfile, ShopSettings } from './settings'
 export type { UserSummary } from './users'

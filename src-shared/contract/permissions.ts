@@ -63,6 +63,7 @@ export const permissions: Record<OperationName, Access> = {
   'workOrders.addLabour': BENCH,
   'workOrders.removeLabour': BENCH,
   'workOrders.updateNotes': REPAIR_STAFF,
+  'workOrders.setWaiting': REPAIR_STAFF,
   'workOrders.quote': REPAIR_STAFF,
   'workOrders.customerDecision': DESK,
   'workOrders.managerDecision': ADMIN_AND_MANAGER,

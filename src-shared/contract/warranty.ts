@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { operation } from './operation'
 import { calendarDate, id, optionalText, serialSchema, singleLineString, text } from './common'
 import { CATEGORY_KEYS, type WarrantyPolicy } from '../domain/warranty/policy'
-import type { WarrantyEvaluation } from '../domain/warranty/evaluate'
+import type { RemedyRule, WarrantyEvaluation } from '../domain/warranty/evaluate'
 
 export const categoryKeySchema = z.enum(CATEGORY_KEYS)
 
@@ -24,6 +24,8 @@ export interface WarrantyUnit {
   exchangedOn: string | null
   /** The unit that replaced this one in an exchange: this one's warranty passed to it. */
   exchangedTo: { id: string; serial: string } | null
+  /** On a unit given in an exchange: the rule that allowed it (null on other units). */
+  exchangeRule: RemedyRule | null
   source: 'counter' | 'import' | 'exchange'
   createdAt: string
 }
@@ -72,7 +74,9 @@ export const faultClaimSchema = z
   .object({
     kind: z.enum(['performance', 'appearance']),
     component: singleLineString().max(30).nullable().default(null),
-    faultCode: singleLineString().max(20).nullable().default(null)
+    faultCode: singleLineString().max(20).nullable().default(null),
+    /** When the fault appeared (null: today); never in the future nor before the purchase. */
+    faultDate: calendarDate.nullable().default(null)
   })
   .strict()
 
@@ -168,7 +172,10 @@ export const warrantyContract = {
   /** Registers a sold unit at the counter (activation with the invoice details). */
   'warranty.register': operation<WarrantyVerdict>()(unitFieldsSchema.strict()),
   /** The unit was exchanged: the new serial takes over, its period restarting or continuing as the policy says. */
-  'warranty.exchange': operation<WarrantyVerdict>()(z.object({ unitId: id, newSerial: serialSchema }).strict()),
+  'warranty.exchange': operation<WarrantyVerdict>()(
+    // The claim the lookup was asked with: the exchange is judged exactly as the lookup judged it.
+    z.object({ unitId: id, newSerial: serialSchema, claim: faultClaimSchema.nullable().default(null) }).strict()
+  ),
   'warranty.policies': operation<PolicyVersion[]>()(z.object({}).strict()),
   /** The product models of a category, for giving one model its own policy. */
   'warranty.models': operation<ProductModel[]>()(z.object({ categoryKey: categoryKeySchema }).strict()),

@@ -28,6 +28,7 @@ import {
 import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../domain/workOrderStatus'
 import type { CustomerDecision, ManagerApproval } from '../domain/quote'
 import { PAYMENT_METHODS } from '../domain/invoice'
+import { WAITING_CAUSES } from '../domain/warranty/waiting'
 
 export interface LabourLine {
   id: string
@@ -83,6 +84,8 @@ export interface WorkOrderRights {
   managerDecision: boolean
   assign: boolean
   editNotes: boolean
+  /** Record why a warranty repair waits (the 三包 waiting limits). */
+  setWaiting: boolean
   pickup: boolean
   reopen: boolean
   viewCustomer: boolean
@@ -152,7 +155,9 @@ export const intakeSchema = z
     depositFen: fen.default(0),
     /** How the deposit was paid; it goes into the till now and is applied at checkout. */
     depositMethod: z.enum(PAYMENT_METHODS).default('cash'),
-    promisedDate: calendarDate.nullable().default(null)
+    promisedDate: calendarDate.nullable().default(null),
+    /** When the fault appeared (null: today); never in the future nor before the purchase. */
+    faultDate: calendarDate.nullable().default(null)
   })
   .strict()
 
@@ -240,6 +245,18 @@ export const workOrdersContract = {
   ),
   /** Quotes waiting for a manager, oldest first. */
   'workOrders.approvals': operation<WorkOrderSummary[]>()(z.object({}).strict()),
+  /** Why a warranty repair waits (no parts from the maker, the repairer's own delay) and since when; null: no longer. */
+  'workOrders.setWaiting': operation<WorkOrderDetail>()(
+    z
+      .object({
+        ...workOrderId,
+        waiting: z
+          .object({ cause: z.enum(WAITING_CAUSES), since: calendarDate })
+          .strict()
+          .nullable()
+      })
+      .strict()
+  ),
   /** Hands the device over: needs the claim code, or the customer's phone, plus confirmation. */
   'workOrders.pickup': operation<WorkOrderDetail>()(
     z

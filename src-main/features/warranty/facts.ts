@@ -90,6 +90,8 @@ function repairsOfSerial(db: Db, serial: string) {
       'wo.symptomCode',
       'wo.faultCauseCode',
       'wo.conditionJson',
+      'wo.waitingCause',
+      'wo.waitingSince',
       'loc.component',
       'cause.voidsWarranty as causeVoidsWarranty',
       // When a job that was not picked up ended (returned unrepaired): its timeline knows.

@@ -131,3 +131,16 @@ export const codesVoidWarranty: Migration = {
     `UPDATE code_entries SET voids_warranty = 'third_party_repair' WHERE list = 'fault_cause' AND code = 'C07'`
   ]
 }
+
+/**
+ * The rule that allowed an exchange recorded at the counter (the 7-day or 15-day window, the
+ * second-repair rule, the waiting limit), kept on the unit that replaced the old one.
+ */
+export const exchangeRule: Migration = {
+  version: 17,
+  name: 'warranty: the rule that allowed an exchange',
+  statements: [
+    `ALTER TABLE warranty_units ADD COLUMN exchange_rule TEXT
+      CHECK (exchange_rule IN ('refund_window', 'exchange_window', 'second_repair', 'waiting_limit'))`
+  ]
+}

@@ -31,6 +31,7 @@ export function toUnit(row: UnitRow): WarrantyUnit {
     exchangedOn: row.exchangedOn,
     exchangedTo:
       row.exchangedToId && row.exchangedToSerial ? { id: row.exchangedToId, serial: row.exchangedToSerial } : null,
+    exchangeRule: row.exchangeRule ?? null,
     source: row.source,
     createdAt: row.createdAt
   }

@@ -11,6 +11,8 @@ import { normalizePhone } from '../../../src-shared/domain/phone'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { evaluateWarranty, type FaultClaim } from '../../../src-shared/domain/warranty/evaluate'
 import { exchangeDue } from '../../../src-shared/domain/warranty/exchange'
+import { waitingRecord } from '../../../src-shared/domain/warranty/waiting'
+import { isClosed } from '../../../src-shared/domain/workOrderStatus'
 import { readShopTimeZone } from '../settings/service'
 import { recordSyncedChange } from '../sync/recordChange'
 import { unitFacts } from './facts'
@@ -54,6 +56,21 @@ async function originalStart(db: Db, unit: WarrantyUnitsTable): Promise<string |
   return current && current.id !== unit.id ? (current.purchaseDate ?? null) : null
 }
 
+/**
+ * A fault cannot appear in the future, nor before the unit was bought: the verdict would be
+ * judged on a day that says nothing about this unit.
+ */
+function checkFaultDate(faultDate: string, today: string, purchaseDate: string | null): void {
+  const refuse = (messageKey: 'errors.faultDateInFuture' | 'errors.faultDateBeforePurchase'): never => {
+    throw new AppError('VALIDATION', messageKey, {
+      purchaseDate: purchaseDate ?? '',
+      fields: [{ path: 'claim.faultDate', messageKey }]
+    })
+  }
+  if (faultDate > today) refuse('errors.faultDateInFuture')
+  if (purchaseDate !== null && faultDate < purchaseDate) refuse('errors.faultDateBeforePurchase')
+}
+
 /** The verdict for one unit, with its policy, reasons, dates and the repair records it used. */
 export async function verdictFor(
   db: Db,
@@ -68,6 +85,15 @@ export async function verdictFor(
   const policy = await policyInForce(db, row.modelId, row.categoryKey, soldOn)
   const { facts, repairs } = await unitFacts(db, row, await originalStart(db, row), timeZone)
   facts.replacedBySerial = row.exchangedToSerial
+  // The open warranty repair that waits, if any: its limit is the one of this unit's category.
+  const waiting = repairs.find(
+    (order) => !isClosed(order.status) && order.serviceType === 'warranty_repair' && order.waitingCause !== null
+  )
+  if (waiting?.waitingCause && waiting.waitingSince) {
+    const broughtIn = shopLocalDate(new Date(waiting.createdAt), timeZone)
+    facts.waiting = waitingRecord(row.categoryKey, waiting.waitingCause, waiting.waitingSince, broughtIn)
+  }
+  if (claim?.faultDate) checkFaultDate(claim.faultDate, today, row.purchaseDate)
   return {
     unit: toUnit(row),
     policy,
@@ -205,9 +231,13 @@ export async function exchangeUnit(
     })
   }
   const newSerial = input.newSerial
-  // Only a unit entitled to it now is exchanged (within the window, or after the second repair).
-  const entitled = await verdictFor(db, now, input.unitId, null)
-  if (!exchangeDue(entitled.evaluation.verdict)) throw new AppError('CONFLICT', 'errors.exchangeNotDue')
+  // Only a unit entitled to it now is exchanged, judged exactly as the lookup judged it (the same
+  // claim and fault date): whatever the lookup offered (a window, the second-repair rule, the
+  // waiting limit), the exchange accepts, and the new unit keeps the rule that allowed it.
+  const entitled = await verdictFor(db, now, input.unitId, input.claim)
+  const rule = entitled.evaluation.remedyRule
+  if (!exchangeDue(entitled.evaluation.verdict) || rule === null)
+    throw new AppError('CONFLICT', 'errors.exchangeNotDue')
   const id = await db.transaction().execute(async (trx) => {
     const old = await findUnit(trx, input.unitId)
     // Checked inside the transaction too: one unit is exchanged once.
@@ -228,6 +258,7 @@ export async function exchangeUnit(
       activationDate: today,
       exchangedFromId: old.id,
       exchangedOn: today,
+      exchangeRule: rule,
       source: 'exchange',
       createdAt: now.toISOString(),
       updatedAt: now.toISOString()

@@ -1,3 +1,4 @@
+import type { RemedyRule } from '../../../src-shared/domain/warranty/evaluate'
 export interface ProductCategoriesTable {
   key: string
   sortOrder: number
@@ -36,6 +37,8 @@ export interface WarrantyUnitsTable {
   activationDate: string | null
   exchangedFromId: string | null
   exchangedOn: string | null
+  /** on a unit given in an exchange: the rule that allowed it */
+  exchangeRule?: RemedyRule | null
   source: 'counter' | 'import' | 'exchange'
   createdAt: string
   updatedAt: string

@@ -11,7 +11,7 @@ import {
 import type { ShopCalendar } from './calendar'
 import { currentQuote, findWorkOrder } from './lookup'
 import { toCustomer, toDevice } from './parties'
-import { selectSummaryColumns, summaryQuery, toSummary } from './summaries'
+import { selectSummaryColumns, summaryQuery, toSummary, waitingCategories } from './summaries'
 import { isOwnOrFreeJob, workOrderRights } from './rights'
 import type { QuotesTable, WorkOrdersTable } from './tables'
 
@@ -111,7 +111,7 @@ export async function loadWorkOrderDetail(
   const showPasscode = mayViewPasscode(viewer, order.technicianId)
 
   return {
-    ...toSummary(summaryRow, calendar),
+    ...toSummary(summaryRow, calendar, await waitingCategories(db, [summaryRow])),
     intakeChannel: order.intakeChannel,
     symptomCode: order.symptomCode,
     condition: JSON.parse(order.conditionJson),

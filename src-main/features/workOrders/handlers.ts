@@ -6,6 +6,7 @@ import { openWorkOrder } from './repairs/intake'
 import { assignTechnician, pickUp, reopenWorkOrder, transitionWorkOrder } from './repairs/lifecycle'
 import { approvalsQueue, giveQuote, recordCustomerDecision, recordManagerDecision } from './repairs/quotes'
 import { addLabour, diagnose, removeLabour, updateNotes } from './repairs/technicianWork'
+import { setWaiting } from './repairs/waiting'
 import { listWorkOrders, workOrderBoard } from './summaries'
 import { listTechnicians } from './technicians'
 
@@ -39,5 +40,6 @@ export const workOrdersHandlers: HandlersOf<'workOrders'> = {
   'workOrders.managerDecision': (ctx, input) => recordManagerDecision(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'workOrders.approvals': (ctx) => approvalsQueue(ctx.app.db, ctx.now),
   'workOrders.pickup': (ctx, input) => pickUp(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'workOrders.reopen': (ctx, input) => reopenWorkOrder(ctx.app.db, ctx.now, signedInUser(ctx), input)
+  'workOrders.reopen': (ctx, input) => reopenWorkOrder(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrders.setWaiting': (ctx, input) => setWaiting(ctx.app.db, ctx.now, signedInUser(ctx), input)
 }

@@ -145,3 +145,20 @@ export const workOrderNumberTailIndex: Migration = {
   name: 'repairs: find a work order by the last digits of its number',
   statements: [`CREATE INDEX work_orders_number_tail ON work_orders(substr(number, -4))`]
 }
+
+/**
+ * The day the fault appeared, as the desk recorded it at check-in (the warranty verdict is
+ * judged on it), and why a warranty repair is waiting and since when (the 三包 waiting limits
+ * entitle the customer to an exchange). Jobs from before this step have no fault date.
+ */
+export const faultDateAndWaiting: Migration = {
+  version: 16,
+  name: 'repairs: the fault date and why a warranty repair waits',
+  statements: [
+    `ALTER TABLE work_orders ADD COLUMN fault_date TEXT`,
+    `ALTER TABLE work_orders ADD COLUMN waiting_cause TEXT
+      CHECK (waiting_cause IN ('parts_not_supplied', 'repairer_delay'))`,
+    `ALTER TABLE work_orders ADD COLUMN waiting_since TEXT`,
+    `CREATE INDEX work_orders_waiting ON work_orders(waiting_cause) WHERE waiting_cause IS NOT NULL`
+  ]
+}

@@ -58,6 +58,17 @@ export interface WorkOrderPorts {
   invoicesOf(db: Db, workOrderId: string): Promise<Invoice[]>
   /** Parts: the parts requested and issued for an order (printed with it). */
   partsOf(db: Db, workOrderId: string): Promise<WorkOrderParts>
+  /**
+   * Warranty: the registered unit with this serial, its category (which 三包 regulation, hence
+   * which waiting limits) and purchase date (a fault cannot appear before it); null if unknown.
+   */
+  registeredUnit(db: Db, serial: string): Promise<RegisteredUnit | null>
+}
+
+/** What the kernel reads of the warranty registry about a device. */
+export interface RegisteredUnit {
+  categoryKey: string
+  purchaseDate: string | null
 }
 
 let wired: WorkOrderPorts | null = null

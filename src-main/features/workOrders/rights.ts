@@ -40,6 +40,7 @@ export function workOrderRights(
       quote.customerDecision !== 'refused',
     assign: open && may('workOrders.assign'),
     editNotes: open && may('workOrders.updateNotes') && ownJob,
+    setWaiting: open && may('workOrders.setWaiting') && ownJob && order.serviceType === 'warranty_repair',
     pickup: order.status === 'ready_for_pickup' && may('workOrders.pickup'),
     reopen: order.status === 'picked_up' && may('workOrders.reopen'),
     viewCustomer: may('customers.get'),

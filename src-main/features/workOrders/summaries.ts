@@ -1,12 +1,21 @@
 import type { Db } from '../../db/connection'
 import { sql, type Expression, type SqlBool } from 'kysely'
 import { like } from '../../db/like'
-import type { BoardColumn, CurrentUser, Page, ParsedInput, WorkOrderSummary } from '../../../src-shared/contract'
+import type {
+  BoardColumn,
+  CurrentUser,
+  JobWaiting,
+  Page,
+  ParsedInput,
+  WorkOrderSummary
+} from '../../../src-shared/contract'
 import { daysBetween, isOverdue } from '../../../src-shared/domain/workOrderAge'
 import { CLOSED_STATUSES, OPEN_STATUSES, type WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
 import { nextCalendarDay, shopDayStart, shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { searchPatterns } from '../search/searchText'
 import type { ShopCalendar } from './calendar'
+import { workOrderPorts } from './ports'
+import { waitingEntitledOn, waitingRecord } from '../../../src-shared/domain/warranty/waiting'
 
 /** Work orders joined with what a list row shows: customer, device, technician. */
 export function summaryQuery(db: Db) {
@@ -37,6 +46,9 @@ export function selectSummaryColumns(query: SummaryQuery) {
     'wo.createdAt',
     'wo.updatedAt',
     'wo.promisedDate',
+    'wo.faultDate',
+    'wo.waitingCause',
+    'wo.waitingSince',
     (eb) =>
       eb.selectFrom('quotes as q').select('q.totalFen').whereRef('q.id', '=', 'wo.currentQuoteId').as('quoteTotalFen')
   ])
@@ -44,7 +56,51 @@ export function selectSummaryColumns(query: SummaryQuery) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof selectSummaryColumns>['executeTakeFirstOrThrow']>>
 
-export function toSummary(row: SummaryRow, calendar: ShopCalendar): WorkOrderSummary {
+/** The registered category of each waiting job's serial (which 三包 limits apply), by serial. */
+export async function waitingCategories(db: Db, rows: SummaryRow[]): Promise<Map<string, string>> {
+  const categories = new Map<string, string>()
+  for (const row of rows) {
+    if (!row.waitingCause || !row.serial || categories.has(row.serial)) continue
+    const unit = await workOrderPorts().registeredUnit(db, row.serial)
+    if (unit) categories.set(row.serial, unit.categoryKey)
+  }
+  return categories
+}
+
+/**
+ * Why a job waits and, when the unit's category is known, the limit of its regulation counted
+ * from the day it was brought in (see domain/warranty/waiting.ts).
+ */
+function jobWaiting(row: SummaryRow, calendar: ShopCalendar, categories: Map<string, string>): JobWaiting | null {
+  if (!row.waitingCause || !row.waitingSince) return null
+  const category = row.serial ? categories.get(row.serial) : undefined
+  if (category === undefined) {
+    return {
+      cause: row.waitingCause,
+      since: row.waitingSince,
+      regulationKnown: false,
+      limitDays: null,
+      article: null,
+      entitledOn: null
+    }
+  }
+  const broughtIn = shopLocalDate(new Date(row.createdAt), calendar.timeZone)
+  const record = waitingRecord(category, row.waitingCause, row.waitingSince, broughtIn)
+  return {
+    cause: record.cause,
+    since: record.since,
+    regulationKnown: true,
+    limitDays: record.limit?.days ?? null,
+    article: record.limit?.article ?? null,
+    entitledOn: waitingEntitledOn(record)
+  }
+}
+
+export function toSummary(
+  row: SummaryRow,
+  calendar: ShopCalendar,
+  categories: Map<string, string> = new Map()
+): WorkOrderSummary {
   const closed = CLOSED_STATUSES.has(row.status)
   const ageEnd = closed ? shopLocalDate(new Date(row.updatedAt), calendar.timeZone) : calendar.today
   return {
@@ -64,7 +120,9 @@ export function toSummary(row: SummaryRow, calendar: ShopCalendar): WorkOrderSum
     promisedDate: row.promisedDate,
     quoteTotalFen: row.quoteTotalFen,
     overdue: isOverdue(row.status, row.promisedDate, calendar.today),
-    agingDays: Math.max(0, daysBetween(shopLocalDate(new Date(row.createdAt), calendar.timeZone), ageEnd))
+    agingDays: Math.max(0, daysBetween(shopLocalDate(new Date(row.createdAt), calendar.timeZone), ageEnd)),
+    faultDate: row.faultDate ?? null,
+    waiting: closed ? null : jobWaiting(row, calendar, categories)
   }
 }
 
@@ -148,7 +206,8 @@ export async function listWorkOrders(
     .orderBy('wo.createdAt', 'desc')
     .orderBy('wo.id', 'desc')
     .execute()
-  return { rows: rows.map((row) => toSummary(row, calendar)), total: Number(total) }
+  const categories = await waitingCategories(db, rows)
+  return { rows: rows.map((row) => toSummary(row, calendar, categories)), total: Number(total) }
 }
 
 const BOARD_CARDS_PER_COLUMN = 30
@@ -166,7 +225,8 @@ export async function workOrderBoard(
     if (mine) filtered = filtered.where('wo.technicianId', '=', viewer.id)
     const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
     const rows = await selectSummaryColumns(filtered).orderBy('wo.createdAt').limit(BOARD_CARDS_PER_COLUMN).execute()
-    columns.push({ status, total: Number(total), cards: rows.map((row) => toSummary(row, calendar)) })
+    const categories = await waitingCategories(db, rows)
+    columns.push({ status, total: Number(total), cards: rows.map((row) => toSummary(row, calendar, categories)) })
   }
   return columns
 }
@@ -181,5 +241,6 @@ export async function historyOf(
   if (by.customerId) filtered = filtered.where('wo.customerId', '=', by.customerId)
   if (by.deviceId) filtered = filtered.where('wo.deviceId', '=', by.deviceId)
   const rows = await selectSummaryColumns(filtered).orderBy('wo.createdAt', 'desc').limit(200).execute()
-  return rows.map((row) => toSummary(row, calendar))
+  const categories = await waitingCategories(db, rows)
+  return rows.map((row) => toSummary(row, calendar, categories))
 }

@@ -2,6 +2,7 @@ import type { IntakeChannel, ServiceType, DecisionChannel } from '../../../src-s
 import type { WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
 import type { CustomerDecision, ManagerApproval } from '../../../src-shared/domain/quote'
 import type { CodeEntriesTable } from './codes/tables'
+import type { WaitingCause } from '../../../src-shared/domain/warranty/waiting'
 
 export interface WorkOrdersTable {
   id: string
@@ -34,6 +35,11 @@ export interface WorkOrdersTable {
   createdBy: string | null
   createdAt: string
   updatedAt: string
+  /** when the fault appeared (shop calendar day); null on jobs from before it was recorded */
+  faultDate?: string | null
+  /** why a warranty repair is waiting, and since when (both null when it is not) */
+  waitingCause?: WaitingCause | null
+  waitingSince?: string | null
 }
 
 export interface WorkOrderLabourTable {

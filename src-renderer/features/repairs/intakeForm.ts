@@ -30,7 +30,9 @@ export function createIntakeForm() {
       estimateFen: 0,
       depositFen: 0,
       depositMethod: 'cash' as PaymentMethod,
-      promisedDate: null as string | null
+      promisedDate: null as string | null,
+      /** when the fault appeared; null: today */
+      faultDate: null as string | null
     }
   })
 }

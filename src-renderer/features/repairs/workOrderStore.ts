@@ -32,6 +32,7 @@ export const useWorkOrderStore = defineStore('workOrder', () => {
         | 'workOrders.addLabour'
         | 'workOrders.removeLabour'
         | 'workOrders.updateNotes'
+        | 'workOrders.setWaiting'
         | 'workOrders.quote'
         | 'workOrders.customerDecision'
         | 'workOrders.managerDecision'
@@ -70,6 +71,7 @@ export const useWorkOrderStore = defineStore('workOrder', () => {
     addLabour: act('workOrders.addLabour'),
     removeLabour: act('workOrders.removeLabour'),
     updateNotes: act('workOrders.updateNotes'),
+    setWaiting: act('workOrders.setWaiting'),
     quote: act('workOrders.quote'),
     customerDecision: act('workOrders.customerDecision'),
     managerDecision: act('workOrders.managerDecision'),

@@ -8,11 +8,13 @@ export interface FaultClaimForm {
   kind: FaultClaim['kind']
   component: string
   faultCode: string | null
+  /** when the fault appeared; null: today */
+  faultDate: string | null
 }
 
 /** A unit not yet judged for a fault starts from "performance fault of the whole unit". */
 export function blankFaultClaim(): FaultClaimForm {
-  return { kind: 'performance', component: WHOLE_UNIT, faultCode: null }
+  return { kind: 'performance', component: WHOLE_UNIT, faultCode: null, faultDate: null }
 }
 
 /** The form's answer as the evaluation takes it: the whole unit is no component. */
@@ -20,6 +22,7 @@ export function faultClaimOf(form: FaultClaimForm): FaultClaim {
   return {
     kind: form.kind,
     component: form.component === WHOLE_UNIT ? null : form.component,
-    faultCode: form.faultCode
+    faultCode: form.faultCode,
+    faultDate: form.faultDate
   }
 }

@@ -23,7 +23,7 @@ export const warrantyMessages = defineMessages(
       },
       verdictHint: {
         refund: '性能故障在退货期内，顾客可选择退货、换货或免费维修。',
-        exchange: '性能故障在换货期内（或同一故障已修两次），顾客可选择换货或免费维修。',
+        exchange: '性能故障在换货期内（或同一故障已修两次、或待修超过规定期限），顾客可选择换货或免费维修。',
         free_repair: '在保修期内，免费维修。',
         paid_repair: '本次故障不在保修范围内，按付费维修处理（原因见判定依据）。',
         not_covered: '存在免责情形，不在保修范围内。',
@@ -175,8 +175,29 @@ export const warrantyMessages = defineMessages(
         componentPeriodEnded: '{component}保修已于 {end} 到期（已过 {daysSince} 天）。',
         partRepairWarranty:
           '{component}于 {replacedOn} 付费维修时更换，享有 {warrantyDays} 天维修保修，至 {end}（{daysLeft}），免费维修。',
-        partRepairWarrantyEnded: '{component}更换后的维修保修已于 {end} 到期（已过 {daysSince} 天）。'
+        partRepairWarrantyEnded: '{component}更换后的维修保修已于 {end} 到期（已过 {daysSince} 天）。',
+        faultDate: '按故障出现日期 {faultDate} 判定（今天是 {today}）。',
+        waitingLimitReached:
+          '{broughtIn} 送修，自 {since} 起{cause}；自送修之日起超过 {limitDays} 日未修好（{article}），自 {entitledOn} 起顾客可以换货。',
+        waitingLimitAhead:
+          '{broughtIn} 送修，自 {since} 起{cause}；自送修之日起超过 {limitDays} 日未修好即可换货（{article}），{entitledOn} 起可换（还有 {daysToGo} 天）。',
+        waitingNoLimit: '{broughtIn} 送修，自 {since} 起{cause}；本类商品的规定对此不给换货，待修时间不计入三包有效期。'
       },
+      waitingCause: {
+        parts_not_supplied: '等待厂家供应配件',
+        repairer_delay: '因维修方自身原因延误'
+      },
+      article: {
+        goods_1995_art12: '《部分商品修理更换退货责任规定》第十二条',
+        phones_2001_art16: '《移动电话机商品修理更换退货责任规定》第十六条',
+        phones_2001_art17: '《移动电话机商品修理更换退货责任规定》第十七条',
+        computers_2002_art23: '《微型计算机商品修理更换退货责任规定》第二十三条'
+      },
+      faultDate: '故障出现日期',
+      faultDateToday: '今天（可选更早的日期）',
+      judgedOn: '判定日期',
+      waitingNote: '（{since} 起{cause}）',
+      waitingEntitledOn: '可换货日期',
       import: {
         title: '导入保修登记',
         back: '返回保修查询',
@@ -316,7 +337,7 @@ export const warrantyMessages = defineMessages(
       verdictHint: {
         refund: 'Performance fault within the refund window: the customer may choose refund, exchange or free repair.',
         exchange:
-          'Performance fault within the exchange window (or the same fault repaired twice): exchange or free repair.',
+          'Performance fault within the exchange window (or the same fault repaired twice, or waiting too long in a repair): exchange or free repair.',
         free_repair: 'Within the warranty period: repaired free of charge.',
         paid_repair: 'This fault is not covered: a paid repair (see the reasons).',
         not_covered: 'A void condition applies: not covered by the warranty.',
@@ -480,8 +501,31 @@ export const warrantyMessages = defineMessages(
         componentPeriodEnded: 'The {component} warranty ended {end} ({daysSince} day(s) ago).',
         partRepairWarranty:
           'The {component} was replaced in a paid repair on {replacedOn} with a {warrantyDays}-day repair warranty until {end} ({daysLeft}): free repair.',
-        partRepairWarrantyEnded: 'The repair warranty on the replaced {component} ended {end} ({daysSince} day(s) ago).'
+        partRepairWarrantyEnded:
+          'The repair warranty on the replaced {component} ended {end} ({daysSince} day(s) ago).',
+        faultDate: 'Judged on the day the fault appeared, {faultDate} (today is {today}).',
+        waitingLimitReached:
+          'Brought in on {broughtIn}; {cause} since {since}. Not repaired more than {limitDays} days after it was brought in ({article}): the customer may have an exchange from {entitledOn}.',
+        waitingLimitAhead:
+          'Brought in on {broughtIn}; {cause} since {since}. Unrepaired more than {limitDays} days after it was brought in, the customer may have an exchange ({article}): from {entitledOn} ({daysToGo} day(s) to go).',
+        waitingNoLimit:
+          'Brought in on {broughtIn}; {cause} since {since}. The rules for these goods give no exchange for this; the waiting days do not count against the warranty period.'
       },
+      waitingCause: {
+        parts_not_supplied: 'waiting for the maker to supply parts',
+        repairer_delay: 'delayed by the repairer'
+      },
+      article: {
+        goods_1995_art12: '1995 rules for some goods (部分商品), art. 12',
+        phones_2001_art16: '2001 rules for mobile phones, art. 16',
+        phones_2001_art17: '2001 rules for mobile phones, art. 17',
+        computers_2002_art23: '2002 rules for computers, art. 23'
+      },
+      faultDate: 'Fault appeared on',
+      faultDateToday: 'Today (or pick an earlier day)',
+      judgedOn: 'Judged on',
+      waitingNote: ' ({cause} since {since})',
+      waitingEntitledOn: 'Exchange due from',
       import: {
         title: 'Import the warranty registry',
         back: 'Back to warranty lookup',

@@ -13,12 +13,15 @@ export const useWarrantyStore = defineStore('warranty', () => {
   const result = ref<WarrantyLookup | null>(null)
   const loading = ref(false)
   const policies = ref<PolicyVersion[]>([])
+  /** The claim the shown verdict was judged with: an exchange is judged the same way. */
+  const claim = ref<FaultClaim | null>(null)
 
   // Scans can come in quick succession; an older answer arriving late must not win.
   let latest = 0
   async function lookup(text: string): Promise<void> {
     const ticket = ++latest
     query.value = text
+    claim.value = null
     loading.value = true
     try {
       const answer = await call('warranty.lookup', { query: text, claim: null })
@@ -40,22 +43,28 @@ export const useWarrantyStore = defineStore('warranty', () => {
   }
 
   /** Judges one unit for a described fault (or none: the dates only). */
-  async function evaluate(unitId: string, claim: FaultClaim | null): Promise<WarrantyVerdict> {
-    return show(await call('warranty.evaluate', { unitId, claim }))
+  async function evaluate(unitId: string, judgedClaim: FaultClaim | null): Promise<WarrantyVerdict> {
+    const verdict = show(await call('warranty.evaluate', { unitId, claim: judgedClaim }))
+    claim.value = judgedClaim
+    return verdict
   }
 
   async function register(input: Input<'warranty.register'>): Promise<WarrantyVerdict> {
+    claim.value = null
     return show(await call('warranty.register', input))
   }
 
   /** Exchanges the unit; the new unit's verdict is shown. */
   async function exchange(unitId: string, newSerial: string): Promise<WarrantyVerdict> {
-    return show(await call('warranty.exchange', { unitId, newSerial }))
+    const verdict = show(await call('warranty.exchange', { unitId, newSerial, claim: claim.value }))
+    claim.value = null
+    return verdict
   }
 
   function clear(): void {
     latest++
     query.value = ''
+    claim.value = null
     result.value = null
     loading.value = false
   }
@@ -79,6 +88,7 @@ export const useWarrantyStore = defineStore('warranty', () => {
     result,
     loading,
     policies,
+    claim,
     lookup,
     evaluate,
     register,

@@ -49,6 +49,13 @@ export function useWarrantyText() {
       params.reason = te(key) ? t(key) : params.reason
     }
     if (typeof params.daysLeft === 'number') params.daysLeft = daysLeftText(params.daysLeft)
+    for (const [param, prefix] of [
+      ['cause', 'warranty.waitingCause'],
+      ['article', 'warranty.article']
+    ] as const) {
+      const value = params[param]
+      if (typeof value === 'string' && te(`${prefix}.${value}`)) params[param] = t(`${prefix}.${value}`)
+    }
     return t(reason.key, params)
   }
 

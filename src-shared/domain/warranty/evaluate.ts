@@ -8,6 +8,7 @@
 import { daysBetween } from '../workOrderAge'
 import { addDays, daysPeriodEnd, monthsPeriodEnd, type WarrantyPolicy } from './policy'
 import { reason, type Reason } from './reasons'
+import { waitingEntitledOn, type WaitingCause, type WaitingRecord } from './waiting'
 import {
   WARRANTY_RULES,
   type ApplicablePeriod,
@@ -67,6 +68,8 @@ export interface UnitFacts {
   replacedParts: { component: string; replacedOn: string; warrantyDays: number }[]
   /** this unit was itself replaced by an exchange: the serial of the unit that replaced it */
   replacedBySerial?: string | null
+  /** the unit is in a warranty repair that is waiting (no parts, or the repairer's delay) */
+  waiting?: WaitingRecord | null
 }
 
 /** The fault the customer brings in. */
@@ -75,7 +78,19 @@ export interface FaultClaim {
   /** null: the whole unit */
   component: string | null
   faultCode: string | null
+  /**
+   * When the fault appeared (absent or null: today). The periods are judged on this day, so a
+   * fault that appeared on the last day of a period is judged inside it however late it is
+   * brought in; a waiting limit is still judged on today.
+   */
+  faultDate?: string | null
 }
+
+/**
+ * The rule that allowed a refund or exchange, stored with the remedy at the counter:
+ * the 7-day refund window, the 15-day exchange window, the second-repair rule, the waiting limit.
+ */
+export type RemedyRule = 'refund_window' | 'exchange_window' | 'second_repair' | 'waiting_limit'
 
 export type Verdict = 'refund' | 'exchange' | 'free_repair' | 'paid_repair' | 'not_covered' | 'unknown_start'
 
@@ -102,6 +117,20 @@ export interface WarrantyEvaluation {
   partWarranties: { component: string; end: string; daysLeft: number }[]
   /** repaired twice under warranty for the same fault and failing again */
   secondRepairRule: boolean
+  /** the day the periods were judged on: the claim's fault date, else today */
+  judgedOn: string
+  /** the unit waiting in a warranty repair, with the first day the customer may have an exchange */
+  waiting: {
+    cause: WaitingCause
+    since: string
+    broughtIn: string
+    limitDays: number | null
+    article: string | null
+    /** null: this cause gives no exchange under the unit's regulation */
+    entitledOn: string | null
+  } | null
+  /** for a refund or exchange verdict, the rule that allowed it; null otherwise */
+  remedyRule: RemedyRule | null
 }
 
 interface StartResult {
@@ -219,9 +248,12 @@ function openingReasons(
   startResult: StartResult,
   unit: UnitFacts,
   claim: FaultClaim | null,
-  extensionDays: number
+  extensionDays: number,
+  today: string
 ): Reason[] {
   const reasons = [startResult.reason]
+  const faultDate = claim?.faultDate ?? null
+  if (faultDate !== null) reasons.push(reason('warranty.reason.faultDate', { faultDate, today }))
   const replacedBySerial = unit.replacedBySerial ?? null
   if (replacedBySerial !== null) reasons.push(reason('warranty.reason.replacedBy', { serial: replacedBySerial }))
   if (!claim) reasons.push(reason('warranty.reason.noClaim'))
@@ -279,6 +311,10 @@ function applicablePeriod(
  *    start) → 'unknown_start', unless a replaced part's repair warranty covers the claim;
  * 4. performance fault within the refund window → 'refund'; within the exchange window →
  *    'exchange';
+ * 4c. a unit waiting in a warranty repair (no parts from the maker, or the repairer's own delay)
+ *    past its regulation's limit from the day it was brought in → 'exchange' (waiting.ts); before
+ *    the limit a reason gives the day it is reached. This limit is judged on today even when the
+ *    claim gives an earlier fault date;
  * 5. second-repair rule: two completed warranty repairs that repaired the unit (not
  *    `repaired: false`) with the claim's (non-null) fault code and today within the applicable
  *    repair period → 'exchange' (the customer may choose refund);
@@ -299,6 +335,9 @@ function applicablePeriod(
  * windows are about the sale itself. Repair and component periods are extended by
  * `extensionDays` (see warrantyRepairDays).
  *
+ * A claim's `faultDate` moves the day the periods are judged on (refund, exchange, repair and
+ * part periods) from today to that day; the reasons then say so first.
+ *
  * `claim` null: only the dates are evaluated and the verdict is the one for a performance fault
  * of the whole unit (no fault code, so the second-repair rule cannot fire; a repeated fault in
  * the history is still reported as a reason).
@@ -310,10 +349,13 @@ export function evaluateWarranty(
   today: string
 ): WarrantyEvaluation {
   const effectiveClaim: FaultClaim = claim ?? { kind: 'performance', component: null, faultCode: null }
+  // The periods are judged on the day the fault appeared; the waiting limit on today.
+  const waitingToday = today
+  today = claim?.faultDate ?? today
   const startResult = warrantyStart(policy, unit)
   const start = startResult.start
   const extensionDays = warrantyRepairDays(unit.repairs, start, today)
-  const reasons = openingReasons(startResult, unit, claim, extensionDays)
+  const reasons = openingReasons(startResult, unit, claim, extensionDays, waitingToday)
 
   const unitVoids = unit.voids.filter((v) => v.scope === 'unit')
   const componentVoids = (component: string) =>
@@ -358,8 +400,10 @@ export function evaluateWarranty(
     partWarranty,
     partCovers: partWarranty !== null && today >= partWarranty.part.replacedOn && today <= partWarranty.end,
     repeatedFaults: repeatedFaults(unit.repairs),
-    reasons
+    reasons,
+    waitingToday
   })
+  const waiting = unit.waiting ?? null
 
   return {
     verdict: decision.verdict,
@@ -373,8 +417,26 @@ export function evaluateWarranty(
     daysLeft: periods ? daysBetween(today, periods.repairEnd) : null,
     components,
     partWarranties,
-    secondRepairRule: decision.secondRepairRule ?? false
+    secondRepairRule: decision.secondRepairRule ?? false,
+    judgedOn: today,
+    waiting: waiting && {
+      cause: waiting.cause,
+      since: waiting.since,
+      broughtIn: waiting.broughtIn,
+      limitDays: waiting.limit?.days ?? null,
+      article: waiting.limit?.article ?? null,
+      entitledOn: waitingEntitledOn(waiting)
+    },
+    remedyRule: remedyRuleOf(decision)
   }
+}
+
+/** Which rule allowed a refund or exchange verdict. */
+function remedyRuleOf(decision: Decision): RemedyRule | null {
+  if (decision.verdict !== 'refund' && decision.verdict !== 'exchange') return null
+  if (decision.waitingRule) return 'waiting_limit'
+  if (decision.secondRepairRule) return 'second_repair'
+  return decision.verdict === 'refund' ? 'refund_window' : 'exchange_window'
 }
 
 /** The first rule, in order of precedence, that decides the case. */

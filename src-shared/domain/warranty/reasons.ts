@@ -21,6 +21,14 @@ export const REASON_KEYS = [
   'warranty.reason.replacedBy',
   /** { days, repairs } — days in warranty repair added to the repair and component periods */
   'warranty.reason.repairExtension',
+  /** { faultDate, today } — the periods are judged on the day the fault appeared, not today */
+  'warranty.reason.faultDate',
+  /** { cause, since, broughtIn, limitDays, article, entitledOn } — waited past the limit: an exchange is due */
+  'warranty.reason.waitingLimitReached',
+  /** { cause, since, broughtIn, limitDays, article, entitledOn, daysToGo } — the day an exchange becomes due */
+  'warranty.reason.waitingLimitAhead',
+  /** { cause, since, broughtIn } — this cause gives no exchange under the unit's regulation */
+  'warranty.reason.waitingNoLimit',
   /** {} — no claim given: judged as a performance fault of the whole unit */
   'warranty.reason.noClaim',
   /** { reason } */

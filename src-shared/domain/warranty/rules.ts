@@ -8,6 +8,7 @@ import { daysBetween } from '../workOrderAge'
 import type { WarrantyPolicy } from './policy'
 import type { FaultClaim, RepairRecord, UnitFacts, Verdict, VoidCondition } from './evaluate'
 import { reason, type Reason } from './reasons'
+import { waitingEntitledOn } from './waiting'
 
 /** A part replaced in a paid repair and the last day of its repair warranty. */
 export interface PartWarranty {
@@ -51,12 +52,19 @@ export interface WarrantyCase {
   repeatedFaults: Map<string, RepairRecord[]>
   /** the explanation so far; rules add to it */
   reasons: Reason[]
+  /**
+   * The real today: a waiting limit is reached with time, whatever day the fault appeared
+   * (`today` above is the fault date when the claim gives one). Absent: `today`.
+   */
+  waitingToday?: string
 }
 
 export interface Decision {
   verdict: Verdict
   /** decided by the second-repair rule */
   secondRepairRule?: boolean
+  /** decided by the waiting limit (waitingTooLong) */
+  waitingRule?: boolean
 }
 
 export type WarrantyRule = (c: WarrantyCase) => Decision | null
@@ -185,6 +193,32 @@ const exchangeWindow: WarrantyRule = (c) => {
 }
 
 /**
+ * 4c. Waiting too long in a warranty repair (see waiting.ts for the limits and their articles:
+ * 1995 art. 12, 2001 art. 16 and 17, 2002 art. 23). From the first day past the limit, counted
+ * from the day the unit was brought in, the customer is entitled to an exchange; before it, a
+ * reason says on which day. A cause the unit's regulation gives no exchange for (missing parts
+ * for a computer, 2002 art. 8) is mentioned: its days only extend the period.
+ */
+const waitingTooLong: WarrantyRule = (c) => {
+  const waiting = c.unit.waiting
+  if (!waiting) return null
+  const today = c.waitingToday ?? c.today
+  const entitledOn = waitingEntitledOn(waiting)
+  const { cause, since, broughtIn } = waiting
+  if (!waiting.limit || entitledOn === null) {
+    c.reasons.push(reason('warranty.reason.waitingNoLimit', { cause, since, broughtIn }))
+    return null
+  }
+  const params = { cause, since, broughtIn, limitDays: waiting.limit.days, article: waiting.limit.article, entitledOn }
+  if (today >= entitledOn) {
+    c.reasons.push(reason('warranty.reason.waitingLimitReached', params))
+    return { verdict: 'exchange', waitingRule: true }
+  }
+  c.reasons.push(reason('warranty.reason.waitingLimitAhead', { ...params, daysToGo: daysBetween(today, entitledOn) }))
+  return null
+}
+
+/**
  * 5. Second-repair rule: repaired twice under warranty for the claim's fault code and failing
  * again within the applicable repair period → exchange (the customer may choose a refund).
  * Otherwise other faults repaired twice are mentioned: one more failure would make it due.
@@ -283,6 +317,7 @@ export const WARRANTY_RULES: readonly WarrantyRule[] = [
   unknownStart,
   refundWindow,
   exchangeWindow,
+  waitingTooLong,
   secondRepair,
   repairPeriod,
   partRepairWarranty,

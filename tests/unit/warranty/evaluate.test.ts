@@ -9,6 +9,7 @@ import {
   type WarrantyEvaluation
 } from '../../../src-shared/domain/warranty/evaluate'
 import { DEFAULT_POLICIES, type WarrantyPolicy } from '../../../src-shared/domain/warranty/policy'
+import { waitingRecord } from '../../../src-shared/domain/warranty/waiting'
 
 const phone = DEFAULT_POLICIES.mobile_phone
 const tv = DEFAULT_POLICIES.tv
@@ -645,6 +646,42 @@ describe('repairs that did not repair the unit', () => {
     const e = evaluate(phone, u, perf(null, 'X'), '2026-08-01')
     expect(e.verdict).toBe('exchange')
     expect(e.secondRepairRule).toBe(true)
+  })
+})
+
+describe('waiting too long and the fault date (the domain rules; the lookup tables are in waitingLimits and faultDate)', () => {
+  const invoiced = (waiting: UnitFacts['waiting']) => unit({ invoiceDate: '2026-01-10', waiting })
+
+  it('2001 (phones) art. 16: 60 days without parts from the day brought in; the limit is judged on today, not the fault date', () => {
+    const u = invoiced(waitingRecord('mobile_phone', 'parts_not_supplied', '2026-03-03', '2026-03-02'))
+    const before = evaluate(phone, u, null, '2026-05-01')
+    expect(before.verdict).toBe('free_repair')
+    expect(reasonOf(before, 'warranty.reason.waitingLimitAhead')?.params).toMatchObject({
+      entitledOn: '2026-05-02',
+      daysToGo: 1,
+      article: 'phones_2001_art16'
+    })
+    const due = evaluate(phone, u, { ...perf(), faultDate: '2026-03-01' }, '2026-05-02')
+    expect(due.verdict).toBe('exchange')
+    expect(due.remedyRule).toBe('waiting_limit')
+    expect(due.judgedOn).toBe('2026-03-01')
+    expect(keys(due)).toContain('warranty.reason.waitingLimitReached')
+    expect(keys(due)).toContain('warranty.reason.faultDate')
+  })
+
+  it('2002 (computers) art. 8 and 23: missing parts give no exchange; the repairer’s delay does after 30 days', () => {
+    const computer = DEFAULT_POLICIES.computer
+    const parts = evaluate(
+      computer,
+      invoiced(waitingRecord('computer', 'parts_not_supplied', '2026-03-02', '2026-03-02')),
+      null,
+      '2026-09-01'
+    )
+    expect(parts.verdict).toBe('free_repair')
+    expect(keys(parts)).toContain('warranty.reason.waitingNoLimit')
+    const delay = invoiced(waitingRecord('computer', 'repairer_delay', '2026-03-02', '2026-03-02'))
+    expect(evaluate(computer, delay, null, '2026-04-01').verdict).toBe('free_repair')
+    expect(evaluate(computer, delay, null, '2026-04-02').verdict).toBe('exchange')
   })
 })
 

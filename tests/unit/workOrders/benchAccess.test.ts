@@ -96,6 +96,16 @@ const WRITES: BenchWrite[] = [
     }
   },
   {
+    operation: 'workOrders.setWaiting',
+    alsoAllowed: ['frontDesk', 'manager'],
+    offered: (order) => order.can.setWaiting,
+    prepare: async (s) => {
+      const id = await techAsJob(s, 'warranty_repair')
+      const since = (await callOk(s.app, 'workOrders.get', { id }, s.staff.techA.token)).createdAt.slice(0, 10)
+      return { workOrderId: id, input: { id, waiting: { cause: 'parts_not_supplied', since } } }
+    }
+  },
+  {
     operation: 'workOrders.quote',
     alsoAllowed: ['frontDesk', 'manager'],
     offered: (order) => order.can.quote,

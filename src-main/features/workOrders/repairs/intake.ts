@@ -7,6 +7,7 @@ import {
   type WorkOrderDetail
 } from '../../../../src-shared/contract'
 import { newClaimCode } from '../../../../src-shared/domain/claimCode'
+import { shopLocalDate } from '../../../../src-shared/domain/timeZone'
 import { uuidv7 } from '../../../../src-shared/domain/ids'
 import { shopLocalDate } from '../../../../src-shared/domain/timeZone'
 import { nextDocumentNumber } from '../../numbering/service'
@@ -81,6 +82,24 @@ async function linkComeback(
   await addTimelineEvent(trx, at, previousId, actor.id, { kind: 'reopened_as', note: newNumber })
 }
 
+/**
+ * When the fault appeared: today unless the desk says otherwise, never in the future nor before
+ * the device was bought (the device's purchase date, else the registered unit's). The warranty
+ * verdict is judged on this day.
+ */
+async function checkedFaultDate(trx: Db, deviceId: string, given: string | null, today: string): Promise<string> {
+  const faultDate = given ?? today
+  const refuse = (messageKey: 'errors.faultDateInFuture' | 'errors.faultDateBeforePurchase', purchaseDate = '') => {
+    throw new AppError('VALIDATION', messageKey, { purchaseDate, fields: [{ path: 'faultDate', messageKey }] })
+  }
+  if (faultDate > today) refuse('errors.faultDateInFuture')
+  const device = await workOrderPorts().parties.findDevice(trx, deviceId)
+  const unit = device.serial ? await workOrderPorts().registeredUnit(trx, device.serial) : null
+  const purchaseDate = device.purchaseDate ?? unit?.purchaseDate ?? null
+  if (purchaseDate !== null && faultDate < purchaseDate) refuse('errors.faultDateBeforePurchase', purchaseDate)
+  return faultDate
+}
+
 export interface OpenedWorkOrder {
   workOrder: WorkOrderDetail
   claimCode: string
@@ -107,6 +126,7 @@ export async function openWorkOrder(
     const customerId = await intakeCustomer(trx, at, actor, intake.customer)
     const deviceId = await intakeDevice(trx, at, actor, customerId, intake.device)
     await requireActiveCode(trx, 'symptom', intake.symptomCode, 'symptomCode')
+    const faultDate = await checkedFaultDate(trx, deviceId, intake.faultDate, shopLocalDate(at, timeZone))
     const row: WorkOrdersTable = {
       id: uuidv7(at.getTime()),
       number: await nextDocumentNumber(trx, 'WO', at, timeZone),
@@ -135,6 +155,9 @@ export async function openWorkOrder(
       reopenedFromId,
       pickedUpAt: null,
       pickedUpBy: null,
+      faultDate,
+      waitingCause: null,
+      waitingSince: null,
       createdBy: actor.id,
       createdAt: at.toISOString(),
       updatedAt: at.toISOString()

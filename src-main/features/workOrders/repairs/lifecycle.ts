@@ -219,7 +219,9 @@ export async function reopenWorkOrder(
       estimateFen: 0,
       depositFen: 0,
       depositMethod: 'cash',
-      promisedDate: null
+      promisedDate: null,
+      // The comeback's fault is the one the customer is back with today.
+      faultDate: null
     },
     previous.id
   )

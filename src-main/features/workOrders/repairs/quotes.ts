@@ -14,7 +14,7 @@ import { changeWorkOrder } from '../change'
 import { requireBenchAccess, requireOpen } from '../guards'
 import { currentQuote } from '../lookup'
 import { QUOTABLE_STATUSES } from '../rights'
-import { selectSummaryColumns, summaryQuery, toSummary } from '../summaries'
+import { selectSummaryColumns, summaryQuery, toSummary, waitingCategories } from '../summaries'
 
 /**
  * A paid repair's price for the customer. Above the shop's threshold (total or discount) a
@@ -136,5 +136,6 @@ export async function approvalsQueue(db: Db, now: Date): Promise<WorkOrderSummar
     .limit(200)
     .execute()
   const calendar = await shopCalendar(db, now)
-  return rows.map((row) => toSummary(row, calendar))
+  const categories = await waitingCategories(db, rows)
+  return rows.map((row) => toSummary(row, calendar, categories))
 }

@@ -5,14 +5,17 @@ describe('the fault claim form', () => {
   it('starts as a performance fault of the whole unit, which the evaluation takes as no component', () => {
     const form = blankFaultClaim()
     expect(form.component).toBe(WHOLE_UNIT)
-    expect(faultClaimOf(form)).toEqual({ kind: 'performance', component: null, faultCode: null })
+    expect(faultClaimOf(form)).toEqual({ kind: 'performance', component: null, faultCode: null, faultDate: null })
   })
 
-  it('passes a chosen component and fault code through unchanged', () => {
-    expect(faultClaimOf({ kind: 'appearance', component: 'battery', faultCode: 'C04' })).toEqual({
+  it('passes a chosen component, fault code and fault date through unchanged', () => {
+    expect(
+      faultClaimOf({ kind: 'appearance', component: 'battery', faultCode: 'C04', faultDate: '2026-03-01' })
+    ).toEqual({
       kind: 'appearance',
       component: 'battery',
-      faultCode: 'C04'
+      faultCode: 'C04',
+      faultDate: '2026-03-01'
     })
   })
 })
