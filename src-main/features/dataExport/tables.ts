@@ -103,6 +103,9 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
       money('w.estimate_fen', '预估金额(元)', 'Estimate (yuan)'),
       money('w.deposit_fen', '定金(元)', 'Deposit (yuan)'),
       text('w.promised_date', '承诺日期', 'Promised date'),
+      text('w.fault_date', '故障发生日期', 'Fault date'),
+      text('w.waiting_cause', '等待原因', 'Waiting cause'),
+      text('w.waiting_since', '等待起始日期', 'Waiting since'),
       userName('w.technician_id', '技术员', 'Technician'),
       text('w.fault_location_code', '故障部位代码', 'Fault location code'),
       text('w.fault_cause_code', '故障原因代码', 'Fault cause code'),
@@ -497,6 +500,7 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
       text('u.activation_date', '激活日期', 'Activation date'),
       id('u.exchanged_from_id', '换自机器ID', 'Exchanged from unit ID'),
       text('u.exchanged_on', '换机日期', 'Exchanged on'),
+      text('u.exchange_rule', '换机依据', 'Exchange allowed by'),
       text('u.source', '来源', 'Source'),
       createdAt('u'),
       updatedAt('u')

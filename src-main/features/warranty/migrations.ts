@@ -137,7 +137,7 @@ export const codesVoidWarranty: Migration = {
  * second-repair rule, the waiting limit), kept on the unit that replaced the old one.
  */
 export const exchangeRule: Migration = {
-  version: 17,
+  version: 19,
   name: 'warranty: the rule that allowed an exchange',
   statements: [
     `ALTER TABLE warranty_units ADD COLUMN exchange_rule TEXT

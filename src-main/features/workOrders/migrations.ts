@@ -152,7 +152,7 @@ export const workOrderNumberTailIndex: Migration = {
  * entitle the customer to an exchange). Jobs from before this step have no fault date.
  */
 export const faultDateAndWaiting: Migration = {
-  version: 16,
+  version: 18,
   name: 'repairs: the fault date and why a warranty repair waits',
   statements: [
     `ALTER TABLE work_orders ADD COLUMN fault_date TEXT`,

@@ -7,7 +7,6 @@ import {
   type WorkOrderDetail
 } from '../../../../src-shared/contract'
 import { newClaimCode } from '../../../../src-shared/domain/claimCode'
-import { shopLocalDate } from '../../../../src-shared/domain/timeZone'
 import { uuidv7 } from '../../../../src-shared/domain/ids'
 import { shopLocalDate } from '../../../../src-shared/domain/timeZone'
 import { nextDocumentNumber } from '../../numbering/service'
