@@ -25,8 +25,8 @@ export const warrantyMessages = defineMessages(
         refund: '性能故障在退货期内，顾客可选择退货、换货或免费维修。',
         exchange: '性能故障在换货期内（或同一故障已修两次），顾客可选择换货或免费维修。',
         free_repair: '在保修期内，免费维修。',
-        paid_repair: '本次故障不在保修范围内，按付费维修处理（原因见判定依据）。',
-        not_covered: '存在免责情形，不在保修范围内。',
+        paid_repair: '不实行三包，可以收费修理（原因见判定依据）。',
+        not_covered: '不属于三包范围：不退、不换、不免费修理（原因见判定依据）。',
         unknown_start: '缺少购机发票和生产日期，无法计算保修期；请补登发票信息，不按过保处理。'
       },
       reasons: '判定依据',
@@ -143,7 +143,7 @@ export const warrantyMessages = defineMessages(
         physical_damage: '外力损坏',
         liquid_damage: '进液',
         third_party_repair: '第三方拆修',
-        serial_tampered: '序列号被涂改'
+        serial_tampered: '序列号或保修卡涂改、与机器不符'
       },
       reason: {
         startInvoice: '保修期自购机发票日期 {invoiceDate} 起算。',
@@ -158,14 +158,15 @@ export const warrantyMessages = defineMessages(
         replacedBy: '本机已换货，由序列号 {serial} 的新机替换，保修随之转到新机，本机不再享受保修。',
         repairExtension: '保修期内维修共占用 {days} 天（{repairs} 次保修维修），不计入三包有效期，保修截止日相应顺延。',
         noClaim: '未说明故障：按整机性能故障判定。',
-        voidUnit: '接机时记录了"{reason}"，整机不在保修范围。',
-        voidComponent: '接机时记录了{component}"{reason}"，该部件不在保修范围。',
+        voidUnit: '接机时记录了"{reason}"：不实行三包，可以收费修理。',
+        voidComponent: '接机时记录了{component}"{reason}"：该部件不实行三包，可以收费修理。',
         voidBeforePartReplaced:
           '{recordedOn} 记录的"{reason}"早于{component}在本店更换的日期 {replacedOn}，不影响本店对更换部件的维修保修。',
         refundWindow: '自 {start} 起 {refundDays} 日内出现性能故障可以退货，退货期至 {refundEnd}（{daysLeft}）。',
         exchangeWindow: '自 {start} 起 {exchangeDays} 日内出现性能故障可以换货，换货期至 {exchangeEnd}（{daysLeft}）。',
-        appearanceNoRefundExchange: '外观损坏不属于性能故障，不能退货或换货（换货期至 {exchangeEnd}）。',
-        appearanceNotCovered: '外观损坏属人为损坏，不在三包范围内，也不在本店更换部件的维修保修范围内，需付费维修。',
+        appearanceNoRefundExchange:
+          '外观问题不属于性能故障，即使在退货、换货期内（至 {exchangeEnd}）也不能退货或换货。',
+        appearanceNotCovered: '外观问题不是规定所列的性能故障，不属于三包范围，也不在本店更换部件的维修保修范围内。',
         secondRepairRule:
           '同一故障（{faultCode}）已在保修期内修理 {repairs} 次（最近一次 {lastReturnedDate} 修好交还），再次出现故障，可以换货或退货（保修期至 {periodEnd}）。',
         repeatFaultHistory: '提示：故障 {faultCode} 已在保修期内修理 {repairs} 次，若再次出现同一故障可以换货或退货。',
@@ -318,8 +319,8 @@ export const warrantyMessages = defineMessages(
         exchange:
           'Performance fault within the exchange window (or the same fault repaired twice): exchange or free repair.',
         free_repair: 'Within the warranty period: repaired free of charge.',
-        paid_repair: 'This fault is not covered: a paid repair (see the reasons).',
-        not_covered: 'A void condition applies: not covered by the warranty.',
+        paid_repair: 'No 三包 for this unit, but it can be repaired for a fee (see the reasons).',
+        not_covered: 'Outside 三包: no refund, no exchange, no free repair (see the reasons).',
         unknown_start:
           'No invoice and no production date: the period cannot be computed. Record the invoice; do not treat it as out of warranty.'
       },
@@ -438,7 +439,7 @@ export const warrantyMessages = defineMessages(
         physical_damage: 'physical damage',
         liquid_damage: 'liquid damage',
         third_party_repair: 'opened or repaired by a third party',
-        serial_tampered: 'serial tampered with'
+        serial_tampered: 'serial or warranty card altered or not matching the unit'
       },
       reason: {
         startInvoice: 'The warranty runs from the invoice date, {invoiceDate}.',
@@ -457,8 +458,9 @@ export const warrantyMessages = defineMessages(
         repairExtension:
           '{days} day(s) spent in warranty repair ({repairs} repair(s)) do not count: the warranty ends that much later.',
         noClaim: 'No fault described: judged as a performance fault of the whole unit.',
-        voidUnit: 'Recorded at check-in: {reason}. The whole unit is not covered.',
-        voidComponent: 'Recorded at check-in for the {component}: {reason}. That component is not covered.',
+        voidUnit: 'Recorded at check-in: {reason}. No 三包 for this unit, but it can be repaired for a fee.',
+        voidComponent:
+          'Recorded at check-in for the {component}: {reason}. No 三包 for that component, but it can be repaired for a fee.',
         voidBeforePartReplaced:
           'Recorded on {recordedOn}: {reason}. That was before the shop replaced the {component} on {replacedOn}, so it does not void the repair warranty on the replaced part.',
         refundWindow:
@@ -466,9 +468,9 @@ export const warrantyMessages = defineMessages(
         exchangeWindow:
           'A performance fault within {exchangeDays} days of {start} may be exchanged; the exchange window ends {exchangeEnd} ({daysLeft}).',
         appearanceNoRefundExchange:
-          'Appearance damage is not a performance fault: no refund or exchange (exchange window ends {exchangeEnd}).',
+          'A cosmetic fault is not a performance fault: no refund or exchange, even within the windows (until {exchangeEnd}).',
         appearanceNotCovered:
-          'Appearance damage is caused by use, not a defect: it is covered neither by the warranty nor by a replaced part’s repair warranty. Paid repair.',
+          'A cosmetic fault is not one of the listed performance faults: outside 三包, and not under a replaced part’s repair warranty either.',
         secondRepairRule:
           'The same fault ({faultCode}) was repaired {repairs} times under warranty (last returned {lastReturnedDate}) and failed again: exchange or refund is due (warranty until {periodEnd}).',
         repeatFaultHistory:

@@ -92,7 +92,10 @@ const replacedByExchange: WarrantyRule = (c) =>
 
 /**
  * 1. A void of the whole unit, or of the claimed component (voids on other components do not
- * matter): not covered, unless set aside for a replaced part (see setAsideForPart).
+ * matter), unless set aside for a replaced part (see setAsideForPart): 不实行三包，可以收费修理,
+ * a paid repair, not a refusal (《部分商品修理更换退货责任规定》第十八条; 《移动电话机商品修理更换
+ * 退货责任规定》 and 《微型计算机商品修理更换退货责任规定》 list the same cases: damage by misuse,
+ * liquid or force, opened by a repairer not bound by 三包, a serial or card altered or not matching).
  */
 const voided: WarrantyRule = (c) => {
   const applying = c.claimVoids.find((v) => !setAsideForPart(c, v))
@@ -102,12 +105,14 @@ const voided: WarrantyRule = (c) => {
       ? reason('warranty.reason.voidUnit', { reason: applying.reason })
       : reason('warranty.reason.voidComponent', { component: applying.component ?? '', reason: applying.reason })
   )
-  return { verdict: 'not_covered' }
+  return { verdict: 'paid_repair' }
 }
 
 /**
- * 2. Appearance damage is the customer's doing: covered neither by 三包 nor by a part's repair
- * warranty, a paid repair. Within the exchange window a reason also says it is not exchanged.
+ * 2. A cosmetic fault is not a performance fault of the regulations' fault tables (the 7-day,
+ * 15-day and repair rules all speak of 性能故障: 《部分商品…》第九、十条, 《移动电话机…》第十一、
+ * 十二条, 《微型计算机…》第十一、十二条): no 三包 remedy at all, not even within the 7 days, nor
+ * a part's repair warranty: not covered. Within the exchange window a reason says so openly.
  */
 const appearanceDamage: WarrantyRule = (c) => {
   if (c.claim.kind !== 'appearance') return null
@@ -116,7 +121,7 @@ const appearanceDamage: WarrantyRule = (c) => {
     c.reasons.push(reason('warranty.reason.appearanceNoRefundExchange', { exchangeEnd }))
   }
   c.reasons.push(reason('warranty.reason.appearanceNotCovered'))
-  return { verdict: 'paid_repair' }
+  return { verdict: 'not_covered' }
 }
 
 /**

@@ -154,7 +154,7 @@ describe('refund and exchange windows', () => {
 
   it('appearance damage never gets refund or exchange, and the reason says so', () => {
     const e = evaluate(phone, unit(), looks(), '2026-01-03')
-    expect(e.verdict).toBe('paid_repair')
+    expect(e.verdict).toBe('not_covered')
     expect(reasonOf(e, 'warranty.reason.appearanceNoRefundExchange')?.params).toEqual({ exchangeEnd: '2026-01-16' })
     expect(keys(evaluate(phone, unit(), looks(), '2026-01-16'))).toContain('warranty.reason.appearanceNoRefundExchange')
     expect(keys(evaluate(phone, unit(), looks(), '2026-01-17'))).not.toContain(
@@ -369,19 +369,19 @@ describe('second-repair rule', () => {
 })
 
 describe('void conditions', () => {
-  it('a unit-scope void makes any claim not covered, naming the reason', () => {
+  it('a unit-scope void makes any claim a paid repair (不实行三包，可以收费修理), naming the reason', () => {
     const u = unit({ voids: [{ scope: 'unit', reason: 'liquid_damage' }] })
     const e = evaluate(phone, u, perf(), '2026-01-03')
-    expect(e.verdict).toBe('not_covered')
+    expect(e.verdict).toBe('paid_repair')
     expect(reasonOf(e, 'warranty.reason.voidUnit')?.params).toEqual({ reason: 'liquid_damage' })
     expect(e.components.every((c) => c.voided)).toBe(true)
-    expect(evaluate(phone, u, perf('battery'), '2026-03-01').verdict).toBe('not_covered')
+    expect(evaluate(phone, u, perf('battery'), '2026-03-01').verdict).toBe('paid_repair')
   })
 
   it('a component-scope void affects claims on that component only', () => {
     const u = unit({ voids: [{ scope: 'component', component: 'battery', reason: 'third_party_repair' }] })
     const e = evaluate(phone, u, perf('battery'), '2026-03-01')
-    expect(e.verdict).toBe('not_covered')
+    expect(e.verdict).toBe('paid_repair')
     expect(reasonOf(e, 'warranty.reason.voidComponent')?.params).toEqual({
       component: 'battery',
       reason: 'third_party_repair'
@@ -438,22 +438,22 @@ describe('repair warranty on parts replaced in paid repairs', () => {
   })
 })
 
-describe('appearance damage is not covered', () => {
-  it('is paid repair inside the unit period, naming the reason', () => {
+describe('appearance damage is not covered (no 三包 remedy at all)', () => {
+  it('is not covered inside the unit period, naming the reason', () => {
     const e = evaluate(phone, unit({ invoiceDate: '2026-01-01' }), looks(), '2026-03-01')
-    expect(e.verdict).toBe('paid_repair')
+    expect(e.verdict).toBe('not_covered')
     expect(e.repairEnd).toBe('2027-01-01')
     expect(keys(e)).toEqual(['warranty.reason.startInvoice', 'warranty.reason.appearanceNotCovered'])
     expect(reasonOf(e, 'warranty.reason.appearanceNotCovered')?.params).toEqual({})
     // Also on a component with its own period, on its last day.
     expect(evaluate(phone, unit({ invoiceDate: '2026-01-01' }), looks('battery'), '2026-07-01').verdict).toBe(
-      'paid_repair'
+      'not_covered'
     )
   })
 
-  it('inside the exchange window: no refund or exchange either, and paid repair', () => {
+  it('inside the exchange window: no refund or exchange either, not covered', () => {
     const day1 = evaluate(phone, unit({ invoiceDate: '2026-01-01' }), looks(), '2026-01-01')
-    expect(day1.verdict).toBe('paid_repair')
+    expect(day1.verdict).toBe('not_covered')
     expect(keys(day1)).toEqual([
       'warranty.reason.startInvoice',
       'warranty.reason.appearanceNoRefundExchange',
@@ -467,18 +467,18 @@ describe('appearance damage is not covered', () => {
       replacedParts: [{ component: 'main_board', replacedOn: '2026-02-01', warrantyDays: 90 }]
     })
     const e = evaluate(phone, u, looks('main_board'), '2026-03-01')
-    expect(e.verdict).toBe('paid_repair')
+    expect(e.verdict).toBe('not_covered')
     expect(keys(e)).toContain('warranty.reason.appearanceNotCovered')
     expect(keys(e)).not.toContain('warranty.reason.partRepairWarranty')
     expect(evaluate(phone, u, perf('main_board'), '2026-03-01').verdict).toBe('free_repair')
   })
 
-  it('is paid repair even when the start is unknown; a void still makes it not covered', () => {
+  it('is not covered even when the start is unknown; a void makes it a paid repair', () => {
     expect(evaluate(phone, unit({ invoiceDate: null, productionDate: null }), looks(), '2026-03-01').verdict).toBe(
-      'paid_repair'
+      'not_covered'
     )
     const voided = unit({ voids: [{ scope: 'unit', reason: 'physical_damage' }] })
-    expect(evaluate(phone, voided, looks(), '2026-03-01').verdict).toBe('not_covered')
+    expect(evaluate(phone, voided, looks(), '2026-03-01').verdict).toBe('paid_repair')
   })
 })
 
@@ -548,10 +548,10 @@ describe('voids recorded before a part was replaced', () => {
     })
     // The part warranty over: the void applies again.
     const out = evaluate(phone, u, perf('main_board'), '2026-05-03')
-    expect(out.verdict).toBe('not_covered')
+    expect(out.verdict).toBe('paid_repair')
     expect(keys(out)).toContain('warranty.reason.voidComponent')
     // Before the part was replaced (no running part warranty): the void applies.
-    expect(evaluate(phone, u, perf('main_board'), '2026-01-31').verdict).toBe('not_covered')
+    expect(evaluate(phone, u, perf('main_board'), '2026-01-31').verdict).toBe('paid_repair')
   })
 
   it('a void recorded on or after replacedOn, or without a date, still voids', () => {
@@ -561,16 +561,16 @@ describe('voids recorded before a part was replaced', () => {
       reason: 'liquid_damage',
       recordedOn: '2026-02-01'
     })
-    expect(evaluate(phone, on, perf('main_board'), '2026-03-01').verdict).toBe('not_covered')
+    expect(evaluate(phone, on, perf('main_board'), '2026-03-01').verdict).toBe('paid_repair')
     const after = withVoid({ scope: 'unit', reason: 'liquid_damage', recordedOn: '2026-02-15' })
-    expect(evaluate(phone, after, perf('main_board'), '2026-03-01').verdict).toBe('not_covered')
+    expect(evaluate(phone, after, perf('main_board'), '2026-03-01').verdict).toBe('paid_repair')
     const undated = withVoid({ scope: 'component', component: 'main_board', reason: 'liquid_damage' })
     const e = evaluate(phone, undated, perf('main_board'), '2026-03-01')
-    expect(e.verdict).toBe('not_covered')
+    expect(e.verdict).toBe('paid_repair')
     expect(keys(e)).not.toContain('warranty.reason.voidBeforePartReplaced')
   })
 
-  it('an earlier unit void is set aside for the part claim only; other claims stay not covered', () => {
+  it('an earlier unit void is set aside for the part claim only; other claims stay paid repairs', () => {
     const u = withVoid({ scope: 'unit', reason: 'liquid_damage', recordedOn: '2026-01-20' })
     const e = evaluate(phone, u, perf('main_board'), '2026-03-01')
     expect(e.verdict).toBe('free_repair')
@@ -580,9 +580,9 @@ describe('voids recorded before a part was replaced', () => {
       recordedOn: '2026-01-20',
       replacedOn: '2026-02-01'
     })
-    expect(evaluate(phone, u, perf('charger'), '2026-03-01').verdict).toBe('not_covered')
-    expect(evaluate(phone, u, perf(), '2026-03-01').verdict).toBe('not_covered')
-    expect(evaluate(phone, u, null, '2026-03-01').verdict).toBe('not_covered')
+    expect(evaluate(phone, u, perf('charger'), '2026-03-01').verdict).toBe('paid_repair')
+    expect(evaluate(phone, u, perf(), '2026-03-01').verdict).toBe('paid_repair')
+    expect(evaluate(phone, u, null, '2026-03-01').verdict).toBe('paid_repair')
   })
 
   it('a part claim saved that way is judged on the part warranty alone, never refund or exchange', () => {
@@ -603,7 +603,7 @@ describe('voids recorded before a part was replaced', () => {
         { scope: 'component', component: 'main_board', reason: 'liquid_damage', recordedOn: '2026-01-29' }
       ]
     })
-    expect(evaluate(phone, both, perf('main_board'), '2026-01-30').verdict).toBe('not_covered')
+    expect(evaluate(phone, both, perf('main_board'), '2026-01-30').verdict).toBe('paid_repair')
   })
 })
 

@@ -133,7 +133,7 @@ describe('warranty lookup and the registry', () => {
     expect(after.evaluation.repairEnd).toBe('2028-02-10')
   })
 
-  it('repair records count: liquid marks found at intake void the warranty, with the reason', async () => {
+  it('repair records count: liquid marks found at intake void the warranty (paid repair), with the reason', async () => {
     const { app, adminToken } = await shop(clock())
     const registered = await callOk(app, 'warranty.register', phone, adminToken)
     const desk = await createUserAndSignIn(app, adminToken, 'front_desk')
@@ -153,7 +153,7 @@ describe('warranty lookup and the registry', () => {
       desk.token
     )
     const verdict = await callOk(app, 'warranty.evaluate', { unitId: registered.unit.id }, adminToken)
-    expect(verdict.evaluation.verdict).toBe('not_covered')
+    expect(verdict.evaluation.verdict).toBe('paid_repair')
     expect(JSON.stringify(verdict.evaluation.reasons)).toContain('liquid_damage')
     expect(verdict.repairs).toHaveLength(1)
   })
