@@ -77,7 +77,17 @@ export interface FaultClaim {
   faultCode: string | null
 }
 
-export type Verdict = 'refund' | 'exchange' | 'free_repair' | 'paid_repair' | 'not_covered' | 'unknown_start'
+export type Verdict =
+  | 'refund'
+  | 'exchange'
+  /** the customer chooses an exchange or a refund (the 1995 goods repaired twice, 《部分商品…》第十一条) */
+  | 'exchange_or_refund'
+  | 'free_repair'
+  /** a main component repaired twice fails again after the whole-unit period: a new component, free */
+  | 'free_new_component'
+  | 'paid_repair'
+  | 'not_covered'
+  | 'unknown_start'
 
 export interface WarrantyEvaluation {
   verdict: Verdict
@@ -85,7 +95,8 @@ export interface WarrantyEvaluation {
   reasons: Reason[]
   /** warranty start */
   start: string | null
-  startBasis: 'invoice' | 'production_fallback' | 'exchange' | null
+  /** 'no_invoice': no invoice or card and the policy grants nothing then (no 三包, no warranty end) */
+  startBasis: 'invoice' | 'production_fallback' | 'exchange' | 'no_invoice' | null
   /** last day still inside the refund window, start + refundDays (not extended by repair time) */
   refundEnd: string | null
   /** last day still inside the exchange window, start + exchangeDays (not extended by repair time) */
@@ -115,6 +126,7 @@ interface StartResult {
  * - an exchanged unit: the exchange date when the policy restarts the period, else the earlier
  *   unit's start (unknown if that was not recorded);
  * - otherwise the invoice date;
+ * - no invoice, when the policy grants nothing then (noInvoiceGrants 'nothing'): no start, no 三包;
  * - no invoice: production date + noInvoiceFallbackDays;
  * - neither: unknown.
  */
@@ -149,6 +161,9 @@ function warrantyStart(policy: WarrantyPolicy, unit: UnitFacts): StartResult {
       basis: 'invoice',
       reason: reason('warranty.reason.startInvoice', { invoiceDate: unit.invoiceDate })
     }
+  }
+  if ((policy.noInvoiceGrants ?? 'all_remedies') === 'nothing') {
+    return { start: null, basis: 'no_invoice', reason: reason('warranty.reason.startNoInvoiceNoSanbao') }
   }
   if (unit.productionDate) {
     const start = addDays(unit.productionDate, policy.noInvoiceFallbackDays)
@@ -358,7 +373,9 @@ export function evaluateWarranty(
     partWarranty,
     partCovers: partWarranty !== null && today >= partWarranty.part.replacedOn && today <= partWarranty.end,
     repeatedFaults: repeatedFaults(unit.repairs),
-    reasons
+    reasons,
+    startBasis: startResult.basis,
+    repairOnly: startResult.basis === 'production_fallback' && policy.noInvoiceGrants === 'repair_only'
   })
 
   return {

@@ -74,7 +74,26 @@ describe('warranty start', () => {
     })
     expect(e.refundEnd).toBe('2026-04-08')
     expect(e.repairEnd).toBe('2027-04-01')
-    expect(e.verdict).toBe('refund')
+    // The phone rules' legal minimum without invoice or card: free repair only, never a refund.
+    expect(e.verdict).toBe('free_repair')
+  })
+
+  it('no invoice, phone: nothing before the fallback start, then repair only (《移动电话机…》 出厂日期后第90日)', () => {
+    const u = unit({ invoiceDate: null, productionDate: '2026-01-01' })
+    const before = evaluate(phone, u, perf(), '2026-03-31')
+    expect(before.verdict).toBe('paid_repair')
+    expect(reasonOf(before, 'warranty.reason.fallbackNotStarted')?.params).toEqual({ start: '2026-04-01' })
+    const first = evaluate(phone, u, perf(), '2026-04-01')
+    expect(first.verdict).toBe('free_repair')
+    expect(keys(first)).toContain('warranty.reason.noInvoiceRepairOnly')
+  })
+
+  it('no invoice, 1995 goods: no 三包, no warranty end (《部分商品…》第十八条(三))', () => {
+    const e = evaluate(tv, unit({ invoiceDate: null, productionDate: '2026-01-01' }), perf(), '2026-04-05')
+    expect(e.verdict).toBe('paid_repair')
+    expect(e.startBasis).toBe('no_invoice')
+    expect(e.repairEnd).toBeNull()
+    expect(keys(e)).toEqual(['warranty.reason.startNoInvoiceNoSanbao'])
   })
 
   it('with no dates at all gives unknown_start, never out of warranty', () => {
@@ -249,7 +268,7 @@ describe('component periods', () => {
     const u = unit({ invoiceDate: '2026-01-15' })
     const e = evaluate(tv, u, perf('panel'), '2029-01-15')
     expect(e.verdict).toBe('free_repair')
-    expect(e.components).toEqual([{ component: 'panel', end: '2029-01-15', daysLeft: 0, voided: false }])
+    expect(e.components[0]).toEqual({ component: 'panel', end: '2029-01-15', daysLeft: 0, voided: false })
     expect(evaluate(tv, u, perf('panel'), '2029-01-16').verdict).toBe('paid_repair')
     expect(evaluate(tv, u, perf(), '2027-01-16').verdict).toBe('paid_repair')
     expect(evaluate(tv, u, perf('panel'), '2027-01-16').verdict).toBe('free_repair')
@@ -259,7 +278,10 @@ describe('component periods', () => {
     const e = evaluate(phone, unit({ invoiceDate: '2026-01-01' }), null, '2026-02-01')
     expect(e.components).toEqual([
       { component: 'battery', end: '2026-07-01', daysLeft: 150, voided: false },
-      { component: 'charger', end: '2027-01-01', daysLeft: 334, voided: false }
+      { component: 'charger', end: '2027-01-01', daysLeft: 334, voided: false },
+      { component: 'terminal_card', end: '2027-01-01', daysLeft: 334, voided: false },
+      { component: 'data_card', end: '2027-01-01', daysLeft: 334, voided: false },
+      { component: 'wired_headset', end: '2026-04-01', daysLeft: 59, voided: false }
     ])
   })
 })
@@ -296,7 +318,10 @@ describe('repair-time extension', () => {
     expect(e.verdict).toBe('free_repair')
     expect(e.components.map((c) => [c.component, c.end])).toEqual([
       ['battery', '2026-07-25'],
-      ['charger', '2027-01-25']
+      ['charger', '2027-01-25'],
+      ['terminal_card', '2027-01-25'],
+      ['data_card', '2027-01-25'],
+      ['wired_headset', '2026-04-25']
     ])
     expect(reasonOf(e, 'warranty.reason.repairExtension')?.params).toEqual({ days: 10, repairs: 1 })
     expect(evaluate(phone, u, perf(), '2027-01-26').verdict).toBe('paid_repair')
@@ -358,6 +383,38 @@ describe('second-repair rule', () => {
     const out = evaluate(phone, twice, perf(null, 'X'), '2027-01-09')
     expect(out.verdict).toBe('paid_repair')
     expect(out.secondRepairRule).toBe(false)
+  })
+
+  it('the 1995 goods: exchange or refund at the customer’s choice (《部分商品修理更换退货责任规定》第十一条)', () => {
+    const e = evaluate(tv, twice, perf(null, 'X'), '2026-08-01')
+    expect(e.verdict).toBe('exchange_or_refund')
+    expect(e.secondRepairRule).toBe(true)
+    expect(keys(e)).toContain('warranty.reason.secondRepairExchangeOrRefund')
+  })
+
+  it('a main component repaired twice past the unit period: a new component (《微型计算机…》第十条)', () => {
+    const laptop = DEFAULT_POLICIES.laptop_computer
+    const boardTwice = unit({
+      invoiceDate: '2026-01-01',
+      repairs: [
+        { ...warrantyRepair('2026-03-01', '2026-03-05', 'X'), component: 'main_board' },
+        { ...warrantyRepair('2026-05-01', '2026-05-04', 'Y'), component: 'main_board' }
+      ]
+    })
+    // Unit period (extended by 7 days) ends 2027-01-08; the main board's 24 months 2028-01-08.
+    expect(evaluate(laptop, boardTwice, perf('main_board'), '2027-01-08').verdict).toBe('free_repair')
+    const e = evaluate(laptop, boardTwice, perf('main_board'), '2027-01-09')
+    expect(e.verdict).toBe('free_new_component')
+    expect(reasonOf(e, 'warranty.reason.mainComponentNewAfterTwoRepairs')?.params).toEqual({
+      component: 'main_board',
+      repairs: 2,
+      lastReturnedDate: '2026-05-04',
+      repairEnd: '2027-01-08',
+      end: '2028-01-08'
+    })
+    expect(evaluate(laptop, boardTwice, perf('main_board'), '2028-01-09').verdict).toBe('paid_repair')
+    // A phone's components are accessories: no new-component rule.
+    expect(evaluate(phone, boardTwice, perf('battery'), '2027-01-09').verdict).toBe('paid_repair')
   })
 
   it('without a claim the dates are evaluated and the verdict is for a whole-unit performance fault', () => {
@@ -654,6 +711,8 @@ describe('reasons', () => {
     const verdicts = new Set(seen.map((e) => e.verdict))
     expect([...verdicts].sort()).toEqual([
       'exchange',
+      'exchange_or_refund',
+      'free_new_component',
       'free_repair',
       'not_covered',
       'paid_repair',

@@ -140,25 +140,36 @@ export async function checkIn(
 }
 
 /**
- * A completed warranty repair of `symptomCode` at `faultLocationCode` (its component): checked in
- * on `receivedOn`, picked up repaired on `returnedOn`. The clock is left on `returnedOn`.
+ * Completed warranty repairs of `symptomCode`, each at its fault location (its component): every
+ * unit is checked in on `receivedOn` and picked up repaired on `returnedOn`. The clock is left on
+ * `returnedOn`.
  */
-export async function warrantyRepair(
+export async function warrantyRepairs(
   shop: RuleShop,
-  serial: string,
+  units: { serial: string; location: string | null }[],
   symptomCode: string,
-  faultLocationCode: string | null,
   receivedOn: string,
   returnedOn: string
 ): Promise<void> {
   let token = await shop.on(receivedOn)
-  const { id, claimCode } = await checkIn(shop, token, serial, {}, symptomCode)
-  await callOk(shop.app, 'workOrders.transition', { id, to: 'diagnosing' }, token)
-  await callOk(shop.app, 'workOrders.diagnose', { id, faultLocationCode, faultCauseCode: 'C01', diagnosis: '' }, token)
-  for (const to of ['repairing', 'quality_check', 'ready_for_pickup'] as const)
-    await callOk(shop.app, 'workOrders.transition', { id, to }, token)
+  const jobs: { id: string; claimCode: string }[] = []
+  for (const unit of units) {
+    const job = await checkIn(shop, token, unit.serial, {}, symptomCode)
+    const { id } = job
+    await callOk(shop.app, 'workOrders.transition', { id, to: 'diagnosing' }, token)
+    await callOk(
+      shop.app,
+      'workOrders.diagnose',
+      { id, faultLocationCode: unit.location, faultCauseCode: 'C01', diagnosis: '' },
+      token
+    )
+    for (const to of ['repairing', 'quality_check', 'ready_for_pickup'] as const)
+      await callOk(shop.app, 'workOrders.transition', { id, to }, token)
+    jobs.push(job)
+  }
   token = await shop.on(returnedOn)
-  await callOk(shop.app, 'workOrders.pickup', { id, claimCode, confirmed: true }, token)
+  for (const { id, claimCode } of jobs)
+    await callOk(shop.app, 'workOrders.pickup', { id, claimCode, confirmed: true }, token)
 }
 
 /** The verdict `warranty.lookup` gives for the serial and the claim. */
