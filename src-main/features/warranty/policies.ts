@@ -63,6 +63,8 @@ export async function listPolicies(db: Db): Promise<PolicyVersion[]> {
     .orderBy('p.categoryKey')
     .orderBy('p.modelId')
     .orderBy('p.effectiveFrom', 'desc')
+    // Two versions from the same day: the later one is in force, so it comes first.
+    .orderBy('p.createdAt', 'desc')
     .execute()
   return rows.map(toPolicyVersion)
 }

@@ -331,6 +331,8 @@ export const warrantyMessages = defineMessages(
         days: '天',
         months: '个月',
         exchangeRestartsHint: '开启：换货所得新机的保修期自换货日重新起算；关闭：延续原机的保修期',
+        backdatedHint:
+          '早于今天生效：只有管理员可以补录（如开业前已执行的品牌政策），此后售出的机器将按它判定，并记入操作日志。',
         noInvoiceHint:
           '没有发票和三包凭证的机器，保修期自生产日期后上述天数起算。法定最低标准：手机只免费修理；家电、电脑不实行三包。'
       },
@@ -682,6 +684,8 @@ export const warrantyMessages = defineMessages(
         months: 'months',
         exchangeRestartsHint:
           "On: an exchanged unit's period restarts on the exchange date; off: it continues the earlier unit's period",
+        backdatedHint:
+          'Starts before today: only an administrator may enter it (e.g. a brand policy in force before the shop used the app); units sold since are judged by it, and it is audited.',
         noInvoiceHint:
           'A unit without invoice and card starts its period the days above after its production date. Legal minimum: phones get free repair only; appliances and computers get no 三包.'
       },
