@@ -195,7 +195,8 @@ const exchangeWindow: WarrantyRule = (c) => {
 
 /**
  * 5. Second-repair rule: repaired twice under warranty for the claim's fault code and failing
- * again within the whole unit's repair period (extended by repair time) → the remedy depends on
+ * again within the whole unit's repair period (extended by repair time; and within the claimed
+ * component's own period when that is shorter) → the remedy depends on
  * the goods: a phone or a computer is exchanged (《移动电话机商品修理更换退货责任规定》第十三条;
  * 《微型计算机商品修理更换退货责任规定》第十三条), the 1995 goods are exchanged or refunded at the
  * customer's choice (《部分商品修理更换退货责任规定》第十一条, 第十三条). A main component past the
@@ -206,14 +207,17 @@ const secondRepair: WarrantyRule = (c) => {
   if (!c.applicablePeriod || !c.periods) return null
   const claimCode = c.claim.faultCode
   const repeated = claimCode === null ? undefined : c.repeatedFaults.get(claimCode)
-  if (repeated && claimCode !== null && c.today <= c.periods.repairEnd) {
+  // Within the unit's period, and within the claimed component's when it has a shorter one (a
+  // phone's battery): a longer component period is rule 5a's.
+  const periodEnd = c.applicablePeriod.end < c.periods.repairEnd ? c.applicablePeriod.end : c.periods.repairEnd
+  if (repeated && claimCode !== null && c.today <= periodEnd) {
     const orRefund = c.policy.regulation === 'appliances_1995'
     c.reasons.push(
       reason(orRefund ? 'warranty.reason.secondRepairExchangeOrRefund' : 'warranty.reason.secondRepairRule', {
         faultCode: claimCode,
         repairs: repeated.length,
         lastReturnedDate: latest(repeated.map((r) => r.returnedDate ?? r.receivedDate)),
-        periodEnd: c.periods.repairEnd
+        periodEnd
       })
     )
     return { verdict: orRefund ? 'exchange_or_refund' : 'exchange', secondRepairRule: true }

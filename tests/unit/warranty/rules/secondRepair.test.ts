@@ -113,15 +113,25 @@ const ROWS: Row[] = [
       }
     ]
   }),
-  // A phone's battery is an accessory (附件), not a main component: no new-component rule.
+  // A phone's battery is an accessory (附件) with a shorter period, not a main component: the
+  // rule runs to the battery's last day, and after it there is no new-component rule.
+  {
+    category: 'mobile_phone',
+    article: `${PHONE}; 附件 are no 主要部件`,
+    location: 'L03',
+    component: 'battery',
+    on: addDays(addMonths(SOLD, 6), EXTENSION),
+    verdict: 'exchange',
+    reason: 'warranty.reason.secondRepairRule'
+  },
   {
     category: 'mobile_phone',
     article: `${PHONE}; 附件 are no 主要部件`,
     location: 'L03',
     component: 'battery',
     on: addDays(addMonths(SOLD, 6), EXTENSION + 1),
-    verdict: 'exchange',
-    reason: 'warranty.reason.secondRepairRule'
+    verdict: 'paid_repair',
+    reason: 'warranty.reason.componentPeriodEnded'
   }
 ]
 
