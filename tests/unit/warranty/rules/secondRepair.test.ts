@@ -40,6 +40,7 @@ const WHOLE_UNIT: [Category, string, Verdict][] = [
   ['mobile_phone', PHONE, 'exchange'],
   ['desktop_computer', COMPUTER, 'exchange'],
   ['laptop_computer', COMPUTER, 'exchange'],
+  ['computer', COMPUTER, 'exchange'],
   ['tv', APPLIANCE, 'exchange_or_refund'],
   ['air_conditioner', APPLIANCE, 'exchange_or_refund'],
   ['refrigerator', APPLIANCE, 'exchange_or_refund'],
