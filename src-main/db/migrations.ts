@@ -36,5 +36,6 @@ export const allMigrations: readonly Migration[] = [
   customers.customerErasure,
   audit.auditRedaction,
   workOrders.faultDateAndWaiting,
-  warranty.exchangeRule
+  warranty.exchangeRule,
+  warranty.legalMinimumPolicies
 ]

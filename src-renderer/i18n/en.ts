@@ -182,7 +182,8 @@ export const coreEn: typeof coreZhCN = {
     notATechnician: 'Choose an active technician',
     discountTooLarge: 'The discount cannot exceed labour plus parts',
     policyTarget: 'A policy is for one category or one model',
-    effectiveFromPast: 'A new version cannot start before today, so units already sold keep their verdicts',
+    effectiveFromPast:
+      'Only an administrator may enter a version that starts before today (it changes the verdicts of units sold since then)',
     barcode: 'A barcode has printable characters only, no spaces',
     partNumber: 'A part number has printable characters only, no spaces',
     partNumberTaken: 'Another part already has this part number',

@@ -163,7 +163,7 @@ export const coreZhCN = {
     notATechnician: '请选择一名在职技师',
     discountTooLarge: '优惠不能超过工时费与配件费之和',
     policyTarget: '政策须对应一个品类或一个型号',
-    effectiveFromPast: '生效日期不能早于今天，以免改变已售机器的判定',
+    effectiveFromPast: '只有管理员可以补录早于今天生效的版本（会改变此后售出机器的判定）',
     barcode: '条码只能包含可打印字符，不能有空格',
     partNumber: '料号只能包含可打印字符，不能有空格',
     partNumberTaken: '该料号已被其他配件使用',

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { operation } from './operation'
 import { calendarDate, id, optionalText, serialSchema, singleLineString, text } from './common'
-import { CATEGORY_KEYS, type WarrantyPolicy } from '../domain/warranty/policy'
+import { CATEGORY_KEYS, NO_INVOICE_GRANTS, REGULATIONS, type WarrantyPolicy } from '../domain/warranty/policy'
 import type { RemedyRule, WarrantyEvaluation } from '../domain/warranty/evaluate'
 
 export const categoryKeySchema = z.enum(CATEGORY_KEYS)
@@ -109,7 +109,10 @@ export const policySchema = z
     repairMonths: z.number().int().min(0).max(240),
     components: z.array(z.object({ component: text(30), months: z.number().int().min(0).max(240) }).strict()).max(20),
     noInvoiceFallbackDays: z.number().int().min(0).max(365),
-    exchangeRestartsPeriod: z.boolean()
+    exchangeRestartsPeriod: z.boolean(),
+    // Absent: the category's legal minimum (withLegalMinimum).
+    regulation: z.enum(REGULATIONS).optional(),
+    noInvoiceGrants: z.enum(NO_INVOICE_GRANTS).optional()
   })
   .strict()
 

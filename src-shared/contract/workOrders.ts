@@ -69,6 +69,12 @@ export interface ArrivalCondition {
   scratches: boolean
   cracks: boolean
   liquidMarks: boolean
+  /**
+   * The serial or the warranty card was altered, or does not match the unit: a void condition
+   * (《部分商品修理更换退货责任规定》第十八条(四); 《移动电话机…》 and 《微型计算机…》 list it too).
+   * Absent on jobs taken in before it was asked.
+   */
+  serialMismatch?: boolean
   note: string
 }
 
@@ -142,7 +148,13 @@ export const intakeSchema = z
     reportedFault: multiLineText(500),
     symptomCode: codeSchema.nullable().default(null),
     condition: z
-      .object({ scratches: z.boolean(), cracks: z.boolean(), liquidMarks: z.boolean(), note: optionalText(200) })
+      .object({
+        scratches: z.boolean(),
+        cracks: z.boolean(),
+        liquidMarks: z.boolean(),
+        serialMismatch: z.boolean().default(false),
+        note: optionalText(200)
+      })
       .strict(),
     accessories: z
       .object({ items: z.array(z.enum(ACCESSORIES)).max(ACCESSORIES.length), note: optionalText(200) })

@@ -59,9 +59,9 @@ test('a serial scanned on any page opens the warranty lookup with the verdict an
   // A cracked screen the customer caused is no reason for a refund: judged again as appearance damage.
   await verdict.getByTestId('claim-kind').getByText('外观损坏').click()
   await verdict.getByTestId('claim-evaluate').click()
-  // Damage the customer caused is not covered by 三包 repair either: a paid repair, with the reason.
-  await expect(verdict.getByTestId('verdict-text')).toHaveText('付费维修')
-  await expect(reasons).toContainText('外观损坏不属于性能故障，不能退货或换货')
+  // A cosmetic fault is no listed performance fault: no 三包 remedy at all, even within the 7 days.
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('不在保修范围')
+  await expect(reasons).toContainText('外观问题不属于性能故障，即使在退货、换货期内')
   await tallScreenshot(page, 'warranty-claim-appearance', 1500)
 
   // Typing into a field is not a scan: the search box keeps its text and the page stays.

@@ -31,6 +31,7 @@ export async function unitFacts(
     const condition = JSON.parse(order.conditionJson) as ArrivalCondition
     if (condition.liquidMarks) voids.push({ scope: 'unit', reason: 'liquid_damage', recordedOn })
     if (condition.cracks) voids.push({ scope: 'unit', reason: 'physical_damage', recordedOn })
+    if (condition.serialMismatch === true) voids.push({ scope: 'unit', reason: 'serial_tampered', recordedOn })
     // A fault cause found at diagnosis voids the whole unit when the shop's code says so.
     if (order.causeVoidsWarranty) voids.push({ scope: 'unit', reason: order.causeVoidsWarranty, recordedOn })
   }

@@ -144,3 +144,47 @@ export const exchangeRule: Migration = {
       CHECK (exchange_rule IN ('refund_window', 'exchange_window', 'second_repair', 'waiting_limit'))`
   ]
 }
+
+/**
+ * The national 三包 legal minimum as the regulations' annexes list it (frozen as written, see
+ * src-shared/domain/warranty/policy.ts DEFAULT_POLICIES): the regulation the goods fall under,
+ * what a unit without invoice or card gets, and every main component (主要部件) or accessory
+ * (附件) with its period.
+ */
+const LEGAL_MINIMUM_JSON: Record<string, string> = {
+  mobile_phone:
+    '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"regulation":"mobile_phone_2001","noInvoiceGrants":"repair_only","repairMonths":12,"components":[{"component":"battery","months":6},{"component":"charger","months":12},{"component":"terminal_card","months":12},{"component":"data_card","months":12},{"component":"wired_headset","months":3}]}',
+  computer:
+    '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"regulation":"computer_2002","noInvoiceGrants":"nothing","repairMonths":12,"components":[{"component":"cpu","months":24},{"component":"main_board","months":24},{"component":"memory","months":24},{"component":"hard_disk","months":24},{"component":"display","months":24}]}',
+  desktop_computer:
+    '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"regulation":"computer_2002","noInvoiceGrants":"nothing","repairMonths":12,"components":[{"component":"cpu","months":24},{"component":"main_board","months":24},{"component":"memory","months":24},{"component":"hard_disk","months":24},{"component":"power_supply","months":24},{"component":"display","months":24}]}',
+  laptop_computer:
+    '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"regulation":"computer_2002","noInvoiceGrants":"nothing","repairMonths":12,"components":[{"component":"cpu","months":24},{"component":"main_board","months":24},{"component":"memory","months":24},{"component":"hard_disk","months":24},{"component":"display","months":24},{"component":"keyboard","months":24},{"component":"power_adapter","months":24}]}',
+  tv: '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"regulation":"appliances_1995","noInvoiceGrants":"nothing","repairMonths":12,"components":[{"component":"panel","months":36},{"component":"flyback_transformer","months":36},{"component":"tuner","months":36},{"component":"integrated_circuit","months":36}]}',
+  air_conditioner:
+    '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"regulation":"appliances_1995","noInvoiceGrants":"nothing","repairMonths":12,"components":[{"component":"compressor","months":36}]}',
+  refrigerator:
+    '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"regulation":"appliances_1995","noInvoiceGrants":"nothing","repairMonths":12,"components":[{"component":"compressor","months":36}]}',
+  washing_machine:
+    '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"regulation":"appliances_1995","noInvoiceGrants":"nothing","repairMonths":12,"components":[{"component":"motor","months":36},{"component":"program_controller","months":36}]}'
+}
+
+/**
+ * Desktops and laptops become categories of their own (their main-component lists differ; the
+ * earlier 'computer' stays for the units registered under it), and every category gets the legal
+ * minimum as a new default version from the same date as the first defaults: it wins over them
+ * (created later), while versions a shop saved from a later date still win from that date.
+ */
+export const legalMinimumPolicies: Migration = {
+  version: 20,
+  name: 'warranty: desktop and laptop categories, the legal minimum policies with the annexes’ components',
+  statements: [
+    `INSERT INTO product_categories (key, sort_order) VALUES ('desktop_computer', 7)`,
+    `INSERT INTO product_categories (key, sort_order) VALUES ('laptop_computer', 8)`,
+    ...Object.entries(LEGAL_MINIMUM_JSON).map(
+      ([key, json]) =>
+        `INSERT INTO warranty_policies (id, category_key, model_id, effective_from, policy_json, note, created_by, created_at)
+           VALUES (${quote(`legal-minimum-${key}`)}, ${quote(key)}, NULL, '${DEFAULTS_IN_FORCE_FROM}', ${quote(json)}, '国家三包法定最低标准', NULL, '2000-01-02T00:00:00.000Z')`
+    )
+  ]
+}

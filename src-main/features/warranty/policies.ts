@@ -17,7 +17,7 @@ function policyRows(db: Db) {
     .selectFrom('warrantyPolicies as p')
     .leftJoin('productModels as m', 'm.id', 'p.modelId')
     .selectAll('p')
-    .select(['m.brand', 'm.model'])
+    .select(['m.brand', 'm.model', 'm.categoryKey as modelCategoryKey'])
 }
 
 /**
@@ -63,19 +63,38 @@ export async function listPolicies(db: Db): Promise<PolicyVersion[]> {
     .orderBy('p.categoryKey')
     .orderBy('p.modelId')
     .orderBy('p.effectiveFrom', 'desc')
+    // Two versions from the same day: the later one is in force, so it comes first.
+    .orderBy('p.createdAt', 'desc')
     .execute()
   return rows.map(toPolicyVersion)
 }
 
-/** A new version; earlier ones stay, so units sold under them are still judged by them. */
+/** The version of the same target (category or model) in force on a day, if any. */
+async function sameTargetInForce(db: Db, input: ParsedInput<'warranty.savePolicy'>): Promise<PolicyVersion | null> {
+  const row = await policyRows(db)
+    .$if(input.modelId !== null, (q) => q.where('p.modelId', '=', input.modelId))
+    .$if(input.modelId === null, (q) => q.where('p.categoryKey', '=', input.categoryKey))
+    .where('p.effectiveFrom', '<=', input.effectiveFrom)
+    .orderBy('p.effectiveFrom', 'desc')
+    .orderBy('p.createdAt', 'desc')
+    .executeTakeFirst()
+  return row ? toPolicyVersion(row) : null
+}
+
+/**
+ * A new version; earlier ones stay, so units sold under them are still judged by them. Only an
+ * administrator may date one back (a brand's policy the shop used before it started with the
+ * app): it changes the verdicts of units sold from that day, so the audit row keeps the version it
+ * replaced for that day as "before".
+ */
 export async function savePolicy(
   db: Db,
   at: Date,
   actor: CurrentUser,
   input: ParsedInput<'warranty.savePolicy'>
 ): Promise<PolicyVersion> {
-  // A version dated back would quietly change verdicts of units already sold under the old one.
-  if (input.effectiveFrom < shopLocalDate(at, await readShopTimeZone(db))) {
+  const backdated = input.effectiveFrom < shopLocalDate(at, await readShopTimeZone(db))
+  if (backdated && actor.role !== 'admin') {
     throw new AppError('VALIDATION', 'errors.VALIDATION', {
       fields: [{ path: 'effectiveFrom', messageKey: 'validation.effectiveFromPast' }]
     })
@@ -90,6 +109,7 @@ export async function savePolicy(
       if (!model) throw new AppError('NOT_FOUND', 'errors.productModelNotFound')
     }
     const id = uuidv7(at.getTime())
+    const replaced = backdated ? await sameTargetInForce(trx, input) : null
     await trx
       .insertInto('warrantyPolicies')
       .values({
@@ -106,9 +126,10 @@ export async function savePolicy(
     const saved = toPolicyVersion(await policyRows(trx).where('p.id', '=', id).executeTakeFirstOrThrow())
     await recordSyncedChange(trx, at, {
       actorId: actor.id,
-      action: 'warranty.savePolicy',
+      action: backdated ? 'warranty.savePolicyBackdated' : 'warranty.savePolicy',
       entity: 'warranty_policy',
       entityId: id,
+      before: replaced,
       after: saved
     })
     return saved

@@ -1,5 +1,5 @@
 import type { PolicyVersion, WarrantyUnit } from '../../../src-shared/contract'
-import type { CategoryKey, WarrantyPolicy } from '../../../src-shared/domain/warranty/policy'
+import { withLegalMinimum, type CategoryKey, type WarrantyPolicy } from '../../../src-shared/domain/warranty/policy'
 import type { ProductModelsTable, WarrantyPoliciesTable, WarrantyUnitsTable } from './tables'
 
 export type UnitRow = WarrantyUnitsTable &
@@ -38,7 +38,7 @@ export function toUnit(row: UnitRow): WarrantyUnit {
 }
 
 export function toPolicyVersion(
-  row: WarrantyPoliciesTable & { brand: string | null; model: string | null }
+  row: WarrantyPoliciesTable & { brand: string | null; model: string | null; modelCategoryKey?: string | null }
 ): PolicyVersion {
   return {
     id: row.id,
@@ -48,7 +48,11 @@ export function toPolicyVersion(
         ? { id: row.modelId, brand: row.brand, model: row.model }
         : null,
     effectiveFrom: row.effectiveFrom,
-    policy: JSON.parse(row.policyJson) as WarrantyPolicy,
+    // What a version saved before these settings existed does not say is its category's legal minimum.
+    policy: withLegalMinimum(
+      JSON.parse(row.policyJson) as WarrantyPolicy,
+      row.categoryKey ?? row.modelCategoryKey ?? ''
+    ),
     note: row.note,
     createdAt: row.createdAt
   }

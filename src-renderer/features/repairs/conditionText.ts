@@ -2,7 +2,8 @@ import type { ArrivalCondition } from '../../../src-shared/contract'
 
 type Translate = (key: string) => string
 
-const MARKS = ['scratches', 'cracks', 'liquidMarks'] as const
+/** The marks the desk can tick; the serial or card not matching the unit voids its warranty. */
+const MARKS = ['scratches', 'cracks', 'liquidMarks', 'serialMismatch'] as const
 
 /**
  * The device's condition at check-in in words, as the job page and the claim receipt show it.
@@ -10,7 +11,7 @@ const MARKS = ['scratches', 'cracks', 'liquidMarks'] as const
  * intact, which the shop would then have certified without looking.
  */
 export function describeCondition(condition: ArrivalCondition, t: Translate): string {
-  const marks = MARKS.filter((mark) => condition[mark])
+  const marks = MARKS.filter((mark) => condition[mark] === true)
   const text = marks.length
     ? marks.map((mark) => t(`condition.${mark}`)).join(t('common.listSeparator'))
     : t('condition.noneRecorded')

@@ -24,7 +24,7 @@ export function createIntakeForm() {
       intakeChannel: 'walk_in' as IntakeChannel,
       symptomCode: null as string | null,
       reportedFault: '',
-      condition: { scratches: false, cracks: false, liquidMarks: false, note: '' },
+      condition: { scratches: false, cracks: false, liquidMarks: false, serialMismatch: false, note: '' },
       accessories: { items: [] as Accessory[], note: '' },
       passcode: { consent: false, value: '' },
       estimateFen: 0,

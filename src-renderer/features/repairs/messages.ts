@@ -40,7 +40,13 @@ export const repairsMessages = defineMessages(
       memory_card: '存储卡',
       remote_control: '遥控器'
     },
-    condition: { scratches: '划痕', cracks: '裂痕 / 破损', liquidMarks: '进液痕迹', noneRecorded: '未记录外观问题' },
+    condition: {
+      scratches: '划痕',
+      cracks: '裂痕 / 破损',
+      liquidMarks: '进液痕迹',
+      serialMismatch: '序列号或保修卡涂改、与机器不符',
+      noneRecorded: '未记录外观问题'
+    },
     decisionChannel: { in_person: '当面', phone: '电话' },
     codeList: { symptom: '故障现象', fault_location: '故障部位', fault_cause: '故障原因' },
 
@@ -253,6 +259,7 @@ export const repairsMessages = defineMessages(
       scratches: 'Scratches',
       cracks: 'Cracks / damage',
       liquidMarks: 'Liquid marks',
+      serialMismatch: 'Serial or warranty card altered or not matching the unit',
       noneRecorded: 'No marks recorded'
     },
     decisionChannel: { in_person: 'In person', phone: 'By phone' },

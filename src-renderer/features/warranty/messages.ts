@@ -16,7 +16,9 @@ export const warrantyMessages = defineMessages(
       verdict: {
         refund: '可退货',
         exchange: '可换货',
+        exchange_or_refund: '可换货或退货',
         free_repair: '免费保修',
+        free_new_component: '免费更换新部件',
         paid_repair: '付费维修',
         not_covered: '不在保修范围',
         unknown_start: '无法确定起始日期'
@@ -24,9 +26,11 @@ export const warrantyMessages = defineMessages(
       verdictHint: {
         refund: '性能故障在退货期内，顾客可选择退货、换货或免费维修。',
         exchange: '性能故障在换货期内（或同一故障已修两次、或待修超过规定期限），顾客可选择换货或免费维修。',
+        exchange_or_refund: '同一性能故障已修两次仍不能正常使用：由顾客选择换货或退货。',
         free_repair: '在保修期内，免费维修。',
-        paid_repair: '本次故障不在保修范围内，按付费维修处理（原因见判定依据）。',
-        not_covered: '存在免责情形，不在保修范围内。',
+        free_new_component: '整机保修已过、主要部件仍在保修期内，且该部件已修两次：免费更换新的部件。',
+        paid_repair: '不实行三包，可以收费修理（原因见判定依据）。',
+        not_covered: '不属于三包范围：不退、不换、不免费修理（原因见判定依据）。',
         unknown_start: '缺少购机发票和生产日期，无法计算保修期；请补登发票信息，不按过保处理。'
       },
       reasons: '判定依据',
@@ -48,7 +52,8 @@ export const warrantyMessages = defineMessages(
       basis: {
         invoice: '购机发票日期',
         production_fallback: '无发票：按生产日期推算',
-        exchange: '换货日期'
+        exchange: '换货日期',
+        no_invoice: '无发票和三包凭证：不实行三包'
       },
       refundEnd: '退货截止',
       exchangeEnd: '换货截止',
@@ -86,6 +91,18 @@ export const warrantyMessages = defineMessages(
       repairMonths: '整机保修',
       components: '部件保修',
       noInvoiceFallbackDays: '无发票推算',
+      noInvoiceGrants: '无发票时',
+      grants: {
+        nothing: '不实行三包（收费修理）',
+        repair_only: '只免费修理，不退不换',
+        all_remedies: '与有发票相同'
+      },
+      regulation: '依据规定',
+      regulations: {
+        appliances_1995: '《部分商品修理更换退货责任规定》',
+        mobile_phone_2001: '《移动电话机商品修理更换退货责任规定》',
+        computer_2002: '《微型计算机商品修理更换退货责任规定》'
+      },
       exchangeRestartsPeriod: '换货后保修',
       restarts: '重新起算',
       continues: '延续原机',
@@ -122,7 +139,9 @@ export const warrantyMessages = defineMessages(
       exchanged: '已换货，以下为新机的保修判定',
       categories: {
         mobile_phone: '手机',
-        computer: '电脑',
+        computer: '电脑（未区分台式 / 笔记本）',
+        desktop_computer: '台式电脑',
+        laptop_computer: '笔记本电脑',
         tv: '电视',
         air_conditioner: '空调',
         refrigerator: '冰箱',
@@ -131,19 +150,30 @@ export const warrantyMessages = defineMessages(
       component: {
         battery: '电池',
         charger: '充电器',
+        terminal_card: '移动终端卡',
+        data_card: '数据接口卡',
+        wired_headset: '外接有线耳机',
         main_board: '主板',
         cpu: 'CPU',
+        memory: '内存',
         hard_disk: '硬盘',
-        display: '显示器',
-        panel: '显示屏',
+        display: '显示器 / 显示屏',
+        keyboard: '键盘',
+        power_supply: '电源',
+        power_adapter: '电源适配器',
+        panel: '显像管 / 显示屏',
+        flyback_transformer: '行输出变压器',
+        tuner: '高频头',
+        integrated_circuit: '集成电路',
         compressor: '压缩机',
-        motor: '电机'
+        motor: '电动机',
+        program_controller: '程序控制器'
       },
       voidReason: {
         physical_damage: '外力损坏',
         liquid_damage: '进液',
         third_party_repair: '第三方拆修',
-        serial_tampered: '序列号被涂改'
+        serial_tampered: '序列号或保修卡涂改、与机器不符'
       },
       reason: {
         startInvoice: '保修期自购机发票日期 {invoiceDate} 起算。',
@@ -155,20 +185,29 @@ export const warrantyMessages = defineMessages(
         startExchangeOriginalUnknown:
           '本机是 {exchangedOn} 换货所得的新机，按政策延续原机的保修期，但原机的起算日没有登记，无法确定起始日期。',
         startUnknown: '既没有购机发票日期，也没有生产日期，无法确定保修起始日期；请核对发票后补登，不按过保处理。',
+        startNoInvoiceNoSanbao: '没有有效发票和三包凭证：不实行三包，可以收费修理；没有保修截止日。',
+        fallbackNotStarted: '没有发票：三包有效期自 {start} 才开始，在此之前出现的故障不在三包范围内。',
+        noInvoiceRepairOnly: '没有发票：按规定只负责免费修理，不退货、不换货。',
+        secondRepairExchangeOrRefund:
+          '同一故障（{faultCode}）已在保修期内修理 {repairs} 次（最近一次 {lastReturnedDate} 修好交还），再次出现故障，由顾客选择换货或退货（整机保修期至 {periodEnd}）。',
+        mainComponentNewAfterTwoRepairs:
+          '{component}已在保修期内修理 {repairs} 次（最近一次 {lastReturnedDate} 交还），整机保修已于 {repairEnd} 到期、{component}保修至 {end}：免费更换新的{component}。',
         replacedBy: '本机已换货，由序列号 {serial} 的新机替换，保修随之转到新机，本机不再享受保修。',
         repairExtension: '保修期内维修共占用 {days} 天（{repairs} 次保修维修），不计入三包有效期，保修截止日相应顺延。',
         noClaim: '未说明故障：按整机性能故障判定。',
-        voidUnit: '接机时记录了"{reason}"，整机不在保修范围。',
-        voidComponent: '接机时记录了{component}"{reason}"，该部件不在保修范围。',
+        voidUnit: '接机时记录了"{reason}"：不实行三包，可以收费修理。',
+        voidComponent: '接机时记录了{component}"{reason}"：该部件不实行三包，可以收费修理。',
         voidBeforePartReplaced:
           '{recordedOn} 记录的"{reason}"早于{component}在本店更换的日期 {replacedOn}，不影响本店对更换部件的维修保修。',
         refundWindow: '自 {start} 起 {refundDays} 日内出现性能故障可以退货，退货期至 {refundEnd}（{daysLeft}）。',
         exchangeWindow: '自 {start} 起 {exchangeDays} 日内出现性能故障可以换货，换货期至 {exchangeEnd}（{daysLeft}）。',
-        appearanceNoRefundExchange: '外观损坏不属于性能故障，不能退货或换货（换货期至 {exchangeEnd}）。',
-        appearanceNotCovered: '外观损坏属人为损坏，不在三包范围内，也不在本店更换部件的维修保修范围内，需付费维修。',
+        appearanceNoRefundExchange:
+          '外观问题不属于性能故障，即使在退货、换货期内（至 {exchangeEnd}）也不能退货或换货。',
+        appearanceNotCovered: '外观问题不是规定所列的性能故障，不属于三包范围，也不在本店更换部件的维修保修范围内。',
         secondRepairRule:
-          '同一故障（{faultCode}）已在保修期内修理 {repairs} 次（最近一次 {lastReturnedDate} 修好交还），再次出现故障，可以换货或退货（保修期至 {periodEnd}）。',
-        repeatFaultHistory: '提示：故障 {faultCode} 已在保修期内修理 {repairs} 次，若再次出现同一故障可以换货或退货。',
+          '同一故障（{faultCode}）已在保修期内修理 {repairs} 次（最近一次 {lastReturnedDate} 修好交还），再次出现故障，可以换货（整机保修期至 {periodEnd}）。',
+        repeatFaultHistory:
+          '提示：故障 {faultCode} 已在保修期内修理 {repairs} 次，若再次出现同一故障可以换货（家电可选退货）。',
         repairPeriod: '整机保修 {repairMonths} 个月，自 {start} 至 {repairEnd}（{daysLeft}），免费维修。',
         repairPeriodEnded: '整机保修已于 {repairEnd} 到期（已过 {daysSince} 天），需付费维修。',
         componentPeriod: '{component}保修 {months} 个月，至 {end}（{daysLeft}），免费维修。',
@@ -312,7 +351,11 @@ export const warrantyMessages = defineMessages(
         saved: '新版本已保存',
         days: '天',
         months: '个月',
-        exchangeRestartsHint: '开启：换货所得新机的保修期自换货日重新起算；关闭：延续原机的保修期'
+        exchangeRestartsHint: '开启：换货所得新机的保修期自换货日重新起算；关闭：延续原机的保修期',
+        backdatedHint:
+          '早于今天生效：只有管理员可以补录（如开业前已执行的品牌政策），此后售出的机器将按它判定，并记入操作日志。',
+        noInvoiceHint:
+          '没有发票和三包凭证的机器，保修期自生产日期后上述天数起算。法定最低标准：手机只免费修理；家电、电脑不实行三包。'
       },
       intake: {
         registryUnit: '保修登记：{brand} {model}'
@@ -329,7 +372,9 @@ export const warrantyMessages = defineMessages(
       verdict: {
         refund: 'Refund',
         exchange: 'Exchange',
+        exchange_or_refund: 'Exchange or refund',
         free_repair: 'Free repair',
+        free_new_component: 'New component, free',
         paid_repair: 'Paid repair',
         not_covered: 'Not covered',
         unknown_start: 'Start date unknown'
@@ -338,9 +383,13 @@ export const warrantyMessages = defineMessages(
         refund: 'Performance fault within the refund window: the customer may choose refund, exchange or free repair.',
         exchange:
           'Performance fault within the exchange window (or the same fault repaired twice, or waiting too long in a repair): exchange or free repair.',
+        exchange_or_refund:
+          'The same performance fault was repaired twice and came back: the customer chooses an exchange or a refund.',
         free_repair: 'Within the warranty period: repaired free of charge.',
-        paid_repair: 'This fault is not covered: a paid repair (see the reasons).',
-        not_covered: 'A void condition applies: not covered by the warranty.',
+        free_new_component:
+          'The unit period is over but the main component’s is not, and it was repaired twice: a new component, free of charge.',
+        paid_repair: 'No 三包 for this unit, but it can be repaired for a fee (see the reasons).',
+        not_covered: 'Outside 三包: no refund, no exchange, no free repair (see the reasons).',
         unknown_start:
           'No invoice and no production date: the period cannot be computed. Record the invoice; do not treat it as out of warranty.'
       },
@@ -363,7 +412,8 @@ export const warrantyMessages = defineMessages(
       basis: {
         invoice: 'Invoice date',
         production_fallback: 'No invoice: from the production date',
-        exchange: 'Exchange date'
+        exchange: 'Exchange date',
+        no_invoice: 'No invoice or card: no 三包'
       },
       refundEnd: 'Refund until',
       exchangeEnd: 'Exchange until',
@@ -401,6 +451,18 @@ export const warrantyMessages = defineMessages(
       repairMonths: 'Whole-unit warranty',
       components: 'Component warranties',
       noInvoiceFallbackDays: 'Without invoice',
+      noInvoiceGrants: 'Without invoice or card',
+      grants: {
+        nothing: 'No 三包 (paid repair)',
+        repair_only: 'Free repair only, no refund or exchange',
+        all_remedies: 'Same as with an invoice'
+      },
+      regulation: 'Regulation',
+      regulations: {
+        appliances_1995: 'Repair, exchange and refund of certain goods (1995)',
+        mobile_phone_2001: 'Repair, exchange and refund of mobile phones (2001)',
+        computer_2002: 'Repair, exchange and refund of microcomputers (2002)'
+      },
       exchangeRestartsPeriod: 'After an exchange',
       restarts: 'period restarts',
       continues: 'period continues',
@@ -438,7 +500,9 @@ export const warrantyMessages = defineMessages(
       exchanged: 'Exchanged; below is the new unit’s verdict',
       categories: {
         mobile_phone: 'Mobile phone',
-        computer: 'Computer',
+        computer: 'Computer (desktop or laptop not told)',
+        desktop_computer: 'Desktop computer',
+        laptop_computer: 'Laptop',
         tv: 'TV',
         air_conditioner: 'Air conditioner',
         refrigerator: 'Refrigerator',
@@ -447,19 +511,30 @@ export const warrantyMessages = defineMessages(
       component: {
         battery: 'Battery',
         charger: 'Charger',
+        terminal_card: 'Mobile terminal card',
+        data_card: 'Data interface card',
+        wired_headset: 'Wired headset',
         main_board: 'Main board',
         cpu: 'CPU',
+        memory: 'Memory',
         hard_disk: 'Hard disk',
         display: 'Display',
-        panel: 'Panel',
+        keyboard: 'Keyboard',
+        power_supply: 'Power supply',
+        power_adapter: 'Power adapter',
+        panel: 'Picture tube / panel',
+        flyback_transformer: 'Flyback transformer',
+        tuner: 'Tuner',
+        integrated_circuit: 'Integrated circuits',
         compressor: 'Compressor',
-        motor: 'Motor'
+        motor: 'Motor',
+        program_controller: 'Program controller'
       },
       voidReason: {
         physical_damage: 'physical damage',
         liquid_damage: 'liquid damage',
         third_party_repair: 'opened or repaired by a third party',
-        serial_tampered: 'serial tampered with'
+        serial_tampered: 'serial or warranty card altered or not matching the unit'
       },
       reason: {
         startInvoice: 'The warranty runs from the invoice date, {invoiceDate}.',
@@ -473,13 +548,23 @@ export const warrantyMessages = defineMessages(
           'This unit replaced another on {exchangedOn}; by policy it continues the earlier unit’s period, but that start was not recorded, so the start is unknown.',
         startUnknown:
           'Neither an invoice date nor a production date is recorded, so the start is unknown; check the invoice and record it. Not to be treated as out of warranty.',
+        startNoInvoiceNoSanbao:
+          'No valid invoice and no warranty card: no 三包, but it can be repaired for a fee; there is no warranty end.',
+        fallbackNotStarted:
+          'No invoice: the warranty period only starts on {start}; a fault before that day is not covered.',
+        noInvoiceRepairOnly: 'No invoice: free repair only, never a refund or an exchange.',
+        secondRepairExchangeOrRefund:
+          'The same fault ({faultCode}) was repaired {repairs} times under warranty (last returned {lastReturnedDate}) and failed again: the customer chooses an exchange or a refund (unit warranty until {periodEnd}).',
+        mainComponentNewAfterTwoRepairs:
+          'The {component} was repaired {repairs} times under warranty (last returned {lastReturnedDate}); the unit warranty ended {repairEnd} but the {component}’s runs until {end}: a new {component}, free of charge.',
         replacedBy:
           'This unit was replaced in an exchange by the unit with serial {serial}; its warranty passed to that unit, so this one is no longer covered.',
         repairExtension:
           '{days} day(s) spent in warranty repair ({repairs} repair(s)) do not count: the warranty ends that much later.',
         noClaim: 'No fault described: judged as a performance fault of the whole unit.',
-        voidUnit: 'Recorded at check-in: {reason}. The whole unit is not covered.',
-        voidComponent: 'Recorded at check-in for the {component}: {reason}. That component is not covered.',
+        voidUnit: 'Recorded at check-in: {reason}. No 三包 for this unit, but it can be repaired for a fee.',
+        voidComponent:
+          'Recorded at check-in for the {component}: {reason}. No 三包 for that component, but it can be repaired for a fee.',
         voidBeforePartReplaced:
           'Recorded on {recordedOn}: {reason}. That was before the shop replaced the {component} on {replacedOn}, so it does not void the repair warranty on the replaced part.',
         refundWindow:
@@ -487,13 +572,13 @@ export const warrantyMessages = defineMessages(
         exchangeWindow:
           'A performance fault within {exchangeDays} days of {start} may be exchanged; the exchange window ends {exchangeEnd} ({daysLeft}).',
         appearanceNoRefundExchange:
-          'Appearance damage is not a performance fault: no refund or exchange (exchange window ends {exchangeEnd}).',
+          'A cosmetic fault is not a performance fault: no refund or exchange, even within the windows (until {exchangeEnd}).',
         appearanceNotCovered:
-          'Appearance damage is caused by use, not a defect: it is covered neither by the warranty nor by a replaced part’s repair warranty. Paid repair.',
+          'A cosmetic fault is not one of the listed performance faults: outside 三包, and not under a replaced part’s repair warranty either.',
         secondRepairRule:
-          'The same fault ({faultCode}) was repaired {repairs} times under warranty (last returned {lastReturnedDate}) and failed again: exchange or refund is due (warranty until {periodEnd}).',
+          'The same fault ({faultCode}) was repaired {repairs} times under warranty (last returned {lastReturnedDate}) and failed again: an exchange is due (unit warranty until {periodEnd}).',
         repeatFaultHistory:
-          'Note: fault {faultCode} was repaired {repairs} times under warranty; one more failure of it entitles the customer to exchange or refund.',
+          'Note: fault {faultCode} was repaired {repairs} times under warranty; one more failure of it entitles the customer to an exchange (for appliances, exchange or refund).',
         repairPeriod:
           'Whole-unit warranty of {repairMonths} months from {start} to {repairEnd} ({daysLeft}): free repair.',
         repairPeriodEnded: 'The whole-unit warranty ended {repairEnd} ({daysSince} day(s) ago): paid repair.',
@@ -642,7 +727,11 @@ export const warrantyMessages = defineMessages(
         days: 'days',
         months: 'months',
         exchangeRestartsHint:
-          "On: an exchanged unit's period restarts on the exchange date; off: it continues the earlier unit's period"
+          "On: an exchanged unit's period restarts on the exchange date; off: it continues the earlier unit's period",
+        backdatedHint:
+          'Starts before today: only an administrator may enter it (e.g. a brand policy in force before the shop used the app); units sold since are judged by it, and it is audited.',
+        noInvoiceHint:
+          'A unit without invoice and card starts its period the days above after its production date. Legal minimum: phones get free repair only; appliances and computers get no 三包.'
       },
       intake: {
         registryUnit: 'Warranty registry: {brand} {model}'

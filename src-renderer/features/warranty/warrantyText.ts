@@ -6,7 +6,9 @@ import type { Reason } from '../../../src-shared/domain/warranty/evaluate'
 export const VERDICT_TONE = {
   refund: 'success',
   exchange: 'success',
+  exchange_or_refund: 'success',
   free_repair: 'primary',
+  free_new_component: 'primary',
   paid_repair: 'warning',
   not_covered: 'danger',
   unknown_start: 'info'

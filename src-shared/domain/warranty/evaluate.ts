@@ -92,7 +92,17 @@ export interface FaultClaim {
  */
 export type RemedyRule = 'refund_window' | 'exchange_window' | 'second_repair' | 'waiting_limit'
 
-export type Verdict = 'refund' | 'exchange' | 'free_repair' | 'paid_repair' | 'not_covered' | 'unknown_start'
+export type Verdict =
+  | 'refund'
+  | 'exchange'
+  /** the customer chooses an exchange or a refund (the 1995 goods repaired twice, 《部分商品…》第十一条) */
+  | 'exchange_or_refund'
+  | 'free_repair'
+  /** a main component repaired twice fails again after the whole-unit period: a new component, free */
+  | 'free_new_component'
+  | 'paid_repair'
+  | 'not_covered'
+  | 'unknown_start'
 
 export interface WarrantyEvaluation {
   verdict: Verdict
@@ -100,7 +110,8 @@ export interface WarrantyEvaluation {
   reasons: Reason[]
   /** warranty start */
   start: string | null
-  startBasis: 'invoice' | 'production_fallback' | 'exchange' | null
+  /** 'no_invoice': no invoice or card and the policy grants nothing then (no 三包, no warranty end) */
+  startBasis: 'invoice' | 'production_fallback' | 'exchange' | 'no_invoice' | null
   /** last day still inside the refund window, start + refundDays (not extended by repair time) */
   refundEnd: string | null
   /** last day still inside the exchange window, start + exchangeDays (not extended by repair time) */
@@ -144,6 +155,7 @@ interface StartResult {
  * - an exchanged unit: the exchange date when the policy restarts the period, else the earlier
  *   unit's start (unknown if that was not recorded);
  * - otherwise the invoice date;
+ * - no invoice, when the policy grants nothing then (noInvoiceGrants 'nothing'): no start, no 三包;
  * - no invoice: production date + noInvoiceFallbackDays;
  * - neither: unknown.
  */
@@ -178,6 +190,9 @@ function warrantyStart(policy: WarrantyPolicy, unit: UnitFacts): StartResult {
       basis: 'invoice',
       reason: reason('warranty.reason.startInvoice', { invoiceDate: unit.invoiceDate })
     }
+  }
+  if ((policy.noInvoiceGrants ?? 'all_remedies') === 'nothing') {
+    return { start: null, basis: 'no_invoice', reason: reason('warranty.reason.startNoInvoiceNoSanbao') }
   }
   if (unit.productionDate) {
     const start = addDays(unit.productionDate, policy.noInvoiceFallbackDays)
@@ -298,17 +313,19 @@ function applicablePeriod(
  * warranty start:
  * 0. a unit replaced by an exchange (`replacedBySerial`) → 'not_covered': its warranty passed to
  *    the new unit (reason right after the start reason);
- * 1. a unit-scope void → 'not_covered'; a component-scope void on the claimed component →
- *    'not_covered' (voids on other components do not affect the claim). Exception: when the
+ * 1. a unit-scope void → 'paid_repair' (不实行三包，可以收费修理); a component-scope void on the
+ *    claimed component → 'paid_repair' (voids on other components do not affect the claim). Exception: when the
  *    claimed component has a part repair warranty running today (rule 7), a void recorded
  *    (`recordedOn`) before that part's replacedOn does not void the claim; voids without a date
  *    or recorded on/after replacedOn still do. A performance claim saved that way is judged on
  *    the part's repair warranty alone → 'free_repair';
- * 2. appearance damage is caused by the customer and covered neither by 三包 nor by a part's
- *    repair warranty → 'paid_repair' (within the exchange window a reason also says it gets no
- *    refund or exchange);
+ * 2. a cosmetic fault is no listed performance fault: no 三包 remedy at all nor a part's repair
+ *    warranty → 'not_covered', even within the 7 days (a reason says so within the windows);
+ *    2b. no invoice and the policy grants nothing then → 'paid_repair', no warranty end;
  * 3. no start (no invoice, no production date, or an exchanged unit continuing an unrecorded
  *    start) → 'unknown_start', unless a replaced part's repair warranty covers the claim;
+ *    3a. no invoice, before the production-date fallback start → 'paid_repair';
+ *    3b. no invoice and the policy grants repair only → only the repair periods are judged;
  * 4. performance fault within the refund window → 'refund'; within the exchange window →
  *    'exchange';
  * 4c. a unit waiting in a warranty repair (no parts from the maker, or the repairer's own delay)
@@ -316,8 +333,10 @@ function applicablePeriod(
  *    the limit a reason gives the day it is reached. This limit is judged on today even when the
  *    claim gives an earlier fault date;
  * 5. second-repair rule: two completed warranty repairs that repaired the unit (not
- *    `repaired: false`) with the claim's (non-null) fault code and today within the applicable
- *    repair period → 'exchange' (the customer may choose refund);
+ *    `repaired: false`) with the claim's (non-null) fault code and today within the whole unit's
+ *    (extended) period → 'exchange' for phones and computers, 'exchange_or_refund' for the 1995
+ *    goods; 5a. a main component repaired twice, after the unit period but within its own →
+ *    'free_new_component';
  * 6. within the applicable repair period → 'free_repair'. The applicable period is the claimed
  *    component's own period when the policy has one (longer or shorter than the unit's),
  *    otherwise the whole unit's;
@@ -401,7 +420,9 @@ export function evaluateWarranty(
     partCovers: partWarranty !== null && today >= partWarranty.part.replacedOn && today <= partWarranty.end,
     repeatedFaults: repeatedFaults(unit.repairs),
     reasons,
-    waitingToday
+    waitingToday,
+    startBasis: startResult.basis,
+    repairOnly: startResult.basis === 'production_fallback' && policy.noInvoiceGrants === 'repair_only'
   })
   const waiting = unit.waiting ?? null
 

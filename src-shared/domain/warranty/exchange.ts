@@ -6,5 +6,5 @@ import type { Verdict } from './evaluate'
  * refund window the customer may choose an exchange instead (三包: 7 日内可选择退货或换货).
  */
 export function exchangeDue(verdict: Verdict): boolean {
-  return verdict === 'refund' || verdict === 'exchange'
+  return verdict === 'refund' || verdict === 'exchange' || verdict === 'exchange_or_refund'
 }

@@ -11,6 +11,30 @@ export interface ComponentPeriod {
   months: number
 }
 
+/**
+ * Which of the national 三包 regulations the goods fall under: it decides what a unit repaired twice
+ * for the same fault gets, whether components are main components (主要部件) or accessories
+ * (附件), and the legal minimum for a unit sold without invoice or card.
+ * - appliances_1995: 《部分商品修理更换退货责任规定》(1995) and its annex (TV, refrigerator, washing
+ *   machine, air conditioner…);
+ * - mobile_phone_2001: 《移动电话机商品修理更换退货责任规定》(2001);
+ * - computer_2002: 《微型计算机商品修理更换退货责任规定》(2002).
+ */
+export const REGULATIONS = ['appliances_1995', 'mobile_phone_2001', 'computer_2002'] as const
+export type Regulation = (typeof REGULATIONS)[number]
+
+/**
+ * What a unit sold without invoice or card (no 有效发货票 and no 三包凭证) gets, its period then
+ * starting noInvoiceFallbackDays after the production date:
+ * - nothing: no 三包 at all, a paid repair (the 1995 and computer rules' legal minimum: "无三包
+ *   凭证及有效发票" is among the cases where 不实行三包);
+ * - repair_only: free repair within the period, never refund or exchange (the phone rules' legal
+ *   minimum: 出厂日期后第90日起算, 负责免费修理);
+ * - all_remedies: every remedy, as with an invoice (a brand's promise beyond the law).
+ */
+export const NO_INVOICE_GRANTS = ['nothing', 'repair_only', 'all_remedies'] as const
+export type NoInvoiceGrant = (typeof NO_INVOICE_GRANTS)[number]
+
 export interface WarrantyPolicy {
   /** 包退: a performance fault within this many days of the start (the start day not counted, see daysPeriodEnd) gives a refund. */
   refundDays: number
@@ -24,15 +48,25 @@ export interface WarrantyPolicy {
   noInvoiceFallbackDays: number
   /** An exchanged unit's period restarts at the exchange date (true) or continues from the original start (false). */
   exchangeRestartsPeriod: boolean
+  /**
+   * The regulation the goods fall under. Absent in versions saved before it was recorded: the
+   * category's legal minimum fills it in (withLegalMinimum).
+   */
+  regulation?: Regulation
+  /** What a unit without invoice or card gets. Absent: the category's legal minimum (withLegalMinimum). */
+  noInvoiceGrants?: NoInvoiceGrant
 }
 
 export const CATEGORY_KEYS = [
   'mobile_phone',
+  // Units registered before desktops and laptops were told apart (their main components differ).
   'computer',
   'tv',
   'air_conditioner',
   'refrigerator',
-  'washing_machine'
+  'washing_machine',
+  'desktop_computer',
+  'laptop_computer'
 ] as const
 
 export type CategoryKey = (typeof CATEGORY_KEYS)[number]
@@ -45,58 +79,82 @@ const COMMON = {
   exchangeRestartsPeriod: true
 } as const
 
+const months = (count: number, components: string[]): ComponentPeriod[] =>
+  components.map((component) => ({ component, months: count }))
+
+/** 《部分商品修理更换退货责任规定》: 第九条 7 日包退, 第十条 15 日包换; periods from its annex. */
+const APPLIANCES_1995 = { ...COMMON, regulation: 'appliances_1995', noInvoiceGrants: 'nothing' } as const
+
 /**
- * Default policies from the national 三包 regulations. The shop or HQ can edit them; these are
- * only the starting values.
+ * 《微型计算机商品修理更换退货责任规定》: 第十一条 7 日, 第十二条 15 日; 整机 1 年, 主要部件 2 年
+ * (its annex of periods); 第九条: without invoice and card only what can be proven, so no fallback.
+ */
+const COMPUTER_2002 = { ...COMMON, regulation: 'computer_2002', noInvoiceGrants: 'nothing', repairMonths: 12 } as const
+
+/**
+ * The national 三包 legal minimum per category (setup's starting policy; a brand or the shop can
+ * grant more in later versions). Component keys are translated in the renderer's
+ * warranty.component messages.
  */
 export const DEFAULT_POLICIES: Record<CategoryKey, WarrantyPolicy> = {
-  // 《移动电话机商品及微型计算机商品修理更换退货责任规定》(2001): 7 日包退, 15 日包换;
-  // 手机主机三包有效期 1 年; 附件: 电池 6 个月, 充电器 1 年.
+  // 《移动电话机商品修理更换退货责任规定》: 第十一条 7 日, 第十二条 15 日; 主机 1 年; 附件: 电池
+  // 6 个月, 充电器 / 移动终端卡 / 数据接口卡 1 年, 外接有线耳机 3 个月. Without invoice and card the
+  // period starts 90 days after the production date, free repair only.
   mobile_phone: {
     ...COMMON,
+    regulation: 'mobile_phone_2001',
+    noInvoiceGrants: 'repair_only',
     repairMonths: 12,
     components: [
       { component: 'battery', months: 6 },
-      { component: 'charger', months: 12 }
+      { component: 'charger', months: 12 },
+      { component: 'terminal_card', months: 12 },
+      { component: 'data_card', months: 12 },
+      { component: 'wired_headset', months: 3 }
     ]
   },
-  // 《移动电话机商品及微型计算机商品修理更换退货责任规定》(2001): 7 日包退, 15 日包换;
-  // 微型计算机整机 1 年; 主要部件 (主板, CPU, 硬盘, 显示器等) 2 年.
-  computer: {
-    ...COMMON,
-    repairMonths: 12,
-    components: [
-      { component: 'main_board', months: 24 },
-      { component: 'cpu', months: 24 },
-      { component: 'hard_disk', months: 24 },
-      { component: 'display', months: 24 }
-    ]
+  // Not told apart: the main components desktops and laptops share.
+  computer: { ...COMPUTER_2002, components: months(24, ['cpu', 'main_board', 'memory', 'hard_disk', 'display']) },
+  desktop_computer: {
+    ...COMPUTER_2002,
+    components: months(24, ['cpu', 'main_board', 'memory', 'hard_disk', 'power_supply', 'display'])
   },
-  // 《部分商品修理更换退货责任规定》(1995): 7 日包退, 15 日包换; 彩色电视机整机 1 年,
-  // 主要部件 (显像管 / 面板) 3 年.
+  laptop_computer: {
+    ...COMPUTER_2002,
+    components: months(24, ['cpu', 'main_board', 'memory', 'hard_disk', 'display', 'keyboard', 'power_adapter'])
+  },
+  // Annex: 彩色电视机 整机 1 年, 主要部件 3 年: 显像管 (today the panel), 行输出变压器, 高频头, 集成电路.
   tv: {
-    ...COMMON,
+    ...APPLIANCES_1995,
     repairMonths: 12,
-    components: [{ component: 'panel', months: 36 }]
+    components: months(36, ['panel', 'flyback_transformer', 'tuner', 'integrated_circuit'])
   },
-  // 《部分商品修理更换退货责任规定》(1995): 7 日包退, 15 日包换; 空调器整机 1 年, 压缩机 3 年.
-  air_conditioner: {
-    ...COMMON,
-    repairMonths: 12,
-    components: [{ component: 'compressor', months: 36 }]
-  },
-  // 《部分商品修理更换退货责任规定》(1995): 7 日包退, 15 日包换; 电冰箱整机 1 年, 压缩机 3 年.
-  refrigerator: {
-    ...COMMON,
-    repairMonths: 12,
-    components: [{ component: 'compressor', months: 36 }]
-  },
-  // 《部分商品修理更换退货责任规定》(1995): 7 日包退, 15 日包换; 洗衣机整机 1 年, 电机 3 年.
-  washing_machine: {
-    ...COMMON,
-    repairMonths: 12,
-    components: [{ component: 'motor', months: 36 }]
+  // Annex: 家用空调器 整机 1 年, 主要部件 3 年: 压缩机.
+  air_conditioner: { ...APPLIANCES_1995, repairMonths: 12, components: months(36, ['compressor']) },
+  // Annex: 家用电冰箱 整机 1 年, 主要部件 3 年: 压缩机.
+  refrigerator: { ...APPLIANCES_1995, repairMonths: 12, components: months(36, ['compressor']) },
+  // Annex: 洗衣机 整机 1 年, 主要部件 3 年: 电动机, 程序控制器.
+  washing_machine: { ...APPLIANCES_1995, repairMonths: 12, components: months(36, ['motor', 'program_controller']) }
+}
+
+/** The category's legal minimum for what a saved version does not say (versions saved before these settings). */
+export function withLegalMinimum(policy: WarrantyPolicy, categoryKey: string): WarrantyPolicy {
+  const legal = (DEFAULT_POLICIES as Record<string, WarrantyPolicy | undefined>)[categoryKey]
+  if (!legal) return policy
+  return {
+    ...policy,
+    regulation: policy.regulation ?? legal.regulation,
+    noInvoiceGrants: policy.noInvoiceGrants ?? legal.noInvoiceGrants
   }
+}
+
+/**
+ * Whether the policy's components are main components (主要部件, the 1995 annex and the computer
+ * rules) rather than accessories (附件, the phone rules): a main component repaired twice gets a new
+ * one when the whole-unit period is over.
+ */
+export function hasMainComponents(policy: WarrantyPolicy): boolean {
+  return policy.regulation === 'appliances_1995' || policy.regulation === 'computer_2002'
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/

@@ -17,6 +17,16 @@ export const REASON_KEYS = [
   'warranty.reason.startExchangeOriginalUnknown',
   /** {} — neither invoice nor production date */
   'warranty.reason.startUnknown',
+  /** {} — no invoice or card, and the policy grants nothing then: 不实行三包，可以收费修理 */
+  'warranty.reason.startNoInvoiceNoSanbao',
+  /** { start } — no invoice: the period starts on `start` (production date + fallback days), the fault came before */
+  'warranty.reason.fallbackNotStarted',
+  /** {} — no invoice: free repair only, never refund or exchange */
+  'warranty.reason.noInvoiceRepairOnly',
+  /** { faultCode, repairs, lastReturnedDate, periodEnd } — repaired twice, failing again: exchange or refund at the customer's choice */
+  'warranty.reason.secondRepairExchangeOrRefund',
+  /** { component, repairs, lastReturnedDate, repairEnd, end } — a main component repaired twice after the unit period: a new one, free */
+  'warranty.reason.mainComponentNewAfterTwoRepairs',
   /** { serial } — this unit was replaced by an exchange; its warranty passed to the unit with that serial */
   'warranty.reason.replacedBy',
   /** { days, repairs } — days in warranty repair added to the repair and component periods */

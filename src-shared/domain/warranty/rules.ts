@@ -5,8 +5,8 @@
  * so the explanation lists every step that mattered.
  */
 import { daysBetween } from '../workOrderAge'
-import type { WarrantyPolicy } from './policy'
-import type { FaultClaim, RepairRecord, UnitFacts, Verdict, VoidCondition } from './evaluate'
+import { hasMainComponents, type WarrantyPolicy } from './policy'
+import type { FaultClaim, RepairRecord, UnitFacts, Verdict, VoidCondition, WarrantyEvaluation } from './evaluate'
 import { reason, type Reason } from './reasons'
 import { waitingEntitledOn } from './waiting'
 
@@ -57,6 +57,10 @@ export interface WarrantyCase {
    * (`today` above is the fault date when the claim gives one). Absent: `today`.
    */
   waitingToday?: string
+  /** where the warranty start came from ('no_invoice': none, the policy grants nothing without one) */
+  startBasis?: WarrantyEvaluation['startBasis']
+  /** no invoice or card, and the policy grants free repair only (the phone rules' legal minimum) */
+  repairOnly?: boolean
 }
 
 export interface Decision {
@@ -100,7 +104,10 @@ const replacedByExchange: WarrantyRule = (c) =>
 
 /**
  * 1. A void of the whole unit, or of the claimed component (voids on other components do not
- * matter): not covered, unless set aside for a replaced part (see setAsideForPart).
+ * matter), unless set aside for a replaced part (see setAsideForPart): 不实行三包，可以收费修理,
+ * a paid repair, not a refusal (《部分商品修理更换退货责任规定》第十八条; 《移动电话机商品修理更换
+ * 退货责任规定》 and 《微型计算机商品修理更换退货责任规定》 list the same cases: damage by misuse,
+ * liquid or force, opened by a repairer not bound by 三包, a serial or card altered or not matching).
  */
 const voided: WarrantyRule = (c) => {
   const applying = c.claimVoids.find((v) => !setAsideForPart(c, v))
@@ -110,12 +117,14 @@ const voided: WarrantyRule = (c) => {
       ? reason('warranty.reason.voidUnit', { reason: applying.reason })
       : reason('warranty.reason.voidComponent', { component: applying.component ?? '', reason: applying.reason })
   )
-  return { verdict: 'not_covered' }
+  return { verdict: 'paid_repair' }
 }
 
 /**
- * 2. Appearance damage is the customer's doing: covered neither by 三包 nor by a part's repair
- * warranty, a paid repair. Within the exchange window a reason also says it is not exchanged.
+ * 2. A cosmetic fault is not a performance fault of the regulations' fault tables (the 7-day,
+ * 15-day and repair rules all speak of 性能故障: 《部分商品…》第九、十条, 《移动电话机…》第十一、
+ * 十二条, 《微型计算机…》第十一、十二条): no 三包 remedy at all, not even within the 7 days, nor
+ * a part's repair warranty: not covered. Within the exchange window a reason says so openly.
  */
 const appearanceDamage: WarrantyRule = (c) => {
   if (c.claim.kind !== 'appearance') return null
@@ -124,7 +133,7 @@ const appearanceDamage: WarrantyRule = (c) => {
     c.reasons.push(reason('warranty.reason.appearanceNoRefundExchange', { exchangeEnd }))
   }
   c.reasons.push(reason('warranty.reason.appearanceNotCovered'))
-  return { verdict: 'paid_repair' }
+  return { verdict: 'not_covered' }
 }
 
 /**
@@ -220,23 +229,32 @@ const waitingTooLong: WarrantyRule = (c) => {
 
 /**
  * 5. Second-repair rule: repaired twice under warranty for the claim's fault code and failing
- * again within the applicable repair period → exchange (the customer may choose a refund).
- * Otherwise other faults repaired twice are mentioned: one more failure would make it due.
+ * again within the whole unit's repair period (extended by repair time; and within the claimed
+ * component's own period when that is shorter) → the remedy depends on
+ * the goods: a phone or a computer is exchanged (《移动电话机商品修理更换退货责任规定》第十三条;
+ * 《微型计算机商品修理更换退货责任规定》第十三条), the 1995 goods are exchanged or refunded at the
+ * customer's choice (《部分商品修理更换退货责任规定》第十一条, 第十三条). A main component past the
+ * unit's period is rule 5a's. Otherwise other faults repaired twice are mentioned: one more
+ * failure would make it due.
  */
 const secondRepair: WarrantyRule = (c) => {
-  if (!c.applicablePeriod) return null
+  if (!c.applicablePeriod || !c.periods) return null
   const claimCode = c.claim.faultCode
   const repeated = claimCode === null ? undefined : c.repeatedFaults.get(claimCode)
-  if (repeated && claimCode !== null && c.today <= c.applicablePeriod.end) {
+  // Within the unit's period, and within the claimed component's when it has a shorter one (a
+  // phone's battery): a longer component period is rule 5a's.
+  const periodEnd = c.applicablePeriod.end < c.periods.repairEnd ? c.applicablePeriod.end : c.periods.repairEnd
+  if (repeated && claimCode !== null && c.today <= periodEnd) {
+    const orRefund = c.policy.regulation === 'appliances_1995'
     c.reasons.push(
-      reason('warranty.reason.secondRepairRule', {
+      reason(orRefund ? 'warranty.reason.secondRepairExchangeOrRefund' : 'warranty.reason.secondRepairRule', {
         faultCode: claimCode,
         repairs: repeated.length,
         lastReturnedDate: latest(repeated.map((r) => r.returnedDate ?? r.receivedDate)),
-        periodEnd: c.applicablePeriod.end
+        periodEnd
       })
     )
-    return { verdict: 'exchange', secondRepairRule: true }
+    return { verdict: orRefund ? 'exchange_or_refund' : 'exchange', secondRepairRule: true }
   }
   for (const [code, list] of c.repeatedFaults) {
     if (code !== claimCode)
@@ -308,17 +326,85 @@ const partRepairWarranty: WarrantyRule = (c) => {
 /** 8. Nothing covers it: a paid repair (the reasons already say which period ended when). */
 const outOfWarranty: WarrantyRule = () => ({ verdict: 'paid_repair' })
 
+/**
+ * 2b. No invoice or card, and the policy grants nothing then (the legal minimum of the 1995 goods,
+ * 《部分商品修理更换退货责任规定》第十八条(三), and of computers, 《微型计算机…》第九条): no 三包, a
+ * paid repair with no warranty end (the start reason says so); a replaced part's own repair
+ * warranty still covers its part.
+ */
+const noInvoiceNoWarranty: WarrantyRule = (c) => {
+  if (c.startBasis !== 'no_invoice') return null
+  if (c.partCovers && c.partWarranty) {
+    c.reasons.push(partReason(c, c.partWarranty))
+    return { verdict: 'free_repair' }
+  }
+  return { verdict: 'paid_repair' }
+}
+
+/**
+ * 3a. No invoice: the period starts on the production date + the fallback days (the phone rules:
+ * 出厂日期后第90日为三包有效期的起始日期); a fault before that day has nothing (a paid repair),
+ * unless a replaced part's repair warranty covers it.
+ */
+const beforeFallbackStart: WarrantyRule = (c) => {
+  if (c.startBasis !== 'production_fallback' || !c.periods || c.today >= c.periods.start) return null
+  c.reasons.push(reason('warranty.reason.fallbackNotStarted', { start: c.periods.start }))
+  return partRepairWarranty(c) ?? outOfWarranty(c)
+}
+
+/**
+ * 3b. No invoice and the policy grants repair only (the phone rules' legal minimum: 负责免费修理,
+ * never refund or exchange, the second-repair exchange included): only the repair periods and a
+ * replaced part's repair warranty are judged.
+ */
+const repairOnlyWithoutInvoice: WarrantyRule = (c) => {
+  if (!c.repairOnly) return null
+  c.reasons.push(reason('warranty.reason.noInvoiceRepairOnly'))
+  return repairPeriod(c) ?? partRepairWarranty(c) ?? outOfWarranty(c)
+}
+
+/**
+ * 5a. A main component (主要部件) repaired twice under warranty fails again when the whole unit's
+ * period is over but the component's is not → a new component, free, not a whole-unit exchange
+ * (《微型计算机商品修理更换退货责任规定》第十条: 免费更换新的主要部件; the 1995 goods' annex gives
+ * their main components the longer period, 《部分商品修理更换退货责任规定》第十一条 read with it).
+ * A phone's components are accessories (附件), not main components.
+ */
+const mainComponentRepairedTwice: WarrantyRule = (c) => {
+  const component = c.applicablePeriod?.component
+  if (!c.periods || !component || !hasMainComponents(c.policy)) return null
+  if (c.today <= c.periods.repairEnd || c.today > component.end) return null
+  const repairs = c.unit.repairs.filter(
+    (r) => r.underWarranty && r.repaired !== false && r.returnedDate !== null && r.component === component.component
+  )
+  if (repairs.length < 2) return null
+  c.reasons.push(
+    reason('warranty.reason.mainComponentNewAfterTwoRepairs', {
+      component: component.component,
+      repairs: repairs.length,
+      lastReturnedDate: latest(repairs.map((r) => r.returnedDate ?? r.receivedDate)),
+      repairEnd: c.periods.repairEnd,
+      end: component.end
+    })
+  )
+  return { verdict: 'free_new_component', secondRepairRule: true }
+}
+
 /** The rules in their order of precedence; the last one always decides. */
 export const WARRANTY_RULES: readonly WarrantyRule[] = [
   replacedByExchange,
   voided,
   appearanceDamage,
   voidsSetAsideForPart,
+  noInvoiceNoWarranty,
   unknownStart,
+  beforeFallbackStart,
+  repairOnlyWithoutInvoice,
   refundWindow,
   exchangeWindow,
   waitingTooLong,
   secondRepair,
+  mainComponentRepairedTwice,
   repairPeriod,
   partRepairWarranty,
   outOfWarranty

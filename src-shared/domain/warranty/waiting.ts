@@ -32,6 +32,8 @@ export type Regulation = 'goods_1995' | 'phones_2001' | 'computers_2002'
 export const REGULATION_OF_CATEGORY: Record<CategoryKey, Regulation> = {
   mobile_phone: 'phones_2001',
   computer: 'computers_2002',
+  desktop_computer: 'computers_2002',
+  laptop_computer: 'computers_2002',
   tv: 'goods_1995',
   air_conditioner: 'goods_1995',
   refrigerator: 'goods_1995',

@@ -75,7 +75,26 @@ describe('warranty start', () => {
     })
     expect(e.refundEnd).toBe('2026-04-08')
     expect(e.repairEnd).toBe('2027-04-01')
-    expect(e.verdict).toBe('refund')
+    // The phone rules' legal minimum without invoice or card: free repair only, never a refund.
+    expect(e.verdict).toBe('free_repair')
+  })
+
+  it('no invoice, phone: nothing before the fallback start, then repair only (《移动电话机…》 出厂日期后第90日)', () => {
+    const u = unit({ invoiceDate: null, productionDate: '2026-01-01' })
+    const before = evaluate(phone, u, perf(), '2026-03-31')
+    expect(before.verdict).toBe('paid_repair')
+    expect(reasonOf(before, 'warranty.reason.fallbackNotStarted')?.params).toEqual({ start: '2026-04-01' })
+    const first = evaluate(phone, u, perf(), '2026-04-01')
+    expect(first.verdict).toBe('free_repair')
+    expect(keys(first)).toContain('warranty.reason.noInvoiceRepairOnly')
+  })
+
+  it('no invoice, 1995 goods: no 三包, no warranty end (《部分商品…》第十八条(三))', () => {
+    const e = evaluate(tv, unit({ invoiceDate: null, productionDate: '2026-01-01' }), perf(), '2026-04-05')
+    expect(e.verdict).toBe('paid_repair')
+    expect(e.startBasis).toBe('no_invoice')
+    expect(e.repairEnd).toBeNull()
+    expect(keys(e)).toEqual(['warranty.reason.startNoInvoiceNoSanbao'])
   })
 
   it('with no dates at all gives unknown_start, never out of warranty', () => {
@@ -155,7 +174,7 @@ describe('refund and exchange windows', () => {
 
   it('appearance damage never gets refund or exchange, and the reason says so', () => {
     const e = evaluate(phone, unit(), looks(), '2026-01-03')
-    expect(e.verdict).toBe('paid_repair')
+    expect(e.verdict).toBe('not_covered')
     expect(reasonOf(e, 'warranty.reason.appearanceNoRefundExchange')?.params).toEqual({ exchangeEnd: '2026-01-16' })
     expect(keys(evaluate(phone, unit(), looks(), '2026-01-16'))).toContain('warranty.reason.appearanceNoRefundExchange')
     expect(keys(evaluate(phone, unit(), looks(), '2026-01-17'))).not.toContain(
@@ -250,7 +269,7 @@ describe('component periods', () => {
     const u = unit({ invoiceDate: '2026-01-15' })
     const e = evaluate(tv, u, perf('panel'), '2029-01-15')
     expect(e.verdict).toBe('free_repair')
-    expect(e.components).toEqual([{ component: 'panel', end: '2029-01-15', daysLeft: 0, voided: false }])
+    expect(e.components[0]).toEqual({ component: 'panel', end: '2029-01-15', daysLeft: 0, voided: false })
     expect(evaluate(tv, u, perf('panel'), '2029-01-16').verdict).toBe('paid_repair')
     expect(evaluate(tv, u, perf(), '2027-01-16').verdict).toBe('paid_repair')
     expect(evaluate(tv, u, perf('panel'), '2027-01-16').verdict).toBe('free_repair')
@@ -260,7 +279,10 @@ describe('component periods', () => {
     const e = evaluate(phone, unit({ invoiceDate: '2026-01-01' }), null, '2026-02-01')
     expect(e.components).toEqual([
       { component: 'battery', end: '2026-07-01', daysLeft: 150, voided: false },
-      { component: 'charger', end: '2027-01-01', daysLeft: 334, voided: false }
+      { component: 'charger', end: '2027-01-01', daysLeft: 334, voided: false },
+      { component: 'terminal_card', end: '2027-01-01', daysLeft: 334, voided: false },
+      { component: 'data_card', end: '2027-01-01', daysLeft: 334, voided: false },
+      { component: 'wired_headset', end: '2026-04-01', daysLeft: 59, voided: false }
     ])
   })
 })
@@ -297,7 +319,10 @@ describe('repair-time extension', () => {
     expect(e.verdict).toBe('free_repair')
     expect(e.components.map((c) => [c.component, c.end])).toEqual([
       ['battery', '2026-07-25'],
-      ['charger', '2027-01-25']
+      ['charger', '2027-01-25'],
+      ['terminal_card', '2027-01-25'],
+      ['data_card', '2027-01-25'],
+      ['wired_headset', '2026-04-25']
     ])
     expect(reasonOf(e, 'warranty.reason.repairExtension')?.params).toEqual({ days: 10, repairs: 1 })
     expect(evaluate(phone, u, perf(), '2027-01-26').verdict).toBe('paid_repair')
@@ -361,6 +386,38 @@ describe('second-repair rule', () => {
     expect(out.secondRepairRule).toBe(false)
   })
 
+  it('the 1995 goods: exchange or refund at the customer’s choice (《部分商品修理更换退货责任规定》第十一条)', () => {
+    const e = evaluate(tv, twice, perf(null, 'X'), '2026-08-01')
+    expect(e.verdict).toBe('exchange_or_refund')
+    expect(e.secondRepairRule).toBe(true)
+    expect(keys(e)).toContain('warranty.reason.secondRepairExchangeOrRefund')
+  })
+
+  it('a main component repaired twice past the unit period: a new component (《微型计算机…》第十条)', () => {
+    const laptop = DEFAULT_POLICIES.laptop_computer
+    const boardTwice = unit({
+      invoiceDate: '2026-01-01',
+      repairs: [
+        { ...warrantyRepair('2026-03-01', '2026-03-05', 'X'), component: 'main_board' },
+        { ...warrantyRepair('2026-05-01', '2026-05-04', 'Y'), component: 'main_board' }
+      ]
+    })
+    // Unit period (extended by 7 days) ends 2027-01-08; the main board's 24 months 2028-01-08.
+    expect(evaluate(laptop, boardTwice, perf('main_board'), '2027-01-08').verdict).toBe('free_repair')
+    const e = evaluate(laptop, boardTwice, perf('main_board'), '2027-01-09')
+    expect(e.verdict).toBe('free_new_component')
+    expect(reasonOf(e, 'warranty.reason.mainComponentNewAfterTwoRepairs')?.params).toEqual({
+      component: 'main_board',
+      repairs: 2,
+      lastReturnedDate: '2026-05-04',
+      repairEnd: '2027-01-08',
+      end: '2028-01-08'
+    })
+    expect(evaluate(laptop, boardTwice, perf('main_board'), '2028-01-09').verdict).toBe('paid_repair')
+    // A phone's components are accessories: no new-component rule.
+    expect(evaluate(phone, boardTwice, perf('battery'), '2027-01-09').verdict).toBe('paid_repair')
+  })
+
   it('without a claim the dates are evaluated and the verdict is for a whole-unit performance fault', () => {
     const e = evaluate(phone, twice, null, '2026-08-01')
     expect(e.verdict).toBe('free_repair')
@@ -370,19 +427,19 @@ describe('second-repair rule', () => {
 })
 
 describe('void conditions', () => {
-  it('a unit-scope void makes any claim not covered, naming the reason', () => {
+  it('a unit-scope void makes any claim a paid repair (不实行三包，可以收费修理), naming the reason', () => {
     const u = unit({ voids: [{ scope: 'unit', reason: 'liquid_damage' }] })
     const e = evaluate(phone, u, perf(), '2026-01-03')
-    expect(e.verdict).toBe('not_covered')
+    expect(e.verdict).toBe('paid_repair')
     expect(reasonOf(e, 'warranty.reason.voidUnit')?.params).toEqual({ reason: 'liquid_damage' })
     expect(e.components.every((c) => c.voided)).toBe(true)
-    expect(evaluate(phone, u, perf('battery'), '2026-03-01').verdict).toBe('not_covered')
+    expect(evaluate(phone, u, perf('battery'), '2026-03-01').verdict).toBe('paid_repair')
   })
 
   it('a component-scope void affects claims on that component only', () => {
     const u = unit({ voids: [{ scope: 'component', component: 'battery', reason: 'third_party_repair' }] })
     const e = evaluate(phone, u, perf('battery'), '2026-03-01')
-    expect(e.verdict).toBe('not_covered')
+    expect(e.verdict).toBe('paid_repair')
     expect(reasonOf(e, 'warranty.reason.voidComponent')?.params).toEqual({
       component: 'battery',
       reason: 'third_party_repair'
@@ -439,22 +496,22 @@ describe('repair warranty on parts replaced in paid repairs', () => {
   })
 })
 
-describe('appearance damage is not covered', () => {
-  it('is paid repair inside the unit period, naming the reason', () => {
+describe('appearance damage is not covered (no 三包 remedy at all)', () => {
+  it('is not covered inside the unit period, naming the reason', () => {
     const e = evaluate(phone, unit({ invoiceDate: '2026-01-01' }), looks(), '2026-03-01')
-    expect(e.verdict).toBe('paid_repair')
+    expect(e.verdict).toBe('not_covered')
     expect(e.repairEnd).toBe('2027-01-01')
     expect(keys(e)).toEqual(['warranty.reason.startInvoice', 'warranty.reason.appearanceNotCovered'])
     expect(reasonOf(e, 'warranty.reason.appearanceNotCovered')?.params).toEqual({})
     // Also on a component with its own period, on its last day.
     expect(evaluate(phone, unit({ invoiceDate: '2026-01-01' }), looks('battery'), '2026-07-01').verdict).toBe(
-      'paid_repair'
+      'not_covered'
     )
   })
 
-  it('inside the exchange window: no refund or exchange either, and paid repair', () => {
+  it('inside the exchange window: no refund or exchange either, not covered', () => {
     const day1 = evaluate(phone, unit({ invoiceDate: '2026-01-01' }), looks(), '2026-01-01')
-    expect(day1.verdict).toBe('paid_repair')
+    expect(day1.verdict).toBe('not_covered')
     expect(keys(day1)).toEqual([
       'warranty.reason.startInvoice',
       'warranty.reason.appearanceNoRefundExchange',
@@ -468,18 +525,18 @@ describe('appearance damage is not covered', () => {
       replacedParts: [{ component: 'main_board', replacedOn: '2026-02-01', warrantyDays: 90 }]
     })
     const e = evaluate(phone, u, looks('main_board'), '2026-03-01')
-    expect(e.verdict).toBe('paid_repair')
+    expect(e.verdict).toBe('not_covered')
     expect(keys(e)).toContain('warranty.reason.appearanceNotCovered')
     expect(keys(e)).not.toContain('warranty.reason.partRepairWarranty')
     expect(evaluate(phone, u, perf('main_board'), '2026-03-01').verdict).toBe('free_repair')
   })
 
-  it('is paid repair even when the start is unknown; a void still makes it not covered', () => {
+  it('is not covered even when the start is unknown; a void makes it a paid repair', () => {
     expect(evaluate(phone, unit({ invoiceDate: null, productionDate: null }), looks(), '2026-03-01').verdict).toBe(
-      'paid_repair'
+      'not_covered'
     )
     const voided = unit({ voids: [{ scope: 'unit', reason: 'physical_damage' }] })
-    expect(evaluate(phone, voided, looks(), '2026-03-01').verdict).toBe('not_covered')
+    expect(evaluate(phone, voided, looks(), '2026-03-01').verdict).toBe('paid_repair')
   })
 })
 
@@ -549,10 +606,10 @@ describe('voids recorded before a part was replaced', () => {
     })
     // The part warranty over: the void applies again.
     const out = evaluate(phone, u, perf('main_board'), '2026-05-03')
-    expect(out.verdict).toBe('not_covered')
+    expect(out.verdict).toBe('paid_repair')
     expect(keys(out)).toContain('warranty.reason.voidComponent')
     // Before the part was replaced (no running part warranty): the void applies.
-    expect(evaluate(phone, u, perf('main_board'), '2026-01-31').verdict).toBe('not_covered')
+    expect(evaluate(phone, u, perf('main_board'), '2026-01-31').verdict).toBe('paid_repair')
   })
 
   it('a void recorded on or after replacedOn, or without a date, still voids', () => {
@@ -562,16 +619,16 @@ describe('voids recorded before a part was replaced', () => {
       reason: 'liquid_damage',
       recordedOn: '2026-02-01'
     })
-    expect(evaluate(phone, on, perf('main_board'), '2026-03-01').verdict).toBe('not_covered')
+    expect(evaluate(phone, on, perf('main_board'), '2026-03-01').verdict).toBe('paid_repair')
     const after = withVoid({ scope: 'unit', reason: 'liquid_damage', recordedOn: '2026-02-15' })
-    expect(evaluate(phone, after, perf('main_board'), '2026-03-01').verdict).toBe('not_covered')
+    expect(evaluate(phone, after, perf('main_board'), '2026-03-01').verdict).toBe('paid_repair')
     const undated = withVoid({ scope: 'component', component: 'main_board', reason: 'liquid_damage' })
     const e = evaluate(phone, undated, perf('main_board'), '2026-03-01')
-    expect(e.verdict).toBe('not_covered')
+    expect(e.verdict).toBe('paid_repair')
     expect(keys(e)).not.toContain('warranty.reason.voidBeforePartReplaced')
   })
 
-  it('an earlier unit void is set aside for the part claim only; other claims stay not covered', () => {
+  it('an earlier unit void is set aside for the part claim only; other claims stay paid repairs', () => {
     const u = withVoid({ scope: 'unit', reason: 'liquid_damage', recordedOn: '2026-01-20' })
     const e = evaluate(phone, u, perf('main_board'), '2026-03-01')
     expect(e.verdict).toBe('free_repair')
@@ -581,9 +638,9 @@ describe('voids recorded before a part was replaced', () => {
       recordedOn: '2026-01-20',
       replacedOn: '2026-02-01'
     })
-    expect(evaluate(phone, u, perf('charger'), '2026-03-01').verdict).toBe('not_covered')
-    expect(evaluate(phone, u, perf(), '2026-03-01').verdict).toBe('not_covered')
-    expect(evaluate(phone, u, null, '2026-03-01').verdict).toBe('not_covered')
+    expect(evaluate(phone, u, perf('charger'), '2026-03-01').verdict).toBe('paid_repair')
+    expect(evaluate(phone, u, perf(), '2026-03-01').verdict).toBe('paid_repair')
+    expect(evaluate(phone, u, null, '2026-03-01').verdict).toBe('paid_repair')
   })
 
   it('a part claim saved that way is judged on the part warranty alone, never refund or exchange', () => {
@@ -604,7 +661,7 @@ describe('voids recorded before a part was replaced', () => {
         { scope: 'component', component: 'main_board', reason: 'liquid_damage', recordedOn: '2026-01-29' }
       ]
     })
-    expect(evaluate(phone, both, perf('main_board'), '2026-01-30').verdict).toBe('not_covered')
+    expect(evaluate(phone, both, perf('main_board'), '2026-01-30').verdict).toBe('paid_repair')
   })
 })
 
@@ -691,6 +748,8 @@ describe('reasons', () => {
     const verdicts = new Set(seen.map((e) => e.verdict))
     expect([...verdicts].sort()).toEqual([
       'exchange',
+      'exchange_or_refund',
+      'free_new_component',
       'free_repair',
       'not_covered',
       'paid_repair',

@@ -59,7 +59,7 @@ describe('fault causes that void the warranty are the shop’s own codes', () =>
     const unit = await callOk(app, 'warranty.register', phone, adminToken)
     await diagnosedWith(app, adminToken, 'C03')
     const verdict = await callOk(app, 'warranty.evaluate', { unitId: unit.unit.id }, adminToken)
-    expect(verdict.evaluation.verdict).toBe('not_covered')
+    expect(verdict.evaluation.verdict).toBe('paid_repair')
     expect(verdict.evaluation.reasons).toContainEqual({
       key: 'warranty.reason.voidUnit',
       params: { reason: 'liquid_damage' }
@@ -78,14 +78,14 @@ describe('fault causes that void the warranty are the shop’s own codes', () =>
 
     await callOk(app, 'codes.save', { ...ownCode, voidsWarranty: 'third_party_repair' }, adminToken)
     const voided = await judge()
-    expect(voided.evaluation.verdict).toBe('not_covered')
+    expect(voided.evaluation.verdict).toBe('paid_repair')
     expect(voided.evaluation.reasons).toContainEqual({
       key: 'warranty.reason.voidUnit',
       params: { reason: 'third_party_repair' }
     })
     // Saving the code again without saying keeps the mark.
     await callOk(app, 'codes.save', { ...ownCode, label: '私自刷机 / 越狱' }, adminToken)
-    expect((await judge()).evaluation.verdict).toBe('not_covered')
+    expect((await judge()).evaluation.verdict).toBe('paid_repair')
 
     await callOk(app, 'codes.save', { ...ownCode, voidsWarranty: null }, adminToken)
     expect((await judge()).evaluation).toEqual(covered.evaluation)

@@ -72,7 +72,9 @@ export function suggestMapping(headers: string[]): Partial<Record<ImportField, n
 
 const CATEGORY_NAMES: Record<CategoryKey, string[]> = {
   mobile_phone: ['手机', '移动电话'],
-  computer: ['电脑', '笔记本', '笔记本电脑', '台式机', '台式电脑', '微型计算机'],
+  computer: ['电脑', '微型计算机'],
+  desktop_computer: ['台式机', '台式电脑', '台式计算机', '台式微型计算机'],
+  laptop_computer: ['笔记本', '笔记本电脑', '便携式计算机', '便携式微型计算机'],
   tv: ['电视', '电视机'],
   air_conditioner: ['空调', '空调器'],
   refrigerator: ['冰箱', '电冰箱'],

@@ -204,6 +204,8 @@ const FIELD_NAMES: Record<string, string> = {
 const CATEGORY_NAMES: Record<string, string> = {
   mobile_phone: '手机',
   computer: '电脑',
+  desktop_computer: '台式电脑',
+  laptop_computer: '笔记本电脑',
   tv: '电视',
   air_conditioner: '空调',
   refrigerator: '冰箱',

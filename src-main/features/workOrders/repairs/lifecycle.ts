@@ -213,7 +213,8 @@ export async function reopenWorkOrder(
       intakeChannel: previous.intakeChannel,
       reportedFault: input.reason,
       symptomCode: previous.symptomCode,
-      condition,
+      // Jobs taken in before the serial check was asked carry no answer: not found then.
+      condition: { ...condition, serialMismatch: condition.serialMismatch === true },
       accessories: { items: [], note: '' },
       passcode: { consent: false, value: '' },
       estimateFen: 0,

@@ -123,7 +123,7 @@ describe('headers and categories', () => {
 
   it('reads category keys and Chinese names', () => {
     expect(categoryOfCell('移动电话')).toBe('mobile_phone')
-    expect(categoryOfCell('笔记本')).toBe('computer')
+    expect(categoryOfCell('笔记本')).toBe('laptop_computer')
     expect(categoryOfCell('电视机')).toBe('tv')
     expect(categoryOfCell('Air_Conditioner')).toBe('air_conditioner')
     expect(categoryOfCell('电冰箱')).toBe('refrigerator')
