@@ -7,7 +7,7 @@ import {
   type ParsedInput
 } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
-import { creditRefundFen } from '../../../src-shared/domain/invoice'
+import { creditLineRefundsFen, creditRefundFen } from '../../../src-shared/domain/invoice'
 import { recordSyncedChange } from '../sync/recordChange'
 import { nextDocumentNumber } from '../numbering/service'
 import { readShopTimeZone } from '../settings/service'
@@ -17,10 +17,11 @@ import { openWarrantyClaim } from './warrantyClaims'
 
 type CreditNoteInput = ParsedInput<'checkout.creditNote'>
 
-/** One amount taken off one line of the invoice. */
+/** One amount taken off one line of the invoice, and the part of it the customer gets back. */
 interface CreditedLine {
   original: InvoiceLinesTable
   amountFen: number
+  refundFen: number
 }
 
 /** Everything one credit note writes, worked out before anything is written. */
@@ -50,7 +51,7 @@ export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, inpu
     const customerCredited = creditedFen(lines, 'customer')
     const brandCredited = creditedFen(lines, 'brand')
     const refundFen = creditRefundFen(
-      customerCredited,
+      lines.reduce((sum, line) => sum + line.refundFen, 0),
       invoice.customerLinesFen - invoice.discountFen,
       await refundedBefore(trx, earlierNoteIds)
     )
@@ -96,6 +97,7 @@ async function creditedBefore(trx: Db, earlierNoteIds: string[]): Promise<Map<st
 /**
  * The lines asked for, each checked: it must be a line of this invoice, and no line may be
  * credited beyond what is left of it (counting the earlier notes and this note's other lines).
+ * Each gives back its share of what was paid: a discounted invoice refunds the discounted price.
  */
 async function linesToCredit(
   trx: Db,
@@ -103,8 +105,14 @@ async function linesToCredit(
   earlierNoteIds: string[],
   input: CreditNoteInput
 ): Promise<CreditedLine[]> {
-  const lines = await trx.selectFrom('invoiceLines').selectAll().where('invoiceId', '=', invoice.id).execute()
+  const lines = await trx
+    .selectFrom('invoiceLines')
+    .selectAll()
+    .where('invoiceId', '=', invoice.id)
+    .orderBy('position')
+    .execute()
   const credited = await creditedBefore(trx, earlierNoteIds)
+  const refunds = creditLineRefundsFen(lines, invoice.customerLinesFen - invoice.discountFen, credited, input.lines)
   const issues: FieldIssue[] = []
   const chosen: CreditedLine[] = []
   input.lines.forEach((wanted, index) => {
@@ -113,15 +121,16 @@ async function linesToCredit(
       issues.push({ path: `lines.${index}.lineId`, messageKey: 'validation.notOnInvoice' })
       return
     }
-    const left = original.amountFen - (credited.get(original.id) ?? 0)
+    const before = credited.get(original.id) ?? 0
+    const left = original.amountFen - before
     if (wanted.amountFen > left)
       issues.push({
         path: `lines.${index}.amountFen`,
         messageKey: 'validation.moreThanLeftToCredit',
         params: { max: left }
       })
-    credited.set(original.id, (credited.get(original.id) ?? 0) + wanted.amountFen)
-    chosen.push({ original, amountFen: wanted.amountFen })
+    credited.set(original.id, before + wanted.amountFen)
+    chosen.push({ original, amountFen: wanted.amountFen, refundFen: refunds[index] ?? 0 })
   })
   if (issues.length > 0) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: issues })
   return chosen
