@@ -182,6 +182,7 @@ export const coreEn: typeof coreZhCN = {
     nonCashOverpays: 'Non-cash payments cannot exceed the amount due; only cash gives change',
     badAmount: 'The amount is not valid',
     positive: 'Must be more than 0',
+    notAPartLine: 'Only a part line can be handed back',
     notOnInvoice: 'This line is not on the invoice',
     moreThanLeftToCredit: 'More than is left to credit',
     paperDoesNotFit: 'This document cannot be printed on that paper'

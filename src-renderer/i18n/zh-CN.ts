@@ -171,6 +171,7 @@ export const coreZhCN = {
     nonCashOverpays: '非现金支付不能超过应收金额，只有现金可以找零',
     badAmount: '金额不正确',
     positive: '必须大于 0',
+    notAPartLine: '只有配件行可以退回配件',
     notOnInvoice: '该项目不在这张发票上',
     moreThanLeftToCredit: '超过可冲销的金额',
     paperDoesNotFit: '该单据不能使用这种纸张'

@@ -127,6 +127,7 @@ const FIELD_KEYS = [
   'validation.nonZero',
   'validation.notATechnician',
   'validation.notOnInvoice',
+  'validation.notAPartLine',
   'validation.oneSerialOneUnit',
   'validation.paperDoesNotFit',
   'validation.partNumber',

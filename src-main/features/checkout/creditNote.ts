@@ -13,6 +13,7 @@ import { nextDocumentNumber } from '../numbering/service'
 import { readShopTimeZone } from '../settings/service'
 import { findInvoiceRow, loadInvoice } from './invoices'
 import type { InvoiceLinesTable, InvoicesTable } from './tables'
+import { checkoutStock } from './ports'
 import { openWarrantyClaim } from './warrantyClaims'
 
 type CreditNoteInput = ParsedInput<'checkout.creditNote'>
@@ -22,6 +23,7 @@ interface CreditedLine {
   original: InvoiceLinesTable
   amountFen: number
   refundFen: number
+  handedBack: CreditNoteInput['lines'][number]['handedBack']
 }
 
 /** Everything one credit note writes, worked out before anything is written. */
@@ -60,6 +62,7 @@ export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, inpu
     await writeCreditNote(trx, at, actor, input, note)
     if (refundFen > 0) await writeRefund(trx, at, actor, input, note)
     if (brandCredited > 0) await reduceBrandClaim(trx, at, actor, note)
+    await takeBackHandedBackParts(trx, at, actor, input, note)
     await recordCreditNote(trx, at, actor, input, note)
   })
   return loadInvoice(db, noteId)
@@ -130,7 +133,15 @@ async function linesToCredit(
         params: { max: left }
       })
     credited.set(original.id, before + wanted.amountFen)
-    chosen.push({ original, amountFen: wanted.amountFen, refundFen: refunds[index] ?? 0 })
+    // Only a part issued to the job can be handed back.
+    if (wanted.handedBack && (original.kind !== 'part' || !original.sourceId))
+      issues.push({ path: `lines.${index}.handedBack`, messageKey: 'validation.notAPartLine' })
+    chosen.push({
+      original,
+      amountFen: wanted.amountFen,
+      refundFen: refunds[index] ?? 0,
+      handedBack: wanted.handedBack
+    })
   })
   if (issues.length > 0) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: issues })
   return chosen
@@ -222,6 +233,25 @@ async function writeRefund(trx: Db, at: Date, actor: CurrentUser, input: CreditN
     .execute()
 }
 
+/** Parts the customer handed back, through the parts ledger, referenced by the note's number. */
+async function takeBackHandedBackParts(
+  trx: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: CreditNoteInput,
+  note: Note
+): Promise<void> {
+  for (const [index, line] of note.lines.entries()) {
+    if (!line.handedBack || !line.original.sourceId) continue
+    await checkoutStock().takeBackBilledPart(trx, at, actor.id, line.original.sourceId, {
+      ...line.handedBack,
+      reference: note.number,
+      reason: input.reason,
+      fieldPath: `lines.${index}.handedBack.quantity`
+    })
+  }
+}
+
 /** What the brand no longer pays: a negative warranty claim against the note. */
 async function reduceBrandClaim(trx: Db, at: Date, actor: CurrentUser, note: Note): Promise<void> {
   const lines = note.lines
@@ -261,7 +291,10 @@ async function recordCreditNote(
       customerCredited: note.customerCredited,
       brandCredited: note.brandCredited,
       refundFen: note.refundFen,
-      refundMethod: input.refundMethod
+      refundMethod: input.refundMethod,
+      handedBack: note.lines
+        .filter((line) => line.handedBack)
+        .map((line) => ({ lineId: line.original.id, description: line.original.description, ...line.handedBack }))
     }
   })
 }

@@ -140,7 +140,10 @@ export const checkoutMessages = defineMessages(
         nothingChosen: '请至少填写一项冲销金额',
         tooMuch: '最多 ¥{max}',
         created: '已开具红字发票 {number}',
-        nothingLeft: '该发票已全部冲销'
+        nothingLeft: '该发票已全部冲销',
+        handedBack: '退回配件',
+        handedBackHint: '客户交回的配件数量及去向',
+        disposition: { resellable: '回库可售', faulty: '故障退厂', scrap: '报废' }
       }
     },
     dayClose: {
@@ -334,7 +337,10 @@ export const checkoutMessages = defineMessages(
         nothingChosen: 'Enter an amount on at least one line',
         tooMuch: 'At most ¥{max}',
         created: 'Credit note {number} issued',
-        nothingLeft: 'Everything on this invoice has been credited'
+        nothingLeft: 'Everything on this invoice has been credited',
+        handedBack: 'Part handed back',
+        handedBackHint: 'How many the customer handed back, and where they go',
+        disposition: { resellable: 'Back to stock', faulty: 'Faulty, to the brand', scrap: 'Scrap' }
       }
     },
     dayClose: {
