@@ -12,6 +12,7 @@ import { warrantyHandlers } from '../features/warranty/handlers'
 import { warrantyImportHandlers } from '../features/warranty/import/handlers'
 import { checkoutHandlers } from '../features/checkout/handlers'
 import { dayCloseHandlers } from '../features/checkout/dayClose/handlers'
+import { counterSalesHandlers } from '../features/checkout/counterSales/handlers'
 import { printingHandlers } from '../features/printing/handlers'
 import { partsHandlers } from '../features/parts/handlers'
 import { workOrderPartsHandlers } from '../features/parts/workOrderParts/handlers'
@@ -41,5 +42,6 @@ export const handlers: HandlerTable = {
   ...stocktakesHandlers,
   ...checkoutHandlers,
   ...dayCloseHandlers,
+  ...counterSalesHandlers,
   ...printingHandlers
 }
