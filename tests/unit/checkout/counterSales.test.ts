@@ -68,6 +68,14 @@ describe('counter sale', () => {
     const audit = await callOk(app, 'audit.list', { action: 'counterSales.sell' }, staff.manager.token)
     expect(audit.rows.map((entry) => entry.entityId)).toContain(sale.id)
     expect((await callOk(app, 'counterSales.get', { number: sale.number }, staff.frontDesk.token)).id).toBe(sale.id)
+    // The counter prints its receipt; the print is counted like any document's.
+    const printed = await callOk(
+      app,
+      'printing.print',
+      { documentType: 'counter_receipt', entityId: sale.id },
+      staff.frontDesk.token
+    )
+    expect(printed).toEqual({ mode: 'browser', printNumber: 1 })
   })
 
   it('shares one receipt number sequence with the repairs, and one day close', async () => {
