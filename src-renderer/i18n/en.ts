@@ -35,7 +35,8 @@ export const coreEn: typeof coreZhCN = {
     stockLists: 'Stock reports',
     faultyParts: 'Faulty returns',
     stocktakes: 'Stocktake',
-    dayClose: 'Day close'
+    dayClose: 'Day close',
+    counterSale: 'Counter sale'
   },
   roles: {
     admin: 'Administrator',

@@ -34,7 +34,8 @@ export const coreZhCN = {
     stockLists: '库存报表',
     faultyParts: '旧件返还',
     stocktakes: '盘点',
-    dayClose: '日结'
+    dayClose: '日结',
+    counterSale: '零售收银'
   },
   roles: {
     admin: '系统管理员',

@@ -17,7 +17,8 @@ import {
   Goods,
   Promotion,
   DocumentChecked,
-  Wallet
+  Wallet,
+  ShoppingCart
 } from '@element-plus/icons-vue'
 import type { OperationName } from '../../src-shared/contract'
 
@@ -44,6 +45,13 @@ export const navigationItems: NavigationItem[] = [
   },
   { routeName: 'board', path: '/board', labelKey: 'nav.board', icon: Grid, operation: 'workOrders.board' },
   { routeName: 'day-close', path: '/day-close', labelKey: 'nav.dayClose', icon: Wallet, operation: 'dayClose.preview' },
+  {
+    routeName: 'counter-sale',
+    path: '/counter-sale',
+    labelKey: 'nav.counterSale',
+    icon: ShoppingCart,
+    operation: 'counterSales.sell'
+  },
   {
     routeName: 'customers',
     path: '/customers',
