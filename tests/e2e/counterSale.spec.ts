@@ -90,6 +90,14 @@ test('a counter sale: scan a charger, search a screen protector, take cash, prin
   await expect(receipt.getByTestId('receipt-due')).toContainText('¥199.00')
   await expect(page.locator('body[data-print-ready="1"]')).toBeAttached()
   await screenshot(page, 'counter-sale-receipt')
+  // The same receipt on the narrow roll and on A4.
+  const saleId = /counter_receipt\/([^?]+)/.exec(page.url())![1]!
+  for (const paper of ['roll_58', 'a4']) {
+    await goTo(page, host, `/print/counter_receipt/${saleId}?paper=${paper}`)
+    await expect(page.locator('body[data-print-ready="1"]')).toBeAttached()
+    await expect(page.getByTestId('counter-receipt').getByTestId('receipt-line')).toHaveCount(2)
+    await screenshot(page, `counter-sale-receipt-${paper}`)
+  }
 
   // The sale is in the day close.
   await goTo(page, host, '/day-close')
