@@ -34,6 +34,7 @@ import CheckoutView from './features/checkout/CheckoutView.vue'
 import InvoiceView from './features/checkout/InvoiceView.vue'
 import DayCloseView from './features/checkout/DayCloseView.vue'
 import DayCloseReportView from './features/checkout/DayCloseReportView.vue'
+import CounterSaleView from './features/checkout/CounterSaleView.vue'
 import { adoptPrintToken, printRoutes } from './print/routes'
 
 declare module 'vue-router' {
@@ -71,6 +72,7 @@ const routes: RouteRecordRaw[] = [
       page('invoices/:id', 'invoice', InvoiceView, 'checkout.get'),
       page('day-close', 'day-close', DayCloseView, 'dayClose.preview'),
       page('day-close/:id', 'day-close-report', DayCloseReportView, 'dayClose.get'),
+      page('counter-sale', 'counter-sale', CounterSaleView, 'counterSales.sell'),
       page('board', 'board', BoardView, 'workOrders.board'),
       page('approvals', 'approvals', ApprovalsView, 'workOrders.approvals'),
       page('customers', 'customers', CustomersView, 'customers.search'),

@@ -37,5 +37,6 @@ export const allMigrations: readonly Migration[] = [
   audit.auditRedaction,
   workOrders.faultDateAndWaiting,
   warranty.exchangeRule,
-  warranty.legalMinimumPolicies
+  warranty.legalMinimumPolicies,
+  checkout.counterSales
 ]

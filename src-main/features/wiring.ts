@@ -1,7 +1,9 @@
 import { returnDepositOfClosedOrder, recordDeposit } from './checkout/deposits'
 import { invoicesOfWorkOrder } from './checkout/invoices'
+import { wireCheckoutStock } from './checkout/ports'
 import { findDevice, insertDevice, saveDevice } from './customers/devices/devices'
 import { findLiveCustomer, insertCustomer } from './customers/service'
+import { findSellablePart, sellOverCounter, takeBackBilledPart, takeBackSoldPart } from './parts/counterStock'
 import { loadWorkOrderParts } from './parts/workOrderParts/workOrderParts'
 import { releasePartsOfClosedOrder } from './parts/workOrderParts/returns'
 import { registeredUnitOfSerial } from './warranty/registeredUnit'
@@ -23,4 +25,6 @@ export function wireFeatures(): void {
     partsOf: loadWorkOrderParts,
     registeredUnit: registeredUnitOfSerial
   })
+  // The cash desk moves stock only through the parts ledger: parts handed back, counter sales.
+  wireCheckoutStock({ takeBackBilledPart, findSellablePart, sellOverCounter, takeBackSoldPart })
 }

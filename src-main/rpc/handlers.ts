@@ -12,6 +12,7 @@ import { warrantyHandlers } from '../features/warranty/handlers'
 import { warrantyImportHandlers } from '../features/warranty/import/handlers'
 import { checkoutHandlers } from '../features/checkout/handlers'
 import { dayCloseHandlers } from '../features/checkout/dayClose/handlers'
+import { counterSalesHandlers } from '../features/checkout/counterSales/handlers'
 import { printingHandlers } from '../features/printing/handlers'
 import { dataExportHandlers } from '../features/dataExport/handlers'
 import { partsHandlers } from '../features/parts/handlers'
@@ -42,6 +43,7 @@ export const handlers: HandlerTable = {
   ...stocktakesHandlers,
   ...checkoutHandlers,
   ...dayCloseHandlers,
+  ...counterSalesHandlers,
   ...printingHandlers,
   ...dataExportHandlers
 }

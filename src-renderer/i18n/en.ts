@@ -36,6 +36,7 @@ export const coreEn: typeof coreZhCN = {
     faultyParts: 'Faulty returns',
     stocktakes: 'Stocktake',
     dayClose: 'Day close',
+    counterSale: 'Counter sale',
     desks: {
       frontDesk: 'Front desk',
       workshop: 'Workshop',
@@ -148,7 +149,9 @@ export const coreEn: typeof coreZhCN = {
     discountNeedsManager:
       'The discount is above the approval limit: a manager must approve it with their user name and password',
     approverNotManager: 'The approver is not a shop manager or administrator',
-    creditNoteOfCreditNote: 'A credit note cannot itself be credited'
+    creditNoteOfCreditNote: 'A credit note cannot itself be credited',
+    counterSaleNotFound: 'Counter sale not found',
+    refundOfRefund: 'A refund cannot itself be refunded'
   },
   validation: {
     brandPaysOnlyWarranty: 'Only a warranty repair has lines the brand pays',
@@ -200,6 +203,9 @@ export const coreEn: typeof coreZhCN = {
     nonCashOverpays: 'Non-cash payments cannot exceed the amount due; only cash gives change',
     badAmount: 'The amount is not valid',
     positive: 'Must be more than 0',
+    noSellingPrice: 'This part has no selling price',
+    moreThanLeftToRefund: 'At most {max} can be refunded',
+    notAPartLine: 'Only a part line can be handed back',
     notOnInvoice: 'This line is not on the invoice',
     moreThanLeftToCredit: 'More than is left to credit',
     paperDoesNotFit: 'This document cannot be printed on that paper'

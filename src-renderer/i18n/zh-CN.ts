@@ -35,6 +35,7 @@ export const coreZhCN = {
     faultyParts: '旧件返还',
     stocktakes: '盘点',
     dayClose: '日结',
+    counterSale: '零售收银',
     desks: { frontDesk: '前台', workshop: '维修车间', warehouse: '仓库', cash: '收银', admin: '管理' }
   },
   roles: {
@@ -133,7 +134,9 @@ export const coreZhCN = {
     alreadyCheckedOut: '该工单已结账（发票 {number}），如需更正请开具红字发票',
     discountNeedsManager: '优惠超过审批额度，需店长输入用户名和密码授权',
     approverNotManager: '授权人不是店长或系统管理员',
-    creditNoteOfCreditNote: '红字发票不能再冲销'
+    creditNoteOfCreditNote: '红字发票不能再冲销',
+    counterSaleNotFound: '找不到该零售单',
+    refundOfRefund: '退款单不能再退款'
   },
   validation: {
     brandPaysOnlyWarranty: '只有保修维修的项目可以由厂家承担',
@@ -180,6 +183,9 @@ export const coreZhCN = {
     nonCashOverpays: '非现金支付不能超过应收金额，只有现金可以找零',
     badAmount: '金额不正确',
     positive: '必须大于 0',
+    noSellingPrice: '该配件未设售价',
+    moreThanLeftToRefund: '最多可退 {max} 件',
+    notAPartLine: '只有配件行可以退回配件',
     notOnInvoice: '该项目不在这张发票上',
     moreThanLeftToCredit: '超过可冲销的金额',
     paperDoesNotFit: '该单据不能使用这种纸张'

@@ -9,7 +9,8 @@ export const printMessages = defineMessages(
         device_label: '设备标签',
         payment_receipt: '收款收据',
         warranty_slip: '保修单',
-        day_close_report: '日结报表'
+        day_close_report: '日结报表',
+        counter_receipt: '零售收据'
       },
       paper: {
         a4: 'A4',
@@ -131,6 +132,12 @@ export const printMessages = defineMessages(
         noPayment: '无需收款',
         thanks: '谢谢惠顾，请保留此收据作为保修凭证'
       },
+      counterReceipt: {
+        title: '零售收据',
+        refundTitle: '零售退款凭证',
+        customer: '顾客',
+        thanks: '谢谢惠顾，请保留此收据作为退换凭证'
+      },
       method: {
         cash: '现金',
         bank_card: '银行卡',
@@ -188,6 +195,8 @@ export const printMessages = defineMessages(
         refunds: '退款',
         invoices: '收据张数',
         creditNotes: '退款凭证张数',
+        counterSales: '零售单张数',
+        counterSaleRefunds: '零售退款张数',
         warrantyClaims: '保修索赔金额',
         cash: '现金核对',
         expectedCash: '应有现金',
@@ -211,7 +220,8 @@ export const printMessages = defineMessages(
         device_label: 'Device label',
         payment_receipt: 'Payment receipt',
         warranty_slip: 'Warranty slip',
-        day_close_report: 'Day-close report'
+        day_close_report: 'Day-close report',
+        counter_receipt: 'Counter sale receipt'
       },
       paper: {
         a4: 'A4',
@@ -335,6 +345,12 @@ export const printMessages = defineMessages(
         noPayment: 'Nothing to pay',
         thanks: 'Thank you. Keep this receipt as proof of warranty.'
       },
+      counterReceipt: {
+        title: 'Sales receipt',
+        refundTitle: 'Sales refund voucher',
+        customer: 'Customer',
+        thanks: 'Thank you. Keep this receipt for returns and exchanges.'
+      },
       method: {
         cash: 'Cash',
         bank_card: 'Bank card',
@@ -392,6 +408,8 @@ export const printMessages = defineMessages(
         refunds: 'Refunds',
         invoices: 'Receipts',
         creditNotes: 'Credit notes',
+        counterSales: 'Counter sales',
+        counterSaleRefunds: 'Counter refunds',
         warrantyClaims: 'Warranty claims',
         cash: 'Cash check',
         expectedCash: 'Expected cash',

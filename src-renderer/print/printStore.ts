@@ -36,6 +36,10 @@ export const usePrintStore = defineStore('print', () => {
         const [shop, invoice] = await Promise.all([shopProfile(), call('checkout.get', { id: entityId })])
         return { documentType, shop, invoice }
       }
+      case 'counter_receipt': {
+        const [shop, sale] = await Promise.all([shopProfile(), call('counterSales.get', { id: entityId })])
+        return { documentType, shop, sale }
+      }
       case 'day_close_report': {
         const [shop, report] = await Promise.all([
           shopProfile(),

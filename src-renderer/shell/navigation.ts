@@ -17,7 +17,8 @@ import {
   Goods,
   Promotion,
   DocumentChecked,
-  Wallet
+  Wallet,
+  ShoppingCart
 } from '@element-plus/icons-vue'
 import type { OperationName } from '../../src-shared/contract'
 
@@ -78,6 +79,14 @@ export const navigationItems: NavigationItem[] = [
     labelKey: 'nav.dayClose',
     icon: Wallet,
     operation: 'dayClose.preview'
+  },
+  {
+    routeName: 'counter-sale',
+    desk: 'cash',
+    path: '/counter-sale',
+    labelKey: 'nav.counterSale',
+    icon: ShoppingCart,
+    operation: 'counterSales.sell'
   },
   {
     routeName: 'customers',

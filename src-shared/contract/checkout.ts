@@ -11,6 +11,7 @@ import {
   type PaymentMethod
 } from '../domain/invoice'
 import type { ServiceType } from '../domain/repairTypes'
+import { HANDED_BACK_DISPOSITIONS } from '../domain/stock'
 import type { WorkOrderStatus } from '../domain/workOrderStatus'
 
 export const PAYMENT_KINDS = ['deposit', 'payment', 'deposit_return', 'refund'] as const
@@ -138,7 +139,8 @@ export const checkoutContract = {
   'checkout.forWorkOrder': operation<Invoice[]>()(z.object({ workOrderId: id }).strict()),
   /**
    * Corrects a paid invoice: a credit note takes amounts off its lines, and what the customer had
-   * paid for them goes back by the method chosen. A paid invoice itself never changes.
+   * paid for them goes back by the method chosen. A paid invoice itself never changes. Parts the
+   * customer hands back go back into stock, to the brand as faulty, or to scrap.
    */
   'checkout.creditNote': operation<Invoice>()(
     z
@@ -146,7 +148,20 @@ export const checkoutContract = {
         invoiceId: id,
         lines: z
           .array(
-            z.object({ lineId: id, amountFen: fen.refine((n) => n > 0, { message: 'validation.positive' }) }).strict()
+            z
+              .object({
+                lineId: id,
+                amountFen: fen.refine((n) => n > 0, { message: 'validation.positive' }),
+                /** A part line: how many of the part the customer handed back, and where they go. */
+                handedBack: z
+                  .object({
+                    quantity: z.number().int().min(1).max(1000),
+                    disposition: z.enum(HANDED_BACK_DISPOSITIONS)
+                  })
+                  .strict()
+                  .optional()
+              })
+              .strict()
           )
           .min(1)
           .max(100),

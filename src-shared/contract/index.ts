@@ -14,6 +14,7 @@ import { faultyPartsContract } from './parts/faultyParts'
 import { stocktakesContract } from './parts/stocktakes'
 import { checkoutContract } from './checkout'
 import { dayCloseContract } from './checkout/dayClose'
+import { counterSalesContract } from './checkout/counterSales'
 import { printingContract } from './printing'
 import { dataExportContract } from './dataExport'
 import type { InputOf, OutputOf, ParsedInputOf } from './operation'
@@ -36,6 +37,7 @@ export const contract = {
   ...stocktakesContract,
   ...checkoutContract,
   ...dayCloseContract,
+  ...counterSalesContract,
   ...printingContract,
   ...dataExportContract
 }
@@ -92,6 +94,7 @@ export type {
 export type { FaultyPart, FaultyPartStatus, ReturnBatch } from './parts/faultyParts'
 export type { Invoice, InvoiceLine, Payment, CheckoutDraft, PaymentKind } from './checkout'
 export type { DayCloseReport, DayCloseSummary } from './checkout/dayClose'
+export type { CounterSale, CounterSaleLine } from './checkout/counterSales'
 export type { PrintSettings, PrintSetting, PrinterInfo, WorkOrderPrintData } from './printing'
 export type { Stocktake, StocktakeLine, StocktakeSummary, StocktakeScope } from './parts/stocktakes'
 export type {

@@ -3,6 +3,7 @@
  * charges; each line is paid by the customer or, when covered by warranty, by the brand (those
  * lines become the warranty claim). Discount and deposit only ever reduce the customer's part.
  */
+import { splitByLargestRemainder } from './money'
 
 export const PAYMENT_METHODS = ['cash', 'bank_card', 'wechat_pay', 'alipay', 'bank_transfer'] as const
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
@@ -127,8 +128,60 @@ export function settle(dueFen: number, tenders: readonly Tender[]): Settlement {
 }
 
 /**
- * What a credit note hands back to the customer: the amount it takes off the customer's lines,
- * but never more than they have paid in and not yet had back (a discount was never paid).
+ * What the customer paid for each line: the invoice's discount spread over the customer's lines
+ * in proportion to their amounts, to the fen (largest remainder), so the shares add up to exactly
+ * what was paid. A line the brand pays has no share: the customer paid nothing for it.
+ */
+export function paidSharesFen(
+  lines: readonly { amountFen: number; payer: Payer }[],
+  customerPaidFen: number
+): number[] {
+  const weights = lines.map((line) => (line.payer === 'customer' ? line.amountFen : 0))
+  return splitByLargestRemainder(customerPaidFen, weights)
+}
+
+/**
+ * What crediting part of a line gives back: the same fraction of the line's paid share. Counted
+ * cumulatively (everything credited on the line so far, rounded down), so several partial notes
+ * on one line add up to exactly its share when the whole line is credited, and never more.
+ */
+export function lineRefundFen(
+  line: { amountFen: number; paidShareFen: number },
+  creditedBeforeFen: number,
+  creditingFen: number
+): number {
+  if (line.amountFen <= 0) return 0
+  const refundedUpTo = (creditedFen: number) =>
+    Math.floor((line.paidShareFen * Math.min(creditedFen, line.amountFen)) / line.amountFen)
+  return refundedUpTo(creditedBeforeFen + creditingFen) - refundedUpTo(creditedBeforeFen)
+}
+
+/**
+ * What each amount of a credit note gives back, in the order asked: the invoice's lines (in their
+ * order on the invoice), what the customer paid in all, what earlier notes took off each line,
+ * and this note's amounts (a line may appear more than once).
+ */
+export function creditLineRefundsFen(
+  lines: readonly { id: string; amountFen: number; payer: Payer }[],
+  customerPaidFen: number,
+  creditedBeforeFen: ReadonlyMap<string, number>,
+  crediting: readonly { lineId: string; amountFen: number }[]
+): number[] {
+  const shares = paidSharesFen(lines, customerPaidFen)
+  const credited = new Map(creditedBeforeFen)
+  return crediting.map((wanted) => {
+    const index = lines.findIndex((line) => line.id === wanted.lineId)
+    const line = lines[index]
+    if (!line) return 0
+    const before = credited.get(line.id) ?? 0
+    credited.set(line.id, before + wanted.amountFen)
+    return lineRefundFen({ amountFen: line.amountFen, paidShareFen: shares[index]! }, before, wanted.amountFen)
+  })
+}
+
+/**
+ * What a credit note hands back to the customer: the paid share of what it takes off the
+ * customer's lines, and never more than they have paid in and not yet had back.
  */
 export function creditRefundFen(
   customerCreditedFen: number,

@@ -19,6 +19,32 @@ export type MovementKind = (typeof MOVEMENT_KINDS)[number]
 export const MANUAL_KINDS = ['adjust', 'scrap', 'faulty_return'] as const satisfies readonly MovementKind[]
 export type ManualKind = (typeof MANUAL_KINDS)[number]
 
+/**
+ * Where a part the customer hands back after paying for it goes: back on the shelf to be sold
+ * again, to the brand as defective, or written off.
+ */
+export const HANDED_BACK_DISPOSITIONS = ['resellable', 'faulty', 'scrap'] as const
+export type HandedBackDisposition = (typeof HANDED_BACK_DISPOSITIONS)[number]
+
+/** A part coming back through a credit note, and where it goes. */
+export interface PartComingBack {
+  quantity: number
+  disposition: HandedBackDisposition
+  /** The credit note's number, on every ledger line it causes. */
+  reference: string
+  reason: string
+  /** Where a refusal points in the caller's input (e.g. `lines.0.handedBack.quantity`). */
+  fieldPath: string
+}
+
+/** A part as the counter sells it: its catalogue name and its selling price. */
+export interface SellablePart {
+  id: string
+  partNumber: string
+  name: string
+  sellingPriceFen: number
+}
+
 /** Units of measure offered in the catalogue. */
 export const PART_UNITS = ['piece', 'set', 'metre', 'bottle', 'roll', 'box'] as const
 export type PartUnit = (typeof PART_UNITS)[number]

@@ -51,7 +51,7 @@ function percentile(sorted: number[], p: number): number {
 async function printedJob(
   app: AppContext,
   token: string
-): Promise<{ workOrderId: string; invoiceId: string; dayCloseId: string }> {
+): Promise<{ workOrderId: string; invoiceId: string; dayCloseId: string; counterSaleId: string }> {
   const { workOrder } = await must(
     app,
     'workOrders.create',
@@ -107,8 +107,27 @@ async function printedJob(
     },
     token
   )
+  // A charger sold over the counter the same day, for the counter receipt.
+  const charger = await must(
+    app,
+    'parts.create',
+    { partNumber: 'BENCH-CHG-01', name: '66W 快充充电器', sellingPriceFen: 12_900, costPriceFen: 6_000 },
+    token
+  )
+  await must(
+    app,
+    'parts.receive',
+    { reference: 'HQ-BENCH', lines: [{ partId: charger.id, quantity: 2, unitCostFen: 6_000 }] },
+    token
+  )
+  const sale = await must(
+    app,
+    'counterSales.sell',
+    { lines: [{ partId: charger.id, quantity: 1 }], tenders: [{ method: 'cash', amountFen: 13_000 }] },
+    token
+  )
   const close = await must(app, 'dayClose.close', { countedCashFen: 0 }, token)
-  return { workOrderId: id, invoiceId: invoice.id, dayCloseId: close.id! }
+  return { workOrderId: id, invoiceId: invoice.id, dayCloseId: close.id!, counterSaleId: sale.id }
 }
 
 async function main(): Promise<void> {
@@ -162,7 +181,8 @@ async function main(): Promise<void> {
       device_label: ids.workOrderId,
       warranty_slip: ids.workOrderId,
       payment_receipt: ids.invoiceId,
-      day_close_report: ids.dayCloseId
+      day_close_report: ids.dayCloseId,
+      counter_receipt: ids.counterSaleId
     }
     /** One print as the desktop shell makes it: a fresh load of the route, drawn, to PDF. */
     const renderOnce = async (documentType: DocumentType, paper: Paper): Promise<Timing> => {

@@ -490,7 +490,8 @@ test('every document prints on every paper it supports: right size, one page whe
   expect(credit.text).toContain(creditNote.number)
   expect(credit.text).toContain(invoice.number)
   expect(credit.text).toContain('支付宝')
-  expect(credit.text).toContain('¥30.00')
+  // The ¥10 discount was spread over the customer's ¥110: the ¥30 film was paid ¥27.27.
+  expect(credit.text).toContain('¥27.27')
 
   for (const paper of ['a4', 'a5', 'roll_80'] as const) {
     const slip = await renderDocument(page, host, 'warranty_slip', id, paper, `warranty_slip-${paper}`)
@@ -510,8 +511,8 @@ test('every document prints on every paper it supports: right size, one page whe
     expectPaper(report, paper, 1)
     expect(report.text).toContain(SHOP_NAME)
     expect(report.text).toContain(close.number)
-    // Takings: 50 deposit + 20 WeChat + 30 cash − 30 refunded.
-    expect(report.text).toContain('70.00')
+    // Takings: 50 deposit + 20 WeChat + 30 cash − 27.27 refunded (the film's share of what was paid).
+    expect(report.text).toContain('72.73')
     expect(report.text).toContain('80.00') // expected cash
     expect(report.text).toContain('79.50') // counted
     expect(report.text).toContain('-0.50（短款）')

@@ -7,20 +7,23 @@ import {
   type ParsedInput
 } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
-import { creditRefundFen } from '../../../src-shared/domain/invoice'
+import { creditLineRefundsFen, creditRefundFen } from '../../../src-shared/domain/invoice'
 import { recordSyncedChange } from '../sync/recordChange'
 import { nextDocumentNumber } from '../numbering/service'
 import { readShopTimeZone } from '../settings/service'
 import { findInvoiceRow, loadInvoice } from './invoices'
 import type { InvoiceLinesTable, InvoicesTable } from './tables'
+import { checkoutStock } from './ports'
 import { openWarrantyClaim } from './warrantyClaims'
 
 type CreditNoteInput = ParsedInput<'checkout.creditNote'>
 
-/** One amount taken off one line of the invoice. */
+/** One amount taken off one line of the invoice, and the part of it the customer gets back. */
 interface CreditedLine {
   original: InvoiceLinesTable
   amountFen: number
+  refundFen: number
+  handedBack: CreditNoteInput['lines'][number]['handedBack']
 }
 
 /** Everything one credit note writes, worked out before anything is written. */
@@ -50,7 +53,7 @@ export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, inpu
     const customerCredited = creditedFen(lines, 'customer')
     const brandCredited = creditedFen(lines, 'brand')
     const refundFen = creditRefundFen(
-      customerCredited,
+      lines.reduce((sum, line) => sum + line.refundFen, 0),
       invoice.customerLinesFen - invoice.discountFen,
       await refundedBefore(trx, earlierNoteIds)
     )
@@ -59,6 +62,7 @@ export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, inpu
     await writeCreditNote(trx, at, actor, input, note)
     if (refundFen > 0) await writeRefund(trx, at, actor, input, note)
     if (brandCredited > 0) await reduceBrandClaim(trx, at, actor, note)
+    await takeBackHandedBackParts(trx, at, actor, input, note)
     await recordCreditNote(trx, at, actor, input, note)
   })
   return loadInvoice(db, noteId)
@@ -96,6 +100,7 @@ async function creditedBefore(trx: Db, earlierNoteIds: string[]): Promise<Map<st
 /**
  * The lines asked for, each checked: it must be a line of this invoice, and no line may be
  * credited beyond what is left of it (counting the earlier notes and this note's other lines).
+ * Each gives back its share of what was paid: a discounted invoice refunds the discounted price.
  */
 async function linesToCredit(
   trx: Db,
@@ -103,8 +108,14 @@ async function linesToCredit(
   earlierNoteIds: string[],
   input: CreditNoteInput
 ): Promise<CreditedLine[]> {
-  const lines = await trx.selectFrom('invoiceLines').selectAll().where('invoiceId', '=', invoice.id).execute()
+  const lines = await trx
+    .selectFrom('invoiceLines')
+    .selectAll()
+    .where('invoiceId', '=', invoice.id)
+    .orderBy('position')
+    .execute()
   const credited = await creditedBefore(trx, earlierNoteIds)
+  const refunds = creditLineRefundsFen(lines, invoice.customerLinesFen - invoice.discountFen, credited, input.lines)
   const issues: FieldIssue[] = []
   const chosen: CreditedLine[] = []
   input.lines.forEach((wanted, index) => {
@@ -113,15 +124,24 @@ async function linesToCredit(
       issues.push({ path: `lines.${index}.lineId`, messageKey: 'validation.notOnInvoice' })
       return
     }
-    const left = original.amountFen - (credited.get(original.id) ?? 0)
+    const before = credited.get(original.id) ?? 0
+    const left = original.amountFen - before
     if (wanted.amountFen > left)
       issues.push({
         path: `lines.${index}.amountFen`,
         messageKey: 'validation.moreThanLeftToCredit',
         params: { max: left }
       })
-    credited.set(original.id, (credited.get(original.id) ?? 0) + wanted.amountFen)
-    chosen.push({ original, amountFen: wanted.amountFen })
+    credited.set(original.id, before + wanted.amountFen)
+    // Only a part issued to the job can be handed back.
+    if (wanted.handedBack && (original.kind !== 'part' || !original.sourceId))
+      issues.push({ path: `lines.${index}.handedBack`, messageKey: 'validation.notAPartLine' })
+    chosen.push({
+      original,
+      amountFen: wanted.amountFen,
+      refundFen: refunds[index] ?? 0,
+      handedBack: wanted.handedBack
+    })
   })
   if (issues.length > 0) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: issues })
   return chosen
@@ -213,6 +233,25 @@ async function writeRefund(trx: Db, at: Date, actor: CurrentUser, input: CreditN
     .execute()
 }
 
+/** Parts the customer handed back, through the parts ledger, referenced by the note's number. */
+async function takeBackHandedBackParts(
+  trx: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: CreditNoteInput,
+  note: Note
+): Promise<void> {
+  for (const [index, line] of note.lines.entries()) {
+    if (!line.handedBack || !line.original.sourceId) continue
+    await checkoutStock().takeBackBilledPart(trx, at, actor.id, line.original.sourceId, {
+      ...line.handedBack,
+      reference: note.number,
+      reason: input.reason,
+      fieldPath: `lines.${index}.handedBack.quantity`
+    })
+  }
+}
+
 /** What the brand no longer pays: a negative warranty claim against the note. */
 async function reduceBrandClaim(trx: Db, at: Date, actor: CurrentUser, note: Note): Promise<void> {
   const lines = note.lines
@@ -252,7 +291,10 @@ async function recordCreditNote(
       customerCredited: note.customerCredited,
       brandCredited: note.brandCredited,
       refundFen: note.refundFen,
-      refundMethod: input.refundMethod
+      refundMethod: input.refundMethod,
+      handedBack: note.lines
+        .filter((line) => line.handedBack)
+        .map((line) => ({ lineId: line.original.id, description: line.original.description, ...line.handedBack }))
     }
   })
 }

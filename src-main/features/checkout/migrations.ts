@@ -128,3 +128,49 @@ export const invoicesPaymentsAndDayCloses: Migration = {
        BEGIN SELECT RAISE(ABORT, 'a warranty claim is corrected by a credit note, not edited'); END`
   ]
 }
+
+export const counterSales: Migration = {
+  version: 21,
+  name: 'checkout: counter sales (goods sold without a repair) and their refunds',
+  statements: [
+    // A receipt without a work order. Written once, paid at once; a refund is a row of kind
+    // 'refund' with negative lines that takes goods of a sale back.
+    `CREATE TABLE counter_sales (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('sale', 'refund')),
+        corrects_sale_id TEXT REFERENCES counter_sales(id),
+        customer_name TEXT NOT NULL DEFAULT '',
+        total_fen INTEGER NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        issued_at TEXT NOT NULL,
+        cashier_id TEXT REFERENCES users(id),
+        CHECK ((kind = 'refund') = (corrects_sale_id IS NOT NULL)),
+        CHECK ((kind = 'sale' AND total_fen > 0) OR (kind = 'refund' AND total_fen < 0))
+      )`,
+    `CREATE INDEX counter_sales_corrects ON counter_sales(corrects_sale_id) WHERE corrects_sale_id IS NOT NULL`,
+    `CREATE INDEX counter_sales_issued ON counter_sales(issued_at)`,
+    `CREATE TABLE counter_sale_lines (
+        id TEXT PRIMARY KEY,
+        sale_id TEXT NOT NULL REFERENCES counter_sales(id),
+        position INTEGER NOT NULL,
+        part_id TEXT NOT NULL REFERENCES parts(id),
+        source_id TEXT REFERENCES counter_sale_lines(id),
+        description TEXT NOT NULL,
+        quantity INTEGER NOT NULL,
+        unit_price_fen INTEGER NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        cost_value_fen INTEGER NOT NULL
+      )`,
+    `CREATE INDEX counter_sale_lines_sale ON counter_sale_lines(sale_id, position)`,
+    `CREATE INDEX counter_sale_lines_source ON counter_sale_lines(source_id) WHERE source_id IS NOT NULL`,
+    ...immutable('counter_sales'),
+    ...immutable('counter_sale_lines'),
+    // The till's money for a counter sale points at it; it is fixed once written like the rest.
+    `ALTER TABLE payments ADD COLUMN counter_sale_id TEXT REFERENCES counter_sales(id)`,
+    `CREATE INDEX payments_counter_sale ON payments(counter_sale_id) WHERE counter_sale_id IS NOT NULL`,
+    `CREATE TRIGGER payments_counter_sale_fixed BEFORE UPDATE ON payments
+       WHEN NEW.counter_sale_id IS NOT OLD.counter_sale_id
+       BEGIN SELECT RAISE(ABORT, 'a payment is recorded once; only a day close may lock it'); END`
+  ]
+}

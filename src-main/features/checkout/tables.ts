@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely'
 import type { LineKind, Payer, PaymentMethod } from '../../../src-shared/domain/invoice'
 import type { PaymentKind } from '../../../src-shared/contract/checkout'
 
@@ -49,6 +50,11 @@ export interface PaymentsTable {
   dayCloseId: string | null
 }
 
+/** The counter sale (or its refund) a payment is for; left out (null) for a repair's payments. */
+interface PaymentCounterSale {
+  counterSaleId: ColumnType<string | null, string | null | undefined, never>
+}
+
 export interface DayClosesTable {
   id: string
   number: string
@@ -78,11 +84,39 @@ export interface WarrantyClaimsTable {
   createdAt: string
 }
 
+export interface CounterSalesTable {
+  id: string
+  number: string
+  kind: 'sale' | 'refund'
+  correctsSaleId: string | null
+  customerName: string
+  totalFen: number
+  reason: string
+  issuedAt: string
+  cashierId: string | null
+}
+
+export interface CounterSaleLinesTable {
+  id: string
+  saleId: string
+  position: number
+  partId: string
+  sourceId: string | null
+  description: string
+  quantity: number
+  unitPriceFen: number
+  amountFen: number
+  /** The value at cost the goods left stock with (negative on a refund: what came back). */
+  costValueFen: number
+}
+
 export interface CheckoutTables {
   invoices: InvoicesTable
   invoiceLines: InvoiceLinesTable
-  payments: PaymentsTable
+  payments: PaymentsTable & PaymentCounterSale
   dayCloses: DayClosesTable
   dayCloseDocuments: DayCloseDocumentsTable
   warrantyClaims: WarrantyClaimsTable
+  counterSales: CounterSalesTable
+  counterSaleLines: CounterSaleLinesTable
 }

@@ -131,12 +131,17 @@ const DOCUMENT_ACCESS: Record<DocumentType, OperationName> = {
   device_label: 'printing.workOrderDocument',
   warranty_slip: 'printing.workOrderDocument',
   payment_receipt: 'checkout.get',
-  day_close_report: 'dayClose.get'
+  day_close_report: 'dayClose.get',
+  counter_receipt: 'counterSales.get'
 }
 
 async function requireDocument(db: Db, documentType: DocumentType, entityId: string): Promise<void> {
-  const table =
-    documentType === 'payment_receipt' ? 'invoices' : documentType === 'day_close_report' ? 'dayCloses' : 'workOrders'
+  const tables = {
+    payment_receipt: 'invoices',
+    day_close_report: 'dayCloses',
+    counter_receipt: 'counterSales'
+  } as const
+  const table = documentType in tables ? tables[documentType as keyof typeof tables] : 'workOrders'
   const row = await db.selectFrom(table).select('id').where('id', '=', entityId).executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND')
 }

@@ -140,7 +140,10 @@ export const checkoutMessages = defineMessages(
         nothingChosen: '请至少填写一项冲销金额',
         tooMuch: '最多 ¥{max}',
         created: '已开具红字发票 {number}',
-        nothingLeft: '该发票已全部冲销'
+        nothingLeft: '该发票已全部冲销',
+        handedBack: '退回配件',
+        handedBackHint: '客户交回的配件数量及去向',
+        disposition: { resellable: '回库可售', faulty: '故障退厂', scrap: '报废' }
       }
     },
     dayClose: {
@@ -194,7 +197,49 @@ export const checkoutMessages = defineMessages(
       closedAt: '日结时间',
       closedBy: '日结人',
       report: '日结报告 {number}',
-      back: '返回日结'
+      back: '返回日结',
+      counterSales: '零售单',
+      counterSaleRefunds: '零售退款'
+    },
+    counterSale: {
+      title: '零售收银',
+      hint: '不经维修直接出售配件和配饰（充电器、贴膜等）：扫码或搜索加入，收款后打印收据。',
+      scan: '扫码或输入编号/名称',
+      add: '加入',
+      noMatch: '没有找到“{code}”',
+      pick: '选择配件',
+      onHand: '库存 {n}',
+      empty: '扫码或搜索配件开始销售',
+      item: '商品',
+      partNumber: '编号',
+      unitPrice: '单价',
+      quantity: '数量',
+      amount: '金额',
+      remove: '移除',
+      total: '合计',
+      customerName: '顾客姓名（可选）',
+      payments: '收款',
+      addTender: '加一种付款方式',
+      change: '找零',
+      short: '还差 ¥{amount}',
+      nonCashOver: '非现金 ¥{nonCash} 超过应收 ¥{due}',
+      pay: '收款',
+      paid: '收款完成：{number}',
+      print: '打印收据',
+      next: '下一位顾客',
+      refundOpen: '零售退货',
+      refundTitle: '零售退货 · {number}',
+      receiptNumber: '收据号',
+      find: '查找',
+      refundable: '可退',
+      refundQuantity: '退货数量',
+      disposition: '去向',
+      reason: '退货原因',
+      refundMethod: '退款方式',
+      refundTotal: '退还顾客',
+      refundConfirm: '确认退货',
+      refunded: '已退货：{number}',
+      nothingChosen: '请至少填写一件退货'
     }
   },
   {
@@ -336,7 +381,10 @@ export const checkoutMessages = defineMessages(
         nothingChosen: 'Enter an amount on at least one line',
         tooMuch: 'At most ¥{max}',
         created: 'Credit note {number} issued',
-        nothingLeft: 'Everything on this invoice has been credited'
+        nothingLeft: 'Everything on this invoice has been credited',
+        handedBack: 'Part handed back',
+        handedBackHint: 'How many the customer handed back, and where they go',
+        disposition: { resellable: 'Back to stock', faulty: 'Faulty, to the brand', scrap: 'Scrap' }
       }
     },
     dayClose: {
@@ -391,7 +439,49 @@ export const checkoutMessages = defineMessages(
       closedAt: 'Closed',
       closedBy: 'Closed by',
       report: 'Day close report {number}',
-      back: 'Back to day close'
+      back: 'Back to day close',
+      counterSales: 'Counter sales',
+      counterSaleRefunds: 'Counter refunds'
+    },
+    counterSale: {
+      title: 'Counter sale',
+      hint: 'Sell parts and accessories (a charger, a screen protector) without a repair: scan or search, take the money, print the receipt.',
+      scan: 'Scan, or type a number or name',
+      add: 'Add',
+      noMatch: 'Nothing found for “{code}”',
+      pick: 'Pick a part',
+      onHand: '{n} on hand',
+      empty: 'Scan or search a part to start the sale',
+      item: 'Item',
+      partNumber: 'Part no.',
+      unitPrice: 'Unit price',
+      quantity: 'Qty',
+      amount: 'Amount',
+      remove: 'Remove',
+      total: 'Total',
+      customerName: 'Customer name (optional)',
+      payments: 'Payment',
+      addTender: 'Add a payment method',
+      change: 'Change',
+      short: '¥{amount} still to pay',
+      nonCashOver: 'Non-cash ¥{nonCash} is more than the ¥{due} due',
+      pay: 'Take payment',
+      paid: 'Paid: {number}',
+      print: 'Print receipt',
+      next: 'Next customer',
+      refundOpen: 'Counter refund',
+      refundTitle: 'Counter refund · {number}',
+      receiptNumber: 'Receipt no.',
+      find: 'Find',
+      refundable: 'Refundable',
+      refundQuantity: 'Qty back',
+      disposition: 'Goes to',
+      reason: 'Reason',
+      refundMethod: 'Refund by',
+      refundTotal: 'Refund to customer',
+      refundConfirm: 'Refund',
+      refunded: 'Refunded: {number}',
+      nothingChosen: 'Enter a quantity on at least one line'
     }
   }
 )

@@ -20,6 +20,9 @@ export interface DayCloseReport {
   refundsFen: number
   invoices: number
   creditNotes: number
+  /** Goods sold over the counter, and refunds of them. */
+  counterSales: number
+  counterSaleRefunds: number
   warrantyClaimsFen: number
   expectedCashFen: number
   countedCashFen: number | null

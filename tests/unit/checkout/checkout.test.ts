@@ -234,8 +234,9 @@ describe('checkout', () => {
       kind: 'credit_note',
       corrects: { id: invoice.id },
       reason: '工时多收',
-      totals: { customerLinesFen: -4_000, dueFen: -4_000 },
-      paidFen: -4_000
+      // The ¥10 discount is spread over the lines: the labour line was paid ¥96.67 of its ¥100.
+      totals: { customerLinesFen: -4_000, dueFen: -3_866 },
+      paidFen: -3_866
     })
     expect(note.number).toMatch(/^CN-/)
     const tooMuch = await callError(
@@ -262,7 +263,7 @@ describe('checkout', () => {
       },
       staff.manager.token
     )
-    expect(rest.paidFen).toBe(-25_000)
+    expect(rest.paidFen).toBe(-25_134)
     const original = await callOk(app, 'checkout.get', { number: invoice.number }, staff.frontDesk.token)
     expect(original.totals.dueFen).toBe(29_000)
     expect(original.creditNotes.map((credit) => credit.number)).toEqual([note.number, rest.number])

@@ -20,7 +20,8 @@ export function dayCloseFigures(
   payments: Payment[],
   documents: { id: string; kind: 'invoice' | 'credit_note'; depositAppliedFen: number; brandFen: number }[],
   periodStart: string | null,
-  periodEnd: string
+  periodEnd: string,
+  counterSales: { sales: number; refunds: number } = { sales: 0, refunds: 0 }
 ): Figures {
   const sum = (rows: Payment[]) => rows.reduce((total, row) => total + row.amountFen, 0)
   const ofKind = (kind: Payment['kind']) => payments.filter((payment) => payment.kind === kind)
@@ -56,6 +57,8 @@ export function dayCloseFigures(
     refundsFen: 0 - sum(ofKind('refund')),
     invoices: documents.filter((document) => document.kind === 'invoice').length,
     creditNotes: documents.filter((document) => document.kind === 'credit_note').length,
+    counterSales: counterSales.sales,
+    counterSaleRefunds: counterSales.refunds,
     warrantyClaimsFen: documents.reduce((total, document) => total + document.brandFen, 0),
     expectedCashFen: sum(payments.filter((payment) => payment.method === 'cash')),
     payments
@@ -85,7 +88,28 @@ async function openFigures(db: Db, now: Date): Promise<Figures & { documents: Do
     )
     .execute()
   const periodStart = previous?.closedAt ?? payments[0]?.at ?? null
-  return { ...dayCloseFigures(payments, documents, periodStart, now.toISOString()), documents }
+  const counterSales = await openCounterSales(db)
+  return { ...dayCloseFigures(payments, documents, periodStart, now.toISOString(), counterSales), documents }
+}
+
+/**
+ * The counter sales and refunds whose money no close has counted yet (each is paid as it is
+ * written, so its payments say which close it falls in).
+ */
+async function openCounterSales(db: Db): Promise<{ sales: number; refunds: number }> {
+  const rows = await db
+    .selectFrom('counterSales')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('payments')
+        .select((inner) => inner.fn.coalesce('counterSaleId', inner.val('')).as('counterSaleId'))
+        .where('dayCloseId', 'is', null)
+    )
+    .groupBy('kind')
+    .execute()
+  const count = (kind: 'sale' | 'refund') => Number(rows.find((row) => row.kind === kind)?.count ?? 0)
+  return { sales: count('sale'), refunds: count('refund') }
 }
 
 export async function previewDayClose(db: Db, now: Date): Promise<DayCloseReport> {
@@ -184,7 +208,10 @@ export async function loadDayClose(db: Db, id: string): Promise<DayCloseReport> 
     .where('d.id', '=', id)
     .executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND')
-  const report = JSON.parse(row.reportJson) as Omit<Figures, 'payments'>
+  // Reports closed before counter sales existed hold none.
+  type Stored = Omit<Figures, 'payments' | 'counterSales' | 'counterSaleRefunds'> &
+    Partial<Pick<Figures, 'counterSales' | 'counterSaleRefunds'>>
+  const report = { counterSales: 0, counterSaleRefunds: 0, ...(JSON.parse(row.reportJson) as Stored) }
   const payments = await paymentsQuery(db).where('pay.dayCloseId', '=', id).orderBy('pay.at').execute()
   return {
     ...report,

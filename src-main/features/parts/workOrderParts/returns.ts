@@ -50,7 +50,7 @@ type LineRow = Pick<
 >
 
 /** The exact share of a line's value that `quantity` of its outstanding units carry back. */
-function returningValueFen(line: LineRow, quantity: number): number {
+export function returningValueFen(line: LineRow, quantity: number): number {
   const outstanding = line.quantity - line.returnedQuantity
   const valueLeft = line.costValueFen - line.returnedValueFen
   return quantity === outstanding ? valueLeft : Math.round((valueLeft * quantity) / outstanding)

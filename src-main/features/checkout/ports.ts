@@ -1,0 +1,43 @@
+import type { Db } from '../../db/connection'
+import type { PartComingBack, SellablePart } from '../../../src-shared/domain/stock'
+
+/*
+ * What checkout asks of the parts feature. Stock moves only through the parts ledger, and
+ * features do not import each other: checkout names here what it needs, and
+ * src-main/features/wiring.ts plugs the parts feature's functions in.
+ */
+
+export interface CheckoutStock {
+  /** A billed part of a job handed back after checkout (within what is still out on the job). */
+  takeBackBilledPart(trx: Db, at: Date, actorId: string, workOrderPartId: string, back: PartComingBack): Promise<void>
+  /** The part a counter sale line names, if it is in the catalogue and active. */
+  findSellablePart(db: Db, partId: string): Promise<SellablePart>
+  /** Stock leaving over the counter; returns the value at cost it left with. */
+  sellOverCounter(
+    trx: Db,
+    at: Date,
+    actorId: string,
+    sale: { partId: string; quantity: number; reference: string }
+  ): Promise<{ valueFen: number }>
+  /** A part sold over the counter coming back, at the value it left with. */
+  takeBackSoldPart(
+    trx: Db,
+    at: Date,
+    actorId: string,
+    partId: string,
+    valueFen: number,
+    back: PartComingBack
+  ): Promise<void>
+}
+
+let wired: CheckoutStock | null = null
+
+/** Called once by features/wiring.ts. */
+export function wireCheckoutStock(stock: CheckoutStock): void {
+  wired = stock
+}
+
+export function checkoutStock(): CheckoutStock {
+  if (!wired) throw new Error('Checkout stock is not wired: features/wiring.ts must run first')
+  return wired
+}

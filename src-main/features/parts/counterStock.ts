@@ -1,0 +1,110 @@
+import type { Db } from '../../db/connection'
+import { AppError } from '../../../src-shared/contract'
+import type { HandedBackDisposition, PartComingBack, SellablePart } from '../../../src-shared/domain/stock'
+import { findWorkOrder } from '../workOrders/lookup'
+import { postMovement, type MovementRequest } from './ledger'
+import { findPartRow } from './records'
+import { returningValueFen } from './workOrderParts/returns'
+
+/*
+ * Stock at the cash desk (plugged into checkout's port by wiring.ts): parts handed back through
+ * a credit note, and parts sold over the counter without a repair.
+ */
+
+/**
+ * A part comes back into stock at the value it left with; one that is not to be sold again then
+ * leaves at once, to the brand or written off, so the ledger shows both what came back and where
+ * it went.
+ */
+async function comeBack(
+  trx: Db,
+  at: Date,
+  actorId: string,
+  partId: string,
+  back: PartComingBack,
+  returned: Pick<MovementRequest, 'valueFen' | 'serial' | 'workOrderId' | 'workOrderPartId'>
+): Promise<void> {
+  const common = { partId, reference: back.reference, reason: back.reason, serial: returned.serial ?? null }
+  await postMovement(trx, at, actorId, { ...common, ...returned, kind: 'return', quantity: back.quantity })
+  const onwards: Record<HandedBackDisposition, 'faulty_return' | 'scrap' | null> = {
+    resellable: null,
+    faulty: 'faulty_return',
+    scrap: 'scrap'
+  }
+  const kind = onwards[back.disposition]
+  if (kind) await postMovement(trx, at, actorId, { ...common, kind, quantity: -back.quantity })
+}
+
+/** A billed part handed back after checkout: no more than is still out on the job. */
+export async function takeBackBilledPart(
+  trx: Db,
+  at: Date,
+  actorId: string,
+  workOrderPartId: string,
+  back: PartComingBack
+): Promise<void> {
+  const line = await trx.selectFrom('workOrderParts').selectAll().where('id', '=', workOrderPartId).executeTakeFirst()
+  if (!line) throw new AppError('NOT_FOUND')
+  const outstanding = line.quantity - line.returnedQuantity
+  if (back.quantity > outstanding) {
+    throw new AppError('VALIDATION', 'errors.VALIDATION', {
+      fields: [{ path: back.fieldPath, messageKey: 'validation.moreThanIssued', params: { max: outstanding } }]
+    })
+  }
+  const valueFen = returningValueFen(line, back.quantity)
+  const order = await findWorkOrder(trx, line.workOrderId)
+  await comeBack(
+    trx,
+    at,
+    actorId,
+    line.partId,
+    { ...back, reference: back.reference || order.number },
+    { valueFen, serial: line.serial, workOrderId: line.workOrderId, workOrderPartId: line.id }
+  )
+  await trx
+    .updateTable('workOrderParts')
+    .set({
+      returnedQuantity: line.returnedQuantity + back.quantity,
+      returnedValueFen: line.returnedValueFen + valueFen
+    })
+    .where('id', '=', line.id)
+    .execute()
+}
+
+export async function findSellablePart(db: Db, partId: string): Promise<SellablePart> {
+  const part = await findPartRow(db, partId)
+  if (!part.active) throw new AppError('CONFLICT', 'errors.partInactive', { partNumber: part.partNumber })
+  return {
+    id: part.id,
+    partNumber: part.partNumber,
+    name: part.name,
+    sellingPriceFen: part.sellingPriceFen
+  }
+}
+
+/** Stock sold over the counter leaves as an issue with no job, referenced by the receipt's number. */
+export async function sellOverCounter(
+  trx: Db,
+  at: Date,
+  actorId: string,
+  sale: { partId: string; quantity: number; reference: string }
+): Promise<{ valueFen: number }> {
+  const posted = await postMovement(trx, at, actorId, {
+    partId: sale.partId,
+    kind: 'issue',
+    quantity: -sale.quantity,
+    reference: sale.reference
+  })
+  return { valueFen: -posted.valueFen }
+}
+
+export async function takeBackSoldPart(
+  trx: Db,
+  at: Date,
+  actorId: string,
+  partId: string,
+  valueFen: number,
+  back: PartComingBack
+): Promise<void> {
+  await comeBack(trx, at, actorId, partId, back, { valueFen })
+}

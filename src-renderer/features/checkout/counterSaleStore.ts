@@ -1,0 +1,132 @@
+import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
+import type { CounterSale, Input, PartSummary } from '../../../src-shared/contract'
+import type { PaymentMethod } from '../../../src-shared/domain/invoice'
+import { ApiError, call } from '../../api/client'
+import { liveSettlement } from './checkoutArithmetic'
+
+export interface SaleRow {
+  part: Pick<PartSummary, 'id' | 'partNumber' | 'name' | 'sellingPriceFen' | 'onHand'>
+  quantity: number
+}
+
+export interface SaleTender {
+  key: number
+  method: PaymentMethod
+  amountFen: number
+}
+
+/**
+ * The cash desk's counter sale: the goods scanned or picked, the customer's tenders and the
+ * receipt once paid. Prices are the catalogue's; the main process checks stock and records.
+ */
+export const useCounterSaleStore = defineStore('counterSale', () => {
+  const rows = ref<SaleRow[]>([])
+  const tenders = ref<SaleTender[]>([])
+  /** Until the cashier types an amount, the single payment row follows the total. */
+  const tendersTouched = ref(false)
+  const customerName = ref('')
+  const matches = ref<PartSummary[]>([])
+  const sale = ref<CounterSale | null>(null)
+  let nextKey = 0
+
+  const totalFen = computed(() => rows.value.reduce((sum, row) => sum + row.part.sellingPriceFen * row.quantity, 0))
+  const settlementState = computed(() =>
+    liveSettlement(
+      totalFen.value,
+      tenders.value.map(({ method, amountFen }) => ({ method, amountFen }))
+    )
+  )
+
+  watch(totalFen, (total) => {
+    if (tendersTouched.value) return
+    tenders.value = total > 0 ? [{ key: nextKey++, method: tenders.value[0]?.method ?? 'cash', amountFen: total }] : []
+  })
+
+  function add(part: SaleRow['part']): void {
+    matches.value = []
+    const row = rows.value.find((candidate) => candidate.part.id === part.id)
+    if (row) row.quantity += 1
+    else rows.value.push({ part, quantity: 1 })
+  }
+
+  /**
+   * A scanned barcode or typed part number adds its part; anything else is searched, and the
+   * matches are offered to pick from. Returns whether a part was added.
+   */
+  async function scan(code: string): Promise<boolean> {
+    const text = code.trim()
+    if (!text) return false
+    try {
+      add(await call('parts.find', { code: text }))
+      return true
+    } catch (error) {
+      if (!(error instanceof ApiError) || (error.code !== 'NOT_FOUND' && error.code !== 'VALIDATION')) throw error
+    }
+    matches.value = (await call('parts.search', { query: text, page: 1, pageSize: 8 })).rows
+    return false
+  }
+
+  function remove(index: number): void {
+    rows.value.splice(index, 1)
+  }
+
+  function addTender(): void {
+    tendersTouched.value = true
+    tenders.value.push({ key: nextKey++, method: 'wechat_pay', amountFen: 0 })
+  }
+
+  function removeTender(index: number): void {
+    tendersTouched.value = true
+    tenders.value.splice(index, 1)
+  }
+
+  async function pay(): Promise<CounterSale> {
+    const input: Input<'counterSales.sell'> = {
+      lines: rows.value.map((row) => ({ partId: row.part.id, quantity: row.quantity })),
+      tenders: tenders.value
+        .filter((tender) => tender.amountFen > 0)
+        .map(({ method, amountFen }) => ({ method, amountFen })),
+      customerName: customerName.value
+    }
+    sale.value = await call('counterSales.sell', input)
+    return sale.value
+  }
+
+  function startOver(): void {
+    rows.value = []
+    tenders.value = []
+    tendersTouched.value = false
+    customerName.value = ''
+    matches.value = []
+    sale.value = null
+  }
+
+  async function findSale(number: string): Promise<CounterSale> {
+    return call('counterSales.get', { number })
+  }
+
+  async function refund(input: Input<'counterSales.refund'>): Promise<CounterSale> {
+    return call('counterSales.refund', input)
+  }
+
+  return {
+    rows,
+    tenders,
+    tendersTouched,
+    customerName,
+    matches,
+    sale,
+    totalFen,
+    settlementState,
+    add,
+    scan,
+    remove,
+    addTender,
+    removeTender,
+    pay,
+    startOver,
+    findSale,
+    refund
+  }
+})

@@ -1,0 +1,96 @@
+import { z } from 'zod'
+import { operation } from '../operation'
+import { id, optionalText, text } from '../common'
+import { PAYMENT_METHODS } from '../../domain/invoice'
+import { HANDED_BACK_DISPOSITIONS } from '../../domain/stock'
+import type { Payment } from '../checkout'
+
+export interface CounterSaleLine {
+  id: string
+  partId: string
+  partNumber: string
+  description: string
+  quantity: number
+  unitPriceFen: number
+  amountFen: number
+  /** On a refund: the sold line it takes back. */
+  sourceId: string | null
+  /** On a sale: how many of the line are still there to refund. */
+  refundableQuantity: number
+}
+
+/**
+ * A receipt for goods sold over the counter without a repair, or the refund that takes some of
+ * them back. Numbered in the same sequence as the repair receipts (and refunds as credit notes),
+ * paid into the same till, counted by the same day close.
+ */
+export interface CounterSale {
+  id: string
+  number: string
+  kind: 'sale' | 'refund'
+  customerName: string
+  lines: CounterSaleLine[]
+  /** Negative on a refund. */
+  totalFen: number
+  reason: string
+  corrects: { id: string; number: string } | null
+  refunds: { id: string; number: string; totalFen: number }[]
+  payments: Payment[]
+  /** Net of the payments (a refund's is negative). */
+  paidFen: number
+  tenderedFen: number
+  changeFen: number
+  issuedAt: string
+  cashierName: string | null
+}
+
+const tenderSchema = z
+  .object({ method: z.enum(PAYMENT_METHODS), amountFen: z.number().int().min(1).max(100_000_000) })
+  .strict()
+
+export const counterSalesContract = {
+  /**
+   * Sells parts and accessories over the counter: each line at the catalogue's selling price, the
+   * stock leaving through the ledger, paid by the customer's tenders (cash gives change).
+   */
+  'counterSales.sell': operation<CounterSale>()(
+    z
+      .object({
+        lines: z
+          .array(z.object({ partId: id, quantity: z.number().int().min(1).max(1000) }).strict())
+          .min(1)
+          .max(50),
+        tenders: z.array(tenderSchema).min(1).max(6),
+        customerName: optionalText(60)
+      })
+      .strict()
+  ),
+  'counterSales.get': operation<CounterSale>()(
+    z.union([z.object({ id }).strict(), z.object({ number: z.string().trim().min(1).max(30) }).strict()])
+  ),
+  /**
+   * Takes goods of a counter sale back: the money they were sold for goes back by the method
+   * chosen, and each part goes back into stock, to the brand as faulty, or to scrap.
+   */
+  'counterSales.refund': operation<CounterSale>()(
+    z
+      .object({
+        saleId: id,
+        lines: z
+          .array(
+            z
+              .object({
+                lineId: id,
+                quantity: z.number().int().min(1).max(1000),
+                disposition: z.enum(HANDED_BACK_DISPOSITIONS)
+              })
+              .strict()
+          )
+          .min(1)
+          .max(50),
+        reason: text(300),
+        refundMethod: z.enum(PAYMENT_METHODS)
+      })
+      .strict()
+  )
+}

@@ -1,0 +1,185 @@
+import type { Page } from '@playwright/test'
+import { test, expect, screenshot, setUpShop, staffPage, hire, settled, type ShopHost } from './fixtures'
+
+/** An accessory on the shelf, received through the API. */
+async function shelfItem(
+  host: ShopHost,
+  token: string,
+  fields: { partNumber: string; name: string; barcode: string; priceFen: number; onHand: number }
+): Promise<{ id: string }> {
+  const part = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: fields.partNumber,
+      name: fields.name,
+      barcodes: [fields.barcode],
+      sellingPriceFen: fields.priceFen,
+      costPriceFen: 1_500
+    },
+    token
+  )
+  await host.rpc(
+    'parts.receive',
+    { reference: 'HQ-1', lines: [{ partId: part.id, quantity: fields.onHand, unitCostFen: 1_500 }] },
+    token
+  )
+  return part
+}
+
+const onHandOf = async (host: ShopHost, token: string, id: string) =>
+  (await host.rpc<{ onHand: number }>('parts.get', { id }, token)).onHand
+
+const goTo = (page: Page, host: ShopHost, path: string) => page.goto(`${host.url}#${path}`)
+
+test('a counter sale: scan a charger, search a screen protector, take cash, print the receipt', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'lixiao', '李晓', 'front_desk')
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const charger = await shelfItem(host, adminToken, {
+    partNumber: 'CHG-66W',
+    name: '66W 快充充电器',
+    barcode: '6901234567892',
+    priceFen: 12_900,
+    onHand: 5
+  })
+  const film = await shelfItem(host, adminToken, {
+    partNumber: 'FILM-M60',
+    name: 'Mate 60 钢化膜',
+    barcode: '6901234567908',
+    priceFen: 3_500,
+    onHand: 10
+  })
+
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await page.getByRole('menuitem', { name: '零售收银' }).click()
+  const scan = page.getByTestId('counter-scan')
+  await expect(scan).toBeFocused()
+  // A scanner types the barcode and presses Enter.
+  await scan.fill('6901234567892')
+  await scan.press('Enter')
+  await expect(page.getByTestId('counter-lines')).toContainText('66W 快充充电器')
+  await expect(scan).toHaveValue('')
+  // A name is searched, and the match picked.
+  await scan.fill('钢化膜')
+  await scan.press('Enter')
+  await page.getByTestId('counter-match-FILM-M60').click()
+  await page.getByTestId('counter-quantity-1').locator('input').fill('2')
+  await page.getByTestId('counter-quantity-1').locator('input').press('Tab')
+  await expect(page.getByTestId('counter-total')).toContainText('¥199.00')
+  await page.locator('input[name=counter-tender-0]').fill('200')
+  await expect(page.getByTestId('counter-change')).toContainText('¥1.00')
+  await settled(page)
+  await screenshot(page, 'counter-sale-basket')
+  await page.getByTestId('counter-pay').click()
+
+  await expect(page.getByTestId('counter-sale-paid')).toContainText(/INV-\d{6}-\d{4}/)
+  await expect(page.getByTestId('counter-sale-change')).toContainText('¥1.00')
+  const number = /INV-\d{6}-\d{4}/.exec((await page.getByTestId('counter-sale-paid').textContent()) ?? '')![0]
+  await screenshot(page, 'counter-sale-paid')
+  expect(await onHandOf(host, adminToken, charger.id)).toBe(4)
+  expect(await onHandOf(host, adminToken, film.id)).toBe(8)
+
+  await page.getByTestId('counter-print').click()
+  const receipt = page.getByTestId('counter-receipt')
+  await expect(receipt).toBeVisible()
+  await expect(receipt.getByTestId('receipt-line')).toHaveCount(2)
+  await expect(receipt).toContainText('Mate 60 钢化膜')
+  await expect(receipt.getByTestId('receipt-due')).toContainText('¥199.00')
+  await expect(page.locator('body[data-print-ready="1"]')).toBeAttached()
+  await screenshot(page, 'counter-sale-receipt')
+  // The same receipt on the narrow roll and on A4.
+  const saleId = /counter_receipt\/([^?]+)/.exec(page.url())![1]!
+  for (const paper of ['roll_58', 'a4']) {
+    await goTo(page, host, `/print/counter_receipt/${saleId}?paper=${paper}`)
+    await expect(page.locator('body[data-print-ready="1"]')).toBeAttached()
+    await expect(page.getByTestId('counter-receipt').getByTestId('receipt-line')).toHaveCount(2)
+    await screenshot(page, `counter-sale-receipt-${paper}`)
+  }
+
+  // The sale is in the day close.
+  await goTo(page, host, '/day-close')
+  await expect(page.getByTestId('report-counter-sales')).toContainText('1')
+  await expect(page.getByTestId('report-takings')).toContainText('¥199.00')
+  await screenshot(page, 'counter-sale-day-close')
+
+  // A manager takes one screen protector back to the shelf.
+  const manager = await staffPage(browser, host, boss.username, boss.password)
+  await goTo(manager, host, '/counter-sale')
+  await manager.getByTestId('counter-refund-open').click()
+  const dialog = manager.getByTestId('counter-refund-dialog')
+  await dialog.getByTestId('counter-refund-number').fill(number)
+  await dialog.getByTestId('counter-refund-find').click()
+  await dialog.getByTestId('counter-refund-quantity-1').locator('input').fill('1')
+  await dialog.getByTestId('counter-refund-quantity-1').locator('input').press('Tab')
+  await dialog.locator('input[name=counter-refund-reason]').fill('买错型号')
+  await expect(dialog.getByTestId('counter-refund-total')).toHaveText('¥35.00')
+  await settled(manager)
+  await screenshot(manager, 'counter-sale-refund-dialog')
+  await dialog.getByTestId('counter-refund-confirm').click()
+  await expect(manager.getByText(/已退货：CN-/)).toBeVisible()
+  expect(await onHandOf(host, adminToken, film.id)).toBe(9)
+})
+
+test('a credit note takes a part the customer handed back into stock', async ({ browser, host }) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const { workOrder } = await host.rpc<{ workOrder: { id: string } }>(
+    'workOrders.create',
+    {
+      customer: { kind: 'new', fields: { name: '张三丰', mobile: '13900000001' } },
+      device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60 Pro', serial: 'SNCS000001' } },
+      serviceType: 'paid_repair',
+      intakeChannel: 'walk_in',
+      reportedFault: '电池鼓包',
+      symptomCode: 'S01',
+      condition: { scratches: false, cracks: false, liquidMarks: false },
+      accessories: { items: [] },
+      passcode: { consent: false, value: '' },
+      depositFen: 0,
+      depositMethod: 'cash'
+    },
+    adminToken
+  )
+  const id = workOrder.id
+  const move = (to: string) => host.rpc('workOrders.transition', { id, to }, adminToken)
+  await move('diagnosing')
+  await host.rpc('workOrders.quote', { id, labourFen: 5_000, partsFen: 20_000, discountFen: 0 }, adminToken)
+  await host.rpc('workOrders.customerDecision', { id, approved: true, channel: 'in_person' }, adminToken)
+  await move('repairing')
+  await host.rpc('workOrders.addLabour', { id, description: '更换电池', minutes: 30, priceFen: 5_000 }, adminToken)
+  const battery = await shelfItem(host, adminToken, {
+    partNumber: 'BAT-M60',
+    name: 'Mate 60 电池',
+    barcode: '6901234567915',
+    priceFen: 20_000,
+    onHand: 1
+  })
+  await host.rpc('workOrderParts.issue', { workOrderId: id, partId: battery.id, quantity: 1 }, adminToken)
+  await move('quality_check')
+  await move('ready_for_pickup')
+  const invoice = await host.rpc<{ id: string }>(
+    'checkout.pay',
+    { workOrderId: id, discountFen: 2_500, discountReason: '老客户', tenders: [{ method: 'cash', amountFen: 22_500 }] },
+    adminToken
+  )
+  expect(await onHandOf(host, adminToken, battery.id)).toBe(0)
+
+  const page = await staffPage(browser, host, boss.username, boss.password)
+  await goTo(page, host, `/invoices/${invoice.id}`)
+  await page.getByTestId('open-credit').click()
+  const dialog = page.getByTestId('credit-dialog')
+  await dialog.getByTestId('credit-full-1').click()
+  await dialog.getByTestId('handed-back-quantity-1').locator('input').fill('1')
+  await dialog.getByTestId('handed-back-quantity-1').locator('input').press('Tab')
+  await dialog.locator('input[name=credit-reason]').fill('客户换回原电池，新电池未损坏')
+  // ¥25 off ¥250 is 10 %: the ¥200 battery was paid ¥180.
+  await expect(dialog.getByTestId('credit-refund')).toHaveText('¥180.00')
+  await settled(page)
+  await screenshot(page, 'credit-note-handed-back')
+  await dialog.getByTestId('credit-confirm').click()
+  await expect(page.getByText(/已开具红字发票 CN-|CN-/).first()).toBeVisible()
+  await expect.poll(() => onHandOf(host, adminToken, battery.id)).toBe(1)
+})
