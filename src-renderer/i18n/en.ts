@@ -96,6 +96,10 @@ export const coreEn: typeof coreZhCN = {
     noQuoteAwaitingCustomer: 'No quote is waiting for the customer',
     noQuoteAwaitingManager: 'No quote is waiting for a manager',
     claimCodeMismatch: 'Wrong claim code',
+    handOverUnpaid:
+      'This job has not been checked out, so the device cannot be handed over: check it out first (paid, billed to the brand as a warranty claim, or zero), or a manager lets it go with a reason',
+    handOverUnpaidNeedsManager:
+      'Handing over before checkout needs a manager: the manager enters their user name and password',
     phoneMismatch: 'The phone does not match the customer’s numbers',
     workOrderClosed: 'This work order is closed and cannot be changed',
     notYourJob: 'This job is assigned to another technician',

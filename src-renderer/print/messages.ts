@@ -166,6 +166,11 @@ export const printMessages = defineMessages(
       },
       dayClose: {
         title: '日结报表',
+        unpaidHandOvers: '未结账交机（店长放行）',
+        workOrder: '工单',
+        unpaidAmount: '未结金额',
+        approvedBy: '批准店长',
+        reason: '理由',
         previewTitle: '日结预览（尚未结账）',
         number: '日结单号',
         period: '统计期间',
@@ -370,6 +375,11 @@ export const printMessages = defineMessages(
       },
       dayClose: {
         title: 'Day-close report',
+        unpaidHandOvers: 'Handed over before checkout',
+        workOrder: 'Work order',
+        unpaidAmount: 'Unpaid',
+        approvedBy: 'Approved by',
+        reason: 'Reason',
         previewTitle: 'Day-close preview (not closed)',
         number: 'Close no.',
         period: 'Period',

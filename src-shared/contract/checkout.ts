@@ -92,6 +92,8 @@ export interface CheckoutDraft {
   invoiceId: string | null
   /** Why it cannot be checked out now (e.g. still being repaired), if so. */
   blockedReason: string | null
+  /** The device may not be handed over before this checkout (unless a manager lets it go). */
+  handOverNeedsCheckout: boolean
 }
 
 const fen = z.number().int().min(0).max(100_000_000)

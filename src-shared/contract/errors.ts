@@ -44,6 +44,8 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.dayCloseChanged',
   'errors.deviceNotFound',
   'errors.discountNeedsManager',
+  'errors.handOverUnpaid',
+  'errors.handOverUnpaidNeedsManager',
   'errors.duplicateCard',
   'errors.duplicateMobile',
   'errors.duplicatePhone',

@@ -145,6 +145,11 @@ export const checkoutMessages = defineMessages(
     },
     dayClose: {
       title: '日结',
+      unpaidHandOvers: '未结账交机（店长放行）',
+      workOrder: '工单',
+      unpaidAmount: '未结金额',
+      approvedBy: '批准店长',
+      handedOverBy: '经办人',
       openPeriod: '本期（尚未日结）',
       since: '自 {from} 起至今',
       firstPeriod: '首次日结：包含之前全部收付款',
@@ -339,6 +344,11 @@ export const checkoutMessages = defineMessages(
     },
     dayClose: {
       title: 'Day close',
+      unpaidHandOvers: 'Handed over before checkout (manager’s leave)',
+      workOrder: 'Work order',
+      unpaidAmount: 'Unpaid',
+      approvedBy: 'Approved by',
+      handedOverBy: 'Handed over by',
       openPeriod: 'Open period (not closed yet)',
       since: 'Since {from}',
       firstPeriod: 'First close: includes every payment so far',

@@ -17,7 +17,7 @@ export async function finishedJob(
     intake?: Partial<Intake>
   }
 ) {
-  const { workOrder } = await callOk(
+  const { workOrder, claimCode } = await callOk(
     app,
     'workOrders.create',
     intake({ serviceType: options.serviceType, ...options.intake }),
@@ -64,5 +64,5 @@ export async function finishedJob(
   const parts = await callOk(app, 'workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 1 }, adminToken)
   await move('quality_check')
   await move('ready_for_pickup')
-  return { id, number: workOrder.number, labourId: labour.labour[0]!.id, partLineId: parts.lines[0]!.id }
+  return { id, number: workOrder.number, claimCode, labourId: labour.labour[0]!.id, partLineId: parts.lines[0]!.id }
 }

@@ -47,6 +47,7 @@ function checkoutDraft(overrides: Partial<CheckoutDraft> = {}): CheckoutDraft {
     approvalThresholdFen: 5_000,
     invoiceId: null,
     blockedReason: null,
+    handOverNeedsCheckout: true,
     ...overrides
   }
 }
