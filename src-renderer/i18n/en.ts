@@ -96,6 +96,8 @@ export const coreEn: typeof coreZhCN = {
     noQuoteAwaitingCustomer: 'No quote is waiting for the customer',
     noQuoteAwaitingManager: 'No quote is waiting for a manager',
     claimCodeMismatch: 'Wrong claim code',
+    billDiffersFromQuote:
+      'This bill (¥{billedYuan}) is not the quote the customer accepted (¥{acceptedYuan}): the customer must accept the new amount, or a manager approve it',
     handOverUnpaid:
       'This job has not been checked out, so the device cannot be handed over: check it out first (paid, billed to the brand as a warranty claim, or zero), or a manager lets it go with a reason',
     handOverUnpaidNeedsManager:

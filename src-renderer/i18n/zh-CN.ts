@@ -93,6 +93,8 @@ export const coreZhCN = {
     noQuoteAwaitingCustomer: '没有等待客户确认的报价',
     noQuoteAwaitingManager: '没有等待店长审批的报价',
     claimCodeMismatch: '取机码不正确',
+    billDiffersFromQuote:
+      '本次结算金额（¥{billedYuan}）与客户同意的报价（¥{acceptedYuan}）不同：需客户确认新金额，或店长批准',
     handOverUnpaid: '该工单还未结账，不能交机：请先结账（收款、计入厂家保修索赔或零元结账），或由店长填写理由放行',
     handOverUnpaidNeedsManager: '未结账交机需店长批准：请店长输入用户名和密码',
     phoneMismatch: '电话与客户登记的号码不符',

@@ -102,6 +102,7 @@ export const printMessages = defineMessages(
       },
       receipt: {
         title: '收款收据',
+        quotedLabour: '工时（按报价）',
         creditTitle: '红字 · 退款凭证',
         number: '收据号',
         creditNumber: '凭证号',
@@ -311,6 +312,7 @@ export const printMessages = defineMessages(
       },
       receipt: {
         title: 'Payment receipt',
+        quotedLabour: 'Labour (as quoted)',
         creditTitle: 'Credit note · Refund',
         number: 'Receipt no.',
         creditNumber: 'Credit note no.',

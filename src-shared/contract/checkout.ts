@@ -10,7 +10,7 @@ import {
   type Payer,
   type PaymentMethod
 } from '../domain/invoice'
-import type { ServiceType } from '../domain/repairTypes'
+import { DECISION_CHANNELS, type DecisionChannel, type ServiceType } from '../domain/repairTypes'
 import type { WorkOrderStatus } from '../domain/workOrderStatus'
 
 export const PAYMENT_KINDS = ['deposit', 'payment', 'deposit_return', 'refund'] as const
@@ -75,6 +75,18 @@ export interface Invoice {
   cashierName: string | null
 }
 
+/** The quote the customer accepted for a paid repair: what its checkout starts from. */
+export interface AcceptedQuote {
+  id: string
+  labourFen: number
+  partsFen: number
+  discountFen: number
+  /** What the customer said yes to: labour and parts less the quote's discount. */
+  totalFen: number
+  decidedAt: string | null
+  decisionChannel: DecisionChannel | null
+}
+
 /** What the counter sees before taking the money: the lines the job has earned, and the deposit. */
 export interface CheckoutDraft {
   workOrderId: string
@@ -87,6 +99,8 @@ export interface CheckoutDraft {
   depositFen: number
   /** The discount in the quote the customer accepted (a paid repair), to carry into the bill. */
   quoteDiscountFen: number
+  /** The quote the customer accepted: a bill that differs needs their new yes or a manager. */
+  acceptedQuote: AcceptedQuote | null
   approvalThresholdFen: number
   /** The invoice, when the job has already been checked out. */
   invoiceId: string | null
@@ -130,7 +144,15 @@ export const checkoutContract = {
         discountFen: fen.default(0),
         discountReason: optionalText(200),
         tenders: z.array(tenderSchema).max(6).default([]),
-        managerApproval: managerApprovalSchema.optional()
+        managerApproval: managerApprovalSchema.optional(),
+        /**
+         * The customer's yes to a bill that differs from the quote they accepted: the amount they
+         * were shown (refused if the bill comes to anything else) and how they said it.
+         */
+        newAmountAccepted: z
+          .object({ billedFen: z.number().int(), channel: z.enum(DECISION_CHANNELS) })
+          .strict()
+          .optional()
       })
       .strict()
   ),

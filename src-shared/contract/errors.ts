@@ -33,6 +33,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.adjustmentOutdated',
   'errors.alreadyCheckedOut',
   'errors.alreadyExchanged',
+  'errors.billDiffersFromQuote',
   'errors.approverNotManager',
   'errors.batchStep',
   'errors.bodyTooLarge',

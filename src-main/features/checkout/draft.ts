@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection'
 import type { CheckoutDraft } from '../../../src-shared/contract'
 import { readApprovalThresholdFen } from '../settings/service'
 import { currentQuote, findWorkOrder } from '../workOrders/lookup'
+import { acceptedQuoteOf } from './acceptedQuote'
 import { depositHeld } from './deposits'
 import { earnedLines } from './lines'
 import { checkoutBlockedReason } from './pay'
@@ -39,6 +40,7 @@ export async function checkoutDraft(db: Db, workOrderId: string): Promise<Checko
     lines,
     depositFen,
     quoteDiscountFen: quote && quote.customerDecision === 'approved' ? quote.discountFen : 0,
+    acceptedQuote: await acceptedQuoteOf(db, order),
     approvalThresholdFen: await readApprovalThresholdFen(db),
     invoiceId: invoice?.id ?? null,
     blockedReason: checkoutBlockedReason(order),

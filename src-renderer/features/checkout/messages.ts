@@ -90,8 +90,20 @@ export const checkoutMessages = defineMessages(
         hint: '优惠 ¥{amount} 超过审批额度 ¥{threshold}，请店长输入用户名和密码授权。',
         username: '店长用户名',
         password: '密码',
-        confirm: '授权并收款'
+        confirm: '授权并收款',
+        newAmountHint: '本次结算金额与客户同意的报价不同，且客户尚未确认新金额：请店长输入用户名和密码批准。'
       },
+      quoteCompare: {
+        title: '客户同意的报价',
+        accepted: '报价金额（客户已同意）',
+        billed: '本次应收',
+        differs: '本次应收 ¥{billed} 与客户同意的报价 ¥{accepted} 不同：请向客户说明并取得同意，或由店长批准。',
+        customerAccepts: '客户已同意新金额 ¥{billed}',
+        channel: { in_person: '当面', phone: '电话' },
+        orManager: '客户未同意时，收款需店长授权。',
+        matches: '与客户同意的报价一致'
+      },
+      quotedLabour: '工时（按报价）',
       success: {
         title: '收款成功',
         invoice: '发票号 {number}',
@@ -289,8 +301,22 @@ export const checkoutMessages = defineMessages(
         hint: 'The discount of ¥{amount} is above the approval limit of ¥{threshold}: a manager enters their user name and password to approve it.',
         username: 'Manager’s user name',
         password: 'Password',
-        confirm: 'Approve and take payment'
+        confirm: 'Approve and take payment',
+        newAmountHint:
+          'This bill is not the quote the customer accepted, and the customer has not accepted the new amount: a manager enters their user name and password to approve it.'
       },
+      quoteCompare: {
+        title: 'Quote the customer accepted',
+        accepted: 'Accepted quote',
+        billed: 'This bill',
+        differs:
+          'This bill of ¥{billed} is not the ¥{accepted} the customer accepted: explain it and get their yes, or a manager approves it.',
+        customerAccepts: 'The customer accepts the new amount of ¥{billed}',
+        channel: { in_person: 'In person', phone: 'By phone' },
+        orManager: 'Without the customer’s yes, a manager approves the payment.',
+        matches: 'Same as the quote the customer accepted'
+      },
+      quotedLabour: 'Labour (as quoted)',
       success: {
         title: 'Payment taken',
         invoice: 'Invoice {number}',

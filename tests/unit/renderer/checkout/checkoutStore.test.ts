@@ -48,6 +48,7 @@ function checkoutDraft(overrides: Partial<CheckoutDraft> = {}): CheckoutDraft {
     invoiceId: null,
     blockedReason: null,
     handOverNeedsCheckout: true,
+    acceptedQuote: null,
     ...overrides
   }
 }
