@@ -33,5 +33,6 @@ export const allMigrations: readonly Migration[] = [
   checkout.invoicesPaymentsAndDayCloses,
   printing.printCounts,
   warranty.codesVoidWarranty,
-  workOrders.unpaidHandOvers
+  workOrders.unpaidHandOvers,
+  checkout.receiptsKeepWhatTheySaid
 ]

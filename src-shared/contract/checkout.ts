@@ -45,6 +45,23 @@ export interface Payment {
   dayCloseId: string | null
 }
 
+/** The shop's details as a document printed them when it was issued. */
+export interface IssuingShop {
+  name: string
+  address: string
+  phone: string
+  taxNumber: string
+}
+
+/** Whom a document was issued to, and by which shop, as frozen when it was issued. */
+export interface IssuedTo {
+  customerName: string
+  customerMobile: string | null
+  deviceLabel: string
+  serial: string | null
+  shop: IssuingShop
+}
+
 export interface Invoice {
   id: string
   number: string
@@ -56,6 +73,10 @@ export interface Invoice {
   customerMobile: string | null
   deviceLabel: string
   serial: string | null
+  /** The shop's details as printed when the document was issued. */
+  shop: IssuingShop
+  /** The number of a tax invoice (发票) the shop issued elsewhere for this receipt, if recorded. */
+  taxInvoiceNumber: string | null
   lines: InvoiceLine[]
   totals: InvoiceTotals
   discountReason: string

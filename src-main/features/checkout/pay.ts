@@ -24,6 +24,7 @@ import { discountApprover } from './discountApproval'
 import { newAmountAcceptance, type NewAmountAcceptance } from './billAgainstQuote'
 import { earnedLines, type DraftLine } from './lines'
 import { loadInvoice } from './invoices'
+import { recordDocumentSnapshot } from './documentSnapshot'
 import type { PaymentsTable } from './tables'
 import { openWarrantyClaim } from './warrantyClaims'
 
@@ -185,6 +186,7 @@ async function writeInvoice(trx: Db, at: Date, actor: CurrentUser, input: PayInp
       cashierId: actor.id
     })
     .execute()
+  await recordDocumentSnapshot(trx, bill.invoiceId, bill.order.id)
   if (bill.lines.length > 0) {
     await trx
       .insertInto('invoiceLines')

@@ -78,6 +78,28 @@ export interface WarrantyClaimsTable {
   createdAt: string
 }
 
+/** What a receipt said when it was issued: its customer, device and shop. */
+export interface InvoiceSnapshotsTable {
+  invoiceId: string
+  customerName: string
+  customerMobile: string | null
+  deviceLabel: string
+  deviceSerial: string | null
+  shopName: string
+  shopAddress: string
+  shopPhone: string
+  shopTaxNumber: string
+}
+
+/** A tax invoice number recorded against a receipt; the newest row is the number. */
+export interface TaxInvoiceNumbersTable {
+  id: string
+  invoiceId: string
+  taxInvoiceNumber: string
+  recordedBy: string | null
+  recordedAt: string
+}
+
 export interface CheckoutTables {
   invoices: InvoicesTable
   invoiceLines: InvoiceLinesTable
@@ -85,4 +107,6 @@ export interface CheckoutTables {
   dayCloses: DayClosesTable
   dayCloseDocuments: DayCloseDocumentsTable
   warrantyClaims: WarrantyClaimsTable
+  invoiceSnapshots: InvoiceSnapshotsTable
+  taxInvoiceNumbers: TaxInvoiceNumbersTable
 }
