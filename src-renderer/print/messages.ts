@@ -103,10 +103,11 @@ export const printMessages = defineMessages(
       receipt: {
         title: '收款收据',
         quotedLabour: '工时（按报价）',
-        creditTitle: '红字 · 退款凭证',
+        taxInvoiceNumber: '发票号',
+        creditTitle: '退款单',
         number: '收据号',
-        creditNumber: '凭证号',
-        corrects: '冲正原收据',
+        creditNumber: '退款单号',
+        corrects: '原收据',
         reason: '退款原因',
         time: '时间',
         cashier: '收银员',
@@ -130,7 +131,8 @@ export const printMessages = defineMessages(
         change: '找零',
         depositReturned: '退还定金',
         noPayment: '无需收款',
-        thanks: '谢谢惠顾，请保留此收据作为保修凭证'
+        thanks: '谢谢惠顾，请保留此收据作为保修凭证',
+        notTaxInvoice: '本单据为收款收据，不是税务发票'
       },
       method: {
         cash: '现金',
@@ -193,7 +195,7 @@ export const printMessages = defineMessages(
         depositsReturned: '退还定金',
         refunds: '退款',
         invoices: '收据张数',
-        creditNotes: '退款凭证张数',
+        creditNotes: '退款单张数',
         warrantyClaims: '保修索赔金额',
         cash: '现金核对',
         expectedCash: '应有现金',
@@ -313,10 +315,11 @@ export const printMessages = defineMessages(
       receipt: {
         title: 'Payment receipt',
         quotedLabour: 'Labour (as quoted)',
-        creditTitle: 'Credit note · Refund',
+        taxInvoiceNumber: 'Tax invoice no.',
+        creditTitle: 'Refund note',
         number: 'Receipt no.',
-        creditNumber: 'Credit note no.',
-        corrects: 'Corrects receipt',
+        creditNumber: 'Refund note no.',
+        corrects: 'Original receipt',
         reason: 'Reason',
         time: 'Time',
         cashier: 'Cashier',
@@ -340,7 +343,8 @@ export const printMessages = defineMessages(
         change: 'Change',
         depositReturned: 'Deposit returned',
         noPayment: 'Nothing to pay',
-        thanks: 'Thank you. Keep this receipt as proof of warranty.'
+        thanks: 'Thank you. Keep this receipt as proof of warranty.',
+        notTaxInvoice: 'This is a payment receipt, not a tax invoice.'
       },
       method: {
         cash: 'Cash',
@@ -403,7 +407,7 @@ export const printMessages = defineMessages(
         depositsReturned: 'Deposits returned',
         refunds: 'Refunds',
         invoices: 'Receipts',
-        creditNotes: 'Credit notes',
+        creditNotes: 'Refund notes',
         warrantyClaims: 'Warranty claims',
         cash: 'Cash check',
         expectedCash: 'Expected cash',

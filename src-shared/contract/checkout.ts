@@ -182,6 +182,12 @@ export const checkoutContract = {
   ),
   'checkout.forWorkOrder': operation<Invoice[]>()(z.object({ workOrderId: id }).strict()),
   /**
+   * The shop's document is a payment receipt (收款收据), not a tax invoice: when the shop issued a
+   * tax invoice (发票) for it elsewhere, the cashier records its number here. A later record
+   * corrects an earlier one; every record is kept.
+   */
+  'checkout.recordTaxInvoice': operation<Invoice>()(z.object({ invoiceId: id, taxInvoiceNumber: text(30) }).strict()),
+  /**
    * Corrects a paid invoice: a credit note takes amounts off its lines, and what the customer had
    * paid for them goes back by the method chosen. A paid invoice itself never changes.
    */

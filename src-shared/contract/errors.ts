@@ -47,6 +47,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.discountNeedsManager',
   'errors.handOverUnpaid',
   'errors.handOverUnpaidNeedsManager',
+  'errors.taxInvoiceOnReceiptOnly',
   'errors.duplicateCard',
   'errors.duplicateMobile',
   'errors.duplicatePhone',

@@ -219,6 +219,13 @@ export const useCheckoutStore = defineStore('checkout', () => {
     related.value = await call('checkout.forWorkOrder', { workOrderId: loaded.workOrderId })
   }
 
+  /** Records the number of a tax invoice issued elsewhere for a receipt; the receipt on screen follows. */
+  async function recordTaxInvoice(invoiceId: string, taxInvoiceNumber: string): Promise<void> {
+    const recorded = await call('checkout.recordTaxInvoice', { invoiceId, taxInvoiceNumber })
+    if (invoice.value?.id === invoiceId) invoice.value = recorded
+    related.value = related.value.map((document) => (document.id === invoiceId ? recorded : document))
+  }
+
   async function creditNote(input: Input<'checkout.creditNote'>): Promise<Invoice> {
     const note = await call('checkout.creditNote', input)
     if (invoice.value) await openInvoice(invoice.value.id)
@@ -262,6 +269,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
     openDraft,
     billingStateOf,
     openInvoice,
-    creditNote
+    creditNote,
+    recordTaxInvoice
   }
 })
