@@ -138,3 +138,29 @@ test('an unpaid device is not handed over; checkout shows the bill against the a
   await pickup.getByTestId('pickup-submit').click()
   await expect(page.getByTestId('status-tag').first()).toHaveText('已取机')
 })
+
+test('a device a manager let go unpaid shows on the day close with who approved it and why', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangqiang', '王强', 'manager')
+  const job = await jobBillingMoreThanQuoted(host, adminToken)
+  const bossToken = (
+    await host.rpc<{ token: string }>('auth.signIn', { username: boss.username, password: boss.password })
+  ).token
+  await host.rpc(
+    'workOrders.pickup',
+    { id: job.id, claimCode: job.claimCode, confirmed: true, unpaidOverride: { reason: '老客户，明天转账' } },
+    bossToken
+  )
+
+  const page = await staffPage(browser, host, boss.username, boss.password)
+  await page.getByTestId('nav-day-close').click()
+  const unpaid = page.getByTestId('report-unpaid-hand-overs')
+  await expect(unpaid).toContainText(job.number)
+  await expect(unpaid).toContainText('¥390.00')
+  await expect(unpaid).toContainText('王强')
+  await expect(unpaid).toContainText('老客户，明天转账')
+  await screenshot(page, 'money-day-close-unpaid-hand-over')
+})
