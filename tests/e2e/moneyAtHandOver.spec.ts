@@ -103,6 +103,16 @@ test('an unpaid device is not handed over; checkout shows the bill against the a
   await expect(page.getByTestId('checkout-success')).toBeVisible()
   await screenshot(page, 'money-checkout-paid')
 
+  // The receipt on screen: the cashier records the number of a tax invoice issued elsewhere.
+  await page.getByTestId('open-invoice').click()
+  await page.getByTestId('record-tax-invoice').click()
+  const prompt = page.locator('.el-message-box')
+  await expect(prompt).toContainText('本单据是收款收据，不是税务发票')
+  await prompt.locator('input').fill('44001234')
+  await prompt.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByTestId('tax-invoice-number')).toHaveText('44001234')
+  await screenshot(page, 'money-receipt-tax-invoice-number')
+
   // The receipt: a payment receipt, not a tax invoice.
   const invoices = await host.rpc<{ id: string }[]>('checkout.forWorkOrder', { workOrderId: job.id }, adminToken)
   const receipt = page
