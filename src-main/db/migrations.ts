@@ -38,5 +38,7 @@ export const allMigrations: readonly Migration[] = [
   workOrders.faultDateAndWaiting,
   warranty.exchangeRule,
   warranty.legalMinimumPolicies,
-  checkout.counterSales
+  checkout.counterSales,
+  workOrders.unpaidHandOvers,
+  checkout.receiptsKeepWhatTheySaid
 ]

@@ -1,4 +1,5 @@
 import { returnDepositOfClosedOrder, recordDeposit } from './checkout/deposits'
+import { handOverBilling } from './checkout/handOverBilling'
 import { invoicesOfWorkOrder } from './checkout/invoices'
 import { wireCheckoutStock } from './checkout/ports'
 import { findDevice, insertDevice, saveDevice } from './customers/devices/devices'
@@ -22,6 +23,7 @@ export function wireFeatures(): void {
     // Parts first, then the deposit: the order the cancellation always ran them in.
     onClosed: [releasePartsOfClosedOrder, returnDepositOfClosedOrder],
     invoicesOf: invoicesOfWorkOrder,
+    handOverBilling,
     partsOf: loadWorkOrderParts,
     registeredUnit: registeredUnitOfSerial
   })

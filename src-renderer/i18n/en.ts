@@ -62,9 +62,9 @@ export const coreEn: typeof coreZhCN = {
   },
   errors: {
     workOrderBilled:
-      'This job has been billed ({number}); its labour and parts can no longer change. Correct it with a credit note',
+      'This job has been billed ({number}); its labour and parts can no longer change. Correct it with a refund note',
     dayCloseChanged: 'Money came in or went out while counting; refresh and count again',
-    nothingToClose: 'Nothing has been paid, refunded or invoiced since the last day close; there is nothing to close',
+    nothingToClose: 'Nothing has been paid, refunded or receipted since the last day close; there is nothing to close',
     VALIDATION: 'Some fields need attention; check the ones marked in red',
     UNAUTHENTICATED: 'Your session has ended; please sign in again',
     SESSION_LOCKED: 'The screen is locked; enter your password to unlock',
@@ -106,6 +106,13 @@ export const coreEn: typeof coreZhCN = {
     noQuoteAwaitingCustomer: 'No quote is waiting for the customer',
     noQuoteAwaitingManager: 'No quote is waiting for a manager',
     claimCodeMismatch: 'Wrong claim code',
+    taxInvoiceOnReceiptOnly: 'A tax invoice number is recorded on a payment receipt, not on a refund note',
+    billDiffersFromQuote:
+      'This bill (¥{billedYuan}) is not the quote the customer accepted (¥{acceptedYuan}): the customer must accept the new amount, or a manager approve it',
+    handOverUnpaid:
+      'This job has not been checked out, so the device cannot be handed over: check it out first (paid, billed to the brand as a warranty claim, or zero), or a manager lets it go with a reason',
+    handOverUnpaidNeedsManager:
+      'Handing over before checkout needs a manager: the manager enters their user name and password',
     phoneMismatch: 'The phone does not match the customer’s numbers',
     workOrderClosed: 'This work order is closed and cannot be changed',
     notYourJob: 'This job is assigned to another technician',
@@ -142,14 +149,14 @@ export const coreEn: typeof coreZhCN = {
       'A stocktake or adjustment for this part was booked after the request; check the stock and ask again',
     stocktakeOverlaps: 'Some of these parts are being counted in {number}; finish or cancel that count first',
     recountNeeded: 'A stocktake or adjustment for {partNumber} was booked after it was counted; count it again',
-    invoiceNotFound: 'Invoice not found',
+    invoiceNotFound: 'Receipt not found',
     notBillableYet:
       'The job is not finished yet (ready for pick-up, picked up or returned unrepaired): it cannot be checked out',
-    alreadyCheckedOut: 'This job has already been checked out (invoice {number}); correct it with a credit note',
+    alreadyCheckedOut: 'This job has already been checked out (receipt {number}); correct it with a refund note',
     discountNeedsManager:
       'The discount is above the approval limit: a manager must approve it with their user name and password',
     approverNotManager: 'The approver is not a shop manager or administrator',
-    creditNoteOfCreditNote: 'A credit note cannot itself be credited',
+    creditNoteOfCreditNote: 'A refund note cannot itself be refunded',
     counterSaleNotFound: 'Counter sale not found',
     refundOfRefund: 'A refund cannot itself be refunded'
   },
@@ -203,11 +210,11 @@ export const coreEn: typeof coreZhCN = {
     nonCashOverpays: 'Non-cash payments cannot exceed the amount due; only cash gives change',
     badAmount: 'The amount is not valid',
     positive: 'Must be more than 0',
+    notOnInvoice: 'This line is not on the receipt',
+    moreThanLeftToCredit: 'More than is left to refund',
     noSellingPrice: 'This part has no selling price',
     moreThanLeftToRefund: 'At most {max} can be refunded',
     notAPartLine: 'Only a part line can be handed back',
-    notOnInvoice: 'This line is not on the invoice',
-    moreThanLeftToCredit: 'More than is left to credit',
     paperDoesNotFit: 'This document cannot be printed on that paper'
   }
 }

@@ -54,7 +54,7 @@ export const coreZhCN = {
     shopWork: '门店在修工单'
   },
   errors: {
-    workOrderBilled: '工单已结账（{number}），不能再修改工时和配件；如需更正请开红字发票',
+    workOrderBilled: '工单已结账（{number}），不能再修改工时和配件；如需更正请开具退款单',
     dayCloseChanged: '清点期间又有收付款，应有现金已经变化，请刷新后重新清点',
     nothingToClose: '自上次日结以来没有任何收付款或开票，无需日结',
     VALIDATION: '填写的内容有误，请检查标红的项目',
@@ -96,6 +96,11 @@ export const coreZhCN = {
     noQuoteAwaitingCustomer: '没有等待客户确认的报价',
     noQuoteAwaitingManager: '没有等待店长审批的报价',
     claimCodeMismatch: '取机码不正确',
+    taxInvoiceOnReceiptOnly: '发票号只能登记在收款收据上，不能登记在退款单上',
+    billDiffersFromQuote:
+      '本次结算金额（¥{billedYuan}）与客户同意的报价（¥{acceptedYuan}）不同：需客户确认新金额，或店长批准',
+    handOverUnpaid: '该工单还未结账，不能交机：请先结账（收款、计入厂家保修索赔或零元结账），或由店长填写理由放行',
+    handOverUnpaidNeedsManager: '未结账交机需店长批准：请店长输入用户名和密码',
     phoneMismatch: '电话与客户登记的号码不符',
     workOrderClosed: '工单已关闭，不能修改',
     notYourJob: '这不是指派给您的工单',
@@ -129,12 +134,12 @@ export const coreZhCN = {
     adjustmentOutdated: '申请之后该配件已有盘点或调整入账，请核实库存后重新申请',
     stocktakeOverlaps: '部分配件正在盘点 {number} 中，请先完成或取消该盘点',
     recountNeeded: '配件 {partNumber} 在清点后已有盘点或调整入账，请重新清点',
-    invoiceNotFound: '找不到该发票',
+    invoiceNotFound: '找不到该收据',
     notBillableYet: '工单尚未完成维修（需待取机、已取机或未修退回），暂不能结账',
-    alreadyCheckedOut: '该工单已结账（发票 {number}），如需更正请开具红字发票',
+    alreadyCheckedOut: '该工单已结账（收据 {number}），如需更正请开具退款单',
     discountNeedsManager: '优惠超过审批额度，需店长输入用户名和密码授权',
     approverNotManager: '授权人不是店长或系统管理员',
-    creditNoteOfCreditNote: '红字发票不能再冲销',
+    creditNoteOfCreditNote: '退款单不能再退款',
     counterSaleNotFound: '找不到该零售单',
     refundOfRefund: '退款单不能再退款'
   },
@@ -183,11 +188,11 @@ export const coreZhCN = {
     nonCashOverpays: '非现金支付不能超过应收金额，只有现金可以找零',
     badAmount: '金额不正确',
     positive: '必须大于 0',
+    notOnInvoice: '该项目不在这张收据上',
+    moreThanLeftToCredit: '超过可退的金额',
     noSellingPrice: '该配件未设售价',
     moreThanLeftToRefund: '最多可退 {max} 件',
     notAPartLine: '只有配件行可以退回配件',
-    notOnInvoice: '该项目不在这张发票上',
-    moreThanLeftToCredit: '超过可冲销的金额',
     paperDoesNotFit: '该单据不能使用这种纸张'
   }
 }

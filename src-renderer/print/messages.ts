@@ -103,10 +103,12 @@ export const printMessages = defineMessages(
       },
       receipt: {
         title: '收款收据',
-        creditTitle: '红字 · 退款凭证',
+        quotedLabour: '工时（按报价）',
+        taxInvoiceNumber: '发票号',
+        creditTitle: '退款单',
         number: '收据号',
-        creditNumber: '凭证号',
-        corrects: '冲正原收据',
+        creditNumber: '退款单号',
+        corrects: '原收据',
         reason: '退款原因',
         time: '时间',
         cashier: '收银员',
@@ -130,7 +132,8 @@ export const printMessages = defineMessages(
         change: '找零',
         depositReturned: '退还定金',
         noPayment: '无需收款',
-        thanks: '谢谢惠顾，请保留此收据作为保修凭证'
+        thanks: '谢谢惠顾，请保留此收据作为保修凭证',
+        notTaxInvoice: '本单据为收款收据，不是税务发票'
       },
       counterReceipt: {
         title: '零售收据',
@@ -173,6 +176,11 @@ export const printMessages = defineMessages(
       },
       dayClose: {
         title: '日结报表',
+        unpaidHandOvers: '未结账交机（店长放行）',
+        workOrder: '工单',
+        unpaidAmount: '未结金额',
+        approvedBy: '批准店长',
+        reason: '理由',
         previewTitle: '日结预览（尚未结账）',
         number: '日结单号',
         period: '统计期间',
@@ -194,7 +202,7 @@ export const printMessages = defineMessages(
         depositsReturned: '退还定金',
         refunds: '退款',
         invoices: '收据张数',
-        creditNotes: '退款凭证张数',
+        creditNotes: '退款单张数',
         counterSales: '零售单张数',
         counterSaleRefunds: '零售退款张数',
         warrantyClaims: '保修索赔金额',
@@ -316,10 +324,12 @@ export const printMessages = defineMessages(
       },
       receipt: {
         title: 'Payment receipt',
-        creditTitle: 'Credit note · Refund',
+        quotedLabour: 'Labour (as quoted)',
+        taxInvoiceNumber: 'Tax invoice no.',
+        creditTitle: 'Refund note',
         number: 'Receipt no.',
-        creditNumber: 'Credit note no.',
-        corrects: 'Corrects receipt',
+        creditNumber: 'Refund note no.',
+        corrects: 'Original receipt',
         reason: 'Reason',
         time: 'Time',
         cashier: 'Cashier',
@@ -343,7 +353,8 @@ export const printMessages = defineMessages(
         change: 'Change',
         depositReturned: 'Deposit returned',
         noPayment: 'Nothing to pay',
-        thanks: 'Thank you. Keep this receipt as proof of warranty.'
+        thanks: 'Thank you. Keep this receipt as proof of warranty.',
+        notTaxInvoice: 'This is a payment receipt, not a tax invoice.'
       },
       counterReceipt: {
         title: 'Sales receipt',
@@ -386,6 +397,11 @@ export const printMessages = defineMessages(
       },
       dayClose: {
         title: 'Day-close report',
+        unpaidHandOvers: 'Handed over before checkout',
+        workOrder: 'Work order',
+        unpaidAmount: 'Unpaid',
+        approvedBy: 'Approved by',
+        reason: 'Reason',
         previewTitle: 'Day-close preview (not closed)',
         number: 'Close no.',
         period: 'Period',
@@ -407,7 +423,7 @@ export const printMessages = defineMessages(
         depositsReturned: 'Deposits returned',
         refunds: 'Refunds',
         invoices: 'Receipts',
-        creditNotes: 'Credit notes',
+        creditNotes: 'Refund notes',
         counterSales: 'Counter sales',
         counterSaleRefunds: 'Counter refunds',
         warrantyClaims: 'Warranty claims',

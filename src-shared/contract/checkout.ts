@@ -10,7 +10,7 @@ import {
   type Payer,
   type PaymentMethod
 } from '../domain/invoice'
-import type { ServiceType } from '../domain/repairTypes'
+import { DECISION_CHANNELS, type DecisionChannel, type ServiceType } from '../domain/repairTypes'
 import { HANDED_BACK_DISPOSITIONS } from '../domain/stock'
 import type { WorkOrderStatus } from '../domain/workOrderStatus'
 
@@ -46,6 +46,23 @@ export interface Payment {
   dayCloseId: string | null
 }
 
+/** The shop's details as a document printed them when it was issued. */
+export interface IssuingShop {
+  name: string
+  address: string
+  phone: string
+  taxNumber: string
+}
+
+/** Whom a document was issued to, and by which shop, as frozen when it was issued. */
+export interface IssuedTo {
+  customerName: string
+  customerMobile: string | null
+  deviceLabel: string
+  serial: string | null
+  shop: IssuingShop
+}
+
 export interface Invoice {
   id: string
   number: string
@@ -57,6 +74,10 @@ export interface Invoice {
   customerMobile: string | null
   deviceLabel: string
   serial: string | null
+  /** The shop's details as printed when the document was issued. */
+  shop: IssuingShop
+  /** The number of a tax invoice (发票) the shop issued elsewhere for this receipt, if recorded. */
+  taxInvoiceNumber: string | null
   lines: InvoiceLine[]
   totals: InvoiceTotals
   discountReason: string
@@ -76,6 +97,18 @@ export interface Invoice {
   cashierName: string | null
 }
 
+/** The quote the customer accepted for a paid repair: what its checkout starts from. */
+export interface AcceptedQuote {
+  id: string
+  labourFen: number
+  partsFen: number
+  discountFen: number
+  /** What the customer said yes to: labour and parts less the quote's discount. */
+  totalFen: number
+  decidedAt: string | null
+  decisionChannel: DecisionChannel | null
+}
+
 /** What the counter sees before taking the money: the lines the job has earned, and the deposit. */
 export interface CheckoutDraft {
   workOrderId: string
@@ -88,11 +121,15 @@ export interface CheckoutDraft {
   depositFen: number
   /** The discount in the quote the customer accepted (a paid repair), to carry into the bill. */
   quoteDiscountFen: number
+  /** The quote the customer accepted: a bill that differs needs their new yes or a manager. */
+  acceptedQuote: AcceptedQuote | null
   approvalThresholdFen: number
   /** The invoice, when the job has already been checked out. */
   invoiceId: string | null
   /** Why it cannot be checked out now (e.g. still being repaired), if so. */
   blockedReason: string | null
+  /** The device may not be handed over before this checkout (unless a manager lets it go). */
+  handOverNeedsCheckout: boolean
 }
 
 const fen = z.number().int().min(0).max(100_000_000)
@@ -129,7 +166,15 @@ export const checkoutContract = {
         discountFen: fen.default(0),
         discountReason: optionalText(200),
         tenders: z.array(tenderSchema).max(6).default([]),
-        managerApproval: managerApprovalSchema.optional()
+        managerApproval: managerApprovalSchema.optional(),
+        /**
+         * The customer's yes to a bill that differs from the quote they accepted: the amount they
+         * were shown (refused if the bill comes to anything else) and how they said it.
+         */
+        newAmountAccepted: z
+          .object({ billedFen: z.number().int(), channel: z.enum(DECISION_CHANNELS) })
+          .strict()
+          .optional()
       })
       .strict()
   ),
@@ -137,6 +182,12 @@ export const checkoutContract = {
     z.union([z.object({ id }).strict(), z.object({ number: z.string().trim().min(1).max(30) }).strict()])
   ),
   'checkout.forWorkOrder': operation<Invoice[]>()(z.object({ workOrderId: id }).strict()),
+  /**
+   * The shop's document is a payment receipt (收款收据), not a tax invoice: when the shop issued a
+   * tax invoice (发票) for it elsewhere, the cashier records its number here. A later record
+   * corrects an earlier one; every record is kept.
+   */
+  'checkout.recordTaxInvoice': operation<Invoice>()(z.object({ invoiceId: id, taxInvoiceNumber: text(30) }).strict()),
   /**
    * Corrects a paid invoice: a credit note takes amounts off its lines, and what the customer had
    * paid for them goes back by the method chosen. A paid invoice itself never changes. Parts the

@@ -50,6 +50,10 @@ export const usernameSchema = singleLineString()
 
 export const PASSWORD_MIN_LENGTH = 8
 export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(128)
+/** A manager's name and password typed at the counter to approve something on the spot. */
+export const managerOnTheSpotSchema = z
+  .object({ username: usernameSchema, password: z.string().min(1).max(128) })
+  .strict()
 
 export const emptyInput = z.object({}).strict()
 

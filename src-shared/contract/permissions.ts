@@ -124,6 +124,7 @@ export const permissions: Record<OperationName, Access> = {
   'checkout.pay': DESK,
   'checkout.get': DESK,
   'checkout.forWorkOrder': DESK,
+  'checkout.recordTaxInvoice': DESK,
   'checkout.creditNote': ADMIN_AND_MANAGER,
   'dayClose.preview': DESK,
   'dayClose.close': ADMIN_AND_MANAGER,

@@ -3,6 +3,7 @@ import { operation } from './operation'
 import {
   calendarDate,
   id,
+  managerOnTheSpotSchema,
   multiLineText,
   optionalMultiLineText,
   optionalText,
@@ -269,14 +270,22 @@ export const workOrdersContract = {
       })
       .strict()
   ),
-  /** Hands the device over: needs the claim code, or the customer's phone, plus confirmation. */
+  /**
+   * Hands the device over: needs the claim code, or the customer's phone, plus confirmation. A job
+   * with something to bill must be checked out first, unless a manager lets it go unpaid with a
+   * reason (the caller, when a manager, or one who types their name and password on the spot).
+   */
   'workOrders.pickup': operation<WorkOrderDetail>()(
     z
       .object({
         ...workOrderId,
         claimCode: z.string().trim().max(10).default(''),
         phone: z.string().trim().max(30).default(''),
-        confirmed: z.literal(true)
+        confirmed: z.literal(true),
+        unpaidOverride: z
+          .object({ reason: text(300), managerApproval: managerOnTheSpotSchema.optional() })
+          .strict()
+          .optional()
       })
       .strict()
       .refine((input) => input.claimCode !== '' || input.phone !== '', {

@@ -337,7 +337,7 @@ test('a manager’s credit note refunds part of an invoice', async ({ browser, h
   await screenshot(page, 'checkout-credit-note-dialog')
   await dialog.locator('input[name=credit-reason]').press('Control+Enter')
 
-  await expect(page.getByText(/已开具红字发票 CN-/)).toBeVisible()
+  await expect(page.getByText(/已开具退款单 CN-/)).toBeVisible()
   const notes = page.getByTestId('credit-notes')
   await expect(notes).toContainText('工时多收')
   await expect(notes).toContainText('¥40.00')

@@ -486,7 +486,7 @@ test('every document prints on every paper it supports: right size, one page whe
     'payment_receipt-credit-roll_80'
   )
   expectPaper(credit, 'roll_80', 1)
-  expect(credit.text).toContain('红字·退款凭证')
+  expect(credit.text).toContain('退款单')
   expect(credit.text).toContain(creditNote.number)
   expect(credit.text).toContain(invoice.number)
   expect(credit.text).toContain('支付宝')

@@ -4,6 +4,8 @@ test('a walk-in goes from check-in to hand-over: scan, diagnose, quote over the 
   browser,
   host
 }) => {
+  // The whole repair, now with the manager letting the unpaid device go, runs long on a busy machine.
+  test.setTimeout(180_000)
   const adminToken = await setUpShop(host)
   const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
   const tech = await hire(host, adminToken, 'zhangwei', '张伟', 'technician')
@@ -103,7 +105,7 @@ test('a walk-in goes from check-in to hand-over: scan, diagnose, quote over the 
   await deskPage.reload()
   await deskPage.getByTestId('pickup').click()
   const pickup = deskPage.getByTestId('pickup-dialog')
-  // The job was never checked out: the counter is reminded before it hands the device over.
+  // The job was never checked out: the counter is told it must be before the device leaves.
   await expect(pickup.getByTestId('pickup-not-billed')).toContainText('该工单尚未结账')
   await pickup.locator('input[name=claim-code]').fill(claimCode === '000000' ? '111111' : '000000')
   await pickup.getByTestId('pickup-confirm').click()
@@ -113,7 +115,18 @@ test('a walk-in goes from check-in to hand-over: scan, diagnose, quote over the 
   await screenshot(deskPage, 'repairs-wrong-claim-code')
   await pickup.locator('input[name=claim-code]').fill(claimCode)
   await pickup.getByTestId('pickup-submit').click()
+  // The right code alone does not let an unpaid job's device go (issue 11: no unpaid hand-over).
+  await expect(deskPage.getByText('该工单还未结账，不能交机')).toBeVisible()
+  await expect(deskPage.getByTestId('status-tag').first()).toHaveText('待取机')
+  // The manager lets it go with a reason, typing their name and password at the desk.
+  await pickup.getByTestId('pickup-unpaid-override').click()
+  await pickup.locator('input[name=unpaid-reason]').fill('老客户，明天转账')
+  await pickup.locator('input[name=unpaid-manager]').fill(boss.username)
+  await pickup.locator('input[name=unpaid-manager-password]').fill(boss.password)
+  await screenshot(deskPage, 'repairs-unpaid-override')
+  await pickup.getByTestId('pickup-submit').click()
   await expect(deskPage.getByTestId('status-tag').first()).toHaveText('已取机')
+  await expect(deskPage.getByTestId('timeline')).toContainText('未结账交机：老客户，明天转账')
   await expect(deskPage.getByText('工单已关闭，仅可查看')).toBeVisible()
   await expect(deskPage.getByTestId('timeline')).toContainText('待取机 → 已取机')
   await screenshot(deskPage, 'repairs-picked-up')

@@ -3,8 +3,7 @@ import { AppError, type CurrentUser, type ParsedInput } from '../../../src-share
 import { discountNeedsApproval } from '../../../src-shared/domain/discount'
 import { isManagerRole } from '../../../src-shared/domain/roles'
 import type { SessionStore } from '../auth/sessions'
-import { checkPasswordWithLockout } from '../auth/signInGuard'
-import { decoyPasswordHash, verifyPassword } from '../auth/password'
+import { managerOnTheSpot } from '../auth/managerOnTheSpot'
 import { readApprovalThresholdFen } from '../settings/service'
 
 /**
@@ -30,26 +29,4 @@ export async function discountApprover(
   if (isManagerRole(actor.role)) return actor.id
   if (!input.managerApproval) throw new AppError('APPROVAL_REQUIRED', 'errors.discountNeedsManager')
   return managerOnTheSpot(db, sessions, at, input.managerApproval)
-}
-
-/** The manager who typed their name and password at the counter, checked like a sign-in. */
-async function managerOnTheSpot(
-  db: Db,
-  sessions: SessionStore,
-  at: Date,
-  approval: { username: string; password: string }
-): Promise<string> {
-  const manager = await db
-    .selectFrom('users')
-    .select(['id', 'role'])
-    .where('username', '=', approval.username)
-    .executeTakeFirst()
-  if (!manager) {
-    // Spend the time a real check takes, so the answer does not tell which names exist.
-    await verifyPassword(approval.password, await decoyPasswordHash())
-    throw new AppError('INVALID_CREDENTIALS')
-  }
-  const checked = await checkPasswordWithLockout(db, sessions, manager.id, approval.password, at)
-  if (!isManagerRole(checked.role)) throw new AppError('FORBIDDEN', 'errors.approverNotManager')
-  return checked.id
 }

@@ -2,9 +2,11 @@ import type { Db } from '../../db/connection'
 import type { CheckoutDraft } from '../../../src-shared/contract'
 import { readApprovalThresholdFen } from '../settings/service'
 import { currentQuote, findWorkOrder } from '../workOrders/lookup'
+import { acceptedQuoteOf } from './acceptedQuote'
 import { depositHeld } from './deposits'
 import { earnedLines } from './lines'
 import { checkoutBlockedReason } from './pay'
+import { mustCheckOutBeforeHandOver } from '../../../src-shared/domain/handOver'
 
 /** What the counter is about to bill, before any money is taken. */
 export async function checkoutDraft(db: Db, workOrderId: string): Promise<CheckoutDraft> {
@@ -26,6 +28,8 @@ export async function checkoutDraft(db: Db, workOrderId: string): Promise<Checko
     .where('workOrderId', '=', order.id)
     .where('kind', '=', 'invoice')
     .executeTakeFirst()
+  const lines = await earnedLines(db, order)
+  const depositFen = (await depositHeld(db, order.id)).amountFen
   return {
     workOrderId: order.id,
     workOrderNumber: order.number,
@@ -33,11 +37,17 @@ export async function checkoutDraft(db: Db, workOrderId: string): Promise<Checko
     serviceType: order.serviceType,
     customerName: customer.name,
     deviceLabel: `${device.brand} ${device.model}`,
-    lines: await earnedLines(db, order),
-    depositFen: (await depositHeld(db, order.id)).amountFen,
+    lines,
+    depositFen,
     quoteDiscountFen: quote && quote.customerDecision === 'approved' ? quote.discountFen : 0,
+    acceptedQuote: await acceptedQuoteOf(db, order),
     approvalThresholdFen: await readApprovalThresholdFen(db),
     invoiceId: invoice?.id ?? null,
-    blockedReason: checkoutBlockedReason(order)
+    blockedReason: checkoutBlockedReason(order),
+    handOverNeedsCheckout: mustCheckOutBeforeHandOver({
+      checkedOut: invoice !== undefined,
+      linesFen: lines.reduce((sum, line) => sum + line.amountFen, 0),
+      depositHeldFen: depositFen
+    })
   }
 }

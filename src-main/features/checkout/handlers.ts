@@ -4,6 +4,7 @@ import { issueCreditNote } from './creditNote'
 import { checkoutDraft } from './draft'
 import { invoiceIdByNumber, invoicesOfWorkOrder, loadInvoice } from './invoices'
 import { payWorkOrder } from './pay'
+import { recordTaxInvoiceNumber } from './taxInvoice'
 
 export const checkoutHandlers: HandlersOf<'checkout'> = {
   'checkout.draft': (ctx, input) => checkoutDraft(ctx.app.db, input.workOrderId),
@@ -11,5 +12,6 @@ export const checkoutHandlers: HandlersOf<'checkout'> = {
   'checkout.get': async (ctx, input) =>
     loadInvoice(ctx.app.db, 'id' in input ? input.id : await invoiceIdByNumber(ctx.app.db, input.number)),
   'checkout.forWorkOrder': (ctx, input) => invoicesOfWorkOrder(ctx.app.db, input.workOrderId),
+  'checkout.recordTaxInvoice': (ctx, input) => recordTaxInvoiceNumber(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'checkout.creditNote': (ctx, input) => issueCreditNote(ctx.app.db, ctx.now, signedInUser(ctx), input)
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection'
 import { AppError, type Invoice, type Payment } from '../../../src-shared/contract'
 import type { InvoicesTable } from './tables'
+import { issuedTo } from './documentSnapshot'
 
 export function paymentsQuery(db: Db) {
   return db
@@ -33,12 +34,20 @@ export async function findInvoiceRow(db: Db, id: string): Promise<InvoicesTable>
 export async function loadInvoice(db: Db, id: string): Promise<Invoice> {
   const row = await findInvoiceRow(db, id)
   const order = await db
-    .selectFrom('workOrders as w')
-    .innerJoin('customers as c', 'c.id', 'w.customerId')
-    .innerJoin('devices as d', 'd.id', 'w.deviceId')
-    .select(['w.number', 'w.serviceType', 'c.name', 'c.mobile', 'd.brand', 'd.model', 'd.serial'])
-    .where('w.id', '=', row.workOrderId)
+    .selectFrom('workOrders')
+    .select(['number', 'serviceType'])
+    .where('id', '=', row.workOrderId)
     .executeTakeFirstOrThrow()
+  // Whom it was issued to, as printed then: a reprint says what the original said.
+  const issued = await issuedTo(db, row)
+  const taxInvoice = await db
+    .selectFrom('taxInvoiceNumbers')
+    .select('taxInvoiceNumber')
+    .where('invoiceId', '=', id)
+    .orderBy('recordedAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
   const lines = await db
     .selectFrom('invoiceLines')
     .select(['id', 'kind', 'sourceId', 'description', 'quantity', 'unitPriceFen', 'amountFen', 'payer'])
@@ -72,10 +81,8 @@ export async function loadInvoice(db: Db, id: string): Promise<Invoice> {
     workOrderId: row.workOrderId,
     workOrderNumber: order.number,
     serviceType: order.serviceType,
-    customerName: order.name,
-    customerMobile: order.mobile,
-    deviceLabel: `${order.brand} ${order.model}`,
-    serial: order.serial,
+    ...issued,
+    taxInvoiceNumber: taxInvoice?.taxInvoiceNumber ?? null,
     lines,
     totals: {
       linesFen: row.linesFen,

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection'
 import type { InvoiceLine } from '../../../src-shared/contract/checkout'
 import type { Payer } from '../../../src-shared/domain/invoice'
 import type { WorkOrdersTable } from '../workOrders/tables'
+import { acceptedQuoteOf } from './acceptedQuote'
 
 export type DraftLine = Omit<InvoiceLine, 'id'>
 
@@ -12,7 +13,9 @@ export function defaultPayer(order: Pick<WorkOrdersTable, 'serviceType'>): Payer
 
 /**
  * The lines a job has earned: its labour, and the parts issued to it that were not returned,
- * at the selling price they were issued at. The counter cannot change these prices.
+ * at the selling price they were issued at. The counter cannot change these prices. A paid
+ * repair whose accepted quote has labour, but none was entered, is billed the quoted labour (its
+ * description left empty: the screens and the receipt name it), never a bill without labour.
  */
 export async function earnedLines(db: Db, order: WorkOrdersTable): Promise<DraftLine[]> {
   const payer = defaultPayer(order)
@@ -30,7 +33,23 @@ export async function earnedLines(db: Db, order: WorkOrdersTable): Promise<Draft
     .whereRef('l.returnedQuantity', '<', 'l.quantity')
     .orderBy('l.issuedAt')
     .execute()
+  const quote = labour.length === 0 ? await acceptedQuoteOf(db, order) : null
+  const quotedLabour =
+    quote && quote.labourFen > 0
+      ? [
+          {
+            kind: 'labour' as const,
+            sourceId: quote.id,
+            description: '',
+            quantity: 1,
+            unitPriceFen: quote.labourFen,
+            amountFen: quote.labourFen,
+            payer
+          }
+        ]
+      : []
   return [
+    ...quotedLabour,
     ...labour.map((line) => ({
       kind: 'labour' as const,
       sourceId: line.id,

@@ -174,3 +174,47 @@ export const counterSales: Migration = {
        BEGIN SELECT RAISE(ABORT, 'a payment is recorded once; only a day close may lock it'); END`
   ]
 }
+
+export const receiptsKeepWhatTheySaid: Migration = {
+  version: 23,
+  name: 'checkout: what a receipt said when issued, and the tax invoice numbers issued elsewhere',
+  statements: [
+    // The customer, device and shop as a document printed them at issue, so a reprint shows the
+    // same whatever is edited later. Credit notes read the snapshot of the invoice they correct.
+    `CREATE TABLE invoice_snapshots (
+        invoice_id TEXT PRIMARY KEY REFERENCES invoices(id),
+        customer_name TEXT NOT NULL,
+        customer_mobile TEXT,
+        device_label TEXT NOT NULL,
+        device_serial TEXT,
+        shop_name TEXT NOT NULL,
+        shop_address TEXT NOT NULL,
+        shop_phone TEXT NOT NULL,
+        shop_tax_number TEXT NOT NULL
+      )`,
+    ...immutable('invoice_snapshots'),
+    // Documents issued before snapshots were kept: frozen as they read when this step ran.
+    `INSERT INTO invoice_snapshots (invoice_id, customer_name, customer_mobile, device_label, device_serial,
+         shop_name, shop_address, shop_phone, shop_tax_number)
+       SELECT i.id, c.name, c.mobile, d.brand || ' ' || d.model, d.serial,
+         COALESCE(json_extract(s.value, '$.name'), ''), COALESCE(json_extract(s.value, '$.address'), ''),
+         COALESCE(json_extract(s.value, '$.phone'), ''), COALESCE(json_extract(s.value, '$.taxNumber'), '')
+       FROM invoices i
+       JOIN work_orders w ON w.id = i.work_order_id
+       JOIN customers c ON c.id = w.customer_id
+       JOIN devices d ON d.id = w.device_id
+       LEFT JOIN shop_settings s ON s.key = 'shop.profile'
+       WHERE i.kind = 'invoice'`,
+    // The number of a tax invoice (发票) the shop issued elsewhere for a receipt. Recorded, never
+    // edited: a correction is a newer row, and the newest is the number.
+    `CREATE TABLE tax_invoice_numbers (
+        id TEXT PRIMARY KEY,
+        invoice_id TEXT NOT NULL REFERENCES invoices(id),
+        tax_invoice_number TEXT NOT NULL,
+        recorded_by TEXT REFERENCES users(id),
+        recorded_at TEXT NOT NULL
+      )`,
+    `CREATE INDEX tax_invoice_numbers_invoice ON tax_invoice_numbers(invoice_id, recorded_at)`,
+    ...immutable('tax_invoice_numbers')
+  ]
+}

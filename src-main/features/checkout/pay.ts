@@ -11,6 +11,8 @@ import {
   type Settlement
 } from '../../../src-shared/domain/invoice'
 import type { SessionStore } from '../auth/sessions'
+import { managerOnTheSpot } from '../auth/managerOnTheSpot'
+import { isManagerRole } from '../../../src-shared/domain/roles'
 import { recordSyncedChange } from '../sync/recordChange'
 import { recordAudit } from '../audit/record'
 import { nextDocumentNumber } from '../numbering/service'
@@ -19,8 +21,10 @@ import { findWorkOrder } from '../workOrders/lookup'
 import type { WorkOrdersTable } from '../workOrders/tables'
 import { depositHeld } from './deposits'
 import { discountApprover } from './discountApproval'
+import { newAmountAcceptance, type NewAmountAcceptance } from './billAgainstQuote'
 import { earnedLines, type DraftLine } from './lines'
 import { loadInvoice } from './invoices'
+import { recordDocumentSnapshot } from './documentSnapshot'
 import type { PaymentsTable } from './tables'
 import { openWarrantyClaim } from './warrantyClaims'
 
@@ -58,6 +62,8 @@ interface Bill {
   settlement: Settlement
   deposit: { amountFen: number; method: PaymentMethod }
   approvedBy: string | null
+  /** Who said yes to a bill that differs from the accepted quote, when it does. */
+  newAmount: NewAmountAcceptance | null
 }
 
 /**
@@ -73,6 +79,7 @@ export async function payWorkOrder(
   input: PayInput
 ): Promise<Invoice> {
   const approvedBy = await discountApprover(db, sessions, at, actor, input)
+  const manager = await managerAtCounter(db, sessions, at, actor, input, approvedBy)
   const timeZone = await readShopTimeZone(db)
   const invoiceId = uuidv7(at.getTime())
   await db.transaction().execute(async (trx) => {
@@ -80,14 +87,33 @@ export async function payWorkOrder(
     const lines = await linesToBill(trx, order, input)
     const deposit = await depositHeld(trx, order.id)
     const { totals, settlement } = priceBill(lines, input, deposit.amountFen)
+    const newAmount = await newAmountAcceptance(trx, order, totals, input, manager)
     const number = await nextDocumentNumber(trx, 'INV', at, timeZone)
-    const bill: Bill = { invoiceId, number, order, lines, totals, settlement, deposit, approvedBy }
+    const bill: Bill = { invoiceId, number, order, lines, totals, settlement, deposit, approvedBy, newAmount }
     await writeInvoice(trx, at, actor, input, bill)
     await writePayments(trx, at, actor, bill)
     if (totals.brandFen > 0) await claimFromBrand(trx, at, actor, bill)
     await recordCheckout(trx, at, actor, input, bill)
   })
   return loadInvoice(db, invoiceId)
+}
+
+/**
+ * The manager at the counter, if any: the one who approved the discount, the counter's own user
+ * when a manager, or one who typed their name and password (checked here, before the transaction,
+ * since hashing is slow). A bill that differs from the accepted quote may rest on their word.
+ */
+async function managerAtCounter(
+  db: Db,
+  sessions: SessionStore,
+  at: Date,
+  actor: CurrentUser,
+  input: PayInput,
+  discountApprovedBy: string | null
+): Promise<string | null> {
+  if (discountApprovedBy) return discountApprovedBy
+  if (isManagerRole(actor.role)) return actor.id
+  return input.managerApproval ? managerOnTheSpot(db, sessions, at, input.managerApproval) : null
 }
 
 /** The job, if its work is done and it has not been billed yet. */
@@ -160,6 +186,7 @@ async function writeInvoice(trx: Db, at: Date, actor: CurrentUser, input: PayInp
       cashierId: actor.id
     })
     .execute()
+  await recordDocumentSnapshot(trx, bill.invoiceId, bill.order.id)
   if (bill.lines.length > 0) {
     await trx
       .insertInto('invoiceLines')
@@ -227,9 +254,20 @@ async function recordCheckout(trx: Db, at: Date, actor: CurrentUser, input: PayI
       totals: bill.totals,
       lines: bill.lines,
       payments: bill.settlement.payments,
-      discountApprovedBy: bill.approvedBy
+      discountApprovedBy: bill.approvedBy,
+      newAmountAccepted: bill.newAmount
     }
   })
+  if (bill.newAmount) {
+    await recordAudit(trx, at, {
+      actorId: bill.newAmount.managerId ?? actor.id,
+      action: 'checkout.newAmountAccepted',
+      entity: 'invoice',
+      entityId: bill.invoiceId,
+      before: { acceptedQuoteFen: bill.newAmount.acceptedFen },
+      after: bill.newAmount
+    })
+  }
   if (bill.approvedBy) {
     await recordAudit(trx, at, {
       actorId: bill.approvedBy,

@@ -110,6 +110,28 @@ export interface CounterSaleLinesTable {
   costValueFen: number
 }
 
+/** What a receipt said when it was issued: its customer, device and shop. */
+export interface InvoiceSnapshotsTable {
+  invoiceId: string
+  customerName: string
+  customerMobile: string | null
+  deviceLabel: string
+  deviceSerial: string | null
+  shopName: string
+  shopAddress: string
+  shopPhone: string
+  shopTaxNumber: string
+}
+
+/** A tax invoice number recorded against a receipt; the newest row is the number. */
+export interface TaxInvoiceNumbersTable {
+  id: string
+  invoiceId: string
+  taxInvoiceNumber: string
+  recordedBy: string | null
+  recordedAt: string
+}
+
 export interface CheckoutTables {
   invoices: InvoicesTable
   invoiceLines: InvoiceLinesTable
@@ -119,4 +141,6 @@ export interface CheckoutTables {
   warrantyClaims: WarrantyClaimsTable
   counterSales: CounterSalesTable
   counterSaleLines: CounterSaleLinesTable
+  invoiceSnapshots: InvoiceSnapshotsTable
+  taxInvoiceNumbers: TaxInvoiceNumbersTable
 }

@@ -39,7 +39,7 @@ export const workOrdersHandlers: HandlersOf<'workOrders'> = {
   'workOrders.customerDecision': (ctx, input) => recordCustomerDecision(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'workOrders.managerDecision': (ctx, input) => recordManagerDecision(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'workOrders.approvals': (ctx) => approvalsQueue(ctx.app.db, ctx.now),
-  'workOrders.pickup': (ctx, input) => pickUp(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrders.pickup': (ctx, input) => pickUp(ctx.app.db, ctx.app.sessions, ctx.now, signedInUser(ctx), input),
   'workOrders.reopen': (ctx, input) => reopenWorkOrder(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'workOrders.setWaiting': (ctx, input) => setWaiting(ctx.app.db, ctx.now, signedInUser(ctx), input)
 }

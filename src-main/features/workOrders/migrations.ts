@@ -162,3 +162,27 @@ export const faultDateAndWaiting: Migration = {
     `CREATE INDEX work_orders_waiting ON work_orders(waiting_cause) WHERE waiting_cause IS NOT NULL`
   ]
 }
+
+export const unpaidHandOvers: Migration = {
+  version: 22,
+  name: 'repairs: hand-overs a manager let go before checkout',
+  statements: [
+    // A device handed back before its job was checked out, on a manager's word: kept for the day
+    // close, never edited.
+    `CREATE TABLE unpaid_hand_overs (
+        id TEXT PRIMARY KEY,
+        work_order_id TEXT NOT NULL REFERENCES work_orders(id),
+        lines_fen INTEGER NOT NULL,
+        deposit_held_fen INTEGER NOT NULL,
+        reason TEXT NOT NULL CHECK (reason <> ''),
+        approved_by TEXT NOT NULL REFERENCES users(id),
+        handed_over_by TEXT NOT NULL REFERENCES users(id),
+        at TEXT NOT NULL
+      )`,
+    `CREATE INDEX unpaid_hand_overs_at ON unpaid_hand_overs(at)`,
+    `CREATE TRIGGER unpaid_hand_overs_fixed BEFORE UPDATE ON unpaid_hand_overs
+       BEGIN SELECT RAISE(ABORT, 'an unpaid hand-over is recorded once'); END`,
+    `CREATE TRIGGER unpaid_hand_overs_kept BEFORE DELETE ON unpaid_hand_overs
+       BEGIN SELECT RAISE(ABORT, 'an unpaid hand-over is never deleted'); END`
+  ]
+}

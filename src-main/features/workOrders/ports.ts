@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection'
 import type { Database } from '../../db/schema'
 import type { Customer, CurrentUser, Device, Invoice, ParsedInput, WorkOrderParts } from '../../../src-shared/contract'
+import type { HandOverBilling } from '../../../src-shared/domain/handOver'
 import type { PaymentMethod } from '../../../src-shared/domain/invoice'
 import type { WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
 
@@ -56,6 +57,8 @@ export interface WorkOrderPorts {
   onClosed: readonly OnWorkOrderClosed[]
   /** Checkout: the invoices and credit notes of an order, oldest first (printed with it). */
   invoicesOf(db: Db, workOrderId: string): Promise<Invoice[]>
+  /** Checkout: whether the order is checked out, and what it would bill now (the hand-over guard). */
+  handOverBilling(db: Db, workOrderId: string): Promise<HandOverBilling>
   /** Parts: the parts requested and issued for an order (printed with it). */
   partsOf(db: Db, workOrderId: string): Promise<WorkOrderParts>
   /**

@@ -82,6 +82,18 @@ export interface WorkOrderEventsTable {
   note: string
 }
 
+/** A device a manager let go before its job was checked out (shown on the day close). */
+export interface UnpaidHandOversTable {
+  id: string
+  workOrderId: string
+  linesFen: number
+  depositHeldFen: number
+  reason: string
+  approvedBy: string
+  handedOverBy: string
+  at: string
+}
+
 /** The work order's record: the order, its labour, quotes and timeline, and the codes it is described with. */
 export interface WorkOrderTables {
   workOrders: WorkOrdersTable
@@ -89,6 +101,7 @@ export interface WorkOrderTables {
   quotes: QuotesTable
   workOrderEvents: WorkOrderEventsTable
   codeEntries: CodeEntriesTable
+  unpaidHandOvers: UnpaidHandOversTable
 }
 
 /** The name db/schema.ts assembles the database with (repairs used to own these tables). */

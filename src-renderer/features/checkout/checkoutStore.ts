@@ -3,6 +3,8 @@ import { computed, reactive, ref, watch } from 'vue'
 import type { CheckoutDraft, Input, Invoice, WorkOrderDetail } from '../../../src-shared/contract'
 import type { Payer, PaymentMethod, PricedLine } from '../../../src-shared/domain/invoice'
 import { discountNeedsManagerPresent } from '../../../src-shared/domain/discount'
+import { billDiffersFromAcceptedQuote, billedToCustomerFen } from '../../../src-shared/domain/acceptedQuote'
+import type { DecisionChannel } from '../../../src-shared/domain/repairTypes'
 import { ApiError, call } from '../../api/client'
 import { useSessionStore } from '../auth/sessionStore'
 import { liveSettlement, liveTotals, nextTenderMethod } from './checkoutArithmetic'
@@ -93,6 +95,13 @@ export const useCheckoutStore = defineStore('checkout', () => {
       discountNeedsManagerPresent(discount.fen, draft.value.approvalThresholdFen, session.user?.role ?? '')
   )
 
+  /** What this bill asks of the customer, against the quote they accepted (the rule is the domain's). */
+  const billedFen = computed(() => billedToCustomerFen(totals.value))
+  const acceptedQuoteFen = computed(() => draft.value?.acceptedQuote?.totalFen ?? null)
+  const differsFromQuote = computed(() => billDiffersFromAcceptedQuote(acceptedQuoteFen.value, billedFen.value))
+  /** The customer's yes to the new amount, as the cashier records it. */
+  const newAmount = reactive<{ accepted: boolean; channel: DecisionChannel }>({ accepted: false, channel: 'in_person' })
+
   const activeTenders = computed(() =>
     tenders.value.filter((row) => row.amountFen > 0).map(({ method, amountFen }) => ({ method, amountFen }))
   )
@@ -111,6 +120,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
     Object.assign(discount, { fen: quoted, reason: quoted > 0 ? discountReason : '' })
     tenders.value = [{ key: nextKey++, method: 'cash', amountFen: dueFen.value }]
     tendersTouched.value = false
+    Object.assign(newAmount, { accepted: false, channel: 'in_person' })
     paid.value = null
     fieldErrors.value = {}
   }
@@ -156,7 +166,10 @@ export const useCheckoutStore = defineStore('checkout', () => {
       discountFen: discount.fen,
       discountReason: discount.reason,
       tenders: dueFen.value > 0 ? activeTenders.value : [],
-      ...(approval ? { managerApproval: approval } : {})
+      ...(approval ? { managerApproval: approval } : {}),
+      ...(differsFromQuote.value && newAmount.accepted
+        ? { newAmountAccepted: { billedFen: billedFen.value, channel: newAmount.channel } }
+        : {})
     }
   }
 
@@ -206,6 +219,13 @@ export const useCheckoutStore = defineStore('checkout', () => {
     related.value = await call('checkout.forWorkOrder', { workOrderId: loaded.workOrderId })
   }
 
+  /** Records the number of a tax invoice issued elsewhere for a receipt; the receipt on screen follows. */
+  async function recordTaxInvoice(invoiceId: string, taxInvoiceNumber: string): Promise<void> {
+    const recorded = await call('checkout.recordTaxInvoice', { invoiceId, taxInvoiceNumber })
+    if (invoice.value?.id === invoiceId) invoice.value = recorded
+    related.value = related.value.map((document) => (document.id === invoiceId ? recorded : document))
+  }
+
   async function creditNote(input: Input<'checkout.creditNote'>): Promise<Invoice> {
     const note = await call('checkout.creditNote', input)
     if (invoice.value) await openInvoice(invoice.value.id)
@@ -232,6 +252,10 @@ export const useCheckoutStore = defineStore('checkout', () => {
     totals,
     dueFen,
     discountNeedsManager,
+    billedFen,
+    acceptedQuoteFen,
+    differsFromQuote,
+    newAmount,
     tenderedFen,
     settlementState,
     canPay,
@@ -245,6 +269,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
     openDraft,
     billingStateOf,
     openInvoice,
-    creditNote
+    creditNote,
+    recordTaxInvoice
   }
 })

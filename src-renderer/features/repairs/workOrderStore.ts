@@ -45,12 +45,12 @@ export const useWorkOrderStore = defineStore('workOrder', () => {
     }
 
   /**
-   * Whether the open job has something to bill (lines or a deposit) and has not been checked
-   * out: the hand-over dialog reminds the counter to take the payment first.
+   * Whether the open job must be checked out before its device is handed over (the server's
+   * answer): the hand-over dialog sends the counter to checkout, or asks for a manager's leave.
    */
   async function awaitsCheckout(): Promise<boolean> {
     const draft = await call('checkout.draft', { workOrderId: current().id })
-    return draft.invoiceId === null && (draft.lines.length > 0 || draft.depositFen > 0)
+    return draft.handOverNeedsCheckout
   }
 
   function deviceHistory(deviceId: string) {

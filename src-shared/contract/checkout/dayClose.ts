@@ -32,6 +32,20 @@ export interface DayCloseReport {
   closedAt: string | null
   closedByName: string | null
   payments: Payment[]
+  /** Devices a manager let go before their job was checked out, in this period. */
+  unpaidHandOvers: UnpaidHandOver[]
+}
+
+export interface UnpaidHandOver {
+  workOrderId: string
+  workOrderNumber: string
+  /** What the job's lines came to, and the deposit it held, when it left. */
+  linesFen: number
+  depositHeldFen: number
+  reason: string
+  approvedByName: string | null
+  handedOverByName: string | null
+  at: string
 }
 
 export interface DayCloseSummary {

@@ -14,10 +14,15 @@ export async function finishedJob(
     labourFen?: number
     partPriceFen?: number
     quoteDiscountFen?: number
+    /** What the accepted quote says, when it is not what the job bills. */
+    quotedLabourFen?: number
+    quotedPartsFen?: number
+    /** No labour entered at the bench. */
+    noLabour?: boolean
     intake?: Partial<Intake>
   }
 ) {
-  const { workOrder } = await callOk(
+  const { workOrder, claimCode } = await callOk(
     app,
     'workOrders.create',
     intake({ serviceType: options.serviceType, ...options.intake }),
@@ -28,21 +33,31 @@ export async function finishedJob(
     callOk(app, 'workOrders.transition', { id, to }, adminToken)
   await move('diagnosing')
   if (options.serviceType === 'paid_repair') {
-    await callOk(
+    // The customer accepts what the job will bill (issue 11: the accepted quote is what is billed).
+    const quoted = await callOk(
       app,
       'workOrders.quote',
-      { id, labourFen: 5_000, partsFen: 10_000, discountFen: options.quoteDiscountFen ?? 0 },
+      {
+        id,
+        labourFen: options.quotedLabourFen ?? options.labourFen ?? 8_000,
+        partsFen: options.quotedPartsFen ?? options.partPriceFen ?? 45_000,
+        discountFen: options.quoteDiscountFen ?? 0
+      },
       adminToken
     )
+    if (quoted.quote?.managerApproval === 'pending')
+      await callOk(app, 'workOrders.managerDecision', { id, approved: true }, adminToken)
     await callOk(app, 'workOrders.customerDecision', { id, approved: true, channel: 'in_person' }, adminToken)
   }
   await move('repairing')
-  const labour = await callOk(
-    app,
-    'workOrders.addLabour',
-    { id, description: '更换屏幕', minutes: 40, priceFen: options.labourFen ?? 8_000 },
-    adminToken
-  )
+  const labour = options.noLabour
+    ? null
+    : await callOk(
+        app,
+        'workOrders.addLabour',
+        { id, description: '更换屏幕', minutes: 40, priceFen: options.labourFen ?? 8_000 },
+        adminToken
+      )
   const part = await callOk(
     app,
     'parts.create',
@@ -64,5 +79,11 @@ export async function finishedJob(
   const parts = await callOk(app, 'workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 1 }, adminToken)
   await move('quality_check')
   await move('ready_for_pickup')
-  return { id, number: workOrder.number, labourId: labour.labour[0]!.id, partLineId: parts.lines[0]!.id }
+  return {
+    id,
+    number: workOrder.number,
+    claimCode,
+    labourId: labour?.labour[0]?.id ?? '',
+    partLineId: parts.lines[0]!.id
+  }
 }

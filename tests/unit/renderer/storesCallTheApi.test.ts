@@ -9,7 +9,7 @@ const { useWorkOrderStore } = await import('../../../src-renderer/features/repai
 const { usePrintSettingsStore } = await import('../../../src-renderer/features/settings/printSettingsStore')
 
 function draft(overrides: Partial<CheckoutDraft>): CheckoutDraft {
-  return { invoiceId: null, lines: [], depositFen: 0, ...overrides } as CheckoutDraft
+  return { invoiceId: null, lines: [], depositFen: 0, handOverNeedsCheckout: false, ...overrides } as CheckoutDraft
 }
 
 describe('the work order store: does a job await checkout before hand-over?', () => {
@@ -25,24 +25,13 @@ describe('the work order store: does a job await checkout before hand-over?', ()
     return store
   }
 
-  it('asks for the checkout draft of the open job', async () => {
+  it('asks for the checkout draft of the open job and answers with the server flag', async () => {
     const store = await openOrder()
-    call.mockResolvedValueOnce(draft({ lines: [{} as CheckoutDraft['lines'][number]] }))
+    // The rule is the server's: lines here would not matter, only its answer does.
+    call.mockResolvedValueOnce(draft({ handOverNeedsCheckout: true }))
     expect(await store.awaitsCheckout()).toBe(true)
     expect(call).toHaveBeenLastCalledWith('checkout.draft', { workOrderId: 'wo-1' })
-  })
-
-  it('a deposit alone is something to settle', async () => {
-    const store = await openOrder()
-    call.mockResolvedValueOnce(draft({ depositFen: 5000 }))
-    expect(await store.awaitsCheckout()).toBe(true)
-  })
-
-  it('nothing to bill, or already invoiced, is not', async () => {
-    const store = await openOrder()
-    call.mockResolvedValueOnce(draft({}))
-    expect(await store.awaitsCheckout()).toBe(false)
-    call.mockResolvedValueOnce(draft({ invoiceId: 'inv-1', depositFen: 5000 }))
+    call.mockResolvedValueOnce(draft({ depositFen: 5000, handOverNeedsCheckout: false }))
     expect(await store.awaitsCheckout()).toBe(false)
   })
 })

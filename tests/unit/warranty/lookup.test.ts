@@ -276,6 +276,9 @@ describe('the repair warranty on replaced parts', () => {
     await callOk(app, 'workOrders.customerDecision', { id, approved: true, channel: 'in_person' }, adminToken)
     for (const to of ['repairing', 'quality_check', 'ready_for_pickup'] as const)
       await callOk(app, 'workOrders.transition', { id, to }, adminToken)
+    // Checked out before the device goes (issue 11: no unpaid hand-over): the quoted labour, which
+    // the admin, a manager, lets stand against the larger quote.
+    await callOk(app, 'checkout.pay', { workOrderId: id, tenders: [{ method: 'cash', amountFen: 5_000 }] }, adminToken)
     await callOk(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, adminToken)
 
     clock.advance(30 * 86_400_000)

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/connection'
 import { AppError, type CurrentUser, type ParsedInput } from '../../../../src-shared/contract'
-import type { DayCloseReport, DayCloseSummary } from '../../../../src-shared/contract/checkout/dayClose'
+import type { DayCloseReport, DayCloseSummary, UnpaidHandOver } from '../../../../src-shared/contract/checkout/dayClose'
 import type { Payment } from '../../../../src-shared/contract/checkout'
 import { uuidv7 } from '../../../../src-shared/domain/ids'
 import { PAYMENT_METHODS } from '../../../../src-shared/domain/invoice'
@@ -11,7 +11,7 @@ import { paymentsQuery } from '../invoices'
 
 type Figures = Omit<
   DayCloseReport,
-  'id' | 'number' | 'countedCashFen' | 'differenceFen' | 'note' | 'closedAt' | 'closedByName'
+  'id' | 'number' | 'countedCashFen' | 'differenceFen' | 'note' | 'closedAt' | 'closedByName' | 'unpaidHandOvers'
 >
 type Document = { id: string; kind: 'invoice' | 'credit_note'; depositAppliedFen: number; brandFen: number }
 
@@ -69,9 +69,35 @@ async function lastClose(db: Db) {
   return db.selectFrom('dayCloses').select(['closedAt']).orderBy('closedAt', 'desc').limit(1).executeTakeFirst()
 }
 
+/** Devices a manager let go unpaid after the previous close (or ever, before the first). */
+async function unpaidHandOversSince(db: Db, since: string | null, until: Date): Promise<UnpaidHandOver[]> {
+  let query = db
+    .selectFrom('unpaidHandOvers as u')
+    .innerJoin('workOrders as w', 'w.id', 'u.workOrderId')
+    .leftJoin('users as approver', 'approver.id', 'u.approvedBy')
+    .leftJoin('users as counter', 'counter.id', 'u.handedOverBy')
+    .select([
+      'u.workOrderId',
+      'w.number as workOrderNumber',
+      'u.linesFen',
+      'u.depositHeldFen',
+      'u.reason',
+      'approver.displayName as approvedByName',
+      'counter.displayName as handedOverByName',
+      'u.at'
+    ])
+    .where('u.at', '<=', until.toISOString())
+  if (since) query = query.where('u.at', '>', since)
+  return query.orderBy('u.at').execute()
+}
+
 /** What no close has counted yet: its payments and its invoices and credit notes. */
-async function openFigures(db: Db, now: Date): Promise<Figures & { documents: Document[] }> {
+async function openFigures(
+  db: Db,
+  now: Date
+): Promise<Figures & { documents: Document[]; unpaidHandOvers: UnpaidHandOver[] }> {
   const previous = await lastClose(db)
+  const unpaidHandOvers = await unpaidHandOversSince(db, previous?.closedAt ?? null, now)
   const payments = await paymentsQuery(db).where('pay.dayCloseId', 'is', null).orderBy('pay.at').execute()
   const documents = await db
     .selectFrom('invoices')
@@ -89,7 +115,11 @@ async function openFigures(db: Db, now: Date): Promise<Figures & { documents: Do
     .execute()
   const periodStart = previous?.closedAt ?? payments[0]?.at ?? null
   const counterSales = await openCounterSales(db)
-  return { ...dayCloseFigures(payments, documents, periodStart, now.toISOString(), counterSales), documents }
+  return {
+    ...dayCloseFigures(payments, documents, periodStart, now.toISOString(), counterSales),
+    documents,
+    unpaidHandOvers
+  }
 }
 
 /**
@@ -141,7 +171,7 @@ export async function closeDay(
     // write lock from its first statement: of two closes at the same moment the second only reads
     // once the first has committed, finds nothing left, and is refused rather than answered with
     // the first one's report, whose counted cash and note are not what its cashier entered.
-    if (figures.payments.length === 0 && figures.documents.length === 0) {
+    if (figures.payments.length === 0 && figures.documents.length === 0 && figures.unpaidHandOvers.length === 0) {
       throw new AppError('CONFLICT', 'errors.nothingToClose')
     }
     if (input.expectedCashFen !== undefined && input.expectedCashFen !== figures.expectedCashFen) {
@@ -208,13 +238,15 @@ export async function loadDayClose(db: Db, id: string): Promise<DayCloseReport> 
     .where('d.id', '=', id)
     .executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND')
-  // Reports closed before counter sales existed hold none.
+  // Reports closed before counter sales existed hold none, nor unpaid hand-overs before those were recorded.
   type Stored = Omit<Figures, 'payments' | 'counterSales' | 'counterSaleRefunds'> &
-    Partial<Pick<Figures, 'counterSales' | 'counterSaleRefunds'>>
+    Partial<Pick<Figures, 'counterSales' | 'counterSaleRefunds'>> & { unpaidHandOvers?: UnpaidHandOver[] }
   const report = { counterSales: 0, counterSaleRefunds: 0, ...(JSON.parse(row.reportJson) as Stored) }
   const payments = await paymentsQuery(db).where('pay.dayCloseId', '=', id).orderBy('pay.at').execute()
   return {
     ...report,
+    // Closes from before unpaid hand-overs were recorded had none.
+    unpaidHandOvers: report.unpaidHandOvers ?? [],
     payments,
     id: row.id,
     number: row.number,

@@ -23,6 +23,8 @@ import { currentQuote, findWorkOrder } from '../lookup'
 import { toCustomer } from '../parties'
 import { letGoOfClosedOrder, workOrderPorts } from '../ports'
 import type { WorkOrdersTable } from '../tables'
+import { requireSettledBeforeHandOver, unpaidHandOverLeave } from '../unpaidHandOverGuard'
+import type { SessionStore } from '../../auth/sessions'
 import { openWorkOrder, type OpenedWorkOrder } from './intake'
 
 /** Moves a work order along the status machine, or refuses with the reason. */
@@ -119,10 +121,12 @@ const PROOF_WINDOW_MINUTES = 30
  */
 export async function pickUp(
   db: Db,
+  sessions: SessionStore,
   at: Date,
   actor: CurrentUser,
   input: ParsedInput<'workOrders.pickup'>
 ): Promise<WorkOrderDetail> {
+  const leave = await unpaidHandOverLeave(db, sessions, at, actor, input.unpaidOverride)
   // Counting the wrong proofs, checking this one and recording it if wrong happen in one
   // transaction, which holds the write lock from its first statement: parallel guesses are
   // checked one after another, each seeing every earlier one counted, so no more than
@@ -158,10 +162,16 @@ export async function pickUp(
       return error
     }
     await applyWorkOrderChange(trx, at, actor, input.id, 'workOrders.pickup', async (change, current) => {
+      const unpaidReason = await requireSettledBeforeHandOver(change, at, actor, current, leave)
       await letGoOfClosedOrder(change, { at, actorId: actor.id, workOrderId: current.id, to: 'picked_up', reason: '' })
       return {
         set: { status: 'picked_up', pickedUpAt: at.toISOString(), pickedUpBy: actor.id, passcode: null },
-        event: { kind: 'status', fromStatus: current.status, toStatus: 'picked_up', note: provedBy }
+        event: {
+          kind: 'status',
+          fromStatus: current.status,
+          toStatus: 'picked_up',
+          note: [provedBy, unpaidReason].filter(Boolean).join(' — ')
+        }
       }
     })
     return null

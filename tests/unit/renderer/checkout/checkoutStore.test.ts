@@ -47,6 +47,8 @@ function checkoutDraft(overrides: Partial<CheckoutDraft> = {}): CheckoutDraft {
     approvalThresholdFen: 5_000,
     invoiceId: null,
     blockedReason: null,
+    handOverNeedsCheckout: true,
+    acceptedQuote: null,
     ...overrides
   }
 }
