@@ -99,6 +99,7 @@ export const coreEn: typeof coreZhCN = {
     phoneMismatch: 'The phone does not match the customer’s numbers',
     workOrderClosed: 'This work order is closed and cannot be changed',
     notYourJob: 'This job is assigned to another technician',
+    alreadyReopened: 'This job was already reopened as {number}; reopen that one if the fault is back',
     reopenOnlyPickedUp: 'Only picked-up work orders can be reopened',
     duplicatePhone: 'This phone number belongs to another customer',
     duplicateUnit: 'This serial is already in the warranty registry',
@@ -108,6 +109,8 @@ export const coreEn: typeof coreZhCN = {
     warrantyUnitNotFound: 'This unit is not in the warranty registry',
     noWarrantyPolicy: 'No warranty policy was in force for this category on the sale date',
     productModelNotFound: 'Model not found',
+    tooManyPhonesToMerge:
+      'Together these customers have {count} other phones, more than the {max} a customer keeps; remove some first',
     tooManyWrongProofs: 'Too many wrong pick-up proofs; try again in 30 minutes or ask a manager to check',
     STOCK_INSUFFICIENT: 'Not enough stock: {partNumber} has {onHand} on hand, {requested} needed',
     partNotFound: 'Part not found',

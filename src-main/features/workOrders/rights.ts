@@ -19,7 +19,8 @@ export function isOwnOrFreeJob(viewer: CurrentUser, order: Pick<WorkOrdersTable,
 export function workOrderRights(
   viewer: CurrentUser,
   order: WorkOrdersTable,
-  quote: QuotesTable | null
+  quote: QuotesTable | null,
+  history: { hasLiveComeback: boolean } = { hasLiveComeback: false }
 ): WorkOrderRights {
   const open = !isClosed(order.status)
   const may = (operation: Parameters<typeof roleMayCall>[1]) => roleMayCall(viewer.role, operation)
@@ -41,7 +42,7 @@ export function workOrderRights(
     assign: open && may('workOrders.assign'),
     editNotes: open && may('workOrders.updateNotes') && ownJob,
     pickup: order.status === 'ready_for_pickup' && may('workOrders.pickup'),
-    reopen: order.status === 'picked_up' && may('workOrders.reopen'),
+    reopen: order.status === 'picked_up' && !history.hasLiveComeback && may('workOrders.reopen'),
     viewCustomer: may('customers.get'),
     viewDeviceHistory: may('devices.history')
   }

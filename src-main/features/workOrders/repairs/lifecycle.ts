@@ -19,7 +19,7 @@ import { applyWorkOrderChange, changeWorkOrder } from '../change'
 import { shopCalendar } from '../calendar'
 import { loadWorkOrderDetail } from '../detail'
 import { requireBenchAccess, requireOpen } from '../guards'
-import { currentQuote, findWorkOrder } from '../lookup'
+import { currentQuote, findWorkOrder, requireNoLiveComeback } from '../lookup'
 import { toCustomer } from '../parties'
 import { letGoOfClosedOrder, workOrderPorts } from '../ports'
 import type { WorkOrdersTable } from '../tables'
@@ -199,6 +199,7 @@ export async function reopenWorkOrder(
   const previous = await findWorkOrder(db, input.id)
   if (previous.status !== 'picked_up')
     throw new AppError('INVALID_TRANSITION', 'errors.reopenOnlyPickedUp', { from: previous.status })
+  await requireNoLiveComeback(db, previous.id)
   const condition = JSON.parse(previous.conditionJson) as ArrivalCondition
   // The device may have changed hands since; the comeback belongs to whoever owns it now.
   const device = await workOrderPorts().parties.findDevice(db, previous.deviceId)
