@@ -1,7 +1,7 @@
 import type { CurrentUser } from '../../../src-shared/contract'
 import type { WorkOrderRights } from '../../../src-shared/contract/workOrders'
 import { roleMayCall } from '../../../src-shared/contract/permissions'
-import { isClosed } from '../../../src-shared/domain/workOrderStatus'
+import { awaitsHandOver, isClosed } from '../../../src-shared/domain/workOrderStatus'
 import type { QuotesTable, WorkOrdersTable } from './tables'
 
 /** States a quote can be given in: after diagnosis, or again while the answer is awaited. */
@@ -41,7 +41,7 @@ export function workOrderRights(
       quote.customerDecision !== 'refused',
     assign: open && may('workOrders.assign'),
     editNotes: open && may('workOrders.updateNotes') && ownJob,
-    pickup: order.status === 'ready_for_pickup' && may('workOrders.pickup'),
+    pickup: awaitsHandOver(order) && may('workOrders.pickup'),
     reopen: order.status === 'picked_up' && !history.hasLiveComeback && may('workOrders.reopen'),
     viewCustomer: may('customers.get'),
     viewDeviceHistory: may('devices.history')

@@ -9,6 +9,7 @@ import {
 import { normalizePhone } from '../../../../src-shared/domain/phone'
 import { workMayProceed } from '../../../../src-shared/domain/quote'
 import {
+  awaitsHandOver,
   canTransition,
   isClosed,
   REASON_REQUIRED,
@@ -138,7 +139,7 @@ export async function pickUp(
       .executeTakeFirstOrThrow()
     if (Number(wrong) >= MAX_WRONG_PROOFS) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.tooManyWrongProofs')
     const order = await findWorkOrder(trx, input.id)
-    if (!canTransition(order.status, 'picked_up')) {
+    if (!awaitsHandOver(order)) {
       throw new AppError('INVALID_TRANSITION', 'errors.INVALID_TRANSITION', { from: order.status, to: 'picked_up' })
     }
     let provedBy: string
@@ -158,6 +159,13 @@ export async function pickUp(
       return error
     }
     await applyWorkOrderChange(trx, at, actor, input.id, 'workOrders.pickup', async (change, current) => {
+      // A job closed unrepaired already let go of what it held; its device leaves, the job stays as it closed.
+      if (current.status !== 'ready_for_pickup') {
+        return {
+          set: { pickedUpAt: at.toISOString(), pickedUpBy: actor.id },
+          event: { kind: 'handed_over', note: provedBy }
+        }
+      }
       await letGoOfClosedOrder(change, { at, actorId: actor.id, workOrderId: current.id, to: 'picked_up', reason: '' })
       return {
         set: { status: 'picked_up', pickedUpAt: at.toISOString(), pickedUpBy: actor.id, passcode: null },
