@@ -32,5 +32,6 @@ export const allMigrations: readonly Migration[] = [
   parts.partsAndStockLedger,
   checkout.invoicesPaymentsAndDayCloses,
   printing.printCounts,
-  warranty.codesVoidWarranty
+  warranty.codesVoidWarranty,
+  parts.blindStocktakesAndRecounts
 ]

@@ -129,6 +129,7 @@ export const coreEn: typeof coreZhCN = {
     adjustmentOutdated:
       'A stocktake or adjustment for this part was booked after the request; check the stock and ask again',
     stocktakeOverlaps: 'Some of these parts are being counted in {number}; finish or cancel that count first',
+    stocktakeLinePosted: '{partNumber} is already posted in this stocktake; count it in a new one',
     recountNeeded: 'A stocktake or adjustment for {partNumber} was booked after it was counted; count it again',
     invoiceNotFound: 'Invoice not found',
     notBillableYet:

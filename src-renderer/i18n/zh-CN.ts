@@ -123,6 +123,7 @@ export const coreZhCN = {
     faultyAlreadyPacked: '该配件的旧件已装入返还批次 {batchNumber}，新件已装机，不能退回',
     adjustmentOutdated: '申请之后该配件已有盘点或调整入账，请核实库存后重新申请',
     stocktakeOverlaps: '部分配件正在盘点 {number} 中，请先完成或取消该盘点',
+    stocktakeLinePosted: '配件 {partNumber} 在本次盘点中已过账，如需再盘请新建盘点',
     recountNeeded: '配件 {partNumber} 在清点后已有盘点或调整入账，请重新清点',
     invoiceNotFound: '找不到该发票',
     notBillableYet: '工单尚未完成维修（需待取机、已取机或未修退回），暂不能结账',

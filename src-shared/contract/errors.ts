@@ -75,6 +75,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.requestNotOpen',
   'errors.serialAlreadyIssued',
   'errors.stocktakeClosed',
+  'errors.stocktakeLinePosted',
   'errors.stocktakeNeedsManager',
   'errors.stocktakeOverlaps',
   'errors.tooManyPhonesToMerge',
