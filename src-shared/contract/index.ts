@@ -72,6 +72,7 @@ export type {
 export type {
   PartSummary,
   Part,
+  SerialOnHand,
   StockMovement,
   ReorderLine,
   Valuation,

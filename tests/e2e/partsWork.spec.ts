@@ -36,6 +36,8 @@ async function stockedPart(
     quantity: number
     serialTracked?: boolean
     returnFaulty?: boolean
+    /** A serial-tracked part's serials, one per unit received. */
+    serials?: string[]
   }
 ): Promise<CreatedPart> {
   const part = await host.rpc<CreatedPart>(
@@ -58,7 +60,9 @@ async function stockedPart(
       {
         reference: `RK-${fields.partNumber}`,
         supplier: '华为授权配件中心',
-        lines: [{ partId: part.id, quantity: fields.quantity, unitCostFen: fields.costFen }]
+        lines: [
+          { partId: part.id, quantity: fields.quantity, unitCostFen: fields.costFen, serials: fields.serials ?? [] }
+        ]
       },
       token
     )
@@ -238,7 +242,8 @@ test('a warranty job’s replaced part is owed to the brand, packed into a batch
     costFen: 150_000,
     quantity: 2,
     serialTracked: true,
-    returnFaulty: true
+    returnFaulty: true,
+    serials: ['MBSN2026A001', 'MBSN2026A002']
   })
   const order = await workOrder(host, adminToken, 'warranty_repair', 'SN60P00002')
   await host.rpc('workOrderParts.request', { workOrderId: order.id, partId: board.id, quantity: 1 }, adminToken)
