@@ -40,5 +40,6 @@ export const allMigrations: readonly Migration[] = [
   warranty.legalMinimumPolicies,
   checkout.counterSales,
   workOrders.unpaidHandOvers,
-  checkout.receiptsKeepWhatTheySaid
+  checkout.receiptsKeepWhatTheySaid,
+  parts.blindStocktakesAndRecounts
 ]

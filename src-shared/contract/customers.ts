@@ -44,14 +44,21 @@ const otherPhoneSchema = singleLineString()
   .max(30)
   .regex(/^[0-9+\-() ]+$/, { message: 'validation.phone' })
 
-/** How many phones besides the mobile a customer record holds. */
+/** How many phones besides the mobile the customer form offers to enter. */
 export const MAX_OTHER_PHONES = 5
+
+/**
+ * How many phones besides the mobile a customer record keeps. More than the form offers: a merge
+ * keeps every phone of both customers in the record, where search, the duplicate check and
+ * hand-over by phone find them, and the record must still save as it is shown.
+ */
+export const MAX_KEPT_OTHER_PHONES = 30
 
 export const customerFieldsSchema = z.object({
   name: text(50),
   // zod 4 hands a default back as the parsed value without running the transform: so null, not ''.
   mobile: mobileSchema.default(null),
-  otherPhones: z.array(otherPhoneSchema).max(MAX_OTHER_PHONES).default([]),
+  otherPhones: z.array(otherPhoneSchema).max(MAX_KEPT_OTHER_PHONES).default([]),
   address: optionalMultiLineText(200),
   company: optionalText(100),
   notes: optionalMultiLineText(500),

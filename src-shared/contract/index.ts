@@ -76,6 +76,7 @@ export type {
 export type {
   PartSummary,
   Part,
+  SerialOnHand,
   StockMovement,
   ReorderLine,
   Valuation,

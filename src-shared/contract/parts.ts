@@ -5,6 +5,7 @@ import {
   optionalMultiLineText,
   optionalText,
   pageInput,
+  serialSchema,
   singleLineString,
   text,
   untrimmedSingleLineString,
@@ -148,7 +149,24 @@ export const partFieldsSchema = z
   })
   .strict()
 
-const receiptLine = z.object({ partId: id, quantity, unitCostFen: fen }).strict()
+const receiptLine = z
+  .object({
+    partId: id,
+    quantity,
+    unitCostFen: fen,
+    /** A serial-tracked part is received with one serial per unit; any other part with none. */
+    serials: z.array(serialSchema).max(1_000).default([])
+  })
+  .strict()
+
+/** A serial of a part on the shelf, and the delivery it came in with. */
+export interface SerialOnHand {
+  serial: string
+  /** When it came onto the shelf (received, or returned unused from a job). */
+  since: string
+  /** The delivery that brought it, as the receipt recorded it. */
+  reference: string
+}
 
 /** The lists that can be saved as Excel, with the column titles in the reader's language. */
 export const EXPORT_LISTS = ['catalogue', 'lowStock', 'valuation', 'movements', 'faultyOwed'] as const
@@ -258,6 +276,8 @@ export const partsContract = {
   ),
   'parts.decideAdjustment': operation<StockAdjustment>()(z.object({ id, approve: z.boolean() }).strict()),
   /** A part's ledger, newest first, with the balance after each line. */
+  /** The serials of a serial-tracked part on hand now, in serial order. */
+  'parts.serialsOnHand': operation<SerialOnHand[]>()(z.object({ partId: id }).strict()),
   'parts.movements': operation<Page<StockMovement>>()(
     z.object({ partId: id, kind: z.enum(MOVEMENT_KINDS).nullable().default(null), ...pageInput }).strict()
   ),

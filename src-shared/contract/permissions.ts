@@ -97,6 +97,7 @@ export const permissions: Record<OperationName, Access> = {
   'parts.adjustments': STOCK,
   'parts.decideAdjustment': ADMIN_AND_MANAGER,
   'parts.movements': STOCK,
+  'parts.serialsOnHand': STOCK,
   'parts.lowStock': STOCK,
   'parts.valuation': STOCK,
   'parts.verifyLedger': ADMIN_AND_MANAGER,

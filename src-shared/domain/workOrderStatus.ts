@@ -72,3 +72,14 @@ export function canTransition(from: WorkOrderStatus, to: WorkOrderStatus): boole
 export function isClosed(status: WorkOrderStatus): boolean {
   return CLOSED_STATUSES.has(status)
 }
+
+/** The exits where the device leaves as it came: its job stays closed with this status. */
+export const LEAVES_UNREPAIRED: ReadonlySet<WorkOrderStatus> = new Set(['cancelled', 'returned_unrepaired'])
+
+/**
+ * The device is still in the shop and goes back only through the hand-over (claim code or
+ * phone): a repaired one when it is ready, and one that leaves unrepaired until it is handed over.
+ */
+export function awaitsHandOver(order: { status: WorkOrderStatus; pickedUpAt: string | null }): boolean {
+  return order.status === 'ready_for_pickup' || (LEAVES_UNREPAIRED.has(order.status) && order.pickedUpAt === null)
+}

@@ -276,13 +276,21 @@ async function main(): Promise<void> {
       .pluck()
       .all() as string[]
     let serials = 0
+    // Only a serial on the shelf may leave; the seeded stock has none on the books, so until a
+    // serialised delivery comes a new serial stands for one of those units.
+    const serialOnShelf = app.sqlite.prepare(
+      `SELECT serial FROM stock_movements WHERE part_id = ? AND serial IS NOT NULL
+       GROUP BY serial HAVING SUM(quantity) > 0 LIMIT 1`
+    )
     const issueInput = () => {
       const part = shelf.take()
       return {
         workOrderId: random.pick(openOrders),
         partId: part.id,
         quantity: 1,
-        serial: part.serialTracked ? `BENCH${serials++}` : null
+        serial: part.serialTracked
+          ? ((serialOnShelf.pluck().get(part.id) as string | undefined) ?? `BENCH${serials++}`)
+          : null
       }
     }
     const dispatchIssue = (input: ReturnType<typeof issueInput>) =>
@@ -342,11 +350,13 @@ async function main(): Promise<void> {
     while (performance.now() - mixStarted < MIX_SECONDS * 1000) {
       const roll = random.next()
       if (roll < 0.15) {
-        const lines = Array.from({ length: random.int(1, 5) }, () => ({
-          partId: random.pick(seed.stock).id,
-          quantity: random.int(2, 20),
-          unitCostFen: random.int(5, 500) * 100
-        }))
+        const lines = Array.from({ length: random.int(1, 5) }, () => {
+          const part = random.pick(seed.stock)
+          const quantity = random.int(2, 20)
+          // A serial-tracked part is received with one serial per unit.
+          const received = part.serialTracked ? Array.from({ length: quantity }, () => `BENCHR${serials++}`) : []
+          return { partId: part.id, quantity, unitCostFen: random.int(5, 500) * 100, serials: received }
+        })
         const unique = [...new Map(lines.map((line) => [line.partId, line])).values()]
         await must(
           app,

@@ -361,3 +361,51 @@ test('stock reports: low stock with suggested orders, valuation with totals, Exc
   await managerPage.getByTestId('part-search').fill('华为')
   await expect(managerPage.getByTestId('parts-table').getByTestId('part-number')).toHaveText(['LCD-M60P'])
 })
+
+test('a serial-tracked part is received with a serial per unit, and its page lists the serials on hand', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
+  const board = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'MB-M60P',
+      name: 'Mate 60 Pro 主板',
+      binLocation: 'S-01-01',
+      barcodes: ['6901234599990'],
+      sellingPriceFen: 0,
+      costPriceFen: 150_000,
+      serialTracked: true
+    },
+    adminToken
+  )
+
+  const page = await staffPage(browser, host, clerk.username, clerk.password)
+  await page.getByTestId('nav-parts-receive').click()
+  await page.locator('input[name=reference]').fill('HQ-MB-0601')
+  await scan(page, 'receive-scan', '6901234599990')
+  await scan(page, 'receive-scan', '6901234599990')
+  const lines = page.getByTestId('receive-lines')
+  await expect(lines.getByTestId('line-quantity').locator('input')).toHaveValue('2')
+  // One serial for two boards: the count shows it, and the server refuses the receipt.
+  const serials = lines.locator('textarea[name=line-serials]')
+  await serials.fill('mbsn2026a001')
+  await expect(lines.getByTestId('line-serials-count')).toHaveText('已录 1 / 2')
+  await page.getByTestId('receive-post').click()
+  await expect(lines.getByTestId('line-serials')).toContainText('按序列号管理的配件入库时每件需录入一个序列号')
+  await serials.fill('mbsn2026a001\nmbsn2026a002')
+  await expect(lines.getByTestId('line-serials-count')).toHaveText('已录 2 / 2')
+  await settled(page)
+  await screenshot(page, 'parts-receive-serials')
+  await page.getByTestId('receive-post').click()
+  await expect(page.locator('.el-message--success').filter({ hasText: 'HQ-MB-0601' })).toBeVisible()
+
+  await page.goto(`${host.url}#/parts/${board.id}`)
+  const onHand = page.getByTestId('part-serials')
+  await expect(onHand).toContainText('MBSN2026A001')
+  await expect(onHand).toContainText('MBSN2026A002')
+  await expect(onHand).toContainText('HQ-MB-0601')
+  await tallScreenshot(page, 'parts-serials-on-hand')
+})

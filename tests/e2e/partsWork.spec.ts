@@ -36,6 +36,8 @@ async function stockedPart(
     quantity: number
     serialTracked?: boolean
     returnFaulty?: boolean
+    /** A serial-tracked part's serials, one per unit received. */
+    serials?: string[]
   }
 ): Promise<CreatedPart> {
   const part = await host.rpc<CreatedPart>(
@@ -60,7 +62,9 @@ async function stockedPart(
       {
         reference: `RK-${fields.partNumber}`,
         supplier: '华为授权配件中心',
-        lines: [{ partId: part.id, quantity: fields.quantity, unitCostFen: fields.costFen }]
+        lines: [
+          { partId: part.id, quantity: fields.quantity, unitCostFen: fields.costFen, serials: fields.serials ?? [] }
+        ]
       },
       token
     )
@@ -240,7 +244,8 @@ test('a warranty job’s replaced part is owed to the brand, packed into a batch
     costFen: 150_000,
     quantity: 2,
     serialTracked: true,
-    returnFaulty: true
+    returnFaulty: true,
+    serials: ['MBSN2026A001', 'MBSN2026A002']
   })
   const order = await workOrder(host, adminToken, 'warranty_repair', 'SN60P00002')
   await host.rpc('workOrderParts.request', { workOrderId: order.id, partId: board.id, quantity: 1 }, adminToken)
@@ -425,4 +430,81 @@ test('a stocktake over all parts: one count with a variance, a manager-sized one
   await expect(page.getByTestId('stocktakes-table')).toContainText('已过账')
   await expect(page.getByTestId('stocktakes-table')).toContainText('-180.00')
   await tallScreenshot(page, 'parts-stocktakes-list', 800)
+})
+
+test('a blind stocktake: the clerk counts without the books; a part corrected after its count waits for a recount while the rest posts', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
+  const battery = await stockedPart(host, adminToken, {
+    partNumber: 'BAT-M60P',
+    name: 'Mate 60 Pro 电池',
+    bin: 'A-01-03',
+    barcode: '6901234567892',
+    priceFen: 18_000,
+    costFen: 9_000,
+    quantity: 5
+  })
+  const cable = await stockedPart(host, adminToken, {
+    partNumber: 'CBL-USBC',
+    name: 'USB-C 尾插排线',
+    bin: 'C-11-07',
+    barcode: '6901234500028',
+    priceFen: 3_000,
+    costFen: 1_250,
+    quantity: 8
+  })
+
+  const page = await staffPage(browser, host, clerk.username, clerk.password)
+  await page.getByTestId('nav-parts-stocktakes').click()
+  await page.getByTestId('start-stocktake').click()
+  const start = page.getByTestId('start-stocktake-dialog')
+  await start.getByTestId('stocktake-blind').click()
+  await settled(page)
+  await screenshot(page, 'parts-stocktake-blind-start')
+  await start.getByTestId('start-stocktake-submit').click()
+
+  // The sheet shows no books and no variances: only what is on the shelf is asked for.
+  await expect(page.getByTestId('stocktake-status')).toHaveText('盘点中')
+  await expect(page.getByTestId('stocktake-blind-stat')).toBeVisible()
+  await expect(page.getByTestId('count-sheet')).not.toContainText('账面')
+  await expect(page.getByTestId('line-variance')).toHaveCount(0)
+  await expect(page.getByTestId('stocktake-variance')).toHaveCount(0)
+  const scanField = page.locator('input[name=stocktake-scan]')
+  await scan(scanField, '6901234567892')
+  const batteryLine = page.locator('tr[data-part="BAT-M60P"]')
+  await batteryLine.getByTestId('count-input').fill('4')
+  await batteryLine.getByTestId('count-input').press('Enter')
+  await expect(scanField).toBeFocused()
+  await scan(scanField, '6901234500028')
+  const cableLine = page.locator('tr[data-part="CBL-USBC"]')
+  await cableLine.getByTestId('count-input').fill('7')
+  await cableLine.getByTestId('count-input').press('Enter')
+  await expect(page.getByTestId('stocktake-progress')).toHaveText('2 / 2')
+  await tallScreenshot(page, 'parts-stocktake-blind-sheet')
+
+  // Meanwhile the manager corrects the battery by hand: its count no longer fits the books.
+  await host.rpc('parts.adjust', { partId: battery.id, kind: 'adjust', quantity: -1, reason: '发现短少' }, adminToken)
+  await page.getByTestId('post-stocktake').click()
+  const post = page.getByTestId('post-dialog')
+  await expect(post.getByTestId('post-blind')).toBeVisible()
+  await post.getByTestId('post-confirm').click()
+  await expect(page.getByText('已过账 1 项；1 项清点后账面有变动，需复盘后再过账')).toBeVisible()
+  await expect(page.getByTestId('stocktake-status')).toHaveText('盘点中')
+  await expect(batteryLine.getByTestId('needs-recount')).toBeVisible()
+  await expect(page.getByTestId('stocktake-recounts')).toContainText('1')
+  await tallScreenshot(page, 'parts-stocktake-recount')
+  expect((await host.rpc<{ onHand: number }>('parts.get', { id: cable.id }, adminToken)).onHand).toBe(7)
+
+  // The recount posts the battery and closes the stocktake; now the variances show.
+  await batteryLine.getByTestId('count-input').fill('4')
+  await batteryLine.getByTestId('count-input').press('Enter')
+  await page.getByTestId('post-stocktake').click()
+  await post.getByTestId('post-confirm').click()
+  await expect(page.getByTestId('stocktake-status')).toHaveText('已过账')
+  await expect(cableLine.getByTestId('line-variance')).toHaveText('-1')
+  await tallScreenshot(page, 'parts-stocktake-blind-posted')
+  expect((await host.rpc<{ onHand: number }>('parts.get', { id: battery.id }, adminToken)).onHand).toBe(4)
 })

@@ -79,6 +79,8 @@ class Warehouse {
   readonly steps: Step[] = []
   readonly state: WarehouseState
   private readonly draftByNumber: Map<string, PartDraft>
+  /** Serials handed out to deliveries so far, so each is new. */
+  private serialsReceived = 0
   private readonly usernameOf: Map<string, string>
   /** Parts whose supplier has none left for the last two weeks: only a waiting job brings more. */
   private readonly shortSupply: Set<string>
@@ -132,15 +134,25 @@ class Warehouse {
     })
   }
 
+  /** The serials a delivery brings for a serial-tracked part, one per unit, never seen before. */
+  private serialsFor(draft: PartDraft, quantity: number): string[] {
+    if (!draft.serialTracked) return []
+    return Array.from({ length: quantity }, () => `SN${String(++this.serialsReceived).padStart(8, '0')}`)
+  }
+
   /** Then the opening stock: enough of every part to be above its reorder point, 200 lines a receipt. */
   receiveOpeningStock(): void {
     const { random, state } = this
     this.step(this.at(-1, 18, 30), async (counter) => {
-      const lines = state.drafts.map((draft) => ({
-        partId: state.partIds.get(draft.partNumber)!,
-        quantity: draft.reorderPoint + draft.reorderQuantity + random.int(0, 2),
-        unitCostFen: jitter(random, draft.costFen, 0.05)
-      }))
+      const lines = state.drafts.map((draft) => {
+        const quantity = draft.reorderPoint + draft.reorderQuantity + random.int(0, 2)
+        return {
+          partId: state.partIds.get(draft.partNumber)!,
+          quantity,
+          unitCostFen: jitter(random, draft.costFen, 0.05),
+          serials: this.serialsFor(draft, quantity)
+        }
+      })
       for (let start = 0; start < lines.length; start += 200) {
         await counter.call(CLERK, 'parts.receive', {
           reference: `期初库存-${start / 200 + 1}`,
@@ -180,8 +192,11 @@ class Warehouse {
         stillWaiting.push(entry)
         continue
       }
-      // A serial-tracked part is scanned as it leaves: one unit, its serial.
-      const serial = entry.serialTracked ? { serial: `${random.alphanumeric(4)}${random.digits(8)}` } : {}
+      // A serial-tracked part is scanned as it leaves: one unit, a serial from the shelf.
+      const onShelf = entry.serialTracked
+        ? await counter.call(CLERK, 'parts.serialsOnHand', { partId: entry.partId })
+        : []
+      const serial = entry.serialTracked ? { serial: onShelf[0]?.serial ?? '' } : {}
       const issued = await counter.call(CLERK, 'workOrderParts.issue', {
         workOrderId: entry.workOrderId,
         partId: entry.partId,
@@ -251,7 +266,8 @@ class Warehouse {
     const lines = [...wanted].map(([partId, quantity]) => ({
       partId,
       quantity,
-      unitCostFen: jitter(random, Math.round(byId.get(partId)!.costFen * drift), 0.07)
+      unitCostFen: jitter(random, Math.round(byId.get(partId)!.costFen * drift), 0.07),
+      serials: this.serialsFor(byId.get(partId)!, quantity)
     }))
     const date = shopDate(this.at(day, 12)).replace(/-/g, '')
     await counter.call(CLERK, 'parts.receive', { reference: `RK${date}`, supplier: random.pick(SUPPLIERS), lines })
@@ -382,12 +398,13 @@ class Warehouse {
       let varied = 0
       for (const line of started.lines) {
         if (!random.chance(share)) continue
-        const off =
-          post && varied < 2 && line.currentQuantity > 2 && random.chance(0.3) ? (varied++ % 2 === 0 ? -1 : 1) : 0
+        // The demo's counts are not blind: the books are on the sheet.
+        const onHand = line.currentQuantity ?? 0
+        const off = post && varied < 2 && onHand > 2 && random.chance(0.3) ? (varied++ % 2 === 0 ? -1 : 1) : 0
         await counter.call(CLERK, 'stocktakes.count', {
           id: started.id,
           partId: line.partId,
-          countedQuantity: line.currentQuantity + off
+          countedQuantity: onHand + off
         })
       }
       if (post) await counter.call(CLERK, 'stocktakes.post', { id: started.id })

@@ -192,7 +192,17 @@ export const receiptsKeepWhatTheySaid: Migration = {
         shop_phone TEXT NOT NULL,
         shop_tax_number TEXT NOT NULL
       )`,
-    ...immutable('invoice_snapshots'),
+    // Fixed like the receipt itself, with one exception: erasing a customer's personal data
+    // (the personal-information law's right to erasure) blanks the name and phone, nothing else.
+    `CREATE TRIGGER invoice_snapshots_no_update BEFORE UPDATE ON invoice_snapshots
+       WHEN NOT (NEW.customer_name = '已删除客户' AND NEW.customer_mobile IS NULL
+         AND NEW.invoice_id IS OLD.invoice_id AND NEW.device_label IS OLD.device_label
+         AND NEW.device_serial IS OLD.device_serial AND NEW.shop_name IS OLD.shop_name
+         AND NEW.shop_address IS OLD.shop_address AND NEW.shop_phone IS OLD.shop_phone
+         AND NEW.shop_tax_number IS OLD.shop_tax_number)
+       BEGIN SELECT RAISE(ABORT, 'invoice_snapshots is immutable: correct it with a credit note'); END`,
+    `CREATE TRIGGER invoice_snapshots_no_delete BEFORE DELETE ON invoice_snapshots
+       BEGIN SELECT RAISE(ABORT, 'invoice_snapshots is immutable: correct it with a credit note'); END`,
     // Documents issued before snapshots were kept: frozen as they read when this step ran.
     `INSERT INTO invoice_snapshots (invoice_id, customer_name, customer_mobile, device_label, device_serial,
          shop_name, shop_address, shop_phone, shop_tax_number)

@@ -107,6 +107,14 @@ export function eraseCustomer(db: Db, at: Date, actor: CurrentUser, customerId: 
       .where('id', 'in', ids)
       .execute()
     const jobIds = await eraseFromWorkOrders(trx, at, ids, redact)
+    // Receipts keep what they said, except the person: their snapshot forgets the name and phone.
+    if (jobIds.length > 0) {
+      await trx
+        .updateTable('invoiceSnapshots')
+        .set({ customerName: ERASED_CUSTOMER_NAME, customerMobile: null })
+        .where('invoiceId', 'in', (eb) => eb.selectFrom('invoices').select('id').where('workOrderId', 'in', jobIds))
+        .execute()
+    }
     if (phones.length > 0) {
       await trx
         .updateTable('warrantyUnits')

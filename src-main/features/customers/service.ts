@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection'
 import { like } from '../../db/like'
-import { MAX_OTHER_PHONES } from '../../../src-shared/contract/customers'
+import { MAX_KEPT_OTHER_PHONES } from '../../../src-shared/contract/customers'
 import { AppError, type Customer, type CurrentUser, type Page, type ParsedInput } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { normalizePhone } from '../../../src-shared/domain/phone'
@@ -178,15 +178,20 @@ export function mergeCustomers(
     const phones = [
       ...new Set([...keep.otherPhones, ...(merged.mobile ? [merged.mobile] : []), ...merged.otherPhones])
     ].filter((phone) => phone !== mobile)
-    // A customer holds a few other phones; any beyond that are kept in the notes, not lost.
-    const overflow = phones.slice(MAX_OTHER_PHONES)
+    // Every phone stays a phone of the kept record (never moved into the notes, where nothing
+    // finds it); a merge that would hold more than a record keeps is refused, not trimmed.
+    if (phones.length > MAX_KEPT_OTHER_PHONES)
+      throw new AppError('CONFLICT', 'errors.tooManyPhonesToMerge', {
+        count: phones.length,
+        max: MAX_KEPT_OTHER_PHONES
+      })
     const fields: CustomerFields = {
       name: keep.name,
       mobile,
-      otherPhones: phones.slice(0, MAX_OTHER_PHONES),
+      otherPhones: phones,
       address: keep.address || merged.address,
       company: keep.company || merged.company,
-      notes: [keep.notes, merged.notes, overflow.length ? overflow.join(' / ') : ''].filter(Boolean).join('\n'),
+      notes: [keep.notes, merged.notes].filter(Boolean).join('\n'),
       tags: [...new Set([...keep.tags, ...merged.tags])]
     }
     // The duplicate steps aside first, so its mobile no longer counts as taken.

@@ -6,6 +6,7 @@ import { lowStock, partMovements, stockValuation, verifyLedger } from './stockRe
 import { loadPart } from './records'
 import { adjustStock, decideAdjustment, listAdjustments } from './adjustments'
 import { receiveDelivery } from './receiving'
+import { serialsOnHand } from './serials'
 
 export const partsHandlers: HandlersOf<'parts'> = {
   'parts.search': (ctx, input) => searchParts(ctx.app.db, input),
@@ -18,6 +19,7 @@ export const partsHandlers: HandlersOf<'parts'> = {
   'parts.adjustments': (ctx, input) => listAdjustments(ctx.app.db, input),
   'parts.decideAdjustment': (ctx, input) => decideAdjustment(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'parts.movements': (ctx, input) => partMovements(ctx.app.db, input),
+  'parts.serialsOnHand': (ctx, input) => serialsOnHand(ctx.app.db, input.partId),
   'parts.lowStock': (ctx) => lowStock(ctx.app.db),
   'parts.valuation': (ctx, input) => stockValuation(ctx.app.db, input),
   'parts.verifyLedger': (ctx) => verifyLedger(ctx.app.db),

@@ -170,3 +170,18 @@ export const partsAndStockLedger: Migration = {
       ) WITHOUT ROWID`
   ]
 }
+
+export const blindStocktakesAndRecounts: Migration = {
+  version: 24,
+  name: 'parts: blind stocktakes, and lines posted or flagged for a recount one by one',
+  statements: [
+    `ALTER TABLE stocktakes ADD COLUMN blind INTEGER NOT NULL DEFAULT 0 CHECK (blind IN (0, 1))`,
+    // Posting leaves out a line whose books were corrected after its count and flags it here.
+    `ALTER TABLE stocktake_lines ADD COLUMN recount_needed INTEGER NOT NULL DEFAULT 0 CHECK (recount_needed IN (0, 1))`,
+    // A line whose variance is in the ledger; it is settled even while others await a recount.
+    `ALTER TABLE stocktake_lines ADD COLUMN posted_at TEXT`,
+    // Lines of counts already posted are settled.
+    `UPDATE stocktake_lines SET posted_at = (SELECT posted_at FROM stocktakes s WHERE s.id = stocktake_lines.stocktake_id)
+       WHERE stocktake_id IN (SELECT id FROM stocktakes WHERE status = 'posted')`
+  ]
+}

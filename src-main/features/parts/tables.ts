@@ -125,6 +125,7 @@ export interface StocktakesTable {
   scopeJson: string
   note: string
   status: 'counting' | 'posted' | 'cancelled'
+  blind: number
   startedBy: string | null
   startedAt: string
   postedBy: string | null
@@ -140,6 +141,8 @@ export interface StocktakeLinesTable {
   ledgerSeqAtCount: number | null
   countedAt: string | null
   countedBy: string | null
+  recountNeeded: number
+  postedAt: string | null
 }
 
 export interface PartsTables {

@@ -37,7 +37,11 @@ export async function unitFacts(
   }
   const warrantyDays = await readRepairWarrantyDays(db)
   const replacedParts = orders
-    .filter((order) => order.serviceType === 'paid_repair' && order.pickedUpAt && order.component)
+    // Only a repaired device that went back replaced a part (one returned unrepaired is handed over too).
+    .filter(
+      (order) =>
+        order.serviceType === 'paid_repair' && order.status === 'picked_up' && order.pickedUpAt && order.component
+    )
     .map((order) => ({ component: order.component!, replacedOn: day(order.pickedUpAt!), warrantyDays }))
   return {
     facts: {

@@ -9,7 +9,7 @@ import {
   type WorkOrderStatus
 } from '../../../src-shared/domain/workOrderStatus'
 import type { ShopCalendar } from './calendar'
-import { currentQuote, findWorkOrder } from './lookup'
+import { currentQuote, findWorkOrder, liveComeback } from './lookup'
 import { toCustomer, toDevice } from './parties'
 import { selectSummaryColumns, summaryQuery, toSummary, waitingCategories } from './summaries'
 import { isOwnOrFreeJob, workOrderRights } from './rights'
@@ -140,7 +140,7 @@ export async function loadWorkOrderDetail(
     reopenedAs,
     pickedUpAt: order.pickedUpAt,
     allowedTransitions: allowedTransitions(viewer, order, quoteRow),
-    can: workOrderRights(viewer, order, quoteRow),
+    can: workOrderRights(viewer, order, quoteRow, { hasLiveComeback: (await liveComeback(db, id)) !== undefined }),
     readOnly: isClosed(order.status)
   }
 }

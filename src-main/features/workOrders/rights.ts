@@ -1,7 +1,7 @@
 import type { CurrentUser } from '../../../src-shared/contract'
 import type { WorkOrderRights } from '../../../src-shared/contract/workOrders'
 import { roleMayCall } from '../../../src-shared/contract/permissions'
-import { isClosed } from '../../../src-shared/domain/workOrderStatus'
+import { awaitsHandOver, isClosed } from '../../../src-shared/domain/workOrderStatus'
 import type { QuotesTable, WorkOrdersTable } from './tables'
 
 /** States a quote can be given in: after diagnosis, or again while the answer is awaited. */
@@ -19,7 +19,8 @@ export function isOwnOrFreeJob(viewer: CurrentUser, order: Pick<WorkOrdersTable,
 export function workOrderRights(
   viewer: CurrentUser,
   order: WorkOrdersTable,
-  quote: QuotesTable | null
+  quote: QuotesTable | null,
+  history: { hasLiveComeback: boolean } = { hasLiveComeback: false }
 ): WorkOrderRights {
   const open = !isClosed(order.status)
   const may = (operation: Parameters<typeof roleMayCall>[1]) => roleMayCall(viewer.role, operation)
@@ -41,8 +42,8 @@ export function workOrderRights(
     assign: open && may('workOrders.assign'),
     editNotes: open && may('workOrders.updateNotes') && ownJob,
     setWaiting: open && may('workOrders.setWaiting') && ownJob && order.serviceType === 'warranty_repair',
-    pickup: order.status === 'ready_for_pickup' && may('workOrders.pickup'),
-    reopen: order.status === 'picked_up' && may('workOrders.reopen'),
+    pickup: awaitsHandOver(order) && may('workOrders.pickup'),
+    reopen: order.status === 'picked_up' && !history.hasLiveComeback && may('workOrders.reopen'),
     viewCustomer: may('customers.get'),
     viewDeviceHistory: may('devices.history')
   }

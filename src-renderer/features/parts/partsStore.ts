@@ -1,6 +1,14 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
-import type { Input, Page, Part, PartSummary, StockAdjustment, StockMovement } from '../../../src-shared/contract'
+import type {
+  Input,
+  Page,
+  Part,
+  PartSummary,
+  StockAdjustment,
+  StockMovement,
+  SerialOnHand
+} from '../../../src-shared/contract'
 import type { MovementKind } from '../../../src-shared/domain/stock'
 import { ApiError, call } from '../../api/client'
 import { usePagedList } from '../../ui/pagedList'
@@ -58,7 +66,12 @@ export const usePartsStore = defineStore('parts', () => {
     return adjustment
   }
 
-  return { filters, ...list, part, open, create, update, adjust }
+  /** A serial-tracked part's serials on the shelf. */
+  function serialsOnHand(partId: string): Promise<SerialOnHand[]> {
+    return call('parts.serialsOnHand', { partId })
+  }
+
+  return { filters, ...list, part, open, create, update, adjust, serialsOnHand }
 })
 
 /** One part's stock ledger, newest first, optionally one kind of movement only. */

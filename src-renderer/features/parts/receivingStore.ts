@@ -8,6 +8,16 @@ export interface ReceiptLine {
   part: Part
   quantity: number
   unitCostFen: number
+  /** A serial-tracked part's serials as scanned, one per unit, separated by spaces or new lines. */
+  serialsText: string
+}
+
+/** The serials typed or scanned into a line, upper-case as the server keeps them. */
+export function splitSerials(text: string): string[] {
+  return text
+    .split(/[\s,，]+/)
+    .map((serial) => serial.trim().toUpperCase())
+    .filter(Boolean)
 }
 
 /**
@@ -32,7 +42,7 @@ export const useReceivingStore = defineStore('receiving', () => {
     if (!part) return null
     const existing = lines.value.find((line) => line.part.id === part.id)
     if (existing) existing.quantity += 1
-    else lines.value.push({ part, quantity: 1, unitCostFen: part.averageCostFen })
+    else lines.value.push({ part, quantity: 1, unitCostFen: part.averageCostFen, serialsText: '' })
     lastPartId.value = part.id
     return part
   }
@@ -56,7 +66,8 @@ export const useReceivingStore = defineStore('receiving', () => {
       lines: lines.value.map((line) => ({
         partId: line.part.id,
         quantity: line.quantity,
-        unitCostFen: line.unitCostFen
+        unitCostFen: line.unitCostFen,
+        serials: line.part.serialTracked ? splitSerials(line.serialsText) : []
       }))
     })
     clear()

@@ -41,20 +41,26 @@ export const useStocktakesStore = defineStore('stocktakes', () => {
     if (current.value?.id === sheet.id) {
       const lines = current.value.lines.map((existing) => (existing.partId === partId ? line : existing))
       const varied = lines.filter((each) => each.varianceValueFen !== null)
+      // A blind count's totals stay hidden, as the server sent them.
+      const hidden = current.value.expectedHidden
       current.value = {
         ...current.value,
         lines,
-        counted: varied.length,
-        varianceValueFen: varied.reduce((sum, each) => sum + each.varianceValueFen!, 0),
-        absoluteVarianceValueFen: varied.reduce((sum, each) => sum + Math.abs(each.varianceValueFen!), 0)
+        counted: lines.filter((each) => each.countedQuantity !== null).length,
+        varianceValueFen: hidden ? null : varied.reduce((sum, each) => sum + each.varianceValueFen!, 0),
+        absoluteVarianceValueFen: hidden
+          ? null
+          : varied.reduce((sum, each) => sum + Math.abs(each.varianceValueFen!), 0)
       }
     }
     return line
   }
 
-  async function post(): Promise<void> {
-    if (!current.value) return
+  /** Posts the count; the answer says what posted and which parts wait for a recount. */
+  async function post(): Promise<Stocktake | null> {
+    if (!current.value) return null
     current.value = await call('stocktakes.post', { id: current.value.id })
+    return current.value
   }
 
   async function cancel(): Promise<void> {

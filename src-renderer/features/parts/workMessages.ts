@@ -181,7 +181,17 @@ export const partsWorkMessages = defineMessages(
       uncountedWarning: '还有 {n} 个配件未盘点，过账后它们保持账面数量不变',
       postHint: '过账后差异计入库存流水，盘点单不能再修改。差异金额超过审批额度时需店长过账。',
       postConfirm: '确认过账',
-      posted: '盘点 {number} 已过账，{n} 项差异已计入库存'
+      posted: '盘点 {number} 已过账，{n} 项差异已计入库存',
+      // A blind count and lines left for a recount (issue 11, item 13).
+      blind: '盲盘',
+      booksHidden: '账面已隐藏',
+      booksShown: '账面可见',
+      blindHint: '盲盘：清点人看不到账面数量，过账后才显示差异（店长可随时查看）',
+      blindPostHint: '盲盘：差异在过账后显示。',
+      needsRecount: '需复盘',
+      needsRecountTitle: '清点后该配件的账面已被更正，本次过账未计入，请重新清点后再过账',
+      linePosted: '已过账',
+      partlyPosted: '已过账 {n} 项；{m} 项清点后账面有变动，需复盘后再过账'
     }
   },
   {
@@ -368,7 +378,18 @@ export const partsWorkMessages = defineMessages(
       postHint:
         'Posting writes the variances to the stock ledger and closes the count. Above the approval threshold only a manager may post.',
       postConfirm: 'Post',
-      posted: 'Count {number} posted: {n} variances written to stock'
+      posted: 'Count {number} posted: {n} variances written to stock',
+      blind: 'Blind count',
+      booksHidden: 'Books hidden',
+      booksShown: 'Books shown',
+      blindHint:
+        'Blind count: whoever counts does not see the books; variances show once it is posted (a manager sees them any time)',
+      blindPostHint: 'Blind count: the variances show once it is posted.',
+      needsRecount: 'Recount',
+      needsRecountTitle:
+        'The books for this part were corrected after it was counted, so it was left out of the posting: count it again, then post',
+      linePosted: 'Posted',
+      partlyPosted: '{n} parts posted; {m} changed after they were counted and need a recount before they post'
     }
   }
 )

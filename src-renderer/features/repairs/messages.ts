@@ -197,6 +197,7 @@ export const repairsMessages = defineMessages(
       reopenReason: '复修原因',
       reopened: '已生成返修工单',
       readOnly: '工单已关闭，仅可查看',
+      awaitsHandOver: '设备仍在店内：请凭取机码或客户电话交还客户',
       deviceHistory: '维修历史',
       moveNote: '备注（可选，记入处理记录）'
     },
@@ -204,6 +205,7 @@ export const repairsMessages = defineMessages(
       created: '接收登记',
       reopened: '返修登记',
       reopened_as: '客户返修，已生成新工单',
+      handed_over: '设备已交还客户（未修复）',
       status: '状态变更',
       assigned: '指派技师',
       unassigned: '取消指派',
@@ -419,6 +421,7 @@ export const repairsMessages = defineMessages(
       reopenReason: 'Why it is back',
       reopened: 'Comeback work order created',
       readOnly: 'This work order is closed and read-only',
+      awaitsHandOver: 'The device is still in the shop: hand it back with the claim code or the customer’s phone',
       deviceHistory: 'Repair history',
       moveNote: 'Note (optional, kept on the timeline)'
     },
@@ -426,6 +429,7 @@ export const repairsMessages = defineMessages(
       created: 'Checked in',
       reopened: 'Checked in as comeback',
       reopened_as: 'Came back; new work order opened',
+      handed_over: 'Device handed back (not repaired)',
       status: 'Status changed',
       assigned: 'Technician assigned',
       unassigned: 'Technician removed',

@@ -19,19 +19,23 @@ export interface StocktakeLine {
   unit: PartUnit
   binLocation: string
   barcodes: string[]
-  /** On hand when the count started. */
-  snapshotQuantity: number
-  /** On hand now, counting movements since the start. */
-  currentQuantity: number
+  /** On hand when the count started; null where a blind count hides it from this caller. */
+  snapshotQuantity: number | null
+  /** On hand now, counting movements since the start; null where hidden. */
+  currentQuantity: number | null
   /** What was counted, when it has been. */
   countedQuantity: number | null
   /** The books at the moment the count was entered: the count is compared with this. */
   bookQuantityAtCount: number | null
   countedAt: string | null
-  /** counted − book at count; null until counted. */
+  /** counted − book at count; null until counted (or where a blind count hides it). */
   variance: number | null
   varianceValueFen: number | null
   averageCostFen: number
+  /** Its variance is in the ledger; the line is settled and not counted again. */
+  posted: boolean
+  /** The books were corrected after it was counted, so posting left it out: count it again. */
+  needsRecount: boolean
 }
 
 export interface Stocktake {
@@ -40,15 +44,19 @@ export interface Stocktake {
   scope: StocktakeScope
   note: string
   status: 'counting' | 'posted' | 'cancelled'
+  /** A blind count: the counting clerk is not shown what the books expect until it is posted. */
+  blind: boolean
+  /** Whether this answer leaves out the expected quantities and variances (blind, for this caller). */
+  expectedHidden: boolean
   startedAt: string
   startedByName: string | null
   postedAt: string | null
   postedByName: string | null
   lines: StocktakeLine[]
   counted: number
-  /** Sum of the variances' values (signed) and of their absolute values. */
-  varianceValueFen: number
-  absoluteVarianceValueFen: number
+  /** Sum of the variances' values (signed) and of their absolute values; null where hidden. */
+  varianceValueFen: number | null
+  absoluteVarianceValueFen: number | null
 }
 
 export type StocktakeSummary = Omit<Stocktake, 'lines'> & { lineCount: number }
@@ -57,7 +65,14 @@ export const stocktakesContract = {
   'stocktakes.list': operation<StocktakeSummary[]>()(z.object({}).strict()),
   /** Starts a count: every part in scope is listed with what the books say now. */
   'stocktakes.start': operation<Stocktake>()(
-    z.object({ scope: stocktakeScopeSchema, note: optionalText(200) }).strict()
+    z
+      .object({
+        scope: stocktakeScopeSchema,
+        note: optionalText(200),
+        /** Blind: whoever counts (other than a manager) sees no expected quantities. */
+        blind: z.boolean().default(false)
+      })
+      .strict()
   ),
   'stocktakes.get': operation<Stocktake>()(z.object({ id }).strict()),
   /** Enters (or corrects) the count of one part; `null` clears it. */
@@ -66,7 +81,9 @@ export const stocktakesContract = {
   ),
   /**
    * Posts every counted variance as a ledger movement in one transaction. Uncounted parts are
-   * left as they are. Above the approval threshold only a manager may post.
+   * left as they are. Above the approval threshold only a manager may post. A line whose books
+   * were corrected after its count is left out and flagged for a recount; the stocktake then
+   * stays open for it, and the rest is posted.
    */
   'stocktakes.post': operation<Stocktake>()(z.object({ id }).strict()),
   'stocktakes.cancel': operation<Stocktake>()(z.object({ id }).strict())

@@ -154,7 +154,13 @@ describe('parts on work orders', () => {
   it('serial-tracked parts go one at a time with a serial that is not out on another job', async () => {
     const { app, staff } = shop()
     const part = await newPart(app, staff.clerk.token, { serialTracked: true })
-    await receive(app, staff.clerk.token, part.id, 5, 100)
+    // Serials are recorded at receipt (issue 11, item 12).
+    await callOk(
+      app,
+      'parts.receive',
+      { reference: 'HQ-SN', lines: [{ partId: part.id, quantity: 2, unitCostFen: 100, serials: ['MB123', 'MB124'] }] },
+      staff.clerk.token
+    )
     const first = await openOrder(app, staff.frontDesk.token)
     const second = await openOrder(app, staff.frontDesk.token)
     const issue = (workOrderId: string, serial: string | undefined, quantity = 1) =>

@@ -228,7 +228,14 @@ describe('handing a repaired device back', () => {
     expect(oldAfter.reopenedAs).toEqual([{ id: workOrder.id, number: workOrder.number }])
     // Its only new line is the pointer to the comeback on its timeline.
     expect(oldAfter.events.at(-1)).toMatchObject({ kind: 'reopened_as', note: workOrder.number })
-    expect({ ...oldAfter, reopenedAs: [], events: oldAfter.events.slice(0, -1) }).toEqual(oldBefore)
+    // and, its comeback opened, it is not offered for reopening again (issue 11, item 9).
+    expect(oldAfter.can.reopen).toBe(false)
+    expect({
+      ...oldAfter,
+      reopenedAs: [],
+      events: oldAfter.events.slice(0, -1),
+      can: { ...oldAfter.can, reopen: true }
+    }).toEqual(oldBefore)
 
     // Only a picked-up order comes back this way.
     const open = await driveTo(app, adminToken, 'ready_for_pickup')

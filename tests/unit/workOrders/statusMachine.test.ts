@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  awaitsHandOver,
   canTransition,
   CLOSED_STATUSES,
   REASON_REQUIRED,
@@ -111,8 +112,9 @@ describe('the status machine through the service', () => {
         expect(error.code, `${from} → ${to}`).toBe('INVALID_TRANSITION')
         expect(error.details).toMatchObject({ from, to })
       }
-      // Pick-up is its own operation, and only a job ready for pick-up can be handed over.
-      if (from !== 'ready_for_pickup') {
+      // Pick-up is its own operation: only a job ready for pick-up, or one closed unrepaired whose
+      // device is still here, can be handed over (that hand-over is tested in handOverUnrepaired).
+      if (!awaitsHandOver(before)) {
         const error = await callError(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, adminToken)
         expect(error.code).toBe('INVALID_TRANSITION')
       }

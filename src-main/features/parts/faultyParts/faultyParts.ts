@@ -138,7 +138,7 @@ export async function packBatch(
       .set({ status: 'packed', batchId, updatedAt: nowIso })
       .where('id', 'in', ids)
       .execute()
-    await recordBatchChange(trx, at, actor, 'faultyParts.pack', batchId)
+    await recordBatchChange(trx, at, actor.id, 'faultyParts.pack', batchId)
   })
   return loadBatch(db, batchId)
 }
@@ -195,18 +195,12 @@ async function moveBatch(
       .set({ status: to, updatedAt: at.toISOString() })
       .where('batchId', '=', batchId)
       .execute()
-    await recordBatchChange(trx, at, actor, action, batchId)
+    await recordBatchChange(trx, at, actor.id, action, batchId)
   })
 }
 
 /** HQ follows the faulty parts it is owed: each step of a batch is synced with its items. */
-async function recordBatchChange(
-  trx: Db,
-  at: Date,
-  actor: CurrentUser,
-  action: string,
-  batchId: string
-): Promise<void> {
+async function recordBatchChange(trx: Db, at: Date, actorId: string, action: string, batchId: string): Promise<void> {
   const batch = await trx.selectFrom('returnBatches').selectAll().where('id', '=', batchId).executeTakeFirstOrThrow()
   const items = await trx
     .selectFrom('faultyParts')
@@ -214,10 +208,34 @@ async function recordBatchChange(
     .where('batchId', '=', batchId)
     .execute()
   await recordSyncedChange(trx, at, {
-    actorId: actor.id,
+    actorId,
     action,
     entity: 'faulty_part_return',
     entityId: batchId,
     after: { ...batch, items }
   })
+}
+
+/**
+ * A job closed unrepaired owes fewer old parts (or none): a part still packed comes out of its
+ * batch, or stays in it with the smaller quantity, and the corrected batch goes to HQ. Runs inside
+ * the closing change's transaction.
+ */
+export async function correctPackedBatch(
+  trx: Db,
+  at: Date,
+  actorId: string,
+  faulty: { id: string; batchId: string },
+  owed: number
+): Promise<void> {
+  await trx
+    .updateTable('faultyParts')
+    .set(
+      owed === 0
+        ? { quantity: 0, status: 'cancelled', batchId: null, updatedAt: at.toISOString() }
+        : { quantity: owed, updatedAt: at.toISOString() }
+    )
+    .where('id', '=', faulty.id)
+    .execute()
+  await recordBatchChange(trx, at, actorId, 'faultyParts.unpack', faulty.batchId)
 }

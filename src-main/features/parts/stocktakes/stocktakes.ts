@@ -18,6 +18,7 @@ import { nextDocumentNumber } from '../../numbering/service'
 import { readApprovalThresholdFen, readShopTimeZone } from '../../settings/service'
 import { correctedSince, lastLedgerSeq, postMovement } from '../ledger'
 import { barcodesOf } from '../records'
+import { hidesExpected, lineWithoutExpected, withoutExpected } from './blindCount'
 
 const STOCKTAKE_PREFIX = 'ST'
 /** Starts a count of the parts in scope; each line remembers what the books said at the start. */
@@ -61,6 +62,7 @@ export async function startStocktake(
         scopeJson: JSON.stringify(input.scope),
         note: input.note,
         status: 'counting',
+        blind: input.blind ? 1 : 0,
         startedBy: actor.id,
         startedAt: at.toISOString(),
         postedBy: null,
@@ -80,7 +82,9 @@ export async function startStocktake(
             bookQuantityAtCount: null,
             ledgerSeqAtCount: null,
             countedAt: null,
-            countedBy: null
+            countedBy: null,
+            recountNeeded: 0,
+            postedAt: null
           }))
         )
         .execute()
@@ -90,10 +94,10 @@ export async function startStocktake(
       action: 'stocktakes.start',
       entity: 'stocktake',
       entityId: id,
-      after: { number, scope: input.scope, lines: inScope.length }
+      after: { number, scope: input.scope, blind: input.blind, lines: inScope.length }
     })
   })
-  return loadStocktake(db, id)
+  return loadStocktake(db, id, actor)
 }
 
 function linesQuery(db: Db, stocktakeId: string) {
@@ -111,7 +115,9 @@ function linesQuery(db: Db, stocktakeId: string) {
       'l.countedQuantity',
       'l.bookQuantityAtCount',
       'l.countedAt',
-      'p.averageCostFen'
+      'p.averageCostFen',
+      'l.recountNeeded',
+      'l.postedAt'
     ])
     .where('l.stocktakeId', '=', stocktakeId)
 }
@@ -120,16 +126,19 @@ type LineRow = Awaited<ReturnType<ReturnType<typeof linesQuery>['execute']>>[num
 
 /** A count line; once posted, its value is what the ledger booked, not today's average cost. */
 function toLine(row: LineRow, barcodes: string[], postedValueFen?: number): StocktakeLine {
+  const { recountNeeded, postedAt, ...line } = row
   const variance =
-    row.countedQuantity === null || row.bookQuantityAtCount === null
+    line.countedQuantity === null || line.bookQuantityAtCount === null
       ? null
-      : row.countedQuantity - row.bookQuantityAtCount
+      : line.countedQuantity - line.bookQuantityAtCount
   return {
-    ...row,
-    unit: row.unit as PartUnit,
+    ...line,
+    unit: line.unit as PartUnit,
     barcodes,
     variance,
-    varianceValueFen: variance === null ? null : (postedValueFen ?? variance * row.averageCostFen)
+    varianceValueFen: variance === null ? null : (postedValueFen ?? variance * line.averageCostFen),
+    posted: postedAt !== null,
+    needsRecount: recountNeeded === 1
   }
 }
 
@@ -145,6 +154,7 @@ function stocktakeHeadings(db: Db) {
       's.scopeJson',
       's.note',
       's.status',
+      's.blind',
       's.startedAt',
       'a.displayName as startedByName',
       's.postedAt',
@@ -160,46 +170,53 @@ async function findStocktake(db: Db, id: string) {
 
 type StocktakeRow = Awaited<ReturnType<typeof findStocktake>>
 
-function header(row: StocktakeRow) {
-  const { scopeJson, ...rest } = row
-  return { ...rest, scope: JSON.parse(scopeJson) as StocktakeScope }
+function header(row: StocktakeRow, viewer: CurrentUser | null) {
+  const { scopeJson, blind, ...rest } = row
+  return {
+    ...rest,
+    scope: JSON.parse(scopeJson) as StocktakeScope,
+    blind: blind === 1,
+    expectedHidden: hidesExpected(viewer, row)
+  }
 }
 
-export async function loadStocktake(db: Db, id: string): Promise<Stocktake> {
+/**
+ * A count as `viewer` may see it (all of it when no viewer is given: the service's own reads).
+ * A posted line is worth what the ledger booked for it, not today's average cost.
+ */
+export async function loadStocktake(db: Db, id: string, viewer: CurrentUser | null = null): Promise<Stocktake> {
   const row = await findStocktake(db, id)
   const rows = await linesQuery(db, id).orderBy('p.binLocation').orderBy('p.partNumber').execute()
   const barcodes = await barcodesOf(
     db,
     rows.map((line) => line.partId)
   )
-  const booked =
-    row.status === 'posted'
-      ? await db
-          .selectFrom('stockMovements')
-          .select(['partId', 'valueFen'])
-          .where('kind', '=', 'stocktake')
-          .where('reference', '=', row.number)
-          .execute()
-      : []
+  const booked = await db
+    .selectFrom('stockMovements')
+    .select(['partId', 'valueFen'])
+    .where('kind', '=', 'stocktake')
+    .where('reference', '=', row.number)
+    .execute()
   const postedValues = new Map(booked.map((movement) => [movement.partId, movement.valueFen]))
   const lines = rows.map((line) =>
     toLine(
       line,
       barcodes.get(line.partId) ?? [],
-      row.status === 'posted' ? (postedValues.get(line.partId) ?? 0) : undefined
+      line.postedAt !== null ? (postedValues.get(line.partId) ?? 0) : undefined
     )
   )
   const varied = lines.filter((line) => line.varianceValueFen !== null)
-  return {
-    ...header(row),
+  const stocktake: Stocktake = {
+    ...header(row, viewer),
     lines,
-    counted: varied.length,
+    counted: lines.filter((line) => line.countedQuantity !== null).length,
     varianceValueFen: varied.reduce((sum, line) => sum + line.varianceValueFen!, 0),
     absoluteVarianceValueFen: varied.reduce((sum, line) => sum + Math.abs(line.varianceValueFen!), 0)
   }
+  return stocktake.expectedHidden ? withoutExpected(stocktake) : stocktake
 }
 
-export async function listStocktakes(db: Db): Promise<StocktakeSummary[]> {
+export async function listStocktakes(db: Db, viewer: CurrentUser): Promise<StocktakeSummary[]> {
   const rows = await stocktakeHeadings(db).orderBy('s.startedAt', 'desc').limit(200).execute()
   const totals = await db
     .selectFrom('stocktakeLines as l')
@@ -234,13 +251,14 @@ export async function listStocktakes(db: Db): Promise<StocktakeSummary[]> {
   return rows.map((row) => {
     const total = byId.get(row.id)
     const posted = row.status === 'posted' ? (bookedByNumber.get(row.number) ?? { value: 0, absolute: 0 }) : undefined
-    return {
-      ...header(row),
+    const summary = {
+      ...header(row, viewer),
       lineCount: Number(total?.lineCount ?? 0),
       counted: Number(total?.counted ?? 0),
       varianceValueFen: Number(posted?.value ?? total?.value ?? 0),
       absoluteVarianceValueFen: Number(posted?.absolute ?? total?.absolute ?? 0)
     }
+    return summary.expectedHidden ? { ...summary, varianceValueFen: null, absoluteVarianceValueFen: null } : summary
   })
 }
 
@@ -260,11 +278,14 @@ export async function countPart(
     const part = await trx
       .selectFrom('stocktakeLines as l')
       .innerJoin('parts as p', 'p.id', 'l.partId')
-      .select(['p.onHand', 'p.partNumber', 'l.countedQuantity', 'l.countedBy'])
+      .select(['p.onHand', 'p.partNumber', 'l.countedQuantity', 'l.countedBy', 'l.postedAt'])
       .where('l.stocktakeId', '=', input.id)
       .where('l.partId', '=', input.partId)
       .executeTakeFirst()
     if (!part) throw new AppError('NOT_FOUND', 'errors.partNotInStocktake')
+    // Its variance is in the ledger already (posted with the rest while another line awaited a recount).
+    if (part.postedAt !== null)
+      throw new AppError('READ_ONLY', 'errors.stocktakeLinePosted', { partNumber: part.partNumber })
     const counted = input.countedQuantity !== null
     await trx
       .updateTable('stocktakeLines')
@@ -273,7 +294,8 @@ export async function countPart(
         bookQuantityAtCount: counted ? part.onHand : null,
         ledgerSeqAtCount: counted ? await lastLedgerSeq(trx, input.partId) : null,
         countedAt: counted ? at.toISOString() : null,
-        countedBy: counted ? actor.id : null
+        countedBy: counted ? actor.id : null,
+        recountNeeded: 0
       })
       .where('stocktakeId', '=', input.id)
       .where('partId', '=', input.partId)
@@ -288,12 +310,15 @@ export async function countPart(
     })
   })
   const row = await linesQuery(db, input.id).where('l.partId', '=', input.partId).executeTakeFirstOrThrow()
-  return toLine(row, (await barcodesOf(db, [input.partId])).get(input.partId) ?? [])
+  const line = toLine(row, (await barcodesOf(db, [input.partId])).get(input.partId) ?? [])
+  return hidesExpected(actor, await findStocktake(db, input.id)) ? lineWithoutExpected(line) : line
 }
 
 /**
- * Posts every counted variance to the ledger in one transaction. Above the approval threshold
- * (absolute value at cost) only a manager may post. Uncounted parts keep their books.
+ * Posts every counted variance not yet posted to the ledger in one transaction. Above the
+ * approval threshold (absolute value at cost) only a manager may post. Uncounted parts keep their
+ * books. A line whose books were corrected after its count is left out and flagged for a recount:
+ * the stocktake stays open for it while the rest is settled.
  */
 export async function postStocktake(
   db: Db,
@@ -305,46 +330,72 @@ export async function postStocktake(
   await db.transaction().execute(async (trx) => {
     const stocktake = await loadStocktake(trx, input.id)
     if (stocktake.status !== 'counting') throw new AppError('READ_ONLY', 'errors.stocktakeClosed')
-    if (stocktake.absoluteVarianceValueFen > threshold && !isManagerRole(actor.role))
+    const toPost = stocktake.lines.filter((line) => !line.posted && line.countedQuantity !== null)
+    const absoluteValue = toPost.reduce((sum, line) => sum + Math.abs(line.varianceValueFen ?? 0), 0)
+    if (absoluteValue > threshold && !isManagerRole(actor.role))
       throw new AppError('APPROVAL_REQUIRED', 'errors.stocktakeNeedsManager')
     const posted: { partNumber: string; variance: number }[] = []
-    for (const line of stocktake.lines) {
-      if (line.variance === null || line.variance === 0) continue
+    const recount: string[] = []
+    for (const line of toPost) {
+      const thisLine = trx
+        .updateTable('stocktakeLines')
+        .where('stocktakeId', '=', input.id)
+        .where('partId', '=', line.partId)
       // A correction booked after this count (another count, an adjustment) already changed the
       // books this variance was measured against: posting it as well would count it twice.
-      const countedAtSeq = (
-        await trx
-          .selectFrom('stocktakeLines')
-          .select('ledgerSeqAtCount')
-          .where('stocktakeId', '=', input.id)
-          .where('partId', '=', line.partId)
-          .executeTakeFirstOrThrow()
-      ).ledgerSeqAtCount
-      if (await correctedSince(trx, line.partId, countedAtSeq ?? 0))
-        throw new AppError('CONFLICT', 'errors.recountNeeded', { partNumber: line.partNumber })
-      await postMovement(trx, at, actor.id, {
-        partId: line.partId,
-        kind: 'stocktake',
-        quantity: line.variance,
-        reference: stocktake.number,
-        reason: stocktake.note
-      })
-      posted.push({ partNumber: line.partNumber, variance: line.variance })
+      if (await correctedSince(trx, line.partId, await ledgerSeqAtCount(trx, input.id, line.partId))) {
+        await thisLine
+          .set({
+            countedQuantity: null,
+            bookQuantityAtCount: null,
+            ledgerSeqAtCount: null,
+            countedAt: null,
+            countedBy: null,
+            recountNeeded: 1
+          })
+          .execute()
+        recount.push(line.partNumber)
+        continue
+      }
+      if (line.variance !== null && line.variance !== 0) {
+        await postMovement(trx, at, actor.id, {
+          partId: line.partId,
+          kind: 'stocktake',
+          quantity: line.variance,
+          reference: stocktake.number,
+          reason: stocktake.note
+        })
+        posted.push({ partNumber: line.partNumber, variance: line.variance })
+      }
+      await thisLine.set({ postedAt: at.toISOString() }).execute()
     }
-    await trx
-      .updateTable('stocktakes')
-      .set({ status: 'posted', postedBy: actor.id, postedAt: at.toISOString() })
-      .where('id', '=', input.id)
-      .execute()
+    // With every count settled the stocktake is posted; a line awaiting its recount keeps it open.
+    if (recount.length === 0) {
+      await trx
+        .updateTable('stocktakes')
+        .set({ status: 'posted', postedBy: actor.id, postedAt: at.toISOString() })
+        .where('id', '=', input.id)
+        .execute()
+    }
     await recordAudit(trx, at, {
       actorId: actor.id,
       action: 'stocktakes.post',
       entity: 'stocktake',
       entityId: input.id,
-      after: { number: stocktake.number, variances: posted }
+      after: { number: stocktake.number, variances: posted, recountNeeded: recount }
     })
   })
-  return loadStocktake(db, input.id)
+  return loadStocktake(db, input.id, actor)
+}
+
+async function ledgerSeqAtCount(trx: Db, stocktakeId: string, partId: string): Promise<number> {
+  const line = await trx
+    .selectFrom('stocktakeLines')
+    .select('ledgerSeqAtCount')
+    .where('stocktakeId', '=', stocktakeId)
+    .where('partId', '=', partId)
+    .executeTakeFirstOrThrow()
+  return line.ledgerSeqAtCount ?? 0
 }
 
 export async function cancelStocktake(
@@ -365,5 +416,5 @@ export async function cancelStocktake(
       after: { number: stocktake.number }
     })
   })
-  return loadStocktake(db, input.id)
+  return loadStocktake(db, input.id, actor)
 }

@@ -4,6 +4,7 @@ import { recordAudit } from '../../audit/record'
 import { requireNotBilled, requireOpen } from '../../workOrders/guards'
 import { findWorkOrder } from '../../workOrders/lookup'
 import type { ClosedWorkOrder } from '../../workOrders/ports'
+import { correctPackedBatch } from '../faultyParts/faultyParts'
 import { postMovement } from '../ledger'
 import type { WorkOrderPartsTable } from '../tables'
 import { loadWorkOrderParts } from './workOrderParts'
@@ -31,7 +32,7 @@ export async function returnFromWorkOrder(
         fields: [{ path: 'quantity', messageKey: 'validation.moreThanIssued', params: { max: outstanding } }]
       })
     }
-    await returnLine(trx, at, actor.id, line, input.quantity, '')
+    await returnLine(trx, at, actor.id, line, input.quantity, '', false)
     await recordAudit(trx, at, {
       actorId: actor.id,
       action: 'workOrderParts.return',
@@ -62,16 +63,20 @@ async function returnLine(
   actorId: string,
   line: LineRow,
   quantity: number,
-  reason: string
+  reason: string,
+  jobClosedUnrepaired: boolean
 ): Promise<void> {
   const faulty = await trx
     .selectFrom('faultyParts as f')
     .leftJoin('returnBatches as b', 'b.id', 'f.batchId')
-    .select(['f.id', 'f.quantity', 'f.status', 'b.number as batchNumber'])
+    .select(['f.id', 'f.quantity', 'f.status', 'f.batchId', 'b.number as batchNumber'])
     .where('f.workOrderPartId', '=', line.id)
     .executeTakeFirst()
-  // Once the old part is packed for the brand, the new one was fitted: it cannot come back unused.
-  if (faulty && faulty.status !== 'awaiting' && faulty.status !== 'cancelled') {
+  // Once the old part is packed for the brand, the new one was fitted: it cannot come back unused
+  // while the job goes on. A job closed unrepaired takes its old part back out of a batch still
+  // in the shop; one already shipped has left, and the closing is refused.
+  const unpacks = jobClosedUnrepaired && faulty?.status === 'packed'
+  if (faulty && faulty.status !== 'awaiting' && faulty.status !== 'cancelled' && !unpacks) {
     throw new AppError('CONFLICT', 'errors.faultyAlreadyPacked', { batchNumber: faulty.batchNumber ?? '' })
   }
   const order = await findWorkOrder(trx, line.workOrderId)
@@ -93,7 +98,15 @@ async function returnLine(
     .where('id', '=', line.id)
     .execute()
   // Fewer were fitted, so fewer old parts are owed to the brand; none, and the claim is void.
-  if (faulty && faulty.status === 'awaiting') {
+  if (faulty && unpacks && faulty.batchId) {
+    await correctPackedBatch(
+      trx,
+      at,
+      actorId,
+      { id: faulty.id, batchId: faulty.batchId },
+      Math.max(0, faulty.quantity - quantity)
+    )
+  } else if (faulty && faulty.status === 'awaiting') {
     const owed = Math.max(0, faulty.quantity - quantity)
     await trx
       .updateTable('faultyParts')
@@ -121,7 +134,8 @@ export async function returnPartsOfUnrepairedOrder(
     .where('workOrderId', '=', workOrderId)
     .whereRef('returnedQuantity', '<', 'quantity')
     .execute()
-  for (const line of lines) await returnLine(trx, at, actorId, line, line.quantity - line.returnedQuantity, reason)
+  for (const line of lines)
+    await returnLine(trx, at, actorId, line, line.quantity - line.returnedQuantity, reason, true)
   await closeOpenRequests(trx, at, workOrderId)
 }
 

@@ -14,6 +14,7 @@ import { requireBenchAccess, requireNotBilled, requireOpen } from '../../workOrd
 import { findWorkOrder } from '../../workOrders/lookup'
 import { barcodesOf, findPartRow } from '../records'
 import { postMovement } from '../ledger'
+import { requireSerialOnHand } from '../serials'
 
 /** A request as the contract shows it (requests as `r`, parts as `p`, the requester as `u`). */
 const REQUEST_COLUMNS = [
@@ -289,7 +290,10 @@ export async function issuePart(
   }
 }
 
-/** A serial-tracked part leaves one unit at a time, and a serial cannot be out on two jobs. */
+/**
+ * A serial-tracked part leaves one unit at a time, with a serial that is on the shelf: not out on
+ * another job, and received (or returned) into stock.
+ */
 async function requireIssuableSerial(
   trx: Db,
   partId: string,
@@ -313,5 +317,6 @@ async function requireIssuableSerial(
     .whereRef('l.returnedQuantity', '<', 'l.quantity')
     .executeTakeFirst()
   if (out) throw new AppError('CONFLICT', 'errors.serialAlreadyIssued', { serial, workOrderNumber: out.number })
+  await requireSerialOnHand(trx, partId, serial)
   return serial
 }

@@ -15,7 +15,7 @@ import { recordSyncedChange } from '../../sync/recordChange'
 import { shopCalendar } from '../calendar'
 import { requireActiveCode } from '../codes/codes'
 import { loadWorkOrderDetail } from '../detail'
-import { findWorkOrder } from '../lookup'
+import { findWorkOrder, requireNoLiveComeback } from '../lookup'
 import { workOrderPorts } from '../ports'
 import { workOrderRecord } from '../records'
 import { addTimelineEvent } from '../timeline'
@@ -122,6 +122,8 @@ export async function openWorkOrder(
     throw fieldError('promisedDate', 'validation.dateInPast')
   }
   const id = await db.transaction().execute(async (trx) => {
+    // Checked before anything is written, inside the write lock: two reopens at once open one comeback.
+    if (reopenedFromId) await requireNoLiveComeback(trx, reopenedFromId)
     const customerId = await intakeCustomer(trx, at, actor, intake.customer)
     const deviceId = await intakeDevice(trx, at, actor, customerId, intake.device)
     await requireActiveCode(trx, 'symptom', intake.symptomCode, 'symptomCode')

@@ -9,6 +9,7 @@ import {
 import { normalizePhone } from '../../../../src-shared/domain/phone'
 import { workMayProceed } from '../../../../src-shared/domain/quote'
 import {
+  awaitsHandOver,
   canTransition,
   isClosed,
   REASON_REQUIRED,
@@ -19,7 +20,7 @@ import { applyWorkOrderChange, changeWorkOrder } from '../change'
 import { shopCalendar } from '../calendar'
 import { loadWorkOrderDetail } from '../detail'
 import { requireBenchAccess, requireOpen } from '../guards'
-import { currentQuote, findWorkOrder } from '../lookup'
+import { currentQuote, findWorkOrder, requireNoLiveComeback } from '../lookup'
 import { toCustomer } from '../parties'
 import { letGoOfClosedOrder, workOrderPorts } from '../ports'
 import type { WorkOrdersTable } from '../tables'
@@ -142,7 +143,7 @@ export async function pickUp(
       .executeTakeFirstOrThrow()
     if (Number(wrong) >= MAX_WRONG_PROOFS) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.tooManyWrongProofs')
     const order = await findWorkOrder(trx, input.id)
-    if (!canTransition(order.status, 'picked_up')) {
+    if (!awaitsHandOver(order)) {
       throw new AppError('INVALID_TRANSITION', 'errors.INVALID_TRANSITION', { from: order.status, to: 'picked_up' })
     }
     let provedBy: string
@@ -163,6 +164,13 @@ export async function pickUp(
     }
     await applyWorkOrderChange(trx, at, actor, input.id, 'workOrders.pickup', async (change, current) => {
       const unpaidReason = await requireSettledBeforeHandOver(change, at, actor, current, leave)
+      // A job closed unrepaired already let go of what it held; its device leaves, the job stays as it closed.
+      if (current.status !== 'ready_for_pickup') {
+        return {
+          set: { pickedUpAt: at.toISOString(), pickedUpBy: actor.id },
+          event: { kind: 'handed_over', note: [provedBy, unpaidReason].filter(Boolean).join(' — ') }
+        }
+      }
       await letGoOfClosedOrder(change, { at, actorId: actor.id, workOrderId: current.id, to: 'picked_up', reason: '' })
       return {
         set: { status: 'picked_up', pickedUpAt: at.toISOString(), pickedUpBy: actor.id, passcode: null },
@@ -209,6 +217,7 @@ export async function reopenWorkOrder(
   const previous = await findWorkOrder(db, input.id)
   if (previous.status !== 'picked_up')
     throw new AppError('INVALID_TRANSITION', 'errors.reopenOnlyPickedUp', { from: previous.status })
+  await requireNoLiveComeback(db, previous.id)
   const condition = JSON.parse(previous.conditionJson) as ArrivalCondition
   // The device may have changed hands since; the comeback belongs to whoever owns it now.
   const device = await workOrderPorts().parties.findDevice(db, previous.deviceId)

@@ -31,7 +31,9 @@ const screen: StocktakeLine = {
   countedAt: null,
   variance: null,
   varianceValueFen: null,
-  averageCostFen: 3_000
+  averageCostFen: 3_000,
+  posted: false,
+  needsRecount: false
 }
 
 beforeEach(() => {
@@ -60,7 +62,7 @@ async function mountSheet() {
   await store.open('st-1')
   const lines = store.current!.lines
   const wrapper = mount(StocktakeCountSheet, {
-    props: { stocktakeId: 'st-1', lines, rows: lines, editable: true },
+    props: { stocktakeId: 'st-1', lines, rows: lines, editable: true, hideExpected: false },
     global: { plugins: [ElementPlus, i18n] }
   })
   return { wrapper, store }

@@ -1,0 +1,55 @@
+import { sql } from 'kysely'
+import type { Db } from '../../db/connection'
+import { AppError, type SerialOnHand } from '../../../src-shared/contract'
+
+/*
+ * Serials come from the ledger itself: a serial-tracked part is received one ledger line per
+ * serial, and every issue and return of it names its serial, so a serial is on hand while its
+ * lines add up to one.
+ */
+
+/** The serials of a part on hand now, with when each came onto the shelf and its delivery. */
+export async function serialsOnHand(db: Db, partId: string): Promise<SerialOnHand[]> {
+  const rows = await db
+    .selectFrom('stockMovements as m')
+    .select([
+      'm.serial',
+      sql<string>`max(m.at)`.as('since'),
+      sql<string>`coalesce((SELECT r.reference FROM stock_movements r WHERE r.part_id = m.part_id
+        AND r.serial = m.serial AND r.kind = 'receive' ORDER BY r.seq DESC LIMIT 1), '')`.as('reference')
+    ])
+    .where('m.partId', '=', partId)
+    .where('m.serial', 'is not', null)
+    .groupBy('m.serial')
+    .having(sql<number>`sum(m.quantity)`, '>', 0)
+    .orderBy('m.serial')
+    .execute()
+  return rows.map((row) => ({ serial: row.serial!, since: row.since, reference: row.reference }))
+}
+
+export async function isSerialOnHand(db: Db, partId: string, serial: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('stockMovements')
+    .select(sql<number>`coalesce(sum(quantity), 0)`.as('net'))
+    .where('partId', '=', partId)
+    .where('serial', '=', serial)
+    .executeTakeFirstOrThrow()
+  return Number(row.net) > 0
+}
+
+/**
+ * Units of a serial-tracked part on hand with no serial on the books: stock received before the
+ * shop recorded serials at receipt. Until they are used up, a serial not yet on the books may be
+ * issued for one of them.
+ */
+export async function unserialisedOnHand(db: Db, partId: string): Promise<number> {
+  const { onHand } = await db.selectFrom('parts').select('onHand').where('id', '=', partId).executeTakeFirstOrThrow()
+  return onHand - (await serialsOnHand(db, partId)).length
+}
+
+/** Only a serial on the shelf leaves it (or one of the units received before serials were kept). */
+export async function requireSerialOnHand(db: Db, partId: string, serial: string): Promise<void> {
+  if (await isSerialOnHand(db, partId, serial)) return
+  if ((await unserialisedOnHand(db, partId)) > 0) return
+  throw new AppError('CONFLICT', 'errors.serialNotOnHand', { serial })
+}

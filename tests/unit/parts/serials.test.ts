@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { callError, callOk } from '../helpers'
+import { driveTo, staffedShopPerFile } from '../workOrders/fixtures'
+import { newPart, stockOf } from './fixtures'
+
+const shop = staffedShopPerFile()
+
+describe('serials from receipt to issue', () => {
+  it('a serial-tracked part is received with its serials, lists those on hand, and issues only one of them', async () => {
+    const { app, staff, adminToken } = shop()
+    const clerk = staff.clerk.token
+    const board = await newPart(app, clerk, { serialTracked: true })
+    await callOk(
+      app,
+      'parts.receive',
+      {
+        reference: 'HQ-SN-1',
+        lines: [{ partId: board.id, quantity: 2, unitCostFen: 50_000, serials: ['mb-0001', 'MB-0002'] }]
+      },
+      clerk
+    )
+    expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 2, stockValueFen: 100_000 })
+    expect(await callOk(app, 'parts.serialsOnHand', { partId: board.id }, clerk)).toMatchObject([
+      { serial: 'MB-0001', reference: 'HQ-SN-1' },
+      { serial: 'MB-0002', reference: 'HQ-SN-1' }
+    ])
+
+    const job = await driveTo(app, adminToken, 'repairing')
+    // A serial the shop never received is refused, and nothing leaves.
+    expect(
+      await callError(
+        app,
+        'workOrderParts.issue',
+        { workOrderId: job.id, partId: board.id, quantity: 1, serial: 'MB-9999' },
+        clerk
+      )
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.serialNotOnHand', details: { serial: 'MB-9999' } })
+    expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 2 })
+
+    const issued = await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: job.id, partId: board.id, quantity: 1, serial: 'mb-0001' },
+      clerk
+    )
+    expect(issued.lines[0]).toMatchObject({ serial: 'MB-0001' })
+    expect((await callOk(app, 'parts.serialsOnHand', { partId: board.id }, clerk)).map((row) => row.serial)).toEqual([
+      'MB-0002'
+    ])
+    // Returned unused, it is on hand again.
+    await callOk(app, 'workOrderParts.return', { lineId: issued.lines[0]!.id, quantity: 1 }, clerk)
+    expect((await callOk(app, 'parts.serialsOnHand', { partId: board.id }, clerk)).map((row) => row.serial)).toEqual([
+      'MB-0001',
+      'MB-0002'
+    ])
+  })
+
+  it('a receipt of a serial-tracked part must name one serial per unit, each new to the shelf', async () => {
+    const { app, staff } = shop()
+    const clerk = staff.clerk.token
+    const board = await newPart(app, clerk, { serialTracked: true })
+    const plain = await newPart(app, clerk)
+    const receive = (lines: unknown[]) => callError(app, 'parts.receive', { reference: 'HQ-SN-2', lines }, clerk)
+
+    expect(await receive([{ partId: board.id, quantity: 2, unitCostFen: 100, serials: ['MB-1'] }])).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'lines.0.serials', messageKey: 'validation.serialsPerUnit' }] }
+    })
+    expect(
+      await receive([{ partId: board.id, quantity: 2, unitCostFen: 100, serials: ['MB-1', 'mb-1'] }])
+    ).toMatchObject({ details: { fields: [{ path: 'lines.0.serials', messageKey: 'validation.serialsRepeated' }] } })
+    expect(
+      await receive([
+        { partId: plain.id, quantity: 1, unitCostFen: 100 },
+        { partId: plain.id, quantity: 1, unitCostFen: 100, serials: ['X-1'] }
+      ])
+    ).toMatchObject({
+      details: { fields: [{ path: 'lines.1.serials', messageKey: 'validation.partNotSerialTracked' }] }
+    })
+    await callOk(
+      app,
+      'parts.receive',
+      { reference: 'HQ-SN-3', lines: [{ partId: board.id, quantity: 1, unitCostFen: 100, serials: ['MB-1'] }] },
+      clerk
+    )
+    expect(await receive([{ partId: board.id, quantity: 1, unitCostFen: 100, serials: ['MB-1'] }])).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.serialAlreadyOnHand',
+      details: { serial: 'MB-1' }
+    })
+    expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 1 })
+    expect(await stockOf(app, clerk, plain.id)).toMatchObject({ onHand: 0 })
+  })
+})
