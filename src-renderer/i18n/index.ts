@@ -17,6 +17,7 @@ import { partsMessages } from '../features/parts/messages'
 import { partsWorkMessages } from '../features/parts/workMessages'
 import { printMessages } from '../print/messages'
 import { checkoutMessages } from '../features/checkout/messages'
+import { backupsMessages } from '../features/backups/messages'
 
 const featureMessages = [
   authMessages,
@@ -31,7 +32,8 @@ const featureMessages = [
   partsMessages,
   partsWorkMessages,
   printMessages,
-  checkoutMessages
+  checkoutMessages,
+  backupsMessages
 ] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void

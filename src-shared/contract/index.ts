@@ -15,6 +15,7 @@ import { stocktakesContract } from './parts/stocktakes'
 import { checkoutContract } from './checkout'
 import { dayCloseContract } from './checkout/dayClose'
 import { printingContract } from './printing'
+import { backupsContract } from './backups'
 import type { InputOf, OutputOf, ParsedInputOf } from './operation'
 
 /** Every operation the UI can ask for, declared once. Hosts and the client are derived from this. */
@@ -35,7 +36,8 @@ export const contract = {
   ...stocktakesContract,
   ...checkoutContract,
   ...dayCloseContract,
-  ...printingContract
+  ...printingContract,
+  ...backupsContract
 }
 
 export type Contract = typeof contract

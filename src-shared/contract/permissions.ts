@@ -131,7 +131,15 @@ export const permissions: Record<OperationName, Access> = {
   'printing.printers': 'signedIn',
   'printing.print': 'signedIn',
   'printing.count': 'signedIn',
-  'printing.workOrderDocument': 'signedIn'
+  'printing.workOrderDocument': 'signedIn',
+  // A manager sees and takes backups; only an admin chooses where they go or puts one back.
+  'backups.list': ADMIN_AND_MANAGER,
+  'backups.takeNow': ADMIN_AND_MANAGER,
+  'backups.health': ADMIN_AND_MANAGER,
+  'backups.settings': ADMIN_AND_MANAGER,
+  'backups.saveSettings': ADMIN,
+  'backups.previewRestore': ADMIN,
+  'backups.restore': ADMIN
 }
 
 /** Operations a session may still call after idle auto-lock, before the password is typed again. */
