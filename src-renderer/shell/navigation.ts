@@ -17,7 +17,8 @@ import {
   Goods,
   Promotion,
   DocumentChecked,
-  Wallet
+  Wallet,
+  FolderChecked
 } from '@element-plus/icons-vue'
 import type { OperationName } from '../../src-shared/contract'
 
@@ -97,5 +98,6 @@ export const navigationItems: NavigationItem[] = [
   { routeName: 'users', path: '/users', labelKey: 'nav.users', icon: User, operation: 'users.list' },
   { routeName: 'audit', path: '/audit', labelKey: 'nav.audit', icon: Document, operation: 'audit.list' },
   { routeName: 'codes', path: '/codes', labelKey: 'nav.codes', icon: Collection, operation: 'codes.save' },
-  { routeName: 'settings', path: '/settings', labelKey: 'nav.settings', icon: Setting, operation: 'settings.update' }
+  { routeName: 'settings', path: '/settings', labelKey: 'nav.settings', icon: Setting, operation: 'settings.update' },
+  { routeName: 'backups', path: '/backups', labelKey: 'nav.backups', icon: FolderChecked, operation: 'backups.list' }
 ]
