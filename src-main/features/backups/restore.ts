@@ -1,6 +1,5 @@
 import { chmodSync, copyFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
 import type { AppContext, AppFiles } from '../../app/context'
 import { HAS_UNIX_MODES, PRIVATE_FILE_MODE } from '../../app/privateFiles'
 import { createKysely, openSqlite } from '../../db/connection'
@@ -12,10 +11,9 @@ import { recordAudit } from '../audit/record'
 import { backupTarget, readBackupSettings } from './backupSettings'
 import { findCopy } from './copyFolder'
 import { writeVerifiedCopy } from './copies'
-import { readDatabaseFacts, verifyCopy, type DatabaseFacts } from './facts'
+import { readDatabaseFacts, type DatabaseFacts } from './facts'
+import { verifyInWorker } from './snapshotWorker'
 import { filesOf, oneAtATime } from './service'
-
-const openReadOnly = (file: string) => new BetterSqlite3(file, { readonly: true, fileMustExist: true })
 
 /**
  * Puts a backup copy back as the shop's database, in place: the hosts keep serving the same
@@ -30,7 +28,7 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
     const target = backupTarget(files, await readBackupSettings(app.db))
     const restored = findCopy(target.folder, name)
     const copyFile = join(target.folder, name)
-    const incoming = checkedFacts(copyFile)
+    const incoming = await checkedFacts(copyFile)
     const before = readDatabaseFacts(app.sqlite)
     const replacedDb = app.db
     let safetyCopy: BackupCopy | undefined
@@ -55,10 +53,10 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
 }
 
 /** The copy's own header and pages, not its manifest, decide whether it can be restored. */
-function checkedFacts(copyFile: string): DatabaseFacts {
+async function checkedFacts(copyFile: string): Promise<DatabaseFacts> {
   let facts: DatabaseFacts
   try {
-    facts = verifyCopy(copyFile, openReadOnly)
+    facts = await verifyInWorker(copyFile)
   } catch {
     throw new AppError('CONFLICT', 'backups.copyDamaged')
   }

@@ -14,12 +14,14 @@ import { COUNTED_TABLES, type DatabaseFacts } from './facts'
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.driverPath)
-const source = new Database(workerData.source, { readonly: true, fileMustExist: true })
-try {
-  source.pragma('busy_timeout = 5000')
-  source.prepare('VACUUM INTO ?').run(workerData.target)
-} finally {
-  source.close()
+if (workerData.source !== null) {
+  const source = new Database(workerData.source, { readonly: true, fileMustExist: true })
+  try {
+    source.pragma('busy_timeout = 5000')
+    source.prepare('VACUUM INTO ?').run(workerData.target)
+  } finally {
+    source.close()
+  }
 }
 const copy = new Database(workerData.target, { readonly: true, fileMustExist: true })
 try {
@@ -50,6 +52,15 @@ function driverPath(): string {
  * right mode), then opens the copy and runs the integrity check. Resolves with what it holds.
  */
 export function snapshotInWorker(source: string, target: string): Promise<DatabaseFacts> {
+  return runWorker(source, target)
+}
+
+/** Checks an existing copy (a restore reads it again: a stick can rot) without holding up the desks. */
+export function verifyInWorker(copy: string): Promise<DatabaseFacts> {
+  return runWorker(null, copy)
+}
+
+function runWorker(source: string | null, target: string): Promise<DatabaseFacts> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,

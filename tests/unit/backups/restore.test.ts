@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { copyFileSync, readdirSync } from 'node:fs'
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DATABASE_FILE_NAME } from '../../../src-main/app/openApp'
@@ -72,6 +72,16 @@ describe('restoring a backup', () => {
     expect(countRows(app, 'customers')).toBe(1)
     // Nothing happened: still signed in, no safety copy taken.
     expect((await callOk(app, 'backups.list', {}, adminToken)).copies).toHaveLength(1)
+  })
+
+  it('a damaged copy is refused and today’s data stays', async () => {
+    const { app, adminToken, backupFolder } = await fileShop()
+    const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
+    writeFileSync(join(backupFolder, copy.name), 'not a database any more')
+    await addCustomer(app, adminToken)
+    const error = await callError(app, 'backups.restore', { name: copy.name }, adminToken)
+    expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'backups.copyDamaged' })
+    expect(countRows(app, 'customers')).toBe(1)
   })
 
   it('an older copy is brought up to date by the normal migrations', async () => {
