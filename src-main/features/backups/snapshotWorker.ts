@@ -22,6 +22,15 @@ if (workerData.source !== null) {
   } finally {
     source.close()
   }
+  // While the snapshot was held the WAL could not be folded back into the database, and it grew
+  // by everything the desks wrote meanwhile. Fold it back here rather than in the next desk's
+  // commit on the main thread; PASSIVE lets the writers go on.
+  const checkpointer = new Database(workerData.source, { fileMustExist: true })
+  try {
+    checkpointer.pragma('wal_checkpoint(PASSIVE)')
+  } finally {
+    checkpointer.close()
+  }
 }
 const copy = new Database(workerData.target, { readonly: true, fileMustExist: true })
 try {
