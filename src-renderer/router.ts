@@ -11,6 +11,7 @@ import HomeView from './features/home/HomeView.vue'
 import UsersView from './features/users/UsersView.vue'
 import AuditLogView from './features/audit/AuditLogView.vue'
 import ShopSettingsView from './features/settings/ShopSettingsView.vue'
+import BackupsView from './features/backups/BackupsView.vue'
 import IntakeView from './features/repairs/IntakeView.vue'
 import WorkOrdersView from './features/repairs/WorkOrdersView.vue'
 import BoardView from './features/repairs/BoardView.vue'
@@ -88,7 +89,8 @@ const routes: RouteRecordRaw[] = [
       page('codes', 'codes', CodesView, 'codes.save'),
       page('users', 'users', UsersView, 'users.list'),
       page('audit', 'audit', AuditLogView, 'audit.list'),
-      page('settings', 'settings', ShopSettingsView, 'settings.update')
+      page('settings', 'settings', ShopSettingsView, 'settings.update'),
+      page('backups', 'backups', BackupsView, 'backups.list')
     ]
   },
   // Documents draw on their paper alone, outside the shell.

@@ -3,6 +3,12 @@ import type { Db } from '../db/connection'
 import type { SessionStore } from '../features/auth/sessions'
 import type { PrintingPort } from '../features/printing/port'
 
+/** Where the shop's database lives on disk. */
+export interface AppFiles {
+  dataDir: string
+  databaseFile: string
+}
+
 /** What every service call can reach: the database, the sessions, and the clock. */
 export interface AppContext {
   sqlite: BetterSqlite3.Database
@@ -10,6 +16,8 @@ export interface AppContext {
   sessions: SessionStore
   /** Injected so tests can move time (lock-out, idle lock) without waiting. */
   clock: () => Date
+  /** The data folder and database file; absent for an in-memory database (tests). */
+  files?: AppFiles
   /** The printers, when the desktop shell provides them; absent in browser mode. */
   printing?: PrintingPort
 }

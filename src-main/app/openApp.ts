@@ -5,6 +5,8 @@ import { migrate } from '../db/migrator'
 import { allMigrations } from '../db/migrations'
 import { SessionStore } from '../features/auth/sessions'
 import { preparePrivateDatabaseFile, preparePrivateDataDir } from './privateFiles'
+import type { AppFiles } from './context'
+import { backupBeforeUpgrade } from '../features/backups/beforeUpgrade'
 
 export const DATABASE_FILE_NAME = 'service-center.sqlite'
 
@@ -16,21 +18,23 @@ export interface OpenAppOptions {
 
 /** Opens (and migrates) the shop database and returns the context every host serves from. */
 export function openApp(options: OpenAppOptions): AppContext {
-  let file = ':memory:'
+  let files: AppFiles | undefined
   if (options.dataDir !== ':memory:') {
     preparePrivateDataDir(options.dataDir)
-    file = join(options.dataDir, DATABASE_FILE_NAME)
-    preparePrivateDatabaseFile(file)
+    files = { dataDir: options.dataDir, databaseFile: join(options.dataDir, DATABASE_FILE_NAME) }
+    preparePrivateDatabaseFile(files.databaseFile)
   }
-  const sqlite = openSqlite(file)
+  const clock = options.clock ?? (() => new Date())
+  const sqlite = openSqlite(files?.databaseFile ?? ':memory:')
   try {
+    // An upgrade changes the shop's data for good: keep a verified copy of it as it was first.
+    if (files) backupBeforeUpgrade(sqlite, files, allMigrations, clock())
     migrate(sqlite, allMigrations)
   } catch (error) {
     sqlite.close()
     throw error
   }
-  const clock = options.clock ?? (() => new Date())
-  return { sqlite, db: createKysely(sqlite), sessions: new SessionStore(clock), clock }
+  return { sqlite, db: createKysely(sqlite), sessions: new SessionStore(clock), clock, ...(files ? { files } : {}) }
 }
 
 export async function closeApp(app: AppContext): Promise<void> {

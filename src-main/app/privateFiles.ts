@@ -1,14 +1,14 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 
 /** Only the owner may read the shop's data: names, phones, password hashes, passcodes, claim codes. */
-const PRIVATE_FOLDER_MODE = 0o700
-const PRIVATE_FILE_MODE = 0o600
+export const PRIVATE_FOLDER_MODE = 0o700
+export const PRIVATE_FILE_MODE = 0o600
 
 /**
  * Unix file modes mean nothing to Windows, where the per-user application-data folder is already
  * closed to other users by its access list; there we leave the files as they are.
  */
-const HAS_UNIX_MODES = process.platform !== 'win32'
+export const HAS_UNIX_MODES = process.platform !== 'win32'
 
 /**
  * Creates the data folder readable by its owner only, and closes an existing one (installs from

@@ -59,7 +59,7 @@ async function authorize(
   now: Date
 ): Promise<{ session: Session; user: CurrentUser }> {
   const session = app.sessions.get(token)
-  if (!session) throw new AppError('UNAUTHENTICATED')
+  if (!session) throw new AppError('UNAUTHENTICATED', app.sessions.endedReason(token))
   // The account is read on every call, so disabling a user or changing a role takes effect at once.
   // A locked-out account is refused too: its sessions end at the lock-out, and this holds even so.
   const user = await findActiveUser(app.db, session.userId, now)

@@ -19,6 +19,7 @@ import { partsHandlers } from '../features/parts/handlers'
 import { workOrderPartsHandlers } from '../features/parts/workOrderParts/handlers'
 import { faultyPartsHandlers } from '../features/parts/faultyParts/handlers'
 import { stocktakesHandlers } from '../features/parts/stocktakes/handlers'
+import { backupsHandlers } from '../features/backups/handlers'
 import { wireFeatures } from '../features/wiring'
 
 // The features' ports are plugged in with the handler table: whoever can call a handler has them.
@@ -45,5 +46,6 @@ export const handlers: HandlerTable = {
   ...dayCloseHandlers,
   ...counterSalesHandlers,
   ...printingHandlers,
-  ...dataExportHandlers
+  ...dataExportHandlers,
+  ...backupsHandlers
 }

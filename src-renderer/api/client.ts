@@ -17,10 +17,14 @@ export class ApiError extends Error {
 }
 
 type SessionProblem = 'UNAUTHENTICATED' | 'SESSION_LOCKED'
-const sessionProblemListeners = new Set<(problem: SessionProblem) => void>()
+type SessionProblemListener = (problem: SessionProblem, messageKey: string) => void
+const sessionProblemListeners = new Set<SessionProblemListener>()
 
-/** Lets the session store react when any call finds the session gone or locked. */
-export function onSessionProblem(listener: (problem: SessionProblem) => void): () => void {
+/**
+ * Lets the session store react when any call finds the session gone or locked; the message key
+ * says why when the server knows (e.g. an admin restored a backup).
+ */
+export function onSessionProblem(listener: SessionProblemListener): () => void {
   sessionProblemListeners.add(listener)
   return () => sessionProblemListeners.delete(listener)
 }
@@ -46,7 +50,7 @@ export async function call<K extends OperationName>(operation: K, input: Input<K
   if (result.ok) return result.data as Output<K>
   const { code } = result.error
   if (code === 'UNAUTHENTICATED' || code === 'SESSION_LOCKED') {
-    sessionProblemListeners.forEach((listener) => listener(code))
+    sessionProblemListeners.forEach((listener) => listener(code, result.error.messageKey))
   }
   throw new ApiError(result.error)
 }

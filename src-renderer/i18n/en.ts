@@ -19,6 +19,7 @@ export const coreEn: typeof coreZhCN = {
   lang: { label: 'Language', zhCN: '中文', en: 'English' },
   nav: {
     home: 'Home',
+    backups: 'Backups',
     intake: 'Check-in',
     warranty: 'Warranty',
     workOrders: 'Work orders',
@@ -67,6 +68,7 @@ export const coreEn: typeof coreZhCN = {
     nothingToClose: 'Nothing has been paid, refunded or receipted since the last day close; there is nothing to close',
     VALIDATION: 'Some fields need attention; check the ones marked in red',
     UNAUTHENTICATED: 'Your session has ended; please sign in again',
+    sessionEndedByRestore: 'An admin restored the data from a backup; everyone needs to sign in again',
     SESSION_LOCKED: 'The screen is locked; enter your password to unlock',
     FORBIDDEN: 'Your role is not allowed to do this',
     NOT_FOUND: 'Record not found',

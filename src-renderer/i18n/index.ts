@@ -19,6 +19,7 @@ import { printMessages } from '../print/messages'
 import { checkoutMessages } from '../features/checkout/messages'
 import { dataExportMessages } from '../features/dataExport/messages'
 import { customerPrivacyMessages } from '../features/customers/privacyMessages'
+import { backupsMessages } from '../features/backups/messages'
 
 const featureMessages = [
   authMessages,
@@ -35,7 +36,8 @@ const featureMessages = [
   printMessages,
   checkoutMessages,
   dataExportMessages,
-  customerPrivacyMessages
+  customerPrivacyMessages,
+  backupsMessages
 ] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void

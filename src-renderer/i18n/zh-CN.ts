@@ -18,6 +18,7 @@ export const coreZhCN = {
   lang: { label: '语言', zhCN: '中文', en: 'English' },
   nav: {
     home: '首页',
+    backups: '数据备份',
     intake: '接待登记',
     warranty: '保修查询',
     workOrders: '工单',
@@ -59,6 +60,7 @@ export const coreZhCN = {
     nothingToClose: '自上次日结以来没有任何收付款或开票，无需日结',
     VALIDATION: '填写的内容有误，请检查标红的项目',
     UNAUTHENTICATED: '登录已失效，请重新登录',
+    sessionEndedByRestore: '管理员已从备份恢复了数据，所有人需要重新登录',
     SESSION_LOCKED: '屏幕已锁定，请输入密码解锁',
     FORBIDDEN: '您的角色无权执行此操作',
     NOT_FOUND: '找不到该记录',

@@ -18,7 +18,8 @@ import {
   Promotion,
   DocumentChecked,
   Wallet,
-  ShoppingCart
+  ShoppingCart,
+  FolderChecked
 } from '@element-plus/icons-vue'
 import type { OperationName } from '../../src-shared/contract'
 
@@ -169,5 +170,13 @@ export const navigationItems: NavigationItem[] = [
     labelKey: 'nav.settings',
     icon: Setting,
     operation: 'settings.update'
+  },
+  {
+    routeName: 'backups',
+    desk: 'admin',
+    path: '/backups',
+    labelKey: 'nav.backups',
+    icon: FolderChecked,
+    operation: 'backups.list'
   }
 ]

@@ -111,7 +111,15 @@ const SPECIFIC_ERROR_KEYS = [
   'warranty.import.mappingRequired',
   'warranty.import.notUploading',
   'warranty.import.tooManyBytes',
-  'warranty.import.uploadIncomplete'
+  'warranty.import.uploadIncomplete',
+  // Backups and restore.
+  'backups.copyDamaged',
+  'backups.copyNotFound',
+  'backups.copyTooNew',
+  'backups.folderMissing',
+  'backups.folderNotAbsolute',
+  'backups.notAvailable',
+  'errors.sessionEndedByRestore'
 ] as const
 
 /**

@@ -17,6 +17,7 @@ import { dayCloseContract } from './checkout/dayClose'
 import { counterSalesContract } from './checkout/counterSales'
 import { printingContract } from './printing'
 import { dataExportContract } from './dataExport'
+import { backupsContract } from './backups'
 import type { InputOf, OutputOf, ParsedInputOf } from './operation'
 
 /** Every operation the UI can ask for, declared once. Hosts and the client are derived from this. */
@@ -39,7 +40,8 @@ export const contract = {
   ...dayCloseContract,
   ...counterSalesContract,
   ...printingContract,
-  ...dataExportContract
+  ...dataExportContract,
+  ...backupsContract
 }
 
 export type Contract = typeof contract

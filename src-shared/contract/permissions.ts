@@ -141,7 +141,15 @@ export const permissions: Record<OperationName, Access> = {
   'printing.count': 'signedIn',
   'printing.workOrderDocument': 'signedIn',
   'dataExport.shop': ADMIN,
-  'dataExport.customer': ADMIN_AND_MANAGER
+  'dataExport.customer': ADMIN_AND_MANAGER,
+  // A manager sees and takes backups; only an admin chooses where they go or puts one back.
+  'backups.list': ADMIN_AND_MANAGER,
+  'backups.takeNow': ADMIN_AND_MANAGER,
+  'backups.health': ADMIN_AND_MANAGER,
+  'backups.settings': ADMIN_AND_MANAGER,
+  'backups.saveSettings': ADMIN,
+  'backups.previewRestore': ADMIN,
+  'backups.restore': ADMIN
 }
 
 /** Operations a session may still call after idle auto-lock, before the password is typed again. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { ErrorKey } from '../../../src-shared/contract'
 
 export interface Session {
   token: string
@@ -17,6 +18,8 @@ export const SESSION_MAX_AGE_MS = 14 * 60 * 60 * 1000
  */
 export class SessionStore {
   private readonly byToken = new Map<string, Session>()
+  /** Why sessions ended by `endAll` ended, so each desk is told at its next call. */
+  private readonly endedBecause = new Map<string, ErrorKey>()
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
@@ -64,5 +67,16 @@ export class SessionStore {
     for (const [token, session] of this.byToken) {
       if (session.userId === userId && token !== exceptToken) this.byToken.delete(token)
     }
+  }
+
+  /** Ends every session at once (a restore put other data under them); each desk learns why. */
+  endAll(reason: ErrorKey): void {
+    for (const token of this.byToken.keys()) this.endedBecause.set(token, reason)
+    this.byToken.clear()
+  }
+
+  /** The reason a token's session was ended by `endAll`, if it was. */
+  endedReason(token: string | undefined): ErrorKey | undefined {
+    return token ? this.endedBecause.get(token) : undefined
   }
 }

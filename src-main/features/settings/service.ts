@@ -14,12 +14,20 @@ const IDLE_LOCK_KEY = 'security.idleLockMinutes'
 const APPROVAL_THRESHOLD_KEY = 'approval.thresholdFen'
 const REPAIR_WARRANTY_KEY = 'warranty.repairWarrantyDays'
 
-async function readSetting<T>(db: Db, key: string): Promise<T | undefined> {
+/** One setting's stored value; other features keep their own keys here (backups). */
+export async function readSetting<T>(db: Db, key: string): Promise<T | undefined> {
   const row = await db.selectFrom('shopSettings').select('value').where('key', '=', key).executeTakeFirst()
   return row === undefined ? undefined : (JSON.parse(row.value) as T)
 }
 
-async function writeSetting(trx: Db, key: string, value: unknown, at: Date, actorId: string | null): Promise<void> {
+/** Writes one setting; call inside the change's transaction, beside its audit row. */
+export async function writeSetting(
+  trx: Db,
+  key: string,
+  value: unknown,
+  at: Date,
+  actorId: string | null
+): Promise<void> {
   const row = { key, value: JSON.stringify(value), updatedAt: at.toISOString(), updatedBy: actorId }
   await trx
     .insertInto('shopSettings')

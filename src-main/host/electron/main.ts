@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../src-shared/security'
 import { handleIpcCall, RPC_CHANNEL } from './ipcBridge'
 import { APP_URL_PREFIX, createMainWindow } from './window'
 import { electronPrinting } from './printing'
+import { startBackupSchedule } from '../../features/backups/schedule'
 
 /** The desktop shell: opens the database, one locked-down window, and the IPC host. */
 export function startElectronShell(): void {
@@ -16,6 +17,7 @@ export function startElectronShell(): void {
   }
   let mainWindow: BrowserWindow | undefined
   let appContext: AppContext | undefined
+  let stopBackups: (() => void) | undefined
 
   electronApp.on('second-instance', () => {
     if (mainWindow?.isMinimized()) mainWindow.restore()
@@ -37,6 +39,7 @@ export function startElectronShell(): void {
     }
     applySessionPolicy()
     const context = appContext
+    stopBackups = startBackupSchedule(context)
     // The main window and, while they draw a document, the hidden print windows.
     const trusted = new Set<WebContents>()
     context.printing = electronPrinting((window) => {
@@ -61,6 +64,7 @@ export function startElectronShell(): void {
 
   electronApp.on('window-all-closed', () => electronApp.quit())
   electronApp.on('will-quit', () => {
+    stopBackups?.()
     if (appContext) void closeApp(appContext)
   })
 }

@@ -3,6 +3,7 @@ import { openApp, closeApp } from '../../app/openApp'
 import { defaultUserDataDir, readFlag, resolveDataDir } from '../../app/dataDir'
 import { handlers } from '../../rpc/handlers'
 import { startWebHost } from './server'
+import { startBackupSchedule } from '../../features/backups/schedule'
 
 /**
  * Browser mode: the same handlers as the desktop app, over HTTP on 127.0.0.1, serving the built
@@ -12,10 +13,12 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, defaultUserDataDir())
   const port = Number(readFlag(process.argv, '--port') ?? process.env.SERVICE_CENTER_PORT ?? 4319)
   const app = openApp({ dataDir })
+  const stopBackups = startBackupSchedule(app)
   const host = await startWebHost(app, handlers, { port, staticDir: join(__dirname, '../renderer') })
   console.log(`Service Center is running at ${host.url}`)
   console.log(`Data folder: ${dataDir}`)
   const stop = async () => {
+    stopBackups()
     await host.close()
     await closeApp(app)
     process.exit(0)

@@ -11,6 +11,8 @@ export const useSessionStore = defineStore('session', () => {
   const initialized = ref<boolean | null>(null)
   const shopName = ref<string | null>(null)
   const session = ref<SessionInfo | null>(null)
+  /** Why the server ended this window's session, when it said (shown on the sign-in page). */
+  const endedNotice = ref<string | null>(null)
 
   const user = computed(() => session.value?.user ?? null)
   const locked = computed(() => session.value?.locked ?? false)
@@ -35,6 +37,7 @@ export const useSessionStore = defineStore('session', () => {
 
   function adopt(result: SignInResult): void {
     saveToken(result.token)
+    endedNotice.value = null
     const { token: _token, ...info } = result
     session.value = info
     initialized.value = true
@@ -93,15 +96,18 @@ export const useSessionStore = defineStore('session', () => {
     if (session.value) session.value = { ...session.value, shop, idleLockMinutes }
   }
 
-  onSessionProblem((problem) => {
-    if (problem === 'UNAUTHENTICATED') forget()
-    else if (session.value) session.value = { ...session.value, locked: true }
+  onSessionProblem((problem, messageKey) => {
+    if (problem === 'UNAUTHENTICATED') {
+      if (messageKey !== 'errors.UNAUTHENTICATED') endedNotice.value = messageKey
+      forget()
+    } else if (session.value) session.value = { ...session.value, locked: true }
   })
 
   return {
     initialized,
     shopName,
     session,
+    endedNotice,
     user,
     locked,
     shopTimeZone,

@@ -1,0 +1,108 @@
+import { chmodSync, copyFileSync, renameSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import type { AppContext, AppFiles } from '../../app/context'
+import { HAS_UNIX_MODES, PRIVATE_FILE_MODE } from '../../app/privateFiles'
+import { createKysely, openSqlite } from '../../db/connection'
+import { latestVersion, migrate } from '../../db/migrator'
+import { allMigrations } from '../../db/migrations'
+import { AppError, type CurrentUser } from '../../../src-shared/contract'
+import type { BackupCopy, RestoreResult } from '../../../src-shared/contract/backups'
+import { recordAudit } from '../audit/record'
+import { backupTarget, readBackupSettings } from './backupSettings'
+import { findCopy } from './copyFolder'
+import { writeVerifiedCopy } from './copies'
+import { readDatabaseFacts, type DatabaseFacts } from './facts'
+import { verifyInWorker } from './snapshotWorker'
+import { filesOf, oneAtATime } from './service'
+
+/**
+ * Puts a backup copy back as the shop's database, in place: the hosts keep serving the same
+ * AppContext, whose database is swapped underneath them. A safety copy of today's data is taken
+ * first; the copy is checked again (a stick can rot) and refused when a newer app wrote it; an
+ * older one is brought up to date by the normal migrations. Every session ends, so every desk
+ * is told and signs in again onto the restored data.
+ */
+export async function restoreBackup(app: AppContext, actor: CurrentUser, name: string): Promise<RestoreResult> {
+  const files = filesOf(app)
+  return oneAtATime(app, async () => {
+    const target = backupTarget(files, await readBackupSettings(app.db))
+    const restored = findCopy(target.folder, name)
+    const copyFile = join(target.folder, name)
+    const incoming = await checkedFacts(copyFile)
+    const before = readDatabaseFacts(app.sqlite)
+    const replacedDb = app.db
+    let safetyCopy: BackupCopy | undefined
+    // Holding the one connection means no desk's transaction is half done while the file moves.
+    await replacedDb.connection().execute(async () => {
+      safetyCopy = await writeVerifiedCopy(files, target, 'restore', app.clock())
+      app.sqlite.close()
+      try {
+        putInPlace(app, files, copyFile)
+      } catch (error) {
+        console.error('[backups] restore failed; putting the safety copy back', error)
+        putInPlace(app, files, join(target.folder, safetyCopy.name))
+        throw new AppError('CONFLICT', 'backups.copyDamaged', { name })
+      }
+    })
+    await replacedDb.destroy()
+    app.sessions.endAll('errors.sessionEndedByRestore')
+    const result: RestoreResult = { restored, safetyCopy: safetyCopy! }
+    await auditRestore(app, actor, result, before, incoming)
+    return result
+  })
+}
+
+/** The copy's own header and pages, not its manifest, decide whether it can be restored. */
+async function checkedFacts(copyFile: string): Promise<DatabaseFacts> {
+  let facts: DatabaseFacts
+  try {
+    facts = await verifyInWorker(copyFile)
+  } catch {
+    throw new AppError('CONFLICT', 'backups.copyDamaged')
+  }
+  const appVersion = latestVersion(allMigrations)
+  if (facts.schemaVersion > appVersion) {
+    throw new AppError('CONFLICT', 'backups.copyTooNew', { copyVersion: facts.schemaVersion, appVersion })
+  }
+  return facts
+}
+
+/** Copies `source` over the database file (owner-only), opens it and runs the migrations. */
+function putInPlace(app: AppContext, files: AppFiles, source: string): void {
+  const incoming = `${files.databaseFile}.restoring`
+  copyFileSync(source, incoming)
+  if (HAS_UNIX_MODES) chmodSync(incoming, PRIVATE_FILE_MODE)
+  // The closed connection checkpointed its WAL; a stale one must not be replayed onto the copy.
+  for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${files.databaseFile}${suffix}`, { force: true })
+  renameSync(incoming, files.databaseFile)
+  const sqlite = openSqlite(files.databaseFile)
+  try {
+    migrate(sqlite, allMigrations, app.clock)
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
+  app.sqlite = sqlite
+  app.db = createKysely(sqlite)
+}
+
+async function auditRestore(
+  app: AppContext,
+  actor: CurrentUser,
+  result: RestoreResult,
+  before: DatabaseFacts,
+  restored: DatabaseFacts
+): Promise<void> {
+  await app.db.transaction().execute(async (trx) => {
+    // The admin who restored may not exist yet in an older copy; their name is kept either way.
+    const known = await trx.selectFrom('users').select('id').where('id', '=', actor.id).executeTakeFirst()
+    await recordAudit(trx, app.clock(), {
+      actorId: known ? actor.id : null,
+      action: 'backups.restore',
+      entity: 'backup',
+      entityId: result.restored.name,
+      before: { ...before, safetyCopy: result.safetyCopy.name },
+      after: { ...restored, restoredBy: actor.displayName }
+    })
+  })
+}

@@ -1,0 +1,46 @@
+import type { AppContext } from '../../app/context'
+import { dailyBackupDue } from '../../../src-shared/domain/backupRetention'
+import { readShopTimeZone } from '../settings/service'
+import { readBackupSettings, backupTarget } from './backupSettings'
+import { readCopies } from './copyFolder'
+import { takeBackup } from './service'
+
+/** How often the shop server looks at the clock; the daily copy starts within this of its time. */
+export const SCHEDULE_TICK_MS = 60_000
+
+/**
+ * Takes the daily copy when it is due (see dailyBackupDue). Returns what it took, or nothing.
+ * Exposed for the tests, which drive it with a test clock instead of waiting for the timer.
+ */
+export async function runDueBackup(app: AppContext): Promise<string | undefined> {
+  if (!app.files) return undefined
+  const settings = await readBackupSettings(app.db)
+  const lastDaily = readCopies(backupTarget(app.files, settings).folder).find((copy) => copy.reason === 'daily')
+  const due = dailyBackupDue(
+    app.clock(),
+    lastDaily?.takenAt ?? null,
+    settings.dailyTime,
+    await readShopTimeZone(app.db)
+  )
+  if (!due) return undefined
+  return (await takeBackup(app, 'daily')).name
+}
+
+/**
+ * The shop server's backup timer, started by both hosts with the app. A failed run is logged
+ * and tried again at the next tick; the manager's home screen shows when copies stop coming.
+ */
+export function startBackupSchedule(app: AppContext): () => void {
+  let running = false
+  const tick = () => {
+    if (running) return
+    running = true
+    runDueBackup(app)
+      .catch((error: unknown) => console.error('[backups] daily backup failed', error))
+      .finally(() => (running = false))
+  }
+  const timer = setInterval(tick, SCHEDULE_TICK_MS)
+  timer.unref()
+  tick()
+  return () => clearInterval(timer)
+}

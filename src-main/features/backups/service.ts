@@ -1,0 +1,117 @@
+import { accessSync, constants, statfsSync, statSync } from 'node:fs'
+import type { AppContext, AppFiles } from '../../app/context'
+import { latestVersion } from '../../db/migrator'
+import { allMigrations } from '../../db/migrations'
+import { AppError, type CurrentUser } from '../../../src-shared/contract'
+import type {
+  BackupCopy,
+  BackupHealth,
+  BackupList,
+  BackupReason,
+  RestorePreview
+} from '../../../src-shared/contract/backups'
+import { copiesToDelete } from '../../../src-shared/domain/backupRetention'
+import { recordAudit } from '../audit/record'
+import { readShopTimeZone } from '../settings/service'
+import { backupTarget, readBackupSettings } from './backupSettings'
+import { deleteCopy, findCopy, isFolder, readCopies } from './copyFolder'
+import { writeVerifiedCopy } from './copies'
+import { readDatabaseFacts } from './facts'
+
+/** A backup older than this is a warning on the manager's home screen. */
+export const STALE_AFTER_MS = 2 * 24 * 60 * 60 * 1000
+/** Room for at least two more copies of today's database, and never less than this. */
+const MIN_FREE_BYTES = 256 * 1024 * 1024
+
+const queues = new WeakMap<AppContext, Promise<unknown>>()
+
+/** One backup or restore at a time per shop: the next waits for the one running. */
+export function oneAtATime<T>(app: AppContext, work: () => Promise<T>): Promise<T> {
+  const result = (queues.get(app) ?? Promise.resolve()).then(work, work)
+  queues.set(
+    app,
+    result.catch(() => undefined)
+  )
+  return result
+}
+
+export function filesOf(app: AppContext): AppFiles {
+  if (!app.files) throw new AppError('CONFLICT', 'backups.notAvailable')
+  return app.files
+}
+
+/**
+ * Takes a verified copy now, then applies the retention rule to the folder. A copy someone asked
+ * for is audited with who asked; the daily one is not (the list shows it).
+ */
+export async function takeBackup(app: AppContext, reason: BackupReason, actor?: CurrentUser): Promise<BackupCopy> {
+  const files = filesOf(app)
+  return oneAtATime(app, async () => {
+    const settings = await readBackupSettings(app.db)
+    const target = backupTarget(files, settings)
+    const at = app.clock()
+    const copy = await writeVerifiedCopy(files, target, reason, at)
+    const timeZone = await readShopTimeZone(app.db)
+    for (const old of copiesToDelete(readCopies(target.folder), { ...settings, timeZone })) {
+      deleteCopy(target.folder, old.name)
+    }
+    if (actor) {
+      await app.db.transaction().execute((trx) =>
+        recordAudit(trx, at, {
+          actorId: actor.id,
+          action: 'backups.takeNow',
+          entity: 'backup',
+          entityId: copy.name,
+          after: copy
+        })
+      )
+    }
+    return copy
+  })
+}
+
+export async function listBackups(app: AppContext): Promise<BackupList> {
+  const target = backupTarget(filesOf(app), await readBackupSettings(app.db))
+  return { folder: target.folder, copies: readCopies(target.folder) }
+}
+
+export async function previewRestore(app: AppContext, name: string): Promise<RestorePreview> {
+  const target = backupTarget(filesOf(app), await readBackupSettings(app.db))
+  const copy = findCopy(target.folder, name)
+  const current = readDatabaseFacts(app.sqlite)
+  return {
+    copy,
+    current: current.counts,
+    currentSchemaVersion: current.schemaVersion,
+    tooNew: copy.schemaVersion > latestVersion(allMigrations)
+  }
+}
+
+/** What the manager's home screen warns about: an old last copy, a missing or full folder. */
+export async function backupHealth(app: AppContext, now: Date): Promise<BackupHealth> {
+  const files = filesOf(app)
+  const target = backupTarget(files, await readBackupSettings(app.db))
+  const lastGoodAt = readCopies(target.folder)[0]?.takenAt ?? null
+  const problems: BackupHealth['problems'] = []
+  let freeBytes: number | null = null
+  if (lastGoodAt === null || now.getTime() - new Date(lastGoodAt).getTime() > STALE_AFTER_MS) problems.push('stale')
+  // The default folder is made by the first copy; only a chosen one can be missing.
+  if (!isFolder(target.folder)) {
+    if (!target.isDefault) problems.push('folderMissing')
+  } else {
+    if (!isWritable(target.folder)) problems.push('folderNotWritable')
+    const space = statfsSync(target.folder)
+    freeBytes = space.bavail * space.bsize
+    if (freeBytes < Math.max(2 * statSync(files.databaseFile).size, MIN_FREE_BYTES)) problems.push('lowSpace')
+  }
+  return { folder: target.folder, lastGoodAt, problems, freeBytes }
+}
+
+function isWritable(folder: string): boolean {
+  try {
+    accessSync(folder, constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,108 @@
+import { defineMessages } from '../../i18n/defineMessages'
+
+export const backupsMessages = defineMessages(
+  {
+    backups: {
+      title: '数据备份',
+      folder: '备份位置',
+      takeNow: '立即备份',
+      taken: '备份完成：{name}',
+      empty: '还没有备份',
+      takenAt: '备份时间',
+      reason: '类型',
+      size: '大小',
+      jobs: '工单',
+      customers: '客户',
+      payments: '收付款',
+      restore: '恢复',
+      reasons: { daily: '每日自动', manual: '手动', upgrade: '升级前', restore: '恢复前' },
+      restoreTitle: '从备份恢复',
+      restoreIntro:
+        '恢复会用 {takenAt} 的备份替换当前全部数据。恢复前会先把当前数据另存为一份备份；所有人需要重新登录。',
+      thisCopy: '此备份',
+      today: '当前数据',
+      schemaVersion: '数据版本',
+      tooNew: '此备份由更新版本的程序生成，本程序无法恢复。请先升级程序。',
+      confirmRestore: '确认恢复',
+      restored: '已恢复 {name}，当前数据已另存为 {safety}',
+      settings: '备份设置',
+      folderPlaceholder: '默认：数据文件夹内的 backups',
+      folderHint: '建议选择另一块硬盘、U 盘或网络共享文件夹，填写完整路径',
+      dailyTime: '每日备份时间',
+      keepDaily: '保留最近',
+      keepDailyUnit: '份',
+      keepMonthly: '另保留每月第一份',
+      keepMonthlyUnit: '个月',
+      saved: '备份设置已保存',
+      health: {
+        title: '数据备份',
+        lastGood: '最近一次备份：{at}',
+        never: '还没有任何备份',
+        stale: '已超过两天没有备份',
+        folderMissing: '找不到备份位置（U 盘或硬盘是否已连接？）',
+        folderNotWritable: '备份位置无法写入',
+        lowSpace: '备份位置剩余空间不足',
+        open: '查看备份'
+      },
+      copyDamaged: '此备份已损坏，无法恢复',
+      copyNotFound: '找不到该备份',
+      copyTooNew: '此备份由更新版本的程序生成（数据版本 {copyVersion}，本程序 {appVersion}），无法恢复',
+      folderMissing: '找不到备份位置：{folder}。请连接 U 盘或硬盘，或在备份设置中更换位置',
+      folderNotAbsolute: '请填写完整路径（例如 D:\\备份 或 /mnt/backup）',
+      notAvailable: '内存数据库无法备份'
+    }
+  },
+  {
+    backups: {
+      title: 'Backups',
+      folder: 'Backup folder',
+      takeNow: 'Back up now',
+      taken: 'Backup taken: {name}',
+      empty: 'No backups yet',
+      takenAt: 'Taken at',
+      reason: 'Kind',
+      size: 'Size',
+      jobs: 'Jobs',
+      customers: 'Customers',
+      payments: 'Payments',
+      restore: 'Restore',
+      reasons: { daily: 'Daily', manual: 'Manual', upgrade: 'Before upgrade', restore: 'Before restore' },
+      restoreTitle: 'Restore from a backup',
+      restoreIntro:
+        'Restoring replaces all of today’s data with the backup taken at {takenAt}. Today’s data is saved as a backup first; everyone will need to sign in again.',
+      thisCopy: 'This backup',
+      today: 'Today',
+      schemaVersion: 'Data version',
+      tooNew: 'A newer version of the app wrote this backup; this one cannot restore it. Upgrade the app first.',
+      confirmRestore: 'Restore',
+      restored: 'Restored {name}; today’s data was saved as {safety}',
+      settings: 'Backup settings',
+      folderPlaceholder: 'Default: backups in the data folder',
+      folderHint: 'Best on another disk, a USB stick or a network share; enter the full path',
+      dailyTime: 'Daily backup at',
+      keepDaily: 'Keep the last',
+      keepDailyUnit: 'copies',
+      keepMonthly: 'and the first copy of each of the last',
+      keepMonthlyUnit: 'months',
+      saved: 'Backup settings saved',
+      health: {
+        title: 'Backups',
+        lastGood: 'Last backup: {at}',
+        never: 'No backup has been taken yet',
+        stale: 'No backup for more than two days',
+        folderMissing: 'The backup folder is missing (is the USB stick or disk connected?)',
+        folderNotWritable: 'The backup folder cannot be written to',
+        lowSpace: 'The backup folder is running out of space',
+        open: 'See backups'
+      },
+      copyDamaged: 'This backup is damaged and cannot be restored',
+      copyNotFound: 'That backup cannot be found',
+      copyTooNew:
+        'A newer version of the app wrote this backup (data version {copyVersion}, this app {appVersion}); it cannot be restored',
+      folderMissing:
+        'The backup folder {folder} is missing. Connect the USB stick or disk, or choose another folder in the backup settings',
+      folderNotAbsolute: 'Enter the full path (e.g. D:\\Backups or /mnt/backup)',
+      notAvailable: 'An in-memory database cannot be backed up'
+    }
+  }
+)

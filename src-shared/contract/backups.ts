@@ -1,0 +1,98 @@
+import { z } from 'zod'
+import { operation } from './operation'
+import { emptyInput } from './common'
+
+/** Why a copy was taken; shown beside it in the list. */
+export const BACKUP_REASONS = ['daily', 'manual', 'upgrade', 'restore'] as const
+export type BackupReason = (typeof BACKUP_REASONS)[number]
+
+/** What a copy holds, read from the copy itself when it was verified. */
+export interface BackupCounts {
+  jobs: number
+  customers: number
+  payments: number
+}
+
+export interface BackupCopy {
+  /** The file name in the backup folder; names sort by the time they were taken. */
+  name: string
+  takenAt: string
+  reason: BackupReason
+  sizeBytes: number
+  schemaVersion: number
+  counts: BackupCounts
+}
+
+export interface BackupList {
+  folder: string
+  copies: BackupCopy[]
+}
+
+/** A copy against today's data, shown before an admin restores it. */
+export interface RestorePreview {
+  copy: BackupCopy
+  current: BackupCounts
+  currentSchemaVersion: number
+  /** A copy written by a newer version of the app cannot be restored by this one. */
+  tooNew: boolean
+}
+
+export interface RestoreResult {
+  restored: BackupCopy
+  /** The copy of the database as it was just before the restore. */
+  safetyCopy: BackupCopy
+}
+
+export const BACKUP_PROBLEMS = ['none', 'stale', 'folderMissing', 'folderNotWritable', 'lowSpace'] as const
+export type BackupProblem = (typeof BACKUP_PROBLEMS)[number]
+
+export interface BackupHealth {
+  folder: string
+  lastGoodAt: string | null
+  /** Everything wrong with the backups right now; empty when all is well. */
+  problems: Exclude<BackupProblem, 'none'>[]
+  freeBytes: number | null
+}
+
+/** A daily time on the shop's wall clock, `HH:mm`. */
+export const dailyTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.invalid' })
+
+export const backupSettingsSchema = z
+  .object({
+    /** Absolute path of the folder copies go to; null keeps them in the data folder's `backups`. */
+    folder: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      // No control characters in a path someone reads back on screen.
+      .regex(/^[^\p{Cc}]*$/u, { message: 'validation.controlCharacter' })
+      .nullable(),
+    dailyTime: dailyTimeSchema,
+    keepDaily: z.number().int().min(1).max(365),
+    keepMonthly: z.number().int().min(0).max(120)
+  })
+  .strict()
+export type BackupSettings = z.output<typeof backupSettingsSchema>
+
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = {
+  folder: null,
+  dailyTime: '21:30',
+  keepDaily: 7,
+  keepMonthly: 12
+}
+
+/** Copy names as this app writes them; anything else is refused before it touches the file system. */
+export const backupNameSchema = z
+  .string()
+  .regex(/^service-center-\d{8}T\d{6}\d{3}Z\.sqlite$/, { message: 'validation.invalid' })
+
+export const backupsContract = {
+  'backups.list': operation<BackupList>()(emptyInput),
+  'backups.takeNow': operation<BackupCopy>()(emptyInput),
+  'backups.health': operation<BackupHealth>()(emptyInput),
+  'backups.settings': operation<BackupSettings>()(emptyInput),
+  'backups.saveSettings': operation<BackupSettings>()(backupSettingsSchema),
+  'backups.previewRestore': operation<RestorePreview>()(z.object({ name: backupNameSchema }).strict()),
+  'backups.restore': operation<RestoreResult>()(z.object({ name: backupNameSchema }).strict())
+}

@@ -1,0 +1,70 @@
+import {
+  test,
+  expect,
+  ADMIN,
+  hire,
+  screenshot,
+  setUpShop,
+  settled,
+  signIn,
+  staffPage,
+  tallScreenshot,
+  type ShopHost
+} from './fixtures'
+
+const customerCount = async (host: ShopHost, token: string) =>
+  (await host.rpc<{ total: number }>('customers.search', { query: '' }, token)).total
+
+test('back up now, see it listed, restore it: today’s data is kept aside and every desk signs in again', async ({
+  page,
+  host,
+  browser
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'qianduan', '前台小李', 'front_desk')
+  for (const name of ['王芳', '李强', '陈静']) await host.rpc('customers.create', { name }, adminToken)
+
+  await signIn(page, host, ADMIN.username, ADMIN.password)
+  // No copy yet: the home screen says so.
+  const homeCard = page.getByTestId('home-backups')
+  await expect(homeCard.getByTestId('backup-problem-stale')).toBeVisible()
+  await expect(homeCard).toContainText('还没有任何备份')
+  await screenshot(page, 'backups-home-warning')
+
+  await page.getByTestId('nav-backups').click()
+  await page.getByTestId('take-backup').click()
+  const list = page.getByTestId('backup-list')
+  await expect(list.locator('tbody tr')).toHaveCount(1)
+  await expect(list.locator('tbody tr').first()).toContainText('手动')
+  await expect(page.getByTestId('backup-health').getByTestId('backup-problem-stale')).toBeHidden()
+  await tallScreenshot(page, 'backups-list')
+
+  // Work goes on after the copy; a desk is signed in elsewhere.
+  for (const name of ['赵磊', '孙丽']) await host.rpc('customers.create', { name }, adminToken)
+  const deskPage = await staffPage(browser, host, desk.username, desk.password)
+
+  await list.getByRole('button', { name: '恢复' }).click()
+  const compare = page.getByTestId('restore-compare')
+  await expect(compare.getByTestId('restore-count-customers')).toContainText('3')
+  await expect(compare.getByTestId('restore-count-customers')).toContainText('5')
+  await settled(page)
+  await screenshot(page, 'backups-restore-confirm')
+  await page.getByTestId('confirm-restore').click()
+
+  // This window and the desk are both sent to sign in, and told why.
+  await expect(page.getByTestId('sign-in-notice')).toContainText('从备份恢复')
+  await screenshot(page, 'backups-signed-out-after-restore')
+  await deskPage.reload()
+  await expect(deskPage.getByTestId('sign-in-notice')).toContainText('从备份恢复')
+
+  await signIn(page, host, ADMIN.username, ADMIN.password)
+  await expect(page.getByTestId('welcome')).toBeVisible()
+  const token = (
+    await host.rpc<{ token: string }>('auth.signIn', { username: ADMIN.username, password: ADMIN.password })
+  ).token
+  expect(await customerCount(host, token)).toBe(3)
+  await page.getByTestId('nav-backups').click()
+  await expect(list.locator('tbody tr')).toHaveCount(2)
+  await expect(list.locator('tbody tr').first()).toContainText('恢复前')
+  await expect(list.locator('tbody tr').first()).toContainText('5')
+})

@@ -1,0 +1,55 @@
+import BetterSqlite3 from 'better-sqlite3'
+import { createHash } from 'node:crypto'
+import { join } from 'node:path'
+import { openApp } from '../../../src-main/app/openApp'
+import type { AppContext } from '../../../src-main/app/context'
+import { ADMIN, callOk, closeAfterEachTest, SHOP, tempDir, testClock, type TestClock } from '../helpers'
+import { afterEach } from 'vitest'
+
+export interface FileShop {
+  app: AppContext
+  adminToken: string
+  clock: TestClock
+  dataDir: string
+  backupFolder: string
+}
+
+/** Shops on real database files in temp folders, closed and removed after each test. */
+export function fileShopPerTest(): (clock?: TestClock) => Promise<FileShop> {
+  const track = closeAfterEachTest()
+  const folders: (() => void)[] = []
+  afterEach(() => folders.splice(0).forEach((remove) => remove()))
+  return async (clock = testClock()) => {
+    const dir = tempDir()
+    folders.push(dir.remove)
+    const dataDir = join(dir.path, 'data')
+    const app = track(openApp({ dataDir, clock: clock.now }))
+    const { token } = await callOk(app, 'setup.initialize', { shop: SHOP, admin: ADMIN })
+    return { app, adminToken: token, clock, dataDir, backupFolder: join(dataDir, 'backups') }
+  }
+}
+
+let customerCounter = 0
+
+export async function addCustomer(app: AppContext, token: string): Promise<string> {
+  customerCounter += 1
+  return (await callOk(app, 'customers.create', { name: `客户 ${customerCounter}` }, token)).id
+}
+
+/** Every table's rows, hashed in key order: equal checksums mean equal contents. */
+export function tableChecksums(sqlite: BetterSqlite3.Database, skip: readonly string[] = []): Record<string, string> {
+  const tables = sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as { name: string }[]
+  const sums: Record<string, string> = {}
+  for (const { name } of tables) {
+    if (skip.includes(name)) continue
+    const rows = sqlite.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all()
+    sums[name] = createHash('sha256').update(JSON.stringify(rows)).digest('hex')
+  }
+  return sums
+}
+
+export function openCopy(file: string): BetterSqlite3.Database {
+  return new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+}
