@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Db } from '../db/connection'
 import type { SessionStore } from '../features/auth/sessions'
+import type { SignInThrottle } from '../features/auth/sourceThrottle'
 import type { PrintingPort } from '../features/printing/port'
 
 /** What every service call can reach: the database, the sessions, and the clock. */
@@ -8,6 +9,8 @@ export interface AppContext {
   sqlite: BetterSqlite3.Database
   db: Db
   sessions: SessionStore
+  /** Wrong sign-ins per source, so one desk guessing slows down without locking accounts. */
+  signInThrottle: SignInThrottle
   /** Injected so tests can move time (lock-out, idle lock) without waiting. */
   clock: () => Date
   /** The printers, when the desktop shell provides them; absent in browser mode. */

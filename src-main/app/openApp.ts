@@ -4,6 +4,7 @@ import { createKysely, openSqlite } from '../db/connection'
 import { migrate } from '../db/migrator'
 import { allMigrations } from '../db/migrations'
 import { SessionStore } from '../features/auth/sessions'
+import { SignInThrottle } from '../features/auth/sourceThrottle'
 import { preparePrivateDatabaseFile, preparePrivateDataDir } from './privateFiles'
 
 export const DATABASE_FILE_NAME = 'service-center.sqlite'
@@ -30,7 +31,13 @@ export function openApp(options: OpenAppOptions): AppContext {
     throw error
   }
   const clock = options.clock ?? (() => new Date())
-  return { sqlite, db: createKysely(sqlite), sessions: new SessionStore(clock), clock }
+  return {
+    sqlite,
+    db: createKysely(sqlite),
+    sessions: new SessionStore(clock),
+    signInThrottle: new SignInThrottle(),
+    clock
+  }
 }
 
 export async function closeApp(app: AppContext): Promise<void> {
