@@ -27,7 +27,10 @@ test('a wrong password is refused with a clear message, the right one signs in',
   await expect(page.getByRole('heading', { name: '员工登录' })).toBeVisible()
 })
 
-test('five wrong passwords make this computer wait, with when to retry, and lock no account', async ({ page, host }) => {
+test('five wrong passwords make this computer wait, with when to retry, and lock no account', async ({
+  page,
+  host
+}) => {
   await setUpShop(host)
   for (let attempt = 0; attempt < 5; attempt++) {
     await signIn(page, host, ADMIN.username, `wrong-${attempt}`)
