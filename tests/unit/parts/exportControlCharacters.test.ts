@@ -22,7 +22,8 @@ describe('stock lists exported to Excel', () => {
       adminToken
     )
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(Buffer.from(exported.base64, 'base64'))
+    const bytes = Buffer.from(exported.base64, 'base64')
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
     const cells: string[] = []
     workbook.worksheets[0]!.eachRow((row) =>
       row.eachCell((cell) => {
