@@ -5,6 +5,9 @@ import { migrate } from '../db/migrator'
 import { allMigrations } from '../db/migrations'
 import { SessionStore } from '../features/auth/sessions'
 import { SignInThrottle } from '../features/auth/sourceThrottle'
+import { installPasscodeKeys } from '../features/workOrders/passcodeSeal'
+import { sealStoredPasscodes } from '../features/workOrders/sealStoredPasscodes'
+import { ephemeralKeyProvider, fileKeyProvider, type PasscodeKeyProvider } from './passcodeKey'
 import { preparePrivateDatabaseFile, preparePrivateDataDir } from './privateFiles'
 
 export const DATABASE_FILE_NAME = 'service-center.sqlite'
@@ -13,6 +16,8 @@ export interface OpenAppOptions {
   /** A folder for the database; `:memory:` for throwaway tests. */
   dataDir: string
   clock?: () => Date
+  /** The passcode key's keeper: the desktop shell passes the OS-protected one; else a key file in the data folder. */
+  passcodeKeys?: PasscodeKeyProvider
 }
 
 /** Opens (and migrates) the shop database and returns the context every host serves from. */
@@ -26,6 +31,13 @@ export function openApp(options: OpenAppOptions): AppContext {
   const sqlite = openSqlite(file)
   try {
     migrate(sqlite, allMigrations)
+    // Erased passcodes and rewritten rows are overwritten on disk, not left in free pages.
+    sqlite.pragma('secure_delete = ON')
+    const keys = (
+      options.passcodeKeys ?? (file === ':memory:' ? ephemeralKeyProvider() : fileKeyProvider(options.dataDir))
+    ).loadKeys()
+    installPasscodeKeys(keys.current, keys.previous)
+    sealStoredPasscodes(sqlite)
   } catch (error) {
     sqlite.close()
     throw error

@@ -13,6 +13,7 @@ import { workOrderPorts } from '../ports'
 import { workOrderRecord } from '../records'
 import { addTimelineEvent } from '../timeline'
 import type { WorkOrdersTable } from '../tables'
+import { sealPasscode } from '../passcodeSeal'
 
 type Intake = ParsedInput<'workOrders.create'>
 
@@ -96,8 +97,9 @@ export async function openWorkOrder(
     const customerId = await intakeCustomer(trx, at, actor, intake.customer)
     const deviceId = await intakeDevice(trx, at, actor, customerId, intake.device)
     await requireActiveCode(trx, 'symptom', intake.symptomCode, 'symptomCode')
+    const workOrderId = uuidv7(at.getTime())
     const row: WorkOrdersTable = {
-      id: uuidv7(at.getTime()),
+      id: workOrderId,
       number: await nextDocumentNumber(trx, 'WO', at, timeZone),
       claimCode,
       customerId,
@@ -109,7 +111,11 @@ export async function openWorkOrder(
       symptomCode: intake.symptomCode,
       conditionJson: JSON.stringify(intake.condition),
       accessoriesJson: JSON.stringify(intake.accessories),
-      passcode: intake.passcode.consent && intake.passcode.value !== '' ? intake.passcode.value : null,
+      // Sealed before it is written: the plain passcode never reaches the database file.
+      passcode:
+        intake.passcode.consent && intake.passcode.value !== ''
+          ? sealPasscode(intake.passcode.value, workOrderId)
+          : null,
       estimateFen: intake.estimateFen,
       depositFen: intake.depositFen,
       promisedDate: intake.promisedDate,
