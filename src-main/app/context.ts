@@ -3,6 +3,7 @@ import type { Db } from '../db/connection'
 import type { SessionStore } from '../features/auth/sessions'
 import type { SignInThrottle } from '../features/auth/sourceThrottle'
 import type { PrintingPort } from '../features/printing/port'
+import type { Housekeeping } from './housekeeping'
 
 /** What every service call can reach: the database, the sessions, and the clock. */
 export interface AppContext {
@@ -13,6 +14,8 @@ export interface AppContext {
   signInThrottle: SignInThrottle
   /** Injected so tests can move time (lock-out, idle lock) without waiting. */
   clock: () => Date
+  /** The daily chores (erasing passcodes past retention), started by openApp. */
+  housekeeping?: Housekeeping
   /** The printers, when the desktop shell provides them; absent in browser mode. */
   printing?: PrintingPort
 }

@@ -7,6 +7,7 @@ import { SessionStore } from '../features/auth/sessions'
 import { SignInThrottle } from '../features/auth/sourceThrottle'
 import { installPasscodeKeys } from '../features/workOrders/passcodeSeal'
 import { sealStoredPasscodes } from '../features/workOrders/sealStoredPasscodes'
+import { startHousekeeping } from './housekeeping'
 import { ephemeralKeyProvider, fileKeyProvider, type PasscodeKeyProvider } from './passcodeKey'
 import { preparePrivateDatabaseFile, preparePrivateDataDir } from './privateFiles'
 
@@ -43,16 +44,20 @@ export function openApp(options: OpenAppOptions): AppContext {
     throw error
   }
   const clock = options.clock ?? (() => new Date())
+  const db = createKysely(sqlite)
   return {
     sqlite,
-    db: createKysely(sqlite),
+    db,
     sessions: new SessionStore(clock),
     signInThrottle: new SignInThrottle(),
-    clock
+    clock,
+    housekeeping: startHousekeeping(db, clock)
   }
 }
 
 export async function closeApp(app: AppContext): Promise<void> {
+  app.housekeeping?.stop()
+  await app.housekeeping?.firstRun
   await app.db.destroy()
   // Kysely only closes the handle if it ever ran a query; close it ourselves otherwise.
   if (app.sqlite.open) app.sqlite.close()
