@@ -1,5 +1,5 @@
 import { DEFAULT_APPROVAL_THRESHOLD_FEN } from '../../../src-shared/contract/settings'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   ADMIN,
   anotherDesk,
@@ -12,6 +12,9 @@ import {
 } from '../helpers'
 import { SESSION_MAX_AGE_MS } from '../../../src-main/features/auth/sessions'
 import { MAX_FAILED_SIGN_INS } from '../../../src-shared/domain/lockout'
+
+// Up to ten scrypt checks per test (the account's lock-out limit): slow on a loaded machine.
+vi.setConfig({ testTimeout: 90_000 })
 
 describe('lock-out under pressure, and how sessions end', () => {
   const freshShop = freshShopPerTest()

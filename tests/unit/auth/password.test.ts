@@ -1,5 +1,5 @@
 import { DEFAULT_APPROVAL_THRESHOLD_FEN } from '../../../src-shared/contract/settings'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
 import { hashPassword, verifyPassword } from '../../../src-main/features/auth/password'
 import {
@@ -23,6 +23,9 @@ import {
   SHOP,
   type InitializedApp
 } from '../helpers'
+
+// Up to ten scrypt checks per test (the account's lock-out limit): slow on a loaded machine.
+vi.setConfig({ testTimeout: 90_000 })
 
 describe('password hashing', () => {
   it('stores scrypt with its parameters and a random salt, and never the password', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { CallSource } from '../../../src-main/rpc/callSource'
 import { dispatch } from '../../../src-main/rpc/dispatch'
 import { MAX_FAILED_SIGN_INS } from '../../../src-shared/domain/lockout'
@@ -6,6 +6,9 @@ import { SOURCE_FIRST_WAIT_MS, SOURCE_FREE_FAILURES } from '../../../src-shared/
 import type { RpcResult } from '../../../src-shared/contract'
 import { ADMIN, callOk, createUserAndSignIn, freshShopPerTest, handlers } from '../helpers'
 import type { AppContext } from '../../../src-main/app/context'
+
+// Up to ten scrypt checks per test (the account's lock-out limit): slow on a loaded machine.
+vi.setConfig({ testTimeout: 90_000 })
 
 const freshShop = freshShopPerTest()
 
