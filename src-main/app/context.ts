@@ -1,7 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Db } from '../db/connection'
 import type { SessionStore } from '../features/auth/sessions'
+import type { SignInThrottle } from '../features/auth/sourceThrottle'
 import type { PrintingPort } from '../features/printing/port'
+import type { Housekeeping } from './housekeeping'
 
 /** Where the shop's database lives on disk. */
 export interface AppFiles {
@@ -14,10 +16,14 @@ export interface AppContext {
   sqlite: BetterSqlite3.Database
   db: Db
   sessions: SessionStore
+  /** Wrong sign-ins per source, so one desk guessing slows down without locking accounts. */
+  signInThrottle: SignInThrottle
   /** Injected so tests can move time (lock-out, idle lock) without waiting. */
   clock: () => Date
   /** The data folder and database file; absent for an in-memory database (tests). */
   files?: AppFiles
+  /** The daily chores (erasing passcodes past retention), started by openApp. */
+  housekeeping?: Housekeeping
   /** The printers, when the desktop shell provides them; absent in browser mode. */
   printing?: PrintingPort
 }

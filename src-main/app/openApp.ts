@@ -4,6 +4,11 @@ import { createKysely, openSqlite } from '../db/connection'
 import { migrate } from '../db/migrator'
 import { allMigrations } from '../db/migrations'
 import { SessionStore } from '../features/auth/sessions'
+import { SignInThrottle } from '../features/auth/sourceThrottle'
+import { installPasscodeKeys } from '../features/workOrders/passcodeSeal'
+import { sealStoredPasscodes } from '../features/workOrders/sealStoredPasscodes'
+import { startHousekeeping } from './housekeeping'
+import { ephemeralKeyProvider, fileKeyProvider, type PasscodeKeyProvider } from './passcodeKey'
 import { preparePrivateDatabaseFile, preparePrivateDataDir } from './privateFiles'
 import type { AppFiles } from './context'
 import { backupBeforeUpgrade } from '../features/backups/beforeUpgrade'
@@ -14,6 +19,8 @@ export interface OpenAppOptions {
   /** A folder for the database; `:memory:` for throwaway tests. */
   dataDir: string
   clock?: () => Date
+  /** The passcode key's keeper: the desktop shell passes the OS-protected one; else a key file in the data folder. */
+  passcodeKeys?: PasscodeKeyProvider
 }
 
 /** Opens (and migrates) the shop database and returns the context every host serves from. */
@@ -30,14 +37,31 @@ export function openApp(options: OpenAppOptions): AppContext {
     // An upgrade changes the shop's data for good: keep a verified copy of it as it was first.
     if (files) backupBeforeUpgrade(sqlite, files, allMigrations, clock())
     migrate(sqlite, allMigrations)
+    // Erased passcodes and rewritten rows are overwritten on disk, not left in free pages.
+    sqlite.pragma('secure_delete = ON')
+    const keys = (options.passcodeKeys ?? (files ? fileKeyProvider(files.dataDir) : ephemeralKeyProvider())).loadKeys()
+    installPasscodeKeys(keys.current, keys.previous)
+    sealStoredPasscodes(sqlite)
   } catch (error) {
     sqlite.close()
     throw error
   }
-  return { sqlite, db: createKysely(sqlite), sessions: new SessionStore(clock), clock, ...(files ? { files } : {}) }
+  const app: AppContext = {
+    sqlite,
+    db: createKysely(sqlite),
+    sessions: new SessionStore(clock),
+    signInThrottle: new SignInThrottle(),
+    clock,
+    ...(files ? { files } : {})
+  }
+  // Through the context, not the handle of the moment: a restore puts a new database in place.
+  app.housekeeping = startHousekeeping(() => app.db, clock)
+  return app
 }
 
 export async function closeApp(app: AppContext): Promise<void> {
+  app.housekeeping?.stop()
+  await app.housekeeping?.firstRun
   await app.db.destroy()
   // Kysely only closes the handle if it ever ran a query; close it ourselves otherwise.
   if (app.sqlite.open) app.sqlite.close()

@@ -11,6 +11,7 @@ import type { AppContext } from '../app/context'
 import type { Session } from '../features/auth/sessions'
 import { findActiveUser } from '../features/auth/users'
 import { readIdleLockMinutes } from '../features/settings/service'
+import { UNKNOWN_SOURCE, type CallSource } from './callSource'
 import type { CallContext, HandlerTable } from './handler'
 import { parseInput } from './validation'
 
@@ -18,6 +19,8 @@ export interface CallRequest {
   operation: string
   input: unknown
   token: string | undefined
+  /** Reported by the host; a caller that names none is an unknown desk. */
+  source?: CallSource
 }
 
 /**
@@ -47,7 +50,7 @@ async function run(app: AppContext, handlers: HandlerTable, request: CallRequest
   const caller =
     permissions[name] === 'public' ? { session: null, user: null } : await authorize(app, name, request.token, now)
   const input = parseInput(contract[name].input, request.input)
-  const ctx: CallContext = { app, now, ...caller }
+  const ctx: CallContext = { app, now, source: request.source ?? UNKNOWN_SOURCE, ...caller }
   const handler = handlers[name] as (ctx: CallContext, input: unknown) => Promise<unknown>
   return handler(ctx, input)
 }
@@ -62,7 +65,7 @@ async function authorize(
   if (!session) throw new AppError('UNAUTHENTICATED', app.sessions.endedReason(token))
   // The account is read on every call, so disabling a user or changing a role takes effect at once.
   // A locked-out account is refused too: its sessions end at the lock-out, and this holds even so.
-  const user = await findActiveUser(app.db, session.userId, now)
+  const user = await findActiveUser(app.db, session.userId, now, session.atShopServer)
   if (!user) {
     app.sessions.revoke(session.token)
     throw new AppError('UNAUTHENTICATED')

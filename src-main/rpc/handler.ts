@@ -2,6 +2,7 @@ import type { OperationName, Output, ParsedInput, CurrentUser } from '../../src-
 import { AppError } from '../../src-shared/contract'
 import type { AppContext } from '../app/context'
 import type { Session } from '../features/auth/sessions'
+import type { CallSource } from './callSource'
 
 /** What a handler knows about the caller; `user` is null only for public operations. */
 export interface CallContext {
@@ -9,6 +10,8 @@ export interface CallContext {
   session: Session | null
   user: CurrentUser | null
   now: Date
+  /** Where the call came from, as the host saw it (sign-in throttles per source). */
+  source: CallSource
 }
 
 export type Handler<K extends OperationName> = (ctx: CallContext, input: ParsedInput<K>) => Promise<Output<K>>

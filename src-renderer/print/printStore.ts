@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { ShopProfile } from '../../src-shared/contract'
 import { defaultPaper, type DocumentType, type Paper } from '../../src-shared/domain/paper'
+import { printableValue } from '../../src-shared/domain/printableText'
 import { call } from '../api/client'
 import { OPEN_DAY_CLOSE, isCountedDocument, type PrintDocumentData } from './printData'
 
@@ -64,7 +65,8 @@ export const usePrintStore = defineStore('print', () => {
     const counted = isCountedDocument(documentType, entityId) && shellPrint === null
     try {
       const [loaded, count] = await Promise.all([
-        loadDocument(documentType, entityId),
+        // Every document is drawn from this one load: no control character reaches the paper.
+        loadDocument(documentType, entityId).then(printableValue),
         counted ? call('printing.count', { documentType, entityId }) : Promise.resolve({ printNumber: 0 })
       ])
       if (ticket !== generation) return null

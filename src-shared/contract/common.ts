@@ -1,22 +1,17 @@
 import { z } from 'zod'
 import { isValidTimeZone } from '../domain/timeZone'
+import { MULTI_LINE_FORBIDDEN, SINGLE_LINE_FORBIDDEN } from '../domain/printableText'
 import { ROLES } from '../domain/roles'
 import type { ServiceType } from '../domain/repairTypes'
 import type { WorkOrderStatus } from '../domain/workOrderStatus'
 import type { WaitingCause } from '../domain/warranty/waiting'
 
 /**
- * Control characters (C0, DEL, C1) and the invisible bidi embeddings, overrides and isolates
- * (U+202A–U+202E, U+2066–U+2069). None belongs in a name, phone or number, and on a printout or in
- * an export they hide or reorder what is shown (after U+202E the rest of a line reads backwards).
- * They are refused with a field error, never stripped, so what is stored is what the user typed.
+ * None of the control characters in SINGLE_LINE_FORBIDDEN belongs in a name, phone or number.
+ * They are refused with a field error, never stripped, so what is stored is what the user typed
+ * (printing and exports strip them from older data: domain/printableText.ts). Notes,
+ * descriptions and addresses may keep their tabs and line breaks (MULTI_LINE_FORBIDDEN).
  */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u
-/** Notes, descriptions and addresses may keep their tabs and line breaks (LF, or CRLF as pasted). */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u
-
 export const isSingleLineText = (value: string) => !SINGLE_LINE_FORBIDDEN.test(value)
 export const isMultiLineText = (value: string) => !MULTI_LINE_FORBIDDEN.test(value)
 

@@ -33,11 +33,16 @@ export const DEFAULT_APPROVAL_THRESHOLD_FEN = 100_000
 export const repairWarrantyDaysSchema = z.number().int().min(0).max(3650)
 export const DEFAULT_REPAIR_WARRANTY_DAYS = 90
 
+/** Days a device passcode is kept after the job is closed (picked up, cancelled, returned); 0 erases it at the next sweep. */
+export const passcodeRetentionDaysSchema = z.number().int().min(0).max(365)
+export const DEFAULT_PASSCODE_RETENTION_DAYS = 30
+
 export interface ShopSettings {
   profile: ShopProfile
   idleLockMinutes: number
   approvalThresholdFen: number
   repairWarrantyDays: number
+  passcodeRetentionDays: number
 }
 
 export const settingsContract = {
@@ -49,7 +54,8 @@ export const settingsContract = {
         idleLockMinutes: idleLockMinutesSchema,
         approvalThresholdFen: approvalThresholdFenSchema,
         // Left out by screens that do not show it: the current value is kept.
-        repairWarrantyDays: repairWarrantyDaysSchema.optional()
+        repairWarrantyDays: repairWarrantyDaysSchema.optional(),
+        passcodeRetentionDays: passcodeRetentionDaysSchema.optional()
       })
       .strict()
   )

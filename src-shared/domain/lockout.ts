@@ -1,5 +1,10 @@
-/** Sign-in lock-out: after this many wrong passwords in a row the account is locked for a while. */
-export const MAX_FAILED_SIGN_INS = 5
+/**
+ * Sign-in lock-out: after this many wrong passwords in a row the account is locked for a while.
+ * Twice what one source may try before it is throttled (signInThrottle.ts), and a source adds at
+ * most that many to an account's count: one guessing desk cannot lock an account, guesses from
+ * several can. A sign-in at the shop server itself is not refused by this lock (signInGuard.ts).
+ */
+export const MAX_FAILED_SIGN_INS = 10
 export const LOCKOUT_MINUTES = 15
 
 export interface SignInGuardState {

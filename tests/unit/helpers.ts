@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { closeApp, openApp } from '../../src-main/app/openApp'
 import type { AppContext } from '../../src-main/app/context'
+import type { CallSource } from '../../src-main/rpc/callSource'
 import { dispatch } from '../../src-main/rpc/dispatch'
 import { handlers } from '../../src-main/rpc/handlers'
 import type { AppErrorData, Input, OperationName, Output, RpcResult, UserSummary } from '../../src-shared/contract'
@@ -41,6 +42,26 @@ export function testClock(start = '2026-01-23T02:00:00.000Z'): TestClock {
 /** One call through the same dispatcher both hosts use. */
 export function call(app: AppContext, operation: string, input: unknown, token?: string): Promise<RpcResult<unknown>> {
   return dispatch(app, handlers, { operation, input, token })
+}
+
+let deskCounter = 0
+
+/**
+ * A desk on the shop network that has not signed in before. Sign-in is throttled per source, so
+ * tests about the account's own lock-out spread their guesses over several desks.
+ */
+export function anotherDesk(): CallSource {
+  deskCounter += 1
+  return { transport: 'http', address: `10.0.${(deskCounter >> 8) & 255}.${deskCounter & 255}` }
+}
+
+/** A sign-in from a given source (calls without one come from an unknown desk). */
+export function signInFrom(
+  app: AppContext,
+  source: CallSource,
+  input: { username: string; password: string }
+): Promise<RpcResult<unknown>> {
+  return dispatch(app, handlers, { operation: 'auth.signIn', input, token: undefined, source })
 }
 
 /** A call that must succeed; its data, typed from the contract. */

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { passwordChecks } from './passwordCheckQueue'
 
 /**
  * scrypt with one of OWASP's recommended parameter sets (N=2^15, r=8, p=3: 32 MiB, about
@@ -24,15 +25,16 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$')
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/**
+ * Checks a password against a stored hash, waiting its turn in the password-check line;
+ * `source` is whose turn it is (the sign-in's source, or a signed-in session).
+ */
+export async function verifyPassword(password: string, stored: string, source = 'signed-in'): Promise<boolean> {
   const [scheme, n, r, p, saltText, keyText] = stored.split('$')
   if (scheme !== 'scrypt' || !saltText || !keyText) return false
   const expected = Buffer.from(keyText, 'base64')
-  const actual = await derive(
-    password,
-    Buffer.from(saltText, 'base64'),
-    { N: Number(n), r: Number(r), p: Number(p) },
-    expected.length
+  const actual = await passwordChecks.run(source, () =>
+    derive(password, Buffer.from(saltText, 'base64'), { N: Number(n), r: Number(r), p: Number(p) }, expected.length)
   )
   return timingSafeEqual(actual, expected)
 }

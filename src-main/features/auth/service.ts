@@ -3,8 +3,10 @@ import { AppError, type CurrentUser, type SessionInfo, type SignInResult } from 
 import { recordAudit } from '../audit/record'
 import { getShopSettings } from '../settings/service'
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password'
+import type { CallSource } from '../../rpc/callSource'
 import type { Session } from './sessions'
-import { checkPasswordWithLockout } from './signInGuard'
+import { checkPasswordWithLockout, SIGNED_IN_TRY } from './signInGuard'
+import { signInOrigin } from './signInSource'
 import { toCurrentUser } from './users'
 
 export async function describeSession(app: AppContext, session: Session, user: CurrentUser): Promise<SessionInfo> {
@@ -13,24 +15,71 @@ export async function describeSession(app: AppContext, session: Session, user: C
   return { user, shop: { name, logo, timeZone }, idleLockMinutes: settings.idleLockMinutes, locked: session.locked }
 }
 
-export async function signIn(app: AppContext, now: Date, username: string, password: string): Promise<SignInResult> {
-  const found = await app.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()
+/**
+ * Sign-in is throttled per source before any password is checked (sourceThrottle.ts), then
+ * checked under the account's lock-out (signInGuard.ts); see lockout.ts for how the two fit.
+ */
+export async function signIn(
+  app: AppContext,
+  now: Date,
+  source: CallSource,
+  username: string,
+  password: string
+): Promise<SignInResult> {
+  const origin = signInOrigin(source)
+  const sourceTry = app.signInThrottle.begin(origin.key, now)
+  try {
+    const row = await checkSignIn(app, now, origin.key, origin.atShopServer, sourceTry.countsTowardAccount, {
+      username,
+      password
+    })
+    await app.db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ lastSignInAt: now.toISOString() }).where('id', '=', row.id).execute()
+      await recordAudit(trx, now, { actorId: row.id, action: 'auth.signIn', entity: 'user', entityId: row.id })
+    })
+    return await startSession(app, now, toCurrentUser(row), origin.atShopServer)
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'INVALID_CREDENTIALS' || error.code === 'ACCOUNT_LOCKED'))
+      sourceTry.failed(now)
+    throw error
+  } finally {
+    sourceTry.finish()
+  }
+}
+
+async function checkSignIn(
+  app: AppContext,
+  now: Date,
+  source: string,
+  atShopServer: boolean,
+  countsTowardLock: boolean,
+  credentials: { username: string; password: string }
+) {
+  const found = await app.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', credentials.username)
+    .executeTakeFirst()
   if (!found) {
-    // Spend the same time as a real check so the answer does not reveal which names exist.
-    await verifyPassword(password, await decoyPasswordHash())
+    // Spend the same time as a real check, in the same line, so the answer does not reveal which names exist.
+    await verifyPassword(credentials.password, await decoyPasswordHash(), source)
     throw new AppError('INVALID_CREDENTIALS')
   }
-  const row = await checkPasswordWithLockout(app.db, app.sessions, found.id, password, now)
-  await app.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ lastSignInAt: now.toISOString() }).where('id', '=', row.id).execute()
-    await recordAudit(trx, now, { actorId: row.id, action: 'auth.signIn', entity: 'user', entityId: row.id })
+  return checkPasswordWithLockout(app.db, app.sessions, found.id, credentials.password, now, {
+    source,
+    atShopServer,
+    countsTowardLock
   })
-  return startSession(app, now, toCurrentUser(row))
 }
 
 /** Opens a session for a user whose password has just been checked. */
-export async function startSession(app: AppContext, now: Date, user: CurrentUser): Promise<SignInResult> {
-  const session = app.sessions.create(user.id, now)
+export async function startSession(
+  app: AppContext,
+  now: Date,
+  user: CurrentUser,
+  atShopServer = false
+): Promise<SignInResult> {
+  const session = app.sessions.create(user.id, now, atShopServer)
   return { token: session.token, ...(await describeSession(app, session, user)) }
 }
 
@@ -48,7 +97,10 @@ export async function unlock(
   password: string
 ): Promise<SessionInfo> {
   // Under the same lock-out as sign-in, which ends this session with the account's others.
-  await checkPasswordWithLockout(app.db, app.sessions, user.id, password, now)
+  await checkPasswordWithLockout(app.db, app.sessions, user.id, password, now, {
+    ...SIGNED_IN_TRY,
+    atShopServer: session.atShopServer
+  })
   session.locked = false
   app.sessions.touch(session, now)
   return describeSession(app, session, user)

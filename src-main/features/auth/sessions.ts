@@ -7,6 +7,8 @@ export interface Session {
   createdAt: number
   lastActivityAt: number
   locked: boolean
+  /** Signed in at the shop server itself: such a session outlasts a lock-out caused from elsewhere. */
+  atShopServer: boolean
 }
 
 /** However busy the counter, a sign-in lasts at most one long working day. */
@@ -23,13 +25,14 @@ export class SessionStore {
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
-  create(userId: string, now: Date): Session {
+  create(userId: string, now: Date, atShopServer = false): Session {
     const session: Session = {
       token: randomBytes(32).toString('base64url'),
       userId,
       createdAt: now.getTime(),
       lastActivityAt: now.getTime(),
-      locked: false
+      locked: false,
+      atShopServer
     }
     this.byToken.set(session.token, session)
     return session
@@ -62,10 +65,15 @@ export class SessionStore {
     this.byToken.delete(token)
   }
 
-  /** Ends every session of a user, e.g. when the account is disabled or its password reset. */
-  revokeUser(userId: string, exceptToken?: string): void {
+  /**
+   * Ends every session of a user, e.g. when the account is disabled or its password reset;
+   * `keepShopServer` spares those opened at the shop server itself (a lock-out caused elsewhere).
+   */
+  revokeUser(userId: string, exceptToken?: string, keepShopServer = false): void {
     for (const [token, session] of this.byToken) {
-      if (session.userId === userId && token !== exceptToken) this.byToken.delete(token)
+      if (session.userId !== userId || token === exceptToken) continue
+      if (keepShopServer && session.atShopServer) continue
+      this.byToken.delete(token)
     }
   }
 

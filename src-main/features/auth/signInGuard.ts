@@ -30,9 +30,27 @@ function oneAtATime<T>(userId: string, check: () => Promise<T>): Promise<T> {
   return next
 }
 
+/** Who is trying a password, as far as the lock-out is concerned. */
+export interface PasswordTry {
+  /** Whose turn it is in the password-check line (passwordCheckQueue.ts). */
+  source: string
+  /**
+   * At the shop server itself: the account's lock does not refuse it (an admin can always sign
+   * in there, however many guesses came from the network), a right password there leaves the
+   * lock standing against the network, and a lock caused from elsewhere spares its sessions.
+   */
+  atShopServer: boolean
+  /** Whether a wrong password adds to the account's count (not once its source is throttled). */
+  countsTowardLock: boolean
+}
+
+/** A signed-in person retyping their password (unlock, change password, a manager's approval). */
+export const SIGNED_IN_TRY: PasswordTry = { source: 'signed-in', atShopServer: false, countsTowardLock: true }
+
 /**
  * Checks a password for an account, keeping the lock-out count: a wrong password counts, a
- * right one resets it, and a locked account is refused even with the right password.
+ * right one resets it, and a locked account is refused even with the right password, except
+ * at the shop server itself (see PasswordTry).
  * Used by sign-in, unlocking an idle-locked session, changing one's own password, and a
  * manager's approval at checkout. The lock-out ends every session the account has open: they
  * may be the guesser's, and a lock that let an earlier sign-in carry on would protect nothing.
@@ -43,19 +61,23 @@ export function checkPasswordWithLockout(
   sessions: SessionStore,
   userId: string,
   password: string,
-  now: Date
+  now: Date,
+  passwordTry: PasswordTry = SIGNED_IN_TRY
 ): Promise<UsersTable> {
   return oneAtATime(userId, async () => {
     const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()
     if (!user) throw new AppError('INVALID_CREDENTIALS')
-    if (isLockedOut(user, now))
+    const locked = isLockedOut(user, now)
+    if (locked && !passwordTry.atShopServer)
       throw new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { lockedUntil: user.lockedUntil })
-    if (await verifyPassword(password, user.passwordHash)) {
-      await saveGuardState(db, user.id, AFTER_SUCCESSFUL_SIGN_IN)
+    if (await verifyPassword(password, user.passwordHash, passwordTry.source)) {
+      // A lock still standing keeps holding the network off until it runs out.
+      if (!locked) await saveGuardState(db, user.id, AFTER_SUCCESSFUL_SIGN_IN)
       // Told only to someone who knows the password, so it reveals nothing to a guesser.
       if (user.disabled === 1) throw new AppError('ACCOUNT_DISABLED')
-      return { ...user, ...AFTER_SUCCESSFUL_SIGN_IN }
+      return locked ? user : { ...user, ...AFTER_SUCCESSFUL_SIGN_IN }
     }
+    if (locked || !passwordTry.countsTowardLock) throw new AppError('INVALID_CREDENTIALS')
     const state = afterFailedSignIn(user, now)
     await db.transaction().execute(async (trx) => {
       await saveGuardState(trx, user.id, state)
@@ -70,7 +92,7 @@ export function checkPasswordWithLockout(
       }
     })
     if (state.lockedUntil) {
-      sessions.revokeUser(user.id)
+      sessions.revokeUser(user.id, undefined, !passwordTry.atShopServer)
       throw new AppError('ACCOUNT_LOCKED', 'errors.ACCOUNT_LOCKED', { lockedUntil: state.lockedUntil })
     }
     throw new AppError('INVALID_CREDENTIALS')

@@ -22,13 +22,21 @@ export function toUserSummary(row: UsersTable): UserSummary {
   }
 }
 
-/** The account if it may act now: neither disabled nor locked out. */
-export async function findActiveUser(db: Db, userId: string, now: Date): Promise<CurrentUser | undefined> {
+/**
+ * The account if it may act now: neither disabled nor locked out. A session opened at the shop
+ * server itself is let through a lock (`ignoreLock`): that is where an admin can always sign in.
+ */
+export async function findActiveUser(
+  db: Db,
+  userId: string,
+  now: Date,
+  ignoreLock = false
+): Promise<CurrentUser | undefined> {
   const row = await db
     .selectFrom('users')
     .select(['id', 'username', 'displayName', 'role', 'lockedUntil'])
     .where('id', '=', userId)
     .where('disabled', '=', 0)
     .executeTakeFirst()
-  return row && !isLockedOut(row, now) ? toCurrentUser(row) : undefined
+  return row && (ignoreLock || !isLockedOut(row, now)) ? toCurrentUser(row) : undefined
 }

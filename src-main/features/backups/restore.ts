@@ -4,6 +4,7 @@ import type { AppContext, AppFiles } from '../../app/context'
 import { HAS_UNIX_MODES, PRIVATE_FILE_MODE } from '../../app/privateFiles'
 import { createKysely, openSqlite } from '../../db/connection'
 import { latestVersion, migrate } from '../../db/migrator'
+import { sealStoredPasscodes } from '../workOrders/sealStoredPasscodes'
 import { allMigrations } from '../../db/migrations'
 import { AppError, type CurrentUser } from '../../../src-shared/contract'
 import type { BackupCopy, RestoreResult } from '../../../src-shared/contract/backups'
@@ -78,6 +79,9 @@ function putInPlace(app: AppContext, files: AppFiles, source: string): void {
   const sqlite = openSqlite(files.databaseFile)
   try {
     migrate(sqlite, allMigrations, app.clock)
+    // A copy from before passcodes were sealed holds them in plain text: seal them as start-up does.
+    sqlite.pragma('secure_delete = ON')
+    sealStoredPasscodes(sqlite)
   } catch (error) {
     sqlite.close()
     throw error

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import type { Db } from '../../db/connection'
 import { AppError, type ParsedInput } from '../../../src-shared/contract'
 import { EXPORT_COLUMNS, type ExportList } from '../../../src-shared/contract/parts'
+import { printableLine, printableText } from '../../../src-shared/domain/printableText'
 import { formatShopDateTime, shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { readShopTimeZone } from '../settings/service'
 import { listFaultyParts } from './faultyParts/faultyParts'
@@ -109,17 +110,26 @@ export async function exportList(
   const columns: readonly string[] = EXPORT_COLUMNS[input.list as ExportList]
   const rows = await rowsOf(db, now, input, timeZone, label)
 
+  // Rows stored before the input check, or come from HQ, may hold control characters: none goes into the file.
+  const title = printableLine(input.title)
+  const header = (key: string) => printableLine(input.columns[key] ?? key)
   const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet(input.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31))
+  const sheet = workbook.addWorksheet(title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31))
   sheet.columns = columns.map((key) => ({
-    header: input.columns[key] ?? key,
+    header: header(key),
     key,
-    width: Math.max(10, Math.min(40, (input.columns[key] ?? key).length * 2 + 4)),
+    width: Math.max(10, Math.min(40, header(key).length * 2 + 4)),
     style: MONEY_COLUMNS.has(key) ? { numFmt: '#,##0.00' } : {}
   }))
   sheet.getRow(1).font = { bold: true }
   sheet.views = [{ state: 'frozen', ySplit: 1 }]
-  for (const row of rows) sheet.addRow(row)
+  for (const row of rows) {
+    sheet.addRow(
+      Object.fromEntries(
+        Object.entries(row).map(([key, cell]) => [key, typeof cell === 'string' ? printableText(cell) : cell])
+      )
+    )
+  }
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
-  return { fileName: `${input.title}-${shopLocalDate(now, timeZone)}.xlsx`, base64: buffer.toString('base64') }
+  return { fileName: `${title}-${shopLocalDate(now, timeZone)}.xlsx`, base64: buffer.toString('base64') }
 }

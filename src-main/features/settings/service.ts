@@ -3,6 +3,7 @@ import { AppError, type CurrentUser, type ShopProfile, type ShopSettings } from 
 import {
   DEFAULT_APPROVAL_THRESHOLD_FEN,
   DEFAULT_IDLE_LOCK_MINUTES,
+  DEFAULT_PASSCODE_RETENTION_DAYS,
   DEFAULT_REPAIR_WARRANTY_DAYS
 } from '../../../src-shared/contract/settings'
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/domain/timeZone'
@@ -13,6 +14,7 @@ const PROFILE_KEY = 'shop.profile'
 const IDLE_LOCK_KEY = 'security.idleLockMinutes'
 const APPROVAL_THRESHOLD_KEY = 'approval.thresholdFen'
 const REPAIR_WARRANTY_KEY = 'warranty.repairWarrantyDays'
+const PASSCODE_RETENTION_KEY = 'security.passcodeRetentionDays'
 
 /** One setting's stored value; other features keep their own keys here (backups). */
 export async function readSetting<T>(db: Db, key: string): Promise<T | undefined> {
@@ -62,8 +64,13 @@ export async function getShopSettings(db: Db): Promise<ShopSettings> {
     profile,
     idleLockMinutes: await readIdleLockMinutes(db),
     approvalThresholdFen: await readApprovalThresholdFen(db),
-    repairWarrantyDays: await readRepairWarrantyDays(db)
+    repairWarrantyDays: await readRepairWarrantyDays(db),
+    passcodeRetentionDays: await readPasscodeRetentionDays(db)
   }
+}
+
+export async function readPasscodeRetentionDays(db: Db): Promise<number> {
+  return (await readSetting<number>(db, PASSCODE_RETENTION_KEY)) ?? DEFAULT_PASSCODE_RETENTION_DAYS
 }
 
 export async function readRepairWarrantyDays(db: Db): Promise<number> {
@@ -85,6 +92,7 @@ export async function saveShopSettings(
   await writeSetting(trx, IDLE_LOCK_KEY, next.idleLockMinutes, at, actor.id)
   await writeSetting(trx, APPROVAL_THRESHOLD_KEY, next.approvalThresholdFen, at, actor.id)
   await writeSetting(trx, REPAIR_WARRANTY_KEY, next.repairWarrantyDays, at, actor.id)
+  await writeSetting(trx, PASSCODE_RETENTION_KEY, next.passcodeRetentionDays, at, actor.id)
   await recordAudit(trx, at, {
     actorId: actor.id,
     action: 'settings.update',
@@ -106,10 +114,14 @@ export async function updateShopSettings(
   db: Db,
   at: Date,
   actor: CurrentUser,
-  next: Omit<ShopSettings, 'repairWarrantyDays'> & { repairWarrantyDays?: number | undefined }
+  next: Omit<ShopSettings, 'repairWarrantyDays' | 'passcodeRetentionDays'> & {
+    repairWarrantyDays?: number | undefined
+    passcodeRetentionDays?: number | undefined
+  }
 ): Promise<ShopSettings> {
   return db.transaction().execute(async (trx) => {
     const repairWarrantyDays = next.repairWarrantyDays ?? (await readRepairWarrantyDays(trx))
-    return saveShopSettings(trx, at, actor, { ...next, repairWarrantyDays })
+    const passcodeRetentionDays = next.passcodeRetentionDays ?? (await readPasscodeRetentionDays(trx))
+    return saveShopSettings(trx, at, actor, { ...next, repairWarrantyDays, passcodeRetentionDays })
   })
 }

@@ -4,6 +4,7 @@ import type { ParsedInput } from '../../../src-shared/contract'
 import {
   DEFAULT_APPROVAL_THRESHOLD_FEN,
   DEFAULT_IDLE_LOCK_MINUTES,
+  DEFAULT_PASSCODE_RETENTION_DAYS,
   DEFAULT_REPAIR_WARRANTY_DAYS
 } from '../../../src-shared/contract/settings'
 import { uuidv7 } from '../../../src-shared/domain/ids'
@@ -64,7 +65,8 @@ export async function initializeShop(
       profile: input.shop,
       idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
       approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN,
-      repairWarrantyDays: DEFAULT_REPAIR_WARRANTY_DAYS
+      repairWarrantyDays: DEFAULT_REPAIR_WARRANTY_DAYS,
+      passcodeRetentionDays: DEFAULT_PASSCODE_RETENTION_DAYS
     })
   })
   return startSession(app, now, admin)

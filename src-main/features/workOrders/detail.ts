@@ -14,6 +14,7 @@ import { toCustomer, toDevice } from './parties'
 import { selectSummaryColumns, summaryQuery, toSummary, waitingCategories } from './summaries'
 import { isOwnOrFreeJob, workOrderRights } from './rights'
 import type { QuotesTable, WorkOrdersTable } from './tables'
+import { openPasscode } from './passcodeSeal'
 
 /**
  * Where this caller may move the order now: an edge of the status machine, a role allowed to
@@ -117,7 +118,8 @@ export async function loadWorkOrderDetail(
     condition: JSON.parse(order.conditionJson),
     accessories: JSON.parse(order.accessoriesJson),
     hasPasscode: order.passcode !== null,
-    passcode: showPasscode ? order.passcode : null,
+    // Opened only for those who may see it; everyone else's answer never holds it.
+    passcode: showPasscode && order.passcode !== null ? openPasscode(order.passcode, order.id) : null,
     estimateFen: order.estimateFen,
     depositFen: order.depositFen,
     faultLocationCode: order.faultLocationCode,

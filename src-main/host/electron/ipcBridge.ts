@@ -33,6 +33,7 @@ export async function handleIpcCall(
   return dispatch(app, handlers, {
     operation: typeof operation === 'string' ? operation : '',
     input,
-    token: typeof token === 'string' ? token : undefined
+    token: typeof token === 'string' ? token : undefined,
+    source: { transport: 'ipc' }
   })
 }

@@ -8,6 +8,7 @@ import { handleIpcCall, RPC_CHANNEL } from './ipcBridge'
 import { APP_URL_PREFIX, createMainWindow } from './window'
 import { electronPrinting } from './printing'
 import { startBackupSchedule } from '../../features/backups/schedule'
+import { safeStorageKeyProvider } from './safeStorageKey'
 
 /** The desktop shell: opens the database, one locked-down window, and the IPC host. */
 export function startElectronShell(): void {
@@ -30,7 +31,8 @@ export function startElectronShell(): void {
 
   void electronApp.whenReady().then(() => {
     try {
-      appContext = openApp({ dataDir: resolveDataDir(process.argv, process.env, electronApp.getPath('userData')) })
+      const dataDir = resolveDataDir(process.argv, process.env, electronApp.getPath('userData'))
+      appContext = openApp({ dataDir, passcodeKeys: safeStorageKeyProvider(dataDir) })
     } catch (error) {
       // E.g. a database written by a newer version: say so plainly instead of a blank window.
       dialog.showErrorBox('Service Center', error instanceof Error ? error.message : String(error))

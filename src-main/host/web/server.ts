@@ -16,6 +16,7 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   INVALID_CREDENTIALS: 401,
   SESSION_LOCKED: 423,
   ACCOUNT_LOCKED: 423,
+  SIGN_IN_THROTTLED: 429,
   ACCOUNT_DISABLED: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -90,7 +91,12 @@ async function handle(
     const operation = operationFromPath(url.pathname)
     const body = await readJsonBody(request)
     const result = body.ok
-      ? await dispatch(app, handlers, { operation, input: body.value, token: bearerToken(request) })
+      ? await dispatch(app, handlers, {
+          operation,
+          input: body.value,
+          token: bearerToken(request),
+          source: { transport: 'http', address: request.socket.remoteAddress }
+        })
       : ({ ok: false, error: body.error } as const)
     return sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 400), result)
   }

@@ -8,15 +8,19 @@ import { ApiError } from '../../api/client'
 export function usePasswordAttempt(clearPassword: () => void) {
   const busy = ref(false)
   const errorKey = ref('')
+  /** The blanks of the message, e.g. how many minutes a throttled computer must wait. */
+  const errorParams = ref<Record<string, unknown>>({})
 
   async function attempt(action: () => Promise<void>, afterFailure?: (error: unknown) => Promise<unknown>) {
     if (busy.value) return
     busy.value = true
     errorKey.value = ''
+    errorParams.value = {}
     try {
       await action()
     } catch (error) {
       errorKey.value = error instanceof ApiError ? error.messageKey : 'errors.INTERNAL'
+      errorParams.value = error instanceof ApiError ? (error.details ?? {}) : {}
       clearPassword()
       await afterFailure?.(error)
     } finally {
@@ -24,5 +28,5 @@ export function usePasswordAttempt(clearPassword: () => void) {
     }
   }
 
-  return { busy, errorKey, attempt }
+  return { busy, errorKey, errorParams, attempt }
 }

@@ -20,6 +20,9 @@ export const settingsMessages = defineMessages(
       security: '安全',
       idleLock: '无操作自动锁屏',
       idleLockHint: '0 表示不自动锁屏',
+      passcodeRetention: '设备密码保留天数',
+      passcodeRetentionHint:
+        '工单结束（取机、取消或未修退回）后保留设备密码的天数，之后每日自动删除并记入审计；0 表示下次清理时即删除',
       minutes: '分钟',
       approvals: '审批',
       repairWarranty: '维修保修',
@@ -50,6 +53,9 @@ export const settingsMessages = defineMessages(
       security: 'Security',
       idleLock: 'Lock screen when idle for',
       idleLockHint: '0 turns auto-lock off',
+      passcodeRetention: 'Keep device passcodes for',
+      passcodeRetentionHint:
+        'Days a device passcode is kept after the job ends (picked up, cancelled or returned unrepaired); a daily sweep then erases it and audits it; 0 erases it at the next sweep',
       minutes: 'minutes',
       approvals: 'Approvals',
       repairWarranty: 'Repair warranty',

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { DEFAULT_APPROVAL_THRESHOLD_FEN, DEFAULT_IDLE_LOCK_MINUTES } from '../../../src-shared/contract/settings'
 import { MAX_FAILED_SIGN_INS } from '../../../src-shared/domain/lockout'
 import { ADMIN, auditRows, callError, callOk, createUserAndSignIn, freshShopPerTest, MINUTE, SHOP } from '../helpers'
+
+// Up to ten scrypt checks per test (the account's lock-out limit): slow on a loaded machine.
+vi.setConfig({ testTimeout: 90_000 })
 
 const shop = freshShopPerTest()
 

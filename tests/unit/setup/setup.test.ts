@@ -4,6 +4,7 @@ import type { AppContext } from '../../../src-main/app/context'
 import {
   DEFAULT_APPROVAL_THRESHOLD_FEN,
   DEFAULT_IDLE_LOCK_MINUTES,
+  DEFAULT_PASSCODE_RETENTION_DAYS,
   DEFAULT_REPAIR_WARRANTY_DAYS
 } from '../../../src-shared/contract/settings'
 import {
@@ -61,7 +62,8 @@ describe('first run', () => {
       profile: SHOP,
       idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
       approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN,
-      repairWarrantyDays: DEFAULT_REPAIR_WARRANTY_DAYS
+      repairWarrantyDays: DEFAULT_REPAIR_WARRANTY_DAYS,
+      passcodeRetentionDays: DEFAULT_PASSCODE_RETENTION_DAYS
     })
   })
 
@@ -159,7 +161,8 @@ describe('shop settings', () => {
       profile: { ...SHOP, name: '新名字维修中心', phone: '021-12345678', logo: TINY_PNG },
       idleLockMinutes: 5,
       approvalThresholdFen: DEFAULT_APPROVAL_THRESHOLD_FEN,
-      repairWarrantyDays: 180
+      repairWarrantyDays: 180,
+      passcodeRetentionDays: 14
     }
 
     const saved = await callOk(app, 'settings.update', next, shop.adminToken)

@@ -1,18 +1,25 @@
 import { describe, expect, it } from 'vitest'
-import { callOk } from '../helpers'
+import { erasePasscodesPastRetention } from '../../../src-main/features/workOrders/passcodeRetention'
+import { DEFAULT_PASSCODE_RETENTION_DAYS } from '../../../src-shared/contract/settings'
+import { callOk, MINUTE } from '../helpers'
 import { driveTo, openOrder, staffedShopPerFile } from './fixtures'
 
 describe('what happens to a job once it is closed, and whose it is', () => {
   const shop = staffedShopPerFile()
 
-  it('the passcode is forgotten when the device goes back to the customer, however the job ends', async () => {
+  it('the passcode is forgotten once the retention days after the job closed are over, however it ends', async () => {
     const { app, staff } = shop()
+    const closed: string[] = []
     for (const status of ['picked_up', 'cancelled', 'returned_unrepaired'] as const) {
-      const { id } = await driveTo(app, staff.manager.token, status)
-      const row = app.sqlite.prepare('SELECT passcode FROM work_orders WHERE id = ?').get(id) as {
+      closed.push((await driveTo(app, staff.manager.token, status, { passcode: '1357' })).id)
+    }
+    const later = new Date(app.clock().getTime() + (DEFAULT_PASSCODE_RETENTION_DAYS + 1) * 24 * 60 * MINUTE)
+    expect(await erasePasscodesPastRetention(app.db, later)).toBeGreaterThanOrEqual(closed.length)
+    for (const id of closed) {
+      const row = app.sqlite.prepare('SELECT status, passcode FROM work_orders WHERE id = ?').get(id) as {
         passcode: string | null
       }
-      expect({ status, passcode: row.passcode }).toEqual({ status, passcode: null })
+      expect(row).toMatchObject({ passcode: null })
     }
     // An open job keeps it.
     const { id } = await openOrder(app, staff.frontDesk.token, { passcode: { consent: true, value: '8642' } })

@@ -122,10 +122,13 @@ export async function driveTo(
   app: AppContext,
   token: string,
   status: WorkOrderStatus,
-  options: { paid?: boolean; customerAccepts?: boolean } = {}
+  options: { paid?: boolean; customerAccepts?: boolean; passcode?: string } = {}
 ): Promise<OpenedOrder> {
   const paid = options.paid ?? status === 'awaiting_approval'
-  const opened = await openOrder(app, token, { serviceType: paid ? 'paid_repair' : 'warranty_repair' })
+  const opened = await openOrder(app, token, {
+    serviceType: paid ? 'paid_repair' : 'warranty_repair',
+    ...(options.passcode === undefined ? {} : { passcode: { consent: true, value: options.passcode } })
+  })
   const { id, claimCode } = opened
   const move = (to: WorkOrderStatus, reason = '') => callOk(app, 'workOrders.transition', { id, to, reason }, token)
   const path: Record<WorkOrderStatus, () => Promise<unknown>> = {

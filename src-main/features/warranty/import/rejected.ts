@@ -1,7 +1,10 @@
 import type { ImportRejection } from '../../../../src-shared/contract/warranty'
+import { printableText } from '../../../../src-shared/domain/printableText'
 import { reasonText } from './validate'
 
-function csvField(value: string): string {
+/** Quoted where needed; control characters from the file are dropped (the rows are written out again). */
+function csvField(raw: string): string {
+  const value = printableText(raw)
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
 }
 

@@ -1,6 +1,8 @@
 import type { ImportField, ImportRejection } from '../../../../src-shared/contract/warranty'
 import type { CategoryKey } from '../../../../src-shared/domain/warranty/policy'
+import { isSingleLineText } from '../../../../src-shared/contract/common'
 import { normalizePhone } from '../../../../src-shared/domain/phone'
+import { printableLine } from '../../../../src-shared/domain/printableText'
 import { parseImportDate } from './dates'
 import { categoryOfCell } from './headers'
 
@@ -21,6 +23,8 @@ export const IMPORT_REASON_KEYS = [
   'warranty.import.dateInvalid',
   /** params: field, max */
   'warranty.import.tooLong',
+  /** params: field (a control character or a bidi control, refused as at the counter) */
+  'warranty.import.controlCharacter',
   /** params: firstLine */
   'warranty.import.cardDuplicate',
   /** params: serial (the unit that already holds the card) */
@@ -79,7 +83,14 @@ const reject = (
   params: Record<string, string | number> = {}
 ): RowOutcome => ({
   ok: false,
-  rejection: { line, reasonKey, params }
+  // A value quoted back from the file is shown and written out again: never with control characters.
+  rejection: {
+    line,
+    reasonKey,
+    params: Object.fromEntries(
+      Object.entries(params).map(([key, value]) => [key, typeof value === 'string' ? printableLine(value) : value])
+    )
+  }
 })
 
 /**
@@ -92,9 +103,11 @@ export function createRowValidator(options: RowValidatorOptions): (line: number,
   const serialLines = new Map<string, number>()
   const cardLines = new Map<string, number>()
   const newModels = new Map<string, CategoryKey>()
+  // A line break or tab inside a cell (Alt+Enter in Excel) is plain spacing: one space, as the
+  // counter's one-line fields would have it. Any other control character refuses the row.
   const cell = (fields: string[], field: ImportField): string => {
     const index = mapping[field]
-    return index === undefined ? '' : (fields[index] ?? '').trim()
+    return index === undefined ? '' : (fields[index] ?? '').replace(/\s*[\t\r\n]+\s*/g, ' ').trim()
   }
 
   return (line, fields) => {
@@ -120,6 +133,7 @@ export function createRowValidator(options: RowValidatorOptions): (line: number,
       buyerPhone: cell(fields, 'buyerPhone')
     }
     for (const field of Object.keys(MAX_LENGTH) as (keyof typeof MAX_LENGTH)[]) {
+      if (!isSingleLineText(text[field])) return reject(line, 'warranty.import.controlCharacter', { field })
       if (text[field].length > MAX_LENGTH[field])
         return reject(line, 'warranty.import.tooLong', { field, max: MAX_LENGTH[field] })
     }
@@ -237,6 +251,8 @@ export function reasonText(rejection: ImportRejection): string {
       return `${field}不是有效日期：${p.value}`
     case 'warranty.import.tooLong':
       return `${field}过长（最多${p.max}个字符）`
+    case 'warranty.import.controlCharacter':
+      return `${field}含有控制字符或隐藏的文字方向符`
     case 'warranty.import.cardDuplicate':
       return `保修卡号 ${p.cardNumber} 在文件中重复（与第${p.firstLine}行相同）`
     case 'warranty.import.cardTaken':

@@ -20,6 +20,7 @@ import { workOrderPorts } from '../ports'
 import { workOrderRecord } from '../records'
 import { addTimelineEvent } from '../timeline'
 import type { WorkOrdersTable } from '../tables'
+import { sealPasscode } from '../passcodeSeal'
 
 type Intake = ParsedInput<'workOrders.create'>
 
@@ -128,8 +129,9 @@ export async function openWorkOrder(
     const deviceId = await intakeDevice(trx, at, actor, customerId, intake.device)
     await requireActiveCode(trx, 'symptom', intake.symptomCode, 'symptomCode')
     const faultDate = await checkedFaultDate(trx, deviceId, intake.faultDate, shopLocalDate(at, timeZone))
+    const workOrderId = uuidv7(at.getTime())
     const row: WorkOrdersTable = {
-      id: uuidv7(at.getTime()),
+      id: workOrderId,
       number: await nextDocumentNumber(trx, 'WO', at, timeZone),
       claimCode,
       customerId,
@@ -141,7 +143,11 @@ export async function openWorkOrder(
       symptomCode: intake.symptomCode,
       conditionJson: JSON.stringify(intake.condition),
       accessoriesJson: JSON.stringify(intake.accessories),
-      passcode: intake.passcode.consent && intake.passcode.value !== '' ? intake.passcode.value : null,
+      // Sealed before it is written: the plain passcode never reaches the database file.
+      passcode:
+        intake.passcode.consent && intake.passcode.value !== ''
+          ? sealPasscode(intake.passcode.value, workOrderId)
+          : null,
       estimateFen: intake.estimateFen,
       depositFen: intake.depositFen,
       promisedDate: intake.promisedDate,

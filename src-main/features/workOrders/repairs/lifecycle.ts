@@ -67,8 +67,6 @@ export function transitionWorkOrder(
       set: {
         status: to,
         ...(REASON_REQUIRED.has(to) ? { closeReason: input.reason } : {}),
-        // A closed job no longer needs the customer's passcode; it is not kept longer than that.
-        ...(isClosed(to) ? { passcode: null } : {}),
         ...(takesJob ? { technicianId: actor.id } : {})
       },
       event: {
@@ -173,7 +171,8 @@ export async function pickUp(
       }
       await letGoOfClosedOrder(change, { at, actorId: actor.id, workOrderId: current.id, to: 'picked_up', reason: '' })
       return {
-        set: { status: 'picked_up', pickedUpAt: at.toISOString(), pickedUpBy: actor.id, passcode: null },
+        // The passcode stays for the shop's retention days (a comeback may need it), then the sweep erases it.
+        set: { status: 'picked_up', pickedUpAt: at.toISOString(), pickedUpBy: actor.id },
         event: {
           kind: 'status',
           fromStatus: current.status,

@@ -17,6 +17,21 @@ describe('usePasswordAttempt', () => {
     expect(busy.value).toBe(false)
   })
 
+  it('keeps the blanks of the message, e.g. how long a throttled computer waits', async () => {
+    const { errorKey, errorParams, attempt } = usePasswordAttempt(() => undefined)
+    const throttled = new ApiError({
+      code: 'SIGN_IN_THROTTLED',
+      messageKey: 'errors.SIGN_IN_THROTTLED',
+      details: { retryAt: '2026-01-23T02:00:30.000Z', minutes: 1 }
+    })
+    await attempt(() => Promise.reject(throttled))
+    expect(errorKey.value).toBe('errors.SIGN_IN_THROTTLED')
+    expect(errorParams.value).toEqual({ retryAt: '2026-01-23T02:00:30.000Z', minutes: 1 })
+
+    await attempt(() => Promise.resolve())
+    expect(errorParams.value).toEqual({})
+  })
+
   it('shows an unexpected failure as an internal error, and forgets it on the next try', async () => {
     const { errorKey, attempt } = usePasswordAttempt(() => undefined)
     await attempt(() => Promise.reject(new Error('socket closed')))
