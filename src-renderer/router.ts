@@ -4,7 +4,7 @@ import type { OperationName } from '../src-shared/contract'
 import { useSessionStore } from './features/auth/sessionStore'
 import { i18n } from './i18n'
 import { adoptPrintToken, printRoutes } from './print/routes'
-import { loadAppComponents } from './ui/elementPlus'
+import { fetchAppComponents, loadAppComponents } from './ui/elementPlus'
 
 // Every page is its own chunk, fetched when its route is first entered: the sign-in screen paints
 // without the code of the app behind it (issue 17, first paint). Add new pages the same way.
@@ -127,7 +127,11 @@ router.beforeEach(async (to) => {
 })
 
 // The sign-in screen draws with the few Element Plus components loaded with the page; every other
-// page waits for the rest (ui/elementPlus.ts).
+// page waits for the rest (ui/elementPlus.ts), fetched alongside the page's own code once the
+// guard above has let the navigation through.
+router.beforeEach((to) => {
+  if (to.name !== 'sign-in') void fetchAppComponents()
+})
 router.beforeResolve(async (to) => {
   if (to.name !== 'sign-in') await loadAppComponents()
 })

@@ -11,6 +11,8 @@ import {
   ElOption,
   ElSelect
 } from 'element-plus'
+// Types only: the module itself is fetched on demand below.
+import type * as AppComponentsModule from './appComponents'
 
 /**
  * Element Plus, registered by the component rather than whole (issue 17, first paint): the
@@ -33,6 +35,7 @@ export const signInComponents: Record<string, Component> = {
 }
 
 let app: App | undefined
+let appComponentsFetched: Promise<typeof AppComponentsModule> | undefined
 let appComponentsLoaded: Promise<void> | undefined
 
 function register(target: App, components: Record<string, Component>): void {
@@ -51,9 +54,15 @@ export const elementPlus: Plugin = {
   }
 }
 
+/** Fetches the chunk of the rest of the app's components (without registering them yet). */
+export function fetchAppComponents(): Promise<typeof AppComponentsModule> {
+  appComponentsFetched ??= import('./appComponents')
+  return appComponentsFetched
+}
+
 /** Registers the rest of the app's components (and v-loading), once; later calls share the load. */
 export function loadAppComponents(): Promise<void> {
-  appComponentsLoaded ??= import('./appComponents').then(({ appComponents, appDirectives, appPlugins }) => {
+  appComponentsLoaded ??= fetchAppComponents().then(({ appComponents, appDirectives, appPlugins }) => {
     if (!app) throw new Error('elementPlus plugin not installed')
     register(app, appComponents)
     for (const plugin of appPlugins) app.use(plugin)
