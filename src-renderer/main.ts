@@ -1,18 +1,22 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import App from './App.vue'
 import { router } from './router'
 import { i18n } from './i18n'
 import { vFocusFirst } from './ui/focus'
+import { elementPlus, loadAppComponents } from './ui/elementPlus'
 import './ui/app.css'
 import './ui/utilities.css'
 
 createApp(App)
   .use(createPinia())
   .use(i18n)
+  .use(elementPlus)
   .use(router)
-  .use(ElementPlus)
   .directive('focus-first', vFocusFirst)
   .mount('#app')
+
+// The rest of Element Plus is fetched once the first screen has painted, so signing in does not
+// wait for it (the router waits for it before any page but sign-in).
+void router.isReady().then(() => requestIdleCallback(() => void loadAppComponents(), { timeout: 2000 }))

@@ -1,42 +1,46 @@
-import type { Component } from 'vue'
-import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouteRecordSingleView } from 'vue-router'
 import { ElMessage } from 'element-plus'
 import type { OperationName } from '../src-shared/contract'
 import { useSessionStore } from './features/auth/sessionStore'
 import { i18n } from './i18n'
-import AppLayout from './shell/AppLayout.vue'
-import SetupView from './features/setup/SetupView.vue'
-import SignInView from './features/auth/SignInView.vue'
-import HomeView from './features/home/HomeView.vue'
-import UsersView from './features/users/UsersView.vue'
-import AuditLogView from './features/audit/AuditLogView.vue'
-import ShopSettingsView from './features/settings/ShopSettingsView.vue'
-import BackupsView from './features/backups/BackupsView.vue'
-import IntakeView from './features/repairs/IntakeView.vue'
-import WorkOrdersView from './features/repairs/WorkOrdersView.vue'
-import BoardView from './features/repairs/BoardView.vue'
-import WorkOrderView from './features/repairs/WorkOrderView.vue'
-import ApprovalsView from './features/repairs/ApprovalsView.vue'
-import CustomersView from './features/customers/CustomersView.vue'
-import CustomerDetailView from './features/customers/CustomerDetailView.vue'
-import CodesView from './features/codes/CodesView.vue'
-import WarrantyLookupView from './features/warranty/WarrantyLookupView.vue'
-import WarrantyImportView from './features/warranty/WarrantyImportView.vue'
-import PoliciesView from './features/warranty/PoliciesView.vue'
-import PartsView from './features/parts/PartsView.vue'
-import PartView from './features/parts/PartView.vue'
-import ReceiveView from './features/parts/ReceiveView.vue'
-import StockListsView from './features/parts/StockListsView.vue'
-import IssueView from './features/parts/IssueView.vue'
-import FaultyPartsView from './features/parts/FaultyPartsView.vue'
-import StocktakesView from './features/parts/StocktakesView.vue'
-import StocktakeView from './features/parts/StocktakeView.vue'
-import CheckoutView from './features/checkout/CheckoutView.vue'
-import InvoiceView from './features/checkout/InvoiceView.vue'
-import DayCloseView from './features/checkout/DayCloseView.vue'
-import DayCloseReportView from './features/checkout/DayCloseReportView.vue'
-import CounterSaleView from './features/checkout/CounterSaleView.vue'
 import { adoptPrintToken, printRoutes } from './print/routes'
+import { fetchAppComponents, loadAppComponents } from './ui/elementPlus'
+
+// The sign-in screen comes with the first script (no second round trip before it paints); every
+// other page is its own chunk, fetched when its route is first entered, so sign-in paints without
+// the code of the app behind it (issue 17, first paint). Add new pages the lazy way.
+import SignInView from './features/auth/SignInView.vue'
+const AppLayout = () => import('./shell/AppLayout.vue')
+const SetupView = () => import('./features/setup/SetupView.vue')
+const HomeView = () => import('./features/home/HomeView.vue')
+const UsersView = () => import('./features/users/UsersView.vue')
+const AuditLogView = () => import('./features/audit/AuditLogView.vue')
+const ShopSettingsView = () => import('./features/settings/ShopSettingsView.vue')
+const BackupsView = () => import('./features/backups/BackupsView.vue')
+const IntakeView = () => import('./features/repairs/IntakeView.vue')
+const WorkOrdersView = () => import('./features/repairs/WorkOrdersView.vue')
+const BoardView = () => import('./features/repairs/BoardView.vue')
+const WorkOrderView = () => import('./features/repairs/WorkOrderView.vue')
+const ApprovalsView = () => import('./features/repairs/ApprovalsView.vue')
+const CustomersView = () => import('./features/customers/CustomersView.vue')
+const CustomerDetailView = () => import('./features/customers/CustomerDetailView.vue')
+const CodesView = () => import('./features/codes/CodesView.vue')
+const WarrantyLookupView = () => import('./features/warranty/WarrantyLookupView.vue')
+const WarrantyImportView = () => import('./features/warranty/WarrantyImportView.vue')
+const PoliciesView = () => import('./features/warranty/PoliciesView.vue')
+const PartsView = () => import('./features/parts/PartsView.vue')
+const PartView = () => import('./features/parts/PartView.vue')
+const ReceiveView = () => import('./features/parts/ReceiveView.vue')
+const StockListsView = () => import('./features/parts/StockListsView.vue')
+const IssueView = () => import('./features/parts/IssueView.vue')
+const FaultyPartsView = () => import('./features/parts/FaultyPartsView.vue')
+const StocktakesView = () => import('./features/parts/StocktakesView.vue')
+const StocktakeView = () => import('./features/parts/StocktakeView.vue')
+const CheckoutView = () => import('./features/checkout/CheckoutView.vue')
+const InvoiceView = () => import('./features/checkout/InvoiceView.vue')
+const DayCloseView = () => import('./features/checkout/DayCloseView.vue')
+const DayCloseReportView = () => import('./features/checkout/DayCloseReportView.vue')
+const CounterSaleView = () => import('./features/checkout/CounterSaleView.vue')
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -51,7 +55,12 @@ declare module 'vue-router' {
  * A page inside the app's frame, open to the roles that may call `operation`. A page whose
  * address names a record (`:id`) gets it as its `id` prop.
  */
-function page(path: string, name: string, component: Component, operation: OperationName): RouteRecordRaw {
+function page(
+  path: string,
+  name: string,
+  component: RouteRecordSingleView['component'],
+  operation: OperationName
+): RouteRecordRaw {
   return { path, name, component, props: path.includes(':id'), meta: { operation } }
 }
 
@@ -120,4 +129,14 @@ router.beforeEach(async (to) => {
     return { name: 'home' }
   }
   return true
+})
+
+// The sign-in screen draws with the few Element Plus components loaded with the page; every other
+// page waits for the rest (ui/elementPlus.ts), fetched alongside the page's own code once the
+// guard above has let the navigation through.
+router.beforeEach((to) => {
+  if (to.name !== 'sign-in') void fetchAppComponents()
+})
+router.beforeResolve(async (to) => {
+  if (to.name !== 'sign-in') await loadAppComponents()
 })

@@ -1,5 +1,6 @@
 import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router'
 import { readToken, saveToken } from '../api/token'
+import { fetchAppComponents } from '../ui/elementPlus'
 
 /**
  * The print route: a document drawn on its paper, outside the app shell (no navigation, no
@@ -9,7 +10,10 @@ import { readToken, saveToken } from '../api/token'
 const PrintView = () => import('./PrintView.vue')
 // A window opened on a print route (the desktop shell's print window) fetches the page's code
 // while the session is still being checked, not after.
-if (window.location.hash.startsWith('#/print/')) void PrintView()
+if (window.location.hash.startsWith('#/print/')) {
+  void PrintView()
+  void fetchAppComponents()
+}
 
 export const printRoutes: RouteRecordRaw[] = [
   {
