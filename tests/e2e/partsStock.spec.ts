@@ -375,7 +375,9 @@ test('a serial-tracked part is received with a serial per unit, and its page lis
       name: 'Mate 60 Pro 主板',
       binLocation: 'S-01-01',
       barcodes: ['6901234599990'],
+      // A brand-supplied board used only under warranty: priced ¥0 on purpose.
       sellingPriceFen: 0,
+      zeroPriceConfirmed: true,
       costPriceFen: 150_000,
       serialTracked: true
     },

@@ -120,7 +120,9 @@ test('recording the fault date changes the verdict on screen (2001 art. 11 and 1
   // Check-in asks for the fault date too (empty: today).
   await page.getByTestId('nav-intake').click()
   const intakeFaultDate = page.locator('input[name=faultDate]')
-  await intakeFaultDate.scrollIntoViewIfNeeded()
+  // The page is fetched on first visit: wait for it to stand before scrolling to the field.
   await expect(intakeFaultDate).toHaveAttribute('placeholder', '今天')
+  await expect(page.locator('input[name=customer-search]')).toBeFocused()
+  await intakeFaultDate.scrollIntoViewIfNeeded()
   await screenshot(page, 'warranty-intake-fault-date')
 })
