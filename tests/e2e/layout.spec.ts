@@ -46,6 +46,9 @@ test('the sidebar groups its entries by desk and fits a 1366×768 screen; Englis
   await page.getByTestId('nav-audit').click()
   const picker = page.locator('.toolbar .el-date-editor')
   const refresh = page.locator('.toolbar').getByRole('button', { name: 'Refresh' })
+  // The page is fetched on first visit: measure once both stand.
+  await expect(picker).toBeVisible()
+  await expect(refresh).toBeVisible()
   const pickerBox = (await picker.boundingBox())!
   const refreshBox = (await refresh.boundingBox())!
   expect(refreshBox.x - (pickerBox.x + pickerBox.width)).toBeGreaterThanOrEqual(8)
