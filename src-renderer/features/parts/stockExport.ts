@@ -5,7 +5,7 @@ import { EXPORT_COLUMNS } from '../../../src-shared/contract/parts'
 import { MOVEMENT_KINDS, PART_UNITS } from '../../../src-shared/domain/stock'
 import { call } from '../../api/client'
 import { showError } from '../../ui/errors'
-import { saveFile } from '../../ui/download'
+import { saveBase64File } from '../../ui/download'
 
 /** The lists these screens export (faulty parts owed to the brand are exported from their own screen). */
 export type StockExportList = 'catalogue' | 'lowStock' | 'valuation' | 'movements'
@@ -21,14 +21,6 @@ const MONEY_COLUMNS: ReadonlySet<string> = new Set([
   'value'
 ])
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-/** Saves a file the main process prepared (base64) as a download, as the warranty import saves its rejected rows. */
-export function saveBase64File(fileName: string, base64: string, type: string): void {
-  const binary = atob(base64)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  saveFile(fileName, new Blob([bytes], { type }))
-}
 
 /**
  * Exports a stock list as an Excel workbook in the reader's language: the sheet title, every
