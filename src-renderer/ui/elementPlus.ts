@@ -17,7 +17,7 @@ import type * as AppComponentsModule from './appComponents'
 /**
  * Element Plus, registered by the component rather than whole (issue 17, first paint): the
  * components the sign-in screen draws come with the page's first script; every other component
- * the app's templates use is in appComponents.ts, a chunk of its own that the router waits for
+ * the app's templates use is in appComponentList.ts, a chunk of its own that the router waits for
  * before any other page and that is fetched in the background once sign-in has painted.
  * A new `<el-…>` tag in a template needs its component added there
  * (tests/unit/renderer/elementPlusComponents.test.ts finds the ones missing).

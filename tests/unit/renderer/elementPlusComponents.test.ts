@@ -72,5 +72,6 @@ describe('Element Plus registered by the component', () => {
       'src-renderer/shell/StandaloneFormPage.vue'
     ])
     expect(firstScript).not.toContain('src-renderer/ui/appComponents.ts')
+    expect(firstScript).not.toContain('src-renderer/ui/appComponentList.ts')
   })
 })
