@@ -9,6 +9,7 @@ import { loadWorkOrderParts } from './parts/workOrderParts/workOrderParts'
 import { releasePartsOfClosedOrder } from './parts/workOrderParts/returns'
 import { registeredUnitOfSerial } from './warranty/registeredUnit'
 import { wireWorkOrderPorts } from './workOrders/ports'
+import { openFollowUpOfPickedUpOrder } from './customerContact/followUps'
 
 /**
  * The composition root of the features: the one file that knows them all. Features build on the
@@ -20,8 +21,9 @@ export function wireFeatures(): void {
   wireWorkOrderPorts({
     parties: { findLiveCustomer, insertCustomer, findDevice, insertDevice, saveDevice },
     recordDeposit,
-    // Parts first, then the deposit: the order the cancellation always ran them in.
-    onClosed: [releasePartsOfClosedOrder, returnDepositOfClosedOrder],
+    // Parts first, then the deposit: the order the cancellation always ran them in. A picked-up
+    // job also gets its follow-up call.
+    onClosed: [releasePartsOfClosedOrder, returnDepositOfClosedOrder, openFollowUpOfPickedUpOrder],
     invoicesOf: invoicesOfWorkOrder,
     handOverBilling,
     partsOf: loadWorkOrderParts,

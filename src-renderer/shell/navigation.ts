@@ -19,7 +19,9 @@ import {
   DocumentChecked,
   Wallet,
   ShoppingCart,
-  FolderChecked
+  FolderChecked,
+  Phone,
+  ChatDotSquare
 } from '@element-plus/icons-vue'
 import type { OperationName } from '../../src-shared/contract'
 
@@ -96,6 +98,22 @@ export const navigationItems: NavigationItem[] = [
     labelKey: 'nav.customers',
     icon: UserFilled,
     operation: 'customers.search'
+  },
+  {
+    routeName: 'follow-ups',
+    desk: 'frontDesk',
+    path: '/follow-ups',
+    labelKey: 'nav.followUps',
+    icon: Phone,
+    operation: 'customerContact.followUps'
+  },
+  {
+    routeName: 'complaints',
+    desk: 'frontDesk',
+    path: '/complaints',
+    labelKey: 'nav.complaints',
+    icon: ChatDotSquare,
+    operation: 'customerContact.complaints'
   },
   {
     routeName: 'parts',

@@ -18,6 +18,7 @@ import { counterSalesContract } from './checkout/counterSales'
 import { printingContract } from './printing'
 import { dataExportContract } from './dataExport'
 import { backupsContract } from './backups'
+import { customerContactContract } from './customerContact'
 import type { InputOf, OutputOf, ParsedInputOf } from './operation'
 
 /** Every operation the UI can ask for, declared once. Hosts and the client are derived from this. */
@@ -41,7 +42,8 @@ export const contract = {
   ...counterSalesContract,
   ...printingContract,
   ...dataExportContract,
-  ...backupsContract
+  ...backupsContract,
+  ...customerContactContract
 }
 
 export type Contract = typeof contract
@@ -61,6 +63,15 @@ export type { Device, JobWaiting, Page, WorkOrderSummary } from './common'
 export type { CurrentUser, SessionInfo, SignInResult } from './auth'
 export type { ShopProfile, ShopSettings } from './settings'
 export type { UserSummary } from './users'
+export type {
+  CallResult,
+  Complaint,
+  ComplaintEvent,
+  ContactSettings,
+  FollowUp,
+  ReadyMessage,
+  ReadyNotice
+} from './customerContact'
 export type { AuditEntry } from './audit'
 export type { Customer, CustomerFile } from './customers'
 export type { CodeEntry } from './workOrders/codes'

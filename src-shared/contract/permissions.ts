@@ -149,7 +149,18 @@ export const permissions: Record<OperationName, Access> = {
   'backups.settings': ADMIN_AND_MANAGER,
   'backups.saveSettings': ADMIN,
   'backups.previewRestore': ADMIN,
-  'backups.restore': ADMIN
+  'backups.restore': ADMIN,
+  'customerContact.settings': 'signedIn',
+  'customerContact.saveSettings': ADMIN_AND_MANAGER,
+  // The counter tells customers their device is ready and makes the follow-up calls.
+  'customerContact.readyMessage': DESK,
+  'customerContact.markNotified': DESK,
+  'customerContact.followUps': DESK,
+  'customerContact.recordCall': DESK,
+  // Complaints are the manager's to handle; the counter may record one and see the list.
+  'customerContact.complaints': DESK,
+  'customerContact.openComplaint': DESK,
+  'customerContact.moveComplaint': ADMIN_AND_MANAGER
 }
 
 /** Operations a session may still call after idle auto-lock, before the password is typed again. */

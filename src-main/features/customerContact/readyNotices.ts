@@ -1,0 +1,94 @@
+import type { Db } from '../../db/connection'
+import { AppError, type CurrentUser, type ReadyMessage, type ReadyNotice } from '../../../src-shared/contract'
+import {
+  renderReadyMessage,
+  type NoticeChannel,
+  type ReadyMessageLanguage
+} from '../../../src-shared/domain/customerContact'
+import { uuidv7 } from '../../../src-shared/domain/ids'
+import { awaitsHandOver } from '../../../src-shared/domain/workOrderStatus'
+import { recordAudit } from '../audit/record'
+import { readShopProfile } from '../settings/service'
+import { findWorkOrder } from '../workOrders/lookup'
+import { addTimelineEvent } from '../workOrders/timeline'
+import { readContactSettings } from './contactSettings'
+
+/**
+ * The "your device is ready" message for the desk to copy into SMS or WeChat, filled from the
+ * shop's template. Sending it through an SMS gateway is left to an extension (ARCHITECTURE.md):
+ * here the desk passes it on and records that it did.
+ */
+export async function readyMessage(db: Db, workOrderId: string, language: ReadyMessageLanguage): Promise<ReadyMessage> {
+  const order = await findWorkOrder(db, workOrderId)
+  const customer = await db
+    .selectFrom('customers')
+    .select(['name', 'mobile'])
+    .where('id', '=', order.customerId)
+    .executeTakeFirstOrThrow()
+  const device = await db
+    .selectFrom('devices')
+    .select(['brand', 'model'])
+    .where('id', '=', order.deviceId)
+    .executeTakeFirstOrThrow()
+  const profile = await readShopProfile(db)
+  const settings = await readContactSettings(db)
+  const text = renderReadyMessage(settings.readyTemplates[language], {
+    shop: profile?.name ?? '',
+    customer: customer.name,
+    number: order.number,
+    claimCode: order.claimCode,
+    device: `${device.brand} ${device.model}`.trim(),
+    hours: settings.openingHours[language],
+    phone: profile?.phone ?? ''
+  })
+  return {
+    workOrderId,
+    language,
+    text,
+    customerPhone: customer.mobile ?? '',
+    ready: awaitsHandOver(order),
+    notices: await noticesOf(db, workOrderId)
+  }
+}
+
+/** Records that the desk told the customer; only while the device waits to be collected. */
+export async function markNotified(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: { workOrderId: string; language: ReadyMessageLanguage; channel: NoticeChannel }
+): Promise<ReadyMessage> {
+  await db.transaction().execute(async (trx) => {
+    const order = await findWorkOrder(trx, input.workOrderId)
+    if (!awaitsHandOver(order)) throw new AppError('CONFLICT', 'errors.jobNotReady', { number: order.number })
+    const notice = {
+      id: uuidv7(at.getTime()),
+      workOrderId: order.id,
+      channel: input.channel,
+      language: input.language,
+      notifiedBy: actor.id,
+      notifiedAt: at.toISOString()
+    }
+    await trx.insertInto('readyNotices').values(notice).execute()
+    await addTimelineEvent(trx, at, order.id, actor.id, { kind: 'customer_notified', note: input.channel })
+    await recordAudit(trx, at, {
+      actorId: actor.id,
+      action: 'customerContact.markNotified',
+      entity: 'work_order',
+      entityId: order.id,
+      after: notice
+    })
+  })
+  return readyMessage(db, input.workOrderId, input.language)
+}
+
+async function noticesOf(db: Db, workOrderId: string): Promise<ReadyNotice[]> {
+  const rows = await db
+    .selectFrom('readyNotices as n')
+    .leftJoin('users as u', 'u.id', 'n.notifiedBy')
+    .select(['n.id', 'n.channel', 'n.language', 'n.notifiedBy', 'n.notifiedAt', 'u.displayName as notifiedByName'])
+    .where('n.workOrderId', '=', workOrderId)
+    .orderBy('n.notifiedAt', 'desc')
+    .execute()
+  return rows
+}

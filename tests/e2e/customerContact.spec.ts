@@ -1,0 +1,118 @@
+import { test, expect, screenshot, setUpShop, staffPage, hire, settled, type ShopHost } from './fixtures'
+
+/** A warranty job (nothing for the customer to pay) taken in and repaired through the API. */
+async function readyJob(
+  host: ShopHost,
+  adminToken: string
+): Promise<{ id: string; number: string; claimCode: string }> {
+  const { workOrder, claimCode } = await host.rpc<{ workOrder: { id: string; number: string }; claimCode: string }>(
+    'workOrders.create',
+    {
+      customer: { kind: 'new', fields: { name: '李秋水', mobile: '13912345678' } },
+      device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60 Pro', serial: 'SNCC000001' } },
+      serviceType: 'warranty_repair',
+      intakeChannel: 'walk_in',
+      reportedFault: '无法充电',
+      symptomCode: 'S01',
+      condition: { scratches: false, cracks: false, liquidMarks: false },
+      accessories: { items: [] },
+      passcode: { consent: false, value: '' }
+    },
+    adminToken
+  )
+  for (const to of ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup'])
+    await host.rpc('workOrders.transition', { id: workOrder.id, to, reason: '' }, adminToken)
+  return { ...workOrder, claimCode }
+}
+
+test('the desk tells the customer the device is ready, calls back after pick-up, and a low score reaches the manager as a complaint', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'desk', '王前台', 'front_desk')
+  const manager = await hire(host, adminToken, 'boss', '李店长', 'manager')
+  const job = await readyJob(host, adminToken)
+  // The shop calls back the same day, so the call is due at once.
+  const settings = await host.rpc<Record<string, unknown>>('customerContact.settings', {}, adminToken)
+  await host.rpc('customerContact.saveSettings', { ...settings, followUpDays: 0 }, adminToken)
+
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await page.goto(`${host.url}#/work-orders/${job.id}`)
+  const notice = page.getByTestId('ready-notice')
+  await expect(notice.getByTestId('ready-text')).toHaveValue(
+    new RegExp(`李秋水您好.*${job.number}.*取机码 ${job.claimCode}`)
+  )
+  await notice.getByRole('radio', { name: 'English' }).check({ force: true })
+  await expect(notice.getByTestId('ready-text')).toHaveValue(
+    new RegExp(`Hello 李秋水.*${job.number}.*claim code is ${job.claimCode}`)
+  )
+  await notice.getByTestId('ready-channel').click()
+  await page.getByRole('option', { name: '微信' }).click()
+  await notice.getByTestId('ready-mark').click()
+  await expect(notice.getByTestId('ready-notices')).toContainText('王前台')
+  await expect(notice.getByTestId('ready-notices')).toContainText('微信')
+  await expect(page.getByTestId('timeline')).toContainText('已通知客户取机')
+  await settled(page)
+  await screenshot(page, 'contact-ready-notice')
+
+  await host.rpc('workOrders.pickup', { id: job.id, claimCode: job.claimCode, confirmed: true }, adminToken)
+
+  await page.goto(`${host.url}#/follow-ups`)
+  const list = page.getByTestId('follow-ups')
+  await expect(list).toContainText(job.number)
+  await list.getByTestId('follow-up-call-0').click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByTestId('score-speed').locator('input').fill('40')
+  await dialog.getByTestId('score-price').locator('input').fill('60')
+  await dialog.locator('textarea[name=follow-up-comment]').click()
+  await expect(dialog.getByTestId('follow-up-average')).toContainText('70')
+  await expect(dialog.getByTestId('follow-up-will-complain')).toBeVisible()
+  await dialog.locator('textarea[name=follow-up-comment]').fill('修了一周才好')
+  await settled(page)
+  await screenshot(page, 'contact-follow-up-call')
+  await dialog.getByTestId('follow-up-save').click()
+  await expect(page.getByText(/已生成投诉单 CP-/)).toBeVisible()
+  await expect(list).not.toContainText(job.number)
+
+  const boss = await staffPage(browser, host, manager.username, manager.password)
+  await boss.goto(`${host.url}#/complaints`)
+  const complaints = boss.getByTestId('complaints')
+  await expect(complaints).toContainText(job.number)
+  await expect(complaints).toContainText('回访评分低（平均 70）')
+  await expect(complaints).toContainText('修了一周才好')
+  await complaints.getByTestId('complaint-handle').click()
+  await boss.locator('textarea[name=complaint-note]').fill('已致电客户道歉，说明等配件原因')
+  await boss.getByTestId('complaint-move-save').click()
+  await expect(complaints.getByTestId('complaint-status')).toHaveText('处理中')
+  await complaints.getByTestId('complaint-close').click()
+  await boss.locator('textarea[name=complaint-note]').fill('赠送钢化膜一张，客户接受')
+  await boss.getByTestId('complaint-move-save').click()
+  await expect(complaints).not.toContainText(job.number)
+  await boss.getByRole('tab', { name: '已结案' }).click()
+  await expect(complaints).toContainText(job.number)
+  await complaints.locator('.el-table__expand-icon').first().click()
+  await expect(complaints).toContainText('赠送钢化膜一张，客户接受')
+  await expect(complaints).toContainText('李店长')
+  await settled(boss)
+  await screenshot(boss, 'contact-complaint-closed')
+
+  // The front desk sees the call as done, with its score.
+  await page.getByRole('tab', { name: '已回访' }).click()
+  await expect(list).toContainText('平均 70')
+  await expect(list).toContainText('不满意')
+  await settled(page)
+  await screenshot(page, 'contact-follow-ups-done')
+
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('option', { name: 'English' }).click()
+  await expect(list).toContainText('Average 70')
+  await settled(page)
+  await screenshot(page, 'contact-follow-ups-done-en')
+  await boss.getByTestId('language-switch').click()
+  await boss.getByRole('option', { name: 'English' }).click()
+  await boss.getByRole('tab', { name: 'All' }).click()
+  await expect(complaints).toContainText('Low follow-up score (average 70)')
+  await settled(boss)
+  await screenshot(boss, 'contact-complaints-en')
+})

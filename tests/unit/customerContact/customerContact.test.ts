@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest'
+import { auditRows, callError, callOk, countRows, SHOP } from '../helpers'
+import { driveTo, staffedShopPerFile } from '../workOrders/fixtures'
+
+const DAY = 24 * 60 * 60_000
+const warm = { attitude: 90, speed: 85, quality: 95, price: 80 } // average 87.5: satisfied
+const cold = { attitude: 90, speed: 60, quality: 90, price: 70 } // average 77.5: not satisfied
+
+describe('the ready-for-pick-up message', () => {
+  const shop = staffedShopPerFile()
+
+  it('fills the shop template with the job, claim code and hours, in Chinese or English', async () => {
+    const { app, adminToken, staff } = shop()
+    const { id, claimCode, order } = await driveTo(app, adminToken, 'ready_for_pickup')
+    await callOk(
+      app,
+      'customerContact.saveSettings',
+      {
+        readyTemplates: {
+          'zh-CN': '{shop}：{customer}，工单{number}已修好，取机码{claimCode}，{hours}',
+          en: '{number} ready, code {claimCode}, {hours}, {nonsense}'
+        },
+        openingHours: { 'zh-CN': '周一至周六 9-18', en: 'Mon-Sat 9-18' },
+        followUpDays: 3
+      },
+      staff.manager.token
+    )
+    const zh = await callOk(
+      app,
+      'customerContact.readyMessage',
+      { workOrderId: id, language: 'zh-CN' },
+      staff.frontDesk.token
+    )
+    expect(zh.text).toBe(
+      `${SHOP.name}：${order.customer.name}，工单${order.number}已修好，取机码${claimCode}，周一至周六 9-18`
+    )
+    expect(zh.ready).toBe(true)
+    const en = await callOk(
+      app,
+      'customerContact.readyMessage',
+      { workOrderId: id, language: 'en' },
+      staff.frontDesk.token
+    )
+    // A placeholder the template misspells stays visible rather than vanishing.
+    expect(en.text).toBe(`${order.number} ready, code ${claimCode}, Mon-Sat 9-18, {nonsense}`)
+  })
+
+  it('records who told the customer and when, on the job and its timeline; refuses once collected', async () => {
+    const { app, adminToken, staff } = shop()
+    const { id, claimCode } = await driveTo(app, adminToken, 'ready_for_pickup')
+    const told = await callOk(
+      app,
+      'customerContact.markNotified',
+      { workOrderId: id, language: 'zh-CN', channel: 'wechat' },
+      staff.frontDesk.token
+    )
+    expect(told.notices).toHaveLength(1)
+    expect(told.notices[0]).toMatchObject({ channel: 'wechat', notifiedByName: staff.frontDesk.user.displayName })
+    const order = await callOk(app, 'workOrders.get', { id }, staff.frontDesk.token)
+    expect(order.events.some((event) => event.kind === 'customer_notified')).toBe(true)
+    expect(auditRows(app, 'customerContact.markNotified').filter((row) => row.entityId === id)).toHaveLength(1)
+
+    await callOk(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, staff.frontDesk.token)
+    const refused = await callError(
+      app,
+      'customerContact.markNotified',
+      { workOrderId: id, language: 'zh-CN', channel: 'sms' },
+      staff.frontDesk.token
+    )
+    expect(refused).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.jobNotReady' })
+    expect(countRows(app, 'ready_notices')).toBeGreaterThanOrEqual(1)
+  })
+
+  it('is the counter’s: a technician may not send it', async () => {
+    const { app, adminToken, staff } = shop()
+    const { id } = await driveTo(app, adminToken, 'ready_for_pickup')
+    expect(
+      await callError(app, 'customerContact.readyMessage', { workOrderId: id, language: 'en' }, staff.techA.token)
+    ).toMatchObject({ code: 'FORBIDDEN' })
+  })
+})
+
+describe('the follow-up call', () => {
+  const shop = staffedShopPerFile()
+
+  /** A picked-up job's follow-up, due at once (the shop calls the same day). */
+  async function pickedUpFollowUp() {
+    const { app, adminToken, staff } = shop()
+    const settings = await callOk(app, 'customerContact.settings', {}, staff.manager.token)
+    await callOk(app, 'customerContact.saveSettings', { ...settings, followUpDays: 0 }, staff.manager.token)
+    const { id } = await driveTo(app, adminToken, 'picked_up')
+    const due = await callOk(app, 'customerContact.followUps', { status: 'due', pageSize: 200 }, staff.frontDesk.token)
+    const followUp = due.rows.find((row) => row.workOrderId === id)
+    if (!followUp) throw new Error('no follow-up due for the picked-up job')
+    return { app, staff, id, followUp }
+  }
+
+  it('is opened by the pick-up, due the shop’s number of days later, and not listed as due before', async () => {
+    const { app, adminToken, staff } = shop()
+    const settings = await callOk(app, 'customerContact.settings', {}, staff.manager.token)
+    await callOk(app, 'customerContact.saveSettings', { ...settings, followUpDays: 2 }, staff.manager.token)
+    const { id, order } = await driveTo(app, adminToken, 'picked_up')
+    // The test shop is in Asia/Shanghai (UTC+8, no summer time).
+    const pickedUpDay = new Date(Date.parse(order.pickedUpAt!) + 8 * 3600_000).toISOString().slice(0, 10)
+    const expectedDue = new Date(Date.parse(`${pickedUpDay}T00:00:00Z`) + 2 * DAY).toISOString().slice(0, 10)
+    const all = await callOk(app, 'customerContact.followUps', { status: 'all', pageSize: 200 }, staff.frontDesk.token)
+    expect(all.rows.find((row) => row.workOrderId === id)).toMatchObject({
+      dueDate: expectedDue,
+      status: 'open',
+      attempts: 0,
+      overdue: false
+    })
+    const due = await callOk(app, 'customerContact.followUps', { status: 'due', pageSize: 200 }, staff.frontDesk.token)
+    expect(due.rows.some((row) => row.workOrderId === id)).toBe(false)
+  })
+
+  it('is not opened for a job that was cancelled', async () => {
+    const { app, adminToken, staff } = shop()
+    const { id } = await driveTo(app, adminToken, 'cancelled')
+    const all = await callOk(app, 'customerContact.followUps', { status: 'all', pageSize: 200 }, staff.frontDesk.token)
+    expect(all.rows.some((row) => row.workOrderId === id)).toBe(false)
+  })
+
+  it('a satisfied answer closes it with the scores and their average, and opens no complaint', async () => {
+    const { app, staff, followUp } = await pickedUpFollowUp()
+    const result = await callOk(
+      app,
+      'customerContact.recordCall',
+      { followUpId: followUp.id, reached: true, scores: warm, comment: '很满意' },
+      staff.frontDesk.token
+    )
+    expect(result.followUp).toMatchObject({ status: 'done', reached: true, average: 87.5, satisfied: true })
+    expect(result.complaint).toBeNull()
+    expect(
+      await callError(
+        app,
+        'customerContact.recordCall',
+        { followUpId: followUp.id, reached: true, scores: warm },
+        staff.frontDesk.token
+      )
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.followUpClosed' })
+  })
+
+  it('a low average opens a complaint linked to the job, which the manager moves to its close', async () => {
+    const { app, staff, id, followUp } = await pickedUpFollowUp()
+    const result = await callOk(
+      app,
+      'customerContact.recordCall',
+      { followUpId: followUp.id, reached: true, scores: cold, comment: '等太久了' },
+      staff.frontDesk.token
+    )
+    expect(result.followUp).toMatchObject({ average: 77.5, satisfied: false, complaintId: result.complaint!.id })
+    expect(result.complaint).toMatchObject({ workOrderId: id, source: 'follow_up', status: 'open', average: 77.5 })
+    expect(result.complaint!.description).toBe('等太久了')
+
+    const unresolved = await callOk(app, 'customerContact.complaints', {}, staff.manager.token)
+    expect(unresolved.rows.map((row) => row.id)).toContain(result.complaint!.id)
+    expect(
+      await callError(
+        app,
+        'customerContact.moveComplaint',
+        { complaintId: result.complaint!.id, to: 'handling', note: '我来' },
+        staff.frontDesk.token
+      )
+    ).toMatchObject({ code: 'FORBIDDEN' })
+    await callOk(
+      app,
+      'customerContact.moveComplaint',
+      { complaintId: result.complaint!.id, to: 'handling', note: '已致电道歉' },
+      staff.manager.token
+    )
+    const closed = await callOk(
+      app,
+      'customerContact.moveComplaint',
+      { complaintId: result.complaint!.id, to: 'closed', note: '赠送贴膜，客户接受' },
+      staff.manager.token
+    )
+    expect(closed.events.map((event) => [event.fromStatus, event.toStatus, event.actorName])).toEqual([
+      [null, 'open', staff.frontDesk.user.displayName],
+      ['open', 'handling', staff.manager.user.displayName],
+      ['handling', 'closed', staff.manager.user.displayName]
+    ])
+    expect(
+      await callError(
+        app,
+        'customerContact.moveComplaint',
+        { complaintId: result.complaint!.id, to: 'handling', note: '再开' },
+        staff.manager.token
+      )
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.complaintMove' })
+    const stillUnresolved = await callOk(app, 'customerContact.complaints', {}, staff.manager.token)
+    expect(stillUnresolved.rows.map((row) => row.id)).not.toContain(result.complaint!.id)
+  })
+
+  it('a complaint told on the phone opens a case even when the scores are high', async () => {
+    const { app, staff, followUp } = await pickedUpFollowUp()
+    const result = await callOk(
+      app,
+      'customerContact.recordCall',
+      { followUpId: followUp.id, reached: true, scores: warm, complaint: '取机时店员态度差' },
+      staff.frontDesk.token
+    )
+    expect(result.complaint).toMatchObject({ description: '取机时店员态度差', source: 'follow_up' })
+  })
+
+  it('three calls that do not reach the customer end it as unreachable', async () => {
+    const { app, staff, followUp } = await pickedUpFollowUp()
+    const call = () =>
+      callOk(
+        app,
+        'customerContact.recordCall',
+        { followUpId: followUp.id, reached: false, scores: null },
+        staff.frontDesk.token
+      )
+    expect((await call()).followUp).toMatchObject({ status: 'open', attempts: 1, reached: false })
+    expect((await call()).followUp).toMatchObject({ status: 'open', attempts: 2 })
+    expect((await call()).followUp).toMatchObject({ status: 'unreachable', attempts: 3, scores: null })
+  })
+
+  it('a reached customer needs all four scores; bad input changes nothing', async () => {
+    const { app, staff, followUp } = await pickedUpFollowUp()
+    const auditBefore = countRows(app, 'audit_log')
+    expect(
+      await callError(
+        app,
+        'customerContact.recordCall',
+        { followUpId: followUp.id, reached: true, scores: null },
+        staff.frontDesk.token
+      )
+    ).toMatchObject({ code: 'VALIDATION' })
+    expect(
+      await callError(
+        app,
+        'customerContact.recordCall',
+        { followUpId: followUp.id, reached: true, scores: { ...warm, price: 101 } },
+        staff.frontDesk.token
+      )
+    ).toMatchObject({ code: 'VALIDATION' })
+    expect(countRows(app, 'audit_log')).toBe(auditBefore)
+  })
+})
