@@ -149,7 +149,12 @@ export const permissions: Record<OperationName, Access> = {
   'backups.settings': ADMIN_AND_MANAGER,
   'backups.saveSettings': ADMIN,
   'backups.previewRestore': ADMIN,
-  'backups.restore': ADMIN
+  'backups.restore': ADMIN,
+  // Managers watch the sync with HQ and start one; only an admin enrols the shop.
+  'sync.status': ADMIN_AND_MANAGER,
+  'sync.now': ADMIN_AND_MANAGER,
+  'sync.readCertificate': ADMIN,
+  'sync.enrol': ADMIN
 }
 
 /** Operations a session may still call after idle auto-lock, before the password is typed again. */
