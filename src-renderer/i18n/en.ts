@@ -20,6 +20,7 @@ export const coreEn: typeof coreZhCN = {
   nav: {
     home: 'Home',
     backups: 'Backups',
+    sync: 'Sync',
     intake: 'Check-in',
     warranty: 'Warranty',
     workOrders: 'Work orders',

@@ -1,6 +1,7 @@
 import type { Component } from 'vue'
 import {
   House,
+  Connection,
   User,
   Setting,
   Document,
@@ -178,5 +179,13 @@ export const navigationItems: NavigationItem[] = [
     labelKey: 'nav.backups',
     icon: FolderChecked,
     operation: 'backups.list'
+  },
+  {
+    routeName: 'sync',
+    desk: 'admin',
+    path: '/sync',
+    labelKey: 'nav.sync',
+    icon: Connection,
+    operation: 'sync.status'
   }
 ]

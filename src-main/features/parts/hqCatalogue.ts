@@ -1,4 +1,5 @@
 import { uuidv7 } from '../../../src-shared/domain/ids'
+import { PART_UNITS } from '../../../src-shared/domain/stock'
 import type { PulledTableApplier } from '../sync/hq/pulledTables'
 import { partSearchText } from './searchText'
 
@@ -29,6 +30,10 @@ export const applyCatalogueParts: PulledTableApplier<'catalogueParts'> = ({ sqli
      ON CONFLICT (part_number) DO UPDATE SET claim_price_fen = excluded.claim_price_fen,
        retail_price_fen = excluded.retail_price_fen, updated_at = excluded.updated_at`
   )
+  // A unit this version of the app does not know keeps the shop's (or 'piece' for a new part).
+  const unitOf = (unit: string, current: string | undefined) =>
+    (PART_UNITS as readonly string[]).includes(unit) ? unit : (current ?? 'piece')
+  const currentUnit = sqlite.prepare('SELECT unit FROM parts WHERE id = ?').pluck()
   const withdraw = sqlite.prepare('UPDATE parts SET active = 0, updated_at = ? WHERE part_number = ?')
   const dropPrice = sqlite.prepare('DELETE FROM hq_catalogue_prices WHERE part_number = ?')
   for (const change of changes) {
@@ -47,14 +52,22 @@ export const applyCatalogueParts: PulledTableApplier<'catalogueParts'> = ({ sqli
     })
     const flags = [part.serialTracked ? 1 : 0, part.returnFaulty ? 1 : 0] as const
     if (id) {
-      update.run(part.name, part.description, part.unit, ...flags, searchText, nowIso, id)
+      update.run(
+        part.name,
+        part.description,
+        unitOf(part.unit, currentUnit.get(id) as string),
+        ...flags,
+        searchText,
+        nowIso,
+        id
+      )
     } else {
       insert.run(
         uuidv7(at.getTime()),
         part.partNumber,
         part.name,
         part.description,
-        part.unit,
+        unitOf(part.unit, undefined),
         part.retailPriceFen,
         ...flags,
         searchText,

@@ -6,7 +6,7 @@ export const syncMessages = defineMessages(
       title: '同步',
       intro:
         '本店数据在本机保存，连接总部时自动同步：每隔几分钟上传本店的变更，并下载总部的保修登记、政策、配件目录、故障代码、技术通告和索赔结果。总部连不上时柜台照常工作，变更会排队等待。',
-      notEnrolled: '本店尚未加入总部网络。',
+      notEnrolledYet: '本店尚未加入总部网络。',
       hq: '总部',
       hqUrl: '总部地址',
       shopId: '本店编号',
@@ -60,7 +60,7 @@ export const syncMessages = defineMessages(
       certificateChanged: '总部的证书与确认的指纹不一致，未发送任何数据',
       enrolCodeExpired: '加入码已使用或已过期，请向总部索取新的加入码',
       enrolCodeInvalid: '加入码不正确',
-      hqOwned: '本店已加入总部网络，此项数据（{what}）由总部维护，不能在本店修改；总部的更新会自动同步过来',
+      hqOwned: '本店已加入总部网络，保修政策、配件目录中配件的名称、说明、单位和索赔价等数据由总部维护，不能在本店修改；总部的更新会自动同步过来',
       hqRefused: '总部拒绝了请求，请稍后再试或联系总部',
       hqUnreachable: '连不上总部，请检查地址和网络',
       notEnrolled: '本店尚未加入总部网络'
@@ -71,7 +71,7 @@ export const syncMessages = defineMessages(
       title: 'Sync',
       intro:
         "The shop's data lives here and syncs with HQ whenever HQ can be reached: every few minutes the shop's changes go up, and HQ's warranty registry, policies, parts catalogue, fault codes, service bulletins and claim decisions come down. When HQ cannot be reached the counter works as usual and changes wait in line.",
-      notEnrolled: 'This shop has not joined the HQ network yet.',
+      notEnrolledYet: 'This shop has not joined the HQ network yet.',
       hq: 'HQ',
       hqUrl: 'HQ address',
       shopId: 'Shop ID',
@@ -127,7 +127,7 @@ export const syncMessages = defineMessages(
       enrolCodeExpired: 'The enrolment code was used already or has expired: ask HQ for a new one',
       enrolCodeInvalid: 'The enrolment code is wrong',
       hqOwned:
-        'This shop belongs to the HQ network: this data ({what}) is kept by HQ and cannot be changed here; HQ’s updates arrive by themselves',
+        'This shop belongs to the HQ network: warranty policies and the names, descriptions, units and claim prices of catalogue parts are kept by HQ and cannot be changed here; HQ’s updates arrive by themselves',
       hqRefused: 'HQ refused the request; try again later or call HQ',
       hqUnreachable: 'HQ cannot be reached: check the address and the network',
       notEnrolled: 'This shop has not joined the HQ network yet'

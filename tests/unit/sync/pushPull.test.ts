@@ -127,7 +127,7 @@ describe('sync with HQ', () => {
       partNumber: 'HW-BAT-60',
       name: '电池 Mate 60',
       description: '原装电池',
-      unit: '个',
+      unit: 'piece',
       claimPriceFen: 12_000,
       retailPriceFen: 25_000,
       returnFaulty: true,
@@ -172,7 +172,7 @@ describe('sync with HQ', () => {
       partNumber: 'HW-BAT-60',
       name: '电池 Mate 60 (新)',
       description: '原装电池',
-      unit: '个',
+      unit: 'piece',
       claimPriceFen: 13_000,
       retailPriceFen: 25_000,
       returnFaulty: true,
@@ -182,6 +182,41 @@ describe('sync with HQ', () => {
     expect(app.sqlite.prepare("SELECT name FROM parts WHERE part_number = 'HW-BAT-60'").get()).toEqual({
       name: '电池 Mate 60 (新)'
     })
+  })
+
+  it("once enrolled, the shop's edits to HQ's data are refused with a plain message; its own fields stay its own", async () => {
+    const { app, adminToken } = shop()
+    const id = app.sqlite.prepare("SELECT id FROM parts WHERE part_number = 'HW-BAT-60'").pluck().get() as string
+    const part = await callOk(app, 'parts.get', { id }, adminToken)
+    const fields = {
+      partNumber: part.partNumber,
+      name: part.name,
+      description: part.description,
+      unit: part.unit,
+      barcodes: part.barcodes,
+      sellingPriceFen: 26_000,
+      serialTracked: part.serialTracked,
+      returnFaulty: part.returnFaulty
+    }
+    expect(
+      await callError(app, 'parts.update', { id, fields: { ...fields, name: '电池（本店改名）' } }, adminToken)
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'sync.hqOwned' })
+    expect(
+      await callOk(app, 'parts.update', { id, fields: { ...fields, binLocation: 'A-01' } }, adminToken)
+    ).toMatchObject({
+      name: '电池 Mate 60 (新)',
+      sellingPriceFen: 26_000
+    })
+    const policies = await callOk(app, 'warranty.policies', {}, adminToken)
+    const current = policies.find((policy) => policy.categoryKey === 'mobile_phone')!
+    expect(
+      await callError(
+        app,
+        'warranty.savePolicy',
+        { categoryKey: 'mobile_phone', effectiveFrom: '2026-02-01', policy: { ...current.policy, repairMonths: 24 } },
+        adminToken
+      )
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'sync.hqOwned' })
   })
 
   it('while HQ is down changes queue at the shop, the page says so in plain words, and they drain when it returns', async () => {
