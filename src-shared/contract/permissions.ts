@@ -127,6 +127,7 @@ export const permissions: Record<OperationName, Access> = {
   'checkout.forWorkOrder': DESK,
   'checkout.recordTaxInvoice': DESK,
   'checkout.creditNote': ADMIN_AND_MANAGER,
+  'checkout.claims': DESK,
   'dayClose.preview': DESK,
   'dayClose.close': ADMIN_AND_MANAGER,
   'dayClose.get': DESK,
