@@ -18,6 +18,7 @@ const AuditLogView = () => import('./features/audit/AuditLogView.vue')
 const ShopSettingsView = () => import('./features/settings/ShopSettingsView.vue')
 const BackupsView = () => import('./features/backups/BackupsView.vue')
 const SyncView = () => import('./features/sync/SyncView.vue')
+const ClaimsView = () => import('./features/checkout/ClaimsView.vue')
 const IntakeView = () => import('./features/repairs/IntakeView.vue')
 const WorkOrdersView = () => import('./features/repairs/WorkOrdersView.vue')
 const BoardView = () => import('./features/repairs/BoardView.vue')
@@ -101,7 +102,8 @@ const routes: RouteRecordRaw[] = [
       page('audit', 'audit', AuditLogView, 'audit.list'),
       page('settings', 'settings', ShopSettingsView, 'settings.update'),
       page('backups', 'backups', BackupsView, 'backups.list'),
-      page('sync', 'sync', SyncView, 'sync.status')
+      page('sync', 'sync', SyncView, 'sync.status'),
+      page('claims', 'claims', ClaimsView, 'checkout.claims')
     ]
   },
   // Documents draw on their paper alone, outside the shell.

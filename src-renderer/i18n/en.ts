@@ -21,6 +21,7 @@ export const coreEn: typeof coreZhCN = {
     home: 'Home',
     backups: 'Backups',
     sync: 'Sync',
+    claims: 'Warranty claims',
     intake: 'Check-in',
     warranty: 'Warranty',
     workOrders: 'Work orders',

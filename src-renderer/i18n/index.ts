@@ -21,6 +21,7 @@ import { dataExportMessages } from '../features/dataExport/messages'
 import { customerPrivacyMessages } from '../features/customers/privacyMessages'
 import { backupsMessages } from '../features/backups/messages'
 import { syncMessages } from '../features/sync/messages'
+import { claimsMessages } from '../features/checkout/claimsMessages'
 
 const featureMessages = [
   authMessages,
@@ -39,7 +40,8 @@ const featureMessages = [
   dataExportMessages,
   customerPrivacyMessages,
   backupsMessages,
-  syncMessages
+  syncMessages,
+  claimsMessages
 ] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void

@@ -20,6 +20,7 @@ export const coreZhCN = {
     home: '首页',
     backups: '数据备份',
     sync: '同步',
+    claims: '保修索赔',
     intake: '接待登记',
     warranty: '保修查询',
     workOrders: '工单',

@@ -83,6 +83,14 @@ export const navigationItems: NavigationItem[] = [
     operation: 'dayClose.preview'
   },
   {
+    routeName: 'claims',
+    desk: 'cash',
+    path: '/claims',
+    labelKey: 'nav.claims',
+    icon: Tickets,
+    operation: 'checkout.claims'
+  },
+  {
     routeName: 'counter-sale',
     desk: 'cash',
     path: '/counter-sale',
