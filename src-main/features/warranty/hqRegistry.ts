@@ -24,7 +24,6 @@ export const applyRegistryUnits: PulledTableApplier<'registryUnits'> = ({ sqlite
   const insertModel = sqlite.prepare(
     'INSERT INTO product_models (id, brand, model, category_key, created_at) VALUES (?, ?, ?, ?, ?)'
   )
-  // A card number moves with HQ's data: the unit that held it before gives it up.
   const freeCard = sqlite.prepare('UPDATE warranty_units SET card_number = NULL WHERE card_number = ? AND serial <> ?')
   const upsert = sqlite.prepare(
     `INSERT INTO warranty_units (id, serial, model_id, card_number, purchase_date, invoice_number, dealer,
@@ -55,10 +54,9 @@ export const applyRegistryUnits: PulledTableApplier<'registryUnits'> = ({ sqlite
       insertModel.run(modelId, unit.brand, unit.model, unit.categoryKey, nowIso)
       models.set(key, modelId)
     }
-    if (unit.cardNumber !== null) freeCard.run(unit.cardNumber, unit.serial)
     // More ids than one millisecond's counter holds: step the time they are made for.
     idTime += 1 / 1024
-    upsert.run(
+    const values = [
       uuidv7(Math.floor(idTime)),
       unit.serial,
       modelId,
@@ -72,8 +70,20 @@ export const applyRegistryUnits: PulledTableApplier<'registryUnits'> = ({ sqlite
       unit.activationDate,
       nowIso,
       nowIso
-    )
+    ] as const
+    try {
+      upsert.run(...values)
+    } catch (error) {
+      // Rarely, the card number is still another unit's: HQ's data wins, that unit gives it up.
+      if (unit.cardNumber === null || !isUniqueViolation(error)) throw error
+      freeCard.run(unit.cardNumber, unit.serial)
+      upsert.run(...values)
+    }
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
 }
 
 export const applyWarrantyPolicies: PulledTableApplier<'warrantyPolicies'> = ({ sqlite, at }, changes) => {
