@@ -18,11 +18,11 @@ test('an admin enrols the shop with HQ after confirming its certificate, syncs n
     await signIn(page, host, ADMIN.username, ADMIN.password)
     await page.getByTestId('nav-sync').click()
     await expect(page.getByTestId('sync-enrol')).toBeVisible()
-    await page.getByTestId('sync-hq-url').locator('input').fill(hq.url)
+    await page.getByTestId('sync-hq-url').fill(hq.url)
     await page.getByTestId('sync-read-certificate').click()
     await expect(page.getByTestId('sync-fingerprint')).toHaveText(hq.fingerprint)
     await page.getByTestId('sync-confirm-fingerprint').click()
-    await page.getByTestId('sync-code').locator('input').fill(code)
+    await page.getByTestId('sync-code').fill(code)
     await page.getByTestId('sync-enrol-submit').click()
     await expect(page.getByTestId('sync-waiting')).not.toHaveText('0')
 
