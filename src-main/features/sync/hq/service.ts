@@ -2,7 +2,7 @@ import type { AppContext } from '../../../app/context'
 import type { CurrentUser, ErrorKey } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/contract'
 import type { HqCertificate, SyncProblem, SyncStatus } from '../../../../src-shared/contract/sync'
-import { enrolResponse, HQ_PROTOCOL_VERSION } from '../../../../src-shared/hq/protocol'
+import { enrolResponse, HQ_PROTOCOL_VERSION, PULLED_TABLES } from '../../../../src-shared/hq/protocol'
 import { recordAudit } from '../../audit/record'
 import { readShopProfile } from '../../settings/service'
 import { sealShopKey } from '../shopKeySeal'
@@ -16,8 +16,10 @@ export async function syncStatus(app: AppContext): Promise<SyncStatus> {
   const tables = await app.db
     .selectFrom('hqPullCursors')
     .select(['tableName as table', 'cursor', 'remaining', 'updatedAt'])
-    .orderBy('tableName')
     .execute()
+  // In the protocol's order: the registry first, as the pull goes.
+  const order = (table: string) => (PULLED_TABLES as readonly string[]).indexOf(table)
+  tables.sort((a, b) => order(a.table) - order(b.table))
   return {
     enrolled: connection !== undefined,
     hqUrl: connection?.hqUrl ?? null,
