@@ -19,6 +19,8 @@ const ShopSettingsView = () => import('./features/settings/ShopSettingsView.vue'
 const BackupsView = () => import('./features/backups/BackupsView.vue')
 const FollowUpsView = () => import('./features/customerContact/FollowUpsView.vue')
 const ComplaintsView = () => import('./features/customerContact/ComplaintsView.vue')
+const SyncView = () => import('./features/sync/SyncView.vue')
+const ClaimsView = () => import('./features/checkout/ClaimsView.vue')
 const IntakeView = () => import('./features/repairs/IntakeView.vue')
 const WorkOrdersView = () => import('./features/repairs/WorkOrdersView.vue')
 const BoardView = () => import('./features/repairs/BoardView.vue')
@@ -103,7 +105,9 @@ const routes: RouteRecordRaw[] = [
       page('settings', 'settings', ShopSettingsView, 'settings.update'),
       page('backups', 'backups', BackupsView, 'backups.list'),
       page('follow-ups', 'follow-ups', FollowUpsView, 'customerContact.followUps'),
-      page('complaints', 'complaints', ComplaintsView, 'customerContact.complaints')
+      page('complaints', 'complaints', ComplaintsView, 'customerContact.complaints'),
+      page('sync', 'sync', SyncView, 'sync.status'),
+      page('claims', 'claims', ClaimsView, 'checkout.claims')
     ]
   },
   // Documents draw on their paper alone, outside the shell.

@@ -6,6 +6,7 @@ import { allMigrations } from '../db/migrations'
 import { SessionStore } from '../features/auth/sessions'
 import { SignInThrottle } from '../features/auth/sourceThrottle'
 import { installPasscodeKeys } from '../features/workOrders/passcodeSeal'
+import { installShopKeySeal } from '../features/sync/shopKeySeal'
 import { sealStoredPasscodes } from '../features/workOrders/sealStoredPasscodes'
 import { startHousekeeping } from './housekeeping'
 import { ephemeralKeyProvider, fileKeyProvider, type PasscodeKeyProvider } from './passcodeKey'
@@ -41,6 +42,7 @@ export function openApp(options: OpenAppOptions): AppContext {
     sqlite.pragma('secure_delete = ON')
     const keys = (options.passcodeKeys ?? (files ? fileKeyProvider(files.dataDir) : ephemeralKeyProvider())).loadKeys()
     installPasscodeKeys(keys.current, keys.previous)
+    installShopKeySeal(keys.current, keys.previous)
     sealStoredPasscodes(sqlite)
   } catch (error) {
     sqlite.close()

@@ -43,5 +43,6 @@ export const allMigrations: readonly Migration[] = [
   workOrders.unpaidHandOvers,
   checkout.receiptsKeepWhatTheySaid,
   parts.blindStocktakesAndRecounts,
-  customerContact.followUpsAndComplaints
+  customerContact.followUpsAndComplaints,
+  sync.hqSync
 ]

@@ -10,6 +10,13 @@ import { releasePartsOfClosedOrder } from './parts/workOrderParts/returns'
 import { registeredUnitOfSerial } from './warranty/registeredUnit'
 import { wireWorkOrderPorts } from './workOrders/ports'
 import { openFollowUpOfPickedUpOrder } from './customerContact/followUps'
+import { wirePulledTables } from './sync/hq/pulledTables'
+import { applyRegistryUnits, applyWarrantyPolicies } from './warranty/hqRegistry'
+import { applyCatalogueParts } from './parts/hqCatalogue'
+import { applyReturnBatchStatus } from './parts/hqReturnBatches'
+import { applyClaimDecisions } from './checkout/hqClaimDecisions'
+import { applyFaultCodes } from './workOrders/codes/hqFaultCodes'
+import { applyServiceBulletins } from './sync/hq/bulletins'
 
 /**
  * The composition root of the features: the one file that knows them all. Features build on the
@@ -31,4 +38,14 @@ export function wireFeatures(): void {
   })
   // The cash desk moves stock only through the parts ledger: parts handed back, counter sales.
   wireCheckoutStock({ takeBackBilledPart, findSellablePart, sellOverCounter, takeBackSoldPart })
+  // What HQ sends back lands in the tables of the feature that owns them.
+  wirePulledTables({
+    registryUnits: applyRegistryUnits,
+    warrantyPolicies: applyWarrantyPolicies,
+    catalogueParts: applyCatalogueParts,
+    faultCodes: applyFaultCodes,
+    serviceBulletins: applyServiceBulletins,
+    claimDecisions: applyClaimDecisions,
+    returnBatchStatus: applyReturnBatchStatus
+  })
 }

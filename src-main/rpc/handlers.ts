@@ -21,6 +21,7 @@ import { faultyPartsHandlers } from '../features/parts/faultyParts/handlers'
 import { stocktakesHandlers } from '../features/parts/stocktakes/handlers'
 import { backupsHandlers } from '../features/backups/handlers'
 import { customerContactHandlers } from '../features/customerContact/handlers'
+import { syncHandlers } from '../features/sync/handlers'
 import { wireFeatures } from '../features/wiring'
 
 // The features' ports are plugged in with the handler table: whoever can call a handler has them.
@@ -49,5 +50,6 @@ export const handlers: HandlerTable = {
   ...printingHandlers,
   ...dataExportHandlers,
   ...backupsHandlers,
-  ...customerContactHandlers
+  ...customerContactHandlers,
+  ...syncHandlers
 }

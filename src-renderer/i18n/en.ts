@@ -22,6 +22,8 @@ export const coreEn: typeof coreZhCN = {
     backups: 'Backups',
     followUps: 'Follow-up calls',
     complaints: 'Complaints',
+    sync: 'Sync',
+    claims: 'Warranty claims',
     intake: 'Check-in',
     warranty: 'Warranty',
     workOrders: 'Work orders',

@@ -21,6 +21,8 @@ import { dataExportMessages } from '../features/dataExport/messages'
 import { customerPrivacyMessages } from '../features/customers/privacyMessages'
 import { backupsMessages } from '../features/backups/messages'
 import { customerContactMessages } from '../features/customerContact/messages'
+import { syncMessages } from '../features/sync/messages'
+import { claimsMessages } from '../features/checkout/claimsMessages'
 
 const featureMessages = [
   authMessages,
@@ -39,7 +41,9 @@ const featureMessages = [
   dataExportMessages,
   customerPrivacyMessages,
   backupsMessages,
-  customerContactMessages
+  customerContactMessages,
+  syncMessages,
+  claimsMessages
 ] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void

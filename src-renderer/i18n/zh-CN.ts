@@ -21,6 +21,8 @@ export const coreZhCN = {
     backups: '数据备份',
     followUps: '回访',
     complaints: '投诉',
+    sync: '同步',
+    claims: '保修索赔',
     intake: '接待登记',
     warranty: '保修查询',
     workOrders: '工单',

@@ -1,6 +1,7 @@
 import type { Component } from 'vue'
 import {
   House,
+  Connection,
   User,
   Setting,
   Document,
@@ -82,6 +83,14 @@ export const navigationItems: NavigationItem[] = [
     labelKey: 'nav.dayClose',
     icon: Wallet,
     operation: 'dayClose.preview'
+  },
+  {
+    routeName: 'claims',
+    desk: 'cash',
+    path: '/claims',
+    labelKey: 'nav.claims',
+    icon: Tickets,
+    operation: 'checkout.claims'
   },
   {
     routeName: 'counter-sale',
@@ -196,5 +205,13 @@ export const navigationItems: NavigationItem[] = [
     labelKey: 'nav.backups',
     icon: FolderChecked,
     operation: 'backups.list'
+  },
+  {
+    routeName: 'sync',
+    desk: 'admin',
+    path: '/sync',
+    labelKey: 'nav.sync',
+    icon: Connection,
+    operation: 'sync.status'
   }
 ]

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { operation } from './operation'
-import { id, optionalText, text, usernameSchema } from './common'
+import { id, optionalText, pageInput, text, usernameSchema, type Page } from './common'
 import {
   LINE_KINDS,
   PAYERS,
@@ -138,6 +138,29 @@ const tenderSchema = z
   .strict()
 const managerApprovalSchema = z.object({ username: usernameSchema, password: z.string().min(1).max(128) }).strict()
 
+export const CLAIM_STATUSES = ['open', 'submitted', 'paid', 'rejected'] as const
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number]
+
+/** HQ's word on a claim, pulled from HQ (sync): approved, rejected with a reason, or more asked for. */
+export interface ClaimDecision {
+  status: 'approved' | 'rejected' | 'moreInfo'
+  reason: string
+  approvedFen: number
+  decidedAt: string
+}
+
+export interface WarrantyClaimRow {
+  id: string
+  workOrderId: string
+  workOrderNumber: string
+  invoiceNumber: string
+  amountFen: number
+  /** open: not sent yet; submitted: with HQ; rejected; paid. */
+  status: ClaimStatus
+  createdAt: string
+  decision: ClaimDecision | null
+}
+
 export const checkoutContract = {
   'checkout.draft': operation<CheckoutDraft>()(z.object({ workOrderId: id }).strict()),
   /**
@@ -218,6 +241,16 @@ export const checkoutContract = {
           .max(100),
         reason: text(300),
         refundMethod: z.enum(PAYMENT_METHODS)
+      })
+      .strict()
+  ),
+  /** The shop's warranty claims against the brand with HQ's decision, newest first; or one job's. */
+  'checkout.claims': operation<Page<WarrantyClaimRow>>()(
+    z
+      .object({
+        workOrderId: id.optional(),
+        status: z.enum(CLAIM_STATUSES).optional(),
+        ...pageInput
       })
       .strict()
   )

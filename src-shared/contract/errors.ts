@@ -125,7 +125,15 @@ const SPECIFIC_ERROR_KEYS = [
   'backups.folderMissing',
   'backups.folderNotAbsolute',
   'backups.notAvailable',
-  'errors.sessionEndedByRestore'
+  'errors.sessionEndedByRestore',
+  // Enrolment with HQ, and HQ's data refused at the shop.
+  'sync.certificateChanged',
+  'sync.enrolCodeExpired',
+  'sync.enrolCodeInvalid',
+  'sync.hqOwned',
+  'sync.hqRefused',
+  'sync.hqUnreachable',
+  'sync.notEnrolled'
 ] as const
 
 /**

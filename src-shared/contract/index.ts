@@ -19,6 +19,7 @@ import { printingContract } from './printing'
 import { dataExportContract } from './dataExport'
 import { backupsContract } from './backups'
 import { customerContactContract } from './customerContact'
+import { syncContract } from './sync'
 import type { InputOf, OutputOf, ParsedInputOf } from './operation'
 
 /** Every operation the UI can ask for, declared once. Hosts and the client are derived from this. */
@@ -43,7 +44,8 @@ export const contract = {
   ...printingContract,
   ...dataExportContract,
   ...backupsContract,
-  ...customerContactContract
+  ...customerContactContract,
+  ...syncContract
 }
 
 export type Contract = typeof contract

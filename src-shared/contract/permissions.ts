@@ -127,6 +127,7 @@ export const permissions: Record<OperationName, Access> = {
   'checkout.forWorkOrder': DESK,
   'checkout.recordTaxInvoice': DESK,
   'checkout.creditNote': ADMIN_AND_MANAGER,
+  'checkout.claims': DESK,
   'dayClose.preview': DESK,
   'dayClose.close': ADMIN_AND_MANAGER,
   'dayClose.get': DESK,
@@ -160,7 +161,12 @@ export const permissions: Record<OperationName, Access> = {
   // Complaints are the manager's to handle; the counter may record one and see the list.
   'customerContact.complaints': DESK,
   'customerContact.openComplaint': DESK,
-  'customerContact.moveComplaint': ADMIN_AND_MANAGER
+  'customerContact.moveComplaint': ADMIN_AND_MANAGER,
+  // Managers watch the sync with HQ and start one; only an admin enrols the shop.
+  'sync.status': ADMIN_AND_MANAGER,
+  'sync.now': ADMIN_AND_MANAGER,
+  'sync.readCertificate': ADMIN,
+  'sync.enrol': ADMIN
 }
 
 /** Operations a session may still call after idle auto-lock, before the password is typed again. */

@@ -5,6 +5,7 @@ import { checkoutDraft } from './draft'
 import { invoiceIdByNumber, invoicesOfWorkOrder, loadInvoice } from './invoices'
 import { payWorkOrder } from './pay'
 import { recordTaxInvoiceNumber } from './taxInvoice'
+import { listWarrantyClaims } from './claimsList'
 
 export const checkoutHandlers: HandlersOf<'checkout'> = {
   'checkout.draft': (ctx, input) => checkoutDraft(ctx.app.db, input.workOrderId),
@@ -13,5 +14,6 @@ export const checkoutHandlers: HandlersOf<'checkout'> = {
     loadInvoice(ctx.app.db, 'id' in input ? input.id : await invoiceIdByNumber(ctx.app.db, input.number)),
   'checkout.forWorkOrder': (ctx, input) => invoicesOfWorkOrder(ctx.app.db, input.workOrderId),
   'checkout.recordTaxInvoice': (ctx, input) => recordTaxInvoiceNumber(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'checkout.creditNote': (ctx, input) => issueCreditNote(ctx.app.db, ctx.now, signedInUser(ctx), input)
+  'checkout.creditNote': (ctx, input) => issueCreditNote(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'checkout.claims': (ctx, input) => listWarrantyClaims(ctx.app.db, input)
 }

@@ -13,6 +13,7 @@ import {
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { containsPattern, like } from '../../db/like'
 import { recordSyncedChange } from '../sync/recordChange'
+import { isHqCataloguePart, refuseHqOwnedEdit } from '../sync/hq/ownership'
 import { loadPart, toPartSummaries } from './records'
 import { partSearchText } from './searchText'
 
@@ -93,6 +94,17 @@ export async function updatePart(
 ): Promise<Part> {
   await db.transaction().execute(async (trx) => {
     const before = await loadPart(trx, input.id)
+    if (await isHqCataloguePart(trx, before.partNumber)) {
+      const fields = input.fields
+      const hqFieldsChanged =
+        fields.partNumber.toLowerCase() !== before.partNumber.toLowerCase() ||
+        fields.name !== before.name ||
+        fields.description !== before.description ||
+        fields.unit !== before.unit ||
+        fields.serialTracked !== before.serialTracked ||
+        fields.returnFaulty !== before.returnFaulty
+      if (hqFieldsChanged) refuseHqOwnedEdit()
+    }
     // Confirmed when the price was set to ¥0; later edits of a free part need not ask again.
     if (before.sellingPriceFen !== 0) refuseUnconfirmedZeroPrice(input.fields, 'fields.')
     await requireFreeNumberAndCodes(trx, input.fields, input.id, 'fields.')

@@ -11,6 +11,80 @@ export interface OutboxTable {
   sentAt: string | null
 }
 
+export interface HqConnectionTable {
+  id: number
+  hqUrl: string
+  fingerprint: string
+  shopId: string
+  hqName: string
+  sealedKey: string
+  enrolledAt: string
+  enrolledBy: string | null
+  lastSuccessAt: string | null
+  lastAttemptAt: string | null
+  /** A sync error message key (sync.problem.*), shown in plain words on the sync page. */
+  lastError: string | null
+  lastErrorAt: string | null
+  failures: number
+}
+
+export interface HqPushBatchesTable {
+  batchId: string
+  firstSeq: number
+  lastSeq: number
+  changeCount: number
+  createdAt: string
+  ackedAt: string | null
+}
+
+export interface HqPullCursorsTable {
+  tableName: string
+  cursor: number
+  remaining: number
+  updatedAt: string
+}
+
+export interface HqCataloguePricesTable {
+  partNumber: string
+  claimPriceFen: number
+  retailPriceFen: number
+  updatedAt: string
+}
+
+export interface ServiceBulletinsTable {
+  id: string
+  title: string
+  body: string
+  modelsJson: string
+  publishedAt: string
+  receivedAt: string
+}
+
+export interface HqClaimDecisionsTable {
+  claimId: string
+  status: 'approved' | 'rejected' | 'moreInfo'
+  reason: string
+  approvedFen: number
+  decidedAt: string
+  receivedAt: string
+}
+
+export interface HqReturnBatchStatusTable {
+  batchId: string
+  status: 'received' | 'credited'
+  creditedFen: number
+  creditReference: string
+  at: string
+  receivedAt: string
+}
+
 export interface SyncTables {
   outbox: OutboxTable
+  hqConnection: HqConnectionTable
+  hqPushBatches: HqPushBatchesTable
+  hqPullCursors: HqPullCursorsTable
+  hqCataloguePrices: HqCataloguePricesTable
+  serviceBulletins: ServiceBulletinsTable
+  hqClaimDecisions: HqClaimDecisionsTable
+  hqReturnBatchStatus: HqReturnBatchStatusTable
 }

@@ -11,6 +11,7 @@ import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { readShopTimeZone } from '../settings/service'
 import { recordSyncedChange } from '../sync/recordChange'
 import { toPolicyVersion } from './records'
+import { refuseWhenHqOwns } from '../sync/hq/ownership'
 
 function policyRows(db: Db) {
   return db
@@ -93,6 +94,8 @@ export async function savePolicy(
   actor: CurrentUser,
   input: ParsedInput<'warranty.savePolicy'>
 ): Promise<PolicyVersion> {
+  // HQ owns the policies of an enrolled shop: they arrive with the pull.
+  await refuseWhenHqOwns(db)
   const backdated = input.effectiveFrom < shopLocalDate(at, await readShopTimeZone(db))
   if (backdated && actor.role !== 'admin') {
     throw new AppError('VALIDATION', 'errors.VALIDATION', {

@@ -8,6 +8,7 @@ import { handleIpcCall, RPC_CHANNEL } from './ipcBridge'
 import { APP_URL_PREFIX, createMainWindow } from './window'
 import { electronPrinting } from './printing'
 import { startBackupSchedule } from '../../features/backups/schedule'
+import { startSyncSchedule } from '../../features/sync/hq/schedule'
 import { safeStorageKeyProvider } from './safeStorageKey'
 
 /** The desktop shell: opens the database, one locked-down window, and the IPC host. */
@@ -19,6 +20,7 @@ export function startElectronShell(): void {
   let mainWindow: BrowserWindow | undefined
   let appContext: AppContext | undefined
   let stopBackups: (() => void) | undefined
+  let stopSync: (() => void) | undefined
 
   electronApp.on('second-instance', () => {
     if (mainWindow?.isMinimized()) mainWindow.restore()
@@ -42,6 +44,8 @@ export function startElectronShell(): void {
     applySessionPolicy()
     const context = appContext
     stopBackups = startBackupSchedule(context)
+    // Sync with HQ in the background of this process, never inside a counter call.
+    stopSync = startSyncSchedule(context)
     // The main window and, while they draw a document, the hidden print windows.
     const trusted = new Set<WebContents>()
     context.printing = electronPrinting((window) => {
@@ -67,6 +71,7 @@ export function startElectronShell(): void {
   electronApp.on('window-all-closed', () => electronApp.quit())
   electronApp.on('will-quit', () => {
     stopBackups?.()
+    stopSync?.()
     if (appContext) void closeApp(appContext)
   })
 }

@@ -4,6 +4,7 @@ import { defaultUserDataDir, readFlag, resolveDataDir } from '../../app/dataDir'
 import { handlers } from '../../rpc/handlers'
 import { startWebHost } from './server'
 import { startBackupSchedule } from '../../features/backups/schedule'
+import { startSyncSchedule } from '../../features/sync/hq/schedule'
 
 /**
  * Browser mode: the same handlers as the desktop app, over HTTP on 127.0.0.1, serving the built
@@ -14,11 +15,14 @@ async function main(): Promise<void> {
   const port = Number(readFlag(process.argv, '--port') ?? process.env.SERVICE_CENTER_PORT ?? 4319)
   const app = openApp({ dataDir })
   const stopBackups = startBackupSchedule(app)
+  // Sync with HQ in the background of the shop server, never inside a counter call.
+  const stopSync = startSyncSchedule(app)
   const host = await startWebHost(app, handlers, { port, staticDir: join(__dirname, '../renderer') })
   console.log(`Service Center is running at ${host.url}`)
   console.log(`Data folder: ${dataDir}`)
   const stop = async () => {
     stopBackups()
+    stopSync()
     await host.close()
     await closeApp(app)
     process.exit(0)

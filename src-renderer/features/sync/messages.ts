@@ -1,0 +1,137 @@
+import { defineMessages } from '../../i18n/defineMessages'
+
+export const syncMessages = defineMessages(
+  {
+    sync: {
+      title: '同步',
+      intro:
+        '本店数据在本机保存，连接总部时自动同步：每隔几分钟上传本店的变更，并下载总部的保修登记、政策、配件目录、故障代码、技术通告和索赔结果。总部连不上时柜台照常工作，变更会排队等待。',
+      notEnrolledYet: '本店尚未加入总部网络。',
+      hq: '总部',
+      hqUrl: '总部地址',
+      shopId: '本店编号',
+      enrolledAt: '加入时间',
+      fingerprint: '总部证书指纹',
+      lastSuccess: '上次成功同步',
+      lastAttempt: '上次尝试',
+      never: '从未',
+      waiting: '待上传的变更',
+      running: '正在同步…',
+      syncNow: '立即同步',
+      started: '已开始同步',
+      healthy: '同步正常',
+      failures: '已连续失败 {n} 次，系统会稍后自动重试',
+      tables: '已下载的总部数据',
+      table: '数据',
+      cursor: '已同步到',
+      remaining: '尚待下载',
+      updatedAt: '更新时间',
+      tableNames: {
+        registryUnits: '保修登记',
+        warrantyPolicies: '保修政策',
+        catalogueParts: '配件目录',
+        faultCodes: '故障代码',
+        serviceBulletins: '技术通告',
+        claimDecisions: '索赔结果',
+        returnBatchStatus: '旧件返还'
+      },
+      problem: {
+        unreachable: '连不上总部：请检查网络，或总部服务器是否在运行。变更已保存在本店，恢复后会自动上传。',
+        certificateChanged: '总部的证书与加入时确认的不一致，为安全起见已停止同步。请联系总部核实后重新加入。',
+        keyInvalid: '总部不认识本店的密钥。请向总部索取新的加入码并重新加入。',
+        keyRevoked: '总部已停用本店的密钥。请向总部索取新的加入码并重新加入。',
+        codeInvalid: '加入码不正确。',
+        codeExpired: '加入码已使用或已过期。',
+        hqRefused: '总部拒绝了本次同步，请稍后再试；若一直如此请联系总部。',
+        keyUnreadable: '本机保存的总部密钥无法读取（密钥文件已更换）。请重新加入总部。',
+        unexpected: '同步出错，系统会稍后自动重试。'
+      },
+      enrol: {
+        title: '加入总部网络',
+        again: '重新加入',
+        hint: '填写总部地址，读取总部证书，与总部提供的指纹核对一致后，输入总部给的一次性加入码。',
+        readCertificate: '读取证书',
+        confirmFingerprint: '我已核对：此指纹与总部提供的一致',
+        code: '加入码',
+        submit: '加入',
+        done: '已加入 {hq}'
+      },
+      // Errors the shop server answers with.
+      certificateChanged: '总部的证书与确认的指纹不一致，未发送任何数据',
+      enrolCodeExpired: '加入码已使用或已过期，请向总部索取新的加入码',
+      enrolCodeInvalid: '加入码不正确',
+      hqOwned:
+        '本店已加入总部网络，保修政策、配件目录中配件的名称、说明、单位和索赔价等数据由总部维护，不能在本店修改；总部的更新会自动同步过来',
+      hqRefused: '总部拒绝了请求，请稍后再试或联系总部',
+      hqUnreachable: '连不上总部，请检查地址和网络',
+      notEnrolled: '本店尚未加入总部网络'
+    }
+  },
+  {
+    sync: {
+      title: 'Sync',
+      intro:
+        "The shop's data lives here and syncs with HQ whenever HQ can be reached: every few minutes the shop's changes go up, and HQ's warranty registry, policies, parts catalogue, fault codes, service bulletins and claim decisions come down. When HQ cannot be reached the counter works as usual and changes wait in line.",
+      notEnrolledYet: 'This shop has not joined the HQ network yet.',
+      hq: 'HQ',
+      hqUrl: 'HQ address',
+      shopId: 'Shop ID',
+      enrolledAt: 'Joined',
+      fingerprint: "HQ's certificate fingerprint",
+      lastSuccess: 'Last successful sync',
+      lastAttempt: 'Last attempt',
+      never: 'Never',
+      waiting: 'Changes waiting to go up',
+      running: 'Syncing…',
+      syncNow: 'Sync now',
+      started: 'Sync started',
+      healthy: 'Sync is working',
+      failures: 'Failed {n} times in a row; it will try again by itself',
+      tables: "HQ's data received",
+      table: 'Data',
+      cursor: 'Up to',
+      remaining: 'Still to receive',
+      updatedAt: 'Updated',
+      tableNames: {
+        registryUnits: 'Warranty registry',
+        warrantyPolicies: 'Warranty policies',
+        catalogueParts: 'Parts catalogue',
+        faultCodes: 'Fault codes',
+        serviceBulletins: 'Service bulletins',
+        claimDecisions: 'Claim decisions',
+        returnBatchStatus: 'Faulty-part returns'
+      },
+      problem: {
+        unreachable:
+          "HQ cannot be reached: check the network, or whether HQ's server is running. Changes are kept here and go up when it is back.",
+        certificateChanged:
+          "HQ's certificate is not the one confirmed when the shop joined, so syncing stopped to be safe. Check with HQ, then join again.",
+        keyInvalid: "HQ does not know this shop's key. Ask HQ for a new enrolment code and join again.",
+        keyRevoked: "HQ has revoked this shop's key. Ask HQ for a new enrolment code and join again.",
+        codeInvalid: 'The enrolment code is wrong.',
+        codeExpired: 'The enrolment code was used already or has expired.',
+        hqRefused: 'HQ refused this sync; try again later, and call HQ if it keeps happening.',
+        keyUnreadable: 'The HQ key kept on this computer cannot be read (the key file was replaced). Join HQ again.',
+        unexpected: 'Sync failed; it will try again by itself.'
+      },
+      enrol: {
+        title: 'Join the HQ network',
+        again: 'Join again',
+        hint: "Enter HQ's address and read its certificate; when the fingerprint matches the one HQ gave you, enter HQ's one-time enrolment code.",
+        readCertificate: 'Read certificate',
+        confirmFingerprint: 'I have checked: this fingerprint is the one HQ gave me',
+        code: 'Enrolment code',
+        submit: 'Join',
+        done: 'Joined {hq}'
+      },
+      certificateChanged: "HQ's certificate does not match the confirmed fingerprint; nothing was sent",
+      enrolCodeExpired: 'The enrolment code was used already or has expired: ask HQ for a new one',
+      enrolCodeInvalid: 'The enrolment code is wrong',
+      hqOwned:
+        'This shop belongs to the HQ network: warranty policies and the names, descriptions, units and claim prices of catalogue parts are kept by HQ and cannot be changed here; HQ’s updates arrive by themselves',
+      hqRefused: 'HQ refused the request; try again later or call HQ',
+      hqUnreachable: 'HQ cannot be reached: check the address and the network',
+      notEnrolled: 'This shop has not joined the HQ network yet'
+    }
+  }
+)

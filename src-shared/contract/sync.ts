@@ -1,0 +1,71 @@
+import { z } from 'zod'
+import { operation } from './operation'
+import { emptyInput } from './common'
+
+/** Why the last sync with HQ failed, in words the sync page shows (sync.problem.<problem>). */
+export const SYNC_PROBLEMS = [
+  'unreachable',
+  'certificateChanged',
+  'keyInvalid',
+  'keyRevoked',
+  'codeInvalid',
+  'codeExpired',
+  'hqRefused',
+  'keyUnreadable',
+  'unexpected'
+] as const
+export type SyncProblem = (typeof SYNC_PROBLEMS)[number]
+
+/** How far a table HQ owns has been pulled; remaining > 0 while a long first pull is under way. */
+export interface PulledTableState {
+  table: string
+  cursor: number
+  remaining: number
+  updatedAt: string
+}
+
+export interface SyncStatus {
+  enrolled: boolean
+  hqUrl: string | null
+  hqName: string | null
+  shopId: string | null
+  fingerprint: string | null
+  enrolledAt: string | null
+  lastSuccessAt: string | null
+  lastAttemptAt: string | null
+  problem: SyncProblem | null
+  /** Failures in a row since the last success: the automatic sync waits longer after each. */
+  failures: number
+  changesWaiting: number
+  running: boolean
+  tables: PulledTableState[]
+}
+
+export interface HqCertificate {
+  hqUrl: string
+  /** SHA-256 of the certificate HQ presented, `AB:CD:…`, for the admin to compare. */
+  fingerprint: string
+}
+
+/** HQ's address: https only, the shop key never travels in the clear. */
+export const hqUrlSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((value) => /^https:\/\/[^\s/]+(\/[^\s]*)?$/i.test(value), { message: 'validation.invalid' })
+
+export const syncContract = {
+  'sync.status': operation<SyncStatus>()(emptyInput),
+  /** Starts a sync at once (or joins the one running); the page follows it through sync.status. */
+  'sync.now': operation<SyncStatus>()(emptyInput),
+  /** Reads the certificate HQ presents, sending nothing, for the admin to confirm before enrolling. */
+  'sync.readCertificate': operation<HqCertificate>()(z.object({ hqUrl: hqUrlSchema })),
+  'sync.enrol': operation<SyncStatus>()(
+    z.object({
+      hqUrl: hqUrlSchema,
+      /** The fingerprint the admin saw and confirmed: enrolment fails if HQ now shows another. */
+      fingerprint: z.string().trim().min(10).max(200),
+      code: z.string().trim().min(6).max(32)
+    })
+  )
+}

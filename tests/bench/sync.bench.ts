@@ -1,0 +1,287 @@
+/**
+ * Sync benchmark: a shop server on disk pushes 100 000 outbox changes to HQ, pulls a
+ * 1 000 000-unit warranty registry from it, and drains a backlog queued while HQ was down.
+ * HQ here is the test suite's fake HQ (tests/unit/sync/fakeHq.ts: the same wire protocol over
+ * HTTPS on loopback, over SQLite, in this process), so the figures are the shop side's plus a
+ * thin HQ's; the real HQ on PostgreSQL (src-hq) can be put in its place. Beside each figure, the
+ * raw engine's: the same rows written by better-sqlite3 alone, one prepared INSERT in one
+ * transaction, into tables with the same indexes. Asserts nothing.
+ *
+ *   npm run bench:sync        (CHANGES=20000 UNITS=200000 npm run bench:sync for a shorter run)
+ */
+import BetterSqlite3 from 'better-sqlite3'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { closeApp, openApp } from '../../src-main/app/openApp'
+import type { AppContext } from '../../src-main/app/context'
+import { dispatch } from '../../src-main/rpc/dispatch'
+import { handlers } from '../../src-main/rpc/handlers'
+import { endpointOf, readHqConnection } from '../../src-main/features/sync/hq/connection'
+import { pushOutbox } from '../../src-main/features/sync/hq/push'
+import { pullTable } from '../../src-main/features/sync/hq/pull'
+import { syncWithHq } from '../../src-main/features/sync/hq/run'
+import { uuidv7 } from '../../src-shared/domain/ids'
+import { makeHqCertificate, startFakeHq, type FakeHq } from '../unit/sync/fakeHq'
+
+const CHANGES = Number(process.env.CHANGES ?? 100_000)
+const UNITS = Number(process.env.UNITS ?? 1_000_000)
+const BACKLOG = Number(process.env.BACKLOG ?? 20_000)
+const PUSH_GOAL = 5_000
+const PULL_GOAL = 50_000
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'
+const MODELS = [
+  ['华为', 'Mate 60', 'mobile_phone'],
+  ['小米', 'Xiaomi 14', 'mobile_phone'],
+  ['联想', 'ThinkPad X1', 'computer'],
+  ['海信', '65E3K', 'tv'],
+  ['格力', 'KFR-35GW', 'air_conditioner']
+] as const
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1)
+const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000)).toLocaleString('en-US')
+
+/** Changes as the shop writes them: customers, work orders and stock movements, in turn. */
+function changeOf(i: number): { entity: string; entityId: string; payload: unknown } {
+  const id = `e-${i}`
+  switch (i % 3) {
+    case 0:
+      return {
+        entity: 'customer',
+        entityId: id,
+        payload: {
+          id,
+          name: `${SURNAMES[i % SURNAMES.length]}小${i % 97}`,
+          mobile: `138${String(i).padStart(8, '0')}`,
+          otherPhones: [],
+          address: '广州市天河区体育西路 1 号',
+          company: '',
+          notes: '',
+          tags: [],
+          erasedAt: null,
+          createdAt: '2026-01-23T02:00:00.000Z'
+        }
+      }
+    case 1:
+      return {
+        entity: 'work_order',
+        entityId: id,
+        payload: {
+          id,
+          number: `WO-260123-${i}`,
+          status: 'repairing',
+          serviceType: 'paid_repair',
+          faultDescription: '不开机'
+        }
+      }
+    default:
+      return {
+        entity: 'stock_movement',
+        entityId: id,
+        payload: { id, partId: `p-${i % 500}`, kind: 'issue', quantity: -1, unitCostFen: 4_500, workOrderId: `w-${i}` }
+      }
+  }
+}
+
+function writeOutbox(app: AppContext, from: number, count: number): void {
+  const insert = app.sqlite.prepare(
+    'INSERT INTO outbox (id, at, entity, entity_id, operation, payload_json) VALUES (?, ?, ?, ?, ?, ?)'
+  )
+  const at = Date.now()
+  app.sqlite.transaction(() => {
+    for (let i = from; i < from + count; i++) {
+      const change = changeOf(i)
+      insert.run(
+        uuidv7(at),
+        new Date(at).toISOString(),
+        change.entity,
+        change.entityId,
+        'upsert',
+        JSON.stringify(change.payload)
+      )
+    }
+  })()
+}
+
+function registryUnit(i: number) {
+  const [brand, model, categoryKey] = MODELS[i % MODELS.length]!
+  return {
+    serial: `SN${String(i).padStart(10, '0')}`,
+    brand,
+    model,
+    categoryKey,
+    cardNumber: i % 3 === 0 ? `CARD${i}` : null,
+    purchaseDate: '2025-06-01',
+    invoiceNumber: `INV${i}`,
+    dealer: '苏宁易购天河店',
+    productionDate: null,
+    buyerName: `${SURNAMES[i % SURNAMES.length]}先生`,
+    buyerPhone: `139${String(i).padStart(8, '0')}`,
+    activationDate: null
+  }
+}
+
+/** The raw engine: the same rows into a bare table with the same indexes, one transaction. */
+function rawInsertMs(
+  dir: string,
+  name: string,
+  schema: string[],
+  rows: number,
+  values: (i: number) => unknown[]
+): number {
+  const db = new BetterSqlite3(join(dir, `${name}.sqlite`))
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  for (const statement of schema) db.exec(statement)
+  const columns = (db.prepare(`SELECT count(*) AS n FROM pragma_table_info('${name}')`).get() as { n: number }).n
+  const insert = db.prepare(`INSERT INTO ${name} VALUES (${new Array(columns).fill('?').join(', ')})`)
+  const started = performance.now()
+  db.transaction(() => {
+    for (let i = 0; i < rows; i++) insert.run(...values(i))
+  })()
+  const ms = performance.now() - started
+  db.close()
+  return ms
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sync-bench-'))
+  const certificate = await makeHqCertificate()
+  const hqFile = join(dir, 'hq.sqlite')
+  let hq: FakeHq = await startFakeHq({ file: hqFile, certificate })
+  const app = openApp({ dataDir: join(dir, 'shop') })
+  try {
+    console.info(
+      `Sync benchmark on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), HQ: the fake HQ over HTTPS on loopback`
+    )
+    const setUp = await dispatch(app, handlers, {
+      operation: 'setup.initialize',
+      input: {
+        shop: { name: '基准测试店', address: '', phone: '', taxNumber: '', logo: null, timeZone: 'Asia/Shanghai' },
+        admin: { username: 'admin', displayName: '管理员', password: 'correct-horse-1' }
+      },
+      token: undefined
+    })
+    if (!setUp.ok) throw new Error(JSON.stringify(setUp.error))
+    const token = (setUp.data as { token: string }).token
+    const code = hq.registerShop('基准测试店')
+    const enrolled = await dispatch(app, handlers, {
+      operation: 'sync.enrol',
+      input: { hqUrl: hq.url, fingerprint: hq.fingerprint, code },
+      token
+    })
+    if (!enrolled.ok) throw new Error(JSON.stringify(enrolled.error))
+    const endpoint = endpointOf((await readHqConnection(app.db))!)
+    // The changes setup wrote go first, outside the measurement.
+    await pushOutbox(app, endpoint)
+
+    // 1. Push.
+    writeOutbox(app, 0, CHANGES)
+    let started = performance.now()
+    const pushed = await pushOutbox(app, endpoint)
+    const pushMs = performance.now() - started
+    const rawPushMs = rawInsertMs(
+      dir,
+      'changes',
+      [
+        'CREATE TABLE changes (id TEXT PRIMARY KEY, shop_id TEXT, batch_id TEXT, entity TEXT, entity_id TEXT, operation TEXT, payload_json TEXT)'
+      ],
+      CHANGES,
+      (i) => {
+        const change = changeOf(i)
+        return [uuidv7(), 'shop', 'b', change.entity, change.entityId, 'upsert', JSON.stringify(change.payload)]
+      }
+    )
+    console.info(
+      `push: ${pushed.toLocaleString('en-US')} changes in ${seconds(pushMs)} s = ${perSecond(pushed, pushMs)} changes/s (goal ${PUSH_GOAL.toLocaleString('en-US')}/s); ` +
+        `raw engine inserting them: ${perSecond(CHANGES, rawPushMs)} rows/s`
+    )
+
+    // 2. The first pull of a registry.
+    started = performance.now()
+    hq.publishMany(
+      'registryUnits',
+      (function* () {
+        for (let i = 0; i < UNITS; i++) yield { key: `SN${String(i).padStart(10, '0')}`, row: registryUnit(i) }
+      })()
+    )
+    console.info(
+      `(HQ published ${UNITS.toLocaleString('en-US')} registry units in ${seconds(performance.now() - started)} s)`
+    )
+    let lastShown = 0
+    started = performance.now()
+    const pulled = await pullTable(app, endpoint, 'registryUnits', {
+      onProgress: ({ applied, remaining }) => {
+        if (applied - lastShown >= 200_000 || remaining === 0) {
+          lastShown = applied
+          console.info(`  pulled ${applied.toLocaleString('en-US')}, ${remaining.toLocaleString('en-US')} to go`)
+        }
+      }
+    })
+    const pullMs = performance.now() - started
+    const rawPullMs = rawInsertMs(
+      dir,
+      'warranty_units',
+      [
+        `CREATE TABLE warranty_units (id TEXT PRIMARY KEY, serial TEXT NOT NULL UNIQUE, model_id TEXT NOT NULL, card_number TEXT,
+           purchase_date TEXT, invoice_number TEXT, dealer TEXT, production_date TEXT, buyer_name TEXT, buyer_phone TEXT,
+           activation_date TEXT, source TEXT, created_at TEXT, updated_at TEXT)`,
+        'CREATE UNIQUE INDEX warranty_units_card ON warranty_units(card_number) WHERE card_number IS NOT NULL',
+        'CREATE INDEX warranty_units_phone ON warranty_units(buyer_phone)',
+        'CREATE INDEX warranty_units_model ON warranty_units(model_id)'
+      ],
+      UNITS,
+      (i) => {
+        const unit = registryUnit(i)
+        return [
+          uuidv7(),
+          unit.serial,
+          `m${i % 5}`,
+          unit.cardNumber,
+          unit.purchaseDate,
+          unit.invoiceNumber,
+          unit.dealer,
+          null,
+          unit.buyerName,
+          unit.buyerPhone,
+          null,
+          'import',
+          '',
+          ''
+        ]
+      }
+    )
+    const registered = (app.sqlite.prepare('SELECT count(*) AS n FROM warranty_units').get() as { n: number }).n
+    console.info(
+      `pull: ${pulled.toLocaleString('en-US')} registry units in ${seconds(pullMs)} s = ${perSecond(pulled, pullMs)} rows/s (goal ${PULL_GOAL.toLocaleString('en-US')}/s; ${registered.toLocaleString('en-US')} in the shop's registry); ` +
+        `raw engine inserting them: ${perSecond(UNITS, rawPullMs)} rows/s`
+    )
+
+    // 3. A backlog queued while HQ was down, drained when it returns.
+    const port = hq.port
+    await hq.close()
+    writeOutbox(app, CHANGES, BACKLOG)
+    const down = await syncWithHq(app)
+    hq = await startFakeHq({ file: hqFile, certificate, port })
+    started = performance.now()
+    const drained = await syncWithHq(app)
+    const drainMs = performance.now() - started
+    console.info(
+      `backlog: ${BACKLOG.toLocaleString('en-US')} changes queued while HQ was down (the sync said: ${down.problem}); ` +
+        `drained in ${seconds(drainMs)} s after HQ came back (${drained.pushed.toLocaleString('en-US')} pushed, problem: ${drained.problem ?? 'none'})`
+    )
+    const atHq = hq.changeCount()
+    const atShop = (app.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n
+    console.info(`check: ${atShop.toLocaleString('en-US')} changes at the shop, ${atHq.toLocaleString('en-US')} at HQ`)
+  } finally {
+    await hq.close().catch(() => undefined)
+    await closeApp(app)
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

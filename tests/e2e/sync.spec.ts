@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test, expect, ADMIN, setUpShop, settled, signIn, tallScreenshot, type ShopHost } from './fixtures'
+import { makeHqCertificate, startFakeHq } from '../unit/sync/fakeHq'
+
+test('an admin enrols the shop with HQ after confirming its certificate, syncs now, and sees HQ down in plain words', async ({
+  page,
+  host
+}) => {
+  const folder = mkdtempSync(join(tmpdir(), 'e2e-hq-'))
+  const hq = await startFakeHq({ file: join(folder, 'hq.sqlite'), certificate: await makeHqCertificate() })
+  try {
+    const adminToken = await setUpShop(host)
+    await host.rpc('customers.create', { name: '王芳', mobile: '13812345678' }, adminToken)
+    const code = hq.registerShop('鑫诚手机维修中心')
+
+    await signIn(page, host, ADMIN.username, ADMIN.password)
+    await page.getByTestId('nav-sync').click()
+    await expect(page.getByTestId('sync-enrol')).toBeVisible()
+    await page.getByTestId('sync-hq-url').fill(hq.url)
+    await page.getByTestId('sync-read-certificate').click()
+    await expect(page.getByTestId('sync-fingerprint')).toHaveText(hq.fingerprint)
+    await page.getByTestId('sync-confirm-fingerprint').click()
+    await page.getByTestId('sync-code').fill(code)
+    await page.getByTestId('sync-enrol-submit').click()
+    await expect(page.getByTestId('sync-waiting')).not.toHaveText('0')
+
+    await page.getByTestId('sync-now').click()
+    await expect(page.getByTestId('sync-healthy')).toBeVisible()
+    await page.reload()
+    await expect(page.getByTestId('sync-waiting')).toHaveText('0')
+    expect(hq.changeCount()).toBeGreaterThan(0)
+    await settled(page)
+    await tallScreenshot(page, 'sync-healthy')
+
+    // HQ goes away: the counter keeps working, the page says what is wrong.
+    await hq.close()
+    await host.rpc('customers.create', { name: '李强', mobile: '13900001111' }, adminToken)
+    await page.getByTestId('sync-now').click()
+    await expect(page.getByTestId('sync-problem')).toContainText('连不上总部')
+    await expect(page.getByTestId('sync-waiting')).not.toHaveText('0')
+    await tallScreenshot(page, 'sync-hq-unreachable')
+  } finally {
+    await hq.close().catch(() => undefined)
+    rmSync(folder, { recursive: true, force: true })
+  }
+})
+
+/** A warranty job finished and billed to the brand, arranged through the API as the admin. */
+async function billedWarrantyJob(host: ShopHost, token: string): Promise<{ id: string; number: string }> {
+  const { workOrder } = await host.rpc<{ workOrder: { id: string; number: string } }>(
+    'workOrders.create',
+    {
+      customer: { kind: 'new', fields: { name: '李四', mobile: '13900002222' } },
+      device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60 Pro', serial: 'SNSYNC000001' } },
+      serviceType: 'warranty_repair',
+      intakeChannel: 'walk_in',
+      reportedFault: '屏幕摔碎，触摸失灵',
+      symptomCode: 'S01',
+      condition: { scratches: false, cracks: true, liquidMarks: false },
+      accessories: { items: [] },
+      passcode: { consent: false, value: '' },
+      depositFen: 0,
+      depositMethod: 'cash'
+    },
+    token
+  )
+  const id = workOrder.id
+  const move = (to: string) => host.rpc('workOrders.transition', { id, to }, token)
+  await move('diagnosing')
+  await move('repairing')
+  await host.rpc('workOrders.addLabour', { id, description: '更换屏幕', minutes: 40, priceFen: 6_000 }, token)
+  await move('quality_check')
+  await move('ready_for_pickup')
+  await host.rpc('checkout.pay', { workOrderId: id, tenders: [] }, token)
+  return workOrder
+}
+
+async function syncAndWait(host: ShopHost, token: string): Promise<void> {
+  await host.rpc('sync.now', {}, token)
+  await expect
+    .poll(async () => (await host.rpc<{ running: boolean }>('sync.status', {}, token)).running, { timeout: 20_000 })
+    .toBe(false)
+}
+
+test("a claim made at checkout goes to HQ, and HQ's decision shows on the job and in the claims list", async ({
+  page,
+  host
+}) => {
+  const folder = mkdtempSync(join(tmpdir(), 'e2e-hq-'))
+  const hq = await startFakeHq({ file: join(folder, 'hq.sqlite'), certificate: await makeHqCertificate() })
+  try {
+    const adminToken = await setUpShop(host)
+    const code = hq.registerShop('鑫诚手机维修中心')
+    const enrolled = await host.rpc<{ shopId: string }>(
+      'sync.enrol',
+      { hqUrl: hq.url, fingerprint: hq.fingerprint, code },
+      adminToken
+    )
+    const job = await billedWarrantyJob(host, adminToken)
+    await syncAndWait(host, adminToken)
+    const claims = await host.rpc<{ rows: { id: string; status: string }[] }>(
+      'checkout.claims',
+      { workOrderId: job.id },
+      adminToken
+    )
+    expect(claims.rows.map((claim) => claim.status)).toEqual(['submitted'])
+    hq.publish(
+      'claimDecisions',
+      claims.rows[0]!.id,
+      {
+        claimId: claims.rows[0]!.id,
+        status: 'approved',
+        reason: '符合保修条件',
+        approvedFen: 6_000,
+        decidedAt: new Date().toISOString()
+      },
+      enrolled.shopId
+    )
+    await syncAndWait(host, adminToken)
+
+    await signIn(page, host, ADMIN.username, ADMIN.password)
+    await expect(page.getByTestId('nav-claims')).toBeVisible()
+    await page.goto(`${host.url}#/work-orders/${job.id}`)
+    const panel = page.getByTestId('work-order-claims')
+    await expect(panel.getByTestId('claim-state')).toHaveText('已批准')
+    await expect(panel).toContainText('符合保修条件')
+    await tallScreenshot(page, 'sync-claim-on-job')
+    await page.getByTestId('nav-claims').click()
+    await expect(page.getByTestId('claims-table')).toContainText(job.number)
+    await tallScreenshot(page, 'sync-claims-list')
+  } finally {
+    await hq.close().catch(() => undefined)
+    rmSync(folder, { recursive: true, force: true })
+  }
+})
