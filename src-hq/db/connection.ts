@@ -32,6 +32,9 @@ export async function openHqDatabase(connectionString: string): Promise<HqDataba
     max: 10,
     types: { getTypeParser: typeParser as typeof pg.types.getTypeParser }
   })
+  // An idle connection dropped by the server (a restart, a shutdown) is replaced on next use; it
+  // must not take HQ down.
+  pool.on('error', (error) => console.warn('[hq] idle database connection lost:', error.message))
   try {
     await migrateHq(pool, HQ_MIGRATIONS)
   } catch (error) {

@@ -85,6 +85,14 @@ async function rememberChanges(
   return unique.filter((change) => fresh.has(change.id))
 }
 
+/**
+ * JSON text PostgreSQL's jsonb accepts: it refuses the NUL character, which SQLite text may hold;
+ * one such character must not block a shop's sync for ever, so it becomes U+FFFD.
+ */
+export function jsonbText(value: unknown): string {
+  return JSON.stringify(value ?? null).replaceAll('\\u0000', '\\ufffd')
+}
+
 /** Later first: by the change's time, then by its id (UUIDv7, in the order the shop made them). */
 function isLater(a: PushedChange, b: PushedChange): boolean {
   const at = Date.parse(a.at) - Date.parse(b.at)
@@ -116,7 +124,7 @@ async function storeRecords(
           entity: change.entity,
           entityId: change.entityId,
           deleted: change.operation === 'delete',
-          payload: change.operation === 'delete' ? null : JSON.stringify(change.payload ?? null),
+          payload: change.operation === 'delete' ? null : jsonbText(change.payload),
           at: change.at,
           changeId: change.id,
           receivedAt
