@@ -35,8 +35,10 @@ export interface RunningHq {
   stop(): Promise<void>
 }
 
-/** One command, a working HQ: the database (embedded or given), its schema, TLS, the server. */
-export async function startHq(options: HqOptions): Promise<RunningHq> {
+/** HQ's database, embedded (in `dataDir`) or given by URL, migrated: what the server and tools run on. */
+export async function openHqBackend(
+  options: Pick<HqOptions, 'databaseUrl' | 'dataDir' | 'timeZone' | 'now'> & { name?: string }
+): Promise<{ hq: HqContext; close(): Promise<void> }> {
   let cluster: EmbeddedCluster | null = null
   let databaseUrl = options.databaseUrl
   if (!databaseUrl) {
@@ -44,22 +46,45 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
     await cluster.ensureDatabase('hq')
     databaseUrl = cluster.urlFor('hq')
   }
-  const database = await openHqDatabase(databaseUrl)
-  const hq: HqContext = {
-    db: database.db,
-    now: options.now ?? (() => new Date()),
-    name: options.name,
-    enrolCodeDays: 7,
-    timeZone: options.timeZone
+  try {
+    const database = await openHqDatabase(databaseUrl)
+    const hq: HqContext = {
+      db: database.db,
+      now: options.now ?? (() => new Date()),
+      name: options.name ?? 'HQ',
+      enrolCodeDays: 7,
+      timeZone: options.timeZone
+    }
+    return {
+      hq,
+      async close() {
+        await database.close()
+        if (cluster) await cluster.stop()
+      }
+    }
+  } catch (error) {
+    if (cluster) await cluster.stop()
+    throw error
   }
+}
+
+/** One command, a working HQ: the database (embedded or given), its schema, TLS, the server. */
+export async function startHq(options: HqOptions): Promise<RunningHq> {
+  const backend = await openHqBackend(options)
+  const { hq } = backend
   const password = options.adminPassword ?? randomBytes(9).toString('base64url')
   const createdAdminPassword = (await bootstrapAdmin(hq, password)) ? password : null
   const tls = await loadHqTls({ dataDir: options.dataDir, certFile: options.certFile, keyFile: options.keyFile })
   const server = createHqServer(hq, tls, { webRoot: options.webRoot })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port, options.host, () => resolve())
-  })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(options.port, options.host, () => resolve())
+    })
+  } catch (error) {
+    await backend.close()
+    throw error
+  }
   const { port } = server.address() as AddressInfo
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host
   return {
@@ -70,8 +95,7 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
     async stop() {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      await database.close()
-      if (cluster) await cluster.stop()
+      await backend.close()
     }
   }
 }

@@ -1,14 +1,18 @@
-import { existsSync } from 'node:fs'
+import { createReadStream, existsSync } from 'node:fs'
 import path from 'node:path'
+import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { startHq } from './app'
+import { openHqBackend, startHq } from './app'
+import { importRegistryCsv } from './seed/registry'
 
 /**
  * `npm run hq -- [--database-url postgres://…] [--data-dir ./hq-data] [--port 8443] [--host 0.0.0.0]
  *   [--name "HQ"] [--time-zone Asia/Shanghai] [--admin-password …] [--tls-cert file --tls-key file]`
+ * `npm run hq -- import-registry units.csv [--database-url …] [--data-dir …]`: imports, then exits.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       'database-url': { type: 'string' },
       'data-dir': { type: 'string', default: './hq-data' },
@@ -21,9 +25,22 @@ async function main(): Promise<void> {
       'tls-key': { type: 'string' }
     }
   })
+  const databaseUrl = values['database-url'] ?? process.env.HQ_DATABASE_URL
+  if (positionals[0] === 'import-registry' && positionals[1]) {
+    const backend = await openHqBackend({ databaseUrl, dataDir: values['data-dir']!, timeZone: values['time-zone']! })
+    try {
+      const started = Date.now()
+      const lines = createInterface({ input: createReadStream(positionals[1]), crlfDelay: Infinity })
+      const { imported } = await importRegistryCsv(backend.hq, lines)
+      console.log(`Imported ${imported} registry units in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    } finally {
+      await backend.close()
+    }
+    return
+  }
   const webRoot = path.resolve('out/hq-web')
   const running = await startHq({
-    databaseUrl: values['database-url'] ?? process.env.HQ_DATABASE_URL,
+    databaseUrl,
     dataDir: values['data-dir']!,
     port: Number(values.port),
     host: values.host!,

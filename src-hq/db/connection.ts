@@ -34,7 +34,10 @@ export async function openHqDatabase(connectionString: string): Promise<HqDataba
   })
   // An idle connection dropped by the server (a restart, a shutdown) is replaced on next use; it
   // must not take HQ down.
-  pool.on('error', (error) => console.warn('[hq] idle database connection lost:', error.message))
+  let closing = false
+  pool.on('error', (error) => {
+    if (!closing) console.warn('[hq] idle database connection lost:', error.message)
+  })
   try {
     await migrateHq(pool, HQ_MIGRATIONS)
   } catch (error) {
@@ -42,5 +45,14 @@ export async function openHqDatabase(connectionString: string): Promise<HqDataba
     throw error
   }
   const db = new Kysely<HqDatabase>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] })
-  return { db, pool, close: () => db.destroy() }
+  return {
+    db,
+    pool,
+    close: () => {
+      // pool.end() answers before each connection's goodbye is through; a server stopping right
+      // after may cut one, which is no loss then.
+      closing = true
+      return db.destroy()
+    }
+  }
 }

