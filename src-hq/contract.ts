@@ -24,6 +24,12 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
 const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const page = { limit: z.number().int().min(1).max(500).default(50), offset: z.number().int().min(0).default(0) }
 
+const faultQuery = z.object({
+  by: z.enum(['model', 'component', 'faultCode']),
+  from: calendarDate,
+  to: calendarDate
+})
+
 function op<I extends z.ZodType>(input: I, roles: readonly StaffRoleName[] | 'signedOut') {
   return { input, roles }
 }
@@ -101,10 +107,8 @@ export const hqStaffContract = {
   ),
   'settlements.statement': op(z.object({ shopId: id, month }), EVERY),
   'settlements.export': op(z.object({ shopId: id, month }), EVERY),
-  'stats.faults': op(
-    z.object({ by: z.enum(['model', 'component', 'faultCode']), from: calendarDate, to: calendarDate }),
-    EVERY
-  )
+  'stats.faults': op(faultQuery, EVERY),
+  'stats.export': op(faultQuery, EVERY)
 } as const
 
 export type HqStaffOperation = keyof typeof hqStaffContract

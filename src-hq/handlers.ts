@@ -16,7 +16,7 @@ import { decideClaim, listClaims } from './claims/review'
 import { advanceReturnBatch, listReturnBatches } from './returns/service'
 import { settlementStatement } from './settlement/statement'
 import { settlementWorkbook } from './settlement/workbook'
-import { faultStatistics } from './stats/faults'
+import { faultStatistics, faultStatisticsWorkbook } from './stats/faults'
 
 /** Who is calling: the signed-in staff member (null only for staff.signIn) and their token. */
 export interface StaffCall {
@@ -75,5 +75,9 @@ export const hqStaffHandlers: { [O in HqStaffOperation]: Handler<O> } = {
     fileName: `settlement-${input.month}.xlsx`,
     base64: await settlementWorkbook(await settlementStatement(hq, input.shopId, input.month))
   }),
-  'stats.faults': ({ hq }, input) => faultStatistics(hq, input)
+  'stats.faults': ({ hq }, input) => faultStatistics(hq, input),
+  'stats.export': async ({ hq }, input) => ({
+    fileName: `faults-${input.by}-${input.from}-${input.to}.xlsx`,
+    base64: await faultStatisticsWorkbook(await faultStatistics(hq, input), input.by)
+  })
 }

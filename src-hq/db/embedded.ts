@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { chmod, mkdir, stat } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -38,6 +38,10 @@ export async function startEmbeddedCluster(
   options: { port?: number; log?: (line: string) => void } = {}
 ): Promise<EmbeddedCluster> {
   await mkdir(dataDir, { recursive: true })
+  const asRoot = process.getuid?.() === 0
+  // As root, the cluster belongs to a `postgres` user, who must be able to pass through the data
+  // folder (mkdtemp, for one, makes it 0700).
+  if (asRoot) await chmod(dataDir, (await stat(dataDir)).mode | 0o111)
   const databaseDir = path.resolve(dataDir, 'postgres')
   const passwordFile = path.resolve(dataDir, 'postgres-password')
   const firstStart = !existsSync(path.join(databaseDir, 'PG_VERSION'))
@@ -51,7 +55,7 @@ export async function startEmbeddedCluster(
     user: 'postgres',
     password,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: log,
     onError: (error: unknown) => log(String(error))
   })

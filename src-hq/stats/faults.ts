@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { sql } from 'kysely'
 import type { HqContext } from '../context'
 
@@ -31,4 +32,15 @@ export async function faultStatistics(
     ORDER BY 1, 3 DESC, 2
   `.execute(hq.db.withoutPlugins())
   return rows
+}
+
+/** The same counts as an Excel workbook (base64): one row per month and key. */
+export async function faultStatisticsWorkbook(counts: readonly FaultCount[], by: FaultDimension): Promise<string> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('faults')
+  const heading = { model: '型号 Model', component: '部件 Component', faultCode: '故障代码 Fault code' }[by]
+  sheet.addRow(['月份 Month', heading, '索赔数 Claims']).font = { bold: true }
+  for (const count of counts) sheet.addRow([count.month, count.key, count.claims])
+  sheet.columns.forEach((column) => (column.width = 20))
+  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64')
 }

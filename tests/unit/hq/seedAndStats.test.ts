@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { change, useHqCluster } from './hqHelpers'
 
@@ -56,5 +57,13 @@ describe('HQ: registry import and fault statistics', () => {
       { month: '2026-03', key: 'F01', claims: 2 },
       { month: '2026-03', key: 'F02', claims: 1 }
     ])
+    const exported = await t.callOk<{ base64: string }>(analyst, 'stats.export', {
+      by: 'model',
+      from: '2026-01-01',
+      to: '2026-03-31'
+    })
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(exported.base64, 'base64') as unknown as ArrayBuffer)
+    expect(workbook.worksheets[0]!.getRow(3).values).toEqual([undefined, '2026-03', 'X1', 2])
   })
 })
