@@ -150,7 +150,8 @@ export async function pullChanges(
     return { seq: row.seq, key: source.key(row), operation: shaped === null ? 'delete' : 'upsert', row: shaped }
   })
   const nextCursor = rows.length > 0 ? rows[rows.length - 1]!.seq : request.since
-  const remaining = rows.length < request.limit ? 0 : await countAfter(hq, source.table, nextCursor, ofShop)
+  const remaining =
+    rows.length < request.limit ? 0 : await countAfter(hq, source.table, nextCursor, ofShop, isShopTable(request.table))
   return { table: request.table, changes, nextCursor, remaining }
 }
 
@@ -159,15 +160,23 @@ export async function pullChanges(
  * every page would cost more than the page, so far from the end the answer is the sequence's
  * distance (exact for a registry imported once, an upper bound after updates).
  */
-async function countAfter(hq: HqContext, table: string, cursor: number, ofShop: RawBuilder<unknown>): Promise<number> {
+async function countAfter(
+  hq: HqContext,
+  table: string,
+  cursor: number,
+  ofShop: RawBuilder<unknown>,
+  perShop: boolean
+): Promise<number> {
   const db = hq.db.withoutPlugins()
+  // A shop's own rows are few, and the sequence is shared by every shop: those are always counted.
+  const cap = perShop ? sql`` : sql`LIMIT ${EXACT_COUNT_LIMIT + 1}`
   const { rows } = await sql<{ count: number }>`
     SELECT count(*)::int AS count FROM (
-      SELECT 1 FROM ${sql.table(table)} WHERE seq > ${cursor} ${ofShop} LIMIT ${EXACT_COUNT_LIMIT + 1}
+      SELECT 1 FROM ${sql.table(table)} WHERE seq > ${cursor} ${ofShop} ${cap}
     ) AS after_cursor
   `.execute(db)
   const count = rows[0]?.count ?? 0
-  if (count <= EXACT_COUNT_LIMIT) return count
+  if (perShop || count <= EXACT_COUNT_LIMIT) return count
   const last = await sql<{
     lastValue: number
   }>`SELECT last_value AS "lastValue" FROM ${sql.table(`${table}_seq`)}`.execute(db)
