@@ -17,8 +17,8 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 
 /**
  * Applies one batch of a shop's outbox exactly once, in one transaction:
- * - the batch id is recorded first; a batch id seen before is acknowledged again, applying nothing
- *   (the shop lost HQ's first answer);
+ * - the batch id is recorded first; a batch id seen before is answered as a duplicate, its changes
+ *   all known, so nothing is applied again (the shop lost HQ's first answer);
  * - every change id is recorded too, so a change that reaches HQ again inside a different batch
  *   (the shop re-cut its batches after a crash) is skipped;
  * - the remaining changes update the shop's records, latest wins by the change's time.
@@ -49,18 +49,20 @@ export async function applyPush(
       .onConflict((oc) => oc.columns(['shopId', 'batchId']).doNothing())
       .returning('batchId')
       .executeTakeFirst()
-    if (!batch) return { batchId: request.batchId, applied: 0, duplicate: true }
-
+    // A replay applies nothing, since every change id in it is known. Should a shop ever reuse a
+    // batch id for changes HQ has not seen, those are applied all the same rather than dropped.
     const fresh = await rememberChanges(trx, shopId, request.batchId, request.changes)
-    await storeRecords(trx, shopId, fresh, receivedAt)
-    await projectChanges(trx, shopId, fresh, receivedAt)
-    await trx
-      .updateTable('pushedBatches')
-      .set({ appliedCount: fresh.length })
-      .where('shopId', '=', shopId)
-      .where('batchId', '=', request.batchId)
-      .execute()
-    return { batchId: request.batchId, applied: fresh.length, duplicate: false }
+    if (fresh.length > 0) {
+      await storeRecords(trx, shopId, fresh, receivedAt)
+      await projectChanges(trx, shopId, fresh, receivedAt)
+      await trx
+        .updateTable('pushedBatches')
+        .set((eb) => ({ appliedCount: eb('appliedCount', '+', fresh.length) }))
+        .where('shopId', '=', shopId)
+        .where('batchId', '=', request.batchId)
+        .execute()
+    }
+    return { batchId: request.batchId, applied: fresh.length, duplicate: !batch }
   })
 }
 

@@ -37,6 +37,16 @@ describe('HQ: push, exactly once', () => {
     expect(await counts(t, shopId)).toEqual({ changes: 3, records: 3, batches: 1 })
   })
 
+  it('a batch id used again for changes HQ has not seen applies those, not dropping them', async () => {
+    const t = await cluster.freshHq()
+    const { shopId, key } = await t.enrolledShop('Nanjing Road')
+    const first = [order(1, '2026-03-10T01:00:00Z')]
+    await t.shopOk('push', key, { batchId: 'batch-1', changes: first })
+    const reused = { batchId: 'batch-1', changes: [...first, order(2, '2026-03-10T01:05:00Z')] }
+    expect(await t.shopOk('push', key, reused)).toEqual({ batchId: 'batch-1', applied: 1, duplicate: true })
+    expect(await counts(t, shopId)).toEqual({ changes: 2, records: 2, batches: 1 })
+  })
+
   it('changes re-sent in a new batch after a crash are applied once; only the new ones count', async () => {
     const t = await cluster.freshHq()
     const { shopId, key } = await t.enrolledShop('Nanjing Road')
