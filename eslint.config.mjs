@@ -40,6 +40,7 @@ export default tseslint.config(
       'tests/bench/**',
       'tests/build/**',
       'src-main/host/web/cli.ts',
+      'src-hq/cli.ts',
       'src-main/host/electron/main.ts'
     ],
     rules: { 'no-console': 'off' }

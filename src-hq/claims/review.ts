@@ -1,0 +1,125 @@
+import { sql } from 'kysely'
+import type { HqContext } from '../context'
+import type { ClaimStatus } from '../db/schema'
+import { HqError } from '../errors'
+import type { StaffUser } from '../staff/service'
+import { brandAmounts } from './amounts'
+
+export type ClaimDecision = 'approve' | 'reject' | 'moreInfo'
+
+export interface ClaimInQueue {
+  shopId: string
+  shopName: string
+  claimId: string
+  workOrderNumber: string
+  invoiceNumber: string
+  claimedFen: number
+  serial: string
+  brand: string
+  model: string
+  categoryKey: string
+  faultCode: string
+  component: string
+  claimedAt: string
+  status: ClaimStatus
+  reason: string
+  labourFen: number
+  partsFen: number
+  approvedFen: number
+  decidedAt: string | null
+  payload: unknown
+}
+
+export async function listClaims(
+  hq: HqContext,
+  filter: { status?: ClaimStatus | undefined; shopId?: string | undefined; limit: number; offset: number }
+): Promise<{ claims: ClaimInQueue[]; total: number }> {
+  let query = hq.db.selectFrom('claims as c').innerJoin('shops as s', 's.id', 'c.shopId')
+  if (filter.status) query = query.where('c.status', '=', filter.status)
+  if (filter.shopId) query = query.where('c.shopId', '=', filter.shopId)
+  const rows = await query
+    .select([
+      'c.shopId',
+      's.name as shopName',
+      'c.claimId',
+      'c.workOrderNumber',
+      'c.invoiceNumber',
+      'c.claimedFen',
+      'c.serial',
+      'c.brand',
+      'c.model',
+      'c.categoryKey',
+      'c.faultCode',
+      'c.component',
+      'c.claimedAt',
+      'c.status',
+      'c.reason',
+      'c.labourFen',
+      'c.partsFen',
+      'c.approvedFen',
+      'c.decidedAt',
+      'c.payload',
+      sql<number>`count(*) over ()`.as('total')
+    ])
+    .orderBy('c.claimedAt')
+    .orderBy('c.claimId')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute()
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    claims: rows.map(({ total: _total, ...row }) => ({
+      ...row,
+      claimedAt: row.claimedAt.toISOString(),
+      decidedAt: row.decidedAt?.toISOString() ?? null
+    }))
+  }
+}
+
+const OUTCOME = { approve: 'approved', reject: 'rejected', moreInfo: 'moreInfo' } as const
+
+/**
+ * A claims reviewer decides a claim. A waiting claim (new, or back from the shop with more
+ * information) can be approved, rejected or asked about; approved and rejected are final. The
+ * decision row the claim's shop pulls is written in the same transaction.
+ */
+export async function decideClaim(
+  hq: HqContext,
+  reviewer: StaffUser,
+  input: { shopId: string; claimId: string; decision: ClaimDecision; reason: string }
+): Promise<ClaimInQueue['status']> {
+  const reason = input.reason.trim()
+  if (input.decision !== 'approve' && reason === '') {
+    throw new HqError('VALIDATION', 'hqErrors.reasonRequired', { field: 'reason' })
+  }
+  const decidedAt = hq.now().toISOString()
+  return hq.db.transaction().execute(async (trx) => {
+    const claim = await trx
+      .selectFrom('claims')
+      .select(['status', 'payload', 'categoryKey', 'claimedFen'])
+      .where('shopId', '=', input.shopId)
+      .where('claimId', '=', input.claimId)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!claim) throw new HqError('NOT_FOUND')
+    if (claim.status === 'approved' || claim.status === 'rejected') {
+      throw new HqError('INVALID_TRANSITION', 'hqErrors.claimDecided', { status: claim.status })
+    }
+    const status = OUTCOME[input.decision]
+    const amounts = status === 'approved' ? await brandAmounts(trx, claim) : { labourFen: 0, partsFen: 0 }
+    const approvedFen = amounts.labourFen + amounts.partsFen
+    await trx
+      .updateTable('claims')
+      .set({ status, reason, ...amounts, approvedFen, decidedBy: reviewer.id, decidedAt })
+      .where('shopId', '=', input.shopId)
+      .where('claimId', '=', input.claimId)
+      .execute()
+    const decision = { status, reason, approvedFen, decidedAt }
+    await trx
+      .insertInto('claimDecisions')
+      .values({ shopId: input.shopId, claimId: input.claimId, ...decision })
+      .onConflict((oc) => oc.columns(['shopId', 'claimId']).doUpdateSet(decision))
+      .execute()
+    return status
+  })
+}

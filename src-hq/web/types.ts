@@ -1,0 +1,73 @@
+/** What HQ's operations answer, as the page reads it (the server's services define them). */
+
+export interface ShopRow {
+  id: string
+  name: string
+  status: 'registered' | 'active' | 'revoked'
+  enrolledName: string
+  appVersion: string
+  lastContactAt: string | null
+  enrolCodeExpiresAt: string | null
+  changesReceived: number
+  claimsPending: number
+}
+
+export interface EnrolCode {
+  shopId: string
+  code: string
+  expiresAt: string
+}
+
+export type ClaimStatus = 'pending' | 'approved' | 'rejected' | 'moreInfo'
+
+export interface ClaimRow {
+  shopId: string
+  shopName: string
+  claimId: string
+  workOrderNumber: string
+  claimedFen: number
+  serial: string
+  model: string
+  faultCode: string
+  component: string
+  claimedAt: string
+  status: ClaimStatus
+  reason: string
+  approvedFen: number
+}
+
+export interface Statement {
+  shop: { id: string; name: string }
+  month: string
+  claims: {
+    claimId: string
+    workOrderNumber: string
+    serial: string
+    model: string
+    decidedAt: string
+    labourFen: number
+    partsFen: number
+    approvedFen: number
+  }[]
+  returns: { batchId: string; number: string; creditReference: string; creditedAt: string; creditedFen: number }[]
+  totals: { labourFen: number; partsFen: number; claimsFen: number; returnsFen: number; totalFen: number }
+}
+
+export interface FaultCount {
+  month: string
+  key: string
+  claims: number
+}
+
+export interface ReturnBatchRow {
+  shopId: string
+  shopName: string
+  batchId: string
+  number: string
+  carrier: string
+  trackingNumber: string
+  shippedAt: string | null
+  hqStatus: 'received' | 'credited' | null
+  creditedFen: number
+  creditReference: string
+}

@@ -1,0 +1,102 @@
+import type { Page } from '@playwright/test'
+import { dispatchShopCall } from '../../src-hq/dispatch'
+import { registerShop } from '../../src-hq/shops/service'
+import { setLabourRates, upsertCatalogueParts } from '../../src-hq/seed/shared'
+import { screenshot, settled } from './fixtures'
+import { expect, HQ_ADMIN_PASSWORD, test } from './hqFixtures'
+
+async function signIn(page: Page, url: string) {
+  await page.goto(url)
+  await page.getByTestId('hq-username').fill('admin')
+  await page.getByTestId('hq-password').fill(HQ_ADMIN_PASSWORD)
+  await page.getByTestId('hq-sign-in').click()
+  await expect(page.getByTestId('hq-fingerprint')).toBeVisible()
+}
+
+test('a claim pushed by a shop appears in HQ’s queue, is approved there, and the decision waits for the shop', async ({
+  page,
+  hqServer
+}) => {
+  const { hq } = hqServer
+  await setLabourRates(hq, [{ categoryKey: 'mobilePhone', labourFen: 6000 }])
+  await upsertCatalogueParts(hq, [
+    {
+      partNumber: 'BAT-1',
+      name: 'Battery',
+      description: '',
+      unit: 'pc',
+      claimPriceFen: 9000,
+      retailPriceFen: 15000,
+      returnFaulty: true,
+      serialTracked: false
+    }
+  ])
+  const { code } = await registerShop(hq, 'Nanjing Road')
+  const enrolled = await dispatchShopCall(hq, 'enrol', undefined, { code, shopName: 'Nanjing Rd', appVersion: '0.1.0' })
+  if (!enrolled.ok) throw new Error('enrol failed')
+  const key = `ShopKey ${(enrolled.data as { shopKey: string }).shopKey}`
+  const at = new Date().toISOString()
+  await dispatchShopCall(hq, 'push', key, {
+    batchId: 'b1',
+    changes: [
+      {
+        id: 'change-1',
+        at,
+        entity: 'warranty_claim',
+        entityId: 'claim-1',
+        operation: 'upsert',
+        payload: {
+          workOrderNumber: 'WO-260310-0001',
+          amountFen: 25000,
+          serial: 'SN0001',
+          model: 'X1',
+          categoryKey: 'mobilePhone',
+          faultCode: 'F01',
+          component: 'battery',
+          lines: [
+            { kind: 'labour', description: 'Battery swap', quantity: 1, amountFen: 10000 },
+            { kind: 'part', description: 'Battery BAT-1', quantity: 1, amountFen: 15000 }
+          ]
+        }
+      }
+    ]
+  })
+
+  await signIn(page, hqServer.url)
+  await expect(page.getByTestId('hq-fingerprint')).toContainText(hqServer.fingerprint)
+  await expect(page.getByTestId('hq-shops')).toContainText('Nanjing Road')
+  await settled(page)
+  await screenshot(page, 'hq-shops')
+
+  await page.getByRole('tab', { name: '索赔队列' }).click()
+  await expect(page.getByTestId('hq-claim-status-WO-260310-0001')).toHaveText('待审')
+  await settled(page)
+  await screenshot(page, 'hq-claims-queue')
+  await page.getByTestId('hq-approve-WO-260310-0001').click()
+  // Decided, it leaves the waiting list; all claims show it approved.
+  await expect(page.getByTestId('hq-claim-status-WO-260310-0001')).toHaveCount(0)
+  await page.locator('#pane-claims .el-select').click()
+  await page.getByRole('option', { name: '全部' }).click()
+  await expect(page.getByTestId('hq-claim-status-WO-260310-0001')).toHaveText('已批准')
+
+  const pulled = await dispatchShopCall(hq, 'pull', key, { table: 'claimDecisions', since: 0 })
+  expect(pulled.ok && pulled.data).toMatchObject({
+    changes: [{ key: 'claim-1', row: { status: 'approved', approvedFen: 15000 } }]
+  })
+
+  const month = at.slice(0, 7)
+  await page.getByRole('tab', { name: '结算单' }).click()
+  await page.locator('#pane-settlement .el-select').click()
+  await page.getByRole('option', { name: 'Nanjing Road' }).click()
+  await page.getByPlaceholder('月份').fill(month)
+  await page.getByPlaceholder('月份').press('Enter')
+  await page.getByRole('button', { name: '生成' }).click()
+  await expect(page.getByTestId('hq-statement-total')).toHaveText('¥150.00')
+  await settled(page)
+  await screenshot(page, 'hq-settlement')
+
+  await page.getByRole('tab', { name: '故障统计' }).click()
+  await expect(page.getByTestId('hq-fault-chart')).toBeVisible()
+  await settled(page)
+  await screenshot(page, 'hq-faults')
+})

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest'
+import { change, useHqCluster, type TestHq } from './hqHelpers'
+
+const cluster = useHqCluster()
+
+/** A claim as the shop's checkout pushes it, with the evidence HQ reads. */
+const claimPayload = (overrides: Record<string, unknown> = {}) => ({
+  workOrderId: 'wo-1',
+  workOrderNumber: 'WO-260310-0001',
+  invoiceNumber: 'INV-1',
+  amountFen: 25000,
+  serial: 'SN00001',
+  brand: 'Acme',
+  model: 'X1',
+  categoryKey: 'mobilePhone',
+  faultCode: 'F01',
+  component: 'battery',
+  lines: [
+    { kind: 'labour', description: 'Battery swap', quantity: 1, unitPriceFen: 10000, amountFen: 10000, payer: 'brand' },
+    {
+      kind: 'part',
+      description: 'Battery BAT-1 SN:B123',
+      quantity: 1,
+      unitPriceFen: 15000,
+      amountFen: 15000,
+      payer: 'brand'
+    }
+  ],
+  ...overrides
+})
+
+async function setUp(t: TestHq) {
+  const admin = await t.staff('networkAdmin')
+  const reviewer = await t.staff('claimsReviewer')
+  await t.callOk(admin, 'seed.labourRates', {
+    rows: [
+      { categoryKey: 'mobilePhone', labourFen: 6000 },
+      { categoryKey: '*', labourFen: 4000 }
+    ]
+  })
+  await t.callOk(admin, 'seed.catalogueParts', {
+    rows: [
+      {
+        partNumber: 'BAT-1',
+        name: 'Battery',
+        description: '',
+        unit: 'pc',
+        claimPriceFen: 9000,
+        retailPriceFen: 15000,
+        returnFaulty: true,
+        serialTracked: false
+      }
+    ]
+  })
+  const a = await t.enrolledShop('Nanjing Road')
+  const b = await t.enrolledShop('Huaihai Road')
+  return { admin, reviewer, a, b }
+}
+
+interface Decision {
+  claimId: string
+  status: string
+  reason: string
+  approvedFen: number
+}
+const decisionsOf = async (t: TestHq, key: string) =>
+  (
+    (await t.shopOk('pull', key, { table: 'claimDecisions', since: 0 })) as { changes: { row: Decision }[] }
+  ).changes.map((c) => c.row)
+
+describe('HQ: warranty claims reviewed', () => {
+  it('a pushed claim waits in the queue and its approval, at the brand’s rates, is pulled by its shop only', async () => {
+    const t = await cluster.freshHq()
+    const { reviewer, a, b } = await setUp(t)
+    await t.shopOk('push', a.key, {
+      batchId: 'b1',
+      changes: [change('warranty_claim', 'claim-1', claimPayload(), '2026-03-10T01:00:00Z')]
+    })
+    const queue = await t.callOk<{ claims: { claimId: string; status: string; model: string; claimedFen: number }[] }>(
+      reviewer,
+      'claims.list',
+      { status: 'pending' }
+    )
+    expect(queue.claims).toMatchObject([{ claimId: 'claim-1', status: 'pending', model: 'X1', claimedFen: 25000 }])
+
+    await t.callOk(reviewer, 'claims.decide', { shopId: a.shopId, claimId: 'claim-1', decision: 'approve' })
+    // Labour at the brand's mobile-phone rate, the battery at its claim price: not the shop's bill.
+    expect(await decisionsOf(t, a.key)).toMatchObject([{ claimId: 'claim-1', status: 'approved', approvedFen: 15000 }])
+    expect(await decisionsOf(t, b.key)).toEqual([])
+    const again = await t.call(reviewer, 'claims.decide', {
+      shopId: a.shopId,
+      claimId: 'claim-1',
+      decision: 'reject',
+      reason: 'late'
+    })
+    expect(again.ok ? null : again.error.code).toBe('INVALID_TRANSITION')
+  })
+
+  it('asking for more sends the question back; the shop’s new evidence puts the claim back in the queue', async () => {
+    const t = await cluster.freshHq()
+    const { reviewer, a } = await setUp(t)
+    await t.shopOk('push', a.key, {
+      batchId: 'b1',
+      changes: [change('warranty_claim', 'claim-1', claimPayload({ serial: '' }), '2026-03-10T01:00:00Z')]
+    })
+    const noReason = await t.call(reviewer, 'claims.decide', {
+      shopId: a.shopId,
+      claimId: 'claim-1',
+      decision: 'moreInfo'
+    })
+    expect(noReason.ok ? null : noReason.error.code).toBe('VALIDATION')
+    await t.callOk(reviewer, 'claims.decide', {
+      shopId: a.shopId,
+      claimId: 'claim-1',
+      decision: 'moreInfo',
+      reason: 'Serial number missing'
+    })
+    expect(await decisionsOf(t, a.key)).toMatchObject([{ status: 'moreInfo', reason: 'Serial number missing' }])
+
+    await t.shopOk('push', a.key, {
+      batchId: 'b2',
+      changes: [change('warranty_claim', 'claim-1', claimPayload(), '2026-03-11T01:00:00Z')]
+    })
+    const queue = await t.callOk<{ claims: { serial: string; status: string }[] }>(reviewer, 'claims.list', {})
+    expect(queue.claims).toMatchObject([{ serial: 'SN00001', status: 'pending' }])
+
+    await t.callOk(reviewer, 'claims.decide', {
+      shopId: a.shopId,
+      claimId: 'claim-1',
+      decision: 'reject',
+      reason: 'Liquid damage'
+    })
+    expect(await decisionsOf(t, a.key)).toMatchObject([{ status: 'rejected', reason: 'Liquid damage', approvedFen: 0 }])
+  })
+
+  it('a category without its own rate is paid the general rate; an unknown part is paid nothing', async () => {
+    const t = await cluster.freshHq()
+    const { reviewer, a } = await setUp(t)
+    const lines = [
+      { kind: 'labour', description: '', quantity: 1, amountFen: 5000 },
+      { kind: 'part', description: 'Screen', partNumber: 'LCD-9', quantity: 1, amountFen: 30000 },
+      { kind: 'part', description: 'Battery', partNumber: 'BAT-1', quantity: 2, amountFen: 30000 }
+    ]
+    await t.shopOk('push', a.key, {
+      batchId: 'b1',
+      changes: [
+        change('warranty_claim', 'claim-1', claimPayload({ categoryKey: 'laptop', lines }), '2026-03-10T01:00:00Z')
+      ]
+    })
+    await t.callOk(reviewer, 'claims.decide', { shopId: a.shopId, claimId: 'claim-1', decision: 'approve' })
+    expect(await decisionsOf(t, a.key)).toMatchObject([{ approvedFen: 4000 + 2 * 9000 }])
+  })
+
+  it('an analyst sees the queue but cannot decide', async () => {
+    const t = await cluster.freshHq()
+    const { a } = await setUp(t)
+    const analyst = await t.staff('analyst')
+    await t.shopOk('push', a.key, {
+      batchId: 'b1',
+      changes: [change('warranty_claim', 'claim-1', claimPayload(), '2026-03-10T01:00:00Z')]
+    })
+    expect(await t.callOk<{ total: number }>(analyst, 'claims.list', {})).toMatchObject({ total: 1 })
+    const result = await t.call(analyst, 'claims.decide', { shopId: a.shopId, claimId: 'claim-1', decision: 'approve' })
+    expect(result.ok ? null : result.error.code).toBe('FORBIDDEN')
+  })
+})

@@ -1,0 +1,138 @@
+import { sql } from 'kysely'
+import { describe, expect, it, vi } from 'vitest'
+import { change, useHqCluster, type TestHq } from './hqHelpers'
+
+const cluster = useHqCluster()
+
+async function counts(t: TestHq, shopId: string) {
+  const count = async (table: 'appliedChanges' | 'shopRecords' | 'pushedBatches') =>
+    Number(
+      (
+        await t.hq.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('shopId', '=', shopId)
+          .executeTakeFirstOrThrow()
+      ).n
+    )
+  return {
+    changes: await count('appliedChanges'),
+    records: await count('shopRecords'),
+    batches: await count('pushedBatches')
+  }
+}
+
+const order = (n: number, at: string, status = 'received') =>
+  change('work_order', `wo-${n}`, { number: `WO-${n}`, status }, at)
+
+describe('HQ: push, exactly once', () => {
+  it('a batch is applied in one go and a replayed batch is a no-op', async () => {
+    const t = await cluster.freshHq()
+    const { shopId, key } = await t.enrolledShop('Nanjing Road')
+    const batch = { batchId: 'batch-1', changes: [1, 2, 3].map((n) => order(n, '2026-03-10T01:00:00Z')) }
+    expect(await t.shopOk('push', key, batch)).toEqual({ batchId: 'batch-1', applied: 3, duplicate: false })
+    expect(await counts(t, shopId)).toEqual({ changes: 3, records: 3, batches: 1 })
+
+    expect(await t.shopOk('push', key, batch)).toEqual({ batchId: 'batch-1', applied: 0, duplicate: true })
+    expect(await counts(t, shopId)).toEqual({ changes: 3, records: 3, batches: 1 })
+  })
+
+  it('a batch id used again for changes HQ has not seen applies those, not dropping them', async () => {
+    const t = await cluster.freshHq()
+    const { shopId, key } = await t.enrolledShop('Nanjing Road')
+    const first = [order(1, '2026-03-10T01:00:00Z')]
+    await t.shopOk('push', key, { batchId: 'batch-1', changes: first })
+    const reused = { batchId: 'batch-1', changes: [...first, order(2, '2026-03-10T01:05:00Z')] }
+    expect(await t.shopOk('push', key, reused)).toEqual({ batchId: 'batch-1', applied: 1, duplicate: true })
+    expect(await counts(t, shopId)).toEqual({ changes: 2, records: 2, batches: 1 })
+  })
+
+  it('changes re-sent in a new batch after a crash are applied once; only the new ones count', async () => {
+    const t = await cluster.freshHq()
+    const { shopId, key } = await t.enrolledShop('Nanjing Road')
+    const first = [1, 2, 3].map((n) => order(n, '2026-03-10T01:00:00Z'))
+    await t.shopOk('push', key, { batchId: 'batch-1', changes: first })
+    // The shop lost the answer, restarted and cut its outbox into a different batch.
+    const recut = [...first.slice(1), order(4, '2026-03-10T01:05:00Z')]
+    expect(await t.shopOk('push', key, { batchId: 'batch-2', changes: recut })).toMatchObject({
+      applied: 1,
+      duplicate: false
+    })
+    expect(await counts(t, shopId)).toEqual({ changes: 4, records: 4, batches: 2 })
+  })
+
+  it('a batch with one malformed change is refused whole, leaving nothing remembered', async () => {
+    const t = await cluster.freshHq()
+    const { shopId, key } = await t.enrolledShop('Nanjing Road')
+    const good = [order(1, '2026-03-10T01:00:00Z'), order(2, '2026-03-10T01:00:00Z')]
+    const broken = { batchId: 'batch-1', changes: [...good, order(3, 'not a time')] }
+    expect(await t.shopError('push', key, broken)).toBe('VALIDATION')
+    expect(await counts(t, shopId)).toEqual({ changes: 0, records: 0, batches: 0 })
+    expect(await t.shopOk('push', key, { batchId: 'batch-1', changes: good })).toMatchObject({ applied: 2 })
+  })
+
+  it('HQ failing mid-apply rolls the whole batch back, so its retry applies all of it', async () => {
+    const t = await cluster.freshHq()
+    const { shopId, key } = await t.enrolledShop('Nanjing Road')
+    // A fault inside the transaction, after the batch and change ids were written.
+    await sql`CREATE FUNCTION fail_on_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.entity_id = 'wo-3' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$`.execute(t.hq.db)
+    await sql`CREATE TRIGGER boom BEFORE INSERT ON shop_records FOR EACH ROW EXECUTE FUNCTION fail_on_boom()`.execute(
+      t.hq.db
+    )
+    const batch = { batchId: 'batch-1', changes: [1, 2, 3].map((n) => order(n, '2026-03-10T01:00:00Z')) }
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    expect(await t.shopError('push', key, batch)).toBe('INTERNAL')
+    expect(await counts(t, shopId)).toEqual({ changes: 0, records: 0, batches: 0 })
+    await sql`DROP TRIGGER boom ON shop_records`.execute(t.hq.db)
+    expect(await t.shopOk('push', key, batch)).toEqual({ batchId: 'batch-1', applied: 3, duplicate: false })
+  })
+
+  it('a NUL character in a payload is stored, not refused for ever', async () => {
+    const t = await cluster.freshHq()
+    const { key } = await t.enrolledShop('Nanjing Road')
+    const nul = change('customer', 'c-1', { name: 'Li\u0000Lei' }, '2026-03-10T01:00:00Z')
+    expect(await t.shopOk('push', key, { batchId: 'b1', changes: [nul] })).toMatchObject({ applied: 1 })
+  })
+
+  it('the latest change of a record wins by its time, whatever order the changes arrive in', async () => {
+    const t = await cluster.freshHq()
+    const { shopId, key } = await t.enrolledShop('Nanjing Road')
+    await t.shopOk('push', key, { batchId: 'b1', changes: [order(1, '2026-03-10T03:00:00Z', 'repairing')] })
+    await t.shopOk('push', key, { batchId: 'b2', changes: [order(1, '2026-03-10T02:00:00Z', 'diagnosing')] })
+    await t.shopOk('push', key, {
+      batchId: 'b3',
+      changes: [order(1, '2026-03-10T04:00:00Z', 'ready_for_pickup'), order(1, '2026-03-10T03:30:00Z', 'late')]
+    })
+    const record = await t.hq.db
+      .selectFrom('shopRecords')
+      .select(['payload'])
+      .where('shopId', '=', shopId)
+      .where('entityId', '=', 'wo-1')
+      .executeTakeFirstOrThrow()
+    expect(record.payload).toEqual({ number: 'WO-1', status: 'ready_for_pickup' })
+  })
+
+  it("one shop's batch and change ids never collide with another shop's", async () => {
+    const t = await cluster.freshHq()
+    const a = await t.enrolledShop('Nanjing Road')
+    const b = await t.enrolledShop('Huaihai Road')
+    const same = { batchId: 'batch-1', changes: [order(1, '2026-03-10T01:00:00Z')] }
+    await t.shopOk('push', a.key, same)
+    expect(await t.shopOk('push', b.key, same)).toMatchObject({ applied: 1, duplicate: false })
+    expect(await counts(t, a.shopId)).toEqual({ changes: 1, records: 1, batches: 1 })
+    expect(await counts(t, b.shopId)).toEqual({ changes: 1, records: 1, batches: 1 })
+  })
+
+  it('two copies of one batch sent at once are applied once', async () => {
+    const t = await cluster.freshHq()
+    const { shopId, key } = await t.enrolledShop('Nanjing Road')
+    const batch = { batchId: 'batch-1', changes: [1, 2, 3, 4].map((n) => order(n, '2026-03-10T01:00:00Z')) }
+    const answers = (await Promise.all([t.shopOk('push', key, batch), t.shopOk('push', key, batch)])) as {
+      applied: number
+      duplicate: boolean
+    }[]
+    expect(answers.map((answer) => answer.applied).sort()).toEqual([0, 4])
+    expect(await counts(t, shopId)).toEqual({ changes: 4, records: 4, batches: 1 })
+  })
+})

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { bootstrapAdmin } from '../../../src-hq/staff/service'
+import { dispatchStaffCall } from '../../../src-hq/dispatch'
+import { useHqCluster } from './hqHelpers'
+
+const cluster = useHqCluster()
+
+describe('HQ staff', () => {
+  it('the first admin signs in with a password, creates a reviewer, and a session ends at sign-out', async () => {
+    const t = await cluster.freshHq()
+    expect(await bootstrapAdmin(t.hq, 'first-password')).toBe(true)
+    expect(await bootstrapAdmin(t.hq, 'another')).toBe(false)
+    const call = (operation: string, token: string | undefined, input: unknown) =>
+      dispatchStaffCall(t.hq, 'AA:BB', operation, token, input)
+
+    const wrong = await call('staff.signIn', undefined, { username: 'admin', password: 'nope' })
+    expect(wrong.ok ? null : wrong.error.code).toBe('SIGN_IN_FAILED')
+    const signedIn = await call('staff.signIn', undefined, { username: 'admin', password: 'first-password' })
+    if (!signedIn.ok) throw new Error('sign-in failed')
+    const { token } = signedIn.data as { token: string }
+    expect(await call('hq.info', token, {})).toMatchObject({
+      ok: true,
+      data: { name: 'Test HQ', fingerprint: 'AA:BB' }
+    })
+    expect(
+      await call('staff.create', token, {
+        username: 'li',
+        displayName: 'Li',
+        role: 'claimsReviewer',
+        password: 'reviewer-password'
+      })
+    ).toMatchObject({ ok: true, data: { role: 'claimsReviewer' } })
+
+    await call('staff.signOut', token, {})
+    const after = await call('shops.list', token, {})
+    expect(after.ok ? null : after.error.code).toBe('UNAUTHENTICATED')
+  })
+})
