@@ -35,6 +35,19 @@ export function onSessionProblem(listener: SessionProblemListener): () => void {
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
+ * The shop server no longer knows this desk (an admin revoked it) or never paired it: the desk
+ * goes back to the pairing screen. The codes belong to the shop server's pairing (features/desks).
+ */
+const DESK_PROBLEMS = new Set(['DESK_REVOKED', 'DESK_NOT_PAIRED'])
+type DeskProblemListener = (code: string) => void
+const deskProblemListeners = new Set<DeskProblemListener>()
+
+export function onDeskProblem(listener: DeskProblemListener): () => void {
+  deskProblemListeners.add(listener)
+  return () => deskProblemListeners.delete(listener)
+}
+
+/**
  * Sends a call until the shop server answers it. Every logical call has one request id, reused
  * on each retry, so a write whose answer was lost is applied once however often it is retried.
  * Meanwhile the desk shows the server as unreachable (the banner) and the open form stays as the
@@ -64,5 +77,6 @@ export async function call<K extends OperationName>(operation: K, input: Input<K
   if (code === 'UNAUTHENTICATED' || code === 'SESSION_LOCKED') {
     sessionProblemListeners.forEach((listener) => listener(code, result.error.messageKey))
   }
+  if (DESK_PROBLEMS.has(code)) deskProblemListeners.forEach((listener) => listener(code))
   throw new ApiError(result.error)
 }

@@ -1,4 +1,5 @@
-import { test, expect, setUpShop, staffPage, hire, tallScreenshot } from './fixtures'
+import { test, expect, setUpShop, staffPage, hire, settled } from './fixtures'
+import { readmeShot } from './readmeShots'
 
 type Marked = { liveScreensMarker?: string }
 
@@ -71,5 +72,6 @@ test("two desks: the warehouse's queue shows a part request made at the bench wi
   await expect(queue).toContainText('BAT-M60P', { timeout: 1_000 })
   await expect(queue).toContainText(created.workOrder.number)
   expect(await warehouse.evaluate(() => (globalThis as Marked).liveScreensMarker)).toBe('same page')
-  await tallScreenshot(warehouse, 'live-issue-queue')
+  await settled(warehouse)
+  await readmeShot(warehouse, 'live-issue-queue')
 })

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
-import { test, expect, setUpShop, staffPage, hire, screenshot } from './fixtures'
+import { test, expect, setUpShop, staffPage, hire } from './fixtures'
+import { readmeShot } from './readmeShots'
 
 type BrowserStorage = { localStorage: { setItem(key: string, value: string): void } }
 
@@ -36,10 +37,10 @@ test('when the shop server cannot be reached the desk says so, keeps the typed f
   await expect(dialog.locator('input[name=mobile]')).toHaveValue('13700001111')
   // The save button's spinner never settles: wait out the dialog's own transition instead.
   await page.waitForTimeout(500)
-  await screenshot(page, 'offline-banner-zh')
+  await readmeShot(page, 'offline-banner-zh')
 
   await serverBack(page)
-  await expect(banner).toBeHidden({ timeout: 10_000 })
+  await expect(banner).toBeHidden({ timeout: 20_000 })
   // Saved: the desk moves on to the new customer's file, as it always does.
   await expect(page.getByRole('heading', { name: '王小明' })).toBeVisible()
   const found = await host.rpc<{ total: number }>('customers.search', { query: '13700001111' }, adminToken)
@@ -59,8 +60,8 @@ test('when the shop server cannot be reached the desk says so, keeps the typed f
   await expect(dialog.getByTestId('customer-save')).toBeDisabled()
   // The search waiting for the server spins: wait out the transitions by time.
   await page.waitForTimeout(500)
-  await screenshot(page, 'offline-banner-en')
+  await readmeShot(page, 'offline-banner-en')
   await serverBack(page)
-  await expect(banner).toBeHidden({ timeout: 10_000 })
+  await expect(banner).toBeHidden({ timeout: 20_000 })
   await expect(dialog.getByTestId('customer-save')).toBeEnabled()
 })
