@@ -5,6 +5,8 @@ import { useSessionStore } from './features/auth/sessionStore'
 import { i18n } from './i18n'
 import { adoptPrintToken, printRoutes } from './print/routes'
 import { fetchAppComponents, loadAppComponents } from './ui/elementPlus'
+import { onDeskProblem } from './api/client'
+import { forgetPairing } from './api/pairing'
 
 // The sign-in screen comes with the first script (no second round trip before it paints); every
 // other page is its own chunk, fetched when its route is first entered, so sign-in paints without
@@ -12,6 +14,7 @@ import { fetchAppComponents, loadAppComponents } from './ui/elementPlus'
 import SignInView from './features/auth/SignInView.vue'
 const AppLayout = () => import('./shell/AppLayout.vue')
 const SetupView = () => import('./features/setup/SetupView.vue')
+const PairDeskView = () => import('./features/network/PairDeskView.vue')
 const HomeView = () => import('./features/home/HomeView.vue')
 const UsersView = () => import('./features/users/UsersView.vue')
 const AuditLogView = () => import('./features/audit/AuditLogView.vue')
@@ -70,6 +73,7 @@ function page(
 
 const routes: RouteRecordRaw[] = [
   { path: '/setup', name: 'setup', component: SetupView, meta: { public: true } },
+  { path: '/pair', name: 'pair', component: PairDeskView, meta: { public: true } },
   { path: '/sign-in', name: 'sign-in', component: SignInView, meta: { public: true } },
   {
     path: '/',
@@ -124,6 +128,8 @@ router.beforeEach(async (to) => {
     const { token: _token, ...query } = to.query
     return { ...to, query, replace: true }
   }
+  // A desk that is not (or no longer) paired reaches nothing on the shop server but pairing.
+  if (to.name === 'pair') return true
   const session = useSessionStore()
   if (session.initialized === null) await session.bootstrap()
   if (!session.initialized) return to.name === 'setup' ? true : { name: 'setup' }
@@ -137,6 +143,12 @@ router.beforeEach(async (to) => {
     return { name: 'home' }
   }
   return true
+})
+
+// A desk the shop server refuses (revoked, never paired) forgets its credential and pairs again.
+onDeskProblem((code) => {
+  forgetPairing()
+  void router.push({ name: 'pair', query: code === 'DESK_REVOKED' ? { revoked: '1' } : {} })
 })
 
 // The sign-in screen draws with the few Element Plus components loaded with the page; every other

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Db } from '../db/connection'
+import type { ChangeBus } from '../features/changes/bus'
 import type { SessionStore } from '../features/auth/sessions'
 import type { SignInThrottle } from '../features/auth/sourceThrottle'
 import type { PrintingPort } from '../features/printing/port'
@@ -18,6 +19,8 @@ export interface AppContext {
   sessions: SessionStore
   /** Wrong sign-ins per source, so one desk guessing slows down without locking accounts. */
   signInThrottle: SignInThrottle
+  /** What committed changes say to the desks that show them (live screens). */
+  changes: ChangeBus
   /** Injected so tests can move time (lock-out, idle lock) without waiting. */
   clock: () => Date
   /** The data folder and database file; absent for an in-memory database (tests). */

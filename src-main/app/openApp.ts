@@ -3,6 +3,7 @@ import type { AppContext } from './context'
 import { createKysely, openSqlite } from '../db/connection'
 import { migrate } from '../db/migrator'
 import { allMigrations } from '../db/migrations'
+import { ChangeBus } from '../features/changes/bus'
 import { SessionStore } from '../features/auth/sessions'
 import { SignInThrottle } from '../features/auth/sourceThrottle'
 import { installPasscodeKeys } from '../features/workOrders/passcodeSeal'
@@ -48,9 +49,11 @@ export function openApp(options: OpenAppOptions): AppContext {
     sqlite.close()
     throw error
   }
+  const changes = new ChangeBus()
   const app: AppContext = {
     sqlite,
-    db: createKysely(sqlite),
+    db: createKysely(sqlite, changes.watch(sqlite)),
+    changes,
     sessions: new SessionStore(clock),
     signInThrottle: new SignInThrottle(),
     clock,

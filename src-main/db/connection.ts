@@ -33,24 +33,56 @@ export function openSqlite(file: string): BetterSqlite3.Database {
  * reading the same stock and the later writer failing with SQLITE_BUSY_SNAPSHOT.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly observer: TransactionObserver | undefined
+  ) {
+    super(config)
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await super.rollbackTransaction(connection)
+    this.observer?.rolledBack()
+  }
+
+  override async releaseConnection(): Promise<void> {
+    // Kysely hands the one connection back after COMMIT, and after each statement run outside a
+    // transaction: whatever was written by then is durable.
+    this.observer?.settled()
+    await super.releaseConnection()
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly dialectConfig: SqliteDialectConfig) {
+  constructor(
+    private readonly dialectConfig: SqliteDialectConfig,
+    private readonly observer: TransactionObserver | undefined
+  ) {
     super(dialectConfig)
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.dialectConfig)
+    return new ImmediateSqliteDriver(this.dialectConfig, this.observer)
   }
 }
 
-export function createKysely(sqlite: BetterSqlite3.Database): Db {
+/**
+ * Told when what a transaction wrote became durable or was thrown away, so the live-change feed
+ * (features/changes) publishes only committed changes.
+ */
+export interface TransactionObserver {
+  /** The connection was handed back; no transaction is open unless someone else opened one raw. */
+  settled(): void
+  rolledBack(): void
+}
+
+export function createKysely(sqlite: BetterSqlite3.Database, observer?: TransactionObserver): Db {
   return new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: sqlite }),
+    dialect: new ImmediateSqliteDialect({ database: sqlite }, observer),
     // Columns are snake_case in SQL and camelCase in TypeScript.
     plugins: [new CamelCasePlugin()]
   })

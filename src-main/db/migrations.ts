@@ -44,5 +44,6 @@ export const allMigrations: readonly Migration[] = [
   checkout.receiptsKeepWhatTheySaid,
   parts.blindStocktakesAndRecounts,
   customerContact.followUpsAndComplaints,
-  sync.hqSync
+  sync.hqSync,
+  settings.deskSettings
 ]

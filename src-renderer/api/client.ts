@@ -1,5 +1,8 @@
 import type { AppErrorData, Input, OperationName, Output, RpcResult } from '../../src-shared/contract'
+import { uuidv7 } from '../../src-shared/domain/ids'
+import { markReachable, markUnreachable, RETRY_MS, setReachabilityProbe } from './connection'
 import { readToken } from './token'
+import { attempt } from './transport'
 
 /** A contract error as the renderer sees it: a stable code and a message key to translate. */
 export class ApiError extends Error {
@@ -29,20 +32,42 @@ export function onSessionProblem(listener: SessionProblemListener): () => void {
   return () => sessionProblemListeners.delete(listener)
 }
 
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * The shop server no longer knows this desk (an admin revoked it) or never paired it: the desk
+ * goes back to the pairing screen. The codes belong to the shop server's pairing (features/desks).
+ */
+const DESK_PROBLEMS = new Set(['DESK_REVOKED', 'DESK_NOT_PAIRED'])
+type DeskProblemListener = (code: string) => void
+const deskProblemListeners = new Set<DeskProblemListener>()
+
+export function onDeskProblem(listener: DeskProblemListener): () => void {
+  deskProblemListeners.add(listener)
+  return () => deskProblemListeners.delete(listener)
+}
+
+/**
+ * Sends a call until the shop server answers it. Every logical call has one request id, reused
+ * on each retry, so a write whose answer was lost is applied once however often it is retried.
+ * Meanwhile the desk shows the server as unreachable (the banner) and the open form stays as the
+ * user typed it, waiting for its save.
+ */
 async function send(operation: string, input: unknown, token: string | undefined): Promise<RpcResult<unknown>> {
-  // Inside Electron the preload bridge carries the call over IPC; in a browser, HTTP does.
-  if (window.serviceCenter) return window.serviceCenter.call(operation, input, token)
-  try {
-    const response = await fetch(`/rpc/${operation}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(input ?? {})
-    })
-    return (await response.json()) as RpcResult<unknown>
-  } catch {
-    return { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.connection' } }
+  const requestId = uuidv7()
+  for (;;) {
+    const outcome = await attempt(operation, input, token, requestId)
+    if (outcome.answered) {
+      markReachable()
+      return outcome.result
+    }
+    markUnreachable()
+    await wait(RETRY_MS)
   }
 }
+
+// While nothing else is under way, the banner still learns when the server is back.
+setReachabilityProbe(async () => (await attempt('setup.status', {}, undefined, uuidv7())).answered)
 
 /** Calls one operation of the contract, typed end to end. Throws ApiError on failure. */
 export async function call<K extends OperationName>(operation: K, input: Input<K>): Promise<Output<K>> {
@@ -52,5 +77,6 @@ export async function call<K extends OperationName>(operation: K, input: Input<K
   if (code === 'UNAUTHENTICATED' || code === 'SESSION_LOCKED') {
     sessionProblemListeners.forEach((listener) => listener(code, result.error.messageKey))
   }
+  if (DESK_PROBLEMS.has(code)) deskProblemListeners.forEach((listener) => listener(code))
   throw new ApiError(result.error)
 }

@@ -23,6 +23,7 @@ import { backupsMessages } from '../features/backups/messages'
 import { customerContactMessages } from '../features/customerContact/messages'
 import { syncMessages } from '../features/sync/messages'
 import { claimsMessages } from '../features/checkout/claimsMessages'
+import { networkMessages } from '../features/network/messages'
 
 const featureMessages = [
   authMessages,
@@ -43,7 +44,8 @@ const featureMessages = [
   backupsMessages,
   customerContactMessages,
   syncMessages,
-  claimsMessages
+  claimsMessages,
+  networkMessages
 ] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void

@@ -34,7 +34,7 @@ export const printMessages = defineMessages(
       },
       settings: {
         title: '打印设置',
-        hint: '每种单据用哪种纸张、送到哪台打印机',
+        hint: '本工位的每种单据用哪种纸张、送到哪台打印机；其他工位各自设置',
         documentType: '单据',
         paper: '纸张',
         printer: '打印机',
@@ -253,7 +253,7 @@ export const printMessages = defineMessages(
       },
       settings: {
         title: 'Printing',
-        hint: 'The paper and printer for each document',
+        hint: 'The paper and printer for each document at this desk; every other desk sets its own',
         documentType: 'Document',
         paper: 'Paper',
         printer: 'Printer',

@@ -37,6 +37,9 @@ export const permissions: Record<OperationName, Access> = {
   'users.resetPassword': ADMIN,
   'settings.get': 'signedIn',
   'settings.update': ADMIN,
+  'settings.desk': 'signedIn',
+  // Whoever works at a desk may switch its language, as the header's switch always allowed.
+  'settings.saveDesk': 'signedIn',
   'audit.list': ADMIN_AND_MANAGER,
   'audit.actions': ADMIN_AND_MANAGER,
   'customers.search': REPAIR_STAFF,

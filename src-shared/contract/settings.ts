@@ -45,6 +45,16 @@ export interface ShopSettings {
   passcodeRetentionDays: number
 }
 
+/** The languages the UI speaks. */
+export const UI_LANGUAGES = ['zh-CN', 'en'] as const
+export type UiLanguage = (typeof UI_LANGUAGES)[number]
+
+/** What belongs to the desk a call comes from, not to the shop (its printers: printing.settings). */
+export interface DeskSettings {
+  /** The desk's UI language; null until someone at the desk chose one. */
+  language: UiLanguage | null
+}
+
 export const settingsContract = {
   'settings.get': operation<ShopSettings>()(emptyInput),
   'settings.update': operation<ShopSettings>()(
@@ -58,5 +68,8 @@ export const settingsContract = {
         passcodeRetentionDays: passcodeRetentionDaysSchema.optional()
       })
       .strict()
-  )
+  ),
+  /** The settings of the desk the call comes from. */
+  'settings.desk': operation<DeskSettings>()(emptyInput),
+  'settings.saveDesk': operation<DeskSettings>()(z.object({ language: z.enum(UI_LANGUAGES) }).strict())
 }

@@ -87,7 +87,7 @@ function putInPlace(app: AppContext, files: AppFiles, source: string): void {
     throw error
   }
   app.sqlite = sqlite
-  app.db = createKysely(sqlite)
+  app.db = createKysely(sqlite, app.changes.watch(sqlite))
 }
 
 async function auditRestore(

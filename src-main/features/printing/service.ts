@@ -11,46 +11,45 @@ import {
   type DocumentType
 } from '../../../src-shared/domain/paper'
 import { recordAudit } from '../audit/record'
+import { readDeskSetting, writeDeskSetting } from '../settings/deskSettings'
 import type { PrintingPort } from './port'
 
 const SETTINGS_KEY = 'printing.settings'
 
-/** One printer and paper per document type; unset types print on their first paper, default printer. */
-export async function readPrintSettings(db: Db): Promise<PrintSettings> {
-  const row = await db.selectFrom('shopSettings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst()
-  const saved = (row ? JSON.parse(row.value) : {}) as Partial<PrintSettings>
+/**
+ * One printer and paper per document type, for one desk (the receipt printer at the counter, the
+ * label printer in the warehouse). A desk that saved none starts from the shop-wide settings
+ * saved before desks existed; unset types print on their first paper, default printer.
+ */
+export async function readPrintSettings(db: Db, deskId: string): Promise<PrintSettings> {
+  const saved = (await readDeskSetting<Partial<PrintSettings>>(db, deskId, SETTINGS_KEY)) ?? {}
   return Object.fromEntries(
     DOCUMENT_TYPES.map((type) => [type, saved[type] ?? { paper: defaultPaper(type), printerName: '', silent: false }])
   ) as PrintSettings
 }
 
+/** Saves the print settings of the desk the call came from; other desks keep theirs. */
 export async function savePrintSettings(
   db: Db,
+  deskId: string,
   at: Date,
   actor: CurrentUser,
   input: ParsedInput<'printing.saveSettings'>
 ): Promise<PrintSettings> {
   await db.transaction().execute(async (trx) => {
-    const before = await readPrintSettings(trx)
+    const before = await readPrintSettings(trx, deskId)
     const after = { ...before, ...input.settings }
-    const row = { key: SETTINGS_KEY, value: JSON.stringify(after), updatedAt: at.toISOString(), updatedBy: actor.id }
-    await trx
-      .insertInto('shopSettings')
-      .values(row)
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({ value: row.value, updatedAt: row.updatedAt, updatedBy: row.updatedBy })
-      )
-      .execute()
+    await writeDeskSetting(trx, deskId, SETTINGS_KEY, after, at, actor.id)
     await recordAudit(trx, at, {
       actorId: actor.id,
       action: 'printing.saveSettings',
       entity: 'settings',
-      entityId: SETTINGS_KEY,
+      entityId: `${deskId}:${SETTINGS_KEY}`,
       before,
       after
     })
   })
-  return readPrintSettings(db)
+  return readPrintSettings(db, deskId)
 }
 
 export async function printCount(db: Db, input: ParsedInput<'printing.count'>): Promise<{ printNumber: number }> {
@@ -69,6 +68,7 @@ export async function printCount(db: Db, input: ParsedInput<'printing.count'>): 
  */
 export async function printDocument(
   db: Db,
+  deskId: string,
   port: PrintingPort | undefined,
   at: Date,
   actor: CurrentUser,
@@ -76,7 +76,7 @@ export async function printDocument(
   input: ParsedInput<'printing.print'>
 ): Promise<{ mode: 'shell' | 'browser'; printNumber: number }> {
   if (!roleMayCall(actor.role, DOCUMENT_ACCESS[input.documentType])) throw new AppError('FORBIDDEN')
-  const setting = (await readPrintSettings(db))[input.documentType]
+  const setting = (await readPrintSettings(db, deskId))[input.documentType]
   const paper = input.paper ?? setting.paper
   if (!paperFits(input.documentType, paper)) {
     throw new AppError('VALIDATION', 'errors.VALIDATION', {

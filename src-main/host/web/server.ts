@@ -4,6 +4,7 @@ import type { AppContext } from '../../app/context'
 import { dispatch } from '../../rpc/dispatch'
 import type { HandlerTable } from '../../rpc/handler'
 import { AppError, type ErrorCode, type RpcResult } from '../../../src-shared/contract'
+import { serveChangeEvents } from './events'
 import { serveStatic } from './static'
 
 /** Loopback only, by construction: this host is for browser mode and tests on this machine. */
@@ -99,6 +100,10 @@ async function handle(
         })
       : ({ ok: false, error: body.error } as const)
     return sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 400), result)
+  }
+  if (url.pathname === '/events' && request.method === 'GET') {
+    if (serveChangeEvents(app, request, response, url.searchParams.get('token'))) return
+    return sendJson(response, 401, { ok: false, error: new AppError('UNAUTHENTICATED').toData() })
   }
   if (options.staticDir && (request.method === 'GET' || request.method === 'HEAD')) {
     return serveStatic(options.staticDir, url.pathname, request, response)

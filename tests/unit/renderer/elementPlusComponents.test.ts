@@ -68,6 +68,8 @@ describe('Element Plus registered by the component', () => {
     expect(firstScript.filter((file) => file.endsWith('.vue')).sort()).toEqual([
       'src-renderer/App.vue',
       'src-renderer/features/auth/SignInView.vue',
+      // The shop-server banner shows over every screen, sign-in included (no Element Plus inside).
+      'src-renderer/features/network/ConnectionBanner.vue',
       'src-renderer/shell/LanguageSwitch.vue',
       'src-renderer/shell/StandaloneFormPage.vue'
     ])

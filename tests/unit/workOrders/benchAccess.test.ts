@@ -156,6 +156,9 @@ const CHANGES_NO_JOB: ReadonlySet<OperationName> = new Set<OperationName>([
   'auth.unlock',
   'auth.changePassword',
   'settings.get',
+  // The desk's own settings (its UI language): no job changes.
+  'settings.desk',
+  'settings.saveDesk',
   'customers.search',
   'customers.get',
   'devices.findBySerial',

@@ -1,0 +1,45 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AppContext } from '../../app/context'
+import { CHANGES_EVENT, type ChangeBatch } from '../../../src-shared/liveChanges'
+
+/** Often enough that proxies and the desk notice a dead stream, rarely enough to cost nothing. */
+export const HEARTBEAT_MS = 15_000
+
+/**
+ * GET /events: the live-change feed as server-sent events, for a signed-in session only. An
+ * EventSource cannot set headers, so the session token comes as the `token` query parameter.
+ * Each committed transaction's changes are one `changes` event; a comment line every 15 s keeps
+ * the stream alive, and the stream ends when the session does.
+ */
+export function serveChangeEvents(
+  app: AppContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  token: string | null
+): boolean {
+  if (!app.sessions.get(token ?? undefined)) return false
+  response.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    Connection: 'keep-alive'
+  })
+  // Tells the EventSource how soon to come back after the stream drops (a server restart).
+  response.write('retry: 2000\n\n')
+  const unsubscribe = app.changes.subscribe((changes) => {
+    const batch: ChangeBatch = { changes }
+    response.write(`event: ${CHANGES_EVENT}\ndata: ${JSON.stringify(batch)}\n\n`)
+  })
+  const heartbeat = setInterval(() => {
+    if (!app.sessions.get(token ?? undefined)) return response.end()
+    response.write(': heartbeat\n\n')
+  }, HEARTBEAT_MS)
+  heartbeat.unref()
+  const stop = () => {
+    clearInterval(heartbeat)
+    unsubscribe()
+  }
+  request.once('close', stop)
+  response.once('close', stop)
+  return true
+}

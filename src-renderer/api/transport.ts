@@ -1,0 +1,48 @@
+import type { RpcResult } from '../../src-shared/contract'
+import { readDeskCredential } from './deskCredential'
+
+/** A call that gets no answer in this time is taken as lost, and tried again (with the same request id). */
+export const ANSWER_TIMEOUT_MS = 60_000
+
+/** The header that lets the shop server apply a retried write once (it remembers recent ids). */
+export const REQUEST_ID_HEADER = 'X-Request-Id'
+/** The header that carries this desk's credential from pairing. */
+export const DESK_CREDENTIAL_HEADER = 'X-Desk-Credential'
+
+/** What one try of a call came to: the server's answer, or no answer at all. */
+export type Attempt = { answered: true; result: RpcResult<unknown> } | { answered: false }
+
+/**
+ * One try of one call. Inside Electron the preload bridge carries it over IPC (always answered);
+ * in a browser, HTTP does, with this desk's credential and the call's request id.
+ */
+export async function attempt(
+  operation: string,
+  input: unknown,
+  token: string | undefined,
+  requestId: string
+): Promise<Attempt> {
+  if (window.serviceCenter) return { answered: true, result: await window.serviceCenter.call(operation, input, token) }
+  const credential = readDeskCredential()
+  const abort = new AbortController()
+  const timer = setTimeout(() => abort.abort(), ANSWER_TIMEOUT_MS)
+  try {
+    const response = await fetch(`/rpc/${operation}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        [REQUEST_ID_HEADER]: requestId,
+        ...(credential ? { [DESK_CREDENTIAL_HEADER]: credential } : {}),
+        ...(token ? { Authorization: `Bearer ${token}` } : {})
+      },
+      body: JSON.stringify(input ?? {}),
+      signal: abort.signal
+    })
+    return { answered: true, result: (await response.json()) as RpcResult<unknown> }
+  } catch {
+    // Refused, reset, timed out, or an answer cut short: the server may or may not have applied it.
+    return { answered: false }
+  } finally {
+    clearTimeout(timer)
+  }
+}

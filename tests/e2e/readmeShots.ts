@@ -1,0 +1,12 @@
+import type { Page } from '@playwright/test'
+import { copyFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { screenshot } from './fixtures'
+
+/** The README's step-by-step pictures of the shop network (docs/shop-network), from the real screens. */
+export async function readmeShot(page: Page, name: string): Promise<void> {
+  await screenshot(page, name)
+  const dir = join('docs', 'shop-network')
+  mkdirSync(dir, { recursive: true })
+  copyFileSync(join('test-results', 'screens', `${name}.png`), join(dir, `${name}.png`))
+}
