@@ -41,5 +41,6 @@ export const allMigrations: readonly Migration[] = [
   checkout.counterSales,
   workOrders.unpaidHandOvers,
   checkout.receiptsKeepWhatTheySaid,
-  parts.blindStocktakesAndRecounts
+  parts.blindStocktakesAndRecounts,
+  warranty.importInShortTransactions
 ]

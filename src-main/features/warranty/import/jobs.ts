@@ -2,6 +2,8 @@ import type { ImportField, ImportStatus } from '../../../../src-shared/contract/
 import { AppError } from '../../../../src-shared/contract'
 import { uuidv7 } from '../../../../src-shared/domain/ids'
 import type { AppContext } from '../../../app/context'
+import { detectEncodingOfPieces, type FileEncoding } from './decode'
+import { revertUnfinishedImports } from './undo'
 
 /** One file being imported. Jobs live in memory only: an import does not survive a restart. */
 export interface ImportJob {
@@ -10,7 +12,10 @@ export interface ImportJob {
   totalBytes: number
   actorId: string | null
   createdAt: number
+  /** The upload as it arrived, never joined; a run lets go of each piece once it is read. */
   chunks: Buffer[]
+  /** Found once the upload is complete (at the preview or the run). */
+  encoding: FileEncoding | null
   receivedBytes: number
   nextIndex: number
   status: ImportStatus
@@ -31,8 +36,8 @@ export function jobsOf(app: AppContext): Map<string, ImportJob> {
   if (!jobs) {
     jobs = new Map()
     jobsByApp.set(app, jobs)
-    // Staged rows left by an import the app did not finish (it quit or crashed) mean nothing now.
-    app.sqlite.prepare('DELETE FROM warranty_import_rows').run()
+    // An import the app did not finish (it quit or crashed) is taken back out of the registry.
+    revertUnfinishedImports(app.sqlite)
   }
   return jobs
 }
@@ -58,6 +63,7 @@ export function createJob(
     actorId,
     createdAt: now.getTime(),
     chunks: [],
+    encoding: null,
     receivedBytes: 0,
     nextIndex: 0,
     status: { phase: 'uploading', processedRows: 0, totalRows: null, result: null, errorKey: null },
@@ -80,7 +86,7 @@ export function statusOf(job: ImportJob): ImportStatus {
   return { ...job.status }
 }
 
-export function fileBytes(job: ImportJob): Buffer {
-  if (job.chunks.length !== 1) job.chunks = [Buffer.concat(job.chunks)]
-  return job.chunks[0] ?? Buffer.alloc(0)
+export function encodingOf(job: ImportJob): FileEncoding {
+  job.encoding ??= detectEncodingOfPieces(job.chunks)
+  return job.encoding
 }

@@ -1,46 +1,108 @@
 import type { CsvRecord } from './csv'
-import { countCsvRecords, detectDelimiter, parseCsv } from './csv'
-import { readText, signatureOf, type FileEncoding } from './decode'
+import { CsvPieceReader, CsvRecordCounter, detectDelimiterInBytes } from './csv'
+import { textDecoderFor, type FileEncoding } from './decode'
 import { readXlsxRows } from './xlsx'
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-/** A file's records (the header first), read lazily for text files, with the count for progress. */
+/** Counting the records yields to other calls after about this many bytes. */
+const COUNT_SLICE_BYTES = 4 * 1024 * 1024
+const EMPTY = Buffer.alloc(0)
+
+/** A file's records (the header first) in batches, read once, with the count for progress. */
 export interface RowSource {
   encoding: FileEncoding
-  records: Iterable<CsvRecord>
   /** Non-blank records including the header. */
   recordCount: number
+  batches: AsyncIterable<CsvRecord[]>
 }
 
-export async function openRows(bytes: Uint8Array): Promise<RowSource> {
-  if (signatureOf(bytes) === 'xlsx') {
-    const records = await readXlsxRows(bytes)
-    return { encoding: 'xlsx', records, recordCount: records.length }
-  }
-  const { encoding, text } = readText(bytes)
-  // Decoding and counting a large file take a few hundred milliseconds each: let others in between.
-  await nextTurn()
-  const delimiter = detectDelimiter(text)
-  const recordCount = countCsvRecords(text, delimiter)
-  await nextTurn()
-  return { encoding, records: parseCsv(text, delimiter), recordCount }
+/** The pieces of a file as one buffer: only an .xlsx (a ZIP archive) needs it whole. */
+function joined(pieces: readonly Buffer[]): Buffer {
+  return pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces)
 }
 
-/** The first records only, for the mapping step (text files are decoded whole to detect the encoding). */
-export async function firstRecords(
-  bytes: Uint8Array,
-  count: number
-): Promise<{ encoding: FileEncoding; records: CsvRecord[] }> {
-  if (signatureOf(bytes) === 'xlsx') {
-    const records = await readXlsxRows(bytes)
-    return { encoding: 'xlsx', records: records.slice(0, count) }
+/** The pieces with the first `skip` bytes (a byte-order mark) left out. */
+function* afterBom(pieces: Buffer[], skip: number): Generator<{ index: number; bytes: Buffer }> {
+  let left = skip
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index]!
+    const from = Math.min(left, piece.length)
+    left -= from
+    yield { index, bytes: from === 0 ? piece : piece.subarray(from) }
   }
-  const { encoding, text } = readText(bytes)
+}
+
+/**
+ * Reads a text file as it was uploaded, in pieces: counts its records over the bytes (yielding
+ * to other calls as it goes), then decodes each piece once, streaming, and hands out the records
+ * in batches of about `batchSize`. With `release`, each piece is let go of once decoded, so the
+ * upload's memory shrinks as the file is read. An .xlsx is read whole.
+ */
+export async function openRows(
+  pieces: Buffer[],
+  encoding: FileEncoding,
+  batchSize: number,
+  release: boolean
+): Promise<RowSource> {
+  if (encoding === 'xlsx') {
+    const records = await readXlsxRows(joined(pieces))
+    return {
+      encoding,
+      recordCount: records.length,
+      batches: (async function* () {
+        for (let from = 0; from < records.length; from += batchSize) yield records.slice(from, from + batchSize)
+      })()
+    }
+  }
+  const { skipBytes, decoder } = textDecoderFor(encoding)
+  const unitBytes = encoding === 'utf-16le' ? 2 : 1
+  const first = afterBom(pieces, skipBytes).next()
+  const delimiter = first.done ? ',' : detectDelimiterInBytes(first.value.bytes, unitBytes)
+
+  const counter = new CsvRecordCounter(delimiter, unitBytes)
+  let sinceTurn = 0
+  for (const { bytes } of afterBom(pieces, skipBytes)) {
+    counter.add(bytes)
+    sinceTurn += bytes.length
+    if (sinceTurn >= COUNT_SLICE_BYTES) {
+      sinceTurn = 0
+      await nextTurn()
+    }
+  }
+
+  async function* batches(): AsyncGenerator<CsvRecord[]> {
+    const reader = new CsvPieceReader(delimiter)
+    let batch: CsvRecord[] = []
+    for (const { index, bytes } of afterBom(pieces, skipBytes)) {
+      const last = index === pieces.length - 1
+      const text = decoder.decode(bytes, { stream: !last })
+      if (release) pieces[index] = EMPTY
+      for (const record of reader.read(text, last)) {
+        batch.push(record)
+        if (batch.length >= batchSize) {
+          yield batch
+          batch = []
+        }
+      }
+    }
+    if (batch.length > 0) yield batch
+  }
+  return { encoding, recordCount: counter.total(), batches: batches() }
+}
+
+/** The first records only, for the mapping step: the text is decoded only as far as they go. */
+export async function firstRecords(pieces: Buffer[], encoding: FileEncoding, count: number): Promise<CsvRecord[]> {
+  if (encoding === 'xlsx') return (await readXlsxRows(joined(pieces))).slice(0, count)
+  const { skipBytes, decoder } = textDecoderFor(encoding)
+  const unitBytes = encoding === 'utf-16le' ? 2 : 1
+  const first = afterBom(pieces, skipBytes).next()
+  const reader = new CsvPieceReader(first.done ? ',' : detectDelimiterInBytes(first.value.bytes, unitBytes))
   const records: CsvRecord[] = []
-  for (const record of parseCsv(text)) {
-    records.push(record)
+  for (const { index, bytes } of afterBom(pieces, skipBytes)) {
+    const last = index === pieces.length - 1
+    records.push(...reader.read(decoder.decode(bytes, { stream: !last }), last))
     if (records.length >= count) break
   }
-  return { encoding, records }
+  return records.slice(0, count)
 }
