@@ -3,6 +3,7 @@ import type { CategoryKey } from '../../../../src-shared/domain/warranty/policy'
 import type { AppContext } from '../../../app/context'
 import { recordAudit } from '../../audit/record'
 import { bulkIdMaker } from './bulkIds'
+import { importTransaction } from './transaction'
 import { dropUndoRows } from './undo'
 
 export interface ApplyCounts {
@@ -132,7 +133,7 @@ export async function applyStagedRows(app: AppContext, options: ApplyOptions): P
      ON CONFLICT (brand, model) DO NOTHING`
   )
 
-  await app.db.transaction().execute(async () => {
+  await importTransaction(app, () => {
     sqlite.prepare('INSERT INTO warranty_import_runs (job_id, started_at) VALUES (?, ?)').run(jobId, nowIso)
     for (const [key, categoryKey] of options.newModels) {
       const [brand, model] = key.split('\u0000') as [string, string]
@@ -146,7 +147,7 @@ export async function applyStagedRows(app: AppContext, options: ApplyOptions): P
   let pageSize = FIRST_PAGE
   for (;;) {
     if (options.cancelled()) throw new ImportCancelled()
-    const page = await app.db.transaction().execute(async () => {
+    const page = await importTransaction(app, () => {
       const started = performance.now()
       const upTo = statements.lastLineOfPage.get(jobId, after, pageSize) as number | null
       if (upTo === null) return null

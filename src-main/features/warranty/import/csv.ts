@@ -215,19 +215,34 @@ export class CsvRecordCounter {
       }
     }
     if (this.unitBytes === 1) {
-      for (let i = 0, n = bytes.length; i < n; i++) {
-        const c = bytes[i]!
-        if (c === QUOTE) {
-          inQuotes = !inQuotes
-          hasContent = true
-        } else if (!inQuotes) {
-          if (c === LF) {
-            if (hasContent) count++
-            hasContent = false
-          } else if (c !== CR && c !== delim && c !== 32) {
-            hasContent = true
-          }
+      // Line by line with the engine's own byte search: most lines hold no quote.
+      const n = bytes.length
+      let nextQuote = -2
+      let i = 0
+      while (i < n) {
+        if (nextQuote < i && nextQuote !== -1) nextQuote = bytes.indexOf(QUOTE, i)
+        if (inQuotes) {
+          if (nextQuote === -1) break
+          inQuotes = false
+          i = nextQuote + 1
+          continue
         }
+        const lf = bytes.indexOf(LF, i)
+        const end = lf === -1 ? n : lf
+        if (nextQuote !== -1 && nextQuote < end) {
+          inQuotes = true
+          hasContent = true
+          i = nextQuote + 1
+          continue
+        }
+        for (let j = i; !hasContent && j < end; j++) {
+          const c = bytes[j]!
+          if (c !== CR && c !== delim && c !== 32) hasContent = true
+        }
+        if (lf === -1) break
+        if (hasContent) count++
+        hasContent = false
+        i = lf + 1
       }
     } else {
       let i = 0

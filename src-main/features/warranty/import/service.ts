@@ -14,7 +14,7 @@ import { revertImport } from './undo'
 
 const SAMPLE_ROWS = 20
 /** Rows checked and staged per transaction (a few milliseconds each). */
-const BATCH = 4_000
+const BATCH = 2_000
 const IMPORT_CACHE_KIB = -32 * 1024
 
 export function startImport(

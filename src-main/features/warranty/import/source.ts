@@ -6,7 +6,7 @@ import { readXlsxRows } from './xlsx'
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** Counting the records yields to other calls after about this many bytes. */
-const COUNT_SLICE_BYTES = 4 * 1024 * 1024
+const COUNT_SLICE_BYTES = 1024 * 1024
 const EMPTY = Buffer.alloc(0)
 
 /** A file's records (the header first) in batches, read once, with the count for progress. */

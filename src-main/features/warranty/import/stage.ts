@@ -1,10 +1,10 @@
 import type { AppContext } from '../../../app/context'
+import { importTransaction } from './transaction'
 import type { StagedRow } from './validate'
 
 /**
  * Writes one batch of checked rows to warranty_import_rows in its own short transaction, each
- * with the id its unit will get if it is new. The transaction goes through Kysely so it takes
- * the connection's turn like every other call.
+ * with the id its unit will get if it is new.
  */
 export async function stageRows(
   app: AppContext,
@@ -18,7 +18,7 @@ export async function stageRows(
        purchase_date, invoice_number, dealer, production_date, buyer_name, buyer_phone, activation_date)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
-  await app.db.transaction().execute(async () => {
+  await importTransaction(app, () => {
     for (const row of rows) {
       insert.run(
         jobId,

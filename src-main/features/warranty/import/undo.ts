@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { AppContext } from '../../../app/context'
+import { importTransaction } from './transaction'
 
 const PAGE = 5_000
 
@@ -84,7 +85,7 @@ function revertSteps(sqlite: BetterSqlite3.Database, jobId: string): (() => numb
  */
 export async function revertImport(app: AppContext, jobId: string): Promise<void> {
   for (const step of revertSteps(app.sqlite, jobId)) {
-    while ((await app.db.transaction().execute(async () => step())) > 0) await nextTurn()
+    while ((await importTransaction(app, step)) > 0) await nextTurn()
   }
 }
 
@@ -110,5 +111,5 @@ export async function dropUndoRows(app: AppContext, jobId: string): Promise<void
     `DELETE FROM warranty_import_undo WHERE job_id = :jobId AND unit_id IN
        (SELECT unit_id FROM warranty_import_undo WHERE job_id = :jobId LIMIT ${PAGE})`
   )
-  while ((await app.db.transaction().execute(async () => drop.run({ jobId }).changes)) > 0) await nextTurn()
+  while ((await importTransaction(app, () => drop.run({ jobId }).changes)) > 0) await nextTurn()
 }
