@@ -81,11 +81,6 @@ function pageStatements(app: AppContext, mappedFields: Set<ImportField>) {
         `SELECT max(line) FROM (SELECT line FROM warranty_import_rows WHERE job_id = ? AND line > ? ORDER BY line LIMIT ?)`
       )
       .pluck(),
-    registered: sqlite
-      .prepare(
-        `SELECT count(*) FROM warranty_import_rows s JOIN warranty_units u ON u.serial = s.serial WHERE ${IN_PAGE}`
-      )
-      .pluck(),
     keepForUndo: sqlite.prepare(
       `INSERT INTO warranty_import_undo (job_id, unit_id, model_id, ${ALL_COLUMNS}, updated_at)
        SELECT :jobId, u.id, u.model_id, ${OPTIONAL_COLUMNS.map(([column]) => `u.${column}`).join(', ')}, u.updated_at
@@ -152,12 +147,12 @@ export async function applyStagedRows(app: AppContext, options: ApplyOptions): P
       const upTo = statements.lastLineOfPage.get(jobId, after, pageSize) as number | null
       if (upTo === null) return null
       const range = { jobId, after, upTo, now: nowIso }
-      const registered = statements.registered.get({ jobId, after, upTo }) as number
       statements.keepForUndo.run({ jobId, after, upTo })
       const updated = statements.update.run(range).changes
       const imported = statements.insert.run(range).changes
       const rows = statements.dropPage.run({ jobId, after, upTo }).changes
-      return { upTo, rows, imported, updated, unchanged: registered - updated, ms: performance.now() - started }
+      // Every staged row is either registered already (updated or unchanged) or new.
+      return { upTo, rows, imported, updated, unchanged: rows - imported - updated, ms: performance.now() - started }
     })
     if (page === null) break
     counts.imported += page.imported

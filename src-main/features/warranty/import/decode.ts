@@ -69,7 +69,7 @@ function sequenceLength(byte: number): number {
  * Whether pieces of a file, taken together, are valid UTF-8, checked natively piece by piece
  * without joining or decoding them: a character cut between two pieces is checked on its own.
  */
-export function isUtf8Pieces(pieces: readonly Uint8Array[]): boolean {
+export function isUtf8Pieces(pieces: Iterable<Uint8Array>): boolean {
   let carry: Uint8Array = new Uint8Array(0)
   for (const piece of pieces) {
     let from = 0
@@ -98,8 +98,8 @@ export function isUtf8Pieces(pieces: readonly Uint8Array[]): boolean {
   return carry.length === 0
 }
 
-/** detectEncoding for a file held in pieces. */
-export function detectEncodingOfPieces(pieces: readonly Uint8Array[]): FileEncoding {
+/** detectEncoding for a file held in pieces (read twice at most: its start, then all of it). */
+export function detectEncodingOfPieces(pieces: Iterable<Uint8Array>): FileEncoding {
   const head = new Uint8Array(4)
   let filled = 0
   for (const piece of pieces) {

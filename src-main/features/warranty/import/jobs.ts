@@ -4,6 +4,7 @@ import { uuidv7 } from '../../../../src-shared/domain/ids'
 import type { AppContext } from '../../../app/context'
 import { detectEncodingOfPieces, type FileEncoding } from './decode'
 import { revertUnfinishedImports } from './undo'
+import { UploadFile, uploadFolder } from './upload'
 
 /** One file being imported. Jobs live in memory only: an import does not survive a restart. */
 export interface ImportJob {
@@ -12,8 +13,8 @@ export interface ImportJob {
   totalBytes: number
   actorId: string | null
   createdAt: number
-  /** The upload as it arrived, never joined; a run lets go of each piece once it is read. */
-  chunks: Buffer[]
+  /** The upload as it arrived, on disk until the job ends. */
+  upload: UploadFile
   /** Found once the upload is complete (at the preview or the run). */
   encoding: FileEncoding | null
   receivedBytes: number
@@ -54,15 +55,19 @@ export function createJob(
     const running = job.status.phase === 'checking' || job.status.phase === 'applying'
     // One file at a time per person: starting another lets go of their previous upload or result.
     const superseded = job.actorId !== null && job.actorId === actorId
-    if (!running && (superseded || now.getTime() - job.createdAt > KEEP_MS)) jobs.delete(id)
+    if (!running && (superseded || now.getTime() - job.createdAt > KEEP_MS)) {
+      job.upload.discard()
+      jobs.delete(id)
+    }
   }
+  const id = uuidv7(now.getTime())
   const job: ImportJob = {
-    id: uuidv7(now.getTime()),
+    id,
     fileName,
     totalBytes,
     actorId,
     createdAt: now.getTime(),
-    chunks: [],
+    upload: new UploadFile(uploadFolder(app), id),
     encoding: null,
     receivedBytes: 0,
     nextIndex: 0,
@@ -87,6 +92,6 @@ export function statusOf(job: ImportJob): ImportStatus {
 }
 
 export function encodingOf(job: ImportJob): FileEncoding {
-  job.encoding ??= detectEncodingOfPieces(job.chunks)
+  job.encoding ??= detectEncodingOfPieces(job.upload)
   return job.encoding
 }

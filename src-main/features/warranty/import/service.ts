@@ -5,6 +5,7 @@ import type { AppContext } from '../../../app/context'
 import { applyStagedRows, ImportCancelled } from './apply'
 import { bulkIdMaker } from './bulkIds'
 import { createBatchChecker, type RejectedRow } from './check'
+import type { CsvRecord } from './csv'
 import { createJob, encodingOf, getJob, statusOf, type ImportJob } from './jobs'
 import { suggestMapping } from './headers'
 import { rejectedRowsCsv } from './rejected'
@@ -37,7 +38,7 @@ export function receiveChunk(app: AppContext, input: ParsedInput<'warranty.impor
   if (job.receivedBytes + data.length > job.totalBytes) {
     throw new AppError('VALIDATION', 'warranty.import.tooManyBytes', { totalBytes: job.totalBytes })
   }
-  job.chunks.push(data)
+  job.upload.append(data)
   job.nextIndex++
   job.receivedBytes += data.length
   if (job.receivedBytes === job.totalBytes) job.status = { ...job.status, phase: 'uploaded' }
@@ -57,7 +58,7 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const job = uploadedJob(app, input.jobId)
   const encoding = encodingOf(job)
-  const records = await firstRecords(job.chunks, encoding, SAMPLE_ROWS + 1)
+  const records = await firstRecords(job.upload, encoding, SAMPLE_ROWS + 1)
   const headers = records[0]?.fields.map((header) => header.trim()) ?? []
   return {
     encoding,
@@ -99,13 +100,14 @@ async function runJob(
   // A bigger page cache while a large file goes in (the registry's indexes are read at random);
   // put back when the run ends.
   const cacheSize = app.sqlite.pragma('cache_size', { simple: true }) as number
+  let batches: AsyncIterator<CsvRecord[]> | undefined
   app.sqlite.pragma(`cache_size = ${IMPORT_CACHE_KIB}`)
   try {
     await new Promise<void>((resolve) => setImmediate(resolve))
-    // The file is read once, piece by piece, and each piece let go of as soon as it is decoded.
-    const source = await openRows(job.chunks, encodingOf(job), BATCH, true)
+    // The file is decoded once, piece by piece as it is read back from disk.
+    const source = await openRows(job.upload, encodingOf(job), BATCH)
     job.status = { ...job.status, totalRows: Math.max(0, source.recordCount - 1) }
-    const batches = source.batches[Symbol.asyncIterator]()
+    batches = source.batches[Symbol.asyncIterator]()
     let pending = await batches.next()
     const header = pending.done ? undefined : pending.value.shift()
     const headers = header ? header.fields.map((field) => field.trim()) : []
@@ -186,7 +188,9 @@ async function runJob(
           errorKey: error instanceof AppError ? error.messageKey : 'warranty.import.failed'
         }
   } finally {
-    job.chunks = []
+    // A run stopped part way closes the file it was reading.
+    await batches?.return?.(undefined)
+    job.upload.discard()
     app.sqlite.pragma(`cache_size = ${cacheSize}`)
   }
 }
@@ -208,7 +212,7 @@ export async function cancelImport(
   switch (job.status.phase) {
     case 'uploading':
     case 'uploaded':
-      job.chunks = []
+      job.upload.discard()
       job.status = { ...job.status, phase: 'cancelled' }
       break
     case 'checking':

@@ -7,7 +7,6 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** Counting the records yields to other calls after about this many bytes. */
 const COUNT_SLICE_BYTES = 1024 * 1024
-const EMPTY = Buffer.alloc(0)
 
 /** A file's records (the header first) in batches, read once, with the count for progress. */
 export interface RowSource {
@@ -18,32 +17,41 @@ export interface RowSource {
 }
 
 /** The pieces of a file as one buffer: only an .xlsx (a ZIP archive) needs it whole. */
-function joined(pieces: readonly Buffer[]): Buffer {
-  return pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces)
-}
-
-/** The pieces with the first `skip` bytes (a byte-order mark) left out. */
-function* afterBom(pieces: Buffer[], skip: number): Generator<{ index: number; bytes: Buffer }> {
-  let left = skip
-  for (let index = 0; index < pieces.length; index++) {
-    const piece = pieces[index]!
-    const from = Math.min(left, piece.length)
-    left -= from
-    yield { index, bytes: from === 0 ? piece : piece.subarray(from) }
-  }
+function joined(pieces: Iterable<Buffer>): Buffer {
+  return Buffer.concat([...pieces])
 }
 
 /**
- * Reads a text file as it was uploaded, in pieces: counts its records over the bytes (yielding
+ * The pieces with the first `skip` bytes (a byte-order mark) left out, each told whether it is
+ * the last (a streaming decoder must know).
+ */
+function* afterBom(pieces: Iterable<Buffer>, skip: number): Generator<{ bytes: Buffer; last: boolean }> {
+  let left = skip
+  let previous: Buffer | null = null
+  for (const piece of pieces) {
+    const from = Math.min(left, piece.length)
+    left -= from
+    if (previous !== null) yield { bytes: previous, last: false }
+    previous = from === 0 ? piece : piece.subarray(from)
+  }
+  yield { bytes: previous ?? Buffer.alloc(0), last: true }
+}
+
+/** The delimiter, from the first line of the first piece. */
+function delimiterOf(pieces: Iterable<Buffer>, skipBytes: number, unitBytes: 1 | 2): ',' | '\t' {
+  for (const { bytes } of afterBom(pieces, skipBytes)) return detectDelimiterInBytes(bytes, unitBytes)
+  return ','
+}
+
+/**
+ * Reads a text file in the pieces it is stored in: counts its records over the bytes (yielding
  * to other calls as it goes), then decodes each piece once, streaming, and hands out the records
- * in batches of about `batchSize`. With `release`, each piece is let go of once decoded, so the
- * upload's memory shrinks as the file is read. An .xlsx is read whole.
+ * in batches of about `batchSize`; no piece is kept once read. An .xlsx is read whole.
  */
 export async function openRows(
-  pieces: Buffer[],
+  pieces: Iterable<Buffer>,
   encoding: FileEncoding,
-  batchSize: number,
-  release: boolean
+  batchSize: number
 ): Promise<RowSource> {
   if (encoding === 'xlsx') {
     const records = await readXlsxRows(joined(pieces))
@@ -57,8 +65,7 @@ export async function openRows(
   }
   const { skipBytes, decoder } = textDecoderFor(encoding)
   const unitBytes = encoding === 'utf-16le' ? 2 : 1
-  const first = afterBom(pieces, skipBytes).next()
-  const delimiter = first.done ? ',' : detectDelimiterInBytes(first.value.bytes, unitBytes)
+  const delimiter = delimiterOf(pieces, skipBytes, unitBytes)
 
   const counter = new CsvRecordCounter(delimiter, unitBytes)
   let sinceTurn = 0
@@ -74,10 +81,8 @@ export async function openRows(
   async function* batches(): AsyncGenerator<CsvRecord[]> {
     const reader = new CsvPieceReader(delimiter)
     let batch: CsvRecord[] = []
-    for (const { index, bytes } of afterBom(pieces, skipBytes)) {
-      const last = index === pieces.length - 1
+    for (const { bytes, last } of afterBom(pieces, skipBytes)) {
       const text = decoder.decode(bytes, { stream: !last })
-      if (release) pieces[index] = EMPTY
       for (const record of reader.read(text, last)) {
         batch.push(record)
         if (batch.length >= batchSize) {
@@ -92,15 +97,17 @@ export async function openRows(
 }
 
 /** The first records only, for the mapping step: the text is decoded only as far as they go. */
-export async function firstRecords(pieces: Buffer[], encoding: FileEncoding, count: number): Promise<CsvRecord[]> {
+export async function firstRecords(
+  pieces: Iterable<Buffer>,
+  encoding: FileEncoding,
+  count: number
+): Promise<CsvRecord[]> {
   if (encoding === 'xlsx') return (await readXlsxRows(joined(pieces))).slice(0, count)
   const { skipBytes, decoder } = textDecoderFor(encoding)
   const unitBytes = encoding === 'utf-16le' ? 2 : 1
-  const first = afterBom(pieces, skipBytes).next()
-  const reader = new CsvPieceReader(first.done ? ',' : detectDelimiterInBytes(first.value.bytes, unitBytes))
+  const reader = new CsvPieceReader(delimiterOf(pieces, skipBytes, unitBytes))
   const records: CsvRecord[] = []
-  for (const { index, bytes } of afterBom(pieces, skipBytes)) {
-    const last = index === pieces.length - 1
+  for (const { bytes, last } of afterBom(pieces, skipBytes)) {
     records.push(...reader.read(decoder.decode(bytes, { stream: !last }), last))
     if (records.length >= count) break
   }
