@@ -69,21 +69,27 @@ function sequenceLength(byte: number): number {
  * Whether pieces of a file, taken together, are valid UTF-8, checked natively piece by piece
  * without joining or decoding them: a character cut between two pieces is checked on its own.
  */
-export function isUtf8Pieces(pieces: Iterable<Uint8Array>): boolean {
-  let carry: Uint8Array = new Uint8Array(0)
-  for (const piece of pieces) {
+class Utf8Check {
+  private carry: Uint8Array = new Uint8Array(0)
+  valid = true
+
+  add(piece: Uint8Array): void {
+    if (!this.valid) return
     let from = 0
-    if (carry.length > 0) {
+    if (this.carry.length > 0) {
       // The rest of the cut character: the continuation bytes this piece starts with.
       while (from < piece.length && from < 3 && isContinuation(piece[from]!)) from++
-      const head = new Uint8Array(carry.length + from)
-      head.set(carry)
-      head.set(piece.subarray(0, from), carry.length)
+      const head = new Uint8Array(this.carry.length + from)
+      head.set(this.carry)
+      head.set(piece.subarray(0, from), this.carry.length)
       if (from === piece.length && head.length < sequenceLength(head[0]!)) {
-        carry = head
-        continue
+        this.carry = head
+        return
       }
-      if (!isUtf8(head)) return false
+      if (!isUtf8(head)) {
+        this.valid = false
+        return
+      }
     }
     // A character the piece ends inside is left for the next piece.
     let to = piece.length
@@ -92,14 +98,18 @@ export function isUtf8Pieces(pieces: Iterable<Uint8Array>): boolean {
       if (sequenceLength(piece[back]!) > piece.length - back) to = back
       break
     }
-    if (!isUtf8(piece.subarray(from, to))) return false
-    carry = piece.slice(to)
+    if (!isUtf8(piece.subarray(from, to))) this.valid = false
+    this.carry = piece.slice(to)
   }
-  return carry.length === 0
+
+  /** Valid once every piece was added (a character cut off at the end is not). */
+  end(): boolean {
+    return this.valid && this.carry.length === 0
+  }
 }
 
-/** detectEncoding for a file held in pieces (read twice at most: its start, then all of it). */
-export function detectEncodingOfPieces(pieces: Iterable<Uint8Array>): FileEncoding {
+/** What the first four bytes of a file say (a ZIP or a byte-order mark), or null. */
+function signatureOfPieces(pieces: Iterable<Uint8Array>): ReturnType<typeof signatureOf> {
   const head = new Uint8Array(4)
   let filled = 0
   for (const piece of pieces) {
@@ -108,7 +118,37 @@ export function detectEncodingOfPieces(pieces: Iterable<Uint8Array>): FileEncodi
     filled += take
     if (filled === 4) break
   }
-  return signatureOf(head.subarray(0, filled)) ?? (isUtf8Pieces(pieces) ? 'utf-8' : 'gb18030')
+  return signatureOf(head.subarray(0, filled))
+}
+
+/** detectEncoding for a file held in pieces (read twice at most: its start, then all of it). */
+export function detectEncodingOfPieces(pieces: Iterable<Uint8Array>): FileEncoding {
+  const signature = signatureOfPieces(pieces)
+  if (signature !== null) return signature
+  const check = new Utf8Check()
+  for (const piece of pieces) {
+    check.add(piece)
+    if (!check.valid) break
+  }
+  return check.end() ? 'utf-8' : 'gb18030'
+}
+
+/** The same, letting other calls in every few megabytes (a large file takes a while to check). */
+export async function detectEncodingOfPiecesInTurns(pieces: Iterable<Uint8Array>): Promise<FileEncoding> {
+  const signature = signatureOfPieces(pieces)
+  if (signature !== null) return signature
+  const check = new Utf8Check()
+  let sinceTurn = 0
+  for (const piece of pieces) {
+    check.add(piece)
+    if (!check.valid) break
+    sinceTurn += piece.length
+    if (sinceTurn >= 2 * 1024 * 1024) {
+      sinceTurn = 0
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+  }
+  return check.end() ? 'utf-8' : 'gb18030'
 }
 
 /** The byte-order mark's length, and the decoder's label, of a text encoding. */

@@ -2,7 +2,7 @@ import type { ImportField, ImportStatus } from '../../../../src-shared/contract/
 import { AppError } from '../../../../src-shared/contract'
 import { uuidv7 } from '../../../../src-shared/domain/ids'
 import type { AppContext } from '../../../app/context'
-import { detectEncodingOfPieces, type FileEncoding } from './decode'
+import { detectEncodingOfPiecesInTurns, type FileEncoding } from './decode'
 import { revertUnfinishedImports } from './undo'
 import { UploadFile, uploadFolder } from './upload'
 
@@ -91,7 +91,7 @@ export function statusOf(job: ImportJob): ImportStatus {
   return { ...job.status }
 }
 
-export function encodingOf(job: ImportJob): FileEncoding {
-  job.encoding ??= detectEncodingOfPieces(job.upload)
+export async function encodingOf(job: ImportJob): Promise<FileEncoding> {
+  job.encoding ??= await detectEncodingOfPiecesInTurns(job.upload)
   return job.encoding
 }

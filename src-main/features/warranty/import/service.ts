@@ -10,7 +10,7 @@ import { createJob, encodingOf, getJob, statusOf, type ImportJob } from './jobs'
 import { suggestMapping } from './headers'
 import { rejectedRowsCsv } from './rejected'
 import { firstRecords, openRows } from './source'
-import { stageRows } from './stage'
+import { createStager } from './stage'
 import { revertImport } from './undo'
 
 const SAMPLE_ROWS = 20
@@ -57,7 +57,7 @@ export async function previewImport(
   input: ParsedInput<'warranty.importPreview'>
 ): Promise<ImportPreview> {
   const job = uploadedJob(app, input.jobId)
-  const encoding = encodingOf(job)
+  const encoding = await encodingOf(job)
   const records = await firstRecords(job.upload, encoding, SAMPLE_ROWS + 1)
   const headers = records[0]?.fields.map((header) => header.trim()) ?? []
   return {
@@ -105,7 +105,7 @@ async function runJob(
   try {
     await new Promise<void>((resolve) => setImmediate(resolve))
     // The file is decoded once, piece by piece as it is read back from disk.
-    const source = await openRows(job.upload, encodingOf(job), BATCH)
+    const source = await openRows(job.upload, await encodingOf(job), BATCH)
     job.status = { ...job.status, totalRows: Math.max(0, source.recordCount - 1) }
     batches = source.batches[Symbol.asyncIterator]()
     let pending = await batches.next()
@@ -127,7 +127,7 @@ async function runJob(
       knownModels.set(`${model.brand}\u0000${model.model}`, model.category_key)
     }
     const checker = createBatchChecker(app, job.id, { mapping, defaultBrand, defaultCategory, knownModels })
-    const newUnitId = bulkIdMaker(now.getTime())
+    const stageRows = createStager(app, job.id, bulkIdMaker(now.getTime()))
 
     const rejectedRows: RejectedRow[] = []
     let processed = 0
@@ -135,7 +135,7 @@ async function runJob(
     for (; !pending.done; pending = await batches.next()) {
       const { accepted, rejected } = await checker.check(pending.value)
       rejectedRows.push(...rejected)
-      await stageRows(app, job.id, accepted, newUnitId)
+      await stageRows(accepted)
       processed += pending.value.length
       staged += accepted.length
       job.status = { ...job.status, processedRows: processed }

@@ -1,4 +1,27 @@
+import type BetterSqlite3 from 'better-sqlite3'
 import type { AppContext } from '../../../app/context'
+
+interface SyncStatements {
+  read: BetterSqlite3.Statement
+  normal: BetterSqlite3.Statement
+  full: BetterSqlite3.Statement
+}
+
+/** Prepared once per connection: a statement prepared per transaction waits for the GC to go. */
+const statementsOf = new WeakMap<BetterSqlite3.Database, SyncStatements>()
+
+function syncStatements(sqlite: BetterSqlite3.Database): SyncStatements {
+  let statements = statementsOf.get(sqlite)
+  if (statements === undefined) {
+    statements = {
+      read: sqlite.prepare('PRAGMA synchronous').pluck(),
+      normal: sqlite.prepare('PRAGMA synchronous = NORMAL'),
+      full: sqlite.prepare('PRAGMA synchronous = FULL')
+    }
+    statementsOf.set(sqlite, statements)
+  }
+  return statements
+}
 
 /**
  * One short write of a registry import (a batch staged, a page applied or undone). It takes the
@@ -11,13 +34,16 @@ import type { AppContext } from '../../../app/context'
  */
 export async function importTransaction<T>(app: AppContext, write: () => T): Promise<T> {
   const { sqlite } = app
+  const statements = syncStatements(sqlite)
   return app.db.connection().execute(async () => {
-    const synchronous = sqlite.pragma('synchronous', { simple: true }) as number
-    sqlite.pragma('synchronous = NORMAL')
+    const synchronous = statements.read.get() as number
+    statements.normal.run()
     try {
       return sqlite.transaction(write).immediate()
     } finally {
-      sqlite.pragma(`synchronous = ${synchronous}`)
+      // The connection runs FULL (db/connection.ts); any other setting is put back as it was.
+      if (synchronous === 2) statements.full.run()
+      else if (synchronous !== 1) sqlite.pragma(`synchronous = ${Number(synchronous)}`)
     }
   })
 }

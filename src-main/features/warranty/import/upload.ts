@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AppContext } from '../../../app/context'
 
-/** The size of the pieces a file is read back in. */
-const PIECE = 1024 * 1024
+/** The size of the pieces a file is read back in (each is decoded and parsed in one go). */
+const PIECE = 256 * 1024
 
 const folders = new WeakMap<AppContext, string>()
 let temporaryFolder: string | null = null
@@ -32,7 +32,7 @@ export function uploadFolder(app: AppContext): string {
 
 /**
  * A file being imported, as it arrives: written to disk piece by piece instead of held in
- * memory, and read back in pieces of 1 MiB, as often as needed (each reading is a fresh pass:
+ * memory, and read back in pieces of 256 KiB, as often as needed (each reading is a fresh pass:
  * the object is a re-iterable Iterable), so memory does not grow with the file.
  */
 export class UploadFile implements Iterable<Buffer> {

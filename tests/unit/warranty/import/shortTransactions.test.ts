@@ -11,7 +11,7 @@ import {
   runImport,
   startImport
 } from '../../../../src-main/features/warranty/import/service'
-import { stageRows } from '../../../../src-main/features/warranty/import/stage'
+import { createStager } from '../../../../src-main/features/warranty/import/stage'
 import { revertUnfinishedImports } from '../../../../src-main/features/warranty/import/undo'
 import type { StagedRow } from '../../../../src-main/features/warranty/import/validate'
 import { importFile, utf8 } from './importHelpers'
@@ -89,6 +89,8 @@ describe('warranty import: applied in short transactions', () => {
     expect(allModels(app)).toEqual(modelsBefore)
     for (const table of ['warranty_import_rows', 'warranty_import_undo', 'warranty_import_runs'])
       expect(countRows(app, table)).toBe(0)
+    // The import's own transactions commit with synchronous=NORMAL; everyone else's stay FULL.
+    expect(app.sqlite.pragma('synchronous', { simple: true })).toBe(2)
   })
 
   it('an apply the app did not finish (it quit or crashed) is taken back out when imports are next used', async () => {
@@ -114,7 +116,7 @@ describe('warranty import: applied in short transactions', () => {
       buyerPhone: '',
       activationDate: null
     }))
-    await stageRows(app, jobId, rows, bulkIdMaker(now.getTime()))
+    await createStager(app, jobId, bulkIdMaker(now.getTime()))(rows)
     let pages = 0
     await expect(
       applyStagedRows(app, {
