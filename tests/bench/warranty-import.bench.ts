@@ -171,6 +171,7 @@ async function appRun(file: string, dir: string): Promise<void> {
     await importSettled(app, first.jobId)
 
     const lookupWaits: number[] = []
+    const longestWaitIn: Record<string, number> = {}
     let peakHeapMb = 0
     let lookupsFailed = 0
     const phases: Record<string, number> = {}
@@ -188,10 +189,12 @@ async function appRun(file: string, dir: string): Promise<void> {
       void dispatch(app, handlers, { operation: 'warranty.lookup', input: { query: 'DESK0001' }, token }).then(
         (result) => {
           if (!result.ok) lookupsFailed++
-          lookupWaits.push(performance.now() - dueAt)
+          const waited = performance.now() - dueAt
+          lookupWaits.push(waited)
+          longestWaitIn[phase] = Math.max(longestWaitIn[phase] ?? 0, waited)
         }
       )
-      if (jobId !== '') {
+      if (phase === 'checking' || phase === 'applying') {
         const current = importStatus(app, { jobId }).phase
         if (current !== phase) {
           phases[phase] = performance.now() - phaseStarted
@@ -211,6 +214,7 @@ async function appRun(file: string, dir: string): Promise<void> {
     }
     phases.uploading = performance.now() - phaseStarted
     phaseStarted = performance.now()
+    phase = 'preview'
     const preview = await previewImport(app, { jobId })
     phases.preview = performance.now() - phaseStarted
     phaseStarted = performance.now()
@@ -236,6 +240,8 @@ async function appRun(file: string, dir: string): Promise<void> {
         lookups: lookupWaits.length,
         lookupsFailed,
         longestLookupWaitMs: Math.max(...lookupWaits),
+        longestWaitIn,
+        lookupWaitP99Ms: lookupWaits.sort((a, b) => a - b)[Math.floor(lookupWaits.length * 0.99)],
         databaseMb: statSync(join(dir, DATABASE_FILE_NAME)).size / 1024 / 1024
       })
     )
@@ -362,7 +368,12 @@ async function main(): Promise<void> {
       )
       console.log(
         `  longest wait of a warranty lookup (one every ${LOOKUP_EVERY_MS} ms, ${num(app.lookups)} asked, ${num(app.lookupsFailed)} failed): ` +
-          `${num(app.longestLookupWaitMs, 1)} ms (target ≤ ${TARGET_WAIT_MS}: ${(app.longestLookupWaitMs as number) <= TARGET_WAIT_MS ? 'met' : 'MISSED'})`
+          `${num(app.longestLookupWaitMs, 1)} ms (target ≤ ${TARGET_WAIT_MS}: ${(app.longestLookupWaitMs as number) <= TARGET_WAIT_MS ? 'met' : 'MISSED'}), p99 ${num(app.lookupWaitP99Ms, 1)} ms`
+      )
+      console.log(
+        `  longest wait per phase: ${Object.entries(app.longestWaitIn as Record<string, number>)
+          .map(([phase, ms]) => `${phase} ${num(ms, 1)} ms`)
+          .join(', ')}`
       )
       console.log(
         `  database file ${num(app.databaseMb)} MiB; this encoding took ${((performance.now() - started) / 1000).toFixed(0)} s`

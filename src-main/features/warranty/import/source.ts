@@ -37,6 +37,29 @@ function* afterBom(pieces: Iterable<Buffer>, skip: number): Generator<{ bytes: B
   yield { bytes: previous ?? Buffer.alloc(0), last: true }
 }
 
+/**
+ * A piece is decoded a slice at a time: the text of a slice stays small enough for the young
+ * generation of V8's heap, which is collected often and cheaply, while a text of more than about
+ * 128 KiB goes straight to the large-object space, which only a full collection frees (a large
+ * file would pile up hundreds of megabytes of such texts between two).
+ */
+const DECODE_SLICE_BYTES = 32 * 1024
+
+function* decodeSlices(
+  pieces: Iterable<{ bytes: Buffer; last: boolean }>
+): Generator<{ bytes: Buffer; last: boolean }> {
+  for (const { bytes, last } of pieces) {
+    if (bytes.length <= DECODE_SLICE_BYTES) {
+      yield { bytes, last }
+      continue
+    }
+    for (let from = 0; from < bytes.length; from += DECODE_SLICE_BYTES) {
+      const to = Math.min(bytes.length, from + DECODE_SLICE_BYTES)
+      yield { bytes: bytes.subarray(from, to), last: last && to === bytes.length }
+    }
+  }
+}
+
 /** The delimiter, from the first line of the first piece. */
 function delimiterOf(pieces: Iterable<Buffer>, skipBytes: number, unitBytes: 1 | 2): ',' | '\t' {
   for (const { bytes } of afterBom(pieces, skipBytes)) return detectDelimiterInBytes(bytes, unitBytes)
@@ -81,7 +104,7 @@ export async function openRows(
   async function* batches(): AsyncGenerator<CsvRecord[]> {
     const reader = new CsvPieceReader(delimiter)
     let batch: CsvRecord[] = []
-    for (const { bytes, last } of afterBom(pieces, skipBytes)) {
+    for (const { bytes, last } of decodeSlices(afterBom(pieces, skipBytes))) {
       const text = decoder.decode(bytes, { stream: !last })
       for (const record of reader.read(text, last)) {
         batch.push(record)
