@@ -12,6 +12,7 @@ import { ephemeralKeyProvider, fileKeyProvider, type PasscodeKeyProvider } from 
 import { preparePrivateDatabaseFile, preparePrivateDataDir } from './privateFiles'
 import type { AppFiles } from './context'
 import { backupBeforeUpgrade } from '../features/backups/beforeUpgrade'
+import { revertUnfinishedImports } from '../features/warranty/import/undo'
 
 export const DATABASE_FILE_NAME = 'service-center.sqlite'
 
@@ -42,6 +43,8 @@ export function openApp(options: OpenAppOptions): AppContext {
     const keys = (options.passcodeKeys ?? (files ? fileKeyProvider(files.dataDir) : ephemeralKeyProvider())).loadKeys()
     installPasscodeKeys(keys.current, keys.previous)
     sealStoredPasscodes(sqlite)
+    // A registry import the app was applying when it stopped is taken back out before anyone works.
+    revertUnfinishedImports(sqlite)
   } catch (error) {
     sqlite.close()
     throw error

@@ -40,7 +40,7 @@ export class ImportCancelled extends Error {
 const PAGE_TARGET_MS = 20
 const FIRST_PAGE = 2_000
 const MIN_PAGE = 250
-const MAX_PAGE = 20_000
+export const MAX_PAGE = 20_000
 
 /** Unit columns an import may fill, with the import field each comes from. */
 const OPTIONAL_COLUMNS = [

@@ -37,7 +37,8 @@ export function jobsOf(app: AppContext): Map<string, ImportJob> {
   if (!jobs) {
     jobs = new Map()
     jobsByApp.set(app, jobs)
-    // An import the app did not finish (it quit or crashed) is taken back out of the registry.
+    // Nothing is being imported yet: what an earlier run left is taken back out (openApp did at
+    // start-up; a database restored since may hold more).
     revertUnfinishedImports(app.sqlite)
   }
   return jobs

@@ -90,9 +90,9 @@ export async function revertImport(app: AppContext, jobId: string): Promise<void
 }
 
 /**
- * At start-up: imports that were being applied when the app stopped (it quit or crashed) are
- * taken back out, in one go, before anyone works; staged rows and kept values left by any other
- * run mean nothing now.
+ * At start-up (openApp): imports that were being applied when the app stopped (it quit or
+ * crashed) are taken back out, in one go, before anyone works; staged rows and kept values left
+ * by any other run mean nothing now.
  */
 export function revertUnfinishedImports(sqlite: BetterSqlite3.Database): void {
   const unfinished = sqlite.prepare('SELECT job_id FROM warranty_import_runs').pluck().all() as string[]

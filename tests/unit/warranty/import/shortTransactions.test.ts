@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { callOk, countRows, freshShopPerTest } from '../../helpers'
+import { ADMIN, callOk, closeApp, countRows, freshShopPerTest, SHOP, tempDir } from '../../helpers'
+import { openApp } from '../../../../src-main/app/openApp'
 import type { AppContext } from '../../../../src-main/app/context'
-import { applyStagedRows, ImportCancelled } from '../../../../src-main/features/warranty/import/apply'
+import { applyStagedRows, ImportCancelled, MAX_PAGE } from '../../../../src-main/features/warranty/import/apply'
 import { bulkIdMaker } from '../../../../src-main/features/warranty/import/bulkIds'
 import {
   cancelImport,
@@ -12,7 +13,6 @@ import {
   startImport
 } from '../../../../src-main/features/warranty/import/service'
 import { createStager } from '../../../../src-main/features/warranty/import/stage'
-import { revertUnfinishedImports } from '../../../../src-main/features/warranty/import/undo'
 import type { StagedRow } from '../../../../src-main/features/warranty/import/validate'
 import { importFile, utf8 } from './importHelpers'
 
@@ -47,22 +47,28 @@ async function importUntilApplying(app: AppContext, adminId: string, bytes: Uint
 }
 
 describe('warranty import: applied in short transactions', () => {
-  it('a warranty lookup asked while a large file is applied is answered between pages, within 100 ms', async () => {
+  it('a warranty lookup asked while a large file is applied is answered between two pages of it', async () => {
     const { app, adminToken, adminId } = await freshShop()
     await importFile(app, adminToken, 'first.csv', dealerFile(10, 'OLD'))
     const jobId = await importUntilApplying(app, adminId, dealerFile(60_000, 'C'))
+    try {
+      const appliedBefore = importStatus(app, { jobId }).processedRows
+      const asked = performance.now()
+      const lookup = await callOk(app, 'warranty.lookup', { query: 'OLD0000003' }, adminToken)
+      const waited = performance.now() - asked
+      const status = importStatus(app, { jobId })
 
-    const asked = performance.now()
-    const lookup = await callOk(app, 'warranty.lookup', { query: 'OLD0000003' }, adminToken)
-    const waited = performance.now() - asked
-    const status = importStatus(app, { jobId })
-
-    expect(lookup).toMatchObject({ kind: 'found' })
-    // Answered while the import was still being applied, not after it.
-    expect(status.phase).toBe('applying')
-    expect(status.processedRows).toBeLessThan(60_000)
-    expect(waited).toBeLessThan(100)
-    await cancelImport(app, { jobId })
+      expect(lookup).toMatchObject({ kind: 'found' })
+      // Answered while the import was still being applied, at most one page later: not after it.
+      expect(status.phase).toBe('applying')
+      expect(status.processedRows).toBeLessThan(60_000)
+      expect(status.processedRows - appliedBefore).toBeLessThanOrEqual(MAX_PAGE)
+      // A page takes about 20 ms on a quiet machine (the benchmark shows the wait against its
+      // 100 ms target); the bound here leaves room for a machine shared with other work.
+      expect(waited).toBeLessThan(1_000)
+    } finally {
+      await cancelImport(app, { jobId })
+    }
   })
 
   it('cancel part way through the apply restores the units it changed and removes the units and models it added', async () => {
@@ -93,53 +99,66 @@ describe('warranty import: applied in short transactions', () => {
     expect(app.sqlite.pragma('synchronous', { simple: true })).toBe(2)
   })
 
-  it('an apply the app did not finish (it quit or crashed) is taken back out when imports are next used', async () => {
-    const { app, adminToken, adminId } = await freshShop()
-    await importFile(app, adminToken, 'first.csv', dealerFile(5, 'C', '张三'))
-    const unitsBefore = allUnits(app)
-    const modelsBefore = allModels(app)
+  it('an apply the app did not finish (it quit or crashed) is taken back out at the next start', async () => {
+    const dir = tempDir()
+    try {
+      let app = openApp({ dataDir: dir.path })
+      const { token, user } = await callOk(app, 'setup.initialize', { shop: SHOP, admin: ADMIN })
+      await importFile(app, token, 'first.csv', dealerFile(5, 'C', '张三'))
+      const unitsBefore = allUnits(app)
+      const modelsBefore = allModels(app)
 
-    const now = new Date()
-    const jobId = '01890a5d-ac96-774b-bcce-b302099a8057'
-    const rows: StagedRow[] = Array.from({ length: 6_000 }, (_, i) => ({
-      line: i + 2,
-      serial: `C${String(i).padStart(7, '0')}`,
-      brand: '美的',
-      model: i === 5_999 ? 'MB-NEW' : `MB-${i % 50}`,
-      categoryKey: 'washing_machine',
-      cardNumber: null,
-      purchaseDate: '2026-01-02',
-      invoiceNumber: '',
-      dealer: '',
-      productionDate: null,
-      buyerName: '李四',
-      buyerPhone: '',
-      activationDate: null
-    }))
-    await createStager(app, jobId, bulkIdMaker(now.getTime()))(rows)
-    let pages = 0
-    await expect(
-      applyStagedRows(app, {
-        jobId,
-        fileName: 'crash.csv',
-        actorId: adminId,
-        now,
-        rejected: 0,
-        mappedFields: new Set(['serial', 'brand', 'model', 'category', 'purchaseDate', 'buyerName']),
-        newModels: new Map([['美的\u0000MB-NEW', 'washing_machine']]),
-        onProgress: () => pages++,
-        // The app "stops" after the first page: nothing below the apply undoes anything.
-        cancelled: () => pages > 0
-      })
-    ).rejects.toBeInstanceOf(ImportCancelled)
-    expect(countRows(app, 'warranty_units')).toBeGreaterThan(5)
-    expect(countRows(app, 'warranty_import_runs')).toBe(1)
+      const now = new Date()
+      const jobId = '01890a5d-ac96-774b-bcce-b302099a8057'
+      const rows: StagedRow[] = Array.from({ length: 6_000 }, (_, i) => ({
+        line: i + 2,
+        serial: `C${String(i).padStart(7, '0')}`,
+        brand: '美的',
+        model: i === 5_999 ? 'MB-NEW' : `MB-${i % 50}`,
+        categoryKey: 'washing_machine',
+        cardNumber: null,
+        purchaseDate: '2026-01-02',
+        invoiceNumber: '',
+        dealer: '',
+        productionDate: null,
+        buyerName: '李四',
+        buyerPhone: '',
+        activationDate: null
+      }))
+      await createStager(app, jobId, bulkIdMaker(now.getTime()))(rows)
+      let pages = 0
+      await expect(
+        applyStagedRows(app, {
+          jobId,
+          fileName: 'crash.csv',
+          actorId: user.id,
+          now,
+          rejected: 0,
+          mappedFields: new Set(['serial', 'brand', 'model', 'category', 'purchaseDate', 'buyerName']),
+          newModels: new Map([['美的\u0000MB-NEW', 'washing_machine']]),
+          onProgress: () => pages++,
+          // The app "stops" after the first page: nothing below the apply undoes anything.
+          cancelled: () => pages > 0
+        })
+      ).rejects.toBeInstanceOf(ImportCancelled)
+      expect(countRows(app, 'warranty_units')).toBeGreaterThan(5)
+      expect(app.sqlite.prepare("SELECT buyer_name FROM warranty_units WHERE serial = 'C0000001'").pluck().get()).toBe(
+        '李四'
+      )
+      await closeApp(app)
 
-    revertUnfinishedImports(app.sqlite)
-    expect(allUnits(app)).toEqual(unitsBefore)
-    expect(allModels(app)).toEqual(modelsBefore)
-    for (const table of ['warranty_import_rows', 'warranty_import_undo', 'warranty_import_runs'])
-      expect(countRows(app, table)).toBe(0)
+      app = openApp({ dataDir: dir.path })
+      try {
+        expect(allUnits(app)).toEqual(unitsBefore)
+        expect(allModels(app)).toEqual(modelsBefore)
+        for (const table of ['warranty_import_rows', 'warranty_import_undo', 'warranty_import_runs'])
+          expect(countRows(app, table)).toBe(0)
+      } finally {
+        await closeApp(app)
+      }
+    } finally {
+      dir.remove()
+    }
   })
 
   it('a file cut into tiny pieces (inside characters, CRLFs and quoted line breaks) imports as the whole file does', async () => {
