@@ -14,6 +14,7 @@ import { ephemeralKeyProvider, fileKeyProvider, type PasscodeKeyProvider } from 
 import { preparePrivateDatabaseFile, preparePrivateDataDir } from './privateFiles'
 import type { AppFiles } from './context'
 import { backupBeforeUpgrade } from '../features/backups/beforeUpgrade'
+import { revertUnfinishedImports } from '../features/warranty/import/undo'
 
 export const DATABASE_FILE_NAME = 'service-center.sqlite'
 
@@ -45,6 +46,8 @@ export function openApp(options: OpenAppOptions): AppContext {
     installPasscodeKeys(keys.current, keys.previous)
     installShopKeySeal(keys.current, keys.previous)
     sealStoredPasscodes(sqlite)
+    // A registry import the app was applying when it stopped is taken back out before anyone works.
+    revertUnfinishedImports(sqlite)
   } catch (error) {
     sqlite.close()
     throw error

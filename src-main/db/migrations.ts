@@ -45,5 +45,6 @@ export const allMigrations: readonly Migration[] = [
   parts.blindStocktakesAndRecounts,
   customerContact.followUpsAndComplaints,
   sync.hqSync,
-  settings.deskSettings
+  settings.deskSettings,
+  warranty.importInShortTransactions
 ]

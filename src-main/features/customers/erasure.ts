@@ -126,6 +126,12 @@ export function eraseCustomer(db: Db, at: Date, actor: CurrentUser, customerId: 
         .set({ buyerName: '', buyerPhone: '' })
         .where('buyerPhone', 'in', phones)
         .execute()
+      // An import under way keeps the values it replaced, to put back if it is cancelled.
+      await trx
+        .updateTable('warrantyImportUndo')
+        .set({ buyerName: '', buyerPhone: '' })
+        .where('buyerPhone', 'in', phones)
+        .execute()
     }
     const deviceIds = (await trx.selectFrom('devices').select('id').where('customerId', 'in', ids).execute()).map(
       (device) => device.id

@@ -188,3 +188,61 @@ export const legalMinimumPolicies: Migration = {
     )
   ]
 }
+
+/**
+ * The registry import applies in short transactions instead of one: what an import registered
+ * carries its id (units and new catalogue models), the registry values of units it changed are
+ * kept aside until it is done, and an apply under way is recorded, so a cancel, a failure or a
+ * restart after a crash can put the registry back as it was. The staging table (always empty
+ * between runs) is rebuilt with the unit id each new row will get and indexes for checking a
+ * file's serials and card numbers against its earlier rows in batches.
+ */
+export const importInShortTransactions: Migration = {
+  version: 28,
+  name: 'warranty: registry import in short transactions, undone by its import id',
+  statements: [
+    `DROP TABLE warranty_import_rows`,
+    `CREATE TABLE warranty_import_rows (
+        job_id TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        unit_id TEXT NOT NULL,
+        serial TEXT NOT NULL,
+        brand TEXT NOT NULL,
+        model TEXT NOT NULL,
+        category_key TEXT NOT NULL,
+        card_number TEXT,
+        purchase_date TEXT,
+        invoice_number TEXT NOT NULL,
+        dealer TEXT NOT NULL,
+        production_date TEXT,
+        buyer_name TEXT NOT NULL,
+        buyer_phone TEXT NOT NULL,
+        activation_date TEXT,
+        PRIMARY KEY (job_id, line)
+      ) WITHOUT ROWID`,
+    `CREATE INDEX warranty_import_rows_serial ON warranty_import_rows(job_id, serial)`,
+    `CREATE INDEX warranty_import_rows_card ON warranty_import_rows(job_id, card_number) WHERE card_number IS NOT NULL`,
+    `ALTER TABLE warranty_units ADD COLUMN import_id TEXT`,
+    `CREATE INDEX warranty_units_import ON warranty_units(import_id) WHERE import_id IS NOT NULL`,
+    `ALTER TABLE product_models ADD COLUMN import_id TEXT`,
+    `CREATE TABLE warranty_import_undo (
+        job_id TEXT NOT NULL,
+        unit_id TEXT NOT NULL,
+        model_id TEXT NOT NULL,
+        card_number TEXT,
+        purchase_date TEXT,
+        invoice_number TEXT NOT NULL,
+        dealer TEXT NOT NULL,
+        production_date TEXT,
+        buyer_name TEXT NOT NULL,
+        buyer_phone TEXT NOT NULL,
+        activation_date TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (job_id, unit_id)
+      ) WITHOUT ROWID`,
+    `CREATE TABLE warranty_import_runs (
+        job_id TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL
+      ) WITHOUT ROWID`
+  ]
+}

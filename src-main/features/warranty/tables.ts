@@ -10,6 +10,8 @@ export interface ProductModelsTable {
   model: string
   categoryKey: string
   createdAt: string
+  /** the import that added the model to the catalogue, if one did */
+  importId?: string | null
 }
 
 export interface WarrantyPoliciesTable {
@@ -42,11 +44,14 @@ export interface WarrantyUnitsTable {
   source: 'counter' | 'import' | 'exchange'
   createdAt: string
   updatedAt: string
+  /** the import that registered the unit, if one did */
+  importId?: string | null
 }
 
 export interface WarrantyImportRowsTable {
   jobId: string
   line: number
+  unitId: string
   serial: string
   brand: string
   model: string
@@ -61,10 +66,34 @@ export interface WarrantyImportRowsTable {
   activationDate: string | null
 }
 
+/** A unit's registry values before an import under way changed them. */
+export interface WarrantyImportUndoTable {
+  jobId: string
+  unitId: string
+  modelId: string
+  cardNumber: string | null
+  purchaseDate: string | null
+  invoiceNumber: string
+  dealer: string
+  productionDate: string | null
+  buyerName: string
+  buyerPhone: string
+  activationDate: string | null
+  updatedAt: string
+}
+
+/** An import being applied; its row goes in the transaction that finishes it. */
+export interface WarrantyImportRunsTable {
+  jobId: string
+  startedAt: string
+}
+
 export interface WarrantyTables {
   productCategories: ProductCategoriesTable
   productModels: ProductModelsTable
   warrantyPolicies: WarrantyPoliciesTable
   warrantyUnits: WarrantyUnitsTable
   warrantyImportRows: WarrantyImportRowsTable
+  warrantyImportUndo: WarrantyImportUndoTable
+  warrantyImportRuns: WarrantyImportRunsTable
 }

@@ -1,8 +1,10 @@
 import type { ImportField } from '../../../../src-shared/contract/warranty'
+import type { CategoryKey } from '../../../../src-shared/domain/warranty/policy'
 import type { AppContext } from '../../../app/context'
 import { recordAudit } from '../../audit/record'
 import { bulkIdMaker } from './bulkIds'
-import { modelKey } from './validate'
+import { importTransaction } from './transaction'
+import { dropUndoRows } from './undo'
 
 export interface ApplyCounts {
   imported: number
@@ -17,9 +19,11 @@ export interface ApplyOptions {
   now: Date
   rejected: number
   mappedFields: Set<ImportField>
+  /** Models the file brings that the catalogue lacked when it was checked ("brand\u0000model"). */
+  newModels: Map<string, CategoryKey>
   /** Called after each page of rows, between which the event loop gets a turn. */
   onProgress: (appliedRows: number) => void
-  /** Checked between pages: true rolls the whole apply back. */
+  /** Checked between pages: true stops the apply (the caller then undoes it by its import id). */
   cancelled: () => boolean
 }
 
@@ -29,8 +33,14 @@ export class ImportCancelled extends Error {
   }
 }
 
-/** Small pages keep the main process answering (a page is a few tens of milliseconds). */
-const PAGE = 2_000
+/**
+ * Each page is one transaction on the one connection: every other call waits for at most one
+ * page. The page grows or shrinks to take about this long, whatever the machine's speed.
+ */
+const PAGE_TARGET_MS = 20
+const FIRST_PAGE = 2_000
+const MIN_PAGE = 250
+export const MAX_PAGE = 20_000
 
 /** Unit columns an import may fill, with the import field each comes from. */
 const OPTIONAL_COLUMNS = [
@@ -43,108 +53,129 @@ const OPTIONAL_COLUMNS = [
   ['buyer_phone', 'buyerPhone'],
   ['activation_date', 'activationDate']
 ] as const
-
-type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number][0]
-
-type StagedDbRow = { line: number; serial: string; brand: string; model: string; category_key: string } & Record<
-  OptionalColumn,
-  string | null
->
-type UnitDbRow = { id: string; model_id: string } & Record<OptionalColumn, string | null>
+const ALL_COLUMNS = OPTIONAL_COLUMNS.map(([column]) => column).join(', ')
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
+/** The staged rows of one page joined to their catalogue model (created before the pages). */
+const PAGE_ROWS = `warranty_import_rows s JOIN product_models m ON m.brand = s.brand AND m.model = s.model`
+const IN_PAGE = `s.job_id = :jobId AND s.line > :after AND s.line <= :upTo`
+
 /**
- * Applies a job's staged rows to the registry in ONE transaction: missing catalogue models are
- * created, new serials registered, registered serials whose data differ updated, identical ones
- * counted as unchanged (so importing the same file again changes nothing); then the staged rows
- * are dropped and one audit row written. Any error, or a cancel, rolls all of it back.
+ * The statements of a page, set-based. A registered serial is updated only where the file says
+ * something new: a column the file did not map, or a cell it left empty, keeps what the registry
+ * holds (a phone or an invoice date taken at the counter, say), so a dealer's gaps wipe nothing
+ * and importing the same file again changes nothing. Before a unit is changed its values are
+ * kept aside (warranty_import_undo), so a cancel can put them back.
+ */
+function pageStatements(app: AppContext, mappedFields: Set<ImportField>) {
+  const { sqlite } = app
+  const mapped = OPTIONAL_COLUMNS.filter(([, field]) => mappedFields.has(field)).map(([column]) => column)
+  const differs = [
+    'u.model_id <> m.id',
+    ...mapped.map((column) => `(coalesce(s.${column}, '') <> '' AND s.${column} IS NOT u.${column})`)
+  ].join(' OR ')
+  return {
+    lastLineOfPage: sqlite
+      .prepare(
+        `SELECT max(line) FROM (SELECT line FROM warranty_import_rows WHERE job_id = ? AND line > ? ORDER BY line LIMIT ?)`
+      )
+      .pluck(),
+    keepForUndo: sqlite.prepare(
+      `INSERT INTO warranty_import_undo (job_id, unit_id, model_id, ${ALL_COLUMNS}, updated_at)
+       SELECT :jobId, u.id, u.model_id, ${OPTIONAL_COLUMNS.map(([column]) => `u.${column}`).join(', ')}, u.updated_at
+       FROM ${PAGE_ROWS} JOIN warranty_units u ON u.serial = s.serial
+       WHERE ${IN_PAGE} AND (${differs})`
+    ),
+    update: sqlite.prepare(
+      `UPDATE warranty_units AS u SET model_id = m.id,
+         ${mapped.map((column) => `${column} = CASE WHEN coalesce(s.${column}, '') <> '' THEN s.${column} ELSE u.${column} END, `).join('')}
+         updated_at = :now
+       FROM ${PAGE_ROWS}
+       WHERE ${IN_PAGE} AND u.serial = s.serial AND (${differs})`
+    ),
+    insert: sqlite.prepare(
+      `INSERT INTO warranty_units (id, serial, model_id, ${ALL_COLUMNS},
+         exchanged_from_id, exchanged_on, source, created_at, updated_at, import_id)
+       SELECT s.unit_id, s.serial, m.id, ${OPTIONAL_COLUMNS.map(([column]) => `s.${column}`).join(', ')},
+         NULL, NULL, 'import', :now, :now, :jobId
+       FROM ${PAGE_ROWS}
+       WHERE ${IN_PAGE} AND NOT EXISTS (SELECT 1 FROM warranty_units u WHERE u.serial = s.serial)
+       ORDER BY s.line`
+    ),
+    dropPage: sqlite.prepare(
+      `DELETE FROM warranty_import_rows WHERE job_id = :jobId AND line > :after AND line <= :upTo`
+    )
+  }
+}
+
+/**
+ * Applies a job's staged rows to the registry in short transactions, a page of rows each:
+ * missing catalogue models are created first, then per page the new serials are registered,
+ * registered serials whose data differ updated and identical ones counted as unchanged, and the
+ * page's staged rows dropped. Other calls are answered between pages. Whatever is written
+ * carries the import's id, and the values it replaced are kept, so a cancel or a failure part
+ * way is undone by revertImport. The last transaction writes the audit row and ends the run.
  */
 export async function applyStagedRows(app: AppContext, options: ApplyOptions): Promise<ApplyCounts> {
   const { sqlite } = app
+  const { jobId } = options
   const nowIso = options.now.toISOString()
-  const newId = bulkIdMaker(options.now.getTime())
-  const page = sqlite.prepare(
-    `SELECT line, serial, brand, model, category_key, ${OPTIONAL_COLUMNS.map(([column]) => column).join(', ')}
-     FROM warranty_import_rows WHERE job_id = ? AND line > ? ORDER BY line LIMIT ${PAGE}`
-  )
-  const findUnit = sqlite.prepare(
-    `SELECT id, model_id, ${OPTIONAL_COLUMNS.map(([column]) => column).join(', ')} FROM warranty_units WHERE serial = ?`
-  )
-  const insertUnit = sqlite.prepare(
-    `INSERT INTO warranty_units (id, serial, model_id, ${OPTIONAL_COLUMNS.map(([column]) => column).join(', ')},
-       exchanged_from_id, exchanged_on, source, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, 'import', ?, ?)`
-  )
-  const updateUnit = sqlite.prepare(
-    `UPDATE warranty_units SET model_id = ?, ${OPTIONAL_COLUMNS.map(([column]) => `${column} = ?`).join(', ')}, updated_at = ?
-     WHERE id = ?`
-  )
+  const newModelId = bulkIdMaker(options.now.getTime())
+  const statements = pageStatements(app, options.mappedFields)
   const insertModel = sqlite.prepare(
-    'INSERT INTO product_models (id, brand, model, category_key, created_at) VALUES (?, ?, ?, ?, ?)'
+    `INSERT INTO product_models (id, brand, model, category_key, created_at, import_id) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (brand, model) DO NOTHING`
   )
-  const dropStaged = sqlite.prepare('DELETE FROM warranty_import_rows WHERE job_id = ?')
-  const mapped = OPTIONAL_COLUMNS.map(([, field]) => options.mappedFields.has(field))
 
-  return app.db.transaction().execute(async (trx) => {
-    const models = new Map<string, string>()
-    for (const model of sqlite.prepare('SELECT id, brand, model FROM product_models').all() as {
-      id: string
-      brand: string
-      model: string
-    }[]) {
-      models.set(modelKey(model.brand, model.model), model.id)
+  await importTransaction(app, () => {
+    sqlite.prepare('INSERT INTO warranty_import_runs (job_id, started_at) VALUES (?, ?)').run(jobId, nowIso)
+    for (const [key, categoryKey] of options.newModels) {
+      const [brand, model] = key.split('\u0000') as [string, string]
+      insertModel.run(newModelId(), brand, model, categoryKey, nowIso, jobId)
     }
-    const counts: ApplyCounts = { imported: 0, updated: 0, unchanged: 0 }
-    let lastLine = 0
-    let applied = 0
-    for (;;) {
-      const rows = page.all(options.jobId, lastLine) as StagedDbRow[]
-      if (rows.length === 0) break
-      for (const row of rows) {
-        const key = modelKey(row.brand, row.model)
-        let modelId = models.get(key)
-        if (modelId === undefined) {
-          modelId = newId()
-          insertModel.run(modelId, row.brand, row.model, row.category_key, nowIso)
-          models.set(key, modelId)
-        }
-        const values = OPTIONAL_COLUMNS.map(([column]) => row[column])
-        const unit = findUnit.get(row.serial) as UnitDbRow | undefined
-        if (unit === undefined) {
-          insertUnit.run(newId(), row.serial, modelId, ...values, nowIso, nowIso)
-          counts.imported++
-          continue
-        }
-        // A column the file did not map, or a cell it left empty, keeps what the registry holds
-        // (a phone or an invoice date taken at the counter, say): a dealer's gaps wipe nothing.
-        let same = unit.model_id === modelId
-        for (let i = 0; i < OPTIONAL_COLUMNS.length; i++) {
-          const empty = values[i] === null || values[i] === ''
-          if (!mapped[i] || empty) values[i] = unit[OPTIONAL_COLUMNS[i]![0]]
-          else if (values[i] !== unit[OPTIONAL_COLUMNS[i]![0]]) same = false
-        }
-        if (same) {
-          counts.unchanged++
-        } else {
-          updateUnit.run(modelId, ...values, nowIso, unit.id)
-          counts.updated++
-        }
-      }
-      lastLine = rows[rows.length - 1]!.line
-      applied += rows.length
-      options.onProgress(applied)
-      await nextTurn()
-      if (options.cancelled()) throw new ImportCancelled()
-    }
-    dropStaged.run(options.jobId)
+  })
+
+  const counts: ApplyCounts = { imported: 0, updated: 0, unchanged: 0 }
+  let after = 0
+  let applied = 0
+  let pageSize = FIRST_PAGE
+  for (;;) {
+    if (options.cancelled()) throw new ImportCancelled()
+    const page = await importTransaction(app, () => {
+      const started = performance.now()
+      const upTo = statements.lastLineOfPage.get(jobId, after, pageSize) as number | null
+      if (upTo === null) return null
+      const range = { jobId, after, upTo, now: nowIso }
+      statements.keepForUndo.run({ jobId, after, upTo })
+      const updated = statements.update.run(range).changes
+      const imported = statements.insert.run(range).changes
+      const rows = statements.dropPage.run({ jobId, after, upTo }).changes
+      // Every staged row is either registered already (updated or unchanged) or new.
+      return { upTo, rows, imported, updated, unchanged: rows - imported - updated, ms: performance.now() - started }
+    })
+    if (page === null) break
+    counts.imported += page.imported
+    counts.updated += page.updated
+    counts.unchanged += page.unchanged
+    after = page.upTo
+    applied += page.rows
+    pageSize = Math.round(Math.min(MAX_PAGE, Math.max(MIN_PAGE, (pageSize * PAGE_TARGET_MS) / Math.max(page.ms, 1))))
+    options.onProgress(applied)
+    await nextTurn()
+  }
+
+  await app.db.transaction().execute(async (trx) => {
+    sqlite.prepare('DELETE FROM warranty_import_runs WHERE job_id = ?').run(jobId)
     await recordAudit(trx, options.now, {
       actorId: options.actorId,
       action: 'warranty.import',
       entity: 'warranty_import',
-      entityId: options.jobId,
+      entityId: jobId,
       after: { fileName: options.fileName, ...counts, rejected: options.rejected }
     })
-    return counts
   })
+  // Applied: the values kept for a cancel are no longer needed.
+  await dropUndoRows(app, jobId)
+  return counts
 }

@@ -31,16 +31,32 @@ function countNewlines(text: string, from: number, to: number): number {
   return count
 }
 
+/** Where a scan stopped: the start of the first record it could not finish, and its line. */
+interface ScanEnd {
+  pos: number
+  line: number
+}
+
 /**
  * RFC 4180 records, lazily: quoted fields with doubled quotes, delimiters and line breaks inside
  * quotes, CRLF or LF. Blank lines (also lines of only delimiters, as Excel writes empty rows) are
  * skipped, while line numbers stay the file's own, so a rejected row can be found in an editor.
+ * Unless `final`, a record the text ends inside is not read: `end` tells where it starts, for the
+ * next piece of the file to continue from.
  */
-export function* parseCsv(text: string, delimiter: ',' | '\t' = detectDelimiter(text)): Generator<CsvRecord> {
+function* scanRecords(
+  text: string,
+  delimiter: ',' | '\t',
+  firstLine: number,
+  final: boolean,
+  end: ScanEnd
+): Generator<CsvRecord> {
   const delim = delimiter.charCodeAt(0)
   const length = text.length
   let pos = 0
-  let line = 1
+  let line = firstLine
+  end.pos = 0
+  end.line = firstLine
   while (pos < length) {
     const recordLine = line
     const fields: string[] = []
@@ -52,6 +68,8 @@ export function* parseCsv(text: string, delimiter: ',' | '\t' = detectDelimiter(
         value = ''
         for (;;) {
           const close = text.indexOf('"', pos)
+          // Without the closing quote (or the character after it) the next piece decides.
+          if (!final && (close === -1 || close === length - 1)) return
           if (close === -1) {
             // An unterminated quote takes the rest of the file, as spreadsheet programs do.
             value += text.slice(pos)
@@ -88,23 +106,54 @@ export function* parseCsv(text: string, delimiter: ',' | '\t' = detectDelimiter(
       }
       fields.push(value)
       if (pos >= length) {
+        if (!final) return
         endOfRecord = true
       } else {
         const c = text.charCodeAt(pos)
         if (c === delim) {
           pos++
           if (pos >= length) {
+            if (!final) return
             fields.push('')
             endOfRecord = true
           }
         } else {
+          // A CR at the very end may be the first half of a CRLF split between pieces.
+          if (!final && c === CR && pos + 1 >= length) return
           pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1
           line++
           endOfRecord = true
         }
       }
     }
+    end.pos = pos
+    end.line = line
     if (!isBlank(fields)) yield { line: recordLine, fields }
+  }
+}
+
+/** The records of a whole text, lazily. */
+export function* parseCsv(text: string, delimiter: ',' | '\t' = detectDelimiter(text)): Generator<CsvRecord> {
+  yield* scanRecords(text, delimiter, 1, true, { pos: 0, line: 1 })
+}
+
+/**
+ * Records from a file decoded piece by piece: each piece's complete records, the unfinished last
+ * one kept for the next piece (so a quoted line break or a CRLF may fall between pieces).
+ */
+export class CsvPieceReader {
+  private pending = ''
+  private line = 1
+  private readonly end: ScanEnd = { pos: 0, line: 1 }
+
+  constructor(private readonly delimiter: ',' | '\t') {}
+
+  read(piece: string, final: boolean): CsvRecord[] {
+    const text = this.pending === '' ? piece : this.pending + piece
+    const records = [...scanRecords(text, this.delimiter, this.line, final, this.end)]
+    this.pending = final ? '' : text.slice(this.end.pos)
+    this.line = this.end.line
+    return records
   }
 }
 
@@ -130,4 +179,101 @@ export function countCsvRecords(text: string, delimiter: ',' | '\t' = detectDeli
   }
   if (hasContent) count++
   return count
+}
+
+/**
+ * countCsvRecords over a file's bytes, piece by piece and without decoding them: in UTF-8, GBK
+ * and GB18030 the bytes of a quote, line feed, CR, comma, tab or space never occur inside a
+ * multi-byte character, and in UTF-16LE they are whole code units.
+ */
+export class CsvRecordCounter {
+  private count = 0
+  private inQuotes = false
+  private hasContent = false
+  /** UTF-16LE: the low byte of a code unit split between pieces. */
+  private lowByte = -1
+
+  constructor(
+    private readonly delimiter: ',' | '\t',
+    private readonly unitBytes: 1 | 2
+  ) {}
+
+  add(bytes: Uint8Array): void {
+    const delim = this.delimiter.charCodeAt(0)
+    let { inQuotes, hasContent, count } = this
+    const step = (c: number) => {
+      if (c === QUOTE) {
+        inQuotes = !inQuotes
+        hasContent = true
+      } else if (!inQuotes) {
+        if (c === LF) {
+          if (hasContent) count++
+          hasContent = false
+        } else if (c !== CR && c !== delim && c !== 32) {
+          hasContent = true
+        }
+      }
+    }
+    if (this.unitBytes === 1) {
+      // Line by line with the engine's own byte search: most lines hold no quote.
+      const n = bytes.length
+      let nextQuote = -2
+      let i = 0
+      while (i < n) {
+        if (nextQuote < i && nextQuote !== -1) nextQuote = bytes.indexOf(QUOTE, i)
+        if (inQuotes) {
+          if (nextQuote === -1) break
+          inQuotes = false
+          i = nextQuote + 1
+          continue
+        }
+        const lf = bytes.indexOf(LF, i)
+        const end = lf === -1 ? n : lf
+        if (nextQuote !== -1 && nextQuote < end) {
+          inQuotes = true
+          hasContent = true
+          i = nextQuote + 1
+          continue
+        }
+        for (let j = i; !hasContent && j < end; j++) {
+          const c = bytes[j]!
+          if (c !== CR && c !== delim && c !== 32) hasContent = true
+        }
+        if (lf === -1) break
+        if (hasContent) count++
+        hasContent = false
+        i = lf + 1
+      }
+    } else {
+      let i = 0
+      if (this.lowByte >= 0 && bytes.length > 0) {
+        step(this.lowByte | (bytes[0]! << 8))
+        this.lowByte = -1
+        i = 1
+      }
+      for (; i + 1 < bytes.length; i += 2) step(bytes[i]! | (bytes[i + 1]! << 8))
+      if (i < bytes.length) this.lowByte = bytes[i]!
+    }
+    this.inQuotes = inQuotes
+    this.hasContent = hasContent
+    this.count = count
+  }
+
+  /** The count once every piece was added. */
+  total(): number {
+    return this.count + (this.hasContent ? 1 : 0)
+  }
+}
+
+/** detectDelimiter on the first line of a file's bytes (after any byte-order mark). */
+export function detectDelimiterInBytes(bytes: Uint8Array, unitBytes: 1 | 2): ',' | '\t' {
+  let tab = false
+  let comma = false
+  for (let i = 0; i + unitBytes - 1 < bytes.length; i += unitBytes) {
+    const c = unitBytes === 1 ? bytes[i]! : bytes[i]! | (bytes[i + 1]! << 8)
+    if (c === LF) break
+    if (c === 9) tab = true
+    else if (c === 44) comma = true
+  }
+  return tab && !comma ? '\t' : ','
 }

@@ -2,6 +2,9 @@ import type { ImportField, ImportStatus } from '../../../../src-shared/contract/
 import { AppError } from '../../../../src-shared/contract'
 import { uuidv7 } from '../../../../src-shared/domain/ids'
 import type { AppContext } from '../../../app/context'
+import { detectEncodingOfPiecesInTurns, type FileEncoding } from './decode'
+import { revertUnfinishedImports } from './undo'
+import { UploadFile, uploadFolder } from './upload'
 
 /** One file being imported. Jobs live in memory only: an import does not survive a restart. */
 export interface ImportJob {
@@ -10,7 +13,10 @@ export interface ImportJob {
   totalBytes: number
   actorId: string | null
   createdAt: number
-  chunks: Buffer[]
+  /** The upload as it arrived, on disk until the job ends. */
+  upload: UploadFile
+  /** Found once the upload is complete (at the preview or the run). */
+  encoding: FileEncoding | null
   receivedBytes: number
   nextIndex: number
   status: ImportStatus
@@ -31,8 +37,9 @@ export function jobsOf(app: AppContext): Map<string, ImportJob> {
   if (!jobs) {
     jobs = new Map()
     jobsByApp.set(app, jobs)
-    // Staged rows left by an import the app did not finish (it quit or crashed) mean nothing now.
-    app.sqlite.prepare('DELETE FROM warranty_import_rows').run()
+    // Nothing is being imported yet: what an earlier run left is taken back out (openApp did at
+    // start-up; a database restored since may hold more).
+    revertUnfinishedImports(app.sqlite)
   }
   return jobs
 }
@@ -49,15 +56,20 @@ export function createJob(
     const running = job.status.phase === 'checking' || job.status.phase === 'applying'
     // One file at a time per person: starting another lets go of their previous upload or result.
     const superseded = job.actorId !== null && job.actorId === actorId
-    if (!running && (superseded || now.getTime() - job.createdAt > KEEP_MS)) jobs.delete(id)
+    if (!running && (superseded || now.getTime() - job.createdAt > KEEP_MS)) {
+      job.upload.discard()
+      jobs.delete(id)
+    }
   }
+  const id = uuidv7(now.getTime())
   const job: ImportJob = {
-    id: uuidv7(now.getTime()),
+    id,
     fileName,
     totalBytes,
     actorId,
     createdAt: now.getTime(),
-    chunks: [],
+    upload: new UploadFile(uploadFolder(app), id),
+    encoding: null,
     receivedBytes: 0,
     nextIndex: 0,
     status: { phase: 'uploading', processedRows: 0, totalRows: null, result: null, errorKey: null },
@@ -80,7 +92,7 @@ export function statusOf(job: ImportJob): ImportStatus {
   return { ...job.status }
 }
 
-export function fileBytes(job: ImportJob): Buffer {
-  if (job.chunks.length !== 1) job.chunks = [Buffer.concat(job.chunks)]
-  return job.chunks[0] ?? Buffer.alloc(0)
+export async function encodingOf(job: ImportJob): Promise<FileEncoding> {
+  job.encoding ??= await detectEncodingOfPiecesInTurns(job.upload)
+  return job.encoding
 }

@@ -1,24 +1,22 @@
-import type {
-  ImportField,
-  ImportPreview,
-  ImportRejection,
-  ImportStatus,
-  ParsedInput
-} from '../../../../src-shared/contract'
+import type { ImportField, ImportPreview, ImportStatus, ParsedInput } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/contract'
 import type { CategoryKey } from '../../../../src-shared/domain/warranty/policy'
 import type { AppContext } from '../../../app/context'
 import { applyStagedRows, ImportCancelled } from './apply'
-import { createJob, fileBytes, getJob, statusOf, type ImportJob } from './jobs'
+import { bulkIdMaker } from './bulkIds'
+import { createBatchChecker, type RejectedRow } from './check'
+import type { CsvRecord } from './csv'
+import { createJob, encodingOf, getJob, statusOf, type ImportJob } from './jobs'
 import { suggestMapping } from './headers'
 import { rejectedRowsCsv } from './rejected'
 import { firstRecords, openRows } from './source'
-import { dropStagedRows, stageRows } from './stage'
-import { createRowValidator, type StagedRow } from './validate'
+import { createStager } from './stage'
+import { revertImport } from './undo'
 
 const SAMPLE_ROWS = 20
-const BATCH = 5_000
-const IMPORT_CACHE_KIB = -64 * 1024
+/** Rows checked and staged per transaction (a few milliseconds each). */
+const BATCH = 2_000
+const IMPORT_CACHE_KIB = -32 * 1024
 
 export function startImport(
   app: AppContext,
@@ -40,7 +38,7 @@ export function receiveChunk(app: AppContext, input: ParsedInput<'warranty.impor
   if (job.receivedBytes + data.length > job.totalBytes) {
     throw new AppError('VALIDATION', 'warranty.import.tooManyBytes', { totalBytes: job.totalBytes })
   }
-  job.chunks.push(data)
+  job.upload.append(data)
   job.nextIndex++
   job.receivedBytes += data.length
   if (job.receivedBytes === job.totalBytes) job.status = { ...job.status, phase: 'uploaded' }
@@ -59,7 +57,8 @@ export async function previewImport(
   input: ParsedInput<'warranty.importPreview'>
 ): Promise<ImportPreview> {
   const job = uploadedJob(app, input.jobId)
-  const { encoding, records } = await firstRecords(fileBytes(job), SAMPLE_ROWS + 1)
+  const encoding = await encodingOf(job)
+  const records = await firstRecords(job.upload, encoding, SAMPLE_ROWS + 1)
   const headers = records[0]?.fields.map((header) => header.trim()) ?? []
   return {
     encoding,
@@ -101,14 +100,17 @@ async function runJob(
   // A bigger page cache while a large file goes in (the registry's indexes are read at random);
   // put back when the run ends.
   const cacheSize = app.sqlite.pragma('cache_size', { simple: true }) as number
+  let batches: AsyncIterator<CsvRecord[]> | undefined
   app.sqlite.pragma(`cache_size = ${IMPORT_CACHE_KIB}`)
   try {
     await new Promise<void>((resolve) => setImmediate(resolve))
-    const source = await openRows(fileBytes(job))
+    // The file is decoded once, piece by piece as it is read back from disk.
+    const source = await openRows(job.upload, await encodingOf(job), BATCH)
     job.status = { ...job.status, totalRows: Math.max(0, source.recordCount - 1) }
-    const iterator = source.records[Symbol.iterator]()
-    const header = iterator.next()
-    const headers = header.done ? [] : header.value.fields.map((field) => field.trim())
+    batches = source.batches[Symbol.asyncIterator]()
+    let pending = await batches.next()
+    const header = pending.done ? undefined : pending.value.shift()
+    const headers = header ? header.fields.map((field) => field.trim()) : []
     const outOfRange = Object.entries(mapping).filter(([, column]) => column! >= headers.length)
     if (outOfRange.length > 0) {
       throw new AppError('VALIDATION', 'warranty.import.mappingColumn', {
@@ -124,35 +126,21 @@ async function runJob(
     }[]) {
       knownModels.set(`${model.brand}\u0000${model.model}`, model.category_key)
     }
-    const holderOfCard = app.sqlite.prepare('SELECT serial FROM warranty_units WHERE card_number = ?').pluck()
-    const validate = createRowValidator({
-      mapping,
-      defaultBrand,
-      defaultCategory,
-      knownModels,
-      cardHolder: (cardNumber) => (holderOfCard.get(cardNumber) as string | undefined) ?? null
-    })
+    const checker = createBatchChecker(app, job.id, { mapping, defaultBrand, defaultCategory, knownModels })
+    const stageRows = createStager(app, job.id, bulkIdMaker(now.getTime()))
 
-    const rejectedRows: { fields: string[]; rejection: ImportRejection }[] = []
+    const rejectedRows: RejectedRow[] = []
     let processed = 0
     let staged = 0
-    let batch: StagedRow[] = []
-    for (let next = iterator.next(); ; next = iterator.next()) {
-      if (!next.done) {
-        const outcome = validate(next.value.line, next.value.fields)
-        if (outcome.ok) batch.push(outcome.row)
-        else rejectedRows.push({ fields: next.value.fields, rejection: outcome.rejection })
-        processed++
-      }
-      if (batch.length >= BATCH || (next.done && batch.length > 0) || processed % BATCH === 0) {
-        await stageRows(app, job.id, batch)
-        staged += batch.length
-        batch = []
-        job.status = { ...job.status, processedRows: processed }
-        await new Promise<void>((resolve) => setImmediate(resolve))
-        if (job.cancelRequested) throw new ImportCancelled()
-      }
-      if (next.done) break
+    for (; !pending.done; pending = await batches.next()) {
+      const { accepted, rejected } = await checker.check(pending.value)
+      rejectedRows.push(...rejected)
+      await stageRows(accepted)
+      processed += pending.value.length
+      staged += accepted.length
+      job.status = { ...job.status, processedRows: processed }
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      if (job.cancelRequested) throw new ImportCancelled()
     }
     job.status = { ...job.status, processedRows: processed, totalRows: processed }
     if (job.cancelRequested) throw new ImportCancelled()
@@ -165,6 +153,7 @@ async function runJob(
       now,
       rejected: rejectedRows.length,
       mappedFields: job.mappedFields,
+      newModels: checker.newModels,
       onProgress: (applied) => {
         job.status = { ...job.status, processedRows: applied }
       },
@@ -185,9 +174,10 @@ async function runJob(
     const cancelled = error instanceof ImportCancelled
     if (!cancelled && !(error instanceof AppError)) console.error(`[warranty.import] ${job.fileName} failed`, error)
     try {
-      await dropStagedRows(app, job.id)
-    } catch (dropError) {
-      console.error('[warranty.import] could not drop staged rows', dropError)
+      // What the run staged or applied so far goes, by its import id: the registry is as it was.
+      await revertImport(app, job.id)
+    } catch (revertError) {
+      console.error('[warranty.import] could not undo the import', revertError)
     }
     job.status = cancelled
       ? { ...job.status, phase: 'cancelled', result: null, errorKey: null }
@@ -198,7 +188,9 @@ async function runJob(
           errorKey: error instanceof AppError ? error.messageKey : 'warranty.import.failed'
         }
   } finally {
-    job.chunks = []
+    // A run stopped part way closes the file it was reading.
+    await batches?.return?.(undefined)
+    job.upload.discard()
     app.sqlite.pragma(`cache_size = ${cacheSize}`)
   }
 }
@@ -208,8 +200,9 @@ export function importStatus(app: AppContext, input: ParsedInput<'warranty.impor
 }
 
 /**
- * Stops an import that has not been applied. A run stops at its next batch and its staged rows
- * are dropped; an upload or an uploaded file is simply discarded. The registry is never touched.
+ * Stops an import that has not been applied. A run stops at its next batch or page, and what it
+ * staged or already applied is taken back out (units it registered removed, units it changed
+ * restored); an upload or an uploaded file is simply discarded. The registry ends as it was.
  */
 export async function cancelImport(
   app: AppContext,
@@ -219,7 +212,7 @@ export async function cancelImport(
   switch (job.status.phase) {
     case 'uploading':
     case 'uploaded':
-      job.chunks = []
+      job.upload.discard()
       job.status = { ...job.status, phase: 'cancelled' }
       break
     case 'checking':

@@ -60,6 +60,37 @@ export interface RowValidatorOptions {
   knownModels: Map<string, CategoryKey>
   /** The serial of the registered unit holding a warranty card number, if any. */
   cardHolder: (cardNumber: string) => string | null
+  /** What earlier rows of the file claimed; kept in memory unless given (see FileClaims). */
+  claims?: FileClaims
+}
+
+/**
+ * The serials and card numbers earlier rows of the file claimed, with the line of the row that
+ * claimed each. A serial is claimed by every row with a valid serial that is not a repeat, even
+ * one turned away later for another reason; a card only by a row that is accepted.
+ */
+export interface FileClaims {
+  serialLine(serial: string): number | undefined
+  claimSerial(serial: string, line: number): void
+  cardLine(cardNumber: string): number | undefined
+  claimCard(cardNumber: string, line: number): void
+}
+
+export function claimsInMemory(): FileClaims {
+  const serialLines = new Map<string, number>()
+  const cardLines = new Map<string, number>()
+  return {
+    serialLine: (serial) => serialLines.get(serial),
+    claimSerial: (serial, line) => serialLines.set(serial, line),
+    cardLine: (cardNumber) => cardLines.get(cardNumber),
+    claimCard: (cardNumber, line) => cardLines.set(cardNumber, line)
+  }
+}
+
+/** The cells of a row the checks of its serial and card number look at, as they compare them. */
+export interface RowKeys {
+  serial: string
+  cardNumber: string
 }
 
 const SERIAL = /^[A-Za-z0-9\-/.]{1,40}$/
@@ -98,25 +129,36 @@ const reject = (
  * numbers, the category of new models) so a later row that contradicts them is the one rejected,
  * citing the first line.
  */
-export function createRowValidator(options: RowValidatorOptions): (line: number, fields: string[]) => RowOutcome {
+export interface RowValidator {
+  (line: number, fields: string[]): RowOutcome
+  /** The serial and card number cells of a row, for looking up earlier claims in a batch. */
+  keysOf(fields: string[]): RowKeys
+  /** Models the accepted rows bring that the catalogue lacks, with the category of the first. */
+  newModels: Map<string, CategoryKey>
+}
+
+const LINE_BREAKS = /[\t\r\n]/
+
+export function createRowValidator(options: RowValidatorOptions): RowValidator {
   const { mapping, knownModels } = options
-  const serialLines = new Map<string, number>()
-  const cardLines = new Map<string, number>()
+  const claims = options.claims ?? claimsInMemory()
   const newModels = new Map<string, CategoryKey>()
   // A line break or tab inside a cell (Alt+Enter in Excel) is plain spacing: one space, as the
   // counter's one-line fields would have it. Any other control character refuses the row.
   const cell = (fields: string[], field: ImportField): string => {
     const index = mapping[field]
-    return index === undefined ? '' : (fields[index] ?? '').replace(/\s*[\t\r\n]+\s*/g, ' ').trim()
+    if (index === undefined) return ''
+    const value = fields[index] ?? ''
+    return LINE_BREAKS.test(value) ? value.replace(/\s*[\t\r\n]+\s*/g, ' ').trim() : value.trim()
   }
 
-  return (line, fields) => {
+  const validate = (line: number, fields: string[]): RowOutcome => {
     const serial = cell(fields, 'serial').toUpperCase()
     if (serial === '') return reject(line, 'warranty.import.serialMissing')
     if (!SERIAL.test(serial)) return reject(line, 'warranty.import.serialInvalid', { value: serial.slice(0, 60) })
-    const firstLine = serialLines.get(serial)
+    const firstLine = claims.serialLine(serial)
     if (firstLine !== undefined) return reject(line, 'warranty.import.serialDuplicate', { serial, firstLine })
-    serialLines.set(serial, line)
+    claims.claimSerial(serial, line)
 
     const model = cell(fields, 'model')
     if (model === '') return reject(line, 'warranty.import.modelMissing')
@@ -169,13 +211,13 @@ export function createRowValidator(options: RowValidatorOptions): (line: number,
 
     const cardNumber = text.cardNumber === '' ? null : text.cardNumber
     if (cardNumber !== null) {
-      const cardLine = cardLines.get(cardNumber)
+      const cardLine = claims.cardLine(cardNumber)
       if (cardLine !== undefined)
         return reject(line, 'warranty.import.cardDuplicate', { cardNumber, firstLine: cardLine })
       const holder = options.cardHolder(cardNumber)
       if (holder !== null && holder !== serial)
         return reject(line, 'warranty.import.cardTaken', { cardNumber, serial: holder })
-      cardLines.set(cardNumber, line)
+      claims.claimCard(cardNumber, line)
     }
 
     if (modelCategory === null) newModels.set(key, categoryKey)
@@ -198,6 +240,13 @@ export function createRowValidator(options: RowValidatorOptions): (line: number,
       }
     }
   }
+  return Object.assign(validate, {
+    keysOf: (fields: string[]): RowKeys => ({
+      serial: cell(fields, 'serial').toUpperCase(),
+      cardNumber: cell(fields, 'cardNumber').toUpperCase()
+    }),
+    newModels
+  })
 }
 
 const FIELD_NAMES: Record<string, string> = {

@@ -65,9 +65,10 @@ export async function importFile(
     mapping?: ImportPreview['suggestedMapping']
     defaultCategory?: Input<'warranty.importRun'>['defaultCategory']
     defaultBrand?: string
+    chunkSize?: number
   } = {}
 ): Promise<ImportOutcome> {
-  const jobId = await upload(app, token, fileName, bytes)
+  const jobId = await upload(app, token, fileName, bytes, options.chunkSize)
   const preview = await importCall(app, token, 'warranty.importPreview', { jobId })
   const started = await importCall(app, token, 'warranty.importRun', {
     jobId,

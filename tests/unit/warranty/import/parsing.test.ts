@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { countCsvRecords, parseCsv } from '../../../../src-main/features/warranty/import/csv'
-import { detectEncoding, readText } from '../../../../src-main/features/warranty/import/decode'
+import {
+  countCsvRecords,
+  CsvPieceReader,
+  CsvRecordCounter,
+  parseCsv,
+  type CsvRecord
+} from '../../../../src-main/features/warranty/import/csv'
+import { detectEncoding, detectEncodingOfPieces, readText } from '../../../../src-main/features/warranty/import/decode'
 import { excelSerialToDate, parseImportDate } from '../../../../src-main/features/warranty/import/dates'
 import { categoryOfCell, suggestMapping } from '../../../../src-main/features/warranty/import/headers'
 import { bulkIdMaker } from '../../../../src-main/features/warranty/import/bulkIds'
@@ -44,6 +50,51 @@ describe('CSV parser', () => {
     for (const record of parseCsv(text)) count += record.fields.length === 9 ? 1 : 0
     expect(count).toBe(1_000_001)
     expect(performance.now() - started).toBeLessThan(5_000)
+  })
+})
+
+describe('reading a file in pieces', () => {
+  const samples = [
+    'a,b,c\r\n"x, y","say ""hi""","two\r\nlines"\n1,2,3',
+    'h1,h2\n\nv1,v2\r\n,,\r\n\r\n"multi\nline",x\nlast,row\n',
+    'a,,c,\n',
+    '序列号,型号\r\n"王\r\n五",M1\r\n  \r\nSN2,"M ""2"""\r\n'
+  ]
+  const cut = (bytes: Uint8Array, size: number) => {
+    const pieces: Uint8Array[] = []
+    for (let at = 0; at < bytes.length; at += size) pieces.push(bytes.subarray(at, at + size))
+    return pieces
+  }
+
+  it('counts and parses records across any cut, as the whole text does', () => {
+    for (const text of samples) {
+      const bytes = new TextEncoder().encode(text)
+      for (const size of [1, 2, 3, 5, 7, bytes.length]) {
+        const counter = new CsvRecordCounter(',', 1)
+        const reader = new CsvPieceReader(',')
+        const decoder = new TextDecoder()
+        const records: CsvRecord[] = []
+        const pieces = cut(bytes, size)
+        pieces.forEach((piece, index) => {
+          const last = index === pieces.length - 1
+          counter.add(piece)
+          records.push(...reader.read(decoder.decode(piece, { stream: !last }), last))
+        })
+        expect(counter.total()).toBe(countCsvRecords(text))
+        expect(records).toEqual([...parseCsv(text)])
+      }
+    }
+  })
+
+  it('tells UTF-8 from GB18030 whatever the cut, without joining the pieces', () => {
+    const utf8 = new TextEncoder().encode('序列号,型号\n𠮷,张三\n')
+    const gbk = new Uint8Array([0xd0, 0xf2, 0xc1, 0xd0, 0xba, 0xc5, 0x2c, 0x41])
+    for (const size of [1, 2, 3, 4, 5, 100]) {
+      expect(detectEncodingOfPieces(cut(utf8, size))).toBe('utf-8')
+      expect(detectEncodingOfPieces(cut(gbk, size))).toBe('gb18030')
+      // A character cut off at the end of the file is not UTF-8.
+      expect(detectEncodingOfPieces(cut(utf8.subarray(0, utf8.length - 2), size))).toBe('gb18030')
+    }
   })
 })
 
