@@ -20,6 +20,8 @@ import { workOrderPartsHandlers } from '../features/parts/workOrderParts/handler
 import { faultyPartsHandlers } from '../features/parts/faultyParts/handlers'
 import { stocktakesHandlers } from '../features/parts/stocktakes/handlers'
 import { backupsHandlers } from '../features/backups/handlers'
+import { desksHandlers } from '../features/desks/handlers'
+import { networkHandlers } from '../features/desks/network/handlers'
 import { wireFeatures } from '../features/wiring'
 
 // The features' ports are plugged in with the handler table: whoever can call a handler has them.
@@ -47,5 +49,7 @@ export const handlers: HandlerTable = {
   ...counterSalesHandlers,
   ...printingHandlers,
   ...dataExportHandlers,
-  ...backupsHandlers
+  ...backupsHandlers,
+  ...desksHandlers,
+  ...networkHandlers
 }

@@ -18,6 +18,8 @@ import { counterSalesContract } from './checkout/counterSales'
 import { printingContract } from './printing'
 import { dataExportContract } from './dataExport'
 import { backupsContract } from './backups'
+import { desksContract } from './desks'
+import { networkContract } from './desks/network'
 import type { InputOf, OutputOf, ParsedInputOf } from './operation'
 
 /** Every operation the UI can ask for, declared once. Hosts and the client are derived from this. */
@@ -41,7 +43,9 @@ export const contract = {
   ...counterSalesContract,
   ...printingContract,
   ...dataExportContract,
-  ...backupsContract
+  ...backupsContract,
+  ...desksContract,
+  ...networkContract
 }
 
 export type Contract = typeof contract

@@ -4,6 +4,7 @@ import { defaultUserDataDir, readFlag, resolveDataDir } from '../../app/dataDir'
 import { handlers } from '../../rpc/handlers'
 import { startWebHost } from './server'
 import { startBackupSchedule } from '../../features/backups/schedule'
+import { createShopNetwork, startShopNetwork, stopShopNetwork } from './shopNetwork'
 
 /**
  * Browser mode: the same handlers as the desktop app, over HTTP on 127.0.0.1, serving the built
@@ -14,11 +15,17 @@ async function main(): Promise<void> {
   const port = Number(readFlag(process.argv, '--port') ?? process.env.SERVICE_CENTER_PORT ?? 4319)
   const app = openApp({ dataDir })
   const stopBackups = startBackupSchedule(app)
-  const host = await startWebHost(app, handlers, { port, staticDir: join(__dirname, '../renderer') })
+  const staticDir = join(__dirname, '../renderer')
+  const host = await startWebHost(app, handlers, { port, staticDir })
+  // The LAN listener opens only if an admin turned it on (settings); loopback stays as it is.
+  const network = createShopNetwork(app, handlers, { dataDir, staticDir })
+  app.shopNetwork = network
+  await startShopNetwork(app, network)
   console.log(`Service Center is running at ${host.url}`)
   console.log(`Data folder: ${dataDir}`)
   const stop = async () => {
     stopBackups()
+    await stopShopNetwork(network)
     await host.close()
     await closeApp(app)
     process.exit(0)
