@@ -30,7 +30,10 @@ export interface PairingCode {
 }
 
 /** Six digits: read out across the shop and typed at the desk. */
-export const pairingCodeSchema = z.string().trim().regex(/^\d{6}$/, { message: 'validation.invalid' })
+export const pairingCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { message: 'validation.invalid' })
 export const deskNameSchema = text(40)
 
 export const desksContract = {
@@ -40,6 +43,8 @@ export const desksContract = {
   ),
   'desks.list': operation<DeskSummary[]>()(emptyInput),
   'desks.pairingCode': operation<PairingCode>()(emptyInput),
-  'desks.rename': operation<DeskSummary>()(z.object({ deskId: z.string().min(1).max(64), name: deskNameSchema }).strict()),
+  'desks.rename': operation<DeskSummary>()(
+    z.object({ deskId: z.string().min(1).max(64), name: deskNameSchema }).strict()
+  ),
   'desks.revoke': operation<DeskSummary>()(z.object({ deskId: z.string().min(1).max(64) }).strict())
 }

@@ -4,7 +4,6 @@ import type { DeskPairing, PairingCode } from '../../../src-shared/contract/desk
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import type { CallSource } from '../../rpc/callSource'
 import { recordAudit } from '../audit/record'
-import { signInOrigin } from '../auth/signInSource'
 import { hashSecret, newDeskCredential, newPairingCode } from './secrets'
 
 export const PAIRING_CODE_VALID_MS = 10 * 60_000
@@ -35,7 +34,7 @@ export async function issuePairingCode(app: AppContext, now: Date, admin: Curren
 
 /**
  * A desk trades a valid code for a credential of its own. Tries are throttled per source like
- * sign-ins (the same memory, under a key of their own), so six digits cannot be walked through.
+ * sign-ins (the same memory, under keys of their own), so six digits cannot be walked through.
  */
 export async function pairDesk(
   app: AppContext,
@@ -56,10 +55,14 @@ export async function pairDesk(
         .where('usedAt', 'is', null)
         .where('expiresAt', '>', now.toISOString())
         .executeTakeFirst()
-      if (!code) throw new AppError('VALIDATION', 'errors.pairingCodeWrong', {
-        fields: [{ path: 'code', messageKey: 'errors.pairingCodeWrong' }]
-      })
-      const count = await trx.selectFrom('desks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      if (!code)
+        throw new AppError('VALIDATION', 'errors.pairingCodeWrong', {
+          fields: [{ path: 'code', messageKey: 'errors.pairingCodeWrong' }]
+        })
+      const count = await trx
+        .selectFrom('desks')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
       const name = input.deskName ?? `Desk ${Number(count.n) + 1}`
       await trx
         .insertInto('desks')
@@ -99,7 +102,9 @@ export async function pairDesk(
 
 function beginPairingTry(app: AppContext, source: CallSource, now: Date) {
   try {
-    return app.signInThrottle.begin(`pairing:${signInOrigin(source).key}`, now)
+    // Per address, loopback included: pairing is for other PCs, and each is its own source.
+    const key = source.transport === 'http' ? `pairing:http:${source.address ?? 'unknown'}` : 'pairing:ipc'
+    return app.signInThrottle.begin(key, now)
   } catch (error) {
     if (error instanceof AppError && error.code === 'SIGN_IN_THROTTLED')
       throw new AppError('PAIRING_THROTTLED', 'errors.PAIRING_THROTTLED', error.details)

@@ -89,7 +89,10 @@ export type DeskOfRequest = { ok: true; deskId: string } | { ok: false; error: R
  */
 export async function deskOfRequest(app: AppContext, request: IncomingMessage): Promise<DeskOfRequest> {
   try {
-    return { ok: true, deskId: await verifyDeskCredential(app.db, singleHeader(request, DESK_CREDENTIAL_HEADER), app.clock()) }
+    return {
+      ok: true,
+      deskId: await verifyDeskCredential(app.db, singleHeader(request, DESK_CREDENTIAL_HEADER), app.clock())
+    }
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toData() }
     throw error

@@ -18,7 +18,11 @@ export interface ShopNetworkOptions {
  * The shop server's LAN listener, driven by the admin's setting: opened when it is on (making the
  * certificate on first need), closed when it is off. Plugged into the context as its ShopNetworkPort.
  */
-export function createShopNetwork(app: AppContext, handlers: HandlerTable, options: ShopNetworkOptions): ShopNetworkPort {
+export function createShopNetwork(
+  app: AppContext,
+  handlers: HandlerTable,
+  options: ShopNetworkOptions
+): ShopNetworkPort {
   const bindAddress = options.bindAddress ?? '0.0.0.0'
   let certificate: LanCertificate | null = null
   let host: LanHost | null = null

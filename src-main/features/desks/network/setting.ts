@@ -11,5 +11,9 @@ export interface LanListenerSetting {
 }
 
 export async function readLanListenerSetting(db: Db): Promise<LanListenerSetting> {
-  return { on: false, port: DEFAULT_LAN_PORT, ...(await readSetting<Partial<LanListenerSetting>>(db, LAN_LISTENER_KEY)) }
+  return {
+    on: false,
+    port: DEFAULT_LAN_PORT,
+    ...(await readSetting<Partial<LanListenerSetting>>(db, LAN_LISTENER_KEY))
+  }
 }
