@@ -17,6 +17,7 @@ const UsersView = () => import('./features/users/UsersView.vue')
 const AuditLogView = () => import('./features/audit/AuditLogView.vue')
 const ShopSettingsView = () => import('./features/settings/ShopSettingsView.vue')
 const BackupsView = () => import('./features/backups/BackupsView.vue')
+const DesksAdminView = () => import('./features/desksAdmin/DesksAdminView.vue')
 const IntakeView = () => import('./features/repairs/IntakeView.vue')
 const WorkOrdersView = () => import('./features/repairs/WorkOrdersView.vue')
 const BoardView = () => import('./features/repairs/BoardView.vue')
@@ -99,7 +100,8 @@ const routes: RouteRecordRaw[] = [
       page('users', 'users', UsersView, 'users.list'),
       page('audit', 'audit', AuditLogView, 'audit.list'),
       page('settings', 'settings', ShopSettingsView, 'settings.update'),
-      page('backups', 'backups', BackupsView, 'backups.list')
+      page('backups', 'backups', BackupsView, 'backups.list'),
+      page('shop-network', 'shop-network', DesksAdminView, 'desks.list')
     ]
   },
   // Documents draw on their paper alone, outside the shell.

@@ -20,6 +20,7 @@ export const coreEn: typeof coreZhCN = {
   nav: {
     home: 'Home',
     backups: 'Backups',
+    shopNetwork: 'Shop network',
     intake: 'Check-in',
     warranty: 'Warranty',
     workOrders: 'Work orders',

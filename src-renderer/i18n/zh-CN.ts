@@ -19,6 +19,7 @@ export const coreZhCN = {
   nav: {
     home: '首页',
     backups: '数据备份',
+    shopNetwork: '店铺网络',
     intake: '接待登记',
     warranty: '保修查询',
     workOrders: '工单',

@@ -19,7 +19,8 @@ import {
   DocumentChecked,
   Wallet,
   ShoppingCart,
-  FolderChecked
+  FolderChecked,
+  Connection
 } from '@element-plus/icons-vue'
 import type { OperationName } from '../../src-shared/contract'
 
@@ -178,5 +179,13 @@ export const navigationItems: NavigationItem[] = [
     labelKey: 'nav.backups',
     icon: FolderChecked,
     operation: 'backups.list'
+  },
+  {
+    routeName: 'shop-network',
+    desk: 'admin',
+    path: '/shop-network',
+    labelKey: 'nav.shopNetwork',
+    icon: Connection,
+    operation: 'desks.list'
   }
 ]

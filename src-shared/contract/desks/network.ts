@@ -13,7 +13,9 @@ export interface NetworkStatus {
   addresses: string[]
   /** SHA-256 of the shop server's certificate, `AB:CD:...`; null until the certificate is made. */
   certificateFingerprint: string | null
-  /** Where a browser downloads the certificate to trust it. */
+  /** The certificate in PEM, for the admin to save and trust on another PC; null until made. */
+  certificatePem: string | null
+  /** Where a browser on the LAN downloads the certificate to trust it. */
   certificatePath: string
 }
 

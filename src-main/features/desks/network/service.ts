@@ -11,7 +11,13 @@ export const CERTIFICATE_PATH = '/shop-server.crt'
 export async function networkStatus(app: AppContext): Promise<NetworkStatus> {
   const setting = await readLanListenerSetting(app.db)
   const state = app.shopNetwork?.state() ?? { listeningNow: false, addresses: [], certificateFingerprint: null }
-  return { lanListening: setting.on, port: setting.port, ...state, certificatePath: CERTIFICATE_PATH }
+  return {
+    lanListening: setting.on,
+    port: setting.port,
+    ...state,
+    certificatePem: app.shopNetwork?.certificatePem() ?? null,
+    certificatePath: CERTIFICATE_PATH
+  }
 }
 
 /** Stores the admin's choice, then has the running shop server open or close its LAN listener. */
