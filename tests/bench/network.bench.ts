@@ -1,0 +1,285 @@
+/**
+ * Shop-network benchmark: one shop server (the demo shop, a copy of it) with its LAN listener on,
+ * and 10 desks, each a paired desk client (host/desk/shopServerClient.ts: HTTPS with the pinned
+ * certificate, the desk credential, a request id on every write) on its own loopback address,
+ * doing the counter's mix at 5 operations a second each for 60 s: search as you type (a customer's
+ * name, keystroke by keystroke), open a job, issue a part to a job, take a payment (a counter sale
+ * paid in cash). Prints p50/p95/p99 per kind and the error count; beside them the same operations
+ * through dispatch in this process (no network) and the raw SQLite figure for the same read or
+ * commit. Targets (issue 14): no errors; p95 under 20 ms for reads and 30 ms for writes. Asserts
+ * nothing.
+ *
+ *   npm run bench:network                        # generates the demo shop first (a few minutes)
+ *   DEMO_DIR=demo-data npm run bench:network     # copies a demo shop generated before
+ *   BENCH_SECONDS=20 npm run bench:network       # a shorter run
+ */
+import { execFileSync } from 'node:child_process'
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { closeApp, DATABASE_FILE_NAME, openApp } from '../../src-main/app/openApp'
+import type { AppContext } from '../../src-main/app/context'
+import { createShopNetwork } from '../../src-main/host/web/shopNetwork'
+import { pairWithShopServer, ShopServerClient } from '../../src-main/host/desk/shopServerClient'
+import { dispatch } from '../../src-main/rpc/dispatch'
+import { handlers } from '../../src-main/rpc/handlers'
+import { DEMO_PASSWORD, must } from '../../tools/demo/shop'
+import { freePort } from '../unit/network/fixtures'
+
+const DESKS = 10
+const OPS_PER_SECOND = 5
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60)
+const SERVER_ADDRESS = '127.0.0.10'
+const KINDS = ['search', 'openJob', 'issuePart', 'takePayment'] as const
+type Kind = (typeof KINDS)[number]
+const WRITES: ReadonlySet<Kind> = new Set(['issuePart', 'takePayment'])
+/** Out of 20 operations at a desk: typing a name is most of the traffic, money and stock the rest. */
+const MIX: readonly Kind[] = [
+  ...Array<Kind>(10).fill('search'),
+  ...Array<Kind>(6).fill('openJob'),
+  ...Array<Kind>(2).fill('issuePart'),
+  ...Array<Kind>(2).fill('takePayment')
+]
+
+interface Samples {
+  names: string[]
+  jobIds: string[]
+  parts: { id: string; priceFen: number }[]
+}
+
+interface Op {
+  operation: 'customers.search' | 'workOrders.get' | 'workOrderParts.issue' | 'counterSales.sell'
+  input: unknown
+}
+
+function demoShop(): { dataDir: string; cleanUp: () => void } {
+  const copy = mkdtempSync(join(tmpdir(), 'network-bench-'))
+  const given = process.env.DEMO_DIR
+  if (given) {
+    if (!existsSync(join(given, DATABASE_FILE_NAME))) throw new Error(`No demo shop in ${given}: npm run demo first`)
+    // The run issues parts and takes payments: work on a copy, leave the demo as it was.
+    cpSync(given, copy, { recursive: true })
+  } else {
+    console.log(`Generating the demo shop in ${copy} (a few minutes; DEMO_DIR= reuses one)…`)
+    execFileSync('npx', ['tsx', 'tools/demo/cli.ts', '--data-dir', copy], { stdio: 'inherit' })
+  }
+  return { dataDir: copy, cleanUp: () => rmSync(copy, { recursive: true, force: true }) }
+}
+
+/** Names to type, open jobs to issue to, and stocked parts (each received in bulk first). */
+async function prepare(app: AppContext, token: string): Promise<Samples> {
+  const names = (
+    app.sqlite.prepare(`SELECT name FROM customers WHERE erased_at IS NULL ORDER BY id LIMIT 300`).all() as {
+      name: string
+    }[]
+  ).map((row) => row.name)
+  const jobIds = (
+    app.sqlite
+      .prepare(
+        `SELECT w.id FROM work_orders w WHERE w.status IN ('received', 'diagnosing', 'repairing', 'awaiting_parts')
+           AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.work_order_id = w.id) ORDER BY w.id LIMIT 300`
+      )
+      .all() as { id: string }[]
+  ).map((row) => row.id)
+  const partRows = app.sqlite
+    .prepare(
+      `SELECT id, selling_price_fen AS priceFen FROM parts WHERE active = 1 AND serial_tracked = 0
+         AND selling_price_fen > 0 ORDER BY id LIMIT 40`
+    )
+    .all() as { id: string; priceFen: number }[]
+  await must(
+    app,
+    'parts.receive',
+    {
+      reference: 'BENCH-STOCK',
+      lines: partRows.map((part) => ({ partId: part.id, quantity: 50_000, unitCostFen: 1_000 }))
+    },
+    token
+  )
+  return { names, jobIds, parts: partRows }
+}
+
+function makeOp(kind: Kind, samples: Samples, n: number): Op[] {
+  const pick = <T>(list: T[]) => list[n % list.length]!
+  switch (kind) {
+    case 'search': {
+      // Search as you type: the name's first one, two and three characters, as the box sends them.
+      const name = pick(samples.names)
+      return [1, 2, 3].map((length) => ({
+        operation: 'customers.search',
+        input: { query: name.slice(0, length), pageSize: 20 }
+      }))
+    }
+    case 'openJob':
+      return [{ operation: 'workOrders.get', input: { id: pick(samples.jobIds) } }]
+    case 'issuePart':
+      return [
+        {
+          operation: 'workOrderParts.issue',
+          input: { workOrderId: pick(samples.jobIds), partId: pick(samples.parts).id, quantity: 1 }
+        }
+      ]
+    case 'takePayment': {
+      const part = pick(samples.parts)
+      return [
+        {
+          operation: 'counterSales.sell',
+          input: { lines: [{ partId: part.id, quantity: 1 }], tenders: [{ method: 'cash', amountFen: part.priceFen }] }
+        }
+      ]
+    }
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+function row(label: string, timings: number[]): string {
+  const sorted = [...timings].sort((a, b) => a - b)
+  const f = (ms: number) => ms.toFixed(1).padStart(7)
+  return `  ${label.padEnd(44)} n=${String(sorted.length).padStart(5)}  p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  p99 ${f(percentile(sorted, 99))} ms`
+}
+
+async function main(): Promise<void> {
+  const { dataDir, cleanUp } = demoShop()
+  const app = openApp({ dataDir })
+  const clients: ShopServerClient[] = []
+  try {
+    const { token: adminToken } = await must(app, 'auth.signIn', { username: 'admin', password: DEMO_PASSWORD })
+    const samples = await prepare(app, adminToken)
+    const network = createShopNetwork(app, handlers, { dataDir, bindAddress: SERVER_ADDRESS })
+    app.shopNetwork = network
+    const status = await must(
+      app,
+      'network.setLanListening',
+      { on: true, port: await freePort(SERVER_ADDRESS) },
+      adminToken
+    )
+    const url = status.addresses[0]!
+    const users = ['admin', 'wangfang']
+    const desks: { client: ShopServerClient; token: string }[] = []
+    for (let i = 0; i < DESKS; i += 1) {
+      const address = `127.0.0.${20 + i}`
+      const { code } = await must(app, 'desks.pairingCode', {}, adminToken)
+      const paired = await pairWithShopServer(url, { code, deskName: `前台${i + 1}` }, address)
+      if (!paired.ok) throw new Error(`pairing failed: ${JSON.stringify(paired.error)}`)
+      const client = new ShopServerClient({
+        url,
+        fingerprint: paired.fingerprint,
+        credential: paired.pairing.credential,
+        localAddress: address
+      })
+      clients.push(client)
+      const signIn = await client.call({
+        operation: 'auth.signIn',
+        input: { username: users[i % users.length], password: DEMO_PASSWORD }
+      })
+      if (!signIn.ok) throw new Error(`sign-in failed: ${JSON.stringify(signIn.error)}`)
+      desks.push({ client, token: (signIn.data as { token: string }).token })
+    }
+
+    const timings = new Map<Kind, number[]>(KINDS.map((kind) => [kind, []]))
+    const errors = new Map<string, number>()
+    const deadline = performance.now() + SECONDS * 1000
+    const intervalMs = 1000 / OPS_PER_SECOND
+    console.log(
+      `\n${DESKS} desks over HTTPS, ${OPS_PER_SECOND} operations/s each for ${SECONDS} s, against the demo shop (${dataDir})…`
+    )
+    let sequence = 0
+    await Promise.all(
+      desks.map(async (desk, deskIndex) => {
+        // Desks start spread over the first interval, as people do not type in step.
+        await new Promise((resolve) => setTimeout(resolve, (deskIndex * intervalMs) / DESKS))
+        let next = performance.now()
+        for (let n = deskIndex; performance.now() < deadline; n += 1) {
+          const kind = MIX[(n * 7 + deskIndex) % MIX.length]!
+          sequence += 1
+          for (const op of makeOp(kind, samples, sequence)) {
+            const started = performance.now()
+            const result = await desk.client.call({ operation: op.operation, input: op.input, token: desk.token })
+            timings.get(kind)!.push(performance.now() - started)
+            if (!result.ok) errors.set(result.error.code, (errors.get(result.error.code) ?? 0) + 1)
+          }
+          next += intervalMs
+          const wait = next - performance.now()
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+        }
+      })
+    )
+
+    // The same operations in this process, one after another: what the server spends without the network.
+    const inProcess = new Map<Kind, number[]>(KINDS.map((kind) => [kind, []]))
+    for (let n = 0; n < 400; n += 1) {
+      const kind = MIX[n % MIX.length]!
+      for (const op of makeOp(kind, samples, n + 7)) {
+        const started = performance.now()
+        await dispatch(app, handlers, { operation: op.operation, input: op.input, token: adminToken })
+        inProcess.get(kind)!.push(performance.now() - started)
+      }
+    }
+    const raw = rawFigures(app, samples)
+
+    const total = [...timings.values()].reduce((sum, list) => sum + list.length, 0)
+    console.log(`\n${total} operations in ${SECONDS} s (${(total / SECONDS).toFixed(1)}/s)`)
+    console.log(
+      `Errors: ${[...errors.values()].reduce((a, b) => a + b, 0)}${errors.size ? ` (${[...errors].map(([code, count]) => `${code} ${count}`).join(', ')})` : ''}`
+    )
+    for (const kind of KINDS) {
+      console.log(`\n${kind} (${WRITES.has(kind) ? 'write, target p95 < 30 ms' : 'read, target p95 < 20 ms'})`)
+      console.log(row('desk over HTTPS (10 desks at once)', timings.get(kind)!))
+      console.log(row('dispatch in this process, no network', inProcess.get(kind)!))
+      console.log(row(raw.get(kind)!.label, raw.get(kind)!.timings))
+    }
+  } finally {
+    for (const client of clients) client.close()
+    await app.shopNetwork?.apply({ on: false, port: 0 })
+    await closeApp(app)
+    cleanUp()
+  }
+}
+
+/** The engine underneath: a prepared statement for the read, a one-row insert and its commit for the write. */
+function rawFigures(app: AppContext, samples: Samples): Map<Kind, { label: string; timings: number[] }> {
+  const time = (runs: number, work: (i: number) => unknown) => {
+    const timings: number[] = []
+    for (let i = 0; i < runs; i += 1) {
+      const started = performance.now()
+      work(i)
+      timings.push(performance.now() - started)
+    }
+    return timings
+  }
+  const search = app.sqlite.prepare(
+    `SELECT id, name FROM customers WHERE merged_into_id IS NULL AND search_text LIKE ? ORDER BY updated_at DESC, id DESC LIMIT 20`
+  )
+  const job = app.sqlite.prepare(`SELECT * FROM work_orders WHERE id = ?`)
+  app.sqlite.exec(`CREATE TABLE IF NOT EXISTS bench_network_commit (id INTEGER PRIMARY KEY, at TEXT)`)
+  const insert = app.sqlite.prepare(`INSERT INTO bench_network_commit (at) VALUES (?)`)
+  const commitOne = app.sqlite.transaction(() => insert.run(new Date().toISOString()))
+  const commits = time(400, () => commitOne.immediate())
+  return new Map([
+    [
+      'search',
+      {
+        label: 'raw SQLite: LIKE on search_text, 20 rows',
+        timings: time(600, (i) => search.all(`%${samples.names[i % samples.names.length]!.slice(0, 1 + (i % 3))}%`))
+      }
+    ],
+    [
+      'openJob',
+      {
+        label: 'raw SQLite: the work order row by id',
+        timings: time(600, (i) => job.get(samples.jobIds[i % samples.jobIds.length]))
+      }
+    ],
+    ['issuePart', { label: 'raw SQLite: a one-row insert and its commit', timings: commits }],
+    ['takePayment', { label: 'raw SQLite: a one-row insert and its commit', timings: commits }]
+  ])
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
