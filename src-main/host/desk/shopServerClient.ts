@@ -165,6 +165,8 @@ function agentCheckingCertificate(agent: Agent, check: (fingerprint: string) => 
       done(error, socket)
     }
     const socket = connect({ ...options, rejectUnauthorized: false })
+    // Small requests and answers: waiting to fill a packet (Nagle) only adds delay.
+    socket.setNoDelay(true)
     socket.once('secureConnect', () => {
       const refused = check(socket.getPeerCertificate().fingerprint256)
       if (refused) socket.destroy()

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto'
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { hostname, networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { generate } from 'selfsigned'
 import { HAS_UNIX_MODES, PRIVATE_FILE_MODE } from '../../app/privateFiles'
@@ -40,19 +41,30 @@ export async function loadOrCreateLanCertificate(dataDir: string, now: Date = ne
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
       { name: 'extKeyUsage', serverAuth: true },
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: 'localhost' },
-          { type: 7, ip: '127.0.0.1' }
-        ]
-      }
+      { name: 'subjectAltName', altNames: subjectAltNames() }
     ]
   })
   writeFileSync(keyFile, made.private, { mode: PRIVATE_FILE_MODE })
   if (HAS_UNIX_MODES) chmodSync(keyFile, PRIVATE_FILE_MODE)
   writeFileSync(certFile, made.cert, { mode: PRIVATE_FILE_MODE })
   return withFingerprint(made.private, made.cert)
+}
+
+/**
+ * The names a browser may reach the shop server by: its host name and its addresses as they are
+ * now (a browser checks them; a desk pins the fingerprint instead and does not care). A shop gives
+ * the shop server a fixed address before turning the listener on.
+ */
+function subjectAltNames(): { type: 2 | 7; value?: string; ip?: string }[] {
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((nic) => nic !== undefined && nic.family === 'IPv4')
+    .map((nic) => nic!.address)
+  const names = [...new Set(['localhost', hostname()])].filter((name) => /^[A-Za-z0-9.-]+$/.test(name))
+  return [
+    ...names.map((value) => ({ type: 2 as const, value })),
+    ...[...new Set(['127.0.0.1', ...addresses])].map((ip) => ({ type: 7 as const, ip }))
+  ]
 }
 
 function withFingerprint(key: string, cert: string): LanCertificate {
