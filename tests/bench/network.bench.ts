@@ -26,33 +26,13 @@ import { createShop, DEMO_PASSWORD, must } from '../../tools/demo/shop'
 import { seedRepairs } from './seed'
 import { seedParts } from './partsSeed'
 import { createServer, type AddressInfo } from 'node:net'
+import { spawn } from 'node:child_process'
+import { KINDS, makeOp, MIX, WRITES, type DeskLoad, type Kind, type LoadResult, type Samples } from './networkMix'
 
 const DESKS = 10
 const OPS_PER_SECOND = 5
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60)
 const SERVER_ADDRESS = '127.0.0.10'
-const KINDS = ['search', 'openJob', 'issuePart', 'takePayment'] as const
-type Kind = (typeof KINDS)[number]
-const WRITES: ReadonlySet<Kind> = new Set(['issuePart', 'takePayment'])
-/** Out of 20 operations at a desk: typing a name is most of the traffic, money and stock the rest. */
-const MIX: readonly Kind[] = [
-  ...Array<Kind>(10).fill('search'),
-  ...Array<Kind>(6).fill('openJob'),
-  ...Array<Kind>(2).fill('issuePart'),
-  ...Array<Kind>(2).fill('takePayment')
-]
-
-interface Samples {
-  names: string[]
-  jobIds: string[]
-  parts: { id: string; priceFen: number }[]
-}
-
-interface Op {
-  operation: 'customers.search' | 'workOrders.get' | 'workOrderParts.issue' | 'counterSales.sell'
-  input: unknown
-}
-
 /** The demo shop's size (tools/demo/cli.ts): 3 000 customers, 4 000 jobs over 90 days, about 490 parts. */
 const DEMO_SIZE = { customers: 3000, workOrders: 4000, days: 90, parts: 490, movements: 20_000 }
 
@@ -127,38 +107,6 @@ async function prepare(app: AppContext, token: string): Promise<Samples> {
   return { names, jobIds, parts: partRows }
 }
 
-function makeOp(kind: Kind, samples: Samples, n: number): Op[] {
-  const pick = <T>(list: T[]) => list[n % list.length]!
-  switch (kind) {
-    case 'search': {
-      // Search as you type: the name's first one, two and three characters, as the box sends them.
-      const name = pick(samples.names)
-      return [1, 2, 3].map((length) => ({
-        operation: 'customers.search',
-        input: { query: name.slice(0, length), pageSize: 20 }
-      }))
-    }
-    case 'openJob':
-      return [{ operation: 'workOrders.get', input: { id: pick(samples.jobIds) } }]
-    case 'issuePart':
-      return [
-        {
-          operation: 'workOrderParts.issue',
-          input: { workOrderId: pick(samples.jobIds), partId: pick(samples.parts).id, quantity: 1 }
-        }
-      ]
-    case 'takePayment': {
-      const part = pick(samples.parts)
-      return [
-        {
-          operation: 'counterSales.sell',
-          input: { lines: [{ partId: part.id, quantity: 1 }], tenders: [{ method: 'cash', amountFen: part.priceFen }] }
-        }
-      ]
-    }
-  }
-}
-
 /** A port nobody listens on right now, on the given address. */
 async function freePort(address: string): Promise<number> {
   const probe = createServer()
@@ -195,12 +143,14 @@ async function main(): Promise<void> {
     )
     const url = status.addresses[0]!
     const users = ['admin', 'wangfang']
-    const desks: { client: ShopServerClient; token: string }[] = []
+    const desks: DeskLoad['desks'] = []
+    let fingerprint = ''
     for (let i = 0; i < DESKS; i += 1) {
       const address = `127.0.0.${20 + i}`
       const { code } = await must(app, 'desks.pairingCode', {}, adminToken)
       const paired = await pairWithShopServer(url, { code, deskName: `前台${i + 1}` }, address)
       if (!paired.ok) throw new Error(`pairing failed: ${JSON.stringify(paired.error)}`)
+      fingerprint = paired.fingerprint
       const client = new ShopServerClient({
         url,
         fingerprint: paired.fingerprint,
@@ -213,37 +163,18 @@ async function main(): Promise<void> {
         input: { username: users[i % users.length], password: DEMO_PASSWORD }
       })
       if (!signIn.ok) throw new Error(`sign-in failed: ${JSON.stringify(signIn.error)}`)
-      desks.push({ client, token: (signIn.data as { token: string }).token })
+      desks.push({
+        credential: paired.pairing.credential,
+        token: (signIn.data as { token: string }).token,
+        address
+      })
     }
 
-    const timings = new Map<Kind, number[]>(KINDS.map((kind) => [kind, []]))
-    const errors = new Map<string, number>()
-    const deadline = performance.now() + SECONDS * 1000
-    const intervalMs = 1000 / OPS_PER_SECOND
     console.log(
-      `\n${DESKS} desks over HTTPS, ${OPS_PER_SECOND} operations/s each for ${SECONDS} s, against a demo-sized shop (${dataDir})…`
+      `\n${DESKS} desks over HTTPS (a process of their own), ${OPS_PER_SECOND} operations/s each for ${SECONDS} s, against a demo-sized shop (${dataDir})…`
     )
-    let sequence = 0
-    await Promise.all(
-      desks.map(async (desk, deskIndex) => {
-        // Desks start spread over the first interval, as people do not type in step.
-        await new Promise((resolve) => setTimeout(resolve, (deskIndex * intervalMs) / DESKS))
-        let next = performance.now()
-        for (let n = deskIndex; performance.now() < deadline; n += 1) {
-          const kind = MIX[(n * 7 + deskIndex) % MIX.length]!
-          sequence += 1
-          for (const op of makeOp(kind, samples, sequence)) {
-            const started = performance.now()
-            const result = await desk.client.call({ operation: op.operation, input: op.input, token: desk.token })
-            timings.get(kind)!.push(performance.now() - started)
-            if (!result.ok) errors.set(result.error.code, (errors.get(result.error.code) ?? 0) + 1)
-          }
-          next += intervalMs
-          const wait = next - performance.now()
-          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
-        }
-      })
-    )
+    const load: DeskLoad = { url, fingerprint, desks, samples, opsPerSecond: OPS_PER_SECOND, seconds: SECONDS }
+    const { timings, errors } = await runDesks(load)
 
     // The same operations in this process, one after another: what the server spends without the network.
     const inProcess = new Map<Kind, number[]>(KINDS.map((kind) => [kind, []]))
@@ -257,14 +188,20 @@ async function main(): Promise<void> {
     }
     const raw = rawFigures(app, samples)
 
-    const total = [...timings.values()].reduce((sum, list) => sum + list.length, 0)
+    const total = Object.values(timings).reduce((sum, list) => sum + list.length, 0)
     console.log(`\n${total} operations in ${SECONDS} s (${(total / SECONDS).toFixed(1)}/s)`)
     console.log(
-      `Errors: ${[...errors.values()].reduce((a, b) => a + b, 0)}${errors.size ? ` (${[...errors].map(([code, count]) => `${code} ${count}`).join(', ')})` : ''}`
+      `Errors: ${Object.values(errors).reduce((a, b) => a + b, 0)}${
+        Object.keys(errors).length
+          ? ` (${Object.entries(errors)
+              .map(([code, count]) => `${code} ${count}`)
+              .join(', ')})`
+          : ''
+      }`
     )
     for (const kind of KINDS) {
       console.log(`\n${kind} (${WRITES.has(kind) ? 'write, target p95 < 30 ms' : 'read, target p95 < 20 ms'})`)
-      console.log(row('desk over HTTPS (10 desks at once)', timings.get(kind)!))
+      console.log(row('desk over HTTPS (10 desks at once)', timings[kind]))
       console.log(row('dispatch in this process, no network', inProcess.get(kind)!))
       console.log(row(raw.get(kind)!.label, raw.get(kind)!.timings))
     }
@@ -274,6 +211,23 @@ async function main(): Promise<void> {
     await closeApp(app)
     cleanUp()
   }
+}
+
+/** The desks run in a child process, so their TLS and JSON work does not queue behind the server's. */
+function runDesks(load: DeskLoad): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'networkDesks.ts')], {
+      env: { ...process.env, NETWORK_BENCH_LOAD: JSON.stringify(load) },
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('error', reject)
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`the desks' process exited with ${code}`))
+      resolve(JSON.parse(output) as LoadResult)
+    })
+  })
 }
 
 /** The engine underneath: a prepared statement for the read, a one-row insert and its commit for the write. */
