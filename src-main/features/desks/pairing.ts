@@ -63,7 +63,8 @@ export async function pairDesk(
         .selectFrom('desks')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
-      const name = input.deskName ?? `Desk ${Number(count.n) + 1}`
+      // A desk that gives no name gets a numbered one in the shop's language; the admin renames it.
+      const name = input.deskName ?? `电脑 ${Number(count.n) + 1}`
       await trx
         .insertInto('desks')
         .values({

@@ -7,7 +7,7 @@ import { AppError } from '../../../src-shared/contract'
 import { verifyDeskCredential } from '../../features/desks/registry'
 import { CERTIFICATE_PATH } from '../../features/desks/network/service'
 import type { LanCertificate } from './lanCertificate'
-import { sendError, sendJson, serveCertificate, serveRpc, singleHeader } from './server'
+import { sendResult, sendJson, serveCertificate, serveRpc, singleHeader } from './server'
 import { serveStatic } from './static'
 
 /** The header every call of a paired desk carries its credential in. */
@@ -72,7 +72,7 @@ async function handle(
   }
   if (url.pathname.startsWith('/rpc/')) {
     const desk = await deskOfRequest(app, request)
-    if (!desk.ok) return sendError(response, desk)
+    if (!desk.ok) return sendResult(response, desk)
     return serveRpc(app, handlers, request, response, url, { transport: 'http', address, deskId: desk.deskId })
   }
   if (options.staticDir && (request.method === 'GET' || request.method === 'HEAD')) {

@@ -128,7 +128,7 @@ export async function serveRpc(
         requestId: singleHeader(request, REQUEST_ID_HEADER)
       })
     : ({ ok: false, error: body.error } as const)
-  return sendError(response, result)
+  return sendResult(response, result)
 }
 
 /** The header a desk's write carries its request id in (features/desks/requestLog.ts). */
@@ -140,7 +140,7 @@ export function singleHeader(request: IncomingMessage, name: string): string | u
 }
 
 /** An answer with the status its error code maps to (200 when it is no error). */
-export function sendError(response: ServerResponse, result: RpcResult<unknown>): void {
+export function sendResult(response: ServerResponse, result: RpcResult<unknown>): void {
   sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 400), result)
 }
 
