@@ -176,7 +176,9 @@ const CHANGES_NO_JOB: ReadonlySet<OperationName> = new Set<OperationName>([
   'printing.printers',
   'printing.print',
   'printing.count',
-  'printing.workOrderDocument'
+  'printing.workOrderDocument',
+  // Public: pairs a desk, touches no job.
+  'desks.pair'
 ])
 
 /** Everything stored about one job: its row and every row that hangs off it. */
