@@ -24,6 +24,7 @@ const FollowUpsView = () => import('./features/customerContact/FollowUpsView.vue
 const ComplaintsView = () => import('./features/customerContact/ComplaintsView.vue')
 const SyncView = () => import('./features/sync/SyncView.vue')
 const ClaimsView = () => import('./features/checkout/ClaimsView.vue')
+const DesksAdminView = () => import('./features/desksAdmin/DesksAdminView.vue')
 const IntakeView = () => import('./features/repairs/IntakeView.vue')
 const WorkOrdersView = () => import('./features/repairs/WorkOrdersView.vue')
 const BoardView = () => import('./features/repairs/BoardView.vue')
@@ -111,7 +112,8 @@ const routes: RouteRecordRaw[] = [
       page('follow-ups', 'follow-ups', FollowUpsView, 'customerContact.followUps'),
       page('complaints', 'complaints', ComplaintsView, 'customerContact.complaints'),
       page('sync', 'sync', SyncView, 'sync.status'),
-      page('claims', 'claims', ClaimsView, 'checkout.claims')
+      page('claims', 'claims', ClaimsView, 'checkout.claims'),
+      page('shop-network', 'shop-network', DesksAdminView, 'desks.list')
     ]
   },
   // Documents draw on their paper alone, outside the shell.

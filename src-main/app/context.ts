@@ -5,6 +5,7 @@ import type { SessionStore } from '../features/auth/sessions'
 import type { SignInThrottle } from '../features/auth/sourceThrottle'
 import type { PrintingPort } from '../features/printing/port'
 import type { Housekeeping } from './housekeeping'
+import type { ShopNetworkPort } from '../features/desks/network/port'
 
 /** Where the shop's database lives on disk. */
 export interface AppFiles {
@@ -29,4 +30,6 @@ export interface AppContext {
   housekeeping?: Housekeeping
   /** The printers, when the desktop shell provides them; absent in browser mode. */
   printing?: PrintingPort
+  /** The LAN listener, when this process is a shop server that can open one; absent in tests. */
+  shopNetwork?: ShopNetworkPort
 }

@@ -11,6 +11,7 @@ import * as parts from '../features/parts/migrations'
 import * as checkout from '../features/checkout/migrations'
 import * as printing from '../features/printing/migrations'
 import * as customerContact from '../features/customerContact/migrations'
+import * as desks from '../features/desks/migrations'
 
 /**
  * Every schema step the app has shipped, in the order they run: the order is this list, and the
@@ -46,5 +47,7 @@ export const allMigrations: readonly Migration[] = [
   customerContact.followUpsAndComplaints,
   sync.hqSync,
   settings.deskSettings,
-  warranty.importInShortTransactions
+  warranty.importInShortTransactions,
+  desks.desksPairingAndRequestLog,
+  audit.auditRowsNameTheDesk
 ]

@@ -10,6 +10,7 @@ import type { CheckoutTables } from '../features/checkout/tables'
 import type { PrintingTables } from '../features/printing/tables'
 import type { PartsTables } from '../features/parts/tables'
 import type { CustomerContactTables } from '../features/customerContact/tables'
+import type { DesksTables } from '../features/desks/tables'
 
 /** The whole database as Kysely sees it, assembled from each feature's tables. */
 export interface Database
@@ -25,4 +26,5 @@ export interface Database
     PartsTables,
     CheckoutTables,
     PrintingTables,
-    CustomerContactTables {}
+    CustomerContactTables,
+    DesksTables {}

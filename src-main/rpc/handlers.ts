@@ -22,6 +22,8 @@ import { stocktakesHandlers } from '../features/parts/stocktakes/handlers'
 import { backupsHandlers } from '../features/backups/handlers'
 import { customerContactHandlers } from '../features/customerContact/handlers'
 import { syncHandlers } from '../features/sync/handlers'
+import { desksHandlers } from '../features/desks/handlers'
+import { networkHandlers } from '../features/desks/network/handlers'
 import { wireFeatures } from '../features/wiring'
 
 // The features' ports are plugged in with the handler table: whoever can call a handler has them.
@@ -51,5 +53,7 @@ export const handlers: HandlerTable = {
   ...dataExportHandlers,
   ...backupsHandlers,
   ...customerContactHandlers,
-  ...syncHandlers
+  ...syncHandlers,
+  ...desksHandlers,
+  ...networkHandlers
 }

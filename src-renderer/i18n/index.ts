@@ -24,6 +24,7 @@ import { customerContactMessages } from '../features/customerContact/messages'
 import { syncMessages } from '../features/sync/messages'
 import { claimsMessages } from '../features/checkout/claimsMessages'
 import { networkMessages } from '../features/network/messages'
+import { desksAdminMessages } from '../features/desksAdmin/messages'
 
 const featureMessages = [
   authMessages,
@@ -45,7 +46,8 @@ const featureMessages = [
   customerContactMessages,
   syncMessages,
   claimsMessages,
-  networkMessages
+  networkMessages,
+  desksAdminMessages
 ] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void

@@ -22,7 +22,8 @@ import {
   ShoppingCart,
   FolderChecked,
   Phone,
-  ChatDotSquare
+  ChatDotSquare,
+  Refresh
 } from '@element-plus/icons-vue'
 import type { OperationName } from '../../src-shared/contract'
 
@@ -211,7 +212,15 @@ export const navigationItems: NavigationItem[] = [
     desk: 'admin',
     path: '/sync',
     labelKey: 'nav.sync',
-    icon: Connection,
+    icon: Refresh,
     operation: 'sync.status'
+  },
+  {
+    routeName: 'shop-network',
+    desk: 'admin',
+    path: '/shop-network',
+    labelKey: 'nav.shopNetwork',
+    icon: Connection,
+    operation: 'desks.list'
   }
 ]

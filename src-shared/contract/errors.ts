@@ -18,6 +18,12 @@ export const ERROR_CODES = [
   'CLAIM_CODE_MISMATCH',
   'READ_ONLY',
   'STOCK_INSUFFICIENT',
+  // The shop network: a desk whose credential an admin revoked, or a client that never paired.
+  'DESK_REVOKED',
+  'DESK_NOT_PAIRED',
+  // Raised by the desk's own client, never by the server: the server's certificate is not the pinned one.
+  'SHOP_SERVER_CERTIFICATE_CHANGED',
+  'PAIRING_THROTTLED',
   'INTERNAL'
 ] as const
 
@@ -133,7 +139,12 @@ const SPECIFIC_ERROR_KEYS = [
   'sync.hqOwned',
   'sync.hqRefused',
   'sync.hqUnreachable',
-  'sync.notEnrolled'
+  'sync.notEnrolled',
+  // The shop network.
+  'errors.pairingCodeWrong',
+  'errors.deskNotFound',
+  'errors.requestIdReused',
+  'errors.sessionOfAnotherDesk'
 ] as const
 
 /**

@@ -20,6 +20,8 @@ import { dataExportContract } from './dataExport'
 import { backupsContract } from './backups'
 import { customerContactContract } from './customerContact'
 import { syncContract } from './sync'
+import { desksContract } from './desks'
+import { networkContract } from './desks/network'
 import type { InputOf, OutputOf, ParsedInputOf } from './operation'
 
 /** Every operation the UI can ask for, declared once. Hosts and the client are derived from this. */
@@ -45,7 +47,9 @@ export const contract = {
   ...dataExportContract,
   ...backupsContract,
   ...customerContactContract,
-  ...syncContract
+  ...syncContract,
+  ...desksContract,
+  ...networkContract
 }
 
 export type Contract = typeof contract

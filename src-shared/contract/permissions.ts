@@ -169,7 +169,15 @@ export const permissions: Record<OperationName, Access> = {
   'sync.status': ADMIN_AND_MANAGER,
   'sync.now': ADMIN_AND_MANAGER,
   'sync.readCertificate': ADMIN,
-  'sync.enrol': ADMIN
+  'sync.enrol': ADMIN,
+  // A desk pairs with a code an admin read out; it has no session yet (throttled per source).
+  'desks.pair': 'public',
+  'desks.list': ADMIN,
+  'desks.pairingCode': ADMIN,
+  'desks.rename': ADMIN,
+  'desks.revoke': ADMIN,
+  'network.status': ADMIN,
+  'network.setLanListening': ADMIN
 }
 
 /** Operations a session may still call after idle auto-lock, before the password is typed again. */
@@ -179,4 +187,95 @@ export function roleMayCall(role: Role, operation: OperationName): boolean {
   const access = permissions[operation]
   if (access === 'public' || access === 'signedIn') return true
   return access.includes(role)
+}
+
+/**
+ * Operations that change nothing: every other operation is a write. A desk sends a request id
+ * (`X-Request-Id`) with every write, and the shop server answers a retried id with the stored
+ * result instead of applying the write again (features/desks/requestLog.ts). Unlisted means write,
+ * so a new operation is safe by default.
+ */
+export const READ_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>([
+  'setup.status',
+  'auth.session',
+  'users.list',
+  'settings.get',
+  'audit.list',
+  'audit.actions',
+  'customers.search',
+  'customers.get',
+  'devices.findBySerial',
+  'devices.history',
+  'workOrders.get',
+  'workOrders.list',
+  'workOrders.board',
+  'workOrders.technicians',
+  'workOrders.approvals',
+  'warranty.lookup',
+  'warranty.evaluate',
+  'warranty.policies',
+  'warranty.models',
+  'warranty.importPreview',
+  'warranty.importStatus',
+  'codes.list',
+  'parts.search',
+  'parts.get',
+  'parts.find',
+  'parts.adjustments',
+  'parts.movements',
+  'parts.serialsOnHand',
+  'parts.lowStock',
+  'parts.valuation',
+  'parts.verifyLedger',
+  'parts.export',
+  'workOrderParts.get',
+  'workOrderParts.openRequests',
+  'faultyParts.list',
+  'faultyParts.batches',
+  'faultyParts.batch',
+  'stocktakes.list',
+  'stocktakes.get',
+  'checkout.draft',
+  'checkout.get',
+  'checkout.forWorkOrder',
+  'dayClose.preview',
+  'dayClose.get',
+  'dayClose.list',
+  'counterSales.get',
+  'printing.settings',
+  'printing.printers',
+  'printing.count',
+  'printing.workOrderDocument',
+  'dataExport.shop',
+  'dataExport.customer',
+  'backups.list',
+  'backups.health',
+  'backups.settings',
+  'backups.previewRestore',
+  'desks.list',
+  'network.status',
+  'customerContact.settings',
+  'customerContact.readyMessage',
+  'customerContact.followUps',
+  'customerContact.complaints',
+  'sync.status',
+  'sync.readCertificate',
+  'checkout.claims',
+  'settings.desk'
+])
+
+/**
+ * Writes whose answer carries a secret (a session token, a desk credential): the server does not
+ * keep their answer for replay, so a retried one runs again (a second sign-in; a used pairing code
+ * is refused).
+ */
+export const WRITES_NEVER_REPLAYED: ReadonlySet<OperationName> = new Set<OperationName>([
+  'auth.signIn',
+  'auth.unlock',
+  'desks.pair',
+  'desks.pairingCode'
+])
+
+export function isWriteOperation(operation: OperationName): boolean {
+  return !READ_OPERATIONS.has(operation)
 }

@@ -40,3 +40,10 @@ export const auditRedaction: Migration = {
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`
   ]
 }
+
+/** The shop network: every audit row names the desk the action came from (null: the server's own chores). */
+export const auditRowsNameTheDesk: Migration = {
+  version: 30,
+  name: 'audit: the desk each action came from',
+  statements: [`ALTER TABLE audit_log ADD COLUMN desk_id TEXT`]
+}

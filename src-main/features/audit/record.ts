@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection'
 import { uuidv7 } from '../../../src-shared/domain/ids'
+import { currentCallScope } from '../../rpc/callScope'
 
 export interface AuditRecord {
   actorId: string | null
@@ -10,7 +11,10 @@ export interface AuditRecord {
   after?: unknown
 }
 
-/** Writes who did what, with the record before and after. Call inside the change's transaction. */
+/**
+ * Writes who did what, with the record before and after. Call inside the change's transaction.
+ * The desk comes from the call being served (rpc/callScope.ts), so no service has to pass it on.
+ */
 export async function recordAudit(trx: Db, at: Date, record: AuditRecord): Promise<void> {
   await trx
     .insertInto('auditLog')
@@ -22,7 +26,8 @@ export async function recordAudit(trx: Db, at: Date, record: AuditRecord): Promi
       entity: record.entity,
       entityId: record.entityId,
       beforeJson: record.before === undefined ? null : JSON.stringify(record.before),
-      afterJson: record.after === undefined ? null : JSON.stringify(record.after)
+      afterJson: record.after === undefined ? null : JSON.stringify(record.after),
+      deskId: currentCallScope()?.deskId ?? null
     })
     .execute()
 }

@@ -7,6 +7,8 @@ export interface AuditLogTable {
   entityId: string | null
   beforeJson: string | null
   afterJson: string | null
+  /** The desk the action came from (features/desks); null for the shop server's own chores. */
+  deskId: string | null
 }
 
 export interface AuditTables {

@@ -3,7 +3,7 @@ import { AppError, type CurrentUser, type SessionInfo, type SignInResult } from 
 import { recordAudit } from '../audit/record'
 import { getShopSettings } from '../settings/service'
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password'
-import type { CallSource } from '../../rpc/callSource'
+import { deskIdOf, type CallSource } from '../../rpc/callSource'
 import type { Session } from './sessions'
 import { checkPasswordWithLockout, SIGNED_IN_TRY } from './signInGuard'
 import { signInOrigin } from './signInSource'
@@ -37,7 +37,7 @@ export async function signIn(
       await trx.updateTable('users').set({ lastSignInAt: now.toISOString() }).where('id', '=', row.id).execute()
       await recordAudit(trx, now, { actorId: row.id, action: 'auth.signIn', entity: 'user', entityId: row.id })
     })
-    return await startSession(app, now, toCurrentUser(row), origin.atShopServer)
+    return await startSession(app, now, toCurrentUser(row), origin.atShopServer, deskIdOf(source))
   } catch (error) {
     if (error instanceof AppError && (error.code === 'INVALID_CREDENTIALS' || error.code === 'ACCOUNT_LOCKED'))
       sourceTry.failed(now)
@@ -77,9 +77,10 @@ export async function startSession(
   app: AppContext,
   now: Date,
   user: CurrentUser,
-  atShopServer = false
+  atShopServer = false,
+  deskId?: string
 ): Promise<SignInResult> {
-  const session = app.sessions.create(user.id, now, atShopServer)
+  const session = app.sessions.create(user.id, now, atShopServer, deskId)
   return { token: session.token, ...(await describeSession(app, session, user)) }
 }
 

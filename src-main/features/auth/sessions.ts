@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { ErrorKey } from '../../../src-shared/contract'
+import { THIS_PC_DESK_ID } from '../../rpc/callSource'
 
 export interface Session {
   token: string
@@ -9,6 +10,8 @@ export interface Session {
   locked: boolean
   /** Signed in at the shop server itself: such a session outlasts a lock-out caused from elsewhere. */
   atShopServer: boolean
+  /** The desk it was opened at (rpc/callSource.ts `deskIdOf`); dispatch refuses it from any other. */
+  deskId: string
 }
 
 /** However busy the counter, a sign-in lasts at most one long working day. */
@@ -25,14 +28,15 @@ export class SessionStore {
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
-  create(userId: string, now: Date, atShopServer = false): Session {
+  create(userId: string, now: Date, atShopServer = false, deskId: string = THIS_PC_DESK_ID): Session {
     const session: Session = {
       token: randomBytes(32).toString('base64url'),
       userId,
       createdAt: now.getTime(),
       lastActivityAt: now.getTime(),
       locked: false,
-      atShopServer
+      atShopServer,
+      deskId
     }
     this.byToken.set(session.token, session)
     return session

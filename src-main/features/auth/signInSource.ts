@@ -10,6 +10,8 @@ export interface SignInOrigin {
 export function signInOrigin(source: CallSource): SignInOrigin {
   if (source.transport === 'ipc') return { key: 'ipc', atShopServer: true }
   const address = source.address
+  // A paired desk is another PC, even when (in tests) it reaches the LAN listener over loopback.
+  if (source.deskId !== undefined) return { key: `http:${address ?? 'unknown'}`, atShopServer: false }
   if (address !== undefined && isLoopbackAddress(address)) return { key: 'loopback', atShopServer: true }
   return { key: `http:${address ?? 'unknown'}`, atShopServer: false }
 }

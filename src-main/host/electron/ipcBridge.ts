@@ -23,12 +23,8 @@ export async function handleIpcCall(
   sender: IpcSender,
   payload: unknown
 ): Promise<RpcResult<unknown>> {
-  if (!sender.fromAppWindow || !sender.frameUrl.startsWith(appUrlPrefix)) {
-    return { ok: false, error: new AppError('FORBIDDEN', 'errors.FORBIDDEN', { reason: 'untrusted sender' }).toData() }
-  }
-  if (typeof payload !== 'object' || payload === null) {
-    return { ok: false, error: new AppError('VALIDATION').toData() }
-  }
+  const refused = refuseUntrustedCall(appUrlPrefix, sender, payload)
+  if (refused) return refused
   const { operation, input, token } = payload as Record<string, unknown>
   return dispatch(app, handlers, {
     operation: typeof operation === 'string' ? operation : '',
@@ -36,4 +32,19 @@ export async function handleIpcCall(
     token: typeof token === 'string' ? token : undefined,
     source: { transport: 'ipc' }
   })
+}
+
+/** The checks every IPC call passes first, whether this PC serves it or forwards it to the shop server. */
+export function refuseUntrustedCall(
+  appUrlPrefix: string,
+  sender: IpcSender,
+  payload: unknown
+): RpcResult<unknown> | null {
+  if (!sender.fromAppWindow || !sender.frameUrl.startsWith(appUrlPrefix)) {
+    return { ok: false, error: new AppError('FORBIDDEN', 'errors.FORBIDDEN', { reason: 'untrusted sender' }).toData() }
+  }
+  if (typeof payload !== 'object' || payload === null) {
+    return { ok: false, error: new AppError('VALIDATION').toData() }
+  }
+  return null
 }

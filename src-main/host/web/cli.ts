@@ -5,6 +5,7 @@ import { handlers } from '../../rpc/handlers'
 import { startWebHost } from './server'
 import { startBackupSchedule } from '../../features/backups/schedule'
 import { startSyncSchedule } from '../../features/sync/hq/schedule'
+import { createShopNetwork, startShopNetwork, stopShopNetwork } from './shopNetwork'
 
 /**
  * Browser mode: the same handlers as the desktop app, over HTTP on 127.0.0.1, serving the built
@@ -17,12 +18,18 @@ async function main(): Promise<void> {
   const stopBackups = startBackupSchedule(app)
   // Sync with HQ in the background of the shop server, never inside a counter call.
   const stopSync = startSyncSchedule(app)
-  const host = await startWebHost(app, handlers, { port, staticDir: join(__dirname, '../renderer') })
+  const staticDir = join(__dirname, '../renderer')
+  const host = await startWebHost(app, handlers, { port, staticDir })
+  // The LAN listener opens only if an admin turned it on (settings); loopback stays as it is.
+  const network = createShopNetwork(app, handlers, { dataDir, staticDir })
+  app.shopNetwork = network
+  await startShopNetwork(app, network)
   console.log(`Service Center is running at ${host.url}`)
   console.log(`Data folder: ${dataDir}`)
   const stop = async () => {
     stopBackups()
     stopSync()
+    await stopShopNetwork(network)
     await host.close()
     await closeApp(app)
     process.exit(0)

@@ -6,6 +6,8 @@ import type { HandlerTable } from '../../rpc/handler'
 import { AppError, type ErrorCode, type RpcResult } from '../../../src-shared/contract'
 import { serveChangeEvents } from './events'
 import { serveStatic } from './static'
+import type { CallSource } from '../../rpc/callSource'
+import { CERTIFICATE_PATH } from '../../features/desks/network/service'
 
 /** Loopback only, by construction: this host is for browser mode and tests on this machine. */
 export const WEB_HOST_ADDRESS = '127.0.0.1'
@@ -25,6 +27,9 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   CONFLICT: 409,
   ALREADY_INITIALIZED: 409,
   NOT_INITIALIZED: 409,
+  DESK_NOT_PAIRED: 401,
+  DESK_REVOKED: 403,
+  PAIRING_THROTTLED: 429,
   INTERNAL: 500
 }
 
@@ -76,39 +81,85 @@ async function handle(
     return sendJson(response, 421, { ok: false, error: new AppError('FORBIDDEN').toData() })
   const url = new URL(request.url ?? '/', 'http://localhost')
   if (url.pathname.startsWith('/rpc/')) {
-    if (request.method !== 'POST') {
-      response.setHeader('Allow', 'POST')
-      return sendJson(response, 405, {
-        ok: false,
-        error: new AppError('VALIDATION', 'errors.methodNotAllowed').toData()
-      })
-    }
-    if (!isSameOriginJsonRequest(request)) {
-      return sendJson(response, 403, {
-        ok: false,
-        error: new AppError('FORBIDDEN', 'errors.FORBIDDEN', { reason: 'cross-origin' }).toData()
-      })
-    }
-    const operation = operationFromPath(url.pathname)
-    const body = await readJsonBody(request)
-    const result = body.ok
-      ? await dispatch(app, handlers, {
-          operation,
-          input: body.value,
-          token: bearerToken(request),
-          source: { transport: 'http', address: request.socket.remoteAddress }
-        })
-      : ({ ok: false, error: body.error } as const)
-    return sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 400), result)
+    return serveRpc(app, handlers, request, response, url, {
+      transport: 'http',
+      address: request.socket.remoteAddress
+    })
   }
   if (url.pathname === '/events' && request.method === 'GET') {
     if (serveChangeEvents(app, request, response, url.searchParams.get('token'))) return
     return sendJson(response, 401, { ok: false, error: new AppError('UNAUTHENTICATED').toData() })
   }
+  if (url.pathname === CERTIFICATE_PATH && request.method === 'GET') return serveCertificate(app, response)
   if (options.staticDir && (request.method === 'GET' || request.method === 'HEAD')) {
     return serveStatic(options.staticDir, url.pathname, request, response)
   }
   sendJson(response, 404, { ok: false, error: new AppError('NOT_FOUND').toData() })
+}
+
+/**
+ * One `POST /rpc/<operation>` through dispatch, the same for the loopback and the LAN host; the
+ * host has already decided who the caller is (`source`, with the paired desk on the LAN).
+ */
+export async function serveRpc(
+  app: AppContext,
+  handlers: HandlerTable,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  source: CallSource
+): Promise<void> {
+  if (request.method !== 'POST') {
+    response.setHeader('Allow', 'POST')
+    return sendJson(response, 405, {
+      ok: false,
+      error: new AppError('VALIDATION', 'errors.methodNotAllowed').toData()
+    })
+  }
+  if (!isSameOriginJsonRequest(request)) {
+    return sendJson(response, 403, {
+      ok: false,
+      error: new AppError('FORBIDDEN', 'errors.FORBIDDEN', { reason: 'cross-origin' }).toData()
+    })
+  }
+  const operation = operationFromPath(url.pathname)
+  const body = await readJsonBody(request)
+  const result = body.ok
+    ? await dispatch(app, handlers, {
+        operation,
+        input: body.value,
+        token: bearerToken(request),
+        source,
+        requestId: singleHeader(request, REQUEST_ID_HEADER)
+      })
+    : ({ ok: false, error: body.error } as const)
+  return sendResult(response, result)
+}
+
+/** The header a desk's write carries its request id in (features/desks/requestLog.ts). */
+export const REQUEST_ID_HEADER = 'x-request-id'
+
+export function singleHeader(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+/** An answer with the status its error code maps to (200 when it is no error). */
+export function sendResult(response: ServerResponse, result: RpcResult<unknown>): void {
+  sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 400), result)
+}
+
+/** The shop server's certificate, for a browser on the LAN to trust (its fingerprint is on the admin's screen). */
+export function serveCertificate(app: AppContext, response: ServerResponse): void {
+  const pem = app.shopNetwork?.certificatePem()
+  if (!pem) return sendJson(response, 404, { ok: false, error: new AppError('NOT_FOUND').toData() })
+  response.writeHead(200, {
+    'Content-Type': 'application/x-x509-ca-cert',
+    'Content-Disposition': 'attachment; filename="shop-server.crt"',
+    'Content-Length': Buffer.byteLength(pem),
+    'X-Content-Type-Options': 'nosniff'
+  })
+  response.end(pem)
 }
 
 /** `/rpc/users.list` -> `users.list`; a malformed escape becomes a name no operation has. */
@@ -135,7 +186,8 @@ export function isSameOriginJsonRequest(request: IncomingMessage): boolean {
   const contentType = request.headers['content-type'] ?? ''
   if (!contentType.toLowerCase().startsWith('application/json')) return false
   const origin = request.headers.origin
-  return origin === undefined || origin === `http://${request.headers.host}`
+  const scheme = 'encrypted' in request.socket ? 'https' : 'http'
+  return origin === undefined || origin === `${scheme}://${request.headers.host}`
 }
 
 function bearerToken(request: IncomingMessage): string | undefined {
@@ -162,7 +214,7 @@ async function readJsonBody(request: IncomingMessage): Promise<BodyResult> {
   }
 }
 
-function sendJson(response: ServerResponse, status: number, body: RpcResult<unknown>): void {
+export function sendJson(response: ServerResponse, status: number, body: RpcResult<unknown>): void {
   const text = JSON.stringify(body)
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',

@@ -29,9 +29,9 @@ describe('the permission matrix', () => {
     expect(Object.keys(handlers).sort()).toEqual([...OPERATION_NAMES].sort())
   })
 
-  it('leaves only first-run and sign-in open to callers without a session', () => {
+  it('leaves only first-run, sign-in and pairing a desk open to callers without a session', () => {
     const publicOperations = OPERATION_NAMES.filter((name) => permissions[name] === 'public')
-    expect(publicOperations.sort()).toEqual(['auth.signIn', 'setup.initialize', 'setup.status'])
+    expect(publicOperations.sort()).toEqual(['auth.signIn', 'desks.pair', 'setup.initialize', 'setup.status'])
   })
 
   it('allows only signed-in session operations while a session is locked', () => {

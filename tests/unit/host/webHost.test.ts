@@ -73,8 +73,8 @@ describe('the HTTP host', () => {
     expect(new URL(web.url).hostname).toBe('127.0.0.1')
   })
 
-  it('refuses every operation except first-run and sign-in without a session token (401)', async () => {
-    const open = new Set(['setup.status', 'setup.initialize', 'auth.signIn'])
+  it('refuses every operation except first-run, sign-in and pairing without a session token (401)', async () => {
+    const open = new Set(['setup.status', 'setup.initialize', 'auth.signIn', 'desks.pair'])
     for (const operation of OPERATION_NAMES) {
       if (open.has(operation)) continue
       const { status, body } = await post(operation, {})

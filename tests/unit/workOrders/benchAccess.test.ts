@@ -180,7 +180,9 @@ const CHANGES_NO_JOB: ReadonlySet<OperationName> = new Set<OperationName>([
   'printing.print',
   'printing.count',
   'printing.workOrderDocument',
-  'customerContact.settings'
+  'customerContact.settings',
+  // Public: pairs a desk, touches no job.
+  'desks.pair'
 ])
 
 /** Everything stored about one job: its row and every row that hangs off it. */

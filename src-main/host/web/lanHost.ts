@@ -1,0 +1,100 @@
+import { createServer, type Server } from 'node:https'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { AppContext } from '../../app/context'
+import type { HandlerTable } from '../../rpc/handler'
+import { AppError } from '../../../src-shared/contract'
+import { verifyDeskCredential } from '../../features/desks/registry'
+import { CERTIFICATE_PATH } from '../../features/desks/network/service'
+import type { LanCertificate } from './lanCertificate'
+import { sendResult, sendJson, serveCertificate, serveRpc, singleHeader } from './server'
+import { serveStatic } from './static'
+
+/** The header every call of a paired desk carries its credential in. */
+export const DESK_CREDENTIAL_HEADER = 'x-desk-credential'
+/** The one operation an unpaired client may call. */
+const PAIRING_OPERATION_PATH = '/rpc/desks.pair'
+
+export interface LanHostOptions {
+  /** `0.0.0.0` for every LAN interface; one address (127.0.0.x in tests) to listen on that one only. */
+  address: string
+  port: number
+  certificate: LanCertificate
+  /** The built renderer, so a browser on the LAN can show the pairing screen and the app. */
+  staticDir?: string
+}
+
+export interface LanHost {
+  server: Server
+  url: string
+  close(): Promise<void>
+}
+
+/**
+ * The shop server on the LAN: TLS only, the same dispatch as the loopback host, and nothing for a
+ * client that has not paired but the pairing operation, the app's static files and the certificate.
+ */
+export async function startLanHost(app: AppContext, handlers: HandlerTable, options: LanHostOptions): Promise<LanHost> {
+  const server = createServer({ key: options.certificate.key, cert: options.certificate.cert }, (request, response) => {
+    handle(app, handlers, options, request, response).catch((error) => {
+      console.error('[lan] request failed', error)
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: new AppError('INTERNAL').toData() })
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.address, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    server,
+    url: `https://${options.address}:${port}/`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+  }
+}
+
+async function handle(
+  app: AppContext,
+  handlers: HandlerTable,
+  options: LanHostOptions,
+  request: IncomingMessage,
+  response: ServerResponse
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'https://shop-server')
+  const address = request.socket.remoteAddress
+  if (url.pathname === CERTIFICATE_PATH && request.method === 'GET') return serveCertificate(app, response)
+  if (url.pathname === PAIRING_OPERATION_PATH) {
+    return serveRpc(app, handlers, request, response, url, { transport: 'http', address })
+  }
+  if (url.pathname.startsWith('/rpc/')) {
+    const desk = await deskOfRequest(app, request)
+    if (!desk.ok) return sendResult(response, desk)
+    return serveRpc(app, handlers, request, response, url, { transport: 'http', address, deskId: desk.deskId })
+  }
+  if (options.staticDir && (request.method === 'GET' || request.method === 'HEAD')) {
+    return serveStatic(options.staticDir, url.pathname, request, response)
+  }
+  sendJson(response, 404, { ok: false, error: new AppError('NOT_FOUND').toData() })
+}
+
+export type DeskOfRequest = { ok: true; deskId: string } | { ok: false; error: ReturnType<AppError['toData']> }
+
+/**
+ * The paired desk a LAN request comes from, by its `X-Desk-Credential`; anything served over the
+ * LAN beyond pairing (the RPC calls, the change events) asks this first.
+ */
+export async function deskOfRequest(app: AppContext, request: IncomingMessage): Promise<DeskOfRequest> {
+  try {
+    return {
+      ok: true,
+      deskId: await verifyDeskCredential(app.db, singleHeader(request, DESK_CREDENTIAL_HEADER), app.clock())
+    }
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toData() }
+    throw error
+  }
+}
