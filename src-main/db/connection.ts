@@ -10,6 +10,7 @@ import {
   type SqliteDialectConfig
 } from 'kysely'
 import type { Database } from './schema'
+import { cachingStatements } from './statementCache'
 
 export type Db = Kysely<Database>
 
@@ -50,7 +51,8 @@ class ImmediateSqliteDialect extends SqliteDialect {
 
 export function createKysely(sqlite: BetterSqlite3.Database): Db {
   return new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: sqlite }),
+    // Each SQL text is prepared once on this connection and reused (db/statementCache.ts).
+    dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }),
     // Columns are snake_case in SQL and camelCase in TypeScript.
     plugins: [new CamelCasePlugin()]
   })
