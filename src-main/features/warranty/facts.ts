@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection'
 import type { ArrivalCondition } from '../../../src-shared/contract'
 import type { RepairRecord, UnitFacts, VoidCondition } from '../../../src-shared/domain/warranty/evaluate'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
-import { readRepairWarrantyDays } from '../settings/service'
+import type { WarrantySettings } from '../settings/service'
 import type { WarrantyUnitsTable } from './tables'
 
 /** The shop's repair records of one serial, as the warranty rules read them. */
@@ -10,7 +10,7 @@ export async function unitFacts(
   db: Db,
   unit: WarrantyUnitsTable,
   originalStartDate: string | null,
-  timeZone: string
+  { timeZone, repairWarrantyDays: warrantyDays }: WarrantySettings
 ): Promise<{ facts: UnitFacts; repairs: RepairsForUnit }> {
   const orders = await repairsOfSerial(db, unit.serial)
   const day = (iso: string) => shopLocalDate(new Date(iso), timeZone)
@@ -35,7 +35,6 @@ export async function unitFacts(
     // A fault cause found at diagnosis voids the whole unit when the shop's code says so.
     if (order.causeVoidsWarranty) voids.push({ scope: 'unit', reason: order.causeVoidsWarranty, recordedOn })
   }
-  const warrantyDays = await readRepairWarrantyDays(db)
   const replacedParts = orders
     // Only a repaired device that went back replaced a part (one returned unrepaired is handed over too).
     .filter(

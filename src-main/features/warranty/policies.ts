@@ -30,21 +30,17 @@ export async function policyInForce(
   categoryKey: string,
   onDate: string
 ): Promise<PolicyVersion> {
-  const forModel = await policyRows(db)
-    .where('p.modelId', '=', modelId)
+  // One statement: a version is for a model or for a category, never both; the model's own wins.
+  const row = await policyRows(db)
+    .where((eb) => eb.or([eb('p.modelId', '=', modelId), eb('p.categoryKey', '=', categoryKey)]))
     .where('p.effectiveFrom', '<=', onDate)
+    .orderBy((eb) => eb('p.modelId', 'is', null))
     .orderBy('p.effectiveFrom', 'desc')
     .orderBy('p.createdAt', 'desc')
+    .limit(1)
     .executeTakeFirst()
-  if (forModel) return toPolicyVersion(forModel)
-  const forCategory = await policyRows(db)
-    .where('p.categoryKey', '=', categoryKey)
-    .where('p.effectiveFrom', '<=', onDate)
-    .orderBy('p.effectiveFrom', 'desc')
-    .orderBy('p.createdAt', 'desc')
-    .executeTakeFirst()
-  if (!forCategory) throw new AppError('NOT_FOUND', 'errors.noWarrantyPolicy', { categoryKey, onDate })
-  return toPolicyVersion(forCategory)
+  if (!row) throw new AppError('NOT_FOUND', 'errors.noWarrantyPolicy', { categoryKey, onDate })
+  return toPolicyVersion(row)
 }
 
 export async function listModels(db: Db, categoryKey: string): Promise<ProductModel[]> {
