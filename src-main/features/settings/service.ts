@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
+import { reusableQuery } from '../../db/reusableQuery'
 import { AppError, type CurrentUser, type ShopProfile, type ShopSettings } from '../../../src-shared/contract'
 import {
   DEFAULT_APPROVAL_THRESHOLD_FEN,
@@ -88,22 +89,24 @@ export interface WarrantySettings {
  * of the profile by SQLite: the profile may carry the shop's logo, which a lookup has no use for.
  */
 export async function readWarrantySettings(db: Db): Promise<WarrantySettings> {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('shopSettings')
-        .select(sql<string | null>`json_extract(value, '$.timeZone')`.as('timeZone'))
-        .where('key', '=', PROFILE_KEY)
-        .as('timeZone'),
-      eb.selectFrom('shopSettings').select('value').where('key', '=', REPAIR_WARRANTY_KEY).as('repairWarrantyDays')
-    ])
-    .executeTakeFirstOrThrow()
+  const row = (await warrantySettingsQuery.first(db))!
   return {
     timeZone: row.timeZone ?? DEFAULT_TIME_ZONE,
     repairWarrantyDays:
       row.repairWarrantyDays === null ? DEFAULT_REPAIR_WARRANTY_DAYS : (JSON.parse(row.repairWarrantyDays) as number)
   }
 }
+
+const warrantySettingsQuery = reusableQuery(0, (db: Db) =>
+  db.selectNoFrom((eb) => [
+    eb
+      .selectFrom('shopSettings')
+      .select(sql<string | null>`json_extract(value, '$.timeZone')`.as('timeZone'))
+      .where('key', '=', PROFILE_KEY)
+      .as('timeZone'),
+    eb.selectFrom('shopSettings').select('value').where('key', '=', REPAIR_WARRANTY_KEY).as('repairWarrantyDays')
+  ])
+)
 
 /**
  * Saves the shop profile (and its security settings). The profile is what HQ knows the shop

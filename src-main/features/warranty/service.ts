@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { reusableQuery } from '../../db/reusableQuery'
 import {
   AppError,
   type CurrentUser,
@@ -36,6 +37,9 @@ function unitRows(db: Db) {
       'next.serial as exchangedToSerial'
     ])
 }
+
+const unitBySerial = reusableQuery(1, (db: Db, serial: string) => unitRows(db).where('u.serial', '=', serial))
+const unitByCard = reusableQuery(1, (db: Db, card: string) => unitRows(db).where('u.cardNumber', '=', card))
 
 async function findUnit(db: Db, id: string): Promise<UnitRow> {
   const row = await unitRows(db).where('u.id', '=', id).executeTakeFirst()
@@ -125,9 +129,9 @@ async function verdictOf(db: Db, now: Date, row: UnitRow, claim: FaultClaim | nu
 export async function lookUp(db: Db, now: Date, query: string, claim: FaultClaim | null): Promise<WarrantyLookup> {
   const upper = query.trim().toUpperCase()
   // The unit is read once, with its model and exchange links, and judged from that row.
-  const bySerial = await unitRows(db).where('u.serial', '=', upper).executeTakeFirst()
+  const bySerial = await unitBySerial.first(db, upper)
   if (bySerial) return { kind: 'found', verdict: await verdictOf(db, now, bySerial, claim) }
-  const byCard = await unitRows(db).where('u.cardNumber', '=', upper).executeTakeFirst()
+  const byCard = await unitByCard.first(db, upper)
   if (byCard) return { kind: 'found', verdict: await verdictOf(db, now, byCard, claim) }
   const phone = normalizePhone(query)
   if (/^\d{7,}$/.test(phone) && /^[\d\s+\-()]+$/.test(query.trim())) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { lookUp } from '../../../src-main/features/warranty/service'
 import { callOk, freshShopPerTest, testClock } from '../helpers'
 import { statementsRun } from '../statementsRun'
@@ -21,5 +21,18 @@ describe('a warranty lookup reads what it needs once', () => {
     expect(run.filter((source) => source.includes('"shop_settings"'))).toHaveLength(1)
     expect(run.filter((source) => /^select .* from "warranty_units" as "u"/.test(source))).toHaveLength(1)
     expect(run).toHaveLength(4)
+  })
+  it('a repeated lookup builds and compiles no query again', async () => {
+    const { app, adminToken } = await shop(testClock('2026-03-02T02:00:00.000Z'))
+    await callOk(app, 'warranty.register', unitOf('SN-ONCE-2', 'mobile_phone', '2026-01-10'), adminToken)
+    await checkIn(app, adminToken, 'SN-ONCE-2')
+    const first = await lookUp(app.db, app.clock(), 'SN-ONCE-2', null)
+    const compile = vi.spyOn(app.db.getExecutor(), 'compileQuery')
+    try {
+      expect(await lookUp(app.db, app.clock(), 'SN-ONCE-2', null)).toEqual(first)
+      expect(compile).not.toHaveBeenCalled()
+    } finally {
+      compile.mockRestore()
+    }
   })
 })
