@@ -282,6 +282,17 @@ async function main(): Promise<void> {
       document: { documentElement: { outerHTML: string } }
     }
     const keptPage = await context.newPage()
+    // Session storage is the tab's own: the kept page holds the session as the shell's window would.
+    await keptPage.goto(host.url)
+    await keptPage.evaluate(
+      (value) =>
+        (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
+          'service-center.token',
+          value
+        ),
+      token
+    )
+    await keptPage.goto('about:blank')
     await keptPage.goto(`${host.url}#${PRINT_STANDBY_ROUTE}`)
     await keptPage.waitForFunction(() => (globalThis as unknown as KeptGlobals).serviceCenterPrintPage !== undefined)
     const renderKept = async (documentType: DocumentType, paper: Paper): Promise<number> => {
