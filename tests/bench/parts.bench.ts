@@ -227,11 +227,11 @@ async function main(): Promise<void> {
       `Parts benchmark: ${PARTS.toLocaleString('en')} parts, ${MOVEMENTS.toLocaleString('en')} stock movements over ${HISTORY_DAYS} days, on ${WORK_ORDERS.toLocaleString('en')} work orders`
     )
     console.log(`Database: ${join(dir, DATABASE_FILE_NAME)}${process.env.KEEP_DB ? '' : ' (removed at the end)'}\n`)
-    const { token: adminToken, users } = await createShop(app)
+    const { token: setupToken, users } = await createShop(app)
+    const adminId = app.sessions.get(setupToken)!.userId
     const byRole = (role: string) => [...users.values()].filter((u) => u.role === role).map((u) => u.id)
     const clerkId = byRole('warehouse_clerk')[0]!
     const clerk = (await findActiveUser(app.db, clerkId, new Date()))!
-    const token = app.sessions.create(clerkId, new Date()).token
 
     const now = new Date()
     const repairs = seedRepairs(app.sqlite, {
@@ -268,6 +268,9 @@ async function main(): Promise<void> {
     )
     console.log(`Database file: ${(statSync(join(dir, DATABASE_FILE_NAME)).size / 1024 / 1024).toFixed(1)} MiB\n`)
 
+    // Signed in once the seeding is done: a long seeding would leave the session idle-locked.
+    const token = app.sessions.create(clerkId, new Date()).token
+    const adminToken = app.sessions.create(adminId, new Date()).token
     const random = new Random(11)
     const shelf = new Shelf(seed.stock, random)
     const openOrders = app.sqlite
