@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import type { ServiceCenterBridge } from '../src-shared/bridge'
+import type { KeptPrintPage } from './print/keptPage'
 
 declare module '*.vue' {
   import type { DefineComponent } from 'vue'
@@ -11,5 +12,7 @@ declare global {
   interface Window {
     /** Present only inside the Electron shell (exposed by the preload). */
     serviceCenter?: ServiceCenterBridge
+    /** Present only in a print page kept ready between documents (print/keptPage.ts). */
+    serviceCenterPrintPage?: KeptPrintPage
   }
 }

@@ -3,6 +3,7 @@ import { createPinia } from 'pinia'
 import 'element-plus/dist/index.css'
 import App from './App.vue'
 import { router } from './router'
+import { installKeptPrintPage } from './print/keptPage'
 import { i18n } from './i18n'
 import { vFocusFirst } from './ui/focus'
 import { elementPlus, loadAppComponents } from './ui/elementPlus'
@@ -16,6 +17,8 @@ createApp(App)
   .use(router)
   .directive('focus-first', vFocusFirst)
   .mount('#app')
+// A window opened on the print standby route draws documents into itself on request.
+installKeptPrintPage(router)
 
 // The rest of Element Plus is fetched once the first screen has painted, so signing in does not
 // wait for it (the router waits for it before any page but sign-in).

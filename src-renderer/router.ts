@@ -126,7 +126,10 @@ export const router = createRouter({ history: createWebHashHistory(), routes })
 
 router.beforeEach(async (to) => {
   // A session token never stays in an address (history, a copied link): drop it once seen.
-  if (adoptPrintToken(to)) {
+  const adopted = adoptPrintToken(to)
+  if (adopted !== 'none') {
+    // The print window kept between prints checks the next print's session afresh.
+    if (adopted === 'new') useSessionStore().initialized = null
     const { token: _token, ...query } = to.query
     return { ...to, query, replace: true }
   }

@@ -10,6 +10,7 @@ import {
   type SqliteDialectConfig
 } from 'kysely'
 import type { Database } from './schema'
+import { cachingStatements } from './statementCache'
 
 export type Db = Kysely<Database>
 
@@ -82,7 +83,8 @@ export interface TransactionObserver {
 
 export function createKysely(sqlite: BetterSqlite3.Database, observer?: TransactionObserver): Db {
   return new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: sqlite }, observer),
+    // Each SQL text is prepared once on this connection and reused (db/statementCache.ts).
+    dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }, observer),
     // Columns are snake_case in SQL and camelCase in TypeScript.
     plugins: [new CamelCasePlugin()]
   })

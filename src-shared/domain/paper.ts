@@ -32,6 +32,12 @@ export function defaultPaper(documentType: DocumentType): Paper {
   return DOCUMENT_PAPERS[documentType][0]
 }
 
+/**
+ * The renderer route of a print page kept ready between documents: it draws nothing until asked
+ * to render a document's route (the desktop shell's print window; see print/keptPage.ts).
+ */
+export const PRINT_STANDBY_ROUTE = '/print'
+
 /** The renderer route that draws a document, as the preview and the desktop printer load it. */
 export function printRoute(documentType: DocumentType, entityId: string, paper: Paper, printNumber = 0): string {
   const query = new URLSearchParams({ paper })

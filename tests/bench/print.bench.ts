@@ -2,10 +2,16 @@
  * Printing benchmark: a demo-like shop (two weeks of repairs made through the contract, then a
  * finished job with labour and a part, paid in cash and WeChat Pay, and the day closed) served by
  * the browser-mode web host, and Debian's Chromium (the flags of playwright.config.ts) drawing
- * every document on every paper and rendering it to PDF the way the desktop shell prints: a fresh
- * page load of the print route, wait for `body[data-print-ready="1"]`, then `page.pdf`. Prints
- * p50/p95/max per document after a warm-up, against the 300 ms target for receipts; asserts
- * nothing. Needs the built renderer (`npm run build`).
+ * every document on every paper and rendering it to PDF, four ways side by side:
+ *  - new page: a fresh page load of the print route, the way the desktop shell made a new print
+ *    window per document before (wait for `body[data-print-ready="1"]`, then `page.pdf`);
+ *  - kept page: the click's `printing.print` call, then the document drawn into a page kept ready
+ *    on the print standby route (print/keptPage.ts, as the desktop shell's print window now
+ *    does), then `page.pdf`: the receipt target of 150 ms is for this one;
+ *  - in-app: a route change in a window already showing the app (the open preview), `page.pdf`;
+ *  - raw: Chromium alone: the same drawn document as static HTML set into a blank page, `page.pdf`.
+ * Prints p50/p95 per document after a warm-up; asserts nothing. Needs the built renderer
+ * (`npm run build`).
  *
  *   npm run bench:print
  *   DOCS=payment_receipt npm run bench:print     # only some document types
@@ -22,12 +28,19 @@ import { Counter, DAY, HOUR, SimulatedClock, startOfShopDay } from '../../tools/
 import { Random } from '../../tools/demo/random'
 import { planHistory, runHistory } from '../../tools/demo/repairs'
 import { createShop, DEMO_PASSWORD, must } from '../../tools/demo/shop'
-import { DOCUMENT_PAPERS, PAPERS, printRoute, type DocumentType, type Paper } from '../../src-shared/domain/paper'
+import {
+  DOCUMENT_PAPERS,
+  PAPERS,
+  PRINT_STANDBY_ROUTE,
+  printRoute,
+  type DocumentType,
+  type Paper
+} from '../../src-shared/domain/paper'
 import type { AppContext } from '../../src-main/app/context'
 
 const RUNS = 20
 const WARM_UP = 3
-const TARGET_RECEIPT_MS = 300
+const TARGET_RECEIPT_MS = 150
 const HISTORY = { days: 14, customers: 150, workOrders: 200 }
 const RENDERER_DIR = resolve('out/renderer')
 
@@ -150,13 +163,20 @@ async function main(): Promise<void> {
       { customers: [], devices: [], staff },
       { ...HISTORY, from, to }
     )
-    const calls = await runHistory(steps, new Counter(app, users), (ms) => clock.set(ms), now)
+    // The history only gives the shop its size; the documents timed are the job made below. A
+    // step the demo generator gets wrong stops the history there, and the bench says so.
+    let calls: number | string
+    try {
+      calls = await runHistory(steps, new Counter(app, users), (ms) => clock.set(ms), now)
+    } catch (error) {
+      calls = `history stopped early: ${error instanceof Error ? error.message : String(error)}`
+    }
     clock.set(null)
     // The set-up session belongs to the simulated past; today's work is a fresh sign-in.
     const { token } = await must(app, 'auth.signIn', { username: 'admin', password: DEMO_PASSWORD })
     const ids = await printedJob(app, token)
     console.log(
-      `Print benchmark: demo-like shop (${HISTORY.workOrders} work orders over ${HISTORY.days} days, ${calls} contract calls) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`
+      `Print benchmark: demo-like shop (${HISTORY.workOrders} work orders over ${HISTORY.days} days, ${typeof calls === 'number' ? `${calls} contract calls` : calls}) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`
     )
 
     host = await startWebHost(app, handlers, { port: 0, staticDir: RENDERER_DIR })
@@ -256,8 +276,69 @@ async function main(): Promise<void> {
       return performance.now() - started
     }
 
-    const rows: { label: string; receipt: boolean; sorted: number[]; parts: Omit<Timing, 'total'>; warm: number[] }[] =
-      []
+    /** The page kept ready, as the desktop shell's print window: loaded once on the standby route. */
+    type KeptGlobals = {
+      serviceCenterPrintPage?: { render(route: string): Promise<{ pageHeightMm: number }> }
+      document: { documentElement: { outerHTML: string } }
+    }
+    const keptPage = await context.newPage()
+    // Session storage is the tab's own: the kept page holds the session as the shell's window would.
+    await keptPage.goto(host.url)
+    await keptPage.evaluate(
+      (value) =>
+        (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
+          'service-center.token',
+          value
+        ),
+      token
+    )
+    await keptPage.goto('about:blank')
+    await keptPage.goto(`${host.url}#${PRINT_STANDBY_ROUTE}`)
+    await keptPage.waitForFunction(() => (globalThis as unknown as KeptGlobals).serviceCenterPrintPage !== undefined)
+    const renderKept = async (documentType: DocumentType, paper: Paper): Promise<number> => {
+      const started = performance.now()
+      // The click: the print is counted (and, in the desktop app, sent on to the print window).
+      const { printNumber } = await must(
+        app,
+        'printing.print',
+        { documentType, entityId: entityOf[documentType], paper },
+        token
+      )
+      const { pageHeightMm } = await keptPage.evaluate(
+        (route) => (globalThis as unknown as KeptGlobals).serviceCenterPrintPage!.render(route),
+        printRoute(documentType, entityOf[documentType], paper, printNumber)
+      )
+      await keptPage.pdf({
+        width: `${PAPERS[paper].widthMm}mm`,
+        height: `${pageHeightMm}mm`,
+        printBackground: true,
+        preferCSSPageSize: true
+      })
+      return performance.now() - started
+    }
+    /** Chromium alone: the document the kept page drew, as static HTML in a blank page, to PDF. */
+    const rawPage = await context.newPage()
+    const renderRaw = async (html: string, paper: Paper, heightMm: number): Promise<number> => {
+      const started = performance.now()
+      await rawPage.setContent(html, { waitUntil: 'load' })
+      await rawPage.pdf({
+        width: `${PAPERS[paper].widthMm}mm`,
+        height: `${heightMm}mm`,
+        printBackground: true,
+        preferCSSPageSize: true
+      })
+      return performance.now() - started
+    }
+
+    const rows: {
+      label: string
+      receipt: boolean
+      sorted: number[]
+      parts: Omit<Timing, 'total'>
+      warm: number[]
+      kept: number[]
+      raw: number[]
+    }[] = []
     // DOCS=payment_receipt,device_label times only those.
     const only = process.env.DOCS?.split(',').filter(Boolean)
     for (const documentType of (Object.keys(DOCUMENT_PAPERS) as DocumentType[]).filter(
@@ -270,6 +351,26 @@ async function main(): Promise<void> {
         for (let i = 0; i < WARM_UP; i++) await renderWarm(documentType, paper)
         const warm: number[] = []
         for (let i = 0; i < RUNS; i++) warm.push(await renderWarm(documentType, paper))
+        for (let i = 0; i < WARM_UP; i++) await renderKept(documentType, paper)
+        const kept: number[] = []
+        for (let i = 0; i < RUNS; i++) kept.push(await renderKept(documentType, paper))
+        // The drawn page without the app's code, its styles still fetched from the host.
+        const drawnHtml = (
+          await keptPage.evaluate(() => (globalThis as unknown as KeptGlobals).document.documentElement.outerHTML)
+        )
+          .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+          .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/g, '')
+          .replace('<head>', `<head><base href="${host!.url}">`)
+        const heightMm = Number(
+          await keptPage.evaluate(
+            () =>
+              (globalThis as unknown as { document: { body: { dataset: { pageHeightMm?: string } } } }).document.body
+                .dataset.pageHeightMm
+          )
+        )
+        for (let i = 0; i < WARM_UP; i++) await renderRaw(drawnHtml, paper, heightMm)
+        const raw: number[] = []
+        for (let i = 0; i < RUNS; i++) raw.push(await renderRaw(drawnHtml, paper, heightMm))
         const median = (pick: (timing: Timing) => number) =>
           percentile(
             timings.map(pick).sort((a, b) => a - b),
@@ -277,7 +378,7 @@ async function main(): Promise<void> {
           )
         rows.push({
           label: `${documentType} ${paper}`,
-          receipt: documentType === 'payment_receipt',
+          receipt: documentType === 'payment_receipt' || documentType === 'counter_receipt',
           sorted: timings.map((timing) => timing.total).sort((a, b) => a - b),
           parts: {
             load: median((timing) => timing.load),
@@ -285,34 +386,40 @@ async function main(): Promise<void> {
             draw: median((timing) => timing.draw),
             pdf: median((timing) => timing.pdf)
           },
-          warm: warm.sort((a, b) => a - b)
+          warm: warm.sort((a, b) => a - b),
+          kept: kept.sort((a, b) => a - b),
+          raw: raw.sort((a, b) => a - b)
         })
       }
     }
 
     const header = [
       'document',
-      'p50 ms',
-      'p95 ms',
-      'max ms',
-      'target',
+      'new page p50',
+      'p95',
       'p50 load / data / draw / pdf',
+      'kept page p50',
+      'p95',
+      'target',
       'in-app p50',
-      'in-app p95',
-      'in-app target'
+      'raw p50',
+      'p95',
+      'kept/raw'
     ]
     const lines = rows.map((row) => {
-      const p95 = percentile(row.sorted, 95)
+      const keptP95 = percentile(row.kept, 95)
       return [
         row.label,
         percentile(row.sorted, 50).toFixed(0),
-        p95.toFixed(0),
-        row.sorted[row.sorted.length - 1]!.toFixed(0),
-        row.receipt ? `< ${TARGET_RECEIPT_MS} ${p95 < TARGET_RECEIPT_MS ? 'met' : 'MISSED'}` : '',
+        percentile(row.sorted, 95).toFixed(0),
         `${row.parts.load.toFixed(0)} / ${row.parts.data.toFixed(0)} / ${row.parts.draw.toFixed(0)} / ${row.parts.pdf.toFixed(0)}`,
+        percentile(row.kept, 50).toFixed(0),
+        keptP95.toFixed(0),
+        row.receipt ? `< ${TARGET_RECEIPT_MS} ${keptP95 < TARGET_RECEIPT_MS ? 'met' : 'MISSED'}` : '',
         percentile(row.warm, 50).toFixed(0),
-        percentile(row.warm, 95).toFixed(0),
-        row.receipt ? `< ${TARGET_RECEIPT_MS} ${percentile(row.warm, 95) < TARGET_RECEIPT_MS ? 'met' : 'MISSED'}` : ''
+        percentile(row.raw, 50).toFixed(0),
+        percentile(row.raw, 95).toFixed(0),
+        (percentile(row.kept, 50) / percentile(row.raw, 50)).toFixed(1)
       ]
     })
     const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)))
@@ -322,14 +429,16 @@ async function main(): Promise<void> {
     console.log(widths.map((w) => '-'.repeat(w)).join('  '))
     for (const line of lines) console.log(format(line))
     console.log(
-      `\nFirst columns: a fresh page load of the print route, as the desktop shell's new print window makes it; split into`
+      `\nnew page: a fresh load of the print route, as the desktop shell's new print window per document did; split into`
     )
     console.log(
-      `load (to the load event), data (session check and the document's data over HTTP), draw (render, barcodes, fonts)`
+      `load (to the load event), data (session check and the document's data over HTTP), draw (render, barcodes, fonts) and pdf.`
     )
     console.log(
-      `and pdf (page.pdf). In-app: the route changed in a window already showing the app (the preview), drawn, page.pdf.`
+      `kept page: from the click (printing.print), the document drawn into the print page kept ready, then page.pdf.`
     )
+    console.log(`in-app: the route changed in a window already showing the app (the preview), drawn, page.pdf.`)
+    console.log(`raw: the same drawn document as static HTML set into a blank page, page.pdf (Chromium alone).`)
     console.log(`${RUNS} runs each after ${WARM_UP} warm-up.`)
     console.log(
       `Chromium ${browser.version()} headless on ${cpus().length} CPU(s), Node ${process.version}; other load on the machine shows in p95.`

@@ -29,30 +29,29 @@ export interface PostedMovement {
   balanceAfter: number
 }
 
+/** What the ledger reads of a part before it moves it. */
+export interface LedgerPosition {
+  partNumber: string
+  onHand: number
+  stockValueFen: number
+  averageCostFen: number
+}
+
+/** The value and unit cost a movement would carry, from the part's position; nothing is written. */
+export interface MovementValue {
+  unitCostFen: number
+  valueFen: number
+}
+
 /**
- * Appends one line to the stock ledger and moves the part's on-hand quantity, stock value and
- * moving-average cost with it; sends the line to HQ through the outbox. Must run inside the
- * caller's transaction. Taking out more than is on hand is refused with STOCK_INSUFFICIENT
- * before anything is written, and the caller's transaction rolls back whatever it did.
+ * What a movement is worth at the part's position: stock leaving goes at its moving-average
+ * value, stock coming in at its unit cost (or the exact value it left with). Taking out more
+ * than is on hand is refused with STOCK_INSUFFICIENT. Pure: a caller that must write a row
+ * carrying the cost before the ledger line (an issued job line) asks here first.
  */
-export async function postMovement(
-  trx: Db,
-  at: Date,
-  actorId: string | null,
-  request: MovementRequest
-): Promise<PostedMovement> {
-  const part = await trx
-    .selectFrom('parts')
-    .select(['partNumber', 'onHand', 'stockValueFen', 'averageCostFen'])
-    .where('id', '=', request.partId)
-    .executeTakeFirst()
-  if (!part) throw new AppError('NOT_FOUND', 'errors.partNotFound')
-  const position = { onHand: part.onHand, valueFen: part.stockValueFen }
+export function movementValue(part: LedgerPosition, request: MovementRequest): MovementValue {
   const { quantity } = request
   if (!Number.isInteger(quantity) || quantity === 0) throw new RangeError('a movement moves a whole, non-zero quantity')
-
-  let valueFen: number
-  let unitCostFen: number
   if (quantity < 0) {
     if (-quantity > part.onHand) {
       throw new AppError('STOCK_INSUFFICIENT', 'errors.STOCK_INSUFFICIENT', {
@@ -61,16 +60,40 @@ export async function postMovement(
         requested: -quantity
       })
     }
-    const leaving = outgoingValueFen(position, -quantity)
-    valueFen = -leaving
-    unitCostFen = Math.round(leaving / -quantity)
-  } else if (request.valueFen !== undefined) {
-    valueFen = request.valueFen
-    unitCostFen = Math.round(valueFen / quantity)
-  } else {
-    unitCostFen = request.unitCostFen ?? part.averageCostFen
-    valueFen = unitCostFen * quantity
+    const leaving = outgoingValueFen({ onHand: part.onHand, valueFen: part.stockValueFen }, -quantity)
+    return { valueFen: -leaving, unitCostFen: Math.round(leaving / -quantity) }
   }
+  if (request.valueFen !== undefined)
+    return { valueFen: request.valueFen, unitCostFen: Math.round(request.valueFen / quantity) }
+  const unitCostFen = request.unitCostFen ?? part.averageCostFen
+  return { unitCostFen, valueFen: unitCostFen * quantity }
+}
+
+/**
+ * Appends one line to the stock ledger and moves the part's on-hand quantity, stock value and
+ * moving-average cost with it; sends the line to HQ through the outbox. Must run inside the
+ * caller's transaction. Taking out more than is on hand is refused with STOCK_INSUFFICIENT
+ * before anything is written, and the caller's transaction rolls back whatever it did. A caller
+ * that has just read the part in the same transaction passes its position (`known`) and spares
+ * the ledger reading it again; the guarded update below still refuses a position that moved.
+ */
+export async function postMovement(
+  trx: Db,
+  at: Date,
+  actorId: string | null,
+  request: MovementRequest,
+  known?: LedgerPosition
+): Promise<PostedMovement> {
+  const part =
+    known ??
+    (await trx
+      .selectFrom('parts')
+      .select(['partNumber', 'onHand', 'stockValueFen', 'averageCostFen'])
+      .where('id', '=', request.partId)
+      .executeTakeFirst())
+  if (!part) throw new AppError('NOT_FOUND', 'errors.partNotFound')
+  const { quantity } = request
+  const { unitCostFen, valueFen } = movementValue(part, request)
   const after = { onHand: part.onHand + quantity, valueFen: part.stockValueFen + valueFen }
   const unitCostAfter = quantity > 0 && part.onHand === 0 ? unitCostFen : averageCostFen(after, part.averageCostFen)
 

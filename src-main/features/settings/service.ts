@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
+import { reusableQuery } from '../../db/reusableQuery'
 import { AppError, type CurrentUser, type ShopProfile, type ShopSettings } from '../../../src-shared/contract'
 import {
   DEFAULT_APPROVAL_THRESHOLD_FEN,
@@ -76,6 +78,35 @@ export async function readPasscodeRetentionDays(db: Db): Promise<number> {
 export async function readRepairWarrantyDays(db: Db): Promise<number> {
   return (await readSetting<number>(db, REPAIR_WARRANTY_KEY)) ?? DEFAULT_REPAIR_WARRANTY_DAYS
 }
+
+export interface WarrantySettings {
+  timeZone: string
+  repairWarrantyDays: number
+}
+
+/**
+ * What a warranty verdict needs from the settings, in one statement. The time zone is taken out
+ * of the profile by SQLite: the profile may carry the shop's logo, which a lookup has no use for.
+ */
+export async function readWarrantySettings(db: Db): Promise<WarrantySettings> {
+  const row = (await warrantySettingsQuery.first(db))!
+  return {
+    timeZone: row.timeZone ?? DEFAULT_TIME_ZONE,
+    repairWarrantyDays:
+      row.repairWarrantyDays === null ? DEFAULT_REPAIR_WARRANTY_DAYS : (JSON.parse(row.repairWarrantyDays) as number)
+  }
+}
+
+const warrantySettingsQuery = reusableQuery(0, (db: Db) =>
+  db.selectNoFrom((eb) => [
+    eb
+      .selectFrom('shopSettings')
+      .select(sql<string | null>`json_extract(value, '$.timeZone')`.as('timeZone'))
+      .where('key', '=', PROFILE_KEY)
+      .as('timeZone'),
+    eb.selectFrom('shopSettings').select('value').where('key', '=', REPAIR_WARRANTY_KEY).as('repairWarrantyDays')
+  ])
+)
 
 /**
  * Saves the shop profile (and its security settings). The profile is what HQ knows the shop

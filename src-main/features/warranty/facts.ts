@@ -1,8 +1,9 @@
 import type { Db } from '../../db/connection'
+import { reusableQuery } from '../../db/reusableQuery'
 import type { ArrivalCondition } from '../../../src-shared/contract'
 import type { RepairRecord, UnitFacts, VoidCondition } from '../../../src-shared/domain/warranty/evaluate'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
-import { readRepairWarrantyDays } from '../settings/service'
+import type { WarrantySettings } from '../settings/service'
 import type { WarrantyUnitsTable } from './tables'
 
 /** The shop's repair records of one serial, as the warranty rules read them. */
@@ -10,9 +11,9 @@ export async function unitFacts(
   db: Db,
   unit: WarrantyUnitsTable,
   originalStartDate: string | null,
-  timeZone: string
+  { timeZone, repairWarrantyDays: warrantyDays }: WarrantySettings
 ): Promise<{ facts: UnitFacts; repairs: RepairsForUnit }> {
-  const orders = await repairsOfSerial(db, unit.serial)
+  const orders = await repairsOfSerial.all(db, unit.serial)
   const day = (iso: string) => shopLocalDate(new Date(iso), timeZone)
   // A cancelled job never had the unit on the bench; it neither counts nor voids anything.
   const visits = orders.filter((order) => order.status !== 'cancelled')
@@ -35,7 +36,6 @@ export async function unitFacts(
     // A fault cause found at diagnosis voids the whole unit when the shop's code says so.
     if (order.causeVoidsWarranty) voids.push({ scope: 'unit', reason: order.causeVoidsWarranty, recordedOn })
   }
-  const warrantyDays = await readRepairWarrantyDays(db)
   const replacedParts = orders
     // Only a repaired device that went back replaced a part (one returned unrepaired is handed over too).
     .filter(
@@ -68,14 +68,14 @@ function uniqueVoids(voids: VoidCondition[]): VoidCondition[] {
   })
 }
 
-export type RepairsForUnit = Awaited<ReturnType<typeof repairsOfSerial>>
+export type RepairsForUnit = Awaited<ReturnType<typeof repairsOfSerial.all>>
 
 /**
  * Work orders of the device with this serial, newest first, with the component repaired and
  * whether the fault cause found voids the warranty (as the shop's codes say today).
  */
-function repairsOfSerial(db: Db, serial: string) {
-  return db
+const repairsOfSerial = reusableQuery(1, (db: Db, serial: string) =>
+  db
     .selectFrom('workOrders as wo')
     .innerJoin('devices as d', 'd.id', 'wo.deviceId')
     .leftJoin('codeEntries as loc', (join) =>
@@ -110,5 +110,4 @@ function repairsOfSerial(db: Db, serial: string) {
     ])
     .where('d.serial', '=', serial)
     .orderBy('wo.createdAt', 'desc')
-    .execute()
-}
+)

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { reusableQuery } from '../../db/reusableQuery'
 import {
   AppError,
   type CurrentUser,
@@ -21,6 +22,17 @@ function policyRows(db: Db) {
     .select(['m.brand', 'm.model', 'm.categoryKey as modelCategoryKey'])
 }
 
+// One statement: a version is for a model or for a category, never both; the model's own wins.
+const policyInForceQuery = reusableQuery(3, (db: Db, modelId: string, categoryKey: string, onDate: string) =>
+  policyRows(db)
+    .where((eb) => eb.or([eb('p.modelId', '=', modelId), eb('p.categoryKey', '=', categoryKey)]))
+    .where('p.effectiveFrom', '<=', onDate)
+    .orderBy((eb) => eb('p.modelId', 'is', null))
+    .orderBy('p.effectiveFrom', 'desc')
+    .orderBy('p.createdAt', 'desc')
+    .limit(1)
+)
+
 /**
  * The policy a unit is judged by: the version in force on the day it was sold (its warranty
  * start), for its model if the model has its own, else for its category.
@@ -31,21 +43,9 @@ export async function policyInForce(
   categoryKey: string,
   onDate: string
 ): Promise<PolicyVersion> {
-  const forModel = await policyRows(db)
-    .where('p.modelId', '=', modelId)
-    .where('p.effectiveFrom', '<=', onDate)
-    .orderBy('p.effectiveFrom', 'desc')
-    .orderBy('p.createdAt', 'desc')
-    .executeTakeFirst()
-  if (forModel) return toPolicyVersion(forModel)
-  const forCategory = await policyRows(db)
-    .where('p.categoryKey', '=', categoryKey)
-    .where('p.effectiveFrom', '<=', onDate)
-    .orderBy('p.effectiveFrom', 'desc')
-    .orderBy('p.createdAt', 'desc')
-    .executeTakeFirst()
-  if (!forCategory) throw new AppError('NOT_FOUND', 'errors.noWarrantyPolicy', { categoryKey, onDate })
-  return toPolicyVersion(forCategory)
+  const row = await policyInForceQuery.first(db, modelId, categoryKey, onDate)
+  if (!row) throw new AppError('NOT_FOUND', 'errors.noWarrantyPolicy', { categoryKey, onDate })
+  return toPolicyVersion(row)
 }
 
 export async function listModels(db: Db, categoryKey: string): Promise<ProductModel[]> {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { reusableQuery } from '../../db/reusableQuery'
 import {
   AppError,
   type CurrentUser,
@@ -13,7 +14,7 @@ import { evaluateWarranty, type FaultClaim } from '../../../src-shared/domain/wa
 import { exchangeDue } from '../../../src-shared/domain/warranty/exchange'
 import { waitingRecord } from '../../../src-shared/domain/warranty/waiting'
 import { isClosed } from '../../../src-shared/domain/workOrderStatus'
-import { readShopTimeZone } from '../settings/service'
+import { readShopTimeZone, readWarrantySettings } from '../settings/service'
 import { recordSyncedChange } from '../sync/recordChange'
 import { unitFacts } from './facts'
 import { policyInForce } from './policies'
@@ -36,6 +37,9 @@ function unitRows(db: Db) {
       'next.serial as exchangedToSerial'
     ])
 }
+
+const unitBySerial = reusableQuery(1, (db: Db, serial: string) => unitRows(db).where('u.serial', '=', serial))
+const unitByCard = reusableQuery(1, (db: Db, card: string) => unitRows(db).where('u.cardNumber', '=', card))
 
 async function findUnit(db: Db, id: string): Promise<UnitRow> {
   const row = await unitRows(db).where('u.id', '=', id).executeTakeFirst()
@@ -78,12 +82,21 @@ export async function verdictFor(
   unitId: string,
   claim: FaultClaim | null
 ): Promise<WarrantyVerdict> {
-  const row = await findUnit(db, unitId)
-  const timeZone = await readShopTimeZone(db)
+  return verdictOf(db, now, await findUnit(db, unitId), claim)
+}
+
+/**
+ * The verdict for a unit already read: the settings in one statement, the policy in force in
+ * one, the unit's repairs in one (and its exchange chain, only for an exchanged unit).
+ */
+async function verdictOf(db: Db, now: Date, row: UnitRow, claim: FaultClaim | null): Promise<WarrantyVerdict> {
+  const settings = await readWarrantySettings(db)
+  const { timeZone } = settings
   const today = shopLocalDate(now, timeZone)
   const soldOn = row.purchaseDate ?? row.productionDate ?? shopLocalDate(new Date(row.createdAt), timeZone)
   const policy = await policyInForce(db, row.modelId, row.categoryKey, soldOn)
-  const { facts, repairs } = await unitFacts(db, row, await originalStart(db, row), timeZone)
+  const started = row.exchangedFromId ? await originalStart(db, row) : null
+  const { facts, repairs } = await unitFacts(db, row, started, settings)
   facts.replacedBySerial = row.exchangedToSerial
   // The open warranty repair that waits, if any: its limit is the one of this unit's category.
   const waiting = repairs.find(
@@ -115,10 +128,11 @@ export async function verdictFor(
  */
 export async function lookUp(db: Db, now: Date, query: string, claim: FaultClaim | null): Promise<WarrantyLookup> {
   const upper = query.trim().toUpperCase()
-  const bySerial = await db.selectFrom('warrantyUnits').select('id').where('serial', '=', upper).executeTakeFirst()
-  if (bySerial) return { kind: 'found', verdict: await verdictFor(db, now, bySerial.id, claim) }
-  const byCard = await db.selectFrom('warrantyUnits').select('id').where('cardNumber', '=', upper).executeTakeFirst()
-  if (byCard) return { kind: 'found', verdict: await verdictFor(db, now, byCard.id, claim) }
+  // The unit is read once, with its model and exchange links, and judged from that row.
+  const bySerial = await unitBySerial.first(db, upper)
+  if (bySerial) return { kind: 'found', verdict: await verdictOf(db, now, bySerial, claim) }
+  const byCard = await unitByCard.first(db, upper)
+  if (byCard) return { kind: 'found', verdict: await verdictOf(db, now, byCard, claim) }
   const phone = normalizePhone(query)
   if (/^\d{7,}$/.test(phone) && /^[\d\s+\-()]+$/.test(query.trim())) {
     const units = await unitRows(db)
@@ -126,7 +140,7 @@ export async function lookUp(db: Db, now: Date, query: string, claim: FaultClaim
       .orderBy('u.purchaseDate', 'desc')
       .limit(50)
       .execute()
-    if (units.length === 1) return { kind: 'found', verdict: await verdictFor(db, now, units[0]!.id, claim) }
+    if (units.length === 1) return { kind: 'found', verdict: await verdictOf(db, now, units[0]!, claim) }
     if (units.length > 1) return { kind: 'several', units: units.map(toUnit) }
     if (!/^\d{15}$/.test(phone)) return { kind: 'unknown', query: query.trim(), queryKind: 'phone' }
   }

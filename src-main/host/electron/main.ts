@@ -46,12 +46,13 @@ export function startElectronShell(): void {
     stopBackups = startBackupSchedule(context)
     // Sync with HQ in the background of this process, never inside a counter call.
     stopSync = startSyncSchedule(context)
-    // The main window and, while they draw a document, the hidden print windows.
+    // The main window and the hidden print window kept ready between prints.
     const trusted = new Set<WebContents>()
-    context.printing = electronPrinting((window) => {
+    const printing = electronPrinting((window) => {
       trusted.add(window.webContents)
       return () => trusted.delete(window.webContents)
     })
+    context.printing = printing
     ipcMain.handle(RPC_CHANNEL, (event, payload: unknown) =>
       handleIpcCall(
         context,
@@ -66,6 +67,10 @@ export function startElectronShell(): void {
     )
     mainWindow = createMainWindow()
     trusted.add(mainWindow.webContents)
+    // The print window loads once the main window shows, and closes with it (a hidden window
+    // left open would keep the app running).
+    mainWindow.once('ready-to-show', () => printing.prepare())
+    mainWindow.on('closed', () => printing.dispose())
   })
 
   electronApp.on('window-all-closed', () => electronApp.quit())

@@ -1,47 +1,35 @@
-import { BrowserWindow, type WebContents } from 'electron'
+import { BrowserWindow } from 'electron'
 import type { PrintingPort, PrintJob } from '../../features/printing/port'
 import { PAPERS } from '../../../src-shared/domain/paper'
-import { createPrintWindow, loadRenderer } from './window'
+import { KeptPrintWindow } from './keptPrintWindow'
 
 const MICRONS_PER_MM = 1000
-const READY_TIMEOUT_MS = 15_000
-
-/** Waits until the print route says the document is drawn (data loaded, barcodes, fonts). */
-async function documentReady(contents: WebContents): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS
-  while (Date.now() < deadline) {
-    const state = (await contents.executeJavaScript('document.body.dataset.printReady')) as string | undefined
-    if (state === '1') return
-    if (state === 'error') throw new Error('the document could not be drawn')
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  throw new Error('the document did not finish drawing')
-}
 
 /**
- * The desktop shell's printers: each print draws the document's own route in a hidden window
- * (the same renderer the preview shows) and sends it to the printer chosen for its type. A
- * receipt roll is cut as long as the receipt is.
+ * The desktop shell's printers: each print draws the document's own route (the same renderer the
+ * preview shows) in the hidden print window kept ready between prints, and sends it to the
+ * printer chosen for its type. A receipt roll is cut as long as the receipt is.
  */
-export function electronPrinting(trustWindow: (window: BrowserWindow) => () => void): PrintingPort {
+export function electronPrinting(
+  trustWindow: (window: BrowserWindow) => () => void
+): PrintingPort & { prepare(): void; dispose(): void } {
+  const printWindow = new KeptPrintWindow(trustWindow)
   return {
+    prepare: () => printWindow.prepare(),
+    dispose: () => printWindow.dispose(),
     async printers() {
       const window = BrowserWindow.getAllWindows()[0]
       if (!window) return []
       const printers = await window.webContents.getPrintersAsync()
       return printers.map((printer) => ({ name: printer.name, displayName: printer.displayName || printer.name }))
     },
-    async print(job: PrintJob) {
-      const window = createPrintWindow()
-      const untrust = trustWindow(window)
-      try {
-        // The hidden window has its own session storage: the caller's session travels in the route.
-        await loadRenderer(window, `${job.route}&token=${encodeURIComponent(job.token)}`)
-        await documentReady(window.webContents)
+    print(job: PrintJob) {
+      // The print window has its own session storage: the caller's session travels in the route.
+      const route = `${job.route}&token=${encodeURIComponent(job.token)}`
+      return printWindow.render(route, async (window, measuredHeightMm) => {
         const paper = PAPERS[job.paper]
         // A roll is cut where the receipt ends: the print page measures its own length.
-        const heightMm =
-          paper.heightMm ?? Number(await window.webContents.executeJavaScript('document.body.dataset.pageHeightMm'))
+        const heightMm = paper.heightMm ?? measuredHeightMm
         await new Promise<void>((resolve, reject) => {
           window.webContents.print(
             {
@@ -54,10 +42,7 @@ export function electronPrinting(trustWindow: (window: BrowserWindow) => () => v
             (success, reason) => (success || reason === 'cancelled' ? resolve() : reject(new Error(reason)))
           )
         })
-      } finally {
-        untrust()
-        window.destroy()
-      }
+      })
     }
   }
 }

@@ -10,10 +10,16 @@ import {
 import { uuidv7 } from '../../../../src-shared/domain/ids'
 import type { PartUnit } from '../../../../src-shared/domain/stock'
 import { recordAudit } from '../../audit/record'
-import { requireBenchAccess, requireNotBilled, requireOpen } from '../../workOrders/guards'
+import {
+  findWorkOrderWithInvoice,
+  refuseBilled,
+  requireBenchAccess,
+  requireNotBilled,
+  requireOpen
+} from '../../workOrders/guards'
 import { findWorkOrder } from '../../workOrders/lookup'
 import { barcodesOf, findPartRow } from '../records'
-import { postMovement } from '../ledger'
+import { movementValue, postMovement, type MovementRequest } from '../ledger'
 import { requireSerialOnHand } from '../serials'
 
 /** A request as the contract shows it (requests as `r`, parts as `p`, the requester as `u`). */
@@ -193,10 +199,12 @@ export async function issuePart(
   actor: CurrentUser,
   input: ParsedInput<'workOrderParts.issue'>
 ): Promise<IssuedToWorkOrder> {
+  // The fewest statements that keep every check: the order with its invoice, the part (whose
+  // position the ledger then uses as read), the open request, and the writes.
   await db.transaction().execute(async (trx) => {
-    const order = await findWorkOrder(trx, input.workOrderId)
+    const { order, invoiceNumber } = await findWorkOrderWithInvoice(trx, input.workOrderId)
     requireOpen(order)
-    await requireNotBilled(trx, order.id)
+    refuseBilled(invoiceNumber)
     const part = await findPartRow(trx, input.partId)
     const serial =
       part.serialTracked === 1 ? await requireIssuableSerial(trx, part.id, input.serial, input.quantity) : null
@@ -209,7 +217,18 @@ export async function issuePart(
       .where('status', '=', 'open')
       .orderBy('requestedAt')
       .executeTakeFirst()
-    // The line must exist before the ledger line that points at it; the unit cost follows.
+    const movement: MovementRequest = {
+      partId: part.id,
+      kind: 'issue',
+      quantity: -input.quantity,
+      serial,
+      workOrderId: order.id,
+      workOrderPartId: lineId,
+      reference: order.number
+    }
+    // The line must exist before the ledger line that points at it, so it is written with the
+    // cost the ledger will book (refused here already when the shelf is short).
+    const cost = movementValue(part, movement)
     await trx
       .insertInto('workOrderParts')
       .values({
@@ -221,27 +240,14 @@ export async function issuePart(
         quantity: input.quantity,
         returnedQuantity: 0,
         unitPriceFen: part.sellingPriceFen,
-        unitCostFen: 0,
-        costValueFen: 0,
+        unitCostFen: cost.unitCostFen,
+        costValueFen: -cost.valueFen,
         returnedValueFen: 0,
         issuedBy: actor.id,
         issuedAt: at.toISOString()
       })
       .execute()
-    const moved = await postMovement(trx, at, actor.id, {
-      partId: part.id,
-      kind: 'issue',
-      quantity: -input.quantity,
-      serial,
-      workOrderId: order.id,
-      workOrderPartId: lineId,
-      reference: order.number
-    })
-    await trx
-      .updateTable('workOrderParts')
-      .set({ unitCostFen: moved.unitCostFen, costValueFen: -moved.valueFen })
-      .where('id', '=', lineId)
-      .execute()
+    await postMovement(trx, at, actor.id, movement, part)
     if (request) {
       const issued = request.issuedQuantity + input.quantity
       const done = issued >= request.quantity
