@@ -41,5 +41,8 @@ export const allMigrations: readonly Migration[] = [
   checkout.counterSales,
   workOrders.unpaidHandOvers,
   checkout.receiptsKeepWhatTheySaid,
-  parts.blindStocktakesAndRecounts
+  parts.blindStocktakesAndRecounts,
+  customers.customerSearchFts,
+  workOrders.workOrderSearchFts,
+  parts.partSearchFts
 ]
