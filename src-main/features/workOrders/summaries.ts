@@ -217,7 +217,7 @@ async function pageOffTheIndex(
   const wanted = query.page * query.pageSize
   const viaIndex = filtered
     .innerJoin('workOrderSearch as s', (join) => join.on(sql<SqlBool>`s.rowid = wo.rowid`))
-    .where(sql<SqlBool>`s MATCH ${match}`)
+    .where(sql<SqlBool>`s.work_order_search MATCH ${match}`)
   const indexed = await viaIndex
     .select(['wo.id', 'wo.createdAt'])
     .orderBy(sql`s.rowid`, 'desc')
