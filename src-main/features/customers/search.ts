@@ -49,6 +49,15 @@ async function everyCustomer(db: Db, input: SearchInput): Promise<Page<Customer>
   return cappedPage(rows.map(toCustomer), Number(total))
 }
 
+/**
+ * The customers behind these index rowids. Only findable customers have a search_seq (the
+ * triggers see to it), so nothing else is asked: a condition on merged_into_id would lure SQLite
+ * into walking the whole list index instead of looking up the few rows by search_seq.
+ */
+function indexedCustomers(db: Db, seqs: number[]) {
+  return db.selectFrom('customers').where(sql<SqlBool>`search_seq IN (SELECT value FROM json_each(${jsonList(seqs)}))`)
+}
+
 /** Few enough matches to count them all and order them as the list always did. */
 async function exactPage(db: Db, input: SearchInput, seqs: number[]): Promise<Page<Customer>> {
   if (seqs.length === 0) return { rows: [], total: 0 }
@@ -58,8 +67,7 @@ async function exactPage(db: Db, input: SearchInput, seqs: number[]): Promise<Pa
     WHEN ${text} LIKE ${exact === null ? null : `% ${escapeLike(exact)} %`} ESCAPE '\\' THEN 0
     WHEN ${text} LIKE ${tail === null ? null : endsWordPattern(tail)} ESCAPE '\\' THEN 1
     ELSE 2 END`
-  const rows = await findableCustomers(db)
-    .where(sql<SqlBool>`search_seq IN (SELECT value FROM json_each(${jsonList(seqs)}))`)
+  const rows = await indexedCustomers(db, seqs)
     .selectAll()
     .orderBy(rank)
     .orderBy('customers.updatedAt', 'desc')
@@ -96,10 +104,9 @@ async function pageOffTheIndex(db: Db, input: SearchInput, match: string): Promi
   }
   const pageSeqs = [...ordered].slice((input.page - 1) * input.pageSize, wanted)
   const rows = pageSeqs.length
-    ? await findableCustomers(db)
+    ? await indexedCustomers(db, pageSeqs)
         .selectAll()
         .select(sql<number>`search_seq`.as('searchSeq'))
-        .where(sql<SqlBool>`search_seq IN (SELECT value FROM json_each(${jsonList(pageSeqs)}))`)
         .execute()
     : []
   const position = new Map(pageSeqs.map((seq, index) => [seq, index]))

@@ -164,16 +164,43 @@ export async function listWorkOrders(
   const match = workOrderSearchMatch(search)
   const byIndex = match === null ? [] : await ftsRowids(db, 'work_order_search', match, SEARCH_COUNT_CAP + 1)
   if (match === null || byIndex.length <= SEARCH_COUNT_CAP) {
-    // Few matches: counted and ordered exactly, with the alternatives b-tree indexes answer.
-    const matching = filtered.where((eb) =>
-      eb.or([
-        eb(sql<number>`wo.rowid`, 'in', sql<number>`(SELECT value FROM json_each(${jsonList(byIndex)}))`),
-        ...byNumberTailOrClaimCode(eb, search)
-      ])
-    )
-    return pageOf(db, matching, query, calendar, await cappedCount(db, matching))
+    // Few matches: all of them are read (by the indexes of their alternatives, never walking the
+    // list's order), counted and paged exactly.
+    const matching = await filtered
+      .where((eb) =>
+        eb.or([
+          eb(sql<number>`wo.rowid`, 'in', sql<number>`(SELECT value FROM json_each(${jsonList(byIndex)}))`),
+          ...byNumberTailOrClaimCode(eb, search)
+        ])
+      )
+      .select(['wo.id', 'wo.createdAt'])
+      .execute()
+    return pageOfMatches(db, newestFirst(matching), matching.length, query, calendar)
   }
   return pageOffTheIndex(db, filtered, match, search, query, calendar)
+}
+
+/** Newest first, as the list shows orders. */
+function newestFirst<Row extends { id: string; createdAt: string }>(rows: Row[]): Row[] {
+  return rows.sort((a, b) =>
+    a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt)
+  )
+}
+
+/** The page of these matches (already in the list's order), joined for display. */
+async function pageOfMatches(
+  db: Db,
+  ordered: { id: string }[],
+  counted: number,
+  query: ParsedInput<'workOrders.list'>,
+  calendar: ShopCalendar
+): Promise<Page<WorkOrderSummary>> {
+  const pageIds = ordered.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((row) => row.id)
+  const ids = db
+    .selectFrom('workOrders as wo')
+    .select('wo.id')
+    .where('wo.id', 'in', [...pageIds, ''])
+  return cappedPage(await summariesOf(db, ids, calendar), counted)
 }
 
 /**
@@ -223,17 +250,15 @@ async function pageOffTheIndex(
     .orderBy(sql`s.rowid`, 'desc')
     .limit(wanted)
     .execute()
+  // Few (a claim code, one number tail a day): read whole, without the list's order, by their indexes.
   const others = await filtered
     .where((eb) => eb.or(byNumberTailOrClaimCode(eb, search)))
     .select(['wo.id', 'wo.createdAt'])
-    .orderBy('wo.createdAt', 'desc')
-    .limit(wanted)
     .execute()
   const seen = new Set<string>()
-  const merged = [...indexed, ...others]
-    .filter((row) => (seen.has(row.id) ? false : (seen.add(row.id), true)))
-    .sort((a, b) => (a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt)))
-  const pageIds = merged.slice((query.page - 1) * query.pageSize, wanted).map((row) => row.id)
+  const merged = newestFirst(
+    [...indexed, ...others].filter((row) => (seen.has(row.id) ? false : (seen.add(row.id), true)))
+  )
   const { total } = await db
     .selectFrom(
       viaIndex
@@ -243,12 +268,7 @@ async function pageOffTheIndex(
     )
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow()
-  const counted = Math.max(Number(total), merged.length)
-  const ids = db
-    .selectFrom('workOrders as wo')
-    .select('wo.id')
-    .where('wo.id', 'in', [...pageIds, ''])
-  return cappedPage(await summariesOf(db, ids, calendar), counted)
+  return pageOfMatches(db, merged, Math.max(Number(total), merged.length), query, calendar)
 }
 
 type FilteredOrders = SelectQueryBuilder<Database & { wo: Database['workOrders'] }, 'wo', object>
