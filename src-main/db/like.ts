@@ -1,8 +1,13 @@
 import { sql, type Expression, type SqlBool } from 'kysely'
 
+/** The text with LIKE's wildcards (and the escape character) taken literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
 /** `%text%` with LIKE's wildcards in the text taken literally. */
 export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  return `%${escapeLike(text)}%`
 }
 
 /** `text%` with LIKE's wildcards in the text taken literally. */

@@ -49,5 +49,8 @@ export const allMigrations: readonly Migration[] = [
   settings.deskSettings,
   warranty.importInShortTransactions,
   desks.desksPairingAndRequestLog,
-  audit.auditRowsNameTheDesk
+  audit.auditRowsNameTheDesk,
+  customers.customerSearchFts,
+  workOrders.workOrderSearchFts,
+  parts.partSearchFts
 ]

@@ -13,6 +13,7 @@ export const coreEn: typeof coreZhCN = {
     refresh: 'Refresh',
     saved: 'Saved',
     total: '{count} in total',
+    moreThan: 'More than {count}: type more to narrow it down',
     listSeparator: ', ',
     clauseSeparator: '; '
   },

@@ -12,6 +12,7 @@ export const coreZhCN = {
     refresh: '刷新',
     saved: '已保存',
     total: '共 {count} 条',
+    moreThan: '超过 {count} 条，请输入更多字缩小范围',
     listSeparator: '、',
     clauseSeparator: '；'
   },

@@ -4,6 +4,8 @@ import type { Page } from '../../src-shared/contract'
 export interface PagedList<T> {
   rows: Ref<T[]>
   total: Ref<number>
+  /** More rows match than `total` counts (the server stopped counting): "more than {total}". */
+  more: Ref<boolean>
   loading: Ref<boolean>
   page: Ref<number>
   pageSize: Ref<number>
@@ -25,6 +27,7 @@ export function usePagedList<T>(
   const list = {
     rows: ref([]) as Ref<T[]>,
     total: ref(0),
+    more: ref(false),
     loading: ref(false),
     page: ref(1),
     pageSize: ref(pageSize)
@@ -35,6 +38,7 @@ export function usePagedList<T>(
       const result = await fetchPage(list.page.value, list.pageSize.value)
       list.rows.value = result.rows
       list.total.value = result.total
+      list.more.value = result.more === true
     } finally {
       list.loading.value = false
     }

@@ -59,7 +59,10 @@ export const pageInput = {
 
 export interface Page<T> {
   rows: T[]
+  /** How many rows match; with `more`, only a lower bound (a search stops counting at its cap). */
   total: number
+  /** There are more than `total` matches: the list shows "more than {total}". */
+  more?: boolean
 }
 
 /**

@@ -3,7 +3,8 @@ import { shopCalendar } from '../workOrders/calendar'
 import { toCustomer, toDevice } from '../workOrders/parties'
 import { historyOf } from '../workOrders/summaries'
 import { eraseCustomer } from './erasure'
-import { createCustomer, findLiveCustomer, mergeCustomers, searchCustomers, updateCustomer } from './service'
+import { createCustomer, findLiveCustomer, mergeCustomers, updateCustomer } from './service'
+import { searchCustomers } from './search'
 
 export const customersHandlers: HandlersOf<'customers'> = {
   'customers.search': (ctx, input) => searchCustomers(ctx.app.db, input),

@@ -54,3 +54,55 @@ export const customerErasure: Migration = {
   name: 'customers: erased_at marks a customer whose personal data was erased on request',
   statements: [`ALTER TABLE customers ADD COLUMN erased_at TEXT`]
 }
+
+/**
+ * Search as you type on a million customers: an FTS5 trigram index over each live customer's
+ * search text, kept in step by triggers inside the same transaction as the change. Each word is
+ * indexed as ^^word$$ so the trigrams also answer "starts with" and "ends with" for one and two
+ * typed characters (features/search/ftsQuery.ts). The index's rowid is search_seq, a number every
+ * change of a customer takes anew (the highest yet plus one): walking the index from its highest
+ * rowid down meets customers most recently changed first, the order the list shows, so a first
+ * page needs only its own rows however many customers match.
+ */
+export const customerSearchFts: Migration = {
+  version: 31,
+  name: 'customers: FTS5 trigram index for search as you type, most recently changed first',
+  statements: [
+    `ALTER TABLE customers ADD COLUMN search_seq INTEGER`,
+    `UPDATE customers SET search_seq = ranked.seq
+       FROM (SELECT rowid AS row_id, row_number() OVER (ORDER BY updated_at, id) AS seq
+               FROM customers WHERE merged_into_id IS NULL AND erased_at IS NULL) AS ranked
+      WHERE customers.rowid = ranked.row_id`,
+    `CREATE UNIQUE INDEX customers_search_seq ON customers(search_seq)`,
+    `CREATE VIRTUAL TABLE customer_search USING fts5(
+        words, tokenize = 'trigram', content = '', contentless_delete = 1
+      )`,
+    `INSERT INTO customer_search(rowid, words)
+       SELECT search_seq, '^^' || replace(search_text, ' ', '$$ ^^') || '$$' FROM customers
+        WHERE search_seq IS NOT NULL`,
+    `CREATE TRIGGER customers_search_insert AFTER INSERT ON customers
+       WHEN NEW.merged_into_id IS NULL AND NEW.erased_at IS NULL
+       BEGIN
+         UPDATE customers
+            SET search_seq = (SELECT coalesce(max(search_seq), 0) + 1 FROM customers)
+          WHERE rowid = NEW.rowid;
+         INSERT INTO customer_search(rowid, words)
+           SELECT search_seq, '^^' || replace(search_text, ' ', '$$ ^^') || '$$' FROM customers WHERE rowid = NEW.rowid;
+       END`,
+    `CREATE TRIGGER customers_search_update AFTER UPDATE OF search_text, updated_at, merged_into_id, erased_at ON customers
+       BEGIN
+         DELETE FROM customer_search WHERE rowid = OLD.search_seq;
+         UPDATE customers
+            SET search_seq = CASE WHEN NEW.merged_into_id IS NULL AND NEW.erased_at IS NULL
+                  THEN (SELECT coalesce(max(search_seq), 0) + 1 FROM customers) END
+          WHERE rowid = NEW.rowid;
+         INSERT INTO customer_search(rowid, words)
+           SELECT search_seq, '^^' || replace(search_text, ' ', '$$ ^^') || '$$' FROM customers
+            WHERE rowid = NEW.rowid AND search_seq IS NOT NULL;
+       END`,
+    `CREATE TRIGGER customers_search_delete AFTER DELETE ON customers
+       BEGIN
+         DELETE FROM customer_search WHERE rowid = OLD.search_seq;
+       END`
+  ]
+}

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/connection'
-import { like } from '../../db/like'
 import { MAX_KEPT_OTHER_PHONES } from '../../../src-shared/contract/customers'
-import { AppError, type Customer, type CurrentUser, type Page, type ParsedInput } from '../../../src-shared/contract'
+import { AppError, type Customer, type CurrentUser, type ParsedInput } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { normalizePhone } from '../../../src-shared/domain/phone'
 import { sql, type SqlBool } from 'kysely'
@@ -9,7 +8,6 @@ import { enqueueOutbox } from '../sync/outbox'
 import { recordSyncedChange } from '../sync/recordChange'
 import { toCustomer, toDevice } from '../workOrders/parties'
 import { workOrderRecord } from '../workOrders/records'
-import { endsWordPattern, phoneQueryDigits, searchPatterns } from '../search/searchText'
 import { customerSearchText } from './searchText'
 import type { CustomersTable } from './tables'
 
@@ -18,32 +16,6 @@ export type CustomerFields = ParsedInput<'customers.create'>
 /** Customers that still stand on their own (not merged into another). */
 function liveCustomers(db: Db) {
   return db.selectFrom('customers').where('customers.mergedIntoId', 'is', null)
-}
-
-export async function searchCustomers(db: Db, query: ParsedInput<'customers.search'>): Promise<Page<Customer>> {
-  // An erased customer stays for their jobs' sake but is never found again.
-  let filtered = liveCustomers(db).where('customers.erasedAt', 'is', null)
-  for (const pattern of searchPatterns(query.query)) filtered = filtered.where(like('customers.searchText', pattern))
-  const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
-  const rows = await orderPhoneTailFirst(filtered, query.query)
-    .selectAll()
-    .orderBy('customers.updatedAt', 'desc')
-    .orderBy('customers.id', 'desc')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute()
-  return { rows: rows.map(toCustomer), total: Number(total) }
-}
-
-/**
- * The desk types the last digits of a phone: numbers that end with them rank above numbers that
- * merely contain them. Any other query keeps the plain order (most recently changed first).
- */
-function orderPhoneTailFirst(customers: ReturnType<typeof liveCustomers>, query: string) {
-  const digits = phoneQueryDigits(query)
-  if (digits === null || digits === '') return customers
-  const text = sql`' ' || ${sql.ref('customers.searchText')} || ' '`
-  return customers.orderBy(sql`CASE WHEN ${text} LIKE ${endsWordPattern(digits)} ESCAPE '\\' THEN 0 ELSE 1 END`)
 }
 
 export async function findLiveCustomer(db: Db, id: string): Promise<CustomersTable> {

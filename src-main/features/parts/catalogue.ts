@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type SqlBool } from 'kysely'
 import type { Db } from '../../db/connection'
 import {
   AppError,
@@ -11,7 +11,8 @@ import {
   type PartSummary
 } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
-import { containsPattern, like } from '../../db/like'
+import { allWordsMatch, plainWords } from '../search/ftsQuery'
+import { SEARCH_COUNT_CAP, cappedPage, ftsRowids, jsonList } from '../search/capped'
 import { recordSyncedChange } from '../sync/recordChange'
 import { isHqCataloguePart, refuseHqOwnedEdit } from '../sync/hq/ownership'
 import { loadPart, toPartSummaries } from './records'
@@ -19,14 +20,36 @@ import { partSearchText } from './searchText'
 
 type PartFields = ParsedInput<'parts.update'>['fields']
 
-/** Search as you type: every word must appear in the number, name, initials, a barcode or a model. */
+/**
+ * Search as you type over the parts' FTS5 index (migration partSearchFts): every word must appear
+ * in the number, name, initials, a barcode or a model (one or two characters: at the start or end
+ * of one). Up to SEARCH_COUNT_CAP matches are counted and ordered exactly (what was typed exactly
+ * first, then by part number); past it the answer is "more than N" and the page is ordered among
+ * the most recently added matches the cap holds.
+ */
 export async function searchParts(db: Db, input: ParsedInput<'parts.search'>): Promise<Page<PartSummary>> {
   let query = db.selectFrom('parts')
-  for (const word of input.query.toLowerCase().split(/\s+/).filter(Boolean))
-    query = query.where(like('parts.searchText', containsPattern(word)))
+  const match = allWordsMatch(plainWords(input.query))
+  let counted: number | null = null
+  if (match !== null) {
+    const byIndex = await ftsRowids(db, 'part_search', match, SEARCH_COUNT_CAP + 1)
+    query = query.where(sql<SqlBool>`parts.rowid IN (SELECT value FROM json_each(${jsonList(byIndex)}))`)
+    if (byIndex.length > SEARCH_COUNT_CAP) counted = SEARCH_COUNT_CAP + 1
+  }
   if (!input.includeInactive) query = query.where('active', '=', 1)
   if (input.lowOnly) query = query.where('active', '=', 1).whereRef('onHand', '<=', 'reorderPoint')
-  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+  if (counted === null) {
+    const { total } = await db
+      .selectFrom(
+        query
+          .select('parts.id')
+          .limit(SEARCH_COUNT_CAP + 1)
+          .as('found')
+      )
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow()
+    counted = Number(total)
+  }
   const exact = input.query.trim()
   const rows = await query
     .selectAll()
@@ -36,7 +59,7 @@ export async function searchParts(db: Db, input: ParsedInput<'parts.search'>): P
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .execute()
-  return { rows: await toPartSummaries(db, rows), total: Number(total) }
+  return cappedPage(await toPartSummaries(db, rows), counted)
 }
 
 /** A scanned code: one of a part's barcodes, or its part number. */

@@ -185,3 +185,33 @@ export const blindStocktakesAndRecounts: Migration = {
        WHERE stocktake_id IN (SELECT id FROM stocktakes WHERE status = 'posted')`
   ]
 }
+
+/**
+ * Part search as you type: an FTS5 trigram index over each part's search text (number, name,
+ * initials, barcodes, models), kept in step by triggers in the same transaction as the change.
+ * Words are indexed as ^^word$$ like the customers' index (features/search/ftsQuery.ts).
+ */
+export const partSearchFts: Migration = {
+  version: 33,
+  name: 'parts: FTS5 trigram index for part search as you type',
+  statements: [
+    `CREATE VIRTUAL TABLE part_search USING fts5(
+        words, tokenize = 'trigram', content = '', contentless_delete = 1
+      )`,
+    `INSERT INTO part_search(rowid, words)
+       SELECT rowid, '^^' || replace(search_text, ' ', '$$ ^^') || '$$' FROM parts`,
+    `CREATE TRIGGER parts_search_insert AFTER INSERT ON parts
+       BEGIN
+         INSERT INTO part_search(rowid, words) VALUES (NEW.rowid, '^^' || replace(NEW.search_text, ' ', '$$ ^^') || '$$');
+       END`,
+    `CREATE TRIGGER parts_search_update AFTER UPDATE OF search_text ON parts
+       BEGIN
+         DELETE FROM part_search WHERE rowid = OLD.rowid;
+         INSERT INTO part_search(rowid, words) VALUES (NEW.rowid, '^^' || replace(NEW.search_text, ' ', '$$ ^^') || '$$');
+       END`,
+    `CREATE TRIGGER parts_search_delete AFTER DELETE ON parts
+       BEGIN
+         DELETE FROM part_search WHERE rowid = OLD.rowid;
+       END`
+  ]
+}

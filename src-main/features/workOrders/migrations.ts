@@ -186,3 +186,66 @@ export const unpaidHandOvers: Migration = {
        BEGIN SELECT RAISE(ABORT, 'an unpaid hand-over is never deleted'); END`
   ]
 }
+
+/**
+ * Work-order search as you type on a million orders: an FTS5 trigram index with one row per order
+ * (rowid = the order's rowid, so newest first is walking it down), holding the order's number and
+ * its device's serial (column ids) and its customer's search text (column customer). Triggers
+ * keep it in step in the same transaction as the change: a new or re-pointed order, a customer's
+ * new name or phone, a device's corrected serial. Words are indexed as ^^word$$ like the
+ * customers' index (features/search/ftsQuery.ts).
+ */
+export const workOrderSearchFts: Migration = {
+  version: 32,
+  name: 'repairs: FTS5 trigram index for work-order search as you type',
+  statements: [
+    `CREATE VIRTUAL TABLE work_order_search USING fts5(
+        ids, customer, tokenize = 'trigram', content = '', contentless_delete = 1
+      )`,
+    `INSERT INTO work_order_search(rowid, ids, customer)
+       SELECT wo.rowid, '^^' || wo.number || '$$ ^^' || coalesce(d.serial, '') || '$$',
+              '^^' || replace(c.search_text, ' ', '$$ ^^') || '$$'
+         FROM work_orders wo JOIN customers c ON c.id = wo.customer_id JOIN devices d ON d.id = wo.device_id`,
+    `CREATE TRIGGER work_orders_search_insert AFTER INSERT ON work_orders
+       BEGIN
+         INSERT INTO work_order_search(rowid, ids, customer)
+           SELECT wo.rowid, '^^' || wo.number || '$$ ^^' || coalesce(d.serial, '') || '$$',
+                  '^^' || replace(c.search_text, ' ', '$$ ^^') || '$$'
+             FROM work_orders wo JOIN customers c ON c.id = wo.customer_id JOIN devices d ON d.id = wo.device_id
+            WHERE wo.rowid = NEW.rowid;
+       END`,
+    `CREATE TRIGGER work_orders_search_update AFTER UPDATE OF number, customer_id, device_id ON work_orders
+       BEGIN
+         DELETE FROM work_order_search WHERE rowid = OLD.rowid;
+         INSERT INTO work_order_search(rowid, ids, customer)
+           SELECT wo.rowid, '^^' || wo.number || '$$ ^^' || coalesce(d.serial, '') || '$$',
+                  '^^' || replace(c.search_text, ' ', '$$ ^^') || '$$'
+             FROM work_orders wo JOIN customers c ON c.id = wo.customer_id JOIN devices d ON d.id = wo.device_id
+            WHERE wo.rowid = NEW.rowid;
+       END`,
+    `CREATE TRIGGER work_orders_search_delete AFTER DELETE ON work_orders
+       BEGIN
+         DELETE FROM work_order_search WHERE rowid = OLD.rowid;
+       END`,
+    `CREATE TRIGGER customers_work_order_search AFTER UPDATE OF search_text ON customers
+       WHEN OLD.search_text IS NOT NEW.search_text
+       BEGIN
+         DELETE FROM work_order_search WHERE rowid IN (SELECT rowid FROM work_orders WHERE customer_id = NEW.id);
+         INSERT INTO work_order_search(rowid, ids, customer)
+           SELECT wo.rowid, '^^' || wo.number || '$$ ^^' || coalesce(d.serial, '') || '$$',
+                  '^^' || replace(NEW.search_text, ' ', '$$ ^^') || '$$'
+             FROM work_orders wo JOIN devices d ON d.id = wo.device_id
+            WHERE wo.customer_id = NEW.id;
+       END`,
+    `CREATE TRIGGER devices_work_order_search AFTER UPDATE OF serial ON devices
+       WHEN OLD.serial IS NOT NEW.serial
+       BEGIN
+         DELETE FROM work_order_search WHERE rowid IN (SELECT rowid FROM work_orders WHERE device_id = NEW.id);
+         INSERT INTO work_order_search(rowid, ids, customer)
+           SELECT wo.rowid, '^^' || wo.number || '$$ ^^' || coalesce(NEW.serial, '') || '$$',
+                  '^^' || replace(c.search_text, ' ', '$$ ^^') || '$$'
+             FROM work_orders wo JOIN customers c ON c.id = wo.customer_id
+            WHERE wo.device_id = NEW.id;
+       END`
+  ]
+}

@@ -94,6 +94,16 @@ export interface UnpaidHandOversTable {
   at: string
 }
 
+/**
+ * The FTS5 index search as you type reads (migration workOrderSearchFts): one row per order,
+ * rowid = the order's rowid. Contentless: only rowid comes back; triggers alone write it.
+ */
+export interface WorkOrderSearchTable {
+  rowid: number
+  ids: string
+  customer: string
+}
+
 /** The work order's record: the order, its labour, quotes and timeline, and the codes it is described with. */
 export interface WorkOrderTables {
   workOrders: WorkOrdersTable
@@ -102,6 +112,7 @@ export interface WorkOrderTables {
   workOrderEvents: WorkOrderEventsTable
   codeEntries: CodeEntriesTable
   unpaidHandOvers: UnpaidHandOversTable
+  workOrderSearch: WorkOrderSearchTable
 }
 
 /** The name db/schema.ts assembles the database with (repairs used to own these tables). */
