@@ -10,6 +10,7 @@ import * as warranty from '../features/warranty/migrations'
 import * as parts from '../features/parts/migrations'
 import * as checkout from '../features/checkout/migrations'
 import * as printing from '../features/printing/migrations'
+import * as reports from '../features/reports/migrations'
 
 /**
  * Every schema step the app has shipped, in the order they run: the order is this list, and the
@@ -41,5 +42,6 @@ export const allMigrations: readonly Migration[] = [
   checkout.counterSales,
   workOrders.unpaidHandOvers,
   checkout.receiptsKeepWhatTheySaid,
-  parts.blindStocktakesAndRecounts
+  parts.blindStocktakesAndRecounts,
+  reports.reportFacts
 ]

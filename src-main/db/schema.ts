@@ -9,6 +9,7 @@ import type { WarrantyTables } from '../features/warranty/tables'
 import type { CheckoutTables } from '../features/checkout/tables'
 import type { PrintingTables } from '../features/printing/tables'
 import type { PartsTables } from '../features/parts/tables'
+import type { ReportsTables } from '../features/reports/tables'
 
 /** The whole database as Kysely sees it, assembled from each feature's tables. */
 export interface Database
@@ -23,4 +24,5 @@ export interface Database
     WarrantyTables,
     PartsTables,
     CheckoutTables,
-    PrintingTables {}
+    PrintingTables,
+    ReportsTables {}

@@ -20,6 +20,7 @@ import { workOrderPartsHandlers } from '../features/parts/workOrderParts/handler
 import { faultyPartsHandlers } from '../features/parts/faultyParts/handlers'
 import { stocktakesHandlers } from '../features/parts/stocktakes/handlers'
 import { backupsHandlers } from '../features/backups/handlers'
+import { reportsHandlers } from '../features/reports/handlers'
 import { wireFeatures } from '../features/wiring'
 
 // The features' ports are plugged in with the handler table: whoever can call a handler has them.
@@ -47,5 +48,6 @@ export const handlers: HandlerTable = {
   ...counterSalesHandlers,
   ...printingHandlers,
   ...dataExportHandlers,
-  ...backupsHandlers
+  ...backupsHandlers,
+  ...reportsHandlers
 }

@@ -120,7 +120,9 @@ const SPECIFIC_ERROR_KEYS = [
   'backups.folderMissing',
   'backups.folderNotAbsolute',
   'backups.notAvailable',
-  'errors.sessionEndedByRestore'
+  'errors.sessionEndedByRestore',
+  // Reports: a corrective action that is not there.
+  'errors.faultActionNotFound'
 ] as const
 
 /**
@@ -128,6 +130,7 @@ const SPECIFIC_ERROR_KEYS = [
  * (zod messages), zod's built-in checks (rpc/validation.ts) and the services' checks.
  */
 const FIELD_KEYS = [
+  'validation.dateRange',
   'validation.badAmount',
   'validation.barcode',
   'validation.barcodeRepeated',

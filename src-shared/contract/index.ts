@@ -18,6 +18,7 @@ import { counterSalesContract } from './checkout/counterSales'
 import { printingContract } from './printing'
 import { dataExportContract } from './dataExport'
 import { backupsContract } from './backups'
+import { reportsContract } from './reports'
 import type { InputOf, OutputOf, ParsedInputOf } from './operation'
 
 /** Every operation the UI can ask for, declared once. Hosts and the client are derived from this. */
@@ -41,7 +42,8 @@ export const contract = {
   ...counterSalesContract,
   ...printingContract,
   ...dataExportContract,
-  ...backupsContract
+  ...backupsContract,
+  ...reportsContract
 }
 
 export type Contract = typeof contract

@@ -149,7 +149,13 @@ export const permissions: Record<OperationName, Access> = {
   'backups.settings': ADMIN_AND_MANAGER,
   'backups.saveSettings': ADMIN,
   'backups.previewRestore': ADMIN,
-  'backups.restore': ADMIN
+  'backups.restore': ADMIN,
+  // The manager runs the shop by the reports and follows the corrective actions through.
+  'reports.run': ADMIN_AND_MANAGER,
+  'reports.filterOptions': ADMIN_AND_MANAGER,
+  'reports.export': ADMIN_AND_MANAGER,
+  'reports.faultActions': ADMIN_AND_MANAGER,
+  'reports.saveFaultAction': ADMIN_AND_MANAGER
 }
 
 /** Operations a session may still call after idle auto-lock, before the password is typed again. */
