@@ -41,6 +41,8 @@ const InvoiceView = () => import('./features/checkout/InvoiceView.vue')
 const DayCloseView = () => import('./features/checkout/DayCloseView.vue')
 const DayCloseReportView = () => import('./features/checkout/DayCloseReportView.vue')
 const CounterSaleView = () => import('./features/checkout/CounterSaleView.vue')
+const ReportsView = () => import('./features/reports/ReportsView.vue')
+const ReportPrintView = () => import('./features/reports/ReportPrintView.vue')
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -99,11 +101,13 @@ const routes: RouteRecordRaw[] = [
       page('users', 'users', UsersView, 'users.list'),
       page('audit', 'audit', AuditLogView, 'audit.list'),
       page('settings', 'settings', ShopSettingsView, 'settings.update'),
-      page('backups', 'backups', BackupsView, 'backups.list')
+      page('backups', 'backups', BackupsView, 'backups.list'),
+      page('reports', 'reports', ReportsView, 'reports.run')
     ]
   },
   // Documents draw on their paper alone, outside the shell.
   ...printRoutes,
+  { path: '/report-print', name: 'report-print', component: ReportPrintView, meta: { operation: 'reports.run' } },
   { path: '/:unknown(.*)*', redirect: '/' }
 ]
 

@@ -38,6 +38,7 @@ export const coreEn: typeof coreZhCN = {
     stocktakes: 'Stocktake',
     dayClose: 'Day close',
     counterSale: 'Counter sale',
+    reports: 'Reports',
     desks: {
       frontDesk: 'Front desk',
       workshop: 'Workshop',

@@ -20,6 +20,7 @@ import { checkoutMessages } from '../features/checkout/messages'
 import { dataExportMessages } from '../features/dataExport/messages'
 import { customerPrivacyMessages } from '../features/customers/privacyMessages'
 import { backupsMessages } from '../features/backups/messages'
+import { reportsMessages } from '../features/reports/messages'
 
 const featureMessages = [
   authMessages,
@@ -37,7 +38,8 @@ const featureMessages = [
   checkoutMessages,
   dataExportMessages,
   customerPrivacyMessages,
-  backupsMessages
+  backupsMessages,
+  reportsMessages
 ] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void

@@ -37,6 +37,7 @@ export const coreZhCN = {
     stocktakes: '盘点',
     dayClose: '日结',
     counterSale: '零售收银',
+    reports: '经营报表',
     desks: { frontDesk: '前台', workshop: '维修车间', warehouse: '仓库', cash: '收银', admin: '管理' }
   },
   roles: {

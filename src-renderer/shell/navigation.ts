@@ -19,7 +19,8 @@ import {
   DocumentChecked,
   Wallet,
   ShoppingCart,
-  FolderChecked
+  FolderChecked,
+  TrendCharts
 } from '@element-plus/icons-vue'
 import type { OperationName } from '../../src-shared/contract'
 
@@ -170,6 +171,14 @@ export const navigationItems: NavigationItem[] = [
     labelKey: 'nav.settings',
     icon: Setting,
     operation: 'settings.update'
+  },
+  {
+    routeName: 'reports',
+    desk: 'admin',
+    path: '/reports',
+    labelKey: 'nav.reports',
+    icon: TrendCharts,
+    operation: 'reports.run'
   },
   {
     routeName: 'backups',

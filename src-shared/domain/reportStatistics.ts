@@ -99,3 +99,25 @@ export function periodOf(date: string, grain: PeriodGrain): string {
   day.setUTCDate(day.getUTCDate() - sinceMonday)
   return day.toISOString().slice(0, 10)
 }
+
+export const RANGE_PRESETS = ['month', 'lastMonth', 'quarter', 'year'] as const
+export type RangePreset = (typeof RANGE_PRESETS)[number]
+
+/** The calendar days (both included) a preset means on the shop's `today` (YYYY-MM-DD). */
+export function presetRange(today: string, preset: RangePreset): { from: string; to: string } {
+  const year = Number(today.slice(0, 4))
+  const month = Number(today.slice(5, 7))
+  const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10)
+  switch (preset) {
+    case 'month':
+      return { from: day(year, month, 1), to: day(year, month + 1, 0) }
+    case 'lastMonth':
+      return { from: day(year, month - 1, 1), to: day(year, month, 0) }
+    case 'quarter': {
+      const first = Math.floor((month - 1) / 3) * 3 + 1
+      return { from: day(year, first, 1), to: day(year, first + 3, 0) }
+    }
+    case 'year':
+      return { from: day(year, 1, 1), to: day(year, 12, 31) }
+  }
+}

@@ -49,3 +49,12 @@ describe('report statistics', () => {
     expect(change(0, 5)).toBeNull()
   })
 })
+
+describe('report range presets', () => {
+  it('names whole months, quarters and years around today', () => {
+    expect(presetRange('2026-03-15', 'month')).toEqual({ from: '2026-03-01', to: '2026-03-31' })
+    expect(presetRange('2026-01-15', 'lastMonth')).toEqual({ from: '2025-12-01', to: '2025-12-31' })
+    expect(presetRange('2026-05-15', 'quarter')).toEqual({ from: '2026-04-01', to: '2026-06-30' })
+    expect(presetRange('2026-05-15', 'year')).toEqual({ from: '2026-01-01', to: '2026-12-31' })
+  })
+})
