@@ -27,14 +27,34 @@ interface Job {
   claimCode: string
 }
 
-/** Three phones repaired today under warranty, two handed back; one diagnosed with each fault. */
+/**
+ * Three phones repaired today under warranty, each with labour and a screen from stock; two are
+ * checked out (the screen claimed from the brand, the labour paid in cash) and handed back.
+ */
 async function arrangeJobs(host: ShopHost, token: string, technicianId: string): Promise<void> {
-  for (const [code, label] of [
-    ['C01', '屏幕损坏'],
-    ['C02', '电池老化']
+  for (const [list, code, label] of [
+    ['fault_cause', 'C01', '屏幕损坏'],
+    ['fault_cause', 'C02', '电池老化'],
+    ['fault_location', 'L01', '显示屏']
   ]) {
-    await host.rpc('codes.save', { list: 'fault_cause', code, label, active: true, sortOrder: 1 }, token)
+    await host.rpc('codes.save', { list, code, label, active: true, sortOrder: 1 }, token)
   }
+  const part = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'SCR-M60',
+      name: '屏幕总成',
+      barcodes: ['6900000000017'],
+      sellingPriceFen: 45_000,
+      costPriceFen: 20_000
+    },
+    token
+  )
+  await host.rpc(
+    'parts.receive',
+    { reference: 'HQ-1', lines: [{ partId: part.id, quantity: 3, unitCostFen: 20_000 }] },
+    token
+  )
   const faults = ['C01', 'C01', 'C02']
   for (const [index, fault] of faults.entries()) {
     const job = await host.rpc<Job>(
@@ -55,11 +75,29 @@ async function arrangeJobs(host: ShopHost, token: string, technicianId: string):
     const id = job.workOrder.id
     await host.rpc('workOrders.assign', { id, technicianId }, token)
     await host.rpc('workOrders.transition', { id, to: 'diagnosing' }, token)
-    await host.rpc('workOrders.diagnose', { id, faultLocationCode: null, faultCauseCode: fault, diagnosis: '' }, token)
-    for (const to of ['repairing', 'quality_check', 'ready_for_pickup']) {
+    await host.rpc('workOrders.diagnose', { id, faultLocationCode: 'L01', faultCauseCode: fault, diagnosis: '' }, token)
+    await host.rpc('workOrders.transition', { id, to: 'repairing' }, token)
+    const priced = await host.rpc<{ labour: { id: string }[] }>(
+      'workOrders.addLabour',
+      { id, description: '更换屏幕', minutes: 40, priceFen: 6_000 },
+      token
+    )
+    await host.rpc('workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 1 }, token)
+    for (const to of ['quality_check', 'ready_for_pickup']) {
       await host.rpc('workOrders.transition', { id, to }, token)
     }
-    if (index < 2) await host.rpc('workOrders.pickup', { id, claimCode: job.claimCode, confirmed: true }, token)
+    if (index < 2) {
+      await host.rpc(
+        'checkout.pay',
+        {
+          workOrderId: id,
+          payers: { [priced.labour[0]!.id]: 'customer' },
+          tenders: [{ method: 'cash', amountFen: 6_000 }]
+        },
+        token
+      )
+      await host.rpc('workOrders.pickup', { id, claimCode: job.claimCode, confirmed: true }, token)
+    }
   }
 }
 
@@ -125,7 +163,7 @@ test('the manager opens each report, changes its range, exports it and prints it
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true })
     await page.emulateMedia({ media: 'screen' })
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })
-    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts/)
+    expect(info).toMatch(/Page size:\s+[\d.]+ x [\d.]+ pts \(A4\)/)
     const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
     expect(text).toContain(NAMES[report].replace(/\s+/g, ''))
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(OUT_DIR, report)])
