@@ -35,7 +35,7 @@ export async function claimsReport(db: Db, query: ReportQuery, range: ReportRang
     from: query.from,
     to: query.to,
     figures: [
-      { key: 'claims', kind: 'count', value: total((entry) => entry.claims) },
+      { key: 'claimCount', kind: 'count', value: total((entry) => entry.claims) },
       { key: 'amountFen', kind: 'fen', value: total((entry) => entry.amountFen) },
       { key: 'paidFen', kind: 'fen', value: statuses.get('paid')!.amountFen },
       {
@@ -64,10 +64,10 @@ export async function claimsReport(db: Db, query: ReportQuery, range: ReportRang
         key: 'byStatus',
         columns: [
           { key: 'status', kind: 'code', codeSet: 'claimStatus' },
-          { key: 'claims', kind: 'count' },
+          { key: 'claimCount', kind: 'count' },
           { key: 'amountFen', kind: 'fen' }
         ],
-        rows: [...statuses].map(([status, entry]) => ({ status, ...entry }))
+        rows: [...statuses].map(([status, entry]) => ({ status, claimCount: entry.claims, amountFen: entry.amountFen }))
       }
     ],
     chart: { kind: 'stackedBar', table: 'byBrand', category: 'brand', series: [...CLAIM_STATUSES] }

@@ -57,10 +57,12 @@ export const reportFacts: Migration = {
           AND julianday(back.created_at) - julianday(report_jobs.picked_up_at) <= 90)`,
     `CREATE TRIGGER report_jobs_on_intake AFTER INSERT ON work_orders BEGIN
         INSERT INTO report_jobs (received_at, work_order_id, device_id, status, service_type, technician_id, brand, model,
-          category_key, fault_location_code, fault_cause_code, reopened_from_id, picked_up_at)
+          category_key, fault_location_code, fault_cause_code, reopened_from_id, picked_up_at, pickup_minutes)
         SELECT NEW.created_at, NEW.id, NEW.device_id, NEW.status, NEW.service_type, NEW.technician_id, d.brand, d.model,
           (SELECT pm.category_key FROM product_models pm WHERE pm.brand = d.brand AND pm.model = d.model),
-          NEW.fault_location_code, NEW.fault_cause_code, NEW.reopened_from_id, NEW.picked_up_at
+          NEW.fault_location_code, NEW.fault_cause_code, NEW.reopened_from_id, NEW.picked_up_at,
+          CASE WHEN NEW.picked_up_at IS NULL THEN NULL
+            ELSE CAST(round((julianday(NEW.picked_up_at) - julianday(NEW.created_at)) * 1440) AS INTEGER) END
         FROM devices d WHERE d.id = NEW.device_id;
         UPDATE report_jobs SET came_back = 1
           WHERE NEW.reopened_from_id IS NOT NULL AND work_order_id = NEW.reopened_from_id
