@@ -172,7 +172,12 @@ test('the manager opens each report, changes its range, exports it and prints it
   }
 
   // Every chart once more in English.
-  await page.evaluate(() => localStorage.setItem('service-center.locale', 'en'))
+  await page.evaluate(() =>
+    (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem(
+      'service-center.locale',
+      'en'
+    )
+  )
   await page.reload()
   await expect(page.getByTestId('reports-page')).toBeVisible()
   for (const report of REPORTS) {

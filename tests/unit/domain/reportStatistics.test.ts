@@ -4,6 +4,7 @@ import {
   pareto,
   percentileOfSorted,
   periodOf,
+  presetRange,
   spreadOf,
   turnaroundBucket
 } from '../../../src-shared/domain/reportStatistics'
