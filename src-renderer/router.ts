@@ -49,6 +49,8 @@ const InvoiceView = () => import('./features/checkout/InvoiceView.vue')
 const DayCloseView = () => import('./features/checkout/DayCloseView.vue')
 const DayCloseReportView = () => import('./features/checkout/DayCloseReportView.vue')
 const CounterSaleView = () => import('./features/checkout/CounterSaleView.vue')
+const ReportsView = () => import('./features/reports/ReportsView.vue')
+const ReportPrintView = () => import('./features/reports/ReportPrintView.vue')
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -113,11 +115,13 @@ const routes: RouteRecordRaw[] = [
       page('complaints', 'complaints', ComplaintsView, 'customerContact.complaints'),
       page('sync', 'sync', SyncView, 'sync.status'),
       page('claims', 'claims', ClaimsView, 'checkout.claims'),
-      page('shop-network', 'shop-network', DesksAdminView, 'desks.list')
+      page('shop-network', 'shop-network', DesksAdminView, 'desks.list'),
+      page('reports', 'reports', ReportsView, 'reports.run')
     ]
   },
   // Documents draw on their paper alone, outside the shell.
   ...printRoutes,
+  { path: '/report-print', name: 'report-print', component: ReportPrintView, meta: { operation: 'reports.run' } },
   { path: '/:unknown(.*)*', redirect: '/' }
 ]
 

@@ -11,6 +11,7 @@ import type { PrintingTables } from '../features/printing/tables'
 import type { PartsTables } from '../features/parts/tables'
 import type { CustomerContactTables } from '../features/customerContact/tables'
 import type { DesksTables } from '../features/desks/tables'
+import type { ReportsTables } from '../features/reports/tables'
 
 /** The whole database as Kysely sees it, assembled from each feature's tables. */
 export interface Database
@@ -27,4 +28,5 @@ export interface Database
     CheckoutTables,
     PrintingTables,
     CustomerContactTables,
-    DesksTables {}
+    DesksTables,
+    ReportsTables {}

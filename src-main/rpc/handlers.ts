@@ -24,6 +24,7 @@ import { customerContactHandlers } from '../features/customerContact/handlers'
 import { syncHandlers } from '../features/sync/handlers'
 import { desksHandlers } from '../features/desks/handlers'
 import { networkHandlers } from '../features/desks/network/handlers'
+import { reportsHandlers } from '../features/reports/handlers'
 import { wireFeatures } from '../features/wiring'
 
 // The features' ports are plugged in with the handler table: whoever can call a handler has them.
@@ -55,5 +56,6 @@ export const handlers: HandlerTable = {
   ...customerContactHandlers,
   ...syncHandlers,
   ...desksHandlers,
-  ...networkHandlers
+  ...networkHandlers,
+  ...reportsHandlers
 }

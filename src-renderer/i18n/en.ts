@@ -44,6 +44,7 @@ export const coreEn: typeof coreZhCN = {
     stocktakes: 'Stocktake',
     dayClose: 'Day close',
     counterSale: 'Counter sale',
+    reports: 'Reports',
     desks: {
       frontDesk: 'Front desk',
       workshop: 'Workshop',
@@ -75,6 +76,7 @@ export const coreEn: typeof coreZhCN = {
     VALIDATION: 'Some fields need attention; check the ones marked in red',
     UNAUTHENTICATED: 'Your session has ended; please sign in again',
     sessionEndedByRestore: 'An admin restored the data from a backup; everyone needs to sign in again',
+    faultActionNotFound: 'That corrective action was not found',
     SESSION_LOCKED: 'The screen is locked; enter your password to unlock',
     FORBIDDEN: 'Your role is not allowed to do this',
     NOT_FOUND: 'Record not found',
@@ -193,6 +195,7 @@ export const coreEn: typeof coreZhCN = {
   validation: {
     brandPaysOnlyWarranty: 'Only a warranty repair has lines the brand pays',
     required: 'Required',
+    dateRange: 'The end date cannot be before the start date',
     tooSmall: {
       string: 'At least {limit} characters',
       number: 'Must be at least {limit}',

@@ -43,6 +43,7 @@ export const coreZhCN = {
     stocktakes: '盘点',
     dayClose: '日结',
     counterSale: '零售收银',
+    reports: '经营报表',
     desks: { frontDesk: '前台', workshop: '维修车间', warehouse: '仓库', cash: '收银', admin: '管理' }
   },
   roles: {
@@ -67,6 +68,7 @@ export const coreZhCN = {
     VALIDATION: '填写的内容有误，请检查标红的项目',
     UNAUTHENTICATED: '登录已失效，请重新登录',
     sessionEndedByRestore: '管理员已从备份恢复了数据，所有人需要重新登录',
+    faultActionNotFound: '找不到该纠正措施',
     SESSION_LOCKED: '屏幕已锁定，请输入密码解锁',
     FORBIDDEN: '您的角色无权执行此操作',
     NOT_FOUND: '找不到该记录',
@@ -173,6 +175,7 @@ export const coreZhCN = {
   validation: {
     brandPaysOnlyWarranty: '只有保修维修的项目可以由厂家承担',
     required: '必填',
+    dateRange: '结束日期不能早于开始日期',
     tooSmall: { string: '至少 {limit} 个字符', number: '不能小于 {limit}', array: '至少 {limit} 项' },
     tooBig: { string: '不能超过 {limit} 个字符', number: '不能大于 {limit}', array: '不能超过 {limit} 项' },
     invalidType: '格式不正确',

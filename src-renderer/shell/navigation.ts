@@ -23,7 +23,8 @@ import {
   FolderChecked,
   Phone,
   ChatDotSquare,
-  Refresh
+  Refresh,
+  TrendCharts
 } from '@element-plus/icons-vue'
 import type { OperationName } from '../../src-shared/contract'
 
@@ -198,6 +199,14 @@ export const navigationItems: NavigationItem[] = [
     labelKey: 'nav.settings',
     icon: Setting,
     operation: 'settings.update'
+  },
+  {
+    routeName: 'reports',
+    desk: 'admin',
+    path: '/reports',
+    labelKey: 'nav.reports',
+    icon: TrendCharts,
+    operation: 'reports.run'
   },
   {
     routeName: 'backups',

@@ -144,7 +144,9 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.pairingCodeWrong',
   'errors.deskNotFound',
   'errors.requestIdReused',
-  'errors.sessionOfAnotherDesk'
+  'errors.sessionOfAnotherDesk',
+  // Reports: a corrective action that is not there.
+  'errors.faultActionNotFound'
 ] as const
 
 /**
@@ -152,6 +154,7 @@ const SPECIFIC_ERROR_KEYS = [
  * (zod messages), zod's built-in checks (rpc/validation.ts) and the services' checks.
  */
 const FIELD_KEYS = [
+  'validation.dateRange',
   'validation.badAmount',
   'validation.barcode',
   'validation.barcodeRepeated',

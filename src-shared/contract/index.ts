@@ -22,6 +22,7 @@ import { customerContactContract } from './customerContact'
 import { syncContract } from './sync'
 import { desksContract } from './desks'
 import { networkContract } from './desks/network'
+import { reportsContract } from './reports'
 import type { InputOf, OutputOf, ParsedInputOf } from './operation'
 
 /** Every operation the UI can ask for, declared once. Hosts and the client are derived from this. */
@@ -49,7 +50,8 @@ export const contract = {
   ...customerContactContract,
   ...syncContract,
   ...desksContract,
-  ...networkContract
+  ...networkContract,
+  ...reportsContract
 }
 
 export type Contract = typeof contract

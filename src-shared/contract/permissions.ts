@@ -177,7 +177,13 @@ export const permissions: Record<OperationName, Access> = {
   'desks.rename': ADMIN,
   'desks.revoke': ADMIN,
   'network.status': ADMIN,
-  'network.setLanListening': ADMIN
+  'network.setLanListening': ADMIN,
+  // The manager runs the shop by the reports and follows the corrective actions through.
+  'reports.run': ADMIN_AND_MANAGER,
+  'reports.filterOptions': ADMIN_AND_MANAGER,
+  'reports.export': ADMIN_AND_MANAGER,
+  'reports.faultActions': ADMIN_AND_MANAGER,
+  'reports.saveFaultAction': ADMIN_AND_MANAGER
 }
 
 /** Operations a session may still call after idle auto-lock, before the password is typed again. */
@@ -261,7 +267,11 @@ export const READ_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName
   'sync.status',
   'sync.readCertificate',
   'checkout.claims',
-  'settings.desk'
+  'settings.desk',
+  'reports.run',
+  'reports.filterOptions',
+  'reports.export',
+  'reports.faultActions'
 ])
 
 /**

@@ -1,0 +1,75 @@
+import { sql } from 'kysely'
+import type { Db } from '../../db/connection'
+import type { ReportResult } from '../../../src-shared/contract/reports'
+import { jobFilters, type ReportQuery, type ReportRange } from './scope'
+
+const CLAIM_STATUSES = ['open', 'submitted', 'paid', 'rejected'] as const
+type ClaimStatus = (typeof CLAIM_STATUSES)[number]
+
+/** Warranty claims raised on the brand in the range: their value by brand and by status. */
+export async function claimsReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
+  const { rows } = await sql<{ brand: string; status: ClaimStatus; claims: number; amountFen: number }>`
+    SELECT j.brand AS brand, c.status AS status, count(*) AS claims, sum(c.amount_fen) AS amount_fen
+    FROM warranty_claims c INDEXED BY warranty_claims_created
+    JOIN report_jobs j ON j.work_order_id = c.work_order_id
+    WHERE c.created_at >= ${range.start} AND c.created_at < ${range.end} AND ${jobFilters(query)}
+    GROUP BY j.brand, c.status`.execute(db)
+
+  const brands = new Map<string, Record<ClaimStatus, number>>()
+  const statuses = new Map<ClaimStatus, { claims: number; amountFen: number }>(
+    CLAIM_STATUSES.map((status) => [status, { claims: 0, amountFen: 0 }])
+  )
+  for (const row of rows) {
+    const brand = brands.get(row.brand) ?? { open: 0, submitted: 0, paid: 0, rejected: 0 }
+    brand[row.status] += row.amountFen
+    brands.set(row.brand, brand)
+    const status = statuses.get(row.status)!
+    status.claims += row.claims
+    status.amountFen += row.amountFen
+  }
+  const total = (pick: (entry: { claims: number; amountFen: number }) => number) =>
+    [...statuses.values()].reduce((sum, entry) => sum + pick(entry), 0)
+
+  return {
+    report: 'claims',
+    from: query.from,
+    to: query.to,
+    figures: [
+      { key: 'claimCount', kind: 'count', value: total((entry) => entry.claims) },
+      { key: 'amountFen', kind: 'fen', value: total((entry) => entry.amountFen) },
+      { key: 'paidFen', kind: 'fen', value: statuses.get('paid')!.amountFen },
+      {
+        key: 'outstandingFen',
+        kind: 'fen',
+        value: statuses.get('open')!.amountFen + statuses.get('submitted')!.amountFen
+      }
+    ],
+    tables: [
+      {
+        key: 'byBrand',
+        columns: [
+          { key: 'brand', kind: 'text' },
+          ...CLAIM_STATUSES.map((status) => ({ key: status, kind: 'fen' as const })),
+          { key: 'amountFen', kind: 'fen' }
+        ],
+        rows: [...brands]
+          .map(([brand, amounts]) => ({
+            brand,
+            ...amounts,
+            amountFen: CLAIM_STATUSES.reduce((sum, status) => sum + amounts[status], 0)
+          }))
+          .sort((a, b) => b.amountFen - a.amountFen || a.brand.localeCompare(b.brand))
+      },
+      {
+        key: 'byStatus',
+        columns: [
+          { key: 'status', kind: 'code', codeSet: 'claimStatus' },
+          { key: 'claimCount', kind: 'count' },
+          { key: 'amountFen', kind: 'fen' }
+        ],
+        rows: [...statuses].map(([status, entry]) => ({ status, claimCount: entry.claims, amountFen: entry.amountFen }))
+      }
+    ],
+    chart: { kind: 'stackedBar', table: 'byBrand', category: 'brand', series: [...CLAIM_STATUSES] }
+  }
+}

@@ -1,0 +1,133 @@
+import type { Migration } from '../../db/migration'
+
+/**
+ * The reports' own table: one row per work order with what every report groups and measures by
+ * (when it came in, became ready and was picked up; its device; its technician and codes; its
+ * labour; whether it came back). SQLite triggers keep it in the same transaction as every change
+ * to the order, its timeline, its labour and its device, so no batch job ever rebuilds it and a
+ * report never waits on joins over a million orders. It is clustered by the time a job came in:
+ * a date range reads one contiguous stretch of it.
+ */
+export const reportFacts: Migration = {
+  version: 34,
+  name: 'reports: per-job report facts kept by triggers, corrective actions, report indexes',
+  statements: [
+    `CREATE TABLE report_jobs (
+        received_at TEXT NOT NULL,
+        work_order_id TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        service_type TEXT NOT NULL,
+        technician_id TEXT,
+        brand TEXT NOT NULL,
+        model TEXT NOT NULL,
+        category_key TEXT,
+        fault_location_code TEXT,
+        fault_cause_code TEXT,
+        reopened_from_id TEXT,
+        ready_at TEXT,
+        picked_up_at TEXT,
+        ready_minutes INTEGER,
+        pickup_minutes INTEGER,
+        labour_fen INTEGER NOT NULL DEFAULT 0,
+        came_back INTEGER NOT NULL DEFAULT 0 CHECK (came_back IN (0, 1)),
+        PRIMARY KEY (received_at, work_order_id)
+      ) WITHOUT ROWID`,
+    `CREATE UNIQUE INDEX report_jobs_order ON report_jobs(work_order_id)`,
+    // Jobs finished in a period (technician output), with what that report reads.
+    `CREATE INDEX report_jobs_ready ON report_jobs(ready_at, technician_id, ready_minutes, labour_fen, came_back)
+        WHERE ready_at IS NOT NULL`,
+    `INSERT INTO report_jobs (received_at, work_order_id, device_id, status, service_type, technician_id, brand, model,
+        category_key, fault_location_code, fault_cause_code, reopened_from_id, ready_at, picked_up_at, labour_fen)
+      SELECT wo.created_at, wo.id, wo.device_id, wo.status, wo.service_type, wo.technician_id, d.brand, d.model,
+        pm.category_key, wo.fault_location_code, wo.fault_cause_code, wo.reopened_from_id,
+        (SELECT min(e.at) FROM work_order_events e WHERE e.work_order_id = wo.id AND e.to_status = 'ready_for_pickup'),
+        wo.picked_up_at,
+        (SELECT coalesce(sum(l.price_fen), 0) FROM work_order_labour l WHERE l.work_order_id = wo.id)
+      FROM work_orders wo
+      JOIN devices d ON d.id = wo.device_id
+      LEFT JOIN product_models pm ON pm.brand = d.brand AND pm.model = d.model`,
+    `UPDATE report_jobs SET
+        ready_minutes = CAST(round((julianday(ready_at) - julianday(received_at)) * 1440) AS INTEGER),
+        pickup_minutes = CAST(round((julianday(picked_up_at) - julianday(received_at)) * 1440) AS INTEGER)`,
+    `UPDATE report_jobs SET came_back = 1
+      WHERE picked_up_at IS NOT NULL AND EXISTS (
+        SELECT 1 FROM work_orders back
+        WHERE back.reopened_from_id = report_jobs.work_order_id AND back.status != 'cancelled'
+          AND julianday(back.created_at) - julianday(report_jobs.picked_up_at) <= 90)`,
+    `CREATE TRIGGER report_jobs_on_intake AFTER INSERT ON work_orders BEGIN
+        INSERT INTO report_jobs (received_at, work_order_id, device_id, status, service_type, technician_id, brand, model,
+          category_key, fault_location_code, fault_cause_code, reopened_from_id, picked_up_at, pickup_minutes)
+        SELECT NEW.created_at, NEW.id, NEW.device_id, NEW.status, NEW.service_type, NEW.technician_id, d.brand, d.model,
+          (SELECT pm.category_key FROM product_models pm WHERE pm.brand = d.brand AND pm.model = d.model),
+          NEW.fault_location_code, NEW.fault_cause_code, NEW.reopened_from_id, NEW.picked_up_at,
+          CASE WHEN NEW.picked_up_at IS NULL THEN NULL
+            ELSE CAST(round((julianday(NEW.picked_up_at) - julianday(NEW.created_at)) * 1440) AS INTEGER) END
+        FROM devices d WHERE d.id = NEW.device_id;
+        UPDATE report_jobs SET came_back = 1
+          WHERE NEW.reopened_from_id IS NOT NULL AND work_order_id = NEW.reopened_from_id
+            AND picked_up_at IS NOT NULL AND julianday(NEW.created_at) - julianday(picked_up_at) <= 90;
+      END`,
+    `CREATE TRIGGER report_jobs_on_change AFTER UPDATE ON work_orders BEGIN
+        UPDATE report_jobs SET
+          status = NEW.status,
+          service_type = NEW.service_type,
+          technician_id = NEW.technician_id,
+          fault_location_code = NEW.fault_location_code,
+          fault_cause_code = NEW.fault_cause_code,
+          picked_up_at = NEW.picked_up_at,
+          pickup_minutes = CASE WHEN NEW.picked_up_at IS NULL THEN NULL
+            ELSE CAST(round((julianday(NEW.picked_up_at) - julianday(received_at)) * 1440) AS INTEGER) END
+        WHERE work_order_id = NEW.id;
+        UPDATE report_jobs SET came_back = 0
+          WHERE NEW.status = 'cancelled' AND OLD.status != 'cancelled' AND NEW.reopened_from_id IS NOT NULL
+            AND work_order_id = NEW.reopened_from_id;
+      END`,
+    `CREATE TRIGGER report_jobs_on_ready AFTER INSERT ON work_order_events
+      WHEN NEW.to_status = 'ready_for_pickup' BEGIN
+        UPDATE report_jobs SET
+          ready_at = NEW.at,
+          ready_minutes = CAST(round((julianday(NEW.at) - julianday(received_at)) * 1440) AS INTEGER)
+        WHERE work_order_id = NEW.work_order_id AND ready_at IS NULL;
+      END`,
+    `CREATE TRIGGER report_jobs_on_labour_added AFTER INSERT ON work_order_labour BEGIN
+        UPDATE report_jobs SET labour_fen = labour_fen + NEW.price_fen WHERE work_order_id = NEW.work_order_id;
+      END`,
+    `CREATE TRIGGER report_jobs_on_labour_changed AFTER UPDATE ON work_order_labour BEGIN
+        UPDATE report_jobs SET labour_fen = labour_fen - OLD.price_fen WHERE work_order_id = OLD.work_order_id;
+        UPDATE report_jobs SET labour_fen = labour_fen + NEW.price_fen WHERE work_order_id = NEW.work_order_id;
+      END`,
+    `CREATE TRIGGER report_jobs_on_labour_removed AFTER DELETE ON work_order_labour BEGIN
+        UPDATE report_jobs SET labour_fen = labour_fen - OLD.price_fen WHERE work_order_id = OLD.work_order_id;
+      END`,
+    `CREATE TRIGGER report_jobs_on_erasure AFTER DELETE ON work_orders BEGIN
+        DELETE FROM report_jobs WHERE work_order_id = OLD.id;
+      END`,
+    `CREATE TRIGGER report_jobs_on_device AFTER UPDATE OF brand, model ON devices BEGIN
+        UPDATE report_jobs SET brand = NEW.brand, model = NEW.model,
+          category_key = (SELECT pm.category_key FROM product_models pm WHERE pm.brand = NEW.brand AND pm.model = NEW.model)
+        WHERE work_order_id IN (SELECT id FROM work_orders WHERE device_id = NEW.id);
+      END`,
+    // A manager's corrective action on a fault pattern (FRACAS), followed to its close.
+    `CREATE TABLE fault_actions (
+        id TEXT PRIMARY KEY,
+        brand TEXT NOT NULL,
+        model TEXT NOT NULL DEFAULT '',
+        component_code TEXT,
+        fault_code TEXT,
+        owner TEXT NOT NULL,
+        action TEXT NOT NULL,
+        due_date TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'closed')),
+        created_by TEXT REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        closed_at TEXT
+      )`,
+    `CREATE INDEX fault_actions_status ON fault_actions(status, due_date)`,
+    // Takings, parts consumption and claims by date range, read from their indexes alone.
+    `CREATE INDEX payments_takings ON payments(at, kind, method, amount_fen)`,
+    `CREATE INDEX work_order_parts_issued ON work_order_parts(issued_at)`,
+    `CREATE INDEX warranty_claims_created ON warranty_claims(created_at, status, amount_fen, work_order_id)`
+  ]
+}

@@ -1,0 +1,33 @@
+import type { Db } from '../../db/connection'
+import type { ReportResult } from '../../../src-shared/contract/reports'
+import { readShopTimeZone } from '../settings/service'
+import { rangeOf, type ReportQuery } from './scope'
+import { turnaroundReport } from './turnaround'
+import { firstTimeFixReport } from './firstTimeFix'
+import { faultsReport } from './faults'
+import { techniciansReport } from './technicians'
+import { takingsReport } from './takings'
+import { partsReport } from './partsMargin'
+import { claimsReport } from './claims'
+
+/** One report over the shop's calendar days from..to, with its filters. */
+export async function runReport(db: Db, query: ReportQuery): Promise<ReportResult> {
+  const timeZone = await readShopTimeZone(db)
+  const range = rangeOf(query, timeZone)
+  switch (query.report) {
+    case 'turnaround':
+      return turnaroundReport(db, query, range)
+    case 'firstTimeFix':
+      return firstTimeFixReport(db, query, range)
+    case 'faults':
+      return faultsReport(db, query, range, timeZone)
+    case 'technicians':
+      return techniciansReport(db, query, range)
+    case 'takings':
+      return takingsReport(db, query, range)
+    case 'parts':
+      return partsReport(db, query, range)
+    case 'claims':
+      return claimsReport(db, query, range)
+  }
+}

@@ -1,0 +1,128 @@
+import { sql } from 'kysely'
+import type { Db } from '../../db/connection'
+import type { ReportResult } from '../../../src-shared/contract/reports'
+import { PAYMENT_METHODS } from '../../../src-shared/domain/invoice'
+import { periodOf } from '../../../src-shared/domain/reportStatistics'
+import { hasJobFilters, jobFilters, shopDay, type ReportQuery, type ReportRange } from './scope'
+
+type Method = (typeof PAYMENT_METHODS)[number]
+
+interface PeriodTakings {
+  byMethod: Record<Method, number>
+  received: number
+  refunded: number
+  claims: number
+}
+
+const emptyPeriod = (): PeriodTakings => ({
+  byMethod: Object.fromEntries(PAYMENT_METHODS.map((method) => [method, 0])) as Record<Method, number>,
+  received: 0,
+  refunded: 0,
+  claims: 0
+})
+
+/**
+ * The money of the range by day, week or month: what came in by method (deposits and payments),
+ * what went back (refunds and returned deposits, as positive sums), the net, and the warranty
+ * claims raised on the brand in the same period. With job filters, only the filtered jobs' money.
+ */
+export async function takingsReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
+  const onlyJobs = hasJobFilters(query)
+    ? sql`AND p.work_order_id IN (SELECT j.work_order_id FROM report_jobs j WHERE ${jobFilters(query)})`
+    : sql``
+  const claimJobs = hasJobFilters(query)
+    ? sql`AND c.work_order_id IN (SELECT j.work_order_id FROM report_jobs j WHERE ${jobFilters(query)})`
+    : sql``
+  const [payments, claims] = await Promise.all([
+    sql<{ day: string; kind: string; method: Method; amountFen: number }>`
+      SELECT ${shopDay(sql.ref('p.at'), range)} AS day, p.kind AS kind, p.method AS method, sum(p.amount_fen) AS amount_fen
+      FROM payments p INDEXED BY payments_takings
+      WHERE p.at >= ${range.start} AND p.at < ${range.end} ${onlyJobs}
+      GROUP BY 1, 2, 3`.execute(db),
+    sql<{ day: string; amountFen: number }>`
+      SELECT ${shopDay(sql.ref('c.created_at'), range)} AS day, sum(c.amount_fen) AS amount_fen
+      FROM warranty_claims c INDEXED BY warranty_claims_created
+      WHERE c.created_at >= ${range.start} AND c.created_at < ${range.end} ${claimJobs}
+      GROUP BY 1`.execute(db)
+  ])
+
+  const periods = new Map<string, PeriodTakings>()
+  const period = (day: string) => {
+    const key = periodOf(day, query.grain)
+    let entry = periods.get(key)
+    if (!entry) periods.set(key, (entry = emptyPeriod()))
+    return entry
+  }
+  const byMethod = new Map<Method, { received: number; refunded: number }>(
+    PAYMENT_METHODS.map((method) => [method, { received: 0, refunded: 0 }])
+  )
+  for (const row of payments.rows) {
+    const entry = period(row.day)
+    const method = byMethod.get(row.method)!
+    if (row.kind === 'deposit' || row.kind === 'payment') {
+      entry.received += row.amountFen
+      entry.byMethod[row.method] += row.amountFen
+      method.received += row.amountFen
+    } else {
+      // Money handed back is stored negative (out of the till); the report shows it as a sum refunded.
+      entry.refunded -= row.amountFen
+      method.refunded -= row.amountFen
+    }
+  }
+  for (const row of claims.rows) period(row.day).claims += row.amountFen
+
+  const totals = [...periods.values()].reduce(
+    (sum, entry) => ({
+      received: sum.received + entry.received,
+      refunded: sum.refunded + entry.refunded,
+      claims: sum.claims + entry.claims
+    }),
+    { received: 0, refunded: 0, claims: 0 }
+  )
+
+  return {
+    report: 'takings',
+    from: query.from,
+    to: query.to,
+    figures: [
+      { key: 'received', kind: 'fen', value: totals.received },
+      { key: 'refunded', kind: 'fen', value: totals.refunded },
+      { key: 'net', kind: 'fen', value: totals.received - totals.refunded },
+      { key: 'claims', kind: 'fen', value: totals.claims }
+    ],
+    tables: [
+      {
+        key: 'byPeriod',
+        columns: [
+          { key: 'period', kind: 'text' },
+          ...PAYMENT_METHODS.map((method) => ({ key: method, kind: 'fen' as const })),
+          { key: 'received', kind: 'fen' },
+          { key: 'refunded', kind: 'fen' },
+          { key: 'net', kind: 'fen' },
+          { key: 'claims', kind: 'fen' }
+        ],
+        rows: [...periods]
+          .sort((a, b) => a[0].localeCompare(b[0]))
+          .map(([key, entry]) => ({
+            period: key,
+            ...entry.byMethod,
+            received: entry.received,
+            refunded: entry.refunded,
+            net: entry.received - entry.refunded,
+            claims: entry.claims
+          }))
+      },
+      {
+        key: 'byMethod',
+        columns: [
+          { key: 'method', kind: 'code', codeSet: 'method' },
+          { key: 'received', kind: 'fen' },
+          { key: 'refunded', kind: 'fen' },
+          { key: 'net', kind: 'fen' }
+        ],
+        rows: [...byMethod].map(([method, sums]) => ({ method, ...sums, net: sums.received - sums.refunded }))
+      }
+    ],
+    chart: { kind: 'stackedBar', table: 'byPeriod', category: 'period', series: [...PAYMENT_METHODS] }
+  }
+}

@@ -1,0 +1,71 @@
+import { sql } from 'kysely'
+import type { Db } from '../../db/connection'
+import type { ReportResult } from '../../../src-shared/contract/reports'
+import { hours, jobFilters, type ReportQuery, type ReportRange } from './scope'
+import { userNames } from './names'
+
+/**
+ * Each technician's output over the jobs that became ready in the range: jobs finished, labour
+ * priced on them, how many of them came back, and their average turnaround (received -> ready).
+ */
+export async function techniciansReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
+  const { rows } = await sql<{
+    technicianId: string | null
+    finished: number
+    labourFen: number
+    comebacks: number
+    averageMinutes: number | null
+  }>`
+    SELECT j.technician_id AS technician_id, count(*) AS finished, sum(j.labour_fen) AS labour_fen,
+      sum(j.came_back) AS comebacks, avg(j.ready_minutes) AS average_minutes
+    FROM report_jobs j INDEXED BY report_jobs_ready
+    WHERE j.ready_at >= ${range.start} AND j.ready_at < ${range.end} AND ${jobFilters(query)}
+    GROUP BY j.technician_id ORDER BY finished DESC`.execute(db)
+  const names = await userNames(
+    db,
+    rows.map((row) => row.technicianId)
+  )
+  const sum = (pick: (row: (typeof rows)[number]) => number) => rows.reduce((total, row) => total + pick(row), 0)
+  const finished = sum((row) => row.finished)
+  const minutes = sum((row) => (row.averageMinutes ?? 0) * row.finished)
+
+  return {
+    report: 'technicians',
+    from: query.from,
+    to: query.to,
+    figures: [
+      { key: 'finished', kind: 'count', value: finished },
+      { key: 'labourFen', kind: 'fen', value: sum((row) => row.labourFen) },
+      { key: 'comebacks', kind: 'count', value: sum((row) => row.comebacks) },
+      { key: 'averageTurnaround', kind: 'hours', value: finished === 0 ? null : hours(minutes / finished) }
+    ],
+    tables: [
+      {
+        key: 'byTechnician',
+        columns: [
+          { key: 'technician', kind: 'text' },
+          { key: 'finished', kind: 'count' },
+          { key: 'labourFen', kind: 'fen' },
+          { key: 'comebacks', kind: 'count' },
+          { key: 'averageTurnaround', kind: 'hours' }
+        ],
+        rows: rows
+          .map((row) => ({
+            technician: row.technicianId === null ? null : (names.get(row.technicianId) ?? row.technicianId),
+            finished: row.finished,
+            labourFen: row.labourFen,
+            comebacks: row.comebacks,
+            averageTurnaround: hours(row.averageMinutes)
+          }))
+          // Most jobs first; equals by name, the unassigned last.
+          .sort(
+            (a, b) =>
+              b.finished - a.finished ||
+              Number(a.technician === null) - Number(b.technician === null) ||
+              (a.technician ?? '').localeCompare(b.technician ?? '')
+          )
+      }
+    ],
+    chart: { kind: 'bar', table: 'byTechnician', category: 'technician', series: ['finished', 'comebacks'] }
+  }
+}

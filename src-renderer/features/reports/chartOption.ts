@@ -1,0 +1,76 @@
+import type { ReportCell, ReportColumn, ReportResult } from '../../../src-shared/contract/reports'
+
+/** The most bars a chart draws; the table behind it holds every row. */
+export const CHART_ROWS = 20
+
+export interface ChartWords {
+  cellText: (column: Pick<ReportColumn, 'kind' | 'codeSet'>, cell: ReportCell | undefined) => string
+  seriesName: (key: string) => string
+}
+
+/** A cell as a chart value: money in yuan, shares in percent. */
+function chartValue(column: ReportColumn | undefined, cell: ReportCell | undefined): number | null {
+  if (typeof cell !== 'number') return null
+  if (column?.kind === 'fen') return cell / 100
+  if (column?.kind === 'percent') return Math.round(cell * 1000) / 10
+  return cell
+}
+
+/**
+ * The ECharts option of a report: its chart's table along the x axis, one bar series per
+ * measure (stacked when the chart says so), and a Pareto's running share as a line on a
+ * second axis in percent. Only presentation; every figure comes from the main process.
+ */
+export function chartOption(result: ReportResult, words: ChartWords, animate: boolean) {
+  const chart = result.chart
+  const table = result.tables.find((candidate) => candidate.key === chart.table)
+  const columns = new Map((table?.columns ?? []).map((column) => [column.key, column]))
+  const rows = (table?.rows ?? []).slice(0, CHART_ROWS)
+  const categoryColumn = columns.get(chart.category) ?? { key: chart.category, kind: 'text' as const }
+  const categories = rows.map((row) => words.cellText(categoryColumn, row[chart.category]))
+
+  const bars = chart.series.map((key) => ({
+    name: words.seriesName(key),
+    type: chart.kind === 'line' ? ('line' as const) : ('bar' as const),
+    stack: chart.kind === 'stackedBar' ? 'total' : undefined,
+    barMaxWidth: 40,
+    data: rows.map((row) => chartValue(columns.get(key), row[key]))
+  }))
+  const line = chart.line
+    ? [
+        {
+          name: words.seriesName(chart.line),
+          type: 'line' as const,
+          yAxisIndex: 1,
+          data: rows.map((row) => chartValue(columns.get(chart.line!), row[chart.line!]))
+        }
+      ]
+    : []
+
+  return {
+    animation: animate,
+    tooltip: { trigger: 'axis' as const },
+    legend: { top: 0 },
+    grid: { left: 16, right: chart.line ? 48 : 16, top: 40, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'category' as const,
+      data: categories,
+      axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' as const }
+    },
+    yAxis: [
+      { type: 'value' as const },
+      ...(chart.line
+        ? [
+            {
+              type: 'value' as const,
+              min: 0,
+              max: 100,
+              axisLabel: { formatter: '{value}%' },
+              splitLine: { show: false }
+            }
+          ]
+        : [])
+    ],
+    series: [...bars, ...line]
+  }
+}

@@ -1,0 +1,65 @@
+import { useI18n } from 'vue-i18n'
+import type { ReportCell, ReportCodeSet, ReportColumn } from '../../../src-shared/contract/reports'
+import { formatFen } from '../../../src-shared/domain/money'
+import { PAYMENT_METHODS } from '../../../src-shared/domain/invoice'
+import { SERVICE_TYPES } from '../../../src-shared/domain/repairTypes'
+import { TURNAROUND_BUCKETS } from '../../../src-shared/domain/reportStatistics'
+import { CATEGORY_KEYS } from '../../../src-shared/domain/warranty/policy'
+
+/** Where each list of coded values is named in the reader's language. */
+const CODE_SET_KEYS: Record<ReportCodeSet, string> = {
+  category: 'warranty.categories',
+  serviceType: 'repairs.serviceType',
+  method: 'checkout.method',
+  claimStatus: 'reports.claimStatus',
+  bucket: 'reports.bucket'
+}
+
+const CODES: Record<ReportCodeSet, readonly string[]> = {
+  category: CATEGORY_KEYS,
+  serviceType: SERVICE_TYPES,
+  method: PAYMENT_METHODS,
+  claimStatus: ['open', 'submitted', 'paid', 'rejected'],
+  bucket: TURNAROUND_BUCKETS
+}
+
+/**
+ * How the reports show a cell: money in yuan, shares as percentages, hours with one decimal,
+ * coded values by name, and an empty group (no technician, no category) as "(none)".
+ */
+export function useReportText() {
+  const { t, te } = useI18n()
+
+  function codeLabel(codeSet: ReportCodeSet, code: string): string {
+    const key = `${CODE_SET_KEYS[codeSet]}.${code}`
+    return te(key) ? t(key) : code
+  }
+
+  function cellText(column: Pick<ReportColumn, 'kind' | 'codeSet'>, cell: ReportCell | undefined): string {
+    if (cell === null || cell === undefined)
+      return column.kind === 'text' || column.kind === 'code' ? t('reports.none') : '—'
+    if (typeof cell === 'string')
+      return column.kind === 'code' && column.codeSet ? codeLabel(column.codeSet, cell) : cell
+    switch (column.kind) {
+      case 'fen':
+        return (cell < 0 ? '-' : '') + formatFen(Math.abs(cell))
+      case 'percent':
+        return `${(cell * 100).toFixed(1)}%`
+      case 'hours':
+        return cell.toFixed(1)
+      default:
+        return String(cell)
+    }
+  }
+
+  /** Every coded value's name, keyed `codeSet.code`, for the Excel export (which writes words, not codes). */
+  function exportLabels(): Record<string, string> {
+    const labels: Record<string, string> = {}
+    for (const [codeSet, codes] of Object.entries(CODES) as [ReportCodeSet, readonly string[]][]) {
+      for (const code of codes) labels[`${codeSet}.${code}`] = codeLabel(codeSet, code)
+    }
+    return labels
+  }
+
+  return { cellText, codeLabel, exportLabels }
+}

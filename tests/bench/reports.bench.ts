@@ -1,0 +1,146 @@
+/**
+ * Reports benchmark (issue 16): 1 000 000 work orders over five years (with their ready events,
+ * labour, payments, invoices, warranty claims and parts) in a throw-away database, then every
+ * report through dispatch (session, permission, validation: the UI's path) for a month, a
+ * quarter and a year, p50/p95 against the 500 ms p95 target. Beside each, the raw engine's
+ * figure for the same aggregate written straight over the base tables (what a report costs
+ * without the trigger-kept report_jobs facts). Asserts nothing.
+ *
+ *   npm run bench:reports                  (1 000 000 work orders)
+ *   npm run bench:reports -- --work-orders 100000
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { closeApp, DATABASE_FILE_NAME, openApp } from '../../src-main/app/openApp'
+import { REPORTS, type ReportName } from '../../src-shared/contract/reports'
+import { Random } from '../../tools/demo/random'
+import { createShop, must } from '../../tools/demo/shop'
+import { seedReportsShop } from './reportsSeed'
+
+const argument = (name: string) => {
+  const index = process.argv.indexOf(name)
+  return index === -1 ? undefined : process.argv[index + 1]
+}
+const WORK_ORDERS = Number(argument('--work-orders') ?? 1_000_000)
+const ITERATIONS = 15
+const WARM_UP = 2
+const TARGET_P95_MS = 500
+const DAY = 86_400_000
+
+const RANGES = { month: 30, quarter: 91, year: 365 } as const
+type RangeName = keyof typeof RANGES
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+/** The same aggregate each report draws, written straight over the base tables. */
+const RAW: Record<ReportName, string> = {
+  turnaround: `SELECT pm.category_key, count(*), avg((julianday(e.at) - julianday(wo.created_at)) * 24)
+    FROM work_orders wo JOIN devices d ON d.id = wo.device_id
+    LEFT JOIN product_models pm ON pm.brand = d.brand AND pm.model = d.model
+    LEFT JOIN work_order_events e ON e.work_order_id = wo.id AND e.to_status = 'ready_for_pickup'
+    WHERE wo.created_at >= ? AND wo.created_at < ? GROUP BY pm.category_key`,
+  firstTimeFix: `SELECT wo.technician_id, count(*), sum(EXISTS (SELECT 1 FROM work_orders b
+      WHERE b.reopened_from_id = wo.id AND b.status != 'cancelled' AND julianday(b.created_at) - julianday(wo.picked_up_at) <= 90))
+    FROM work_orders wo WHERE wo.created_at >= ? AND wo.created_at < ? AND wo.picked_up_at IS NOT NULL
+    GROUP BY wo.technician_id`,
+  faults: `SELECT fault_cause_code, count(*) FROM work_orders
+    WHERE created_at >= ? AND created_at < ? AND fault_cause_code IS NOT NULL GROUP BY fault_cause_code`,
+  technicians: `SELECT wo.technician_id, count(*), sum((SELECT coalesce(sum(l.price_fen), 0) FROM work_order_labour l WHERE l.work_order_id = wo.id))
+    FROM work_order_events e JOIN work_orders wo ON wo.id = e.work_order_id
+    WHERE e.to_status = 'ready_for_pickup' AND e.at >= ? AND e.at < ? GROUP BY wo.technician_id`,
+  takings: `SELECT strftime('%Y-%m-%d', at, '+480 minutes'), method, sum(amount_fen) FROM payments
+    WHERE at >= ? AND at < ? GROUP BY 1, 2`,
+  parts: `SELECT part_id, sum(quantity - returned_quantity), sum(cost_value_fen - returned_value_fen) FROM work_order_parts
+    WHERE issued_at >= ? AND issued_at < ? GROUP BY part_id`,
+  claims: `SELECT d.brand, c.status, sum(c.amount_fen) FROM warranty_claims c
+    JOIN work_orders wo ON wo.id = c.work_order_id JOIN devices d ON d.id = wo.device_id
+    WHERE c.created_at >= ? AND c.created_at < ? GROUP BY 1, 2`
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'service-center-reports-bench-'))
+  const app = openApp({ dataDir: dir })
+  try {
+    const { token, users } = await createShop(app)
+    // The run takes minutes; the admin's session must not idle-lock meanwhile.
+    const settings = await must(app, 'settings.get', {}, token)
+    await must(app, 'settings.update', { ...settings, idleLockMinutes: 0 }, token)
+    const technicianIds = [...users.values()].filter((user) => user.role === 'technician').map((user) => user.id)
+    const now = new Date()
+
+    const seedStarted = performance.now()
+    const rows = seedReportsShop(app.sqlite, {
+      workOrders: WORK_ORDERS,
+      devices: Math.round(WORK_ORDERS * 0.8),
+      years: 5,
+      now,
+      technicianIds,
+      cashierId: [...users.values()][0]!.id
+    })
+    const seedSeconds = (performance.now() - seedStarted) / 1000
+    const facts = (app.sqlite.prepare('SELECT count(*) AS n FROM report_jobs').get() as { n: number }).n
+    app.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    const sizeMb = statSync(join(dir, DATABASE_FILE_NAME)).size / 1e6
+
+    console.log(`Reports benchmark: ${WORK_ORDERS.toLocaleString('en')} work orders over 5 years`)
+    console.log(
+      `  seeded in ${seedSeconds.toFixed(1)} s (report facts written by the triggers: ${facts.toLocaleString('en')})`
+    )
+    console.log(
+      `  rows: ${Object.entries(rows)
+        .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
+        .join(', ')}`
+    )
+    console.log(`  database ${sizeMb.toFixed(0)} MB, ${cpus().length} CPU(s) (shared machine: figures under load)`)
+    console.log('')
+    console.log('report        range    app p50   app p95   raw SQL p50 (base tables)   p95 < 500 ms')
+
+    const random = new Random(5)
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+    let failures = 0
+    for (const report of REPORTS) {
+      const raw = app.sqlite.prepare(RAW[report])
+      for (const [range, days] of Object.entries(RANGES) as [RangeName, number][]) {
+        const app_ms: number[] = []
+        const raw_ms: number[] = []
+        for (let i = 0; i < WARM_UP + ITERATIONS; i++) {
+          // A range ending somewhere in the last four years.
+          const endMs = now.getTime() - random.int(0, 4 * 365) * DAY
+          const from = day(endMs - (days - 1) * DAY)
+          const to = day(endMs)
+          const started = performance.now()
+          await must(app, 'reports.run', { report, from, to, grain: range === 'year' ? 'month' : 'day' }, token)
+          const appMs = performance.now() - started
+          const rawStarted = performance.now()
+          raw.all(`${from}T00:00:00.000Z`, `${to}T23:59:59.999Z`)
+          const rawMs = performance.now() - rawStarted
+          if (i >= WARM_UP) {
+            app_ms.push(appMs)
+            raw_ms.push(rawMs)
+          }
+        }
+        app_ms.sort((a, b) => a - b)
+        raw_ms.sort((a, b) => a - b)
+        const p95 = percentile(app_ms, 95)
+        if (p95 >= TARGET_P95_MS) failures += 1
+        console.log(
+          `${report.padEnd(13)} ${range.padEnd(8)} ${percentile(app_ms, 50).toFixed(1).padStart(7)} ms ${p95.toFixed(1).padStart(7)} ms ${percentile(raw_ms, 50).toFixed(1).padStart(10)} ms                ${p95 < TARGET_P95_MS ? 'yes' : 'NO'}`
+        )
+      }
+    }
+    console.log('')
+    console.log(
+      failures === 0
+        ? 'Every report answered under 500 ms at p95.'
+        : `${failures} report/range pairs missed 500 ms at p95.`
+    )
+  } finally {
+    await closeApp(app)
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+void main()

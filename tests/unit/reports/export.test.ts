@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
+import { callOk, closeApp } from '../helpers'
+import { MARCH, reportShop, type ReportShop } from './fixtures'
+
+let shop: ReportShop
+beforeAll(async () => {
+  shop = await reportShop()
+})
+afterAll(async () => {
+  await closeApp(shop.app)
+})
+
+describe('a report as an Excel workbook', () => {
+  it('writes the headline figures and one sheet per table, in the words the reader gave', async () => {
+    const file = await callOk(
+      shop.app,
+      'reports.export',
+      {
+        query: { report: 'takings', ...MARCH, grain: 'week' },
+        title: '营业收入',
+        sheets: { summary: '汇总', byPeriod: '按周期', byMethod: '按支付方式' },
+        columns: { received: '收款（元）', method: '支付方式', period: '周期', cash: '现金（元）' },
+        labels: { 'method.cash': '现金' }
+      },
+      shop.manager.token
+    )
+    expect(file.fileName).toBe('营业收入-2026-03-01-2026-03-31.xlsx')
+    const workbook = new ExcelJS.Workbook()
+    const bytes = Buffer.from(file.base64, 'base64')
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '按周期', '按支付方式'])
+
+    const summary = workbook.getWorksheet('汇总')!
+    expect(summary.getRow(2).values).toEqual([undefined, '收款（元）', 350])
+
+    const periods = workbook.getWorksheet('按周期')!
+    expect(periods.rowCount).toBe(3)
+    expect(periods.getRow(1).getCell(1).value).toBe('周期')
+    expect(periods.getRow(2).getCell(1).value).toBe('2026-03-02')
+    // Money in yuan, as numbers Excel can sum.
+    expect(periods.getRow(2).getCell(2).value).toBe(100)
+
+    const methods = workbook.getWorksheet('按支付方式')!
+    expect(methods.getRow(2).getCell(1).value).toBe('现金')
+    expect(methods.rowCount).toBe(6)
+  })
+})
