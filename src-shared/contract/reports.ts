@@ -6,7 +6,16 @@ import { SERVICE_TYPES } from '../domain/repairTypes'
 import { PERIOD_GRAINS } from '../domain/reportStatistics'
 
 /** The manager's reports, in the order the reports page lists them. */
-export const REPORTS = ['turnaround', 'firstTimeFix', 'faults', 'technicians', 'takings', 'parts', 'claims'] as const
+export const REPORTS = [
+  'turnaround',
+  'firstTimeFix',
+  'faults',
+  'technicians',
+  'takings',
+  'parts',
+  'claims',
+  'satisfaction'
+] as const
 export type ReportName = (typeof REPORTS)[number]
 
 /**
@@ -14,7 +23,7 @@ export type ReportName = (typeof REPORTS)[number]
  * which list), a count, money in fen, hours, or a share 0..1.
  */
 export type ReportCellKind = 'text' | 'code' | 'count' | 'fen' | 'hours' | 'percent'
-export const REPORT_CODE_SETS = ['category', 'serviceType', 'method', 'claimStatus', 'bucket'] as const
+export const REPORT_CODE_SETS = ['category', 'serviceType', 'method', 'claimStatus', 'bucket', 'aspect'] as const
 export type ReportCodeSet = (typeof REPORT_CODE_SETS)[number]
 export type ReportCell = string | number | null
 

@@ -10,7 +10,16 @@ import { expect, hire, screenshot, settled, setUpShop, signIn, test, type ShopHo
  * an Excel file that opens and holds its rows, and it prints on A4 (the PDF says what it is).
  * Every chart is looked at in both languages at 1366x768 (test-results/screens/reports-*.png).
  */
-const REPORTS = ['turnaround', 'firstTimeFix', 'faults', 'technicians', 'takings', 'parts', 'claims'] as const
+const REPORTS = [
+  'turnaround',
+  'firstTimeFix',
+  'faults',
+  'technicians',
+  'takings',
+  'parts',
+  'claims',
+  'satisfaction'
+] as const
 const NAMES: Record<(typeof REPORTS)[number], string> = {
   turnaround: '维修周期',
   firstTimeFix: '一次修复率与返修',
@@ -18,7 +27,8 @@ const NAMES: Record<(typeof REPORTS)[number], string> = {
   technicians: '技师产出',
   takings: '营业收入',
   parts: '配件消耗与毛利',
-  claims: '保修索赔'
+  claims: '保修索赔',
+  satisfaction: '客户满意度'
 }
 const OUT_DIR = join('test-results', 'reports')
 
@@ -97,8 +107,24 @@ async function arrangeJobs(host: ShopHost, token: string, technicianId: string):
         token
       )
       await host.rpc('workOrders.pickup', { id, claimCode: job.claimCode, confirmed: true }, token)
+      await followUpCall(host, token, id)
     }
   }
+}
+
+/** The follow-up call after a pick-up, scored 90/80/85/75 (average 82.5): the satisfaction report's row. */
+async function followUpCall(host: ShopHost, token: string, workOrderId: string) {
+  const calls = await host.rpc<{ rows: { id: string; workOrderId: string }[] }>(
+    'customerContact.followUps',
+    { status: 'all', pageSize: 200 },
+    token
+  )
+  const followUp = calls.rows.find((row) => row.workOrderId === workOrderId)!
+  await host.rpc(
+    'customerContact.recordCall',
+    { followUpId: followUp.id, reached: true, scores: { attitude: 90, speed: 80, quality: 85, price: 75 } },
+    token
+  )
 }
 
 async function openReport(page: Page, report: string) {
@@ -135,6 +161,7 @@ test('the manager opens each report, changes its range, exports it and prints it
     if (report === 'turnaround') await expect(page.getByTestId('figure-jobs')).toContainText('3')
     if (report === 'firstTimeFix') await expect(page.getByTestId('figure-pickedUp')).toContainText('2')
     if (report === 'faults') await expect(page.getByTestId('figure-faults')).toContainText('3')
+    if (report === 'satisfaction') await expect(page.getByTestId('figure-averageScore')).toContainText('82.5')
     await settled(page)
     await screenshot(page, `reports-${report}-zh`)
 

@@ -32,6 +32,8 @@ export const followUpsAndComplaints: Migration = {
         created_at TEXT NOT NULL
       )`,
     `CREATE INDEX follow_ups_open_by_due ON follow_ups(status, due_date)`,
+    // The satisfaction report reads the calls made in a period.
+    `CREATE INDEX follow_ups_called ON follow_ups(called_at) WHERE called_at IS NOT NULL`,
     `CREATE TABLE complaints (
         id TEXT PRIMARY KEY,
         number TEXT NOT NULL UNIQUE,

@@ -9,6 +9,7 @@ import { techniciansReport } from './technicians'
 import { takingsReport } from './takings'
 import { partsReport } from './partsMargin'
 import { claimsReport } from './claims'
+import { satisfactionReport } from './satisfaction'
 
 /** One report over the shop's calendar days from..to, with its filters. */
 export async function runReport(db: Db, query: ReportQuery): Promise<ReportResult> {
@@ -29,5 +30,7 @@ export async function runReport(db: Db, query: ReportQuery): Promise<ReportResul
       return partsReport(db, query, range)
     case 'claims':
       return claimsReport(db, query, range)
+    case 'satisfaction':
+      return satisfactionReport(db, query, range)
   }
 }

@@ -12,7 +12,8 @@ export const reportsMessages = defineMessages(
         technicians: '技师产出',
         takings: '营业收入',
         parts: '配件消耗与毛利',
-        claims: '保修索赔'
+        claims: '保修索赔',
+        satisfaction: '客户满意度'
       },
       hints: {
         turnaround: '按接机日期统计：接机→修好待取、接机→客户取机的中位数与 90 分位（小时）。',
@@ -21,7 +22,8 @@ export const reportsMessages = defineMessages(
         technicians: '按修好待取的日期统计；工时费为工单登记的工时金额。',
         takings: '收款含定金与付款；退款含退定金；索赔为当期向厂家提出的保修索赔。',
         parts: '按发料日期统计，扣除退回的配件；毛利 = 工单售价 − 出库成本。',
-        claims: '按索赔生成日期统计保修索赔金额。'
+        claims: '按索赔生成日期统计保修索赔金额。',
+        satisfaction: '按回访日期统计：接通率、四项评分平均分、满意率（平均 85 分及以上）与回访生成的投诉。'
       },
       from: '开始日期',
       to: '结束日期',
@@ -59,7 +61,8 @@ export const reportsMessages = defineMessages(
         byMethod: '按支付方式',
         byPart: '按配件',
         byBrand: '按品牌',
-        byStatus: '按状态'
+        byStatus: '按状态',
+        byAspect: '按评分项'
       },
       column: {
         jobs: '工单数',
@@ -118,7 +121,14 @@ export const reportsMessages = defineMessages(
         amountFen: '金额（元）',
         status: '状态',
         paidFen: '已支付（元）',
-        outstandingFen: '待厂家支付（元）'
+        outstandingFen: '待厂家支付（元）',
+        calls: '回访次数',
+        reachedRate: '接通率',
+        averageScore: '平均分',
+        satisfiedRate: '满意率',
+        complaints: '投诉',
+        aspect: '评分项',
+        reached: '接通'
       },
       bucket: {
         lt1d: '1 天内',
@@ -155,12 +165,13 @@ export const reportsMessages = defineMessages(
       title: 'Reports',
       names: {
         turnaround: 'Turnaround',
-        firstTimeFix: 'First-time fix and comebacks',
-        faults: 'Fault statistics (FRACAS)',
-        technicians: 'Technician output',
+        firstTimeFix: 'First-time fix',
+        faults: 'Faults (FRACAS)',
+        technicians: 'Technicians',
         takings: 'Takings',
-        parts: 'Parts consumption and margin',
-        claims: 'Warranty claims'
+        parts: 'Parts and margin',
+        claims: 'Claims',
+        satisfaction: 'Satisfaction'
       },
       hints: {
         turnaround:
@@ -173,7 +184,9 @@ export const reportsMessages = defineMessages(
         takings:
           'Received includes deposits and payments; refunded includes returned deposits; claims are warranty claims raised on the brand in the period.',
         parts: 'Parts issued in the range, net of returns; margin = price on the job − cost out of stock.',
-        claims: 'Warranty claims by the date they were raised.'
+        claims: 'Warranty claims by the date they were raised.',
+        satisfaction:
+          'Follow-up calls by the date they were made: the share reached, the average of the four scores, the share satisfied (average 85 or more) and the complaints the calls opened.'
       },
       from: 'From',
       to: 'To',
@@ -211,7 +224,8 @@ export const reportsMessages = defineMessages(
         byMethod: 'By method',
         byPart: 'By part',
         byBrand: 'By brand',
-        byStatus: 'By status'
+        byStatus: 'By status',
+        byAspect: 'By aspect'
       },
       column: {
         jobs: 'Jobs',
@@ -270,7 +284,14 @@ export const reportsMessages = defineMessages(
         amountFen: 'Amount (yuan)',
         status: 'Status',
         paidFen: 'Paid (yuan)',
-        outstandingFen: 'Owed by the brand (yuan)'
+        outstandingFen: 'Owed by the brand (yuan)',
+        calls: 'Calls',
+        reached: 'Reached',
+        reachedRate: 'Reached',
+        averageScore: 'Average score',
+        satisfiedRate: 'Satisfied',
+        complaints: 'Complaints',
+        aspect: 'Aspect'
       },
       bucket: {
         lt1d: 'Under 1 day',

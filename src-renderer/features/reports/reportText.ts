@@ -5,6 +5,7 @@ import { PAYMENT_METHODS } from '../../../src-shared/domain/invoice'
 import { SERVICE_TYPES } from '../../../src-shared/domain/repairTypes'
 import { TURNAROUND_BUCKETS } from '../../../src-shared/domain/reportStatistics'
 import { CATEGORY_KEYS } from '../../../src-shared/domain/warranty/policy'
+import { SATISFACTION_ASPECTS } from '../../../src-shared/domain/customerContact'
 
 /** Where each list of coded values is named in the reader's language. */
 const CODE_SET_KEYS: Record<ReportCodeSet, string> = {
@@ -12,7 +13,8 @@ const CODE_SET_KEYS: Record<ReportCodeSet, string> = {
   serviceType: 'repairs.serviceType',
   method: 'checkout.method',
   claimStatus: 'reports.claimStatus',
-  bucket: 'reports.bucket'
+  bucket: 'reports.bucket',
+  aspect: 'contact.call.aspects'
 }
 
 const CODES: Record<ReportCodeSet, readonly string[]> = {
@@ -20,7 +22,8 @@ const CODES: Record<ReportCodeSet, readonly string[]> = {
   serviceType: SERVICE_TYPES,
   method: PAYMENT_METHODS,
   claimStatus: ['open', 'submitted', 'paid', 'rejected'],
-  bucket: TURNAROUND_BUCKETS
+  bucket: TURNAROUND_BUCKETS,
+  aspect: SATISFACTION_ASPECTS
 }
 
 /**
