@@ -1,8 +1,11 @@
 import type { AppContext } from '../../src-main/app/context'
 import type { Input } from '../../src-shared/contract'
+import { billedToCustomerFen } from '../../src-shared/domain/acceptedQuote'
+import { discountNeedsApproval } from '../../src-shared/domain/discount'
 import { invoiceTotals, type Payer, type PaymentMethod, type Tender } from '../../src-shared/domain/invoice'
 import type { Counter } from './counter'
 import { MANAGER, type Job } from './lifecycle'
+import { DEMO_PASSWORD } from './shop'
 import type { Random } from './random'
 import type { TillRecord } from './till'
 
@@ -41,8 +44,9 @@ const MANAGER_DISCOUNTS = ['备件到货延误近三周，店长特批减免', '
 
 export const roundUp = (fen: number, unit: number) => Math.ceil(fen / unit) * unit
 
-/** A line the job has earned: its labour and the parts issued to it (less what came back). */
+/** A line the job has earned, as the checkout screen lists it: labour (entered or as quoted) and parts. */
 interface EarnedLine {
+  /** The labour line, issued part or quote it bills: the key the counter chooses a payer by. */
   id: string
   amountFen: number
   kind: 'labour' | 'part'
@@ -58,78 +62,64 @@ interface ApprovedQuote {
 
 type Charge = NonNullable<Input<'checkout.pay'>['charges']>[number]
 
-/** Who takes the money and what is taken off the bill. */
+/** What is taken off the bill and why; a large one comes with the manager who approved it. */
 interface Discount {
-  cashier: string
   discountFen: number
   discountReason: string
+  /** The manager who agreed to it with the customer (they type their name and password at the desk). */
+  approvedBy?: string
 }
 
-/**
- * What the checkout screen shows, read straight from the books (a read leaves no trace, and this
- * saves a contract call per job): the labour and parts checkout will bill, the deposit held, and
- * the discount agreed with the quote.
- */
+/** The checkout screen of a job, from checkout.draft (the bill as the server will make it) and the quote's note. */
 interface CheckoutScreen {
-  earnedLines(workOrderId: string, payer: Payer): EarnedLine[]
-  depositHeldFen(workOrderId: string): number
-  approvedQuote(workOrderId: string): ApprovedQuote | undefined
+  earned: EarnedLine[]
+  depositFen: number
+  thresholdFen: number
+  quote: ApprovedQuote | undefined
 }
 
-function checkoutScreen(app: AppContext): CheckoutScreen {
-  const labourLines = app.sqlite.prepare(
-    `SELECT id, price_fen AS amountFen FROM work_order_labour WHERE work_order_id = ?`
-  )
-  const partLines = app.sqlite.prepare(
-    `SELECT id, (quantity - returned_quantity) * unit_price_fen AS amountFen FROM work_order_parts WHERE work_order_id = ? AND returned_quantity < quantity`
-  )
-  const depositHeld = app.sqlite
-    .prepare(
-      `SELECT coalesce(sum(amount_fen), 0) FROM payments WHERE work_order_id = ? AND kind IN ('deposit', 'deposit_return')`
-    )
-    .pluck()
-  const quoted = app.sqlite.prepare(
-    `SELECT q.parts_fen AS partsFen, q.discount_fen AS discountFen, q.note FROM work_orders w JOIN quotes q ON q.id = w.current_quote_id WHERE w.id = ? AND q.customer_decision = 'approved'`
-  )
-  return {
-    earnedLines: (workOrderId, payer) => [
-      ...(labourLines.all(workOrderId) as { id: string; amountFen: number }[]).map((line) => ({
-        ...line,
-        kind: 'labour' as const,
-        payer
-      })),
-      ...(partLines.all(workOrderId) as { id: string; amountFen: number }[]).map((line) => ({
-        ...line,
-        kind: 'part' as const,
-        payer
-      }))
-    ],
-    depositHeldFen: (workOrderId) => depositHeld.get(workOrderId) as number,
-    approvedQuote: (workOrderId) => quoted.get(workOrderId) as ApprovedQuote | undefined
-  }
-}
-
-/** The counter checking jobs out over the history; it learns the manager's approval threshold once. */
+/** The counter checking jobs out over the history. */
 export class Checkout {
-  private readonly screen: CheckoutScreen
-  private thresholdFen: number | null = null
+  /** The accepted quote's note, which the draft leaves out (a read leaves no trace). */
+  private readonly quoteNote: { get(workOrderId: string): unknown }
 
   constructor(
     private readonly random: Random,
     app: AppContext,
     private readonly till: TillRecord
   ) {
-    this.screen = checkoutScreen(app)
+    this.quoteNote = app.sqlite
+      .prepare(`SELECT q.note FROM work_orders w JOIN quotes q ON q.id = w.current_quote_id WHERE w.id = ?`)
+      .pluck()
+  }
+
+  /** The checkout screen as the desk opens it: what the job has earned, the deposit and the accepted quote. */
+  private async screen(counter: Counter, job: Job): Promise<CheckoutScreen> {
+    const draft = await counter.call(job.desk, 'checkout.draft', { workOrderId: job.id })
+    const accepted = draft.acceptedQuote
+    return {
+      earned: draft.lines.map((line) => ({
+        id: line.sourceId ?? '',
+        amountFen: line.amountFen,
+        kind: line.kind === 'part' ? 'part' : 'labour',
+        payer: line.payer
+      })),
+      depositFen: draft.depositFen,
+      thresholdFen: draft.approvalThresholdFen,
+      quote: accepted
+        ? {
+            partsFen: accepted.partsFen,
+            discountFen: accepted.discountFen,
+            note: (this.quoteNote.get(job.id) as string | undefined) ?? ''
+          }
+        : undefined
+    }
   }
 
   /** Takes the money for a job as the counter would: who pays what, extra charges, discount and tenders. */
   async checkOut(counter: Counter, job: Job): Promise<void> {
     const random = this.random
-    const warranty = job.spec.serviceType === 'warranty_repair'
-    const earned = this.screen.earnedLines(job.id, warranty ? 'brand' : 'customer')
-    const depositFen = this.screen.depositHeldFen(job.id)
-    this.thresholdFen ??= (await counter.call(MANAGER, 'settings.get', {})).approvalThresholdFen
-    const quote = this.screen.approvedQuote(job.id)
+    const { earned, depositFen, thresholdFen, quote } = await this.screen(counter, job)
     const { charges, payers } = this.extraCharges(job, earned, quote)
 
     const lines = [
@@ -141,19 +131,26 @@ export class Checkout {
       .reduce((sum, line) => sum + line.quantity * line.unitPriceFen, 0)
     if (lines.length === 0 && depositFen === 0) return
 
-    const { cashier, discountFen, discountReason } = this.discount(job, quote, customerFen, depositFen)
+    const { discountFen, discountReason, approvedBy } = this.discount(job, quote, customerFen, depositFen, thresholdFen)
     const totals = invoiceTotals(lines, discountFen, depositFen)
-    const invoice = await counter.call(cashier, 'checkout.pay', {
+    // The desk takes the money; a discount above the threshold is approved by the manager on the
+    // spot, whoever proposed it (the quote's discount was agreed before the threshold applied).
+    const manager = approvedBy ?? (discountNeedsApproval(discountFen, thresholdFen) ? MANAGER : undefined)
+    const invoice = await counter.call(job.desk, 'checkout.pay', {
       workOrderId: job.id,
       payers,
       charges,
       discountFen,
       discountReason,
-      tenders: tenders(random, totals.dueFen)
+      tenders: tenders(random, totals.dueFen),
+      ...(manager ? { managerApproval: { username: manager, password: DEMO_PASSWORD } } : {}),
+      // A bill that is not the accepted quote (an accessory bought at the counter, components
+      // billed apart, a discount given at the desk) is shown to the customer, who says yes there.
+      ...(quote ? { newAmountAccepted: { billedFen: billedToCustomerFen(totals), channel: 'in_person' as const } } : {})
     })
     this.till.invoices.set(job, invoice)
     this.till.state.invoices++
-    if (random.chance(0.7)) await this.till.print(counter, cashier, 'payment_receipt', invoice.id)
+    if (random.chance(0.7)) await this.till.print(counter, job.desk, 'payment_receipt', invoice.id)
   }
 
   /**
@@ -194,31 +191,32 @@ export class Checkout {
   }
 
   /** The discount agreed with the quote, or one the counter gives; rarely a big one by the manager. */
-  private discount(job: Job, quote: ApprovedQuote | undefined, customerFen: number, depositFen: number): Discount {
+  private discount(
+    job: Job,
+    quote: ApprovedQuote | undefined,
+    customerFen: number,
+    depositFen: number,
+    thresholdFen: number
+  ): Discount {
     const random = this.random
     const warranty = job.spec.serviceType === 'warranty_repair'
-    const thresholdFen = this.thresholdFen!
     if (quote && quote.discountFen > 0) {
-      return {
-        cashier: job.desk,
-        discountFen: Math.min(quote.discountFen, customerFen),
-        discountReason: quote.note || '报价优惠'
-      }
+      return { discountFen: Math.min(quote.discountFen, customerFen), discountReason: quote.note || '报价优惠' }
     }
     if (!warranty && customerFen >= 2.5 * thresholdFen && random.chance(0.12)) {
       return {
-        cashier: MANAGER,
+        approvedBy: MANAGER,
         discountFen: thresholdFen + random.pick([5_000, 10_000, 20_000]),
         discountReason: random.pick(MANAGER_DISCOUNTS)
       }
     }
     if (!warranty && customerFen > 0 && random.chance(0.07)) {
       const cents = (customerFen - depositFen) % 1_000
-      if (cents > 0 && random.chance(0.4)) return { cashier: job.desk, discountFen: cents, discountReason: '抹零' }
+      if (cents > 0 && random.chance(0.4)) return { discountFen: cents, discountReason: '抹零' }
       const offer = random.pick(COUNTER_DISCOUNTS)
-      return { cashier: job.desk, discountFen: Math.min(offer.fen, customerFen), discountReason: offer.reason }
+      return { discountFen: Math.min(offer.fen, customerFen), discountReason: offer.reason }
     }
-    return { cashier: job.desk, discountFen: 0, discountReason: '' }
+    return { discountFen: 0, discountReason: '' }
   }
 }
 
