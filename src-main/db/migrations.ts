@@ -52,5 +52,6 @@ export const allMigrations: readonly Migration[] = [
   audit.auditRowsNameTheDesk,
   customers.customerSearchFts,
   workOrders.workOrderSearchFts,
-  parts.partSearchFts
+  parts.partSearchFts,
+  auth.sessionsSurviveRestart
 ]
