@@ -5,6 +5,7 @@ import { migrate } from '../db/migrator'
 import { allMigrations } from '../db/migrations'
 import { ChangeBus } from '../features/changes/bus'
 import { SessionStore } from '../features/auth/sessions'
+import { SessionRows } from '../features/auth/sessionRows'
 import { SignInThrottle } from '../features/auth/sourceThrottle'
 import { installPasscodeKeys } from '../features/workOrders/passcodeSeal'
 import { installShopKeySeal } from '../features/sync/shopKeySeal'
@@ -57,7 +58,8 @@ export function openApp(options: OpenAppOptions): AppContext {
     sqlite,
     db: createKysely(sqlite, changes.watch(sqlite)),
     changes,
-    sessions: new SessionStore(clock),
+    // Through the context, not this handle: a restore puts a new database in place.
+    sessions: new SessionStore(clock, new SessionRows(() => app.sqlite)),
     signInThrottle: new SignInThrottle(),
     clock,
     ...(files ? { files } : {})
@@ -70,6 +72,7 @@ export function openApp(options: OpenAppOptions): AppContext {
 export async function closeApp(app: AppContext): Promise<void> {
   app.housekeeping?.stop()
   await app.housekeeping?.firstRun
+  app.sessions.flush()
   await app.db.destroy()
   // Kysely only closes the handle if it ever ran a query; close it ourselves otherwise.
   if (app.sqlite.open) app.sqlite.close()

@@ -54,5 +54,6 @@ export const allMigrations: readonly Migration[] = [
   customers.customerSearchFts,
   workOrders.workOrderSearchFts,
   parts.partSearchFts,
-  reports.reportFacts
+  reports.reportFacts,
+  auth.sessionsSurviveRestart
 ]

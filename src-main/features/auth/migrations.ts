@@ -32,3 +32,26 @@ export const rolesAndUsers: Migration = {
     `CREATE INDEX users_role ON users(role)`
   ]
 }
+
+/**
+ * Sign-in sessions kept in the database, so a restart of the shop server does not sign every
+ * desk out in the middle of a form. Only a hash of each token is stored: a copy of the file
+ * (a backup) opens no session.
+ */
+export const sessionsSurviveRestart: Migration = {
+  version: 35,
+  name: 'auth: sessions kept in the database',
+  statements: [
+    `CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        desk_id TEXT NOT NULL,
+        at_shop_server INTEGER NOT NULL CHECK (at_shop_server IN (0, 1)),
+        locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
+        created_at INTEGER NOT NULL,
+        last_activity_at INTEGER NOT NULL
+      )`,
+    `CREATE INDEX sessions_user ON sessions(user_id)`,
+    `CREATE INDEX sessions_created ON sessions(created_at)`
+  ]
+}

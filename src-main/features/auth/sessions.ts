@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { ErrorKey } from '../../../src-shared/contract'
 import { THIS_PC_DESK_ID } from '../../rpc/callSource'
+import type { SessionRows } from './sessionRows'
 
 export interface Session {
   token: string
@@ -17,16 +18,25 @@ export interface Session {
 /** However busy the counter, a sign-in lasts at most one long working day. */
 export const SESSION_MAX_AGE_MS = 14 * 60 * 60 * 1000
 
+/** Expired rows are swept from the database at most this often (memory is swept at every look-up). */
+const PRUNE_ROWS_EVERY_MS = 60_000
+
 /**
- * Sign-in sessions, kept in memory: a restart of the app signs everyone out, which is what a
- * shared counter PC should do. Tokens are 256 random bits.
+ * Sign-in sessions. Tokens are 256 random bits. With `rows` (the app always passes them) every
+ * session is also kept in the database, hashed, so a restart of the shop server keeps the desks
+ * signed in (their open forms save after the reconnect); the same idle lock, desk binding and
+ * maximum age hold for a session read back from there. Memory is the fast path in front of it.
  */
 export class SessionStore {
   private readonly byToken = new Map<string, Session>()
   /** Why sessions ended by `endAll` ended, so each desk is told at its next call. */
   private readonly endedBecause = new Map<string, ErrorKey>()
+  private rowsPrunedAt = Number.NEGATIVE_INFINITY
 
-  constructor(private readonly clock: () => Date = () => new Date()) {}
+  constructor(
+    private readonly clock: () => Date = () => new Date(),
+    private readonly rows?: SessionRows
+  ) {}
 
   create(userId: string, now: Date, atShopServer = false, deskId: string = THIS_PC_DESK_ID): Session {
     const session: Session = {
@@ -39,34 +49,53 @@ export class SessionStore {
       deskId
     }
     this.byToken.set(session.token, session)
+    this.rows?.insert(session)
     return session
   }
 
   get(token: string | undefined): Session | undefined {
     this.pruneExpired()
-    return token ? this.byToken.get(token) : undefined
+    if (!token) return undefined
+    const known = this.byToken.get(token)
+    if (known || !this.rows) return known
+    // Opened before this process started (the shop server restarted): read back from the database.
+    const stored = this.rows.find(token)
+    if (!stored || stored.createdAt < this.clock().getTime() - SESSION_MAX_AGE_MS) return undefined
+    this.byToken.set(token, stored)
+    return stored
   }
 
   private pruneExpired(): void {
-    const oldestAllowed = this.clock().getTime() - SESSION_MAX_AGE_MS
+    const now = this.clock().getTime()
+    const oldestAllowed = now - SESSION_MAX_AGE_MS
     for (const [token, session] of this.byToken) {
       if (session.createdAt < oldestAllowed) this.byToken.delete(token)
+    }
+    if (this.rows && now - this.rowsPrunedAt >= PRUNE_ROWS_EVERY_MS) {
+      this.rowsPrunedAt = now
+      this.rows.deleteCreatedBefore(oldestAllowed)
     }
   }
 
   /** Locks the session if it has been idle longer than the shop allows; 0 minutes means never. */
   applyIdleLock(session: Session, now: Date, idleLockMinutes: number): void {
     if (idleLockMinutes > 0 && now.getTime() - session.lastActivityAt > idleLockMinutes * 60_000) {
-      session.locked = true
+      if (!session.locked) {
+        session.locked = true
+        this.rows?.update(session)
+      }
     }
   }
 
+  /** Marks activity now (and saves a lock just lifted by `auth.unlock`). */
   touch(session: Session, now: Date): void {
     session.lastActivityAt = now.getTime()
+    this.rows?.update(session)
   }
 
   revoke(token: string): void {
     this.byToken.delete(token)
+    this.rows?.delete(token)
   }
 
   /**
@@ -79,12 +108,19 @@ export class SessionStore {
       if (keepShopServer && session.atShopServer) continue
       this.byToken.delete(token)
     }
+    this.rows?.deleteUser(userId, new Set(exceptToken ? [exceptToken] : []), keepShopServer)
   }
 
   /** Ends every session at once (a restore put other data under them); each desk learns why. */
   endAll(reason: ErrorKey): void {
     for (const token of this.byToken.keys()) this.endedBecause.set(token, reason)
     this.byToken.clear()
+    this.rows?.deleteAll()
+  }
+
+  /** Writes every session change still waiting for the database; before the app closes it. */
+  flush(): void {
+    this.rows?.flush()
   }
 
   /** The reason a token's session was ended by `endAll`, if it was. */

@@ -54,6 +54,12 @@ export async function revokeDesk(app: AppContext, now: Date, admin: CurrentUser,
   })
 }
 
+/** Whether a desk is paired and not revoked: what a desk's live-change stream is checked against. */
+export async function isDeskPaired(db: Db, deskId: string): Promise<boolean> {
+  const desk = await db.selectFrom('desks').select('revokedAt').where('id', '=', deskId).executeTakeFirst()
+  return desk !== undefined && desk.revokedAt === null
+}
+
 /** Last-seen is a hint for the admin, not a log: written at most once a minute per desk. */
 const LAST_SEEN_GRAIN_MS = 60_000
 

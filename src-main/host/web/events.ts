@@ -15,7 +15,9 @@ export function serveChangeEvents(
   app: AppContext,
   request: IncomingMessage,
   response: ServerResponse,
-  token: string | null
+  token: string | null,
+  /** Asked again before every batch and heartbeat (the LAN host: is the session's desk still paired?). */
+  stillAllowed: () => Promise<boolean> = async () => true
 ): boolean {
   if (!app.sessions.get(token ?? undefined)) return false
   response.writeHead(200, {
@@ -26,14 +28,19 @@ export function serveChangeEvents(
   })
   // Tells the EventSource how soon to come back after the stream drops (a server restart).
   response.write('retry: 2000\n\n')
+  // A stream whose session or desk has ended is closed instead of written to.
+  const whileAllowed = (write: () => void) => {
+    if (!app.sessions.get(token ?? undefined)) return response.end()
+    stillAllowed().then(
+      (allowed) => (allowed ? write() : response.end()),
+      () => response.end()
+    )
+  }
   const unsubscribe = app.changes.subscribe((changes) => {
     const batch: ChangeBatch = { changes }
-    response.write(`event: ${CHANGES_EVENT}\ndata: ${JSON.stringify(batch)}\n\n`)
+    whileAllowed(() => response.write(`event: ${CHANGES_EVENT}\ndata: ${JSON.stringify(batch)}\n\n`))
   })
-  const heartbeat = setInterval(() => {
-    if (!app.sessions.get(token ?? undefined)) return response.end()
-    response.write(': heartbeat\n\n')
-  }, HEARTBEAT_MS)
+  const heartbeat = setInterval(() => whileAllowed(() => response.write(': heartbeat\n\n')), HEARTBEAT_MS)
   heartbeat.unref()
   const stop = () => {
     clearInterval(heartbeat)

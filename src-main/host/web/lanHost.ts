@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net'
 import type { AppContext } from '../../app/context'
 import type { HandlerTable } from '../../rpc/handler'
 import { AppError } from '../../../src-shared/contract'
-import { verifyDeskCredential } from '../../features/desks/registry'
+import { THIS_PC_DESK_ID } from '../../rpc/callSource'
+import { isDeskPaired, verifyDeskCredential } from '../../features/desks/registry'
 import { CERTIFICATE_PATH } from '../../features/desks/network/service'
 import type { LanCertificate } from './lanCertificate'
 import { sendResult, sendJson, serveCertificate, serveRpc, singleHeader } from './server'
 import { serveStatic } from './static'
+import { serveChangeEvents } from './events'
 
 /** The header every call of a paired desk carries its credential in. */
 export const DESK_CREDENTIAL_HEADER = 'x-desk-credential'
@@ -75,10 +77,36 @@ async function handle(
     if (!desk.ok) return sendResult(response, desk)
     return serveRpc(app, handlers, request, response, url, { transport: 'http', address, deskId: desk.deskId })
   }
+  if (url.pathname === '/events' && request.method === 'GET') return serveDeskEvents(app, request, response, url)
   if (options.staticDir && (request.method === 'GET' || request.method === 'HEAD')) {
     return serveStatic(options.staticDir, url.pathname, request, response)
   }
   sendJson(response, 404, { ok: false, error: new AppError('NOT_FOUND').toData() })
+}
+
+/**
+ * GET /events over the LAN. An EventSource cannot send the desk credential, so the session token
+ * (query parameter `token`) stands for it: the session must have been opened at a desk (never this
+ * PC's own), and that desk must still be paired, now and before everything the stream sends.
+ */
+async function serveDeskEvents(
+  app: AppContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL
+): Promise<void> {
+  const token = url.searchParams.get('token')
+  const session = app.sessions.get(token ?? undefined)
+  const deskId = session?.deskId
+  if (!session || deskId === undefined || deskId === THIS_PC_DESK_ID) {
+    return sendJson(response, 401, { ok: false, error: new AppError('UNAUTHENTICATED').toData() })
+  }
+  if (!(await isDeskPaired(app.db, deskId))) {
+    return sendJson(response, 401, { ok: false, error: new AppError('DESK_REVOKED').toData() })
+  }
+  const stillPaired = () => isDeskPaired(app.db, deskId)
+  if (serveChangeEvents(app, request, response, token, stillPaired)) return
+  sendJson(response, 401, { ok: false, error: new AppError('UNAUTHENTICATED').toData() })
 }
 
 export type DeskOfRequest = { ok: true; deskId: string } | { ok: false; error: ReturnType<AppError['toData']> }

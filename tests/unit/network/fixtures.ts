@@ -67,6 +67,8 @@ export interface Desk {
   id: string
   client: ShopServerClient
   address: string
+  /** What the desk keeps from pairing, for a test that builds its own client. */
+  pairing: { fingerprint: string; credential: string }
   call(operation: string, input: unknown, token?: string, requestId?: string): Promise<RpcResult<unknown>>
   ok<K extends OperationName>(operation: K, input: Input<K>, token?: string): Promise<Output<K>>
 }
@@ -96,6 +98,7 @@ export function deskWith(url: string, fingerprint: string, credential: string, i
     id,
     client,
     address,
+    pairing: { fingerprint, credential },
     call,
     ok: async (operation, input, token) => {
       const result = await call(operation, input, token)
