@@ -244,6 +244,40 @@ describe('the shop against the real HQ', () => {
     ])
   })
 
+  it("a credit note's reduction of a claim reaches HQ with its amount and the unit's evidence", async () => {
+    const { app, staff, adminToken } = shop()
+    const job = await finishedJob(app, adminToken, {
+      serviceType: 'warranty_repair',
+      labourFen: 6_000,
+      partPriceFen: 30_000,
+      intake: { device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60', serial: 'SN-REAL-HQ-0002' } } }
+    })
+    const invoice = await callOk(app, 'checkout.pay', { workOrderId: job.id, tenders: [] }, staff.manager.token)
+    await callOk(
+      app,
+      'checkout.creditNote',
+      {
+        invoiceId: invoice.id,
+        lines: [{ lineId: invoice.lines[0]!.id, amountFen: 1_000 }],
+        reason: '工时调整',
+        refundMethod: 'cash'
+      },
+      staff.manager.token
+    )
+    expect((await syncWithHq(app)).problem).toBeNull()
+    const claims = await running.hq.db
+      .selectFrom('claims')
+      .select(['claimedFen', 'serial', 'model'])
+      .where('shopId', '=', shopId)
+      .where('workOrderId', '=', job.id)
+      .orderBy('claimedFen')
+      .execute()
+    expect(claims).toEqual([
+      { claimedFen: -1_000, serial: 'SN-REAL-HQ-0002', model: 'Mate 60' },
+      { claimedFen: 36_000, serial: 'SN-REAL-HQ-0002', model: 'Mate 60' }
+    ])
+  })
+
   it('what the shop sent equals what HQ holds: same change ids, one record per entity, no duplicates', async () => {
     const rows = outboxRows()
     expect(rows.length).toBeGreaterThan(0)
