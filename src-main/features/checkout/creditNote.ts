@@ -256,7 +256,14 @@ async function takeBackHandedBackParts(
 async function reduceBrandClaim(trx: Db, at: Date, actor: CurrentUser, note: Note): Promise<void> {
   const lines = note.lines
     .filter((line) => line.original.payer === 'brand')
-    .map((line) => ({ description: line.original.description, amountFen: -line.amountFen }))
+    // Each line says what it credits (labour, part, charge) as on the claim it reduces: HQ reads
+    // a claim's lines by kind, and part lines carry their part number (see claimEvidence.ts).
+    .map((line) => ({
+      kind: line.original.kind,
+      sourceId: line.original.sourceId,
+      description: line.original.description,
+      amountFen: -line.amountFen
+    }))
   await openWarrantyClaim(
     trx,
     at,

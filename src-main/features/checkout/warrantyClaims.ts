@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { recordSyncedChange } from '../sync/recordChange'
+import { claimEvidence, withPartNumbers } from './claimEvidence'
 
 /**
  * What the brand pays (or, from a credit note, no longer pays) becomes a warranty claim against
@@ -32,6 +33,12 @@ export async function openWarrantyClaim(
     action: 'checkout.warrantyClaim',
     entity: 'warranty_claim',
     entityId: claimId,
-    after
+    // HQ judges the claim and counts the fault from this change alone: the unit, the fault and
+    // each part's number travel with the amount and lines, read in this same transaction.
+    after: {
+      ...after,
+      ...(await claimEvidence(trx, claim.workOrderId)),
+      lines: await withPartNumbers(trx, claim.lines)
+    }
   })
 }
