@@ -12,6 +12,7 @@ import * as checkout from '../features/checkout/migrations'
 import * as printing from '../features/printing/migrations'
 import * as customerContact from '../features/customerContact/migrations'
 import * as desks from '../features/desks/migrations'
+import * as dashboard from '../features/dashboard/migrations'
 
 /**
  * Every schema step the app has shipped, in the order they run: the order is this list, and the
@@ -52,5 +53,6 @@ export const allMigrations: readonly Migration[] = [
   audit.auditRowsNameTheDesk,
   customers.customerSearchFts,
   workOrders.workOrderSearchFts,
-  parts.partSearchFts
+  parts.partSearchFts,
+  dashboard.dashboardPaymentsByInstant
 ]
