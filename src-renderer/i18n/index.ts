@@ -25,6 +25,7 @@ import { syncMessages } from '../features/sync/messages'
 import { claimsMessages } from '../features/checkout/claimsMessages'
 import { networkMessages } from '../features/network/messages'
 import { desksAdminMessages } from '../features/desksAdmin/messages'
+import { dashboardMessages } from '../features/home/messages'
 
 const featureMessages = [
   authMessages,
@@ -47,7 +48,8 @@ const featureMessages = [
   syncMessages,
   claimsMessages,
   networkMessages,
-  desksAdminMessages
+  desksAdminMessages,
+  dashboardMessages
 ] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void

@@ -32,6 +32,7 @@ export interface WarehouseTiles {
   lowStock: number
   /** Faulty parts not yet shipped to the brand, by days since they came off the device. */
   faultyOwed: { upTo30: number; from31To60: number; over60: number }
+  faultyOwedTotal: number
 }
 
 export interface ManagerTiles {

@@ -1,4 +1,5 @@
 import type { Role } from './roles'
+import { OPEN_STATUSES, type WorkOrderStatus } from './workOrderStatus'
 
 export type DashboardSection = 'frontDesk' | 'technician' | 'warehouse' | 'manager'
 
@@ -16,3 +17,8 @@ export const STUCK_AFTER_DAYS = 7
 
 /** How many of the longest waits for pick-up the front desk's tile lists. */
 export const LONGEST_WAITS_SHOWN = 5
+
+/** Open jobs the shop still works on: every open status except those waiting for their owner. */
+export const BENCH_STATUSES: readonly WorkOrderStatus[] = OPEN_STATUSES.filter(
+  (status) => status !== 'ready_for_pickup'
+)

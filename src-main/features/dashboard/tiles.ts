@@ -6,14 +6,11 @@ import type {
   TechnicianTiles,
   WarehouseTiles
 } from '../../../src-shared/contract/dashboard'
-import { LONGEST_WAITS_SHOWN, STUCK_AFTER_DAYS } from '../../../src-shared/domain/dashboard'
+import { BENCH_STATUSES, LONGEST_WAITS_SHOWN, STUCK_AFTER_DAYS } from '../../../src-shared/domain/dashboard'
 import type { PaymentMethod } from '../../../src-shared/domain/invoice'
-import { OPEN_STATUSES } from '../../../src-shared/domain/workOrderStatus'
 
 const DAY_MS = 86_400_000
 
-/** Open jobs the shop still works on: everything open except those waiting for their owner. */
-const BENCH_STATUSES = OPEN_STATUSES.filter((status) => status !== 'ready_for_pickup')
 const benchStatuses = sql.join(BENCH_STATUSES.map((status) => sql.lit(status)))
 
 /** The shop's day as a calendar date and the UTC instants it starts and ends at. */
@@ -102,10 +99,12 @@ export async function warehouseTiles(db: Db, now: Date): Promise<WarehouseTiles>
            coalesce(SUM(created_at <= ${daysAgo(now, 30)} AND created_at > ${daysAgo(now, 60)}), 0) AS middle,
            coalesce(SUM(created_at <= ${daysAgo(now, 60)}), 0) AS old
       FROM faulty_parts WHERE status IN ('awaiting', 'packed')`.execute(db)
+  const faultyOwed = { upTo30: rows[0]?.fresh ?? 0, from31To60: rows[0]?.middle ?? 0, over60: rows[0]?.old ?? 0 }
   return {
     partRequestsWaiting,
     lowStock,
-    faultyOwed: { upTo30: rows[0]?.fresh ?? 0, from31To60: rows[0]?.middle ?? 0, over60: rows[0]?.old ?? 0 }
+    faultyOwed,
+    faultyOwedTotal: faultyOwed.upTo30 + faultyOwed.from31To60 + faultyOwed.over60
   }
 }
 

@@ -19,16 +19,18 @@ describe('the home dashboard by role', () => {
 
   it('counts each tile of the front desk, the technician and the manager on a fixture shop', async () => {
     const { app, clock, staff } = shop()
-    const stuck = await driveTo(app, await adminToken(), 'diagnosing')
-    await callOk(app, 'workOrders.assign', { id: stuck.id, technicianId: staff.techA.user.id }, await adminToken())
+    const firstDay = await adminToken()
+    const stuck = await driveTo(app, firstDay, 'diagnosing')
+    await callOk(app, 'workOrders.assign', { id: stuck.id, technicianId: staff.techA.user.id }, firstDay)
     clock.advance(5 * DAY)
     const waitingLong = await driveTo(app, await adminToken(), 'ready_for_pickup')
     clock.advance(3 * DAY)
     const readyToday = await driveTo(app, await adminToken(), 'ready_for_pickup')
-    const today = (await callOk(app, 'dashboard.get', {}, await tokenOf(staff.frontDesk))).today
-    await openOrder(app, await tokenOf(staff.frontDesk), { promisedDate: today })
+    const deskToken = await tokenOf(staff.frontDesk)
+    const today = (await callOk(app, 'dashboard.get', {}, deskToken)).today
+    await openOrder(app, deskToken, { promisedDate: today })
 
-    const desk = await callOk(app, 'dashboard.get', {}, await tokenOf(staff.frontDesk))
+    const desk = await callOk(app, 'dashboard.get', {}, deskToken)
     expect(desk.technician).toBeUndefined()
     expect(desk.manager).toBeUndefined()
     expect(desk.warehouse).toBeUndefined()
