@@ -13,6 +13,7 @@ import * as printing from '../features/printing/migrations'
 import * as customerContact from '../features/customerContact/migrations'
 import * as desks from '../features/desks/migrations'
 import * as reports from '../features/reports/migrations'
+import * as dashboard from '../features/dashboard/migrations'
 
 /**
  * Every schema step the app has shipped, in the order they run: the order is this list, and the
@@ -55,5 +56,6 @@ export const allMigrations: readonly Migration[] = [
   workOrders.workOrderSearchFts,
   parts.partSearchFts,
   reports.reportFacts,
-  auth.sessionsSurviveRestart
+  auth.sessionsSurviveRestart,
+  dashboard.dashboardPaymentsByInstant
 ]

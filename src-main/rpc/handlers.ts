@@ -21,6 +21,7 @@ import { faultyPartsHandlers } from '../features/parts/faultyParts/handlers'
 import { stocktakesHandlers } from '../features/parts/stocktakes/handlers'
 import { backupsHandlers } from '../features/backups/handlers'
 import { customerContactHandlers } from '../features/customerContact/handlers'
+import { dashboardHandlers } from '../features/dashboard/handlers'
 import { syncHandlers } from '../features/sync/handlers'
 import { desksHandlers } from '../features/desks/handlers'
 import { networkHandlers } from '../features/desks/network/handlers'
@@ -54,6 +55,7 @@ export const handlers: HandlerTable = {
   ...dataExportHandlers,
   ...backupsHandlers,
   ...customerContactHandlers,
+  ...dashboardHandlers,
   ...syncHandlers,
   ...desksHandlers,
   ...networkHandlers,

@@ -26,6 +26,7 @@ import { claimsMessages } from '../features/checkout/claimsMessages'
 import { networkMessages } from '../features/network/messages'
 import { desksAdminMessages } from '../features/desksAdmin/messages'
 import { reportsMessages } from '../features/reports/messages'
+import { dashboardMessages } from '../features/home/messages'
 
 const featureMessages = [
   authMessages,
@@ -49,7 +50,8 @@ const featureMessages = [
   claimsMessages,
   networkMessages,
   desksAdminMessages,
-  reportsMessages
+  reportsMessages,
+  dashboardMessages
 ] as const
 
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void

@@ -19,6 +19,7 @@ import { printingContract } from './printing'
 import { dataExportContract } from './dataExport'
 import { backupsContract } from './backups'
 import { customerContactContract } from './customerContact'
+import { dashboardContract } from './dashboard'
 import { syncContract } from './sync'
 import { desksContract } from './desks'
 import { networkContract } from './desks/network'
@@ -48,6 +49,7 @@ export const contract = {
   ...dataExportContract,
   ...backupsContract,
   ...customerContactContract,
+  ...dashboardContract,
   ...syncContract,
   ...desksContract,
   ...networkContract,
@@ -129,3 +131,11 @@ export type {
   ArrivalCondition,
   AccessoriesLeft
 } from './workOrders'
+export type {
+  Dashboard,
+  FrontDeskTiles,
+  TechnicianTiles,
+  WarehouseTiles,
+  ManagerTiles,
+  WaitingPickUp
+} from './dashboard'

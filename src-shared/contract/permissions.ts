@@ -155,6 +155,7 @@ export const permissions: Record<OperationName, Access> = {
   'backups.previewRestore': ADMIN,
   'backups.restore': ADMIN,
   'customerContact.settings': 'signedIn',
+  'dashboard.get': 'signedIn',
   'customerContact.saveSettings': ADMIN_AND_MANAGER,
   // The counter tells customers their device is ready and makes the follow-up calls.
   'customerContact.readyMessage': DESK,
@@ -265,6 +266,7 @@ export const READ_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName
   'customerContact.followUps',
   'customerContact.complaints',
   'sync.status',
+  'dashboard.get',
   'sync.readCertificate',
   'checkout.claims',
   'settings.desk',

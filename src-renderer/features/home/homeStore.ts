@@ -1,32 +1,31 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
+import type { Dashboard } from '../../../src-shared/contract'
+import type { BackupHealth } from '../../../src-shared/contract/backups'
+import type { SyncStatus } from '../../../src-shared/contract/sync'
 import { call } from '../../api/client'
 import { useSessionStore } from '../auth/sessionStore'
 
-export interface WorkloadTile {
-  status: WorkOrderStatus
-  total: number
-}
-
-/** The numbers the home page opens with: open jobs by status (a technician's own), overdue, approvals. */
+/** The home's tiles for the signed-in role, with the manager's approvals, backup and sync health. */
 export const useHomeStore = defineStore('home', () => {
   const session = useSessionStore()
-  const tiles = ref<WorkloadTile[]>([])
-  const overdue = ref(0)
+  const dashboard = ref<Dashboard | null>(null)
   const approvals = ref<number | null>(null)
+  const backups = ref<BackupHealth | null>(null)
+  const sync = ref<SyncStatus | null>(null)
 
   async function load(): Promise<void> {
-    if (!session.may('workOrders.board')) return
-    const mine = session.user?.role === 'technician'
-    const [board, late] = await Promise.all([
-      call('workOrders.board', { mine }),
-      call('workOrders.list', { overdue: true, mine, pageSize: 1 })
+    const [tiles, waiting, backupHealth, syncStatus] = await Promise.all([
+      call('dashboard.get', {}),
+      session.may('workOrders.approvals') ? call('workOrders.approvals', {}) : null,
+      session.may('backups.health') ? call('backups.health', {}) : null,
+      session.may('sync.status') ? call('sync.status', {}) : null
     ])
-    tiles.value = board.map((column) => ({ status: column.status, total: column.total }))
-    overdue.value = late.total
-    approvals.value = session.may('workOrders.approvals') ? (await call('workOrders.approvals', {})).length : null
+    dashboard.value = tiles
+    approvals.value = waiting === null ? null : waiting.length
+    backups.value = backupHealth
+    sync.value = syncStatus
   }
 
-  return { tiles, overdue, approvals, load }
+  return { dashboard, approvals, backups, sync, load }
 })

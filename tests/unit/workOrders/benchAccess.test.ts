@@ -152,6 +152,7 @@ const CHANGES_NO_JOB: ReadonlySet<OperationName> = new Set<OperationName>([
   'auth.signIn',
   'auth.signOut',
   'auth.session',
+  'dashboard.get',
   'auth.lock',
   'auth.unlock',
   'auth.changePassword',

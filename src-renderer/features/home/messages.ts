@@ -1,0 +1,75 @@
+import { defineMessages } from '../../i18n/defineMessages'
+
+/** Texts of the home dashboard's tiles. */
+export const dashboardMessages = defineMessages(
+  {
+    dashboard: {
+      frontDesk: '前台',
+      technician: '我的维修',
+      warehouse: '仓库',
+      manager: '经营',
+      readyForPickUp: '待取机',
+      longestWaits: '等待最久',
+      waitedDays: '已等 {days} 天',
+      promisedToday: '今日到期',
+      overdue: '已逾期',
+      intakesToday: '今日收机',
+      followUpsDue: '待回访',
+      myQueue: '我的待修',
+      waitingForParts: '等待配件',
+      myComebacks: '返修',
+      partRequestsWaiting: '待发料',
+      lowStock: '低库存',
+      faultyOwed: '待返厂坏件',
+      faultyAge: { upTo30: '0–30 天', from31To60: '31–60 天', over60: '60 天以上' },
+      takingsToday: '今日收款',
+      noTakings: '今日暂无收款',
+      approvals: '待审批',
+      stuckJobs: '停滞工单',
+      stuckHint: '{days} 天以上状态未变',
+      backups: '备份',
+      backupsHealthy: '备份正常',
+      backupsProblems: '{count} 项备份问题',
+      sync: '总部同步',
+      syncNotEnrolled: '未接入总部',
+      syncHealthy: '同步正常',
+      syncProblem: '同步异常',
+      syncWaiting: '{count} 条待上传'
+    }
+  },
+  {
+    dashboard: {
+      frontDesk: 'Front desk',
+      technician: 'My bench',
+      warehouse: 'Warehouse',
+      manager: 'Shop',
+      readyForPickUp: 'Ready for pick-up',
+      longestWaits: 'Longest waits',
+      waitedDays: 'waiting {days} d',
+      promisedToday: 'Promised today',
+      overdue: 'Overdue',
+      intakesToday: "Today's intakes",
+      followUpsDue: 'Calls due',
+      myQueue: 'My queue',
+      waitingForParts: 'Waiting for parts',
+      myComebacks: 'Comebacks',
+      partRequestsWaiting: 'Part requests',
+      lowStock: 'Low stock',
+      faultyOwed: 'Faulty parts owed',
+      faultyAge: { upTo30: '0–30 days', from31To60: '31–60 days', over60: 'over 60 days' },
+      takingsToday: "Today's takings",
+      noTakings: 'No takings yet today',
+      approvals: 'Approvals waiting',
+      stuckJobs: 'Stuck jobs',
+      stuckHint: 'no status change for {days}+ days',
+      backups: 'Backups',
+      backupsHealthy: 'Backups are healthy',
+      backupsProblems: '{count} backup problem(s)',
+      sync: 'HQ sync',
+      syncNotEnrolled: 'Not enrolled with HQ',
+      syncHealthy: 'Sync is healthy',
+      syncProblem: 'Sync has a problem',
+      syncWaiting: '{count} changes waiting'
+    }
+  }
+)

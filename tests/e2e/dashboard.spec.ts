@@ -1,0 +1,91 @@
+import type { Page } from '@playwright/test'
+import { test, expect, hire, screenshot, setUpShop, signIn, staffPage, type ShopHost } from './fixtures'
+
+let sequence = 0
+const uniqueMobile = () => `137${String(++sequence).padStart(8, '0')}`
+const uniqueSerial = () => `SNDB${String(++sequence).padStart(6, '0')}`
+
+/** A job checked in through the API; `to` walks it along the warranty path (no quote needed). */
+async function job(
+  host: ShopHost,
+  token: string,
+  options: { to?: string; promisedDate?: string; depositFen?: number }
+) {
+  const { workOrder } = await host.rpc<{ workOrder: { id: string } }>(
+    'workOrders.create',
+    {
+      customer: { kind: 'new', fields: { name: '王芳', mobile: uniqueMobile() } },
+      device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60', serial: uniqueSerial() } },
+      serviceType: 'warranty_repair',
+      intakeChannel: 'walk_in',
+      reportedFault: '不开机',
+      symptomCode: 'S01',
+      condition: { scratches: false, cracks: false, liquidMarks: false },
+      accessories: { items: [] },
+      passcode: { consent: false, value: '' },
+      promisedDate: options.promisedDate ?? null,
+      depositFen: options.depositFen ?? 0,
+      depositMethod: 'cash'
+    },
+    token
+  )
+  if (options.to === 'ready_for_pickup') {
+    for (const to of ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup']) {
+      await host.rpc('workOrders.transition', { id: workOrder.id, to }, token)
+    }
+  }
+}
+
+async function inLanguage(page: Page, name: 'English' | '中文') {
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('option', { name }).click()
+}
+
+test('the front desk and the manager open the home on their own tiles, and a tile opens its list', async ({
+  page,
+  host,
+  browser
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'qiantai', '前台小李', 'front_desk')
+  const boss = await hire(host, adminToken, 'jingli', '王经理', 'manager')
+  const { today } = await host.rpc<{ today: string }>('dashboard.get', {}, adminToken)
+  await job(host, adminToken, { to: 'ready_for_pickup' })
+  await job(host, adminToken, { to: 'ready_for_pickup', depositFen: 5_000 })
+  await job(host, adminToken, { promisedDate: today })
+
+  const deskPage = await staffPage(browser, host, desk.username, desk.password)
+  await deskPage.setViewportSize({ width: 1366, height: 768 })
+  const counter = deskPage.getByTestId('tiles-front-desk')
+  await expect(counter.getByTestId('tile-ready')).toContainText('2')
+  await expect(counter.getByTestId('tile-promised-today')).toContainText('1')
+  await expect(counter.getByTestId('tile-intakes')).toContainText('3')
+  await expect(counter.getByTestId('longest-waits').locator('a')).toHaveCount(2)
+  await expect(deskPage.getByTestId('tiles-manager')).toHaveCount(0)
+  await screenshot(deskPage, 'dashboard-front-desk-zh')
+
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await signIn(page, host, boss.username, boss.password)
+  const shop = page.getByTestId('tiles-manager')
+  await expect(shop.getByTestId('tile-takings')).toContainText('50.00')
+  await expect(shop.getByTestId('tile-stuck')).toContainText('0')
+  await expect(shop).toContainText('今日收款')
+  await expect(page.getByTestId('tiles-front-desk').getByTestId('tile-ready')).toContainText('2')
+  await expect(page.getByTestId('tiles-warehouse')).toBeVisible()
+  await expect(page.getByTestId('tiles-technician')).toHaveCount(0)
+  await screenshot(page, 'dashboard-manager-zh')
+  await inLanguage(page, 'English')
+  await expect(shop).toContainText("Today's takings")
+  await screenshot(page, 'dashboard-manager-en')
+
+  await shop.getByTestId('tile-takings').click()
+  await expect(page).toHaveURL(/\/day-close$/)
+
+  await inLanguage(deskPage, 'English')
+  await expect(counter).toContainText('Ready for pick-up')
+  await screenshot(deskPage, 'dashboard-front-desk-en')
+
+  await counter.getByTestId('tile-ready').click()
+  await expect(deskPage).toHaveURL(/\/work-orders$/)
+  await expect(deskPage.getByTestId('work-orders-table').locator('tbody tr')).toHaveCount(2)
+})
