@@ -22,7 +22,6 @@ import {
   ShoppingCart,
   FolderChecked,
   Phone,
-  ChatDotSquare,
   Refresh,
   TrendCharts
 } from '@element-plus/icons-vue'
@@ -117,14 +116,6 @@ export const navigationItems: NavigationItem[] = [
     labelKey: 'nav.followUps',
     icon: Phone,
     operation: 'customerContact.followUps'
-  },
-  {
-    routeName: 'complaints',
-    desk: 'frontDesk',
-    path: '/complaints',
-    labelKey: 'nav.complaints',
-    icon: ChatDotSquare,
-    operation: 'customerContact.complaints'
   },
   {
     routeName: 'parts',
