@@ -43,5 +43,6 @@ export {
   ElTimeSelect,
   ElTimeline,
   ElTimelineItem,
-  ElTooltip
+  ElTooltip,
+  ElButtonGroup
 } from 'element-plus'
