@@ -11,6 +11,8 @@ import { registeredUnitOfSerial } from './warranty/registeredUnit'
 import { wireWorkOrderPorts } from './workOrders/ports'
 import { openFollowUpOfPickedUpOrder } from './customerContact/followUps'
 import { wirePulledTables } from './sync/hq/pulledTables'
+import { wireShopName } from './sync/hq/shopName'
+import { readShopProfile } from './settings/service'
 import { applyRegistryUnits, applyWarrantyPolicies } from './warranty/hqRegistry'
 import { applyCatalogueParts } from './parts/hqCatalogue'
 import { applyReturnBatchStatus } from './parts/hqReturnBatches'
@@ -39,6 +41,8 @@ export function wireFeatures(): void {
   // The cash desk moves stock only through the parts ledger: parts handed back, counter sales.
   wireCheckoutStock({ takeBackBilledPart, findSellablePart, sellOverCounter, takeBackSoldPart })
   // What HQ sends back lands in the tables of the feature that owns them.
+  // Sync enrols the shop under its profile's name; settings writes through sync, not the reverse.
+  wireShopName(async (db) => (await readShopProfile(db))?.name ?? '')
   wirePulledTables({
     registryUnits: applyRegistryUnits,
     warrantyPolicies: applyWarrantyPolicies,

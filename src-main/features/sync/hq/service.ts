@@ -4,7 +4,7 @@ import { AppError } from '../../../../src-shared/contract'
 import type { HqCertificate, SyncProblem, SyncStatus } from '../../../../src-shared/contract/sync'
 import { enrolResponse, HQ_PROTOCOL_VERSION, PULLED_TABLES } from '../../../../src-shared/hq/protocol'
 import { recordAudit } from '../../audit/record'
-import { readShopProfile } from '../../settings/service'
+import { shopNameOf } from './shopName'
 import { sealShopKey } from '../shopKeySeal'
 import { readHqConnection } from './connection'
 import { callHq, HqCallError, readHqFingerprint, type HqProblem } from './hqClient'
@@ -79,7 +79,7 @@ export async function enrolWithHq(
   input: { hqUrl: string; fingerprint: string; code: string }
 ): Promise<SyncStatus> {
   const hqUrl = input.hqUrl.replace(/\/+$/, '')
-  const shopName = (await readShopProfile(app.db))?.name ?? ''
+  const shopName = await shopNameOf(app.db)
   let answer
   try {
     answer = await callHq(
