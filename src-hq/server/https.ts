@@ -4,7 +4,8 @@ import type { HqContext } from '../context'
 import { dispatchShopCall, dispatchStaffCall, SHOP_CALLS, type ShopCall } from '../dispatch'
 import type { HqErrorData } from '../errors'
 import type { HqTls } from './certificate'
-import { serveHqPage } from './static'
+// The same static file server as the shop's host: HQ's page is one page with its own tabs.
+import { serveStatic } from '../../src-main/host/web/static'
 
 /** A push of 5 000 changes with their payloads fits well inside this. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024
@@ -63,7 +64,7 @@ async function route(
     return sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 400), result)
   }
   if (webRoot && (request.method === 'GET' || request.method === 'HEAD')) {
-    return serveHqPage(webRoot, url.pathname, request, response)
+    return serveStatic(webRoot, url.pathname, request, response)
   }
   sendJson(response, 404, { ok: false, error: { code: 'NOT_FOUND', messageKey: 'hqErrors.NOT_FOUND' } })
 }
