@@ -61,12 +61,7 @@ export const coreEn: typeof coreZhCN = {
     warehouse_clerk: 'Warehouse clerk'
   },
   home: {
-    welcome: 'Hello, {name}',
-    roleLine: 'Your role: {role}',
-    shopCard: 'Shop',
-    shortcuts: 'Shortcuts',
-    myWork: 'My jobs',
-    shopWork: 'Jobs in the shop'
+    welcome: 'Hello, {name}'
   },
   errors: {
     workOrderBilled:

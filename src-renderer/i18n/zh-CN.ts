@@ -54,12 +54,7 @@ export const coreZhCN = {
     warehouse_clerk: '仓库管理员'
   },
   home: {
-    welcome: '{name}，您好',
-    roleLine: '当前角色：{role}',
-    shopCard: '门店信息',
-    shortcuts: '常用功能',
-    myWork: '我的工单',
-    shopWork: '门店在修工单'
+    welcome: '{name}，您好'
   },
   errors: {
     workOrderBilled: '工单已结账（{number}），不能再修改工时和配件；如需更正请开具退款单',
