@@ -61,7 +61,8 @@ export const coreEn: typeof coreZhCN = {
     warehouse_clerk: 'Warehouse clerk'
   },
   home: {
-    welcome: 'Hello, {name}'
+    welcome: 'Hello, {name}',
+    roleLine: 'Your role: {role}'
   },
   errors: {
     workOrderBilled:

@@ -54,7 +54,8 @@ export const coreZhCN = {
     warehouse_clerk: '仓库管理员'
   },
   home: {
-    welcome: '{name}，您好'
+    welcome: '{name}，您好',
+    roleLine: '当前角色：{role}'
   },
   errors: {
     workOrderBilled: '工单已结账（{number}），不能再修改工时和配件；如需更正请开具退款单',
