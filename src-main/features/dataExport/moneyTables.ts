@@ -1,0 +1,121 @@
+import {
+  type ExportTable,
+  text,
+  integer,
+  money,
+  instant,
+  id,
+  createdAt,
+  userName,
+  workOrderNumber
+} from './exportColumns'
+
+/** Receipts, payments, day closes and claims to the brand. */
+export const MONEY_TABLES: readonly ExportTable[] = [
+  {
+    file: 'invoices',
+    zh: '收据与红冲单',
+    en: 'Receipts and credit notes',
+    from: 'invoices i',
+    orderBy: 'i.issued_at, i.id',
+    columns: [
+      id('i.id', '单据ID', 'Document ID'),
+      text('i.number', '单据号', 'Document number'),
+      text('i.kind', '类型', 'Kind'),
+      id('i.work_order_id', '工单ID', 'Work order ID'),
+      workOrderNumber('i.work_order_id'),
+      id('i.corrects_invoice_id', '冲销单据ID', 'Corrects document ID'),
+      money('i.lines_fen', '明细合计(元)', 'Lines total (yuan)'),
+      money('i.brand_fen', '厂家承担(元)', 'Brand pays (yuan)'),
+      money('i.customer_lines_fen', '客户明细(元)', 'Customer lines (yuan)'),
+      money('i.discount_fen', '优惠(元)', 'Discount (yuan)'),
+      money('i.deposit_applied_fen', '抵扣定金(元)', 'Deposit applied (yuan)'),
+      money('i.due_fen', '应收(元)', 'Due (yuan)'),
+      money('i.deposit_returned_fen', '退还定金(元)', 'Deposit returned (yuan)'),
+      text('i.discount_reason', '优惠原因', 'Discount reason'),
+      userName('i.discount_approved_by', '优惠审批人', 'Discount approved by'),
+      text('i.reason', '原因', 'Reason'),
+      instant('i.issued_at', '开具时间', 'Issued at'),
+      userName('i.cashier_id', '收银员', 'Cashier')
+    ]
+  },
+  {
+    file: 'invoice_lines',
+    zh: '收据明细',
+    en: 'Receipt lines',
+    from: 'invoice_lines l JOIN invoices i ON i.id = l.invoice_id',
+    orderBy: 'i.issued_at, l.invoice_id, l.position',
+    columns: [
+      id('l.id', '明细ID', 'Line ID'),
+      id('l.invoice_id', '单据ID', 'Document ID'),
+      text('i.number', '单据号', 'Document number'),
+      integer('l.position', '行号', 'Line'),
+      text('l.kind', '类型', 'Kind'),
+      id('l.source_id', '来源ID', 'Source ID'),
+      text('l.description', '内容', 'Description'),
+      integer('l.quantity', '数量', 'Quantity'),
+      money('l.unit_price_fen', '单价(元)', 'Unit price (yuan)'),
+      money('l.amount_fen', '金额(元)', 'Amount (yuan)'),
+      text('l.payer', '付款方', 'Payer')
+    ]
+  },
+  {
+    file: 'payments',
+    zh: '收付款',
+    en: 'Payments',
+    from: 'payments p',
+    orderBy: 'p.at, p.id',
+    columns: [
+      id('p.id', '收付款ID', 'Payment ID'),
+      instant('p.at', '时间', 'At'),
+      text('p.kind', '类型', 'Kind'),
+      text('p.method', '方式', 'Method'),
+      money('p.amount_fen', '金额(元)', 'Amount (yuan)'),
+      money('p.tendered_fen', '实收(元)', 'Tendered (yuan)'),
+      money('p.change_fen', '找零(元)', 'Change (yuan)'),
+      id('p.invoice_id', '单据ID', 'Document ID'),
+      text('(SELECT number FROM invoices i WHERE i.id = p.invoice_id)', '单据号', 'Document number'),
+      id('p.work_order_id', '工单ID', 'Work order ID'),
+      workOrderNumber('p.work_order_id'),
+      text('p.reason', '原因', 'Reason'),
+      userName('p.cashier_id', '收银员', 'Cashier'),
+      id('p.day_close_id', '日结ID', 'Day close ID')
+    ]
+  },
+  {
+    file: 'day_closes',
+    zh: '日结',
+    en: 'Day closes',
+    from: 'day_closes d',
+    orderBy: 'd.closed_at, d.id',
+    columns: [
+      id('d.id', '日结ID', 'Day close ID'),
+      text('d.number', '日结号', 'Day close number'),
+      instant('d.period_start', '期间开始', 'Period start'),
+      instant('d.period_end', '期间结束', 'Period end'),
+      money('d.expected_cash_fen', '应有现金(元)', 'Expected cash (yuan)'),
+      money('d.counted_cash_fen', '清点现金(元)', 'Counted cash (yuan)'),
+      money('d.difference_fen', '差额(元)', 'Difference (yuan)'),
+      text('d.note', '说明', 'Note'),
+      userName('d.closed_by', '日结人', 'Closed by'),
+      instant('d.closed_at', '日结时间', 'Closed at')
+    ]
+  },
+  {
+    file: 'warranty_claims',
+    zh: '保修索赔',
+    en: 'Warranty claims',
+    from: 'warranty_claims c',
+    orderBy: 'c.created_at, c.id',
+    columns: [
+      id('c.id', '索赔ID', 'Claim ID'),
+      id('c.work_order_id', '工单ID', 'Work order ID'),
+      workOrderNumber('c.work_order_id'),
+      id('c.invoice_id', '单据ID', 'Document ID'),
+      money('c.amount_fen', '金额(元)', 'Amount (yuan)'),
+      text('c.lines_json', '明细', 'Lines'),
+      text('c.status', '状态', 'Status'),
+      createdAt('c')
+    ]
+  }
+]
