@@ -1,5 +1,6 @@
 import { signedInUser, type HandlersOf } from '../../../rpc/handler'
-import { cancelStocktake, countPart, listStocktakes, loadStocktake, postStocktake, startStocktake } from './stocktakes'
+import { cancelStocktake, countPart, postStocktake, startStocktake } from './stocktakes'
+import { listStocktakes, loadStocktake } from './stocktakeReads'
 
 export const stocktakesHandlers: HandlersOf<'stocktakes'> = {
   'stocktakes.list': (ctx) => listStocktakes(ctx.app.db, signedInUser(ctx)),
