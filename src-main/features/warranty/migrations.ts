@@ -246,3 +246,18 @@ export const importInShortTransactions: Migration = {
       ) WITHOUT ROWID`
   ]
 }
+
+/**
+ * A unit given back for a 三包 refund at the counter: the day, and the rule that allowed it (the
+ * 7-day refund window, or for the 1995 goods the second-repair rule or the waiting limit, where the
+ * customer chose a refund over the exchange).
+ */
+export const refundRule: Migration = {
+  version: 37,
+  name: 'warranty: a unit refunded at the counter, with the rule that allowed it',
+  statements: [
+    `ALTER TABLE warranty_units ADD COLUMN refunded_on TEXT`,
+    `ALTER TABLE warranty_units ADD COLUMN refund_rule TEXT
+      CHECK (refund_rule IN ('refund_window', 'second_repair', 'waiting_limit'))`
+  ]
+}
