@@ -19,6 +19,8 @@ export interface ComponentPeriod {
  *   machine, air conditioner…);
  * - mobile_phone_2001: 《移动电话机商品修理更换退货责任规定》(2001);
  * - computer_2002: 《微型计算机商品修理更换退货责任规定》(2002).
+ * Which of the articles and annex lists cited here were checked against which public copy, and
+ * which were not: docs/sanbao-sources.md.
  */
 export const REGULATIONS = ['appliances_1995', 'mobile_phone_2001', 'computer_2002'] as const
 export type Regulation = (typeof REGULATIONS)[number]

@@ -105,9 +105,10 @@ const givenBack: WarrantyRule = (c) =>
 /**
  * 1. A void of the whole unit, or of the claimed component (voids on other components do not
  * matter), unless set aside for a replaced part (see setAsideForPart): 不实行三包，可以收费修理,
- * a paid repair, not a refusal (《部分商品修理更换退货责任规定》第十八条; 《移动电话机商品修理更换
- * 退货责任规定》 and 《微型计算机商品修理更换退货责任规定》 list the same cases: damage by misuse,
- * liquid or force, opened by a repairer not bound by 三包, a serial or card altered or not matching).
+ * a paid repair, not a refusal (《部分商品修理更换退货责任规定》第十八条, its wording checked, its
+ * number not: docs/sanbao-sources.md; 《移动电话机…》 and 《微型计算机…》 list the same cases:
+ * damage by misuse, liquid or force, opened by a repairer not bound by 三包, a serial or card
+ * altered or not matching).
  */
 const voided: WarrantyRule = (c) => {
   const applying = c.claimVoids.find((v) => !setAsideForPart(c, v))
