@@ -98,11 +98,12 @@ describe('the 1995 goods: a customer due an exchange may take a refund instead (
   })
   afterAll(() => shop.close())
 
-  it('repaired twice, failing again: a refrigerator is refunded under the second-repair rule, a phone is not — 《部分商品…》第十一条、第十三条; 《移动电话机…》第十三条', async () => {
+  it('repaired twice, failing again: a refrigerator is refunded, a washing machine exchanged, under the second-repair rule; a phone is not refunded — 《部分商品…》第十一条、第十三条; 《移动电话机…》第十三条', async () => {
     const seller = await shop.on('2025-01-31')
     const fridge = await sell(shop, seller, { category: 'refrigerator', purchaseDate: '2025-01-31' })
     const phone = await sell(shop, seller, { category: 'mobile_phone', purchaseDate: '2025-01-31' })
-    const units = [fridge, phone].map((serial) => ({ serial, location: null }))
+    const washer = await sell(shop, seller, { category: 'washing_machine', purchaseDate: '2025-01-31' })
+    const units = [fridge, phone, washer].map((serial) => ({ serial, location: null }))
     await warrantyRepairs(shop, units, 'S01', '2025-03-02', '2025-03-07')
     await warrantyRepairs(shop, units, 'S01', '2025-04-01', '2025-04-03')
     const token = await shop.on('2025-06-02')
@@ -111,6 +112,11 @@ describe('the 1995 goods: a customer due an exchange may take a refund instead (
     expect(fridgeVerdict.evaluation).toMatchObject({ verdict: 'exchange_or_refund', remedyRule: 'second_repair' })
     const refunded = await callOk(shop.app, 'warranty.refund', { unitId: fridgeVerdict.unit.id, claim }, token)
     expect(refunded.unit).toMatchObject({ refundedOn: '2025-06-02', refundRule: 'second_repair' })
+    // The same choice taken the other way: the exchange accepts it too.
+    const washerVerdict = await lookUp(shop, token, washer, claim)
+    expect(washerVerdict.evaluation.verdict).toBe('exchange_or_refund')
+    const input = { unitId: washerVerdict.unit.id, newSerial: `${washer}-NEW`, claim }
+    expect((await callOk(shop.app, 'warranty.exchange', input, token)).unit.exchangeRule).toBe('second_repair')
     const phoneVerdict = await lookUp(shop, token, phone, claim)
     expect(phoneVerdict.evaluation.verdict).toBe('exchange')
     expect(
