@@ -150,6 +150,9 @@ export const coreEn: typeof coreZhCN = {
     waitingOnlyWarranty: 'Only a warranty repair records why it waits (the 三包 exchange limits)',
     waitingSinceOutOfRange: 'The waiting must start between the day brought in, {broughtIn}, and today, {today}',
     alreadyExchanged: 'This unit was already exchanged; its warranty passed to the new unit',
+    refundNotDue:
+      'This unit is not due a refund: it is outside its refund window, and not goods of the 1995 rules due an exchange that the customer may take as a refund',
+    alreadyRefunded: 'This unit was already refunded on {refundedOn}',
     warrantyUnitNotFound: 'This unit is not in the warranty registry',
     noWarrantyPolicy: 'No warranty policy was in force for this category on the sale date',
     productModelNotFound: 'Model not found',

@@ -13,6 +13,7 @@ import { repairsMessages } from '../features/repairs/messages'
 import { customersMessages } from '../features/customers/messages'
 import { codesMessages } from '../features/codes/messages'
 import { warrantyMessages } from '../features/warranty/messages'
+import { warrantyRefundMessages } from '../features/warranty/refundMessages'
 import { partsMessages } from '../features/parts/messages'
 import { partsWorkMessages } from '../features/parts/workMessages'
 import { printMessages } from '../print/messages'
@@ -38,6 +39,7 @@ const featureMessages = [
   customersMessages,
   codesMessages,
   warrantyMessages,
+  warrantyRefundMessages,
   partsMessages,
   partsWorkMessages,
   printMessages,

@@ -135,6 +135,9 @@ export const coreZhCN = {
     waitingOnlyWarranty: '只有保修维修才记录待修原因（三包换货期限）',
     waitingSinceOutOfRange: '待修开始日期须在送修日 {broughtIn} 与今天 {today} 之间',
     alreadyExchanged: '该机已经换过机，保修已转到新机',
+    refundNotDue:
+      '该机不符合退货条件：不在退货期内，也不是符合换货条件、可由顾客选择退货的《部分商品修理更换退货责任规定》商品',
+    alreadyRefunded: '该机已于 {refundedOn} 退货',
     warrantyUnitNotFound: '保修档案中没有该机器',
     noWarrantyPolicy: '该品类在销售日期没有生效的保修政策',
     productModelNotFound: '找不到该型号',

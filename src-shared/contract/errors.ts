@@ -70,6 +70,8 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.duplicateSerial',
   'errors.duplicateUnit',
   'errors.exchangeNotDue',
+  'errors.refundNotDue',
+  'errors.alreadyRefunded',
   'errors.faultDateBeforePurchase',
   'errors.faultDateInFuture',
   'errors.waitingOnlyWarranty',

@@ -77,6 +77,7 @@ export const permissions: Record<OperationName, Access> = {
   'warranty.evaluate': REPAIR_STAFF,
   'warranty.register': DESK,
   'warranty.exchange': ADMIN_AND_MANAGER,
+  'warranty.refund': ADMIN_AND_MANAGER,
   'warranty.policies': 'signedIn',
   'warranty.models': ADMIN_AND_MANAGER,
   'warranty.savePolicy': ADMIN_AND_MANAGER,

@@ -26,6 +26,9 @@ export interface WarrantyUnit {
   exchangedTo: { id: string; serial: string } | null
   /** On a unit given in an exchange: the rule that allowed it (null on other units). */
   exchangeRule: RemedyRule | null
+  /** The day the unit was taken back for a 三包 refund, and the rule that allowed it (else null). */
+  refundedOn: string | null
+  refundRule: RemedyRule | null
   source: 'counter' | 'import' | 'exchange'
   createdAt: string
 }
@@ -178,6 +181,10 @@ export const warrantyContract = {
   'warranty.exchange': operation<WarrantyVerdict>()(
     // The claim the lookup was asked with: the exchange is judged exactly as the lookup judged it.
     z.object({ unitId: id, newSerial: serialSchema, claim: faultClaimSchema.nullable().default(null) }).strict()
+  ),
+  /** The customer gives the unit back for a refund, judged exactly as the lookup judged it (the same claim). */
+  'warranty.refund': operation<WarrantyVerdict>()(
+    z.object({ unitId: id, claim: faultClaimSchema.nullable().default(null) }).strict()
   ),
   'warranty.policies': operation<PolicyVersion[]>()(z.object({}).strict()),
   /** The product models of a category, for giving one model its own policy. */

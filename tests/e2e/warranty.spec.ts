@@ -52,8 +52,9 @@ test('a serial scanned on any page opens the warranty lookup with the verdict an
   await expect(verdict.getByTestId('verdict-dates')).toContainText('购机发票日期')
   await expect(verdict.getByTestId('verdict-unit')).toContainText('苏宁易购天河店')
   await expect(verdict.getByTestId('verdict-policy')).toContainText('电池 6 个月')
-  // The desk may not exchange units; that is for managers.
+  // The desk may not exchange or refund units; that is for managers.
   await expect(verdict.getByTestId('exchange-unit')).toHaveCount(0)
+  await expect(verdict.getByTestId('refund-unit')).toHaveCount(0)
   await tallScreenshot(page, 'warranty-scan-verdict', 1500)
 
   // A cracked screen the customer caused is no reason for a refund: judged again as appearance damage.
@@ -282,4 +283,52 @@ test('a manager picks one of a buyer’s units, exchanges it, and adds a policy 
   await expect(phones).toContainText('电池 12 个月')
   await expect(phones).toContainText('已被取代')
   await tallScreenshot(page, 'warranty-policies', 1500)
+})
+
+test('a manager takes a TV back for a refund within 7 days; the unit then shows the refund and its rule', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  await host.rpc(
+    'warranty.register',
+    {
+      serial: 'HS65E7K00031',
+      brand: '海信',
+      model: '65E7K',
+      categoryKey: 'tv',
+      purchaseDate: shopDateDaysAgo(5),
+      invoiceNumber: '44100231',
+      buyerName: '陈静',
+      buyerPhone: '13912345678'
+    },
+    adminToken
+  )
+  const page = await staffPage(browser, host, boss.username, boss.password)
+  await page.getByTestId('nav-warranty').click()
+  await page.getByTestId('warranty-search').fill('HS65E7K00031')
+  await page.getByTestId('warranty-search').press('Enter')
+  const verdict = page.getByTestId('warranty-verdict')
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('可退货')
+
+  // Within the 7 days the verdict offers both; the customer wants the money back.
+  await expect(verdict.getByTestId('exchange-unit')).toBeVisible()
+  await verdict.getByTestId('refund-unit').click()
+  const dialog = page.getByTestId('refund-dialog')
+  await expect(dialog).toContainText('HS65E7K00031 按三包规定退货，依据：7 日内性能故障退货。')
+  await settled(page)
+  await screenshot(page, 'warranty-refund-dialog')
+  await dialog.getByTestId('refund-save').click()
+  await expect(dialog).toBeHidden()
+
+  // The unit is given back: no remedy is offered any more, and the unit card says when and why.
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('不在保修范围')
+  await expect(verdict.getByTestId('verdict-reasons')).toContainText(
+    `本机已于 ${shopDateDaysAgo(0)} 退货，三包责任已经履行，本机不再享受保修。`
+  )
+  await expect(verdict.getByTestId('verdict-unit')).toContainText(`${shopDateDaysAgo(0)} 退货（7 日内性能故障退货）`)
+  await expect(verdict.getByTestId('refund-unit')).toHaveCount(0)
+  await expect(verdict.getByTestId('exchange-unit')).toHaveCount(0)
+  await tallScreenshot(page, 'warranty-refunded', 1500)
 })

@@ -24,6 +24,8 @@ export const REGISTRY_AND_ADMIN_TABLES: readonly ExportTable[] = [
       id('u.exchanged_from_id', '换自机器ID', 'Exchanged from unit ID'),
       text('u.exchanged_on', '换机日期', 'Exchanged on'),
       text('u.exchange_rule', '换机依据', 'Exchange allowed by'),
+      text('u.refunded_on', '退货日期', 'Refunded on'),
+      text('u.refund_rule', '退货依据', 'Refund allowed by'),
       text('u.source', '来源', 'Source'),
       createdAt('u'),
       updatedAt('u')

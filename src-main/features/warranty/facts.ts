@@ -49,6 +49,7 @@ export async function unitFacts(
       invoiceDate: unit.invoiceNumber ? unit.purchaseDate : null,
       productionDate: unit.productionDate,
       exchangedOn: unit.exchangedOn,
+      refundedOn: unit.refundedOn ?? null,
       originalStartDate,
       repairs,
       voids: uniqueVoids(voids),

@@ -1,5 +1,6 @@
 import { signedInUser, type HandlersOf } from '../../rpc/handler'
 import { listModels, listPolicies, savePolicy } from './policies'
+import { refundUnit } from './refund'
 import { exchangeUnit, lookUp, registerUnit, verdictFor } from './service'
 
 type LookupHandlers = Omit<
@@ -17,6 +18,7 @@ export const warrantyHandlers: LookupHandlers = {
   'warranty.evaluate': (ctx, input) => verdictFor(ctx.app.db, ctx.now, input.unitId, input.claim),
   'warranty.register': (ctx, input) => registerUnit(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'warranty.exchange': (ctx, input) => exchangeUnit(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'warranty.refund': (ctx, input) => refundUnit(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'warranty.policies': (ctx) => listPolicies(ctx.app.db),
   'warranty.models': (ctx, input) => listModels(ctx.app.db, input.categoryKey),
   'warranty.savePolicy': (ctx, input) => savePolicy(ctx.app.db, ctx.now, signedInUser(ctx), input)

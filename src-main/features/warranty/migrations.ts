@@ -169,6 +169,10 @@ const LEGAL_MINIMUM_JSON: Record<string, string> = {
     '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"regulation":"appliances_1995","noInvoiceGrants":"nothing","repairMonths":12,"components":[{"component":"motor","months":36},{"component":"program_controller","months":36}]}'
 }
 
+/** The TV's legal minimum with the flat-panel TVs' main components (2011), see refundRule. */
+const FLAT_PANEL_TV_JSON =
+  '{"refundDays":7,"exchangeDays":15,"noInvoiceFallbackDays":90,"exchangeRestartsPeriod":true,"regulation":"appliances_1995","noInvoiceGrants":"nothing","repairMonths":12,"components":[{"component":"panel","months":36},{"component":"backlight","months":36},{"component":"drive_module","months":36},{"component":"logic_board","months":36},{"component":"flyback_transformer","months":36},{"component":"tuner","months":36},{"component":"integrated_circuit","months":36}]}'
+
 /**
  * Desktops and laptops become categories of their own (their main-component lists differ; the
  * earlier 'computer' stays for the units registered under it), and every category gets the legal
@@ -244,5 +248,28 @@ export const importInShortTransactions: Migration = {
         job_id TEXT PRIMARY KEY,
         started_at TEXT NOT NULL
       ) WITHOUT ROWID`
+  ]
+}
+
+/**
+ * A unit given back for a 三包 refund at the counter: the day, and the rule that allowed it (the
+ * 7-day refund window, or for the 1995 goods the second-repair rule or the waiting limit, where the
+ * customer chose a refund over the exchange).
+ *
+ * And the TV's legal minimum gains the flat-panel TVs' main components: 质检总局 2011年第20号公告
+ * put 液晶电视机 (显示屏、背光组件、逻辑组件、高频调谐器) and 等离子电视机 (显示屏、驱动组件、逻辑组件、
+ * 高频调谐器), 整机 1 年 / 主要部件 3 年, into the 1995 annex. The built-in row keeps the picture
+ * tube TV's parts too, so whatever kind of TV is brought in, its main components have 3 years;
+ * only the built-in row is changed, and only while it is as the earlier step wrote it.
+ */
+export const refundRule: Migration = {
+  version: 37,
+  name: 'warranty: a unit refunded at the counter with the rule that allowed it; the flat-panel TV main components',
+  statements: [
+    `ALTER TABLE warranty_units ADD COLUMN refunded_on TEXT`,
+    `ALTER TABLE warranty_units ADD COLUMN refund_rule TEXT
+      CHECK (refund_rule IN ('refund_window', 'second_repair', 'waiting_limit'))`,
+    `UPDATE warranty_policies SET policy_json = ${quote(FLAT_PANEL_TV_JSON)}
+      WHERE id = 'legal-minimum-tv' AND policy_json = ${quote(LEGAL_MINIMUM_JSON.tv!)}`
   ]
 }

@@ -1,4 +1,4 @@
-import type { PolicyVersion, WarrantyUnit } from '../../../src-shared/contract'
+import { AppError, type PolicyVersion, type WarrantyUnit } from '../../../src-shared/contract'
 import { withLegalMinimum, type CategoryKey, type WarrantyPolicy } from '../../../src-shared/domain/warranty/policy'
 import type { ProductModelsTable, WarrantyPoliciesTable, WarrantyUnitsTable } from './tables'
 
@@ -32,6 +32,8 @@ export function toUnit(row: UnitRow): WarrantyUnit {
     exchangedTo:
       row.exchangedToId && row.exchangedToSerial ? { id: row.exchangedToId, serial: row.exchangedToSerial } : null,
     exchangeRule: row.exchangeRule ?? null,
+    refundedOn: row.refundedOn ?? null,
+    refundRule: row.refundRule ?? null,
     source: row.source,
     createdAt: row.createdAt
   }
@@ -56,4 +58,10 @@ export function toPolicyVersion(
     note: row.note,
     createdAt: row.createdAt
   }
+}
+
+/** A unit is given back once: by a refund or by an exchange, never both. */
+export function refuseGivenBack(unit: WarrantyUnit): void {
+  if (unit.refundedOn) throw new AppError('CONFLICT', 'errors.alreadyRefunded', { refundedOn: unit.refundedOn })
+  if (unit.exchangedTo) throw new AppError('CONFLICT', 'errors.alreadyExchanged', { serial: unit.exchangedTo.serial })
 }

@@ -18,7 +18,7 @@ import { readShopTimeZone, readWarrantySettings } from '../settings/service'
 import { recordSyncedChange } from '../sync/recordChange'
 import { unitFacts } from './facts'
 import { policyInForce } from './policies'
-import { toUnit, type UnitRow } from './records'
+import { refuseGivenBack, toUnit, type UnitRow } from './records'
 import type { WarrantyUnitsTable } from './tables'
 
 function unitRows(db: Db) {
@@ -41,7 +41,7 @@ function unitRows(db: Db) {
 const unitBySerial = reusableQuery(1, (db: Db, serial: string) => unitRows(db).where('u.serial', '=', serial))
 const unitByCard = reusableQuery(1, (db: Db, card: string) => unitRows(db).where('u.cardNumber', '=', card))
 
-async function findUnit(db: Db, id: string): Promise<UnitRow> {
+export async function findUnit(db: Db, id: string): Promise<UnitRow> {
   const row = await unitRows(db).where('u.id', '=', id).executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND', 'errors.warrantyUnitNotFound')
   return row
@@ -249,13 +249,14 @@ export async function exchangeUnit(
   // claim and fault date): whatever the lookup offered (a window, the second-repair rule, the
   // waiting limit), the exchange accepts, and the new unit keeps the rule that allowed it.
   const entitled = await verdictFor(db, now, input.unitId, input.claim)
+  refuseGivenBack(entitled.unit)
   const rule = entitled.evaluation.remedyRule
   if (!exchangeDue(entitled.evaluation.verdict) || rule === null)
     throw new AppError('CONFLICT', 'errors.exchangeNotDue')
   const id = await db.transaction().execute(async (trx) => {
     const old = await findUnit(trx, input.unitId)
-    // Checked inside the transaction too: one unit is exchanged once.
-    if (old.exchangedToId) throw new AppError('CONFLICT', 'errors.alreadyExchanged', { serial: old.exchangedToSerial })
+    // Checked inside the transaction too: a unit is given back once, by an exchange or a refund.
+    refuseGivenBack(toUnit(old))
     await refuseKnownSerial(trx, newSerial)
     const today = shopLocalDate(now, await readShopTimeZone(trx))
     const row: WarrantyUnitsTable = {

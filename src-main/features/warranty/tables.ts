@@ -41,6 +41,9 @@ export interface WarrantyUnitsTable {
   exchangedOn: string | null
   /** on a unit given in an exchange: the rule that allowed it */
   exchangeRule?: RemedyRule | null
+  /** the day the unit was taken back for a 三包 refund, and the rule that allowed it */
+  refundedOn?: string | null
+  refundRule?: RemedyRule | null
   source: 'counter' | 'import' | 'exchange'
   createdAt: string
   updatedAt: string

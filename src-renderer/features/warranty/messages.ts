@@ -26,7 +26,8 @@ export const warrantyMessages = defineMessages(
       verdictHint: {
         refund: '性能故障在退货期内，顾客可选择退货、换货或免费维修。',
         exchange: '性能故障在换货期内（或同一故障已修两次、或待修超过规定期限），顾客可选择换货或免费维修。',
-        exchange_or_refund: '同一性能故障已修两次仍不能正常使用：由顾客选择换货或退货。',
+        exchange_or_refund:
+          '符合换货条件（同一性能故障已修两次仍不能正常使用，或待修超过规定期限）：由顾客选择换货或退货。',
         free_repair: '在保修期内，免费维修。',
         free_new_component: '整机保修已过、主要部件仍在保修期内，且该部件已修两次：免费更换新的部件。',
         paid_repair: '不实行三包，可以收费修理（原因见判定依据）。',
@@ -162,8 +163,11 @@ export const warrantyMessages = defineMessages(
         power_supply: '电源',
         power_adapter: '电源适配器',
         panel: '显像管 / 显示屏',
+        backlight: '背光组件',
+        drive_module: '驱动组件',
+        logic_board: '逻辑组件',
         flyback_transformer: '行输出变压器',
-        tuner: '高频头',
+        tuner: '高频头 / 高频调谐器',
         integrated_circuit: '集成电路',
         compressor: '压缩机',
         motor: '电动机',
@@ -193,6 +197,9 @@ export const warrantyMessages = defineMessages(
         mainComponentNewAfterTwoRepairs:
           '{component}已在保修期内修理 {repairs} 次（最近一次 {lastReturnedDate} 交还），整机保修已于 {repairEnd} 到期、{component}保修至 {end}：免费更换新的{component}。',
         replacedBy: '本机已换货，由序列号 {serial} 的新机替换，保修随之转到新机，本机不再享受保修。',
+        refunded: '本机已于 {refundedOn} 退货，三包责任已经履行，本机不再享受保修。',
+        refundInsteadOfExchange:
+          '符合换货条件的，顾客不愿换货而要求退货，应当予以退货（《部分商品修理更换退货责任规定》第十三条）。',
         repairExtension: '保修期内维修共占用 {days} 天（{repairs} 次保修维修），不计入三包有效期，保修截止日相应顺延。',
         noClaim: '未说明故障：按整机性能故障判定。',
         voidUnit: '接机时记录了"{reason}"：不实行三包，可以收费修理。',
@@ -385,7 +392,7 @@ export const warrantyMessages = defineMessages(
         exchange:
           'Performance fault within the exchange window (or the same fault repaired twice, or waiting too long in a repair): exchange or free repair.',
         exchange_or_refund:
-          'The same performance fault was repaired twice and came back: the customer chooses an exchange or a refund.',
+          'An exchange is due (the same performance fault repaired twice came back, or the repair waited too long): the customer chooses an exchange or a refund.',
         free_repair: 'Within the warranty period: repaired free of charge.',
         free_new_component:
           'The unit period is over but the main component’s is not, and it was repaired twice: a new component, free of charge.',
@@ -524,6 +531,9 @@ export const warrantyMessages = defineMessages(
         power_supply: 'Power supply',
         power_adapter: 'Power adapter',
         panel: 'Picture tube / panel',
+        backlight: 'Backlight',
+        drive_module: 'Drive module',
+        logic_board: 'Logic board',
         flyback_transformer: 'Flyback transformer',
         tuner: 'Tuner',
         integrated_circuit: 'Integrated circuits',
@@ -560,6 +570,10 @@ export const warrantyMessages = defineMessages(
           'The {component} was repaired {repairs} times under warranty (last returned {lastReturnedDate}); the unit warranty ended {repairEnd} but the {component}’s runs until {end}: a new {component}, free of charge.',
         replacedBy:
           'This unit was replaced in an exchange by the unit with serial {serial}; its warranty passed to that unit, so this one is no longer covered.',
+        refunded:
+          'This unit was given back for a refund on {refundedOn}; the 三包 duty is fulfilled and it is no longer covered.',
+        refundInsteadOfExchange:
+          'A customer entitled to an exchange who asks for a refund instead must be refunded (1995 rules for some goods, art. 13).',
         repairExtension:
           '{days} day(s) spent in warranty repair ({repairs} repair(s)) do not count: the warranty ends that much later.',
         noClaim: 'No fault described: judged as a performance fault of the whole unit.',

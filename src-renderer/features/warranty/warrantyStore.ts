@@ -61,6 +61,13 @@ export const useWarrantyStore = defineStore('warranty', () => {
     return verdict
   }
 
+  /** The customer gives the unit back for a refund; the unit's verdict (now refunded) is shown. */
+  async function refund(unitId: string): Promise<WarrantyVerdict> {
+    const verdict = show(await call('warranty.refund', { unitId, claim: claim.value }))
+    claim.value = null
+    return verdict
+  }
+
   function clear(): void {
     latest++
     query.value = ''
@@ -93,6 +100,7 @@ export const useWarrantyStore = defineStore('warranty', () => {
     evaluate,
     register,
     exchange,
+    refund,
     clear,
     loadPolicies,
     savePolicy,

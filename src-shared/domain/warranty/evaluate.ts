@@ -7,6 +7,7 @@
  */
 import { daysBetween } from '../workOrderAge'
 import { addDays, daysPeriodEnd, monthsPeriodEnd, type WarrantyPolicy } from './policy'
+import { exchangeDue } from './exchange'
 import { reason, type Reason } from './reasons'
 import { waitingEntitledOn, type WaitingCause, type WaitingRecord } from './waiting'
 import {
@@ -68,6 +69,8 @@ export interface UnitFacts {
   replacedParts: { component: string; replacedOn: string; warrantyDays: number }[]
   /** this unit was itself replaced by an exchange: the serial of the unit that replaced it */
   replacedBySerial?: string | null
+  /** this unit was taken back for a refund at the counter on this date: its 三包 is fulfilled */
+  refundedOn?: string | null
   /** the unit is in a warranty repair that is waiting (no parts, or the repairer's delay) */
   waiting?: WaitingRecord | null
 }
@@ -95,7 +98,11 @@ export type RemedyRule = 'refund_window' | 'exchange_window' | 'second_repair' |
 export type Verdict =
   | 'refund'
   | 'exchange'
-  /** the customer chooses an exchange or a refund (the 1995 goods repaired twice, 《部分商品…》第十一条) */
+  /**
+   * the customer chooses an exchange or a refund: the 1995 goods repaired twice (《部分商品…》第十一条)
+   * or waiting too long (第十二条), where 第十三条 lets a customer who meets an exchange condition
+   * ask for a refund instead
+   */
   | 'exchange_or_refund'
   | 'free_repair'
   /** a main component repaired twice fails again after the whole-unit period: a new component, free */
@@ -271,6 +278,8 @@ function openingReasons(
   if (faultDate !== null) reasons.push(reason('warranty.reason.faultDate', { faultDate, today }))
   const replacedBySerial = unit.replacedBySerial ?? null
   if (replacedBySerial !== null) reasons.push(reason('warranty.reason.replacedBy', { serial: replacedBySerial }))
+  const refundedOn = unit.refundedOn ?? null
+  if (refundedOn !== null) reasons.push(reason('warranty.reason.refunded', { refundedOn }))
   if (!claim) reasons.push(reason('warranty.reason.noClaim'))
   if (extensionDays > 0) {
     const repairs = unit.repairs.filter((r) => r.underWarranty).length
@@ -312,7 +321,8 @@ function applicablePeriod(
  * decides gives the verdict; the reasons list every step that mattered, starting with the
  * warranty start:
  * 0. a unit replaced by an exchange (`replacedBySerial`) → 'not_covered': its warranty passed to
- *    the new unit (reason right after the start reason);
+ *    the new unit; a unit refunded (`refundedOn`) → 'not_covered': its 三包 is fulfilled (reason
+ *    right after the start reason);
  * 1. a unit-scope void → 'paid_repair' (不实行三包，可以收费修理); a component-scope void on the
  *    claimed component → 'paid_repair' (voids on other components do not affect the claim). Exception: when the
  *    claimed component has a part repair warranty running today (rule 7), a void recorded
@@ -329,7 +339,8 @@ function applicablePeriod(
  * 4. performance fault within the refund window → 'refund'; within the exchange window →
  *    'exchange';
  * 4c. a unit waiting in a warranty repair (no parts from the maker, or the repairer's own delay)
- *    past its regulation's limit from the day it was brought in → 'exchange' (waiting.ts); before
+ *    past its regulation's limit from the day it was brought in → 'exchange', for the 1995 goods
+ *    'exchange_or_refund' (waiting.ts); before
  *    the limit a reason gives the day it is reached. This limit is judged on today even when the
  *    claim gives an earlier fault date;
  * 5. second-repair rule: two completed warranty repairs that repaired the unit (not
@@ -454,7 +465,7 @@ export function evaluateWarranty(
 
 /** Which rule allowed a refund or exchange verdict. */
 function remedyRuleOf(decision: Decision): RemedyRule | null {
-  if (decision.verdict !== 'refund' && decision.verdict !== 'exchange') return null
+  if (!exchangeDue(decision.verdict)) return null
   if (decision.waitingRule) return 'waiting_limit'
   if (decision.secondRepairRule) return 'second_repair'
   return decision.verdict === 'refund' ? 'refund_window' : 'exchange_window'

@@ -19,6 +19,8 @@ export interface ComponentPeriod {
  *   machine, air conditioner…);
  * - mobile_phone_2001: 《移动电话机商品修理更换退货责任规定》(2001);
  * - computer_2002: 《微型计算机商品修理更换退货责任规定》(2002).
+ * Which of the articles and annex lists cited here were checked against which public copy, and
+ * which were not: docs/sanbao-sources.md.
  */
 export const REGULATIONS = ['appliances_1995', 'mobile_phone_2001', 'computer_2002'] as const
 export type Regulation = (typeof REGULATIONS)[number]
@@ -123,11 +125,21 @@ export const DEFAULT_POLICIES: Record<CategoryKey, WarrantyPolicy> = {
     ...COMPUTER_2002,
     components: months(24, ['cpu', 'main_board', 'memory', 'hard_disk', 'display', 'keyboard', 'power_adapter'])
   },
-  // Annex: 彩色电视机 整机 1 年, 主要部件 3 年: 显像管 (today the panel), 行输出变压器, 高频头, 集成电路.
+  // Annex: 彩色电视机 整机 1 年, 主要部件 3 年; flat panels added by 质检总局 2011年第20号公告:
+  // 液晶 显示屏, 背光组件, 逻辑组件, 高频调谐器; 等离子 显示屏, 驱动组件, 逻辑组件, 高频调谐器. The
+  // picture-tube TV's 行输出变压器 and 集成电路 are kept, so any kind of TV gets its main components.
   tv: {
     ...APPLIANCES_1995,
     repairMonths: 12,
-    components: months(36, ['panel', 'flyback_transformer', 'tuner', 'integrated_circuit'])
+    components: months(36, [
+      'panel',
+      'backlight',
+      'drive_module',
+      'logic_board',
+      'flyback_transformer',
+      'tuner',
+      'integrated_circuit'
+    ])
   },
   // Annex: 家用空调器 整机 1 年, 主要部件 3 年: 压缩机.
   air_conditioner: { ...APPLIANCES_1995, repairMonths: 12, components: months(36, ['compressor']) },

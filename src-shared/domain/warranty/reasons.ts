@@ -29,6 +29,10 @@ export const REASON_KEYS = [
   'warranty.reason.mainComponentNewAfterTwoRepairs',
   /** { serial } — this unit was replaced by an exchange; its warranty passed to the unit with that serial */
   'warranty.reason.replacedBy',
+  /** { refundedOn } — this unit was taken back for a refund on that day; its 三包 is fulfilled */
+  'warranty.reason.refunded',
+  /** {} — the 1995 goods: a customer entitled to an exchange may ask for a refund instead (第十三条) */
+  'warranty.reason.refundInsteadOfExchange',
   /** { days, repairs } — days in warranty repair added to the repair and component periods */
   'warranty.reason.repairExtension',
   /** { faultDate, today } — the periods are judged on the day the fault appeared, not today */

@@ -98,16 +98,17 @@ function setAsideForPart(c: WarrantyCase, v: VoidCondition): boolean {
   return part !== null && v.recordedOn !== undefined && v.recordedOn < part.part.replacedOn
 }
 
-/** 0. A unit replaced by an exchange: its warranty went to the new unit. */
-const replacedByExchange: WarrantyRule = (c) =>
-  c.unit.replacedBySerial !== undefined && c.unit.replacedBySerial !== null ? { verdict: 'not_covered' } : null
+/** 0. A unit given back: replaced by an exchange (its warranty went on) or refunded (三包 fulfilled). */
+const givenBack: WarrantyRule = (c) =>
+  (c.unit.replacedBySerial ?? c.unit.refundedOn ?? null) !== null ? { verdict: 'not_covered' } : null
 
 /**
  * 1. A void of the whole unit, or of the claimed component (voids on other components do not
  * matter), unless set aside for a replaced part (see setAsideForPart): 不实行三包，可以收费修理,
- * a paid repair, not a refusal (《部分商品修理更换退货责任规定》第十八条; 《移动电话机商品修理更换
- * 退货责任规定》 and 《微型计算机商品修理更换退货责任规定》 list the same cases: damage by misuse,
- * liquid or force, opened by a repairer not bound by 三包, a serial or card altered or not matching).
+ * a paid repair, not a refusal (《部分商品修理更换退货责任规定》第十八条, its wording checked, its
+ * number not: docs/sanbao-sources.md; 《移动电话机…》 and 《微型计算机…》 list the same cases:
+ * damage by misuse, liquid or force, opened by a repairer not bound by 三包, a serial or card
+ * altered or not matching).
  */
 const voided: WarrantyRule = (c) => {
   const applying = c.claimVoids.find((v) => !setAsideForPart(c, v))
@@ -204,7 +205,8 @@ const exchangeWindow: WarrantyRule = (c) => {
 /**
  * 4c. Waiting too long in a warranty repair (see waiting.ts for the limits and their articles:
  * 1995 art. 12, 2001 art. 16 and 17, 2002 art. 23). From the first day past the limit, counted
- * from the day the unit was brought in, the customer is entitled to an exchange; before it, a
+ * from the day the unit was brought in, the customer is entitled to an exchange (the 1995 goods:
+ * or a refund instead, 《部分商品…》第十三条: 符合换货条件的…要求退货的，销售者应当予以退货); before it, a
  * reason says on which day. A cause the unit's regulation gives no exchange for (missing parts
  * for a computer, 2002 art. 8) is mentioned: its days only extend the period.
  */
@@ -221,7 +223,9 @@ const waitingTooLong: WarrantyRule = (c) => {
   const params = { cause, since, broughtIn, limitDays: waiting.limit.days, article: waiting.limit.article, entitledOn }
   if (today >= entitledOn) {
     c.reasons.push(reason('warranty.reason.waitingLimitReached', params))
-    return { verdict: 'exchange', waitingRule: true }
+    if (c.policy.regulation !== 'appliances_1995') return { verdict: 'exchange', waitingRule: true }
+    c.reasons.push(reason('warranty.reason.refundInsteadOfExchange'))
+    return { verdict: 'exchange_or_refund', waitingRule: true }
   }
   c.reasons.push(reason('warranty.reason.waitingLimitAhead', { ...params, daysToGo: daysBetween(today, entitledOn) }))
   return null
@@ -392,7 +396,7 @@ const mainComponentRepairedTwice: WarrantyRule = (c) => {
 
 /** The rules in their order of precedence; the last one always decides. */
 export const WARRANTY_RULES: readonly WarrantyRule[] = [
-  replacedByExchange,
+  givenBack,
   voided,
   appearanceDamage,
   voidsSetAsideForPart,

@@ -706,6 +706,26 @@ describe('repairs that did not repair the unit', () => {
   })
 })
 
+describe('a unit given back for a refund, and the 1995 goods’ refund instead of an exchange', () => {
+  it('a refunded unit is not covered: its 三包 is fulfilled, said right after the start', () => {
+    const e = evaluate(tv, unit({ refundedOn: '2026-01-05' }), perf(), '2026-01-06')
+    expect(e.verdict).toBe('not_covered')
+    expect(keys(e).slice(0, 2)).toEqual(['warranty.reason.startInvoice', 'warranty.reason.refunded'])
+  })
+
+  it('《部分商品…》第十二条、第十三条: a TV past its waiting limit may be exchanged or refunded; a phone (2001 art. 16) exchanged', () => {
+    const waiting = (category: 'tv' | 'mobile_phone') =>
+      unit({
+        invoiceDate: '2026-01-10',
+        waiting: waitingRecord(category, 'parts_not_supplied', '2026-03-02', '2026-03-02')
+      })
+    const due = evaluate(tv, waiting('tv'), null, '2026-06-01')
+    expect(due).toMatchObject({ verdict: 'exchange_or_refund', remedyRule: 'waiting_limit' })
+    expect(keys(due)).toContain('warranty.reason.refundInsteadOfExchange')
+    expect(evaluate(phone, waiting('mobile_phone'), null, '2026-06-01').verdict).toBe('exchange')
+  })
+})
+
 describe('waiting too long and the fault date (the domain rules; the lookup tables are in waitingLimits and faultDate)', () => {
   const invoiced = (waiting: UnitFacts['waiting']) => unit({ invoiceDate: '2026-01-10', waiting })
 

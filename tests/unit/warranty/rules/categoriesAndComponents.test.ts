@@ -58,9 +58,12 @@ const ANNEXES: { category: Category; article: string; components: [string, numbe
   },
   {
     category: 'tv',
-    article: `${ANNEX_1995} 彩色电视机`,
+    article: `${ANNEX_1995} 彩色电视机, with 质检总局 2011年第20号公告 (液晶 / 等离子电视机)`,
     components: [
       ['panel', 36],
+      ['backlight', 36],
+      ['drive_module', 36],
+      ['logic_board', 36],
       ['flyback_transformer', 36],
       ['tuner', 36],
       ['integrated_circuit', 36]
