@@ -61,12 +61,17 @@ async function killHq(): Promise<void> {
   hqProcess = null
 }
 
-/** An open write transaction of HQ's: a batch being applied. */
+/**
+ * HQ's transaction applying a batch: it has written (has a transaction id) and its statement, or
+ * the last one while it is between statements, is one of the apply's (not, say, the shop's last
+ * contact time that every call records in a transaction of its own).
+ */
 async function applyInFlight(): Promise<{ pid: number; xid: string } | undefined> {
   const { rows } = await sql<{ pid: number; xid: string }>`
     SELECT pid, backend_xid::text AS xid FROM pg_stat_activity
     WHERE datname = current_database() AND backend_type = 'client backend'
-      AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`.execute(backend.hq.db)
+      AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL
+      AND query ~ '(pushed_batches|applied_changes|shop_records)'`.execute(backend.hq.db)
   return rows[0]
 }
 
