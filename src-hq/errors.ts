@@ -2,7 +2,14 @@ import type { HqErrorCode } from '../src-shared/hq/protocol'
 
 /** What HQ's staff operations answer with besides the shop protocol's codes. */
 export type HqStaffErrorCode =
-  HqErrorCode | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID_TRANSITION' | 'SIGN_IN_FAILED'
+  | HqErrorCode
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'SIGN_IN_FAILED'
+  | 'SIGN_IN_THROTTLED'
 
 export interface HqErrorData {
   code: HqStaffErrorCode

@@ -4,6 +4,7 @@ import type { StaffUsersTable } from '../db/schema'
 import { HqError } from '../errors'
 import { newBearerSecret, secretHash } from '../secrets'
 import { hashStaffPassword, verifyStaffPassword } from './passwords'
+import { recordSignIn, refuseWhileThrottled } from './signInThrottle'
 
 export type StaffRole = StaffUsersTable['role']
 export const STAFF_ROLES = ['networkAdmin', 'claimsReviewer', 'analyst'] as const satisfies readonly StaffRole[]
@@ -58,7 +59,11 @@ export async function signIn(
     .where('username', '=', username)
     .where('active', '=', true)
     .executeTakeFirst()
-  if (!row || !(await verifyStaffPassword(password, row.passwordHash))) throw new HqError('SIGN_IN_FAILED')
+  if (!row) throw new HqError('SIGN_IN_FAILED')
+  refuseWhileThrottled(hq, row.id)
+  const matches = await verifyStaffPassword(password, row.passwordHash)
+  recordSignIn(hq, row.id, matches)
+  if (!matches) throw new HqError('SIGN_IN_FAILED')
   const token = newBearerSecret('hqs_')
   const now = hq.now()
   await hq.db

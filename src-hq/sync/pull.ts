@@ -122,8 +122,8 @@ const SOURCES: Record<PulledTable, PulledTableSource> = {
   }
 }
 
-/** Below this many, `remaining` is counted exactly; above, it is the sequence's upper bound. */
-const EXACT_COUNT_LIMIT = 100_000
+/** Within this distance of the sequence's end `remaining` is counted exactly; beyond, it is the distance. */
+const EXACT_COUNT_LIMIT = 20_000
 
 const isShopTable = (table: PulledTable) => (SHOP_TABLES as readonly string[]).includes(table)
 
@@ -156,9 +156,12 @@ export async function pullChanges(
 }
 
 /**
- * What is left after the cursor, for the shop's progress bar. Counting a million index entries on
- * every page would cost more than the page, so far from the end the answer is the sequence's
- * distance (exact for a registry imported once, an upper bound after updates).
+ * What is left after the cursor, for the shop's progress bar. Counting the index entries after
+ * the cursor on every page would cost more than the page (a million-row registry just imported has
+ * no visibility map yet, so each entry is a heap visit), so the sequence's distance comes first:
+ * beyond the exact limit it is the answer (exact for a registry imported once, an upper bound
+ * after updates); within it, the rows are counted. A shop's own rows are few, and the sequence is
+ * shared by every shop: those are always counted.
  */
 async function countAfter(
   hq: HqContext,
@@ -168,17 +171,15 @@ async function countAfter(
   perShop: boolean
 ): Promise<number> {
   const db = hq.db.withoutPlugins()
-  // A shop's own rows are few, and the sequence is shared by every shop: those are always counted.
-  const cap = perShop ? sql`` : sql`LIMIT ${EXACT_COUNT_LIMIT + 1}`
+  if (!perShop) {
+    const last = await sql<{
+      lastValue: number
+    }>`SELECT last_value AS "lastValue" FROM ${sql.table(`${table}_seq`)}`.execute(db)
+    const distance = (last.rows[0]?.lastValue ?? cursor) - cursor
+    if (distance > EXACT_COUNT_LIMIT) return distance
+  }
   const { rows } = await sql<{ count: number }>`
-    SELECT count(*)::int AS count FROM (
-      SELECT 1 FROM ${sql.table(table)} WHERE seq > ${cursor} ${ofShop} ${cap}
-    ) AS after_cursor
+    SELECT count(*)::int AS count FROM ${sql.table(table)} WHERE seq > ${cursor} ${ofShop}
   `.execute(db)
-  const count = rows[0]?.count ?? 0
-  if (perShop || count <= EXACT_COUNT_LIMIT) return count
-  const last = await sql<{
-    lastValue: number
-  }>`SELECT last_value AS "lastValue" FROM ${sql.table(`${table}_seq`)}`.execute(db)
-  return Math.max(count, (last.rows[0]?.lastValue ?? cursor) - cursor)
+  return rows[0]?.count ?? 0
 }

@@ -6,15 +6,6 @@ import type { HqDb } from '../db/connection'
 import { HqError } from '../errors'
 import { projectChanges } from './projections'
 
-/** Rows per INSERT: far below PostgreSQL's 65 535 parameters at eight columns a row. */
-const CHUNK = 1000
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
-}
-
 /**
  * Applies one batch of a shop's outbox exactly once, in one transaction:
  * - the batch id is recorded first; a batch id seen before is answered as a duplicate, its changes
@@ -66,7 +57,11 @@ export async function applyPush(
   })
 }
 
-/** Records the change ids; answers the changes not applied before, in the batch's order. */
+/**
+ * Records the change ids; answers the changes not applied before, in the batch's order. One
+ * statement over an array: a VALUES list of thousands of parameters cost PostgreSQL more to parse
+ * and plan than to run.
+ */
 async function rememberChanges(
   trx: HqDb,
   shopId: string,
@@ -74,16 +69,14 @@ async function rememberChanges(
   changes: readonly PushedChange[]
 ): Promise<PushedChange[]> {
   const unique = [...new Map(changes.map((change) => [change.id, change])).values()]
-  const fresh = new Set<string>()
-  for (const part of chunks(unique)) {
-    const inserted = await trx
-      .insertInto('appliedChanges')
-      .values(part.map((change) => ({ shopId, changeId: change.id, batchId })))
-      .onConflict((oc) => oc.columns(['shopId', 'changeId']).doNothing())
-      .returning('changeId')
-      .execute()
-    for (const row of inserted) fresh.add(row.changeId)
-  }
+  if (unique.length === 0) return []
+  const { rows } = await sql<{ changeId: string }>`
+    INSERT INTO applied_changes (shop_id, change_id, batch_id)
+    SELECT ${shopId}, id, ${batchId} FROM unnest(${unique.map((change) => change.id)}::text[]) AS id
+    ON CONFLICT (shop_id, change_id) DO NOTHING
+    RETURNING change_id AS "changeId"
+  `.execute(trx.withoutPlugins())
+  const fresh = new Set(rows.map((row) => row.changeId))
   return unique.filter((change) => fresh.has(change.id))
 }
 
@@ -117,33 +110,23 @@ async function storeRecords(
     const seen = latest.get(key)
     if (!seen || isLater(change, seen)) latest.set(key, change)
   }
-  for (const part of chunks([...latest.values()])) {
-    await trx
-      .insertInto('shopRecords')
-      .values(
-        part.map((change) => ({
-          shopId,
-          entity: change.entity,
-          entityId: change.entityId,
-          deleted: change.operation === 'delete',
-          payload: change.operation === 'delete' ? null : jsonbText(change.payload),
-          at: change.at,
-          changeId: change.id,
-          receivedAt
-        }))
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['shopId', 'entity', 'entityId'])
-          .doUpdateSet({
-            deleted: (eb) => eb.ref('excluded.deleted'),
-            payload: (eb) => eb.ref('excluded.payload'),
-            at: (eb) => eb.ref('excluded.at'),
-            changeId: (eb) => eb.ref('excluded.changeId'),
-            receivedAt: (eb) => eb.ref('excluded.receivedAt')
-          })
-          .where(sql<boolean>`(excluded.at, excluded.change_id) > (shop_records.at, shop_records.change_id)`)
-      )
-      .execute()
-  }
+  // The records travel as one JSON document that PostgreSQL takes apart itself, each payload
+  // parsed once, straight into jsonb.
+  const records = [...latest.values()].map((change) => ({
+    entity: change.entity,
+    entity_id: change.entityId,
+    deleted: change.operation === 'delete',
+    payload: change.operation === 'delete' ? null : (change.payload ?? null),
+    at: change.at,
+    change_id: change.id
+  }))
+  await sql`
+    INSERT INTO shop_records (shop_id, entity, entity_id, deleted, payload, at, change_id, received_at)
+    SELECT ${shopId}, r.entity, r.entity_id, r.deleted, r.payload, r.at, r.change_id, ${receivedAt}
+    FROM jsonb_to_recordset(${jsonbText(records)}::jsonb)
+      AS r(entity text, entity_id text, deleted boolean, payload jsonb, at timestamptz, change_id text)
+    ON CONFLICT (shop_id, entity, entity_id) DO UPDATE SET deleted = excluded.deleted, payload = excluded.payload,
+      at = excluded.at, change_id = excluded.change_id, received_at = excluded.received_at
+    WHERE (excluded.at, excluded.change_id) > (shop_records.at, shop_records.change_id)
+  `.execute(trx.withoutPlugins())
 }

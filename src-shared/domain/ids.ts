@@ -9,13 +9,27 @@
 let lastMs = -1
 let counter = 0
 
+// Random bytes are drawn from the system a few kilobytes at a time: one draw per id cost more than
+// the rest of making it, and a pull of a million registry units makes a million ids.
+const RANDOM_POOL_BYTES = 8 * 1024
+const randomPool = new Uint8Array(RANDOM_POOL_BYTES)
+let randomOffset = RANDOM_POOL_BYTES
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
+
 export function uuidv7(now: number = Date.now()): string {
   // A clock that moved back (or a test's clock) simply starts a new millisecond's count.
   counter = now === lastMs ? (counter + 1) & 0xfff : 0
   lastMs = now
 
+  if (randomOffset + 8 > RANDOM_POOL_BYTES) {
+    globalThis.crypto.getRandomValues(randomPool)
+    randomOffset = 0
+  }
   const bytes = new Uint8Array(16)
-  globalThis.crypto.getRandomValues(bytes)
+  // Bytes 8..15 are random (rand_b); 0..5 the time and 6..7 the version and counter.
+  bytes.set(randomPool.subarray(randomOffset, randomOffset + 8), 8)
+  randomOffset += 8
   let remaining = now
   for (let i = 5; i >= 0; i--) {
     bytes[i] = remaining % 256
@@ -24,6 +38,10 @@ export function uuidv7(now: number = Date.now()): string {
   bytes[6] = 0x70 | (counter >> 8) // version 7, counter high bits
   bytes[7] = counter & 0xff
   bytes[8] = (bytes[8]! & 0x3f) | 0x80 // RFC variant
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  let hex = ''
+  for (let i = 0; i < 16; i++) {
+    hex += HEX[bytes[i]!]
+    if (i === 3 || i === 5 || i === 7 || i === 9) hex += '-'
+  }
+  return hex
 }

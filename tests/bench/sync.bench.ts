@@ -1,17 +1,18 @@
 /**
  * Sync benchmark: a shop server on disk pushes 100 000 outbox changes to HQ, pulls a
  * 1 000 000-unit warranty registry from it, and drains a backlog queued while HQ was down.
- * HQ here is the test suite's fake HQ (tests/unit/sync/fakeHq.ts: the same wire protocol over
- * HTTPS on loopback, over SQLite, in this process), so the figures are the shop side's plus a
- * thin HQ's; the real HQ on PostgreSQL (src-hq) can be put in its place. Beside each figure, the
- * raw engine's: the same rows written by better-sqlite3 alone, one prepared INSERT in one
- * transaction, into tables with the same indexes. Asserts nothing.
+ * HQ is the real one (src-hq on its embedded PostgreSQL, in this process, its database server
+ * in processes of its own) over HTTPS on loopback, so the figures are the shop's and HQ's work
+ * together; `HQ=fake` puts the test suite's fake HQ (tests/unit/sync/fakeHq.ts, over SQLite) in
+ * its place. Beside each figure, the raw engine's: the same rows written by better-sqlite3
+ * alone, one prepared INSERT in one transaction, into tables with the same indexes. Prints the
+ * load average, since the machine is shared. Asserts nothing.
  *
  *   npm run bench:sync        (CHANGES=20000 UNITS=200000 npm run bench:sync for a shorter run)
  */
 import BetterSqlite3 from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { closeApp, openApp } from '../../src-main/app/openApp'
 import type { AppContext } from '../../src-main/app/context'
@@ -22,7 +23,7 @@ import { pushOutbox } from '../../src-main/features/sync/hq/push'
 import { pullTable } from '../../src-main/features/sync/hq/pull'
 import { syncWithHq } from '../../src-main/features/sync/hq/run'
 import { uuidv7 } from '../../src-shared/domain/ids'
-import { makeHqCertificate, startFakeHq, type FakeHq } from '../unit/sync/fakeHq'
+import { benchHq } from './syncBenchHq'
 
 const CHANGES = Number(process.env.CHANGES ?? 100_000)
 const UNITS = Number(process.env.UNITS ?? 1_000_000)
@@ -39,6 +40,10 @@ const MODELS = [
   ['格力', 'KFR-35GW', 'air_conditioner']
 ] as const
 
+const loadAverage = () =>
+  loadavg()
+    .map((load) => load.toFixed(2))
+    .join(', ')
 const seconds = (ms: number) => (ms / 1000).toFixed(1)
 const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000)).toLocaleString('en-US')
 
@@ -147,14 +152,11 @@ function rawInsertMs(
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sync-bench-'))
-  const certificate = await makeHqCertificate()
-  const hqFile = join(dir, 'hq.sqlite')
-  let hq: FakeHq = await startFakeHq({ file: hqFile, certificate })
+  const hq = await benchHq(process.env.HQ ?? 'real', dir)
   const app = openApp({ dataDir: join(dir, 'shop') })
   try {
-    console.info(
-      `Sync benchmark on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), HQ: the fake HQ over HTTPS on loopback`
-    )
+    console.info(`Sync benchmark on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), HQ: ${hq.label}`)
+    console.info(`load average at start: ${loadAverage()}`)
     const setUp = await dispatch(app, handlers, {
       operation: 'setup.initialize',
       input: {
@@ -165,7 +167,7 @@ async function main(): Promise<void> {
     })
     if (!setUp.ok) throw new Error(JSON.stringify(setUp.error))
     const token = (setUp.data as { token: string }).token
-    const code = hq.registerShop('基准测试店')
+    const code = await hq.registerShop('基准测试店')
     const enrolled = await dispatch(app, handlers, {
       operation: 'sync.enrol',
       input: { hqUrl: hq.url, fingerprint: hq.fingerprint, code },
@@ -200,12 +202,7 @@ async function main(): Promise<void> {
 
     // 2. The first pull of a registry.
     started = performance.now()
-    hq.publishMany(
-      'registryUnits',
-      (function* () {
-        for (let i = 0; i < UNITS; i++) yield { key: `SN${String(i).padStart(10, '0')}`, row: registryUnit(i) }
-      })()
-    )
+    await hq.publishRegistry(UNITS, registryUnit)
     console.info(
       `(HQ published ${UNITS.toLocaleString('en-US')} registry units in ${seconds(performance.now() - started)} s)`
     )
@@ -259,11 +256,10 @@ async function main(): Promise<void> {
     )
 
     // 3. A backlog queued while HQ was down, drained when it returns.
-    const port = hq.port
-    await hq.close()
+    await hq.stop()
     writeOutbox(app, CHANGES, BACKLOG)
     const down = await syncWithHq(app)
-    hq = await startFakeHq({ file: hqFile, certificate, port })
+    await hq.start()
     started = performance.now()
     const drained = await syncWithHq(app)
     const drainMs = performance.now() - started
@@ -271,11 +267,12 @@ async function main(): Promise<void> {
       `backlog: ${BACKLOG.toLocaleString('en-US')} changes queued while HQ was down (the sync said: ${down.problem}); ` +
         `drained in ${seconds(drainMs)} s after HQ came back (${drained.pushed.toLocaleString('en-US')} pushed, problem: ${drained.problem ?? 'none'})`
     )
-    const atHq = hq.changeCount()
+    const atHq = await hq.changeCount()
     const atShop = (app.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n
     console.info(`check: ${atShop.toLocaleString('en-US')} changes at the shop, ${atHq.toLocaleString('en-US')} at HQ`)
+    console.info(`load average at the end: ${loadAverage()}`)
   } finally {
-    await hq.close().catch(() => undefined)
+    await hq.dispose().catch(() => undefined)
     await closeApp(app)
     rmSync(dir, { recursive: true, force: true })
   }

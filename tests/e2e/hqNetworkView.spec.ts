@@ -1,17 +1,8 @@
-import type { Page } from '@playwright/test'
 import { dispatchShopCall } from '../../src-hq/dispatch'
 import { registerShop } from '../../src-hq/shops/service'
 import { setLabourRates, upsertCatalogueParts } from '../../src-hq/seed/shared'
 import { screenshot, settled } from './fixtures'
-import { expect, HQ_ADMIN_PASSWORD, test } from './hqFixtures'
-
-async function signIn(page: Page, url: string) {
-  await page.goto(url)
-  await page.getByTestId('hq-username').fill('admin')
-  await page.getByTestId('hq-password').fill(HQ_ADMIN_PASSWORD)
-  await page.getByTestId('hq-sign-in').click()
-  await expect(page.getByTestId('hq-fingerprint')).toBeVisible()
-}
+import { expect, signInAtHq, test } from './hqFixtures'
 
 test('a claim pushed by a shop appears in HQ’s queue, is approved there, and the decision waits for the shop', async ({
   page,
@@ -62,7 +53,7 @@ test('a claim pushed by a shop appears in HQ’s queue, is approved there, and t
     ]
   })
 
-  await signIn(page, hqServer.url)
+  await signInAtHq(page, hqServer.url)
   await expect(page.getByTestId('hq-fingerprint')).toContainText(hqServer.fingerprint)
   await expect(page.getByTestId('hq-shops')).toContainText('Nanjing Road')
   await settled(page)

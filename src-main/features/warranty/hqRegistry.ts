@@ -25,14 +25,19 @@ export const applyRegistryUnits: PulledTableApplier<'registryUnits'> = ({ sqlite
     'INSERT INTO product_models (id, brand, model, category_key, created_at) VALUES (?, ?, ?, ?, ?)'
   )
   const freeCard = sqlite.prepare('UPDATE warranty_units SET card_number = NULL WHERE card_number = ? AND serial <> ?')
-  const upsert = sqlite.prepare(
+  // An INSERT … ON CONFLICT DO UPDATE here costs twice a plain INSERT: with foreign keys on, SQLite
+  // checks the table's own children (exchanged units) for every row such a statement writes. So a
+  // serial is looked up first, then inserted or updated.
+  const known = sqlite.prepare('SELECT 1 FROM warranty_units WHERE serial = ?').pluck()
+  const insert = sqlite.prepare(
     `INSERT INTO warranty_units (id, serial, model_id, card_number, purchase_date, invoice_number, dealer,
        production_date, buyer_name, buyer_phone, activation_date, source, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)
-     ON CONFLICT (serial) DO UPDATE SET model_id = excluded.model_id, card_number = excluded.card_number,
-       purchase_date = excluded.purchase_date, invoice_number = excluded.invoice_number, dealer = excluded.dealer,
-       production_date = excluded.production_date, buyer_name = excluded.buyer_name, buyer_phone = excluded.buyer_phone,
-       activation_date = excluded.activation_date, updated_at = excluded.updated_at`
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)`
+  )
+  const update = sqlite.prepare(
+    `UPDATE warranty_units SET model_id = ?, card_number = ?, purchase_date = ?, invoice_number = ?, dealer = ?,
+       production_date = ?, buyer_name = ?, buyer_phone = ?, activation_date = ?, updated_at = ?
+     WHERE serial = ?`
   )
   const remove = sqlite.prepare('DELETE FROM warranty_units WHERE serial = ?')
   let idTime = at.getTime()
@@ -54,12 +59,7 @@ export const applyRegistryUnits: PulledTableApplier<'registryUnits'> = ({ sqlite
       insertModel.run(modelId, unit.brand, unit.model, unit.categoryKey, nowIso)
       models.set(key, modelId)
     }
-    // More ids than one millisecond's counter holds: step the time they are made for.
-    idTime += 1 / 1024
-    const values = [
-      uuidv7(Math.floor(idTime)),
-      unit.serial,
-      modelId,
+    const fields = [
       unit.cardNumber,
       unit.purchaseDate,
       unit.invoiceNumber,
@@ -67,17 +67,24 @@ export const applyRegistryUnits: PulledTableApplier<'registryUnits'> = ({ sqlite
       unit.productionDate,
       unit.buyerName,
       unit.buyerPhone,
-      unit.activationDate,
-      nowIso,
-      nowIso
+      unit.activationDate
     ] as const
+    let write: () => unknown
+    if (known.get(unit.serial)) {
+      write = () => update.run(modelId, ...fields, nowIso, unit.serial)
+    } else {
+      // More ids than one millisecond's counter holds: step the time they are made for.
+      idTime += 1 / 1024
+      const id = uuidv7(Math.floor(idTime))
+      write = () => insert.run(id, unit.serial, modelId, ...fields, nowIso, nowIso)
+    }
     try {
-      upsert.run(...values)
+      write()
     } catch (error) {
       // Rarely, the card number is still another unit's: HQ's data wins, that unit gives it up.
       if (unit.cardNumber === null || !isUniqueViolation(error)) throw error
       freeCard.run(unit.cardNumber, unit.serial)
-      upsert.run(...values)
+      write()
     }
   }
 }

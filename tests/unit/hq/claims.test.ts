@@ -96,6 +96,22 @@ describe('HQ: warranty claims reviewed', () => {
     expect(again.ok ? null : again.error.code).toBe('INVALID_TRANSITION')
   })
 
+  it('a credit note’s claim (a negative amount, its lines as the shop credited them) approved is paid nothing, never a positive amount', async () => {
+    const t = await cluster.freshHq()
+    const { reviewer, a } = await setUp(t)
+    const credited = claimPayload({
+      amountFen: -15000,
+      creditNoteNumber: 'CN-260310-0001',
+      lines: [{ kind: 'part', description: 'Battery BAT-1', partNumber: 'BAT-1', amountFen: -15000 }]
+    })
+    await t.shopOk('push', a.key, {
+      batchId: 'b1',
+      changes: [change('warranty_claim', 'claim-cn', credited, '2026-03-10T01:00:00Z')]
+    })
+    await t.callOk(reviewer, 'claims.decide', { shopId: a.shopId, claimId: 'claim-cn', decision: 'approve' })
+    expect(await decisionsOf(t, a.key)).toMatchObject([{ claimId: 'claim-cn', status: 'approved', approvedFen: 0 }])
+  })
+
   it('asking for more sends the question back; the shop’s new evidence puts the claim back in the queue', async () => {
     const t = await cluster.freshHq()
     const { reviewer, a } = await setUp(t)

@@ -35,4 +35,27 @@ describe('HQ staff', () => {
     const after = await call('shops.list', token, {})
     expect(after.ok ? null : after.error.code).toBe('UNAUTHENTICATED')
   })
+
+  it('wrong passwords in a row make the account wait, the right one included, longer each time; a right one resets', async () => {
+    const t = await cluster.freshHq()
+    await bootstrapAdmin(t.hq, 'first-password')
+    const signIn = async (password: string) => {
+      const answer = await dispatchStaffCall(t.hq, 'AA:BB', 'staff.signIn', undefined, { username: 'admin', password })
+      return answer.ok ? 'ok' : answer.error
+    }
+    for (let i = 0; i < 4; i++) expect(await signIn('guess')).toMatchObject({ code: 'SIGN_IN_FAILED' })
+    expect(await signIn('first-password')).toBe('ok')
+    for (let i = 0; i < 5; i++) expect(await signIn('guess')).toMatchObject({ code: 'SIGN_IN_FAILED' })
+    expect(await signIn('first-password')).toMatchObject({ code: 'SIGN_IN_THROTTLED', params: { seconds: 30 } })
+    // A name HQ does not know is simply wrong, however often.
+    const unknown = await dispatchStaffCall(t.hq, 'AA:BB', 'staff.signIn', undefined, { username: 'x', password: 'y' })
+    expect(unknown.ok ? null : unknown.error.code).toBe('SIGN_IN_FAILED')
+
+    t.clock.now = new Date(t.clock.now.getTime() + 31_000)
+    expect(await signIn('guess')).toMatchObject({ code: 'SIGN_IN_FAILED' })
+    expect(await signIn('first-password')).toMatchObject({ code: 'SIGN_IN_THROTTLED', params: { seconds: 60 } })
+    t.clock.now = new Date(t.clock.now.getTime() + 61_000)
+    expect(await signIn('first-password')).toBe('ok')
+    expect(await signIn('guess')).toMatchObject({ code: 'SIGN_IN_FAILED' })
+  })
 })

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,9 +7,8 @@ import type { AppContext } from '../../../src-main/app/context'
 import { enqueueOutbox } from '../../../src-main/features/sync/outbox'
 import { callOk, SHOP, ADMIN } from '../helpers'
 import { enrolShop, hqUnderTest, type HqUnderTest } from './hqFixture'
+import { startShopProcess, until } from './killHelpers'
 
-const ROOT = join(__dirname, '..', '..', '..')
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
 const CHANGES = 1200
 const BATCH = 100
 
@@ -20,27 +18,6 @@ let shopId: string
 
 function openShop(): AppContext {
   return openApp({ dataDir })
-}
-
-/** The shop's sync in a child process; resolves with its exit code, or null when it was killed. */
-function startShopProcess(): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, [TSX, join(__dirname, 'shopProcess.ts'), dataDir, String(BATCH)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let output = ''
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return { child, exited, output: () => output }
-}
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
 }
 
 const hqBatches = () => (hq.hq.db.prepare('SELECT count(*) AS n FROM batches').get() as { n: number }).n
@@ -73,8 +50,8 @@ afterAll(async () => {
 describe('a shop killed in the middle of a push', () => {
   it('sends the same batch again after a restart: HQ applies it once, and both sides end with the same changes', async () => {
     // Killed (SIGKILL) while it waited for HQ's acknowledgement of a batch HQ had applied.
-    const first = startShopProcess()
-    await until(() => hqBatches() >= 2, 60_000)
+    const first = startShopProcess(dataDir, BATCH)
+    await until(async () => hqBatches() >= 2, 60_000)
     first.child.kill('SIGKILL')
     expect(await first.exited).toBeNull()
 
@@ -90,11 +67,11 @@ describe('a shop killed in the middle of a push', () => {
     await closeApp(app)
 
     // Killed again, at another moment; then left to finish.
-    const second = startShopProcess()
-    await until(() => hqBatches() >= 5, 60_000)
+    const second = startShopProcess(dataDir, BATCH)
+    await until(async () => hqBatches() >= 5, 60_000)
     second.child.kill('SIGKILL')
     await second.exited
-    const last = startShopProcess()
+    const last = startShopProcess(dataDir, BATCH)
     expect(await last.exited, last.output()).toBe(0)
 
     const shop = openShop()
