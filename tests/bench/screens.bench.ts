@@ -17,6 +17,7 @@
  *   npm run bench:screens                        # generates the demo shop first (a few minutes)
  *   DEMO_DIR=demo-data npm run bench:screens     # uses a demo shop generated before
  *   DEMO_DIR=demo-data RUNS=9 BEFORE=/tmp/main-build/renderer npm run bench:screens
+ *   DEMO_DIR=demo-data ONLY=faulty,audit npm run bench:screens
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -35,6 +36,8 @@ import { visit, watchLongTasks, type ScreenRoute, type Visit } from './screensVi
 const RENDERER_DIR = resolve('out/renderer')
 const BEFORE_DIR = process.env.BEFORE ? resolve(process.env.BEFORE) : undefined
 const RUNS = Number(process.env.RUNS ?? 5)
+/** ONLY=faulty,audit measures the screens whose name or route holds one of the words. */
+const ONLY = process.env.ONLY?.toLowerCase().split(',')
 const TARGET_MS = 100
 const SERVER_RUNS = 5
 
@@ -213,7 +216,10 @@ async function main(): Promise<void> {
     console.log(
       `${'screen'.padEnd(40)}${'first'.padStart(8)}${'again'.padStart(22)}${'CPU'.padStart(10)}${'opened'.padStart(10)}${'server'.padStart(9)}${'load avg'.padStart(11)}`
     )
-    for (const screen of SCREENS) await measure(screen, builds, app, token)
+    const chosen = SCREENS.filter(
+      (screen) => !ONLY || ONLY.some((word) => `${screen.name} ${screen.route}`.toLowerCase().includes(word))
+    )
+    for (const screen of chosen) await measure(screen, builds, app, token)
   } finally {
     await browser.close()
     for (const host of hosts) await host.close()
