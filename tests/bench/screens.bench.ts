@@ -3,35 +3,46 @@
  * opening the screens with the longest lists (faulty returns, stock reports, work orders,
  * customers, the board, the audit log, the day close) the way a person does: the app already
  * loaded, a click in the sidebar (a route change). For each screen it prints the longest task
- * that blocked the page's main thread while the screen opened (Long Tasks API; target: none over
- * 100 ms) next to the server's answer to the same list through dispatch, without HTTP or drawing
- * (the figure the screen cannot beat). Asserts nothing. Needs the built renderer (`npm run build`).
+ * that blocked the page's main thread while the screen opened (Long Tasks API, wall clock;
+ * target: none over 100 ms) on the first visit and, as the median of RUNS visits after it, what
+ * a person meets all day; beside it the CPU time of the heaviest task (from a trace: what the
+ * screen's code costs whatever else the machine is doing), the time until the first rows showed,
+ * the server's answer to the same lists through dispatch (without HTTP or drawing: the figure the
+ * screen cannot beat) and the machine's load average while the screen was measured.
+ *
+ * BEFORE=<folder of another renderer build> measures that build too, in turns with this one
+ * (same shop, same browser, same minute), for a before/after comparison under the same load.
+ * Asserts nothing. Needs the built renderer (`npm run build`).
  *
  *   npm run bench:screens                        # generates the demo shop first (a few minutes)
  *   DEMO_DIR=demo-data npm run bench:screens     # uses a demo shop generated before
+ *   DEMO_DIR=demo-data RUNS=9 BEFORE=/tmp/main-build/renderer npm run bench:screens
+ *   DEMO_DIR=demo-data ONLY=faulty,audit npm run bench:screens
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Page } from '@playwright/test'
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test'
 import config from '../../playwright.config'
 import { closeApp, DATABASE_FILE_NAME, openApp } from '../../src-main/app/openApp'
-import { startWebHost } from '../../src-main/host/web/server'
+import { startWebHost, type WebHost } from '../../src-main/host/web/server'
 import { handlers } from '../../src-main/rpc/handlers'
 import { DEMO_PASSWORD, must } from '../../tools/demo/shop'
 import type { AppContext } from '../../src-main/app/context'
 import type { OperationName } from '../../src-shared/contract'
+import { visit, watchLongTasks, type ScreenRoute, type Visit } from './screensVisit'
 
 const RENDERER_DIR = resolve('out/renderer')
+const BEFORE_DIR = process.env.BEFORE ? resolve(process.env.BEFORE) : undefined
+const RUNS = Number(process.env.RUNS ?? 5)
+/** ONLY=faulty,audit measures the screens whose name or route holds one of the words. */
+const ONLY = process.env.ONLY?.toLowerCase().split(',')
 const TARGET_MS = 100
 const SERVER_RUNS = 5
 
-interface Screen {
+interface Screen extends ScreenRoute {
   name: string
-  route: string
-  /** What is on screen once it has opened. */
-  ready: string
   /** The list calls the screen makes, timed through dispatch for the server's figure. */
   calls: { operation: OperationName; input: unknown }[]
 }
@@ -88,42 +99,25 @@ const SCREENS: Screen[] = [
   }
 ]
 
-type LongTaskWindow = { __longestTask: number }
-
-/** Keeps the longest main-thread task since the last reset, from the page's first script on. */
-function watchLongTasks(): void {
-  const target = globalThis as unknown as LongTaskWindow & {
-    PerformanceObserver: new (callback: (list: { getEntries(): { duration: number }[] }) => void) => {
-      observe(options: { type: string; buffered: boolean }): void
-    }
-  }
-  target.__longestTask = 0
-  new target.PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      target.__longestTask = Math.max(target.__longestTask, entry.duration)
-    }
-  }).observe({ type: 'longtask', buffered: true })
+/** One build of the renderer, served by its own host and open in its own signed-in tab. */
+interface Build {
+  label: string
+  page: Page
+  cdp: CDPSession
 }
 
-async function openScreen(page: Page, screen: Screen): Promise<{ longestMs: number; openMs: number }> {
-  // Start from a screen with nothing on it, let it settle, then count from zero.
-  await page.evaluate(() => {
-    ;(globalThis as unknown as { location: { hash: string } }).location.hash = '#/'
-  })
-  await page.waitForTimeout(500)
-  await page.evaluate(() => {
-    ;(globalThis as unknown as LongTaskWindow).__longestTask = 0
-  })
-  const started = performance.now()
-  await page.evaluate((route) => {
-    ;(globalThis as unknown as { location: { hash: string } }).location.hash = `#${route}`
-  }, screen.route)
-  await page.locator(screen.ready).first().waitFor({ state: 'visible', timeout: 60_000 })
-  const openMs = performance.now() - started
-  // Tasks still running after the first rows show (the rest of the table) count too.
-  await page.waitForTimeout(1_000)
-  const longestMs = await page.evaluate(() => (globalThis as unknown as LongTaskWindow).__longestTask)
-  return { longestMs, openMs }
+async function openBuild(app: AppContext, browser: Browser, label: string, staticDir: string) {
+  const host = await startWebHost(app, handlers, { port: 0, staticDir })
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } })
+  const page = await context.newPage()
+  await page.addInitScript(watchLongTasks)
+  await page.goto(host.url)
+  await page.locator('input[name=username]').fill('admin')
+  await page.locator('input[name=password]').fill(DEMO_PASSWORD)
+  await page.locator('input[name=password]').press('Enter')
+  await page.locator('[data-test=main-nav]').waitFor()
+  const build: Build = { label, page, cdp: await context.newCDPSession(page) }
+  return { build, host }
 }
 
 async function serverMs(app: AppContext, token: string, screen: Screen): Promise<number> {
@@ -133,7 +127,54 @@ async function serverMs(app: AppContext, token: string, screen: Screen): Promise
     for (const { operation, input } of screen.calls) await must(app, operation, input as never, token)
     times.push(performance.now() - started)
   }
-  return times.sort((a, b) => a - b)[Math.floor(SERVER_RUNS / 2)]!
+  return median(times)
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+const ms = (value: number) => `${value.toFixed(0)} ms`
+const oneMinuteLoad = () => loadavg()[0]!
+
+/** The figures of one build on one screen: first visit, then RUNS more (median, range). */
+function row(label: string, first: Visit, again: Visit[], server: string, load: string): string {
+  const walls = again.map((one) => one.longestMs)
+  const wall = median(walls)
+  const range = `(${Math.min(...walls).toFixed(0)}–${Math.max(...walls).toFixed(0)})`
+  const verdict = wall > TARGET_MS ? '  over target' : ''
+  return [
+    label.padEnd(40),
+    ms(first.longestMs).padStart(8),
+    `${ms(wall)} ${range}`.padStart(22),
+    ms(median(again.map((one) => one.cpuMs))).padStart(10),
+    ms(median(again.map((one) => one.openMs))).padStart(10),
+    server.padStart(9),
+    load.padStart(11),
+    verdict
+  ].join('')
+}
+
+async function measure(screen: Screen, builds: Build[], app: AppContext, token: string): Promise<void> {
+  const server = await serverMs(app, token, screen)
+  const loads: number[] = [oneMinuteLoad()]
+  // The first visit also loads and compiles the screen's code; the others are what a person meets all day.
+  const first = new Map<Build, Visit>()
+  const again = new Map<Build, Visit[]>(builds.map((build) => [build, []]))
+  for (const build of builds) first.set(build, await visit(build.page, build.cdp, screen))
+  for (let run = 0; run < RUNS; run++) {
+    // Turns alternate, so neither build always goes first after the other one's visit.
+    const order = run % 2 ? [...builds].reverse() : builds
+    for (const build of order) again.get(build)!.push(await visit(build.page, build.cdp, screen))
+    loads.push(oneMinuteLoad())
+  }
+  const load = `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`
+  builds.forEach((build, index) => {
+    const label = index === 0 ? screen.name : `  ${build.label}`
+    console.log(row(label, first.get(build)!, again.get(build)!, index === 0 ? `${server.toFixed(1)} ms` : '', load))
+  })
 }
 
 function demoShop(): { dataDir: string; cleanUp: () => void } {
@@ -149,41 +190,39 @@ function demoShop(): { dataDir: string; cleanUp: () => void } {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build')
+  for (const dir of [RENDERER_DIR, BEFORE_DIR]) {
+    if (dir && !existsSync(join(dir, 'index.html'))) throw new Error(`No built renderer in ${dir}: npm run build`)
+  }
   const { dataDir, cleanUp } = demoShop()
   const app = openApp({ dataDir })
-  let host: Awaited<ReturnType<typeof startWebHost>> | undefined
+  const hosts: WebHost[] = []
   const browser = await chromium.launch({ headless: true, ...config.use?.launchOptions })
   try {
     const { token } = await must(app, 'auth.signIn', { username: 'admin', password: DEMO_PASSWORD })
-    host = await startWebHost(app, handlers, { port: 0, staticDir: RENDERER_DIR })
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } })
-    const page = await context.newPage()
-    await page.addInitScript(watchLongTasks)
-    await page.goto(host.url)
-    await page.locator('input[name=username]').fill('admin')
-    await page.locator('input[name=password]').fill(DEMO_PASSWORD)
-    await page.locator('input[name=password]').press('Enter')
-    await page.locator('[data-test=main-nav]').waitFor()
-
-    console.log(`\nScreens of the demo shop (${dataDir}); target: no main-thread task over ${TARGET_MS} ms\n`)
-    // The first visit also loads and compiles the screen's code; the second is what a person meets all day.
-    console.log(
-      'screen                                  longest task: first visit / again   opened in (again)   server (dispatch)'
-    )
-    for (const screen of SCREENS) {
-      const server = await serverMs(app, token, screen)
-      const first = await openScreen(page, screen)
-      const again = await openScreen(page, screen)
-      const verdict = again.longestMs > TARGET_MS ? '  over target' : ''
-      const longest = `${first.longestMs.toFixed(0)} ms / ${again.longestMs.toFixed(0)} ms`
-      console.log(
-        `${screen.name.padEnd(40)}${longest.padStart(20)}${`${again.openMs.toFixed(0)} ms`.padStart(22)}${`${server.toFixed(1)} ms`.padStart(20)}${verdict}`
-      )
+    const builds: Build[] = []
+    for (const [label, dir] of [
+      ['this build', RENDERER_DIR],
+      [`before (${BEFORE_DIR})`, BEFORE_DIR]
+    ] as const) {
+      if (!dir) continue
+      const { build, host } = await openBuild(app, browser, label, dir)
+      hosts.push(host)
+      builds.push(build)
     }
+
+    console.log(`\nScreens of the demo shop (${dataDir}); target: no main-thread task over ${TARGET_MS} ms`)
+    console.log(`Longest task on the first visit, then the median (range) of ${RUNS} visits after it; CPU: the`)
+    console.log('heaviest task in thread time (median); opened: until the first rows showed (median).\n')
+    console.log(
+      `${'screen'.padEnd(40)}${'first'.padStart(8)}${'again'.padStart(22)}${'CPU'.padStart(10)}${'opened'.padStart(10)}${'server'.padStart(9)}${'load avg'.padStart(11)}`
+    )
+    const chosen = SCREENS.filter(
+      (screen) => !ONLY || ONLY.some((word) => `${screen.name} ${screen.route}`.toLowerCase().includes(word))
+    )
+    for (const screen of chosen) await measure(screen, builds, app, token)
   } finally {
     await browser.close()
-    await host?.close()
+    for (const host of hosts) await host.close()
     await closeApp(app)
     cleanUp()
   }

@@ -22,7 +22,7 @@ export const useAuditStore = defineStore('audit', () => {
       page,
       pageSize
     })
-  }, 50)
+  })
 
   async function loadActions(): Promise<void> {
     actions.value = await call('audit.actions', {})

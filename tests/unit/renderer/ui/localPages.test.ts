@@ -8,18 +8,19 @@ describe('a list the server sends whole is drawn one page at a time', () => {
   it('draws only the rows of the page shown, with the full total for the pager', async () => {
     const rows = ref(numbers(1234))
     const { pageRows, pager } = useLocalPages(() => rows.value)
-    expect(pageRows.value).toEqual(numbers(50))
+    // 20 rows a page unless told otherwise: about what the screen shows.
+    expect(pageRows.value).toEqual(numbers(20))
     expect(pager.total).toBe(1234)
-    await pager.showPage(25)
-    // The last page holds what is left: 1201 to 1234.
-    expect(pageRows.value).toEqual(numbers(34).map((n) => n + 1200))
-    await pager.resize(200)
-    expect([pager.page, pageRows.value.length, pageRows.value[0]]).toEqual([1, 200, 1])
+    await pager.showPage(62)
+    // The last page holds what is left: 1221 to 1234.
+    expect(pageRows.value).toEqual(numbers(14).map((n) => n + 1220))
+    await pager.resize(100)
+    expect([pager.page, pageRows.value.length, pageRows.value[0]]).toEqual([1, 100, 1])
   })
 
   it('keeps the page inside a list that got shorter', async () => {
     const rows = ref(numbers(300))
-    const { pageRows, pager } = useLocalPages(() => rows.value)
+    const { pageRows, pager } = useLocalPages(() => rows.value, 50)
     await pager.showPage(6)
     rows.value = numbers(120)
     await nextTick()
