@@ -3,6 +3,7 @@ import type { CategoryKey } from '../../../../src-shared/domain/warranty/policy'
 import type { AppContext } from '../../../app/context'
 import { recordAudit } from '../../audit/record'
 import { bulkIdMaker } from './bulkIds'
+import { dropStagedRows, STAGED_ROWS } from './staging'
 import { importTransaction } from './transaction'
 import { dropUndoRows } from './undo'
 
@@ -58,7 +59,7 @@ const ALL_COLUMNS = OPTIONAL_COLUMNS.map(([column]) => column).join(', ')
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** The staged rows of one page joined to their catalogue model (created before the pages). */
-const PAGE_ROWS = `warranty_import_rows s JOIN product_models m ON m.brand = s.brand AND m.model = s.model`
+const PAGE_ROWS = `${STAGED_ROWS} s JOIN product_models m ON m.brand = s.brand AND m.model = s.model`
 const IN_PAGE = `s.job_id = :jobId AND s.line > :after AND s.line <= :upTo`
 
 /**
@@ -76,11 +77,11 @@ function pageStatements(app: AppContext, mappedFields: Set<ImportField>) {
     ...mapped.map((column) => `(coalesce(s.${column}, '') <> '' AND s.${column} IS NOT u.${column})`)
   ].join(' OR ')
   return {
-    lastLineOfPage: sqlite
-      .prepare(
-        `SELECT max(line) FROM (SELECT line FROM warranty_import_rows WHERE job_id = ? AND line > ? ORDER BY line LIMIT ?)`
-      )
-      .pluck(),
+    /** The last line of the next page, and how many rows it holds. */
+    nextPage: sqlite.prepare(
+      `SELECT max(line) AS upTo, count(*) AS rows
+       FROM (SELECT line FROM ${STAGED_ROWS} WHERE job_id = ? AND line > ? ORDER BY line LIMIT ?)`
+    ),
     keepForUndo: sqlite.prepare(
       `INSERT INTO warranty_import_undo (job_id, unit_id, model_id, ${ALL_COLUMNS}, updated_at)
        SELECT :jobId, u.id, u.model_id, ${OPTIONAL_COLUMNS.map(([column]) => `u.${column}`).join(', ')}, u.updated_at
@@ -102,9 +103,6 @@ function pageStatements(app: AppContext, mappedFields: Set<ImportField>) {
        FROM ${PAGE_ROWS}
        WHERE ${IN_PAGE} AND NOT EXISTS (SELECT 1 FROM warranty_units u WHERE u.serial = s.serial)
        ORDER BY s.line`
-    ),
-    dropPage: sqlite.prepare(
-      `DELETE FROM warranty_import_rows WHERE job_id = :jobId AND line > :after AND line <= :upTo`
     )
   }
 }
@@ -112,8 +110,8 @@ function pageStatements(app: AppContext, mappedFields: Set<ImportField>) {
 /**
  * Applies a job's staged rows to the registry in short transactions, a page of rows each:
  * missing catalogue models are created first, then per page the new serials are registered,
- * registered serials whose data differ updated and identical ones counted as unchanged, and the
- * page's staged rows dropped. Other calls are answered between pages. Whatever is written
+ * registered serials whose data differ updated and identical ones counted as unchanged; the
+ * staged rows are dropped once all are applied. Other calls are answered between pages. Whatever is written
  * carries the import's id, and the values it replaced are kept, so a cancel or a failure part
  * way is undone by revertImport. The last transaction writes the audit row and ends the run.
  */
@@ -122,7 +120,6 @@ export async function applyStagedRows(app: AppContext, options: ApplyOptions): P
   const { jobId } = options
   const nowIso = options.now.toISOString()
   const newModelId = bulkIdMaker(options.now.getTime())
-  const statements = pageStatements(app, options.mappedFields)
   const insertModel = sqlite.prepare(
     `INSERT INTO product_models (id, brand, model, category_key, created_at, import_id) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (brand, model) DO NOTHING`
@@ -136,34 +133,38 @@ export async function applyStagedRows(app: AppContext, options: ApplyOptions): P
     }
   })
 
+  const statements = pageStatements(app, options.mappedFields)
   const counts: ApplyCounts = { imported: 0, updated: 0, unchanged: 0 }
   let after = 0
   let applied = 0
   let pageSize = FIRST_PAGE
   for (;;) {
     if (options.cancelled()) throw new ImportCancelled()
+    let started = 0
     const page = await importTransaction(app, () => {
-      const started = performance.now()
-      const upTo = statements.lastLineOfPage.get(jobId, after, pageSize) as number | null
+      started = performance.now()
+      const { upTo, rows } = statements.nextPage.get(jobId, after, pageSize) as { upTo: number | null; rows: number }
       if (upTo === null) return null
       const range = { jobId, after, upTo, now: nowIso }
       statements.keepForUndo.run({ jobId, after, upTo })
       const updated = statements.update.run(range).changes
       const imported = statements.insert.run(range).changes
-      const rows = statements.dropPage.run({ jobId, after, upTo }).changes
       // Every staged row is either registered already (updated or unchanged) or new.
-      return { upTo, rows, imported, updated, unchanged: rows - imported - updated, ms: performance.now() - started }
+      return { upTo, rows, imported, updated, unchanged: rows - imported - updated }
     })
     if (page === null) break
+    // The page's whole turn of the connection, its commit included.
+    const ms = performance.now() - started
     counts.imported += page.imported
     counts.updated += page.updated
     counts.unchanged += page.unchanged
     after = page.upTo
     applied += page.rows
-    pageSize = Math.round(Math.min(MAX_PAGE, Math.max(MIN_PAGE, (pageSize * PAGE_TARGET_MS) / Math.max(page.ms, 1))))
+    pageSize = Math.round(Math.min(MAX_PAGE, Math.max(MIN_PAGE, (pageSize * PAGE_TARGET_MS) / Math.max(ms, 1))))
     options.onProgress(applied)
     await nextTurn()
   }
+  while ((await importTransaction(app, () => dropStagedRows(sqlite, jobId))) > 0) await nextTurn()
 
   await app.db.transaction().execute(async (trx) => {
     sqlite.prepare('DELETE FROM warranty_import_runs WHERE job_id = ?').run(jobId)

@@ -3,6 +3,7 @@ import { AppError } from '../../../../src-shared/contract'
 import type { CategoryKey } from '../../../../src-shared/domain/warranty/policy'
 import type { AppContext } from '../../../app/context'
 import { applyStagedRows, ImportCancelled } from './apply'
+import { checkpointInWorker } from './checkpointer'
 import { bulkIdMaker } from './bulkIds'
 import { createBatchChecker, type RejectedRow } from './check'
 import type { CsvRecord } from './csv'
@@ -102,6 +103,7 @@ async function runJob(
   const cacheSize = app.sqlite.pragma('cache_size', { simple: true }) as number
   let batches: AsyncIterator<CsvRecord[]> | undefined
   app.sqlite.pragma(`cache_size = ${IMPORT_CACHE_KIB}`)
+  const stopCheckpoints = checkpointInWorker(app)
   try {
     await new Promise<void>((resolve) => setImmediate(resolve))
     // The file is decoded once, piece by piece as it is read back from disk.
@@ -191,6 +193,7 @@ async function runJob(
     // A run stopped part way closes the file it was reading.
     await batches?.return?.(undefined)
     job.upload.discard()
+    await stopCheckpoints()
     app.sqlite.pragma(`cache_size = ${cacheSize}`)
   }
 }
