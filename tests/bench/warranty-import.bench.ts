@@ -38,6 +38,7 @@ import { must, SHOP } from '../../tools/demo/shop'
 const ROWS = Number(process.env.ROWS ?? 1_000_000)
 const PIECE = 1024 * 1024
 const LOOKUP_EVERY_MS = 50
+const IDLE_LOOKUPS_MS = 3_000
 const TARGET_ROWS_PER_SECOND = 100_000
 const TARGET_PEAK_MB = 300
 const TARGET_WAIT_MS = 100
@@ -182,10 +183,10 @@ async function appRun(file: string, dir: string): Promise<void> {
     let lookupsFailed = 0
     const phases: Record<string, number> = {}
     let jobId = ''
-    let phase = 'uploading'
+    // First a few seconds with no import at all: the machine's own floor for a lookup's wait.
+    let phase = 'no import yet'
     let phaseStarted = performance.now()
-    const started = performance.now()
-    let due = started + LOOKUP_EVERY_MS
+    let due = performance.now() + LOOKUP_EVERY_MS
     // The wait counts from when the lookup was due: a blocked event loop delays the timer too.
     const desk = setInterval(() => {
       const dueAt = due
@@ -210,6 +211,10 @@ async function appRun(file: string, dir: string): Promise<void> {
       }
     }, LOOKUP_EVERY_MS)
 
+    await new Promise((resolve) => setTimeout(resolve, IDLE_LOOKUPS_MS))
+    phase = 'uploading'
+    const uploadStarted = performance.now()
+    phaseStarted = uploadStarted
     const totalBytes = statSync(file).size
     jobId = startImport(app, new Date(), setup.user.id, { fileName: 'dealer-1m.csv', totalBytes }).jobId
     let index = 0
@@ -228,7 +233,7 @@ async function appRun(file: string, dir: string): Promise<void> {
     runImport(app, new Date(), { jobId, mapping: preview.suggestedMapping, defaultCategory: null, defaultBrand: '' })
     const status = await importSettled(app, jobId)
     phases[phase] = performance.now() - phaseStarted
-    const totalMs = performance.now() - started
+    const totalMs = performance.now() - uploadStarted
     clearInterval(desk)
     await new Promise((resolve) => setTimeout(resolve, 100))
     console.log(

@@ -3,7 +3,8 @@ import type { CategoryKey } from '../../../../src-shared/domain/warranty/policy'
 import type { AppContext } from '../../../app/context'
 import { recordAudit } from '../../audit/record'
 import { bulkIdMaker } from './bulkIds'
-import { dropStagedRows, STAGED_ROWS } from './staging'
+import { nextStepSize, nextTurn, type StepLimits } from './pacing'
+import { STAGED_ROWS } from './staging'
 import { importTransaction } from './transaction'
 import { dropUndoRows } from './undo'
 
@@ -34,14 +35,9 @@ export class ImportCancelled extends Error {
   }
 }
 
-/**
- * Each page is one transaction on the one connection: every other call waits for at most one
- * page. The page grows or shrinks to take about this long, whatever the machine's speed.
- */
-const PAGE_TARGET_MS = 20
-const FIRST_PAGE = 2_000
-const MIN_PAGE = 250
+/** Each page is one transaction on the one connection, sized as pacing.ts says. */
 export const MAX_PAGE = 20_000
+const PAGE_LIMITS: StepLimits = { first: 2_000, min: 250, max: MAX_PAGE }
 
 /** Unit columns an import may fill, with the import field each comes from. */
 const OPTIONAL_COLUMNS = [
@@ -55,8 +51,6 @@ const OPTIONAL_COLUMNS = [
   ['activation_date', 'activationDate']
 ] as const
 const ALL_COLUMNS = OPTIONAL_COLUMNS.map(([column]) => column).join(', ')
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** The staged rows of one page joined to their catalogue model (created before the pages). */
 const PAGE_ROWS = `${STAGED_ROWS} s JOIN product_models m ON m.brand = s.brand AND m.model = s.model`
@@ -103,15 +97,16 @@ function pageStatements(app: AppContext, mappedFields: Set<ImportField>) {
        FROM ${PAGE_ROWS}
        WHERE ${IN_PAGE} AND NOT EXISTS (SELECT 1 FROM warranty_units u WHERE u.serial = s.serial)
        ORDER BY s.line`
-    )
+    ),
+    dropPage: sqlite.prepare(`DELETE FROM ${STAGED_ROWS} WHERE job_id = :jobId AND line > :after AND line <= :upTo`)
   }
 }
 
 /**
  * Applies a job's staged rows to the registry in short transactions, a page of rows each:
  * missing catalogue models are created first, then per page the new serials are registered,
- * registered serials whose data differ updated and identical ones counted as unchanged; the
- * staged rows are dropped once all are applied. Other calls are answered between pages. Whatever is written
+ * registered serials whose data differ updated and identical ones counted as unchanged, and the
+ * page's staged rows dropped. Other calls are answered between pages. Whatever is written
  * carries the import's id, and the values it replaced are kept, so a cancel or a failure part
  * way is undone by revertImport. The last transaction writes the audit row and ends the run.
  */
@@ -137,7 +132,7 @@ export async function applyStagedRows(app: AppContext, options: ApplyOptions): P
   const counts: ApplyCounts = { imported: 0, updated: 0, unchanged: 0 }
   let after = 0
   let applied = 0
-  let pageSize = FIRST_PAGE
+  let pageSize = PAGE_LIMITS.first
   for (;;) {
     if (options.cancelled()) throw new ImportCancelled()
     let started = 0
@@ -149,6 +144,7 @@ export async function applyStagedRows(app: AppContext, options: ApplyOptions): P
       statements.keepForUndo.run({ jobId, after, upTo })
       const updated = statements.update.run(range).changes
       const imported = statements.insert.run(range).changes
+      statements.dropPage.run({ jobId, after, upTo })
       // Every staged row is either registered already (updated or unchanged) or new.
       return { upTo, rows, imported, updated, unchanged: rows - imported - updated }
     })
@@ -160,11 +156,10 @@ export async function applyStagedRows(app: AppContext, options: ApplyOptions): P
     counts.unchanged += page.unchanged
     after = page.upTo
     applied += page.rows
-    pageSize = Math.round(Math.min(MAX_PAGE, Math.max(MIN_PAGE, (pageSize * PAGE_TARGET_MS) / Math.max(ms, 1))))
+    pageSize = nextStepSize(pageSize, ms, PAGE_LIMITS)
     options.onProgress(applied)
     await nextTurn()
   }
-  while ((await importTransaction(app, () => dropStagedRows(sqlite, jobId))) > 0) await nextTurn()
 
   await app.db.transaction().execute(async (trx) => {
     sqlite.prepare('DELETE FROM warranty_import_runs WHERE job_id = ?').run(jobId)

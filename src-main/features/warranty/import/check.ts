@@ -2,7 +2,7 @@ import type { ImportRejection } from '../../../../src-shared/contract/warranty'
 import type { AppContext } from '../../../app/context'
 import type { CsvRecord } from './csv'
 import { ensureStagingTable, STAGED_ROWS } from './staging'
-import { createRowValidator, type FileClaims, type RowValidatorOptions, type StagedRow } from './validate'
+import { createRowValidator, detached, type FileClaims, type RowValidatorOptions, type StagedRow } from './validate'
 
 export interface RejectedRow {
   fields: string[]
@@ -13,12 +13,6 @@ export interface CheckedBatch {
   accepted: StagedRow[]
   rejected: RejectedRow[]
 }
-
-/**
- * A copy of a cell that does not keep the decoded piece of the file it was cut from alive (a cut
- * of a long string may point into it): rejected rows are kept until the end of the run.
- */
-const detached = (text: string) => Buffer.from(text, 'utf8').toString('utf8')
 
 const toMap = <V>(pairs: unknown[]) => new Map(pairs as [string, V][])
 

@@ -1,11 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { AppContext } from '../../../app/context'
+import { nextTurn } from './pacing'
 import { dropStagedRows, ensureStagingTable, STAGED_ROWS } from './staging'
 import { importTransaction } from './transaction'
 
 const PAGE = 5_000
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 const UNIT_VALUES = [
   'model_id',
