@@ -152,7 +152,12 @@ const peakRssMb = () => process.resourceUsage().maxRSS / 1024
 /** CPU seconds the run used, and the load average at its end: on a shared machine, wall time is not all its own. */
 function processTimes(): { cpuSeconds: number; loadAverage: string } {
   const { userCPUTime, systemCPUTime } = process.resourceUsage()
-  return { cpuSeconds: (userCPUTime + systemCPUTime) / 1e6, loadAverage: loadavg().map((l) => l.toFixed(1)).join(' ') }
+  return {
+    cpuSeconds: (userCPUTime + systemCPUTime) / 1e6,
+    loadAverage: loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')
+  }
 }
 
 /** The app's import of one file, with a desk's lookup every 50 ms; one line of JSON. */
@@ -323,7 +328,13 @@ async function rawRun(file: string, dir: string, encoding: string): Promise<void
     })()
     const totalMs = performance.now() - started
     console.log(
-      JSON.stringify({ rows, totalMs, rowsPerSecond: ROWS / (totalMs / 1000), peakRssMb: peakRssMb(), ...processTimes() })
+      JSON.stringify({
+        rows,
+        totalMs,
+        rowsPerSecond: ROWS / (totalMs / 1000),
+        peakRssMb: peakRssMb(),
+        ...processTimes()
+      })
     )
   } finally {
     await closeApp(app)

@@ -82,7 +82,7 @@ export async function openRows(
       encoding,
       recordCount: records.length,
       batches: (async function* () {
-        for (let from = 0; from < records.length; ) {
+        for (let from = 0; from < records.length;) {
           const to = from + batchSize()
           yield records.slice(from, to)
           from = to
