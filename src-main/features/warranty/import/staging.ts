@@ -18,29 +18,17 @@ const dropStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Stateme
  */
 export function ensureStagingTable(sqlite: BetterSqlite3.Database): void {
   if (created.has(sqlite)) return
-  sqlite.exec(
-    `CREATE TEMP TABLE IF NOT EXISTS warranty_import_rows (
-       job_id TEXT NOT NULL,
-       line INTEGER NOT NULL,
-       unit_id TEXT NOT NULL,
-       serial TEXT NOT NULL,
-       brand TEXT NOT NULL,
-       model TEXT NOT NULL,
-       category_key TEXT NOT NULL,
-       card_number TEXT,
-       purchase_date TEXT,
-       invoice_number TEXT NOT NULL,
-       dealer TEXT NOT NULL,
-       production_date TEXT,
-       buyer_name TEXT NOT NULL,
-       buyer_phone TEXT NOT NULL,
-       activation_date TEXT,
-       PRIMARY KEY (job_id, line)
-     ) WITHOUT ROWID;
-     CREATE INDEX IF NOT EXISTS temp.warranty_import_rows_serial ON warranty_import_rows(job_id, serial);
-     CREATE INDEX IF NOT EXISTS temp.warranty_import_rows_card ON warranty_import_rows(job_id, card_number)
-       WHERE card_number IS NOT NULL;`
-  )
+  // The same table and indexes the migrations gave the shop's file (which stays empty), in temp.
+  const definitions = sqlite
+    .prepare(`SELECT type, sql FROM main.sqlite_master WHERE tbl_name = 'warranty_import_rows' AND sql IS NOT NULL`)
+    .all() as { type: 'table' | 'index'; sql: string }[]
+  for (const { type, sql } of definitions.sort((a, b) => (a.type === b.type ? 0 : a.type === 'table' ? -1 : 1))) {
+    sqlite.exec(
+      type === 'table'
+        ? sql.replace(/^CREATE TABLE /, 'CREATE TEMP TABLE IF NOT EXISTS ')
+        : sql.replace(/^CREATE INDEX (\w+) ON /, 'CREATE INDEX IF NOT EXISTS temp.$1 ON ')
+    )
+  }
   // Scratch rows in a private file that goes with the connection: overwriting every freed page
   // (the shop file's secure_delete) would double the cost of dropping them and protect nothing.
   sqlite.pragma('temp.secure_delete = OFF')
