@@ -33,6 +33,21 @@ describe('work-order search as you type', () => {
         .all() as { number: string }[]
     ).map((row) => row.number)
 
+  const setSerial = async (orderSerial: string, serial: string) => {
+    const device = app.sqlite.prepare(`SELECT * FROM devices WHERE serial = ?`).get(orderSerial) as {
+      id: string
+      customer_id: string
+      brand: string
+      model: string
+    }
+    await callOk(
+      app,
+      'devices.update',
+      { id: device.id, customerId: device.customer_id, brand: device.brand, model: device.model, serial },
+      token
+    )
+  }
+
   it('answers a search matching more than the cap with "more than N" and the newest orders first', async () => {
     const page = await list({ search: 'wo-' })
     expect(page).toMatchObject({ total: SEARCH_COUNT_CAP, more: true })
@@ -67,36 +82,10 @@ describe('work-order search as you type', () => {
     )
     expect((await list({ search: '欧阳改名' })).rows.map((row) => row.id)).toContain(order.id)
     expect((await list({ search: 'oygm' })).rows.map((row) => row.id)).toContain(order.id)
-    const device = app.sqlite.prepare(`SELECT * FROM devices WHERE serial = ?`).get(order.serial) as {
-      id: string
-      customer_id: string
-      brand: string
-      model: string
-    }
-    await callOk(
-      app,
-      'devices.update',
-      { id: device.id, customerId: device.customer_id, brand: device.brand, model: device.model, serial: 'NEWSN-0001' },
-      token
-    )
+    await setSerial(order.serial!, 'NEWSN-0001')
     expect((await list({ search: 'newsn' })).rows.map((row) => row.id)).toEqual([order.id])
     expect((await list({ search: order.serial! })).total).toBe(0)
   })
-
-  const setSerial = async (orderSerial: string, serial: string) => {
-    const device = app.sqlite.prepare(`SELECT * FROM devices WHERE serial = ?`).get(orderSerial) as {
-      id: string
-      customer_id: string
-      brand: string
-      model: string
-    }
-    await callOk(
-      app,
-      'devices.update',
-      { id: device.id, customerId: device.customer_id, brand: device.brand, model: device.model, serial },
-      token
-    )
-  }
 
   it('finds an order by any part of its number or serial from three characters', async () => {
     const order = (await list({ search: 'wo-' })).rows[7]!
