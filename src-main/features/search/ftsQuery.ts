@@ -47,6 +47,15 @@ export function startsWithMatch(text: string, column: string): string | null {
   return cleaned === '' ? null : `${column} : ${phrase(`^^${cleaned}`)}`
 }
 
+/**
+ * Words that hold the text anywhere (a number or serial typed from its middle): from three
+ * characters, a trigram; one typed word only, as numbers and serials have no spaces.
+ */
+export function containsMatch(text: string, column: string): string | null {
+  const cleaned = text.trim().toLowerCase()
+  return [...cleaned].length >= 3 && !/\s/.test(cleaned) ? `${column} : ${phrase(cleaned)}` : null
+}
+
 /** Words that end with these digits: the desk reads out the last digits of a phone. */
 export function endsWithMatch(digits: string): string {
   return phrase(`${digits}$$`)

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection'
-import { sql, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely'
+import { sql, type SelectQueryBuilder } from 'kysely'
 import type {
   BoardColumn,
   CurrentUser,
@@ -11,10 +11,10 @@ import type {
 import { daysBetween, isOverdue } from '../../../src-shared/domain/workOrderAge'
 import { CLOSED_STATUSES, OPEN_STATUSES, type WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
 import { nextCalendarDay, shopDayStart, shopLocalDate } from '../../../src-shared/domain/timeZone'
-import { allWordsMatch, queryWords, startsWithMatch } from '../search/ftsQuery'
-import { SEARCH_COUNT_CAP, cappedPage, ftsRowids, jsonList } from '../search/capped'
+import { SEARCH_COUNT_CAP, cappedPage } from '../search/capped'
 import type { Database } from '../../db/schema'
 import type { ShopCalendar } from './calendar'
+import { searchedPage, type FilteredOrders } from './listSearch'
 import { workOrderPorts } from './ports'
 import { waitingEntitledOn, waitingRecord } from '../../../src-shared/domain/warranty/waiting'
 
@@ -131,14 +131,10 @@ export function toSummary(
 const LATE_IF_PROMISE_PASSED: WorkOrderStatus[] = OPEN_STATUSES.filter((status) => status !== 'ready_for_pickup')
 
 /**
- * The filtered work-order list, paged on the server. A search matches the work-order number
- * (prefix), the claim code (exact), the customer (name, initials, phone) or the serial (prefix).
- *
- * Filtering and counting read `work_orders` alone (customer and device always exist, so the
- * joins cannot change the count); only the page's rows are joined for display. A search is
- * answered from the FTS5 index (number, serial, customer) and the b-tree indexes of the claim
- * code and the number's last digits, never by walking every order; counts stop past
- * SEARCH_COUNT_CAP ("more than N").
+ * The filtered work-order list, paged on the server; a search is answered and ranked as
+ * listSearch.ts says. Filtering and counting read `work_orders` alone (customer and device
+ * always exist, so the joins cannot change the count); only the page's rows are joined for
+ * display. Counts stop past SEARCH_COUNT_CAP ("more than N").
  */
 export async function listWorkOrders(
   db: Db,
@@ -161,117 +157,17 @@ export async function listWorkOrders(
     filtered = filtered.where('wo.promisedDate', '<', calendar.today).where(status, 'in', LATE_IF_PROMISE_PASSED)
   }
   if (!search) return pageOf(db, filtered, query, calendar, await cappedCount(db, filtered))
-  const match = workOrderSearchMatch(search)
-  const byIndex = match === null ? [] : await ftsRowids(db, 'work_order_search', match, SEARCH_COUNT_CAP + 1)
-  if (match === null || byIndex.length <= SEARCH_COUNT_CAP) {
-    // Few matches: all of them are read (by the indexes of their alternatives, never walking the
-    // list's order), counted and paged exactly.
-    const matching = await filtered
-      .where((eb) =>
-        eb.or([
-          eb(sql<number>`wo.rowid`, 'in', sql<number>`(SELECT value FROM json_each(${jsonList(byIndex)}))`),
-          ...byNumberTailOrClaimCode(eb, search)
-        ])
-      )
-      .select(['wo.id', 'wo.createdAt'])
-      .execute()
-    return pageOfMatches(db, newestFirst(matching), matching.length, query, calendar)
-  }
-  return pageOffTheIndex(db, filtered, match, search, query, calendar)
-}
-
-/** Newest first, as the list shows orders. */
-function newestFirst<Row extends { id: string; createdAt: string }>(rows: Row[]): Row[] {
-  return rows.sort((a, b) =>
-    a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt)
-  )
-}
-
-/** The page of these matches (already in the list's order), joined for display. */
-async function pageOfMatches(
-  db: Db,
-  ordered: { id: string }[],
-  counted: number,
-  query: ParsedInput<'workOrders.list'>,
-  calendar: ShopCalendar
-): Promise<Page<WorkOrderSummary>> {
-  const pageIds = ordered.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((row) => row.id)
-  const ids = db
-    .selectFrom('workOrders as wo')
-    .select('wo.id')
-    .where('wo.id', 'in', [...pageIds, ''])
-  return cappedPage(await summariesOf(db, ids, calendar), counted)
-}
-
-/**
- * What a typed search matches in the work orders' FTS5 index: the number or the serial from its
- * start (in any case), or the customer (name, initials, phone, company) by every word typed.
- */
-function workOrderSearchMatch(search: string): string | null {
-  const alternatives = [startsWithMatch(search, 'ids'), allWordsMatch(queryWords(search), 'customer')]
-  const present = alternatives.filter((alternative) => alternative !== null)
-  return present.length === 0 ? null : present.map((alternative) => `(${alternative})`).join(' OR ')
-}
-
-/** The alternatives the FTS5 index does not hold: the claim code exactly, the number's last digits. */
-function byNumberTailOrClaimCode(
-  eb: ExpressionBuilder<Database & { wo: Database['workOrders'] }, 'wo'>,
-  search: string
-) {
-  return [
-    // The counter often reads out just the last digits of the number ("0042"); an expression
-    // index (migration 10) answers that without scanning every number.
-    ...(/^\d{1,4}$/.test(search)
-      ? [eb(sql<string>`substr(${sql.ref('wo.number')}, -4)`, '=', search.padStart(4, '0'))]
-      : []),
-    eb('wo.claimCode', '=', search)
-  ]
-}
-
-/**
- * More matches than the cap: the page is read off the FTS5 index newest first (its rowids follow
- * the orders'), joined with the filters, and merged with the few claim-code and number-tail
- * matches; the count stops at the cap ("more than N").
- */
-async function pageOffTheIndex(
-  db: Db,
-  filtered: FilteredOrders,
-  match: string,
-  search: string,
-  query: ParsedInput<'workOrders.list'>,
-  calendar: ShopCalendar
-): Promise<Page<WorkOrderSummary>> {
-  const wanted = query.page * query.pageSize
-  const viaIndex = filtered
-    .innerJoin('workOrderSearch as s', (join) => join.on(sql<SqlBool>`s.rowid = wo.rowid`))
-    .where(sql<SqlBool>`s.work_order_search MATCH ${match}`)
-  const indexed = await viaIndex
-    .select(['wo.id', 'wo.createdAt'])
-    .orderBy(sql`s.rowid`, 'desc')
-    .limit(wanted)
-    .execute()
-  // Few (a claim code, one number tail a day): read whole, without the list's order, by their indexes.
-  const others = await filtered
-    .where((eb) => eb.or(byNumberTailOrClaimCode(eb, search)))
-    .select(['wo.id', 'wo.createdAt'])
-    .execute()
-  const seen = new Set<string>()
-  const merged = newestFirst(
-    [...indexed, ...others].filter((row) => (seen.has(row.id) ? false : (seen.add(row.id), true)))
-  )
-  const { total } = await db
-    .selectFrom(
-      viaIndex
+  return searchedPage(db, filtered, search, query, (ids) =>
+    summariesOf(
+      db,
+      db
+        .selectFrom('workOrders as wo')
         .select('wo.id')
-        .limit(SEARCH_COUNT_CAP + 1)
-        .as('found')
+        .where('wo.id', 'in', [...ids, '']),
+      calendar
     )
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow()
-  return pageOfMatches(db, merged, Math.max(Number(total), merged.length), query, calendar)
+  )
 }
-
-type FilteredOrders = SelectQueryBuilder<Database & { wo: Database['workOrders'] }, 'wo', object>
 
 /** Filtered orders counted up to one past the cap: a list of a million orders need not count them all. */
 async function cappedCount(db: Db, filtered: FilteredOrders): Promise<number> {

@@ -33,6 +33,21 @@ describe('work-order search as you type', () => {
         .all() as { number: string }[]
     ).map((row) => row.number)
 
+  const setSerial = async (orderSerial: string, serial: string) => {
+    const device = app.sqlite.prepare(`SELECT * FROM devices WHERE serial = ?`).get(orderSerial) as {
+      id: string
+      customer_id: string
+      brand: string
+      model: string
+    }
+    await callOk(
+      app,
+      'devices.update',
+      { id: device.id, customerId: device.customer_id, brand: device.brand, model: device.model, serial },
+      token
+    )
+  }
+
   it('answers a search matching more than the cap with "more than N" and the newest orders first', async () => {
     const page = await list({ search: 'wo-' })
     expect(page).toMatchObject({ total: SEARCH_COUNT_CAP, more: true })
@@ -67,19 +82,40 @@ describe('work-order search as you type', () => {
     )
     expect((await list({ search: '欧阳改名' })).rows.map((row) => row.id)).toContain(order.id)
     expect((await list({ search: 'oygm' })).rows.map((row) => row.id)).toContain(order.id)
-    const device = app.sqlite.prepare(`SELECT * FROM devices WHERE serial = ?`).get(order.serial) as {
-      id: string
-      customer_id: string
-      brand: string
-      model: string
-    }
-    await callOk(
-      app,
-      'devices.update',
-      { id: device.id, customerId: device.customer_id, brand: device.brand, model: device.model, serial: 'NEWSN-0001' },
-      token
-    )
+    await setSerial(order.serial!, 'NEWSN-0001')
     expect((await list({ search: 'newsn' })).rows.map((row) => row.id)).toEqual([order.id])
     expect((await list({ search: order.serial! })).total).toBe(0)
+  })
+
+  it('finds an order by any part of its number or serial from three characters', async () => {
+    const order = (await list({ search: 'wo-' })).rows[7]!
+    expect((await list({ search: order.number.slice(3) })).rows.map((row) => row.id)).toContain(order.id)
+    expect((await list({ search: order.serial!.slice(2) })).rows.map((row) => row.id)).toContain(order.id)
+  })
+
+  it('ranks the number or serial typed exactly first, then those starting with it, then those containing it', async () => {
+    const [newest, middle, oldest] = [1, 30, 50]
+    const rows = (await list({ search: 'wo-', pageSize: 60 })).rows
+    await setSerial(rows[newest]!.serial!, 'XRK-55')
+    await setSerial(rows[middle]!.serial!, 'RK-5599')
+    await setSerial(rows[oldest]!.serial!, 'RK-55')
+    const found = await list({ search: 'rk-55' })
+    // Exact (the oldest), then starts with, then contains (the newest): rank before age.
+    expect(found.rows.map((row) => row.id)).toEqual([rows[oldest]!.id, rows[middle]!.id, rows[newest]!.id])
+    expect(found.total).toBe(3)
+  })
+
+  it('ranks an exact serial first on a search of more than the cap, the rest newest first', async () => {
+    const before = (await list({ search: 'wo-', pageSize: 100 })).rows
+    const old = before[90]!
+    await setSerial(old.serial!, 'WO-')
+    const page = await list({ search: 'wo-' })
+    expect(page).toMatchObject({ total: SEARCH_COUNT_CAP, more: true })
+    expect(page.rows[0]!.id).toBe(old.id)
+    expect(page.rows.slice(1).map((row) => row.number)).toEqual(
+      newestNumbers()
+        .filter((number) => number !== old.number)
+        .slice(0, 19)
+    )
   })
 })

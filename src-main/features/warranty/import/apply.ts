@@ -3,6 +3,8 @@ import type { CategoryKey } from '../../../../src-shared/domain/warranty/policy'
 import type { AppContext } from '../../../app/context'
 import { recordAudit } from '../../audit/record'
 import { bulkIdMaker } from './bulkIds'
+import { nextStepSize, nextTurn, type StepLimits } from './pacing'
+import { STAGED_ROWS } from './staging'
 import { importTransaction } from './transaction'
 import { dropUndoRows } from './undo'
 
@@ -33,14 +35,9 @@ export class ImportCancelled extends Error {
   }
 }
 
-/**
- * Each page is one transaction on the one connection: every other call waits for at most one
- * page. The page grows or shrinks to take about this long, whatever the machine's speed.
- */
-const PAGE_TARGET_MS = 20
-const FIRST_PAGE = 2_000
-const MIN_PAGE = 250
+/** Each page is one transaction on the one connection, sized as pacing.ts says. */
 export const MAX_PAGE = 20_000
+const PAGE_LIMITS: StepLimits = { first: 2_000, min: 250, max: MAX_PAGE }
 
 /** Unit columns an import may fill, with the import field each comes from. */
 const OPTIONAL_COLUMNS = [
@@ -55,10 +52,8 @@ const OPTIONAL_COLUMNS = [
 ] as const
 const ALL_COLUMNS = OPTIONAL_COLUMNS.map(([column]) => column).join(', ')
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
-
 /** The staged rows of one page joined to their catalogue model (created before the pages). */
-const PAGE_ROWS = `warranty_import_rows s JOIN product_models m ON m.brand = s.brand AND m.model = s.model`
+const PAGE_ROWS = `${STAGED_ROWS} s JOIN product_models m ON m.brand = s.brand AND m.model = s.model`
 const IN_PAGE = `s.job_id = :jobId AND s.line > :after AND s.line <= :upTo`
 
 /**
@@ -76,11 +71,11 @@ function pageStatements(app: AppContext, mappedFields: Set<ImportField>) {
     ...mapped.map((column) => `(coalesce(s.${column}, '') <> '' AND s.${column} IS NOT u.${column})`)
   ].join(' OR ')
   return {
-    lastLineOfPage: sqlite
-      .prepare(
-        `SELECT max(line) FROM (SELECT line FROM warranty_import_rows WHERE job_id = ? AND line > ? ORDER BY line LIMIT ?)`
-      )
-      .pluck(),
+    /** The last line of the next page, and how many rows it holds. */
+    nextPage: sqlite.prepare(
+      `SELECT max(line) AS upTo, count(*) AS rows
+       FROM (SELECT line FROM ${STAGED_ROWS} WHERE job_id = ? AND line > ? ORDER BY line LIMIT ?)`
+    ),
     keepForUndo: sqlite.prepare(
       `INSERT INTO warranty_import_undo (job_id, unit_id, model_id, ${ALL_COLUMNS}, updated_at)
        SELECT :jobId, u.id, u.model_id, ${OPTIONAL_COLUMNS.map(([column]) => `u.${column}`).join(', ')}, u.updated_at
@@ -103,9 +98,7 @@ function pageStatements(app: AppContext, mappedFields: Set<ImportField>) {
        WHERE ${IN_PAGE} AND NOT EXISTS (SELECT 1 FROM warranty_units u WHERE u.serial = s.serial)
        ORDER BY s.line`
     ),
-    dropPage: sqlite.prepare(
-      `DELETE FROM warranty_import_rows WHERE job_id = :jobId AND line > :after AND line <= :upTo`
-    )
+    dropPage: sqlite.prepare(`DELETE FROM ${STAGED_ROWS} WHERE job_id = :jobId AND line > :after AND line <= :upTo`)
   }
 }
 
@@ -122,7 +115,6 @@ export async function applyStagedRows(app: AppContext, options: ApplyOptions): P
   const { jobId } = options
   const nowIso = options.now.toISOString()
   const newModelId = bulkIdMaker(options.now.getTime())
-  const statements = pageStatements(app, options.mappedFields)
   const insertModel = sqlite.prepare(
     `INSERT INTO product_models (id, brand, model, category_key, created_at, import_id) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (brand, model) DO NOTHING`
@@ -136,31 +128,35 @@ export async function applyStagedRows(app: AppContext, options: ApplyOptions): P
     }
   })
 
+  const statements = pageStatements(app, options.mappedFields)
   const counts: ApplyCounts = { imported: 0, updated: 0, unchanged: 0 }
   let after = 0
   let applied = 0
-  let pageSize = FIRST_PAGE
+  let pageSize = PAGE_LIMITS.first
   for (;;) {
     if (options.cancelled()) throw new ImportCancelled()
+    let started = 0
     const page = await importTransaction(app, () => {
-      const started = performance.now()
-      const upTo = statements.lastLineOfPage.get(jobId, after, pageSize) as number | null
+      started = performance.now()
+      const { upTo, rows } = statements.nextPage.get(jobId, after, pageSize) as { upTo: number | null; rows: number }
       if (upTo === null) return null
       const range = { jobId, after, upTo, now: nowIso }
       statements.keepForUndo.run({ jobId, after, upTo })
       const updated = statements.update.run(range).changes
       const imported = statements.insert.run(range).changes
-      const rows = statements.dropPage.run({ jobId, after, upTo }).changes
+      statements.dropPage.run({ jobId, after, upTo })
       // Every staged row is either registered already (updated or unchanged) or new.
-      return { upTo, rows, imported, updated, unchanged: rows - imported - updated, ms: performance.now() - started }
+      return { upTo, rows, imported, updated, unchanged: rows - imported - updated }
     })
     if (page === null) break
+    // The page's whole turn of the connection, its commit included.
+    const ms = performance.now() - started
     counts.imported += page.imported
     counts.updated += page.updated
     counts.unchanged += page.unchanged
     after = page.upTo
     applied += page.rows
-    pageSize = Math.round(Math.min(MAX_PAGE, Math.max(MIN_PAGE, (pageSize * PAGE_TARGET_MS) / Math.max(page.ms, 1))))
+    pageSize = nextStepSize(pageSize, ms, PAGE_LIMITS)
     options.onProgress(applied)
     await nextTurn()
   }

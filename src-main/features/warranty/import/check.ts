@@ -1,7 +1,8 @@
 import type { ImportRejection } from '../../../../src-shared/contract/warranty'
 import type { AppContext } from '../../../app/context'
 import type { CsvRecord } from './csv'
-import { createRowValidator, type FileClaims, type RowValidatorOptions, type StagedRow } from './validate'
+import { ensureStagingTable, STAGED_ROWS } from './staging'
+import { createRowValidator, detached, type FileClaims, type RowValidatorOptions, type StagedRow } from './validate'
 
 export interface RejectedRow {
   fields: string[]
@@ -12,12 +13,6 @@ export interface CheckedBatch {
   accepted: StagedRow[]
   rejected: RejectedRow[]
 }
-
-/**
- * A copy of a cell that does not keep the decoded piece of the file it was cut from alive (a cut
- * of a long string may point into it): rejected rows are kept until the end of the run.
- */
-const detached = (text: string) => Buffer.from(text, 'utf8').toString('utf8')
 
 const toMap = <V>(pairs: unknown[]) => new Map(pairs as [string, V][])
 
@@ -53,24 +48,28 @@ export function createBatchChecker(
     cardHolder: (cardNumber) => cardHolders.get(cardNumber) ?? null
   })
 
-  const earlierSerials = sqlite
-    .prepare(
-      `SELECT serial, line FROM warranty_import_rows
-       WHERE job_id = ? AND serial IN (SELECT value FROM json_each(?))`
-    )
-    .raw()
-  const earlierCards = sqlite
-    .prepare(
-      `SELECT card_number, line FROM warranty_import_rows
-       WHERE job_id = ? AND card_number IS NOT NULL AND card_number IN (SELECT value FROM json_each(?))`
-    )
-    .raw()
-  const registeredCards = sqlite
-    .prepare(
-      `SELECT card_number, serial FROM warranty_units
-       WHERE card_number IS NOT NULL AND card_number IN (SELECT value FROM json_each(?))`
-    )
-    .raw()
+  // Prepared in the run's first turn of the connection, once the staging table is there.
+  const prepareReads = () => ({
+    earlierSerials: sqlite
+      .prepare(
+        `SELECT serial, line FROM ${STAGED_ROWS}
+         WHERE job_id = ? AND serial IN (SELECT value FROM json_each(?))`
+      )
+      .raw(),
+    earlierCards: sqlite
+      .prepare(
+        `SELECT card_number, line FROM ${STAGED_ROWS}
+         WHERE job_id = ? AND card_number IS NOT NULL AND card_number IN (SELECT value FROM json_each(?))`
+      )
+      .raw(),
+    registeredCards: sqlite
+      .prepare(
+        `SELECT card_number, serial FROM warranty_units
+         WHERE card_number IS NOT NULL AND card_number IN (SELECT value FROM json_each(?))`
+      )
+      .raw()
+  })
+  let reads: ReturnType<typeof prepareReads> | undefined
 
   return {
     /** Models the accepted rows bring that the catalogue lacks, with their category. */
@@ -86,9 +85,11 @@ export function createBatchChecker(
       }
       // The reads take the connection's turn like any call (never inside another's transaction).
       await app.db.connection().execute(async () => {
-        stagedSerials = toMap<number>(earlierSerials.all(jobId, JSON.stringify(serials)))
-        stagedCards = toMap<number>(cards.length === 0 ? [] : earlierCards.all(jobId, JSON.stringify(cards)))
-        cardHolders = toMap<string>(cards.length === 0 ? [] : registeredCards.all(JSON.stringify(cards)))
+        ensureStagingTable(sqlite)
+        reads ??= prepareReads()
+        stagedSerials = toMap<number>(reads.earlierSerials.all(jobId, JSON.stringify(serials)))
+        stagedCards = toMap<number>(cards.length === 0 ? [] : reads.earlierCards.all(jobId, JSON.stringify(cards)))
+        cardHolders = toMap<string>(cards.length === 0 ? [] : reads.registeredCards.all(JSON.stringify(cards)))
       })
       batchSerials = new Map()
       batchCards = new Map()

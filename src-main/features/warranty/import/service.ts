@@ -3,19 +3,21 @@ import { AppError } from '../../../../src-shared/contract'
 import type { CategoryKey } from '../../../../src-shared/domain/warranty/policy'
 import type { AppContext } from '../../../app/context'
 import { applyStagedRows, ImportCancelled } from './apply'
+import { checkpointInWorker } from './checkpointer'
 import { bulkIdMaker } from './bulkIds'
 import { createBatchChecker, type RejectedRow } from './check'
 import type { CsvRecord } from './csv'
 import { createJob, encodingOf, getJob, statusOf, type ImportJob } from './jobs'
 import { suggestMapping } from './headers'
+import { nextStepSize, nextTurn, type StepLimits } from './pacing'
 import { rejectedRowsCsv } from './rejected'
 import { firstRecords, openRows } from './source'
 import { createStager } from './stage'
 import { revertImport } from './undo'
 
 const SAMPLE_ROWS = 20
-/** Rows checked and staged per transaction (a few milliseconds each). */
-const BATCH = 2_000
+/** Rows checked and staged per turn, sized as pacing.ts says. */
+const BATCH_LIMITS: StepLimits = { first: 1_000, min: 100, max: 5_000 }
 const IMPORT_CACHE_KIB = -32 * 1024
 
 export function startImport(
@@ -102,10 +104,12 @@ async function runJob(
   const cacheSize = app.sqlite.pragma('cache_size', { simple: true }) as number
   let batches: AsyncIterator<CsvRecord[]> | undefined
   app.sqlite.pragma(`cache_size = ${IMPORT_CACHE_KIB}`)
+  const stopCheckpoints = checkpointInWorker(app)
   try {
-    await new Promise<void>((resolve) => setImmediate(resolve))
+    await nextTurn()
     // The file is decoded once, piece by piece as it is read back from disk.
-    const source = await openRows(job.upload, await encodingOf(job), BATCH)
+    let batchSize = BATCH_LIMITS.first
+    const source = await openRows(job.upload, await encodingOf(job), () => batchSize)
     job.status = { ...job.status, totalRows: Math.max(0, source.recordCount - 1) }
     batches = source.batches[Symbol.asyncIterator]()
     let pending = await batches.next()
@@ -132,6 +136,7 @@ async function runJob(
     const rejectedRows: RejectedRow[] = []
     let processed = 0
     let staged = 0
+    let batchStarted = performance.now()
     for (; !pending.done; pending = await batches.next()) {
       const { accepted, rejected } = await checker.check(pending.value)
       rejectedRows.push(...rejected)
@@ -139,7 +144,10 @@ async function runJob(
       processed += pending.value.length
       staged += accepted.length
       job.status = { ...job.status, processedRows: processed }
-      await new Promise<void>((resolve) => setImmediate(resolve))
+      // Reading and parsing the next batch counts too: it holds the event loop as the check does.
+      batchSize = nextStepSize(pending.value.length, performance.now() - batchStarted, BATCH_LIMITS)
+      await nextTurn()
+      batchStarted = performance.now()
       if (job.cancelRequested) throw new ImportCancelled()
     }
     job.status = { ...job.status, processedRows: processed, totalRows: processed }
@@ -191,6 +199,7 @@ async function runJob(
     // A run stopped part way closes the file it was reading.
     await batches?.return?.(undefined)
     job.upload.discard()
+    await stopCheckpoints()
     app.sqlite.pragma(`cache_size = ${cacheSize}`)
   }
 }

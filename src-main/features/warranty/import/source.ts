@@ -1,9 +1,8 @@
 import type { CsvRecord } from './csv'
 import { CsvPieceReader, CsvRecordCounter, detectDelimiterInBytes } from './csv'
 import { textDecoderFor, type FileEncoding } from './decode'
+import { nextTurn } from './pacing'
 import { readXlsxRows } from './xlsx'
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** Counting the records yields to other calls after about this many bytes. */
 const COUNT_SLICE_BYTES = 1024 * 1024
@@ -69,12 +68,13 @@ function delimiterOf(pieces: Iterable<Buffer>, skipBytes: number, unitBytes: 1 |
 /**
  * Reads a text file in the pieces it is stored in: counts its records over the bytes (yielding
  * to other calls as it goes), then decodes each piece once, streaming, and hands out the records
- * in batches of about `batchSize`; no piece is kept once read. An .xlsx is read whole.
+ * in batches of `batchSize()` records (asked before each batch, so the reader can pace itself);
+ * no piece is kept once read. An .xlsx is read whole.
  */
 export async function openRows(
   pieces: Iterable<Buffer>,
   encoding: FileEncoding,
-  batchSize: number
+  batchSize: () => number
 ): Promise<RowSource> {
   if (encoding === 'xlsx') {
     const records = await readXlsxRows(joined(pieces))
@@ -82,7 +82,11 @@ export async function openRows(
       encoding,
       recordCount: records.length,
       batches: (async function* () {
-        for (let from = 0; from < records.length; from += batchSize) yield records.slice(from, from + batchSize)
+        for (let from = 0; from < records.length;) {
+          const to = from + batchSize()
+          yield records.slice(from, to)
+          from = to
+        }
       })()
     }
   }
@@ -104,13 +108,15 @@ export async function openRows(
   async function* batches(): AsyncGenerator<CsvRecord[]> {
     const reader = new CsvPieceReader(delimiter)
     let batch: CsvRecord[] = []
+    let size = batchSize()
     for (const { bytes, last } of decodeSlices(afterBom(pieces, skipBytes))) {
       const text = decoder.decode(bytes, { stream: !last })
       for (const record of reader.read(text, last)) {
         batch.push(record)
-        if (batch.length >= batchSize) {
+        if (batch.length >= size) {
           yield batch
           batch = []
+          size = batchSize()
         }
       }
     }

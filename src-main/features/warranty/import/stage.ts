@@ -1,9 +1,11 @@
+import type BetterSqlite3 from 'better-sqlite3'
 import type { AppContext } from '../../../app/context'
+import { STAGED_ROWS } from './staging'
 import { importTransaction } from './transaction'
 import type { StagedRow } from './validate'
 
 /**
- * Writes batches of checked rows to warranty_import_rows each in its own short transaction, each
+ * Writes batches of checked rows to the staging table each in its own short transaction, each
  * with the id its unit will get if it is new.
  */
 export function createStager(
@@ -11,13 +13,14 @@ export function createStager(
   jobId: string,
   newUnitId: () => string
 ): (rows: StagedRow[]) => Promise<void> {
-  const insert = app.sqlite.prepare(
-    `INSERT INTO warranty_import_rows (job_id, line, unit_id, serial, brand, model, category_key, card_number,
-       purchase_date, invoice_number, dealer, production_date, buyer_name, buyer_phone, activation_date)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  )
+  let insert: BetterSqlite3.Statement | undefined
   return (rows) =>
     importTransaction(app, () => {
+      insert ??= app.sqlite.prepare(
+        `INSERT INTO ${STAGED_ROWS} (job_id, line, unit_id, serial, brand, model, category_key, card_number,
+           purchase_date, invoice_number, dealer, production_date, buyer_name, buyer_phone, activation_date)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
       for (const row of rows) {
         insert.run(
           jobId,

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { AppContext } from '../../../app/context'
+import { ensureStagingTable } from './staging'
 
 interface SyncStatements {
   read: BetterSqlite3.Statement
@@ -36,6 +37,7 @@ export async function importTransaction<T>(app: AppContext, write: () => T): Pro
   const { sqlite } = app
   const statements = syncStatements(sqlite)
   return app.db.connection().execute(async () => {
+    ensureStagingTable(sqlite)
     const synchronous = statements.read.get() as number
     statements.normal.run()
     try {

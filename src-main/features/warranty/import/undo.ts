@@ -1,10 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { AppContext } from '../../../app/context'
+import { nextTurn } from './pacing'
+import { dropStagedRows, ensureStagingTable, STAGED_ROWS } from './staging'
 import { importTransaction } from './transaction'
 
 const PAGE = 5_000
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 const UNIT_VALUES = [
   'model_id',
@@ -50,10 +50,6 @@ function revertSteps(sqlite: BetterSqlite3.Database, jobId: string): (() => numb
     )
     .pluck()
   const removeModel = sqlite.prepare('DELETE FROM product_models WHERE id = ?')
-  const dropStaged = sqlite.prepare(
-    `DELETE FROM warranty_import_rows WHERE job_id = :jobId AND line IN
-       (SELECT line FROM warranty_import_rows WHERE job_id = :jobId ORDER BY line LIMIT ${PAGE})`
-  )
   const forgetRun = sqlite.prepare('DELETE FROM warranty_import_runs WHERE job_id = :jobId')
   return [
     () => {
@@ -71,7 +67,7 @@ function revertSteps(sqlite: BetterSqlite3.Database, jobId: string): (() => numb
       }
       return 0
     },
-    () => dropStaged.run({ jobId }).changes,
+    () => dropStagedRows(sqlite, jobId),
     () => {
       forgetRun.run({ jobId })
       return 0
@@ -84,7 +80,8 @@ function revertSteps(sqlite: BetterSqlite3.Database, jobId: string): (() => numb
  * transactions with turns for other calls between them, as it went in.
  */
 export async function revertImport(app: AppContext, jobId: string): Promise<void> {
-  for (const step of revertSteps(app.sqlite, jobId)) {
+  const steps = await importTransaction(app, () => revertSteps(app.sqlite, jobId))
+  for (const step of steps) {
     while ((await importTransaction(app, step)) > 0) await nextTurn()
   }
 }
@@ -96,11 +93,14 @@ export async function revertImport(app: AppContext, jobId: string): Promise<void
  */
 export function revertUnfinishedImports(sqlite: BetterSqlite3.Database): void {
   const unfinished = sqlite.prepare('SELECT job_id FROM warranty_import_runs').pluck().all() as string[]
+  ensureStagingTable(sqlite)
   sqlite.transaction(() => {
     for (const jobId of unfinished) {
       for (const step of revertSteps(sqlite, jobId)) while (step() > 0);
     }
-    sqlite.prepare('DELETE FROM warranty_import_rows').run()
+    sqlite.prepare(`DELETE FROM ${STAGED_ROWS}`).run()
+    // Rows staged in the shop's file by a version that staged there.
+    sqlite.prepare('DELETE FROM main.warranty_import_rows').run()
     sqlite.prepare('DELETE FROM warranty_import_undo').run()
   })()
 }

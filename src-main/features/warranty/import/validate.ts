@@ -93,6 +93,12 @@ export interface RowKeys {
   cardNumber: string
 }
 
+/**
+ * A copy of a cell that does not keep the decoded piece of the file it was cut from alive (a cut
+ * of a long string may point into it): rejected rows are kept until the end of the run, remembered cells for as long as the file is read.
+ */
+export const detached = (text: string) => Buffer.from(text, 'utf8').toString('utf8')
+
 const SERIAL = /^[A-Za-z0-9\-/.]{1,40}$/
 
 /** The limits of the counter's registration form (unitFieldsSchema). */
@@ -143,6 +149,28 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
   const { mapping, knownModels } = options
   const claims = options.claims ?? claimsInMemory()
   const newModels = new Map<string, CategoryKey>()
+  // A dealer's file repeats a handful of category cells and a few hundred dates over and over:
+  // each distinct cell is read once (the memo is bounded for files that repeat little).
+  const categories = new Map<string, CategoryKey | null>()
+  const dates = new Map<string, ReturnType<typeof parseImportDate>>()
+  const dateOf = (value: string) => {
+    let parsed = dates.get(value)
+    if (parsed === undefined) {
+      if (dates.size >= 4_096) dates.clear()
+      parsed = parseImportDate(value, true)
+      dates.set(detached(value), parsed)
+    }
+    return parsed
+  }
+  const categoryOf = (value: string) => {
+    let category = categories.get(value)
+    if (category === undefined) {
+      if (categories.size >= 1_024) categories.clear()
+      category = categoryOfCell(value)
+      categories.set(detached(value), category)
+    }
+    return category
+  }
   // A line break or tab inside a cell (Alt+Enter in Excel) is plain spacing: one space, as the
   // counter's one-line fields would have it. Any other control character refuses the row.
   const cell = (fields: string[], field: ImportField): string => {
@@ -185,7 +213,7 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
     const categoryCell = cell(fields, 'category')
     let categoryKey: CategoryKey | null
     if (categoryCell !== '') {
-      categoryKey = categoryOfCell(categoryCell)
+      categoryKey = categoryOf(categoryCell)
       if (categoryKey === null)
         return reject(line, 'warranty.import.categoryUnknown', { value: categoryCell.slice(0, 40) })
       if (modelCategory !== null && modelCategory !== categoryKey) {
@@ -196,7 +224,7 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
       if (categoryKey === null) return reject(line, 'warranty.import.categoryMissing')
     }
 
-    const dates: Record<'purchaseDate' | 'productionDate' | 'activationDate', string | null> = {
+    const rowDates: Record<'purchaseDate' | 'productionDate' | 'activationDate', string | null> = {
       purchaseDate: null,
       productionDate: null,
       activationDate: null
@@ -204,9 +232,9 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
     for (const field of ['purchaseDate', 'productionDate', 'activationDate'] as const) {
       const value = cell(fields, field)
       if (value === '') continue
-      const parsed = parseImportDate(value, true)
+      const parsed = dateOf(value)
       if (!parsed.ok) return reject(line, 'warranty.import.dateInvalid', { field, value: value.slice(0, 40) })
-      dates[field] = parsed.date
+      rowDates[field] = parsed.date
     }
 
     const cardNumber = text.cardNumber === '' ? null : text.cardNumber
@@ -230,13 +258,13 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
         model,
         categoryKey,
         cardNumber,
-        purchaseDate: dates.purchaseDate,
+        purchaseDate: rowDates.purchaseDate,
         invoiceNumber: text.invoiceNumber,
         dealer: text.dealer,
-        productionDate: dates.productionDate,
+        productionDate: rowDates.productionDate,
         buyerName: text.buyerName,
         buyerPhone: normalizePhone(text.buyerPhone),
-        activationDate: dates.activationDate
+        activationDate: rowDates.activationDate
       }
     }
   }
