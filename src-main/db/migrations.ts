@@ -57,5 +57,6 @@ export const allMigrations: readonly Migration[] = [
   parts.partSearchFts,
   reports.reportFacts,
   auth.sessionsSurviveRestart,
-  dashboard.dashboardPaymentsByInstant
+  dashboard.dashboardPaymentsByInstant,
+  reports.reportSummaries
 ]
