@@ -82,8 +82,8 @@ function partMonths(row: 'NEW' | 'OLD', sign: 1 | -1, category: string): string 
   return upsert(
     'report_part_months',
     ['dim', 'month', 'key'],
-    ['quantity', 'revenue_fen', 'cost_fen'],
-    `SELECT d.dim, ${MONTH(`${r}.issued_at`)}, d.key, ${sign} * (${r}.quantity - ${r}.returned_quantity),
+    ['lines', 'quantity', 'revenue_fen', 'cost_fen'],
+    `SELECT d.dim, ${MONTH(`${r}.issued_at`)}, d.key, ${sign}, ${sign} * (${r}.quantity - ${r}.returned_quantity),
        ${sign} * ${r}.unit_price_fen * (${r}.quantity - ${r}.returned_quantity),
        ${sign} * (${r}.cost_value_fen - ${r}.returned_value_fen)
      FROM (SELECT 'part' AS dim, ${r}.part_id AS key UNION ALL SELECT 'category', coalesce(${category}, '')) d
@@ -105,8 +105,8 @@ function claimSums(row: 'NEW' | 'OLD', sign: 1 | -1, brand: string): string[] {
     upsert(
       'report_claim_days',
       ['day'],
-      ['amount_fen'],
-      `SELECT ${DAY(`${r}.created_at`)}, ${sign} * ${r}.amount_fen WHERE true`
+      ['claims', 'amount_fen'],
+      `SELECT ${DAY(`${r}.created_at`)}, ${sign}, ${sign} * ${r}.amount_fen WHERE true`
     )
   ]
 }
@@ -116,8 +116,8 @@ function paymentDays(row: 'NEW' | 'OLD', sign: 1 | -1): string {
   return upsert(
     'report_payment_days',
     ['day', 'kind', 'method'],
-    ['amount_fen'],
-    `SELECT ${DAY(`${r}.at`)}, ${r}.kind, ${r}.method, ${sign} * ${r}.amount_fen WHERE true`
+    ['payments', 'amount_fen'],
+    `SELECT ${DAY(`${r}.at`)}, ${r}.kind, ${r}.method, ${sign}, ${sign} * ${r}.amount_fen WHERE true`
   )
 }
 
@@ -150,8 +150,8 @@ function jobPartsAndClaims(row: 'NEW' | 'OLD', sign: 1 | -1, partDims: ('categor
       upsert(
         'report_part_months',
         ['dim', 'month', 'key'],
-        ['quantity', 'revenue_fen', 'cost_fen'],
-        `SELECT '${dim}', ${MONTH('wp.issued_at')}, ${partKey[dim]}, ${sign} * sum(wp.quantity - wp.returned_quantity),
+        ['lines', 'quantity', 'revenue_fen', 'cost_fen'],
+        `SELECT '${dim}', ${MONTH('wp.issued_at')}, ${partKey[dim]}, ${sign} * count(*), ${sign} * sum(wp.quantity - wp.returned_quantity),
            ${sign} * sum(wp.unit_price_fen * (wp.quantity - wp.returned_quantity)),
            ${sign} * sum(wp.cost_value_fen - wp.returned_value_fen)
          FROM work_order_parts wp WHERE wp.work_order_id = ${r}.work_order_id GROUP BY 2, 3`
@@ -251,8 +251,9 @@ function backfill(): string[] {
         (SELECT 'all' AS dim UNION ALL SELECT 'category' UNION ALL SELECT 'technician') d
       WHERE (CASE k.kind WHEN 'ready' THEN j.ready_minutes ELSE j.pickup_minutes END) IS NOT NULL
       GROUP BY 1, 2, 3, 4, 5, 6`,
-    `INSERT INTO report_part_months (dim, month, key, quantity, revenue_fen, cost_fen)
+    `INSERT INTO report_part_months (dim, month, key, lines, quantity, revenue_fen, cost_fen)
       SELECT d.dim, ${MONTH('wp.issued_at')}, CASE d.dim WHEN 'part' THEN wp.part_id ELSE coalesce(j.category_key, '') END,
+        count(*),
         sum(wp.quantity - wp.returned_quantity), sum(wp.unit_price_fen * (wp.quantity - wp.returned_quantity)),
         sum(wp.cost_value_fen - wp.returned_value_fen)
       FROM work_order_parts wp JOIN report_jobs j ON j.work_order_id = wp.work_order_id,
@@ -261,10 +262,10 @@ function backfill(): string[] {
     `INSERT INTO report_claim_months (month, brand, status, claims, amount_fen)
       SELECT ${MONTH('c.created_at')}, j.brand, c.status, count(*), sum(c.amount_fen)
       FROM warranty_claims c JOIN report_jobs j ON j.work_order_id = c.work_order_id GROUP BY 1, 2, 3`,
-    `INSERT INTO report_claim_days (day, amount_fen)
-      SELECT ${DAY('c.created_at')}, sum(c.amount_fen) FROM warranty_claims c GROUP BY 1`,
-    `INSERT INTO report_payment_days (day, kind, method, amount_fen)
-      SELECT ${DAY('p.at')}, p.kind, p.method, sum(p.amount_fen) FROM payments p GROUP BY 1, 2, 3`
+    `INSERT INTO report_claim_days (day, claims, amount_fen)
+      SELECT ${DAY('c.created_at')}, count(*), sum(c.amount_fen) FROM warranty_claims c GROUP BY 1`,
+    `INSERT INTO report_payment_days (day, kind, method, payments, amount_fen)
+      SELECT ${DAY('p.at')}, p.kind, p.method, count(*), sum(p.amount_fen) FROM payments p GROUP BY 1, 2, 3`
   ]
 }
 
@@ -288,7 +289,7 @@ export const reportSummaries: Migration = {
         PRIMARY KEY (level, kind, dim, key, value, month)
       ) WITHOUT ROWID`,
     `CREATE TABLE report_part_months (
-        dim TEXT NOT NULL, month TEXT NOT NULL, key TEXT NOT NULL,
+        dim TEXT NOT NULL, month TEXT NOT NULL, key TEXT NOT NULL, lines INTEGER NOT NULL,
         quantity INTEGER NOT NULL, revenue_fen INTEGER NOT NULL, cost_fen INTEGER NOT NULL,
         PRIMARY KEY (dim, month, key)
       ) WITHOUT ROWID`,
@@ -296,9 +297,11 @@ export const reportSummaries: Migration = {
         month TEXT NOT NULL, brand TEXT NOT NULL, status TEXT NOT NULL, claims INTEGER NOT NULL, amount_fen INTEGER NOT NULL,
         PRIMARY KEY (month, brand, status)
       ) WITHOUT ROWID`,
-    `CREATE TABLE report_claim_days (day TEXT PRIMARY KEY, amount_fen INTEGER NOT NULL) WITHOUT ROWID`,
+    `CREATE TABLE report_claim_days (
+        day TEXT PRIMARY KEY, claims INTEGER NOT NULL, amount_fen INTEGER NOT NULL
+      ) WITHOUT ROWID`,
     `CREATE TABLE report_payment_days (
-        day TEXT NOT NULL, kind TEXT NOT NULL, method TEXT NOT NULL, amount_fen INTEGER NOT NULL,
+        day TEXT NOT NULL, kind TEXT NOT NULL, method TEXT NOT NULL, payments INTEGER NOT NULL, amount_fen INTEGER NOT NULL,
         PRIMARY KEY (day, kind, method)
       ) WITHOUT ROWID`,
     ...summaryTriggers(),
