@@ -21,7 +21,9 @@ export async function faultsReport(
   const span = summarySpan(query, range, !hasJobFilters(query))
   const byModel = (await jobCounts(db, query, span, 'model')).sort((a, b) => b.faults - a.faults || b.jobs - a.jobs)
   const coded = async (dim: JobDimension) =>
-    (await jobCounts(db, query, span, dim)).flatMap((row) => (row.key === null ? [] : [{ code: row.key, faults: row.jobs }]))
+    (await jobCounts(db, query, span, dim)).flatMap((row) =>
+      row.key === null ? [] : [{ code: row.key, faults: row.jobs }]
+    )
   const byCode = await coded('cause')
   const byComponent = await coded('location')
   const byMonth = await jobCounts(db, query, span, 'all', true)
@@ -30,7 +32,13 @@ export async function faultsReport(
   const lastMonth = query.to.slice(0, 7)
   const twoMonthsQuery = { ...query, from: `${previousMonth(lastMonth)}-01`, to: lastDayOf(lastMonth) }
   const twoMonths = rangeOf(twoMonthsQuery, timeZone)
-  const monthly = await jobCounts(db, query, summarySpan(twoMonthsQuery, twoMonths, !hasJobFilters(query)), 'cause', true)
+  const monthly = await jobCounts(
+    db,
+    query,
+    summarySpan(twoMonthsQuery, twoMonths, !hasJobFilters(query)),
+    'cause',
+    true
+  )
 
   const faultLabels = await codeLabels(db, 'fault_cause')
   const componentLabels = await codeLabels(db, 'fault_location')

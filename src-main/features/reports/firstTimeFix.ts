@@ -36,9 +36,7 @@ export async function firstTimeFixReport(db: Db, query: ReportQuery, range: Repo
   const span = summarySpan(query, range, !hasJobFilters(query))
   // The groups with a job handed back, most first; equals in the order SQLite groups them.
   const grouped = async (dim: JobDimension) =>
-    (await jobCounts(db, query, span, dim))
-      .filter((row) => row.pickedUp > 0)
-      .sort((a, b) => b.pickedUp - a.pickedUp)
+    (await jobCounts(db, query, span, dim)).filter((row) => row.pickedUp > 0).sort((a, b) => b.pickedUp - a.pickedUp)
 
   const byModel = await grouped('model')
   const byFault = await grouped('cause')

@@ -54,7 +54,11 @@ export async function partsReport(db: Db, query: ReportQuery, range: ReportRange
         ).map((part) => [part.id, part])
   )
   const byPart = byPartId
-    .map((row) => ({ ...row, partNumber: parts.get(row.key!)?.partNumber ?? '', name: parts.get(row.key!)?.name ?? '' }))
+    .map((row) => ({
+      ...row,
+      partNumber: parts.get(row.key!)?.partNumber ?? '',
+      name: parts.get(row.key!)?.name ?? ''
+    }))
     .sort((a, b) => b.revenueFen - a.revenueFen || byKey(a.partNumber, b.partNumber))
   const byCategory = (await consumption(db, query, span, 'category')).sort((a, b) => b.revenueFen - a.revenueFen)
   const total = byCategory.reduce(

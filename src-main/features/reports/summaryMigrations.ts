@@ -168,10 +168,12 @@ function jobPartsAndClaims(row: 'NEW' | 'OLD', sign: 1 | -1, partDims: ('categor
 }
 
 function summaryTriggers(): string[] {
-  const jobColumns = 'received_at, brand, model, category_key, technician_id, fault_cause_code, fault_location_code, picked_up_at, came_back'
+  const jobColumns =
+    'received_at, brand, model, category_key, technician_id, fault_cause_code, fault_location_code, picked_up_at, came_back'
   const readyColumns = 'ready_at, technician_id, labour_fen, came_back, ready_minutes'
   const turnaroundColumns = 'received_at, category_key, technician_id, ready_minutes, pickup_minutes'
-  const partColumns = 'work_order_id, part_id, quantity, returned_quantity, unit_price_fen, cost_value_fen, returned_value_fen, issued_at'
+  const partColumns =
+    'work_order_id, part_id, quantity, returned_quantity, unit_price_fen, cost_value_fen, returned_value_fen, issued_at'
   return [
     trigger('report_job_months_in', 'AFTER INSERT ON report_jobs', [
       jobMonths('NEW', 1),
@@ -192,10 +194,11 @@ function summaryTriggers(): string[] {
       readyMonths('OLD', -1),
       readyMonths('NEW', 1)
     ]),
-    trigger('report_turnaround_months_changed', `AFTER UPDATE OF ${turnaroundColumns} ON report_jobs ${changed(turnaroundColumns)}`, [
-      turnaroundMonths('OLD', -1),
-      turnaroundMonths('NEW', 1)
-    ]),
+    trigger(
+      'report_turnaround_months_changed',
+      `AFTER UPDATE OF ${turnaroundColumns} ON report_jobs ${changed(turnaroundColumns)}`,
+      [turnaroundMonths('OLD', -1), turnaroundMonths('NEW', 1)]
+    ),
     trigger(
       'report_job_lines_moved',
       `AFTER UPDATE OF brand, category_key ON report_jobs ${changed('brand, category_key')}`,
@@ -209,10 +212,11 @@ function summaryTriggers(): string[] {
     ]),
     trigger('report_claim_sums_in', 'AFTER INSERT ON warranty_claims', claimSums('NEW', 1, jobBrand('NEW'))),
     trigger('report_claim_sums_out', 'AFTER DELETE ON warranty_claims', claimSums('OLD', -1, jobBrand('OLD'))),
-    trigger('report_claim_sums_changed', 'AFTER UPDATE OF status, amount_fen, created_at, work_order_id ON warranty_claims', [
-      ...claimSums('OLD', -1, jobBrand('OLD')),
-      ...claimSums('NEW', 1, jobBrand('NEW'))
-    ]),
+    trigger(
+      'report_claim_sums_changed',
+      'AFTER UPDATE OF status, amount_fen, created_at, work_order_id ON warranty_claims',
+      [...claimSums('OLD', -1, jobBrand('OLD')), ...claimSums('NEW', 1, jobBrand('NEW'))]
+    ),
     trigger('report_payment_days_in', 'AFTER INSERT ON payments', [paymentDays('NEW', 1)]),
     trigger('report_payment_days_out', 'AFTER DELETE ON payments', [paymentDays('OLD', -1)]),
     trigger('report_payment_days_changed', 'AFTER UPDATE OF at, kind, method, amount_fen ON payments', [

@@ -53,7 +53,11 @@ export function summarySpan(query: { from: string; to: string }, range: ReportRa
 }
 
 /** Rows of the same key added up measure by measure, in the order keys first appear. */
-export function sumRows<T extends object>(rows: readonly T[], keyOf: (row: T) => string, measures: readonly (keyof T)[]): T[] {
+export function sumRows<T extends object>(
+  rows: readonly T[],
+  keyOf: (row: T) => string,
+  measures: readonly (keyof T)[]
+): T[] {
   const sums = new Map<string, T>()
   for (const row of rows) {
     const key = keyOf(row)
