@@ -40,7 +40,7 @@ function monthStart(month: string): string {
  */
 export function summarySpan(query: { from: string; to: string }, range: ReportRange, summaries: boolean): SummarySpan {
   const whole = { edges: [range], months: null }
-  if (!summaries || range.offsetMinutes !== SUMMARY_OFFSET_MINUTES) return whole
+  if (!summaries || range.factsOnly === true || range.offsetMinutes !== SUMMARY_OFFSET_MINUTES) return whole
   const first = query.from.endsWith('-01') ? query.from.slice(0, 7) : nextMonth(query.from.slice(0, 7))
   const last = query.to === lastDayOf(query.to.slice(0, 7)) ? query.to.slice(0, 7) : previousMonth(query.to.slice(0, 7))
   if (first > last) return whole

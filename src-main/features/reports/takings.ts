@@ -35,7 +35,7 @@ export async function takingsReport(db: Db, query: ReportQuery, range: ReportRan
     ? sql`AND c.work_order_id IN (SELECT j.work_order_id FROM report_jobs j WHERE ${jobFilters(query)})`
     : sql``
   // Unfiltered, in the summaries' calendar: the day sums the triggers keep; else the rows themselves.
-  const daily = !hasJobFilters(query) && range.offsetMinutes === SUMMARY_OFFSET_MINUTES
+  const daily = !hasJobFilters(query) && range.offsetMinutes === SUMMARY_OFFSET_MINUTES && range.factsOnly !== true
   const payments = daily
     ? await sql<{ day: string; kind: string; method: Method; amountFen: number }>`
         SELECT day, kind, method, amount_fen FROM report_payment_days
