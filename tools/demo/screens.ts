@@ -61,7 +61,9 @@ async function main(): Promise<void> {
         })
         const page = await context.newPage()
         await page.addInitScript((locale) => {
-          ;(globalThis as unknown as { localStorage: Storage }).localStorage.setItem('service-center.locale', locale)
+          ;(
+            globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }
+          ).localStorage.setItem('service-center.locale', locale)
         }, language)
         await page.goto(host.url)
         await page.locator('input[name=username]').fill(desk)
