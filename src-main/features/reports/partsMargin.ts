@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection'
 import type { ReportColumn, ReportResult } from '../../../src-shared/contract/reports'
 import { rate } from '../../../src-shared/domain/reportStatistics'
 import { hasJobFilters, jobFilters, type ReportQuery, type ReportRange } from './scope'
-import { byKey, orNull, sumRows, summarySpan, type SummarySpan } from './summarySpan'
+import { byKey, orNull, sumRows, summarySpan, wholeYears, type SummarySpan } from './summarySpan'
 
 interface Consumption {
   key: string | null
@@ -101,8 +101,9 @@ export async function partsReport(db: Db, query: ReportQuery, range: ReportRange
 const MEASURES = ['lines', 'quantity', 'revenueFen', 'costFen'] as const
 
 /**
- * Parts used in the span by part or by the device's category: whole months from
- * report_part_months, the days around them from the lines themselves.
+ * Parts used in the span by part or by the device's category: whole years from
+ * report_part_years, the other whole months from report_part_months, the days around them from
+ * the lines themselves.
  */
 async function consumption(
   db: Db,
@@ -112,15 +113,26 @@ async function consumption(
 ): Promise<(Consumption & { lines: number })[]> {
   const parts: (Consumption & { lines: number })[][] = []
   if (span.months) {
-    parts.push(
-      (
-        await sql<Consumption & { lines: number }>`
-          SELECT key, sum(lines) AS lines, sum(quantity) AS quantity, sum(revenue_fen) AS revenue_fen,
-            sum(cost_fen) AS cost_fen
-          FROM report_part_months WHERE dim = ${dim} AND month >= ${span.months.first} AND month <= ${span.months.last}
-          GROUP BY key`.execute(db)
-      ).rows
-    )
+    const { years, months } = wholeYears(span.months)
+    const sums = sql`sum(lines) AS lines, sum(quantity) AS quantity, sum(revenue_fen) AS revenue_fen, sum(cost_fen) AS cost_fen`
+    if (years) {
+      parts.push(
+        (
+          await sql<Consumption & { lines: number }>`
+            SELECT key, ${sums} FROM report_part_years
+            WHERE dim = ${dim} AND year >= ${years.first} AND year <= ${years.last} GROUP BY key`.execute(db)
+        ).rows
+      )
+    }
+    for (const range of months) {
+      parts.push(
+        (
+          await sql<Consumption & { lines: number }>`
+            SELECT key, ${sums} FROM report_part_months
+            WHERE dim = ${dim} AND month >= ${range.first} AND month <= ${range.last} GROUP BY key`.execute(db)
+        ).rows
+      )
+    }
   }
   const key = dim === 'part' ? sql`wp.part_id` : sql`coalesce(j.category_key, '')`
   for (const edge of span.edges) {

@@ -12,6 +12,16 @@ import type { Migration } from '../../db/migration'
 
 const MONTH = (column: string) => `strftime('%Y-%m', ${column}, '+480 minutes')`
 const DAY = (column: string) => `strftime('%Y-%m-%d', ${column}, '+480 minutes')`
+const YEAR = (column: string) => `strftime('%Y', ${column}, '+480 minutes')`
+
+/**
+ * Used parts are summed by month and also by year: a shop has thousands of parts, and five
+ * years of them by month would be more rows than a report should read.
+ */
+const PART_PERIODS = [
+  { table: 'report_part_months', column: 'month', of: MONTH },
+  { table: 'report_part_years', column: 'year', of: YEAR }
+] as const
 
 /**
  * `INSERT ... ON CONFLICT DO UPDATE` adding each measure: a row's share (sign 1) or taking it off
@@ -76,18 +86,20 @@ function turnaroundMonths(row: 'NEW' | 'OLD', sign: 1 | -1): string {
   )
 }
 
-/** A used-part line's share of report_part_months, by part and by the device's category. */
-function partMonths(row: 'NEW' | 'OLD', sign: 1 | -1, category: string): string {
+/** A used-part line's share of report_part_months and report_part_years, by part and by the device's category. */
+function partSums(row: 'NEW' | 'OLD', sign: 1 | -1, category: string): string[] {
   const r = row
-  return upsert(
-    'report_part_months',
-    ['dim', 'month', 'key'],
-    ['lines', 'quantity', 'revenue_fen', 'cost_fen'],
-    `SELECT d.dim, ${MONTH(`${r}.issued_at`)}, d.key, ${sign}, ${sign} * (${r}.quantity - ${r}.returned_quantity),
+  return PART_PERIODS.map((period) =>
+    upsert(
+      period.table,
+      ['dim', period.column, 'key'],
+      ['lines', 'quantity', 'revenue_fen', 'cost_fen'],
+      `SELECT d.dim, ${period.of(`${r}.issued_at`)}, d.key, ${sign}, ${sign} * (${r}.quantity - ${r}.returned_quantity),
        ${sign} * ${r}.unit_price_fen * (${r}.quantity - ${r}.returned_quantity),
        ${sign} * (${r}.cost_value_fen - ${r}.returned_value_fen)
      FROM (SELECT 'part' AS dim, ${r}.part_id AS key UNION ALL SELECT 'category', coalesce(${category}, '')) d
      WHERE EXISTS (SELECT 1 FROM report_jobs j WHERE j.work_order_id = ${r}.work_order_id)`
+    )
   )
 }
 
@@ -146,15 +158,18 @@ function jobPartsAndClaims(row: 'NEW' | 'OLD', sign: 1 | -1, partDims: ('categor
   const r = row
   const partKey = { category: `coalesce(${r}.category_key, '')`, part: 'wp.part_id' }
   return [
-    ...partDims.map((dim) =>
-      upsert(
-        'report_part_months',
-        ['dim', 'month', 'key'],
-        ['lines', 'quantity', 'revenue_fen', 'cost_fen'],
-        `SELECT '${dim}', ${MONTH('wp.issued_at')}, ${partKey[dim]}, ${sign} * count(*), ${sign} * sum(wp.quantity - wp.returned_quantity),
-           ${sign} * sum(wp.unit_price_fen * (wp.quantity - wp.returned_quantity)),
-           ${sign} * sum(wp.cost_value_fen - wp.returned_value_fen)
-         FROM work_order_parts wp WHERE wp.work_order_id = ${r}.work_order_id GROUP BY 2, 3`
+    ...partDims.flatMap((dim) =>
+      PART_PERIODS.map((period) =>
+        upsert(
+          period.table,
+          ['dim', period.column, 'key'],
+          ['lines', 'quantity', 'revenue_fen', 'cost_fen'],
+          `SELECT '${dim}', ${period.of('wp.issued_at')}, ${partKey[dim]}, ${sign} * count(*),
+             ${sign} * sum(wp.quantity - wp.returned_quantity),
+             ${sign} * sum(wp.unit_price_fen * (wp.quantity - wp.returned_quantity)),
+             ${sign} * sum(wp.cost_value_fen - wp.returned_value_fen)
+           FROM work_order_parts wp WHERE wp.work_order_id = ${r}.work_order_id GROUP BY 2, 3`
+        )
       )
     ),
     upsert(
@@ -204,11 +219,11 @@ function summaryTriggers(): string[] {
       `AFTER UPDATE OF brand, category_key ON report_jobs ${changed('brand, category_key')}`,
       [...jobPartsAndClaims('OLD', -1, ['category']), ...jobPartsAndClaims('NEW', 1, ['category'])]
     ),
-    trigger('report_part_months_in', 'AFTER INSERT ON work_order_parts', [partMonths('NEW', 1, jobCategory('NEW'))]),
-    trigger('report_part_months_out', 'AFTER DELETE ON work_order_parts', [partMonths('OLD', -1, jobCategory('OLD'))]),
-    trigger('report_part_months_changed', `AFTER UPDATE OF ${partColumns} ON work_order_parts`, [
-      partMonths('OLD', -1, jobCategory('OLD')),
-      partMonths('NEW', 1, jobCategory('NEW'))
+    trigger('report_part_sums_in', 'AFTER INSERT ON work_order_parts', partSums('NEW', 1, jobCategory('NEW'))),
+    trigger('report_part_sums_out', 'AFTER DELETE ON work_order_parts', partSums('OLD', -1, jobCategory('OLD'))),
+    trigger('report_part_sums_changed', `AFTER UPDATE OF ${partColumns} ON work_order_parts`, [
+      ...partSums('OLD', -1, jobCategory('OLD')),
+      ...partSums('NEW', 1, jobCategory('NEW'))
     ]),
     trigger('report_claim_sums_in', 'AFTER INSERT ON warranty_claims', claimSums('NEW', 1, jobBrand('NEW'))),
     trigger('report_claim_sums_out', 'AFTER DELETE ON warranty_claims', claimSums('OLD', -1, jobBrand('OLD'))),
@@ -255,14 +270,15 @@ function backfill(): string[] {
         (SELECT 'all' AS dim UNION ALL SELECT 'category' UNION ALL SELECT 'technician') d
       WHERE (CASE k.kind WHEN 'ready' THEN j.ready_minutes ELSE j.pickup_minutes END) IS NOT NULL
       GROUP BY 1, 2, 3, 4, 5, 6`,
-    `INSERT INTO report_part_months (dim, month, key, lines, quantity, revenue_fen, cost_fen)
-      SELECT d.dim, ${MONTH('wp.issued_at')}, CASE d.dim WHEN 'part' THEN wp.part_id ELSE coalesce(j.category_key, '') END,
-        count(*),
-        sum(wp.quantity - wp.returned_quantity), sum(wp.unit_price_fen * (wp.quantity - wp.returned_quantity)),
+    ...PART_PERIODS.map(
+      (period) => `INSERT INTO ${period.table} (dim, ${period.column}, key, lines, quantity, revenue_fen, cost_fen)
+      SELECT d.dim, ${period.of('wp.issued_at')}, CASE d.dim WHEN 'part' THEN wp.part_id ELSE coalesce(j.category_key, '') END,
+        count(*), sum(wp.quantity - wp.returned_quantity), sum(wp.unit_price_fen * (wp.quantity - wp.returned_quantity)),
         sum(wp.cost_value_fen - wp.returned_value_fen)
       FROM work_order_parts wp JOIN report_jobs j ON j.work_order_id = wp.work_order_id,
         (SELECT 'part' AS dim UNION ALL SELECT 'category') d
-      GROUP BY 1, 2, 3`,
+      GROUP BY 1, 2, 3`
+    ),
     `INSERT INTO report_claim_months (month, brand, status, claims, amount_fen)
       SELECT ${MONTH('c.created_at')}, j.brand, c.status, count(*), sum(c.amount_fen)
       FROM warranty_claims c JOIN report_jobs j ON j.work_order_id = c.work_order_id GROUP BY 1, 2, 3`,
@@ -292,11 +308,13 @@ export const reportSummaries: Migration = {
         month TEXT NOT NULL, jobs INTEGER NOT NULL,
         PRIMARY KEY (level, kind, dim, key, value, month)
       ) WITHOUT ROWID`,
-    `CREATE TABLE report_part_months (
-        dim TEXT NOT NULL, month TEXT NOT NULL, key TEXT NOT NULL, lines INTEGER NOT NULL,
+    ...PART_PERIODS.map(
+      (period) => `CREATE TABLE ${period.table} (
+        dim TEXT NOT NULL, ${period.column} TEXT NOT NULL, key TEXT NOT NULL, lines INTEGER NOT NULL,
         quantity INTEGER NOT NULL, revenue_fen INTEGER NOT NULL, cost_fen INTEGER NOT NULL,
-        PRIMARY KEY (dim, month, key)
-      ) WITHOUT ROWID`,
+        PRIMARY KEY (dim, ${period.column}, key)
+      ) WITHOUT ROWID`
+    ),
     `CREATE TABLE report_claim_months (
         month TEXT NOT NULL, brand TEXT NOT NULL, status TEXT NOT NULL, claims INTEGER NOT NULL, amount_fen INTEGER NOT NULL,
         PRIMARY KEY (month, brand, status)

@@ -81,6 +81,7 @@ describe('the summaries say what the fact rows say', () => {
       report_ready_months: 'finished',
       report_turnaround_months: 'jobs',
       report_part_months: 'lines',
+      report_part_years: 'lines',
       report_claim_months: 'claims',
       report_claim_days: 'claims',
       report_payment_days: 'payments'
