@@ -131,5 +131,3 @@ export const reportFacts: Migration = {
     `CREATE INDEX warranty_claims_created ON warranty_claims(created_at, status, amount_fen, work_order_id)`
   ]
 }
-
-export { reportSummaries } from './summaryMigrations'

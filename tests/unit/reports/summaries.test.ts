@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeApp, createUserAndSignIn, initializedApp, type InitializedApp } from '../helpers'
 import { seedReportsShop } from '../../bench/reportsSeed'
 import { runReport } from '../../../src-main/features/reports/run'
-import { reportSummaries } from '../../../src-main/features/reports/summaryMigrations'
+import { reportSummaries } from '../../../src-main/features/reports/summaries/migrations'
 import { REPORTS, reportQuerySchema, type ReportName } from '../../../src-shared/contract/reports'
 
 /**

@@ -1,4 +1,4 @@
-import type { Migration } from '../../db/migration'
+import type { Migration } from '../../../db/migration'
 
 /*
  * Monthly (and for money, daily) sums of what the reports count, kept by triggers in the same
