@@ -13,6 +13,7 @@ import * as printing from '../features/printing/migrations'
 import * as customerContact from '../features/customerContact/migrations'
 import * as desks from '../features/desks/migrations'
 import * as reports from '../features/reports/migrations'
+import * as reportSummaries from '../features/reports/summaries/migrations'
 import * as dashboard from '../features/dashboard/migrations'
 
 /**
@@ -58,5 +59,6 @@ export const allMigrations: readonly Migration[] = [
   reports.reportFacts,
   auth.sessionsSurviveRestart,
   dashboard.dashboardPaymentsByInstant,
-  warranty.refundRule
+  warranty.refundRule,
+  reportSummaries.reportSummaries
 ]

@@ -10,10 +10,27 @@
  */
 export function percentileOfSorted(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null
-  const rank = (sorted.length - 1) * p
+  return interpolate(percentileRanks(sorted.length, p), (rank) => sorted[rank]!)
+}
+
+/** The two ranks (0-based, ascending order) the p-th percentile of `count` values lies between. */
+export interface PercentileRanks {
+  below: number
+  above: number
+  /** How far from the value below to the one above (0..1). */
+  weight: number
+}
+
+export function percentileRanks(count: number, p: number): PercentileRanks {
+  const rank = (count - 1) * p
   const below = Math.floor(rank)
-  const above = Math.min(below + 1, sorted.length - 1)
-  return sorted[below]! + (sorted[above]! - sorted[below]!) * (rank - below)
+  return { below, above: Math.min(below + 1, count - 1), weight: rank - below }
+}
+
+/** The percentile from the values at its two ranks, however they were found. */
+export function interpolate(ranks: PercentileRanks, valueAt: (rank: number) => number): number {
+  const low = valueAt(ranks.below)
+  return low + (valueAt(ranks.above) - low) * ranks.weight
 }
 
 export interface Spread {

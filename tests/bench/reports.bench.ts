@@ -2,15 +2,16 @@
  * Reports benchmark (issue 16): 1 000 000 work orders over five years (with their ready events,
  * labour, payments, invoices, warranty claims and parts) in a throw-away database, then every
  * report through dispatch (session, permission, validation: the UI's path) for a month, a
- * quarter and a year, p50/p95 against the 500 ms p95 target. Beside each, the raw engine's
- * figure for the same aggregate written straight over the base tables (what a report costs
- * without the trigger-kept report_jobs facts). Asserts nothing.
+ * quarter, a year and the whole five years, p50/p95 against the 500 ms p95 target. Beside each,
+ * the raw engine's figure for the same aggregate written straight over the base tables (what a
+ * report costs without the trigger-kept facts and summaries), and the load average while it ran,
+ * since the machine may be shared. Asserts nothing.
  *
  *   npm run bench:reports                  (1 000 000 work orders)
  *   npm run bench:reports -- --work-orders 100000
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { closeApp, DATABASE_FILE_NAME, openApp } from '../../src-main/app/openApp'
 import { REPORTS, type ReportName } from '../../src-shared/contract/reports'
@@ -25,10 +26,11 @@ const argument = (name: string) => {
 const WORK_ORDERS = Number(argument('--work-orders') ?? 1_000_000)
 const ITERATIONS = 15
 const WARM_UP = 2
+const RAW_RUNS_OVER_YEARS = 5
 const TARGET_P95_MS = 500
 const DAY = 86_400_000
 
-const RANGES = { month: 30, quarter: 91, year: 365 } as const
+const RANGES = { month: 30, quarter: 91, year: 365, '5 years': 5 * 365 } as const
 type RangeName = keyof typeof RANGES
 
 function percentile(sorted: number[], p: number): number {
@@ -98,9 +100,16 @@ async function main(): Promise<void> {
         .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
         .join(', ')}`
     )
-    console.log(`  database ${sizeMb.toFixed(0)} MB, ${cpus().length} CPU(s) (shared machine: figures under load)`)
+    console.log(
+      `  database ${sizeMb.toFixed(0)} MB, ${cpus().length} CPU(s), load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (1, 5, 15 min; the machine may be shared)`
+    )
     console.log('')
-    console.log('report        range    app p50   app p95   raw SQL p50 (base tables)   p95 < 500 ms')
+    console.log(
+      `app: ${ITERATIONS} runs after ${WARM_UP} to warm up; raw SQL: as many for a month or quarter, ${RAW_RUNS_OVER_YEARS} over a year or more`
+    )
+    console.log('report        range      app p50   app p95   raw SQL p50 / p95 (base tables)   load   p95 < 500 ms')
 
     const random = new Random(5)
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
@@ -111,35 +120,40 @@ async function main(): Promise<void> {
         const app_ms: number[] = []
         const raw_ms: number[] = []
         for (let i = 0; i < WARM_UP + ITERATIONS; i++) {
-          // A range ending somewhere in the last four years.
-          const endMs = now.getTime() - random.int(0, 4 * 365) * DAY
+          // A range ending somewhere in the last four years (the five years: ending today or lately).
+          const endMs = now.getTime() - random.int(0, days >= 5 * 365 ? 20 : 4 * 365) * DAY
           const from = day(endMs - (days - 1) * DAY)
           const to = day(endMs)
           const started = performance.now()
-          await must(app, 'reports.run', { report, from, to, grain: range === 'year' ? 'month' : 'day' }, token)
+          await must(app, 'reports.run', { report, from, to, grain: days >= 365 ? 'month' : 'day' }, token)
           const appMs = performance.now() - started
-          const rawStarted = performance.now()
-          raw.all(`${from}T00:00:00.000Z`, `${to}T23:59:59.999Z`)
-          const rawMs = performance.now() - rawStarted
-          if (i >= WARM_UP) {
-            app_ms.push(appMs)
-            raw_ms.push(rawMs)
+          if (i >= WARM_UP) app_ms.push(appMs)
+          // The raw engine takes seconds over years of a million jobs: fewer runs there.
+          if (i >= WARM_UP && (days < 365 || i < WARM_UP + RAW_RUNS_OVER_YEARS)) {
+            const rawStarted = performance.now()
+            raw.all(`${from}T00:00:00.000Z`, `${to}T23:59:59.999Z`)
+            raw_ms.push(performance.now() - rawStarted)
           }
         }
         app_ms.sort((a, b) => a - b)
         raw_ms.sort((a, b) => a - b)
         const p95 = percentile(app_ms, 95)
         if (p95 >= TARGET_P95_MS) failures += 1
+        const ms = (value: number, width: number) => `${value.toFixed(1).padStart(width)} ms`
         console.log(
-          `${report.padEnd(13)} ${range.padEnd(8)} ${percentile(app_ms, 50).toFixed(1).padStart(7)} ms ${p95.toFixed(1).padStart(7)} ms ${percentile(raw_ms, 50).toFixed(1).padStart(10)} ms                ${p95 < TARGET_P95_MS ? 'yes' : 'NO'}`
+          `${report.padEnd(13)} ${range.padEnd(8)} ${ms(percentile(app_ms, 50), 9)} ${ms(p95, 7)} ${ms(percentile(raw_ms, 50), 11)} / ${ms(percentile(raw_ms, 95), 7)}     ${loadavg()[0]!.toFixed(1).padStart(5)}   ${p95 < TARGET_P95_MS ? 'yes' : 'NO'}`
         )
       }
     }
     console.log('')
     console.log(
       failures === 0
-        ? 'Every report answered under 500 ms at p95.'
-        : `${failures} report/range pairs missed 500 ms at p95.`
+        ? `Every report answered under 500 ms at p95 (load average ${loadavg()
+            .map((l) => l.toFixed(1))
+            .join(' ')}).`
+        : `${failures} report/range pairs missed 500 ms at p95 (load average ${loadavg()
+            .map((l) => l.toFixed(1))
+            .join(' ')}).`
     )
   } finally {
     await closeApp(app)

@@ -1,20 +1,47 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportResult } from '../../../src-shared/contract/reports'
-import { jobFilters, type ReportQuery, type ReportRange } from './scope'
+import { hasJobFilters, jobFilters, type ReportQuery, type ReportRange } from './scope'
+import { sumRows, summarySpan } from './summarySpan'
 
 const CLAIM_STATUSES = ['open', 'submitted', 'paid', 'rejected'] as const
 type ClaimStatus = (typeof CLAIM_STATUSES)[number]
 
+interface ClaimSums {
+  brand: string
+  status: ClaimStatus
+  claims: number
+  amountFen: number
+}
+
 /** Warranty claims raised on the brand in the range: their value by brand and by status. */
 export async function claimsReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
-  const { rows } = await sql<{ brand: string; status: ClaimStatus; claims: number; amountFen: number }>`
-    SELECT j.brand AS brand, c.status AS status, count(*) AS claims, sum(c.amount_fen) AS amount_fen
-    FROM warranty_claims c INDEXED BY warranty_claims_created
-    JOIN report_jobs j ON j.work_order_id = c.work_order_id
-    WHERE c.created_at >= ${range.start} AND c.created_at < ${range.end} AND ${jobFilters(query)}
-    GROUP BY j.brand, c.status`.execute(db)
-
+  const span = summarySpan(query, range, !hasJobFilters(query))
+  const parts: ClaimSums[][] = []
+  if (span.months) {
+    parts.push(
+      (
+        await sql<ClaimSums>`
+          SELECT brand, status, sum(claims) AS claims, sum(amount_fen) AS amount_fen FROM report_claim_months
+          WHERE month >= ${span.months.first} AND month <= ${span.months.last} GROUP BY brand, status`.execute(db)
+      ).rows
+    )
+  }
+  for (const edge of span.edges) {
+    parts.push(
+      (
+        await sql<ClaimSums>`
+          SELECT j.brand AS brand, c.status AS status, count(*) AS claims, sum(c.amount_fen) AS amount_fen
+          FROM warranty_claims c INDEXED BY warranty_claims_created
+          JOIN report_jobs j ON j.work_order_id = c.work_order_id
+          WHERE c.created_at >= ${edge.start} AND c.created_at < ${edge.end} AND ${jobFilters(query)}
+          GROUP BY j.brand, c.status`.execute(db)
+      ).rows
+    )
+  }
+  const rows = sumRows(parts.flat(), (row) => `${row.brand}\u0000${row.status}`, ['claims', 'amountFen']).filter(
+    (row) => row.claims > 0
+  )
   const brands = new Map<string, Record<ClaimStatus, number>>()
   const statuses = new Map<ClaimStatus, { claims: number; amountFen: number }>(
     CLAIM_STATUSES.map((status) => [status, { claims: 0, amountFen: 0 }])

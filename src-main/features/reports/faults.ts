@@ -1,20 +1,10 @@
-import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportResult } from '../../../src-shared/contract/reports'
 import { change, pareto, rate } from '../../../src-shared/domain/reportStatistics'
-import { jobFilters, rangeOf, receivedInRange, shopDay, type ReportQuery, type ReportRange } from './scope'
+import { hasJobFilters, rangeOf, type ReportQuery, type ReportRange } from './scope'
+import { jobCounts, type JobDimension } from './jobDimensions'
+import { lastDayOf, previousMonth, summarySpan } from './summarySpan'
 import { codeLabels } from './names'
-
-/** The first day of the month before `month` (YYYY-MM). */
-function previousMonth(month: string): string {
-  const [year, number] = month.split('-').map(Number) as [number, number]
-  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`
-}
-
-function lastDayOf(month: string): string {
-  const [year, number] = month.split('-').map(Number) as [number, number]
-  return new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10)
-}
 
 /**
  * Fault statistics (FRACAS) of the jobs received in the range that were diagnosed with a fault
@@ -28,58 +18,49 @@ export async function faultsReport(
   range: ReportRange,
   timeZone: string
 ): Promise<ReportResult> {
-  const scope = receivedInRange(query, range)
-  const month = sql`substr(${shopDay(sql.ref('j.received_at'), range)}, 1, 7)`
-
-  const [byModel, byCode, byComponent, byMonth] = await Promise.all([
-    sql<{ brand: string; model: string; jobs: number; faults: number }>`
-      SELECT j.brand AS brand, j.model AS model, count(*) AS jobs, count(j.fault_cause_code) AS faults
-      FROM report_jobs j WHERE ${scope} GROUP BY j.brand, j.model ORDER BY faults DESC, jobs DESC`.execute(db),
-    sql<{ code: string; faults: number }>`
-      SELECT j.fault_cause_code AS code, count(*) AS faults
-      FROM report_jobs j WHERE ${scope} AND j.fault_cause_code IS NOT NULL GROUP BY j.fault_cause_code`.execute(db),
-    sql<{ code: string; faults: number }>`
-      SELECT j.fault_location_code AS code, count(*) AS faults
-      FROM report_jobs j WHERE ${scope} AND j.fault_location_code IS NOT NULL GROUP BY j.fault_location_code`.execute(
-      db
-    ),
-    sql<{ month: string; jobs: number; faults: number }>`
-      SELECT ${month} AS month, count(*) AS jobs, count(j.fault_cause_code) AS faults
-      FROM report_jobs j WHERE ${scope} GROUP BY 1 ORDER BY 1`.execute(db)
-  ])
+  const span = summarySpan(query, range, !hasJobFilters(query))
+  const byModel = (await jobCounts(db, query, span, 'model')).sort((a, b) => b.faults - a.faults || b.jobs - a.jobs)
+  const coded = async (dim: JobDimension) =>
+    (await jobCounts(db, query, span, dim)).flatMap((row) =>
+      row.key === null ? [] : [{ code: row.key, faults: row.jobs }]
+    )
+  const byCode = await coded('cause')
+  const byComponent = await coded('location')
+  const byMonth = await jobCounts(db, query, span, 'all', true)
 
   // Month on month: the range's last month against the one before it (which may lie before the range).
   const lastMonth = query.to.slice(0, 7)
-  const earlierMonth = previousMonth(lastMonth)
-  const twoMonths = rangeOf({ from: `${earlierMonth}-01`, to: lastDayOf(lastMonth) }, timeZone)
-  const monthly = await sql<{ code: string; month: string; faults: number }>`
-    SELECT j.fault_cause_code AS code, substr(${shopDay(sql.ref('j.received_at'), twoMonths)}, 1, 7) AS month,
-      count(*) AS faults
-    FROM report_jobs j
-    WHERE j.received_at >= ${twoMonths.start} AND j.received_at < ${twoMonths.end} AND ${jobFilters(query)}
-      AND j.fault_cause_code IS NOT NULL
-    GROUP BY 1, 2`.execute(db)
+  const twoMonthsQuery = { ...query, from: `${previousMonth(lastMonth)}-01`, to: lastDayOf(lastMonth) }
+  const twoMonths = rangeOf(twoMonthsQuery, timeZone)
+  const monthly = await jobCounts(
+    db,
+    query,
+    summarySpan(twoMonthsQuery, twoMonths, !hasJobFilters(query)),
+    'cause',
+    true
+  )
 
   const faultLabels = await codeLabels(db, 'fault_cause')
   const componentLabels = await codeLabels(db, 'fault_location')
-  const jobs = byMonth.rows.reduce((sum, row) => sum + row.jobs, 0)
-  const faults = byMonth.rows.reduce((sum, row) => sum + row.faults, 0)
+  const jobs = byMonth.reduce((sum, row) => sum + row.jobs, 0)
+  const faults = byMonth.reduce((sum, row) => sum + row.faults, 0)
   const paretoLines = pareto(
-    byCode.rows,
+    byCode,
     (row) => row.faults,
     (row) => row.code
   )
   const componentLines = pareto(
-    byComponent.rows,
+    byComponent,
     (row) => row.faults,
     (row) => row.code
   )
   const counts = new Map<string, { previous: number; current: number }>()
-  for (const row of monthly.rows) {
-    const entry = counts.get(row.code) ?? { previous: 0, current: 0 }
-    if (row.month === lastMonth) entry.current += row.faults
-    else entry.previous += row.faults
-    counts.set(row.code, entry)
+  for (const row of monthly) {
+    if (row.key === null) continue
+    const entry = counts.get(row.key) ?? { previous: 0, current: 0 }
+    if (row.month === lastMonth) entry.current += row.jobs
+    else entry.previous += row.jobs
+    counts.set(row.key, entry)
   }
 
   return {
@@ -90,7 +71,7 @@ export async function faultsReport(
       { key: 'jobs', kind: 'count', value: jobs },
       { key: 'faults', kind: 'count', value: faults },
       { key: 'faultRate', kind: 'percent', value: rate(faults, jobs) },
-      { key: 'faultCodes', kind: 'count', value: byCode.rows.length }
+      { key: 'faultCodes', kind: 'count', value: byCode.length }
     ],
     tables: [
       {
@@ -137,7 +118,13 @@ export async function faultsReport(
           { key: 'faults', kind: 'count' },
           { key: 'faultRate', kind: 'percent' }
         ],
-        rows: byModel.rows.map((row) => ({ ...row, faultRate: rate(row.faults, row.jobs) }))
+        rows: byModel.map((row) => ({
+          brand: row.key,
+          model: row.key2,
+          jobs: row.jobs,
+          faults: row.faults,
+          faultRate: rate(row.faults, row.jobs)
+        }))
       },
       {
         key: 'byComponent',
@@ -160,7 +147,12 @@ export async function faultsReport(
           { key: 'faults', kind: 'count' },
           { key: 'faultRate', kind: 'percent' }
         ],
-        rows: byMonth.rows.map((row) => ({ ...row, faultRate: rate(row.faults, row.jobs) }))
+        rows: byMonth.map((row) => ({
+          month: row.month,
+          jobs: row.jobs,
+          faults: row.faults,
+          faultRate: rate(row.faults, row.jobs)
+        }))
       }
     ],
     chart: { kind: 'pareto', table: 'pareto', category: 'faultCode', series: ['faults'], line: 'cumulativeShare' }

@@ -1,8 +1,9 @@
-import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportColumn, ReportResult } from '../../../src-shared/contract/reports'
 import { rate } from '../../../src-shared/domain/reportStatistics'
-import { receivedInRange, type ReportQuery, type ReportRange } from './scope'
+import { hasJobFilters, type ReportQuery, type ReportRange } from './scope'
+import { jobCounts, type JobDimension } from './jobDimensions'
+import { summarySpan } from './summarySpan'
 import { codeLabels, userNames } from './names'
 
 interface FixRow {
@@ -32,24 +33,19 @@ function fixFigures(row: FixRow) {
  * COMEBACK_WINDOW_DAYS of its pick-up and not cancelled. By model, fault code and technician.
  */
 export async function firstTimeFixReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
-  const scope = sql`${receivedInRange(query, range)} AND j.picked_up_at IS NOT NULL`
-  const grouped = async <T>(columns: ReturnType<typeof sql>, groupBy: ReturnType<typeof sql>) =>
-    (
-      await sql<T & FixRow>`
-        SELECT ${columns}, count(*) AS picked_up, sum(j.came_back) AS comebacks
-        FROM report_jobs j WHERE ${scope} GROUP BY ${groupBy} ORDER BY picked_up DESC`.execute(db)
-    ).rows
+  const span = summarySpan(query, range, !hasJobFilters(query))
+  // The groups with a job handed back, most first; equals in the order SQLite groups them.
+  const grouped = async (dim: JobDimension) =>
+    (await jobCounts(db, query, span, dim)).filter((row) => row.pickedUp > 0).sort((a, b) => b.pickedUp - a.pickedUp)
 
-  const [byModel, byFault, byTechnician, totals] = await Promise.all([
-    grouped<{ brand: string; model: string }>(sql`j.brand AS brand, j.model AS model`, sql`j.brand, j.model`),
-    grouped<{ code: string | null }>(sql`j.fault_cause_code AS code`, sql`j.fault_cause_code`),
-    grouped<{ technicianId: string | null }>(sql`j.technician_id AS technician_id`, sql`j.technician_id`),
-    grouped<{ all: number }>(sql`1 AS "all"`, sql`1`)
-  ])
+  const byModel = await grouped('model')
+  const byFault = await grouped('cause')
+  const byTechnician = await grouped('technician')
+  const totals = await grouped('all')
   const total = fixFigures(totals[0] ?? { pickedUp: 0, comebacks: 0 })
   const names = await userNames(
     db,
-    byTechnician.map((row) => row.technicianId)
+    byTechnician.map((row) => row.key)
   )
   const faults = await codeLabels(db, 'fault_cause')
 
@@ -67,13 +63,13 @@ export async function firstTimeFixReport(db: Db, query: ReportQuery, range: Repo
       {
         key: 'byModel',
         columns: [{ key: 'brand', kind: 'text' }, { key: 'model', kind: 'text' }, ...FIX_COLUMNS],
-        rows: byModel.map((row) => ({ brand: row.brand, model: row.model, ...fixFigures(row) }))
+        rows: byModel.map((row) => ({ brand: row.key, model: row.key2, ...fixFigures(row) }))
       },
       {
         key: 'byFaultCode',
         columns: [{ key: 'faultCode', kind: 'text' }, ...FIX_COLUMNS],
         rows: byFault.map((row) => ({
-          faultCode: row.code === null ? null : (faults.get(row.code) ?? row.code),
+          faultCode: row.key === null ? null : (faults.get(row.key) ?? row.key),
           ...fixFigures(row)
         }))
       },
@@ -81,7 +77,7 @@ export async function firstTimeFixReport(db: Db, query: ReportQuery, range: Repo
         key: 'byTechnician',
         columns: [{ key: 'technician', kind: 'text' }, ...FIX_COLUMNS],
         rows: byTechnician.map((row) => ({
-          technician: row.technicianId === null ? null : (names.get(row.technicianId) ?? row.technicianId),
+          technician: row.key === null ? null : (names.get(row.key) ?? row.key),
           ...fixFigures(row)
         }))
       }

@@ -2,9 +2,11 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportColumn, ReportResult } from '../../../src-shared/contract/reports'
 import { rate } from '../../../src-shared/domain/reportStatistics'
-import { jobFilters, type ReportQuery, type ReportRange } from './scope'
+import { hasJobFilters, jobFilters, type ReportQuery, type ReportRange } from './scope'
+import { byKey, orNull, sumRows, summarySpan, wholeYears, type SummarySpan } from './summarySpan'
 
 interface Consumption {
+  key: string | null
   quantity: number
   revenueFen: number
   costFen: number
@@ -18,7 +20,7 @@ const MARGIN_COLUMNS: ReportColumn[] = [
   { key: 'marginRate', kind: 'percent' }
 ]
 
-function margin(row: Consumption) {
+function margin(row: Omit<Consumption, 'key'>) {
   return {
     quantity: row.quantity,
     revenueFen: row.revenueFen,
@@ -34,23 +36,32 @@ function margin(row: Consumption) {
  * category of the device they went into.
  */
 export async function partsReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
-  const used = sql`
-    FROM work_order_parts wp INDEXED BY work_order_parts_issued
-    JOIN report_jobs j ON j.work_order_id = wp.work_order_id
-    WHERE wp.issued_at >= ${range.start} AND wp.issued_at < ${range.end} AND ${jobFilters(query)}`
-  const sums = sql`sum(wp.quantity - wp.returned_quantity) AS quantity,
-      sum(wp.unit_price_fen * (wp.quantity - wp.returned_quantity)) AS revenue_fen,
-      sum(wp.cost_value_fen - wp.returned_value_fen) AS cost_fen`
-  const [byPart, byCategory] = await Promise.all([
-    sql<Consumption & { partNumber: string; name: string }>`
-      SELECT p.part_number AS part_number, p.name AS name, t.quantity, t.revenue_fen, t.cost_fen
-      FROM (SELECT wp.part_id AS part_id, ${sums} ${used} GROUP BY wp.part_id) t
-      JOIN parts p ON p.id = t.part_id
-      ORDER BY t.revenue_fen DESC, p.part_number`.execute(db),
-    sql<Consumption & { category: string | null }>`
-      SELECT j.category_key AS category, ${sums} ${used} GROUP BY j.category_key ORDER BY revenue_fen DESC`.execute(db)
-  ])
-  const total = byCategory.rows.reduce(
+  const span = summarySpan(query, range, !hasJobFilters(query))
+  const byPartId = await consumption(db, query, span, 'part')
+  const parts = new Map(
+    byPartId.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('parts')
+            .select(['id', 'partNumber', 'name'])
+            .where(
+              'id',
+              'in',
+              byPartId.map((row) => row.key)
+            )
+            .execute()
+        ).map((part) => [part.id, part])
+  )
+  const byPart = byPartId
+    .map((row) => ({
+      ...row,
+      partNumber: parts.get(row.key!)?.partNumber ?? '',
+      name: parts.get(row.key!)?.name ?? ''
+    }))
+    .sort((a, b) => b.revenueFen - a.revenueFen || byKey(a.partNumber, b.partNumber))
+  const byCategory = (await consumption(db, query, span, 'category')).sort((a, b) => b.revenueFen - a.revenueFen)
+  const total = byCategory.reduce(
     (sum, row) => ({
       quantity: sum.quantity + row.quantity,
       revenueFen: sum.revenueFen + row.revenueFen,
@@ -75,14 +86,71 @@ export async function partsReport(db: Db, query: ReportQuery, range: ReportRange
       {
         key: 'byCategory',
         columns: [{ key: 'category', kind: 'code', codeSet: 'category' }, ...MARGIN_COLUMNS],
-        rows: byCategory.rows.map((row) => ({ category: row.category, ...margin(row) }))
+        rows: byCategory.map((row) => ({ category: row.key, ...margin(row) }))
       },
       {
         key: 'byPart',
         columns: [{ key: 'partNumber', kind: 'text' }, { key: 'name', kind: 'text' }, ...MARGIN_COLUMNS],
-        rows: byPart.rows.map((row) => ({ partNumber: row.partNumber, name: row.name, ...margin(row) }))
+        rows: byPart.map((row) => ({ partNumber: row.partNumber, name: row.name, ...margin(row) }))
       }
     ],
     chart: { kind: 'bar', table: 'byCategory', category: 'category', series: ['revenueFen', 'costFen', 'marginFen'] }
   }
+}
+
+const MEASURES = ['lines', 'quantity', 'revenueFen', 'costFen'] as const
+
+/**
+ * Parts used in the span by part or by the device's category: whole years from
+ * report_part_years, the other whole months from report_part_months, the days around them from
+ * the lines themselves.
+ */
+async function consumption(
+  db: Db,
+  query: ReportQuery,
+  span: SummarySpan,
+  dim: 'part' | 'category'
+): Promise<(Consumption & { lines: number })[]> {
+  const parts: (Consumption & { lines: number })[][] = []
+  if (span.months) {
+    const { years, months } = wholeYears(span.months)
+    const sums = sql`sum(lines) AS lines, sum(quantity) AS quantity, sum(revenue_fen) AS revenue_fen, sum(cost_fen) AS cost_fen`
+    if (years) {
+      parts.push(
+        (
+          await sql<Consumption & { lines: number }>`
+            SELECT key, ${sums} FROM report_part_years
+            WHERE dim = ${dim} AND year >= ${years.first} AND year <= ${years.last} GROUP BY key`.execute(db)
+        ).rows
+      )
+    }
+    for (const range of months) {
+      parts.push(
+        (
+          await sql<Consumption & { lines: number }>`
+            SELECT key, ${sums} FROM report_part_months
+            WHERE dim = ${dim} AND month >= ${range.first} AND month <= ${range.last} GROUP BY key`.execute(db)
+        ).rows
+      )
+    }
+  }
+  const key = dim === 'part' ? sql`wp.part_id` : sql`coalesce(j.category_key, '')`
+  for (const edge of span.edges) {
+    parts.push(
+      (
+        await sql<Consumption & { lines: number }>`
+          SELECT ${key} AS key, count(*) AS lines, sum(wp.quantity - wp.returned_quantity) AS quantity,
+            sum(wp.unit_price_fen * (wp.quantity - wp.returned_quantity)) AS revenue_fen,
+            sum(wp.cost_value_fen - wp.returned_value_fen) AS cost_fen
+          FROM work_order_parts wp INDEXED BY work_order_parts_issued
+          JOIN report_jobs j ON j.work_order_id = wp.work_order_id
+          WHERE wp.issued_at >= ${edge.start} AND wp.issued_at < ${edge.end} AND ${jobFilters(query)}
+          GROUP BY 1`.execute(db)
+      ).rows
+    )
+  }
+  return sumRows(parts.flat(), (row) => row.key ?? '', MEASURES)
+    .filter((row) => row.lines > 0)
+    .map((row) => ({ ...row, key: orNull(row.key ?? '') }))
+    .sort((a, b) => byKey(a.key, b.key))
 }

@@ -11,10 +11,13 @@ import { partsReport } from './partsMargin'
 import { claimsReport } from './claims'
 import { satisfactionReport } from './satisfaction'
 
-/** One report over the shop's calendar days from..to, with its filters. */
-export async function runReport(db: Db, query: ReportQuery): Promise<ReportResult> {
+/**
+ * One report over the shop's calendar days from..to, with its filters. `factsOnly` reads every
+ * figure from the fact rows, as a check that the summaries say the same.
+ */
+export async function runReport(db: Db, query: ReportQuery, factsOnly = false): Promise<ReportResult> {
   const timeZone = await readShopTimeZone(db)
-  const range = rangeOf(query, timeZone)
+  const range = { ...rangeOf(query, timeZone), factsOnly }
   switch (query.report) {
     case 'turnaround':
       return turnaroundReport(db, query, range)

@@ -10,6 +10,8 @@ export interface ReportRange {
   end: string
   /** The shop's offset from UTC at the range's start, for grouping instants by shop day in SQL. */
   offsetMinutes: number
+  /** Every figure from the fact rows, none from the summaries (the test that compares the two). */
+  factsOnly?: boolean
 }
 
 export function rangeOf(query: { from: string; to: string }, timeZone: string): ReportRange {

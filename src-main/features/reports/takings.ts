@@ -4,6 +4,7 @@ import type { ReportResult } from '../../../src-shared/contract/reports'
 import { PAYMENT_METHODS } from '../../../src-shared/domain/invoice'
 import { periodOf } from '../../../src-shared/domain/reportStatistics'
 import { hasJobFilters, jobFilters, shopDay, type ReportQuery, type ReportRange } from './scope'
+import { SUMMARY_OFFSET_MINUTES } from './summarySpan'
 
 type Method = (typeof PAYMENT_METHODS)[number]
 
@@ -33,18 +34,27 @@ export async function takingsReport(db: Db, query: ReportQuery, range: ReportRan
   const claimJobs = hasJobFilters(query)
     ? sql`AND c.work_order_id IN (SELECT j.work_order_id FROM report_jobs j WHERE ${jobFilters(query)})`
     : sql``
-  const [payments, claims] = await Promise.all([
-    sql<{ day: string; kind: string; method: Method; amountFen: number }>`
-      SELECT ${shopDay(sql.ref('p.at'), range)} AS day, p.kind AS kind, p.method AS method, sum(p.amount_fen) AS amount_fen
-      FROM payments p INDEXED BY payments_takings
-      WHERE p.at >= ${range.start} AND p.at < ${range.end} ${onlyJobs}
-      GROUP BY 1, 2, 3`.execute(db),
-    sql<{ day: string; amountFen: number }>`
-      SELECT ${shopDay(sql.ref('c.created_at'), range)} AS day, sum(c.amount_fen) AS amount_fen
-      FROM warranty_claims c INDEXED BY warranty_claims_created
-      WHERE c.created_at >= ${range.start} AND c.created_at < ${range.end} ${claimJobs}
-      GROUP BY 1`.execute(db)
-  ])
+  // Unfiltered, in the summaries' calendar: the day sums the triggers keep; else the rows themselves.
+  const daily = !hasJobFilters(query) && range.offsetMinutes === SUMMARY_OFFSET_MINUTES && range.factsOnly !== true
+  const payments = daily
+    ? await sql<{ day: string; kind: string; method: Method; amountFen: number }>`
+        SELECT day, kind, method, amount_fen FROM report_payment_days
+        WHERE day >= ${query.from} AND day <= ${query.to} AND payments > 0`.execute(db)
+    : await sql<{ day: string; kind: string; method: Method; amountFen: number }>`
+        SELECT ${shopDay(sql.ref('p.at'), range)} AS day, p.kind AS kind, p.method AS method, sum(p.amount_fen) AS amount_fen
+        FROM payments p INDEXED BY payments_takings
+        WHERE p.at >= ${range.start} AND p.at < ${range.end} ${onlyJobs}
+        GROUP BY 1, 2, 3`.execute(db)
+  const claims = daily
+    ? await sql<{ day: string; amountFen: number }>`
+        SELECT day, amount_fen FROM report_claim_days WHERE day >= ${query.from} AND day <= ${query.to} AND claims > 0`.execute(
+        db
+      )
+    : await sql<{ day: string; amountFen: number }>`
+        SELECT ${shopDay(sql.ref('c.created_at'), range)} AS day, sum(c.amount_fen) AS amount_fen
+        FROM warranty_claims c INDEXED BY warranty_claims_created
+        WHERE c.created_at >= ${range.start} AND c.created_at < ${range.end} ${claimJobs}
+        GROUP BY 1`.execute(db)
 
   const periods = new Map<string, PeriodTakings>()
   const period = (day: string) => {

@@ -1,7 +1,16 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportResult } from '../../../src-shared/contract/reports'
-import { hours, jobFilters, type ReportQuery, type ReportRange } from './scope'
+import { hasJobFilters, hours, jobFilters, type ReportQuery, type ReportRange } from './scope'
+import { orNull, sumRows, summarySpan } from './summarySpan'
+
+interface TechnicianOutput {
+  technicianId: string | null
+  finished: number
+  labourFen: number
+  comebacks: number
+  readyMinutes: number
+}
 import { userNames } from './names'
 
 /**
@@ -9,18 +18,44 @@ import { userNames } from './names'
  * priced on them, how many of them came back, and their average turnaround (received -> ready).
  */
 export async function techniciansReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
-  const { rows } = await sql<{
-    technicianId: string | null
-    finished: number
-    labourFen: number
-    comebacks: number
-    averageMinutes: number | null
-  }>`
-    SELECT j.technician_id AS technician_id, count(*) AS finished, sum(j.labour_fen) AS labour_fen,
-      sum(j.came_back) AS comebacks, avg(j.ready_minutes) AS average_minutes
-    FROM report_jobs j INDEXED BY report_jobs_ready
-    WHERE j.ready_at >= ${range.start} AND j.ready_at < ${range.end} AND ${jobFilters(query)}
-    GROUP BY j.technician_id ORDER BY finished DESC`.execute(db)
+  const span = summarySpan(query, range, !hasJobFilters(query))
+  const parts: TechnicianOutput[][] = []
+  if (span.months) {
+    parts.push(
+      (
+        await sql<TechnicianOutput>`
+          SELECT key AS technician_id, sum(finished) AS finished, sum(labour_fen) AS labour_fen,
+            sum(comebacks) AS comebacks, sum(ready_minutes) AS ready_minutes
+          FROM report_ready_months WHERE month >= ${span.months.first} AND month <= ${span.months.last}
+          GROUP BY key`.execute(db)
+      ).rows
+    )
+  }
+  for (const edge of span.edges) {
+    parts.push(
+      (
+        await sql<TechnicianOutput>`
+          SELECT coalesce(j.technician_id, '') AS technician_id, count(*) AS finished, sum(j.labour_fen) AS labour_fen,
+            sum(j.came_back) AS comebacks, sum(j.ready_minutes) AS ready_minutes
+          FROM report_jobs j INDEXED BY report_jobs_ready
+          WHERE j.ready_at >= ${edge.start} AND j.ready_at < ${edge.end} AND ${jobFilters(query)}
+          GROUP BY j.technician_id`.execute(db)
+      ).rows
+    )
+  }
+  const rows = sumRows(parts.flat(), (row) => row.technicianId ?? '', [
+    'finished',
+    'labourFen',
+    'comebacks',
+    'readyMinutes'
+  ])
+    .filter((row) => row.finished > 0)
+    .map((row) => ({
+      ...row,
+      technicianId: orNull(row.technicianId ?? ''),
+      // As SQLite's avg() would: the exact sum of whole minutes over the count.
+      averageMinutes: row.readyMinutes / row.finished
+    }))
   const names = await userNames(
     db,
     rows.map((row) => row.technicianId)

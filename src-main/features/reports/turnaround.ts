@@ -1,19 +1,11 @@
-import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportColumn, ReportResult } from '../../../src-shared/contract/reports'
-import {
-  spreadOf,
-  turnaroundBucket,
-  TURNAROUND_BUCKETS,
-  type TurnaroundBucket
-} from '../../../src-shared/domain/reportStatistics'
-import { hours, receivedInRange, type ReportQuery, type ReportRange } from './scope'
+import { TURNAROUND_BUCKETS } from '../../../src-shared/domain/reportStatistics'
+import { hasJobFilters, hours, type ReportQuery, type ReportRange } from './scope'
 import { userNames } from './names'
-
-interface Durations {
-  ready: number[]
-  pickedUp: number[]
-}
+import { jobCounts } from './jobDimensions'
+import { summarySpan } from './summarySpan'
+import { TurnaroundDurations, type DurationDim } from './turnaroundDurations'
 
 const SPREAD_COLUMNS: ReportColumn[] = [
   { key: 'jobs', kind: 'count' },
@@ -23,9 +15,9 @@ const SPREAD_COLUMNS: ReportColumn[] = [
   { key: 'pickupP90', kind: 'hours' }
 ]
 
-function spreadRow(jobs: number, durations: Durations) {
-  const ready = spreadOf(durations.ready)
-  const pickedUp = spreadOf(durations.pickedUp)
+async function spreadRow(durations: TurnaroundDurations, dim: DurationDim, key: string | null, jobs: number) {
+  const ready = await durations.percentiles(dim, key ?? '', 'ready')
+  const pickedUp = await durations.percentiles(dim, key ?? '', 'pickup')
   return {
     jobs,
     readyMedian: hours(ready.median),
@@ -41,53 +33,29 @@ function spreadRow(jobs: number, durations: Durations) {
  * durations spread over the histogram's bars. Jobs not ready yet count as jobs, not as durations.
  */
 export async function turnaroundReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
-  // One row per category and technician with its durations as text lists: a year holds some
-  // 200 000 jobs, and building a JavaScript object for each would cost more than the query.
-  const { rows: groups } = await sql<{
-    c: string | null
-    t: string | null
-    jobs: number
-    r: string | null
-    p: string | null
-  }>`
-    SELECT j.category_key AS c, j.technician_id AS t, count(*) AS jobs,
-      group_concat(j.ready_minutes) AS r, group_concat(j.pickup_minutes) AS p
-    FROM report_jobs j WHERE ${receivedInRange(query, range)} GROUP BY j.category_key, j.technician_id`.execute(db)
-  const numbers = (list: string | null) => (list === null ? [] : list.split(',').map(Number))
-
-  const all: Durations = { ready: [], pickedUp: [] }
-  const byCategory = new Map<string | null, Durations & { jobs: number }>()
-  const byTechnician = new Map<string | null, Durations & { jobs: number }>()
-  const buckets = new Map<TurnaroundBucket, { ready: number; pickedUp: number }>(
-    TURNAROUND_BUCKETS.map((bucket) => [bucket, { ready: 0, pickedUp: 0 }])
+  const span = summarySpan(query, range, !hasJobFilters(query))
+  const durations = await TurnaroundDurations.of(db, query, span)
+  const byCategory = (await jobCounts(db, query, span, 'category')).sort((a, b) => b.jobs - a.jobs)
+  const byTechnician = (await jobCounts(db, query, span, 'technician')).sort((a, b) => b.jobs - a.jobs)
+  const jobs = byCategory.reduce((sum, row) => sum + row.jobs, 0)
+  const names = await userNames(
+    db,
+    byTechnician.map((row) => row.key)
   )
-  const groupOf = <K>(map: Map<K, Durations & { jobs: number }>, key: K) => {
-    let group = map.get(key)
-    if (!group) map.set(key, (group = { jobs: 0, ready: [], pickedUp: [] }))
-    return group
+  const overall = await spreadRow(durations, 'all', null, jobs)
+  const ready = durations.distribution('ready')
+  const pickedUp = durations.distribution('pickup')
+  const categoryRows = []
+  for (const row of byCategory) {
+    categoryRows.push({ category: row.key, ...(await spreadRow(durations, 'category', row.key, row.jobs)) })
   }
-  let jobs = 0
-  for (const row of groups) {
-    const category = groupOf(byCategory, row.c)
-    const technician = groupOf(byTechnician, row.t)
-    category.jobs += row.jobs
-    technician.jobs += row.jobs
-    jobs += row.jobs
-    for (const minutes of numbers(row.r)) {
-      all.ready.push(minutes)
-      category.ready.push(minutes)
-      technician.ready.push(minutes)
-      buckets.get(turnaroundBucket(minutes))!.ready += 1
-    }
-    for (const minutes of numbers(row.p)) {
-      all.pickedUp.push(minutes)
-      category.pickedUp.push(minutes)
-      technician.pickedUp.push(minutes)
-      buckets.get(turnaroundBucket(minutes))!.pickedUp += 1
-    }
+  const technicianRows = []
+  for (const row of byTechnician) {
+    technicianRows.push({
+      technician: row.key === null ? null : (names.get(row.key) ?? row.key),
+      ...(await spreadRow(durations, 'technician', row.key, row.jobs))
+    })
   }
-  const names = await userNames(db, [...byTechnician.keys()])
-  const overall = spreadRow(jobs, all)
 
   return {
     report: 'turnaround',
@@ -108,24 +76,21 @@ export async function turnaroundReport(db: Db, query: ReportQuery, range: Report
           { key: 'ready', kind: 'count' },
           { key: 'pickedUp', kind: 'count' }
         ],
-        rows: [...buckets].map(([bucket, counts]) => ({ bucket, ...counts }))
+        rows: TURNAROUND_BUCKETS.map((bucket) => ({
+          bucket,
+          ready: ready.get(bucket)!,
+          pickedUp: pickedUp.get(bucket)!
+        }))
       },
       {
         key: 'byCategory',
         columns: [{ key: 'category', kind: 'code', codeSet: 'category' }, ...SPREAD_COLUMNS],
-        rows: [...byCategory]
-          .sort((a, b) => b[1].jobs - a[1].jobs)
-          .map(([category, group]) => ({ category, ...spreadRow(group.jobs, group) }))
+        rows: categoryRows
       },
       {
         key: 'byTechnician',
         columns: [{ key: 'technician', kind: 'text' }, ...SPREAD_COLUMNS],
-        rows: [...byTechnician]
-          .sort((a, b) => b[1].jobs - a[1].jobs)
-          .map(([id, group]) => ({
-            technician: id === null ? null : (names.get(id) ?? id),
-            ...spreadRow(group.jobs, group)
-          }))
+        rows: technicianRows
       }
     ],
     chart: { kind: 'bar', table: 'distribution', category: 'bucket', series: ['ready', 'pickedUp'] }

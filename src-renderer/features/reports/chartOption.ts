@@ -6,6 +6,8 @@ export const CHART_ROWS = 20
 export interface ChartWords {
   cellText: (column: Pick<ReportColumn, 'kind' | 'codeSet'>, cell: ReportCell | undefined) => string
   seriesName: (key: string) => string
+  /** Said across an empty chart, which would otherwise be a bare axis. */
+  empty: string
 }
 
 /** A cell as a chart value: money in yuan, shares in percent. */
@@ -51,6 +53,15 @@ export function chartOption(result: ReportResult, words: ChartWords, animate: bo
     animation: animate,
     tooltip: { trigger: 'axis' as const },
     legend: { top: 0 },
+    title:
+      rows.length === 0
+        ? {
+            text: words.empty,
+            left: 'center',
+            top: 'middle',
+            textStyle: { color: '#909399', fontSize: 14, fontWeight: 'normal' as const }
+          }
+        : undefined,
     grid: { left: 16, right: chart.line ? 48 : 16, top: 40, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category' as const,
