@@ -1,16 +1,12 @@
 import type { IncomingMessage } from 'node:http'
 import { CHANGES_EVENT, type ChangeBatch } from '../../../src-shared/liveChanges'
+import type { LiveChangeMessage } from '../../../src-shared/bridge'
 import type { ShopServerClient } from './shopServerClient'
 
-/** What a desk hears of the shop server's live changes, in order. */
-export type ChangeStreamMessage =
-  /** The stream is open: whatever changed while it was not is unknown, so screens refetch. */
-  | { kind: 'open' }
-  | { kind: 'changes'; batch: ChangeBatch }
-  /** The stream dropped (server restart, network); it is opened again after a short wait. */
-  | { kind: 'dropped' }
-  /** The shop server refused the stream (the session ended, the desk was revoked): not retried. */
-  | { kind: 'refused'; status: number }
+/** What a desk hears of the shop server's live changes, in order: `open` (screens refetch what
+ * they missed), `changes`, `dropped` (opened again shortly), `refused` (the session ended or the
+ * desk was revoked: not retried). */
+export type ChangeStreamMessage = LiveChangeMessage
 
 export interface ChangeStream {
   close(): void
