@@ -16,7 +16,7 @@
  */
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { join } from 'node:path'
 import { closeApp, DATABASE_FILE_NAME, openApp } from '../../src-main/app/openApp'
 import type { AppContext } from '../../src-main/app/context'
@@ -180,7 +180,12 @@ async function main(): Promise<void> {
     // How long the shop server's one thread kept a ready request waiting.
     const eventLoop = monitorEventLoopDelay({ resolution: 5 })
     eventLoop.enable()
+    // What the server spends per call, whatever the machine's load: CPU time, and time its one thread was busy.
+    const cpuBefore = process.cpuUsage()
+    const busyBefore = performance.eventLoopUtilization()
     const { timings, errors, changeBatches } = await runDesks(load)
+    const cpu = process.cpuUsage(cpuBefore)
+    const busy = performance.eventLoopUtilization(busyBefore)
     eventLoop.disable()
     const loadAfter = loadavg()
     const inProcess = await inProcessFigures(app, samples, adminToken)
@@ -203,6 +208,9 @@ async function main(): Promise<void> {
     const ms = (ns: number) => (ns / 1e6).toFixed(1)
     console.log(
       `Shop server's event loop delay: p50 ${ms(eventLoop.percentile(50))}, p99 ${ms(eventLoop.percentile(99))}, max ${ms(eventLoop.max)} ms`
+    )
+    console.log(
+      `Shop server per call: ${((cpu.user + cpu.system) / 1000 / total).toFixed(2)} ms CPU, ${(busy.active / total).toFixed(2)} ms of its thread busy (${(100 * busy.utilization).toFixed(0)}% of the run)`
     )
     console.log(`Live-change batches the desks received: ${changeBatches}`)
     for (const kind of KINDS) {
