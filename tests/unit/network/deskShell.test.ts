@@ -8,7 +8,7 @@ import { ShellConnection } from '../../../src-main/host/electron/shellConnection
 import type { LiveChangeMessage } from '../../../src-shared/bridge'
 import { ADMIN, callOk, handlers, tempDir } from '../helpers'
 import { intake } from '../workOrders/fixtures'
-import { shopServerPerFile } from './fixtures'
+import { shopServerPerFile, until } from './fixtures'
 
 const shop = shopServerPerFile()
 const PREFIX = 'app://service-center/'
@@ -45,14 +45,6 @@ function desktopPc(dataDir?: string) {
     folder?.remove()
   })
   return { shell, dir, localOpened: () => localOpened }
-}
-
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
 }
 
 describe('the desktop shell as a desk of the shop server', () => {
