@@ -156,7 +156,7 @@ router.beforeEach(async (to) => {
 
 // A desk the shop server refuses (revoked, never paired) forgets its credential and pairs again.
 onDeskProblem((code) => {
-  forgetPairing()
+  void forgetPairing()
   void router.push({ name: 'pair', query: code === 'DESK_REVOKED' ? { revoked: '1' } : {} })
 })
 

@@ -1,7 +1,8 @@
 import { CHANGES_EVENT, type ChangeBatch } from '../../src-shared/liveChanges'
+import type { ServiceCenterBridge } from '../../src-shared/bridge'
 import { readToken } from './token'
 
-/** When no event stream carries changes (the desktop shell, a dropped stream), screens refresh this often. */
+/** When no event stream carries changes (an older desktop shell, a dropped stream), screens refresh this often. */
 export const FALLBACK_REFRESH_MS = 30_000
 /** Changes that arrive together (one save touching several records) cause one refetch. */
 const COALESCE_MS = 50
@@ -13,7 +14,14 @@ interface Subscriber {
 }
 
 const subscribers = new Set<Subscriber>()
-let source: EventSource | undefined
+/** The stream of changes: the HTTP host's event stream in a browser, relayed by the desktop shell inside it. */
+interface LiveSource {
+  readonly open: boolean
+  readonly closed: boolean
+  close(): void
+}
+
+let source: LiveSource | undefined
 let sourceToken: string | undefined
 let fallbackTimer: ReturnType<typeof setInterval> | undefined
 /** Set once the stream dropped: whatever changed meanwhile was missed, so reopening refreshes all. */
@@ -32,31 +40,79 @@ function refreshAll(): void {
 }
 
 function streamIsOpen(): boolean {
-  return source !== undefined && source.readyState === EventSource.OPEN
+  return source?.open === true
 }
 
-/** The HTTP host pushes changes; over the desktop shell's IPC there is no stream, only the fallback. */
+function streamOpened(): void {
+  if (missedSome) refreshAll()
+  missedSome = false
+}
+
+function batchArrived(batch: ChangeBatch): void {
+  for (const subscriber of subscribers) {
+    if (batch.changes.some((change) => subscriber.entities.has(change.entity))) schedule(subscriber)
+  }
+}
+
 function openStream(): void {
   const token = readToken()
-  if (source && sourceToken === token && source.readyState !== EventSource.CLOSED) return
+  if (source && sourceToken === token && !source.closed) return
   source?.close()
   source = undefined
-  if (typeof window === 'undefined' || window.serviceCenter || typeof EventSource === 'undefined' || !token) return
+  if (typeof window === 'undefined' || !token) return
+  const shell = window.serviceCenter
+  if (shell ? !shell.watchChanges : typeof EventSource === 'undefined') return
   sourceToken = token
-  source = new EventSource(`/events?token=${encodeURIComponent(token)}`)
-  source.addEventListener('open', () => {
-    if (missedSome) refreshAll()
-    missedSome = false
-  })
-  source.addEventListener('error', () => {
+  source = shell ? shellSource(shell, token) : eventSource(token)
+}
+
+/** The HTTP host's GET /events. */
+function eventSource(token: string): LiveSource {
+  const events = new EventSource(`/events?token=${encodeURIComponent(token)}`)
+  events.addEventListener('open', streamOpened)
+  events.addEventListener('error', () => {
     missedSome = true
   })
-  source.addEventListener(CHANGES_EVENT, (event) => {
-    const batch = JSON.parse((event as MessageEvent<string>).data) as ChangeBatch
-    for (const subscriber of subscribers) {
-      if (batch.changes.some((change) => subscriber.entities.has(change.entity))) schedule(subscriber)
-    }
+  events.addEventListener(CHANGES_EVENT, (event) => {
+    batchArrived(JSON.parse((event as MessageEvent<string>).data) as ChangeBatch)
   })
+  return {
+    get open() {
+      return events.readyState === EventSource.OPEN
+    },
+    get closed() {
+      return events.readyState === EventSource.CLOSED
+    },
+    close: () => events.close()
+  }
+}
+
+/** The desktop shell's relay: this PC's own changes, or the shop server's at a desk. */
+function shellSource(shell: ServiceCenterBridge, token: string): LiveSource {
+  let state: 'connecting' | 'open' | 'closed' = 'connecting'
+  const stop = shell.watchChanges!(token, (message) => {
+    if (message.kind === 'open') {
+      state = 'open'
+      streamOpened()
+    } else if (message.kind === 'dropped') {
+      state = 'connecting'
+      missedSome = true
+    } else if (message.kind === 'refused') {
+      state = 'closed'
+    } else batchArrived(message.batch)
+  })
+  return {
+    get open() {
+      return state === 'open'
+    },
+    get closed() {
+      return state === 'closed'
+    },
+    close() {
+      state = 'closed'
+      stop()
+    }
+  }
 }
 
 function closeStream(): void {
@@ -69,7 +125,7 @@ function closeStream(): void {
 
 /**
  * Calls `refresh` when another desk (or this one) commits a change to one of `entities`
- * (`work_order`, `part_request`, `invoice`, ...), and every 30 s while no event stream is open.
+ * (`work_order`, `part_request`, `invoice`, ...), and every 30 s while no change stream is open.
  * Returns the unsubscribe function.
  */
 export function onChanges(entities: readonly string[], refresh: () => void): () => void {

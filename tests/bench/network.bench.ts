@@ -4,30 +4,32 @@
  * certificate, the desk credential, a request id on every write) on its own loopback address,
  * doing the counter's mix at 5 operations a second each for 60 s: search as you type (a customer's
  * name, keystroke by keystroke), open a job, issue a part to a job, take a payment (a counter sale
- * paid in cash). Prints p50/p95/p99 per kind and the error count; beside them the same operations
- * through dispatch in this process (no network) and the raw SQLite figure for the same read or
- * commit. Targets (issue 14): no errors; p95 under 20 ms for reads and 30 ms for writes. Asserts
- * nothing.
+ * paid in cash), each desk also following the live-change stream as its screens do. Prints
+ * p50/p95/p99 per kind and the error count; beside them the same operations through dispatch in
+ * this process (no network), the raw SQLite figure for exactly the statements they ran, and one
+ * commit; and the load average, since the machine may be shared. Targets (issue 14): no errors;
+ * p95 under 20 ms for reads and 30 ms for writes. Asserts nothing.
  *
  *   npm run bench:network                        # a demo-sized shop, bulk-seeded (seconds)
  *   DEMO_DIR=demo-data npm run bench:network     # a copy of a demo shop generated before
  *   BENCH_SECONDS=20 npm run bench:network       # a shorter run
  */
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { join } from 'node:path'
 import { closeApp, DATABASE_FILE_NAME, openApp } from '../../src-main/app/openApp'
 import type { AppContext } from '../../src-main/app/context'
 import { createShopNetwork } from '../../src-main/host/web/shopNetwork'
 import { pairWithShopServer, ShopServerClient } from '../../src-main/host/desk/shopServerClient'
-import { dispatch } from '../../src-main/rpc/dispatch'
 import { handlers } from '../../src-main/rpc/handlers'
 import { createShop, DEMO_PASSWORD, must } from '../../tools/demo/shop'
 import { seedRepairs } from './seed'
 import { seedParts } from './partsSeed'
 import { createServer, type AddressInfo } from 'node:net'
 import { spawn } from 'node:child_process'
-import { KINDS, makeOp, MIX, WRITES, type DeskLoad, type Kind, type LoadResult, type Samples } from './networkMix'
+import { KINDS, WRITES, type DeskLoad, type LoadResult, type Samples } from './networkMix'
+import { inProcessFigures } from './networkRaw'
 
 const DESKS = 10
 const OPS_PER_SECOND = 5
@@ -170,26 +172,30 @@ async function main(): Promise<void> {
       })
     }
 
+    const loadBefore = loadavg()
     console.log(
       `\n${DESKS} desks over HTTPS (a process of their own), ${OPS_PER_SECOND} operations/s each for ${SECONDS} s, against a demo-sized shop (${dataDir})…`
     )
     const load: DeskLoad = { url, fingerprint, desks, samples, opsPerSecond: OPS_PER_SECOND, seconds: SECONDS }
-    const { timings, errors } = await runDesks(load)
-
-    // The same operations in this process, one after another: what the server spends without the network.
-    const inProcess = new Map<Kind, number[]>(KINDS.map((kind) => [kind, []]))
-    for (let n = 0; n < 400; n += 1) {
-      const kind = MIX[n % MIX.length]!
-      for (const op of makeOp(kind, samples, n + 7)) {
-        const started = performance.now()
-        await dispatch(app, handlers, { operation: op.operation, input: op.input, token: adminToken })
-        inProcess.get(kind)!.push(performance.now() - started)
-      }
-    }
-    const raw = rawFigures(app, samples)
+    // How long the shop server's one thread kept a ready request waiting.
+    const eventLoop = monitorEventLoopDelay({ resolution: 5 })
+    eventLoop.enable()
+    // What the server spends per call, whatever the machine's load: CPU time, and time its one thread was busy.
+    const cpuBefore = process.cpuUsage()
+    const busyBefore = performance.eventLoopUtilization()
+    const { timings, errors, changeBatches } = await runDesks(load)
+    const cpu = process.cpuUsage(cpuBefore)
+    const busy = performance.eventLoopUtilization(busyBefore)
+    eventLoop.disable()
+    const loadAfter = loadavg()
+    const inProcess = await inProcessFigures(app, samples, adminToken)
 
     const total = Object.values(timings).reduce((sum, list) => sum + list.length, 0)
-    console.log(`\n${total} operations in ${SECONDS} s (${(total / SECONDS).toFixed(1)}/s)`)
+    const loads = (figures: number[]) => figures.map((figure) => figure.toFixed(2)).join(' ')
+    console.log(
+      `\nLoad average (1, 5, 15 min) before ${loads(loadBefore)}, after ${loads(loadAfter)}; ${cpus().length} CPUs`
+    )
+    console.log(`${total} calls in ${SECONDS} s (${(total / SECONDS).toFixed(1)}/s)`)
     console.log(
       `Errors: ${Object.values(errors).reduce((a, b) => a + b, 0)}${
         Object.keys(errors).length
@@ -199,11 +205,19 @@ async function main(): Promise<void> {
           : ''
       }`
     )
+    const ms = (ns: number) => (ns / 1e6).toFixed(1)
+    console.log(
+      `Shop server's event loop delay: p50 ${ms(eventLoop.percentile(50))}, p99 ${ms(eventLoop.percentile(99))}, max ${ms(eventLoop.max)} ms`
+    )
+    console.log(
+      `Shop server per call: ${((cpu.user + cpu.system) / 1000 / total).toFixed(2)} ms CPU, ${(busy.active / total).toFixed(2)} ms of its thread busy (${(100 * busy.utilization).toFixed(0)}% of the run)`
+    )
+    console.log(`Live-change batches the desks received: ${changeBatches}`)
     for (const kind of KINDS) {
       console.log(`\n${kind} (${WRITES.has(kind) ? 'write, target p95 < 30 ms' : 'read, target p95 < 20 ms'})`)
       console.log(row('desk over HTTPS (10 desks at once)', timings[kind]))
-      console.log(row('dispatch in this process, no network', inProcess.get(kind)!))
-      console.log(row(raw.get(kind)!.label, raw.get(kind)!.timings))
+      console.log(row('dispatch in this process, no network', inProcess.dispatch.get(kind)!))
+      for (const raw of inProcess.raw.get(kind)!) console.log(row(raw.label, raw.timings))
     }
   } finally {
     for (const client of clients) client.close()
@@ -228,45 +242,6 @@ function runDesks(load: DeskLoad): Promise<LoadResult> {
       resolve(JSON.parse(output) as LoadResult)
     })
   })
-}
-
-/** The engine underneath: a prepared statement for the read, a one-row insert and its commit for the write. */
-function rawFigures(app: AppContext, samples: Samples): Map<Kind, { label: string; timings: number[] }> {
-  const time = (runs: number, work: (i: number) => unknown) => {
-    const timings: number[] = []
-    for (let i = 0; i < runs; i += 1) {
-      const started = performance.now()
-      work(i)
-      timings.push(performance.now() - started)
-    }
-    return timings
-  }
-  const search = app.sqlite.prepare(
-    `SELECT id, name FROM customers WHERE merged_into_id IS NULL AND search_text LIKE ? ORDER BY updated_at DESC, id DESC LIMIT 20`
-  )
-  const job = app.sqlite.prepare(`SELECT * FROM work_orders WHERE id = ?`)
-  app.sqlite.exec(`CREATE TABLE IF NOT EXISTS bench_network_commit (id INTEGER PRIMARY KEY, at TEXT)`)
-  const insert = app.sqlite.prepare(`INSERT INTO bench_network_commit (at) VALUES (?)`)
-  const commitOne = app.sqlite.transaction(() => insert.run(new Date().toISOString()))
-  const commits = time(400, () => commitOne.immediate())
-  return new Map([
-    [
-      'search',
-      {
-        label: 'raw SQLite: LIKE on search_text, 20 rows',
-        timings: time(600, (i) => search.all(`%${samples.names[i % samples.names.length]!.slice(0, 1 + (i % 3))}%`))
-      }
-    ],
-    [
-      'openJob',
-      {
-        label: 'raw SQLite: the work order row by id',
-        timings: time(600, (i) => job.get(samples.jobIds[i % samples.jobIds.length]))
-      }
-    ],
-    ['issuePart', { label: 'raw SQLite: a one-row insert and its commit', timings: commits }],
-    ['takePayment', { label: 'raw SQLite: a one-row insert and its commit', timings: commits }]
-  ])
 }
 
 main().catch((error) => {

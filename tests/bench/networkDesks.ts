@@ -1,9 +1,11 @@
 /**
  * The desks of the network benchmark, in a process of their own (as desks are PCs of their own):
  * started by network.bench.ts with the paired desks and what to do, it runs the counter's mix at
- * each desk's pace and writes the timings per kind and the error counts to stdout as JSON.
+ * each desk's pace, each desk following the live-change stream as its open screens do, and writes
+ * the timings per kind and the error counts to stdout as JSON.
  */
 import { ShopServerClient } from '../../src-main/host/desk/shopServerClient'
+import { followShopServerChanges } from '../../src-main/host/desk/changeStream'
 import { makeOp, MIX, type DeskLoad, type Kind, type LoadResult } from './networkMix'
 
 async function main(): Promise<void> {
@@ -13,6 +15,7 @@ async function main(): Promise<void> {
   const intervalMs = 1000 / load.opsPerSecond
   const deadline = performance.now() + load.seconds * 1000
   let sequence = 0
+  let changeBatches = 0
   await Promise.all(
     load.desks.map(async (desk, deskIndex) => {
       const client = new ShopServerClient({
@@ -20,6 +23,11 @@ async function main(): Promise<void> {
         fingerprint: load.fingerprint,
         credential: desk.credential,
         localAddress: desk.address
+      })
+      const changes = followShopServerChanges(client, desk.token, (message) => {
+        if (message.kind === 'changes') changeBatches += 1
+        if (message.kind === 'refused')
+          errors[`events ${message.status}`] = (errors[`events ${message.status}`] ?? 0) + 1
       })
       // Desks start spread over the first interval: people do not type in step.
       await new Promise((resolve) => setTimeout(resolve, (deskIndex * intervalMs) / load.desks.length))
@@ -37,10 +45,11 @@ async function main(): Promise<void> {
         const wait = next - performance.now()
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
       }
+      changes.close()
       client.close()
     })
   )
-  const result: LoadResult = { timings, errors }
+  const result: LoadResult = { timings, errors, changeBatches }
   process.stdout.write(JSON.stringify(result))
 }
 

@@ -35,6 +35,8 @@ export interface DeskLoad {
 export interface LoadResult {
   timings: Record<Kind, number[]>
   errors: Record<string, number>
+  /** Live-change batches received over all desks' streams. */
+  changeBatches: number
 }
 
 /** One step of a desk's work: searching as you type is three calls, the rest one each. */

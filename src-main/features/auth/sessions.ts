@@ -22,6 +22,19 @@ export const SESSION_MAX_AGE_MS = 14 * 60 * 60 * 1000
 const PRUNE_ROWS_EVERY_MS = 60_000
 
 /**
+ * A session's activity reaches the database at most this often (and at `flush`, before the app
+ * closes): writing it on every call cost each call a commit, and with `synchronous=FULL` an fsync.
+ * After a crash a session may look idle up to this much longer than it was, so it locks that much
+ * sooner, never later. A lock, or an unlock, is written at once.
+ */
+export const ACTIVITY_WRITE_GRAIN_MS = 15_000
+
+interface SavedState {
+  locked: boolean
+  lastActivityAt: number
+}
+
+/**
  * Sign-in sessions. Tokens are 256 random bits. With `rows` (the app always passes them) every
  * session is also kept in the database, hashed, so a restart of the shop server keeps the desks
  * signed in (their open forms save after the reconnect); the same idle lock, desk binding and
@@ -32,6 +45,8 @@ export class SessionStore {
   /** Why sessions ended by `endAll` ended, so each desk is told at its next call. */
   private readonly endedBecause = new Map<string, ErrorKey>()
   private rowsPrunedAt = Number.NEGATIVE_INFINITY
+  /** What the database holds of each session, so activity is written only when it is worth it. */
+  private readonly saved = new WeakMap<Session, SavedState>()
 
   constructor(
     private readonly clock: () => Date = () => new Date(),
@@ -50,6 +65,7 @@ export class SessionStore {
     }
     this.byToken.set(session.token, session)
     this.rows?.insert(session)
+    this.rememberSaved(session)
     return session
   }
 
@@ -62,6 +78,7 @@ export class SessionStore {
     const stored = this.rows.find(token)
     if (!stored || stored.createdAt < this.clock().getTime() - SESSION_MAX_AGE_MS) return undefined
     this.byToken.set(token, stored)
+    this.rememberSaved(stored)
     return stored
   }
 
@@ -82,7 +99,7 @@ export class SessionStore {
     if (idleLockMinutes > 0 && now.getTime() - session.lastActivityAt > idleLockMinutes * 60_000) {
       if (!session.locked) {
         session.locked = true
-        this.rows?.update(session)
+        this.save(session)
       }
     }
   }
@@ -90,7 +107,7 @@ export class SessionStore {
   /** Marks activity now (and saves a lock just lifted by `auth.unlock`). */
   touch(session: Session, now: Date): void {
     session.lastActivityAt = now.getTime()
-    this.rows?.update(session)
+    if (this.isWorthSaving(session, ACTIVITY_WRITE_GRAIN_MS)) this.save(session)
   }
 
   revoke(token: string): void {
@@ -120,7 +137,24 @@ export class SessionStore {
 
   /** Writes every session change still waiting for the database; before the app closes it. */
   flush(): void {
+    for (const session of this.byToken.values()) if (this.isWorthSaving(session, 1)) this.save(session)
     this.rows?.flush()
+  }
+
+  private save(session: Session): void {
+    this.rows?.update(session)
+    this.rememberSaved(session)
+  }
+
+  private rememberSaved(session: Session): void {
+    this.saved.set(session, { locked: session.locked, lastActivityAt: session.lastActivityAt })
+  }
+
+  /** Whether the database is behind on the lock, or on the activity by at least `grainMs`. */
+  private isWorthSaving(session: Session, grainMs: number): boolean {
+    const saved = this.saved.get(session)
+    if (!saved) return true
+    return saved.locked !== session.locked || session.lastActivityAt - saved.lastActivityAt >= grainMs
   }
 
   /** The reason a token's session was ended by `endAll`, if it was. */

@@ -4,6 +4,7 @@ import { AppError, type CurrentUser } from '../../../src-shared/contract'
 import type { DeskSummary } from '../../../src-shared/contract/desks'
 import { recordAudit } from '../audit/record'
 import { hashSecret } from './secrets'
+import { forgetPairedDesk, knownPairedDesk, rememberPairedDesk, revocationMark } from './pairedDesks'
 
 const SUMMARY_COLUMNS = ['id', 'name', 'pairedAt', 'lastSeenAt', 'revokedAt'] as const
 
@@ -49,6 +50,7 @@ export async function revokeDesk(app: AppContext, now: Date, admin: CurrentUser,
       .set({ revokedAt: now.toISOString(), revokedBy: admin.id })
       .where('id', '=', deskId)
       .execute()
+    forgetPairedDesk(app.db, deskId)
     await recordAudit(trx, now, { actorId: admin.id, action: 'desks.revoke', entity: 'desk', entityId: deskId })
     return { ...before, revokedAt: now.toISOString() }
   })
@@ -56,6 +58,7 @@ export async function revokeDesk(app: AppContext, now: Date, admin: CurrentUser,
 
 /** Whether a desk is paired and not revoked: what a desk's live-change stream is checked against. */
 export async function isDeskPaired(db: Db, deskId: string): Promise<boolean> {
+  if (knownPairedDesk(db, { deskId })) return true
   const desk = await db.selectFrom('desks').select('revokedAt').where('id', '=', deskId).executeTakeFirst()
   return desk !== undefined && desk.revokedAt === null
 }
@@ -69,15 +72,22 @@ const LAST_SEEN_GRAIN_MS = 60_000
  */
 export async function verifyDeskCredential(db: Db, credential: string | undefined, now: Date): Promise<string> {
   if (!credential) throw new AppError('DESK_NOT_PAIRED')
+  const credentialHash = hashSecret(credential)
+  const known = knownPairedDesk(db, { credentialHash })
+  if (known && now.getTime() - known.lastSeenAt < LAST_SEEN_GRAIN_MS) return known.deskId
+  const mark = revocationMark(db)
   const desk = await db
     .selectFrom('desks')
     .select(['id', 'revokedAt', 'lastSeenAt'])
-    .where('credentialHash', '=', hashSecret(credential))
+    .where('credentialHash', '=', credentialHash)
     .executeTakeFirst()
   if (!desk) throw new AppError('DESK_NOT_PAIRED')
   if (desk.revokedAt !== null) throw new AppError('DESK_REVOKED')
-  if (desk.lastSeenAt === null || now.getTime() - Date.parse(desk.lastSeenAt) >= LAST_SEEN_GRAIN_MS) {
+  let lastSeenAt = desk.lastSeenAt === null ? Number.NEGATIVE_INFINITY : Date.parse(desk.lastSeenAt)
+  if (now.getTime() - lastSeenAt >= LAST_SEEN_GRAIN_MS) {
     await db.updateTable('desks').set({ lastSeenAt: now.toISOString() }).where('id', '=', desk.id).execute()
+    lastSeenAt = now.getTime()
   }
+  rememberPairedDesk(db, { deskId: desk.id, credentialHash, lastSeenAt }, mark)
   return desk.id
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import { Agent, request as httpsRequest } from 'node:https'
 import type { Duplex } from 'node:stream'
 import { connect, type ConnectionOptions, type TLSSocket } from 'node:tls'
@@ -79,6 +80,24 @@ export class ShopServerClient {
 
   close(): void {
     this.agent.destroy()
+  }
+
+  /**
+   * GET `path` on the shop server over the pinned connection, for a long answer read as it comes
+   * (the live-change stream). A changed certificate fails the request like any call's.
+   */
+  openGet(path: string): Promise<IncomingMessage> {
+    return new Promise((resolve, reject) => {
+      const headers = { [DESK_CREDENTIAL_HEADER]: this.options.credential, Accept: 'text/event-stream' }
+      const { localAddress } = this.options
+      const request = httpsRequest(
+        new URL(path, this.base),
+        { method: 'GET', headers, agent: this.agent, ...(localAddress ? { localAddress } : {}) },
+        resolve
+      )
+      request.on('error', reject)
+      request.end()
+    })
   }
 
   private send(call: DeskCall, requestId: string | undefined): Promise<RpcResult<unknown>> {

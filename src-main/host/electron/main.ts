@@ -4,14 +4,20 @@ import { resolveDataDir } from '../../app/dataDir'
 import type { AppContext } from '../../app/context'
 import { handlers } from '../../rpc/handlers'
 import { CONTENT_SECURITY_POLICY } from '../../../src-shared/security'
-import { handleIpcCall, RPC_CHANNEL } from './ipcBridge'
+import { RPC_CHANNEL, type IpcSender } from './ipcBridge'
+import { CHANGES_CHANNEL, DESK_SETUP_CHANNEL, WATCH_CHANGES_CHANNEL } from '../../../src-shared/bridge'
+import { ShellConnection } from './shellConnection'
+import type { ChangeStream } from '../desk/changeStream'
 import { APP_URL_PREFIX, createMainWindow } from './window'
 import { electronPrinting } from './printing'
 import { startBackupSchedule } from '../../features/backups/schedule'
 import { startSyncSchedule } from '../../features/sync/hq/schedule'
 import { safeStorageKeyProvider } from './safeStorageKey'
 
-/** The desktop shell: opens the database, one locked-down window, and the IPC host. */
+/**
+ * The desktop shell: one locked-down window and the IPC host, which serves the renderer from this
+ * PC's own database, or, when this PC is paired as a desk, from the shop server (ShellConnection).
+ */
 export function startElectronShell(): void {
   if (!electronApp.requestSingleInstanceLock()) {
     electronApp.quit()
@@ -19,6 +25,7 @@ export function startElectronShell(): void {
   }
   let mainWindow: BrowserWindow | undefined
   let appContext: AppContext | undefined
+  let connection: ShellConnection | undefined
   let stopBackups: (() => void) | undefined
   let stopSync: (() => void) | undefined
 
@@ -32,9 +39,29 @@ export function startElectronShell(): void {
   })
 
   void electronApp.whenReady().then(() => {
+    const trusted = new Set<WebContents>()
+    const printing = electronPrinting((window) => {
+      trusted.add(window.webContents)
+      return () => trusted.delete(window.webContents)
+    })
+    // This PC's own shop, opened when it keeps the data (at start, or when it stops being a desk).
+    const openLocal = (dataDir: string) => {
+      const context = openApp({ dataDir, passcodeKeys: safeStorageKeyProvider(dataDir) })
+      context.printing = printing
+      stopBackups = startBackupSchedule(context)
+      // Sync with HQ in the background of this process, never inside a counter call.
+      stopSync = startSyncSchedule(context)
+      appContext = context
+      return context
+    }
     try {
       const dataDir = resolveDataDir(process.argv, process.env, electronApp.getPath('userData'))
-      appContext = openApp({ dataDir, passcodeKeys: safeStorageKeyProvider(dataDir) })
+      connection = new ShellConnection({
+        dataDir,
+        handlers,
+        appUrlPrefix: APP_URL_PREFIX,
+        openLocal: () => openLocal(dataDir)
+      })
     } catch (error) {
       // E.g. a database written by a newer version: say so plainly instead of a blank window.
       dialog.showErrorBox('Service Center', error instanceof Error ? error.message : String(error))
@@ -42,29 +69,38 @@ export function startElectronShell(): void {
       return
     }
     applySessionPolicy()
-    const context = appContext
-    stopBackups = startBackupSchedule(context)
-    // Sync with HQ in the background of this process, never inside a counter call.
-    stopSync = startSyncSchedule(context)
-    // The main window and the hidden print window kept ready between prints.
-    const trusted = new Set<WebContents>()
-    const printing = electronPrinting((window) => {
-      trusted.add(window.webContents)
-      return () => trusted.delete(window.webContents)
+    const shell = connection
+    const senderOf = (event: Electron.IpcMainEvent | Electron.IpcMainInvokeEvent): IpcSender => ({
+      frameUrl: event.senderFrame?.url ?? '',
+      fromAppWindow: trusted.has(event.sender)
     })
-    context.printing = printing
-    ipcMain.handle(RPC_CHANNEL, (event, payload: unknown) =>
-      handleIpcCall(
-        context,
-        handlers,
-        APP_URL_PREFIX,
-        {
-          frameUrl: event.senderFrame?.url ?? '',
-          fromAppWindow: trusted.has(event.sender)
-        },
-        payload
+    ipcMain.handle(RPC_CHANNEL, (event, payload: unknown) => shell.call(senderOf(event), payload))
+    // One live-change stream per window, for the session it names; a new token replaces it.
+    const streams = new Map<number, ChangeStream>()
+    const stopStream = (id: number) => {
+      streams.get(id)?.close()
+      streams.delete(id)
+    }
+    ipcMain.on(WATCH_CHANGES_CHANNEL, (event, token: unknown) => {
+      const sender = senderOf(event)
+      if (!sender.fromAppWindow || !sender.frameUrl.startsWith(APP_URL_PREFIX)) return
+      const contents = event.sender
+      stopStream(contents.id)
+      if (typeof token !== 'string' || token === '') return
+      contents.once('destroyed', () => stopStream(contents.id))
+      streams.set(
+        contents.id,
+        shell.watchChanges(token, (message) => {
+          if (!contents.isDestroyed()) contents.send(CHANGES_CHANNEL, message)
+        })
       )
-    )
+    })
+    ipcMain.handle(DESK_SETUP_CHANNEL, async (event, payload: unknown) => {
+      const result = await shell.deskSetup(senderOf(event), payload)
+      // The streams followed the place calls went to before.
+      if (result.ok) for (const id of [...streams.keys()]) stopStream(id)
+      return result
+    })
     mainWindow = createMainWindow()
     trusted.add(mainWindow.webContents)
     // The print window loads once the main window shows, and closes with it (a hidden window
@@ -77,6 +113,7 @@ export function startElectronShell(): void {
   electronApp.on('will-quit', () => {
     stopBackups?.()
     stopSync?.()
+    connection?.close()
     if (appContext) void closeApp(appContext)
   })
 }

@@ -1,6 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AppContext } from '../../app/context'
-import { CHANGES_EVENT, type ChangeBatch } from '../../../src-shared/liveChanges'
+import { CHANGES_EVENT, type ChangeBatch, type ChangeNotice } from '../../../src-shared/liveChanges'
+
+/** Every stream gets the same batch: it is written out once, not once per desk. */
+const eventTexts = new WeakMap<ChangeNotice[], string>()
+
+function changesEvent(changes: ChangeNotice[]): string {
+  let text = eventTexts.get(changes)
+  if (text === undefined) {
+    const batch: ChangeBatch = { changes }
+    text = `event: ${CHANGES_EVENT}\ndata: ${JSON.stringify(batch)}\n\n`
+    eventTexts.set(changes, text)
+  }
+  return text
+}
 
 /** Often enough that proxies and the desk notice a dead stream, rarely enough to cost nothing. */
 export const HEARTBEAT_MS = 15_000
@@ -37,8 +50,8 @@ export function serveChangeEvents(
     )
   }
   const unsubscribe = app.changes.subscribe((changes) => {
-    const batch: ChangeBatch = { changes }
-    whileAllowed(() => response.write(`event: ${CHANGES_EVENT}\ndata: ${JSON.stringify(batch)}\n\n`))
+    const event = changesEvent(changes)
+    whileAllowed(() => response.write(event))
   })
   const heartbeat = setInterval(() => whileAllowed(() => response.write(': heartbeat\n\n')), HEARTBEAT_MS)
   heartbeat.unref()

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { CHANGES_EVENT } from '../../../src-shared/liveChanges'
 import { ADMIN, callOk } from '../helpers'
 import { intake } from '../workOrders/fixtures'
-import { pairDesk, shopServerPerFile } from './fixtures'
+import { pairDesk, shopServerPerFile, until } from './fixtures'
 
 const shop = shopServerPerFile()
 
@@ -31,14 +31,6 @@ function openStream(baseUrl: string, token: string, localAddress: string): Promi
     req.on('error', reject)
     req.end()
   })
-}
-
-async function until(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
 }
 
 describe('live changes over the LAN', () => {

@@ -112,3 +112,12 @@ const openClients: ShopServerClient[] = []
 afterAll(() => {
   for (const client of openClients.splice(0)) client.close()
 })
+
+/** Waits until `condition` holds (a change arriving on a stream), polling every 10 ms. */
+export async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('timed out')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ChangeNotice } from '../../../../src-shared/liveChanges'
+import type { LiveChangeMessage } from '../../../../src-shared/bridge'
 
 /** A stand-in for the browser's EventSource, driven by the test. */
 class FakeEventSource {
@@ -100,5 +101,36 @@ describe('the live-change client', () => {
     stop()
     await vi.advanceTimersByTimeAsync(FALLBACK_REFRESH_MS * 2)
     expect(board).toHaveBeenCalledTimes(1)
+  })
+
+  it("inside the desktop shell follows the shell's relay, and refreshes all when it comes back after a drop", async () => {
+    const relays: Array<{ token: string; send: (message: LiveChangeMessage) => void; stopped: boolean }> = []
+    ;(window as { serviceCenter?: unknown }).serviceCenter = {
+      call: vi.fn(),
+      watchChanges: (token: string, send: (message: LiveChangeMessage) => void) => {
+        const relay = { token, send, stopped: false }
+        relays.push(relay)
+        return () => (relay.stopped = true)
+      }
+    }
+    const { onChanges, FALLBACK_REFRESH_MS } = await loadClient()
+    const queue = vi.fn()
+    const stop = onChanges(['part_request'], queue)
+    expect(FakeEventSource.opened).toEqual([])
+    expect(relays.map((relay) => relay.token)).toEqual(['token-1'])
+    const relay = relays[0]!
+    relay.send({ kind: 'open' })
+    relay.send({ kind: 'changes', batch: { changes: [{ entity: 'part_request', id: 'r1' }] } })
+    await vi.advanceTimersByTimeAsync(100)
+    expect(queue).toHaveBeenCalledTimes(1)
+    // Open: no fallback refresh.
+    await vi.advanceTimersByTimeAsync(FALLBACK_REFRESH_MS + 100)
+    expect(queue).toHaveBeenCalledTimes(1)
+    relay.send({ kind: 'dropped' })
+    relay.send({ kind: 'open' })
+    await vi.advanceTimersByTimeAsync(100)
+    expect(queue).toHaveBeenCalledTimes(2)
+    stop()
+    expect(relay.stopped).toBe(true)
   })
 })

@@ -23,6 +23,7 @@ describe('pairing this desk with the shop server', () => {
   })
   afterEach(() => {
     vi.unstubAllGlobals()
+    delete (window as { serviceCenter?: unknown }).serviceCenter
     localStorage.clear()
     sessionStorage.clear()
   })
@@ -39,6 +40,24 @@ describe('pairing this desk with the shop server', () => {
     fetchMock.mockImplementationOnce(() => answer({ ok: true, data: { initialized: true, shopName: '店' } }))
     await call('setup.status', {})
     expect((fetchMock.mock.calls as FetchCall[])[1]![1].headers['X-Desk-Credential']).toBe('secret-7')
+  })
+
+  it('in the desktop shell the shell pairs with the address typed in, and forgets the server when asked', async () => {
+    const deskSetup = vi.fn(() => Promise.resolve({ ok: true, data: { mode: 'desk', serverUrl: 'x' } }))
+    ;(window as { serviceCenter?: unknown }).serviceCenter = { call: vi.fn(), deskSetup }
+    const { pairDesk, forgetPairing, canPairWithShopServer, readDeskCredential } = await loadApi()
+    expect(canPairWithShopServer()).toBe(true)
+    await pairDesk({ serverUrl: 'https://192.168.1.10:4320/', code: '482913', deskName: '仓库' })
+    expect(deskSetup).toHaveBeenCalledWith({
+      action: 'pair',
+      url: 'https://192.168.1.10:4320/',
+      code: '482913',
+      deskName: '仓库'
+    })
+    expect(fetchMock).not.toHaveBeenCalled()
+    expect(readDeskCredential()).toBeUndefined()
+    await forgetPairing()
+    expect(deskSetup).toHaveBeenLastCalledWith({ action: 'forget' })
   })
 
   it('a wrong code is refused with the server’s error and nothing is kept', async () => {
