@@ -20,7 +20,7 @@ export interface WriteStream {
   stop: () => Promise<void>
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 export function startWriteStream(app: AppContext, token: string, intervalMs: number): WriteStream {
   const writes: Write[] = []
