@@ -26,8 +26,8 @@ const WORK_ORDERS = Number(readFlag(process.argv, '--jobs') ?? 1_000_000)
 const ROUNDS = Number(readFlag(process.argv, '--rounds') ?? 2)
 /** The first quiet window's length; the later ones last as long as the backup before them. */
 const FIRST_QUIET_MS = Number(readFlag(process.argv, '--quiet') ?? 60) * 1000
-/** One write every 25 ms: several desks' worth, more than a shop's counter makes. */
-const WRITE_INTERVAL_MS = 25
+/** One write every 50 ms: several desks' worth, more than a shop's counter makes. */
+const WRITE_INTERVAL_MS = 50
 /** Writes just after a backup ends still count against it (a late checkpoint would show there). */
 const SETTLE_MS = 3000
 const WARM_UP_MS = 3000
