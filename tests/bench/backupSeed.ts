@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { closeApp, DATABASE_FILE_NAME, openApp } from '../../src-main/app/openApp'
 import { createShop } from '../../tools/demo/shop'
-import { seedRepairs } from './seed'
+import { seedRepairs, seedStaff } from './seed'
 
 /**
  * The backup benchmark's shop: seeded once (1 000 000 work orders take a quarter of an hour) into
@@ -37,16 +37,13 @@ async function seedInto(cache: string, workOrders: number): Promise<SeedRecord> 
   const app = openApp({ dataDir: join(cache, 'data') })
   try {
     const { users } = await createShop(app)
-    const byRole = (role: string) => [...users.values()].filter((u) => u.role === role).map((u) => u.id)
     const customers = Math.round(workOrders / 2)
     const seed = seedRepairs(app.sqlite, {
       customers,
       workOrders,
       days: HISTORY_DAYS,
       now: new Date(),
-      technicianIds: byRole('technician'),
-      deskUserIds: byRole('front_desk'),
-      managerId: byRole('manager')[0]!
+      ...seedStaff(users)
     })
     app.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     const rows = Object.values(seed.rows).reduce((sum, n) => sum + n, 0)
