@@ -1,158 +1,117 @@
 /**
- * Backup benchmark: seeds a shop with 1 000 000 work orders (three years of history: customers,
- * devices, quotes, labour, timelines) into a throw-away database, then takes a backup through the
- * real code path (worker thread, VACUUM INTO on its own connection, integrity check, manifest,
- * retention) while a desk keeps creating customers through dispatch. Prints the backup's duration,
- * the longest write wait during it (against the 100 ms target) and, beside them, the raw engine
- * doing the same work from a bare better-sqlite3 connection with no writers. Asserts nothing.
+ * Backup benchmark: a shop with 1 000 000 work orders (three years of history: customers, devices,
+ * quotes, labour, timelines), a desk writing through dispatch at a steady pace throughout, and
+ * backups taken through the real code path (worker thread, own connection, integrity check,
+ * manifest, retention) interleaved with quiet windows of the same length in which the same write
+ * stream runs with no backup. Prints the backup's duration and, for the writes during the backups
+ * and for those in the quiet windows, p50, p99 and the longest wait, with the load average; the
+ * machine may be shared, so the honest comparison is backup against quiet in the same run.
+ * Asserts nothing.
  *
- *   npm run bench:backup                 # 1 000 000 work orders
- *   npm run bench:backup -- --jobs 100000
+ *   npm run bench:backup                             # 1 000 000 work orders, 2 backups
+ *   npm run bench:backup -- --jobs 200000 --rounds 1
+ *   npm run bench:backup -- --fresh                  # seed again instead of reusing the cached seed
  */
-import BetterSqlite3 from 'better-sqlite3'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { readFlag } from '../../src-main/app/dataDir'
-import { closeApp, DATABASE_FILE_NAME, openApp } from '../../src-main/app/openApp'
-import type { AppContext } from '../../src-main/app/context'
+import { closeApp, openApp } from '../../src-main/app/openApp'
 import { takeBackup } from '../../src-main/features/backups/service'
-import { createShop, DEMO_PASSWORD, must } from '../../tools/demo/shop'
-import { seedRepairs } from './seed'
+import { DEMO_PASSWORD, must } from '../../tools/demo/shop'
+import { seededShop } from './backupSeed'
+import { inWindow, sleep, startWriteStream, waitsIn, type Window, type WaitFigures } from './writeStream'
 
 const WORK_ORDERS = Number(readFlag(process.argv, '--jobs') ?? 1_000_000)
-const CUSTOMERS = Math.round(WORK_ORDERS / 2)
-const HISTORY_DAYS = 1095
+const ROUNDS = Number(readFlag(process.argv, '--rounds') ?? 2)
+/** The first quiet window's length; the later ones last as long as the backup before them. */
+const FIRST_QUIET_MS = Number(readFlag(process.argv, '--quiet') ?? 60) * 1000
+/** One write every 50 ms: several desks' worth, more than a shop's counter makes. */
+const WRITE_INTERVAL_MS = 50
+/** Writes just after a backup ends still count against it (a late checkpoint would show there). */
+const SETTLE_MS = 3000
+const WARM_UP_MS = 3000
 const TARGET_WAIT_MS = 100
-const BASELINE_WRITES = 200
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
-const ms = (value: number) => `${value.toFixed(1)} ms`
+const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10)
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')
 
-interface WriteLog {
-  /** When each write was asked for and how long until it was acknowledged. */
-  writes: { startedAt: number; waitMs: number }[]
-  stop: () => Promise<void>
-}
-
-/**
- * One desk writing as fast as the shop server answers: each call comes in as its own event (as
- * over HTTP), is timed from the moment it is made until it is acknowledged.
- */
-function startDesk(app: AppContext, token: string): WriteLog {
-  const writes: WriteLog['writes'] = []
-  let running = true
-  let n = 0
-  const loop = (async () => {
-    while (running) {
-      n += 1
-      const startedAt = performance.now()
-      await must(app, 'customers.create', { name: `备份压测客户 ${n}` }, token)
-      writes.push({ startedAt, waitMs: performance.now() - startedAt })
-      await new Promise((resolve) => setImmediate(resolve))
-    }
-  })()
-  return {
-    writes,
-    stop: async () => {
-      running = false
-      await loop
-    }
-  }
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0
-}
-
-/** The same work with nothing else running: a bare connection, VACUUM INTO, then the integrity check. */
-function rawEngine(databaseFile: string, dir: string): { vacuumMs: number; integrityMs: number } {
-  const target = join(dir, 'raw-copy.sqlite')
-  const source = new BetterSqlite3(databaseFile, { readonly: true })
-  let started = performance.now()
-  source.prepare('VACUUM INTO ?').run(target)
-  const vacuumMs = performance.now() - started
-  source.close()
-  const copy = new BetterSqlite3(target, { readonly: true })
-  started = performance.now()
-  copy.pragma('integrity_check', { simple: true })
-  const integrityMs = performance.now() - started
-  copy.close()
-  rmSync(target, { force: true })
-  return { vacuumMs, integrityMs }
+function describe(label: string, figures: WaitFigures): string {
+  return `${label.padEnd(28)} ${String(figures.writes).padStart(6)} writes  p50 ${ms(figures.p50)}  p99 ${ms(figures.p99)}  longest ${ms(figures.longest)}`
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'service-center-backup-bench-'))
-  const app = openApp({ dataDir: join(dir, 'data') })
   try {
-    console.log(
-      `Backup benchmark: ${WORK_ORDERS.toLocaleString('en')} work orders, ${CUSTOMERS.toLocaleString('en')} customers, ${HISTORY_DAYS} days of history`
-    )
-    const { users } = await createShop(app)
-    const byRole = (role: string) => [...users.values()].filter((u) => u.role === role).map((u) => u.id)
-    const seed = seedRepairs(app.sqlite, {
-      customers: CUSTOMERS,
-      workOrders: WORK_ORDERS,
-      days: HISTORY_DAYS,
-      now: new Date(),
-      technicianIds: byRole('technician'),
-      deskUserIds: byRole('front_desk'),
-      managerId: byRole('manager')[0]!
-    })
-    app.sqlite.pragma('wal_checkpoint(TRUNCATE)')
-    const databaseFile = join(dir, 'data', DATABASE_FILE_NAME)
-    const totalRows = Object.values(seed.rows).reduce((sum, n) => sum + n, 0)
-    console.log(`Seeded ${totalRows.toLocaleString('en')} rows in ${seed.seconds.toFixed(1)} s`)
-    console.log(`Database file: ${mib(statSync(databaseFile).size)}\n`)
+    console.log(`Backup benchmark: ${WORK_ORDERS.toLocaleString('en')} work orders, ${ROUNDS} backup(s)`)
+    const shop = await seededShop(dir, WORK_ORDERS, process.argv.includes('--fresh'))
+    console.log(`Shop: ${shop.note}`)
+    console.log(`Database file: ${mib(statSync(shop.databaseFile).size)}; load average ${load()}\n`)
+    const app = openApp({ dataDir: shop.dataDir })
+    try {
+      const { token } = await must(app, 'auth.signIn', { username: 'admin', password: DEMO_PASSWORD })
+      const stream = startWriteStream(app, token, WRITE_INTERVAL_MS)
+      await sleep(WARM_UP_MS)
+      const windows: Window[] = []
+      const quiet = async (length: number) => windows.push(await inWindow('quiet', () => sleep(length)))
+      let quietMs = FIRST_QUIET_MS
+      const durations: number[] = []
+      for (let round = 1; round <= ROUNDS; round += 1) {
+        await quiet(quietMs)
+        let copySize = 0
+        let jobs = 0
+        const window = await inWindow('backup', async () => {
+          const started = performance.now()
+          const copy = await takeBackup(app, 'manual')
+          quietMs = performance.now() - started
+          copySize = copy.sizeBytes
+          jobs = copy.counts.jobs
+          await sleep(SETTLE_MS)
+        })
+        windows.push(window)
+        durations.push(quietMs)
+        console.log(
+          `backup ${round}: taken and verified in ${(quietMs / 1000).toFixed(1)} s, copy ${mib(copySize)}, ${jobs.toLocaleString('en')} jobs`
+        )
+      }
+      await quiet(quietMs)
+      await stream.stop()
 
-    // Signed in just before writing: seeding can outlast the idle lock.
-    const { token } = await must(app, 'auth.signIn', { username: 'admin', password: DEMO_PASSWORD })
-    const desk = startDesk(app, token)
-    while (desk.writes.length < BASELINE_WRITES) await new Promise((resolve) => setTimeout(resolve, 5))
-    // How long the main thread itself was held up, to tell blocking apart from a slow disk.
-    const loopDelay = monitorEventLoopDelay({ resolution: 5 })
-    loopDelay.enable()
-    const backupStarted = performance.now()
-    const copy = await takeBackup(app, 'manual')
-    const backupMs = performance.now() - backupStarted
-    const backupEnded = performance.now()
-    loopDelay.disable()
-    // A little more after the backup, so a wait that straddles its end is seen whole.
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    await desk.stop()
-
-    const before = desk.writes.slice(0, BASELINE_WRITES).map((w) => w.waitMs)
-    const duringWrites = desk.writes.filter(
-      (w) => w.startedAt + w.waitMs >= backupStarted && w.startedAt <= backupEnded
-    )
-    const during = duringWrites.map((w) => w.waitMs)
-    const longest = Math.max(0, ...during)
-    const longestAt = (duringWrites.find((w) => w.waitMs === longest)?.startedAt ?? backupStarted) - backupStarted
-    console.log('Through the app (worker thread, own connection; a desk writing throughout):')
-    console.log(
-      `  backup taken and verified in  ${ms(backupMs)}   copy ${mib(copy.sizeBytes)}, ${copy.counts.jobs.toLocaleString('en')} jobs`
-    )
-    console.log(
-      `  writes acknowledged during it ${during.length}, p50 wait ${ms(percentile(during, 50))}, p99 ${ms(percentile(during, 99))}`
-    )
-    console.log(
-      `  longest write wait during it  ${ms(longest)}   (target < ${TARGET_WAIT_MS} ms: ${longest < TARGET_WAIT_MS ? 'met' : 'MISSED'}), ${(longestAt / 1000).toFixed(1)} s in`
-    )
-    console.log(`  longest main-thread stall     ${ms(loopDelay.max / 1e6)} (event-loop delay during the backup)`)
-    console.log(
-      `  for comparison, before it     p50 ${ms(percentile(before, 50))}, longest ${ms(Math.max(...before))}\n`
-    )
-
-    const raw = rawEngine(databaseFile, dir)
-    console.log('Raw engine (bare better-sqlite3 connection, no writers):')
-    console.log(`  VACUUM INTO                   ${ms(raw.vacuumMs)}`)
-    console.log(`  + integrity_check of the copy ${ms(raw.integrityMs)}   = ${ms(raw.vacuumMs + raw.integrityMs)}`)
-    console.log(`\n${cpus().length} CPU(s), Node ${process.version}. Other load on the machine shows in every figure.`)
+      console.log(
+        `\nWindows in the order they ran (a write every ${WRITE_INTERVAL_MS} ms, waits from when it was due):`
+      )
+      for (const window of windows) {
+        const label = `${window.kind} ${((window.to - window.from) / 1000).toFixed(0)} s`
+        console.log(`${describe(label, waitsIn(stream.writes, [window]))}  load ${window.load.toFixed(2)}`)
+      }
+      const during = waitsIn(
+        stream.writes,
+        windows.filter((w) => w.kind === 'backup')
+      )
+      const without = waitsIn(
+        stream.writes,
+        windows.filter((w) => w.kind === 'quiet')
+      )
+      console.log('\nAll windows together:')
+      console.log(describe('during the backups', during))
+      console.log(describe('no backup (baseline)', without))
+      const slowest = Math.max(...durations) / 1000
+      console.log(
+        `\nBackup of ${WORK_ORDERS.toLocaleString('en')} work orders: ${durations.map((d) => (d / 1000).toFixed(1)).join(' s, ')} s (slowest ${slowest.toFixed(1)} s).`
+      )
+      console.log(
+        `Longest write wait during a backup ${ms(during.longest).trim()} (target < ${TARGET_WAIT_MS} ms: ${during.longest < TARGET_WAIT_MS ? 'met' : 'MISSED'}), ` +
+          `p99 ${ms(during.p99).trim()}; with no backup in the same run ${ms(without.longest).trim()}, p99 ${ms(without.p99).trim()}.`
+      )
+      console.log(`${cpus().length} CPU(s), Node ${process.version}, load average at the end ${load()}.`)
+    } finally {
+      await closeApp(app)
+    }
   } finally {
-    await closeApp(app)
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -19,7 +19,7 @@ import { createShop, must } from '../../tools/demo/shop'
 import type { AppContext } from '../../src-main/app/context'
 import type { Input, OperationName } from '../../src-shared/contract'
 import { WORK_ORDER_STATUSES } from '../../src-shared/domain/workOrderStatus'
-import { seedRepairs } from './seed'
+import { seedRepairs, seedStaff } from './seed'
 
 const CUSTOMERS = 50_000
 const WORK_ORDERS = 100_000
@@ -91,16 +91,13 @@ async function main(): Promise<void> {
     )
     console.log(`Database: ${join(dir, DATABASE_FILE_NAME)} (removed at the end)\n`)
     const { token, users } = await createShop(app)
-    const byRole = (role: string) => [...users.values()].filter((u) => u.role === role).map((u) => u.id)
 
     const seed = seedRepairs(app.sqlite, {
       customers: CUSTOMERS,
       workOrders: WORK_ORDERS,
       days: HISTORY_DAYS,
       now: new Date(),
-      technicianIds: byRole('technician'),
-      deskUserIds: byRole('front_desk'),
-      managerId: byRole('manager')[0]!
+      ...seedStaff(users)
     })
     app.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     const totalRows = Object.values(seed.rows).reduce((sum, n) => sum + n, 0)

@@ -6,6 +6,7 @@ import type { ServiceType } from '../../src-shared/domain/repairTypes'
 import { deviceDraft, kindOf, SerialBook, type DeviceKind } from '../../tools/demo/catalog'
 import { customerDraft, MobileBook } from '../../tools/demo/people'
 import { Random } from '../../tools/demo/random'
+import type { DemoUser } from '../../tools/demo/shop'
 
 /**
  * Bulk seeding for the benchmark: prepared statements in large transactions, straight into the
@@ -31,6 +32,14 @@ export interface SeedReport {
   searchTextSeconds: number
   /** What the measurements draw their queries from. */
   samples: { names: string[]; mobiles: string[]; numbers: string[] }
+}
+
+/** Who the seeded jobs are received, worked and approved by: the demo shop's staff. */
+export function seedStaff(
+  users: Map<string, DemoUser>
+): Pick<SeedOptions, 'technicianIds' | 'deskUserIds' | 'managerId'> {
+  const byRole = (role: string) => [...users.values()].filter((u) => u.role === role).map((u) => u.id)
+  return { technicianIds: byRole('technician'), deskUserIds: byRole('front_desk'), managerId: byRole('manager')[0]! }
 }
 
 const DAY_MS = 86_400_000

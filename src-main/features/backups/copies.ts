@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3'
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppFiles } from '../../app/context'
@@ -10,8 +11,10 @@ import { snapshotInWorker } from './snapshotWorker'
  * Takes one verified copy of the shop database into the backup folder. It writes nothing to the
  * database itself, so a restore can take its safety copy while it holds the connection.
  * The copy is written under a `.partial` name and only renamed once the integrity check passed.
+ * `sqlite` is the shop's own connection: its automatic checkpoints wait while the worker works.
  */
 export async function writeVerifiedCopy(
+  sqlite: BetterSqlite3.Database,
   files: AppFiles,
   target: BackupTarget,
   reason: BackupReason,
@@ -23,7 +26,13 @@ export async function writeVerifiedCopy(
   const partial = join(target.folder, `${name}.partial`)
   createPrivateFile(partial)
   try {
-    const facts = await snapshotInWorker(files.databaseFile, partial)
+    const resumeCheckpoints = pauseAutomaticCheckpoints(sqlite)
+    let facts
+    try {
+      facts = await snapshotInWorker(files.databaseFile, partial, resumeCheckpoints)
+    } finally {
+      resumeCheckpoints()
+    }
     const file = join(target.folder, name)
     renameSync(partial, file)
     const copy: BackupCopy = {
@@ -47,4 +56,20 @@ function freeName(folder: string, at: Date): string {
   let instant = at.getTime()
   while (existsSync(join(folder, copyNameAt(new Date(instant))))) instant += 1
   return copyNameAt(new Date(instant))
+}
+
+/**
+ * While the worker holds its snapshot, the WAL cannot be folded back past it; the first desk
+ * commit after the snapshot is let go would fold everything written during the backup into the
+ * database, with its flushes, on the main thread. The worker folds it back itself once it has let
+ * the snapshot go, then this connection checkpoints as before (during the integrity check too).
+ */
+function pauseAutomaticCheckpoints(sqlite: BetterSqlite3.Database): () => void {
+  const pages = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number
+  sqlite.pragma('wal_autocheckpoint = 0')
+  let paused = true
+  return () => {
+    if (paused && sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${pages}`)
+    paused = false
+  }
 }

@@ -35,7 +35,7 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
     let safetyCopy: BackupCopy | undefined
     // Holding the one connection means no desk's transaction is half done while the file moves.
     await replacedDb.connection().execute(async () => {
-      safetyCopy = await writeVerifiedCopy(files, target, 'restore', app.clock())
+      safetyCopy = await writeVerifiedCopy(app.sqlite, files, target, 'restore', app.clock())
       app.sqlite.close()
       try {
         putInPlace(app, files, copyFile)

@@ -50,7 +50,7 @@ export async function takeBackup(app: AppContext, reason: BackupReason, actor?: 
     const settings = await readBackupSettings(app.db)
     const target = backupTarget(files, settings)
     const at = app.clock()
-    const copy = await writeVerifiedCopy(files, target, reason, at)
+    const copy = await writeVerifiedCopy(app.sqlite, files, target, reason, at)
     const timeZone = await readShopTimeZone(app.db)
     for (const old of copiesToDelete(readCopies(target.folder), { ...settings, timeZone })) {
       deleteCopy(target.folder, old.name)

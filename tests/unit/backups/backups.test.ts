@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { callError, callOk, createUserAndSignIn, countRows } from '../helpers'
@@ -39,6 +39,19 @@ describe('taking a backup', () => {
     }
     // The stream went on while the copy was taken.
     expect(acknowledged.length).toBeGreaterThan(acknowledgedBefore.length)
+  })
+
+  it('a copy is one ordinary file, and the shop connection checkpoints by itself again after it', async () => {
+    const { app, adminToken, backupFolder } = await fileShop()
+    await addCustomer(app, adminToken)
+    const checkpointEvery = app.sqlite.pragma('wal_autocheckpoint', { simple: true })
+    const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
+    // Bytes 18 and 19 of the header are 1 for a rollback-journal file, 2 for WAL.
+    const header = readFileSync(join(backupFolder, copy.name)).subarray(18, 20)
+    expect([...header]).toEqual([1, 1])
+    expect(readdirSync(backupFolder).sort()).toEqual([copy.name, `${copy.name}.json`])
+    expect(app.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(checkpointEvery)
+    expect(checkpointEvery).toBeGreaterThan(0)
   })
 
   it('copies, their manifests and the default folder are readable by the owner only', async () => {
