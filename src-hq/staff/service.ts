@@ -4,7 +4,7 @@ import type { StaffUsersTable } from '../db/schema'
 import { HqError } from '../errors'
 import { newBearerSecret, secretHash } from '../secrets'
 import { hashStaffPassword, verifyStaffPassword } from './passwords'
-import { recordSignIn, refuseWhileThrottled } from './signInThrottle'
+import { forgiveSignInTries, takeSignInTry } from './signInThrottle'
 
 export type StaffRole = StaffUsersTable['role']
 export const STAFF_ROLES = ['networkAdmin', 'claimsReviewer', 'analyst'] as const satisfies readonly StaffRole[]
@@ -53,17 +53,15 @@ export async function signIn(
   username: string,
   password: string
 ): Promise<{ token: string; user: StaffUser }> {
+  takeSignInTry(hq, username)
   const row = await hq.db
     .selectFrom('staffUsers')
     .selectAll()
     .where('username', '=', username)
     .where('active', '=', true)
     .executeTakeFirst()
-  if (!row) throw new HqError('SIGN_IN_FAILED')
-  refuseWhileThrottled(hq, row.id)
-  const matches = await verifyStaffPassword(password, row.passwordHash)
-  recordSignIn(hq, row.id, matches)
-  if (!matches) throw new HqError('SIGN_IN_FAILED')
+  if (!row || !(await verifyStaffPassword(password, row.passwordHash))) throw new HqError('SIGN_IN_FAILED')
+  forgiveSignInTries(hq, username)
   const token = newBearerSecret('hqs_')
   const now = hq.now()
   await hq.db

@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test'
 import { registerShop } from '../../src-hq/shops/service'
 import { setLabourRates, upsertCatalogueParts } from '../../src-hq/seed/shared'
-import { ADMIN, setUpShop, signIn, tallScreenshot, type ShopHost } from './fixtures'
+import { ADMIN, setUpShop, signIn, tallScreenshot } from './fixtures'
 import { expect, signInAtHq, test } from './hqFixtures'
+import { warrantyJobReadyForPickup } from './warrantyJobs'
 
 /**
  * The whole claim round trip against the REAL HQ (src-hq on its embedded PostgreSQL, over HTTPS
@@ -12,46 +13,6 @@ import { expect, signInAtHq, test } from './hqFixtures'
  */
 
 const PART_NUMBER = 'HW-SCR-M60'
-
-/** A warranty job ready at the counter: 40 minutes' labour and the brand's screen, arranged through the API. */
-async function warrantyJobAtTheCounter(host: ShopHost, token: string): Promise<{ id: string; number: string }> {
-  const { workOrder } = await host.rpc<{ workOrder: { id: string; number: string } }>(
-    'workOrders.create',
-    {
-      customer: { kind: 'new', fields: { name: '李四', mobile: '13900003333' } },
-      device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60 Pro', serial: 'SNREALHQ0001' } },
-      serviceType: 'warranty_repair',
-      intakeChannel: 'walk_in',
-      reportedFault: '屏幕无显示',
-      symptomCode: 'S01',
-      condition: { scratches: false, cracks: false, liquidMarks: false },
-      accessories: { items: [] },
-      passcode: { consent: false, value: '' },
-      depositFen: 0,
-      depositMethod: 'cash'
-    },
-    token
-  )
-  const id = workOrder.id
-  const move = (to: string) => host.rpc('workOrders.transition', { id, to }, token)
-  await move('diagnosing')
-  await move('repairing')
-  await host.rpc('workOrders.addLabour', { id, description: '更换屏幕', minutes: 40, priceFen: 6_000 }, token)
-  const part = await host.rpc<{ id: string }>(
-    'parts.create',
-    { partNumber: PART_NUMBER, name: '屏幕总成', barcodes: [], sellingPriceFen: 45_000, costPriceFen: 20_000 },
-    token
-  )
-  await host.rpc(
-    'parts.receive',
-    { reference: 'HQ-1', lines: [{ partId: part.id, quantity: 1, unitCostFen: 20_000 }] },
-    token
-  )
-  await host.rpc('workOrderParts.issue', { workOrderId: id, partId: part.id, quantity: 1 }, token)
-  await move('quality_check')
-  await move('ready_for_pickup')
-  return workOrder
-}
 
 /** "Sync now" on the shop's sync page, then waits until nothing is left to send. */
 async function syncNow(page: Page): Promise<void> {
@@ -86,7 +47,12 @@ test('a claim made at the shop’s checkout appears in HQ’s queue, is approved
   ])
   const { code } = await registerShop(hq, '鑫诚天河店')
   const adminToken = await setUpShop(host)
-  const job = await warrantyJobAtTheCounter(host, adminToken)
+  const job = await warrantyJobReadyForPickup(host, adminToken, {
+    customer: { name: '李四', mobile: '13900003333' },
+    serial: 'SNREALHQ0001',
+    reportedFault: '屏幕无显示',
+    part: { partNumber: PART_NUMBER, name: '屏幕总成', sellingPriceFen: 45_000, costPriceFen: 20_000 }
+  })
 
   // The shop's admin enrols with HQ, checking the fingerprint HQ's network admin gave.
   await signIn(page, host, ADMIN.username, ADMIN.password)

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test, expect, ADMIN, setUpShop, settled, signIn, tallScreenshot, type ShopHost } from './fixtures'
 import { makeHqCertificate, startFakeHq } from '../unit/sync/fakeHq'
+import { warrantyJobReadyForPickup } from './warrantyJobs'
 
 test('an admin enrols the shop with HQ after confirming its certificate, syncs now, and sees HQ down in plain words', async ({
   page,
@@ -49,31 +50,13 @@ test('an admin enrols the shop with HQ after confirming its certificate, syncs n
 
 /** A warranty job finished and billed to the brand, arranged through the API as the admin. */
 async function billedWarrantyJob(host: ShopHost, token: string): Promise<{ id: string; number: string }> {
-  const { workOrder } = await host.rpc<{ workOrder: { id: string; number: string } }>(
-    'workOrders.create',
-    {
-      customer: { kind: 'new', fields: { name: '李四', mobile: '13900002222' } },
-      device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60 Pro', serial: 'SNSYNC000001' } },
-      serviceType: 'warranty_repair',
-      intakeChannel: 'walk_in',
-      reportedFault: '屏幕摔碎，触摸失灵',
-      symptomCode: 'S01',
-      condition: { scratches: false, cracks: true, liquidMarks: false },
-      accessories: { items: [] },
-      passcode: { consent: false, value: '' },
-      depositFen: 0,
-      depositMethod: 'cash'
-    },
-    token
-  )
-  const id = workOrder.id
-  const move = (to: string) => host.rpc('workOrders.transition', { id, to }, token)
-  await move('diagnosing')
-  await move('repairing')
-  await host.rpc('workOrders.addLabour', { id, description: '更换屏幕', minutes: 40, priceFen: 6_000 }, token)
-  await move('quality_check')
-  await move('ready_for_pickup')
-  await host.rpc('checkout.pay', { workOrderId: id, tenders: [] }, token)
+  const workOrder = await warrantyJobReadyForPickup(host, token, {
+    customer: { name: '李四', mobile: '13900002222' },
+    serial: 'SNSYNC000001',
+    reportedFault: '屏幕摔碎，触摸失灵',
+    cracked: true
+  })
+  await host.rpc('checkout.pay', { workOrderId: workOrder.id, tenders: [] }, token)
   return workOrder
 }
 

@@ -6,6 +6,7 @@ import type { BackupCopy, BackupReason } from '../../../src-shared/contract/back
 import { copyNameAt, createPrivateFile, prepareBackupFolder, removeUnfinished, writeManifest } from './copyFolder'
 import type { BackupTarget } from './backupSettings'
 import { snapshotInWorker } from './snapshotWorker'
+import { pauseAutomaticCheckpoints } from '../../db/checkpointPause'
 
 /**
  * Takes one verified copy of the shop database into the backup folder. It writes nothing to the
@@ -26,6 +27,10 @@ export async function writeVerifiedCopy(
   const partial = join(target.folder, `${name}.partial`)
   createPrivateFile(partial)
   try {
+    // While the worker holds its snapshot the WAL cannot be folded back past it, and the first desk
+    // commit after the snapshot is let go would fold everything written during the backup back, with
+    // its flushes, on the main thread. The worker does that itself once it lets the snapshot go
+    // (it calls resumeCheckpoints); from then on this connection checkpoints as before.
     const resumeCheckpoints = pauseAutomaticCheckpoints(sqlite)
     let facts
     try {
@@ -56,20 +61,4 @@ function freeName(folder: string, at: Date): string {
   let instant = at.getTime()
   while (existsSync(join(folder, copyNameAt(new Date(instant))))) instant += 1
   return copyNameAt(new Date(instant))
-}
-
-/**
- * While the worker holds its snapshot, the WAL cannot be folded back past it; the first desk
- * commit after the snapshot is let go would fold everything written during the backup into the
- * database, with its flushes, on the main thread. The worker folds it back itself once it has let
- * the snapshot go, then this connection checkpoints as before (during the integrity check too).
- */
-function pauseAutomaticCheckpoints(sqlite: BetterSqlite3.Database): () => void {
-  const pages = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number
-  sqlite.pragma('wal_autocheckpoint = 0')
-  let paused = true
-  return () => {
-    if (paused && sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${pages}`)
-    paused = false
-  }
 }

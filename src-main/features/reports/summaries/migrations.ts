@@ -290,7 +290,7 @@ function backfill(): string[] {
 }
 
 export const reportSummaries: Migration = {
-  version: 37,
+  version: 38,
   name: 'reports: monthly and daily report sums kept by triggers',
   statements: [
     `CREATE TABLE report_job_months (

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import type { AppContext } from '../../../app/context'
+import { pauseAutomaticCheckpoints } from '../../../db/checkpointPause'
 
 /**
  * While an import writes the registry, the WAL is folded back into the database file by a
@@ -26,12 +27,15 @@ function fold() {
     return null
   }
 }
+let lastCheckpointed = -1
 function loop() {
   if (stopping) return
   const result = fold()
-  // Caught up (or nothing to do): look again shortly; behind: go on at once.
-  const behind = result !== null && result.log > result.checkpointed
-  setTimeout(loop, behind ? 0 : workerData.idleMs)
+  // Behind and moving: go on at once. Caught up, or stuck behind a reader's snapshot (a backup
+  // holds one for minutes): look again shortly instead of spinning a core.
+  const moving = result !== null && result.log > result.checkpointed && result.checkpointed !== lastCheckpointed
+  lastCheckpointed = result === null ? -1 : result.checkpointed
+  setTimeout(loop, moving ? 0 : workerData.idleMs)
 }
 parentPort.on('message', () => {
   stopping = true
@@ -55,8 +59,7 @@ function driverPath(): string {
 export function checkpointInWorker(app: AppContext): () => Promise<void> {
   if (!app.files) return async () => {}
   const { sqlite } = app
-  const autocheckpoint = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number
-  sqlite.pragma('wal_autocheckpoint = 0')
+  const resumeCheckpoints = pauseAutomaticCheckpoints(sqlite)
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { driverPath: driverPath(), file: app.files.databaseFile, idleMs: IDLE_MS }
@@ -66,12 +69,13 @@ export function checkpointInWorker(app: AppContext): () => Promise<void> {
     // A worker that could not start leaves the checkpoints to the connection, as before.
     worker.once('error', (error) => {
       console.error('[warranty.import] checkpoint worker failed', error)
+      resumeCheckpoints()
       resolve()
     })
   })
   return async () => {
     worker.postMessage('stop')
     await exited
-    if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${Number(autocheckpoint)}`)
+    resumeCheckpoints()
   }
 }
