@@ -154,9 +154,12 @@ router.beforeEach(async (to) => {
   return true
 })
 
-// A desk the shop server refuses (revoked, never paired) forgets its credential and pairs again.
+// A desk the shop server refuses (revoked, never paired) pairs again. A browser forgets its
+// credential; the desktop shell keeps pointing at the shop server (its calls are refused) until it
+// is paired again or an admin chooses otherwise: falling back to this PC's own database would take
+// the counter's jobs and payments into the wrong shop.
 onDeskProblem((code) => {
-  void forgetPairing()
+  if (!window.serviceCenter) void forgetPairing()
   void router.push({ name: 'pair', query: code === 'DESK_REVOKED' ? { revoked: '1' } : {} })
 })
 

@@ -6,7 +6,7 @@ export const authHandlers: HandlersOf<'auth'> = {
   'auth.signOut': (ctx) => signOut(ctx.app, ctx.now, currentSession(ctx), signedInUser(ctx)),
   'auth.session': (ctx) => describeSession(ctx.app, currentSession(ctx), signedInUser(ctx)),
   'auth.lock': async (ctx) => {
-    currentSession(ctx).locked = true
+    ctx.app.sessions.lock(currentSession(ctx))
     return null
   },
   'auth.unlock': (ctx, input) => unlock(ctx.app, ctx.now, currentSession(ctx), signedInUser(ctx), input.password),

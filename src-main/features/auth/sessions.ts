@@ -104,6 +104,12 @@ export class SessionStore {
     }
   }
 
+  /** Locks the screen at the person's own request, saved at once so a restart keeps it locked. */
+  lock(session: Session): void {
+    session.locked = true
+    this.save(session)
+  }
+
   /** Marks activity now (and saves a lock just lifted by `auth.unlock`). */
   touch(session: Session, now: Date): void {
     session.lastActivityAt = now.getTime()

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PRIVATE_FILE_MODE } from '../../app/privateFiles'
 
@@ -30,8 +30,17 @@ export function readDeskConfig(dataDir: string): DeskConfig | null {
   }
 }
 
+/**
+ * Written beside and renamed into place, so a crash mid-write leaves the old pairing or the new
+ * one, never half a file (which would read as "not a desk" and open this PC's own data).
+ */
 export function saveDeskConfig(dataDir: string, config: DeskConfig): void {
-  writeFileSync(join(dataDir, DESK_CONFIG_FILE), JSON.stringify(config, null, 2), { mode: PRIVATE_FILE_MODE })
+  const file = join(dataDir, DESK_CONFIG_FILE)
+  const partial = `${file}.partial`
+  writeFileSync(partial, JSON.stringify(config, null, 2), { mode: PRIVATE_FILE_MODE })
+  // The mode option only applies to a new file; a partial left by a crash keeps its own.
+  chmodSync(partial, PRIVATE_FILE_MODE)
+  renameSync(partial, file)
 }
 
 export function forgetDeskConfig(dataDir: string): void {

@@ -60,6 +60,17 @@ describe('sessions kept across a restart of the shop server', () => {
     expect((await callOk(third, 'auth.session', {}, clerk.token)).locked).toBe(false)
   })
 
+  it('a screen locked by hand is saved at once: a crash before the next write does not unlock it', async () => {
+    const shop = await restartableShop(0)
+    const clerk = await createUserAndSignIn(shop.app, shop.adminToken, 'front_desk')
+    await callOk(shop.app, 'auth.lock', {}, clerk.token)
+    // What the database holds now is what a shop server killed at this moment would start from.
+    const row = shop.app.sqlite.prepare('SELECT locked FROM sessions WHERE user_id = ?').get(clerk.user.id) as {
+      locked: number
+    }
+    expect(row.locked).toBe(1)
+  })
+
   it('a session stays bound to its desk after a restart', async () => {
     const shop = await restartableShop(0)
     const source = { transport: 'http' as const, address: '127.0.0.3', deskId: 'desk-front' }
