@@ -3,10 +3,14 @@
  * and unique across shops so records can sync to HQ without renumbering.
  *
  * Ids made in the same millisecond (an audit row and its change, say) stay in creation order:
- * the 12-bit `rand_a` field is used as a counter within a millisecond (RFC 9562, method 1),
- * which keeps order for up to 4096 ids a millisecond.
+ * the 12-bit `rand_a` field is used as a counter within a millisecond (RFC 9562, method 1); past
+ * 4096 ids in one millisecond the time field moves on to the next millisecond (RFC 9562 6.2), so
+ * order holds however fast ids are made.
  */
+/** The millisecond in the last id's time field (ahead of the clock after an overflow). */
 let lastMs = -1
+/** The clock's reading at the last id. */
+let lastClockMs = -1
 let counter = 0
 
 // Random bytes are drawn from the system a few kilobytes at a time: one draw per id cost more than
@@ -18,9 +22,15 @@ let randomOffset = RANDOM_POOL_BYTES
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
 
 export function uuidv7(now: number = Date.now()): string {
-  // A clock that moved back (or a test's clock) simply starts a new millisecond's count.
-  counter = now === lastMs ? (counter + 1) & 0xfff : 0
-  lastMs = now
+  if (now > lastMs || now < lastClockMs) {
+    // A new millisecond; or a clock that moved back (or a test's clock): a new count from there.
+    lastMs = now
+    counter = 0
+  } else if (++counter > 0xfff) {
+    lastMs += 1
+    counter = 0
+  }
+  lastClockMs = now
 
   if (randomOffset + 8 > RANDOM_POOL_BYTES) {
     globalThis.crypto.getRandomValues(randomPool)
@@ -30,7 +40,7 @@ export function uuidv7(now: number = Date.now()): string {
   // Bytes 8..15 are random (rand_b); 0..5 the time and 6..7 the version and counter.
   bytes.set(randomPool.subarray(randomOffset, randomOffset + 8), 8)
   randomOffset += 8
-  let remaining = now
+  let remaining = lastMs
   for (let i = 5; i >= 0; i--) {
     bytes[i] = remaining % 256
     remaining = Math.floor(remaining / 256)

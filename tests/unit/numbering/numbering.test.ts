@@ -133,6 +133,16 @@ describe('uuidv7', () => {
     expect([...ids].sort()).toEqual(ids)
   })
 
+  it('keeps creation order past 4096 ids in one millisecond and across refills of its random bytes', () => {
+    const at = Date.UTC(2026, 0, 24)
+    const ids = Array.from({ length: 5000 }, () => uuidv7(at))
+    expect(new Set(ids).size).toBe(5000)
+    expect([...ids].sort()).toEqual(ids)
+    // The clock catching up with the borrowed millisecond does not go back before it.
+    const next = uuidv7(at + 1)
+    expect(next > ids[ids.length - 1]!).toBe(true)
+  })
+
   it('is unique even within one millisecond', () => {
     const at = Date.UTC(2026, 0, 23)
     const ids = new Set(Array.from({ length: 1000 }, () => uuidv7(at)))
