@@ -26,8 +26,6 @@ export function startElectronShell(): void {
   let mainWindow: BrowserWindow | undefined
   let appContext: AppContext | undefined
   let connection: ShellConnection | undefined
-  let stopBackups: (() => void) | undefined
-  let stopSync: (() => void) | undefined
 
   electronApp.on('second-instance', () => {
     if (mainWindow?.isMinimized()) mainWindow.restore()
@@ -48,11 +46,18 @@ export function startElectronShell(): void {
     const openLocal = (dataDir: string) => {
       const context = openApp({ dataDir, passcodeKeys: safeStorageKeyProvider(dataDir) })
       context.printing = printing
-      stopBackups = startBackupSchedule(context)
-      // Sync with HQ in the background of this process, never inside a counter call.
-      stopSync = startSyncSchedule(context)
       appContext = context
       return context
+    }
+    // While this PC is its own shop server: backups, and sync with HQ in the background of this
+    // process, never inside a counter call. The connection stops them while the PC is a desk.
+    const startSchedules = (context: AppContext) => {
+      const stopBackups = startBackupSchedule(context)
+      const stopSync = startSyncSchedule(context)
+      return () => {
+        stopBackups()
+        stopSync()
+      }
     }
     try {
       const dataDir = resolveDataDir(process.argv, process.env, electronApp.getPath('userData'))
@@ -60,7 +65,8 @@ export function startElectronShell(): void {
         dataDir,
         handlers,
         appUrlPrefix: APP_URL_PREFIX,
-        openLocal: () => openLocal(dataDir)
+        openLocal: () => openLocal(dataDir),
+        startSchedules
       })
     } catch (error) {
       // E.g. a database written by a newer version: say so plainly instead of a blank window.
@@ -111,8 +117,6 @@ export function startElectronShell(): void {
 
   electronApp.on('window-all-closed', () => electronApp.quit())
   electronApp.on('will-quit', () => {
-    stopBackups?.()
-    stopSync?.()
     connection?.close()
     if (appContext) void closeApp(appContext)
   })

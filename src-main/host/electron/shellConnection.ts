@@ -14,6 +14,12 @@ export interface ShellConnectionOptions {
   appUrlPrefix: string
   /** Opens this PC's own shop (its database and schedules); called when this PC is, or becomes, no desk. */
   openLocal: () => AppContext
+  /**
+   * Starts the background work of a PC that keeps the data (backups, HQ sync) and returns its stop.
+   * Run while this PC is its own shop server, stopped while it is a desk: a desk's copy of the
+   * data is left as it was when it was paired, so backing it up or syncing it would be wrong.
+   */
+  startSchedules?: (app: AppContext) => () => void
   /** Options for the desk client (tests: the loopback address to call from, short retries). */
   client?: { localAddress?: string; retryDelaysMs?: readonly number[] }
 }
@@ -30,6 +36,8 @@ export class ShellConnection {
   private target: Target
   /** This PC's own shop once opened: kept open while the PC is a desk, so it is never opened twice. */
   private ownShop: AppContext | null = null
+  /** Stops the own shop's schedules; set exactly while this PC is its own shop server. */
+  private stopSchedules: (() => void) | null = null
 
   constructor(private readonly options: ShellConnectionOptions) {
     const config = readDeskConfig(options.dataDir)
@@ -85,6 +93,7 @@ export class ShellConnection {
   }
 
   close(): void {
+    this.stopOwnSchedules()
     if (this.target.kind === 'desk') this.target.client.close()
   }
 
@@ -112,12 +121,19 @@ export class ShellConnection {
 
   private useTarget(next: Target): void {
     if (this.target.kind === 'desk' && this.target !== next) this.target.client.close()
+    if (next.kind === 'desk') this.stopOwnSchedules()
     this.target = next
   }
 
   private localTarget(): Target {
-    this.ownShop ??= this.options.openLocal()
-    return { kind: 'local', app: this.ownShop }
+    const app = (this.ownShop ??= this.options.openLocal())
+    this.stopSchedules ??= this.options.startSchedules?.(app) ?? null
+    return { kind: 'local', app }
+  }
+
+  private stopOwnSchedules(): void {
+    this.stopSchedules?.()
+    this.stopSchedules = null
   }
 
   private deskTarget(config: DeskConfig): Target {

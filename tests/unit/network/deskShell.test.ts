@@ -21,11 +21,15 @@ afterAll(async () => {
   for (const cleanUp of cleanUps.splice(0).reverse()) await cleanUp()
 })
 
-/** A desktop PC's shell over a data folder of its own, counting how often it opened its own shop. */
+/**
+ * A desktop PC's shell over a data folder of its own, counting how often it opened its own shop
+ * and whether that shop's schedules (backups, HQ sync) are running.
+ */
 function desktopPc(dataDir?: string) {
   const folder = dataDir ? undefined : tempDir()
   const dir = dataDir ?? folder!.path
   let localOpened = 0
+  let schedulesRunning = 0
   const opened: AppContext[] = []
   const shell = new ShellConnection({
     dataDir: dir,
@@ -37,6 +41,12 @@ function desktopPc(dataDir?: string) {
       opened.push(app)
       return app
     },
+    startSchedules: () => {
+      schedulesRunning += 1
+      return () => {
+        schedulesRunning -= 1
+      }
+    },
     client: { localAddress: `127.0.0.${(nextAddress += 1)}`, retryDelaysMs: [50] }
   })
   cleanUps.push(async () => {
@@ -44,7 +54,7 @@ function desktopPc(dataDir?: string) {
     for (const app of opened) if (app.sqlite.open) await closeApp(app)
     folder?.remove()
   })
-  return { shell, dir, localOpened: () => localOpened }
+  return { shell, dir, localOpened: () => localOpened, schedulesRunning: () => schedulesRunning }
 }
 
 describe('the desktop shell as a desk of the shop server', () => {
@@ -53,11 +63,14 @@ describe('the desktop shell as a desk of the shop server', () => {
     const pc = desktopPc()
     expect(pc.shell.status()).toEqual({ mode: 'shop-server', serverUrl: null })
     expect(pc.localOpened()).toBe(1)
+    expect(pc.schedulesRunning()).toBe(1)
 
     const { code } = await callOk(server.app, 'desks.pairingCode', {}, server.adminToken)
     const paired = await pc.shell.deskSetup(APP_WINDOW, { action: 'pair', url: server.url, code, deskName: '仓库' })
     expect(paired).toEqual({ ok: true, data: { mode: 'desk', serverUrl: server.url } })
     expect(readDeskConfig(pc.dir)).toMatchObject({ url: server.url })
+    // A desk's own copy of the data is not backed up or synced while the shop server keeps the shop.
+    expect(pc.schedulesRunning()).toBe(0)
     if (process.platform !== 'win32') expect(statSync(join(pc.dir, DESK_CONFIG_FILE)).mode & 0o077).toBe(0)
 
     // The admin signs in at the desk: the session is the shop server's, opened at this desk.
@@ -90,6 +103,7 @@ describe('the desktop shell as a desk of the shop server', () => {
     expect(readDeskConfig(pc.dir)).toBeNull()
     // Its own shop was open all along: not opened twice.
     expect(pc.localOpened()).toBe(1)
+    expect(pc.schedulesRunning()).toBe(1)
     const local = await pc.shell.call(APP_WINDOW, { operation: 'setup.status', input: {} })
     expect(local).toMatchObject({ ok: true, data: { initialized: false } })
   })
@@ -104,6 +118,7 @@ describe('the desktop shell as a desk of the shop server', () => {
     const restarted = desktopPc(first.dir)
     expect(restarted.shell.status().mode).toBe('desk')
     expect(restarted.localOpened()).toBe(0)
+    expect(restarted.schedulesRunning()).toBe(0)
     expect(restarted.shell.localApp).toBeNull()
     const status = await restarted.shell.call(APP_WINDOW, { operation: 'setup.status', input: {} })
     expect(status).toMatchObject({ ok: true, data: { initialized: true } })
