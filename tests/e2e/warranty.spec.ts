@@ -316,7 +316,7 @@ test('a manager takes a TV back for a refund within 7 days; the unit then shows 
   await expect(verdict.getByTestId('exchange-unit')).toBeVisible()
   await verdict.getByTestId('refund-unit').click()
   const dialog = page.getByTestId('refund-dialog')
-  await expect(dialog).toContainText('HS65E7K00031 按三包规定退货，依据：7 日内性能故障退货。')
+  await expect(dialog).toContainText('HS65E7K00031 按三包规定退货，依据：退货期内性能故障退货。')
   await settled(page)
   await screenshot(page, 'warranty-refund-dialog')
   await dialog.getByTestId('refund-save').click()
@@ -327,7 +327,7 @@ test('a manager takes a TV back for a refund within 7 days; the unit then shows 
   await expect(verdict.getByTestId('verdict-reasons')).toContainText(
     `本机已于 ${shopDateDaysAgo(0)} 退货，三包责任已经履行，本机不再享受保修。`
   )
-  await expect(verdict.getByTestId('verdict-unit')).toContainText(`${shopDateDaysAgo(0)} 退货（7 日内性能故障退货）`)
+  await expect(verdict.getByTestId('verdict-unit')).toContainText(`${shopDateDaysAgo(0)} 退货（退货期内性能故障退货）`)
   await expect(verdict.getByTestId('refund-unit')).toHaveCount(0)
   await expect(verdict.getByTestId('exchange-unit')).toHaveCount(0)
   await tallScreenshot(page, 'warranty-refunded', 1500)

@@ -14,9 +14,10 @@ export const warrantyRefundMessages = defineMessages(
       refundedRow: '退货',
       refundedOn: '{date} 退货（{rule}）',
       exchangeRuleRow: '换货依据',
+      // The windows' lengths are the policy's (7 and 15 days by law, longer where a brand grants it).
       rule: {
-        refund_window: '7 日内性能故障退货',
-        exchange_window: '15 日内性能故障换货',
+        refund_window: '退货期内性能故障退货',
+        exchange_window: '换货期内性能故障换货',
         second_repair: '两次修理后仍不能正常使用',
         waiting_limit: '待修超过规定期限'
       }
@@ -35,8 +36,8 @@ export const warrantyRefundMessages = defineMessages(
       refundedOn: 'refunded {date} ({rule})',
       exchangeRuleRow: 'Exchange allowed by',
       rule: {
-        refund_window: 'performance fault within 7 days',
-        exchange_window: 'performance fault within 15 days',
+        refund_window: 'performance fault within the refund period',
+        exchange_window: 'performance fault within the exchange period',
         second_repair: 'still failing after two repairs',
         waiting_limit: 'waited past the repair limit'
       }
