@@ -5,6 +5,15 @@ export function formatFen(fen: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
 }
 
+/**
+ * Yuan with thousands separators ("1,234,567.80"), for sums a reader compares by eye (report
+ * tables); receipts and money fields keep the plain form, which is what a cashier types back.
+ */
+export function formatFenGrouped(fen: number): string {
+  const [whole, cents] = formatFen(fen).split('.')
+  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}.${cents!}`
+}
+
 /** Parses "12", "12.5" or "12.50" (yuan) into fen; anything else is undefined. */
 export function parseYuan(text: string): number | undefined {
   const match = /^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$/.exec(text)

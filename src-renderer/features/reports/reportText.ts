@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n'
 import type { ReportCell, ReportCodeSet, ReportColumn } from '../../../src-shared/contract/reports'
-import { formatFen } from '../../../src-shared/domain/money'
+import { formatFenGrouped } from '../../../src-shared/domain/money'
 import { PAYMENT_METHODS } from '../../../src-shared/domain/invoice'
 import { SERVICE_TYPES } from '../../../src-shared/domain/repairTypes'
 import { TURNAROUND_BUCKETS } from '../../../src-shared/domain/reportStatistics'
@@ -45,7 +45,7 @@ export function useReportText() {
       return column.kind === 'code' && column.codeSet ? codeLabel(column.codeSet, cell) : cell
     switch (column.kind) {
       case 'fen':
-        return (cell < 0 ? '-' : '') + formatFen(Math.abs(cell))
+        return formatFenGrouped(cell)
       case 'percent':
         return `${(cell * 100).toFixed(1)}%`
       case 'hours':
