@@ -41,6 +41,10 @@ const loadAverage = () =>
     .map((load) => load.toFixed(2))
     .join(', ')
 const seconds = (ms: number) => (ms / 1000).toFixed(1)
+const cpuMsSince = (start: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(start)
+  return (user + system) / 1000
+}
 const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000)).toLocaleString('en-US')
 
 /** Changes as the shop writes them: customers, work orders and stock movements, in turn. */
@@ -198,6 +202,8 @@ async function measurePull(app: AppContext, endpoint: HqEndpoint, hq: BenchHq, d
     `(HQ published ${UNITS.toLocaleString('en-US')} registry units in ${seconds(performance.now() - started)} s)`
   )
   let lastShown = 0
+  const shopCpu = process.cpuUsage()
+  const hqCpuMs = await hq.cpuMs()
   started = performance.now()
   const pulled = await pullTable(app, endpoint, 'registryUnits', {
     onProgress: ({ applied, remaining }) => {
@@ -208,6 +214,8 @@ async function measurePull(app: AppContext, endpoint: HqEndpoint, hq: BenchHq, d
     }
   })
   const pullMs = performance.now() - started
+  const shopCpuMs = cpuMsSince(shopCpu)
+  const hqPullCpuMs = hqCpuMs === null ? null : ((await hq.cpuMs()) ?? 0) - hqCpuMs
   const rawPullMs = rawInsertMs(
     dir,
     'warranty_units',
@@ -244,6 +252,12 @@ async function measurePull(app: AppContext, endpoint: HqEndpoint, hq: BenchHq, d
   console.info(
     `pull: ${pulled.toLocaleString('en-US')} registry units in ${seconds(pullMs)} s = ${perSecond(pulled, pullMs)} rows/s (goal ${PULL_GOAL.toLocaleString('en-US')}/s; ${registered.toLocaleString('en-US')} in the shop's registry); ` +
       `raw engine inserting them: ${perSecond(UNITS, rawPullMs)} rows/s`
+  )
+  // Page N+1 is asked for while page N is applied, so the pull goes at the pace of the slower side:
+  // CPU time per side says which one that is, whatever the load.
+  console.info(
+    `  CPU time during the pull: the shop ${seconds(shopCpuMs)} s (${perSecond(pulled, shopCpuMs)} rows per CPU second)` +
+      (hqPullCpuMs === null ? '' : `, HQ's process ${seconds(hqPullCpuMs)} s (its database server not counted)`)
   )
 }
 

@@ -21,6 +21,8 @@ export interface BenchHq {
   publishRegistry(count: number): Promise<void>
   /** The changes HQ holds from its shops. */
   changeCount(): Promise<number>
+  /** CPU time HQ's own process has used, when it has one (its database server's not included). */
+  cpuMs(): Promise<number | null>
   /** Down, as when HQ's server is switched off; `start` brings it back on the same data and port. */
   stop(): Promise<void>
   start(): Promise<void>
@@ -80,6 +82,7 @@ async function realBenchHq(): Promise<BenchHq> {
     registerShop: (name) => hq.call<string>('registerShop', name),
     publishRegistry: (count) => hq.call<void>('publishRegistry', count),
     changeCount: () => hq.call<number>('changeCount'),
+    cpuMs: () => hq.call<number>('cpuMs'),
     stop: () => hq.call<void>('stop'),
     start: async () => void (await hq.call('start')),
     async dispose() {
@@ -115,6 +118,7 @@ async function fakeBenchHq(dir: string): Promise<BenchHq> {
       )
     },
     changeCount: async () => running().changeCount(),
+    cpuMs: async () => null,
     async stop() {
       await hq?.close()
       hq = null

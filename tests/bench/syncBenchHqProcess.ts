@@ -15,7 +15,7 @@ const IMPORT_ROWS = 50_000
 
 interface Request {
   id: number
-  op: 'start' | 'registerShop' | 'publishRegistry' | 'changeCount' | 'stop'
+  op: 'start' | 'registerShop' | 'publishRegistry' | 'changeCount' | 'cpuMs' | 'stop'
   args: unknown[]
 }
 
@@ -48,6 +48,11 @@ const operations: Record<Request['op'], (...args: never[]) => Promise<unknown>> 
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow()
     return Number(row.n)
+  },
+  /** CPU time this process has used (its database server's not included). */
+  async cpuMs() {
+    const { user, system } = process.cpuUsage()
+    return (user + system) / 1000
   },
   async stop() {
     await running?.stop()

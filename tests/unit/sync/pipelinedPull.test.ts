@@ -90,4 +90,13 @@ describe('a pipelined pull', () => {
     expect(await pullTable(shop.app, endpoint, 'registryUnits', { pageSize: PAGE })).toBe(UNITS - PAGE)
     expect(serials()).toEqual(serialsUpTo(UNITS))
   })
+
+  it('a page with a row that does not fit the protocol is refused whole, the pages before it kept', async () => {
+    hq.hq.publish('registryUnits', 'SN-BAD', { serial: 'SN-BAD', brand: '小米' })
+    const failed = await pullTable(shop.app, endpoint, 'registryUnits', { pageSize: PAGE }).catch((e: unknown) => e)
+    expect(failed).toBeInstanceOf(HqCallError)
+    expect((failed as HqCallError).problem).toBe('hqRefused')
+    expect(readCursor(shop.app, 'registryUnits')).toBe(UNITS)
+    expect(serials()).toEqual(serialsUpTo(UNITS))
+  })
 })
