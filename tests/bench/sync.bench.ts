@@ -1,14 +1,15 @@
 /**
  * Sync benchmark: a shop server on disk pushes 100 000 outbox changes to HQ, pulls a
  * 1 000 000-unit warranty registry from it, and drains a backlog queued while HQ was down.
- * HQ is the real one (src-hq on its embedded PostgreSQL, in this process, its database server
- * in processes of its own) over HTTPS on loopback, so the figures are the shop's and HQ's work
- * together; `HQ=fake` puts the test suite's fake HQ (tests/unit/sync/fakeHq.ts, over SQLite) in
+ * HQ is the real one (src-hq on its embedded PostgreSQL, in a process of its own as at a brand,
+ * its database server in processes of their own) over HTTPS on loopback, so the figures are the
+ * shop's and HQ's work together; `HQ=fake` puts the test suite's fake HQ (tests/unit/sync/fakeHq.ts, over SQLite) in
  * its place. Beside each figure, the raw engine's: the same rows written by better-sqlite3
  * alone, one prepared INSERT in one transaction, into tables with the same indexes. Prints the
  * load average, since the machine is shared. Asserts nothing.
  *
- *   npm run bench:sync        (CHANGES=20000 UNITS=200000 npm run bench:sync for a shorter run)
+ *   npm run bench:sync        (CHANGES=20000 UNITS=200000 npm run bench:sync for a shorter run;
+ *                              ONLY=pull for the pull alone)
  */
 import BetterSqlite3 from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -19,32 +20,31 @@ import type { AppContext } from '../../src-main/app/context'
 import { dispatch } from '../../src-main/rpc/dispatch'
 import { handlers } from '../../src-main/rpc/handlers'
 import { endpointOf, readHqConnection } from '../../src-main/features/sync/hq/connection'
+import type { HqEndpoint } from '../../src-main/features/sync/hq/hqClient'
 import { pushOutbox } from '../../src-main/features/sync/hq/push'
 import { pullTable } from '../../src-main/features/sync/hq/pull'
 import { syncWithHq } from '../../src-main/features/sync/hq/run'
 import { uuidv7 } from '../../src-shared/domain/ids'
-import { benchHq } from './syncBenchHq'
+import { benchHq, type BenchHq } from './syncBenchHq'
+import { registryUnit, SURNAMES } from './syncBenchRows'
 
 const CHANGES = Number(process.env.CHANGES ?? 100_000)
 const UNITS = Number(process.env.UNITS ?? 1_000_000)
 const BACKLOG = Number(process.env.BACKLOG ?? 20_000)
 const PUSH_GOAL = 5_000
 const PULL_GOAL = 50_000
-
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'
-const MODELS = [
-  ['华为', 'Mate 60', 'mobile_phone'],
-  ['小米', 'Xiaomi 14', 'mobile_phone'],
-  ['联想', 'ThinkPad X1', 'computer'],
-  ['海信', '65E3K', 'tv'],
-  ['格力', 'KFR-35GW', 'air_conditioner']
-] as const
+/** `ONLY=pull` measures the pull alone (no push, no backlog). */
+const PULL_ONLY = process.env.ONLY === 'pull'
 
 const loadAverage = () =>
   loadavg()
     .map((load) => load.toFixed(2))
     .join(', ')
 const seconds = (ms: number) => (ms / 1000).toFixed(1)
+const cpuMsSince = (start: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(start)
+  return (user + system) / 1000
+}
 const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000)).toLocaleString('en-US')
 
 /** Changes as the shop writes them: customers, work orders and stock movements, in turn. */
@@ -109,24 +109,6 @@ function writeOutbox(app: AppContext, from: number, count: number): void {
   })()
 }
 
-function registryUnit(i: number) {
-  const [brand, model, categoryKey] = MODELS[i % MODELS.length]!
-  return {
-    serial: `SN${String(i).padStart(10, '0')}`,
-    brand,
-    model,
-    categoryKey,
-    cardNumber: i % 3 === 0 ? `CARD${i}` : null,
-    purchaseDate: '2025-06-01',
-    invoiceNumber: `INV${i}`,
-    dealer: '苏宁易购天河店',
-    productionDate: null,
-    buyerName: `${SURNAMES[i % SURNAMES.length]}先生`,
-    buyerPhone: `139${String(i).padStart(8, '0')}`,
-    activationDate: null
-  }
-}
-
 /** The raw engine: the same rows into a bare table with the same indexes, one transaction. */
 function rawInsertMs(
   dir: string,
@@ -178,104 +160,123 @@ async function main(): Promise<void> {
     // The changes setup wrote go first, outside the measurement.
     await pushOutbox(app, endpoint)
 
-    // 1. Push.
-    writeOutbox(app, 0, CHANGES)
-    let started = performance.now()
-    const pushed = await pushOutbox(app, endpoint)
-    const pushMs = performance.now() - started
-    const rawPushMs = rawInsertMs(
-      dir,
-      'changes',
-      [
-        'CREATE TABLE changes (id TEXT PRIMARY KEY, shop_id TEXT, batch_id TEXT, entity TEXT, entity_id TEXT, operation TEXT, payload_json TEXT)'
-      ],
-      CHANGES,
-      (i) => {
-        const change = changeOf(i)
-        return [uuidv7(), 'shop', 'b', change.entity, change.entityId, 'upsert', JSON.stringify(change.payload)]
-      }
-    )
-    console.info(
-      `push: ${pushed.toLocaleString('en-US')} changes in ${seconds(pushMs)} s = ${perSecond(pushed, pushMs)} changes/s (goal ${PUSH_GOAL.toLocaleString('en-US')}/s); ` +
-        `raw engine inserting them: ${perSecond(CHANGES, rawPushMs)} rows/s`
-    )
-
-    // 2. The first pull of a registry.
-    started = performance.now()
-    await hq.publishRegistry(UNITS, registryUnit)
-    console.info(
-      `(HQ published ${UNITS.toLocaleString('en-US')} registry units in ${seconds(performance.now() - started)} s)`
-    )
-    let lastShown = 0
-    started = performance.now()
-    const pulled = await pullTable(app, endpoint, 'registryUnits', {
-      onProgress: ({ applied, remaining }) => {
-        if (applied - lastShown >= 200_000 || remaining === 0) {
-          lastShown = applied
-          console.info(`  pulled ${applied.toLocaleString('en-US')}, ${remaining.toLocaleString('en-US')} to go`)
-        }
-      }
-    })
-    const pullMs = performance.now() - started
-    const rawPullMs = rawInsertMs(
-      dir,
-      'warranty_units',
-      [
-        `CREATE TABLE warranty_units (id TEXT PRIMARY KEY, serial TEXT NOT NULL UNIQUE, model_id TEXT NOT NULL, card_number TEXT,
-           purchase_date TEXT, invoice_number TEXT, dealer TEXT, production_date TEXT, buyer_name TEXT, buyer_phone TEXT,
-           activation_date TEXT, source TEXT, created_at TEXT, updated_at TEXT)`,
-        'CREATE UNIQUE INDEX warranty_units_card ON warranty_units(card_number) WHERE card_number IS NOT NULL',
-        'CREATE INDEX warranty_units_phone ON warranty_units(buyer_phone)',
-        'CREATE INDEX warranty_units_model ON warranty_units(model_id)'
-      ],
-      UNITS,
-      (i) => {
-        const unit = registryUnit(i)
-        return [
-          uuidv7(),
-          unit.serial,
-          `m${i % 5}`,
-          unit.cardNumber,
-          unit.purchaseDate,
-          unit.invoiceNumber,
-          unit.dealer,
-          null,
-          unit.buyerName,
-          unit.buyerPhone,
-          null,
-          'import',
-          '',
-          ''
-        ]
-      }
-    )
-    const registered = (app.sqlite.prepare('SELECT count(*) AS n FROM warranty_units').get() as { n: number }).n
-    console.info(
-      `pull: ${pulled.toLocaleString('en-US')} registry units in ${seconds(pullMs)} s = ${perSecond(pulled, pullMs)} rows/s (goal ${PULL_GOAL.toLocaleString('en-US')}/s; ${registered.toLocaleString('en-US')} in the shop's registry); ` +
-        `raw engine inserting them: ${perSecond(UNITS, rawPullMs)} rows/s`
-    )
-
-    // 3. A backlog queued while HQ was down, drained when it returns.
-    await hq.stop()
-    writeOutbox(app, CHANGES, BACKLOG)
-    const down = await syncWithHq(app)
-    await hq.start()
-    started = performance.now()
-    const drained = await syncWithHq(app)
-    const drainMs = performance.now() - started
-    console.info(
-      `backlog: ${BACKLOG.toLocaleString('en-US')} changes queued while HQ was down (the sync said: ${down.problem}); ` +
-        `drained in ${seconds(drainMs)} s after HQ came back (${drained.pushed.toLocaleString('en-US')} pushed, problem: ${drained.problem ?? 'none'})`
-    )
-    const atHq = await hq.changeCount()
-    const atShop = (app.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n
-    console.info(`check: ${atShop.toLocaleString('en-US')} changes at the shop, ${atHq.toLocaleString('en-US')} at HQ`)
+    if (!PULL_ONLY) await measurePush(app, endpoint, dir)
+    await measurePull(app, endpoint, hq, dir)
+    if (!PULL_ONLY) await measureBacklog(app, hq)
     console.info(`load average at the end: ${loadAverage()}`)
   } finally {
     await hq.dispose().catch(() => undefined)
     await closeApp(app)
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+async function measurePush(app: AppContext, endpoint: HqEndpoint, dir: string): Promise<void> {
+  writeOutbox(app, 0, CHANGES)
+  const started = performance.now()
+  const pushed = await pushOutbox(app, endpoint)
+  const pushMs = performance.now() - started
+  const rawPushMs = rawInsertMs(
+    dir,
+    'changes',
+    [
+      'CREATE TABLE changes (id TEXT PRIMARY KEY, shop_id TEXT, batch_id TEXT, entity TEXT, entity_id TEXT, operation TEXT, payload_json TEXT)'
+    ],
+    CHANGES,
+    (i) => {
+      const change = changeOf(i)
+      return [uuidv7(), 'shop', 'b', change.entity, change.entityId, 'upsert', JSON.stringify(change.payload)]
+    }
+  )
+  console.info(
+    `push: ${pushed.toLocaleString('en-US')} changes in ${seconds(pushMs)} s = ${perSecond(pushed, pushMs)} changes/s (goal ${PUSH_GOAL.toLocaleString('en-US')}/s); ` +
+      `raw engine inserting them: ${perSecond(CHANGES, rawPushMs)} rows/s`
+  )
+}
+
+/** The first pull of a registry. */
+async function measurePull(app: AppContext, endpoint: HqEndpoint, hq: BenchHq, dir: string): Promise<void> {
+  let started = performance.now()
+  await hq.publishRegistry(UNITS)
+  console.info(
+    `(HQ published ${UNITS.toLocaleString('en-US')} registry units in ${seconds(performance.now() - started)} s)`
+  )
+  let lastShown = 0
+  const shopCpu = process.cpuUsage()
+  const hqCpuMs = await hq.cpuMs()
+  started = performance.now()
+  const pulled = await pullTable(app, endpoint, 'registryUnits', {
+    onProgress: ({ applied, remaining }) => {
+      if (applied - lastShown >= 200_000 || remaining === 0) {
+        lastShown = applied
+        console.info(`  pulled ${applied.toLocaleString('en-US')}, ${remaining.toLocaleString('en-US')} to go`)
+      }
+    }
+  })
+  const pullMs = performance.now() - started
+  const shopCpuMs = cpuMsSince(shopCpu)
+  const hqPullCpuMs = hqCpuMs === null ? null : ((await hq.cpuMs()) ?? 0) - hqCpuMs
+  const rawPullMs = rawInsertMs(
+    dir,
+    'warranty_units',
+    [
+      `CREATE TABLE warranty_units (id TEXT PRIMARY KEY, serial TEXT NOT NULL UNIQUE, model_id TEXT NOT NULL, card_number TEXT,
+           purchase_date TEXT, invoice_number TEXT, dealer TEXT, production_date TEXT, buyer_name TEXT, buyer_phone TEXT,
+           activation_date TEXT, source TEXT, created_at TEXT, updated_at TEXT)`,
+      'CREATE UNIQUE INDEX warranty_units_card ON warranty_units(card_number) WHERE card_number IS NOT NULL',
+      'CREATE INDEX warranty_units_phone ON warranty_units(buyer_phone)',
+      'CREATE INDEX warranty_units_model ON warranty_units(model_id)'
+    ],
+    UNITS,
+    (i) => {
+      const unit = registryUnit(i)
+      return [
+        uuidv7(),
+        unit.serial,
+        `m${i % 5}`,
+        unit.cardNumber,
+        unit.purchaseDate,
+        unit.invoiceNumber,
+        unit.dealer,
+        null,
+        unit.buyerName,
+        unit.buyerPhone,
+        null,
+        'import',
+        '',
+        ''
+      ]
+    }
+  )
+  const registered = (app.sqlite.prepare('SELECT count(*) AS n FROM warranty_units').get() as { n: number }).n
+  console.info(
+    `pull: ${pulled.toLocaleString('en-US')} registry units in ${seconds(pullMs)} s = ${perSecond(pulled, pullMs)} rows/s (goal ${PULL_GOAL.toLocaleString('en-US')}/s; ${registered.toLocaleString('en-US')} in the shop's registry); ` +
+      `raw engine inserting them: ${perSecond(UNITS, rawPullMs)} rows/s`
+  )
+  // Page N+1 is asked for while page N is applied, so the pull goes at the pace of the slower side:
+  // CPU time per side says which one that is, whatever the load.
+  console.info(
+    `  CPU time during the pull: the shop ${seconds(shopCpuMs)} s (${perSecond(pulled, shopCpuMs)} rows per CPU second)` +
+      (hqPullCpuMs === null ? '' : `, HQ's process ${seconds(hqPullCpuMs)} s (its database server not counted)`)
+  )
+}
+
+/** A backlog queued while HQ was down, drained when it returns. */
+async function measureBacklog(app: AppContext, hq: BenchHq): Promise<void> {
+  await hq.stop()
+  writeOutbox(app, CHANGES, BACKLOG)
+  const down = await syncWithHq(app)
+  await hq.start()
+  const started = performance.now()
+  const drained = await syncWithHq(app)
+  const drainMs = performance.now() - started
+  console.info(
+    `backlog: ${BACKLOG.toLocaleString('en-US')} changes queued while HQ was down (the sync said: ${down.problem}); ` +
+      `drained in ${seconds(drainMs)} s after HQ came back (${drained.pushed.toLocaleString('en-US')} pushed, problem: ${drained.problem ?? 'none'})`
+  )
+  const atHq = await hq.changeCount()
+  const atShop = (app.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n
+  console.info(`check: ${atShop.toLocaleString('en-US')} changes at the shop, ${atHq.toLocaleString('en-US')} at HQ`)
 }
 
 main().catch((error) => {

@@ -50,6 +50,8 @@ export interface FakeHqOptions {
   port?: number
   /** Delay before answering a push (to kill a shop while it waits). */
   pushDelayMs?: number
+  /** True for a pull HQ's connection drops on, unanswered (a network error mid-pull). */
+  pullDrops?: (request: { table: PulledTable; since: number }) => boolean
 }
 
 export interface FakeHq {
@@ -200,7 +202,10 @@ export async function startFakeHq(options: FakeHqOptions): Promise<FakeHq> {
           else send()
           return
         }
-        if (name === 'pull') return answer(200, `{"ok":true,"data":${pull(shopId, body)}}`)
+        if (name === 'pull') {
+          if (options.pullDrops?.(parse(pullRequest, body))) return void req.socket.destroy()
+          return answer(200, `{"ok":true,"data":${pull(shopId, body)}}`)
+        }
         throw new HqRefusal('VALIDATION', 404)
       } catch (error) {
         const refusal = error instanceof HqRefusal ? error : new HqRefusal('INTERNAL', 500)

@@ -3,25 +3,12 @@ import { closeApp } from '../../../src-main/app/openApp'
 import { endpointOf, readHqConnection } from '../../../src-main/features/sync/hq/connection'
 import { pullTable } from '../../../src-main/features/sync/hq/pull'
 import { callOk, initializedApp, type InitializedApp } from '../helpers'
-import { enrolShop, hqUnderTest, type HqUnderTest } from './hqFixture'
+import { enrolShop, hqUnderTest, registryUnitOf, type HqUnderTest } from './hqFixture'
 
 let hq: HqUnderTest
 let shop: InitializedApp
 
-const unit = (i: number, card: string | null) => ({
-  serial: `SN-${i}`,
-  brand: '小米',
-  model: 'Xiaomi 14',
-  categoryKey: 'mobile_phone',
-  cardNumber: card,
-  purchaseDate: '2025-10-01',
-  invoiceNumber: '',
-  dealer: '',
-  productionDate: null,
-  buyerName: '',
-  buyerPhone: '',
-  activationDate: null
-})
+const unit = (i: number, card: string | null) => registryUnitOf(`SN-${i}`, card)
 
 beforeAll(async () => {
   hq = await hqUnderTest()

@@ -55,3 +55,19 @@ export async function enrolShop(app: AppContext, adminToken: string, hq: FakeHq,
   )
   return status.shopId!
 }
+
+/** A registry unit as HQ publishes it, with only what a pull test tells apart: its serial and card. */
+export const registryUnitOf = (serial: string, cardNumber: string | null = null) => ({
+  serial,
+  brand: '小米',
+  model: 'Xiaomi 14',
+  categoryKey: 'mobile_phone',
+  cardNumber,
+  purchaseDate: '2025-10-01',
+  invoiceNumber: '',
+  dealer: '',
+  productionDate: null,
+  buyerName: '',
+  buyerPhone: '',
+  activationDate: null
+})

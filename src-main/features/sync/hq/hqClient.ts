@@ -92,9 +92,31 @@ function isProblem(value: unknown): value is HqCallError {
 
 /** One protocol call: POST /hq/<name> with a JSON body; the answer checked against its schema. */
 export function callHq<T>(endpoint: HqEndpoint, name: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+  return sendHqCall(endpoint, name, body, schema).answer
+}
+
+/** A call under way: `sent` once the request has left for HQ (or could not), `answer` with HQ's answer. */
+export interface HqCallUnderWay<T> {
+  sent: Promise<void>
+  answer: Promise<T>
+}
+
+/**
+ * A protocol call whose caller can tell when HQ has the request: the connection, its TLS
+ * handshake and the request's writing all need this thread's turns, so a caller about to keep
+ * the thread busy (a pull applying a page) waits for `sent` first, and HQ works meanwhile.
+ */
+export function sendHqCall<T>(
+  endpoint: HqEndpoint,
+  name: string,
+  body: unknown,
+  schema: z.ZodType<T>
+): HqCallUnderWay<T> {
   const { host, port, path } = target(endpoint.baseUrl)
   const payload = Buffer.from(JSON.stringify(body), 'utf8')
-  return new Promise<T>((resolve, reject) => {
+  let markSent = () => {}
+  const sent = new Promise<void>((resolve) => (markSent = resolve))
+  const answer = new Promise<T>((resolve, reject) => {
     let settled = false
     const fail = (error: HqCallError) => {
       if (settled) return
@@ -149,8 +171,12 @@ export function callHq<T>(endpoint: HqEndpoint, name: string, body: unknown, sch
     )
     req.on('timeout', () => req.destroy(new HqCallError('unreachable', `HQ did not answer ${name} in time`)))
     req.on('error', (error) => fail(isProblem(error) ? error : new HqCallError('unreachable', error.message)))
+    // Written out whole ('finish'), or never to be ('close' follows any failure).
+    req.once('finish', markSent)
+    req.once('close', markSent)
     req.end(payload)
   })
+  return { sent, answer }
 }
 
 /**
