@@ -15,7 +15,7 @@ export function useStocktakeText() {
   const STATUS_TAGS = { counting: 'warning', posted: 'success', cancelled: 'info' } as const
   const statusTag = (status: keyof typeof STATUS_TAGS) => STATUS_TAGS[status]
 
-  return { scopeText, statusTag }
+  return { scopeText, statusTag, statusTags: STATUS_TAGS }
 }
 
 /** A count's difference with its sign: +2, -1, 0. */

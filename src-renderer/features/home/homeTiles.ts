@@ -1,0 +1,155 @@
+import type { Dashboard } from '../../../src-shared/contract'
+import type { BackupHealth } from '../../../src-shared/contract/backups'
+import type { SyncStatus } from '../../../src-shared/contract/sync'
+import { BENCH_STATUSES } from '../../../src-shared/domain/dashboard'
+import { formatFen } from '../../../src-shared/domain/money'
+import type { WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
+
+/** What a tile opens: a page, or the work-order list already filtered to what the tile counts. */
+export type TileTarget =
+  | { path: string }
+  | { list: { statuses?: readonly WorkOrderStatus[]; overdue?: boolean; today?: boolean; mine?: boolean } }
+
+export interface HomeTile {
+  test: string
+  count: number | string
+  label: string
+  hint?: string
+  tone?: 'late' | 'waiting' | 'good'
+  /** Small lines under the label (takings by method, faulty parts by age). */
+  lines?: string[]
+  target: TileTarget
+}
+
+export interface HomeSection {
+  key: 'manager' | 'frontDesk' | 'technician' | 'warehouse'
+  test: string
+  title: string
+  tiles: HomeTile[]
+}
+
+export interface HomeFacts {
+  dashboard: Dashboard
+  approvals: number | null
+  backups: BackupHealth | null
+  sync: SyncStatus | null
+}
+
+type Translate = (key: string, values?: Record<string, unknown>) => string
+
+/** The home page's sections for the signed-in role, in the order they are shown, one tile list each. */
+export function homeSections(facts: HomeFacts, t: Translate): HomeSection[] {
+  const { manager, frontDesk, technician, warehouse } = facts.dashboard
+  const sections: HomeSection[] = []
+  if (manager) sections.push(section('manager', 'tiles-manager', t('dashboard.manager'), managerTiles(facts, t)))
+  if (frontDesk) {
+    sections.push(
+      section('frontDesk', 'tiles-front-desk', t('dashboard.frontDesk'), [
+        tile('tile-ready', frontDesk.readyForPickUp, t('dashboard.readyForPickUp'), 'good', {
+          list: { statuses: ['ready_for_pickup'] }
+        }),
+        tile('tile-promised-today', frontDesk.promisedToday, t('dashboard.promisedToday'), 'waiting', {
+          list: { statuses: BENCH_STATUSES }
+        }),
+        tile('tile-overdue', frontDesk.overdue, t('dashboard.overdue'), 'late', { list: { overdue: true } }),
+        tile('tile-intakes', frontDesk.intakesToday, t('dashboard.intakesToday'), undefined, { list: { today: true } }),
+        tile('tile-follow-ups', frontDesk.followUpsDue, t('dashboard.followUpsDue'), undefined, { path: '/follow-ups' })
+      ])
+    )
+  }
+  if (technician) {
+    const myBench = { list: { statuses: BENCH_STATUSES, mine: true } }
+    sections.push(
+      section('technician', 'tiles-technician', t('dashboard.technician'), [
+        tile('tile-my-queue', technician.myQueue, t('dashboard.myQueue'), undefined, myBench),
+        tile('tile-waiting-parts', technician.waitingForParts, t('dashboard.waitingForParts'), 'waiting', {
+          list: { statuses: ['awaiting_parts'], mine: true }
+        }),
+        tile('tile-comebacks', technician.myComebacks, t('dashboard.myComebacks'), 'late', myBench)
+      ])
+    )
+  }
+  if (warehouse) {
+    const faulty = tile('tile-faulty', warehouse.faultyOwedTotal, t('dashboard.faultyOwed'), undefined, {
+      path: '/parts/faulty'
+    })
+    faulty.lines = Object.entries(warehouse.faultyOwed).map(
+      ([age, value]) => `${t(`dashboard.faultyAge.${age}`)}: ${value}`
+    )
+    sections.push(
+      section('warehouse', 'tiles-warehouse', t('dashboard.warehouse'), [
+        tile('tile-part-requests', warehouse.partRequestsWaiting, t('dashboard.partRequestsWaiting'), 'waiting', {
+          path: '/parts/issue'
+        }),
+        tile('tile-low-stock', warehouse.lowStock, t('dashboard.lowStock'), 'late', { path: '/parts/lists' }),
+        faulty
+      ])
+    )
+  }
+  return sections
+}
+
+/** The manager's tiles: takings, approvals, stuck jobs, and the backup and sync health when readable. */
+function managerTiles(facts: HomeFacts, t: Translate): HomeTile[] {
+  const manager = facts.dashboard.manager
+  if (!manager) return []
+  const takings = tile('tile-takings', formatFen(manager.takingsTodayFen), t('dashboard.takingsToday'), undefined, {
+    path: '/day-close'
+  })
+  takings.lines = manager.takingsToday.length
+    ? manager.takingsToday.map((line) => `${t(`checkout.method.${line.method}`)} ${formatFen(line.amountFen)}`)
+    : [t('dashboard.noTakings')]
+  const tiles = [takings]
+  if (facts.approvals !== null) {
+    tiles.push(tile('tile-approvals', facts.approvals, t('dashboard.approvals'), 'waiting', { path: '/approvals' }))
+  }
+  const stuck = tile('tile-stuck', manager.stuckJobs, t('dashboard.stuckJobs'), 'late', {
+    list: { statuses: BENCH_STATUSES }
+  })
+  stuck.hint = t('dashboard.stuckHint', { days: manager.stuckDays })
+  tiles.push(stuck)
+  if (facts.backups) {
+    const problems = facts.backups.problems.length
+    const backups = tile(
+      'tile-backups',
+      problems ? problems : '✓',
+      t('dashboard.backups'),
+      problems ? 'late' : 'good',
+      {
+        path: '/backups'
+      }
+    )
+    backups.hint = problems ? t('dashboard.backupsProblems', { count: problems }) : t('dashboard.backupsHealthy')
+    tiles.push(backups)
+  }
+  if (facts.sync) tiles.push(syncTile(facts.sync, t))
+  return tiles
+}
+
+/** Changes waiting to reach HQ; a dash while the desk is not enrolled. */
+function syncTile(sync: SyncStatus, t: Translate): HomeTile {
+  if (!sync.enrolled) {
+    const idle = tile('tile-sync', '—', t('dashboard.sync'), undefined, { path: '/sync' })
+    idle.hint = t('dashboard.syncNotEnrolled')
+    return idle
+  }
+  const waiting = tile('tile-sync', sync.changesWaiting, t('dashboard.sync'), sync.problem ? 'late' : 'good', {
+    path: '/sync'
+  })
+  waiting.hint = sync.problem ? t('dashboard.syncProblem') : t('dashboard.syncWaiting', { count: sync.changesWaiting })
+  return waiting
+}
+
+function section(key: HomeSection['key'], test: string, title: string, tiles: HomeTile[]): HomeSection {
+  return { key, test, title, tiles }
+}
+
+function tile(
+  test: string,
+  count: number | string,
+  label: string,
+  tone: HomeTile['tone'],
+  target: TileTarget
+): HomeTile {
+  return { test, count, label, tone, target }
+}

@@ -1,0 +1,26 @@
+import { ElMessageBox } from 'element-plus'
+
+/** What the confirmation box says: the question, its title if any, and its two buttons. */
+export interface StepToConfirm {
+  message: string
+  title?: string
+  confirm: string
+  cancel: string
+  type?: 'warning' | 'info'
+}
+
+/**
+ * Asks before a step that cannot be taken back (cancel a count, clear a delivery, reject an
+ * adjustment): true when the person confirms, false when they cancel or close the box.
+ */
+export function confirmStep(step: StepToConfirm): Promise<boolean> {
+  const options = { type: step.type ?? 'warning', confirmButtonText: step.confirm, cancelButtonText: step.cancel }
+  const asked =
+    step.title === undefined
+      ? ElMessageBox.confirm(step.message, options)
+      : ElMessageBox.confirm(step.message, step.title, options)
+  return asked.then(
+    () => true,
+    () => false
+  )
+}

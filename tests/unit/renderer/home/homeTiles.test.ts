@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import type { Dashboard } from '../../../../src-shared/contract'
+import type { BackupHealth } from '../../../../src-shared/contract/backups'
+import type { SyncStatus } from '../../../../src-shared/contract/sync'
+import { homeSections } from '../../../../src-renderer/features/home/homeTiles'
+
+/** Says the key and its values back, so a test reads which text a tile asked for. */
+const t = (key: string, values?: Record<string, unknown>) => (values ? `${key} ${JSON.stringify(values)}` : key)
+
+const manager: Dashboard['manager'] = {
+  takingsToday: [{ method: 'cash', amountFen: 5_000 }],
+  takingsTodayFen: 5_000,
+  stuckJobs: 2,
+  stuckDays: 7
+}
+const frontDesk: Dashboard['frontDesk'] = {
+  readyForPickUp: 3,
+  longestWaits: [],
+  promisedToday: 1,
+  overdue: 0,
+  intakesToday: 4,
+  followUpsDue: 5
+}
+
+describe('the home tiles a role sees', () => {
+  it('lists only the sections of the role, each tile with its count and where it opens', () => {
+    const sections = homeSections(
+      { dashboard: { today: '2026-12-05', frontDesk }, approvals: null, backups: null, sync: null },
+      t
+    )
+    expect(sections.map((section) => section.test)).toEqual(['tiles-front-desk'])
+    const tiles = sections[0]!.tiles
+    expect(tiles.map((tile) => [tile.test, tile.count])).toEqual([
+      ['tile-ready', 3],
+      ['tile-promised-today', 1],
+      ['tile-overdue', 0],
+      ['tile-intakes', 4],
+      ['tile-follow-ups', 5]
+    ])
+    expect(tiles[0]!.target).toEqual({ list: { statuses: ['ready_for_pickup'] } })
+    expect(tiles[3]!.target).toEqual({ list: { today: true } })
+    expect(tiles[4]!.target).toEqual({ path: '/follow-ups' })
+  })
+
+  it('gives the manager the takings by method, and the approvals, backup and sync tiles only when read', () => {
+    const bare = homeSections(
+      { dashboard: { today: '2026-12-05', manager }, approvals: null, backups: null, sync: null },
+      t
+    )
+    expect(bare[0]!.tiles.map((tile) => tile.test)).toEqual(['tile-takings', 'tile-stuck'])
+    expect(bare[0]!.tiles[0]!.lines).toEqual(['checkout.method.cash 50.00'])
+    expect(bare[0]!.tiles[1]!.hint).toBe('dashboard.stuckHint {"days":7}')
+
+    const backups = { problems: [{}, {}] } as unknown as BackupHealth
+    const sync = { enrolled: false, changesWaiting: 0, problem: null } as unknown as SyncStatus
+    const full = homeSections({ dashboard: { today: '2026-12-05', manager }, approvals: 4, backups, sync }, t)[0]!.tiles
+    expect(full.map((tile) => tile.test)).toEqual([
+      'tile-takings',
+      'tile-approvals',
+      'tile-stuck',
+      'tile-backups',
+      'tile-sync'
+    ])
+    expect(full[3]).toMatchObject({ count: 2, tone: 'late', hint: 'dashboard.backupsProblems {"count":2}' })
+    expect(full[4]).toMatchObject({ count: '—', tone: undefined, hint: 'dashboard.syncNotEnrolled' })
+  })
+})
