@@ -186,14 +186,30 @@ async function pageOffTheIndex(
   const best = new Map<string, Found>()
   for (const row of found) if ((best.get(row.id)?.rank ?? OTHER + 1) > row.rank) best.set(row.id, row)
   const merged = ranked([...best.values()])
+  return pageOfMatches(
+    merged,
+    Math.max(await cappedMatchCount(db, filtered, viaIndex(match)), merged.length),
+    query,
+    summariesOf
+  )
+}
+
+/**
+ * The matches of the index among the filtered orders, counted up to one past the cap. Without a
+ * filter every index row is an order (the triggers keep them one to one) and the index alone
+ * already found more than the cap: counting again through a thousand order rows, read from all
+ * over a large table, would only say so again.
+ */
+async function cappedMatchCount(db: Db, filtered: FilteredOrders, matching: FilteredOrders): Promise<number> {
+  if (filtered.toOperationNode().where === undefined) return SEARCH_COUNT_CAP + 1
   const { total } = await db
     .selectFrom(
-      viaIndex(match)
+      matching
         .select('wo.id')
         .limit(SEARCH_COUNT_CAP + 1)
         .as('found')
     )
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow()
-  return pageOfMatches(merged, Math.max(Number(total), merged.length), query, summariesOf)
+  return Number(total)
 }
