@@ -54,7 +54,7 @@ export async function searchedPage(
     )
     .select(['wo.id', 'wo.createdAt', 'wo.number', 'wo.claimCode', sql<number>`wo.rowid`.as('rowid')])
     .execute()
-  const exact = new Set(await idRowids(db, exactIdsMatch(search)))
+  const exact = new Set(await exactRowids(db, filtered, search))
   const starts = new Set(await idRowids(db, startsWithMatch(search, 'ids')))
   const found = matching.map((row) => ({
     id: row.id,
@@ -73,6 +73,41 @@ function exactIdsMatch(search: string): string | null {
   return text === '' ? null : `ids : ${exactWordMatch(text)}`
 }
 
+/**
+ * The orders whose number or device serial is the typed text exactly, in any case: by the b-tree
+ * indexes of migration 39 when the text is ASCII (as numbers and serials are), where the FTS5
+ * index would read the long lists of every word starting or ending with the same characters.
+ * Text beyond ASCII is left to the index, whose case folding covers more than lower() does.
+ */
+async function exactRowids(db: Db, filtered: FilteredOrders, search: string): Promise<number[]> {
+  const text = search.trim().toLowerCase()
+  if (text === '') return []
+  if (!isAscii(text)) return idRowids(db, exactIdsMatch(search))
+  const rows = await exactOrders(filtered, text)
+    .select(sql<number>`wo.rowid`.as('rowid'))
+    .execute()
+  return rows.map((row) => row.rowid)
+}
+
+/** Printable ASCII only: where lower() folds case exactly as the FTS5 index does. */
+const isAscii = (text: string) => /^[ -~]*$/.test(text)
+
+function exactOrders(filtered: FilteredOrders, text: string): FilteredOrders {
+  return filtered.where((eb) =>
+    eb.or([
+      eb(sql<string>`lower(${sql.ref('wo.number')})`, '=', text),
+      eb(
+        'wo.deviceId',
+        'in',
+        eb
+          .selectFrom('devices')
+          .select('devices.id')
+          .where(sql<string>`lower(${sql.ref('devices.serial')})`, '=', text)
+      )
+    ])
+  )
+}
+
 async function idRowids(db: Db, match: string | null): Promise<number[]> {
   return match === null ? [] : ftsRowids(db, 'work_order_search', match, SEARCH_COUNT_CAP + 1)
 }
@@ -83,11 +118,9 @@ async function idRowids(db: Db, match: string | null): Promise<number[]> {
  * initials, phone, company) by every word typed.
  */
 function workOrderSearchMatch(search: string): string | null {
-  const alternatives = [
-    startsWithMatch(search, 'ids'),
-    containsMatch(search, 'ids'),
-    allWordsMatch(queryWords(search), 'customer')
-  ]
+  const contains = containsMatch(search, 'ids')
+  // A word that starts with the text also contains it: the longer alternative would only cost.
+  const alternatives = [contains ?? startsWithMatch(search, 'ids'), allWordsMatch(queryWords(search), 'customer')]
   const present = alternatives.filter((alternative) => alternative !== null)
   return present.length === 0 ? null : present.map((alternative) => `(${alternative})`).join(' OR ')
 }
@@ -161,8 +194,13 @@ async function pageOffTheIndex(
       .innerJoin('workOrderSearch as s', (join) => join.on(sql<SqlBool>`s.rowid = wo.rowid`))
       .where(sql<SqlBool>`s.work_order_search MATCH ${expression}`)
   const found: Found[] = []
+  const text = search.trim().toLowerCase()
+  if (text !== '' && isAscii(text)) {
+    const exact = await exactOrders(filtered, text).select(['wo.id', 'wo.createdAt']).execute()
+    found.push(...exact.map((row) => ({ ...row, rank: EXACT })))
+  }
   const groups: [string | null, number][] = [
-    [exactIdsMatch(search), EXACT],
+    [isAscii(text) ? null : exactIdsMatch(search), EXACT],
     [startsWithMatch(search, 'ids'), STARTS],
     [match, OTHER]
   ]
