@@ -19,6 +19,9 @@ const EXACT = 0
 const STARTS = 1
 const OTHER = 2
 
+/** Up to this many orders starting with the text are read whole by the b-tree (pageOffTheIndex). */
+const FEW_STARTING = 200
+
 interface Found {
   id: string
   createdAt: string
@@ -55,7 +58,7 @@ export async function searchedPage(
     .select(['wo.id', 'wo.createdAt', 'wo.number', 'wo.claimCode', sql<number>`wo.rowid`.as('rowid')])
     .execute()
   const exact = new Set(await exactRowids(db, filtered, search))
-  const starts = new Set(await idRowids(db, startsWithMatch(search, 'ids')))
+  const starts = new Set(await startsRowids(db, filtered, search))
   const found = matching.map((row) => ({
     id: row.id,
     createdAt: row.createdAt,
@@ -87,6 +90,58 @@ async function exactRowids(db: Db, filtered: FilteredOrders, search: string): Pr
     .select(sql<number>`wo.rowid`.as('rowid'))
     .execute()
   return rows.map((row) => row.rowid)
+}
+
+/**
+ * The orders whose number or device serial starts with the typed text, in any case: a range of the
+ * b-tree indexes of migration 39 when the text is made of what numbers and serials are made of,
+ * else the FTS5 index. Only asked where they are few (all of a search's matches are).
+ */
+async function startsRowids(db: Db, filtered: FilteredOrders, search: string): Promise<number[]> {
+  const text = search.trim().toLowerCase()
+  const starting = isIdText(text) ? await ordersStarting(db, filtered, text, SEARCH_COUNT_CAP) : null
+  return starting ? starting.map((row) => row.rowid) : idRowids(db, startsWithMatch(search, 'ids'))
+}
+
+/** Lower-case text of the characters work-order numbers and serials are made of (src-shared serialSchema). */
+const isIdText = (text: string) => /^[a-z0-9\-/.]+$/.test(text)
+
+/** The b-tree range of lower-case texts starting with `text`: from it up to the text with its last character one higher. */
+function startingWith(column: string, text: string) {
+  const next = text.slice(0, -1) + String.fromCharCode(text.charCodeAt(text.length - 1) + 1)
+  return sql<SqlBool>`lower(${sql.ref(column)}) >= ${text} AND lower(${sql.ref(column)}) < ${next}`
+}
+
+/**
+ * The orders whose number or serial starts with the text when there are at most `limit` of them,
+ * else null. Numbers and serials are each read only up to one past the limit: a short text may
+ * start a hundred thousand serials.
+ */
+async function ordersStarting(
+  db: Db,
+  filtered: FilteredOrders,
+  text: string,
+  limit: number
+): Promise<(Found & { rowid: number })[] | null> {
+  const devices = await db
+    .selectFrom('devices')
+    .select('devices.id')
+    .where(startingWith('devices.serial', text))
+    .limit(limit + 1)
+    .execute()
+  if (devices.length > limit) return null
+  const deviceIds = devices.map((device) => device.id)
+  const rows = await filtered
+    .where((eb) =>
+      eb.or([
+        startingWith('wo.number', text),
+        eb('wo.deviceId', 'in', sql<string>`(SELECT value FROM json_each(${jsonList(deviceIds)}))`)
+      ])
+    )
+    .select(['wo.id', 'wo.createdAt', sql<number>`wo.rowid`.as('rowid')])
+    .limit(limit + 1)
+    .execute()
+  return rows.length > limit ? null : rows.map((row) => ({ ...row, rank: STARTS }))
 }
 
 /** Printable ASCII only: where lower() folds case exactly as the FTS5 index does. */
@@ -199,9 +254,13 @@ async function pageOffTheIndex(
     const exact = await exactOrders(filtered, text).select(['wo.id', 'wo.createdAt']).execute()
     found.push(...exact.map((row) => ({ ...row, rank: EXACT })))
   }
+  // Orders starting with the text: by the b-tree when they are few, where the FTS5 index would
+  // read long lists to find them; when they are many the index finds the newest at once.
+  const fewStarting = isIdText(text) ? await ordersStarting(db, filtered, text, FEW_STARTING) : null
+  if (fewStarting) found.push(...fewStarting)
   const groups: [string | null, number][] = [
     [isAscii(text) ? null : exactIdsMatch(search), EXACT],
-    [startsWithMatch(search, 'ids'), STARTS],
+    [fewStarting ? null : startsWithMatch(search, 'ids'), STARTS],
     [match, OTHER]
   ]
   for (const [expression, rank] of groups) {
