@@ -1,7 +1,10 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { closeApp, openApp } from '../../src-main/app/openApp'
+import Database from 'better-sqlite3'
+import { closeApp, DATABASE_FILE_NAME, openApp } from '../../src-main/app/openApp'
+import { migrationChecksum } from '../../src-main/db/checksum'
+import { allMigrations } from '../../src-main/db/migrations'
 import { must } from '../../tools/demo/shop'
 import { seedSearchShop, type SearchSamples } from './searchSeed'
 
@@ -68,7 +71,7 @@ export async function searchShop(size: number, fresh: boolean): Promise<SearchSh
     `${r.customers.toLocaleString('en')} customers, ${r.workOrders.toLocaleString('en')} work orders, ${r.parts.toLocaleString('en')} parts`
   let record: SeedRecord
   let note: string
-  if (fresh || !existsSync(recordFile)) {
+  if (fresh || !existsSync(recordFile) || !schemaStillOurs(join(folder, 'data', DATABASE_FILE_NAME))) {
     record = await seedInto(folder, size)
     writeFileSync(recordFile, JSON.stringify(record))
     note = `${counts(record)}: seeded in ${record.seconds.toFixed(0)} s (cached in ${folder})`
@@ -77,4 +80,26 @@ export async function searchShop(size: number, fresh: boolean): Promise<SearchSh
     note = `${counts(record)}: reused the seed of ${record.seededAt} (seeded in ${record.seconds.toFixed(0)} s) from ${folder}; --fresh seeds again`
   }
   return { dataDir: join(folder, 'data'), samples: record.samples, note }
+}
+
+/**
+ * Whether every schema step the cached database ran is, checksum for checksum, a step of this
+ * app: a branch merged with its migrations renumbered leaves a cache the app would refuse to
+ * open, which is then seeded again. Steps this app adds since are simply applied on opening.
+ */
+function schemaStillOurs(databaseFile: string): boolean {
+  if (!existsSync(databaseFile)) return false
+  const sqlite = new Database(databaseFile, { readonly: true })
+  try {
+    const recorded = sqlite.prepare('SELECT version, checksum FROM schema_migrations').all() as {
+      version: number
+      checksum: string | null
+    }[]
+    return recorded.every((row) => {
+      const migration = allMigrations[row.version - 1]
+      return migration !== undefined && row.checksum === migrationChecksum(migration)
+    })
+  } finally {
+    sqlite.close()
+  }
 }
