@@ -19,6 +19,9 @@ const EXACT = 0
 const STARTS = 1
 const OTHER = 2
 
+/** Up to this many orders starting with the text are read whole by the b-tree (pageOffTheIndex). */
+const FEW_STARTING = 200
+
 interface Found {
   id: string
   createdAt: string
@@ -54,8 +57,8 @@ export async function searchedPage(
     )
     .select(['wo.id', 'wo.createdAt', 'wo.number', 'wo.claimCode', sql<number>`wo.rowid`.as('rowid')])
     .execute()
-  const exact = new Set(await idRowids(db, exactIdsMatch(search)))
-  const starts = new Set(await idRowids(db, startsWithMatch(search, 'ids')))
+  const exact = new Set(await exactRowids(db, filtered, search))
+  const starts = new Set(await startsRowids(db, filtered, search))
   const found = matching.map((row) => ({
     id: row.id,
     createdAt: row.createdAt,
@@ -73,6 +76,93 @@ function exactIdsMatch(search: string): string | null {
   return text === '' ? null : `ids : ${exactWordMatch(text)}`
 }
 
+/**
+ * The orders whose number or device serial is the typed text exactly, in any case: by the b-tree
+ * indexes of migration 39 when the text is ASCII (as numbers and serials are), where the FTS5
+ * index would read the long lists of every word starting or ending with the same characters.
+ * Text beyond ASCII is left to the index, whose case folding covers more than lower() does.
+ */
+async function exactRowids(db: Db, filtered: FilteredOrders, search: string): Promise<number[]> {
+  const text = search.trim().toLowerCase()
+  if (text === '') return []
+  if (!isAscii(text)) return idRowids(db, exactIdsMatch(search))
+  const rows = await exactOrders(filtered, text)
+    .select(sql<number>`wo.rowid`.as('rowid'))
+    .execute()
+  return rows.map((row) => row.rowid)
+}
+
+/**
+ * The orders whose number or device serial starts with the typed text, in any case: a range of the
+ * b-tree indexes of migration 39 when the text is made of what numbers and serials are made of,
+ * else the FTS5 index. Only asked where they are few (all of a search's matches are).
+ */
+async function startsRowids(db: Db, filtered: FilteredOrders, search: string): Promise<number[]> {
+  const text = search.trim().toLowerCase()
+  const starting = isIdText(text) ? await ordersStarting(db, filtered, text, SEARCH_COUNT_CAP) : null
+  return starting ? starting.map((row) => row.rowid) : idRowids(db, startsWithMatch(search, 'ids'))
+}
+
+/** Lower-case text of the characters work-order numbers and serials are made of (src-shared serialSchema). */
+const isIdText = (text: string) => /^[a-z0-9\-/.]+$/.test(text)
+
+/** The b-tree range of lower-case texts starting with `text`: from it up to the text with its last character one higher. */
+function startingWith(column: string, text: string) {
+  const next = text.slice(0, -1) + String.fromCharCode(text.charCodeAt(text.length - 1) + 1)
+  return sql<SqlBool>`lower(${sql.ref(column)}) >= ${text} AND lower(${sql.ref(column)}) < ${next}`
+}
+
+/**
+ * The orders whose number or serial starts with the text when there are at most `limit` of them,
+ * else null. Numbers and serials are each read only up to one past the limit: a short text may
+ * start a hundred thousand serials.
+ */
+async function ordersStarting(
+  db: Db,
+  filtered: FilteredOrders,
+  text: string,
+  limit: number
+): Promise<(Found & { rowid: number })[] | null> {
+  const devices = await db
+    .selectFrom('devices')
+    .select('devices.id')
+    .where(startingWith('devices.serial', text))
+    .limit(limit + 1)
+    .execute()
+  if (devices.length > limit) return null
+  const deviceIds = devices.map((device) => device.id)
+  const rows = await filtered
+    .where((eb) =>
+      eb.or([
+        startingWith('wo.number', text),
+        eb('wo.deviceId', 'in', sql<string>`(SELECT value FROM json_each(${jsonList(deviceIds)}))`)
+      ])
+    )
+    .select(['wo.id', 'wo.createdAt', sql<number>`wo.rowid`.as('rowid')])
+    .limit(limit + 1)
+    .execute()
+  return rows.length > limit ? null : rows.map((row) => ({ ...row, rank: STARTS }))
+}
+
+/** Printable ASCII only: where lower() folds case exactly as the FTS5 index does. */
+const isAscii = (text: string) => /^[ -~]*$/.test(text)
+
+function exactOrders(filtered: FilteredOrders, text: string): FilteredOrders {
+  return filtered.where((eb) =>
+    eb.or([
+      eb(sql<string>`lower(${sql.ref('wo.number')})`, '=', text),
+      eb(
+        'wo.deviceId',
+        'in',
+        eb
+          .selectFrom('devices')
+          .select('devices.id')
+          .where(sql<string>`lower(${sql.ref('devices.serial')})`, '=', text)
+      )
+    ])
+  )
+}
+
 async function idRowids(db: Db, match: string | null): Promise<number[]> {
   return match === null ? [] : ftsRowids(db, 'work_order_search', match, SEARCH_COUNT_CAP + 1)
 }
@@ -83,11 +173,9 @@ async function idRowids(db: Db, match: string | null): Promise<number[]> {
  * initials, phone, company) by every word typed.
  */
 function workOrderSearchMatch(search: string): string | null {
-  const alternatives = [
-    startsWithMatch(search, 'ids'),
-    containsMatch(search, 'ids'),
-    allWordsMatch(queryWords(search), 'customer')
-  ]
+  const contains = containsMatch(search, 'ids')
+  // A word that starts with the text also contains it: the longer alternative would only cost.
+  const alternatives = [contains ?? startsWithMatch(search, 'ids'), allWordsMatch(queryWords(search), 'customer')]
   const present = alternatives.filter((alternative) => alternative !== null)
   return present.length === 0 ? null : present.map((alternative) => `(${alternative})`).join(' OR ')
 }
@@ -161,9 +249,18 @@ async function pageOffTheIndex(
       .innerJoin('workOrderSearch as s', (join) => join.on(sql<SqlBool>`s.rowid = wo.rowid`))
       .where(sql<SqlBool>`s.work_order_search MATCH ${expression}`)
   const found: Found[] = []
+  const text = search.trim().toLowerCase()
+  if (text !== '' && isAscii(text)) {
+    const exact = await exactOrders(filtered, text).select(['wo.id', 'wo.createdAt']).execute()
+    found.push(...exact.map((row) => ({ ...row, rank: EXACT })))
+  }
+  // Orders starting with the text: by the b-tree when they are few, where the FTS5 index would
+  // read long lists to find them; when they are many the index finds the newest at once.
+  const fewStarting = isIdText(text) ? await ordersStarting(db, filtered, text, FEW_STARTING) : null
+  if (fewStarting) found.push(...fewStarting)
   const groups: [string | null, number][] = [
-    [exactIdsMatch(search), EXACT],
-    [startsWithMatch(search, 'ids'), STARTS],
+    [isAscii(text) ? null : exactIdsMatch(search), EXACT],
+    [fewStarting ? null : startsWithMatch(search, 'ids'), STARTS],
     [match, OTHER]
   ]
   for (const [expression, rank] of groups) {
@@ -186,14 +283,30 @@ async function pageOffTheIndex(
   const best = new Map<string, Found>()
   for (const row of found) if ((best.get(row.id)?.rank ?? OTHER + 1) > row.rank) best.set(row.id, row)
   const merged = ranked([...best.values()])
+  return pageOfMatches(
+    merged,
+    Math.max(await cappedMatchCount(db, filtered, viaIndex(match)), merged.length),
+    query,
+    summariesOf
+  )
+}
+
+/**
+ * The matches of the index among the filtered orders, counted up to one past the cap. Without a
+ * filter every index row is an order (the triggers keep them one to one) and the index alone
+ * already found more than the cap: counting again through a thousand order rows, read from all
+ * over a large table, would only say so again.
+ */
+async function cappedMatchCount(db: Db, filtered: FilteredOrders, matching: FilteredOrders): Promise<number> {
+  if (filtered.toOperationNode().where === undefined) return SEARCH_COUNT_CAP + 1
   const { total } = await db
     .selectFrom(
-      viaIndex(match)
+      matching
         .select('wo.id')
         .limit(SEARCH_COUNT_CAP + 1)
         .as('found')
     )
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .executeTakeFirstOrThrow()
-  return pageOfMatches(merged, Math.max(Number(total), merged.length), query, summariesOf)
+  return Number(total)
 }

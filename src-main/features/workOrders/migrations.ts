@@ -249,3 +249,18 @@ export const workOrderSearchFts: Migration = {
        END`
   ]
 }
+
+/**
+ * A work-order number or a device serial typed exactly, in any case, found by a b-tree lookup:
+ * the search ranks it first, and asking the FTS5 index for a whole word ("^^86$$") reads the long
+ * lists of every word starting or ending with those characters, tens of milliseconds on a
+ * million orders (workOrders/listSearch.ts).
+ */
+export const exactNumberAndSerialInAnyCase: Migration = {
+  version: 39,
+  name: 'repairs: a work-order number or serial found exactly in any case',
+  statements: [
+    `CREATE INDEX work_orders_number_lower ON work_orders(lower(number))`,
+    `CREATE INDEX devices_serial_lower ON devices(lower(serial))`
+  ]
+}

@@ -105,6 +105,12 @@ describe('work-order search as you type', () => {
     expect(found.total).toBe(3)
   })
 
+  it('ranks a number typed exactly in lower case first', async () => {
+    const order = (await list({ search: 'wo-', pageSize: 60 })).rows[44]!
+    const found = await list({ search: order.number.toLowerCase() })
+    expect(found.rows[0]!.id).toBe(order.id)
+  })
+
   it('ranks an exact serial first on a search of more than the cap, the rest newest first', async () => {
     const before = (await list({ search: 'wo-', pageSize: 100 })).rows
     const old = before[90]!
