@@ -16,8 +16,14 @@ import { createStager } from './stage'
 import { revertImport } from './undo'
 
 const SAMPLE_ROWS = 20
-/** Rows checked and staged per turn, sized as pacing.ts says. */
-const BATCH_LIMITS: StepLimits = { first: 1_000, min: 100, max: 5_000 }
+/**
+ * Rows checked and staged per turn, sized as pacing.ts says, and at most 1 000: a batch's
+ * records and checked rows stay alive until it is staged, and what is still alive at two of V8's
+ * scavenges is moved to the old generation, which only a full collection frees and which V8 lets
+ * grow to several times what is alive before it runs one. The fewer rows a batch holds, the less
+ * of it is alive at a scavenge (and the shorter a desk's call waits behind it).
+ */
+const BATCH_LIMITS: StepLimits = { first: 1_000, min: 100, max: 1_000 }
 const IMPORT_CACHE_KIB = -32 * 1024
 
 export function startImport(
