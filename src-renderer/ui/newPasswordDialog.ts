@@ -1,7 +1,6 @@
 import { reactive, type Ref } from 'vue'
-import { ElMessage } from 'element-plus'
 import { onDialogOpening } from './dialog'
-import { useFormSubmit } from './formSubmit'
+import { useDialogSubmit } from './formSubmit'
 import { passwordMismatch } from './passwords'
 
 /**
@@ -11,7 +10,7 @@ import { passwordMismatch } from './passwords'
  */
 export function useNewPasswordDialog(visible: Ref<boolean>) {
   const form = reactive({ currentPassword: '', newPassword: '', confirmPassword: '' })
-  const { busy, errors, submit } = useFormSubmit()
+  const { busy, errors, saveAndClose } = useDialogSubmit(visible)
 
   onDialogOpening(visible, () => {
     Object.assign(form, { currentPassword: '', newPassword: '', confirmPassword: '' })
@@ -22,10 +21,9 @@ export function useNewPasswordDialog(visible: Ref<boolean>) {
   function save(send: (newPassword: string) => Promise<unknown>, doneMessage: () => string): void {
     const mismatch = passwordMismatch(form.newPassword, form.confirmPassword, 'confirmPassword')
     if (mismatch) return void (errors.value = mismatch)
-    void submit(async () => {
+    void saveAndClose(async () => {
       await send(form.newPassword)
-      ElMessage.success(doneMessage())
-      visible.value = false
+      return doneMessage()
     })
   }
 

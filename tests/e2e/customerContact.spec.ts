@@ -116,3 +116,20 @@ test('the desk tells the customer the device is ready, calls back after pick-up,
   await settled(boss)
   await screenshot(boss, 'contact-complaints-en')
 })
+
+test('the manager changes how many days after pick-up the desk calls back', async ({ browser, host }) => {
+  const adminToken = await setUpShop(host)
+  const manager = await hire(host, adminToken, 'lidianzhang', '李店长', 'manager')
+  const page = await staffPage(browser, host, manager.username, manager.password)
+
+  await page.goto(`${host.url}#/follow-ups`)
+  await page.getByRole('button', { name: '消息模板与回访设置' }).click()
+  const days = page.locator('input[name=follow-up-days]')
+  await days.fill('5')
+  await days.press('Tab')
+  await page.getByTestId('contact-settings-save').click()
+  await expect(page.locator('input[name=follow-up-days]')).toBeHidden()
+
+  const settings = await host.rpc<{ followUpDays: number }>('customerContact.settings', {}, adminToken)
+  expect(settings.followUpDays).toBe(5)
+})
