@@ -1,4 +1,4 @@
-import type { Compilable, CompiledQuery } from 'kysely'
+import type { Compilable, CompiledQuery, QueryResult } from 'kysely'
 import type { Db } from './connection'
 
 /**
@@ -10,10 +10,17 @@ import type { Db } from './connection'
  * their length). Every Kysely the app makes compiles alike (createKysely), so one compilation
  * serves them all, inside transactions or not, and across a restore.
  */
+export interface ReusableQuery<Args extends unknown[], Row> {
+  all(db: Db, ...args: Args): Promise<Row[]>
+  first(db: Db, ...args: Args): Promise<Row | undefined>
+  /** The whole result: for a write, how many rows it changed (`numAffectedRows`). */
+  execute(db: Db, ...args: Args): Promise<QueryResult<Row>>
+}
+
 export function reusableQuery<Args extends unknown[], Row>(
   slotCount: Args['length'],
   build: (db: Db, ...slots: Args) => Compilable<Row>
-): { all(db: Db, ...args: Args): Promise<Row[]>; first(db: Db, ...args: Args): Promise<Row | undefined> } {
+): ReusableQuery<Args, Row> {
   let compiled: { query: CompiledQuery<Row>; positions: number[]; argumentAt: number[] } | null = null
   const compile = (db: Db) => {
     const slots = Array.from({ length: slotCount }, (_, i) => `\u0000slot-${i}\u0000`)
@@ -29,16 +36,16 @@ export function reusableQuery<Args extends unknown[], Row>(
     })
     return { query, positions, argumentAt }
   }
-  const run = async (db: Db, args: Args): Promise<Row[]> => {
+  const run = (db: Db, args: Args): Promise<QueryResult<Row>> => {
     compiled ??= compile(db)
     const { query, positions, argumentAt } = compiled
     const parameters = query.parameters.slice()
     for (let i = 0; i < positions.length; i++) parameters[positions[i]!] = args[argumentAt[i]!]
-    const result = await db.executeQuery<Row>({ ...query, parameters })
-    return result.rows
+    return db.executeQuery<Row>({ ...query, parameters })
   }
   return {
-    all: (db, ...args) => run(db, args),
-    first: async (db, ...args) => (await run(db, args))[0]
+    all: async (db, ...args) => (await run(db, args)).rows,
+    first: async (db, ...args) => (await run(db, args)).rows[0],
+    execute: (db, ...args) => run(db, args)
   }
 }

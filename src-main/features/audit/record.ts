@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { reusableInsert } from '../../db/reusableInsert'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { currentCallScope } from '../../rpc/callScope'
 
@@ -16,18 +17,28 @@ export interface AuditRecord {
  * The desk comes from the call being served (rpc/callScope.ts), so no service has to pass it on.
  */
 export async function recordAudit(trx: Db, at: Date, record: AuditRecord): Promise<void> {
-  await trx
-    .insertInto('auditLog')
-    .values({
-      id: uuidv7(at.getTime()),
-      at: at.toISOString(),
-      actorId: record.actorId,
-      action: record.action,
-      entity: record.entity,
-      entityId: record.entityId,
-      beforeJson: record.before === undefined ? null : JSON.stringify(record.before),
-      afterJson: record.after === undefined ? null : JSON.stringify(record.after),
-      deskId: currentCallScope()?.deskId ?? null
-    })
-    .execute()
+  await insertAuditRow(trx, {
+    id: uuidv7(at.getTime()),
+    at: at.toISOString(),
+    actorId: record.actorId,
+    action: record.action,
+    entity: record.entity,
+    entityId: record.entityId,
+    beforeJson: record.before === undefined ? null : JSON.stringify(record.before),
+    afterJson: record.after === undefined ? null : JSON.stringify(record.after),
+    deskId: currentCallScope()?.deskId ?? null
+  })
 }
+
+// Every change writes one: compiled once (db/reusableInsert.ts).
+const insertAuditRow = reusableInsert('auditLog', [
+  'id',
+  'at',
+  'actorId',
+  'action',
+  'entity',
+  'entityId',
+  'beforeJson',
+  'afterJson',
+  'deskId'
+])

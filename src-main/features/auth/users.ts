@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { reusableQuery } from '../../db/reusableQuery'
 import type { CurrentUser, UserSummary } from '../../../src-shared/contract'
 import { isLockedOut } from '../../../src-shared/domain/lockout'
 import type { UsersTable } from './tables'
@@ -22,6 +23,15 @@ export function toUserSummary(row: UsersTable): UserSummary {
   }
 }
 
+// Read on every call a signed-in person makes (rpc/dispatch.ts): compiled once (db/reusableQuery.ts).
+const activeUserRow = reusableQuery(1, (db: Db, userId: string) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'username', 'displayName', 'role', 'lockedUntil'])
+    .where('id', '=', userId)
+    .where('disabled', '=', 0)
+)
+
 /**
  * The account if it may act now: neither disabled nor locked out. A session opened at the shop
  * server itself is let through a lock (`ignoreLock`): that is where an admin can always sign in.
@@ -32,11 +42,6 @@ export async function findActiveUser(
   now: Date,
   ignoreLock = false
 ): Promise<CurrentUser | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'displayName', 'role', 'lockedUntil'])
-    .where('id', '=', userId)
-    .where('disabled', '=', 0)
-    .executeTakeFirst()
+  const row = await activeUserRow.first(db, userId)
   return row && (ignoreLock || !isLockedOut(row, now)) ? toCurrentUser(row) : undefined
 }

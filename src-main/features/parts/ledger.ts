@@ -1,4 +1,6 @@
 import type { Db } from '../../db/connection'
+import { reusableInsert } from '../../db/reusableInsert'
+import { reusableQuery } from '../../db/reusableQuery'
 import { AppError } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { averageCostFen, outgoingValueFen, type MovementKind } from '../../../src-shared/domain/stock'
@@ -69,6 +71,48 @@ export function movementValue(part: LedgerPosition, request: MovementRequest): M
   return { unitCostFen, valueFen: unitCostFen * quantity }
 }
 
+// Every movement runs these (db/reusableQuery.ts): built and compiled once, not per movement.
+const ledgerPosition = reusableQuery(1, (db: Db, partId: string) =>
+  db.selectFrom('parts').select(['partNumber', 'onHand', 'stockValueFen', 'averageCostFen']).where('id', '=', partId)
+)
+
+const movePartBooks = reusableQuery(
+  7,
+  (
+    db: Db,
+    onHand: number,
+    stockValueFen: number,
+    averageCostFen: number,
+    updatedAt: string,
+    partId: string,
+    onHandBefore: number,
+    stockValueBefore: number
+  ) =>
+    db
+      .updateTable('parts')
+      .set({ onHand, stockValueFen, averageCostFen, updatedAt })
+      .where('id', '=', partId)
+      .where('onHand', '=', onHandBefore)
+      .where('stockValueFen', '=', stockValueBefore)
+)
+
+const insertMovement = reusableInsert('stockMovements', [
+  'id',
+  'partId',
+  'at',
+  'kind',
+  'quantity',
+  'unitCostFen',
+  'valueFen',
+  'balanceAfter',
+  'reference',
+  'reason',
+  'serial',
+  'workOrderId',
+  'workOrderPartId',
+  'actorId'
+])
+
 /**
  * Appends one line to the stock ledger and moves the part's on-hand quantity, stock value and
  * moving-average cost with it; sends the line to HQ through the outbox. Must run inside the
@@ -84,13 +128,7 @@ export async function postMovement(
   request: MovementRequest,
   known?: LedgerPosition
 ): Promise<PostedMovement> {
-  const part =
-    known ??
-    (await trx
-      .selectFrom('parts')
-      .select(['partNumber', 'onHand', 'stockValueFen', 'averageCostFen'])
-      .where('id', '=', request.partId)
-      .executeTakeFirst())
+  const part = known ?? (await ledgerPosition.first(trx, request.partId))
   if (!part) throw new AppError('NOT_FOUND', 'errors.partNotFound')
   const { quantity } = request
   const { unitCostFen, valueFen } = movementValue(part, request)
@@ -99,19 +137,17 @@ export async function postMovement(
 
   // Guarded by what was read: a concurrent writer that slipped past the transaction would
   // make this match nothing rather than overwrite its change.
-  const updated = await trx
-    .updateTable('parts')
-    .set({
-      onHand: after.onHand,
-      stockValueFen: after.valueFen,
-      averageCostFen: unitCostAfter,
-      updatedAt: at.toISOString()
-    })
-    .where('id', '=', request.partId)
-    .where('onHand', '=', part.onHand)
-    .where('stockValueFen', '=', part.stockValueFen)
-    .executeTakeFirst()
-  if (updated.numUpdatedRows !== 1n) throw new AppError('CONFLICT', 'errors.CONFLICT')
+  const updated = await movePartBooks.execute(
+    trx,
+    after.onHand,
+    after.valueFen,
+    unitCostAfter,
+    at.toISOString(),
+    request.partId,
+    part.onHand,
+    part.stockValueFen
+  )
+  if (updated.numAffectedRows !== 1n) throw new AppError('CONFLICT', 'errors.CONFLICT')
 
   const movement = {
     id: uuidv7(at.getTime()),
@@ -129,7 +165,7 @@ export async function postMovement(
     workOrderPartId: request.workOrderPartId ?? null,
     actorId
   }
-  await trx.insertInto('stockMovements').values(movement).execute()
+  await insertMovement(trx, movement)
   await enqueueOutbox(trx, at, {
     entity: 'stock_movement',
     entityId: movement.id,

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { reusableQuery } from '../../db/reusableQuery'
 import { AppError, type Part, type PartSummary } from '../../../src-shared/contract'
 import { isLowStock, type PartUnit } from '../../../src-shared/domain/stock'
 import type { PartsTable } from './tables'
@@ -43,6 +44,32 @@ export async function barcodesOf(db: Db, partIds: string[]): Promise<Map<string,
   return byPart
 }
 
+/** Barcodes of the parts a job has open requests for, keyed by part: the same as barcodesOf those parts. */
+export async function openRequestBarcodes(db: Db, workOrderId: string): Promise<Map<string, string[]>> {
+  const byPart = new Map<string, string[]>()
+  for (const row of await openRequestBarcodeRows.all(db, workOrderId)) {
+    const known = byPart.get(row.partId)
+    if (known) known.push(row.barcode)
+    else byPart.set(row.partId, [row.barcode])
+  }
+  return byPart
+}
+
+// Read after every issue (one job's queue rows): compiled once, one statement whatever the count.
+const openRequestBarcodeRows = reusableQuery(1, (db: Db, workOrderId: string) =>
+  db
+    .selectFrom('partBarcodes')
+    .select(['partId', 'barcode'])
+    .where('partId', 'in', (eb) =>
+      eb
+        .selectFrom('workOrderPartRequests')
+        .select('partId')
+        .where('workOrderId', '=', workOrderId)
+        .where('status', '=', 'open')
+    )
+    .orderBy('barcode')
+)
+
 /** Part rows as summaries, keeping their order. */
 export async function toPartSummaries(db: Db, rows: PartsTable[]): Promise<PartSummary[]> {
   const barcodes = await barcodesOf(
@@ -52,8 +79,11 @@ export async function toPartSummaries(db: Db, rows: PartsTable[]): Promise<PartS
   return rows.map((row) => toPartSummary(row, barcodes.get(row.id) ?? []))
 }
 
+// Read by every issue and movement of a part: compiled once (db/reusableQuery.ts).
+const partRow = reusableQuery(1, (db: Db, id: string) => db.selectFrom('parts').selectAll().where('id', '=', id))
+
 export async function findPartRow(db: Db, id: string): Promise<PartsTable> {
-  const row = await db.selectFrom('parts').selectAll().where('id', '=', id).executeTakeFirst()
+  const row = await partRow.first(db, id)
   if (!row) throw new AppError('NOT_FOUND', 'errors.partNotFound')
   return row
 }

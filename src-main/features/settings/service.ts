@@ -18,9 +18,14 @@ const APPROVAL_THRESHOLD_KEY = 'approval.thresholdFen'
 const REPAIR_WARRANTY_KEY = 'warranty.repairWarrantyDays'
 const PASSCODE_RETENTION_KEY = 'security.passcodeRetentionDays'
 
+// Read on every call (the idle lock, rpc/dispatch.ts): compiled once (db/reusableQuery.ts).
+const settingValue = reusableQuery(1, (db: Db, key: string) =>
+  db.selectFrom('shopSettings').select('value').where('key', '=', key)
+)
+
 /** One setting's stored value; other features keep their own keys here (backups). */
 export async function readSetting<T>(db: Db, key: string): Promise<T | undefined> {
-  const row = await db.selectFrom('shopSettings').select('value').where('key', '=', key).executeTakeFirst()
+  const row = await settingValue.first(db, key)
   return row === undefined ? undefined : (JSON.parse(row.value) as T)
 }
 

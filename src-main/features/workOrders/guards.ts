@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { reusableQuery } from '../../db/reusableQuery'
 import { AppError, type CurrentUser } from '../../../src-shared/contract'
 import { isClosed } from '../../../src-shared/domain/workOrderStatus'
 import { isOwnOrFreeJob } from './rights'
@@ -38,15 +39,8 @@ export function refuseBilled(invoiceNumber: string | null): void {
   if (invoiceNumber !== null) throw new AppError('READ_ONLY', 'errors.workOrderBilled', { number: invoiceNumber })
 }
 
-/**
- * The order and the number of its invoice, if it is billed, in one read: for changes made many
- * times an hour (issuing a part), where every statement counts. Guards then run as they would.
- */
-export async function findWorkOrderWithInvoice(
-  db: Db,
-  id: string
-): Promise<{ order: WorkOrdersTable; invoiceNumber: string | null }> {
-  const row = await db
+const workOrderWithInvoice = reusableQuery(1, (db: Db, id: string) =>
+  db
     .selectFrom('workOrders as wo')
     .selectAll('wo')
     .select((eb) =>
@@ -59,7 +53,17 @@ export async function findWorkOrderWithInvoice(
         .as('billedInvoiceNumber')
     )
     .where('wo.id', '=', id)
-    .executeTakeFirst()
+)
+
+/**
+ * The order and the number of its invoice, if it is billed, in one read (compiled once): for changes made many
+ * times an hour (issuing a part), where every statement counts. Guards then run as they would.
+ */
+export async function findWorkOrderWithInvoice(
+  db: Db,
+  id: string
+): Promise<{ order: WorkOrdersTable; invoiceNumber: string | null }> {
+  const row = await workOrderWithInvoice.first(db, id)
   if (!row) throw new AppError('NOT_FOUND', 'errors.workOrderNotFound')
   const { billedInvoiceNumber, ...order } = row
   return { order, invoiceNumber: billedInvoiceNumber }

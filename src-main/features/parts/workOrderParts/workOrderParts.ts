@@ -1,4 +1,6 @@
 import type { Db } from '../../../db/connection'
+import { reusableInsert } from '../../../db/reusableInsert'
+import { reusableQuery } from '../../../db/reusableQuery'
 import {
   AppError,
   type CurrentUser,
@@ -18,9 +20,10 @@ import {
   requireOpen
 } from '../../workOrders/guards'
 import { findWorkOrder } from '../../workOrders/lookup'
-import { barcodesOf, findPartRow } from '../records'
+import { barcodesOf, findPartRow, openRequestBarcodes } from '../records'
 import { movementValue, postMovement, type MovementRequest } from '../ledger'
 import { requireSerialOnHand } from '../serials'
+import type { WorkOrderPartRequestsTable } from '../tables'
 
 /** A request as the contract shows it (requests as `r`, parts as `p`, the requester as `u`). */
 const REQUEST_COLUMNS = [
@@ -37,17 +40,19 @@ const REQUEST_COLUMNS = [
   'u.displayName as requestedByName'
 ] as const
 
-/** What a job has asked for and what it has been given, with the amount checkout will charge. */
-export async function loadWorkOrderParts(db: Db, workOrderId: string): Promise<WorkOrderParts> {
-  const requests = await db
+// A job's parts are read after every issue, request and return: compiled once (db/reusableQuery.ts).
+const requestsOfJob = reusableQuery(1, (db: Db, workOrderId: string) =>
+  db
     .selectFrom('workOrderPartRequests as r')
     .innerJoin('parts as p', 'p.id', 'r.partId')
     .leftJoin('users as u', 'u.id', 'r.requestedBy')
     .select(REQUEST_COLUMNS)
     .where('r.workOrderId', '=', workOrderId)
     .orderBy('r.requestedAt')
-    .execute()
-  const lines = await db
+)
+
+const linesOfJob = reusableQuery(1, (db: Db, workOrderId: string) =>
+  db
     .selectFrom('workOrderParts as l')
     .innerJoin('parts as p', 'p.id', 'l.partId')
     .leftJoin('users as u', 'u.id', 'l.issuedBy')
@@ -66,7 +71,12 @@ export async function loadWorkOrderParts(db: Db, workOrderId: string): Promise<W
     ])
     .where('l.workOrderId', '=', workOrderId)
     .orderBy('l.issuedAt')
-    .execute()
+)
+
+/** What a job has asked for and what it has been given, with the amount checkout will charge. */
+export async function loadWorkOrderParts(db: Db, workOrderId: string): Promise<WorkOrderParts> {
+  const requests = await requestsOfJob.all(db, workOrderId)
+  const lines = await linesOfJob.all(db, workOrderId)
   const priced = lines.map((line) => ({
     ...line,
     unit: line.unit as PartUnit,
@@ -158,7 +168,27 @@ export async function cancelPartRequest(
  * job's rows, as an issue answers them.
  */
 export async function openPartRequests(db: Db, workOrderId?: string): Promise<OpenPartRequest[]> {
-  let query = db
+  // One job's rows (after every issue) run a query compiled once, with the barcodes of that job's
+  // requested parts; the whole queue is built per call, as it is read far less often.
+  const rows =
+    workOrderId === undefined
+      ? await openRequestRows(db).limit(500).execute()
+      : await openRequestsOfJob.all(db, workOrderId)
+  const barcodes =
+    workOrderId === undefined || rows.length === 0
+      ? await barcodesOf(db, [...new Set(rows.map((row) => row.partId))])
+      : await openRequestBarcodes(db, workOrderId)
+  return rows.map(({ brand, model, serialTracked, ...row }) => ({
+    ...row,
+    deviceLabel: `${brand} ${model}`,
+    serialTracked: serialTracked === 1,
+    barcodes: barcodes.get(row.partId) ?? []
+  }))
+}
+
+/** The open requests on jobs, oldest first, with what the warehouse needs to fetch the part. */
+function openRequestRows(db: Db) {
+  return db
     .selectFrom('workOrderPartRequests as r')
     .innerJoin('parts as p', 'p.id', 'r.partId')
     .innerJoin('workOrders as w', 'w.id', 'r.workOrderId')
@@ -177,16 +207,58 @@ export async function openPartRequests(db: Db, workOrderId?: string): Promise<Op
       'p.serialTracked'
     ])
     .where('r.status', '=', 'open')
-  if (workOrderId !== undefined) query = query.where('r.workOrderId', '=', workOrderId)
-  const rows = await query.orderBy('r.requestedAt').limit(500).execute()
-  const barcodes = await barcodesOf(db, [...new Set(rows.map((row) => row.partId))])
-  return rows.map(({ brand, model, serialTracked, ...row }) => ({
-    ...row,
-    deviceLabel: `${brand} ${model}`,
-    serialTracked: serialTracked === 1,
-    barcodes: barcodes.get(row.partId) ?? []
-  }))
+    .orderBy('r.requestedAt')
 }
+
+const openRequestsOfJob = reusableQuery(1, (db: Db, workOrderId: string) =>
+  openRequestRows(db).where('r.workOrderId', '=', workOrderId).limit(500)
+)
+
+// Issuing runs many times an hour: its statements are compiled once (db/reusableQuery.ts).
+const oldestOpenRequest = reusableQuery(2, (db: Db, workOrderId: string, partId: string) =>
+  db
+    .selectFrom('workOrderPartRequests')
+    .selectAll()
+    .where('workOrderId', '=', workOrderId)
+    .where('partId', '=', partId)
+    .where('status', '=', 'open')
+    .orderBy('requestedAt')
+)
+
+const insertIssuedLine = reusableInsert('workOrderParts', [
+  'id',
+  'workOrderId',
+  'partId',
+  'requestId',
+  'serial',
+  'quantity',
+  'returnedQuantity',
+  'unitPriceFen',
+  'unitCostFen',
+  'costValueFen',
+  'returnedValueFen',
+  'issuedBy',
+  'issuedAt'
+])
+
+const fillRequest = reusableQuery(
+  4,
+  (db: Db, issuedQuantity: number, status: WorkOrderPartRequestsTable['status'], closedAt: string | null, id: string) =>
+    db.updateTable('workOrderPartRequests').set({ issuedQuantity, status, closedAt }).where('id', '=', id)
+)
+
+const insertOwedFaultyPart = reusableInsert('faultyParts', [
+  'id',
+  'workOrderId',
+  'workOrderPartId',
+  'partId',
+  'serial',
+  'quantity',
+  'status',
+  'batchId',
+  'createdAt',
+  'updatedAt'
+])
 
 /**
  * Issues a part to a job. Everything happens in one transaction that holds the write lock: the
@@ -209,14 +281,7 @@ export async function issuePart(
     const serial =
       part.serialTracked === 1 ? await requireIssuableSerial(trx, part.id, input.serial, input.quantity) : null
     const lineId = uuidv7(at.getTime())
-    const request = await trx
-      .selectFrom('workOrderPartRequests')
-      .selectAll()
-      .where('workOrderId', '=', order.id)
-      .where('partId', '=', part.id)
-      .where('status', '=', 'open')
-      .orderBy('requestedAt')
-      .executeTakeFirst()
+    const request = await oldestOpenRequest.first(trx, order.id, part.id)
     const movement: MovementRequest = {
       partId: part.id,
       kind: 'issue',
@@ -229,52 +294,42 @@ export async function issuePart(
     // The line must exist before the ledger line that points at it, so it is written with the
     // cost the ledger will book (refused here already when the shelf is short).
     const cost = movementValue(part, movement)
-    await trx
-      .insertInto('workOrderParts')
-      .values({
-        id: lineId,
-        workOrderId: order.id,
-        partId: part.id,
-        requestId: request?.id ?? null,
-        serial,
-        quantity: input.quantity,
-        returnedQuantity: 0,
-        unitPriceFen: part.sellingPriceFen,
-        unitCostFen: cost.unitCostFen,
-        costValueFen: -cost.valueFen,
-        returnedValueFen: 0,
-        issuedBy: actor.id,
-        issuedAt: at.toISOString()
-      })
-      .execute()
+    await insertIssuedLine(trx, {
+      id: lineId,
+      workOrderId: order.id,
+      partId: part.id,
+      requestId: request?.id ?? null,
+      serial,
+      quantity: input.quantity,
+      returnedQuantity: 0,
+      unitPriceFen: part.sellingPriceFen,
+      unitCostFen: cost.unitCostFen,
+      costValueFen: -cost.valueFen,
+      returnedValueFen: 0,
+      issuedBy: actor.id,
+      issuedAt: at.toISOString()
+    })
     await postMovement(trx, at, actor.id, movement, part)
     if (request) {
       const issued = request.issuedQuantity + input.quantity
       const done = issued >= request.quantity
-      await trx
-        .updateTable('workOrderPartRequests')
-        .set({ issuedQuantity: issued, status: done ? 'issued' : 'open', closedAt: done ? at.toISOString() : null })
-        .where('id', '=', request.id)
-        .execute()
+      await fillRequest.execute(trx, issued, done ? 'issued' : 'open', done ? at.toISOString() : null, request.id)
     }
     // A part the brand wants back, replaced under warranty: the old one is now owed to the brand.
     if (part.returnFaulty === 1 && order.serviceType === 'warranty_repair') {
       const nowIso = at.toISOString()
-      await trx
-        .insertInto('faultyParts')
-        .values({
-          id: uuidv7(at.getTime()),
-          workOrderId: order.id,
-          workOrderPartId: lineId,
-          partId: part.id,
-          serial,
-          quantity: input.quantity,
-          status: 'awaiting',
-          batchId: null,
-          createdAt: nowIso,
-          updatedAt: nowIso
-        })
-        .execute()
+      await insertOwedFaultyPart(trx, {
+        id: uuidv7(at.getTime()),
+        workOrderId: order.id,
+        workOrderPartId: lineId,
+        partId: part.id,
+        serial,
+        quantity: input.quantity,
+        status: 'awaiting',
+        batchId: null,
+        createdAt: nowIso,
+        updatedAt: nowIso
+      })
     }
     await recordAudit(trx, at, {
       actorId: actor.id,
