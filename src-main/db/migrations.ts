@@ -60,5 +60,6 @@ export const allMigrations: readonly Migration[] = [
   auth.sessionsSurviveRestart,
   dashboard.dashboardPaymentsByInstant,
   warranty.refundRule,
-  reportSummaries.reportSummaries
+  reportSummaries.reportSummaries,
+  reports.reportFilterIndexes
 ]

@@ -84,6 +84,8 @@ export async function seededReportsShop(
     note = `seeded in ${record.seconds.toFixed(1)} s (report facts and sums by the migrations' backfill; cached in ${cache})`
   } else {
     record = JSON.parse(readFileSync(recordFile, 'utf8')) as ReportsSeedRecord
+    // Brings the cache up to the app's schema once (a new index, say), not on every copy.
+    await closeApp(openApp({ dataDir: join(cache, 'data') }))
     note = `reused the seed of ${record.seededAt} from ${cache} (seeded in ${record.seconds.toFixed(1)} s; --fresh seeds again)`
   }
   const dataDir = join(runDir, 'data')
