@@ -46,23 +46,14 @@ export function hasJobFilters(query: ReportQuery): boolean {
   return [query.categoryKey, query.brand, query.model, query.technicianId, query.serviceType].some((v) => v !== null)
 }
 
-type IndexedFilter = 'technicianId' | 'categoryKey' | 'brand' | 'model'
-const INDEXED_FILTERS: readonly IndexedFilter[] = ['technicianId', 'categoryKey', 'brand', 'model']
-
 /**
  * `INDEXED BY` the given range index (payments, parts or claims by their time, jobs by when they
- * were ready), unless a filter is set that an index of report_jobs leads with: then the filter's
- * index finds the filtered jobs and their rows (a model's jobs over five years are a few thousand
- * of a million), and the planner is left to choose. `covered` names the filters the range index
- * itself holds, which read it faster than the jobs.
+ * were ready), unless a brand or model is filtered: then report_jobs_model finds the few jobs
+ * and their rows are looked up by job (a model's five years are a few thousand of a million
+ * jobs), and the planner is left to choose. A technician or category keeps the range index.
  */
-export function rangeIndexUnlessFiltered(
-  query: ReportQuery,
-  index: string,
-  covered: readonly IndexedFilter[] = []
-): RawBuilder<unknown> {
-  const filtered = INDEXED_FILTERS.some((filter) => !covered.includes(filter) && query[filter] !== null)
-  return filtered ? sql`` : sql.raw(`INDEXED BY ${index}`)
+export function rangeIndexUnlessModel(query: ReportQuery, index: string): RawBuilder<unknown> {
+  return query.brand !== null || query.model !== null ? sql`` : sql.raw(`INDEXED BY ${index}`)
 }
 
 /** Jobs received in the range and passing the filters. */
