@@ -12,7 +12,7 @@ import { reportSummaries } from '../../src-main/features/reports/summaries/migra
  */
 
 /** Every table the report triggers write: the facts first, then the sums the backfill rebuilds. */
-const REPORT_TABLES = [
+export const REPORT_TABLES = [
   'report_jobs',
   'report_job_months',
   'report_ready_months',

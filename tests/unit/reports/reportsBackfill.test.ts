@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeApp, createUserAndSignIn, initializedApp, type InitializedApp } from '../helpers'
 import { seedReportsShop } from '../../bench/reportsSeed'
-import { withReportsBackfilled } from '../../bench/reportsBackfill'
+import { REPORT_TABLES, withReportsBackfilled } from '../../bench/reportsBackfill'
 
 /**
  * The reports benchmark seeds with the report triggers off and writes the facts and sums with the
@@ -10,17 +10,6 @@ import { withReportsBackfilled } from '../../bench/reportsBackfill'
  */
 let shop: InitializedApp
 const NOW = new Date('2026-06-15T04:00:00.000Z')
-const TABLES = [
-  'report_jobs',
-  'report_job_months',
-  'report_ready_months',
-  'report_turnaround_months',
-  'report_part_months',
-  'report_part_years',
-  'report_claim_months',
-  'report_claim_days',
-  'report_payment_days'
-]
 
 beforeAll(async () => {
   shop = await initializedApp()
@@ -41,7 +30,7 @@ afterAll(async () => {
 })
 
 const snapshot = () =>
-  TABLES.map((table) =>
+  REPORT_TABLES.map((table) =>
     (shop.app.sqlite.prepare(`SELECT * FROM ${table}`).all() as unknown[]).map((row) => JSON.stringify(row)).sort()
   )
 const triggerNames = () =>
@@ -63,7 +52,9 @@ describe('seeding with the report triggers off and the backfill after', () => {
     let inside: number[] = []
     withReportsBackfilled(sqlite, () => {
       sqlite.exec(`UPDATE work_order_labour SET price_fen = price_fen + 100`)
-      inside = TABLES.map((table) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n)
+      inside = REPORT_TABLES.map(
+        (table) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+      )
     })
     // The labour changed under the triggers' absence, yet the backfill counts it.
     expect(inside).toEqual(before.map((rows) => rows.length))
