@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { closeApp, createUserAndSignIn, initializedApp, type InitializedApp } from '../helpers'
-import { seedReportsShop } from '../../bench/reportsSeed'
+import { closeApp, type InitializedApp } from '../helpers'
+import { benchSeededShop } from './fixtures'
 import { REPORT_TABLES, withReportsBackfilled } from '../../bench/reportsBackfill'
 
 /**
@@ -12,18 +12,8 @@ let shop: InitializedApp
 const NOW = new Date('2026-06-15T04:00:00.000Z')
 
 beforeAll(async () => {
-  shop = await initializedApp()
-  const technicians = []
-  for (let i = 0; i < 3; i++) technicians.push(await createUserAndSignIn(shop.app, shop.adminToken, 'technician'))
   // Through the triggers, as every change at the counter writes them.
-  seedReportsShop(shop.app.sqlite, {
-    workOrders: 3_000,
-    devices: 1_500,
-    years: 2,
-    now: NOW,
-    technicianIds: technicians.map((technician) => technician.user.id),
-    cashierId: technicians[0]!.user.id
-  })
+  shop = await benchSeededShop({ workOrders: 3_000, devices: 1_500, years: 2, now: NOW })
 })
 afterAll(async () => {
   await closeApp(shop.app)
