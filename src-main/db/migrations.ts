@@ -61,5 +61,6 @@ export const allMigrations: readonly Migration[] = [
   dashboard.dashboardPaymentsByInstant,
   warranty.refundRule,
   reportSummaries.reportSummaries,
-  workOrders.exactNumberAndSerialInAnyCase
+  workOrders.exactNumberAndSerialInAnyCase,
+  reports.reportFilterIndexes
 ]

@@ -46,6 +46,16 @@ export function hasJobFilters(query: ReportQuery): boolean {
   return [query.categoryKey, query.brand, query.model, query.technicianId, query.serviceType].some((v) => v !== null)
 }
 
+/**
+ * `INDEXED BY` the given range index (payments, parts or claims by their time, jobs by when they
+ * were ready), unless a brand or model is filtered: then report_jobs_model finds the few jobs
+ * and their rows are looked up by job (a model's five years are a few thousand of a million
+ * jobs), and the planner is left to choose. A technician or category keeps the range index.
+ */
+export function rangeIndexUnlessModel(query: ReportQuery, index: string): RawBuilder<unknown> {
+  return query.brand !== null || query.model !== null ? sql`` : sql.raw(`INDEXED BY ${index}`)
+}
+
 /** Jobs received in the range and passing the filters. */
 export function receivedInRange(query: ReportQuery, range: ReportRange): RawBuilder<unknown> {
   return sql`j.received_at >= ${range.start} AND j.received_at < ${range.end} AND ${jobFilters(query)}`

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection'
 import type { ReportResult } from '../../../src-shared/contract/reports'
 import { PAYMENT_METHODS } from '../../../src-shared/domain/invoice'
 import { periodOf } from '../../../src-shared/domain/reportStatistics'
-import { hasJobFilters, jobFilters, shopDay, type ReportQuery, type ReportRange } from './scope'
+import { hasJobFilters, jobFilters, rangeIndexUnlessModel, shopDay, type ReportQuery, type ReportRange } from './scope'
 import { SUMMARY_OFFSET_MINUTES } from './summarySpan'
 
 type Method = (typeof PAYMENT_METHODS)[number]
@@ -42,7 +42,7 @@ export async function takingsReport(db: Db, query: ReportQuery, range: ReportRan
         WHERE day >= ${query.from} AND day <= ${query.to} AND payments > 0`.execute(db)
     : await sql<{ day: string; kind: string; method: Method; amountFen: number }>`
         SELECT ${shopDay(sql.ref('p.at'), range)} AS day, p.kind AS kind, p.method AS method, sum(p.amount_fen) AS amount_fen
-        FROM payments p INDEXED BY payments_takings
+        FROM payments p ${rangeIndexUnlessModel(query, 'payments_takings')}
         WHERE p.at >= ${range.start} AND p.at < ${range.end} ${onlyJobs}
         GROUP BY 1, 2, 3`.execute(db)
   const claims = daily
@@ -52,7 +52,7 @@ export async function takingsReport(db: Db, query: ReportQuery, range: ReportRan
       )
     : await sql<{ day: string; amountFen: number }>`
         SELECT ${shopDay(sql.ref('c.created_at'), range)} AS day, sum(c.amount_fen) AS amount_fen
-        FROM warranty_claims c INDEXED BY warranty_claims_created
+        FROM warranty_claims c ${rangeIndexUnlessModel(query, 'warranty_claims_created')}
         WHERE c.created_at >= ${range.start} AND c.created_at < ${range.end} ${claimJobs}
         GROUP BY 1`.execute(db)
 

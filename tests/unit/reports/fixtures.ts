@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../src-main/app/context'
 import { createUserAndSignIn, initializedApp, type InitializedApp, type SignedInUser } from '../helpers'
+import { seedReportsShop, type ReportsSeedOptions } from '../../bench/reportsSeed'
 
 /**
  * A small shop whose every report figure is known by construction (times in UTC; the shop is in
@@ -277,4 +278,19 @@ export function figureOf(report: { figures: { key: string; value: unknown }[] },
 
 export function sqliteOf(shop: { app: AppContext }) {
   return shop.app.sqlite
+}
+
+/** A shop with three technicians and years of jobs as the reports benchmark seeds them, through the triggers. */
+export async function benchSeededShop(
+  options: Omit<ReportsSeedOptions, 'technicianIds' | 'cashierId'>
+): Promise<InitializedApp> {
+  const shop = await initializedApp()
+  const technicians: SignedInUser[] = []
+  for (let i = 0; i < 3; i++) technicians.push(await createUserAndSignIn(shop.app, shop.adminToken, 'technician'))
+  seedReportsShop(shop.app.sqlite, {
+    ...options,
+    technicianIds: technicians.map((technician) => technician.user.id),
+    cashierId: technicians[0]!.user.id
+  })
+  return shop
 }

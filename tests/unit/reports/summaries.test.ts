@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { closeApp, createUserAndSignIn, initializedApp, type InitializedApp } from '../helpers'
-import { seedReportsShop } from '../../bench/reportsSeed'
+import { closeApp, type InitializedApp } from '../helpers'
+import { benchSeededShop } from './fixtures'
 import { runReport } from '../../../src-main/features/reports/run'
 import { reportSummaries } from '../../../src-main/features/reports/summaries/migrations'
 import { REPORTS, reportQuerySchema, type ReportName } from '../../../src-shared/contract/reports'
@@ -15,18 +15,8 @@ let shop: InitializedApp
 const NOW = new Date('2026-06-15T04:00:00.000Z')
 
 beforeAll(async () => {
-  shop = await initializedApp()
-  const technicians = []
-  for (let i = 0; i < 3; i++) technicians.push(await createUserAndSignIn(shop.app, shop.adminToken, 'technician'))
+  shop = await benchSeededShop({ workOrders: 3_000, devices: 1_500, years: 2, now: NOW })
   const sqlite = shop.app.sqlite
-  seedReportsShop(sqlite, {
-    workOrders: 3_000,
-    devices: 1_500,
-    years: 2,
-    now: NOW,
-    technicianIds: technicians.map((technician) => technician.user.id),
-    cashierId: technicians[0]!.user.id
-  })
   sqlite.exec(`
     UPDATE report_jobs SET ready_minutes = ready_minutes + unicode(substr(work_order_id, -1)) % 59 - 20,
       pickup_minutes = pickup_minutes + unicode(substr(work_order_id, -2, 1)) % 37

@@ -1,0 +1,46 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import { reportFacts } from '../../src-main/features/reports/migrations'
+import { reportSummaries } from '../../src-main/features/reports/summaries/migrations'
+
+/**
+ * Seeds a shop with the report triggers off and then writes the report facts and sums with the
+ * production backfill: the statements of the two migrations that brought report_jobs and its
+ * summaries in over a shop's existing rows. One row at a time through the triggers costs most of
+ * a 1 000 000-job seed; the backfill groups the same rows in a few statements. The triggers come
+ * back afterwards exactly as they were, so the shop keeps them for any change after the seed.
+ * tests/unit/reports/reportsBackfill.test.ts holds both ways to the same tables.
+ */
+
+/** Every table the report triggers write: the facts first, then the sums the backfill rebuilds. */
+export const REPORT_TABLES = [
+  'report_jobs',
+  'report_job_months',
+  'report_ready_months',
+  'report_turnaround_months',
+  'report_part_months',
+  'report_part_years',
+  'report_claim_months',
+  'report_claim_days',
+  'report_payment_days'
+] as const
+
+/** The migrations' statements that fill the tables from the rows already there, in their order. */
+const BACKFILL = [
+  ...reportFacts.statements.filter((s) => /^(INSERT INTO|UPDATE) report_jobs\b/.test(s)),
+  ...reportSummaries.statements.filter((s) => s.startsWith('INSERT INTO report_'))
+]
+
+export function withReportsBackfilled<T>(sqlite: BetterSqlite3.Database, seed: () => T): T {
+  const triggers = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report!_%' ESCAPE '!'`)
+    .all() as { name: string; sql: string }[]
+  if (triggers.length === 0) throw new Error('no report triggers found: the schema has changed under the seed')
+  for (const { name } of triggers) sqlite.exec(`DROP TRIGGER ${name}`)
+  const result = seed()
+  sqlite.transaction(() => {
+    for (const table of REPORT_TABLES) sqlite.exec(`DELETE FROM ${table}`)
+    for (const statement of BACKFILL) sqlite.exec(statement)
+    for (const { sql } of triggers) sqlite.exec(sql)
+  })()
+  return result
+}
