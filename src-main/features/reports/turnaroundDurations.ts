@@ -9,6 +9,7 @@ import {
 } from '../../../src-shared/domain/reportStatistics'
 import { receivedInRange, type ReportQuery } from './scope'
 import type { SummarySpan } from './summarySpan'
+import type { JobCounts } from './jobDimensions'
 
 export type DurationKind = 'ready' | 'pickup'
 export type DurationDim = 'all' | 'category' | 'technician'
@@ -39,11 +40,14 @@ export class TurnaroundDurations {
     /** The edge days' durations by group and kind, sorted. */
     private readonly edges: Map<string, number[]>,
     /** The whole months' durations counted by day of duration, by group and kind. */
-    private readonly days: Map<string, Map<number, number>>
+    private readonly days: Map<string, Map<number, number>>,
+    /** The edge days' jobs (ready or not) by category and by technician ('' is none). */
+    private readonly edgeJobs: Record<'category' | 'technician', Map<string, number>>
   ) {}
 
   static async of(db: Db, query: ReportQuery, span: SummarySpan): Promise<TurnaroundDurations> {
     const edges = new Map<string, number[]>()
+    const edgeJobs = { category: new Map<string, number>(), technician: new Map<string, number>() }
     const add = (dim: DurationDim, key: string, kind: DurationKind, list: string | null) => {
       if (list === null) return
       const k = groupKey(dim, key, kind)
@@ -54,11 +58,14 @@ export class TurnaroundDurations {
     for (const edge of span.edges) {
       // One row per category and technician with its durations as text lists: a year holds some
       // 200 000 jobs, and building a JavaScript object for each would cost more than the query.
-      const { rows } = await sql<{ c: string; t: string; r: string | null; p: string | null }>`
-        SELECT coalesce(j.category_key, '') AS c, coalesce(j.technician_id, '') AS t,
+      // The same pass counts the jobs by category and technician, which the report shows beside them.
+      const { rows } = await sql<{ c: string; t: string; n: number; r: string | null; p: string | null }>`
+        SELECT coalesce(j.category_key, '') AS c, coalesce(j.technician_id, '') AS t, count(*) AS n,
           group_concat(j.ready_minutes) AS r, group_concat(j.pickup_minutes) AS p
         FROM report_jobs j WHERE ${receivedInRange(query, edge)} GROUP BY 1, 2`.execute(db)
       for (const row of rows) {
+        edgeJobs.category.set(row.c, (edgeJobs.category.get(row.c) ?? 0) + row.n)
+        edgeJobs.technician.set(row.t, (edgeJobs.technician.get(row.t) ?? 0) + row.n)
         for (const [dim, key] of [
           ['all', ''],
           ['category', row.c],
@@ -84,7 +91,20 @@ export class TurnaroundDurations {
         days.set(k, counts)
       }
     }
-    return new TurnaroundDurations(db, span, edges, days)
+    return new TurnaroundDurations(db, span, edges, days, edgeJobs)
+  }
+
+  /** The edge days' jobs counted by category or technician, as jobCounts counts the fact rows. */
+  edgeJobCounts(dim: 'category' | 'technician'): JobCounts[] {
+    return [...this.edgeJobs[dim]].map(([key, jobs]) => ({
+      month: '',
+      key,
+      key2: '',
+      jobs,
+      faults: 0,
+      pickedUp: 0,
+      comebacks: 0
+    }))
   }
 
   /** How many durations of a kind a group has ('' is the key of none). */
