@@ -19,8 +19,10 @@ export async function faultsReport(
   timeZone: string
 ): Promise<ReportResult> {
   const span = summarySpan(query, range, !hasJobFilters(query))
-  const byDimension = await jobCountsByDimensions(db, query, span, ['model', 'cause', 'location'])
-  const byModel = byDimension.get('model')!.sort((a, b) => b.faults - a.faults || b.jobs - a.jobs)
+  // Fault and component codes are few (hundreds of pairs): one pass; models apart, as with the
+  // codes they would be tens of thousands of groups to sort and add up.
+  const byModel = (await jobCounts(db, query, span, 'model')).sort((a, b) => b.faults - a.faults || b.jobs - a.jobs)
+  const byDimension = await jobCountsByDimensions(db, query, span, ['cause', 'location'])
   const coded = (dim: JobDimension) =>
     byDimension.get(dim)!.flatMap((row) => (row.key === null ? [] : [{ code: row.key, faults: row.jobs }]))
   const byCode = coded('cause')
