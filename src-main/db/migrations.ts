@@ -62,5 +62,6 @@ export const allMigrations: readonly Migration[] = [
   warranty.refundRule,
   reportSummaries.reportSummaries,
   workOrders.exactNumberAndSerialInAnyCase,
-  reports.reportFilterIndexes
+  reports.reportFilterIndexes,
+  reports.reportTechnicianCategoryIndexes
 ]
