@@ -62,6 +62,5 @@ export const allMigrations: readonly Migration[] = [
   warranty.refundRule,
   reportSummaries.reportSummaries,
   workOrders.exactNumberAndSerialInAnyCase,
-  reports.reportFilterIndexes,
-  reports.reportTechnicianCategoryIndexes
+  reports.reportFilterIndexes
 ]

@@ -1,14 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportResult } from '../../../src-shared/contract/reports'
-import {
-  hasJobFilters,
-  jobFilters,
-  jobLookupUnlessModel,
-  rangeIndexUnlessModel,
-  type ReportQuery,
-  type ReportRange
-} from './scope'
+import { hasJobFilters, jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange } from './scope'
 import { sumRows, summarySpan } from './summarySpan'
 
 const CLAIM_STATUSES = ['open', 'submitted', 'paid', 'rejected'] as const
@@ -40,7 +33,7 @@ export async function claimsReport(db: Db, query: ReportQuery, range: ReportRang
         await sql<ClaimSums>`
           SELECT j.brand AS brand, c.status AS status, count(*) AS claims, sum(c.amount_fen) AS amount_fen
           FROM warranty_claims c ${rangeIndexUnlessModel(query, 'warranty_claims_created')}
-          JOIN report_jobs j ${jobLookupUnlessModel(query)} ON j.work_order_id = c.work_order_id
+          JOIN report_jobs j ON j.work_order_id = c.work_order_id
           WHERE c.created_at >= ${edge.start} AND c.created_at < ${edge.end} AND ${jobFilters(query)}
           GROUP BY j.brand, c.status`.execute(db)
       ).rows

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection'
 import type { ReportResult } from '../../../src-shared/contract/reports'
 import { change, pareto, rate } from '../../../src-shared/domain/reportStatistics'
 import { hasJobFilters, rangeOf, type ReportQuery, type ReportRange } from './scope'
-import { jobCounts, jobCountsByDimensions, type JobDimension } from './jobDimensions'
+import { jobCounts, type JobDimension } from './jobDimensions'
 import { lastDayOf, previousMonth, summarySpan } from './summarySpan'
 import { codeLabels } from './names'
 
@@ -19,14 +19,13 @@ export async function faultsReport(
   timeZone: string
 ): Promise<ReportResult> {
   const span = summarySpan(query, range, !hasJobFilters(query))
-  // Fault and component codes are few (hundreds of pairs): one pass; models apart, as with the
-  // codes they would be tens of thousands of groups to sort and add up.
   const byModel = (await jobCounts(db, query, span, 'model')).sort((a, b) => b.faults - a.faults || b.jobs - a.jobs)
-  const byDimension = await jobCountsByDimensions(db, query, span, ['cause', 'location'])
-  const coded = (dim: JobDimension) =>
-    byDimension.get(dim)!.flatMap((row) => (row.key === null ? [] : [{ code: row.key, faults: row.jobs }]))
-  const byCode = coded('cause')
-  const byComponent = coded('location')
+  const coded = async (dim: JobDimension) =>
+    (await jobCounts(db, query, span, dim)).flatMap((row) =>
+      row.key === null ? [] : [{ code: row.key, faults: row.jobs }]
+    )
+  const byCode = await coded('cause')
+  const byComponent = await coded('location')
   const byMonth = await jobCounts(db, query, span, 'all', true)
 
   // Month on month: the range's last month against the one before it (which may lie before the range).

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection'
 import type { ReportColumn, ReportResult } from '../../../src-shared/contract/reports'
 import { rate } from '../../../src-shared/domain/reportStatistics'
 import { hasJobFilters, type ReportQuery, type ReportRange } from './scope'
-import { jobCountsByDimensions, type JobDimension } from './jobDimensions'
+import { jobCounts, type JobDimension } from './jobDimensions'
 import { summarySpan } from './summarySpan'
 import { codeLabels, userNames } from './names'
 
@@ -35,17 +35,13 @@ function fixFigures(row: FixRow) {
 export async function firstTimeFixReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
   const span = summarySpan(query, range, !hasJobFilters(query))
   // The groups with a job handed back, most first; equals in the order SQLite groups them.
-  const byDimension = await jobCountsByDimensions(db, query, span, ['model', 'cause', 'technician', 'all'])
-  const grouped = (dim: JobDimension) =>
-    byDimension
-      .get(dim)!
-      .filter((row) => row.pickedUp > 0)
-      .sort((a, b) => b.pickedUp - a.pickedUp)
+  const grouped = async (dim: JobDimension) =>
+    (await jobCounts(db, query, span, dim)).filter((row) => row.pickedUp > 0).sort((a, b) => b.pickedUp - a.pickedUp)
 
-  const byModel = grouped('model')
-  const byFault = grouped('cause')
-  const byTechnician = grouped('technician')
-  const totals = grouped('all')
+  const byModel = await grouped('model')
+  const byFault = await grouped('cause')
+  const byTechnician = await grouped('technician')
+  const totals = await grouped('all')
   const total = fixFigures(totals[0] ?? { pickedUp: 0, comebacks: 0 })
   const names = await userNames(
     db,

@@ -151,27 +151,3 @@ export const reportFilterIndexes: Migration = {
     `CREATE INDEX payments_takings ON payments(at, kind, method, amount_fen, work_order_id)`
   ]
 }
-
-/**
- * A technician (a third of the jobs) or a category (an eighth) filter read every job of the range
- * in time order and kept the filter's: five years took over a second in most reports at 1 000 000
- * jobs, since each report reads the range two or three times. These indexes hold each filter's
- * jobs in time order with every column the job reports read, so a filtered report reads only its
- * own jobs and never the table (an index that sent each job back to the table measured no faster
- * than reading the range). The jobs finished in a period by category get the same, and the
- * lookup of a payment's, part's or claim's job by its order carries the filters and the brand
- * the claims are counted by, so that lookup too stays in one index.
- */
-export const reportTechnicianCategoryIndexes: Migration = {
-  version: 41,
-  name: 'reports: covering indexes for the reports filtered by technician or category',
-  statements: [
-    `CREATE INDEX report_jobs_technician ON report_jobs(technician_id, received_at, category_key, ready_minutes,
-        pickup_minutes, fault_cause_code, fault_location_code, picked_up_at, came_back, brand, model)`,
-    `CREATE INDEX report_jobs_category ON report_jobs(category_key, received_at, technician_id, ready_minutes,
-        pickup_minutes, fault_cause_code, fault_location_code, picked_up_at, came_back, brand, model)`,
-    `CREATE INDEX report_jobs_category_ready ON report_jobs(category_key, ready_at, technician_id, ready_minutes,
-        labour_fen, came_back) WHERE ready_at IS NOT NULL`,
-    `CREATE INDEX report_jobs_order_filters ON report_jobs(work_order_id, technician_id, category_key, service_type, brand)`
-  ]
-}

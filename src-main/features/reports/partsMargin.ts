@@ -2,14 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportColumn, ReportResult } from '../../../src-shared/contract/reports'
 import { rate } from '../../../src-shared/domain/reportStatistics'
-import {
-  hasJobFilters,
-  jobFilters,
-  jobLookupUnlessModel,
-  rangeIndexUnlessModel,
-  type ReportQuery,
-  type ReportRange
-} from './scope'
+import { hasJobFilters, jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange } from './scope'
 import { byKey, orNull, sumRows, summarySpan, wholeYears, type SummarySpan } from './summarySpan'
 
 interface Consumption {
@@ -150,7 +143,7 @@ async function consumption(
             sum(wp.unit_price_fen * (wp.quantity - wp.returned_quantity)) AS revenue_fen,
             sum(wp.cost_value_fen - wp.returned_value_fen) AS cost_fen
           FROM work_order_parts wp ${rangeIndexUnlessModel(query, 'work_order_parts_issued')}
-          JOIN report_jobs j ${jobLookupUnlessModel(query)} ON j.work_order_id = wp.work_order_id
+          JOIN report_jobs j ON j.work_order_id = wp.work_order_id
           WHERE wp.issued_at >= ${edge.start} AND wp.issued_at < ${edge.end} AND ${jobFilters(query)}
           GROUP BY 1`.execute(db)
       ).rows

@@ -50,29 +50,10 @@ export function hasJobFilters(query: ReportQuery): boolean {
  * `INDEXED BY` the given range index (payments, parts or claims by their time, jobs by when they
  * were ready), unless a brand or model is filtered: then report_jobs_model finds the few jobs
  * and their rows are looked up by job (a model's five years are a few thousand of a million
- * jobs), and the planner is left to choose. A technician or category keeps the range index
- * (its jobs are a third or an eighth of them) and looks each row's job up by jobLookupUnlessModel.
+ * jobs), and the planner is left to choose. A technician or category keeps the range index.
  */
 export function rangeIndexUnlessModel(query: ReportQuery, index: string): RawBuilder<unknown> {
   return query.brand !== null || query.model !== null ? sql`` : sql.raw(`INDEXED BY ${index}`)
-}
-
-/**
- * The jobs finished in a period: by category through report_jobs_category_ready (that category's
- * finished jobs with what technician output reads), else as rangeIndexUnlessModel says.
- */
-export function readyIndex(query: ReportQuery): RawBuilder<unknown> {
-  if (query.brand !== null || query.model !== null) return sql``
-  return sql.raw(`INDEXED BY ${query.categoryKey !== null ? 'report_jobs_category_ready' : 'report_jobs_ready'}`)
-}
-
-/**
- * How a payment's, part's or claim's job is looked up by its order: through
- * report_jobs_order_filters, which holds the filters and the brand, so the lookup never reads the
- * table. A brand or model is left to the planner (report_jobs_model finds its few jobs first).
- */
-export function jobLookupUnlessModel(query: ReportQuery): RawBuilder<unknown> {
-  return query.brand !== null || query.model !== null ? sql`` : sql.raw('INDEXED BY report_jobs_order_filters')
 }
 
 /** Jobs received in the range and passing the filters. */

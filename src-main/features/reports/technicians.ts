@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportResult } from '../../../src-shared/contract/reports'
-import { hasJobFilters, hours, jobFilters, readyIndex, type ReportQuery, type ReportRange } from './scope'
+import { hasJobFilters, hours, jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange } from './scope'
 import { orNull, sumRows, summarySpan } from './summarySpan'
 
 interface TechnicianOutput {
@@ -37,7 +37,7 @@ export async function techniciansReport(db: Db, query: ReportQuery, range: Repor
         await sql<TechnicianOutput>`
           SELECT coalesce(j.technician_id, '') AS technician_id, count(*) AS finished, sum(j.labour_fen) AS labour_fen,
             sum(j.came_back) AS comebacks, sum(j.ready_minutes) AS ready_minutes
-          FROM report_jobs j ${readyIndex(query)}
+          FROM report_jobs j ${rangeIndexUnlessModel(query, 'report_jobs_ready')}
           WHERE j.ready_at >= ${edge.start} AND j.ready_at < ${edge.end} AND ${jobFilters(query)}
           GROUP BY j.technician_id`.execute(db)
       ).rows

@@ -35,11 +35,8 @@ async function spreadRow(durations: TurnaroundDurations, dim: DurationDim, key: 
 export async function turnaroundReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
   const span = summarySpan(query, range, !hasJobFilters(query))
   const durations = await TurnaroundDurations.of(db, query, span)
-  // The edge days' jobs were counted in the durations' own pass over the fact rows.
-  const counted = async (dim: 'category' | 'technician') =>
-    (await jobCounts(db, query, span, dim, false, durations.edgeJobCounts(dim))).sort((a, b) => b.jobs - a.jobs)
-  const byCategory = await counted('category')
-  const byTechnician = await counted('technician')
+  const byCategory = (await jobCounts(db, query, span, 'category')).sort((a, b) => b.jobs - a.jobs)
+  const byTechnician = (await jobCounts(db, query, span, 'technician')).sort((a, b) => b.jobs - a.jobs)
   const jobs = byCategory.reduce((sum, row) => sum + row.jobs, 0)
   const names = await userNames(
     db,

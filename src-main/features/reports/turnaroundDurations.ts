@@ -9,7 +9,6 @@ import {
 } from '../../../src-shared/domain/reportStatistics'
 import { receivedInRange, type ReportQuery } from './scope'
 import type { SummarySpan } from './summarySpan'
-import type { JobCounts } from './jobDimensions'
 
 export type DurationKind = 'ready' | 'pickup'
 export type DurationDim = 'all' | 'category' | 'technician'
@@ -38,48 +37,39 @@ export class TurnaroundDurations {
     private readonly db: Db,
     private readonly span: SummarySpan,
     /** The edge days' durations by group and kind, sorted. */
-    private readonly edges: Map<string, Float64Array>,
+    private readonly edges: Map<string, number[]>,
     /** The whole months' durations counted by day of duration, by group and kind. */
-    private readonly days: Map<string, Map<number, number>>,
-    /** The edge days' jobs (ready or not) by category and by technician ('' is none). */
-    private readonly edgeJobs: Record<'category' | 'technician', Map<string, number>>
+    private readonly days: Map<string, Map<number, number>>
   ) {}
 
   static async of(db: Db, query: ReportQuery, span: SummarySpan): Promise<TurnaroundDurations> {
-    const lists = new Map<string, number[]>()
-    const edgeJobs = { category: new Map<string, number>(), technician: new Map<string, number>() }
-    const add = (dim: DurationDim, key: string, kind: DurationKind, durations: number[]) => {
+    const edges = new Map<string, number[]>()
+    const add = (dim: DurationDim, key: string, kind: DurationKind, list: string | null) => {
+      if (list === null) return
       const k = groupKey(dim, key, kind)
-      const values = lists.get(k) ?? []
-      for (const value of durations) values.push(value)
-      lists.set(k, values)
+      const values = edges.get(k) ?? []
+      for (const value of list.split(',')) values.push(Number(value))
+      edges.set(k, values)
     }
-    const parsed = (list: string | null) => (list === null ? [] : list.split(',').map(Number))
     for (const edge of span.edges) {
       // One row per category and technician with its durations as text lists: a year holds some
       // 200 000 jobs, and building a JavaScript object for each would cost more than the query.
-      // The same pass counts the jobs by category and technician, which the report shows beside them.
-      const { rows } = await sql<{ c: string; t: string; n: number; r: string | null; p: string | null }>`
-        SELECT coalesce(j.category_key, '') AS c, coalesce(j.technician_id, '') AS t, count(*) AS n,
+      const { rows } = await sql<{ c: string; t: string; r: string | null; p: string | null }>`
+        SELECT coalesce(j.category_key, '') AS c, coalesce(j.technician_id, '') AS t,
           group_concat(j.ready_minutes) AS r, group_concat(j.pickup_minutes) AS p
         FROM report_jobs j WHERE ${receivedInRange(query, edge)} GROUP BY 1, 2`.execute(db)
       for (const row of rows) {
-        const ready = parsed(row.r)
-        const pickup = parsed(row.p)
-        edgeJobs.category.set(row.c, (edgeJobs.category.get(row.c) ?? 0) + row.n)
-        edgeJobs.technician.set(row.t, (edgeJobs.technician.get(row.t) ?? 0) + row.n)
         for (const [dim, key] of [
           ['all', ''],
           ['category', row.c],
           ['technician', row.t]
         ] as const) {
-          add(dim, key, 'ready', ready)
-          add(dim, key, 'pickup', pickup)
+          add(dim, key, 'ready', row.r)
+          add(dim, key, 'pickup', row.p)
         }
       }
     }
-    // A typed array sorts numbers by value, several times faster than a comparator over an array.
-    const edges = new Map([...lists].map(([k, values]) => [k, Float64Array.from(values).sort()]))
+    for (const values of edges.values()) values.sort((a, b) => a - b)
 
     const days = new Map<string, Map<number, number>>()
     if (span.months) {
@@ -94,20 +84,7 @@ export class TurnaroundDurations {
         days.set(k, counts)
       }
     }
-    return new TurnaroundDurations(db, span, edges, days, edgeJobs)
-  }
-
-  /** The edge days' jobs counted by category or technician, as jobCounts counts the fact rows. */
-  edgeJobCounts(dim: 'category' | 'technician'): JobCounts[] {
-    return [...this.edgeJobs[dim]].map(([key, jobs]) => ({
-      month: '',
-      key,
-      key2: '',
-      jobs,
-      faults: 0,
-      pickedUp: 0,
-      comebacks: 0
-    }))
+    return new TurnaroundDurations(db, span, edges, days)
   }
 
   /** How many durations of a kind a group has ('' is the key of none). */
@@ -151,7 +128,7 @@ export class TurnaroundDurations {
     kind: DurationKind,
     ranks: number[]
   ): Promise<Map<number, number>> {
-    const edge = this.edges.get(groupKey(dim, key, kind)) ?? new Float64Array()
+    const edge = this.edges.get(groupKey(dim, key, kind)) ?? []
     const found = new Map<number, number>()
     if (!this.span.months) {
       for (const rank of ranks) found.set(rank, edge[rank]!)
@@ -203,7 +180,7 @@ export class TurnaroundDurations {
   }
 
   /** Summary counts at a level with the edge durations that fall between low and high added, lowest first. */
-  private withEdge(counts: Counts, edge: Float64Array, level: number, low: number, high: number): Counts {
+  private withEdge(counts: Counts, edge: number[], level: number, low: number, high: number): Counts {
     const merged = new Map<number, number>(counts)
     for (const minutes of edge) {
       const value = Math.floor(minutes / WIDTHS[level]!)

@@ -3,7 +3,6 @@ import { callOk, closeApp, createUserAndSignIn, initializedApp, type Initialized
 import { statementsRun } from '../statementsRun'
 import { seedReportsShop } from '../../bench/reportsSeed'
 import { REPORTS } from '../../../src-shared/contract/reports'
-import { CATEGORY_KEYS } from '../../../src-shared/domain/warranty/policy'
 
 /**
  * A report with a job filter reads fact rows, not the sums. It must find the filtered jobs through
@@ -12,7 +11,6 @@ import { CATEGORY_KEYS } from '../../../src-shared/domain/warranty/policy'
  * of a million.
  */
 let shop: InitializedApp
-let technicianId: string
 const NOW = new Date('2026-01-20T04:00:00.000Z')
 
 beforeAll(async () => {
@@ -26,7 +24,6 @@ beforeAll(async () => {
     technicianIds: [technician.user.id],
     cashierId: technician.user.id
   })
-  technicianId = technician.user.id
 })
 afterAll(async () => {
   await closeApp(shop.app)
@@ -65,31 +62,3 @@ describe('a report filtered by model', () => {
     })
   }
 })
-
-/**
- * A technician or a category holds a third or an eighth of the jobs: its reports read its own
- * jobs in time order from an index that holds every column they read, and look a payment's,
- * part's or claim's job up in an index that holds the filters, never the table itself.
- */
-const COVERING_JOB_READ =
-  /^SEARCH j USING COVERING INDEX (report_jobs_technician|report_jobs_category|report_jobs_category_ready|report_jobs_ready|report_jobs_order_filters) \(/
-
-for (const [name, filter] of [
-  ['technician', () => ({ technicianId })],
-  ['category', () => ({ categoryKey: CATEGORY_KEYS[0] })]
-] as const) {
-  describe(`a report filtered by ${name}`, () => {
-    for (const report of REPORTS.filter((each) => each !== 'satisfaction')) {
-      it(`${report} reads the ${name}'s jobs from an index alone`, async () => {
-        const plans = await plansOf(report, filter())
-        expect(plans.length).toBeGreaterThan(0)
-        for (const plan of plans) {
-          const jobSteps = plan.filter((step) => /^(SCAN|SEARCH) j\b/.test(step))
-          expect(jobSteps.length).toBeGreaterThan(0)
-          for (const step of jobSteps) expect(step).toMatch(COVERING_JOB_READ)
-          expect(plan.filter((step) => step.startsWith('SCAN '))).toEqual([])
-        }
-      })
-    }
-  })
-}
