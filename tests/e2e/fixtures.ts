@@ -14,9 +14,9 @@ export interface ShopHost {
 /** Starts the built browser-mode host (`out/main/web.js`) on a free port with an empty data folder. */
 async function startHost(): Promise<{ host: ShopHost; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'service-center-e2e-'))
-  const child: ChildProcess = spawn(process.execPath, ['out/main/web.js', '--data-dir', dataDir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  // No daily backup: it is due at once after 21:30 shop time, and a test must not depend on the hour.
+  const args = ['out/main/web.js', '--data-dir', dataDir, '--port', '0', '--no-backup-schedule']
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   const url = await new Promise<string>((resolve, reject) => {
     let output = ''
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 15_000)
