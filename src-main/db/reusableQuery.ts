@@ -1,6 +1,14 @@
 import type { Compilable, CompiledQuery, QueryResult } from 'kysely'
 import type { Db } from './connection'
 
+/** A compiled query run with new values: its rows, its first row, or the whole result. */
+export interface ReusableQuery<Args extends unknown[], Row> {
+  all(db: Db, ...args: Args): Promise<Row[]>
+  first(db: Db, ...args: Args): Promise<Row | undefined>
+  /** The whole result: for a write, how many rows it changed (`numAffectedRows`). */
+  execute(db: Db, ...args: Args): Promise<QueryResult<Row>>
+}
+
 /**
  * A query of a hot path (a lookup at the counter), built and compiled once and then run with
  * new values: Kysely would otherwise build its query tree, pass it through the plugins and
@@ -10,13 +18,6 @@ import type { Db } from './connection'
  * their length). Every Kysely the app makes compiles alike (createKysely), so one compilation
  * serves them all, inside transactions or not, and across a restore.
  */
-export interface ReusableQuery<Args extends unknown[], Row> {
-  all(db: Db, ...args: Args): Promise<Row[]>
-  first(db: Db, ...args: Args): Promise<Row | undefined>
-  /** The whole result: for a write, how many rows it changed (`numAffectedRows`). */
-  execute(db: Db, ...args: Args): Promise<QueryResult<Row>>
-}
-
 export function reusableQuery<Args extends unknown[], Row>(
   slotCount: Args['length'],
   build: (db: Db, ...slots: Args) => Compilable<Row>

@@ -39,19 +39,24 @@ export async function barcodesOf(db: Db, partIds: string[]): Promise<Map<string,
       .where('partId', 'in', chunk)
       .orderBy('barcode')
       .execute()
-    for (const row of rows) byPart.set(row.partId, [...(byPart.get(row.partId) ?? []), row.barcode])
+    groupByPart(rows, byPart)
   }
   return byPart
+}
+
+/** Adds barcode rows to their part's list, in the rows' order. */
+function groupByPart(rows: { partId: string; barcode: string }[], byPart: Map<string, string[]>): void {
+  for (const row of rows) {
+    const known = byPart.get(row.partId)
+    if (known) known.push(row.barcode)
+    else byPart.set(row.partId, [row.barcode])
+  }
 }
 
 /** Barcodes of the parts a job has open requests for, keyed by part: the same as barcodesOf those parts. */
 export async function openRequestBarcodes(db: Db, workOrderId: string): Promise<Map<string, string[]>> {
   const byPart = new Map<string, string[]>()
-  for (const row of await openRequestBarcodeRows.all(db, workOrderId)) {
-    const known = byPart.get(row.partId)
-    if (known) known.push(row.barcode)
-    else byPart.set(row.partId, [row.barcode])
-  }
+  groupByPart(await openRequestBarcodeRows.all(db, workOrderId), byPart)
   return byPart
 }
 

@@ -11,15 +11,13 @@ export interface OutboxChange {
 
 /** Queues a change for HQ. Must run in the same transaction as the change itself. */
 export async function enqueueOutbox(trx: Db, at: Date, change: OutboxChange): Promise<void> {
-  const { entity, entityId, operation, payload } = change
-  const id = uuidv7(at.getTime())
   await insertOutboxRow(trx, {
-    id,
+    id: uuidv7(at.getTime()),
     at: at.toISOString(),
-    entity,
-    entityId,
-    operation,
-    payloadJson: JSON.stringify(payload),
+    entity: change.entity,
+    entityId: change.entityId,
+    operation: change.operation,
+    payloadJson: JSON.stringify(change.payload),
     sentAt: null
   })
 }

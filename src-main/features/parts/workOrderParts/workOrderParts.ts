@@ -175,7 +175,7 @@ export async function openPartRequests(db: Db, workOrderId?: string): Promise<Op
       ? await openRequestRows(db).limit(500).execute()
       : await openRequestsOfJob.all(db, workOrderId)
   const barcodes =
-    workOrderId === undefined || rows.length === 0
+    workOrderId === undefined
       ? await barcodesOf(db, [...new Set(rows.map((row) => row.partId))])
       : await openRequestBarcodes(db, workOrderId)
   return rows.map(({ brand, model, serialTracked, ...row }) => ({
