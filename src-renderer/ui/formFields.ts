@@ -1,7 +1,11 @@
 import type { Choice } from './choices'
 
-/** The keys of a form whose values are of type `V`: a text field edits only a string, a date only a date. */
-type KeyOf<F, V> = { [K in keyof F]-?: F[K] extends V ? K : never }[keyof F] & string
+/**
+ * The keys of a form whose values are of type `V`: a text field edits only a string, a date only a
+ * date. A key the form may lack (a group shared by forms that do not all have it) counts too: the
+ * layout that names it is the one for forms that have it.
+ */
+type KeyOf<F, V> = { [K in keyof F]-?: Exclude<F[K], undefined> extends V ? K : never }[keyof F] & string
 
 /** What every field of a declared form has. Texts are i18n keys: the field translates them as it is drawn. */
 interface FieldCommon {
@@ -28,6 +32,9 @@ export interface TextFieldSpec<F> extends FieldCommon {
   disabled?: boolean
   /** A code or a serial: shown in the fixed-width font. */
   mono?: boolean
+  inputmode?: 'tel' | 'numeric'
+  /** The browser's suggestions of earlier entries; the group's `autocomplete` when not given. */
+  autocomplete?: 'off'
 }
 
 /** Several lines of free text (a note, a reason), with a counter up to its limit. */
@@ -46,6 +53,8 @@ export interface NumberFieldSpec<F> extends FieldCommon {
   min?: number
   max: number
   step?: number
+  /** Up and down arrows stacked on the right instead of minus and plus either side. */
+  stacked?: boolean
 }
 
 /** A calendar date kept as `YYYY-MM-DD` (or `null` while empty). */
