@@ -1,9 +1,10 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportColumn, ReportResult } from '../../../src-shared/contract/reports'
 import { rate } from '../../../src-shared/domain/reportStatistics'
-import { hasJobFilters, jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange } from './scope'
+import { jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange } from './scope'
 import { byKey, orNull, sumRows, summarySpan, wholeYears, type SummarySpan } from './summarySpan'
+import { sliceOf, summariesAnswer, type ReportSlice } from './reportSlice'
 
 interface Consumption {
   key: string | null
@@ -36,7 +37,7 @@ function margin(row: Omit<Consumption, 'key'>) {
  * category of the device they went into.
  */
 export async function partsReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
-  const span = summarySpan(query, range, !hasJobFilters(query))
+  const span = summarySpan(query, range, summariesAnswer(query))
   const byPartId = await consumption(db, query, span, 'part')
   const parts = new Map(
     byPartId.length === 0
@@ -101,6 +102,19 @@ export async function partsReport(db: Db, query: ReportQuery, range: ReportRange
 const MEASURES = ['lines', 'quantity', 'revenueFen', 'costFen'] as const
 
 /**
+ * Where used parts are summed by a period, as a FROM and WHERE: the shop's sums, or within a
+ * slice its sums (a category's own total is its row of the shop's sums).
+ */
+function partSums(slice: ReportSlice | null, period: 'month' | 'year', dim: 'part' | 'category'): RawBuilder<unknown> {
+  if (slice === null || (slice.dim === 'category' && dim === 'category')) {
+    const table = sql.raw(period === 'month' ? 'report_part_months' : 'report_part_years')
+    return slice === null ? sql`${table} WHERE dim = ${dim}` : sql`${table} WHERE dim = ${dim} AND key = ${slice.key}`
+  }
+  const table = sql.raw(period === 'month' ? 'report_part_slice_months' : 'report_part_slice_years')
+  return sql`${table} WHERE sdim = ${slice.dim} AND skey = ${slice.key} AND dim = ${dim}`
+}
+
+/**
  * Parts used in the span by part or by the device's category: whole years from
  * report_part_years, the other whole months from report_part_months, the days around them from
  * the lines themselves.
@@ -112,6 +126,7 @@ async function consumption(
   dim: 'part' | 'category'
 ): Promise<(Consumption & { lines: number })[]> {
   const parts: (Consumption & { lines: number })[][] = []
+  const slice = sliceOf(query)
   if (span.months) {
     const { years, months } = wholeYears(span.months)
     const sums = sql`sum(lines) AS lines, sum(quantity) AS quantity, sum(revenue_fen) AS revenue_fen, sum(cost_fen) AS cost_fen`
@@ -119,8 +134,8 @@ async function consumption(
       parts.push(
         (
           await sql<Consumption & { lines: number }>`
-            SELECT key, ${sums} FROM report_part_years
-            WHERE dim = ${dim} AND year >= ${years.first} AND year <= ${years.last} GROUP BY key`.execute(db)
+            SELECT key, ${sums} FROM ${partSums(slice, 'year', dim)}
+              AND year >= ${years.first} AND year <= ${years.last} GROUP BY key`.execute(db)
         ).rows
       )
     }
@@ -128,8 +143,8 @@ async function consumption(
       parts.push(
         (
           await sql<Consumption & { lines: number }>`
-            SELECT key, ${sums} FROM report_part_months
-            WHERE dim = ${dim} AND month >= ${range.first} AND month <= ${range.last} GROUP BY key`.execute(db)
+            SELECT key, ${sums} FROM ${partSums(slice, 'month', dim)}
+              AND month >= ${range.first} AND month <= ${range.last} GROUP BY key`.execute(db)
         ).rows
       )
     }
