@@ -5,10 +5,11 @@ import { reportSlices, SLICE_TABLES } from '../../src-main/features/reports/summ
 
 /**
  * Seeds a shop with the report triggers off and then writes the report facts and sums with the
- * production backfill: the statements of the two migrations that brought report_jobs and its
- * summaries (and the sums within one technician or category) in over a shop's existing rows. One row at a time through the triggers costs most of
- * a 1 000 000-job seed; the backfill groups the same rows in a few statements. The triggers come
- * back afterwards exactly as they were, so the shop keeps them for any change after the seed.
+ * production backfill: the statements of the migrations that brought report_jobs, its summaries
+ * and the sums within one technician or category in over a shop's existing rows. One row at a
+ * time through the triggers costs most of a 1 000 000-job seed; the backfill groups the same
+ * rows in a few statements. The triggers come back afterwards exactly as they were, so the shop
+ * keeps them for any change after the seed.
  * tests/unit/reports/reportsBackfill.test.ts holds both ways to the same tables.
  */
 

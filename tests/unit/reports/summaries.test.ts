@@ -10,8 +10,8 @@ import { REPORTS, reportQuerySchema, type ReportName } from '../../../src-shared
  * A random shop: two years of jobs as the benchmark seeds them (through the app's triggers), then
  * corrected the ways a shop corrects them (durations to the minute, a device's model, labour, a
  * claim's status, parts returned, a technician taken off or moved to another, a comeback
- * cancelled). Every report over ranges of whole and broken months, unfiltered
- * and filtered by one technician or one category, must say exactly what the fact rows say.
+ * cancelled). Every report over ranges of whole and broken months, unfiltered and filtered by
+ * one technician or one category, must say exactly what the fact rows say.
  */
 let shop: InitializedApp
 const NOW = new Date('2026-06-15T04:00:00.000Z')
