@@ -33,10 +33,11 @@ const groupKey = (dim: DurationDim, key: string, kind: DurationKind) => `${dim}\
  */
 function dayCounts(slice: ReportSlice | null): RawBuilder<unknown> {
   if (slice === null) return sql`report_turnaround_months WHERE level = 0`
+  const other = slice.dim === 'technician' ? 'category' : 'technician'
   return sql`(SELECT kind, dim, key, value, month, jobs FROM report_turnaround_months
       WHERE level = 0 AND dim = ${slice.dim} AND key = ${slice.key}
-    UNION ALL SELECT kind, dim, key, value, month, jobs FROM report_turnaround_slices
-      WHERE level = 0 AND sdim = ${slice.dim} AND skey = ${slice.key}) WHERE true`
+    UNION ALL SELECT kind, ${other} AS dim, ${sql.ref(other)} AS key, value, month, jobs FROM report_turnaround_pairs
+      WHERE level = 0 AND ${sql.ref(slice.dim)} = ${slice.key}) WHERE true`
 }
 
 /** Where one group's counts are kept, as a FROM and WHERE (a slice's total is its own row). */
@@ -44,7 +45,7 @@ function groupCounts(slice: ReportSlice | null, dim: DurationDim, key: string): 
   if (slice === null) return sql`report_turnaround_months WHERE dim = ${dim} AND key = ${key}`
   if (dim === 'all' || dim === slice.dim)
     return sql`report_turnaround_months WHERE dim = ${slice.dim} AND key = ${slice.key}`
-  return sql`report_turnaround_slices WHERE sdim = ${slice.dim} AND skey = ${slice.key} AND dim = ${dim} AND key = ${key}`
+  return sql`report_turnaround_pairs WHERE ${sql.ref(slice.dim)} = ${slice.key} AND ${sql.ref(dim)} = ${key}`
 }
 
 /**

@@ -107,7 +107,7 @@ describe('the summaries say what the fact rows say', () => {
       report_claim_days: 'claims',
       report_payment_days: 'payments',
       report_job_slices: 'jobs',
-      report_turnaround_slices: 'jobs',
+      report_turnaround_pairs: 'jobs',
       report_ready_categories: 'finished',
       report_part_slice_months: 'lines',
       report_part_slice_years: 'lines',
