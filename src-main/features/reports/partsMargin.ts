@@ -102,17 +102,21 @@ export async function partsReport(db: Db, query: ReportQuery, range: ReportRange
 const MEASURES = ['lines', 'quantity', 'revenueFen', 'costFen'] as const
 
 /**
- * Where used parts are summed by a period, as a FROM and WHERE: the shop's sums, or within a
- * slice its sums (a category's own total is its row of the shop's sums).
+ * Where used parts are summed by a period, as a FROM and WHERE: the shop's sums (by month and by
+ * year), or within a slice its sums by month (a category's own total is its row of the shop's sums).
+ * Within a slice only months are kept: a yearly table too would be three more rows written with
+ * every part issued, and a slice's five years of months still read well within a report's time.
  */
 function partSums(slice: ReportSlice | null, period: 'month' | 'year', dim: 'part' | 'category'): RawBuilder<unknown> {
-  if (slice === null || (slice.dim === 'category' && dim === 'category')) {
-    const table = sql.raw(period === 'month' ? 'report_part_months' : 'report_part_years')
-    return slice === null ? sql`${table} WHERE dim = ${dim}` : sql`${table} WHERE dim = ${dim} AND key = ${slice.key}`
-  }
-  const table = sql.raw(period === 'month' ? 'report_part_slice_months' : 'report_part_slice_years')
-  return sql`${table} WHERE sdim = ${slice.dim} AND skey = ${slice.key} AND dim = ${dim}`
+  const shopTable = sql.raw(period === 'month' ? 'report_part_months' : 'report_part_years')
+  if (slice === null) return sql`${shopTable} WHERE dim = ${dim}`
+  if (shopSums(slice, dim)) return sql`${shopTable} WHERE dim = ${dim} AND key = ${slice.key}`
+  return sql`report_part_slice_months WHERE sdim = ${slice.dim} AND skey = ${slice.key} AND dim = ${dim}`
 }
+
+/** Whether the shop's own part sums answer (no slice, or a category's total by category). */
+const shopSums = (slice: ReportSlice | null, dim: 'part' | 'category'): boolean =>
+  slice === null || (slice.dim === 'category' && dim === 'category')
 
 /**
  * Parts used in the span by part or by the device's category: whole years from
@@ -128,7 +132,8 @@ async function consumption(
   const parts: (Consumption & { lines: number })[][] = []
   const slice = sliceOf(query)
   if (span.months) {
-    const { years, months } = wholeYears(span.months)
+    // Within a slice the sums are kept by month only (see partSums).
+    const { years, months } = shopSums(slice, dim) ? wholeYears(span.months) : { years: null, months: [span.months] }
     const sums = sql`sum(lines) AS lines, sum(quantity) AS quantity, sum(revenue_fen) AS revenue_fen, sum(cost_fen) AS cost_fen`
     if (years) {
       parts.push(

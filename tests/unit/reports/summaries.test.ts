@@ -110,7 +110,6 @@ describe('the summaries say what the fact rows say', () => {
       report_turnaround_pairs: 'jobs',
       report_ready_categories: 'finished',
       report_part_slice_months: 'lines',
-      report_part_slice_years: 'lines',
       report_payment_slices: 'payments',
       report_claim_slices: 'claims'
     }
