@@ -14,6 +14,7 @@ import * as customerContact from '../features/customerContact/migrations'
 import * as desks from '../features/desks/migrations'
 import * as reports from '../features/reports/migrations'
 import * as reportSummaries from '../features/reports/summaries/migrations'
+import * as reportSlices from '../features/reports/summaries/slices'
 import * as dashboard from '../features/dashboard/migrations'
 
 /**
@@ -62,5 +63,6 @@ export const allMigrations: readonly Migration[] = [
   warranty.refundRule,
   reportSummaries.reportSummaries,
   workOrders.exactNumberAndSerialInAnyCase,
-  reports.reportFilterIndexes
+  reports.reportFilterIndexes,
+  reportSlices.reportSlices
 ]

@@ -7,7 +7,8 @@
  * the raw engine's figure for the same aggregate written straight over the base tables (what a
  * report costs without the trigger-kept facts and summaries), and the load average while it ran,
  * since the machine may be shared. Then every report with a job filter (one technician, one
- * category, one model) over a year and five years: filtered reports read the fact rows.
+ * category, one model) over a year and five years: one technician or one category reads the sums
+ * kept within it, one model reads the fact rows through its index.
  * Asserts nothing.
  *
  *   npm run bench:reports                  (1 000 000 work orders; reuses the cached seed)
@@ -161,7 +162,7 @@ async function measure(app: AppContext, seeded: SeededReportsShop): Promise<void
     }
     console.log('')
   }
-  // With a job filter every report reads the fact rows of the range (no summaries).
+  // One technician or category: the sums within it (migration 41); one model: its fact rows.
   const filters = jobFilters(app)
   console.log(`With a job filter: ${Object.keys(filters).join(', ')} (no raw SQL)`)
   console.log(header)

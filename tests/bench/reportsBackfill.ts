@@ -1,13 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { reportFacts } from '../../src-main/features/reports/migrations'
 import { reportSummaries } from '../../src-main/features/reports/summaries/migrations'
+import { reportSlices, SLICE_TABLES } from '../../src-main/features/reports/summaries/slices'
 
 /**
  * Seeds a shop with the report triggers off and then writes the report facts and sums with the
- * production backfill: the statements of the two migrations that brought report_jobs and its
- * summaries in over a shop's existing rows. One row at a time through the triggers costs most of
- * a 1 000 000-job seed; the backfill groups the same rows in a few statements. The triggers come
- * back afterwards exactly as they were, so the shop keeps them for any change after the seed.
+ * production backfill: the statements of the migrations that brought report_jobs, its summaries
+ * and the sums within one technician or category in over a shop's existing rows. One row at a
+ * time through the triggers costs most of a 1 000 000-job seed; the backfill groups the same
+ * rows in a few statements. The triggers come back afterwards exactly as they were, so the shop
+ * keeps them for any change after the seed.
  * tests/unit/reports/reportsBackfill.test.ts holds both ways to the same tables.
  */
 
@@ -21,13 +23,15 @@ export const REPORT_TABLES = [
   'report_part_years',
   'report_claim_months',
   'report_claim_days',
-  'report_payment_days'
+  'report_payment_days',
+  ...SLICE_TABLES
 ] as const
 
 /** The migrations' statements that fill the tables from the rows already there, in their order. */
 const BACKFILL = [
   ...reportFacts.statements.filter((s) => /^(INSERT INTO|UPDATE) report_jobs\b/.test(s)),
-  ...reportSummaries.statements.filter((s) => s.startsWith('INSERT INTO report_'))
+  ...reportSummaries.statements.filter((s) => s.startsWith('INSERT INTO report_')),
+  ...reportSlices.statements.filter((s) => s.startsWith('INSERT INTO report_'))
 ]
 
 export function withReportsBackfilled<T>(sqlite: BetterSqlite3.Database, seed: () => T): T {

@@ -2,7 +2,8 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportResult } from '../../../src-shared/contract/reports'
 import { hasJobFilters, jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange } from './scope'
-import { sumRows, summarySpan } from './summarySpan'
+import { SUMMARY_OFFSET_MINUTES, sumRows, summarySpan } from './summarySpan'
+import { sliceOf } from './reportSlice'
 
 const CLAIM_STATUSES = ['open', 'submitted', 'paid', 'rejected'] as const
 type ClaimStatus = (typeof CLAIM_STATUSES)[number]
@@ -16,9 +17,22 @@ interface ClaimSums {
 
 /** Warranty claims raised on the brand in the range: their value by brand and by status. */
 export async function claimsReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
-  const span = summarySpan(query, range, !hasJobFilters(query))
+  const slice = sliceOf(query)
+  const fromDays = slice !== null && range.offsetMinutes === SUMMARY_OFFSET_MINUTES && range.factsOnly !== true
+  // Unfiltered, whole months from the shop's monthly sums; within a slice, every day from its sums.
+  const span = summarySpan(query, range, !hasJobFilters(query) && !fromDays)
   const parts: ClaimSums[][] = []
-  if (span.months) {
+  if (slice !== null && fromDays) {
+    // Within one technician or category the claims are summed by day: the whole range from them.
+    parts.push(
+      (
+        await sql<ClaimSums>`
+          SELECT brand, status, sum(claims) AS claims, sum(amount_fen) AS amount_fen FROM report_claim_slices
+          WHERE sdim = ${slice.dim} AND skey = ${slice.key} AND day >= ${query.from} AND day <= ${query.to}
+          GROUP BY brand, status`.execute(db)
+      ).rows
+    )
+  } else if (span.months) {
     parts.push(
       (
         await sql<ClaimSums>`
@@ -27,7 +41,7 @@ export async function claimsReport(db: Db, query: ReportQuery, range: ReportRang
       ).rows
     )
   }
-  for (const edge of span.edges) {
+  for (const edge of fromDays ? [] : span.edges) {
     parts.push(
       (
         await sql<ClaimSums>`

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/connection'
 import type { ReportResult } from '../../../src-shared/contract/reports'
 import { change, pareto, rate } from '../../../src-shared/domain/reportStatistics'
-import { hasJobFilters, rangeOf, type ReportQuery, type ReportRange } from './scope'
+import { rangeOf, type ReportQuery, type ReportRange } from './scope'
 import { jobCounts, type JobDimension } from './jobDimensions'
 import { lastDayOf, previousMonth, summarySpan } from './summarySpan'
 import { codeLabels } from './names'
+import { summariesAnswer } from './reportSlice'
 
 /**
  * Fault statistics (FRACAS) of the jobs received in the range that were diagnosed with a fault
@@ -18,7 +19,7 @@ export async function faultsReport(
   range: ReportRange,
   timeZone: string
 ): Promise<ReportResult> {
-  const span = summarySpan(query, range, !hasJobFilters(query))
+  const span = summarySpan(query, range, summariesAnswer(query))
   const byModel = (await jobCounts(db, query, span, 'model')).sort((a, b) => b.faults - a.faults || b.jobs - a.jobs)
   const coded = async (dim: JobDimension) =>
     (await jobCounts(db, query, span, dim)).flatMap((row) =>
@@ -35,7 +36,7 @@ export async function faultsReport(
   const monthly = await jobCounts(
     db,
     query,
-    summarySpan(twoMonthsQuery, twoMonths, !hasJobFilters(query)),
+    summarySpan(twoMonthsQuery, twoMonths, summariesAnswer(query)),
     'cause',
     true
   )

@@ -1,9 +1,10 @@
 import type { Db } from '../../db/connection'
 import type { ReportColumn, ReportResult } from '../../../src-shared/contract/reports'
 import { rate } from '../../../src-shared/domain/reportStatistics'
-import { hasJobFilters, type ReportQuery, type ReportRange } from './scope'
+import { type ReportQuery, type ReportRange } from './scope'
 import { jobCounts, type JobDimension } from './jobDimensions'
 import { summarySpan } from './summarySpan'
+import { summariesAnswer } from './reportSlice'
 import { codeLabels, userNames } from './names'
 
 interface FixRow {
@@ -33,7 +34,7 @@ function fixFigures(row: FixRow) {
  * COMEBACK_WINDOW_DAYS of its pick-up and not cancelled. By model, fault code and technician.
  */
 export async function firstTimeFixReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
-  const span = summarySpan(query, range, !hasJobFilters(query))
+  const span = summarySpan(query, range, summariesAnswer(query))
   // The groups with a job handed back, most first; equals in the order SQLite groups them.
   const grouped = async (dim: JobDimension) =>
     (await jobCounts(db, query, span, dim)).filter((row) => row.pickedUp > 0).sort((a, b) => b.pickedUp - a.pickedUp)

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/connection'
 import { receivedInRange, shopDay, type ReportQuery, type ReportRange } from './scope'
 import { byKey, orNull, sumRows, type SummarySpan } from './summarySpan'
+import { sliceOf, type ReportSlice } from './reportSlice'
 
 /** What the jobs received in a range are counted by (report_job_months.dim). */
 export type JobDimension = 'all' | 'model' | 'cause' | 'location' | 'technician' | 'category'
@@ -50,7 +51,7 @@ export async function jobCounts(
         await sql<JobCounts>`
           SELECT ${month} AS month, key, key2, sum(jobs) AS jobs, sum(faults) AS faults, sum(picked_up) AS picked_up,
             sum(comebacks) AS comebacks
-          FROM report_job_months WHERE dim = ${dim} AND month >= ${span.months.first} AND month <= ${span.months.last}
+          FROM ${jobSums(sliceOf(query), dim)} AND month >= ${span.months.first} AND month <= ${span.months.last}
           GROUP BY 1, 2, 3`.execute(db)
       ).rows
     )
@@ -60,6 +61,24 @@ export async function jobCounts(
     .filter((row) => row.jobs > 0)
     .map((row) => ({ ...row, key: orNull(row.key ?? '') }))
     .sort((a, b) => byKey(a.month, b.month) || byKey(a.key, b.key) || byKey(a.key2, b.key2))
+}
+
+/**
+ * Where a dimension's monthly counts are kept, as a FROM and WHERE with the key and key2 columns.
+ * Within a slice, its total and its own dimension are the slice's row of report_job_months (one
+ * technician's jobs are that technician's row), the rest are in report_job_slices.
+ */
+function jobSums(slice: ReportSlice | null, dim: JobDimension): RawBuilder<unknown> {
+  if (slice === null)
+    return sql`(SELECT month, key, key2, jobs, faults, picked_up, comebacks FROM report_job_months WHERE dim = ${dim})
+    WHERE true`
+  if (dim === 'all' || dim === slice.dim) {
+    const key = dim === 'all' ? sql`''` : sql`key`
+    return sql`(SELECT month, ${key} AS key, key2, jobs, faults, picked_up, comebacks FROM report_job_months
+      WHERE dim = ${slice.dim} AND key = ${slice.key}) WHERE true`
+  }
+  return sql`(SELECT month, key, key2, jobs, faults, picked_up, comebacks FROM report_job_slices
+    WHERE sdim = ${slice.dim} AND skey = ${slice.key} AND dim = ${dim}) WHERE true`
 }
 
 async function factCounts(

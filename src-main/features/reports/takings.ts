@@ -5,6 +5,7 @@ import { PAYMENT_METHODS } from '../../../src-shared/domain/invoice'
 import { periodOf } from '../../../src-shared/domain/reportStatistics'
 import { hasJobFilters, jobFilters, rangeIndexUnlessModel, shopDay, type ReportQuery, type ReportRange } from './scope'
 import { SUMMARY_OFFSET_MINUTES } from './summarySpan'
+import { sliceOf, summariesAnswer } from './reportSlice'
 
 type Method = (typeof PAYMENT_METHODS)[number]
 
@@ -34,12 +35,17 @@ export async function takingsReport(db: Db, query: ReportQuery, range: ReportRan
   const claimJobs = hasJobFilters(query)
     ? sql`AND c.work_order_id IN (SELECT j.work_order_id FROM report_jobs j WHERE ${jobFilters(query)})`
     : sql``
-  // Unfiltered, in the summaries' calendar: the day sums the triggers keep; else the rows themselves.
-  const daily = !hasJobFilters(query) && range.offsetMinutes === SUMMARY_OFFSET_MINUTES && range.factsOnly !== true
+  // Unfiltered or within one technician or category, in the summaries' calendar: the day sums the
+  // triggers keep; else the rows themselves.
+  const daily = summariesAnswer(query) && range.offsetMinutes === SUMMARY_OFFSET_MINUTES && range.factsOnly !== true
+  const slice = sliceOf(query)
   const payments = daily
     ? await sql<{ day: string; kind: string; method: Method; amountFen: number }>`
-        SELECT day, kind, method, amount_fen FROM report_payment_days
-        WHERE day >= ${query.from} AND day <= ${query.to} AND payments > 0`.execute(db)
+        SELECT day, kind, method, amount_fen FROM ${
+          slice === null
+            ? sql`report_payment_days WHERE true`
+            : sql`report_payment_slices WHERE sdim = ${slice.dim} AND skey = ${slice.key}`
+        } AND day >= ${query.from} AND day <= ${query.to} AND payments > 0`.execute(db)
     : await sql<{ day: string; kind: string; method: Method; amountFen: number }>`
         SELECT ${shopDay(sql.ref('p.at'), range)} AS day, p.kind AS kind, p.method AS method, sum(p.amount_fen) AS amount_fen
         FROM payments p ${rangeIndexUnlessModel(query, 'payments_takings')}
@@ -47,9 +53,11 @@ export async function takingsReport(db: Db, query: ReportQuery, range: ReportRan
         GROUP BY 1, 2, 3`.execute(db)
   const claims = daily
     ? await sql<{ day: string; amountFen: number }>`
-        SELECT day, amount_fen FROM report_claim_days WHERE day >= ${query.from} AND day <= ${query.to} AND claims > 0`.execute(
-        db
-      )
+        SELECT day, sum(amount_fen) AS amount_fen FROM ${
+          slice === null
+            ? sql`report_claim_days WHERE true`
+            : sql`report_claim_slices WHERE sdim = ${slice.dim} AND skey = ${slice.key}`
+        } AND day >= ${query.from} AND day <= ${query.to} GROUP BY day HAVING sum(claims) > 0`.execute(db)
     : await sql<{ day: string; amountFen: number }>`
         SELECT ${shopDay(sql.ref('c.created_at'), range)} AS day, sum(c.amount_fen) AS amount_fen
         FROM warranty_claims c ${rangeIndexUnlessModel(query, 'warranty_claims_created')}

@@ -1,8 +1,9 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportResult } from '../../../src-shared/contract/reports'
-import { hasJobFilters, hours, jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange } from './scope'
+import { hours, jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange } from './scope'
 import { orNull, sumRows, summarySpan } from './summarySpan'
+import { sliceOf, summariesAnswer, type ReportSlice } from './reportSlice'
 
 interface TechnicianOutput {
   technicianId: string | null
@@ -14,20 +15,33 @@ interface TechnicianOutput {
 import { userNames } from './names'
 
 /**
+ * Where the monthly output by technician is kept, as a FROM and WHERE: within one technician,
+ * that technician's row of report_ready_months; within a category, report_ready_categories.
+ */
+function readySums(slice: ReportSlice | null): RawBuilder<unknown> {
+  const measures = sql`finished, labour_fen, comebacks, ready_minutes, month`
+  if (slice === null) return sql`(SELECT key AS technician_id, ${measures} FROM report_ready_months) WHERE true`
+  if (slice.dim === 'technician')
+    return sql`(SELECT key AS technician_id, ${measures} FROM report_ready_months WHERE key = ${slice.key}) WHERE true`
+  return sql`(SELECT technician AS technician_id, ${measures} FROM report_ready_categories
+    WHERE category = ${slice.key}) WHERE true`
+}
+
+/**
  * Each technician's output over the jobs that became ready in the range: jobs finished, labour
  * priced on them, how many of them came back, and their average turnaround (received -> ready).
  */
 export async function techniciansReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
-  const span = summarySpan(query, range, !hasJobFilters(query))
+  const span = summarySpan(query, range, summariesAnswer(query))
   const parts: TechnicianOutput[][] = []
   if (span.months) {
     parts.push(
       (
         await sql<TechnicianOutput>`
-          SELECT key AS technician_id, sum(finished) AS finished, sum(labour_fen) AS labour_fen,
+          SELECT technician_id, sum(finished) AS finished, sum(labour_fen) AS labour_fen,
             sum(comebacks) AS comebacks, sum(ready_minutes) AS ready_minutes
-          FROM report_ready_months WHERE month >= ${span.months.first} AND month <= ${span.months.last}
-          GROUP BY key`.execute(db)
+          FROM ${readySums(sliceOf(query))} AND month >= ${span.months.first} AND month <= ${span.months.last}
+          GROUP BY technician_id`.execute(db)
       ).rows
     )
   }

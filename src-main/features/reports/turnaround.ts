@@ -1,10 +1,11 @@
 import type { Db } from '../../db/connection'
 import type { ReportColumn, ReportResult } from '../../../src-shared/contract/reports'
 import { TURNAROUND_BUCKETS } from '../../../src-shared/domain/reportStatistics'
-import { hasJobFilters, hours, type ReportQuery, type ReportRange } from './scope'
+import { hours, type ReportQuery, type ReportRange } from './scope'
 import { userNames } from './names'
 import { jobCounts } from './jobDimensions'
 import { summarySpan } from './summarySpan'
+import { summariesAnswer } from './reportSlice'
 import { TurnaroundDurations, type DurationDim } from './turnaroundDurations'
 
 const SPREAD_COLUMNS: ReportColumn[] = [
@@ -33,7 +34,7 @@ async function spreadRow(durations: TurnaroundDurations, dim: DurationDim, key: 
  * durations spread over the histogram's bars. Jobs not ready yet count as jobs, not as durations.
  */
 export async function turnaroundReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
-  const span = summarySpan(query, range, !hasJobFilters(query))
+  const span = summarySpan(query, range, summariesAnswer(query))
   const durations = await TurnaroundDurations.of(db, query, span)
   const byCategory = (await jobCounts(db, query, span, 'category')).sort((a, b) => b.jobs - a.jobs)
   const byTechnician = (await jobCounts(db, query, span, 'technician')).sort((a, b) => b.jobs - a.jobs)

@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/connection'
 import {
   interpolate,
@@ -9,6 +9,7 @@ import {
 } from '../../../src-shared/domain/reportStatistics'
 import { receivedInRange, type ReportQuery } from './scope'
 import type { SummarySpan } from './summarySpan'
+import { sliceOf, type ReportSlice } from './reportSlice'
 
 export type DurationKind = 'ready' | 'pickup'
 export type DurationDim = 'all' | 'category' | 'technician'
@@ -27,6 +28,27 @@ type Counts = [value: number, count: number][]
 const groupKey = (dim: DurationDim, key: string, kind: DurationKind) => `${dim}\u0000${key}\u0000${kind}`
 
 /**
+ * The day counts of every group at level 0, as a FROM and WHERE: the shop's groups, or within a
+ * slice its own row of report_turnaround_months and the other dimension's from the slice's sums.
+ */
+function dayCounts(slice: ReportSlice | null): RawBuilder<unknown> {
+  if (slice === null) return sql`report_turnaround_months WHERE level = 0`
+  const other = slice.dim === 'technician' ? 'category' : 'technician'
+  return sql`(SELECT kind, dim, key, value, month, jobs FROM report_turnaround_months
+      WHERE level = 0 AND dim = ${slice.dim} AND key = ${slice.key}
+    UNION ALL SELECT kind, ${other} AS dim, ${sql.ref(other)} AS key, value, month, jobs FROM report_turnaround_pairs
+      WHERE level = 0 AND ${sql.ref(slice.dim)} = ${slice.key}) WHERE true`
+}
+
+/** Where one group's counts are kept, as a FROM and WHERE (a slice's total is its own row). */
+function groupCounts(slice: ReportSlice | null, dim: DurationDim, key: string): RawBuilder<unknown> {
+  if (slice === null) return sql`report_turnaround_months WHERE dim = ${dim} AND key = ${key}`
+  if (dim === 'all' || dim === slice.dim)
+    return sql`report_turnaround_months WHERE dim = ${slice.dim} AND key = ${slice.key}`
+  return sql`report_turnaround_pairs WHERE ${sql.ref(slice.dim)} = ${slice.key} AND ${sql.ref(dim)} = ${key}`
+}
+
+/**
  * The turnaround durations of the jobs received in a span: the whole months' from
  * report_turnaround_months, the days around them from the fact rows. A percentile is exact: its
  * rank is found among the day counts, then among that day's hours, then that hour's minutes, so
@@ -36,6 +58,7 @@ export class TurnaroundDurations {
   private constructor(
     private readonly db: Db,
     private readonly span: SummarySpan,
+    private readonly slice: ReportSlice | null,
     /** The edge days' durations by group and kind, sorted. */
     private readonly edges: Map<string, number[]>,
     /** The whole months' durations counted by day of duration, by group and kind. */
@@ -72,19 +95,25 @@ export class TurnaroundDurations {
     for (const values of edges.values()) values.sort((a, b) => a - b)
 
     const days = new Map<string, Map<number, number>>()
+    const slice = sliceOf(query)
     if (span.months) {
       const { rows } = await sql<{ kind: DurationKind; dim: DurationDim; key: string; value: number; jobs: number }>`
-        SELECT kind, dim, key, value, sum(jobs) AS jobs FROM report_turnaround_months
-        WHERE level = 0 AND month >= ${span.months.first} AND month <= ${span.months.last}
+        SELECT kind, dim, key, value, sum(jobs) AS jobs FROM ${dayCounts(slice)}
+          AND month >= ${span.months.first} AND month <= ${span.months.last}
         GROUP BY kind, dim, key, value HAVING sum(jobs) != 0`.execute(db)
-      for (const row of rows) {
-        const k = groupKey(row.dim, row.key, row.kind)
+      const put = (dim: DurationDim, key: string, row: (typeof rows)[number]) => {
+        const k = groupKey(dim, key, row.kind)
         const counts = days.get(k) ?? new Map<number, number>()
         counts.set(row.value, row.jobs)
         days.set(k, counts)
       }
+      for (const row of rows) {
+        put(row.dim, row.key, row)
+        // Within a slice, the slice's own row is also the total of its jobs.
+        if (slice !== null && row.dim === slice.dim) put('all', '', row)
+      }
     }
-    return new TurnaroundDurations(db, span, edges, days)
+    return new TurnaroundDurations(db, span, slice, edges, days)
   }
 
   /** How many durations of a kind a group has ('' is the key of none). */
@@ -156,9 +185,8 @@ export class TurnaroundDurations {
         const low = value * ratio
         const high = low + ratio - 1
         const { rows } = await sql<{ value: number; jobs: number }>`
-          SELECT value, sum(jobs) AS jobs FROM report_turnaround_months
-          WHERE level = ${level + 1} AND kind = ${kind} AND dim = ${dim} AND key = ${key}
-            AND value >= ${low} AND value <= ${high}
+          SELECT value, sum(jobs) AS jobs FROM ${groupCounts(this.slice, dim, key)}
+            AND level = ${level + 1} AND kind = ${kind} AND value >= ${low} AND value <= ${high}
             AND month >= ${this.span.months!.first} AND month <= ${this.span.months!.last}
           GROUP BY value`.execute(this.db)
         const children = this.withEdge(

@@ -3,13 +3,15 @@ import { closeApp, type InitializedApp } from '../helpers'
 import { benchSeededShop } from './fixtures'
 import { runReport } from '../../../src-main/features/reports/run'
 import { reportSummaries } from '../../../src-main/features/reports/summaries/migrations'
+import { reportSlices } from '../../../src-main/features/reports/summaries/slices'
 import { REPORTS, reportQuerySchema, type ReportName } from '../../../src-shared/contract/reports'
 
 /**
  * A random shop: two years of jobs as the benchmark seeds them (through the app's triggers), then
  * corrected the ways a shop corrects them (durations to the minute, a device's model, labour, a
- * claim's status, parts returned, a technician reassigned, a comeback cancelled). Every report
- * over ranges of whole and broken months must say exactly what the fact rows say.
+ * claim's status, parts returned, a technician taken off or moved to another, a comeback
+ * cancelled). Every report over ranges of whole and broken months, unfiltered and filtered by
+ * one technician or one category, must say exactly what the fact rows say.
  */
 let shop: InitializedApp
 const NOW = new Date('2026-06-15T04:00:00.000Z')
@@ -28,6 +30,8 @@ beforeAll(async () => {
     UPDATE work_order_parts SET returned_quantity = quantity, returned_value_fen = cost_value_fen
       WHERE unicode(substr(id, -1)) % 6 = 0;
     UPDATE work_orders SET technician_id = NULL WHERE unicode(substr(id, -1)) % 11 = 0;
+    UPDATE work_orders SET technician_id = (SELECT min(technician_id) FROM work_orders)
+      WHERE unicode(substr(id, -2, 1)) % 13 = 0;
     UPDATE work_orders SET status = 'cancelled' WHERE reopened_from_id IS NOT NULL AND unicode(substr(id, -1)) % 2 = 0;
   `)
 })
@@ -45,9 +49,22 @@ const RANGES: [string, string][] = [
   ['2026-05-20', '2026-06-10']
 ]
 
-/** A report over from..to with no filter, as dispatch hands it over. */
-const queryOf = (report: ReportName, from: string, to: string) =>
-  reportQuerySchema.parse({ report, from, to, grain: 'week' })
+/** A report over from..to with no filter (or the one given), as dispatch hands it over. */
+const queryOf = (report: ReportName, from: string, to: string, filter: Record<string, string> = {}) =>
+  reportQuerySchema.parse({ report, from, to, grain: 'week', ...filter })
+
+/** The technician and the category with the most jobs: the filters the slices answer. */
+const filters = () => {
+  const most = (column: string) =>
+    (
+      shop.app.sqlite
+        .prepare(
+          `SELECT ${column} AS key FROM report_jobs WHERE ${column} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`
+        )
+        .get() as { key: string }
+    ).key
+  return { technician: { technicianId: most('technician_id') }, category: { categoryKey: most('category_key') } }
+}
 
 describe('the summaries say what the fact rows say', () => {
   for (const report of REPORTS) {
@@ -63,6 +80,20 @@ describe('the summaries say what the fact rows say', () => {
     })
   }
 
+  for (const report of REPORTS) {
+    it(`${report}, by one technician and by one category, over whole and broken months`, async () => {
+      for (const filter of Object.values(filters())) {
+        for (const [from, to] of RANGES) {
+          const query = queryOf(report, from, to, filter)
+          const fromSummaries = await runReport(shop.app.db, query)
+          if (report !== 'satisfaction')
+            expect(fromSummaries.figures.some((figure) => Number(figure.value) > 0)).toBe(true)
+          expect(fromSummaries).toEqual(await runReport(shop.app.db, query, true))
+        }
+      }
+    })
+  }
+
   it('the migration backfills the sums the triggers kept', () => {
     const sqlite = shop.app.sqlite
     // Each table with the count that says whether a row stands for anything.
@@ -74,7 +105,13 @@ describe('the summaries say what the fact rows say', () => {
       report_part_years: 'lines',
       report_claim_months: 'claims',
       report_claim_days: 'claims',
-      report_payment_days: 'payments'
+      report_payment_days: 'payments',
+      report_job_slices: 'jobs',
+      report_turnaround_pairs: 'jobs',
+      report_ready_categories: 'finished',
+      report_part_slice_months: 'lines',
+      report_payment_slices: 'payments',
+      report_claim_slices: 'claims'
     }
     // A correction can leave a row summing to nothing; the backfill never writes one.
     const snapshot = () =>
@@ -87,7 +124,8 @@ describe('the summaries say what the fact rows say', () => {
     expect(kept.every((rows) => rows.length > 0)).toBe(true)
     sqlite.transaction(() => {
       for (const table of Object.keys(tables)) sqlite.exec(`DELETE FROM ${table}`)
-      for (const statement of reportSummaries.statements.filter((s) => s.startsWith('INSERT INTO report_'))) {
+      const backfills = [...reportSummaries.statements, ...reportSlices.statements]
+      for (const statement of backfills.filter((s) => s.startsWith('INSERT INTO report_'))) {
         sqlite.exec(statement)
       }
     })()

@@ -10,9 +10,9 @@ import type { Migration } from '../../../db/migration'
  * The statements are written out by the small builders below (literal SQL, no live constants).
  */
 
-const MONTH = (column: string) => `strftime('%Y-%m', ${column}, '+480 minutes')`
-const DAY = (column: string) => `strftime('%Y-%m-%d', ${column}, '+480 minutes')`
-const YEAR = (column: string) => `strftime('%Y', ${column}, '+480 minutes')`
+export const MONTH = (column: string) => `strftime('%Y-%m', ${column}, '+480 minutes')`
+export const DAY = (column: string) => `strftime('%Y-%m-%d', ${column}, '+480 minutes')`
+export const YEAR = (column: string) => `strftime('%Y', ${column}, '+480 minutes')`
 
 /**
  * Used parts are summed by month and also by year: a shop has thousands of parts, and five
@@ -27,7 +27,7 @@ const PART_PERIODS = [
  * `INSERT ... ON CONFLICT DO UPDATE` adding each measure: a row's share (sign 1) or taking it off
  * (sign -1). The select ends in a WHERE or GROUP BY, so SQLite does not read ON CONFLICT as a join.
  */
-function upsert(table: string, keys: string[], measures: string[], select: string): string {
+export function upsert(table: string, keys: string[], measures: string[], select: string): string {
   const all = [...keys, ...measures]
   return `INSERT INTO ${table} (${all.join(', ')}) ${select}
     ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${measures.map((m) => `${m} = ${m} + excluded.${m}`).join(', ')};`
@@ -133,7 +133,7 @@ function paymentDays(row: 'NEW' | 'OLD', sign: 1 | -1): string {
   )
 }
 
-const trigger = (name: string, when: string, body: string[]) =>
+export const trigger = (name: string, when: string, body: string[]) =>
   `CREATE TRIGGER ${name} ${when} BEGIN
     ${body.join('\n    ')}
   END`
@@ -144,7 +144,7 @@ const jobCategory = (row: 'NEW' | 'OLD') =>
   `(SELECT j.category_key FROM report_jobs j WHERE j.work_order_id = ${row}.work_order_id)`
 
 /** Only when one of the columns really changed: the work order's own trigger rewrites them all on any change. */
-const changed = (columns: string) =>
+export const changed = (columns: string) =>
   `WHEN ${columns
     .split(', ')
     .map((column) => `NEW.${column} IS NOT OLD.${column}`)
