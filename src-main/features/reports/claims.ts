@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportResult } from '../../../src-shared/contract/reports'
 import { hasJobFilters, jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange } from './scope'
-import { SUMMARY_OFFSET_MINUTES, sumRows, summarySpan } from './summarySpan'
+import { inSummaryCalendar, sumRows, summarySpan } from './summarySpan'
 import { sliceOf } from './reportSlice'
 
 const CLAIM_STATUSES = ['open', 'submitted', 'paid', 'rejected'] as const
@@ -18,7 +18,7 @@ interface ClaimSums {
 /** Warranty claims raised on the brand in the range: their value by brand and by status. */
 export async function claimsReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
   const slice = sliceOf(query)
-  const fromDays = slice !== null && range.offsetMinutes === SUMMARY_OFFSET_MINUTES && range.factsOnly !== true
+  const fromDays = slice !== null && inSummaryCalendar(range)
   // Unfiltered, whole months from the shop's monthly sums; within a slice, every day from its sums.
   const span = summarySpan(query, range, !hasJobFilters(query) && !fromDays)
   const parts: ClaimSums[][] = []

@@ -29,6 +29,10 @@ export function lastDayOf(month: string): string {
   return new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10)
 }
 
+/** Whether the summaries can answer for a range: the shop keeps their calendar and facts were not asked for. */
+export const inSummaryCalendar = (range: ReportRange): boolean =>
+  range.factsOnly !== true && range.offsetMinutes === SUMMARY_OFFSET_MINUTES
+
 /** The instant a shop month starts, in the summaries' calendar. */
 function monthStart(month: string): string {
   return new Date(Date.parse(`${month}-01T00:00:00Z`) - SUMMARY_OFFSET_MINUTES * 60_000).toISOString()
@@ -40,7 +44,7 @@ function monthStart(month: string): string {
  */
 export function summarySpan(query: { from: string; to: string }, range: ReportRange, summaries: boolean): SummarySpan {
   const whole = { edges: [range], months: null }
-  if (!summaries || range.factsOnly === true || range.offsetMinutes !== SUMMARY_OFFSET_MINUTES) return whole
+  if (!summaries || !inSummaryCalendar(range)) return whole
   const first = query.from.endsWith('-01') ? query.from.slice(0, 7) : nextMonth(query.from.slice(0, 7))
   const last = query.to === lastDayOf(query.to.slice(0, 7)) ? query.to.slice(0, 7) : previousMonth(query.to.slice(0, 7))
   if (first > last) return whole

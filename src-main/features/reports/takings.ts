@@ -4,7 +4,7 @@ import type { ReportResult } from '../../../src-shared/contract/reports'
 import { PAYMENT_METHODS } from '../../../src-shared/domain/invoice'
 import { periodOf } from '../../../src-shared/domain/reportStatistics'
 import { hasJobFilters, jobFilters, rangeIndexUnlessModel, shopDay, type ReportQuery, type ReportRange } from './scope'
-import { SUMMARY_OFFSET_MINUTES } from './summarySpan'
+import { inSummaryCalendar } from './summarySpan'
 import { sliceOf, summariesAnswer } from './reportSlice'
 
 type Method = (typeof PAYMENT_METHODS)[number]
@@ -37,7 +37,7 @@ export async function takingsReport(db: Db, query: ReportQuery, range: ReportRan
     : sql``
   // Unfiltered or within one technician or category, in the summaries' calendar: the day sums the
   // triggers keep; else the rows themselves.
-  const daily = summariesAnswer(query) && range.offsetMinutes === SUMMARY_OFFSET_MINUTES && range.factsOnly !== true
+  const daily = summariesAnswer(query) && inSummaryCalendar(range)
   const slice = sliceOf(query)
   const payments = daily
     ? await sql<{ day: string; kind: string; method: Method; amountFen: number }>`
