@@ -168,14 +168,18 @@ const readyCategories: SliceTable = {
   where: (s) => [`${s.job}.ready_at IS NOT NULL`]
 }
 
-/** Used parts by part and by category within a technician, by part within a category. */
-const partSlices = (table: string, column: string, of: (column: string) => string): SliceTable => ({
-  table,
+/**
+ * Used parts by part and by category within a technician, by part within a category; by month
+ * only: a yearly table as the shop's sums have would write three more rows with every part issued
+ * (the counter's busiest write), to save a report a few thousand monthly rows.
+ */
+const partSliceMonths: SliceTable = {
+  table: 'report_part_slice_months',
   keys: [
     ['sdim', () => 's.sdim'],
     ['skey', sliceKey],
     ['dim', () => 'd.dim'],
-    [column, (s) => of(`${s.line}.issued_at`)],
+    ['month', (s) => MONTH(`${s.line}.issued_at`)],
     ['key', (s) => `CASE d.dim WHEN 'part' THEN ${s.line}.part_id ELSE coalesce(${s.job}.category_key, '') END`]
   ],
   measures: [
@@ -186,12 +190,7 @@ const partSlices = (table: string, column: string, of: (column: string) => strin
   ],
   cross: [SLICES, union('d', ['part', 'category'])],
   where: () => ['d.dim != s.sdim']
-})
-/**
- * By month only: a yearly table as the shop's sums have would write three more rows with every
- * part issued (the counter's busiest write), to save a report a few thousand monthly rows.
- */
-const PART_SLICES = [partSlices('report_part_slice_months', 'month', MONTH)]
+}
 
 const paymentSlices: SliceTable = {
   table: 'report_payment_slices',
@@ -233,7 +232,7 @@ const LINES = [
   {
     name: 'report_part_slices',
     table: 'work_order_parts',
-    sums: PART_SLICES,
+    sums: [partSliceMonths],
     columns:
       'work_order_id, part_id, quantity, returned_quantity, unit_price_fen, cost_value_fen, returned_value_fen, issued_at',
     jobColumns: 'technician_id, category_key'
@@ -311,8 +310,6 @@ function backfill(): string[] {
   ]
 }
 
-const PART_PERIODS = [['report_part_slice_months', 'month']] as const
-
 export const reportSlices: Migration = {
   version: 41,
   name: 'reports: the report sums within one technician and within one category, kept by triggers',
@@ -333,13 +330,11 @@ export const reportSlices: Migration = {
         labour_fen INTEGER NOT NULL, comebacks INTEGER NOT NULL, ready_minutes INTEGER NOT NULL,
         PRIMARY KEY (category, month, technician)
       ) WITHOUT ROWID`,
-    ...PART_PERIODS.map(
-      ([table, column]) => `CREATE TABLE ${table} (
-        sdim TEXT NOT NULL, skey TEXT NOT NULL, dim TEXT NOT NULL, ${column} TEXT NOT NULL, key TEXT NOT NULL,
+    `CREATE TABLE report_part_slice_months (
+        sdim TEXT NOT NULL, skey TEXT NOT NULL, dim TEXT NOT NULL, month TEXT NOT NULL, key TEXT NOT NULL,
         lines INTEGER NOT NULL, quantity INTEGER NOT NULL, revenue_fen INTEGER NOT NULL, cost_fen INTEGER NOT NULL,
-        PRIMARY KEY (sdim, skey, dim, ${column}, key)
-      ) WITHOUT ROWID`
-    ),
+        PRIMARY KEY (sdim, skey, dim, month, key)
+      ) WITHOUT ROWID`,
     `CREATE TABLE report_payment_slices (
         sdim TEXT NOT NULL, skey TEXT NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL, method TEXT NOT NULL,
         payments INTEGER NOT NULL, amount_fen INTEGER NOT NULL,
