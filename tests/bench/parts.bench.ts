@@ -61,8 +61,13 @@ const NAME_WORDS = [
  * part of an issue's time that grows with every summary or index row it touches. Unlike a
  * timing, it does not depend on the machine's load.
  */
-async function walPagesPerIssue(app: AppContext, issues: number, issue: () => Promise<unknown>): Promise<string> {
-  const file = join(app.dataDir, `${DATABASE_FILE_NAME}-wal`)
+async function walPagesPerIssue(
+  app: AppContext,
+  dataDir: string,
+  issues: number,
+  issue: () => Promise<unknown>
+): Promise<string> {
+  const file = join(dataDir, `${DATABASE_FILE_NAME}-wal`)
   app.sqlite.pragma('wal_checkpoint(TRUNCATE)')
   for (let i = 0; i < issues; i++) await issue()
   // The WAL file: a 32-byte header, then one frame (a 24-byte header and the page) per page written.
@@ -369,7 +374,7 @@ async function main(): Promise<void> {
         [...row.timings].sort((a, b) => a - b),
         95
       )
-    console.log(`  ${await walPagesPerIssue(app, WAL_ISSUES, () => dispatchIssue(issueInput()))}`)
+    console.log(`  ${await walPagesPerIssue(app, dir, WAL_ISSUES, () => dispatchIssue(issueInput()))}`)
     console.log(
       `  app/raw p95: through dispatch ${(p95Of(issueRows[0]!) / p95Of(issueRows[2]!)).toFixed(1)}x, the service alone ${(p95Of(issueRows[1]!) / p95Of(issueRows[2]!)).toFixed(1)}x (one transaction: begin, the order with its invoice, the part, the open request, the line, the part's books, the ledger line, outbox, audit, commit)`
     )
