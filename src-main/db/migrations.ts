@@ -15,6 +15,7 @@ import * as desks from '../features/desks/migrations'
 import * as reports from '../features/reports/migrations'
 import * as reportSummaries from '../features/reports/summaries/migrations'
 import * as reportSlices from '../features/reports/summaries/slices'
+import * as reportPartYears from '../features/reports/summaries/partYearsDropped'
 import * as dashboard from '../features/dashboard/migrations'
 
 /**
@@ -64,5 +65,6 @@ export const allMigrations: readonly Migration[] = [
   reportSummaries.reportSummaries,
   workOrders.exactNumberAndSerialInAnyCase,
   reports.reportFilterIndexes,
-  reportSlices.reportSlices
+  reportSlices.reportSlices,
+  reportPartYears.partYearsDropped
 ]

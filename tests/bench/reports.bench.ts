@@ -16,6 +16,7 @@
  *   npm run bench:reports -- --fresh       (seeds the cache again)
  *   npm run bench:reports -- --filtered-only
  *   npm run bench:reports -- --runs 5       (a quicker look: 5 measured runs per case)
+ *   npm run bench:reports -- --reports parts,takings   (only these reports)
  */
 import type { Statement } from 'better-sqlite3'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
@@ -38,6 +39,9 @@ const FRESH = process.argv.includes('--fresh')
 const FILTERED_ONLY = process.argv.includes('--filtered-only')
 /** Measured runs per case; fewer for a quick look (with 5, the p95 is the slowest run). */
 const ITERATIONS = Number(argument('--runs') ?? 15)
+/** The reports to time, all when not named. */
+const ONLY_REPORTS = argument('--reports')?.split(',')
+const TIMED_REPORTS = REPORTS.filter((report) => ONLY_REPORTS === undefined || ONLY_REPORTS.includes(report))
 const WARM_UP = 2
 const RAW_RUNS_OVER_YEARS = Math.min(5, ITERATIONS)
 const TARGET_P95_MS = 500
@@ -156,7 +160,7 @@ async function measure(app: AppContext, seeded: SeededReportsShop): Promise<void
   const header = `report        ${'range'.padEnd(24)}    app p50   app p95   raw SQL p50 / p95 (base tables)   load   p95 < 500 ms`
   if (!FILTERED_ONLY) {
     console.log(header)
-    for (const report of REPORTS) {
+    for (const report of TIMED_REPORTS) {
       const raw = app.sqlite.prepare(RAW[report])
       for (const range of Object.keys(RANGES) as RangeName[]) await timeCase(report, range, range, {}, raw)
     }
@@ -166,7 +170,7 @@ async function measure(app: AppContext, seeded: SeededReportsShop): Promise<void
   const filters = jobFilters(app)
   console.log(`With a job filter: ${Object.keys(filters).join(', ')} (no raw SQL)`)
   console.log(header)
-  for (const report of REPORTS) {
+  for (const report of TIMED_REPORTS) {
     for (const [name, filter] of Object.entries(filters)) {
       for (const range of FILTERED_RANGES) await timeCase(report, range, `${range}, ${name}`, filter)
     }

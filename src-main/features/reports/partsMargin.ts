@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection'
 import type { ReportColumn, ReportResult } from '../../../src-shared/contract/reports'
 import { rate } from '../../../src-shared/domain/reportStatistics'
 import { jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange } from './scope'
-import { byKey, orNull, sumRows, summarySpan, wholeYears, type SummarySpan } from './summarySpan'
+import { byKey, orNull, sumRows, summarySpan, type SummarySpan } from './summarySpan'
 import { sliceOf, summariesAnswer, type ReportSlice } from './reportSlice'
 
 interface Consumption {
@@ -102,26 +102,21 @@ export async function partsReport(db: Db, query: ReportQuery, range: ReportRange
 const MEASURES = ['lines', 'quantity', 'revenueFen', 'costFen'] as const
 
 /**
- * Where used parts are summed by a period, as a FROM and WHERE: the shop's sums (by month and by
- * year), or within a slice its sums by month (a category's own total is its row of the shop's sums).
- * Within a slice only months are kept: a yearly table too would be three more rows written with
- * every part issued, and a slice's five years of months still read well within a report's time.
+ * Where used parts are summed by month, as a FROM and WHERE: the shop's sums, or within a slice
+ * its own (a category's own total is its row of the shop's sums). Both are kept by month only:
+ * yearly sums were two more rows written with every part issued (dropped by migration 42), and
+ * sixty months of a shop's parts still read well within a report's time.
  */
-function partSums(slice: ReportSlice | null, period: 'month' | 'year', dim: 'part' | 'category'): RawBuilder<unknown> {
-  const shopTable = sql.raw(period === 'month' ? 'report_part_months' : 'report_part_years')
-  if (slice === null) return sql`${shopTable} WHERE dim = ${dim}`
-  if (shopSums(slice, dim)) return sql`${shopTable} WHERE dim = ${dim} AND key = ${slice.key}`
+function partMonths(slice: ReportSlice | null, dim: 'part' | 'category'): RawBuilder<unknown> {
+  if (slice === null) return sql`report_part_months WHERE dim = ${dim}`
+  if (slice.dim === 'category' && dim === 'category')
+    return sql`report_part_months WHERE dim = ${dim} AND key = ${slice.key}`
   return sql`report_part_slice_months WHERE sdim = ${slice.dim} AND skey = ${slice.key} AND dim = ${dim}`
 }
 
-/** Whether the shop's own part sums answer (no slice, or a category's total by category). */
-const shopSums = (slice: ReportSlice | null, dim: 'part' | 'category'): boolean =>
-  slice === null || (slice.dim === 'category' && dim === 'category')
-
 /**
- * Parts used in the span by part or by the device's category: whole years from
- * report_part_years, the other whole months from report_part_months, the days around them from
- * the lines themselves.
+ * Parts used in the span by part or by the device's category: whole months from the monthly
+ * sums, the days around them from the lines themselves.
  */
 async function consumption(
   db: Db,
@@ -130,29 +125,16 @@ async function consumption(
   dim: 'part' | 'category'
 ): Promise<(Consumption & { lines: number })[]> {
   const parts: (Consumption & { lines: number })[][] = []
-  const slice = sliceOf(query)
   if (span.months) {
-    // Within a slice the sums are kept by month only (see partSums).
-    const { years, months } = shopSums(slice, dim) ? wholeYears(span.months) : { years: null, months: [span.months] }
-    const sums = sql`sum(lines) AS lines, sum(quantity) AS quantity, sum(revenue_fen) AS revenue_fen, sum(cost_fen) AS cost_fen`
-    if (years) {
-      parts.push(
-        (
-          await sql<Consumption & { lines: number }>`
-            SELECT key, ${sums} FROM ${partSums(slice, 'year', dim)}
-              AND year >= ${years.first} AND year <= ${years.last} GROUP BY key`.execute(db)
-        ).rows
-      )
-    }
-    for (const range of months) {
-      parts.push(
-        (
-          await sql<Consumption & { lines: number }>`
-            SELECT key, ${sums} FROM ${partSums(slice, 'month', dim)}
-              AND month >= ${range.first} AND month <= ${range.last} GROUP BY key`.execute(db)
-        ).rows
-      )
-    }
+    parts.push(
+      (
+        await sql<Consumption & { lines: number }>`
+          SELECT key, sum(lines) AS lines, sum(quantity) AS quantity, sum(revenue_fen) AS revenue_fen,
+            sum(cost_fen) AS cost_fen
+          FROM ${partMonths(sliceOf(query), dim)}
+            AND month >= ${span.months.first} AND month <= ${span.months.last} GROUP BY key`.execute(db)
+      ).rows
+    )
   }
   const key = dim === 'part' ? sql`wp.part_id` : sql`coalesce(j.category_key, '')`
   for (const edge of span.edges) {

@@ -84,19 +84,3 @@ export function byKey(a: string | null, b: string | null): number {
   const y = b ?? ''
   return x < y ? -1 : x > y ? 1 : 0
 }
-
-export interface MonthRange {
-  first: string
-  last: string
-}
-
-/** Whole months cut into the whole calendar years among them (YYYY) and the months left at either end. */
-export function wholeYears(months: MonthRange): { years: MonthRange | null; months: MonthRange[] } {
-  const firstYear = Number(months.first.slice(0, 4)) + (months.first.endsWith('-01') ? 0 : 1)
-  const lastYear = Number(months.last.slice(0, 4)) - (months.last.endsWith('-12') ? 0 : 1)
-  if (firstYear > lastYear) return { years: null, months: [months] }
-  const left: MonthRange[] = []
-  if (months.first < `${firstYear}-01`) left.push({ first: months.first, last: `${firstYear - 1}-12` })
-  if (months.last > `${lastYear}-12`) left.push({ first: `${lastYear + 1}-01`, last: months.last })
-  return { years: { first: String(firstYear), last: String(lastYear) }, months: left }
-}

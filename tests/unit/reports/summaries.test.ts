@@ -102,7 +102,6 @@ describe('the summaries say what the fact rows say', () => {
       report_ready_months: 'finished',
       report_turnaround_months: 'jobs',
       report_part_months: 'lines',
-      report_part_years: 'lines',
       report_claim_months: 'claims',
       report_claim_days: 'claims',
       report_payment_days: 'payments',
@@ -125,7 +124,9 @@ describe('the summaries say what the fact rows say', () => {
     sqlite.transaction(() => {
       for (const table of Object.keys(tables)) sqlite.exec(`DELETE FROM ${table}`)
       const backfills = [...reportSummaries.statements, ...reportSlices.statements]
-      for (const statement of backfills.filter((s) => s.startsWith('INSERT INTO report_'))) {
+      // Migration 38's backfill of its yearly part sums, which migration 42 dropped, is left out.
+      const filling = backfills.filter((s) => s.startsWith('INSERT INTO report_') && !s.includes('report_part_years'))
+      for (const statement of filling) {
         sqlite.exec(statement)
       }
     })()

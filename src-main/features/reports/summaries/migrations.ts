@@ -15,13 +15,22 @@ export const DAY = (column: string) => `strftime('%Y-%m-%d', ${column}, '+480 mi
 export const YEAR = (column: string) => `strftime('%Y', ${column}, '+480 minutes')`
 
 /**
- * Used parts are summed by month and also by year: a shop has thousands of parts, and five
- * years of them by month would be more rows than a report should read.
+ * Used parts were summed by month and also by year: a shop has thousands of parts, and five
+ * years of them by month seemed more rows than a report should read. Migration 42 dropped the
+ * yearly sums (two more rows written with every part issued); `PART_MONTHS` is what is left.
  */
-const PART_PERIODS = [
+const PART_PERIODS: readonly PartPeriod[] = [
   { table: 'report_part_months', column: 'month', of: MONTH },
   { table: 'report_part_years', column: 'year', of: YEAR }
-] as const
+]
+export const PART_MONTHS: readonly PartPeriod[] = PART_PERIODS.slice(0, 1)
+
+/** A table of used-part sums and the period it sums by. */
+interface PartPeriod {
+  table: string
+  column: string
+  of: (column: string) => string
+}
 
 /**
  * `INSERT ... ON CONFLICT DO UPDATE` adding each measure: a row's share (sign 1) or taking it off
@@ -86,10 +95,10 @@ function turnaroundMonths(row: 'NEW' | 'OLD', sign: 1 | -1): string {
   )
 }
 
-/** A used-part line's share of report_part_months and report_part_years, by part and by the device's category. */
-function partSums(row: 'NEW' | 'OLD', sign: 1 | -1, category: string): string[] {
+/** A used-part line's share of the part sums of each period, by part and by the device's category. */
+function partSums(row: 'NEW' | 'OLD', sign: 1 | -1, category: string, periods: readonly PartPeriod[]): string[] {
   const r = row
-  return PART_PERIODS.map((period) =>
+  return periods.map((period) =>
     upsert(
       period.table,
       ['dim', period.column, 'key'],
@@ -154,12 +163,17 @@ export const changed = (columns: string) =>
  * The used parts and claims of the job in a report_jobs row, under its category and brand: taken
  * off when the row goes or its device's model is corrected, and added back under the new one.
  */
-function jobPartsAndClaims(row: 'NEW' | 'OLD', sign: 1 | -1, partDims: ('category' | 'part')[]): string[] {
+function jobPartsAndClaims(
+  row: 'NEW' | 'OLD',
+  sign: 1 | -1,
+  partDims: ('category' | 'part')[],
+  periods: readonly PartPeriod[]
+): string[] {
   const r = row
   const partKey = { category: `coalesce(${r}.category_key, '')`, part: 'wp.part_id' }
   return [
     ...partDims.flatMap((dim) =>
-      PART_PERIODS.map((period) =>
+      periods.map((period) =>
         upsert(
           period.table,
           ['dim', period.column, 'key'],
@@ -182,7 +196,11 @@ function jobPartsAndClaims(row: 'NEW' | 'OLD', sign: 1 | -1, partDims: ('categor
   ]
 }
 
-function summaryTriggers(): string[] {
+/**
+ * The triggers that keep the sums, with the used parts summed by the given periods: by month and
+ * by year as migration 38 made them, by month only since migration 42 (partYearsDropped.ts).
+ */
+export function summaryTriggers(partPeriods: readonly PartPeriod[]): string[] {
   const jobColumns =
     'received_at, brand, model, category_key, technician_id, fault_cause_code, fault_location_code, picked_up_at, came_back'
   const readyColumns = 'ready_at, technician_id, labour_fen, came_back, ready_minutes'
@@ -199,7 +217,7 @@ function summaryTriggers(): string[] {
       jobMonths('OLD', -1),
       readyMonths('OLD', -1),
       turnaroundMonths('OLD', -1),
-      ...jobPartsAndClaims('OLD', -1, ['category', 'part'])
+      ...jobPartsAndClaims('OLD', -1, ['category', 'part'], partPeriods)
     ]),
     trigger('report_job_months_changed', `AFTER UPDATE OF ${jobColumns} ON report_jobs ${changed(jobColumns)}`, [
       jobMonths('OLD', -1),
@@ -217,13 +235,24 @@ function summaryTriggers(): string[] {
     trigger(
       'report_job_lines_moved',
       `AFTER UPDATE OF brand, category_key ON report_jobs ${changed('brand, category_key')}`,
-      [...jobPartsAndClaims('OLD', -1, ['category']), ...jobPartsAndClaims('NEW', 1, ['category'])]
+      [
+        ...jobPartsAndClaims('OLD', -1, ['category'], partPeriods),
+        ...jobPartsAndClaims('NEW', 1, ['category'], partPeriods)
+      ]
     ),
-    trigger('report_part_sums_in', 'AFTER INSERT ON work_order_parts', partSums('NEW', 1, jobCategory('NEW'))),
-    trigger('report_part_sums_out', 'AFTER DELETE ON work_order_parts', partSums('OLD', -1, jobCategory('OLD'))),
+    trigger(
+      'report_part_sums_in',
+      'AFTER INSERT ON work_order_parts',
+      partSums('NEW', 1, jobCategory('NEW'), partPeriods)
+    ),
+    trigger(
+      'report_part_sums_out',
+      'AFTER DELETE ON work_order_parts',
+      partSums('OLD', -1, jobCategory('OLD'), partPeriods)
+    ),
     trigger('report_part_sums_changed', `AFTER UPDATE OF ${partColumns} ON work_order_parts`, [
-      ...partSums('OLD', -1, jobCategory('OLD')),
-      ...partSums('NEW', 1, jobCategory('NEW'))
+      ...partSums('OLD', -1, jobCategory('OLD'), partPeriods),
+      ...partSums('NEW', 1, jobCategory('NEW'), partPeriods)
     ]),
     trigger('report_claim_sums_in', 'AFTER INSERT ON warranty_claims', claimSums('NEW', 1, jobBrand('NEW'))),
     trigger('report_claim_sums_out', 'AFTER DELETE ON warranty_claims', claimSums('OLD', -1, jobBrand('OLD'))),
@@ -326,7 +355,7 @@ export const reportSummaries: Migration = {
         day TEXT NOT NULL, kind TEXT NOT NULL, method TEXT NOT NULL, payments INTEGER NOT NULL, amount_fen INTEGER NOT NULL,
         PRIMARY KEY (day, kind, method)
       ) WITHOUT ROWID`,
-    ...summaryTriggers(),
+    ...summaryTriggers(PART_PERIODS),
     ...backfill()
   ]
 }
