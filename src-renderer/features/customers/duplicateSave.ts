@@ -1,35 +1,30 @@
 import { nextTick, ref, type Ref } from 'vue'
-import { useFormSubmit } from '../../ui/formSubmit'
 
 /**
- * The save of the customer and device dialogs. A refusal that names a record the shop already
- * has (a known mobile, a known serial) is not a failure to shout about: the record is kept in
- * `duplicate` for the notice above the form, and once the notice is on screen `onDuplicate` moves
- * the caret to what it offers.
+ * The customer and device dialogs' save, as `useDialogForm` runs it. A refusal that names a record
+ * the shop already has (a known mobile, a known serial) is not a failure to shout about:
+ * `unlessDuplicate` keeps the record in `duplicate` for the notice above the form, once the notice
+ * is on screen lets `onDuplicate` move the caret to what it offers, and keeps the dialog open.
+ * Any other failure goes on to be shown as usual.
  */
-export function useDuplicateAwareSave<T>(existingOf: (error: unknown) => T | null) {
+export function useDuplicateNotice<T>(existingOf: (error: unknown) => T | null) {
   const duplicate = ref(null) as Ref<T | null>
-  const { busy, errors, submit } = useFormSubmit()
 
-  /** As the dialog opens: no errors and no notice left from the last time. */
-  function reset(): void {
-    errors.value = {}
+  async function unlessDuplicate(
+    save: () => Promise<string>,
+    onDuplicate: (error: unknown) => void
+  ): Promise<string | false> {
     duplicate.value = null
+    try {
+      return await save()
+    } catch (error) {
+      duplicate.value = existingOf(error)
+      if (!duplicate.value) throw error
+      await nextTick()
+      onDuplicate(error)
+      return false
+    }
   }
 
-  function save(action: () => Promise<void>, onDuplicate: (error: unknown) => void): void {
-    duplicate.value = null
-    void submit(async () => {
-      try {
-        await action()
-      } catch (error) {
-        duplicate.value = existingOf(error)
-        if (!duplicate.value) throw error
-        await nextTick()
-        onDuplicate(error)
-      }
-    })
-  }
-
-  return { duplicate, busy, errors, reset, save }
+  return { duplicate, unlessDuplicate }
 }

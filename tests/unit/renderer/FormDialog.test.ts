@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { defineComponent, h, nextTick, ref } from 'vue'
 import ElementPlus, { ElDialog } from 'element-plus'
@@ -113,5 +113,19 @@ describe('FormDialog', () => {
     await nextTick()
     press(field('second'), { ctrlKey: true })
     expect(submitted.value).toBe(1)
+  })
+
+  it('with a submission, the submit button runs its save instead of telling the caller, and spins while it runs', async () => {
+    const busy = ref(false)
+    const submission = { busy, submit: vi.fn(() => Promise.resolve()) }
+    const { wrapper, submitted } = mountDialog({ submission })
+    mounted = wrapper
+    await nextTick()
+    document.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }))
+    expect(submission.submit).toHaveBeenCalledOnce()
+    expect(submitted.value).toBe(0)
+    busy.value = true
+    await nextTick()
+    expect(document.querySelector('[data-test=save]')?.classList.contains('is-loading')).toBe(true)
   })
 })
