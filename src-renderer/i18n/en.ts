@@ -11,6 +11,8 @@ export const coreEn: typeof coreZhCN = {
     actions: 'Actions',
     all: 'All',
     refresh: 'Refresh',
+    from: 'From',
+    to: 'To',
     saved: 'Saved',
     total: '{count} in total',
     moreThan: 'More than {count}: type more to narrow it down',

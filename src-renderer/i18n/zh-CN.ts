@@ -10,6 +10,8 @@ export const coreZhCN = {
     actions: '操作',
     all: '全部',
     refresh: '刷新',
+    from: '开始日期',
+    to: '结束日期',
     saved: '已保存',
     total: '共 {count} 条',
     moreThan: '超过 {count} 条，请输入更多字缩小范围',

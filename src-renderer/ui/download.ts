@@ -11,6 +11,13 @@ export function saveFile(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** Saves an Excel workbook the main process wrote (an exported list or report). */
+export function saveWorkbook(file: { fileName: string; base64: string }): void {
+  saveBase64File(file.fileName, file.base64, XLSX_TYPE)
+}
+
 /** Saves a file the main process prepared and sent as base64 (an export archive). */
 export function saveBase64File(fileName: string, base64: string, type: string): void {
   const binary = atob(base64)

@@ -1,38 +1,19 @@
 import type { App, Component, Plugin } from 'vue'
-import {
-  ElAlert,
-  ElButton,
-  ElCard,
-  ElConfigProvider,
-  ElForm,
-  ElFormItem,
-  ElInput,
-  ElMessage,
-  ElOption,
-  ElSelect
-} from 'element-plus'
+import { ElMessage } from 'element-plus'
+import * as signInComponentList from './signInComponentList'
 // Types only: the module itself is fetched on demand below.
 import type * as AppComponentsModule from './appComponents'
 
 /**
  * Element Plus, registered by the component rather than whole (issue 17, first paint): the
- * components the sign-in screen draws come with the page's first script; every other component
- * the app's templates use is in appComponentList.ts, a chunk of its own that the router waits for
- * before any other page and that is fetched in the background once sign-in has painted.
+ * components the sign-in screen draws (signInComponentList.ts) come with the page's first script;
+ * every other component the app's templates use is in appComponentList.ts, a chunk of its own
+ * that the router waits for before any other page and that is fetched in the background once
+ * sign-in has painted.
  * A new `<el-…>` tag in a template needs its component added there
  * (tests/unit/renderer/elementPlusComponents.test.ts finds the ones missing).
  */
-export const signInComponents: Record<string, Component> = {
-  ElAlert,
-  ElButton,
-  ElCard,
-  ElConfigProvider,
-  ElForm,
-  ElFormItem,
-  ElInput,
-  ElOption,
-  ElSelect
-}
+export const signInComponents: Record<string, Component> = { ...signInComponentList }
 
 let app: App | undefined
 let appComponentsFetched: Promise<typeof AppComponentsModule> | undefined

@@ -12,8 +12,6 @@ export const auditMessages = defineMessages(
       before: '修改前',
       after: '修改后',
       system: '系统',
-      from: '开始日期',
-      to: '结束日期',
       actionNames: {
         setup_initialize: '初始化门店',
         auth_signIn: '登录',
@@ -116,8 +114,6 @@ export const auditMessages = defineMessages(
       before: 'Before',
       after: 'After',
       system: 'System',
-      from: 'From',
-      to: 'To',
       actionNames: {
         setup_initialize: 'Shop set up',
         auth_signIn: 'Signed in',

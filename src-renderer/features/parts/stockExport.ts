@@ -1,11 +1,10 @@
-import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage } from 'element-plus'
 import { EXPORT_COLUMNS } from '../../../src-shared/contract/parts'
 import { MOVEMENT_KINDS, PART_UNITS } from '../../../src-shared/domain/stock'
 import { call } from '../../api/client'
-import { showError } from '../../ui/errors'
-import { saveBase64File } from '../../ui/download'
+import { useBusyAction } from '../../ui/busyAction'
+import { saveWorkbook } from '../../ui/download'
 
 /** The lists these screens export (faulty parts owed to the brand are exported from their own screen). */
 export type StockExportList = 'catalogue' | 'lowStock' | 'valuation' | 'movements'
@@ -20,7 +19,6 @@ const MONEY_COLUMNS: ReadonlySet<string> = new Set([
   'unitCost',
   'value'
 ])
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /**
  * Exports a stock list as an Excel workbook in the reader's language: the sheet title, every
@@ -28,7 +26,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  */
 export function useStockExport() {
   const { t } = useI18n()
-  const exporting = ref(false)
+  const { busy: exporting, run } = useBusyAction()
 
   function columnTitles(list: StockExportList): Record<string, string> {
     const columns: readonly StockColumn[] = EXPORT_COLUMNS[list]
@@ -49,8 +47,7 @@ export function useStockExport() {
 
   async function exportList(list: StockExportList, part?: { id: string; partNumber: string }): Promise<void> {
     if (exporting.value) return
-    exporting.value = true
-    try {
+    await run(async () => {
       const title = t(`parts.export.titles.${list}`, { partNumber: part?.partNumber ?? '' })
         .trim()
         .slice(0, 60)
@@ -61,13 +58,9 @@ export function useStockExport() {
         columns: columnTitles(list),
         labels: labels()
       })
-      saveBase64File(file.fileName, file.base64, XLSX_TYPE)
+      saveWorkbook(file)
       ElMessage.success(t('parts.exported', { fileName: file.fileName }))
-    } catch (error) {
-      showError(error)
-    } finally {
-      exporting.value = false
-    }
+    })
   }
 
   return { exporting, exportList }

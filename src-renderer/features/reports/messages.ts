@@ -25,8 +25,6 @@ export const reportsMessages = defineMessages(
         claims: '按索赔生成日期统计保修索赔金额。',
         satisfaction: '按回访日期统计：接通率、四项评分平均分、满意率（平均 85 分及以上）与回访生成的投诉。'
       },
-      from: '开始日期',
-      to: '结束日期',
       presets: { month: '本月', lastMonth: '上月', quarter: '本季度', year: '今年' },
       filters: {
         category: '品类',
@@ -188,8 +186,6 @@ export const reportsMessages = defineMessages(
         satisfaction:
           'Follow-up calls by the date they were made: the share reached, the average of the four scores, the share satisfied (average 85 or more) and the complaints the calls opened.'
       },
-      from: 'From',
-      to: 'To',
       presets: { month: 'This month', lastMonth: 'Last month', quarter: 'This quarter', year: 'This year' },
       filters: {
         category: 'Category',

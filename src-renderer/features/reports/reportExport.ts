@@ -1,13 +1,10 @@
-import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage } from 'element-plus'
 import type { ReportResult } from '../../../src-shared/contract/reports'
-import { saveBase64File } from '../../ui/download'
-import { showError } from '../../ui/errors'
+import { useBusyAction } from '../../ui/busyAction'
+import { saveWorkbook } from '../../ui/download'
 import { useReportText } from './reportText'
 import { useReportsStore, type ReportQuery } from './reportsStore'
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /**
  * Exports the report on screen as an Excel workbook in the reader's language: the main process
@@ -17,12 +14,11 @@ export function useReportExport() {
   const { t } = useI18n()
   const reports = useReportsStore()
   const { exportLabels } = useReportText()
-  const exporting = ref(false)
+  const { busy: exporting, run } = useBusyAction()
 
   async function exportReport(query: ReportQuery, shown: ReportResult): Promise<void> {
     if (exporting.value) return
-    exporting.value = true
-    try {
+    await run(async () => {
       const keys = new Set([
         ...shown.figures.map((figure) => figure.key),
         ...shown.tables.flatMap((table) => table.columns.map((column) => column.key))
@@ -39,13 +35,9 @@ export function useReportExport() {
         },
         query
       )
-      saveBase64File(file.fileName, file.base64, XLSX_TYPE)
+      saveWorkbook(file)
       ElMessage.success(t('reports.exported', { fileName: file.fileName }))
-    } catch (error) {
-      showError(error)
-    } finally {
-      exporting.value = false
-    }
+    })
   }
 
   return { exporting, exportReport }
