@@ -68,7 +68,9 @@ async function walPagesPerIssue(
   issue: () => Promise<unknown>
 ): Promise<string> {
   const file = join(dataDir, `${DATABASE_FILE_NAME}-wal`)
-  app.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+  // Counted from an empty WAL: a checkpoint that a reader held back would leave pages in it.
+  const [checkpoint] = app.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[]
+  if (checkpoint?.busy !== 0 || checkpoint.log !== 0) throw new Error('the WAL could not be emptied before counting')
   for (let i = 0; i < issues; i++) await issue()
   // The WAL file: a 32-byte header, then one frame (a 24-byte header and the page) per page written.
   const pageSize = app.sqlite.pragma('page_size', { simple: true }) as number

@@ -41,6 +41,9 @@ const FILTERED_ONLY = process.argv.includes('--filtered-only')
 const ITERATIONS = Number(argument('--runs') ?? 15)
 /** The reports to time, all when not named. */
 const ONLY_REPORTS = argument('--reports')?.split(',')
+const UNKNOWN_REPORTS = ONLY_REPORTS?.filter((name) => !(REPORTS as readonly string[]).includes(name)) ?? []
+if (UNKNOWN_REPORTS.length > 0)
+  throw new Error(`--reports: no report named ${UNKNOWN_REPORTS.join(', ')} (${REPORTS.join(', ')})`)
 const TIMED_REPORTS = REPORTS.filter((report) => ONLY_REPORTS === undefined || ONLY_REPORTS.includes(report))
 const WARM_UP = 2
 const RAW_RUNS_OVER_YEARS = Math.min(5, ITERATIONS)

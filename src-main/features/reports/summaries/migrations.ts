@@ -23,7 +23,7 @@ const PART_PERIODS: readonly PartPeriod[] = [
   { table: 'report_part_months', column: 'month', of: MONTH },
   { table: 'report_part_years', column: 'year', of: YEAR }
 ]
-export const PART_MONTHS: readonly PartPeriod[] = PART_PERIODS.slice(0, 1)
+export const PART_MONTHS: readonly PartPeriod[] = PART_PERIODS.filter((period) => period.table === 'report_part_months')
 
 /** A table of used-part sums and the period it sums by. */
 interface PartPeriod {

@@ -8,7 +8,7 @@ import { PART_MONTHS, summaryTriggers } from './migrations'
  * what a shop meets many times an hour. Sixty months of 2 000 parts read in about 40 ms, far
  * inside a report's time, as a technician's or a category's monthly part sums already are
  * (migration 41). The triggers that wrote the yearly sums are made again without them, with the
- * same builders as migration 38 (the only other difference), and the table goes.
+ * same builders as migration 38 (otherwise identical to its triggers), and the table goes.
  */
 
 /** Migration 38's triggers that write report_part_years. */
