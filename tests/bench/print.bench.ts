@@ -395,6 +395,9 @@ async function main(): Promise<void> {
     }
     /** Chromium alone: the document the kept page drew, as static HTML in a blank page, to PDF. */
     const rawPage = await context.newPage()
+    // On the host's origin: the page's Content-Security-Policy ('self', base-uri 'none') lets a
+    // blank page (about:blank) load none of the document's stylesheets, which left it unstyled.
+    await rawPage.goto(`${host.url}robots.txt`).catch(() => undefined)
     const renderRaw = async (html: string, paper: Paper, heightMm: number): Promise<number> => {
       const started = performance.now()
       await rawPage.setContent(html, { waitUntil: 'load' })
@@ -449,7 +452,7 @@ async function main(): Promise<void> {
         )
           .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
           .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/g, '')
-          .replace('<head>', `<head><base href="${host!.url}">`)
+
         const heightMm = Number(
           await keptPage.evaluate(
             () =>
@@ -458,6 +461,14 @@ async function main(): Promise<void> {
           )
         )
         for (let i = 0; i < WARM_UP; i++) await renderRaw(drawnHtml, paper, heightMm)
+        // The same document: styled by the app's stylesheets (the toolbar is the screen's only).
+        const styled = await rawPage.evaluate(() =>
+          [
+            ...(globalThis as unknown as { document: { styleSheets: Iterable<{ href: string | null }> } }).document
+              .styleSheets
+          ].some((sheet) => sheet.href?.includes('/assets/PrintView') === true)
+        )
+        if (!styled) throw new Error(`Chromium alone drew ${documentType} without its stylesheets`)
         const raw: number[] = []
         for (let i = 0; i < RUNS; i++) raw.push(await renderRaw(drawnHtml, paper, heightMm))
         const median = <T>(of: T[], pick: (timing: T) => number) =>
