@@ -19,7 +19,7 @@
  *   BEFORE=/tmp/renderer-before npm run bench:print  # also that build's kept page, timed in turns with this one
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import config from '../../playwright.config'
@@ -94,6 +94,16 @@ function keptSteps(timings: KeptTiming[]): KeptTiming {
     handoff: median((timing) => timing.handoff),
     pdf: median((timing) => timing.pdf)
   }
+}
+
+/** A table in columns: the first left-aligned, the figures right-aligned. */
+function printTable(header: string[], lines: string[][]): void {
+  const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)))
+  const format = (cells: string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')
+  console.log(`\n${format(header)}`)
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const line of lines) console.log(format(line))
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -228,16 +238,21 @@ async function main(): Promise<void> {
       timezoneId: 'Asia/Shanghai',
       viewport: { width: 1280, height: 800 }
     })
-    const page = await context.newPage()
-    await page.goto(host.url)
-    await page.evaluate(
-      (value) =>
-        (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
-          'service-center.token',
-          value
-        ),
-      token
-    )
+    /** A tab on the app holding the session (session storage is the tab's own, as a window's is in the shell). */
+    const signedInPage = async (url: string): Promise<Page> => {
+      const tab = await context.newPage()
+      await tab.goto(url)
+      await tab.evaluate(
+        (value) =>
+          (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
+            'service-center.token',
+            value
+          ),
+        token
+      )
+      return tab
+    }
+    const page = await signedInPage(host.url)
 
     const entityOf: Record<DocumentType, string> = {
       claim_receipt: ids.workOrderId,
@@ -326,17 +341,8 @@ async function main(): Promise<void> {
       performance: { getEntriesByName(n: string): { startTime: number }[] }
     }
     const openKeptPage = async (url: string) => {
-      const kept = await context.newPage()
-      // Session storage is the tab's own: the kept page holds the session as the shell's window would.
-      await kept.goto(url)
-      await kept.evaluate(
-        (value) =>
-          (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
-            'service-center.token',
-            value
-          ),
-        token
-      )
+      // The kept page holds the session as the shell's window would.
+      const kept = await signedInPage(url)
       await kept.goto('about:blank')
       await kept.goto(`${url}#${PRINT_STANDBY_ROUTE}`)
       await kept.waitForFunction(() => (globalThis as unknown as KeptGlobals).serviceCenterPrintPage !== undefined)
@@ -524,12 +530,7 @@ async function main(): Promise<void> {
         (percentile(row.kept, 50) / percentile(row.raw, 50)).toFixed(1)
       ]
     })
-    const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)))
-    const format = (cells: string[]) =>
-      cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')
-    console.log(`\n${format(header)}`)
-    console.log(widths.map((w) => '-'.repeat(w)).join('  '))
-    for (const line of lines) console.log(format(line))
+    printTable(header, lines)
     // The kept page's steps at p50 (each step's own median: they need not add up to the total's).
     const stepHeader = [
       'document',
@@ -556,12 +557,7 @@ async function main(): Promise<void> {
       stepLine(row.label, row.keptParts),
       ...(row.before ? [stepLine(`  before (${BEFORE_DIR})`, row.before)] : [])
     ])
-    const stepWidths = stepHeader.map((h, c) => Math.max(h.length, ...stepLines.map((l) => l[c]!.length)))
-    const formatSteps = (cells: string[]) =>
-      cells.map((cell, c) => (c === 0 ? cell.padEnd(stepWidths[c]!) : cell.padStart(stepWidths[c]!))).join('  ')
-    console.log(`\n${formatSteps(stepHeader)}`)
-    console.log(stepWidths.map((w) => '-'.repeat(w)).join('  '))
-    for (const line of stepLines) console.log(formatSteps(line))
+    printTable(stepHeader, stepLines)
     console.log(
       `\nnew page: a fresh load of the print route, as the desktop shell's new print window per document did; split into`
     )
@@ -578,10 +574,14 @@ async function main(): Promise<void> {
       `document's data over HTTP), draw (Vue renders it), settle (fonts, images, measured), handoff (page to driver: DevTools here, IPC in the shell), pdf.`
     )
     console.log(`in-app: the route changed in a window already showing the app (the preview), drawn, page.pdf.`)
-    console.log(`raw: the same drawn document as static HTML set into a blank page, page.pdf (Chromium alone).`)
+    console.log(
+      `raw: the same drawn document as static HTML (its stylesheets, no script) set into a page, page.pdf (Chromium alone).`
+    )
     console.log(`${RUNS} runs each after ${WARM_UP} warm-up.`)
     console.log(
-      `Chromium ${browser.version()} headless on ${cpus().length} CPU(s), Node ${process.version}; other load on the machine shows in p95.`
+      `Chromium ${browser.version()} headless on ${cpus().length} CPU(s), Node ${process.version}; load average at the end ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')} (other load on the machine shows in p95).`
     )
   } finally {
     await browser.close()
