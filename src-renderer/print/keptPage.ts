@@ -1,9 +1,6 @@
 import { nextTick } from 'vue'
 import type { Router } from 'vue-router'
 import { PRINT_STANDBY_ROUTE } from '../../src-shared/domain/paper'
-import { readToken } from '../api/token'
-import { isDocumentType } from './printData'
-import { usePrintStore } from './printStore'
 
 const READY_TIMEOUT_MS = 15_000
 
@@ -40,19 +37,6 @@ function drawnState(): Promise<string> {
 }
 
 /**
- * Starts loading the data of the document a print route shows. Not for a route that brings
- * another session (the route's guard adopts it first, and the data is the new session's to read).
- */
-function prefetchDocument(router: Router, store: ReturnType<typeof usePrintStore>, route: string): void {
-  const target = router.resolve(route)
-  const { documentType, entityId } = target.params
-  const token = target.query.token
-  if (target.name !== 'print' || typeof documentType !== 'string' || typeof entityId !== 'string') return
-  if (!isDocumentType(documentType) || (token !== undefined && token !== readToken())) return
-  store.prefetch(documentType, entityId)
-}
-
-/**
  * A window opened on the print standby route (the desktop shell's print window, kept between
  * prints) stays loaded and draws each document into itself on request: a route change instead
  * of loading the whole app again per document. Each document passes through the standby route
@@ -62,24 +46,17 @@ function prefetchDocument(router: Router, store: ReturnType<typeof usePrintStore
 export function installKeptPrintPage(router: Router): void {
   if (window.location.hash !== `#${PRINT_STANDBY_ROUTE}`) return
   let queue: Promise<unknown> = Promise.resolve()
-  const store = usePrintStore()
   const render = async (route: string) => {
     // For the print benchmark: where this document's drawing began (see PrintView's marks).
     performance.clearMarks('print:render')
     performance.mark('print:render')
-    // The document's data is on its way while the page changes to it.
-    prefetchDocument(router, store, route)
-    try {
-      await router.replace(PRINT_STANDBY_ROUTE)
-      // The previous document is gone (its page unmounted): no "drawn" mark of it is left to read.
-      await nextTick()
-      delete document.body.dataset.printReady
-      await router.replace(route)
-      if ((await drawnState()) !== '1') throw new Error('the document could not be drawn')
-      return { pageHeightMm: Number(document.body.dataset.pageHeightMm) }
-    } finally {
-      store.forgetPrefetched()
-    }
+    await router.replace(PRINT_STANDBY_ROUTE)
+    // The previous document is gone (its page unmounted): no "drawn" mark of it is left to read.
+    await nextTick()
+    delete document.body.dataset.printReady
+    await router.replace(route)
+    if ((await drawnState()) !== '1') throw new Error('the document could not be drawn')
+    return { pageHeightMm: Number(document.body.dataset.pageHeightMm) }
   }
   const page: KeptPrintPage = {
     // One document at a time: the page shows one.

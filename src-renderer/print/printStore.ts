@@ -20,11 +20,6 @@ export const usePrintStore = defineStore('print', () => {
    */
   const printNumber = ref(0)
   let generation = 0
-  /**
-   * A document's data asked for ahead of its page (by the print page kept ready, while it changes
-   * to the document's route), taken by the next open of that same document.
-   */
-  let ahead: { key: string; loading: Promise<PrintDocumentData> } | null = null
 
   async function shopProfile(): Promise<ShopProfile> {
     return (await call('settings.get', {})).profile
@@ -56,32 +51,6 @@ export const usePrintStore = defineStore('print', () => {
     }
   }
 
-  /** Every document is drawn from this one load: no control character reaches the paper. */
-  function fetchDocument(documentType: DocumentType, entityId: string): Promise<PrintDocumentData> {
-    return loadDocument(documentType, entityId).then(printableValue)
-  }
-
-  /**
-   * Starts loading a document before its page opens, so the two overlap; the page's open takes
-   * this load instead of starting its own. A failure is reported by that open.
-   */
-  function prefetch(documentType: DocumentType, entityId: string): void {
-    const loading = fetchDocument(documentType, entityId)
-    loading.catch(() => undefined)
-    ahead = { key: `${documentType}/${entityId}`, loading }
-  }
-
-  /** A load started ahead and not taken (its page never opened) is not kept for a later one. */
-  function forgetPrefetched(): void {
-    ahead = null
-  }
-
-  function takePrefetched(documentType: DocumentType, entityId: string): Promise<PrintDocumentData> | null {
-    const taken = ahead?.key === `${documentType}/${entityId}` ? ahead.loading : null
-    ahead = null
-    return taken
-  }
-
   /**
    * Loads a document and its print count; `shellPrint` is the print the desktop shell is
    * printing, if it is. Null when another document was asked for meanwhile.
@@ -96,7 +65,8 @@ export const usePrintStore = defineStore('print', () => {
     const counted = isCountedDocument(documentType, entityId) && shellPrint === null
     try {
       const [loaded, count] = await Promise.all([
-        takePrefetched(documentType, entityId) ?? fetchDocument(documentType, entityId),
+        // Every document is drawn from this one load: no control character reaches the paper.
+        loadDocument(documentType, entityId).then(printableValue),
         counted ? call('printing.count', { documentType, entityId }) : Promise.resolve({ printNumber: 0 })
       ])
       if (ticket !== generation) return null
@@ -134,5 +104,5 @@ export const usePrintStore = defineStore('print', () => {
     }
   }
 
-  return { doc, printedCount, printNumber, open, close, print, paperFor, prefetch, forgetPrefetched }
+  return { doc, printedCount, printNumber, open, close, print, paperFor }
 })

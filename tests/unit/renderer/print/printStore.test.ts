@@ -44,37 +44,4 @@ describe('the print store', () => {
       workOrder: { workOrder: { customer: { name: '张三' }, notes: '第一行\n第二行' } }
     })
   })
-
-  it('draws a document loaded ahead (the kept print page, while it changes routes) from that load', async () => {
-    const sale = { id: 'cs-1', number: 'CS-261205-0001' }
-    api.mockImplementation(async (operation: string) =>
-      operation === 'settings.get' ? ({ profile: { name: '鑫诚维修' } } as never) : (sale as never)
-    )
-    const store = usePrintStore()
-
-    store.prefetch('counter_receipt', 'cs-1')
-    const loaded = await store.open('counter_receipt', 'cs-1', 1)
-
-    expect(loaded).toMatchObject({ documentType: 'counter_receipt', shop: { name: '鑫诚维修' }, sale })
-    expect(api.mock.calls.map(([operation]) => operation).sort()).toEqual(['counterSales.get', 'settings.get'])
-  })
-
-  it('loads afresh what was not the document loaded ahead, and a load ahead serves one open only', async () => {
-    api.mockImplementation(async (operation: string, input: unknown) =>
-      operation === 'settings.get' ? ({ profile: { name: '鑫诚维修' } } as never) : (input as never)
-    )
-    const store = usePrintStore()
-
-    store.prefetch('counter_receipt', 'cs-1')
-    const other = await store.open('counter_receipt', 'cs-2', 1)
-    const again = await store.open('counter_receipt', 'cs-1', 1)
-
-    expect(other).toMatchObject({ sale: { id: 'cs-2' } })
-    expect(again).toMatchObject({ sale: { id: 'cs-1' } })
-    expect(api.mock.calls.filter(([operation]) => operation === 'counterSales.get').map(([, input]) => input)).toEqual([
-      { id: 'cs-1' },
-      { id: 'cs-2' },
-      { id: 'cs-1' }
-    ])
-  })
 })
