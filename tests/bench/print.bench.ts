@@ -15,11 +15,13 @@
  *
  *   npm run bench:print
  *   DOCS=payment_receipt npm run bench:print     # only some document types
+ *   KEPT_ONLY=1 npm run bench:print              # the kept page (and its steps) and Chromium alone only
+ *   BEFORE=/tmp/renderer-before npm run bench:print  # also that build's kept page, timed in turns with this one
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium } from '@playwright/test'
+import { chromium, type Page } from '@playwright/test'
 import config from '../../playwright.config'
 import { closeApp, openApp } from '../../src-main/app/openApp'
 import { startWebHost } from '../../src-main/host/web/server'
@@ -44,6 +46,7 @@ const WARM_UP = 3
 const TARGET_RECEIPT_MS = 150
 const HISTORY = { days: 14, customers: 150, workOrders: 200 }
 const RENDERER_DIR = resolve('out/renderer')
+const BEFORE_DIR = process.env.BEFORE ? resolve(process.env.BEFORE) : undefined
 
 /**
  * One print, and where its time went (marks the print page sets): the page loading to its load
@@ -57,8 +60,54 @@ interface Timing {
   pdf: number
 }
 
+/**
+ * One print from the kept page and its steps: the `printing.print` call, the route change to the
+ * document (standby, then the print route and its guard), its data (print:fetch to print:data),
+ * Vue drawing it (to print:rendered), settling (fonts, images, the page measured: print:ready), the handoff (the page
+ * telling the driver it is drawn, over the DevTools protocol here, IPC in the shell), the PDF.
+ */
+interface KeptTiming {
+  total: number
+  call: number
+  route: number
+  data: number
+  draw: number
+  settle: number
+  handoff: number
+  pdf: number
+}
+
+/** Each step's median over the runs (and the total's): the steps need not add up to the total. */
+function keptSteps(timings: KeptTiming[]): KeptTiming {
+  const median = (pick: (timing: KeptTiming) => number) =>
+    percentile(
+      timings.map(pick).sort((a, b) => a - b),
+      50
+    )
+  return {
+    total: median((timing) => timing.total),
+    call: median((timing) => timing.call),
+    route: median((timing) => timing.route),
+    data: median((timing) => timing.data),
+    draw: median((timing) => timing.draw),
+    settle: median((timing) => timing.settle),
+    handoff: median((timing) => timing.handoff),
+    pdf: median((timing) => timing.pdf)
+  }
+}
+
+/** A table in columns: the first left-aligned, the figures right-aligned. */
+function printTable(header: string[], lines: string[][]): void {
+  const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)))
+  const format = (cells: string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')
+  console.log(`\n${format(header)}`)
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const line of lines) console.log(format(line))
+}
+
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
 }
 
 /** A paid repair at the counter (as tests/unit/checkout/fixtures.ts makes one), and the day closed. */
@@ -150,6 +199,7 @@ async function main(): Promise<void> {
   const clock = new SimulatedClock()
   const app = openApp({ dataDir: dir, clock: clock.now })
   let host: Awaited<ReturnType<typeof startWebHost>> | undefined
+  let beforeHost: Awaited<ReturnType<typeof startWebHost>> | undefined
   const browser = await chromium.launch({ headless: true, ...config.use?.launchOptions })
   try {
     const seedStarted = performance.now()
@@ -188,16 +238,21 @@ async function main(): Promise<void> {
       timezoneId: 'Asia/Shanghai',
       viewport: { width: 1280, height: 800 }
     })
-    const page = await context.newPage()
-    await page.goto(host.url)
-    await page.evaluate(
-      (value) =>
-        (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
-          'service-center.token',
-          value
-        ),
-      token
-    )
+    /** A tab on the app holding the session (session storage is the tab's own, as a window's is in the shell). */
+    const signedInPage = async (url: string): Promise<Page> => {
+      const tab = await context.newPage()
+      await tab.goto(url)
+      await tab.evaluate(
+        (value) =>
+          (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
+            'service-center.token',
+            value
+          ),
+        token
+      )
+      return tab
+    }
+    const page = await signedInPage(host.url)
 
     const entityOf: Record<DocumentType, string> = {
       claim_receipt: ids.workOrderId,
@@ -283,22 +338,21 @@ async function main(): Promise<void> {
     type KeptGlobals = {
       serviceCenterPrintPage?: { render(route: string): Promise<{ pageHeightMm: number }> }
       document: { documentElement: { outerHTML: string } }
+      performance: { getEntriesByName(n: string): { startTime: number }[] }
     }
-    const keptPage = await context.newPage()
-    // Session storage is the tab's own: the kept page holds the session as the shell's window would.
-    await keptPage.goto(host.url)
-    await keptPage.evaluate(
-      (value) =>
-        (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
-          'service-center.token',
-          value
-        ),
-      token
-    )
-    await keptPage.goto('about:blank')
-    await keptPage.goto(`${host.url}#${PRINT_STANDBY_ROUTE}`)
-    await keptPage.waitForFunction(() => (globalThis as unknown as KeptGlobals).serviceCenterPrintPage !== undefined)
-    const renderKept = async (documentType: DocumentType, paper: Paper): Promise<number> => {
+    const openKeptPage = async (url: string) => {
+      // The kept page holds the session as the shell's window would.
+      const kept = await signedInPage(url)
+      await kept.goto('about:blank')
+      await kept.goto(`${url}#${PRINT_STANDBY_ROUTE}`)
+      await kept.waitForFunction(() => (globalThis as unknown as KeptGlobals).serviceCenterPrintPage !== undefined)
+      return kept
+    }
+    const keptPage = await openKeptPage(host.url)
+    // BEFORE=<a built renderer folder>: the same kept page from that build, timed in turns with this one.
+    beforeHost = BEFORE_DIR ? await startWebHost(app, handlers, { port: 0, staticDir: BEFORE_DIR }) : undefined
+    const keptBefore = beforeHost ? await openKeptPage(beforeHost.url) : undefined
+    const renderKept = async (keptPage: Page, documentType: DocumentType, paper: Paper): Promise<KeptTiming> => {
       const started = performance.now()
       // The click: the print is counted (and, in the desktop app, sent on to the print window).
       const { printNumber } = await must(
@@ -307,20 +361,49 @@ async function main(): Promise<void> {
         { documentType, entityId: entityOf[documentType], paper },
         token
       )
-      const { pageHeightMm } = await keptPage.evaluate(
-        (route) => (globalThis as unknown as KeptGlobals).serviceCenterPrintPage!.render(route),
+      const called = performance.now()
+      // The drawing and its marks (print/keptPage.ts, PrintView.vue) read in the same round trip.
+      const drawn = await keptPage.evaluate(
+        (route) =>
+          (globalThis as unknown as KeptGlobals).serviceCenterPrintPage!.render(route).then((result) => {
+            // (No named functions inside: tsx would wrap them in a helper the page does not have.)
+            const marks = (globalThis as unknown as KeptGlobals).performance
+            return {
+              pageHeightMm: result.pageHeightMm,
+              ...Object.fromEntries(
+                ['render', 'fetch', 'data', 'rendered', 'ready'].map((name) => [
+                  name,
+                  marks.getEntriesByName(`print:${name}`)[0]?.startTime ?? Number.NaN
+                ])
+              )
+            } as { pageHeightMm: number; render: number; fetch: number; data: number; rendered: number; ready: number }
+          }),
         printRoute(documentType, entityOf[documentType], paper, printNumber)
       )
+      const rendered = performance.now()
       await keptPage.pdf({
         width: `${PAPERS[paper].widthMm}mm`,
-        height: `${pageHeightMm}mm`,
+        height: `${drawn.pageHeightMm}mm`,
         printBackground: true,
         preferCSSPageSize: true
       })
-      return performance.now() - started
+      const done = performance.now()
+      return {
+        total: done - started,
+        call: called - started,
+        route: drawn.fetch - drawn.render,
+        data: drawn.data - drawn.fetch,
+        draw: drawn.rendered - drawn.data,
+        settle: drawn.ready - drawn.rendered,
+        handoff: rendered - called - (drawn.ready - drawn.render),
+        pdf: done - rendered
+      }
     }
     /** Chromium alone: the document the kept page drew, as static HTML in a blank page, to PDF. */
     const rawPage = await context.newPage()
+    // On the host's origin: the page's Content-Security-Policy ('self', base-uri 'none') lets a
+    // blank page (about:blank) load none of the document's stylesheets, which left it unstyled.
+    await rawPage.goto(`${host.url}robots.txt`).catch(() => undefined)
     const renderRaw = async (html: string, paper: Paper, heightMm: number): Promise<number> => {
       const started = performance.now()
       await rawPage.setContent(html, { waitUntil: 'load' })
@@ -340,30 +423,42 @@ async function main(): Promise<void> {
       parts: Omit<Timing, 'total'>
       warm: number[]
       kept: number[]
+      keptParts: KeptTiming
+      before: KeptTiming | undefined
       raw: number[]
     }[] = []
     // DOCS=payment_receipt,device_label times only those.
     const only = process.env.DOCS?.split(',').filter(Boolean)
+    // KEPT_ONLY=1 times the kept page and Chromium alone only (quicker, for the kept page's steps).
+    const allWays = process.env.KEPT_ONLY !== '1'
     for (const documentType of (Object.keys(DOCUMENT_PAPERS) as DocumentType[]).filter(
       (type) => !only || only.includes(type)
     )) {
       for (const paper of DOCUMENT_PAPERS[documentType] as readonly Paper[]) {
-        for (let i = 0; i < WARM_UP; i++) await renderOnce(documentType, paper)
         const timings: Timing[] = []
-        for (let i = 0; i < RUNS; i++) timings.push(await renderOnce(documentType, paper))
-        for (let i = 0; i < WARM_UP; i++) await renderWarm(documentType, paper)
         const warm: number[] = []
-        for (let i = 0; i < RUNS; i++) warm.push(await renderWarm(documentType, paper))
-        for (let i = 0; i < WARM_UP; i++) await renderKept(documentType, paper)
-        const kept: number[] = []
-        for (let i = 0; i < RUNS; i++) kept.push(await renderKept(documentType, paper))
+        if (allWays) {
+          for (let i = 0; i < WARM_UP; i++) await renderOnce(documentType, paper)
+          for (let i = 0; i < RUNS; i++) timings.push(await renderOnce(documentType, paper))
+          for (let i = 0; i < WARM_UP; i++) await renderWarm(documentType, paper)
+          for (let i = 0; i < RUNS; i++) warm.push(await renderWarm(documentType, paper))
+        }
+        const keptTimings: KeptTiming[] = []
+        const beforeTimings: KeptTiming[] = []
+        for (let i = -WARM_UP; i < RUNS; i++) {
+          const timing = await renderKept(keptPage, documentType, paper)
+          const before = keptBefore ? await renderKept(keptBefore, documentType, paper) : undefined
+          if (i < 0) continue
+          keptTimings.push(timing)
+          if (before) beforeTimings.push(before)
+        }
         // The drawn page without the app's code, its styles still fetched from the host.
         const drawnHtml = (
           await keptPage.evaluate(() => (globalThis as unknown as KeptGlobals).document.documentElement.outerHTML)
         )
           .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
           .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/g, '')
-          .replace('<head>', `<head><base href="${host!.url}">`)
+
         const heightMm = Number(
           await keptPage.evaluate(
             () =>
@@ -372,11 +467,19 @@ async function main(): Promise<void> {
           )
         )
         for (let i = 0; i < WARM_UP; i++) await renderRaw(drawnHtml, paper, heightMm)
+        // The same document: styled by the app's stylesheets (the toolbar is the screen's only).
+        const styled = await rawPage.evaluate(() =>
+          [
+            ...(globalThis as unknown as { document: { styleSheets: Iterable<{ href: string | null }> } }).document
+              .styleSheets
+          ].some((sheet) => sheet.href?.includes('/assets/PrintView') === true)
+        )
+        if (!styled) throw new Error(`Chromium alone drew ${documentType} without its stylesheets`)
         const raw: number[] = []
         for (let i = 0; i < RUNS; i++) raw.push(await renderRaw(drawnHtml, paper, heightMm))
-        const median = (pick: (timing: Timing) => number) =>
+        const median = <T>(of: T[], pick: (timing: T) => number) =>
           percentile(
-            timings.map(pick).sort((a, b) => a - b),
+            of.map(pick).sort((a, b) => a - b),
             50
           )
         rows.push({
@@ -384,13 +487,15 @@ async function main(): Promise<void> {
           receipt: documentType === 'payment_receipt' || documentType === 'counter_receipt',
           sorted: timings.map((timing) => timing.total).sort((a, b) => a - b),
           parts: {
-            load: median((timing) => timing.load),
-            data: median((timing) => timing.data),
-            draw: median((timing) => timing.draw),
-            pdf: median((timing) => timing.pdf)
+            load: median(timings, (timing) => timing.load),
+            data: median(timings, (timing) => timing.data),
+            draw: median(timings, (timing) => timing.draw),
+            pdf: median(timings, (timing) => timing.pdf)
           },
           warm: warm.sort((a, b) => a - b),
-          kept: kept.sort((a, b) => a - b),
+          kept: keptTimings.map((timing) => timing.total).sort((a, b) => a - b),
+          keptParts: keptSteps(keptTimings),
+          before: beforeTimings.length > 0 ? keptSteps(beforeTimings) : undefined,
           raw: raw.sort((a, b) => a - b)
         })
       }
@@ -425,12 +530,34 @@ async function main(): Promise<void> {
         (percentile(row.kept, 50) / percentile(row.raw, 50)).toFixed(1)
       ]
     })
-    const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)))
-    const format = (cells: string[]) =>
-      cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')
-    console.log(`\n${format(header)}`)
-    console.log(widths.map((w) => '-'.repeat(w)).join('  '))
-    for (const line of lines) console.log(format(line))
+    printTable(header, lines)
+    // The kept page's steps at p50 (each step's own median: they need not add up to the total's).
+    const stepHeader = [
+      'document',
+      'kept p50',
+      'call',
+      'route',
+      'data',
+      'draw',
+      'settle',
+      'handoff',
+      'pdf',
+      'app (all but pdf)'
+    ]
+    const stepLine = (label: string, steps: KeptTiming) => {
+      const { total, call, route, data, draw, settle, handoff, pdf } = steps
+      return [
+        label,
+        total.toFixed(0),
+        ...[call, route, data, draw, settle, handoff, pdf].map((ms) => ms.toFixed(1)),
+        (call + route + data + draw + settle + handoff).toFixed(1)
+      ]
+    }
+    const stepLines = rows.flatMap((row) => [
+      stepLine(row.label, row.keptParts),
+      ...(row.before ? [stepLine(`  before (${BEFORE_DIR})`, row.before)] : [])
+    ])
+    printTable(stepHeader, stepLines)
     console.log(
       `\nnew page: a fresh load of the print route, as the desktop shell's new print window per document did; split into`
     )
@@ -440,15 +567,26 @@ async function main(): Promise<void> {
     console.log(
       `kept page: from the click (printing.print), the document drawn into the print page kept ready, then page.pdf.`
     )
+    console.log(
+      `kept steps (p50 each): call (printing.print), route (standby, then the print route and its guard), data (the`
+    )
+    console.log(
+      `document's data over HTTP), draw (Vue renders it), settle (fonts, images, measured), handoff (page to driver: DevTools here, IPC in the shell), pdf.`
+    )
     console.log(`in-app: the route changed in a window already showing the app (the preview), drawn, page.pdf.`)
-    console.log(`raw: the same drawn document as static HTML set into a blank page, page.pdf (Chromium alone).`)
+    console.log(
+      `raw: the same drawn document as static HTML (its stylesheets, no script) set into a page, page.pdf (Chromium alone).`
+    )
     console.log(`${RUNS} runs each after ${WARM_UP} warm-up.`)
     console.log(
-      `Chromium ${browser.version()} headless on ${cpus().length} CPU(s), Node ${process.version}; other load on the machine shows in p95.`
+      `Chromium ${browser.version()} headless on ${cpus().length} CPU(s), Node ${process.version}; load average at the end ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')} (other load on the machine shows in p95).`
     )
   } finally {
     await browser.close()
     await host?.close()
+    await beforeHost?.close()
     await closeApp(app)
     rmSync(dir, { recursive: true, force: true })
   }
