@@ -57,3 +57,8 @@ export function usePagedList<T>(
   }
   return { ...list, load, reloadFromFirstPage, showPage, resize }
 }
+
+/** The one row a search found, when it found exactly one: Enter on a list page opens it. */
+export function soleRowOf<T>(rows: readonly T[]): T | undefined {
+  return rows.length === 1 ? rows[0] : undefined
+}

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
-import type { Customer, CustomerFile, Device, Input, Page } from '../../../src-shared/contract'
+import type { Customer, CustomerFile, Device, Input } from '../../../src-shared/contract'
 import { ApiError, call } from '../../api/client'
+import { newestAnswerOf } from '../../ui/newestAnswer'
 import { usePagedList } from '../../ui/pagedList'
 
 /** The customer a refused create or update names, when the mobile already belongs to someone else. */
@@ -23,14 +24,11 @@ export function existingDeviceOf(error: unknown): Device | null {
 export const useCustomersStore = defineStore('customers', () => {
   const filters = reactive({ query: '' })
 
-  // Typing fires searches in quick succession; an older answer arriving late must not win.
-  let latestSearch: Promise<Page<Customer>> | undefined
-  const list = usePagedList<Customer>(async (page, pageSize) => {
-    const search = call('customers.search', { query: filters.query, page, pageSize })
-    latestSearch = search
-    const result = await search
-    return latestSearch === search ? result : (latestSearch ?? search)
-  })
+  const list = usePagedList<Customer>(
+    newestAnswerOf((page: number, pageSize: number) =>
+      call('customers.search', { query: filters.query, page, pageSize })
+    )
+  )
 
   const file = ref<CustomerFile | null>(null)
 

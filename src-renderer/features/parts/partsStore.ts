@@ -2,7 +2,6 @@ import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
 import type {
   Input,
-  Page,
   Part,
   PartSummary,
   StockAdjustment,
@@ -11,6 +10,7 @@ import type {
 } from '../../../src-shared/contract'
 import type { MovementKind } from '../../../src-shared/domain/stock'
 import { ApiError, call } from '../../api/client'
+import { newestAnswerOf } from '../../ui/newestAnswer'
 import { usePagedList } from '../../ui/pagedList'
 
 /** What a scanner can have typed: printable, no spaces, as `parts.find` accepts it. */
@@ -31,14 +31,9 @@ export async function findPartByCode(code: string): Promise<Part | null> {
 export const usePartsStore = defineStore('parts', () => {
   const filters = reactive({ query: '', lowOnly: false, includeInactive: false })
 
-  // Typing fires searches in quick succession; an older answer arriving late must not win.
-  let latestSearch: Promise<Page<PartSummary>> | undefined
-  const list = usePagedList<PartSummary>(async (page, pageSize) => {
-    const search = call('parts.search', { ...filters, page, pageSize })
-    latestSearch = search
-    const result = await search
-    return latestSearch === search ? result : (latestSearch ?? search)
-  })
+  const list = usePagedList<PartSummary>(
+    newestAnswerOf((page: number, pageSize: number) => call('parts.search', { ...filters, page, pageSize }))
+  )
 
   const part = ref<Part | null>(null)
 
