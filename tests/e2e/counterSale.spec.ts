@@ -110,8 +110,16 @@ test('a counter sale: scan a charger, search a screen protector, take cash, prin
   await goTo(manager, host, '/counter-sale')
   await manager.getByTestId('counter-refund-open').click()
   const dialog = manager.getByTestId('counter-refund-dialog')
+  // A scanned receipt number ends with Enter: it looks the sale up once, not once per key event.
+  const lookups: string[] = []
+  manager.on('request', (request) => {
+    if (request.url().endsWith('/rpc/counterSales.get')) lookups.push(request.url())
+  })
   await dialog.getByTestId('counter-refund-number').fill(number)
-  await dialog.getByTestId('counter-refund-find').click()
+  await dialog.getByTestId('counter-refund-number').press('Enter')
+  await expect(dialog.getByTestId('counter-refund-lines')).toBeVisible()
+  await settled(manager)
+  expect(lookups).toHaveLength(1)
   await dialog.getByTestId('counter-refund-quantity-1').locator('input').fill('1')
   await dialog.getByTestId('counter-refund-quantity-1').locator('input').press('Tab')
   await dialog.locator('input[name=counter-refund-reason]').fill('买错型号')
