@@ -5,6 +5,7 @@ import type { SessionStore } from '../features/auth/sessions'
 import type { SignInThrottle } from '../features/auth/sourceThrottle'
 import type { PrintingPort } from '../features/printing/port'
 import type { Housekeeping } from './housekeeping'
+import type { CheckpointWorker } from '../db/checkpointWorker'
 import type { ShopNetworkPort } from '../features/desks/network/port'
 
 /** Where the shop's database lives on disk. */
@@ -26,6 +27,8 @@ export interface AppContext {
   clock: () => Date
   /** The data folder and database file; absent for an in-memory database (tests). */
   files?: AppFiles
+  /** Folds the WAL back into the database file off the calls' thread; absent in memory. */
+  checkpoints?: CheckpointWorker
   /** The daily chores (erasing passcodes past retention), started by openApp. */
   housekeeping?: Housekeeping
   /** The printers, when the desktop shell provides them; absent in browser mode. */

@@ -11,6 +11,7 @@ import { installPasscodeKeys } from '../features/workOrders/passcodeSeal'
 import { installShopKeySeal } from '../features/sync/shopKeySeal'
 import { sealStoredPasscodes } from '../features/workOrders/sealStoredPasscodes'
 import { startHousekeeping } from './housekeeping'
+import { startCheckpointWorker } from '../db/checkpointWorker'
 import { ephemeralKeyProvider, fileKeyProvider, type PasscodeKeyProvider } from './passcodeKey'
 import { preparePrivateDatabaseFile, preparePrivateDataDir } from './privateFiles'
 import type { AppFiles } from './context'
@@ -62,7 +63,7 @@ export function openApp(options: OpenAppOptions): AppContext {
     sessions: new SessionStore(clock, new SessionRows(() => app.sqlite)),
     signInThrottle: new SignInThrottle(),
     clock,
-    ...(files ? { files } : {})
+    ...(files ? { files, checkpoints: startCheckpointWorker(sqlite, files.databaseFile) } : {})
   }
   // Through the context, not the handle of the moment: a restore puts a new database in place.
   app.housekeeping = startHousekeeping(() => app.db, clock)
@@ -73,6 +74,8 @@ export async function closeApp(app: AppContext): Promise<void> {
   app.housekeeping?.stop()
   await app.housekeeping?.firstRun
   app.sessions.flush()
+  // The worker's connection closes first, so the app's own close folds the rest and removes the WAL.
+  await app.checkpoints?.stop()
   await app.db.destroy()
   // Kysely only closes the handle if it ever ran a query; close it ourselves otherwise.
   if (app.sqlite.open) app.sqlite.close()

@@ -2,6 +2,7 @@ import { chmodSync, copyFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppContext, AppFiles } from '../../app/context'
 import { HAS_UNIX_MODES, PRIVATE_FILE_MODE } from '../../app/privateFiles'
+import { startCheckpointWorker } from '../../db/checkpointWorker'
 import { createKysely, openSqlite } from '../../db/connection'
 import { latestVersion, migrate } from '../../db/migrator'
 import { sealStoredPasscodes } from '../workOrders/sealStoredPasscodes'
@@ -36,6 +37,8 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
     // Holding the one connection means no desk's transaction is half done while the file moves.
     await replacedDb.connection().execute(async () => {
       safetyCopy = await writeVerifiedCopy(app.sqlite, files, target, 'restore', app.clock())
+      // The checkpoint worker's connection goes first: the file is replaced under it.
+      await app.checkpoints?.stop()
       app.sqlite.close()
       try {
         putInPlace(app, files, copyFile)
@@ -43,6 +46,8 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
         console.error('[backups] restore failed; putting the safety copy back', error)
         putInPlace(app, files, join(target.folder, safetyCopy.name))
         throw new AppError('CONFLICT', 'backups.copyDamaged', { name })
+      } finally {
+        if (app.sqlite.open) app.checkpoints = startCheckpointWorker(app.sqlite, files.databaseFile)
       }
     })
     await replacedDb.destroy()

@@ -3,6 +3,7 @@ import { copyFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DATABASE_FILE_NAME } from '../../../src-main/app/openApp'
+import { BACKSTOP_CHECKPOINT_PAGES } from '../../../src-main/db/checkpointWorker'
 import { latestVersion } from '../../../src-main/db/migrator'
 import { allMigrations } from '../../../src-main/db/migrations'
 import { copyNameAt, writeManifest } from '../../../src-main/features/backups/copyFolder'
@@ -36,6 +37,8 @@ describe('restoring a backup', () => {
     )
     expect(auditRows(app).filter((row) => row.action !== 'backups.restore')).toEqual(auditAtBackup)
     expect(auditRows(app, 'backups.restore')).toMatchObject([{ entityId: copy.name }])
+    // The restored file has its own checkpoint worker again (the connection keeps only the backstop).
+    expect(app.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(BACKSTOP_CHECKPOINT_PAGES)
   })
 
   it('every desk is signed out and told why; the admin signs in again onto the restored data', async () => {

@@ -3,7 +3,6 @@ import { AppError } from '../../../../src-shared/contract'
 import type { CategoryKey } from '../../../../src-shared/domain/warranty/policy'
 import type { AppContext } from '../../../app/context'
 import { applyStagedRows, ImportCancelled } from './apply'
-import { checkpointInWorker } from './checkpointer'
 import { bulkIdMaker } from './bulkIds'
 import { createBatchChecker, type RejectedRow } from './check'
 import type { CsvRecord } from './csv'
@@ -110,7 +109,6 @@ async function runJob(
   const cacheSize = app.sqlite.pragma('cache_size', { simple: true }) as number
   let batches: AsyncIterator<CsvRecord[]> | undefined
   app.sqlite.pragma(`cache_size = ${IMPORT_CACHE_KIB}`)
-  const stopCheckpoints = checkpointInWorker(app)
   try {
     await nextTurn()
     // The file is decoded once, piece by piece as it is read back from disk.
@@ -205,7 +203,6 @@ async function runJob(
     // A run stopped part way closes the file it was reading.
     await batches?.return?.(undefined)
     job.upload.discard()
-    await stopCheckpoints()
     app.sqlite.pragma(`cache_size = ${cacheSize}`)
   }
 }
