@@ -1,4 +1,4 @@
-import { type Ref } from 'vue'
+import { type MaybeRefOrGetter, type Ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { onDialogOpening } from './dialog'
 import { useFormSubmit } from './formSubmit'
@@ -17,13 +17,43 @@ export interface DialogSubmission {
   submit: () => Promise<void>
 }
 
+/** A dialog's submit button: its text ("Save" when not given), colour, when it is off, and its `data-test`. */
+export interface DialogSubmitButton {
+  label?: MaybeRefOrGetter<string>
+  type?: MaybeRefOrGetter<'primary' | 'danger'>
+  disabled?: MaybeRefOrGetter<boolean>
+  test?: string
+}
+
 /**
- * The life every form dialog shares, for `<FormDialog :submission>`: as the dialog opens the errors of
+ * All `FormDialog` needs of a dialog that saves by itself, handed over as one `:form`: whether
+ * it is open (and `close` for Cancel), its save, its title and its submit button.
+ */
+export interface DialogForm {
+  visible: Readonly<Ref<boolean>>
+  close: () => void
+  submission: DialogSubmission
+  title?: MaybeRefOrGetter<string>
+  submit?: DialogSubmitButton
+}
+
+/** What a dialog tells `useDialogForm`: what it is called and what its button says, and how it fills and saves its form. */
+export interface DialogFormSteps {
+  title?: MaybeRefOrGetter<string>
+  submit?: DialogSubmitButton
+  open?: () => void
+  save: () => Promise<DialogSaved>
+}
+
+/**
+ * The life every form dialog shares, for `<FormDialog :form>`: as the dialog opens the errors of
  * last time go and `open` fills the fields; a press of the submit button runs `save` once at a
  * time, shows what it answers and closes the dialog; a failure leaves it open with the reason
  * and the errors on the fields it names (`errors`, for the dialog's `el-form-item :error`).
+ * `dialog` is what the template passes to `FormDialog`; `submission` alone serves a
+ * `FormDialog` that is given its title and buttons as attributes.
  */
-export function useDialogForm(visible: Ref<boolean>, steps: { open?: () => void; save: () => Promise<DialogSaved> }) {
+export function useDialogForm(visible: Ref<boolean>, steps: DialogFormSteps) {
   const { busy, errors, submit } = useFormSubmit()
 
   onDialogOpening(visible, () => {
@@ -41,6 +71,8 @@ export function useDialogForm(visible: Ref<boolean>, steps: { open?: () => void;
         visible.value = false
       })
   }
+  const close = () => (visible.value = false)
+  const dialog: DialogForm = { visible, close, submission, title: steps.title, submit: steps.submit }
 
-  return { errors, submission }
+  return { errors, submission, dialog }
 }

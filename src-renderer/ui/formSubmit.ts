@@ -1,5 +1,4 @@
-import { ref, type Ref } from 'vue'
-import { ElMessage } from 'element-plus'
+import { ref } from 'vue'
 import { fieldErrorsOf, showError, type FieldErrors } from './errors'
 
 /**
@@ -25,23 +24,4 @@ export function useFormSubmit() {
   }
 
   return { busy, errors, submit }
-}
-
-/**
- * `useFormSubmit` for a dialog that closes once its save has gone through: `saveAndClose` runs
- * the save, shows the message it returns and closes the dialog; a failure leaves it open with
- * the reason, as `submit` does.
- */
-export function useDialogSubmit(visible: Ref<boolean>) {
-  const { busy, errors, submit } = useFormSubmit()
-
-  function saveAndClose(action: () => Promise<string>): Promise<void> {
-    return submit(async () => {
-      const done = await action()
-      ElMessage.success(done)
-      visible.value = false
-    })
-  }
-
-  return { busy, errors, saveAndClose }
 }

@@ -1,31 +1,30 @@
-import { reactive, type Ref } from 'vue'
-import { onDialogOpening } from './dialog'
-import { useDialogSubmit } from './formSubmit'
+import { reactive, type MaybeRefOrGetter, type Ref } from 'vue'
+import { useDialogForm } from './dialogForm'
 import { passwordMismatch } from './passwords'
+
+const BLANK = { currentPassword: '', newPassword: '', confirmPassword: '' }
 
 /**
  * What a dialog that sets a new password does (the person's own, or one a manager resets):
  * empty fields each time it opens, the two copies of the new password compared before anything
- * is sent, one save at a time, and on success a message and the dialog closed.
+ * is sent, one save at a time, and on success the message `send` answers and the dialog closed.
+ * `send` is given the new password and the current one.
  */
-export function useNewPasswordDialog(visible: Ref<boolean>) {
-  const form = reactive({ currentPassword: '', newPassword: '', confirmPassword: '' })
-  const { busy, errors, saveAndClose } = useDialogSubmit(visible)
-
-  onDialogOpening(visible, () => {
-    Object.assign(form, { currentPassword: '', newPassword: '', confirmPassword: '' })
-    errors.value = {}
+export function useNewPasswordDialog(
+  visible: Ref<boolean>,
+  steps: { title: MaybeRefOrGetter<string>; send: (newPassword: string, currentPassword: string) => Promise<string> }
+) {
+  const form = reactive({ ...BLANK })
+  const { errors, dialog } = useDialogForm(visible, {
+    title: steps.title,
+    open: () => Object.assign(form, BLANK),
+    save: () => {
+      const mismatch = passwordMismatch(form.newPassword, form.confirmPassword, 'confirmPassword')
+      if (!mismatch) return steps.send(form.newPassword, form.currentPassword)
+      errors.value = mismatch
+      return Promise.resolve(false)
+    }
   })
 
-  /** Sends the new password with `send`, then says `doneMessage` and closes. */
-  function save(send: (newPassword: string) => Promise<unknown>, doneMessage: () => string): void {
-    const mismatch = passwordMismatch(form.newPassword, form.confirmPassword, 'confirmPassword')
-    if (mismatch) return void (errors.value = mismatch)
-    void saveAndClose(async () => {
-      await send(form.newPassword)
-      return doneMessage()
-    })
-  }
-
-  return { form, busy, errors, save }
+  return { form, errors, dialog }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { operation } from './operation'
 import { calendarDate, id, optionalText, serialSchema, singleLineString, text } from './common'
 import { CATEGORY_KEYS, NO_INVOICE_GRANTS, REGULATIONS, type WarrantyPolicy } from '../domain/warranty/policy'
-import type { RemedyRule, WarrantyEvaluation } from '../domain/warranty/evaluate'
+import type { RemedyRule, WarrantyEvaluation } from '../domain/warranty/verdict'
 
 export const categoryKeySchema = z.enum(CATEGORY_KEYS)
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection'
 import { reusableQuery } from '../../db/reusableQuery'
 import type { ArrivalCondition } from '../../../src-shared/contract'
-import type { RepairRecord, UnitFacts, VoidCondition } from '../../../src-shared/domain/warranty/evaluate'
+import type { RepairRecord, UnitFacts, VoidCondition } from '../../../src-shared/domain/warranty/facts'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import type { WarrantySettings } from '../settings/service'
 import type { WarrantyUnitsTable } from './tables'

@@ -1,4 +1,4 @@
-import type { RemedyRule } from '../../../src-shared/domain/warranty/evaluate'
+import type { RemedyRule } from '../../../src-shared/domain/warranty/verdict'
 export interface ProductCategoriesTable {
   key: string
   sortOrder: number

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { operation } from '../operation'
 import { singleLineString, text } from '../common'
 import { CODE_LISTS, type CodeList } from '../../domain/repairTypes'
-import { VOID_REASONS, type VoidReason } from '../../domain/warranty/evaluate'
+import { VOID_REASONS, type VoidReason } from '../../domain/warranty/facts'
 
 export interface CodeEntry {
   list: CodeList

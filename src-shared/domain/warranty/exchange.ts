@@ -1,4 +1,4 @@
-import type { Verdict } from './evaluate'
+import type { Verdict } from './verdict'
 
 /**
  * Whether the customer may leave with a new unit now: the verdict is an exchange (within the

@@ -128,4 +128,31 @@ describe('FormDialog', () => {
     await nextTick()
     expect(document.querySelector('[data-test=save]')?.classList.contains('is-loading')).toBe(true)
   })
+
+  it("with a form, takes the dialog's title, submit button and save from it, and Cancel closes it there", async () => {
+    const visible = ref(true)
+    const submission = { busy: ref(false), submit: vi.fn(() => Promise.resolve()) }
+    const form = {
+      visible,
+      close: () => (visible.value = false),
+      submission,
+      title: () => 'Hand over the device',
+      submit: { label: 'Hand over', type: 'danger' as const, disabled: () => false, test: 'hand-over' }
+    }
+    const { wrapper, submitted } = mountDialog({ modelValue: undefined, title: undefined, submitTest: undefined, form })
+    mounted = wrapper
+    await nextTick()
+    expect(document.body.textContent).toContain('Hand over the device')
+    const button = document.querySelector('[data-test=hand-over]')!
+    expect(button.textContent).toBe('Hand over')
+    expect(button.classList.contains('el-button--danger')).toBe(true)
+    document.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }))
+    expect(submission.submit).toHaveBeenCalledOnce()
+    expect(submitted.value).toBe(0)
+    const cancel = [...document.querySelectorAll('button')].find(
+      (candidate) => candidate.textContent === i18n.global.t('common.cancel')
+    )!
+    cancel.click()
+    expect(visible.value).toBe(false)
+  })
 })

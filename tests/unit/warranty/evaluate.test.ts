@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import {
-  REASON_KEYS,
-  evaluateWarranty,
-  warrantyRepairDays,
-  type FaultClaim,
-  type RepairRecord,
-  type UnitFacts,
-  type WarrantyEvaluation
-} from '../../../src-shared/domain/warranty/evaluate'
+import { REASON_KEYS, evaluateWarranty } from '../../../src-shared/domain/warranty/evaluate'
+import { type FaultClaim, type RepairRecord, type UnitFacts } from '../../../src-shared/domain/warranty/facts'
+import { type WarrantyEvaluation } from '../../../src-shared/domain/warranty/verdict'
+import { warrantyRepairDays } from '../../../src-shared/domain/warranty/start'
 import { DEFAULT_POLICIES, type WarrantyPolicy } from '../../../src-shared/domain/warranty/policy'
 import { waitingRecord } from '../../../src-shared/domain/warranty/waiting'
 

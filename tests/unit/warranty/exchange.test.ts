@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Verdict } from '../../../src-shared/domain/warranty/evaluate'
+import type { Verdict } from '../../../src-shared/domain/warranty/verdict'
 import { exchangeDue, refundDue } from '../../../src-shared/domain/warranty/exchange'
 
 const VERDICTS: Verdict[] = [

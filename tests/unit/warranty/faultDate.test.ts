@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Input } from '../../../src-shared/contract'
-import type { Verdict } from '../../../src-shared/domain/warranty/evaluate'
+import type { Verdict } from '../../../src-shared/domain/warranty/verdict'
 import { callError, callOk, freshShopPerTest, testClock } from '../helpers'
 import { at, checkIn, found, unitOf } from './jobFixtures'
 

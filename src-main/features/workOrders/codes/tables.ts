@@ -1,5 +1,5 @@
 import type { CodeList } from '../../../../src-shared/domain/repairTypes'
-import type { VoidReason } from '../../../../src-shared/domain/warranty/evaluate'
+import type { VoidReason } from '../../../../src-shared/domain/warranty/facts'
 
 export interface CodeEntriesTable {
   list: CodeList

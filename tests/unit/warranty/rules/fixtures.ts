@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../../../../src-main/app/context'
 import type { Input, WarrantyVerdict } from '../../../../src-shared/contract'
-import type { FaultClaim } from '../../../../src-shared/domain/warranty/evaluate'
+import type { FaultClaim } from '../../../../src-shared/domain/warranty/facts'
 import { ADMIN, callOk, closeApp, initializedApp, type TestClock } from '../../helpers'
 
 export type Category = Input<'warranty.register'>['categoryKey']

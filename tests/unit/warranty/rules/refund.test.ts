@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RemedyRule, Verdict } from '../../../../src-shared/domain/warranty/evaluate'
+import type { RemedyRule, Verdict } from '../../../../src-shared/domain/warranty/verdict'
 import { addDays } from '../../../../src-shared/domain/warranty/policy'
 import { auditRows, callError, callOk, createUserAndSignIn } from '../../helpers'
 import {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Verdict } from '../../../../src-shared/domain/warranty/evaluate'
+import type { Verdict } from '../../../../src-shared/domain/warranty/verdict'
 import { addDays, addMonths } from '../../../../src-shared/domain/warranty/policy'
 import {
   lookUp,

@@ -4,7 +4,6 @@ import { effectScope, ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import type { AppErrorData } from '../../../../src-shared/contract/errors'
 import { ApiError } from '../../../../src-renderer/api/client'
-import { useDialogSubmit } from '../../../../src-renderer/ui/formSubmit'
 import { useDialogForm } from '../../../../src-renderer/ui/dialogForm'
 import { useDuplicateNotice } from '../../../../src-renderer/features/customers/duplicateSave'
 
@@ -12,37 +11,6 @@ vi.mock('element-plus', () => ({ ElMessage: { success: vi.fn(), error: vi.fn() }
 
 const refusal = (messageKey: AppErrorData['messageKey'], details: ApiError['details']) =>
   new ApiError({ code: 'CONFLICT', messageKey, details })
-
-describe('useDialogSubmit', () => {
-  it('says what the save returns and closes the dialog once it has gone through', async () => {
-    const visible = ref(true)
-    const { saveAndClose } = effectScope().run(() => useDialogSubmit(visible))!
-
-    await saveAndClose(() => Promise.resolve('saved'))
-
-    expect(ElMessage.success).toHaveBeenCalledWith('saved')
-    expect(visible.value).toBe(false)
-  })
-
-  it('stays open with the errors on the fields when the save is refused', async () => {
-    const visible = ref(true)
-    const { saveAndClose, errors, busy } = effectScope().run(() => useDialogSubmit(visible))!
-
-    await saveAndClose(() =>
-      Promise.reject(
-        new ApiError({
-          code: 'VALIDATION',
-          messageKey: 'errors.VALIDATION',
-          details: { fields: [{ path: 'name', messageKey: 'validation.invalid' }] }
-        })
-      )
-    )
-
-    expect(visible.value).toBe(true)
-    expect(Object.keys(errors.value)).toEqual(['name'])
-    expect(busy.value).toBe(false)
-  })
-})
 
 describe('useDuplicateNotice', () => {
   const existingOf = (error: unknown) =>

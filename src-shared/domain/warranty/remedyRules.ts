@@ -1,0 +1,136 @@
+/**
+ * The rules that give a refund, an exchange or a new component: the refund and exchange windows,
+ * waiting too long in a warranty repair, the second repair, a main component repaired twice
+ * (rules 4a, 4b, 4c, 5, 5a).
+ */
+import { daysBetween } from '../workOrderAge'
+import type { WarrantyRule } from './case'
+import { hasMainComponents } from './policy'
+import { reason } from './reasons'
+import { waitingEntitledOn } from './waiting'
+
+/** 4a. A performance fault within the refund window (from the start, not extended by repairs). */
+export const refundWindow: WarrantyRule = (c) => {
+  if (!c.periods || c.today > c.periods.refundEnd) return null
+  const { start, refundEnd } = c.periods
+  c.reasons.push(
+    reason('warranty.reason.refundWindow', {
+      start,
+      refundDays: c.policy.refundDays,
+      refundEnd,
+      daysLeft: daysBetween(c.today, refundEnd)
+    })
+  )
+  return { verdict: 'refund' }
+}
+
+/** 4b. A performance fault within the exchange window (from the start, not extended by repairs). */
+export const exchangeWindow: WarrantyRule = (c) => {
+  if (!c.periods || c.today > c.periods.exchangeEnd) return null
+  const { start, exchangeEnd } = c.periods
+  c.reasons.push(
+    reason('warranty.reason.exchangeWindow', {
+      start,
+      exchangeDays: c.policy.exchangeDays,
+      exchangeEnd,
+      daysLeft: daysBetween(c.today, exchangeEnd)
+    })
+  )
+  return { verdict: 'exchange' }
+}
+
+/**
+ * 4c. Waiting too long in a warranty repair (see waiting.ts for the limits and their articles:
+ * 1995 art. 12, 2001 art. 16 and 17, 2002 art. 23). From the first day past the limit, counted
+ * from the day the unit was brought in, the customer is entitled to an exchange (the 1995 goods:
+ * or a refund instead, 《部分商品…》第十三条: 符合换货条件的…要求退货的，销售者应当予以退货); before it, a
+ * reason says on which day. A cause the unit's regulation gives no exchange for (missing parts
+ * for a computer, 2002 art. 8) is mentioned: its days only extend the period.
+ */
+export const waitingTooLong: WarrantyRule = (c) => {
+  const waiting = c.unit.waiting
+  if (!waiting) return null
+  const today = c.waitingToday ?? c.today
+  const entitledOn = waitingEntitledOn(waiting)
+  const { cause, since, broughtIn } = waiting
+  if (!waiting.limit || entitledOn === null) {
+    c.reasons.push(reason('warranty.reason.waitingNoLimit', { cause, since, broughtIn }))
+    return null
+  }
+  const params = { cause, since, broughtIn, limitDays: waiting.limit.days, article: waiting.limit.article, entitledOn }
+  if (today >= entitledOn) {
+    c.reasons.push(reason('warranty.reason.waitingLimitReached', params))
+    if (c.policy.regulation !== 'appliances_1995') return { verdict: 'exchange', waitingRule: true }
+    c.reasons.push(reason('warranty.reason.refundInsteadOfExchange'))
+    return { verdict: 'exchange_or_refund', waitingRule: true }
+  }
+  c.reasons.push(reason('warranty.reason.waitingLimitAhead', { ...params, daysToGo: daysBetween(today, entitledOn) }))
+  return null
+}
+
+/**
+ * 5. Second-repair rule: repaired twice under warranty for the claim's fault code and failing
+ * again within the whole unit's repair period (extended by repair time; and within the claimed
+ * component's own period when that is shorter) → the remedy depends on
+ * the goods: a phone or a computer is exchanged (《移动电话机商品修理更换退货责任规定》第十三条;
+ * 《微型计算机商品修理更换退货责任规定》第十三条), the 1995 goods are exchanged or refunded at the
+ * customer's choice (《部分商品修理更换退货责任规定》第十一条, 第十三条). A main component past the
+ * unit's period is rule 5a's. Otherwise other faults repaired twice are mentioned: one more
+ * failure would make it due.
+ */
+export const secondRepair: WarrantyRule = (c) => {
+  if (!c.applicablePeriod || !c.periods) return null
+  const claimCode = c.claim.faultCode
+  const repeated = claimCode === null ? undefined : c.repeatedFaults.get(claimCode)
+  // Within the unit's period, and within the claimed component's when it has a shorter one (a
+  // phone's battery): a longer component period is rule 5a's.
+  const periodEnd = c.applicablePeriod.end < c.periods.repairEnd ? c.applicablePeriod.end : c.periods.repairEnd
+  if (repeated && claimCode !== null && c.today <= periodEnd) {
+    const orRefund = c.policy.regulation === 'appliances_1995'
+    c.reasons.push(
+      reason(orRefund ? 'warranty.reason.secondRepairExchangeOrRefund' : 'warranty.reason.secondRepairRule', {
+        faultCode: claimCode,
+        repairs: repeated.length,
+        lastReturnedDate: latest(repeated.map((r) => r.returnedDate ?? r.receivedDate)),
+        periodEnd
+      })
+    )
+    return { verdict: orRefund ? 'exchange_or_refund' : 'exchange', secondRepairRule: true }
+  }
+  for (const [code, list] of c.repeatedFaults) {
+    if (code !== claimCode)
+      c.reasons.push(reason('warranty.reason.repeatFaultHistory', { faultCode: code, repairs: list.length }))
+  }
+  return null
+}
+
+/**
+ * 5a. A main component (主要部件) repaired twice under warranty fails again when the whole unit's
+ * period is over but the component's is not → a new component, free, not a whole-unit exchange
+ * (《微型计算机商品修理更换退货责任规定》第十条: 免费更换新的主要部件; the 1995 goods' annex gives
+ * their main components the longer period, 《部分商品修理更换退货责任规定》第十一条 read with it).
+ * A phone's components are accessories (附件), not main components.
+ */
+export const mainComponentRepairedTwice: WarrantyRule = (c) => {
+  const component = c.applicablePeriod?.component
+  if (!c.periods || !component || !hasMainComponents(c.policy)) return null
+  if (c.today <= c.periods.repairEnd || c.today > component.end) return null
+  const repairs = c.unit.repairs.filter(
+    (r) => r.underWarranty && r.repaired !== false && r.returnedDate !== null && r.component === component.component
+  )
+  if (repairs.length < 2) return null
+  c.reasons.push(
+    reason('warranty.reason.mainComponentNewAfterTwoRepairs', {
+      component: component.component,
+      repairs: repairs.length,
+      lastReturnedDate: latest(repairs.map((r) => r.returnedDate ?? r.receivedDate)),
+      repairEnd: c.periods.repairEnd,
+      end: component.end
+    })
+  )
+  return { verdict: 'free_new_component', secondRepairRule: true }
+}
+
+function latest(dates: string[]): string {
+  return dates.reduce((a, b) => (b > a ? b : a))
+}
