@@ -13,6 +13,8 @@ export interface PageAction {
   type?: 'primary' | 'danger' | 'warning' | 'success'
   plain?: boolean
   loading?: boolean
+  /** Shown but greyed out (nothing chosen yet, nothing to act on). */
+  disabled?: boolean
   /** Left out when false (the user may not, or it does not apply now). */
   shown?: boolean
 }

@@ -17,6 +17,8 @@ export interface PagedList<T> {
   showPage(page: number): Promise<void>
   /** Another number of rows a page: back to page 1. */
   resize(pageSize: number): Promise<void>
+  /** Waits for a record being created, then loads the page again if the list is on screen, to show it. */
+  refreshAfter<R>(saving: Promise<R>): Promise<R>
 }
 
 /** Server-side paging state for a list screen; the server filters, sorts and counts. */
@@ -55,7 +57,12 @@ export function usePagedList<T>(
     list.pageSize.value = pageSize
     await reloadFromFirstPage()
   }
-  return { ...list, load, reloadFromFirstPage, showPage, resize }
+  async function refreshAfter<R>(saving: Promise<R>): Promise<R> {
+    const saved = await saving
+    if (list.rows.value.length > 0) await load()
+    return saved
+  }
+  return { ...list, load, reloadFromFirstPage, showPage, resize, refreshAfter }
 }
 
 /** The one row a search found, when it found exactly one: Enter on a list page opens it. */

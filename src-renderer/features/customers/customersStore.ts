@@ -42,11 +42,8 @@ export const useCustomersStore = defineStore('customers', () => {
     return (await call('customers.search', { query, page: 1, pageSize: 10 })).rows
   }
 
-  async function create(input: Input<'customers.create'>): Promise<Customer> {
-    const customer = await call('customers.create', input)
-    if (list.rows.value.length > 0) await list.load()
-    return customer
-  }
+  const create = (input: Input<'customers.create'>): Promise<Customer> =>
+    list.refreshAfter(call('customers.create', input))
 
   async function update(input: Input<'customers.update'>): Promise<Customer> {
     const customer = await call('customers.update', input)

@@ -42,11 +42,7 @@ export const usePartsStore = defineStore('parts', () => {
     part.value = await call('parts.get', { id })
   }
 
-  async function create(input: Input<'parts.create'>): Promise<Part> {
-    const created = await call('parts.create', input)
-    if (list.rows.value.length > 0) await list.load()
-    return created
-  }
+  const create = (input: Input<'parts.create'>): Promise<Part> => list.refreshAfter(call('parts.create', input))
 
   async function update(input: Input<'parts.update'>): Promise<Part> {
     const updated = await call('parts.update', input)
