@@ -10,9 +10,9 @@ const pauses = new WeakMap<BetterSqlite3.Database, Pause>()
 
 /**
  * Turns the connection's automatic WAL checkpoints off until the returned release() is called.
- * A backup and a registry import can each hold a pause at the same time: the first one in keeps
- * the connection's own setting and the last one out puts it back, so overlapping holders can never
- * leave checkpoints off for good (which would let the WAL grow until the disk is full).
+ * Backups can hold pauses at the same time: the first one in keeps the connection's own setting
+ * and the last one out puts it back, so overlapping holders can never leave checkpoints off for
+ * good (which would let the WAL grow until the disk is full).
  * release() may be called more than once; only the first call counts.
  */
 export function pauseAutomaticCheckpoints(sqlite: BetterSqlite3.Database): () => void {
@@ -33,4 +33,30 @@ export function pauseAutomaticCheckpoints(sqlite: BetterSqlite3.Database): () =>
     pauses.delete(sqlite)
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${Number(current.pages)}`)
   }
+}
+
+/**
+ * Sets the connection's own automatic checkpoint threshold (the checkpoint worker's backstop)
+ * and returns what puts the previous one back. While a pause holds, the new threshold is what the
+ * last holder puts back, so a pause and a change of threshold may start and end in any order.
+ */
+export function setAutomaticCheckpointPages(sqlite: BetterSqlite3.Database, pages: number): () => void {
+  const previous = ownPages(sqlite)
+  setOwnPages(sqlite, pages)
+  let held = true
+  return () => {
+    if (!held) return
+    held = false
+    setOwnPages(sqlite, previous)
+  }
+}
+
+function ownPages(sqlite: BetterSqlite3.Database): number {
+  return pauses.get(sqlite)?.pages ?? (sqlite.pragma('wal_autocheckpoint', { simple: true }) as number)
+}
+
+function setOwnPages(sqlite: BetterSqlite3.Database, pages: number): void {
+  const pause = pauses.get(sqlite)
+  if (pause) pause.pages = pages
+  else if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${Number(pages)}`)
 }

@@ -50,8 +50,7 @@ export interface DialogFormSteps {
  * last time go and `open` fills the fields; a press of the submit button runs `save` once at a
  * time, shows what it answers and closes the dialog; a failure leaves it open with the reason
  * and the errors on the fields it names (`errors`, for the dialog's `el-form-item :error`).
- * `dialog` is what the template passes to `FormDialog`; `submission` alone serves a
- * `FormDialog` that is given its title and buttons as attributes.
+ * `dialog` is what the template passes to `FormDialog` (`submission`, its save alone, is for tests).
  */
 export function useDialogForm(visible: Ref<boolean>, steps: DialogFormSteps) {
   const { busy, errors, submit } = useFormSubmit()

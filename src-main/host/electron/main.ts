@@ -116,9 +116,15 @@ export function startElectronShell(): void {
   })
 
   electronApp.on('window-all-closed', () => electronApp.quit())
-  electronApp.on('will-quit', () => {
+  let closing = false
+  electronApp.on('will-quit', (event) => {
     connection?.close()
-    if (appContext) void closeApp(appContext)
+    if (!appContext || closing) return
+    // Closing waits for the checkpoint worker's last fold and then closes the database, which
+    // takes more than this event's turn: hold the quit until it is done.
+    event.preventDefault()
+    closing = true
+    void closeApp(appContext).finally(() => electronApp.exit())
   })
 }
 

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { pauseAutomaticCheckpoints } from '../../../src-main/db/checkpointPause'
+import { pauseAutomaticCheckpoints, setAutomaticCheckpointPages } from '../../../src-main/db/checkpointPause'
 
-describe('pausing automatic checkpoints (a backup and an import may overlap)', () => {
+describe('pausing automatic checkpoints (backups may overlap; the checkpoint worker sets its backstop)', () => {
   let folder: string
   let sqlite: Database.Database
   const setting = () => sqlite.pragma('wal_autocheckpoint', { simple: true })
@@ -22,26 +22,39 @@ describe('pausing automatic checkpoints (a backup and an import may overlap)', (
   })
 
   it('keeps checkpoints off until the last holder lets go, then puts the own setting back', () => {
-    const backup = pauseAutomaticCheckpoints(sqlite)
-    const importer = pauseAutomaticCheckpoints(sqlite)
+    const scheduled = pauseAutomaticCheckpoints(sqlite)
+    const safetyCopy = pauseAutomaticCheckpoints(sqlite)
     expect(setting()).toBe(0)
-    backup()
+    scheduled()
     expect(setting()).toBe(0)
-    importer()
+    safetyCopy()
     expect(setting()).toBe(1000)
   })
 
   it('restores the setting when the holders let go in the other order, and counts a second release once', () => {
-    const importer = pauseAutomaticCheckpoints(sqlite)
-    const backup = pauseAutomaticCheckpoints(sqlite)
-    importer()
-    importer()
+    const safetyCopy = pauseAutomaticCheckpoints(sqlite)
+    const scheduled = pauseAutomaticCheckpoints(sqlite)
+    safetyCopy()
+    safetyCopy()
     expect(setting()).toBe(0)
-    backup()
+    scheduled()
     expect(setting()).toBe(1000)
     const again = pauseAutomaticCheckpoints(sqlite)
     expect(setting()).toBe(0)
     again()
+    expect(setting()).toBe(1000)
+  })
+
+  it('a backstop set or put back during a pause takes effect when the pause ends, in either order', () => {
+    const paused = pauseAutomaticCheckpoints(sqlite)
+    const putBack = setAutomaticCheckpointPages(sqlite, 4000)
+    expect(setting()).toBe(0)
+    paused()
+    expect(setting()).toBe(4000)
+    const pausedAgain = pauseAutomaticCheckpoints(sqlite)
+    putBack()
+    expect(setting()).toBe(0)
+    pausedAgain()
     expect(setting()).toBe(1000)
   })
 })

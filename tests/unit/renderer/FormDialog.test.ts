@@ -115,10 +115,12 @@ describe('FormDialog', () => {
     expect(submitted.value).toBe(1)
   })
 
-  it('with a submission, the submit button runs its save instead of telling the caller, and spins while it runs', async () => {
+  it("with a form, the submit button runs the form's save instead of telling the caller, and spins while it runs", async () => {
     const busy = ref(false)
+    const visible = ref(true)
     const submission = { busy, submit: vi.fn(() => Promise.resolve()) }
-    const { wrapper, submitted } = mountDialog({ submission })
+    const form = { visible, close: () => (visible.value = false), submission, submit: { test: 'save' } }
+    const { wrapper, submitted } = mountDialog({ modelValue: undefined, submitTest: undefined, form })
     mounted = wrapper
     await nextTick()
     document.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }))
