@@ -121,8 +121,7 @@ export const checkoutMessages = defineMessages(
         change: '找零',
         depositReturned: '退还定金 ¥{amount}（{method}）',
         print: '打印收据',
-        open: '查看收据',
-        back: '返回工单'
+        open: '查看收据'
       },
       invoice: {
         invoice: '收款收据',
@@ -389,8 +388,7 @@ export const checkoutMessages = defineMessages(
         change: 'Change',
         depositReturned: 'Deposit returned ¥{amount} ({method})',
         print: 'Print receipt',
-        open: 'Open receipt',
-        back: 'Back to work order'
+        open: 'Open receipt'
       },
       invoice: {
         invoice: 'Payment receipt',
