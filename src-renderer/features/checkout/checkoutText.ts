@@ -11,7 +11,8 @@ export const yuan = (fen: number): string => `${fen < 0 ? '-' : ''}¥${formatFen
 
 /**
  * How methods, line kinds, payment kinds and times read on the checkout screens, and why what
- * was tendered does not settle what is due yet (at a work order's checkout and a counter sale).
+ * was tendered does not settle what is due yet (at a work order's checkout and a counter sale;
+ * the counter's narrow column names its own, shorter, message for non-cash over what is due).
  */
 export function useCheckoutText() {
   const { t } = useI18n()
@@ -21,10 +22,10 @@ export function useCheckoutText() {
     lineKindLabel: (kind: LineKind) => t(`checkout.kind.${kind}`),
     paymentKindLabel: (kind: PaymentKind) => t(`checkout.paymentKind.${kind}`),
     when: (iso: string | null) => (iso ? formatShopDateTime(iso, session.shopTimeZone) : ''),
-    tenderProblemText(problem: TenderProblem): string {
+    tenderProblemText(problem: TenderProblem, nonCashOverMessage = 'checkout.payment.nonCashOver'): string {
       if (problem.kind === 'short') return t('checkout.payment.short', { amount: formatFen(problem.missingFen) })
       if (problem.kind === 'nonCashOver')
-        return t('checkout.payment.nonCashOver', {
+        return t(nonCashOverMessage, {
           nonCash: formatFen(problem.nonCashFen),
           due: formatFen(problem.dueFen)
         })
