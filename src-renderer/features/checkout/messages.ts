@@ -121,8 +121,7 @@ export const checkoutMessages = defineMessages(
         change: '找零',
         depositReturned: '退还定金 ¥{amount}（{method}）',
         print: '打印收据',
-        open: '查看收据',
-        back: '返回工单'
+        open: '查看收据'
       },
       invoice: {
         invoice: '收款收据',
@@ -248,7 +247,6 @@ export const checkoutMessages = defineMessages(
       customerName: '顾客姓名（可选）',
       payments: '收款',
       change: '找零',
-      short: '还差 ¥{amount}',
       nonCashOver: '非现金 ¥{nonCash} 超过应收 ¥{due}',
       pay: '收款',
       paid: '收款完成：{number}',
@@ -391,8 +389,7 @@ export const checkoutMessages = defineMessages(
         change: 'Change',
         depositReturned: 'Deposit returned ¥{amount} ({method})',
         print: 'Print receipt',
-        open: 'Open receipt',
-        back: 'Back to work order'
+        open: 'Open receipt'
       },
       invoice: {
         invoice: 'Payment receipt',
@@ -519,7 +516,6 @@ export const checkoutMessages = defineMessages(
       customerName: 'Customer name (optional)',
       payments: 'Payment',
       change: 'Change',
-      short: '¥{amount} still to pay',
       nonCashOver: 'Non-cash ¥{nonCash} is more than the ¥{due} due',
       pay: 'Take payment',
       paid: 'Paid: {number}',

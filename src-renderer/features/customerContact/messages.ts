@@ -38,8 +38,7 @@ export const customerContactMessages = defineMessages(
         average: '平均 {average}',
         satisfied: '满意',
         dissatisfied: '不满意',
-        complaintLink: '投诉 →',
-        settings: '消息模板与回访设置'
+        complaintLink: '投诉 →'
       },
       call: {
         title: '回访 {number}',
@@ -131,8 +130,7 @@ export const customerContactMessages = defineMessages(
         average: 'Average {average}',
         satisfied: 'Satisfied',
         dissatisfied: 'Dissatisfied',
-        complaintLink: 'Complaint →',
-        settings: 'Message template and follow-up settings'
+        complaintLink: 'Complaint →'
       },
       call: {
         title: 'Follow-up {number}',
