@@ -26,6 +26,7 @@ import { outgoingValueFen, averageCostFen } from '../../src-shared/domain/stock'
 import { CLOSED_STATUSES } from '../../src-shared/domain/workOrderStatus'
 import { seedRepairs } from './seed'
 import { seedParts, type PartStock } from './partsSeed'
+import { startCpuProfile } from './cpuProfile'
 
 const PARTS = 20_000
 const MOVEMENTS = Number(process.env.MOVEMENTS ?? 2_000_000)
@@ -362,7 +363,10 @@ async function main(): Promise<void> {
       }
       issueRows.push({ label, timings, target: ISSUE_TARGET_P95_MS })
     }
+    // ISSUE_PROFILE=<file>: a CPU profile of the timed issues through dispatch (open it in Chrome's DevTools).
+    const profiler = process.env.ISSUE_PROFILE ? await startCpuProfile() : undefined
     await timed('workOrderParts.issue through dispatch', ISSUES, dispatchIssue)
+    if (profiler) await profiler.saveTo(process.env.ISSUE_PROFILE!)
     await timed('issuePart, the service alone', SERVICE_ISSUES, (input) => issuePart(app.db, new Date(), clerk, input))
     const raw = rawIssuer(app, clerkId)
     await timed('raw SQLite: the same writes, one transaction', RAW_ISSUES, (input) =>
