@@ -71,7 +71,9 @@ describe('Element Plus registered by the component', () => {
       // The shop-server banner shows over every screen, sign-in included (no Element Plus inside).
       'src-renderer/features/network/ConnectionBanner.vue',
       'src-renderer/shell/LanguageSwitch.vue',
-      'src-renderer/shell/StandaloneFormPage.vue'
+      'src-renderer/shell/StandaloneFormPage.vue',
+      // Sign-in's banner (why the last attempt failed or the last session ended) is the standing notice.
+      'src-renderer/ui/StandingAlert.vue'
     ])
     expect(firstScript).not.toContain('src-renderer/ui/appComponents.ts')
     expect(firstScript).not.toContain('src-renderer/ui/appComponentList.ts')

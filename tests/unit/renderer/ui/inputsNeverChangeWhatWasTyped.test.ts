@@ -5,6 +5,7 @@ import { defineComponent, h, nextTick, ref } from 'vue'
 import ElementPlus from 'element-plus'
 import { i18n } from '../../../../src-renderer/i18n'
 import MoneyInput from '../../../../src-renderer/ui/MoneyInput.vue'
+import PasswordField from '../../../../src-renderer/ui/PasswordField.vue'
 import TextField from '../../../../src-renderer/ui/TextField.vue'
 
 let wrapper: VueWrapper | undefined
@@ -52,5 +53,14 @@ describe('bad input reaches the server to be refused with a message, never silen
     expect(input.getAttribute('maxlength')).toBeNull()
     await nextTick()
     await vi.waitFor(() => expect(document.body.textContent).toContain('不能超过 10 个字符'))
+  })
+
+  it('a pasted password longer than allowed is kept whole and marked too long, not cut at the limit', async () => {
+    const password = mountWith(PasswordField, '', { maxlength: 8, label: 'Password', autocomplete: 'off' })
+    const input = await typeInto('0123456789')
+    expect(password.value).toBe('0123456789')
+    expect(input.getAttribute('type')).toBe('password')
+    expect(input.getAttribute('maxlength')).toBeNull()
+    await vi.waitFor(() => expect(document.body.textContent).toContain('不能超过 8 个字符'))
   })
 })
