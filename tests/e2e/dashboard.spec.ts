@@ -87,5 +87,15 @@ test('the front desk and the manager open the home on their own tiles, and a til
 
   await counter.getByTestId('tile-ready').click()
   await expect(deskPage).toHaveURL(/\/work-orders$/)
-  await expect(deskPage.getByTestId('work-orders-table').locator('tbody tr')).toHaveCount(2)
+  const rows = deskPage.getByTestId('work-orders-table').locator('tbody tr')
+  await expect(rows).toHaveCount(2)
+
+  // The list opens from the keyboard too: a row takes the focus, the arrows move it, Enter opens.
+  const secondNumber = (await rows.nth(1).locator('.number').innerText()).trim()
+  await rows.first().focus()
+  await deskPage.keyboard.press('ArrowDown')
+  await expect(rows.nth(1)).toBeFocused()
+  await screenshot(deskPage, 'work-orders-keyboard-row')
+  await deskPage.keyboard.press('Enter')
+  await expect(deskPage.getByTestId('work-order-number')).toHaveText(secondNumber)
 })
