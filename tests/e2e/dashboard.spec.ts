@@ -89,6 +89,9 @@ test('the front desk and the manager open the home on their own tiles, and a til
   await expect(deskPage).toHaveURL(/\/work-orders$/)
   const rows = deskPage.getByTestId('work-orders-table').locator('tbody tr')
   await expect(rows).toHaveCount(2)
+  // The tile's filter is shown in words before the select was ever opened.
+  await expect(deskPage.getByTestId('status-filter')).toContainText('Ready for pickup')
+  await expect(deskPage.getByTestId('status-filter')).not.toContainText('ready_for_pickup')
 
   // The list opens from the keyboard too: a row takes the focus, the arrows move it, Enter opens.
   const secondNumber = (await rows.nth(1).locator('.number').innerText()).trim()
