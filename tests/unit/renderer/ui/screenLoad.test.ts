@@ -4,7 +4,11 @@ import { mount } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 
 const shown: unknown[] = []
-vi.mock('../../../../src-renderer/ui/errors', () => ({ showError: (error: unknown) => shown.push(error) }))
+vi.mock('../../../../src-renderer/ui/errors', () => ({
+  showError: (error: unknown) => {
+    shown.push(error)
+  }
+}))
 const watched: { entities: readonly string[]; refresh: () => unknown }[] = []
 vi.mock('../../../../src-renderer/api/useLiveRefresh', () => ({
   useLiveRefresh: (entities: readonly string[], refresh: () => unknown) => watched.push({ entities, refresh })
