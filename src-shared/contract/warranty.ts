@@ -3,6 +3,7 @@ import { operation } from './operation'
 import { calendarDate, id, optionalText, serialSchema, singleLineString, text } from './common'
 import { CATEGORY_KEYS, NO_INVOICE_GRANTS, REGULATIONS, type WarrantyPolicy } from '../domain/warranty/policy'
 import type { RemedyRule, WarrantyEvaluation } from '../domain/warranty/verdict'
+import { FAULT_KINDS } from '../domain/warranty/facts'
 
 export const categoryKeySchema = z.enum(CATEGORY_KEYS)
 
@@ -75,7 +76,7 @@ export type WarrantyLookup =
 
 export const faultClaimSchema = z
   .object({
-    kind: z.enum(['performance', 'appearance']),
+    kind: z.enum(FAULT_KINDS),
     component: singleLineString().max(30).nullable().default(null),
     faultCode: singleLineString().max(20).nullable().default(null),
     /** When the fault appeared (null: today); never in the future nor before the purchase. */

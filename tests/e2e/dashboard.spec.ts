@@ -93,11 +93,16 @@ test('the front desk and the manager open the home on their own tiles, and a til
   await expect(deskPage.getByTestId('status-filter')).toContainText('Ready for pickup')
   await expect(deskPage.getByTestId('status-filter')).not.toContainText('ready_for_pickup')
 
-  // The list opens from the keyboard too: a row takes the focus, the arrows move it, Enter opens.
+  // The list opens from the keyboard too: the table is one Tab stop (its first row), the arrows
+  // move between rows, Enter opens the row.
   const secondNumber = (await rows.nth(1).locator('.number').innerText()).trim()
+  await expect(rows.first()).toHaveAttribute('tabindex', '0')
+  await expect(rows.nth(1)).toHaveAttribute('tabindex', '-1')
   await rows.first().focus()
   await deskPage.keyboard.press('ArrowDown')
   await expect(rows.nth(1)).toBeFocused()
+  await expect(rows.nth(1)).toHaveAttribute('tabindex', '0')
+  await expect(rows.first()).toHaveAttribute('tabindex', '-1')
   await screenshot(deskPage, 'work-orders-keyboard-row')
   await deskPage.keyboard.press('Enter')
   await expect(deskPage.getByTestId('work-order-number')).toHaveText(secondNumber)

@@ -22,7 +22,10 @@ export function useCheckoutText() {
     lineKindLabel: (kind: LineKind) => t(`checkout.kind.${kind}`),
     paymentKindLabel: (kind: PaymentKind) => t(`checkout.paymentKind.${kind}`),
     when: (iso: string | null) => (iso ? formatShopDateTime(iso, session.shopTimeZone) : ''),
-    tenderProblemText(problem: TenderProblem, nonCashOverMessage = 'checkout.payment.nonCashOver'): string {
+    tenderProblemText(
+      problem: TenderProblem,
+      nonCashOverMessage: 'checkout.payment.nonCashOver' | 'counterSale.nonCashOver' = 'checkout.payment.nonCashOver'
+    ): string {
       if (problem.kind === 'short') return t('checkout.payment.short', { amount: formatFen(problem.missingFen) })
       if (problem.kind === 'nonCashOver')
         return t(nonCashOverMessage, {

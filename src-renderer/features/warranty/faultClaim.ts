@@ -3,9 +3,6 @@ import type { FaultClaim } from './warrantyStore'
 /** The component select's value for the whole unit (a select shows null or '' as nothing chosen). */
 export const WHOLE_UNIT = '*'
 
-/** The kinds of fault a customer can claim, in the order the form offers them. */
-export const FAULT_KINDS = ['performance', 'appearance'] as const satisfies readonly FaultClaim['kind'][]
-
 /** The fault the customer describes, as the claim form holds it. */
 export interface FaultClaimForm {
   kind: FaultClaim['kind']

@@ -58,9 +58,12 @@ export interface UnitFacts {
   waiting?: WaitingRecord | null
 }
 
+/** The kinds of fault a customer can claim, in the order a form offers them. */
+export const FAULT_KINDS = ['performance', 'appearance'] as const
+
 /** The fault the customer brings in. */
 export interface FaultClaim {
-  kind: 'performance' | 'appearance'
+  kind: (typeof FAULT_KINDS)[number]
   /** null: the whole unit */
   component: string | null
   faultCode: string | null
