@@ -67,7 +67,9 @@ test('the front desk and the manager open the home on their own tiles, and a til
   await page.setViewportSize({ width: 1366, height: 768 })
   await signIn(page, host, boss.username, boss.password)
   const shop = page.getByTestId('tiles-manager')
-  await expect(shop.getByTestId('tile-takings')).toContainText('50.00')
+  // Money with its sign: the day's total and each payment method's line.
+  await expect(shop.getByTestId('tile-takings')).toContainText('¥50.00')
+  await expect(shop.getByTestId('tile-takings')).toContainText('现金 ¥50.00')
   await expect(shop.getByTestId('tile-stuck')).toContainText('0')
   await expect(shop).toContainText('今日收款')
   await expect(page.getByTestId('tiles-front-desk').getByTestId('tile-ready')).toContainText('2')
