@@ -94,6 +94,12 @@ test('the front desk and the manager open the home on their own tiles, and a til
   // The tile's filter is shown in words before the select was ever opened.
   await expect(deskPage.getByTestId('status-filter')).toContainText('Ready for pickup')
   await expect(deskPage.getByTestId('status-filter')).not.toContainText('ready_for_pickup')
+  // At the counter's 1366 pixels the row fits without scrolling sideways, its English status included.
+  const bodyWrap = deskPage.getByTestId('work-orders-table').locator('.el-table__body-wrapper .el-scrollbar__wrap')
+  expect(await bodyWrap.evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBeLessThanOrEqual(0)
+  const statusTag = (await rows.first().getByTestId('status-tag').boundingBox())!
+  const statusCell = (await rows.first().locator('td').nth(1).boundingBox())!
+  expect(statusTag.x + statusTag.width).toBeLessThanOrEqual(statusCell.x + statusCell.width)
 
   // The list opens from the keyboard too: a row takes the focus, the arrows move it, Enter opens.
   const secondNumber = (await rows.nth(1).locator('.number').innerText()).trim()
