@@ -69,6 +69,8 @@ test('a walk-in goes from check-in to hand-over: scan, diagnose, quote over the 
   await techPage.getByRole('option', { name: 'C04 外力撞击 / 跌落' }).click()
   await techPage.locator('textarea[name=diagnosis]').fill('主板供电芯片损坏，需更换主板')
   await techPage.getByTestId('save-diagnosis').click()
+  // The timeline names the codes as the diagnosis does, not the bare codes.
+  await expect(techPage.getByTestId('timeline')).toContainText('L01 主板、C04 外力撞击 / 跌落')
   await techPage.locator('input[name=labour-description]').fill('更换主板')
   await techPage.locator('input[name=labour-price]').fill('600')
   await techPage.locator('input[name=labour-description]').press('Enter')
