@@ -67,7 +67,9 @@ test('the front desk and the manager open the home on their own tiles, and a til
   await page.setViewportSize({ width: 1366, height: 768 })
   await signIn(page, host, boss.username, boss.password)
   const shop = page.getByTestId('tiles-manager')
-  await expect(shop.getByTestId('tile-takings')).toContainText('50.00')
+  // Money with its sign: the day's total and each payment method's line.
+  await expect(shop.getByTestId('tile-takings')).toContainText('¥50.00')
+  await expect(shop.getByTestId('tile-takings')).toContainText('现金 ¥50.00')
   await expect(shop.getByTestId('tile-stuck')).toContainText('0')
   await expect(shop).toContainText('今日收款')
   await expect(page.getByTestId('tiles-front-desk').getByTestId('tile-ready')).toContainText('2')
@@ -92,6 +94,12 @@ test('the front desk and the manager open the home on their own tiles, and a til
   // The tile's filter is shown in words before the select was ever opened.
   await expect(deskPage.getByTestId('status-filter')).toContainText('Ready for pickup')
   await expect(deskPage.getByTestId('status-filter')).not.toContainText('ready_for_pickup')
+  // At the counter's 1366 pixels the row fits without scrolling sideways, its English status included.
+  const bodyWrap = deskPage.getByTestId('work-orders-table').locator('.el-table__body-wrapper .el-scrollbar__wrap')
+  expect(await bodyWrap.evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBeLessThanOrEqual(0)
+  const statusTag = (await rows.first().getByTestId('status-tag').boundingBox())!
+  const statusCell = (await rows.first().locator('td').nth(1).boundingBox())!
+  expect(statusTag.x + statusTag.width).toBeLessThanOrEqual(statusCell.x + statusCell.width)
 
   // The list opens from the keyboard too: the table is one Tab stop (its first row), the arrows
   // move between rows, Enter opens the row.

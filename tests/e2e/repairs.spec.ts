@@ -50,6 +50,8 @@ test('a walk-in goes from check-in to hand-over: scan, diagnose, quote over the 
   await expect(deskPage.getByTestId('work-order-number')).toHaveText(number)
   // The desk cannot read the passcode back; only the assigned technician and managers can.
   await expect(deskPage.getByTestId('passcode-hidden')).toBeVisible()
+  // The customer's name and phone are two things, not one run of characters.
+  await expect(deskPage.getByTestId('work-order')).toContainText('张三丰 13800138000')
   await deskPage.getByTestId('assign-technician').click()
   await deskPage.getByRole('option', { name: /张伟/ }).click()
   await expect(deskPage.getByTestId('work-order')).toContainText('技师: 张伟')
@@ -67,10 +69,13 @@ test('a walk-in goes from check-in to hand-over: scan, diagnose, quote over the 
   await techPage.getByRole('option', { name: 'C04 外力撞击 / 跌落' }).click()
   await techPage.locator('textarea[name=diagnosis]').fill('主板供电芯片损坏，需更换主板')
   await techPage.getByTestId('save-diagnosis').click()
+  // The timeline names the codes as the diagnosis does, not the bare codes.
+  await expect(techPage.getByTestId('timeline')).toContainText('L01 主板、C04 外力撞击 / 跌落')
   await techPage.locator('input[name=labour-description]').fill('更换主板')
   await techPage.locator('input[name=labour-price]').fill('600')
   await techPage.locator('input[name=labour-description]').press('Enter')
   await expect(techPage.getByTestId('labour-table')).toContainText('更换主板')
+  await expect(techPage.getByTestId('labour-total')).toHaveText('¥600.00')
   await techPage.locator('input[name=quote-labour]').fill('600')
   await techPage.locator('input[name=quote-parts]').fill('800')
   await techPage.getByTestId('give-quote').click()

@@ -93,11 +93,10 @@ export function homeSections(facts: HomeFacts, t: Translate): HomeSection[] {
 function managerTiles(facts: HomeFacts, t: Translate): HomeTile[] {
   const manager = facts.dashboard.manager
   if (!manager) return []
-  const takings = tile('tile-takings', formatFen(manager.takingsTodayFen), t('dashboard.takingsToday'), undefined, {
-    path: '/day-close'
-  })
+  const total = `¥${formatFen(manager.takingsTodayFen)}`
+  const takings = tile('tile-takings', total, t('dashboard.takingsToday'), undefined, { path: '/day-close' })
   takings.lines = manager.takingsToday.length
-    ? manager.takingsToday.map((line) => `${t(`checkout.method.${line.method}`)} ${formatFen(line.amountFen)}`)
+    ? manager.takingsToday.map((line) => `${t(`checkout.method.${line.method}`)} ¥${formatFen(line.amountFen)}`)
     : [t('dashboard.noTakings')]
   const tiles = [takings]
   if (facts.approvals !== null) {

@@ -48,7 +48,9 @@ describe('the home tiles a role sees', () => {
       t
     )
     expect(bare[0]!.tiles.map((tile) => tile.test)).toEqual(['tile-takings', 'tile-stuck'])
-    expect(bare[0]!.tiles[0]!.lines).toEqual(['checkout.method.cash 50.00'])
+    // Money shows as yuan with its sign, as everywhere else.
+    expect(bare[0]!.tiles[0]!.count).toBe('¥50.00')
+    expect(bare[0]!.tiles[0]!.lines).toEqual(['checkout.method.cash ¥50.00'])
     expect(bare[0]!.tiles[1]!.hint).toBe('dashboard.stuckHint {"days":7}')
 
     const backups = { problems: [{}, {}] } as unknown as BackupHealth
