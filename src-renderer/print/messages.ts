@@ -52,6 +52,8 @@ export const printMessages = defineMessages(
       copy: '副本 COPY',
       copyShort: '副本',
       common: {
+        /** A label in front of its value, with the language's own colon. */
+        labelled: '{label}：',
         phone: '电话',
         taxNumber: '税号',
         workOrder: '工单号',
@@ -131,6 +133,7 @@ export const printMessages = defineMessages(
         tendered: '实收',
         change: '找零',
         depositReturned: '退还定金',
+        depositReturnedBy: '退还定金（{method}）',
         noPayment: '无需收款',
         thanks: '谢谢惠顾，请保留此收据作为保修凭证',
         notTaxInvoice: '本单据为收款收据，不是税务发票'
@@ -244,7 +247,7 @@ export const printMessages = defineMessages(
         paper: 'Paper',
         print: 'Print',
         loading: 'Preparing the document…',
-        printedTimes: 'Printed {n} times; printing again marks it as a copy',
+        printedTimes: 'Print count: {n}; printing again marks it as a copy',
         neverPrinted: 'Not printed yet',
         sentToPrinter: 'Sent to the printer (print no. {n})',
         pdfHint: 'For a PDF, choose “Save as PDF” in the print dialog',
@@ -272,6 +275,8 @@ export const printMessages = defineMessages(
       copy: 'COPY',
       copyShort: 'COPY',
       common: {
+        /** A label in front of its value, with the language's own colon. */
+        labelled: '{label}: ',
         phone: 'Tel',
         taxNumber: 'Tax no.',
         workOrder: 'Work order',
@@ -352,6 +357,7 @@ export const printMessages = defineMessages(
         tendered: 'Tendered',
         change: 'Change',
         depositReturned: 'Deposit returned',
+        depositReturnedBy: 'Deposit returned ({method})',
         noPayment: 'Nothing to pay',
         thanks: 'Thank you. Keep this receipt as proof of warranty.',
         notTaxInvoice: 'This is a payment receipt, not a tax invoice.'

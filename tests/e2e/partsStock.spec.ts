@@ -103,7 +103,7 @@ test('a warehouse clerk creates a part, receives two deliveries by scanning and 
   const cost = lines.getByTestId('line-unit-cost').locator('input')
   await cost.fill('92.5')
   await cost.press('Tab')
-  await expect(lines.getByTestId('line-value')).toHaveText('185.00')
+  await expect(lines.getByTestId('line-value')).toHaveText('¥185.00')
   await page.getByTestId('receive-post').click()
   await expect(page.locator('.el-message--success').filter({ hasText: 'HQ-2026-0415' })).toContainText(
     '已入库 HQ-2026-0415：1 种配件共 2 件，金额 ¥185.00'

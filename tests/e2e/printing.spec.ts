@@ -615,6 +615,10 @@ test('a reprint is a copy: the second print says 副本 on the paper, the previe
   expect(english.text).toContain('Customercopy')
   expect(english.text).toContain('COPY')
   expect(english.text).not.toContain('副本')
+  // Its labels take an English colon, not the Chinese one; the toolbar counts the prints in English.
+  expect(english.text).toContain('Receivedby:')
+  expect(english.text).not.toContain('：')
+  await expect(deskPage.getByTestId('print-status')).toContainText('Print count: 2')
 
   // Only the desktop shell's own print window takes a session from its address: in a browser, a
   // link carrying someone's token signs nobody in, and the token is dropped from the address.

@@ -5,6 +5,7 @@ export const backupsMessages = defineMessages(
     backups: {
       title: '数据备份',
       folder: '备份位置',
+      folderLabel: '备份位置：',
       takeNow: '立即备份',
       taken: '备份完成：{name}',
       empty: '还没有备份',
@@ -56,6 +57,7 @@ export const backupsMessages = defineMessages(
     backups: {
       title: 'Backups',
       folder: 'Backup folder',
+      folderLabel: 'Backup folder: ',
       takeNow: 'Back up now',
       taken: 'Backup taken: {name}',
       empty: 'No backups yet',
