@@ -1,17 +1,8 @@
 // @vitest-environment happy-dom
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { loadRendererMessages, sourceTexts } from '../rendererMessages'
 
-const ROOT = join(__dirname, '..', '..', '..')
-
-/** The part of the renderer's vue-i18n instance this test reads (see contract/errorKeys.test.ts). */
-interface RendererI18n {
-  LOCALES: readonly string[]
-  i18n: { global: { te(key: string, locale: string): boolean } }
-}
-
-const renderer = (await import(join(ROOT, 'src-renderer', 'i18n', 'index.ts'))) as RendererI18n
+const renderer = await loadRendererMessages()
 
 /**
  * Every audit action the main process spells out: the quoted `feature.verb` strings given as an
@@ -19,11 +10,7 @@ const renderer = (await import(join(ROOT, 'src-renderer', 'i18n', 'index.ts'))) 
  */
 function actionsWrittenInSource(): Set<string> {
   const found = new Set<string>()
-  const files = readdirSync(join(ROOT, 'src-main'), { recursive: true, encoding: 'utf8' }).filter((path) =>
-    path.endsWith('.ts')
-  )
-  for (const file of files) {
-    const source = readFileSync(join(ROOT, 'src-main', file), 'utf8')
+  for (const source of sourceTexts(['src-main'])) {
     for (const [, value] of source.matchAll(/\baction:\s*([^,}\n]+)/g)) {
       for (const [, action] of value!.matchAll(/'([a-zA-Z]+\.[a-zA-Z.]+)'/g)) found.add(action!)
     }

@@ -1,38 +1,15 @@
 // @vitest-environment happy-dom
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AppError, ERROR_CODES, ERROR_KEYS, type FieldIssue, isErrorKey } from '../../../src-shared/contract'
+import { loadRendererMessages, sourceTexts } from '../rendererMessages'
 
-const ROOT = join(__dirname, '..', '..', '..')
-
-/** The part of the renderer's vue-i18n instance this test reads. */
-interface RendererI18n {
-  LOCALES: readonly string[]
-  i18n: { global: { te(key: string, locale: string): boolean } }
-}
-
-/**
- * The renderer's messages exactly as it assembles them (core texts and every feature's, merged).
- * Imported by a computed path: the renderer is typechecked under its own DOM config, not this
- * test's node one, and happy-dom gives it the window it expects.
- */
-const renderer = (await import(join(ROOT, 'src-renderer', 'i18n', 'index.ts'))) as RendererI18n
+const renderer = await loadRendererMessages()
 
 /** Every quoted `errors.*` / `validation.*` string in the main process and the shared contract. */
 function keysWrittenInSource(): Set<string> {
   const found = new Set<string>()
-  for (const folder of ['src-main', 'src-shared']) {
-    const files = readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' }).filter((path) =>
-      path.endsWith('.ts')
-    )
-    for (const file of files) {
-      for (const match of readFileSync(join(ROOT, folder, file), 'utf8').matchAll(
-        /'((?:errors|validation)\.[A-Za-z_.]+)'/g
-      )) {
-        found.add(match[1]!)
-      }
-    }
+  for (const source of sourceTexts(['src-main', 'src-shared'])) {
+    for (const match of source.matchAll(/'((?:errors|validation)\.[A-Za-z_.]+)'/g)) found.add(match[1]!)
   }
   return found
 }
