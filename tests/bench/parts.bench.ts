@@ -152,8 +152,9 @@ class Shelf {
 
 /**
  * The issue's writes done by hand: the same reads, the line, the ledger line, the part's books,
- * the outbox and audit rows, in one BEGIN IMMEDIATE transaction, then the job's lines read back.
- * Correct books (the ledger check at the end includes these), no Kysely, no dispatch.
+ * the outbox and audit rows, in one BEGIN IMMEDIATE transaction, then what the app answers with:
+ * the job's rows in the warehouse's queue and their parts' barcodes. Correct books (the ledger
+ * check at the end includes these), no Kysely, no dispatch.
  */
 function rawIssuer(app: AppContext, clerkId: string) {
   const s = app.sqlite
@@ -180,9 +181,16 @@ function rawIssuer(app: AppContext, clerkId: string) {
   const audit = s.prepare(
     `INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, before_json, after_json) VALUES (?, ?, ?, 'workOrderParts.issue', 'work_order', ?, NULL, ?)`
   )
-  const lines = s.prepare(
-    `SELECT l.*, p.part_number, p.name, p.unit, u.display_name FROM work_order_parts l JOIN parts p ON p.id = l.part_id LEFT JOIN users u ON u.id = l.issued_by
-     WHERE l.work_order_id = ? ORDER BY l.issued_at`
+  const queueRows = s.prepare(
+    `SELECT r.*, p.part_number, p.name, p.bin_location, p.on_hand, p.serial_tracked, w.number, w.status, d.brand, d.model,
+       u.display_name, t.display_name AS technician
+     FROM work_order_part_requests r JOIN parts p ON p.id = r.part_id JOIN work_orders w ON w.id = r.work_order_id
+     JOIN devices d ON d.id = w.device_id LEFT JOIN users u ON u.id = r.requested_by LEFT JOIN users t ON t.id = w.technician_id
+     WHERE r.status = 'open' AND r.work_order_id = ? ORDER BY r.requested_at LIMIT 500`
+  )
+  const barcodes = s.prepare(
+    `SELECT part_id, barcode FROM part_barcodes WHERE part_id IN
+       (SELECT part_id FROM work_order_part_requests WHERE work_order_id = ? AND status = 'open') ORDER BY barcode`
   )
   const issue = s.transaction((workOrderId: string, partId: string, quantity: number, serial: string | null) => {
     const now = new Date()
@@ -242,7 +250,7 @@ function rawIssuer(app: AppContext, clerkId: string) {
   })
   return (workOrderId: string, partId: string, quantity: number, serial: string | null) => {
     issue.immediate(workOrderId, partId, quantity, serial)
-    return lines.all(workOrderId)
+    return { queueRows: queueRows.all(workOrderId), barcodes: barcodes.all(workOrderId) }
   }
 }
 
@@ -339,7 +347,8 @@ async function main(): Promise<void> {
 
     // 1. Issuing a part to a work order.
     console.log(
-      `Issue to a work order: ${ISSUES.toLocaleString('en')} issues through dispatch (${WARM_UP} warm-up), to ${openOrders.length.toLocaleString('en')} open jobs, synchronous=FULL`
+      `Issue to a work order: ${ISSUES.toLocaleString('en')} issues through dispatch (${WARM_UP} warm-up), to ${openOrders.length.toLocaleString('en')} open jobs, synchronous=FULL,\n` +
+        `  interleaved with ${SERVICE_ISSUES.toLocaleString('en')} through the service alone and ${RAW_ISSUES.toLocaleString('en')} of each raw series`
     )
     // The shop server folds its WAL back in a worker (db/checkpointWorker.ts); without it each
     // connection checkpoints inside the commit that crosses 1 000 pages, as before.
@@ -348,41 +357,61 @@ async function main(): Promise<void> {
       `  checkpoints: ${app.checkpoints && !process.env.NO_CHECKPOINT_WORKER ? 'in the worker' : "in the connection's commits"}`
     )
     for (let i = 0; i < WARM_UP; i++) await dispatchIssue(issueInput())
-    const issueRows: Row[] = []
-    const timed = async (
-      label: string,
-      n: number,
-      call: (input: ReturnType<typeof issueInput>) => Promise<unknown> | unknown
-    ) => {
-      const timings: number[] = []
-      for (let i = 0; i < n; i++) {
-        const input = issueInput()
-        const started = performance.now()
-        await call(input)
-        timings.push(performance.now() - started)
-      }
-      issueRows.push({ label, timings, target: ISSUE_TARGET_P95_MS })
-    }
-    // ISSUE_PROFILE=<file>: a CPU profile of the timed issues through dispatch (open it in Chrome's DevTools).
-    // The profiler's sampling slows the issues it watches: their row says so.
-    const profileFile = process.env.ISSUE_PROFILE
-    const profiler = profileFile ? await startCpuProfile() : undefined
-    await timed(`workOrderParts.issue through dispatch${profiler ? ' (profiled)' : ''}`, ISSUES, dispatchIssue)
-    if (profileFile && profiler) await profiler.saveTo(profileFile)
-    await timed('issuePart, the service alone', SERVICE_ISSUES, (input) => issuePart(app.db, new Date(), clerk, input))
+    // The four series run interleaved, as the issue measured them: each round one issue through
+    // dispatch and, every third round, one of each of the others, in turn, so that the machine's
+    // moments of load and the WAL's growth fall on all of them alike.
     const raw = rawIssuer(app, clerkId)
-    await timed('raw SQLite: the same writes, one transaction', RAW_ISSUES, (input) =>
-      raw(input.workOrderId, input.partId, input.quantity, input.serial)
-    )
-    const commits: number[] = []
     app.sqlite.exec('CREATE TABLE bench_commits (n INTEGER NOT NULL)')
     const bump = app.sqlite.prepare('INSERT INTO bench_commits (n) VALUES (1)')
-    for (let i = 0; i < RAW_ISSUES; i++) {
-      const started = performance.now()
-      app.sqlite.transaction(() => bump.run()).immediate()
-      commits.push(performance.now() - started)
+    const series: { label: string; every: number; call: () => Promise<unknown> | unknown; timings: number[] }[] = [
+      {
+        label: 'workOrderParts.issue through dispatch',
+        every: 1,
+        call: () => dispatchIssue(issueInput()),
+        timings: []
+      },
+      {
+        label: 'issuePart, the service alone',
+        every: ISSUES / SERVICE_ISSUES,
+        call: () => issuePart(app.db, new Date(), clerk, issueInput()),
+        timings: []
+      },
+      {
+        label: 'raw SQLite: the same writes, one transaction',
+        every: ISSUES / RAW_ISSUES,
+        call: () => {
+          const input = issueInput()
+          return raw(input.workOrderId, input.partId, input.quantity, input.serial)
+        },
+        timings: []
+      },
+      {
+        label: 'raw SQLite: a one-row insert and its commit',
+        every: ISSUES / RAW_ISSUES,
+        call: () => app.sqlite.transaction(() => bump.run()).immediate(),
+        timings: []
+      }
+    ]
+    // ISSUE_PROFILE=<file>: a CPU profile of the timed rounds (open it in Chrome's DevTools). The
+    // profiler's sampling slows every call it watches: the rows say so.
+    const profileFile = process.env.ISSUE_PROFILE
+    const profiler = profileFile ? await startCpuProfile() : undefined
+    for (let round = 0; round < ISSUES; round++) {
+      const due = series.filter((entry) => round % entry.every === 0)
+      // Rotated, so that no series always runs right after another's commit.
+      for (let k = 0; k < due.length; k++) {
+        const entry = due[(k + round) % due.length]!
+        const started = performance.now()
+        await entry.call()
+        entry.timings.push(performance.now() - started)
+      }
     }
-    issueRows.push({ label: 'raw SQLite: a one-row insert and its commit', timings: commits })
+    if (profileFile && profiler) await profiler.saveTo(profileFile)
+    const issueRows: Row[] = series.map((entry, i) => ({
+      label: `${entry.label}${profiler ? ' (profiled)' : ''}`,
+      timings: entry.timings,
+      target: i < 3 ? ISSUE_TARGET_P95_MS : undefined
+    }))
     printTable(issueRows)
     const p95Of = (row: Row) =>
       percentile(
@@ -433,8 +462,7 @@ async function main(): Promise<void> {
       } else {
         const input = issueInput()
         const result = await dispatchIssue(input)
-        const line = result.lines.filter((l) => l.partId === input.partId).at(-1)!
-        returnable.push({ lineId: line.id, partId: input.partId })
+        returnable.push({ lineId: result.line.id, partId: input.partId })
         counts.issue++
         counts.movements++
       }

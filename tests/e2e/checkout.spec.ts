@@ -78,14 +78,14 @@ async function finishedJob(
     { reference: 'HQ-1', lines: [{ partId: part.id, quantity: 1, unitCostFen: 20_000 }] },
     token
   )
-  const parts = await host.rpc<{ lines: { id: string }[] }>(
+  const issued = await host.rpc<{ line: { id: string } }>(
     'workOrderParts.issue',
     { workOrderId: id, partId: part.id, quantity: 1 },
     token
   )
   await move('quality_check')
   await move('ready_for_pickup')
-  return { id, number: workOrder.number, labourId: labour.labour[0]!.id, partLineId: parts.lines[0]!.id }
+  return { id, number: workOrder.number, labourId: labour.labour[0]!.id, partLineId: issued.line.id }
 }
 
 async function setApprovalThreshold(host: ShopHost, token: string, approvalThresholdFen: number): Promise<void> {

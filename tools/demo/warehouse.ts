@@ -206,8 +206,7 @@ class Warehouse {
       this.state.issues++
       // Now and then the part turns out not to be needed and comes back a few hours later.
       if (random.chance(0.04)) {
-        const line = issued.lines.filter((l) => l.partId === entry.partId).at(-1)!
-        this.returns.push({ lineId: line.id, due: now + random.int(1, 6) * HOUR })
+        this.returns.push({ lineId: issued.line.id, due: now + random.int(1, 6) * HOUR })
       }
     }
     this.waiting = stillWaiting

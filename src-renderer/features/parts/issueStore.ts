@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { OpenPartRequest, Part, WorkOrderParts } from '../../../src-shared/contract'
+import type { IssuedPartLine, OpenPartRequest, Part } from '../../../src-shared/contract'
 import { ApiError, call } from '../../api/client'
 
 /** A refusal to show next to the scan field: a message key and what it needs. */
@@ -152,17 +152,20 @@ export const useIssueStore = defineStore('partsIssue', () => {
     reselect(workOrderId)
   }
 
-  /** Issues and then shows the queue as it is now; a serial-tracked part goes with its serial. */
+  /**
+   * Issues and then shows the queue as it is now; a serial-tracked part goes with its serial.
+   * Answers the line the issue added to the job.
+   */
   async function issue(input: {
     workOrderId: string
     partId: string
     quantity: number
     serial: string | null
-  }): Promise<WorkOrderParts> {
+  }): Promise<IssuedPartLine> {
     const { serial, ...rest } = input
-    const { queueRows, ...parts } = await call('workOrderParts.issue', serial ? { ...rest, serial } : rest)
+    const { line, queueRows } = await call('workOrderParts.issue', serial ? { ...rest, serial } : rest)
     updateQueueAfterIssue(input.workOrderId, queueRows)
-    return parts
+    return line
   }
 
   return {

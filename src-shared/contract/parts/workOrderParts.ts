@@ -57,11 +57,14 @@ export interface OpenPartRequest extends PartRequest {
 }
 
 /**
- * What an issue answers: the job's parts as before, and the job's rows in the warehouse's queue
- * as they stand now (the same rows workOrderParts.openRequests lists; empty when the job waits
- * for nothing more), so the queue screen updates without asking again.
+ * What an issue answers: the line it added to the job, and the job's rows in the warehouse's
+ * queue as they stand now (the same rows workOrderParts.openRequests lists; empty when the job
+ * waits for nothing more), so the queue screen updates without asking again. The job's other
+ * lines are not read back: the warehouse's screen does not show them, and issuing is the
+ * warehouse's most frequent write (workOrderParts.get has them).
  */
-export interface IssuedToWorkOrder extends WorkOrderParts {
+export interface IssuedToWorkOrder {
+  line: IssuedPartLine
   queueRows: OpenPartRequest[]
 }
 

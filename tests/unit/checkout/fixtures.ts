@@ -84,6 +84,6 @@ export async function finishedJob(
     number: workOrder.number,
     claimCode,
     labourId: labour?.labour[0]?.id ?? '',
-    partLineId: parts.lines[0]!.id
+    partLineId: parts.line.id
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
+import type { IssuedToWorkOrder } from '../../../src-shared/contract'
 import { Random } from '../../../tools/demo/random'
 import { call, callOk } from '../helpers'
 import { openOrder, staffedShopPerFile } from '../workOrders/fixtures'
@@ -81,10 +82,7 @@ describe('the ledger invariant under random work', () => {
             } else {
               expect(result.ok).toBe(true)
               if (result.ok) {
-                const lines = (
-                  result.data as { lines: { id: string; partId: string; quantity: number; returnedQuantity: number }[] }
-                ).lines
-                const line = lines[lines.length - 1]!
+                const { line } = result.data as IssuedToWorkOrder
                 order.lines.push({ id: line.id, partId, outstanding: quantity })
               }
               expected.set(partId, onHand - quantity)

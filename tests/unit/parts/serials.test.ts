@@ -43,12 +43,12 @@ describe('serials from receipt to issue', () => {
       { workOrderId: job.id, partId: board.id, quantity: 1, serial: 'mb-0001' },
       clerk
     )
-    expect(issued.lines[0]).toMatchObject({ serial: 'MB-0001' })
+    expect(issued.line).toMatchObject({ serial: 'MB-0001' })
     expect((await callOk(app, 'parts.serialsOnHand', { partId: board.id }, clerk)).map((row) => row.serial)).toEqual([
       'MB-0002'
     ])
     // Returned unused, it is on hand again.
-    await callOk(app, 'workOrderParts.return', { lineId: issued.lines[0]!.id, quantity: 1 }, clerk)
+    await callOk(app, 'workOrderParts.return', { lineId: issued.line.id, quantity: 1 }, clerk)
     expect((await callOk(app, 'parts.serialsOnHand', { partId: board.id }, clerk)).map((row) => row.serial)).toEqual([
       'MB-0001',
       'MB-0002'

@@ -4,6 +4,7 @@ import { reusableQuery } from '../../../db/reusableQuery'
 import {
   AppError,
   type CurrentUser,
+  type IssuedPartLine,
   type IssuedToWorkOrder,
   type OpenPartRequest,
   type ParsedInput,
@@ -273,7 +274,7 @@ export async function issuePart(
 ): Promise<IssuedToWorkOrder> {
   // The fewest statements that keep every check: the order with its invoice, the part (whose
   // position the ledger then uses as read), the open request, and the writes.
-  await db.transaction().execute(async (trx) => {
+  const issued = await db.transaction().execute(async (trx): Promise<IssuedPartLine> => {
     const { order, invoiceNumber } = await findWorkOrderWithInvoice(trx, input.workOrderId)
     requireOpen(order)
     refuseBilled(invoiceNumber)
@@ -344,11 +345,23 @@ export async function issuePart(
         unitPriceFen: part.sellingPriceFen
       }
     })
+    // The line as workOrderParts.get would list it, from what this issue wrote: not read back.
+    return {
+      id: lineId,
+      partId: part.id,
+      partNumber: part.partNumber,
+      partName: part.name,
+      unit: part.unit as PartUnit,
+      serial,
+      quantity: input.quantity,
+      returnedQuantity: 0,
+      unitPriceFen: part.sellingPriceFen,
+      amountFen: input.quantity * part.sellingPriceFen,
+      issuedAt: at.toISOString(),
+      issuedByName: actor.displayName
+    }
   })
-  return {
-    ...(await loadWorkOrderParts(db, input.workOrderId)),
-    queueRows: await openPartRequests(db, input.workOrderId)
-  }
+  return { line: issued, queueRows: await openPartRequests(db, input.workOrderId) }
 }
 
 /**

@@ -62,7 +62,7 @@ beforeEach(() => {
       const { partId } = input as { partId: string }
       queue = queue.filter((row) => row.partId !== partId)
       const queueRows = queue.filter((row) => row.workOrderId === 'wo-1')
-      return { workOrderId: 'wo-1', requests: [], lines: [], totalFen: 0, queueRows }
+      return { line: { id: 'line-1', partId }, queueRows }
     }
     throw new Error(`unexpected call ${operation}`)
   })

@@ -63,7 +63,7 @@ function part(id: string, partNumber: string, name: string): Part {
 
 /** Answers the queue, and the parts catalogue with `found` (or the error given). */
 function serve(found: Part | ApiError, rows: OpenPartRequest[] = queue) {
-  api.mockImplementation(async (operation) => {
+  api.mockImplementation(async (operation, input) => {
     if (operation === 'workOrderParts.openRequests') return rows
     if (operation === 'parts.find') {
       if (found instanceof ApiError) throw found
@@ -72,10 +72,7 @@ function serve(found: Part | ApiError, rows: OpenPartRequest[] = queue) {
     // The issue answers with the job's queue rows as they are after it.
     if (operation === 'workOrderParts.issue')
       return {
-        workOrderId: 'wo-1',
-        requests: [],
-        lines: [],
-        totalFen: 0,
+        line: { id: 'line-1', partId: (input as { partId: string }).partId },
         queueRows: rows.filter((row) => row.workOrderId === 'wo-1')
       }
     throw new Error(`unexpected call ${operation}`)
