@@ -25,6 +25,8 @@ import {
 export interface ContactSettings {
   /** The "ready for pick-up" message, per language; `{shop}`, `{number}`… are filled per job. */
   readyTemplates: Record<ReadyMessageLanguage, string>
+  /** The same message for a device that goes back unrepaired (a cancelled job). */
+  unrepairedTemplates: Record<ReadyMessageLanguage, string>
   openingHours: Record<ReadyMessageLanguage, string>
   /** A follow-up call is due this many days after pick-up. */
   followUpDays: number
@@ -111,6 +113,7 @@ export const customerContactContract = {
     z
       .object({
         readyTemplates: z.object({ 'zh-CN': template, en: template }).strict(),
+        unrepairedTemplates: z.object({ 'zh-CN': template, en: template }).strict(),
         openingHours: z.object({ 'zh-CN': optionalText(100), en: optionalText(100) }).strict(),
         followUpDays: z.number().int().min(0).max(60)
       })

@@ -60,6 +60,16 @@ export const DEFAULT_READY_TEMPLATES: Record<ReadyMessageLanguage, string> = {
   en: '{shop}: Hello {customer}, your {device} (job {number}) is ready for pick-up. Your claim code is {claimCode}; bring the claim receipt or tell us the code. Opening hours: {hours}. Questions: {phone}.'
 }
 
+/**
+ * The same message for a device that goes back unrepaired (a cancelled job, a repair refused or
+ * impossible): it must not tell the customer that the device was repaired.
+ */
+export const DEFAULT_UNREPAIRED_TEMPLATES: Record<ReadyMessageLanguage, string> = {
+  'zh-CN':
+    '【{shop}】{customer}您好，您送修的{device}（工单 {number}）本次未维修，可以取回了。取机码 {claimCode}，请携带取机单或报取机码。营业时间：{hours}。咨询电话 {phone}。',
+  en: '{shop}: Hello {customer}, your {device} (job {number}) was not repaired and is ready to collect. Your claim code is {claimCode}; bring the claim receipt or tell us the code. Opening hours: {hours}. Questions: {phone}.'
+}
+
 /** Fills a template; a `{name}` the template misspells is left as typed, so the desk sees it. */
 export function renderReadyMessage(template: string, values: ReadyMessageValues): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -1,9 +1,13 @@
 import { test, expect, screenshot, setUpShop, staffPage, hire, settled, type ShopHost } from './fixtures'
 
-/** A warranty job (nothing for the customer to pay) taken in and repaired through the API. */
+/**
+ * A warranty job (nothing for the customer to pay) taken in and repaired through the API; or,
+ * `cancelled`, taken in and cancelled, the device waiting to go back unrepaired.
+ */
 async function readyJob(
   host: ShopHost,
-  adminToken: string
+  adminToken: string,
+  ending: 'repaired' | 'cancelled' = 'repaired'
 ): Promise<{ id: string; number: string; claimCode: string }> {
   const { workOrder, claimCode } = await host.rpc<{ workOrder: { id: string; number: string }; claimCode: string }>(
     'workOrders.create',
@@ -20,8 +24,13 @@ async function readyJob(
     },
     adminToken
   )
-  for (const to of ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup'])
-    await host.rpc('workOrders.transition', { id: workOrder.id, to, reason: '' }, adminToken)
+  const path = ending === 'repaired' ? ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup'] : ['cancelled']
+  for (const to of path)
+    await host.rpc(
+      'workOrders.transition',
+      { id: workOrder.id, to, reason: ending === 'cancelled' ? '客户不修了' : '' },
+      adminToken
+    )
   return { ...workOrder, claimCode }
 }
 
@@ -117,7 +126,10 @@ test('the desk tells the customer the device is ready, calls back after pick-up,
   await screenshot(boss, 'contact-complaints-en')
 })
 
-test('the manager changes how many days after pick-up the desk calls back', async ({ browser, host }) => {
+test('the manager changes how many days after pick-up the desk calls back, and the message for a device going back unrepaired', async ({
+  browser,
+  host
+}) => {
   const adminToken = await setUpShop(host)
   const manager = await hire(host, adminToken, 'lidianzhang', '李店长', 'manager')
   const page = await staffPage(browser, host, manager.username, manager.password)
@@ -132,4 +144,24 @@ test('the manager changes how many days after pick-up the desk calls back', asyn
 
   const settings = await host.rpc<{ followUpDays: number }>('customerContact.settings', {}, adminToken)
   expect(settings.followUpDays).toBe(5)
+
+  // A cancelled job's device goes back unrepaired: its message never says it was repaired.
+  const cancelled = await readyJob(host, adminToken, 'cancelled')
+  await page.goto(`${host.url}#/work-orders/${cancelled.id}`)
+  const text = page.getByTestId('ready-notice').getByTestId('ready-text')
+  await expect(text).toHaveValue(new RegExp(`${cancelled.number}）本次未维修，可以取回了`))
+  await expect(text).not.toHaveValue(/修好/)
+
+  await page.goto(`${host.url}#/follow-ups`)
+  await page.getByRole('button', { name: '消息模板与回访设置' }).click()
+  const template = page.locator('textarea[name=unrepaired-template-zh-CN]')
+  await template.fill('{customer}您好，工单 {number} 未维修，请凭取机码 {claimCode} 取回。')
+  await settled(page)
+  await screenshot(page, 'contact-settings-unrepaired')
+  await page.getByTestId('contact-settings-save').click()
+  await expect(template).toBeHidden()
+  await page.goto(`${host.url}#/work-orders/${cancelled.id}`)
+  await expect(text).toHaveValue(
+    `李秋水您好，工单 ${cancelled.number} 未维修，请凭取机码 ${cancelled.claimCode} 取回。`
+  )
 })

@@ -6,7 +6,7 @@ import {
   type ReadyMessageLanguage
 } from '../../../src-shared/domain/customerContact'
 import { uuidv7 } from '../../../src-shared/domain/ids'
-import { awaitsHandOver } from '../../../src-shared/domain/workOrderStatus'
+import { awaitsHandOver, LEAVES_UNREPAIRED } from '../../../src-shared/domain/workOrderStatus'
 import { recordAudit } from '../audit/record'
 import { readShopProfile } from '../settings/service'
 import { findWorkOrder } from '../workOrders/lookup'
@@ -32,7 +32,9 @@ export async function readyMessage(db: Db, workOrderId: string, language: ReadyM
     .executeTakeFirstOrThrow()
   const profile = await readShopProfile(db)
   const settings = await readContactSettings(db)
-  const text = renderReadyMessage(settings.readyTemplates[language], {
+  // A job that ends unrepaired must not tell the customer the device was repaired.
+  const templates = LEAVES_UNREPAIRED.has(order.status) ? settings.unrepairedTemplates : settings.readyTemplates
+  const text = renderReadyMessage(templates[language], {
     shop: profile?.name ?? '',
     customer: customer.name,
     number: order.number,

@@ -59,6 +59,7 @@ export const customerContactMessages = defineMessages(
       settings: {
         title: '消息模板与回访设置',
         template: '取机通知模板（{language}）',
+        unrepairedTemplate: '未修取回通知模板（{language}）',
         fields: '可用字段：{fields}',
         hours: '营业时间（{language}）',
         followUpDays: '取机后几天回访',
@@ -151,6 +152,7 @@ export const customerContactMessages = defineMessages(
       settings: {
         title: 'Message template and follow-up settings',
         template: 'Ready-for-pick-up template ({language})',
+        unrepairedTemplate: 'Unrepaired return template ({language})',
         fields: 'Fields: {fields}',
         hours: 'Opening hours ({language})',
         followUpDays: 'Call back after pick-up',

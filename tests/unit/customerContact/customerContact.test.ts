@@ -6,6 +6,40 @@ const DAY = 24 * 60 * 60_000
 const warm = { attitude: 90, speed: 85, quality: 95, price: 80 } // average 87.5: satisfied
 const cold = { attitude: 90, speed: 60, quality: 90, price: 70 } // average 77.5: not satisfied
 
+describe('the message for a device that goes back unrepaired', () => {
+  // A shop of its own: the defaults must not have been replaced by another test's templates.
+  const ownShop = staffedShopPerFile()
+
+  it('tells a customer whose device goes back unrepaired that it was not repaired', async () => {
+    const { app, adminToken, staff } = ownShop()
+    const message = (workOrderId: string, language: 'zh-CN' | 'en') =>
+      callOk(app, 'customerContact.readyMessage', { workOrderId, language }, staff.frontDesk.token)
+    const cancelled = await driveTo(app, adminToken, 'cancelled')
+    const unrepaired = await driveTo(app, adminToken, 'returned_unrepaired')
+    const repaired = await driveTo(app, adminToken, 'ready_for_pickup')
+    // The shop's own wording was never saved: the defaults speak.
+    for (const job of [cancelled, unrepaired]) {
+      const zh = await message(job.id, 'zh-CN')
+      expect(zh.ready).toBe(true)
+      expect(zh.text).toContain(job.order.number)
+      expect(zh.text).toContain('未维修')
+      expect(zh.text).not.toContain('修好')
+      expect((await message(job.id, 'en')).text).toContain('was not repaired')
+    }
+    expect((await message(repaired.id, 'zh-CN')).text).toContain('已修好')
+
+    const settings = await callOk(app, 'customerContact.settings', {}, staff.manager.token)
+    await callOk(
+      app,
+      'customerContact.saveSettings',
+      { ...settings, unrepairedTemplates: { 'zh-CN': '{number} 退回', en: '{number} back to you' } },
+      staff.manager.token
+    )
+    expect((await message(cancelled.id, 'en')).text).toBe(`${cancelled.order.number} back to you`)
+    expect((await message(repaired.id, 'zh-CN')).text).toContain('已修好')
+  })
+})
+
 describe('the ready-for-pick-up message', () => {
   const shop = staffedShopPerFile()
 
@@ -20,6 +54,7 @@ describe('the ready-for-pick-up message', () => {
           'zh-CN': '{shop}：{customer}，工单{number}已修好，取机码{claimCode}，{hours}',
           en: '{number} ready, code {claimCode}, {hours}, {nonsense}'
         },
+        unrepairedTemplates: { 'zh-CN': '工单{number}未维修，请取回', en: '{number} not repaired' },
         openingHours: { 'zh-CN': '周一至周六 9-18', en: 'Mon-Sat 9-18' },
         followUpDays: 3
       },
