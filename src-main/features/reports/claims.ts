@@ -1,12 +1,10 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportResult } from '../../../src-shared/contract/reports'
+import { CLAIM_STATUSES, type ClaimStatus } from '../../../src-shared/contract/checkout'
 import { hasJobFilters, jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange } from './scope'
 import { inSummaryCalendar, sumRows, summarySpan } from './summarySpan'
 import { sliceOf } from './reportSlice'
-
-const CLAIM_STATUSES = ['open', 'submitted', 'paid', 'rejected'] as const
-type ClaimStatus = (typeof CLAIM_STATUSES)[number]
 
 interface ClaimSums {
   brand: string

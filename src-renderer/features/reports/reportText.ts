@@ -6,22 +6,25 @@ import { SERVICE_TYPES } from '../../../src-shared/domain/repairTypes'
 import { TURNAROUND_BUCKETS } from '../../../src-shared/domain/reportStatistics'
 import { CATEGORY_KEYS } from '../../../src-shared/domain/warranty/policy'
 import { SATISFACTION_ASPECTS } from '../../../src-shared/domain/customerContact'
+import { CLAIM_STATUSES } from '../../../src-shared/contract/checkout'
 
 /** Where each list of coded values is named in the reader's language. */
-const CODE_SET_KEYS: Record<ReportCodeSet, string> = {
+export const CODE_SET_KEYS: Record<ReportCodeSet, string> = {
   category: 'warranty.categories',
-  serviceType: 'repairs.serviceType',
+  serviceType: 'serviceType',
   method: 'checkout.method',
-  claimStatus: 'reports.claimStatus',
+  // A claim's status is named as the claims list names it.
+  claimStatus: 'claims.status',
   bucket: 'reports.bucket',
   aspect: 'contact.call.aspects'
 }
 
-const CODES: Record<ReportCodeSet, readonly string[]> = {
+/** Every value of each list: what must have a name in every language. */
+export const CODES: Record<ReportCodeSet, readonly string[]> = {
   category: CATEGORY_KEYS,
   serviceType: SERVICE_TYPES,
   method: PAYMENT_METHODS,
-  claimStatus: ['open', 'submitted', 'paid', 'rejected'],
+  claimStatus: CLAIM_STATUSES,
   bucket: TURNAROUND_BUCKETS,
   aspect: SATISFACTION_ASPECTS
 }

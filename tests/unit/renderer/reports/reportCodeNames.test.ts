@@ -1,0 +1,24 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest'
+import { REPORT_CODE_SETS } from '../../../../src-shared/contract/reports'
+import { CODE_SET_KEYS, CODES } from '../../../../src-renderer/features/reports/reportText'
+import { loadRendererMessages } from '../../rendererMessages'
+
+const renderer = await loadRendererMessages()
+
+describe("the reports' coded values", () => {
+  it('have a name in every language, so a report never shows a raw code', () => {
+    const missing = REPORT_CODE_SETS.flatMap((codeSet) =>
+      CODES[codeSet].flatMap((code) =>
+        renderer.LOCALES.filter((locale) => !renderer.i18n.global.te(`${CODE_SET_KEYS[codeSet]}.${code}`, locale)).map(
+          (locale) => `${locale}: ${codeSet}.${code}`
+        )
+      )
+    )
+    expect(missing).toEqual([])
+  })
+
+  it("name a claim's status as the claims list does (one set of words for the same status)", () => {
+    expect(CODE_SET_KEYS.claimStatus).toBe('claims.status')
+  })
+})
