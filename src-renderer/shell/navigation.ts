@@ -40,6 +40,8 @@ export interface NavigationItem {
   icon: Component
   /** The operation the page needs; the item is shown only to roles that may call it. */
   operation?: OperationName
+  /** Pages outside `path` that belong to the entry: it is highlighted and names them too. */
+  also?: string[]
 }
 
 /** Only features that exist are listed; later features add their own entries. */
@@ -67,7 +69,9 @@ export const navigationItems: NavigationItem[] = [
     path: '/work-orders',
     labelKey: 'nav.workOrders',
     icon: Tickets,
-    operation: 'workOrders.list'
+    operation: 'workOrders.list',
+    // An invoice or a credit note belongs to its work order.
+    also: ['/invoices']
   },
   {
     routeName: 'board',
@@ -115,7 +119,9 @@ export const navigationItems: NavigationItem[] = [
     path: '/follow-ups',
     labelKey: 'nav.followUps',
     icon: Phone,
-    operation: 'customerContact.followUps'
+    operation: 'customerContact.followUps',
+    // Complaints are opened from the follow-up calls (and by them).
+    also: ['/complaints']
   },
   {
     routeName: 'parts',

@@ -186,6 +186,10 @@ export const workOrderListSchema = z
     fromDate: calendarDate.optional(),
     toDate: calendarDate.optional(),
     overdue: z.boolean().default(false),
+    /** The home's queues, each as its tile counts it (src-main/features/workOrders/queues.ts). */
+    promisedToday: z.boolean().default(false),
+    comebacks: z.boolean().default(false),
+    stuck: z.boolean().default(false),
     ...pageInput
   })
   .strict()

@@ -323,6 +323,9 @@ test('a manager’s credit note refunds part of an invoice', async ({ browser, h
 
   const page = await staffPage(browser, host, boss.username, boss.password)
   await goTo(page, host, `/invoices/${invoice.id}`)
+  // The invoice page sits under the work orders: their entry is highlighted and names the page.
+  await expect(page.getByTestId('nav-work-orders')).toHaveClass(/is-active/)
+  await expect(page.locator('.shell-header .page-title')).toHaveText('工单')
   await page.getByTestId('open-credit').click()
   const dialog = page.getByTestId('credit-dialog')
   await expect(dialog.locator('input[name=credit-amount-0]')).toBeFocused()
@@ -347,6 +350,7 @@ test('a manager’s credit note refunds part of an invoice', async ({ browser, h
   await expect(page.getByTestId('invoice-refunded')).toHaveText('¥40.00')
   await expect(page.getByTestId('corrects-link')).toHaveText(invoice.number)
   await expect(page.getByTestId('open-credit')).toHaveCount(0)
+  await expect(page.getByTestId('nav-work-orders')).toHaveClass(/is-active/)
   await screenshot(page, 'checkout-credit-note')
 })
 

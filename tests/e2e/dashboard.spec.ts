@@ -53,13 +53,15 @@ test('the front desk and the manager open the home on their own tiles, and a til
   await job(host, adminToken, { to: 'ready_for_pickup' })
   await job(host, adminToken, { to: 'ready_for_pickup', depositFen: 5_000 })
   await job(host, adminToken, { promisedDate: today })
+  // On the bench but promised for no day: the promised-today tile and its list leave it out.
+  await job(host, adminToken, {})
 
   const deskPage = await staffPage(browser, host, desk.username, desk.password)
   await deskPage.setViewportSize({ width: 1366, height: 768 })
   const counter = deskPage.getByTestId('tiles-front-desk')
   await expect(counter.getByTestId('tile-ready')).toContainText('2')
   await expect(counter.getByTestId('tile-promised-today')).toContainText('1')
-  await expect(counter.getByTestId('tile-intakes')).toContainText('3')
+  await expect(counter.getByTestId('tile-intakes')).toContainText('4')
   await expect(counter.getByTestId('longest-waits').locator('a')).toHaveCount(2)
   await expect(deskPage.getByTestId('tiles-manager')).toHaveCount(0)
   await screenshot(deskPage, 'dashboard-front-desk-zh')
@@ -79,6 +81,13 @@ test('the front desk and the manager open the home on their own tiles, and a til
   await inLanguage(page, 'English')
   await expect(shop).toContainText("Today's takings")
   await screenshot(page, 'dashboard-manager-en')
+
+  // The stuck tile opens the jobs it counts (none here), not the whole bench.
+  await shop.getByTestId('tile-stuck').click()
+  await expect(page).toHaveURL(/\/work-orders$/)
+  await expect(page.getByTestId('queue-chip-stuck')).toContainText('No change for 7+ days')
+  await expect(page.getByTestId('work-orders-table').locator('tbody tr')).toHaveCount(0)
+  await page.getByTestId('nav-home').click()
 
   await shop.getByTestId('tile-takings').click()
   await expect(page).toHaveURL(/\/day-close$/)
@@ -114,4 +123,16 @@ test('the front desk and the manager open the home on their own tiles, and a til
   await screenshot(deskPage, 'work-orders-keyboard-row')
   await deskPage.keyboard.press('Enter')
   await expect(deskPage.getByTestId('work-order-number')).toHaveText(secondNumber)
+
+  // The promised-today tile opens exactly the jobs it counts, its filter a chip that can be removed.
+  await deskPage.getByTestId('nav-home').click()
+  const promised = counter.getByTestId('tile-promised-today')
+  await expect(promised).toContainText('1')
+  await promised.click()
+  await expect(deskPage.getByTestId('queue-chip-promisedToday')).toHaveText('Promised today')
+  await expect(rows).toHaveCount(1)
+  await screenshot(deskPage, 'work-orders-promised-today')
+  await deskPage.getByTestId('queue-chip-promisedToday').locator('.el-tag__close').click()
+  await expect(deskPage.getByTestId('queue-chip-promisedToday')).toHaveCount(0)
+  await expect(rows).toHaveCount(4)
 })

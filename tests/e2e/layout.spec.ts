@@ -54,3 +54,60 @@ test('the sidebar groups its entries by desk and fits a 1366×768 screen; Englis
   expect(refreshBox.x - (pickerBox.x + pickerBox.width)).toBeGreaterThanOrEqual(8)
   await screenshot(page, 'layout-audit-english')
 })
+
+test('the board shows every open status within 1366×768 in both languages; complaints sit under the follow-up calls', async ({
+  page,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  for (let n = 1; n <= 2; n++) {
+    const { workOrder } = await host.rpc<{ workOrder: { id: string } }>(
+      'workOrders.create',
+      {
+        customer: { kind: 'new', fields: { name: `欧阳娜娜${n}`, mobile: `1360000000${n}` } },
+        device: { kind: 'new', fields: { brand: 'HUAWEI', model: 'Mate 60 Pro+ 12GB/1TB', serial: `SNLAYOUT0${n}` } },
+        serviceType: 'warranty_repair',
+        intakeChannel: 'walk_in',
+        reportedFault: '屏幕摔碎，触摸失灵，偶尔自动重启',
+        symptomCode: 'S01',
+        condition: { scratches: false, cracks: false, liquidMarks: false },
+        accessories: { items: [] },
+        passcode: { consent: false, value: '' },
+        depositFen: 0,
+        depositMethod: 'cash'
+      },
+      adminToken
+    )
+    for (const to of ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup'].slice(0, n * 2)) {
+      await host.rpc('workOrders.transition', { id: workOrder.id, to }, adminToken)
+    }
+  }
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await signIn(page, host, ADMIN.username, ADMIN.password)
+  for (const language of ['中文', 'English']) {
+    if (language === 'English') {
+      await page.getByTestId('language-switch').click()
+      await page.getByRole('option', { name: 'English' }).click()
+    }
+    await page.getByTestId('nav-board').click()
+    const board = page.getByTestId('board')
+    await expect(board.locator('.card')).toHaveCount(2)
+    // No column cut at the window's edge and no sideways scrolling: the last column ends inside.
+    expect(await board.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true)
+    const boardBox = (await board.boundingBox())!
+    const lastColumn = (await page.getByTestId('board-ready_for_pickup').boundingBox())!
+    expect(lastColumn.x + lastColumn.width).toBeLessThanOrEqual(boardBox.x + boardBox.width)
+    expect(lastColumn.x + lastColumn.width).toBeLessThanOrEqual(1366)
+    // Each card shows its number whole.
+    for (const number of await board.locator('.card .number').all()) expect(await showsAll(number)).toBe(true)
+    await screenshot(page, `layout-board-${language === 'English' ? 'en' : 'zh'}`)
+  }
+
+  // Complaints, reached from the follow-up calls, keep that entry highlighted and named.
+  await page.getByTestId('nav-follow-ups').click()
+  await page.getByTestId('open-complaints').click()
+  await expect(page).toHaveURL(/\/complaints$/)
+  await expect(page.getByTestId('nav-follow-ups')).toHaveClass(/is-active/)
+  await expect(page.locator('.shell-header .page-title')).toHaveText('Follow-up calls')
+  await expect(page.locator('.page-header h1')).toHaveText('Complaints')
+})

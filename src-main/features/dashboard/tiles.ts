@@ -6,12 +6,11 @@ import type {
   TechnicianTiles,
   WarehouseTiles
 } from '../../../src-shared/contract/dashboard'
-import { BENCH_STATUSES, LONGEST_WAITS_SHOWN, STUCK_AFTER_DAYS } from '../../../src-shared/domain/dashboard'
+import { LONGEST_WAITS_SHOWN, STUCK_AFTER_DAYS } from '../../../src-shared/domain/dashboard'
 import type { PaymentMethod } from '../../../src-shared/domain/invoice'
+import { comeback, onBench, promisedBefore, promisedFor, stuck } from '../workOrders/queues'
 
 const DAY_MS = 86_400_000
-
-const benchStatuses = sql.join(BENCH_STATUSES.map((status) => sql.lit(status)))
 
 /** The shop's day as a calendar date and the UTC instants it starts and ends at. */
 export interface ShopDay {
@@ -44,16 +43,9 @@ export async function frontDeskTiles(db: Db, now: Date, day: ShopDay): Promise<F
      WHERE wo.status = 'ready_for_pickup'
      ORDER BY ready_since, wo.number
      LIMIT ${LONGEST_WAITS_SHOWN}`.execute(db)
-  const promisedToday = await count(
-    db,
-    sql`SELECT COUNT(*) AS n FROM work_orders
-         WHERE promised_date = ${day.date} AND status IN (${benchStatuses})`
-  )
-  const overdue = await count(
-    db,
-    sql`SELECT COUNT(*) AS n FROM work_orders
-         WHERE promised_date IS NOT NULL AND promised_date < ${day.date} AND status IN (${benchStatuses})`
-  )
+  // These two and the jobs below count what the work-order list's filters show (workOrders/queues.ts).
+  const promisedToday = await count(db, sql`SELECT COUNT(*) AS n FROM work_orders wo WHERE ${promisedFor(day.date)}`)
+  const overdue = await count(db, sql`SELECT COUNT(*) AS n FROM work_orders wo WHERE ${promisedBefore(day.date)}`)
   const intakesToday = await count(
     db,
     sql`SELECT COUNT(*) AS n FROM work_orders WHERE created_at >= ${day.start} AND created_at < ${day.end}`
@@ -81,9 +73,9 @@ export async function frontDeskTiles(db: Db, now: Date, day: ShopDay): Promise<F
 export async function technicianTiles(db: Db, technicianId: string): Promise<TechnicianTiles> {
   const { rows } = await sql<{ queue: number; parts: number; comebacks: number }>`
     SELECT COUNT(*) AS queue,
-           coalesce(SUM(status = 'awaiting_parts'), 0) AS parts,
-           coalesce(SUM(reopened_from_id IS NOT NULL), 0) AS comebacks
-      FROM work_orders WHERE technician_id = ${technicianId} AND status IN (${benchStatuses})`.execute(db)
+           coalesce(SUM(wo.status = 'awaiting_parts'), 0) AS parts,
+           coalesce(SUM(${comeback()}), 0) AS comebacks
+      FROM work_orders wo WHERE wo.technician_id = ${technicianId} AND ${onBench()}`.execute(db)
   return { myQueue: rows[0]?.queue ?? 0, waitingForParts: rows[0]?.parts ?? 0, myComebacks: rows[0]?.comebacks ?? 0 }
 }
 
@@ -113,15 +105,7 @@ export async function managerTiles(db: Db, now: Date, day: ShopDay): Promise<Man
     SELECT method, SUM(amount_fen) AS amount FROM payments
      WHERE at >= ${day.start} AND at < ${day.end}
      GROUP BY method ORDER BY method`.execute(db)
-  // A job's last status change is its newest status event (or its intake when it has none).
-  const stuckJobs = await count(
-    db,
-    sql`SELECT COUNT(*) AS n FROM work_orders wo
-         WHERE wo.status IN (${benchStatuses})
-           AND coalesce((SELECT MAX(e.at) FROM work_order_events e
-                          WHERE e.work_order_id = wo.id AND e.kind = 'status'), wo.created_at)
-               <= ${daysAgo(now, STUCK_AFTER_DAYS)}`
-  )
+  const stuckJobs = await count(db, sql`SELECT COUNT(*) AS n FROM work_orders wo WHERE ${stuck(now)}`)
   return {
     takingsToday: takings.map((row) => ({ method: row.method, amountFen: row.amount })),
     takingsTodayFen: takings.reduce((sum, row) => sum + row.amount, 0),

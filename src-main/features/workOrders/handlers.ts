@@ -25,7 +25,8 @@ export const workOrdersHandlers: HandlersOf<'workOrders'> = {
     const id = 'id' in input ? input.id : await findWorkOrderIdByNumber(ctx.app.db, input.number)
     return loadWorkOrderDetail(ctx.app.db, id, signedInUser(ctx), await calendarOf(ctx))
   },
-  'workOrders.list': async (ctx, input) => listWorkOrders(ctx.app.db, signedInUser(ctx), input, await calendarOf(ctx)),
+  'workOrders.list': async (ctx, input) =>
+    listWorkOrders(ctx.app.db, signedInUser(ctx), input, await calendarOf(ctx), ctx.now),
   'workOrders.board': async (ctx, input) =>
     workOrderBoard(ctx.app.db, signedInUser(ctx), input.mine, await calendarOf(ctx)),
   'workOrders.technicians': (ctx) => listTechnicians(ctx.app.db),

@@ -16,6 +16,7 @@ import type { Database } from '../../db/schema'
 import type { ShopCalendar } from './calendar'
 import { searchedPage, type FilteredOrders } from './listSearch'
 import { workOrderPorts } from './ports'
+import { comeback, promisedBefore, promisedFor, stuck } from './queues'
 import { waitingEntitledOn, waitingRecord } from '../../../src-shared/domain/warranty/waiting'
 
 /** Work orders joined with what a list row shows: customer, device, technician. */
@@ -127,9 +128,6 @@ export function toSummary(
   }
 }
 
-/** Statuses in which a passed promised date means the shop is late. */
-const LATE_IF_PROMISE_PASSED: WorkOrderStatus[] = OPEN_STATUSES.filter((status) => status !== 'ready_for_pickup')
-
 /**
  * The filtered work-order list, paged on the server; a search is answered and ranked as
  * listSearch.ts says. Filtering and counting read `work_orders` alone (customer and device
@@ -140,7 +138,8 @@ export async function listWorkOrders(
   db: Db,
   viewer: CurrentUser,
   query: ParsedInput<'workOrders.list'>,
-  calendar: ShopCalendar
+  calendar: ShopCalendar,
+  now: Date
 ): Promise<Page<WorkOrderSummary>> {
   const search = query.search
   // With a search, its matches are few: the leading + keeps SQLite from walking a status's index instead.
@@ -153,9 +152,11 @@ export async function listWorkOrders(
   if (query.fromDate) filtered = filtered.where('wo.createdAt', '>=', shopDayStart(query.fromDate, calendar.timeZone))
   if (query.toDate)
     filtered = filtered.where('wo.createdAt', '<', shopDayStart(nextCalendarDay(query.toDate), calendar.timeZone))
-  if (query.overdue) {
-    filtered = filtered.where('wo.promisedDate', '<', calendar.today).where(status, 'in', LATE_IF_PROMISE_PASSED)
-  }
+  // The home's queues, by the very conditions its tiles count.
+  if (query.overdue) filtered = filtered.where(promisedBefore(calendar.today, status))
+  if (query.promisedToday) filtered = filtered.where(promisedFor(calendar.today, status))
+  if (query.comebacks) filtered = filtered.where(comeback(status))
+  if (query.stuck) filtered = filtered.where(stuck(now, status))
   if (!search) return pageOf(db, filtered, query, calendar, await cappedCount(db, filtered))
   return searchedPage(db, filtered, search, query, (ids) =>
     summariesOf(

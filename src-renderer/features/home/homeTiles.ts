@@ -4,11 +4,16 @@ import type { SyncStatus } from '../../../src-shared/contract/sync'
 import { BENCH_STATUSES } from '../../../src-shared/domain/dashboard'
 import { formatFen } from '../../../src-shared/domain/money'
 import type { WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
+import type { QueueFilter } from '../repairs/workOrdersStore'
 
 /** What a tile opens: a page, or the work-order list already filtered to what the tile counts. */
 export type TileTarget =
   | { path: string }
-  | { list: { statuses?: readonly WorkOrderStatus[]; overdue?: boolean; today?: boolean; mine?: boolean } }
+  | {
+      list: { statuses?: readonly WorkOrderStatus[]; overdue?: boolean; today?: boolean; mine?: boolean } & Partial<
+        Record<QueueFilter, boolean>
+      >
+    }
 
 export interface HomeTile {
   test: string
@@ -49,7 +54,7 @@ export function homeSections(facts: HomeFacts, t: Translate): HomeSection[] {
           list: { statuses: ['ready_for_pickup'] }
         }),
         tile('tile-promised-today', frontDesk.promisedToday, t('dashboard.promisedToday'), 'waiting', {
-          list: { statuses: BENCH_STATUSES }
+          list: { promisedToday: true }
         }),
         tile('tile-overdue', frontDesk.overdue, t('dashboard.overdue'), 'late', { list: { overdue: true } }),
         tile('tile-intakes', frontDesk.intakesToday, t('dashboard.intakesToday'), undefined, { list: { today: true } }),
@@ -58,14 +63,17 @@ export function homeSections(facts: HomeFacts, t: Translate): HomeSection[] {
     )
   }
   if (technician) {
-    const myBench = { list: { statuses: BENCH_STATUSES, mine: true } }
     sections.push(
       section('technician', 'tiles-technician', t('dashboard.technician'), [
-        tile('tile-my-queue', technician.myQueue, t('dashboard.myQueue'), undefined, myBench),
+        tile('tile-my-queue', technician.myQueue, t('dashboard.myQueue'), undefined, {
+          list: { statuses: BENCH_STATUSES, mine: true }
+        }),
         tile('tile-waiting-parts', technician.waitingForParts, t('dashboard.waitingForParts'), 'waiting', {
           list: { statuses: ['awaiting_parts'], mine: true }
         }),
-        tile('tile-comebacks', technician.myComebacks, t('dashboard.myComebacks'), 'late', myBench)
+        tile('tile-comebacks', technician.myComebacks, t('dashboard.myComebacks'), 'late', {
+          list: { comebacks: true, mine: true }
+        })
       ])
     )
   }
@@ -102,9 +110,7 @@ function managerTiles(facts: HomeFacts, t: Translate): HomeTile[] {
   if (facts.approvals !== null) {
     tiles.push(tile('tile-approvals', facts.approvals, t('dashboard.approvals'), 'waiting', { path: '/approvals' }))
   }
-  const stuck = tile('tile-stuck', manager.stuckJobs, t('dashboard.stuckJobs'), 'late', {
-    list: { statuses: BENCH_STATUSES }
-  })
+  const stuck = tile('tile-stuck', manager.stuckJobs, t('dashboard.stuckJobs'), 'late', { list: { stuck: true } })
   stuck.hint = t('dashboard.stuckHint', { days: manager.stuckDays })
   tiles.push(stuck)
   if (facts.backups) {

@@ -6,6 +6,10 @@ import type { WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus
 import { call } from '../../api/client'
 import { usePagedList } from '../../ui/pagedList'
 
+/** The home's queues a tile opens the list on; the list shows each set one as a removable chip. */
+export const QUEUE_FILTERS = ['promisedToday', 'comebacks', 'stuck'] as const
+export type QueueFilter = (typeof QUEUE_FILTERS)[number]
+
 /** The work-order list and board, with the filters the desk and the bench use. */
 export const useWorkOrdersStore = defineStore('workOrders', () => {
   const filters = reactive({
@@ -15,7 +19,10 @@ export const useWorkOrdersStore = defineStore('workOrders', () => {
     serviceType: undefined as ServiceType | undefined,
     days: null as [string, string] | null,
     overdue: false,
-    mine: false
+    mine: false,
+    promisedToday: false,
+    comebacks: false,
+    stuck: false
   })
   const list = usePagedList<WorkOrderSummary>((page, pageSize) => {
     const [fromDate, toDate] = filters.days ?? []

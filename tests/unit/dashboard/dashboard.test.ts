@@ -59,6 +59,50 @@ describe('the home dashboard by role', () => {
     expect(Object.keys(clerk).sort()).toEqual(['today', 'warehouse'])
   })
 
+  it('lists under each queue filter exactly the jobs its tile counts', async () => {
+    const { app, clock, staff } = shop()
+    const firstDay = await adminToken()
+    // Before: a job stuck since eight days ago, and a picked-up one that comes back as techA's.
+    const stuck = await driveTo(app, firstDay, 'repairing')
+    const earlier = await driveTo(app, firstDay, 'picked_up')
+    clock.advance(8 * DAY)
+    const admin = await adminToken()
+    const today = (await callOk(app, 'dashboard.get', {}, admin)).today
+    const { workOrder: back } = await callOk(app, 'workOrders.reopen', { id: earlier.id, reason: '复发' }, admin)
+    await callOk(app, 'workOrders.assign', { id: back.id, technicianId: staff.techA.user.id }, admin)
+    const promised = await openOrder(app, admin, { promisedDate: today })
+    // Promised for today but already waiting for its owner: neither the tile nor the list counts it.
+    const ready = await openOrder(app, admin, { promisedDate: today, serviceType: 'warranty_repair' })
+    for (const to of ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup'] as const) {
+      await callOk(app, 'workOrders.transition', { id: ready.id, to, reason: '' }, admin)
+    }
+    const listed = async (token: string, filter: Record<string, boolean>) => {
+      const page = await callOk(app, 'workOrders.list', filter, token)
+      return page.rows.map((row) => row.id).sort()
+    }
+
+    const desk = await callOk(app, 'dashboard.get', {}, await tokenOf(staff.frontDesk))
+    const byDesk = await listed(await tokenOf(staff.frontDesk), { promisedToday: true })
+    expect(byDesk).toHaveLength(desk.frontDesk!.promisedToday)
+    expect(byDesk).toContain(promised.id)
+    expect(byDesk).not.toContain(ready.id)
+    expect(await listed(admin, { overdue: true })).toHaveLength(desk.frontDesk!.overdue)
+
+    const techToken = await tokenOf(staff.techA)
+    const bench = await callOk(app, 'dashboard.get', {}, techToken)
+    expect(bench.technician?.myComebacks).toBe(1)
+    expect(await listed(techToken, { mine: true, comebacks: true })).toEqual([back.id])
+    const otherTech = await tokenOf(staff.techB)
+    expect(await listed(otherTech, { mine: true, comebacks: true })).toEqual([])
+
+    const manager = await callOk(app, 'dashboard.get', {}, await tokenOf(staff.manager))
+    const stuckListed = await listed(await tokenOf(staff.manager), { stuck: true })
+    expect(stuckListed).toHaveLength(manager.manager!.stuckJobs)
+    expect(stuckListed).toContain(stuck.id)
+    expect(stuckListed).not.toContain(back.id)
+    expect(stuckListed).not.toContain(promised.id)
+  })
+
   it('answers every tile from an index, never by scanning a whole table', async () => {
     const { app, staff } = shop()
     const token = await tokenOf(staff.manager)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Dashboard } from '../../../../src-shared/contract'
 import type { BackupHealth } from '../../../../src-shared/contract/backups'
 import type { SyncStatus } from '../../../../src-shared/contract/sync'
+import { BENCH_STATUSES } from '../../../../src-shared/domain/dashboard'
 import { homeSections } from '../../../../src-renderer/features/home/homeTiles'
 
 /** Says the key and its values back, so a test reads which text a tile asked for. */
@@ -38,6 +39,9 @@ describe('the home tiles a role sees', () => {
       ['tile-follow-ups', 5]
     ])
     expect(tiles[0]!.target).toEqual({ list: { statuses: ['ready_for_pickup'] } })
+    // Each tile opens the list on the very queue it counts, not on a wider one.
+    expect(tiles[1]!.target).toEqual({ list: { promisedToday: true } })
+    expect(tiles[2]!.target).toEqual({ list: { overdue: true } })
     expect(tiles[3]!.target).toEqual({ list: { today: true } })
     expect(tiles[4]!.target).toEqual({ path: '/follow-ups' })
   })
@@ -52,6 +56,7 @@ describe('the home tiles a role sees', () => {
     expect(bare[0]!.tiles[0]!.count).toBe('¥50.00')
     expect(bare[0]!.tiles[0]!.lines).toEqual(['checkout.method.cash ¥50.00'])
     expect(bare[0]!.tiles[1]!.hint).toBe('dashboard.stuckHint {"days":7}')
+    expect(bare[0]!.tiles[1]!.target).toEqual({ list: { stuck: true } })
 
     const backups = { problems: [{}, {}] } as unknown as BackupHealth
     const sync = { enrolled: false, changesWaiting: 0, problem: null } as unknown as SyncStatus
@@ -65,5 +70,18 @@ describe('the home tiles a role sees', () => {
     ])
     expect(full[3]).toMatchObject({ count: 2, tone: 'late', hint: 'dashboard.backupsProblems {"count":2}' })
     expect(full[4]).toMatchObject({ count: '—', tone: undefined, hint: 'dashboard.syncNotEnrolled' })
+  })
+
+  it("opens the technician's comebacks on their own comebacks, not on their whole bench", () => {
+    const technician = { myQueue: 3, waitingForParts: 1, myComebacks: 1 }
+    const tiles = homeSections(
+      { dashboard: { today: '2026-12-05', technician }, approvals: null, backups: null, sync: null },
+      t
+    )[0]!.tiles
+    expect(tiles.map((tile) => [tile.test, tile.target])).toEqual([
+      ['tile-my-queue', { list: { statuses: BENCH_STATUSES, mine: true } }],
+      ['tile-waiting-parts', { list: { statuses: ['awaiting_parts'], mine: true } }],
+      ['tile-comebacks', { list: { comebacks: true, mine: true } }]
+    ])
   })
 })
