@@ -7,7 +7,10 @@ import { defineConfig } from '@playwright/test'
  */
 export default defineConfig({
   testDir: 'tests/e2e',
-  workers: 1,
+  // Two tests at a time on a 2-core machine: each waits on its browser and its host much of the
+  // time. (A context a test opens is closed when it ends, see fixtures.ts: before that, pages of
+  // finished tests kept polling their stopped hosts and loaded the machine more with every test.)
+  workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],

@@ -51,11 +51,19 @@ async function startHost(): Promise<{ host: ShopHost; stop: () => Promise<void> 
 }
 
 export const test = base.extend<{ host: ShopHost }>({
-  // Playwright reads a fixture's dependencies from this parameter's destructuring: none here.
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
+  host: async ({ browser }, use) => {
+    const contextsBefore = new Set(browser.contexts())
     const { host, stop } = await startHost()
     await use(host)
+    // The browser lives for the whole worker: a context a test opened (staffPage) would outlive
+    // it, its pages retrying the stopped host every two seconds for the rest of the run, and the
+    // machine's load growing test by test. They are closed before their host stops.
+    await Promise.all(
+      browser
+        .contexts()
+        .filter((context) => !contextsBefore.has(context))
+        .map((context) => context.close())
+    )
     await stop()
   }
 })
