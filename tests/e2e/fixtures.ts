@@ -134,6 +134,31 @@ export async function staffPage(browser: Browser, host: ShopHost, username: stri
   return page
 }
 
+/** A scanner's keys are this far apart (a USB scanner sends a 12-character code in well under 100 ms). */
+const SCANNER_KEY_SECONDS = 0.005
+
+/**
+ * Types `text` and Enter as a barcode scanner does: through Chromium's input pipeline, each key
+ * stamped 5 ms after the one before. A scanner's keys carry the operating system's timestamps,
+ * which the page reads (`event.timeStamp`) however late it gets to them; Playwright's keyboard
+ * stamps each key when it arrives, so a busy machine spaced a test's "scan" out like a person's
+ * typing and the app rightly ignored its first keys.
+ */
+export async function scanKeys(page: Page, text: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  const start = Date.now() / 1000
+  const keys = [
+    ...[...text].map((char) => ({ key: char, text: char })),
+    { key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 }
+  ]
+  for (const [i, key] of keys.entries()) {
+    const timestamp = start + i * SCANNER_KEY_SECONDS
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', timestamp, ...key })
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', timestamp, key: key.key })
+  }
+  await cdp.detach()
+}
+
 /** Creates a staff member through the admin's session. */
 export async function hire(
   host: ShopHost,

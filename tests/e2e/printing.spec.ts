@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
 import { PAPERS, printRoute, type DocumentType, type Paper } from '../../src-shared/domain/paper'
-import { test, expect, screenshot, setUpShop, staffPage, hire, ADMIN, type ShopHost } from './fixtures'
+import { test, expect, screenshot, setUpShop, staffPage, hire, scanKeys, ADMIN, type ShopHost } from './fixtures'
 
 /**
  * Printed documents: every document type on every paper it supports is drawn by the print
@@ -681,36 +681,17 @@ test('the longest names, faults and addresses stay on the paper: cut short where
   }
 })
 
-/**
- * A scanner's keystrokes: fast, ending in Enter, with no field focused. Sent once the page is
- * idle, since a page still busy drawing delays the test's keystrokes (never a real scanner's).
- */
-async function scan(page: Page, text: string): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise((resolve) =>
-        (
-          globalThis as unknown as { requestIdleCallback(cb: () => void, o: { timeout: number }): void }
-        ).requestIdleCallback(() => resolve(null), { timeout: 2_000 })
-      )
-  )
-  await page.keyboard.type(text, { delay: 5 })
-  await page.keyboard.press('Enter')
-}
-
 test('a work-order number scanned anywhere opens its work order; a serial still opens the warranty lookup', async ({
   browser,
   host
 }) => {
   const arranged = await arrange(host)
   const page = await staffPage(browser, host, arranged.desk.username, arranged.desk.password)
-  // Scanned once the home screen shows its dashboard: until its figures are in, the page is still
-  // drawing, and a busy page spaces the test's keystrokes out like a person's.
+  // Scanned on the home screen once it shows its dashboard.
   const dashboard = page.getByTestId('tiles-front-desk')
   await expect(dashboard).toBeVisible()
-  // The label's barcode reads back as the number, typed by the scanner fast and ending in Enter
-  // (once the page has settled: a busy page delays the test's keystrokes, not a scanner's).
-  await scan(page, arranged.workOrder.number)
+  // The label's barcode reads back as the number, typed by the scanner fast and ending in Enter.
+  await scanKeys(page, arranged.workOrder.number)
   await expect(page).toHaveURL(new RegExp(`#/work-orders/${arranged.workOrder.id}$`))
   await expect(page.getByTestId('work-order-number')).toHaveText(arranged.workOrder.number)
   // The counter's print buttons are there; the warranty slip only once the repair is done (it is).
@@ -720,13 +701,13 @@ test('a work-order number scanned anywhere opens its work order; a serial still 
 
   await page.getByTestId('nav-home').click()
   await expect(dashboard).toBeVisible()
-  await scan(page, 'HWM60P2026A7')
+  await scanKeys(page, 'HWM60P2026A7')
   await expect(page).toHaveURL(/#\/warranty\?q=HWM60P2026A7$/)
 
   // A number of the right shape that is no work order here is looked up as a serial.
   await page.getByTestId('nav-home').click()
   await expect(dashboard).toBeVisible()
-  await scan(page, 'WO-991231-9999')
+  await scanKeys(page, 'WO-991231-9999')
   await expect(page).toHaveURL(/#\/warranty\?q=WO-991231-9999$/)
 })
 

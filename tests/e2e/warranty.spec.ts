@@ -1,4 +1,4 @@
-import { test, expect, screenshot, setUpShop, staffPage, hire, settled, tallScreenshot } from './fixtures'
+import { test, expect, screenshot, setUpShop, staffPage, hire, scanKeys, settled, tallScreenshot } from './fixtures'
 
 /** The shop's calendar date `days` days before today (the shop is in Asia/Shanghai). */
 function shopDateDaysAgo(days: number): string {
@@ -38,8 +38,7 @@ test('a serial scanned on any page opens the warranty lookup with the verdict an
   await expect(page.getByTestId('welcome')).toBeVisible()
   expect(new URL(page.url()).hash).toBe('#/')
   // A scanner on the home page: fast keystrokes and Enter, no field focused.
-  await page.keyboard.type('HWM60P2026A7', { delay: 5 })
-  await page.keyboard.press('Enter')
+  await scanKeys(page, 'HWM60P2026A7')
   await expect(page).toHaveURL(/#\/warranty\?q=HWM60P2026A7$/)
   const verdict = page.getByTestId('warranty-verdict')
   await expect(verdict.getByTestId('verdict-text')).toHaveText('可退货')
