@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { test, expect, screenshot, setUpShop, staffPage, hire, settled, type ShopHost } from './fixtures'
+import { test, expect, screenshot, setUpShop, staffPage, hire, settled, takeIn, type ShopHost } from './fixtures'
 
 /** An accessory on the shelf, received through the API. */
 async function shelfItem(
@@ -134,23 +134,12 @@ test('a counter sale: scan a charger, search a screen protector, take cash, prin
 test('a credit note takes a part the customer handed back into stock', async ({ browser, host }) => {
   const adminToken = await setUpShop(host)
   const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
-  const { workOrder } = await host.rpc<{ workOrder: { id: string } }>(
-    'workOrders.create',
-    {
-      customer: { kind: 'new', fields: { name: '张三丰', mobile: '13900000001' } },
-      device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60 Pro', serial: 'SNCS000001' } },
-      serviceType: 'paid_repair',
-      intakeChannel: 'walk_in',
-      reportedFault: '电池鼓包',
-      symptomCode: 'S01',
-      condition: { scratches: false, cracks: false, liquidMarks: false },
-      accessories: { items: [] },
-      passcode: { consent: false, value: '' },
-      depositFen: 0,
-      depositMethod: 'cash'
-    },
-    adminToken
-  )
+  const { workOrder } = await takeIn(host, adminToken, {
+    customer: { name: '张三丰', mobile: '13900000001' },
+    device: { brand: '华为', model: 'Mate 60 Pro', serial: 'SNCS000001' },
+    serviceType: 'paid_repair',
+    reportedFault: '电池鼓包'
+  })
   const id = workOrder.id
   const move = (to: string) => host.rpc('workOrders.transition', { id, to }, adminToken)
   await move('diagnosing')

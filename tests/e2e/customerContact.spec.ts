@@ -1,4 +1,4 @@
-import { test, expect, screenshot, setUpShop, staffPage, hire, settled, type ShopHost } from './fixtures'
+import { test, expect, screenshot, setUpShop, staffPage, hire, settled, takeIn, type ShopHost } from './fixtures'
 
 /**
  * A warranty job (nothing for the customer to pay) taken in and repaired through the API; or,
@@ -9,21 +9,12 @@ async function readyJob(
   adminToken: string,
   ending: 'repaired' | 'cancelled' = 'repaired'
 ): Promise<{ id: string; number: string; claimCode: string }> {
-  const { workOrder, claimCode } = await host.rpc<{ workOrder: { id: string; number: string }; claimCode: string }>(
-    'workOrders.create',
-    {
-      customer: { kind: 'new', fields: { name: '李秋水', mobile: '13912345678' } },
-      device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60 Pro', serial: 'SNCC000001' } },
-      serviceType: 'warranty_repair',
-      intakeChannel: 'walk_in',
-      reportedFault: '无法充电',
-      symptomCode: 'S01',
-      condition: { scratches: false, cracks: false, liquidMarks: false },
-      accessories: { items: [] },
-      passcode: { consent: false, value: '' }
-    },
-    adminToken
-  )
+  const { workOrder, claimCode } = await takeIn(host, adminToken, {
+    customer: { name: '李秋水', mobile: '13912345678' },
+    device: { brand: '华为', model: 'Mate 60 Pro', serial: 'SNCC000001' },
+    serviceType: 'warranty_repair',
+    reportedFault: '无法充电'
+  })
   const path = ending === 'repaired' ? ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup'] : ['cancelled']
   for (const to of path)
     await host.rpc(

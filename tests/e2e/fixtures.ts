@@ -159,6 +159,42 @@ export async function scanKeys(page: Page, text: string): Promise<void> {
   await cdp.detach()
 }
 
+/** Who brings what in, for a job taken in through the API. */
+export interface WalkIn {
+  customer: { name: string; mobile: string }
+  device: { brand: string; model: string; serial: string }
+  serviceType: 'warranty_repair' | 'paid_repair'
+  reportedFault: string
+}
+
+/**
+ * A job taken in at the counter through the API, for tests that start with one: a new customer
+ * and device, no marks, accessories, passcode or deposit. Returns the order and its claim code.
+ */
+export async function takeIn(
+  host: ShopHost,
+  token: string,
+  walkIn: WalkIn
+): Promise<{ workOrder: { id: string; number: string }; claimCode: string }> {
+  return host.rpc(
+    'workOrders.create',
+    {
+      customer: { kind: 'new', fields: walkIn.customer },
+      device: { kind: 'new', fields: walkIn.device },
+      serviceType: walkIn.serviceType,
+      intakeChannel: 'walk_in',
+      reportedFault: walkIn.reportedFault,
+      symptomCode: 'S01',
+      condition: { scratches: false, cracks: false, liquidMarks: false },
+      accessories: { items: [] },
+      passcode: { consent: false, value: '' },
+      depositFen: 0,
+      depositMethod: 'cash'
+    },
+    token
+  )
+}
+
 /** Creates a staff member through the admin's session. */
 export async function hire(
   host: ShopHost,

@@ -1,4 +1,4 @@
-import { test, expect, screenshot, setUpShop, signIn, ADMIN, hire } from './fixtures'
+import { test, expect, screenshot, setUpShop, signIn, ADMIN, hire, takeIn } from './fixtures'
 import type { Locator } from '@playwright/test'
 
 /** Whether an element shows all of its content: nothing scrolled away, nothing cut with an ellipsis. */
@@ -61,23 +61,12 @@ test('the board shows every open status within 1366×768 in both languages; comp
 }) => {
   const adminToken = await setUpShop(host)
   for (let n = 1; n <= 2; n++) {
-    const { workOrder } = await host.rpc<{ workOrder: { id: string } }>(
-      'workOrders.create',
-      {
-        customer: { kind: 'new', fields: { name: `欧阳娜娜${n}`, mobile: `1360000000${n}` } },
-        device: { kind: 'new', fields: { brand: 'HUAWEI', model: 'Mate 60 Pro+ 12GB/1TB', serial: `SNLAYOUT0${n}` } },
-        serviceType: 'warranty_repair',
-        intakeChannel: 'walk_in',
-        reportedFault: '屏幕摔碎，触摸失灵，偶尔自动重启',
-        symptomCode: 'S01',
-        condition: { scratches: false, cracks: false, liquidMarks: false },
-        accessories: { items: [] },
-        passcode: { consent: false, value: '' },
-        depositFen: 0,
-        depositMethod: 'cash'
-      },
-      adminToken
-    )
+    const { workOrder } = await takeIn(host, adminToken, {
+      customer: { name: `欧阳娜娜${n}`, mobile: `1360000000${n}` },
+      device: { brand: 'HUAWEI', model: 'Mate 60 Pro+ 12GB/1TB', serial: `SNLAYOUT0${n}` },
+      serviceType: 'warranty_repair',
+      reportedFault: '屏幕摔碎，触摸失灵，偶尔自动重启'
+    })
     for (const to of ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup'].slice(0, n * 2)) {
       await host.rpc('workOrders.transition', { id: workOrder.id, to }, adminToken)
     }
