@@ -16,9 +16,11 @@ export interface FileShop {
 
 /** Shops on real database files in temp folders, closed and removed after each test. */
 export function fileShopPerTest(): (clock?: TestClock) => Promise<FileShop> {
-  const track = closeAfterEachTest()
+  // Registered first so it runs last (Vitest runs after-hooks in reverse): a shop's folder goes
+  // only once its app is closed, or a checkpoint worker still starting finds no folder to open.
   const folders: (() => void)[] = []
   afterEach(() => folders.splice(0).forEach((remove) => remove()))
+  const track = closeAfterEachTest()
   return async (clock = testClock()) => {
     const dir = tempDir()
     folders.push(dir.remove)
