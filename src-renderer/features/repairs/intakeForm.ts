@@ -1,5 +1,5 @@
 import { reactive } from 'vue'
-import type { Customer, Device, Input } from '../../../src-shared/contract'
+import type { Customer, Device, Input, WarrantyVerdict } from '../../../src-shared/contract'
 import type { Accessory, IntakeChannel, ServiceType } from '../../../src-shared/domain/repairTypes'
 import type { PaymentMethod } from '../../../src-shared/domain/invoice'
 
@@ -18,6 +18,8 @@ export function createIntakeForm() {
     /** Owner of a scanned device when it is not the customer at the counter. */
     deviceOwner: null as Customer | null,
     serialChecked: false,
+    /** What the warranty registry says of a serial the shop has no device for (brand and model came from it). */
+    registryVerdict: null as WarrantyVerdict | null,
     newDevice: { brand: '', model: '', colour: '', purchaseDate: null as string | null },
     job: {
       serviceType: 'paid_repair' as ServiceType,
@@ -38,6 +40,13 @@ export function createIntakeForm() {
 }
 
 export type IntakeForm = ReturnType<typeof createIntakeForm>
+
+const BLANK_FORM = JSON.stringify(createIntakeForm())
+
+/** Nothing typed or picked yet: the form as a new check-in starts it. */
+export function isBlankIntake(form: IntakeForm): boolean {
+  return JSON.stringify(form) === BLANK_FORM
+}
 
 /** The form as the contract's check-in input. */
 export function toIntakeInput(form: IntakeForm): Input<'workOrders.create'> {

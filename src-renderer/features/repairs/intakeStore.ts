@@ -1,9 +1,30 @@
 import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
 import type { Customer, CustomerFile, Device, Input, WarrantyVerdict } from '../../../src-shared/contract'
 import { call } from '../../api/client'
+import { useSessionStore } from '../auth/sessionStore'
+import { createIntakeForm, isBlankIntake } from './intakeForm'
 
 /** What the check-in form asks of the main process: find customers and devices, open the order. */
 export const useIntakeStore = defineStore('intake', () => {
+  /**
+   * The check-in being filled in. It lives here, not in the page, so a desk called away part way
+   * (a scanned claim receipt opens its job, a look at the warranty page) finds it as it left it.
+   * It goes when the job is opened, when the desk starts over, and when who is signed in changes.
+   */
+  const draft = ref(createIntakeForm())
+  const draftKept = computed(() => !isBlankIntake(draft.value))
+
+  function startOver(): void {
+    draft.value = createIntakeForm()
+  }
+
+  const session = useSessionStore()
+  watch(
+    () => session.user?.id,
+    () => startOver()
+  )
+
   function customerFile(id: string): Promise<CustomerFile> {
     return call('customers.get', { id })
   }
@@ -18,9 +39,12 @@ export const useIntakeStore = defineStore('intake', () => {
     return lookup.kind === 'found' ? lookup.verdict : null
   }
 
-  function checkIn(intake: Input<'workOrders.create'>) {
-    return call('workOrders.create', intake)
+  /** Opens the job; the draft it came from is done with. */
+  async function checkIn(intake: Input<'workOrders.create'>) {
+    const result = await call('workOrders.create', intake)
+    startOver()
+    return result
   }
 
-  return { customerFile, findBySerial, warrantyBySerial, checkIn }
+  return { draft, draftKept, startOver, customerFile, findBySerial, warrantyBySerial, checkIn }
 })

@@ -115,7 +115,12 @@ export const repairsMessages = defineMessages(
       created: '工单已生成',
       createdHint: '请将取机码告知客户并打印在取机凭条上，此码只显示这一次。',
       openWorkOrder: '打开工单',
-      another: '继续接待'
+      another: '继续接待',
+      draftKept: '接着上次未完成的登记：已填写的内容都保留着。',
+      startOver: '清空重填',
+      startOverConfirm: '清空这次登记已填写的全部内容？',
+      startOverKeep: '保留',
+      draftMark: '有未完成的登记'
     },
     detail: {
       assign: '指派技师',
@@ -339,7 +344,12 @@ export const repairsMessages = defineMessages(
       created: 'Work order created',
       createdHint: 'Give the claim code to the customer and print it on the claim receipt; it is shown only this once.',
       openWorkOrder: 'Open work order',
-      another: 'Next customer'
+      another: 'Next customer',
+      draftKept: 'Carrying on with an unfinished check-in: everything entered so far is kept.',
+      startOver: 'Start over',
+      startOverConfirm: 'Clear everything entered for this check-in?',
+      startOverKeep: 'Keep it',
+      draftMark: 'Unfinished check-in'
     },
     detail: {
       assign: 'Assign technician',

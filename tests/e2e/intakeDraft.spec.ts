@@ -1,0 +1,75 @@
+import { test, expect, screenshot, setUpShop, staffPage, hire, scanKeys, takeIn } from './fixtures'
+
+test('a check-in left half way is still there when the desk comes back; starting over clears it', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+  const waiting = await takeIn(host, adminToken, {
+    customer: { name: '钱七', mobile: '13912348000' },
+    device: { brand: '小米', model: '14', serial: 'SN-QIAN-7' },
+    serviceType: 'paid_repair',
+    reportedFault: '充不进电'
+  })
+
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await page.getByTestId('nav-intake').click()
+  await page.locator('input[name=customer-name]').fill('张三丰')
+  await page.locator('input[name=customer-mobile]').fill('138 0013 8000')
+  await page.locator('input[name=serial]').fill('SN-ZHANG-1')
+  await page.locator('input[name=serial]').press('Enter')
+  await expect(page.getByText('新设备，请填写品牌和型号')).toBeVisible()
+  await page.locator('input[name=device-brand]').fill('华为')
+  await page.locator('input[name=reported-fault]').fill('屏幕闪烁')
+  await page.getByText('裂痕').click()
+  await expect(page.getByTestId('intake-draft-kept')).toHaveCount(0)
+
+  // Another customer shows a claim receipt: scanned with no field focused, it opens that job.
+  await page.getByTestId('intake-form').locator('.el-card__header').first().click()
+  await scanKeys(page, waiting.workOrder.number)
+  await expect(page).toHaveURL(new RegExp(`/work-orders/${waiting.workOrder.id}$`))
+  // The menu says a check-in is unfinished.
+  await expect(page.getByTestId('nav-mark-intake')).toBeVisible()
+  await expect(page.getByTestId('nav-mark-intake')).toHaveAttribute('title', '有未完成的登记')
+
+  await page.getByTestId('nav-intake').click()
+  await expect(page.getByTestId('intake-draft-kept')).toContainText('已填写的内容都保留着')
+  await expect(page.locator('input[name=customer-name]')).toHaveValue('张三丰')
+  await expect(page.locator('input[name=customer-mobile]')).toHaveValue('138 0013 8000')
+  await expect(page.locator('input[name=serial]')).toHaveValue('SN-ZHANG-1')
+  await expect(page.getByText('新设备，请填写品牌和型号')).toBeVisible()
+  await expect(page.locator('input[name=device-brand]')).toHaveValue('华为')
+  await expect(page.locator('input[name=reported-fault]')).toHaveValue('屏幕闪烁')
+  await expect(page.getByRole('checkbox', { name: '裂痕' })).toBeChecked()
+  await screenshot(page, 'intake-draft-kept')
+
+  // Starting over asks first; keeping it changes nothing.
+  await page.getByTestId('intake-start-over').click()
+  await page.getByRole('button', { name: '保留' }).click()
+  await expect(page.locator('input[name=customer-name]')).toHaveValue('张三丰')
+  await page.getByTestId('intake-start-over').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '清空重填' }).click()
+  await expect(page.locator('input[name=customer-name]')).toHaveValue('')
+  await expect(page.locator('input[name=serial]')).toHaveValue('')
+  await expect(page.getByTestId('intake-draft-kept')).toHaveCount(0)
+  await expect(page.getByTestId('nav-mark-intake')).toHaveCount(0)
+  await expect(page.locator('input[name=customer-search]')).toBeFocused()
+
+  // A check-in saved leaves nothing behind.
+  await page.locator('input[name=customer-name]').fill('孙八')
+  await page.locator('input[name=customer-mobile]').fill('13880001234')
+  await page.locator('input[name=serial]').fill('SN-SUN-8')
+  await page.locator('input[name=serial]').press('Enter')
+  await page.locator('input[name=device-brand]').fill('华为')
+  await page.locator('input[name=device-model]').fill('P60')
+  await page.locator('input[name=reported-fault]').fill('不开机')
+  await page.getByTestId('intake-submit').click()
+  await expect(page.getByTestId('intake-created')).toBeVisible()
+  await page.getByTestId('open-created').click()
+  await expect(page).toHaveURL(/\/work-orders\//)
+  await expect(page.getByTestId('nav-mark-intake')).toHaveCount(0)
+  await page.getByTestId('nav-intake').click()
+  await expect(page.locator('input[name=customer-name]')).toHaveValue('')
+  await expect(page.getByTestId('intake-draft-kept')).toHaveCount(0)
+})
