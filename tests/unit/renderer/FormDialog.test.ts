@@ -69,6 +69,15 @@ describe('FormDialog', () => {
     expect(open.value).toBe(false)
   })
 
+  it('does not close on a click on the mask beside it: only Cancel, the close button or Esc close it', async () => {
+    const { wrapper } = mountDialog()
+    mounted = wrapper
+    await nextTick()
+    // A stray click beside a half-typed form would throw the typing away. (happy-dom runs no
+    // leave transition, so Element Plus's own closing cannot be watched here; its setting can.)
+    expect(wrapper.findComponent(ElDialog).props('closeOnClickModal')).toBe(false)
+  })
+
   it('puts the caret in the first field when it opens, unless one was already clicked', async () => {
     const { wrapper } = mountDialog()
     mounted = wrapper
