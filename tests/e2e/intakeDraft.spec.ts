@@ -44,6 +44,17 @@ test('a check-in left half way is still there when the desk comes back; starting
   await expect(page.getByRole('checkbox', { name: '裂痕' })).toBeChecked()
   await screenshot(page, 'intake-draft-kept')
 
+  // In a browser, closing the tab (or reloading) with the check-in unfinished asks first; staying keeps it.
+  const asked: string[] = []
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.type())
+    void dialog.dismiss()
+  })
+  await page.close({ runBeforeUnload: true })
+  await expect.poll(() => asked).toEqual(['beforeunload'])
+  expect(page.isClosed()).toBe(false)
+  await expect(page.locator('input[name=customer-name]')).toHaveValue('张三丰')
+
   // Starting over asks first; keeping it changes nothing.
   await page.getByTestId('intake-start-over').click()
   await page.getByRole('button', { name: '保留' }).click()
@@ -72,4 +83,12 @@ test('a check-in left half way is still there when the desk comes back; starting
   await page.getByTestId('nav-intake').click()
   await expect(page.locator('input[name=customer-name]')).toHaveValue('')
   await expect(page.getByTestId('intake-draft-kept')).toHaveCount(0)
+  // Nothing unfinished: the tab closes without a question.
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type())
+    void dialog.dismiss()
+  })
+  await page.close({ runBeforeUnload: true })
+  await expect.poll(() => page.isClosed()).toBe(true)
+  expect(asked).toEqual(['beforeunload'])
 })
