@@ -117,6 +117,8 @@ export const coreEn: typeof coreZhCN = {
     duplicateMobile: 'This mobile number belongs to another customer',
     duplicateSerial: 'This serial belongs to another device',
     customerNotFound: 'Customer not found',
+    changedElsewhere:
+      'This record was just changed at another desk, so your changes were not saved. Close it, open it again to see the latest, and make your change there',
     customerErased:
       "This customer's personal data was erased on their request; the record can no longer be edited or merged",
     deviceNotFound: 'Device not found',

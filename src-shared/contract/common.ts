@@ -33,6 +33,12 @@ export const multiLineText = (max: number) => multiLineString().min(1).max(max)
 export const optionalMultiLineText = (max: number) => multiLineString().max(max).default('')
 
 export const id = z.uuid()
+/**
+ * An edit's `expectedUpdatedAt`: the record's `updatedAt` as the form that edits it was filled
+ * from. When given, a save over a change made since (at another desk) is refused with CONFLICT
+ * `errors.changedElsewhere` and changes nothing, instead of silently undoing that change.
+ */
+export const editedVersion = { expectedUpdatedAt: z.string().max(40).optional() }
 export const roleSchema = z.enum(ROLES)
 
 export const timeZoneSchema = z.string().refine(isValidTimeZone, { message: 'validation.timeZone' })
@@ -89,6 +95,8 @@ export interface Device {
   colour: string
   purchaseDate: string | null
   createdAt: string
+  /** When it was last saved: what an edit sends back as `expectedUpdatedAt`. */
+  updatedAt: string
 }
 
 /** A work order as every list of jobs shows it (work-order list, board, customer and device history). */

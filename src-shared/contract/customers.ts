@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { operation } from './operation'
 import {
+  editedVersion,
   id,
   optionalMultiLineText,
   optionalText,
@@ -26,6 +27,8 @@ export interface Customer {
   /** Set once the person's data was erased on request: the record stays, anonymised, for their jobs. */
   erasedAt: string | null
   createdAt: string
+  /** When it was last saved: what an edit sends back as `expectedUpdatedAt`. */
+  updatedAt: string
 }
 
 export interface CustomerFile {
@@ -73,7 +76,8 @@ export const customersContract = {
   'customers.get': operation<CustomerFile>()(z.object({ id }).strict()),
   /** Refused with CONFLICT `errors.duplicateMobile` (details.existing) when the mobile is known. */
   'customers.create': operation<Customer>()(customerFieldsSchema.strict()),
-  'customers.update': operation<Customer>()(customerFieldsSchema.extend({ id }).strict()),
+  /** Refused with CONFLICT `errors.changedElsewhere` when `expectedUpdatedAt` is not the record's any more. */
+  'customers.update': operation<Customer>()(customerFieldsSchema.extend({ id, ...editedVersion }).strict()),
   /** Folds `mergeId` into `keepId`: its devices and work orders move over, its phones are kept. */
   'customers.merge': operation<Customer>()(
     z

@@ -58,6 +58,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.currentPasswordWrong',
   'errors.customerNotFound',
   'errors.customerErased',
+  'errors.changedElsewhere',
   'errors.dayCloseChanged',
   'errors.deviceNotFound',
   'errors.discountNeedsManager',

@@ -6,7 +6,11 @@ test('the desk finds customers by pinyin initials or phone digits, and a known m
 }) => {
   const adminToken = await setUpShop(host)
   const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
-  await host.rpc('customers.create', { name: '张三丰', mobile: '13800138000', company: '武当科技' }, adminToken)
+  const zhang = await host.rpc<{ id: string; updatedAt: string }>(
+    'customers.create',
+    { name: '张三丰', mobile: '13800138000', company: '武当科技' },
+    adminToken
+  )
   await host.rpc('customers.create', { name: '李四光', mobile: '13912345678' }, adminToken)
 
   const page = await staffPage(browser, host, desk.username, desk.password)
@@ -37,4 +41,27 @@ test('the desk finds customers by pinyin initials or phone digits, and a known m
 
   const list = await host.rpc<{ total: number }>('customers.search', { query: '13800138000' }, adminToken)
   expect(list.total).toBe(1)
+
+  // Two desks at one record: this desk's form was filled before another desk saved a change.
+  await page.getByTestId('edit-customer').click()
+  await dialog.locator('input[name=address]').fill('湖北省十堰市武当山')
+  await host.rpc(
+    'customers.update',
+    { id: zhang.id, expectedUpdatedAt: zhang.updatedAt, name: '张三丰', mobile: '13800138000', company: '武当山科技' },
+    adminToken
+  )
+  await dialog.getByTestId('customer-save').click()
+  await expect(page.locator('.el-message--error')).toContainText('这条记录刚在另一台电脑上改过')
+  // Nothing of the other desk's change is undone, and the typing is still in the form.
+  await expect(dialog.locator('input[name=address]')).toHaveValue('湖北省十堰市武当山')
+  await screenshot(page, 'customers-changed-elsewhere')
+  await dialog.getByRole('button', { name: '取消' }).click()
+  await expect(page.getByTestId('customer-card')).toContainText('武当山科技')
+  await page.getByTestId('edit-customer').click()
+  await expect(dialog.locator('input[name=company]')).toHaveValue('武当山科技')
+  await dialog.locator('input[name=address]').fill('湖北省十堰市武当山')
+  await dialog.getByTestId('customer-save').click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('customer-card')).toContainText('湖北省十堰市武当山')
+  await expect(page.getByTestId('customer-card')).toContainText('武当山科技')
 })

@@ -10,6 +10,7 @@ import { toCustomer, toDevice } from '../workOrders/parties'
 import { workOrderRecord } from '../workOrders/records'
 import { customerSearchText } from './searchText'
 import type { CustomersTable } from './tables'
+import { refuseEditOfOlderVersion } from './changedElsewhere'
 
 export type CustomerFields = ParsedInput<'customers.create'>
 
@@ -109,9 +110,10 @@ export function updateCustomer(
   actor: CurrentUser,
   input: ParsedInput<'customers.update'>
 ): Promise<Customer> {
-  const { id, ...fields } = input
+  const { id, expectedUpdatedAt, ...fields } = input
   return db.transaction().execute(async (trx) => {
     const before = await findChangeableCustomer(trx, id)
+    refuseEditOfOlderVersion(before, expectedUpdatedAt)
     await refuseKnownPhones(trx, fields, id)
     await trx
       .updateTable('customers')

@@ -16,7 +16,8 @@ export function toCustomer(row: Database['customers']): Customer {
     notes: row.notes,
     tags: JSON.parse(row.tagsJson) as string[],
     erasedAt: row.erasedAt,
-    createdAt: row.createdAt
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt
   }
 }
 
@@ -29,6 +30,7 @@ export function toDevice(row: Database['devices']): Device {
     serial: row.serial,
     colour: row.colour,
     purchaseDate: row.purchaseDate,
-    createdAt: row.createdAt
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt
   }
 }

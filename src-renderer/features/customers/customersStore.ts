@@ -46,7 +46,7 @@ export const useCustomersStore = defineStore('customers', () => {
     list.refreshAfter(call('customers.create', input))
 
   async function update(input: Input<'customers.update'>): Promise<Customer> {
-    const customer = await call('customers.update', input)
+    const customer = await latestShownAfter(call('customers.update', input), input.id)
     if (file.value?.customer.id === customer.id) file.value = { ...file.value, customer }
     return customer
   }
@@ -72,9 +72,19 @@ export const useCustomersStore = defineStore('customers', () => {
 
   /** Edits a device; the owner's open file is reloaded to show the change. */
   async function updateDevice(input: Input<'devices.update'>): Promise<Device> {
-    const device = await call('devices.update', input)
+    const device = await latestShownAfter(call('devices.update', input), input.customerId)
     await reopen(device.customerId)
     return device
+  }
+
+  /** An edit refused because another desk saved first: the open file shows what that desk saved. */
+  async function latestShownAfter<T>(edit: Promise<T>, customerId: string): Promise<T> {
+    try {
+      return await edit
+    } catch (error) {
+      if (error instanceof ApiError && error.messageKey === 'errors.changedElsewhere') await reopen(customerId)
+      throw error
+    }
   }
 
   /** Refreshes the open file after a change to it; a file nobody is looking at is left alone. */

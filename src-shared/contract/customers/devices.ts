@@ -1,6 +1,15 @@
 import { z } from 'zod'
 import { operation } from '../operation'
-import { calendarDate, id, optionalText, serialSchema, text, type Device, type WorkOrderSummary } from '../common'
+import {
+  calendarDate,
+  editedVersion,
+  id,
+  optionalText,
+  serialSchema,
+  text,
+  type Device,
+  type WorkOrderSummary
+} from '../common'
 import type { Customer } from '../customers'
 
 export const deviceFieldsSchema = z.object({
@@ -18,7 +27,10 @@ export const devicesContract = {
     z.object({ serial: serialSchema }).strict()
   ),
   'devices.create': operation<Device>()(deviceFieldsSchema.extend({ customerId: id }).strict()),
-  /** Also moves the device to another customer (one owner at a time). */
-  'devices.update': operation<Device>()(deviceFieldsSchema.extend({ id, customerId: id }).strict()),
+  /**
+   * Also moves the device to another customer (one owner at a time). Refused with CONFLICT
+   * `errors.changedElsewhere` when `expectedUpdatedAt` is not the record's any more.
+   */
+  'devices.update': operation<Device>()(deviceFieldsSchema.extend({ id, customerId: id, ...editedVersion }).strict()),
   'devices.history': operation<WorkOrderSummary[]>()(z.object({ id }).strict())
 }

@@ -11,6 +11,7 @@ import { uuidv7 } from '../../../../src-shared/domain/ids'
 import { recordSyncedChange } from '../../sync/recordChange'
 import { shopCalendar } from '../../workOrders/calendar'
 import { toCustomer, toDevice } from '../../workOrders/parties'
+import { refuseEditOfOlderVersion } from '../changedElsewhere'
 import { findLiveCustomer } from '../service'
 import type { DevicesTable } from '../tables'
 
@@ -101,8 +102,9 @@ export async function saveDevice(
   actor: CurrentUser,
   input: ParsedInput<'devices.update'>
 ): Promise<Device> {
-  const { id, ...fields } = input
+  const { id, expectedUpdatedAt, ...fields } = input
   const before = await findDevice(trx, id)
+  refuseEditOfOlderVersion(before, expectedUpdatedAt)
   await findLiveCustomer(trx, fields.customerId)
   await refuseDuplicateSerial(trx, fields.serial, id)
   if (fields.purchaseDate !== before.purchaseDate) await refuseFuturePurchase(trx, at, fields.purchaseDate)
