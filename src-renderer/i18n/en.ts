@@ -17,7 +17,10 @@ export const coreEn: typeof coreZhCN = {
     total: '{count} in total',
     moreThan: 'More than {count}: type more to narrow it down',
     listSeparator: ', ',
-    clauseSeparator: '; '
+    clauseSeparator: '; ',
+    discardTyping: 'What you entered here will not be saved if you close it. Close anyway?',
+    discard: 'Close without saving',
+    keepTyping: 'Keep editing'
   },
   lang: { label: 'Language', zhCN: '中文', en: 'English' },
   nav: {

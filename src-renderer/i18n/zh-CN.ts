@@ -16,7 +16,10 @@ export const coreZhCN = {
     total: '共 {count} 条',
     moreThan: '超过 {count} 条，请输入更多字缩小范围',
     listSeparator: '、',
-    clauseSeparator: '；'
+    clauseSeparator: '；',
+    discardTyping: '关闭后，这里已填写的内容不会保存。确定关闭？',
+    discard: '关闭，不保存',
+    keepTyping: '继续填写'
   },
   lang: { label: '语言', zhCN: '中文', en: 'English' },
   nav: {

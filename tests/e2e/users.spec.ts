@@ -30,7 +30,15 @@ test('the admin creates a technician, who signs in and cannot reach user managem
   await dialog.locator('input[name=password]').fill('tech-pass-2026')
   await dialog.getByTestId('user-save').click()
   await expect(dialog.getByText('该用户名已被使用')).toBeVisible()
+  // Esc in a dialog with typing in it asks first; keeping it keeps every field as typed.
   await dialog.press('Escape')
+  const ask = page.locator('.el-message-box')
+  await expect(ask).toContainText('已填写的内容不会保存')
+  await ask.getByRole('button', { name: '继续填写' }).click()
+  await expect(ask).toBeHidden()
+  await expect(dialog.locator('input[name=display-name]')).toHaveValue('另一个张伟')
+  await dialog.press('Escape')
+  await ask.getByRole('button', { name: '关闭，不保存' }).click()
   await expect(dialog).toBeHidden()
 
   await page.getByTestId('account-menu').click()

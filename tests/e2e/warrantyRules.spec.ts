@@ -108,6 +108,8 @@ test('void and cosmetic verdicts say what they mean; components and categories h
   await settled(page)
   await tallScreenshot(page, 'warranty-policy-dialog-backdated', 1300)
   await page.keyboard.press('Escape')
+  await page.locator('.el-message-box').getByRole('button', { name: '关闭，不保存' }).click()
+  await expect(dialog).toBeHidden()
 
   // Check-in asks whether the serial or warranty card was altered or does not match the unit.
   await page.getByTestId('nav-intake').click()

@@ -78,6 +78,30 @@ describe('FormDialog', () => {
     expect(wrapper.findComponent(ElDialog).props('closeOnClickModal')).toBe(false)
   })
 
+  const askedToDiscard = () => document.body.textContent?.includes(i18n.global.t('common.discardTyping'))
+  const pressClose = async () => {
+    document.querySelector<HTMLButtonElement>('.el-dialog__headerbtn')!.click()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+
+  it('closes from its close button without a question when nothing was typed', async () => {
+    const { wrapper } = mountDialog()
+    mounted = wrapper
+    await nextTick()
+    await pressClose()
+    expect(askedToDiscard()).toBe(false)
+  })
+
+  it('asks before its close button drops what was typed', async () => {
+    const { wrapper, open } = mountDialog()
+    mounted = wrapper
+    await nextTick()
+    field('first').dispatchEvent(new Event('input', { bubbles: true }))
+    await pressClose()
+    expect(askedToDiscard()).toBe(true)
+    expect(open.value).toBe(true)
+  })
+
   it('puts the caret in the first field when it opens, unless one was already clicked', async () => {
     const { wrapper } = mountDialog()
     mounted = wrapper
