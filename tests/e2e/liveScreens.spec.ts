@@ -74,4 +74,19 @@ test("two desks: the warehouse's queue shows a part request made at the bench wi
   expect(await warehouse.evaluate(() => (globalThis as Marked).liveScreensMarker)).toBe('same page')
   await settled(warehouse)
   await readmeShot(warehouse, 'live-issue-queue')
+
+  // The other way: the bench's open job follows the warehouse's issue and another desk's status
+  // change without a reload, and a note being typed there stays as typed.
+  await bench.evaluate(() => ((globalThis as Marked).liveScreensMarker = 'same page'))
+  await bench.locator('textarea[name=internal-note]').fill('客户说电池鼓包')
+  await host.rpc(
+    'workOrderParts.issue',
+    { workOrderId: created.workOrder.id, partId: part.id, quantity: 1 },
+    adminToken
+  )
+  await expect(panel.getByTestId('request-status')).toHaveText('已发料', { timeout: 1_000 })
+  await host.rpc('workOrders.transition', { id: created.workOrder.id, to: 'diagnosing' }, adminToken)
+  await expect(bench.getByTestId('work-order').locator('.head')).toContainText('检测中', { timeout: 1_000 })
+  await expect(bench.locator('textarea[name=internal-note]')).toHaveValue('客户说电池鼓包')
+  expect(await bench.evaluate(() => (globalThis as Marked).liveScreensMarker)).toBe('same page')
 })

@@ -32,9 +32,13 @@ export const useCustomersStore = defineStore('customers', () => {
 
   const file = ref<CustomerFile | null>(null)
 
+  let opening: string | undefined
+  /** Shows a customer's file, or the same one again; an answer for a customer no longer wanted is dropped. */
   async function open(id: string): Promise<void> {
+    opening = id
     if (file.value?.customer.id !== id) file.value = null
-    file.value = await call('customers.get', { id })
+    const answer = await call('customers.get', { id })
+    if (opening === id) file.value = answer
   }
 
   /** A short list for pickers (the merge dialog), apart from the main list's paging. */

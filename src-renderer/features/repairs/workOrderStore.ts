@@ -18,6 +18,18 @@ export const useWorkOrderStore = defineStore('workOrder', () => {
     order.value = await call('workOrders.get', { id })
   }
 
+  /**
+   * The open order fetched again without clearing it (another desk changed it): the page goes on
+   * showing it meanwhile. An answer that arrives after the order was replaced (an action's
+   * result, another order opened) is dropped: it is older than what is shown.
+   */
+  async function refresh(): Promise<void> {
+    const shown = order.value
+    if (!shown) return
+    const fresh = await call('workOrders.get', { id: shown.id })
+    if (order.value === shown) order.value = fresh
+  }
+
   function current(): WorkOrderDetail {
     if (!order.value) throw new Error('no work order open')
     return order.value
@@ -65,6 +77,7 @@ export const useWorkOrderStore = defineStore('workOrder', () => {
   return {
     order,
     open,
+    refresh,
     transition: act('workOrders.transition'),
     assign: act('workOrders.assign'),
     diagnose: act('workOrders.diagnose'),

@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import type { CustomerFile, WorkOrderDetail } from '../../../../src-shared/contract'
+
+const call = vi.fn()
+vi.mock('../../../../src-renderer/api/client', () => ({ call, ApiError: class extends Error {} }))
+const { useWorkOrderStore } = await import('../../../../src-renderer/features/repairs/workOrderStore')
+const { useCustomersStore } = await import('../../../../src-renderer/features/customers/customersStore')
+
+/** A call the test answers when it likes. */
+function held<T>() {
+  let answer!: (value: T) => void
+  const promise = new Promise<T>((resolve) => (answer = resolve))
+  return { promise, answer }
+}
+
+const job = (status: string) => ({ id: 'wo-1', status }) as WorkOrderDetail
+const fileOf = (id: string) => ({ customer: { id }, devices: [], workOrders: [] }) as unknown as CustomerFile
+
+describe('screens refreshed by another desk’s change', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    call.mockReset()
+  })
+
+  it('the open job is shown again without clearing it, and an answer older than what is shown is dropped', async () => {
+    const store = useWorkOrderStore()
+    call.mockResolvedValueOnce(job('received'))
+    await store.open('wo-1')
+
+    const slow = held<WorkOrderDetail>()
+    call.mockReturnValueOnce(slow.promise)
+    const refreshing = store.refresh()
+    expect(store.order?.status).toBe('received')
+    // This desk's own action answers first; the refresh's answer was read before it.
+    call.mockResolvedValueOnce(job('diagnosing'))
+    await store.transition({ to: 'diagnosing' } as never)
+    slow.answer(job('received'))
+    await refreshing
+    expect(store.order?.status).toBe('diagnosing')
+
+    call.mockResolvedValueOnce(job('repairing'))
+    await store.refresh()
+    expect(call).toHaveBeenLastCalledWith('workOrders.get', { id: 'wo-1' })
+    expect(store.order?.status).toBe('repairing')
+  })
+
+  it('a customer file asked for before another customer was opened does not replace it', async () => {
+    const customers = useCustomersStore()
+    const late = held<CustomerFile>()
+    call.mockReturnValueOnce(late.promise)
+    const first = customers.open('c-1')
+    call.mockResolvedValueOnce(fileOf('c-2'))
+    await customers.open('c-2')
+    late.answer(fileOf('c-1'))
+    await first
+    expect(customers.file?.customer.id).toBe('c-2')
+  })
+})

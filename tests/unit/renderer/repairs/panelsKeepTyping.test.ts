@@ -1,0 +1,36 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { defineComponent, h, nextTick, ref } from 'vue'
+import ElementPlus from 'element-plus'
+import type { WorkOrderDetail } from '../../../../src-shared/contract'
+
+vi.mock('../../../../src-renderer/api/client', () => ({
+  call: vi.fn(),
+  ApiError: class extends Error {},
+  onSessionProblem: vi.fn()
+}))
+const { i18n } = await import('../../../../src-renderer/i18n')
+const { default: NotesPanel } = await import('../../../../src-renderer/features/repairs/NotesPanel.vue')
+
+const order = (changes: Partial<WorkOrderDetail>) =>
+  ({ id: 'wo-1', status: 'diagnosing', internalNote: '', customerNote: '', ...changes }) as WorkOrderDetail
+
+describe('a work-order panel with typing in it', () => {
+  it('keeps the typing when the order is shown again with other changes (another desk’s), and takes saved notes', async () => {
+    const shown = ref(order({}))
+    const Host = defineComponent(() => () => h(NotesPanel, { order: shown.value, editable: true }))
+    const panel = mount(Host, { global: { plugins: [ElementPlus, i18n, createPinia()] } })
+    const note = () => panel.get<HTMLTextAreaElement>('textarea[name=internal-note]')
+    await note().setValue('客户说电池鼓包')
+
+    shown.value = order({ status: 'repairing' })
+    await nextTick()
+    expect(note().element.value).toBe('客户说电池鼓包')
+
+    shown.value = order({ status: 'repairing', internalNote: '已更换电池' })
+    await nextTick()
+    expect(note().element.value).toBe('已更换电池')
+  })
+})
