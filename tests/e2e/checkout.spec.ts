@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { test, expect, screenshot, setUpShop, staffPage, hire, ADMIN, type ShopHost } from './fixtures'
+import { test, expect, screenshot, setUpShop, staffPage, hire, typeWalkIn, ADMIN, type ShopHost } from './fixtures'
 
 let sequence = 0
 const uniqueMobile = () => `139${String(++sequence).padStart(8, '0')}`
@@ -434,13 +434,11 @@ test('a deposit taken by Alipay at check-in shows in the day close as a deposit 
 
   const page = await staffPage(browser, host, desk.username, desk.password)
   await page.getByTestId('nav-intake').click()
-  await page.locator('input[name=customer-name]').fill('张三丰')
-  await page.locator('input[name=customer-mobile]').fill('138 0013 8000')
-  await page.locator('input[name=serial]').fill('SN-DEP-001')
-  await page.locator('input[name=serial]').press('Enter')
-  await page.locator('input[name=device-brand]').fill('华为')
-  await page.locator('input[name=device-model]').fill('Mate 60 Pro')
-  await page.locator('input[name=reported-fault]').fill('换电池')
+  await typeWalkIn(page, {
+    customer: { name: '张三丰', mobile: '138 0013 8000' },
+    device: { brand: '华为', model: 'Mate 60 Pro', serial: 'SN-DEP-001' },
+    reportedFault: '换电池'
+  })
   await expect(page.getByTestId('deposit-method')).toHaveCount(0)
   await page.locator('input[name=deposit]').fill('100')
   await expect(page.getByTestId('deposit-method')).toBeVisible()

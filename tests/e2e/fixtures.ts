@@ -195,6 +195,21 @@ export async function takeIn(
   )
 }
 
+/**
+ * Types a new customer's walk-in into the check-in form as the desk does: the serial ends with
+ * Enter (looked up, found new), then the device and the fault. Saving is left to the test.
+ */
+export async function typeWalkIn(page: Page, walkIn: Omit<WalkIn, 'serviceType'>): Promise<void> {
+  await page.locator('input[name=customer-name]').fill(walkIn.customer.name)
+  await page.locator('input[name=customer-mobile]').fill(walkIn.customer.mobile)
+  await page.locator('input[name=serial]').fill(walkIn.device.serial)
+  await page.locator('input[name=serial]').press('Enter')
+  await expect(page.getByText('新设备，请填写品牌和型号')).toBeVisible()
+  await page.locator('input[name=device-brand]').fill(walkIn.device.brand)
+  await page.locator('input[name=device-model]').fill(walkIn.device.model)
+  await page.locator('input[name=reported-fault]').fill(walkIn.reportedFault)
+}
+
 /** Creates a staff member through the admin's session. */
 export async function hire(
   host: ShopHost,

@@ -1,4 +1,4 @@
-import { test, expect, screenshot, setUpShop, staffPage, hire, scanKeys, takeIn } from './fixtures'
+import { test, expect, screenshot, setUpShop, staffPage, hire, scanKeys, takeIn, typeWalkIn } from './fixtures'
 
 test('a check-in left half way is still there when the desk comes back; starting over clears it', async ({
   browser,
@@ -15,13 +15,11 @@ test('a check-in left half way is still there when the desk comes back; starting
 
   const page = await staffPage(browser, host, desk.username, desk.password)
   await page.getByTestId('nav-intake').click()
-  await page.locator('input[name=customer-name]').fill('张三丰')
-  await page.locator('input[name=customer-mobile]').fill('138 0013 8000')
-  await page.locator('input[name=serial]').fill('SN-ZHANG-1')
-  await page.locator('input[name=serial]').press('Enter')
-  await expect(page.getByText('新设备，请填写品牌和型号')).toBeVisible()
-  await page.locator('input[name=device-brand]').fill('华为')
-  await page.locator('input[name=reported-fault]').fill('屏幕闪烁')
+  await typeWalkIn(page, {
+    customer: { name: '张三丰', mobile: '138 0013 8000' },
+    device: { brand: '华为', model: 'P60', serial: 'SN-ZHANG-1' },
+    reportedFault: '屏幕闪烁'
+  })
   await page.getByText('裂痕').click()
   await expect(page.getByTestId('intake-draft-kept')).toHaveCount(0)
 
@@ -40,6 +38,7 @@ test('a check-in left half way is still there when the desk comes back; starting
   await expect(page.locator('input[name=serial]')).toHaveValue('SN-ZHANG-1')
   await expect(page.getByText('新设备，请填写品牌和型号')).toBeVisible()
   await expect(page.locator('input[name=device-brand]')).toHaveValue('华为')
+  await expect(page.locator('input[name=device-model]')).toHaveValue('P60')
   await expect(page.locator('input[name=reported-fault]')).toHaveValue('屏幕闪烁')
   await expect(page.getByRole('checkbox', { name: '裂痕' })).toBeChecked()
   await screenshot(page, 'intake-draft-kept')
@@ -68,13 +67,11 @@ test('a check-in left half way is still there when the desk comes back; starting
   await expect(page.locator('input[name=customer-search]')).toBeFocused()
 
   // A check-in saved leaves nothing behind.
-  await page.locator('input[name=customer-name]').fill('孙八')
-  await page.locator('input[name=customer-mobile]').fill('13880001234')
-  await page.locator('input[name=serial]').fill('SN-SUN-8')
-  await page.locator('input[name=serial]').press('Enter')
-  await page.locator('input[name=device-brand]').fill('华为')
-  await page.locator('input[name=device-model]').fill('P60')
-  await page.locator('input[name=reported-fault]').fill('不开机')
+  await typeWalkIn(page, {
+    customer: { name: '孙八', mobile: '13880001234' },
+    device: { brand: '华为', model: 'P60', serial: 'SN-SUN-8' },
+    reportedFault: '不开机'
+  })
   await page.getByTestId('intake-submit').click()
   await expect(page.getByTestId('intake-created')).toBeVisible()
   await page.getByTestId('open-created').click()
