@@ -66,5 +66,6 @@ export const allMigrations: readonly Migration[] = [
   workOrders.exactNumberAndSerialInAnyCase,
   reports.reportFilterIndexes,
   reportSlices.reportSlices,
-  reportPartYears.partYearsDropped
+  reportPartYears.partYearsDropped,
+  checkout.dayCloseHandOvers
 ]

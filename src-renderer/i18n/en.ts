@@ -133,6 +133,8 @@ export const coreEn: typeof coreZhCN = {
     taxInvoiceOnReceiptOnly: 'A tax invoice number is recorded on a payment receipt, not on a refund note',
     billDiffersFromQuote:
       'This bill (¥{billedYuan}) is not the quote the customer accepted (¥{acceptedYuan}): the customer must accept the new amount, or a manager approve it',
+    billChanged:
+      "The job's lines changed during checkout and the bill is now ¥{billedYuan}; nothing was taken: tell the customer the new amount and take the payment again",
     handOverUnpaid:
       'This job has not been checked out, so the device cannot be handed over: check it out first (paid, billed to the brand as a warranty claim, or zero), or a manager lets it go with a reason',
     handOverUnpaidNeedsManager:

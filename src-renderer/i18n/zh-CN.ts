@@ -120,6 +120,7 @@ export const coreZhCN = {
     taxInvoiceOnReceiptOnly: '发票号只能登记在收款收据上，不能登记在退款单上',
     billDiffersFromQuote:
       '本次结算金额（¥{billedYuan}）与客户同意的报价（¥{acceptedYuan}）不同：需客户确认新金额，或店长批准',
+    billChanged: '结账期间工单的收费项目有变化，本单已变为 ¥{billedYuan}，未收款：请向客户说明新金额后重新收款',
     handOverUnpaid: '该工单还未结账，不能交机：请先结账（收款、计入厂家保修索赔或零元结账），或由店长填写理由放行',
     handOverUnpaidNeedsManager: '未结账交机需店长批准：请店长输入用户名和密码',
     phoneMismatch: '电话与客户登记的号码不符',

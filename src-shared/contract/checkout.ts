@@ -197,7 +197,13 @@ export const checkoutContract = {
         newAmountAccepted: z
           .object({ billedFen: z.number().int(), channel: z.enum(DECISION_CHANNELS) })
           .strict()
-          .optional()
+          .optional(),
+        /**
+         * What the counter's screen billed the customer (their lines less the discount, deposit
+         * included). When the bill comes to anything else (the job's lines changed since the
+         * screen loaded) nothing is taken: the customer never pays an amount they were not shown.
+         */
+        expectedBilledFen: z.number().int().min(0).optional()
       })
       .strict()
   ),

@@ -47,6 +47,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.complaintNotFound',
   'errors.complaintMove',
   'errors.billDiffersFromQuote',
+  'errors.billChanged',
   'errors.approverNotManager',
   'errors.batchStep',
   'errors.bodyTooLarge',

@@ -469,3 +469,34 @@ test('a deposit taken by Alipay at check-in shows in the day close as a deposit 
   await expect(page.getByTestId('close-day')).toHaveCount(0)
   await screenshot(page, 'day-close-front-desk')
 })
+
+test('a bill that changed while the counter took the money is not taken: the new one is shown, then paid', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'zhaoli', '赵丽', 'manager')
+  const job = await finishedJob(host, adminToken, {
+    serviceType: 'paid_repair',
+    customer: '欧阳锋',
+    labourFen: 8_000,
+    partPriceFen: 45_000
+  })
+  const page = await staffPage(browser, host, boss.username, boss.password)
+  await goTo(page, host, `/work-orders/${job.id}/checkout`)
+  await expect(page.getByTestId('checkout-due')).toHaveText('¥530.00')
+
+  // The technician adds a rush fee while the customer hands over ¥600 for the ¥530 on the screen.
+  await host.rpc('workOrders.addLabour', { id: job.id, description: '加急', minutes: 10, priceFen: 5_000 }, adminToken)
+  await page.locator('input[name=tender-amount-0]').fill('600')
+  await page.getByTestId('pay').click()
+  await expect(page.getByText('结账期间工单的收费项目有变化，本单已变为 ¥580.00')).toBeVisible()
+  await expect(page.getByTestId('checkout-success')).toHaveCount(0)
+  await expect(page.getByTestId('checkout-due')).toHaveText('¥580.00')
+  await screenshot(page, 'checkout-bill-changed')
+
+  // Told the new amount, the customer pays it.
+  await page.getByTestId('pay').click()
+  await expect(page.getByTestId('checkout-success')).toBeVisible()
+  await expect(page.getByTestId('success-change')).toContainText('¥20.00')
+})

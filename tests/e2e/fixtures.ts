@@ -165,11 +165,14 @@ export interface WalkIn {
   device: { brand: string; model: string; serial: string }
   serviceType: 'warranty_repair' | 'paid_repair'
   reportedFault: string
+  /** A deposit left in cash at check-in; none when left out. */
+  depositFen?: number
 }
 
 /**
  * A job taken in at the counter through the API, for tests that start with one: a new customer
- * and device, no marks, accessories, passcode or deposit. Returns the order and its claim code.
+ * and device, no marks, accessories or passcode, and a cash deposit only when the walk-in leaves
+ * one. Returns the order and its claim code.
  */
 export async function takeIn(
   host: ShopHost,
@@ -188,7 +191,7 @@ export async function takeIn(
       condition: { scratches: false, cracks: false, liquidMarks: false },
       accessories: { items: [] },
       passcode: { consent: false, value: '' },
-      depositFen: 0,
+      depositFen: walkIn.depositFen ?? 0,
       depositMethod: 'cash'
     },
     token

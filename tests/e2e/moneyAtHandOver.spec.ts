@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { test, expect, screenshot, setUpShop, staffPage, hire, type ShopHost } from './fixtures'
+import { test, expect, screenshot, setUpShop, staffPage, hire, takeIn, settled, type ShopHost } from './fixtures'
 import { printRoute } from '../../src-shared/domain/paper'
 
 let sequence = 0
@@ -173,4 +173,70 @@ test('a device a manager let go unpaid shows on the day close with who approved 
   await expect(unpaid).toContainText('王强')
   await expect(unpaid).toContainText('老客户，明天转账')
   await screenshot(page, 'money-day-close-unpaid-hand-over')
+})
+
+/**
+ * A paid job whose customer left a ¥50 deposit and accepted a ¥510 quote (¥80 labour, ¥450 parts,
+ * ¥20 off), then waited for the part; `diagnosisFen` of labour entered while it was diagnosed.
+ */
+async function quotedJobWaitingForParts(host: ShopHost, token: string, diagnosisFen: number) {
+  sequence += 1
+  const { workOrder, claimCode } = await takeIn(host, token, {
+    customer: { name: '孙不二', mobile: `1366600${String(sequence).padStart(4, '0')}` },
+    device: { brand: '荣耀', model: 'Magic 6', serial: `SNUR${String(sequence).padStart(6, '0')}` },
+    serviceType: 'paid_repair',
+    reportedFault: '屏幕碎裂',
+    depositFen: 5_000
+  })
+  const id = workOrder.id
+  await host.rpc('workOrders.transition', { id, to: 'diagnosing' }, token)
+  if (diagnosisFen > 0)
+    await host.rpc('workOrders.addLabour', { id, description: '检测', minutes: 20, priceFen: diagnosisFen }, token)
+  await host.rpc('workOrders.quote', { id, labourFen: 8_000, partsFen: 45_000, discountFen: 2_000 }, token)
+  await host.rpc('workOrders.customerDecision', { id, approved: true, channel: 'in_person' }, token)
+  await host.rpc('workOrders.transition', { id, to: 'awaiting_parts' }, token)
+  return { id, claimCode }
+}
+
+test('a job that leaves unrepaired is not billed its quote, and a cancelled one goes back without a checkout', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'zhouzhi', '周芷', 'front_desk')
+  const page = await staffPage(browser, host, desk.username, desk.password)
+
+  // The part never came: the device goes back unrepaired. Its checkout bills nothing of the quote
+  // (no quoted labour, no quoted discount, no quote to compare with) and returns the whole deposit.
+  const returned = await quotedJobWaitingForParts(host, adminToken, 0)
+  await host.rpc(
+    'workOrders.transition',
+    { id: returned.id, to: 'returned_unrepaired', reason: '配件缺货' },
+    adminToken
+  )
+  await page.goto(`${host.url}#/work-orders/${returned.id}/checkout`)
+  await expect(page.getByTestId('checkout-customer-lines')).toHaveText('¥0.00')
+  await expect(page.getByTestId('checkout-due')).toHaveText('¥0.00')
+  await expect(page.getByTestId('checkout-totals')).toContainText('50.00')
+  await expect(page.getByTestId('quote-compare')).toHaveCount(0)
+  await settled(page)
+  await screenshot(page, 'money-returned-unrepaired-checkout')
+  await page.getByTestId('pay').click()
+  await expect(page.getByTestId('checkout-success')).toBeVisible()
+
+  // Cancelled after a ¥30 check: it owes nothing (its deposit went back as it was cancelled), so
+  // the device leaves on its claim code without a checkout that could never happen.
+  const cancelled = await quotedJobWaitingForParts(host, adminToken, 3_000)
+  await host.rpc('workOrders.transition', { id: cancelled.id, to: 'cancelled', reason: '客户不修了' }, adminToken)
+  await page.goto(`${host.url}#/work-orders/${cancelled.id}`)
+  await page.getByTestId('pickup').click()
+  const pickup = page.getByTestId('pickup-dialog')
+  await expect(pickup).toBeVisible()
+  await expect(pickup.getByTestId('pickup-not-billed')).toHaveCount(0)
+  await pickup.locator('input[name=claim-code]').fill(cancelled.claimCode)
+  await pickup.getByTestId('pickup-confirm').click()
+  await pickup.getByTestId('pickup-submit').click()
+  await expect(pickup).toBeHidden()
+  await expect(page.getByTestId('awaits-hand-over')).toHaveCount(0)
+  await expect(page.getByTestId('timeline')).toContainText('设备已交还客户（未修复）')
 })

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/connection'
 import type { CheckoutDraft } from '../../../src-shared/contract'
 import { readApprovalThresholdFen } from '../settings/service'
-import { currentQuote, findWorkOrder } from '../workOrders/lookup'
+import { findWorkOrder } from '../workOrders/lookup'
 import { acceptedQuoteOf } from './acceptedQuote'
 import { depositHeld } from './deposits'
 import { earnedLines } from './lines'
+import { billableLinesFen } from './handOverBilling'
 import { checkoutBlockedReason } from './pay'
 import { mustCheckOutBeforeHandOver } from '../../../src-shared/domain/handOver'
 
@@ -21,7 +22,7 @@ export async function checkoutDraft(db: Db, workOrderId: string): Promise<Checko
     .select(['brand', 'model'])
     .where('id', '=', order.deviceId)
     .executeTakeFirstOrThrow()
-  const quote = await currentQuote(db, order)
+  const acceptedQuote = await acceptedQuoteOf(db, order)
   const invoice = await db
     .selectFrom('invoices')
     .select('id')
@@ -39,14 +40,14 @@ export async function checkoutDraft(db: Db, workOrderId: string): Promise<Checko
     deviceLabel: `${device.brand} ${device.model}`,
     lines,
     depositFen,
-    quoteDiscountFen: quote && quote.customerDecision === 'approved' ? quote.discountFen : 0,
-    acceptedQuote: await acceptedQuoteOf(db, order),
+    quoteDiscountFen: acceptedQuote?.discountFen ?? 0,
+    acceptedQuote,
     approvalThresholdFen: await readApprovalThresholdFen(db),
     invoiceId: invoice?.id ?? null,
     blockedReason: checkoutBlockedReason(order),
     handOverNeedsCheckout: mustCheckOutBeforeHandOver({
       checkedOut: invoice !== undefined,
-      linesFen: lines.reduce((sum, line) => sum + line.amountFen, 0),
+      linesFen: await billableLinesFen(db, order),
       depositHeldFen: depositFen
     })
   }

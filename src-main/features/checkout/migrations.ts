@@ -228,3 +228,24 @@ export const receiptsKeepWhatTheySaid: Migration = {
     ...immutable('tax_invoice_numbers')
   ]
 }
+
+export const dayCloseHandOvers: Migration = {
+  version: 43,
+  name: 'checkout: which day close counted each device let go unpaid',
+  statements: [
+    // A close counts the unpaid hand-overs no close has counted yet, as it does payments and
+    // documents: by a row here, not by time, so a hand-over stamped before a close but written
+    // after it (its manager's password was still being checked) is on the next close.
+    `CREATE TABLE day_close_hand_overs (
+        unpaid_hand_over_id TEXT PRIMARY KEY REFERENCES unpaid_hand_overs(id),
+        day_close_id TEXT NOT NULL REFERENCES day_closes(id)
+      ) WITHOUT ROWID`,
+    `CREATE INDEX day_close_hand_overs_close ON day_close_hand_overs(day_close_id)`,
+    ...immutable('day_close_hand_overs'),
+    // Hand-overs the closes so far counted by time: each in the first close at or after it.
+    `INSERT INTO day_close_hand_overs (unpaid_hand_over_id, day_close_id)
+       SELECT u.id, (SELECT d.id FROM day_closes d WHERE d.closed_at >= u.at ORDER BY d.closed_at, d.id LIMIT 1)
+       FROM unpaid_hand_overs u
+       WHERE EXISTS (SELECT 1 FROM day_closes d WHERE d.closed_at >= u.at)`
+  ]
+}

@@ -13,6 +13,8 @@ import {
 import type { SessionStore } from '../auth/sessions'
 import { managerOnTheSpot } from '../auth/managerOnTheSpot'
 import { isManagerRole } from '../../../src-shared/domain/roles'
+import { billedToCustomerFen } from '../../../src-shared/domain/acceptedQuote'
+import { formatFen } from '../../../src-shared/domain/money'
 import { recordSyncedChange } from '../sync/recordChange'
 import { recordAudit } from '../audit/record'
 import { nextDocumentNumber } from '../numbering/service'
@@ -155,7 +157,10 @@ async function linesToBill(trx: Db, order: WorkOrdersTable, input: PayInput): Pr
   return lines
 }
 
-/** The totals after discount and deposit, and how the customer's tenders settle them. */
+/**
+ * The totals after discount and deposit, and how the customer's tenders settle them; refused when
+ * the bill is not the one the counter showed.
+ */
 function priceBill(
   lines: DraftLine[],
   input: PayInput,
@@ -163,10 +168,19 @@ function priceBill(
 ): { totals: InvoiceTotals; settlement: Settlement } {
   try {
     const totals = invoiceTotals(lines, input.discountFen, depositFen)
+    // Before the tenders are weighed: they were counted against the bill on the screen.
+    refuseBillNotShown(totals, input)
     return { totals, settlement: settle(totals.dueFen, input.tenders) }
   } catch (error) {
     ruleError(error)
   }
+}
+
+/** The bill must be the one the counter showed the customer, when the counter says what that was. */
+function refuseBillNotShown(totals: InvoiceTotals, input: PayInput): void {
+  const billedFen = billedToCustomerFen(totals)
+  if (input.expectedBilledFen === undefined || input.expectedBilledFen === billedFen) return
+  throw new AppError('CONFLICT', 'errors.billChanged', { billedFen, billedYuan: formatFen(billedFen) })
 }
 
 async function writeInvoice(trx: Db, at: Date, actor: CurrentUser, input: PayInput, bill: Bill): Promise<void> {

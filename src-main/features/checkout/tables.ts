@@ -74,6 +74,12 @@ export interface DayCloseDocumentsTable {
   dayCloseId: string
 }
 
+/** Which close counted each device a manager let go unpaid. */
+export interface DayCloseHandOversTable {
+  unpaidHandOverId: string
+  dayCloseId: string
+}
+
 export interface WarrantyClaimsTable {
   id: string
   workOrderId: string
@@ -138,6 +144,7 @@ export interface CheckoutTables {
   payments: PaymentsTable & PaymentCounterSale
   dayCloses: DayClosesTable
   dayCloseDocuments: DayCloseDocumentsTable
+  dayCloseHandOvers: DayCloseHandOversTable
   warrantyClaims: WarrantyClaimsTable
   counterSales: CounterSalesTable
   counterSaleLines: CounterSaleLinesTable

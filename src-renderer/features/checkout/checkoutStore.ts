@@ -166,6 +166,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
       discountFen: discount.fen,
       discountReason: discount.reason,
       tenders: dueFen.value > 0 ? activeTenders.value : [],
+      expectedBilledFen: billedFen.value,
       ...(approval ? { managerApproval: approval } : {}),
       ...(differsFromQuote.value && newAmount.accepted
         ? { newAmountAccepted: { billedFen: billedFen.value, channel: newAmount.channel } }

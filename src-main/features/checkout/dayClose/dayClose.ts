@@ -69,14 +69,19 @@ async function lastClose(db: Db) {
   return db.selectFrom('dayCloses').select(['closedAt']).orderBy('closedAt', 'desc').limit(1).executeTakeFirst()
 }
 
-/** Devices a manager let go unpaid after the previous close (or ever, before the first). */
-async function unpaidHandOversSince(db: Db, since: string | null, until: Date): Promise<UnpaidHandOver[]> {
-  let query = db
+/**
+ * Devices a manager let go unpaid that no close has counted yet, each with its id. Counted by
+ * which close took them, not by time: one stamped before the last close but written after it is
+ * still counted, once, by the next.
+ */
+async function openUnpaidHandOvers(db: Db): Promise<(UnpaidHandOver & { id: string })[]> {
+  return db
     .selectFrom('unpaidHandOvers as u')
     .innerJoin('workOrders as w', 'w.id', 'u.workOrderId')
     .leftJoin('users as approver', 'approver.id', 'u.approvedBy')
     .leftJoin('users as counter', 'counter.id', 'u.handedOverBy')
     .select([
+      'u.id',
       'u.workOrderId',
       'w.number as workOrderNumber',
       'u.linesFen',
@@ -86,18 +91,27 @@ async function unpaidHandOversSince(db: Db, since: string | null, until: Date): 
       'counter.displayName as handedOverByName',
       'u.at'
     ])
-    .where('u.at', '<=', until.toISOString())
-  if (since) query = query.where('u.at', '>', since)
-  return query.orderBy('u.at').execute()
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('dayCloseHandOvers as counted')
+            .select('counted.unpaidHandOverId')
+            .whereRef('counted.unpaidHandOverId', '=', 'u.id')
+        )
+      )
+    )
+    .orderBy('u.at')
+    .execute()
 }
 
 /** What no close has counted yet: its payments and its invoices and credit notes. */
 async function openFigures(
   db: Db,
   now: Date
-): Promise<Figures & { documents: Document[]; unpaidHandOvers: UnpaidHandOver[] }> {
+): Promise<Figures & { documents: Document[]; unpaidHandOvers: UnpaidHandOver[]; unpaidHandOverIds: string[] }> {
   const previous = await lastClose(db)
-  const unpaidHandOvers = await unpaidHandOversSince(db, previous?.closedAt ?? null, now)
+  const handOvers = await openUnpaidHandOvers(db)
   const payments = await paymentsQuery(db).where('pay.dayCloseId', 'is', null).orderBy('pay.at').execute()
   const documents = await db
     .selectFrom('invoices')
@@ -118,7 +132,8 @@ async function openFigures(
   return {
     ...dayCloseFigures(payments, documents, periodStart, now.toISOString(), counterSales),
     documents,
-    unpaidHandOvers
+    unpaidHandOvers: handOvers.map(({ id: _id, ...handOver }) => handOver),
+    unpaidHandOverIds: handOvers.map((handOver) => handOver.id)
   }
 }
 
@@ -143,7 +158,7 @@ async function openCounterSales(db: Db): Promise<{ sales: number; refunds: numbe
 }
 
 export async function previewDayClose(db: Db, now: Date): Promise<DayCloseReport> {
-  const { documents: _documents, ...figures } = await openFigures(db, now)
+  const { documents: _documents, unpaidHandOverIds: _ids, ...figures } = await openFigures(db, now)
   return {
     ...figures,
     id: null,
@@ -178,7 +193,7 @@ export async function closeDay(
       throw new AppError('CONFLICT', 'errors.dayCloseChanged', { expectedCashFen: figures.expectedCashFen })
     }
     const number = await nextDocumentNumber(trx, 'DC', at, timeZone)
-    const { payments, documents, ...report } = figures
+    const { payments, documents, unpaidHandOverIds, ...report } = figures
     await trx
       .insertInto('dayCloses')
       .values({
@@ -199,6 +214,11 @@ export async function closeDay(
       await trx
         .insertInto('dayCloseDocuments')
         .values(documents.map((document) => ({ invoiceId: document.id, dayCloseId: id })))
+        .execute()
+    if (unpaidHandOverIds.length > 0)
+      await trx
+        .insertInto('dayCloseHandOvers')
+        .values(unpaidHandOverIds.map((unpaidHandOverId) => ({ unpaidHandOverId, dayCloseId: id })))
         .execute()
     if (payments.length > 0) {
       await trx

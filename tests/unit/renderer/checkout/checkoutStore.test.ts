@@ -157,7 +157,9 @@ describe('paying', () => {
       expect.objectContaining({
         discountFen: 6_000,
         managerApproval: approval,
-        tenders: [{ method: 'cash', amountFen: 34_000 }]
+        tenders: [{ method: 'cash', amountFen: 34_000 }],
+        // The bill the screen showed: the main process refuses to take any other.
+        expectedBilledFen: 34_000
       })
     )
     expect(store.paid).toEqual(paidInvoice)
