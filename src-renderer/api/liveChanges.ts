@@ -1,4 +1,4 @@
-import { CHANGES_EVENT, type ChangeBatch } from '../../src-shared/liveChanges'
+import { CHANGES_EVENT, type ChangeBatch, type ChangeNotice } from '../../src-shared/liveChanges'
 import type { ServiceCenterBridge } from '../../src-shared/bridge'
 import { readToken } from './token'
 
@@ -7,8 +7,12 @@ export const FALLBACK_REFRESH_MS = 30_000
 /** Changes that arrive together (one save touching several records) cause one refetch. */
 const COALESCE_MS = 50
 
+/** Which of the changes of a subscribed entity concern what a screen shows (a record's page: its own id). */
+export type ChangeFilter = (change: ChangeNotice) => boolean
+
 interface Subscriber {
   entities: ReadonlySet<string>
+  concerns: ChangeFilter | undefined
   refresh: () => void
   timer: ReturnType<typeof setTimeout> | undefined
 }
@@ -50,7 +54,13 @@ function streamOpened(): void {
 
 function batchArrived(batch: ChangeBatch): void {
   for (const subscriber of subscribers) {
-    if (batch.changes.some((change) => subscriber.entities.has(change.entity))) schedule(subscriber)
+    const concerned = batch.changes.some(
+      (change) =>
+        subscriber.entities.has(change.entity) &&
+        // A batch of too many records to list names none: it may concern anyone.
+        (change.id === null || subscriber.concerns === undefined || subscriber.concerns(change))
+    )
+    if (concerned) schedule(subscriber)
   }
 }
 
@@ -125,11 +135,11 @@ function closeStream(): void {
 
 /**
  * Calls `refresh` when another desk (or this one) commits a change to one of `entities`
- * (`work_order`, `part_request`, `invoice`, ...), and every 30 s while no change stream is open.
- * Returns the unsubscribe function.
+ * (`work_order`, `part_request`, `invoice`, ...) that `concerns` the screen (all of them without
+ * it), and every 30 s while no change stream is open. Returns the unsubscribe function.
  */
-export function onChanges(entities: readonly string[], refresh: () => void): () => void {
-  const subscriber: Subscriber = { entities: new Set(entities), refresh, timer: undefined }
+export function onChanges(entities: readonly string[], refresh: () => void, concerns?: ChangeFilter): () => void {
+  const subscriber: Subscriber = { entities: new Set(entities), concerns, refresh, timer: undefined }
   subscribers.add(subscriber)
   openStream()
   fallbackTimer ??= setInterval(() => {

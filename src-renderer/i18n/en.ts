@@ -121,7 +121,7 @@ export const coreEn: typeof coreZhCN = {
     duplicateSerial: 'This serial belongs to another device',
     customerNotFound: 'Customer not found',
     changedElsewhere:
-      'This record was just changed at another desk, so your changes were not saved. Close it, open it again to see the latest, and make your change there',
+      'This record was just changed at another desk; your changes were not saved, so as not to undo theirs',
     customerErased:
       "This customer's personal data was erased on their request; the record can no longer be edited or merged",
     deviceNotFound: 'Device not found',

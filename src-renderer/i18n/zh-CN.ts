@@ -109,7 +109,7 @@ export const coreZhCN = {
     duplicateMobile: '该手机号已登记为其他客户',
     duplicateSerial: '该序列号已登记为其他设备',
     customerNotFound: '找不到该客户',
-    changedElsewhere: '这条记录刚在另一台电脑上改过，本次修改没有保存。请关闭后重新打开，看过最新内容再改',
+    changedElsewhere: '这条记录刚在另一台电脑上改过，本次修改没有保存，以免覆盖对方的修改',
     customerErased: '该客户的个人信息已应本人要求删除，不能再修改或合并',
     deviceNotFound: '找不到该设备',
     workOrderNotFound: '找不到该工单',

@@ -11,7 +11,7 @@ export function useLeaveGuard(pending: () => boolean): void {
   const ask = (event: BeforeUnloadEvent) => {
     if (!pending()) return
     event.preventDefault()
-    // Older Chromium (and Electron) ask only when returnValue is set too.
+    // Older Chromium asks only when returnValue is set too.
     event.returnValue = ''
   }
   onMounted(() => window.addEventListener('beforeunload', ask))

@@ -51,13 +51,16 @@ test('the desk finds customers by pinyin initials or phone digits, and a known m
     adminToken
   )
   await dialog.getByTestId('customer-save').click()
-  await expect(page.locator('.el-message--error')).toContainText('这条记录刚在另一台电脑上改过')
-  // Nothing of the other desk's change is undone, and the typing is still in the form.
+  await expect(dialog.getByTestId('changed-elsewhere')).toContainText('另一台电脑刚保存过这条记录')
+  // Nothing of the other desk's change is undone: the file shows it, and the typing is still in the form.
+  await expect(page.getByTestId('customer-card')).toContainText('武当山科技')
   await expect(dialog.locator('input[name=address]')).toHaveValue('湖北省十堰市武当山')
   await screenshot(page, 'customers-changed-elsewhere')
-  await dialog.getByRole('button', { name: '取消' }).click()
-  await expect(page.getByTestId('customer-card')).toContainText('武当山科技')
-  await page.getByTestId('edit-customer').click()
+  // Saving the form as it stands is refused again; the latest fills it, and the change is made on it.
+  await dialog.getByTestId('customer-save').click()
+  await expect(dialog.getByTestId('changed-elsewhere')).toBeVisible()
+  await dialog.getByTestId('load-latest').click()
+  await expect(dialog.getByTestId('changed-elsewhere')).toHaveCount(0)
   await expect(dialog.locator('input[name=company]')).toHaveValue('武当山科技')
   await dialog.locator('input[name=address]').fill('湖北省十堰市武当山')
   await dialog.getByTestId('customer-save').click()

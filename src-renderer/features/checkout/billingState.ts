@@ -12,13 +12,19 @@ export function useBillingState(order: () => WorkOrderDetail): Ref<BillingState 
   const session = useSessionStore()
   const checkout = useCheckoutStore()
   const state = ref<BillingState | null>(null)
+  let asked = 0
+  // One source per value: the order is shown again on every other desk's change, and only a new
+  // order or status can change where it stands with billing.
   watch(
-    () => [order().id, order().status] as const,
+    [() => order().id, () => order().status],
     async ([id]) => {
       if (!session.may('checkout.draft')) return
+      const ticket = ++asked
       try {
-        state.value = await checkout.billingStateOf(id)
+        const answer = await checkout.billingStateOf(id)
+        if (ticket === asked) state.value = answer
       } catch (error) {
+        if (ticket !== asked) return
         state.value = null
         showError(error)
       }

@@ -32,13 +32,14 @@ export const useCustomersStore = defineStore('customers', () => {
 
   const file = ref<CustomerFile | null>(null)
 
-  let opening: string | undefined
-  /** Shows a customer's file, or the same one again; an answer for a customer no longer wanted is dropped. */
+  /** Counts what set the file: an answer asked for before the latest of them is older than what is shown. */
+  let shownTicket = 0
+  /** Shows a customer's file, or the same one again; an answer overtaken by a later open or save is dropped. */
   async function open(id: string): Promise<void> {
-    opening = id
+    const ticket = ++shownTicket
     if (file.value?.customer.id !== id) file.value = null
     const answer = await call('customers.get', { id })
-    if (opening === id) file.value = answer
+    if (ticket === shownTicket) file.value = answer
   }
 
   /** A short list for pickers (the merge dialog), apart from the main list's paging. */
@@ -50,8 +51,11 @@ export const useCustomersStore = defineStore('customers', () => {
     list.refreshAfter(call('customers.create', input))
 
   async function update(input: Input<'customers.update'>): Promise<Customer> {
-    const customer = await latestShownAfter(call('customers.update', input), input.id)
-    if (file.value?.customer.id === customer.id) file.value = { ...file.value, customer }
+    const customer = await latestShownAfter(call('customers.update', input))
+    if (file.value?.customer.id === customer.id) {
+      shownTicket++
+      file.value = { ...file.value, customer }
+    }
     return customer
   }
 
@@ -76,17 +80,20 @@ export const useCustomersStore = defineStore('customers', () => {
 
   /** Edits a device; the owner's open file is reloaded to show the change. */
   async function updateDevice(input: Input<'devices.update'>): Promise<Device> {
-    const device = await latestShownAfter(call('devices.update', input), input.customerId)
+    const device = await latestShownAfter(call('devices.update', input))
     await reopen(device.customerId)
     return device
   }
 
   /** An edit refused because another desk saved first: the open file shows what that desk saved. */
-  async function latestShownAfter<T>(edit: Promise<T>, customerId: string): Promise<T> {
+  async function latestShownAfter<T>(edit: Promise<T>): Promise<T> {
     try {
       return await edit
     } catch (error) {
-      if (error instanceof ApiError && error.messageKey === 'errors.changedElsewhere') await reopen(customerId)
+      const open = file.value?.customer.id
+      // The refusal is what the desk must see, even if the file cannot be fetched again just now.
+      if (open && error instanceof ApiError && error.messageKey === 'errors.changedElsewhere')
+        await reopen(open).catch(() => undefined)
       throw error
     }
   }

@@ -56,4 +56,20 @@ describe('screens refreshed by another desk’s change', () => {
     await first
     expect(customers.file?.customer.id).toBe('c-2')
   })
+
+  it('a refresh of the same file answered after a save does not put back the version before it', async () => {
+    const customers = useCustomersStore()
+    const version = (updatedAt: string) =>
+      ({ ...fileOf('c-1'), customer: { id: 'c-1', updatedAt } }) as unknown as CustomerFile
+    call.mockResolvedValueOnce(version('t1'))
+    await customers.open('c-1')
+    const late = held<CustomerFile>()
+    call.mockReturnValueOnce(late.promise)
+    const refreshing = customers.open('c-1')
+    call.mockResolvedValueOnce({ id: 'c-1', updatedAt: 't2' })
+    await customers.update({ id: 'c-1', expectedUpdatedAt: 't1', name: '周杰' } as never)
+    late.answer(version('t1'))
+    await refreshing
+    expect(customers.file?.customer.updatedAt).toBe('t2')
+  })
 })

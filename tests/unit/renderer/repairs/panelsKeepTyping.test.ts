@@ -29,7 +29,13 @@ describe('a work-order panel with typing in it', () => {
     await nextTick()
     expect(note().element.value).toBe('客户说电池鼓包')
 
-    shown.value = order({ status: 'repairing', internalNote: '已更换电池' })
+    // Another desk saves the customer note: this unsaved internal note stays as typed.
+    shown.value = order({ status: 'repairing', customerNote: '明天取机' })
+    await nextTick()
+    expect(note().element.value).toBe('客户说电池鼓包')
+    expect(panel.get<HTMLTextAreaElement>('textarea[name=customer-note]').element.value).toBe('明天取机')
+
+    shown.value = order({ status: 'repairing', customerNote: '明天取机', internalNote: '已更换电池' })
     await nextTick()
     expect(note().element.value).toBe('已更换电池')
   })
