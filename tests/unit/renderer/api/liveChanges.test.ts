@@ -75,6 +75,31 @@ describe('the live-change client', () => {
     expect(stream.readyState).toBe(FakeEventSource.CLOSED)
   })
 
+  it("a record's page refreshes for its own record only, or a batch too large to name the records", async () => {
+    const { onChanges } = await loadClient()
+    const job = vi.fn()
+    const stop = onChanges(
+      ['work_order', 'invoice'],
+      job,
+      (change) => change.entity !== 'work_order' || change.id === 'w1'
+    )
+    const stream = FakeEventSource.opened[0]!
+    stream.emit('open')
+
+    stream.changes({ entity: 'work_order', id: 'w2' })
+    await vi.advanceTimersByTimeAsync(100)
+    expect(job).not.toHaveBeenCalled()
+    stream.changes({ entity: 'work_order', id: 'w1' })
+    await vi.advanceTimersByTimeAsync(100)
+    expect(job).toHaveBeenCalledTimes(1)
+    stream.changes({ entity: 'invoice', id: 'i9' })
+    await vi.advanceTimersByTimeAsync(100)
+    stream.changes({ entity: 'work_order', id: null })
+    await vi.advanceTimersByTimeAsync(100)
+    expect(job).toHaveBeenCalledTimes(3)
+    stop()
+  })
+
   it('refreshes every screen when a dropped stream comes back, since changes were missed meanwhile', async () => {
     const { onChanges } = await loadClient()
     const queue = vi.fn()
