@@ -264,7 +264,14 @@ test('a manager picks one of a buyer’s units, exchanges it, and adds a policy 
   await expect(verdict.getByTestId('verdict-reasons')).toContainText(
     `本机是 ${shopDateDaysAgo(0)} 换货所得的新机，保修期自换货之日重新起算。`
   )
-  await expect(verdict.getByTestId('verdict-text')).toHaveText('可退货')
+  // The refund and exchange windows stay the original sale's (自售出之日起): day 10 after the sale
+  // is past the refund window, still inside the exchange window; the exchange opens no new refund.
+  await expect(verdict.getByTestId('verdict-reasons')).toContainText(
+    `退货、换货期按原机售出之日 ${shopDateDaysAgo(10)} 计算（退货至 ${shopDateDaysAgo(3)}，换货至 ${shopDateDaysAgo(-5)}），不因换货重新起算。`
+  )
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('可换货')
+  await settled(page)
+  await screenshot(page, 'warranty-exchanged-unit')
 
   // Policies: a new phone policy version from today, with a longer battery period.
   await page.getByTestId('open-policies').click()

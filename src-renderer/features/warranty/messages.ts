@@ -184,6 +184,9 @@ export const warrantyMessages = defineMessages(
         startProductionFallback:
           '没有购机发票：按生产日期 {productionDate} 之后 {fallbackDays} 天推算，保修期自 {start} 起算。',
         startExchangeRestart: '本机是 {exchangedOn} 换货所得的新机，保修期自换货之日重新起算。',
+        exchangeWindowsFromSale:
+          '退货、换货期按原机售出之日 {saleDate} 计算（退货至 {refundEnd}，换货至 {exchangeEnd}），不因换货重新起算。',
+        exchangeSaleUnknown: '原机售出日期没有登记：本机不按退货、换货期处理。',
         startExchangeContinue:
           '本机是 {exchangedOn} 换货所得的新机，按政策延续原机的保修期，自原机起算日 {originalStartDate} 起算。',
         startExchangeOriginalUnknown:
@@ -553,6 +556,10 @@ export const warrantyMessages = defineMessages(
           'No invoice: the start is {fallbackDays} days after the production date {productionDate}, i.e. {start}.',
         startExchangeRestart:
           'This unit replaced another on {exchangedOn}; its warranty restarts on the exchange date.',
+        exchangeWindowsFromSale:
+          'The refund and exchange windows count from the original sale on {saleDate} (refund until {refundEnd}, exchange until {exchangeEnd}); an exchange does not restart them.',
+        exchangeSaleUnknown:
+          'The original unit’s sale date is not recorded: no refund or exchange window for this unit.',
         startExchangeContinue:
           'This unit replaced another on {exchangedOn}; by policy it continues the earlier unit’s period, which started {originalStartDate}.',
         startExchangeOriginalUnknown:

@@ -13,6 +13,10 @@ export const REASON_KEYS = [
   'warranty.reason.startExchangeRestart',
   /** { exchangedOn, originalStartDate } — the exchanged unit continues the earlier unit's period */
   'warranty.reason.startExchangeContinue',
+  /** { saleDate, refundEnd, exchangeEnd } — an exchanged unit keeps the original sale's refund and exchange windows */
+  'warranty.reason.exchangeWindowsFromSale',
+  /** {} — an exchanged unit whose original sale is not recorded: no refund or exchange window */
+  'warranty.reason.exchangeSaleUnknown',
   /** { exchangedOn } — continues the earlier unit's period, but its start is not recorded */
   'warranty.reason.startExchangeOriginalUnknown',
   /** {} — neither invoice nor production date */

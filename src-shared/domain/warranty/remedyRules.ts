@@ -9,13 +9,13 @@ import { hasMainComponents } from './policy'
 import { reason } from './reasons'
 import { waitingEntitledOn } from './waiting'
 
-/** 4a. A performance fault within the refund window (from the start, not extended by repairs). */
+/** 4a. A performance fault within the refund window (from the sale, not extended by repairs). */
 export const refundWindow: WarrantyRule = (c) => {
-  if (!c.periods || c.today > c.periods.refundEnd) return null
-  const { start, refundEnd } = c.periods
+  const refundEnd = c.periods?.refundEnd ?? null
+  if (!c.periods?.windowsFrom || refundEnd === null || c.today > refundEnd) return null
   c.reasons.push(
     reason('warranty.reason.refundWindow', {
-      start,
+      start: c.periods.windowsFrom,
       refundDays: c.policy.refundDays,
       refundEnd,
       daysLeft: daysBetween(c.today, refundEnd)
@@ -24,13 +24,13 @@ export const refundWindow: WarrantyRule = (c) => {
   return { verdict: 'refund' }
 }
 
-/** 4b. A performance fault within the exchange window (from the start, not extended by repairs). */
+/** 4b. A performance fault within the exchange window (from the sale, not extended by repairs). */
 export const exchangeWindow: WarrantyRule = (c) => {
-  if (!c.periods || c.today > c.periods.exchangeEnd) return null
-  const { start, exchangeEnd } = c.periods
+  const exchangeEnd = c.periods?.exchangeEnd ?? null
+  if (!c.periods?.windowsFrom || exchangeEnd === null || c.today > exchangeEnd) return null
   c.reasons.push(
     reason('warranty.reason.exchangeWindow', {
-      start,
+      start: c.periods.windowsFrom,
       exchangeDays: c.policy.exchangeDays,
       exchangeEnd,
       daysLeft: daysBetween(c.today, exchangeEnd)

@@ -187,6 +187,31 @@ describe('warranty lookup and the registry', () => {
     ).toBe('CONFLICT')
   })
 
+  it('a unit received in an exchange keeps the sale’s refund and exchange windows: no new refund opens with the exchange', async () => {
+    // Sold 2026-01-10, exchanged 2026-01-20 (day 10): the new unit's repair period restarts, but
+    // 7 days from the exchange is no refund window (自售出之日起7日内).
+    const { app, adminToken } = await shop(clock())
+    const registered = await callOk(app, 'warranty.register', phone, adminToken)
+    const exchanged = await callOk(
+      app,
+      'warranty.exchange',
+      { unitId: registered.unit.id, newSerial: 'imei869999999999998' },
+      adminToken
+    )
+    expect(exchanged.evaluation).toMatchObject({
+      start: '2026-01-20',
+      repairEnd: '2027-01-20',
+      refundEnd: '2026-01-17',
+      exchangeEnd: '2026-01-25',
+      verdict: 'exchange',
+      remedyRule: 'exchange_window'
+    })
+    expect(exchanged.evaluation.reasons.map((r) => r.key)).toContain('warranty.reason.exchangeWindowsFromSale')
+    expect(
+      await callError(app, 'warranty.refund', { unitId: exchanged.unit.id, claim: null }, adminToken)
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.refundNotDue' })
+  })
+
   it('a unit outside its refund and exchange windows is not exchanged', async () => {
     const { app, adminToken } = await shop(clock())
     const registered = await callOk(app, 'warranty.register', { ...phone, purchaseDate: '2025-12-01' }, adminToken)
