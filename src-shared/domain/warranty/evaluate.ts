@@ -107,7 +107,8 @@ function windowsFromSaleReason(periods: Periods): Reason {
  * 5. second-repair rule: two completed warranty repairs that repaired the unit (not
  *    `repaired: false`) with the claim's (non-null) fault code and today within the whole unit's
  *    (extended) period → 'exchange' for phones and computers, 'exchange_or_refund' for the 1995
- *    goods; 5a. a main component repaired twice, after the unit period but within its own →
+ *    goods; for a phone only its main unit's repairs and claims count (an accessory, 附件, is
+ *    replaced on its own: no new phone for a battery); 5a. a main component repaired twice, after the unit period but within its own →
  *    'free_new_component';
  * 6. within the applicable repair period → 'free_repair'. The applicable period is the claimed
  *    component's own period when the policy has one (longer or shorter than the unit's),

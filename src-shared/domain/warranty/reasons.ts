@@ -65,6 +65,8 @@ export const REASON_KEYS = [
   'warranty.reason.appearanceNotCovered',
   /** { faultCode, repairs, lastReturnedDate, periodEnd } — repaired twice for this fault, failing again */
   'warranty.reason.secondRepairRule',
+  /** { component, faultCode, repairs } — a phone accessory repaired twice: the second-repair exchange is the main unit's (2001 art. 13) */
+  'warranty.reason.accessoryNoUnitExchange',
   /** { faultCode, repairs } — informative: one more failure with this code makes exchange or refund due */
   'warranty.reason.repeatFaultHistory',
   /** { start, repairMonths, repairEnd, daysLeft } */

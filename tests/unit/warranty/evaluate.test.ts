@@ -448,6 +448,32 @@ describe('second-repair rule', () => {
     expect(evaluate(phone, boardTwice, perf('battery'), '2027-01-09').verdict).toBe('paid_repair')
   })
 
+  // 《移动电话机…》第十三条: 移动电话机主机 … 经两次修理，仍不能正常使用的 … 更换 … 主机. An
+  // accessory (附件: battery, charger …) is replaced on its own, never by a new phone.
+  it('a phone accessory repaired twice for the same fault gets no whole-phone exchange (2001 art. 13 is the main unit’s)', () => {
+    const batteryTwice = unit({
+      invoiceDate: '2026-01-01',
+      repairs: [
+        { ...warrantyRepair('2026-02-01', '2026-02-03', 'S07'), component: 'battery' },
+        { ...warrantyRepair('2026-03-01', '2026-03-03', 'S07'), component: 'battery' }
+      ]
+    })
+    const e = evaluate(phone, batteryTwice, perf('battery', 'S07'), '2026-04-01')
+    expect(e.verdict).toBe('free_repair')
+    expect(e.secondRepairRule).toBe(false)
+    expect(e.remedyRule).toBeNull()
+    expect(reasonOf(e, 'warranty.reason.accessoryNoUnitExchange')?.params).toEqual({
+      component: 'battery',
+      faultCode: 'S07',
+      repairs: 2
+    })
+    // Nor do two battery repairs count as the main unit's two repairs.
+    expect(evaluate(phone, batteryTwice, perf(null, 'S07'), '2026-04-01').verdict).toBe('free_repair')
+    // The same fault on the main unit, repaired twice, is the main unit's exchange.
+    const mainTwice = unit({ ...batteryTwice, repairs: batteryTwice.repairs.map((r) => ({ ...r, component: null })) })
+    expect(evaluate(phone, mainTwice, perf(null, 'S07'), '2026-04-01').verdict).toBe('exchange')
+  })
+
   it('without a claim the dates are evaluated and the verdict is for a whole-unit performance fault', () => {
     const e = evaluate(phone, twice, null, '2026-08-01')
     expect(e.verdict).toBe('free_repair')
