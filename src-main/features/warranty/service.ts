@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection'
 import { reusableQuery } from '../../db/reusableQuery'
 import {
   AppError,
+  fieldError,
   type CurrentUser,
   type ParsedInput,
   type WarrantyLookup,
@@ -178,6 +179,17 @@ async function refuseKnownSerial(trx: Db, serial: string): Promise<void> {
   }
 }
 
+/**
+ * An invoice or production date after today is a typo (often a year off), never a sale: judged,
+ * it would offer a refund until a week after that day and a repair period a year too long.
+ */
+function refuseFutureDates(input: ParsedInput<'warranty.register'>, today: string): void {
+  for (const field of ['purchaseDate', 'productionDate'] as const) {
+    const date = input[field]
+    if (date !== null && date > today) throw fieldError(field, 'validation.dateInFuture')
+  }
+}
+
 /** Registers a sold unit at the counter (activation with the invoice details). */
 export async function registerUnit(
   db: Db,
@@ -187,6 +199,8 @@ export async function registerUnit(
 ): Promise<WarrantyVerdict> {
   const serial = input.serial!
   const id = await db.transaction().execute(async (trx) => {
+    const today = shopLocalDate(now, await readShopTimeZone(trx))
+    refuseFutureDates(input, today)
     await refuseKnownSerial(trx, serial)
     if (input.cardNumber) {
       const card = await trx
@@ -210,7 +224,7 @@ export async function registerUnit(
       productionDate: input.productionDate,
       buyerName: input.buyerName,
       buyerPhone: normalizePhone(input.buyerPhone),
-      activationDate: input.activationDate ?? shopLocalDate(now, await readShopTimeZone(trx)),
+      activationDate: input.activationDate ?? today,
       exchangedFromId: null,
       exchangedOn: null,
       source: 'counter',

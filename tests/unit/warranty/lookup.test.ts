@@ -221,6 +221,29 @@ describe('warranty lookup and the registry', () => {
     ).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.exchangeNotDue' })
   })
 
+  it('an invoice or production date later than today is refused at registration, never judged', async () => {
+    // A year typed one too far (2027 for 2026) would otherwise be judged 'refund' until a week
+    // after that day, and the repair period would run a year past the real one.
+    const { app, adminToken } = await shop(clock())
+    for (const [field, date] of [
+      ['purchaseDate', '2027-01-10'],
+      ['purchaseDate', '2026-01-21'],
+      ['productionDate', '2026-01-21']
+    ] as const) {
+      const error = await callError(app, 'warranty.register', { ...phone, [field]: date }, adminToken)
+      expect(error).toMatchObject({ code: 'VALIDATION' })
+      expect((error.details as { fields: unknown[] }).fields).toEqual([
+        { path: field, messageKey: 'validation.dateInFuture' }
+      ])
+    }
+    expect(await callOk(app, 'warranty.lookup', { query: phone.serial! }, adminToken)).toMatchObject({
+      kind: 'unknown'
+    })
+    // Today itself is a sale like any other: the refund window's first day.
+    const today = await callOk(app, 'warranty.register', { ...phone, purchaseDate: '2026-01-20' }, adminToken)
+    expect(today.evaluation.verdict).toBe('refund')
+  })
+
   it('a sale date without an invoice falls back to the production date, and says so', async () => {
     const { app, adminToken } = await shop(clock())
     const registered = await callOk(
