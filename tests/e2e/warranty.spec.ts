@@ -116,6 +116,15 @@ test('an unknown serial is not out of warranty: the desk registers it from the i
   await dialog.locator('input[name=buyerPhone]').fill('13912345678')
   await settled(page)
   await screenshot(page, 'warranty-register-dialog')
+  // An invoice dated after today (a year typed one too far) is no sale: refused, never judged.
+  await dialog.locator('input[name=purchaseDate]').fill(shopDateDaysAgo(-35))
+  await dialog.locator('input[name=invoiceNumber]').click()
+  await dialog.getByTestId('register-save').click()
+  await expect(dialog.locator('.el-form-item__error')).toHaveText(['不能晚于今天'])
+  await settled(page)
+  await screenshot(page, 'warranty-register-future-date')
+  await dialog.locator('input[name=purchaseDate]').fill(bought)
+  await dialog.locator('input[name=invoiceNumber]').click()
   await dialog.getByTestId('register-save').click()
   await expect(dialog).toBeHidden()
 
