@@ -127,19 +127,12 @@ test('a phone battery repaired twice for the same fault: a new battery, not a ne
     adminToken
   )
   // Two warranty repairs of the battery (fault location L03) for the same symptom (S01), both handed back.
-  let device: { kind: 'existing'; id: string } | { kind: 'new'; fields: Record<string, string> } = {
-    kind: 'new',
-    fields: { brand: '华为', model: 'P70', serial: 'HWP70B2026A1' }
-  }
-  let customer: { kind: 'existing'; id: string } | { kind: 'new'; fields: Record<string, string> } = {
-    kind: 'new',
-    fields: { name: '王芳', mobile: '13800138000' }
-  }
+  type Party = { kind: 'existing'; id: string } | { kind: 'new'; fields: Record<string, string> }
+  type Opened = { workOrder: { id: string; customer: { id: string }; device: { id: string } }; claimCode: string }
+  let device: Party = { kind: 'new', fields: { brand: '华为', model: 'P70', serial: 'HWP70B2026A1' } }
+  let customer: Party = { kind: 'new', fields: { name: '王芳', mobile: '13800138000' } }
   for (let visit = 0; visit < 2; visit++) {
-    const { workOrder, claimCode } = await host.rpc<{
-      workOrder: { id: string; customer: { id: string }; device: { id: string } }
-      claimCode: string
-    }>(
+    const opened: Opened = await host.rpc<Opened>(
       'workOrders.create',
       {
         customer,
@@ -154,6 +147,7 @@ test('a phone battery repaired twice for the same fault: a new battery, not a ne
       },
       adminToken
     )
+    const { workOrder, claimCode } = opened
     const id = workOrder.id
     await host.rpc('workOrders.transition', { id, to: 'diagnosing' }, adminToken)
     await host.rpc(
