@@ -63,10 +63,17 @@ async function originalStart(db: Db, unit: WarrantyUnitsTable): Promise<string |
 }
 
 /**
- * A fault cannot appear in the future, nor before the unit was bought: the verdict would be
- * judged on a day that says nothing about this unit.
+ * A fault cannot appear in the future, nor before the unit was bought, nor, for a unit received
+ * in an exchange, before the exchange (the customer did not have it yet; judged on such a day it
+ * was offered the sale's refund window): the verdict would be judged on a day that says nothing
+ * about this unit.
  */
-function checkFaultDate(faultDate: string, today: string, purchaseDate: string | null): void {
+function checkFaultDate(
+  faultDate: string,
+  today: string,
+  purchaseDate: string | null,
+  exchangedOn: string | null
+): void {
   const refuse = (messageKey: 'errors.faultDateInFuture' | 'errors.faultDateBeforePurchase'): never => {
     throw new AppError('VALIDATION', messageKey, {
       purchaseDate: purchaseDate ?? '',
@@ -75,6 +82,13 @@ function checkFaultDate(faultDate: string, today: string, purchaseDate: string |
   }
   if (faultDate > today) refuse('errors.faultDateInFuture')
   if (purchaseDate !== null && faultDate < purchaseDate) refuse('errors.faultDateBeforePurchase')
+  if (exchangedOn !== null && faultDate < exchangedOn) {
+    const messageKey = 'errors.faultDateBeforeExchange'
+    throw new AppError('VALIDATION', messageKey, {
+      exchangedOn,
+      fields: [{ path: 'claim.faultDate', messageKey, params: { exchangedOn } }]
+    })
+  }
 }
 
 /** The verdict for one unit, with its policy, reasons, dates and the repair records it used. */
@@ -108,7 +122,7 @@ async function verdictOf(db: Db, now: Date, row: UnitRow, claim: FaultClaim | nu
     const broughtIn = shopLocalDate(new Date(waiting.createdAt), timeZone)
     facts.waiting = waitingRecord(row.categoryKey, waiting.waitingCause, waiting.waitingSince, broughtIn)
   }
-  if (claim?.faultDate) checkFaultDate(claim.faultDate, today, row.purchaseDate)
+  if (claim?.faultDate) checkFaultDate(claim.faultDate, today, row.purchaseDate, row.exchangedOn)
   return {
     unit: toUnit(row),
     policy,
