@@ -281,6 +281,14 @@ test('a manager picks one of a buyer’s units, exchanges it, and adds a policy 
   await expect(verdict.getByTestId('verdict-text')).toHaveText('可换货')
   await settled(page)
   await screenshot(page, 'warranty-exchanged-unit')
+  // The new unit cannot have failed before the customer had it.
+  const claim = verdict.getByTestId('claim-form')
+  await claim.locator('input[name=faultDate]').fill(shopDateDaysAgo(1))
+  await claim.getByTestId('claim-evaluate').click()
+  await expect(claim).toContainText(`本机是 ${shopDateDaysAgo(0)} 换货所得，故障出现日期不能早于换机日期`)
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('可换货')
+  await settled(page)
+  await screenshot(page, 'warranty-exchanged-fault-date')
 
   // Policies: a new phone policy version from today, with a longer battery period.
   await page.getByTestId('open-policies').click()
