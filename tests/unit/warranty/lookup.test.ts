@@ -212,6 +212,18 @@ describe('warranty lookup and the registry', () => {
     ).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.refundNotDue' })
   })
 
+  it('day 7 is judged on the shop’s calendar: 23:59 in Shanghai is still day 7 (a refund), 00:01 is day 8 (an exchange)', async () => {
+    // 15:59 UTC is 23:59 in Shanghai, the same date in both; two minutes later the shop's is a day on.
+    const late = testClock('2026-01-17T15:59:00.000Z')
+    const { app, adminToken } = await shop(late)
+    const sold = await callOk(app, 'warranty.register', phone, adminToken)
+    expect(sold.unit.activationDate).toBe('2026-01-17')
+    expect(sold.evaluation).toMatchObject({ verdict: 'refund', refundEnd: '2026-01-17', judgedOn: '2026-01-17' })
+    late.advance(2 * 60 * 1000)
+    const next = found(await callOk(app, 'warranty.lookup', { query: phone.serial! }, adminToken))
+    expect(next.evaluation).toMatchObject({ verdict: 'exchange', judgedOn: '2026-01-18' })
+  })
+
   it('a unit outside its refund and exchange windows is not exchanged', async () => {
     const { app, adminToken } = await shop(clock())
     const registered = await callOk(app, 'warranty.register', { ...phone, purchaseDate: '2025-12-01' }, adminToken)
