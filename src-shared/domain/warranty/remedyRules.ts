@@ -111,8 +111,9 @@ export const secondRepair: WarrantyRule = (c) => {
     return { verdict: orRefund ? 'exchange_or_refund' : 'exchange', secondRepairRule: true }
   }
   for (const [code, list] of c.repeatedFaults) {
-    if (code !== claimCode)
-      c.reasons.push(reason('warranty.reason.repeatFaultHistory', { faultCode: code, repairs: list.length }))
+    const counted = mainUnitRepairs(c, list)
+    if (code !== claimCode && counted)
+      c.reasons.push(reason('warranty.reason.repeatFaultHistory', { faultCode: code, repairs: counted.length }))
   }
   return null
 }

@@ -467,8 +467,13 @@ describe('second-repair rule', () => {
       faultCode: 'S07',
       repairs: 2
     })
-    // Nor do two battery repairs count as the main unit's two repairs.
-    expect(evaluate(phone, batteryTwice, perf(null, 'S07'), '2026-04-01').verdict).toBe('free_repair')
+    // Nor do two battery repairs count as the main unit's two repairs, nor announce its exchange.
+    const mainClaim = evaluate(phone, batteryTwice, perf(null, 'S07'), '2026-04-01')
+    expect(mainClaim.verdict).toBe('free_repair')
+    expect(keys(mainClaim)).not.toContain('warranty.reason.repeatFaultHistory')
+    expect(keys(evaluate(phone, batteryTwice, perf(null, 'S02'), '2026-04-01'))).not.toContain(
+      'warranty.reason.repeatFaultHistory'
+    )
     // The same fault on the main unit, repaired twice, is the main unit's exchange.
     const mainTwice = unit({ ...batteryTwice, repairs: batteryTwice.repairs.map((r) => ({ ...r, component: null })) })
     expect(evaluate(phone, mainTwice, perf(null, 'S07'), '2026-04-01').verdict).toBe('exchange')
