@@ -156,6 +156,8 @@ export const coreEn: typeof coreZhCN = {
       'This unit is neither in its refund/exchange window nor due an exchange (after two repairs, or after waiting too long in a repair)',
     faultDateInFuture: 'The fault cannot have appeared after today',
     faultDateBeforePurchase: 'The fault cannot have appeared before the purchase date, {purchaseDate}',
+    faultDateBeforeExchange:
+      'This unit was received in an exchange on {exchangedOn}; the fault cannot have appeared before that day',
     waitingOnlyWarranty: 'Only a warranty repair records why it waits (the 三包 exchange limits)',
     waitingSinceOutOfRange: 'The waiting must start between the day brought in, {broughtIn}, and today, {today}',
     alreadyExchanged: 'This unit was already exchanged; its warranty passed to the new unit',

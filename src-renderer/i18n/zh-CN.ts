@@ -139,6 +139,7 @@ export const coreZhCN = {
     exchangeNotDue: '该机不在退换货期内，也不符合两次维修后仍不能正常使用、或待修超过规定期限的换货条件',
     faultDateInFuture: '故障出现日期不能晚于今天',
     faultDateBeforePurchase: '故障出现日期不能早于购机日期 {purchaseDate}',
+    faultDateBeforeExchange: '本机是 {exchangedOn} 换货所得，故障出现日期不能早于换机日期',
     waitingOnlyWarranty: '只有保修维修才记录待修原因（三包换货期限）',
     waitingSinceOutOfRange: '待修开始日期须在送修日 {broughtIn} 与今天 {today} 之间',
     alreadyExchanged: '该机已经换过机，保修已转到新机',

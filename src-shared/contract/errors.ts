@@ -75,6 +75,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.refundNotDue',
   'errors.alreadyRefunded',
   'errors.faultDateBeforePurchase',
+  'errors.faultDateBeforeExchange',
   'errors.faultDateInFuture',
   'errors.waitingOnlyWarranty',
   'errors.waitingSinceOutOfRange',

@@ -116,6 +116,15 @@ test('an unknown serial is not out of warranty: the desk registers it from the i
   await dialog.locator('input[name=buyerPhone]').fill('13912345678')
   await settled(page)
   await screenshot(page, 'warranty-register-dialog')
+  // An invoice dated after today (a year typed one too far) is no sale: refused, never judged.
+  await dialog.locator('input[name=purchaseDate]').fill(shopDateDaysAgo(-35))
+  await dialog.locator('input[name=invoiceNumber]').click()
+  await dialog.getByTestId('register-save').click()
+  await expect(dialog.locator('.el-form-item__error')).toHaveText(['不能晚于今天'])
+  await settled(page)
+  await screenshot(page, 'warranty-register-future-date')
+  await dialog.locator('input[name=purchaseDate]').fill(bought)
+  await dialog.locator('input[name=invoiceNumber]').click()
   await dialog.getByTestId('register-save').click()
   await expect(dialog).toBeHidden()
 
@@ -264,7 +273,22 @@ test('a manager picks one of a buyer’s units, exchanges it, and adds a policy 
   await expect(verdict.getByTestId('verdict-reasons')).toContainText(
     `本机是 ${shopDateDaysAgo(0)} 换货所得的新机，保修期自换货之日重新起算。`
   )
-  await expect(verdict.getByTestId('verdict-text')).toHaveText('可退货')
+  // The refund and exchange windows stay the original sale's (自售出之日起): day 10 after the sale
+  // is past the refund window, still inside the exchange window; the exchange opens no new refund.
+  await expect(verdict.getByTestId('verdict-reasons')).toContainText(
+    `退货、换货期按原机售出之日 ${shopDateDaysAgo(10)} 计算（退货至 ${shopDateDaysAgo(3)}，换货至 ${shopDateDaysAgo(-5)}），不因换货重新起算。`
+  )
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('可换货')
+  await settled(page)
+  await screenshot(page, 'warranty-exchanged-unit')
+  // The new unit cannot have failed before the customer had it.
+  const claim = verdict.getByTestId('claim-form')
+  await claim.locator('input[name=faultDate]').fill(shopDateDaysAgo(1))
+  await claim.getByTestId('claim-evaluate').click()
+  await expect(claim).toContainText(`本机是 ${shopDateDaysAgo(0)} 换货所得，故障出现日期不能早于换机日期`)
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('可换货')
+  await settled(page)
+  await screenshot(page, 'warranty-exchanged-fault-date')
 
   // Policies: a new phone policy version from today, with a longer battery period.
   await page.getByTestId('open-policies').click()

@@ -116,3 +116,70 @@ test('void and cosmetic verdicts say what they mean; components and categories h
   await expect(page.getByText('序列号或保修卡涂改、与机器不符')).toBeVisible()
   await tallScreenshot(page, 'intake-serial-mismatch', 1500)
 })
+
+test('a phone battery repaired twice for the same fault: a new battery, not a new phone (2001 art. 13 is the main unit’s)', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  await host.rpc(
+    'warranty.register',
+    sold('HWP70B2026A1', 'mobile_phone', '华为', 'P70', shopDateDaysAgo(60)),
+    adminToken
+  )
+  // Two warranty repairs of the battery (fault location L03) for the same symptom (S01), both handed back.
+  type Party = { kind: 'existing'; id: string } | { kind: 'new'; fields: Record<string, string> }
+  type Opened = { workOrder: { id: string; customer: { id: string }; device: { id: string } }; claimCode: string }
+  let device: Party = { kind: 'new', fields: { brand: '华为', model: 'P70', serial: 'HWP70B2026A1' } }
+  let customer: Party = { kind: 'new', fields: { name: '王芳', mobile: '13800138000' } }
+  for (let visit = 0; visit < 2; visit++) {
+    const opened: Opened = await host.rpc<Opened>(
+      'workOrders.create',
+      {
+        customer,
+        device,
+        serviceType: 'warranty_repair',
+        intakeChannel: 'walk_in',
+        reportedFault: '充满电后很快关机',
+        symptomCode: 'S01',
+        condition: { scratches: false, cracks: false, liquidMarks: false, serialMismatch: false, note: '' },
+        accessories: { items: [] },
+        passcode: { consent: false }
+      },
+      adminToken
+    )
+    const { workOrder, claimCode } = opened
+    const id = workOrder.id
+    await host.rpc('workOrders.transition', { id, to: 'diagnosing' }, adminToken)
+    await host.rpc(
+      'workOrders.diagnose',
+      { id, faultLocationCode: 'L03', faultCauseCode: 'C01', diagnosis: '电池' },
+      adminToken
+    )
+    for (const to of ['repairing', 'quality_check', 'ready_for_pickup'])
+      await host.rpc('workOrders.transition', { id, to }, adminToken)
+    await host.rpc('workOrders.pickup', { id, claimCode, confirmed: true }, adminToken)
+    customer = { kind: 'existing', id: workOrder.customer.id }
+    device = { kind: 'existing', id: workOrder.device.id }
+  }
+
+  const page = await staffPage(browser, host, boss.username, boss.password)
+  await page.getByTestId('nav-warranty').click()
+  await page.getByTestId('warranty-search').fill('HWP70B2026A1')
+  await page.getByTestId('warranty-search').press('Enter')
+  const verdict = page.getByTestId('warranty-verdict')
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('免费保修')
+  await verdict.getByTestId('claim-component').click()
+  await page.getByRole('option', { name: '电池', exact: true }).click()
+  await verdict.getByTestId('claim-fault').click()
+  await page.getByRole('option', { name: /^S01 / }).click()
+  await verdict.getByTestId('claim-evaluate').click()
+  await expect(verdict.getByTestId('verdict-reasons')).toContainText(
+    '电池是手机附件：故障 S01 虽已修理 2 次，两次修理后换机只适用于主机；附件在其保修期内免费更换同型号的附件。'
+  )
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('免费保修')
+  await expect(verdict.getByTestId('exchange-unit')).toHaveCount(0)
+  await settled(page)
+  await tallScreenshot(page, 'warranty-accessory-repaired-twice', 1500)
+})

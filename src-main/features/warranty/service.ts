@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection'
 import { reusableQuery } from '../../db/reusableQuery'
 import {
   AppError,
+  fieldError,
   type CurrentUser,
   type ParsedInput,
   type WarrantyLookup,
@@ -62,10 +63,17 @@ async function originalStart(db: Db, unit: WarrantyUnitsTable): Promise<string |
 }
 
 /**
- * A fault cannot appear in the future, nor before the unit was bought: the verdict would be
- * judged on a day that says nothing about this unit.
+ * A fault cannot appear in the future, nor before the unit was bought, nor, for a unit received
+ * in an exchange, before the exchange (the customer did not have it yet; judged on such a day it
+ * was offered the sale's refund window): the verdict would be judged on a day that says nothing
+ * about this unit.
  */
-function checkFaultDate(faultDate: string, today: string, purchaseDate: string | null): void {
+function checkFaultDate(
+  faultDate: string,
+  today: string,
+  purchaseDate: string | null,
+  exchangedOn: string | null
+): void {
   const refuse = (messageKey: 'errors.faultDateInFuture' | 'errors.faultDateBeforePurchase'): never => {
     throw new AppError('VALIDATION', messageKey, {
       purchaseDate: purchaseDate ?? '',
@@ -74,6 +82,13 @@ function checkFaultDate(faultDate: string, today: string, purchaseDate: string |
   }
   if (faultDate > today) refuse('errors.faultDateInFuture')
   if (purchaseDate !== null && faultDate < purchaseDate) refuse('errors.faultDateBeforePurchase')
+  if (exchangedOn !== null && faultDate < exchangedOn) {
+    const messageKey = 'errors.faultDateBeforeExchange'
+    throw new AppError('VALIDATION', messageKey, {
+      exchangedOn,
+      fields: [{ path: 'claim.faultDate', messageKey, params: { exchangedOn } }]
+    })
+  }
 }
 
 /** The verdict for one unit, with its policy, reasons, dates and the repair records it used. */
@@ -107,7 +122,7 @@ async function verdictOf(db: Db, now: Date, row: UnitRow, claim: FaultClaim | nu
     const broughtIn = shopLocalDate(new Date(waiting.createdAt), timeZone)
     facts.waiting = waitingRecord(row.categoryKey, waiting.waitingCause, waiting.waitingSince, broughtIn)
   }
-  if (claim?.faultDate) checkFaultDate(claim.faultDate, today, row.purchaseDate)
+  if (claim?.faultDate) checkFaultDate(claim.faultDate, today, row.purchaseDate, row.exchangedOn)
   return {
     unit: toUnit(row),
     policy,
@@ -178,6 +193,17 @@ async function refuseKnownSerial(trx: Db, serial: string): Promise<void> {
   }
 }
 
+/**
+ * An invoice or production date after today is a typo (often a year off), never a sale: judged,
+ * it would offer a refund until a week after that day and a repair period a year too long.
+ */
+function refuseFutureDates(input: ParsedInput<'warranty.register'>, today: string): void {
+  for (const field of ['purchaseDate', 'productionDate'] as const) {
+    const date = input[field]
+    if (date !== null && date > today) throw fieldError(field, 'validation.dateInFuture')
+  }
+}
+
 /** Registers a sold unit at the counter (activation with the invoice details). */
 export async function registerUnit(
   db: Db,
@@ -187,6 +213,8 @@ export async function registerUnit(
 ): Promise<WarrantyVerdict> {
   const serial = input.serial!
   const id = await db.transaction().execute(async (trx) => {
+    const today = shopLocalDate(now, await readShopTimeZone(trx))
+    refuseFutureDates(input, today)
     await refuseKnownSerial(trx, serial)
     if (input.cardNumber) {
       const card = await trx
@@ -210,7 +238,7 @@ export async function registerUnit(
       productionDate: input.productionDate,
       buyerName: input.buyerName,
       buyerPhone: normalizePhone(input.buyerPhone),
-      activationDate: input.activationDate ?? shopLocalDate(now, await readShopTimeZone(trx)),
+      activationDate: input.activationDate ?? today,
       exchangedFromId: null,
       exchangedOn: null,
       source: 'counter',

@@ -63,7 +63,8 @@ export interface WorkOrderPorts {
   partsOf(db: Db, workOrderId: string): Promise<WorkOrderParts>
   /**
    * Warranty: the registered unit with this serial, its category (which 三包 regulation, hence
-   * which waiting limits) and purchase date (a fault cannot appear before it); null if unknown.
+   * which waiting limits), purchase date and exchange date (a fault cannot appear before them);
+   * null if unknown.
    */
   registeredUnit(db: Db, serial: string): Promise<RegisteredUnit | null>
 }
@@ -72,6 +73,8 @@ export interface WorkOrderPorts {
 export interface RegisteredUnit {
   categoryKey: string
   purchaseDate: string | null
+  /** received in an exchange on this day: its faults cannot predate it */
+  exchangedOn: string | null
 }
 
 let wired: WorkOrderPorts | null = null

@@ -184,6 +184,9 @@ export const warrantyMessages = defineMessages(
         startProductionFallback:
           '没有购机发票：按生产日期 {productionDate} 之后 {fallbackDays} 天推算，保修期自 {start} 起算。',
         startExchangeRestart: '本机是 {exchangedOn} 换货所得的新机，保修期自换货之日重新起算。',
+        exchangeWindowsFromSale:
+          '退货、换货期按原机售出之日 {saleDate} 计算（退货至 {refundEnd}，换货至 {exchangeEnd}），不因换货重新起算。',
+        exchangeSaleUnknown: '原机售出日期没有登记：本机不按退货、换货期处理。',
         startExchangeContinue:
           '本机是 {exchangedOn} 换货所得的新机，按政策延续原机的保修期，自原机起算日 {originalStartDate} 起算。',
         startExchangeOriginalUnknown:
@@ -215,6 +218,8 @@ export const warrantyMessages = defineMessages(
           '同一故障（{faultCode}）已在保修期内修理 {repairs} 次（最近一次 {lastReturnedDate} 修好交还），再次出现故障，可以换货（整机保修期至 {periodEnd}）。',
         repeatFaultHistory:
           '提示：故障 {faultCode} 已在保修期内修理 {repairs} 次，若再次出现同一故障可以换货（家电可选退货）。',
+        accessoryNoUnitExchange:
+          '{component}是手机附件：故障 {faultCode} 虽已修理 {repairs} 次，两次修理后换机只适用于主机；附件在其保修期内免费更换同型号的附件。',
         repairPeriod: '整机保修 {repairMonths} 个月，自 {start} 至 {repairEnd}（{daysLeft}），免费维修。',
         repairPeriodEnded: '整机保修已于 {repairEnd} 到期（已过 {daysSince} 天），需付费维修。',
         componentPeriod: '{component}保修 {months} 个月，至 {end}（{daysLeft}），免费维修。',
@@ -553,6 +558,10 @@ export const warrantyMessages = defineMessages(
           'No invoice: the start is {fallbackDays} days after the production date {productionDate}, i.e. {start}.',
         startExchangeRestart:
           'This unit replaced another on {exchangedOn}; its warranty restarts on the exchange date.',
+        exchangeWindowsFromSale:
+          'The refund and exchange windows count from the original sale on {saleDate} (refund until {refundEnd}, exchange until {exchangeEnd}); an exchange does not restart them.',
+        exchangeSaleUnknown:
+          'The original unit’s sale date is not recorded: no refund or exchange window for this unit.',
         startExchangeContinue:
           'This unit replaced another on {exchangedOn}; by policy it continues the earlier unit’s period, which started {originalStartDate}.',
         startExchangeOriginalUnknown:
@@ -594,6 +603,8 @@ export const warrantyMessages = defineMessages(
           'The same fault ({faultCode}) was repaired {repairs} times under warranty (last returned {lastReturnedDate}) and failed again: an exchange is due (unit warranty until {periodEnd}).',
         repeatFaultHistory:
           'Note: fault {faultCode} was repaired {repairs} times under warranty; one more failure of it entitles the customer to an exchange (for appliances, exchange or refund).',
+        accessoryNoUnitExchange:
+          '{component} is a phone accessory: fault {faultCode} was repaired {repairs} times, but the exchange after two repairs is for the phone’s main unit only; within its own period the accessory is replaced with a new one of the same model, free.',
         repairPeriod:
           'Whole-unit warranty of {repairMonths} months from {start} to {repairEnd} ({daysLeft}): free repair.',
         repairPeriodEnded: 'The whole-unit warranty ended {repairEnd} ({daysSince} day(s) ago): paid repair.',

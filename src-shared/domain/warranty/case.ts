@@ -14,11 +14,18 @@ export interface PartWarranty {
   end: string
 }
 
-/** The dates of the 三包 periods; all known once the warranty start is. */
+/** The dates of the 三包 periods; known once the warranty start is. */
 export interface Periods {
   start: string
-  refundEnd: string
-  exchangeEnd: string
+  /**
+   * The day the refund and exchange windows count from: the sale (自售出之日起), which is the
+   * start except for an exchanged unit (see windowsStart); null: that sale is not recorded.
+   */
+  windowsFrom: string | null
+  /** null with windowsFrom */
+  refundEnd: string | null
+  /** null with windowsFrom */
+  exchangeEnd: string | null
   repairEnd: string
 }
 

@@ -52,6 +52,30 @@ function openingReasons(
 }
 
 /**
+ * The day the 7-day refund and 15-day exchange windows count from. The regulations count them
+ * 自售出之日起, from the sale (《部分商品…》第九、十条, 《移动电话机…》第十一、十二条, 《微型计算机…》
+ * 第十一、十二条), while an exchange restarts only the 三包有效期 (the repair periods): a unit
+ * received in an exchange keeps the windows of the original sale, so an exchange on day 14 opens
+ * no new refund window and no endless chain of exchanges. Its sale is the first unit's start
+ * (originalStartDate), else its own invoice date (the exchange copies the original invoice);
+ * null when neither is recorded: no window.
+ */
+function windowsStart(unit: UnitFacts, start: string): string | null {
+  if (!unit.exchangedOn) return start
+  return unit.originalStartDate ?? unit.invoiceDate
+}
+
+/** An exchanged unit: its windows are the original sale's, not the exchange's. */
+function windowsFromSaleReason(periods: Periods): Reason {
+  if (periods.windowsFrom === null) return reason('warranty.reason.exchangeSaleUnknown')
+  return reason('warranty.reason.exchangeWindowsFromSale', {
+    saleDate: periods.windowsFrom,
+    refundEnd: periods.refundEnd ?? '',
+    exchangeEnd: periods.exchangeEnd ?? ''
+  })
+}
+
+/**
  * Judge a unit against its policy for a fault claim on `today`.
  *
  * The rules (rules.ts, WARRANTY_RULES) are tried in their order of precedence and the first that
@@ -83,7 +107,8 @@ function openingReasons(
  * 5. second-repair rule: two completed warranty repairs that repaired the unit (not
  *    `repaired: false`) with the claim's (non-null) fault code and today within the whole unit's
  *    (extended) period → 'exchange' for phones and computers, 'exchange_or_refund' for the 1995
- *    goods; 5a. a main component repaired twice, after the unit period but within its own →
+ *    goods; for a phone only its main unit's repairs and claims count (an accessory, 附件, is
+ *    replaced on its own: no new phone for a battery); 5a. a main component repaired twice, after the unit period but within its own →
  *    'free_new_component';
  * 6. within the applicable repair period → 'free_repair'. The applicable period is the claimed
  *    component's own period when the policy has one (longer or shorter than the unit's),
@@ -97,9 +122,9 @@ function openingReasons(
  * not counted, so 7 days from 2026-01-01 end 2026-01-08 and 12 months from 2026-01-15 end
  * 2027-01-15; the end day itself is still inside the period.
  *
- * The refund and exchange windows run from the start and are NOT extended by repair time: the
- * regulations deduct repair time from the 三包有效期 (the repair period), and the 7/15-day
- * windows are about the sale itself. Repair and component periods are extended by
+ * The refund and exchange windows run from the sale (the start, or for an exchanged unit the
+ * original sale: windowsStart) and are NOT extended by repair time: the regulations deduct repair
+ * time from the 三包有效期 (the repair period), and the 7/15-day windows are about the sale itself. Repair and component periods are extended by
  * `extensionDays` (see warrantyRepairDays).
  *
  * A claim's `faultDate` moves the day the periods are judged on (refund, exchange, repair and
@@ -128,14 +153,17 @@ export function evaluateWarranty(
   const componentVoids = (component: string) =>
     unit.voids.filter((v) => v.scope === 'component' && v.component === component)
 
+  const windowsFrom = start && windowsStart(unit, start)
   const periods: Periods | null = start
     ? {
         start,
-        refundEnd: daysPeriodEnd(start, policy.refundDays),
-        exchangeEnd: daysPeriodEnd(start, policy.exchangeDays),
+        windowsFrom,
+        refundEnd: windowsFrom && daysPeriodEnd(windowsFrom, policy.refundDays),
+        exchangeEnd: windowsFrom && daysPeriodEnd(windowsFrom, policy.exchangeDays),
         repairEnd: addDays(monthsPeriodEnd(start, policy.repairMonths), extensionDays)
       }
     : null
+  if (periods && periods.windowsFrom !== periods.start) reasons.push(windowsFromSaleReason(periods))
 
   const components = start
     ? policy.components.map((c) => {

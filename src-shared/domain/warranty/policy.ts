@@ -169,6 +169,24 @@ export function hasMainComponents(policy: WarrantyPolicy): boolean {
   return policy.regulation === 'appliances_1995' || policy.regulation === 'computer_2002'
 }
 
+/**
+ * A phone's accessories (附件) in 《移动电话机商品修理更换退货责任规定》's table of periods: each
+ * is replaced on its own (免费更换同品牌同型号同规格的附件), and the second-repair exchange of
+ * 第十三条 is the main unit's (移动电话机主机), not theirs.
+ */
+export const PHONE_ACCESSORIES: readonly string[] = [
+  'battery',
+  'charger',
+  'terminal_card',
+  'data_card',
+  'wired_headset'
+]
+
+/** Whether the component is an accessory of goods under the phone rules (see PHONE_ACCESSORIES). */
+export function isAccessory(policy: WarrantyPolicy, component: string | null): boolean {
+  return policy.regulation === 'mobile_phone_2001' && component !== null && PHONE_ACCESSORIES.includes(component)
+}
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** Parse a 'YYYY-MM-DD' calendar date into [year, month 1-12, day]; throws RangeError if it is not a real date. */

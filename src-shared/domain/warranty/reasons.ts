@@ -13,6 +13,10 @@ export const REASON_KEYS = [
   'warranty.reason.startExchangeRestart',
   /** { exchangedOn, originalStartDate } — the exchanged unit continues the earlier unit's period */
   'warranty.reason.startExchangeContinue',
+  /** { saleDate, refundEnd, exchangeEnd } — an exchanged unit keeps the original sale's refund and exchange windows */
+  'warranty.reason.exchangeWindowsFromSale',
+  /** {} — an exchanged unit whose original sale is not recorded: no refund or exchange window */
+  'warranty.reason.exchangeSaleUnknown',
   /** { exchangedOn } — continues the earlier unit's period, but its start is not recorded */
   'warranty.reason.startExchangeOriginalUnknown',
   /** {} — neither invoice nor production date */
@@ -61,6 +65,8 @@ export const REASON_KEYS = [
   'warranty.reason.appearanceNotCovered',
   /** { faultCode, repairs, lastReturnedDate, periodEnd } — repaired twice for this fault, failing again */
   'warranty.reason.secondRepairRule',
+  /** { component, faultCode, repairs } — a phone accessory repaired twice: the second-repair exchange is the main unit's (2001 art. 13) */
+  'warranty.reason.accessoryNoUnitExchange',
   /** { faultCode, repairs } — informative: one more failure with this code makes exchange or refund due */
   'warranty.reason.repeatFaultHistory',
   /** { start, repairMonths, repairEnd, daysLeft } */

@@ -4,18 +4,19 @@
  * (rules 4a, 4b, 4c, 5, 5a).
  */
 import { daysBetween } from '../workOrderAge'
-import type { WarrantyRule } from './case'
-import { hasMainComponents } from './policy'
+import type { WarrantyCase, WarrantyRule } from './case'
+import type { RepairRecord } from './facts'
+import { hasMainComponents, isAccessory } from './policy'
 import { reason } from './reasons'
 import { waitingEntitledOn } from './waiting'
 
-/** 4a. A performance fault within the refund window (from the start, not extended by repairs). */
+/** 4a. A performance fault within the refund window (from the sale, not extended by repairs). */
 export const refundWindow: WarrantyRule = (c) => {
-  if (!c.periods || c.today > c.periods.refundEnd) return null
-  const { start, refundEnd } = c.periods
+  const refundEnd = c.periods?.refundEnd ?? null
+  if (!c.periods?.windowsFrom || refundEnd === null || c.today > refundEnd) return null
   c.reasons.push(
     reason('warranty.reason.refundWindow', {
-      start,
+      start: c.periods.windowsFrom,
       refundDays: c.policy.refundDays,
       refundEnd,
       daysLeft: daysBetween(c.today, refundEnd)
@@ -24,13 +25,13 @@ export const refundWindow: WarrantyRule = (c) => {
   return { verdict: 'refund' }
 }
 
-/** 4b. A performance fault within the exchange window (from the start, not extended by repairs). */
+/** 4b. A performance fault within the exchange window (from the sale, not extended by repairs). */
 export const exchangeWindow: WarrantyRule = (c) => {
-  if (!c.periods || c.today > c.periods.exchangeEnd) return null
-  const { start, exchangeEnd } = c.periods
+  const exchangeEnd = c.periods?.exchangeEnd ?? null
+  if (!c.periods?.windowsFrom || exchangeEnd === null || c.today > exchangeEnd) return null
   c.reasons.push(
     reason('warranty.reason.exchangeWindow', {
-      start,
+      start: c.periods.windowsFrom,
       exchangeDays: c.policy.exchangeDays,
       exchangeEnd,
       daysLeft: daysBetween(c.today, exchangeEnd)
@@ -75,13 +76,25 @@ export const waitingTooLong: WarrantyRule = (c) => {
  * the goods: a phone or a computer is exchanged (《移动电话机商品修理更换退货责任规定》第十三条;
  * 《微型计算机商品修理更换退货责任规定》第十三条), the 1995 goods are exchanged or refunded at the
  * customer's choice (《部分商品修理更换退货责任规定》第十一条, 第十三条). A main component past the
- * unit's period is rule 5a's. Otherwise other faults repaired twice are mentioned: one more
- * failure would make it due.
+ * unit's period is rule 5a's. A phone's exchange is for its main unit (第十三条: 移动电话机主机): a
+ * claim on an accessory never gets it (a reason says why), and accessory repairs do not count
+ * towards it. Otherwise other faults repaired twice are mentioned: one more failure would make it due.
  */
 export const secondRepair: WarrantyRule = (c) => {
   if (!c.applicablePeriod || !c.periods) return null
   const claimCode = c.claim.faultCode
-  const repeated = claimCode === null ? undefined : c.repeatedFaults.get(claimCode)
+  const history = claimCode === null ? undefined : c.repeatedFaults.get(claimCode)
+  if (claimCode !== null && history && isAccessory(c.policy, c.claim.component)) {
+    c.reasons.push(
+      reason('warranty.reason.accessoryNoUnitExchange', {
+        component: c.claim.component ?? '',
+        faultCode: claimCode,
+        repairs: history.length
+      })
+    )
+    return null
+  }
+  const repeated = history && mainUnitRepairs(c, history)
   // Within the unit's period, and within the claimed component's when it has a shorter one (a
   // phone's battery): a longer component period is rule 5a's.
   const periodEnd = c.applicablePeriod.end < c.periods.repairEnd ? c.applicablePeriod.end : c.periods.repairEnd
@@ -98,8 +111,9 @@ export const secondRepair: WarrantyRule = (c) => {
     return { verdict: orRefund ? 'exchange_or_refund' : 'exchange', secondRepairRule: true }
   }
   for (const [code, list] of c.repeatedFaults) {
-    if (code !== claimCode)
-      c.reasons.push(reason('warranty.reason.repeatFaultHistory', { faultCode: code, repairs: list.length }))
+    const counted = mainUnitRepairs(c, list)
+    if (code !== claimCode && counted)
+      c.reasons.push(reason('warranty.reason.repeatFaultHistory', { faultCode: code, repairs: counted.length }))
   }
   return null
 }
@@ -129,6 +143,16 @@ export const mainComponentRepairedTwice: WarrantyRule = (c) => {
     })
   )
   return { verdict: 'free_new_component', secondRepairRule: true }
+}
+
+/**
+ * The repairs that count towards a whole-unit exchange: under the phone rules only the main
+ * unit's (第十三条: 移动电话机主机 … 经两次修理), so repairs of an accessory are left out;
+ * undefined when fewer than two remain.
+ */
+function mainUnitRepairs(c: WarrantyCase, repairs: RepairRecord[]): RepairRecord[] | undefined {
+  const counted = repairs.filter((r) => !isAccessory(c.policy, r.component))
+  return counted.length >= 2 ? counted : undefined
 }
 
 function latest(dates: string[]): string {

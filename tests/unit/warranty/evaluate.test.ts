@@ -116,6 +116,41 @@ describe('warranty start', () => {
     expect(evaluate(phone, u, perf(), '2026-06-02').verdict).toBe('paid_repair')
   })
 
+  // 《移动电话机…》第十一、十二条 and 《部分商品…》第九、十条 count the 7 and 15 days 自售出之日起
+  // (from the sale); an exchange restarts the 三包有效期 (the repair period), not the sale.
+  it('an exchanged unit keeps the refund and exchange windows of the original sale', () => {
+    const u = unit({ invoiceDate: '2026-01-01', exchangedOn: '2026-01-14', originalStartDate: '2026-01-01' })
+    // Day 19 after the sale, day 5 after the exchange: neither a refund nor another exchange.
+    const e = evaluate(phone, u, perf(), '2026-01-19')
+    expect(e.start).toBe('2026-01-14')
+    expect(e.refundEnd).toBe('2026-01-08')
+    expect(e.exchangeEnd).toBe('2026-01-16')
+    expect(e.repairEnd).toBe('2027-01-14')
+    expect(e.verdict).toBe('free_repair')
+    expect(keys(e)).toContain('warranty.reason.exchangeWindowsFromSale')
+    expect(reasonOf(e, 'warranty.reason.exchangeWindowsFromSale')?.params).toEqual({
+      saleDate: '2026-01-01',
+      refundEnd: '2026-01-08',
+      exchangeEnd: '2026-01-16'
+    })
+    // Still inside the sale's exchange window: the new unit may be exchanged again, counted from the sale.
+    const day15 = evaluate(phone, u, perf(), '2026-01-16')
+    expect(day15.verdict).toBe('exchange')
+    expect(reasonOf(day15, 'warranty.reason.exchangeWindow')?.params).toMatchObject({
+      start: '2026-01-01',
+      exchangeEnd: '2026-01-16'
+    })
+    expect(evaluate(phone, u, perf(), '2026-01-17').verdict).toBe('free_repair')
+  })
+
+  it('an exchanged unit whose sale is not recorded has no refund or exchange window', () => {
+    const u = unit({ invoiceDate: null, exchangedOn: '2026-01-14', originalStartDate: null })
+    const e = evaluate(phone, u, perf(), '2026-01-15')
+    expect(e.refundEnd).toBeNull()
+    expect(e.exchangeEnd).toBeNull()
+    expect(e.verdict).toBe('free_repair')
+  })
+
   it('an exchanged unit continues from the original start when the policy says so', () => {
     const continuing: WarrantyPolicy = { ...phone, exchangeRestartsPeriod: false }
     const u = unit({ invoiceDate: '2025-01-10', exchangedOn: '2025-06-01', originalStartDate: '2025-01-10' })
@@ -411,6 +446,37 @@ describe('second-repair rule', () => {
     expect(evaluate(laptop, boardTwice, perf('main_board'), '2028-01-09').verdict).toBe('paid_repair')
     // A phone's components are accessories: no new-component rule.
     expect(evaluate(phone, boardTwice, perf('battery'), '2027-01-09').verdict).toBe('paid_repair')
+  })
+
+  // 《移动电话机…》第十三条: 移动电话机主机 … 经两次修理，仍不能正常使用的 … 更换 … 主机. An
+  // accessory (附件: battery, charger …) is replaced on its own, never by a new phone.
+  it('a phone accessory repaired twice for the same fault gets no whole-phone exchange (2001 art. 13 is the main unit’s)', () => {
+    const batteryTwice = unit({
+      invoiceDate: '2026-01-01',
+      repairs: [
+        { ...warrantyRepair('2026-02-01', '2026-02-03', 'S07'), component: 'battery' },
+        { ...warrantyRepair('2026-03-01', '2026-03-03', 'S07'), component: 'battery' }
+      ]
+    })
+    const e = evaluate(phone, batteryTwice, perf('battery', 'S07'), '2026-04-01')
+    expect(e.verdict).toBe('free_repair')
+    expect(e.secondRepairRule).toBe(false)
+    expect(e.remedyRule).toBeNull()
+    expect(reasonOf(e, 'warranty.reason.accessoryNoUnitExchange')?.params).toEqual({
+      component: 'battery',
+      faultCode: 'S07',
+      repairs: 2
+    })
+    // Nor do two battery repairs count as the main unit's two repairs, nor announce its exchange.
+    const mainClaim = evaluate(phone, batteryTwice, perf(null, 'S07'), '2026-04-01')
+    expect(mainClaim.verdict).toBe('free_repair')
+    expect(keys(mainClaim)).not.toContain('warranty.reason.repeatFaultHistory')
+    expect(keys(evaluate(phone, batteryTwice, perf(null, 'S02'), '2026-04-01'))).not.toContain(
+      'warranty.reason.repeatFaultHistory'
+    )
+    // The same fault on the main unit, repaired twice, is the main unit's exchange.
+    const mainTwice = unit({ ...batteryTwice, repairs: batteryTwice.repairs.map((r) => ({ ...r, component: null })) })
+    expect(evaluate(phone, mainTwice, perf(null, 'S07'), '2026-04-01').verdict).toBe('exchange')
   })
 
   it('without a claim the dates are evaluated and the verdict is for a whole-unit performance fault', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Input } from '../../../src-shared/contract'
 import type { Verdict } from '../../../src-shared/domain/warranty/verdict'
 import { callError, callOk, freshShopPerTest, testClock } from '../helpers'
-import { at, checkIn, found, unitOf } from './jobFixtures'
+import { at, checkIn, found, moveTo, unitOf } from './jobFixtures'
 
 type Category = Input<'warranty.register'>['categoryKey']
 
@@ -196,6 +196,45 @@ describe('the fault date: the verdict is judged on the day the fault appeared (w
       expect((await callOk(app, 'warranty.lookup', { query: 'SN-FD-2', claim: claim(day) }, adminToken)).kind).toBe(
         'found'
       )
+  })
+
+  it('a unit received in an exchange cannot have failed before the exchange: its fault date is refused, at the lookup and at check-in', async () => {
+    // Sold 2026-03-01, exchanged 2026-03-05 (inside the refund window): a fault "on 2026-03-03"
+    // of the new unit was judged a refund although the customer did not have that unit yet.
+    const clock = testClock(at('2026-03-05'))
+    const { app, adminToken } = await shop(clock)
+    const sold = await callOk(app, 'warranty.register', unitOf('SN-FD-X1', 'mobile_phone', '2026-03-01'), adminToken)
+    await callOk(app, 'warranty.exchange', { unitId: sold.unit.id, newSerial: 'SN-FD-X2' }, adminToken)
+    const token = await moveTo(app, clock, '2026-03-10')
+    const claim = (faultDate: string) => ({ kind: 'performance' as const, component: null, faultCode: null, faultDate })
+    expect(
+      await callError(app, 'warranty.lookup', { query: 'SN-FD-X2', claim: claim('2026-03-03') }, token)
+    ).toMatchObject({
+      code: 'VALIDATION',
+      messageKey: 'errors.faultDateBeforeExchange',
+      details: {
+        exchangedOn: '2026-03-05',
+        fields: [
+          {
+            path: 'claim.faultDate',
+            messageKey: 'errors.faultDateBeforeExchange',
+            params: { exchangedOn: '2026-03-05' }
+          }
+        ]
+      }
+    })
+    // The exchange day itself is the new unit's first day: judged from the sale's windows.
+    const onTheDay = found(
+      await callOk(app, 'warranty.lookup', { query: 'SN-FD-X2', claim: claim('2026-03-05') }, token)
+    )
+    expect(onTheDay.evaluation.verdict).toBe('refund')
+    const early = await callError(app, 'workOrders.create', checkInInput('SN-FD-X2', '2026-03-04'), token)
+    expect(early).toMatchObject({
+      code: 'VALIDATION',
+      messageKey: 'errors.faultDateBeforeExchange',
+      details: { fields: [{ path: 'faultDate', messageKey: 'errors.faultDateBeforeExchange' }] }
+    })
+    expect((await checkIn(app, token, 'SN-FD-X2', '2026-03-05')).workOrder.faultDate).toBe('2026-03-05')
   })
 
   it('check-in records the fault date (today by default), never in the future nor before the purchase', async () => {

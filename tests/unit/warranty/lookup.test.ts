@@ -187,6 +187,43 @@ describe('warranty lookup and the registry', () => {
     ).toBe('CONFLICT')
   })
 
+  it('a unit received in an exchange keeps the sale’s refund and exchange windows: no new refund opens with the exchange', async () => {
+    // Sold 2026-01-10, exchanged 2026-01-20 (day 10): the new unit's repair period restarts, but
+    // 7 days from the exchange is no refund window (自售出之日起7日内).
+    const { app, adminToken } = await shop(clock())
+    const registered = await callOk(app, 'warranty.register', phone, adminToken)
+    const exchanged = await callOk(
+      app,
+      'warranty.exchange',
+      { unitId: registered.unit.id, newSerial: 'imei869999999999998' },
+      adminToken
+    )
+    expect(exchanged.evaluation).toMatchObject({
+      start: '2026-01-20',
+      repairEnd: '2027-01-20',
+      refundEnd: '2026-01-17',
+      exchangeEnd: '2026-01-25',
+      verdict: 'exchange',
+      remedyRule: 'exchange_window'
+    })
+    expect(exchanged.evaluation.reasons.map((r) => r.key)).toContain('warranty.reason.exchangeWindowsFromSale')
+    expect(
+      await callError(app, 'warranty.refund', { unitId: exchanged.unit.id, claim: null }, adminToken)
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.refundNotDue' })
+  })
+
+  it('day 7 is judged on the shop’s calendar: 23:59 in Shanghai is still day 7 (a refund), 00:01 is day 8 (an exchange)', async () => {
+    // 15:59 UTC is 23:59 in Shanghai, the same date in both; two minutes later the shop's is a day on.
+    const late = testClock('2026-01-17T15:59:00.000Z')
+    const { app, adminToken } = await shop(late)
+    const sold = await callOk(app, 'warranty.register', phone, adminToken)
+    expect(sold.unit.activationDate).toBe('2026-01-17')
+    expect(sold.evaluation).toMatchObject({ verdict: 'refund', refundEnd: '2026-01-17', judgedOn: '2026-01-17' })
+    late.advance(2 * 60 * 1000)
+    const next = found(await callOk(app, 'warranty.lookup', { query: phone.serial! }, adminToken))
+    expect(next.evaluation).toMatchObject({ verdict: 'exchange', judgedOn: '2026-01-18' })
+  })
+
   it('a unit outside its refund and exchange windows is not exchanged', async () => {
     const { app, adminToken } = await shop(clock())
     const registered = await callOk(app, 'warranty.register', { ...phone, purchaseDate: '2025-12-01' }, adminToken)
@@ -194,6 +231,29 @@ describe('warranty lookup and the registry', () => {
     expect(
       await callError(app, 'warranty.exchange', { unitId: registered.unit.id, newSerial: 'X-3' }, adminToken)
     ).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.exchangeNotDue' })
+  })
+
+  it('an invoice or production date later than today is refused at registration, never judged', async () => {
+    // A year typed one too far (2027 for 2026) would otherwise be judged 'refund' until a week
+    // after that day, and the repair period would run a year past the real one.
+    const { app, adminToken } = await shop(clock())
+    for (const [field, date] of [
+      ['purchaseDate', '2027-01-10'],
+      ['purchaseDate', '2026-01-21'],
+      ['productionDate', '2026-01-21']
+    ] as const) {
+      const error = await callError(app, 'warranty.register', { ...phone, [field]: date }, adminToken)
+      expect(error).toMatchObject({ code: 'VALIDATION' })
+      expect((error.details as { fields: unknown[] }).fields).toEqual([
+        { path: field, messageKey: 'validation.dateInFuture' }
+      ])
+    }
+    expect(await callOk(app, 'warranty.lookup', { query: phone.serial! }, adminToken)).toMatchObject({
+      kind: 'unknown'
+    })
+    // Today itself is a sale like any other: the refund window's first day.
+    const today = await callOk(app, 'warranty.register', { ...phone, purchaseDate: '2026-01-20' }, adminToken)
+    expect(today.evaluation.verdict).toBe('refund')
   })
 
   it('a sale date without an invoice falls back to the production date, and says so', async () => {

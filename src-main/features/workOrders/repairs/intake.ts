@@ -84,8 +84,8 @@ async function linkComeback(
 
 /**
  * When the fault appeared: today unless the desk says otherwise, never in the future nor before
- * the device was bought (the device's purchase date, else the registered unit's). The warranty
- * verdict is judged on this day.
+ * the device was bought (the device's purchase date, else the registered unit's), nor before a
+ * registered unit was received in an exchange. The warranty verdict is judged on this day.
  */
 async function checkedFaultDate(trx: Db, deviceId: string, given: string | null, today: string): Promise<string> {
   const faultDate = given ?? today
@@ -97,6 +97,14 @@ async function checkedFaultDate(trx: Db, deviceId: string, given: string | null,
   const unit = device.serial ? await workOrderPorts().registeredUnit(trx, device.serial) : null
   const purchaseDate = device.purchaseDate ?? unit?.purchaseDate ?? null
   if (purchaseDate !== null && faultDate < purchaseDate) refuse('errors.faultDateBeforePurchase', purchaseDate)
+  const exchangedOn = unit?.exchangedOn ?? null
+  if (exchangedOn !== null && faultDate < exchangedOn) {
+    const messageKey = 'errors.faultDateBeforeExchange'
+    throw new AppError('VALIDATION', messageKey, {
+      exchangedOn,
+      fields: [{ path: 'faultDate', messageKey, params: { exchangedOn } }]
+    })
+  }
   return faultDate
 }
 

@@ -114,16 +114,18 @@ const ROWS: Row[] = [
       }
     ]
   }),
-  // A phone's battery is an accessory (附件) with a shorter period, not a main component: the
-  // rule runs to the battery's last day, and after it there is no new-component rule.
+  // A phone's battery is an accessory (附件) with a shorter period, not a main component, and
+  // 第十三条's exchange is the main unit's (移动电话机主机): to the battery's last day its fault is a
+  // free repair (a new battery, 免费更换…附件), never a new phone; after it there is no
+  // new-component rule.
   {
     category: 'mobile_phone',
-    article: `${PHONE}; 附件 are no 主要部件`,
+    article: `${PHONE}; 附件 are replaced on their own, no 主要部件`,
     location: 'L03',
     component: 'battery',
     on: addDays(addMonths(SOLD, 6), EXTENSION),
-    verdict: 'exchange',
-    reason: 'warranty.reason.secondRepairRule'
+    verdict: 'free_repair',
+    reason: 'warranty.reason.accessoryNoUnitExchange'
   },
   {
     category: 'mobile_phone',
