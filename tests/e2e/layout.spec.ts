@@ -140,6 +140,12 @@ test('the warehouse screens and the warranty policies read whole in English at 1
     adminToken
   )
   await host.rpc('stocktakes.start', { scope: { kind: 'all' }, note: '月末盘点' }, adminToken)
+  const { workOrder } = await takeIn(host, adminToken, {
+    customer: { name: '欧阳娜娜', mobile: '13600000001' },
+    device: { brand: 'HUAWEI', model: 'Mate 60 Pro', serial: 'SNLAYOUT09' },
+    serviceType: 'paid_repair',
+    reportedFault: '屏幕摔碎'
+  })
   await page.setViewportSize({ width: 1366, height: 768 })
   await signIn(page, host, ADMIN.username, ADMIN.password)
   await page.getByTestId('language-switch').click()
@@ -158,6 +164,27 @@ test('the warehouse screens and the warranty policies read whole in English at 1
   await expect(workOrderBox).toHaveAttribute('placeholder', 'Scan or type a work order number')
   expect(await placeholderFits(workOrderBox)).toBe(true)
   await screenshot(page, 'layout-issue-english')
+
+  // The search boxes over the lists, and the customer search at check-in, show their whole hint.
+  for (const [entry, box] of [
+    ['nav-parts', '.toolbar input[placeholder^="Scan a barcode"]'],
+    ['nav-warranty', 'input[placeholder^="Scan or type a serial"]'],
+    ['nav-work-orders', 'input[name=work-order-search]'],
+    ['nav-users', '.toolbar input[placeholder^="Name, user name"]'],
+    ['nav-intake', 'input[placeholder^="Returning customer"]']
+  ] as const) {
+    await page.getByTestId(entry).click()
+    await expect(page.locator(box)).toBeVisible()
+    expect(await placeholderFits(page.locator(box)), entry).toBe(true)
+  }
+
+  // A work order's actions: the technician picker and the note for the move say all they hint.
+  await page.goto(`${host.url}#/work-orders/${workOrder.id}`)
+  const actions = page.getByTestId('work-order-actions')
+  await expect(actions.locator('.el-select__placeholder span')).toHaveText('Assign technician')
+  expect(await showsAll(actions.locator('.el-select__placeholder span'))).toBe(true)
+  expect(await placeholderFits(actions.locator('input[name=move-note]'))).toBe(true)
+  await screenshot(page, 'layout-work-order-actions-english')
 
   // Receiving: a code scanned over the limit is not cut to 64 characters and saved wrong: it stays
   // whole, and the field says it is too long.

@@ -306,7 +306,7 @@ export const repairsMessages = defineMessages(
       reopenedAs: 'Reopened as'
     },
     list: {
-      searchPlaceholder: 'Number, claim code, customer, phone or serial',
+      searchPlaceholder: 'No., claim code, name, phone, serial',
       allStatuses: 'All statuses',
       anyTechnician: 'Any technician',
       anyServiceType: 'Any type',
@@ -321,7 +321,7 @@ export const repairsMessages = defineMessages(
     intake: {
       title: 'Check-in',
       customerSection: 'Customer',
-      customerSearch: 'Find a returning customer by name, pinyin initials or phone',
+      customerSearch: 'Returning customer: name, pinyin initials or phone',
       newCustomer: 'New customer',
       changeCustomer: 'Change customer',
       otherPhone: 'Other phone',
