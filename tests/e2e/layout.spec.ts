@@ -1,4 +1,4 @@
-import { test, expect, screenshot, setUpShop, signIn, ADMIN, hire, takeIn } from './fixtures'
+import { test, expect, screenshot, settled, setUpShop, signIn, ADMIN, hire, takeIn } from './fixtures'
 import type { Locator } from '@playwright/test'
 
 /** Whether an element shows all of its content: nothing scrolled away, nothing cut with an ellipsis. */
@@ -148,6 +148,9 @@ test('the warehouse screens and the warranty policies read whole in English at 1
   })
   await page.setViewportSize({ width: 1366, height: 768 })
   await signIn(page, host, ADMIN.username, ADMIN.password)
+  // Signed in and settled on the home page before the language menu opens (it moved under the click).
+  await expect(page.getByTestId('welcome')).toBeVisible()
+  await settled(page)
   await page.getByTestId('language-switch').click()
   await page.getByRole('option', { name: 'English' }).click()
 
