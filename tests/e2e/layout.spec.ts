@@ -187,6 +187,11 @@ test('the warehouse screens and the warranty policies read whole in English at 1
   await expect(actions.locator('.el-select__placeholder span')).toHaveText('Assign technician')
   expect(await showsAll(actions.locator('.el-select__placeholder span'))).toBe(true)
   expect(await placeholderFits(actions.locator('input[name=move-note]'))).toBe(true)
+  // Its check-in facts: money as ¥ with two decimals, the customer's name in one piece.
+  await expect(page.getByTestId('estimate')).toHaveText('¥0.00')
+  await expect(page.getByTestId('deposit')).toHaveText('¥0.00')
+  const name = page.locator('.el-descriptions a', { hasText: '欧阳娜娜' })
+  expect((await name.boundingBox())!.height).toBeLessThan(30)
   await screenshot(page, 'layout-work-order-actions-english')
 
   // Receiving: a code scanned over the limit is not cut to 64 characters and saved wrong: it stays
