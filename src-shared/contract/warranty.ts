@@ -4,6 +4,7 @@ import { calendarDate, id, optionalText, serialSchema, singleLineString, text } 
 import { CATEGORY_KEYS, NO_INVOICE_GRANTS, REGULATIONS, type WarrantyPolicy } from '../domain/warranty/policy'
 import type { RemedyRule, WarrantyEvaluation } from '../domain/warranty/verdict'
 import { FAULT_KINDS } from '../domain/warranty/facts'
+import type { SeededPolicyNote } from '../domain/warranty/seededNotes'
 
 export const categoryKeySchema = z.enum(CATEGORY_KEYS)
 
@@ -48,6 +49,8 @@ export interface PolicyVersion {
   effectiveFrom: string
   policy: WarrantyPolicy
   note: string
+  /** The note is the one the app seeded, unedited: screens show it in the reader's language. */
+  seededNote: SeededPolicyNote | null
   createdAt: string
 }
 

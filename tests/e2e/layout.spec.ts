@@ -1,4 +1,4 @@
-import { test, expect, screenshot, setUpShop, signIn, ADMIN, hire, takeIn } from './fixtures'
+import { test, expect, screenshot, settled, setUpShop, signIn, ADMIN, hire, takeIn } from './fixtures'
 import type { Locator } from '@playwright/test'
 
 /** Whether an element shows all of its content: nothing scrolled away, nothing cut with an ellipsis. */
@@ -99,4 +99,115 @@ test('the board shows every open status within 1366×768 in both languages; comp
   await expect(page.getByTestId('nav-follow-ups')).toHaveClass(/is-active/)
   await expect(page.locator('.shell-header .page-title')).toHaveText('Follow-up calls')
   await expect(page.locator('.page-header h1')).toHaveText('Complaints')
+})
+
+type MeasuringWindow = {
+  getComputedStyle(
+    element: unknown
+  ): Record<'fontWeight' | 'fontSize' | 'fontFamily' | 'paddingLeft' | 'paddingRight', string>
+  document: {
+    createElement(tag: 'canvas'): {
+      getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } }
+    }
+  }
+}
+
+/** Whether an input's placeholder fits its box (the browser cuts a long one without an ellipsis). */
+const placeholderFits = (locator: Locator) =>
+  locator.evaluate((element) => {
+    const browser = globalThis as unknown as MeasuringWindow
+    const input = element as unknown as { placeholder: string; clientWidth: number }
+    const style = browser.getComputedStyle(input)
+    const context = browser.document.createElement('canvas').getContext('2d')
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+    return context.measureText(input.placeholder).width <= room
+  })
+
+test('the warehouse screens and the warranty policies read whole in English at 1366×768; a scan over the limit is kept and refused', async ({
+  page,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const part = await host.rpc<{ id: string }>(
+    'parts.create',
+    { partNumber: 'BAT-M60P', name: 'Mate 60 Pro 电池', binLocation: 'A-01-03', sellingPriceFen: 18_000 },
+    adminToken
+  )
+  await host.rpc(
+    'parts.receive',
+    { reference: 'INIT-1', supplier: '', lines: [{ partId: part.id, quantity: 5, unitCostFen: 9_000 }] },
+    adminToken
+  )
+  await host.rpc('stocktakes.start', { scope: { kind: 'all' }, note: '月末盘点' }, adminToken)
+  const { workOrder } = await takeIn(host, adminToken, {
+    customer: { name: '欧阳娜娜', mobile: '13600000001' },
+    device: { brand: 'HUAWEI', model: 'Mate 60 Pro', serial: 'SNLAYOUT09' },
+    serviceType: 'paid_repair',
+    reportedFault: '屏幕摔碎'
+  })
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await signIn(page, host, ADMIN.username, ADMIN.password)
+  // Signed in and settled on the home page before the language menu opens (it moved under the click).
+  await expect(page.getByTestId('welcome')).toBeVisible()
+  await settled(page)
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('option', { name: 'English' }).click()
+
+  // The stocktakes list: the status tag whole ("Counting" was cut to "Counti…").
+  await page.getByTestId('nav-parts-stocktakes').click()
+  const status = page.locator('.el-table__body .cell').filter({ hasText: 'Counting' })
+  await expect(status).toBeVisible()
+  expect(await showsAll(status)).toBe(true)
+  await screenshot(page, 'layout-stocktakes-english')
+
+  // Issuing: the work-order box shows its whole hint.
+  await page.getByTestId('nav-parts-issue').click()
+  const workOrderBox = page.locator('input[name=issue-work-order]')
+  await expect(workOrderBox).toHaveAttribute('placeholder', 'Scan or type a work order number')
+  expect(await placeholderFits(workOrderBox)).toBe(true)
+  await screenshot(page, 'layout-issue-english')
+
+  // The search boxes over the lists, and the customer search at check-in, show their whole hint.
+  for (const [entry, box] of [
+    ['nav-parts', '.toolbar input[placeholder^="Scan a barcode"]'],
+    ['nav-warranty', 'input[placeholder^="Scan or type a serial"]'],
+    ['nav-work-orders', 'input[name=work-order-search]'],
+    ['nav-users', '.toolbar input[placeholder^="Name, user name"]'],
+    ['nav-intake', 'input[placeholder^="Returning customer"]']
+  ] as const) {
+    await page.getByTestId(entry).click()
+    await expect(page.locator(box)).toBeVisible()
+    expect(await placeholderFits(page.locator(box)), entry).toBe(true)
+  }
+
+  // A work order's actions: the technician picker and the note for the move say all they hint.
+  await page.goto(`${host.url}#/work-orders/${workOrder.id}`)
+  const actions = page.getByTestId('work-order-actions')
+  await expect(actions.locator('.el-select__placeholder span')).toHaveText('Assign technician')
+  expect(await showsAll(actions.locator('.el-select__placeholder span'))).toBe(true)
+  expect(await placeholderFits(actions.locator('input[name=move-note]'))).toBe(true)
+  // Its check-in facts: money as ¥ with two decimals, the customer's name in one piece.
+  await expect(page.getByTestId('estimate')).toHaveText('¥0.00')
+  await expect(page.getByTestId('deposit')).toHaveText('¥0.00')
+  const name = page.locator('.el-descriptions a', { hasText: '欧阳娜娜' })
+  expect((await name.boundingBox())!.height).toBeLessThan(30)
+  await screenshot(page, 'layout-work-order-actions-english')
+
+  // Receiving: a code scanned over the limit is not cut to 64 characters and saved wrong: it stays
+  // whole, and the field says it is too long.
+  await page.getByTestId('nav-parts-receive').click()
+  const scan = page.getByTestId('receive-scan')
+  await scan.fill('X'.repeat(70))
+  await expect(scan).toHaveValue('X'.repeat(70))
+  await expect(page.getByTestId('length-error')).toHaveText('At most 64 characters')
+  await screenshot(page, 'layout-receive-too-long-english')
+
+  // The policies seeded at first start carry Chinese notes; unedited, they read in English.
+  await page.goto(`${host.url}#/warranty/policies`)
+  const phone = page.getByTestId('policy-mobile_phone')
+  await expect(phone.locator('.el-descriptions')).toContainText('National 三包 legal minimum')
+  await expect(phone).toContainText('(三包 regulations default)')
+  await expect(page.locator('.shell-main')).not.toContainText('国家三包法定最低标准')
+  await screenshot(page, 'layout-policies-english')
 })

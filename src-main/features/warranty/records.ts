@@ -1,5 +1,6 @@
 import { AppError, type PolicyVersion, type WarrantyUnit } from '../../../src-shared/contract'
 import { withLegalMinimum, type CategoryKey, type WarrantyPolicy } from '../../../src-shared/domain/warranty/policy'
+import { seededPolicyNote } from '../../../src-shared/domain/warranty/seededNotes'
 import type { ProductModelsTable, WarrantyPoliciesTable, WarrantyUnitsTable } from './tables'
 
 export type UnitRow = WarrantyUnitsTable &
@@ -56,6 +57,7 @@ export function toPolicyVersion(
       row.categoryKey ?? row.modelCategoryKey ?? ''
     ),
     note: row.note,
+    seededNote: seededPolicyNote(row.id, row.note),
     createdAt: row.createdAt
   }
 }

@@ -134,6 +134,8 @@ export const repairsMessages = defineMessages(
       price: '金额（元）',
       addLabour: '添加工时',
       labourTotal: '工时合计',
+      estimate: '预估费用',
+      deposit: '预付定金',
       quoteSection: '报价',
       quoteTotal: '报价金额',
       noQuote: '尚未报价',
@@ -311,7 +313,7 @@ export const repairsMessages = defineMessages(
       reopenedAs: 'Reopened as'
     },
     list: {
-      searchPlaceholder: 'Number, claim code, customer, phone or serial',
+      searchPlaceholder: 'No., claim code, name, phone, serial',
       allStatuses: 'All statuses',
       anyTechnician: 'Any technician',
       anyServiceType: 'Any type',
@@ -326,7 +328,7 @@ export const repairsMessages = defineMessages(
     intake: {
       title: 'Check-in',
       customerSection: 'Customer',
-      customerSearch: 'Find a returning customer by name, pinyin initials or phone',
+      customerSearch: 'Returning customer: name, pinyin initials or phone',
       newCustomer: 'New customer',
       changeCustomer: 'Change customer',
       otherPhone: 'Other phone',
@@ -363,6 +365,8 @@ export const repairsMessages = defineMessages(
       price: 'Price (yuan)',
       addLabour: 'Add labour',
       labourTotal: 'Labour total',
+      estimate: 'Estimate',
+      deposit: 'Deposit',
       quoteSection: 'Quote',
       quoteTotal: 'Quote',
       noQuote: 'No quote yet',

@@ -84,6 +84,11 @@ export function useWarrantyText() {
       : t('warranty.policyOf', { category: categoryLabel(version.categoryKey), date: version.effectiveFrom })
   }
 
+  /** A version's note: the one the app seeded in the reader's language while unedited, else as written. */
+  function policyNote(version: PolicyVersion): string {
+    return version.seededNote ? t(`warranty.policies.seededNotes.${version.seededNote}`) : version.note
+  }
+
   /** The policy's component periods in one line: "电池 6 个月、充电器 3 个月". */
   function policyComponentsText(version: PolicyVersion): string {
     return (
@@ -100,6 +105,7 @@ export function useWarrantyText() {
     reasonText,
     importReasonText,
     policyTitle,
+    policyNote,
     policyComponentsText
   }
 }

@@ -91,6 +91,18 @@ describe('the count sheet', () => {
     expect(wrapper.emitted('counted')).toBeUndefined()
   })
 
+  it('a barcode scanned into the count field by mistake is refused whole, not cut to a count', async () => {
+    const { wrapper } = await mountSheet()
+    const input = wrapper.find('[data-test=count-input]')
+    // The browser's maxlength would have cut 6901234567892 to 6901234 and saved that as the count.
+    expect(input.attributes('maxlength')).toBeUndefined()
+    await input.setValue('6901234567892')
+    await input.trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(wrapper.find('.line-error').exists()).toBe(true)
+    expect(api).not.toHaveBeenCalledWith('stocktakes.count', expect.anything())
+  })
+
   it('Esc puts the saved count back and leaves the line', async () => {
     const { wrapper } = await mountSheet()
     const input = wrapper.find('[data-test=count-input]')

@@ -7,6 +7,10 @@ import { i18n } from '../../../../src-renderer/i18n'
 import MoneyInput from '../../../../src-renderer/ui/MoneyInput.vue'
 import PasswordField from '../../../../src-renderer/ui/PasswordField.vue'
 import TextField from '../../../../src-renderer/ui/TextField.vue'
+import LimitedInput from '../../../../src-renderer/ui/LimitedInput.vue'
+import SearchBox from '../../../../src-renderer/ui/SearchBox.vue'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 let wrapper: VueWrapper | undefined
 afterEach(() => {
@@ -62,5 +66,50 @@ describe('bad input reaches the server to be refused with a message, never silen
     expect(input.getAttribute('type')).toBe('password')
     expect(input.getAttribute('maxlength')).toBeNull()
     await vi.waitFor(() => expect(document.body.textContent).toContain('不能超过 8 个字符'))
+  })
+
+  it('a serial scanned or pasted into a bare box over its limit is kept whole, the box red and the limit said under it', async () => {
+    const serial = mountWith(LimitedInput, '', { maxlength: 10, class: 'mono' })
+    const input = await typeInto('SN1234567890AB')
+    expect(serial.value).toBe('SN1234567890AB')
+    expect(input.getAttribute('maxlength')).toBeNull()
+    await vi.waitFor(() =>
+      expect(document.querySelector('[data-test=length-error]')?.textContent).toBe('不能超过 10 个字符')
+    )
+    expect(document.querySelector('.limited-input.mono .over-limit')).not.toBeNull()
+    // Back within the limit, the message goes.
+    await typeInto('SN12345678')
+    await vi.waitFor(() => expect(document.querySelector('[data-test=length-error]')).toBeNull())
+  })
+
+  it('a search box given a limit shows it the same way', async () => {
+    const query = mountWith(SearchBox, '', { maxlength: 5 })
+    await typeInto('13800138000')
+    expect(query.value).toBe('13800138000')
+    await vi.waitFor(() =>
+      expect(document.querySelector('[data-test=length-error]')?.textContent).toBe('不能超过 5 个字符')
+    )
+  })
+})
+
+/** Every .vue file of the renderer. */
+function vueFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? vueFiles(join(folder, entry.name))
+      : entry.name.endsWith('.vue')
+        ? [join(folder, entry.name)]
+        : []
+  )
+}
+
+describe('no box in the renderer cuts what is typed at a raw maxlength', () => {
+  it('no el-input or input tag carries maxlength: a limit goes through TextField or LimitedInput', () => {
+    const offenders = vueFiles('src-renderer').flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/<(el-input|input)\b[^>]*?\s:?maxlength=/g)].map(
+        (match) => `${file}: <${match[1]} maxlength>`
+      )
+    )
+    expect(offenders).toEqual([])
   })
 })

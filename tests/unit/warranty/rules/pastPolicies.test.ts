@@ -30,6 +30,11 @@ describe('policies from the past (《部分商品修理更换退货责任规定�
               : -1
         )[0]!
       expect(inForce.note).toBe('国家三包法定最低标准')
+      // The app's own wording, unedited: screens show it in the reader's language.
+      expect(inForce.seededNote).toBe('legalMinimum')
+      expect(policies.find((p) => p.id === `default-${category}`)?.seededNote ?? 'regulationDefaults').toBe(
+        'regulationDefaults'
+      )
       expect(inForce.policy).toEqual(DEFAULT_POLICIES[category])
     }
   })
@@ -50,6 +55,8 @@ describe('policies from the past (《部分商品修理更换退货责任规定�
       },
       token
     )
+    // A note someone wrote is shown as written.
+    expect(saved.seededNote).toBeNull()
     const verdict = await lookUp(shop, token, sold, performance())
     expect(verdict.policy.id).toBe(saved.id)
     expect(verdict.evaluation.verdict).toBe('free_repair')
