@@ -1,10 +1,10 @@
-import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../src-main/db/migrator'
 import { allMigrations } from '../../../src-main/db/migrations'
 import { callOk, testClock } from '../helpers'
 import { staffedShopPerFile } from '../workOrders/fixtures'
 import { finishedJob } from './fixtures'
+import { shopBefore } from './upgradeFixtures'
 
 const clock = testClock()
 const shop = staffedShopPerFile(clock)
@@ -52,28 +52,9 @@ describe('a device let go unpaid is on exactly one day close', () => {
 
 describe('upgrading to hand-overs counted by their close', () => {
   it('a hand-over a close already counted by its time stays on that close; a later one waits for the next', () => {
-    const sqlite = new BetterSqlite3(':memory:')
     const step = allMigrations.find((migration) => migration.name.includes('which day close counted'))!
-    migrate(
-      sqlite,
-      allMigrations.filter((migration) => migration.version < step.version)
-    )
     const at = '2026-10-01T02:00:00.000Z'
-    sqlite
-      .prepare(
-        `INSERT INTO users (id, username, display_name, role, password_hash, password_changed_at, created_at, updated_at) VALUES ('u1', 'boss', '王芳', 'manager', 'x', ?, ?, ?)`
-      )
-      .run(at, at, at)
-    sqlite
-      .prepare(
-        `INSERT INTO customers (id, name, search_text, created_at, updated_at) VALUES ('c1', '张三', 'zs', ?, ?)`
-      )
-      .run(at, at)
-    sqlite
-      .prepare(
-        `INSERT INTO devices (id, customer_id, brand, model, created_at, updated_at) VALUES ('d1', 'c1', '华为', 'Mate 60', ?, ?)`
-      )
-      .run(at, at)
+    const sqlite = shopBefore(step.version, at, { username: 'boss', displayName: '王芳', role: 'manager' })
     sqlite
       .prepare(
         `INSERT INTO work_orders (id, number, claim_code, customer_id, device_id, service_type, intake_channel, status, reported_fault, condition_json, accessories_json, created_by, created_at, updated_at)

@@ -1,31 +1,12 @@
-import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../src-main/db/migrator'
 import { allMigrations } from '../../../src-main/db/migrations'
+import { shopBefore } from './upgradeFixtures'
 
 describe('upgrading to recorded payments', () => {
   it('turns the deposits open jobs took before payments were recorded into deposit payments, so checkout applies them', () => {
-    const sqlite = new BetterSqlite3(':memory:')
-    migrate(
-      sqlite,
-      allMigrations.filter((migration) => migration.version < 13)
-    )
     const at = '2026-10-01T02:00:00.000Z'
-    sqlite
-      .prepare(
-        `INSERT INTO users (id, username, display_name, role, password_hash, password_changed_at, created_at, updated_at) VALUES ('u1', 'desk', '李婷', 'front_desk', 'x', ?, ?, ?)`
-      )
-      .run(at, at, at)
-    sqlite
-      .prepare(
-        `INSERT INTO customers (id, name, search_text, created_at, updated_at) VALUES ('c1', '张三', 'zs', ?, ?)`
-      )
-      .run(at, at)
-    sqlite
-      .prepare(
-        `INSERT INTO devices (id, customer_id, brand, model, created_at, updated_at) VALUES ('d1', 'c1', '华为', 'Mate 60', ?, ?)`
-      )
-      .run(at, at)
+    const sqlite = shopBefore(13, at, { username: 'desk', displayName: '李婷', role: 'front_desk' })
     const order = sqlite.prepare(
       `INSERT INTO work_orders (id, number, claim_code, customer_id, device_id, service_type, intake_channel, status, reported_fault, condition_json, accessories_json, deposit_fen, created_by, created_at, updated_at)
        VALUES (?, ?, '123456', 'c1', 'd1', 'paid_repair', 'walk_in', ?, '不开机', '{}', '{}', ?, 'u1', ?, ?)`

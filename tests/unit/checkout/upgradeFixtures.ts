@@ -1,0 +1,34 @@
+import BetterSqlite3 from 'better-sqlite3'
+import { migrate } from '../../../src-main/db/migrator'
+import { allMigrations } from '../../../src-main/db/migrations'
+
+/**
+ * A shop database as a release before `version` left it (for tests of what an upgrade does to
+ * data already there), with user `u1`, customer `c1` and their device `d1` written at `at`.
+ */
+export function shopBefore(
+  version: number,
+  at: string,
+  user: { username: string; displayName: string; role: string }
+): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(':memory:')
+  migrate(
+    sqlite,
+    allMigrations.filter((migration) => migration.version < version)
+  )
+  sqlite
+    .prepare(
+      `INSERT INTO users (id, username, display_name, role, password_hash, password_changed_at, created_at, updated_at)
+       VALUES ('u1', ?, ?, ?, 'x', ?, ?, ?)`
+    )
+    .run(user.username, user.displayName, user.role, at, at, at)
+  sqlite
+    .prepare(`INSERT INTO customers (id, name, search_text, created_at, updated_at) VALUES ('c1', '张三', 'zs', ?, ?)`)
+    .run(at, at)
+  sqlite
+    .prepare(
+      `INSERT INTO devices (id, customer_id, brand, model, created_at, updated_at) VALUES ('d1', 'c1', '华为', 'Mate 60', ?, ?)`
+    )
+    .run(at, at)
+  return sqlite
+}
