@@ -2,6 +2,8 @@ import type { ImportField, ImportPreview, ImportStatus, ParsedInput } from '../.
 import { AppError } from '../../../../src-shared/contract'
 import type { CategoryKey } from '../../../../src-shared/domain/warranty/policy'
 import type { AppContext } from '../../../app/context'
+import { shopLocalDate } from '../../../../src-shared/domain/timeZone'
+import { readWarrantySettings } from '../../settings/service'
 import { applyStagedRows, ImportCancelled } from './apply'
 import { bulkIdMaker } from './bulkIds'
 import { createBatchChecker, type RejectedRow } from './check'
@@ -134,7 +136,8 @@ async function runJob(
     }[]) {
       knownModels.set(`${model.brand}\u0000${model.model}`, model.category_key)
     }
-    const checker = createBatchChecker(app, job.id, { mapping, defaultBrand, defaultCategory, knownModels })
+    const today = shopLocalDate(now, (await readWarrantySettings(app.db)).timeZone)
+    const checker = createBatchChecker(app, job.id, { mapping, defaultBrand, defaultCategory, knownModels, today })
     const stageRows = createStager(app, job.id, bulkIdMaker(now.getTime()))
 
     const rejectedRows: RejectedRow[] = []

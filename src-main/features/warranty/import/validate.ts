@@ -21,6 +21,8 @@ export const IMPORT_REASON_KEYS = [
   'warranty.import.categoryConflict',
   /** params: field, value */
   'warranty.import.dateInvalid',
+  /** params: field, value (a purchase or production date after the shop's today, as at the counter) */
+  'warranty.import.dateInFuture',
   /** params: field, max */
   'warranty.import.tooLong',
   /** params: field (a control character or a bidi control, refused as at the counter) */
@@ -62,6 +64,8 @@ export interface RowValidatorOptions {
   cardHolder: (cardNumber: string) => string | null
   /** What earlier rows of the file claimed; kept in memory unless given (see FileClaims). */
   claims?: FileClaims
+  /** The shop's calendar date the import runs on: a sale or a production after it is a typo. */
+  today: string
 }
 
 /**
@@ -234,6 +238,9 @@ export function createRowValidator(options: RowValidatorOptions): RowValidator {
       if (value === '') continue
       const parsed = dateOf(value)
       if (!parsed.ok) return reject(line, 'warranty.import.dateInvalid', { field, value: value.slice(0, 40) })
+      // As at the counter's registration: judged, a future sale would offer a refund for weeks to come.
+      if (field !== 'activationDate' && parsed.date > options.today)
+        return reject(line, 'warranty.import.dateInFuture', { field, value: parsed.date })
       rowDates[field] = parsed.date
     }
 
@@ -326,6 +333,8 @@ export function reasonText(rejection: ImportRejection): string {
       return `品类与型号 ${p.brand} ${p.model} 已有的品类（${CATEGORY_NAMES[String(p.category)] ?? p.category}）不一致`
     case 'warranty.import.dateInvalid':
       return `${field}不是有效日期：${p.value}`
+    case 'warranty.import.dateInFuture':
+      return `${field}晚于今天：${p.value}`
     case 'warranty.import.tooLong':
       return `${field}过长（最多${p.max}个字符）`
     case 'warranty.import.controlCharacter':

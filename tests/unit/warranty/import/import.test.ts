@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { auditRows, countRows, freshShopPerTest } from '../../helpers'
+import { auditRows, countRows, freshShopPerTest, testClock } from '../../helpers'
 import {
   cancelImport,
   importStatus,
@@ -13,7 +13,9 @@ import {
 } from '../../../../src-main/features/warranty/import/service'
 import { importCall, importCallError, importFile, units, upload, utf8, utf8Bom } from './importHelpers'
 
-const freshShop = freshShopPerTest()
+const shopPerTest = freshShopPerTest()
+/** The dealer files here record sales into March 2026: the shop imports them after that. */
+const freshShop = () => shopPerTest(testClock('2026-06-01T02:00:00.000Z'))
 const FIXTURES = join(__dirname, '../../../fixtures/warranty')
 
 describe('warranty import: real-world files', () => {
@@ -116,6 +118,8 @@ describe('warranty import: real-world files', () => {
       'SN-107,Xiaomi,,,,,,',
       'SN-108,Xiaomi,Book Pro,吸尘器,,,,',
       'SN-109,Xiaomi,Book Pro,,,,,',
+      // A year off: sold "after today" (the shop imports on 2026-06-01), refused as at the counter.
+      'SN-110,Xiaomi,Redmi 13,,2027-01-05,,,',
       ''
     ].join('\r\n')
     const { preview, status } = await importFile(app, adminToken, 'dealer.csv', utf8Bom(text))
@@ -132,7 +136,8 @@ describe('warranty import: real-world files', () => {
       [12, 'warranty.import.cardDuplicate', { cardNumber: 'WC-1', firstLine: 2 }],
       [13, 'warranty.import.modelMissing', {}],
       [14, 'warranty.import.categoryUnknown', { value: '吸尘器' }],
-      [15, 'warranty.import.categoryMissing', {}]
+      [15, 'warranty.import.categoryMissing', {}],
+      [16, 'warranty.import.dateInFuture', { field: 'purchaseDate', value: '2027-01-05' }]
     ])
     expect(units(app).map((unit) => [unit.serial, unit.card_number, unit.buyer_name, unit.category_key])).toEqual([
       ['SN-100', 'WC-1', 'Wang, Wei', 'mobile_phone'],
@@ -140,6 +145,7 @@ describe('warranty import: real-world files', () => {
       ['SN-101', null, 'Li Na', 'mobile_phone']
     ])
     expect(status.result!.rejectedCsv).toContain('第6行：序列号 SN-100 在文件中重复（与第2行相同）')
+    expect(status.result!.rejectedCsv).toContain('第16行：购买日期晚于今天：2027-01-05')
   })
 
   it('imports an XLSX with date cells and Excel serial dates', async () => {

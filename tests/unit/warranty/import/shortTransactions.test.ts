@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ADMIN, callOk, closeApp, countRows, freshShopPerTest, SHOP, tempDir } from '../../helpers'
+import { ADMIN, callOk, closeApp, countRows, freshShopPerTest, SHOP, tempDir, testClock } from '../../helpers'
 import { openApp } from '../../../../src-main/app/openApp'
 import type { AppContext } from '../../../../src-main/app/context'
 import { applyStagedRows, ImportCancelled, MAX_PAGE } from '../../../../src-main/features/warranty/import/apply'
@@ -16,7 +16,9 @@ import { createStager } from '../../../../src-main/features/warranty/import/stag
 import type { StagedRow } from '../../../../src-main/features/warranty/import/validate'
 import { importFile, utf8 } from './importHelpers'
 
-const freshShop = freshShopPerTest()
+const shopPerTest = freshShopPerTest()
+/** The dealer files here record sales into March 2026: the shop imports them after that. */
+const freshShop = () => shopPerTest(testClock('2026-06-01T02:00:00.000Z'))
 
 /** Rows for the washing machines of one dealer: serials prefix0000000.., a model per 50 rows. */
 function dealerFile(rows: number, prefix: string, buyer = ''): Uint8Array {
