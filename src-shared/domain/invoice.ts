@@ -190,3 +190,13 @@ export function creditRefundFen(
 ): number {
   return Math.max(0, Math.min(customerCreditedFen, customerPaidFen - refundedBeforeFen))
 }
+
+/**
+ * What a document's totals leave between the customer's lines, less discount and deposit, and
+ * what was due: nothing on an invoice. On a credit note, the part of the credited price that the
+ * invoice's discount had already taken off, so it is not handed back (a discounted invoice
+ * refunds the discounted price): the line a refund voucher prints for its figures to add up.
+ */
+export function discountShareKeptFen(totals: InvoiceTotals): number {
+  return totals.dueFen - (totals.customerLinesFen - totals.discountFen - totals.depositAppliedFen)
+}

@@ -490,8 +490,11 @@ test('every document prints on every paper it supports: right size, one page whe
   expect(credit.text).toContain(creditNote.number)
   expect(credit.text).toContain(invoice.number)
   expect(credit.text).toContain('支付宝')
-  // The ¥10 discount was spread over the customer's ¥110: the ¥30 film was paid ¥27.27.
+  // The ¥10 discount was spread over the customer's ¥110: the ¥30 film was paid ¥27.27, and the
+  // voucher says where the other ¥2.73 went, so its figures add up (-30.00 + 2.73 = -27.27).
   expect(credit.text).toContain('¥27.27')
+  expect(credit.text).toContain('原优惠分摊（不退）')
+  expect(credit.text).toContain('2.73')
 
   for (const paper of ['a4', 'a5', 'roll_80'] as const) {
     const slip = await renderDocument(page, host, 'warranty_slip', id, paper, `warranty_slip-${paper}`)

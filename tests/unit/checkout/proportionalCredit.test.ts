@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { discountShareKeptFen } from '../../../src-shared/domain/invoice'
 import { callOk } from '../helpers'
 import { staffedShopPerFile } from '../workOrders/fixtures'
 import { finishedJob } from './fixtures'
@@ -34,6 +35,10 @@ describe('credit notes on a discounted invoice', () => {
       staff.manager.token
     )
     expect(labourNote.paidFen).toBe(-9_000)
+    // The voucher's figures add up: ¥100 credited, the ¥10 the discount had taken off kept, ¥90 back.
+    expect(labourNote.totals).toMatchObject({ customerLinesFen: -10_000, dueFen: -9_000 })
+    expect(discountShareKeptFen(labourNote.totals)).toBe(1_000)
+    expect(discountShareKeptFen(invoice.totals)).toBe(0)
     // Half the part line: half of its ¥180 share.
     const halfPart = await callOk(
       app,
