@@ -75,9 +75,11 @@ function checkFaultDate(
   exchangedOn: string | null
 ): void {
   const refuse = (messageKey: 'errors.faultDateInFuture' | 'errors.faultDateBeforePurchase'): never => {
+    // The date goes with the field's message too: it is what the message under the field names.
+    const params = { purchaseDate: purchaseDate ?? '' }
     throw new AppError('VALIDATION', messageKey, {
-      purchaseDate: purchaseDate ?? '',
-      fields: [{ path: 'claim.faultDate', messageKey }]
+      ...params,
+      fields: [{ path: 'claim.faultDate', messageKey, params }]
     })
   }
   if (faultDate > today) refuse('errors.faultDateInFuture')

@@ -189,7 +189,17 @@ describe('the fault date: the verdict is judged on the day the fault appeared (w
     ).toMatchObject({
       code: 'VALIDATION',
       messageKey: 'errors.faultDateBeforePurchase',
-      details: { purchaseDate: '2026-01-31' }
+      // The message under the field names the date too.
+      details: {
+        purchaseDate: '2026-01-31',
+        fields: [
+          {
+            path: 'claim.faultDate',
+            messageKey: 'errors.faultDateBeforePurchase',
+            params: { purchaseDate: '2026-01-31' }
+          }
+        ]
+      }
     })
     // The day of purchase and today are both allowed.
     for (const day of ['2026-01-31', '2026-03-10'])
@@ -252,7 +262,11 @@ describe('the fault date: the verdict is judged on the day the fault appeared (w
     })
     // Before the registered unit's purchase date.
     const early = await callError(app, 'workOrders.create', checkInInput('SN-FD-3', '2026-01-30'), adminToken)
-    expect(early).toMatchObject({ code: 'VALIDATION', messageKey: 'errors.faultDateBeforePurchase' })
+    expect(early).toMatchObject({
+      code: 'VALIDATION',
+      messageKey: 'errors.faultDateBeforePurchase',
+      details: { fields: [{ path: 'faultDate', params: { purchaseDate: expect.stringMatching(/^2026-/) } }] }
+    })
   })
 })
 

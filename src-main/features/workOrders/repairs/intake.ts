@@ -90,7 +90,11 @@ async function linkComeback(
 async function checkedFaultDate(trx: Db, deviceId: string, given: string | null, today: string): Promise<string> {
   const faultDate = given ?? today
   const refuse = (messageKey: 'errors.faultDateInFuture' | 'errors.faultDateBeforePurchase', purchaseDate = '') => {
-    throw new AppError('VALIDATION', messageKey, { purchaseDate, fields: [{ path: 'faultDate', messageKey }] })
+    // The date goes with the field's message too: it is what the message under the field names.
+    throw new AppError('VALIDATION', messageKey, {
+      purchaseDate,
+      fields: [{ path: 'faultDate', messageKey, params: { purchaseDate } }]
+    })
   }
   if (faultDate > today) refuse('errors.faultDateInFuture')
   const device = await workOrderPorts().parties.findDevice(trx, deviceId)
