@@ -337,7 +337,7 @@ export const partsMessages = defineMessages(
         unitCost: 'Unit cost (yuan)',
         lineValue: 'Value',
         remove: 'Remove',
-        totals: 'Total: {lines} parts, {units} units, value ¥{value}',
+        totals: 'Total: part numbers {lines}, units {units}, value ¥{value}',
         post: 'Post delivery',
         postHint: 'Ctrl+Enter posts the delivery',
         clear: 'Clear',
