@@ -22,6 +22,7 @@ import { unitFacts } from './facts'
 import { policyInForce } from './policies'
 import { refuseGivenBack, toUnit, type UnitRow } from './records'
 import type { WarrantyUnitsTable } from './tables'
+import { refuseImpossibleFaultDate } from '../workOrders/faultDate'
 
 function unitRows(db: Db) {
   return db
@@ -62,37 +63,6 @@ async function originalStart(db: Db, unit: WarrantyUnitsTable): Promise<string |
   return current && current.id !== unit.id ? (current.purchaseDate ?? null) : null
 }
 
-/**
- * A fault cannot appear in the future, nor before the unit was bought, nor, for a unit received
- * in an exchange, before the exchange (the customer did not have it yet; judged on such a day it
- * was offered the sale's refund window): the verdict would be judged on a day that says nothing
- * about this unit.
- */
-function checkFaultDate(
-  faultDate: string,
-  today: string,
-  purchaseDate: string | null,
-  exchangedOn: string | null
-): void {
-  const refuse = (messageKey: 'errors.faultDateInFuture' | 'errors.faultDateBeforePurchase'): never => {
-    // The date goes with the field's message too: it is what the message under the field names.
-    const params = { purchaseDate: purchaseDate ?? '' }
-    throw new AppError('VALIDATION', messageKey, {
-      ...params,
-      fields: [{ path: 'claim.faultDate', messageKey, params }]
-    })
-  }
-  if (faultDate > today) refuse('errors.faultDateInFuture')
-  if (purchaseDate !== null && faultDate < purchaseDate) refuse('errors.faultDateBeforePurchase')
-  if (exchangedOn !== null && faultDate < exchangedOn) {
-    const messageKey = 'errors.faultDateBeforeExchange'
-    throw new AppError('VALIDATION', messageKey, {
-      exchangedOn,
-      fields: [{ path: 'claim.faultDate', messageKey, params: { exchangedOn } }]
-    })
-  }
-}
-
 /** The verdict for one unit, with its policy, reasons, dates and the repair records it used. */
 export async function verdictFor(
   db: Db,
@@ -124,7 +94,13 @@ async function verdictOf(db: Db, now: Date, row: UnitRow, claim: FaultClaim | nu
     const broughtIn = shopLocalDate(new Date(waiting.createdAt), timeZone)
     facts.waiting = waitingRecord(row.categoryKey, waiting.waitingCause, waiting.waitingSince, broughtIn)
   }
-  if (claim?.faultDate) checkFaultDate(claim.faultDate, today, row.purchaseDate, row.exchangedOn)
+  // A fault the unit cannot have had on that day says nothing about it: refused, not judged.
+  if (claim?.faultDate)
+    refuseImpossibleFaultDate('claim.faultDate', claim.faultDate, {
+      today,
+      purchaseDate: row.purchaseDate,
+      exchangedOn: row.exchangedOn
+    })
   return {
     unit: toUnit(row),
     policy,

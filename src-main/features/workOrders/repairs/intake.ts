@@ -21,6 +21,7 @@ import { workOrderRecord } from '../records'
 import { addTimelineEvent } from '../timeline'
 import type { WorkOrdersTable } from '../tables'
 import { sealPasscode } from '../passcodeSeal'
+import { refuseImpossibleFaultDate } from '../faultDate'
 
 type Intake = ParsedInput<'workOrders.create'>
 
@@ -89,26 +90,13 @@ async function linkComeback(
  */
 async function checkedFaultDate(trx: Db, deviceId: string, given: string | null, today: string): Promise<string> {
   const faultDate = given ?? today
-  const refuse = (messageKey: 'errors.faultDateInFuture' | 'errors.faultDateBeforePurchase', purchaseDate = '') => {
-    // The date goes with the field's message too: it is what the message under the field names.
-    throw new AppError('VALIDATION', messageKey, {
-      purchaseDate,
-      fields: [{ path: 'faultDate', messageKey, params: { purchaseDate } }]
-    })
-  }
-  if (faultDate > today) refuse('errors.faultDateInFuture')
   const device = await workOrderPorts().parties.findDevice(trx, deviceId)
   const unit = device.serial ? await workOrderPorts().registeredUnit(trx, device.serial) : null
-  const purchaseDate = device.purchaseDate ?? unit?.purchaseDate ?? null
-  if (purchaseDate !== null && faultDate < purchaseDate) refuse('errors.faultDateBeforePurchase', purchaseDate)
-  const exchangedOn = unit?.exchangedOn ?? null
-  if (exchangedOn !== null && faultDate < exchangedOn) {
-    const messageKey = 'errors.faultDateBeforeExchange'
-    throw new AppError('VALIDATION', messageKey, {
-      exchangedOn,
-      fields: [{ path: 'faultDate', messageKey, params: { exchangedOn } }]
-    })
-  }
+  refuseImpossibleFaultDate('faultDate', faultDate, {
+    today,
+    purchaseDate: device.purchaseDate ?? unit?.purchaseDate ?? null,
+    exchangedOn: unit?.exchangedOn ?? null
+  })
   return faultDate
 }
 
