@@ -204,6 +204,7 @@ export const coreEn: typeof coreZhCN = {
   },
   validation: {
     brandPaysOnlyWarranty: 'Only a warranty repair has lines the brand pays',
+    shopPaysOnlyShopWarranty: 'Only a repair under the shop’s own repair warranty has lines the shop bears',
     required: 'Required',
     dateRange: 'The end date cannot be before the start date',
     tooSmall: {

@@ -165,6 +165,7 @@ const FIELD_KEYS = [
   'validation.barcodeRepeated',
   'validation.barcodeTaken',
   'validation.brandPaysOnlyWarranty',
+  'validation.shopPaysOnlyShopWarranty',
   'validation.claimCodeOrPhone',
   'validation.code',
   'validation.controlCharacter',

@@ -29,6 +29,7 @@ import {
 import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../domain/workOrderStatus'
 import type { CustomerDecision, ManagerApproval } from '../domain/quote'
 import { PAYMENT_METHODS } from '../domain/invoice'
+import type { ComebackCover } from '../domain/comeback'
 import { WAITING_CAUSES } from '../domain/warranty/waiting'
 
 export interface LabourLine {
@@ -123,6 +124,8 @@ export interface WorkOrderDetail extends WorkOrderSummary {
   reopenedFrom: { id: string; number: string } | null
   reopenedAs: { id: string; number: string }[]
   pickedUpAt: string | null
+  /** What a comeback of this collected order opens as today (null while not collected). */
+  comebackAs: ComebackCover | null
   /** The statuses this caller may move the order to now (the main process checks again). */
   allowedTransitions: WorkOrderStatus[]
   /** The other actions this caller may take now (the main process checks again). */

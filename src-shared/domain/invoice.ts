@@ -1,22 +1,35 @@
 /**
  * Checkout arithmetic, all in integer fen. A work order's invoice lists labour, parts and other
  * charges; each line is paid by the customer or, when covered by warranty, by the brand (those
- * lines become the warranty claim). Discount and deposit only ever reduce the customer's part.
+ * lines become the warranty claim) or by the shop itself (its own repair warranty: a cost, never
+ * claimed). Discount and deposit only ever reduce the customer's part.
  */
 import { splitByLargestRemainder } from './money'
+import type { ServiceType } from './repairTypes'
 
 export const PAYMENT_METHODS = ['cash', 'bank_card', 'wechat_pay', 'alipay', 'bank_transfer'] as const
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
 
-export const PAYERS = ['customer', 'brand'] as const
+export const PAYERS = ['customer', 'brand', 'shop'] as const
 export type Payer = (typeof PAYERS)[number]
 
 export const LINE_KINDS = ['labour', 'part', 'charge'] as const
 export type LineKind = (typeof LINE_KINDS)[number]
 
-/** Only a warranty repair has lines the brand pays; anything else the customer pays. */
-export function brandMayPay(serviceType: string): boolean {
-  return serviceType === 'warranty_repair'
+/**
+ * Who may pay a job's lines, the default first: the brand a 三包 warranty repair, the shop a
+ * repair under its own repair warranty (the brand never pays for the shop's workmanship), and
+ * the customer anything, such as an extra the customer asked for.
+ */
+export function payersFor(serviceType: ServiceType): readonly Payer[] {
+  if (serviceType === 'warranty_repair') return ['brand', 'customer']
+  if (serviceType === 'shop_warranty_repair') return ['shop', 'customer']
+  return ['customer']
+}
+
+/** Who pays a job's line unless the counter says otherwise. */
+export function defaultPayer(serviceType: ServiceType): Payer {
+  return payersFor(serviceType)[0]!
 }
 
 export interface PricedLine {
@@ -30,6 +43,8 @@ export interface InvoiceTotals {
   linesFen: number
   /** Lines the brand pays: the warranty claim. */
   brandFen: number
+  /** Lines the shop bears under its own repair warranty: free to the customer, claimed from no one. */
+  shopFen: number
   /** Lines the customer pays, before discount and deposit. */
   customerLinesFen: number
   discountFen: number
@@ -59,18 +74,16 @@ export function invoiceTotals(lines: readonly PricedLine[], discountFen: number,
   for (const value of [discountFen, depositFen, ...lines.flatMap((line) => [line.quantity, line.unitPriceFen])]) {
     if (!Number.isInteger(value) || value < 0) throw new CheckoutRuleError('badAmount')
   }
-  let brandFen = 0
-  let customerLinesFen = 0
-  for (const line of lines) {
-    if (line.payer === 'brand') brandFen += lineAmountFen(line)
-    else customerLinesFen += lineAmountFen(line)
-  }
+  const paidBy = { customer: 0, brand: 0, shop: 0 }
+  for (const line of lines) paidBy[line.payer] += lineAmountFen(line)
+  const { brand: brandFen, shop: shopFen, customer: customerLinesFen } = paidBy
   if (discountFen > customerLinesFen) throw new CheckoutRuleError('discountTooLarge', { max: customerLinesFen })
   const afterDiscount = customerLinesFen - discountFen
   const depositAppliedFen = Math.min(depositFen, afterDiscount)
   return {
-    linesFen: brandFen + customerLinesFen,
+    linesFen: brandFen + shopFen + customerLinesFen,
     brandFen,
+    shopFen,
     customerLinesFen,
     discountFen,
     depositAppliedFen,
@@ -130,7 +143,7 @@ export function settle(dueFen: number, tenders: readonly Tender[]): Settlement {
 /**
  * What the customer paid for each line: the invoice's discount spread over the customer's lines
  * in proportion to their amounts, to the fen (largest remainder), so the shares add up to exactly
- * what was paid. A line the brand pays has no share: the customer paid nothing for it.
+ * what was paid. A line the brand or the shop pays has no share: the customer paid nothing for it.
  */
 export function paidSharesFen(
   lines: readonly { amountFen: number; payer: Payer }[],

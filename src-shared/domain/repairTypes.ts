@@ -1,5 +1,15 @@
-/** The kinds of job the counter takes in. */
-export const SERVICE_TYPES = ['warranty_repair', 'paid_repair', 'installation', 'inspection'] as const
+/**
+ * The kinds of job the counter takes in. A shop-warranty repair is the shop's own repair warranty
+ * on its earlier paid work (a comeback within the repair-warranty days): free to the customer,
+ * borne by the shop, never claimed from the brand and no 三包 repair of the unit.
+ */
+export const SERVICE_TYPES = [
+  'warranty_repair',
+  'paid_repair',
+  'installation',
+  'inspection',
+  'shop_warranty_repair'
+] as const
 export type ServiceType = (typeof SERVICE_TYPES)[number]
 
 /** How the job reached the shop. */

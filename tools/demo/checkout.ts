@@ -2,7 +2,7 @@ import type { AppContext } from '../../src-main/app/context'
 import type { Input } from '../../src-shared/contract'
 import { billedToCustomerFen } from '../../src-shared/domain/acceptedQuote'
 import { discountNeedsApproval } from '../../src-shared/domain/discount'
-import { invoiceTotals, type Payer, type PaymentMethod, type Tender } from '../../src-shared/domain/invoice'
+import { invoiceTotals, payersFor, type Payer, type PaymentMethod, type Tender } from '../../src-shared/domain/invoice'
 import type { Counter } from './counter'
 import { MANAGER, type Job } from './lifecycle'
 import { DEMO_PASSWORD } from './shop'
@@ -164,7 +164,8 @@ export class Checkout {
     quote: ApprovedQuote | undefined
   ): { charges: Charge[]; payers: Record<string, Payer> } {
     const random = this.random
-    const warranty = job.spec.serviceType === 'warranty_repair'
+    // A job the brand or the shop covers; the customer pays only what it does not.
+    const warranty = payersFor(job.spec.serviceType).length > 1
     const phone = job.spec.deviceKind === 'phone'
     const payers: Record<string, Payer> = {}
     const charges: Charge[] = []
@@ -199,7 +200,7 @@ export class Checkout {
     thresholdFen: number
   ): Discount {
     const random = this.random
-    const warranty = job.spec.serviceType === 'warranty_repair'
+    const warranty = payersFor(job.spec.serviceType).length > 1
     if (quote && quote.discountFen > 0) {
       return { discountFen: Math.min(quote.discountFen, customerFen), discountReason: quote.note || '报价优惠' }
     }

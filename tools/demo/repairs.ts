@@ -1,4 +1,7 @@
+import { DEFAULT_REPAIR_WARRANTY_DAYS } from '../../src-shared/contract/settings'
+import { comebackCover } from '../../src-shared/domain/comeback'
 import type { ServiceType } from '../../src-shared/domain/repairTypes'
+import { DEFAULT_TIME_ZONE, shopLocalDate } from '../../src-shared/domain/timeZone'
 import { deviceDraft, kindOf, SerialBook, type DeviceDraft, type DeviceKind } from './catalog'
 import { DAY, duringOpeningHours, type Counter } from './counter'
 import { DESK, Job, type Known, type Registry, type Step } from './lifecycle'
@@ -111,14 +114,23 @@ function walkIn(random: Random, registry: Registry, clientele: Clientele, intake
   return new Job(random, registry, { intakeAt, customer, mobile: owner.mobile, device, deviceKind, serviceType })
 }
 
-/** The same fault again, days or weeks after collection: the collected job is reopened under warranty. */
+/**
+ * The same fault again, days or weeks after collection: the collected job is reopened, as the
+ * kind of job the shop opens a comeback as (under the brand's warranty or the shop's own).
+ */
 function warrantyComebacks(random: Random, registry: Registry, jobs: readonly Job[], count: number): Job[] {
   const collected = jobs.filter((job) => job.pickedUpAt !== null && job.spec.serviceType !== 'installation')
   const comebacks: Job[] = []
   for (let i = 0; i < count && collected.length > 0; i++) {
     const previous = collected.splice(random.int(0, collected.length - 1), 1)[0]!
     const intakeAt = duringOpeningHours(previous.pickedUpAt! + random.int(3, 25) * DAY, random)
-    comebacks.push(new Job(random, registry, { ...previous.spec, intakeAt, serviceType: 'warranty_repair' }, previous))
+    const day = (at: number) => shopLocalDate(new Date(at), DEFAULT_TIME_ZONE)
+    const { serviceType } = comebackCover(
+      { serviceType: previous.spec.serviceType, pickedUpOn: day(previous.pickedUpAt!) },
+      day(intakeAt),
+      DEFAULT_REPAIR_WARRANTY_DAYS
+    )
+    comebacks.push(new Job(random, registry, { ...previous.spec, intakeAt, serviceType }, previous))
   }
   return comebacks
 }

@@ -7,7 +7,7 @@ import {
   type ParsedInput
 } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
-import { creditLineRefundsFen, creditRefundFen } from '../../../src-shared/domain/invoice'
+import { creditLineRefundsFen, creditRefundFen, type Payer } from '../../../src-shared/domain/invoice'
 import { recordSyncedChange } from '../sync/recordChange'
 import { nextDocumentNumber } from '../numbering/service'
 import { readShopTimeZone } from '../settings/service'
@@ -34,6 +34,8 @@ interface Note {
   lines: CreditedLine[]
   customerCredited: number
   brandCredited: number
+  /** taken off what the shop bore: a cost undone, nothing handed to anyone */
+  shopCredited: number
   /** what goes back to the customer: at most what they paid and have not had back */
   refundFen: number
 }
@@ -52,13 +54,14 @@ export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, inpu
     const lines = await linesToCredit(trx, invoice, earlierNoteIds, input)
     const customerCredited = creditedFen(lines, 'customer')
     const brandCredited = creditedFen(lines, 'brand')
+    const shopCredited = creditedFen(lines, 'shop')
     const refundFen = creditRefundFen(
       lines.reduce((sum, line) => sum + line.refundFen, 0),
       invoice.customerLinesFen - invoice.discountFen,
       await refundedBefore(trx, earlierNoteIds)
     )
     const number = await nextDocumentNumber(trx, 'CN', at, timeZone)
-    const note: Note = { noteId, number, invoice, lines, customerCredited, brandCredited, refundFen }
+    const note: Note = { noteId, number, invoice, lines, customerCredited, brandCredited, shopCredited, refundFen }
     await writeCreditNote(trx, at, actor, input, note)
     if (refundFen > 0) await writeRefund(trx, at, actor, input, note)
     if (brandCredited > 0) await reduceBrandClaim(trx, at, actor, note)
@@ -147,7 +150,7 @@ async function linesToCredit(
   return chosen
 }
 
-function creditedFen(lines: CreditedLine[], payer: 'customer' | 'brand'): number {
+function creditedFen(lines: CreditedLine[], payer: Payer): number {
   return lines.filter((line) => line.original.payer === payer).reduce((sum, line) => sum + line.amountFen, 0)
 }
 
@@ -179,8 +182,9 @@ async function writeCreditNote(
       kind: 'credit_note',
       workOrderId: note.invoice.workOrderId,
       correctsInvoiceId: note.invoice.id,
-      linesFen: -(note.customerCredited + note.brandCredited),
+      linesFen: -(note.customerCredited + note.brandCredited + note.shopCredited),
       brandFen: -note.brandCredited,
+      shopFen: -note.shopCredited,
       customerLinesFen: -note.customerCredited,
       discountFen: 0,
       depositAppliedFen: 0,

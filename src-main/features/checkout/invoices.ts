@@ -87,6 +87,7 @@ export async function loadInvoice(db: Db, id: string): Promise<Invoice> {
     totals: {
       linesFen: row.linesFen,
       brandFen: row.brandFen,
+      shopFen: row.shopFen,
       customerLinesFen: row.customerLinesFen,
       discountFen: row.discountFen,
       depositAppliedFen: row.depositAppliedFen,

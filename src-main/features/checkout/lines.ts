@@ -1,15 +1,10 @@
 import type { Db } from '../../db/connection'
 import type { InvoiceLine } from '../../../src-shared/contract/checkout'
-import type { Payer } from '../../../src-shared/domain/invoice'
+import { defaultPayer } from '../../../src-shared/domain/invoice'
 import type { WorkOrdersTable } from '../workOrders/tables'
 import { acceptedQuoteOf } from './acceptedQuote'
 
 export type DraftLine = Omit<InvoiceLine, 'id'>
-
-/** Who pays by default: the brand for a warranty repair, the customer for everything else. */
-export function defaultPayer(order: Pick<WorkOrdersTable, 'serviceType'>): Payer {
-  return order.serviceType === 'warranty_repair' ? 'brand' : 'customer'
-}
 
 /**
  * The lines a job has earned: its labour, and the parts issued to it that were not returned,
@@ -18,7 +13,7 @@ export function defaultPayer(order: Pick<WorkOrdersTable, 'serviceType'>): Payer
  * description left empty: the screens and the receipt name it), never a bill without labour.
  */
 export async function earnedLines(db: Db, order: WorkOrdersTable): Promise<DraftLine[]> {
-  const payer = defaultPayer(order)
+  const payer = defaultPayer(order.serviceType)
   const labour = await db
     .selectFrom('workOrderLabour')
     .select(['id', 'description', 'priceFen'])

@@ -249,3 +249,37 @@ export const dayCloseHandOvers: Migration = {
        WHERE EXISTS (SELECT 1 FROM day_closes d WHERE d.closed_at >= u.at)`
   ]
 }
+
+export const shopPaysItsOwnWarranty: Migration = {
+  version: 44,
+  name: 'checkout: invoice lines the shop bears under its own repair warranty',
+  statements: [
+    // SQLite cannot widen a CHECK in place: the lines move to a table that also admits the shop
+    // as payer. Nothing references invoice lines, so the old table can go once its rows are copied.
+    `CREATE TABLE invoice_lines_widened (
+        id TEXT PRIMARY KEY,
+        invoice_id TEXT NOT NULL REFERENCES invoices(id),
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('labour', 'part', 'charge')),
+        source_id TEXT,
+        description TEXT NOT NULL,
+        quantity INTEGER NOT NULL,
+        unit_price_fen INTEGER NOT NULL,
+        amount_fen INTEGER NOT NULL,
+        payer TEXT NOT NULL CHECK (payer IN ('customer', 'brand', 'shop'))
+      )`,
+    `INSERT INTO invoice_lines_widened
+       (id, invoice_id, position, kind, source_id, description, quantity, unit_price_fen, amount_fen, payer)
+       SELECT id, invoice_id, position, kind, source_id, description, quantity, unit_price_fen, amount_fen, payer
+       FROM invoice_lines`,
+    `DROP TRIGGER invoice_lines_no_update`,
+    `DROP TRIGGER invoice_lines_no_delete`,
+    `DROP TABLE invoice_lines`,
+    `ALTER TABLE invoice_lines_widened RENAME TO invoice_lines`,
+    `CREATE INDEX invoice_lines_invoice ON invoice_lines(invoice_id, position)`,
+    `CREATE INDEX invoice_lines_source ON invoice_lines(source_id) WHERE source_id IS NOT NULL`,
+    ...immutable('invoice_lines'),
+    // What the shop bore on each document; every document before this step had no such line.
+    `ALTER TABLE invoices ADD COLUMN shop_fen INTEGER NOT NULL DEFAULT 0`
+  ]
+}

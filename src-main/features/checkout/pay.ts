@@ -2,9 +2,9 @@ import type { Db } from '../../db/connection'
 import { AppError, type CurrentUser, type ErrorKey, type Invoice, type ParsedInput } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import {
-  brandMayPay,
   CheckoutRuleError,
   invoiceTotals,
+  payersFor,
   settle,
   type InvoiceTotals,
   type PaymentMethod,
@@ -135,7 +135,7 @@ async function orderToBill(trx: Db, workOrderId: string): Promise<WorkOrdersTabl
 
 /**
  * The lines the job earned, each with the payer the counter chose, and the extra charges. Only a
- * job the brand covers may bill the brand.
+ * job the brand covers may bill the brand, and only a shop-warranty job may be borne by the shop.
  */
 async function linesToBill(trx: Db, order: WorkOrdersTable, input: PayInput): Promise<DraftLine[]> {
   const earned = await earnedLines(trx, order)
@@ -148,10 +148,19 @@ async function linesToBill(trx: Db, order: WorkOrdersTable, input: PayInput): Pr
       amountFen: charge.quantity * charge.unitPriceFen
     }))
   ]
-  // Billing the brand for a job it does not cover would be an unapproved discount of it all.
-  if (!brandMayPay(order.serviceType) && lines.some((line) => line.payer === 'brand')) {
+  // Billing the brand for a job it does not cover would claim the shop's own work from it; the
+  // shop bearing a line outside its own warranty would be an unapproved discount of it all.
+  const allowed = payersFor(order.serviceType)
+  const refused = lines.find((line) => !allowed.includes(line.payer))
+  if (refused) {
     throw new AppError('VALIDATION', 'errors.VALIDATION', {
-      fields: [{ path: 'payers', messageKey: 'validation.brandPaysOnlyWarranty' }]
+      fields: [
+        {
+          path: 'payers',
+          messageKey:
+            refused.payer === 'brand' ? 'validation.brandPaysOnlyWarranty' : 'validation.shopPaysOnlyShopWarranty'
+        }
+      ]
     })
   }
   return lines

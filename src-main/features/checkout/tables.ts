@@ -10,6 +10,8 @@ export interface InvoicesTable {
   correctsInvoiceId: string | null
   linesFen: number
   brandFen: number
+  /** lines the shop bore under its own repair warranty (0 on documents before it could) */
+  shopFen: number
   customerLinesFen: number
   discountFen: number
   depositAppliedFen: number

@@ -20,6 +20,7 @@ export async function unitFacts(
   const repairs: RepairRecord[] = visits.map((order) => ({
     receivedDate: day(order.createdAt),
     returnedDate: order.pickedUpAt ? day(order.pickedUpAt) : order.closedAt ? day(order.closedAt) : null,
+    // Only the brand's 三包 repairs count; one under the shop's own repair warranty is not a 三包 repair.
     underWarranty: order.serviceType === 'warranty_repair',
     // Returned unrepaired: the days count, but it was no repair of the fault.
     repaired: order.status !== 'returned_unrepaired',
@@ -38,6 +39,8 @@ export async function unitFacts(
   }
   const replacedParts = orders
     // Only a repaired device that went back replaced a part (one returned unrepaired is handed over too).
+    // A rework under the shop's repair warranty does not start the part's warranty again: it runs
+    // from the paid repair that replaced the part.
     .filter(
       (order) =>
         order.serviceType === 'paid_repair' && order.status === 'picked_up' && order.pickedUpAt && order.component

@@ -9,6 +9,7 @@ import {
   type WorkOrderStatus
 } from '../../../src-shared/domain/workOrderStatus'
 import type { ShopCalendar } from './calendar'
+import { comebackOf } from './comebackCover'
 import { currentQuote, findWorkOrder, liveComeback } from './lookup'
 import { toCustomer, toDevice } from './parties'
 import { selectSummaryColumns, summaryQuery, toSummary, waitingCategories } from './summaries'
@@ -141,6 +142,7 @@ export async function loadWorkOrderDetail(
     reopenedFrom: reopenedFrom ?? null,
     reopenedAs,
     pickedUpAt: order.pickedUpAt,
+    comebackAs: await comebackOf(db, order, calendar),
     allowedTransitions: allowedTransitions(viewer, order, quoteRow),
     can: workOrderRights(viewer, order, quoteRow, { hasLiveComeback: (await liveComeback(db, id)) !== undefined }),
     readOnly: isClosed(order.status)

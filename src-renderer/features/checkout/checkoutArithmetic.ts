@@ -17,6 +17,7 @@ import {
 const NO_TOTALS: InvoiceTotals = {
   linesFen: 0,
   brandFen: 0,
+  shopFen: 0,
   customerLinesFen: 0,
   discountFen: 0,
   depositAppliedFen: 0,

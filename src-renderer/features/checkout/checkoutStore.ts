@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, watch } from 'vue'
 import type { CheckoutDraft, Input, Invoice, WorkOrderDetail } from '../../../src-shared/contract'
-import type { Payer, PaymentMethod, PricedLine } from '../../../src-shared/domain/invoice'
+import { payersFor, type Payer, type PaymentMethod, type PricedLine } from '../../../src-shared/domain/invoice'
 import { discountNeedsManagerPresent } from '../../../src-shared/domain/discount'
 import { billDiffersFromAcceptedQuote, billedToCustomerFen } from '../../../src-shared/domain/acceptedQuote'
 import type { DecisionChannel } from '../../../src-shared/domain/repairTypes'
@@ -54,7 +54,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
   const related = ref<Invoice[]>([])
 
   let nextKey = 0
-  /** Who pays each of the job's lines on a warranty job, by the line's source. */
+  /** Who pays each of the job's lines on a job with a choice of payer, by the line's source. */
   const payers = reactive<Record<string, Payer>>({})
   const charges = ref<ChargeRow[]>([])
   const discount = reactive({ fen: 0, reason: '' })
@@ -66,11 +66,15 @@ export const useCheckoutStore = defineStore('checkout', () => {
   /** The main process's word on each field of the last payment refused. */
   const fieldErrors = ref<Record<string, string>>({})
 
-  const isWarranty = computed(() => draft.value?.serviceType === 'warranty_repair')
+  /** Who may pay this job's lines, the default first; a choice only on a warranty job (the brand's or the shop's). */
+  const payerChoices = computed<readonly Payer[]>(() =>
+    draft.value ? payersFor(draft.value.serviceType) : ['customer']
+  )
+  const choosesPayer = computed(() => payerChoices.value.length > 1)
   const payable = computed(() => draft.value !== null && !draft.value.invoiceId && !draft.value.blockedReason)
   const payerOf = (line: { sourceId: string | null; payer: Payer }): Payer =>
     line.sourceId ? (payers[line.sourceId] ?? line.payer) : line.payer
-  const chargePayer = (charge: ChargeRow): Payer => (isWarranty.value ? charge.payer : 'customer')
+  const chargePayer = (charge: ChargeRow): Payer => (choosesPayer.value ? charge.payer : 'customer')
 
   const pricedLines = computed<PricedLine[]>(() => [
     ...(draft.value?.lines ?? []).map((line) => ({
@@ -156,7 +160,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
     const payerLines = current.lines.filter((line) => line.sourceId)
     return {
       workOrderId: current.workOrderId,
-      payers: isWarranty.value ? Object.fromEntries(payerLines.map((line) => [line.sourceId!, payerOf(line)])) : {},
+      payers: choosesPayer.value ? Object.fromEntries(payerLines.map((line) => [line.sourceId!, payerOf(line)])) : {},
       charges: charges.value.map((charge) => ({
         description: charge.description,
         quantity: charge.quantity,
@@ -246,7 +250,8 @@ export const useCheckoutStore = defineStore('checkout', () => {
     paid,
     paying,
     fieldErrors,
-    isWarranty,
+    payerChoices,
+    choosesPayer,
     payable,
     payerOf,
     totalsState,

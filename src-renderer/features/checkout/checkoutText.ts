@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n'
 import type { PaymentKind } from '../../../src-shared/contract'
-import type { LineKind, PaymentMethod } from '../../../src-shared/domain/invoice'
+import type { LineKind, Payer, PaymentMethod } from '../../../src-shared/domain/invoice'
 import { formatFen } from '../../../src-shared/domain/money'
 import { formatShopDateTime } from '../../../src-shared/domain/timeZone'
 import { useSessionStore } from '../auth/sessionStore'
@@ -20,6 +20,11 @@ export function useCheckoutText() {
   return {
     methodLabel: (method: PaymentMethod) => t(`checkout.method.${method}`),
     lineKindLabel: (kind: LineKind) => t(`checkout.kind.${kind}`),
+    /** Who pays a line, as the counter chooses it: the brand by name. */
+    payerLabel: (payer: Payer, brand: string) =>
+      payer === 'brand'
+        ? t('checkout.payerBrand', { brand })
+        : t(payer === 'shop' ? 'checkout.payerShop' : 'checkout.payerCustomer'),
     paymentKindLabel: (kind: PaymentKind) => t(`checkout.paymentKind.${kind}`),
     when: (iso: string | null) => (iso ? formatShopDateTime(iso, session.shopTimeZone) : ''),
     tenderProblemText(

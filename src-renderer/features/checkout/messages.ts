@@ -20,6 +20,8 @@ export const checkoutMessages = defineMessages(
       payerCustomer: '客户付',
       payerBrand: '保修·{brand}',
       payerBrandShort: '保修（厂家付）',
+      payerShop: '本店保修',
+      payerShopShort: '本店承担',
       depositMethod: '定金支付方式',
       summary: {
         customer: '客户',
@@ -36,7 +38,8 @@ export const checkoutMessages = defineMessages(
         amount: '金额',
         payer: '付款方',
         empty: '该工单没有工时或配件',
-        warrantyHint: '保修工单的项目默认由厂家付款（计入保修索赔）；客户自费的项目请切换为"客户付"。'
+        warrantyHint: '保修工单的项目默认由厂家付款（计入保修索赔）；客户自费的项目请切换为"客户付"。',
+        shopWarrantyHint: '本店保修维修：项目默认由本店承担（客户免费，不向厂家索赔）；客户自费的项目请切换为"客户付"。'
       },
       charges: {
         add: '添加其他费用',
@@ -60,6 +63,7 @@ export const checkoutMessages = defineMessages(
         title: '金额',
         lines: '项目合计',
         brand: '保修索赔（厂家付）',
+        shop: '本店保修（本店承担）',
         customerLines: '客户项目',
         discount: '优惠',
         depositApplied: '定金抵扣',
@@ -157,6 +161,7 @@ export const checkoutMessages = defineMessages(
         refundMethod: '退款方式',
         refund: '退还客户',
         brand: '冲减保修索赔',
+        shop: '冲减本店承担',
         confirm: '开具退款单',
         confirmHint: 'Ctrl+回车 开具',
         nothingChosen: '请至少填写一项退款金额',
@@ -285,6 +290,8 @@ export const checkoutMessages = defineMessages(
       payerCustomer: 'Customer',
       payerBrand: 'Warranty · {brand}',
       payerBrandShort: 'Warranty (brand pays)',
+      payerShop: 'Shop warranty',
+      payerShopShort: 'Shop bears it',
       depositMethod: 'Deposit paid by',
       summary: {
         customer: 'Customer',
@@ -302,7 +309,9 @@ export const checkoutMessages = defineMessages(
         payer: 'Paid by',
         empty: 'This job has no labour or parts',
         warrantyHint:
-          'On a warranty job the brand pays every line (it becomes the warranty claim); switch a line to "Customer" if the customer pays for it.'
+          'On a warranty job the brand pays every line (it becomes the warranty claim); switch a line to "Customer" if the customer pays for it.',
+        shopWarrantyHint:
+          'A repair under the shop’s own warranty: the shop bears every line (free to the customer, never claimed from the brand); switch a line to "Customer" if the customer pays for it.'
       },
       charges: {
         add: 'Add a charge',
@@ -326,6 +335,7 @@ export const checkoutMessages = defineMessages(
         title: 'Amounts',
         lines: 'All lines',
         brand: 'Warranty claim (brand pays)',
+        shop: 'Shop warranty (shop bears it)',
         customerLines: 'Customer lines',
         discount: 'Discount',
         depositApplied: 'Deposit applied',
@@ -425,6 +435,7 @@ export const checkoutMessages = defineMessages(
         refundMethod: 'Refund by',
         refund: 'Refund to customer',
         brand: 'Off the warranty claim',
+        shop: 'Off what the shop bore',
         confirm: 'Issue refund note',
         confirmHint: 'Ctrl+Enter issues it',
         nothingChosen: 'Enter an amount on at least one line',

@@ -28,7 +28,8 @@ export const repairsMessages = defineMessages(
       warranty_repair: '保修维修',
       paid_repair: '付费维修',
       installation: '安装',
-      inspection: '退换货检测'
+      inspection: '退换货检测',
+      shop_warranty_repair: '本店保修维修'
     },
     channel: { walk_in: '到店', phone_booking: '电话预约', mail_in: '寄修' },
     accessory: {
@@ -199,8 +200,15 @@ export const repairsMessages = defineMessages(
       pickupUnpaidSubmit: '未结账交机',
       handedOverUnpaid: '未结账交机：{reason}',
       pickedUp: '已交付客户',
-      reopen: '返修（质保期内复修）',
+      reopen: '返修（同一故障复发）',
       reopenReason: '复修原因',
+      comebackAs: {
+        warranty_repair: '原工单为保修维修：返修工单仍为保修维修，由厂家承担。',
+        shop_warranty_repair:
+          '在本店维修保修期内（至 {end}）：返修工单为本店保修维修，由本店承担，客户免费，不向厂家索赔。',
+        paid_repair: '本店维修保修已于 {end} 结束：返修工单为付费维修，维修前需客户同意报价。',
+        paidNoWarranty: '原工单未做维修：返修工单为付费维修，维修前需客户同意报价。'
+      },
       reopened: '已生成返修工单',
       readOnly: '工单已关闭，仅可查看',
       awaitsHandOver: '设备仍在店内：请凭取机码或客户电话交还客户',
@@ -259,7 +267,8 @@ export const repairsMessages = defineMessages(
       warranty_repair: 'Warranty repair',
       paid_repair: 'Paid repair',
       installation: 'Installation',
-      inspection: 'Return/exchange inspection'
+      inspection: 'Return/exchange inspection',
+      shop_warranty_repair: 'Shop-warranty repair'
     },
     channel: { walk_in: 'Walk-in', phone_booking: 'Phone booking', mail_in: 'Mail-in' },
     accessory: {
@@ -431,8 +440,18 @@ export const repairsMessages = defineMessages(
       pickupUnpaidSubmit: 'Hand over unpaid',
       handedOverUnpaid: 'handed over before checkout: {reason}',
       pickedUp: 'Handed over',
-      reopen: 'Reopen (warranty comeback)',
+      reopen: 'Reopen (same fault back)',
       reopenReason: 'Why it is back',
+      comebackAs: {
+        warranty_repair:
+          'The earlier job was a warranty repair: the comeback is a warranty repair again, which the brand pays.',
+        shop_warranty_repair:
+          'Within the shop’s repair warranty (until {end}): the comeback is a shop-warranty repair, borne by the shop, free to the customer and never claimed from the brand.',
+        paid_repair:
+          'The shop’s repair warranty ended on {end}: the comeback is a paid repair, and the customer accepts a quote before work starts.',
+        paidNoWarranty:
+          'The earlier job repaired nothing: the comeback is a paid repair, and the customer accepts a quote before work starts.'
+      },
       reopened: 'Comeback work order created',
       readOnly: 'This work order is closed and read-only',
       awaitsHandOver: 'The device is still in the shop: hand it back with the claim code or the customer’s phone',

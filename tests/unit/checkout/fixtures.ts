@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../src-main/app/context'
 import { callOk } from '../helpers'
+import type { ServiceType } from '../../../src-shared/domain/repairTypes'
 import { intake, type Intake } from '../workOrders/fixtures'
 
 /**
@@ -28,7 +29,19 @@ export async function finishedJob(
     intake({ serviceType: options.serviceType, ...options.intake }),
     adminToken
   )
-  const id = workOrder.id
+  return { number: workOrder.number, claimCode, ...(await finishJob(app, adminToken, workOrder.id, options)) }
+}
+
+/**
+ * An open job taken through the bench to the counter: its labour and a part issued to it; a paid
+ * repair's quote accepted first.
+ */
+export async function finishJob(
+  app: AppContext,
+  adminToken: string,
+  id: string,
+  options: Omit<Parameters<typeof finishedJob>[2], 'serviceType' | 'intake'> & { serviceType: ServiceType }
+) {
   const move = (to: 'diagnosing' | 'repairing' | 'quality_check' | 'ready_for_pickup') =>
     callOk(app, 'workOrders.transition', { id, to }, adminToken)
   await move('diagnosing')
@@ -81,8 +94,6 @@ export async function finishedJob(
   await move('ready_for_pickup')
   return {
     id,
-    number: workOrder.number,
-    claimCode,
     labourId: labour?.labour[0]?.id ?? '',
     partLineId: parts.line.id
   }

@@ -9,6 +9,7 @@ import {
 
 const customer = (quantity: number, unitPriceFen: number): PricedLine => ({ quantity, unitPriceFen, payer: 'customer' })
 const brand = (quantity: number, unitPriceFen: number): PricedLine => ({ quantity, unitPriceFen, payer: 'brand' })
+const shop = (quantity: number, unitPriceFen: number): PricedLine => ({ quantity, unitPriceFen, payer: 'shop' })
 
 function ruleOf(run: () => unknown): string {
   try {
@@ -25,6 +26,7 @@ describe('invoice totals', () => {
     expect(invoiceTotals([brand(1, 8_000), brand(1, 45_900)], 0, 0)).toEqual({
       linesFen: 53_900,
       brandFen: 53_900,
+      shopFen: 0,
       customerLinesFen: 0,
       discountFen: 0,
       depositAppliedFen: 0,
@@ -43,12 +45,28 @@ describe('invoice totals', () => {
     expect(totals).toEqual({
       linesFen: 89_700,
       brandFen: 67_000,
+      shopFen: 0,
       customerLinesFen: 22_700,
       discountFen: 700,
       depositAppliedFen: 10_000,
       dueFen: 12_000,
       depositReturnedFen: 0
     })
+  })
+
+  it('the shop’s own repair warranty: what the shop bears is neither the customer’s nor a claim, and no discount comes off it', () => {
+    const totals = invoiceTotals([shop(1, 5_000), shop(1, 30_000), customer(1, 2_500)], 0, 1_000)
+    expect(totals).toEqual({
+      linesFen: 37_500,
+      brandFen: 0,
+      shopFen: 35_000,
+      customerLinesFen: 2_500,
+      discountFen: 0,
+      depositAppliedFen: 1_000,
+      dueFen: 1_500,
+      depositReturnedFen: 0
+    })
+    expect(ruleOf(() => invoiceTotals([shop(1, 35_000), customer(1, 2_500)], 2_501, 0))).toBe('discountTooLarge')
   })
 
   it('a deposit larger than the bill is applied up to the bill and the rest handed back', () => {

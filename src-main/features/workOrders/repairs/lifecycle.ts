@@ -1,11 +1,5 @@
 import type { Db } from '../../../db/connection'
-import {
-  AppError,
-  type ArrivalCondition,
-  type CurrentUser,
-  type ParsedInput,
-  type WorkOrderDetail
-} from '../../../../src-shared/contract'
+import { AppError, type CurrentUser, type ParsedInput, type WorkOrderDetail } from '../../../../src-shared/contract'
 import { normalizePhone } from '../../../../src-shared/domain/phone'
 import { workMayProceed } from '../../../../src-shared/domain/quote'
 import {
@@ -20,13 +14,12 @@ import { applyWorkOrderChange, changeWorkOrder } from '../change'
 import { shopCalendar } from '../calendar'
 import { loadWorkOrderDetail } from '../detail'
 import { requireBenchAccess, requireOpen } from '../guards'
-import { currentQuote, findWorkOrder, requireNoLiveComeback } from '../lookup'
+import { currentQuote, findWorkOrder } from '../lookup'
 import { toCustomer } from '../parties'
-import { letGoOfClosedOrder, workOrderPorts } from '../ports'
+import { letGoOfClosedOrder } from '../ports'
 import type { WorkOrdersTable } from '../tables'
 import { requireSettledBeforeHandOver, unpaidHandOverLeave } from '../unpaidHandOverGuard'
 import type { SessionStore } from '../../auth/sessions'
-import { openWorkOrder, type OpenedWorkOrder } from './intake'
 
 /** Moves a work order along the status machine, or refuses with the reason. */
 export function transitionWorkOrder(
@@ -201,47 +194,4 @@ async function checkProof(trx: Db, order: WorkOrdersTable, input: ParsedInput<'w
   const typed = normalizePhone(input.phone)
   if (typed === '' || !known.includes(typed)) throw new AppError('CLAIM_CODE_MISMATCH', 'errors.phoneMismatch')
   return 'phone'
-}
-
-/**
- * A warranty comeback: the customer is back with the same fault after pick-up. The old order
- * stays as it was; a new one, linked to it, starts at the counter as a warranty repair.
- */
-export async function reopenWorkOrder(
-  db: Db,
-  at: Date,
-  actor: CurrentUser,
-  input: ParsedInput<'workOrders.reopen'>
-): Promise<OpenedWorkOrder> {
-  const previous = await findWorkOrder(db, input.id)
-  if (previous.status !== 'picked_up')
-    throw new AppError('INVALID_TRANSITION', 'errors.reopenOnlyPickedUp', { from: previous.status })
-  await requireNoLiveComeback(db, previous.id)
-  const condition = JSON.parse(previous.conditionJson) as ArrivalCondition
-  // The device may have changed hands since; the comeback belongs to whoever owns it now.
-  const device = await workOrderPorts().parties.findDevice(db, previous.deviceId)
-  return openWorkOrder(
-    db,
-    at,
-    actor,
-    {
-      customer: { kind: 'existing', id: device.customerId },
-      device: { kind: 'existing', id: previous.deviceId },
-      serviceType: 'warranty_repair',
-      intakeChannel: previous.intakeChannel,
-      reportedFault: input.reason,
-      symptomCode: previous.symptomCode,
-      // Jobs taken in before the serial check was asked carry no answer: not found then.
-      condition: { ...condition, serialMismatch: condition.serialMismatch === true },
-      accessories: { items: [], note: '' },
-      passcode: { consent: false, value: '' },
-      estimateFen: 0,
-      depositFen: 0,
-      depositMethod: 'cash',
-      promisedDate: null,
-      // The comeback's fault is the one the customer is back with today.
-      faultDate: null
-    },
-    previous.id
-  )
 }

@@ -1,0 +1,102 @@
+import type { ShopHost } from './fixtures'
+
+let sequence = 0
+export const uniqueMobile = () => `139${String(++sequence).padStart(8, '0')}`
+export const uniqueSerial = () => `SNCO${String(++sequence).padStart(6, '0')}`
+
+export interface FinishedJob {
+  id: string
+  number: string
+  claimCode: string
+  labourId: string
+  partLineId: string
+}
+
+interface JobWork {
+  serviceType: string
+  labourFen: number
+  partPriceFen: number
+}
+
+/**
+ * A job finished and waiting at the counter, arranged through the API as the admin: labour, a
+ * part issued at its selling price, and (paid repairs) a quote the customer accepted.
+ */
+export async function finishedJob(
+  host: ShopHost,
+  token: string,
+  options: JobWork & {
+    serviceType: 'paid_repair' | 'warranty_repair'
+    customer: string
+    depositFen?: number
+    depositMethod?: string
+  }
+): Promise<FinishedJob> {
+  const { workOrder, claimCode } = await host.rpc<{ workOrder: { id: string; number: string }; claimCode: string }>(
+    'workOrders.create',
+    {
+      customer: { kind: 'new', fields: { name: options.customer, mobile: uniqueMobile() } },
+      device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60 Pro', serial: uniqueSerial() } },
+      serviceType: options.serviceType,
+      intakeChannel: 'walk_in',
+      reportedFault: '屏幕摔碎，触摸失灵',
+      symptomCode: 'S01',
+      condition: { scratches: false, cracks: true, liquidMarks: false },
+      accessories: { items: [] },
+      passcode: { consent: false, value: '' },
+      depositFen: options.depositFen ?? 0,
+      depositMethod: options.depositMethod ?? 'cash'
+    },
+    token
+  )
+  return { number: workOrder.number, claimCode, ...(await finishJob(host, token, workOrder.id, options)) }
+}
+
+/** An open job taken through the bench to the counter (a paid repair's quote accepted first). */
+export async function finishJob(
+  host: ShopHost,
+  token: string,
+  id: string,
+  options: JobWork
+): Promise<Omit<FinishedJob, 'number' | 'claimCode'>> {
+  const move = (to: string) => host.rpc('workOrders.transition', { id, to }, token)
+  await move('diagnosing')
+  if (options.serviceType === 'paid_repair') {
+    await host.rpc(
+      'workOrders.quote',
+      { id, labourFen: options.labourFen, partsFen: options.partPriceFen, discountFen: 0 },
+      token
+    )
+    await host.rpc('workOrders.customerDecision', { id, approved: true, channel: 'in_person' }, token)
+  }
+  await move('repairing')
+  const labour = await host.rpc<{ labour: { id: string }[] }>(
+    'workOrders.addLabour',
+    { id, description: '更换屏幕', minutes: 40, priceFen: options.labourFen },
+    token
+  )
+  const part = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: `SCR-${sequence}`,
+      name: '屏幕总成',
+      barcodes: [`6900000000${String(++sequence).padStart(3, '0')}`],
+      sellingPriceFen: options.partPriceFen,
+      costPriceFen: 20_000
+    },
+    token
+  )
+  await host.rpc(
+    'parts.receive',
+    { reference: 'HQ-1', lines: [{ partId: part.id, quantity: 1, unitCostFen: 20_000 }] },
+    token
+  )
+  const issued = await host.rpc<{ line: { id: string } }>(
+    'workOrderParts.issue',
+    { workOrderId: id, partId: part.id, quantity: 1 },
+    token
+  )
+  await move('quality_check')
+  await move('ready_for_pickup')
+  return { id, labourId: labour.labour[0]!.id, partLineId: issued.line.id }
+}

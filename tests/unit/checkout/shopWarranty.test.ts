@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest'
+import type { AppContext } from '../../../src-main/app/context'
+import { migrate } from '../../../src-main/db/migrator'
+import { allMigrations } from '../../../src-main/db/migrations'
+import { comebackCover } from '../../../src-shared/domain/comeback'
+import { ADMIN, callError, callOk, countRows, freshShopPerTest, testClock } from '../helpers'
+import { finishedJob, finishJob } from './fixtures'
+import { shopBefore } from './upgradeFixtures'
+
+const DAY = 24 * 60 * 60 * 1000
+const freshShop = freshShopPerTest()
+
+/** A paid repair (¥80 labour, ¥450 screen) paid for and collected. */
+async function collectedPaidRepair(app: AppContext, token: string) {
+  const job = await finishedJob(app, token, { serviceType: 'paid_repair' })
+  await callOk(app, 'checkout.pay', { workOrderId: job.id, tenders: [{ method: 'cash', amountFen: 53_000 }] }, token)
+  await callOk(app, 'workOrders.pickup', { id: job.id, claimCode: job.claimCode, confirmed: true }, token)
+  return job
+}
+
+/** The admin signed in again: the clock has moved past the earlier session's age. */
+async function signInAgain(app: AppContext): Promise<string> {
+  return (await callOk(app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).token
+}
+
+function claimsOf(app: AppContext, invoiceId: string): unknown[] {
+  return app.sqlite.prepare('SELECT amount_fen FROM warranty_claims WHERE invoice_id = ?').all(invoiceId)
+}
+
+describe('what a comeback opens as', () => {
+  const paidOn = { serviceType: 'paid_repair' as const, pickedUpOn: '2026-01-23' }
+
+  it('after the shop’s own work: its repair warranty through the last day, then a paid repair', () => {
+    expect(comebackCover(paidOn, '2026-04-23', 90)).toEqual({
+      serviceType: 'shop_warranty_repair',
+      shopWarrantyEnd: '2026-04-23'
+    })
+    expect(comebackCover(paidOn, '2026-04-24', 90)).toEqual({
+      serviceType: 'paid_repair',
+      shopWarrantyEnd: '2026-04-23'
+    })
+    for (const serviceType of ['installation', 'shop_warranty_repair'] as const)
+      expect(comebackCover({ ...paidOn, serviceType }, '2026-02-01', 90).serviceType).toBe('shop_warranty_repair')
+    // A shop that gives no repair warranty covers nothing after the day of pick-up.
+    expect(comebackCover(paidOn, '2026-01-24', 0).serviceType).toBe('paid_repair')
+  })
+
+  it('after a 三包 repair: the brand’s warranty again; after an inspection that repaired nothing: paid', () => {
+    expect(comebackCover({ ...paidOn, serviceType: 'warranty_repair' }, '2027-06-01', 90)).toEqual({
+      serviceType: 'warranty_repair',
+      shopWarrantyEnd: null
+    })
+    expect(comebackCover({ ...paidOn, serviceType: 'inspection' }, '2026-01-24', 90).serviceType).toBe('paid_repair')
+  })
+})
+
+describe('a comeback of a paid repair, under the shop’s own repair warranty', () => {
+  it('opens as a shop-warranty repair the shop bears: free to the customer, claimed from no one', async () => {
+    const clock = testClock()
+    const { app, adminToken } = await freshShop(clock)
+    const paid = await collectedPaidRepair(app, adminToken)
+    clock.advance(10 * DAY)
+    const token = await signInAgain(app)
+
+    const { workOrder } = await callOk(app, 'workOrders.reopen', { id: paid.id, reason: '屏幕又花屏' }, token)
+    expect(workOrder.serviceType).toBe('shop_warranty_repair')
+    const comeback = await finishJob(app, token, workOrder.id, {
+      serviceType: 'shop_warranty_repair',
+      labourFen: 5_000,
+      partPriceFen: 30_000
+    })
+    const draft = await callOk(app, 'checkout.draft', { workOrderId: comeback.id }, token)
+    expect(draft.lines.map((line) => [line.kind, line.amountFen, line.payer])).toEqual([
+      ['labour', 5_000, 'shop'],
+      ['part', 30_000, 'shop']
+    ])
+
+    // The brand never pays for the shop's own work: refused, and nothing written.
+    const invoicesBefore = countRows(app, 'invoices')
+    const refused = await callError(
+      app,
+      'checkout.pay',
+      { workOrderId: comeback.id, payers: { [comeback.partLineId]: 'brand' } },
+      token
+    )
+    expect(refused).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'payers', messageKey: 'validation.brandPaysOnlyWarranty' }] }
+    })
+    expect(countRows(app, 'invoices')).toBe(invoicesBefore)
+
+    // What the customer asks for beyond the warranty is theirs.
+    const invoice = await callOk(
+      app,
+      'checkout.pay',
+      {
+        workOrderId: comeback.id,
+        charges: [{ description: '手机壳', quantity: 1, unitPriceFen: 2_500, payer: 'customer' }],
+        tenders: [{ method: 'cash', amountFen: 2_500 }]
+      },
+      token
+    )
+    expect(invoice.totals).toMatchObject({
+      linesFen: 37_500,
+      shopFen: 35_000,
+      brandFen: 0,
+      customerLinesFen: 2_500,
+      dueFen: 2_500
+    })
+    expect(invoice.lines.map((line) => line.payer)).toEqual(['shop', 'shop', 'customer'])
+    expect(claimsOf(app, invoice.id)).toEqual([])
+    expect(app.sqlite.prepare('SELECT shop_fen FROM invoices WHERE id = ?').get(invoice.id)).toEqual({
+      shop_fen: 35_000
+    })
+  })
+
+  it('a credit note on what the shop bore hands nothing back and opens no claim', async () => {
+    const clock = testClock()
+    const { app, adminToken } = await freshShop(clock)
+    const paid = await collectedPaidRepair(app, adminToken)
+    const { workOrder } = await callOk(app, 'workOrders.reopen', { id: paid.id, reason: '屏幕又花屏' }, adminToken)
+    const comeback = await finishJob(app, adminToken, workOrder.id, { serviceType: 'shop_warranty_repair' })
+    const invoice = await callOk(app, 'checkout.pay', { workOrderId: comeback.id }, adminToken)
+    const partLine = invoice.lines.find((line) => line.kind === 'part')!
+    const paymentsBefore = countRows(app, 'payments')
+
+    const note = await callOk(
+      app,
+      'checkout.creditNote',
+      {
+        invoiceId: invoice.id,
+        lines: [{ lineId: partLine.id, amountFen: partLine.amountFen }],
+        reason: '录错配件',
+        refundMethod: 'cash'
+      },
+      adminToken
+    )
+    expect(note.totals).toMatchObject({
+      linesFen: -partLine.amountFen,
+      shopFen: -partLine.amountFen,
+      brandFen: 0,
+      customerLinesFen: 0,
+      dueFen: 0
+    })
+    expect(countRows(app, 'payments')).toBe(paymentsBefore)
+    expect(claimsOf(app, invoice.id)).toEqual([])
+  })
+
+  it('after the shop’s repair-warranty days the comeback is a paid repair, quoted first', async () => {
+    const clock = testClock()
+    const { app, adminToken } = await freshShop(clock)
+    const lastDay = await collectedPaidRepair(app, adminToken)
+    const dayAfter = await collectedPaidRepair(app, adminToken)
+    clock.advance(90 * DAY)
+    let token = await signInAgain(app)
+    const inTime = await callOk(app, 'workOrders.reopen', { id: lastDay.id, reason: '又坏了' }, token)
+    expect(inTime.workOrder.serviceType).toBe('shop_warranty_repair')
+
+    clock.advance(DAY)
+    token = await signInAgain(app)
+    const late = await callOk(app, 'workOrders.reopen', { id: dayAfter.id, reason: '又坏了' }, token)
+    expect(late.workOrder.serviceType).toBe('paid_repair')
+    await callOk(app, 'workOrders.transition', { id: late.workOrder.id, to: 'diagnosing' }, token)
+    expect(
+      await callError(app, 'workOrders.transition', { id: late.workOrder.id, to: 'repairing' }, token)
+    ).toMatchObject({ code: 'APPROVAL_REQUIRED' })
+  })
+
+  it('the shop bears lines only on its own warranty’s jobs', async () => {
+    const { app, adminToken } = await freshShop()
+    for (const serviceType of ['paid_repair', 'warranty_repair'] as const) {
+      const job = await finishedJob(app, adminToken, { serviceType })
+      const refused = await callError(
+        app,
+        'checkout.pay',
+        { workOrderId: job.id, payers: { [job.labourId]: 'shop' }, tenders: [{ method: 'cash', amountFen: 53_000 }] },
+        adminToken
+      )
+      expect(refused, serviceType).toMatchObject({
+        code: 'VALIDATION',
+        details: { fields: [{ path: 'payers', messageKey: 'validation.shopPaysOnlyShopWarranty' }] }
+      })
+    }
+    expect(countRows(app, 'invoices')).toBe(0)
+  })
+})
+
+describe('upgrading to lines the shop bears', () => {
+  it('keeps every invoice line as it was, still immutable, and the earlier documents bore nothing', () => {
+    const step = allMigrations.find((migration) => migration.name.includes('the shop bears'))!
+    const at = '2026-10-01T02:00:00.000Z'
+    const sqlite = shopBefore(step.version, at, { username: 'boss', displayName: '王芳', role: 'manager' })
+    sqlite
+      .prepare(
+        `INSERT INTO work_orders (id, number, claim_code, customer_id, device_id, service_type, intake_channel, status, reported_fault, condition_json, accessories_json, created_by, created_at, updated_at)
+         VALUES ('w1', 'WO-261001-0001', '123456', 'c1', 'd1', 'warranty_repair', 'walk_in', 'picked_up', '不开机', '{}', '{}', 'u1', ?, ?)`
+      )
+      .run(at, at)
+    sqlite
+      .prepare(
+        `INSERT INTO invoices (id, number, kind, work_order_id, lines_fen, brand_fen, customer_lines_fen, discount_fen, deposit_applied_fen, due_fen, deposit_returned_fen, issued_at, cashier_id)
+         VALUES ('i1', 'INV-261001-0001', 'invoice', 'w1', 38000, 30000, 8000, 0, 0, 8000, 0, ?, 'u1')`
+      )
+      .run(at)
+    const line = sqlite.prepare(
+      `INSERT INTO invoice_lines (id, invoice_id, position, kind, source_id, description, quantity, unit_price_fen, amount_fen, payer)
+       VALUES (?, 'i1', ?, ?, NULL, ?, 1, ?, ?, ?)`
+    )
+    line.run('l1', 0, 'part', '屏幕总成', 30_000, 30_000, 'brand')
+    line.run('l2', 1, 'labour', '更换屏幕', 8_000, 8_000, 'customer')
+    const linesBefore = sqlite.prepare('SELECT * FROM invoice_lines ORDER BY position').all()
+    expect(() => line.run('l3', 2, 'charge', '本店承担', 100, 100, 'shop')).toThrow(/CHECK/)
+
+    migrate(sqlite, allMigrations)
+    expect(sqlite.prepare('SELECT * FROM invoice_lines ORDER BY position').all()).toEqual(linesBefore)
+    expect(sqlite.prepare('SELECT shop_fen FROM invoices').all()).toEqual([{ shop_fen: 0 }])
+    expect(() => sqlite.prepare("UPDATE invoice_lines SET amount_fen = 1 WHERE id = 'l1'").run()).toThrow(/immutable/)
+    expect(() => sqlite.prepare("DELETE FROM invoice_lines WHERE id = 'l2'").run()).toThrow(/immutable/)
+    expect(() => line.run('l4', 2, 'charge', '其他', 100, 100, 'nobody')).toThrow(/CHECK/)
+    sqlite.close()
+  })
+})
