@@ -67,5 +67,6 @@ export const allMigrations: readonly Migration[] = [
   reports.reportFilterIndexes,
   reportSlices.reportSlices,
   reportPartYears.partYearsDropped,
-  checkout.dayCloseHandOvers
+  checkout.dayCloseHandOvers,
+  parts.partCatalogueEditVersion
 ]

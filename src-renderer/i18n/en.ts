@@ -20,7 +20,12 @@ export const coreEn: typeof coreZhCN = {
     clauseSeparator: '; ',
     discardTyping: 'What you entered here will not be saved if you close it. Close anyway?',
     discard: 'Close without saving',
-    keepTyping: 'Keep editing'
+    keepTyping: 'Keep editing',
+    overtaken: {
+      title: 'Another desk has just saved this record',
+      body: 'Your changes were not saved, so as not to undo theirs. Load the latest, then make your change again.',
+      reload: 'Load the latest'
+    }
   },
   lang: { label: 'Language', zhCN: '中文', en: 'English' },
   nav: {

@@ -19,7 +19,12 @@ export const coreZhCN = {
     clauseSeparator: '；',
     discardTyping: '关闭后，这里已填写的内容不会保存。确定关闭？',
     discard: '关闭，不保存',
-    keepTyping: '继续填写'
+    keepTyping: '继续填写',
+    overtaken: {
+      title: '另一台电脑刚保存过这条记录',
+      body: '您这次的修改没有保存，以免覆盖对方的修改。载入最新内容后，再把要改的地方改一次。',
+      reload: '载入最新内容'
+    }
   },
   lang: { label: '语言', zhCN: '中文', en: 'English' },
   nav: {

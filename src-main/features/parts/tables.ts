@@ -18,7 +18,10 @@ export interface PartsTable {
   active: number
   searchText: string
   createdAt: string
+  /** Moves with every change to the row, stock movements included. */
   updatedAt: string
+  /** The catalogue record's version: moves only when the record itself is saved (an edit, HQ's catalogue). */
+  editedAt: string
 }
 
 export interface PartBarcodesTable {
