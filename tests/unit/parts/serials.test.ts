@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { callError, callOk } from '../helpers'
 import { driveTo, staffedShopPerFile } from '../workOrders/fixtures'
-import { newPart, stockOf } from './fixtures'
+import { newPart, stockOf, tableCounts } from './fixtures'
 
 const shop = staffedShopPerFile()
 
@@ -90,5 +90,40 @@ describe('serials from receipt to issue', () => {
     })
     expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 1 })
     expect(await stockOf(app, clerk, plain.id)).toMatchObject({ onHand: 0 })
+  })
+
+  it('a serial out on a job is not received again: it would be on the shelf twice once the job returns it', async () => {
+    const { app, staff, adminToken } = shop()
+    const clerk = staff.clerk.token
+    const board = await newPart(app, clerk, { serialTracked: true })
+    const delivery = (reference: string) => ({
+      reference,
+      lines: [{ partId: board.id, quantity: 1, unitCostFen: 50_000, serials: ['MB-7001'] }]
+    })
+    await callOk(app, 'parts.receive', delivery('HQ-SN-7'), clerk)
+    const job = await driveTo(app, adminToken, 'repairing')
+    const issued = await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: job.id, partId: board.id, quantity: 1, serial: 'MB-7001' },
+      clerk
+    )
+
+    // The board on the bench is scanned into a new delivery by mistake.
+    const counts = tableCounts(app)
+    expect(await callError(app, 'parts.receive', delivery('HQ-SN-8'), clerk)).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.serialAlreadyIssued',
+      details: { serial: 'MB-7001', workOrderNumber: job.order.number }
+    })
+    expect(tableCounts(app)).toEqual(counts)
+    expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 0 })
+
+    // Returned from the job it is on the shelf once, and leaves for one job only.
+    await callOk(app, 'workOrderParts.return', { lineId: issued.line.id, quantity: 1 }, clerk)
+    expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 1 })
+    expect((await callOk(app, 'parts.serialsOnHand', { partId: board.id }, clerk)).map((row) => row.serial)).toEqual([
+      'MB-7001'
+    ])
   })
 })
