@@ -68,5 +68,6 @@ export const allMigrations: readonly Migration[] = [
   reportSlices.reportSlices,
   reportPartYears.partYearsDropped,
   checkout.dayCloseHandOvers,
-  parts.partCatalogueEditVersion
+  parts.partCatalogueEditVersion,
+  parts.adjustmentSerials
 ]

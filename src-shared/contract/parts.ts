@@ -102,6 +102,8 @@ export interface StockAdjustment {
   quantity: number
   valueFen: number
   reason: string
+  /** The serial of the unit moved, for a serial-tracked part. */
+  serial: string | null
   status: 'pending' | 'posted' | 'rejected'
   requestedAt: string
   requestedByName: string | null
@@ -279,6 +281,11 @@ export const partsContract = {
           .min(-100_000)
           .max(100_000)
           .refine((n) => n !== 0, { message: 'validation.nonZero' }),
+        /**
+         * A serial-tracked part moves one unit by its serial (one unit: quantity 1); without one, only
+         * units with no serial on the books (received before serials were kept) may leave.
+         */
+        serial: serialSchema.optional(),
         reason: text(300)
       })
       .strict()

@@ -230,3 +230,14 @@ export const partCatalogueEditVersion: Migration = {
     `UPDATE parts SET edited_at = updated_at`
   ]
 }
+
+/**
+ * A serial-tracked unit scrapped, sent back or found by hand names its serial, and a request
+ * waiting for a manager keeps it until it is posted: without it the serials on the books stayed
+ * on hand after the unit had left.
+ */
+export const adjustmentSerials: Migration = {
+  version: 45,
+  name: 'parts: an adjustment of a serial-tracked part keeps the serial it moves',
+  statements: [`ALTER TABLE stock_adjustments ADD COLUMN serial TEXT`]
+}

@@ -88,6 +88,8 @@ export interface StockAdjustmentsTable {
   quantity: number
   valueFen: number
   reason: string
+  /** The unit of a serial-tracked part the adjustment moves; null for any other. */
+  serial: string | null
   status: 'pending' | 'posted' | 'rejected'
   ledgerSeq: number
   requestedBy: string | null
