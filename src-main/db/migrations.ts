@@ -68,5 +68,7 @@ export const allMigrations: readonly Migration[] = [
   reportSlices.reportSlices,
   reportPartYears.partYearsDropped,
   checkout.dayCloseHandOvers,
-  checkout.shopPaysItsOwnWarranty
+  checkout.shopPaysItsOwnWarranty,
+  parts.partCatalogueEditVersion,
+  parts.adjustmentSerials
 ]

@@ -20,7 +20,12 @@ export const coreEn: typeof coreZhCN = {
     clauseSeparator: '; ',
     discardTyping: 'What you entered here will not be saved if you close it. Close anyway?',
     discard: 'Close without saving',
-    keepTyping: 'Keep editing'
+    keepTyping: 'Keep editing',
+    overtaken: {
+      title: 'Another desk has just saved this record',
+      body: 'Your changes were not saved, so as not to undo theirs. Load the latest, then make your change again.',
+      reload: 'Load the latest'
+    }
   },
   lang: { label: 'Language', zhCN: '中文', en: 'English' },
   nav: {
@@ -176,7 +181,7 @@ export const coreEn: typeof coreZhCN = {
     partInactive: 'This part is no longer in use and cannot be requested',
     requestNotOpen: 'This request has already been issued or cancelled',
     serialAlreadyOnHand: 'Serial {serial} is already on the shelf; a serial is received once',
-    serialNotOnHand: 'Serial {serial} is not on hand: issue a serial that was received into stock',
+    serialNotOnHand: 'Serial {serial} is not on hand: use a serial that was received into stock',
     serialAlreadyIssued: 'Serial {serial} is already out on work order {workOrderNumber} and has not been returned',
     adjustmentDecided: 'This adjustment has already been decided',
     faultyNotAwaiting: 'Only parts awaiting return can be packed',
@@ -250,7 +255,7 @@ export const coreEn: typeof coreZhCN = {
     partNotSerialTracked: 'This part is not tracked by serial: receive it without serials',
     serialsPerUnit: 'A serial-tracked part is received with one serial per unit',
     serialsRepeated: 'The same serial is entered twice in this delivery',
-    oneSerialOneUnit: 'A serial-tracked part is issued one unit at a time',
+    oneSerialOneUnit: 'A serial-tracked part moves one unit at a time',
     moreThanIssued: 'At most {max} can be returned',
     noPartsInScope: 'No parts in this range',
     partNumberIsBarcode: 'This part number is a barcode of part {partNumber}; a scan would find that part',

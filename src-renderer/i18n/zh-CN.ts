@@ -19,7 +19,12 @@ export const coreZhCN = {
     clauseSeparator: '；',
     discardTyping: '关闭后，这里已填写的内容不会保存。确定关闭？',
     discard: '关闭，不保存',
-    keepTyping: '继续填写'
+    keepTyping: '继续填写',
+    overtaken: {
+      title: '另一台电脑刚保存过这条记录',
+      body: '您这次的修改没有保存，以免覆盖对方的修改。载入最新内容后，再把要改的地方改一次。',
+      reload: '载入最新内容'
+    }
   },
   lang: { label: '语言', zhCN: '中文', en: 'English' },
   nav: {
@@ -157,7 +162,7 @@ export const coreZhCN = {
     partInactive: '该配件已停用，不能申领',
     requestNotOpen: '该申领已发料或已取消',
     serialAlreadyOnHand: '序列号 {serial} 已在库，同一序列号不能重复入库',
-    serialNotOnHand: '序列号 {serial} 不在库存中，请发放已入库的序列号',
+    serialNotOnHand: '序列号 {serial} 不在库存中，请选用已入库的序列号',
     serialAlreadyIssued: '序列号 {serial} 已发给工单 {workOrderNumber}，尚未退回',
     adjustmentDecided: '该调整已经处理过了',
     faultyNotAwaiting: '只有待返还的旧件可以装箱',
@@ -222,7 +227,7 @@ export const coreZhCN = {
     partNotSerialTracked: '该配件不按序列号管理，入库时无需录入序列号',
     serialsPerUnit: '按序列号管理的配件入库时每件需录入一个序列号',
     serialsRepeated: '本次入库中有重复的序列号',
-    oneSerialOneUnit: '按序列号管理的配件每次发 1 件',
+    oneSerialOneUnit: '按序列号管理的配件每次出入库 1 件',
     moreThanIssued: '最多可退 {max} 件',
     noPartsInScope: '该范围内没有配件',
     partNumberIsBarcode: '该料号是配件 {partNumber} 的条码，扫码时会找到那个配件',

@@ -45,7 +45,13 @@ export interface Part extends PartSummary {
   stockValueFen: number
   compatibleModels: ProductModel[]
   createdAt: string
+  /** Moves with every change to the part, stock moving included. */
   updatedAt: string
+  /**
+   * The version of what a catalogue edit changes: moves when the part is edited (here, or by HQ's
+   * catalogue arriving), never when stock moves. An edit sends back the one its form was filled from.
+   */
+  editedAt: string
 }
 
 export interface StockMovement {
@@ -96,6 +102,8 @@ export interface StockAdjustment {
   quantity: number
   valueFen: number
   reason: string
+  /** The serial of the unit moved, for a serial-tracked part. */
+  serial: string | null
   status: 'pending' | 'posted' | 'rejected'
   requestedAt: string
   requestedByName: string | null
@@ -241,7 +249,13 @@ export const partsContract = {
   'parts.find': operation<Part>()(z.object({ code: barcodeSchema }).strict()),
   /** When the part was first created, the cost it is valued at until its first receipt. */
   'parts.create': operation<Part>()(partFieldsSchema.extend({ costPriceFen: fen.default(0) }).strict()),
-  'parts.update': operation<Part>()(z.object({ id, fields: partFieldsSchema }).strict()),
+  /**
+   * Refused with CONFLICT `errors.changedElsewhere` when `expectedEditedAt` (the `editedAt` the form
+   * was filled from) is not the part's any more; stock moved since does not refuse it.
+   */
+  'parts.update': operation<Part>()(
+    z.object({ id, expectedEditedAt: z.string().max(40).optional(), fields: partFieldsSchema }).strict()
+  ),
   /** A delivery: every line is received in one transaction, at its unit cost. */
   'parts.receive': operation<{ reference: string; lines: number; quantity: number; valueFen: number }>()(
     z
@@ -267,6 +281,11 @@ export const partsContract = {
           .min(-100_000)
           .max(100_000)
           .refine((n) => n !== 0, { message: 'validation.nonZero' }),
+        /**
+         * A serial-tracked part moves one unit by its serial (one unit: quantity 1); without one, only
+         * units with no serial on the books (received before serials were kept) may leave.
+         */
+        serial: serialSchema.optional(),
         reason: text(300)
       })
       .strict()

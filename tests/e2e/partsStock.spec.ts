@@ -227,7 +227,7 @@ test('stock reports: low stock with suggested orders, valuation with totals, Exc
   const adminToken = await setUpShop(host)
   const clerk = await hire(host, adminToken, 'wangqiang', '王强', 'warehouse_clerk')
   const manager = await hire(host, adminToken, 'lijun', '李军', 'manager')
-  await stockedPart(host, adminToken, {
+  const screenPart = await stockedPart(host, adminToken, {
     partNumber: 'LCD-M60P',
     name: 'Mate 60 Pro 屏幕总成',
     bin: 'B-02-01',
@@ -360,6 +360,33 @@ test('stock reports: low stock with suggested orders, valuation with totals, Exc
   await managerPage.getByTestId('nav-parts').click()
   await managerPage.getByTestId('part-search').fill('华为')
   await expect(managerPage.getByTestId('parts-table').getByTestId('part-number')).toHaveText(['LCD-M60P'])
+
+  // Two desks at one part: the clerk's form, still open, was filled before the manager linked the
+  // model. Its save is refused (it would have dropped the model again), the typing kept.
+  const clerkDialog = page.getByTestId('part-dialog')
+  await clerkDialog.locator('input[name=binLocation]').fill('B-02-05')
+  await clerkDialog.getByTestId('part-save').click()
+  await expect(clerkDialog.getByTestId('changed-elsewhere')).toContainText('另一台电脑刚保存过这条记录')
+  await expect(clerkDialog.locator('input[name=binLocation]')).toHaveValue('B-02-05')
+  await settled(page)
+  await screenshot(page, 'parts-changed-elsewhere')
+  await clerkDialog.getByTestId('part-save').click()
+  await expect(clerkDialog.getByTestId('changed-elsewhere')).toBeVisible()
+  // Filled again from the latest, the bin is changed on it; a delivery booked meanwhile at another
+  // desk moves only the stock, and does not refuse the edit.
+  await clerkDialog.getByTestId('load-latest').click()
+  await expect(clerkDialog.getByTestId('changed-elsewhere')).toHaveCount(0)
+  await expect(clerkDialog.locator('input[name=binLocation]')).toHaveValue('B-02-01')
+  await clerkDialog.locator('input[name=binLocation]').fill('B-02-05')
+  await host.rpc(
+    'parts.receive',
+    { reference: 'SHIP-LATE', lines: [{ partId: screenPart.id, quantity: 1, unitCostFen: 60_000 }] },
+    adminToken
+  )
+  await clerkDialog.getByTestId('part-save').click()
+  await expect(clerkDialog).toBeHidden()
+  await expect(page.getByTestId('part-info')).toContainText('B-02-05')
+  await expect(page.getByTestId('part-info')).toContainText('华为 Mate 60 Pro')
 })
 
 test('a serial-tracked part is received with a serial per unit, and its page lists the serials on hand', async ({
@@ -410,4 +437,24 @@ test('a serial-tracked part is received with a serial per unit, and its page lis
   await expect(onHand).toContainText('MBSN2026A002')
   await expect(onHand).toContainText('HQ-MB-0601')
   await tallScreenshot(page, 'parts-serials-on-hand')
+
+  // A board dropped on the bench is scrapped by its serial; over the threshold it waits for a
+  // manager with its serial, and once posted that serial is no longer on hand.
+  await page.getByTestId('adjust-part').click()
+  const adjust = page.getByTestId('adjust-dialog')
+  await adjust.getByTestId('adjust-kind-scrap').click()
+  await adjust.getByTestId('adjust-serial').click()
+  await page.getByRole('option', { name: 'MBSN2026A001' }).click()
+  await expect(adjust.locator('input[name=quantity]')).toHaveValue('1')
+  await adjust.locator('input[name=reason]').fill('跌落损坏')
+  await settled(page)
+  await screenshot(page, 'parts-adjust-serial')
+  await adjust.getByTestId('adjust-save').click()
+  await expect(page.locator('.el-message--warning')).toBeVisible()
+  const [pending] = await host.rpc<{ id: string; serial: string | null }[]>('parts.adjustments', {}, adminToken)
+  expect(pending?.serial).toBe('MBSN2026A001')
+  await host.rpc('parts.decideAdjustment', { id: pending!.id, approve: true }, adminToken)
+  await page.reload()
+  await expect(onHand).toContainText('MBSN2026A002')
+  await expect(onHand).not.toContainText('MBSN2026A001')
 })

@@ -10,7 +10,7 @@ import { toCustomer, toDevice } from '../workOrders/parties'
 import { workOrderRecord } from '../workOrders/records'
 import { customerSearchText } from './searchText'
 import type { CustomersTable } from './tables'
-import { refuseEditOfOlderVersion } from './changedElsewhere'
+import { refuseEditOfOlderVersion } from '../sync/changedElsewhere'
 
 export type CustomerFields = ParsedInput<'customers.create'>
 
@@ -113,7 +113,7 @@ export function updateCustomer(
   const { id, expectedUpdatedAt, ...fields } = input
   return db.transaction().execute(async (trx) => {
     const before = await findChangeableCustomer(trx, id)
-    refuseEditOfOlderVersion(before, expectedUpdatedAt)
+    refuseEditOfOlderVersion(before.updatedAt, expectedUpdatedAt)
     await refuseKnownPhones(trx, fields, id)
     await trx
       .updateTable('customers')

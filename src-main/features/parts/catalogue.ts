@@ -13,6 +13,7 @@ import {
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { allWordsMatch, plainWords } from '../search/ftsQuery'
 import { SEARCH_COUNT_CAP, cappedPage, ftsRowids, jsonList } from '../search/capped'
+import { refuseEditOfOlderVersion } from '../sync/changedElsewhere'
 import { recordSyncedChange } from '../sync/recordChange'
 import { isHqCataloguePart, refuseHqOwnedEdit } from '../sync/hq/ownership'
 import { loadPart, toPartSummaries } from './records'
@@ -94,7 +95,8 @@ export async function createPart(
         stockValueFen: 0,
         searchText: '',
         createdAt: nowIso,
-        updatedAt: nowIso
+        updatedAt: nowIso,
+        editedAt: nowIso
       })
       .execute()
     await writeCodesAndModels(trx, id, fields)
@@ -117,6 +119,8 @@ export async function updatePart(
 ): Promise<Part> {
   await db.transaction().execute(async (trx) => {
     const before = await loadPart(trx, input.id)
+    // Checked against the catalogue record's own version: stock moved since refuses nothing.
+    refuseEditOfOlderVersion(before.editedAt, input.expectedEditedAt)
     if (await isHqCataloguePart(trx, before.partNumber)) {
       const fields = input.fields
       const hqFieldsChanged =
@@ -133,7 +137,7 @@ export async function updatePart(
     await requireFreeNumberAndCodes(trx, input.fields, input.id, 'fields.')
     await trx
       .updateTable('parts')
-      .set({ ...partColumns(input.fields), updatedAt: at.toISOString() })
+      .set({ ...partColumns(input.fields), updatedAt: at.toISOString(), editedAt: at.toISOString() })
       .where('id', '=', input.id)
       .execute()
     await trx.deleteFrom('partBarcodes').where('partId', '=', input.id).execute()

@@ -7,7 +7,9 @@ import { partSearchText } from './searchText'
  * The brand's parts catalogue, pulled. HQ owns a part's name, description, unit, whether it is
  * serial-tracked and owed back when faulty, and the brand's prices (kept beside the part in
  * hq_catalogue_prices); the shop keeps its stock, bins, cost and its own selling price. A part
- * HQ withdraws is made inactive, never deleted: its ledger stays.
+ * HQ withdraws is made inactive, never deleted: its ledger stays. Either moves the part's
+ * catalogue version (`edited_at`), so an edit form filled before it is refused rather than
+ * saved over what HQ sent.
  */
 export const applyCatalogueParts: PulledTableApplier<'catalogueParts'> = ({ sqlite, at }, changes) => {
   const nowIso = at.toISOString()
@@ -18,12 +20,12 @@ export const applyCatalogueParts: PulledTableApplier<'catalogueParts'> = ({ sqli
   )
   const update = sqlite.prepare(
     `UPDATE parts SET name = ?, description = ?, unit = ?, serial_tracked = ?, return_faulty = ?, active = 1,
-       search_text = ?, updated_at = ? WHERE id = ?`
+       search_text = ?, updated_at = ?, edited_at = ? WHERE id = ?`
   )
   const insert = sqlite.prepare(
     `INSERT INTO parts (id, part_number, name, description, unit, selling_price_fen, average_cost_fen,
-       serial_tracked, return_faulty, search_text, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`
+       serial_tracked, return_faulty, search_text, created_at, updated_at, edited_at)
+     VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`
   )
   const price = sqlite.prepare(
     `INSERT INTO hq_catalogue_prices (part_number, claim_price_fen, retail_price_fen, updated_at) VALUES (?, ?, ?, ?)
@@ -34,11 +36,11 @@ export const applyCatalogueParts: PulledTableApplier<'catalogueParts'> = ({ sqli
   const unitOf = (unit: string, current: string | undefined) =>
     (PART_UNITS as readonly string[]).includes(unit) ? unit : (current ?? 'piece')
   const currentUnit = sqlite.prepare('SELECT unit FROM parts WHERE id = ?').pluck()
-  const withdraw = sqlite.prepare('UPDATE parts SET active = 0, updated_at = ? WHERE part_number = ?')
+  const withdraw = sqlite.prepare('UPDATE parts SET active = 0, updated_at = ?, edited_at = ? WHERE part_number = ?')
   const dropPrice = sqlite.prepare('DELETE FROM hq_catalogue_prices WHERE part_number = ?')
   for (const change of changes) {
     if (change.operation === 'delete') {
-      withdraw.run(nowIso, change.key)
+      withdraw.run(nowIso, nowIso, change.key)
       dropPrice.run(change.key)
       continue
     }
@@ -59,6 +61,7 @@ export const applyCatalogueParts: PulledTableApplier<'catalogueParts'> = ({ sqli
         ...flags,
         searchText,
         nowIso,
+        nowIso,
         id
       )
     } else {
@@ -71,6 +74,7 @@ export const applyCatalogueParts: PulledTableApplier<'catalogueParts'> = ({ sqli
         part.retailPriceFen,
         ...flags,
         searchText,
+        nowIso,
         nowIso,
         nowIso
       )

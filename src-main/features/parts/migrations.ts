@@ -215,3 +215,29 @@ export const partSearchFts: Migration = {
        END`
   ]
 }
+
+/**
+ * A part's catalogue record (number, name, prices, bin, codes, models, flags) gets a version of
+ * its own: `updated_at` moves with every stock movement, so an edit checked against it would be
+ * refused by a harmless issue at another desk. `edited_at` moves only when the record itself is
+ * saved (an edit here, HQ's catalogue arriving); a part already there starts from its last save.
+ */
+export const partCatalogueEditVersion: Migration = {
+  version: 45,
+  name: 'parts: the catalogue record has a version of its own, which stock movements leave alone',
+  statements: [
+    `ALTER TABLE parts ADD COLUMN edited_at TEXT NOT NULL DEFAULT ''`,
+    `UPDATE parts SET edited_at = updated_at`
+  ]
+}
+
+/**
+ * A serial-tracked unit scrapped, sent back or found by hand names its serial, and a request
+ * waiting for a manager keeps it until it is posted: without it the serials on the books stayed
+ * on hand after the unit had left.
+ */
+export const adjustmentSerials: Migration = {
+  version: 46,
+  name: 'parts: an adjustment of a serial-tracked part keeps the serial it moves',
+  statements: [`ALTER TABLE stock_adjustments ADD COLUMN serial TEXT`]
+}

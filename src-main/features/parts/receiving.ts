@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection'
 import { AppError, type CurrentUser, type ErrorKey, type ParsedInput } from '../../../src-shared/contract'
 import { recordAudit } from '../audit/record'
 import { postMovement } from './ledger'
-import { isSerialOnHand } from './serials'
+import { isSerialOnHand, refuseSerialOutOnJob } from './serials'
 
 type ReceiptLine = ParsedInput<'parts.receive'>['lines'][number]
 
@@ -14,7 +14,8 @@ function refuseSerials(index: number, messageKey: ErrorKey): never {
 
 /**
  * The serials of each line, checked before anything is written: a serial-tracked part names one
- * serial per unit, each once in the delivery and none already on the shelf; any other part none.
+ * serial per unit, each once in the delivery and none already on the shelf or out on a job; any
+ * other part none.
  */
 async function checkSerials(trx: Db, lines: ReceiptLine[]): Promise<void> {
   const seen = new Set<string>()
@@ -34,6 +35,9 @@ async function checkSerials(trx: Db, lines: ReceiptLine[]): Promise<void> {
       seen.add(key)
       if (await isSerialOnHand(trx, line.partId, serial))
         throw new AppError('CONFLICT', 'errors.serialAlreadyOnHand', { serial })
+      // A unit out on a job (on the bench, or scanned from it by mistake) is not new stock: once
+      // the job returned it the shelf would hold the one serial twice.
+      await refuseSerialOutOnJob(trx, line.partId, serial)
     }
   }
 }

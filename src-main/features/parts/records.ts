@@ -110,6 +110,7 @@ export async function loadPart(db: Db, id: string): Promise<Part> {
     stockValueFen: row.stockValueFen,
     compatibleModels,
     createdAt: row.createdAt,
-    updatedAt: row.updatedAt
+    updatedAt: row.updatedAt,
+    editedAt: row.editedAt
   }
 }

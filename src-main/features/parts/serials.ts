@@ -38,6 +38,22 @@ export async function isSerialOnHand(db: Db, partId: string, serial: string): Pr
 }
 
 /**
+ * A serial out on a job (issued and not returned) is on the bench or in a device: it is neither
+ * issued again nor received again. Refused with CONFLICT `errors.serialAlreadyIssued`.
+ */
+export async function refuseSerialOutOnJob(db: Db, partId: string, serial: string): Promise<void> {
+  const out = await db
+    .selectFrom('workOrderParts as l')
+    .innerJoin('workOrders as w', 'w.id', 'l.workOrderId')
+    .select('w.number')
+    .where('l.partId', '=', partId)
+    .where('l.serial', '=', serial)
+    .whereRef('l.returnedQuantity', '<', 'l.quantity')
+    .executeTakeFirst()
+  if (out) throw new AppError('CONFLICT', 'errors.serialAlreadyIssued', { serial, workOrderNumber: out.number })
+}
+
+/**
  * Units of a serial-tracked part on hand with no serial on the books: stock received before the
  * shop recorded serials at receipt. Until they are used up, a serial not yet on the books may be
  * issued for one of them.

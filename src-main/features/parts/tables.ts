@@ -18,7 +18,10 @@ export interface PartsTable {
   active: number
   searchText: string
   createdAt: string
+  /** Moves with every change to the row, stock movements included. */
   updatedAt: string
+  /** The catalogue record's version: moves only when the record itself is saved (an edit, HQ's catalogue). */
+  editedAt: string
 }
 
 export interface PartBarcodesTable {
@@ -85,6 +88,8 @@ export interface StockAdjustmentsTable {
   quantity: number
   valueFen: number
   reason: string
+  /** The unit of a serial-tracked part the adjustment moves; null for any other. */
+  serial: string | null
   status: 'pending' | 'posted' | 'rejected'
   ledgerSeq: number
   requestedBy: string | null

@@ -61,12 +61,7 @@ export const customersMessages = defineMessages(
       mergeSubmit: '合并',
       mergeConfirm: '确定把 {merge} 合并到 {keep}？合并后不能撤销。',
       merged: '客户已合并',
-      nameWithMobile: '{name}（{mobile}）',
-      overtaken: {
-        title: '另一台电脑刚保存过这条记录',
-        body: '您这次的修改没有保存，以免覆盖对方的修改。载入最新内容后，再把要改的地方改一次。',
-        reload: '载入最新内容'
-      }
+      nameWithMobile: '{name}（{mobile}）'
     }
   },
   {
@@ -132,12 +127,7 @@ export const customersMessages = defineMessages(
       mergeSubmit: 'Merge',
       mergeConfirm: 'Merge {merge} into {keep}? This cannot be undone.',
       merged: 'Customers merged',
-      nameWithMobile: '{name} ({mobile})',
-      overtaken: {
-        title: 'Another desk has just saved this record',
-        body: 'Your changes were not saved, so as not to undo theirs. Load the latest, then make your change again.',
-        reload: 'Load the latest'
-      }
+      nameWithMobile: '{name} ({mobile})'
     }
   }
 )

@@ -127,6 +127,9 @@ export const partsMessages = defineMessages(
         reason: '原因',
         reasonPlaceholder: '例如：受潮损坏、来料不良',
         onHand: '当前库存 {onHand}，调整后 {after}',
+        serial: '序列号',
+        serialPlaceholder: '选择在库的序列号，或输入找到的序列号',
+        serialHint: '按序列号管理：每次调整 1 件，选出离库的那一件；找到的配件输入它的序列号',
         submit: '提交',
         posted: '库存已调整',
         pending: '金额超过审批额度，已提交店长审批；批准后库存才会变化'
@@ -311,6 +314,10 @@ export const partsMessages = defineMessages(
         reason: 'Reason',
         reasonPlaceholder: 'e.g. water damage, defective on arrival',
         onHand: 'On hand now {onHand}, after the change {after}',
+        serial: 'Serial',
+        serialPlaceholder: 'Pick a serial on hand, or type the serial of one found',
+        serialHint:
+          'Tracked by serial: one unit at a time, picked by the serial that leaves; a unit found is entered by its serial',
         submit: 'Submit',
         posted: 'Stock adjusted',
         pending:

@@ -44,10 +44,18 @@ export const usePartsStore = defineStore('parts', () => {
 
   const create = (input: Input<'parts.create'>): Promise<Part> => list.refreshAfter(call('parts.create', input))
 
+  /** An edit refused because another desk edited the part first leaves its latest open to fill the form from. */
   async function update(input: Input<'parts.update'>): Promise<Part> {
-    const updated = await call('parts.update', input)
-    if (part.value?.id === updated.id) part.value = updated
-    return updated
+    try {
+      const updated = await call('parts.update', input)
+      if (part.value?.id === updated.id) part.value = updated
+      return updated
+    } catch (error) {
+      // The refusal is what the desk must see, even if the part cannot be fetched again just now.
+      if (part.value?.id === input.id && error instanceof ApiError && error.messageKey === 'errors.changedElsewhere')
+        await open(input.id).catch(() => undefined)
+      throw error
+    }
   }
 
   /** A correction, scrap or return to the brand; the open part is reloaded to show its new stock. */

@@ -189,7 +189,7 @@ export const partsWorkMessages = defineMessages(
       blindHint: '盲盘：清点人看不到账面数量，过账后才显示差异（店长可随时查看）',
       blindPostHint: '盲盘：差异在过账后显示。',
       needsRecount: '需复盘',
-      needsRecountTitle: '清点后该配件的账面已被更正，本次过账未计入，请重新清点后再过账',
+      needsRecountTitle: '清点后该配件的账面已被更正，或发出的数量多于清点到的数量，本次过账未计入，请重新清点后再过账',
       linePosted: '已过账',
       partlyPosted: '已过账 {n} 项；{m} 项清点后账面有变动，需复盘后再过账'
     }
@@ -387,7 +387,7 @@ export const partsWorkMessages = defineMessages(
       blindPostHint: 'Blind count: the variances show once it is posted.',
       needsRecount: 'Recount',
       needsRecountTitle:
-        'The books for this part were corrected after it was counted, so it was left out of the posting: count it again, then post',
+        'The books for this part were corrected after it was counted, or more of it left than the count found, so it was left out of the posting: count it again, then post',
       linePosted: 'Posted',
       partlyPosted: '{n} parts posted; {m} changed after they were counted and need a recount before they post'
     }

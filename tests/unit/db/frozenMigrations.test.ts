@@ -56,7 +56,9 @@ const RELEASED_CHECKSUMS: Record<number, string> = {
   41: 'eba91d58712025f648f7c20a08b946b245dcdcfa57f2b1ef2d0bf552f4db835c',
   42: 'c934d1125c0731c1a2c28b387c993e21e51c808e48d1c8ba0e3ab874dc75b8f0',
   43: 'f6e48f476a421feb365de1efa94f802875eb1db7b9036e1d0ee0cef8bc2311ca',
-  44: 'e0ea115f167564968f3f2027bcfb0ba1250b3ac0756044deae5e08eef1920e44'
+  44: 'e0ea115f167564968f3f2027bcfb0ba1250b3ac0756044deae5e08eef1920e44',
+  45: '4d873b4d74ac9c6fd52cd2bcb8b2e40fd5c0b53c383c4ad995f750a16c2dc11d',
+  46: '1d2bda1348e97eb2ca0bb4bee2eced18002dc481b0101aca44e9081c322afae2'
 }
 
 const FEATURES = join(__dirname, '..', '..', '..', 'src-main', 'features')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { callError, callOk } from '../helpers'
-import { driveTo, staffedShopPerFile } from '../workOrders/fixtures'
-import { newPart, stockOf } from './fixtures'
+import { driveTo, setApprovalThreshold, staffedShopPerFile } from '../workOrders/fixtures'
+import { newPart, stockOf, tableCounts } from './fixtures'
 
 const shop = staffedShopPerFile()
 
@@ -90,5 +90,117 @@ describe('serials from receipt to issue', () => {
     })
     expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 1 })
     expect(await stockOf(app, clerk, plain.id)).toMatchObject({ onHand: 0 })
+  })
+
+  it('a serial out on a job is not received again: it would be on the shelf twice once the job returns it', async () => {
+    const { app, staff, adminToken } = shop()
+    const clerk = staff.clerk.token
+    const board = await newPart(app, clerk, { serialTracked: true })
+    const delivery = (reference: string) => ({
+      reference,
+      lines: [{ partId: board.id, quantity: 1, unitCostFen: 50_000, serials: ['MB-7001'] }]
+    })
+    await callOk(app, 'parts.receive', delivery('HQ-SN-7'), clerk)
+    const job = await driveTo(app, adminToken, 'repairing')
+    const issued = await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: job.id, partId: board.id, quantity: 1, serial: 'MB-7001' },
+      clerk
+    )
+
+    // The board on the bench is scanned into a new delivery by mistake.
+    const counts = tableCounts(app)
+    expect(await callError(app, 'parts.receive', delivery('HQ-SN-8'), clerk)).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.serialAlreadyIssued',
+      details: { serial: 'MB-7001', workOrderNumber: job.order.number }
+    })
+    expect(tableCounts(app)).toEqual(counts)
+    expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 0 })
+
+    // Returned from the job it is on the shelf once, and leaves for one job only.
+    await callOk(app, 'workOrderParts.return', { lineId: issued.line.id, quantity: 1 }, clerk)
+    expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 1 })
+    expect((await callOk(app, 'parts.serialsOnHand', { partId: board.id }, clerk)).map((row) => row.serial)).toEqual([
+      'MB-7001'
+    ])
+  })
+
+  it('a serial-tracked unit scrapped, sent back or found is booked by its serial, so the serials on hand stay true', async () => {
+    const { app, staff, adminToken } = shop()
+    const clerk = staff.clerk.token
+    const board = await newPart(app, clerk, { serialTracked: true })
+    await callOk(
+      app,
+      'parts.receive',
+      {
+        reference: 'HQ-SN-9',
+        lines: [{ partId: board.id, quantity: 2, unitCostFen: 30_000, serials: ['MB-9001', 'MB-9002'] }]
+      },
+      clerk
+    )
+    const serialsOnHand = async () =>
+      (await callOk(app, 'parts.serialsOnHand', { partId: board.id }, clerk)).map((row) => row.serial)
+
+    // Without its serial the shop could not tell which board left: the list would keep both.
+    const counts = tableCounts(app)
+    expect(
+      await callError(app, 'parts.adjust', { partId: board.id, kind: 'scrap', quantity: 1, reason: '跌落' }, clerk)
+    ).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'serial', messageKey: 'validation.serialRequired' }] }
+    })
+    expect(
+      await callError(
+        app,
+        'parts.adjust',
+        { partId: board.id, kind: 'scrap', quantity: 2, serial: 'MB-9001', reason: '跌落' },
+        clerk
+      )
+    ).toMatchObject({ details: { fields: [{ path: 'quantity', messageKey: 'validation.oneSerialOneUnit' }] } })
+    expect(
+      await callError(
+        app,
+        'parts.adjust',
+        { partId: board.id, kind: 'scrap', quantity: 1, serial: 'MB-0000', reason: '跌落' },
+        clerk
+      )
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.serialNotOnHand' })
+    expect(tableCounts(app)).toEqual(counts)
+
+    const scrapped = await callOk(
+      app,
+      'parts.adjust',
+      { partId: board.id, kind: 'scrap', quantity: 1, serial: 'mb-9001', reason: '跌落' },
+      clerk
+    )
+    expect(scrapped).toMatchObject({ status: 'posted', serial: 'MB-9001' })
+    expect(await serialsOnHand()).toEqual(['MB-9002'])
+    expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 1 })
+
+    // Over the threshold the request keeps its serial until the manager posts it.
+    await setApprovalThreshold(app, adminToken, 10_000)
+    const pending = await callOk(
+      app,
+      'parts.adjust',
+      { partId: board.id, kind: 'faulty_return', quantity: 1, serial: 'MB-9002', reason: '来货不良' },
+      clerk
+    )
+    expect(pending).toMatchObject({ status: 'pending', serial: 'MB-9002' })
+    expect(await serialsOnHand()).toEqual(['MB-9002'])
+    await callOk(app, 'parts.decideAdjustment', { id: pending.id, approve: true }, staff.manager.token)
+    expect(await serialsOnHand()).toEqual([])
+
+    // A board found in the drawer comes onto the books with its serial.
+    await callOk(
+      app,
+      'parts.adjust',
+      { partId: board.id, kind: 'adjust', quantity: 1, serial: 'MB-9003', reason: '抽屉里找到' },
+      staff.manager.token
+    )
+    expect(await serialsOnHand()).toEqual(['MB-9003'])
+    expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 1 })
+    expect(await callOk(app, 'parts.verifyLedger', {}, staff.manager.token)).toMatchObject({ mismatches: [] })
   })
 })

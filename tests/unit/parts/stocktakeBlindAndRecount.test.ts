@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { callError, callOk } from '../helpers'
-import { staffedShopPerFile } from '../workOrders/fixtures'
+import { driveTo, staffedShopPerFile } from '../workOrders/fixtures'
 import { newPart, receive, stockOf } from './fixtures'
 
 const shop = staffedShopPerFile()
@@ -101,6 +101,39 @@ describe('a part corrected after it was counted', () => {
     expect(done).toMatchObject({ varianceValueFen: -200 })
     const movements = await callOk(app, 'parts.movements', { partId: steady.id, kind: 'stocktake' }, clerk)
     expect(movements.rows).toHaveLength(1)
+    expect(await callOk(app, 'parts.verifyLedger', {}, staff.manager.token)).toMatchObject({ mismatches: [] })
+  })
+})
+
+describe('a count that what left the shelf since proves short', () => {
+  it('is flagged for a recount instead of refusing the whole posting; the other counts post', async () => {
+    const { app, staff, adminToken } = shop()
+    const clerk = staff.clerk.token
+    const shelf = `SH${Date.now() % 100000}-`
+    const mislaid = await newPart(app, clerk, { binLocation: `${shelf}01` })
+    const steady = await newPart(app, clerk, { binLocation: `${shelf}02` })
+    await receive(app, clerk, mislaid.id, 5, 100)
+    await receive(app, clerk, steady.id, 6, 100)
+    const count = await callOk(app, 'stocktakes.start', { scope: { kind: 'bin', prefix: shelf } }, clerk)
+    // None found on the shelf (they were in the wrong bin)...
+    await callOk(app, 'stocktakes.count', { id: count.id, partId: mislaid.id, countedQuantity: 0 }, clerk)
+    await callOk(app, 'stocktakes.count', { id: count.id, partId: steady.id, countedQuantity: 5 }, clerk)
+    // ...yet one is found and issued to a job before the count is posted: the count was short.
+    const job = await driveTo(app, adminToken, 'repairing')
+    await callOk(app, 'workOrderParts.issue', { workOrderId: job.id, partId: mislaid.id, quantity: 1 }, clerk)
+
+    const partly = await callOk(app, 'stocktakes.post', { id: count.id }, staff.manager.token)
+    expect(partly.status).toBe('counting')
+    const byPart = new Map(partly.lines.map((line) => [line.partId, line]))
+    expect(byPart.get(mislaid.id)).toMatchObject({ needsRecount: true, posted: false, countedQuantity: null })
+    expect(byPart.get(steady.id)).toMatchObject({ posted: true, variance: -1 })
+    expect(await stockOf(app, clerk, mislaid.id)).toMatchObject({ onHand: 4 })
+    expect(await stockOf(app, clerk, steady.id)).toMatchObject({ onHand: 5 })
+
+    await callOk(app, 'stocktakes.count', { id: count.id, partId: mislaid.id, countedQuantity: 4 }, clerk)
+    expect(await callOk(app, 'stocktakes.post', { id: count.id }, staff.manager.token)).toMatchObject({
+      status: 'posted'
+    })
     expect(await callOk(app, 'parts.verifyLedger', {}, staff.manager.token)).toMatchObject({ mismatches: [] })
   })
 })

@@ -11,7 +11,7 @@ import { uuidv7 } from '../../../../src-shared/domain/ids'
 import { recordSyncedChange } from '../../sync/recordChange'
 import { shopCalendar } from '../../workOrders/calendar'
 import { toCustomer, toDevice } from '../../workOrders/parties'
-import { refuseEditOfOlderVersion } from '../changedElsewhere'
+import { refuseEditOfOlderVersion } from '../../sync/changedElsewhere'
 import { findLiveCustomer } from '../service'
 import type { DevicesTable } from '../tables'
 
@@ -104,7 +104,7 @@ export async function saveDevice(
 ): Promise<Device> {
   const { id, expectedUpdatedAt, ...fields } = input
   const before = await findDevice(trx, id)
-  refuseEditOfOlderVersion(before, expectedUpdatedAt)
+  refuseEditOfOlderVersion(before.updatedAt, expectedUpdatedAt)
   await findLiveCustomer(trx, fields.customerId)
   await refuseDuplicateSerial(trx, fields.serial, id)
   if (fields.purchaseDate !== before.purchaseDate) await refuseFuturePurchase(trx, at, fields.purchaseDate)

@@ -177,8 +177,14 @@ export async function postStocktake(
         .where('stocktakeId', '=', input.id)
         .where('partId', '=', line.partId)
       // A correction booked after this count (another count, an adjustment) already changed the
-      // books this variance was measured against: posting it as well would count it twice.
-      if (await correctedSince(trx, line.partId, await ledgerSeqAtCount(trx, input.id, line.partId))) {
+      // books this variance was measured against: posting it as well would count it twice. And a
+      // count that more has left the shelf since than the variance leaves (counted 0, then one
+      // found and issued) was short: posting it would take the books below zero, so it is counted
+      // again rather than holding up every other count of the stocktake.
+      if (
+        provenShort(line) ||
+        (await correctedSince(trx, line.partId, await ledgerSeqAtCount(trx, input.id, line.partId)))
+      ) {
         await thisLine
           .set({
             countedQuantity: null,
@@ -221,6 +227,11 @@ export async function postStocktake(
     })
   })
   return loadStocktake(db, input.id, actor)
+}
+
+/** Whether the books now hold fewer than the count's shortage would take out. */
+function provenShort(line: { variance: number | null; currentQuantity: number | null }): boolean {
+  return line.variance !== null && line.currentQuantity !== null && line.currentQuantity + line.variance < 0
 }
 
 async function ledgerSeqAtCount(trx: Db, stocktakeId: string, partId: string): Promise<number> {

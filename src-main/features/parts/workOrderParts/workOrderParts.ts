@@ -23,7 +23,7 @@ import {
 import { findWorkOrder } from '../../workOrders/lookup'
 import { barcodesOf, findPartRow, openRequestBarcodes } from '../records'
 import { movementValue, postMovement, type MovementRequest } from '../ledger'
-import { requireSerialOnHand } from '../serials'
+import { refuseSerialOutOnJob, requireSerialOnHand } from '../serials'
 import type { WorkOrderPartRequestsTable } from '../tables'
 
 /** A request as the contract shows it (requests as `r`, parts as `p`, the requester as `u`). */
@@ -382,15 +382,7 @@ async function requireIssuableSerial(
     throw new AppError('VALIDATION', 'errors.VALIDATION', {
       fields: [{ path: 'quantity', messageKey: 'validation.oneSerialOneUnit' }]
     })
-  const out = await trx
-    .selectFrom('workOrderParts as l')
-    .innerJoin('workOrders as w', 'w.id', 'l.workOrderId')
-    .select('w.number')
-    .where('l.partId', '=', partId)
-    .where('l.serial', '=', serial)
-    .whereRef('l.returnedQuantity', '<', 'l.quantity')
-    .executeTakeFirst()
-  if (out) throw new AppError('CONFLICT', 'errors.serialAlreadyIssued', { serial, workOrderNumber: out.number })
+  await refuseSerialOutOnJob(trx, partId, serial)
   await requireSerialOnHand(trx, partId, serial)
   return serial
 }
