@@ -27,6 +27,7 @@ export const MONEY_TABLES: readonly ExportTable[] = [
       id('i.corrects_invoice_id', '冲销单据ID', 'Corrects document ID'),
       money('i.lines_fen', '明细合计(元)', 'Lines total (yuan)'),
       money('i.brand_fen', '厂家承担(元)', 'Brand pays (yuan)'),
+      money('i.shop_fen', '本店承担(元)', 'Shop bears (yuan)'),
       money('i.customer_lines_fen', '客户明细(元)', 'Customer lines (yuan)'),
       money('i.discount_fen', '优惠(元)', 'Discount (yuan)'),
       money('i.deposit_applied_fen', '抵扣定金(元)', 'Deposit applied (yuan)'),
