@@ -74,11 +74,13 @@ export interface Decision {
   secondRepairRule?: boolean
   /** decided by the waiting limit (waitingTooLong) */
   waitingRule?: boolean
+  /** a free repair the shop's own repair warranty on a part it replaced gives, not the brand's 三包 */
+  shopWarranty?: boolean
 }
 
 export type WarrantyRule = (c: WarrantyCase) => Decision | null
 
-export function partReason(c: WarrantyCase, w: PartWarranty): Reason {
+function partReason(c: WarrantyCase, w: PartWarranty): Reason {
   return reason('warranty.reason.partRepairWarranty', {
     component: w.part.component,
     replacedOn: w.part.replacedOn,
@@ -86,6 +88,12 @@ export function partReason(c: WarrantyCase, w: PartWarranty): Reason {
     end: w.end,
     daysLeft: daysBetween(c.today, w.end)
   })
+}
+
+/** A free repair of the claimed part under the shop's own repair warranty on it, with the reason why. */
+export function coveredByPart(c: WarrantyCase, w: PartWarranty): Decision {
+  c.reasons.push(partReason(c, w))
+  return { verdict: 'free_repair', shopWarranty: true }
 }
 
 /** The claimed part's repair warranty, when it runs today. */

@@ -215,6 +215,7 @@ export function evaluateWarranty(
     components,
     partWarranties,
     secondRepairRule: decision.secondRepairRule ?? false,
+    coveredBy: coverOf(decision),
     judgedOn: today,
     waiting: waiting && {
       cause: waiting.cause,
@@ -226,6 +227,12 @@ export function evaluateWarranty(
     },
     remedyRule: remedyRuleOf(decision)
   }
+}
+
+/** Whose warranty gives a remedy: the shop's own on a part it replaced, else the brand's 三包. */
+function coverOf(decision: Decision): WarrantyEvaluation['coveredBy'] {
+  if (decision.shopWarranty) return 'shop'
+  return ['paid_repair', 'not_covered', 'unknown_start'].includes(decision.verdict) ? null : 'brand'
 }
 
 /** Which rule allowed a refund or exchange verdict. */

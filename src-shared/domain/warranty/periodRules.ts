@@ -3,7 +3,7 @@
  * period, a replaced part's repair warranty, and out of warranty (rules 2b, 3, 3a, 3b, 6, 7, 8).
  */
 import { daysBetween } from '../workOrderAge'
-import { partReason, type WarrantyRule } from './case'
+import { coveredByPart, type WarrantyRule } from './case'
 import { reason } from './reasons'
 
 /**
@@ -14,8 +14,7 @@ import { reason } from './reasons'
 export const unknownStart: WarrantyRule = (c) => {
   if (c.periods) return null
   if (c.partCovers && c.partWarranty) {
-    c.reasons.push(partReason(c, c.partWarranty))
-    return { verdict: 'free_repair' }
+    return coveredByPart(c, c.partWarranty)
   }
   return { verdict: 'unknown_start' }
 }
@@ -67,8 +66,7 @@ export const repairPeriod: WarrantyRule = (c) => {
 export const partRepairWarranty: WarrantyRule = (c) => {
   if (!c.partWarranty) return null
   if (c.partCovers) {
-    c.reasons.push(partReason(c, c.partWarranty))
-    return { verdict: 'free_repair' }
+    return coveredByPart(c, c.partWarranty)
   }
   c.reasons.push(
     reason('warranty.reason.partRepairWarrantyEnded', {
@@ -92,8 +90,7 @@ export const outOfWarranty: WarrantyRule = () => ({ verdict: 'paid_repair' })
 export const noInvoiceNoWarranty: WarrantyRule = (c) => {
   if (c.startBasis !== 'no_invoice') return null
   if (c.partCovers && c.partWarranty) {
-    c.reasons.push(partReason(c, c.partWarranty))
-    return { verdict: 'free_repair' }
+    return coveredByPart(c, c.partWarranty)
   }
   return { verdict: 'paid_repair' }
 }

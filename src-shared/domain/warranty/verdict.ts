@@ -48,6 +48,12 @@ export interface WarrantyEvaluation {
   partWarranties: { component: string; end: string; daysLeft: number }[]
   /** repaired twice under warranty for the same fault and failing again */
   secondRepairRule: boolean
+  /**
+   * Whose warranty gives the remedy: the brand's 三包, or the shop's own repair warranty on a part it
+   * replaced (a shop-warranty repair: the shop bears it, never claimed from the brand); null when
+   * nothing covers it.
+   */
+  coveredBy: 'brand' | 'shop' | null
   /** the day the periods were judged on: the claim's fault date, else today */
   judgedOn: string
   /** the unit waiting in a warranty repair, with the first day the customer may have an exchange */

@@ -2,7 +2,7 @@
  * The rules that decide before any period is judged: a unit given back, a void, a cosmetic fault,
  * voids set aside for a replaced part (rules 0 to 2a of WARRANTY_RULES).
  */
-import { partReason, runningPart, setAsideForPart, type WarrantyRule } from './case'
+import { coveredByPart, runningPart, setAsideForPart, type WarrantyRule } from './case'
 import { reason } from './reasons'
 
 /** 0. A unit given back: replaced by an exchange (its warranty went on) or refunded (三包 fulfilled). */
@@ -61,6 +61,5 @@ export const voidsSetAsideForPart: WarrantyRule = (c) => {
       })
     )
   }
-  c.reasons.push(partReason(c, part))
-  return { verdict: 'free_repair' }
+  return coveredByPart(c, part)
 }

@@ -545,6 +545,21 @@ describe('repair warranty on parts replaced in paid repairs', () => {
     })
   })
 
+  it('says the free repair is the shop’s own warranty, not the brand’s 三包, whichever rule finds the part', () => {
+    expect(evaluate(phone, u, perf('main_board'), '2026-03-01').coveredBy).toBe('shop')
+    const noDates = { ...u, invoiceDate: null, productionDate: null }
+    expect(evaluate(phone, noDates, perf('main_board'), '2026-03-01').coveredBy).toBe('shop')
+    // Inside the unit's own period the brand's 三包 covers it first; nothing covers a paid repair.
+    const young = { ...u, invoiceDate: '2025-12-01' }
+    expect(evaluate(phone, young, perf('main_board'), '2026-03-01')).toMatchObject({
+      verdict: 'free_repair',
+      coveredBy: 'brand'
+    })
+    expect(evaluate(phone, u, perf('charger'), '2026-03-01').coveredBy).toBeNull()
+    // A refund within its window is the brand's remedy too.
+    expect(evaluate(phone, young, perf(), '2025-12-03')).toMatchObject({ verdict: 'refund', coveredBy: 'brand' })
+  })
+
   it('does not cover other components', () => {
     expect(evaluate(phone, u, perf('charger'), '2026-03-01').verdict).toBe('paid_repair')
     expect(evaluate(phone, u, perf(), '2026-03-01').verdict).toBe('paid_repair')
