@@ -210,6 +210,7 @@ export const coreEn: typeof coreZhCN = {
   validation: {
     brandPaysOnlyWarranty: 'Only a warranty repair has lines the brand pays',
     shopPaysOnlyShopWarranty: 'Only a repair under the shop’s own repair warranty has lines the shop bears',
+    shopWarrantyOnlyComeback: 'A shop-warranty repair is opened only by a manager reopening the earlier repair',
     required: 'Required',
     dateRange: 'The end date cannot be before the start date',
     tooSmall: {

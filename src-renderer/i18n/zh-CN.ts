@@ -187,6 +187,7 @@ export const coreZhCN = {
   validation: {
     brandPaysOnlyWarranty: '只有保修维修的项目可以由厂家承担',
     shopPaysOnlyShopWarranty: '只有本店保修维修的项目可以由本店承担',
+    shopWarrantyOnlyComeback: '本店保修维修只能由店长在原维修工单上办理返修',
     required: '必填',
     dateRange: '结束日期不能早于开始日期',
     tooSmall: { string: '至少 {limit} 个字符', number: '不能小于 {limit}', array: '至少 {limit} 项' },

@@ -166,6 +166,7 @@ const FIELD_KEYS = [
   'validation.barcodeTaken',
   'validation.brandPaysOnlyWarranty',
   'validation.shopPaysOnlyShopWarranty',
+  'validation.shopWarrantyOnlyComeback',
   'validation.claimCodeOrPhone',
   'validation.code',
   'validation.controlCharacter',

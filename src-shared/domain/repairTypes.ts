@@ -12,6 +12,15 @@ export const SERVICE_TYPES = [
 ] as const
 export type ServiceType = (typeof SERVICE_TYPES)[number]
 
+/**
+ * The kinds a check-in may choose. A shop-warranty repair is opened only as a comeback of the
+ * shop's own earlier job, by a manager's reopen that checks the repair-warranty days: at the
+ * counter it would be a whole repair given away without anyone's approval.
+ */
+export const CHECK_IN_SERVICE_TYPES: readonly ServiceType[] = SERVICE_TYPES.filter(
+  (type) => type !== 'shop_warranty_repair'
+)
+
 /** How the job reached the shop. */
 export const INTAKE_CHANNELS = ['walk_in', 'phone_booking', 'mail_in'] as const
 export type IntakeChannel = (typeof INTAKE_CHANNELS)[number]

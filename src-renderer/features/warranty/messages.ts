@@ -30,7 +30,7 @@ export const warrantyMessages = defineMessages(
           '符合换货条件（同一性能故障已修两次仍不能正常使用，或待修超过规定期限）：由顾客选择换货或退货。',
         free_repair: '在保修期内，免费维修。',
         shopWarranty:
-          '本店维修保修：本店更换过的部件仍在保修期内，免费维修，由本店承担、不向厂家索赔。接待时服务类型请选「本店保修维修」。',
+          '本店维修保修：本店更换过的部件仍在保修期内，免费维修，由本店承担、不向厂家索赔。请店长在原维修工单上办理「返修」。',
         free_new_component: '整机保修已过、主要部件仍在保修期内，且该部件已修两次：免费更换新的部件。',
         paid_repair: '不实行三包，可以收费修理（原因见判定依据）。',
         not_covered: '不属于三包范围：不退、不换、不免费修理（原因见判定依据）。',
@@ -404,7 +404,7 @@ export const warrantyMessages = defineMessages(
           'An exchange is due (the same performance fault repaired twice came back, or the repair waited too long): the customer chooses an exchange or a refund.',
         free_repair: 'Within the warranty period: repaired free of charge.',
         shopWarranty:
-          'The shop’s own repair warranty: a part the shop replaced is still under it, so the repair is free, borne by the shop and never claimed from the brand. Check it in as a “Shop-warranty repair”.',
+          'The shop’s own repair warranty: a part the shop replaced is still under it, so the repair is free, borne by the shop and never claimed from the brand. A manager reopens the earlier repair’s work order as its comeback.',
         free_new_component:
           'The unit period is over but the main component’s is not, and it was repaired twice: a new component, free of charge.',
         paid_repair: 'No 三包 for this unit, but it can be repaired for a fee (see the reasons).',

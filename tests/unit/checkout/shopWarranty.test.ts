@@ -4,6 +4,7 @@ import { migrate } from '../../../src-main/db/migrator'
 import { allMigrations } from '../../../src-main/db/migrations'
 import { comebackCover } from '../../../src-shared/domain/comeback'
 import { ADMIN, callError, callOk, countRows, freshShopPerTest, testClock } from '../helpers'
+import { intake } from '../workOrders/fixtures'
 import { finishedJob, finishJob } from './fixtures'
 import { shopBefore } from './upgradeFixtures'
 
@@ -164,6 +165,22 @@ describe('a comeback of a paid repair, under the shop’s own repair warranty', 
     expect(
       await callError(app, 'workOrders.transition', { id: late.workOrder.id, to: 'repairing' }, token)
     ).toMatchObject({ code: 'APPROVAL_REQUIRED' })
+  })
+
+  it('is never chosen at a plain check-in: only a manager’s reopen opens one, after the days are checked', async () => {
+    const { app, adminToken } = await freshShop()
+    const ordersBefore = countRows(app, 'work_orders')
+    const refused = await callError(
+      app,
+      'workOrders.create',
+      intake({ serviceType: 'shop_warranty_repair' }),
+      adminToken
+    )
+    expect(refused).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'serviceType', messageKey: 'validation.shopWarrantyOnlyComeback' }] }
+    })
+    expect(countRows(app, 'work_orders')).toBe(ordersBefore)
   })
 
   it('the shop bears lines only on its own warranty’s jobs', async () => {

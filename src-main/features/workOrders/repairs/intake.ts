@@ -8,6 +8,7 @@ import {
 } from '../../../../src-shared/contract'
 import { newClaimCode } from '../../../../src-shared/domain/claimCode'
 import { uuidv7 } from '../../../../src-shared/domain/ids'
+import { CHECK_IN_SERVICE_TYPES } from '../../../../src-shared/domain/repairTypes'
 import { shopLocalDate } from '../../../../src-shared/domain/timeZone'
 import { nextDocumentNumber } from '../../numbering/service'
 import { readShopTimeZone } from '../../settings/service'
@@ -121,6 +122,9 @@ export async function openWorkOrder(
   // A promise for a day already gone would make the job overdue the moment it is opened.
   if (intake.promisedDate !== null && intake.promisedDate < shopLocalDate(at, timeZone)) {
     throw fieldError('promisedDate', 'validation.dateInPast')
+  }
+  if (!reopenedFromId && !CHECK_IN_SERVICE_TYPES.includes(intake.serviceType)) {
+    throw fieldError('serviceType', 'validation.shopWarrantyOnlyComeback')
   }
   const id = await db.transaction().execute(async (trx) => {
     // Checked before anything is written, inside the write lock: two reopens at once open one comeback.
