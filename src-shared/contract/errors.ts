@@ -132,6 +132,7 @@ const SPECIFIC_ERROR_KEYS = [
   // Backups and restore.
   'backups.copyDamaged',
   'backups.copyNotFound',
+  'backups.copyNotAShop',
   'backups.copyTooNew',
   'backups.folderMissing',
   'backups.folderNotAbsolute',

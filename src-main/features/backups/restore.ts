@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3'
 import { chmodSync, copyFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppContext, AppFiles } from '../../app/context'
@@ -13,7 +14,7 @@ import { recordAudit } from '../audit/record'
 import { backupTarget, readBackupSettings } from './backupSettings'
 import { findCopy } from './copyFolder'
 import { writeVerifiedCopy } from './copies'
-import { readDatabaseFacts, type DatabaseFacts } from './facts'
+import { holdsAShop, readDatabaseFacts, type DatabaseFacts } from './facts'
 import { verifyInWorker } from './snapshotWorker'
 import { filesOf, oneAtATime } from './service'
 
@@ -70,7 +71,12 @@ async function checkedFacts(copyFile: string): Promise<DatabaseFacts> {
   if (facts.schemaVersion > appVersion) {
     throw new AppError('CONFLICT', 'backups.copyTooNew', { copyVersion: facts.schemaVersion, appVersion })
   }
+  if (!holdsAShop(copyFile, openReadOnly)) throw new AppError('CONFLICT', 'backups.copyNotAShop')
   return facts
+}
+
+function openReadOnly(file: string): BetterSqlite3.Database {
+  return new BetterSqlite3(file, { readonly: true, fileMustExist: true })
 }
 
 /** Copies `source` over the database file (owner-only), opens it and runs the migrations. */

@@ -47,6 +47,7 @@ export const backupsMessages = defineMessages(
       },
       copyDamaged: '此备份已损坏，无法恢复',
       copyNotFound: '找不到该备份',
+      copyNotAShop: '此文件不是门店数据的备份（可能是空文件或其他程序的文件），无法恢复',
       copyTooNew: '此备份由更新版本的程序生成（数据版本 {copyVersion}，本程序 {appVersion}），无法恢复',
       folderMissing: '找不到备份位置：{folder}。请连接 U 盘或硬盘，或在备份设置中更换位置',
       folderNotAbsolute: '请填写完整路径（例如 D:\\备份 或 /mnt/backup）',
@@ -99,6 +100,7 @@ export const backupsMessages = defineMessages(
       },
       copyDamaged: 'This backup is damaged and cannot be restored',
       copyNotFound: 'That backup cannot be found',
+      copyNotAShop: 'This file holds no shop’s data (it may be empty or another program’s file); it cannot be restored',
       copyTooNew:
         'A newer version of the app wrote this backup (data version {copyVersion}, this app {appVersion}); it cannot be restored',
       folderMissing:
