@@ -43,7 +43,15 @@ export interface RestoreResult {
   safetyCopy: BackupCopy
 }
 
-export const BACKUP_PROBLEMS = ['none', 'stale', 'folderMissing', 'folderNotWritable', 'lowSpace'] as const
+/** `lastCopyFailed`: the latest copy, daily or asked for, failed and none has succeeded since. */
+export const BACKUP_PROBLEMS = [
+  'none',
+  'stale',
+  'lastCopyFailed',
+  'folderMissing',
+  'folderNotWritable',
+  'lowSpace'
+] as const
 export type BackupProblem = (typeof BACKUP_PROBLEMS)[number]
 
 export interface BackupHealth {

@@ -35,6 +35,17 @@ export function oneAtATime<T>(app: AppContext, work: () => Promise<T>): Promise<
   return result
 }
 
+/**
+ * When the latest copy failed, until one succeeds. Kept in memory: after a restart the next try
+ * finds out again. The home screen says so at once (a failed night is otherwise only "stale" two
+ * days after the last good copy), and the daily schedule waits before it tries again.
+ */
+const failedAt = new WeakMap<AppContext, Date>()
+
+export function lastCopyFailedAt(app: AppContext): Date | undefined {
+  return failedAt.get(app)
+}
+
 export function filesOf(app: AppContext): AppFiles {
   if (!app.files) throw new AppError('CONFLICT', 'backups.notAvailable')
   return app.files
@@ -50,7 +61,16 @@ export async function takeBackup(app: AppContext, reason: BackupReason, actor?: 
     const settings = await readBackupSettings(app.db)
     const target = backupTarget(files, settings)
     const at = app.clock()
-    const copy = await writeVerifiedCopy(app.sqlite, files, target, reason, at)
+    const copy = await writeVerifiedCopy(app.sqlite, files, target, reason, at).then(
+      (written) => {
+        failedAt.delete(app)
+        return written
+      },
+      (error: unknown) => {
+        failedAt.set(app, app.clock())
+        throw error
+      }
+    )
     const timeZone = await readShopTimeZone(app.db)
     for (const old of copiesToDelete(readCopies(target.folder), { ...settings, timeZone })) {
       deleteCopy(target.folder, old.name)
@@ -95,6 +115,7 @@ export async function backupHealth(app: AppContext, now: Date): Promise<BackupHe
   const problems: BackupHealth['problems'] = []
   let freeBytes: number | null = null
   if (lastGoodAt === null || now.getTime() - new Date(lastGoodAt).getTime() > STALE_AFTER_MS) problems.push('stale')
+  if (lastCopyFailedAt(app)) problems.push('lastCopyFailed')
   // The default folder is made by the first copy; only a chosen one can be missing.
   if (!isFolder(target.folder)) {
     if (!target.isDefault) problems.push('folderMissing')
