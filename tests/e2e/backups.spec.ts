@@ -68,3 +68,24 @@ test('back up now, see it listed, restore it: today’s data is kept aside and e
   await expect(list.locator('tbody tr').first()).toContainText('恢复前')
   await expect(list.locator('tbody tr').first()).toContainText('5')
 })
+
+test('a backup that fails is a warning at once, on the backups page and on the home screen', async ({ page, host }) => {
+  const adminToken = await setUpShop(host)
+  // The chosen folder is on a USB stick that is not plugged in.
+  const settings = { folder: '/media/backup-stick', dailyTime: '21:30', keepDaily: 7, keepMonthly: 12 }
+  await host.rpc('backups.saveSettings', settings, adminToken)
+
+  await signIn(page, host, ADMIN.username, ADMIN.password)
+  await page.getByTestId('nav-backups').click()
+  const health = page.getByTestId('backup-health')
+  await expect(health.getByTestId('backup-problem-folderMissing')).toBeVisible()
+  await expect(health.getByTestId('backup-problem-lastCopyFailed')).toBeHidden()
+  await page.getByTestId('take-backup').click()
+  await expect(health.getByTestId('backup-problem-lastCopyFailed')).toContainText('最近一次备份没有成功')
+  await tallScreenshot(page, 'backups-copy-failed')
+
+  await page.getByTestId('nav-home').click()
+  const homeCard = page.getByTestId('home-backups')
+  await expect(homeCard.getByTestId('backup-problem-lastCopyFailed')).toBeVisible()
+  await tallScreenshot(page, 'backups-home-copy-failed', 1300)
+})
