@@ -43,11 +43,15 @@ export interface RestoreResult {
   safetyCopy: BackupCopy
 }
 
-/** `lastCopyFailed`: the latest copy, daily or asked for, failed and none has succeeded since. */
+/**
+ * `lastCopyFailed`: the latest copy, daily or asked for, failed and none has succeeded since.
+ * `copyFromFuture`: a copy in the folder is dated after now (the PC's clock once ran ahead).
+ */
 export const BACKUP_PROBLEMS = [
   'none',
   'stale',
   'lastCopyFailed',
+  'copyFromFuture',
   'folderMissing',
   'folderNotWritable',
   'lowSpace'

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app/context'
-import { dailyBackupDue } from '../../../src-shared/domain/backupRetention'
+import { dailyBackupDue, isFromTheFuture } from '../../../src-shared/domain/backupRetention'
 import { readShopTimeZone } from '../settings/service'
 import { readBackupSettings, backupTarget } from './backupSettings'
 import { readCopies } from './copyFolder'
@@ -22,13 +22,12 @@ export async function runDueBackup(app: AppContext): Promise<string | undefined>
   const failedAt = lastCopyFailedAt(app)
   if (failedAt && app.clock().getTime() - failedAt.getTime() < RETRY_AFTER_FAILURE_MS) return undefined
   const settings = await readBackupSettings(app.db)
-  const lastDaily = readCopies(backupTarget(app.files, settings).folder).find((copy) => copy.reason === 'daily')
-  const due = dailyBackupDue(
-    app.clock(),
-    lastDaily?.takenAt ?? null,
-    settings.dailyTime,
-    await readShopTimeZone(app.db)
+  const now = app.clock()
+  // A copy dated in the future (the clock once ran ahead) would put the next one off until then.
+  const lastDaily = readCopies(backupTarget(app.files, settings).folder).find(
+    (copy) => copy.reason === 'daily' && !isFromTheFuture(copy, now)
   )
+  const due = dailyBackupDue(now, lastDaily?.takenAt ?? null, settings.dailyTime, await readShopTimeZone(app.db))
   if (!due) return undefined
   return (await takeBackup(app, 'daily')).name
 }

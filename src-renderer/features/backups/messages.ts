@@ -41,6 +41,7 @@ export const backupsMessages = defineMessages(
         never: '还没有任何备份',
         stale: '已超过两天没有备份',
         lastCopyFailed: '最近一次备份没有成功，请查看备份位置',
+        copyFromFuture: '有一份备份的日期在将来（电脑时钟曾经走快了），请核对电脑的日期和时间；每日备份照常进行',
         folderMissing: '找不到备份位置（U 盘或硬盘是否已连接？）',
         folderNotWritable: '备份位置无法写入',
         lowSpace: '备份位置剩余空间不足',
@@ -95,6 +96,8 @@ export const backupsMessages = defineMessages(
         never: 'No backup has been taken yet',
         stale: 'No backup for more than two days',
         lastCopyFailed: 'The latest backup failed; check the backup folder',
+        copyFromFuture:
+          'A backup is dated in the future (the PC’s clock once ran ahead); check the PC’s date and time. Daily backups go on as usual',
         folderMissing: 'The backup folder is missing (is the USB stick or disk connected?)',
         folderNotWritable: 'The backup folder cannot be written to',
         lowSpace: 'The backup folder is running out of space',
