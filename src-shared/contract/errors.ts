@@ -137,6 +137,7 @@ const SPECIFIC_ERROR_KEYS = [
   'backups.folderMissing',
   'backups.folderNotAbsolute',
   'backups.notAvailable',
+  'backups.restoreFailed',
   'errors.sessionEndedByRestore',
   // Enrolment with HQ, and HQ's data refused at the shop.
   'sync.certificateChanged',

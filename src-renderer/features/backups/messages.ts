@@ -53,7 +53,8 @@ export const backupsMessages = defineMessages(
       copyTooNew: '此备份由更新版本的程序生成（数据版本 {copyVersion}，本程序 {appVersion}），无法恢复',
       folderMissing: '找不到备份位置：{folder}。请连接 U 盘或硬盘，或在备份设置中更换位置',
       folderNotAbsolute: '请填写完整路径（例如 D:\\备份 或 /mnt/backup）',
-      notAvailable: '内存数据库无法备份'
+      notAvailable: '内存数据库无法备份',
+      restoreFailed: '无法把备份放回数据文件夹（磁盘是否已满？）。今天的数据没有改动，可以继续使用'
     }
   },
   {
@@ -111,7 +112,9 @@ export const backupsMessages = defineMessages(
       folderMissing:
         'The backup folder {folder} is missing. Connect the USB stick or disk, or choose another folder in the backup settings',
       folderNotAbsolute: 'Enter the full path (e.g. D:\\Backups or /mnt/backup)',
-      notAvailable: 'An in-memory database cannot be backed up'
+      notAvailable: 'An in-memory database cannot be backed up',
+      restoreFailed:
+        'The backup could not be put back in the data folder (is the disk full?). Today’s data is unchanged and still in use'
     }
   }
 )
