@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3'
-import { chmodSync, copyFileSync, renameSync, rmSync } from 'node:fs'
+import { chmodSync, copyFileSync, linkSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppContext, AppFiles } from '../../app/context'
 import { HAS_UNIX_MODES, PRIVATE_FILE_MODE } from '../../app/privateFiles'
@@ -82,8 +82,8 @@ function openReadOnly(file: string): BetterSqlite3.Database {
 /**
  * Puts the copy `source` in place of the database file (owner-only), opens it and runs the
  * migrations. Whatever fails, the shop is left open on a whole database: up to the swap the
- * original is untouched and is opened again; after it, the original, moved aside by a rename
- * (which needs no room, so a full disk cannot stop it as it can a copy), is renamed back.
+ * original is untouched and is opened again; after it, the original, kept aside under a second
+ * name (keepAside), is renamed back. Neither needs room on the disk, as copying it back would.
  */
 function putInPlace(app: AppContext, files: AppFiles, source: string, name: string): void {
   const database = files.databaseFile
@@ -94,7 +94,7 @@ function putInPlace(app: AppContext, files: AppFiles, source: string, name: stri
     if (HAS_UNIX_MODES) chmodSync(incoming, PRIVATE_FILE_MODE)
     // The closed connection checkpointed its WAL; a stale one must not be replayed onto the copy.
     removeSideFiles(database)
-    renameSync(database, aside)
+    keepAside(database, aside)
   } catch (error) {
     console.error('[backups] restore failed before the swap; opening the database again', error)
     removeIfThere(incoming)
@@ -113,6 +113,22 @@ function putInPlace(app: AppContext, files: AppFiles, source: string, name: stri
     throw new AppError('CONFLICT', 'backups.copyDamaged', { name })
   }
   removeIfThere(aside)
+}
+
+/**
+ * Gives the original a second name to come back from. A hard link leaves the database's own
+ * name in place until the restored copy is renamed over it, so a power cut at any moment leaves
+ * a whole database there (a missing one would start as a new, empty shop). Where the disk has no
+ * hard links (FAT, some shares) the original is renamed aside, which leaves that moment open.
+ * A name left by a restore cut short goes first: that original is the safety copy too.
+ */
+function keepAside(database: string, aside: string): void {
+  rmSync(aside, { force: true })
+  try {
+    linkSync(database, aside)
+  } catch {
+    renameSync(database, aside)
+  }
 }
 
 /** Opens the database file and brings it up to date, as start-up does; the context serves it from then on. */
