@@ -1,9 +1,17 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import type { SignInThrottle } from '../features/auth/sourceThrottle'
+import type { CallSource } from './callSource'
 
 /** What every piece of work done for one call may need to know without being handed it. */
 export interface CallScope {
   /** The desk the call came from (rpc/callSource.ts `deskIdOf`): the audit log records it. */
   deskId: string
+  /**
+   * Where the call came from, and the shop's sign-in throttle: a name and password typed into a
+   * call (a manager's approval at the counter) go through the source's throttle like a sign-in.
+   */
+  source: CallSource
+  signInThrottle: SignInThrottle
 }
 
 const storage = new AsyncLocalStorage<CallScope>()

@@ -46,7 +46,8 @@ export async function dispatch(
   try {
     const source = request.source ?? UNKNOWN_SOURCE
     // Every audit row written for this call names the desk it came from.
-    const data = await runInCallScope({ deskId: deskIdOf(source) }, () => run(app, handlers, request, source))
+    const scope = { deskId: deskIdOf(source), source, signInThrottle: app.signInThrottle }
+    const data = await runInCallScope(scope, () => run(app, handlers, request, source))
     return { ok: true, data }
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toData() }

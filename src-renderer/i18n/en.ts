@@ -91,7 +91,7 @@ export const coreEn: typeof coreZhCN = {
     ACCOUNT_LOCKED: 'Too many wrong passwords; the account is locked. Try again later or ask an administrator',
     ACCOUNT_DISABLED: 'This account is disabled; ask an administrator',
     SIGN_IN_THROTTLED:
-      'Too many wrong sign-ins from this computer. Try again in {minutes} min; the accounts themselves are not locked',
+      'Too many wrong passwords typed on this computer. Try again in {minutes} min; the accounts themselves are not locked',
     ALREADY_INITIALIZED: 'The shop has already been set up',
     NOT_INITIALIZED: 'The shop has not been set up yet',
     UNKNOWN_OPERATION: 'Unsupported operation',

@@ -82,7 +82,7 @@ export const coreZhCN = {
     INVALID_CREDENTIALS: '用户名或密码错误',
     ACCOUNT_LOCKED: '密码错误次数过多，账号已锁定，请稍后再试或联系管理员',
     ACCOUNT_DISABLED: '该账号已停用，请联系管理员',
-    SIGN_IN_THROTTLED: '这台电脑登录失败次数过多，请 {minutes} 分钟后再试（账号本身未被锁定）',
+    SIGN_IN_THROTTLED: '这台电脑输错密码次数过多，请 {minutes} 分钟后再试（账号本身未被锁定）',
     ALREADY_INITIALIZED: '门店已经设置过了',
     NOT_INITIALIZED: '门店尚未设置',
     UNKNOWN_OPERATION: '不支持的操作',

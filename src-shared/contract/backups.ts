@@ -43,7 +43,19 @@ export interface RestoreResult {
   safetyCopy: BackupCopy
 }
 
-export const BACKUP_PROBLEMS = ['none', 'stale', 'folderMissing', 'folderNotWritable', 'lowSpace'] as const
+/**
+ * `lastCopyFailed`: the latest copy, daily or asked for, failed and none has succeeded since.
+ * `copyFromFuture`: a copy in the folder is dated after now (the PC's clock once ran ahead).
+ */
+export const BACKUP_PROBLEMS = [
+  'none',
+  'stale',
+  'lastCopyFailed',
+  'copyFromFuture',
+  'folderMissing',
+  'folderNotWritable',
+  'lowSpace'
+] as const
 export type BackupProblem = (typeof BACKUP_PROBLEMS)[number]
 
 export interface BackupHealth {

@@ -132,10 +132,12 @@ const SPECIFIC_ERROR_KEYS = [
   // Backups and restore.
   'backups.copyDamaged',
   'backups.copyNotFound',
+  'backups.copyNotAShop',
   'backups.copyTooNew',
   'backups.folderMissing',
   'backups.folderNotAbsolute',
   'backups.notAvailable',
+  'backups.restoreFailed',
   'errors.sessionEndedByRestore',
   // Enrolment with HQ, and HQ's data refused at the shop.
   'sync.certificateChanged',

@@ -280,9 +280,10 @@ export const READ_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName
 /**
  * Writes whose answer carries a secret (a session token, a desk credential): the server does not
  * keep their answer for replay, so a retried one runs again (a second sign-in; a used pairing code
- * is refused).
+ * is refused, and so is a second first-run: the person signs in instead).
  */
 export const WRITES_NEVER_REPLAYED: ReadonlySet<OperationName> = new Set<OperationName>([
+  'setup.initialize',
   'auth.signIn',
   'auth.unlock',
   'desks.pair',

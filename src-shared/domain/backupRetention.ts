@@ -14,12 +14,24 @@ export interface RetentionRule {
 }
 
 /**
+ * Whether a copy says it was taken after `now`: the PC's clock ran ahead when it was taken. Such a
+ * copy is no guide to when the last copy was taken, and no rival for a place among those kept.
+ */
+export function isFromTheFuture(copy: RetainedCopy, now: Date): boolean {
+  return new Date(copy.takenAt).getTime() > now.getTime()
+}
+
+/**
  * Which copies to delete: everything that is neither one of the newest `keepDaily` copies nor the
  * first copy of one of the newest `keepMonthly` months (months on the shop's calendar). A copy
  * taken before an upgrade or a restore counts like any other, so the folder cannot grow forever.
+ * A copy dated after `now` is left alone and takes no copy's place: with `keepDaily: 1` it
+ * would otherwise have every new copy deleted in its favour.
  */
-export function copiesToDelete<T extends RetainedCopy>(copies: readonly T[], rule: RetentionRule): T[] {
-  const newestFirst = [...copies].sort((a, b) => b.takenAt.localeCompare(a.takenAt))
+export function copiesToDelete<T extends RetainedCopy>(copies: readonly T[], rule: RetentionRule, now: Date): T[] {
+  const newestFirst = copies
+    .filter((copy) => !isFromTheFuture(copy, now))
+    .sort((a, b) => b.takenAt.localeCompare(a.takenAt))
   const kept = new Set(newestFirst.slice(0, rule.keepDaily).map((copy) => copy.name))
   const firstOfMonth = new Map<string, T>()
   for (const copy of newestFirst)

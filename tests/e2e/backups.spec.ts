@@ -1,3 +1,5 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import {
   test,
   expect,
@@ -67,4 +69,47 @@ test('back up now, see it listed, restore it: today’s data is kept aside and e
   await expect(list.locator('tbody tr')).toHaveCount(2)
   await expect(list.locator('tbody tr').first()).toContainText('恢复前')
   await expect(list.locator('tbody tr').first()).toContainText('5')
+})
+
+test('a backup that fails is a warning at once, on the backups page and on the home screen', async ({ page, host }) => {
+  const adminToken = await setUpShop(host)
+  // The chosen folder is on a USB stick that is not plugged in.
+  const settings = { folder: '/media/backup-stick', dailyTime: '21:30', keepDaily: 7, keepMonthly: 12 }
+  await host.rpc('backups.saveSettings', settings, adminToken)
+
+  await signIn(page, host, ADMIN.username, ADMIN.password)
+  await page.getByTestId('nav-backups').click()
+  const health = page.getByTestId('backup-health')
+  await expect(health.getByTestId('backup-problem-folderMissing')).toBeVisible()
+  await expect(health.getByTestId('backup-problem-lastCopyFailed')).toBeHidden()
+  await page.getByTestId('take-backup').click()
+  await expect(health.getByTestId('backup-problem-lastCopyFailed')).toContainText('最近一次备份没有成功')
+  await tallScreenshot(page, 'backups-copy-failed')
+
+  await page.getByTestId('nav-home').click()
+  const homeCard = page.getByTestId('home-backups')
+  await expect(homeCard.getByTestId('backup-problem-lastCopyFailed')).toBeVisible()
+  await tallScreenshot(page, 'backups-home-copy-failed', 1300)
+})
+
+test('a copy dated in the future is a warning of its own, and the last backup shown is the real one', async ({
+  page,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const copy = await host.rpc<{ name: string; takenAt: string }>('backups.takeNow', {}, adminToken)
+  // The PC's clock once ran years ahead: a copy taken then says so in its name and its manifest.
+  const folder = join(host.dataDir, 'backups')
+  const future = { takenAt: '2099-12-31T13:30:00.000Z', name: 'service-center-20991231T133000000Z.sqlite' }
+  copyFileSync(join(folder, copy.name), join(folder, future.name))
+  const manifest = JSON.parse(readFileSync(join(folder, `${copy.name}.json`), 'utf8')) as object
+  writeFileSync(join(folder, `${future.name}.json`), JSON.stringify({ ...manifest, ...future, reason: 'daily' }))
+
+  await signIn(page, host, ADMIN.username, ADMIN.password)
+  await page.getByTestId('nav-backups').click()
+  const health = page.getByTestId('backup-health')
+  await expect(health.getByTestId('backup-problem-copyFromFuture')).toContainText('日期在将来')
+  await expect(health.getByTestId('backup-last-good')).not.toContainText('2099')
+  await expect(page.getByTestId('backup-list').locator('tbody tr')).toHaveCount(2)
+  await tallScreenshot(page, 'backups-copy-from-future')
 })

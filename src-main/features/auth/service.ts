@@ -2,11 +2,12 @@ import type { AppContext } from '../../app/context'
 import { AppError, type CurrentUser, type SessionInfo, type SignInResult } from '../../../src-shared/contract'
 import { recordAudit } from '../audit/record'
 import { getShopSettings } from '../settings/service'
-import { decoyPasswordHash, hashPassword, verifyPassword } from './password'
+import { hashPassword } from './password'
 import { deskIdOf, type CallSource } from '../../rpc/callSource'
 import type { Session } from './sessions'
 import { checkPasswordWithLockout, SIGNED_IN_TRY } from './signInGuard'
 import { signInOrigin } from './signInSource'
+import { checkTypedCredentials } from './typedCredentials'
 import { toCurrentUser } from './users'
 
 export async function describeSession(app: AppContext, session: Session, user: CurrentUser): Promise<SessionInfo> {
@@ -16,8 +17,8 @@ export async function describeSession(app: AppContext, session: Session, user: C
 }
 
 /**
- * Sign-in is throttled per source before any password is checked (sourceThrottle.ts), then
- * checked under the account's lock-out (signInGuard.ts); see lockout.ts for how the two fit.
+ * Sign-in is throttled per source before any password is checked, then checked under the
+ * account's lock-out (typedCredentials.ts).
  */
 export async function signIn(
   app: AppContext,
@@ -27,49 +28,20 @@ export async function signIn(
   password: string
 ): Promise<SignInResult> {
   const origin = signInOrigin(source)
-  const sourceTry = app.signInThrottle.begin(origin.key, now)
-  try {
-    const row = await checkSignIn(app, now, origin.key, origin.atShopServer, sourceTry.countsTowardAccount, {
-      username,
-      password
-    })
-    await app.db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ lastSignInAt: now.toISOString() }).where('id', '=', row.id).execute()
-      await recordAudit(trx, now, { actorId: row.id, action: 'auth.signIn', entity: 'user', entityId: row.id })
-    })
-    return await startSession(app, now, toCurrentUser(row), origin.atShopServer, deskIdOf(source))
-  } catch (error) {
-    if (error instanceof AppError && (error.code === 'INVALID_CREDENTIALS' || error.code === 'ACCOUNT_LOCKED'))
-      sourceTry.failed(now)
-    throw error
-  } finally {
-    sourceTry.finish()
-  }
-}
-
-async function checkSignIn(
-  app: AppContext,
-  now: Date,
-  source: string,
-  atShopServer: boolean,
-  countsTowardLock: boolean,
-  credentials: { username: string; password: string }
-) {
-  const found = await app.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', credentials.username)
-    .executeTakeFirst()
-  if (!found) {
-    // Spend the same time as a real check, in the same line, so the answer does not reveal which names exist.
-    await verifyPassword(credentials.password, await decoyPasswordHash(), source)
-    throw new AppError('INVALID_CREDENTIALS')
-  }
-  return checkPasswordWithLockout(app.db, app.sessions, found.id, credentials.password, now, {
-    source,
-    atShopServer,
-    countsTowardLock
+  const row = await checkTypedCredentials(
+    app.db,
+    app.sessions,
+    app.signInThrottle,
+    origin,
+    now,
+    { username, password },
+    origin.atShopServer
+  )
+  await app.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ lastSignInAt: now.toISOString() }).where('id', '=', row.id).execute()
+    await recordAudit(trx, now, { actorId: row.id, action: 'auth.signIn', entity: 'user', entityId: row.id })
   })
+  return startSession(app, now, toCurrentUser(row), origin.atShopServer, deskIdOf(source))
 }
 
 /** Opens a session for a user whose password has just been checked. */

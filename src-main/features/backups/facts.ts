@@ -46,3 +46,23 @@ export function verifyCopy(file: string, open: (file: string) => BetterSqlite3.D
     copy.close()
   }
 }
+
+/**
+ * Whether a database holds a shop: set up (its profile saved) and with an administrator who can
+ * sign in. An empty file opens as an empty database and passes the integrity check, and so does a
+ * shop never set up; put in place, either would leave the shop with no data and its first-run
+ * form open to whoever comes first. Opened read-only.
+ */
+export function holdsAShop(file: string, open: (file: string) => BetterSqlite3.Database): boolean {
+  const copy = open(file)
+  try {
+    const hasTable = (name: string) =>
+      copy.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined
+    if (!hasTable('schema_migrations') || !hasTable('shop_settings') || !hasTable('users')) return false
+    const profile = copy.prepare(`SELECT 1 FROM shop_settings WHERE key = 'shop.profile'`).get()
+    const admin = copy.prepare(`SELECT 1 FROM users WHERE role = 'admin' AND disabled = 0`).get()
+    return profile !== undefined && admin !== undefined
+  } finally {
+    copy.close()
+  }
+}

@@ -1,4 +1,5 @@
-import { chmodSync, copyFileSync, renameSync, rmSync } from 'node:fs'
+import BetterSqlite3 from 'better-sqlite3'
+import { chmodSync, copyFileSync, linkSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppContext, AppFiles } from '../../app/context'
 import { HAS_UNIX_MODES, PRIVATE_FILE_MODE } from '../../app/privateFiles'
@@ -13,7 +14,7 @@ import { recordAudit } from '../audit/record'
 import { backupTarget, readBackupSettings } from './backupSettings'
 import { findCopy } from './copyFolder'
 import { writeVerifiedCopy } from './copies'
-import { readDatabaseFacts, type DatabaseFacts } from './facts'
+import { holdsAShop, readDatabaseFacts, type DatabaseFacts } from './facts'
 import { verifyInWorker } from './snapshotWorker'
 import { filesOf, oneAtATime } from './service'
 
@@ -34,23 +35,23 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
     const before = readDatabaseFacts(app.sqlite)
     const replacedDb = app.db
     let safetyCopy: BackupCopy | undefined
-    // Holding the one connection means no desk's transaction is half done while the file moves.
-    await replacedDb.connection().execute(async () => {
-      safetyCopy = await writeVerifiedCopy(app.sqlite, files, target, 'restore', app.clock())
-      // The checkpoint worker's connection goes first: the file is replaced under it.
-      await app.checkpoints?.stop()
-      app.sqlite.close()
-      try {
-        putInPlace(app, files, copyFile)
-      } catch (error) {
-        console.error('[backups] restore failed; putting the safety copy back', error)
-        putInPlace(app, files, join(target.folder, safetyCopy.name))
-        throw new AppError('CONFLICT', 'backups.copyDamaged', { name })
-      } finally {
-        if (app.sqlite.open) app.checkpoints = startCheckpointWorker(app.sqlite, files.databaseFile)
-      }
-    })
-    await replacedDb.destroy()
+    try {
+      // Holding the one connection means no desk's transaction is half done while the file moves.
+      await replacedDb.connection().execute(async () => {
+        safetyCopy = await writeVerifiedCopy(app.sqlite, files, target, 'restore', app.clock())
+        // The checkpoint worker's connection goes first: the file is replaced under it.
+        await app.checkpoints?.stop()
+        app.sqlite.close()
+        try {
+          putInPlace(app, files, copyFile, name)
+        } finally {
+          if (app.sqlite.open) app.checkpoints = startCheckpointWorker(app.sqlite, files.databaseFile)
+        }
+      })
+    } finally {
+      // Whether the restored copy or the original is open now, the closed handle is done with.
+      if (app.db !== replacedDb) await replacedDb.destroy()
+    }
     app.sessions.endAll('errors.sessionEndedByRestore')
     const result: RestoreResult = { restored, safetyCopy: safetyCopy! }
     await auditRestore(app, actor, result, before, incoming)
@@ -70,18 +71,69 @@ async function checkedFacts(copyFile: string): Promise<DatabaseFacts> {
   if (facts.schemaVersion > appVersion) {
     throw new AppError('CONFLICT', 'backups.copyTooNew', { copyVersion: facts.schemaVersion, appVersion })
   }
+  if (!holdsAShop(copyFile, openReadOnly)) throw new AppError('CONFLICT', 'backups.copyNotAShop')
   return facts
 }
 
-/** Copies `source` over the database file (owner-only), opens it and runs the migrations. */
-function putInPlace(app: AppContext, files: AppFiles, source: string): void {
-  const incoming = `${files.databaseFile}.restoring`
-  copyFileSync(source, incoming)
-  if (HAS_UNIX_MODES) chmodSync(incoming, PRIVATE_FILE_MODE)
-  // The closed connection checkpointed its WAL; a stale one must not be replayed onto the copy.
-  for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${files.databaseFile}${suffix}`, { force: true })
-  renameSync(incoming, files.databaseFile)
-  const sqlite = openSqlite(files.databaseFile)
+function openReadOnly(file: string): BetterSqlite3.Database {
+  return new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+}
+
+/**
+ * Puts the copy `source` in place of the database file (owner-only), opens it and runs the
+ * migrations. Whatever fails, the shop is left open on a whole database: up to the swap the
+ * original is untouched and is opened again; after it, the original, kept aside under a second
+ * name (keepAside), is renamed back. Neither needs room on the disk, as copying it back would.
+ */
+function putInPlace(app: AppContext, files: AppFiles, source: string, name: string): void {
+  const database = files.databaseFile
+  const incoming = `${database}.restoring`
+  const aside = `${database}.replaced`
+  try {
+    copyFileSync(source, incoming)
+    if (HAS_UNIX_MODES) chmodSync(incoming, PRIVATE_FILE_MODE)
+    // The closed connection checkpointed its WAL; a stale one must not be replayed onto the copy.
+    removeSideFiles(database)
+    keepAside(database, aside)
+  } catch (error) {
+    console.error('[backups] restore failed before the swap; opening the database again', error)
+    removeIfThere(incoming)
+    openInPlace(app, database)
+    throw new AppError('CONFLICT', 'backups.restoreFailed', { name })
+  }
+  try {
+    renameSync(incoming, database)
+    openInPlace(app, database)
+  } catch (error) {
+    console.error('[backups] restore failed; putting the original back', error)
+    removeIfThere(incoming)
+    removeSideFiles(database)
+    renameSync(aside, database)
+    openInPlace(app, database)
+    throw new AppError('CONFLICT', 'backups.copyDamaged', { name })
+  }
+  removeIfThere(aside)
+}
+
+/**
+ * Gives the original a second name to come back from. A hard link leaves the database's own
+ * name in place until the restored copy is renamed over it, so a power cut at any moment leaves
+ * a whole database there (a missing one would start as a new, empty shop). Where the disk has no
+ * hard links (FAT, some shares) the original is renamed aside, which leaves that moment open.
+ * A name left by a restore cut short goes first: that original is the safety copy too.
+ */
+function keepAside(database: string, aside: string): void {
+  rmSync(aside, { force: true })
+  try {
+    linkSync(database, aside)
+  } catch {
+    renameSync(database, aside)
+  }
+}
+
+/** Opens the database file and brings it up to date, as start-up does; the context serves it from then on. */
+function openInPlace(app: AppContext, database: string): void {
+  const sqlite = openSqlite(database)
   try {
     migrate(sqlite, allMigrations, app.clock)
     // A copy from before passcodes were sealed holds them in plain text: seal them as start-up does.
@@ -93,6 +145,19 @@ function putInPlace(app: AppContext, files: AppFiles, source: string): void {
   }
   app.sqlite = sqlite
   app.db = createKysely(sqlite, app.changes.watch(sqlite))
+}
+
+function removeSideFiles(database: string): void {
+  for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${database}${suffix}`, { force: true })
+}
+
+/** Tidying after a failure must not hide it: a leftover that cannot go (a folder in its place) stays. */
+function removeIfThere(file: string): void {
+  try {
+    rmSync(file, { force: true })
+  } catch (error) {
+    console.error(`[backups] could not remove ${file}`, error)
+  }
 }
 
 async function auditRestore(

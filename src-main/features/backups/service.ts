@@ -10,7 +10,7 @@ import type {
   BackupReason,
   RestorePreview
 } from '../../../src-shared/contract/backups'
-import { copiesToDelete } from '../../../src-shared/domain/backupRetention'
+import { copiesToDelete, isFromTheFuture } from '../../../src-shared/domain/backupRetention'
 import { recordAudit } from '../audit/record'
 import { readShopTimeZone } from '../settings/service'
 import { backupTarget, readBackupSettings } from './backupSettings'
@@ -35,6 +35,17 @@ export function oneAtATime<T>(app: AppContext, work: () => Promise<T>): Promise<
   return result
 }
 
+/**
+ * When the latest copy failed, until one succeeds. Kept in memory: after a restart the next try
+ * finds out again. The home screen says so at once (a failed night is otherwise only "stale" two
+ * days after the last good copy), and the daily schedule waits before it tries again.
+ */
+const failedAt = new WeakMap<AppContext, Date>()
+
+export function lastCopyFailedAt(app: AppContext): Date | undefined {
+  return failedAt.get(app)
+}
+
 export function filesOf(app: AppContext): AppFiles {
   if (!app.files) throw new AppError('CONFLICT', 'backups.notAvailable')
   return app.files
@@ -50,9 +61,18 @@ export async function takeBackup(app: AppContext, reason: BackupReason, actor?: 
     const settings = await readBackupSettings(app.db)
     const target = backupTarget(files, settings)
     const at = app.clock()
-    const copy = await writeVerifiedCopy(app.sqlite, files, target, reason, at)
+    const copy = await writeVerifiedCopy(app.sqlite, files, target, reason, at).then(
+      (written) => {
+        failedAt.delete(app)
+        return written
+      },
+      (error: unknown) => {
+        failedAt.set(app, app.clock())
+        throw error
+      }
+    )
     const timeZone = await readShopTimeZone(app.db)
-    for (const old of copiesToDelete(readCopies(target.folder), { ...settings, timeZone })) {
+    for (const old of copiesToDelete(readCopies(target.folder), { ...settings, timeZone }, at)) {
       deleteCopy(target.folder, old.name)
     }
     if (actor) {
@@ -87,14 +107,21 @@ export async function previewRestore(app: AppContext, name: string): Promise<Res
   }
 }
 
-/** What the manager's home screen warns about: an old last copy, a missing or full folder. */
+/**
+ * What the manager's home screen warns about: an old last copy, a failed one, a copy dated in the
+ * future, a missing or full folder. A copy from the future is not the last good one: it would
+ * hide that no copy has been taken since.
+ */
 export async function backupHealth(app: AppContext, now: Date): Promise<BackupHealth> {
   const files = filesOf(app)
   const target = backupTarget(files, await readBackupSettings(app.db))
-  const lastGoodAt = readCopies(target.folder)[0]?.takenAt ?? null
+  const copies = readCopies(target.folder)
+  const lastGoodAt = copies.find((copy) => !isFromTheFuture(copy, now))?.takenAt ?? null
   const problems: BackupHealth['problems'] = []
   let freeBytes: number | null = null
   if (lastGoodAt === null || now.getTime() - new Date(lastGoodAt).getTime() > STALE_AFTER_MS) problems.push('stale')
+  if (lastCopyFailedAt(app)) problems.push('lastCopyFailed')
+  if (copies.some((copy) => isFromTheFuture(copy, now))) problems.push('copyFromFuture')
   // The default folder is made by the first copy; only a chosen one can be missing.
   if (!isFolder(target.folder)) {
     if (!target.isDefault) problems.push('folderMissing')

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app/context'
 import { AppError, type OperationName } from '../../../src-shared/contract'
 import { isWriteOperation, WRITES_NEVER_REPLAYED } from '../../../src-shared/contract/permissions'
+import { isSealedPasscode, openAtRest, sealAtRest } from '../workOrders/passcodeSeal'
 
 /** How long the answer to a write is kept for a retry: far longer than any desk keeps retrying. */
 export const REQUEST_LOG_KEEP_MS = 24 * 60 * 60_000
@@ -41,7 +42,7 @@ export async function applyOnce(
       .executeTakeFirst()
     if (stored) {
       if (stored.operation !== operation) throw new AppError('VALIDATION', 'errors.requestIdReused')
-      return JSON.parse(stored.resultJson) as unknown
+      return openAnswer(stored.resultJson, deskId, requestId)
     }
     const result = await apply()
     const now = app.clock()
@@ -52,7 +53,8 @@ export async function applyOnce(
           deskId,
           requestId,
           operation,
-          resultJson: JSON.stringify(result ?? null),
+          // A JSON string, as the column holds JSON.
+          resultJson: JSON.stringify(sealAtRest(JSON.stringify(result ?? null), answerContext(deskId, requestId))),
           at: now.toISOString()
         })
         .execute()
@@ -69,6 +71,23 @@ export async function applyOnce(
   } finally {
     running.delete(key)
   }
+}
+
+/**
+ * An answer is kept sealed like a device passcode: it may carry one (a work order's detail, for a
+ * manager or its technician) or a claim code, and the database file and every backup copy of it
+ * would otherwise hold them in the clear for a day. Bound to its desk and request id.
+ */
+const answerContext = (deskId: string, requestId: string) => `request_log:${deskId}\u0000${requestId}`
+
+function openAnswer(resultJson: string, deskId: string, requestId: string): unknown {
+  const kept = JSON.parse(resultJson) as unknown
+  // Kept before answers were sealed (no answer is a string like a sealed value); gone within a day.
+  if (typeof kept !== 'string' || !isSealedPasscode(kept)) return kept
+  const answer = openAtRest(kept, answerContext(deskId, requestId))
+  // Only a lost key file does this, and it loses every passcode with it; the write stays applied once.
+  if (answer === null) throw new Error(`the kept answer to request ${requestId} no longer opens`)
+  return JSON.parse(answer) as unknown
 }
 
 function inFlightOf(app: AppContext): Map<string, Promise<unknown>> {

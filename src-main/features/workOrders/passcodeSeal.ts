@@ -5,6 +5,8 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
  * order (additional data), so a sealed value copied onto another job does not open. Stored as
  * `pc1:<key id>:<nonce>:<ciphertext and tag>` (base64url): the version and key id let the key
  * rotate, values sealed under an older key still open and are resealed at the next start-up.
+ * The same seal (`sealAtRest`) keeps the answers of the desks' request log (desks/requestLog.ts),
+ * which may carry a passcode, unreadable in the file and its backup copies.
  */
 const FORMAT = 'pc1'
 const NONCE_BYTES = 12
@@ -37,13 +39,23 @@ function installed(): Keyring {
   return keyring
 }
 
-const additionalData = (workOrderId: string) => Buffer.from(`work_orders.passcode:${workOrderId}`, 'utf8')
+/** What a device passcode is sealed as: its work order's, so a sealed value copied onto another job does not open. */
+const passcodeContext = (workOrderId: string) => `work_orders.passcode:${workOrderId}`
 
 export function sealPasscode(plain: string, workOrderId: string): string {
+  return sealAtRest(plain, passcodeContext(workOrderId))
+}
+
+/**
+ * Seals any text the shop keeps that must not be readable from the database file or a backup
+ * copy of it (which never holds the key), under the same keys as device passcodes. `context`
+ * says what the value is and whose (additional data): the value opens only under the same one.
+ */
+export function sealAtRest(plain: string, context: string): string {
   const { current } = installed()
   const nonce = randomBytes(NONCE_BYTES)
   const cipher = createCipheriv('aes-256-gcm', current.key, nonce, { authTagLength: TAG_BYTES })
-  cipher.setAAD(additionalData(workOrderId))
+  cipher.setAAD(Buffer.from(context, 'utf8'))
   const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()])
   return [FORMAT, current.id, nonce.toString('base64url'), sealed.toString('base64url')].join(':')
 }
@@ -63,6 +75,12 @@ export function isSealedUnderCurrentKey(stored: string): boolean {
  */
 export function openPasscode(stored: string, workOrderId: string): string | null {
   if (!isSealedPasscode(stored)) return stored
+  return openAtRest(stored, passcodeContext(workOrderId))
+}
+
+/** The text `sealAtRest` sealed under `context`; null when it does not open (unknown key, altered, other context). */
+export function openAtRest(stored: string, context: string): string | null {
+  if (!isSealedPasscode(stored)) return null
   const [, keyId, nonceText, sealedText] = stored.split(':')
   const key = keyId ? installed().byId.get(keyId) : undefined
   if (!key || !nonceText || !sealedText) return null
@@ -71,7 +89,7 @@ export function openPasscode(stored: string, workOrderId: string): string | null
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonceText, 'base64url'), {
       authTagLength: TAG_BYTES
     })
-    decipher.setAAD(additionalData(workOrderId))
+    decipher.setAAD(Buffer.from(context, 'utf8'))
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES))
     return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)), decipher.final()]).toString(
       'utf8'

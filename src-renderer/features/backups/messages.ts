@@ -40,6 +40,8 @@ export const backupsMessages = defineMessages(
         lastGood: '最近一次备份：{at}',
         never: '还没有任何备份',
         stale: '已超过两天没有备份',
+        lastCopyFailed: '最近一次备份没有成功，请查看备份位置',
+        copyFromFuture: '有一份备份的日期在将来（电脑时钟曾经走快了），请核对电脑的日期和时间；每日备份照常进行',
         folderMissing: '找不到备份位置（U 盘或硬盘是否已连接？）',
         folderNotWritable: '备份位置无法写入',
         lowSpace: '备份位置剩余空间不足',
@@ -47,10 +49,12 @@ export const backupsMessages = defineMessages(
       },
       copyDamaged: '此备份已损坏，无法恢复',
       copyNotFound: '找不到该备份',
+      copyNotAShop: '此文件不是门店数据的备份（可能是空文件或其他程序的文件），无法恢复',
       copyTooNew: '此备份由更新版本的程序生成（数据版本 {copyVersion}，本程序 {appVersion}），无法恢复',
       folderMissing: '找不到备份位置：{folder}。请连接 U 盘或硬盘，或在备份设置中更换位置',
       folderNotAbsolute: '请填写完整路径（例如 D:\\备份 或 /mnt/backup）',
-      notAvailable: '内存数据库无法备份'
+      notAvailable: '内存数据库无法备份',
+      restoreFailed: '无法把备份放回数据文件夹（磁盘是否已满？）。今天的数据没有改动，可以继续使用'
     }
   },
   {
@@ -92,6 +96,9 @@ export const backupsMessages = defineMessages(
         lastGood: 'Last backup: {at}',
         never: 'No backup has been taken yet',
         stale: 'No backup for more than two days',
+        lastCopyFailed: 'The latest backup failed; check the backup folder',
+        copyFromFuture:
+          'A backup is dated in the future (the PC’s clock once ran ahead); check the PC’s date and time. Daily backups go on as usual',
         folderMissing: 'The backup folder is missing (is the USB stick or disk connected?)',
         folderNotWritable: 'The backup folder cannot be written to',
         lowSpace: 'The backup folder is running out of space',
@@ -99,12 +106,15 @@ export const backupsMessages = defineMessages(
       },
       copyDamaged: 'This backup is damaged and cannot be restored',
       copyNotFound: 'That backup cannot be found',
+      copyNotAShop: 'This file holds no shop’s data (it may be empty or another program’s file); it cannot be restored',
       copyTooNew:
         'A newer version of the app wrote this backup (data version {copyVersion}, this app {appVersion}); it cannot be restored',
       folderMissing:
         'The backup folder {folder} is missing. Connect the USB stick or disk, or choose another folder in the backup settings',
       folderNotAbsolute: 'Enter the full path (e.g. D:\\Backups or /mnt/backup)',
-      notAvailable: 'An in-memory database cannot be backed up'
+      notAvailable: 'An in-memory database cannot be backed up',
+      restoreFailed:
+        'The backup could not be put back in the data folder (is the disk full?). Today’s data is unchanged and still in use'
     }
   }
 )

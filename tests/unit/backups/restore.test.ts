@@ -2,12 +2,12 @@ import BetterSqlite3 from 'better-sqlite3'
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DATABASE_FILE_NAME } from '../../../src-main/app/openApp'
+import { DATABASE_FILE_NAME, openApp } from '../../../src-main/app/openApp'
 import { BACKSTOP_CHECKPOINT_PAGES } from '../../../src-main/db/checkpointWorker'
 import { latestVersion } from '../../../src-main/db/migrator'
 import { allMigrations } from '../../../src-main/db/migrations'
 import { copyNameAt, writeManifest } from '../../../src-main/features/backups/copyFolder'
-import { auditRows, callError, callOk, createUserAndSignIn, countRows, MINUTE } from '../helpers'
+import { auditRows, callError, callOk, closeApp, createUserAndSignIn, countRows, MINUTE, tempDir } from '../helpers'
 import { addCustomer, fileShopPerTest, tableChecksums } from './fixtures'
 
 const fileShop = fileShopPerTest()
@@ -86,6 +86,43 @@ describe('restoring a backup', () => {
     const error = await callError(app, 'backups.restore', { name: copy.name }, adminToken)
     expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'backups.copyDamaged' })
     expect(countRows(app, 'customers')).toBe(1)
+  })
+
+  it('a file that holds no shop (empty, another program’s database, a shop never set up) is refused and today’s data stays', async () => {
+    const { app, adminToken, backupFolder } = await fileShop()
+    const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
+    const file = join(backupFolder, copy.name)
+    await addCustomer(app, adminToken)
+    const neverSetUp = tempDir()
+    try {
+      const notSetUp = openApp({ dataDir: neverSetUp.path })
+      await closeApp(notSetUp)
+      const notAShop: Array<[string, () => void]> = [
+        // A copy cut to nothing (a stick that filled up, a sync that never finished) opens as an empty database.
+        ['empty file', () => writeFileSync(file, '')],
+        [
+          'another database',
+          () => {
+            writeFileSync(file, '')
+            const other = new BetterSqlite3(file)
+            other.exec('CREATE TABLE notes (text TEXT)')
+            other.close()
+          }
+        ],
+        ['a shop never set up', () => copyFileSync(join(neverSetUp.path, DATABASE_FILE_NAME), file)]
+      ]
+      for (const [what, write] of notAShop) {
+        write()
+        const error = await callError(app, 'backups.restore', { name: copy.name }, adminToken)
+        expect(error, what).toMatchObject({ code: 'CONFLICT', messageKey: 'backups.copyNotAShop' })
+        // Nothing happened: the shop keeps its data, its admin and this session, and no safety copy was taken.
+        expect(countRows(app, 'customers'), what).toBe(1)
+        expect((await callOk(app, 'setup.status', {})).initialized, what).toBe(true)
+        expect((await callOk(app, 'backups.list', {}, adminToken)).copies, what).toHaveLength(1)
+      }
+    } finally {
+      neverSetUp.remove()
+    }
   })
 
   it('an older copy is brought up to date by the normal migrations', async () => {

@@ -56,7 +56,11 @@ describe('keeping the last N daily and M monthly copies', () => {
       copy('2026-03-02T13:30:00.000Z'),
       copy('2026-03-03T13:30:00.000Z')
     ]
-    const deleted = copiesToDelete(copies, { keepDaily: 2, keepMonthly: 2, timeZone: 'Asia/Shanghai' })
+    const deleted = copiesToDelete(
+      copies,
+      { keepDaily: 2, keepMonthly: 2, timeZone: 'Asia/Shanghai' },
+      new Date('2026-03-04T00:00:00.000Z')
+    )
     // Kept: 03-03 and 03-02 (newest two), 03-01 and 02-01 (first of March and February).
     expect(deleted.map((c) => c.takenAt).sort()).toEqual([
       '2026-01-05T13:30:00.000Z',
@@ -67,7 +71,11 @@ describe('keeping the last N daily and M monthly copies', () => {
 
   it('months are the shop’s: a copy at 17:00 UTC on the last day of a month is the next month in Shanghai', () => {
     const copies = [copy('2026-01-31T17:00:00.000Z'), copy('2026-02-10T02:00:00.000Z')]
-    const deleted = copiesToDelete(copies, { keepDaily: 0, keepMonthly: 1, timeZone: 'Asia/Shanghai' })
+    const deleted = copiesToDelete(
+      copies,
+      { keepDaily: 0, keepMonthly: 1, timeZone: 'Asia/Shanghai' },
+      new Date('2026-02-11T00:00:00.000Z')
+    )
     expect(deleted.map((c) => c.takenAt)).toEqual(['2026-02-10T02:00:00.000Z'])
   })
 

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../../src-main/rpc/dispatch'
 import type { CallSource } from '../../../src-main/rpc/callSource'
-import { callOk, countRows, freshShopPerTest, handlers } from '../helpers'
+import { openApp } from '../../../src-main/app/openApp'
+import { ADMIN, callOk, closeAfterEachTest, countRows, freshShopPerTest, handlers, SHOP } from '../helpers'
+import { intake } from '../workOrders/fixtures'
 import { newPart } from '../parts/fixtures'
 import type { AppContext } from '../../../src-main/app/context'
 
 const freshShop = freshShopPerTest()
+const track = closeAfterEachTest()
 const atDesk = (deskId: string): CallSource => ({ transport: 'http', address: '10.0.0.5', deskId })
 
 function receiveAt(app: AppContext, token: string, partId: string, requestId: string, source?: CallSource) {
@@ -76,6 +79,51 @@ describe('request ids on writes', () => {
     expect((await callOk(app, 'parts.get', { id: part.id }, adminToken)).onHand).toBe(0)
   })
 
+  it('an answer that carries a device passcode is kept sealed, and a retry still gets it whole', async () => {
+    const { app, adminToken } = await freshShop()
+    const passcode = 'pin-8Kq2Wz'
+    const create = () =>
+      dispatch(app, handlers, {
+        operation: 'workOrders.create',
+        input: intake({ passcode: { consent: true, value: passcode } }),
+        token: adminToken,
+        requestId: 'req-passcode-01'
+      })
+    const first = await create()
+    expect(first).toMatchObject({ ok: true, data: { workOrder: { passcode } } })
+    // The passcode is sealed in its work order; the kept answer must not hold it in the clear
+    // (the file, and every backup copy of it, would).
+    expect(keptAnswers(app).join('\n')).not.toContain(passcode)
+    expect(await create()).toEqual(first)
+    expect(countRows(app, 'work_orders')).toBe(1)
+  })
+
+  it('an answer kept in the clear by an older release is still given back to its retry', async () => {
+    const { app, adminToken } = await freshShop()
+    const part = await newPart(app, adminToken)
+    const answer = { id: 'receipt-kept-before', lines: 1 }
+    app.sqlite
+      .prepare(
+        `INSERT INTO request_log (desk_id, request_id, operation, result_json, at) VALUES ('this-pc', ?, 'parts.receive', ?, ?)`
+      )
+      .run('req-older-0001', JSON.stringify(answer), app.clock().toISOString())
+    expect(await receiveAt(app, adminToken, part.id, 'req-older-0001')).toEqual({ ok: true, data: answer })
+    expect((await callOk(app, 'parts.get', { id: part.id }, adminToken)).onHand).toBe(0)
+  })
+
+  it("first-run's answer, a session token, is never kept", async () => {
+    const app = track(openApp({ dataDir: ':memory:' }))
+    const result = await dispatch(app, handlers, {
+      operation: 'setup.initialize',
+      input: { shop: SHOP, admin: ADMIN },
+      token: undefined,
+      requestId: 'req-first-run-01'
+    })
+    expect(result.ok).toBe(true)
+    const { token } = (result as { data: { token: string } }).data
+    expect(keptAnswers(app).join('\n')).not.toContain(token)
+  })
+
   it('answers are kept a day, then pruned', async () => {
     const { app, adminToken, clock } = await freshShop()
     const part = await newPart(app, adminToken)
@@ -99,4 +147,11 @@ async function callSignInAt(app: AppContext, deskId: string): Promise<{ token: s
   })
   if (!result.ok) throw new Error(JSON.stringify(result.error))
   return result.data as { token: string }
+}
+
+/** Every answer the request log keeps, as stored. */
+function keptAnswers(app: AppContext): string[] {
+  return (app.sqlite.prepare('SELECT result_json FROM request_log').all() as { result_json: string }[]).map(
+    (row) => row.result_json
+  )
 }
