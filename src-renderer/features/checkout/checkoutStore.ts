@@ -32,13 +32,20 @@ export interface ManagerApproval {
 export type PaymentOutcome =
   | { kind: 'paid'; invoice: Invoice }
   | { kind: 'needsApproval' }
-  | { kind: 'approvalRefused'; messageKey: string }
+  | { kind: 'approvalRefused'; messageKey: string; params: Record<string, unknown> }
   | { kind: 'failed'; error: unknown }
 
 /** Whether a job can be billed, as the work order's checkout button needs to know it. */
 export type BillingState = Pick<CheckoutDraft, 'workOrderId' | 'invoiceId' | 'blockedReason'>
 
-const APPROVAL_REFUSALS = new Set(['INVALID_CREDENTIALS', 'FORBIDDEN', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED'])
+// A manager's password typed at this desk goes through its sign-in throttle too.
+const APPROVAL_REFUSALS = new Set([
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'SIGN_IN_THROTTLED'
+])
 
 /**
  * Checkout of the work order on screen, and the invoice on screen. The checkout form (who pays
@@ -189,7 +196,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
     } catch (error) {
       if (error instanceof ApiError && error.code === 'APPROVAL_REQUIRED') return { kind: 'needsApproval' }
       if (approval && error instanceof ApiError && APPROVAL_REFUSALS.has(error.code))
-        return { kind: 'approvalRefused', messageKey: error.messageKey }
+        return { kind: 'approvalRefused', messageKey: error.messageKey, params: error.details ?? {} }
       return { kind: 'failed', error }
     } finally {
       paying.value = false

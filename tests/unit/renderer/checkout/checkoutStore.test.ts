@@ -170,7 +170,17 @@ describe('paying', () => {
     api.mockRejectedValueOnce(new ApiError({ code: 'INVALID_CREDENTIALS', messageKey: 'errors.INVALID_CREDENTIALS' }))
     expect(await store.payWithForm({ username: 'boss', password: 'wrong' })).toEqual({
       kind: 'approvalRefused',
-      messageKey: 'errors.INVALID_CREDENTIALS'
+      messageKey: 'errors.INVALID_CREDENTIALS',
+      params: {}
+    })
+    // Too many wrong passwords at this desk: said in the approval dialog, with how long to wait.
+    api.mockRejectedValueOnce(
+      new ApiError({ code: 'SIGN_IN_THROTTLED', messageKey: 'errors.SIGN_IN_THROTTLED', details: { minutes: 2 } })
+    )
+    expect(await store.payWithForm({ username: 'boss', password: 'wrong' })).toEqual({
+      kind: 'approvalRefused',
+      messageKey: 'errors.SIGN_IN_THROTTLED',
+      params: { minutes: 2 }
     })
     api.mockRejectedValueOnce(new ApiError({ code: 'APPROVAL_REQUIRED', messageKey: 'errors.APPROVAL_REQUIRED' }))
     expect(await store.payWithForm()).toEqual({ kind: 'needsApproval' })
