@@ -61,6 +61,15 @@ test('a paid repair back with the same fault: the manager reopens it under the s
   await expect(counter.getByTestId('print-sheet')).toContainText('本店保修承担')
   await expect(counter.getByTestId('print-sheet')).toContainText('-350.00')
   await screenshot(counter, 'shop-warranty-receipt')
+  // The same in English, on the job and its invoice.
+  await counter.goto(`${host.url}#/work-orders/${comeback.id}`)
+  await counter.getByTestId('language-switch').click()
+  await counter.getByRole('option', { name: 'English' }).click()
+  await expect(counter.getByTestId('work-order')).toContainText('Shop-warranty repair')
+  await counter.getByTestId('view-invoice').click()
+  await expect(counter.getByTestId('invoice-totals')).toContainText('Shop warranty (shop bears it)')
+  await expect(counter.getByTestId('invoice-lines')).toContainText('Shop bears it')
+  await screenshot(counter, 'shop-warranty-invoice-english')
   // No claim to the brand for the shop's own work.
   const claims = await host.rpc<{ rows: unknown[] }>('checkout.claims', { workOrderId: comeback.id }, adminToken)
   expect(claims.rows).toEqual([])

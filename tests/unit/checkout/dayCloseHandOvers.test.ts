@@ -4,7 +4,7 @@ import { allMigrations } from '../../../src-main/db/migrations'
 import { callOk, testClock } from '../helpers'
 import { staffedShopPerFile } from '../workOrders/fixtures'
 import { finishedJob } from './fixtures'
-import { shopBefore } from './upgradeFixtures'
+import { collectedJob, shopBefore } from './upgradeFixtures'
 
 const clock = testClock()
 const shop = staffedShopPerFile(clock)
@@ -55,12 +55,7 @@ describe('upgrading to hand-overs counted by their close', () => {
     const step = allMigrations.find((migration) => migration.name.includes('which day close counted'))!
     const at = '2026-10-01T02:00:00.000Z'
     const sqlite = shopBefore(step.version, at, { username: 'boss', displayName: '王芳', role: 'manager' })
-    sqlite
-      .prepare(
-        `INSERT INTO work_orders (id, number, claim_code, customer_id, device_id, service_type, intake_channel, status, reported_fault, condition_json, accessories_json, created_by, created_at, updated_at)
-         VALUES ('w1', 'WO-261001-0001', '123456', 'c1', 'd1', 'paid_repair', 'walk_in', 'picked_up', '不开机', '{}', '{}', 'u1', ?, ?)`
-      )
-      .run(at, at)
+    collectedJob(sqlite, 'paid_repair', at)
     const handOver = sqlite.prepare(
       `INSERT INTO unpaid_hand_overs (id, work_order_id, lines_fen, deposit_held_fen, reason, approved_by, handed_over_by, at)
        VALUES (?, 'w1', 5000, 0, '明天转账', 'u1', 'u1', ?)`

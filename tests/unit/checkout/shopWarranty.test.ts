@@ -6,7 +6,7 @@ import { comebackCover } from '../../../src-shared/domain/comeback'
 import { ADMIN, callError, callOk, countRows, freshShopPerTest, testClock } from '../helpers'
 import { intake } from '../workOrders/fixtures'
 import { finishedJob, finishJob } from './fixtures'
-import { shopBefore } from './upgradeFixtures'
+import { collectedJob, shopBefore } from './upgradeFixtures'
 
 const DAY = 24 * 60 * 60 * 1000
 const freshShop = freshShopPerTest()
@@ -207,12 +207,7 @@ describe('upgrading to lines the shop bears', () => {
     const step = allMigrations.find((migration) => migration.name.includes('the shop bears'))!
     const at = '2026-10-01T02:00:00.000Z'
     const sqlite = shopBefore(step.version, at, { username: 'boss', displayName: '王芳', role: 'manager' })
-    sqlite
-      .prepare(
-        `INSERT INTO work_orders (id, number, claim_code, customer_id, device_id, service_type, intake_channel, status, reported_fault, condition_json, accessories_json, created_by, created_at, updated_at)
-         VALUES ('w1', 'WO-261001-0001', '123456', 'c1', 'd1', 'warranty_repair', 'walk_in', 'picked_up', '不开机', '{}', '{}', 'u1', ?, ?)`
-      )
-      .run(at, at)
+    collectedJob(sqlite, 'warranty_repair', at)
     sqlite
       .prepare(
         `INSERT INTO invoices (id, number, kind, work_order_id, lines_fen, brand_fen, customer_lines_fen, discount_fen, deposit_applied_fen, due_fen, deposit_returned_fen, issued_at, cashier_id)

@@ -32,3 +32,13 @@ export function shopBefore(
     .run(at, at)
   return sqlite
 }
+
+/** A collected job `w1` of customer `c1`'s device `d1`, taken in by `u1` at `at`, as such a release wrote it. */
+export function collectedJob(sqlite: BetterSqlite3.Database, serviceType: string, at: string): void {
+  sqlite
+    .prepare(
+      `INSERT INTO work_orders (id, number, claim_code, customer_id, device_id, service_type, intake_channel, status, reported_fault, condition_json, accessories_json, created_by, created_at, updated_at)
+       VALUES ('w1', 'WO-261001-0001', '123456', 'c1', 'd1', ?, 'walk_in', 'picked_up', '不开机', '{}', '{}', 'u1', ?, ?)`
+    )
+    .run(serviceType, at, at)
+}
