@@ -154,6 +154,8 @@ export const coreEn: typeof coreZhCN = {
     complaintNotFound: 'This complaint was not found',
     complaintMove: 'The complaint cannot move from its status to the one chosen',
     reopenOnlyPickedUp: 'Only picked-up work orders can be reopened',
+    comebackKindChanged:
+      'Who pays for this comeback has changed (the shop’s repair warranty may just have ended); read the dialog’s new note, then confirm',
     duplicatePhone: 'This phone number belongs to another customer',
     duplicateUnit: 'This serial is already in the warranty registry',
     duplicateCard: 'This warranty card number is already registered',
@@ -211,6 +213,7 @@ export const coreEn: typeof coreZhCN = {
     brandPaysOnlyWarranty: 'Only a warranty repair has lines the brand pays',
     shopPaysOnlyShopWarranty: 'Only a repair under the shop’s own repair warranty has lines the shop bears',
     shopWarrantyOnlyComeback: 'A shop-warranty repair is opened only by a manager reopening the earlier repair',
+    shopBearsOnlyTheJob: 'The shop bears only the job’s own labour and parts; other charges are the customer’s',
     required: 'Required',
     dateRange: 'The end date cannot be before the start date',
     tooSmall: {

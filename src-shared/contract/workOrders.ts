@@ -300,8 +300,11 @@ export const workOrdersContract = {
         path: ['claimCode']
       })
   ),
-  /** A warranty comeback: a new work order linked to the picked-up one. */
+  /**
+   * A comeback: a new work order linked to the picked-up one, of the kind `comebackAs` says; with
+   * the kind the screen showed, refused when it is no longer that (the day or the settings moved).
+   */
   'workOrders.reopen': operation<{ workOrder: WorkOrderDetail; claimCode: string }>()(
-    z.object({ ...workOrderId, reason: text(500) }).strict()
+    z.object({ ...workOrderId, reason: text(500), expectedServiceType: serviceTypeSchema.optional() }).strict()
   )
 }

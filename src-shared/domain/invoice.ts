@@ -27,6 +27,15 @@ export function payersFor(serviceType: ServiceType): readonly Payer[] {
   return ['customer']
 }
 
+/**
+ * Who may pay an extra charge the counter adds (a case, an express fee): the brand on a 三包 job
+ * (a part the warehouse does not stock), never the shop, whose warranty covers only the job's own
+ * labour and parts.
+ */
+export function chargePayersFor(serviceType: ServiceType): readonly Payer[] {
+  return payersFor(serviceType).filter((payer) => payer !== 'shop')
+}
+
 /** Who pays a job's line unless the counter says otherwise. */
 export function defaultPayer(serviceType: ServiceType): Payer {
   return payersFor(serviceType)[0]!

@@ -192,14 +192,14 @@ export class Job {
     })
   }
 
-  /** A warranty comeback: the manager reopens the collected order as a new, linked one. */
+  /** A comeback: the manager reopens the collected order as a new, linked one. */
   private planReopen(previous: Job): void {
     this.steps.push({
       at: this.spec.intakeAt,
       run: async (counter) => {
         const opened = await counter.call(MANAGER, 'workOrders.reopen', {
           id: previous.id,
-          reason: '同一故障复发，保修期内返修'
+          reason: '同一故障复发，客户返修'
         })
         this.id = opened.workOrder.id
         this.claimCode = opened.claimCode

@@ -45,7 +45,7 @@ export function planHistory(
   const jobs = intakeMoments(random, options, options.workOrders - comebacks).map((intakeAt) =>
     walkIn(random, registry, clientele, intakeAt)
   )
-  jobs.push(...warrantyComebacks(random, registry, jobs, comebacks))
+  jobs.push(...repairComebacks(random, registry, jobs, comebacks))
   const steps = jobs.flatMap((job) => job.steps)
   steps.push(...registrationsWithoutJob(random, clientele, options))
   return { steps, jobs }
@@ -115,18 +115,25 @@ function walkIn(random: Random, registry: Registry, clientele: Clientele, intake
 }
 
 /**
- * The same fault again, days or weeks after collection: the collected job is reopened, as the
- * kind of job the shop opens a comeback as (under the brand's warranty or the shop's own).
+ * The same fault again, days or weeks after collection: a collected repair is reopened, as the
+ * kind of job the shop opens a comeback as (under the brand's warranty or the shop's own, or paid
+ * once the shop's repair warranty is over).
  */
-function warrantyComebacks(random: Random, registry: Registry, jobs: readonly Job[], count: number): Job[] {
-  const collected = jobs.filter((job) => job.pickedUpAt !== null && job.spec.serviceType !== 'installation')
+function repairComebacks(random: Random, registry: Registry, jobs: readonly Job[], count: number): Job[] {
+  const repairs = (job: Job): job is Job & { spec: { serviceType: 'paid_repair' | 'warranty_repair' } } =>
+    job.spec.serviceType === 'paid_repair' || job.spec.serviceType === 'warranty_repair'
+  const collected = jobs.filter((job) => job.pickedUpAt !== null && repairs(job))
   const comebacks: Job[] = []
   for (let i = 0; i < count && collected.length > 0; i++) {
     const previous = collected.splice(random.int(0, collected.length - 1), 1)[0]!
     const intakeAt = duringOpeningHours(previous.pickedUpAt! + random.int(3, 25) * DAY, random)
     const day = (at: number) => shopLocalDate(new Date(at), DEFAULT_TIME_ZONE)
     const { serviceType } = comebackCover(
-      { serviceType: previous.spec.serviceType, pickedUpOn: day(previous.pickedUpAt!) },
+      {
+        serviceType: previous.spec.serviceType as 'paid_repair' | 'warranty_repair',
+        pickedUpOn: day(previous.pickedUpAt!),
+        didWork: true
+      },
       day(intakeAt),
       DEFAULT_REPAIR_WARRANTY_DAYS
     )

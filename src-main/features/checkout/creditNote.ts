@@ -301,6 +301,7 @@ async function recordCreditNote(
       reason: input.reason,
       customerCredited: note.customerCredited,
       brandCredited: note.brandCredited,
+      shopCredited: note.shopCredited,
       refundFen: note.refundFen,
       refundMethod: input.refundMethod,
       handedBack: note.lines

@@ -1,10 +1,18 @@
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type ErrorKey, type Invoice, type ParsedInput } from '../../../src-shared/contract'
+import {
+  AppError,
+  type CurrentUser,
+  type ErrorKey,
+  type FieldIssue,
+  type Invoice,
+  type ParsedInput
+} from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import {
   CheckoutRuleError,
   invoiceTotals,
   payersFor,
+  chargePayersFor,
   settle,
   type InvoiceTotals,
   type PaymentMethod,
@@ -148,22 +156,31 @@ async function linesToBill(trx: Db, order: WorkOrdersTable, input: PayInput): Pr
       amountFen: charge.quantity * charge.unitPriceFen
     }))
   ]
-  // Billing the brand for a job it does not cover would claim the shop's own work from it; the
-  // shop bearing a line outside its own warranty would be an unapproved discount of it all.
-  const allowed = payersFor(order.serviceType)
-  const refused = lines.find((line) => !allowed.includes(line.payer))
-  if (refused) {
-    throw new AppError('VALIDATION', 'errors.VALIDATION', {
-      fields: [
-        {
-          path: 'payers',
-          messageKey:
-            refused.payer === 'brand' ? 'validation.brandPaysOnlyWarranty' : 'validation.shopPaysOnlyShopWarranty'
-        }
-      ]
-    })
-  }
+  refusePayersNotAllowed(order, lines, input)
   return lines
+}
+
+/**
+ * Billing the brand for a job it does not cover would claim the shop's own work from it; the shop
+ * bearing a line outside its own warranty, or a charge beyond the job's own labour and parts,
+ * would be a discount nobody approved.
+ */
+function refusePayersNotAllowed(order: WorkOrdersTable, lines: DraftLine[], input: PayInput): void {
+  const issues: FieldIssue[] = []
+  const allowed = payersFor(order.serviceType)
+  const refused = lines.find((line) => line.kind !== 'charge' && !allowed.includes(line.payer))
+  if (refused) {
+    const messageKey =
+      refused.payer === 'brand' ? 'validation.brandPaysOnlyWarranty' : 'validation.shopPaysOnlyShopWarranty'
+    issues.push({ path: 'payers', messageKey })
+  }
+  const chargePayers = chargePayersFor(order.serviceType)
+  input.charges.forEach((charge, index) => {
+    if (chargePayers.includes(charge.payer)) return
+    const messageKey = charge.payer === 'shop' ? 'validation.shopBearsOnlyTheJob' : 'validation.brandPaysOnlyWarranty'
+    issues.push({ path: `charges.${index}.payer`, messageKey })
+  })
+  if (issues.length > 0) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: issues })
 }
 
 /**

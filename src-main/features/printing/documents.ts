@@ -6,6 +6,7 @@ import { daysPeriodEnd } from '../../../src-shared/domain/warranty/policy'
 import { readRepairWarrantyDays, readShopProfile } from '../settings/service'
 import { shopCalendar } from '../workOrders/calendar'
 import { loadWorkOrderDetail } from '../workOrders/detail'
+import { warrantedJob } from '../workOrders/comebackCover'
 import { findWorkOrder } from '../workOrders/lookup'
 import { workOrderPorts } from '../workOrders/ports'
 
@@ -27,8 +28,12 @@ export async function workOrderPrintData(
     ? ((await workOrderPorts().invoicesOf(db, workOrderId)).find((document) => document.kind === 'invoice') ?? null)
     : null
   const days = await readRepairWarrantyDays(db)
-  // The repair's own warranty runs from the day the customer took the device back.
-  const startsOn = order.pickedUpAt ? shopLocalDate(new Date(order.pickedUpAt), calendar.timeZone) : calendar.today
+  // The repair's own warranty runs from the day the customer took the device back; a free rework
+  // under it starts nothing new: its slip shows the warranty of the work it reworked.
+  const warranted = (await warrantedJob(db, order)) ?? order
+  const startsOn = warranted.pickedUpAt
+    ? shopLocalDate(new Date(warranted.pickedUpAt), calendar.timeZone)
+    : calendar.today
   return {
     shop,
     // A document never prints the device's passcode, so it does not even carry it.

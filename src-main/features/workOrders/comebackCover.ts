@@ -1,21 +1,56 @@
 import type { Db } from '../../db/connection'
-import { comebackCover, type ComebackCover } from '../../../src-shared/domain/comeback'
+import { comebackCover, type ComebackCover, type WarrantedWork } from '../../../src-shared/domain/comeback'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { readRepairWarrantyDays } from '../settings/service'
 import type { ShopCalendar } from './calendar'
+import { findWorkOrder } from './lookup'
 import type { WorkOrdersTable } from './tables'
+
+type CollectedJob = Pick<WorkOrdersTable, 'id' | 'status' | 'serviceType' | 'pickedUpAt' | 'reopenedFromId'>
+
+/**
+ * The job whose work the shop's repair warranty covers: a free rework's is the job it reworks
+ * (followed back through its comebacks), so a rework never starts the warranty again; null when
+ * that job was never collected.
+ */
+export async function warrantedJob(db: Db, order: CollectedJob): Promise<CollectedJob | null> {
+  let job = order
+  while (job.serviceType === 'shop_warranty_repair' && job.reopenedFromId)
+    job = await findWorkOrder(db, job.reopenedFromId)
+  return job.pickedUpAt ? job : null
+}
+
+/** Whether the job had labour done or parts fitted (not given back). */
+async function didWork(db: Db, workOrderId: string): Promise<boolean> {
+  const labour = await db
+    .selectFrom('workOrderLabour')
+    .select('id')
+    .where('workOrderId', '=', workOrderId)
+    .executeTakeFirst()
+  if (labour) return true
+  const part = await db
+    .selectFrom('workOrderParts')
+    .select('id')
+    .where('workOrderId', '=', workOrderId)
+    .whereRef('returnedQuantity', '<', 'quantity')
+    .executeTakeFirst()
+  return part !== undefined
+}
 
 /**
  * What a comeback of this order would open as today, by the shop's repair-warranty days; null
  * while the order is not one a comeback can start from (not collected). The reopen opens it so,
  * and the work order page says so before anyone reopens.
  */
-export async function comebackOf(
-  db: Db,
-  order: Pick<WorkOrdersTable, 'status' | 'serviceType' | 'pickedUpAt'>,
-  calendar: ShopCalendar
-): Promise<ComebackCover | null> {
-  if (order.status !== 'picked_up' || !order.pickedUpAt) return null
-  const pickedUpOn = shopLocalDate(new Date(order.pickedUpAt), calendar.timeZone)
-  return comebackCover({ serviceType: order.serviceType, pickedUpOn }, calendar.today, await readRepairWarrantyDays(db))
+export async function comebackOf(db: Db, order: CollectedJob, calendar: ShopCalendar): Promise<ComebackCover | null> {
+  if (order.status !== 'picked_up') return null
+  const job = await warrantedJob(db, order)
+  if (!job || job.serviceType === 'shop_warranty_repair') return null
+  const work: WarrantedWork = {
+    serviceType: job.serviceType,
+    pickedUpOn: shopLocalDate(new Date(job.pickedUpAt!), calendar.timeZone),
+    // Only an inspection may have done no work; the other kinds are the shop's work by their kind.
+    didWork: job.serviceType === 'inspection' ? await didWork(db, job.id) : true
+  }
+  return comebackCover(work, calendar.today, await readRepairWarrantyDays(db))
 }

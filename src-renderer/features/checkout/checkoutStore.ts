@@ -1,7 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, watch } from 'vue'
 import type { CheckoutDraft, Input, Invoice, WorkOrderDetail } from '../../../src-shared/contract'
-import { payersFor, type Payer, type PaymentMethod, type PricedLine } from '../../../src-shared/domain/invoice'
+import {
+  chargePayersFor,
+  payersFor,
+  type Payer,
+  type PaymentMethod,
+  type PricedLine
+} from '../../../src-shared/domain/invoice'
 import { discountNeedsManagerPresent } from '../../../src-shared/domain/discount'
 import { billDiffersFromAcceptedQuote, billedToCustomerFen } from '../../../src-shared/domain/acceptedQuote'
 import type { DecisionChannel } from '../../../src-shared/domain/repairTypes'
@@ -78,10 +84,15 @@ export const useCheckoutStore = defineStore('checkout', () => {
     draft.value ? payersFor(draft.value.serviceType) : ['customer']
   )
   const choosesPayer = computed(() => payerChoices.value.length > 1)
+  /** Who may pay an extra charge: never the shop, whose warranty covers only the job's own work. */
+  const chargePayerChoices = computed<readonly Payer[]>(() =>
+    draft.value ? chargePayersFor(draft.value.serviceType) : ['customer']
+  )
   const payable = computed(() => draft.value !== null && !draft.value.invoiceId && !draft.value.blockedReason)
   const payerOf = (line: { sourceId: string | null; payer: Payer }): Payer =>
     line.sourceId ? (payers[line.sourceId] ?? line.payer) : line.payer
-  const chargePayer = (charge: ChargeRow): Payer => (choosesPayer.value ? charge.payer : 'customer')
+  const chargePayer = (charge: ChargeRow): Payer =>
+    chargePayerChoices.value.includes(charge.payer) ? charge.payer : 'customer'
 
   const pricedLines = computed<PricedLine[]>(() => [
     ...(draft.value?.lines ?? []).map((line) => ({
@@ -259,6 +270,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
     fieldErrors,
     payerChoices,
     choosesPayer,
+    chargePayerChoices,
     payable,
     payerOf,
     totalsState,

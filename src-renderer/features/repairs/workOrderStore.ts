@@ -70,7 +70,9 @@ export const useWorkOrderStore = defineStore('workOrder', () => {
   }
 
   async function reopen(reason: string): Promise<{ id: string; claimCode: string }> {
-    const result = await call('workOrders.reopen', { id: current().id, reason })
+    const { id, comebackAs } = current()
+    const expected = comebackAs ? { expectedServiceType: comebackAs.serviceType } : {}
+    const result = await call('workOrders.reopen', { id, reason, ...expected })
     return { id: result.workOrder.id, claimCode: result.claimCode }
   }
 

@@ -29,7 +29,7 @@ function claimsOf(app: AppContext, invoiceId: string): unknown[] {
 }
 
 describe('what a comeback opens as', () => {
-  const paidOn = { serviceType: 'paid_repair' as const, pickedUpOn: '2026-01-23' }
+  const paidOn = { serviceType: 'paid_repair' as const, pickedUpOn: '2026-01-23', didWork: true }
 
   it('after the shop’s own work: its repair warranty through the last day, then a paid repair', () => {
     expect(comebackCover(paidOn, '2026-04-23', 90)).toEqual({
@@ -40,18 +40,20 @@ describe('what a comeback opens as', () => {
       serviceType: 'paid_repair',
       shopWarrantyEnd: '2026-04-23'
     })
-    for (const serviceType of ['installation', 'shop_warranty_repair'] as const)
+    for (const serviceType of ['installation', 'inspection'] as const)
       expect(comebackCover({ ...paidOn, serviceType }, '2026-02-01', 90).serviceType).toBe('shop_warranty_repair')
-    // A shop that gives no repair warranty covers nothing after the day of pick-up.
-    expect(comebackCover(paidOn, '2026-01-24', 0).serviceType).toBe('paid_repair')
+    // A shop that gives no repair warranty covers nothing, not even on the day of pick-up.
+    expect(comebackCover(paidOn, '2026-01-23', 0)).toEqual({ serviceType: 'paid_repair', shopWarrantyEnd: null })
   })
 
-  it('after a 三包 repair: the brand’s warranty again; after an inspection that repaired nothing: paid', () => {
+  it('after a 三包 repair: the brand’s warranty again; after an inspection that did no work: paid', () => {
     expect(comebackCover({ ...paidOn, serviceType: 'warranty_repair' }, '2027-06-01', 90)).toEqual({
       serviceType: 'warranty_repair',
       shopWarrantyEnd: null
     })
-    expect(comebackCover({ ...paidOn, serviceType: 'inspection' }, '2026-01-24', 90).serviceType).toBe('paid_repair')
+    expect(comebackCover({ ...paidOn, serviceType: 'inspection', didWork: false }, '2026-01-24', 90).serviceType).toBe(
+      'paid_repair'
+    )
   })
 })
 
@@ -87,6 +89,21 @@ describe('a comeback of a paid repair, under the shop’s own repair warranty', 
     expect(refused).toMatchObject({
       code: 'VALIDATION',
       details: { fields: [{ path: 'payers', messageKey: 'validation.brandPaysOnlyWarranty' }] }
+    })
+    expect(countRows(app, 'invoices')).toBe(invoicesBefore)
+    // Nor does the shop bear an extra charge: its warranty covers the job's own labour and parts.
+    const charged = await callError(
+      app,
+      'checkout.pay',
+      {
+        workOrderId: comeback.id,
+        charges: [{ description: '新手机', quantity: 1, unitPriceFen: 500_000, payer: 'shop' }]
+      },
+      token
+    )
+    expect(charged).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'charges.0.payer', messageKey: 'validation.shopBearsOnlyTheJob' }] }
     })
     expect(countRows(app, 'invoices')).toBe(invoicesBefore)
 
@@ -145,6 +162,72 @@ describe('a comeback of a paid repair, under the shop’s own repair warranty', 
     })
     expect(countRows(app, 'payments')).toBe(paymentsBefore)
     expect(claimsOf(app, invoice.id)).toEqual([])
+  })
+
+  it('a free rework starts no new warranty: its own comeback counts the days from the work it reworked', async () => {
+    const clock = testClock()
+    const { app, adminToken } = await freshShop(clock)
+    const paid = await collectedPaidRepair(app, adminToken)
+    clock.advance(30 * DAY)
+    let token = await signInAgain(app)
+    const { workOrder, claimCode } = await callOk(app, 'workOrders.reopen', { id: paid.id, reason: '又花屏' }, token)
+    const rework = await finishJob(app, token, workOrder.id, { serviceType: 'shop_warranty_repair' })
+    await callOk(app, 'checkout.pay', { workOrderId: rework.id }, token)
+    await callOk(app, 'workOrders.pickup', { id: rework.id, claimCode, confirmed: true }, token)
+    // The rework's slip shows the warranty of the repair it reworked, not 90 days from today.
+    const printed = await callOk(app, 'printing.workOrderDocument', { workOrderId: rework.id }, token)
+    expect(printed.repairWarranty).toMatchObject({ startsOn: '2026-01-23', endsOn: '2026-04-23' })
+
+    clock.advance(61 * DAY)
+    token = await signInAgain(app)
+    const detail = await callOk(app, 'workOrders.get', { id: rework.id }, token)
+    expect(detail.comebackAs).toEqual({ serviceType: 'paid_repair', shopWarrantyEnd: '2026-04-23' })
+    const again = await callOk(
+      app,
+      'workOrders.reopen',
+      { id: rework.id, reason: '又坏了', expectedServiceType: 'paid_repair' },
+      token
+    )
+    expect(again.workOrder.serviceType).toBe('paid_repair')
+  })
+
+  it('refuses a comeback of another kind than the screen showed, and opens nothing', async () => {
+    const clock = testClock()
+    const { app, adminToken } = await freshShop(clock)
+    const paid = await collectedPaidRepair(app, adminToken)
+    // The page was read on the warranty's last day; the manager confirms after midnight.
+    clock.advance(90 * DAY)
+    let token = await signInAgain(app)
+    const shown = (await callOk(app, 'workOrders.get', { id: paid.id }, token)).comebackAs
+    expect(shown?.serviceType).toBe('shop_warranty_repair')
+    clock.advance(DAY)
+    token = await signInAgain(app)
+    const ordersBefore = countRows(app, 'work_orders')
+    const refused = await callError(
+      app,
+      'workOrders.reopen',
+      { id: paid.id, reason: '又坏了', expectedServiceType: shown!.serviceType },
+      token
+    )
+    expect(refused).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.comebackKindChanged' })
+    expect(countRows(app, 'work_orders')).toBe(ordersBefore)
+  })
+
+  it('counts the days in the shop’s time zone: picked up at 00:30 Beijing time is that day’s pick-up', async () => {
+    // 16:30 UTC on 23 January is 00:30 on the 24th in Asia/Shanghai.
+    const clock = testClock('2026-01-23T16:30:00.000Z')
+    const { app, adminToken } = await freshShop(clock)
+    const lastDay = await collectedPaidRepair(app, adminToken)
+    const dayAfter = await collectedPaidRepair(app, adminToken)
+    // 15:59 UTC on 24 April is 23:59 on the warranty's last day there.
+    clock.advance(Date.parse('2026-04-24T15:59:00.000Z') - clock.now().getTime())
+    let token = await signInAgain(app)
+    const inTime = await callOk(app, 'workOrders.reopen', { id: lastDay.id, reason: '又坏了' }, token)
+    expect(inTime.workOrder.serviceType).toBe('shop_warranty_repair')
+    clock.advance(60_000)
+    token = await signInAgain(app)
+    const late = await callOk(app, 'workOrders.reopen', { id: dayAfter.id, reason: '又坏了' }, token)
+    expect(late.workOrder.serviceType).toBe('paid_repair')
   })
 
   it('after the shop’s repair-warranty days the comeback is a paid repair, quoted first', async () => {
@@ -229,6 +312,20 @@ describe('upgrading to lines the shop bears', () => {
     expect(() => sqlite.prepare("UPDATE invoice_lines SET amount_fen = 1 WHERE id = 'l1'").run()).toThrow(/immutable/)
     expect(() => sqlite.prepare("DELETE FROM invoice_lines WHERE id = 'l2'").run()).toThrow(/immutable/)
     expect(() => line.run('l4', 2, 'charge', '其他', 100, 100, 'nobody')).toThrow(/CHECK/)
+    // The shop is a payer now; the lines still belong to an invoice, found by their indexes.
+    line.run('l5', 2, 'labour', '返修', 5_000, 5_000, 'shop')
+    expect(() =>
+      sqlite
+        .prepare(
+          `INSERT INTO invoice_lines (id, invoice_id, position, kind, description, quantity, unit_price_fen, amount_fen, payer)
+           VALUES ('l6', 'no-such-invoice', 0, 'labour', '返修', 1, 1, 1, 'shop')`
+        )
+        .run()
+    ).toThrow(/FOREIGN KEY/)
+    const indexes = sqlite.prepare("SELECT name FROM pragma_index_list('invoice_lines') ORDER BY name").all()
+    expect(indexes).toEqual(
+      expect.arrayContaining([{ name: 'invoice_lines_invoice' }, { name: 'invoice_lines_source' }])
+    )
     sqlite.close()
   })
 })

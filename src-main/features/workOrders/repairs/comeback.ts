@@ -21,6 +21,9 @@ export async function reopenWorkOrder(
   const previous = await findWorkOrder(db, input.id)
   const cover = await comebackOf(db, previous, await shopCalendar(db, at))
   if (!cover) throw new AppError('INVALID_TRANSITION', 'errors.reopenOnlyPickedUp', { from: previous.status })
+  // Who pays is what the customer was told: a comeback of another kind than the screen showed is refused.
+  if (input.expectedServiceType !== undefined && input.expectedServiceType !== cover.serviceType)
+    throw new AppError('CONFLICT', 'errors.comebackKindChanged', { serviceType: cover.serviceType })
   await requireNoLiveComeback(db, previous.id)
   const condition = JSON.parse(previous.conditionJson) as ArrivalCondition
   // The device may have changed hands since; the comeback belongs to whoever owns it now.
