@@ -635,7 +635,7 @@ export const warrantyMessages = defineMessages(
         computers_2002_art23: '2002 rules for computers, art. 23'
       },
       faultDate: 'Fault appeared on',
-      faultDateToday: 'Today (or pick an earlier day)',
+      faultDateToday: 'Today (or earlier)',
       judgedOn: 'Judged on',
       waitingNote: ' ({cause} since {since})',
       waitingEntitledOn: 'Exchange due from',
