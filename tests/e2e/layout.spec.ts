@@ -202,6 +202,10 @@ test('the warehouse screens and the warranty policies read whole in English at 1
   const faultDate = page.locator('[data-test=claim-form] input[name=faultDate]')
   await expect(faultDate).toHaveAttribute('placeholder', /^Today/)
   expect(await placeholderFits(faultDate)).toBe(true)
+  // Its counts read as English counts: "35 days left", "12 months", not "day(s)", "month(s)".
+  await expect(page.getByTestId('warranty-verdict')).toContainText(/\(\d+ days left\)/)
+  await expect(page.getByTestId('verdict-policy')).toContainText('12 months')
+  await expect(page.locator('.shell-main')).not.toContainText('(s)')
   await screenshot(page, 'layout-warranty-fault-date-english')
 
   // A work order's actions: the technician picker and the note for the move say all they hint.

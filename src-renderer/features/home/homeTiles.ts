@@ -124,7 +124,7 @@ function managerTiles(facts: HomeFacts, t: Translate): HomeTile[] {
         path: '/backups'
       }
     )
-    backups.hint = problems ? t('dashboard.backupsProblems', { count: problems }) : t('dashboard.backupsHealthy')
+    backups.hint = problems ? t('dashboard.backupsProblems', problems) : t('dashboard.backupsHealthy')
     tiles.push(backups)
   }
   if (facts.sync) tiles.push(syncTile(facts.sync, t))

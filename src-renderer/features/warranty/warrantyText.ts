@@ -38,7 +38,7 @@ export function useWarrantyText() {
   function daysLeftText(days: number | null): string {
     if (days === null) return t('warranty.none')
     if (days === 0) return t('warranty.lastDay')
-    return days > 0 ? t('warranty.daysLeft', { n: days }) : t('warranty.daysOver', { n: -days })
+    return days > 0 ? t('warranty.daysLeft', days) : t('warranty.daysOver', -days)
   }
 
   /** One reason as a sentence: keys in the params (component, void reason) become words first. */
@@ -93,7 +93,7 @@ export function useWarrantyText() {
   function policyComponentsText(version: PolicyVersion): string {
     return (
       version.policy.components
-        .map((c) => `${componentLabel(c.component)} ${t('warranty.monthCount', { n: c.months })}`)
+        .map((c) => `${componentLabel(c.component)} ${t('warranty.monthCount', c.months)}`)
         .join(t('common.listSeparator')) || t('warranty.none')
     )
   }
