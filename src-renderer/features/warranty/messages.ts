@@ -586,7 +586,7 @@ export const warrantyMessages = defineMessages(
         refundInsteadOfExchange:
           'A customer entitled to an exchange who asks for a refund instead must be refunded (1995 rules for some goods, art. 13).',
         repairExtension:
-          '{days} day(s) spent in warranty repair ({repairs} repair(s)) do not count: the warranty ends that much later.',
+          '{days} day spent in warranty repair (repairs: {repairs}) does not count: the warranty ends that much later. | {days} days spent in warranty repair (repairs: {repairs}) do not count: the warranty ends that much later.',
         noClaim: 'No fault described: judged as a performance fault of the whole unit.',
         voidUnit: 'Recorded at check-in: {reason}. No 三包 for this unit, but it can be repaired for a fee.',
         voidComponent:
@@ -609,18 +609,20 @@ export const warrantyMessages = defineMessages(
           '{component} is a phone accessory: fault {faultCode} was repaired {repairs} times, but the exchange after two repairs is for the phone’s main unit only; within its own period the accessory is replaced with a new one of the same model, free.',
         repairPeriod:
           'Whole-unit warranty of {repairMonths} months from {start} to {repairEnd} ({daysLeft}): free repair.',
-        repairPeriodEnded: 'The whole-unit warranty ended {repairEnd} ({daysSince} day(s) ago): paid repair.',
+        repairPeriodEnded:
+          'The whole-unit warranty ended {repairEnd} ({daysSince} day ago): paid repair. | The whole-unit warranty ended {repairEnd} ({daysSince} days ago): paid repair.',
         componentPeriod: '{component} warranty of {months} months until {end} ({daysLeft}): free repair.',
-        componentPeriodEnded: 'The {component} warranty ended {end} ({daysSince} day(s) ago).',
+        componentPeriodEnded:
+          'The {component} warranty ended {end} ({daysSince} day ago). | The {component} warranty ended {end} ({daysSince} days ago).',
         partRepairWarranty:
           'The {component} was replaced in a paid repair on {replacedOn} with a {warrantyDays}-day repair warranty until {end} ({daysLeft}): free repair.',
         partRepairWarrantyEnded:
-          'The repair warranty on the replaced {component} ended {end} ({daysSince} day(s) ago).',
+          'The repair warranty on the replaced {component} ended {end} ({daysSince} day ago). | The repair warranty on the replaced {component} ended {end} ({daysSince} days ago).',
         faultDate: 'Judged on the day the fault appeared, {faultDate} (today is {today}).',
         waitingLimitReached:
           'Brought in on {broughtIn}; {cause} since {since}. Not repaired more than {limitDays} days after it was brought in ({article}): the customer may have an exchange from {entitledOn}.',
         waitingLimitAhead:
-          'Brought in on {broughtIn}; {cause} since {since}. Unrepaired more than {limitDays} days after it was brought in, the customer may have an exchange ({article}): from {entitledOn} ({daysToGo} day(s) to go).',
+          'Brought in on {broughtIn}; {cause} since {since}. Unrepaired more than {limitDays} days after it was brought in, the customer may have an exchange ({article}): from {entitledOn} ({daysToGo} day to go). | Brought in on {broughtIn}; {cause} since {since}. Unrepaired more than {limitDays} days after it was brought in, the customer may have an exchange ({article}): from {entitledOn} ({daysToGo} days to go).',
         waitingNoLimit:
           'Brought in on {broughtIn}; {cause} since {since}. The rules for these goods give no exchange for this; the waiting days do not count against the warranty period.'
       },

@@ -41,10 +41,14 @@ export function useWarrantyText() {
     return days > 0 ? t('warranty.daysLeft', days) : t('warranty.daysOver', -days)
   }
 
-  /** One reason as a sentence: keys in the params (component, void reason) become words first. */
+  /**
+   * One reason as a sentence: keys in the params (component, void reason) become words first. A
+   * reason that counts days (since an end, to go, spent in repair) reads it as one day or several.
+   */
   function reasonText(reason: Reason): string {
     if (!te(reason.key)) return reason.key
     const params: Record<string, string | number> = { ...reason.params }
+    const dayCount = [params.daysSince, params.daysToGo, params.days].find((n) => typeof n === 'number')
     if (typeof params.component === 'string') params.component = componentLabel(params.component)
     if (typeof params.reason === 'string') {
       const key = `warranty.voidReason.${params.reason}`
@@ -58,7 +62,7 @@ export function useWarrantyText() {
       const value = params[param]
       if (typeof value === 'string' && te(`${prefix}.${value}`)) params[param] = t(`${prefix}.${value}`)
     }
-    return t(reason.key, params)
+    return typeof dayCount === 'number' ? t(reason.key, params, dayCount) : t(reason.key, params)
   }
 
   /** An import rejection's reason: its key with params, or the key itself if this build lacks it. */
