@@ -49,4 +49,17 @@ test('English screens name the seeded codes in English; a code the shop renamed 
   await expect.soft(page.getByTestId('work-order')).toContainText('S01 Won’t power on / won’t start')
   await expect.soft(locations.getByRole('option', { name: 'L01 Main board' })).toBeVisible()
   await expect.soft(page.getByTestId('work-order')).not.toContainText('不开机')
+  await page.keyboard.press('Escape')
+
+  // The code list names them so too; editing one shows the stored words and says what a new name does.
+  await page.getByTestId('nav-codes').click()
+  const table = page.getByTestId('codes-table')
+  await expect(table).toContainText('Won’t power on / won’t start')
+  await expect(table).toContainText('触屏漂移')
+  await table.getByTestId('edit-code').first().click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog.locator('input[name=label]')).toHaveValue('不开机 / 无法启动')
+  await expect(dialog).toContainText('The app’s own name, shown in each reader’s language')
+  await settled(page)
+  await screenshot(page, `seeded-codes-edit${shot}`)
 })
