@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { operation } from './operation'
 import { calendarDate, id, optionalText, text, untrimmedSingleLineString } from './common'
 import type { ExportedFile } from './dataExport'
-import { SERVICE_TYPES } from '../domain/repairTypes'
+import { SERVICE_TYPES, type CodeList } from '../domain/repairTypes'
 import { PERIOD_GRAINS } from '../domain/reportStatistics'
 
 /** The manager's reports, in the order the reports page lists them. */
@@ -20,17 +20,21 @@ export type ReportName = (typeof REPORTS)[number]
 
 /**
  * How a cell is shown: plain text, a coded value the reader's language names (`codeSet` says
- * which list), a count, money in fen, hours, or a share 0..1.
+ * which list) or a code of the shop's own lists (`codeList`: named from that list, a seeded
+ * name in the reader's language), a count, money in fen, hours, or a share 0..1.
  */
 export type ReportCellKind = 'text' | 'code' | 'count' | 'fen' | 'hours' | 'percent'
 export const REPORT_CODE_SETS = ['category', 'serviceType', 'method', 'claimStatus', 'bucket', 'aspect'] as const
 export type ReportCodeSet = (typeof REPORT_CODE_SETS)[number]
+/** The shop's code lists a report groups by: the fault causes and locations found at diagnosis. */
+export type ReportCodeList = Extract<CodeList, 'fault_cause' | 'fault_location'>
 export type ReportCell = string | number | null
 
 export interface ReportColumn {
   key: string
   kind: ReportCellKind
   codeSet?: ReportCodeSet
+  codeList?: ReportCodeList
 }
 
 /** One table behind a report (a report may have several: by category, by technician...). */
@@ -141,7 +145,8 @@ export const reportsContract = {
         title: text(60),
         sheets: z.record(z.string(), untrimmedSingleLineString().max(31)),
         columns: z.record(z.string(), untrimmedSingleLineString().max(60)),
-        labels: z.record(z.string(), untrimmedSingleLineString().max(60)).default({})
+        // A shop code is named with its code: up to 20 characters, a space and a 60-character label.
+        labels: z.record(z.string(), untrimmedSingleLineString().max(81)).default({})
       })
       .strict()
   ),

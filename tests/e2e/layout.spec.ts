@@ -140,6 +140,20 @@ test('the warehouse screens and the warranty policies read whole in English at 1
     adminToken
   )
   await host.rpc('stocktakes.start', { scope: { kind: 'all' }, note: '月末盘点' }, adminToken)
+  await host.rpc(
+    'warranty.register',
+    {
+      serial: 'OPPOFX8LAY01',
+      brand: 'OPPO',
+      model: 'Find X8',
+      categoryKey: 'mobile_phone',
+      purchaseDate: '2026-01-10',
+      invoiceNumber: 'INV-LAYOUT',
+      buyerName: '刘洋',
+      buyerPhone: '13711112222'
+    },
+    adminToken
+  )
   const { workOrder } = await takeIn(host, adminToken, {
     customer: { name: '欧阳娜娜', mobile: '13600000001' },
     device: { brand: 'HUAWEI', model: 'Mate 60 Pro', serial: 'SNLAYOUT09' },
@@ -180,6 +194,19 @@ test('the warehouse screens and the warranty policies read whole in English at 1
     await expect(page.locator(box)).toBeVisible()
     expect(await placeholderFits(page.locator(box)), entry).toBe(true)
   }
+
+  // A unit's verdict: the fault's date says whole that it is today unless an earlier day is picked.
+  await page.getByTestId('nav-warranty').click()
+  await page.getByTestId('warranty-search').fill('OPPOFX8LAY01')
+  await page.getByTestId('warranty-search').press('Enter')
+  const faultDate = page.locator('[data-test=claim-form] input[name=faultDate]')
+  await expect(faultDate).toHaveAttribute('placeholder', /^Today/)
+  expect(await placeholderFits(faultDate)).toBe(true)
+  // Its counts read as English counts: "35 days left", "12 months", not "day(s)", "month(s)".
+  await expect(page.getByTestId('warranty-verdict')).toContainText(/\(\d+ days left\)/)
+  await expect(page.getByTestId('verdict-policy')).toContainText('12 months')
+  await expect(page.locator('.shell-main')).not.toContainText('(s)')
+  await screenshot(page, 'layout-warranty-fault-date-english')
 
   // A work order's actions: the technician picker and the note for the move say all they hint.
   await page.goto(`${host.url}#/work-orders/${workOrder.id}`)

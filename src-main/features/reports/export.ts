@@ -10,7 +10,8 @@ import { runReport } from './run'
 function excelCell(column: ReportColumn, cell: ReportCell, label: (key: string) => string): ReportCell {
   if (cell === null) return null
   if (column.kind === 'fen' && typeof cell === 'number') return cell / 100
-  if (column.kind === 'code' && column.codeSet) return printableText(label(`${column.codeSet}.${cell}`))
+  const codes = column.codeSet ?? column.codeList
+  if (column.kind === 'code' && codes) return printableText(label(`${codes}.${cell}`))
   return typeof cell === 'string' ? printableText(cell) : cell
 }
 

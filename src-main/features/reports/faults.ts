@@ -4,7 +4,6 @@ import { change, pareto, rate } from '../../../src-shared/domain/reportStatistic
 import { rangeOf, type ReportQuery, type ReportRange } from './scope'
 import { jobCounts, type JobDimension } from './jobDimensions'
 import { lastDayOf, previousMonth, summarySpan } from './summarySpan'
-import { codeLabels } from './names'
 import { summariesAnswer } from './reportSlice'
 
 /**
@@ -41,8 +40,6 @@ export async function faultsReport(
     true
   )
 
-  const faultLabels = await codeLabels(db, 'fault_cause')
-  const componentLabels = await codeLabels(db, 'fault_location')
   const jobs = byMonth.reduce((sum, row) => sum + row.jobs, 0)
   const faults = byMonth.reduce((sum, row) => sum + row.faults, 0)
   const paretoLines = pareto(
@@ -78,14 +75,14 @@ export async function faultsReport(
       {
         key: 'pareto',
         columns: [
-          { key: 'faultCode', kind: 'text' },
+          { key: 'faultCode', kind: 'code', codeList: 'fault_cause' },
           { key: 'faults', kind: 'count' },
           { key: 'share', kind: 'percent' },
           { key: 'cumulativeShare', kind: 'percent' },
           { key: 'faultRate', kind: 'percent' }
         ],
         rows: paretoLines.map((line) => ({
-          faultCode: faultLabels.get(line.item.code) ?? line.item.code,
+          faultCode: line.item.code,
           code: line.item.code,
           faults: line.count,
           share: line.share,
@@ -96,7 +93,7 @@ export async function faultsReport(
       {
         key: 'monthOnMonth',
         columns: [
-          { key: 'faultCode', kind: 'text' },
+          { key: 'faultCode', kind: 'code', codeList: 'fault_cause' },
           { key: 'previousMonth', kind: 'count' },
           { key: 'lastMonth', kind: 'count' },
           { key: 'change', kind: 'percent' }
@@ -104,7 +101,7 @@ export async function faultsReport(
         rows: [...counts]
           .sort((a, b) => b[1].current - a[1].current || a[0].localeCompare(b[0]))
           .map(([code, entry]) => ({
-            faultCode: faultLabels.get(code) ?? code,
+            faultCode: code,
             previousMonth: entry.previous,
             lastMonth: entry.current,
             change: change(entry.previous, entry.current)
@@ -130,12 +127,12 @@ export async function faultsReport(
       {
         key: 'byComponent',
         columns: [
-          { key: 'component', kind: 'text' },
+          { key: 'component', kind: 'code', codeList: 'fault_location' },
           { key: 'faults', kind: 'count' },
           { key: 'share', kind: 'percent' }
         ],
         rows: componentLines.map((line) => ({
-          component: componentLabels.get(line.item.code) ?? line.item.code,
+          component: line.item.code,
           faults: line.count,
           share: line.share
         }))

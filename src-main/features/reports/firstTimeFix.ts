@@ -5,7 +5,7 @@ import { type ReportQuery, type ReportRange } from './scope'
 import { jobCounts, type JobDimension } from './jobDimensions'
 import { summarySpan } from './summarySpan'
 import { summariesAnswer } from './reportSlice'
-import { codeLabels, userNames } from './names'
+import { userNames } from './names'
 
 interface FixRow {
   pickedUp: number
@@ -48,7 +48,6 @@ export async function firstTimeFixReport(db: Db, query: ReportQuery, range: Repo
     db,
     byTechnician.map((row) => row.key)
   )
-  const faults = await codeLabels(db, 'fault_cause')
 
   return {
     report: 'firstTimeFix',
@@ -68,9 +67,9 @@ export async function firstTimeFixReport(db: Db, query: ReportQuery, range: Repo
       },
       {
         key: 'byFaultCode',
-        columns: [{ key: 'faultCode', kind: 'text' }, ...FIX_COLUMNS],
+        columns: [{ key: 'faultCode', kind: 'code', codeList: 'fault_cause' }, ...FIX_COLUMNS],
         rows: byFault.map((row) => ({
-          faultCode: row.key === null ? null : (faults.get(row.key) ?? row.key),
+          faultCode: row.key,
           ...fixFigures(row)
         }))
       },

@@ -7,9 +7,3 @@ export async function userNames(db: Db, ids: readonly (string | null)[]): Promis
   const rows = await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', wanted).execute()
   return new Map(rows.map((row) => [row.id, row.displayName]))
 }
-
-/** A fault code with its label from the shop's list, e.g. `F12 屏幕不显示`. */
-export async function codeLabels(db: Db, list: 'fault_location' | 'fault_cause'): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('codeEntries').select(['code', 'label']).where('list', '=', list).execute()
-  return new Map(rows.map((row) => [row.code, `${row.code} ${row.label}`]))
-}

@@ -3,14 +3,19 @@ import { ref } from 'vue'
 import type { CodeEntry, Input } from '../../../src-shared/contract'
 import type { CodeList } from '../../../src-shared/domain/repairTypes'
 import { call } from '../../api/client'
+import { i18n } from '../../i18n'
+import type { Choice } from '../../ui/choices'
 
-/** The shop's code lists (symptoms, fault locations, causes), loaded once and refreshed on change. */
+/**
+ * The shop's code lists (symptoms, fault locations, causes), loaded once and refreshed on change.
+ * Inactive codes are loaded too: a job diagnosed before a code was withdrawn still names it.
+ */
 export const useCodesStore = defineStore('codes', () => {
   const entries = ref<CodeEntry[]>([])
   let loaded: Promise<void> | undefined
 
-  async function reload(includeInactive = false): Promise<void> {
-    entries.value = await call('codes.list', { includeInactive })
+  async function reload(): Promise<void> {
+    entries.value = await call('codes.list', { includeInactive: true })
   }
 
   function ensureLoaded(): Promise<void> {
@@ -25,17 +30,27 @@ export const useCodesStore = defineStore('codes', () => {
     return entries.value.filter((entry) => entry.list === list && entry.active)
   }
 
-  /** "L01 主板" for a code, or the bare code if the list no longer has it. */
+  /** A code's name: the app's own wording in the reader's language while it is the seeded one, else the shop's. */
+  function nameOf(entry: CodeEntry): string {
+    return entry.seeded ? i18n.global.t(`codes.seeded.${entry.list}.${entry.code}`) : entry.label
+  }
+
+  /** "L01 Main board" for a code, or the bare code if the list does not have it. */
   function describe(list: CodeList, code: string | null): string {
     if (!code) return ''
     const entry = entries.value.find((e) => e.list === list && e.code === code)
-    return entry ? `${entry.code} ${entry.label}` : code
+    return entry ? `${entry.code} ${nameOf(entry)}` : code
+  }
+
+  /** A picker's choices: the list's active codes, each as "code name". */
+  function choicesIn(list: CodeList): Choice<string>[] {
+    return activeIn(list).map((entry) => ({ value: entry.code, label: `${entry.code} ${nameOf(entry)}` }))
   }
 
   async function save(input: Input<'codes.save'>): Promise<void> {
     await call('codes.save', input)
-    await reload(true)
+    await reload()
   }
 
-  return { entries, reload, ensureLoaded, activeIn, describe, save }
+  return { entries, reload, ensureLoaded, nameOf, describe, choicesIn, save }
 })

@@ -20,7 +20,52 @@ export const codesMessages = defineMessages(
       doesNotVoid: '否',
       voidsAs: '是：{reason}',
       voidsWarrantyHint: '检测时选用此故障原因的工单，整机不再享受保修，保修查询会写明原因',
-      voidsOnlyFaultCause: '只有故障原因可以使保修失效'
+      voidsOnlyFaultCause: '只有故障原因可以使保修失效',
+      seededHint: '系统预置的名称，按各人所选语言显示；改写后所有语言都显示您写的名称',
+      // The names of the codes seeded at first start (src-shared/domain/seededCodes.ts), while unedited.
+      seeded: {
+        symptom: {
+          S01: '不开机 / 无法启动',
+          S02: '屏幕无显示或显示异常',
+          S03: '触摸失灵',
+          S04: '无法充电 / 充电慢',
+          S05: '电池续航短 / 鼓包',
+          S06: '进水 / 受潮',
+          S07: '无信号 / 通话异常',
+          S08: '无声音 / 杂音',
+          S09: '摄像头故障',
+          S10: '自动重启 / 死机',
+          S11: '不制冷 / 制冷差',
+          S12: '漏水',
+          S13: '异响 / 振动大',
+          S99: '其他'
+        },
+        fault_location: {
+          L01: '主板',
+          L02: '屏幕总成',
+          L03: '电池',
+          L04: '充电接口 / 尾插',
+          L05: '摄像头模组',
+          L06: '扬声器 / 听筒',
+          L07: '按键 / 排线',
+          L08: '电源板',
+          L09: '压缩机',
+          L10: '电机',
+          L11: '软件系统',
+          L99: '其他部位'
+        },
+        fault_cause: {
+          C01: '元器件自然老化 / 失效',
+          C02: '生产工艺缺陷',
+          C03: '进液腐蚀',
+          C04: '外力撞击 / 跌落',
+          C05: '使用不当',
+          C06: '软件故障',
+          C07: '第三方拆修',
+          C08: '未发现故障',
+          C99: '其他原因'
+        }
+      }
     }
   },
   {
@@ -43,7 +88,52 @@ export const codesMessages = defineMessages(
       voidsAs: 'Yes: {reason}',
       voidsWarrantyHint:
         'A job diagnosed with this cause loses the whole unit’s warranty; the warranty lookup says why',
-      voidsOnlyFaultCause: 'Only a fault cause can void the warranty'
+      voidsOnlyFaultCause: 'Only a fault cause can void the warranty',
+      seededHint:
+        'The app’s own name, shown in each reader’s language; a name you write is shown as written in every language',
+      seeded: {
+        symptom: {
+          S01: 'Won’t power on / won’t start',
+          S02: 'No picture or faulty display',
+          S03: 'Touch not responding',
+          S04: 'Won’t charge / charges slowly',
+          S05: 'Short battery life / swollen battery',
+          S06: 'Liquid or damp damage',
+          S07: 'No signal / call problems',
+          S08: 'No sound / noise',
+          S09: 'Camera fault',
+          S10: 'Restarts or freezes',
+          S11: 'Not cooling / cools poorly',
+          S12: 'Leaks water',
+          S13: 'Abnormal noise / strong vibration',
+          S99: 'Other'
+        },
+        fault_location: {
+          L01: 'Main board',
+          L02: 'Screen assembly',
+          L03: 'Battery',
+          L04: 'Charging port / dock connector',
+          L05: 'Camera module',
+          L06: 'Speaker / earpiece',
+          L07: 'Buttons / flex cable',
+          L08: 'Power board',
+          L09: 'Compressor',
+          L10: 'Motor',
+          L11: 'Software / system',
+          L99: 'Other part'
+        },
+        fault_cause: {
+          C01: 'Component wear-out / failure',
+          C02: 'Manufacturing defect',
+          C03: 'Liquid corrosion',
+          C04: 'Impact / drop',
+          C05: 'Improper use',
+          C06: 'Software fault',
+          C07: 'Third-party repair',
+          C08: 'No fault found',
+          C99: 'Other cause'
+        }
+      }
     }
   }
 )

@@ -40,7 +40,8 @@ export interface HomeFacts {
   sync: SyncStatus | null
 }
 
-type Translate = (key: string, values?: Record<string, unknown>) => string
+/** vue-i18n's t: a key, its values and, for a text with singular and plural forms, the count that picks one. */
+type Translate = (key: string, values?: Record<string, unknown>, plural?: number) => string
 
 /** The home page's sections for the signed-in role, in the order they are shown, one tile list each. */
 export function homeSections(facts: HomeFacts, t: Translate): HomeSection[] {
@@ -124,7 +125,9 @@ function managerTiles(facts: HomeFacts, t: Translate): HomeTile[] {
         path: '/backups'
       }
     )
-    backups.hint = problems ? t('dashboard.backupsProblems', { count: problems }) : t('dashboard.backupsHealthy')
+    backups.hint = problems
+      ? t('dashboard.backupsProblems', { count: problems }, problems)
+      : t('dashboard.backupsHealthy')
     tiles.push(backups)
   }
   if (facts.sync) tiles.push(syncTile(facts.sync, t))

@@ -64,7 +64,7 @@ export const dashboardMessages = defineMessages(
       stuckHint: 'no status change for {days}+ days',
       backups: 'Backups',
       backupsHealthy: 'Backups are healthy',
-      backupsProblems: '{count} backup problem(s)',
+      backupsProblems: '{count} backup problem | {count} backup problems',
       sync: 'HQ sync',
       syncNotEnrolled: 'Not enrolled with HQ',
       syncHealthy: 'Sync is healthy',

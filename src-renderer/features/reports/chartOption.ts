@@ -4,7 +4,7 @@ import type { ReportCell, ReportColumn, ReportResult } from '../../../src-shared
 export const CHART_ROWS = 20
 
 export interface ChartWords {
-  cellText: (column: Pick<ReportColumn, 'kind' | 'codeSet'>, cell: ReportCell | undefined) => string
+  cellText: (column: Pick<ReportColumn, 'kind' | 'codeSet' | 'codeList'>, cell: ReportCell | undefined) => string
   seriesName: (key: string) => string
   /** Said across an empty chart, which would otherwise be a bare axis. */
   empty: string

@@ -7,6 +7,8 @@ import { TURNAROUND_BUCKETS } from '../../../src-shared/domain/reportStatistics'
 import { CATEGORY_KEYS } from '../../../src-shared/domain/warranty/policy'
 import { SATISFACTION_ASPECTS } from '../../../src-shared/domain/customerContact'
 import { CLAIM_STATUSES } from '../../../src-shared/contract/checkout'
+import { showError } from '../../ui/errors'
+import { useCodesStore } from '../codes/codesStore'
 
 /** Where each list of coded values is named in the reader's language. */
 export const CODE_SET_KEYS: Record<ReportCodeSet, string> = {
@@ -31,21 +33,27 @@ export const CODES: Record<ReportCodeSet, readonly string[]> = {
 
 /**
  * How the reports show a cell: money in yuan, shares as percentages, hours with one decimal,
- * coded values by name, and an empty group (no technician, no category) as "(none)".
+ * coded values by name (a shop code as "code name", as the work order shows it), and an empty
+ * group (no technician, no category) as "(none)".
  */
 export function useReportText() {
   const { t, te } = useI18n()
+  const shopCodes = useCodesStore()
+  shopCodes.ensureLoaded().catch(showError)
 
   function codeLabel(codeSet: ReportCodeSet, code: string): string {
     const key = `${CODE_SET_KEYS[codeSet]}.${code}`
     return te(key) ? t(key) : code
   }
 
-  function cellText(column: Pick<ReportColumn, 'kind' | 'codeSet'>, cell: ReportCell | undefined): string {
+  function cellText(column: Pick<ReportColumn, 'kind' | 'codeSet' | 'codeList'>, cell: ReportCell | undefined): string {
     if (cell === null || cell === undefined)
       return column.kind === 'text' || column.kind === 'code' ? t('reports.none') : '—'
-    if (typeof cell === 'string')
-      return column.kind === 'code' && column.codeSet ? codeLabel(column.codeSet, cell) : cell
+    if (typeof cell === 'string' && column.kind === 'code') {
+      if (column.codeSet) return codeLabel(column.codeSet, cell)
+      if (column.codeList) return shopCodes.describe(column.codeList, cell)
+    }
+    if (typeof cell === 'string') return cell
     switch (column.kind) {
       case 'fen':
         return formatFenGrouped(cell)
@@ -58,11 +66,18 @@ export function useReportText() {
     }
   }
 
-  /** Every coded value's name, keyed `codeSet.code`, for the Excel export (which writes words, not codes). */
+  /**
+   * Every coded value's name, keyed `codeSet.code` (a shop code `list.code`), for the Excel export
+   * (which writes words, not codes).
+   */
   function exportLabels(): Record<string, string> {
     const labels: Record<string, string> = {}
     for (const [codeSet, codes] of Object.entries(CODES) as [ReportCodeSet, readonly string[]][]) {
       for (const code of codes) labels[`${codeSet}.${code}`] = codeLabel(codeSet, code)
+    }
+    for (const entry of shopCodes.entries) {
+      // The lists a report groups by: fault causes and locations (no report names a symptom).
+      if (entry.list !== 'symptom') labels[`${entry.list}.${entry.code}`] = shopCodes.describe(entry.list, entry.code)
     }
     return labels
   }

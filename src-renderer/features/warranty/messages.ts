@@ -439,15 +439,15 @@ export const warrantyMessages = defineMessages(
       repairEnd: 'Repair warranty until',
       daysLeftLabel: 'Days left',
       extensionDays: 'Extended by repair time',
-      extensionValue: '{days} day(s)',
+      extensionValue: '{days} day | {days} days',
       componentEnds: 'Component warranties',
       partWarranties: 'Replaced-part repair warranties',
       voided: 'Void',
       none: '—',
       paren: ' ({note})',
-      daysLeft: '{n} day(s) left',
+      daysLeft: '{n} day left | {n} days left',
       lastDay: 'today is the last day',
-      daysOver: 'over by {n} day(s)',
+      daysOver: 'over by {n} day | over by {n} days',
       serial: 'Serial / IMEI',
       brand: 'Brand',
       model: 'Model',
@@ -485,9 +485,9 @@ export const warrantyMessages = defineMessages(
       exchangeRestartsPeriod: 'After an exchange',
       restarts: 'period restarts',
       continues: 'period continues',
-      dayCount: '{n} day(s)',
-      monthCount: '{n} month(s)',
-      fallbackValue: 'starts {n} day(s) after production',
+      dayCount: '{n} day | {n} days',
+      monthCount: '{n} month | {n} months',
+      fallbackValue: 'starts {n} day after production | starts {n} days after production',
       effectiveFrom: 'In force from',
       policyOf: '{category} · in force from {date}',
       policyOfModel: '{brand} {model} only · in force from {date}',
@@ -590,7 +590,7 @@ export const warrantyMessages = defineMessages(
         refundInsteadOfExchange:
           'A customer entitled to an exchange who asks for a refund instead must be refunded (1995 rules for some goods, art. 13).',
         repairExtension:
-          '{days} day(s) spent in warranty repair ({repairs} repair(s)) do not count: the warranty ends that much later.',
+          '{days} day spent in warranty repair (repairs: {repairs}) does not count: the warranty ends that much later. | {days} days spent in warranty repair (repairs: {repairs}) do not count: the warranty ends that much later.',
         noClaim: 'No fault described: judged as a performance fault of the whole unit.',
         voidUnit: 'Recorded at check-in: {reason}. No 三包 for this unit, but it can be repaired for a fee.',
         voidComponent:
@@ -613,18 +613,20 @@ export const warrantyMessages = defineMessages(
           '{component} is a phone accessory: fault {faultCode} was repaired {repairs} times, but the exchange after two repairs is for the phone’s main unit only; within its own period the accessory is replaced with a new one of the same model, free.',
         repairPeriod:
           'Whole-unit warranty of {repairMonths} months from {start} to {repairEnd} ({daysLeft}): free repair.',
-        repairPeriodEnded: 'The whole-unit warranty ended {repairEnd} ({daysSince} day(s) ago): paid repair.',
+        repairPeriodEnded:
+          'The whole-unit warranty ended {repairEnd} ({daysSince} day ago): paid repair. | The whole-unit warranty ended {repairEnd} ({daysSince} days ago): paid repair.',
         componentPeriod: '{component} warranty of {months} months until {end} ({daysLeft}): free repair.',
-        componentPeriodEnded: 'The {component} warranty ended {end} ({daysSince} day(s) ago).',
+        componentPeriodEnded:
+          'The {component} warranty ended {end} ({daysSince} day ago). | The {component} warranty ended {end} ({daysSince} days ago).',
         partRepairWarranty:
           'The {component} was replaced in a paid repair on {replacedOn} with a {warrantyDays}-day repair warranty until {end} ({daysLeft}): free repair.',
         partRepairWarrantyEnded:
-          'The repair warranty on the replaced {component} ended {end} ({daysSince} day(s) ago).',
+          'The repair warranty on the replaced {component} ended {end} ({daysSince} day ago). | The repair warranty on the replaced {component} ended {end} ({daysSince} days ago).',
         faultDate: 'Judged on the day the fault appeared, {faultDate} (today is {today}).',
         waitingLimitReached:
           'Brought in on {broughtIn}; {cause} since {since}. Not repaired more than {limitDays} days after it was brought in ({article}): the customer may have an exchange from {entitledOn}.',
         waitingLimitAhead:
-          'Brought in on {broughtIn}; {cause} since {since}. Unrepaired more than {limitDays} days after it was brought in, the customer may have an exchange ({article}): from {entitledOn} ({daysToGo} day(s) to go).',
+          'Brought in on {broughtIn}; {cause} since {since}. Unrepaired more than {limitDays} days after it was brought in, the customer may have an exchange ({article}): from {entitledOn} ({daysToGo} day to go). | Brought in on {broughtIn}; {cause} since {since}. Unrepaired more than {limitDays} days after it was brought in, the customer may have an exchange ({article}): from {entitledOn} ({daysToGo} days to go).',
         waitingNoLimit:
           'Brought in on {broughtIn}; {cause} since {since}. The rules for these goods give no exchange for this; the waiting days do not count against the warranty period.'
       },
@@ -639,7 +641,7 @@ export const warrantyMessages = defineMessages(
         computers_2002_art23: '2002 rules for computers, art. 23'
       },
       faultDate: 'Fault appeared on',
-      faultDateToday: 'Today (or pick an earlier day)',
+      faultDateToday: 'Today (or earlier)',
       judgedOn: 'Judged on',
       waitingNote: ' ({cause} since {since})',
       waitingEntitledOn: 'Exchange due from',

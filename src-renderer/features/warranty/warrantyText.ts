@@ -38,13 +38,17 @@ export function useWarrantyText() {
   function daysLeftText(days: number | null): string {
     if (days === null) return t('warranty.none')
     if (days === 0) return t('warranty.lastDay')
-    return days > 0 ? t('warranty.daysLeft', { n: days }) : t('warranty.daysOver', { n: -days })
+    return days > 0 ? t('warranty.daysLeft', days) : t('warranty.daysOver', -days)
   }
 
-  /** One reason as a sentence: keys in the params (component, void reason) become words first. */
+  /**
+   * One reason as a sentence: keys in the params (component, void reason) become words first. A
+   * reason that counts days (since an end, to go, spent in repair) reads it as one day or several.
+   */
   function reasonText(reason: Reason): string {
     if (!te(reason.key)) return reason.key
     const params: Record<string, string | number> = { ...reason.params }
+    const dayCount = [params.daysSince, params.daysToGo, params.days].find((n) => typeof n === 'number')
     if (typeof params.component === 'string') params.component = componentLabel(params.component)
     if (typeof params.reason === 'string') {
       const key = `warranty.voidReason.${params.reason}`
@@ -58,7 +62,7 @@ export function useWarrantyText() {
       const value = params[param]
       if (typeof value === 'string' && te(`${prefix}.${value}`)) params[param] = t(`${prefix}.${value}`)
     }
-    return t(reason.key, params)
+    return typeof dayCount === 'number' ? t(reason.key, params, dayCount) : t(reason.key, params)
   }
 
   /** An import rejection's reason: its key with params, or the key itself if this build lacks it. */
@@ -93,7 +97,7 @@ export function useWarrantyText() {
   function policyComponentsText(version: PolicyVersion): string {
     return (
       version.policy.components
-        .map((c) => `${componentLabel(c.component)} ${t('warranty.monthCount', { n: c.months })}`)
+        .map((c) => `${componentLabel(c.component)} ${t('warranty.monthCount', c.months)}`)
         .join(t('common.listSeparator')) || t('warranty.none')
     )
   }

@@ -15,6 +15,11 @@ export interface CodeEntry {
    * (liquid damage, third-party repair…); null: the cause does not void it.
    */
   voidsWarranty: VoidReason | null
+  /**
+   * The label is the one the app seeded this code with, unedited (`domain/seededCodes.ts`):
+   * screens name it in the reader's language; a label the shop wrote is shown as written.
+   */
+  seeded: boolean
 }
 
 export const codeListSchema = z.enum(CODE_LISTS)

@@ -76,9 +76,15 @@ describe('first-time fix and comebacks', () => {
       { technician: shop.techA.user.displayName, pickedUp: 5, firstFixed: 4, comebacks: 1, firstTimeFixRate: 0.8 },
       { technician: shop.techB.user.displayName, pickedUp: 3, firstFixed: 3, comebacks: 0, firstTimeFixRate: 1 }
     ])
+    // Fault codes are sent as codes, named from the shop's list on the reader's screen (reportCodeNames.test.ts).
+    expect(report.tables.find((table) => table.key === 'byFaultCode')?.columns[0]).toEqual({
+      key: 'faultCode',
+      kind: 'code',
+      codeList: 'fault_cause'
+    })
     expect(tableOf(report, 'byFaultCode')).toEqual([
-      { faultCode: 'F1 屏幕损坏', pickedUp: 5, firstFixed: 4, comebacks: 1, firstTimeFixRate: 0.8 },
-      { faultCode: 'F2 电池老化', pickedUp: 3, firstFixed: 3, comebacks: 0, firstTimeFixRate: 1 }
+      { faultCode: 'F1', pickedUp: 5, firstFixed: 4, comebacks: 1, firstTimeFixRate: 0.8 },
+      { faultCode: 'F2', pickedUp: 3, firstFixed: 3, comebacks: 0, firstTimeFixRate: 1 }
     ])
     expect(tableOf(report, 'byModel')).toEqual([
       { brand: 'Huawei', model: 'P60', pickedUp: 8, firstFixed: 7, comebacks: 1, firstTimeFixRate: 7 / 8 }
@@ -100,13 +106,22 @@ describe('fault statistics', () => {
       { brand: 'Huawei', model: 'P60', jobs: 10, faults: 9, faultRate: 0.9 },
       { brand: 'Lenovo', model: 'X1', jobs: 1, faults: 0, faultRate: 0 }
     ])
-    expect(tableOf(report, 'byComponent')).toEqual([{ component: 'L1 显示屏', faults: 3, share: 1 }])
+    expect(
+      report.tables
+        .flatMap((table) => table.columns.filter((column) => column.codeList))
+        .map((c) => [c.key, c.codeList])
+    ).toEqual([
+      ['faultCode', 'fault_cause'],
+      ['faultCode', 'fault_cause'],
+      ['component', 'fault_location']
+    ])
+    expect(tableOf(report, 'byComponent')).toEqual([{ component: 'L1', faults: 3, share: 1 }])
     expect(tableOf(report, 'byMonth')).toEqual([{ month: '2026-03', jobs: 11, faults: 9, faultRate: 9 / 11 }])
     // February had two F1 (one at 23:30 on the 28th, local time), March five: +150 %.
     expect(tableOf(report, 'monthOnMonth')).toEqual([
-      { faultCode: 'F1 屏幕损坏', previousMonth: 2, lastMonth: 5, change: 1.5 },
-      { faultCode: 'F2 电池老化', previousMonth: 0, lastMonth: 3, change: null },
-      { faultCode: 'F3 主板故障', previousMonth: 0, lastMonth: 1, change: null }
+      { faultCode: 'F1', previousMonth: 2, lastMonth: 5, change: 1.5 },
+      { faultCode: 'F2', previousMonth: 0, lastMonth: 3, change: null },
+      { faultCode: 'F3', previousMonth: 0, lastMonth: 1, change: null }
     ])
   })
 })

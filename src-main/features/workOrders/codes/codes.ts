@@ -1,10 +1,12 @@
 import type { Db } from '../../../db/connection'
 import { AppError, type CodeEntry, type CurrentUser, type ParsedInput } from '../../../../src-shared/contract'
 import type { CodeList } from '../../../../src-shared/domain/repairTypes'
+import { isSeededCodeLabel } from '../../../../src-shared/domain/seededCodes'
 import { recordAudit } from '../../audit/record'
 import type { CodeEntriesTable } from './tables'
 
-function toCodeEntry(row: CodeEntriesTable): CodeEntry {
+/** A code as its audit row records it: what the shop set, nothing worked out from it. */
+function codeRecord(row: CodeEntriesTable): Omit<CodeEntry, 'seeded'> {
   return {
     list: row.list,
     code: row.code,
@@ -13,6 +15,10 @@ function toCodeEntry(row: CodeEntriesTable): CodeEntry {
     sortOrder: row.sortOrder,
     voidsWarranty: row.voidsWarranty
   }
+}
+
+function toCodeEntry(row: CodeEntriesTable): CodeEntry {
+  return { ...codeRecord(row), seeded: isSeededCodeLabel(row.list, row.code, row.label) }
 }
 
 export async function listCodes(db: Db, query: ParsedInput<'codes.list'>): Promise<CodeEntry[]> {
@@ -70,8 +76,8 @@ export async function saveCode(
       action: 'codes.save',
       entity: 'code',
       entityId: `${input.list}:${input.code}`,
-      before: before && toCodeEntry(before),
-      after: toCodeEntry(row)
+      before: before && codeRecord(before),
+      after: codeRecord(row)
     })
     return toCodeEntry(row)
   })
