@@ -206,6 +206,8 @@ const FIELD_KEYS = [
   'validation.serialRequired',
   'validation.serialsPerUnit',
   'validation.serialsRepeated',
+  'validation.missingSerialsRequired',
+  'validation.moreSerialsThanShort',
   'validation.timeZone',
   'validation.tooBig.array',
   'validation.tooBig.number',
