@@ -94,7 +94,7 @@ export const stocktakesContract = {
       .object({
         id,
         missingSerials: z
-          .array(z.object({ partId: id, serials: z.array(serialSchema).min(1).max(1_000) }).strict())
+          .array(z.object({ partId: id, serials: z.array(serialSchema).max(1_000) }).strict())
           .max(1_000)
           .default([])
       })

@@ -31,7 +31,7 @@ export async function serialsNotFound(
 ): Promise<string[]> {
   const serials = named?.serials ?? []
   if (!part.serialTracked) {
-    if (named) throw fieldError(named.path, 'validation.partNotSerialTracked')
+    if (named && serials.length > 0) throw fieldError(named.path, 'validation.partNotSerialTracked')
     return []
   }
   if (named && serials.length > short) throw fieldError(named.path, 'validation.moreSerialsThanShort', { n: short })

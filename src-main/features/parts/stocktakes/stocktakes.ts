@@ -220,7 +220,7 @@ export async function postStocktake(
       await thisLine.set({ postedAt: at.toISOString() }).execute()
     }
     // Serials named for a part this posting books nothing for (not counted, or posted before).
-    const [unbooked] = named.values()
+    const unbooked = [...named.values()].find((left) => left.serials.length > 0)
     if (unbooked) throw fieldError(unbooked.path, 'validation.moreSerialsThanShort', { n: 0 })
     // With every count settled the stocktake is posted; a line awaiting its recount keeps it open.
     if (recount.length === 0) {
