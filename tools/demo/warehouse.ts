@@ -384,7 +384,10 @@ class Warehouse {
       const ids = this.reads.stocked(pattern, Math.abs(input.quantity) + 1, minCostFen)
       const partId = ids.length > 0 ? this.random.pick(ids) : null
       if (!partId) return
-      const adjustment = await counter.call(CLERK, 'parts.adjust', { ...input, partId })
+      // A serial-tracked unit leaves by its serial: the clerk picks one on the shelf.
+      const part = await counter.call(CLERK, 'parts.get', { id: partId })
+      const [unit] = part.serialTracked ? await counter.call(CLERK, 'parts.serialsOnHand', { partId }) : []
+      const adjustment = await counter.call(CLERK, 'parts.adjust', { ...input, partId, serial: unit?.serial })
       if (then) await then(adjustment.id)
     })
   }
