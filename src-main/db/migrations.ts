@@ -70,5 +70,6 @@ export const allMigrations: readonly Migration[] = [
   checkout.dayCloseHandOvers,
   checkout.shopPaysItsOwnWarranty,
   parts.partCatalogueEditVersion,
-  parts.adjustmentSerials
+  parts.adjustmentSerials,
+  checkout.counterSaleSerials
 ]

@@ -260,6 +260,8 @@ export const coreEn: typeof coreZhCN = {
     serialsPerUnit: 'A serial-tracked part is received with one serial per unit',
     serialsRepeated: 'The same serial is entered twice in this delivery',
     oneSerialOneUnit: 'A serial-tracked part moves one unit at a time',
+    missingSerialsRequired: '{partNumber} is short: say which of its serials were not found',
+    moreSerialsThanShort: 'More serials named than units short ({n})',
     moreThanIssued: 'At most {max} can be returned',
     noPartsInScope: 'No parts in this range',
     partNumberIsBarcode: 'This part number is a barcode of part {partNumber}; a scan would find that part',

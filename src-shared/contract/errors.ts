@@ -211,6 +211,8 @@ const FIELD_KEYS = [
   'validation.serialRequired',
   'validation.serialsPerUnit',
   'validation.serialsRepeated',
+  'validation.missingSerialsRequired',
+  'validation.moreSerialsThanShort',
   'validation.timeZone',
   'validation.tooBig.array',
   'validation.tooBig.number',

@@ -20,6 +20,8 @@ const DESK: readonly Role[] = ['admin', 'manager', 'front_desk']
 const BENCH: readonly Role[] = ['admin', 'manager', 'technician']
 /** The warehouse: receives, issues, takes back and counts stock. */
 const STOCK: readonly Role[] = ['admin', 'manager', 'warehouse_clerk']
+/** Who hands a serial-tracked unit over: the warehouse, and the counter selling one. */
+const SERIAL_PICKERS: readonly Role[] = [...STOCK, 'front_desk']
 
 export const permissions: Record<OperationName, Access> = {
   'setup.status': 'public',
@@ -101,7 +103,7 @@ export const permissions: Record<OperationName, Access> = {
   'parts.adjustments': STOCK,
   'parts.decideAdjustment': ADMIN_AND_MANAGER,
   'parts.movements': STOCK,
-  'parts.serialsOnHand': STOCK,
+  'parts.serialsOnHand': SERIAL_PICKERS,
   'parts.lowStock': STOCK,
   'parts.valuation': STOCK,
   'parts.verifyLedger': ADMIN_AND_MANAGER,

@@ -45,6 +45,18 @@ export interface SellablePart {
   sellingPriceFen: number
 }
 
+/** One line of a counter sale leaving stock. */
+export interface CounterSaleStock {
+  partId: string
+  quantity: number
+  /** The unit of a serial-tracked part scanned at the counter. */
+  serial: string | null
+  /** The receipt's number, on the ledger line. */
+  reference: string
+  /** Where the line's fields are in the sale's input (`lines.0`), for a refused serial. */
+  linePath: string
+}
+
 /** Units of measure offered in the catalogue. */
 export const PART_UNITS = ['piece', 'set', 'metre', 'bottle', 'roll', 'box'] as const
 export type PartUnit = (typeof PART_UNITS)[number]

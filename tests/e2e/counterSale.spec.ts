@@ -180,3 +180,83 @@ test('a credit note takes a part the customer handed back into stock', async ({ 
   await expect(page.getByText(/已开具红字发票 CN-|CN-/).first()).toBeVisible()
   await expect.poll(() => onHandOf(host, adminToken, battery.id)).toBe(1)
 })
+
+test('a serial-tracked phone is sold by the serial scanned at the counter, and its refund puts that serial back on the shelf', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'lixiao', '李晓', 'front_desk')
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const phone = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'PH-NOVA12',
+      name: 'nova 12 备用机',
+      barcodes: ['6901234567922'],
+      sellingPriceFen: 99_900,
+      costPriceFen: 60_000,
+      serialTracked: true
+    },
+    adminToken
+  )
+  await host.rpc(
+    'parts.receive',
+    {
+      reference: 'HQ-PH-1',
+      lines: [{ partId: phone.id, quantity: 2, unitCostFen: 60_000, serials: ['PHSN2026B001', 'PHSN2026B002'] }]
+    },
+    adminToken
+  )
+  const serialsOnHand = async () =>
+    (await host.rpc<{ serial: string }[]>('parts.serialsOnHand', { partId: phone.id }, adminToken)).map(
+      (row) => row.serial
+    )
+
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await goTo(page, host, '/counter-sale')
+  await page.getByTestId('counter-scan').fill('6901234567922')
+  await page.getByTestId('counter-scan').press('Enter')
+  // The unit sold is named by its serial: until it is scanned the sale waits.
+  const serial = page.getByTestId('counter-serial-0')
+  await expect(serial).toBeVisible()
+  await expect(page.getByTestId('counter-serial-missing')).toBeVisible()
+  await expect(page.getByTestId('counter-pay')).toBeDisabled()
+  await settled(page)
+  await screenshot(page, 'counter-sale-serial-missing')
+  await serial.click()
+  await expect(page.getByRole('option', { name: 'PHSN2026B001' })).toBeVisible()
+  await serial.locator('input').pressSequentially('PHSN2026B002', { delay: 5 })
+  await serial.locator('input').press('Enter')
+  await expect(serial).toContainText('PHSN2026B002')
+  await expect(page.getByTestId('counter-serial-missing')).toBeHidden()
+  await expect(page.getByTestId('counter-total')).toContainText('¥999.00')
+  await page.getByTestId('counter-total').click()
+  await settled(page)
+  await screenshot(page, 'counter-sale-serial')
+  await page.getByTestId('counter-pay').click()
+  await expect(page.getByTestId('counter-sale-paid')).toContainText(/INV-\d{6}-\d{4}/)
+  const number = /INV-\d{6}-\d{4}/.exec((await page.getByTestId('counter-sale-paid').textContent()) ?? '')![0]
+  expect(await serialsOnHand()).toEqual(['PHSN2026B001'])
+  await page.getByTestId('counter-print').click()
+  await expect(page.getByTestId('counter-receipt')).toContainText('PHSN2026B002')
+  await expect(page.locator('body[data-print-ready="1"]')).toBeAttached()
+  await screenshot(page, 'counter-sale-serial-receipt')
+
+  // Handed back unopened, that very phone is on the shelf again.
+  const manager = await staffPage(browser, host, boss.username, boss.password)
+  await goTo(manager, host, '/counter-sale')
+  await manager.getByTestId('counter-refund-open').click()
+  const dialog = manager.getByTestId('counter-refund-dialog')
+  await dialog.getByTestId('counter-refund-number').fill(number)
+  await dialog.getByTestId('counter-refund-number').press('Enter')
+  await expect(dialog.getByTestId('counter-refund-lines')).toContainText('序列号 PHSN2026B002')
+  await dialog.getByTestId('counter-refund-quantity-0').locator('input').fill('1')
+  await dialog.getByTestId('counter-refund-quantity-0').locator('input').press('Tab')
+  await dialog.locator('input[name=counter-refund-reason]').fill('七天无理由退货')
+  await settled(manager)
+  await screenshot(manager, 'counter-sale-serial-refund')
+  await dialog.getByTestId('counter-refund-confirm').click()
+  await expect(manager.getByText(/已退货：CN-/)).toBeVisible()
+  expect(await serialsOnHand()).toEqual(['PHSN2026B001', 'PHSN2026B002'])
+})

@@ -521,3 +521,74 @@ test('a blind stocktake: the clerk counts without the books; a part corrected af
   await tallScreenshot(page, 'parts-stocktake-blind-posted')
   expect((await host.rpc<{ onHand: number }>('parts.get', { id: battery.id }, adminToken)).onHand).toBe(4)
 })
+
+test('a serial-tracked board counted short: the posting asks which serials were not found, and they leave the shelf', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const board = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'MB-M60P',
+      name: 'Mate 60 Pro 主板',
+      binLocation: 'S-01-01',
+      barcodes: ['6901234599990'],
+      sellingPriceFen: 300_000,
+      costPriceFen: 150_000,
+      serialTracked: true
+    },
+    adminToken
+  )
+  await host.rpc(
+    'parts.receive',
+    {
+      reference: 'HQ-MB-0601',
+      lines: [
+        {
+          partId: board.id,
+          quantity: 3,
+          unitCostFen: 150_000,
+          serials: ['MBSN2026A001', 'MBSN2026A002', 'MBSN2026A003']
+        }
+      ]
+    },
+    adminToken
+  )
+  const serialsOnHand = async () =>
+    (await host.rpc<{ serial: string }[]>('parts.serialsOnHand', { partId: board.id }, adminToken)).map(
+      (row) => row.serial
+    )
+
+  const page = await staffPage(browser, host, boss.username, boss.password)
+  await page.getByTestId('nav-parts-stocktakes').click()
+  await page.getByTestId('start-stocktake').click()
+  await page.getByTestId('start-stocktake-dialog').getByTestId('start-stocktake-submit').click()
+  await expect(page.getByTestId('stocktake-status')).toHaveText('盘点中')
+  await scan(page.locator('input[name=stocktake-scan]'), '6901234599990')
+  const boardLine = page.locator('tr[data-part="MB-M60P"]')
+  await boardLine.getByTestId('count-input').fill('1')
+  await boardLine.getByTestId('count-input').press('Enter')
+  await expect(boardLine.getByTestId('line-variance')).toHaveText('-2')
+
+  // Posted without saying which two boards are gone, the posting is refused on the serial picker.
+  await page.getByTestId('post-stocktake').click()
+  const post = page.getByTestId('post-dialog')
+  const picker = post.getByTestId('post-missing-serials-MB-M60P')
+  await expect(post).toContainText('MB-M60P 盘亏 2 件：未找到的序列号')
+  await post.getByTestId('post-confirm').click()
+  await expect(post).toContainText('MB-M60P 盘亏：请选出未找到的序列号')
+  await picker.click()
+  await page.getByRole('option', { name: 'MBSN2026A002' }).click()
+  await page.getByRole('option', { name: 'MBSN2026A003' }).click()
+  await post.getByTestId('post-variances').click()
+  await expect(page.getByRole('option', { name: 'MBSN2026A001' })).toBeHidden()
+  await expect(picker).toContainText('MBSN2026A002')
+  await expect(picker).toContainText('MBSN2026A003')
+  await settled(page)
+  await screenshot(page, 'parts-stocktake-missing-serials')
+  await post.getByTestId('post-confirm').click()
+  await expect(page.getByTestId('stocktake-status')).toHaveText('已过账')
+  expect(await serialsOnHand()).toEqual(['MBSN2026A001'])
+})

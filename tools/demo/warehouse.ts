@@ -384,7 +384,10 @@ class Warehouse {
       const ids = this.reads.stocked(pattern, Math.abs(input.quantity) + 1, minCostFen)
       const partId = ids.length > 0 ? this.random.pick(ids) : null
       if (!partId) return
-      const adjustment = await counter.call(CLERK, 'parts.adjust', { ...input, partId })
+      // A serial-tracked unit leaves by its serial: the clerk picks one on the shelf.
+      const part = await counter.call(CLERK, 'parts.get', { id: partId })
+      const [unit] = part.serialTracked ? await counter.call(CLERK, 'parts.serialsOnHand', { partId }) : []
+      const adjustment = await counter.call(CLERK, 'parts.adjust', { ...input, partId, serial: unit?.serial })
       if (then) await then(adjustment.id)
     })
   }
@@ -395,6 +398,7 @@ class Warehouse {
     this.step(this.at(day, 9, 20), async (counter) => {
       const started = await counter.call(CLERK, 'stocktakes.start', { scope: { kind: 'bin', prefix }, note })
       let varied = 0
+      const missingSerials: { partId: string; serials: string[] }[] = []
       for (const line of started.lines) {
         if (!random.chance(share)) continue
         // The demo's counts are not blind: the books are on the sheet.
@@ -405,8 +409,13 @@ class Warehouse {
           partId: line.partId,
           countedQuantity: onHand + off
         })
+        // A serial-tracked unit not found is named by its serial when the count is posted.
+        if (off < 0 && line.serialTracked) {
+          const onShelf = await counter.call(CLERK, 'parts.serialsOnHand', { partId: line.partId })
+          missingSerials.push({ partId: line.partId, serials: onShelf.slice(0, -off).map((row) => row.serial) })
+        }
       }
-      if (post) await counter.call(CLERK, 'stocktakes.post', { id: started.id })
+      if (post) await counter.call(CLERK, 'stocktakes.post', { id: started.id, missingSerials })
     })
   }
 }

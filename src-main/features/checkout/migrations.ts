@@ -283,3 +283,14 @@ export const shopPaysItsOwnWarranty: Migration = {
     `ALTER TABLE invoices ADD COLUMN shop_fen INTEGER NOT NULL DEFAULT 0`
   ]
 }
+
+/**
+ * A serial-tracked unit sold over the counter names its serial, and the refund line that takes it
+ * back carries it too: without it the sold unit's serial stayed on hand. The lines stay immutable
+ * (their triggers fire on any column).
+ */
+export const counterSaleSerials: Migration = {
+  version: 47,
+  name: 'checkout: a counter sale line of a serial-tracked part keeps the serial sold',
+  statements: [`ALTER TABLE counter_sale_lines ADD COLUMN serial TEXT`]
+}

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection'
-import type { PartComingBack, SellablePart } from '../../../src-shared/domain/stock'
+import type { CounterSaleStock, PartComingBack, SellablePart } from '../../../src-shared/domain/stock'
 
 /*
  * What checkout asks of the parts feature. Stock moves only through the parts ledger, and
@@ -12,20 +12,17 @@ export interface CheckoutStock {
   takeBackBilledPart(trx: Db, at: Date, actorId: string, workOrderPartId: string, back: PartComingBack): Promise<void>
   /** The part a counter sale line names, if it is in the catalogue and active. */
   findSellablePart(db: Db, partId: string): Promise<SellablePart>
-  /** Stock leaving over the counter; returns the value at cost it left with. */
-  sellOverCounter(
-    trx: Db,
-    at: Date,
-    actorId: string,
-    sale: { partId: string; quantity: number; reference: string }
-  ): Promise<{ valueFen: number }>
-  /** A part sold over the counter coming back, at the value it left with. */
+  /**
+   * Stock leaving over the counter, a serial-tracked unit by its serial (refused where the sale's
+   * line at `linePath` names none, or one not on the shelf); returns the value at cost it left with.
+   */
+  sellOverCounter(trx: Db, at: Date, actorId: string, sale: CounterSaleStock): Promise<{ valueFen: number }>
+  /** A part sold over the counter coming back (its serial with it), at the value it left with. */
   takeBackSoldPart(
     trx: Db,
     at: Date,
     actorId: string,
-    partId: string,
-    valueFen: number,
+    sold: { partId: string; valueFen: number; serial: string | null },
     back: PartComingBack
   ): Promise<void>
 }

@@ -116,6 +116,8 @@ export interface CounterSaleLinesTable {
   amountFen: number
   /** The value at cost the goods left stock with (negative on a refund: what came back). */
   costValueFen: number
+  /** The unit of a serial-tracked part sold (or, on a refund, taken back); null for any other. */
+  serial: string | null
 }
 
 /** What a receipt said when it was issued: its customer, device and shop. */

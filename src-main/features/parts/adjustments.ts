@@ -1,11 +1,5 @@
 import type { Db } from '../../db/connection'
-import {
-  AppError,
-  fieldError,
-  type CurrentUser,
-  type ParsedInput,
-  type StockAdjustment
-} from '../../../src-shared/contract'
+import { AppError, type CurrentUser, type ParsedInput, type StockAdjustment } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { isManagerRole } from '../../../src-shared/domain/roles'
 import { outgoingValueFen, type ManualKind } from '../../../src-shared/domain/stock'
@@ -13,41 +7,11 @@ import { recordAudit } from '../audit/record'
 import { readApprovalThresholdFen } from '../settings/service'
 import { correctedSince, lastLedgerSeq, postMovement } from './ledger'
 import { findPartRow } from './records'
-import { isSerialOnHand, refuseSerialOutOnJob, requireSerialOnHand, unserialisedOnHand } from './serials'
-import type { PartsTable } from './tables'
+import { serialMoved } from './serials'
 
 /** Stock leaving by hand is a negative movement; a correction may go either way. */
 function signedQuantity(kind: ManualKind, quantity: number): number {
   return kind === 'adjust' ? quantity : -Math.abs(quantity)
-}
-
-/**
- * Which serial a hand-made change of a serial-tracked part moves, checked against the books now:
- * one unit by its serial, leaving from the shelf or (found) arriving on it, so the serials on hand
- * stay the units on the shelf. Without a serial only units with none on the books (received before
- * serials were kept) may leave. Any other part names no serial.
- */
-async function adjustedSerial(
-  trx: Db,
-  part: Pick<PartsTable, 'id' | 'serialTracked'>,
-  quantity: number,
-  serial: string | null
-): Promise<string | null> {
-  if (part.serialTracked !== 1) {
-    if (serial !== null) throw fieldError('serial', 'validation.partNotSerialTracked')
-    return null
-  }
-  if (serial === null) {
-    if (quantity < 0 && -quantity > (await unserialisedOnHand(trx, part.id)))
-      throw fieldError('serial', 'validation.serialRequired')
-    return null
-  }
-  if (Math.abs(quantity) !== 1) throw fieldError('quantity', 'validation.oneSerialOneUnit')
-  await refuseSerialOutOnJob(trx, part.id, serial)
-  if (quantity < 0) await requireSerialOnHand(trx, part.id, serial)
-  else if (await isSerialOnHand(trx, part.id, serial))
-    throw new AppError('CONFLICT', 'errors.serialAlreadyOnHand', { serial })
-  return serial
 }
 
 /**
@@ -66,7 +30,7 @@ export async function adjustStock(
   await db.transaction().execute(async (trx) => {
     const part = await findPartRow(trx, input.partId)
     const quantity = signedQuantity(input.kind, input.quantity)
-    const serial = await adjustedSerial(trx, part, quantity, input.serial ?? null)
+    const serial = await serialMoved(trx, part, quantity, input.serial ?? null)
     if (quantity < 0 && -quantity > part.onHand) {
       throw new AppError('STOCK_INSUFFICIENT', 'errors.STOCK_INSUFFICIENT', {
         partNumber: part.partNumber,
@@ -143,7 +107,7 @@ export async function decideAdjustment(
       // Stock may have moved since the request: the ledger refuses what is no longer there (its
       // serial too, issued meanwhile), and the value is what leaves now, which the request keeps.
       const part = await findPartRow(trx, adjustment.partId)
-      const serial = await adjustedSerial(trx, part, adjustment.quantity, adjustment.serial)
+      const serial = await serialMoved(trx, part, adjustment.quantity, adjustment.serial)
       const moved = await postMovement(trx, at, actor.id, {
         partId: adjustment.partId,
         kind: adjustment.kind,

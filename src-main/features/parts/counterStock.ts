@@ -1,9 +1,15 @@
 import type { Db } from '../../db/connection'
 import { AppError } from '../../../src-shared/contract'
-import type { HandedBackDisposition, PartComingBack, SellablePart } from '../../../src-shared/domain/stock'
+import type {
+  CounterSaleStock,
+  HandedBackDisposition,
+  PartComingBack,
+  SellablePart
+} from '../../../src-shared/domain/stock'
 import { findWorkOrder } from '../workOrders/lookup'
 import { postMovement, type MovementRequest } from './ledger'
 import { findPartRow } from './records'
+import { isSerialOnHand, serialMoved } from './serials'
 import { returningValueFen } from './workOrderParts/returns'
 
 /*
@@ -82,29 +88,41 @@ export async function findSellablePart(db: Db, partId: string): Promise<Sellable
   }
 }
 
-/** Stock sold over the counter leaves as an issue with no job, referenced by the receipt's number. */
+/**
+ * Stock sold over the counter leaves as an issue with no job, referenced by the receipt's number;
+ * a serial-tracked unit leaves by the serial scanned, which must be on the shelf, so the sold
+ * unit's serial is not on hand any more.
+ */
 export async function sellOverCounter(
   trx: Db,
   at: Date,
   actorId: string,
-  sale: { partId: string; quantity: number; reference: string }
+  sale: CounterSaleStock
 ): Promise<{ valueFen: number }> {
+  const part = await findPartRow(trx, sale.partId)
+  const serial = await serialMoved(trx, part, -sale.quantity, sale.serial, {
+    serial: `${sale.linePath}.serial`,
+    quantity: `${sale.linePath}.quantity`
+  })
   const posted = await postMovement(trx, at, actorId, {
     partId: sale.partId,
     kind: 'issue',
     quantity: -sale.quantity,
+    serial,
     reference: sale.reference
   })
   return { valueFen: -posted.valueFen }
 }
 
+/** A unit sold over the counter comes back with its serial, which is then on the shelf again. */
 export async function takeBackSoldPart(
   trx: Db,
   at: Date,
   actorId: string,
-  partId: string,
-  valueFen: number,
+  sold: { partId: string; valueFen: number; serial: string | null },
   back: PartComingBack
 ): Promise<void> {
-  await comeBack(trx, at, actorId, partId, back, { valueFen })
+  if (sold.serial !== null && (await isSerialOnHand(trx, sold.partId, sold.serial)))
+    throw new AppError('CONFLICT', 'errors.serialAlreadyOnHand', { serial: sold.serial })
+  await comeBack(trx, at, actorId, sold.partId, back, { valueFen: sold.valueFen, serial: sold.serial })
 }

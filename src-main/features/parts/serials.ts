@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
-import { AppError, type SerialOnHand } from '../../../src-shared/contract'
+import { AppError, fieldError, type SerialOnHand } from '../../../src-shared/contract'
+import type { PartsTable } from './tables'
 
 /*
  * Serials come from the ledger itself: a serial-tracked part is received one ledger line per
@@ -68,4 +69,40 @@ export async function requireSerialOnHand(db: Db, partId: string, serial: string
   if (await isSerialOnHand(db, partId, serial)) return
   if ((await unserialisedOnHand(db, partId)) > 0) return
   throw new AppError('CONFLICT', 'errors.serialNotOnHand', { serial })
+}
+
+/** Where a refused serial or quantity is shown: the fields of the form that names them. */
+export interface SerialFields {
+  serial: string
+  quantity: string
+}
+
+/**
+ * Which serial a movement of a serial-tracked part made by hand or at the counter moves, checked
+ * against the books now: one unit by its serial, leaving from the shelf or (found) arriving on it,
+ * so the serials on hand stay the units on the shelf. Without a serial only units with none on the
+ * books (received before serials were kept) may leave. Any other part names no serial.
+ */
+export async function serialMoved(
+  trx: Db,
+  part: Pick<PartsTable, 'id' | 'serialTracked'>,
+  quantity: number,
+  serial: string | null,
+  fields: SerialFields = { serial: 'serial', quantity: 'quantity' }
+): Promise<string | null> {
+  if (part.serialTracked !== 1) {
+    if (serial !== null) throw fieldError(fields.serial, 'validation.partNotSerialTracked')
+    return null
+  }
+  if (serial === null) {
+    if (quantity < 0 && -quantity > (await unserialisedOnHand(trx, part.id)))
+      throw fieldError(fields.serial, 'validation.serialRequired')
+    return null
+  }
+  if (Math.abs(quantity) !== 1) throw fieldError(fields.quantity, 'validation.oneSerialOneUnit')
+  await refuseSerialOutOnJob(trx, part.id, serial)
+  if (quantity < 0) await requireSerialOnHand(trx, part.id, serial)
+  else if (await isSerialOnHand(trx, part.id, serial))
+    throw new AppError('CONFLICT', 'errors.serialAlreadyOnHand', { serial })
+  return serial
 }

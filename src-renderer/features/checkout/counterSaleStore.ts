@@ -6,8 +6,10 @@ import { ApiError, call } from '../../api/client'
 import { liveSettlement } from './checkoutArithmetic'
 
 export interface SaleRow {
-  part: Pick<PartSummary, 'id' | 'partNumber' | 'name' | 'sellingPriceFen' | 'onHand'>
+  part: Pick<PartSummary, 'id' | 'partNumber' | 'name' | 'sellingPriceFen' | 'onHand' | 'serialTracked'>
   quantity: number
+  /** A serial-tracked part is sold one unit a row, by the serial scanned; '' until it is. */
+  serial: string
 }
 
 export interface SaleTender {
@@ -28,6 +30,8 @@ export const useCounterSaleStore = defineStore('counterSale', () => {
   const customerName = ref('')
   const matches = ref<PartSummary[]>([])
   const sale = ref<CounterSale | null>(null)
+  /** The serials on the shelf of each serial-tracked part in the sale, by part id. */
+  const serialsOnHand = ref<Record<string, string[]>>({})
   let nextKey = 0
 
   const totalFen = computed(() => rows.value.reduce((sum, row) => sum + row.part.sellingPriceFen * row.quantity, 0))
@@ -45,10 +49,32 @@ export const useCounterSaleStore = defineStore('counterSale', () => {
 
   function add(part: SaleRow['part']): void {
     matches.value = []
+    if (part.serialTracked) {
+      rows.value.push({ part, quantity: 1, serial: '' })
+      if (!(part.id in serialsOnHand.value)) loadSerials(part.id).catch(() => undefined)
+      return
+    }
     const row = rows.value.find((candidate) => candidate.part.id === part.id)
     if (row) row.quantity += 1
-    else rows.value.push({ part, quantity: 1 })
+    else rows.value.push({ part, quantity: 1, serial: '' })
   }
+
+  async function loadSerials(partId: string): Promise<void> {
+    serialsOnHand.value[partId] = []
+    const rows = await call('parts.serialsOnHand', { partId })
+    serialsOnHand.value[partId] = rows.map((row) => row.serial)
+  }
+
+  /** The serials a row may still take: on the shelf and not picked on another row of the sale. */
+  function serialChoices(index: number): string[] {
+    const row = rows.value[index]
+    if (!row) return []
+    const taken = new Set(rows.value.filter((other, at) => at !== index && other.serial).map((other) => other.serial))
+    return (serialsOnHand.value[row.part.id] ?? []).filter((serial) => !taken.has(serial))
+  }
+
+  /** A serial-tracked row not yet given its serial: the sale waits for it. */
+  const serialMissing = computed(() => rows.value.some((row) => row.part.serialTracked && !row.serial))
 
   /**
    * A scanned barcode or typed part number adds its part; anything else is searched, and the
@@ -83,7 +109,11 @@ export const useCounterSaleStore = defineStore('counterSale', () => {
 
   async function pay(): Promise<CounterSale> {
     const input: Input<'counterSales.sell'> = {
-      lines: rows.value.map((row) => ({ partId: row.part.id, quantity: row.quantity })),
+      lines: rows.value.map((row) => ({
+        partId: row.part.id,
+        quantity: row.quantity,
+        ...(row.part.serialTracked ? { serial: row.serial } : {})
+      })),
       tenders: tenders.value
         .filter((tender) => tender.amountFen > 0)
         .map(({ method, amountFen }) => ({ method, amountFen })),
@@ -99,6 +129,7 @@ export const useCounterSaleStore = defineStore('counterSale', () => {
     tendersTouched.value = false
     customerName.value = ''
     matches.value = []
+    serialsOnHand.value = {}
     sale.value = null
   }
 
@@ -119,6 +150,8 @@ export const useCounterSaleStore = defineStore('counterSale', () => {
     sale,
     totalFen,
     settlementState,
+    serialMissing,
+    serialChoices,
     add,
     scan,
     remove,

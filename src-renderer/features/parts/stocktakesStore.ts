@@ -56,10 +56,13 @@ export const useStocktakesStore = defineStore('stocktakes', () => {
     return line
   }
 
-  /** Posts the count; the answer says what posted and which parts wait for a recount. */
-  async function post(): Promise<Stocktake | null> {
+  /**
+   * Posts the count, with the serials not found of each serial-tracked part counted short; the
+   * answer says what posted and which parts wait for a recount.
+   */
+  async function post(missingSerials: Input<'stocktakes.post'>['missingSerials'] = []): Promise<Stocktake | null> {
     if (!current.value) return null
-    current.value = await call('stocktakes.post', { id: current.value.id })
+    current.value = await call('stocktakes.post', { id: current.value.id, missingSerials })
     return current.value
   }
 

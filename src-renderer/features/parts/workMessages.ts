@@ -178,6 +178,8 @@ export const partsWorkMessages = defineMessages(
       unit: { piece: '个', set: '套', metre: '米', bottle: '瓶', roll: '卷', box: '盒' },
       postTitle: '过账盘点 {number}',
       noVariances: '已盘配件与账面一致，没有差异。',
+      missingSerials: '{part} 盘亏 {n} 件：未找到的序列号',
+      missingSerialsPlaceholder: '选出不在货架上的序列号',
       uncountedWarning: '还有 {n} 个配件未盘点，过账后它们保持账面数量不变',
       postHint: '过账后差异计入库存流水，盘点单不能再修改。差异金额超过审批额度时需店长过账。',
       postConfirm: '确认过账',
@@ -374,6 +376,8 @@ export const partsWorkMessages = defineMessages(
       unit: { piece: 'pc', set: 'set', metre: 'm', bottle: 'bottle', roll: 'roll', box: 'box' },
       postTitle: 'Post count {number}',
       noVariances: 'Every counted part matches the books: no variances.',
+      missingSerials: '{part} is {n} short: the serials not found',
+      missingSerialsPlaceholder: 'Pick the serials not on the shelf',
       uncountedWarning: '{n} parts were not counted; they keep their book quantities',
       postHint:
         'Posting writes the variances to the stock ledger and closes the count. Above the approval threshold only a manager may post.',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { operation } from '../operation'
-import { id, optionalText, text } from '../common'
+import { id, optionalText, serialSchema, text } from '../common'
 import { PAYMENT_METHODS } from '../../domain/invoice'
 import { HANDED_BACK_DISPOSITIONS } from '../../domain/stock'
 import type { Payment } from '../checkout'
@@ -15,6 +15,8 @@ export interface CounterSaleLine {
   amountFen: number
   /** On a refund: the sold line it takes back. */
   sourceId: string | null
+  /** The unit of a serial-tracked part sold (or taken back): one unit per line. */
+  serial: string | null
   /** On a sale: how many of the line are still there to refund. */
   refundableQuantity: number
 }
@@ -51,13 +53,18 @@ const tenderSchema = z
 export const counterSalesContract = {
   /**
    * Sells parts and accessories over the counter: each line at the catalogue's selling price, the
-   * stock leaving through the ledger, paid by the customer's tenders (cash gives change).
+   * stock leaving through the ledger, paid by the customer's tenders (cash gives change). A line of
+   * a serial-tracked part is one unit and names the serial scanned, which must be on the shelf.
    */
   'counterSales.sell': operation<CounterSale>()(
     z
       .object({
         lines: z
-          .array(z.object({ partId: id, quantity: z.number().int().min(1).max(1000) }).strict())
+          .array(
+            z
+              .object({ partId: id, quantity: z.number().int().min(1).max(1000), serial: serialSchema.optional() })
+              .strict()
+          )
           .min(1)
           .max(50),
         tenders: z.array(tenderSchema).min(1).max(6),

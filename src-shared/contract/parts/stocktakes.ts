@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { operation } from '../operation'
-import { id, optionalText, text } from '../common'
+import { id, optionalText, serialSchema, text } from '../common'
 import type { PartUnit } from '../../domain/stock'
 
 export const stocktakeScopeSchema = z.discriminatedUnion('kind', [
@@ -19,6 +19,8 @@ export interface StocktakeLine {
   unit: PartUnit
   binLocation: string
   barcodes: string[]
+  /** Counted by its units' serials: a shortage posts the serials not found. */
+  serialTracked: boolean
   /** On hand when the count started; null where a blind count hides it from this caller. */
   snapshotQuantity: number | null
   /** On hand now, counting movements since the start; null where hidden. */
@@ -83,8 +85,20 @@ export const stocktakesContract = {
    * Posts every counted variance as a ledger movement in one transaction. Uncounted parts are
    * left as they are. Above the approval threshold only a manager may post. A line whose books
    * were corrected after its count is left out and flagged for a recount; the stocktake then
-   * stays open for it, and the rest is posted.
+   * stays open for it, and the rest is posted. A serial-tracked part counted short names the
+   * serials not found (`missingSerials`), which leave the shelf by their serials; only units with
+   * no serial on the books (received before serials were kept) may go short unnamed.
    */
-  'stocktakes.post': operation<Stocktake>()(z.object({ id }).strict()),
+  'stocktakes.post': operation<Stocktake>()(
+    z
+      .object({
+        id,
+        missingSerials: z
+          .array(z.object({ partId: id, serials: z.array(serialSchema).max(1_000) }).strict())
+          .max(1_000)
+          .default([])
+      })
+      .strict()
+  ),
   'stocktakes.cancel': operation<Stocktake>()(z.object({ id }).strict())
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../src-main/app/context'
 import { callError, callOk } from '../helpers'
 import { staffedShopPerFile } from '../workOrders/fixtures'
 import { finishedJob } from './fixtures'
+import { tableCounts } from '../parts/fixtures'
 
 const shop = staffedShopPerFile()
 
@@ -188,6 +189,93 @@ describe('counter sale', () => {
       staff.manager.token
     )
     expect(refundOfRefund).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.refundOfRefund' })
+  })
+
+  it('a serial-tracked part is sold by the serial scanned at the counter, and its refund brings that serial back', async () => {
+    const { app, staff, adminToken } = shop()
+    const desk = staff.frontDesk.token
+    const phone = await callOk(
+      app,
+      'parts.create',
+      {
+        partNumber: 'PH-A1',
+        name: '备用机',
+        barcodes: [],
+        sellingPriceFen: 99_900,
+        costPriceFen: 60_000,
+        serialTracked: true
+      },
+      adminToken
+    )
+    await callOk(
+      app,
+      'parts.receive',
+      {
+        reference: 'HQ-PH-1',
+        lines: [{ partId: phone.id, quantity: 2, unitCostFen: 60_000, serials: ['SN-0001', 'SN-0002'] }]
+      },
+      adminToken
+    )
+    const serialsOnHand = async () =>
+      (await callOk(app, 'parts.serialsOnHand', { partId: phone.id }, desk)).map((row) => row.serial)
+    const sell = (line: { quantity: number; serial?: string }) => ({
+      lines: [{ partId: phone.id, ...line }],
+      tenders: [{ method: 'cash' as const, amountFen: 99_900 * line.quantity }]
+    })
+
+    // Without its serial the sold unit's serial would stay on hand and could be issued to a job.
+    const counts = tableCounts(app)
+    expect(await callError(app, 'counterSales.sell', sell({ quantity: 1 }), desk)).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'lines.0.serial', messageKey: 'validation.serialRequired' }] }
+    })
+    expect(await callError(app, 'counterSales.sell', sell({ quantity: 2, serial: 'SN-0001' }), desk)).toMatchObject({
+      details: { fields: [{ path: 'lines.0.quantity', messageKey: 'validation.oneSerialOneUnit' }] }
+    })
+    expect(await callError(app, 'counterSales.sell', sell({ quantity: 1, serial: 'SN-9999' }), desk)).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.serialNotOnHand',
+      details: { serial: 'SN-9999' }
+    })
+    expect(tableCounts(app)).toEqual(counts)
+
+    const sale = await callOk(app, 'counterSales.sell', sell({ quantity: 1, serial: 'sn-0001' }), desk)
+    expect(sale.lines[0]).toMatchObject({ serial: 'SN-0001', quantity: 1 })
+    expect(await serialsOnHand()).toEqual(['SN-0002'])
+    // The unit sold is not on the shelf any more: it is not sold twice.
+    expect(await callError(app, 'counterSales.sell', sell({ quantity: 1, serial: 'SN-0001' }), desk)).toMatchObject({
+      messageKey: 'errors.serialNotOnHand'
+    })
+
+    // Handed back to stock, that very unit is on the shelf again; one sent to the brand is not.
+    const back = await callOk(
+      app,
+      'counterSales.refund',
+      {
+        saleId: sale.id,
+        lines: [{ lineId: sale.lines[0]!.id, quantity: 1, disposition: 'resellable' }],
+        reason: '七天无理由',
+        refundMethod: 'cash'
+      },
+      staff.manager.token
+    )
+    expect(back.lines[0]).toMatchObject({ serial: 'SN-0001', quantity: 1 })
+    expect(await serialsOnHand()).toEqual(['SN-0001', 'SN-0002'])
+    const second = await callOk(app, 'counterSales.sell', sell({ quantity: 1, serial: 'SN-0002' }), desk)
+    await callOk(
+      app,
+      'counterSales.refund',
+      {
+        saleId: second.id,
+        lines: [{ lineId: second.lines[0]!.id, quantity: 1, disposition: 'faulty' }],
+        reason: '开机无显示',
+        refundMethod: 'cash'
+      },
+      staff.manager.token
+    )
+    expect(await serialsOnHand()).toEqual(['SN-0001'])
+    expect((await callOk(app, 'parts.get', { id: phone.id }, desk)).onHand).toBe(1)
+    expect((await callOk(app, 'parts.verifyLedger', {}, staff.manager.token)).mismatches).toEqual([])
   })
 
   it('selling more than is on hand, or a part with no price, is refused and writes nothing', async () => {

@@ -148,4 +148,67 @@ describe('stocktakes', () => {
       .get(first.id) as { n: number }
     expect(audit.n).toBe(2)
   })
+
+  it('a serial-tracked part found short names the serials not found, so they leave the serials on hand', async () => {
+    const { app, staff } = shop()
+    const clerk = staff.clerk.token
+    const manager = staff.manager.token
+    const shelf = `S${Date.now() % 100000}-`
+    const board = await newPart(app, clerk, { binLocation: `${shelf}01`, serialTracked: true })
+    await callOk(
+      app,
+      'parts.receive',
+      {
+        reference: 'HQ-MB-1',
+        lines: [{ partId: board.id, quantity: 3, unitCostFen: 30_000, serials: ['MB-7001', 'MB-7002', 'MB-7003'] }]
+      },
+      clerk
+    )
+    const serialsOnHand = async () =>
+      (await callOk(app, 'parts.serialsOnHand', { partId: board.id }, clerk)).map((row) => row.serial)
+    const count = await callOk(app, 'stocktakes.start', { scope: { kind: 'bin', prefix: shelf }, note: '' }, clerk)
+    await callOk(app, 'stocktakes.count', { id: count.id, partId: board.id, countedQuantity: 1 }, clerk)
+
+    // Posted without saying which, the two boards gone would stay listed on hand and be issued later.
+    expect(await callError(app, 'stocktakes.post', { id: count.id }, manager)).toMatchObject({
+      code: 'VALIDATION',
+      details: {
+        fields: [
+          {
+            path: 'missingSerials',
+            messageKey: 'validation.missingSerialsRequired',
+            params: { partNumber: board.partNumber }
+          }
+        ]
+      }
+    })
+    const naming = (serials: string[]) => ({ id: count.id, missingSerials: [{ partId: board.id, serials }] })
+    expect(await callError(app, 'stocktakes.post', naming(['MB-7001', 'MB-7002', 'MB-7003']), manager)).toMatchObject({
+      details: { fields: [{ path: 'missingSerials.0.serials', messageKey: 'validation.moreSerialsThanShort' }] }
+    })
+    expect(await callError(app, 'stocktakes.post', naming(['MB-7002', 'MB-0000']), manager)).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.serialNotOnHand',
+      details: { serial: 'MB-0000' }
+    })
+    expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 3 })
+    expect(await serialsOnHand()).toEqual(['MB-7001', 'MB-7002', 'MB-7003'])
+
+    const posted = await callOk(app, 'stocktakes.post', naming(['mb-7002', 'MB-7003']), manager)
+    expect(posted.status).toBe('posted')
+    expect(posted.lines[0]).toMatchObject({
+      variance: -2,
+      varianceValueFen: -60_000,
+      posted: true,
+      serialTracked: true
+    })
+    expect(await serialsOnHand()).toEqual(['MB-7001'])
+    expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 1, stockValueFen: 30_000 })
+    const movements = await callOk(app, 'parts.movements', { partId: board.id, kind: 'stocktake' }, clerk)
+    expect(movements.rows.map((row) => [row.quantity, row.serial]).sort()).toEqual([
+      [-1, 'MB-7002'],
+      [-1, 'MB-7003']
+    ])
+    expect((await callOk(app, 'parts.verifyLedger', {}, manager)).mismatches).toEqual([])
+  })
 })

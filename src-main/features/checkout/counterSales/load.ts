@@ -23,7 +23,8 @@ export async function loadCounterSale(db: Db, id: string): Promise<CounterSale> 
       'l.quantity',
       'l.unitPriceFen',
       'l.amountFen',
-      'l.sourceId'
+      'l.sourceId',
+      'l.serial'
     ])
     .where('l.saleId', '=', id)
     .orderBy('l.position')

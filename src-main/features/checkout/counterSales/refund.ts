@@ -70,10 +70,12 @@ export async function refundCounterSale(
           quantity: line.wanted.quantity,
           unitPriceFen: -line.sold.unitPriceFen,
           amountFen: -line.amountFen,
-          costValueFen: -line.costValueFen
+          costValueFen: -line.costValueFen,
+          serial: line.sold.serial
         })
         .execute()
-      await checkoutStock().takeBackSoldPart(trx, at, actor.id, line.sold.partId, line.costValueFen, {
+      const sold = { partId: line.sold.partId, valueFen: line.costValueFen, serial: line.sold.serial }
+      await checkoutStock().takeBackSoldPart(trx, at, actor.id, sold, {
         quantity: line.wanted.quantity,
         disposition: line.wanted.disposition,
         reference: number,
@@ -113,7 +115,8 @@ export async function refundCounterSale(
         lines: takenBack.map((line) => ({
           description: line.sold.description,
           quantity: line.wanted.quantity,
-          disposition: line.wanted.disposition
+          disposition: line.wanted.disposition,
+          serial: line.sold.serial
         }))
       }
     })

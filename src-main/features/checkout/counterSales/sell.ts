@@ -24,6 +24,7 @@ type SellInput = ParsedInput<'counterSales.sell'>
 interface SoldLine {
   part: SellablePart
   quantity: number
+  serial: string | null
   amountFen: number
 }
 
@@ -57,7 +58,9 @@ export async function sellOverCounter(db: Db, at: Date, actor: CurrentUser, inpu
       const { valueFen } = await checkoutStock().sellOverCounter(trx, at, actor.id, {
         partId: line.part.id,
         quantity: line.quantity,
-        reference: number
+        serial: line.serial,
+        reference: number,
+        linePath: `lines.${position}`
       })
       await trx
         .insertInto('counterSaleLines')
@@ -71,7 +74,8 @@ export async function sellOverCounter(db: Db, at: Date, actor: CurrentUser, inpu
           quantity: line.quantity,
           unitPriceFen: line.part.sellingPriceFen,
           amountFen: line.amountFen,
-          costValueFen: valueFen
+          costValueFen: valueFen,
+          serial: line.serial
         })
         .execute()
     }
@@ -103,7 +107,8 @@ export async function sellOverCounter(db: Db, at: Date, actor: CurrentUser, inpu
         lines: lines.map((line) => ({
           partNumber: line.part.partNumber,
           quantity: line.quantity,
-          unitPriceFen: line.part.sellingPriceFen
+          unitPriceFen: line.part.sellingPriceFen,
+          serial: line.serial
         })),
         payments: settlement.payments
       }
@@ -120,7 +125,12 @@ async function linesToSell(trx: Db, input: SellInput): Promise<SoldLine[]> {
     const part = await checkoutStock().findSellablePart(trx, wanted.partId)
     if (part.sellingPriceFen <= 0)
       issues.push({ path: `lines.${index}.partId`, messageKey: 'validation.noSellingPrice' })
-    lines.push({ part, quantity: wanted.quantity, amountFen: part.sellingPriceFen * wanted.quantity })
+    lines.push({
+      part,
+      quantity: wanted.quantity,
+      serial: wanted.serial ?? null,
+      amountFen: part.sellingPriceFen * wanted.quantity
+    })
   }
   if (issues.length > 0) throw new AppError('VALIDATION', 'errors.VALIDATION', { fields: issues })
   return lines

@@ -24,6 +24,7 @@ export function linesQuery(db: Db, stocktakeId: string) {
       'p.name as partName',
       'p.unit',
       'p.binLocation',
+      'p.serialTracked',
       'l.snapshotQuantity',
       'p.onHand as currentQuantity',
       'l.countedQuantity',
@@ -49,6 +50,7 @@ export function toLine(row: LineRow, barcodes: string[], postedValueFen?: number
     ...line,
     unit: line.unit as PartUnit,
     barcodes,
+    serialTracked: line.serialTracked === 1,
     variance,
     varianceValueFen: variance === null ? null : (postedValueFen ?? variance * line.averageCostFen),
     posted: postedAt !== null,
@@ -111,7 +113,10 @@ export async function loadStocktake(db: Db, id: string, viewer: CurrentUser | nu
     .where('kind', '=', 'stocktake')
     .where('reference', '=', row.number)
     .execute()
-  const postedValues = new Map(booked.map((movement) => [movement.partId, movement.valueFen]))
+  // A serial-tracked shortage is booked one line per serial not found.
+  const postedValues = new Map<string, number>()
+  for (const movement of booked)
+    postedValues.set(movement.partId, (postedValues.get(movement.partId) ?? 0) + movement.valueFen)
   const lines = rows.map((line) =>
     toLine(
       line,

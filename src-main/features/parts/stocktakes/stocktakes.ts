@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/connection'
 import {
   AppError,
+  fieldError,
   type CurrentUser,
   type ParsedInput,
   type Stocktake,
@@ -15,6 +16,7 @@ import { readApprovalThresholdFen, readShopTimeZone } from '../../settings/servi
 import { correctedSince, lastLedgerSeq, postMovement } from '../ledger'
 import { barcodesOf } from '../records'
 import { hidesExpected, lineWithoutExpected } from './blindCount'
+import { namedMissing, serialsNotFound } from './missingSerials'
 import { findStocktake, linesQuery, loadStocktake, toLine } from './stocktakeReads'
 
 const STOCKTAKE_PREFIX = 'ST'
@@ -169,8 +171,9 @@ export async function postStocktake(
     const absoluteValue = toPost.reduce((sum, line) => sum + Math.abs(line.varianceValueFen ?? 0), 0)
     if (absoluteValue > threshold && !isManagerRole(actor.role))
       throw new AppError('APPROVAL_REQUIRED', 'errors.stocktakeNeedsManager')
-    const posted: { partNumber: string; variance: number }[] = []
+    const posted: { partNumber: string; variance: number; serials: string[] }[] = []
     const recount: string[] = []
+    const named = namedMissing(input)
     for (const line of toPost) {
       const thisLine = trx
         .updateTable('stocktakeLines')
@@ -196,20 +199,29 @@ export async function postStocktake(
           })
           .execute()
         recount.push(line.partNumber)
+        // Its serials not found are named again when it is posted after its recount.
+        named.delete(line.partId)
         continue
       }
-      if (line.variance !== null && line.variance !== 0) {
-        await postMovement(trx, at, actor.id, {
-          partId: line.partId,
-          kind: 'stocktake',
-          quantity: line.variance,
-          reference: stocktake.number,
-          reason: stocktake.note
-        })
-        posted.push({ partNumber: line.partNumber, variance: line.variance })
+      const variance = line.variance ?? 0
+      const serials = await serialsNotFound(trx, line, Math.max(0, -variance), named.get(line.partId))
+      named.delete(line.partId)
+      // A serial-tracked unit not found leaves by its serial, one ledger line each.
+      const booking = {
+        partId: line.partId,
+        kind: 'stocktake' as const,
+        reference: stocktake.number,
+        reason: stocktake.note
       }
+      for (const serial of serials) await postMovement(trx, at, actor.id, { ...booking, quantity: -1, serial })
+      if (variance + serials.length !== 0)
+        await postMovement(trx, at, actor.id, { ...booking, quantity: variance + serials.length })
+      if (variance !== 0) posted.push({ partNumber: line.partNumber, variance, serials })
       await thisLine.set({ postedAt: at.toISOString() }).execute()
     }
+    // Serials named for a part this posting books nothing for (not counted, or posted before).
+    const unbooked = [...named.values()].find((left) => left.serials.length > 0)
+    if (unbooked) throw fieldError(unbooked.path, 'validation.moreSerialsThanShort', { n: 0 })
     // With every count settled the stocktake is posted; a line awaiting its recount keeps it open.
     if (recount.length === 0) {
       await trx

@@ -24,6 +24,7 @@ const screen: StocktakeLine = {
   unit: 'piece',
   binLocation: 'A-01',
   barcodes: [],
+  serialTracked: false,
   snapshotQuantity: 5,
   currentQuantity: 5,
   countedQuantity: null,
