@@ -8,7 +8,7 @@ import type { CodeList } from './repairTypes'
  * (i18n `codes.seeded.<list>.<code>`) instead of the stored Chinese. A copy, not an import: a
  * migration never reads live code.
  */
-export const SEEDED_CODE_LABELS: Readonly<Record<CodeList, Readonly<Record<string, string>>>> = {
+const SEEDED = {
   symptom: {
     S01: '不开机 / 无法启动',
     S02: '屏幕无显示或显示异常',
@@ -50,9 +50,16 @@ export const SEEDED_CODE_LABELS: Readonly<Record<CodeList, Readonly<Record<strin
     C08: '未发现故障',
     C99: '其他原因'
   }
-}
+} as const satisfies Record<CodeList, Record<string, string>>
+
+/** Every seeded code of every list, each with a name: the shape of a language's names for them. */
+export type SeededCodeNames = { readonly [L in CodeList]: { readonly [C in keyof (typeof SEEDED)[L]]: string } }
+
+/** The seeded labels: the Chinese names of the seeded codes, as i18n's zh-CN shows them too. */
+export const SEEDED_CODE_LABELS: SeededCodeNames = SEEDED
 
 /** Whether a code still carries the label it was seeded with (false for one the shop added or renamed). */
 export function isSeededCodeLabel(list: CodeList, code: string, label: string): boolean {
-  return Object.hasOwn(SEEDED_CODE_LABELS[list], code) && SEEDED_CODE_LABELS[list][code] === label
+  const labels: Readonly<Record<string, string>> = SEEDED_CODE_LABELS[list]
+  return Object.hasOwn(labels, code) && labels[code] === label
 }

@@ -4,6 +4,7 @@ import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { readRepairWarrantyDays } from '../settings/service'
 import type { ShopCalendar } from './calendar'
 import { findWorkOrder } from './lookup'
+import { workOrderPorts } from './ports'
 import type { WorkOrdersTable } from './tables'
 
 type CollectedJob = Pick<WorkOrdersTable, 'id' | 'status' | 'serviceType' | 'pickedUpAt' | 'reopenedFromId'>
@@ -20,7 +21,7 @@ export async function warrantedJob(db: Db, order: CollectedJob): Promise<Collect
   return job.pickedUpAt ? job : null
 }
 
-/** Whether the job had labour done or parts fitted (not given back). */
+/** Whether the job had labour done or parts fitted (not given back); its parts come through the kernel's port. */
 async function didWork(db: Db, workOrderId: string): Promise<boolean> {
   const labour = await db
     .selectFrom('workOrderLabour')
@@ -28,13 +29,8 @@ async function didWork(db: Db, workOrderId: string): Promise<boolean> {
     .where('workOrderId', '=', workOrderId)
     .executeTakeFirst()
   if (labour) return true
-  const part = await db
-    .selectFrom('workOrderParts')
-    .select('id')
-    .where('workOrderId', '=', workOrderId)
-    .whereRef('returnedQuantity', '<', 'quantity')
-    .executeTakeFirst()
-  return part !== undefined
+  const parts = await workOrderPorts().partsOf(db, workOrderId)
+  return parts.lines.some((line) => line.returnedQuantity < line.quantity)
 }
 
 /**

@@ -1,3 +1,4 @@
+import { SEEDED_CODE_LABELS } from '../../../src-shared/domain/seededCodes'
 import { defineMessages } from '../../i18n/defineMessages'
 
 export const codesMessages = defineMessages(
@@ -22,50 +23,8 @@ export const codesMessages = defineMessages(
       voidsWarrantyHint: '检测时选用此故障原因的工单，整机不再享受保修，保修查询会写明原因',
       voidsOnlyFaultCause: '只有故障原因可以使保修失效',
       seededHint: '系统预置的名称，按各人所选语言显示；改写后所有语言都显示您写的名称',
-      // The names of the codes seeded at first start (src-shared/domain/seededCodes.ts), while unedited.
-      seeded: {
-        symptom: {
-          S01: '不开机 / 无法启动',
-          S02: '屏幕无显示或显示异常',
-          S03: '触摸失灵',
-          S04: '无法充电 / 充电慢',
-          S05: '电池续航短 / 鼓包',
-          S06: '进水 / 受潮',
-          S07: '无信号 / 通话异常',
-          S08: '无声音 / 杂音',
-          S09: '摄像头故障',
-          S10: '自动重启 / 死机',
-          S11: '不制冷 / 制冷差',
-          S12: '漏水',
-          S13: '异响 / 振动大',
-          S99: '其他'
-        },
-        fault_location: {
-          L01: '主板',
-          L02: '屏幕总成',
-          L03: '电池',
-          L04: '充电接口 / 尾插',
-          L05: '摄像头模组',
-          L06: '扬声器 / 听筒',
-          L07: '按键 / 排线',
-          L08: '电源板',
-          L09: '压缩机',
-          L10: '电机',
-          L11: '软件系统',
-          L99: '其他部位'
-        },
-        fault_cause: {
-          C01: '元器件自然老化 / 失效',
-          C02: '生产工艺缺陷',
-          C03: '进液腐蚀',
-          C04: '外力撞击 / 跌落',
-          C05: '使用不当',
-          C06: '软件故障',
-          C07: '第三方拆修',
-          C08: '未发现故障',
-          C99: '其他原因'
-        }
-      }
+      // The names of the codes seeded at first start, while unedited: in Chinese, the seeded labels themselves.
+      seeded: SEEDED_CODE_LABELS
     }
   },
   {
