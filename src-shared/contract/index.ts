@@ -123,6 +123,7 @@ export type { PrintSettings, PrintSetting, PrinterInfo, WorkOrderPrintData } fro
 export type { Stocktake, StocktakeLine, StocktakeSummary, StocktakeScope } from './parts/stocktakes'
 export type {
   WorkOrderDetail,
+  FreeComeback,
   LabourLine,
   Quote,
   TimelineEvent,

@@ -32,6 +32,16 @@ import { PAYMENT_METHODS } from '../domain/invoice'
 import type { ComebackCover } from '../domain/comeback'
 import { WAITING_CAUSES } from '../domain/warranty/waiting'
 
+/** A device's collected job whose comeback the shop's repair warranty still covers. */
+export interface FreeComeback {
+  workOrderId: string
+  number: string
+  /** the pick-up day, in the shop's time zone */
+  pickedUpOn: string
+  /** the last day of the shop's repair warranty on it */
+  shopWarrantyEnd: string
+}
+
 export interface LabourLine {
   id: string
   description: string
@@ -306,5 +316,10 @@ export const workOrdersContract = {
    */
   'workOrders.reopen': operation<{ workOrder: WorkOrderDetail; claimCode: string }>()(
     z.object({ ...workOrderId, reason: text(500), expectedServiceType: serviceTypeSchema.optional() }).strict()
-  )
+  ),
+  /**
+   * At check-in: the device's last collected job when a comeback of it would be free under the
+   * shop's own repair warranty today, so the counter does not bill the customer for it again.
+   */
+  'workOrders.freeComeback': operation<FreeComeback | null>()(z.object({ deviceId: id }).strict())
 }

@@ -74,3 +74,34 @@ test('a paid repair back with the same fault: the manager reopens it under the s
   const claims = await host.rpc<{ rows: unknown[] }>('checkout.claims', { workOrderId: comeback.id }, adminToken)
   expect(claims.rows).toEqual([])
 })
+
+test('the counter scans a device the shop repaired last week: told the shop’s warranty covers a comeback, with the way to the earlier job', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'zhoujie', '周杰', 'front_desk')
+  const paid = await finishedJob(host, adminToken, {
+    serviceType: 'paid_repair',
+    customer: '李四光',
+    labourFen: 8_000,
+    partPriceFen: 45_000
+  })
+  await host.rpc('checkout.pay', { workOrderId: paid.id, tenders: [{ method: 'cash', amountFen: 53_000 }] }, adminToken)
+  await host.rpc('workOrders.pickup', { id: paid.id, claimCode: paid.claimCode, confirmed: true }, adminToken)
+  const { device } = await host.rpc<{ device: { serial: string } }>('workOrders.get', { id: paid.id }, adminToken)
+
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await page.getByTestId('nav-intake').click()
+  await page.locator('input[name=serial]').fill(device.serial)
+  await page.locator('input[name=serial]').press('Enter')
+  await expect(page.getByTestId('known-device')).toBeVisible()
+  const notice = page.getByTestId('free-comeback')
+  await expect(notice).toContainText(`本机上次维修 ${paid.number}`)
+  await expect(notice).toContainText('仍在本店维修保修期内')
+  await expect(notice).toContainText('客户免费')
+  await screenshot(page, 'shop-warranty-intake-notice')
+  await notice.getByTestId('free-comeback-job').click()
+  await expect(page).toHaveURL(new RegExp(`#/work-orders/${paid.id}$`))
+  await expect(page.getByTestId('work-order')).toContainText(paid.number)
+})

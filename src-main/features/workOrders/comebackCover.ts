@@ -2,8 +2,9 @@ import type { Db } from '../../db/connection'
 import { comebackCover, type ComebackCover, type WarrantedWork } from '../../../src-shared/domain/comeback'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { readRepairWarrantyDays } from '../settings/service'
+import type { FreeComeback } from '../../../src-shared/contract'
 import type { ShopCalendar } from './calendar'
-import { findWorkOrder } from './lookup'
+import { findWorkOrder, liveComeback } from './lookup'
 import { workOrderPorts } from './ports'
 import type { WorkOrdersTable } from './tables'
 
@@ -49,4 +50,29 @@ export async function comebackOf(db: Db, order: CollectedJob, calendar: ShopCale
     didWork: job.serviceType === 'inspection' ? await didWork(db, job.id) : true
   }
   return comebackCover(work, calendar.today, await readRepairWarrantyDays(db))
+}
+
+/**
+ * The device's last collected job when a comeback of it would be free under the shop's own
+ * repair warranty today: check-in shows it, so a comeback is reopened (free) rather than
+ * registered and billed again. Null when there is none, or it has a comeback open already.
+ */
+export async function freeComebackOf(db: Db, deviceId: string, calendar: ShopCalendar): Promise<FreeComeback | null> {
+  const last = await db
+    .selectFrom('workOrders')
+    .select(['id', 'number', 'status', 'serviceType', 'pickedUpAt', 'reopenedFromId'])
+    .where('deviceId', '=', deviceId)
+    .where('status', '=', 'picked_up')
+    .orderBy('pickedUpAt', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (!last || (await liveComeback(db, last.id))) return null
+  const cover = await comebackOf(db, last, calendar)
+  if (cover?.serviceType !== 'shop_warranty_repair' || !cover.shopWarrantyEnd) return null
+  return {
+    workOrderId: last.id,
+    number: last.number,
+    pickedUpOn: shopLocalDate(new Date(last.pickedUpAt!), calendar.timeZone),
+    shopWarrantyEnd: cover.shopWarrantyEnd
+  }
 }

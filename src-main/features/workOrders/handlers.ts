@@ -1,5 +1,6 @@
 import { signedInUser, type CallContext, type HandlersOf } from '../../rpc/handler'
 import { shopCalendar } from './calendar'
+import { freeComebackOf } from './comebackCover'
 import { loadWorkOrderDetail } from './detail'
 import { findWorkOrderIdByNumber } from './lookup'
 import { openWorkOrder } from './repairs/intake'
@@ -43,5 +44,6 @@ export const workOrdersHandlers: HandlersOf<'workOrders'> = {
   'workOrders.approvals': (ctx) => approvalsQueue(ctx.app.db, ctx.now),
   'workOrders.pickup': (ctx, input) => pickUp(ctx.app.db, ctx.app.sessions, ctx.now, signedInUser(ctx), input),
   'workOrders.reopen': (ctx, input) => reopenWorkOrder(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrders.freeComeback': async (ctx, input) => freeComebackOf(ctx.app.db, input.deviceId, await calendarOf(ctx)),
   'workOrders.setWaiting': (ctx, input) => setWaiting(ctx.app.db, ctx.now, signedInUser(ctx), input)
 }

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import type { Customer, CustomerFile, Device, Input, WarrantyVerdict } from '../../../src-shared/contract'
+import type { Customer, CustomerFile, Device, FreeComeback, Input, WarrantyVerdict } from '../../../src-shared/contract'
 import { call } from '../../api/client'
 import { useSessionStore } from '../auth/sessionStore'
 import { createIntakeForm, isBlankIntake } from './intakeForm'
@@ -39,6 +39,11 @@ export const useIntakeStore = defineStore('intake', () => {
     return lookup.kind === 'found' ? lookup.verdict : null
   }
 
+  /** The device's collected job a comeback would reopen free under the shop's repair warranty, if any. */
+  function freeComeback(deviceId: string): Promise<FreeComeback | null> {
+    return call('workOrders.freeComeback', { deviceId })
+  }
+
   /** Opens the job; the draft it came from is done with. */
   async function checkIn(intake: Input<'workOrders.create'>) {
     const result = await call('workOrders.create', intake)
@@ -46,5 +51,5 @@ export const useIntakeStore = defineStore('intake', () => {
     return result
   }
 
-  return { draft, draftKept, startOver, customerFile, findBySerial, warrantyBySerial, checkIn }
+  return { draft, draftKept, startOver, customerFile, findBySerial, warrantyBySerial, freeComeback, checkIn }
 })

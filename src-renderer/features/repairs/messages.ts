@@ -108,6 +108,10 @@ export const repairsMessages = defineMessages(
       serialHint: '扫码或输入后按回车',
       deviceKnown: '已登记设备：{label}',
       deviceOtherOwner: '该设备登记在 {name} 名下，保存后将转到当前客户',
+      freeComeback: '本机上次维修 {number} 于 {pickedUpOn} 取机，仍在本店维修保修期内（至 {end}）',
+      freeComebackHint:
+        '同一故障复发：请店长打开原工单点「返修（同一故障复发）」，由本店保修，客户免费。其他故障照常登记收费。',
+      openEarlierJob: '打开 {number}',
       deviceNew: '新设备，请填写品牌和型号',
       customerDevices: '该客户的设备',
       jobSection: '维修信息',
@@ -347,6 +351,11 @@ export const repairsMessages = defineMessages(
       serialHint: 'Scan, or type and press Enter',
       deviceKnown: 'Known device: {label}',
       deviceOtherOwner: 'This device is registered to {name}; saving moves it to this customer',
+      freeComeback:
+        'Last repaired as {number}, collected {pickedUpOn}: still under the shop’s repair warranty (until {end})',
+      freeComebackHint:
+        'Same fault back: a manager opens that job and clicks “Reopen (same fault back)”; the shop’s warranty covers it, free to the customer. Any other fault: check in as usual.',
+      openEarlierJob: 'Open {number}',
       deviceNew: 'New device: enter brand and model',
       customerDevices: "Customer's devices",
       jobSection: 'Job',

@@ -285,6 +285,54 @@ describe('a comeback of a paid repair, under the shop’s own repair warranty', 
   })
 })
 
+describe('check-in of a device back within the shop’s repair warranty', () => {
+  it('names the collected job a free comeback would reopen, until the warranty ends or it is reopened', async () => {
+    const clock = testClock()
+    const { app, adminToken } = await freshShop(clock)
+    const paid = await collectedPaidRepair(app, adminToken)
+    const deviceId = (await callOk(app, 'workOrders.get', { id: paid.id }, adminToken)).device.id
+    const days = (await callOk(app, 'settings.get', {}, adminToken)).repairWarrantyDays
+    clock.advance(10 * DAY)
+    let token = await signInAgain(app)
+
+    const due = await callOk(app, 'workOrders.freeComeback', { deviceId }, token)
+    expect(due).toMatchObject({ workOrderId: paid.id, number: paid.number })
+    expect(due!.shopWarrantyEnd > due!.pickedUpOn).toBe(true)
+
+    // Once it is reopened the comeback is in the shop already: nothing more to point at.
+    const { workOrder: comeback } = await callOk(app, 'workOrders.reopen', { id: paid.id, reason: '屏幕又花屏' }, token)
+    expect(await callOk(app, 'workOrders.freeComeback', { deviceId }, token)).toBeNull()
+    await callOk(app, 'workOrders.transition', { id: comeback.id, to: 'cancelled', reason: '客户不修了' }, token)
+    expect(await callOk(app, 'workOrders.freeComeback', { deviceId }, token)).toMatchObject({ workOrderId: paid.id })
+
+    // After the last day of the shop's warranty a comeback is a paid repair: nothing is free to point at.
+    clock.advance(days * DAY)
+    token = await signInAgain(app)
+    expect(await callOk(app, 'workOrders.freeComeback', { deviceId }, token)).toBeNull()
+  })
+
+  it('says nothing of a device whose last job was a 三包 repair or is still in the shop', async () => {
+    const clock = testClock()
+    const { app, adminToken } = await freshShop(clock)
+    const deviceOf = async (id: string) => (await callOk(app, 'workOrders.get', { id }, adminToken)).device.id
+    const warranty = await finishedJob(app, adminToken, { serviceType: 'warranty_repair' })
+    await callOk(app, 'checkout.pay', { workOrderId: warranty.id }, adminToken)
+    await callOk(
+      app,
+      'workOrders.pickup',
+      { id: warranty.id, claimCode: warranty.claimCode, confirmed: true },
+      adminToken
+    )
+    expect(
+      await callOk(app, 'workOrders.freeComeback', { deviceId: await deviceOf(warranty.id) }, adminToken)
+    ).toBeNull()
+    const inTheShop = await finishedJob(app, adminToken, { serviceType: 'paid_repair' })
+    expect(
+      await callOk(app, 'workOrders.freeComeback', { deviceId: await deviceOf(inTheShop.id) }, adminToken)
+    ).toBeNull()
+  })
+})
+
 describe('upgrading to lines the shop bears', () => {
   it('keeps every invoice line as it was, still immutable, and the earlier documents bore nothing', () => {
     const step = allMigrations.find((migration) => migration.name.includes('the shop bears'))!
