@@ -73,6 +73,22 @@ test('a paid repair back with the same fault: the manager reopens it under the s
   // No claim to the brand for the shop's own work.
   const claims = await host.rpc<{ rows: unknown[] }>('checkout.claims', { workOrderId: comeback.id }, adminToken)
   expect(claims.rows).toEqual([])
+
+  // The manager's day close shows what the shop bore, apart from the brand's claims, and prints it.
+  await page.getByTestId('nav-day-close').click()
+  await expect(page.getByTestId('report-shop-warranty')).toHaveText('¥350.00')
+  await expect(page.getByTestId('report-warranty-claims')).toHaveText('¥0.00')
+  await page.locator('input[name=counted-cash]').fill('530')
+  await page.getByTestId('close-day').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '日结' }).click()
+  await expect(page.getByTestId('day-close-closed')).toBeVisible()
+  await expect(page.getByTestId('report-shop-warranty')).toHaveText('¥350.00')
+  await screenshot(page, 'shop-warranty-day-close')
+  await page.getByTestId('print-report').click()
+  await expect(page).toHaveURL(/#\/print\/day_close_report\//)
+  await expect(page.getByTestId('print-sheet')).toContainText('本店保修承担')
+  await expect(page.getByTestId('print-sheet')).toContainText('350.00')
+  await screenshot(page, 'shop-warranty-day-close-print')
 })
 
 test('the counter scans a device the shop repaired last week: told the shop’s warranty covers a comeback, with the way to the earlier job', async ({

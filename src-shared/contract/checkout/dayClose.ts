@@ -24,6 +24,8 @@ export interface DayCloseReport {
   counterSales: number
   counterSaleRefunds: number
   warrantyClaimsFen: number
+  /** What the shop bore under its own repair warranty (free comebacks), net of credit notes. */
+  shopWarrantyFen: number
   expectedCashFen: number
   countedCashFen: number | null
   /** counted − expected: positive is a surplus, negative a shortfall. */

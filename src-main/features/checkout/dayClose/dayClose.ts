@@ -13,12 +13,18 @@ type Figures = Omit<
   DayCloseReport,
   'id' | 'number' | 'countedCashFen' | 'differenceFen' | 'note' | 'closedAt' | 'closedByName' | 'unpaidHandOvers'
 >
-type Document = { id: string; kind: 'invoice' | 'credit_note'; depositAppliedFen: number; brandFen: number }
+type Document = {
+  id: string
+  kind: 'invoice' | 'credit_note'
+  depositAppliedFen: number
+  brandFen: number
+  shopFen: number
+}
 
 /** The takings of a set of payments, and the documents issued in the same period. */
 export function dayCloseFigures(
   payments: Payment[],
-  documents: { id: string; kind: 'invoice' | 'credit_note'; depositAppliedFen: number; brandFen: number }[],
+  documents: Document[],
   periodStart: string | null,
   periodEnd: string,
   counterSales: { sales: number; refunds: number } = { sales: 0, refunds: 0 }
@@ -60,6 +66,7 @@ export function dayCloseFigures(
     counterSales: counterSales.sales,
     counterSaleRefunds: counterSales.refunds,
     warrantyClaimsFen: documents.reduce((total, document) => total + document.brandFen, 0),
+    shopWarrantyFen: documents.reduce((total, document) => total + document.shopFen, 0),
     expectedCashFen: sum(payments.filter((payment) => payment.method === 'cash')),
     payments
   }
@@ -115,7 +122,7 @@ async function openFigures(
   const payments = await paymentsQuery(db).where('pay.dayCloseId', 'is', null).orderBy('pay.at').execute()
   const documents = await db
     .selectFrom('invoices')
-    .select(['id', 'kind', 'depositAppliedFen', 'brandFen'])
+    .select(['id', 'kind', 'depositAppliedFen', 'brandFen', 'shopFen'])
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -258,10 +265,16 @@ export async function loadDayClose(db: Db, id: string): Promise<DayCloseReport> 
     .where('d.id', '=', id)
     .executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND')
-  // Reports closed before counter sales existed hold none, nor unpaid hand-overs before those were recorded.
-  type Stored = Omit<Figures, 'payments' | 'counterSales' | 'counterSaleRefunds'> &
-    Partial<Pick<Figures, 'counterSales' | 'counterSaleRefunds'>> & { unpaidHandOvers?: UnpaidHandOver[] }
-  const report = { counterSales: 0, counterSaleRefunds: 0, ...(JSON.parse(row.reportJson) as Stored) }
+  // Reports closed before counter sales existed hold none, nor unpaid hand-overs before those were
+  // recorded, nor a shop-warranty share before the shop could bear lines.
+  type Late = 'counterSales' | 'counterSaleRefunds' | 'shopWarrantyFen'
+  type Stored = Omit<Figures, 'payments' | Late> & Partial<Pick<Figures, Late>> & { unpaidHandOvers?: UnpaidHandOver[] }
+  const report = {
+    counterSales: 0,
+    counterSaleRefunds: 0,
+    shopWarrantyFen: 0,
+    ...(JSON.parse(row.reportJson) as Stored)
+  }
   const payments = await paymentsQuery(db).where('pay.dayCloseId', '=', id).orderBy('pay.at').execute()
   return {
     ...report,
