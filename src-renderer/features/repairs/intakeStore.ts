@@ -4,26 +4,40 @@ import type { Customer, CustomerFile, Device, FreeComeback, Input, WarrantyVerdi
 import { call } from '../../api/client'
 import { useSessionStore } from '../auth/sessionStore'
 import { createIntakeForm, isBlankIntake } from './intakeForm'
+import { keepIntakeDraft, takeKeptIntakeDraft } from './keptIntakeDraft'
 
 /** What the check-in form asks of the main process: find customers and devices, open the order. */
 export const useIntakeStore = defineStore('intake', () => {
   /**
    * The check-in being filled in. It lives here, not in the page, so a desk called away part way
    * (a scanned claim receipt opens its job, a look at the warranty page) finds it as it left it.
-   * It goes when the job is opened, when the desk starts over, and when who is signed in changes.
+   * It goes when the job is opened, when the desk starts over, and when who is signed in changes;
+   * a copy in the desk's storage (keptIntakeDraft.ts) brings it back after the app was closed.
    */
   const draft = ref(createIntakeForm())
   const draftKept = computed(() => !isBlankIntake(draft.value))
 
+  /** The draft came back after the app was closed and had a passcode, which is never kept. */
+  const passcodeToAskAgain = ref(false)
+
   function startOver(): void {
     draft.value = createIntakeForm()
+    passcodeToAskAgain.value = false
   }
 
   const session = useSessionStore()
   watch(
     () => session.user?.id,
-    () => startOver()
+    (userId, previous) => {
+      // Someone signing in (or the app starting signed in) finds the draft they left at this desk.
+      const kept = userId && !previous ? takeKeptIntakeDraft(userId) : null
+      if (!kept) return startOver()
+      draft.value = kept.form
+      passcodeToAskAgain.value = kept.hadPasscode
+    },
+    { immediate: true }
   )
+  watch(draft, (form) => keepIntakeDraft(session.user?.id, form), { deep: true })
 
   function customerFile(id: string): Promise<CustomerFile> {
     return call('customers.get', { id })
@@ -51,5 +65,15 @@ export const useIntakeStore = defineStore('intake', () => {
     return result
   }
 
-  return { draft, draftKept, startOver, customerFile, findBySerial, warrantyBySerial, freeComeback, checkIn }
+  return {
+    draft,
+    draftKept,
+    passcodeToAskAgain,
+    startOver,
+    customerFile,
+    findBySerial,
+    warrantyBySerial,
+    freeComeback,
+    checkIn
+  }
 })
