@@ -75,5 +75,5 @@ async function shopWithMovingClock() {
 
 function customerInput(customer: Customer) {
   const { name, mobile, otherPhones, address, company, notes, tags } = customer
-  return { name, mobile, otherPhones, address, company, notes, tags }
+  return { name, mobile: mobile ?? undefined, otherPhones, address, company, notes, tags }
 }
