@@ -1,4 +1,4 @@
-import type { RpcResult } from './contract/errors'
+import type { AppErrorData, RpcResult } from './contract/errors'
 import type { ChangeBatch } from './liveChanges'
 
 /** The single IPC channel the preload may invoke for contract calls. */
@@ -28,9 +28,29 @@ export interface DeskSetupStatus {
   serverUrl: string | null
 }
 
+/**
+ * What a desk's shell answers when the shop server gave no answer, even after its own quick
+ * retries (host/desk/shopServerClient.ts). The server may have applied the write, so this is not
+ * a refusal: the renderer keeps the call and sends it again with the same request id until the
+ * server answers, as a browser desk does after a lost fetch.
+ */
+export const SHOP_SERVER_UNANSWERED: AppErrorData = { code: 'INTERNAL', messageKey: 'errors.connection' }
+
+export function isShopServerUnanswered(result: RpcResult<unknown>): boolean {
+  return (
+    !result.ok &&
+    result.error.code === SHOP_SERVER_UNANSWERED.code &&
+    result.error.messageKey === SHOP_SERVER_UNANSWERED.messageKey
+  )
+}
+
 /** What the Electron preload exposes as `window.serviceCenter`: the contract, and nothing else. */
 export interface ServiceCenterBridge {
-  call(operation: string, input: unknown, token: string | undefined): Promise<RpcResult<unknown>>
+  /**
+   * One contract call. `requestId` is the call's own, the same on every retry: at a desk the
+   * shell sends it to the shop server, which applies a write once per id.
+   */
+  call(operation: string, input: unknown, token: string | undefined, requestId?: string): Promise<RpcResult<unknown>>
   /** Follows the session's live changes; returns the stop function. Absent in older shells. */
   watchChanges?(token: string, listener: (message: LiveChangeMessage) => void): () => void
   /** Where this PC's calls go: its own data, or a shop server it is paired with. */

@@ -81,11 +81,19 @@ async function rememberChanges(
 }
 
 /**
- * JSON text PostgreSQL's jsonb accepts: it refuses the NUL character, which SQLite text may hold;
- * one such character must not block a shop's sync for ever, so it becomes U+FFFD.
+ * An escape jsonb refuses, as JSON.stringify writes it: the NUL character, and half of a surrogate
+ * pair (an emoji cut in two; JSON.stringify escapes only unpaired halves). Only a real escape
+ * counts: one preceded by an even number of backslashes, so text that spells `\\u0000` stays.
+ */
+const JSONB_REFUSED_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi
+
+/**
+ * JSON text PostgreSQL's jsonb accepts: SQLite text and the shop's outbox may hold a NUL character
+ * or half an emoji, which jsonb refuses; one such character must not block a shop's sync for
+ * ever, so it becomes U+FFFD.
  */
 export function jsonbText(value: unknown): string {
-  return JSON.stringify(value ?? null).replaceAll('\\u0000', '\\ufffd')
+  return JSON.stringify(value ?? null).replace(JSONB_REFUSED_ESCAPE, '$1\\ufffd')
 }
 
 /** Later first: by the change's time, then by its id (UUIDv7, in the order the shop made them). */

@@ -1,4 +1,5 @@
 import type { RpcResult } from '../../src-shared/contract'
+import { isShopServerUnanswered } from '../../src-shared/bridge'
 import { readDeskCredential } from './deskCredential'
 
 /** A call that gets no answer in this time is taken as lost, and tried again (with the same request id). */
@@ -13,8 +14,9 @@ export const DESK_CREDENTIAL_HEADER = 'X-Desk-Credential'
 export type Attempt = { answered: true; result: RpcResult<unknown> } | { answered: false }
 
 /**
- * One try of one call. Inside Electron the preload bridge carries it over IPC (always answered);
- * in a browser, HTTP does, with this desk's credential and the call's request id.
+ * One try of one call. Inside Electron the preload bridge carries it over IPC, with the call's
+ * request id (the shell of a desk sends it on to the shop server); in a browser, HTTP does, with
+ * this desk's credential and the call's request id.
  */
 export async function attempt(
   operation: string,
@@ -22,7 +24,11 @@ export async function attempt(
   token: string | undefined,
   requestId: string
 ): Promise<Attempt> {
-  if (window.serviceCenter) return { answered: true, result: await window.serviceCenter.call(operation, input, token) }
+  if (window.serviceCenter) {
+    // At a desk the shell carries the call on to the shop server; no answer from there is no answer.
+    const result = await window.serviceCenter.call(operation, input, token, requestId)
+    return isShopServerUnanswered(result) ? { answered: false } : { answered: true, result }
+  }
   const credential = readDeskCredential()
   const abort = new AbortController()
   const timer = setTimeout(() => abort.abort(), ANSWER_TIMEOUT_MS)

@@ -6,6 +6,7 @@ import { connect, type ConnectionOptions, type TLSSocket } from 'node:tls'
 import { AppError, isOperationName, type AppErrorData, type RpcResult } from '../../../src-shared/contract'
 import type { DeskPairing } from '../../../src-shared/contract/desks'
 import { isWriteOperation } from '../../../src-shared/contract/permissions'
+import { SHOP_SERVER_UNANSWERED } from '../../../src-shared/bridge'
 
 /** The headers the LAN host reads (host/web/lanHost.ts, host/web/server.ts). */
 export const DESK_CREDENTIAL_HEADER = 'X-Desk-Credential'
@@ -37,7 +38,7 @@ export interface DeskCall {
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [200, 500, 1000] as const
-const CONNECTION_LOST: AppErrorData = { code: 'INTERNAL', messageKey: 'errors.connection' }
+const CONNECTION_LOST: AppErrorData = SHOP_SERVER_UNANSWERED
 
 /** Raised inside the client when the server shows a certificate other than the pinned one. */
 class CertificateChanged extends Error {

@@ -95,6 +95,29 @@ describe('HQ: push, exactly once', () => {
     expect(await t.shopOk('push', key, { batchId: 'b1', changes: [nul] })).toMatchObject({ applied: 1 })
   })
 
+  it('half of an emoji (a lone UTF-16 surrogate) in a payload is stored, not refused for ever', async () => {
+    const t = await cluster.freshHq()
+    const { shopId, key } = await t.enrolledShop('Nanjing Road')
+    // A name cut inside an emoji's surrogate pair: SQLite keeps it in the outbox as JSON text
+    // (\\ud83d), and PostgreSQL's jsonb refuses such an escape, failing the whole batch.
+    const cut = change(
+      'customer',
+      'c-1',
+      { name: 'Li Lei \ud83d', notes: 'ok \ude00 \\ud800 as typed' },
+      '2026-03-10T01:00:00Z'
+    )
+    const after = change('customer', 'c-2', { name: 'Han Meimei' }, '2026-03-10T01:00:01Z')
+    expect(await t.shopOk('push', key, { batchId: 'b1', changes: [cut, after] })).toMatchObject({ applied: 2 })
+    const record = await t.hq.db
+      .selectFrom('shopRecords')
+      .select(['payload'])
+      .where('shopId', '=', shopId)
+      .where('entityId', '=', 'c-1')
+      .executeTakeFirstOrThrow()
+    // The broken half becomes U+FFFD; a backslash the user typed stays as typed.
+    expect(record.payload).toEqual({ name: 'Li Lei \ufffd', notes: 'ok \ufffd \\ud800 as typed' })
+  })
+
   it('the latest change of a record wins by its time, whatever order the changes arrive in', async () => {
     const t = await cluster.freshHq()
     const { shopId, key } = await t.enrolledShop('Nanjing Road')

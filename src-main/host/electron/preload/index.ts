@@ -12,7 +12,7 @@ import {
 // where this PC's calls go (its own data or a shop server). Nothing else of Node or Electron.
 
 const bridge: ServiceCenterBridge = {
-  call: (operation, input, token) => ipcRenderer.invoke(RPC_CHANNEL, { operation, input, token }),
+  call: (operation, input, token, requestId) => ipcRenderer.invoke(RPC_CHANNEL, { operation, input, token, requestId }),
   watchChanges: (token, listener) => {
     const relay = (_event: unknown, message: LiveChangeMessage) => listener(message)
     ipcRenderer.on(CHANGES_CHANNEL, relay)

@@ -82,3 +82,56 @@ describe('the api client when the shop server cannot be reached', () => {
     expect(shopServerConnection.unreachableSince).toBeNull()
   })
 })
+
+describe('the api client in the desktop shell of a desk (its calls go to the shop server over IPC)', () => {
+  const bridgeCall = vi.fn()
+  beforeEach(() => {
+    vi.useFakeTimers()
+    bridgeCall.mockReset()
+    ;(window as { serviceCenter?: unknown }).serviceCenter = { call: bridgeCall }
+    sessionStorage.setItem('service-center.token', 'token-1')
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    delete (window as { serviceCenter?: unknown }).serviceCenter
+    sessionStorage.clear()
+  })
+
+  it('hands the shell its request id, and keeps a write the shop server did not answer, sending it again with that id', async () => {
+    const { call, shopServerConnection, RETRY_MS } = await loadClient()
+    // The shell tried, lost the connection (the server may have applied the payment), and gave up.
+    const unanswered = { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.connection' } }
+    let lost = 2
+    bridgeCall.mockImplementation((operation: string) =>
+      Promise.resolve(operation === 'checkout.pay' && lost-- > 0 ? unanswered : { ok: true, data: { id: 'pay-1' } })
+    )
+
+    let paid: unknown
+    let refused: unknown
+    const paying = call('checkout.pay', { workOrderId: 'wo-1' } as never).then(
+      (data) => (paid = data),
+      (error: unknown) => (refused = error)
+    )
+    await vi.advanceTimersByTimeAsync(0)
+    expect(refused).toBeUndefined()
+    expect(shopServerConnection.unreachableSince).not.toBeNull()
+    await vi.advanceTimersByTimeAsync(RETRY_MS * 2 + 10)
+    await paying
+    expect(refused).toBeUndefined()
+    expect(paid).toEqual({ id: 'pay-1' })
+    expect(shopServerConnection.unreachableSince).toBeNull()
+
+    const writes = bridgeCall.mock.calls.filter(([operation]) => operation === 'checkout.pay')
+    expect(writes).toHaveLength(3)
+    const ids = writes.map((args) => args[3] as unknown)
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/)
+    expect(new Set(ids).size).toBe(1)
+  })
+
+  it("shows the shop server's own refusal at once, as before", async () => {
+    const { call, ApiError } = await loadClient()
+    bridgeCall.mockResolvedValue({ ok: false, error: { code: 'CONFLICT', messageKey: 'errors.changedElsewhere' } })
+    await expect(call('customers.create', { name: '李四', mobile: '13800138000' })).rejects.toBeInstanceOf(ApiError)
+    expect(bridgeCall).toHaveBeenCalledTimes(1)
+  })
+})
