@@ -36,6 +36,7 @@ export function openSqlite(file: string): BetterSqlite3.Database {
 class ImmediateSqliteDriver extends SqliteDriver {
   constructor(
     config: SqliteDialectConfig,
+    private readonly sqlite: BetterSqlite3.Database,
     private readonly observer: TransactionObserver | undefined
   ) {
     super(config)
@@ -46,7 +47,9 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await super.rollbackTransaction(connection)
+    // A full disk or an I/O error makes SQLite roll the transaction back itself; a ROLLBACK then
+    // would fail with "no transaction is active" and hide the error that says what happened.
+    if (this.sqlite.inTransaction) await super.rollbackTransaction(connection)
     this.observer?.rolledBack()
   }
 
@@ -61,13 +64,14 @@ class ImmediateSqliteDriver extends SqliteDriver {
 class ImmediateSqliteDialect extends SqliteDialect {
   constructor(
     private readonly dialectConfig: SqliteDialectConfig,
+    private readonly sqlite: BetterSqlite3.Database,
     private readonly observer: TransactionObserver | undefined
   ) {
     super(dialectConfig)
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.dialectConfig, this.observer)
+    return new ImmediateSqliteDriver(this.dialectConfig, this.sqlite, this.observer)
   }
 }
 
@@ -84,7 +88,7 @@ export interface TransactionObserver {
 export function createKysely(sqlite: BetterSqlite3.Database, observer?: TransactionObserver): Db {
   return new Kysely<Database>({
     // Each SQL text is prepared once on this connection and reused (db/statementCache.ts).
-    dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }, observer),
+    dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }, sqlite, observer),
     // Columns are snake_case in SQL and camelCase in TypeScript.
     plugins: [new CamelCasePlugin()]
   })

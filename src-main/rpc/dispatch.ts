@@ -16,6 +16,7 @@ import { runInCallScope } from './callScope'
 import { applyOnce, isReplayableWrite } from '../features/desks/requestLog'
 import type { CallContext, HandlerTable } from './handler'
 import { parseInput } from './validation'
+import { storageFailure } from '../db/storageFailure'
 
 export interface CallRequest {
   operation: string
@@ -52,7 +53,7 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toData() }
     console.error(`[rpc] ${request.operation} failed`, error)
-    return { ok: false, error: new AppError('INTERNAL').toData() }
+    return { ok: false, error: (storageFailure(error) ?? new AppError('INTERNAL')).toData() }
   }
 }
 

@@ -96,6 +96,14 @@ export const coreEn: typeof coreZhCN = {
     NOT_INITIALIZED: 'The shop has not been set up yet',
     UNKNOWN_OPERATION: 'Unsupported operation',
     INTERNAL: 'Something went wrong; please try again, and call support if it persists',
+    diskFull:
+      'This PC’s disk is full: nothing was saved. Tell the manager or support now to free disk space; what you entered is still on screen',
+    databaseReadOnly:
+      'The data file is read-only: nothing was saved. Ask the manager or support to check the data folder’s permissions',
+    databaseDamaged:
+      'The data file is damaged: nothing was saved. Tell the manager now: an administrator must restore it from a backup',
+    diskFailed:
+      'The disk could not be read or written (a failing drive, or an external drive unplugged): nothing was saved. Ask the manager or support to check the drive',
     DESK_REVOKED: 'An admin removed this PC from the shop network; please pair it again',
     DESK_NOT_PAIRED: 'This PC is not paired with the shop server yet; please pair it first',
     SHOP_SERVER_CERTIFICATE_CHANGED:

@@ -36,6 +36,11 @@ const CODE_KEYS = ERROR_CODES.map((code) => `errors.${code}` as const)
 const SPECIFIC_ERROR_KEYS = [
   // The renderer's own, when the host cannot be reached at all.
   'errors.connection',
+  // The disk or the database file refused (db/storageFailure.ts): nothing was saved.
+  'errors.diskFull',
+  'errors.databaseReadOnly',
+  'errors.databaseDamaged',
+  'errors.diskFailed',
   'errors.adjustmentDecided',
   'errors.adjustmentOutdated',
   'errors.alreadyCheckedOut',
