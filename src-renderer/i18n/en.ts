@@ -182,6 +182,8 @@ export const coreEn: typeof coreZhCN = {
     partCodeUnknown: 'No part has the barcode or part number {code}',
     partInactive: 'This part is no longer in use and cannot be requested',
     requestNotOpen: 'This request has already been issued or cancelled',
+    deliveryAlreadyReceived:
+      'Delivery {reference} was received on {receivedAt} by {receivedBy} ({partNumber} included): it is not booked twice. If this is more of that delivery, add a suffix to the reference, e.g. /2',
     serialAlreadyOnHand: 'Serial {serial} is already on the shelf; a serial is received once',
     serialNotOnHand: 'Serial {serial} is not on hand: use a serial that was received into stock',
     serialAlreadyIssued: 'Serial {serial} is already out on work order {workOrderNumber} and has not been returned',

@@ -162,6 +162,8 @@ export const coreZhCN = {
     partCodeUnknown: '没有条码或料号为 {code} 的配件',
     partInactive: '该配件已停用，不能申领',
     requestNotOpen: '该申领已发料或已取消',
+    deliveryAlreadyReceived:
+      '到货单 {reference} 已于 {receivedAt} 由 {receivedBy} 入库（含 {partNumber}），不能重复入库。如是同一单后到的货，请在单号后加后缀，如 /2',
     serialAlreadyOnHand: '序列号 {serial} 已在库，同一序列号不能重复入库',
     serialNotOnHand: '序列号 {serial} 不在库存中，请选用已入库的序列号',
     serialAlreadyIssued: '序列号 {serial} 已发给工单 {workOrderNumber}，尚未退回',
