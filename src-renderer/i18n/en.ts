@@ -264,6 +264,8 @@ export const coreEn: typeof coreZhCN = {
     oneSerialOneUnit: 'A serial-tracked part moves one unit at a time',
     missingSerialsRequired: '{partNumber} is short: say which of its serials were not found',
     moreSerialsThanShort: 'More serials named than units short ({n})',
+    foundSerialsRequired: '{partNumber} is {n} over: enter the serial of each unit found',
+    moreSerialsThanOver: 'More serials entered than units over ({n})',
     moreThanIssued: 'At most {max} can be returned',
     noPartsInScope: 'No parts in this range',
     partNumberIsBarcode: 'This part number is a barcode of part {partNumber}; a scan would find that part',

@@ -235,6 +235,8 @@ export const coreZhCN = {
     oneSerialOneUnit: '按序列号管理的配件每次出入库 1 件',
     missingSerialsRequired: '{partNumber} 盘亏：请选出未找到的序列号',
     moreSerialsThanShort: '选出的序列号多于盘亏数量（{n}）',
+    foundSerialsRequired: '{partNumber} 盘盈 {n} 件：请录入每件盘盈配件的序列号',
+    moreSerialsThanOver: '录入的序列号多于盘盈数量（{n}）',
     moreThanIssued: '最多可退 {max} 件',
     noPartsInScope: '该范围内没有配件',
     partNumberIsBarcode: '该料号是配件 {partNumber} 的条码，扫码时会找到那个配件',

@@ -214,6 +214,8 @@ const FIELD_KEYS = [
   'validation.serialsRepeated',
   'validation.missingSerialsRequired',
   'validation.moreSerialsThanShort',
+  'validation.foundSerialsRequired',
+  'validation.moreSerialsThanOver',
   'validation.timeZone',
   'validation.tooBig.array',
   'validation.tooBig.number',

@@ -592,3 +592,61 @@ test('a serial-tracked board counted short: the posting asks which serials were 
   await expect(page.getByTestId('stocktake-status')).toHaveText('已过账')
   expect(await serialsOnHand()).toEqual(['MBSN2026A001'])
 })
+
+test('a serial-tracked board counted over: the posting asks for the serial of each board found, and they join the shelf', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const board = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'MB-M60P',
+      name: 'Mate 60 Pro 主板',
+      binLocation: 'S-01-01',
+      barcodes: ['6901234599990'],
+      sellingPriceFen: 300_000,
+      costPriceFen: 150_000,
+      serialTracked: true
+    },
+    adminToken
+  )
+  await host.rpc(
+    'parts.receive',
+    {
+      reference: 'HQ-MB-0602',
+      lines: [{ partId: board.id, quantity: 1, unitCostFen: 150_000, serials: ['MBSN2026B001'] }]
+    },
+    adminToken
+  )
+
+  const page = await staffPage(browser, host, boss.username, boss.password)
+  await page.getByTestId('nav-parts-stocktakes').click()
+  await page.getByTestId('start-stocktake').click()
+  await page.getByTestId('start-stocktake-dialog').getByTestId('start-stocktake-submit').click()
+  await expect(page.getByTestId('stocktake-status')).toHaveText('盘点中')
+  await scan(page.locator('input[name=stocktake-scan]'), '6901234599990')
+  const boardLine = page.locator('tr[data-part="MB-M60P"]')
+  await boardLine.getByTestId('count-input').fill('3')
+  await boardLine.getByTestId('count-input').press('Enter')
+  await expect(boardLine.getByTestId('line-variance')).toHaveText('+2')
+
+  // Two boards found behind the shelf: posted with one serial read, it is refused on the field.
+  await page.getByTestId('post-stocktake').click()
+  const post = page.getByTestId('post-dialog')
+  const found = post.getByTestId('post-found-serials-MB-M60P')
+  await expect(found).toContainText('MB-M60P 盘盈 2 件：逐件扫描找到的序列号')
+  await found.locator('textarea').fill('mbsn2026b007')
+  await expect(found.getByTestId('line-serials-count')).toHaveText('已录 1 / 2')
+  await post.getByTestId('post-confirm').click()
+  await expect(found).toContainText('MB-M60P 盘盈 2 件：请录入每件盘盈配件的序列号')
+  await found.locator('textarea').fill('mbsn2026b007\nmbsn2026b008')
+  await expect(found.getByTestId('line-serials-count')).toHaveText('已录 2 / 2')
+  await settled(page)
+  await screenshot(page, 'parts-stocktake-found-serials')
+  await post.getByTestId('post-confirm').click()
+  await expect(page.getByTestId('stocktake-status')).toHaveText('已过账')
+  const onHand = await host.rpc<{ serial: string }[]>('parts.serialsOnHand', { partId: board.id }, adminToken)
+  expect(onHand.map((row) => row.serial)).toEqual(['MBSN2026B001', 'MBSN2026B007', 'MBSN2026B008'])
+})
