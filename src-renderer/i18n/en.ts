@@ -192,6 +192,8 @@ export const coreEn: typeof coreZhCN = {
     batchStep: 'The return batch is not at the step this needs',
     stocktakeClosed: 'This stocktake has been posted or cancelled and cannot change',
     partNotInStocktake: 'This part is not in the scope of this stocktake',
+    blindSerialsNeedManager:
+      'A serial-tracked part of this blind count is off the books, and its serials must be named: a manager posts this count',
     stocktakeNeedsManager: 'The variances are worth more than the approval threshold; a manager must post them',
     faultyAlreadyPacked:
       'The old part is already packed in return batch {batchNumber}: the new one was fitted and cannot come back',

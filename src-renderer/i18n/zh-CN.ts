@@ -172,6 +172,7 @@ export const coreZhCN = {
     batchStep: '返还批次当前状态不允许此操作',
     stocktakeClosed: '盘点已过账或已取消，不能修改',
     partNotInStocktake: '该配件不在本次盘点范围内',
+    blindSerialsNeedManager: '本次盲盘有按序列号管理的配件盘盈或盘亏，需店长过账并核对序列号',
     stocktakeNeedsManager: '盘点差异金额超过审批额度，需店长过账',
     faultyAlreadyPacked: '该配件的旧件已装入返还批次 {batchNumber}，新件已装机，不能退回',
     adjustmentOutdated: '申请之后该配件已有盘点或调整入账，请核实库存后重新申请',

@@ -101,6 +101,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.recountNeeded',
   'errors.reopenOnlyPickedUp',
   'errors.comebackKindChanged',
+  'errors.blindSerialsNeedManager',
   'errors.deliveryAlreadyReceived',
   'errors.requestNotOpen',
   'errors.serialAlreadyIssued',

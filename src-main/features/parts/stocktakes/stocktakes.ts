@@ -173,6 +173,7 @@ export async function postStocktake(
       throw new AppError('APPROVAL_REQUIRED', 'errors.stocktakeNeedsManager')
     const posted: { partNumber: string; variance: number; serials: string[]; found: string[] }[] = []
     const recount: string[] = []
+    const hidden = hidesExpected(actor, { blind: stocktake.blind ? 1 : 0, status: stocktake.status })
     const named = namedSerials(input, 'missingSerials')
     const namedFound = namedSerials(input, 'foundSerials')
     for (const line of toPost) {
@@ -206,8 +207,12 @@ export async function postStocktake(
         continue
       }
       const variance = line.variance ?? 0
-      const serials = await serialsNotFound(trx, line, Math.max(0, -variance), named.get(line.partId))
-      const found = await serialsFound(trx, line, Math.max(0, variance), namedFound.get(line.partId))
+      const serials = await unlessBlind(hidden, () =>
+        serialsNotFound(trx, line, Math.max(0, -variance), named.get(line.partId))
+      )
+      const found = await unlessBlind(hidden, () =>
+        serialsFound(trx, line, Math.max(0, variance), namedFound.get(line.partId))
+      )
       named.delete(line.partId)
       namedFound.delete(line.partId)
       // A serial-tracked unit not found leaves by its serial, one found enters by its serial: one
@@ -247,6 +252,21 @@ export async function postStocktake(
     })
   })
   return loadStocktake(db, input.id, actor)
+}
+
+/**
+ * The clerk posting a blind count is not shown its variances, so cannot name the serials of a
+ * serial-tracked part counted off the books: a manager, who sees them, posts it. Told without
+ * naming the part, which would tell the books.
+ */
+async function unlessBlind(hidden: boolean, nameSerials: () => Promise<string[]>): Promise<string[]> {
+  try {
+    return await nameSerials()
+  } catch (error) {
+    if (hidden && error instanceof AppError && error.code === 'VALIDATION')
+      throw new AppError('APPROVAL_REQUIRED', 'errors.blindSerialsNeedManager')
+    throw error
+  }
 }
 
 /** Whether the books now hold fewer than the count's shortage would take out. */
