@@ -190,6 +190,8 @@ export const coreEn: typeof coreZhCN = {
     partCodeUnknown: 'No part has the barcode or part number {code}',
     partInactive: 'This part is no longer in use and cannot be requested',
     requestNotOpen: 'This request has already been issued or cancelled',
+    deliveryAlreadyReceived:
+      'Delivery {reference} was received on {receivedAt} by {receivedBy} ({partNumber} included): it is not booked twice. If this is more of that delivery, add a suffix to the reference, e.g. /2',
     serialAlreadyOnHand: 'Serial {serial} is already on the shelf; a serial is received once',
     serialNotOnHand: 'Serial {serial} is not on hand: use a serial that was received into stock',
     serialAlreadyIssued: 'Serial {serial} is already out on work order {workOrderNumber} and has not been returned',
@@ -198,6 +200,8 @@ export const coreEn: typeof coreZhCN = {
     batchStep: 'The return batch is not at the step this needs',
     stocktakeClosed: 'This stocktake has been posted or cancelled and cannot change',
     partNotInStocktake: 'This part is not in the scope of this stocktake',
+    blindSerialsNeedManager:
+      'A serial-tracked part of this blind count is off the books, and its serials must be named: a manager posts this count',
     stocktakeNeedsManager: 'The variances are worth more than the approval threshold; a manager must post them',
     faultyAlreadyPacked:
       'The old part is already packed in return batch {batchNumber}: the new one was fitted and cannot come back',
@@ -270,6 +274,8 @@ export const coreEn: typeof coreZhCN = {
     oneSerialOneUnit: 'A serial-tracked part moves one unit at a time',
     missingSerialsRequired: '{partNumber} is short: say which of its serials were not found',
     moreSerialsThanShort: 'More serials named than units short ({n})',
+    foundSerialsRequired: '{partNumber} is {n} over: enter the serial of each unit found',
+    moreSerialsThanOver: 'More serials entered than units over ({n})',
     moreThanIssued: 'At most {max} can be returned',
     noPartsInScope: 'No parts in this range',
     partNumberIsBarcode: 'This part number is a barcode of part {partNumber}; a scan would find that part',

@@ -458,3 +458,50 @@ test('a serial-tracked part is received with a serial per unit, and its page lis
   await expect(onHand).toContainText('MBSN2026A002')
   await expect(onHand).not.toContainText('MBSN2026A001')
 })
+
+test('a delivery received at another desk is refused when scanned again, naming who received it and when', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'zhaoli', '赵丽', 'warehouse_clerk')
+  const battery = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'BAT-P60',
+      name: 'P60 电池',
+      binLocation: 'B-03-01',
+      barcodes: ['6901234511110'],
+      sellingPriceFen: 16_000,
+      costPriceFen: 8_000
+    },
+    adminToken
+  )
+  // The admin received the delivery at the front desk a moment ago.
+  await host.rpc(
+    'parts.receive',
+    { reference: 'SF1400228', supplier: '', lines: [{ partId: battery.id, quantity: 5, unitCostFen: 8_000 }] },
+    adminToken
+  )
+
+  const page = await staffPage(browser, host, clerk.username, clerk.password)
+  await page.getByTestId('nav-parts-receive').click()
+  await page.locator('input[name=reference]').fill('sf1400228')
+  await scan(page, 'receive-scan', '6901234511110')
+  await page.getByTestId('receive-post').click()
+  const refusal = page.getByTestId('receive-received-before')
+  await expect(refusal).toContainText('到货单 SF1400228 已于')
+  await expect(refusal).toContainText('由 赵建国 入库（含 BAT-P60），不能重复入库')
+  // Nothing was booked and the lines stay for the clerk to decide.
+  await expect(page.getByTestId('receive-lines').getByTestId('line-part-number')).toHaveText(['BAT-P60'])
+  expect((await host.rpc<{ onHand: number }>('parts.get', { id: battery.id }, adminToken)).onHand).toBe(5)
+  await settled(page)
+  await screenshot(page, 'parts-receive-twice')
+
+  // The rest of that delivery, arriving later, is received under the reference with a suffix.
+  await page.locator('input[name=reference]').fill('SF1400228/2')
+  await expect(refusal).toHaveCount(0)
+  await page.getByTestId('receive-post').click()
+  await expect(page.locator('.el-message--success').filter({ hasText: 'SF1400228/2' })).toBeVisible()
+  expect((await host.rpc<{ onHand: number }>('parts.get', { id: battery.id }, adminToken)).onHand).toBe(6)
+})

@@ -592,3 +592,131 @@ test('a serial-tracked board counted short: the posting asks which serials were 
   await expect(page.getByTestId('stocktake-status')).toHaveText('已过账')
   expect(await serialsOnHand()).toEqual(['MBSN2026A001'])
 })
+
+test('a serial-tracked board counted over: the posting asks for the serial of each board found, and they join the shelf', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const board = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'MB-M60P',
+      name: 'Mate 60 Pro 主板',
+      binLocation: 'S-01-01',
+      barcodes: ['6901234599990'],
+      sellingPriceFen: 300_000,
+      costPriceFen: 150_000,
+      serialTracked: true
+    },
+    adminToken
+  )
+  await host.rpc(
+    'parts.receive',
+    {
+      reference: 'HQ-MB-0602',
+      lines: [{ partId: board.id, quantity: 1, unitCostFen: 150_000, serials: ['MBSN2026B001'] }]
+    },
+    adminToken
+  )
+
+  const page = await staffPage(browser, host, boss.username, boss.password)
+  await page.getByTestId('nav-parts-stocktakes').click()
+  await page.getByTestId('start-stocktake').click()
+  await page.getByTestId('start-stocktake-dialog').getByTestId('start-stocktake-submit').click()
+  await expect(page.getByTestId('stocktake-status')).toHaveText('盘点中')
+  await scan(page.locator('input[name=stocktake-scan]'), '6901234599990')
+  const boardLine = page.locator('tr[data-part="MB-M60P"]')
+  await boardLine.getByTestId('count-input').fill('3')
+  await boardLine.getByTestId('count-input').press('Enter')
+  await expect(boardLine.getByTestId('line-variance')).toHaveText('+2')
+
+  // Two boards found behind the shelf: posted with one serial read, it is refused on the field.
+  await page.getByTestId('post-stocktake').click()
+  const post = page.getByTestId('post-dialog')
+  const found = post.getByTestId('post-found-serials-MB-M60P')
+  await expect(found).toContainText('MB-M60P 盘盈 2 件：逐件扫描找到的序列号')
+  await found.locator('textarea').fill('mbsn2026b007')
+  await expect(found.getByTestId('line-serials-count')).toHaveText('已录 1 / 2')
+  await post.getByTestId('post-confirm').click()
+  await expect(found).toContainText('MB-M60P 盘盈 2 件：请录入每件盘盈配件的序列号')
+  await found.locator('textarea').fill('mbsn2026b007\nmbsn2026b008')
+  await expect(found.getByTestId('line-serials-count')).toHaveText('已录 2 / 2')
+  await settled(page)
+  await screenshot(page, 'parts-stocktake-found-serials')
+  await post.getByTestId('post-confirm').click()
+  await expect(page.getByTestId('stocktake-status')).toHaveText('已过账')
+  const onHand = await host.rpc<{ serial: string }[]>('parts.serialsOnHand', { partId: board.id }, adminToken)
+  expect(onHand.map((row) => row.serial)).toEqual(['MBSN2026B001', 'MBSN2026B007', 'MBSN2026B008'])
+})
+
+test('a blind stocktake with a serial-tracked board off the books: the clerk is told a manager posts it, and the manager names the serial', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const board = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'MB-M60P',
+      name: 'Mate 60 Pro 主板',
+      binLocation: 'S-01-01',
+      barcodes: ['6901234599990'],
+      // A refurbished board, cheap enough for a clerk to post its variance.
+      sellingPriceFen: 30_000,
+      costPriceFen: 5_000,
+      serialTracked: true
+    },
+    adminToken
+  )
+  await host.rpc(
+    'parts.receive',
+    {
+      reference: 'HQ-MB-0603',
+      lines: [{ partId: board.id, quantity: 2, unitCostFen: 5_000, serials: ['MBSN2026C001', 'MBSN2026C002'] }]
+    },
+    adminToken
+  )
+
+  const page = await staffPage(browser, host, clerk.username, clerk.password)
+  await page.getByTestId('nav-parts-stocktakes').click()
+  await page.getByTestId('start-stocktake').click()
+  const start = page.getByTestId('start-stocktake-dialog')
+  await start.getByTestId('stocktake-blind').click()
+  await start.getByTestId('start-stocktake-submit').click()
+  await expect(page.getByTestId('stocktake-status')).toHaveText('盘点中')
+  await scan(page.locator('input[name=stocktake-scan]'), '6901234599990')
+  const boardLine = page.locator('tr[data-part="MB-M60P"]')
+  await boardLine.getByTestId('count-input').fill('1')
+  await boardLine.getByTestId('count-input').press('Enter')
+  await expect(page.getByTestId('stocktake-progress')).toHaveText('1 / 1')
+
+  // The clerk sees no variance, so cannot say which board is gone: a manager posts the count.
+  await page.getByTestId('post-stocktake').click()
+  const post = page.getByTestId('post-dialog')
+  await expect(post.getByTestId('post-blind')).toBeVisible()
+  await post.getByTestId('post-confirm').click()
+  await expect(page.locator('.el-message--error')).toContainText('需店长过账并核对序列号')
+  await expect(page.locator('.el-message--error')).not.toContainText('MB-M60P')
+  await settled(page)
+  await screenshot(page, 'parts-stocktake-blind-serials')
+  expect((await host.rpc<{ onHand: number }>('parts.get', { id: board.id }, adminToken)).onHand).toBe(2)
+
+  const manager = await staffPage(browser, host, boss.username, boss.password)
+  await manager.getByTestId('nav-parts-stocktakes').click()
+  await manager.getByTestId('stocktakes-table').getByText('盘点中').click()
+  await manager.getByTestId('post-stocktake').click()
+  const managerPost = manager.getByTestId('post-dialog')
+  // Picked at once: the serials on hand fill the picker as they arrive.
+  await expect(managerPost).toContainText('MB-M60P 盘亏 1 件：未找到的序列号')
+  await managerPost.getByTestId('post-missing-serials-MB-M60P').click()
+  await manager.getByRole('option', { name: 'MBSN2026C002' }).click()
+  await managerPost.getByTestId('post-variances').click()
+  await managerPost.getByTestId('post-confirm').click()
+  await expect(manager.getByTestId('stocktake-status')).toHaveText('已过账')
+  const onHand = await host.rpc<{ serial: string }[]>('parts.serialsOnHand', { partId: board.id }, adminToken)
+  expect(onHand.map((row) => row.serial)).toEqual(['MBSN2026C001'])
+})

@@ -137,7 +137,12 @@ class Warehouse {
   /** The serials a delivery brings for a serial-tracked part, one per unit, never seen before. */
   private serialsFor(draft: PartDraft, quantity: number): string[] {
     if (!draft.serialTracked) return []
-    return Array.from({ length: quantity }, () => `SN${String(++this.serialsReceived).padStart(8, '0')}`)
+    return Array.from({ length: quantity }, () => this.newSerial())
+  }
+
+  /** A serial the shop has never seen: on a unit delivered, or on one found at a stocktake. */
+  private newSerial(): string {
+    return `SN${String(++this.serialsReceived).padStart(8, '0')}`
   }
 
   /** Then the opening stock: enough of every part to be above its reorder point, 200 lines a receipt. */
@@ -399,6 +404,7 @@ class Warehouse {
       const started = await counter.call(CLERK, 'stocktakes.start', { scope: { kind: 'bin', prefix }, note })
       let varied = 0
       const missingSerials: { partId: string; serials: string[] }[] = []
+      const foundSerials: { partId: string; serials: string[] }[] = []
       for (const line of started.lines) {
         if (!random.chance(share)) continue
         // The demo's counts are not blind: the books are on the sheet.
@@ -409,13 +415,14 @@ class Warehouse {
           partId: line.partId,
           countedQuantity: onHand + off
         })
-        // A serial-tracked unit not found is named by its serial when the count is posted.
+        // A serial-tracked unit not found (or found) is named by its serial when the count is posted.
         if (off < 0 && line.serialTracked) {
           const onShelf = await counter.call(CLERK, 'parts.serialsOnHand', { partId: line.partId })
           missingSerials.push({ partId: line.partId, serials: onShelf.slice(0, -off).map((row) => row.serial) })
         }
+        if (off > 0 && line.serialTracked) foundSerials.push({ partId: line.partId, serials: [this.newSerial()] })
       }
-      if (post) await counter.call(CLERK, 'stocktakes.post', { id: started.id, missingSerials })
+      if (post) await counter.call(CLERK, 'stocktakes.post', { id: started.id, missingSerials, foundSerials })
     })
   }
 }

@@ -1,6 +1,9 @@
+import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
 import { AppError, type CurrentUser, type ErrorKey, type ParsedInput } from '../../../src-shared/contract'
+import { formatShopDateTime } from '../../../src-shared/domain/timeZone'
 import { recordAudit } from '../audit/record'
+import { readShopTimeZone } from '../settings/service'
 import { postMovement } from './ledger'
 import { isSerialOnHand, refuseSerialOutOnJob } from './serials'
 
@@ -43,12 +46,45 @@ async function checkSerials(trx: Db, lines: ReceiptLine[]): Promise<void> {
 }
 
 /**
+ * A delivery is received once. The same delivery note scanned again, or received at two desks,
+ * would count its units twice: a receipt is refused when one of its parts came in before under
+ * the same reference as the receipt records it (supplier and note, Latin letters in either case), and the refusal
+ * names that first receipt. Two clerks sharing out one delivery's boxes receive other parts under
+ * the one reference, which stays allowed; so does another delivery of the part under its own note.
+ */
+async function refuseReceivedBefore(trx: Db, reference: string, lines: ReceiptLine[]): Promise<void> {
+  const first = await trx
+    .selectFrom('stockMovements as m')
+    .innerJoin('parts as p', 'p.id', 'm.partId')
+    .leftJoin('users as u', 'u.id', 'm.actorId')
+    .select(['m.at', 'm.reference', 'p.partNumber', 'u.displayName'])
+    .where('m.kind', '=', 'receive')
+    .where('m.partId', 'in', [...new Set(lines.map((line) => line.partId))])
+    .where(sql<boolean>`m.reference = ${reference} COLLATE NOCASE`)
+    .orderBy('m.seq')
+    .limit(1)
+    .executeTakeFirst()
+  if (!first) return
+  const details = {
+    reference: first.reference,
+    partNumber: first.partNumber,
+    receivedAt: formatShopDateTime(first.at, await readShopTimeZone(trx)),
+    receivedBy: first.displayName ?? ''
+  }
+  throw new AppError('CONFLICT', 'errors.deliveryAlreadyReceived', {
+    ...details,
+    fields: [{ path: 'delivery', messageKey: 'errors.deliveryAlreadyReceived', params: details }]
+  })
+}
+
+/**
  * A delivery: all its lines enter the ledger together or not at all. A serial-tracked part enters
  * one ledger line per serial, which is how the shop knows later which serials are on the shelf.
  */
 export async function receiveDelivery(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.receive'>) {
   const reference = input.supplier === '' ? input.reference : `${input.supplier} ${input.reference}`
   return db.transaction().execute(async (trx) => {
+    await refuseReceivedBefore(trx, reference, input.lines)
     await checkSerials(trx, input.lines)
     let quantity = 0
     let valueFen = 0

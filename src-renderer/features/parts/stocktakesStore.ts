@@ -57,12 +57,15 @@ export const useStocktakesStore = defineStore('stocktakes', () => {
   }
 
   /**
-   * Posts the count, with the serials not found of each serial-tracked part counted short; the
-   * answer says what posted and which parts wait for a recount.
+   * Posts the count, with the serials not found of each serial-tracked part counted short and
+   * those found of each counted over; the answer says what posted and which parts wait for a recount.
    */
-  async function post(missingSerials: Input<'stocktakes.post'>['missingSerials'] = []): Promise<Stocktake | null> {
+  async function post(
+    missingSerials: Input<'stocktakes.post'>['missingSerials'] = [],
+    foundSerials: Input<'stocktakes.post'>['foundSerials'] = []
+  ): Promise<Stocktake | null> {
     if (!current.value) return null
-    current.value = await call('stocktakes.post', { id: current.value.id, missingSerials })
+    current.value = await call('stocktakes.post', { id: current.value.id, missingSerials, foundSerials })
     return current.value
   }
 

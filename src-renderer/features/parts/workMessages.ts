@@ -180,6 +180,7 @@ export const partsWorkMessages = defineMessages(
       noVariances: '已盘配件与账面一致，没有差异。',
       missingSerials: '{part} 盘亏 {n} 件：未找到的序列号',
       missingSerialsPlaceholder: '选出不在货架上的序列号',
+      foundSerials: '{part} 盘盈 {n} 件：逐件扫描找到的序列号',
       uncountedWarning: '还有 {n} 个配件未盘点，过账后它们保持账面数量不变',
       postHint: '过账后差异计入库存流水，盘点单不能再修改。差异金额超过审批额度时需店长过账。',
       postConfirm: '确认过账',
@@ -378,6 +379,7 @@ export const partsWorkMessages = defineMessages(
       noVariances: 'Every counted part matches the books: no variances.',
       missingSerials: '{part} is {n} short: the serials not found',
       missingSerialsPlaceholder: 'Pick the serials not on the shelf',
+      foundSerials: '{part} is {n} over: scan the serial of each unit found',
       uncountedWarning: '{n} parts were not counted; they keep their book quantities',
       postHint:
         'Posting writes the variances to the stock ledger and closes the count. Above the approval threshold only a manager may post.',

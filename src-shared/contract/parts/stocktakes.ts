@@ -63,6 +63,12 @@ export interface Stocktake {
 
 export type StocktakeSummary = Omit<Stocktake, 'lines'> & { lineCount: number }
 
+/** Serials named for some of the parts of a count, at its posting. */
+const serialsByPart = z
+  .array(z.object({ partId: id, serials: z.array(serialSchema).max(1_000) }).strict())
+  .max(1_000)
+  .default([])
+
 export const stocktakesContract = {
   'stocktakes.list': operation<StocktakeSummary[]>()(z.object({}).strict()),
   /** Starts a count: every part in scope is listed with what the books say now. */
@@ -87,16 +93,16 @@ export const stocktakesContract = {
    * were corrected after its count is left out and flagged for a recount; the stocktake then
    * stays open for it, and the rest is posted. A serial-tracked part counted short names the
    * serials not found (`missingSerials`), which leave the shelf by their serials; only units with
-   * no serial on the books (received before serials were kept) may go short unnamed.
+   * no serial on the books (received before serials were kept) may go short unnamed. One counted
+   * over names the serials read off the units found (`foundSerials`), one per unit, none on the
+   * books already: they enter the shelf by their serials.
    */
   'stocktakes.post': operation<Stocktake>()(
     z
       .object({
         id,
-        missingSerials: z
-          .array(z.object({ partId: id, serials: z.array(serialSchema).max(1_000) }).strict())
-          .max(1_000)
-          .default([])
+        missingSerials: serialsByPart,
+        foundSerials: serialsByPart
       })
       .strict()
   ),

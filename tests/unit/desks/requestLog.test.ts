@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../../src-main/rpc/dispatch'
-import type { CallSource } from '../../../src-main/rpc/callSource'
+import { deskIdOf, type CallSource } from '../../../src-main/rpc/callSource'
 import { openApp } from '../../../src-main/app/openApp'
 import { ADMIN, callOk, closeAfterEachTest, countRows, freshShopPerTest, handlers, SHOP } from '../helpers'
 import { intake } from '../workOrders/fixtures'
@@ -11,10 +11,14 @@ const freshShop = freshShopPerTest()
 const track = closeAfterEachTest()
 const atDesk = (deskId: string): CallSource => ({ transport: 'http', address: '10.0.0.5', deskId })
 
+/** A delivery sent under a request id; another id (or desk) is another delivery, with its own reference. */
 function receiveAt(app: AppContext, token: string, partId: string, requestId: string, source?: CallSource) {
   return dispatch(app, handlers, {
     operation: 'parts.receive',
-    input: { reference: 'HQ-1', lines: [{ partId, quantity: 1, unitCostFen: 100 }] },
+    input: {
+      reference: `HQ-${source ? deskIdOf(source) : 'here'}-${requestId}`,
+      lines: [{ partId, quantity: 1, unitCostFen: 100 }]
+    },
     token,
     requestId,
     ...(source ? { source } : {})

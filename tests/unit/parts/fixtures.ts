@@ -27,14 +27,16 @@ export async function newPart(
   )
 }
 
-/** Receives `quantity` of a part at `unitCostFen` as one delivery. */
+let deliveries = 0
+
+/** Receives `quantity` of a part at `unitCostFen` as one delivery (each under its own reference unless given). */
 export async function receive(
   app: AppContext,
   token: string,
   partId: string,
   quantity: number,
   unitCostFen: number,
-  reference = 'HQ-SHIP-1'
+  reference = `HQ-SHIP-${++deliveries}`
 ) {
   return callOk(app, 'parts.receive', { reference, lines: [{ partId, quantity, unitCostFen }] }, token)
 }

@@ -47,6 +47,42 @@ describe('a blind count', () => {
     expect((await callOk(app, 'stocktakes.get', { id: started.id }, clerk)).lines[0]).toMatchObject({ variance: -2 })
   })
 
+  it('of a serial-tracked part off the books is posted by a manager, who names its serials; the clerk is told so', async () => {
+    const { app, staff } = shop()
+    const clerk = staff.clerk.token
+    const shelf = `BS${Date.now() % 100000}-`
+    const board = await newPart(app, clerk, { binLocation: `${shelf}01`, serialTracked: true })
+    await callOk(
+      app,
+      'parts.receive',
+      {
+        reference: `HQ-${shelf}`,
+        lines: [{ partId: board.id, quantity: 2, unitCostFen: 100, serials: ['BS-1', 'BS-2'] }]
+      },
+      clerk
+    )
+    const count = await callOk(app, 'stocktakes.start', { scope: { kind: 'bin', prefix: shelf }, blind: true }, clerk)
+    await callOk(app, 'stocktakes.count', { id: count.id, partId: board.id, countedQuantity: 1 }, clerk)
+
+    // The clerk is not shown the shortage, so cannot say which serial is gone: not which part
+    // either, which would tell the books.
+    const refused = await callError(app, 'stocktakes.post', { id: count.id }, clerk)
+    expect(refused).toMatchObject({ code: 'APPROVAL_REQUIRED', messageKey: 'errors.blindSerialsNeedManager' })
+    expect(JSON.stringify(refused)).not.toContain(board.partNumber)
+    expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 2 })
+
+    const posted = await callOk(
+      app,
+      'stocktakes.post',
+      { id: count.id, missingSerials: [{ partId: board.id, serials: ['BS-2'] }] },
+      staff.manager.token
+    )
+    expect(posted.status).toBe('posted')
+    expect((await callOk(app, 'parts.serialsOnHand', { partId: board.id }, clerk)).map((row) => row.serial)).toEqual([
+      'BS-1'
+    ])
+  })
+
   it('an ordinary count still shows the books to the clerk', async () => {
     const { app, staff } = shop()
     const part = await newPart(app, staff.clerk.token)

@@ -211,4 +211,88 @@ describe('stocktakes', () => {
     ])
     expect((await callOk(app, 'parts.verifyLedger', {}, manager)).mismatches).toEqual([])
   })
+  it('a serial-tracked part found over names the serials found, which enter the serials on hand', async () => {
+    const { app, staff } = shop()
+    const clerk = staff.clerk.token
+    const manager = staff.manager.token
+    const shelf = `SO${Date.now() % 100000}-`
+    const board = await newPart(app, clerk, { binLocation: `${shelf}01`, serialTracked: true })
+    await callOk(
+      app,
+      'parts.receive',
+      {
+        reference: 'HQ-MB-2',
+        lines: [{ partId: board.id, quantity: 2, unitCostFen: 30_000, serials: ['MB-8001', 'MB-8002'] }]
+      },
+      clerk
+    )
+    const serialsOnHand = async () =>
+      (await callOk(app, 'parts.serialsOnHand', { partId: board.id }, clerk)).map((row) => row.serial)
+    const count = await callOk(app, 'stocktakes.start', { scope: { kind: 'bin', prefix: shelf }, note: '' }, clerk)
+    await callOk(app, 'stocktakes.count', { id: count.id, partId: board.id, countedQuantity: 4 }, clerk)
+
+    // Posted without saying which, two boards would enter the books with no serial on the list.
+    expect(await callError(app, 'stocktakes.post', { id: count.id }, manager)).toMatchObject({
+      code: 'VALIDATION',
+      details: {
+        fields: [
+          {
+            path: 'foundSerials',
+            messageKey: 'validation.foundSerialsRequired',
+            params: { partNumber: board.partNumber, n: 2 }
+          }
+        ]
+      }
+    })
+    const naming = (serials: string[]) => ({ id: count.id, foundSerials: [{ partId: board.id, serials }] })
+    expect(await callError(app, 'stocktakes.post', naming(['MB-8101']), manager)).toMatchObject({
+      details: {
+        fields: [{ path: 'foundSerials.0.serials', messageKey: 'validation.foundSerialsRequired', params: { n: 2 } }]
+      }
+    })
+    expect(await callError(app, 'stocktakes.post', naming(['MB-8101', 'MB-8102', 'MB-8103']), manager)).toMatchObject({
+      details: { fields: [{ path: 'foundSerials.0.serials', messageKey: 'validation.moreSerialsThanOver' }] }
+    })
+    // A serial already on the list is not a unit found.
+    expect(await callError(app, 'stocktakes.post', naming(['MB-8101', 'MB-8002']), manager)).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.serialAlreadyOnHand',
+      details: { serial: 'MB-8002' }
+    })
+    expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 2 })
+
+    const posted = await callOk(app, 'stocktakes.post', naming(['mb-8101', 'MB-8102']), manager)
+    expect(posted.status).toBe('posted')
+    expect(posted.lines[0]).toMatchObject({ variance: 2, posted: true })
+    expect(await serialsOnHand()).toEqual(['MB-8001', 'MB-8002', 'MB-8101', 'MB-8102'])
+    expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 4, stockValueFen: 120_000 })
+    const movements = await callOk(app, 'parts.movements', { partId: board.id, kind: 'stocktake' }, clerk)
+    expect(movements.rows.map((row) => [row.quantity, row.serial]).sort()).toEqual([
+      [1, 'MB-8101'],
+      [1, 'MB-8102']
+    ])
+    expect((await callOk(app, 'parts.verifyLedger', {}, manager)).mismatches).toEqual([])
+  })
+
+  it('names no serials found for a part that is not serial-tracked, or not counted over', async () => {
+    const { app, staff } = shop()
+    const clerk = staff.clerk.token
+    const shelf = `SN${Date.now() % 100000}-`
+    const cable = await newPart(app, clerk, { binLocation: `${shelf}01` })
+    await receive(app, clerk, cable.id, 2, 500)
+    const count = await callOk(app, 'stocktakes.start', { scope: { kind: 'bin', prefix: shelf }, note: '' }, clerk)
+    await callOk(app, 'stocktakes.count', { id: count.id, partId: cable.id, countedQuantity: 3 }, clerk)
+    expect(
+      await callError(
+        app,
+        'stocktakes.post',
+        { id: count.id, foundSerials: [{ partId: cable.id, serials: ['C-1'] }] },
+        staff.manager.token
+      )
+    ).toMatchObject({
+      details: { fields: [{ path: 'foundSerials.0.serials', messageKey: 'validation.partNotSerialTracked' }] }
+    })
+    await callOk(app, 'stocktakes.post', { id: count.id }, staff.manager.token)
+    expect(await stockOf(app, clerk, cable.id)).toMatchObject({ onHand: 3 })
+  })
 })

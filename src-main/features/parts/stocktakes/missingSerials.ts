@@ -1,17 +1,20 @@
 import type { Db } from '../../../db/connection'
 import { AppError, fieldError, type ParsedInput } from '../../../../src-shared/contract'
-import { isSerialOnHand, unserialisedOnHand } from '../serials'
+import { isSerialOnHand, refuseSerialOutOnJob, unserialisedOnHand } from '../serials'
 
-/** The serials the poster says were not found, by part, each with where it sits in the input. */
-export type NamedMissing = Map<string, { serials: string[]; path: string }>
+/** The serials the poster names (not found, or found), by part, each with where it sits in the input. */
+export type NamedSerials = Map<string, { serials: string[]; path: string }>
 
-export function namedMissing(input: ParsedInput<'stocktakes.post'>): NamedMissing {
+export function namedSerials(
+  input: ParsedInput<'stocktakes.post'>,
+  field: 'missingSerials' | 'foundSerials'
+): NamedSerials {
   return new Map(
-    input.missingSerials.map((entry, index) => [
+    input[field].map((entry, index) => [
       entry.partId,
       {
         serials: [...new Set(entry.serials.filter((serial): serial is string => serial !== null))],
-        path: `missingSerials.${index}.serials`
+        path: `${field}.${index}.serials`
       }
     ])
   )
@@ -42,5 +45,35 @@ export async function serialsNotFound(
     throw fieldError(named?.path ?? 'missingSerials', 'validation.missingSerialsRequired', {
       partNumber: part.partNumber
     })
+  return serials
+}
+
+/**
+ * Which serials of a serial-tracked part counted over enter the books: one read off each unit
+ * found, none on the shelf's books already nor out on a job. Without them the units found would
+ * be stock with no serial, and the serials on hand would no longer be the units on the shelf.
+ */
+export async function serialsFound(
+  trx: Db,
+  part: { partId: string; partNumber: string; serialTracked: boolean },
+  over: number,
+  named: { serials: string[]; path: string } | undefined
+): Promise<string[]> {
+  const serials = named?.serials ?? []
+  if (!part.serialTracked) {
+    if (named && serials.length > 0) throw fieldError(named.path, 'validation.partNotSerialTracked')
+    return []
+  }
+  if (named && serials.length > over) throw fieldError(named.path, 'validation.moreSerialsThanOver', { n: over })
+  if (serials.length < over)
+    throw fieldError(named?.path ?? 'foundSerials', 'validation.foundSerialsRequired', {
+      partNumber: part.partNumber,
+      n: over
+    })
+  for (const serial of serials) {
+    if (await isSerialOnHand(trx, part.partId, serial))
+      throw new AppError('CONFLICT', 'errors.serialAlreadyOnHand', { serial })
+    await refuseSerialOutOnJob(trx, part.partId, serial)
+  }
   return serials
 }

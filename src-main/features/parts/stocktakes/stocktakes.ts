@@ -16,7 +16,7 @@ import { readApprovalThresholdFen, readShopTimeZone } from '../../settings/servi
 import { correctedSince, lastLedgerSeq, postMovement } from '../ledger'
 import { barcodesOf } from '../records'
 import { hidesExpected, lineWithoutExpected } from './blindCount'
-import { namedMissing, serialsNotFound } from './missingSerials'
+import { namedSerials, serialsFound, serialsNotFound } from './missingSerials'
 import { findStocktake, linesQuery, loadStocktake, toLine } from './stocktakeReads'
 
 const STOCKTAKE_PREFIX = 'ST'
@@ -171,9 +171,11 @@ export async function postStocktake(
     const absoluteValue = toPost.reduce((sum, line) => sum + Math.abs(line.varianceValueFen ?? 0), 0)
     if (absoluteValue > threshold && !isManagerRole(actor.role))
       throw new AppError('APPROVAL_REQUIRED', 'errors.stocktakeNeedsManager')
-    const posted: { partNumber: string; variance: number; serials: string[] }[] = []
+    const posted: { partNumber: string; variance: number; serials: string[]; found: string[] }[] = []
     const recount: string[] = []
-    const named = namedMissing(input)
+    const hidden = hidesExpected(actor, { blind: stocktake.blind ? 1 : 0, status: stocktake.status })
+    const named = namedSerials(input, 'missingSerials')
+    const namedFound = namedSerials(input, 'foundSerials')
     for (const line of toPost) {
       const thisLine = trx
         .updateTable('stocktakeLines')
@@ -199,14 +201,22 @@ export async function postStocktake(
           })
           .execute()
         recount.push(line.partNumber)
-        // Its serials not found are named again when it is posted after its recount.
+        // Its serials not found (or found) are named again when it is posted after its recount.
         named.delete(line.partId)
+        namedFound.delete(line.partId)
         continue
       }
       const variance = line.variance ?? 0
-      const serials = await serialsNotFound(trx, line, Math.max(0, -variance), named.get(line.partId))
+      const serials = await unlessBlind(hidden, () =>
+        serialsNotFound(trx, line, Math.max(0, -variance), named.get(line.partId))
+      )
+      const found = await unlessBlind(hidden, () =>
+        serialsFound(trx, line, Math.max(0, variance), namedFound.get(line.partId))
+      )
       named.delete(line.partId)
-      // A serial-tracked unit not found leaves by its serial, one ledger line each.
+      namedFound.delete(line.partId)
+      // A serial-tracked unit not found leaves by its serial, one found enters by its serial: one
+      // ledger line each.
       const booking = {
         partId: line.partId,
         kind: 'stocktake' as const,
@@ -214,14 +224,17 @@ export async function postStocktake(
         reason: stocktake.note
       }
       for (const serial of serials) await postMovement(trx, at, actor.id, { ...booking, quantity: -1, serial })
-      if (variance + serials.length !== 0)
-        await postMovement(trx, at, actor.id, { ...booking, quantity: variance + serials.length })
-      if (variance !== 0) posted.push({ partNumber: line.partNumber, variance, serials })
+      for (const serial of found) await postMovement(trx, at, actor.id, { ...booking, quantity: 1, serial })
+      const unnamed = variance + serials.length - found.length
+      if (unnamed !== 0) await postMovement(trx, at, actor.id, { ...booking, quantity: unnamed })
+      if (variance !== 0) posted.push({ partNumber: line.partNumber, variance, serials, found })
       await thisLine.set({ postedAt: at.toISOString() }).execute()
     }
     // Serials named for a part this posting books nothing for (not counted, or posted before).
     const unbooked = [...named.values()].find((left) => left.serials.length > 0)
     if (unbooked) throw fieldError(unbooked.path, 'validation.moreSerialsThanShort', { n: 0 })
+    const unbookedFound = [...namedFound.values()].find((left) => left.serials.length > 0)
+    if (unbookedFound) throw fieldError(unbookedFound.path, 'validation.moreSerialsThanOver', { n: 0 })
     // With every count settled the stocktake is posted; a line awaiting its recount keeps it open.
     if (recount.length === 0) {
       await trx
@@ -239,6 +252,21 @@ export async function postStocktake(
     })
   })
   return loadStocktake(db, input.id, actor)
+}
+
+/**
+ * The clerk posting a blind count is not shown its variances, so cannot name the serials of a
+ * serial-tracked part counted off the books: a manager, who sees them, posts it. Told without
+ * naming the part, which would tell the books.
+ */
+async function unlessBlind(hidden: boolean, nameSerials: () => Promise<string[]>): Promise<string[]> {
+  try {
+    return await nameSerials()
+  } catch (error) {
+    if (hidden && error instanceof AppError && error.code === 'VALIDATION')
+      throw new AppError('APPROVAL_REQUIRED', 'errors.blindSerialsNeedManager')
+    throw error
+  }
 }
 
 /** Whether the books now hold fewer than the count's shortage would take out. */

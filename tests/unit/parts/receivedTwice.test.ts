@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { callError, callOk } from '../helpers'
+import { staffedShopPerFile } from '../workOrders/fixtures'
+import { newPart, stockOf, tableCounts } from './fixtures'
+
+const shop = staffedShopPerFile()
+
+const delivery = (reference: string, supplier: string, lines: { partId: string; quantity: number }[]) => ({
+  reference,
+  supplier,
+  lines: lines.map((line) => ({ ...line, unitCostFen: 1_000 }))
+})
+
+describe('a delivery received twice', () => {
+  it('is refused the second time, naming when and by whom it was received, and books nothing', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const battery = await newPart(app, staff.clerk.token)
+    const lines = [
+      { partId: screen.id, quantity: 3 },
+      { partId: battery.id, quantity: 2 }
+    ]
+    await callOk(app, 'parts.receive', delivery('SF-20260123-1', '华强', lines), staff.clerk.token)
+    const before = tableCounts(app)
+
+    // The same delivery note scanned again at another desk, typed in lower case this time.
+    const error = await callError(app, 'parts.receive', delivery('sf-20260123-1', '华强', lines), staff.manager.token)
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.deliveryAlreadyReceived',
+      details: {
+        reference: '华强 SF-20260123-1',
+        partNumber: screen.partNumber,
+        receivedAt: '2026-01-23 10:00',
+        receivedBy: staff.clerk.user.displayName,
+        fields: [{ path: 'delivery', messageKey: 'errors.deliveryAlreadyReceived' }]
+      }
+    })
+    expect(tableCounts(app)).toEqual(before)
+    expect(await stockOf(app, staff.clerk.token, screen.id)).toMatchObject({ onHand: 3 })
+    expect(await stockOf(app, staff.clerk.token, battery.id)).toMatchObject({ onHand: 2 })
+  })
+
+  it('is refused when any part of it was received under that reference before', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const cable = await newPart(app, staff.clerk.token)
+    await callOk(app, 'parts.receive', delivery('DN-77', '', [{ partId: screen.id, quantity: 1 }]), staff.clerk.token)
+    const error = await callError(
+      app,
+      'parts.receive',
+      delivery('DN-77', '', [
+        { partId: cable.id, quantity: 4 },
+        { partId: screen.id, quantity: 1 }
+      ]),
+      staff.clerk.token
+    )
+    expect(error).toMatchObject({ code: 'CONFLICT', details: { reference: 'DN-77', partNumber: screen.partNumber } })
+    expect(await stockOf(app, staff.clerk.token, cable.id)).toMatchObject({ onHand: 0 })
+  })
+
+  it('lets two clerks split one delivery between them, each receiving other parts under its reference', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const cable = await newPart(app, staff.clerk.token)
+    await callOk(app, 'parts.receive', delivery('DN-88', '', [{ partId: screen.id, quantity: 1 }]), staff.clerk.token)
+    await callOk(app, 'parts.receive', delivery('DN-88', '', [{ partId: cable.id, quantity: 2 }]), staff.manager.token)
+    expect(await stockOf(app, staff.clerk.token, cable.id)).toMatchObject({ onHand: 2 })
+  })
+
+  it('takes another delivery of the same part under its own reference, or from another supplier', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const lines = [{ partId: screen.id, quantity: 1 }]
+    await callOk(app, 'parts.receive', delivery('DN-90', '', lines), staff.clerk.token)
+    await callOk(app, 'parts.receive', delivery('DN-91', '', lines), staff.clerk.token)
+    await callOk(app, 'parts.receive', delivery('DN-90', '顺丰配件', lines), staff.clerk.token)
+    expect(await stockOf(app, staff.clerk.token, screen.id)).toMatchObject({ onHand: 3 })
+  })
+})
