@@ -14,7 +14,8 @@ import { upsertRegistryUnits } from '../../../src-hq/seed/registry'
 /**
  * A sync that cannot finish is seen, and does not stop the rest, against the REAL HQ: a batch HQ
  * refuses for good leaves the pull running and is named on the sync status; a shop that has not
- * synced for a day shows as late even with no problem recorded.
+ * synced for a day shows as late even with no problem recorded; a sync prunes what HQ acknowledged
+ * long ago.
  */
 
 const clock = testClock()
@@ -118,7 +119,16 @@ describe('a stuck sync', () => {
     const late = await syncStatus(app)
     expect(late).toMatchObject({ problem: null, late: true })
 
+    // The sync also forgets what HQ acknowledged more than half a year ago.
+    const yearAgo = new Date(clock.now().getTime() - 365 * 24 * 3_600_000).toISOString()
+    app.sqlite
+      .prepare(
+        `INSERT INTO outbox (id, at, entity, entity_id, operation, payload_json, sent_at)
+         VALUES ('chg-year-old', ?, 'customer', 'cust-old', 'upsert', '{}', ?)`
+      )
+      .run(yearAgo, yearAgo)
     expect((await syncWithHq(app)).problem).toBeNull()
     expect((await syncStatus(app)).late).toBe(false)
+    expect(app.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE id = 'chg-year-old'").get()).toEqual({ n: 0 })
   }, 60_000)
 })

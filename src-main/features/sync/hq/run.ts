@@ -3,6 +3,7 @@ import type { SyncProblem } from '../../../../src-shared/contract/sync'
 import { endpointOf, readHqConnection, recordSyncProblem, recordSyncSuccess } from './connection'
 import { HqCallError } from './hqClient'
 import { pullAll, type PullOptions } from './pull'
+import { pruneAcknowledged } from './prune'
 import { pushOutbox, type PushOptions } from './push'
 
 export interface SyncOutcome {
@@ -36,6 +37,15 @@ function problemOf(error: unknown): SyncProblem {
  */
 const PUSH_PROBLEMS_OF_THE_BATCH: readonly SyncProblem[] = ['hqRefused', 'unexpected']
 
+/** What HQ acknowledged long ago goes; a failure to prune is logged and never fails the sync. */
+async function pruneQuietly(app: AppContext): Promise<void> {
+  try {
+    await pruneAcknowledged(app, app.clock())
+  } catch (error) {
+    console.error('[sync] pruning acknowledged outbox rows failed', error)
+  }
+}
+
 async function runOnce(app: AppContext, options: SyncRunOptions): Promise<SyncOutcome> {
   const connection = await readHqConnection(app.db)
   if (!connection) return { pushed: 0, pulled: 0, problem: null }
@@ -51,6 +61,7 @@ async function runOnce(app: AppContext, options: SyncRunOptions): Promise<SyncOu
     } catch (error) {
       pushProblem = problemOf(error)
     }
+    if (pushProblem === null) await pruneQuietly(app)
     if (pushProblem === null || PUSH_PROBLEMS_OF_THE_BATCH.includes(pushProblem)) {
       pulled = await pullAll(app, endpoint, options.pull)
     }
