@@ -71,5 +71,6 @@ export const allMigrations: readonly Migration[] = [
   checkout.shopPaysItsOwnWarranty,
   parts.partCatalogueEditVersion,
   parts.adjustmentSerials,
-  checkout.counterSaleSerials
+  checkout.counterSaleSerials,
+  sync.pushRefusals
 ]

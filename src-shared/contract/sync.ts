@@ -24,6 +24,26 @@ export interface PulledTableState {
   updatedAt: string
 }
 
+/**
+ * A batch of the outbox HQ refuses: sent again on every sync and refused again, so everything
+ * after it waits. Named so a manager can pass it on to HQ's support.
+ */
+export interface StuckPushBatch {
+  batchId: string
+  firstSeq: number
+  lastSeq: number
+  changeCount: number
+  refusedAt: string
+  /** What HQ answered, as it said it (`VALIDATION: hqErrors.VALIDATION field=at`). */
+  refusal: string
+  /** True when HQ named the change; otherwise `change` is the batch's first. */
+  changeNamedByHq: boolean
+  change: { seq: number; id: string; entity: string; entityId: string } | null
+}
+
+/** Hours without a successful sync after which an enrolled shop's sync shows as late. */
+export const SYNC_LATE_AFTER_HOURS = 24
+
 export interface SyncStatus {
   enrolled: boolean
   hqUrl: string | null
@@ -37,6 +57,13 @@ export interface SyncStatus {
   /** Failures in a row since the last success: the automatic sync waits longer after each. */
   failures: number
   changesWaiting: number
+  /** The batch HQ refuses, holding up every change after it; null when nothing is stuck. */
+  stuck: StuckPushBatch | null
+  /**
+   * No successful sync (or, never synced, no enrolment) for more than SYNC_LATE_AFTER_HOURS:
+   * late even when no problem was recorded (a sync that hangs, a timer that stopped).
+   */
+  late: boolean
   running: boolean
   tables: PulledTableState[]
 }

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { DATABASE_FILE_NAME } from '../../src-main/app/openApp'
 import { test, expect, ADMIN, setUpShop, settled, signIn, tallScreenshot, type ShopHost } from './fixtures'
 import { makeHqCertificate, startFakeHq } from '../unit/sync/fakeHq'
 import { warrantyJobReadyForPickup } from './warrantyJobs'
@@ -113,6 +115,64 @@ test("a claim made at checkout goes to HQ, and HQ's decision shows on the job an
     await page.getByTestId('nav-claims').click()
     await expect(page.getByTestId('claims-table')).toContainText(job.number)
     await tallScreenshot(page, 'sync-claims-list')
+  } finally {
+    await hq.close().catch(() => undefined)
+    rmSync(folder, { recursive: true, force: true })
+  }
+})
+
+test('a sync a day old shows late on the home tile and the sync page, and a batch HQ refuses is named there for HQ support', async ({
+  page,
+  host
+}) => {
+  const folder = mkdtempSync(join(tmpdir(), 'e2e-hq-'))
+  let refusedCustomerId = ''
+  const hq = await startFakeHq({
+    file: join(folder, 'hq.sqlite'),
+    certificate: await makeHqCertificate(),
+    refusesChange: (change) => (change.entityId === refusedCustomerId ? 'mobile' : null)
+  })
+  try {
+    const adminToken = await setUpShop(host)
+    const code = hq.registerShop('鑫诚手机维修中心')
+    await host.rpc('sync.enrol', { hqUrl: hq.url, fingerprint: hq.fingerprint, code }, adminToken)
+    await host.rpc('customers.create', { name: '王芳', mobile: '13812345678' }, adminToken)
+    await syncAndWait(host, adminToken)
+
+    // Two days with no sync and no problem recorded (the shop server's timer stopped): late, with the time.
+    const shopDb = new BetterSqlite3(join(host.dataDir, DATABASE_FILE_NAME))
+    shopDb.pragma('busy_timeout = 5000')
+    shopDb
+      .prepare('UPDATE hq_connection SET last_success_at = ?')
+      .run(new Date(Date.now() - 48 * 3_600_000).toISOString())
+    shopDb.close()
+    await signIn(page, host, ADMIN.username, ADMIN.password)
+    const tile = page.getByTestId('tile-sync')
+    await expect(tile).toHaveClass(/late/)
+    await expect(tile).toContainText('上次成功同步')
+    await tallScreenshot(page, 'sync-late-home')
+    await page.getByTestId('nav-sync').click()
+    await expect(page.getByTestId('sync-late')).toContainText('已超过 24 小时没有成功同步')
+    await expect(page.getByTestId('sync-healthy')).toHaveCount(0)
+    await tallScreenshot(page, 'sync-late')
+
+    // HQ refuses one customer's change for good: the page names the batch, the change and HQ's words.
+    const refused = await host.rpc<{ id: string }>(
+      'customers.create',
+      { name: '李强', mobile: '13900001111' },
+      adminToken
+    )
+    refusedCustomerId = refused.id
+    await host.rpc('customers.create', { name: '赵敏', mobile: '13700002222' }, adminToken)
+    await syncAndWait(host, adminToken)
+    await page.reload()
+    const stuck = page.getByTestId('sync-stuck')
+    await expect(stuck).toContainText('总部拒收了一批变更')
+    await expect(stuck).toContainText(`客户 ${refused.id}`)
+    await expect(stuck).toContainText('VALIDATION')
+    await expect(stuck).toContainText('field=mobile')
+    await expect(page.getByTestId('sync-waiting')).not.toHaveText('0')
+    await tallScreenshot(page, 'sync-stuck')
   } finally {
     await hq.close().catch(() => undefined)
     rmSync(folder, { recursive: true, force: true })

@@ -92,3 +92,15 @@ export const hqSync: Migration = {
       )`
   ]
 }
+
+export const pushRefusals: Migration = {
+  version: 48,
+  name: 'sync: what HQ said when it refused a push batch',
+  statements: [
+    // A batch HQ refuses stays unacknowledged and is sent again; what HQ answered is kept on it
+    // so the sync page can name the batch and the change for HQ's support.
+    `ALTER TABLE hq_push_batches ADD COLUMN refused_at TEXT`,
+    `ALTER TABLE hq_push_batches ADD COLUMN refusal TEXT`,
+    `ALTER TABLE hq_push_batches ADD COLUMN refused_change_id TEXT`
+  ]
+}

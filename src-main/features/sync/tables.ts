@@ -35,6 +35,10 @@ export interface HqPushBatchesTable {
   changeCount: number
   createdAt: string
   ackedAt: string | null
+  /** When HQ last refused the batch, what it said (`CODE: key field=…`) and the change it named. */
+  refusedAt: string | null
+  refusal: string | null
+  refusedChangeId: string | null
 }
 
 export interface HqPullCursorsTable {

@@ -42,12 +42,14 @@ export interface HomeFacts {
 
 /** vue-i18n's t: a key, its values and, for a text with singular and plural forms, the count that picks one. */
 type Translate = (key: string, values?: Record<string, unknown>, plural?: number) => string
+/** A time as the shop reads it (its time zone), or "never" for none. */
+type ShopTime = (iso: string | null) => string
 
 /** The home page's sections for the signed-in role, in the order they are shown, one tile list each. */
-export function homeSections(facts: HomeFacts, t: Translate): HomeSection[] {
+export function homeSections(facts: HomeFacts, t: Translate, when: ShopTime = (iso) => iso ?? '—'): HomeSection[] {
   const { manager, frontDesk, technician, warehouse } = facts.dashboard
   const sections: HomeSection[] = []
-  if (manager) sections.push(section('manager', 'tiles-manager', t('dashboard.manager'), managerTiles(facts, t)))
+  if (manager) sections.push(section('manager', 'tiles-manager', t('dashboard.manager'), managerTiles(facts, t, when)))
   if (frontDesk) {
     sections.push(
       section('frontDesk', 'tiles-front-desk', t('dashboard.frontDesk'), [
@@ -99,7 +101,7 @@ export function homeSections(facts: HomeFacts, t: Translate): HomeSection[] {
 }
 
 /** The manager's tiles: takings, approvals, stuck jobs, and the backup and sync health when readable. */
-function managerTiles(facts: HomeFacts, t: Translate): HomeTile[] {
+function managerTiles(facts: HomeFacts, t: Translate, when: ShopTime): HomeTile[] {
   const manager = facts.dashboard.manager
   if (!manager) return []
   const total = `¥${formatFen(manager.takingsTodayFen)}`
@@ -130,21 +132,28 @@ function managerTiles(facts: HomeFacts, t: Translate): HomeTile[] {
       : t('dashboard.backupsHealthy')
     tiles.push(backups)
   }
-  if (facts.sync) tiles.push(syncTile(facts.sync, t))
+  if (facts.sync) tiles.push(syncTile(facts.sync, t, when))
   return tiles
 }
 
-/** Changes waiting to reach HQ; a dash while the desk is not enrolled. */
-function syncTile(sync: SyncStatus, t: Translate): HomeTile {
+/**
+ * Changes waiting to reach HQ; a dash while the desk is not enrolled. Late on a recorded problem,
+ * a batch HQ refuses, or too long since the last successful sync (then with its time).
+ */
+function syncTile(sync: SyncStatus, t: Translate, when: ShopTime): HomeTile {
   if (!sync.enrolled) {
     const idle = tile('tile-sync', '—', t('dashboard.sync'), undefined, { path: '/sync' })
     idle.hint = t('dashboard.syncNotEnrolled')
     return idle
   }
-  const waiting = tile('tile-sync', sync.changesWaiting, t('dashboard.sync'), sync.problem ? 'late' : 'good', {
+  const late = sync.problem !== null || sync.stuck !== null || sync.late
+  const waiting = tile('tile-sync', sync.changesWaiting, t('dashboard.sync'), late ? 'late' : 'good', {
     path: '/sync'
   })
-  waiting.hint = sync.problem ? t('dashboard.syncProblem') : t('dashboard.syncWaiting', { count: sync.changesWaiting })
+  if (sync.late) waiting.hint = t('dashboard.syncLate', { when: when(sync.lastSuccessAt) })
+  else if (sync.stuck) waiting.hint = t('dashboard.syncStuck')
+  else if (sync.problem) waiting.hint = t('dashboard.syncProblem')
+  else waiting.hint = t('dashboard.syncWaiting', { count: sync.changesWaiting })
   return waiting
 }
 

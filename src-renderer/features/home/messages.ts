@@ -34,6 +34,8 @@ export const dashboardMessages = defineMessages(
       syncNotEnrolled: '未接入总部',
       syncHealthy: '同步正常',
       syncProblem: '同步异常',
+      syncLate: '上次成功同步：{when}',
+      syncStuck: '有一批变更被总部拒收',
       syncWaiting: '{count} 条待上传'
     }
   },
@@ -69,6 +71,8 @@ export const dashboardMessages = defineMessages(
       syncNotEnrolled: 'Not enrolled with HQ',
       syncHealthy: 'Sync is healthy',
       syncProblem: 'Sync has a problem',
+      syncLate: 'Last synced: {when}',
+      syncStuck: 'HQ refuses a batch of changes',
       syncWaiting: '{count} changes waiting'
     }
   }

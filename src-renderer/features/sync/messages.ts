@@ -21,6 +21,14 @@ export const syncMessages = defineMessages(
       started: '已开始同步',
       healthy: '同步正常',
       failures: '已连续失败 {n} 次，系统会稍后自动重试',
+      late: '已超过 {hours} 小时没有成功同步，上次成功同步：{when}。请检查网络和本店服务器是否一直开着；若一直如此请联系总部。',
+      stuck: {
+        title: '总部拒收了一批变更（第 {first} 号起共 {count} 条），这批及之后的变更都在等待；总部的数据照常下载。',
+        changeNamed: '总部指出的变更：第 {seq} 号，{entity} {id}。',
+        changeFirst: '这批的第一条变更：第 {seq} 号，{entity} {id}。',
+        refusal: '总部的答复：{refusal}（{when} 起）。',
+        support: '请把以上内容告诉总部技术支持：本店编号 {shopId}，批次 {batchId}。'
+      },
       tables: '已下载的总部数据',
       table: '数据',
       cursor: '已同步到',
@@ -87,6 +95,15 @@ export const syncMessages = defineMessages(
       started: 'Sync started',
       healthy: 'Sync is working',
       failures: 'Failed {n} times in a row; it will try again by itself',
+      late: 'No successful sync for more than {hours} hours; the last was {when}. Check the network and that the shop server stays on; call HQ if it keeps happening.',
+      stuck: {
+        title:
+          'HQ refuses a batch of changes ({count} from no. {first}): it and the changes after it wait; HQ’s data still comes down.',
+        changeNamed: 'The change HQ named: no. {seq}, {entity} {id}.',
+        changeFirst: 'The first change of the batch: no. {seq}, {entity} {id}.',
+        refusal: 'HQ answered: {refusal} (since {when}).',
+        support: 'Tell HQ support this: shop ID {shopId}, batch {batchId}.'
+      },
       tables: "HQ's data received",
       table: 'Data',
       cursor: 'Up to',

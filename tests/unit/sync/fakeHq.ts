@@ -50,6 +50,8 @@ export interface FakeHqOptions {
   port?: number
   /** Delay before answering a push (to kill a shop while it waits). */
   pushDelayMs?: number
+  /** The field HQ refuses a pushed change for, for good (as the real HQ refuses an unreadable time); null to take it. */
+  refusesChange?: (change: { id: string; entity: string; entityId: string }) => string | null
   /** True for a pull HQ's connection drops on, unanswered (a network error mid-pull). */
   pullDrops?: (request: { table: PulledTable; since: number }) => boolean
 }
@@ -73,7 +75,8 @@ export interface FakeHq {
 class HqRefusal extends Error {
   constructor(
     readonly code: HqErrorCode,
-    readonly status: number
+    readonly status: number,
+    readonly params?: Record<string, unknown>
   ) {
     super(code)
   }
@@ -122,6 +125,10 @@ export async function startFakeHq(options: FakeHqOptions): Promise<FakeHq> {
   )
   const push = (shopId: string, body: unknown) => {
     const input = parse(pushRequest, body)
+    for (const change of input.changes) {
+      const field = options.refusesChange?.(change) ?? null
+      if (field !== null) throw new HqRefusal('VALIDATION', 400, { field, changeId: change.id })
+    }
     return db.transaction(() => {
       const seen = db.prepare('SELECT 1 FROM batches WHERE shop_id = ? AND batch_id = ?').get(shopId, input.batchId)
       if (seen) return { batchId: input.batchId, applied: 0, duplicate: true }
@@ -211,7 +218,10 @@ export async function startFakeHq(options: FakeHqOptions): Promise<FakeHq> {
         const refusal = error instanceof HqRefusal ? error : new HqRefusal('INTERNAL', 500)
         answer(
           refusal.status,
-          JSON.stringify({ ok: false, error: { code: refusal.code, messageKey: `hq.${refusal.code}` } })
+          JSON.stringify({
+            ok: false,
+            error: { code: refusal.code, messageKey: `hq.${refusal.code}`, params: refusal.params }
+          })
         )
       }
     })

@@ -15,10 +15,18 @@ export type HqProblem =
   | 'hqRefused'
   | 'keyUnreadable'
 
+/** What HQ itself answered when it refused a call: its code and the params it named (a change id, a field). */
+export interface HqRefusal {
+  code: string
+  messageKey: string
+  params: Record<string, unknown>
+}
+
 export class HqCallError extends Error {
   constructor(
     readonly problem: HqProblem,
-    detail: string
+    detail: string,
+    readonly refusal: HqRefusal | null = null
   ) {
     super(detail)
   }
@@ -150,7 +158,11 @@ export function sendHqCall<T>(
             fail(new HqCallError('hqRefused', `HQ answered ${res.statusCode} without JSON`))
             return
           }
-          const envelope = answer as { ok?: boolean; data?: unknown; error?: { code?: string; messageKey?: string } }
+          const envelope = answer as {
+            ok?: boolean
+            data?: unknown
+            error?: { code?: string; messageKey?: string; params?: Record<string, unknown> }
+          }
           if (envelope.ok === true) {
             const parsed = schema.safeParse(envelope.data)
             if (!parsed.success) {
@@ -163,9 +175,12 @@ export function sendHqCall<T>(
           }
           const code = envelope.error?.code
           const known = (HQ_ERROR_CODES as readonly string[]).includes(code ?? '') ? (code as HqErrorCode) : 'INTERNAL'
-          fail(
-            new HqCallError(PROBLEM_OF_CODE[known], `${code ?? res.statusCode}: ${envelope.error?.messageKey ?? ''}`)
-          )
+          const refusal: HqRefusal = {
+            code: String(code ?? res.statusCode),
+            messageKey: String(envelope.error?.messageKey ?? ''),
+            params: envelope.error?.params ?? {}
+          }
+          fail(new HqCallError(PROBLEM_OF_CODE[known], `${refusal.code}: ${refusal.messageKey}`, refusal))
         })
       }
     )

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { AppContext } from '../../../app/context'
 import { pushResponse, type PushedChange } from '../../../../src-shared/hq/protocol'
-import { callHq, type HqEndpoint } from './hqClient'
+import type { StuckPushBatch } from '../../../../src-shared/contract/sync'
+import { callHq, HqCallError, type HqEndpoint } from './hqClient'
 import { maskForHq } from './maskPersonalData'
 
 /** Changes per batch: big enough to move a backlog fast, small enough to retry cheaply. */
@@ -108,6 +109,64 @@ async function acknowledge(app: AppContext, batch: PendingBatch, claimIds: strin
   })
 }
 
+/**
+ * HQ refused the batch (it will be sent again, unchanged, and refused again until HQ or the row
+ * changes): what HQ said is kept on the batch, with the change it named, for the sync page.
+ */
+async function recordRefusal(app: AppContext, batch: PendingBatch, error: HqCallError): Promise<void> {
+  const params = error.refusal?.params ?? {}
+  const changeId = typeof params.changeId === 'string' ? params.changeId : null
+  const named = Object.entries(params)
+    .filter(([key]) => key !== 'changeId')
+    .map(([key, value]) => ` ${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+  await app.db
+    .updateTable('hqPushBatches')
+    .set({ refusedAt: app.clock().toISOString(), refusal: error.message + named.join(''), refusedChangeId: changeId })
+    .where('batchId', '=', batch.batchId)
+    .execute()
+}
+
+/**
+ * The batch HQ keeps refusing, if any: its place in the outbox, and the change HQ named (else
+ * the batch's first), in the words a manager can read out to HQ's support.
+ */
+export function stuckPushBatch(app: AppContext): StuckPushBatch | null {
+  const batch = app.sqlite
+    .prepare(
+      `SELECT batch_id, first_seq, last_seq, change_count, refused_at, refusal, refused_change_id FROM hq_push_batches
+       WHERE acked_at IS NULL AND refused_at IS NOT NULL ORDER BY first_seq LIMIT 1`
+    )
+    .get() as
+    | {
+        batch_id: string
+        first_seq: number
+        last_seq: number
+        change_count: number
+        refused_at: string
+        refusal: string
+        refused_change_id: string | null
+      }
+    | undefined
+  if (!batch) return null
+  const change = app.sqlite
+    .prepare(
+      `SELECT seq, id, entity, entity_id FROM outbox WHERE seq BETWEEN ? AND ?
+       ORDER BY (id = ?) DESC, seq LIMIT 1`
+    )
+    .get(batch.first_seq, batch.last_seq, batch.refused_change_id ?? '') as
+    { seq: number; id: string; entity: string; entity_id: string } | undefined
+  return {
+    batchId: batch.batch_id,
+    firstSeq: batch.first_seq,
+    lastSeq: batch.last_seq,
+    changeCount: batch.change_count,
+    refusedAt: batch.refused_at,
+    refusal: batch.refusal,
+    changeNamedByHq: batch.refused_change_id !== null && change?.id === batch.refused_change_id,
+    change: change ? { seq: change.seq, id: change.id, entity: change.entity, entityId: change.entity_id } : null
+  }
+}
+
 export interface PushOptions {
   batchSize?: number
   /** Called after each acknowledged batch with the changes sent so far in this run. */
@@ -122,7 +181,12 @@ export async function pushOutbox(app: AppContext, endpoint: HqEndpoint, options:
     if (!batch) return sent
     const { changes, claimIds } = changesOf(app, batch)
     if (changes.length > 0) {
-      await callHq(endpoint, 'push', { batchId: batch.batchId, changes }, pushResponse)
+      try {
+        await callHq(endpoint, 'push', { batchId: batch.batchId, changes }, pushResponse)
+      } catch (error) {
+        if (error instanceof HqCallError && error.problem === 'hqRefused') await recordRefusal(app, batch, error)
+        throw error
+      }
     }
     await acknowledge(app, batch, claimIds)
     sent += changes.length

@@ -3,6 +3,7 @@ import type { SyncProblem } from '../../../../src-shared/contract/sync'
 import { endpointOf, readHqConnection, recordSyncProblem, recordSyncSuccess } from './connection'
 import { HqCallError } from './hqClient'
 import { pullAll, type PullOptions } from './pull'
+import { pruneAcknowledged } from './prune'
 import { pushOutbox, type PushOptions } from './push'
 
 export interface SyncOutcome {
@@ -23,24 +24,54 @@ export function isSyncRunning(app: AppContext): boolean {
   return running.has(app)
 }
 
+function problemOf(error: unknown): SyncProblem {
+  const problem: SyncProblem = error instanceof HqCallError ? error.problem : 'unexpected'
+  if (problem === 'unexpected') console.error('[sync] sync with HQ failed', error)
+  return problem
+}
+
+/**
+ * A push that fails for its batch (HQ refused it, or the shop could not make it) still lets the
+ * pull run: HQ's claim decisions and registry keep arriving while one batch waits for help. A
+ * push that fails for the connection (unreachable, key) would fail the pull the same way.
+ */
+const PUSH_PROBLEMS_OF_THE_BATCH: readonly SyncProblem[] = ['hqRefused', 'unexpected']
+
+/** What HQ acknowledged long ago goes; a failure to prune is logged and never fails the sync. */
+async function pruneQuietly(app: AppContext): Promise<void> {
+  try {
+    await pruneAcknowledged(app, app.clock())
+  } catch (error) {
+    console.error('[sync] pruning acknowledged outbox rows failed', error)
+  }
+}
+
 async function runOnce(app: AppContext, options: SyncRunOptions): Promise<SyncOutcome> {
   const connection = await readHqConnection(app.db)
   if (!connection) return { pushed: 0, pulled: 0, problem: null }
   let pushed = 0
   let pulled = 0
+  let pushProblem: SyncProblem | null = null
+  let pullProblem: SyncProblem | null = null
   try {
     const endpoint = endpointOf(connection)
     // What the shop did goes first: a claim reaches HQ before the shop asks for its decision.
-    pushed = await pushOutbox(app, endpoint, options.push)
-    pulled = await pullAll(app, endpoint, options.pull)
-    await recordSyncSuccess(app.db, app.clock())
-    return { pushed, pulled, problem: null }
+    try {
+      pushed = await pushOutbox(app, endpoint, options.push)
+    } catch (error) {
+      pushProblem = problemOf(error)
+    }
+    if (pushProblem === null) await pruneQuietly(app)
+    if (pushProblem === null || PUSH_PROBLEMS_OF_THE_BATCH.includes(pushProblem)) {
+      pulled = await pullAll(app, endpoint, options.pull)
+    }
   } catch (error) {
-    const problem: SyncProblem = error instanceof HqCallError ? error.problem : 'unexpected'
-    if (problem === 'unexpected') console.error('[sync] sync with HQ failed', error)
-    await recordSyncProblem(app.db, app.clock(), problem)
-    return { pushed, pulled, problem }
+    pullProblem = problemOf(error)
   }
+  const problem = pushProblem ?? pullProblem
+  if (problem) await recordSyncProblem(app.db, app.clock(), problem)
+  else await recordSyncSuccess(app.db, app.clock())
+  return { pushed, pulled, problem }
 }
 
 /**

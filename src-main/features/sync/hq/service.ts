@@ -1,15 +1,31 @@
 import type { AppContext } from '../../../app/context'
 import type { CurrentUser, ErrorKey } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/contract'
-import type { HqCertificate, SyncProblem, SyncStatus } from '../../../../src-shared/contract/sync'
+import {
+  SYNC_LATE_AFTER_HOURS,
+  type HqCertificate,
+  type SyncProblem,
+  type SyncStatus
+} from '../../../../src-shared/contract/sync'
 import { enrolResponse, HQ_PROTOCOL_VERSION, PULLED_TABLES } from '../../../../src-shared/hq/protocol'
 import { recordAudit } from '../../audit/record'
 import { shopNameOf } from './shopName'
 import { sealShopKey } from '../shopKeySeal'
-import { readHqConnection } from './connection'
+import { readHqConnection, type HqConnection } from './connection'
 import { callHq, HqCallError, readHqFingerprint, type HqProblem } from './hqClient'
-import { changesWaiting } from './push'
+import { changesWaiting, stuckPushBatch } from './push'
 import { isSyncRunning, syncWithHq } from './run'
+
+/**
+ * Whether the shop has gone too long without a whole sync: counted from the last success, or from
+ * enrolment when there never was one, so a sync that hangs or a timer that stopped (no problem
+ * recorded) shows too.
+ */
+function isSyncLate(connection: HqConnection | undefined, now: Date): boolean {
+  if (!connection) return false
+  const since = Date.parse(connection.lastSuccessAt ?? connection.enrolledAt)
+  return now.getTime() - since > SYNC_LATE_AFTER_HOURS * 3_600_000
+}
 
 export async function syncStatus(app: AppContext): Promise<SyncStatus> {
   const connection = await readHqConnection(app.db)
@@ -32,6 +48,8 @@ export async function syncStatus(app: AppContext): Promise<SyncStatus> {
     problem: (connection?.lastError as SyncProblem | null | undefined) ?? null,
     failures: connection?.failures ?? 0,
     changesWaiting: changesWaiting(app),
+    stuck: connection ? stuckPushBatch(app) : null,
+    late: isSyncLate(connection, app.clock()),
     running: isSyncRunning(app),
     tables
   }

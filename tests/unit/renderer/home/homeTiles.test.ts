@@ -72,6 +72,31 @@ describe('the home tiles a role sees', () => {
     expect(full[4]).toMatchObject({ count: '—', tone: undefined, hint: 'dashboard.syncNotEnrolled' })
   })
 
+  it('shows the sync as late when the last success is old with no problem recorded, with its time, and names a stuck batch', () => {
+    const enrolled = {
+      enrolled: true,
+      changesWaiting: 3,
+      problem: null,
+      stuck: null,
+      late: false,
+      lastSuccessAt: '2026-12-03T01:00:00.000Z'
+    } as unknown as SyncStatus
+    const syncTileOf = (sync: SyncStatus) =>
+      homeSections(
+        { dashboard: { today: '2026-12-05', manager }, approvals: null, backups: null, sync },
+        t,
+        (iso) => `at ${iso}`
+      )[0]!.tiles.find((tile) => tile.test === 'tile-sync')!
+    expect(syncTileOf(enrolled)).toMatchObject({ tone: 'good', hint: 'dashboard.syncWaiting {"count":3}' })
+    expect(syncTileOf({ ...enrolled, late: true })).toMatchObject({
+      count: 3,
+      tone: 'late',
+      hint: 'dashboard.syncLate {"when":"at 2026-12-03T01:00:00.000Z"}'
+    })
+    const stuck = { ...enrolled, problem: 'hqRefused', stuck: { batchId: 'ob1-x' } } as unknown as SyncStatus
+    expect(syncTileOf(stuck)).toMatchObject({ tone: 'late', hint: 'dashboard.syncStuck' })
+  })
+
   it("opens the technician's comebacks on their own comebacks, not on their whole bench", () => {
     const technician = { myQueue: 3, waitingForParts: 1, myComebacks: 1 }
     const tiles = homeSections(
