@@ -180,6 +180,7 @@ const FIELD_KEYS = [
   'validation.discountTooLarge',
   'validation.effectiveFromPast',
   'validation.invalid',
+  'validation.httpsAddress',
   'validation.invalidChoice',
   'validation.invalidType',
   'validation.logoFormat',
