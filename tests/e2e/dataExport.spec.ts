@@ -145,4 +145,8 @@ test('in English an erased customer reads "Erased customer" on the job list, the
   await settled(page)
   await screenshot(page, 'erased-customer-en-file')
   await expect(page.getByRole('heading', { name: 'Erased customer' })).toBeVisible()
+  // Switching back, the page already open reads it in Chinese again.
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('option', { name: '中文' }).click()
+  await expect(page.getByRole('heading', { name: '已删除客户' })).toBeVisible()
 })
