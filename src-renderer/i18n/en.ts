@@ -238,6 +238,7 @@ export const coreEn: typeof coreZhCN = {
     unknownField: 'Unknown field',
     invalidChoice: 'Choose one from the list',
     invalid: 'Not valid',
+    httpsAddress: 'Enter a full https:// address, e.g. https://hq.example.com',
     username: 'Letters, digits and . _ - only',
     timeZone: 'Choose a valid time zone',
     logoTooLarge: 'The image is too large; choose a smaller one',

@@ -205,6 +205,7 @@ export const coreZhCN = {
     unknownField: '不认识的字段',
     invalidChoice: '请从列表中选择',
     invalid: '内容不正确',
+    httpsAddress: '请输入以 https:// 开头的完整地址，如 https://hq.example.com',
     username: '只能包含字母、数字和 . _ -',
     timeZone: '请选择有效的时区',
     logoTooLarge: '图片过大，请选择小一些的图片',

@@ -4,6 +4,7 @@ import { id } from './common'
 
 /** The languages an export's headers and README can be written in (the reader's UI language). */
 export const exportLanguageSchema = z.enum(['zh-CN', 'en'])
+export type ExportLanguage = z.infer<typeof exportLanguageSchema>
 
 /** A file the main process made, carried as base64 for the renderer to save. */
 export interface ExportedFile {

@@ -187,6 +187,7 @@ const FIELD_KEYS = [
   'validation.discountTooLarge',
   'validation.effectiveFromPast',
   'validation.invalid',
+  'validation.httpsAddress',
   'validation.invalidChoice',
   'validation.invalidType',
   'validation.logoFormat',

@@ -79,7 +79,7 @@ export const hqUrlSchema = z
   .string()
   .trim()
   .max(300)
-  .refine((value) => /^https:\/\/[^\s/]+(\/[^\s]*)?$/i.test(value), { message: 'validation.invalid' })
+  .refine((value) => /^https:\/\/[^\s/]+(\/[^\s]*)?$/i.test(value), { message: 'validation.httpsAddress' })
 
 export const syncContract = {
   'sync.status': operation<SyncStatus>()(emptyInput),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { operation } from './operation'
 import { calendarDate, id, optionalText, serialSchema, singleLineString, text } from './common'
+import { exportLanguageSchema } from './dataExport'
 import { CATEGORY_KEYS, NO_INVOICE_GRANTS, REGULATIONS, type WarrantyPolicy } from '../domain/warranty/policy'
 import type { RemedyRule, WarrantyEvaluation } from '../domain/warranty/verdict'
 import { FAULT_KINDS } from '../domain/warranty/facts'
@@ -163,9 +164,8 @@ export interface ImportStatus {
     imported: number
     updated: number
     unchanged: number
+    /** Every rejected row's line and reason; `warranty.importRejectedFile` writes them out as a file. */
     rejected: ImportRejection[]
-    /** The rejected rows as a UTF-8 CSV (with BOM, for Excel) with a reason column, to fix and import again. */
-    rejectedCsv: string
   } | null
   errorKey: string | null
 }
@@ -238,6 +238,14 @@ export const warrantyContract = {
       .strict()
   ),
   'warranty.importStatus': operation<ImportStatus>()(z.object({ jobId }).strict()),
+  /**
+   * A finished import's rejected rows as a UTF-8 CSV (with BOM, for Excel): the file's own columns
+   * and one with the line and reason, to fix and import again. Its header and reasons are in the
+   * language of who downloads it, as the data exports are.
+   */
+  'warranty.importRejectedFile': operation<{ csv: string }>()(
+    z.object({ jobId, language: exportLanguageSchema }).strict()
+  ),
   /** Stops an import before it is applied; the registry stays as it was. */
   'warranty.importCancel': operation<ImportStatus>()(z.object({ jobId }).strict())
 }

@@ -107,3 +107,46 @@ test('a manager exports a customer’s data, then erases them, and search no lon
   }
   await screenshot(page, 'data-export-erased-search')
 })
+
+test('in English an erased customer reads "Erased customer" on the job list, the job and their file', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  await checkIn(host, adminToken)
+  const found = await host.rpc<{ rows: { id: string }[] }>(
+    'customers.search',
+    { query: MOBILE, page: 1, pageSize: 10 },
+    adminToken
+  )
+  const customerId = found.rows[0]!.id
+  await host.rpc('customers.erase', { id: customerId }, adminToken)
+  const page = await staffPage(browser, host, ADMIN.username, ADMIN.password)
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('option', { name: 'English' }).click()
+
+  await page.getByTestId('nav-work-orders').click()
+  const table = page.getByTestId('work-orders-table')
+  await expect(table.locator('tbody tr')).toHaveCount(1)
+  await settled(page)
+  await screenshot(page, 'erased-customer-en-list')
+  await expect(table).toContainText('Erased customer')
+  await expect(table).not.toContainText('已删除客户')
+
+  await table.locator('tbody tr').first().click()
+  await expect(page.getByText('SN-E2E-ERASE').first()).toBeVisible()
+  await settled(page)
+  await screenshot(page, 'erased-customer-en-job')
+  await expect(page.locator('.name').first()).toHaveText('Erased customer')
+  await expect(page.locator('main')).not.toContainText('已删除客户')
+
+  await page.locator('.name').first().click()
+  await expect(page.getByTestId('customer-erased')).toBeVisible()
+  await settled(page)
+  await screenshot(page, 'erased-customer-en-file')
+  await expect(page.getByRole('heading', { name: 'Erased customer' })).toBeVisible()
+  // Switching back, the page already open reads it in Chinese again.
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('option', { name: '中文' }).click()
+  await expect(page.getByRole('heading', { name: '已删除客户' })).toBeVisible()
+})

@@ -1,4 +1,4 @@
-import { test, expect, screenshot, setUpShop, signIn, pageSessionToken, ADMIN } from './fixtures'
+import { test, expect, screenshot, settled, setUpShop, signIn, pageSessionToken, hire, ADMIN } from './fixtures'
 
 test('the admin creates a technician, who signs in and cannot reach user management', async ({ page, host }) => {
   await setUpShop(host)
@@ -90,4 +90,20 @@ test('disabling a user signs them out at once', async ({ page, host, browser }) 
   await signIn(deskPage, host, 'liting', 'desk-pass-2026')
   await expect(deskPage.getByTestId('sign-in-error')).toContainText('该账号已停用')
   await deskPage.close()
+})
+
+test('in English at 1366×768 each user’s actions stand on one line', async ({ page, host }) => {
+  const adminToken = await setUpShop(host)
+  await hire(host, adminToken, 'zhangwei', '张伟', 'technician')
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await signIn(page, host, ADMIN.username, ADMIN.password)
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('option', { name: 'English' }).click()
+  await page.getByTestId('nav-users').click()
+  const row = page.getByTestId('users-table').getByRole('row', { name: /张伟/ })
+  await expect(row.getByRole('button', { name: 'Disable' }).first()).toBeVisible()
+  await settled(page)
+  await screenshot(page, 'users-list-english-1366')
+  const top = async (name: string) => (await row.getByRole('button', { name }).first().boundingBox())!.y
+  expect(await top('Disable')).toBe(await top('Edit'))
 })

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { test, expect, screenshot, setUpShop, staffPage, hire, scanKeys, settled, tallScreenshot } from './fixtures'
 
 /** The shop's calendar date `days` days before today (the shop is in Asia/Shanghai). */
@@ -182,9 +183,28 @@ test('an import of a dealer file reports each rejected row with its line and imp
   await expect(rejected.locator('tbody tr').nth(2)).toContainText('序列号 SN-IMP-0001 在文件中重复（与第 2 行相同）')
   await tallScreenshot(page, 'warranty-import-result', 1500)
 
-  const download = page.waitForEvent('download')
-  await page.getByTestId('save-rejected').click()
-  expect((await download).suggestedFilename()).toBe('经销商登记-被拒绝的行.csv')
+  const rejectedFile = async () => {
+    const download = page.waitForEvent('download')
+    await page.getByTestId('save-rejected').click()
+    const file = await download
+    return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') }
+  }
+  const chinese = await rejectedFile()
+  expect(chinese.name).toBe('经销商登记-被拒绝的行.csv')
+  expect(chinese.text.split('\r\n')[0]).toMatch(/,错误原因$/)
+  expect(chinese.text).toContain('第4行：缺少序列号')
+  // Saved by someone reading English, the file's header and reasons are English (its rows stay as typed).
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('option', { name: 'English' }).click()
+  await expect(page.getByTestId('import-outcome')).toContainText('Import finished')
+  const english = await rejectedFile()
+  expect(english.name).toBe('经销商登记-rejected.csv')
+  expect(english.text.split('\r\n')[0]).toMatch(/,Reason$/)
+  expect(english.text).toContain('Line 4: Serial missing')
+  expect(english.text).toContain('Line 5: Purchase date is not a valid date: 2026-13-45')
+  expect(english.text).not.toContain('错误原因')
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('option', { name: '中文' }).click()
 
   // The imported units are in the registry.
   const lookup = await host.rpc<{ kind: string }>('warranty.lookup', { query: 'SN-IMP-0006' }, adminToken)

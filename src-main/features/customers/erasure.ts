@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { Customer, CurrentUser } from '../../../src-shared/contract'
+import { ERASED_CUSTOMER_NAME } from '../../../src-shared/domain/erasedCustomer'
 import { normalizePhone } from '../../../src-shared/domain/phone'
 import { redactJson, redactorOf, type Redactor } from '../../../src-shared/domain/redaction'
 import { recordAudit } from '../audit/record'
@@ -8,9 +9,6 @@ import { enqueueOutbox } from '../sync/outbox'
 import { eraseFromWorkOrders } from '../workOrders/erasure'
 import { toCustomer } from '../workOrders/parties'
 import { findLiveCustomer } from './service'
-
-/** What an erased customer is called from then on: the jobs still need someone to belong to. */
-export const ERASED_CUSTOMER_NAME = '已删除客户'
 
 /** Phones shorter than this are not searched for across the database (they would match at random). */
 const MIN_PHONE_DIGITS = 7

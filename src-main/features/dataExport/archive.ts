@@ -1,5 +1,6 @@
 import JSZip from 'jszip'
 import type { CsvCell } from '../../../src-shared/domain/spreadsheetText'
+import { customerNameIn } from '../../../src-shared/domain/erasedCustomer'
 import { formatShopDateTime } from '../../../src-shared/domain/timeZone'
 import type { ExportColumn, ExportTable } from './tables'
 import { csvStream } from './csvStream'
@@ -14,7 +15,7 @@ export interface ArchiveFile {
   where?: { sql: string; params: readonly string[] }
 }
 
-function cellOf(column: ExportColumn, value: unknown, timeZone: string): CsvCell {
+function cellOf(column: ExportColumn, value: unknown, timeZone: string, language: ExportLanguage): CsvCell {
   if (value === null || value === undefined) return null
   switch (column.kind) {
     case 'money':
@@ -29,6 +30,8 @@ function cellOf(column: ExportColumn, value: unknown, timeZone: string): CsvCell
       // Shop wall-clock time to the minute, plus the stored seconds (zone offsets are whole minutes).
       return `${formatShopDateTime(iso, timeZone)}:${iso.slice(17, 19)}`
     }
+    case 'customerName':
+      return customerNameIn(String(value), language)
     case 'text':
       return String(value)
   }
@@ -100,7 +103,7 @@ export async function buildArchive(
     const header = file.table.columns.map((column) => titleOf(column, options.language))
     const records = (function* () {
       for (const row of snapshot.rows(selectOf(file), file.where?.params))
-        yield file.table.columns.map((column, index) => cellOf(column, row[index], options.timeZone))
+        yield file.table.columns.map((column, index) => cellOf(column, row[index], options.timeZone, options.language))
     })()
     zip.file(name, csvStream(header, records))
   }

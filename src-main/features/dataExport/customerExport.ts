@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app/context'
 import { AppError, type CurrentUser } from '../../../src-shared/contract'
 import type { ExportedFile } from '../../../src-shared/contract/dataExport'
+import { customerNameIn } from '../../../src-shared/domain/erasedCustomer'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { recordAudit } from '../audit/record'
 import { readShopTimeZone } from '../settings/service'
@@ -65,7 +66,7 @@ export async function exportCustomer(
       input.customerId
     ])
     if (!found) throw new AppError('NOT_FOUND', 'errors.customerNotFound')
-    name = String(found[0])
+    name = customerNameIn(String(found[0]), input.language)
     const ids = personIds(snapshot, input.customerId)
     // Each `?` in a filter is one of the person's ids, in order, as often as the filter names them.
     const files: ArchiveFile[] = Object.entries(personFilters(ids)).map(([file, sql]) => ({

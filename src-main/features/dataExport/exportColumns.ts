@@ -1,7 +1,10 @@
 /** The column vocabulary of the shop export's tables (see tables.ts). */
 
-/** How a column's stored value is shown: money in yuan, instants in the shop's local time. */
-export type ColumnKind = 'text' | 'integer' | 'money' | 'instant' | 'boolean'
+/**
+ * How a column's stored value is shown: money in yuan, instants in the shop's local time, a
+ * customer's name with an erased customer's placeholder in the export's language.
+ */
+export type ColumnKind = 'text' | 'integer' | 'money' | 'instant' | 'boolean' | 'customerName'
 
 export interface ExportColumn {
   /** An SQL expression over the table's alias(es). */
@@ -26,6 +29,12 @@ export const integer = (sql: string, zh: string, en: string): ExportColumn => ({
 export const money = (sql: string, zh: string, en: string): ExportColumn => ({ sql, kind: 'money', zh, en })
 export const instant = (sql: string, zh: string, en: string): ExportColumn => ({ sql, kind: 'instant', zh, en })
 export const boolean = (sql: string, zh: string, en: string): ExportColumn => ({ sql, kind: 'boolean', zh, en })
+export const customerName = (sql: string, zh: string, en: string): ExportColumn => ({
+  sql,
+  kind: 'customerName',
+  zh,
+  en
+})
 export const id = (sql: string, zh: string, en: string): ExportColumn => text(sql, zh, en)
 
 export const createdAt = (alias: string) => instant(`${alias}.created_at`, '创建时间', 'Created at')

@@ -10,6 +10,7 @@ type LookupHandlers = Omit<
   | 'warranty.importPreview'
   | 'warranty.importRun'
   | 'warranty.importStatus'
+  | 'warranty.importRejectedFile'
   | 'warranty.importCancel'
 >
 

@@ -31,7 +31,7 @@ export function useCustomerPrivacyActions(customer: () => Customer | null): Comp
   async function erase(target: Customer) {
     const message = h('div', { class: 'erase-confirmation', 'data-test': 'erase-confirmation' }, [
       h('p', t('customerPrivacy.eraseErased')),
-      h('p', t('customerPrivacy.eraseKept')),
+      h('p', t('customerPrivacy.eraseKept', { erasedName: t('customerPrivacy.erasedName') })),
       h('p', { class: 'final' }, t('customerPrivacy.eraseFinal'))
     ])
     try {

@@ -1,3 +1,4 @@
+import { ERASED_CUSTOMER_NAMES } from '../../../src-shared/domain/erasedCustomer'
 import { defineMessages } from '../../i18n/defineMessages'
 
 /** A customer's rights over their personal data: a copy of it, and its erasure. */
@@ -10,11 +11,12 @@ export const customerPrivacyMessages = defineMessages(
       eraseTitle: '删除 {name} 的个人信息',
       eraseErased:
         '将删除：姓名、手机和其他电话、地址、单位、备注、标签；工单上的设备密码和客户备注；工单记录、操作日志中出现的姓名和电话。',
-      eraseKept: '将保留：工单、设备、收据和收付款（金额与账目不变），客户显示为"已删除客户"。',
+      eraseKept: '将保留：工单、设备、收据和收付款（金额与账目不变），客户显示为"{erasedName}"。',
       eraseFinal: '删除后无法恢复，也无法再按姓名或电话找到此客户。如客户需要，请先导出其个人信息。',
       eraseConfirm: '删除个人信息',
       erased: '个人信息已删除',
-      erasedBanner: '此客户的个人信息已于 {at} 应本人要求删除，工单和收付款记录保留。'
+      erasedBanner: '此客户的个人信息已于 {at} 应本人要求删除，工单和收付款记录保留。',
+      erasedName: ERASED_CUSTOMER_NAMES['zh-CN']
     }
   },
   {
@@ -26,13 +28,14 @@ export const customerPrivacyMessages = defineMessages(
       eraseErased:
         'Erased: the name, mobile and other phones, address, company, notes and tags; device passcodes and customer notes on their jobs; the name and phones wherever they appear in job records and the audit log.',
       eraseKept:
-        'Kept: the work orders, devices, receipts and payments (amounts and books unchanged); the customer shows as "已删除客户" (erased customer).',
+        'Kept: the work orders, devices, receipts and payments (amounts and books unchanged); the customer shows as "{erasedName}".',
       eraseFinal:
         'This cannot be undone, and the customer can no longer be found by name or phone. Export their personal data first if they asked for it.',
       eraseConfirm: 'Erase personal data',
       erased: 'Personal data erased',
       erasedBanner:
-        "This customer's personal data was erased on their request on {at}; their jobs and payments are kept."
+        "This customer's personal data was erased on their request on {at}; their jobs and payments are kept.",
+      erasedName: ERASED_CUSTOMER_NAMES.en
     }
   }
 )

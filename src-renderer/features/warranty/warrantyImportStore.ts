@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { ImportField, ImportPreview, ImportStatus, Input } from '../../../src-shared/contract'
 import { call } from '../../api/client'
+import { i18n } from '../../i18n'
 
 /** Files travel in 1 MiB pieces (base64 on the wire), so any size fits through either host. */
 export const CHUNK_BYTES = 1024 * 1024
@@ -95,6 +96,12 @@ export const useWarrantyImportStore = defineStore('warrantyImport', () => {
     if (status.value === null || !FINISHED.has(status.value.phase)) status.value = answer
   }
 
+  /** The finished run's rejected rows as a CSV, written in the reader's language as the exports are. */
+  async function rejectedFile(): Promise<string> {
+    if (!jobId.value) return ''
+    return (await call('warranty.importRejectedFile', { jobId: jobId.value, language: i18n.global.locale.value })).csv
+  }
+
   /** Back to choosing a file; a job not yet applied is cancelled on the way. */
   function reset(): void {
     generation++
@@ -110,5 +117,18 @@ export const useWarrantyImportStore = defineStore('warrantyImport', () => {
     status.value = null
   }
 
-  return { step, fileName, totalBytes, uploadedBytes, jobId, preview, status, upload, run, cancel, reset }
+  return {
+    step,
+    fileName,
+    totalBytes,
+    uploadedBytes,
+    jobId,
+    preview,
+    status,
+    upload,
+    run,
+    cancel,
+    rejectedFile,
+    reset
+  }
 })

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
 import { auditRows, callError, callOk, createUserAndSignIn, initializedApp, type SignedInUser } from '../helpers'
 import { finishedJob } from '../checkout/fixtures'
+import { openArchive, rowsOf } from '../dataExport/archiveReader'
+import { customerNameIn, ERASED_CUSTOMER_NAME } from '../../../src-shared/domain/erasedCustomer'
 
 const NAME = '欧阳娜娜'
 const MOBILE = '13912345678'
@@ -141,5 +143,28 @@ describe('erasing a customer on request', () => {
     ])
       expect((await callError(app, 'customers.merge', pair, manager.token)).messageKey).toBe('errors.customerErased')
     expect(tracesOf(app, MOBILE)).toEqual([])
+  })
+
+  it("is named in the reader's language: stored as before, an English export says so in English", async () => {
+    expect((await callOk(app, 'workOrders.get', { id: jobId }, adminToken)).customer.name).toBe(ERASED_CUSTOMER_NAME)
+    const names = async (language: 'zh-CN' | 'en', file: string, column: string) => {
+      const archive = await openArchive((await callOk(app, 'dataExport.shop', { language }, adminToken)).base64)
+      return rowsOf(archive, file).map((row) => row[column])
+    }
+    expect(await names('en', 'customers.csv', 'Name')).toContain('Erased customer')
+    expect(await names('en', 'work_orders.csv', 'Customer name')).toContain('Erased customer')
+    expect(await names('en', 'customers.csv', 'Name')).not.toContain(ERASED_CUSTOMER_NAME)
+    expect(await names('zh-CN', 'customers.csv', '姓名')).toContain(ERASED_CUSTOMER_NAME)
+    // Anyone else keeps their name in either language.
+    expect(await names('en', 'customers.csv', 'Name')).toContain('路人甲')
+  })
+})
+
+describe("an erased customer's name as read", () => {
+  it("is the placeholder in the reader's language, and any other name as it is", () => {
+    expect(customerNameIn(ERASED_CUSTOMER_NAME, 'en')).toBe('Erased customer')
+    expect(customerNameIn(ERASED_CUSTOMER_NAME, 'zh-CN')).toBe('已删除客户')
+    expect(customerNameIn('已删除客户的朋友', 'en')).toBe('已删除客户的朋友')
+    expect(customerNameIn('Erased customer', 'zh-CN')).toBe('Erased customer')
   })
 })

@@ -1,6 +1,14 @@
 import type { HandlerTable } from '../../../rpc/handler'
 import { signedInUser } from '../../../rpc/handler'
-import { cancelImport, importStatus, previewImport, receiveChunk, runImport, startImport } from './service'
+import {
+  cancelImport,
+  importStatus,
+  previewImport,
+  receiveChunk,
+  rejectedFile,
+  runImport,
+  startImport
+} from './service'
 
 type ImportOperation =
   | 'warranty.importStart'
@@ -8,6 +16,7 @@ type ImportOperation =
   | 'warranty.importPreview'
   | 'warranty.importRun'
   | 'warranty.importStatus'
+  | 'warranty.importRejectedFile'
   | 'warranty.importCancel'
 
 export const warrantyImportHandlers: Pick<HandlerTable, ImportOperation> = {
@@ -19,5 +28,6 @@ export const warrantyImportHandlers: Pick<HandlerTable, ImportOperation> = {
     return runImport(ctx.app, ctx.now, input)
   },
   'warranty.importStatus': async (ctx, input) => importStatus(ctx.app, input),
+  'warranty.importRejectedFile': async (ctx, input) => rejectedFile(ctx.app, input),
   'warranty.importCancel': (ctx, input) => cancelImport(ctx.app, input)
 }

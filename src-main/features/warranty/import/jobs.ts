@@ -2,6 +2,7 @@ import type { ImportField, ImportStatus } from '../../../../src-shared/contract/
 import { AppError } from '../../../../src-shared/contract'
 import { uuidv7 } from '../../../../src-shared/domain/ids'
 import type { AppContext } from '../../../app/context'
+import type { RejectedRow } from './check'
 import { detectEncodingOfPiecesInTurns, type FileEncoding } from './decode'
 import { revertUnfinishedImports } from './undo'
 import { UploadFile, uploadFolder } from './upload'
@@ -22,6 +23,8 @@ export interface ImportJob {
   status: ImportStatus
   /** Fields the run mapped to a column (unmapped ones keep a registered unit's value). */
   mappedFields: Set<ImportField>
+  /** A finished run's rejected rows as read from the file, with its header, for the rejected-rows file. */
+  rejectedRows: { headers: string[]; rows: RejectedRow[] } | null
   cancelRequested: boolean
   /** Settles when a run ends (done, cancelled or failed). */
   finished: Promise<void> | null
@@ -74,6 +77,7 @@ export function createJob(
     nextIndex: 0,
     status: { phase: 'uploading', processedRows: 0, totalRows: null, result: null, errorKey: null },
     mappedFields: new Set(),
+    rejectedRows: null,
     cancelRequested: false,
     finished: null
   }

@@ -174,14 +174,14 @@ async function runJob(
       },
       cancelled: () => job.cancelRequested
     })
+    job.rejectedRows = { headers, rows: rejectedRows }
     job.status = {
       phase: 'done',
       processedRows: staged,
       totalRows: staged,
       result: {
         ...counts,
-        rejected: rejectedRows.map((row) => row.rejection),
-        rejectedCsv: rejectedRows.length === 0 ? '' : rejectedRowsCsv(headers, rejectedRows)
+        rejected: rejectedRows.map((row) => row.rejection)
       },
       errorKey: null
     }
@@ -212,6 +212,13 @@ async function runJob(
 
 export function importStatus(app: AppContext, input: ParsedInput<'warranty.importStatus'>): ImportStatus {
   return statusOf(getJob(app, input.jobId))
+}
+
+/** A finished run's rejected rows as a file, in the language the reader asks for (none rejected: empty). */
+export function rejectedFile(app: AppContext, input: ParsedInput<'warranty.importRejectedFile'>): { csv: string } {
+  const rejected = getJob(app, input.jobId).rejectedRows
+  if (!rejected || rejected.rows.length === 0) return { csv: '' }
+  return { csv: rejectedRowsCsv(rejected.headers, rejected.rows, input.language) }
 }
 
 /**

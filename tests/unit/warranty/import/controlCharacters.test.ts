@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isMultiLineText } from '../../../../src-shared/contract/common'
 import { freshShopPerTest } from '../../helpers'
-import { importFile, units, utf8 } from './importHelpers'
+import { importFile, rejectedFile, units, utf8 } from './importHelpers'
 
 const freshShop = freshShopPerTest()
 const RLO = '\u202E'
@@ -21,7 +21,7 @@ describe('warranty import: control characters', () => {
       `C006,格力,KFR-35GW,空调,,,,138${'\u0085'}0000`,
       `C 007${RLO},格力,KFR-35GW,空调,,,,`
     ].join('\r\n')
-    const { status } = await importFile(app, adminToken, 'dealer.csv', utf8(text))
+    const { jobId, status } = await importFile(app, adminToken, 'dealer.csv', utf8(text))
 
     expect(status.result!.imported).toBe(1)
     expect(status.result!.rejected.map((r) => [r.line, r.reasonKey, r.params])).toEqual([
@@ -35,7 +35,7 @@ describe('warranty import: control characters', () => {
     ])
     expect(units(app).map((unit) => unit.serial)).toEqual(['C001'])
 
-    const rejectedCsv = status.result!.rejectedCsv
+    const rejectedCsv = await rejectedFile(app, adminToken, jobId)
     expect(rejectedCsv).toContain('第3行：客户姓名含有控制字符或隐藏的文字方向符')
     expect(rejectedCsv).toContain('C002,格力,KFR-35GW,空调,,,李四,13800000002')
     expect(isMultiLineText(rejectedCsv.replace('\uFEFF', ''))).toBe(true)

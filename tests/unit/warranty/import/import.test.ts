@@ -11,7 +11,7 @@ import {
   runImport,
   startImport
 } from '../../../../src-main/features/warranty/import/service'
-import { importCall, importCallError, importFile, units, upload, utf8, utf8Bom } from './importHelpers'
+import { importCall, importCallError, importFile, rejectedFile, units, upload, utf8, utf8Bom } from './importHelpers'
 
 const shopPerTest = freshShopPerTest()
 /** The dealer files here record sales into March 2026: the shop imports them after that. */
@@ -22,7 +22,7 @@ describe('warranty import: real-world files', () => {
   it('imports a GBK CSV with Chinese headers from Excel on Chinese Windows, reporting the bad row', async () => {
     const { app, adminToken } = await freshShop()
     const bytes = readFileSync(join(FIXTURES, 'gbk-chinese-headers.csv'))
-    const { preview, status } = await importFile(app, adminToken, '经销商销售登记.csv', bytes)
+    const { jobId, preview, status } = await importFile(app, adminToken, '经销商销售登记.csv', bytes)
 
     expect(preview.encoding).toBe('gb18030')
     expect(preview.headers).toEqual([
@@ -54,7 +54,7 @@ describe('warranty import: real-world files', () => {
     expect(status.result!.rejected).toEqual([
       { line: 4, reasonKey: 'warranty.import.dateInvalid', params: { field: 'purchaseDate', value: '2026.13.1' } }
     ])
-    const csv = status.result!.rejectedCsv
+    const csv = await rejectedFile(app, adminToken, jobId)
     expect(csv.startsWith('\uFEFF序列号,品牌,型号,品类,购买日期,发票号,经销商,客户姓名,手机号,错误原因\r\n')).toBe(true)
     expect(csv).toContain('GBK0003,海尔,BCD-470,冰箱,2026.13.1,,,王五,,第4行：购买日期不是有效日期：2026.13.1')
 
@@ -122,7 +122,7 @@ describe('warranty import: real-world files', () => {
       'SN-110,Xiaomi,Redmi 13,,2027-01-05,,,',
       ''
     ].join('\r\n')
-    const { preview, status } = await importFile(app, adminToken, 'dealer.csv', utf8Bom(text))
+    const { jobId, preview, status } = await importFile(app, adminToken, 'dealer.csv', utf8Bom(text))
     expect(preview.encoding).toBe('utf-8-bom')
     expect(preview.headers[0]).toBe('Serial Number')
     expect(status.result!.imported).toBe(2)
@@ -144,8 +144,16 @@ describe('warranty import: real-world files', () => {
       // A line break inside a quoted cell is spacing in a one-line field: one space.
       ['SN-101', null, 'Li Na', 'mobile_phone']
     ])
-    expect(status.result!.rejectedCsv).toContain('第6行：序列号 SN-100 在文件中重复（与第2行相同）')
-    expect(status.result!.rejectedCsv).toContain('第16行：购买日期晚于今天：2027-01-05')
+    const csv = await rejectedFile(app, adminToken, jobId)
+    expect(csv).toContain('第6行：序列号 SN-100 在文件中重复（与第2行相同）')
+    expect(csv).toContain('第16行：购买日期晚于今天：2027-01-05')
+    // Downloaded by someone reading English, the file says it in English: the header and every reason.
+    const english = await rejectedFile(app, adminToken, jobId, 'en')
+    expect(english.split('\r\n')[0]).toMatch(/,Reason$/)
+    expect(english).toContain('Line 6: Serial SN-100 appears twice in the file (same as line 2)')
+    expect(english).toContain('Line 16: Purchase date is after today: 2027-01-05')
+    // Only the file's own cell (an unknown category typed in Chinese) is Chinese.
+    expect(english.replaceAll('吸尘器', '')).not.toMatch(/\p{Script=Han}/u)
   })
 
   it('imports an XLSX with date cells and Excel serial dates', async () => {
@@ -221,7 +229,7 @@ describe('warranty import: idempotence and the registry', () => {
     const { app, adminToken } = await freshShop()
     const first = await importFile(app, adminToken, 'a.csv', utf8(FILE))
     expect(first.status.result).toMatchObject({ imported: 3, updated: 0, unchanged: 0, rejected: [] })
-    expect(first.status.result!.rejectedCsv).toBe('')
+    expect(await rejectedFile(app, adminToken, first.jobId)).toBe('')
     const before = app.sqlite.prepare('SELECT * FROM warranty_units ORDER BY serial').all()
 
     const again = await importFile(app, adminToken, 'a.csv', utf8(FILE))

@@ -110,3 +110,13 @@ export function units(app: AppContext): UnitRow[] {
     )
     .all() as UnitRow[]
 }
+
+/** A finished import's rejected-rows file, as the person downloading it asks for it (Chinese unless told). */
+export async function rejectedFile(
+  app: AppContext,
+  token: string,
+  jobId: string,
+  language: Input<'warranty.importRejectedFile'>['language'] = 'zh-CN'
+): Promise<string> {
+  return (await importCall(app, token, 'warranty.importRejectedFile', { jobId, language })).csv
+}
