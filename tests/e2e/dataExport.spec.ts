@@ -108,7 +108,7 @@ test('a manager exports a customer’s data, then erases them, and search no lon
   await screenshot(page, 'data-export-erased-search')
 })
 
-test('in English an erased customer reads "Erased customer" on the job list, the job and their file', async ({
+test('in English an erased customer reads "Erased customer" on the job list, the job, its claim receipt and their file', async ({
   browser,
   host
 }) => {
@@ -139,6 +139,12 @@ test('in English an erased customer reads "Erased customer" on the job list, the
   await screenshot(page, 'erased-customer-en-job')
   await expect(page.locator('.name').first()).toHaveText('Erased customer')
   await expect(page.locator('main')).not.toContainText('已删除客户')
+  // So does the claim receipt printed from it.
+  await page.getByTestId('print-claim_receipt').click()
+  await expect(page.getByTestId('print-sheet')).toContainText('Erased customer')
+  await expect(page.getByTestId('print-sheet')).not.toContainText('已删除客户')
+  await screenshot(page, 'erased-customer-en-claim-receipt')
+  await page.goBack()
 
   await page.locator('.name').first().click()
   await expect(page.getByTestId('customer-erased')).toBeVisible()
