@@ -9,12 +9,13 @@ import { latestVersion, migrate } from '../../db/migrator'
 import { sealStoredPasscodes } from '../workOrders/sealStoredPasscodes'
 import { allMigrations } from '../../db/migrations'
 import { AppError, type CurrentUser } from '../../../src-shared/contract'
-import type { BackupCopy, RestoreResult } from '../../../src-shared/contract/backups'
+import type { BackupCopy, RestoreKept, RestoreResult } from '../../../src-shared/contract/backups'
 import { recordAudit } from '../audit/record'
 import { backupTarget, readBackupSettings } from './backupSettings'
 import { findCopy } from './copyFolder'
 import { writeVerifiedCopy } from './copies'
 import { holdsAShop, readDatabaseFacts, type DatabaseFacts } from './facts'
+import { keepRunningAccess, readRunningAccess, type RunningAccess } from './keptAccess'
 import { verifyInWorker } from './snapshotWorker'
 import { filesOf, oneAtATime } from './service'
 
@@ -23,7 +24,9 @@ import { filesOf, oneAtATime } from './service'
  * AppContext, whose database is swapped underneath them. A safety copy of today's data is taken
  * first; the copy is checked again (a stick can rot) and refused when a newer app wrote it; an
  * older one is brought up to date by the normal migrations. Every session ends, so every desk
- * is told and signs in again onto the restored data.
+ * is told and signs in again onto the restored data. Access taken away since the copy (a revoked
+ * desk, a deactivated account, a changed password) is kept, in the same swap (keptAccess.ts), and
+ * the answer names it.
  */
 export async function restoreBackup(app: AppContext, actor: CurrentUser, name: string): Promise<RestoreResult> {
   const files = filesOf(app)
@@ -35,15 +38,18 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
     const before = readDatabaseFacts(app.sqlite)
     const replacedDb = app.db
     let safetyCopy: BackupCopy | undefined
+    let kept: RestoreKept | undefined
     try {
       // Holding the one connection means no desk's transaction is half done while the file moves.
       await replacedDb.connection().execute(async () => {
         safetyCopy = await writeVerifiedCopy(app.sqlite, files, target, 'restore', app.clock())
+        // Read while the connection is held: no desk can revoke or change anything after this.
+        const running = readRunningAccess(app.sqlite)
         // The checkpoint worker's connection goes first: the file is replaced under it.
         await app.checkpoints?.stop()
         app.sqlite.close()
         try {
-          putInPlace(app, files, copyFile, name)
+          kept = putInPlace(app, files, copyFile, name, running)
         } finally {
           if (app.sqlite.open) app.checkpoints = startCheckpointWorker(app.sqlite, files.databaseFile)
         }
@@ -53,7 +59,7 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
       if (app.db !== replacedDb) await replacedDb.destroy()
     }
     app.sessions.endAll('errors.sessionEndedByRestore')
-    const result: RestoreResult = { restored, safetyCopy: safetyCopy! }
+    const result: RestoreResult = { restored, safetyCopy: safetyCopy!, kept: kept! }
     await auditRestore(app, actor, result, before, incoming)
     return result
   })
@@ -80,12 +86,19 @@ function openReadOnly(file: string): BetterSqlite3.Database {
 }
 
 /**
- * Puts the copy `source` in place of the database file (owner-only), opens it and runs the
- * migrations. Whatever fails, the shop is left open on a whole database: up to the swap the
+ * Puts the copy `source` in place of the database file (owner-only), opens it, runs the
+ * migrations and keeps the running database's access on it (refused: the original comes back, and
+ * the refusal is the answer). Whatever fails, the shop is left open on a whole database: up to the swap the
  * original is untouched and is opened again; after it, the original, kept aside under a second
  * name (keepAside), is renamed back. Neither needs room on the disk, as copying it back would.
  */
-function putInPlace(app: AppContext, files: AppFiles, source: string, name: string): void {
+function putInPlace(
+  app: AppContext,
+  files: AppFiles,
+  source: string,
+  name: string,
+  running: RunningAccess
+): RestoreKept {
   const database = files.databaseFile
   const incoming = `${database}.restoring`
   const aside = `${database}.replaced`
@@ -98,21 +111,24 @@ function putInPlace(app: AppContext, files: AppFiles, source: string, name: stri
   } catch (error) {
     console.error('[backups] restore failed before the swap; opening the database again', error)
     removeIfThere(incoming)
-    openInPlace(app, database)
+    openInPlace(app, database, () => undefined)
     throw new AppError('CONFLICT', 'backups.restoreFailed', { name })
   }
+  let kept: RestoreKept
   try {
     renameSync(incoming, database)
-    openInPlace(app, database)
+    kept = openInPlace(app, database, (restored) => keepRunningAccess(restored, running))
   } catch (error) {
     console.error('[backups] restore failed; putting the original back', error)
     removeIfThere(incoming)
     removeSideFiles(database)
     renameSync(aside, database)
-    openInPlace(app, database)
+    openInPlace(app, database, () => undefined)
+    if (error instanceof AppError) throw error
     throw new AppError('CONFLICT', 'backups.copyDamaged', { name })
   }
   removeIfThere(aside)
+  return kept
 }
 
 /**
@@ -131,20 +147,26 @@ function keepAside(database: string, aside: string): void {
   }
 }
 
-/** Opens the database file and brings it up to date, as start-up does; the context serves it from then on. */
-function openInPlace(app: AppContext, database: string): void {
+/**
+ * Opens the database file and brings it up to date, as start-up does, then lets `settle` finish it
+ * before anyone can call; the context serves it from then on.
+ */
+function openInPlace<T>(app: AppContext, database: string, settle: (sqlite: BetterSqlite3.Database) => T): T {
   const sqlite = openSqlite(database)
+  let settled: T
   try {
     migrate(sqlite, allMigrations, app.clock)
     // A copy from before passcodes were sealed holds them in plain text: seal them as start-up does.
     sqlite.pragma('secure_delete = ON')
     sealStoredPasscodes(sqlite)
+    settled = settle(sqlite)
   } catch (error) {
     sqlite.close()
     throw error
   }
   app.sqlite = sqlite
   app.db = createKysely(sqlite, app.changes.watch(sqlite))
+  return settled
 }
 
 function removeSideFiles(database: string): void {
@@ -176,7 +198,7 @@ async function auditRestore(
       entity: 'backup',
       entityId: result.restored.name,
       before: { ...before, safetyCopy: result.safetyCopy.name },
-      after: { ...restored, restoredBy: actor.displayName }
+      after: { ...restored, restoredBy: actor.displayName, kept: result.kept }
     })
   })
 }
