@@ -25,8 +25,8 @@ import { filesOf, oneAtATime } from './service'
  * first; the copy is checked again (a stick can rot) and refused when a newer app wrote it; an
  * older one is brought up to date by the normal migrations. Every session ends, so every desk
  * is told and signs in again onto the restored data. Access taken away since the copy (a revoked
- * desk, a deactivated account, a changed password) is kept, in the same swap (keptAccess.ts), and
- * the answer names it.
+ * desk, a deactivated account, a changed password) is put onto the copy before the swap
+ * (keptAccess.ts), and the answer names it.
  */
 export async function restoreBackup(app: AppContext, actor: CurrentUser, name: string): Promise<RestoreResult> {
   const files = filesOf(app)
@@ -50,6 +50,8 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
         app.sqlite.close()
         try {
           kept = putInPlace(app, files, copyFile, name, running)
+          // Before the connection is let go: no call is served on the restored data in an old session.
+          app.sessions.endAll('errors.sessionEndedByRestore')
         } finally {
           if (app.sqlite.open) app.checkpoints = startCheckpointWorker(app.sqlite, files.databaseFile)
         }
@@ -58,7 +60,6 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
       // Whether the restored copy or the original is open now, the closed handle is done with.
       if (app.db !== replacedDb) await replacedDb.destroy()
     }
-    app.sessions.endAll('errors.sessionEndedByRestore')
     const result: RestoreResult = { restored, safetyCopy: safetyCopy!, kept: kept! }
     await auditRestore(app, actor, result, before, incoming)
     return result
@@ -86,11 +87,13 @@ function openReadOnly(file: string): BetterSqlite3.Database {
 }
 
 /**
- * Puts the copy `source` in place of the database file (owner-only), opens it, runs the
- * migrations and keeps the running database's access on it (refused: the original comes back, and
- * the refusal is the answer). Whatever fails, the shop is left open on a whole database: up to the swap the
- * original is untouched and is opened again; after it, the original, kept aside under a second
- * name (keepAside), is renamed back. Neither needs room on the disk, as copying it back would.
+ * Puts the copy `source` in place of the database file (owner-only). The copy is brought up to
+ * date by the migrations and given the running database's access (keptAccess.ts) before the swap,
+ * so a power cut at any moment leaves either today's database or the restored one with that access
+ * kept, never the restored one without it. Whatever fails, the shop is left open on a whole
+ * database: up to the swap the original is untouched and is opened again (a refusal of the copy is
+ * the answer); after it, the original, kept aside under a second name (keepAside), is renamed back.
+ * Neither needs room on the disk, as copying it back would.
  */
 function putInPlace(
   app: AppContext,
@@ -102,33 +105,59 @@ function putInPlace(
   const database = files.databaseFile
   const incoming = `${database}.restoring`
   const aside = `${database}.replaced`
+  const beforeTheSwap = (error: unknown, refusal: AppError): never => {
+    console.error('[backups] restore failed before the swap; opening the database again', error)
+    removeIfThere(incoming)
+    removeSideFiles(incoming)
+    openInPlace(app, database)
+    throw error instanceof AppError ? error : refusal
+  }
+  let kept: RestoreKept
   try {
     copyFileSync(source, incoming)
     if (HAS_UNIX_MODES) chmodSync(incoming, PRIVATE_FILE_MODE)
+  } catch (error) {
+    return beforeTheSwap(error, new AppError('CONFLICT', 'backups.restoreFailed', { name }))
+  }
+  try {
+    kept = readiedForUse(app, incoming, running)
+  } catch (error) {
+    return beforeTheSwap(error, new AppError('CONFLICT', 'backups.copyDamaged', { name }))
+  }
+  try {
     // The closed connection checkpointed its WAL; a stale one must not be replayed onto the copy.
     removeSideFiles(database)
     keepAside(database, aside)
   } catch (error) {
-    console.error('[backups] restore failed before the swap; opening the database again', error)
-    removeIfThere(incoming)
-    openInPlace(app, database, () => undefined)
-    throw new AppError('CONFLICT', 'backups.restoreFailed', { name })
+    return beforeTheSwap(error, new AppError('CONFLICT', 'backups.restoreFailed', { name }))
   }
-  let kept: RestoreKept
   try {
     renameSync(incoming, database)
-    kept = openInPlace(app, database, (restored) => keepRunningAccess(restored, running))
+    openInPlace(app, database)
   } catch (error) {
     console.error('[backups] restore failed; putting the original back', error)
     removeIfThere(incoming)
     removeSideFiles(database)
     renameSync(aside, database)
-    openInPlace(app, database, () => undefined)
-    if (error instanceof AppError) throw error
+    openInPlace(app, database)
     throw new AppError('CONFLICT', 'backups.copyDamaged', { name })
   }
   removeIfThere(aside)
   return kept
+}
+
+/** Brings the copy up to date as start-up would, and keeps the running database's access on it. */
+function readiedForUse(app: AppContext, copy: string, running: RunningAccess): RestoreKept {
+  const sqlite = openSqlite(copy)
+  try {
+    bringUpToDate(app, sqlite)
+    // The copy's sessions are over, even if the power fails before the restore ends today's.
+    sqlite.prepare('DELETE FROM sessions').run()
+    return keepRunningAccess(sqlite, running)
+  } finally {
+    // Closing the only connection folds its WAL into the file, which is renamed alone.
+    sqlite.close()
+  }
 }
 
 /**
@@ -147,26 +176,24 @@ function keepAside(database: string, aside: string): void {
   }
 }
 
-/**
- * Opens the database file and brings it up to date, as start-up does, then lets `settle` finish it
- * before anyone can call; the context serves it from then on.
- */
-function openInPlace<T>(app: AppContext, database: string, settle: (sqlite: BetterSqlite3.Database) => T): T {
+/** Opens the database file and brings it up to date, as start-up does; the context serves it from then on. */
+function openInPlace(app: AppContext, database: string): void {
   const sqlite = openSqlite(database)
-  let settled: T
   try {
-    migrate(sqlite, allMigrations, app.clock)
-    // A copy from before passcodes were sealed holds them in plain text: seal them as start-up does.
-    sqlite.pragma('secure_delete = ON')
-    sealStoredPasscodes(sqlite)
-    settled = settle(sqlite)
+    bringUpToDate(app, sqlite)
   } catch (error) {
     sqlite.close()
     throw error
   }
   app.sqlite = sqlite
   app.db = createKysely(sqlite, app.changes.watch(sqlite))
-  return settled
+}
+
+function bringUpToDate(app: AppContext, sqlite: BetterSqlite3.Database): void {
+  migrate(sqlite, allMigrations, app.clock)
+  // A copy from before passcodes were sealed holds them in plain text: seal them as start-up does.
+  sqlite.pragma('secure_delete = ON')
+  sealStoredPasscodes(sqlite)
 }
 
 function removeSideFiles(database: string): void {
