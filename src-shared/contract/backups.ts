@@ -41,6 +41,18 @@ export interface RestoreResult {
   restored: BackupCopy
   /** The copy of the database as it was just before the restore. */
   safetyCopy: BackupCopy
+  /** Access taken away (or changed) after the copy, kept as it was just before the restore. */
+  kept: RestoreKept
+}
+
+/** Names, for the admin to read, of what the restore kept from the running database. */
+export interface RestoreKept {
+  /** Accounts whose password was changed after the copy: the newer password stays. */
+  passwords: string[]
+  /** Accounts deactivated, re-activated or given another role after the copy: they stay so. */
+  accounts: string[]
+  /** Desks revoked after the copy: they stay revoked. */
+  revokedDesks: string[]
 }
 
 /**

@@ -146,6 +146,7 @@ const SPECIFIC_ERROR_KEYS = [
   'backups.folderNotAbsolute',
   'backups.notAvailable',
   'backups.restoreFailed',
+  'backups.restoreLeavesNoAdmin',
   'errors.sessionEndedByRestore',
   // Enrolment with HQ, and HQ's data refused at the shop.
   'sync.certificateChanged',

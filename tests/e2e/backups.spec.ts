@@ -24,6 +24,7 @@ test('back up now, see it listed, restore it: today’s data is kept aside and e
 }) => {
   const adminToken = await setUpShop(host)
   const desk = await hire(host, adminToken, 'qianduan', '前台小李', 'front_desk')
+  await hire(host, adminToken, 'laowang', '王师傅', 'technician')
   for (const name of ['王芳', '李强', '陈静']) await host.rpc('customers.create', { name }, adminToken)
 
   await signIn(page, host, ADMIN.username, ADMIN.password)
@@ -41,8 +42,11 @@ test('back up now, see it listed, restore it: today’s data is kept aside and e
   await expect(page.getByTestId('backup-health').getByTestId('backup-problem-stale')).toBeHidden()
   await tallScreenshot(page, 'backups-list')
 
-  // Work goes on after the copy; a desk is signed in elsewhere.
+  // Work goes on after the copy; a desk is signed in elsewhere; a technician leaves.
   for (const name of ['赵磊', '孙丽']) await host.rpc('customers.create', { name }, adminToken)
+  const staff = await host.rpc<{ rows: { id: string; username: string }[] }>('users.list', {}, adminToken)
+  const leaver = staff.rows.find((user) => user.username === 'laowang')!
+  await host.rpc('users.setDisabled', { id: leaver.id, disabled: true }, adminToken)
   const deskPage = await staffPage(browser, host, desk.username, desk.password)
 
   await list.getByRole('button', { name: '恢复' }).click()
@@ -52,6 +56,8 @@ test('back up now, see it listed, restore it: today’s data is kept aside and e
   await settled(page)
   await screenshot(page, 'backups-restore-confirm')
   await page.getByTestId('confirm-restore').click()
+  // The technician who left stays deactivated, and the admin is told so.
+  await expect(page.locator('.el-message')).toContainText('以下在备份之后的变更已保留：账号状态和角色：王师傅')
 
   // This window and the desk are both sent to sign in, and told why.
   await expect(page.getByTestId('sign-in-notice')).toContainText('从备份恢复')

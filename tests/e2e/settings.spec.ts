@@ -60,3 +60,27 @@ test('an idle screen locks itself and unlocks with the password', async ({ page,
   await page.getByTestId('nav-users').click()
   await expect(page.getByRole('heading', { name: '用户管理' })).toBeVisible()
 })
+
+test('guessing at the lock screen is throttled like a sign-in, with the minutes to wait', async ({ page, host }) => {
+  await setUpShop(host)
+  await page.clock.install()
+  await signIn(page, host, ADMIN.username, ADMIN.password)
+  await expect(page.getByTestId('welcome')).toBeVisible()
+  await page.clock.fastForward('10:30')
+  await expect(page.getByTestId('lock-screen')).toBeVisible()
+
+  const password = page.locator('input[name=unlock-password]')
+  for (let i = 0; i < 5; i++) {
+    await password.fill(`guess-${i}`)
+    await password.press('Enter')
+    // A failed try clears what was typed.
+    await expect(password).toHaveValue('')
+    await expect(page.getByTestId('unlock-error')).toContainText('用户名或密码错误')
+  }
+  // Past this computer's free tries even the right password waits, and the screen says how long.
+  await password.fill(ADMIN.password)
+  await password.press('Enter')
+  await expect(page.getByTestId('unlock-error')).toContainText('这台电脑输错密码次数过多，请 1 分钟后再试')
+  await expect(page.getByTestId('lock-screen')).toBeVisible()
+  await screenshot(page, 'unlock-throttled')
+})

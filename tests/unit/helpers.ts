@@ -64,6 +64,17 @@ export function signInFrom(
   return dispatch(app, handlers, { operation: 'auth.signIn', input, token: undefined, source })
 }
 
+/** A call in a session, made from a given desk (sign-in, unlock and password checks are throttled per desk). */
+export function callFrom(
+  app: AppContext,
+  source: CallSource,
+  operation: string,
+  input: unknown,
+  token: string
+): Promise<RpcResult<unknown>> {
+  return dispatch(app, handlers, { operation, input, token, source })
+}
+
 /** A call that must succeed; its data, typed from the contract. */
 export async function callOk<K extends OperationName>(
   app: AppContext,

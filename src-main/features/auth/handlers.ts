@@ -9,11 +9,13 @@ export const authHandlers: HandlersOf<'auth'> = {
     ctx.app.sessions.lock(currentSession(ctx))
     return null
   },
-  'auth.unlock': (ctx, input) => unlock(ctx.app, ctx.now, currentSession(ctx), signedInUser(ctx), input.password),
+  'auth.unlock': (ctx, input) =>
+    unlock(ctx.app, ctx.now, ctx.source, currentSession(ctx), signedInUser(ctx), input.password),
   'auth.changePassword': (ctx, input) =>
     changeOwnPassword(
       ctx.app,
       ctx.now,
+      ctx.source,
       currentSession(ctx),
       signedInUser(ctx),
       input.currentPassword,

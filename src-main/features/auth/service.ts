@@ -5,9 +5,9 @@ import { getShopSettings } from '../settings/service'
 import { hashPassword } from './password'
 import { deskIdOf, type CallSource } from '../../rpc/callSource'
 import type { Session } from './sessions'
-import { checkPasswordWithLockout, SIGNED_IN_TRY } from './signInGuard'
+import { SIGNED_IN_TRY } from './signInGuard'
 import { signInOrigin } from './signInSource'
-import { checkTypedCredentials } from './typedCredentials'
+import { checkRetypedPassword, checkTypedCredentials } from './typedCredentials'
 import { toCurrentUser } from './users'
 
 export async function describeSession(app: AppContext, session: Session, user: CurrentUser): Promise<SessionInfo> {
@@ -62,33 +62,52 @@ export async function signOut(app: AppContext, now: Date, session: Session, user
   return null
 }
 
+/**
+ * Unlocking an idle-locked session, through the desk's sign-in throttle and under the account's
+ * lock-out, which ends this session with the account's others.
+ */
 export async function unlock(
   app: AppContext,
   now: Date,
+  source: CallSource,
   session: Session,
   user: CurrentUser,
   password: string
 ): Promise<SessionInfo> {
-  // Under the same lock-out as sign-in, which ends this session with the account's others.
-  await checkPasswordWithLockout(app.db, app.sessions, user.id, password, now, {
-    ...SIGNED_IN_TRY,
-    atShopServer: session.atShopServer
-  })
+  await checkRetypedPassword(
+    app.db,
+    app.sessions,
+    app.signInThrottle,
+    signInOrigin(source),
+    now,
+    { userId: user.id, password },
+    session.atShopServer
+  )
   session.locked = false
   app.sessions.touch(session, now)
   return describeSession(app, session, user)
 }
 
+/** The current password is checked as an unlock is; the new one ends the user's other sessions. */
 export async function changeOwnPassword(
   app: AppContext,
   now: Date,
+  source: CallSource,
   session: Session,
   user: CurrentUser,
   currentPassword: string,
   newPassword: string
 ): Promise<null> {
   try {
-    await checkPasswordWithLockout(app.db, app.sessions, user.id, currentPassword, now)
+    await checkRetypedPassword(
+      app.db,
+      app.sessions,
+      app.signInThrottle,
+      signInOrigin(source),
+      now,
+      { userId: user.id, password: currentPassword },
+      SIGNED_IN_TRY.atShopServer
+    )
   } catch (error) {
     if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') {
       throw new AppError('INVALID_CREDENTIALS', 'errors.currentPasswordWrong', {

@@ -44,7 +44,11 @@ export interface PasswordTry {
   countsTowardLock: boolean
 }
 
-/** A signed-in person retyping their password (unlock, change password, a manager's approval). */
+/**
+ * A password retyped by someone signed in (changing their own, a manager's approval) is not spared
+ * by the lock as the shop server's sign-in is. Each goes through its desk's throttle
+ * (typedCredentials.ts), which gives its source and whether it counts.
+ */
 export const SIGNED_IN_TRY: PasswordTry = { source: 'signed-in', atShopServer: false, countsTowardLock: true }
 
 /**
@@ -62,7 +66,7 @@ export function checkPasswordWithLockout(
   userId: string,
   password: string,
   now: Date,
-  passwordTry: PasswordTry = SIGNED_IN_TRY
+  passwordTry: PasswordTry
 ): Promise<UsersTable> {
   return oneAtATime(userId, async () => {
     const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()

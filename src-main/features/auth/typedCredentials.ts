@@ -21,7 +21,7 @@ export interface TypedCredentials {
  *
  * `atShopServer` is whether the account's lock spares this try (signInGuard.ts PasswordTry).
  */
-export async function checkTypedCredentials(
+export function checkTypedCredentials(
   db: Db,
   sessions: SessionStore,
   throttle: SignInThrottle,
@@ -30,8 +30,7 @@ export async function checkTypedCredentials(
   credentials: TypedCredentials,
   atShopServer: boolean
 ): Promise<UsersTable> {
-  const sourceTry = throttle.begin(origin.key, now)
-  try {
+  return throughSourceThrottle(throttle, origin, now, async (countsTowardLock) => {
     const found = await db
       .selectFrom('users')
       .select('id')
@@ -42,11 +41,52 @@ export async function checkTypedCredentials(
       await verifyPassword(credentials.password, await decoyPasswordHash(), origin.key)
       throw new AppError('INVALID_CREDENTIALS')
     }
-    return await checkPasswordWithLockout(db, sessions, found.id, credentials.password, now, {
+    return checkPasswordWithLockout(db, sessions, found.id, credentials.password, now, {
       source: origin.key,
       atShopServer,
-      countsTowardLock: sourceTry.countsTowardAccount
+      countsTowardLock
     })
+  })
+}
+
+/**
+ * A signed-in person's own password retyped at their desk: unlocking an idle-locked session, or
+ * the current password when changing it. Throttled by the desk exactly as a sign-in from it is,
+ * so a locked screen is no better place to guess at than the sign-in page (nor the shop server's
+ * own, where the account's lock-out does not refuse), then checked under the account's lock-out.
+ */
+export function checkRetypedPassword(
+  db: Db,
+  sessions: SessionStore,
+  throttle: SignInThrottle,
+  origin: SignInOrigin,
+  now: Date,
+  retyped: { userId: string; password: string },
+  atShopServer: boolean
+): Promise<UsersTable> {
+  return throughSourceThrottle(throttle, origin, now, (countsTowardLock) =>
+    checkPasswordWithLockout(db, sessions, retyped.userId, retyped.password, now, {
+      source: origin.key,
+      atShopServer,
+      countsTowardLock
+    })
+  )
+}
+
+/**
+ * Runs one password check as a try of its source: refused unchecked while the source waits, and
+ * counted against it when the password was wrong (or the account locked). The check is told
+ * whether a wrong password still adds to the account's count.
+ */
+async function throughSourceThrottle<T>(
+  throttle: SignInThrottle,
+  origin: SignInOrigin,
+  now: Date,
+  check: (countsTowardLock: boolean) => Promise<T>
+): Promise<T> {
+  const sourceTry = throttle.begin(origin.key, now)
+  try {
+    return await check(sourceTry.countsTowardAccount)
   } catch (error) {
     if (error instanceof AppError && (error.code === 'INVALID_CREDENTIALS' || error.code === 'ACCOUNT_LOCKED'))
       sourceTry.failed(now)

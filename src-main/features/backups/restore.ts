@@ -9,12 +9,13 @@ import { latestVersion, migrate } from '../../db/migrator'
 import { sealStoredPasscodes } from '../workOrders/sealStoredPasscodes'
 import { allMigrations } from '../../db/migrations'
 import { AppError, type CurrentUser } from '../../../src-shared/contract'
-import type { BackupCopy, RestoreResult } from '../../../src-shared/contract/backups'
+import type { BackupCopy, RestoreKept, RestoreResult } from '../../../src-shared/contract/backups'
 import { recordAudit } from '../audit/record'
 import { backupTarget, readBackupSettings } from './backupSettings'
 import { findCopy } from './copyFolder'
 import { writeVerifiedCopy } from './copies'
 import { holdsAShop, readDatabaseFacts, type DatabaseFacts } from './facts'
+import { keepRunningAccess, readRunningAccess, type RunningAccess } from './keptAccess'
 import { verifyInWorker } from './snapshotWorker'
 import { filesOf, oneAtATime } from './service'
 
@@ -23,7 +24,9 @@ import { filesOf, oneAtATime } from './service'
  * AppContext, whose database is swapped underneath them. A safety copy of today's data is taken
  * first; the copy is checked again (a stick can rot) and refused when a newer app wrote it; an
  * older one is brought up to date by the normal migrations. Every session ends, so every desk
- * is told and signs in again onto the restored data.
+ * is told and signs in again onto the restored data. Access taken away since the copy (a revoked
+ * desk, a deactivated account, a changed password) is put onto the copy before the swap
+ * (keptAccess.ts), and the answer names it.
  */
 export async function restoreBackup(app: AppContext, actor: CurrentUser, name: string): Promise<RestoreResult> {
   const files = filesOf(app)
@@ -35,15 +38,20 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
     const before = readDatabaseFacts(app.sqlite)
     const replacedDb = app.db
     let safetyCopy: BackupCopy | undefined
+    let kept: RestoreKept | undefined
     try {
       // Holding the one connection means no desk's transaction is half done while the file moves.
       await replacedDb.connection().execute(async () => {
         safetyCopy = await writeVerifiedCopy(app.sqlite, files, target, 'restore', app.clock())
+        // Read while the connection is held: no desk can revoke or change anything after this.
+        const running = readRunningAccess(app.sqlite)
         // The checkpoint worker's connection goes first: the file is replaced under it.
         await app.checkpoints?.stop()
         app.sqlite.close()
         try {
-          putInPlace(app, files, copyFile, name)
+          kept = putInPlace(app, files, copyFile, name, running)
+          // Before the connection is let go: no call is served on the restored data in an old session.
+          app.sessions.endAll('errors.sessionEndedByRestore')
         } finally {
           if (app.sqlite.open) app.checkpoints = startCheckpointWorker(app.sqlite, files.databaseFile)
         }
@@ -52,8 +60,7 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
       // Whether the restored copy or the original is open now, the closed handle is done with.
       if (app.db !== replacedDb) await replacedDb.destroy()
     }
-    app.sessions.endAll('errors.sessionEndedByRestore')
-    const result: RestoreResult = { restored, safetyCopy: safetyCopy! }
+    const result: RestoreResult = { restored, safetyCopy: safetyCopy!, kept: kept! }
     await auditRestore(app, actor, result, before, incoming)
     return result
   })
@@ -80,26 +87,49 @@ function openReadOnly(file: string): BetterSqlite3.Database {
 }
 
 /**
- * Puts the copy `source` in place of the database file (owner-only), opens it and runs the
- * migrations. Whatever fails, the shop is left open on a whole database: up to the swap the
- * original is untouched and is opened again; after it, the original, kept aside under a second
- * name (keepAside), is renamed back. Neither needs room on the disk, as copying it back would.
+ * Puts the copy `source` in place of the database file (owner-only). The copy is brought up to
+ * date by the migrations and given the running database's access (keptAccess.ts) before the swap,
+ * so a power cut at any moment leaves either today's database or the restored one with that access
+ * kept, never the restored one without it. Whatever fails, the shop is left open on a whole
+ * database: up to the swap the original is untouched and is opened again (a refusal of the copy is
+ * the answer); after it, the original, kept aside under a second name (keepAside), is renamed back.
+ * Neither needs room on the disk, as copying it back would.
  */
-function putInPlace(app: AppContext, files: AppFiles, source: string, name: string): void {
+function putInPlace(
+  app: AppContext,
+  files: AppFiles,
+  source: string,
+  name: string,
+  running: RunningAccess
+): RestoreKept {
   const database = files.databaseFile
   const incoming = `${database}.restoring`
   const aside = `${database}.replaced`
+  const beforeTheSwap = (error: unknown, refusal: AppError): never => {
+    console.error('[backups] restore failed before the swap; opening the database again', error)
+    removeIfThere(incoming)
+    removeSideFiles(incoming)
+    openInPlace(app, database)
+    throw error instanceof AppError ? error : refusal
+  }
+  let kept: RestoreKept
   try {
     copyFileSync(source, incoming)
     if (HAS_UNIX_MODES) chmodSync(incoming, PRIVATE_FILE_MODE)
+  } catch (error) {
+    return beforeTheSwap(error, new AppError('CONFLICT', 'backups.restoreFailed', { name }))
+  }
+  try {
+    kept = readiedForUse(app, incoming, running)
+  } catch (error) {
+    return beforeTheSwap(error, new AppError('CONFLICT', 'backups.copyDamaged', { name }))
+  }
+  try {
     // The closed connection checkpointed its WAL; a stale one must not be replayed onto the copy.
     removeSideFiles(database)
     keepAside(database, aside)
   } catch (error) {
-    console.error('[backups] restore failed before the swap; opening the database again', error)
-    removeIfThere(incoming)
-    openInPlace(app, database)
-    throw new AppError('CONFLICT', 'backups.restoreFailed', { name })
+    return beforeTheSwap(error, new AppError('CONFLICT', 'backups.restoreFailed', { name }))
   }
   try {
     renameSync(incoming, database)
@@ -113,6 +143,21 @@ function putInPlace(app: AppContext, files: AppFiles, source: string, name: stri
     throw new AppError('CONFLICT', 'backups.copyDamaged', { name })
   }
   removeIfThere(aside)
+  return kept
+}
+
+/** Brings the copy up to date as start-up would, and keeps the running database's access on it. */
+function readiedForUse(app: AppContext, copy: string, running: RunningAccess): RestoreKept {
+  const sqlite = openSqlite(copy)
+  try {
+    bringUpToDate(app, sqlite)
+    // The copy's sessions are over, even if the power fails before the restore ends today's.
+    sqlite.prepare('DELETE FROM sessions').run()
+    return keepRunningAccess(sqlite, running)
+  } finally {
+    // Closing the only connection folds its WAL into the file, which is renamed alone.
+    sqlite.close()
+  }
 }
 
 /**
@@ -135,16 +180,20 @@ function keepAside(database: string, aside: string): void {
 function openInPlace(app: AppContext, database: string): void {
   const sqlite = openSqlite(database)
   try {
-    migrate(sqlite, allMigrations, app.clock)
-    // A copy from before passcodes were sealed holds them in plain text: seal them as start-up does.
-    sqlite.pragma('secure_delete = ON')
-    sealStoredPasscodes(sqlite)
+    bringUpToDate(app, sqlite)
   } catch (error) {
     sqlite.close()
     throw error
   }
   app.sqlite = sqlite
   app.db = createKysely(sqlite, app.changes.watch(sqlite))
+}
+
+function bringUpToDate(app: AppContext, sqlite: BetterSqlite3.Database): void {
+  migrate(sqlite, allMigrations, app.clock)
+  // A copy from before passcodes were sealed holds them in plain text: seal them as start-up does.
+  sqlite.pragma('secure_delete = ON')
+  sealStoredPasscodes(sqlite)
 }
 
 function removeSideFiles(database: string): void {
@@ -176,7 +225,7 @@ async function auditRestore(
       entity: 'backup',
       entityId: result.restored.name,
       before: { ...before, safetyCopy: result.safetyCopy.name },
-      after: { ...restored, restoredBy: actor.displayName }
+      after: { ...restored, restoredBy: actor.displayName, kept: result.kept }
     })
   })
 }

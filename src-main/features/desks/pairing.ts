@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app/context'
 import { AppError, type CurrentUser } from '../../../src-shared/contract'
+import { roleMayCall } from '../../../src-shared/contract/permissions'
 import type { DeskPairing, PairingCode } from '../../../src-shared/contract/desks'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import type { CallSource } from '../../rpc/callSource'
@@ -48,14 +49,17 @@ export async function pairDesk(
     const credential = newDeskCredential()
     const deskId = uuidv7(now.getTime())
     const deskName = await app.db.transaction().execute(async (trx) => {
+      // A code is only as good as the admin who gave it: once they are deactivated or may no longer
+      // pair desks (let go minutes after handing it out), it pairs nothing, whoever holds it.
       const code = await trx
         .selectFrom('deskPairingCodes')
-        .select(['codeHash', 'createdBy'])
-        .where('codeHash', '=', hashSecret(input.code))
-        .where('usedAt', 'is', null)
-        .where('expiresAt', '>', now.toISOString())
+        .innerJoin('users', 'users.id', 'deskPairingCodes.createdBy')
+        .select(['deskPairingCodes.codeHash', 'deskPairingCodes.createdBy', 'users.role', 'users.disabled'])
+        .where('deskPairingCodes.codeHash', '=', hashSecret(input.code))
+        .where('deskPairingCodes.usedAt', 'is', null)
+        .where('deskPairingCodes.expiresAt', '>', now.toISOString())
         .executeTakeFirst()
-      if (!code)
+      if (!code || code.disabled === 1 || !roleMayCall(code.role, 'desks.pairingCode'))
         throw new AppError('VALIDATION', 'errors.pairingCodeWrong', {
           fields: [{ path: 'code', messageKey: 'errors.pairingCodeWrong' }]
         })

@@ -19,13 +19,22 @@ export const backupsMessages = defineMessages(
       reasons: { daily: '每日自动', manual: '手动', upgrade: '升级前', restore: '恢复前' },
       restoreTitle: '从备份恢复',
       restoreIntro:
-        '恢复会用 {takenAt} 的备份替换当前全部数据。恢复前会先把当前数据另存为一份备份；所有人需要重新登录。',
+        '恢复会用 {takenAt} 的备份替换当前全部数据。恢复前会先把当前数据另存为一份备份；所有人需要重新登录。备份之后改过的密码、停用或改过角色的账号、撤销的电脑，恢复后仍保持现在的样子。',
       thisCopy: '此备份',
       today: '当前数据',
       schemaVersion: '数据版本',
       tooNew: '此备份由更新版本的程序生成，本程序无法恢复。请先升级程序。',
       confirmRestore: '确认恢复',
       restored: '已恢复 {name}，当前数据已另存为 {safety}',
+      kept: {
+        after: '{restored}。{kept}',
+        intro: '以下在备份之后的变更已保留：',
+        passwords: '新密码：{names}',
+        accounts: '账号状态和角色：{names}',
+        revokedDesks: '仍为已撤销的电脑：{names}',
+        separator: '；',
+        names: '、'
+      },
       settings: '备份设置',
       folderPlaceholder: '默认：数据文件夹内的 backups',
       folderHint: '建议选择另一块硬盘、U 盘或网络共享文件夹，填写完整路径',
@@ -54,7 +63,9 @@ export const backupsMessages = defineMessages(
       folderMissing: '找不到备份位置：{folder}。请连接 U 盘或硬盘，或在备份设置中更换位置',
       folderNotAbsolute: '请填写完整路径（例如 D:\\备份 或 /mnt/backup）',
       notAvailable: '内存数据库无法备份',
-      restoreFailed: '无法把备份放回数据文件夹（磁盘是否已满？）。今天的数据没有改动，可以继续使用'
+      restoreFailed: '无法把备份放回数据文件夹（磁盘是否已满？）。今天的数据没有改动，可以继续使用',
+      restoreLeavesNoAdmin:
+        '此备份中的管理员账号在备份之后都已停用，恢复后将没有可用的管理员。今天的数据没有改动；请先在“用户”中重新启用此备份中的一位管理员，再恢复'
     }
   },
   {
@@ -75,13 +86,22 @@ export const backupsMessages = defineMessages(
       reasons: { daily: 'Daily', manual: 'Manual', upgrade: 'Before upgrade', restore: 'Before restore' },
       restoreTitle: 'Restore from a backup',
       restoreIntro:
-        'Restoring replaces all of today’s data with the backup taken at {takenAt}. Today’s data is saved as a backup first; everyone will need to sign in again.',
+        'Restoring replaces all of today’s data with the backup taken at {takenAt}. Today’s data is saved as a backup first; everyone will need to sign in again. Passwords changed, accounts deactivated or given another role, and desks revoked since the backup stay as they are now.',
       thisCopy: 'This backup',
       today: 'Today',
       schemaVersion: 'Data version',
       tooNew: 'A newer version of the app wrote this backup; this one cannot restore it. Upgrade the app first.',
       confirmRestore: 'Restore',
       restored: 'Restored {name}; today’s data was saved as {safety}',
+      kept: {
+        after: '{restored}. {kept}',
+        intro: 'Kept as they were changed after the backup: ',
+        passwords: 'new passwords of {names}',
+        accounts: 'account status and role of {names}',
+        revokedDesks: 'desks still revoked: {names}',
+        separator: '; ',
+        names: ', '
+      },
       settings: 'Backup settings',
       folderPlaceholder: 'Default: backups in the data folder',
       folderHint: 'Best on another disk, a USB stick or a network share; enter the full path',
@@ -114,7 +134,9 @@ export const backupsMessages = defineMessages(
       folderNotAbsolute: 'Enter the full path (e.g. D:\\Backups or /mnt/backup)',
       notAvailable: 'An in-memory database cannot be backed up',
       restoreFailed:
-        'The backup could not be put back in the data folder (is the disk full?). Today’s data is unchanged and still in use'
+        'The backup could not be put back in the data folder (is the disk full?). Today’s data is unchanged and still in use',
+      restoreLeavesNoAdmin:
+        'Every administrator in this backup has been deactivated since it was taken, so no one could administer the restored data. Today’s data is unchanged; re-activate one of the backup’s administrators under Users first, then restore'
     }
   }
 )

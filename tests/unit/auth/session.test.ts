@@ -1,7 +1,18 @@
 import { describe, expect, it, vi } from 'vitest'
 import { DEFAULT_APPROVAL_THRESHOLD_FEN, DEFAULT_IDLE_LOCK_MINUTES } from '../../../src-shared/contract/settings'
 import { MAX_FAILED_SIGN_INS } from '../../../src-shared/domain/lockout'
-import { ADMIN, auditRows, callError, callOk, createUserAndSignIn, freshShopPerTest, MINUTE, SHOP } from '../helpers'
+import {
+  ADMIN,
+  anotherDesk,
+  auditRows,
+  callError,
+  callFrom,
+  callOk,
+  createUserAndSignIn,
+  freshShopPerTest,
+  MINUTE,
+  SHOP
+} from '../helpers'
 
 // Up to ten scrypt checks per test (the account's lock-out limit): slow on a loaded machine.
 vi.setConfig({ testTimeout: 90_000 })
@@ -103,9 +114,13 @@ describe('idle lock', () => {
   it('wrong passwords at the unlock screen count towards lock-out, which ends the session', async () => {
     const { app, adminToken } = await shop()
     await callOk(app, 'auth.lock', {}, adminToken)
+    // One desk's guesses stop at its sign-in throttle and lock no one: it takes two desks' worth.
     const codes: string[] = []
-    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
-      codes.push((await callError(app, 'auth.unlock', { password: 'not-the-password' }, adminToken)).code)
+    for (const desk of [anotherDesk(), anotherDesk()]) {
+      for (let i = 0; i < MAX_FAILED_SIGN_INS / 2; i++) {
+        const unlock = await callFrom(app, desk, 'auth.unlock', { password: 'not-the-password' }, adminToken)
+        codes.push(unlock.ok ? 'ok' : unlock.error.code)
+      }
     }
     expect(codes[codes.length - 1]).toBe('ACCOUNT_LOCKED')
     expect((await callError(app, 'auth.session', {}, adminToken)).code).toBe('UNAUTHENTICATED')

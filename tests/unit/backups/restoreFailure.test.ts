@@ -12,7 +12,7 @@ import { addCustomer, fileShopPerTest } from './fixtures'
  * The data disk, which a test fills up after a number of copies into the data folder: a restore
  * copies the backup in beside the database, and copying anything else there then fails too.
  */
-const dataDisk = vi.hoisted(() => ({ copiesBeforeFull: Infinity }))
+const dataDisk = vi.hoisted(() => ({ copiesBeforeFull: Infinity, failJustAfterTheSwap: false }))
 
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof Fs>()
@@ -23,7 +23,12 @@ vi.mock('node:fs', async (importOriginal) => {
     }
     real.copyFileSync(source, destination, mode)
   }
-  return { ...real, default: { ...real, copyFileSync }, copyFileSync }
+  // The restored copy takes the database's name, then the disk fails (a full or failing disk).
+  const renameSync: typeof real.renameSync = (from, to) => {
+    real.renameSync(from, to)
+    if (dataDisk.failJustAfterTheSwap && String(from).endsWith('.restoring')) throw new Error('EIO: i/o error, rename')
+  }
+  return { ...real, default: { ...real, copyFileSync, renameSync }, copyFileSync, renameSync }
 })
 
 const fileShop = fileShopPerTest()
@@ -45,10 +50,10 @@ describe('a restore that fails part way', () => {
     expect(app.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(BACKSTOP_CHECKPOINT_PAGES)
   })
 
-  it('fails after the copy is in place, on a full data disk: the original comes back by a rename, not a copy', async () => {
+  it('a copy the migrations refuse is refused before the swap: today’s data stays, and nothing is left beside it', async () => {
     const { app, adminToken, backupFolder, dataDir } = await fileShop()
     const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
-    // A copy the migrations refuse once it is in place: one of its steps is not this app's.
+    // A copy the migrations refuse: one of its steps is not this app's. It is brought up to date before the swap.
     const altered = new BetterSqlite3(join(backupFolder, copy.name))
     altered.prepare(`UPDATE schema_migrations SET checksum = 'not-this-app' WHERE version = 1`).run()
     altered.close()
@@ -61,6 +66,29 @@ describe('a restore that fails part way', () => {
     } finally {
       dataDisk.copiesBeforeFull = Infinity
     }
+    expect((await callOk(app, 'customers.search', { query: '' }, adminToken)).rows).toHaveLength(1)
+    await addCustomer(app, adminToken)
+    expect(countRows(app, 'customers')).toBe(2)
+    // Nothing is left lying beside the database.
+    expect(readdirSync(dataDir).filter((entry) => entry.startsWith(`${DATABASE_FILE_NAME}.`))).toEqual([])
+    expect(existsSync(join(dataDir, DATABASE_FILE_NAME))).toBe(true)
+  })
+
+  it('fails after the copy is in place, on a full data disk: the original comes back by a rename, not a copy', async () => {
+    const { app, adminToken, dataDir } = await fileShop()
+    const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
+    await addCustomer(app, adminToken)
+    // Room for the backup, and none left after it; the disk fails just after the swap.
+    dataDisk.copiesBeforeFull = 1
+    dataDisk.failJustAfterTheSwap = true
+    try {
+      const error = await callError(app, 'backups.restore', { name: copy.name }, adminToken)
+      expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'backups.copyDamaged' })
+    } finally {
+      dataDisk.copiesBeforeFull = Infinity
+      dataDisk.failJustAfterTheSwap = false
+    }
+    // Today's data is back (the copy held no customer), and the same session goes on.
     expect((await callOk(app, 'customers.search', { query: '' }, adminToken)).rows).toHaveLength(1)
     await addCustomer(app, adminToken)
     expect(countRows(app, 'customers')).toBe(2)
