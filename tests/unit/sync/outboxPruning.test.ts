@@ -11,7 +11,7 @@ const shop = freshShopPerTest()
 const DAY = 86_400_000
 
 describe('pruning what HQ acknowledged long ago', () => {
-  it('deletes old acknowledged rows and batches in chunks, keeps recent and unsent ones, and never reuses a seq', async () => {
+  it('deletes old acknowledged rows and batches in chunks, keeps recent and unsent ones', async () => {
     const { app, clock } = await shop()
     const now = clock.now()
     const daysAgo = (days: number) => new Date(now.getTime() - days * DAY).toISOString()
@@ -50,5 +50,23 @@ describe('pruning what HQ acknowledged long ago', () => {
     expect(next.seq).toBeGreaterThan(lastSeq)
 
     expect(await pruneAcknowledged(app, now, 3)).toEqual({ outboxRows: 0, batches: 0 })
+  })
+
+  it('never gives a pruned seq again, even when the last row of the outbox was pruned', async () => {
+    const { app, clock } = await shop()
+    const now = clock.now()
+    const old = new Date(now.getTime() - (ACKNOWLEDGED_KEEP_DAYS + 1) * DAY).toISOString()
+    app.sqlite.exec('DELETE FROM outbox; DELETE FROM hq_push_batches')
+    const insertRow = app.sqlite.prepare(
+      `INSERT INTO outbox (id, at, entity, entity_id, operation, payload_json, sent_at)
+       VALUES (?, ?, 'customer', ?, 'upsert', '{}', ?)`
+    )
+    for (let i = 0; i < 3; i++) insertRow.run(`old-${i}`, old, `c-${i}`, old)
+    const lastSeq = (app.sqlite.prepare('SELECT max(seq) AS n FROM outbox').get() as { n: number }).n
+
+    expect(await pruneAcknowledged(app, now)).toEqual({ outboxRows: 3, batches: 0 })
+    insertRow.run('after-prune', now.toISOString(), 'c-after', null)
+    const next = app.sqlite.prepare("SELECT seq FROM outbox WHERE id = 'after-prune'").get() as { seq: number }
+    expect(next.seq).toBeGreaterThan(lastSeq)
   })
 })

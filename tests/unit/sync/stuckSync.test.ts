@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callOk, testClock } from '../helpers'
 import { staffedShopPerFile } from '../workOrders/fixtures'
 import { syncWithHq } from '../../../src-main/features/sync/hq/run'
+import { nextSyncDelay, SYNC_INTERVAL_MS } from '../../../src-main/features/sync/hq/schedule'
 import { syncStatus } from '../../../src-main/features/sync/hq/service'
 import { SYNC_LATE_AFTER_HOURS } from '../../../src-shared/contract/sync'
 import { startHq, type RunningHq } from '../../../src-hq/app'
@@ -99,6 +100,11 @@ describe('a stuck sync', () => {
     })
     expect(status.stuck!.refusal).toContain('VALIDATION')
     expect(status.stuck!.refusal).toContain('field=at')
+    // HQ answered the pull: the timer does not wait longer for its decisions while the batch is stuck.
+    const again = await syncWithHq(app)
+    expect(again.problem).toBe('hqRefused')
+    const { failures } = app.sqlite.prepare('SELECT failures FROM hq_connection').get() as { failures: number }
+    expect(nextSyncDelay(failures)).toBe(SYNC_INTERVAL_MS)
 
     // Put right (here by hand, as HQ's support would ask), the batch goes and nothing is stuck.
     app.sqlite.prepare(`UPDATE outbox SET at = ? WHERE id = 'chg-stuck-1'`).run(clock.now().toISOString())
@@ -119,16 +125,13 @@ describe('a stuck sync', () => {
     const late = await syncStatus(app)
     expect(late).toMatchObject({ problem: null, late: true })
 
-    // The sync also forgets what HQ acknowledged more than half a year ago.
+    // The sync also forgets what HQ acknowledged more than half a year ago: here every change
+    // sent so far, as if HQ had acknowledged it a year ago.
     const yearAgo = new Date(clock.now().getTime() - 365 * 24 * 3_600_000).toISOString()
-    app.sqlite
-      .prepare(
-        `INSERT INTO outbox (id, at, entity, entity_id, operation, payload_json, sent_at)
-         VALUES ('chg-year-old', ?, 'customer', 'cust-old', 'upsert', '{}', ?)`
-      )
-      .run(yearAgo, yearAgo)
+    const sentBefore = app.sqlite.prepare('UPDATE outbox SET sent_at = ? WHERE sent_at IS NOT NULL').run(yearAgo)
+    expect(sentBefore.changes).toBeGreaterThan(0)
     expect((await syncWithHq(app)).problem).toBeNull()
     expect((await syncStatus(app)).late).toBe(false)
-    expect(app.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE id = 'chg-year-old'").get()).toEqual({ n: 0 })
+    expect(app.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE sent_at = ?').get(yearAgo)).toEqual({ n: 0 })
   }, 60_000)
 })

@@ -29,7 +29,17 @@ export async function recordSyncSuccess(db: Db, at: Date): Promise<void> {
     .execute()
 }
 
-export async function recordSyncProblem(db: Db, at: Date, problem: HqProblem | 'unexpected'): Promise<void> {
+/**
+ * A run that failed. `failures` counts the runs in a row HQ could not serve, and the timer waits
+ * longer after each (schedule.ts); a run where only the push of one batch failed while the pull
+ * went through (`hqAnswered`) is no reason to wait longer for HQ's decisions and registry.
+ */
+export async function recordSyncProblem(
+  db: Db,
+  at: Date,
+  problem: HqProblem | 'unexpected',
+  hqAnswered = false
+): Promise<void> {
   const connection = await readHqConnection(db)
   if (!connection) return
   await db
@@ -38,7 +48,7 @@ export async function recordSyncProblem(db: Db, at: Date, problem: HqProblem | '
       lastAttemptAt: at.toISOString(),
       lastError: problem,
       lastErrorAt: at.toISOString(),
-      failures: connection.failures + 1
+      failures: hqAnswered ? 0 : connection.failures + 1
     })
     .where('id', '=', 1)
     .execute()

@@ -8,7 +8,10 @@ import type { AppContext } from '../../../app/context'
  */
 export const ACKNOWLEDGED_KEEP_DAYS = 180
 
-/** Rows per delete: each its own short transaction, so the counter never waits behind a prune. */
+/**
+ * Rows per delete: each its own short transaction. A delete reads only the rows it removes and the
+ * first it keeps (see pruneAcknowledged), so a sync with nothing to prune costs one row's read.
+ */
 export const PRUNE_CHUNK = 2000
 
 const DAY_MS = 86_400_000
@@ -39,11 +42,17 @@ async function deleteInChunks(app: AppContext, statement: string, cutoff: string
  */
 export async function pruneAcknowledged(app: AppContext, now: Date, chunk = PRUNE_CHUNK): Promise<PruneResult> {
   const cutoff = new Date(now.getTime() - ACKNOWLEDGED_KEEP_DAYS * DAY_MS).toISOString()
-  // Oldest first by seq: the rows sent longest ago lie at the start of the table.
+  // Rows are sent and acknowledged in seq order, so the prunable ones are the run at the start of
+  // the table, up to the first row unsent or acknowledged since the cutoff: found by reading from
+  // the start and stopping there (no index on sent_at, and no scan of the whole outbox per sync).
   const outboxRows = await deleteInChunks(
     app,
     `DELETE FROM outbox WHERE seq IN (
-       SELECT seq FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ? ORDER BY seq LIMIT ?)`,
+       SELECT seq FROM outbox
+        WHERE seq < coalesce(
+          (SELECT seq FROM outbox WHERE sent_at IS NULL OR sent_at >= ? ORDER BY seq LIMIT 1),
+          9223372036854775807)
+        ORDER BY seq LIMIT ?)`,
     cutoff,
     chunk
   )

@@ -126,6 +126,15 @@ async function recordRefusal(app: AppContext, batch: PendingBatch, error: HqCall
     .execute()
 }
 
+/** A batch that fails now for another reason is no longer shown as refused for what it holds. */
+async function clearRefusal(app: AppContext, batch: PendingBatch): Promise<void> {
+  await app.db
+    .updateTable('hqPushBatches')
+    .set({ refusedAt: null, refusal: null, refusedChangeId: null })
+    .where('batchId', '=', batch.batchId)
+    .execute()
+}
+
 /**
  * The batch HQ keeps refusing, if any: its place in the outbox, and the change HQ named (else
  * the batch's first), in the words a manager can read out to HQ's support.
@@ -184,7 +193,10 @@ export async function pushOutbox(app: AppContext, endpoint: HqEndpoint, options:
       try {
         await callHq(endpoint, 'push', { batchId: batch.batchId, changes }, pushResponse)
       } catch (error) {
-        if (error instanceof HqCallError && error.problem === 'hqRefused') await recordRefusal(app, batch, error)
+        // Only HQ's refusal of what the batch holds names it as stuck; HQ's own failure or a proxy's
+        // page in between passes, and says nothing about the batch.
+        if (error instanceof HqCallError && error.refusal?.code === 'VALIDATION') await recordRefusal(app, batch, error)
+        else await clearRefusal(app, batch)
         throw error
       }
     }

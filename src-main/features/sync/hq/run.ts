@@ -53,6 +53,7 @@ async function runOnce(app: AppContext, options: SyncRunOptions): Promise<SyncOu
   let pulled = 0
   let pushProblem: SyncProblem | null = null
   let pullProblem: SyncProblem | null = null
+  let pullRan = false
   try {
     const endpoint = endpointOf(connection)
     // What the shop did goes first: a claim reaches HQ before the shop asks for its decision.
@@ -64,12 +65,13 @@ async function runOnce(app: AppContext, options: SyncRunOptions): Promise<SyncOu
     if (pushProblem === null) await pruneQuietly(app)
     if (pushProblem === null || PUSH_PROBLEMS_OF_THE_BATCH.includes(pushProblem)) {
       pulled = await pullAll(app, endpoint, options.pull)
+      pullRan = true
     }
   } catch (error) {
     pullProblem = problemOf(error)
   }
   const problem = pushProblem ?? pullProblem
-  if (problem) await recordSyncProblem(app.db, app.clock(), problem)
+  if (problem) await recordSyncProblem(app.db, app.clock(), problem, pullRan)
   else await recordSyncSuccess(app.db, app.clock())
   return { pushed, pulled, problem }
 }
