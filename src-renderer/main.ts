@@ -9,6 +9,10 @@ import { vFocusFirst } from './ui/focus'
 import { elementPlus, loadAppComponents } from './ui/elementPlus'
 import './ui/app.css'
 import './ui/utilities.css'
+import { dropKeptIntakeDraft } from './features/repairs/keptIntakeDraft'
+
+// A check-in kept at this desk through a closed app is not kept past its time, whoever signs in next.
+dropKeptIntakeDraft(true)
 
 createApp(App)
   .use(createPinia())

@@ -4,7 +4,7 @@ import type { Customer, CustomerFile, Device, FreeComeback, Input, WarrantyVerdi
 import { call } from '../../api/client'
 import { useSessionStore } from '../auth/sessionStore'
 import { createIntakeForm, isBlankIntake } from './intakeForm'
-import { keepIntakeDraft, takeKeptIntakeDraft } from './keptIntakeDraft'
+import { dropKeptIntakeDraft, keepIntakeDraft, takeKeptIntakeDraft } from './keptIntakeDraft'
 
 /** What the check-in form asks of the main process: find customers and devices, open the order. */
 export const useIntakeStore = defineStore('intake', () => {
@@ -29,15 +29,44 @@ export const useIntakeStore = defineStore('intake', () => {
   watch(
     () => session.user?.id,
     (userId, previous) => {
+      // A sign-out (or a session ended) takes the kept draft with it; only a closed app keeps it.
+      if (!userId && previous) dropKeptIntakeDraft()
       // Someone signing in (or the app starting signed in) finds the draft they left at this desk.
       const kept = userId && !previous ? takeKeptIntakeDraft(userId) : null
       if (!kept) return startOver()
       draft.value = kept.form
       passcodeToAskAgain.value = kept.hadPasscode
+      void readBackRecords(kept.customerId, kept.deviceId)
     },
     { immediate: true }
   )
-  watch(draft, (form) => keepIntakeDraft(session.user?.id, form), { deep: true })
+  watch(draft, (form) => keepIntakeDraft(session.user?.id, form, passcodeToAskAgain.value), { deep: true })
+
+  /**
+   * The customer and device a returning draft had picked, read again from the shop as they are
+   * now (an erasure or an edit since shows); one no longer there is simply not picked.
+   */
+  async function readBackRecords(customerId: string | null, deviceId: string | null): Promise<void> {
+    const form = draft.value
+    try {
+      if (customerId) {
+        const file = await customerFile(customerId)
+        form.customer = file.customer
+        form.customerDevices = file.devices
+        form.device = file.devices.find((device) => device.id === deviceId) ?? null
+      }
+      // A scanned device of another owner: found again by its serial, with that owner.
+      if (deviceId && !form.device && form.serial) {
+        const found = await findBySerial(form.serial)
+        if (found?.device.id === deviceId) {
+          form.device = found.device
+          form.deviceOwner = found.customer.id === form.customer?.id ? null : found.customer
+        }
+      }
+    } catch {
+      // Not found, or the shop out of reach: the typed part of the draft is still there.
+    }
+  }
 
   function customerFile(id: string): Promise<CustomerFile> {
     return call('customers.get', { id })

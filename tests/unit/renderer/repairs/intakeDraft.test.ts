@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { nextTick } from 'vue'
-import type { SessionInfo } from '../../../../src-shared/contract'
+import type { Customer, SessionInfo } from '../../../../src-shared/contract'
 
 const call = vi.fn()
 vi.mock('../../../../src-renderer/api/client', () => ({
@@ -12,6 +12,7 @@ vi.mock('../../../../src-renderer/api/client', () => ({
 }))
 const { createIntakeForm, isBlankIntake } = await import('../../../../src-renderer/features/repairs/intakeForm')
 const { useIntakeStore } = await import('../../../../src-renderer/features/repairs/intakeStore')
+const { dropKeptIntakeDraft } = await import('../../../../src-renderer/features/repairs/keptIntakeDraft')
 const { useSessionStore } = await import('../../../../src-renderer/features/auth/sessionStore')
 
 const signedIn = (id: string) => ({ user: { id, role: 'front_desk' }, locked: false }) as unknown as SessionInfo
@@ -91,7 +92,10 @@ describe('the check-in draft', () => {
     const before = useIntakeStore()
     before.draft.newCustomer.name = '王五'
     before.draft.serial = 'SN-9'
-    before.draft.job.passcode = { consent: true, value: '482913' }
+    // Consent ticked first, the passcode typed after: what is kept changes only in that it had one.
+    before.draft.job.passcode.consent = true
+    await nextTick()
+    before.draft.job.passcode.value = '482913'
     await nextTick()
     // The passcode never reaches the desk's storage.
     expect(JSON.stringify(localStorage)).not.toContain('482913')
@@ -102,22 +106,49 @@ describe('the check-in draft', () => {
     expect(after.draft.serial).toBe('SN-9')
     expect(after.draft.job.passcode).toEqual({ consent: false, value: '' })
     expect(after.passcodeToAskAgain).toBe(true)
+    // Closed again before anyone asked: the note that the passcode is missing still comes back.
+    expect((await restartedAs('user-1')).passcodeToAskAgain).toBe(true)
 
     // Opened as a job, it is gone for good.
+    const last = useIntakeStore()
     call.mockResolvedValueOnce({ workOrder: { id: 'wo-1', number: 'WO-1' }, claimCode: '1234' })
-    await after.checkIn({} as never)
+    await last.checkIn({} as never)
     await nextTick()
     expect((await restartedAs('user-1')).draftKept).toBe(false)
   })
 
-  it('does not come back to someone else, nor after half a day', async () => {
-    vi.useFakeTimers({ now: new Date('2026-12-06T01:00:00Z'), toFake: ['Date'] })
+  it('keeps nobody’s record on the desk: the customer picked is read again from the shop, other people’s never written', async () => {
     useSessionStore().session = signedIn('user-1')
+    const before = useIntakeStore()
+    before.draft.customer = { id: 'c-1', name: '张三', mobile: '13800001111' } as Customer
+    before.draft.deviceOwner = { id: 'c-2', name: '李四', mobile: '13900002222' } as Customer
+    before.draft.duplicate = { id: 'c-3', name: '钱七', mobile: '13600004444' } as Customer
+    before.draft.registryVerdict = { unit: { buyerName: '赵六', buyerPhone: '13700003333' } } as never
+    before.draft.job.reportedFault = '不开机'
+    await nextTick()
+    const stored = JSON.stringify(localStorage)
+    for (const personal of ['张三', '13800001111', '李四', '13900002222', '钱七', '赵六', '13700003333'])
+      expect(stored).not.toContain(personal)
+
+    // Read again as the shop has it now (renamed since, say).
+    call.mockResolvedValueOnce({ customer: { id: 'c-1', name: '张三丰', mobile: '13800001111' }, devices: [] })
+    const after = await restartedAs('user-1')
+    await vi.waitFor(() => expect(after.draft.customer?.name).toBe('张三丰'))
+    expect(call).toHaveBeenCalledWith('customers.get', { id: 'c-1' })
+    expect(after.draft.job.reportedFault).toBe('不开机')
+    expect(after.draft.deviceOwner).toBeNull()
+  })
+
+  it('goes with a sign-out, and does not come back to someone else nor after half a day', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-06T01:00:00Z'), toFake: ['Date'] })
+    const session = useSessionStore()
+    session.session = signedIn('user-1')
     useIntakeStore().draft.newCustomer.mobile = '13800003333'
     await nextTick()
     vi.setSystemTime(new Date('2026-12-06T12:59:00Z'))
     expect((await restartedAs('user-1')).draft.newCustomer.mobile).toBe('13800003333')
-    vi.setSystemTime(new Date('2026-12-07T01:00:00Z'))
+    // Coming back does not make it younger.
+    vi.setSystemTime(new Date('2026-12-06T13:01:00Z'))
     expect((await restartedAs('user-1')).draftKept).toBe(false)
 
     useIntakeStore().draft.newCustomer.mobile = '13800004444'
@@ -125,5 +156,18 @@ describe('the check-in draft', () => {
     expect((await restartedAs('user-2')).draftKept).toBe(false)
     // Dropped, not kept aside: the first person does not find it either.
     expect((await restartedAs('user-1')).draftKept).toBe(false)
+
+    useIntakeStore().draft.newCustomer.mobile = '13800005555'
+    await nextTick()
+    useSessionStore().session = null
+    await nextTick()
+    expect((await restartedAs('user-1')).draftKept).toBe(false)
+
+    // A draft whose time is over is dropped when the app starts, before anyone signs in.
+    useIntakeStore().draft.newCustomer.mobile = '13800006666'
+    await nextTick()
+    vi.setSystemTime(new Date('2026-12-07T02:00:00Z'))
+    dropKeptIntakeDraft(true)
+    expect(localStorage.length).toBe(0)
   })
 })
