@@ -7,13 +7,17 @@ import { AppError } from '../../src-shared/contract'
  * retry for ever while the cause is one the owner or support must fix. Null for anything else.
  */
 export function storageFailure(error: unknown): AppError | null {
+  // SQLite's codes only: they are about the data file. A file system's own (ENOSPC, EIO) may come
+  // from an export or a backup drive, which "this PC's disk" would misname.
   const code = (error as { code?: unknown } | null)?.code
-  if (typeof code !== 'string') return null
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('INTERNAL', 'errors.diskFull')
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new AppError('INTERNAL', 'errors.databaseReadOnly')
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null
+  if (code === 'SQLITE_FULL') return new AppError('INTERNAL', 'errors.diskFull')
+  if (code.startsWith('SQLITE_READONLY')) return new AppError('INTERNAL', 'errors.databaseReadOnly')
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
     return new AppError('INTERNAL', 'errors.databaseDamaged')
-  if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN') || code === 'EIO')
+  // Out of memory is no fault of the disk, whatever family SQLite files it under.
+  if (code === 'SQLITE_IOERR_NOMEM') return null
+  if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN'))
     return new AppError('INTERNAL', 'errors.diskFailed')
   return null
 }

@@ -46,13 +46,21 @@ async function checkSerials(trx: Db, lines: ReceiptLine[]): Promise<void> {
 }
 
 /**
- * A delivery is received once. The same delivery note scanned again, or received at two desks,
- * would count its units twice: a receipt is refused when one of its parts came in before under
- * the same reference as the receipt records it (supplier and note, Latin letters in either case), and the refusal
- * names that first receipt. Two clerks sharing out one delivery's boxes receive other parts under
- * the one reference, which stays allowed; so does another delivery of the part under its own note.
+ * How far back a delivery note is taken to be the same delivery. Suppliers' note numbers start
+ * again each month or year, and some shops type one word (补货) for every delivery: a note seen
+ * months ago is another delivery.
  */
-async function refuseReceivedBefore(trx: Db, reference: string, lines: ReceiptLine[]): Promise<void> {
+export const SAME_DELIVERY_DAYS = 60
+
+/**
+ * A delivery is received once. The same delivery note scanned again, or received at two desks,
+ * would count its units twice: a receipt is refused when one of its parts came in under the same
+ * reference as the receipt records it (supplier and note, Latin letters in either case) within
+ * SAME_DELIVERY_DAYS, and the refusal names that first receipt. Two clerks sharing out one
+ * delivery's boxes receive other parts under the one reference, which stays allowed; so does
+ * another delivery of the part under its own note.
+ */
+async function refuseReceivedBefore(trx: Db, at: Date, reference: string, lines: ReceiptLine[]): Promise<void> {
   const first = await trx
     .selectFrom('stockMovements as m')
     .innerJoin('parts as p', 'p.id', 'm.partId')
@@ -61,6 +69,7 @@ async function refuseReceivedBefore(trx: Db, reference: string, lines: ReceiptLi
     .where('m.kind', '=', 'receive')
     .where('m.partId', 'in', [...new Set(lines.map((line) => line.partId))])
     .where(sql<boolean>`m.reference = ${reference} COLLATE NOCASE`)
+    .where('m.at', '>=', new Date(at.getTime() - SAME_DELIVERY_DAYS * 86_400_000).toISOString())
     .orderBy('m.seq')
     .limit(1)
     .executeTakeFirst()
@@ -84,7 +93,7 @@ async function refuseReceivedBefore(trx: Db, reference: string, lines: ReceiptLi
 export async function receiveDelivery(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.receive'>) {
   const reference = input.supplier === '' ? input.reference : `${input.supplier} ${input.reference}`
   return db.transaction().execute(async (trx) => {
-    await refuseReceivedBefore(trx, reference, input.lines)
+    await refuseReceivedBefore(trx, at, reference, input.lines)
     await checkSerials(trx, input.lines)
     let quantity = 0
     let valueFen = 0

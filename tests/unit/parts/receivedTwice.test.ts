@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { callError, callOk } from '../helpers'
+import type { AppContext } from '../../../src-main/app/context'
+import { SAME_DELIVERY_DAYS } from '../../../src-main/features/parts/receiving'
+import { ADMIN, callError, callOk, freshShopPerTest, testClock } from '../helpers'
 import { staffedShopPerFile } from '../workOrders/fixtures'
 import { newPart, stockOf, tableCounts } from './fixtures'
 
 const shop = staffedShopPerFile()
+const freshShop = freshShopPerTest()
+const DAY = 86_400_000
+
+/** The admin signed in again: the clock has moved past the earlier session's age. */
+async function signInAgain(app: AppContext): Promise<string> {
+  return (await callOk(app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).token
+}
 
 const delivery = (reference: string, supplier: string, lines: { partId: string; quantity: number }[]) => ({
   reference,
@@ -76,5 +85,22 @@ describe('a delivery received twice', () => {
     await callOk(app, 'parts.receive', delivery('DN-91', '', lines), staff.clerk.token)
     await callOk(app, 'parts.receive', delivery('DN-90', '顺丰配件', lines), staff.clerk.token)
     expect(await stockOf(app, staff.clerk.token, screen.id)).toMatchObject({ onHand: 3 })
+  })
+
+  it('takes a note seen more than two months ago as another delivery: suppliers number their notes again', async () => {
+    const clock = testClock()
+    const { app, adminToken } = await freshShop(clock)
+    const screen = await newPart(app, adminToken)
+    const lines = [{ partId: screen.id, quantity: 1 }]
+    await callOk(app, 'parts.receive', delivery('补货', '', lines), adminToken)
+    clock.advance((SAME_DELIVERY_DAYS - 1) * DAY)
+    let token = await signInAgain(app)
+    expect((await callError(app, 'parts.receive', delivery('补货', '', lines), token)).messageKey).toBe(
+      'errors.deliveryAlreadyReceived'
+    )
+    clock.advance(2 * DAY)
+    token = await signInAgain(app)
+    await callOk(app, 'parts.receive', delivery('补货', '', lines), token)
+    expect(await stockOf(app, token, screen.id)).toMatchObject({ onHand: 2 })
   })
 })
