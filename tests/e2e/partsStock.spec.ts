@@ -457,6 +457,26 @@ test('a serial-tracked part is received with a serial per unit, and its page lis
   await page.reload()
   await expect(onHand).toContainText('MBSN2026A002')
   await expect(onHand).not.toContainText('MBSN2026A001')
+
+  // Two boards found in a drawer: the dialog asks for a serial, and without one nothing is booked.
+  await page.getByTestId('adjust-part').click()
+  await adjust.locator('input[name=quantity]').fill('2')
+  await adjust.locator('input[name=reason]').fill('抽屉里找到')
+  const serialItem = adjust.locator('.el-form-item.serial')
+  await expect(serialItem).toHaveClass(/is-required/)
+  await adjust.getByTestId('adjust-save').click()
+  await expect(serialItem).toContainText('该配件按序列号管理，请扫描序列号')
+  await settled(page)
+  await screenshot(page, 'parts-adjust-found-serial')
+  // Named by its serial, one board comes onto the books at a time.
+  await adjust.getByTestId('adjust-serial').click()
+  await page.keyboard.type('mbsn2026a009')
+  await page.keyboard.press('Enter')
+  await expect(adjust.locator('input[name=quantity]')).toHaveValue('1')
+  await adjust.getByTestId('adjust-save').click()
+  await expect(page.locator('.el-message--warning')).toBeVisible()
+  const [found] = await host.rpc<{ quantity: number; serial: string | null }[]>('parts.adjustments', {}, adminToken)
+  expect(found).toMatchObject({ quantity: 1, serial: 'MBSN2026A009' })
 })
 
 test('a delivery received at another desk is refused when scanned again, naming who received it and when', async ({
