@@ -207,6 +207,8 @@ export const coreEn: typeof coreZhCN = {
       'The old part is already packed in return batch {batchNumber}: the new one was fitted and cannot come back',
     adjustmentOutdated:
       'A stocktake or adjustment for this part was booked after the request; check the stock and ask again',
+    adjustmentNeedsSerial:
+      '{partNumber} is tracked by serial and this request names none: reject it and enter it again naming each unit’s serial',
     stocktakeOverlaps: 'Some of these parts are being counted in {number}; finish or cancel that count first',
     stocktakeLinePosted: '{partNumber} is already posted in this stocktake; count it in a new one',
     recountNeeded: 'A stocktake or adjustment for {partNumber} was booked after it was counted; count it again',

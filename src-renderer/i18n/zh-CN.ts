@@ -180,6 +180,7 @@ export const coreZhCN = {
     stocktakeNeedsManager: '盘点差异金额超过审批额度，需店长过账',
     faultyAlreadyPacked: '该配件的旧件已装入返还批次 {batchNumber}，新件已装机，不能退回',
     adjustmentOutdated: '申请之后该配件已有盘点或调整入账，请核实库存后重新申请',
+    adjustmentNeedsSerial: '配件 {partNumber} 按序列号管理，该申请未填写序列号：请驳回后逐件填写序列号重新申请',
     stocktakeOverlaps: '部分配件正在盘点 {number} 中，请先完成或取消该盘点',
     stocktakeLinePosted: '配件 {partNumber} 在本次盘点中已过账，如需再盘请新建盘点',
     recountNeeded: '配件 {partNumber} 在清点后已有盘点或调整入账，请重新清点',

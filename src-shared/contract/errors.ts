@@ -43,6 +43,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.diskFailed',
   'errors.adjustmentDecided',
   'errors.adjustmentOutdated',
+  'errors.adjustmentNeedsSerial',
   'errors.alreadyCheckedOut',
   'errors.alreadyExchanged',
   'errors.alreadyReopened',

@@ -283,7 +283,8 @@ export const partsContract = {
           .refine((n) => n !== 0, { message: 'validation.nonZero' }),
         /**
          * A serial-tracked part moves one unit by its serial (one unit: quantity 1); without one, only
-         * units with no serial on the books (received before serials were kept) may leave.
+         * units with no serial on the books (received before serials were kept) may leave, and none
+         * may arrive (a unit found is booked by its serial).
          */
         serial: serialSchema.optional(),
         reason: text(300)

@@ -1,4 +1,7 @@
 import type { Page } from '@playwright/test'
+import BetterSqlite3 from 'better-sqlite3'
+import { join } from 'node:path'
+import { DATABASE_FILE_NAME } from '../../src-main/app/openApp'
 import {
   test,
   expect,
@@ -457,6 +460,50 @@ test('a serial-tracked part is received with a serial per unit, and its page lis
   await page.reload()
   await expect(onHand).toContainText('MBSN2026A002')
   await expect(onHand).not.toContainText('MBSN2026A001')
+
+  // Two boards found in a drawer: the dialog asks for a serial, and without one nothing is booked.
+  await page.getByTestId('adjust-part').click()
+  await adjust.locator('input[name=quantity]').fill('2')
+  await adjust.locator('input[name=reason]').fill('抽屉里找到')
+  const serialItem = adjust.locator('.el-form-item.serial')
+  await expect(serialItem).toHaveClass(/is-required/)
+  await adjust.getByTestId('adjust-save').click()
+  await expect(serialItem).toContainText('该配件按序列号管理，请扫描序列号')
+  await settled(page)
+  await screenshot(page, 'parts-adjust-found-serial')
+  // Named by its serial, one board comes onto the books at a time.
+  await adjust.getByTestId('adjust-serial').click()
+  await page.keyboard.type('mbsn2026a009')
+  await page.keyboard.press('Enter')
+  await expect(adjust.locator('input[name=quantity]')).toHaveValue('1')
+  await adjust.getByTestId('adjust-save').click()
+  await expect(page.locator('.el-message--warning')).toBeVisible()
+  const [found] = await host.rpc<{ id: string; quantity: number; serial: string | null }[]>(
+    'parts.adjustments',
+    {},
+    adminToken
+  )
+  expect(found).toMatchObject({ quantity: 1, serial: 'MBSN2026A009' })
+
+  // A request saved before serials were required (two boards, no serial) cannot be approved: the
+  // manager is told why and what to do, and rejects it.
+  const shopDb = new BetterSqlite3(join(host.dataDir, DATABASE_FILE_NAME))
+  shopDb.pragma('busy_timeout = 5000')
+  shopDb.prepare('UPDATE stock_adjustments SET quantity = 2, serial = NULL WHERE id = ?').run(found!.id)
+  shopDb.close()
+  const manager = await hire(host, adminToken, 'zhouwei', '周伟', 'manager')
+  const managerPage = await staffPage(browser, host, manager.username, manager.password)
+  await managerPage.getByTestId('nav-parts-lists').click()
+  await managerPage.getByTestId('tab-adjustments').click()
+  const pendingList = managerPage.getByTestId('pending-adjustments')
+  await pendingList.getByTestId('approve-adjustment').click()
+  await managerPage.locator('.el-message-box').getByRole('button', { name: '批准' }).click()
+  await expect(managerPage.locator('.el-message--error')).toContainText(
+    '配件 MB-M60P 按序列号管理，该申请未填写序列号：请驳回后逐件填写序列号重新申请'
+  )
+  await settled(managerPage)
+  await screenshot(managerPage, 'parts-lists-pending-needs-serial')
+  await expect(pendingList.locator('.el-table__row')).toHaveCount(1)
 })
 
 test('a delivery received at another desk is refused when scanned again, naming who received it and when', async ({

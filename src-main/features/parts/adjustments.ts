@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record'
 import { readApprovalThresholdFen } from '../settings/service'
 import { correctedSince, lastLedgerSeq, postMovement } from './ledger'
 import { findPartRow } from './records'
-import { serialMoved } from './serials'
+import { serialMoved, serialNeeded } from './serials'
 
 /** Stock leaving by hand is a negative movement; a correction may go either way. */
 function signedQuantity(kind: ManualKind, quantity: number): number {
@@ -107,6 +107,10 @@ export async function decideAdjustment(
       // Stock may have moved since the request: the ledger refuses what is no longer there (its
       // serial too, issued meanwhile), and the value is what leaves now, which the request keeps.
       const part = await findPartRow(trx, adjustment.partId)
+      // A request saved before serials were required may lack the one it now needs, and the
+      // approval has no field to name it: the manager rejects it and the clerk enters it again.
+      if (adjustment.serial === null && (await serialNeeded(trx, part, adjustment.quantity)))
+        throw new AppError('CONFLICT', 'errors.adjustmentNeedsSerial', { partNumber: part.partNumber })
       const serial = await serialMoved(trx, part, adjustment.quantity, adjustment.serial)
       const moved = await postMovement(trx, at, actor.id, {
         partId: adjustment.partId,

@@ -78,10 +78,24 @@ export interface SerialFields {
 }
 
 /**
+ * Whether a movement of a serial-tracked part by hand must name its serial: a unit arriving always
+ * does (found with no serial it would be stock no serial accounts for), a unit leaving unless it
+ * is one of those with no serial on the books (received before serials were kept).
+ */
+export async function serialNeeded(
+  trx: Db,
+  part: Pick<PartsTable, 'id' | 'serialTracked'>,
+  quantity: number
+): Promise<boolean> {
+  if (part.serialTracked !== 1) return false
+  return quantity > 0 || -quantity > (await unserialisedOnHand(trx, part.id))
+}
+
+/**
  * Which serial a movement of a serial-tracked part made by hand or at the counter moves, checked
  * against the books now: one unit by its serial, leaving from the shelf or (found) arriving on it,
  * so the serials on hand stay the units on the shelf. Without a serial only units with none on the
- * books (received before serials were kept) may leave. Any other part names no serial.
+ * books (received before serials were kept) may leave; none arrives. Any other part names no serial.
  */
 export async function serialMoved(
   trx: Db,
@@ -95,8 +109,7 @@ export async function serialMoved(
     return null
   }
   if (serial === null) {
-    if (quantity < 0 && -quantity > (await unserialisedOnHand(trx, part.id)))
-      throw fieldError(fields.serial, 'validation.serialRequired')
+    if (await serialNeeded(trx, part, quantity)) throw fieldError(fields.serial, 'validation.serialRequired')
     return null
   }
   if (Math.abs(quantity) !== 1) throw fieldError(fields.quantity, 'validation.oneSerialOneUnit')

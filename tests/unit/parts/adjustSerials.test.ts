@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { callError, callOk } from '../helpers'
+import { setApprovalThreshold, staffedShopPerFile } from '../workOrders/fixtures'
+import { newPart, stockOf, tableCounts } from './fixtures'
+
+const shop = staffedShopPerFile()
+
+describe('serial-tracked parts adjusted by hand', () => {
+  it('units found of a serial-tracked part enter stock only by their serials, one unit per serial', async () => {
+    const { app, staff } = shop()
+    const manager = staff.manager.token
+    const board = await newPart(app, manager, { serialTracked: true })
+    await callOk(
+      app,
+      'parts.receive',
+      { reference: 'HQ-SN-A1', lines: [{ partId: board.id, quantity: 1, unitCostFen: 30_000, serials: ['MB-A001'] }] },
+      manager
+    )
+    const serialsOnHand = async () =>
+      (await callOk(app, 'parts.serialsOnHand', { partId: board.id }, manager)).map((row) => row.serial)
+
+    // Without serials the units found would be stock no serial accounts for.
+    const counts = tableCounts(app)
+    expect(
+      await callError(
+        app,
+        'parts.adjust',
+        { partId: board.id, kind: 'adjust', quantity: 2, reason: '抽屉里找到' },
+        manager
+      )
+    ).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'serial', messageKey: 'validation.serialRequired' }] }
+    })
+    // A serial names one unit, and a serial already on the shelf is not found again.
+    expect(
+      await callError(
+        app,
+        'parts.adjust',
+        { partId: board.id, kind: 'adjust', quantity: 2, serial: 'MB-A002', reason: '抽屉里找到' },
+        manager
+      )
+    ).toMatchObject({ details: { fields: [{ path: 'quantity', messageKey: 'validation.oneSerialOneUnit' }] } })
+    expect(
+      await callError(
+        app,
+        'parts.adjust',
+        { partId: board.id, kind: 'adjust', quantity: 1, serial: 'mb-a001', reason: '抽屉里找到' },
+        manager
+      )
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.serialAlreadyOnHand' })
+    expect(tableCounts(app)).toEqual(counts)
+    expect(await stockOf(app, manager, board.id)).toMatchObject({ onHand: 1 })
+
+    await callOk(
+      app,
+      'parts.adjust',
+      { partId: board.id, kind: 'adjust', quantity: 1, serial: 'MB-A002', reason: '抽屉里找到' },
+      manager
+    )
+    expect(await serialsOnHand()).toEqual(['MB-A001', 'MB-A002'])
+    expect(await stockOf(app, manager, board.id)).toMatchObject({ onHand: 2 })
+    expect(await callOk(app, 'parts.verifyLedger', {}, manager)).toMatchObject({ mismatches: [] })
+  })
+
+  it('a pending adjustment saved without the serial it now needs is refused on approval with a conflict saying what to do', async () => {
+    const { app, staff, adminToken } = shop()
+    const clerk = staff.clerk.token
+    const board = await newPart(app, clerk, { serialTracked: true })
+    await callOk(
+      app,
+      'parts.receive',
+      { reference: 'HQ-SN-A2', lines: [{ partId: board.id, quantity: 1, unitCostFen: 30_000, serials: ['MB-B001'] }] },
+      clerk
+    )
+    await setApprovalThreshold(app, adminToken, 10_000)
+    const request = await callOk(
+      app,
+      'parts.adjust',
+      { partId: board.id, kind: 'scrap', quantity: 1, serial: 'MB-B001', reason: '跌落' },
+      clerk
+    )
+    expect(request).toMatchObject({ status: 'pending' })
+    // As a request saved before serials were required: two boards found, no serial named.
+    app.sqlite
+      .prepare(`UPDATE stock_adjustments SET kind = 'adjust', quantity = 2, serial = NULL WHERE id = ?`)
+      .run(request.id)
+
+    const counts = tableCounts(app)
+    expect(
+      await callError(app, 'parts.decideAdjustment', { id: request.id, approve: true }, staff.manager.token)
+    ).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.adjustmentNeedsSerial',
+      details: { partNumber: board.partNumber }
+    })
+    expect(tableCounts(app)).toEqual(counts)
+    // Rejecting it is what the message asks for, and still works.
+    expect(
+      await callOk(app, 'parts.decideAdjustment', { id: request.id, approve: false }, staff.manager.token)
+    ).toMatchObject({ status: 'rejected' })
+    expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 1 })
+  })
+})
