@@ -35,6 +35,18 @@ export interface RestorePreview {
   currentSchemaVersion: number
   /** A copy written by a newer version of the app cannot be restored by this one. */
   tooNew: boolean
+  /** What the restore would do to who may get in; null when the copy cannot be restored or read. */
+  access: RestoreAccess | null
+}
+
+/** Who may get in after a restore, against today, by name: what stays as today, what goes. */
+export interface RestoreAccess {
+  /** What the restore would keep from today's database (its answer's `kept` names the same). */
+  kept: RestoreKept
+  /** Active accounts made after the copy: the copy does not hold them, they could no longer sign in. */
+  lostAccounts: string[]
+  /** Desks paired after the copy and not revoked: the copy does not hold them, they must pair again. */
+  lostDesks: string[]
 }
 
 export interface RestoreResult {

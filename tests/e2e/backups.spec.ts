@@ -47,12 +47,21 @@ test('back up now, see it listed, restore it: today’s data is kept aside and e
   const staff = await host.rpc<{ rows: { id: string; username: string }[] }>('users.list', {}, adminToken)
   const leaver = staff.rows.find((user) => user.username === 'laowang')!
   await host.rpc('users.setDisabled', { id: leaver.id, disabled: true }, adminToken)
+  // Someone hired and a desk paired since the copy: the copy does not hold them.
+  await hire(host, adminToken, 'xiaozhao', '新来的小赵', 'front_desk')
+  const { code } = await host.rpc<{ code: string }>('desks.pairingCode', {}, adminToken)
+  await host.rpc('desks.pair', { code, deskName: '维修台三号' })
   const deskPage = await staffPage(browser, host, desk.username, desk.password)
 
   await list.getByRole('button', { name: '恢复' }).click()
   const compare = page.getByTestId('restore-compare')
   await expect(compare.getByTestId('restore-count-customers')).toContainText('3')
   await expect(compare.getByTestId('restore-count-customers')).toContainText('5')
+  // Before confirming, the admin reads who can get in afterwards.
+  const access = page.getByTestId('restore-access')
+  await expect(access.getByTestId('restore-access-kept')).toHaveText('以下会保持现在的样子：账号状态和角色：王师傅')
+  await expect(access.getByTestId('restore-access-lost-accounts')).toContainText('无法再登录：新来的小赵')
+  await expect(access.getByTestId('restore-access-lost-desks')).toContainText('需要重新配对：维修台三号')
   await settled(page)
   await screenshot(page, 'backups-restore-confirm')
   await page.getByTestId('confirm-restore').click()
@@ -118,4 +127,34 @@ test('a copy dated in the future is a warning of its own, and the last backup sh
   await expect(health.getByTestId('backup-last-good')).not.toContainText('2099')
   await expect(page.getByTestId('backup-list').locator('tbody tr')).toHaveCount(2)
   await tallScreenshot(page, 'backups-copy-from-future')
+})
+
+test('in English too, the restore’s preview says who keeps and who loses access', async ({ page, host }) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'qianduan', 'Lily', 'front_desk')
+  await host.rpc('backups.takeNow', {}, adminToken)
+  const staff = await host.rpc<{ rows: { id: string; username: string }[] }>('users.list', {}, adminToken)
+  const lily = staff.rows.find((user) => user.username === clerk.username)!
+  await host.rpc('users.resetPassword', { id: lily.id, newPassword: 'lily-new-secret-1' }, adminToken)
+  await hire(host, adminToken, 'newhire', 'Sam', 'technician')
+  const { code } = await host.rpc<{ code: string }>('desks.pairingCode', {}, adminToken)
+  await host.rpc('desks.pair', { code, deskName: 'Bench 3' })
+
+  await signIn(page, host, ADMIN.username, ADMIN.password)
+  await page.getByTestId('nav-backups').click()
+  await page.getByTestId('language-switch').click()
+  await page.getByRole('option', { name: 'English' }).click()
+  await page.getByTestId('backup-list').getByRole('button', { name: 'Restore' }).click()
+  const access = page.getByTestId('restore-access')
+  await expect(access.getByTestId('restore-access-kept')).toHaveText(
+    'These stay as they are now: new passwords of Lily'
+  )
+  await expect(access.getByTestId('restore-access-lost-accounts')).toHaveText(
+    'Accounts made since the backup will be gone and can no longer sign in: Sam'
+  )
+  await expect(access.getByTestId('restore-access-lost-desks')).toHaveText(
+    'Desks paired since the backup will need to pair again: Bench 3'
+  )
+  await settled(page)
+  await screenshot(page, 'backups-restore-confirm-english')
 })

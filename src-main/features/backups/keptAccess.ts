@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { AppError } from '../../../src-shared/contract'
-import type { RestoreKept } from '../../../src-shared/contract/backups'
+import type { RestoreAccess, RestoreKept } from '../../../src-shared/contract/backups'
 
 /**
  * Who may get in, as the running database has it: read just before a restore, put onto the
@@ -47,55 +47,103 @@ export function readRunningAccess(sqlite: BetterSqlite3.Database): RunningAccess
   return { users, revokedDesks }
 }
 
+/** What keepRunningAccess puts onto a copy: the running database's rows it keeps. */
+interface AccessToKeep {
+  passwords: AccountAccess[]
+  accounts: AccountAccess[]
+  revokedDesks: RevokedDesk[]
+}
+
 /**
- * Puts onto the restored (and migrated) database, in one transaction, what the running one
- * decided after the copy:
+ * Works out, reading the copy only, what the running database decided after the copy:
  * - a password changed after the copy's one stays the password;
  * - an account changed after the copy's version of it keeps its role and whether it is active
  *   (a deactivation or a demotion since the copy stands; so does a re-activation since);
  * - a desk revoked stays revoked (a revocation is never taken back; a desk pairs anew).
- * Accounts and desks the copy does not hold are not made. Refuses when the result would leave
- * no active administrator, as the users screen does. Returns what it kept, by name.
+ * Accounts and desks the copy does not hold are not made. The restore puts it on (keepRunningAccess);
+ * the preview names it before the admin confirms (previewAccess).
  */
-export function keepRunningAccess(restored: BetterSqlite3.Database, running: RunningAccess): RestoreKept {
-  const kept: RestoreKept = { passwords: [], accounts: [], revokedDesks: [] }
-  const inCopy = restored.prepare(
+function accessToKeep(copyDb: BetterSqlite3.Database, running: RunningAccess): AccessToKeep {
+  const keep: AccessToKeep = { passwords: [], accounts: [], revokedDesks: [] }
+  const inCopy = copyDb.prepare(
     `SELECT role, disabled, password_changed_at AS passwordChangedAt, updated_at AS updatedAt FROM users WHERE id = ?`
   )
+  for (const user of running.users) {
+    const copy = inCopy.get(user.id) as Omit<AccountAccess, 'id' | 'displayName' | 'passwordHash'> | undefined
+    if (!copy) continue
+    if (user.passwordChangedAt > copy.passwordChangedAt) keep.passwords.push(user)
+    if (user.updatedAt > copy.updatedAt && (user.role !== copy.role || user.disabled !== copy.disabled)) {
+      keep.accounts.push(user)
+    }
+  }
+  // A copy from before desks were paired holds none: it has no revocation to keep.
+  if (hasTable(copyDb, 'desks')) {
+    const deskInCopy = copyDb.prepare(`SELECT revoked_at AS revokedAt FROM desks WHERE id = ?`)
+    for (const desk of running.revokedDesks) {
+      const copy = deskInCopy.get(desk.id) as { revokedAt: string | null } | undefined
+      if (copy && copy.revokedAt === null) keep.revokedDesks.push(desk)
+    }
+  }
+  return keep
+}
+
+function namesOf(keep: AccessToKeep): RestoreKept {
+  return {
+    passwords: keep.passwords.map((user) => user.displayName),
+    accounts: keep.accounts.map((user) => user.displayName),
+    revokedDesks: keep.revokedDesks.map((desk) => desk.name)
+  }
+}
+
+function hasTable(sqlite: BetterSqlite3.Database, name: string): boolean {
+  return sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined
+}
+
+/**
+ * Puts onto the restored (and migrated) database, in one transaction, what the running one
+ * decided after the copy (accessToKeep). Refuses when the result would leave no active
+ * administrator, as the users screen does. Returns what it kept, by name.
+ */
+export function keepRunningAccess(restored: BetterSqlite3.Database, running: RunningAccess): RestoreKept {
   const keepPassword = restored.prepare(
     `UPDATE users SET password_hash = ?, password_changed_at = ?, failed_sign_ins = 0, locked_until = NULL WHERE id = ?`
   )
   const keepAccount = restored.prepare(`UPDATE users SET role = ?, disabled = ?, updated_at = ? WHERE id = ?`)
-  const deskInCopy = restored.prepare(`SELECT revoked_at AS revokedAt FROM desks WHERE id = ?`)
   // Whoever revoked the desk may be an account the copy does not hold.
   const keepRevocation = restored.prepare(
     `UPDATE desks SET revoked_at = ?, revoked_by = (SELECT id FROM users WHERE id = ?) WHERE id = ?`
   )
-  restored.transaction(() => {
-    for (const user of running.users) {
-      const copy = inCopy.get(user.id) as Omit<AccountAccess, 'id' | 'displayName' | 'passwordHash'> | undefined
-      if (!copy) continue
-      if (user.passwordChangedAt > copy.passwordChangedAt) {
-        keepPassword.run(user.passwordHash, user.passwordChangedAt, user.id)
-        kept.passwords.push(user.displayName)
-      }
-      if (user.updatedAt > copy.updatedAt && (user.role !== copy.role || user.disabled !== copy.disabled)) {
-        keepAccount.run(user.role, user.disabled, user.updatedAt, user.id)
-        kept.accounts.push(user.displayName)
-      }
-    }
-    for (const desk of running.revokedDesks) {
-      const copy = deskInCopy.get(desk.id) as { revokedAt: string | null } | undefined
-      if (!copy || copy.revokedAt !== null) continue
-      keepRevocation.run(desk.revokedAt, desk.revokedBy, desk.id)
-      kept.revokedDesks.push(desk.name)
-    }
+  return restored.transaction(() => {
+    const keep = accessToKeep(restored, running)
+    for (const user of keep.passwords) keepPassword.run(user.passwordHash, user.passwordChangedAt, user.id)
+    for (const user of keep.accounts) keepAccount.run(user.role, user.disabled, user.updatedAt, user.id)
+    for (const desk of keep.revokedDesks) keepRevocation.run(desk.revokedAt, desk.revokedBy, desk.id)
     const admins = restored.prepare(`SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0`).get() as {
       n: number
     }
     if (admins.n === 0) throw new AppError('CONFLICT', 'backups.restoreLeavesNoAdmin')
+    return namesOf(keep)
   })()
-  return kept
+}
+
+/**
+ * What a restore of `copyDb` would do to who may get in, read from the copy and the running
+ * database without changing either: what keepRunningAccess would keep, and the active accounts
+ * and desks (not revoked) made since the copy, which the restore takes away.
+ */
+export function previewAccess(copyDb: BetterSqlite3.Database, runningDb: BetterSqlite3.Database): RestoreAccess {
+  const running = readRunningAccess(runningDb)
+  const userInCopy = copyDb.prepare(`SELECT 1 FROM users WHERE id = ?`)
+  const lostAccounts = running.users
+    .filter((user) => user.disabled === 0 && userInCopy.get(user.id) === undefined)
+    .map((user) => user.displayName)
+  const desks = runningDb.prepare(`SELECT id, name FROM desks WHERE revoked_at IS NULL ORDER BY paired_at`).all() as {
+    id: string
+    name: string
+  }[]
+  const deskInCopy = hasTable(copyDb, 'desks') ? copyDb.prepare(`SELECT 1 FROM desks WHERE id = ?`) : undefined
+  const lostDesks = desks.filter((desk) => deskInCopy?.get(desk.id) === undefined).map((desk) => desk.name)
+  return { kept: namesOf(accessToKeep(copyDb, running)), lostAccounts, lostDesks }
 }
 
 export function keptAnything(kept: RestoreKept): boolean {

@@ -1,4 +1,6 @@
+import BetterSqlite3 from 'better-sqlite3'
 import { accessSync, constants, statfsSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import type { AppContext, AppFiles } from '../../app/context'
 import { latestVersion } from '../../db/migrator'
 import { allMigrations } from '../../db/migrations'
@@ -8,6 +10,7 @@ import type {
   BackupHealth,
   BackupList,
   BackupReason,
+  RestoreAccess,
   RestorePreview
 } from '../../../src-shared/contract/backups'
 import { copiesToDelete, isFromTheFuture } from '../../../src-shared/domain/backupRetention'
@@ -17,6 +20,7 @@ import { backupTarget, readBackupSettings } from './backupSettings'
 import { deleteCopy, findCopy, isFolder, readCopies } from './copyFolder'
 import { writeVerifiedCopy } from './copies'
 import { readDatabaseFacts } from './facts'
+import { previewAccess } from './keptAccess'
 
 /** A backup older than this is a warning on the manager's home screen. */
 export const STALE_AFTER_MS = 2 * 24 * 60 * 60 * 1000
@@ -99,11 +103,31 @@ export async function previewRestore(app: AppContext, name: string): Promise<Res
   const target = backupTarget(filesOf(app), await readBackupSettings(app.db))
   const copy = findCopy(target.folder, name)
   const current = readDatabaseFacts(app.sqlite)
+  const tooNew = copy.schemaVersion > latestVersion(allMigrations)
   return {
     copy,
     current: current.counts,
     currentSchemaVersion: current.schemaVersion,
-    tooNew: copy.schemaVersion > latestVersion(allMigrations)
+    tooNew,
+    access: tooNew ? null : accessAfterRestore(app, join(target.folder, name))
+  }
+}
+
+/**
+ * What restoring the copy would do to who may get in (keptAccess.ts), read without changing the
+ * copy or today's data. A copy that cannot be read is refused by the restore itself; the preview
+ * then says nothing of access rather than fail.
+ */
+function accessAfterRestore(app: AppContext, copyFile: string): RestoreAccess | null {
+  let copyDb: BetterSqlite3.Database | undefined
+  try {
+    copyDb = new BetterSqlite3(copyFile, { readonly: true, fileMustExist: true })
+    return previewAccess(copyDb, app.sqlite)
+  } catch (error) {
+    console.error(`[backups] could not read ${copyFile} for the restore's preview`, error)
+    return null
+  } finally {
+    copyDb?.close()
   }
 }
 

@@ -1,4 +1,4 @@
-import type { RestoreKept } from '../../../src-shared/contract/backups'
+import type { RestoreAccess, RestoreKept } from '../../../src-shared/contract/backups'
 
 /** A copy's size as people read it: megabytes with one decimal, kilobytes below one megabyte. */
 export function formatBytes(bytes: number): string {
@@ -8,13 +8,32 @@ export function formatBytes(bytes: number): string {
 
 const KEPT_PARTS = ['passwords', 'accounts', 'revokedDesks'] as const
 
+type Translate = (key: string, values?: Record<string, unknown>) => string
+
 /**
  * What a restore kept from before it (passwords, accounts and desk revocations changed after the
- * copy), in one sentence for the admin; empty when it kept nothing.
+ * copy), in one sentence for the admin; empty when it kept nothing. `intro` opens it: the
+ * preview says what will be kept, the restore's answer what was.
  */
-export function keptSentence(kept: RestoreKept, t: (key: string, values?: Record<string, unknown>) => string): string {
+export function keptSentence(kept: RestoreKept, t: Translate, intro = 'backups.kept.intro'): string {
   const parts = KEPT_PARTS.filter((part) => kept[part].length > 0).map((part) =>
     t(`backups.kept.${part}`, { names: kept[part].join(t('backups.kept.names')) })
   )
-  return parts.length === 0 ? '' : t('backups.kept.intro') + parts.join(t('backups.kept.separator'))
+  return parts.length === 0 ? '' : t(intro) + parts.join(t('backups.kept.separator'))
+}
+
+/** The preview's lines on who may get in after the restore, each with its `data-test`; none when nothing changes. */
+export function accessLines(access: RestoreAccess, t: Translate): { test: string; text: string }[] {
+  const names = (list: string[]) => ({ names: list.join(t('backups.kept.names')) })
+  const lines = [{ test: 'restore-access-kept', text: keptSentence(access.kept, t, 'backups.access.kept') }]
+  if (access.lostAccounts.length > 0) {
+    lines.push({
+      test: 'restore-access-lost-accounts',
+      text: t('backups.access.lostAccounts', names(access.lostAccounts))
+    })
+  }
+  if (access.lostDesks.length > 0) {
+    lines.push({ test: 'restore-access-lost-desks', text: t('backups.access.lostDesks', names(access.lostDesks)) })
+  }
+  return lines.filter((line) => line.text !== '')
 }

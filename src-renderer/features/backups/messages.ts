@@ -35,6 +35,12 @@ export const backupsMessages = defineMessages(
         separator: '；',
         names: '、'
       },
+      access: {
+        title: '恢复后谁还能使用',
+        kept: '以下会保持现在的样子：',
+        lostAccounts: '备份之后新建的账号会消失，无法再登录：{names}',
+        lostDesks: '备份之后配对的电脑需要重新配对：{names}'
+      },
       settings: '备份设置',
       folderPlaceholder: '默认：数据文件夹内的 backups',
       folderHint: '建议选择另一块硬盘、U 盘或网络共享文件夹，填写完整路径',
@@ -101,6 +107,12 @@ export const backupsMessages = defineMessages(
         revokedDesks: 'desks still revoked: {names}',
         separator: '; ',
         names: ', '
+      },
+      access: {
+        title: 'Who can get in after the restore',
+        kept: 'These stay as they are now: ',
+        lostAccounts: 'Accounts made since the backup will be gone and can no longer sign in: {names}',
+        lostDesks: 'Desks paired since the backup will need to pair again: {names}'
       },
       settings: 'Backup settings',
       folderPlaceholder: 'Default: backups in the data folder',
