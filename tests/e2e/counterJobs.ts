@@ -100,3 +100,16 @@ export async function finishJob(
   await move('ready_for_pickup')
   return { id, labourId: labour.labour[0]!.id, partLineId: issued.line.id }
 }
+
+/** A paid repair (¥80 labour, a ¥450 part) paid in cash and collected. */
+export async function collectedPaidJob(host: ShopHost, token: string, customer: string): Promise<FinishedJob> {
+  const job = await finishedJob(host, token, {
+    serviceType: 'paid_repair',
+    customer,
+    labourFen: 8_000,
+    partPriceFen: 45_000
+  })
+  await host.rpc('checkout.pay', { workOrderId: job.id, tenders: [{ method: 'cash', amountFen: 53_000 }] }, token)
+  await host.rpc('workOrders.pickup', { id: job.id, claimCode: job.claimCode, confirmed: true }, token)
+  return job
+}

@@ -1,5 +1,5 @@
 import { test, expect, screenshot, setUpShop, staffPage, hire } from './fixtures'
-import { finishedJob, finishJob } from './counterJobs'
+import { collectedPaidJob, finishJob } from './counterJobs'
 
 test('a paid repair back with the same fault: the manager reopens it under the shop’s warranty, the shop bears it and the receipt says so', async ({
   browser,
@@ -8,14 +8,7 @@ test('a paid repair back with the same fault: the manager reopens it under the s
   const adminToken = await setUpShop(host)
   const manager = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
   const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
-  const paid = await finishedJob(host, adminToken, {
-    serviceType: 'paid_repair',
-    customer: '张三丰',
-    labourFen: 8_000,
-    partPriceFen: 45_000
-  })
-  await host.rpc('checkout.pay', { workOrderId: paid.id, tenders: [{ method: 'cash', amountFen: 53_000 }] }, adminToken)
-  await host.rpc('workOrders.pickup', { id: paid.id, claimCode: paid.claimCode, confirmed: true }, adminToken)
+  const paid = await collectedPaidJob(host, adminToken, '张三丰')
 
   // The manager reopens the collected job; the dialog says who pays before anything is opened.
   const page = await staffPage(browser, host, manager.username, manager.password)
@@ -97,14 +90,7 @@ test('the counter scans a device the shop repaired last week: told the shop’s 
 }) => {
   const adminToken = await setUpShop(host)
   const desk = await hire(host, adminToken, 'zhoujie', '周杰', 'front_desk')
-  const paid = await finishedJob(host, adminToken, {
-    serviceType: 'paid_repair',
-    customer: '李四光',
-    labourFen: 8_000,
-    partPriceFen: 45_000
-  })
-  await host.rpc('checkout.pay', { workOrderId: paid.id, tenders: [{ method: 'cash', amountFen: 53_000 }] }, adminToken)
-  await host.rpc('workOrders.pickup', { id: paid.id, claimCode: paid.claimCode, confirmed: true }, adminToken)
+  const paid = await collectedPaidJob(host, adminToken, '李四光')
   const { device } = await host.rpc<{ device: { serial: string } }>('workOrders.get', { id: paid.id }, adminToken)
 
   const page = await staffPage(browser, host, desk.username, desk.password)

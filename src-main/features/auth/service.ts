@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record'
 import { getShopSettings } from '../settings/service'
 import { hashPassword } from './password'
 import { deskIdOf, type CallSource } from '../../rpc/callSource'
+import type { UsersTable } from './tables'
 import type { Session } from './sessions'
 import { SIGNED_IN_TRY } from './signInGuard'
 import { signInOrigin } from './signInSource'
@@ -62,6 +63,19 @@ export async function signOut(app: AppContext, now: Date, session: Session, user
   return null
 }
 
+/** A signed-in person's own password typed again, through the desk's sign-in throttle. */
+function checkOwnPassword(
+  app: AppContext,
+  now: Date,
+  source: CallSource,
+  userId: string,
+  password: string,
+  atShopServer: boolean
+): Promise<UsersTable> {
+  const origin = signInOrigin(source)
+  return checkRetypedPassword(app.db, app.sessions, app.signInThrottle, origin, now, { userId, password }, atShopServer)
+}
+
 /**
  * Unlocking an idle-locked session, through the desk's sign-in throttle and under the account's
  * lock-out, which ends this session with the account's others.
@@ -74,15 +88,7 @@ export async function unlock(
   user: CurrentUser,
   password: string
 ): Promise<SessionInfo> {
-  await checkRetypedPassword(
-    app.db,
-    app.sessions,
-    app.signInThrottle,
-    signInOrigin(source),
-    now,
-    { userId: user.id, password },
-    session.atShopServer
-  )
+  await checkOwnPassword(app, now, source, user.id, password, session.atShopServer)
   session.locked = false
   app.sessions.touch(session, now)
   return describeSession(app, session, user)
@@ -99,15 +105,7 @@ export async function changeOwnPassword(
   newPassword: string
 ): Promise<null> {
   try {
-    await checkRetypedPassword(
-      app.db,
-      app.sessions,
-      app.signInThrottle,
-      signInOrigin(source),
-      now,
-      { userId: user.id, password: currentPassword },
-      SIGNED_IN_TRY.atShopServer
-    )
+    await checkOwnPassword(app, now, source, user.id, currentPassword, SIGNED_IN_TRY.atShopServer)
   } catch (error) {
     if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') {
       throw new AppError('INVALID_CREDENTIALS', 'errors.currentPasswordWrong', {

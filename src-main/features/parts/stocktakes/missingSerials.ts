@@ -20,6 +20,12 @@ export function namedSerials(
   )
 }
 
+/** A part not tracked by serial moves none: naming any for it is refused on its field. */
+function noSerialsFor(named: { serials: string[]; path: string } | undefined): string[] {
+  if (named && named.serials.length > 0) throw fieldError(named.path, 'validation.partNotSerialTracked')
+  return []
+}
+
 /**
  * Which serials of a part counted short leave the books: those named, each still on the shelf's
  * books, no more than the shortage. The rest of the shortage may only be units with no serial on
@@ -32,11 +38,8 @@ export async function serialsNotFound(
   short: number,
   named: { serials: string[]; path: string } | undefined
 ): Promise<string[]> {
+  if (!part.serialTracked) return noSerialsFor(named)
   const serials = named?.serials ?? []
-  if (!part.serialTracked) {
-    if (named && serials.length > 0) throw fieldError(named.path, 'validation.partNotSerialTracked')
-    return []
-  }
   if (named && serials.length > short) throw fieldError(named.path, 'validation.moreSerialsThanShort', { n: short })
   for (const serial of serials)
     if (!(await isSerialOnHand(trx, part.partId, serial)))
@@ -59,11 +62,8 @@ export async function serialsFound(
   over: number,
   named: { serials: string[]; path: string } | undefined
 ): Promise<string[]> {
+  if (!part.serialTracked) return noSerialsFor(named)
   const serials = named?.serials ?? []
-  if (!part.serialTracked) {
-    if (named && serials.length > 0) throw fieldError(named.path, 'validation.partNotSerialTracked')
-    return []
-  }
   if (named && serials.length > over) throw fieldError(named.path, 'validation.moreSerialsThanOver', { n: over })
   if (serials.length < over)
     throw fieldError(named?.path ?? 'foundSerials', 'validation.foundSerialsRequired', {
