@@ -1,4 +1,4 @@
-import type { Locator } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import {
   test,
   expect,
@@ -522,12 +522,14 @@ test('a blind stocktake: the clerk counts without the books; a part corrected af
   expect((await host.rpc<{ onHand: number }>('parts.get', { id: battery.id }, adminToken)).onHand).toBe(4)
 })
 
-test('a serial-tracked board counted short: the posting asks which serials were not found, and they leave the shelf', async ({
-  browser,
-  host
-}) => {
-  const adminToken = await setUpShop(host)
-  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+/** The Mate 60 Pro board, tracked by serial, received under `reference` with these serials. */
+async function boardOnShelf(
+  host: ShopHost,
+  token: string,
+  reference: string,
+  serials: string[],
+  { sellingPriceFen, costPriceFen } = { sellingPriceFen: 300_000, costPriceFen: 150_000 }
+): Promise<{ id: string }> {
   const board = await host.rpc<{ id: string }>(
     'parts.create',
     {
@@ -535,27 +537,33 @@ test('a serial-tracked board counted short: the posting asks which serials were 
       name: 'Mate 60 Pro 主板',
       binLocation: 'S-01-01',
       barcodes: ['6901234599990'],
-      sellingPriceFen: 300_000,
-      costPriceFen: 150_000,
+      sellingPriceFen,
+      costPriceFen,
       serialTracked: true
     },
-    adminToken
+    token
   )
-  await host.rpc(
-    'parts.receive',
-    {
-      reference: 'HQ-MB-0601',
-      lines: [
-        {
-          partId: board.id,
-          quantity: 3,
-          unitCostFen: 150_000,
-          serials: ['MBSN2026A001', 'MBSN2026A002', 'MBSN2026A003']
-        }
-      ]
-    },
-    adminToken
-  )
+  const lines = [{ partId: board.id, quantity: serials.length, unitCostFen: costPriceFen, serials }]
+  await host.rpc('parts.receive', { reference, lines }, token)
+  return board
+}
+
+/** The board scanned on the open stocktake and counted: its line. */
+async function countBoards(page: Page, count: number): Promise<Locator> {
+  await scan(page.locator('input[name=stocktake-scan]'), '6901234599990')
+  const boardLine = page.locator('tr[data-part="MB-M60P"]')
+  await boardLine.getByTestId('count-input').fill(String(count))
+  await boardLine.getByTestId('count-input').press('Enter')
+  return boardLine
+}
+
+test('a serial-tracked board counted short: the posting asks which serials were not found, and they leave the shelf', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const board = await boardOnShelf(host, adminToken, 'HQ-MB-0601', ['MBSN2026A001', 'MBSN2026A002', 'MBSN2026A003'])
   const serialsOnHand = async () =>
     (await host.rpc<{ serial: string }[]>('parts.serialsOnHand', { partId: board.id }, adminToken)).map(
       (row) => row.serial
@@ -566,10 +574,7 @@ test('a serial-tracked board counted short: the posting asks which serials were 
   await page.getByTestId('start-stocktake').click()
   await page.getByTestId('start-stocktake-dialog').getByTestId('start-stocktake-submit').click()
   await expect(page.getByTestId('stocktake-status')).toHaveText('盘点中')
-  await scan(page.locator('input[name=stocktake-scan]'), '6901234599990')
-  const boardLine = page.locator('tr[data-part="MB-M60P"]')
-  await boardLine.getByTestId('count-input').fill('1')
-  await boardLine.getByTestId('count-input').press('Enter')
+  const boardLine = await countBoards(page, 1)
   await expect(boardLine.getByTestId('line-variance')).toHaveText('-2')
 
   // Posted without saying which two boards are gone, the posting is refused on the serial picker.
@@ -599,37 +604,14 @@ test('a serial-tracked board counted over: the posting asks for the serial of ea
 }) => {
   const adminToken = await setUpShop(host)
   const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
-  const board = await host.rpc<{ id: string }>(
-    'parts.create',
-    {
-      partNumber: 'MB-M60P',
-      name: 'Mate 60 Pro 主板',
-      binLocation: 'S-01-01',
-      barcodes: ['6901234599990'],
-      sellingPriceFen: 300_000,
-      costPriceFen: 150_000,
-      serialTracked: true
-    },
-    adminToken
-  )
-  await host.rpc(
-    'parts.receive',
-    {
-      reference: 'HQ-MB-0602',
-      lines: [{ partId: board.id, quantity: 1, unitCostFen: 150_000, serials: ['MBSN2026B001'] }]
-    },
-    adminToken
-  )
+  const board = await boardOnShelf(host, adminToken, 'HQ-MB-0602', ['MBSN2026B001'])
 
   const page = await staffPage(browser, host, boss.username, boss.password)
   await page.getByTestId('nav-parts-stocktakes').click()
   await page.getByTestId('start-stocktake').click()
   await page.getByTestId('start-stocktake-dialog').getByTestId('start-stocktake-submit').click()
   await expect(page.getByTestId('stocktake-status')).toHaveText('盘点中')
-  await scan(page.locator('input[name=stocktake-scan]'), '6901234599990')
-  const boardLine = page.locator('tr[data-part="MB-M60P"]')
-  await boardLine.getByTestId('count-input').fill('3')
-  await boardLine.getByTestId('count-input').press('Enter')
+  const boardLine = await countBoards(page, 3)
   await expect(boardLine.getByTestId('line-variance')).toHaveText('+2')
 
   // Two boards found behind the shelf: posted with one serial read, it is refused on the field.
@@ -658,28 +640,11 @@ test('a blind stocktake with a serial-tracked board off the books: the clerk is 
   const adminToken = await setUpShop(host)
   const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
   const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
-  const board = await host.rpc<{ id: string }>(
-    'parts.create',
-    {
-      partNumber: 'MB-M60P',
-      name: 'Mate 60 Pro 主板',
-      binLocation: 'S-01-01',
-      barcodes: ['6901234599990'],
-      // A refurbished board, cheap enough for a clerk to post its variance.
-      sellingPriceFen: 30_000,
-      costPriceFen: 5_000,
-      serialTracked: true
-    },
-    adminToken
-  )
-  await host.rpc(
-    'parts.receive',
-    {
-      reference: 'HQ-MB-0603',
-      lines: [{ partId: board.id, quantity: 2, unitCostFen: 5_000, serials: ['MBSN2026C001', 'MBSN2026C002'] }]
-    },
-    adminToken
-  )
+  // A refurbished board, cheap enough for a clerk to post its variance.
+  const board = await boardOnShelf(host, adminToken, 'HQ-MB-0603', ['MBSN2026C001', 'MBSN2026C002'], {
+    sellingPriceFen: 30_000,
+    costPriceFen: 5_000
+  })
 
   const page = await staffPage(browser, host, clerk.username, clerk.password)
   await page.getByTestId('nav-parts-stocktakes').click()
@@ -688,10 +653,7 @@ test('a blind stocktake with a serial-tracked board off the books: the clerk is 
   await start.getByTestId('stocktake-blind').click()
   await start.getByTestId('start-stocktake-submit').click()
   await expect(page.getByTestId('stocktake-status')).toHaveText('盘点中')
-  await scan(page.locator('input[name=stocktake-scan]'), '6901234599990')
-  const boardLine = page.locator('tr[data-part="MB-M60P"]')
-  await boardLine.getByTestId('count-input').fill('1')
-  await boardLine.getByTestId('count-input').press('Enter')
+  await countBoards(page, 1)
   await expect(page.getByTestId('stocktake-progress')).toHaveText('1 / 1')
 
   // The clerk sees no variance, so cannot say which board is gone: a manager posts the count.
