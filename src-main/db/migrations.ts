@@ -72,5 +72,6 @@ export const allMigrations: readonly Migration[] = [
   parts.partCatalogueEditVersion,
   parts.adjustmentSerials,
   checkout.counterSaleSerials,
-  sync.pushRefusals
+  sync.pushRefusals,
+  desks.requestClaimedInTheWrite
 ]

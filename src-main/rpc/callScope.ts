@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { SignInThrottle } from '../features/auth/sourceThrottle'
 import type { CallSource } from './callSource'
+import type { Db } from '../db/connection'
 
 /** What every piece of work done for one call may need to know without being handed it. */
 export interface CallScope {
@@ -12,6 +13,12 @@ export interface CallScope {
    */
   source: CallSource
   signInThrottle: SignInThrottle
+  /**
+   * For a desk's write sent under a request id: claims that id inside the transaction it is given,
+   * so the claim commits with the change or not at all (features/desks/requestLog.ts). The audit
+   * row of every change calls it, beside its own insert.
+   */
+  claimWrite?: (trx: Db) => Promise<void>
 }
 
 const storage = new AsyncLocalStorage<CallScope>()

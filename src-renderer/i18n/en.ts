@@ -112,6 +112,8 @@ export const coreEn: typeof coreZhCN = {
     pairingCodeWrong: 'The pairing code is wrong or has expired; ask an admin for a new one',
     deskNotFound: 'No such desk',
     requestIdReused: 'This request id was already used for another operation',
+    requestSavedAnswerLost:
+      'This was saved, but the shop server restarted before it could answer. Refresh to see the result; do not enter it again.',
     sessionOfAnotherDesk: 'This sign-in belongs to another desk; please sign in here',
     connection: 'Cannot reach the application service',
     malformedJson: 'Malformed request',

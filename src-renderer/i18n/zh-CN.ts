@@ -98,6 +98,7 @@ export const coreZhCN = {
     pairingCodeWrong: '配对码错误或已过期，请让管理员重新生成',
     deskNotFound: '找不到该电脑',
     requestIdReused: '请求编号已被另一项操作使用',
+    requestSavedAnswerLost: '这项操作已经保存，但店内服务器在回复前重启了。请刷新查看结果，不要再次录入。',
     sessionOfAnotherDesk: '该登录属于另一台电脑，请在本机重新登录',
     connection: '无法连接到应用服务',
     malformedJson: '请求格式错误',

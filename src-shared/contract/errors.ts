@@ -161,6 +161,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.pairingCodeWrong',
   'errors.deskNotFound',
   'errors.requestIdReused',
+  'errors.requestSavedAnswerLost',
   'errors.sessionOfAnotherDesk',
   // Reports: a corrective action that is not there.
   'errors.faultActionNotFound'

@@ -14,9 +14,12 @@ export interface AuditRecord {
 
 /**
  * Writes who did what, with the record before and after. Call inside the change's transaction.
- * The desk comes from the call being served (rpc/callScope.ts), so no service has to pass it on.
+ * The desk comes from the call being served (rpc/callScope.ts), so no service has to pass it on;
+ * a desk's write sent under a request id is claimed in the same transaction.
  */
 export async function recordAudit(trx: Db, at: Date, record: AuditRecord): Promise<void> {
+  const call = currentCallScope()
+  await call?.claimWrite?.(trx)
   await insertAuditRow(trx, {
     id: uuidv7(at.getTime()),
     at: at.toISOString(),
@@ -26,7 +29,7 @@ export async function recordAudit(trx: Db, at: Date, record: AuditRecord): Promi
     entityId: record.entityId,
     beforeJson: record.before === undefined ? null : JSON.stringify(record.before),
     afterJson: record.after === undefined ? null : JSON.stringify(record.after),
-    deskId: currentCallScope()?.deskId ?? null
+    deskId: call?.deskId ?? null
   })
 }
 

@@ -38,3 +38,14 @@ export const desksPairingAndRequestLog: Migration = {
     `CREATE INDEX request_log_at ON request_log(at)`
   ]
 }
+
+/**
+ * A desk's write is claimed in its own transaction, beside its audit row: if the shop server dies
+ * after the commit and before the answer is kept, the desk's retry is told the write was applied
+ * instead of applying it again. A claimed row waits for its answer with `answered = 0`.
+ */
+export const requestClaimedInTheWrite: Migration = {
+  version: 49,
+  name: 'desks: a write is claimed in its own transaction',
+  statements: [`ALTER TABLE request_log ADD COLUMN answered INTEGER NOT NULL DEFAULT 1 CHECK (answered IN (0, 1))`]
+}

@@ -2,6 +2,9 @@ import type { AppContext } from '../../app/context'
 import { AppError, type OperationName } from '../../../src-shared/contract'
 import { isWriteOperation, WRITES_NEVER_REPLAYED } from '../../../src-shared/contract/permissions'
 import { isSealedPasscode, openAtRest, sealAtRest } from '../workOrders/passcodeSeal'
+import { currentCallScope, runInCallScope } from '../../rpc/callScope'
+import type { Db } from '../../db/connection'
+import { reusableQuery } from '../../db/reusableQuery'
 
 /** How long the answer to a write is kept for a retry: far longer than any desk keeps retrying. */
 export const REQUEST_LOG_KEEP_MS = 24 * 60 * 60_000
@@ -19,8 +22,9 @@ export function isReplayableWrite(operation: OperationName): boolean {
  * Only successes are kept: a refused write changed nothing (one transaction), so running it again
  * is safe and answers with today's reason.
  *
- * The answer is stored just after the write's own transaction commits, not inside it: if the
- * server dies in between, a retry applies the write again. That window is a few microseconds.
+ * The id is claimed inside the write's own transaction (with its audit row, `claimWrite`), and
+ * its answer kept just after the commit. If the shop server dies in between, the retry finds the
+ * claim without an answer: it is told the write was saved, and nothing is applied again.
  */
 export async function applyOnce(
   app: AppContext,
@@ -36,33 +40,19 @@ export async function applyOnce(
   const work = (async () => {
     const stored = await app.db
       .selectFrom('requestLog')
-      .select(['operation', 'resultJson'])
+      .select(['operation', 'resultJson', 'answered'])
       .where('deskId', '=', deskId)
       .where('requestId', '=', requestId)
       .executeTakeFirst()
     if (stored) {
       if (stored.operation !== operation) throw new AppError('VALIDATION', 'errors.requestIdReused')
+      if (stored.answered === 0) throw new AppError('CONFLICT', 'errors.requestSavedAnswerLost')
       return openAnswer(stored.resultJson, deskId, requestId)
     }
-    const result = await apply()
-    const now = app.clock()
-    await app.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('requestLog')
-        .values({
-          deskId,
-          requestId,
-          operation,
-          // A JSON string, as the column holds JSON.
-          resultJson: JSON.stringify(sealAtRest(JSON.stringify(result ?? null), answerContext(deskId, requestId))),
-          at: now.toISOString()
-        })
-        .execute()
-      await trx
-        .deleteFrom('requestLog')
-        .where('at', '<', new Date(now.getTime() - REQUEST_LOG_KEEP_MS).toISOString())
-        .execute()
-    })
+    const call = currentCallScope()
+    const claimWrite = writeClaim(deskId, requestId, operation, app.clock)
+    const result = call ? await runInCallScope({ ...call, claimWrite }, apply) : await apply()
+    await keepAnswer(app, deskId, requestId, operation, result)
     return result
   })()
   running.set(key, work)
@@ -71,6 +61,54 @@ export async function applyOnce(
   } finally {
     running.delete(key)
   }
+}
+
+/**
+ * Claims the request id in each transaction the write commits, once per transaction: a claim
+ * rolled back with its transaction is made again by the next one. A write whose first transaction
+ * commits stays claimed even if a later step fails, because what committed must not be applied again.
+ */
+function writeClaim(deskId: string, requestId: string, operation: OperationName, clock: () => Date) {
+  const claimedIn = new WeakSet<Db>()
+  return async (trx: Db): Promise<void> => {
+    if (claimedIn.has(trx)) return
+    claimedIn.add(trx)
+    await insertClaim.execute(trx, deskId, requestId, operation, clock().toISOString())
+  }
+}
+
+// Every desk's write runs it, beside its audit row: compiled once (db/reusableQuery.ts).
+const insertClaim = reusableQuery(4, (db: Db, deskId: string, requestId: string, operation: string, at: string) =>
+  db
+    .insertInto('requestLog')
+    .values({ deskId, requestId, operation, resultJson: 'null', at, answered: 0 })
+    .onConflict((conflict) => conflict.columns(['deskId', 'requestId']).doNothing())
+)
+
+/** Keeps the answer for a retry (over the claim, if the write made one), and drops day-old answers. */
+async function keepAnswer(
+  app: AppContext,
+  deskId: string,
+  requestId: string,
+  operation: OperationName,
+  result: unknown
+): Promise<void> {
+  const now = app.clock()
+  // A JSON string, as the column holds JSON.
+  const resultJson = JSON.stringify(sealAtRest(JSON.stringify(result ?? null), answerContext(deskId, requestId)))
+  await app.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('requestLog')
+      .values({ deskId, requestId, operation, resultJson, at: now.toISOString(), answered: 1 })
+      .onConflict((conflict) =>
+        conflict.columns(['deskId', 'requestId']).doUpdateSet({ resultJson, at: now.toISOString(), answered: 1 })
+      )
+      .execute()
+    await trx
+      .deleteFrom('requestLog')
+      .where('at', '<', new Date(now.getTime() - REQUEST_LOG_KEEP_MS).toISOString())
+      .execute()
+  })
 }
 
 /**

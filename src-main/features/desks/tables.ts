@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 export interface DesksTable {
   id: string
   name: string
@@ -24,6 +26,8 @@ export interface RequestLogTable {
   operation: string
   resultJson: string
   at: string
+  /** 0 while a write claimed in its transaction waits for its answer (desks/requestLog.ts). */
+  answered: Generated<number>
 }
 
 export interface DesksTables {

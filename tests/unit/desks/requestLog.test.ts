@@ -128,6 +128,53 @@ describe('request ids on writes', () => {
     expect(keptAnswers(app).join('\n')).not.toContain(token)
   })
 
+  it('a write whose answer was lost after its commit (the server died) is not applied again by its retry', async () => {
+    const { app, adminToken } = await freshShop()
+    const part = await newPart(app, adminToken)
+    await receiveAt(app, adminToken, part.id, 'req-lost-0001')
+    await receiveAt(app, adminToken, part.id, 'req-lost-0002')
+    const scrapOne = () =>
+      dispatch(app, handlers, {
+        operation: 'parts.adjust',
+        input: { partId: part.id, kind: 'scrap', quantity: -1, reason: '摔坏报废' },
+        token: adminToken,
+        requestId: 'req-lost-0003'
+      })
+    // The server dies once the scrap is committed, before its answer is kept: the answer's write
+    // fails the way a power cut would leave it.
+    app.sqlite.exec(`CREATE TRIGGER answer_lost BEFORE INSERT ON request_log WHEN NEW.result_json <> 'null'
+      BEGIN SELECT RAISE(ABORT, 'power cut'); END`)
+    expect(await scrapOne()).toMatchObject({ ok: false })
+    expect((await callOk(app, 'parts.get', { id: part.id }, adminToken)).onHand).toBe(1)
+    app.sqlite.exec('DROP TRIGGER answer_lost')
+    // The desk resends the same id: it is told the scrap was saved, and nothing is scrapped twice.
+    expect(await scrapOne()).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', messageKey: 'errors.requestSavedAnswerLost' }
+    })
+    expect((await callOk(app, 'parts.get', { id: part.id }, adminToken)).onHand).toBe(1)
+  })
+
+  it('a refused write leaves no claim: the same id applies once the cause is put right', async () => {
+    const { app, adminToken } = await freshShop()
+    const part = await newPart(app, adminToken)
+    const issue = () =>
+      dispatch(app, handlers, {
+        operation: 'parts.adjust',
+        input: { partId: part.id, kind: 'scrap', quantity: -1, reason: '摔坏报废' },
+        token: adminToken,
+        requestId: 'req-refused-01'
+      })
+    expect(await issue()).toMatchObject({ ok: false })
+    expect(countRows(app, 'request_log')).toBe(0)
+    await receiveAt(app, adminToken, part.id, 'req-refused-00')
+    expect(await issue()).toMatchObject({ ok: true })
+    expect((await callOk(app, 'parts.get', { id: part.id }, adminToken)).onHand).toBe(0)
+    // Each write's answer is kept in one row, over its claim.
+    const rows = app.sqlite.prepare('SELECT answered FROM request_log ORDER BY request_id').all()
+    expect(rows).toEqual([{ answered: 1 }, { answered: 1 }])
+  })
+
   it('answers are kept a day, then pruned', async () => {
     const { app, adminToken, clock } = await freshShop()
     const part = await newPart(app, adminToken)
