@@ -157,8 +157,13 @@ router.beforeEach(async (to) => {
 // A desk the shop server refuses (revoked, never paired) pairs again. A browser forgets its
 // credential; the desktop shell keeps pointing at the shop server (its calls are refused) until it
 // is paired again or an admin chooses otherwise: falling back to this PC's own database would take
-// the counter's jobs and payments into the wrong shop.
-onDeskProblem((code) => {
+// the counter's jobs and payments into the wrong shop. A desk of another release keeps its pairing:
+// once the app on it is updated, it works again as it was.
+onDeskProblem((code, details) => {
+  if (code === 'DESK_RELEASE_MISMATCH') {
+    const { deskRelease, serverRelease } = details as { deskRelease?: string; serverRelease?: string }
+    return void router.push({ name: 'pair', query: { deskRelease, serverRelease } })
+  }
   if (!window.serviceCenter) void forgetPairing()
   void router.push({ name: 'pair', query: code === 'DESK_REVOKED' ? { revoked: '1' } : {} })
 })

@@ -35,11 +35,12 @@ export function onSessionProblem(listener: SessionProblemListener): () => void {
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * The shop server no longer knows this desk (an admin revoked it) or never paired it: the desk
- * goes back to the pairing screen. The codes belong to the shop server's pairing (features/desks).
+ * The shop server no longer knows this desk (an admin revoked it), never paired it, or refuses its
+ * release (the app on this PC is another version): the desk goes back to the pairing screen, which
+ * says why. The codes belong to the shop server's pairing (features/desks, host/web/lanHost.ts).
  */
-const DESK_PROBLEMS = new Set(['DESK_REVOKED', 'DESK_NOT_PAIRED'])
-type DeskProblemListener = (code: string) => void
+const DESK_PROBLEMS = new Set(['DESK_REVOKED', 'DESK_NOT_PAIRED', 'DESK_RELEASE_MISMATCH'])
+type DeskProblemListener = (code: string, details: AppErrorData['details']) => void
 const deskProblemListeners = new Set<DeskProblemListener>()
 
 export function onDeskProblem(listener: DeskProblemListener): () => void {
@@ -77,6 +78,6 @@ export async function call<K extends OperationName>(operation: K, input: Input<K
   if (code === 'UNAUTHENTICATED' || code === 'SESSION_LOCKED') {
     sessionProblemListeners.forEach((listener) => listener(code, result.error.messageKey))
   }
-  if (DESK_PROBLEMS.has(code)) deskProblemListeners.forEach((listener) => listener(code))
+  if (DESK_PROBLEMS.has(code)) deskProblemListeners.forEach((listener) => listener(code, result.error.details))
   throw new ApiError(result.error)
 }

@@ -106,6 +106,8 @@ export const coreEn: typeof coreZhCN = {
       'The disk could not be read or written (a failing drive, or an external drive unplugged): nothing was saved. Ask the manager or support to check the drive',
     DESK_REVOKED: 'An admin removed this PC from the shop network; please pair it again',
     DESK_NOT_PAIRED: 'This PC is not paired with the shop server yet; please pair it first',
+    DESK_RELEASE_MISMATCH:
+      "This PC runs another version of the app ({deskRelease}) than the shop server ({serverRelease}). Install the shop server's version on this PC before using it; nothing was saved.",
     SHOP_SERVER_CERTIFICATE_CHANGED:
       "The shop server's certificate is not the one seen at pairing, so the connection was refused; check with an admin and pair again",
     PAIRING_THROTTLED: 'Too many wrong pairing codes; please try again in {minutes} minutes',

@@ -93,6 +93,8 @@ export const coreZhCN = {
     diskFailed: '读写磁盘失败（硬盘故障或移动硬盘被拔出），刚才的操作没有保存。请告知店长或技术支持检查硬盘',
     DESK_REVOKED: '这台电脑已被管理员移出店铺网络，请重新配对',
     DESK_NOT_PAIRED: '这台电脑尚未与店铺服务器配对，请先配对',
+    DESK_RELEASE_MISMATCH:
+      '这台电脑的软件版本（{deskRelease}）与店铺服务器（{serverRelease}）不同。请先在这台电脑上安装与服务器相同的版本再使用；刚才的操作没有保存。',
     SHOP_SERVER_CERTIFICATE_CHANGED: '店铺服务器的证书与配对时不同，已拒绝连接；请与管理员核对后重新配对',
     PAIRING_THROTTLED: '配对码错误次数过多，请 {minutes} 分钟后再试',
     pairingCodeWrong: '配对码错误或已过期，请让管理员重新生成',

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   // The shop network: a desk whose credential an admin revoked, or a client that never paired.
   'DESK_REVOKED',
   'DESK_NOT_PAIRED',
+  // A desk whose app is another release than the shop server's: it must be updated to the server's.
+  'DESK_RELEASE_MISMATCH',
   // Raised by the desk's own client, never by the server: the server's certificate is not the pinned one.
   'SHOP_SERVER_CERTIFICATE_CHANGED',
   'PAIRING_THROTTLED',

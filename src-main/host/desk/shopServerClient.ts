@@ -7,10 +7,13 @@ import { AppError, isOperationName, type AppErrorData, type RpcResult } from '..
 import type { DeskPairing } from '../../../src-shared/contract/desks'
 import { isWriteOperation } from '../../../src-shared/contract/permissions'
 import { SHOP_SERVER_UNANSWERED } from '../../../src-shared/bridge'
+import { APP_RELEASE } from '../../app/release'
 
 /** The headers the LAN host reads (host/web/lanHost.ts, host/web/server.ts). */
 export const DESK_CREDENTIAL_HEADER = 'X-Desk-Credential'
 export const REQUEST_ID_HEADER = 'X-Request-Id'
+/** This desk's release (app/release.ts): a shop server of another release refuses the desk. */
+export const DESK_RELEASE_HEADER = 'X-Desk-Release'
 
 export interface ShopServerAddress {
   /** `https://192.168.1.10:4320/` */
@@ -27,6 +30,8 @@ export interface ShopServerClientOptions extends ShopServerAddress {
   retryDelaysMs?: readonly number[]
   /** The local address to call from, on a PC with several network cards (tests: 127.0.0.x). */
   localAddress?: string
+  /** This desk's release; tests name another to play a desk not yet updated. */
+  release?: string
 }
 
 export interface DeskCall {
@@ -89,7 +94,11 @@ export class ShopServerClient {
    */
   openGet(path: string): Promise<IncomingMessage> {
     return new Promise((resolve, reject) => {
-      const headers = { [DESK_CREDENTIAL_HEADER]: this.options.credential, Accept: 'text/event-stream' }
+      const headers = {
+        [DESK_CREDENTIAL_HEADER]: this.options.credential,
+        [DESK_RELEASE_HEADER]: this.options.release ?? APP_RELEASE,
+        Accept: 'text/event-stream'
+      }
       const { localAddress } = this.options
       const request = httpsRequest(
         new URL(path, this.base),
@@ -106,7 +115,8 @@ export class ShopServerClient {
     const headers: Record<string, string> = {
       'Content-Type': 'application/json',
       'Content-Length': String(Buffer.byteLength(body)),
-      [DESK_CREDENTIAL_HEADER]: this.options.credential
+      [DESK_CREDENTIAL_HEADER]: this.options.credential,
+      [DESK_RELEASE_HEADER]: this.options.release ?? APP_RELEASE
     }
     if (call.token) headers.Authorization = `Bearer ${call.token}`
     if (requestId) headers[REQUEST_ID_HEADER] = requestId
@@ -123,7 +133,8 @@ export class ShopServerClient {
 export async function pairWithShopServer(
   url: string,
   input: { code: string; deskName?: string },
-  localAddress?: string
+  localAddress?: string,
+  release: string = APP_RELEASE
 ): Promise<{ ok: true; pairing: DeskPairing; fingerprint: string } | { ok: false; error: AppErrorData }> {
   let seen = ''
   const agent = agentCheckingCertificate(new Agent({ keepAlive: false }), (fingerprint) => {
@@ -134,7 +145,11 @@ export async function pairWithShopServer(
     const body = JSON.stringify(input)
     const result = await postJson(
       new URL('rpc/desks.pair', url),
-      { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) },
+      {
+        'Content-Type': 'application/json',
+        'Content-Length': String(Buffer.byteLength(body)),
+        [DESK_RELEASE_HEADER]: release
+      },
       body,
       agent,
       10_000,

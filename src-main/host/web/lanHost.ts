@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { AppContext } from '../../app/context'
 import type { HandlerTable } from '../../rpc/handler'
-import { AppError } from '../../../src-shared/contract'
+import { AppError, type AppErrorData } from '../../../src-shared/contract'
 import { THIS_PC_DESK_ID } from '../../rpc/callSource'
 import { isDeskPaired, verifyDeskCredential } from '../../features/desks/registry'
 import { CERTIFICATE_PATH } from '../../features/desks/network/service'
@@ -11,6 +11,7 @@ import type { LanCertificate } from './lanCertificate'
 import { sendResult, sendJson, serveCertificate, serveRpc, singleHeader } from './server'
 import { serveStatic } from './static'
 import { serveChangeEvents } from './events'
+import { APP_RELEASE, DESK_RELEASE_HEADER, SHOP_SERVER_RELEASE_HEADER } from '../../app/release'
 
 /** The header every call of a paired desk carries its credential in. */
 export const DESK_CREDENTIAL_HEADER = 'x-desk-credential'
@@ -24,6 +25,8 @@ export interface LanHostOptions {
   certificate: LanCertificate
   /** The built renderer, so a browser on the LAN can show the pairing screen and the app. */
   staticDir?: string
+  /** This server's release (app/release.ts); tests name another to play an updated server. */
+  release?: string
 }
 
 export interface LanHost {
@@ -68,7 +71,11 @@ async function handle(
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'https://shop-server')
   const address = request.socket.remoteAddress
+  const release = options.release ?? APP_RELEASE
+  response.setHeader(SHOP_SERVER_RELEASE_HEADER, release)
   if (url.pathname === CERTIFICATE_PATH && request.method === 'GET') return serveCertificate(app, response)
+  const otherRelease = otherDeskRelease(request, release)
+  if (otherRelease) return sendResult(response, { ok: false, error: otherRelease })
   if (url.pathname === PAIRING_OPERATION_PATH) {
     return serveRpc(app, handlers, request, response, url, { transport: 'http', address })
   }
@@ -107,6 +114,21 @@ async function serveDeskEvents(
   const stillPaired = () => isDeskPaired(app.db, deskId)
   if (serveChangeEvents(app, request, response, token, stillPaired)) return
   sendJson(response, 401, { ok: false, error: new AppError('UNAUTHENTICATED').toData() })
+}
+
+/**
+ * A desk of another release is refused everything, pairing included, before any of its calls is
+ * read: it would send inputs this server reads differently and misread the answers. A request that
+ * names no release is let through: a browser on the LAN runs the app this server served it, and a
+ * desk from before releases were named is caught by nothing here.
+ */
+function otherDeskRelease(request: IncomingMessage, release: string): AppErrorData | null {
+  const deskRelease = singleHeader(request, DESK_RELEASE_HEADER)
+  if (deskRelease === undefined || deskRelease === release) return null
+  return new AppError('DESK_RELEASE_MISMATCH', 'errors.DESK_RELEASE_MISMATCH', {
+    deskRelease,
+    serverRelease: release
+  }).toData()
 }
 
 export type DeskOfRequest = { ok: true; deskId: string } | { ok: false; error: ReturnType<AppError['toData']> }
