@@ -233,6 +233,8 @@ export const coreEn: typeof coreZhCN = {
     shopWarrantyOnlyComeback: 'A shop-warranty repair is opened only by a manager reopening the earlier repair',
     shopBearsOnlyTheJob: 'The shop bears only the job’s own labour and parts; other charges are the customer’s',
     required: 'Required',
+    nameReservedForErased:
+      '“已删除客户” (Erased customer) is kept for customers whose data was erased; enter the customer’s real name',
     dateRange: 'The end date cannot be before the start date',
     tooSmall: {
       string: 'At least {limit} characters',

@@ -202,6 +202,7 @@ export const coreZhCN = {
     shopWarrantyOnlyComeback: '本店保修维修只能由店长在原维修工单上办理返修',
     shopBearsOnlyTheJob: '本店只承担工单本身的工时和配件，其他费用由客户支付',
     required: '必填',
+    nameReservedForErased: '“已删除客户”留给已删除资料的客户，请填写客户的真实姓名',
     dateRange: '结束日期不能早于开始日期',
     tooSmall: { string: '至少 {limit} 个字符', number: '不能小于 {limit}', array: '至少 {limit} 项' },
     tooBig: { string: '不能超过 {limit} 个字符', number: '不能大于 {limit}', array: '不能超过 {limit} 项' },

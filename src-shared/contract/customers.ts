@@ -13,6 +13,7 @@ import {
   type WorkOrderSummary
 } from './common'
 import { isMainlandMobile, normalizePhone } from '../domain/phone'
+import { ERASED_CUSTOMER_NAME } from '../domain/erasedCustomer'
 
 export interface Customer {
   id: string
@@ -58,7 +59,9 @@ export const MAX_OTHER_PHONES = 5
 export const MAX_KEPT_OTHER_PHONES = 30
 
 export const customerFieldsSchema = z.object({
-  name: text(50),
+  // The placeholder of an erased customer reads "Erased customer" in English and is left out of
+  // search: a living customer named so would be taken for one (domain/erasedCustomer.ts).
+  name: text(50).refine((name) => name !== ERASED_CUSTOMER_NAME, { message: 'validation.nameReservedForErased' }),
   // zod 4 hands a default back as the parsed value without running the transform: so null, not ''.
   mobile: mobileSchema.default(null),
   otherPhones: z.array(otherPhoneSchema).max(MAX_KEPT_OTHER_PHONES).default([]),

@@ -198,6 +198,7 @@ const FIELD_KEYS = [
   'validation.logoFormat',
   'validation.logoTooLarge',
   'validation.mergeSame',
+  'validation.nameReservedForErased',
   'validation.mobile',
   'validation.moreThanIssued',
   'validation.moreThanLeftToCredit',

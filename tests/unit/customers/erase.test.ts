@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
 import { auditRows, callError, callOk, createUserAndSignIn, initializedApp, type SignedInUser } from '../helpers'
 import { finishedJob } from '../checkout/fixtures'
+import { intake } from '../workOrders/fixtures'
 import { openArchive, rowsOf } from '../dataExport/archiveReader'
 import { customerNameIn, ERASED_CUSTOMER_NAME } from '../../../src-shared/domain/erasedCustomer'
 
@@ -166,5 +167,35 @@ describe("an erased customer's name as read", () => {
     expect(customerNameIn(ERASED_CUSTOMER_NAME, 'zh-CN')).toBe('已删除客户')
     expect(customerNameIn('已删除客户的朋友', 'en')).toBe('已删除客户的朋友')
     expect(customerNameIn('Erased customer', 'zh-CN')).toBe('Erased customer')
+  })
+})
+
+describe("the erased customer's placeholder as a living customer's name", () => {
+  it('is refused on the customer form and at check-in, so no one is taken for an erased customer', async () => {
+    const { app, adminToken } = await initializedApp()
+    const onTheForm = await callError(
+      app,
+      'customers.create',
+      { name: ERASED_CUSTOMER_NAME, mobile: MOBILE },
+      adminToken
+    )
+    expect(onTheForm).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'name', messageKey: 'validation.nameReservedForErased' }] }
+    })
+    const customer = await callOk(app, 'customers.create', { name: NAME, mobile: MOBILE }, adminToken)
+    const renamed = await callError(
+      app,
+      'customers.update',
+      { ...customer, name: ` ${ERASED_CUSTOMER_NAME} ` },
+      adminToken
+    )
+    expect(renamed).toMatchObject({ code: 'VALIDATION' })
+    expect((await callOk(app, 'customers.get', { id: customer.id }, adminToken)).customer.name).toBe(NAME)
+    const checkIn = intake({ customer: { kind: 'new', fields: { name: ERASED_CUSTOMER_NAME, mobile: MERGED_MOBILE } } })
+    expect(await callError(app, 'workOrders.create', checkIn, adminToken)).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'customer.fields.name', messageKey: 'validation.nameReservedForErased' }] }
+    })
   })
 })
