@@ -59,8 +59,8 @@ export const MAX_OTHER_PHONES = 5
 export const MAX_KEPT_OTHER_PHONES = 30
 
 export const customerFieldsSchema = z.object({
-  // The placeholder of an erased customer reads "Erased customer" in English and is left out of
-  // search: a living customer named so would be taken for one (domain/erasedCustomer.ts).
+  // The placeholder of an erased customer reads "Erased customer" in English wherever it shows:
+  // a living customer named so would be taken for one (domain/erasedCustomer.ts).
   name: text(50).refine((name) => name !== ERASED_CUSTOMER_NAME, { message: 'validation.nameReservedForErased' }),
   // zod 4 hands a default back as the parsed value without running the transform: so null, not ''.
   mobile: mobileSchema.default(null),
