@@ -25,6 +25,16 @@ function receiveAt(app: AppContext, token: string, partId: string, requestId: st
   })
 }
 
+/** One unit scrapped by hand under a request id: a write nothing else makes idempotent. */
+function scrapAt(app: AppContext, token: string, partId: string, requestId: string) {
+  return dispatch(app, handlers, {
+    operation: 'parts.adjust',
+    input: { partId, kind: 'scrap', quantity: -1, reason: '摔坏报废' },
+    token,
+    requestId
+  })
+}
+
 describe('request ids on writes', () => {
   it('a write sent twice with one request id is applied once and answered the same', async () => {
     const { app, adminToken } = await freshShop()
@@ -133,13 +143,7 @@ describe('request ids on writes', () => {
     const part = await newPart(app, adminToken)
     await receiveAt(app, adminToken, part.id, 'req-lost-0001')
     await receiveAt(app, adminToken, part.id, 'req-lost-0002')
-    const scrapOne = () =>
-      dispatch(app, handlers, {
-        operation: 'parts.adjust',
-        input: { partId: part.id, kind: 'scrap', quantity: -1, reason: '摔坏报废' },
-        token: adminToken,
-        requestId: 'req-lost-0003'
-      })
+    const scrapOne = () => scrapAt(app, adminToken, part.id, 'req-lost-0003')
     // The server dies once the scrap is committed, before its answer is kept: the answer's write
     // fails the way a power cut would leave it.
     app.sqlite.exec(`CREATE TRIGGER answer_lost BEFORE INSERT ON request_log WHEN NEW.result_json <> 'null'
@@ -158,13 +162,7 @@ describe('request ids on writes', () => {
   it('a refused write leaves no claim: the same id applies once the cause is put right', async () => {
     const { app, adminToken } = await freshShop()
     const part = await newPart(app, adminToken)
-    const issue = () =>
-      dispatch(app, handlers, {
-        operation: 'parts.adjust',
-        input: { partId: part.id, kind: 'scrap', quantity: -1, reason: '摔坏报废' },
-        token: adminToken,
-        requestId: 'req-refused-01'
-      })
+    const issue = () => scrapAt(app, adminToken, part.id, 'req-refused-01')
     expect(await issue()).toMatchObject({ ok: false })
     expect(countRows(app, 'request_log')).toBe(0)
     await receiveAt(app, adminToken, part.id, 'req-refused-00')
