@@ -175,6 +175,15 @@ const payerOfLine = sql`coalesce(
   )} END)`
 
 /**
+ * What a used part `wp` is priced at: what its invoice line billed less what credit notes took
+ * off it (their lines point at it), or before billing its price times the units not returned.
+ */
+const pricedAtOfLine = sql`coalesce(
+  (SELECT il.amount_fen + coalesce((SELECT sum(cn.amount_fen) FROM invoice_lines cn WHERE cn.source_id = il.id), 0)
+    FROM invoice_lines il WHERE il.source_id = wp.id AND il.kind = 'part'),
+  wp.unit_price_fen * (wp.quantity - wp.returned_quantity))`
+
+/**
  * Parts used in the span by part or by the device's category: whole months from the monthly
  * sums, the days around them from the lines themselves.
  */
@@ -209,7 +218,7 @@ async function consumption(
             sum((payer = 'shop') * cost_fen) AS shop_cost_fen
           FROM (
             SELECT ${key} AS key, wp.quantity - wp.returned_quantity AS quantity,
-              wp.unit_price_fen * (wp.quantity - wp.returned_quantity) AS price_fen,
+              ${pricedAtOfLine} AS price_fen,
               wp.cost_value_fen - wp.returned_value_fen AS cost_fen, ${payerOfLine} AS payer
             FROM work_order_parts wp ${rangeIndexUnlessModel(query, 'work_order_parts_issued')}
             JOIN report_jobs j ON j.work_order_id = wp.work_order_id

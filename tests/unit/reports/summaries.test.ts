@@ -9,9 +9,9 @@ import { REPORTS, reportQuerySchema, type ReportName } from '../../../src-shared
  * A random shop: two years of jobs as the benchmark seeds them (through the app's triggers), then
  * corrected the ways a shop corrects them (durations to the minute, a device's model, labour, a
  * claim's status, parts returned, a technician taken off or moved to another, a comeback
- * cancelled, a job's kind of service, parts billed to the customer, the brand or the shop). Every
- * report over ranges of whole and broken months, unfiltered and filtered by one technician or one
- * category, must say exactly what the fact rows say.
+ * cancelled, a job's kind of service, parts billed to the customer, the brand or the shop, credit
+ * notes). Every report over ranges of whole and broken months, unfiltered and filtered by one
+ * technician or one category, must say exactly what the fact rows say.
  */
 let shop: InitializedApp
 const NOW = new Date('2026-06-15T04:00:00.000Z')
@@ -36,10 +36,20 @@ beforeAll(async () => {
     UPDATE work_orders SET service_type = 'shop_warranty_repair' WHERE unicode(substr(id, -1)) % 7 = 3;
     INSERT INTO invoice_lines (id, invoice_id, position, kind, source_id, description, quantity, unit_price_fen,
         amount_fen, payer)
-      SELECT 'il-' || wp.id, i.id, 0, 'part', wp.id, '', 1, 0, 0,
+      SELECT 'il-' || wp.id, i.id, 0, 'part', wp.id, '', wp.quantity - wp.returned_quantity, wp.unit_price_fen,
+        wp.unit_price_fen * (wp.quantity - wp.returned_quantity),
         CASE unicode(substr(wp.id, -1)) % 3 WHEN 0 THEN 'customer' WHEN 1 THEN 'brand' ELSE 'shop' END
       FROM work_order_parts wp JOIN invoices i ON i.work_order_id = wp.work_order_id AND i.kind = 'invoice'
-      WHERE unicode(substr(wp.id, -2, 1)) % 2 = 0;
+      WHERE unicode(substr(wp.id, -2, 1)) % 2 = 0 AND wp.returned_quantity < wp.quantity;
+    INSERT INTO invoices (id, number, kind, work_order_id, corrects_invoice_id, lines_fen, brand_fen,
+        customer_lines_fen, discount_fen, deposit_applied_fen, due_fen, deposit_returned_fen, issued_at)
+      SELECT 'cn-' || i.id, 'CN-' || i.number, 'credit_note', i.work_order_id, i.id, 0, 0, 0, 0, 0, 0, 0, i.issued_at
+      FROM invoices i WHERE i.id IN (SELECT invoice_id FROM invoice_lines WHERE id LIKE 'il-%');
+    INSERT INTO invoice_lines (id, invoice_id, position, kind, source_id, description, quantity, unit_price_fen,
+        amount_fen, payer)
+      SELECT 'cn-' || il.id, 'cn-' || il.invoice_id, 0, 'part', il.id, '', 1, -(il.amount_fen / 3), -(il.amount_fen / 3),
+        il.payer
+      FROM invoice_lines il WHERE il.id LIKE 'il-%' AND unicode(substr(il.id, -3, 1)) % 2 = 0;
     UPDATE work_orders SET service_type = 'paid_repair' WHERE unicode(substr(id, -2, 1)) % 5 = 0;
     UPDATE work_order_parts SET returned_quantity = quantity, returned_value_fen = cost_value_fen
       WHERE unicode(substr(id, -1)) % 6 = 1;

@@ -21,6 +21,10 @@ import {
  * the shop nothing, while it still costs what left stock. The parts the brand pays and the parts
  * the shop gives are also summed apart, so the report shows which jobs are counted how.
  *
+ * What a part earns is what its invoice line billed less what credit notes took off that line
+ * (before billing, its price times the units not returned): a goodwill credit lowers it, and a
+ * part handed back with its credit earns nothing and no longer costs anything.
+ *
  * Who pays a part is its invoice line's payer once the job is billed (the counter may have let
  * the customer pay a part on a 三包 job), and before that the payer its kind of job starts with:
  * the brand on a 三包 repair, the shop under its own repair warranty, the customer otherwise
@@ -45,6 +49,13 @@ const payerOf = (s: Source) =>
   )})`
 
 const net = (s: Source) => `(${s.line}.quantity - ${s.line}.returned_quantity)`
+/** What a part's invoice line billed less what credit notes took off it (their lines point at it). */
+const billedLessCredits = (line: string) =>
+  `(SELECT il.amount_fen + coalesce((SELECT sum(cn.amount_fen) FROM invoice_lines cn WHERE cn.source_id = il.id), 0)
+     FROM invoice_lines il WHERE il.source_id = ${line}.id AND il.kind = 'part')`
+/** What a used part is priced at: as billed and credited, or before billing at its price on the job. */
+const pricedAt = (s: Source) =>
+  s.priced ?? `coalesce(${billedLessCredits(s.line)}, ${s.line}.unit_price_fen * ${net(s)})`
 const costOut = (s: Source) => `(${s.line}.cost_value_fen - ${s.line}.returned_value_fen)`
 const paidBy = (s: Source, payer: 'brand' | 'shop') => `(${payerOf(s)} = '${payer}')`
 
@@ -52,10 +63,10 @@ const paidBy = (s: Source, payer: 'brand' | 'shop') => `(${payerOf(s)} = '${paye
 const PART_MEASURES: SliceTable['measures'] = [
   ['lines', () => '1'],
   ['quantity', net],
-  ['revenue_fen', (s) => `(${payerOf(s)} != 'shop') * ${s.line}.unit_price_fen * ${net(s)}`],
+  ['revenue_fen', (s) => `(${payerOf(s)} != 'shop') * ${pricedAt(s)}`],
   ['cost_fen', costOut],
   ['brand_quantity', (s) => `${paidBy(s, 'brand')} * ${net(s)}`],
-  ['brand_fen', (s) => `${paidBy(s, 'brand')} * ${s.line}.unit_price_fen * ${net(s)}`],
+  ['brand_fen', (s) => `${paidBy(s, 'brand')} * ${pricedAt(s)}`],
   ['brand_cost_fen', (s) => `${paidBy(s, 'brand')} * ${costOut(s)}`],
   ['shop_quantity', (s) => `${paidBy(s, 'shop')} * ${net(s)}`],
   ['shop_cost_fen', (s) => `${paidBy(s, 'shop')} * ${costOut(s)}`]
@@ -100,10 +111,11 @@ const PART_COLUMNS =
   'work_order_id, part_id, quantity, returned_quantity, unit_price_fen, cost_value_fen, returned_value_fen, issued_at'
 
 /**
- * The part an invoice line bills, under the payer its job started with (-1) or the line's own
- * (+1); nothing when the two are the same.
+ * The part an invoice line bills, as it stood before (-1: the payer its job started with, at its
+ * price) and after (+1: the line's payer, as billed); nothing when the payer stays the same (the
+ * line bills the part at its price).
  */
-const billedPart = (payer: string, sign: 1 | -1): Source => ({
+const billedPart = (sign: 1 | -1): Source => ({
   line: 'x',
   job: 'j',
   from: ['work_order_parts x', 'report_jobs j'],
@@ -114,7 +126,23 @@ const billedPart = (payer: string, sign: 1 | -1): Source => ({
   ],
   sum: perRow(sign),
   group: false,
-  payer
+  ...(sign === -1
+    ? { payer: startingPayer('j.service_type'), priced: 'x.unit_price_fen * (x.quantity - x.returned_quantity)' }
+    : {})
+})
+
+/**
+ * The part a credit note's line takes an amount off (it points at the part's invoice line), as it
+ * stood before the note (-1: the amount given back) and after (+1).
+ */
+const creditedPart = (sign: 1 | -1): Source => ({
+  line: 'x',
+  job: 'j',
+  from: ['invoice_lines billed', 'work_order_parts x', 'report_jobs j'],
+  where: ['billed.id = NEW.source_id', 'x.id = billed.source_id', 'j.work_order_id = x.work_order_id'],
+  sum: perRow(sign),
+  group: false,
+  ...(sign === -1 ? { priced: `(${billedLessCredits('x')} - NEW.amount_fen)` } : {})
 })
 
 function partTriggers(): string[] {
@@ -138,10 +166,13 @@ function partTriggers(): string[] {
         statement(table, linesOfJob('work_order_parts', 'NEW', 1))
       ])
     ),
-    // A job billed: each part whose line the counter gave another payer moves to it.
+    // A job billed: each part whose line the counter gave another payer moves to it. A credit
+    // note: each part it takes an amount off earns that much less.
     trigger('report_part_payers_billed', `AFTER INSERT ON invoice_lines WHEN NEW.kind = 'part'`, [
-      ...both(billedPart(startingPayer('j.service_type'), -1)),
-      ...both(billedPart('NEW.payer', 1))
+      ...both(billedPart(-1)),
+      ...both(billedPart(1)),
+      ...both(creditedPart(-1)),
+      ...both(creditedPart(1))
     ])
   ]
 }
@@ -164,7 +195,7 @@ const triggerName = (statement: string): string => /^CREATE TRIGGER (\w+)/.exec(
 
 export const partPayers: Migration = {
   version: 52,
-  name: 'reports: used parts earn what their payer pays (nothing under the shop warranty), brand and shop shares apart',
+  name: 'reports: used parts earn what their payer pays as billed and credited (nothing under the shop warranty), brand and shop shares apart',
   statements: [
     ...[...WRITING_PART_SUMS, ...JOB_TRIGGERS].map((name) => `DROP TRIGGER ${name}`),
     ...summaryTriggers([]).filter((statement) => JOB_TRIGGERS.includes(triggerName(statement))),

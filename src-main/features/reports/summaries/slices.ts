@@ -27,6 +27,8 @@ export interface Source {
   group: boolean
   /** Who pays a used part, when the statement says so rather than the line's invoice (partPayers.ts). */
   payer?: string
+  /** What a used part is priced at, when the statement says so rather than its invoice (partPayers.ts). */
+  priced?: string
 }
 
 export interface SliceTable {
