@@ -24,7 +24,15 @@ export type ReportName = (typeof REPORTS)[number]
  * name in the reader's language), a count, money in fen, hours, or a share 0..1.
  */
 export type ReportCellKind = 'text' | 'code' | 'count' | 'fen' | 'hours' | 'percent'
-export const REPORT_CODE_SETS = ['category', 'serviceType', 'method', 'claimStatus', 'bucket', 'aspect'] as const
+export const REPORT_CODE_SETS = [
+  'category',
+  'serviceType',
+  'method',
+  'claimStatus',
+  'bucket',
+  'aspect',
+  'payer'
+] as const
 export type ReportCodeSet = (typeof REPORT_CODE_SETS)[number]
 /** The shop's code lists a report groups by: the fault causes and locations found at diagnosis. */
 export type ReportCodeList = Extract<CodeList, 'fault_cause' | 'fault_location'>

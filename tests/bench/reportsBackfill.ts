@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { reportFacts } from '../../src-main/features/reports/migrations'
 import { reportSummaries } from '../../src-main/features/reports/summaries/migrations'
 import { reportSlices, SLICE_TABLES } from '../../src-main/features/reports/summaries/slices'
+import { partPayers } from '../../src-main/features/reports/summaries/partPayers'
 
 /**
  * Seeds a shop with the report triggers off and then writes the report facts and sums with the
@@ -26,12 +27,24 @@ export const REPORT_TABLES = [
   ...SLICE_TABLES
 ] as const
 
+const fills = (statement: string) => statement.startsWith('INSERT INTO report_')
+
+/**
+ * The migrations' statements that fill the sums from the fact rows and the lines already there.
+ * The used parts are summed as migration 52 sums them (by payer, the shop's own parts earning
+ * nothing), not as migrations 38 and 41 first did, nor by year (migration 42 dropped those).
+ */
+export const SUMS_BACKFILL = [
+  ...[...reportSummaries.statements, ...reportSlices.statements].filter(
+    (s) => fills(s) && !s.startsWith('INSERT INTO report_part_')
+  ),
+  ...partPayers.statements.filter(fills)
+]
+
 /** The migrations' statements that fill the tables from the rows already there, in their order. */
 const BACKFILL = [
   ...reportFacts.statements.filter((s) => /^(INSERT INTO|UPDATE) report_jobs\b/.test(s)),
-  // Without the yearly part sums of migration 38, which migration 42 dropped.
-  ...reportSummaries.statements.filter((s) => s.startsWith('INSERT INTO report_') && !s.includes('report_part_years')),
-  ...reportSlices.statements.filter((s) => s.startsWith('INSERT INTO report_'))
+  ...SUMS_BACKFILL
 ]
 
 export function withReportsBackfilled<T>(sqlite: BetterSqlite3.Database, seed: () => T): T {

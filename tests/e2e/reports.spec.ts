@@ -164,6 +164,15 @@ test('the manager opens each report, changes its range, exports it and prints it
     if (report === 'satisfaction') await expect(page.getByTestId('figure-averageScore')).toContainText('82.5')
     await settled(page)
     await screenshot(page, `reports-${report}-zh`)
+    if (report === 'parts') {
+      // The report says who pays its parts: today's job is a 三包 repair, so the brand does.
+      const byPayer = page.getByTestId('report-table-byPayer')
+      await byPayer.scrollIntoViewIfNeeded()
+      await expect(byPayer.locator('.el-table__row')).toHaveCount(3)
+      await expect(byPayer).toContainText('三包（向品牌索赔）')
+      await expect(byPayer).toContainText('本店保修（免费）')
+      await screenshot(page, 'reports-parts-by-payer-zh')
+    }
 
     // Excel: the file opens and has a sheet per table, each with its header and rows.
     const download = page.waitForEvent('download')

@@ -1,16 +1,29 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportColumn, ReportResult } from '../../../src-shared/contract/reports'
+import { defaultPayer, type Payer } from '../../../src-shared/domain/invoice'
+import { SERVICE_TYPES } from '../../../src-shared/domain/repairTypes'
 import { rate } from '../../../src-shared/domain/reportStatistics'
 import { jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange } from './scope'
 import { byKey, orNull, sumRows, summarySpan, type SummarySpan } from './summarySpan'
 import { sliceOf, summariesAnswer, type ReportSlice } from './reportSlice'
 
-interface Consumption {
-  key: string | null
+interface Margin {
   quantity: number
+  /** What the parts earn: their price where the customer or the brand pays, nothing where the shop gives them. */
   revenueFen: number
   costFen: number
+}
+
+/** Used parts of one key, with the parts the brand pays and those the shop gives summed apart. */
+interface Consumption extends Margin {
+  key: string | null
+  lines: number
+  brandQuantity: number
+  brandFen: number
+  brandCostFen: number
+  shopQuantity: number
+  shopCostFen: number
 }
 
 const MARGIN_COLUMNS: ReportColumn[] = [
@@ -21,7 +34,7 @@ const MARGIN_COLUMNS: ReportColumn[] = [
   { key: 'marginRate', kind: 'percent' }
 ]
 
-function margin(row: Omit<Consumption, 'key'>) {
+function margin(row: Margin) {
   return {
     quantity: row.quantity,
     revenueFen: row.revenueFen,
@@ -31,10 +44,29 @@ function margin(row: Omit<Consumption, 'key'>) {
   }
 }
 
+/** The parts each payer pays (the customer's are what the brand and the shop do not). */
+function byPayer(total: Totals): { payer: Payer; margin: Margin }[] {
+  const brand = { quantity: total.brandQuantity, revenueFen: total.brandFen, costFen: total.brandCostFen }
+  const shop = { quantity: total.shopQuantity, revenueFen: 0, costFen: total.shopCostFen }
+  const customer = {
+    quantity: total.quantity - brand.quantity - shop.quantity,
+    revenueFen: total.revenueFen - brand.revenueFen,
+    costFen: total.costFen - brand.costFen - shop.costFen
+  }
+  return [
+    { payer: 'customer', margin: customer },
+    { payer: 'brand', margin: brand },
+    { payer: 'shop', margin: shop }
+  ]
+}
+
 /**
- * Parts used on jobs, issued in the range, net of what came back: quantity, what they are priced
- * at on the job, what they cost (the value that left stock), and the margin; by part and by the
- * category of the device they went into.
+ * Parts used on jobs, issued in the range, net of what came back: quantity, what they earn, what
+ * they cost (the value that left stock), and the margin; by who pays them, by part and by the
+ * category of the device they went into. A part earns its price on the job where the customer
+ * pays it or the brand does (a 三包 claim asks the price), and nothing where the shop gives it
+ * under its own repair warranty; who pays is the job's invoice line, or before billing the payer
+ * the job's kind starts with.
  */
 export async function partsReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
   const span = summarySpan(query, range, summariesAnswer(query))
@@ -62,14 +94,7 @@ export async function partsReport(db: Db, query: ReportQuery, range: ReportRange
     }))
     .sort((a, b) => b.revenueFen - a.revenueFen || byKey(a.partNumber, b.partNumber))
   const byCategory = (await consumption(db, query, span, 'category')).sort((a, b) => b.revenueFen - a.revenueFen)
-  const total = byCategory.reduce(
-    (sum, row) => ({
-      quantity: sum.quantity + row.quantity,
-      revenueFen: sum.revenueFen + row.revenueFen,
-      costFen: sum.costFen + row.costFen
-    }),
-    { quantity: 0, revenueFen: 0, costFen: 0 }
-  )
+  const total = totalOf(byCategory)
   const totals = margin(total)
 
   return {
@@ -81,9 +106,16 @@ export async function partsReport(db: Db, query: ReportQuery, range: ReportRange
       { key: 'revenueFen', kind: 'fen', value: totals.revenueFen },
       { key: 'costFen', kind: 'fen', value: totals.costFen },
       { key: 'marginFen', kind: 'fen', value: totals.marginFen },
-      { key: 'marginRate', kind: 'percent', value: totals.marginRate }
+      { key: 'marginRate', kind: 'percent', value: totals.marginRate },
+      { key: 'brandFen', kind: 'fen', value: total.brandFen },
+      { key: 'shopCostFen', kind: 'fen', value: total.shopCostFen }
     ],
     tables: [
+      {
+        key: 'byPayer',
+        columns: [{ key: 'payer', kind: 'code', codeSet: 'payer' }, ...MARGIN_COLUMNS],
+        rows: byPayer(total).map((row) => ({ payer: row.payer, ...margin(row.margin) }))
+      },
       {
         key: 'byCategory',
         columns: [{ key: 'category', kind: 'code', codeSet: 'category' }, ...MARGIN_COLUMNS],
@@ -99,7 +131,24 @@ export async function partsReport(db: Db, query: ReportQuery, range: ReportRange
   }
 }
 
-const MEASURES = ['lines', 'quantity', 'revenueFen', 'costFen'] as const
+const MEASURES = [
+  'lines',
+  'quantity',
+  'revenueFen',
+  'costFen',
+  'brandQuantity',
+  'brandFen',
+  'brandCostFen',
+  'shopQuantity',
+  'shopCostFen'
+] as const
+type Totals = Record<(typeof MEASURES)[number], number>
+
+function totalOf(rows: readonly Consumption[]): Totals {
+  const total = Object.fromEntries(MEASURES.map((measure) => [measure, 0])) as Totals
+  for (const row of rows) for (const measure of MEASURES) total[measure] += row[measure]
+  return total
+}
 
 /**
  * Where used parts are summed by month, as a FROM and WHERE: the shop's sums, or within a slice
@@ -115,6 +164,26 @@ function partMonths(slice: ReportSlice | null, dim: 'part' | 'category'): RawBui
 }
 
 /**
+ * Who pays a used part `wp` of the job `j`: its line on the job's invoice, or before the job is
+ * billed the payer its kind of job starts with (the migration's triggers say the same in SQL).
+ */
+const payerOfLine = sql`coalesce(
+  (SELECT il.payer FROM invoice_lines il WHERE il.source_id = wp.id AND il.kind = 'part'),
+  CASE j.service_type ${sql.join(
+    SERVICE_TYPES.map((type) => sql`WHEN ${type} THEN ${defaultPayer(type)}`),
+    sql` `
+  )} END)`
+
+/**
+ * What a used part `wp` is priced at: what its invoice line billed less what credit notes took
+ * off it (their lines point at it), or before billing its price times the units not returned.
+ */
+const pricedAtOfLine = sql`coalesce(
+  (SELECT il.amount_fen + coalesce((SELECT sum(cn.amount_fen) FROM invoice_lines cn WHERE cn.source_id = il.id), 0)
+    FROM invoice_lines il WHERE il.source_id = wp.id AND il.kind = 'part'),
+  wp.unit_price_fen * (wp.quantity - wp.returned_quantity))`
+
+/**
  * Parts used in the span by part or by the device's category: whole months from the monthly
  * sums, the days around them from the lines themselves.
  */
@@ -123,14 +192,15 @@ async function consumption(
   query: ReportQuery,
   span: SummarySpan,
   dim: 'part' | 'category'
-): Promise<(Consumption & { lines: number })[]> {
-  const parts: (Consumption & { lines: number })[][] = []
+): Promise<Consumption[]> {
+  const parts: Consumption[][] = []
   if (span.months) {
     parts.push(
       (
-        await sql<Consumption & { lines: number }>`
+        await sql<Consumption>`
           SELECT key, sum(lines) AS lines, sum(quantity) AS quantity, sum(revenue_fen) AS revenue_fen,
-            sum(cost_fen) AS cost_fen
+            sum(cost_fen) AS cost_fen, sum(brand_quantity) AS brand_quantity, sum(brand_fen) AS brand_fen,
+            sum(brand_cost_fen) AS brand_cost_fen, sum(shop_quantity) AS shop_quantity, sum(shop_cost_fen) AS shop_cost_fen
           FROM ${partMonths(sliceOf(query), dim)}
             AND month >= ${span.months.first} AND month <= ${span.months.last} GROUP BY key`.execute(db)
       ).rows
@@ -140,14 +210,20 @@ async function consumption(
   for (const edge of span.edges) {
     parts.push(
       (
-        await sql<Consumption & { lines: number }>`
-          SELECT ${key} AS key, count(*) AS lines, sum(wp.quantity - wp.returned_quantity) AS quantity,
-            sum(wp.unit_price_fen * (wp.quantity - wp.returned_quantity)) AS revenue_fen,
-            sum(wp.cost_value_fen - wp.returned_value_fen) AS cost_fen
-          FROM work_order_parts wp ${rangeIndexUnlessModel(query, 'work_order_parts_issued')}
-          JOIN report_jobs j ON j.work_order_id = wp.work_order_id
-          WHERE wp.issued_at >= ${edge.start} AND wp.issued_at < ${edge.end} AND ${jobFilters(query)}
-          GROUP BY 1`.execute(db)
+        await sql<Consumption>`
+          SELECT key, count(*) AS lines, sum(quantity) AS quantity,
+            sum((payer != 'shop') * price_fen) AS revenue_fen, sum(cost_fen) AS cost_fen,
+            sum((payer = 'brand') * quantity) AS brand_quantity, sum((payer = 'brand') * price_fen) AS brand_fen,
+            sum((payer = 'brand') * cost_fen) AS brand_cost_fen, sum((payer = 'shop') * quantity) AS shop_quantity,
+            sum((payer = 'shop') * cost_fen) AS shop_cost_fen
+          FROM (
+            SELECT ${key} AS key, wp.quantity - wp.returned_quantity AS quantity,
+              ${pricedAtOfLine} AS price_fen,
+              wp.cost_value_fen - wp.returned_value_fen AS cost_fen, ${payerOfLine} AS payer
+            FROM work_order_parts wp ${rangeIndexUnlessModel(query, 'work_order_parts_issued')}
+            JOIN report_jobs j ON j.work_order_id = wp.work_order_id
+            WHERE wp.issued_at >= ${edge.start} AND wp.issued_at < ${edge.end} AND ${jobFilters(query)}
+          ) GROUP BY 1`.execute(db)
       ).rows
     )
   }

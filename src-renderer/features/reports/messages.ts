@@ -21,7 +21,8 @@ export const reportsMessages = defineMessages(
         faults: '按接机日期统计已诊断的故障代码；环比为所选期末月与上月相比。',
         technicians: '按修好待取的日期统计；工时费为工单登记的工时金额。',
         takings: '收款含定金与付款；退款含退定金；索赔为当期向厂家提出的保修索赔。',
-        parts: '按发料日期统计，扣除退回的配件；毛利 = 工单售价 − 出库成本。',
+        parts:
+          '按发料日期统计，扣除退回的配件。顾客付费的配件按工单售价计收入，已结算的按发票金额扣除红字发票冲减后计；三包工单向品牌索赔的配件按索赔金额（即售价）计收入并单列；本店保修免费返修的配件不计收入，只计出库成本。尚未结算的工单按服务类型计：三包算品牌，本店保修算本店，其余算顾客。毛利 = 收入 − 出库成本。',
         claims: '按索赔生成日期统计保修索赔金额。',
         satisfaction: '按回访日期统计：接通率、四项评分平均分、满意率（平均 85 分及以上）与回访生成的投诉。'
       },
@@ -58,6 +59,7 @@ export const reportsMessages = defineMessages(
         byPeriod: '按周期',
         byMethod: '按支付方式',
         byPart: '按配件',
+        byPayer: '按付费方',
         byBrand: '按品牌',
         byStatus: '按状态',
         byAspect: '按评分项'
@@ -106,7 +108,10 @@ export const reportsMessages = defineMessages(
         claimCount: '索赔笔数',
         method: '支付方式',
         quantity: '数量',
-        revenueFen: '售价（元）',
+        revenueFen: '收入（元）',
+        payer: '付费方',
+        brandFen: '其中向品牌索赔（元）',
+        shopCostFen: '本店保修免费送出（成本，元）',
         costFen: '成本（元）',
         marginFen: '毛利（元）',
         marginRate: '毛利率',
@@ -128,6 +133,7 @@ export const reportsMessages = defineMessages(
         aspect: '评分项',
         reached: '接通'
       },
+      payer: { customer: '顾客付费', brand: '三包（向品牌索赔）', shop: '本店保修（免费）' },
       bucket: {
         lt1d: '1 天内',
         d1to2: '1–2 天',
@@ -180,7 +186,8 @@ export const reportsMessages = defineMessages(
         technicians: 'Jobs that became ready in the range; labour is what was priced on the jobs.',
         takings:
           'Received includes deposits and payments; refunded includes returned deposits; claims are warranty claims raised on the brand in the period.',
-        parts: 'Parts issued in the range, net of returns; margin = price on the job − cost out of stock.',
+        parts:
+          "Parts issued in the range, net of returns. A part the customer pays earns its price on the job, once billed what its invoice line billed less what credit notes took off; one on a 三包 job claimed from the brand earns what the claim asks (its price), shown apart; one given free under the shop's own repair warranty earns nothing and costs what left stock. A job not billed yet counts by its kind: 三包 as the brand's, the shop's warranty as the shop's, any other as the customer's. Margin = earned − cost out of stock.",
         claims: 'Warranty claims by the date they were raised.',
         satisfaction:
           'Follow-up calls by the date they were made: the share reached, the average of the four scores, the share satisfied (average 85 or more) and the complaints the calls opened.'
@@ -218,6 +225,7 @@ export const reportsMessages = defineMessages(
         byPeriod: 'By period',
         byMethod: 'By method',
         byPart: 'By part',
+        byPayer: 'By who pays',
         byBrand: 'By brand',
         byStatus: 'By status',
         byAspect: 'By aspect'
@@ -266,7 +274,10 @@ export const reportsMessages = defineMessages(
         claimCount: 'Claims',
         method: 'Method',
         quantity: 'Quantity',
-        revenueFen: 'Price (yuan)',
+        revenueFen: 'Earned (yuan)',
+        payer: 'Paid by',
+        brandFen: 'Of which claimed from the brand (yuan)',
+        shopCostFen: 'Given free under the shop warranty, at cost (yuan)',
         costFen: 'Cost (yuan)',
         marginFen: 'Margin (yuan)',
         marginRate: 'Margin rate',
@@ -287,6 +298,11 @@ export const reportsMessages = defineMessages(
         satisfiedRate: 'Satisfied',
         complaints: 'Complaints',
         aspect: 'Aspect'
+      },
+      payer: {
+        customer: 'Paid by the customer',
+        brand: '三包: claimed from the brand',
+        shop: 'Free under the shop warranty'
       },
       bucket: {
         lt1d: 'Under 1 day',

@@ -1,7 +1,7 @@
 import { useI18n } from 'vue-i18n'
 import type { ReportCell, ReportCodeSet, ReportColumn } from '../../../src-shared/contract/reports'
 import { formatFenGrouped } from '../../../src-shared/domain/money'
-import { PAYMENT_METHODS } from '../../../src-shared/domain/invoice'
+import { PAYERS, PAYMENT_METHODS } from '../../../src-shared/domain/invoice'
 import { SERVICE_TYPES } from '../../../src-shared/domain/repairTypes'
 import { TURNAROUND_BUCKETS } from '../../../src-shared/domain/reportStatistics'
 import { CATEGORY_KEYS } from '../../../src-shared/domain/warranty/policy'
@@ -18,7 +18,9 @@ export const CODE_SET_KEYS: Record<ReportCodeSet, string> = {
   // A claim's status is named as the claims list names it.
   claimStatus: 'claims.status',
   bucket: 'reports.bucket',
-  aspect: 'contact.call.aspects'
+  aspect: 'contact.call.aspects',
+  // Who pays a used part, named as the parts report counts it.
+  payer: 'reports.payer'
 }
 
 /** Every value of each list: what must have a name in every language. */
@@ -28,7 +30,8 @@ export const CODES: Record<ReportCodeSet, readonly string[]> = {
   method: PAYMENT_METHODS,
   claimStatus: CLAIM_STATUSES,
   bucket: TURNAROUND_BUCKETS,
-  aspect: SATISFACTION_ASPECTS
+  aspect: SATISFACTION_ASPECTS,
+  payer: PAYERS
 }
 
 /**

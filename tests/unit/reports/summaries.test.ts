@@ -2,16 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeApp, type InitializedApp } from '../helpers'
 import { benchSeededShop } from './fixtures'
 import { runReport } from '../../../src-main/features/reports/run'
-import { reportSummaries } from '../../../src-main/features/reports/summaries/migrations'
-import { reportSlices } from '../../../src-main/features/reports/summaries/slices'
+import { SUMS_BACKFILL } from '../../bench/reportsBackfill'
 import { REPORTS, reportQuerySchema, type ReportName } from '../../../src-shared/contract/reports'
 
 /**
  * A random shop: two years of jobs as the benchmark seeds them (through the app's triggers), then
  * corrected the ways a shop corrects them (durations to the minute, a device's model, labour, a
  * claim's status, parts returned, a technician taken off or moved to another, a comeback
- * cancelled). Every report over ranges of whole and broken months, unfiltered and filtered by
- * one technician or one category, must say exactly what the fact rows say.
+ * cancelled, a job's kind of service, parts billed to the customer, the brand or the shop, credit
+ * notes). Every report over ranges of whole and broken months, unfiltered and filtered by one
+ * technician or one category, must say exactly what the fact rows say.
  */
 let shop: InitializedApp
 const NOW = new Date('2026-06-15T04:00:00.000Z')
@@ -33,6 +33,26 @@ beforeAll(async () => {
     UPDATE work_orders SET technician_id = (SELECT min(technician_id) FROM work_orders)
       WHERE unicode(substr(id, -2, 1)) % 13 = 0;
     UPDATE work_orders SET status = 'cancelled' WHERE reopened_from_id IS NOT NULL AND unicode(substr(id, -1)) % 2 = 0;
+    UPDATE work_orders SET service_type = 'shop_warranty_repair' WHERE unicode(substr(id, -1)) % 7 = 3;
+    INSERT INTO invoice_lines (id, invoice_id, position, kind, source_id, description, quantity, unit_price_fen,
+        amount_fen, payer)
+      SELECT 'il-' || wp.id, i.id, 0, 'part', wp.id, '', wp.quantity - wp.returned_quantity, wp.unit_price_fen,
+        wp.unit_price_fen * (wp.quantity - wp.returned_quantity),
+        CASE unicode(substr(wp.id, -1)) % 3 WHEN 0 THEN 'customer' WHEN 1 THEN 'brand' ELSE 'shop' END
+      FROM work_order_parts wp JOIN invoices i ON i.work_order_id = wp.work_order_id AND i.kind = 'invoice'
+      WHERE unicode(substr(wp.id, -2, 1)) % 2 = 0 AND wp.returned_quantity < wp.quantity;
+    INSERT INTO invoices (id, number, kind, work_order_id, corrects_invoice_id, lines_fen, brand_fen,
+        customer_lines_fen, discount_fen, deposit_applied_fen, due_fen, deposit_returned_fen, issued_at)
+      SELECT 'cn-' || i.id, 'CN-' || i.number, 'credit_note', i.work_order_id, i.id, 0, 0, 0, 0, 0, 0, 0, i.issued_at
+      FROM invoices i WHERE i.id IN (SELECT invoice_id FROM invoice_lines WHERE id LIKE 'il-%');
+    INSERT INTO invoice_lines (id, invoice_id, position, kind, source_id, description, quantity, unit_price_fen,
+        amount_fen, payer)
+      SELECT 'cn-' || il.id, 'cn-' || il.invoice_id, 0, 'part', il.id, '', 1, -(il.amount_fen / 3), -(il.amount_fen / 3),
+        il.payer
+      FROM invoice_lines il WHERE il.id LIKE 'il-%' AND unicode(substr(il.id, -3, 1)) % 2 = 0;
+    UPDATE work_orders SET service_type = 'paid_repair' WHERE unicode(substr(id, -2, 1)) % 5 = 0;
+    UPDATE work_order_parts SET returned_quantity = quantity, returned_value_fen = cost_value_fen
+      WHERE unicode(substr(id, -1)) % 6 = 1;
   `)
 })
 afterAll(async () => {
@@ -123,12 +143,8 @@ describe('the summaries say what the fact rows say', () => {
     expect(kept.every((rows) => rows.length > 0)).toBe(true)
     sqlite.transaction(() => {
       for (const table of Object.keys(tables)) sqlite.exec(`DELETE FROM ${table}`)
-      const backfills = [...reportSummaries.statements, ...reportSlices.statements]
-      // Migration 38's backfill of its yearly part sums, which migration 42 dropped, is left out.
-      const filling = backfills.filter((s) => s.startsWith('INSERT INTO report_') && !s.includes('report_part_years'))
-      for (const statement of filling) {
-        sqlite.exec(statement)
-      }
+      // The migrations' backfills (the used parts as migration 52 sums them, no yearly part sums).
+      for (const statement of SUMS_BACKFILL) sqlite.exec(statement)
     })()
     expect(snapshot()).toEqual(kept)
   })

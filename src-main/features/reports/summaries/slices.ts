@@ -15,7 +15,7 @@ import { changed, DAY, MONTH, trigger, upsert } from './migrations'
  */
 
 /** How a statement reads its rows and adds them up. */
-interface Source {
+export interface Source {
   /** The alias of the line row (a used part, payment or claim): NEW, OLD or the table's alias. */
   line: string
   /** The alias of the job's report_jobs row. */
@@ -25,9 +25,13 @@ interface Source {
   /** A measure's expression to what goes into the sum: signed, summed over a group, or both. */
   sum: (expr: string) => string
   group: boolean
+  /** Who pays a used part, when the statement says so rather than the line's invoice (partPayers.ts). */
+  payer?: string
+  /** What a used part is priced at, when the statement says so rather than its invoice (partPayers.ts). */
+  priced?: string
 }
 
-interface SliceTable {
+export interface SliceTable {
   table: string
   keys: [name: string, expr: (s: Source) => string][]
   measures: [name: string, expr: (s: Source) => string][]
@@ -36,7 +40,7 @@ interface SliceTable {
   where: (s: Source) => string[]
 }
 
-const perRow = (sign: 1 | -1) => (expr: string) => `${sign} * (${expr})`
+export const perRow = (sign: 1 | -1) => (expr: string) => `${sign} * (${expr})`
 const perGroup = (sign: 1 | -1) => (expr: string) => `${sign} * sum(${expr})`
 
 /** A report_jobs row itself (NEW or OLD in its triggers). */
@@ -49,7 +53,7 @@ const jobRow = (row: 'NEW' | 'OLD', sign: 1 | -1): Source => ({
   group: false
 })
 /** A line as it goes in or out, with its job (lines of a job not in report_jobs count nowhere). */
-const lineRow = (row: 'NEW' | 'OLD', sign: 1 | -1): Source => ({
+export const lineRow = (row: 'NEW' | 'OLD', sign: 1 | -1): Source => ({
   line: row,
   job: 'j',
   from: ['report_jobs j'],
@@ -58,7 +62,7 @@ const lineRow = (row: 'NEW' | 'OLD', sign: 1 | -1): Source => ({
   group: false
 })
 /** Every line of one job, under the job's row as it was (OLD) or is now (NEW). */
-const linesOfJob = (lines: string, row: 'NEW' | 'OLD', sign: 1 | -1): Source => ({
+export const linesOfJob = (lines: string, row: 'NEW' | 'OLD', sign: 1 | -1): Source => ({
   line: 'x',
   job: row,
   from: [`${lines} x`],
@@ -67,7 +71,7 @@ const linesOfJob = (lines: string, row: 'NEW' | 'OLD', sign: 1 | -1): Source => 
   group: true
 })
 /** Every job (or line with its job) already there, for the backfill. */
-const everything = (lines: string | null): Source => ({
+export const everything = (lines: string | null): Source => ({
   line: lines === null ? 'j' : 'x',
   job: 'j',
   from: [lines === null ? 'report_jobs j' : `${lines} x JOIN report_jobs j ON j.work_order_id = x.work_order_id`],
@@ -76,7 +80,7 @@ const everything = (lines: string | null): Source => ({
   group: true
 })
 
-function statement(t: SliceTable, s: Source): string {
+export function statement(t: SliceTable, s: Source): string {
   const where = [...s.where, ...t.where(s)]
   const select = `SELECT ${[...t.keys.map(([, expr]) => expr(s)), ...t.measures.map(([, expr]) => s.sum(expr(s)))].join(', ')}
        FROM ${[...s.from, ...t.cross].join(', ')} WHERE ${where.length === 0 ? 'true' : where.join(' AND ')}${
@@ -90,10 +94,10 @@ function statement(t: SliceTable, s: Source): string {
   )
 }
 
-const SLICES = `(SELECT 'technician' AS sdim UNION ALL SELECT 'category') s`
-const sliceKey = (s: Source) =>
+export const SLICES = `(SELECT 'technician' AS sdim UNION ALL SELECT 'category') s`
+export const sliceKey = (s: Source) =>
   `CASE s.sdim WHEN 'technician' THEN coalesce(${s.job}.technician_id, '') ELSE coalesce(${s.job}.category_key, '') END`
-const union = (alias: string, values: string[]) =>
+export const union = (alias: string, values: string[]) =>
   `(SELECT '${values[0]}' AS dim${values
     .slice(1)
     .map((v) => ` UNION ALL SELECT '${v}'`)
