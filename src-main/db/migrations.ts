@@ -16,6 +16,7 @@ import * as reports from '../features/reports/migrations'
 import * as reportSummaries from '../features/reports/summaries/migrations'
 import * as reportSlices from '../features/reports/summaries/slices'
 import * as reportPartYears from '../features/reports/summaries/partYearsDropped'
+import * as reportPartPayers from '../features/reports/summaries/partPayers'
 import * as dashboard from '../features/dashboard/migrations'
 
 /**
@@ -73,5 +74,6 @@ export const allMigrations: readonly Migration[] = [
   parts.adjustmentSerials,
   checkout.counterSaleSerials,
   sync.pushRefusals,
-  desks.requestClaimedInTheWrite
+  desks.requestClaimedInTheWrite,
+  reportPartPayers.partPayers
 ]

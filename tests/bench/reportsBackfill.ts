@@ -31,7 +31,7 @@ const fills = (statement: string) => statement.startsWith('INSERT INTO report_')
 
 /**
  * The migrations' statements that fill the sums from the fact rows and the lines already there.
- * The used parts are summed as migration 52 sums them (by payer, the shop's own parts earning
+ * The used parts are summed as migration 50 sums them (by payer, the shop's own parts earning
  * nothing), not as migrations 38 and 41 first did, nor by year (migration 42 dropped those).
  */
 export const SUMS_BACKFILL = [

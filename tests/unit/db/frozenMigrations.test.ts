@@ -61,7 +61,8 @@ const RELEASED_CHECKSUMS: Record<number, string> = {
   46: '1d2bda1348e97eb2ca0bb4bee2eced18002dc481b0101aca44e9081c322afae2',
   47: 'c7b3888904561f1eb5371c23fc3f347fea766c0cfad6616643c4cda4d83b1d75',
   48: '769ae884f2945a42d51fb6d1f06da9d213114bae0fe91bc6b29e12368e21daac',
-  49: '85ccafa15f277cb432c4b936c0cabb8d030fc19ae17c657b4ac89207d46db26f'
+  49: '85ccafa15f277cb432c4b936c0cabb8d030fc19ae17c657b4ac89207d46db26f',
+  50: '408cf7ed5153242fe9c7030c07e8b8e0ab82cea301ba85edfdf2c4f125608be1'
 }
 
 const FEATURES = join(__dirname, '..', '..', '..', 'src-main', 'features')

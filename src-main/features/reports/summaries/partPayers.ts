@@ -194,7 +194,7 @@ const JOB_TRIGGERS = ['report_job_months_out', 'report_job_lines_moved']
 const triggerName = (statement: string): string => /^CREATE TRIGGER (\w+)/.exec(statement)?.[1] ?? ''
 
 export const partPayers: Migration = {
-  version: 52,
+  version: 50,
   name: 'reports: used parts earn what their payer pays as billed and credited (nothing under the shop warranty), brand and shop shares apart',
   statements: [
     ...[...WRITING_PART_SUMS, ...JOB_TRIGGERS].map((name) => `DROP TRIGGER ${name}`),
