@@ -84,9 +84,14 @@ describe('HQ: push, exactly once', () => {
     expect(answer.ok).toBe(false)
     if (answer.ok) return
     expect(answer.error.code).toBe('VALIDATION')
-    expect(answer.error.params).toMatchObject({
+    expect(answer.error.params).toEqual({
+      field: 'at',
       changeId: badTime.id,
-      changeIds: [badTime.id, otherBadTime.id, badEntity.id]
+      refusedChanges: [
+        { changeId: badTime.id, field: 'at' },
+        { changeId: otherBadTime.id, field: 'at' },
+        { changeId: badEntity.id, field: 'entity' }
+      ]
     })
     // All or none: nothing of the refused batch was applied or remembered.
     expect(await counts(t, shopId)).toEqual({ changes: 0, records: 0, batches: 0 })
