@@ -168,6 +168,12 @@ describe('a stuck sync', () => {
     const status = await callOk(app, 'sync.status', {}, adminToken)
     expect(status).toMatchObject({ problem: 'hqRefused', changesWaiting: 2, heldCount: 0 })
     expect(status.stuck).toMatchObject({ batchId: longId, firstSeq: bad, changeCount: 2, changeNamedByHq: false })
+    expect(status.stuck!.refusal).toContain('VALIDATION')
+    expect(status.stuck!.refusal).toContain('field=batchId')
+    // HQ answered the pull: the timer does not wait longer for its decisions while the batch is stuck.
+    expect((await syncWithHq(app)).problem).toBe('hqRefused')
+    const { failures } = app.sqlite.prepare('SELECT failures FROM hq_connection').get() as { failures: number }
+    expect(nextSyncDelay(failures)).toBe(SYNC_INTERVAL_MS)
     // HQ's support answers; here the shop's stray batch is dropped by hand and its changes go.
     app.sqlite.prepare('DELETE FROM hq_push_batches WHERE batch_id = ?').run(longId)
     expect((await syncWithHq(app)).problem).toBeNull()
