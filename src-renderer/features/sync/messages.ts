@@ -118,7 +118,7 @@ export const syncMessages = defineMessages(
         support: 'Tell HQ support this: shop ID {shopId}, batch {batchId}.'
       },
       held: {
-        title: '{count} changes held: HQ refused {refused} of them; every other change goes up as usual.',
+        title: 'Changes held: {count}, of which HQ refused {refused}; every other change goes up as usual.',
         explain:
           'A refused change is kept here, never lost; the later changes of the same record wait behind it, so HQ never gets them out of order. Tell HQ support what HQ answered (shop ID {shopId}); once HQ says it is fixed, press "Send again".',
         change: 'Change',
