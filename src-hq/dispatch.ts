@@ -1,12 +1,12 @@
 import type { z } from 'zod'
-import { enrolRequest, pullRequest, pushRequest, type HqResult } from '../src-shared/hq/protocol'
+import { enrolRequest, pullRequest, type HqResult } from '../src-shared/hq/protocol'
 import { hqStaffContract, type HqStaffOperation } from './contract'
 import type { HqContext } from './context'
 import { answer, HqError, type HqAnswer } from './errors'
 import { hqStaffHandlers } from './handlers'
 import { authenticateShop, enrolShop } from './shops/service'
 import { staffOfToken } from './staff/service'
-import { applyPush } from './sync/push'
+import { applyPush, parsePushRequest } from './sync/push'
 import { pullChanges } from './sync/pull'
 
 const logUnexpected = (error: unknown) => console.error('[hq]', error)
@@ -36,7 +36,7 @@ export function dispatchShopCall(
   return answer(async () => {
     if (name === 'enrol') return enrolShop(hq, parse(enrolRequest, body))
     const shop = await authenticateShop(hq, authorization)
-    if (name === 'push') return applyPush(hq, shop.id, parse(pushRequest, body))
+    if (name === 'push') return applyPush(hq, shop.id, parsePushRequest(body))
     return pullChanges(hq, shop.id, parse(pullRequest, body))
   }, logUnexpected) as Promise<HqResult<unknown>>
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { z } from 'zod'
-import type { PushedChange, pushRequest, pushResponse } from '../../src-shared/hq/protocol'
+import { pushedChange, pushRequest, type PushedChange, type pushResponse } from '../../src-shared/hq/protocol'
 import type { HqContext } from '../context'
 import type { HqDb } from '../db/connection'
 import { HqError } from '../errors'
@@ -21,11 +21,7 @@ export async function applyPush(
   shopId: string,
   request: z.infer<typeof pushRequest>
 ): Promise<z.infer<typeof pushResponse>> {
-  for (const change of request.changes) {
-    if (Number.isNaN(Date.parse(change.at))) {
-      throw new HqError('VALIDATION', 'hqErrors.VALIDATION', { field: 'at', changeId: change.id })
-    }
-  }
+  refuseChangesHqCannotTake(request.changes)
   const receivedAt = hq.now().toISOString()
   return hq.db.transaction().execute(async (trx) => {
     const batch = await trx
@@ -55,6 +51,59 @@ export async function applyPush(
     }
     return { batchId: request.batchId, applied: fresh.length, duplicate: !batch }
   })
+}
+
+/** A change HQ cannot take, named for the shop: it sets exactly these aside and sends the rest. */
+interface RefusedChange {
+  changeId: string
+  field: string
+}
+
+/** Why HQ cannot take a change at all, whatever else the batch holds: its shape, or a time it cannot read. */
+function refusalOf(change: unknown): string | null {
+  const parsed = pushedChange.safeParse(change)
+  if (!parsed.success) return parsed.error.issues[0]?.path.join('.') ?? ''
+  return Number.isNaN(Date.parse(parsed.data.at)) ? 'at' : null
+}
+
+/**
+ * Refuses the batch, applying none of it, when any change in it cannot be taken, and names every
+ * such change (`refusedChanges`, in the batch's order; `changeId` and `field` the first's): the
+ * shop keeps those aside and sends the others again as a new batch. A change without a readable
+ * id cannot be named, so the batch is refused as a whole, as a malformed request is.
+ */
+function refuseChangesHqCannotTake(changes: readonly unknown[]): void {
+  const refused: RefusedChange[] = []
+  let unnamed: string | null = null
+  changes.forEach((change, index) => {
+    const field = refusalOf(change)
+    if (field === null) return
+    const id = (change as { id?: unknown } | null)?.id
+    if (pushedChange.shape.id.safeParse(id).success) refused.push({ changeId: id as string, field })
+    else unnamed ??= `changes.${index}.${field}`
+  })
+  if (unnamed !== null) throw new HqError('VALIDATION', 'hqErrors.VALIDATION', { field: unnamed })
+  if (refused.length === 0) return
+  const [first] = refused as [RefusedChange]
+  throw new HqError('VALIDATION', 'hqErrors.VALIDATION', {
+    field: first.field,
+    changeId: first.changeId,
+    refusedChanges: refused
+  })
+}
+
+/**
+ * The push request checked against the protocol, with every change the schema refuses named
+ * (`refuseChangesHqCannotTake`) rather than only the request's first fault.
+ */
+export function parsePushRequest(body: unknown): z.infer<typeof pushRequest> {
+  const parsed = pushRequest.safeParse(body)
+  if (parsed.success) return parsed.data
+  const changes = (body as { changes?: unknown } | null)?.changes
+  const aboutChangesOnly = parsed.error.issues.every((issue) => issue.path[0] === 'changes' && issue.path.length > 2)
+  if (Array.isArray(changes) && aboutChangesOnly) refuseChangesHqCannotTake(changes)
+  const issue = parsed.error.issues[0]
+  throw new HqError('VALIDATION', 'hqErrors.VALIDATION', { field: issue?.path.join('.') ?? '' })
 }
 
 /**

@@ -159,6 +159,7 @@ const SPECIFIC_ERROR_KEYS = [
   'sync.hqRefused',
   'sync.hqUnreachable',
   'sync.notEnrolled',
+  'sync.notHeld',
   // The shop network.
   'errors.pairingCodeWrong',
   'errors.deskNotFound',

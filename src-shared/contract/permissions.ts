@@ -174,6 +174,7 @@ export const permissions: Record<OperationName, Access> = {
   // Managers watch the sync with HQ and start one; only an admin enrols the shop.
   'sync.status': ADMIN_AND_MANAGER,
   'sync.now': ADMIN_AND_MANAGER,
+  'sync.sendAgain': ADMIN_AND_MANAGER,
   'sync.readCertificate': ADMIN,
   'sync.enrol': ADMIN,
   // A desk pairs with a code an admin read out; it has no session yet (throttled per source).

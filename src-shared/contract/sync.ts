@@ -41,8 +41,24 @@ export interface StuckPushBatch {
   change: { seq: number; id: string; entity: string; entityId: string } | null
 }
 
+/**
+ * A change HQ refused and the shop set aside: kept, not sent again until a manager says HQ has put
+ * its side right; the later changes of its record wait behind it, everything else goes.
+ */
+export interface HeldChange {
+  change: { seq: number; id: string; entity: string; entityId: string }
+  refusedAt: string
+  /** What HQ answered, as it said it (`VALIDATION: hqErrors.VALIDATION field=at`). */
+  refusal: string
+  /** Later changes of the same record waiting behind it. */
+  behind: number
+}
+
 /** Hours without a successful sync after which an enrolled shop's sync shows as late. */
 export const SYNC_LATE_AFTER_HOURS = 24
+
+/** Held changes the sync status lists; the count covers them all. */
+export const HELD_LISTED = 50
 
 export interface SyncStatus {
   enrolled: boolean
@@ -57,8 +73,12 @@ export interface SyncStatus {
   /** Failures in a row since the last success: the automatic sync waits longer after each. */
   failures: number
   changesWaiting: number
-  /** The batch HQ refuses, holding up every change after it; null when nothing is stuck. */
+  /** The batch HQ refuses without naming a change, holding up every change after it; null when nothing is stuck. */
   stuck: StuckPushBatch | null
+  /** The changes HQ refused and the shop set aside, oldest first (at most HELD_LISTED of them). */
+  held: HeldChange[]
+  /** Changes waiting because of them: the held ones and the later changes of their records. */
+  heldCount: number
   /**
    * No successful sync (or, never synced, no enrolment) for more than SYNC_LATE_AFTER_HOURS:
    * late even when no problem was recorded (a sync that hangs, a timer that stopped).
@@ -85,6 +105,8 @@ export const syncContract = {
   'sync.status': operation<SyncStatus>()(emptyInput),
   /** Starts a sync at once (or joins the one running); the page follows it through sync.status. */
   'sync.now': operation<SyncStatus>()(emptyInput),
+  /** HQ has put its side right: a held change (and those behind it) goes with the next sync. */
+  'sync.sendAgain': operation<SyncStatus>()(z.object({ changeId: z.string().min(1).max(64) })),
   /** Reads the certificate HQ presents, sending nothing, for the admin to confirm before enrolling. */
   'sync.readCertificate': operation<HqCertificate>()(z.object({ hqUrl: hqUrlSchema })),
   'sync.enrol': operation<SyncStatus>()(

@@ -132,16 +132,18 @@ test("a claim made at checkout goes to HQ, and HQ's decision shows on the job an
   }
 })
 
-test('a sync a day old shows late on the home tile and the sync page, and a batch HQ refuses is named there for HQ support', async ({
+test('a sync a day old shows late on the home tile and the sync page; a change HQ refuses is held there with HQ’s words until sent again, and a batch HQ refuses unnamed is named for HQ support', async ({
   page,
   host
 }) => {
   const folder = mkdtempSync(join(tmpdir(), 'e2e-hq-'))
   let refusedCustomerId = ''
+  let unnamedCustomerId = ''
   const hq = await startFakeHq({
     file: join(folder, 'hq.sqlite'),
     certificate: await makeHqCertificate(),
-    refusesChange: (change) => (change.entityId === refusedCustomerId ? 'mobile' : null)
+    refusesChange: (change) => (change.entityId === refusedCustomerId ? 'mobile' : null),
+    refusesBatchFor: (change) => (change.entityId === unnamedCustomerId ? 'mobile' : null)
   })
   try {
     const adminToken = await setUpShop(host)
@@ -167,19 +169,61 @@ test('a sync a day old shows late on the home tile and the sync page, and a batc
     await expect(page.getByTestId('sync-healthy')).toHaveCount(0)
     await tallScreenshot(page, 'sync-late')
 
-    // HQ refuses one customer's change for good: the page names the batch, the change and HQ's words.
+    // HQ refuses one customer's change for good: it is held with HQ's words, the other one goes.
     const refused = await host.rpc<{ id: string }>(
       'customers.create',
       { name: '李强', mobile: '13900001111' },
       adminToken
     )
     refusedCustomerId = refused.id
-    await host.rpc('customers.create', { name: '赵敏', mobile: '13700002222' }, adminToken)
+    const other = await host.rpc<{ id: string }>(
+      'customers.create',
+      { name: '赵敏', mobile: '13700002222' },
+      adminToken
+    )
+    // A sync the timer had already started may have missed the new changes: sync until HQ has the other one.
+    const atHq = (customerId: string) =>
+      (hq.db.prepare('SELECT count(*) AS n FROM changes WHERE entity_id = ?').get(customerId) as { n: number }).n
+    await expect
+      .poll(async () => {
+        await syncAndWait(host, adminToken)
+        return atHq(other.id)
+      })
+      .toBe(1)
+    await page.reload()
+    const held = page.getByTestId('sync-held')
+    await expect(held).toContainText('1 条变更暂缓上传：总部拒收了其中 1 条')
+    await expect(held).toContainText(`客户 ${refused.id}`)
+    await expect(held).toContainText('VALIDATION')
+    await expect(held).toContainText('field=mobile')
+    await expect(page.getByTestId('sync-stuck')).toHaveCount(0)
+    await expect(page.getByTestId('sync-waiting')).toHaveText('1')
+    await tallScreenshot(page, 'sync-held')
+    await page.getByTestId('nav-home').click()
+    await expect(page.getByTestId('tile-sync')).toHaveClass(/late/)
+    await expect(page.getByTestId('tile-sync')).toContainText('1 条变更暂缓上传：总部拒收')
+    await tallScreenshot(page, 'sync-held-home')
+    await page.getByTestId('nav-sync').click()
+
+    // HQ puts its side right; the manager sends the change again and nothing is held any more.
+    refusedCustomerId = ''
+    await held.getByTestId('sync-send-again').click()
+    await expect(page.getByTestId('sync-held')).toHaveCount(0)
+    await expect(page.getByTestId('sync-waiting')).toHaveText('0')
+    expect(atHq(refused.id)).toBe(1)
+
+    // HQ refuses a batch without naming a change: the page names the batch, its first change and HQ's words.
+    const unnamed = await host.rpc<{ id: string }>(
+      'customers.create',
+      { name: '钱进', mobile: '13600003333' },
+      adminToken
+    )
+    unnamedCustomerId = unnamed.id
     await syncAndWait(host, adminToken)
     await page.reload()
     const stuck = page.getByTestId('sync-stuck')
     await expect(stuck).toContainText('总部拒收了一批变更')
-    await expect(stuck).toContainText(`客户 ${refused.id}`)
+    await expect(stuck).toContainText(`客户 ${unnamed.id}`)
     await expect(stuck).toContainText('VALIDATION')
     await expect(stuck).toContainText('field=mobile')
     await expect(page.getByTestId('sync-waiting')).not.toHaveText('0')

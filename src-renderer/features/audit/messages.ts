@@ -98,6 +98,7 @@ export const auditMessages = defineMessages(
         reports_faultActionChanged: '修改纠正措施',
         settings_saveDesk: '修改本机设置',
         sync_enrol: '加入总部网络',
+        sync_sendAgain: '重新上传总部拒收的变更',
         warranty_refund: '办理退货',
         workOrders_passcodeErased: '设备密码到期删除'
       },
@@ -132,6 +133,7 @@ export const auditMessages = defineMessages(
         desk: '电脑',
         fault_action: '纠正措施',
         hq_connection: '总部连接',
+        outbox: '待上传的变更',
         warranty_import: '保修档案导入'
       }
     }
@@ -233,6 +235,7 @@ export const auditMessages = defineMessages(
         reports_faultActionChanged: 'Corrective action changed',
         settings_saveDesk: 'This computer’s settings changed',
         sync_enrol: 'Joined the HQ network',
+        sync_sendAgain: 'Sent a change HQ refused again',
         warranty_refund: 'Unit refunded',
         workOrders_passcodeErased: 'Device passcode erased (kept long enough)'
       },
@@ -267,6 +270,7 @@ export const auditMessages = defineMessages(
         desk: 'Computer',
         fault_action: 'Corrective action',
         hq_connection: 'HQ connection',
+        outbox: 'Change for HQ',
         warranty_import: 'Warranty import'
       }
     }

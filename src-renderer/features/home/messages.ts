@@ -36,6 +36,7 @@ export const dashboardMessages = defineMessages(
       syncProblem: '同步异常',
       syncLate: '上次成功同步：{when}',
       syncStuck: '有一批变更被总部拒收',
+      syncHeld: '{count} 条变更暂缓上传：总部拒收',
       syncWaiting: '{count} 条待上传'
     }
   },
@@ -73,6 +74,7 @@ export const dashboardMessages = defineMessages(
       syncProblem: 'Sync has a problem',
       syncLate: 'Last synced: {when}',
       syncStuck: 'HQ refuses a batch of changes',
+      syncHeld: '{count} change held: HQ refused it | {count} changes held: HQ refused them',
       syncWaiting: '{count} changes waiting'
     }
   }

@@ -29,6 +29,18 @@ export const syncMessages = defineMessages(
         refusal: '总部的答复：{refusal}（{when} 起）。',
         support: '请把以上内容告诉总部技术支持：本店编号 {shopId}，批次 {batchId}。'
       },
+      held: {
+        title: '{count} 条变更暂缓上传：总部拒收了其中 {refused} 条，其余变更照常上传。',
+        explain:
+          '被拒收的变更保存在本店，不会丢失；同一记录之后的变更在它后面等待，以免总部收到的顺序颠倒。请把总部的答复告诉总部技术支持（本店编号 {shopId}），总部确认已处理后，点“重新上传”。',
+        change: '变更',
+        changeText: '第 {seq} 号，{entity} {id}',
+        refusal: '总部的答复',
+        since: '拒收时间',
+        behind: '之后等待的变更',
+        sendAgain: '重新上传',
+        sentAgain: '已重新上传，正在同步'
+      },
       tables: '已下载的总部数据',
       table: '数据',
       cursor: '已同步到',
@@ -72,7 +84,8 @@ export const syncMessages = defineMessages(
         '本店已加入总部网络，保修政策、配件目录中配件的名称、说明、单位和索赔价等数据由总部维护，不能在本店修改；总部的更新会自动同步过来',
       hqRefused: '总部拒绝了请求，请稍后再试或联系总部',
       hqUnreachable: '连不上总部，请检查地址和网络',
-      notEnrolled: '本店尚未加入总部网络'
+      notEnrolled: '本店尚未加入总部网络',
+      notHeld: '这条变更已不在暂缓之列，请刷新页面'
     }
   },
   {
@@ -103,6 +116,18 @@ export const syncMessages = defineMessages(
         changeFirst: 'The first change of the batch: no. {seq}, {entity} {id}.',
         refusal: 'HQ answered: {refusal} (since {when}).',
         support: 'Tell HQ support this: shop ID {shopId}, batch {batchId}.'
+      },
+      held: {
+        title: 'Changes held: {count}, of which HQ refused {refused}; every other change goes up as usual.',
+        explain:
+          'A refused change is kept here, never lost; the later changes of the same record wait behind it, so HQ never gets them out of order. Tell HQ support what HQ answered (shop ID {shopId}); once HQ says it is fixed, press "Send again".',
+        change: 'Change',
+        changeText: 'no. {seq}, {entity} {id}',
+        refusal: 'HQ answered',
+        since: 'Refused at',
+        behind: 'Waiting behind it',
+        sendAgain: 'Send again',
+        sentAgain: 'Sent again; syncing now'
       },
       tables: "HQ's data received",
       table: 'Data',
@@ -148,7 +173,8 @@ export const syncMessages = defineMessages(
         'This shop belongs to the HQ network: warranty policies and the names, descriptions, units and claim prices of catalogue parts are kept by HQ and cannot be changed here; HQ’s updates arrive by themselves',
       hqRefused: 'HQ refused the request; try again later or call HQ',
       hqUnreachable: 'HQ cannot be reached: check the address and the network',
-      notEnrolled: 'This shop has not joined the HQ network yet'
+      notEnrolled: 'This shop has not joined the HQ network yet',
+      notHeld: 'This change is no longer held; refresh the page'
     }
   }
 )

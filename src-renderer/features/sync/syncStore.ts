@@ -26,6 +26,12 @@ export const useSyncStore = defineStore('sync', () => {
     keepFollowing()
   }
 
+  /** HQ has put its side right: the held change goes again, and the sync starts. */
+  async function sendAgain(changeId: string): Promise<void> {
+    status.value = await call('sync.sendAgain', { changeId })
+    keepFollowing()
+  }
+
   const readCertificate = (hqUrl: string): Promise<HqCertificate> => call('sync.readCertificate', { hqUrl })
 
   async function enrol(input: { hqUrl: string; fingerprint: string; code: string }): Promise<SyncStatus> {
@@ -38,5 +44,5 @@ export const useSyncStore = defineStore('sync', () => {
     follow = undefined
   }
 
-  return { status, load, syncNow, readCertificate, enrol, stopFollowing }
+  return { status, load, syncNow, sendAgain, readCertificate, enrol, stopFollowing }
 })

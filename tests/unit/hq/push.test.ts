@@ -71,6 +71,33 @@ describe('HQ: push, exactly once', () => {
     expect(await t.shopOk('push', key, { batchId: 'batch-1', changes: good })).toMatchObject({ applied: 2 })
   })
 
+  it('every change HQ cannot take is named, so the shop can set exactly those aside and send the rest', async () => {
+    const t = await cluster.freshHq()
+    const { shopId, key } = await t.enrolledShop('Nanjing Road')
+    const good = [order(1, '2026-03-10T01:00:00Z'), order(2, '2026-03-10T01:00:00Z')]
+    const badTime = order(3, 'not a time')
+    const otherBadTime = order(4, 'yesterday')
+    // Refused by the protocol's own schema (an entity name longer than it allows), not by the apply.
+    const badEntity = change('x'.repeat(65), 'wo-5', {}, '2026-03-10T01:00:00Z')
+    const broken = { batchId: 'batch-1', changes: [good[0], badTime, good[1], otherBadTime, badEntity] }
+    const answer = await t.shop('push', key, broken)
+    expect(answer.ok).toBe(false)
+    if (answer.ok) return
+    expect(answer.error.code).toBe('VALIDATION')
+    expect(answer.error.params).toEqual({
+      field: 'at',
+      changeId: badTime.id,
+      refusedChanges: [
+        { changeId: badTime.id, field: 'at' },
+        { changeId: otherBadTime.id, field: 'at' },
+        { changeId: badEntity.id, field: 'entity' }
+      ]
+    })
+    // All or none: nothing of the refused batch was applied or remembered.
+    expect(await counts(t, shopId)).toEqual({ changes: 0, records: 0, batches: 0 })
+    expect(await t.shopOk('push', key, { batchId: 'batch-2', changes: good })).toMatchObject({ applied: 2 })
+  })
+
   it('HQ failing mid-apply rolls the whole batch back, so its retry applies all of it', async () => {
     const t = await cluster.freshHq()
     const { shopId, key } = await t.enrolledShop('Nanjing Road')

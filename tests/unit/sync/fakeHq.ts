@@ -52,6 +52,8 @@ export interface FakeHqOptions {
   pushDelayMs?: number
   /** The field HQ refuses a pushed change for, for good (as the real HQ refuses an unreadable time); null to take it. */
   refusesChange?: (change: { id: string; entity: string; entityId: string }) => string | null
+  /** Like refusesChange, but the refusal names no change (an HQ that cannot tell which): the batch is stuck. */
+  refusesBatchFor?: (change: { id: string; entity: string; entityId: string }) => string | null
   /** True for a pull HQ's connection drops on, unanswered (a network error mid-pull). */
   pullDrops?: (request: { table: PulledTable; since: number }) => boolean
 }
@@ -128,6 +130,8 @@ export async function startFakeHq(options: FakeHqOptions): Promise<FakeHq> {
     for (const change of input.changes) {
       const field = options.refusesChange?.(change) ?? null
       if (field !== null) throw new HqRefusal('VALIDATION', 400, { field, changeId: change.id })
+      const unnamed = options.refusesBatchFor?.(change) ?? null
+      if (unnamed !== null) throw new HqRefusal('VALIDATION', 400, { field: unnamed })
     }
     return db.transaction(() => {
       const seen = db.prepare('SELECT 1 FROM batches WHERE shop_id = ? AND batch_id = ?').get(shopId, input.batchId)

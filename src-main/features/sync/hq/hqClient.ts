@@ -83,11 +83,37 @@ function pinnedConnection(host: string, port: number, fingerprint: string) {
   }
 }
 
-/** An agent of one call whose every connection is pinned (Agent.createConnection may answer later, by callback). */
-function pinnedAgent(host: string, port: number, fingerprint: string): Agent {
-  const agent = new Agent({ keepAlive: false })
+/**
+ * How long a connection to HQ is kept open between calls. A sync's calls come back to back (a
+ * pull per table, a push per batch) and a new TLS connection costs a handshake each: about 6 ms
+ * of CPU a call on loopback, more round trips over a WAN (`tests/bench/hqKeepAlive.bench.ts`).
+ * Kept shorter than a server's usual idle limit (Node's 5 s; a server announcing a shorter one
+ * with `Keep-Alive: timeout=` is believed, less a second), so the shop drops an idle connection
+ * before HQ does; a connection HQ closed anyway is retried once on a new one (`sendHqCall`).
+ */
+export const HQ_IDLE_CONNECTION_MS = 4_000
+
+/** One agent per HQ address and pinned certificate: its connections are kept for the next call. */
+const keptAgents = new Map<string, Agent>()
+
+/**
+ * An agent whose every connection is pinned (Agent.createConnection may answer later, by
+ * callback). Kept per address and certificate, except for enrolment: its code is spent once, so
+ * it is never sent on a connection that might have been closed under it.
+ */
+function pinnedAgent(host: string, port: number, fingerprint: string, keepAlive: boolean): Agent {
+  const key = `${host}:${port}:${fingerprint}`
+  const kept = keepAlive ? keptAgents.get(key) : undefined
+  if (kept) return kept
+  const agent = new Agent(keepAlive ? { keepAlive, timeout: HQ_IDLE_CONNECTION_MS } : { keepAlive })
   agent.createConnection = pinnedConnection(host, port, fingerprint) as unknown as Agent['createConnection']
+  if (keepAlive) keptAgents.set(key, agent)
   return agent
+}
+
+/** A kept connection HQ (or a proxy) closed just as the call went out on it: nothing reached HQ. */
+function closedUnderneath(error: Error & { code?: string }): boolean {
+  return error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.code === 'ECONNABORTED'
 }
 
 function isIp(host: string): boolean {
@@ -124,6 +150,7 @@ export function sendHqCall<T>(
   const payload = Buffer.from(JSON.stringify(body), 'utf8')
   let markSent = () => {}
   const sent = new Promise<void>((resolve) => (markSent = resolve))
+  const keepAlive = endpoint.shopKey !== null
   const answer = new Promise<T>((resolve, reject) => {
     let settled = false
     const fail = (error: HqCallError) => {
@@ -131,65 +158,74 @@ export function sendHqCall<T>(
       settled = true
       reject(error)
     }
-    const req = request(
-      {
-        host,
-        port,
-        method: 'POST',
-        path: `${path}/hq/${name}`,
-        agent: pinnedAgent(host, port, endpoint.fingerprint),
-        headers: {
-          'content-type': 'application/json',
-          'content-length': payload.length,
-          ...(endpoint.shopKey ? { authorization: `ShopKey ${endpoint.shopKey}` } : {})
+    const send = (retried: boolean) => {
+      const req = request(
+        {
+          host,
+          port,
+          method: 'POST',
+          path: `${path}/hq/${name}`,
+          agent: pinnedAgent(host, port, endpoint.fingerprint, keepAlive),
+          headers: {
+            'content-type': 'application/json',
+            'content-length': payload.length,
+            ...(endpoint.shopKey ? { authorization: `ShopKey ${endpoint.shopKey}` } : {})
+          },
+          timeout: HQ_CALL_TIMEOUT_MS
         },
-        timeout: HQ_CALL_TIMEOUT_MS
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('error', (error) => fail(new HqCallError('unreachable', error.message)))
-        res.on('end', () => {
-          if (settled) return
-          let answer: unknown
-          try {
-            answer = JSON.parse(Buffer.concat(chunks).toString('utf8'))
-          } catch {
-            fail(new HqCallError('hqRefused', `HQ answered ${res.statusCode} without JSON`))
-            return
-          }
-          const envelope = answer as {
-            ok?: boolean
-            data?: unknown
-            error?: { code?: string; messageKey?: string; params?: Record<string, unknown> }
-          }
-          if (envelope.ok === true) {
-            const parsed = schema.safeParse(envelope.data)
-            if (!parsed.success) {
-              fail(new HqCallError('hqRefused', `HQ's answer to ${name} does not fit the protocol`))
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('error', (error) => fail(new HqCallError('unreachable', error.message)))
+          res.on('end', () => {
+            if (settled) return
+            let answer: unknown
+            try {
+              answer = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+            } catch {
+              fail(new HqCallError('hqRefused', `HQ answered ${res.statusCode} without JSON`))
               return
             }
-            settled = true
-            resolve(parsed.data)
-            return
-          }
-          const code = envelope.error?.code
-          const known = (HQ_ERROR_CODES as readonly string[]).includes(code ?? '') ? (code as HqErrorCode) : 'INTERNAL'
-          const refusal: HqRefusal = {
-            code: String(code ?? res.statusCode),
-            messageKey: String(envelope.error?.messageKey ?? ''),
-            params: envelope.error?.params ?? {}
-          }
-          fail(new HqCallError(PROBLEM_OF_CODE[known], `${refusal.code}: ${refusal.messageKey}`, refusal))
-        })
-      }
-    )
-    req.on('timeout', () => req.destroy(new HqCallError('unreachable', `HQ did not answer ${name} in time`)))
-    req.on('error', (error) => fail(isProblem(error) ? error : new HqCallError('unreachable', error.message)))
-    // Written out whole ('finish'), or never to be ('close' follows any failure).
-    req.once('finish', markSent)
-    req.once('close', markSent)
-    req.end(payload)
+            const envelope = answer as {
+              ok?: boolean
+              data?: unknown
+              error?: { code?: string; messageKey?: string; params?: Record<string, unknown> }
+            }
+            if (envelope.ok === true) {
+              const parsed = schema.safeParse(envelope.data)
+              if (!parsed.success) {
+                fail(new HqCallError('hqRefused', `HQ's answer to ${name} does not fit the protocol`))
+                return
+              }
+              settled = true
+              resolve(parsed.data)
+              return
+            }
+            const code = envelope.error?.code
+            const known = (HQ_ERROR_CODES as readonly string[]).includes(code ?? '')
+              ? (code as HqErrorCode)
+              : 'INTERNAL'
+            const refusal: HqRefusal = {
+              code: String(code ?? res.statusCode),
+              messageKey: String(envelope.error?.messageKey ?? ''),
+              params: envelope.error?.params ?? {}
+            }
+            fail(new HqCallError(PROBLEM_OF_CODE[known], `${refusal.code}: ${refusal.messageKey}`, refusal))
+          })
+        }
+      )
+      req.on('timeout', () => req.destroy(new HqCallError('unreachable', `HQ did not answer ${name} in time`)))
+      req.on('error', (error) => {
+        // Safe to send again: a push is acknowledged by its batch id, a pull only reads.
+        if (req.reusedSocket && !retried && !settled && closedUnderneath(error)) send(true)
+        else fail(isProblem(error) ? error : new HqCallError('unreachable', error.message))
+      })
+      // Written out whole ('finish'), or never to be ('close' follows any failure).
+      req.once('finish', markSent)
+      req.once('close', markSent)
+      req.end(payload)
+    }
+    send(false)
   })
   return { sent, answer }
 }

@@ -2,6 +2,7 @@ import type { AppContext } from '../../../app/context'
 import type { CurrentUser, ErrorKey } from '../../../../src-shared/contract'
 import { AppError } from '../../../../src-shared/contract'
 import {
+  HELD_LISTED,
   SYNC_LATE_AFTER_HOURS,
   type HqCertificate,
   type SyncProblem,
@@ -14,6 +15,7 @@ import { sealShopKey } from '../shopKeySeal'
 import { readHqConnection, type HqConnection } from './connection'
 import { callHq, HqCallError, readHqFingerprint, type HqProblem } from './hqClient'
 import { changesWaiting, stuckPushBatch } from './push'
+import { heldChanges, sendHeldChangeAgain } from './held'
 import { isSyncRunning, syncWithHq } from './run'
 
 /**
@@ -36,6 +38,7 @@ export async function syncStatus(app: AppContext): Promise<SyncStatus> {
   // In the protocol's order: the registry first, as the pull goes.
   const order = (table: string) => (PULLED_TABLES as readonly string[]).indexOf(table)
   tables.sort((a, b) => order(a.table) - order(b.table))
+  const { held, count: heldCount } = connection ? heldChanges(app) : { held: [], count: 0 }
   return {
     enrolled: connection !== undefined,
     hqUrl: connection?.hqUrl ?? null,
@@ -49,10 +52,19 @@ export async function syncStatus(app: AppContext): Promise<SyncStatus> {
     failures: connection?.failures ?? 0,
     changesWaiting: changesWaiting(app),
     stuck: connection ? stuckPushBatch(app) : null,
+    held: held.slice(0, HELD_LISTED),
+    heldCount,
     late: isSyncLate(connection, app.clock()),
     running: isSyncRunning(app),
     tables
   }
+}
+
+/** A held change goes to HQ again with the next sync, started now. */
+export async function sendAgain(app: AppContext, at: Date, actor: CurrentUser, changeId: string): Promise<SyncStatus> {
+  await sendHeldChangeAgain(app, at, actor, changeId)
+  void syncWithHq(app)
+  return syncStatus(app)
 }
 
 /** Starts a sync now and answers at once: the page follows it through sync.status. */

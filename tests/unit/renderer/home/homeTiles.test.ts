@@ -72,7 +72,7 @@ describe('the home tiles a role sees', () => {
     expect(full[4]).toMatchObject({ count: '—', tone: undefined, hint: 'dashboard.syncNotEnrolled' })
   })
 
-  it('shows the sync as late when the last success is old with no problem recorded, with its time, and names a stuck batch', () => {
+  it('shows the sync as late when the last success is old with no problem recorded, with its time, and names a stuck batch and held changes', () => {
     const enrolled = {
       enrolled: true,
       changesWaiting: 3,
@@ -95,6 +95,8 @@ describe('the home tiles a role sees', () => {
     })
     const stuck = { ...enrolled, problem: 'hqRefused', stuck: { batchId: 'ob1-x' } } as unknown as SyncStatus
     expect(syncTileOf(stuck)).toMatchObject({ tone: 'late', hint: 'dashboard.syncStuck' })
+    const held = { ...enrolled, heldCount: 2 } as unknown as SyncStatus
+    expect(syncTileOf(held)).toMatchObject({ count: 3, tone: 'late', hint: 'dashboard.syncHeld {"count":2}' })
   })
 
   it("opens the technician's comebacks on their own comebacks, not on their whole bench", () => {
