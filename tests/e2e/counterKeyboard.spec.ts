@@ -55,9 +55,7 @@ test('check-in by keyboard: a phone nobody has starts the new customer, Enter cr
   await expect(page.locator('input[name=customer-mobile]')).toHaveValue('13912345678')
   await expect(page.locator('input[name=customer-name]')).toBeFocused()
   await expect(search).toHaveValue('')
-  await expect(page.getByTestId('intake-no-returning-customer')).toHaveText(
-    '没有找到老客户“13912345678”，已填入下面的新客户'
-  )
+  await expect(page.getByTestId('intake-no-returning-customer')).toHaveText('· 没有找到老客户“13912345678”，已填入下面')
   await settled(page)
   await screenshot(page, 'keyboard-intake-new-customer-by-phone')
   await page.keyboard.type('陈小明')
@@ -96,7 +94,9 @@ test('check-in by keyboard: a phone nobody has starts the new customer, Enter cr
   await page.keyboard.press('Enter')
   await expect(page.locator('input[name=customer-name]')).toHaveValue('Chen Daming')
   await expect(page.locator('input[name=customer-mobile]')).toBeFocused()
-  await expect(page.getByTestId('intake-no-returning-customer')).toContainText('No returning customer matches')
+  await expect(page.getByTestId('intake-no-returning-customer')).toContainText(
+    'no returning customer matches “Chen Daming”'
+  )
   await settled(page)
   await screenshot(page, 'keyboard-intake-new-customer-by-name-en')
 })
@@ -131,7 +131,7 @@ test('check-in by keyboard: a known device scanned brings its owner, and the car
   await expect(page.getByTestId('chosen-customer')).toContainText('王老五')
   // The brand field the scan's Enter went to is gone with a known device: the caret was nowhere,
   // and the next scan opened the warranty lookup instead.
-  await expect(page.getByTestId('service-type').locator('input').first()).toBeFocused()
+  await expect(page.getByTestId('service-type').locator('input[value=paid_repair]')).toBeFocused()
   await enterUntil(page, 'input[name=reported-fault]', 4)
   await page.keyboard.type('屏幕闪烁')
   await page.keyboard.press('Control+Enter')
@@ -143,7 +143,7 @@ test('check-in by keyboard: a known device scanned brings its owner, and the car
   await scanKeys(page, 'SN-KNOWN-02')
   await expect(page.getByTestId('known-device')).toContainText('华为 P60')
   await expect(page.getByTestId('chosen-customer')).toContainText('赵六')
-  await expect(page.getByTestId('service-type').locator('input').first()).toBeFocused()
+  await expect(page.getByTestId('service-type').locator('input[value=paid_repair]')).toBeFocused()
   await expect(page).toHaveURL(/#\/intake$/)
   await settled(page)
   await screenshot(page, 'keyboard-intake-known-device')
