@@ -23,11 +23,20 @@ export function focusNextField(field: HTMLElement): void {
   const fields = Array.from(form.querySelectorAll<HTMLElement>(FIELD_SELECTOR)).filter(
     (element) => element.offsetParent !== null
   )
+  const radioRow = (element: HTMLElement | undefined) =>
+    element instanceof HTMLInputElement && element.type === 'radio' ? element.name : null
   let next = fields.indexOf(field) + 1
-  const sameRadioRow = (element: HTMLElement | undefined) =>
-    element instanceof HTMLInputElement && element.type === 'radio' && element.name === (field as HTMLInputElement).name
-  if (sameRadioRow(field)) while (sameRadioRow(fields[next])) next++
-  fields[next]?.focus()
+  const row = radioRow(field)
+  if (row !== null) while (radioRow(fields[next]) === row) next++
+  const target = fields[next]
+  // Into a row of radio buttons as Tab goes: onto the one chosen, if any.
+  const targetRow = radioRow(target)
+  const chosen =
+    targetRow === null
+      ? undefined
+      : fields.find((element) => radioRow(element) === targetRow && (element as HTMLInputElement).checked)
+  const landing = chosen ?? target
+  landing?.focus()
 }
 
 /**
