@@ -1,4 +1,4 @@
-import { nextTick, type Directive } from 'vue'
+import { nextTick, onBeforeUnmount, onMounted, type Directive, type Ref } from 'vue'
 
 const FIELD_SELECTOR =
   'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), select:not([disabled])'
@@ -20,4 +20,31 @@ export const vFocusFirst: Directive<HTMLElement> = {
   mounted(element) {
     void nextTick(() => focusFirstField(element))
   }
+}
+
+/**
+ * The page's next step takes the focus when it appears, so Enter goes on from the keyboard: the
+ * first element inside `root` that `selector` finds, whenever one is there and nothing else has
+ * the focus (a page opened by a scan, a button gone with the step it took). A step that appears
+ * before the one it put the focus on (the answer to another request) takes it over; a field or
+ * button the person went to keeps it.
+ */
+export function useFocusWhenIdle(root: Readonly<Ref<HTMLElement | undefined>>, selector: string): void {
+  let observer: MutationObserver | undefined
+  let placed: Element | null = null
+  const focusStep = () => {
+    const active = document.activeElement
+    if (active && active !== document.body && active !== placed) return
+    const step = root.value?.querySelector<HTMLElement>(selector)
+    if (!step || step === active) return
+    step.focus()
+    placed = step
+  }
+  onMounted(() => {
+    if (!root.value) return
+    focusStep()
+    observer = new MutationObserver(focusStep)
+    observer.observe(root.value, { childList: true, subtree: true })
+  })
+  onBeforeUnmount(() => observer?.disconnect())
 }

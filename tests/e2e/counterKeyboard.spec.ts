@@ -1,0 +1,277 @@
+import type { Page } from '@playwright/test'
+import {
+  test,
+  expect,
+  screenshot,
+  setUpShop,
+  staffPage,
+  hire,
+  scanKeys,
+  settled,
+  takeIn,
+  type ShopHost
+} from './fixtures'
+import { finishedJob } from './counterJobs'
+
+// The front desk works with a keyboard and a barcode scanner on a small screen: these tests use
+// no mouse once the page is open (arranging the shop through the API).
+test.use({ viewport: { width: 1366, height: 768 } })
+
+const goTo = (page: Page, host: ShopHost, path: string) => page.goto(`${host.url}#${path}`)
+
+type BrowserStorage = { localStorage: { setItem(key: string, value: string): void } }
+
+/** The same page in English, for a look at the changed screen in the other language. */
+async function inEnglish(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    (globalThis as unknown as BrowserStorage).localStorage.setItem('service-center.locale', 'en')
+  )
+  await page.reload()
+}
+
+/** Presses Enter until `field` has the caret, as the desk steps through a form (at most `limit` times). */
+async function enterUntil(page: Page, field: string, limit: number): Promise<void> {
+  const target = page.locator(field)
+  for (let i = 0; i < limit && !(await target.evaluate((el) => el === el.ownerDocument.activeElement)); i++) {
+    await page.keyboard.press('Enter')
+  }
+  await expect(target).toBeFocused()
+}
+
+test('check-in by keyboard: a phone nobody has starts the new customer, Enter crosses the date fields, Ctrl+Enter saves from one', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await goTo(page, host, '/intake')
+  const search = page.locator('input[name=customer-search]')
+  await expect(search).toBeFocused()
+
+  // The customer says their phone; nobody has it, so Enter starts a new customer with that number.
+  await page.keyboard.type('13912345678')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('input[name=customer-mobile]')).toHaveValue('13912345678')
+  await expect(page.locator('input[name=customer-name]')).toBeFocused()
+  await expect(search).toHaveValue('')
+  await expect(page.getByTestId('intake-no-returning-customer')).toHaveText('· 没有找到老客户“13912345678”，已填入下面')
+  await settled(page)
+  await screenshot(page, 'keyboard-intake-new-customer-by-phone')
+  await page.keyboard.type('陈小明')
+
+  await enterUntil(page, 'input[name=serial]', 5)
+  await scanKeys(page, 'SN-KB-0001')
+  await expect(page.getByText('新设备，请填写品牌和型号')).toBeVisible()
+  await expect(page.locator('input[name=device-brand]')).toBeFocused()
+  await page.keyboard.type('小米')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('14')
+  await enterUntil(page, 'input[name=device-purchaseDate]', 2)
+  // A date field used to keep Enter for its calendar: the caret stayed there for good.
+  await page.keyboard.type('2026-01-15')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('input[name=device-purchaseDate]')).not.toBeFocused()
+  await expect(page.locator('input[name=device-purchaseDate]')).toHaveValue('2026-01-15')
+  await enterUntil(page, 'input[name=reported-fault]', 5)
+  await page.keyboard.type('屏幕不亮')
+  await enterUntil(page, 'input[name=faultDate]', 20)
+  // Enter never saves a half-filled form; Ctrl+Enter saves, from a date field too.
+  await page.keyboard.press('Control+Enter')
+  await expect(page.getByTestId('created-number')).toHaveText(/^WO-\d{6}-0001$/)
+  const created = await host.rpc<{ rows: { customerName: string; customerMobile: string | null }[] }>(
+    'workOrders.list',
+    {},
+    adminToken
+  )
+  expect(created.rows[0]).toMatchObject({ customerName: '陈小明', customerMobile: '13912345678' })
+
+  await page.keyboard.press('Escape')
+  await expect(search).toBeFocused()
+  await inEnglish(page)
+  await expect(page.locator('input[name=customer-search]')).toBeFocused()
+  await page.keyboard.type('Chen Daming')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('input[name=customer-name]')).toHaveValue('Chen Daming')
+  await expect(page.locator('input[name=customer-mobile]')).toBeFocused()
+  await expect(page.getByTestId('intake-no-returning-customer')).toContainText(
+    'no returning customer matches “Chen Daming”'
+  )
+  await settled(page)
+  await screenshot(page, 'keyboard-intake-new-customer-by-name-en')
+})
+
+test('check-in by keyboard: a known device scanned brings its owner, and the caret goes on to the job', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+  for (const [name, mobile, serial] of [
+    ['王老五', '13800001111', 'SN-KNOWN-01'],
+    ['赵六', '13800002222', 'SN-KNOWN-02']
+  ] as const) {
+    await takeIn(host, adminToken, {
+      customer: { name, mobile },
+      device: { brand: '华为', model: 'P60', serial },
+      serviceType: 'paid_repair',
+      reportedFault: '电池鼓包'
+    })
+  }
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await goTo(page, host, '/intake')
+  const search = page.locator('input[name=customer-search]')
+  await expect(search).toBeFocused()
+  // Enter in the empty search moves on like any field; on to the serial, and a scan.
+  await page.keyboard.press('Enter')
+  await expect(page.locator('input[name=customer-name]')).toBeFocused()
+  await enterUntil(page, 'input[name=serial]', 6)
+  await scanKeys(page, 'SN-KNOWN-01')
+  await expect(page.getByTestId('known-device')).toContainText('华为 P60')
+  await expect(page.getByTestId('chosen-customer')).toContainText('王老五')
+  // The brand field the scan's Enter went to is gone with a known device: the caret was nowhere,
+  // and the next scan opened the warranty lookup instead.
+  await expect(page.getByTestId('service-type').locator('input[value=paid_repair]')).toBeFocused()
+  await enterUntil(page, 'input[name=reported-fault]', 4)
+  await page.keyboard.type('屏幕闪烁')
+  await page.keyboard.press('Control+Enter')
+  await expect(page.getByTestId('created-number')).toHaveText(/^WO-\d{6}-0003$/)
+
+  // The next walk-in's device is scanned straight into the first field, the customer search.
+  await page.keyboard.press('Escape')
+  await expect(search).toBeFocused()
+  await scanKeys(page, 'SN-KNOWN-02')
+  await expect(page.getByTestId('known-device')).toContainText('华为 P60')
+  await expect(page.getByTestId('chosen-customer')).toContainText('赵六')
+  await expect(page.getByTestId('service-type').locator('input[value=paid_repair]')).toBeFocused()
+  await expect(page).toHaveURL(/#\/intake$/)
+  await settled(page)
+  await screenshot(page, 'keyboard-intake-known-device')
+  await inEnglish(page)
+  await expect(page.getByTestId('known-device')).toContainText('Known device')
+  await settled(page)
+  await screenshot(page, 'keyboard-intake-known-device-en')
+})
+
+test('pick-up by scanner: the claim receipt opens the job with its checkout in focus, cash with change, then the hand-over', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+  const job = await finishedJob(host, adminToken, {
+    serviceType: 'paid_repair',
+    customer: '张三丰',
+    labourFen: 8_000,
+    partPriceFen: 45_000
+  })
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  // The claim receipt's barcode is the work-order number.
+  await scanKeys(page, job.number)
+  await expect(page.getByTestId('work-order')).toBeVisible()
+  await expect(page.getByTestId('checkout')).toBeFocused()
+  await settled(page)
+  await screenshot(page, 'keyboard-pickup-scanned-order')
+  await page.keyboard.press('Enter')
+  const cash = page.locator('input[name=tender-amount-0]')
+  await expect(cash).toBeFocused()
+  await page.keyboard.type('600')
+  await expect(page.getByTestId('checkout-change')).toHaveText('¥70.00')
+  await page.keyboard.press('Control+Enter')
+  await expect(page.getByTestId('print-receipt')).toBeFocused()
+
+  // Back on the job, paid: the hand-over is next, and Esc closes its dialog while nothing is typed.
+  await goTo(page, host, `/work-orders/${job.id}`)
+  await expect(page.getByTestId('pickup')).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('input[name=claim-code]')).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(page.locator('input[name=claim-code]')).toBeHidden()
+
+  await inEnglish(page)
+  await expect(page.getByTestId('pickup')).toBeFocused()
+  await settled(page)
+  await screenshot(page, 'keyboard-pickup-paid-order-en')
+})
+
+test('an unknown code is said and left selected, so the next scan replaces it: warranty, counter sale, refund', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const part = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'CHG-66W',
+      name: '66W 快充充电器',
+      barcodes: ['6901234567892'],
+      sellingPriceFen: 12_900,
+      costPriceFen: 1_500
+    },
+    adminToken
+  )
+  await host.rpc(
+    'parts.receive',
+    { reference: 'HQ-1', lines: [{ partId: part.id, quantity: 5, unitCostFen: 1_500 }] },
+    adminToken
+  )
+  const page = await staffPage(browser, host, boss.username, boss.password)
+
+  // The lookup keeps its last query; coming back to it, a scan replaced it only after a click.
+  await scanKeys(page, 'SN-NOBODY-1')
+  await expect(page.getByTestId('warranty-unknown')).toContainText('SN-NOBODY-1')
+  await goTo(page, host, '/')
+  await goTo(page, host, '/warranty')
+  const box = page.getByTestId('warranty-search')
+  await expect(box).toBeFocused()
+  await expect(box).toHaveValue('SN-NOBODY-1')
+  await scanKeys(page, 'SN-NOBODY-2')
+  await expect(page).toHaveURL(/q=SN-NOBODY-2$/)
+  await expect(page.getByTestId('warranty-unknown')).toContainText('SN-NOBODY-2')
+
+  await goTo(page, host, '/counter-sale')
+  const scan = page.getByTestId('counter-scan')
+  await expect(scan).toBeFocused()
+  await scanKeys(page, '0000000000000')
+  await expect(page.getByText('没有找到“0000000000000”')).toBeVisible()
+  await settled(page)
+  await screenshot(page, 'keyboard-counter-sale-unknown')
+  await scanKeys(page, '6901234567892')
+  await expect(page.getByTestId('counter-lines')).toContainText('66W 快充充电器')
+  await expect(scan).toHaveValue('')
+  await page.locator('input[name=counter-tender-0]').focus()
+  await page.keyboard.type('130')
+  await page.getByTestId('counter-pay').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('counter-sale-paid')).toContainText(/INV-\d{6}-\d{4}/)
+  const number = /INV-\d{6}-\d{4}/.exec((await page.getByTestId('counter-sale-paid').textContent()) ?? '')![0]
+
+  await page.getByTestId('counter-refund-open').focus()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByTestId('counter-refund-dialog')
+  const receipt = dialog.getByTestId('counter-refund-number')
+  await expect(receipt).toBeFocused()
+  await scanKeys(page, 'INV-000000-0000')
+  await expect(page.getByText('找不到该零售单')).toBeVisible()
+  await scanKeys(page, number)
+  await expect(dialog.getByTestId('counter-refund-lines')).toBeVisible()
+  // The receipt found, its first line's quantity is next.
+  await expect(dialog.getByTestId('counter-refund-quantity-0').locator('input')).toBeFocused()
+  await settled(page)
+  await screenshot(page, 'keyboard-counter-refund-found')
+
+  await inEnglish(page)
+  await expect(page.getByTestId('counter-scan')).toBeFocused()
+  await scanKeys(page, 'NO-SUCH-CODE')
+  await expect(page.getByText('Nothing found for “NO-SUCH-CODE”')).toBeVisible()
+  await scanKeys(page, '6901234567892')
+  await expect(page.getByTestId('counter-lines')).toContainText('66W 快充充电器')
+  await settled(page)
+  await screenshot(page, 'keyboard-counter-sale-en')
+  await goTo(page, host, '/warranty')
+  await scanKeys(page, 'SN-NOBODY-3')
+  await expect(page.getByTestId('warranty-unknown')).toContainText('SN-NOBODY-3')
+  await settled(page)
+  await screenshot(page, 'keyboard-warranty-unknown-en')
+})
