@@ -47,6 +47,11 @@ export interface RestoreAccess {
   lostAccounts: string[]
   /** Desks paired after the copy and not revoked: the copy does not hold them, they must pair again. */
   lostDesks: string[]
+  /**
+   * The copy's administrators have all been deactivated or given another role since (and today's
+   * are not in the copy): the restore would leave no one to administer the shop, and refuses.
+   */
+  leavesNoAdmin: boolean
 }
 
 export interface RestoreResult {
@@ -65,6 +70,8 @@ export interface RestoreKept {
   accounts: string[]
   /** Desks revoked after the copy: they stay revoked. */
   revokedDesks: string[]
+  /** Accounts locked out now after too many wrong passwords: they stay locked until the lock runs out. */
+  lockedOut: string[]
 }
 
 /**

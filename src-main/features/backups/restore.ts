@@ -153,7 +153,7 @@ function readiedForUse(app: AppContext, copy: string, running: RunningAccess): R
     bringUpToDate(app, sqlite)
     // The copy's sessions are over, even if the power fails before the restore ends today's.
     sqlite.prepare('DELETE FROM sessions').run()
-    return keepRunningAccess(sqlite, running)
+    return keepRunningAccess(sqlite, running, app.clock())
   } finally {
     // Closing the only connection folds its WAL into the file, which is renamed alone.
     sqlite.close()

@@ -122,7 +122,7 @@ function accessAfterRestore(app: AppContext, copyFile: string): RestoreAccess | 
   let copyDb: BetterSqlite3.Database | undefined
   try {
     copyDb = new BetterSqlite3(copyFile, { readonly: true, fileMustExist: true })
-    return previewAccess(copyDb, app.sqlite)
+    return previewAccess(copyDb, app.sqlite, app.clock())
   } catch (error) {
     console.error(`[backups] could not read ${copyFile} for the restore's preview`, error)
     return null
