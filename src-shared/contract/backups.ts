@@ -37,6 +37,20 @@ export interface RestorePreview {
   tooNew: boolean
   /** What the restore would do to who may get in; null when the copy cannot be restored or read. */
   access: RestoreAccess | null
+  /** What the restore would mean at HQ; null when the shop is not enrolled with HQ, or the copy cannot be read. */
+  hq: RestoreHq | null
+}
+
+/**
+ * A restore and HQ. The shop stays connected to HQ as it is today; what HQ already received
+ * after the copy stays at HQ, as the shop had it before the restore.
+ */
+export interface RestoreHq {
+  hqName: string
+  /** The copy held another HQ connection (enrolled again since, a new key) or none: today's is kept. */
+  connectionKept: boolean
+  /** Records HQ has received changes of that the copy lacks or holds older, counted by entity. */
+  heldByHq: { entity: string; records: number }[]
 }
 
 /** Who may get in after a restore, against today, by name: what stays as today, what goes. */
@@ -60,6 +74,8 @@ export interface RestoreResult {
   safetyCopy: BackupCopy
   /** Access taken away (or changed) after the copy, kept as it was just before the restore. */
   kept: RestoreKept
+  /** The shop's link with HQ after the restore; null when the shop is not enrolled with HQ. */
+  hq: RestoreHq | null
 }
 
 /** Names, for the admin to read, of what the restore kept from the running database. */

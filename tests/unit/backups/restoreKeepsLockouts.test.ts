@@ -36,7 +36,9 @@ describe('a restore keeps the lock-outs and wrong passwords counted since the co
     expect(preview.access!.kept.lockedOut).toEqual([clerk.user.displayName])
     const result = await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
     expect(result.kept.lockedOut).toEqual([clerk.user.displayName])
-    expect(auditRows(app, 'backups.restore')).toMatchObject([{ after: { kept: { lockedOut: [clerk.user.displayName] } } }])
+    expect(auditRows(app, 'backups.restore')).toMatchObject([
+      { after: { kept: { lockedOut: [clerk.user.displayName] } } }
+    ])
 
     // The right password from the network is still refused while the lock stands.
     const rightPassword = { username: clerk.user.username, password: clerk.password }
