@@ -49,8 +49,13 @@ export interface RestoreHq {
   hqName: string
   /** The copy held another HQ connection (enrolled again since, a new key) or none: today's is kept. */
   connectionKept: boolean
-  /** Records HQ has received changes of that the copy lacks or holds older, counted by entity. */
+  /**
+   * Records HQ received after the copy that the copy does not name (made since): they stay at HQ,
+   * counted by entity.
+   */
   heldByHq: { entity: string; records: number }[]
+  /** Records HQ received changes of after the copy that the copy holds: its state is sent to HQ again. */
+  sentAgain: number
 }
 
 /** Who may get in after a restore, against today, by name: what stays as today, what goes. */

@@ -206,12 +206,13 @@ test('a shop enrolled with HQ keeps today’s connection, and the preview says w
         .toMatchObject({ changesWaiting: 0, running: false })
     }
     const { shopId } = await enrol(hq.registerShop('鑫诚手机维修中心'))
-    await host.rpc('customers.create', { name: '王芳', mobile: '13812345678' }, adminToken)
+    const wang = await host.rpc<{ id: string }>('customers.create', { name: '王芳', mobile: '13812345678' }, adminToken)
     await syncedAll()
     await host.rpc('backups.takeNow', {}, adminToken)
 
-    // After the copy: two customers reach HQ, and HQ gives the shop a new key.
+    // After the copy: two new customers and a changed one reach HQ, and HQ gives the shop a new key.
     for (const name of ['李强', '陈静']) await host.rpc('customers.create', { name }, adminToken)
+    await host.rpc('customers.update', { id: wang.id, name: '王芳芳', mobile: '13812345678' }, adminToken)
     await syncedAll()
     hq.db.prepare('INSERT INTO enrol_codes (code, shop_id) VALUES (?, ?)').run('again-1', shopId)
     await enrol('again-1')
@@ -221,7 +222,8 @@ test('a shop enrolled with HQ keeps today’s connection, and the preview says w
     await page.getByTestId('backup-list').getByRole('button', { name: '恢复' }).click()
     const atHq = page.getByTestId('restore-hq')
     await expect(atHq.getByTestId('restore-hq-connection')).toContainText('仍使用现在与总部“Fake HQ”的连接')
-    await expect(atHq.getByTestId('restore-hq-held')).toContainText('总部已收到备份之后 2 条记录')
+    await expect(atHq.getByTestId('restore-hq-sent-again')).toContainText('改过并已发给总部的 1 条记录')
+    await expect(atHq.getByTestId('restore-hq-held')).toContainText('总部已收到备份之后新建的 2 条记录')
     await expect(page.getByTestId('confirm-restore')).toBeEnabled()
     await settled(page)
     await screenshot(page, 'backups-restore-hq')

@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3'
 import type { RestoreHq } from '../../../src-shared/contract/backups'
+import { uuidv7 } from '../../../src-shared/domain/ids'
 
 /**
  * What a restore does to the shop's link with HQ. The connection (HQ's address, its pinned
@@ -12,8 +13,14 @@ import type { RestoreHq } from '../../../src-shared/contract/backups'
  *   what it already had is skipped, not doubled;
  * - the pull cursors: what HQ sent after the copy (registry, decisions, credits) is pulled and
  *   applied again onto the copy, which lacks it.
- * What HQ received after the copy stays at HQ (a shop never takes a change back): the records
- * the copy lacks or holds older (heldByHq), which the preview and the answer name.
+ * What HQ received after the copy is newer at HQ than in the copy, and HQ keeps a record's latest
+ * change: left alone, HQ would go on showing what the shop no longer has. So:
+ * - a record the copy holds an older change of: the copy's latest change of it is queued again,
+ *   stamped now, so HQ takes the shop's state as restored (sentAgain). Restoring the safety copy
+ *   afterwards does the same the other way;
+ * - a record the copy's outbox does not name (made after the copy, or its changes pruned from the
+ *   copy's outbox) stays at HQ as it is (heldByHq): the preview and the answer count them, as
+ *   anything entered again at the shop reaches HQ as a new record.
  */
 export interface RunningHqConnection {
   /** The row as SQLite has it, every column: the restored copy is migrated to the same schema. */
@@ -58,32 +65,99 @@ export function keepRunningHqConnection(restored: BetterSqlite3.Database, runnin
   return differs
 }
 
+/** A change the copy's outbox holds, queued again onto the restored copy for HQ. */
+export interface ChangeToSendAgain {
+  entity: string
+  entityId: string
+  operation: string
+  payloadJson: string
+}
+
+/** What a restore of the copy means at HQ, and the copy's changes it queues again. */
+export interface HqAfterRestore {
+  hq: RestoreHq
+  sendAgain: ChangeToSendAgain[]
+}
+
+/**
+ * The records HQ acknowledged changes of after the copy (today's outbox rows sent, whose ids the
+ * copy's outbox lacks), with whether the copy's outbox names the record. Changes pruned from
+ * today's outbox (acknowledged over 180 days ago) are not counted.
+ */
+const SINCE_THE_COPY = `
+  since AS MATERIALIZED (
+    SELECT DISTINCT entity, entity_id FROM today.outbox
+     WHERE sent_at IS NOT NULL AND id NOT IN (SELECT id FROM main.outbox)
+  )`
+
 /**
  * What restoring `copyFile` would mean at HQ, read from the copy and today's database without
- * changing either: whether today's connection is kept over the copy's, and the records HQ has
- * acknowledged changes of that the copy's outbox does not hold, by entity. Null when the shop
- * is not enrolled today. Changes pruned from today's outbox (acknowledged over 180 days ago) are
- * not counted.
+ * changing either (see the top of this file). Null when the shop is not enrolled today.
+ * `withChanges` reads the copy's changes to queue again too (the restore); the preview counts them.
  */
-export function hqAfterRestore(copyFile: string, databaseFile: string): RestoreHq | null {
+export function hqAfterRestore(copyFile: string, databaseFile: string, withChanges = false): HqAfterRestore | null {
   // Read-only: the attached database is opened read-only too, and no journal appears beside the copy.
   const copyDb = new BetterSqlite3(copyFile, { readonly: true, fileMustExist: true })
   try {
     copyDb.prepare(`ATTACH DATABASE ? AS today`).run(databaseFile)
     const running = readRunningHqConnectionIn(copyDb)
     if (!running) return null
-    const copyHolds = hasTable(copyDb, 'outbox') ? `AND id NOT IN (SELECT id FROM main.outbox)` : ''
-    const heldByHq = copyDb
+    const connectionKept = connectionDiffers(copyDb, running)
+    const hq: RestoreHq = { hqName: String(running.row.hq_name), connectionKept, heldByHq: [], sentAgain: 0 }
+    // A copy from before the outbox existed names no record: HQ's records all stay as they are.
+    if (!hasTable(copyDb, 'outbox')) return { hq, sendAgain: [] }
+    const counts = copyDb
       .prepare(
-        `SELECT entity, COUNT(DISTINCT entity_id) AS records FROM today.outbox
-          WHERE sent_at IS NOT NULL ${copyHolds}
-          GROUP BY entity ORDER BY records DESC, entity`
+        `WITH ${SINCE_THE_COPY},
+              named AS MATERIALIZED (SELECT DISTINCT entity, entity_id FROM main.outbox)
+         SELECT s.entity, SUM(n.entity_id IS NULL) AS records, SUM(n.entity_id IS NOT NULL) AS sentAgain
+           FROM since s LEFT JOIN named n ON n.entity = s.entity AND n.entity_id = s.entity_id
+          GROUP BY s.entity ORDER BY records DESC, s.entity`
       )
-      .all() as RestoreHq['heldByHq']
-    return { hqName: String(running.row.hq_name), connectionKept: connectionDiffers(copyDb, running), heldByHq }
+      .all() as { entity: string; records: number; sentAgain: number }[]
+    hq.heldByHq = counts.filter((row) => row.records > 0).map(({ entity, records }) => ({ entity, records }))
+    hq.sentAgain = counts.reduce((sum, row) => sum + row.sentAgain, 0)
+    if (!withChanges || hq.sentAgain === 0) return { hq, sendAgain: [] }
+    // The copy's latest change of each such record (SQLite takes the other columns from the MAX row).
+    const sendAgain = copyDb
+      .prepare(
+        `WITH ${SINCE_THE_COPY}
+         SELECT c.entity, c.entity_id AS entityId, c.operation, c.payload_json AS payloadJson, MAX(c.seq) AS seq
+           FROM main.outbox c JOIN since s ON s.entity = c.entity AND s.entity_id = c.entity_id
+          GROUP BY c.entity, c.entity_id ORDER BY seq`
+      )
+      .all() as (ChangeToSendAgain & { seq: number })[]
+    return { hq, sendAgain: sendAgain.map(({ seq: _seq, ...change }) => change) }
   } finally {
     copyDb.close()
   }
+}
+
+/**
+ * Queues the copy's changes again on the restored (and migrated) copy, in one transaction, as
+ * sync/outbox.ts stamps a change: now, or 1 ms after the outbox's last change when the clock
+ * reads earlier, so HQ (which keeps a record's latest change) takes them over what it has.
+ */
+export function sendAgainToHq(restored: BetterSqlite3.Database, changes: ChangeToSendAgain[], now: Date): void {
+  if (changes.length === 0) return
+  const last = restored.prepare(`SELECT at FROM outbox ORDER BY seq DESC LIMIT 1`).pluck().get() as string | undefined
+  const stamp = last && last > now.toISOString() ? new Date(Date.parse(last) + 1) : now
+  const insert = restored.prepare(
+    `INSERT INTO outbox (id, at, entity, entity_id, operation, payload_json, sent_at)
+     VALUES (?, ?, ?, ?, ?, ?, NULL)`
+  )
+  restored.transaction(() => {
+    for (const change of changes) {
+      insert.run(
+        uuidv7(stamp.getTime()),
+        stamp.toISOString(),
+        change.entity,
+        change.entityId,
+        change.operation,
+        change.payloadJson
+      )
+    }
+  })()
 }
 
 function readRunningHqConnectionIn(copyDb: BetterSqlite3.Database): RunningHqConnection | undefined {

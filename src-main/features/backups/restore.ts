@@ -16,7 +16,14 @@ import { findCopy } from './copyFolder'
 import { writeVerifiedCopy } from './copies'
 import { holdsAShop, readDatabaseFacts, type DatabaseFacts } from './facts'
 import { keepRunningAccess, readRunningAccess, type RunningAccess } from './keptAccess'
-import { hqAfterRestore, keepRunningHqConnection, readRunningHqConnection, type RunningHqConnection } from './keptHq'
+import {
+  hqAfterRestore,
+  keepRunningHqConnection,
+  readRunningHqConnection,
+  sendAgainToHq,
+  type HqAfterRestore,
+  type RunningHqConnection
+} from './keptHq'
 import { verifyInWorker } from './snapshotWorker'
 import { filesOf, oneAtATime } from './service'
 
@@ -49,9 +56,10 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
         // Read while the connection is held: no desk can revoke or change anything after this.
         const running: RunningState = {
           access: readRunningAccess(app.sqlite),
-          hqConnection: readRunningHqConnection(app.sqlite)
+          hqConnection: readRunningHqConnection(app.sqlite),
+          hq: hqAfterRestore(copyFile, files.databaseFile, true)
         }
-        hq = hqAfterRestore(copyFile, files.databaseFile)
+        hq = running.hq?.hq ?? null
         // The checkpoint worker's connection goes first: the file is replaced under it.
         await app.checkpoints?.stop()
         app.sqlite.close()
@@ -99,6 +107,8 @@ function openReadOnly(file: string): BetterSqlite3.Database {
 interface RunningState {
   access: RunningAccess
   hqConnection: RunningHqConnection | undefined
+  /** What HQ received after the copy, and the copy's changes to queue again for it. */
+  hq: HqAfterRestore | null
 }
 
 interface Readied {
@@ -169,6 +179,7 @@ function readiedForUse(app: AppContext, copy: string, running: RunningState): Re
     sqlite.prepare('DELETE FROM sessions').run()
     const kept = keepRunningAccess(sqlite, running.access, app.clock())
     const hqConnectionKept = running.hqConnection ? keepRunningHqConnection(sqlite, running.hqConnection) : false
+    if (running.hq) sendAgainToHq(sqlite, running.hq.sendAgain, app.clock())
     return { kept, hqConnectionKept }
   } finally {
     // Closing the only connection folds its WAL into the file, which is renamed alone.

@@ -112,7 +112,7 @@ export async function previewRestore(app: AppContext, name: string): Promise<Res
     currentSchemaVersion: current.schemaVersion,
     tooNew,
     access: tooNew ? null : accessAfterRestore(app, copyFile),
-    hq: tooNew ? null : readForPreview(copyFile, () => hqAfterRestore(copyFile, filesOf(app).databaseFile))
+    hq: tooNew ? null : readForPreview(copyFile, () => hqAfterRestore(copyFile, filesOf(app).databaseFile)?.hq ?? null)
   }
 }
 

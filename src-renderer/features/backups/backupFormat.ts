@@ -43,13 +43,16 @@ const CLAIM_ENTITY = 'warranty_claim'
 
 /**
  * What a restore means at HQ, one line each with its `data-test`: today's connection kept over the
- * copy's, and the records HQ received after the copy (they stay at HQ; claims among them named
- * apart, as HQ may have decided or paid them). None when there is nothing to say.
+ * copy's, the records changed since whose state in the copy goes to HQ again, and the records made
+ * since that stay at HQ (claims among them named apart, as HQ may have decided or paid them). None
+ * when there is nothing to say.
  */
 export function hqLines(hq: RestoreHq, t: Translate): { test: string; text: string }[] {
   const lines: { test: string; text: string }[] = []
   if (hq.connectionKept)
     lines.push({ test: 'restore-hq-connection', text: t('backups.hq.connectionKept', { hqName: hq.hqName }) })
+  if (hq.sentAgain > 0)
+    lines.push({ test: 'restore-hq-sent-again', text: t('backups.hq.sentAgain', { count: hq.sentAgain }) })
   const records = hq.heldByHq.reduce((sum, entity) => sum + entity.records, 0)
   if (records > 0) lines.push({ test: 'restore-hq-held', text: t('backups.hq.heldByHq', { count: records }) })
   const claims = hq.heldByHq.find((entity) => entity.entity === CLAIM_ENTITY)?.records ?? 0

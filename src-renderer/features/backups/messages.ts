@@ -47,8 +47,9 @@ export const backupsMessages = defineMessages(
       hq: {
         title: '恢复与总部',
         connectionKept: '恢复后仍使用现在与总部“{hqName}”的连接（备份中的连接已更换或还没有）。',
+        sentAgain: '备份之后改过并已发给总部的 {count} 条记录，恢复后会把备份中的样子重新发给总部。',
         heldByHq:
-          '总部已收到备份之后 {count} 条记录的新建或修改，恢复后这些仍留在总部；恢复后在本店重新录入的内容会在总部另外出现一次。',
+          '总部已收到备份之后新建的 {count} 条记录，恢复后它们仍留在总部；恢复后在本店重新录入的内容会在总部另外出现一次。',
         claims: '其中保修索赔 {count} 笔：总部可能已审核或结算，恢复后本店没有这些索赔，请与总部核对。'
       },
       settings: '备份设置',
@@ -131,8 +132,10 @@ export const backupsMessages = defineMessages(
         title: 'The restore and HQ',
         connectionKept:
           'The shop stays connected to HQ “{hqName}” as it is now (the backup holds an older connection, or none).',
+        sentAgain:
+          'Records changed since the backup that HQ has already received: {count}. The backup’s version of them is sent to HQ again.',
         heldByHq:
-          'Records added or changed since the backup that HQ has already received: {count}. They stay at HQ; anything entered again at the shop after the restore reaches HQ a second time.',
+          'Records made since the backup that HQ has already received: {count}. They stay at HQ; anything entered again at the shop after the restore reaches HQ a second time.',
         claims:
           'Warranty claims among them: {count}. HQ may have decided or paid them, and the shop will no longer have them: check them with HQ.'
       },

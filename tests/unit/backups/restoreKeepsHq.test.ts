@@ -29,6 +29,18 @@ async function enrolAgain(shop: FileShop & { hq: HqUnderTest; shopId: string }):
   await callOk(shop.app, 'sync.enrol', { hqUrl: shop.hq.hq.url, fingerprint, code }, shop.adminToken)
 }
 
+/** The customer's latest change at HQ (the fake HQ keeps every change; the real one the latest). */
+const latestAtHq = (shop: FileShop & { hq: HqUnderTest }, customerId: string): unknown =>
+  JSON.parse(
+    shop.hq.hq.db
+      .prepare("SELECT payload_json FROM changes WHERE entity = 'customer' AND entity_id = ? ORDER BY id DESC LIMIT 1")
+      .pluck()
+      .get(customerId) as string
+  )
+const hqChanges = (shop: FileShop & { hq: HqUnderTest; shopId: string }) => shop.hq.hq.changeCount(shop.shopId)
+/** A name as HQ receives it: its first character, the rest masked. */
+const masked = (name: string) => `${name[0]}${'*'.repeat([...name].length - 1)}`
+
 const unsent = (shop: FileShop) =>
   (shop.app.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number }).n
 
@@ -91,12 +103,44 @@ describe('a restore and HQ', () => {
     expect(preview.hq).toEqual({
       hqName: 'Fake HQ',
       connectionKept: false,
-      heldByHq: [{ entity: 'customer', records: 3 }]
+      heldByHq: [{ entity: 'customer', records: 2 }],
+      sentAgain: 1
     })
     const result = await callOk(shop.app, 'backups.restore', { name: copy.name }, shop.adminToken)
     expect(result.hq).toEqual(preview.hq)
     expect(auditRows(shop.app, 'backups.restore')).toMatchObject([{ after: { hq: preview.hq } }])
     expect(countRows(shop.app, 'customers')).toBe(1)
+
+    // HQ keeps a record's latest change: the copy's state of the renamed customer goes to HQ again,
+    // after HQ's newer one; the customers made since are left as HQ has them.
+    const sentBefore = hqChanges(shop)
+    expect((await syncWithHq(shop.app)).problem).toBeNull()
+    expect(unsent(shop)).toBe(0)
+    expect(hqChanges(shop)).toBe(sentBefore + 1)
+    const copyName = shop.app.sqlite.prepare('SELECT name FROM customers WHERE id = ?').pluck().get(kept) as string
+    expect(copyName).not.toBe('改过名字')
+    expect(latestAtHq(shop, kept)).toMatchObject({ name: masked(copyName) })
+  })
+
+  it('restoring the safety copy afterwards puts HQ’s picture back the other way', async () => {
+    const shop = await enrolledShop()
+    const customer = await addCustomer(shop.app, shop.adminToken)
+    expect((await syncWithHq(shop.app)).problem).toBeNull()
+    const copy = await callOk(shop.app, 'backups.takeNow', {}, shop.adminToken)
+    shop.clock.advance(MINUTE)
+    await callOk(shop.app, 'customers.update', { id: customer, name: '改过名字' }, shop.adminToken)
+    expect((await syncWithHq(shop.app)).problem).toBeNull()
+
+    const { safetyCopy } = await callOk(shop.app, 'backups.restore', { name: copy.name }, shop.adminToken)
+    expect((await syncWithHq(shop.app)).problem).toBeNull()
+    expect(latestAtHq(shop, customer)).not.toMatchObject({ name: masked('改过名字') })
+
+    shop.clock.advance(MINUTE)
+    const { token } = await callOk(shop.app, 'auth.signIn', { username: 'admin', password: 'correct-horse-1' })
+    const undo = await callOk(shop.app, 'backups.restore', { name: safetyCopy.name }, token)
+    expect(undo.hq).toMatchObject({ heldByHq: [], sentAgain: 1 })
+    expect((await syncWithHq(shop.app)).problem).toBeNull()
+    expect(latestAtHq(shop, customer)).toMatchObject({ name: masked('改过名字') })
   })
 
   it('what HQ sent after the copy is pulled again onto the restored copy, once: the copy’s cursors go with its data', async () => {

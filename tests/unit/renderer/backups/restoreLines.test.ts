@@ -13,10 +13,10 @@ describe('what the restore says of lock-outs and HQ', () => {
   })
 
   it('says nothing of HQ when the copy has today’s connection and HQ received nothing since', () => {
-    expect(hqLines({ hqName: '品牌总部', connectionKept: false, heldByHq: [] }, t)).toEqual([])
+    expect(hqLines({ hqName: '品牌总部', connectionKept: false, heldByHq: [], sentAgain: 0 }, t)).toEqual([])
   })
 
-  it('counts the records HQ received since the copy, and names the warranty claims among them apart', () => {
+  it('counts the records sent again and those HQ keeps, and names the warranty claims among them apart', () => {
     setLocale('en')
     const lines = hqLines(
       {
@@ -25,13 +25,20 @@ describe('what the restore says of lock-outs and HQ', () => {
         heldByHq: [
           { entity: 'work_order', records: 4 },
           { entity: 'warranty_claim', records: 2 }
-        ]
+        ],
+        sentAgain: 3
       },
       t
     )
-    expect(lines.map((line) => line.test)).toEqual(['restore-hq-connection', 'restore-hq-held', 'restore-hq-claims'])
+    expect(lines.map((line) => line.test)).toEqual([
+      'restore-hq-connection',
+      'restore-hq-sent-again',
+      'restore-hq-held',
+      'restore-hq-claims'
+    ])
     expect(lines[0]!.text).toContain('HQ “Brand HQ” as it is now')
-    expect(lines[1]!.text).toContain('HQ has already received: 6.')
-    expect(lines[2]!.text).toContain('Warranty claims among them: 2.')
+    expect(lines[1]!.text).toContain('HQ has already received: 3. The backup’s version of them is sent to HQ again.')
+    expect(lines[2]!.text).toContain('Records made since the backup that HQ has already received: 6.')
+    expect(lines[3]!.text).toContain('Warranty claims among them: 2.')
   })
 })
