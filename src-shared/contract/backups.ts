@@ -37,6 +37,25 @@ export interface RestorePreview {
   tooNew: boolean
   /** What the restore would do to who may get in; null when the copy cannot be restored or read. */
   access: RestoreAccess | null
+  /** What the restore would mean at HQ; null when the shop is not enrolled with HQ, or the copy cannot be read. */
+  hq: RestoreHq | null
+}
+
+/**
+ * A restore and HQ. The shop stays connected to HQ as it is today; what HQ already received
+ * after the copy stays at HQ, as the shop had it before the restore.
+ */
+export interface RestoreHq {
+  hqName: string
+  /** The copy held another HQ connection (enrolled again since, a new key) or none: today's is kept. */
+  connectionKept: boolean
+  /**
+   * Records HQ received after the copy that the copy does not name (made since): they stay at HQ,
+   * counted by entity.
+   */
+  heldByHq: { entity: string; records: number }[]
+  /** Records HQ received changes of after the copy that the copy holds: its state is sent to HQ again. */
+  sentAgain: number
 }
 
 /** Who may get in after a restore, against today, by name: what stays as today, what goes. */
@@ -47,6 +66,11 @@ export interface RestoreAccess {
   lostAccounts: string[]
   /** Desks paired after the copy and not revoked: the copy does not hold them, they must pair again. */
   lostDesks: string[]
+  /**
+   * The copy's administrators have all been deactivated or given another role since (and today's
+   * are not in the copy): the restore would leave no one to administer the shop, and refuses.
+   */
+  leavesNoAdmin: boolean
 }
 
 export interface RestoreResult {
@@ -55,6 +79,8 @@ export interface RestoreResult {
   safetyCopy: BackupCopy
   /** Access taken away (or changed) after the copy, kept as it was just before the restore. */
   kept: RestoreKept
+  /** The shop's link with HQ after the restore; null when the shop is not enrolled with HQ. */
+  hq: RestoreHq | null
 }
 
 /** Names, for the admin to read, of what the restore kept from the running database. */
@@ -65,6 +91,8 @@ export interface RestoreKept {
   accounts: string[]
   /** Desks revoked after the copy: they stay revoked. */
   revokedDesks: string[]
+  /** Accounts locked out now after too many wrong passwords: they stay locked until the lock runs out. */
+  lockedOut: string[]
 }
 
 /**

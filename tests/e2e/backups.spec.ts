@@ -1,4 +1,5 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   test,
@@ -13,6 +14,7 @@ import {
   tallScreenshot,
   type ShopHost
 } from './fixtures'
+import { makeHqCertificate, startFakeHq } from '../unit/sync/fakeHq'
 
 const customerCount = async (host: ShopHost, token: string) =>
   (await host.rpc<{ total: number }>('customers.search', { query: '' }, token)).total
@@ -157,4 +159,76 @@ test('in English too, the restore’s preview says who keeps and who loses acces
   )
   await settled(page)
   await screenshot(page, 'backups-restore-confirm-english')
+})
+
+test('a restore that would leave no administrator is not offered: the preview says why', async ({ page, host }) => {
+  const adminToken = await setUpShop(host)
+  await host.rpc('backups.takeNow', {}, adminToken)
+  // The copy's only admin has left since; the one who took over is not in the copy.
+  const successor = await hire(host, adminToken, 'laoban', '新店长', 'admin')
+  const successorToken = (
+    await host.rpc<{ token: string }>('auth.signIn', { username: successor.username, password: successor.password })
+  ).token
+  const staff = await host.rpc<{ rows: { id: string; username: string }[] }>('users.list', {}, successorToken)
+  const admin = staff.rows.find((user) => user.username === ADMIN.username)!
+  await host.rpc('users.setDisabled', { id: admin.id, disabled: true }, successorToken)
+
+  await signIn(page, host, successor.username, successor.password)
+  await page.getByTestId('nav-backups').click()
+  await page.getByTestId('backup-list').getByRole('button', { name: '恢复' }).click()
+  await expect(page.getByTestId('restore-no-admin')).toContainText('恢复后将没有可用的管理员')
+  await expect(page.getByTestId('restore-access-kept')).toContainText(`账号状态和角色：${ADMIN.displayName}`)
+  await expect(page.getByTestId('confirm-restore')).toBeDisabled()
+  await settled(page)
+  await screenshot(page, 'backups-restore-no-admin')
+})
+
+test('a shop enrolled with HQ keeps today’s connection, and the preview says what HQ received after the copy', async ({
+  page,
+  host
+}) => {
+  const folder = mkdtempSync(join(tmpdir(), 'e2e-hq-'))
+  const hq = await startFakeHq({ file: join(folder, 'hq.sqlite'), certificate: await makeHqCertificate() })
+  try {
+    const adminToken = await setUpShop(host)
+    const enrol = async (code: string) => {
+      const { fingerprint } = await host.rpc<{ fingerprint: string }>(
+        'sync.readCertificate',
+        { hqUrl: hq.url },
+        adminToken
+      )
+      return host.rpc<{ shopId: string }>('sync.enrol', { hqUrl: hq.url, fingerprint, code }, adminToken)
+    }
+    const syncedAll = async () => {
+      await host.rpc('sync.now', {}, adminToken)
+      await expect
+        .poll(async () => await host.rpc<{ changesWaiting: number; running: boolean }>('sync.status', {}, adminToken))
+        .toMatchObject({ changesWaiting: 0, running: false })
+    }
+    const { shopId } = await enrol(hq.registerShop('鑫诚手机维修中心'))
+    const wang = await host.rpc<{ id: string }>('customers.create', { name: '王芳', mobile: '13812345678' }, adminToken)
+    await syncedAll()
+    await host.rpc('backups.takeNow', {}, adminToken)
+
+    // After the copy: two new customers and a changed one reach HQ, and HQ gives the shop a new key.
+    for (const name of ['李强', '陈静']) await host.rpc('customers.create', { name }, adminToken)
+    await host.rpc('customers.update', { id: wang.id, name: '王芳芳', mobile: '13812345678' }, adminToken)
+    await syncedAll()
+    hq.db.prepare('INSERT INTO enrol_codes (code, shop_id) VALUES (?, ?)').run('again-1', shopId)
+    await enrol('again-1')
+
+    await signIn(page, host, ADMIN.username, ADMIN.password)
+    await page.getByTestId('nav-backups').click()
+    await page.getByTestId('backup-list').getByRole('button', { name: '恢复' }).click()
+    const atHq = page.getByTestId('restore-hq')
+    await expect(atHq.getByTestId('restore-hq-connection')).toContainText('仍使用现在与总部“Fake HQ”的连接')
+    await expect(atHq.getByTestId('restore-hq-sent-again')).toContainText('改过并已发给总部的 1 条记录')
+    await expect(atHq.getByTestId('restore-hq-held')).toContainText('总部已收到备份之后新建的 2 条记录')
+    await expect(page.getByTestId('confirm-restore')).toBeEnabled()
+    await settled(page)
+    await screenshot(page, 'backups-restore-hq')
+  } finally {
+    await hq.close().catch(() => undefined)
+    rmSync(folder, { recursive: true, force: true })
+  }
 })

@@ -9,13 +9,21 @@ import { latestVersion, migrate } from '../../db/migrator'
 import { sealStoredPasscodes } from '../workOrders/sealStoredPasscodes'
 import { allMigrations } from '../../db/migrations'
 import { AppError, type CurrentUser } from '../../../src-shared/contract'
-import type { BackupCopy, RestoreKept, RestoreResult } from '../../../src-shared/contract/backups'
+import type { BackupCopy, RestoreHq, RestoreKept, RestoreResult } from '../../../src-shared/contract/backups'
 import { recordAudit } from '../audit/record'
 import { backupTarget, readBackupSettings } from './backupSettings'
 import { findCopy } from './copyFolder'
 import { writeVerifiedCopy } from './copies'
 import { holdsAShop, readDatabaseFacts, type DatabaseFacts } from './facts'
 import { keepRunningAccess, readRunningAccess, type RunningAccess } from './keptAccess'
+import {
+  hqAfterRestore,
+  keepRunningHqConnection,
+  readRunningHqConnection,
+  sendAgainToHq,
+  type HqAfterRestore,
+  type RunningHqConnection
+} from './keptHq'
 import { verifyInWorker } from './snapshotWorker'
 import { filesOf, oneAtATime } from './service'
 
@@ -26,7 +34,8 @@ import { filesOf, oneAtATime } from './service'
  * older one is brought up to date by the normal migrations. Every session ends, so every desk
  * is told and signs in again onto the restored data. Access taken away since the copy (a revoked
  * desk, a deactivated account, a changed password) is put onto the copy before the swap
- * (keptAccess.ts), and the answer names it.
+ * (keptAccess.ts), and so is today's HQ connection (keptHq.ts); the answer names both, and what
+ * HQ already received after the copy.
  */
 export async function restoreBackup(app: AppContext, actor: CurrentUser, name: string): Promise<RestoreResult> {
   const files = filesOf(app)
@@ -39,17 +48,25 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
     const replacedDb = app.db
     let safetyCopy: BackupCopy | undefined
     let kept: RestoreKept | undefined
+    let hq: RestoreHq | null = null
     try {
       // Holding the one connection means no desk's transaction is half done while the file moves.
       await replacedDb.connection().execute(async () => {
         safetyCopy = await writeVerifiedCopy(app.sqlite, files, target, 'restore', app.clock())
         // Read while the connection is held: no desk can revoke or change anything after this.
-        const running = readRunningAccess(app.sqlite)
+        const running: RunningState = {
+          access: readRunningAccess(app.sqlite),
+          hqConnection: readRunningHqConnection(app.sqlite),
+          hq: hqAfterRestore(copyFile, files.databaseFile, true)
+        }
+        hq = running.hq?.hq ?? null
         // The checkpoint worker's connection goes first: the file is replaced under it.
         await app.checkpoints?.stop()
         app.sqlite.close()
         try {
-          kept = putInPlace(app, files, copyFile, name, running)
+          const readied = putInPlace(app, files, copyFile, name, running)
+          kept = readied.kept
+          if (hq) hq = { ...hq, connectionKept: readied.hqConnectionKept }
           // Before the connection is let go: no call is served on the restored data in an old session.
           app.sessions.endAll('errors.sessionEndedByRestore')
         } finally {
@@ -60,7 +77,7 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
       // Whether the restored copy or the original is open now, the closed handle is done with.
       if (app.db !== replacedDb) await replacedDb.destroy()
     }
-    const result: RestoreResult = { restored, safetyCopy: safetyCopy!, kept: kept! }
+    const result: RestoreResult = { restored, safetyCopy: safetyCopy!, kept: kept!, hq }
     await auditRestore(app, actor, result, before, incoming)
     return result
   })
@@ -86,6 +103,19 @@ function openReadOnly(file: string): BetterSqlite3.Database {
   return new BetterSqlite3(file, { readonly: true, fileMustExist: true })
 }
 
+/** What the running database decided that the restored copy keeps, read just before the swap. */
+interface RunningState {
+  access: RunningAccess
+  hqConnection: RunningHqConnection | undefined
+  /** What HQ received after the copy, and the copy's changes to queue again for it. */
+  hq: HqAfterRestore | null
+}
+
+interface Readied {
+  kept: RestoreKept
+  hqConnectionKept: boolean
+}
+
 /**
  * Puts the copy `source` in place of the database file (owner-only). The copy is brought up to
  * date by the migrations and given the running database's access (keptAccess.ts) before the swap,
@@ -95,13 +125,7 @@ function openReadOnly(file: string): BetterSqlite3.Database {
  * the answer); after it, the original, kept aside under a second name (keepAside), is renamed back.
  * Neither needs room on the disk, as copying it back would.
  */
-function putInPlace(
-  app: AppContext,
-  files: AppFiles,
-  source: string,
-  name: string,
-  running: RunningAccess
-): RestoreKept {
+function putInPlace(app: AppContext, files: AppFiles, source: string, name: string, running: RunningState): Readied {
   const database = files.databaseFile
   const incoming = `${database}.restoring`
   const aside = `${database}.replaced`
@@ -112,7 +136,7 @@ function putInPlace(
     openInPlace(app, database)
     throw error instanceof AppError ? error : refusal
   }
-  let kept: RestoreKept
+  let kept: Readied
   try {
     copyFileSync(source, incoming)
     if (HAS_UNIX_MODES) chmodSync(incoming, PRIVATE_FILE_MODE)
@@ -146,14 +170,17 @@ function putInPlace(
   return kept
 }
 
-/** Brings the copy up to date as start-up would, and keeps the running database's access on it. */
-function readiedForUse(app: AppContext, copy: string, running: RunningAccess): RestoreKept {
+/** Brings the copy up to date as start-up would, and keeps the running database's access and HQ connection on it. */
+function readiedForUse(app: AppContext, copy: string, running: RunningState): Readied {
   const sqlite = openSqlite(copy)
   try {
     bringUpToDate(app, sqlite)
     // The copy's sessions are over, even if the power fails before the restore ends today's.
     sqlite.prepare('DELETE FROM sessions').run()
-    return keepRunningAccess(sqlite, running)
+    const kept = keepRunningAccess(sqlite, running.access, app.clock())
+    const hqConnectionKept = running.hqConnection ? keepRunningHqConnection(sqlite, running.hqConnection) : false
+    if (running.hq) sendAgainToHq(sqlite, running.hq.sendAgain, app.clock())
+    return { kept, hqConnectionKept }
   } finally {
     // Closing the only connection folds its WAL into the file, which is renamed alone.
     sqlite.close()
@@ -225,7 +252,7 @@ async function auditRestore(
       entity: 'backup',
       entityId: result.restored.name,
       before: { ...before, safetyCopy: result.safetyCopy.name },
-      after: { ...restored, restoredBy: actor.displayName, kept: result.kept }
+      after: { ...restored, restoredBy: actor.displayName, kept: result.kept, hq: result.hq }
     })
   })
 }

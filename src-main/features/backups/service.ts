@@ -21,6 +21,7 @@ import { deleteCopy, findCopy, isFolder, readCopies } from './copyFolder'
 import { writeVerifiedCopy } from './copies'
 import { readDatabaseFacts } from './facts'
 import { previewAccess } from './keptAccess'
+import { hqAfterRestore } from './keptHq'
 
 /** A backup older than this is a warning on the manager's home screen. */
 export const STALE_AFTER_MS = 2 * 24 * 60 * 60 * 1000
@@ -104,12 +105,14 @@ export async function previewRestore(app: AppContext, name: string): Promise<Res
   const copy = findCopy(target.folder, name)
   const current = readDatabaseFacts(app.sqlite)
   const tooNew = copy.schemaVersion > latestVersion(allMigrations)
+  const copyFile = join(target.folder, name)
   return {
     copy,
     current: current.counts,
     currentSchemaVersion: current.schemaVersion,
     tooNew,
-    access: tooNew ? null : accessAfterRestore(app, join(target.folder, name))
+    access: tooNew ? null : accessAfterRestore(app, copyFile),
+    hq: tooNew ? null : readForPreview(copyFile, () => hqAfterRestore(copyFile, filesOf(app).databaseFile)?.hq ?? null)
   }
 }
 
@@ -119,15 +122,22 @@ export async function previewRestore(app: AppContext, name: string): Promise<Res
  * then says nothing of access rather than fail.
  */
 function accessAfterRestore(app: AppContext, copyFile: string): RestoreAccess | null {
-  let copyDb: BetterSqlite3.Database | undefined
+  return readForPreview(copyFile, () => {
+    const copyDb = new BetterSqlite3(copyFile, { readonly: true, fileMustExist: true })
+    try {
+      return previewAccess(copyDb, app.sqlite, app.clock())
+    } finally {
+      copyDb.close()
+    }
+  })
+}
+
+function readForPreview<T>(copyFile: string, read: () => T): T | null {
   try {
-    copyDb = new BetterSqlite3(copyFile, { readonly: true, fileMustExist: true })
-    return previewAccess(copyDb, app.sqlite)
+    return read()
   } catch (error) {
     console.error(`[backups] could not read ${copyFile} for the restore's preview`, error)
     return null
-  } finally {
-    copyDb?.close()
   }
 }
 

@@ -1,4 +1,4 @@
-import type { RestoreAccess, RestoreKept } from '../../../src-shared/contract/backups'
+import type { RestoreAccess, RestoreHq, RestoreKept } from '../../../src-shared/contract/backups'
 
 /** A copy's size as people read it: megabytes with one decimal, kilobytes below one megabyte. */
 export function formatBytes(bytes: number): string {
@@ -6,13 +6,13 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 }
 
-const KEPT_PARTS = ['passwords', 'accounts', 'revokedDesks'] as const
+const KEPT_PARTS = ['passwords', 'accounts', 'revokedDesks', 'lockedOut'] as const
 
 type Translate = (key: string, values?: Record<string, unknown>) => string
 
 /**
  * What a restore kept from before it (passwords, accounts and desk revocations changed after the
- * copy), in one sentence for the admin; empty when it kept nothing. `intro` opens it: the
+ * copy, lock-outs standing now), in one sentence for the admin; empty when it kept nothing. `intro` opens it: the
  * preview says what will be kept, the restore's answer what was.
  */
 export function keptSentence(kept: RestoreKept, t: Translate, intro = 'backups.kept.intro'): string {
@@ -36,4 +36,26 @@ export function accessLines(access: RestoreAccess, t: Translate): { test: string
     lines.push({ test: 'restore-access-lost-desks', text: t('backups.access.lostDesks', names(access.lostDesks)) })
   }
   return lines.filter((line) => line.text !== '')
+}
+
+/** The warranty claims' entity in the outbox: HQ may have decided or paid them. */
+const CLAIM_ENTITY = 'warranty_claim'
+
+/**
+ * What a restore means at HQ, one line each with its `data-test`: today's connection kept over the
+ * copy's, the records changed since whose state in the copy goes to HQ again, and the records made
+ * since that stay at HQ (claims among them named apart, as HQ may have decided or paid them). None
+ * when there is nothing to say.
+ */
+export function hqLines(hq: RestoreHq, t: Translate): { test: string; text: string }[] {
+  const lines: { test: string; text: string }[] = []
+  if (hq.connectionKept)
+    lines.push({ test: 'restore-hq-connection', text: t('backups.hq.connectionKept', { hqName: hq.hqName }) })
+  if (hq.sentAgain > 0)
+    lines.push({ test: 'restore-hq-sent-again', text: t('backups.hq.sentAgain', { count: hq.sentAgain }) })
+  const records = hq.heldByHq.reduce((sum, entity) => sum + entity.records, 0)
+  if (records > 0) lines.push({ test: 'restore-hq-held', text: t('backups.hq.heldByHq', { count: records }) })
+  const claims = hq.heldByHq.find((entity) => entity.entity === CLAIM_ENTITY)?.records ?? 0
+  if (claims > 0) lines.push({ test: 'restore-hq-claims', text: t('backups.hq.claims', { count: claims }) })
+  return lines
 }

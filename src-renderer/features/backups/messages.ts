@@ -19,7 +19,7 @@ export const backupsMessages = defineMessages(
       reasons: { daily: '每日自动', manual: '手动', upgrade: '升级前', restore: '恢复前' },
       restoreTitle: '从备份恢复',
       restoreIntro:
-        '恢复会用 {takenAt} 的备份替换当前全部数据。恢复前会先把当前数据另存为一份备份；所有人需要重新登录。备份之后改过的密码、停用或改过角色的账号、撤销的电脑，恢复后仍保持现在的样子。',
+        '恢复会用 {takenAt} 的备份替换当前全部数据。恢复前会先把当前数据另存为一份备份；所有人需要重新登录。备份之后改过的密码、停用或改过角色的账号、锁定的账号、撤销的电脑和与总部的连接，恢复后仍保持现在的样子。',
       thisCopy: '此备份',
       today: '当前数据',
       schemaVersion: '数据版本',
@@ -32,6 +32,7 @@ export const backupsMessages = defineMessages(
         passwords: '新密码：{names}',
         accounts: '账号状态和角色：{names}',
         revokedDesks: '仍为已撤销的电脑：{names}',
+        lockedOut: '因密码错误次数过多仍被锁定的账号：{names}',
         separator: '；',
         names: '、'
       },
@@ -39,7 +40,17 @@ export const backupsMessages = defineMessages(
         title: '恢复后谁还能使用',
         kept: '以下会保持现在的样子：',
         lostAccounts: '备份之后新建的账号会消失，无法再登录：{names}',
-        lostDesks: '备份之后配对的电脑需要重新配对：{names}'
+        lostDesks: '备份之后配对的电脑需要重新配对：{names}',
+        leavesNoAdmin:
+          '不能恢复此备份：其中的管理员在备份之后都已停用或不再是管理员，恢复后将没有可用的管理员。请先在“用户”中重新启用此备份中的一位管理员'
+      },
+      hq: {
+        title: '恢复与总部',
+        connectionKept: '恢复后仍使用现在与总部“{hqName}”的连接（备份中的连接已更换或还没有）。',
+        sentAgain: '备份之后改过并已发给总部的 {count} 条记录，恢复后会把备份中的样子重新发给总部。',
+        heldByHq:
+          '总部已收到备份之后新建的 {count} 条记录，恢复后它们仍留在总部；恢复后在本店重新录入的内容会在总部另外出现一次。',
+        claims: '其中保修索赔 {count} 笔：总部可能已审核或结算，恢复后本店没有这些索赔，请与总部核对。'
       },
       settings: '备份设置',
       folderPlaceholder: '默认：数据文件夹内的 backups',
@@ -92,7 +103,7 @@ export const backupsMessages = defineMessages(
       reasons: { daily: 'Daily', manual: 'Manual', upgrade: 'Before upgrade', restore: 'Before restore' },
       restoreTitle: 'Restore from a backup',
       restoreIntro:
-        'Restoring replaces all of today’s data with the backup taken at {takenAt}. Today’s data is saved as a backup first; everyone will need to sign in again. Passwords changed, accounts deactivated or given another role, and desks revoked since the backup stay as they are now.',
+        'Restoring replaces all of today’s data with the backup taken at {takenAt}. Today’s data is saved as a backup first; everyone will need to sign in again. Passwords changed, accounts deactivated, given another role or locked out, desks revoked and the connection to HQ stay as they are now.',
       thisCopy: 'This backup',
       today: 'Today',
       schemaVersion: 'Data version',
@@ -105,6 +116,7 @@ export const backupsMessages = defineMessages(
         passwords: 'new passwords of {names}',
         accounts: 'account status and role of {names}',
         revokedDesks: 'desks still revoked: {names}',
+        lockedOut: 'accounts still locked after too many wrong passwords: {names}',
         separator: '; ',
         names: ', '
       },
@@ -112,7 +124,20 @@ export const backupsMessages = defineMessages(
         title: 'Who can get in after the restore',
         kept: 'These stay as they are now: ',
         lostAccounts: 'Accounts made since the backup will be gone and can no longer sign in: {names}',
-        lostDesks: 'Desks paired since the backup will need to pair again: {names}'
+        lostDesks: 'Desks paired since the backup will need to pair again: {names}',
+        leavesNoAdmin:
+          'This backup cannot be restored: its administrators have all been deactivated or given another role since, so no one could administer the restored data. Re-activate one of the backup’s administrators under Users first'
+      },
+      hq: {
+        title: 'The restore and HQ',
+        connectionKept:
+          'The shop stays connected to HQ “{hqName}” as it is now (the backup holds an older connection, or none).',
+        sentAgain:
+          'Records changed since the backup that HQ has already received: {count}. The backup’s version of them is sent to HQ again.',
+        heldByHq:
+          'Records made since the backup that HQ has already received: {count}. They stay at HQ; anything entered again at the shop after the restore reaches HQ a second time.',
+        claims:
+          'Warranty claims among them: {count}. HQ may have decided or paid them, and the shop will no longer have them: check them with HQ.'
       },
       settings: 'Backup settings',
       folderPlaceholder: 'Default: backups in the data folder',

@@ -72,7 +72,8 @@ describe('a restore keeps the access taken away since the copy', () => {
     expect(result.kept).toEqual({
       passwords: [clerk.user.displayName],
       accounts: [leaver.user.displayName],
-      revokedDesks: ['前台二号']
+      revokedDesks: ['前台二号'],
+      lockedOut: []
     })
     expect(auditRows(app, 'backups.restore')).toMatchObject([{ after: { kept: result.kept } }])
   })
@@ -89,7 +90,7 @@ describe('a restore keeps the access taken away since the copy', () => {
     await callOk(app, 'backups.restore', { name: older.name }, adminToken)
     const { token } = await callOk(app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })
     const result = await callOk(app, 'backups.restore', { name: newer.name }, token)
-    expect(result.kept).toEqual({ passwords: [], accounts: [], revokedDesks: [] })
+    expect(result.kept).toEqual({ passwords: [], accounts: [], revokedDesks: [], lockedOut: [] })
     expect(
       codeOf(await signInFrom(app, anotherDesk(), { username: clerk.user.username, password: 'newer-secret-1' }))
     ).toBe('ok')

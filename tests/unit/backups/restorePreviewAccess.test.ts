@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { dispatch } from '../../../src-main/rpc/dispatch'
-import { anotherDesk, callOk, createUserAndSignIn, handlers, MINUTE } from '../helpers'
+import { ADMIN, anotherDesk, callError, callOk, createUserAndSignIn, handlers, MINUTE } from '../helpers'
 import { join } from 'node:path'
 import { addCustomer, fileShopPerTest, openCopy, tableChecksums } from './fixtures'
 import type { AppContext } from '../../../src-main/app/context'
@@ -57,10 +57,16 @@ describe('the restore’s preview says ahead what the restore will do to who may
 
     const preview = await callOk(app, 'backups.previewRestore', { name: copy.name }, adminToken)
     expect(preview.access).toEqual({
-      kept: { passwords: [clerk.user.displayName], accounts: [leaver.user.displayName], revokedDesks: ['前台二号'] },
+      kept: {
+        passwords: [clerk.user.displayName],
+        accounts: [leaver.user.displayName],
+        revokedDesks: ['前台二号'],
+        lockedOut: []
+      },
       // An account deactivated since, or a desk revoked since, loses nothing it still had.
       lostAccounts: [hired.user.displayName],
-      lostDesks: ['维修台三号']
+      lostDesks: ['维修台三号'],
+      leavesNoAdmin: false
     })
     expect(tableChecksums(app.sqlite, ['sessions'])).toEqual(today)
     expect(copyChecksums(copyFile)).toEqual(copyBefore)
@@ -77,9 +83,50 @@ describe('the restore’s preview says ahead what the restore will do to who may
     const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
     const preview = await callOk(app, 'backups.previewRestore', { name: copy.name }, adminToken)
     expect(preview.access).toEqual({
-      kept: { passwords: [], accounts: [], revokedDesks: [] },
+      kept: { passwords: [], accounts: [], revokedDesks: [], lockedOut: [] },
       lostAccounts: [],
-      lostDesks: []
+      lostDesks: [],
+      leavesNoAdmin: false
     })
+  })
+
+  it('says ahead when the restore would leave no active administrator, which the restore then refuses', async () => {
+    const { app, adminToken, clock } = await fileShop()
+    const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
+    clock.advance(MINUTE)
+    // The copy's only admin has left since; the one who took over is not in the copy.
+    const successor = await createUserAndSignIn(app, adminToken, 'admin')
+    const admin = (await callOk(app, 'users.list', { search: ADMIN.username }, adminToken)).rows.find(
+      (user) => user.username === ADMIN.username
+    )!
+    await callOk(app, 'users.setDisabled', { id: admin.id, disabled: true }, successor.token)
+
+    const preview = await callOk(app, 'backups.previewRestore', { name: copy.name }, successor.token)
+    expect(preview.access).toMatchObject({ kept: { accounts: [ADMIN.displayName] }, leavesNoAdmin: true })
+    expect(await callError(app, 'backups.restore', { name: copy.name }, successor.token)).toMatchObject({
+      messageKey: 'backups.restoreLeavesNoAdmin'
+    })
+  })
+
+  it('an admin demoted since the copy counts as no administrator too', async () => {
+    const { app, adminToken, clock } = await fileShop()
+    const deputy = await createUserAndSignIn(app, adminToken, 'admin')
+    const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
+    clock.advance(MINUTE)
+    const successor = await createUserAndSignIn(app, adminToken, 'admin')
+    const admin = (await callOk(app, 'users.list', { search: ADMIN.username }, adminToken)).rows.find(
+      (user) => user.username === ADMIN.username
+    )!
+    await callOk(app, 'users.setDisabled', { id: admin.id, disabled: true }, successor.token)
+    const preview = () => callOk(app, 'backups.previewRestore', { name: copy.name }, successor.token)
+    expect((await preview()).access!.leavesNoAdmin).toBe(false)
+
+    await callOk(
+      app,
+      'users.update',
+      { id: deputy.user.id, displayName: deputy.user.displayName, role: 'manager' },
+      successor.token
+    )
+    expect((await preview()).access!.leavesNoAdmin).toBe(true)
   })
 })

@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest'
+import { i18n, setLocale } from '../../../../src-renderer/i18n'
+import { hqLines, keptSentence } from '../../../../src-renderer/features/backups/backupFormat'
+
+afterEach(() => setLocale('zh-CN'))
+const t = (key: string, values?: Record<string, unknown>) => i18n.global.t(key, values ?? {})
+
+describe('what the restore says of lock-outs and HQ', () => {
+  it('names the accounts that stay locked among what is kept', () => {
+    const kept = { passwords: [], accounts: [], revokedDesks: [], lockedOut: ['前台小李', '王师傅'] }
+    expect(keptSentence(kept, t)).toBe('以下在备份之后的变更已保留：因密码错误次数过多仍被锁定的账号：前台小李、王师傅')
+  })
+
+  it('says nothing of HQ when the copy has today’s connection and HQ received nothing since', () => {
+    expect(hqLines({ hqName: '品牌总部', connectionKept: false, heldByHq: [], sentAgain: 0 }, t)).toEqual([])
+  })
+
+  it('counts the records sent again and those HQ keeps, and names the warranty claims among them apart', () => {
+    setLocale('en')
+    const lines = hqLines(
+      {
+        hqName: 'Brand HQ',
+        connectionKept: true,
+        heldByHq: [
+          { entity: 'work_order', records: 4 },
+          { entity: 'warranty_claim', records: 2 }
+        ],
+        sentAgain: 3
+      },
+      t
+    )
+    expect(lines.map((line) => line.test)).toEqual([
+      'restore-hq-connection',
+      'restore-hq-sent-again',
+      'restore-hq-held',
+      'restore-hq-claims'
+    ])
+    expect(lines[0]!.text).toContain('HQ “Brand HQ” as it is now')
+    expect(lines[1]!.text).toContain('HQ has already received: 3. The backup’s version of them is sent to HQ again.')
+    expect(lines[2]!.text).toContain('Records made since the backup that HQ has already received: 6.')
+    expect(lines[3]!.text).toContain('Warranty claims among them: 2.')
+  })
+})
