@@ -128,8 +128,10 @@ export const partsMessages = defineMessages(
         reasonPlaceholder: '例如：受潮损坏、来料不良',
         onHand: '当前库存 {onHand}，调整后 {after}',
         serial: '序列号',
-        serialPlaceholder: '选择在库的序列号，或输入找到的序列号',
-        serialHint: '按序列号管理：每次调整 1 件，选出离库的那一件；找到的配件输入它的序列号',
+        serialPlaceholder: '逐个扫描序列号，按回车加入',
+        serialHint: '按序列号管理：每件一个序列号，数量随列表变化；离库的件从在库序列号中选，找到的件扫描它的序列号',
+        serialListed: '序列号 {serial} 已在列表中',
+        onShelf: '在库：',
         submit: '提交',
         posted: '库存已调整',
         pending: '金额超过审批额度，已提交店长审批；批准后库存才会变化'
@@ -315,9 +317,11 @@ export const partsMessages = defineMessages(
         reasonPlaceholder: 'e.g. water damage, defective on arrival',
         onHand: 'On hand now {onHand}, after the change {after}',
         serial: 'Serial',
-        serialPlaceholder: 'Pick a serial on hand, or type the serial of one found',
+        serialPlaceholder: 'Scan the serials one by one, Enter adds each',
         serialHint:
-          'Tracked by serial: one unit at a time, picked by the serial that leaves; a unit found is entered by its serial',
+          'Tracked by serial: one serial per unit, the quantity follows the list; units leaving are picked from those on hand, units found are scanned',
+        serialListed: 'Serial {serial} is already on the list',
+        onShelf: 'On hand:',
         submit: 'Submit',
         posted: 'Stock adjusted',
         pending:

@@ -74,7 +74,7 @@ describe('serial-tracked parts adjusted by hand', () => {
       clerk
     )
     await setApprovalThreshold(app, adminToken, 10_000)
-    const request = await callOk(
+    const [request] = await callOk(
       app,
       'parts.adjust',
       { partId: board.id, kind: 'scrap', quantity: 1, serial: 'MB-B001', reason: '跌落' },
@@ -84,11 +84,11 @@ describe('serial-tracked parts adjusted by hand', () => {
     // As a request saved before serials were required: two boards found, no serial named.
     app.sqlite
       .prepare(`UPDATE stock_adjustments SET kind = 'adjust', quantity = 2, serial = NULL WHERE id = ?`)
-      .run(request.id)
+      .run(request!.id)
 
     const counts = tableCounts(app)
     expect(
-      await callError(app, 'parts.decideAdjustment', { id: request.id, approve: true }, staff.manager.token)
+      await callError(app, 'parts.decideAdjustment', { id: request!.id, approve: true }, staff.manager.token)
     ).toMatchObject({
       code: 'CONFLICT',
       messageKey: 'errors.adjustmentNeedsSerial',
@@ -97,7 +97,7 @@ describe('serial-tracked parts adjusted by hand', () => {
     expect(tableCounts(app)).toEqual(counts)
     // Rejecting it is what the message asks for, and still works.
     expect(
-      await callOk(app, 'parts.decideAdjustment', { id: request.id, approve: false }, staff.manager.token)
+      await callOk(app, 'parts.decideAdjustment', { id: request!.id, approve: false }, staff.manager.token)
     ).toMatchObject({ status: 'rejected' })
     expect(await stockOf(app, clerk, board.id)).toMatchObject({ onHand: 1 })
   })
