@@ -13,6 +13,7 @@ import {
   settled,
   tallScreenshot
 } from './fixtures'
+import { chooseLanguage } from './locale'
 
 // Each test walks several people through several screens: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 120_000 })
@@ -556,7 +557,7 @@ test('a delivery received at another desk is refused when scanned again, naming 
 async function deskPage(browser: Browser, host: ShopHost, username: string, password: string, locale: 'zh-CN' | 'en') {
   const page = await staffPage(browser, host, username, password)
   await page.setViewportSize({ width: 1366, height: 768 })
-  await page.evaluate((locale) => localStorage.setItem('service-center.locale', locale), locale)
+  await chooseLanguage(page, locale)
   return page
 }
 
