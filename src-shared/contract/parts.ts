@@ -268,9 +268,11 @@ export const partsContract = {
   ),
   /**
    * A hand-made change: a correction (signed), a scrap or a defective part sent back. Above the
-   * shop's approval threshold a clerk's request waits for a manager.
+   * shop's approval threshold a clerk's request waits for a manager. A serial-tracked part's units
+   * named by serial are booked one adjustment each (in the order named), all posted or all waiting
+   * together; anything else is one adjustment.
    */
-  'parts.adjust': operation<StockAdjustment>()(
+  'parts.adjust': operation<StockAdjustment[]>()(
     z
       .object({
         partId: id,
@@ -287,6 +289,11 @@ export const partsContract = {
          * may arrive (a unit found is booked by its serial).
          */
         serial: serialSchema.optional(),
+        /**
+         * Several units of a serial-tracked part at once (five boards found, two scrapped): one
+         * serial each, each once, all arriving or all leaving, the quantity their count.
+         */
+        serials: z.array(serialSchema).max(500).optional(),
         reason: text(300)
       })
       .strict()

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import BetterSqlite3 from 'better-sqlite3'
 import { join } from 'node:path'
 import { DATABASE_FILE_NAME } from '../../src-main/app/openApp'
@@ -13,6 +13,7 @@ import {
   settled,
   tallScreenshot
 } from './fixtures'
+import { chooseLanguage } from './locale'
 
 // Each test walks several people through several screens: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 120_000 })
@@ -446,8 +447,7 @@ test('a serial-tracked part is received with a serial per unit, and its page lis
   await page.getByTestId('adjust-part').click()
   const adjust = page.getByTestId('adjust-dialog')
   await adjust.getByTestId('adjust-kind-scrap').click()
-  await adjust.getByTestId('adjust-serial').click()
-  await page.getByRole('option', { name: 'MBSN2026A001' }).click()
+  await adjust.getByTestId('adjust-serial-offered').getByRole('button', { name: 'MBSN2026A001' }).click()
   await expect(adjust.locator('input[name=quantity]')).toHaveValue('1')
   await adjust.locator('input[name=reason]').fill('跌落损坏')
   await settled(page)
@@ -552,3 +552,106 @@ test('a delivery received at another desk is refused when scanned again, naming 
   await expect(page.locator('.el-message--success').filter({ hasText: 'SF1400228/2' })).toBeVisible()
   expect((await host.rpc<{ onHand: number }>('parts.get', { id: battery.id }, adminToken)).onHand).toBe(6)
 })
+
+/** A page at the warehouse desk's screen size, in the given language. */
+async function deskPage(browser: Browser, host: ShopHost, username: string, password: string, locale: 'zh-CN' | 'en') {
+  const page = await staffPage(browser, host, username, password)
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await chooseLanguage(page, locale)
+  return page
+}
+
+for (const locale of ['zh-CN', 'en'] as const) {
+  test(`five boards found are scanned into one adjustment, a repeat and a serial on the shelf refused as scanned (${locale})`, async ({
+    browser,
+    host
+  }) => {
+    const adminToken = await setUpShop(host)
+    const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
+    const board = await host.rpc<{ id: string }>(
+      'parts.create',
+      {
+        partNumber: 'MB-P70',
+        name: 'P70 主板',
+        sellingPriceFen: 0,
+        zeroPriceConfirmed: true,
+        costPriceFen: 100,
+        serialTracked: true
+      },
+      adminToken
+    )
+    await host.rpc(
+      'parts.receive',
+      { reference: 'HQ-MB-0701', lines: [{ partId: board.id, quantity: 1, unitCostFen: 100, serials: ['MBP70-001'] }] },
+      adminToken
+    )
+    const page = await deskPage(browser, host, clerk.username, clerk.password, locale)
+    await page.goto(`${host.url}#/parts/${board.id}`)
+    await page.reload()
+    await page.getByTestId('adjust-part').click()
+    const adjust = page.getByTestId('adjust-dialog')
+    const field = adjust.getByTestId('adjust-serial')
+    const serialItem = adjust.locator('.el-form-item.serial')
+    await field.focus()
+    for (const serial of ['mbp70-101', 'MBP70-102', 'MBP70-103']) await scan(page, 'adjust-serial', serial)
+    // The same board scanned twice, and one already on the shelf: refused as scanned, the scan
+    // selected for the next one, and the dialog still open.
+    await scan(page, 'adjust-serial', 'MBP70-102')
+    await expect(serialItem).toContainText(
+      locale === 'en' ? 'Serial MBP70-102 is already on the list' : '序列号 MBP70-102 已在列表中'
+    )
+    await expect(field).toHaveValue('MBP70-102')
+    await expect(field).toBeFocused()
+    await scan(page, 'adjust-serial', 'MBP70-001')
+    await expect(serialItem).toContainText(
+      locale === 'en' ? 'Serial MBP70-001 is already on the shelf' : '序列号 MBP70-001 已在库'
+    )
+    await expect(adjust).toBeVisible()
+    for (const serial of ['MBP70-104', 'MBP70-105']) await scan(page, 'adjust-serial', serial)
+    await expect(field).toHaveValue('')
+    await expect(serialItem).not.toHaveClass(/is-error/)
+    const list = adjust.getByTestId('adjust-serial-list')
+    await expect(list.locator('.el-tag')).toHaveCount(5)
+    // The quantity follows the list.
+    await expect(adjust.locator('input[name=quantity]')).toHaveValue('5')
+    await expect(adjust.getByTestId('adjust-preview')).toContainText(
+      locale === 'en' ? 'after the change 6' : '调整后 6'
+    )
+    // A chip taken off again, and scanned back.
+    await list.locator('.el-tag').filter({ hasText: 'MBP70-103' }).locator('.el-tag__close').click()
+    await expect(adjust.locator('input[name=quantity]')).toHaveValue('4')
+    await expect(field).toBeFocused()
+    await scan(page, 'adjust-serial', 'MBP70-103')
+    await expect(adjust.locator('input[name=quantity]')).toHaveValue('5')
+    // Keyboard only: Enter on the empty scan field goes on to the reason, Enter there saves
+    // nothing half-filled; Ctrl+Enter saves.
+    await page.keyboard.press('Enter')
+    const reason = adjust.locator('input[name=reason]')
+    await expect(reason).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(adjust).toBeVisible()
+    await expect(adjust.locator('.el-form-item.is-error')).toHaveCount(0)
+    await page.keyboard.type('抽屉里找到')
+    await page.keyboard.press('Enter')
+    await expect(adjust).toBeVisible()
+    await settled(page)
+    await screenshot(page, `parts-adjust-serial-list-${locale}`)
+    await page.keyboard.press('Control+Enter')
+    await expect(adjust).toBeHidden()
+    const onHand = page.getByTestId('part-serials')
+    for (const serial of ['MBP70-001', 'MBP70-101', 'MBP70-102', 'MBP70-103', 'MBP70-104', 'MBP70-105'])
+      await expect(onHand).toContainText(serial)
+    const adjustments = await host.rpc<{ serial: string; status: string }[]>(
+      'parts.adjustments',
+      { status: 'posted' },
+      adminToken
+    )
+    expect(adjustments.map((row) => row.serial).sort()).toEqual([
+      'MBP70-101',
+      'MBP70-102',
+      'MBP70-103',
+      'MBP70-104',
+      'MBP70-105'
+    ])
+  })
+}

@@ -392,8 +392,8 @@ class Warehouse {
       // A serial-tracked unit leaves by its serial: the clerk picks one on the shelf.
       const part = await counter.call(CLERK, 'parts.get', { id: partId })
       const [unit] = part.serialTracked ? await counter.call(CLERK, 'parts.serialsOnHand', { partId }) : []
-      const adjustment = await counter.call(CLERK, 'parts.adjust', { ...input, partId, serial: unit?.serial })
-      if (then) await then(adjustment.id)
+      const [adjustment] = await counter.call(CLERK, 'parts.adjust', { ...input, partId, serial: unit?.serial })
+      if (then && adjustment) await then(adjustment.id)
     })
   }
 

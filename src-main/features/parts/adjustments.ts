@@ -1,5 +1,11 @@
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type ParsedInput, type StockAdjustment } from '../../../src-shared/contract'
+import {
+  AppError,
+  fieldError,
+  type CurrentUser,
+  type ParsedInput,
+  type StockAdjustment
+} from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { isManagerRole } from '../../../src-shared/domain/roles'
 import { outgoingValueFen, type ManualKind } from '../../../src-shared/domain/stock'
@@ -7,30 +13,87 @@ import { recordAudit } from '../audit/record'
 import { readApprovalThresholdFen } from '../settings/service'
 import { correctedSince, lastLedgerSeq, postMovement } from './ledger'
 import { findPartRow } from './records'
-import { serialMoved, serialNeeded } from './serials'
+import type { PartsTable } from './tables'
+import { isSerialOnHand, serialMoved, serialNeeded, unserialisedOnHand } from './serials'
 
 /** Stock leaving by hand is a negative movement; a correction may go either way. */
 function signedQuantity(kind: ManualKind, quantity: number): number {
   return kind === 'adjust' ? quantity : -Math.abs(quantity)
 }
 
+/** One unit of a serial-tracked part by its serial, or the whole quantity of any other. */
+interface AdjustedUnit {
+  quantity: number
+  serial: string | null
+}
+
+/**
+ * What a request moves, checked against the books now: a list of serials is one unit each, all
+ * the same way (arriving or leaving), each named once, the quantity their count; one serial or
+ * none is the whole request (`serialMoved`).
+ */
+async function adjustedUnits(
+  trx: Db,
+  part: PartsTable,
+  quantity: number,
+  input: ParsedInput<'parts.adjust'>
+): Promise<AdjustedUnit[]> {
+  const named = [...(input.serial ? [input.serial] : []), ...(input.serials ?? [])]
+  if (named.length <= 1) return [{ quantity, serial: await serialMoved(trx, part, quantity, named[0] ?? null) }]
+  if (part.serialTracked !== 1) throw fieldError('serials', 'validation.partNotSerialTracked')
+  if (named.some((serial) => serial === null)) throw fieldError('serials', 'validation.serialRequired')
+  if (named.length !== Math.abs(quantity)) throw fieldError('quantity', 'validation.serialsPerUnit')
+  if (new Set(named).size !== named.length) throw fieldError('serials', 'validation.serialsRepeated')
+  const step = Math.sign(quantity)
+  const units: AdjustedUnit[] = []
+  let unbooked = 0
+  for (const serial of named as string[]) {
+    // Leaving, a serial not on the books stands for a unit received before serials were kept:
+    // there are only so many of those.
+    if (
+      step < 0 &&
+      !(await isSerialOnHand(trx, part.id, serial)) &&
+      ++unbooked > (await unserialisedOnHand(trx, part.id))
+    )
+      throw new AppError('CONFLICT', 'errors.serialNotOnHand', { serial })
+    units.push({ quantity: step, serial: await serialMoved(trx, part, step, serial, LIST_FIELDS) })
+  }
+  return units
+}
+
+const LIST_FIELDS = { serial: 'serials', quantity: 'quantity' }
+
+/**
+ * The value of each unit at cost: arriving at the average cost, leaving at its share of the
+ * stock's value as it stands after the units before it left.
+ */
+function unitValues(part: PartsTable, units: AdjustedUnit[]): number[] {
+  let position = { onHand: part.onHand, valueFen: part.stockValueFen }
+  return units.map(({ quantity }) => {
+    const valueFen = quantity < 0 ? -outgoingValueFen(position, -quantity) : quantity * part.averageCostFen
+    position = { onHand: position.onHand + quantity, valueFen: position.valueFen + valueFen }
+    return valueFen
+  })
+}
+
 /**
  * A correction, a scrap or a defective part sent back. Up to the approval threshold (by value at
- * cost) the clerk's change is posted at once; above it the request waits for a manager, unless
- * a manager makes it.
+ * cost, the whole request together) the clerk's change is posted at once; above it the request
+ * waits for a manager, unless a manager makes it. A serial-tracked part's units named by serial
+ * are one adjustment each, in one transaction.
  */
 export async function adjustStock(
   db: Db,
   at: Date,
   actor: CurrentUser,
   input: ParsedInput<'parts.adjust'>
-): Promise<StockAdjustment> {
-  const id = uuidv7(at.getTime())
+): Promise<StockAdjustment[]> {
   const threshold = await readApprovalThresholdFen(db)
+  const ids: string[] = []
   await db.transaction().execute(async (trx) => {
     const part = await findPartRow(trx, input.partId)
     const quantity = signedQuantity(input.kind, input.quantity)
-    const serial = await serialMoved(trx, part, quantity, input.serial ?? null)
+    const units = await adjustedUnits(trx, part, quantity, input)
     if (quantity < 0 && -quantity > part.onHand) {
       throw new AppError('STOCK_INSUFFICIENT', 'errors.STOCK_INSUFFICIENT', {
         partNumber: part.partNumber,
@@ -38,46 +101,50 @@ export async function adjustStock(
         requested: -quantity
       })
     }
-    const valueFen =
-      quantity < 0
-        ? -outgoingValueFen({ onHand: part.onHand, valueFen: part.stockValueFen }, -quantity)
-        : quantity * part.averageCostFen
-    const postNow = isManagerRole(actor.role) || Math.abs(valueFen) <= threshold
-    await trx
-      .insertInto('stockAdjustments')
-      .values({
-        id,
-        partId: part.id,
-        kind: input.kind,
-        quantity,
-        valueFen,
-        reason: input.reason,
-        serial,
-        status: postNow ? 'posted' : 'pending',
-        ledgerSeq: await lastLedgerSeq(trx, part.id),
-        requestedBy: actor.id,
-        requestedAt: at.toISOString(),
-        decidedBy: postNow ? actor.id : null,
-        decidedAt: postNow ? at.toISOString() : null
+    const values = unitValues(part, units)
+    const totalFen = values.reduce((sum, valueFen) => sum + valueFen, 0)
+    const postNow = isManagerRole(actor.role) || Math.abs(totalFen) <= threshold
+    const ledgerSeq = await lastLedgerSeq(trx, part.id)
+    for (const [index, { quantity, serial }] of units.entries()) {
+      const id = uuidv7(at.getTime())
+      ids.push(id)
+      const valueFen = values[index]!
+      await trx
+        .insertInto('stockAdjustments')
+        .values({
+          id,
+          partId: part.id,
+          kind: input.kind,
+          quantity,
+          valueFen,
+          reason: input.reason,
+          serial,
+          status: postNow ? 'posted' : 'pending',
+          ledgerSeq,
+          requestedBy: actor.id,
+          requestedAt: at.toISOString(),
+          decidedBy: postNow ? actor.id : null,
+          decidedAt: postNow ? at.toISOString() : null
+        })
+        .execute()
+      if (postNow)
+        await postMovement(trx, at, actor.id, {
+          partId: part.id,
+          kind: input.kind,
+          quantity,
+          serial,
+          reason: input.reason
+        })
+      await recordAudit(trx, at, {
+        actorId: actor.id,
+        action: 'parts.adjust',
+        entity: 'stock_adjustment',
+        entityId: id,
+        after: { ...input, quantity, serial, valueFen, posted: postNow }
       })
-      .execute()
-    if (postNow)
-      await postMovement(trx, at, actor.id, {
-        partId: part.id,
-        kind: input.kind,
-        quantity,
-        serial,
-        reason: input.reason
-      })
-    await recordAudit(trx, at, {
-      actorId: actor.id,
-      action: 'parts.adjust',
-      entity: 'stock_adjustment',
-      entityId: id,
-      after: { ...input, quantity, serial, valueFen, posted: postNow }
-    })
+    }
   })
-  return loadAdjustment(db, id)
+  return Promise.all(ids.map((id) => loadAdjustment(db, id)))
 }
 
 /** A manager posts or rejects a clerk's adjustment that was over the threshold. */
@@ -120,6 +187,17 @@ export async function decideAdjustment(
         reason: adjustment.reason
       })
       await trx.updateTable('stockAdjustments').set({ valueFen: moved.valueFen }).where('id', '=', input.id).execute()
+      // The other units of the same list were asked on the same books: this one posted is no
+      // correction made since them.
+      await trx
+        .updateTable('stockAdjustments')
+        .set({ ledgerSeq: await lastLedgerSeq(trx, adjustment.partId) })
+        .where('status', '=', 'pending')
+        .where('partId', '=', adjustment.partId)
+        .where('requestedBy', '=', adjustment.requestedBy)
+        .where('requestedAt', '=', adjustment.requestedAt)
+        .where('ledgerSeq', '=', adjustment.ledgerSeq)
+        .execute()
     }
     await recordAudit(trx, at, {
       actorId: actor.id,

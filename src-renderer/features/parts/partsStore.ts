@@ -58,11 +58,14 @@ export const usePartsStore = defineStore('parts', () => {
     }
   }
 
-  /** A correction, scrap or return to the brand; the open part is reloaded to show its new stock. */
-  async function adjust(input: Input<'parts.adjust'>): Promise<StockAdjustment> {
-    const adjustment = await call('parts.adjust', input)
+  /**
+   * A correction, scrap or return to the brand (a serial-tracked part's units one adjustment each);
+   * the open part is reloaded to show its new stock.
+   */
+  async function adjust(input: Input<'parts.adjust'>): Promise<StockAdjustment[]> {
+    const adjustments = await call('parts.adjust', input)
     if (part.value?.id === input.partId) await open(input.partId)
-    return adjustment
+    return adjustments
   }
 
   /** A serial-tracked part's serials on the shelf. */

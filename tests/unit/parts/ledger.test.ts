@@ -133,16 +133,16 @@ describe('manual adjustments', () => {
     const part = await newPart(app, staff.clerk.token)
     await receive(app, staff.clerk.token, part.id, 100, threshold) // one unit is worth exactly the threshold
 
-    const small = await callOk(
+    const [small] = await callOk(
       app,
       'parts.adjust',
       { partId: part.id, kind: 'scrap', quantity: 1, reason: '外壳破损' },
       staff.clerk.token
     )
-    expect(small.status).toBe('posted')
+    expect(small!.status).toBe('posted')
     expect((await stockOf(app, staff.clerk.token, part.id)).onHand).toBe(99)
 
-    const large = await callOk(
+    const [large] = await callOk(
       app,
       'parts.adjust',
       { partId: part.id, kind: 'adjust', quantity: -2, reason: '丢失' },
@@ -151,16 +151,16 @@ describe('manual adjustments', () => {
     expect(large).toMatchObject({ status: 'pending', quantity: -2, valueFen: -2 * threshold })
     expect((await stockOf(app, staff.clerk.token, part.id)).onHand).toBe(99)
     const pending = await callOk(app, 'parts.adjustments', { status: 'pending' }, staff.manager.token)
-    expect(pending.map((row) => row.id)).toContain(large.id)
+    expect(pending.map((row) => row.id)).toContain(large!.id)
     expect(
-      (await callError(app, 'parts.decideAdjustment', { id: large.id, approve: true }, staff.clerk.token)).code
+      (await callError(app, 'parts.decideAdjustment', { id: large!.id, approve: true }, staff.clerk.token)).code
     ).toBe('FORBIDDEN')
 
-    const decided = await callOk(app, 'parts.decideAdjustment', { id: large.id, approve: true }, staff.manager.token)
+    const decided = await callOk(app, 'parts.decideAdjustment', { id: large!.id, approve: true }, staff.manager.token)
     expect(decided.status).toBe('posted')
     expect((await stockOf(app, staff.clerk.token, part.id)).onHand).toBe(97)
     expect(
-      (await callError(app, 'parts.decideAdjustment', { id: large.id, approve: false }, staff.manager.token)).code
+      (await callError(app, 'parts.decideAdjustment', { id: large!.id, approve: false }, staff.manager.token)).code
     ).toBe('CONFLICT')
   })
 
@@ -169,21 +169,21 @@ describe('manual adjustments', () => {
     const { approvalThresholdFen } = await callOk(app, 'settings.get', {}, adminToken)
     const part = await newPart(app, staff.clerk.token)
     await receive(app, staff.clerk.token, part.id, 10, approvalThresholdFen)
-    const asked = await callOk(
+    const [asked] = await callOk(
       app,
       'parts.adjust',
       { partId: part.id, kind: 'faulty_return', quantity: 3, reason: '来料不良退回' },
       staff.clerk.token
     )
-    await callOk(app, 'parts.decideAdjustment', { id: asked.id, approve: false }, staff.manager.token)
+    await callOk(app, 'parts.decideAdjustment', { id: asked!.id, approve: false }, staff.manager.token)
     expect((await stockOf(app, staff.clerk.token, part.id)).onHand).toBe(10)
-    const own = await callOk(
+    const [own] = await callOk(
       app,
       'parts.adjust',
       { partId: part.id, kind: 'adjust', quantity: 5, reason: '找到一箱' },
       staff.manager.token
     )
-    expect(own.status).toBe('posted')
+    expect(own!.status).toBe('posted')
     expect(await stockOf(app, staff.clerk.token, part.id)).toMatchObject({
       onHand: 15,
       stockValueFen: 15 * approvalThresholdFen
@@ -195,13 +195,13 @@ describe('manual adjustments', () => {
     const { approvalThresholdFen } = await callOk(app, 'settings.get', {}, adminToken)
     const part = await newPart(app, staff.clerk.token)
     await receive(app, staff.clerk.token, part.id, 10, approvalThresholdFen)
-    const stale = await callOk(
+    const [stale] = await callOk(
       app,
       'parts.adjust',
       { partId: part.id, kind: 'adjust', quantity: -2, reason: '丢失' },
       staff.clerk.token
     )
-    const fresh = await callOk(
+    const [fresh] = await callOk(
       app,
       'parts.adjust',
       { partId: part.id, kind: 'scrap', quantity: 3, reason: '受潮' },
@@ -216,21 +216,21 @@ describe('manual adjustments', () => {
     await callOk(app, 'stocktakes.count', { id: count.id, partId: part.id, countedQuantity: 8 }, staff.clerk.token)
     await callOk(app, 'stocktakes.post', { id: count.id }, staff.manager.token)
     expect(
-      (await callError(app, 'parts.decideAdjustment', { id: stale.id, approve: true }, staff.manager.token)).messageKey
+      (await callError(app, 'parts.decideAdjustment', { id: stale!.id, approve: true }, staff.manager.token)).messageKey
     ).toBe('errors.adjustmentOutdated')
     expect(
-      (await callError(app, 'parts.decideAdjustment', { id: fresh.id, approve: true }, staff.manager.token)).messageKey
+      (await callError(app, 'parts.decideAdjustment', { id: fresh!.id, approve: true }, staff.manager.token)).messageKey
     ).toBe('errors.adjustmentOutdated')
     expect((await stockOf(app, staff.clerk.token, part.id)).onHand).toBe(8)
     // Asked after the count, and approved after a dearer delivery moved the average.
-    const asked = await callOk(
+    const [asked] = await callOk(
       app,
       'parts.adjust',
       { partId: part.id, kind: 'scrap', quantity: 4, reason: '受潮' },
       staff.clerk.token
     )
     await receive(app, staff.clerk.token, part.id, 8, 3 * approvalThresholdFen)
-    const approved = await callOk(app, 'parts.decideAdjustment', { id: asked.id, approve: true }, staff.manager.token)
+    const approved = await callOk(app, 'parts.decideAdjustment', { id: asked!.id, approve: true }, staff.manager.token)
     const movement = (await callOk(app, 'parts.movements', { partId: part.id, kind: 'scrap' }, staff.clerk.token))
       .rows[0]!
     expect(approved.valueFen).toBe(movement.valueFen)

@@ -169,7 +169,7 @@ describe('serials from receipt to issue', () => {
     ).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.serialNotOnHand' })
     expect(tableCounts(app)).toEqual(counts)
 
-    const scrapped = await callOk(
+    const [scrapped] = await callOk(
       app,
       'parts.adjust',
       { partId: board.id, kind: 'scrap', quantity: 1, serial: 'mb-9001', reason: '跌落' },
@@ -181,7 +181,7 @@ describe('serials from receipt to issue', () => {
 
     // Over the threshold the request keeps its serial until the manager posts it.
     await setApprovalThreshold(app, adminToken, 10_000)
-    const pending = await callOk(
+    const [pending] = await callOk(
       app,
       'parts.adjust',
       { partId: board.id, kind: 'faulty_return', quantity: 1, serial: 'MB-9002', reason: '来货不良' },
@@ -189,7 +189,7 @@ describe('serials from receipt to issue', () => {
     )
     expect(pending).toMatchObject({ status: 'pending', serial: 'MB-9002' })
     expect(await serialsOnHand()).toEqual(['MB-9002'])
-    await callOk(app, 'parts.decideAdjustment', { id: pending.id, approve: true }, staff.manager.token)
+    await callOk(app, 'parts.decideAdjustment', { id: pending!.id, approve: true }, staff.manager.token)
     expect(await serialsOnHand()).toEqual([])
 
     // A board found in the drawer comes onto the books with its serial.
