@@ -75,6 +75,16 @@ describe('a comeback of a 三包 repair through workOrders.reopen', () => {
     expect(await reopenOn(addDays(unitEnd, 1), id)).toBe('shop_warranty_repair')
   })
 
+  it(`the slip of a 三包 repair guarantees the regulation’s 30 days even where the shop gives fewer — ${GUARANTEE}`, async () => {
+    const id = await repairedPhone('2026-03-01', '2026-03-03')
+    const token = await shop.on('2026-03-03')
+    const settings = await callOk(shop.app, 'settings.get', {}, token)
+    await callOk(shop.app, 'settings.update', { ...settings, repairWarrantyDays: 7 }, token)
+    const slip = await callOk(shop.app, 'printing.workOrderDocument', { workOrderId: id }, token)
+    expect(slip.repairWarranty).toEqual({ days: 30, startsOn: '2026-03-03', endsOn: '2026-04-02' })
+    await callOk(shop.app, 'settings.update', settings, token)
+  })
+
   it(`long after: a paid repair, not the brand’s however late — ${PERIOD}; ${GUARANTEE}`, async () => {
     const id = await repairedPhone('2026-03-01', '2026-03-03')
     expect(await reopenOn('2027-06-01', id)).toBe('paid_repair')
