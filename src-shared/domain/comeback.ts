@@ -3,8 +3,8 @@
  * Back after a 三包 warranty repair: the brand's warranty again while the unit's 三包 covers the
  * fault (its period extended by the days in repair); after that the brand owes nothing, and what
  * is left is the repairer's own guarantee on its repair (修理者应当保证修理后的…能够正常使用30日以上:
- * 《移动电话机商品修理更换退货责任规定》, and in the same words the 1995 and the computer rules; its
- * article number not confirmed, docs/sanbao-sources.md), borne by the shop, for 30 days from the
+ * 《移动电话机商品修理更换退货责任规定》; its article number, and whether the 1995 and computer rules
+ * say the same, not confirmed: docs/sanbao-sources.md), borne by the shop, for 30 days from the
  * pick-up or the shop's own repair-warranty days when longer; then a paid repair. Back after the shop's own work
  * (a paid repair, an installation, an inspection that did work) within the shop's repair-warranty
  * days from that work's pick-up: the shop's own warranty, free to the customer and never claimed

@@ -8,8 +8,8 @@ import { ruleShop, sell, warrantyRepairs, type RuleShop } from './fixtures'
  * A unit repaired under 三包 comes back with the fault. While the unit's 三包 period runs (extended
  * by the days it spent in the shop: 三包有效期…扣除因修理占用、无零配件待修延误的时间) it is the brand's
  * again. After it, the brand owes nothing: what is left is the repairer's own guarantee on its
- * repair (《移动电话机…》: 修理者应当保证修理后的移动电话机商品能够正常使用30日以上; the 1995 and
- * computer rules the same), which the shop bears, or the shop's own repair-warranty days when it
+ * repair (《移动电话机…》: 修理者应当保证修理后的移动电话机商品能够正常使用30日以上; the same
+ * guarantee is applied to every category, the other rules' wording not confirmed), which the shop bears, or the shop's own repair-warranty days when it
  * gives longer; after that, a paid repair.
  */
 const GUARANTEE = '修理者应当保证修理后的…商品能够正常使用30日以上'
