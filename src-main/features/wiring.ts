@@ -8,6 +8,7 @@ import { findSellablePart, sellOverCounter, takeBackBilledPart, takeBackSoldPart
 import { loadWorkOrderParts } from './parts/workOrderParts/workOrderParts'
 import { releasePartsOfClosedOrder } from './parts/workOrderParts/returns'
 import { registeredUnitOfSerial } from './warranty/registeredUnit'
+import { brandCoversComeback } from './warranty/service'
 import { wireWorkOrderPorts } from './workOrders/ports'
 import { openFollowUpOfPickedUpOrder } from './customerContact/followUps'
 import { wirePulledTables } from './sync/hq/pulledTables'
@@ -36,7 +37,8 @@ export function wireFeatures(): void {
     invoicesOf: invoicesOfWorkOrder,
     handOverBilling,
     partsOf: loadWorkOrderParts,
-    registeredUnit: registeredUnitOfSerial
+    registeredUnit: registeredUnitOfSerial,
+    brandCoversComeback
   })
   // The cash desk moves stock only through the parts ledger: parts handed back, counter sales.
   wireCheckoutStock({ takeBackBilledPart, findSellablePart, sellOverCounter, takeBackSoldPart })

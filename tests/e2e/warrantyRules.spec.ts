@@ -117,7 +117,7 @@ test('void and cosmetic verdicts say what they mean; components and categories h
   await tallScreenshot(page, 'intake-serial-mismatch', 1500)
 })
 
-test('a phone battery repaired twice for the same fault: a new battery, not a new phone (2001 art. 13 is the main unit’s)', async ({
+test('a phone battery repaired twice for the same fault fails again: the battery is refunded, not the phone (2001 art. 13 is the main unit’s)', async ({
   browser,
   host
 }) => {
@@ -178,8 +178,14 @@ test('a phone battery repaired twice for the same fault: a new battery, not a ne
   await expect(verdict.getByTestId('verdict-reasons')).toContainText(
     '电池是手机附件：故障 S01 虽已修理 2 次，两次修理后换机只适用于主机；附件在其保修期内免费更换同型号的附件。'
   )
-  await expect(verdict.getByTestId('verdict-text')).toHaveText('免费保修')
+  // Exchanged twice under 三包 and failing again, the battery alone is refunded (the accessories' rule).
+  await expect(verdict.getByTestId('verdict-reasons')).toContainText(
+    '电池已在三包期内更换 2 次（最近一次 ' // …交还）仍不能正常使用：电池免费退货…
+  )
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('附件可退货')
   await expect(verdict.getByTestId('exchange-unit')).toHaveCount(0)
+  // The phone's own refund is not offered for its accessory.
+  await expect(verdict.getByTestId('refund-unit')).toHaveCount(0)
   await settled(page)
   await tallScreenshot(page, 'warranty-accessory-repaired-twice', 1500)
 })

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection'
 import type { CurrentUser, WorkOrderPrintData } from '../../../src-shared/contract'
 import { roleMayCall } from '../../../src-shared/contract/permissions'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
+import { sanbaoRepairGuaranteeDays } from '../../../src-shared/domain/comeback'
 import { daysPeriodEnd } from '../../../src-shared/domain/warranty/policy'
 import { readRepairWarrantyDays, readShopProfile } from '../settings/service'
 import { shopCalendar } from '../workOrders/calendar'
@@ -27,10 +28,12 @@ export async function workOrderPrintData(
   const invoice = roleMayCall(viewer.role, 'checkout.get')
     ? ((await workOrderPorts().invoicesOf(db, workOrderId)).find((document) => document.kind === 'invoice') ?? null)
     : null
-  const days = await readRepairWarrantyDays(db)
   // The repair's own warranty runs from the day the customer took the device back; a free rework
   // under it starts nothing new: its slip shows the warranty of the work it reworked.
   const warranted = (await warrantedJob(db, order)) ?? order
+  // A 三包 repair is guaranteed at least the regulation's 30 days (see comebackCover).
+  const shopDays = await readRepairWarrantyDays(db)
+  const days = warranted.serviceType === 'warranty_repair' ? sanbaoRepairGuaranteeDays(shopDays) : shopDays
   const startsOn = warranted.pickedUpAt
     ? shopLocalDate(new Date(warranted.pickedUpAt), calendar.timeZone)
     : calendar.today

@@ -77,10 +77,16 @@ export async function verdictFor(
  * The verdict for a unit already read: the settings in one statement, the policy in force in
  * one, the unit's repairs in one (and its exchange chain, only for an exchanged unit).
  */
-async function verdictOf(db: Db, now: Date, row: UnitRow, claim: FaultClaim | null): Promise<WarrantyVerdict> {
+async function verdictOf(
+  db: Db,
+  /** the moment, or the shop's calendar day, the unit is judged on */
+  now: Date | string,
+  row: UnitRow,
+  claim: FaultClaim | null
+): Promise<WarrantyVerdict> {
   const settings = await readWarrantySettings(db)
   const { timeZone } = settings
-  const today = shopLocalDate(now, timeZone)
+  const today = typeof now === 'string' ? now : shopLocalDate(now, timeZone)
   const soldOn = row.purchaseDate ?? row.productionDate ?? shopLocalDate(new Date(row.createdAt), timeZone)
   const policy = await policyInForce(db, row.modelId, row.categoryKey, soldOn)
   const started = row.exchangedFromId ? await originalStart(db, row) : null
@@ -114,6 +120,28 @@ async function verdictOf(db: Db, now: Date, row: UnitRow, claim: FaultClaim | nu
       pickedUpAt: order.pickedUpAt
     }))
   }
+}
+
+/**
+ * Whether the brand's 三包 covers, on the shop's `today`, the fault a collected 三包 repair fixed
+ * (a performance fault of its component, its symptom): the verdict gives the brand's cover. Null
+ * when the device's serial is not registered. What a comeback of it opens as follows from this.
+ */
+export async function brandCoversComeback(db: Db, workOrderId: string, today: string): Promise<boolean | null> {
+  const job = await db
+    .selectFrom('workOrders as wo')
+    .innerJoin('devices as d', 'd.id', 'wo.deviceId')
+    .leftJoin('codeEntries as loc', (join) =>
+      join.onRef('loc.code', '=', 'wo.faultLocationCode').on('loc.list', '=', 'fault_location')
+    )
+    .select(['d.serial', 'wo.symptomCode', 'loc.component'])
+    .where('wo.id', '=', workOrderId)
+    .executeTakeFirst()
+  const row = job?.serial ? await unitBySerial.first(db, job.serial.trim().toUpperCase()) : undefined
+  if (!job || !row) return null
+  const claim: FaultClaim = { kind: 'performance', component: job.component, faultCode: job.symptomCode }
+  const verdict = await verdictOf(db, today, row, claim)
+  return verdict.evaluation.coveredBy === 'brand'
 }
 
 /**

@@ -47,7 +47,12 @@ export async function comebackOf(db: Db, order: CollectedJob, calendar: ShopCale
     serviceType: job.serviceType,
     pickedUpOn: shopLocalDate(new Date(job.pickedUpAt!), calendar.timeZone),
     // Only an inspection may have done no work; the other kinds are the shop's work by their kind.
-    didWork: job.serviceType === 'inspection' ? await didWork(db, job.id) : true
+    didWork: job.serviceType === 'inspection' ? await didWork(db, job.id) : true,
+    // A 三包 repair's comeback is the brand's only while the unit's 三包 covers it (the verdict's).
+    brandCovers:
+      job.serviceType === 'warranty_repair'
+        ? await workOrderPorts().brandCoversComeback(db, job.id, calendar.today)
+        : null
   }
   return comebackCover(work, calendar.today, await readRepairWarrantyDays(db))
 }

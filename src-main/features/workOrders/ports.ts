@@ -67,6 +67,12 @@ export interface WorkOrderPorts {
    * null if unknown.
    */
   registeredUnit(db: Db, serial: string): Promise<RegisteredUnit | null>
+  /**
+   * Warranty: whether the brand's 三包 still covers, on `today`, the fault this collected 三包
+   * repair fixed (its device's unit, its component and symptom); null when the device's serial is
+   * not in the registry.
+   */
+  brandCoversComeback(db: Db, workOrderId: string, today: string): Promise<boolean | null>
 }
 
 /** What the kernel reads of the warranty registry about a device. */

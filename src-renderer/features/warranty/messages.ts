@@ -19,6 +19,8 @@ export const warrantyMessages = defineMessages(
         exchange_or_refund: '可换货或退货',
         free_repair: '免费保修',
         free_new_component: '免费更换新部件',
+        accessory_exchange: '免费更换附件',
+        accessory_refund: '附件可退货',
         paid_repair: '付费维修',
         not_covered: '不在保修范围',
         unknown_start: '无法确定起始日期'
@@ -32,6 +34,9 @@ export const warrantyMessages = defineMessages(
         shopWarranty:
           '本店维修保修：本店更换过的部件仍在保修期内，免费维修，由本店承担、不向厂家索赔。请店长在原维修工单上办理「返修」。',
         free_new_component: '整机保修已过、主要部件仍在保修期内，且该部件已修两次：免费更换新的部件。',
+        accessory_exchange: '手机附件在其三包有效期内出现性能故障：免费更换同品牌同型号同规格的附件，不退换手机。',
+        accessory_refund:
+          '该附件已在三包期内更换两次仍不能正常使用：附件免费退货（单独购买的按发票价格，随机附带的按退货时单独销售的价格），手机本身不退换。',
         paid_repair: '不实行三包，可以收费修理（原因见判定依据）。',
         not_covered: '不属于三包范围：不退、不换、不免费修理（原因见判定依据）。',
         unknown_start: '缺少购机发票和生产日期，无法计算保修期；请补登发票信息，不按过保处理。'
@@ -220,6 +225,12 @@ export const warrantyMessages = defineMessages(
           '同一故障（{faultCode}）已在保修期内修理 {repairs} 次（最近一次 {lastReturnedDate} 修好交还），再次出现故障，可以换货（整机保修期至 {periodEnd}）。',
         repeatFaultHistory:
           '提示：故障 {faultCode} 已在保修期内修理 {repairs} 次，若再次出现同一故障可以换货（家电可选退货）。',
+        accessoryExchange:
+          '{component}是手机附件，三包有效期 {months} 个月，至 {end}（{daysLeft}）：出现性能故障，免费更换同品牌同型号同规格的{component}。',
+        accessoryRefund:
+          '{component}已在三包期内更换 {exchanges} 次（最近一次 {lastReturnedDate} 交还）仍不能正常使用：{component}免费退货，单独购买的按发票价格退款，随机附带的按退货时单独销售的价格退款。',
+        accessoryNotUnitWindows:
+          '7 日退货、15 日换货（至 {exchangeEnd}）只适用于手机主机：{component}故障只更换{component}，不退换手机。',
         accessoryNoUnitExchange:
           '{component}是手机附件：故障 {faultCode} 虽已修理 {repairs} 次，两次修理后换机只适用于主机；附件在其保修期内免费更换同型号的附件。',
         repairPeriod: '整机保修 {repairMonths} 个月，自 {start} 至 {repairEnd}（{daysLeft}），免费维修。',
@@ -392,6 +403,8 @@ export const warrantyMessages = defineMessages(
         exchange_or_refund: 'Exchange or refund',
         free_repair: 'Free repair',
         free_new_component: 'New component, free',
+        accessory_exchange: 'New accessory, free',
+        accessory_refund: 'Accessory refund',
         paid_repair: 'Paid repair',
         not_covered: 'Not covered',
         unknown_start: 'Start date unknown'
@@ -407,6 +420,10 @@ export const warrantyMessages = defineMessages(
           'The shop’s own repair warranty: a part the shop replaced is still under it, so the repair is free, borne by the shop and never claimed from the brand. A manager reopens the earlier repair’s work order as its comeback.',
         free_new_component:
           'The unit period is over but the main component’s is not, and it was repaired twice: a new component, free of charge.',
+        accessory_exchange:
+          'A phone accessory with a performance fault within its own period: a new one of the same brand, model and specification, free. The phone itself is not refunded or exchanged.',
+        accessory_refund:
+          'The accessory was exchanged twice under 三包 and still fails: the accessory is refunded (at its invoice price when bought alone, at its price sold alone today when it came with the phone). The phone itself is not refunded or exchanged.',
         paid_repair: 'No 三包 for this unit, but it can be repaired for a fee (see the reasons).',
         not_covered: 'Outside 三包: no refund, no exchange, no free repair (see the reasons).',
         unknown_start:
@@ -609,6 +626,12 @@ export const warrantyMessages = defineMessages(
           'The same fault ({faultCode}) was repaired {repairs} times under warranty (last returned {lastReturnedDate}) and failed again: an exchange is due (unit warranty until {periodEnd}).',
         repeatFaultHistory:
           'Note: fault {faultCode} was repaired {repairs} times under warranty; one more failure of it entitles the customer to an exchange (for appliances, exchange or refund).',
+        accessoryExchange:
+          '{component} is a phone accessory with a {months}-month 三包 period until {end} ({daysLeft}): a performance fault gets a new one of the same brand, model and specification, free.',
+        accessoryRefund:
+          'The {component} was exchanged {exchanges} times under 三包 (last returned {lastReturnedDate}) and still fails: it is refunded, at its invoice price when bought alone, at its price sold alone today when it came with the phone.',
+        accessoryNotUnitWindows:
+          'The 7-day refund and 15-day exchange (until {exchangeEnd}) are for the phone’s main unit: a faulty {component} gets a new {component}, the phone is not refunded or exchanged.',
         accessoryNoUnitExchange:
           '{component} is a phone accessory: fault {faultCode} was repaired {repairs} times, but the exchange after two repairs is for the phone’s main unit only; within its own period the accessory is replaced with a new one of the same model, free.',
         repairPeriod:

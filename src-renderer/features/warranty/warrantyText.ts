@@ -9,6 +9,8 @@ export const VERDICT_TONE = {
   exchange_or_refund: 'success',
   free_repair: 'primary',
   free_new_component: 'primary',
+  accessory_exchange: 'primary',
+  accessory_refund: 'success',
   paid_repair: 'warning',
   not_covered: 'danger',
   unknown_start: 'info'

@@ -97,6 +97,9 @@ function windowsFromSaleReason(periods: Periods): Reason {
  *    start) → 'unknown_start', unless a replaced part's repair warranty covers the claim;
  *    3a. no invoice, before the production-date fallback start → 'paid_repair';
  *    3b. no invoice and the policy grants repair only → only the repair periods are judged;
+ *    3c. a phone accessory (附件) within its own period → 'accessory_exchange' (a new one, free),
+ *    or 'accessory_refund' once it was exchanged twice under 三包; the phone's 7- and 15-day
+ *    windows and its second-repair exchange are the main unit's, never an accessory's;
  * 4. performance fault within the refund window → 'refund'; within the exchange window →
  *    'exchange';
  * 4c. a unit waiting in a warranty repair (no parts from the maker, or the repairer's own delay)

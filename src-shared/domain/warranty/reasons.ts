@@ -67,6 +67,12 @@ export const REASON_KEYS = [
   'warranty.reason.secondRepairRule',
   /** { component, faultCode, repairs } — a phone accessory repaired twice: the second-repair exchange is the main unit's (2001 art. 13) */
   'warranty.reason.accessoryNoUnitExchange',
+  /** { component, months, end, daysLeft } — a phone accessory within its period: a new one of the same brand, model and specification, free */
+  'warranty.reason.accessoryExchange',
+  /** { component, exchanges, lastReturnedDate } — a phone accessory exchanged twice fails again: the accessory is refunded */
+  'warranty.reason.accessoryRefund',
+  /** { component, exchangeEnd } — the 7-day refund and 15-day exchange are the phone's main unit's, not an accessory's */
+  'warranty.reason.accessoryNotUnitWindows',
   /** { faultCode, repairs } — informative: one more failure with this code makes exchange or refund due */
   'warranty.reason.repeatFaultHistory',
   /** { start, repairMonths, repairEnd, daysLeft } */

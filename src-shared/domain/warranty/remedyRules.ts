@@ -1,7 +1,7 @@
 /**
- * The rules that give a refund, an exchange or a new component: the refund and exchange windows,
- * waiting too long in a warranty repair, the second repair, a main component repaired twice
- * (rules 4a, 4b, 4c, 5, 5a).
+ * The rules that give a refund, an exchange or a new component: a phone accessory's own remedies,
+ * the refund and exchange windows, waiting too long in a warranty repair, the second repair, a
+ * main component repaired twice (rules 3c, 4a, 4b, 4c, 5, 5a).
  */
 import { daysBetween } from '../workOrderAge'
 import type { WarrantyCase, WarrantyRule } from './case'
@@ -9,6 +9,60 @@ import type { RepairRecord } from './facts'
 import { hasMainComponents, isAccessory } from './policy'
 import { reason } from './reasons'
 import { waitingEntitledOn } from './waiting'
+
+/**
+ * 3c. A performance fault of a phone accessory (附件: battery, charger, terminal card, wired
+ * headset, data card) within the accessory's own 三包 period. The phone rules give accessories
+ * their own remedy, not the main unit's: 在三包有效期内，电池、充电器、移动终端卡、外接有线耳机、
+ * 数据接口卡等移动电话机附件出现…性能故障的，销售者应当为消费者免费更换同品牌同型号同规格的附件。
+ * 更换两次仍不能正常使用的，…免费为消费者退货 (单独销售的按发货票价格, 与主机一起销售的按退货当时
+ * 单独销售的价格). So, from the first day of its period to its last, a faulty accessory is
+ * exchanged for a new one, free ('accessory_exchange'), never repaired nor the phone refunded or
+ * exchanged: the 7-day refund and 15-day exchange of 第十一、十二条 are the main unit's (移动电话机
+ * 主机), and so is 第十三条's exchange after two repairs. An accessory already exchanged twice
+ * under 三包 (two completed warranty jobs on it) that fails again is refunded ('accessory_refund',
+ * the accessory alone). The accessory article's number is not confirmed (docs/sanbao-sources.md):
+ * the text is cited instead. Past the accessory's period the later rules say so (paid repair).
+ */
+export const accessoryRemedy: WarrantyRule = (c) => {
+  const period = c.applicablePeriod?.component
+  if (!c.periods || !period || !isAccessory(c.policy, period.component) || c.today > period.end) return null
+  const exchangeEnd = c.periods.exchangeEnd
+  if (exchangeEnd !== null && c.today <= exchangeEnd)
+    c.reasons.push(reason('warranty.reason.accessoryNotUnitWindows', { component: period.component, exchangeEnd }))
+  const claimCode = c.claim.faultCode
+  const repeated = claimCode === null ? undefined : c.repeatedFaults.get(claimCode)
+  if (claimCode !== null && repeated?.some((r) => r.component === period.component))
+    c.reasons.push(
+      reason('warranty.reason.accessoryNoUnitExchange', {
+        component: period.component,
+        faultCode: claimCode,
+        repairs: repeated.filter((r) => r.component === period.component).length
+      })
+    )
+  const exchanges = c.unit.repairs.filter(
+    (r) => r.underWarranty && r.repaired !== false && r.returnedDate !== null && r.component === period.component
+  )
+  if (exchanges.length >= 2) {
+    c.reasons.push(
+      reason('warranty.reason.accessoryRefund', {
+        component: period.component,
+        exchanges: exchanges.length,
+        lastReturnedDate: latest(exchanges.map((r) => r.returnedDate ?? r.receivedDate))
+      })
+    )
+    return { verdict: 'accessory_refund' }
+  }
+  c.reasons.push(
+    reason('warranty.reason.accessoryExchange', {
+      component: period.component,
+      months: period.months,
+      end: period.end,
+      daysLeft: period.daysLeft
+    })
+  )
+  return { verdict: 'accessory_exchange' }
+}
 
 /** 4a. A performance fault within the refund window (from the sale, not extended by repairs). */
 export const refundWindow: WarrantyRule = (c) => {

@@ -14,7 +14,14 @@ import {
   repairPeriod,
   unknownStart
 } from './periodRules'
-import { exchangeWindow, mainComponentRepairedTwice, refundWindow, secondRepair, waitingTooLong } from './remedyRules'
+import {
+  accessoryRemedy,
+  exchangeWindow,
+  mainComponentRepairedTwice,
+  refundWindow,
+  secondRepair,
+  waitingTooLong
+} from './remedyRules'
 import { appearanceDamage, givenBack, voided, voidsSetAsideForPart } from './voidRules'
 
 /** The rules in their order of precedence; the last one always decides. */
@@ -27,6 +34,7 @@ export const WARRANTY_RULES: readonly WarrantyRule[] = [
   unknownStart,
   beforeFallbackStart,
   repairOnlyWithoutInvoice,
+  accessoryRemedy,
   refundWindow,
   exchangeWindow,
   waitingTooLong,

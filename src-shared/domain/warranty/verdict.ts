@@ -20,6 +20,13 @@ export type Verdict =
   | 'free_repair'
   /** a main component repaired twice fails again after the whole-unit period: a new component, free */
   | 'free_new_component'
+  /**
+   * a phone accessory (附件) with a performance fault within its own period: a new one of the same
+   * brand, model and specification, free (never the phone's refund or exchange)
+   */
+  | 'accessory_exchange'
+  /** a phone accessory exchanged twice under 三包 that fails again: the accessory alone is refunded */
+  | 'accessory_refund'
   | 'paid_repair'
   | 'not_covered'
   | 'unknown_start'

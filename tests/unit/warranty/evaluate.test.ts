@@ -213,7 +213,10 @@ describe('refund and exchange windows', () => {
   })
 
   it('a performance fault on a component inside the refund window still gives a refund', () => {
-    expect(evaluate(phone, unit(), perf('battery'), '2026-01-02').verdict).toBe('refund')
+    expect(evaluate(phone, unit(), perf('screen'), '2026-01-02').verdict).toBe('refund')
+    expect(evaluate(tv, unit(), perf('panel'), '2026-01-02').verdict).toBe('refund')
+    // A phone's accessory (附件) is not the phone: a new accessory, not the phone refunded.
+    expect(evaluate(phone, unit(), perf('battery'), '2026-01-02').verdict).toBe('accessory_exchange')
   })
 
   it('windows are not extended by warranty repair time', () => {
@@ -276,8 +279,9 @@ describe('component periods', () => {
   it('a component shorter than the unit (phone battery, 6 months) ends first', () => {
     const u = unit({ invoiceDate: '2026-01-01' })
     const last = evaluate(phone, u, perf('battery'), '2026-07-01')
-    expect(last.verdict).toBe('free_repair')
-    expect(reasonOf(last, 'warranty.reason.componentPeriod')?.params).toEqual({
+    // A phone's battery is an accessory: within its period a new one, free.
+    expect(last.verdict).toBe('accessory_exchange')
+    expect(reasonOf(last, 'warranty.reason.accessoryExchange')?.params).toEqual({
       component: 'battery',
       months: 6,
       end: '2026-07-01',
@@ -356,7 +360,7 @@ describe('repair-time extension', () => {
     ])
     expect(reasonOf(e, 'warranty.reason.repairExtension')?.params).toEqual({ days: 10, repairs: 1 })
     expect(evaluate(phone, u, perf(), '2027-01-26').verdict).toBe('paid_repair')
-    expect(evaluate(phone, u, perf('battery'), '2026-07-25').verdict).toBe('free_repair')
+    expect(evaluate(phone, u, perf('battery'), '2026-07-25').verdict).toBe('accessory_exchange')
     expect(evaluate(phone, u, perf('battery'), '2026-07-26').verdict).toBe('paid_repair')
   })
 
@@ -458,8 +462,9 @@ describe('second-repair rule', () => {
         { ...warrantyRepair('2026-03-01', '2026-03-03', 'S07'), component: 'battery' }
       ]
     })
+    // Exchanged twice and failing again, the battery alone is refunded (the accessories' rule).
     const e = evaluate(phone, batteryTwice, perf('battery', 'S07'), '2026-04-01')
-    expect(e.verdict).toBe('free_repair')
+    expect(e.verdict).toBe('accessory_refund')
     expect(e.secondRepairRule).toBe(false)
     expect(e.remedyRule).toBeNull()
     expect(reasonOf(e, 'warranty.reason.accessoryNoUnitExchange')?.params).toEqual({
@@ -507,7 +512,7 @@ describe('void conditions', () => {
     })
     expect(e.components.find((c) => c.component === 'battery')?.voided).toBe(true)
     expect(e.components.find((c) => c.component === 'charger')?.voided).toBe(false)
-    expect(evaluate(phone, u, perf('charger'), '2026-03-01').verdict).toBe('free_repair')
+    expect(evaluate(phone, u, perf('charger'), '2026-03-01').verdict).toBe('accessory_exchange')
     expect(evaluate(phone, u, perf(), '2026-01-03').verdict).toBe('refund')
   })
 })
@@ -843,6 +848,8 @@ describe('reasons', () => {
     expect(seen.length).toBeGreaterThan(50)
     const verdicts = new Set(seen.map((e) => e.verdict))
     expect([...verdicts].sort()).toEqual([
+      'accessory_exchange',
+      'accessory_refund',
       'exchange',
       'exchange_or_refund',
       'free_new_component',

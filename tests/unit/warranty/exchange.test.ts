@@ -8,6 +8,9 @@ const VERDICTS: Verdict[] = [
   'exchange_or_refund',
   'free_repair',
   'free_new_component',
+  // A phone accessory's new one or refund is the accessory's, never a new phone or the phone's refund.
+  'accessory_exchange',
+  'accessory_refund',
   'paid_repair',
   'not_covered',
   'unknown_start'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDays, addMonths } from '../../../../src-shared/domain/warranty/policy'
+import { addDays, addMonths, DEFAULT_POLICIES, isAccessory } from '../../../../src-shared/domain/warranty/policy'
 import { callOk } from '../../helpers'
 import { lookUp, performance, reasonKeys, ruleShop, sell, type Category, type RuleShop } from './fixtures'
 
@@ -103,10 +103,12 @@ describe('categories and components as the annexes list them, each judged on its
 
     for (const [component, months] of [['whole unit', 12] as const, ...annex.components]) {
       const claimed = component === 'whole unit' ? null : component
-      it(`${annex.category}, ${component} (${months} months): today is its last day → free repair — ${annex.article}`, async () => {
+      // A phone's accessory (附件) is exchanged for a new one, free, within its period.
+      const free = isAccessory(DEFAULT_POLICIES[annex.category], claimed) ? 'accessory_exchange' : 'free_repair'
+      it(`${annex.category}, ${component} (${months} months): today is its last day → ${free} — ${annex.article}`, async () => {
         const serial = await sell(shop, token, { category: annex.category, purchaseDate: addMonths(TODAY, -months) })
         const verdict = await lookUp(shop, token, serial, performance(claimed))
-        expect(verdict.evaluation.verdict).toBe('free_repair')
+        expect(verdict.evaluation.verdict).toBe(free)
         expect(verdict.evaluation.reasons.at(-1)?.params.daysLeft).toBe(0)
       })
       it(`${annex.category}, ${component} (${months} months): ended yesterday → paid repair — ${annex.article}`, async () => {

@@ -115,16 +115,16 @@ const ROWS: Row[] = [
     ]
   }),
   // A phone's battery is an accessory (附件) with a shorter period, not a main component, and
-  // 第十三条's exchange is the main unit's (移动电话机主机): to the battery's last day its fault is a
-  // free repair (a new battery, 免费更换…附件), never a new phone; after it there is no
-  // new-component rule.
+  // 第十三条's exchange is the main unit's (移动电话机主机): to the battery's last day a battery
+  // exchanged twice (免费更换…附件; 更换两次仍不能正常使用的, 退货) is refunded, never a new phone;
+  // after it there is no new-component rule.
   {
     category: 'mobile_phone',
     article: `${PHONE}; 附件 are replaced on their own, no 主要部件`,
     location: 'L03',
     component: 'battery',
     on: addDays(addMonths(SOLD, 6), EXTENSION),
-    verdict: 'free_repair',
+    verdict: 'accessory_refund',
     reason: 'warranty.reason.accessoryNoUnitExchange'
   },
   {
