@@ -140,8 +140,16 @@ export async function brandCoversComeback(db: Db, workOrderId: string, today: st
   const row = job?.serial ? await unitBySerial.first(db, job.serial.trim().toUpperCase()) : undefined
   if (!job || !row) return null
   const claim: FaultClaim = { kind: 'performance', component: job.component, faultCode: job.symptomCode }
-  const verdict = await verdictOf(db, today, row, claim)
-  return verdict.evaluation.coveredBy === 'brand'
+  try {
+    const verdict = await verdictOf(db, today, row, claim)
+    return verdict.evaluation.coveredBy === 'brand'
+  } catch (error) {
+    // No policy was in force on the unit's sale date (sold before the shop's first version): no
+    // verdict says the 三包 is over, so the comeback stays the brand's, as for an unregistered unit.
+    // The job's page, the check-in and the reopen must not fail for it.
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null
+    throw error
+  }
 }
 
 /**

@@ -85,6 +85,18 @@ describe('a comeback of a 三包 repair through workOrders.reopen', () => {
     await callOk(shop.app, 'settings.update', settings, token)
   })
 
+  it('a unit sold before any policy was in force: its job still opens, and its comeback stays the brand’s', async () => {
+    const serial = await sell(shop, await shop.on(SOLD), { category: 'mobile_phone', purchaseDate: SOLD })
+    // As the registry from HQ may bring it: sold before the seeded policies' first day (2000-01-01),
+    // so no version is in force for it (registering it at the counter is refused for that reason).
+    shop.app.sqlite.prepare(`UPDATE warranty_units SET purchase_date = '1999-06-01' WHERE serial = ?`).run(serial)
+    await warrantyRepairs(shop, [{ serial, location: null }], 'S01', '2026-03-01', '2026-03-03')
+    const token = await shop.on('2026-03-10')
+    const id = (await callOk(shop.app, 'workOrders.list', { search: serial }, token)).rows[0]!.id
+    expect((await callOk(shop.app, 'workOrders.get', { id }, token)).id).toBe(id)
+    expect(await reopenOn('2026-03-10', id)).toBe('warranty_repair')
+  })
+
   it(`long after: a paid repair, not the brand’s however late — ${PERIOD}; ${GUARANTEE}`, async () => {
     const id = await repairedPhone('2026-03-01', '2026-03-03')
     expect(await reopenOn('2027-06-01', id)).toBe('paid_repair')
