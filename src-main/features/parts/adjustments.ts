@@ -89,6 +89,7 @@ export async function adjustStock(
   input: ParsedInput<'parts.adjust'>
 ): Promise<StockAdjustment[]> {
   const threshold = await readApprovalThresholdFen(db)
+  const { serials: _serials, ...asked } = input
   const ids: string[] = []
   await db.transaction().execute(async (trx) => {
     const part = await findPartRow(trx, input.partId)
@@ -140,7 +141,8 @@ export async function adjustStock(
         action: 'parts.adjust',
         entity: 'stock_adjustment',
         entityId: id,
-        after: { ...input, quantity, serial, valueFen, posted: postNow }
+        // Each unit's row names its own serial; the whole list in every row would grow with its square.
+        after: { ...asked, quantity, serial, valueFen, posted: postNow }
       })
     }
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { callError, callOk } from '../helpers'
+import { auditRows, callError, callOk } from '../helpers'
 import { setApprovalThreshold, staffedShopPerFile } from '../workOrders/fixtures'
 import { newPart, stockOf, tableCounts } from './fixtures'
 
@@ -156,6 +156,13 @@ describe('serial-tracked parts adjusted by hand', () => {
       [1, 'MB-C003', 'posted']
     ])
     expect(booked.map((row) => row.valueFen)).toEqual([30_000, 30_000, 30_000])
+    // Each unit's audit row names its own serial, not the whole list again.
+    const audited = auditRows(app, 'parts.adjust').filter((row) => booked.some((unit) => unit.id === row.entityId))
+    expect(audited.map((row) => [row.after.serial, row.after.serials])).toEqual([
+      ['MB-C004', undefined],
+      ['MB-C002', undefined],
+      ['MB-C003', undefined]
+    ])
     expect(await serialsOnHand()).toEqual(['MB-C001', 'MB-C002', 'MB-C003', 'MB-C004'])
     expect(await stockOf(app, manager, board.id)).toMatchObject({ onHand: 4, stockValueFen: 120_000 })
 
