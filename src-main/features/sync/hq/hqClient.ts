@@ -111,7 +111,11 @@ function pinnedAgent(host: string, port: number, fingerprint: string, keepAlive:
   return agent
 }
 
-/** A kept connection HQ (or a proxy) closed just as the call went out on it: nothing reached HQ. */
+/**
+ * A kept connection HQ (or a proxy) closed just as the call went out on it. HQ may have read the
+ * call already, so sending it again is safe only because every call on a kept connection is
+ * idempotent (a push by its batch and change ids, a pull only reads): keep it so.
+ */
 function closedUnderneath(error: Error & { code?: string }): boolean {
   return error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.code === 'ECONNABORTED'
 }
