@@ -158,7 +158,8 @@ describe('serial-tracked parts adjusted by hand', () => {
     expect(booked.map((row) => row.valueFen)).toEqual([30_000, 30_000, 30_000])
     // Each unit's audit row names its own serial, not the whole list again.
     const audited = auditRows(app, 'parts.adjust').filter((row) => booked.some((unit) => unit.id === row.entityId))
-    expect(audited.map((row) => [row.after.serial, row.after.serials])).toEqual([
+    const afterOf = (row: { after: unknown }) => row.after as { serial?: string; serials?: string[] }
+    expect(audited.map((row) => [afterOf(row).serial, afterOf(row).serials])).toEqual([
       ['MB-C004', undefined],
       ['MB-C002', undefined],
       ['MB-C003', undefined]
