@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import type { Plugin } from 'vite'
 import { CONTENT_SECURITY_POLICY } from './src-shared/security'
+import { APP_RELEASE } from './src-main/app/release'
 
 /** Writes the one shared Content-Security-Policy into index.html's meta tag. */
 function contentSecurityPolicyMeta(): Plugin {
@@ -42,6 +43,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     plugins: [vue(), contentSecurityPolicyMeta()],
+    // A browser desk names the release its page was built as (api/transport.ts).
+    define: { __APP_RELEASE__: JSON.stringify(APP_RELEASE) },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,

@@ -9,6 +9,11 @@ declare module '*.vue' {
 }
 
 declare global {
+  /**
+   * The app's release this page was built as (src-main/app/release.ts, written in by the build):
+   * a browser desk names it to the shop server, which refuses a page of another release.
+   */
+  const __APP_RELEASE__: string | undefined
   interface Window {
     /** Present only inside the Electron shell (exposed by the preload). */
     serviceCenter?: ServiceCenterBridge

@@ -162,11 +162,22 @@ router.beforeEach(async (to) => {
 onDeskProblem((code, details) => {
   if (code === 'DESK_RELEASE_MISMATCH') {
     const { deskRelease, serverRelease } = details as { deskRelease?: string; serverRelease?: string }
+    // A browser's page older than its shop server (open across the server's update): the page
+    // loaded again is the server's own. Once only, so a page that still differs says why instead.
+    if (!window.serviceCenter && reloadOnceFor(serverRelease)) return
     return void router.push({ name: 'pair', query: { deskRelease, serverRelease } })
   }
   if (!window.serviceCenter) void forgetPairing()
   void router.push({ name: 'pair', query: code === 'DESK_REVOKED' ? { revoked: '1' } : {} })
 })
+
+function reloadOnceFor(serverRelease: string | undefined): boolean {
+  const key = 'service-center.reloaded-for-release'
+  if (!serverRelease || sessionStorage.getItem(key) === serverRelease) return false
+  sessionStorage.setItem(key, serverRelease)
+  window.location.reload()
+  return true
+}
 
 // The sign-in screen draws with the few Element Plus components loaded with the page; every other
 // page waits for the rest (ui/elementPlus.ts), fetched alongside the page's own code once the

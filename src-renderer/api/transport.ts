@@ -9,6 +9,10 @@ export const ANSWER_TIMEOUT_MS = 60_000
 export const REQUEST_ID_HEADER = 'X-Request-Id'
 /** The header that carries this desk's credential from pairing. */
 export const DESK_CREDENTIAL_HEADER = 'X-Desk-Credential'
+/** The header that names the release this page was built as: the shop server refuses another. */
+export const DESK_RELEASE_HEADER = 'X-Desk-Release'
+// Written in by the build (electron.vite.config.ts); absent in unit tests, which run the sources.
+const PAGE_RELEASE = typeof __APP_RELEASE__ === 'string' ? __APP_RELEASE__ : undefined
 
 /** What one try of a call came to: the server's answer, or no answer at all. */
 export type Attempt = { answered: true; result: RpcResult<unknown> } | { answered: false }
@@ -39,6 +43,7 @@ export async function attempt(
         'Content-Type': 'application/json',
         [REQUEST_ID_HEADER]: requestId,
         ...(credential ? { [DESK_CREDENTIAL_HEADER]: credential } : {}),
+        ...(PAGE_RELEASE ? { [DESK_RELEASE_HEADER]: PAGE_RELEASE } : {}),
         ...(token ? { Authorization: `Bearer ${token}` } : {})
       },
       body: JSON.stringify(input ?? {}),

@@ -82,6 +82,9 @@ async function handle(
   if (url.pathname.startsWith('/rpc/')) {
     const desk = await deskOfRequest(app, request)
     if (!desk.ok) return sendResult(response, desk)
+    // A paired desk that names no release runs an app from before releases were named.
+    const unnamed = singleHeader(request, DESK_RELEASE_HEADER) === undefined
+    if (unnamed) return sendResult(response, { ok: false, error: releaseMismatch(UNNAMED_RELEASE, release) })
     return serveRpc(app, handlers, request, response, url, { transport: 'http', address, deskId: desk.deskId })
   }
   if (url.pathname === '/events' && request.method === 'GET') return serveDeskEvents(app, request, response, url)
@@ -118,17 +121,22 @@ async function serveDeskEvents(
 
 /**
  * A desk of another release is refused everything, pairing included, before any of its calls is
- * read: it would send inputs this server reads differently and misread the answers. A request that
- * names no release is let through: a browser on the LAN runs the app this server served it, and a
- * desk from before releases were named is caught by nothing here.
+ * read: it would send inputs this server reads differently and misread the answers. The desktop
+ * shell and a browser's page both name theirs; a paired desk's call that names none comes from an
+ * app older than this check and is refused once the desk is known (the `/rpc/` branch). The change
+ * stream cannot carry a header (EventSource), so only a named other release is refused there.
  */
 function otherDeskRelease(request: IncomingMessage, release: string): AppErrorData | null {
   const deskRelease = singleHeader(request, DESK_RELEASE_HEADER)
   if (deskRelease === undefined || deskRelease === release) return null
-  return new AppError('DESK_RELEASE_MISMATCH', 'errors.DESK_RELEASE_MISMATCH', {
-    deskRelease,
-    serverRelease: release
-  }).toData()
+  return releaseMismatch(deskRelease, release)
+}
+
+/** What a desk from before releases were named is called in the refusal. */
+const UNNAMED_RELEASE = '-'
+
+function releaseMismatch(deskRelease: string, serverRelease: string): AppErrorData {
+  return new AppError('DESK_RELEASE_MISMATCH', 'errors.DESK_RELEASE_MISMATCH', { deskRelease, serverRelease }).toData()
 }
 
 export type DeskOfRequest = { ok: true; deskId: string } | { ok: false; error: ReturnType<AppError['toData']> }

@@ -56,6 +56,32 @@ describe('a desk of another release than the shop server', () => {
     expect(await pairWithShopServer(shop().url, { code }, '127.0.0.70')).toMatchObject({ ok: true })
   })
 
+  it('a paired desk whose app names no release (older than this check) is refused; a stranger is still not paired', async () => {
+    const desk = await pairDesk(shop())
+    const post = (credential: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const asked = request(new URL('rpc/setup.status', shop().url), {
+          method: 'POST',
+          rejectUnauthorized: false,
+          headers: { 'Content-Type': 'application/json', 'X-Desk-Credential': credential }
+        })
+        asked.on('response', (answer) => {
+          let body = ''
+          answer.on('data', (chunk: Buffer) => (body += chunk.toString()))
+          answer.on('end', () => resolve({ status: answer.statusCode ?? 0, body }))
+        })
+        asked.on('error', reject)
+        asked.end('{}')
+      })
+    const unnamed = await post(desk.pairing.credential)
+    expect(unnamed.status).toBe(409)
+    expect(JSON.parse(unnamed.body)).toMatchObject({
+      ok: false,
+      error: { code: 'DESK_RELEASE_MISMATCH', details: { deskRelease: '-', serverRelease: APP_RELEASE } }
+    })
+    expect(JSON.parse((await post('made-up')).body)).toMatchObject({ error: { code: 'DESK_NOT_PAIRED' } })
+  })
+
   it('every answer of the shop server names its release, so a desk can tell what to install', async () => {
     const release = await new Promise<string | undefined>((resolve, reject) => {
       const asked = request(new URL('rpc/setup.status', shop().url), { method: 'POST', rejectUnauthorized: false })
