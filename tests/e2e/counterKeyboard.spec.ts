@@ -79,6 +79,8 @@ test('check-in by keyboard: a phone nobody has starts the new customer, Enter cr
   // Enter never saves a half-filled form; Ctrl+Enter saves, from a date field too.
   await page.keyboard.press('Control+Enter')
   await expect(page.getByTestId('created-number')).toHaveText(/^WO-\d{6}-0001$/)
+  // The claim receipt every walk-in leaves with is one Enter away.
+  await expect(page.getByTestId('created-print-claim')).toBeFocused()
   const created = await host.rpc<{ rows: { customerName: string; customerMobile: string | null }[] }>(
     'workOrders.list',
     {},
@@ -185,6 +187,9 @@ test('pick-up by scanner: the claim receipt opens the job with its checkout in f
   await expect(page.getByTestId('pickup')).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(page.locator('input[name=claim-code]')).toBeFocused()
+  // Saved before the device and accessories were checked: the caret goes to that confirmation.
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('pickup-confirm').locator('input')).toBeFocused()
   await page.keyboard.press('Escape')
   await expect(page.locator('input[name=claim-code]')).toBeHidden()
 
@@ -242,8 +247,8 @@ test('an unknown code is said and left selected, so the next scan replaces it: w
   await expect(scan).toHaveValue('')
   await page.locator('input[name=counter-tender-0]').focus()
   await page.keyboard.type('130')
-  await page.getByTestId('counter-pay').focus()
-  await page.keyboard.press('Enter')
+  // As at checkout, Ctrl+Enter takes the money from the amount itself.
+  await page.keyboard.press('Control+Enter')
   await expect(page.getByTestId('counter-sale-paid')).toContainText(/INV-\d{6}-\d{4}/)
   const number = /INV-\d{6}-\d{4}/.exec((await page.getByTestId('counter-sale-paid').textContent()) ?? '')![0]
 

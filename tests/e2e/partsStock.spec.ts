@@ -592,6 +592,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const adjust = page.getByTestId('adjust-dialog')
     const field = adjust.getByTestId('adjust-serial')
     const serialItem = adjust.locator('.el-form-item.serial')
+    // The clerk scans once the dialog is open (its first field has the caret), not while it opens.
+    await expect(adjust.locator('input:focus')).toHaveCount(1)
     await field.focus()
     for (const serial of ['mbp70-101', 'MBP70-102', 'MBP70-103']) await scan(page, 'adjust-serial', serial)
     // The same board scanned twice, and one already on the shelf: refused as scanned, the scan
