@@ -18,6 +18,12 @@ import { chooseLanguage } from './locale'
 // Each test walks several people through several screens: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 120_000 })
 
+/** Opens a part's adjust dialog as a clerk does: the fields are used once it is open (its first field has the caret). */
+async function openAdjust(page: Page): Promise<void> {
+  await page.getByTestId('adjust-part').click()
+  await expect(page.getByTestId('adjust-dialog').locator('input:focus')).toHaveCount(1)
+}
+
 /** What a barcode scanner does: the code typed fast, then Enter. */
 async function scan(page: Page, testId: string, code: string): Promise<void> {
   await page.getByTestId(testId).pressSequentially(code, { delay: 5 })
@@ -140,7 +146,7 @@ test('a warehouse clerk creates a part, receives two deliveries by scanning and 
   await expect(movements).toContainText('王强')
 
   // A scrapped battery: under the approval threshold, posted at once.
-  await page.getByTestId('adjust-part').click()
+  await openAdjust(page)
   const adjust = page.getByTestId('adjust-dialog')
   await adjust.getByTestId('adjust-kind-scrap').click()
   await adjust.locator('input[name=quantity]').fill('1')
@@ -309,7 +315,7 @@ test('stock reports: low stock with suggested orders, valuation with totals, Exc
   await page.getByTestId('part-search').fill('LCD-M60P')
   await page.getByTestId('part-search').press('Enter')
   await expect(page.getByTestId('part-on-hand')).toContainText('3')
-  await page.getByTestId('adjust-part').click()
+  await openAdjust(page)
   const adjust = page.getByTestId('adjust-dialog')
   await adjust.getByTestId('adjust-kind-scrap').click()
   await adjust.locator('input[name=quantity]').fill('2')
@@ -444,7 +450,7 @@ test('a serial-tracked part is received with a serial per unit, and its page lis
 
   // A board dropped on the bench is scrapped by its serial; over the threshold it waits for a
   // manager with its serial, and once posted that serial is no longer on hand.
-  await page.getByTestId('adjust-part').click()
+  await openAdjust(page)
   const adjust = page.getByTestId('adjust-dialog')
   await adjust.getByTestId('adjust-kind-scrap').click()
   await adjust.getByTestId('adjust-serial-offered').getByRole('button', { name: 'MBSN2026A001' }).click()
@@ -462,7 +468,7 @@ test('a serial-tracked part is received with a serial per unit, and its page lis
   await expect(onHand).not.toContainText('MBSN2026A001')
 
   // Two boards found in a drawer: the dialog asks for a serial, and without one nothing is booked.
-  await page.getByTestId('adjust-part').click()
+  await openAdjust(page)
   await adjust.locator('input[name=quantity]').fill('2')
   await adjust.locator('input[name=reason]').fill('抽屉里找到')
   const serialItem = adjust.locator('.el-form-item.serial')
@@ -588,12 +594,10 @@ for (const locale of ['zh-CN', 'en'] as const) {
     const page = await deskPage(browser, host, clerk.username, clerk.password, locale)
     await page.goto(`${host.url}#/parts/${board.id}`)
     await page.reload()
-    await page.getByTestId('adjust-part').click()
+    await openAdjust(page)
     const adjust = page.getByTestId('adjust-dialog')
     const field = adjust.getByTestId('adjust-serial')
     const serialItem = adjust.locator('.el-form-item.serial')
-    // The clerk scans once the dialog is open (its first field has the caret), not while it opens.
-    await expect(adjust.locator('input:focus')).toHaveCount(1)
     await field.focus()
     for (const serial of ['mbp70-101', 'MBP70-102', 'MBP70-103']) await scan(page, 'adjust-serial', serial)
     // The same board scanned twice, and one already on the shelf: refused as scanned, the scan
