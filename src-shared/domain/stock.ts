@@ -15,6 +15,15 @@ export const MOVEMENT_KINDS = [
 ] as const
 export type MovementKind = (typeof MOVEMENT_KINDS)[number]
 
+/**
+ * Units leaving a serial-tracked part by serials not on the books: each stands for a unit received
+ * before serials were kept, so there may be as many of them as such units, no more. Judged by the
+ * server on every adjustment and by the adjust dialog as each serial is scanned.
+ */
+export function unbookedSerialsCovered(unbookedSerials: number, unserialisedOnHand: number): boolean {
+  return unbookedSerials <= unserialisedOnHand
+}
+
 /** Changes a clerk makes by hand from a part's page; above the approval threshold a manager confirms. */
 export const MANUAL_KINDS = ['adjust', 'scrap', 'faulty_return'] as const satisfies readonly MovementKind[]
 export type ManualKind = (typeof MANUAL_KINDS)[number]

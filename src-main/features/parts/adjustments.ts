@@ -8,7 +8,7 @@ import {
 } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { isManagerRole } from '../../../src-shared/domain/roles'
-import { outgoingValueFen, type ManualKind } from '../../../src-shared/domain/stock'
+import { outgoingValueFen, unbookedSerialsCovered, type ManualKind } from '../../../src-shared/domain/stock'
 import { recordAudit } from '../audit/record'
 import { readApprovalThresholdFen } from '../settings/service'
 import { correctedSince, lastLedgerSeq, postMovement } from './ledger'
@@ -53,7 +53,7 @@ async function adjustedUnits(
     if (
       step < 0 &&
       !(await isSerialOnHand(trx, part.id, serial)) &&
-      ++unbooked > (await unserialisedOnHand(trx, part.id))
+      !unbookedSerialsCovered(++unbooked, await unserialisedOnHand(trx, part.id))
     )
       throw new AppError('CONFLICT', 'errors.serialNotOnHand', { serial })
     units.push({ quantity: step, serial: await serialMoved(trx, part, step, serial, LIST_FIELDS) })
