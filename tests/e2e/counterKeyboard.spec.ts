@@ -275,6 +275,8 @@ test('an unknown code is said and left selected, so the next scan replaces it: w
   await settled(page)
   await screenshot(page, 'keyboard-counter-sale-en')
   await goTo(page, host, '/warranty')
+  // A scan starting before the box has the caret would lose its first characters, at a desk as here.
+  await expect(page.getByTestId('warranty-search')).toBeFocused()
   await scanKeys(page, 'SN-NOBODY-3')
   await expect(page.getByTestId('warranty-unknown')).toContainText('SN-NOBODY-3')
   await settled(page)

@@ -97,6 +97,8 @@ test('in English at 1366×768 each user’s actions stand on one line', async ({
   await hire(host, adminToken, 'zhangwei', '张伟', 'technician')
   await page.setViewportSize({ width: 1366, height: 768 })
   await signIn(page, host, ADMIN.username, ADMIN.password)
+  // The sign-in page has a language switch too: wait for the signed-in shell, or the pick lands on a page going away.
+  await expect(page.getByTestId('nav-users')).toBeVisible()
   await page.getByTestId('language-switch').click()
   await page.getByRole('option', { name: 'English' }).click()
   await page.getByTestId('nav-users').click()
