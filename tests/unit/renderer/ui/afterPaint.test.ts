@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { defineComponent, h } from 'vue'
+import { defineComponent, h, nextTick } from 'vue'
 import { useAfterPaint } from '../../../../src-renderer/ui/afterPaint'
 
 describe('what is hidden or below the fold waits for the first paint', () => {
@@ -13,7 +13,9 @@ describe('what is hidden or below the fold waits for the first paint', () => {
     const screen = mount(Screen)
     expect(screen.find('h1').exists()).toBe(true)
     expect(screen.find('[data-test=history]').exists()).toBe(false)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // A frame, then a task, queued after the component's: they run after it, however loaded the machine.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
+    await nextTick()
     expect(screen.find('[data-test=history]').exists()).toBe(true)
     screen.unmount()
   })

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import ElementPlus, { ElTable, ElTableColumn, ElTag } from 'element-plus'
@@ -22,7 +22,7 @@ describe('a status tag in a table cell', () => {
         )
     )
     const table = mount(Table, { attachTo: document.body, global: { plugins: [ElementPlus] } })
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await vi.waitFor(() => expect(table.findAll('[data-test=tag]').length).toBeGreaterThan(0), { timeout: 5_000 })
     expect(table.findAll('[data-test=tag]')).toHaveLength(1)
     table.unmount()
   })

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { defineComponent, h } from 'vue'
+import { defineComponent, h, nextTick } from 'vue'
 import ElementPlus, { ElTableColumn } from 'element-plus'
 import { i18n } from '../../../../src-renderer/i18n'
 import LocalPagedTable from '../../../../src-renderer/ui/LocalPagedTable.vue'
@@ -17,7 +17,10 @@ async function tableOf(count: number) {
       )
   )
   const screen = mount(Screen, { attachTo: document.body, global: { plugins: [ElementPlus, i18n] } })
-  await new Promise((resolve) => setTimeout(resolve, 100))
+  // The pager is drawn after the first paint (useAfterPaint: a frame, then a task). A frame and a
+  // task queued after it run after them, however loaded the machine: a fixed wait did not.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
+  await nextTick()
   return screen
 }
 
