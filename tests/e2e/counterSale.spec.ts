@@ -151,6 +151,12 @@ test('a counter sale: scan a charger, search a screen protector, take cash, prin
   await dialog.getByTestId('counter-refund-confirm').click()
   await expect(manager.getByText(/已退货：CN-/)).toBeVisible()
   expect(await onHandOf(host, adminToken, film.id)).toBe(9)
+  // The day close counts the refund it handed out, beside the sale (as its printed report does).
+  await goTo(manager, host, '/day-close')
+  await expect(manager.getByTestId('report-takings')).toContainText('¥164.00')
+  await expect(manager.getByTestId('report-counter-sales')).toContainText('1')
+  await expect(manager.getByTestId('report-counter-refunds')).toContainText('1')
+  await screenshot(manager, 'counter-sale-refund-day-close')
 })
 
 test('a credit note takes a part the customer handed back into stock', async ({ browser, host }) => {
