@@ -31,6 +31,22 @@ const onHandOf = async (host: ShopHost, token: string, id: string) =>
 
 const goTo = (page: Page, host: ShopHost, path: string) => page.goto(`${host.url}#${path}`)
 
+/** How an element of the given class would be drawn on paper (the page emulating print media). */
+const printedDisplayOf = (page: Page, className: string) =>
+  page.evaluate((name) => {
+    const doc = (globalThis as unknown as { document: PrintDocument }).document
+    const probe = doc.createElement('div')
+    probe.className = name
+    doc.body.append(probe)
+    const display = (globalThis as unknown as PrintWindow).getComputedStyle(probe).display
+    probe.remove()
+    return display
+  }, className)
+
+type PrintElement = { className: string; remove(): void }
+type PrintDocument = { createElement(tag: string): PrintElement; body: { append(element: PrintElement): void } }
+type PrintWindow = { getComputedStyle(element: PrintElement): { display: string } }
+
 test('a counter sale: scan a charger, search a screen protector, take cash, print the receipt', async ({
   browser,
   host
@@ -90,6 +106,12 @@ test('a counter sale: scan a charger, search a screen protector, take cash, prin
   await expect(receipt.getByTestId('receipt-due')).toContainText('¥199.00')
   await expect(page.locator('body[data-print-ready="1"]')).toBeAttached()
   await screenshot(page, 'counter-sale-receipt')
+  // The screen's toasts ("收款完成", still showing when the clerk prints at once) stay off the paper.
+  await page.emulateMedia({ media: 'print' })
+  expect(await printedDisplayOf(page, 'el-message')).toBe('none')
+  expect(await printedDisplayOf(page, 'el-notification')).toBe('none')
+  await expect(page.locator('.el-message')).toBeHidden()
+  await page.emulateMedia({ media: 'screen' })
   // The same receipt on the narrow roll and on A4.
   const saleId = /counter_receipt\/([^?]+)/.exec(page.url())![1]!
   for (const paper of ['roll_58', 'a4']) {
@@ -129,6 +151,12 @@ test('a counter sale: scan a charger, search a screen protector, take cash, prin
   await dialog.getByTestId('counter-refund-confirm').click()
   await expect(manager.getByText(/已退货：CN-/)).toBeVisible()
   expect(await onHandOf(host, adminToken, film.id)).toBe(9)
+  // The day close counts the refund it handed out, beside the sale (as its printed report does).
+  await goTo(manager, host, '/day-close')
+  await expect(manager.getByTestId('report-takings')).toContainText('¥164.00')
+  await expect(manager.getByTestId('report-counter-sales')).toContainText('1')
+  await expect(manager.getByTestId('report-counter-refunds')).toContainText('1')
+  await screenshot(manager, 'counter-sale-refund-day-close')
 })
 
 test('a credit note takes a part the customer handed back into stock', async ({ browser, host }) => {

@@ -1,5 +1,16 @@
 import { readFileSync } from 'node:fs'
-import { test, expect, screenshot, setUpShop, staffPage, hire, scanKeys, settled, tallScreenshot } from './fixtures'
+import {
+  test,
+  expect,
+  screenshot,
+  setUpShop,
+  staffPage,
+  hire,
+  scanKeys,
+  settled,
+  takeIn,
+  tallScreenshot
+} from './fixtures'
 
 /** The shop's calendar date `days` days before today (the shop is in Asia/Shanghai). */
 function shopDateDaysAgo(days: number): string {
@@ -374,4 +385,51 @@ test('a manager takes a TV back for a refund within 7 days; the unit then shows 
   await expect(verdict.getByTestId('refund-unit')).toHaveCount(0)
   await expect(verdict.getByTestId('exchange-unit')).toHaveCount(0)
   await tallScreenshot(page, 'warranty-refunded', 1500)
+})
+
+test('check-in of a device the shop has repaired before still shows its 三包 verdict from the registry', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+  // A phone bought 80 days ago: within the whole unit's 12 months, past the 15-day exchange window.
+  await host.rpc(
+    'warranty.register',
+    {
+      serial: 'OPR11A2026B3',
+      brand: 'OPPO',
+      model: 'Reno11',
+      categoryKey: 'mobile_phone',
+      cardNumber: 'KA-8810024',
+      purchaseDate: shopDateDaysAgo(80),
+      invoiceNumber: '44031883',
+      dealer: '苏宁易购天河店',
+      buyerName: '黎伟鹏',
+      buyerPhone: '15816345447'
+    },
+    adminToken
+  )
+  // The shop took it in once before (the job was cancelled): the serial is a device on its books.
+  const earlier = await takeIn(host, adminToken, {
+    customer: { name: '黎伟鹏', mobile: '15816345447' },
+    device: { brand: 'OPPO', model: 'Reno11', serial: 'OPR11A2026B3' },
+    serviceType: 'paid_repair',
+    reportedFault: '屏幕摔碎'
+  })
+  await host.rpc(
+    'workOrders.transition',
+    { id: earlier.workOrder.id, to: 'cancelled', reason: '客户改天再来' },
+    adminToken
+  )
+
+  // Now it will not charge: the desk scans it at check-in and is told it is under 三包.
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await page.getByTestId('nav-intake').click()
+  await page.locator('input[name=serial]').pressSequentially('OPR11A2026B3', { delay: 5 })
+  await page.locator('input[name=serial]').press('Enter')
+  await expect(page.getByTestId('known-device')).toContainText('OPPO Reno11')
+  await expect(page.getByTestId('intake-warranty-verdict')).toHaveText('免费保修')
+  await settled(page)
+  await screenshot(page, 'warranty-intake-known-device-verdict')
 })
