@@ -83,6 +83,29 @@ async function redactRecordedValues(
  * add up. The local copy of the warranty registry forgets them as buyer. One transaction, audited.
  */
 export function eraseCustomer(db: Db, at: Date, actor: CurrentUser, customerId: string): Promise<Customer> {
+  return erase(db, at, actor.id, customerId, {})
+}
+
+/**
+ * The same erasure again, on a restored copy from before it that still holds the person
+ * (backups/keptErasures.ts): by whoever restored, null when the copy does not know them.
+ */
+export function eraseAgainAfterRestore(
+  db: Db,
+  at: Date,
+  actorId: string | null,
+  customerId: string
+): Promise<Customer> {
+  return erase(db, at, actorId, customerId, { afterRestore: true })
+}
+
+function erase(
+  db: Db,
+  at: Date,
+  actorId: string | null,
+  customerId: string,
+  note: { afterRestore?: true }
+): Promise<Customer> {
   return db.transaction().execute(async (trx) => {
     const people = await personRecords(trx, customerId)
     const ids = people.map((person) => person.id)
@@ -138,11 +161,11 @@ export function eraseCustomer(db: Db, at: Date, actor: CurrentUser, customerId: 
     const after = toCustomer(await findLiveCustomer(trx, customerId))
     // What was erased is said by counts only: the audit row must not bring the person back.
     await recordAudit(trx, at, {
-      actorId: actor.id,
+      actorId,
       action: 'customers.erase',
       entity: 'customer',
       entityId: customerId,
-      after: { erasedCustomerIds: ids, workOrders: jobIds.length, devices: deviceIds.length }
+      after: { erasedCustomerIds: ids, workOrders: jobIds.length, devices: deviceIds.length, ...note }
     })
     for (const id of ids)
       await enqueueOutbox(trx, at, {

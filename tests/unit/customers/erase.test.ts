@@ -5,28 +5,13 @@ import { finishedJob } from '../checkout/fixtures'
 import { intake } from '../workOrders/fixtures'
 import { openArchive, rowsOf } from '../dataExport/archiveReader'
 import { customerNameIn, ERASED_CUSTOMER_NAME } from '../../../src-shared/domain/erasedCustomer'
+import { tracesOf } from './traces'
 
 const NAME = '欧阳娜娜'
 const MOBILE = '13912345678'
 const OTHER_PHONE = '010-8888 1234'
 const MERGED_MOBILE = '13987654321'
 const ADDRESS = '北京市海淀区中关村大街1号'
-
-/** Every place in the database file where a value still appears: each table, each column. */
-function tracesOf(app: AppContext, value: string): string[] {
-  const found: string[] = []
-  const tables = app.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
-  for (const { name } of tables) {
-    const columns = app.sqlite.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]
-    for (const column of columns) {
-      const hit = app.sqlite
-        .prepare(`SELECT 1 FROM "${name}" WHERE instr(CAST("${column.name}" AS TEXT), ?) > 0 LIMIT 1`)
-        .get(value)
-      if (hit) found.push(`${name}.${column.name}`)
-    }
-  }
-  return found
-}
 
 function moneyTotals(app: AppContext) {
   return app.sqlite
