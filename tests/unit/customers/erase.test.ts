@@ -184,3 +184,56 @@ describe("the erased customer's placeholder as a living customer's name", () => 
     })
   })
 })
+
+describe('erasing a customer whose phone changed before', () => {
+  it('takes out a former phone too, from the jobs and the audit trail', async () => {
+    const { app, adminToken } = await initializedApp()
+    const FORMER = '13611112222'
+    const CURRENT = '13633334444'
+    const order = await callOk(
+      app,
+      'workOrders.create',
+      intake({
+        customer: { kind: 'new', fields: { name: NAME, mobile: FORMER } },
+        reportedFault: `屏幕碎了，修好请打${FORMER}`
+      }),
+      adminToken
+    )
+    const customerId = order.workOrder.customer.id
+    const update = { id: customerId, name: NAME, mobile: CURRENT, otherPhones: [], address: '', notes: '', tags: [] }
+    await callOk(app, 'customers.update', update, adminToken)
+    await callOk(app, 'customers.erase', { id: customerId }, adminToken)
+    expect(tracesOf(app, FORMER)).toEqual([])
+    expect(tracesOf(app, CURRENT)).toEqual([])
+    const fault = app.sqlite
+      .prepare('SELECT reported_fault FROM work_orders WHERE id = ?')
+      .pluck()
+      .get(order.workOrder.id)
+    expect(fault).toBe('屏幕碎了，修好请打***')
+  })
+
+  it('leaves a former phone to the customer who holds it now', async () => {
+    const { app, adminToken } = await initializedApp()
+    const FORMER = '13655556666'
+    const leaver = await callOk(app, 'customers.create', { name: NAME, mobile: FORMER }, adminToken)
+    const moved = {
+      id: leaver.id,
+      name: NAME,
+      mobile: '13677778888',
+      otherPhones: [],
+      address: '',
+      notes: '',
+      tags: []
+    }
+    await callOk(app, 'customers.update', moved, adminToken)
+    // The number went to someone else, who is a customer now.
+    const holder = await callOk(app, 'customers.create', { name: '路人丙', mobile: FORMER }, adminToken)
+    await callOk(app, 'customers.erase', { id: leaver.id }, adminToken)
+    expect((await callOk(app, 'customers.get', { id: holder.id }, adminToken)).customer.mobile).toBe(FORMER)
+    const [created] = auditRows(app, 'customers.create').filter((row) => row.entityId === holder.id)
+    expect(JSON.stringify(created?.after)).toContain(FORMER)
+    // On the leaver's own rows the former phone is gone.
+    const own = auditRows(app).filter((row) => row.entityId === leaver.id)
+    expect(JSON.stringify(own)).not.toContain(FORMER)
+  })
+})
