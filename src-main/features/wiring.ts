@@ -20,6 +20,8 @@ import { applyReturnBatchStatus } from './parts/hqReturnBatches'
 import { applyClaimDecisions } from './checkout/hqClaimDecisions'
 import { applyFaultCodes } from './workOrders/codes/hqFaultCodes'
 import { applyServiceBulletins } from './sync/hq/bulletins'
+import { wireRestoreErasure } from './backups/keptErasures'
+import { eraseAgainAfterRestore } from './customers/erasure'
 
 /**
  * The composition root of the features: the one file that knows them all. Features build on the
@@ -54,4 +56,6 @@ export function wireFeatures(): void {
     claimDecisions: applyClaimDecisions,
     returnBatchStatus: applyReturnBatchStatus
   })
+  // A restore erases again, with erasure's own steps, a customer erased since the copy.
+  wireRestoreErasure(eraseAgainAfterRestore)
 }

@@ -39,6 +39,19 @@ export interface RestorePreview {
   access: RestoreAccess | null
   /** What the restore would mean at HQ; null when the shop is not enrolled with HQ, or the copy cannot be read. */
   hq: RestoreHq | null
+  /** What the shop confirmed to people outside since the copy, kept; null when the copy cannot be restored or read. */
+  confirmed: RestoreConfirmed | null
+}
+
+/**
+ * What the shop told people outside after the copy, which a restore must not take back: the
+ * numbers it issued (printed on receipts, sent to HQ) and the erasures it confirmed to customers.
+ */
+export interface RestoreConfirmed {
+  /** Number series (WO, INV, CN…) whose counters today are ahead of the copy's: they continue from today's. */
+  numberSeries: string[]
+  /** Customers erased after the copy whom the copy still holds: erased again on the restored data. */
+  erasures: number
 }
 
 /**
@@ -81,6 +94,8 @@ export interface RestoreResult {
   kept: RestoreKept
   /** The shop's link with HQ after the restore; null when the shop is not enrolled with HQ. */
   hq: RestoreHq | null
+  /** Numbers issued and erasures confirmed after the copy, kept as they were just before the restore. */
+  confirmed: RestoreConfirmed
 }
 
 /** Names, for the admin to read, of what the restore kept from the running database. */

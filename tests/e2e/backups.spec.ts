@@ -11,6 +11,7 @@ import {
   settled,
   signIn,
   staffPage,
+  takeIn,
   tallScreenshot,
   type ShopHost
 } from './fixtures'
@@ -231,4 +232,54 @@ test('a shop enrolled with HQ keeps today’s connection, and the preview says w
     await hq.close().catch(() => undefined)
     rmSync(folder, { recursive: true, force: true })
   }
+})
+
+test('numbers issued and a customer erased since the copy stand: the preview and the answer say so', async ({
+  page,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const walkIn = (name: string, mobile: string, serial: string) => ({
+    customer: { name, mobile },
+    device: { brand: '华为', model: 'Mate 60 Pro', serial },
+    serviceType: 'paid_repair' as const,
+    reportedFault: '屏幕摔碎'
+  })
+  const first = await takeIn(host, adminToken, walkIn('王芳', '13812345678', 'SNBK000001'))
+  await host.rpc('backups.takeNow', {}, adminToken)
+  // After the copy: a job whose number is on its claim receipt, and 王芳 asks to be erased.
+  const second = await takeIn(host, adminToken, walkIn('李强', '13912345678', 'SNBK000002'))
+  const { customer } = await host.rpc<{ customer: { id: string } }>(
+    'workOrders.get',
+    { id: first.workOrder.id },
+    adminToken
+  )
+  await host.rpc('customers.erase', { id: customer.id }, adminToken)
+
+  await signIn(page, host, ADMIN.username, ADMIN.password)
+  await page.getByTestId('nav-backups').click()
+  await page.getByTestId('backup-list').getByRole('button', { name: '恢复' }).click()
+  const confirmed = page.getByTestId('restore-confirmed')
+  await expect(confirmed.getByTestId('restore-numbers')).toHaveText(
+    '单号从现在的编号接着编，已经开出的号码不会再用一次：工单'
+  )
+  await expect(confirmed.getByTestId('restore-erasures')).toContainText('已删除个人信息的 1 位客户')
+  await settled(page)
+  await screenshot(page, 'backups-restore-confirmed')
+  await page.getByTestId('confirm-restore').click()
+  await expect(page.locator('.el-message')).toContainText('单号从现在的编号接着编')
+  await expect(page.getByTestId('sign-in-notice')).toContainText('从备份恢复')
+
+  const token = (
+    await host.rpc<{ token: string }>('auth.signIn', { username: ADMIN.username, password: ADMIN.password })
+  ).token
+  const third = await takeIn(host, token, walkIn('陈静', '13712345678', 'SNBK000003'))
+  expect(third.workOrder.number.slice(-4)).toBe('0003')
+  expect(second.workOrder.number.slice(-4)).toBe('0002')
+  const erased = await host.rpc<{ customer: { erasedAt: string | null } }>(
+    'workOrders.get',
+    { id: first.workOrder.id },
+    token
+  )
+  expect(erased.customer.erasedAt).not.toBeNull()
 })

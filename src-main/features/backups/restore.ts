@@ -9,13 +9,21 @@ import { latestVersion, migrate } from '../../db/migrator'
 import { sealStoredPasscodes } from '../workOrders/sealStoredPasscodes'
 import { allMigrations } from '../../db/migrations'
 import { AppError, type CurrentUser } from '../../../src-shared/contract'
-import type { BackupCopy, RestoreHq, RestoreKept, RestoreResult } from '../../../src-shared/contract/backups'
+import type {
+  BackupCopy,
+  RestoreConfirmed,
+  RestoreHq,
+  RestoreKept,
+  RestoreResult
+} from '../../../src-shared/contract/backups'
 import { recordAudit } from '../audit/record'
 import { backupTarget, readBackupSettings } from './backupSettings'
 import { findCopy } from './copyFolder'
 import { writeVerifiedCopy } from './copies'
 import { holdsAShop, readDatabaseFacts, type DatabaseFacts } from './facts'
 import { keepRunningAccess, readRunningAccess, type RunningAccess } from './keptAccess'
+import { keepRunningErasures, readRunningErasures } from './keptErasures'
+import { keepRunningCounters, readRunningCounters, type RunningCounter } from './keptNumbers'
 import {
   hqAfterRestore,
   keepRunningHqConnection,
@@ -34,8 +42,10 @@ import { filesOf, oneAtATime } from './service'
  * older one is brought up to date by the normal migrations. Every session ends, so every desk
  * is told and signs in again onto the restored data. Access taken away since the copy (a revoked
  * desk, a deactivated account, a changed password) is put onto the copy before the swap
- * (keptAccess.ts), and so is today's HQ connection (keptHq.ts); the answer names both, and what
- * HQ already received after the copy.
+ * (keptAccess.ts), and so is today's HQ connection (keptHq.ts), and what the shop confirmed to
+ * people outside since: numbering continues from today's counters (keptNumbers.ts) and customers
+ * erased since stay erased (keptErasures.ts); the answer names them, and what HQ already received
+ * after the copy.
  */
 export async function restoreBackup(app: AppContext, actor: CurrentUser, name: string): Promise<RestoreResult> {
   const files = filesOf(app)
@@ -48,6 +58,7 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
     const replacedDb = app.db
     let safetyCopy: BackupCopy | undefined
     let kept: RestoreKept | undefined
+    let confirmed: RestoreConfirmed | undefined
     let hq: RestoreHq | null = null
     try {
       // Holding the one connection means no desk's transaction is half done while the file moves.
@@ -57,15 +68,19 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
         const running: RunningState = {
           access: readRunningAccess(app.sqlite),
           hqConnection: readRunningHqConnection(app.sqlite),
-          hq: hqAfterRestore(copyFile, files.databaseFile, true)
+          hq: hqAfterRestore(copyFile, files.databaseFile, true),
+          counters: readRunningCounters(app.sqlite),
+          erasures: readRunningErasures(app.sqlite),
+          actorId: actor.id
         }
         hq = running.hq?.hq ?? null
         // The checkpoint worker's connection goes first: the file is replaced under it.
         await app.checkpoints?.stop()
         app.sqlite.close()
         try {
-          const readied = putInPlace(app, files, copyFile, name, running)
+          const readied = await putInPlace(app, files, copyFile, name, running)
           kept = readied.kept
+          confirmed = readied.confirmed
           if (hq) hq = { ...hq, connectionKept: readied.hqConnectionKept }
           // Before the connection is let go: no call is served on the restored data in an old session.
           app.sessions.endAll('errors.sessionEndedByRestore')
@@ -77,7 +92,7 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
       // Whether the restored copy or the original is open now, the closed handle is done with.
       if (app.db !== replacedDb) await replacedDb.destroy()
     }
-    const result: RestoreResult = { restored, safetyCopy: safetyCopy!, kept: kept!, hq }
+    const result: RestoreResult = { restored, safetyCopy: safetyCopy!, kept: kept!, hq, confirmed: confirmed! }
     await auditRestore(app, actor, result, before, incoming)
     return result
   })
@@ -109,11 +124,18 @@ interface RunningState {
   hqConnection: RunningHqConnection | undefined
   /** What HQ received after the copy, and the copy's changes to queue again for it. */
   hq: HqAfterRestore | null
+  /** Every numbering counter: no number issued today is issued again. */
+  counters: RunningCounter[]
+  /** The customers erased today: the copy may still hold them. */
+  erasures: string[]
+  /** Who restores: the erasures run again in their name, when the copy knows them. */
+  actorId: string
 }
 
 interface Readied {
   kept: RestoreKept
   hqConnectionKept: boolean
+  confirmed: RestoreConfirmed
 }
 
 /**
@@ -125,7 +147,13 @@ interface Readied {
  * the answer); after it, the original, kept aside under a second name (keepAside), is renamed back.
  * Neither needs room on the disk, as copying it back would.
  */
-function putInPlace(app: AppContext, files: AppFiles, source: string, name: string, running: RunningState): Readied {
+async function putInPlace(
+  app: AppContext,
+  files: AppFiles,
+  source: string,
+  name: string,
+  running: RunningState
+): Promise<Readied> {
   const database = files.databaseFile
   const incoming = `${database}.restoring`
   const aside = `${database}.replaced`
@@ -144,7 +172,7 @@ function putInPlace(app: AppContext, files: AppFiles, source: string, name: stri
     return beforeTheSwap(error, new AppError('CONFLICT', 'backups.restoreFailed', { name }))
   }
   try {
-    kept = readiedForUse(app, incoming, running)
+    kept = await readiedForUse(app, incoming, running)
   } catch (error) {
     return beforeTheSwap(error, new AppError('CONFLICT', 'backups.copyDamaged', { name }))
   }
@@ -170,8 +198,11 @@ function putInPlace(app: AppContext, files: AppFiles, source: string, name: stri
   return kept
 }
 
-/** Brings the copy up to date as start-up would, and keeps the running database's access and HQ connection on it. */
-function readiedForUse(app: AppContext, copy: string, running: RunningState): Readied {
+/**
+ * Brings the copy up to date as start-up would, and keeps on it the running database's access, HQ
+ * connection, numbering counters and erasures.
+ */
+async function readiedForUse(app: AppContext, copy: string, running: RunningState): Promise<Readied> {
   const sqlite = openSqlite(copy)
   try {
     bringUpToDate(app, sqlite)
@@ -180,7 +211,10 @@ function readiedForUse(app: AppContext, copy: string, running: RunningState): Re
     const kept = keepRunningAccess(sqlite, running.access, app.clock())
     const hqConnectionKept = running.hqConnection ? keepRunningHqConnection(sqlite, running.hqConnection) : false
     if (running.hq) sendAgainToHq(sqlite, running.hq.sendAgain, app.clock())
-    return { kept, hqConnectionKept }
+    const numberSeries = keepRunningCounters(sqlite, running.counters)
+    // After the changes queued again for HQ: the erasure redacts those too, and its own change goes last.
+    const erasures = await keepRunningErasures(sqlite, running.erasures, running.actorId, app.clock())
+    return { kept, hqConnectionKept, confirmed: { numberSeries, erasures } }
   } finally {
     // Closing the only connection folds its WAL into the file, which is renamed alone.
     sqlite.close()
@@ -252,7 +286,13 @@ async function auditRestore(
       entity: 'backup',
       entityId: result.restored.name,
       before: { ...before, safetyCopy: result.safetyCopy.name },
-      after: { ...restored, restoredBy: actor.displayName, kept: result.kept, hq: result.hq }
+      after: {
+        ...restored,
+        restoredBy: actor.displayName,
+        kept: result.kept,
+        hq: result.hq,
+        confirmed: result.confirmed
+      }
     })
   })
 }

@@ -11,6 +11,7 @@ import type {
   BackupList,
   BackupReason,
   RestoreAccess,
+  RestoreConfirmed,
   RestorePreview
 } from '../../../src-shared/contract/backups'
 import { copiesToDelete, isFromTheFuture } from '../../../src-shared/domain/backupRetention'
@@ -21,6 +22,8 @@ import { deleteCopy, findCopy, isFolder, readCopies } from './copyFolder'
 import { writeVerifiedCopy } from './copies'
 import { readDatabaseFacts } from './facts'
 import { previewAccess } from './keptAccess'
+import { erasuresToApply, readRunningErasures } from './keptErasures'
+import { readRunningCounters, seriesAhead } from './keptNumbers'
 import { hqAfterRestore } from './keptHq'
 
 /** A backup older than this is a warning on the manager's home screen. */
@@ -112,6 +115,7 @@ export async function previewRestore(app: AppContext, name: string): Promise<Res
     currentSchemaVersion: current.schemaVersion,
     tooNew,
     access: tooNew ? null : accessAfterRestore(app, copyFile),
+    confirmed: tooNew ? null : confirmedAfterRestore(app, copyFile),
     hq: tooNew ? null : readForPreview(copyFile, () => hqAfterRestore(copyFile, filesOf(app).databaseFile)?.hq ?? null)
   }
 }
@@ -122,10 +126,26 @@ export async function previewRestore(app: AppContext, name: string): Promise<Res
  * then says nothing of access rather than fail.
  */
 function accessAfterRestore(app: AppContext, copyFile: string): RestoreAccess | null {
+  return readCopyForPreview(copyFile, (copyDb) => previewAccess(copyDb, app.sqlite, app.clock()))
+}
+
+/**
+ * What the shop confirmed outside since the copy that the restore keeps: the series whose
+ * numbering continues from today's counters (keptNumbers.ts), and how many customers erased since
+ * are erased again (keptErasures.ts).
+ */
+function confirmedAfterRestore(app: AppContext, copyFile: string): RestoreConfirmed | null {
+  return readCopyForPreview(copyFile, (copyDb) => ({
+    numberSeries: seriesAhead(copyDb, readRunningCounters(app.sqlite)),
+    erasures: erasuresToApply(copyDb, readRunningErasures(app.sqlite)).length
+  }))
+}
+
+function readCopyForPreview<T>(copyFile: string, read: (copyDb: BetterSqlite3.Database) => T): T | null {
   return readForPreview(copyFile, () => {
     const copyDb = new BetterSqlite3(copyFile, { readonly: true, fileMustExist: true })
     try {
-      return previewAccess(copyDb, app.sqlite, app.clock())
+      return read(copyDb)
     } finally {
       copyDb.close()
     }

@@ -23,17 +23,70 @@ async function personRecords(trx: Db, customerId: string) {
   return people
 }
 
-/** Every value that names or reaches the person, as typed and as bare digits. */
-function personalValues(people: Awaited<ReturnType<typeof personRecords>>) {
+/** What a customer record says about the person. */
+type PersonFields = Pick<Customer, 'name' | 'mobile' | 'otherPhones' | 'address' | 'company' | 'notes'>
+
+/**
+ * What the person's records said before the erasure, as their own audit rows keep it: a phone, a
+ * name or an address changed since is still on the jobs, receipts and notes typed back then.
+ */
+async function formerValues(trx: Db, ids: readonly string[]): Promise<PersonFields[]> {
+  const rows = await trx
+    .selectFrom('auditLog')
+    .select(['beforeJson', 'afterJson'])
+    .where('entity', '=', 'customer')
+    .where('entityId', 'in', ids)
+    .execute()
+  const found: PersonFields[] = []
+  const text = (value: unknown) => (typeof value === 'string' ? value : '')
+  // A customer as an audit row holds it, or nested in one (a merge keeps both records).
+  const collect = (value: unknown): void => {
+    if (!value || typeof value !== 'object') return
+    const record = value as Record<string, unknown>
+    if (typeof record.name !== 'string' || !('mobile' in record)) return Object.values(record).forEach(collect)
+    const otherPhones = Array.isArray(record.otherPhones) ? record.otherPhones.filter((p) => typeof p === 'string') : []
+    found.push({
+      name: record.name,
+      mobile: typeof record.mobile === 'string' ? record.mobile : null,
+      otherPhones: otherPhones as string[],
+      address: text(record.address),
+      company: text(record.company),
+      notes: text(record.notes)
+    })
+  }
+  for (const row of rows) for (const json of [row.beforeJson, row.afterJson]) if (json) collect(JSON.parse(json))
+  return found
+}
+
+/** Whether another customer, not erased, holds the phone (its digits) now: then it is theirs. */
+async function heldByAnother(trx: Db, ids: readonly string[], digits: string): Promise<boolean> {
+  const holder = await trx
+    .selectFrom('customers')
+    .select('id')
+    .where('mergedIntoId', 'is', null)
+    .where('id', 'not in', ids)
+    .where(sql<SqlBool>`' ' || ${sql.ref('searchText')} || ' ' LIKE ${`% ${digits} %`}`)
+    .executeTakeFirst()
+  return holder !== undefined
+}
+
+/**
+ * Every value that names or reaches the person, as typed and as bare digits: what their records
+ * say now and what they said before. A phone is searched for across the database (any record
+ * mentioning it is about them) unless it is a former phone another customer holds now.
+ */
+async function personalValues(trx: Db, people: Awaited<ReturnType<typeof personRecords>>) {
+  const ids = people.map((person) => person.id)
+  const current = people.map(toCustomer)
   const phones = new Set<string>()
   const texts: string[] = []
-  for (const person of people) {
-    const customer = toCustomer(person)
+  for (const [index, customer] of [...current, ...(await formerValues(trx, ids))].entries()) {
     for (const phone of [customer.mobile, ...customer.otherPhones]) {
       if (!phone) continue
       texts.push(phone)
       const digits = normalizePhone(phone)
-      if (digits.length >= MIN_PHONE_DIGITS) phones.add(digits)
+      if (digits.length < MIN_PHONE_DIGITS || phones.has(digits)) continue
+      if (index < current.length || !(await heldByAnother(trx, ids, digits))) phones.add(digits)
     }
     if (customer.name !== ERASED_CUSTOMER_NAME) texts.push(customer.name)
     texts.push(customer.address, customer.company, customer.notes, ...customer.address.split('\n'))
@@ -83,10 +136,33 @@ async function redactRecordedValues(
  * add up. The local copy of the warranty registry forgets them as buyer. One transaction, audited.
  */
 export function eraseCustomer(db: Db, at: Date, actor: CurrentUser, customerId: string): Promise<Customer> {
+  return erase(db, at, actor.id, customerId, {})
+}
+
+/**
+ * The same erasure again, on a restored copy from before it that still holds the person
+ * (backups/keptErasures.ts): by whoever restored, null when the copy does not know them.
+ */
+export function eraseAgainAfterRestore(
+  db: Db,
+  at: Date,
+  actorId: string | null,
+  customerId: string
+): Promise<Customer> {
+  return erase(db, at, actorId, customerId, { afterRestore: true })
+}
+
+function erase(
+  db: Db,
+  at: Date,
+  actorId: string | null,
+  customerId: string,
+  note: { afterRestore?: true }
+): Promise<Customer> {
   return db.transaction().execute(async (trx) => {
     const people = await personRecords(trx, customerId)
     const ids = people.map((person) => person.id)
-    const { phones, redact } = personalValues(people)
+    const { phones, redact } = await personalValues(trx, people)
     const iso = at.toISOString()
     await trx
       .updateTable('customers')
@@ -138,11 +214,11 @@ export function eraseCustomer(db: Db, at: Date, actor: CurrentUser, customerId: 
     const after = toCustomer(await findLiveCustomer(trx, customerId))
     // What was erased is said by counts only: the audit row must not bring the person back.
     await recordAudit(trx, at, {
-      actorId: actor.id,
+      actorId,
       action: 'customers.erase',
       entity: 'customer',
       entityId: customerId,
-      after: { erasedCustomerIds: ids, workOrders: jobIds.length, devices: deviceIds.length }
+      after: { erasedCustomerIds: ids, workOrders: jobIds.length, devices: deviceIds.length, ...note }
     })
     for (const id of ids)
       await enqueueOutbox(trx, at, {

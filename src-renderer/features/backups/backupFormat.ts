@@ -1,4 +1,4 @@
-import type { RestoreAccess, RestoreHq, RestoreKept } from '../../../src-shared/contract/backups'
+import type { RestoreAccess, RestoreConfirmed, RestoreHq, RestoreKept } from '../../../src-shared/contract/backups'
 
 /** A copy's size as people read it: megabytes with one decimal, kilobytes below one megabyte. */
 export function formatBytes(bytes: number): string {
@@ -57,5 +57,26 @@ export function hqLines(hq: RestoreHq, t: Translate): { test: string; text: stri
   if (records > 0) lines.push({ test: 'restore-hq-held', text: t('backups.hq.heldByHq', { count: records }) })
   const claims = hq.heldByHq.find((entity) => entity.entity === CLAIM_ENTITY)?.records ?? 0
   if (claims > 0) lines.push({ test: 'restore-hq-claims', text: t('backups.hq.claims', { count: claims }) })
+  return lines
+}
+
+/** The number series the app issues, by prefix (numbering/service.ts callers), with a name to read. */
+const NUMBER_SERIES = ['WO', 'INV', 'CN', 'DC', 'CP', 'ST', 'FR']
+
+/**
+ * What the shop confirmed outside since the copy and keeps, one line each with its `data-test`:
+ * the series whose numbering continues from today's, and the customers erased again. None when
+ * the copy is not behind on either.
+ */
+export function confirmedLines(confirmed: RestoreConfirmed, t: Translate): { test: string; text: string }[] {
+  const lines: { test: string; text: string }[] = []
+  if (confirmed.numberSeries.length > 0) {
+    const series = confirmed.numberSeries
+      .map((prefix) => (NUMBER_SERIES.includes(prefix) ? t(`backups.confirmed.series.${prefix}`) : prefix))
+      .join(t('backups.kept.names'))
+    lines.push({ test: 'restore-numbers', text: t('backups.confirmed.numbers', { series }) })
+  }
+  if (confirmed.erasures > 0)
+    lines.push({ test: 'restore-erasures', text: t('backups.confirmed.erasures', { count: confirmed.erasures }) })
   return lines
 }

@@ -52,6 +52,20 @@ export const backupsMessages = defineMessages(
           '总部已收到备份之后新建的 {count} 条记录，恢复后它们仍留在总部；恢复后在本店重新录入的内容会在总部另外出现一次。',
         claims: '其中保修索赔 {count} 笔：总部可能已审核或结算，恢复后本店没有这些索赔，请与总部核对。'
       },
+      confirmed: {
+        title: '已开出的单号和已删除的客户',
+        numbers: '单号从现在的编号接着编，已经开出的号码不会再用一次：{series}',
+        erasures: '备份之后已删除个人信息的 {count} 位客户，恢复后会再次删除（备份中他们的工单等也一样）。',
+        series: {
+          WO: '工单',
+          INV: '收款收据',
+          CN: '退款单',
+          DC: '日结单',
+          CP: '投诉单',
+          ST: '盘点单',
+          FR: '返厂单'
+        }
+      },
       settings: '备份设置',
       folderPlaceholder: '默认：数据文件夹内的 backups',
       folderHint: '建议选择另一块硬盘、U 盘或网络共享文件夹，填写完整路径',
@@ -138,6 +152,21 @@ export const backupsMessages = defineMessages(
           'Records made since the backup that HQ has already received: {count}. They stay at HQ; anything entered again at the shop after the restore reaches HQ a second time.',
         claims:
           'Warranty claims among them: {count}. HQ may have decided or paid them, and the shop will no longer have them: check them with HQ.'
+      },
+      confirmed: {
+        title: 'Numbers issued and customers erased',
+        numbers: 'Numbering continues from today’s, so no number already issued is given again: {series}',
+        erasures:
+          'Customers erased since the backup: {count}. They are erased again after the restore, their jobs in the backup too.',
+        series: {
+          WO: 'jobs',
+          INV: 'receipts',
+          CN: 'refund notes',
+          DC: 'day closes',
+          CP: 'complaints',
+          ST: 'stocktakes',
+          FR: 'faulty-part returns'
+        }
       },
       settings: 'Backup settings',
       folderPlaceholder: 'Default: backups in the data folder',

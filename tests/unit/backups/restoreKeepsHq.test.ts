@@ -167,6 +167,37 @@ describe('a restore and HQ', () => {
     expect(titles()).toEqual(['充电口松动', '屏幕闪烁'])
   })
 
+  it('a customer erased since the copy is erased at HQ too: the copy’s state queued again goes before the erasure', async () => {
+    const shop = await enrolledShop()
+    const customer = await callOk(
+      shop.app,
+      'customers.create',
+      { name: '欧阳娜娜', mobile: '13912345678' },
+      shop.adminToken
+    )
+    expect((await syncWithHq(shop.app)).problem).toBeNull()
+    const copy = await callOk(shop.app, 'backups.takeNow', {}, shop.adminToken)
+    shop.clock.advance(MINUTE)
+    await callOk(shop.app, 'customers.erase', { id: customer.id }, shop.adminToken)
+    expect((await syncWithHq(shop.app)).problem).toBeNull()
+    expect(latestAtHq(shop, customer.id)).toMatchObject({ mobile: null })
+
+    const result = await callOk(shop.app, 'backups.restore', { name: copy.name }, shop.adminToken)
+    expect(result.hq).toMatchObject({ sentAgain: 1 })
+    expect(result.confirmed.erasures).toBe(1)
+    expect((await syncWithHq(shop.app)).problem).toBeNull()
+    expect(unsent(shop)).toBe(0)
+    const latest = latestAtHq(shop, customer.id) as { mobile: unknown; erasedAt: unknown }
+    expect(latest.mobile).toBeNull()
+    expect(latest.erasedAt).not.toBeNull()
+    // Nothing queued for HQ on the restored data still names the person, masked or not.
+    const queued = shop.app.sqlite
+      .prepare(`SELECT payload_json FROM outbox WHERE entity_id = ?`)
+      .pluck()
+      .all(customer.id)
+    expect(queued.join()).not.toMatch(/欧阳|5678/)
+  })
+
   it('a shop not enrolled with HQ hears nothing of HQ', async () => {
     const shop = await fileShop()
     const copy = await callOk(shop.app, 'backups.takeNow', {}, shop.adminToken)

@@ -5,28 +5,13 @@ import { finishedJob } from '../checkout/fixtures'
 import { intake } from '../workOrders/fixtures'
 import { openArchive, rowsOf } from '../dataExport/archiveReader'
 import { customerNameIn, ERASED_CUSTOMER_NAME } from '../../../src-shared/domain/erasedCustomer'
+import { tracesOf } from './traces'
 
 const NAME = '欧阳娜娜'
 const MOBILE = '13912345678'
 const OTHER_PHONE = '010-8888 1234'
 const MERGED_MOBILE = '13987654321'
 const ADDRESS = '北京市海淀区中关村大街1号'
-
-/** Every place in the database file where a value still appears: each table, each column. */
-function tracesOf(app: AppContext, value: string): string[] {
-  const found: string[] = []
-  const tables = app.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
-  for (const { name } of tables) {
-    const columns = app.sqlite.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]
-    for (const column of columns) {
-      const hit = app.sqlite
-        .prepare(`SELECT 1 FROM "${name}" WHERE instr(CAST("${column.name}" AS TEXT), ?) > 0 LIMIT 1`)
-        .get(value)
-      if (hit) found.push(`${name}.${column.name}`)
-    }
-  }
-  return found
-}
 
 function moneyTotals(app: AppContext) {
   return app.sqlite
@@ -197,5 +182,58 @@ describe("the erased customer's placeholder as a living customer's name", () => 
       code: 'VALIDATION',
       details: { fields: [{ path: 'customer.fields.name', messageKey: 'validation.nameReservedForErased' }] }
     })
+  })
+})
+
+describe('erasing a customer whose phone changed before', () => {
+  it('takes out a former phone too, from the jobs and the audit trail', async () => {
+    const { app, adminToken } = await initializedApp()
+    const FORMER = '13611112222'
+    const CURRENT = '13633334444'
+    const order = await callOk(
+      app,
+      'workOrders.create',
+      intake({
+        customer: { kind: 'new', fields: { name: NAME, mobile: FORMER } },
+        reportedFault: `屏幕碎了，修好请打${FORMER}`
+      }),
+      adminToken
+    )
+    const customerId = order.workOrder.customer.id
+    const update = { id: customerId, name: NAME, mobile: CURRENT, otherPhones: [], address: '', notes: '', tags: [] }
+    await callOk(app, 'customers.update', update, adminToken)
+    await callOk(app, 'customers.erase', { id: customerId }, adminToken)
+    expect(tracesOf(app, FORMER)).toEqual([])
+    expect(tracesOf(app, CURRENT)).toEqual([])
+    const fault = app.sqlite
+      .prepare('SELECT reported_fault FROM work_orders WHERE id = ?')
+      .pluck()
+      .get(order.workOrder.id)
+    expect(fault).toBe('屏幕碎了，修好请打***')
+  })
+
+  it('leaves a former phone to the customer who holds it now', async () => {
+    const { app, adminToken } = await initializedApp()
+    const FORMER = '13655556666'
+    const leaver = await callOk(app, 'customers.create', { name: NAME, mobile: FORMER }, adminToken)
+    const moved = {
+      id: leaver.id,
+      name: NAME,
+      mobile: '13677778888',
+      otherPhones: [],
+      address: '',
+      notes: '',
+      tags: []
+    }
+    await callOk(app, 'customers.update', moved, adminToken)
+    // The number went to someone else, who is a customer now.
+    const holder = await callOk(app, 'customers.create', { name: '路人丙', mobile: FORMER }, adminToken)
+    await callOk(app, 'customers.erase', { id: leaver.id }, adminToken)
+    expect((await callOk(app, 'customers.get', { id: holder.id }, adminToken)).customer.mobile).toBe(FORMER)
+    const [created] = auditRows(app, 'customers.create').filter((row) => row.entityId === holder.id)
+    expect(JSON.stringify(created?.after)).toContain(FORMER)
+    // On the leaver's own rows the former phone is gone.
+    const own = auditRows(app).filter((row) => row.entityId === leaver.id)
+    expect(JSON.stringify(own)).not.toContain(FORMER)
   })
 })

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import { i18n, setLocale } from '../../../../src-renderer/i18n'
-import { hqLines, keptSentence } from '../../../../src-renderer/features/backups/backupFormat'
+import { confirmedLines, hqLines, keptSentence } from '../../../../src-renderer/features/backups/backupFormat'
 
 afterEach(() => setLocale('zh-CN'))
 const t = (key: string, values?: Record<string, unknown>) => i18n.global.t(key, values ?? {})
@@ -40,5 +40,27 @@ describe('what the restore says of lock-outs and HQ', () => {
     expect(lines[1]!.text).toContain('HQ has already received: 3. The backup’s version of them is sent to HQ again.')
     expect(lines[2]!.text).toContain('Records made since the backup that HQ has already received: 6.')
     expect(lines[3]!.text).toContain('Warranty claims among them: 2.')
+  })
+})
+
+describe('what the restore says of numbers issued and customers erased since the copy', () => {
+  it('says nothing when the copy is not behind on either', () => {
+    expect(confirmedLines({ numberSeries: [], erasures: 0 }, t)).toEqual([])
+  })
+
+  it('names the series that continue from today’s numbers, and counts the erasures applied again', () => {
+    expect(confirmedLines({ numberSeries: ['INV', 'WO'], erasures: 2 }, t)).toEqual([
+      { test: 'restore-numbers', text: '单号从现在的编号接着编，已经开出的号码不会再用一次：收款收据、工单' },
+      {
+        test: 'restore-erasures',
+        text: '备份之后已删除个人信息的 2 位客户，恢复后会再次删除（备份中他们的工单等也一样）。'
+      }
+    ])
+    setLocale('en')
+    const [numbers] = confirmedLines({ numberSeries: ['CN', 'XY'], erasures: 0 }, t)
+    // A series this screen has no name for is shown by its prefix.
+    expect(numbers?.text).toBe(
+      'Numbering continues from today’s, so no number already issued is given again: refund notes, XY'
+    )
   })
 })
