@@ -5,7 +5,7 @@ export const repairsMessages = defineMessages(
     status: {
       received: '已接收',
       diagnosing: '检测中',
-      awaiting_approval: '待客户确认',
+      awaiting_approval: '报价待确认',
       awaiting_parts: '待配件',
       repairing: '维修中',
       quality_check: '质检中',
