@@ -38,6 +38,7 @@ export function chartOption(result: ReportResult, words: ChartWords, animate: bo
     barMaxWidth: 40,
     data: rows.map((row) => chartValue(columns.get(key), row[key]))
   }))
+  const countsOnly = chart.series.every((key) => columns.get(key)?.kind === 'count')
   const line = chart.line
     ? [
         {
@@ -69,7 +70,8 @@ export function chartOption(result: ReportResult, words: ChartWords, animate: bo
       axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' as const }
     },
     yAxis: [
-      { type: 'value' as const },
+      // Counts of jobs or parts have no fractions: a day with one job must not read 0.2, 0.4... 1.
+      { type: 'value' as const, minInterval: countsOnly ? 1 : undefined },
       ...(chart.line
         ? [
             {
