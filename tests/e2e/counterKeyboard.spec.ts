@@ -347,3 +347,52 @@ test('function keys open the busiest screens the user may open, shown in the nav
   await warehouse.keyboard.press('F2')
   await expect(warehouse).toHaveURL(/#\/work-orders$/)
 })
+
+test('check-in by keyboard: the condition and accessory checkboxes are one stop each, arrows and Space inside, Enter goes on', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'zhoumin', '周敏', 'front_desk')
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await goTo(page, host, '/intake')
+  await expect(page.locator('input[name=customer-search]')).toBeFocused()
+  const focusedBox = () =>
+    page.evaluate(() => {
+      const active = (
+        globalThis as unknown as {
+          document: { activeElement: { closest(s: string): { textContent: string } | null } | null }
+        }
+      ).document.activeElement
+      return active?.closest('.el-checkbox')?.textContent?.trim() ?? null
+    })
+  await page.locator('input[name=reported-fault]').focus()
+  await page.keyboard.type('进水不开机')
+  await page.keyboard.press('Enter')
+  expect(await focusedBox()).toBe('划痕')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  expect(await focusedBox()).toBe('进液痕迹')
+  await page.keyboard.press('Space')
+  // Enter leaves the group for its note, not for the next box.
+  await page.keyboard.press('Enter')
+  await expect(page.getByPlaceholder('外观备注')).toBeFocused()
+  await page.keyboard.type('后盖有水渍')
+  await page.keyboard.press('Enter')
+  expect(await focusedBox()).toBe('充电器')
+  await page.keyboard.press('Space')
+  await page.keyboard.press('ArrowDown')
+  expect(await focusedBox()).toBe('数据线')
+  await screenshot(page, 'keyboard-intake-checkbox-focus')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  // Round from the first to the last.
+  expect(await focusedBox()).toBe('遥控器')
+  await page.keyboard.press('Space')
+  await page.keyboard.press('Enter')
+  await expect(page.getByPlaceholder('其他附件')).toBeFocused()
+  const checked = page.locator('.el-checkbox.is-checked')
+  await expect(checked).toHaveText(['进液痕迹', '充电器', '遥控器'])
+  await settled(page)
+  await screenshot(page, 'keyboard-intake-checkbox-groups')
+})
