@@ -335,6 +335,11 @@ test('function keys open the busiest screens the user may open, shown in the nav
   await expect(page).toHaveURL(/#\/day-close$/)
   await page.keyboard.press('Escape')
   await expect(help).toBeHidden()
+  await inEnglish(page)
+  await page.getByTestId('keyboard-help').click()
+  await expect(help).toContainText('Check-in')
+  await settled(page)
+  await screenshot(page, 'keyboard-function-keys-help-en')
 
   // A warehouse clerk may not check devices in: F1 is not theirs, F3 (work orders) is.
   const clerk = await hire(host, adminToken, 'liuqiang', '刘强', 'warehouse_clerk')
