@@ -741,8 +741,10 @@ test('faulty-part returns by keyboard alone: tick, pack, ship and credit the bat
   await page.keyboard.type('SF5550001')
   await page.keyboard.press('Enter')
   await expect(batches.getByTestId('batch-status')).toHaveText('已发出')
-  // The caret comes back to the page, not lost: on to the credit step.
-  await tabUntil(page, batches.getByTestId('credit-batch'), 10)
+  // The button pressed is gone (the batch's next step is credit): the caret is on its row, not
+  // lost to the top of the page, and Tab goes on from there to the credit step.
+  await expect(batches.locator('.el-table__body tr').first()).toBeFocused()
+  await tabUntil(page, batches.getByTestId('credit-batch'), 3)
   await page.keyboard.press('Enter')
   await expect(dialog.locator('input[name=credit-reference]')).toBeFocused()
   await page.keyboard.type('HW-CR-0001')
