@@ -27,6 +27,20 @@ export const coreEn: typeof coreZhCN = {
       reload: 'Load the latest'
     }
   },
+  keys: {
+    help: 'Shortcuts',
+    title: 'Keyboard shortcuts',
+    functionKeys: 'Function keys: open from any page',
+    forms: 'In a form',
+    enter: 'Next field (a scanner’s Enter too); in a dialog of one or two fields, submits',
+    ctrlEnter: 'Save or submit a long form (check-in, checkout, receiving…) from any field',
+    esc: 'Close the dialog (asks first once something was typed)',
+    arrows: 'Move within a row of choices or a group of boxes; Space picks or ticks',
+    scanner: 'Scanner',
+    scan: 'Scan',
+    scanAnywhere: 'With no field in use: a serial opens the warranty lookup, a work-order number opens the job',
+    notInDialog: 'Function keys do nothing while a dialog is open: save or close it first.'
+  },
   lang: { label: 'Language', zhCN: '中文', en: 'English' },
   nav: {
     home: 'Home',

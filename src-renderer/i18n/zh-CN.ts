@@ -26,6 +26,20 @@ export const coreZhCN = {
       reload: '载入最新内容'
     }
   },
+  keys: {
+    help: '快捷键',
+    title: '键盘快捷键',
+    functionKeys: '功能键：在任何页面打开',
+    forms: '填写时',
+    enter: '到下一项（扫码枪的回车也是）；只有一两项的对话框里直接提交',
+    ctrlEnter: '长表单（接待登记、结账、收货入库等）从任何一项保存或提交',
+    esc: '关闭对话框（已填写内容时先确认）',
+    arrows: '在一排选项或一组勾选框里移动，空格选中或勾选',
+    scanner: '扫码枪',
+    scan: '扫码',
+    scanAnywhere: '光标不在输入框时：扫序列号打开保修查询，扫工单号打开工单',
+    notInDialog: '对话框打开时功能键不起作用，请先保存或关闭对话框。'
+  },
   lang: { label: '语言', zhCN: '中文', en: 'English' },
   nav: {
     home: '首页',

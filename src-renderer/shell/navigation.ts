@@ -42,7 +42,12 @@ export interface NavigationItem {
   operation?: OperationName
   /** Pages outside `path` that belong to the entry: it is highlighted and names them too. */
   also?: string[]
+  /** The function key that opens the page from anywhere in the app (the busiest screens only). */
+  functionKey?: FunctionKey
 }
+
+/** The function keys the app takes; any other stays the browser's (F5 reloads, F11 goes full screen). */
+export type FunctionKey = 'F1' | 'F2' | 'F3' | 'F4' | 'F6'
 
 /** Only features that exist are listed; later features add their own entries. */
 export const navigationItems: NavigationItem[] = [
@@ -53,7 +58,8 @@ export const navigationItems: NavigationItem[] = [
     path: '/intake',
     labelKey: 'nav.intake',
     icon: EditPen,
-    operation: 'workOrders.create'
+    operation: 'workOrders.create',
+    functionKey: 'F1'
   },
   {
     routeName: 'warranty',
@@ -61,7 +67,8 @@ export const navigationItems: NavigationItem[] = [
     path: '/warranty',
     labelKey: 'nav.warranty',
     icon: Checked,
-    operation: 'warranty.lookup'
+    operation: 'warranty.lookup',
+    functionKey: 'F2'
   },
   {
     routeName: 'work-orders',
@@ -70,6 +77,7 @@ export const navigationItems: NavigationItem[] = [
     labelKey: 'nav.workOrders',
     icon: Tickets,
     operation: 'workOrders.list',
+    functionKey: 'F3',
     // An invoice or a credit note belongs to its work order.
     also: ['/invoices']
   },
@@ -87,7 +95,8 @@ export const navigationItems: NavigationItem[] = [
     path: '/day-close',
     labelKey: 'nav.dayClose',
     icon: Wallet,
-    operation: 'dayClose.preview'
+    operation: 'dayClose.preview',
+    functionKey: 'F6'
   },
   {
     routeName: 'claims',
@@ -103,7 +112,8 @@ export const navigationItems: NavigationItem[] = [
     path: '/counter-sale',
     labelKey: 'nav.counterSale',
     icon: ShoppingCart,
-    operation: 'counterSales.sell'
+    operation: 'counterSales.sell',
+    functionKey: 'F4'
   },
   {
     routeName: 'customers',

@@ -13,9 +13,21 @@ export function advanceOnEnter(event: KeyboardEvent): void {
   focusNextField(field)
 }
 
+/** Checkboxes shown as one set of choices: an `el-checkbox-group`, or any element of role `group` around them. */
+function checkboxGroup(element: EventTarget | undefined): Element | null {
+  return element instanceof HTMLInputElement && element.type === 'checkbox' ? element.closest('[role=group]') : null
+}
+
+/** The set of choices a field belongs to, the caret's one stop: a row of radio buttons (by name) or a group of checkboxes. */
+function choiceSet(element: HTMLElement | undefined): Element | string | null {
+  if (element instanceof HTMLInputElement && element.type === 'radio') return element.name
+  return checkboxGroup(element)
+}
+
 /**
  * Puts the caret in the field that follows `field` in its form (fields shown now only). A row of
- * radio buttons counts as one field: the arrow keys choose within it, Enter leaves it.
+ * radio buttons counts as one field, and so does a group of checkboxes: the arrow keys move within
+ * it (`arrowWithinGroup` for the checkboxes), Enter leaves it.
  */
 export function focusNextField(field: HTMLElement): void {
   const form = field.closest('form')
@@ -23,20 +35,35 @@ export function focusNextField(field: HTMLElement): void {
   const fields = Array.from(form.querySelectorAll<HTMLElement>(FIELD_SELECTOR)).filter(
     (element) => element.offsetParent !== null
   )
-  const radioRow = (element: HTMLElement | undefined) =>
-    element instanceof HTMLInputElement && element.type === 'radio' ? element.name : null
   let next = fields.indexOf(field) + 1
-  const row = radioRow(field)
-  if (row !== null) while (radioRow(fields[next]) === row) next++
+  const set = choiceSet(field)
+  if (set !== null) while (choiceSet(fields[next]) === set) next++
   const target = fields[next]
-  // Into a row of radio buttons as Tab goes: onto the one chosen, if any.
-  const targetRow = radioRow(target)
+  // Into a row of radio buttons as Tab goes: onto the one chosen, if any (into checkboxes: the first).
+  const targetRow = target instanceof HTMLInputElement && target.type === 'radio' ? target.name : null
   const chosen =
     targetRow === null
       ? undefined
-      : fields.find((element) => radioRow(element) === targetRow && (element as HTMLInputElement).checked)
+      : fields.find((element) => choiceSet(element) === targetRow && (element as HTMLInputElement).checked)
   const landing = chosen ?? target
   landing?.focus()
+}
+
+const ARROW_STEPS: Record<string, number> = { ArrowLeft: -1, ArrowUp: -1, ArrowRight: 1, ArrowDown: 1 }
+
+/**
+ * In a group of checkboxes the arrow keys move from box to box (round from the last to the
+ * first), as they do in a row of radio buttons; Space ticks the box, Enter leaves the group.
+ */
+export function arrowWithinGroup(event: KeyboardEvent): void {
+  const step = ARROW_STEPS[event.key]
+  if (step === undefined || event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) return
+  const group = checkboxGroup(event.target ?? undefined)
+  if (!group) return
+  const boxes = Array.from(group.querySelectorAll<HTMLInputElement>('input[type=checkbox]:not([disabled])'))
+  const at = boxes.indexOf(event.target as HTMLInputElement)
+  event.preventDefault()
+  boxes[(at + step + boxes.length) % boxes.length]?.focus()
 }
 
 /**

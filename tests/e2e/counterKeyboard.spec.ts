@@ -282,3 +282,122 @@ test('an unknown code is said and left selected, so the next scan replaces it: w
   await settled(page)
   await screenshot(page, 'keyboard-warranty-unknown-en')
 })
+
+type KeyWindow = {
+  addEventListener(type: string, listener: (event: { key: string; defaultPrevented: boolean }) => void): void
+}
+
+test('function keys open the busiest screens the user may open, shown in the nav and in the help list; not while a dialog is open', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'wangfang', '王芳', 'front_desk')
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await goTo(page, host, '/')
+  await expect(page.getByTestId('nav-intake')).toContainText('F1')
+  await expect(page.getByTestId('nav-day-close')).toContainText('F6')
+  // What the browser does with F1 (its help) is the page's to prevent: seen after the app's own handler.
+  await page.evaluate(() => {
+    const view = globalThis as unknown as KeyWindow & { prevented: Record<string, boolean> }
+    view.prevented = {}
+    view.addEventListener('keydown', (event) => (view.prevented[event.key] = event.defaultPrevented))
+  })
+  const prevented = (key: string) =>
+    page.evaluate((name) => (globalThis as unknown as { prevented: Record<string, boolean> }).prevented[name], key)
+  await page.keyboard.press('F1')
+  await expect(page).toHaveURL(/#\/intake$/)
+  await expect(page.locator('input[name=customer-search]')).toBeFocused()
+  expect(await prevented('F1')).toBe(true)
+  // From inside a field too.
+  await page.keyboard.press('F2')
+  await expect(page).toHaveURL(/#\/warranty/)
+  await page.keyboard.press('F3')
+  await expect(page).toHaveURL(/#\/work-orders$/)
+  await page.keyboard.press('F4')
+  await expect(page).toHaveURL(/#\/counter-sale$/)
+  await page.keyboard.press('F6')
+  await expect(page).toHaveURL(/#\/day-close$/)
+  // A key the app does not use stays the browser's.
+  await page.keyboard.press('F7')
+  expect(await prevented('F7')).toBe(false)
+  // The help list names them; while it (any dialog) is open, F1 does nothing.
+  await page.getByTestId('keyboard-help').click()
+  const help = page.getByTestId('keyboard-help-dialog')
+  await expect(help).toBeVisible()
+  await expect(help).toContainText('F1')
+  await expect(help).toContainText('接待登记')
+  await expect(help).toContainText('Ctrl+Enter')
+  await settled(page)
+  await screenshot(page, 'keyboard-function-keys-help')
+  await page.keyboard.press('F1')
+  await expect(help).toBeVisible()
+  await expect(page).toHaveURL(/#\/day-close$/)
+  await page.keyboard.press('Escape')
+  await expect(help).toBeHidden()
+  await inEnglish(page)
+  await page.getByTestId('keyboard-help').click()
+  await expect(help).toContainText('Check-in')
+  await settled(page)
+  await screenshot(page, 'keyboard-function-keys-help-en')
+
+  // A warehouse clerk may not check devices in: F1 is not theirs, F3 (work orders) is.
+  const clerk = await hire(host, adminToken, 'liuqiang', '刘强', 'warehouse_clerk')
+  const warehouse = await staffPage(browser, host, clerk.username, clerk.password)
+  await goTo(warehouse, host, '/parts')
+  await expect(warehouse.getByTestId('nav-work-orders')).toContainText('F3')
+  await warehouse.keyboard.press('F1')
+  await warehouse.keyboard.press('F3')
+  await expect(warehouse).toHaveURL(/#\/work-orders$/)
+  await warehouse.keyboard.press('F2')
+  await expect(warehouse).toHaveURL(/#\/work-orders$/)
+})
+
+test('check-in by keyboard: the condition and accessory checkboxes are one stop each, arrows and Space inside, Enter goes on', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'zhoumin', '周敏', 'front_desk')
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await goTo(page, host, '/intake')
+  await expect(page.locator('input[name=customer-search]')).toBeFocused()
+  const focusedBox = () =>
+    page.evaluate(() => {
+      const active = (
+        globalThis as unknown as {
+          document: { activeElement: { closest(s: string): { textContent: string } | null } | null }
+        }
+      ).document.activeElement
+      return active?.closest('.el-checkbox')?.textContent?.trim() ?? null
+    })
+  await page.locator('input[name=reported-fault]').focus()
+  await page.keyboard.type('进水不开机')
+  await page.keyboard.press('Enter')
+  expect(await focusedBox()).toBe('划痕')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  expect(await focusedBox()).toBe('进液痕迹')
+  await page.keyboard.press('Space')
+  // Enter leaves the group for its note, not for the next box.
+  await page.keyboard.press('Enter')
+  await expect(page.getByPlaceholder('外观备注')).toBeFocused()
+  await page.keyboard.type('后盖有水渍')
+  await page.keyboard.press('Enter')
+  expect(await focusedBox()).toBe('充电器')
+  await page.keyboard.press('Space')
+  await page.keyboard.press('ArrowDown')
+  expect(await focusedBox()).toBe('数据线')
+  await screenshot(page, 'keyboard-intake-checkbox-focus')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  // Round from the first to the last.
+  expect(await focusedBox()).toBe('遥控器')
+  await page.keyboard.press('Space')
+  await page.keyboard.press('Enter')
+  await expect(page.getByPlaceholder('其他附件')).toBeFocused()
+  const checked = page.locator('.el-checkbox.is-checked')
+  await expect(checked).toHaveText(['进液痕迹', '充电器', '遥控器'])
+  await settled(page)
+  await screenshot(page, 'keyboard-intake-checkbox-groups')
+})

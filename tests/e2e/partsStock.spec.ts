@@ -661,3 +661,88 @@ for (const locale of ['zh-CN', 'en'] as const) {
     ])
   })
 }
+
+test('the last serial typed but not confirmed with Enter is added on save, or the save is refused with the reason; never dropped', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'zhaolei', '赵磊', 'warehouse_clerk')
+  const board = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'MB-P80',
+      name: 'P80 主板',
+      sellingPriceFen: 0,
+      zeroPriceConfirmed: true,
+      costPriceFen: 100,
+      serialTracked: true
+    },
+    adminToken
+  )
+  const page = await deskPage(browser, host, clerk.username, clerk.password, 'zh-CN')
+  await page.goto(`${host.url}#/parts/${board.id}`)
+  await page.reload()
+  await openAdjust(page)
+  const adjust = page.getByTestId('adjust-dialog')
+  const field = adjust.getByTestId('adjust-serial')
+  const serialItem = adjust.locator('.el-form-item.serial')
+  await field.focus()
+  await scan(page, 'adjust-serial', 'MBP80-101')
+  await scan(page, 'adjust-serial', 'MBP80-102')
+  // A repeat typed last, then 保存: refused with the field's own reason, the dialog open.
+  await field.pressSequentially('MBP80-101', { delay: 5 })
+  await adjust.locator('input[name=reason]').fill('抽屉里找到')
+  await adjust.getByTestId('adjust-save').click()
+  await expect(serialItem).toContainText('序列号 MBP80-101 已在列表中')
+  await expect(adjust).toBeVisible()
+  await expect(field).toBeFocused()
+  await expect(field).toHaveValue('MBP80-101')
+  await settled(page)
+  await screenshot(page, 'parts-adjust-serial-typed-refused')
+  // The last serial typed, not confirmed: 保存 adds it like a scan would, and saves three.
+  await field.fill('MBP80-103')
+  await adjust.getByTestId('adjust-save').click()
+  await expect(adjust).toBeHidden()
+  const adjustments = await host.rpc<{ serial: string }[]>('parts.adjustments', { status: 'posted' }, adminToken)
+  expect(adjustments.map((row) => row.serial).sort()).toEqual(['MBP80-101', 'MBP80-102', 'MBP80-103'])
+  await expect(page.getByTestId('part-serials')).toContainText('MBP80-103')
+})
+
+test('receiving: the last code typed into the scan box but not confirmed with Enter joins the delivery on posting, or stops it when no part has it', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'sunli', '孙丽', 'warehouse_clerk')
+  const cable = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'CBL-P80',
+      name: 'P80 尾插排线',
+      barcodes: ['6901234533331'],
+      sellingPriceFen: 3_000,
+      costPriceFen: 1_000
+    },
+    adminToken
+  )
+  const page = await deskPage(browser, host, clerk.username, clerk.password, 'zh-CN')
+  await page.goto(`${host.url}#/parts/receive`)
+  await page.locator('input[name=reference]').fill('SF-RCV-0801')
+  await scan(page, 'receive-scan', '6901234533331')
+  await expect(page.getByTestId('receive-totals')).toContainText('1 种配件，1 件')
+  // A code no part has, typed last: the posting stops and says so; nothing is received.
+  await page.getByTestId('receive-scan').fill('XX-TYPO-0001')
+  await page.getByTestId('receive-post').click()
+  await expect(page.getByTestId('receive-unknown')).toContainText('没有条码或料号为 XX-TYPO-0001 的配件')
+  await expect(page.getByTestId('receive-scan')).toBeFocused()
+  await settled(page)
+  await screenshot(page, 'parts-receive-typed-unknown')
+  expect((await host.rpc<{ onHand: number }>('parts.get', { id: cable.id }, adminToken)).onHand).toBe(0)
+  // The right code typed last, not confirmed: Ctrl+Enter takes it as scanned and posts both units.
+  await page.getByTestId('receive-scan').fill('6901234533331')
+  await page.keyboard.press('Control+Enter')
+  await expect(page.locator('.el-message--success').filter({ hasText: 'SF-RCV-0801' })).toBeVisible()
+  expect((await host.rpc<{ onHand: number }>('parts.get', { id: cable.id }, adminToken)).onHand).toBe(2)
+  await expect(page.getByTestId('receive-scan')).toHaveValue('')
+})

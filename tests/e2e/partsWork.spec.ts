@@ -682,3 +682,138 @@ test('a blind stocktake with a serial-tracked board off the books: the clerk is 
   const onHand = await host.rpc<{ serial: string }[]>('parts.serialsOnHand', { partId: board.id }, adminToken)
   expect(onHand.map((row) => row.serial)).toEqual(['MBSN2026C001'])
 })
+
+/** Presses Tab (or `key`) until `target` has the caret, as a keyboard user crosses a page (at most `limit` times). */
+async function tabUntil(page: Page, target: Locator, limit: number, key = 'Tab'): Promise<void> {
+  for (let i = 0; i < limit && !(await target.evaluate((el) => el === el.ownerDocument.activeElement)); i++)
+    await page.keyboard.press(key)
+  await expect(target).toBeFocused()
+}
+
+test('faulty-part returns by keyboard alone: tick, pack, ship and credit the batch, open it', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
+  const battery = await stockedPart(host, adminToken, {
+    partNumber: 'BAT-P60',
+    name: 'P60 电池',
+    bin: 'A-02-01',
+    barcode: '6901234511110',
+    priceFen: 0,
+    costFen: 9_000,
+    quantity: 2,
+    returnFaulty: true
+  })
+  for (const serial of ['SNP60KB0001', 'SNP60KB0002']) {
+    const order = await workOrder(host, adminToken, 'warranty_repair', serial)
+    await host.rpc('workOrderParts.issue', { workOrderId: order.id, partId: battery.id, quantity: 1 }, adminToken)
+  }
+  const page = await staffPage(browser, host, clerk.username, clerk.password)
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.goto(`${host.url}#/parts/faulty`)
+  const owed = page.getByTestId('owed-table')
+  await expect(owed.locator('.el-table__body tr')).toHaveCount(2)
+  // Tick both with Space, pack with Enter.
+  const boxes = owed.locator('.el-table__body .el-checkbox input')
+  await tabUntil(page, boxes.nth(0), 30)
+  await page.keyboard.press('Space')
+  await tabUntil(page, boxes.nth(1), 10)
+  await page.keyboard.press('Space')
+  const pack = page.getByTestId('pack-batch')
+  await expect(pack).toContainText('2')
+  await tabUntil(page, pack, 20, 'Shift+Tab')
+  await page.keyboard.press('Enter')
+  await expect(page.getByText(/已装箱：批次 FR-\d{6}-0001，共 2 件/)).toBeVisible()
+  // To the batches tab with the arrow keys, into its table with Tab.
+  await tabUntil(page, page.getByRole('tab', { name: /待返还/ }), 20, 'Shift+Tab')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('Enter')
+  const batches = page.getByTestId('batches-table')
+  await expect(batches.getByTestId('batch-status')).toHaveText('已装箱')
+  await tabUntil(page, batches.getByTestId('ship-batch'), 10)
+  await page.keyboard.press('Enter')
+  const dialog = page.getByTestId('batch-step-dialog')
+  await expect(dialog.locator('input[name=carrier]')).toBeFocused()
+  await page.keyboard.type('顺丰速运')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('SF5550001')
+  await page.keyboard.press('Enter')
+  await expect(batches.getByTestId('batch-status')).toHaveText('已发出')
+  // The button pressed is gone (the batch's next step is credit): the caret is on its row, not
+  // lost to the top of the page, and Tab goes on from there to the credit step.
+  await expect(batches.locator('.el-table__body tr').first()).toBeFocused()
+  await tabUntil(page, batches.getByTestId('credit-batch'), 3)
+  await page.keyboard.press('Enter')
+  await expect(dialog.locator('input[name=credit-reference]')).toBeFocused()
+  await page.keyboard.type('HW-CR-0001')
+  await page.keyboard.press('Enter')
+  await expect(batches.getByTestId('batch-status')).toHaveText('已入账')
+  // The row opens its batch with Enter; Esc closes it.
+  await tabUntil(page, batches.locator('.el-table__body tr').first(), 30)
+  await page.keyboard.press('Enter')
+  const detail = page.getByTestId('batch-detail')
+  await expect(detail.getByTestId('batch-items')).toContainText('BAT-P60')
+  await page.keyboard.press('Escape')
+  await expect(detail).toBeHidden()
+})
+
+test('a stocktake by keyboard alone: started, counted by scan and down the sheet with the arrows, posted', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
+  for (const [partNumber, bin, barcode] of [
+    ['KB-A', 'A-01-01', '6901234522221'],
+    ['KB-B', 'A-01-02', '6901234522222'],
+    ['KB-C', 'A-01-03', '6901234522223']
+  ] as const)
+    await stockedPart(host, adminToken, {
+      partNumber,
+      name: `键盘盘点 ${partNumber}`,
+      bin,
+      barcode,
+      priceFen: 1_000,
+      costFen: 500,
+      quantity: 4
+    })
+  const page = await staffPage(browser, host, clerk.username, clerk.password)
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.goto(`${host.url}#/parts/stocktakes`)
+  await tabUntil(page, page.getByTestId('start-stocktake'), 40)
+  await page.keyboard.press('Enter')
+  const start = page.getByTestId('start-stocktake-dialog')
+  await expect(start.locator('input:focus')).toHaveCount(1)
+  await tabUntil(page, start.locator('input[name=stocktake-note]'), 10)
+  await page.keyboard.type('键盘盘点')
+  await page.keyboard.press('Enter')
+  const scanField = page.locator('input[name=stocktake-scan]')
+  await expect(scanField).toBeFocused()
+  // A scan jumps to the line; Enter saves and goes back to the scan field.
+  await scan(scanField, '6901234522222')
+  await page.keyboard.type('3')
+  await page.keyboard.press('Enter')
+  await expect(scanField).toBeFocused()
+  await expect(page.getByTestId('stocktake-progress')).toHaveText('1 / 3')
+  // Down the paper sheet: into the first line with Tab, the arrows between lines (leaving one saves it).
+  const count = (part: string) => page.locator(`tr[data-part="${part}"]`).getByTestId('count-input')
+  await tabUntil(page, count('KB-A'), 10)
+  await page.keyboard.type('4')
+  await page.keyboard.press('ArrowDown')
+  await expect(count('KB-B')).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.type('4')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('stocktake-progress')).toHaveText('3 / 3')
+  await expect(scanField).toBeFocused()
+  // Posted from the keyboard.
+  await tabUntil(page, page.getByTestId('post-stocktake'), 20, 'Shift+Tab')
+  await page.keyboard.press('Enter')
+  const post = page.getByTestId('post-dialog')
+  await expect(post.getByTestId('post-variances')).toContainText('KB-B')
+  await tabUntil(page, post.getByTestId('post-confirm'), 20)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('stocktake-status')).toHaveText('已过账')
+})

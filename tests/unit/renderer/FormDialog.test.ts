@@ -8,8 +8,10 @@ import FormDialog from '../../../src-renderer/ui/FormDialog.vue'
 
 type Props = Record<string, unknown>
 
-/** A dialog with two text fields, as a feature would fill it. */
-function mountDialog(props: Props = {}) {
+const TWO_FIELDS = () => [h('input', { name: 'first' }), h('input', { name: 'second' })]
+
+/** A dialog with two text fields (or the `fields` given), as a feature would fill it. */
+function mountDialog(props: Props = {}, fields = TWO_FIELDS) {
   const submitted = ref(0)
   const open = ref(true)
   const Host = defineComponent(
@@ -26,7 +28,7 @@ function mountDialog(props: Props = {}) {
         },
         {
           intro: () => h('p', { class: 'intro' }, 'Read this first'),
-          default: () => [h('input', { name: 'first' }), h('input', { name: 'second' })]
+          default: fields
         }
       )
   )
@@ -133,6 +135,29 @@ describe('FormDialog', () => {
     expect(submitted.value).toBe(0)
     press(field('second'), { ctrlKey: true })
     expect(submitted.value).toBe(1)
+  })
+
+  it('with enter-advances, a group of checkboxes is one stop: the arrows move within it, Enter leaves it', async () => {
+    const box = (name: string) => h('input', { type: 'checkbox', name })
+    const { wrapper } = mountDialog({ enterAdvances: true }, () => [
+      h('input', { name: 'first' }),
+      h('div', { role: 'group' }, [box('a'), box('b'), box('c')]),
+      h('input', { name: 'second' })
+    ])
+    mounted = wrapper
+    await nextTick()
+    for (const input of document.querySelectorAll('input'))
+      Object.defineProperty(input, 'offsetParent', { get: () => document.body })
+    field('first').focus()
+    press(field('first'), {})
+    expect(document.activeElement).toBe(field('a'))
+    press(field('a'), { key: 'ArrowRight' })
+    expect(document.activeElement).toBe(field('b'))
+    press(field('b'), { key: 'ArrowUp' })
+    press(field('a'), { key: 'ArrowLeft' })
+    expect(document.activeElement).toBe(field('c'))
+    press(field('c'), {})
+    expect(document.activeElement).toBe(field('second'))
   })
 
   it('leaves Enter and Ctrl+Enter to the browser unless asked', async () => {
