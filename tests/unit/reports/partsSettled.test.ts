@@ -61,7 +61,12 @@ describe('the parts margin as the job was settled', () => {
     const invoice = await callOk(
       app,
       'checkout.pay',
-      { workOrderId: job.id, discountFen: 7_000, discountReason: '老客户', tenders: [{ method: 'cash', amountFen: 28_000 }] },
+      {
+        workOrderId: job.id,
+        discountFen: 7_000,
+        discountReason: '老客户',
+        tenders: [{ method: 'cash', amountFen: 28_000 }]
+      },
       adminToken
     )
     const partLine = invoice.lines.find((line) => line.kind === 'part')!
@@ -69,7 +74,12 @@ describe('the parts margin as the job was settled', () => {
     const note = await callOk(
       app,
       'checkout.creditNote',
-      { invoiceId: invoice.id, lines: [{ lineId: partLine.id, amountFen: 10_000 }], reason: '屏幕划痕', refundMethod: 'cash' },
+      {
+        invoiceId: invoice.id,
+        lines: [{ lineId: partLine.id, amountFen: 10_000 }],
+        reason: '屏幕划痕',
+        refundMethod: 'cash'
+      },
       adminToken
     )
     expect(note.paidFen).toBe(-8_000)
@@ -83,7 +93,11 @@ describe('the parts margin as the job was settled', () => {
     const { app, adminToken } = await freshShop(testClock())
     const dispositions = ['scrap', 'faulty', 'resellable'] as const
     for (const disposition of dispositions) {
-      const job = await finishedJob(app, adminToken, { serviceType: 'paid_repair', labourFen: 5_000, partPriceFen: 30_000 })
+      const job = await finishedJob(app, adminToken, {
+        serviceType: 'paid_repair',
+        labourFen: 5_000,
+        partPriceFen: 30_000
+      })
       const invoice = await callOk(
         app,
         'checkout.pay',
@@ -116,7 +130,11 @@ describe('the parts margin as the job was settled', () => {
 
   it('a 三包 claim HQ rejected: its parts are the shop’s cost, not earned from the brand', async () => {
     const { app, adminToken } = await freshShop(testClock())
-    const job = await finishedJob(app, adminToken, { serviceType: 'warranty_repair', labourFen: 5_000, partPriceFen: 30_000 })
+    const job = await finishedJob(app, adminToken, {
+      serviceType: 'warranty_repair',
+      labourFen: 5_000,
+      partPriceFen: 30_000
+    })
     const invoice = await callOk(app, 'checkout.pay', { workOrderId: job.id }, adminToken)
     expect(invoice.totals).toMatchObject({ brandFen: 35_000, customerLinesFen: 0 })
     for (const report of await partsReports(app, adminToken)) {
