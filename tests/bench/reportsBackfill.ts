@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { reportFacts } from '../../src-main/features/reports/migrations'
 import { reportSummaries } from '../../src-main/features/reports/summaries/migrations'
 import { reportSlices, SLICE_TABLES } from '../../src-main/features/reports/summaries/slices'
-import { partPayers } from '../../src-main/features/reports/summaries/partPayers'
+import { partsSettled } from '../../src-main/features/reports/summaries/partsSettled'
 
 /**
  * Seeds a shop with the report triggers off and then writes the report facts and sums with the
@@ -31,14 +31,15 @@ const fills = (statement: string) => statement.startsWith('INSERT INTO report_')
 
 /**
  * The migrations' statements that fill the sums from the fact rows and the lines already there.
- * The used parts are summed as migration 50 sums them (by payer, the shop's own parts earning
- * nothing), not as migrations 38 and 41 first did, nor by year (migration 42 dropped those).
+ * The used parts are summed as migration 53 sums them (by payer, the shop's own parts and a
+ * rejected claim's earning nothing, net of the invoice's discount, what was written off still
+ * costing), not as migrations 38, 41 and 50 first did, nor by year (migration 42 dropped those).
  */
 export const SUMS_BACKFILL = [
   ...[...reportSummaries.statements, ...reportSlices.statements].filter(
     (s) => fills(s) && !s.startsWith('INSERT INTO report_part_')
   ),
-  ...partPayers.statements.filter(fills)
+  ...partsSettled.statements.filter(fills)
 ]
 
 /** The migrations' statements that fill the tables from the rows already there, in their order. */

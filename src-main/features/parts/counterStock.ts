@@ -20,7 +20,8 @@ import { returningValueFen } from './workOrderParts/returns'
 /**
  * A part comes back into stock at the value it left with; one that is not to be sold again then
  * leaves at once, to the brand or written off, so the ledger shows both what came back and where
- * it went.
+ * it went. The onward line is the ledger line right after the return, with its time and
+ * reference: the parts report finds a job's written-off part that way (reports/summaries/partsSettled.ts).
  */
 async function comeBack(
   trx: Db,

@@ -164,24 +164,42 @@ function partMonths(slice: ReportSlice | null, dim: 'part' | 'category'): RawBui
 }
 
 /**
- * Who pays a used part `wp` of the job `j`: its line on the job's invoice, or before the job is
- * billed the payer its kind of job starts with (the migration's triggers say the same in SQL).
+ * Who pays a used part `wp` of the job `j`: its line on the job's invoice (the shop's once HQ
+ * rejected the brand's claim on that invoice: no one else is billed after a rejection), or before
+ * the job is billed the payer its kind of job starts with (the migration's triggers say the same in SQL).
  */
 const payerOfLine = sql`coalesce(
-  (SELECT il.payer FROM invoice_lines il WHERE il.source_id = wp.id AND il.kind = 'part'),
+  (SELECT CASE WHEN il.payer = 'brand' AND EXISTS (SELECT 1 FROM warranty_claims c
+      WHERE c.invoice_id = il.invoice_id AND c.status = 'rejected') THEN 'shop' ELSE il.payer END
+    FROM invoice_lines il WHERE il.source_id = wp.id AND il.kind = 'part'),
   CASE j.service_type ${sql.join(
     SERVICE_TYPES.map((type) => sql`WHEN ${type} THEN ${defaultPayer(type)}`),
     sql` `
   )} END)`
 
+/** What a used part's invoice line billed less what credit notes took off it (their lines point at it). */
+const leftOnLine = sql`(il.amount_fen + coalesce((SELECT sum(cn.amount_fen) FROM invoice_lines cn WHERE cn.source_id = il.id), 0))`
+
 /**
  * What a used part `wp` is priced at: what its invoice line billed less what credit notes took
- * off it (their lines point at it), or before billing its price times the units not returned.
+ * off it, less the line's share of the invoice's discount where the customer pays it; or before
+ * billing its price times the units not returned.
  */
 const pricedAtOfLine = sql`coalesce(
-  (SELECT il.amount_fen + coalesce((SELECT sum(cn.amount_fen) FROM invoice_lines cn WHERE cn.source_id = il.id), 0)
-    FROM invoice_lines il WHERE il.source_id = wp.id AND il.kind = 'part'),
+  (SELECT CASE WHEN il.payer = 'customer' AND i.discount_fen > 0
+      THEN ${leftOnLine} * (i.customer_lines_fen - i.discount_fen) / i.customer_lines_fen ELSE ${leftOnLine} END
+    FROM invoice_lines il JOIN invoices i ON i.id = il.invoice_id WHERE il.source_id = wp.id AND il.kind = 'part'),
   wp.unit_price_fen * (wp.quantity - wp.returned_quantity))`
+
+/**
+ * What a used part `wp` took out of stock for good: what left less what came back, where a unit
+ * handed back faulty or broken left again at once (the ledger line right after its return) and
+ * so still costs.
+ */
+const costOfLine = sql`wp.cost_value_fen - wp.returned_value_fen + CASE WHEN wp.returned_quantity = 0 THEN 0 ELSE coalesce(
+  (SELECT -sum(o.value_fen) FROM stock_movements r JOIN stock_movements o ON o.seq = r.seq + 1
+    WHERE r.work_order_id = wp.work_order_id AND r.work_order_part_id = wp.id AND r.kind = 'return'
+      AND o.kind IN ('faulty_return', 'scrap') AND o.part_id = r.part_id AND o.at = r.at AND o.reference = r.reference), 0) END`
 
 /**
  * Parts used in the span by part or by the device's category: whole months from the monthly
@@ -219,7 +237,7 @@ async function consumption(
           FROM (
             SELECT ${key} AS key, wp.quantity - wp.returned_quantity AS quantity,
               ${pricedAtOfLine} AS price_fen,
-              wp.cost_value_fen - wp.returned_value_fen AS cost_fen, ${payerOfLine} AS payer
+              ${costOfLine} AS cost_fen, ${payerOfLine} AS payer
             FROM work_order_parts wp ${rangeIndexUnlessModel(query, 'work_order_parts_issued')}
             JOIN report_jobs j ON j.work_order_id = wp.work_order_id
             WHERE wp.issued_at >= ${edge.start} AND wp.issued_at < ${edge.end} AND ${jobFilters(query)}

@@ -38,56 +38,80 @@ import {
  */
 
 /** The payer a job's lines start with, by its kind of service (checkout's defaultPayer). */
-const startingPayer = (serviceType: string) =>
+export const startingPayer = (serviceType: string) =>
   `CASE ${serviceType} WHEN 'warranty_repair' THEN 'brand' WHEN 'shop_warranty_repair' THEN 'shop' ELSE 'customer' END`
 
-/** Who pays the used part of a source: its invoice line's payer, or the one its job starts with. */
+/**
+ * How a step's part sums read a used part: who pays it, what it earns, what it cost. Migration 50
+ * says it one way, a later step (partsSettled.ts) more exactly; the triggers are built the same.
+ */
+export interface PartRules {
+  /** Who pays the used part of a source: its invoice line's payer, or the one its job starts with. */
+  payerOf: (s: Source) => string
+  /** What a used part is priced at: as billed and credited, or before billing at its price on the job. */
+  pricedAt: (s: Source) => string
+  /** The value the used part took out of stock for good. */
+  costOut: (s: Source) => string
+  /** What the part a credit note line (NEW) takes an amount off was priced at before the note. */
+  pricedBeforeCredit: string
+  /** When billing moves a part at all (the job and part as `j` and `x`, the invoice line NEW). */
+  billedWhen: string[]
+}
+
 const payerOf = (s: Source) =>
   s.payer ??
   `coalesce((SELECT il.payer FROM invoice_lines il WHERE il.source_id = ${s.line}.id AND il.kind = 'part'), ${startingPayer(
     `${s.job}.service_type`
   )})`
 
-const net = (s: Source) => `(${s.line}.quantity - ${s.line}.returned_quantity)`
+export const net = (s: Source) => `(${s.line}.quantity - ${s.line}.returned_quantity)`
 /** What a part's invoice line billed less what credit notes took off it (their lines point at it). */
 const billedLessCredits = (line: string) =>
   `(SELECT il.amount_fen + coalesce((SELECT sum(cn.amount_fen) FROM invoice_lines cn WHERE cn.source_id = il.id), 0)
      FROM invoice_lines il WHERE il.source_id = ${line}.id AND il.kind = 'part')`
-/** What a used part is priced at: as billed and credited, or before billing at its price on the job. */
-const pricedAt = (s: Source) =>
-  s.priced ?? `coalesce(${billedLessCredits(s.line)}, ${s.line}.unit_price_fen * ${net(s)})`
-const costOut = (s: Source) => `(${s.line}.cost_value_fen - ${s.line}.returned_value_fen)`
-const paidBy = (s: Source, payer: 'brand' | 'shop') => `(${payerOf(s)} = '${payer}')`
+
+/** Migration 50's rules: the invoice line's payer and amount less credits, the value not returned. */
+const PAYERS_AS_BILLED: PartRules = {
+  payerOf,
+  pricedAt: (s) => s.priced ?? `coalesce(${billedLessCredits(s.line)}, ${s.line}.unit_price_fen * ${net(s)})`,
+  costOut: (s) => `(${s.line}.cost_value_fen - ${s.line}.returned_value_fen)`,
+  pricedBeforeCredit: `(${billedLessCredits('x')} - NEW.amount_fen)`,
+  billedWhen: [`NEW.payer IS NOT ${startingPayer('j.service_type')}`]
+}
 
 /** A used part's measures: what it earns (nothing when the shop gives it), and the brand's and shop's shares apart. */
-const PART_MEASURES: SliceTable['measures'] = [
-  ['lines', () => '1'],
-  ['quantity', net],
-  ['revenue_fen', (s) => `(${payerOf(s)} != 'shop') * ${pricedAt(s)}`],
-  ['cost_fen', costOut],
-  ['brand_quantity', (s) => `${paidBy(s, 'brand')} * ${net(s)}`],
-  ['brand_fen', (s) => `${paidBy(s, 'brand')} * ${pricedAt(s)}`],
-  ['brand_cost_fen', (s) => `${paidBy(s, 'brand')} * ${costOut(s)}`],
-  ['shop_quantity', (s) => `${paidBy(s, 'shop')} * ${net(s)}`],
-  ['shop_cost_fen', (s) => `${paidBy(s, 'shop')} * ${costOut(s)}`]
-]
+function partMeasures(rules: PartRules): SliceTable['measures'] {
+  const { payerOf, pricedAt, costOut } = rules
+  const paidBy = (s: Source, payer: 'brand' | 'shop') => `(${payerOf(s)} = '${payer}')`
+  return [
+    ['lines', () => '1'],
+    ['quantity', net],
+    ['revenue_fen', (s) => `(${payerOf(s)} != 'shop') * ${pricedAt(s)}`],
+    ['cost_fen', costOut],
+    ['brand_quantity', (s) => `${paidBy(s, 'brand')} * ${net(s)}`],
+    ['brand_fen', (s) => `${paidBy(s, 'brand')} * ${pricedAt(s)}`],
+    ['brand_cost_fen', (s) => `${paidBy(s, 'brand')} * ${costOut(s)}`],
+    ['shop_quantity', (s) => `${paidBy(s, 'shop')} * ${net(s)}`],
+    ['shop_cost_fen', (s) => `${paidBy(s, 'shop')} * ${costOut(s)}`]
+  ]
+}
 const NEW_COLUMNS = ['brand_quantity', 'brand_fen', 'brand_cost_fen', 'shop_quantity', 'shop_cost_fen']
 
 /** The shop's used parts by month, by part and by the device's category (migration 38's table). */
-const partMonths: SliceTable = {
+const partMonths = (rules: PartRules): SliceTable => ({
   table: 'report_part_months',
   keys: [
     ['dim', () => 'd.dim'],
     ['month', (s) => MONTH(`${s.line}.issued_at`)],
     ['key', (s) => `CASE d.dim WHEN 'part' THEN ${s.line}.part_id ELSE coalesce(${s.job}.category_key, '') END`]
   ],
-  measures: PART_MEASURES,
+  measures: partMeasures(rules),
   cross: [union('d', ['part', 'category'])],
   where: () => []
-}
+})
 
 /** The same within one technician or one category (migration 41's table). */
-const partSliceMonths: SliceTable = {
+const partSliceMonths = (rules: PartRules): SliceTable => ({
   table: 'report_part_slice_months',
   keys: [
     ['sdim', () => 's.sdim'],
@@ -96,16 +120,17 @@ const partSliceMonths: SliceTable = {
     ['month', (s) => MONTH(`${s.line}.issued_at`)],
     ['key', (s) => `CASE d.dim WHEN 'part' THEN ${s.line}.part_id ELSE coalesce(${s.job}.category_key, '') END`]
   ],
-  measures: PART_MEASURES,
+  measures: partMeasures(rules),
   cross: [SLICES, union('d', ['part', 'category'])],
   where: () => ['d.dim != s.sdim']
-}
+})
 
 /** The tables and the columns of report_jobs that move a job's parts in them. */
-const SUMS = [
-  { table: partMonths, jobColumns: 'category_key, service_type' },
-  { table: partSliceMonths, jobColumns: 'technician_id, category_key, service_type' }
+export const partSums = (rules: PartRules) => [
+  { table: partMonths(rules), jobColumns: 'category_key, service_type' },
+  { table: partSliceMonths(rules), jobColumns: 'technician_id, category_key, service_type' }
 ]
+const SUMS = partSums(PAYERS_AS_BILLED)
 
 const PART_COLUMNS =
   'work_order_id, part_id, quantity, returned_quantity, unit_price_fen, cost_value_fen, returned_value_fen, issued_at'
@@ -115,15 +140,11 @@ const PART_COLUMNS =
  * price) and after (+1: the line's payer, as billed); nothing when the payer stays the same (the
  * line bills the part at its price).
  */
-const billedPart = (sign: 1 | -1): Source => ({
+const billedPart = (rules: PartRules, sign: 1 | -1): Source => ({
   line: 'x',
   job: 'j',
   from: ['work_order_parts x', 'report_jobs j'],
-  where: [
-    'x.id = NEW.source_id',
-    'j.work_order_id = x.work_order_id',
-    `NEW.payer IS NOT ${startingPayer('j.service_type')}`
-  ],
+  where: ['x.id = NEW.source_id', 'j.work_order_id = x.work_order_id', ...rules.billedWhen],
   sum: perRow(sign),
   group: false,
   ...(sign === -1
@@ -135,18 +156,20 @@ const billedPart = (sign: 1 | -1): Source => ({
  * The part a credit note's line takes an amount off (it points at the part's invoice line), as it
  * stood before the note (-1: the amount given back) and after (+1).
  */
-const creditedPart = (sign: 1 | -1): Source => ({
+const creditedPart = (rules: PartRules, sign: 1 | -1): Source => ({
   line: 'x',
   job: 'j',
   from: ['invoice_lines billed', 'work_order_parts x', 'report_jobs j'],
   where: ['billed.id = NEW.source_id', 'x.id = billed.source_id', 'j.work_order_id = x.work_order_id'],
   sum: perRow(sign),
   group: false,
-  ...(sign === -1 ? { priced: `(${billedLessCredits('x')} - NEW.amount_fen)` } : {})
+  ...(sign === -1 ? { priced: rules.pricedBeforeCredit } : {})
 })
 
-function partTriggers(): string[] {
-  const both = (source: Source) => SUMS.map(({ table }) => statement(table, source))
+/** The triggers that keep the part sums, as a step's rules read a used part. */
+export function partTriggers(rules: PartRules): string[] {
+  const sums = partSums(rules)
+  const both = (source: Source) => sums.map(({ table }) => statement(table, source))
   return [
     trigger('report_part_payers_in', 'AFTER INSERT ON work_order_parts', both(lineRow('NEW', 1))),
     trigger('report_part_payers_out', 'AFTER DELETE ON work_order_parts', both(lineRow('OLD', -1))),
@@ -160,7 +183,7 @@ function partTriggers(): string[] {
       'AFTER DELETE ON report_jobs',
       both(linesOfJob('work_order_parts', 'OLD', -1))
     ),
-    ...SUMS.map(({ table, jobColumns }) =>
+    ...sums.map(({ table, jobColumns }) =>
       trigger(`${table.table}_job_moved`, `AFTER UPDATE OF ${jobColumns} ON report_jobs ${changed(jobColumns)}`, [
         statement(table, linesOfJob('work_order_parts', 'OLD', -1)),
         statement(table, linesOfJob('work_order_parts', 'NEW', 1))
@@ -169,12 +192,19 @@ function partTriggers(): string[] {
     // A job billed: each part whose line the counter gave another payer moves to it. A credit
     // note: each part it takes an amount off earns that much less.
     trigger('report_part_payers_billed', `AFTER INSERT ON invoice_lines WHEN NEW.kind = 'part'`, [
-      ...both(billedPart(-1)),
-      ...both(billedPart(1)),
-      ...both(creditedPart(-1)),
-      ...both(creditedPart(1))
+      ...both(billedPart(rules, -1)),
+      ...both(billedPart(rules, 1)),
+      ...both(creditedPart(rules, -1)),
+      ...both(creditedPart(rules, 1))
     ])
   ]
+}
+
+/** The names of the triggers partTriggers makes, for a later step that makes them again. */
+export const PART_TRIGGERS = partTriggers(PAYERS_AS_BILLED).map((statement) => triggerName(statement))
+
+function triggerName(statement: string): string {
+  return /^CREATE TRIGGER (\w+)/.exec(statement)?.[1] ?? ''
 }
 
 /** The triggers of migrations 41 and 42 that wrote the part sums. */
@@ -191,8 +221,6 @@ const WRITING_PART_SUMS = [
 /** Migration 42's job triggers that wrote part sums among other sums: made again without them. */
 const JOB_TRIGGERS = ['report_job_months_out', 'report_job_lines_moved']
 
-const triggerName = (statement: string): string => /^CREATE TRIGGER (\w+)/.exec(statement)?.[1] ?? ''
-
 export const partPayers: Migration = {
   version: 50,
   name: 'reports: used parts earn what their payer pays as billed and credited (nothing under the shop warranty), brand and shop shares apart',
@@ -202,7 +230,7 @@ export const partPayers: Migration = {
     ...SUMS.flatMap(({ table }) =>
       NEW_COLUMNS.map((column) => `ALTER TABLE ${table.table} ADD COLUMN ${column} INTEGER NOT NULL DEFAULT 0`)
     ),
-    ...partTriggers(),
+    ...partTriggers(PAYERS_AS_BILLED),
     // The sums kept so far priced every part at the job's price: recomputed from the lines.
     ...SUMS.flatMap(({ table }) => [`DELETE FROM ${table.table}`, statement(table, everything('work_order_parts'))])
   ]

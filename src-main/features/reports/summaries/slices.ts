@@ -29,6 +29,8 @@ export interface Source {
   payer?: string
   /** What a used part is priced at, when the statement says so rather than its invoice (partPayers.ts). */
   priced?: string
+  /** What a used part's handed-back units cost when they left for good, when the statement says so (partsSettled.ts). */
+  writtenOff?: string
 }
 
 export interface SliceTable {
