@@ -17,6 +17,7 @@ import * as reportSummaries from '../features/reports/summaries/migrations'
 import * as reportSlices from '../features/reports/summaries/slices'
 import * as reportPartYears from '../features/reports/summaries/partYearsDropped'
 import * as reportPartPayers from '../features/reports/summaries/partPayers'
+import * as reportPartsSettled from '../features/reports/summaries/partsSettled'
 import * as dashboard from '../features/dashboard/migrations'
 
 /**
@@ -75,5 +76,6 @@ export const allMigrations: readonly Migration[] = [
   checkout.counterSaleSerials,
   sync.pushRefusals,
   desks.requestClaimedInTheWrite,
-  reportPartPayers.partPayers
+  reportPartPayers.partPayers,
+  reportPartsSettled.partsSettled
 ]

@@ -31,7 +31,7 @@ const fills = (statement: string) => statement.startsWith('INSERT INTO report_')
 
 /**
  * The migrations' statements that fill the sums from the fact rows and the lines already there.
- * The used parts are summed as migration 53 sums them (by payer, the shop's own parts and a
+ * The used parts are summed as migration 51 sums them (by payer, the shop's own parts and a
  * rejected claim's earning nothing, net of the invoice's discount, what was written off still
  * costing), not as migrations 38, 41 and 50 first did, nor by year (migration 42 dropped those).
  */

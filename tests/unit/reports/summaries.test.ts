@@ -143,7 +143,7 @@ describe('the summaries say what the fact rows say', () => {
     expect(kept.every((rows) => rows.length > 0)).toBe(true)
     sqlite.transaction(() => {
       for (const table of Object.keys(tables)) sqlite.exec(`DELETE FROM ${table}`)
-      // The migrations' backfills (the used parts as migration 53 sums them, no yearly part sums).
+      // The migrations' backfills (the used parts as migration 51 sums them, no yearly part sums).
       for (const statement of SUMS_BACKFILL) sqlite.exec(statement)
     })()
     expect(snapshot()).toEqual(kept)

@@ -108,7 +108,7 @@ const writtenOffPart = (sign: 1 | -1): Source => ({
 })
 
 export const partsSettled: Migration = {
-  version: 53,
+  version: 51,
   name: 'reports: used parts earn their share after the invoice discount, a rejected claim’s parts are the shop’s, a part handed back faulty or scrapped still costs',
   statements: [
     ...PART_TRIGGERS.map((name) => `DROP TRIGGER ${name}`),
