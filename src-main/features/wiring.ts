@@ -9,6 +9,7 @@ import { loadWorkOrderParts } from './parts/workOrderParts/workOrderParts'
 import { releasePartsOfClosedOrder } from './parts/workOrderParts/returns'
 import { registeredUnitOfSerial } from './warranty/registeredUnit'
 import { brandCoversComeback } from './warranty/service'
+import { wireWarrantyStock } from './warranty/ports'
 import { wireWorkOrderPorts } from './workOrders/ports'
 import { openFollowUpOfPickedUpOrder } from './customerContact/followUps'
 import { wirePulledTables } from './sync/hq/pulledTables'
@@ -42,6 +43,8 @@ export function wireFeatures(): void {
   })
   // The cash desk moves stock only through the parts ledger: parts handed back, counter sales.
   wireCheckoutStock({ takeBackBilledPart, findSellablePart, sellOverCounter, takeBackSoldPart })
+  // So does the warranty counter: a 三包 accessory's new one leaves, the faulty one comes back.
+  wireWarrantyStock({ findSellablePart, sellOverCounter, takeBackSoldPart })
   // What HQ sends back lands in the tables of the feature that owns them.
   // Sync enrols the shop under its profile's name; settings writes through sync, not the reverse.
   wireShopName(async (db) => (await readShopProfile(db))?.name ?? '')

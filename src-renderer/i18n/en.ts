@@ -183,6 +183,8 @@ export const coreEn: typeof coreZhCN = {
     refundNotDue:
       'This unit is not due a refund: it is outside its refund window, and not goods of the 1995 rules due an exchange that the customer may take as a refund',
     alreadyRefunded: 'This unit was already refunded on {refundedOn}',
+    accessoryExchangeNotDue:
+      'This accessory is not due a 三包 exchange (a performance fault of the accessory, within its own period, exchanged fewer than twice)',
     warrantyUnitNotFound: 'This unit is not in the warranty registry',
     noWarrantyPolicy: 'No warranty policy was in force for this category on the sale date',
     productModelNotFound: 'Model not found',

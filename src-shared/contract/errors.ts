@@ -81,6 +81,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.duplicateUnit',
   'errors.exchangeNotDue',
   'errors.refundNotDue',
+  'errors.accessoryExchangeNotDue',
   'errors.alreadyRefunded',
   'errors.faultDateBeforePurchase',
   'errors.faultDateBeforeExchange',
