@@ -1,6 +1,14 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Input, PolicyVersion, ProductModel, WarrantyLookup, WarrantyVerdict } from '../../../src-shared/contract'
+import type {
+  AccessoryRemedy,
+  Input,
+  PartSummary,
+  PolicyVersion,
+  ProductModel,
+  WarrantyLookup,
+  WarrantyVerdict
+} from '../../../src-shared/contract'
 import type { CategoryKey } from '../../../src-shared/domain/warranty/policy'
 import { call } from '../../api/client'
 
@@ -68,6 +76,26 @@ export const useWarrantyStore = defineStore('warranty', () => {
     return verdict
   }
 
+  /**
+   * A faulty accessory exchanged for the part (and serial) picked, judged with the claim the shown
+   * verdict was judged with; the unit's verdict, with the exchange in its history, is shown.
+   */
+  async function exchangeAccessory(
+    unitId: string,
+    input: Pick<Input<'warranty.exchangeAccessory'>, 'partId' | 'serial' | 'faultySerial'>
+  ): Promise<AccessoryRemedy> {
+    if (!claim.value) throw new Error('an accessory is exchanged for the claim its verdict was judged with')
+    const { verdict, remedy } = await call('warranty.exchangeAccessory', { unitId, claim: claim.value, ...input })
+    show(verdict)
+    claim.value = null
+    return remedy
+  }
+
+  /** The parts the counter may give as the new accessory: by number, name or barcode. */
+  async function searchParts(text: string): Promise<PartSummary[]> {
+    return (await call('parts.search', { query: text, page: 1, pageSize: 10 })).rows
+  }
+
   function clear(): void {
     latest++
     query.value = ''
@@ -101,6 +129,8 @@ export const useWarrantyStore = defineStore('warranty', () => {
     register,
     exchange,
     refund,
+    exchangeAccessory,
+    searchParts,
     clear,
     loadPolicies,
     savePolicy,
