@@ -2,6 +2,7 @@ import { returnDepositOfClosedOrder, recordDeposit } from './checkout/deposits'
 import { handOverBilling } from './checkout/handOverBilling'
 import { invoicesOfWorkOrder } from './checkout/invoices'
 import { wireCheckoutStock } from './checkout/ports'
+import { payOutRefund } from './checkout/payouts'
 import { findDevice, insertDevice, saveDevice } from './customers/devices/devices'
 import { findLiveCustomer, insertCustomer } from './customers/service'
 import { findSellablePart, sellOverCounter, takeBackBilledPart, takeBackSoldPart } from './parts/counterStock'
@@ -43,8 +44,9 @@ export function wireFeatures(): void {
   })
   // The cash desk moves stock only through the parts ledger: parts handed back, counter sales.
   wireCheckoutStock({ takeBackBilledPart, findSellablePart, sellOverCounter, takeBackSoldPart })
-  // So does the warranty counter: a 三包 accessory's new one leaves, the faulty one comes back.
-  wireWarrantyStock({ findSellablePart, sellOverCounter, takeBackSoldPart })
+  // So does the warranty counter: a 三包 accessory's new one leaves, the faulty one comes back; an
+  // accessory's refund is paid out of the till.
+  wireWarrantyStock({ findSellablePart, sellOverCounter, takeBackSoldPart, payOutRefund })
   // What HQ sends back lands in the tables of the feature that owns them.
   // Sync enrols the shop under its profile's name; settings writes through sync, not the reverse.
   wireShopName(async (db) => (await readShopProfile(db))?.name ?? '')

@@ -83,6 +83,7 @@ export const permissions: Record<OperationName, Access> = {
   'warranty.refund': ADMIN_AND_MANAGER,
   // An accessory's exchange is a 三包 remedy like the unit's: the same people give it.
   'warranty.exchangeAccessory': ADMIN_AND_MANAGER,
+  'warranty.refundAccessory': ADMIN_AND_MANAGER,
   'warranty.accessoryRemedy': REPAIR_STAFF,
   'warranty.policies': 'signedIn',
   'warranty.models': ADMIN_AND_MANAGER,

@@ -5,6 +5,7 @@ import { exportLanguageSchema } from './dataExport'
 import { CATEGORY_KEYS, NO_INVOICE_GRANTS, REGULATIONS, type WarrantyPolicy } from '../domain/warranty/policy'
 import type { RemedyRule, WarrantyEvaluation } from '../domain/warranty/verdict'
 import { FAULT_KINDS } from '../domain/warranty/facts'
+import { PAYMENT_METHODS, type PaymentMethod } from '../domain/invoice'
 import type { SeededPolicyNote } from '../domain/warranty/seededNotes'
 
 export const categoryKeySchema = z.enum(CATEGORY_KEYS)
@@ -75,14 +76,15 @@ export interface WarrantyVerdict {
 
 /**
  * A faulty accessory of a unit (a phone's charger, battery…) exchanged for a new one at the counter
- * under its own 三包: the new one left stock through the parts ledger, the faulty one came back as a
- * faulty return. Its number is the slip's the customer takes.
+ * under its own 三包 (the new one left stock through the parts ledger, the faulty one came back as a
+ * faulty return), or refunded (exchanged twice and failing again: its price paid out of the till).
+ * Its number is the slip's the customer takes.
  */
 export interface AccessoryRemedy {
   id: string
   number: string
   unitId: string
-  kind: 'exchange'
+  kind: 'exchange' | 'refund'
   component: string
   faultCode: string | null
   partId: string
@@ -92,6 +94,8 @@ export interface AccessoryRemedy {
   serial: string | null
   /** The faulty accessory's serial, when it has one. */
   faultySerial: string | null
+  /** A refund: what was paid out, and how (null on an exchange). */
+  refund: { amountFen: number; method: PaymentMethod } | null
   createdAt: string
   createdByName: string
 }
@@ -237,7 +241,25 @@ export const warrantyContract = {
       })
       .strict()
   ),
-  /** One accessory exchange with its unit, for its printed slip. */
+  /**
+   * A faulty accessory refunded under its own 三包 (the verdict is `accessory_refund`: exchanged
+   * twice and failing again): its price paid out with the method given, counted in the day close.
+   * The price is the catalogue part's selling price (sold with the unit: 按退货当时单独销售的价格),
+   * or the invoice price when the accessory was sold on its own (单独销售的按发货票价格).
+   */
+  'warranty.refundAccessory': operation<{ verdict: WarrantyVerdict; remedy: AccessoryRemedy }>()(
+    z
+      .object({
+        unitId: id,
+        claim: faultClaimSchema,
+        partId: id,
+        invoicePriceFen: z.number().int().min(1).max(100_000_000).nullable().default(null),
+        method: z.enum(PAYMENT_METHODS),
+        faultySerial: serialSchema.nullable().default(null)
+      })
+      .strict()
+  ),
+  /** One accessory exchange or refund with its unit, for its printed slip. */
   'warranty.accessoryRemedy': operation<AccessorySlip>()(z.object({ id }).strict()),
   'warranty.policies': operation<PolicyVersion[]>()(z.object({}).strict()),
   /** The product models of a category, for giving one model its own policy. */

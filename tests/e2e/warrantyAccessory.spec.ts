@@ -133,3 +133,90 @@ test('a manager exchanges a faulty charger from the warranty lookup: the new one
   await expect(page.locator('body[data-print-ready="1"]')).toBeAttached()
   expect(await slipPdf(page, 'warranty-accessory-slip-a4-en')).toContain('HW-CHG-66W')
 })
+
+test('a charger exchanged twice fails again: the manager refunds its price by WeChat, the slip says so, the day close counts it', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const charger = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'HW-CHG-66W',
+      name: '华为 66W 超级快充充电器',
+      barcodes: [],
+      sellingPriceFen: 14_900,
+      costPriceFen: 6_000
+    },
+    adminToken
+  )
+  await host.rpc(
+    'parts.receive',
+    { reference: 'HQ-CHG', lines: [{ partId: charger.id, quantity: 3, unitCostFen: 6_000 }] },
+    adminToken
+  )
+  const { unit } = await host.rpc<{ unit: { id: string } }>(
+    'warranty.register',
+    {
+      serial: 'HWM60P2026R9',
+      brand: '华为',
+      model: 'Mate 60 Pro',
+      categoryKey: 'mobile_phone',
+      purchaseDate: shopDateDaysAgo(40),
+      invoiceNumber: '44032001',
+      buyerName: '周芷若',
+      buyerPhone: '13600136000'
+    },
+    adminToken
+  )
+  const claim = { kind: 'performance', component: 'charger', faultCode: null, faultDate: null }
+  for (let i = 0; i < 2; i++)
+    await host.rpc('warranty.exchangeAccessory', { unitId: unit.id, claim, partId: charger.id }, adminToken)
+
+  const page = await staffPage(browser, host, boss.username, boss.password)
+  await page.getByTestId('nav-warranty').click()
+  await page.getByTestId('warranty-search').fill('HWM60P2026R9')
+  await page.getByTestId('warranty-search').press('Enter')
+  const verdict = page.getByTestId('warranty-verdict')
+  await verdict.getByTestId('claim-component').click()
+  await page.getByRole('option', { name: '充电器', exact: true }).click()
+  await verdict.getByTestId('claim-evaluate').click()
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('附件可退货')
+  await expect(verdict.getByTestId('exchange-accessory')).toHaveCount(0)
+
+  await verdict.getByTestId('refund-accessory').click()
+  const dialog = page.getByTestId('accessory-refund-dialog')
+  await expect(dialog).toContainText('HWM60P2026R9 的充电器已按三包更换两次')
+  await dialog.getByTestId('accessory-part').click()
+  await page.keyboard.type('66W')
+  await page.getByRole('option', { name: /HW-CHG-66W/ }).click()
+  await expect(dialog).toContainText('按目录售价 ¥149.00 退款')
+  await dialog.getByTestId('accessory-refund-method').click()
+  await page.getByRole('option', { name: '微信支付' }).click()
+  await settled(page)
+  await screenshot(page, 'warranty-accessory-refund-dialog')
+  await dialog.getByTestId('accessory-refund-save').click()
+
+  const slip = page.getByTestId('accessory-slip')
+  await expect(slip).toBeVisible()
+  for (const text of ['三包配件退货单', 'HWM60P2026R9', '周芷若', '充电器', '149.00', '微信支付', '王芳'])
+    await expect(slip).toContainText(text)
+  await expect(page.locator('body[data-print-ready="1"]')).toBeAttached()
+  await expect(page.locator('.el-message')).toHaveCount(0)
+  const printed = await slipPdf(page, 'warranty-accessory-refund-roll_80')
+  expect(printed).toContain('三包配件退货单')
+  expect(printed).toContain('149.00')
+
+  // Back at the lookup: the refund stands in the history and is not offered again.
+  await page.getByTestId('print-back').click()
+  const history = verdict.getByTestId('accessory-remedies')
+  await expect(history.locator('tbody tr')).toHaveCount(3)
+  await expect(history).toContainText('¥149.00')
+  await tallScreenshot(page, 'warranty-accessory-refund-history', 2100)
+
+  // The money went out of the till: the day close counts the refund, by WeChat.
+  await page.getByTestId('nav-day-close').click()
+  await expect(page.getByTestId('report-refunds')).toContainText('149.00')
+  await screenshot(page, 'warranty-accessory-refund-day-close')
+})

@@ -4,12 +4,13 @@ import type { AccessoryRemedy } from '../../../src-shared/contract'
 import type { RepairRecord } from '../../../src-shared/domain/warranty/facts'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 
-/** The accessories exchanged at the counter, with the part that went out and who gave it. */
+/** The accessories exchanged or refunded at the counter: the part, the money paid, who gave it. */
 export function accessoryRemedyRows(db: Db) {
   return db
     .selectFrom('warrantyAccessoryRemedies as r')
     .innerJoin('parts as p', 'p.id', 'r.partId')
     .innerJoin('users as u', 'u.id', 'r.createdBy')
+    .leftJoin('payments as pay', 'pay.id', 'r.paymentId')
     .select([
       'r.id',
       'r.number',
@@ -22,6 +23,8 @@ export function accessoryRemedyRows(db: Db) {
       'p.name as partName',
       'r.serial',
       'r.faultySerial',
+      'r.refundFen',
+      'pay.method as refundMethod',
       'r.createdAt',
       'u.displayName as createdByName'
     ])
@@ -32,22 +35,31 @@ const remediesOfUnit = reusableQuery(1, (db: Db, unitId: string) =>
   accessoryRemedyRows(db).where('r.unitId', '=', unitId).orderBy('r.createdAt', 'desc').orderBy('r.id', 'desc')
 )
 
-/** One unit's accessory exchanges, newest first. */
+/** One unit's accessory exchanges and refunds, newest first. */
 export async function accessoryRemediesOf(db: Db, unitId: string): Promise<AccessoryRemedy[]> {
   const rows = await remediesOfUnit.all(db, unitId)
   return rows.map(toAccessoryRemedy)
 }
 
 export function toAccessoryRemedy(row: Awaited<ReturnType<typeof remediesOfUnit.all>>[number]): AccessoryRemedy {
-  return { ...row, kind: 'exchange' }
+  const { refundFen, refundMethod, ...remedy } = row
+  return {
+    ...remedy,
+    refund: refundFen !== null && refundMethod ? { amountFen: refundFen, method: refundMethod } : null
+  }
 }
 
 /**
- * An accessory exchanged at the counter, as the 三包 rules read the unit's history: a completed
- * 三包 remedy of that component on that day (the customer waited no day for it). Two of them and a
- * third failure make the accessory's refund due (remedyRules.ts, accessoryRemedy).
+ * The accessories exchanged at the counter, as the 三包 rules read the unit's history: each a
+ * completed 三包 remedy of that component on that day (the customer waited no day for it). Two of
+ * them and a third failure make the accessory's refund due (remedyRules.ts, accessoryRemedy). A
+ * refund is no exchange: it counts for nothing more.
  */
-export function accessoryRepairRecord(remedy: AccessoryRemedy, timeZone: string): RepairRecord {
+export function accessoryRepairRecords(remedies: AccessoryRemedy[], timeZone: string): RepairRecord[] {
+  return remedies.filter((remedy) => remedy.kind === 'exchange').map((remedy) => repairRecord(remedy, timeZone))
+}
+
+function repairRecord(remedy: AccessoryRemedy, timeZone: string): RepairRecord {
   const day = shopLocalDate(new Date(remedy.createdAt), timeZone)
   return {
     receivedDate: day,

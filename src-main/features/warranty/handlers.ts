@@ -1,7 +1,7 @@
 import { signedInUser, type HandlersOf } from '../../rpc/handler'
 import { listModels, listPolicies, savePolicy } from './policies'
 import { refundUnit } from './refund'
-import { accessorySlip, exchangeAccessory } from './accessoryExchange'
+import { accessorySlip, exchangeAccessory, refundAccessory } from './accessoryRemedies'
 import { exchangeUnit, lookUp, registerUnit, verdictFor } from './service'
 
 type LookupHandlers = Omit<
@@ -22,6 +22,7 @@ export const warrantyHandlers: LookupHandlers = {
   'warranty.exchange': (ctx, input) => exchangeUnit(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'warranty.refund': (ctx, input) => refundUnit(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'warranty.exchangeAccessory': (ctx, input) => exchangeAccessory(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'warranty.refundAccessory': (ctx, input) => refundAccessory(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'warranty.accessoryRemedy': (ctx, input) => accessorySlip(ctx.app.db, input.id),
   'warranty.policies': (ctx) => listPolicies(ctx.app.db),
   'warranty.models': (ctx, input) => listModels(ctx.app.db, input.categoryKey),

@@ -1,11 +1,13 @@
 import type { Db } from '../../db/connection'
+import type { PaymentMethod } from '../../../src-shared/domain/invoice'
 import type { CounterSaleStock, PartComingBack, SellablePart } from '../../../src-shared/domain/stock'
 
 /*
- * What the warranty counter asks of the parts feature. An accessory exchanged under 三包 moves
- * stock only through the parts ledger, and features do not import each other: warranty names here
- * what it needs, and src-main/features/wiring.ts plugs in the parts feature's counter functions,
- * the ones a counter sale and its refund use.
+ * What the warranty counter asks of the parts and checkout features. An accessory exchanged under
+ * 三包 moves stock only through the parts ledger, and an accessory refunded is paid out of the till;
+ * features do not import each other: warranty names here what it needs, and
+ * src-main/features/wiring.ts plugs in the parts feature's counter functions (the ones a counter
+ * sale and its refund use) and checkout's payout.
  */
 export interface WarrantyStock {
   /** The accessory picked, if it is in the catalogue and active. */
@@ -20,6 +22,13 @@ export interface WarrantyStock {
     sold: { partId: string; valueFen: number; serial: string | null },
     back: PartComingBack
   ): Promise<void>
+  /** A refund paid out of the till (the day close counts it); returns the payment's id. */
+  payOutRefund(
+    trx: Db,
+    at: Date,
+    cashierId: string,
+    payout: { amountFen: number; method: PaymentMethod; reference: string }
+  ): Promise<string>
 }
 
 let wired: WarrantyStock | null = null

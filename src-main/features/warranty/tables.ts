@@ -91,7 +91,7 @@ export interface WarrantyImportRunsTable {
   startedAt: string
 }
 
-/** An accessory exchanged at the counter under its own 三包 (migration 52). */
+/** An accessory exchanged or refunded at the counter under its own 三包 (migration 52). */
 export interface WarrantyAccessoryRemediesTable {
   id: string
   number: string
@@ -102,6 +102,9 @@ export interface WarrantyAccessoryRemediesTable {
   partId: string
   serial: string | null
   faultySerial: string | null
+  /** a refund: what the customer was paid, and the till's payment that paid it */
+  refundFen: number | null
+  paymentId: string | null
   createdBy: string
   createdAt: string
 }

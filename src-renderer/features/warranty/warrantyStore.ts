@@ -77,15 +77,18 @@ export const useWarrantyStore = defineStore('warranty', () => {
   }
 
   /**
-   * A faulty accessory exchanged for the part (and serial) picked, judged with the claim the shown
-   * verdict was judged with; the unit's verdict, with the exchange in its history, is shown.
+   * A faulty accessory's 三包 remedy: exchanged for the part (and serial) picked, or refunded at its
+   * price with the method given; judged with the claim the shown verdict was judged with. The
+   * unit's verdict, with the remedy in its history, is shown.
    */
-  async function exchangeAccessory(
+  async function accessoryRemedy<K extends 'warranty.exchangeAccessory' | 'warranty.refundAccessory'>(
+    operation: K,
     unitId: string,
-    input: Pick<Input<'warranty.exchangeAccessory'>, 'partId' | 'serial' | 'faultySerial'>
+    fields: Omit<Input<K>, 'unitId' | 'claim'>
   ): Promise<AccessoryRemedy> {
-    if (!claim.value) throw new Error('an accessory is exchanged for the claim its verdict was judged with')
-    const { verdict, remedy } = await call('warranty.exchangeAccessory', { unitId, claim: claim.value, ...input })
+    if (!claim.value) throw new Error('an accessory’s remedy is given for the claim its verdict was judged with')
+    const input = { unitId, claim: claim.value, ...fields } as Input<K>
+    const { verdict, remedy } = (await call(operation, input)) as { verdict: WarrantyVerdict; remedy: AccessoryRemedy }
     show(verdict)
     claim.value = null
     return remedy
@@ -129,7 +132,7 @@ export const useWarrantyStore = defineStore('warranty', () => {
     register,
     exchange,
     refund,
-    exchangeAccessory,
+    accessoryRemedy,
     searchParts,
     clear,
     loadPolicies,

@@ -57,7 +57,7 @@ function onHand(app: AppContext, partId: string): number {
   return (app.sqlite.prepare('SELECT on_hand AS n FROM parts WHERE id = ?').get(partId) as { n: number }).n
 }
 
-describe('a 三包 accessory exchanged at the counter', () => {
+describe('a 三包 accessory exchanged or refunded at the counter', () => {
   let shop: RuleShop
   beforeAll(async () => {
     shop = await ruleShop(SOLD)
@@ -112,7 +112,7 @@ describe('a 三包 accessory exchanged at the counter', () => {
     expect(slip).toEqual({ remedy, unit: again.unit })
   })
 
-  it('exchanged twice, a third failure of the same charger is its refund; another accessory is still exchanged', async () => {
+  it('exchanged twice, a third failure of the same charger is its refund: paid once, counted in the day close', async () => {
     const token = await shop.on(SOLD)
     const part = await charger(shop.app, token, null)
     const serial = await sell(shop, token, { category: 'mobile_phone', purchaseDate: SOLD })
@@ -120,6 +120,10 @@ describe('a 三包 accessory exchanged at the counter', () => {
     for (const day of ['2026-03-01', '2026-04-01']) {
       const on = await shop.on(day)
       const unitId = (await lookUp(shop, on, serial, claim)).unit.id
+      // Not refunded while an exchange is what is due.
+      expect(
+        await callError(shop.app, 'warranty.refundAccessory', { unitId, claim, partId: part.id, method: 'cash' }, on)
+      ).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.accessoryRefundNotDue' })
       await callOk(shop.app, 'warranty.exchangeAccessory', { unitId, claim, partId: part.id }, on)
     }
     const on = await shop.on('2026-05-01')
@@ -132,14 +136,80 @@ describe('a 三包 accessory exchanged at the counter', () => {
     )
     // No third exchange: the refund is due, not another charger.
     const counts = tableCounts(shop.app)
-    const refused = await callError(
+    const unitId = third.unit.id
+    expect(
+      await callError(shop.app, 'warranty.exchangeAccessory', { unitId, claim, partId: part.id }, on)
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.accessoryExchangeNotDue' })
+    expect(tableCounts(shop.app)).toEqual(counts)
+
+    const before = await callOk(shop.app, 'dayClose.preview', {}, on)
+    const { remedy, verdict } = await callOk(
       shop.app,
-      'warranty.exchangeAccessory',
-      { unitId: third.unit.id, claim, partId: part.id },
+      'warranty.refundAccessory',
+      { unitId, claim, partId: part.id, method: 'wechat_pay' },
       on
     )
-    expect(refused).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.accessoryExchangeNotDue' })
+    // The charger's price in the catalogue (sold with the phone), paid out once, by WeChat.
+    expect(remedy).toMatchObject({
+      kind: 'refund',
+      component: 'charger',
+      refund: { amountFen: 14_900, method: 'wechat_pay' }
+    })
+    expect(remedy.number).toMatch(/^PJ-\d{6}-\d{4}$/)
+    expect(verdict.accessoryRemedies.map((r) => r.kind)).toEqual(['refund', 'exchange', 'exchange'])
+    const payments = shop.app.sqlite
+      .prepare(`SELECT kind, method, amount_fen AS amountFen FROM payments WHERE reason = ?`)
+      .all(remedy.number)
+    expect(payments).toEqual([{ kind: 'refund', method: 'wechat_pay', amountFen: -14_900 }])
+    expect(ledger(shop.app, remedy.number)).toEqual([])
+    const after = await callOk(shop.app, 'dayClose.preview', {}, on)
+    expect(after.refundsFen - before.refundsFen).toBe(14_900)
+    expect(after.takingsFen - before.takingsFen).toBe(-14_900)
+    const audit = await callOk(shop.app, 'audit.list', { action: 'warranty.refundAccessory' }, on)
+    expect(audit.rows.map((entry) => entry.entityId)).toEqual([remedy.id])
+
+    // Refunded once: asked again (a retry, another desk) nothing more is paid.
+    const paid = tableCounts(shop.app)
+    expect(
+      await callError(shop.app, 'warranty.refundAccessory', { unitId, claim, partId: part.id, method: 'cash' }, on)
+    ).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.accessoryAlreadyRefunded',
+      details: { date: '2026-05-01' }
+    })
+    expect(tableCounts(shop.app)).toEqual(paid)
+    expect(shop.app.sqlite.prepare(`SELECT COUNT(*) AS n FROM payments WHERE kind = 'refund'`).get()).toEqual({ n: 1 })
+  })
+
+  it('an accessory sold on its own is refunded at its invoice price; a part without a price needs one', async () => {
+    const token = await shop.on(SOLD)
+    const free = await callOk(
+      shop.app,
+      'parts.create',
+      { partNumber: 'HS-FREE', name: '原装耳机', barcodes: [], sellingPriceFen: 0, zeroPriceConfirmed: true },
+      token
+    )
+    const serial = await sell(shop, token, { category: 'mobile_phone', purchaseDate: SOLD })
+    const claim = performance('wired_headset', 'S01')
+    for (const day of ['2026-02-10', '2026-03-10']) {
+      const on = await shop.on(day)
+      const unitId = (await lookUp(shop, on, serial, claim)).unit.id
+      const part = await charger(shop.app, on, null)
+      await callOk(shop.app, 'warranty.exchangeAccessory', { unitId, claim, partId: part.id }, on)
+    }
+    const on = await shop.on('2026-04-10')
+    const unitId = (await lookUp(shop, on, serial, claim)).unit.id
+    const counts = tableCounts(shop.app)
+    const input = { unitId, claim, partId: free.id, method: 'cash' as const }
+    expect(await callError(shop.app, 'warranty.refundAccessory', input, on)).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'invoicePriceFen', messageKey: 'errors.accessoryPriceUnknown' }] }
+    })
     expect(tableCounts(shop.app)).toEqual(counts)
+    const { remedy } = await callOk(shop.app, 'warranty.refundAccessory', { ...input, invoicePriceFen: 9_900 }, on)
+    expect(remedy.refund).toEqual({ amountFen: 9_900, method: 'cash' })
+    const slip = await callOk(shop.app, 'warranty.accessoryRemedy', { id: remedy.id }, on)
+    expect(slip.remedy).toEqual(remedy)
   })
 
   it('refused, nothing changes: not an accessory’s remedy, no serial for a tracked part, an empty shelf, a refunded unit', async () => {
@@ -208,6 +278,9 @@ describe('a 三包 accessory exchanged at the counter', () => {
       expect((await callError(shop.app, 'warranty.exchangeAccessory', input, user.token)).code).toBe('FORBIDDEN')
     }
     expect(onHand(shop.app, part.id)).toBe(3)
+    const refund = { unitId, claim, partId: part.id, method: 'cash' }
+    const desk1 = await createUserAndSignIn(shop.app, day3, 'front_desk')
+    expect((await callError(shop.app, 'warranty.refundAccessory', refund, desk1.token)).code).toBe('FORBIDDEN')
     const manager = await createUserAndSignIn(shop.app, day3, 'manager')
     const { remedy } = await callOk(shop.app, 'warranty.exchangeAccessory', input, manager.token)
     expect(remedy.createdByName).toBe(manager.user.displayName)
