@@ -186,7 +186,8 @@ export const coreEn: typeof coreZhCN = {
     accessoryRefundNotDue:
       'This accessory is not due a 三包 refund (an accessory exchanged twice within its period that fails again)',
     accessoryAlreadyRefunded: 'This accessory of the unit was already refunded on {date}',
-    accessoryPriceUnknown: 'This accessory has no selling price in the catalogue: enter the invoice price',
+    accessoryPriceUnknown:
+      'This accessory has no selling price in the catalogue: enter the price the customer paid for it',
     accessoryExchangeNotDue:
       'This accessory is not due a 三包 exchange (a performance fault of the accessory, within its own period, exchanged fewer than twice)',
     warrantyUnitNotFound: 'This unit is not in the warranty registry',

@@ -162,7 +162,7 @@ export const printMessages = defineMessages(
           exchange:
             '依据三包规定，配件在其三包有效期内出现性能故障，免费更换同品牌同型号同规格的新配件；换下的故障配件由本店收回。配件更换两次后仍不能正常使用的，可凭本单办理配件退货。',
           refund:
-            '依据三包规定，配件更换两次后仍不能正常使用的，退还该配件价款（随机附带的按退货时单独销售的价格，单独购买的按发票价格），不退整机；换下的配件由本店收回。'
+            '依据三包规定，配件更换两次后仍不能正常使用的，退还该配件价款（随机附带的按退货时单独销售的价格，单独购买的按购买时所付价格），不退整机；换下的配件由本店收回。'
         },
         signCustomer: '顾客签字'
       },
@@ -415,7 +415,7 @@ export const printMessages = defineMessages(
           exchange:
             'Under 三包, an accessory with a performance fault within its own period is exchanged free for a new one of the same brand, model and specification; the shop keeps the faulty one. An accessory exchanged twice that still fails is refunded on this slip.',
           refund:
-            'Under 三包, an accessory exchanged twice that still fails is refunded (one that came with the unit at its price sold alone on the day, one bought alone at its invoice price), never the whole unit; the shop keeps the faulty one.'
+            'Under 三包, an accessory exchanged twice that still fails is refunded (one that came with the unit at its price sold alone on the day, one bought alone at the price paid for it), never the whole unit; the shop keeps the faulty one.'
         },
         signCustomer: 'Customer signature'
       },
