@@ -2,6 +2,7 @@ import { returnDepositOfClosedOrder, recordDeposit } from './checkout/deposits'
 import { handOverBilling } from './checkout/handOverBilling'
 import { invoicesOfWorkOrder } from './checkout/invoices'
 import { wireCheckoutStock } from './checkout/ports'
+import { payOutRefund } from './checkout/payouts'
 import { findDevice, insertDevice, saveDevice } from './customers/devices/devices'
 import { findLiveCustomer, insertCustomer } from './customers/service'
 import { findSellablePart, sellOverCounter, takeBackBilledPart, takeBackSoldPart } from './parts/counterStock'
@@ -9,6 +10,7 @@ import { loadWorkOrderParts } from './parts/workOrderParts/workOrderParts'
 import { releasePartsOfClosedOrder } from './parts/workOrderParts/returns'
 import { registeredUnitOfSerial } from './warranty/registeredUnit'
 import { brandCoversComeback } from './warranty/service'
+import { wireWarrantyStock } from './warranty/ports'
 import { wireWorkOrderPorts } from './workOrders/ports'
 import { openFollowUpOfPickedUpOrder } from './customerContact/followUps'
 import { wirePulledTables } from './sync/hq/pulledTables'
@@ -44,6 +46,9 @@ export function wireFeatures(): void {
   })
   // The cash desk moves stock only through the parts ledger: parts handed back, counter sales.
   wireCheckoutStock({ takeBackBilledPart, findSellablePart, sellOverCounter, takeBackSoldPart })
+  // So does the warranty counter: a 三包 accessory's new one leaves, the faulty one comes back; an
+  // accessory's refund is paid out of the till.
+  wireWarrantyStock({ findSellablePart, sellOverCounter, takeBackSoldPart, payOutRefund })
   // What HQ sends back lands in the tables of the feature that owns them.
   // Sync enrols the shop under its profile's name; settings writes through sync, not the reverse.
   wireShopName(async (db) => (await readShopProfile(db))?.name ?? '')

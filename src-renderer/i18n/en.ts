@@ -197,6 +197,13 @@ export const coreEn: typeof coreZhCN = {
     refundNotDue:
       'This unit is not due a refund: it is outside its refund window, and not goods of the 1995 rules due an exchange that the customer may take as a refund',
     alreadyRefunded: 'This unit was already refunded on {refundedOn}',
+    accessoryRefundNotDue:
+      'This accessory is not due a 三包 refund (an accessory exchanged twice within its period that fails again)',
+    accessoryAlreadyRefunded: 'This accessory of the unit was already refunded on {date}',
+    accessoryPriceUnknown:
+      'This accessory has no selling price in the catalogue: enter the price the customer paid for it',
+    accessoryExchangeNotDue:
+      'This accessory is not due a 三包 exchange (a performance fault of the accessory, within its own period, exchanged fewer than twice)',
     warrantyUnitNotFound: 'This unit is not in the warranty registry',
     noWarrantyPolicy: 'No warranty policy was in force for this category on the sale date',
     productModelNotFound: 'Model not found',

@@ -14,6 +14,7 @@ import { customersMessages } from '../features/customers/messages'
 import { codesMessages } from '../features/codes/messages'
 import { warrantyMessages } from '../features/warranty/messages'
 import { warrantyRefundMessages } from '../features/warranty/refundMessages'
+import { warrantyAccessoryMessages } from '../features/warranty/accessoryMessages'
 import { partsMessages } from '../features/parts/messages'
 import { partsWorkMessages } from '../features/parts/workMessages'
 import { printMessages } from '../print/messages'
@@ -40,6 +41,7 @@ const featureMessages = [
   codesMessages,
   warrantyMessages,
   warrantyRefundMessages,
+  warrantyAccessoryMessages,
   partsMessages,
   partsWorkMessages,
   printMessages,

@@ -173,6 +173,10 @@ export const coreZhCN = {
     refundNotDue:
       '该机不符合退货条件：不在退货期内，也不是符合换货条件、可由顾客选择退货的《部分商品修理更换退货责任规定》商品',
     alreadyRefunded: '该机已于 {refundedOn} 退货',
+    accessoryRefundNotDue: '该配件不符合三包退配件款的条件（须为三包期内已更换两次仍出现性能故障的配件）',
+    accessoryAlreadyRefunded: '该机的这一配件已于 {date} 退过配件款',
+    accessoryPriceUnknown: '该配件在目录中没有售价，请填写顾客单独购买时所付的价格',
+    accessoryExchangeNotDue: '该配件不符合三包换配件的条件（须为配件的性能故障，且在配件三包期内、未满两次更换）',
     warrantyUnitNotFound: '保修档案中没有该机器',
     noWarrantyPolicy: '该品类在销售日期没有生效的保修政策',
     productModelNotFound: '找不到该型号',

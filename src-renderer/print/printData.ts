@@ -1,4 +1,11 @@
-import type { CounterSale, DayCloseReport, Invoice, ShopProfile, WorkOrderPrintData } from '../../src-shared/contract'
+import type {
+  AccessorySlip,
+  CounterSale,
+  DayCloseReport,
+  Invoice,
+  ShopProfile,
+  WorkOrderPrintData
+} from '../../src-shared/contract'
 import { DOCUMENT_TYPES, type DocumentType } from '../../src-shared/domain/paper'
 
 /** What one document prints, loaded in one go before anything is drawn. */
@@ -11,6 +18,7 @@ export type PrintDocumentData =
   | { documentType: 'payment_receipt'; shop: ShopProfile; invoice: Invoice }
   | { documentType: 'day_close_report'; shop: ShopProfile; report: DayCloseReport }
   | { documentType: 'counter_receipt'; shop: ShopProfile; sale: CounterSale }
+  | { documentType: 'accessory_slip'; shop: ShopProfile; slip: AccessorySlip }
 
 /** The day-close report of the period still running: a preview, never counted as a print. */
 export const OPEN_DAY_CLOSE = 'open'

@@ -41,6 +41,10 @@ export const usePrintStore = defineStore('print', () => {
         const [shop, sale] = await Promise.all([shopProfile(), call('counterSales.get', { id: entityId })])
         return { documentType, shop, sale }
       }
+      case 'accessory_slip': {
+        const [shop, slip] = await Promise.all([shopProfile(), call('warranty.accessoryRemedy', { id: entityId })])
+        return { documentType, shop, slip }
+      }
       case 'day_close_report': {
         const [shop, report] = await Promise.all([
           shopProfile(),

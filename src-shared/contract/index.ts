@@ -90,6 +90,8 @@ export type {
   WarrantyUnit,
   WarrantyVerdict,
   WarrantyLookup,
+  AccessoryRemedy,
+  AccessorySlip,
   PolicyVersion,
   ImportPreview,
   ImportStatus,

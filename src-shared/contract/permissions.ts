@@ -81,6 +81,10 @@ export const permissions: Record<OperationName, Access> = {
   'warranty.register': DESK,
   'warranty.exchange': ADMIN_AND_MANAGER,
   'warranty.refund': ADMIN_AND_MANAGER,
+  // An accessory's exchange is a 三包 remedy like the unit's: the same people give it.
+  'warranty.exchangeAccessory': ADMIN_AND_MANAGER,
+  'warranty.refundAccessory': ADMIN_AND_MANAGER,
+  'warranty.accessoryRemedy': REPAIR_STAFF,
   'warranty.policies': 'signedIn',
   'warranty.models': ADMIN_AND_MANAGER,
   'warranty.savePolicy': ADMIN_AND_MANAGER,
@@ -227,6 +231,7 @@ export const READ_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName
   'workOrders.freeComeback',
   'warranty.lookup',
   'warranty.evaluate',
+  'warranty.accessoryRemedy',
   'warranty.policies',
   'warranty.models',
   'warranty.importPreview',

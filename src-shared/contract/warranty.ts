@@ -5,6 +5,7 @@ import { exportLanguageSchema } from './dataExport'
 import { CATEGORY_KEYS, NO_INVOICE_GRANTS, REGULATIONS, type WarrantyPolicy } from '../domain/warranty/policy'
 import type { RemedyRule, WarrantyEvaluation } from '../domain/warranty/verdict'
 import { FAULT_KINDS } from '../domain/warranty/facts'
+import { PAYMENT_METHODS, type PaymentMethod } from '../domain/invoice'
 import type { SeededPolicyNote } from '../domain/warranty/seededNotes'
 
 export const categoryKeySchema = z.enum(CATEGORY_KEYS)
@@ -69,6 +70,40 @@ export interface WarrantyVerdict {
     createdAt: string
     pickedUpAt: string | null
   }[]
+  /** Accessories exchanged at the counter under their own 三包, newest first (the verdict counts them). */
+  accessoryRemedies: AccessoryRemedy[]
+}
+
+/**
+ * A faulty accessory of a unit (a phone's charger, battery…) exchanged for a new one at the counter
+ * under its own 三包 (the new one left stock through the parts ledger, the faulty one came back as a
+ * faulty return), or refunded (exchanged twice and failing again: its price paid out of the till).
+ * Its number is the slip's the customer takes.
+ */
+export interface AccessoryRemedy {
+  id: string
+  number: string
+  unitId: string
+  kind: 'exchange' | 'refund'
+  component: string
+  faultCode: string | null
+  partId: string
+  partNumber: string
+  partName: string
+  /** The new accessory's serial, when the part is serial-tracked. */
+  serial: string | null
+  /** The faulty accessory's serial, when it has one. */
+  faultySerial: string | null
+  /** A refund: what was paid out, and how (null on an exchange). */
+  refund: { amountFen: number; method: PaymentMethod } | null
+  createdAt: string
+  createdByName: string
+}
+
+/** What the accessory exchange slip prints: the exchange and the unit it belongs to. */
+export interface AccessorySlip {
+  remedy: AccessoryRemedy
+  unit: WarrantyUnit
 }
 
 export type WarrantyLookup =
@@ -190,6 +225,42 @@ export const warrantyContract = {
   'warranty.refund': operation<WarrantyVerdict>()(
     z.object({ unitId: id, claim: faultClaimSchema.nullable().default(null) }).strict()
   ),
+  /**
+   * A faulty accessory exchanged for a new one under its own 三包 (the verdict is
+   * `accessory_exchange` for the claim, judged as the lookup judged it): the new one leaves stock
+   * by the part (and serial) picked, the faulty one comes back as a faulty return.
+   */
+  'warranty.exchangeAccessory': operation<{ verdict: WarrantyVerdict; remedy: AccessoryRemedy }>()(
+    z
+      .object({
+        unitId: id,
+        claim: faultClaimSchema,
+        partId: id,
+        serial: serialSchema.nullable().default(null),
+        faultySerial: serialSchema.nullable().default(null)
+      })
+      .strict()
+  ),
+  /**
+   * A faulty accessory refunded under its own 三包 (the verdict is `accessory_refund`: exchanged
+   * twice and failing again): its price paid out with the method given, counted in the day close.
+   * The price is the catalogue part's selling price (sold with the unit: 按退货当时单独销售的价格),
+   * or the invoice price when the accessory was sold on its own (单独销售的按发货票价格).
+   */
+  'warranty.refundAccessory': operation<{ verdict: WarrantyVerdict; remedy: AccessoryRemedy }>()(
+    z
+      .object({
+        unitId: id,
+        claim: faultClaimSchema,
+        partId: id,
+        invoicePriceFen: z.number().int().min(1).max(100_000_000).nullable().default(null),
+        method: z.enum(PAYMENT_METHODS),
+        faultySerial: serialSchema.nullable().default(null)
+      })
+      .strict()
+  ),
+  /** One accessory exchange or refund with its unit, for its printed slip. */
+  'warranty.accessoryRemedy': operation<AccessorySlip>()(z.object({ id }).strict()),
   'warranty.policies': operation<PolicyVersion[]>()(z.object({}).strict()),
   /** The product models of a category, for giving one model its own policy. */
   'warranty.models': operation<ProductModel[]>()(z.object({ categoryKey: categoryKeySchema }).strict()),

@@ -62,7 +62,7 @@ export interface CounterSaleStock {
   serial: string | null
   /** The receipt's number, on the ledger line. */
   reference: string
-  /** Where the line's fields are in the sale's input (`lines.0`), for a refused serial. */
+  /** Where the line's fields are in the sale's input (`lines.0`; '': at its top), for a refused serial. */
   linePath: string
 }
 

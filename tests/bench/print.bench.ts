@@ -31,6 +31,8 @@ import { Random } from '../../tools/demo/random'
 import { planHistory, runHistory } from '../../tools/demo/repairs'
 import { planTill } from '../../tools/demo/till'
 import { createShop, DEMO_PASSWORD, must } from '../../tools/demo/shop'
+import { shopLocalDate } from '../../src-shared/domain/timeZone'
+import { addDays } from '../../src-shared/domain/warranty/policy'
 import {
   DOCUMENT_PAPERS,
   PAPERS,
@@ -114,7 +116,13 @@ function percentile(sorted: number[], p: number): number {
 async function printedJob(
   app: AppContext,
   token: string
-): Promise<{ workOrderId: string; invoiceId: string; dayCloseId: string; counterSaleId: string }> {
+): Promise<{
+  workOrderId: string
+  invoiceId: string
+  dayCloseId: string
+  counterSaleId: string
+  accessoryRemedyId: string
+}> {
   const { workOrder } = await must(
     app,
     'workOrders.create',
@@ -189,8 +197,41 @@ async function printedJob(
     { lines: [{ partId: charger.id, quantity: 1 }], tenders: [{ method: 'cash', amountFen: 13_000 }] },
     token
   )
+  // A phone sold three days ago whose charger fails: the other charger is its 三包 exchange.
+  const soldOn = addDays(shopLocalDate(new Date(), 'Asia/Shanghai'), -3)
+  const unit = await must(
+    app,
+    'warranty.register',
+    {
+      serial: 'BENCH-PHONE-0001',
+      brand: '华为',
+      model: 'Mate 60 Pro',
+      categoryKey: 'mobile_phone',
+      purchaseDate: soldOn,
+      invoiceNumber: 'FP-BENCH-1',
+      buyerName: '张三丰',
+      buyerPhone: '13800138000'
+    },
+    token
+  )
+  const { remedy } = await must(
+    app,
+    'warranty.exchangeAccessory',
+    {
+      unitId: unit.unit.id,
+      claim: { kind: 'performance', component: 'charger', faultCode: null, faultDate: null },
+      partId: charger.id
+    },
+    token
+  )
   const close = await must(app, 'dayClose.close', { countedCashFen: 0 }, token)
-  return { workOrderId: id, invoiceId: invoice.id, dayCloseId: close.id!, counterSaleId: sale.id }
+  return {
+    workOrderId: id,
+    invoiceId: invoice.id,
+    dayCloseId: close.id!,
+    counterSaleId: sale.id,
+    accessoryRemedyId: remedy.id
+  }
 }
 
 async function main(): Promise<void> {
@@ -260,7 +301,8 @@ async function main(): Promise<void> {
       warranty_slip: ids.workOrderId,
       payment_receipt: ids.invoiceId,
       day_close_report: ids.dayCloseId,
-      counter_receipt: ids.counterSaleId
+      counter_receipt: ids.counterSaleId,
+      accessory_slip: ids.accessoryRemedyId
     }
     /** One print as the desktop shell makes it: a fresh load of the route, drawn, to PDF. */
     const renderOnce = async (documentType: DocumentType, paper: Paper): Promise<Timing> => {

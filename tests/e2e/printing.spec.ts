@@ -521,6 +521,51 @@ test('every document prints on every paper it supports: right size, one page whe
     expect(report.text).toContain('-0.50（短款）')
     expect(report.text).toContain('李婷')
   }
+
+  // A phone's charger failing on the day it was sold: its 三包 exchange slip.
+  const charger = await host.rpc<{ id: string }>(
+    'parts.create',
+    { partNumber: 'HW-CHG-66W', name: '华为 66W 超级快充充电器', barcodes: [], sellingPriceFen: 14_900 },
+    arranged.adminToken
+  )
+  await host.rpc(
+    'parts.receive',
+    { reference: 'HQ-CHG', lines: [{ partId: charger.id, quantity: 1, unitCostFen: 6_000 }] },
+    arranged.adminToken
+  )
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+  const sold = await host.rpc<{ unit: { id: string } }>(
+    'warranty.register',
+    {
+      serial: 'HWM60P2026S1',
+      brand: '华为',
+      model: 'Mate 60 Pro',
+      categoryKey: 'mobile_phone',
+      purchaseDate: today,
+      invoiceNumber: '44039001',
+      buyerName: '张三丰'
+    },
+    arranged.adminToken
+  )
+  const { remedy } = await host.rpc<{ remedy: { id: string; number: string } }>(
+    'warranty.exchangeAccessory',
+    {
+      unitId: sold.unit.id,
+      claim: { kind: 'performance', component: 'charger' },
+      partId: charger.id,
+      faultySerial: 'CHG-OLD-1'
+    },
+    arranged.adminToken
+  )
+  for (const paper of ['roll_80', 'roll_58', 'a4'] as const) {
+    const slip = await renderDocument(page, host, 'accessory_slip', remedy.id, paper, `accessory_slip-${paper}`)
+    expectPaper(slip, paper, 1)
+    expect(slip.text).toContain(SHOP_NAME)
+    expect(slip.text).toContain(remedy.number)
+    expect(slip.text).toContain('HWM60P2026S1')
+    expect(slip.text).toContain('华为66W超级快充充电器')
+    expect(slip.text).toContain('CHG-OLD-1')
+  }
 })
 
 test('a reprint is a copy: the second print says 副本 on the paper, the preview warns before it', async ({

@@ -101,9 +101,10 @@ export async function sellOverCounter(
   sale: CounterSaleStock
 ): Promise<{ valueFen: number }> {
   const part = await findPartRow(trx, sale.partId)
+  const field = (name: string) => (sale.linePath ? `${sale.linePath}.${name}` : name)
   const serial = await serialMoved(trx, part, -sale.quantity, sale.serial, {
-    serial: `${sale.linePath}.serial`,
-    quantity: `${sale.linePath}.quantity`
+    serial: field('serial'),
+    quantity: field('quantity')
   })
   const posted = await postMovement(trx, at, actorId, {
     partId: sale.partId,

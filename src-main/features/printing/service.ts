@@ -132,14 +132,16 @@ const DOCUMENT_ACCESS: Record<DocumentType, OperationName> = {
   warranty_slip: 'printing.workOrderDocument',
   payment_receipt: 'checkout.get',
   day_close_report: 'dayClose.get',
-  counter_receipt: 'counterSales.get'
+  counter_receipt: 'counterSales.get',
+  accessory_slip: 'warranty.accessoryRemedy'
 }
 
 async function requireDocument(db: Db, documentType: DocumentType, entityId: string): Promise<void> {
   const tables = {
     payment_receipt: 'invoices',
     day_close_report: 'dayCloses',
-    counter_receipt: 'counterSales'
+    counter_receipt: 'counterSales',
+    accessory_slip: 'warrantyAccessoryRemedies'
   } as const
   const table = documentType in tables ? tables[documentType as keyof typeof tables] : 'workOrders'
   const row = await db.selectFrom(table).select('id').where('id', '=', entityId).executeTakeFirst()

@@ -273,3 +273,35 @@ export const refundRule: Migration = {
       WHERE id = 'legal-minimum-tv' AND policy_json = ${quote(LEGAL_MINIMUM_JSON.tv!)}`
   ]
 }
+
+/**
+ * A faulty accessory (a phone's charger, battery…) exchanged or refunded at the counter under its
+ * own 三包: the unit's history keeps it, the verdict counts its exchanges (exchanged twice and
+ * failing again, it is refunded) and its number is the slip's. An exchange's new accessory leaves
+ * stock through the ledger under that number, the faulty one comes back as a faulty return; a
+ * refund's money goes out as a payment of the till (`payment_id`), which the day close counts.
+ */
+export const accessoryRemedies: Migration = {
+  version: 52,
+  name: 'warranty: accessories exchanged or refunded at the counter under their own 三包',
+  statements: [
+    `CREATE TABLE warranty_accessory_remedies (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        unit_id TEXT NOT NULL REFERENCES warranty_units(id),
+        kind TEXT NOT NULL CHECK (kind IN ('exchange', 'refund')),
+        component TEXT NOT NULL,
+        fault_code TEXT,
+        part_id TEXT NOT NULL REFERENCES parts(id),
+        serial TEXT,
+        faulty_serial TEXT,
+        refund_fen INTEGER,
+        payment_id TEXT UNIQUE REFERENCES payments(id),
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        CHECK ((kind = 'exchange' AND refund_fen IS NULL AND payment_id IS NULL)
+          OR (kind = 'refund' AND refund_fen > 0 AND payment_id IS NOT NULL AND serial IS NULL))
+      )`,
+    `CREATE INDEX warranty_accessory_remedies_unit ON warranty_accessory_remedies(unit_id, created_at)`
+  ]
+}

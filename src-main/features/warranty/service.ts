@@ -18,6 +18,7 @@ import { waitingRecord } from '../../../src-shared/domain/warranty/waiting'
 import { isClosed } from '../../../src-shared/domain/workOrderStatus'
 import { readShopTimeZone, readWarrantySettings } from '../settings/service'
 import { recordSyncedChange } from '../sync/recordChange'
+import { accessoryRemediesOf, accessoryRepairRecords } from './accessoryHistory'
 import { unitFacts } from './facts'
 import { policyInForce } from './policies'
 import { refuseGivenBack, toUnit, type UnitRow } from './records'
@@ -92,6 +93,9 @@ async function verdictOf(
   const started = row.exchangedFromId ? await originalStart(db, row) : null
   const { facts, repairs } = await unitFacts(db, row, started, settings)
   facts.replacedBySerial = row.exchangedToSerial
+  // An accessory exchanged at the counter is a 三包 remedy of it: a repeat failure is judged from it.
+  const accessoryRemedies = await accessoryRemediesOf(db, row.id)
+  facts.repairs.push(...accessoryRepairRecords(accessoryRemedies, timeZone))
   // The open warranty repair that waits, if any: its limit is the one of this unit's category.
   const waiting = repairs.find(
     (order) => !isClosed(order.status) && order.serviceType === 'warranty_repair' && order.waitingCause !== null
@@ -118,7 +122,8 @@ async function verdictOf(
       serviceType: order.serviceType,
       createdAt: order.createdAt,
       pickedUpAt: order.pickedUpAt
-    }))
+    })),
+    accessoryRemedies
   }
 }
 

@@ -91,6 +91,24 @@ export interface WarrantyImportRunsTable {
   startedAt: string
 }
 
+/** An accessory exchanged or refunded at the counter under its own 三包 (migration 52). */
+export interface WarrantyAccessoryRemediesTable {
+  id: string
+  number: string
+  unitId: string
+  kind: 'exchange' | 'refund'
+  component: string
+  faultCode: string | null
+  partId: string
+  serial: string | null
+  faultySerial: string | null
+  /** a refund: what the customer was paid, and the till's payment that paid it */
+  refundFen: number | null
+  paymentId: string | null
+  createdBy: string
+  createdAt: string
+}
+
 export interface WarrantyTables {
   productCategories: ProductCategoriesTable
   productModels: ProductModelsTable
@@ -99,4 +117,5 @@ export interface WarrantyTables {
   warrantyImportRows: WarrantyImportRowsTable
   warrantyImportUndo: WarrantyImportUndoTable
   warrantyImportRuns: WarrantyImportRunsTable
+  warrantyAccessoryRemedies: WarrantyAccessoryRemediesTable
 }

@@ -100,6 +100,8 @@ export const auditMessages = defineMessages(
         sync_enrol: '加入总部网络',
         sync_sendAgain: '重新上传总部拒收的变更',
         warranty_refund: '办理退货',
+        warranty_exchangeAccessory: '三包更换配件',
+        warranty_refundAccessory: '三包退配件款',
         workOrders_passcodeErased: '设备密码到期删除'
       },
       entities: {
@@ -110,6 +112,7 @@ export const auditMessages = defineMessages(
         work_order: '工单',
         code: '代码',
         warranty_unit: '保修档案',
+        warranty_accessory_remedy: '三包配件更换、退款',
         warranty_policy: '保修政策',
         part: '配件',
         delivery: '收货',
@@ -126,6 +129,7 @@ export const auditMessages = defineMessages(
         warranty_slip: '保修单',
         day_close_report: '日结报表',
         counter_receipt: '零售收据',
+        accessory_slip: '三包配件单',
         counter_sale: '零售单',
         backup: '备份',
         complaint: '投诉',
@@ -237,6 +241,8 @@ export const auditMessages = defineMessages(
         sync_enrol: 'Joined the HQ network',
         sync_sendAgain: 'Sent a change HQ refused again',
         warranty_refund: 'Unit refunded',
+        warranty_exchangeAccessory: '三包 accessory exchanged',
+        warranty_refundAccessory: '三包 accessory refunded',
         workOrders_passcodeErased: 'Device passcode erased (kept long enough)'
       },
       entities: {
@@ -247,6 +253,7 @@ export const auditMessages = defineMessages(
         work_order: 'Work order',
         code: 'Code',
         warranty_unit: 'Warranty unit',
+        warranty_accessory_remedy: '三包 accessory exchange or refund',
         warranty_policy: 'Warranty policy',
         part: 'Part',
         delivery: 'Delivery',
@@ -263,6 +270,7 @@ export const auditMessages = defineMessages(
         warranty_slip: 'Warranty slip',
         day_close_report: 'Day-close report',
         counter_receipt: 'Counter receipt',
+        accessory_slip: '三包 accessory slip',
         counter_sale: 'Counter sale',
         backup: 'Backup',
         complaint: 'Complaint',

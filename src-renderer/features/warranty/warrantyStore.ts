@@ -1,6 +1,14 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Input, PolicyVersion, ProductModel, WarrantyLookup, WarrantyVerdict } from '../../../src-shared/contract'
+import type {
+  AccessoryRemedy,
+  Input,
+  PartSummary,
+  PolicyVersion,
+  ProductModel,
+  WarrantyLookup,
+  WarrantyVerdict
+} from '../../../src-shared/contract'
 import type { CategoryKey } from '../../../src-shared/domain/warranty/policy'
 import { call } from '../../api/client'
 
@@ -68,6 +76,29 @@ export const useWarrantyStore = defineStore('warranty', () => {
     return verdict
   }
 
+  /**
+   * A faulty accessory's 三包 remedy: exchanged for the part (and serial) picked, or refunded at its
+   * price with the method given; judged with the claim the shown verdict was judged with. The
+   * unit's verdict, with the remedy in its history, is shown.
+   */
+  async function accessoryRemedy<K extends 'warranty.exchangeAccessory' | 'warranty.refundAccessory'>(
+    operation: K,
+    unitId: string,
+    fields: Omit<Input<K>, 'unitId' | 'claim'>
+  ): Promise<AccessoryRemedy> {
+    if (!claim.value) throw new Error('an accessory’s remedy is given for the claim its verdict was judged with')
+    const input = { unitId, claim: claim.value, ...fields } as Input<K>
+    const { verdict, remedy } = (await call(operation, input)) as { verdict: WarrantyVerdict; remedy: AccessoryRemedy }
+    show(verdict)
+    claim.value = null
+    return remedy
+  }
+
+  /** The parts the counter may give as the new accessory: by number, name or barcode. */
+  async function searchParts(text: string): Promise<PartSummary[]> {
+    return (await call('parts.search', { query: text, page: 1, pageSize: 10 })).rows
+  }
+
   function clear(): void {
     latest++
     query.value = ''
@@ -101,6 +132,8 @@ export const useWarrantyStore = defineStore('warranty', () => {
     register,
     exchange,
     refund,
+    accessoryRemedy,
+    searchParts,
     clear,
     loadPolicies,
     savePolicy,

@@ -7,7 +7,7 @@ import { checkIn, found, unitOf } from './jobFixtures'
 describe('a warranty lookup reads what it needs once', () => {
   const shop = freshShopPerTest()
 
-  it('by serial, of a unit with a repair: the unit, the settings, the policy and the repairs, one statement each', async () => {
+  it('by serial, of a unit with a repair: the unit, the settings, the policy, the repairs and the accessories exchanged, one statement each', async () => {
     const { app, adminToken } = await shop(testClock('2026-03-02T02:00:00.000Z'))
     await callOk(app, 'warranty.register', unitOf('SN-ONCE-1', 'mobile_phone', '2026-01-10'), adminToken)
     await checkIn(app, adminToken, 'SN-ONCE-1')
@@ -20,7 +20,8 @@ describe('a warranty lookup reads what it needs once', () => {
     expect(answer).toEqual({ kind: 'found', verdict: expected })
     expect(run.filter((source) => source.includes('"shop_settings"'))).toHaveLength(1)
     expect(run.filter((source) => /^select .* from "warranty_units" as "u"/.test(source))).toHaveLength(1)
-    expect(run).toHaveLength(4)
+    expect(run.filter((source) => source.includes('"warranty_accessory_remedies"'))).toHaveLength(1)
+    expect(run).toHaveLength(5)
   })
   it('a repeated lookup builds and compiles no query again', async () => {
     const { app, adminToken } = await shop(testClock('2026-03-02T02:00:00.000Z'))

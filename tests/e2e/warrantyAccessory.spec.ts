@@ -1,0 +1,222 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { test, expect, screenshot, setUpShop, staffPage, hire, settled, tallScreenshot } from './fixtures'
+import { chooseLanguage } from './locale'
+
+const OUT_DIR = join('test-results', 'print')
+
+/** The shop's calendar date `days` days before today (the shop is in Asia/Shanghai). */
+function shopDateDaysAgo(days: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+  const [y, m, d] = today.split('-').map(Number)
+  return new Date(Date.UTC(y!, m! - 1, d! - days)).toISOString().slice(0, 10)
+}
+
+/** The print page as a PDF on its paper, and its first page as a PNG for a person to look at. */
+async function slipPdf(page: Page, name: string): Promise<string> {
+  mkdirSync(OUT_DIR, { recursive: true })
+  await page.emulateMedia({ media: 'print' })
+  const size = await page.evaluate(() => {
+    const body = (globalThis as unknown as { document: { body: { dataset: Record<string, string | undefined> } } })
+      .document.body
+    return { width: Number(body.dataset.pageWidthMm), height: Number(body.dataset.pageHeightMm) }
+  })
+  const file = join(OUT_DIR, `${name}.pdf`)
+  await page.pdf({
+    path: file,
+    width: `${size.width}mm`,
+    height: `${size.height}mm`,
+    printBackground: true,
+    preferCSSPageSize: true
+  })
+  await page.emulateMedia({ media: 'screen' })
+  execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', file, join(OUT_DIR, name)])
+  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+}
+
+test('a manager exchanges a faulty charger from the warranty lookup: the new one leaves stock, the slip prints, the history shows it', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const charger = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'HW-CHG-66W',
+      name: '华为 66W 超级快充充电器',
+      barcodes: ['6941487233359'],
+      sellingPriceFen: 14_900,
+      costPriceFen: 6_000
+    },
+    adminToken
+  )
+  await host.rpc(
+    'parts.receive',
+    { reference: 'HQ-CHG', lines: [{ partId: charger.id, quantity: 3, unitCostFen: 6_000 }] },
+    adminToken
+  )
+  await host.rpc(
+    'warranty.register',
+    {
+      serial: 'HWM60P2026C3',
+      brand: '华为',
+      model: 'Mate 60 Pro',
+      categoryKey: 'mobile_phone',
+      purchaseDate: shopDateDaysAgo(3),
+      invoiceNumber: '44031999',
+      buyerName: '赵敏',
+      buyerPhone: '13700137000'
+    },
+    adminToken
+  )
+
+  const page = await staffPage(browser, host, boss.username, boss.password)
+  await page.getByTestId('nav-warranty').click()
+  await page.getByTestId('warranty-search').fill('HWM60P2026C3')
+  await page.getByTestId('warranty-search').press('Enter')
+  const verdict = page.getByTestId('warranty-verdict')
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('可退货')
+  // The phone is refunded on day 3; nothing offers an accessory until the charger is the fault.
+  await expect(verdict.getByTestId('exchange-accessory')).toHaveCount(0)
+  await verdict.getByTestId('claim-component').click()
+  await page.getByRole('option', { name: '充电器', exact: true }).click()
+  await verdict.getByTestId('claim-evaluate').click()
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('免费更换附件')
+  await expect(verdict.getByTestId('refund-unit')).toHaveCount(0)
+
+  await verdict.getByTestId('exchange-accessory').click()
+  const dialog = page.getByTestId('accessory-exchange-dialog')
+  await expect(dialog).toContainText('HWM60P2026C3 的充电器在其三包期内出现性能故障')
+  await dialog.getByTestId('accessory-part').click()
+  await page.keyboard.type('66W')
+  await page.getByRole('option', { name: /HW-CHG-66W/ }).click()
+  await dialog.locator('input[name=faultySerial]').fill('chg-old-0042')
+  await settled(page)
+  await screenshot(page, 'warranty-accessory-dialog')
+  await dialog.getByTestId('accessory-exchange-save').click()
+
+  // Saved: the slip for the customer opens to print.
+  const slip = page.getByTestId('accessory-slip')
+  await expect(slip).toBeVisible()
+  await expect(page.locator('body[data-print-ready="1"]')).toBeAttached()
+  for (const text of ['三包配件更换单', 'HWM60P2026C3', '赵敏', '充电器', 'CHG-OLD-0042', 'HW-CHG-66W', '王芳'])
+    await expect(slip).toContainText(text)
+  await screenshot(page, 'warranty-accessory-slip')
+  const printed = await slipPdf(page, 'warranty-accessory-slip-roll_80')
+  expect(printed).toContain('三包配件更换单')
+  expect(printed).toContain('HW-CHG-66W')
+  const slipNumber = /PJ-\d{6}-\d{4}/.exec((await slip.textContent()) ?? '')![0]
+
+  // Back at the lookup: the unit's history lists the exchange; the shelf has one charger fewer.
+  await page.getByTestId('print-back').click()
+  const history = verdict.getByTestId('accessory-remedies')
+  await expect(history).toContainText(slipNumber)
+  await expect(history).toContainText('充电器')
+  await expect(history).toContainText('王芳')
+  expect((await host.rpc<{ onHand: number }>('parts.get', { id: charger.id }, adminToken)).onHand).toBe(2)
+  await tallScreenshot(page, 'warranty-accessory-history', 2100)
+
+  // The same in English, and the slip on A4.
+  await chooseLanguage(page, 'en')
+  await page.reload()
+  await expect(verdict.getByTestId('accessory-remedies')).toContainText('Charger')
+  await expect(page.getByText('三包 accessory exchanges')).toBeVisible()
+  await tallScreenshot(page, 'warranty-accessory-history-en', 2100)
+  await verdict.getByTestId('accessory-print').click()
+  await expect(page.getByTestId('accessory-slip')).toContainText('Faulty accessory')
+  await expect(page.locator('body[data-print-ready="1"]')).toBeAttached()
+  await screenshot(page, 'warranty-accessory-slip-en')
+  await page.getByTestId('paper-a4').click()
+  await expect(page.locator('body[data-print-ready="1"]')).toBeAttached()
+  expect(await slipPdf(page, 'warranty-accessory-slip-a4-en')).toContain('HW-CHG-66W')
+})
+
+test('a charger exchanged twice fails again: the manager refunds its price by WeChat, the slip says so, the day close counts it', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const charger = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'HW-CHG-66W',
+      name: '华为 66W 超级快充充电器',
+      barcodes: [],
+      sellingPriceFen: 14_900,
+      costPriceFen: 6_000
+    },
+    adminToken
+  )
+  await host.rpc(
+    'parts.receive',
+    { reference: 'HQ-CHG', lines: [{ partId: charger.id, quantity: 3, unitCostFen: 6_000 }] },
+    adminToken
+  )
+  const { unit } = await host.rpc<{ unit: { id: string } }>(
+    'warranty.register',
+    {
+      serial: 'HWM60P2026R9',
+      brand: '华为',
+      model: 'Mate 60 Pro',
+      categoryKey: 'mobile_phone',
+      purchaseDate: shopDateDaysAgo(40),
+      invoiceNumber: '44032001',
+      buyerName: '周芷若',
+      buyerPhone: '13600136000'
+    },
+    adminToken
+  )
+  const claim = { kind: 'performance', component: 'charger', faultCode: null, faultDate: null }
+  for (let i = 0; i < 2; i++)
+    await host.rpc('warranty.exchangeAccessory', { unitId: unit.id, claim, partId: charger.id }, adminToken)
+
+  const page = await staffPage(browser, host, boss.username, boss.password)
+  await page.getByTestId('nav-warranty').click()
+  await page.getByTestId('warranty-search').fill('HWM60P2026R9')
+  await page.getByTestId('warranty-search').press('Enter')
+  const verdict = page.getByTestId('warranty-verdict')
+  await verdict.getByTestId('claim-component').click()
+  await page.getByRole('option', { name: '充电器', exact: true }).click()
+  await verdict.getByTestId('claim-evaluate').click()
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('附件可退货')
+  await expect(verdict.getByTestId('exchange-accessory')).toHaveCount(0)
+
+  await verdict.getByTestId('refund-accessory').click()
+  const dialog = page.getByTestId('accessory-refund-dialog')
+  await expect(dialog).toContainText('HWM60P2026R9 的充电器已按三包更换两次')
+  await dialog.getByTestId('accessory-part').click()
+  await page.keyboard.type('66W')
+  await page.getByRole('option', { name: /HW-CHG-66W/ }).click()
+  await expect(dialog).toContainText('按目录售价 ¥149.00 退款')
+  await dialog.getByTestId('accessory-refund-method').click()
+  await page.getByRole('option', { name: '微信支付' }).click()
+  await settled(page)
+  await screenshot(page, 'warranty-accessory-refund-dialog')
+  await dialog.getByTestId('accessory-refund-save').click()
+
+  const slip = page.getByTestId('accessory-slip')
+  await expect(slip).toBeVisible()
+  for (const text of ['三包配件退货单', 'HWM60P2026R9', '周芷若', '充电器', '149.00', '微信支付', '王芳'])
+    await expect(slip).toContainText(text)
+  await expect(page.locator('body[data-print-ready="1"]')).toBeAttached()
+  await expect(page.locator('.el-message')).toHaveCount(0)
+  const printed = await slipPdf(page, 'warranty-accessory-refund-roll_80')
+  expect(printed).toContain('三包配件退货单')
+  expect(printed).toContain('149.00')
+
+  // Back at the lookup: the refund stands in the history and is not offered again.
+  await page.getByTestId('print-back').click()
+  const history = verdict.getByTestId('accessory-remedies')
+  await expect(history.locator('tbody tr')).toHaveCount(3)
+  await expect(history).toContainText('¥149.00')
+  await tallScreenshot(page, 'warranty-accessory-refund-history', 2100)
+
+  // The money went out of the till: the day close counts the refund, by WeChat.
+  await page.getByTestId('nav-day-close').click()
+  await expect(page.getByTestId('report-refunds')).toContainText('149.00')
+  await screenshot(page, 'warranty-accessory-refund-day-close')
+})
