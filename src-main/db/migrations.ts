@@ -77,5 +77,6 @@ export const allMigrations: readonly Migration[] = [
   sync.pushRefusals,
   desks.requestClaimedInTheWrite,
   reportPartPayers.partPayers,
-  reportPartsSettled.partsSettled
+  reportPartsSettled.partsSettled,
+  warranty.accessoryRemedies
 ]

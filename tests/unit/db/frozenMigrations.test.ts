@@ -63,7 +63,8 @@ const RELEASED_CHECKSUMS: Record<number, string> = {
   48: '769ae884f2945a42d51fb6d1f06da9d213114bae0fe91bc6b29e12368e21daac',
   49: '85ccafa15f277cb432c4b936c0cabb8d030fc19ae17c657b4ac89207d46db26f',
   50: '408cf7ed5153242fe9c7030c07e8b8e0ab82cea301ba85edfdf2c4f125608be1',
-  51: '6c77032c4d6bd71f6fa7d322298e77871f09e2186d9cd24af8a03422c2a650ec'
+  51: '6c77032c4d6bd71f6fa7d322298e77871f09e2186d9cd24af8a03422c2a650ec',
+  52: 'ba4ac56fbbd0062b7ab15bbe6cb958868c89ba9291fbd396d987d6a068b9b36e'
 }
 
 const FEATURES = join(__dirname, '..', '..', '..', 'src-main', 'features')

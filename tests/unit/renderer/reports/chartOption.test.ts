@@ -28,7 +28,7 @@ describe("a report chart's value axis", () => {
   })
 
   it('keeps fractions for money and hours', () => {
-    expect(chartOption(resultOf('fen', [150, 99]), words, false).yAxis[0].minInterval).toBeUndefined()
-    expect(chartOption(resultOf('hours', [1.5, 2]), words, false).yAxis[0].minInterval).toBeUndefined()
+    expect(chartOption(resultOf('fen', [150, 99]), words, false).yAxis[0]?.minInterval).toBeUndefined()
+    expect(chartOption(resultOf('hours', [1.5, 2]), words, false).yAxis[0]?.minInterval).toBeUndefined()
   })
 })
