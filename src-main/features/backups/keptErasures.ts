@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { createKysely, type Db } from '../../db/connection'
+import { definePort } from '../../app/port'
 
 /**
  * Customers erased on request stay erased across a restore. An erasure the shop confirmed to the
@@ -12,11 +13,9 @@ import { createKysely, type Db } from '../../db/connection'
  */
 export type EraseAgain = (db: Db, at: Date, actorId: string | null, customerId: string) => Promise<unknown>
 
-let eraseAgain: EraseAgain | null = null
+const eraseAgainPort = definePort<EraseAgain>('Erasure for restores')
 
-export function wireRestoreErasure(erase: EraseAgain): void {
-  eraseAgain = erase
-}
+export const wireRestoreErasure = eraseAgainPort.wire
 
 /** The customers erased in the running database, read just before a restore. */
 export function readRunningErasures(sqlite: BetterSqlite3.Database): string[] {
@@ -51,7 +50,7 @@ export async function keepRunningErasures(
 ): Promise<number> {
   const toErase = erasuresToApply(restored, erasedToday)
   if (toErase.length === 0) return 0
-  if (!eraseAgain) throw new Error('Erasure is not wired for restores: features/wiring.ts plugs it in')
+  const eraseAgain = eraseAgainPort.get()
   const known = restored.prepare(`SELECT 1 FROM users WHERE id = ?`).get(actorId) !== undefined
   const db = createKysely(restored)
   for (const customerId of toErase) await eraseAgain(db, at, known ? actorId : null, customerId)

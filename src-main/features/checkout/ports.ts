@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection'
 import type { CounterSaleStock, PartComingBack, SellablePart } from '../../../src-shared/domain/stock'
+import { definePort } from '../../app/port'
 
 /*
  * What checkout asks of the parts feature. Stock moves only through the parts ledger, and
@@ -27,14 +28,8 @@ export interface CheckoutStock {
   ): Promise<void>
 }
 
-let wired: CheckoutStock | null = null
+const stock = definePort<CheckoutStock>('Checkout stock')
 
 /** Called once by features/wiring.ts. */
-export function wireCheckoutStock(stock: CheckoutStock): void {
-  wired = stock
-}
-
-export function checkoutStock(): CheckoutStock {
-  if (!wired) throw new Error('Checkout stock is not wired: features/wiring.ts must run first')
-  return wired
-}
+export const wireCheckoutStock = stock.wire
+export const checkoutStock = stock.get

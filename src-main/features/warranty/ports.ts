@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection'
 import type { PaymentMethod } from '../../../src-shared/domain/invoice'
 import type { CounterSaleStock, PartComingBack, SellablePart } from '../../../src-shared/domain/stock'
+import { definePort } from '../../app/port'
 
 /*
  * What the warranty counter asks of the parts and checkout features. An accessory exchanged under
@@ -31,14 +32,8 @@ export interface WarrantyStock {
   ): Promise<string>
 }
 
-let wired: WarrantyStock | null = null
+const stock = definePort<WarrantyStock>('Warranty stock')
 
 /** Called once by features/wiring.ts. */
-export function wireWarrantyStock(stock: WarrantyStock): void {
-  wired = stock
-}
-
-export function warrantyStock(): WarrantyStock {
-  if (!wired) throw new Error('Warranty stock is not wired: features/wiring.ts must run first')
-  return wired
-}
+export const wireWarrantyStock = stock.wire
+export const warrantyStock = stock.get

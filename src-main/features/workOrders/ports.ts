@@ -4,6 +4,7 @@ import type { Customer, CurrentUser, Device, Invoice, ParsedInput, WorkOrderPart
 import type { HandOverBilling } from '../../../src-shared/domain/handOver'
 import type { PaymentMethod } from '../../../src-shared/domain/invoice'
 import type { WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
+import { definePort } from '../../app/port'
 
 /*
  * What the work-order kernel asks of the features built on it.
@@ -83,17 +84,11 @@ export interface RegisteredUnit {
   exchangedOn: string | null
 }
 
-let wired: WorkOrderPorts | null = null
+const ports = definePort<WorkOrderPorts>('Work-order ports')
 
 /** Called once by features/wiring.ts; calling it again replaces the ports (tests may). */
-export function wireWorkOrderPorts(ports: WorkOrderPorts): void {
-  wired = ports
-}
-
-export function workOrderPorts(): WorkOrderPorts {
-  if (!wired) throw new Error('Work-order ports are not wired: features/wiring.ts must run first')
-  return wired
-}
+export const wireWorkOrderPorts = ports.wire
+export const workOrderPorts = ports.get
 
 /** Every feature lets go of a closed order, in the wired order. */
 export async function letGoOfClosedOrder(trx: Db, closed: ClosedWorkOrder): Promise<void> {

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { z } from 'zod'
 import type { pulledRowSchemas, PulledTable } from '../../../../src-shared/hq/protocol'
+import { definePort } from '../../../app/port'
 
 export type PulledRow<T extends PulledTable> = z.infer<(typeof pulledRowSchemas)[T]>
 
@@ -26,13 +27,10 @@ export type PulledTableApplier<T extends PulledTable> = (
 
 export type PulledTableAppliers = { [T in PulledTable]: PulledTableApplier<T> }
 
-let appliers: PulledTableAppliers | null = null
+const appliers = definePort<PulledTableAppliers>('The pulled tables')
 
-export function wirePulledTables(wired: PulledTableAppliers): void {
-  appliers = wired
-}
+export const wirePulledTables = appliers.wire
 
 export function applierOf<T extends PulledTable>(table: T): PulledTableApplier<T> {
-  if (!appliers) throw new Error('The pulled tables are not wired: features/wiring.ts plugs them in')
-  return appliers[table]
+  return appliers.get()[table]
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/connection'
+import { definePort } from '../../../app/port'
 
 /**
  * The name the shop enrols at HQ under. The settings feature keeps the shop profile and writes
@@ -7,13 +8,10 @@ import type { Db } from '../../../db/connection'
  */
 export type ShopNameReader = (db: Db) => Promise<string>
 
-let readShopName: ShopNameReader | null = null
+const shopNameReader = definePort<ShopNameReader>('The shop name')
 
-export function wireShopName(reader: ShopNameReader): void {
-  readShopName = reader
-}
+export const wireShopName = shopNameReader.wire
 
 export function shopNameOf(db: Db): Promise<string> {
-  if (!readShopName) throw new Error('The shop name is not wired: features/wiring.ts plugs it in')
-  return readShopName(db)
+  return shopNameReader.get()(db)
 }
