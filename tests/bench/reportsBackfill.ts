@@ -27,7 +27,8 @@ export const REPORT_TABLES = [
   ...SLICE_TABLES
 ] as const
 
-const fills = (statement: string) => statement.startsWith('INSERT INTO report_')
+/** A statement filling a report table (migration 51's first work its parts out once, WITH settled ...). */
+const fills = (statement: string) => /^(WITH [\s\S]+ )?INSERT INTO report_/.test(statement)
 
 /**
  * The migrations' statements that fill the sums from the fact rows and the lines already there.

@@ -107,6 +107,30 @@ const writtenOffPart = (sign: 1 | -1): Source => ({
   ...(sign === -1 ? { writtenOff: writtenOff('x', ' + NEW.value_fen') } : {})
 })
 
+/**
+ * Every used part with its job's columns and, worked out once, who pays it, what it earns and
+ * what left stock for good. The sums count each part in five rows (by part and by category, and
+ * three ways within a technician or category), and each row's measures ask for the payer some
+ * five times and the price twice: looked up again every time, the recompute took twenty times a
+ * plain sum over the same parts (tests/bench/partsSettledUpgrade.bench.ts). MATERIALIZED: SQLite
+ * would otherwise put the lookups back into each use. Linear either way: every lookup is indexed.
+ */
+const SETTLED_LINES = (() => {
+  const part: Source = { ...everything('work_order_parts'), line: 'x', job: 'j' }
+  return `WITH settled AS MATERIALIZED (SELECT x.*, j.category_key, j.technician_id, j.service_type,
+       ${payerOf(part)} AS settled_payer, ${AS_SETTLED.pricedAt(part)} AS settled_fen, ${writtenOff('x')} AS written_off_fen
+     FROM work_order_parts x JOIN report_jobs j ON j.work_order_id = x.work_order_id)`
+})()
+const settledLines: Source = {
+  ...everything(null),
+  line: 'x',
+  job: 'x',
+  from: ['settled x'],
+  payer: 'x.settled_payer',
+  priced: 'x.settled_fen',
+  writtenOff: 'x.written_off_fen'
+}
+
 export const partsSettled: Migration = {
   version: 51,
   name: 'reports: used parts earn their share after the invoice discount, a rejected claim’s parts are the shop’s, a part handed back faulty or scrapped still costs',
@@ -125,6 +149,6 @@ export const partsSettled: Migration = {
       ...both(writtenOffPart(1))
     ]),
     // The sums kept so far counted discounted, rejected and written-off parts as above: recomputed.
-    ...SUMS.flatMap(({ table }) => [`DELETE FROM ${table.table}`, statement(table, everything('work_order_parts'))])
+    ...SUMS.flatMap(({ table }) => [`DELETE FROM ${table.table}`, `${SETTLED_LINES} ${statement(table, settledLines)}`])
   ]
 }
