@@ -11,6 +11,10 @@ export default defineConfig({
     // the shop fixtures' set-up hooks on a busy 2-core machine.
     testTimeout: 20_000,
     hookTimeout: 60_000,
-    pool: 'forks'
+    pool: 'forks',
+    // Vitest's default is one worker fewer than the CPUs: one worker on a 2-core machine. Many
+    // files wait on child processes (embedded PostgreSQL, killed shops), on restores and on scrypt,
+    // so two workers keep both cores busy.
+    maxWorkers: 2
   }
 })

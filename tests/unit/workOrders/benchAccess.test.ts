@@ -171,6 +171,8 @@ const CHANGES_NO_JOB: ReadonlySet<OperationName> = new Set<OperationName>([
   'warranty.lookup',
   'warranty.evaluate',
   'warranty.policies',
+  // Reads an accessory slip for printing: the exchange or refund itself is a manager's.
+  'warranty.accessoryRemedy',
   'codes.list',
   'parts.search',
   'parts.get',
