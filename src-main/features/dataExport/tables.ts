@@ -10,6 +10,7 @@ import { JOB_TABLES } from './jobTables'
 import { MONEY_TABLES } from './moneyTables'
 import { STOCK_TABLES } from './stockTables'
 import { REGISTRY_AND_ADMIN_TABLES } from './registryAndAdminTables'
+import { COUNTER_AND_CONTACT_TABLES } from './counterAndContactTables'
 
 export type { ColumnKind, ExportColumn, ExportTable } from './exportColumns'
 
@@ -18,5 +19,6 @@ export const EXPORT_TABLES: readonly ExportTable[] = [
   ...JOB_TABLES,
   ...MONEY_TABLES,
   ...STOCK_TABLES,
+  ...COUNTER_AND_CONTACT_TABLES,
   ...REGISTRY_AND_ADMIN_TABLES
 ]

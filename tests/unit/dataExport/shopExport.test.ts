@@ -38,7 +38,95 @@ const TABLE_FILES: Record<string, string> = {
   warranty_policies: 'warranty_policies.csv',
   code_entries: 'fault_codes.csv',
   users: 'users.csv',
-  audit_log: 'audit_log.csv'
+  audit_log: 'audit_log.csv',
+  counter_sales: 'counter_sales.csv',
+  counter_sale_lines: 'counter_sale_lines.csv',
+  warranty_accessory_remedies: 'warranty_accessory_remedies.csv',
+  follow_ups: 'follow_ups.csv',
+  complaints: 'complaints.csv',
+  complaint_events: 'complaint_events.csv'
+}
+
+/**
+ * The tables the export leaves out, each for a reason: a new table must be put in the export or
+ * here, so no shop's records are silently missing from what it takes away.
+ */
+const NOT_EXPORTED: Record<string, string> = {
+  // Kept by the app for itself: derived from the exported rows, or its own machinery.
+  ...Object.fromEntries(
+    [
+      'customer_search',
+      'work_order_search',
+      'part_search',
+      'report_jobs',
+      'report_job_months',
+      'report_job_slices',
+      'report_ready_months',
+      'report_ready_categories',
+      'report_turnaround_months',
+      'report_turnaround_pairs',
+      'report_part_months',
+      'report_part_slice_months',
+      'report_claim_months',
+      'report_claim_days',
+      'report_claim_slices',
+      'report_payment_days',
+      'report_payment_slices',
+      'invoice_snapshots',
+      'day_close_documents',
+      'number_sequences',
+      'schema_migrations',
+      'sqlite_sequence',
+      'outbox',
+      'roles',
+      'product_categories'
+    ].map((table) => [table, 'derived or the app’s own'])
+  ),
+  // Secrets and the shop network's sessions: never in a file that leaves the shop.
+  ...Object.fromEntries(
+    ['sessions', 'desks', 'desk_pairing_codes', 'desk_settings', 'request_log', 'hq_connection'].map((table) => [
+      table,
+      'secret or this network’s own'
+    ])
+  ),
+  // HQ's copies and sync state: HQ holds them.
+  ...Object.fromEntries(
+    [
+      'hq_pull_cursors',
+      'hq_push_batches',
+      'hq_catalogue_prices',
+      'hq_claim_decisions',
+      'hq_return_batch_status',
+      'service_bulletins'
+    ].map((table) => [table, 'HQ’s'])
+  ),
+  // Import runs of the registry: the units they brought are in warranty_units.
+  ...Object.fromEntries(
+    ['warranty_import_runs', 'warranty_import_rows', 'warranty_import_undo'].map((table) => [table, 'import runs'])
+  ),
+  // Not yet exported: said in the README's export section as a known gap.
+  ...Object.fromEntries(
+    [
+      'shop_settings',
+      'part_barcodes',
+      'part_models',
+      'tax_invoice_numbers',
+      'fault_actions',
+      'day_close_hand_overs',
+      'unpaid_hand_overs',
+      'ready_notices',
+      'print_log'
+    ].map((table) => [table, 'not yet'])
+  )
+}
+
+/** The schema's tables, without SQLite's own and the search indexes' shadow tables. */
+function schemaTables(app: InitializedApp['app']): string[] {
+  const names = app.sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+    .pluck()
+    .all() as string[]
+  return names.filter((name) => !/_search_(config|data|docsize|idx)$/.test(name))
 }
 
 describe('exporting the whole shop', () => {
@@ -103,6 +191,11 @@ describe('exporting the whole shop', () => {
     expect(rowsOf(archive, 'customers.csv').length).toBe(2)
     expect(rowsOf(archive, 'payments.csv').length).toBeGreaterThan(0)
     expect(rowsOf(archive, 'stock_movements.csv').length).toBeGreaterThan(0)
+  })
+
+  it('leaves out no table of the schema without a reason', () => {
+    const undecided = schemaTables(shop.app).filter((table) => !(table in TABLE_FILES) && !(table in NOT_EXPORTED))
+    expect(undecided).toEqual([])
   })
 
   it('writes UTF-8 with a byte-order mark and readable headers, money in yuan', () => {
