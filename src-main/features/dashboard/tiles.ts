@@ -8,6 +8,7 @@ import type {
 } from '../../../src-shared/contract/dashboard'
 import { LONGEST_WAITS_SHOWN, STUCK_AFTER_DAYS } from '../../../src-shared/domain/dashboard'
 import type { PaymentMethod } from '../../../src-shared/domain/invoice'
+import { FAULTY_RETURN_DUE_DAYS, NOT_SENT_BACK } from '../../../src-shared/domain/faultyReturn'
 import { comeback, onBench, promisedBefore, promisedFor, stuck } from '../workOrders/queues'
 
 const DAY_MS = 86_400_000
@@ -79,18 +80,23 @@ export async function technicianTiles(db: Db, technicianId: string): Promise<Tec
   return { myQueue: rows[0]?.queue ?? 0, waitingForParts: rows[0]?.parts ?? 0, myComebacks: rows[0]?.comebacks ?? 0 }
 }
 
-/** Faulty parts owed to the brand are those not yet shipped back. */
+/**
+ * Faulty parts owed to the brand are those not yet shipped back, aged by the brand's due days: within
+ * them, up to twice as long, and longer.
+ */
 export async function warehouseTiles(db: Db, now: Date): Promise<WarehouseTiles> {
   const partRequestsWaiting = await count(
     db,
     sql`SELECT COUNT(*) AS n FROM work_order_part_requests WHERE status = 'open'`
   )
   const lowStock = await count(db, sql`SELECT COUNT(*) AS n FROM parts WHERE active = 1 AND on_hand <= reorder_point`)
+  const due = daysAgo(now, FAULTY_RETURN_DUE_DAYS)
+  const twiceDue = daysAgo(now, 2 * FAULTY_RETURN_DUE_DAYS)
   const { rows } = await sql<{ fresh: number; middle: number; old: number }>`
-    SELECT coalesce(SUM(created_at > ${daysAgo(now, 30)}), 0) AS fresh,
-           coalesce(SUM(created_at <= ${daysAgo(now, 30)} AND created_at > ${daysAgo(now, 60)}), 0) AS middle,
-           coalesce(SUM(created_at <= ${daysAgo(now, 60)}), 0) AS old
-      FROM faulty_parts WHERE status IN ('awaiting', 'packed')`.execute(db)
+    SELECT coalesce(SUM(created_at > ${due}), 0) AS fresh,
+           coalesce(SUM(created_at <= ${due} AND created_at > ${twiceDue}), 0) AS middle,
+           coalesce(SUM(created_at <= ${twiceDue}), 0) AS old
+      FROM faulty_parts WHERE status IN (${sql.join([...NOT_SENT_BACK])})`.execute(db)
   const faultyOwed = { upTo30: rows[0]?.fresh ?? 0, from31To60: rows[0]?.middle ?? 0, over60: rows[0]?.old ?? 0 }
   return {
     partRequestsWaiting,

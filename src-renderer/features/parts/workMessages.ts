@@ -274,7 +274,7 @@ export const partsWorkMessages = defineMessages(
       packChosen: 'Pack the {n} chosen',
       packed: 'Packed: batch {number}, {n} items',
       awaitingCount: '{n} waiting to be packed',
-      overdueCount: '{n} owed more than {days} days',
+      overdueCount: '{n} not sent back within {days} days',
       emptyOwed: 'Nothing is owed to the brand',
       emptyBatches: 'No return batches yet',
       part: 'Part',
