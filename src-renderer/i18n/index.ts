@@ -4,6 +4,7 @@ import elementZhCn from 'element-plus/es/locale/lang/zh-cn'
 import elementEn from 'element-plus/es/locale/lang/en'
 import { coreZhCN } from './zh-CN'
 import { coreEn } from './en'
+import { mergeMessages } from './mergeMessages'
 import { authMessages } from '../features/auth/messages'
 import { setupMessages } from '../features/setup/messages'
 import { settingsMessages } from '../features/settings/messages'
@@ -13,11 +14,16 @@ import { repairsMessages } from '../features/repairs/messages'
 import { customersMessages } from '../features/customers/messages'
 import { codesMessages } from '../features/codes/messages'
 import { warrantyMessages } from '../features/warranty/messages'
+import { warrantyReasonMessages } from '../features/warranty/reasonMessages'
+import { warrantyImportMessages } from '../features/warranty/importMessages'
+import { warrantyPolicyMessages } from '../features/warranty/policyMessages'
 import { warrantyRefundMessages } from '../features/warranty/refundMessages'
 import { warrantyAccessoryMessages } from '../features/warranty/accessoryMessages'
 import { partsMessages } from '../features/parts/messages'
 import { partsWorkMessages } from '../features/parts/workMessages'
+import { stocktakeMessages } from '../features/parts/stocktakeMessages'
 import { printMessages } from '../print/messages'
+import { printDocumentMessages } from '../print/documentMessages'
 import { checkoutMessages } from '../features/checkout/messages'
 import { dataExportMessages } from '../features/dataExport/messages'
 import { customerPrivacyMessages } from '../features/customers/privacyMessages'
@@ -40,11 +46,16 @@ const featureMessages = [
   customersMessages,
   codesMessages,
   warrantyMessages,
+  warrantyReasonMessages,
+  warrantyImportMessages,
+  warrantyPolicyMessages,
   warrantyRefundMessages,
   warrantyAccessoryMessages,
   partsMessages,
   partsWorkMessages,
+  stocktakeMessages,
   printMessages,
+  printDocumentMessages,
   checkoutMessages,
   dataExportMessages,
   customerPrivacyMessages,
@@ -61,11 +72,11 @@ const featureMessages = [
 type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void
   ? I
   : never
-/** Every feature's texts merged under their own top-level keys. */
+/** Every feature's texts merged key by key: a feature may spread its texts over several files. */
 type MessageSchema = typeof coreZhCN & UnionToIntersection<(typeof featureMessages)[number]['zh-CN']>
 
-const zhCN = Object.assign({}, coreZhCN, ...featureMessages.map((messages) => messages['zh-CN'])) as MessageSchema
-const en = Object.assign({}, coreEn, ...featureMessages.map((messages) => messages.en)) as MessageSchema
+const zhCN = mergeMessages([coreZhCN, ...featureMessages.map((messages) => messages['zh-CN'])]) as MessageSchema
+const en = mergeMessages([coreEn, ...featureMessages.map((messages) => messages.en)]) as MessageSchema
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]

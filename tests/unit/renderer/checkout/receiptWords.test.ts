@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkoutMessages } from '../../../../src-renderer/features/checkout/messages'
 import { printMessages } from '../../../../src-renderer/print/messages'
+import { printDocumentMessages } from '../../../../src-renderer/print/documentMessages'
 import { auditMessages } from '../../../../src-renderer/features/audit/messages'
 import { coreZhCN as zhCN } from '../../../../src-renderer/i18n/zh-CN'
 import { coreEn as en } from '../../../../src-renderer/i18n/en'
@@ -15,16 +16,23 @@ function texts(tree: unknown, path = ''): [string, string][] {
 const chinese = [
   ...texts(checkoutMessages['zh-CN']),
   ...texts(printMessages['zh-CN']),
+  ...texts(printDocumentMessages['zh-CN']),
   ...texts(auditMessages['zh-CN']),
   ...texts(zhCN)
 ]
-const english = [...texts(checkoutMessages.en), ...texts(printMessages.en), ...texts(auditMessages.en), ...texts(en)]
+const english = [
+  ...texts(checkoutMessages.en),
+  ...texts(printMessages.en),
+  ...texts(printDocumentMessages.en),
+  ...texts(auditMessages.en),
+  ...texts(en)
+]
 
 describe('the shop issues payment receipts, not tax invoices', () => {
   it('the screens name the documents as the paper does: 收款收据 and 退款单', () => {
     expect(checkoutMessages['zh-CN'].checkout.invoice.invoice).toBe('收款收据')
     expect(checkoutMessages['zh-CN'].checkout.invoice.creditNote).toBe('退款单')
-    expect(printMessages['zh-CN'].print.receipt.creditTitle).toBe('退款单')
+    expect(printDocumentMessages['zh-CN'].print.receipt.creditTitle).toBe('退款单')
     expect(checkoutMessages.en.checkout.invoice.invoice).toBe('Payment receipt')
     expect(checkoutMessages.en.checkout.invoice.creditNote).toBe('Refund note')
   })
