@@ -10,7 +10,7 @@ export const STAMP = '2026-03-20T02:00:00.000Z'
  * The steps a shop had before a reports step, and the same with the step appended: the step runs
  * right after the steps before it, whether or not the list names it yet.
  */
-export function stepsAround(step: Migration): { before: Migration[]; withStep: Migration[] } {
+export function stepsAround(step: Migration): { before: readonly Migration[]; withStep: Migration[] } {
   const registered = allMigrations.find((migration) => migration.name === step.name)
   const before = registered ? allMigrations.slice(0, allMigrations.indexOf(registered)) : allMigrations
   return { before, withStep: [...before, { ...step, version: before.length + 1 }] }
