@@ -14,6 +14,7 @@ import {
   type ShopHost
 } from './fixtures'
 import { chooseLanguage } from './locale'
+import { stockedPart } from './stockedPart'
 
 const OUT_DIR = join('test-results', 'print')
 
@@ -56,22 +57,14 @@ async function shopWithChargers(
 ) {
   const adminToken = await setUpShop(host)
   const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
-  const charger = await host.rpc<{ id: string }>(
-    'parts.create',
-    {
-      partNumber: 'HW-CHG-66W',
-      name: '华为 66W 超级快充充电器',
-      barcodes: ['6941487233359'],
-      sellingPriceFen: 14_900,
-      costPriceFen: 6_000
-    },
-    adminToken
-  )
-  await host.rpc(
-    'parts.receive',
-    { reference: 'HQ-CHG', lines: [{ partId: charger.id, quantity: 3, unitCostFen: 6_000 }] },
-    adminToken
-  )
+  const charger = await stockedPart(host, adminToken, {
+    partNumber: 'HW-CHG-66W',
+    name: '华为 66W 超级快充充电器',
+    barcodes: ['6941487233359'],
+    priceFen: 14_900,
+    costFen: 6_000,
+    quantity: 3
+  })
   const { unit } = await host.rpc<{ unit: { id: string } }>(
     'warranty.register',
     {
