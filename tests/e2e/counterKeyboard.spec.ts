@@ -12,6 +12,7 @@ import {
   type ShopHost
 } from './fixtures'
 import { finishedJob } from './counterJobs'
+import { stockedPart } from './stockedPart'
 
 // The front desk works with a keyboard and a barcode scanner on a small screen: these tests use
 // no mouse once the page is open (arranging the shop through the API).
@@ -205,22 +206,14 @@ test('an unknown code is said and left selected, so the next scan replaces it: w
 }) => {
   const adminToken = await setUpShop(host)
   const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
-  const part = await host.rpc<{ id: string }>(
-    'parts.create',
-    {
-      partNumber: 'CHG-66W',
-      name: '66W 快充充电器',
-      barcodes: ['6901234567892'],
-      sellingPriceFen: 12_900,
-      costPriceFen: 1_500
-    },
-    adminToken
-  )
-  await host.rpc(
-    'parts.receive',
-    { reference: 'HQ-1', lines: [{ partId: part.id, quantity: 5, unitCostFen: 1_500 }] },
-    adminToken
-  )
+  await stockedPart(host, adminToken, {
+    partNumber: 'CHG-66W',
+    name: '66W 快充充电器',
+    barcodes: ['6901234567892'],
+    priceFen: 12_900,
+    costFen: 1_500,
+    quantity: 5
+  })
   const page = await staffPage(browser, host, boss.username, boss.password)
 
   // The lookup keeps its last query; coming back to it, a scan replaced it only after a click.

@@ -55,6 +55,10 @@ test('the admin exports the whole shop as one archive of CSV files', async ({ br
   expect(everything).not.toMatch(/(^|[,"])2468(?=[,"\r\n]|$)/m)
   expect(everything).not.toMatch(/scrypt|argon|\$2[aby]\$/)
   expect(await zip.file('README.txt')!.async('string')).toContain('work_orders.csv')
+  // The shop profile leaves with the shop, so a new system need not be told its name again.
+  const settings = await zip.file('shop_settings.csv')!.async('string')
+  expect(settings).toContain('shop.profile')
+  expect(settings).toContain('鑫诚手机维修中心')
 })
 
 test('a manager exports a customer’s data, then erases them, and search no longer finds them', async ({

@@ -14,6 +14,7 @@ import {
   tallScreenshot
 } from './fixtures'
 import { chooseLanguage } from './locale'
+import { stockedPart } from './stockedPart'
 
 // Each test walks several people through several screens: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 120_000 })
@@ -185,51 +186,6 @@ test('a warehouse clerk creates a part, receives two deliveries by scanning and 
   await tallScreenshot(page, 'parts-part-page-english')
 })
 
-interface CreatedPart {
-  id: string
-}
-
-/** A part on the shelf, arranged through the API: created, then received at the given cost. */
-async function stockedPart(
-  host: ShopHost,
-  token: string,
-  fields: {
-    partNumber: string
-    name: string
-    bin: string
-    reorderPoint: number
-    reorderQuantity: number
-    quantity: number
-    costFen: number
-  }
-): Promise<CreatedPart> {
-  const part = await host.rpc<CreatedPart>(
-    'parts.create',
-    {
-      partNumber: fields.partNumber,
-      name: fields.name,
-      binLocation: fields.bin,
-      sellingPriceFen: fields.costFen * 2,
-      reorderPoint: fields.reorderPoint,
-      reorderQuantity: fields.reorderQuantity,
-      costPriceFen: fields.costFen
-    },
-    token
-  )
-  if (fields.quantity > 0) {
-    await host.rpc(
-      'parts.receive',
-      {
-        reference: `INIT-${fields.partNumber}`,
-        supplier: '',
-        lines: [{ partId: part.id, quantity: fields.quantity, unitCostFen: fields.costFen }]
-      },
-      token
-    )
-  }
-  return part
-}
-
 test('stock reports: low stock with suggested orders, valuation with totals, Excel exports, and a large scrap waits for the manager', async ({
   browser,
   host
@@ -244,6 +200,7 @@ test('stock reports: low stock with suggested orders, valuation with totals, Exc
     reorderPoint: 2,
     reorderQuantity: 5,
     quantity: 3,
+    priceFen: 120_000,
     costFen: 60_000
   })
   await stockedPart(host, adminToken, {
@@ -253,6 +210,7 @@ test('stock reports: low stock with suggested orders, valuation with totals, Exc
     reorderPoint: 10,
     reorderQuantity: 20,
     quantity: 4,
+    priceFen: 2_500,
     costFen: 1_250
   })
   // A model the shop knows from its warranty registry, for the manager to link the screen to.
@@ -279,6 +237,7 @@ test('stock reports: low stock with suggested orders, valuation with totals, Exc
     reorderPoint: 1,
     reorderQuantity: 3,
     quantity: 0,
+    priceFen: 1_600,
     costFen: 800
   })
 

@@ -10,66 +10,12 @@ import {
   settled,
   tallScreenshot
 } from './fixtures'
+import { stockedPart } from './stockedPart'
 
 /** A barcode scanner: fast keystrokes ending in Enter. */
 async function scan(field: Locator, code: string): Promise<void> {
   await field.pressSequentially(code, { delay: 5 })
   await field.press('Enter')
-}
-
-interface CreatedPart {
-  id: string
-  partNumber: string
-  onHand: number
-}
-
-async function stockedPart(
-  host: ShopHost,
-  token: string,
-  fields: {
-    partNumber: string
-    name: string
-    bin: string
-    barcode: string
-    priceFen: number
-    costFen: number
-    quantity: number
-    serialTracked?: boolean
-    returnFaulty?: boolean
-    /** A serial-tracked part's serials, one per unit received. */
-    serials?: string[]
-  }
-): Promise<CreatedPart> {
-  const part = await host.rpc<CreatedPart>(
-    'parts.create',
-    {
-      partNumber: fields.partNumber,
-      name: fields.name,
-      binLocation: fields.bin,
-      barcodes: [fields.barcode],
-      sellingPriceFen: fields.priceFen,
-      // A brand-supplied part used only under warranty is priced ¥0 on purpose.
-      zeroPriceConfirmed: fields.priceFen === 0,
-      costPriceFen: fields.costFen,
-      serialTracked: fields.serialTracked ?? false,
-      returnFaulty: fields.returnFaulty ?? false
-    },
-    token
-  )
-  if (fields.quantity > 0) {
-    await host.rpc(
-      'parts.receive',
-      {
-        reference: `RK-${fields.partNumber}`,
-        supplier: '华为授权配件中心',
-        lines: [
-          { partId: part.id, quantity: fields.quantity, unitCostFen: fields.costFen, serials: fields.serials ?? [] }
-        ]
-      },
-      token
-    )
-  }
-  return part
 }
 
 async function workOrder(
@@ -114,7 +60,7 @@ test('a technician requests parts on their job; the clerk issues by scanning; th
     partNumber: 'BAT-M60P',
     name: 'Mate 60 Pro 电池',
     bin: 'A-01-03',
-    barcode: '6901234567892',
+    barcodes: ['6901234567892'],
     priceFen: 18_000,
     costFen: 9_000,
     quantity: 5
@@ -123,7 +69,7 @@ test('a technician requests parts on their job; the clerk issues by scanning; th
     partNumber: 'LCD-M60P',
     name: 'Mate 60 Pro 屏幕总成',
     bin: 'B-02-01',
-    barcode: '6901234500011',
+    barcodes: ['6901234500011'],
     priceFen: 120_000,
     costFen: 60_000,
     quantity: 1
@@ -132,7 +78,7 @@ test('a technician requests parts on their job; the clerk issues by scanning; th
     partNumber: 'CBL-USBC',
     name: 'USB-C 尾插排线',
     bin: 'C-11-07',
-    barcode: '6901234500028',
+    barcodes: ['6901234500028'],
     priceFen: 3_000,
     costFen: 1_250,
     quantity: 8
@@ -239,7 +185,7 @@ test('a warranty job’s replaced part is owed to the brand, packed into a batch
     partNumber: 'MB-M60P',
     name: 'Mate 60 Pro 主板',
     bin: 'S-01-01',
-    barcode: '6901234599990',
+    barcodes: ['6901234599990'],
     priceFen: 0,
     costFen: 150_000,
     quantity: 2,
@@ -339,7 +285,7 @@ test('a stocktake over all parts: one count with a variance, a manager-sized one
     partNumber: 'BAT-M60P',
     name: 'Mate 60 Pro 电池',
     bin: 'A-01-03',
-    barcode: '6901234567892',
+    barcodes: ['6901234567892'],
     priceFen: 18_000,
     costFen: 9_000,
     quantity: 5
@@ -348,7 +294,7 @@ test('a stocktake over all parts: one count with a variance, a manager-sized one
     partNumber: 'LCD-M60P',
     name: 'Mate 60 Pro 屏幕总成',
     bin: 'B-02-01',
-    barcode: '6901234500011',
+    barcodes: ['6901234500011'],
     priceFen: 120_000,
     costFen: 60_000,
     quantity: 3
@@ -357,7 +303,7 @@ test('a stocktake over all parts: one count with a variance, a manager-sized one
     partNumber: 'CBL-USBC',
     name: 'USB-C 尾插排线',
     bin: 'C-11-07',
-    barcode: '6901234500028',
+    barcodes: ['6901234500028'],
     priceFen: 3_000,
     costFen: 1_250,
     quantity: 8
@@ -455,7 +401,7 @@ test('a blind stocktake: the clerk counts without the books; a part corrected af
     partNumber: 'BAT-M60P',
     name: 'Mate 60 Pro 电池',
     bin: 'A-01-03',
-    barcode: '6901234567892',
+    barcodes: ['6901234567892'],
     priceFen: 18_000,
     costFen: 9_000,
     quantity: 5
@@ -464,7 +410,7 @@ test('a blind stocktake: the clerk counts without the books; a part corrected af
     partNumber: 'CBL-USBC',
     name: 'USB-C 尾插排线',
     bin: 'C-11-07',
-    barcode: '6901234500028',
+    barcodes: ['6901234500028'],
     priceFen: 3_000,
     costFen: 1_250,
     quantity: 8
@@ -700,7 +646,7 @@ test('faulty-part returns by keyboard alone: tick, pack, ship and credit the bat
     partNumber: 'BAT-P60',
     name: 'P60 电池',
     bin: 'A-02-01',
-    barcode: '6901234511110',
+    barcodes: ['6901234511110'],
     priceFen: 0,
     costFen: 9_000,
     quantity: 2,
@@ -774,7 +720,7 @@ test('a stocktake by keyboard alone: started, counted by scan and down the sheet
       partNumber,
       name: `键盘盘点 ${partNumber}`,
       bin,
-      barcode,
+      barcodes: [barcode],
       priceFen: 1_000,
       costFen: 500,
       quantity: 4

@@ -1,9 +1,20 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
-import { test, expect, screenshot, setUpShop, staffPage, hire, settled, tallScreenshot } from './fixtures'
+import type { Locator, Page } from '@playwright/test'
+import {
+  test,
+  expect,
+  screenshot,
+  setUpShop,
+  staffPage,
+  hire,
+  settled,
+  tallScreenshot,
+  type ShopHost
+} from './fixtures'
 import { chooseLanguage } from './locale'
+import { stockedPart } from './stockedPart'
 
 const OUT_DIR = join('test-results', 'print')
 
@@ -36,63 +47,88 @@ async function slipPdf(page: Page, name: string): Promise<string> {
   return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
 }
 
+/**
+ * A shop with manager 王芳, three Huawei 66W chargers on the shelf and a registered Mate 60 Pro
+ * bought `daysAgo` days ago.
+ */
+async function shopWithChargers(
+  host: ShopHost,
+  buyer: { serial: string; daysAgo: number; invoiceNumber: string; buyerName: string; buyerPhone: string }
+) {
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const charger = await stockedPart(host, adminToken, {
+    partNumber: 'HW-CHG-66W',
+    name: '华为 66W 超级快充充电器',
+    barcodes: ['6941487233359'],
+    priceFen: 14_900,
+    costFen: 6_000,
+    quantity: 3
+  })
+  const { unit } = await host.rpc<{ unit: { id: string } }>(
+    'warranty.register',
+    {
+      serial: buyer.serial,
+      brand: '华为',
+      model: 'Mate 60 Pro',
+      categoryKey: 'mobile_phone',
+      purchaseDate: shopDateDaysAgo(buyer.daysAgo),
+      invoiceNumber: buyer.invoiceNumber,
+      buyerName: buyer.buyerName,
+      buyerPhone: buyer.buyerPhone
+    },
+    adminToken
+  )
+  return { adminToken, boss, charger, unit }
+}
+
+/** The warranty lookup's verdict for a serial, as the manager's scanner enters it. */
+async function lookUp(page: Page, serial: string) {
+  await page.getByTestId('nav-warranty').click()
+  await page.getByTestId('warranty-search').fill(serial)
+  await page.getByTestId('warranty-search').press('Enter')
+  return page.getByTestId('warranty-verdict')
+}
+
+/** The verdict again, for the charger as the faulty component. */
+async function evaluateCharger(page: Page, verdict: Locator) {
+  await verdict.getByTestId('claim-component').click()
+  await page.getByRole('option', { name: '充电器', exact: true }).click()
+  await verdict.getByTestId('claim-evaluate').click()
+}
+
+/** The 66W charger chosen in a remedy dialog by typing part of its number. */
+async function pickCharger(page: Page, dialog: Locator) {
+  await dialog.getByTestId('accessory-part').click()
+  await page.keyboard.type('66W')
+  await page.getByRole('option', { name: /HW-CHG-66W/ }).click()
+}
+
 test('a manager exchanges a faulty charger from the warranty lookup: the new one leaves stock, the slip prints, the history shows it', async ({
   browser,
   host
 }) => {
-  const adminToken = await setUpShop(host)
-  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
-  const charger = await host.rpc<{ id: string }>(
-    'parts.create',
-    {
-      partNumber: 'HW-CHG-66W',
-      name: '华为 66W 超级快充充电器',
-      barcodes: ['6941487233359'],
-      sellingPriceFen: 14_900,
-      costPriceFen: 6_000
-    },
-    adminToken
-  )
-  await host.rpc(
-    'parts.receive',
-    { reference: 'HQ-CHG', lines: [{ partId: charger.id, quantity: 3, unitCostFen: 6_000 }] },
-    adminToken
-  )
-  await host.rpc(
-    'warranty.register',
-    {
-      serial: 'HWM60P2026C3',
-      brand: '华为',
-      model: 'Mate 60 Pro',
-      categoryKey: 'mobile_phone',
-      purchaseDate: shopDateDaysAgo(3),
-      invoiceNumber: '44031999',
-      buyerName: '赵敏',
-      buyerPhone: '13700137000'
-    },
-    adminToken
-  )
+  const { adminToken, boss, charger } = await shopWithChargers(host, {
+    serial: 'HWM60P2026C3',
+    daysAgo: 3,
+    invoiceNumber: '44031999',
+    buyerName: '赵敏',
+    buyerPhone: '13700137000'
+  })
 
   const page = await staffPage(browser, host, boss.username, boss.password)
-  await page.getByTestId('nav-warranty').click()
-  await page.getByTestId('warranty-search').fill('HWM60P2026C3')
-  await page.getByTestId('warranty-search').press('Enter')
-  const verdict = page.getByTestId('warranty-verdict')
+  const verdict = await lookUp(page, 'HWM60P2026C3')
   await expect(verdict.getByTestId('verdict-text')).toHaveText('可退货')
   // The phone is refunded on day 3; nothing offers an accessory until the charger is the fault.
   await expect(verdict.getByTestId('exchange-accessory')).toHaveCount(0)
-  await verdict.getByTestId('claim-component').click()
-  await page.getByRole('option', { name: '充电器', exact: true }).click()
-  await verdict.getByTestId('claim-evaluate').click()
+  await evaluateCharger(page, verdict)
   await expect(verdict.getByTestId('verdict-text')).toHaveText('免费更换附件')
   await expect(verdict.getByTestId('refund-unit')).toHaveCount(0)
 
   await verdict.getByTestId('exchange-accessory').click()
   const dialog = page.getByTestId('accessory-exchange-dialog')
   await expect(dialog).toContainText('HWM60P2026C3 的充电器在其三包期内出现性能故障')
-  await dialog.getByTestId('accessory-part').click()
-  await page.keyboard.type('66W')
-  await page.getByRole('option', { name: /HW-CHG-66W/ }).click()
+  await pickCharger(page, dialog)
   await dialog.locator('input[name=faultySerial]').fill('chg-old-0042')
   await settled(page)
   await screenshot(page, 'warranty-accessory-dialog')
@@ -138,59 +174,27 @@ test('a charger exchanged twice fails again: the manager refunds its price by We
   browser,
   host
 }) => {
-  const adminToken = await setUpShop(host)
-  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
-  const charger = await host.rpc<{ id: string }>(
-    'parts.create',
-    {
-      partNumber: 'HW-CHG-66W',
-      name: '华为 66W 超级快充充电器',
-      barcodes: [],
-      sellingPriceFen: 14_900,
-      costPriceFen: 6_000
-    },
-    adminToken
-  )
-  await host.rpc(
-    'parts.receive',
-    { reference: 'HQ-CHG', lines: [{ partId: charger.id, quantity: 3, unitCostFen: 6_000 }] },
-    adminToken
-  )
-  const { unit } = await host.rpc<{ unit: { id: string } }>(
-    'warranty.register',
-    {
-      serial: 'HWM60P2026R9',
-      brand: '华为',
-      model: 'Mate 60 Pro',
-      categoryKey: 'mobile_phone',
-      purchaseDate: shopDateDaysAgo(40),
-      invoiceNumber: '44032001',
-      buyerName: '周芷若',
-      buyerPhone: '13600136000'
-    },
-    adminToken
-  )
+  const { adminToken, boss, charger, unit } = await shopWithChargers(host, {
+    serial: 'HWM60P2026R9',
+    daysAgo: 40,
+    invoiceNumber: '44032001',
+    buyerName: '周芷若',
+    buyerPhone: '13600136000'
+  })
   const claim = { kind: 'performance', component: 'charger', faultCode: null, faultDate: null }
   for (let i = 0; i < 2; i++)
     await host.rpc('warranty.exchangeAccessory', { unitId: unit.id, claim, partId: charger.id }, adminToken)
 
   const page = await staffPage(browser, host, boss.username, boss.password)
-  await page.getByTestId('nav-warranty').click()
-  await page.getByTestId('warranty-search').fill('HWM60P2026R9')
-  await page.getByTestId('warranty-search').press('Enter')
-  const verdict = page.getByTestId('warranty-verdict')
-  await verdict.getByTestId('claim-component').click()
-  await page.getByRole('option', { name: '充电器', exact: true }).click()
-  await verdict.getByTestId('claim-evaluate').click()
+  const verdict = await lookUp(page, 'HWM60P2026R9')
+  await evaluateCharger(page, verdict)
   await expect(verdict.getByTestId('verdict-text')).toHaveText('附件可退货')
   await expect(verdict.getByTestId('exchange-accessory')).toHaveCount(0)
 
   await verdict.getByTestId('refund-accessory').click()
   const dialog = page.getByTestId('accessory-refund-dialog')
   await expect(dialog).toContainText('HWM60P2026R9 的充电器已按三包更换两次')
-  await dialog.getByTestId('accessory-part').click()
-  await page.keyboard.type('66W')
-  await page.getByRole('option', { name: /HW-CHG-66W/ }).click()
+  await pickCharger(page, dialog)
   await expect(dialog).toContainText('按目录售价 ¥149.00 退款')
   await dialog.getByTestId('accessory-refund-method').click()
   await page.getByRole('option', { name: '微信支付' }).click()

@@ -65,13 +65,13 @@ function readme(
           'Each file is one table: UTF-8 CSV (RFC 4180) with a byte-order mark, so Excel, LibreOffice and WPS open it with Chinese text intact.',
           'Money columns are in yuan (2 decimals). Times are the shop’s local time. Ids let the files be joined.',
           'Text that begins like a formula (= + - @) starts with an apostrophe, so it is never run as one.',
-          'Not included: passwords, sessions, claim codes and device passcodes.'
+          'Not included: passwords, sessions, claim codes, device passcodes, and the shop logo (too long for a spreadsheet cell).'
         ]
       : [
           '每个文件是一张表：UTF-8 编码的 CSV（RFC 4180），带字节顺序标记，Excel、WPS、LibreOffice 都能正确显示中文。',
           '金额列单位为元（两位小数）；时间为本店当地时间；各文件可按 ID 关联。',
           '以公式符号（= + - @）开头的文字前加了单引号，打开时不会被当作公式执行。',
-          '不包含：登录密码、会话、取机码和设备密码。'
+          '不包含：登录密码、会话、取机码、设备密码，以及本店标志图片（超出表格单元格长度）。'
         ]
   const lines = [
     ...intro,

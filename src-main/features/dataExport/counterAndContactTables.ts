@@ -11,7 +11,10 @@ import {
   partNumber
 } from './exportColumns'
 
-/** Sales over the counter and their refunds, 三包 accessory remedies, follow-up calls and complaints. */
+/**
+ * Sales over the counter and their refunds, 三包 accessory remedies, ready notices, follow-up calls
+ * and complaints.
+ */
 export const COUNTER_AND_CONTACT_TABLES: readonly ExportTable[] = [
   {
     file: 'counter_sales',
@@ -75,6 +78,22 @@ export const COUNTER_AND_CONTACT_TABLES: readonly ExportTable[] = [
       id('r.payment_id', '付款ID', 'Payment ID'),
       userName('r.created_by', '经办人', 'Handled by'),
       createdAt('r')
+    ]
+  },
+  {
+    file: 'ready_notices',
+    zh: '取机通知',
+    en: 'Ready-for-pickup notices',
+    from: 'ready_notices n',
+    orderBy: 'n.notified_at, n.id',
+    columns: [
+      id('n.id', '通知ID', 'Notice ID'),
+      id('n.work_order_id', '工单ID', 'Work order ID'),
+      workOrderNumber('n.work_order_id'),
+      text('n.channel', '方式', 'Channel'),
+      text('n.language', '语言', 'Language'),
+      userName('n.notified_by', '通知人', 'Notified by'),
+      instant('n.notified_at', '通知时间', 'Notified at')
     ]
   },
   {

@@ -45,3 +45,5 @@ export const workOrderNumber = (sql: string) =>
   text(`(SELECT number FROM work_orders w WHERE w.id = ${sql})`, '工单号', 'Work order number')
 export const partNumber = (sql: string) =>
   text(`(SELECT part_number FROM parts p WHERE p.id = ${sql})`, '配件编号', 'Part number')
+export const invoiceNumber = (sql: string) =>
+  text(`(SELECT number FROM invoices i WHERE i.id = ${sql})`, '单据号', 'Document number')

@@ -7,10 +7,11 @@ import {
   id,
   createdAt,
   userName,
-  workOrderNumber
+  workOrderNumber,
+  invoiceNumber
 } from './exportColumns'
 
-/** Receipts, payments, day closes and claims to the brand. */
+/** Receipts and their tax invoice numbers, payments, unpaid hand-overs, day closes and claims to the brand. */
 export const MONEY_TABLES: readonly ExportTable[] = [
   {
     file: 'invoices',
@@ -75,12 +76,57 @@ export const MONEY_TABLES: readonly ExportTable[] = [
       money('p.tendered_fen', '实收(元)', 'Tendered (yuan)'),
       money('p.change_fen', '找零(元)', 'Change (yuan)'),
       id('p.invoice_id', '单据ID', 'Document ID'),
-      text('(SELECT number FROM invoices i WHERE i.id = p.invoice_id)', '单据号', 'Document number'),
+      invoiceNumber('p.invoice_id'),
       id('p.work_order_id', '工单ID', 'Work order ID'),
       workOrderNumber('p.work_order_id'),
       text('p.reason', '原因', 'Reason'),
       userName('p.cashier_id', '收银员', 'Cashier'),
       id('p.day_close_id', '日结ID', 'Day close ID')
+    ]
+  },
+  {
+    file: 'tax_invoice_numbers',
+    zh: '税务发票号',
+    en: 'Tax invoice numbers',
+    from: 'tax_invoice_numbers t',
+    orderBy: 't.recorded_at, t.id',
+    columns: [
+      id('t.id', '记录ID', 'Record ID'),
+      id('t.invoice_id', '单据ID', 'Document ID'),
+      invoiceNumber('t.invoice_id'),
+      text('t.tax_invoice_number', '税务发票号', 'Tax invoice number'),
+      userName('t.recorded_by', '登记人', 'Recorded by'),
+      instant('t.recorded_at', '登记时间', 'Recorded at')
+    ]
+  },
+  {
+    file: 'unpaid_hand_overs',
+    zh: '未付款交机',
+    en: 'Devices handed over unpaid',
+    from: 'unpaid_hand_overs h',
+    orderBy: 'h.at, h.id',
+    columns: [
+      id('h.id', '记录ID', 'Record ID'),
+      id('h.work_order_id', '工单ID', 'Work order ID'),
+      workOrderNumber('h.work_order_id'),
+      money('h.lines_fen', '应收明细(元)', 'Lines total (yuan)'),
+      money('h.deposit_held_fen', '已收定金(元)', 'Deposit held (yuan)'),
+      text('h.reason', '原因', 'Reason'),
+      userName('h.approved_by', '批准人', 'Approved by'),
+      userName('h.handed_over_by', '交机人', 'Handed over by'),
+      instant('h.at', '交机时间', 'Handed over at')
+    ]
+  },
+  {
+    file: 'day_close_hand_overs',
+    zh: '日结所含未付款交机',
+    en: 'Unpaid hand-overs in each day close',
+    from: 'day_close_hand_overs x JOIN day_closes d ON d.id = x.day_close_id',
+    orderBy: 'd.closed_at, x.unpaid_hand_over_id',
+    columns: [
+      id('x.day_close_id', '日结ID', 'Day close ID'),
+      text('d.number', '日结号', 'Day close number'),
+      id('x.unpaid_hand_over_id', '未付款交机记录ID', 'Unpaid hand-over ID')
     ]
   },
   {

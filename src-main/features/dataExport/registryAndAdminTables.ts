@@ -1,6 +1,9 @@
-import { type ExportTable, text, instant, boolean, id, createdAt, updatedAt, userName } from './exportColumns'
+import { type ExportTable, text, integer, instant, boolean, id, createdAt, updatedAt, userName } from './exportColumns'
 
-/** The warranty registry, its policies and codes, the staff and the audit trail. */
+/**
+ * The warranty registry, its policies and codes, the manager's actions on frequent faults, the
+ * shop's settings, the staff, what was printed and the audit trail.
+ */
 export const REGISTRY_AND_ADMIN_TABLES: readonly ExportTable[] = [
   {
     file: 'warranty_units',
@@ -78,6 +81,43 @@ export const REGISTRY_AND_ADMIN_TABLES: readonly ExportTable[] = [
     ]
   },
   {
+    file: 'fault_actions',
+    zh: '故障改进措施',
+    en: 'Fault actions',
+    from: 'fault_actions a',
+    orderBy: 'a.created_at, a.id',
+    columns: [
+      id('a.id', '措施ID', 'Action ID'),
+      text('a.brand', '品牌', 'Brand'),
+      text('a.model', '型号', 'Model'),
+      text('a.component_code', '部件代码', 'Component code'),
+      text('a.fault_code', '故障代码', 'Fault code'),
+      text('a.owner', '负责人', 'Owner'),
+      text('a.action', '措施', 'Action'),
+      text('a.due_date', '期限', 'Due date'),
+      text('a.status', '状态', 'Status'),
+      userName('a.created_by', '创建人', 'Created by'),
+      createdAt('a'),
+      updatedAt('a'),
+      instant('a.closed_at', '关闭时间', 'Closed at')
+    ]
+  },
+  {
+    file: 'shop_settings',
+    zh: '本店设置',
+    en: 'Shop settings',
+    from: 'shop_settings s',
+    orderBy: 's.key',
+    columns: [
+      text('s.key', '设置项', 'Setting'),
+      // The logo (a data URL of up to 400 000 characters) would overflow a spreadsheet cell, which
+      // holds 32 767; the shop has the picture itself.
+      text("json_remove(s.value, '$.logo')", '值', 'Value'),
+      userName('s.updated_by', '修改人', 'Updated by'),
+      updatedAt('s')
+    ]
+  },
+  {
     file: 'users',
     zh: '员工账号',
     en: 'Staff accounts',
@@ -93,6 +133,22 @@ export const REGISTRY_AND_ADMIN_TABLES: readonly ExportTable[] = [
       instant('u.last_sign_in_at', '最近登录', 'Last sign-in'),
       createdAt('u'),
       updatedAt('u')
+    ]
+  },
+  {
+    file: 'print_log',
+    zh: '打印记录',
+    en: 'Print log',
+    from: 'print_log p',
+    orderBy: 'p.printed_at, p.id',
+    columns: [
+      id('p.id', '记录ID', 'Entry ID'),
+      text('p.document_type', '单据类型', 'Document type'),
+      id('p.entity_id', '打印对象ID', 'Printed record ID'),
+      integer('p.print_number', '第几次打印', 'Print number'),
+      text('p.paper', '纸张', 'Paper'),
+      userName('p.printed_by', '打印人', 'Printed by'),
+      instant('p.printed_at', '打印时间', 'Printed at')
     ]
   },
   {

@@ -13,7 +13,7 @@ import {
   partNumber
 } from './exportColumns'
 
-/** Parts, the stock ledger, counts and faulty parts owed to the brand. */
+/** Parts with their barcodes and the models they fit, the stock ledger, counts and faulty parts owed to the brand. */
 export const STOCK_TABLES: readonly ExportTable[] = [
   {
     file: 'parts',
@@ -40,6 +40,32 @@ export const STOCK_TABLES: readonly ExportTable[] = [
       text("(SELECT group_concat(barcode, ' ') FROM part_barcodes b WHERE b.part_id = p.id)", '条码', 'Barcodes'),
       createdAt('p'),
       updatedAt('p')
+    ]
+  },
+  {
+    file: 'part_barcodes',
+    zh: '配件条码',
+    en: 'Part barcodes',
+    from: 'part_barcodes b JOIN parts p ON p.id = b.part_id',
+    orderBy: 'p.part_number, b.barcode',
+    columns: [
+      text('b.barcode', '条码', 'Barcode'),
+      id('b.part_id', '配件ID', 'Part ID'),
+      text('p.part_number', '配件编号', 'Part number')
+    ]
+  },
+  {
+    file: 'part_models',
+    zh: '配件适用机型',
+    en: 'Models each part fits',
+    from: 'part_models f JOIN parts p ON p.id = f.part_id JOIN product_models m ON m.id = f.model_id',
+    orderBy: 'p.part_number, m.brand, m.model',
+    columns: [
+      id('f.part_id', '配件ID', 'Part ID'),
+      text('p.part_number', '配件编号', 'Part number'),
+      id('f.model_id', '型号ID', 'Model ID'),
+      text('m.brand', '品牌', 'Brand'),
+      text('m.model', '型号', 'Model')
     ]
   },
   {

@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { AppContext } from '../../app/context'
 import type { HandlerTable } from '../../rpc/handler'
 import { AppError, type AppErrorData } from '../../../src-shared/contract'
@@ -8,7 +7,7 @@ import { THIS_PC_DESK_ID } from '../../rpc/callSource'
 import { isDeskPaired, verifyDeskCredential } from '../../features/desks/registry'
 import { CERTIFICATE_PATH } from '../../features/desks/network/service'
 import type { LanCertificate } from './lanCertificate'
-import { sendResult, sendJson, serveCertificate, serveRpc, singleHeader } from './server'
+import { listenOn, sendResult, sendJson, serveCertificate, serveRpc, singleHeader } from './server'
 import { serveStatic } from './static'
 import { serveChangeEvents } from './events'
 import { APP_RELEASE, DESK_RELEASE_HEADER, SHOP_SERVER_RELEASE_HEADER } from '../../app/release'
@@ -46,20 +45,7 @@ export async function startLanHost(app: AppContext, handlers: HandlerTable, opti
       if (!response.headersSent) sendJson(response, 500, { ok: false, error: new AppError('INTERNAL').toData() })
     })
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port, options.address, () => resolve())
-  })
-  const { port } = server.address() as AddressInfo
-  return {
-    server,
-    url: `https://${options.address}:${port}/`,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
-  }
+  return listenOn(server, 'https', options.address, options.port)
 }
 
 async function handle(

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Server as HttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { AppContext } from '../../app/context'
 import { dispatch } from '../../rpc/dispatch'
@@ -53,14 +54,28 @@ export async function startWebHost(app: AppContext, handlers: HandlerTable, opti
       if (!response.headersSent) sendJson(response, 500, { ok: false, error: new AppError('INTERNAL').toData() })
     })
   })
+  return listenOn(server, 'http', WEB_HOST_ADDRESS, options.port)
+}
+
+/**
+ * Starts a host listening and hands it back with the URL a client reaches it at (the port the
+ * system chose when asked for 0) and a close that also ends the connections still open, so a
+ * stop never waits on a browser's keep-alive.
+ */
+export async function listenOn<S extends Server | HttpsServer>(
+  server: S,
+  scheme: 'http' | 'https',
+  address: string,
+  port: number
+): Promise<{ server: S; url: string; close(): Promise<void> }> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port, WEB_HOST_ADDRESS, () => resolve())
+    server.listen(port, address, () => resolve())
   })
-  const { port } = server.address() as AddressInfo
+  const bound = (server.address() as AddressInfo).port
   return {
     server,
-    url: `http://${WEB_HOST_ADDRESS}:${port}/`,
+    url: `${scheme}://${address}:${bound}/`,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve())

@@ -3,12 +3,14 @@ import {
   call,
   callError,
   callOk,
+  ADMIN,
   countRows,
+  SHOP,
   createUserAndSignIn,
   initializedApp,
   type InitializedApp
 } from '../helpers'
-import { finishedJob } from '../checkout/fixtures'
+import { finishJob, finishedJob } from '../checkout/fixtures'
 import { openArchive, rowsOf, type OpenedArchive } from './archiveReader'
 
 /** Every table a person or an auditor wants from a shop that leaves, by the file it is written to. */
@@ -44,7 +46,16 @@ const TABLE_FILES: Record<string, string> = {
   warranty_accessory_remedies: 'warranty_accessory_remedies.csv',
   follow_ups: 'follow_ups.csv',
   complaints: 'complaints.csv',
-  complaint_events: 'complaint_events.csv'
+  complaint_events: 'complaint_events.csv',
+  shop_settings: 'shop_settings.csv',
+  part_barcodes: 'part_barcodes.csv',
+  part_models: 'part_models.csv',
+  tax_invoice_numbers: 'tax_invoice_numbers.csv',
+  fault_actions: 'fault_actions.csv',
+  unpaid_hand_overs: 'unpaid_hand_overs.csv',
+  day_close_hand_overs: 'day_close_hand_overs.csv',
+  ready_notices: 'ready_notices.csv',
+  print_log: 'print_log.csv'
 }
 
 /**
@@ -103,21 +114,85 @@ const NOT_EXPORTED: Record<string, string> = {
   // Import runs of the registry: the units they brought are in warranty_units.
   ...Object.fromEntries(
     ['warranty_import_runs', 'warranty_import_rows', 'warranty_import_undo'].map((table) => [table, 'import runs'])
-  ),
-  // Not yet exported: said in the README's export section as a known gap.
-  ...Object.fromEntries(
-    [
-      'shop_settings',
-      'part_barcodes',
-      'part_models',
-      'tax_invoice_numbers',
-      'fault_actions',
-      'day_close_hand_overs',
-      'unpaid_hand_overs',
-      'ready_notices',
-      'print_log'
-    ].map((table) => [table, 'not yet'])
   )
+}
+
+/**
+ * A row in each of the shop's smaller records: a part fitting a registered model, a tax invoice
+ * number on the paid receipt, a fault action, a ready notice and a print of the paid job, and the
+ * other job handed over unpaid, then the day closed with it on.
+ */
+async function shopRecordsAround(
+  app: InitializedApp['app'],
+  adminToken: string,
+  paidId: string,
+  other: { id: string; claimCode: string }
+) {
+  await callOk(
+    app,
+    'warranty.register',
+    {
+      serial: 'SN-EXPORT-UNIT',
+      brand: '华为',
+      model: 'Mate 60',
+      categoryKey: 'mobile_phone',
+      purchaseDate: '2026-01-10'
+    },
+    adminToken
+  )
+  const [model] = await callOk(app, 'warranty.models', { categoryKey: 'mobile_phone' }, adminToken)
+  await callOk(
+    app,
+    'parts.create',
+    {
+      partNumber: 'BAT-M60',
+      name: '电池',
+      barcodes: ['6900000000017'],
+      sellingPriceFen: 9_900,
+      compatibleModelIds: [model!.id]
+    },
+    adminToken
+  )
+  const receipt = app.sqlite.prepare('SELECT id FROM invoices WHERE work_order_id = ?').pluck().get(paidId) as string
+  await callOk(app, 'checkout.recordTaxInvoice', { invoiceId: receipt, taxInvoiceNumber: '04400123' }, adminToken)
+  await callOk(
+    app,
+    'reports.saveFaultAction',
+    {
+      brand: '华为',
+      model: 'Mate 60',
+      componentCode: 'L1',
+      faultCode: 'F1',
+      owner: '王工',
+      action: '核对批次',
+      dueDate: '2026-02-01'
+    },
+    adminToken
+  )
+  await callOk(
+    app,
+    'customerContact.markNotified',
+    { workOrderId: paidId, language: 'zh-CN', channel: 'sms' },
+    adminToken
+  )
+  await callOk(app, 'printing.print', { documentType: 'claim_receipt', entityId: paidId }, adminToken)
+  await finishJob(app, adminToken, other.id, { serviceType: 'paid_repair' })
+  await callOk(
+    app,
+    'workOrders.pickup',
+    {
+      id: other.id,
+      claimCode: other.claimCode,
+      confirmed: true,
+      unpaidOverride: {
+        reason: '老客户，明天转账',
+        managerApproval: { username: ADMIN.username, password: ADMIN.password }
+      }
+    },
+    adminToken
+  )
+  const { expectedCashFen } = await callOk(app, 'dayClose.preview', {}, adminToken)
+  await callOk(app, 'dayClose.close', { countedCashFen: expectedCashFen }, adminToken)
 }
 
 /** The schema's tables, without SQLite's own and the search indexes' shadow tables. */
@@ -174,6 +249,7 @@ describe('exporting the whole shop', () => {
     app.sqlite
       .prepare('UPDATE customers SET address = ? WHERE mobile = ?')
       .run('北京\u001b[31m市\u202e海淀', '13900000002')
+    await shopRecordsAround(app, adminToken, paid.id, { id: other.workOrder.id, claimCode })
     auditBefore = countRows(app, 'audit_log')
     const file = await callOk(app, 'dataExport.shop', { language: 'zh-CN' }, adminToken)
     expect(file.fileName).toMatch(/^shop-export-\d{4}-\d{2}-\d{2}\.zip$/)
@@ -191,6 +267,27 @@ describe('exporting the whole shop', () => {
     expect(rowsOf(archive, 'customers.csv').length).toBe(2)
     expect(rowsOf(archive, 'payments.csv').length).toBeGreaterThan(0)
     expect(rowsOf(archive, 'stock_movements.csv').length).toBeGreaterThan(0)
+  })
+
+  it('holds the shop profile and the smaller records a new system needs, each with its row', () => {
+    const profile = rowsOf(archive, 'shop_settings.csv').find((row) => row['设置项'] === 'shop.profile')!
+    expect(JSON.parse(profile['值']!)).toEqual({ ...SHOP, logo: undefined })
+    expect(rowsOf(archive, 'part_barcodes.csv')).toContainEqual(
+      expect.objectContaining({ 条码: '6900000000017', 配件编号: 'BAT-M60' })
+    )
+    expect(rowsOf(archive, 'part_models.csv')).toEqual([
+      expect.objectContaining({ 配件编号: 'BAT-M60', 品牌: '华为', 型号: 'Mate 60' })
+    ])
+    expect(rowsOf(archive, 'tax_invoice_numbers.csv')[0]).toMatchObject({ 税务发票号: '04400123' })
+    expect(rowsOf(archive, 'fault_actions.csv')[0]).toMatchObject({ 措施: '核对批次', 状态: 'open' })
+    expect(rowsOf(archive, 'ready_notices.csv')[0]).toMatchObject({ 工单号: jobNumber, 方式: 'sms' })
+    expect(rowsOf(archive, 'print_log.csv')[0]).toMatchObject({ 单据类型: 'claim_receipt', 第几次打印: '1' })
+    const [handOver] = rowsOf(archive, 'unpaid_hand_overs.csv')
+    expect(handOver).toMatchObject({ 原因: '老客户，明天转账', 批准人: ADMIN.displayName })
+    const [closed] = rowsOf(archive, 'day_closes.csv')
+    expect(rowsOf(archive, 'day_close_hand_overs.csv')).toEqual([
+      { 日结ID: closed!['日结ID'], 日结号: closed!['日结号'], 未付款交机记录ID: handOver!['记录ID'] }
+    ])
   })
 
   it('leaves out no table of the schema without a reason', () => {

@@ -20,27 +20,31 @@ async function partsReports(app: AppContext, token: string) {
 const payerRow = (report: Awaited<ReturnType<typeof partsReports>>[number], payer: string) =>
   tableOf(report, 'byPayer').find((row) => row.payer === payer)
 
+/** Labour 50 and a screen 300 (cost 200), 70 off the bill: the customer pays 280 of 350, in cash. */
+async function discountedJobPaid(app: AppContext, adminToken: string) {
+  const job = await finishedJob(app, adminToken, {
+    serviceType: 'paid_repair',
+    labourFen: 5_000,
+    partPriceFen: 30_000,
+    quoteDiscountFen: 7_000
+  })
+  return callOk(
+    app,
+    'checkout.pay',
+    {
+      workOrderId: job.id,
+      discountFen: 7_000,
+      discountReason: '老客户',
+      tenders: [{ method: 'cash', amountFen: 28_000 }]
+    },
+    adminToken
+  )
+}
+
 describe('the parts margin as the job was settled', () => {
   it('a discounted job: its part earns its share of what the customer paid, not its full price', async () => {
     const { app, adminToken } = await freshShop(testClock())
-    // Labour 50 and a screen 300 (cost 200), 70 off the bill: the customer pays 280 of 350.
-    const job = await finishedJob(app, adminToken, {
-      serviceType: 'paid_repair',
-      labourFen: 5_000,
-      partPriceFen: 30_000,
-      quoteDiscountFen: 7_000
-    })
-    const invoice = await callOk(
-      app,
-      'checkout.pay',
-      {
-        workOrderId: job.id,
-        discountFen: 7_000,
-        discountReason: '老客户',
-        tenders: [{ method: 'cash', amountFen: 28_000 }]
-      },
-      adminToken
-    )
+    const invoice = await discountedJobPaid(app, adminToken)
     expect(invoice.totals).toMatchObject({ customerLinesFen: 35_000, discountFen: 7_000, dueFen: 28_000 })
     for (const report of await partsReports(app, adminToken)) {
       // The screen's share of the discount is 300 x 70 / 350 = 60: it earned 240.
@@ -52,23 +56,7 @@ describe('the parts margin as the job was settled', () => {
 
   it('a discounted job credited: the part earns what the customer kept paying for it', async () => {
     const { app, adminToken } = await freshShop(testClock())
-    const job = await finishedJob(app, adminToken, {
-      serviceType: 'paid_repair',
-      labourFen: 5_000,
-      partPriceFen: 30_000,
-      quoteDiscountFen: 7_000
-    })
-    const invoice = await callOk(
-      app,
-      'checkout.pay',
-      {
-        workOrderId: job.id,
-        discountFen: 7_000,
-        discountReason: '老客户',
-        tenders: [{ method: 'cash', amountFen: 28_000 }]
-      },
-      adminToken
-    )
+    const invoice = await discountedJobPaid(app, adminToken)
     const partLine = invoice.lines.find((line) => line.kind === 'part')!
     // A goodwill credit of 100 off the screen's line: the customer gets back its paid share, 80.
     const note = await callOk(

@@ -157,28 +157,40 @@ export class CsvPieceReader {
   }
 }
 
+/** Where a count of records stands between two characters. */
+interface RecordTally {
+  count: number
+  inQuotes: boolean
+  /** The record being read has something other than blanks and delimiters. */
+  hasContent: boolean
+}
+
+/** One character (a UTF-16 code unit) through the tally: quotes, line feeds and content. */
+function tallyCharacter(tally: RecordTally, c: number, delim: number): void {
+  if (c === QUOTE) {
+    tally.inQuotes = !tally.inQuotes
+    tally.hasContent = true
+  } else if (!tally.inQuotes) {
+    if (c === LF) {
+      if (tally.hasContent) tally.count++
+      tally.hasContent = false
+    } else if (c !== CR && c !== delim && c !== 32) {
+      tally.hasContent = true
+    }
+  }
+}
+
+/** The records counted, the last one too when the text does not end in a line feed. */
+function tallied(tally: RecordTally): number {
+  return tally.count + (tally.hasContent ? 1 : 0)
+}
+
 /** How many non-blank records the text holds, counted quickly (for the progress bar's total). */
 export function countCsvRecords(text: string, delimiter: ',' | '\t' = detectDelimiter(text)): number {
   const delim = delimiter.charCodeAt(0)
-  let count = 0
-  let inQuotes = false
-  let hasContent = false
-  for (let i = 0, n = text.length; i < n; i++) {
-    const c = text.charCodeAt(i)
-    if (c === QUOTE) {
-      inQuotes = !inQuotes
-      hasContent = true
-    } else if (!inQuotes) {
-      if (c === LF) {
-        if (hasContent) count++
-        hasContent = false
-      } else if (c !== CR && c !== delim && c !== 32) {
-        hasContent = true
-      }
-    }
-  }
-  if (hasContent) count++
-  return count
+  const tally: RecordTally = { count: 0, inQuotes: false, hasContent: false }
+  for (let i = 0, n = text.length; i < n; i++) tallyCharacter(tally, text.charCodeAt(i), delim)
+  return tallied(tally)
 }
 
 /**
@@ -187,81 +199,73 @@ export function countCsvRecords(text: string, delimiter: ',' | '\t' = detectDeli
  * multi-byte character, and in UTF-16LE they are whole code units.
  */
 export class CsvRecordCounter {
-  private count = 0
-  private inQuotes = false
-  private hasContent = false
+  private readonly tally: RecordTally = { count: 0, inQuotes: false, hasContent: false }
+  private readonly delim: number
   /** UTF-16LE: the low byte of a code unit split between pieces. */
   private lowByte = -1
 
   constructor(
-    private readonly delimiter: ',' | '\t',
+    delimiter: ',' | '\t',
     private readonly unitBytes: 1 | 2
-  ) {}
+  ) {
+    this.delim = delimiter.charCodeAt(0)
+  }
 
   add(bytes: Uint8Array): void {
-    const delim = this.delimiter.charCodeAt(0)
-    let { inQuotes, hasContent, count } = this
-    const step = (c: number) => {
-      if (c === QUOTE) {
-        inQuotes = !inQuotes
+    if (this.unitBytes === 1) this.addSingleBytes(bytes)
+    else this.addCodeUnits(bytes)
+  }
+
+  /** Line by line with the engine's own byte search: most lines hold no quote. */
+  private addSingleBytes(bytes: Uint8Array): void {
+    const delim = this.delim
+    let { inQuotes, hasContent, count } = this.tally
+    const n = bytes.length
+    let nextQuote = -2
+    let i = 0
+    while (i < n) {
+      if (nextQuote < i && nextQuote !== -1) nextQuote = bytes.indexOf(QUOTE, i)
+      if (inQuotes) {
+        if (nextQuote === -1) break
+        inQuotes = false
+        i = nextQuote + 1
+        continue
+      }
+      const lf = bytes.indexOf(LF, i)
+      const end = lf === -1 ? n : lf
+      if (nextQuote !== -1 && nextQuote < end) {
+        inQuotes = true
         hasContent = true
-      } else if (!inQuotes) {
-        if (c === LF) {
-          if (hasContent) count++
-          hasContent = false
-        } else if (c !== CR && c !== delim && c !== 32) {
-          hasContent = true
-        }
+        i = nextQuote + 1
+        continue
       }
+      for (let j = i; !hasContent && j < end; j++) {
+        const c = bytes[j]!
+        if (c !== CR && c !== delim && c !== 32) hasContent = true
+      }
+      if (lf === -1) break
+      if (hasContent) count++
+      hasContent = false
+      i = lf + 1
     }
-    if (this.unitBytes === 1) {
-      // Line by line with the engine's own byte search: most lines hold no quote.
-      const n = bytes.length
-      let nextQuote = -2
-      let i = 0
-      while (i < n) {
-        if (nextQuote < i && nextQuote !== -1) nextQuote = bytes.indexOf(QUOTE, i)
-        if (inQuotes) {
-          if (nextQuote === -1) break
-          inQuotes = false
-          i = nextQuote + 1
-          continue
-        }
-        const lf = bytes.indexOf(LF, i)
-        const end = lf === -1 ? n : lf
-        if (nextQuote !== -1 && nextQuote < end) {
-          inQuotes = true
-          hasContent = true
-          i = nextQuote + 1
-          continue
-        }
-        for (let j = i; !hasContent && j < end; j++) {
-          const c = bytes[j]!
-          if (c !== CR && c !== delim && c !== 32) hasContent = true
-        }
-        if (lf === -1) break
-        if (hasContent) count++
-        hasContent = false
-        i = lf + 1
-      }
-    } else {
-      let i = 0
-      if (this.lowByte >= 0 && bytes.length > 0) {
-        step(this.lowByte | (bytes[0]! << 8))
-        this.lowByte = -1
-        i = 1
-      }
-      for (; i + 1 < bytes.length; i += 2) step(bytes[i]! | (bytes[i + 1]! << 8))
-      if (i < bytes.length) this.lowByte = bytes[i]!
+    Object.assign(this.tally, { inQuotes, hasContent, count })
+  }
+
+  /** UTF-16LE: each code unit through the same tally as a decoded text's characters. */
+  private addCodeUnits(bytes: Uint8Array): void {
+    let i = 0
+    if (this.lowByte >= 0 && bytes.length > 0) {
+      tallyCharacter(this.tally, this.lowByte | (bytes[0]! << 8), this.delim)
+      this.lowByte = -1
+      i = 1
     }
-    this.inQuotes = inQuotes
-    this.hasContent = hasContent
-    this.count = count
+    for (; i + 1 < bytes.length; i += 2) tallyCharacter(this.tally, bytes[i]! | (bytes[i + 1]! << 8), this.delim)
+    if (i < bytes.length) this.lowByte = bytes[i]!
   }
 
   /** The count once every piece was added. */
   total(): number {
-    return this.count + (this.hasContent ? 1 : 0)
+    return tallied(this.tally)
   }
 }
 

@@ -86,6 +86,21 @@ describe('reading a file in pieces', () => {
     }
   })
 
+  it('counts a UTF-16LE file’s records across any cut, a code unit split between pieces too', () => {
+    for (const text of samples) {
+      const bytes = new Uint8Array(text.length * 2)
+      for (let i = 0; i < text.length; i++) {
+        bytes[2 * i] = text.charCodeAt(i) & 0xff
+        bytes[2 * i + 1] = text.charCodeAt(i) >> 8
+      }
+      for (const size of [1, 2, 3, 5, 7, bytes.length]) {
+        const counter = new CsvRecordCounter(',', 2)
+        for (const piece of cut(bytes, size)) counter.add(piece)
+        expect(counter.total()).toBe(countCsvRecords(text))
+      }
+    }
+  })
+
   it('tells UTF-8 from GB18030 whatever the cut, without joining the pieces', () => {
     const utf8 = new TextEncoder().encode('序列号,型号\n𠮷,张三\n')
     const gbk = new Uint8Array([0xd0, 0xf2, 0xc1, 0xd0, 0xba, 0xc5, 0x2c, 0x41])
