@@ -55,9 +55,8 @@ describe('warranty import: applied in short transactions', () => {
     const jobId = await importUntilApplying(app, adminId, dealerFile(60_000, 'C'))
     try {
       const appliedBefore = importStatus(app, { jobId }).processedRows
-      const asked = performance.now()
+      // How long it waits is the benchmark's to show (`npm run bench:warranty`), not timed here.
       const lookup = await callOk(app, 'warranty.lookup', { query: 'OLD0000003' }, adminToken)
-      const waited = performance.now() - asked
       const status = importStatus(app, { jobId })
 
       expect(lookup).toMatchObject({ kind: 'found' })
@@ -65,9 +64,6 @@ describe('warranty import: applied in short transactions', () => {
       expect(status.phase).toBe('applying')
       expect(status.processedRows).toBeLessThan(60_000)
       expect(status.processedRows - appliedBefore).toBeLessThanOrEqual(MAX_PAGE)
-      // A page takes about 20 ms on a quiet machine (the benchmark shows the wait against its
-      // 100 ms target); the bound here leaves room for a machine shared with other work.
-      expect(waited).toBeLessThan(1_000)
     } finally {
       await cancelImport(app, { jobId })
     }
