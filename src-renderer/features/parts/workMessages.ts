@@ -81,6 +81,7 @@ export const partsWorkMessages = defineMessages(
       awaitingCount: '待装箱 {n} 件',
       overdueCount: '{n} 件超过 {days} 天未返还',
       emptyOwed: '没有欠品牌方的旧件',
+      accessorySource: '三包配件换退',
       emptyBatches: '还没有返还批次',
       part: '配件',
       quantity: '数量',
@@ -106,7 +107,7 @@ export const partsWorkMessages = defineMessages(
       exported: '已导出 {fileName}',
       status: { awaiting: '待返还', packed: '已装箱', shipped: '已发出', credited: '已入账' },
       columns: {
-        workOrderNumber: '工单号',
+        workOrderNumber: '工单/三包单号',
         partNumber: '料号',
         name: '配件名称',
         serial: '序列号',
@@ -276,6 +277,7 @@ export const partsWorkMessages = defineMessages(
       awaitingCount: '{n} waiting to be packed',
       overdueCount: '{n} owed more than {days} days',
       emptyOwed: 'Nothing is owed to the brand',
+      accessorySource: '三包 accessory exchange or refund',
       emptyBatches: 'No return batches yet',
       part: 'Part',
       quantity: 'Qty',
@@ -301,7 +303,7 @@ export const partsWorkMessages = defineMessages(
       exported: 'Saved {fileName}',
       status: { awaiting: 'Awaiting', packed: 'Packed', shipped: 'Shipped', credited: 'Credited' },
       columns: {
-        workOrderNumber: 'Work order',
+        workOrderNumber: 'Work order / slip',
         partNumber: 'Part number',
         name: 'Part name',
         serial: 'Serial',
