@@ -72,7 +72,7 @@ export const partsWorkMessages = defineMessages(
     },
     faultyParts: {
       title: '旧件返还',
-      hint: '保修维修换下、需返还品牌方的旧件。勾选待返还的旧件装箱，发出时填写快递单号，品牌方确认后标记为已入账。',
+      hint: '保修维修换下或三包配件换退收回、需返还品牌方的旧件。勾选待返还的旧件装箱，发出时填写快递单号，品牌方确认后标记为已入账。',
       owedTab: '待返还旧件',
       batchesTab: '返还批次',
       pack: '装箱',
@@ -268,7 +268,7 @@ export const partsWorkMessages = defineMessages(
     },
     faultyParts: {
       title: 'Faulty part returns',
-      hint: 'Parts replaced under warranty that the brand wants back. Tick awaiting parts to pack them into a batch, enter the tracking number when it ships, and mark it credited once the brand confirms.',
+      hint: 'Parts replaced under warranty, or accessories taken back by a 三包 exchange or refund, that the brand wants back. Tick awaiting parts to pack them into a batch, enter the tracking number when it ships, and mark it credited once the brand confirms.',
       owedTab: 'Owed to the brand',
       batchesTab: 'Return batches',
       pack: 'Pack',
