@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
 import { callOk } from '../helpers'
+import { charger } from './accessoryFixtures'
 import { lookUp, performance, ruleShop, sell, type RuleShop } from './rules/fixtures'
 
 /**
@@ -10,33 +11,6 @@ import { lookUp, performance, ruleShop, sell, type RuleShop } from './rules/fixt
  * packed, shipped and credited like the others, and in the list's Excel export.
  */
 const SOLD = '2026-01-31'
-
-let models = 0
-
-/** A charger model on the shelf; `returnFaulty`: the brand's catalogue wants the faulty one back. */
-async function charger(app: AppContext, token: string, returnFaulty: boolean) {
-  models += 1
-  const part = await callOk(
-    app,
-    'parts.create',
-    {
-      partNumber: `OWED-CHG-${models}`,
-      name: '66W 充电器',
-      barcodes: [],
-      sellingPriceFen: 14_900,
-      costPriceFen: 6_000,
-      returnFaulty
-    },
-    token
-  )
-  await callOk(
-    app,
-    'parts.receive',
-    { reference: 'PO-CHG', lines: [{ partId: part.id, quantity: 3, unitCostFen: 6_000 }] },
-    token
-  )
-  return part
-}
 
 async function exportedOwedRows(app: AppContext, token: string): Promise<string[][]> {
   const columns = { workOrderNumber: '工单/三包单号', partNumber: '料号', serial: '序列号' }
@@ -62,7 +36,7 @@ describe('a faulty accessory taken back under 三包 is owed to the brand', () =
 
   it('an exchanged charger joins the list under its slip with its serial, and goes back to the brand in a batch', async () => {
     const token = await shop.on(SOLD)
-    const part = await charger(shop.app, token, true)
+    const part = await charger(shop.app, token, null, 3, true)
     const serial = await sell(shop, token, { category: 'mobile_phone', purchaseDate: SOLD })
     const claim = performance('charger', 'S01')
     const on = await shop.on('2026-03-01')
@@ -110,8 +84,8 @@ describe('a faulty accessory taken back under 三包 is owed to the brand', () =
 
   it('a refunded charger is owed too (the shop kept it); one the brand does not want back is not', async () => {
     const token = await shop.on(SOLD)
-    const wanted = await charger(shop.app, token, true)
-    const unwanted = await charger(shop.app, token, false)
+    const wanted = await charger(shop.app, token, null, 3, true)
+    const unwanted = await charger(shop.app, token, null, 3, false)
     const claim = performance('charger', 'S01')
     const refundedSerial = await sell(shop, token, { category: 'mobile_phone', purchaseDate: SOLD })
     const keptSerial = await sell(shop, token, { category: 'mobile_phone', purchaseDate: SOLD })
