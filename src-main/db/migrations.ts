@@ -78,5 +78,6 @@ export const allMigrations: readonly Migration[] = [
   desks.requestClaimedInTheWrite,
   reportPartPayers.partPayers,
   reportPartsSettled.partsSettled,
-  warranty.accessoryRemedies
+  warranty.accessoryRemedies,
+  parts.faultyAccessories
 ]

@@ -6,6 +6,7 @@ import { payOutRefund } from './checkout/payouts'
 import { findDevice, insertDevice, saveDevice } from './customers/devices/devices'
 import { findLiveCustomer, insertCustomer } from './customers/service'
 import { findSellablePart, sellOverCounter, takeBackBilledPart, takeBackSoldPart } from './parts/counterStock'
+import { oweTakenBackAccessory } from './parts/faultyParts/owedAccessories'
 import { loadWorkOrderParts } from './parts/workOrderParts/workOrderParts'
 import { releasePartsOfClosedOrder } from './parts/workOrderParts/returns'
 import { registeredUnitOfSerial } from './warranty/registeredUnit'
@@ -46,9 +47,9 @@ export function wireFeatures(): void {
   })
   // The cash desk moves stock only through the parts ledger: parts handed back, counter sales.
   wireCheckoutStock({ takeBackBilledPart, findSellablePart, sellOverCounter, takeBackSoldPart })
-  // So does the warranty counter: a 三包 accessory's new one leaves, the faulty one comes back; an
-  // accessory's refund is paid out of the till.
-  wireWarrantyStock({ findSellablePart, sellOverCounter, takeBackSoldPart, payOutRefund })
+  // So does the warranty counter: a 三包 accessory's new one leaves, the faulty one comes back and
+  // is owed to the brand; an accessory's refund is paid out of the till.
+  wireWarrantyStock({ findSellablePart, sellOverCounter, takeBackSoldPart, oweTakenBackAccessory, payOutRefund })
   // What HQ sends back lands in the tables of the feature that owns them.
   // Sync enrols the shop under its profile's name; settings writes through sync, not the reverse.
   wireShopName(async (db) => (await readShopProfile(db))?.name ?? '')

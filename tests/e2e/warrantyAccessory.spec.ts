@@ -48,7 +48,7 @@ async function slipPdf(page: Page, name: string): Promise<string> {
 }
 
 /**
- * A shop with manager 王芳, three Huawei 66W chargers on the shelf and a registered Mate 60 Pro
+ * A shop with manager 王芳, three Huawei 66W chargers on the shelf (the brand wants faulty ones back) and a registered Mate 60 Pro
  * bought `daysAgo` days ago.
  */
 async function shopWithChargers(
@@ -63,7 +63,9 @@ async function shopWithChargers(
     barcodes: ['6941487233359'],
     priceFen: 14_900,
     costFen: 6_000,
-    quantity: 3
+    quantity: 3,
+    // The brand wants faulty chargers back: one taken back under 三包 is owed to it.
+    returnFaulty: true
   })
   const { unit } = await host.rpc<{ unit: { id: string } }>(
     'warranty.register',
@@ -108,6 +110,8 @@ test('a manager exchanges a faulty charger from the warranty lookup: the new one
   browser,
   host
 }) => {
+  // The whole counter workflow, two print previews and PDFs, and the faulty-part list: longer than 60 s on a busy machine.
+  test.setTimeout(150_000)
   const { adminToken, boss, charger } = await shopWithChargers(host, {
     serial: 'HWM60P2026C3',
     daysAgo: 3,
@@ -153,7 +157,33 @@ test('a manager exchanges a faulty charger from the warranty lookup: the new one
   await expect(history).toContainText('充电器')
   await expect(history).toContainText('王芳')
   expect((await host.rpc<{ onHand: number }>('parts.get', { id: charger.id }, adminToken)).onHand).toBe(2)
+  // The phone's own verdict stands (the 7 days are the main unit's), and says what the charger got.
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('可退货')
+  await expect(verdict.getByTestId('verdict-accessories')).toContainText(`充电器更换`)
+  await expect(verdict.getByTestId('verdict-accessories')).toContainText(slipNumber)
+  const reasons = verdict.getByTestId('verdict-reasons')
+  await expect(reasons).toContainText(`充电器已于 ${shopDateDaysAgo(0)} 按三包更换（单号 ${slipNumber}）`)
+  await expect(reasons).toContainText('附件的三包更换、退款不影响手机主机自己的 7 日退货、15 日换货')
   await tallScreenshot(page, 'warranty-accessory-history', 2100)
+
+  // The faulty charger taken back is owed to the brand under the slip, with its serial.
+  await page.getByTestId('nav-parts-faulty').click()
+  const owed = page.getByTestId('owed-table')
+  await expect(owed.getByTestId('faulty-slip')).toHaveText(slipNumber)
+  await expect(owed).toContainText('三包配件换退')
+  await expect(owed).toContainText('HW-CHG-66W')
+  await expect(owed).toContainText('CHG-OLD-0042')
+  await expect(owed).toContainText('待返还')
+  await tallScreenshot(page, 'warranty-accessory-owed')
+  // Packed for the brand like a job's part.
+  await owed.locator('.el-table__body .el-checkbox').first().click()
+  await page.getByTestId('pack-batch').click()
+  await expect(page.getByText(/已装箱：批次 FR-\d{6}-0001，共 1 件/)).toBeVisible()
+  await expect(owed).toContainText('已装箱')
+  await page.getByTestId('nav-warranty').click()
+  await page.getByTestId('warranty-search').fill('HWM60P2026C3')
+  await page.getByTestId('warranty-search').press('Enter')
+  await expect(verdict.getByTestId('accessory-remedies')).toContainText(slipNumber)
 
   // The same in English, and the slip on A4.
   await chooseLanguage(page, 'en')
@@ -174,6 +204,8 @@ test('a charger exchanged twice fails again: the manager refunds its price by We
   browser,
   host
 }) => {
+  // The whole counter workflow, two print previews and PDFs, and the faulty-part list: longer than 60 s on a busy machine.
+  test.setTimeout(150_000)
   const { adminToken, boss, charger, unit } = await shopWithChargers(host, {
     serial: 'HWM60P2026R9',
     daysAgo: 40,
@@ -217,7 +249,17 @@ test('a charger exchanged twice fails again: the manager refunds its price by We
   const history = verdict.getByTestId('accessory-remedies')
   await expect(history.locator('tbody tr')).toHaveCount(3)
   await expect(history).toContainText('¥149.00')
+  await expect(verdict.getByTestId('verdict-accessories')).toContainText('充电器退款')
   await tallScreenshot(page, 'warranty-accessory-refund-history', 2100)
+  // Asked about the charger again: refunded, its 三包 is fulfilled; nothing is offered.
+  await verdict.getByTestId('claim-component').click()
+  await page.getByRole('option', { name: '充电器', exact: true }).click()
+  await verdict.getByTestId('claim-evaluate').click()
+  await expect(verdict.getByTestId('verdict-text')).toHaveText('不在保修范围')
+  await expect(verdict.getByTestId('verdict-reasons')).toContainText('按三包退货退款')
+  await expect(verdict.getByTestId('refund-accessory')).toHaveCount(0)
+  await expect(verdict.getByTestId('exchange-accessory')).toHaveCount(0)
+  await tallScreenshot(page, 'warranty-accessory-refunded-again', 2100)
 
   // The money went out of the till: the day close counts the refund, by WeChat.
   await page.getByTestId('nav-day-close').click()

@@ -160,6 +160,8 @@ export const STOCK_TABLES: readonly ExportTable[] = [
       id('f.id', '旧件ID', 'Faulty part ID'),
       id('f.work_order_id', '工单ID', 'Work order ID'),
       workOrderNumber('f.work_order_id'),
+      id('f.accessory_remedy_id', '三包配件单ID', '三包 accessory remedy ID'),
+      text('f.slip_number', '三包配件单号', '三包 accessory slip number'),
       id('f.part_id', '配件ID', 'Part ID'),
       partNumber('f.part_id'),
       text('f.serial', '序列号', 'Serial number'),

@@ -83,7 +83,8 @@ async function rowsOf(
     }
     case 'faultyOwed':
       return (await listFaultyParts(db, now, { status: null, owedOnly: true })).map((item) => ({
-        workOrderNumber: item.workOrderNumber,
+        // A job's part names its work order; an accessory taken back at the counter, its PJ slip.
+        workOrderNumber: item.workOrderNumber ?? item.slipNumber ?? '',
         partNumber: item.partNumber,
         name: item.partName,
         serial: item.serial ?? '',

@@ -241,3 +241,42 @@ export const adjustmentSerials: Migration = {
   name: 'parts: an adjustment of a serial-tracked part keeps the serial it moves',
   statements: [`ALTER TABLE stock_adjustments ADD COLUMN serial TEXT`]
 }
+
+/**
+ * A faulty accessory taken back by a 三包 accessory exchange at the counter is owed to the brand
+ * like a part replaced in a warranty repair: it joins the faulty-part list with the exchange's
+ * slip (its id and PJ number) in place of a work order. A row has one source, a job's part line or
+ * an exchange, never both. The table is rebuilt to let the job's columns be empty.
+ */
+export const faultyAccessories: Migration = {
+  version: 53,
+  name: 'parts: a faulty accessory taken back by a 三包 exchange is owed to the brand like a job part',
+  statements: [
+    `CREATE TABLE faulty_parts_with_accessories (
+        id TEXT PRIMARY KEY,
+        work_order_id TEXT REFERENCES work_orders(id),
+        work_order_part_id TEXT UNIQUE REFERENCES work_order_parts(id),
+        accessory_remedy_id TEXT UNIQUE REFERENCES warranty_accessory_remedies(id),
+        slip_number TEXT,
+        part_id TEXT NOT NULL REFERENCES parts(id),
+        serial TEXT,
+        quantity INTEGER NOT NULL CHECK (quantity >= 0),
+        status TEXT NOT NULL CHECK (status IN ('awaiting', 'packed', 'shipped', 'credited', 'cancelled')),
+        batch_id TEXT REFERENCES return_batches(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK ((work_order_id IS NOT NULL AND work_order_part_id IS NOT NULL
+                AND accessory_remedy_id IS NULL AND slip_number IS NULL)
+          OR (work_order_id IS NULL AND work_order_part_id IS NULL
+                AND accessory_remedy_id IS NOT NULL AND slip_number IS NOT NULL))
+      )`,
+    `INSERT INTO faulty_parts_with_accessories
+        (id, work_order_id, work_order_part_id, part_id, serial, quantity, status, batch_id, created_at, updated_at)
+      SELECT id, work_order_id, work_order_part_id, part_id, serial, quantity, status, batch_id, created_at, updated_at
+      FROM faulty_parts`,
+    `DROP TABLE faulty_parts`,
+    `ALTER TABLE faulty_parts_with_accessories RENAME TO faulty_parts`,
+    `CREATE INDEX faulty_parts_status ON faulty_parts(status, created_at)`,
+    `CREATE INDEX faulty_parts_batch ON faulty_parts(batch_id) WHERE batch_id IS NOT NULL`
+  ]
+}

@@ -113,8 +113,12 @@ export interface ReturnBatchesTable {
 
 export interface FaultyPartsTable {
   id: string
-  workOrderId: string
-  workOrderPartId: string
+  /** the warranty job the part was replaced in; null for an accessory exchanged at the counter */
+  workOrderId: string | null
+  workOrderPartId: string | null
+  /** the 三包 accessory exchange that took the faulty accessory back, and its PJ slip number */
+  accessoryRemedyId: string | null
+  slipNumber: string | null
   partId: string
   serial: string | null
   quantity: number

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection'
 import { reusableQuery } from '../../db/reusableQuery'
 import type { AccessoryRemedy } from '../../../src-shared/contract'
-import type { RepairRecord } from '../../../src-shared/domain/warranty/facts'
+import type { AccessoryRemedyRecord, RepairRecord } from '../../../src-shared/domain/warranty/facts'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 
 /** The accessories exchanged or refunded at the counter: the part, the money paid, who gave it. */
@@ -69,4 +69,20 @@ function repairRecord(remedy: AccessoryRemedy, timeZone: string): RepairRecord {
     faultCode: remedy.faultCode,
     component: remedy.component
   }
+}
+
+/**
+ * Every accessory remedy as the 三包 rules read it, oldest first: the lookup's reasons name each
+ * one with its slip, and a refunded accessory is not remedied again.
+ */
+export function accessoryRemedyRecords(remedies: AccessoryRemedy[], timeZone: string): AccessoryRemedyRecord[] {
+  return remedies
+    .map((remedy) => ({
+      kind: remedy.kind,
+      component: remedy.component,
+      givenOn: shopLocalDate(new Date(remedy.createdAt), timeZone),
+      number: remedy.number,
+      refundFen: remedy.refund?.amountFen ?? null
+    }))
+    .reverse()
 }

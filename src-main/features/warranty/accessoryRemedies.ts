@@ -35,8 +35,9 @@ type RemedyStep = (
  * The kernel both accessory remedies share, as the unit's exchange and refund do: only the remedy
  * the lookup offers now is given, judged exactly as the lookup judged it (the same claim and fault
  * date), to a unit not given back. In one transaction the slip is numbered, the remedy's own step
- * moves the stock or the money, and the remedy joins the unit's warranty history, which HQ keeps
- * (audit and outbox rows, as the unit's exchange writes). The unit's verdict is judged again with it.
+ * moves the stock or the money, the remedy joins the unit's warranty history, which HQ keeps
+ * (audit and outbox rows, as the unit's exchange writes), and the faulty accessory taken back is
+ * owed to the brand. The unit's verdict is judged again with it.
  */
 async function giveAccessoryRemedy(
   db: Db,
@@ -53,19 +54,15 @@ async function giveAccessoryRemedy(
   const entitled = await verdictFor(db, now, input.unitId, input.claim)
   refuseGivenBack(entitled.unit)
   const component = input.claim.component
+  // The verdict offers a refunded accessory nothing more; the desk is told when it was refunded.
+  refuseRefunded(entitled.accessoryRemedies, component, await readShopTimeZone(db))
   if (entitled.evaluation.verdict !== due.verdict || component === null) throw new AppError('CONFLICT', due.refusal)
   const remedyId = await db.transaction().execute(async (trx) => {
     // Checked inside the transaction too: a unit given back has no accessories left to remedy, and
     // an accessory is refunded once.
     refuseGivenBack(toUnit(await findUnit(trx, input.unitId)))
     const timeZone = await readShopTimeZone(trx)
-    const refunded = (await accessoryRemediesOf(trx, input.unitId)).find(
-      (remedy) => remedy.kind === 'refund' && remedy.component === component
-    )
-    if (refunded)
-      throw new AppError('CONFLICT', 'errors.accessoryAlreadyRefunded', {
-        date: shopLocalDate(new Date(refunded.createdAt), timeZone)
-      })
+    refuseRefunded(await accessoryRemediesOf(trx, input.unitId), component, timeZone)
     const number = await nextDocumentNumber(trx, SLIP_PREFIX, now, timeZone)
     const moved = await step(trx, { number, unitSerial: entitled.unit.serial })
     const row: WarrantyAccessoryRemediesTable = {
@@ -84,12 +81,21 @@ async function giveAccessoryRemedy(
       createdAt: now.toISOString()
     }
     await trx.insertInto('warrantyAccessoryRemedies').values(row).execute()
+    // Either remedy takes the faulty one back: it goes to the brand's faulty-part list under this
+    // slip, its serial where known, and the brand credits the shop for it as for a part replaced in
+    // a warranty repair (三包 is the brand's cost, whether exchanged or refunded).
+    const faultyPartId = await warrantyStock().oweTakenBackAccessory(trx, now, {
+      partId: input.partId,
+      serial: input.faultySerial,
+      accessoryRemedyId: row.id,
+      slipNumber: number
+    })
     await recordSyncedChange(trx, now, {
       actorId: actor.id,
       action: due.kind === 'exchange' ? 'warranty.exchangeAccessory' : 'warranty.refundAccessory',
       entity: 'warranty_accessory_remedy',
       entityId: row.id,
-      after: { ...row, unitSerial: entitled.unit.serial }
+      after: { ...row, unitSerial: entitled.unit.serial, faultyPartId }
     })
     return row.id
   })
@@ -97,11 +103,20 @@ async function giveAccessoryRemedy(
   return { verdict, remedy: verdict.accessoryRemedies.find((remedy) => remedy.id === remedyId)! }
 }
 
+/** An accessory refunded under its 三包 is not exchanged or refunded again (remedyRules.ts). */
+function refuseRefunded(remedies: AccessoryRemedy[], component: string | null, timeZone: string): void {
+  const refunded = remedies.find((remedy) => remedy.kind === 'refund' && remedy.component === component)
+  if (refunded)
+    throw new AppError('CONFLICT', 'errors.accessoryAlreadyRefunded', {
+      date: shopLocalDate(new Date(refunded.createdAt), timeZone)
+    })
+}
+
 /**
  * A faulty accessory exchanged for a new one under its own 三包 (免费更换同品牌同型号同规格的附件):
  * the new accessory leaves stock through the parts ledger (a serial-tracked one by the serial
  * scanned), the faulty one comes back and goes on at once as a faulty return, both under the slip's
- * number.
+ * number, and is owed to the brand on the faulty-part list when the brand wants that part back.
  */
 export function exchangeAccessory(
   db: Db,
@@ -137,7 +152,8 @@ export function exchangeAccessory(
  * 使用的…退货): its price is paid out of the till with the method given, under the slip's number,
  * and the day close counts it with the other refunds. The price is the catalogue part's selling
  * price (sold with the unit: 按退货当时单独销售的价格), or the invoice price when it was sold on
- * its own (单独销售的按发货票价格). The shop keeps the faulty accessory.
+ * its own (单独销售的按发货票价格). The shop keeps the faulty accessory, owed to the brand like an
+ * exchanged one: the refund is the brand's 三包 cost as much as the exchange is.
  */
 export function refundAccessory(
   db: Db,

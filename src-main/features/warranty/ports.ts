@@ -23,6 +23,15 @@ export interface WarrantyStock {
     sold: { partId: string; valueFen: number; serial: string | null },
     back: PartComingBack
   ): Promise<void>
+  /**
+   * The faulty accessory an exchange or a refund took back, owed to the brand on the faulty-part
+   * list when the brand wants that part back; returns the owed row's id, or null.
+   */
+  oweTakenBackAccessory(
+    trx: Db,
+    at: Date,
+    accessory: { partId: string; serial: string | null; accessoryRemedyId: string; slipNumber: string }
+  ): Promise<string | null>
   /** A refund paid out of the till (the day close counts it); returns the payment's id. */
   payOutRefund(
     trx: Db,

@@ -18,7 +18,7 @@ import { waitingRecord } from '../../../src-shared/domain/warranty/waiting'
 import { isClosed } from '../../../src-shared/domain/workOrderStatus'
 import { readShopTimeZone, readWarrantySettings } from '../settings/service'
 import { recordSyncedChange } from '../sync/recordChange'
-import { accessoryRemediesOf, accessoryRepairRecords } from './accessoryHistory'
+import { accessoryRemediesOf, accessoryRemedyRecords, accessoryRepairRecords } from './accessoryHistory'
 import { unitFacts } from './facts'
 import { policyInForce } from './policies'
 import { refuseGivenBack, toUnit, type UnitRow } from './records'
@@ -96,6 +96,7 @@ async function verdictOf(
   // An accessory exchanged at the counter is a 三包 remedy of it: a repeat failure is judged from it.
   const accessoryRemedies = await accessoryRemediesOf(db, row.id)
   facts.repairs.push(...accessoryRepairRecords(accessoryRemedies, timeZone))
+  facts.accessoryRemedies = accessoryRemedyRecords(accessoryRemedies, timeZone)
   // The open warranty repair that waits, if any: its limit is the one of this unit's category.
   const waiting = repairs.find(
     (order) => !isClosed(order.status) && order.serviceType === 'warranty_repair' && order.waitingCause !== null

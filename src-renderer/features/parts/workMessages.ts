@@ -72,7 +72,7 @@ export const partsWorkMessages = defineMessages(
     },
     faultyParts: {
       title: '旧件返还',
-      hint: '保修维修换下、需返还品牌方的旧件。勾选待返还的旧件装箱，发出时填写快递单号，品牌方确认后标记为已入账。',
+      hint: '保修维修换下或三包配件换退收回、需返还品牌方的旧件。勾选待返还的旧件装箱，发出时填写快递单号，品牌方确认后标记为已入账。',
       owedTab: '待返还旧件',
       batchesTab: '返还批次',
       pack: '装箱',
@@ -81,6 +81,7 @@ export const partsWorkMessages = defineMessages(
       awaitingCount: '待装箱 {n} 件',
       overdueCount: '{n} 件超过 {days} 天未返还',
       emptyOwed: '没有欠品牌方的旧件',
+      accessorySource: '三包配件换退',
       emptyBatches: '还没有返还批次',
       part: '配件',
       quantity: '数量',
@@ -106,7 +107,7 @@ export const partsWorkMessages = defineMessages(
       exported: '已导出 {fileName}',
       status: { awaiting: '待返还', packed: '已装箱', shipped: '已发出', credited: '已入账' },
       columns: {
-        workOrderNumber: '工单号',
+        workOrderNumber: '工单/三包单号',
         partNumber: '料号',
         name: '配件名称',
         serial: '序列号',
@@ -188,7 +189,7 @@ export const partsWorkMessages = defineMessages(
     },
     faultyParts: {
       title: 'Faulty part returns',
-      hint: 'Parts replaced under warranty that the brand wants back. Tick awaiting parts to pack them into a batch, enter the tracking number when it ships, and mark it credited once the brand confirms.',
+      hint: 'Parts replaced under warranty, or accessories taken back by a 三包 exchange or refund, that the brand wants back. Tick awaiting parts to pack them into a batch, enter the tracking number when it ships, and mark it credited once the brand confirms.',
       owedTab: 'Owed to the brand',
       batchesTab: 'Return batches',
       pack: 'Pack',
@@ -197,6 +198,7 @@ export const partsWorkMessages = defineMessages(
       awaitingCount: '{n} waiting to be packed',
       overdueCount: '{n} not sent back within {days} days',
       emptyOwed: 'Nothing is owed to the brand',
+      accessorySource: '三包 accessory exchange or refund',
       emptyBatches: 'No return batches yet',
       part: 'Part',
       quantity: 'Qty',
@@ -222,7 +224,7 @@ export const partsWorkMessages = defineMessages(
       exported: 'Saved {fileName}',
       status: { awaiting: 'Awaiting', packed: 'Packed', shipped: 'Shipped', credited: 'Credited' },
       columns: {
-        workOrderNumber: 'Work order',
+        workOrderNumber: 'Work order / slip',
         partNumber: 'Part number',
         name: 'Part name',
         serial: 'Serial',

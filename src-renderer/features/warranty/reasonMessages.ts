@@ -59,6 +59,13 @@ export const warrantyReasonMessages = defineMessages(
           '{component}已在三包期内更换 {exchanges} 次（最近一次 {lastReturnedDate} 交还）仍不能正常使用：{component}免费退货，单独购买的按发票价格退款，随机附带的按退货时单独销售的价格退款。',
         accessoryNotUnitWindows:
           '7 日退货、15 日换货（至 {exchangeEnd}）只适用于手机主机：{component}故障只更换{component}，不退换手机。',
+        accessoryRemedyGiven: '{component}已于 {givenOn} 按三包{kind}（单号 {number}）。',
+        accessoryRefunded:
+          '{component}已于 {refundedOn} 按三包退货退款（单号 {number}）：其三包责任已履行，不再更换或退款；之后另购的{component}凭其自己的发票保修。',
+        unitWindowsAfterAccessoryRemedy:
+          '附件的三包更换、退款不影响手机主机自己的 7 日退货、15 日换货（《移动电话机商品修理更换退货责任规定》第十一、十二条针对主机）。',
+        accessoryRefundDeducted:
+          '{component}已退款 ¥{amount}（单号 {number}），店内已收回该附件：整机退货时从货款中扣除这笔已退金额，不重复退款。',
         accessoryNoUnitExchange:
           '{component}是手机附件：故障 {faultCode} 虽已修理 {repairs} 次，两次修理后换机只适用于主机；附件在其保修期内免费更换同型号的附件。',
         repairPeriod: '整机保修 {repairMonths} 个月，自 {start} 至 {repairEnd}（{daysLeft}），免费维修。',
@@ -152,6 +159,13 @@ export const warrantyReasonMessages = defineMessages(
           'The {component} was exchanged {exchanges} times under 三包 (last returned {lastReturnedDate}) and still fails: it is refunded, at its invoice price when bought alone, at its price sold alone today when it came with the phone.',
         accessoryNotUnitWindows:
           'The 7-day refund and 15-day exchange (until {exchangeEnd}) are for the phone’s main unit: a faulty {component} gets a new {component}, the phone is not refunded or exchanged.',
+        accessoryRemedyGiven: '{component}: {kind} under 三包 on {givenOn} (slip {number}).',
+        accessoryRefunded:
+          'The {component} was refunded under 三包 on {refundedOn} (slip {number}): its 三包 is fulfilled, it is not exchanged or refunded again; a {component} bought since is covered by its own invoice.',
+        unitWindowsAfterAccessoryRemedy:
+          'An accessory’s 三包 exchange or refund leaves the phone’s own 7-day refund and 15-day exchange as they were (articles 11 and 12 of the mobile phone rules are the main unit’s).',
+        accessoryRefundDeducted:
+          'The {component} was already refunded ¥{amount} (slip {number}) and the shop kept it: the phone’s refund is its price less that amount, not paid twice.',
         accessoryNoUnitExchange:
           '{component} is a phone accessory: fault {faultCode} was repaired {repairs} times, but the exchange after two repairs is for the phone’s main unit only; within its own period the accessory is replaced with a new one of the same model, free.',
         repairPeriod:

@@ -59,7 +59,8 @@ export function useWarrantyText() {
     if (typeof params.daysLeft === 'number') params.daysLeft = daysLeftText(params.daysLeft)
     for (const [param, prefix] of [
       ['cause', 'warranty.waitingCause'],
-      ['article', 'warranty.article']
+      ['article', 'warranty.article'],
+      ['kind', 'warrantyAccessory.kinds']
     ] as const) {
       const value = params[param]
       if (typeof value === 'string' && te(`${prefix}.${value}`)) params[param] = t(`${prefix}.${value}`)

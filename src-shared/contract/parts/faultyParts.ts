@@ -2,14 +2,21 @@ import { z } from 'zod'
 import { operation } from '../operation'
 import { id, text } from '../common'
 
-/** A replaced part the brand wants back: owed until the brand credits it. */
+/**
+ * A replaced part the brand wants back, owed until the brand credits it: the old part of a warranty
+ * repair, or a faulty accessory taken back by a 三包 exchange at the counter.
+ */
 export const FAULTY_PART_STATUSES = ['awaiting', 'packed', 'shipped', 'credited'] as const
 export type FaultyPartStatus = (typeof FAULTY_PART_STATUSES)[number]
 
 export interface FaultyPart {
   id: string
-  workOrderId: string
-  workOrderNumber: string
+  /** the warranty job it was replaced in; null for an accessory exchanged at the counter */
+  workOrderId: string | null
+  workOrderNumber: string | null
+  /** the 三包 accessory exchange that took it back (PJ slip); null for a job's part */
+  accessoryRemedyId: string | null
+  slipNumber: string | null
   partId: string
   partNumber: string
   partName: string
@@ -19,7 +26,7 @@ export interface FaultyPart {
   batchId: string | null
   batchNumber: string | null
   trackingNumber: string | null
-  /** When it became owed (the part was issued to the warranty job). */
+  /** When it became owed (the part was issued to the warranty job, or the accessory exchanged). */
   since: string
   /** Whole days owed so far, on the shop's calendar. */
   ageDays: number

@@ -27,7 +27,8 @@ export { REASON_KEYS, type Reason, type ReasonKey } from './reasons'
 
 /**
  * What every explanation starts with, whatever the verdict: where the warranty starts, whether
- * the unit was replaced, that no claim was given, and the days added for repairs under warranty.
+ * the unit was replaced, the accessories exchanged or refunded at the counter, that no claim was
+ * given, and the days added for repairs under warranty.
  */
 function openingReasons(
   startResult: StartResult,
@@ -43,6 +44,17 @@ function openingReasons(
   if (replacedBySerial !== null) reasons.push(reason('warranty.reason.replacedBy', { serial: replacedBySerial }))
   const refundedOn = unit.refundedOn ?? null
   if (refundedOn !== null) reasons.push(reason('warranty.reason.refunded', { refundedOn }))
+  // The accessories already remedied at the counter, each with its slip: the desk hears them on
+  // every lookup, whatever the fault brought in now.
+  for (const given of unit.accessoryRemedies ?? [])
+    reasons.push(
+      reason('warranty.reason.accessoryRemedyGiven', {
+        component: given.component,
+        kind: given.kind,
+        givenOn: given.givenOn,
+        number: given.number
+      })
+    )
   if (!claim) reasons.push(reason('warranty.reason.noClaim'))
   if (extensionDays > 0) {
     const repairs = unit.repairs.filter((r) => r.underWarranty).length
@@ -98,8 +110,10 @@ function windowsFromSaleReason(periods: Periods): Reason {
  *    3a. no invoice, before the production-date fallback start → 'paid_repair';
  *    3b. no invoice and the policy grants repair only → only the repair periods are judged;
  *    3c. a phone accessory (附件) within its own period → 'accessory_exchange' (a new one, free),
- *    or 'accessory_refund' once it was exchanged twice under 三包; the phone's 7- and 15-day
- *    windows and its second-repair exchange are the main unit's, never an accessory's;
+ *    or 'accessory_refund' once it was exchanged twice under 三包, or 'not_covered' once it was
+ *    refunded (its 三包 fulfilled); the phone's 7- and 15-day windows and its second-repair
+ *    exchange are the main unit's, never an accessory's, and an accessory's remedy leaves them as
+ *    they were (a phone refunded after an accessory's refund is not paid that accessory twice);
  * 4. performance fault within the refund window → 'refund'; within the exchange window →
  *    'exchange';
  * 4c. a unit waiting in a warranty repair (no parts from the maker, or the repairer's own delay)

@@ -20,6 +20,21 @@ export interface RepairRecord {
   repaired?: boolean
 }
 
+/**
+ * An accessory exchanged or refunded at the counter under its own 三包 (a PJ slip): the lookup's
+ * reasons name each one, and a refunded accessory's 三包 is fulfilled.
+ */
+export interface AccessoryRemedyRecord {
+  kind: 'exchange' | 'refund'
+  component: string
+  /** the shop's calendar day it was given */
+  givenOn: string
+  /** the slip's number */
+  number: string
+  /** the money paid back, for a refund */
+  refundFen: number | null
+}
+
 /** Why a warranty is void: found at intake, or a fault cause the shop's codes mark as voiding. */
 export const VOID_REASONS = ['physical_damage', 'liquid_damage', 'third_party_repair', 'serial_tampered'] as const
 
@@ -54,6 +69,8 @@ export interface UnitFacts {
   replacedBySerial?: string | null
   /** this unit was taken back for a refund at the counter on this date: its 三包 is fulfilled */
   refundedOn?: string | null
+  /** accessories exchanged or refunded at the counter, oldest first (absent: none) */
+  accessoryRemedies?: AccessoryRemedyRecord[]
   /** the unit is in a warranty repair that is waiting (no parts, or the repairer's delay) */
   waiting?: WaitingRecord | null
 }

@@ -73,6 +73,14 @@ export const REASON_KEYS = [
   'warranty.reason.accessoryRefund',
   /** { component, exchangeEnd } — the 7-day refund and 15-day exchange are the phone's main unit's, not an accessory's */
   'warranty.reason.accessoryNotUnitWindows',
+  /** { component, kind, givenOn, number } — an accessory already exchanged or refunded at the counter under its 三包 (its slip) */
+  'warranty.reason.accessoryRemedyGiven',
+  /** { component, refundedOn, number } — this accessory was refunded: its 三包 is fulfilled, it is not exchanged or refunded again */
+  'warranty.reason.accessoryRefunded',
+  /** {} — an accessory's exchange or refund leaves the phone's own 7-day refund and 15-day exchange as they were */
+  'warranty.reason.unitWindowsAfterAccessoryRemedy',
+  /** { component, amount, number } — refunding the phone: the accessory's refund already paid back is not paid twice */
+  'warranty.reason.accessoryRefundDeducted',
   /** { faultCode, repairs } — informative: one more failure with this code makes exchange or refund due */
   'warranty.reason.repeatFaultHistory',
   /** { start, repairMonths, repairEnd, daysLeft } */

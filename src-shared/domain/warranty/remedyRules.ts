@@ -5,7 +5,8 @@
  */
 import { daysBetween } from '../workOrderAge'
 import type { WarrantyCase, WarrantyRule } from './case'
-import type { RepairRecord } from './facts'
+import { formatFen } from '../money'
+import type { AccessoryRemedyRecord, RepairRecord } from './facts'
 import { hasMainComponents, isAccessory } from './policy'
 import { reason } from './reasons'
 import { waitingEntitledOn } from './waiting'
@@ -25,6 +26,17 @@ import { waitingEntitledOn } from './waiting'
  * the text is cited instead. Past the accessory's period the later rules say so (paid repair).
  */
 export const accessoryRemedy: WarrantyRule = (c) => {
+  const refunded = refundedAccessory(c)
+  if (refunded) {
+    c.reasons.push(
+      reason('warranty.reason.accessoryRefunded', {
+        component: refunded.component,
+        refundedOn: refunded.givenOn,
+        number: refunded.number
+      })
+    )
+    return { verdict: 'not_covered' }
+  }
   const period = c.applicablePeriod?.component
   if (!c.periods || !period || !isAccessory(c.policy, period.component) || c.today > period.end) return null
   const exchangeEnd = c.periods.exchangeEnd
@@ -64,6 +76,41 @@ export const accessoryRemedy: WarrantyRule = (c) => {
   return { verdict: 'accessory_exchange' }
 }
 
+/**
+ * The claimed accessory's refund at the counter, if it had one. Refunded (更换两次仍不能正常使用的…
+ * 退货), the accessory went back to the seller with its price: its 三包 is fulfilled as a refunded
+ * unit's is (voidRules.ts, givenBack), so it is neither exchanged nor refunded again, in or out of
+ * its period; an accessory bought afterwards is a sale of its own, with its own invoice.
+ */
+function refundedAccessory(c: WarrantyCase): AccessoryRemedyRecord | undefined {
+  const component = c.claim.component
+  if (component === null || !isAccessory(c.policy, component)) return undefined
+  return c.unit.accessoryRemedies?.find((given) => given.kind === 'refund' && given.component === component)
+}
+
+/**
+ * Said when the phone's own window decides after an accessory was remedied: the 7-day refund and
+ * 15-day exchange are the main unit's (《移动电话机…》第十一、十二条: 移动电话机主机出现…性能故障),
+ * and an accessory's exchange or refund under its own remedy uses none of them up. Refunding the
+ * phone, the accessories already refunded are named with their amount: that money was paid back
+ * once (the shop kept the accessory), so it is taken off the phone's refund, not paid twice.
+ */
+function afterAccessoryRemedies(c: WarrantyCase, refund: boolean): void {
+  const given = c.unit.accessoryRemedies ?? []
+  if (given.length === 0) return
+  c.reasons.push(reason('warranty.reason.unitWindowsAfterAccessoryRemedy'))
+  if (!refund) return
+  for (const refunded of given)
+    if (refunded.kind === 'refund' && refunded.refundFen !== null)
+      c.reasons.push(
+        reason('warranty.reason.accessoryRefundDeducted', {
+          component: refunded.component,
+          amount: formatFen(refunded.refundFen),
+          number: refunded.number
+        })
+      )
+}
+
 /** 4a. A performance fault within the refund window (from the sale, not extended by repairs). */
 export const refundWindow: WarrantyRule = (c) => {
   const refundEnd = c.periods?.refundEnd ?? null
@@ -76,6 +123,7 @@ export const refundWindow: WarrantyRule = (c) => {
       daysLeft: daysBetween(c.today, refundEnd)
     })
   )
+  afterAccessoryRemedies(c, true)
   return { verdict: 'refund' }
 }
 
@@ -91,6 +139,7 @@ export const exchangeWindow: WarrantyRule = (c) => {
       daysLeft: daysBetween(c.today, exchangeEnd)
     })
   )
+  afterAccessoryRemedies(c, false)
   return { verdict: 'exchange' }
 }
 

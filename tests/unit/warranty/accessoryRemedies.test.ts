@@ -3,6 +3,7 @@ import type { AppContext } from '../../../src-main/app/context'
 import { addDays } from '../../../src-shared/domain/warranty/policy'
 import { callError, callOk, createUserAndSignIn } from '../helpers'
 import { tableCounts } from '../parts/fixtures'
+import { charger } from './accessoryFixtures'
 import { lookUp, performance, reasonKeys, ruleShop, sell, type RuleShop } from './rules/fixtures'
 
 /**
@@ -11,39 +12,6 @@ import { lookUp, performance, reasonKeys, ruleShop, sell, type RuleShop } from '
  * the faulty one comes back as a faulty return, the unit's history (and HQ) keeps it.
  */
 const SOLD = '2026-01-31'
-
-let chargers = 0
-
-/** A charger model on the shelf (`stocked`, or the serials given), received at ¥60.00. */
-async function charger(app: AppContext, token: string, serials: string[] | null, stocked = 3) {
-  chargers += 1
-  const part = await callOk(
-    app,
-    'parts.create',
-    {
-      partNumber: `CHG-${chargers}`,
-      name: '66W 充电器',
-      barcodes: [],
-      sellingPriceFen: 14_900,
-      costPriceFen: 6_000,
-      serialTracked: serials !== null
-    },
-    token
-  )
-  if (stocked === 0) return part
-  await callOk(
-    app,
-    'parts.receive',
-    {
-      reference: 'PO-CHG',
-      lines: [
-        { partId: part.id, quantity: serials?.length ?? stocked, unitCostFen: 6_000, ...(serials ? { serials } : {}) }
-      ]
-    },
-    token
-  )
-  return part
-}
 
 function ledger(app: AppContext, reference: string) {
   return app.sqlite

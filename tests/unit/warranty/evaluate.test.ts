@@ -843,6 +843,46 @@ describe('waiting too long and the fault date (the domain rules; the lookup tabl
   })
 })
 
+describe('accessories remedied at the counter (a phone bought 2026-01-01)', () => {
+  // A charger exchanged twice and refunded on day 2 (slips PJ-…), as the lookup reads the unit.
+  const remedied = unit({
+    repairs: ['2026-01-01', '2026-01-02'].map((day) => ({
+      receivedDate: day,
+      returnedDate: day,
+      underWarranty: true,
+      faultCode: 'S01',
+      component: 'charger'
+    })),
+    accessoryRemedies: [
+      { kind: 'exchange', component: 'charger', givenOn: '2026-01-01', number: 'PJ-260101-0001', refundFen: null },
+      { kind: 'exchange', component: 'charger', givenOn: '2026-01-02', number: 'PJ-260102-0001', refundFen: null },
+      { kind: 'refund', component: 'charger', givenOn: '2026-01-03', number: 'PJ-260103-0001', refundFen: 9_900 }
+    ]
+  })
+
+  it('the phone keeps its 7-day refund, less the charger already refunded; each slip is named', () => {
+    const e = evaluate(phone, remedied, null, '2026-01-05')
+    expect(e.verdict).toBe('refund')
+    expect(keys(e).filter((k) => k === 'warranty.reason.accessoryRemedyGiven')).toHaveLength(3)
+    expect(keys(e)).toContain('warranty.reason.unitWindowsAfterAccessoryRemedy')
+    expect(reasonOf(e, 'warranty.reason.accessoryRefundDeducted')?.params).toEqual({
+      component: 'charger',
+      amount: '99.00',
+      number: 'PJ-260103-0001'
+    })
+  })
+
+  it('the refunded charger is not covered again', () => {
+    const e = evaluate(phone, remedied, perf('charger', 'S01'), '2026-01-05')
+    expect(e.verdict).toBe('not_covered')
+    expect(reasonOf(e, 'warranty.reason.accessoryRefunded')?.params).toEqual({
+      component: 'charger',
+      refundedOn: '2026-01-03',
+      number: 'PJ-260103-0001'
+    })
+  })
+})
+
 describe('reasons', () => {
   it('every verdict has at least one reason, and every emitted key is in REASON_KEYS', () => {
     expect(seen.length).toBeGreaterThan(50)

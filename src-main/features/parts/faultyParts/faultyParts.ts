@@ -21,13 +21,15 @@ const BATCH_PREFIX = 'FR'
 function faultyQuery(db: Db) {
   return db
     .selectFrom('faultyParts as f')
-    .innerJoin('workOrders as w', 'w.id', 'f.workOrderId')
+    .leftJoin('workOrders as w', 'w.id', 'f.workOrderId')
     .innerJoin('parts as p', 'p.id', 'f.partId')
     .leftJoin('returnBatches as b', 'b.id', 'f.batchId')
     .select([
       'f.id',
       'f.workOrderId',
       'w.number as workOrderNumber',
+      'f.accessoryRemedyId',
+      'f.slipNumber',
       'f.partId',
       'p.partNumber',
       'p.name as partName',
@@ -99,7 +101,11 @@ export async function listBatches(db: Db): Promise<ReturnBatch[]> {
 export async function getBatch(db: Db, now: Date, input: ParsedInput<'faultyParts.batch'>) {
   const batch = await loadBatch(db, input.id)
   const calendar = await shopCalendar(db, now)
-  const rows = await faultyQuery(db).where('f.batchId', '=', input.id).orderBy('w.number').execute()
+  const rows = await faultyQuery(db)
+    .where('f.batchId', '=', input.id)
+    .orderBy('w.number')
+    .orderBy('f.slipNumber')
+    .execute()
   return { batch, items: withAge(rows, calendar.timeZone, calendar.today) }
 }
 
@@ -204,7 +210,7 @@ async function recordBatchChange(trx: Db, at: Date, actorId: string, action: str
   const batch = await trx.selectFrom('returnBatches').selectAll().where('id', '=', batchId).executeTakeFirstOrThrow()
   const items = await trx
     .selectFrom('faultyParts')
-    .select(['id', 'workOrderId', 'partId', 'serial', 'quantity'])
+    .select(['id', 'workOrderId', 'accessoryRemedyId', 'slipNumber', 'partId', 'serial', 'quantity'])
     .where('batchId', '=', batchId)
     .execute()
   await recordSyncedChange(trx, at, {
