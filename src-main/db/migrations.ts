@@ -19,6 +19,7 @@ import * as reportPartYears from '../features/reports/summaries/partYearsDropped
 import * as reportPartPayers from '../features/reports/summaries/partPayers'
 import * as reportPartsSettled from '../features/reports/summaries/partsSettled'
 import * as dashboard from '../features/dashboard/migrations'
+import * as backups from '../features/backups/migrations'
 
 /**
  * Every schema step the app has shipped, in the order they run: the order is this list, and the
@@ -78,5 +79,6 @@ export const allMigrations: readonly Migration[] = [
   desks.requestClaimedInTheWrite,
   reportPartPayers.partPayers,
   reportPartsSettled.partsSettled,
-  warranty.accessoryRemedies
+  warranty.accessoryRemedies,
+  backups.restoreDroppedMoney
 ]
