@@ -190,4 +190,44 @@ describe('a restore never makes the counter pay or charge twice', () => {
       [copy.name, invoiceB.number]
     ])
   })
+
+  it('a counter sale refunded after the copy is not refunded again without a manager going on', async () => {
+    const { app, adminToken, clock } = await fileShop()
+    const part = await callOk(
+      app,
+      'parts.create',
+      { partNumber: 'CH-1', name: '充电器', barcodes: [], sellingPriceFen: 5_000, costPriceFen: 1_000 },
+      adminToken
+    )
+    await callOk(
+      app,
+      'parts.receive',
+      { reference: 'PO-1', lines: [{ partId: part.id, quantity: 2, unitCostFen: 1_000 }] },
+      adminToken
+    )
+    const sale = await callOk(
+      app,
+      'counterSales.sell',
+      { lines: [{ partId: part.id, quantity: 1 }], tenders: [{ method: 'cash', amountFen: 5_000 }] },
+      adminToken
+    )
+    const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
+    clock.advance(MINUTE)
+    const input = {
+      saleId: sale.id,
+      lines: [{ lineId: sale.lines[0]!.id, quantity: 1, disposition: 'resellable' as const }],
+      reason: '颜色不合适',
+      refundMethod: 'cash' as const
+    }
+    const refund = await callOk(app, 'counterSales.refund', input, adminToken)
+    await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
+    const token = await signInAgain(app)
+
+    const refused = await callError(app, 'counterSales.refund', input, token)
+    expect(refused).toMatchObject({ code: 'CONFLICT', messageKey: 'backups.droppedMoneyOnRecord' })
+    expect(refused.details?.records).toContain(refund.number)
+    const again = await callOk(app, 'counterSales.refund', { ...input, droppedMoneyChecked: true }, token)
+    expect(again.kind).toBe('refund')
+    expect(await callOk(app, 'backups.droppedMoney', {}, token)).toEqual([])
+  })
 })
