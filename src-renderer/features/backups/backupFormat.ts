@@ -6,6 +6,7 @@ import type {
   RestoreMoney
 } from '../../../src-shared/contract/backups'
 import { formatFen } from '../../../src-shared/domain/money'
+import { yuan } from '../checkout/checkoutText'
 
 /** A copy's size as people read it: megabytes with one decimal, kilobytes below one megabyte. */
 export function formatBytes(bytes: number): string {
@@ -103,7 +104,7 @@ export function moneyLines(money: RestoreMoney, t: Translate): { test: string; t
     const named = dropped
       .slice(0, NAMED_DROPPED)
       .map((record) =>
-        [t(`backups.dropped.kinds.${record.kind}`), record.documentNumber, `¥${formatFen(record.amountFen)}`]
+        [t(`backups.dropped.kinds.${record.kind}`), record.documentNumber, yuan(record.amountFen)]
           .filter((part) => part !== '')
           .join(' ')
       )
