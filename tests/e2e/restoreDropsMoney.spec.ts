@@ -1,16 +1,5 @@
 import type { Page } from '@playwright/test'
-import {
-  test,
-  expect,
-  ADMIN,
-  hire,
-  screenshot,
-  settled,
-  setUpShop,
-  signIn,
-  staffPage,
-  type ShopHost
-} from './fixtures'
+import { test, expect, ADMIN, hire, screenshot, settled, setUpShop, signIn, staffPage, type ShopHost } from './fixtures'
 import { finishedJob } from './counterJobs'
 
 const goTo = (page: Page, host: ShopHost, path: string) => page.goto(`${host.url}#${path}`)
@@ -60,7 +49,12 @@ test('a restore names the money it drops; the counter sees it on the day close a
   const labour = invoiceA.lines.find((line) => line.kind === 'labour')!
   const note = await host.rpc<Invoiced>(
     'checkout.creditNote',
-    { invoiceId: invoiceA.id, lines: [{ lineId: labour.id, amountFen: 4_000 }], reason: '工时多收', refundMethod: 'cash' },
+    {
+      invoiceId: invoiceA.id,
+      lines: [{ lineId: labour.id, amountFen: 4_000 }],
+      reason: '工时多收',
+      refundMethod: 'cash'
+    },
     adminToken
   )
   const invoiceB = await host.rpc<Invoiced>(
@@ -102,7 +96,9 @@ test('a restore names the money it drops; the counter sees it on the day close a
   await expect(deskPage.getByTestId('checkout-due')).toHaveText('¥200.00')
   await expect(deskPage.getByTestId('checkout-form').getByTestId('dropped-money')).toContainText(invoiceB.number)
   await deskPage.getByTestId('pay').click()
-  await expect(deskPage.locator('.el-message--error')).toContainText(`恢复备份时丢失了此单的收付款记录：${invoiceB.number}`)
+  await expect(deskPage.locator('.el-message--error')).toContainText(
+    `恢复备份时丢失了此单的收付款记录：${invoiceB.number}`
+  )
   await deskPage.getByTestId('dropped-checked').click()
   await settled(deskPage)
   await screenshot(deskPage, 'checkout-dropped-payment-checked')
@@ -166,4 +162,3 @@ test('a manager marks a dropped record dealt with on the day close, with a note'
   await expect(bossPage.getByText('已标记为已处理')).toBeVisible()
   await expect(alert).toHaveCount(0)
 })
-

@@ -131,8 +131,9 @@ export async function refuseRepeatingDroppedMoney(
   await dealWith(trx, at, confirmation.managerId, standing, '', confirmation.operation)
 }
 
-/** "CN-260123-0001 ¥-120.00": the number the counter finds on paper, and its amount. */
+/** "CN-260123-0001 -¥120.00": the number the counter finds on paper, and its amount. */
 function describe(entry: DroppedMoneyEntry): string {
   const name = entry.documentNumber || entry.workOrderNumber || ''
-  return `${name} ¥${formatFen(entry.amountFen)}`.trim()
+  const amount = `${entry.amountFen < 0 ? '-' : ''}¥${formatFen(Math.abs(entry.amountFen))}`
+  return `${name} ${amount}`.trim()
 }

@@ -98,7 +98,14 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
       // Whether the restored copy or the original is open now, the closed handle is done with.
       if (app.db !== replacedDb) await replacedDb.destroy()
     }
-    const result: RestoreResult = { restored, safetyCopy: safetyCopy!, kept: kept!, hq, confirmed: confirmed!, money: money! }
+    const result: RestoreResult = {
+      restored,
+      safetyCopy: safetyCopy!,
+      kept: kept!,
+      hq,
+      confirmed: confirmed!,
+      money: money!
+    }
     await auditRestore(app, actor, result, before, incoming)
     return result
   })

@@ -10,7 +10,12 @@ vi.setConfig({ testTimeout: 120_000 })
 const fileShop = fileShopPerTest()
 
 async function pay(app: AppContext, token: string, workOrderId: string, extra: Record<string, unknown> = {}) {
-  return callOk(app, 'checkout.pay', { workOrderId, tenders: [{ method: 'cash', amountFen: 100_000 }], ...extra }, token)
+  return callOk(
+    app,
+    'checkout.pay',
+    { workOrderId, tenders: [{ method: 'cash', amountFen: 100_000 }], ...extra },
+    token
+  )
 }
 
 async function signInAgain(app: AppContext): Promise<string> {
@@ -116,9 +121,9 @@ describe('a restore never makes the counter pay or charge twice', () => {
     const again = await callOk(app, 'checkout.creditNote', { ...refundInput, droppedMoneyChecked: true }, token)
     expect(again.kind).toBe('credit_note')
     // The manager's go-ahead is audited under the refund's own operation, in its transaction.
-    expect(auditRows(app, 'checkout.creditNote').filter((row) => row.entity === 'restore_dropped_money')).toMatchObject([
-      { before: { documentNumber: note.number }, after: { dealtWithAt: expect.any(String) } }
-    ])
+    expect(auditRows(app, 'checkout.creditNote').filter((row) => row.entity === 'restore_dropped_money')).toMatchObject(
+      [{ before: { documentNumber: note.number }, after: { dealtWithAt: expect.any(String) } }]
+    )
 
     const frontDesk = await createUserAndSignIn(app, token, 'front_desk')
     const charge = await callError(
