@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { uuidv7 } from '../../../src-shared/domain/ids'
+import type { Database } from '../../db/schema'
 import type { DroppedMoneyRecord, RestoreMoney } from '../../../src-shared/contract/backups'
 
 /**
@@ -22,18 +23,8 @@ export interface RunningMoney {
   earlier: EarlierDroppedRow[]
 }
 
-export interface RunningDayClose {
-  id: string
-  number: string
-  periodStart: string | null
-  periodEnd: string
-  reportJson: string
-  expectedCashFen: number
-  countedCashFen: number
-  differenceFen: number
-  note: string
-  closedBy: string | null
-  closedAt: string
+/** A day close as today's database has it, with what it counted. */
+export type RunningDayClose = Database['dayCloses'] & {
   paymentIds: string[]
   invoiceIds: string[]
   unpaidHandOverIds: string[]

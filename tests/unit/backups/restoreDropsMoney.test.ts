@@ -80,7 +80,7 @@ describe('a restore never makes the counter pay or charge twice', () => {
       dropped: [expect.objectContaining(refund), expect.objectContaining(payment)],
       keptDayCloses: [close.number]
     })
-    expect(preview.money!.dropped[1].customerName).not.toBe('')
+    expect(preview.money!.dropped[1]!.customerName).not.toBe('')
 
     const result = await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
     expect(result.money).toEqual(preview.money)
@@ -100,7 +100,7 @@ describe('a restore never makes the counter pay or charge twice', () => {
     await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
     const token = await signInAgain(app)
 
-    const kept = await callOk(app, 'dayClose.get', { id: close.id }, token)
+    const kept = await callOk(app, 'dayClose.get', { id: close.id! }, token)
     expect(kept).toMatchObject({ number: close.number, countedCashFen: 0, expectedCashFen: close.expectedCashFen })
     // Job A's payment, taken before the copy, was counted by that close: it stays counted by it.
     expect(kept.payments.map((row) => row.invoiceId)).toEqual([invoiceA.id])
@@ -156,7 +156,7 @@ describe('a restore never makes the counter pay or charge twice', () => {
     const { app, adminToken, copy, jobB } = await moneyAfterTheCopy()
     await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
     const token = await signInAgain(app)
-    const [, payment] = await callOk(app, 'backups.droppedMoney', {}, token)
+    const payment = (await callOk(app, 'backups.droppedMoney', {}, token))[1]!
     const frontDesk = await createUserAndSignIn(app, token, 'front_desk')
     expect(
       (await callError(app, 'backups.markDroppedMoneyDealtWith', { id: payment.id, note: '' }, frontDesk.token)).code
