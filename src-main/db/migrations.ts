@@ -19,6 +19,7 @@ import * as reportPartYears from '../features/reports/summaries/partYearsDropped
 import * as reportPartPayers from '../features/reports/summaries/partPayers'
 import * as reportPartsSettled from '../features/reports/summaries/partsSettled'
 import * as dashboard from '../features/dashboard/migrations'
+import * as backups from '../features/backups/migrations'
 
 /**
  * Every schema step the app has shipped, in the order they run: the order is this list, and the
@@ -79,5 +80,6 @@ export const allMigrations: readonly Migration[] = [
   reportPartPayers.partPayers,
   reportPartsSettled.partsSettled,
   warranty.accessoryRemedies,
-  parts.faultyAccessories
+  parts.faultyAccessories,
+  backups.restoreDroppedMoney
 ]

@@ -12,6 +12,7 @@ import type { PartsTables } from '../features/parts/tables'
 import type { CustomerContactTables } from '../features/customerContact/tables'
 import type { DesksTables } from '../features/desks/tables'
 import type { ReportsTables } from '../features/reports/tables'
+import type { BackupsTables } from '../features/backups/tables'
 
 /** The whole database as Kysely sees it, assembled from each feature's tables. */
 export interface Database
@@ -29,4 +30,5 @@ export interface Database
     PrintingTables,
     CustomerContactTables,
     DesksTables,
-    ReportsTables {}
+    ReportsTables,
+    BackupsTables {}

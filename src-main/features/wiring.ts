@@ -1,7 +1,7 @@
 import { returnDepositOfClosedOrder, recordDeposit } from './checkout/deposits'
 import { handOverBilling } from './checkout/handOverBilling'
 import { invoicesOfWorkOrder } from './checkout/invoices'
-import { wireCheckoutStock } from './checkout/ports'
+import { wireCheckoutStock, wireDroppedMoneyGuard } from './checkout/ports'
 import { payOutRefund } from './checkout/payouts'
 import { findDevice, insertDevice, saveDevice } from './customers/devices/devices'
 import { findLiveCustomer, insertCustomer } from './customers/service'
@@ -25,6 +25,7 @@ import { applyFaultCodes } from './workOrders/codes/hqFaultCodes'
 import { applyServiceBulletins } from './sync/hq/bulletins'
 import { wireRestoreErasure } from './backups/keptErasures'
 import { eraseAgainAfterRestore } from './customers/erasure'
+import { refuseRepeatingDroppedMoney } from './backups/droppedMoney'
 
 /**
  * The composition root of the features: the one file that knows them all. Features build on the
@@ -64,4 +65,6 @@ export function wireFeatures(): void {
   })
   // A restore erases again, with erasure's own steps, a customer erased since the copy.
   wireRestoreErasure(eraseAgainAfterRestore)
+  // A charge or refund a restore's dropped money record may already have made stops at the counter.
+  wireDroppedMoneyGuard(refuseRepeatingDroppedMoney)
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { operation } from './operation'
-import { emptyInput } from './common'
+import { emptyInput, id, optionalText } from './common'
+import type { PaymentMethod } from '../domain/invoice'
 
 /** Why a copy was taken; shown beside it in the list. */
 export const BACKUP_REASONS = ['daily', 'manual', 'upgrade', 'restore'] as const
@@ -41,6 +42,80 @@ export interface RestorePreview {
   hq: RestoreHq | null
   /** What the shop confirmed to people outside since the copy, kept; null when the copy cannot be restored or read. */
   confirmed: RestoreConfirmed | null
+  /** Money that moved after the copy: what the restore drops, and the day closes it keeps; null as `confirmed`. */
+  money: RestoreMoney | null
+}
+
+/**
+ * Money recorded after the copy that the copy does not hold: a restore cannot keep it (its job,
+ * invoice or sale may not exist in the copy), so it lists it where the counter meets it until a
+ * manager has dealt with each one. A day closed since stays closed: its cash was handed over.
+ */
+export interface RestoreMoney {
+  dropped: DroppedMoneyRecord[]
+  /** Day closes made after the copy, kept closed on the restored data (their numbers). */
+  keptDayCloses: string[]
+}
+
+/** A payment (by its kind), or a document issued with no payment of its own among those dropped. */
+export const DROPPED_MONEY_KINDS = [
+  'deposit',
+  'payment',
+  'deposit_return',
+  'refund',
+  'invoice',
+  'credit_note',
+  'counter_sale',
+  'counter_refund'
+] as const
+export type DroppedMoneyKind = (typeof DROPPED_MONEY_KINDS)[number]
+
+/** One money record a restore dropped, as it was just before the restore. */
+export interface DroppedMoneyRecord {
+  /** The payment's or document's own id. */
+  recordId: string
+  kind: DroppedMoneyKind
+  /** Money in positive, out negative, in fen; a document's total to the customer. */
+  amountFen: number
+  /** How it was paid; null for a document. */
+  method: PaymentMethod | null
+  /** The document it belongs to (invoice, credit note, sale or refund, 三包 accessory slip), or ''. */
+  documentNumber: string
+  workOrderId: string | null
+  workOrderNumber: string | null
+  /** The invoice a credit note corrects, or the sale a counter refund takes back: what it refunded. */
+  refundsDocumentId: string | null
+  customerName: string
+  at: string
+  byName: string | null
+  /** The day close that counted it (its cash handed over), when one did. */
+  dayCloseNumber: string | null
+}
+
+/**
+ * A charge or refund at the counter, by what a dropped record may already have done: checkout
+ * asks the backups feature (through its port) before it charges a job or refunds an invoice or sale.
+ */
+export type CounterMoneyStep =
+  | { charging: { workOrderId: string } }
+  | { refundingInvoice: { invoiceId: string; workOrderId: string } }
+  | { refundingSale: { saleId: string } }
+
+/**
+ * On a charge or refund: the counter checked the dropped records that stopped it (the refusal
+ * named them) and goes on; a manager must be at the counter, and the records are then dealt with.
+ */
+export const droppedMoneyChecked = z.boolean().default(false)
+
+/** A dropped record on the restored data's list, and whether a manager has dealt with it. */
+export interface DroppedMoneyEntry extends DroppedMoneyRecord {
+  id: string
+  /** The copy the restore put back, and when. */
+  backupName: string
+  restoredAt: string
+  dealtWithAt: string | null
+  dealtWithByName: string | null
+  dealtWithNote: string
 }
 
 /**
@@ -96,6 +171,8 @@ export interface RestoreResult {
   hq: RestoreHq | null
   /** Numbers issued and erasures confirmed after the copy, kept as they were just before the restore. */
   confirmed: RestoreConfirmed
+  /** Money recorded after the copy: listed as dropped on the restored data; day closes kept closed. */
+  money: RestoreMoney
 }
 
 /** Names, for the admin to read, of what the restore kept from the running database. */
@@ -173,5 +250,16 @@ export const backupsContract = {
   'backups.settings': operation<BackupSettings>()(emptyInput),
   'backups.saveSettings': operation<BackupSettings>()(backupSettingsSchema),
   'backups.previewRestore': operation<RestorePreview>()(z.object({ name: backupNameSchema }).strict()),
-  'backups.restore': operation<RestoreResult>()(z.object({ name: backupNameSchema }).strict())
+  'backups.restore': operation<RestoreResult>()(z.object({ name: backupNameSchema }).strict()),
+  /**
+   * The money records restores dropped, still to be dealt with (or all, newest restore first): for
+   * one work order when named, else the whole shop's.
+   */
+  'backups.droppedMoney': operation<DroppedMoneyEntry[]>()(
+    z.object({ workOrderId: id.optional(), includeDealtWith: z.boolean().default(false) }).strict()
+  ),
+  /** A manager says a dropped record was re-entered or checked: it leaves the alerts. */
+  'backups.markDroppedMoneyDealtWith': operation<DroppedMoneyEntry>()(
+    z.object({ id, note: optionalText(200) }).strict()
+  )
 }

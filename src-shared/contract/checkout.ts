@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { droppedMoneyChecked } from './backups'
 import { operation } from './operation'
 import { id, optionalText, pageInput, text, usernameSchema, type Page } from './common'
 import {
@@ -190,6 +191,7 @@ export const checkoutContract = {
         discountReason: optionalText(200),
         tenders: z.array(tenderSchema).max(6).default([]),
         managerApproval: managerApprovalSchema.optional(),
+        droppedMoneyChecked,
         /**
          * The customer's yes to a bill that differs from the quote they accepted: the amount they
          * were shown (refused if the bill comes to anything else) and how they said it.
@@ -246,7 +248,8 @@ export const checkoutContract = {
           .min(1)
           .max(100),
         reason: text(300),
-        refundMethod: z.enum(PAYMENT_METHODS)
+        refundMethod: z.enum(PAYMENT_METHODS),
+        droppedMoneyChecked
       })
       .strict()
   ),

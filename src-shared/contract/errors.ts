@@ -154,6 +154,9 @@ const SPECIFIC_ERROR_KEYS = [
   'backups.notAvailable',
   'backups.restoreFailed',
   'backups.restoreLeavesNoAdmin',
+  'backups.droppedMoneyOnRecord',
+  'backups.droppedMoneyNeedsManager',
+  'backups.droppedMoneyAlreadyDealtWith',
   'errors.sessionEndedByRestore',
   // Enrolment with HQ, and HQ's data refused at the shop.
   'sync.certificateChanged',

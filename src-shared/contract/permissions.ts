@@ -163,6 +163,9 @@ export const permissions: Record<OperationName, Access> = {
   'backups.saveSettings': ADMIN,
   'backups.previewRestore': ADMIN,
   'backups.restore': ADMIN,
+  // The counter sees what a restore dropped where it meets it; a manager says it was dealt with.
+  'backups.droppedMoney': REPAIR_STAFF,
+  'backups.markDroppedMoneyDealtWith': ADMIN_AND_MANAGER,
   'customerContact.settings': 'signedIn',
   'dashboard.get': 'signedIn',
   'customerContact.saveSettings': ADMIN_AND_MANAGER,
@@ -272,6 +275,7 @@ export const READ_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName
   'backups.health',
   'backups.settings',
   'backups.previewRestore',
+  'backups.droppedMoney',
   'desks.list',
   'network.status',
   'customerContact.settings',

@@ -14,6 +14,7 @@ import type {
   RestoreConfirmed,
   RestoreHq,
   RestoreKept,
+  RestoreMoney,
   RestoreResult
 } from '../../../src-shared/contract/backups'
 import { recordAudit } from '../audit/record'
@@ -24,6 +25,7 @@ import { holdsAShop, readDatabaseFacts, type DatabaseFacts } from './facts'
 import { keepRunningAccess, readRunningAccess, type RunningAccess } from './keptAccess'
 import { keepRunningErasures, readRunningErasures } from './keptErasures'
 import { keepRunningCounters, readRunningCounters, type RunningCounter } from './keptNumbers'
+import { keepRunningMoney, readMoneyAfterCopy, type RunningMoney } from './keptMoney'
 import {
   hqAfterRestore,
   keepRunningHqConnection,
@@ -44,8 +46,9 @@ import { filesOf, oneAtATime } from './service'
  * desk, a deactivated account, a changed password) is put onto the copy before the swap
  * (keptAccess.ts), and so is today's HQ connection (keptHq.ts), and what the shop confirmed to
  * people outside since: numbering continues from today's counters (keptNumbers.ts) and customers
- * erased since stay erased (keptErasures.ts); the answer names them, and what HQ already received
- * after the copy.
+ * erased since stay erased (keptErasures.ts); money that moved since is listed as dropped and a
+ * day closed since stays closed (keptMoney.ts). The answer names them, and what HQ already
+ * received after the copy.
  */
 export async function restoreBackup(app: AppContext, actor: CurrentUser, name: string): Promise<RestoreResult> {
   const files = filesOf(app)
@@ -59,6 +62,7 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
     let safetyCopy: BackupCopy | undefined
     let kept: RestoreKept | undefined
     let confirmed: RestoreConfirmed | undefined
+    let money: RestoreMoney | undefined
     let hq: RestoreHq | null = null
     try {
       // Holding the one connection means no desk's transaction is half done while the file moves.
@@ -71,6 +75,7 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
           hq: hqAfterRestore(copyFile, files.databaseFile, true),
           counters: readRunningCounters(app.sqlite),
           erasures: readRunningErasures(app.sqlite),
+          money: readMoneyAfterCopy(files.databaseFile, copyFile),
           actorId: actor.id
         }
         hq = running.hq?.hq ?? null
@@ -81,6 +86,7 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
           const readied = await putInPlace(app, files, copyFile, name, running)
           kept = readied.kept
           confirmed = readied.confirmed
+          money = readied.money
           if (hq) hq = { ...hq, connectionKept: readied.hqConnectionKept }
           // Before the connection is let go: no call is served on the restored data in an old session.
           app.sessions.endAll('errors.sessionEndedByRestore')
@@ -92,7 +98,14 @@ export async function restoreBackup(app: AppContext, actor: CurrentUser, name: s
       // Whether the restored copy or the original is open now, the closed handle is done with.
       if (app.db !== replacedDb) await replacedDb.destroy()
     }
-    const result: RestoreResult = { restored, safetyCopy: safetyCopy!, kept: kept!, hq, confirmed: confirmed! }
+    const result: RestoreResult = {
+      restored,
+      safetyCopy: safetyCopy!,
+      kept: kept!,
+      hq,
+      confirmed: confirmed!,
+      money: money!
+    }
     await auditRestore(app, actor, result, before, incoming)
     return result
   })
@@ -128,6 +141,8 @@ interface RunningState {
   counters: RunningCounter[]
   /** The customers erased today: the copy may still hold them. */
   erasures: string[]
+  /** Money recorded and days closed after the copy. */
+  money: RunningMoney
   /** Who restores: the erasures run again in their name, when the copy knows them. */
   actorId: string
 }
@@ -136,6 +151,7 @@ interface Readied {
   kept: RestoreKept
   hqConnectionKept: boolean
   confirmed: RestoreConfirmed
+  money: RestoreMoney
 }
 
 /**
@@ -172,7 +188,7 @@ async function putInPlace(
     return beforeTheSwap(error, new AppError('CONFLICT', 'backups.restoreFailed', { name }))
   }
   try {
-    kept = await readiedForUse(app, incoming, running)
+    kept = await readiedForUse(app, incoming, name, running)
   } catch (error) {
     return beforeTheSwap(error, new AppError('CONFLICT', 'backups.copyDamaged', { name }))
   }
@@ -200,9 +216,9 @@ async function putInPlace(
 
 /**
  * Brings the copy up to date as start-up would, and keeps on it the running database's access, HQ
- * connection, numbering counters and erasures.
+ * connection, numbering counters, erasures, and the money that moved since.
  */
-async function readiedForUse(app: AppContext, copy: string, running: RunningState): Promise<Readied> {
+async function readiedForUse(app: AppContext, copy: string, name: string, running: RunningState): Promise<Readied> {
   const sqlite = openSqlite(copy)
   try {
     bringUpToDate(app, sqlite)
@@ -212,9 +228,10 @@ async function readiedForUse(app: AppContext, copy: string, running: RunningStat
     const hqConnectionKept = running.hqConnection ? keepRunningHqConnection(sqlite, running.hqConnection) : false
     if (running.hq) sendAgainToHq(sqlite, running.hq.sendAgain, app.clock())
     const numberSeries = keepRunningCounters(sqlite, running.counters)
+    const money = keepRunningMoney(sqlite, running.money, name, app.clock())
     // After the changes queued again for HQ: the erasure redacts those too, and its own change goes last.
     const erasures = await keepRunningErasures(sqlite, running.erasures, running.actorId, app.clock())
-    return { kept, hqConnectionKept, confirmed: { numberSeries, erasures } }
+    return { kept, hqConnectionKept, confirmed: { numberSeries, erasures }, money }
   } finally {
     // Closing the only connection folds its WAL into the file, which is renamed alone.
     sqlite.close()
@@ -291,7 +308,8 @@ async function auditRestore(
         restoredBy: actor.displayName,
         kept: result.kept,
         hq: result.hq,
-        confirmed: result.confirmed
+        confirmed: result.confirmed,
+        money: result.money
       }
     })
   })

@@ -25,6 +25,7 @@ import { previewAccess } from './keptAccess'
 import { erasuresToApply, readRunningErasures } from './keptErasures'
 import { readRunningCounters, seriesAhead } from './keptNumbers'
 import { hqAfterRestore } from './keptHq'
+import { readMoneyAfterCopy, restoreMoneyOf } from './keptMoney'
 
 /** A backup older than this is a warning on the manager's home screen. */
 export const STALE_AFTER_MS = 2 * 24 * 60 * 60 * 1000
@@ -116,6 +117,10 @@ export async function previewRestore(app: AppContext, name: string): Promise<Res
     tooNew,
     access: tooNew ? null : accessAfterRestore(app, copyFile),
     confirmed: tooNew ? null : confirmedAfterRestore(app, copyFile),
+    // Read as the restore will: what it would drop, and the day closes it keeps closed.
+    money: tooNew
+      ? null
+      : readForPreview(copyFile, () => restoreMoneyOf(readMoneyAfterCopy(filesOf(app).databaseFile, copyFile))),
     hq: tooNew ? null : readForPreview(copyFile, () => hqAfterRestore(copyFile, filesOf(app).databaseFile)?.hq ?? null)
   }
 }

@@ -13,7 +13,7 @@ import { nextDocumentNumber } from '../numbering/service'
 import { readShopTimeZone } from '../settings/service'
 import { findInvoiceRow, loadInvoice } from './invoices'
 import type { InvoiceLinesTable, InvoicesTable } from './tables'
-import { checkoutStock } from './ports'
+import { checkoutStock, refuseRepeatingDroppedMoney } from './ports'
 import { openWarrantyClaim } from './warrantyClaims'
 
 type CreditNoteInput = ParsedInput<'checkout.creditNote'>
@@ -50,6 +50,13 @@ export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, inpu
   const noteId = uuidv7(at.getTime())
   await db.transaction().execute(async (trx) => {
     const invoice = await invoiceToCredit(trx, input.invoiceId)
+    // Credit notes are a manager's (permissions.ts): whoever issues it may go on over a dropped refund.
+    await refuseRepeatingDroppedMoney(
+      trx,
+      at,
+      { refundingInvoice: { invoiceId: invoice.id, workOrderId: invoice.workOrderId } },
+      { checked: input.droppedMoneyChecked, managerId: actor.id, operation: 'checkout.creditNote' }
+    )
     const earlierNoteIds = await creditNotesOf(trx, invoice.id)
     const lines = await linesToCredit(trx, invoice, earlierNoteIds, input)
     const customerCredited = creditedFen(lines, 'customer')

@@ -28,6 +28,7 @@ import { recordAudit } from '../audit/record'
 import { nextDocumentNumber } from '../numbering/service'
 import { readShopTimeZone } from '../settings/service'
 import { findWorkOrder } from '../workOrders/lookup'
+import { refuseRepeatingDroppedMoney } from './ports'
 import type { WorkOrdersTable } from '../workOrders/tables'
 import { depositHeld } from './deposits'
 import { discountApprover } from './discountApproval'
@@ -94,6 +95,12 @@ export async function payWorkOrder(
   const invoiceId = uuidv7(at.getTime())
   await db.transaction().execute(async (trx) => {
     const order = await orderToBill(trx, input.workOrderId)
+    await refuseRepeatingDroppedMoney(
+      trx,
+      at,
+      { charging: { workOrderId: order.id } },
+      { checked: input.droppedMoneyChecked, managerId: manager, operation: 'checkout.pay' }
+    )
     const lines = await linesToBill(trx, order, input)
     const deposit = await depositHeld(trx, order.id)
     const { totals, settlement } = priceBill(lines, input, deposit.amountFen)

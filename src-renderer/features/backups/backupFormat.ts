@@ -1,4 +1,12 @@
-import type { RestoreAccess, RestoreConfirmed, RestoreHq, RestoreKept } from '../../../src-shared/contract/backups'
+import type {
+  RestoreAccess,
+  RestoreConfirmed,
+  RestoreHq,
+  RestoreKept,
+  RestoreMoney
+} from '../../../src-shared/contract/backups'
+import { formatFen } from '../../../src-shared/domain/money'
+import { yuan } from '../checkout/checkoutText'
 
 /** A copy's size as people read it: megabytes with one decimal, kilobytes below one megabyte. */
 export function formatBytes(bytes: number): string {
@@ -78,5 +86,46 @@ export function confirmedLines(confirmed: RestoreConfirmed, t: Translate): { tes
   }
   if (confirmed.erasures > 0)
     lines.push({ test: 'restore-erasures', text: t('backups.confirmed.erasures', { count: confirmed.erasures }) })
+  return lines
+}
+
+/** How many dropped records the preview names one by one; the rest are counted. */
+const NAMED_DROPPED = 6
+
+/**
+ * What a restore does to the money that moved since the copy, one line each with its `data-test`:
+ * the records it drops (named by their document, the first few, with the money in and out), and
+ * the day closes it keeps closed. None when no money moved since.
+ */
+export function moneyLines(money: RestoreMoney, t: Translate): { test: string; text: string }[] {
+  const lines: { test: string; text: string }[] = []
+  const { dropped } = money
+  if (dropped.length > 0) {
+    const named = dropped
+      .slice(0, NAMED_DROPPED)
+      .map((record) =>
+        [t(`backups.dropped.kinds.${record.kind}`), record.documentNumber, yuan(record.amountFen)]
+          .filter((part) => part !== '')
+          .join(' ')
+      )
+    if (dropped.length > NAMED_DROPPED) named.push(t('backups.money.more', { count: dropped.length - NAMED_DROPPED }))
+    const sum = (sign: 1 | -1) =>
+      dropped.filter((record) => Math.sign(record.amountFen) === sign).reduce((total, r) => total + r.amountFen, 0)
+    lines.push({
+      test: 'restore-money-dropped',
+      text: t('backups.money.dropped', {
+        count: dropped.length,
+        inYuan: formatFen(sum(1)),
+        outYuan: formatFen(-sum(-1)),
+        list: named.join(t('backups.kept.names'))
+      })
+    })
+  }
+  if (money.keptDayCloses.length > 0) {
+    lines.push({
+      test: 'restore-money-day-closes',
+      text: t('backups.money.keptDayCloses', { numbers: money.keptDayCloses.join(t('backups.kept.names')) })
+    })
+  }
   return lines
 }

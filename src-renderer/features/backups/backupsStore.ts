@@ -5,6 +5,7 @@ import type {
   BackupHealth,
   BackupList,
   BackupSettings,
+  DroppedMoneyEntry,
   RestorePreview,
   RestoreResult
 } from '../../../src-shared/contract/backups'
@@ -41,5 +42,23 @@ export const useBackupsStore = defineStore('backups', () => {
   /** Every session ends with the restore, this one included: the next call leads to the sign-in page. */
   const restore = (name: string): Promise<RestoreResult> => call('backups.restore', { name })
 
-  return { list, settings, health, load, loadHealth, takeNow, saveSettings, previewRestore, restore }
+  /** The money records restores dropped and no manager has dealt with yet: one job's, or the shop's. */
+  const droppedMoney = (workOrderId?: string): Promise<DroppedMoneyEntry[]> =>
+    call('backups.droppedMoney', workOrderId ? { workOrderId, includeDealtWith: false } : { includeDealtWith: false })
+  const markDroppedMoneyDealtWith = (id: string, note: string): Promise<DroppedMoneyEntry> =>
+    call('backups.markDroppedMoneyDealtWith', { id, note })
+
+  return {
+    list,
+    settings,
+    health,
+    load,
+    loadHealth,
+    takeNow,
+    saveSettings,
+    previewRestore,
+    restore,
+    droppedMoney,
+    markDroppedMoneyDealtWith
+  }
 })

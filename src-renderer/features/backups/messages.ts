@@ -66,6 +66,41 @@ export const backupsMessages = defineMessages(
           FR: '返厂单'
         }
       },
+      money: {
+        title: '备份之后的收付款',
+        dropped:
+          '备份之后的 {count} 笔收付款和单据恢复后将不在系统中（收入 {inYuan} 元，付出 {outYuan} 元）：{list}。恢复后它们会列在日结页面和相关工单上，由经理逐笔核对或重新录入；对这些工单再次收款或退款时会先提醒。',
+        more: '等 {count} 笔',
+        keptDayCloses: '备份之后已做的日结 {numbers} 恢复后仍为已日结（现金已交接），其中的款项不会再次计入下一次日结。'
+      },
+      dropped: {
+        title: '恢复备份时丢失了 {count} 笔收付款记录，请核对',
+        hint: '这些收付款发生在所恢复的备份之后，恢复后已不在系统中。请与客户、收据或收款记录核对，需要时重新录入；处理后由经理点“已处理”。',
+        kinds: {
+          deposit: '定金',
+          payment: '收款',
+          deposit_return: '退定金',
+          refund: '退款',
+          invoice: '收据',
+          credit_note: '退款单',
+          counter_sale: '柜台销售',
+          counter_refund: '柜台退货'
+        },
+        workOrder: '工单 {number}',
+        customer: '客户 {name}',
+        by: '经手 {name}',
+        countedIn: '已计入日结 {number}（现金已交接）',
+        dealtWith: '已处理',
+        notePrompt: '怎么处理的？（例如：已重新收款、已与客户核对，可不填）',
+        noteTitle: '标记为已处理',
+        marked: '已标记为已处理',
+        checked: '我已核对上述记录，仍要继续（需经理确认）',
+        goOn: '仍要继续'
+      },
+      droppedMoneyOnRecord:
+        '恢复备份时丢失了此单的收付款记录：{records}。客户可能已经付过或已经退过这笔钱，请先核对。核对后可以继续（需经理确认）',
+      droppedMoneyNeedsManager: '此单有恢复备份时丢失的收付款记录，继续需要经理确认：请经理输入用户名和密码',
+      droppedMoneyAlreadyDealtWith: '此记录已经标记为已处理',
       settings: '备份设置',
       folderPlaceholder: '默认：数据文件夹内的 backups',
       folderHint: '建议选择另一块硬盘、U 盘或网络共享文件夹，填写完整路径',
@@ -168,6 +203,43 @@ export const backupsMessages = defineMessages(
           FR: 'faulty-part returns'
         }
       },
+      money: {
+        title: 'Money since the backup',
+        dropped:
+          '{count} payments and documents made since the backup will no longer be in the system after the restore (in: ¥{inYuan}, out: ¥{outYuan}): {list}. After the restore they are listed on the day close and on their jobs, for a manager to check or enter again one by one; charging or refunding those jobs again warns first.',
+        more: 'and {count} more',
+        keptDayCloses:
+          'Day closes made since the backup stay closed after the restore (their cash was handed over), so their money is not counted again by the next close: {numbers}.'
+      },
+      dropped: {
+        title: 'A restore dropped {count} money records: check them',
+        hint: 'These payments were made after the backup that was restored, and are no longer in the system. Check them with the customer, the receipts or the payment records and enter them again where needed; a manager then marks each one dealt with.',
+        kinds: {
+          deposit: 'Deposit',
+          payment: 'Payment',
+          deposit_return: 'Deposit returned',
+          refund: 'Refund',
+          invoice: 'Receipt',
+          credit_note: 'Refund note',
+          counter_sale: 'Counter sale',
+          counter_refund: 'Counter refund'
+        },
+        workOrder: 'job {number}',
+        customer: 'customer {name}',
+        by: 'by {name}',
+        countedIn: 'counted in day close {number} (cash handed over)',
+        dealtWith: 'Dealt with',
+        notePrompt: 'How was it dealt with? (e.g. charged again, checked with the customer; optional)',
+        noteTitle: 'Mark as dealt with',
+        marked: 'Marked as dealt with',
+        checked: 'I have checked the records above and go on (a manager must confirm)',
+        goOn: 'Go on'
+      },
+      droppedMoneyOnRecord:
+        'A restore dropped money records of this one: {records}. The customer may already have paid or been refunded; check first. Once checked you may go on (a manager must confirm)',
+      droppedMoneyNeedsManager:
+        'This one has money records a restore dropped; going on needs a manager: a manager enters their name and password',
+      droppedMoneyAlreadyDealtWith: 'This record has already been marked as dealt with',
       settings: 'Backup settings',
       folderPlaceholder: 'Default: backups in the data folder',
       folderHint: 'Best on another disk, a USB stick or a network share; enter the full path',

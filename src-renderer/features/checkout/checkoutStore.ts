@@ -76,6 +76,8 @@ export const useCheckoutStore = defineStore('checkout', () => {
   const tendersTouched = ref(false)
   const paid = ref<Invoice | null>(null)
   const paying = ref(false)
+  /** The counter checked the money records a restore dropped on this job, and charges it anyway. */
+  const droppedMoneyChecked = ref(false)
   /** The main process's word on each field of the last payment refused. */
   const fieldErrors = ref<Record<string, string>>({})
 
@@ -190,6 +192,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
       tenders: dueFen.value > 0 ? activeTenders.value : [],
       expectedBilledFen: billedFen.value,
       ...(approval ? { managerApproval: approval } : {}),
+      ...(droppedMoneyChecked.value ? { droppedMoneyChecked: true } : {}),
       ...(differsFromQuote.value && newAmount.accepted
         ? { newAmountAccepted: { billedFen: billedFen.value, channel: newAmount.channel } }
         : {})
@@ -216,6 +219,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
 
   async function openDraft(workOrderId: string): Promise<void> {
     paid.value = null
+    droppedMoneyChecked.value = false
     draft.value = null
     order.value = null
     const [nextDraft, nextOrder] = await Promise.all([
@@ -267,6 +271,7 @@ export const useCheckoutStore = defineStore('checkout', () => {
     tendersTouched,
     paid,
     paying,
+    droppedMoneyChecked,
     fieldErrors,
     payerChoices,
     choosesPayer,

@@ -95,7 +95,8 @@ export const checkoutMessages = defineMessages(
         username: '店长用户名',
         password: '密码',
         confirm: '授权并收款',
-        newAmountHint: '本次结算金额与客户同意的报价不同，且客户尚未确认新金额：请店长输入用户名和密码批准。'
+        newAmountHint: '本次结算金额与客户同意的报价不同，且客户尚未确认新金额：请店长输入用户名和密码批准。',
+        droppedMoneyHint: '恢复备份时丢失了此单的收付款记录，收款员已核对：请店长输入用户名和密码，批准再次收款。'
       },
       quoteCompare: {
         title: '客户同意的报价',
@@ -372,7 +373,9 @@ export const checkoutMessages = defineMessages(
         password: 'Password',
         confirm: 'Approve and take payment',
         newAmountHint:
-          'This bill is not the quote the customer accepted, and the customer has not accepted the new amount: a manager enters their user name and password to approve it.'
+          'This bill is not the quote the customer accepted, and the customer has not accepted the new amount: a manager enters their user name and password to approve it.',
+        droppedMoneyHint:
+          'A restore dropped money records of this job and the counter has checked them: a manager enters their user name and password to approve charging it again.'
       },
       quoteCompare: {
         title: 'Quote the customer accepted',

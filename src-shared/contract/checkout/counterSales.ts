@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { droppedMoneyChecked } from '../backups'
 import { operation } from '../operation'
 import { id, optionalText, serialSchema, text } from '../common'
 import { PAYMENT_METHODS } from '../../domain/invoice'
@@ -96,7 +97,8 @@ export const counterSalesContract = {
           .min(1)
           .max(50),
         reason: text(300),
-        refundMethod: z.enum(PAYMENT_METHODS)
+        refundMethod: z.enum(PAYMENT_METHODS),
+        droppedMoneyChecked
       })
       .strict()
   )

@@ -111,6 +111,8 @@ const NOT_EXPORTED: Record<string, string> = {
       'service_bulletins'
     ].map((table) => [table, 'HQ’s'])
   ),
+  // What restores dropped: the records themselves are in the safety copy each restore took first.
+  restore_dropped_money: 'a restore’s own list; the records are in its safety copy',
   // Import runs of the registry: the units they brought are in warranty_units.
   ...Object.fromEntries(
     ['warranty_import_runs', 'warranty_import_rows', 'warranty_import_undo'].map((table) => [table, 'import runs'])

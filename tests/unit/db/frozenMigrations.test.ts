@@ -65,7 +65,8 @@ const RELEASED_CHECKSUMS: Record<number, string> = {
   50: '408cf7ed5153242fe9c7030c07e8b8e0ab82cea301ba85edfdf2c4f125608be1',
   51: '79958ae823a0dc4e10acbfbc166c1198670c6d89512a72924147692cd9040313',
   52: 'ba4ac56fbbd0062b7ab15bbe6cb958868c89ba9291fbd396d987d6a068b9b36e',
-  53: 'd1b73e32606e48ed1e939f285311275b89c27ffaea1a576e2e71ce856337733a'
+  53: 'd1b73e32606e48ed1e939f285311275b89c27ffaea1a576e2e71ce856337733a',
+  54: '0888f9b80bd2ec91111db4f53a28975c68bdf51dbe93b800dceb19b3d080395c'
 }
 
 const FEATURES = join(__dirname, '..', '..', '..', 'src-main', 'features')

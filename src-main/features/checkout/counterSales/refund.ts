@@ -10,7 +10,7 @@ import { uuidv7 } from '../../../../src-shared/domain/ids'
 import { nextDocumentNumber } from '../../numbering/service'
 import { readShopTimeZone } from '../../settings/service'
 import { recordSyncedChange } from '../../sync/recordChange'
-import { checkoutStock } from '../ports'
+import { checkoutStock, refuseRepeatingDroppedMoney } from '../ports'
 import type { CounterSaleLinesTable, CounterSalesTable } from '../tables'
 import { loadCounterSale, refundedQuantities } from './load'
 
@@ -40,6 +40,13 @@ export async function refundCounterSale(
   const refundId = uuidv7(at.getTime())
   await db.transaction().execute(async (trx) => {
     const sale = await saleToRefund(trx, input.saleId)
+    // Refunds are a manager's (permissions.ts): whoever refunds may go on over a dropped refund.
+    await refuseRepeatingDroppedMoney(
+      trx,
+      at,
+      { refundingSale: { saleId: sale.id } },
+      { checked: input.droppedMoneyChecked, managerId: actor.id, operation: 'counterSales.refund' }
+    )
     const takenBack = await linesToTakeBack(trx, sale, input)
     const totalFen = takenBack.reduce((sum, line) => sum + line.amountFen, 0)
     const number = await nextDocumentNumber(trx, 'CN', at, timeZone)

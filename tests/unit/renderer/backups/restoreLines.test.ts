@@ -1,7 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import { i18n, setLocale } from '../../../../src-renderer/i18n'
-import { confirmedLines, hqLines, keptSentence } from '../../../../src-renderer/features/backups/backupFormat'
+import type { DroppedMoneyRecord } from '../../../../src-shared/contract/backups'
+import {
+  confirmedLines,
+  hqLines,
+  keptSentence,
+  moneyLines
+} from '../../../../src-renderer/features/backups/backupFormat'
 
 afterEach(() => setLocale('zh-CN'))
 const t = (key: string, values?: Record<string, unknown>) => i18n.global.t(key, values ?? {})
@@ -62,5 +68,40 @@ describe('what the restore says of numbers issued and customers erased since the
     expect(numbers?.text).toBe(
       'Numbering continues from today’s, so no number already issued is given again: refund notes, XY'
     )
+  })
+})
+
+describe('what the restore says of money since the copy', () => {
+  const record = (kind: DroppedMoneyRecord['kind'], documentNumber: string, amountFen: number): DroppedMoneyRecord => ({
+    recordId: documentNumber,
+    kind,
+    amountFen,
+    method: 'cash',
+    documentNumber,
+    workOrderId: null,
+    workOrderNumber: null,
+    refundsDocumentId: null,
+    customerName: '',
+    at: '2026-01-23T02:00:00.000Z',
+    byName: null,
+    dayCloseNumber: null
+  })
+
+  it('says nothing when no money moved since the copy', () => {
+    expect(moneyLines({ dropped: [], keptDayCloses: [] }, t)).toEqual([])
+  })
+
+  it('names the first records dropped, counts the rest, sums money in and out, and names the closes kept', () => {
+    const dropped = [
+      record('refund', 'CN-260123-0001', -4_000),
+      ...Array.from({ length: 6 }, (_, n) => record('payment', `INV-260123-000${n + 1}`, 10_000))
+    ]
+    const lines = moneyLines({ dropped, keptDayCloses: ['DC-260123-0001'] }, t)
+    expect(lines.map((line) => line.test)).toEqual(['restore-money-dropped', 'restore-money-day-closes'])
+    expect(lines[0]!.text).toContain('备份之后的 7 笔收付款和单据')
+    expect(lines[0]!.text).toContain('收入 600.00 元，付出 40.00 元')
+    expect(lines[0]!.text).toContain('退款 CN-260123-0001 -¥40.00、收款 INV-260123-0001 ¥100.00')
+    expect(lines[0]!.text).toContain('INV-260123-0005 ¥100.00、等 1 笔')
+    expect(lines[1]!.text).toContain('DC-260123-0001')
   })
 })

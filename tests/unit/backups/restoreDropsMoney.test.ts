@@ -1,0 +1,238 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { AppContext } from '../../../src-main/app/context'
+import { ADMIN, auditRows, callError, callOk, createUserAndSignIn, MINUTE } from '../helpers'
+import { finishedJob } from '../checkout/fixtures'
+import { fileShopPerTest } from './fixtures'
+
+// Jobs driven to the counter, a day close and a restore: slow on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 })
+
+const fileShop = fileShopPerTest()
+
+async function pay(app: AppContext, token: string, workOrderId: string, extra: Record<string, unknown> = {}) {
+  return callOk(
+    app,
+    'checkout.pay',
+    { workOrderId, tenders: [{ method: 'cash', amountFen: 100_000 }], ...extra },
+    token
+  )
+}
+
+async function signInAgain(app: AppContext): Promise<string> {
+  return (await callOk(app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).token
+}
+
+/**
+ * Before the copy: job A paid (its receipt), job B finished and unpaid. After it: A refunded in
+ * part, B paid, and the day closed with its cash handed over.
+ */
+async function moneyAfterTheCopy() {
+  const shop = await fileShop()
+  const { app, adminToken, clock } = shop
+  const earlier = await callOk(app, 'backups.takeNow', {}, adminToken)
+  clock.advance(MINUTE)
+  const jobA = await finishedJob(app, adminToken, { serviceType: 'paid_repair' })
+  const invoiceA = await pay(app, adminToken, jobA.id)
+  const jobB = await finishedJob(app, adminToken, { serviceType: 'paid_repair' })
+  const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
+
+  clock.advance(MINUTE)
+  const labourLine = invoiceA.lines.find((line) => line.kind === 'labour')!
+  const refundInput = {
+    invoiceId: invoiceA.id,
+    lines: [{ lineId: labourLine.id, amountFen: 2_000 }],
+    reason: '工时多收',
+    refundMethod: 'cash' as const
+  }
+  const note = await callOk(app, 'checkout.creditNote', refundInput, adminToken)
+  const invoiceB = await pay(app, adminToken, jobB.id)
+  clock.advance(MINUTE)
+  const close = await callOk(app, 'dayClose.close', { countedCashFen: 0, note: '' }, adminToken)
+  return { ...shop, earlier, copy, jobA, jobB, invoiceA, invoiceB, note, close, refundInput }
+}
+
+describe('a restore never makes the counter pay or charge twice', () => {
+  it('names the money recorded after the copy in the preview and the answer, and lists it on the restored data', async () => {
+    const { app, adminToken, copy, jobA, jobB, invoiceA, invoiceB, note, close } = await moneyAfterTheCopy()
+    const refund = {
+      kind: 'refund',
+      amountFen: note.paidFen,
+      method: 'cash',
+      documentNumber: note.number,
+      workOrderId: jobA.id,
+      workOrderNumber: jobA.number,
+      refundsDocumentId: invoiceA.id,
+      byName: ADMIN.displayName,
+      dayCloseNumber: close.number
+    }
+    const payment = {
+      kind: 'payment',
+      amountFen: invoiceB.paidFen,
+      method: 'cash',
+      documentNumber: invoiceB.number,
+      workOrderId: jobB.id,
+      workOrderNumber: jobB.number,
+      refundsDocumentId: null,
+      dayCloseNumber: close.number
+    }
+    const preview = await callOk(app, 'backups.previewRestore', { name: copy.name }, adminToken)
+    expect(preview.money).toEqual({
+      dropped: [expect.objectContaining(refund), expect.objectContaining(payment)],
+      keptDayCloses: [close.number]
+    })
+    expect(preview.money!.dropped[1]!.customerName).not.toBe('')
+
+    const result = await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
+    expect(result.money).toEqual(preview.money)
+    expect(auditRows(app, 'backups.restore')).toMatchObject([{ after: { money: result.money } }])
+
+    const token = await signInAgain(app)
+    const listed = await callOk(app, 'backups.droppedMoney', {}, token)
+    expect(listed).toEqual([
+      expect.objectContaining({ ...refund, backupName: copy.name, dealtWithAt: null }),
+      expect.objectContaining({ ...payment, backupName: copy.name, dealtWithAt: null })
+    ])
+    expect(await callOk(app, 'backups.droppedMoney', { workOrderId: jobB.id }, token)).toMatchObject([payment])
+  })
+
+  it('keeps a day closed after the copy closed over what the copy holds, so its cash is not counted again', async () => {
+    const { app, adminToken, copy, invoiceA, close } = await moneyAfterTheCopy()
+    await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
+    const token = await signInAgain(app)
+
+    const kept = await callOk(app, 'dayClose.get', { id: close.id! }, token)
+    expect(kept).toMatchObject({ number: close.number, countedCashFen: 0, expectedCashFen: close.expectedCashFen })
+    // Job A's payment, taken before the copy, was counted by that close: it stays counted by it.
+    expect(kept.payments.map((row) => row.invoiceId)).toEqual([invoiceA.id])
+    expect((await callError(app, 'dayClose.close', { countedCashFen: 0, note: '' }, token)).messageKey).toBe(
+      'errors.nothingToClose'
+    )
+    expect(await callOk(app, 'dayClose.list', {}, token)).toMatchObject([{ number: close.number }])
+  })
+
+  it('a refund or charge a dropped record may already have made stops, naming it, until a manager goes on', async () => {
+    const { app, adminToken, copy, jobB, note, invoiceB, refundInput } = await moneyAfterTheCopy()
+    await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
+    const token = await signInAgain(app)
+
+    const refused = await callError(app, 'checkout.creditNote', refundInput, token)
+    expect(refused).toMatchObject({ code: 'CONFLICT', messageKey: 'backups.droppedMoneyOnRecord' })
+    expect(refused.details?.records).toContain(note.number)
+    const again = await callOk(app, 'checkout.creditNote', { ...refundInput, droppedMoneyChecked: true }, token)
+    expect(again.kind).toBe('credit_note')
+    // The manager's go-ahead is audited under the refund's own operation, in its transaction.
+    expect(auditRows(app, 'checkout.creditNote').filter((row) => row.entity === 'restore_dropped_money')).toMatchObject(
+      [{ before: { documentNumber: note.number }, after: { dealtWithAt: expect.any(String) } }]
+    )
+
+    const frontDesk = await createUserAndSignIn(app, token, 'front_desk')
+    const charge = await callError(
+      app,
+      'checkout.pay',
+      { workOrderId: jobB.id, tenders: [{ method: 'cash', amountFen: 100_000 }] },
+      frontDesk.token
+    )
+    expect(charge).toMatchObject({ code: 'CONFLICT', messageKey: 'backups.droppedMoneyOnRecord' })
+    expect(charge.details?.records).toContain(invoiceB.number)
+    const noManager = await callError(
+      app,
+      'checkout.pay',
+      { workOrderId: jobB.id, tenders: [{ method: 'cash', amountFen: 100_000 }], droppedMoneyChecked: true },
+      frontDesk.token
+    )
+    expect(noManager).toMatchObject({ code: 'APPROVAL_REQUIRED', messageKey: 'backups.droppedMoneyNeedsManager' })
+    // Nothing changed by the refusals: the job is still unbilled and its record still stands.
+    expect(await callOk(app, 'backups.droppedMoney', { workOrderId: jobB.id }, token)).toHaveLength(1)
+    const paid = await pay(app, frontDesk.token, jobB.id, {
+      droppedMoneyChecked: true,
+      managerApproval: { username: ADMIN.username, password: ADMIN.password }
+    })
+    expect(paid.kind).toBe('invoice')
+    expect(await callOk(app, 'backups.droppedMoney', {}, token)).toEqual([])
+    expect(await callOk(app, 'backups.droppedMoney', { includeDealtWith: true }, token)).toHaveLength(2)
+  })
+
+  it('a manager marks a dropped record dealt with once, audited; it then leaves the alerts', async () => {
+    const { app, adminToken, copy, jobB } = await moneyAfterTheCopy()
+    await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
+    const token = await signInAgain(app)
+    const payment = (await callOk(app, 'backups.droppedMoney', {}, token))[1]!
+    const frontDesk = await createUserAndSignIn(app, token, 'front_desk')
+    expect(
+      (await callError(app, 'backups.markDroppedMoneyDealtWith', { id: payment.id, note: '' }, frontDesk.token)).code
+    ).toBe('FORBIDDEN')
+
+    const marked = await callOk(
+      app,
+      'backups.markDroppedMoneyDealtWith',
+      { id: payment.id, note: '客户已付，补录收款' },
+      token
+    )
+    expect(marked).toMatchObject({ dealtWithByName: ADMIN.displayName, dealtWithNote: '客户已付，补录收款' })
+    expect(auditRows(app, 'backups.markDroppedMoneyDealtWith')).toMatchObject([
+      { entityId: payment.id, before: { dealtWithAt: null }, after: { dealtWithNote: '客户已付，补录收款' } }
+    ])
+    expect(
+      (await callError(app, 'backups.markDroppedMoneyDealtWith', { id: payment.id, note: '' }, token)).messageKey
+    ).toBe('backups.droppedMoneyAlreadyDealtWith')
+    expect(await callOk(app, 'backups.droppedMoney', { workOrderId: jobB.id }, token)).toEqual([])
+    // The job is charged as any other now.
+    expect((await pay(app, token, jobB.id)).kind).toBe('invoice')
+  })
+
+  it('a second restore, to an older copy, keeps the first one’s list as well as its own', async () => {
+    const { app, adminToken, clock, copy, earlier, invoiceA, note, invoiceB } = await moneyAfterTheCopy()
+    await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
+    clock.advance(MINUTE)
+    const token = await signInAgain(app)
+    const result = await callOk(app, 'backups.restore', { name: earlier.name }, token)
+    // Job A's payment was taken after the older copy: this restore drops it; the list comes along.
+    expect(result.money?.dropped.map((row) => row.documentNumber)).toEqual([invoiceA.number])
+    const listed = await callOk(app, 'backups.droppedMoney', {}, await signInAgain(app))
+    expect(listed.map((row) => [row.backupName, row.documentNumber])).toEqual([
+      [earlier.name, invoiceA.number],
+      [copy.name, note.number],
+      [copy.name, invoiceB.number]
+    ])
+  })
+
+  it('a counter sale refunded after the copy is not refunded again without a manager going on', async () => {
+    const { app, adminToken, clock } = await fileShop()
+    const part = await callOk(
+      app,
+      'parts.create',
+      { partNumber: 'CH-1', name: '充电器', barcodes: [], sellingPriceFen: 5_000, costPriceFen: 1_000 },
+      adminToken
+    )
+    await callOk(
+      app,
+      'parts.receive',
+      { reference: 'PO-1', lines: [{ partId: part.id, quantity: 2, unitCostFen: 1_000 }] },
+      adminToken
+    )
+    const sale = await callOk(
+      app,
+      'counterSales.sell',
+      { lines: [{ partId: part.id, quantity: 1 }], tenders: [{ method: 'cash', amountFen: 5_000 }] },
+      adminToken
+    )
+    const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
+    clock.advance(MINUTE)
+    const input = {
+      saleId: sale.id,
+      lines: [{ lineId: sale.lines[0]!.id, quantity: 1, disposition: 'resellable' as const }],
+      reason: '颜色不合适',
+      refundMethod: 'cash' as const
+    }
+    const refund = await callOk(app, 'counterSales.refund', input, adminToken)
+    await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
+    const token = await signInAgain(app)
+
+    const refused = await callError(app, 'counterSales.refund', input, token)
+    expect(refused).toMatchObject({ code: 'CONFLICT', messageKey: 'backups.droppedMoneyOnRecord' })
+    expect(refused.details?.records).toContain(refund.number)
+    const again = await callOk(app, 'counterSales.refund', { ...input, droppedMoneyChecked: true }, token)
+    expect(again.kind).toBe('refund')
+    expect(await callOk(app, 'backups.droppedMoney', {}, token)).toEqual([])
+  })
+})
