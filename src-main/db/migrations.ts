@@ -18,6 +18,7 @@ import * as reportSlices from '../features/reports/summaries/slices'
 import * as reportPartYears from '../features/reports/summaries/partYearsDropped'
 import * as reportPartPayers from '../features/reports/summaries/partPayers'
 import * as reportPartsSettled from '../features/reports/summaries/partsSettled'
+import * as reportPartCreditsLater from '../features/reports/summaries/partCreditsLater'
 import * as dashboard from '../features/dashboard/migrations'
 
 /**
@@ -78,5 +79,6 @@ export const allMigrations: readonly Migration[] = [
   desks.requestClaimedInTheWrite,
   reportPartPayers.partPayers,
   reportPartsSettled.partsSettled,
-  warranty.accessoryRemedies
+  warranty.accessoryRemedies,
+  reportPartCreditsLater.partCreditsLater
 ]
