@@ -65,7 +65,7 @@ const RELEASED_CHECKSUMS: Record<number, string> = {
   50: '408cf7ed5153242fe9c7030c07e8b8e0ab82cea301ba85edfdf2c4f125608be1',
   51: '79958ae823a0dc4e10acbfbc166c1198670c6d89512a72924147692cd9040313',
   52: 'ba4ac56fbbd0062b7ab15bbe6cb958868c89ba9291fbd396d987d6a068b9b36e',
-  53: 'acd2e121c1c532325b3dcae2a1312c893dc4cf7855d26c2adb9385f0800f68d2'
+  53: '686fc9a0aa76d6cdfddfb22da1b2f85adaa6fd14da76d416e0fcde9343fe5f2d'
 }
 
 const FEATURES = join(__dirname, '..', '..', '..', 'src-main', 'features')

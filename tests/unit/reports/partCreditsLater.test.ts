@@ -4,7 +4,7 @@ import { runReport } from '../../../src-main/features/reports/run'
 import { reportQuerySchema } from '../../../src-shared/contract/reports'
 import { callOk, createUserAndSignIn, freshShopPerTest, testClock, type TestClock } from '../helpers'
 import { finishedJob } from '../checkout/fixtures'
-import { figureOf, tableOf } from './fixtures'
+import { tableOf } from './fixtures'
 
 const freshShop = freshShopPerTest()
 

@@ -56,7 +56,8 @@ function creditMeasures(side: Side): SliceTable['measures'] {
 }
 
 const monthOf = (side: Side) => (s: Source) => MONTH(side === 'issued' ? 'x.issued_at' : `${s.line}.at`)
-const partOrCategory = (s: Source) => `CASE d.dim WHEN 'part' THEN x.part_id ELSE coalesce(${s.job}.category_key, '') END`
+const partOrCategory = (s: Source) =>
+  `CASE d.dim WHEN 'part' THEN x.part_id ELSE coalesce(${s.job}.category_key, '') END`
 
 /** The shop's part sums (report_part_months), and the same within a technician or category. */
 const creditSums = (side: Side) => [
@@ -188,6 +189,10 @@ export const partCreditsLater: Migration = {
       )`,
     'CREATE INDEX report_part_credits_part ON report_part_credits(work_order_part_id)',
     'CREATE INDEX report_part_credits_at ON report_part_credits(at)',
+    // Existing shops: the events found in their ledger and credit notes, and their shares in the
+    // sums, before the triggers below would add each event's share a second time.
+    ...backfillEvents,
+    ...toAll(everyEvent),
     // The events, as they happen: units back through the ledger, what left again for good, a credit note's line.
     trigger(
       'report_part_credit_returned',
@@ -244,9 +249,6 @@ export const partCreditsLater: Migration = {
       'report_part_credits_claim_decided',
       `AFTER UPDATE OF status ON warranty_claims WHEN (OLD.status = 'rejected') IS NOT (NEW.status = 'rejected')`,
       [...toAll(eventsClaimed(-1)), ...toAll(eventsClaimed(1))]
-    ),
-    // Existing shops: the events found in their ledger and credit notes, and their shares in the sums.
-    ...backfillEvents,
-    ...toAll(everyEvent)
+    )
   ]
 }
