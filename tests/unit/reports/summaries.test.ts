@@ -55,6 +55,13 @@ beforeAll(async () => {
       WHERE unicode(substr(id, -1)) % 6 = 1;
   `)
   creditAfterPickUp(sqlite)
+  // Corrections after those events: they move with their job's kind, technician, category and claim.
+  sqlite.exec(`
+    UPDATE work_orders SET service_type = 'shop_warranty_repair' WHERE unicode(substr(id, -1)) % 7 = 5;
+    UPDATE work_orders SET technician_id = NULL WHERE unicode(substr(id, -2, 1)) % 11 = 1;
+    UPDATE devices SET model = '型号-3', brand = '品牌3' WHERE unicode(substr(id, -1)) % 7 = 1;
+    UPDATE warranty_claims SET status = 'rejected' WHERE unicode(substr(id, -1)) % 5 = 0;
+  `)
 })
 afterAll(async () => {
   await closeApp(shop.app)
