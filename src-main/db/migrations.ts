@@ -18,6 +18,7 @@ import * as reportSlices from '../features/reports/summaries/slices'
 import * as reportPartYears from '../features/reports/summaries/partYearsDropped'
 import * as reportPartPayers from '../features/reports/summaries/partPayers'
 import * as reportPartsSettled from '../features/reports/summaries/partsSettled'
+import * as reportPartCreditsLater from '../features/reports/summaries/partCreditsLater'
 import * as dashboard from '../features/dashboard/migrations'
 import * as backups from '../features/backups/migrations'
 
@@ -81,5 +82,6 @@ export const allMigrations: readonly Migration[] = [
   reportPartsSettled.partsSettled,
   warranty.accessoryRemedies,
   parts.faultyAccessories,
-  backups.restoreDroppedMoney
+  backups.restoreDroppedMoney,
+  reportPartCreditsLater.partCreditsLater
 ]

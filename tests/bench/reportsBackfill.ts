@@ -3,6 +3,7 @@ import { reportFacts } from '../../src-main/features/reports/migrations'
 import { reportSummaries } from '../../src-main/features/reports/summaries/migrations'
 import { reportSlices, SLICE_TABLES } from '../../src-main/features/reports/summaries/slices'
 import { partsSettled } from '../../src-main/features/reports/summaries/partsSettled'
+import { partCreditsLater } from '../../src-main/features/reports/summaries/partCreditsLater'
 
 /**
  * Seeds a shop with the report triggers off and then writes the report facts and sums with the
@@ -24,7 +25,8 @@ export const REPORT_TABLES = [
   'report_claim_months',
   'report_claim_days',
   'report_payment_days',
-  ...SLICE_TABLES
+  ...SLICE_TABLES,
+  'report_part_credits'
 ] as const
 
 /** A statement filling a report table (migration 51's first work its parts out once, WITH settled ...). */
@@ -34,13 +36,16 @@ const fills = (statement: string) => /^(WITH [\s\S]+ )?INSERT INTO report_/.test
  * The migrations' statements that fill the sums from the fact rows and the lines already there.
  * The used parts are summed as migration 51 sums them (by payer, the shop's own parts and a
  * rejected claim's earning nothing, net of the invoice's discount, what was written off still
- * costing), not as migrations 38, 41 and 50 first did, nor by year (migration 42 dropped those).
+ * costing, a return or credit after the pick-up in its own month), not as migrations 38, 41 and
+ * 50 first did, nor by year (migration 42 dropped those).
  */
 export const SUMS_BACKFILL = [
   ...[...reportSummaries.statements, ...reportSlices.statements].filter(
     (s) => fills(s) && !s.startsWith('INSERT INTO report_part_')
   ),
-  ...partsSettled.statements.filter(fills)
+  ...partsSettled.statements.filter(fills),
+  // What came back or was credited after a pick-up, then its shares in the part sums (migration 53).
+  ...partCreditsLater.statements.filter(fills)
 ]
 
 /** The migrations' statements that fill the tables from the rows already there, in their order. */

@@ -202,8 +202,45 @@ const costOfLine = sql`wp.cost_value_fen - wp.returned_value_fen + CASE WHEN wp.
       AND o.kind IN ('faulty_return', 'scrap') AND o.part_id = r.part_id AND o.at = r.at AND o.reference = r.reference), 0) END`
 
 /**
+ * A used part's events after its job was picked up (report_part_credits, `pc`): what came back
+ * and what a credit note took off. Each is added back under the month its part `wp` was issued
+ * (no line of its own: that month stays as it stood at the pick-up) and taken off as a line of
+ * its own in the month it happened, as the summaries' triggers count it (partCreditsLater.ts).
+ */
+function creditEvents(query: ReportQuery, edge: ReportRange, key: RawBuilder<unknown>): RawBuilder<unknown>[] {
+  const event = (factor: 1 | -1) =>
+    sql`${key} AS key, ${factor === 1 ? 0 : 1} AS lines, ${factor} * pc.quantity AS quantity,
+      ${factor} * pc.priced_fen AS price_fen, ${factor} * pc.cost_fen AS cost_fen, ${payerOfLine} AS payer`
+  return [
+    sql`SELECT ${event(1)}
+      FROM work_order_parts wp ${rangeIndexUnlessModel(query, 'work_order_parts_issued')}
+      JOIN report_part_credits pc ON pc.work_order_part_id = wp.id
+      JOIN report_jobs j ON j.work_order_id = wp.work_order_id
+      WHERE wp.issued_at >= ${edge.start} AND wp.issued_at < ${edge.end} AND ${jobFilters(query)}`,
+    sql`SELECT ${event(-1)}
+      FROM report_part_credits pc
+      JOIN work_order_parts wp ON wp.id = pc.work_order_part_id
+      JOIN report_jobs j ON j.work_order_id = wp.work_order_id
+      WHERE pc.at >= ${edge.start} AND pc.at < ${edge.end} AND ${jobFilters(query)}`
+  ]
+}
+
+/** The used parts of one edge of the span (by key, with their lines, price, cost and payer), summed as the summaries sum them. */
+async function edgeSums(db: Db, parts: RawBuilder<unknown>): Promise<Consumption[]> {
+  return (
+    await sql<Consumption>`
+      SELECT key, sum(lines) AS lines, sum(quantity) AS quantity,
+        sum((payer != 'shop') * price_fen) AS revenue_fen, sum(cost_fen) AS cost_fen,
+        sum((payer = 'brand') * quantity) AS brand_quantity, sum((payer = 'brand') * price_fen) AS brand_fen,
+        sum((payer = 'brand') * cost_fen) AS brand_cost_fen, sum((payer = 'shop') * quantity) AS shop_quantity,
+        sum((payer = 'shop') * cost_fen) AS shop_cost_fen
+      FROM (${parts}) GROUP BY 1`.execute(db)
+  ).rows
+}
+
+/**
  * Parts used in the span by part or by the device's category: whole months from the monthly
- * sums, the days around them from the lines themselves.
+ * sums, the days around them from the lines and their events after the pick-up.
  */
 async function consumption(
   db: Db,
@@ -226,24 +263,13 @@ async function consumption(
   }
   const key = dim === 'part' ? sql`wp.part_id` : sql`coalesce(j.category_key, '')`
   for (const edge of span.edges) {
-    parts.push(
-      (
-        await sql<Consumption>`
-          SELECT key, count(*) AS lines, sum(quantity) AS quantity,
-            sum((payer != 'shop') * price_fen) AS revenue_fen, sum(cost_fen) AS cost_fen,
-            sum((payer = 'brand') * quantity) AS brand_quantity, sum((payer = 'brand') * price_fen) AS brand_fen,
-            sum((payer = 'brand') * cost_fen) AS brand_cost_fen, sum((payer = 'shop') * quantity) AS shop_quantity,
-            sum((payer = 'shop') * cost_fen) AS shop_cost_fen
-          FROM (
-            SELECT ${key} AS key, wp.quantity - wp.returned_quantity AS quantity,
-              ${pricedAtOfLine} AS price_fen,
-              ${costOfLine} AS cost_fen, ${payerOfLine} AS payer
-            FROM work_order_parts wp ${rangeIndexUnlessModel(query, 'work_order_parts_issued')}
-            JOIN report_jobs j ON j.work_order_id = wp.work_order_id
-            WHERE wp.issued_at >= ${edge.start} AND wp.issued_at < ${edge.end} AND ${jobFilters(query)}
-          ) GROUP BY 1`.execute(db)
-      ).rows
-    )
+    const lines = sql`
+      SELECT ${key} AS key, 1 AS lines, wp.quantity - wp.returned_quantity AS quantity,
+        ${pricedAtOfLine} AS price_fen, ${costOfLine} AS cost_fen, ${payerOfLine} AS payer
+      FROM work_order_parts wp ${rangeIndexUnlessModel(query, 'work_order_parts_issued')}
+      JOIN report_jobs j ON j.work_order_id = wp.work_order_id
+      WHERE wp.issued_at >= ${edge.start} AND wp.issued_at < ${edge.end} AND ${jobFilters(query)}`
+    for (const source of [lines, ...creditEvents(query, edge, key)]) parts.push(await edgeSums(db, source))
   }
   return sumRows(parts.flat(), (row) => row.key ?? '', MEASURES)
     .filter((row) => row.lines > 0)

@@ -22,7 +22,7 @@ export const reportsMessages = defineMessages(
         technicians: '按修好待取的日期统计；工时费为工单登记的工时金额。',
         takings: '收款含定金与付款；退款含退定金；索赔为当期向厂家提出的保修索赔。',
         parts:
-          '按发料日期统计，扣除退回的配件；退回与红字发票都计入配件的发料月份，事后退回会改变该月的数字。顾客付费的配件按工单售价计收入，已结算的按发票金额扣除红字发票冲减、再按金额比例分摊整单折扣后计；三包工单向品牌索赔的配件按索赔金额（即售价）计收入并单列，品牌驳回索赔后改由本店承担；本店保修免费返修的配件不计收入，只计出库成本。顾客退回后作故障件退厂或报废的配件仍计出库成本。尚未结算的工单按服务类型计：三包算品牌，本店保修算本店，其余算顾客。毛利 = 收入 − 出库成本。',
+          '按发料日期统计，扣除退回的配件；工单取机前的退回与红字发票计入配件的发料月份，取机后的退回与红字发票计入发生的月份（负数行），已报出的月份不再变动。顾客付费的配件按工单售价计收入，已结算的按发票金额扣除红字发票冲减、再按金额比例分摊整单折扣后计；三包工单向品牌索赔的配件按索赔金额（即售价）计收入并单列，品牌驳回索赔后改由本店承担；本店保修免费返修的配件不计收入，只计出库成本。顾客退回后作故障件退厂或报废的配件仍计出库成本。尚未结算的工单按服务类型计：三包算品牌，本店保修算本店，其余算顾客。毛利 = 收入 − 出库成本。',
         claims: '按索赔生成日期统计保修索赔金额。',
         satisfaction: '按回访日期统计：接通率、四项评分平均分、满意率（平均 85 分及以上）与回访生成的投诉。'
       },
@@ -187,7 +187,7 @@ export const reportsMessages = defineMessages(
         takings:
           'Received includes deposits and payments; refunded includes returned deposits; claims are warranty claims raised on the brand in the period.',
         parts:
-          "Parts issued in the range, net of returns; a return or a credit note counts in the month the part was issued, so a part coming back later changes that month's figures. A part the customer pays earns its price on the job, once billed what its invoice line billed less what credit notes took off and less its share of the invoice's discount; one on a 三包 job claimed from the brand earns what the claim asks (its price), shown apart, and is the shop's once the brand rejects the claim; one given free under the shop's own repair warranty earns nothing and costs what left stock. A part handed back and sent to the brand as faulty or scrapped still costs what left stock. A job not billed yet counts by its kind: 三包 as the brand's, the shop's warranty as the shop's, any other as the customer's. Margin = earned − cost out of stock.",
+          "Parts issued in the range, net of returns; a return or a credit note before the job is picked up counts in the month the part was issued, one after the pick-up in the month it happens (a negative line), so a month already reported does not change. A part the customer pays earns its price on the job, once billed what its invoice line billed less what credit notes took off and less its share of the invoice's discount; one on a 三包 job claimed from the brand earns what the claim asks (its price), shown apart, and is the shop's once the brand rejects the claim; one given free under the shop's own repair warranty earns nothing and costs what left stock. A part handed back and sent to the brand as faulty or scrapped still costs what left stock. A job not billed yet counts by its kind: 三包 as the brand's, the shop's warranty as the shop's, any other as the customer's. Margin = earned − cost out of stock.",
         claims: 'Warranty claims by the date they were raised.',
         satisfaction:
           'Follow-up calls by the date they were made: the share reached, the average of the four scores, the share satisfied (average 85 or more) and the complaints the calls opened.'

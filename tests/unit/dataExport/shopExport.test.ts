@@ -78,6 +78,7 @@ const NOT_EXPORTED: Record<string, string> = {
       'report_turnaround_pairs',
       'report_part_months',
       'report_part_slice_months',
+      'report_part_credits',
       'report_claim_months',
       'report_claim_days',
       'report_claim_slices',

@@ -294,3 +294,64 @@ export async function benchSeededShop(
   })
   return shop
 }
+
+/**
+ * Parts that come back or are credited after their job was picked up (reports credit them in
+ * that month: summaries/partCreditsLater.ts), nine days after each pick-up on a few of a seeded
+ * shop's lines, as the counter's credit note writes them: a unit back into stock at its share of
+ * the line's value (every other one scrapped at once, the next ledger line), and a quarter off
+ * the billed part lines of about half the invoices. Through the triggers, as the counter's writes go.
+ */
+export function creditAfterPickUp(sqlite: AppContext['sqlite']): void {
+  const lines = sqlite
+    .prepare(
+      `SELECT wp.id, wp.part_id AS partId, wp.work_order_id AS workOrderId,
+         (wp.cost_value_fen - wp.returned_value_fen) / (wp.quantity - wp.returned_quantity) AS valueFen,
+         strftime('%Y-%m-%dT%H:%M:%fZ', j.picked_up_at, '+9 days') AS at
+       FROM work_order_parts wp JOIN report_jobs j ON j.work_order_id = wp.work_order_id
+       WHERE j.picked_up_at IS NOT NULL AND wp.returned_quantity < wp.quantity AND unicode(substr(wp.id, -1)) % 4 = 2`
+    )
+    .all() as { id: string; partId: string; workOrderId: string; valueFen: number; at: string }[]
+  const movement = sqlite.prepare(
+    `INSERT INTO stock_movements (id, part_id, at, kind, quantity, unit_cost_fen, value_fen, balance_after, reference,
+       work_order_id, work_order_part_id) VALUES (?, ?, ?, ?, ?, 0, ?, 1, ?, ?, ?)`
+  )
+  const returned = sqlite.prepare(
+    `UPDATE work_order_parts SET returned_quantity = returned_quantity + 1, returned_value_fen = returned_value_fen + ?
+     WHERE id = ?`
+  )
+  sqlite.transaction(() => {
+    lines.forEach((line, index) => {
+      const reference = `CN-LATE-${line.id}`
+      movement.run(
+        `late-${line.id}`,
+        line.partId,
+        line.at,
+        'return',
+        1,
+        line.valueFen,
+        reference,
+        line.workOrderId,
+        line.id
+      )
+      if (index % 2 === 0)
+        movement.run(`scrap-${line.id}`, line.partId, line.at, 'scrap', -1, -line.valueFen, reference, null, null)
+      returned.run(line.valueFen, line.id)
+    })
+    sqlite.exec(`
+      INSERT INTO invoices (id, number, kind, work_order_id, corrects_invoice_id, lines_fen, brand_fen,
+          customer_lines_fen, discount_fen, deposit_applied_fen, due_fen, deposit_returned_fen, issued_at)
+        SELECT 'late-cn-' || i.id, 'CN-LATE-' || i.number, 'credit_note', i.work_order_id, i.id, 0, 0, 0, 0, 0, 0, 0,
+          strftime('%Y-%m-%dT%H:%M:%fZ', j.picked_up_at, '+9 days')
+        FROM invoices i JOIN report_jobs j ON j.work_order_id = i.work_order_id
+        WHERE i.kind = 'invoice' AND j.picked_up_at IS NOT NULL AND unicode(substr(i.id, -1)) % 2 = 0
+          AND EXISTS (SELECT 1 FROM invoice_lines il WHERE il.invoice_id = i.id AND il.kind = 'part');
+      INSERT INTO invoice_lines (id, invoice_id, position, kind, source_id, description, quantity, unit_price_fen,
+          amount_fen, payer)
+        SELECT 'late-cn-' || il.id, 'late-cn-' || il.invoice_id, 0, 'part', il.id, '', 1, -(il.amount_fen / 4),
+          -(il.amount_fen / 4), il.payer
+        FROM invoice_lines il WHERE il.kind = 'part' AND il.invoice_id IN (SELECT corrects_invoice_id FROM invoices
+          WHERE id LIKE 'late-cn-%');
+    `)
+  })()
+}

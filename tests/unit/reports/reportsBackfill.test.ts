@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeApp, type InitializedApp } from '../helpers'
-import { benchSeededShop } from './fixtures'
+import { benchSeededShop, creditAfterPickUp } from './fixtures'
 import { REPORT_TABLES, withReportsBackfilled } from '../../bench/reportsBackfill'
 
 /**
@@ -14,6 +14,7 @@ const NOW = new Date('2026-06-15T04:00:00.000Z')
 beforeAll(async () => {
   // Through the triggers, as every change at the counter writes them.
   shop = await benchSeededShop({ workOrders: 3_000, devices: 1_500, years: 2, now: NOW })
+  creditAfterPickUp(shop.app.sqlite)
 })
 afterAll(async () => {
   await closeApp(shop.app)

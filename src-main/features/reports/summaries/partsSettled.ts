@@ -30,7 +30,7 @@ import { net, PART_TRIGGERS, partSums, partTriggers, startingPayer, type PartRul
 const linePayer = `CASE WHEN il.payer = 'brand' AND EXISTS (SELECT 1 FROM warranty_claims c
        WHERE c.invoice_id = il.invoice_id AND c.status = 'rejected') THEN 'shop' ELSE il.payer END`
 
-const payerOf = (s: Source) =>
+export const payerOf = (s: Source) =>
   s.payer ??
   `coalesce((SELECT ${linePayer} FROM invoice_lines il WHERE il.source_id = ${s.line}.id AND il.kind = 'part'), ${startingPayer(
     `${s.job}.service_type`
@@ -40,7 +40,7 @@ const payerOf = (s: Source) =>
  * What a part's invoice line billed less what credit notes took off it (`less`: an amount not to
  * count yet), and for the customer's line its share of the invoice's discount taken off.
  */
-const settled = (line: string, less = '') => {
+export const settled = (line: string, less = '') => {
   const left = `(il.amount_fen + coalesce((SELECT sum(cn.amount_fen) FROM invoice_lines cn WHERE cn.source_id = il.id), 0)${less})`
   return `(SELECT CASE WHEN il.payer = 'customer' AND i.discount_fen > 0
        THEN ${left} * (i.customer_lines_fen - i.discount_fen) / i.customer_lines_fen ELSE ${left} END
