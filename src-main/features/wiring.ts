@@ -7,6 +7,7 @@ import { findDevice, insertDevice, saveDevice } from './customers/devices/device
 import { findLiveCustomer, insertCustomer } from './customers/service'
 import { findSellablePart, sellOverCounter, takeBackBilledPart, takeBackSoldPart } from './parts/counterStock'
 import { loadWorkOrderParts } from './parts/workOrderParts/workOrderParts'
+import { partsTimelineOf } from './parts/workOrderParts/partsTimeline'
 import { releasePartsOfClosedOrder } from './parts/workOrderParts/returns'
 import { registeredUnitOfSerial } from './warranty/registeredUnit'
 import { brandCoversComeback } from './warranty/service'
@@ -41,6 +42,7 @@ export function wireFeatures(): void {
     invoicesOf: invoicesOfWorkOrder,
     handOverBilling,
     partsOf: loadWorkOrderParts,
+    partsTimelineOf,
     registeredUnit: registeredUnitOfSerial,
     brandCoversComeback
   })
