@@ -249,8 +249,8 @@ export const repairsMessages = defineMessages(
     },
     timeline: {
       quoteAmounts: '工时 ¥{labour} + 配件 ¥{parts}',
-      quoteDiscount: '优惠 ¥{discount}',
-      quoteTotal: '合计 ¥{total}',
+      quoteDiscount: ' − 优惠 ¥{discount}',
+      quoteTotal: ' = 合计 ¥{total}',
       toManager: '超出审批限额，先交店长审批',
       toCustomer: '交客户确认',
       part: '{number} {name} × {quantity}',
@@ -512,8 +512,8 @@ export const repairsMessages = defineMessages(
     },
     timeline: {
       quoteAmounts: 'labour ¥{labour} + parts ¥{parts}',
-      quoteDiscount: 'discount ¥{discount}',
-      quoteTotal: 'total ¥{total}',
+      quoteDiscount: ' − discount ¥{discount}',
+      quoteTotal: ' = total ¥{total}',
       toManager: 'over the approval limit: to the manager first',
       toCustomer: 'to the customer to confirm',
       part: '{number} {name} × {quantity}',
