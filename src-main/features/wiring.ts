@@ -8,6 +8,7 @@ import { findLiveCustomer, insertCustomer } from './customers/service'
 import { findSellablePart, sellOverCounter, takeBackBilledPart, takeBackSoldPart } from './parts/counterStock'
 import { oweTakenBackAccessory } from './parts/faultyParts/owedAccessories'
 import { loadWorkOrderParts } from './parts/workOrderParts/workOrderParts'
+import { partsTimelineOf } from './parts/workOrderParts/partsTimeline'
 import { releasePartsOfClosedOrder } from './parts/workOrderParts/returns'
 import { registeredUnitOfSerial } from './warranty/registeredUnit'
 import { brandCoversComeback } from './warranty/service'
@@ -43,6 +44,7 @@ export function wireFeatures(): void {
     invoicesOf: invoicesOfWorkOrder,
     handOverBilling,
     partsOf: loadWorkOrderParts,
+    partsTimelineOf,
     registeredUnit: registeredUnitOfSerial,
     brandCoversComeback
   })

@@ -67,15 +67,28 @@ export function arrowWithinGroup(event: KeyboardEvent): void {
 }
 
 /**
+ * A group of checkboxes is one stop for Tab, as a row of radio buttons is. The box the caret lands
+ * on becomes the group's only Tab stop and the others leave the Tab order (the arrow keys reach
+ * them, `arrowWithinGroup`): Tab then leaves the group, and Shift+Tab comes back to the box last
+ * used. Heard as the caret moves in the form (`@focusin`).
+ */
+export function oneTabStopPerGroup(event: FocusEvent): void {
+  const group = checkboxGroup(event.target ?? undefined)
+  if (!group) return
+  for (const box of group.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
+    box.tabIndex = box === event.target ? 0 : -1
+}
+
+/**
  * Pickers keep Enter to themselves: a date field opens its calendar on one Enter and closes it on
  * the next, a drop-down opens its list and waits there, so the caret never left them and
  * Ctrl+Enter never reached the form. Heard on the form before the field (`@keydown.capture`),
- * Enter in a picker moves on like any other field, except in a drop-down whose list is open (it
- * picks the highlighted entry; the next Enter moves on), and Ctrl+Enter submits. Leaving a date
- * field takes the date typed into it, as a click elsewhere does; the down arrow still opens a
- * picker.
+ * Ctrl+Enter in a picker submits; with `advance` (a form whose Enter moves on), Enter moves on
+ * like any other field, except in a drop-down whose list is open (it picks the highlighted entry;
+ * the next Enter moves on). Leaving a date field takes the date typed into it, as a click
+ * elsewhere does; the down arrow still opens a picker.
  */
-export function enterFromPicker(event: KeyboardEvent, submit: () => void): void {
+export function enterFromPicker(event: KeyboardEvent, submit: () => void, { advance = true } = {}): void {
   const field = event.target
   if (event.key !== 'Enter' || event.isComposing || event.altKey || event.shiftKey || event.metaKey) return
   if (!(field instanceof HTMLInputElement)) return
@@ -87,7 +100,7 @@ export function enterFromPicker(event: KeyboardEvent, submit: () => void): void 
     field.blur()
     return submit()
   }
-  if (select && field.getAttribute('aria-expanded') === 'true') return
+  if (!advance || (select && field.getAttribute('aria-expanded') === 'true')) return
   event.stopPropagation()
   advanceOnEnter(event)
 }

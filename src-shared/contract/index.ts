@@ -129,6 +129,8 @@ export type {
   LabourLine,
   Quote,
   TimelineEvent,
+  TimelineQuote,
+  TimelinePart,
   BoardColumn,
   Technician,
   ArrivalCondition,

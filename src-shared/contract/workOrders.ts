@@ -28,6 +28,7 @@ import {
 } from '../domain/repairTypes'
 import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../domain/workOrderStatus'
 import type { CustomerDecision, ManagerApproval } from '../domain/quote'
+import type { QuoteDraft } from '../domain/quoteDraft'
 import { PAYMENT_METHODS } from '../domain/invoice'
 import type { ComebackCover } from '../domain/comeback'
 import { WAITING_CAUSES } from '../domain/warranty/waiting'
@@ -75,6 +76,28 @@ export interface TimelineEvent {
   fromStatus: WorkOrderStatus | null
   toStatus: WorkOrderStatus | null
   note: string
+  /** What a quote offered (kind `quoted`): its amounts, and whether it went to a manager first. */
+  quote: TimelineQuote | null
+  /** The part a line is about (kinds `part_requested`, `part_issued`, `part_returned`). */
+  part: TimelinePart | null
+}
+
+export interface TimelineQuote {
+  labourFen: number
+  partsFen: number
+  discountFen: number
+  totalFen: number
+  /** Over the shop's limit: the manager approves it as well as the customer. */
+  managerRequired: boolean
+  /** What the technician wrote with it (the work it covers). */
+  note: string
+}
+
+export interface TimelinePart {
+  partNumber: string
+  partName: string
+  quantity: number
+  serial: string | null
 }
 
 export interface ArrivalCondition {
@@ -130,6 +153,11 @@ export interface WorkOrderDetail extends WorkOrderSummary {
   device: Device
   labour: LabourLine[]
   quote: Quote | null
+  /**
+   * What a new quote starts from (the labour lines, the parts issued or still asked for, the
+   * diagnosis): null when this caller may not quote the order now.
+   */
+  quoteDraft: QuoteDraft | null
   events: TimelineEvent[]
   reopenedFrom: { id: string; number: string } | null
   reopenedAs: { id: string; number: string }[]

@@ -394,3 +394,48 @@ test('check-in by keyboard: the condition and accessory checkboxes are one stop 
   await settled(page)
   await screenshot(page, 'keyboard-intake-checkbox-groups')
 })
+
+test('check-in by keyboard: Tab enters each checkbox group once, and Shift+Tab comes back to the box last used', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'zhoumin', '周敏', 'front_desk')
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await goTo(page, host, '/intake')
+  await expect(page.locator('input[name=customer-search]')).toBeFocused()
+  const focusedBox = () =>
+    page.evaluate(() => {
+      const active = (
+        globalThis as unknown as {
+          document: { activeElement: { closest(s: string): { textContent: string } | null } | null }
+        }
+      ).document.activeElement
+      return active?.closest('.el-checkbox')?.textContent?.trim() ?? null
+    })
+  const conditionNote = page.getByPlaceholder('外观备注')
+  const accessoriesNote = page.getByPlaceholder('其他附件')
+  await page.locator('input[name=reported-fault]').focus()
+  await page.keyboard.press('Tab')
+  expect(await focusedBox()).toBe('划痕')
+  // One Tab leaves the four condition boxes for their note; the next enters the accessories.
+  await page.keyboard.press('Tab')
+  await expect(conditionNote).toBeFocused()
+  await page.keyboard.press('Tab')
+  expect(await focusedBox()).toBe('充电器')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('Space')
+  expect(await focusedBox()).toBe('数据线')
+  await page.keyboard.press('Tab')
+  await expect(accessoriesNote).toBeFocused()
+  // Back into the group on the box last used, and out again the other way in one step each.
+  await page.keyboard.press('Shift+Tab')
+  expect(await focusedBox()).toBe('数据线')
+  await page.keyboard.press('Shift+Tab')
+  await expect(conditionNote).toBeFocused()
+  await page.keyboard.press('Shift+Tab')
+  expect(await focusedBox()).toBe('划痕')
+  await page.keyboard.press('Shift+Tab')
+  await expect(page.locator('input[name=reported-fault]')).toBeFocused()
+  await expect(page.locator('.el-checkbox.is-checked')).toHaveText(['数据线'])
+})

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection'
 import type { CurrentUser, Quote, WorkOrderDetail } from '../../../src-shared/contract'
 import { mayViewPasscode } from '../../../src-shared/domain/passcode'
 import { workMayProceed } from '../../../src-shared/domain/quote'
+import { draftQuote, type QuoteDraft } from '../../../src-shared/domain/quoteDraft'
 import {
   isClosed,
   ROLES_BY_TARGET,
@@ -16,6 +17,8 @@ import { selectSummaryColumns, summaryQuery, toSummary, waitingCategories } from
 import { isOwnOrFreeJob, workOrderRights } from './rights'
 import type { QuotesTable, WorkOrdersTable } from './tables'
 import { openPasscode } from './passcodeSeal'
+import { workOrderPorts } from './ports'
+import { loadTimeline } from './timelineStory'
 
 /**
  * Where this caller may move the order now: an edge of the status machine, a role allowed to
@@ -66,6 +69,16 @@ async function userNames(db: Db, ids: (string | null)[]): Promise<Map<string | n
   return new Map(rows.map((row) => [row.id, row.displayName]))
 }
 
+/** The quote the job's labour, parts and diagnosis imply, for the technician to check and send. */
+async function quoteDraftOf(
+  db: Db,
+  order: WorkOrdersTable,
+  labour: readonly { description: string; priceFen: number }[]
+): Promise<QuoteDraft> {
+  const parts = await workOrderPorts().partsOf(db, order.id)
+  return draftQuote({ diagnosis: order.diagnosis, labour, issued: parts.lines, requested: parts.requests })
+}
+
 /** Everything the work-order screen shows, as this caller may see it. */
 export async function loadWorkOrderDetail(
   db: Db,
@@ -89,14 +102,6 @@ export async function loadWorkOrderDetail(
     .orderBy('id')
     .execute()
   const quoteRow = await currentQuote(db, order)
-  const events = await db
-    .selectFrom('workOrderEvents as e')
-    .leftJoin('users as u', 'u.id', 'e.actorId')
-    .select(['e.id', 'e.at', 'u.displayName as actorName', 'e.kind', 'e.fromStatus', 'e.toStatus', 'e.note'])
-    .where('e.workOrderId', '=', id)
-    .orderBy('e.at')
-    .orderBy('e.id')
-    .execute()
   const reopenedFrom = order.reopenedFromId
     ? await db
         .selectFrom('workOrders')
@@ -111,6 +116,9 @@ export async function loadWorkOrderDetail(
     .orderBy('createdAt')
     .execute()
   const showPasscode = mayViewPasscode(viewer, order.technicianId)
+  const rights = workOrderRights(viewer, order, quoteRow, {
+    hasLiveComeback: (await liveComeback(db, id)) !== undefined
+  })
 
   return {
     ...toSummary(summaryRow, calendar, await waitingCategories(db, [summaryRow])),
@@ -138,13 +146,14 @@ export async function loadWorkOrderDetail(
       priceFen: line.priceFen
     })),
     quote: await loadQuote(db, quoteRow),
-    events,
+    quoteDraft: rights.quote ? await quoteDraftOf(db, order, labour) : null,
+    events: await loadTimeline(db, id),
     reopenedFrom: reopenedFrom ?? null,
     reopenedAs,
     pickedUpAt: order.pickedUpAt,
     comebackAs: await comebackOf(db, order, calendar),
     allowedTransitions: allowedTransitions(viewer, order, quoteRow),
-    can: workOrderRights(viewer, order, quoteRow, { hasLiveComeback: (await liveComeback(db, id)) !== undefined }),
+    can: rights,
     readOnly: isClosed(order.status)
   }
 }

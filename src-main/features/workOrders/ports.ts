@@ -1,6 +1,14 @@
 import type { Db } from '../../db/connection'
 import type { Database } from '../../db/schema'
-import type { Customer, CurrentUser, Device, Invoice, ParsedInput, WorkOrderParts } from '../../../src-shared/contract'
+import type {
+  Customer,
+  CurrentUser,
+  Device,
+  Invoice,
+  ParsedInput,
+  TimelineEvent,
+  WorkOrderParts
+} from '../../../src-shared/contract'
 import type { HandOverBilling } from '../../../src-shared/domain/handOver'
 import type { PaymentMethod } from '../../../src-shared/domain/invoice'
 import type { WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
@@ -62,6 +70,8 @@ export interface WorkOrderPorts {
   handOverBilling(db: Db, workOrderId: string): Promise<HandOverBilling>
   /** Parts: the parts requested and issued for an order (printed with it). */
   partsOf(db: Db, workOrderId: string): Promise<WorkOrderParts>
+  /** Parts: each part asked for, issued to and returned from an order, as timeline lines. */
+  partsTimelineOf(db: Db, workOrderId: string): Promise<TimelineEvent[]>
   /**
    * Warranty: the registered unit with this serial, its category (which 三包 regulation, hence
    * which waiting limits), purchase date and exchange date (a fault cannot appear before them);

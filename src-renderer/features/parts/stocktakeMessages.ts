@@ -68,7 +68,7 @@ export const stocktakeMessages = defineMessages(
       missingSerialsPlaceholder: '选出不在货架上的序列号',
       foundSerials: '{part} 盘盈 {n} 件：逐件扫描找到的序列号',
       uncountedWarning: '还有 {n} 个配件未盘点，过账后它们保持账面数量不变',
-      postHint: '过账后差异计入库存流水，盘点单不能再修改。差异金额超过审批额度时需店长过账。',
+      postHint: '过账后差异计入库存流水，盘点单不能再修改。差异金额超过审批额度时需店长过账。Ctrl+回车过账。',
       postConfirm: '确认过账',
       posted: '盘点 {number} 已过账，{n} 项差异已计入库存',
       // A blind count and lines left for a recount (issue 11, item 13).
@@ -154,7 +154,7 @@ export const stocktakeMessages = defineMessages(
       foundSerials: '{part} is {n} over: scan the serial of each unit found',
       uncountedWarning: '{n} parts were not counted; they keep their book quantities',
       postHint:
-        'Posting writes the variances to the stock ledger and closes the count. Above the approval threshold only a manager may post.',
+        'Posting writes the variances to the stock ledger and closes the count. Above the approval threshold only a manager may post. Ctrl+Enter posts.',
       postConfirm: 'Post',
       posted: 'Count {number} posted: {n} variances written to stock',
       blind: 'Blind count',

@@ -152,6 +152,7 @@ export const repairsMessages = defineMessages(
       discountFen: '优惠（元）',
       total: '合计',
       quoteNote: '报价说明',
+      quoteDrafted: '已按检测结论、工时和配件（已领用及已申请）预填，请核对后提交',
       giveQuote: '提交报价',
       requote: '修改报价（重新报价）',
       customerDecision: '客户意见',
@@ -241,7 +242,19 @@ export const repairsMessages = defineMessages(
       customer_approved: '客户同意报价',
       customer_refused: '客户拒绝报价',
       manager_approved: '店长批准报价',
-      manager_rejected: '店长驳回报价'
+      manager_rejected: '店长驳回报价',
+      part_requested: '申请配件',
+      part_issued: '配件出库领用',
+      part_returned: '配件退回仓库'
+    },
+    timeline: {
+      quoteAmounts: '工时 ¥{labour} + 配件 ¥{parts}',
+      quoteDiscount: ' − 优惠 ¥{discount}',
+      quoteTotal: ' = 合计 ¥{total}',
+      toManager: '超出审批限额，先交店长审批',
+      toCustomer: '交客户确认',
+      part: '{number} {name} × {quantity}',
+      serial: '序列号 {serial}'
     },
     approvals: { title: '待店长审批的报价', empty: '没有待审批的报价' },
     board: { title: '工单看板', more: '另有 {n} 单，请在列表中查看' }
@@ -398,6 +411,7 @@ export const repairsMessages = defineMessages(
       discountFen: 'Discount (yuan)',
       total: 'Total',
       quoteNote: 'Quote note',
+      quoteDrafted: 'Filled in from the diagnosis, the labour and the parts issued or requested: check it, then submit',
       giveQuote: 'Submit quote',
       requote: 'Change the quote',
       customerDecision: "Customer's answer",
@@ -491,7 +505,19 @@ export const repairsMessages = defineMessages(
       customer_approved: 'Customer approved the quote',
       customer_refused: 'Customer refused the quote',
       manager_approved: 'Manager approved the quote',
-      manager_rejected: 'Manager rejected the quote'
+      manager_rejected: 'Manager rejected the quote',
+      part_requested: 'Part requested',
+      part_issued: 'Part issued from stock',
+      part_returned: 'Part returned to stock'
+    },
+    timeline: {
+      quoteAmounts: 'labour ¥{labour} + parts ¥{parts}',
+      quoteDiscount: ' − discount ¥{discount}',
+      quoteTotal: ' = total ¥{total}',
+      toManager: 'over the approval limit: to the manager first',
+      toCustomer: 'to the customer to confirm',
+      part: '{number} {name} × {quantity}',
+      serial: 'serial {serial}'
     },
     approvals: { title: 'Quotes waiting for a manager', empty: 'No quotes waiting' },
     board: { title: 'Board', more: '{n} more; see the list' }

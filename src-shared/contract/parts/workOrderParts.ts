@@ -15,6 +15,8 @@ export interface PartRequest {
   issuedQuantity: number
   note: string
   status: 'open' | 'issued' | 'cancelled'
+  /** The part's selling price in the catalogue now: what a quote counts for what is still to come. */
+  unitPriceFen: number
   requestedAt: string
   requestedByName: string | null
 }

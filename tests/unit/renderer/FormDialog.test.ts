@@ -160,22 +160,38 @@ describe('FormDialog', () => {
     expect(document.activeElement).toBe(field('second'))
   })
 
-  it('leaves Enter and Ctrl+Enter to the browser unless asked', async () => {
+  it('leaves Enter to the browser unless enter-advances, and saves on Ctrl+Enter from any field', async () => {
     const { wrapper, submitted } = mountDialog()
     mounted = wrapper
     await nextTick()
     field('first').focus()
-    press(field('first'), { ctrlKey: true })
+    press(field('first'), {})
     expect(submitted.value).toBe(0)
     expect(document.activeElement).toBe(field('first'))
-  })
-
-  it('with ctrl-enter-submits, Ctrl+Enter saves from any field', async () => {
-    const { wrapper, submitted } = mountDialog({ ctrlEnterSubmits: true })
-    mounted = wrapper
-    await nextTick()
     press(field('second'), { ctrlKey: true })
     expect(submitted.value).toBe(1)
+    // A dialog with no field holds the caret on itself: Ctrl+Enter there saves too.
+    press(document.querySelector('.el-dialog')!, { ctrlKey: true })
+    expect(submitted.value).toBe(2)
+  })
+
+  it('makes a group of checkboxes one Tab stop: the box the caret is on, the others reached by the arrows', async () => {
+    const box = (name: string) => h('input', { type: 'checkbox', name })
+    const { wrapper } = mountDialog({}, () => [
+      h('input', { name: 'first' }),
+      h('div', { role: 'group' }, [box('a'), box('b'), box('c')]),
+      h('input', { name: 'second' })
+    ])
+    mounted = wrapper
+    await nextTick()
+    const tabStops = () => ['a', 'b', 'c'].map((name) => field(name).tabIndex)
+    field('a').focus()
+    expect(tabStops()).toEqual([0, -1, -1])
+    press(field('a'), { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(field('b'))
+    expect(tabStops()).toEqual([-1, 0, -1])
+    // The fields around the group keep their place in the Tab order.
+    expect([field('first').tabIndex, field('second').tabIndex]).toEqual([0, 0])
   })
 
   it("with a form, the submit button runs the form's save instead of telling the caller, and spins while it runs", async () => {

@@ -37,6 +37,7 @@ const REQUEST_COLUMNS = [
   'r.issuedQuantity',
   'r.note',
   'r.status',
+  'p.sellingPriceFen as unitPriceFen',
   'r.requestedAt',
   'u.displayName as requestedByName'
 ] as const

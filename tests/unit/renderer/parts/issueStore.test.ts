@@ -23,6 +23,7 @@ function request(overrides: Partial<OpenPartRequest>): OpenPartRequest {
     issuedQuantity: 0,
     note: '',
     status: 'open',
+    unitPriceFen: 39_900,
     requestedAt: '2026-12-04T08:00:00.000Z',
     requestedByName: 'Tech',
     workOrderNumber: 'WO-261204-0001',

@@ -1,0 +1,99 @@
+import { test, expect, setUpShop, staffPage, hire, takeIn, settled } from './fixtures'
+
+test('a quote starts from the diagnosis, labour and parts asked for; the timeline tells the quote and the parts in order', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const tech = await hire(host, adminToken, 'zhangwei', '张伟', 'technician')
+  const screen = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'LCD-M60P',
+      name: 'Mate 60 Pro 屏幕总成',
+      barcodes: ['6901234500011'],
+      sellingPriceFen: 120_000,
+      costPriceFen: 60_000
+    },
+    adminToken
+  )
+  await host.rpc(
+    'parts.receive',
+    { reference: 'RK-LCD', lines: [{ partId: screen.id, quantity: 2, unitCostFen: 60_000 }] },
+    adminToken
+  )
+  const { workOrder } = await takeIn(host, adminToken, {
+    customer: { name: '陈伟', mobile: '13900001111' },
+    device: { brand: '华为', model: 'Mate 60 Pro', serial: 'SN60PQUOTE1' },
+    serviceType: 'paid_repair',
+    reportedFault: '屏幕摔碎'
+  })
+  const users = await host.rpc<{ rows: { id: string; username: string }[] }>(
+    'users.list',
+    { search: tech.username },
+    adminToken
+  )
+  await host.rpc('workOrders.assign', { id: workOrder.id, technicianId: users.rows[0]!.id }, adminToken)
+
+  const page = await staffPage(browser, host, tech.username, tech.password)
+  await page.goto(`${host.url}#/work-orders/${workOrder.id}`)
+  await page.getByTestId('move-diagnosing').click()
+  const form = page.getByTestId('quote-form')
+  await expect(form.locator('input[name=quote-labour]')).toHaveValue('0.00')
+
+  // What the technician records on the job fills the quote as it goes.
+  await page.locator('textarea[name=diagnosis]').fill('内屏摔裂，触摸失灵')
+  await page.getByTestId('save-diagnosis').click()
+  await expect(form.locator('input[name=quote-note]')).toHaveValue('内屏摔裂，触摸失灵')
+  await page.locator('input[name=labour-description]').fill('更换屏幕总成')
+  await page.locator('input[name=labour-price]').fill('150')
+  await page.locator('input[name=labour-description]').press('Enter')
+  await expect(form.locator('input[name=quote-labour]')).toHaveValue('150.00')
+  const parts = page.getByTestId('work-order-parts')
+  await parts.getByTestId('part-request-select').click()
+  await page.keyboard.type('LCD')
+  await page.getByRole('option', { name: /LCD-M60P/ }).click()
+  await parts.getByTestId('request-part').click()
+  await expect(form.locator('input[name=quote-parts]')).toHaveValue('1200.00')
+  await expect(form.locator('input[name=quote-note]')).toHaveValue(
+    '内屏摔裂，触摸失灵 · LCD-M60P Mate 60 Pro 屏幕总成 ×1 · 更换屏幕总成'
+  )
+  await expect(form).toContainText('已按检测结论、工时和配件')
+
+  // The technician only checks it, gives a discount, and sends it.
+  await form.locator('input[name=quote-discount]').fill('50')
+  await expect(form).toContainText('¥1300.00')
+  await settled(page)
+  await page.getByTestId('quote-panel').screenshot({ path: 'test-results/screens/repairs-quote-prefilled.png' })
+  await page.getByTestId('give-quote').click()
+  await expect(page.getByTestId('quote-total')).toContainText('1300.00')
+
+  // The customer says yes by phone and the manager approves: the timeline tells it all in order.
+  await host.rpc('workOrders.customerDecision', { id: workOrder.id, approved: true, channel: 'phone' }, adminToken)
+  await host.rpc('workOrders.managerDecision', { id: workOrder.id, approved: true }, adminToken)
+  await host.rpc('workOrderParts.issue', { workOrderId: workOrder.id, partId: screen.id, quantity: 1 }, adminToken)
+  await page.reload()
+  const timeline = page.getByTestId('timeline')
+  await expect(timeline.locator('.el-timeline-item strong')).toHaveText([
+    '接收登记',
+    '指派技师',
+    '已接收 → 检测中',
+    '记录检测结论',
+    '添加工时',
+    '申请配件',
+    '提交报价',
+    '客户同意报价',
+    '店长批准报价',
+    '配件出库领用'
+  ])
+  await expect(page.getByTestId('timeline-part_requested')).toHaveText('LCD-M60P Mate 60 Pro 屏幕总成 × 1')
+  await expect(page.getByTestId('timeline-quoted')).toContainText(
+    '工时 ¥150.00 + 配件 ¥1200.00 − 优惠 ¥50.00 = 合计 ¥1300.00 — 超出审批限额，先交店长审批'
+  )
+  await expect(page.getByTestId('timeline-part_issued')).toHaveText('LCD-M60P Mate 60 Pro 屏幕总成 × 1')
+  await page.setViewportSize({ width: 1280, height: 1800 })
+  await settled(page)
+  await page
+    .locator('.el-card', { has: timeline })
+    .screenshot({ path: 'test-results/screens/repairs-timeline-story.png' })
+})
