@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { test, expect, screenshot, settled, setUpShop, staffPage, hire } from './fixtures'
-import { finishedJob } from './counterJobs'
+import { fiveFigureJob } from './counterJobs'
 import { renderDocument } from './printedDocument'
 
 /**
@@ -16,15 +16,7 @@ test('a ¥12,345 repair shows its thousands grouped on screen and on paper, its 
   const adminToken = await setUpShop(host)
   const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
   const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
-  const settings = await host.rpc<Record<string, unknown>>('settings.get', {}, adminToken)
-  await host.rpc('settings.update', { ...settings, approvalThresholdFen: 10_000_000 }, adminToken)
-  const job = await finishedJob(host, adminToken, {
-    serviceType: 'paid_repair',
-    customer: '欧阳娜娜',
-    labourFen: 1_234_500,
-    partPriceFen: 45_000,
-    depositFen: 10_000
-  })
+  const job = await fiveFigureJob(host, adminToken, '欧阳娜娜')
 
   const page = await staffPage(browser, host, desk.username, desk.password)
   await page.setViewportSize({ width: 1366, height: 768 })

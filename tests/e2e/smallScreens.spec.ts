@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, screenshot, settled, setUpShop, staffPage, hire, typeWalkIn, type ShopHost } from './fixtures'
-import { finishedJob } from './counterJobs'
+import { fiveFigureJob } from './counterJobs'
 
 /**
  * The counter's PCs are 1366×768 laptops and 1280×720 all-in-ones at 100 %: on each screen of the
@@ -52,16 +52,7 @@ for (const size of SCREENS) {
   }) => {
     const adminToken = await setUpShop(host)
     const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
-    // A five-figure repair, so the amounts are as wide as they get; no manager needed for its quote.
-    const settings = await host.rpc<Record<string, unknown>>('settings.get', {}, adminToken)
-    await host.rpc('settings.update', { ...settings, approvalThresholdFen: 10_000_000 }, adminToken)
-    const job = await finishedJob(host, adminToken, {
-      serviceType: 'paid_repair',
-      customer: '欧阳娜娜',
-      labourFen: 1_234_500,
-      partPriceFen: 45_000,
-      depositFen: 10_000
-    })
+    const job = await fiveFigureJob(host, adminToken, '欧阳娜娜')
     // A basket of eight accessories with part numbers as long as the brand's get.
     const accessories = Array.from({ length: 8 }, (_, n) => ({
       partNumber: `CHG-66W-HUAWEI-SUPERCHARGE-${2020 + n}`,
@@ -127,15 +118,10 @@ for (const size of SCREENS) {
   test(`at ${tag} the part dialog's Save and the credit note's Confirm are in view`, async ({ browser, host }) => {
     const adminToken = await setUpShop(host)
     const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
-    const job = await finishedJob(host, adminToken, {
-      serviceType: 'paid_repair',
-      customer: '张三丰',
-      labourFen: 10_000,
-      partPriceFen: 20_000
-    })
+    const job = await fiveFigureJob(host, adminToken, '张三丰')
     const invoice = await host.rpc<{ id: string }>(
       'checkout.pay',
-      { workOrderId: job.id, tenders: [{ method: 'bank_card', amountFen: 30_000 }] },
+      { workOrderId: job.id, tenders: [{ method: 'bank_card', amountFen: 1_269_500 }] },
       adminToken
     )
     const page = await staffPage(browser, host, boss.username, boss.password)
