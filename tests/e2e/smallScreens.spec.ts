@@ -82,9 +82,16 @@ for (const size of SCREENS) {
     await goTo(page, host, `/work-orders/${job.id}`)
     await page.getByTestId('checkout').click()
     await expect(page.getByTestId('checkout-due')).toHaveText('¥12,695.00')
+    // The caret starts in the cash amount, and the cashier sees it: above the bar, not under it.
+    const cash = page.locator('input[name=tender-amount-0]')
+    await expect(cash).toBeFocused()
+    await expect(cash).toBeInViewport({ ratio: 1 })
     await settled(page)
-    await staysInView(page, page.getByTestId('pay'))
+    const cashBox = (await cash.boundingBox())!
+    const barBox = (await page.locator('.action-bar').boundingBox())!
+    expect(cashBox.y + cashBox.height).toBeLessThanOrEqual(barBox.y)
     await screenshot(page, `small-checkout-${tag}`)
+    await staysInView(page, page.getByTestId('pay'))
 
     await goTo(page, host, '/counter-sale')
     const scan = page.getByTestId('counter-scan')
