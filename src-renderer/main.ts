@@ -6,6 +6,7 @@ import { router } from './router'
 import { installKeptPrintPage } from './print/keptPage'
 import { i18n } from './i18n'
 import { vFocusFirst } from './ui/focus'
+import { keepCaretClearOfActions } from './ui/caretClearOfActions'
 import { elementPlus, loadAppComponents } from './ui/elementPlus'
 import './ui/app.css'
 import './ui/utilities.css'
@@ -21,6 +22,7 @@ createApp(App)
   .use(router)
   .directive('focus-first', vFocusFirst)
   .mount('#app')
+keepCaretClearOfActions(document)
 // A window opened on the print standby route draws documents into itself on request.
 installKeptPrintPage(router)
 

@@ -1,7 +1,7 @@
-/** ¥ from integer fen, two decimals. */
-export function yuan(fen: number): string {
-  return `¥${(fen / 100).toFixed(2)}`
-}
+import { formatYuan } from '../../src-shared/domain/money'
+
+/** ¥ from integer fen, as the shops read it: "¥12,345.00". */
+export const yuan = formatYuan
 
 /** A time as the reader's local date and minute. */
 export function dateTime(iso: string | null): string {

@@ -30,7 +30,7 @@ export function pageLayout(documentType: DocumentType, paper: Paper): PageLayout
 /** The width the content may take on a roll: the printable width of common 80 and 58 mm printers. */
 export const ROLL_CONTENT_MM: Partial<Record<Paper, number>> = { roll_80: 72, roll_58: 48 }
 
-/** Yuan with two decimals, e.g. 1234.50; negative amounts keep their sign. */
+/** Yuan with two decimals and the thousands grouped, e.g. 1,234.50; negative amounts keep their sign. */
 export const yuan = (fen: number): string => formatFen(fen)
 
 /** An amount taken off a total, shown as such: "-12.00" (nothing taken off shows "0.00"). */

@@ -1,17 +1,28 @@
-/** Money is integer fen everywhere; these are the only conversions to and from yuan text. */
+/**
+ * Money is integer fen everywhere. These are the only ways an amount becomes text, on screen and
+ * on paper: yuan with two decimals and the thousands grouped ("12,345.00"), so a cashier reads a
+ * large sum at a glance. Money fields take plain digits (parseYuan); nothing here is typed back.
+ * A fraction of a fen (an average cost) is rounded to the nearest fen, half away from zero.
+ */
 export function formatFen(fen: number): string {
-  const sign = fen < 0 ? '-' : ''
-  const abs = Math.abs(fen)
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
+  const whole = Math.round(Math.abs(fen))
+  const sign = fen < 0 && whole > 0 ? '-' : ''
+  const yuan = Math.floor(whole / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+$)/g, ',')
+  return `${sign}${yuan}.${String(whole % 100).padStart(2, '0')}`
 }
 
-/**
- * Yuan with thousands separators ("1,234,567.80"), for sums a reader compares by eye (report
- * tables); receipts and money fields keep the plain form, which is what a cashier types back.
- */
-export function formatFenGrouped(fen: number): string {
-  const [whole, cents] = formatFen(fen).split('.')
-  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}.${cents!}`
+/** An amount with the currency sign: "¥12,345.00", and money going out as "-¥12.00". */
+export function formatYuan(fen: number): string {
+  const text = formatFen(fen)
+  return text.startsWith('-') ? `-¥${text.slice(1)}` : `¥${text}`
+}
+
+/** A difference with its sign always in front: "+¥12.00", "-¥1,180.00", "¥0.00". */
+export function formatSignedYuan(fen: number): string {
+  const text = formatYuan(fen)
+  return text === '¥0.00' || text.startsWith('-') ? text : `+${text}`
 }
 
 /** Parses "12", "12.5" or "12.50" (yuan) into fen; anything else is undefined. */

@@ -113,3 +113,20 @@ export async function collectedPaidJob(host: ShopHost, token: string, customer: 
   await host.rpc('workOrders.pickup', { id: job.id, claimCode: job.claimCode, confirmed: true }, token)
   return job
 }
+
+/**
+ * A paid repair as wide as the counter's amounts get: ¥12,345 labour, a ¥450 part and a ¥100
+ * deposit (¥12,695 due), finished and waiting; the shop's approval limit raised so its quote needs
+ * no manager.
+ */
+export async function fiveFigureJob(host: ShopHost, token: string, customer: string): Promise<FinishedJob> {
+  const settings = await host.rpc<Record<string, unknown>>('settings.get', {}, token)
+  await host.rpc('settings.update', { ...settings, approvalThresholdFen: 10_000_000 }, token)
+  return finishedJob(host, token, {
+    serviceType: 'paid_repair',
+    customer,
+    labourFen: 1_234_500,
+    partPriceFen: 45_000,
+    depositFen: 10_000
+  })
+}

@@ -63,6 +63,7 @@ test('the front desk and the manager open the home on their own tiles, and a til
   await expect(counter.getByTestId('tile-promised-today')).toContainText('1')
   await expect(counter.getByTestId('tile-intakes')).toContainText('4')
   await expect(counter.getByTestId('longest-waits').locator('a')).toHaveCount(2)
+  await expect(counter.getByTestId('waited-days')).toHaveText(['已待取 0 天', '已待取 0 天'])
   await expect(deskPage.getByTestId('tiles-manager')).toHaveCount(0)
   await screenshot(deskPage, 'dashboard-front-desk-zh')
 

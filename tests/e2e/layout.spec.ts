@@ -89,6 +89,10 @@ test('the board shows every open status within 1366×768 in both languages; comp
     expect(lastColumn.x + lastColumn.width).toBeLessThanOrEqual(1366)
     // Each card shows its number whole.
     for (const number of await board.locator('.card .number').all()) expect(await showsAll(number)).toBe(true)
+    // The age says what it counts, not a bare number.
+    await expect(board.getByTestId('board-age').first()).toHaveText(
+      language === 'English' ? 'in for 0 d' : '已收机 0 天'
+    )
     await screenshot(page, `layout-board-${language === 'English' ? 'en' : 'zh'}`)
   }
 

@@ -259,15 +259,15 @@ test('stock reports: low stock with suggested orders, valuation with totals, Exc
 
   // Valuation: 3 × 600 + 4 × 12.50 = 1850.
   await page.getByTestId('tab-valuation').click()
-  await expect(page.getByTestId('valuation-total')).toContainText('共 2 种配件，7 件，库存金额 ¥1850.00')
-  await expect(page.getByTestId('valuation-table').getByTestId('valuation-value')).toHaveText(['¥50.00', '¥1800.00'])
+  await expect(page.getByTestId('valuation-total')).toContainText('共 2 种配件，7 件，库存金额 ¥1,850.00')
+  await expect(page.getByTestId('valuation-table').getByTestId('valuation-value')).toHaveText(['¥50.00', '¥1,800.00'])
   await settled(page)
   await screenshot(page, 'parts-lists-valuation')
   download = page.waitForEvent('download')
   await page.getByTestId('export-valuation').click()
   expect((await download).suggestedFilename()).toMatch(/^库存估值-\d{4}-\d{2}-\d{2}\.xlsx$/)
   await page.getByTestId('valuation-search').fill('屏幕')
-  await expect(page.getByTestId('valuation-total')).toContainText('共 1 种配件，3 件，库存金额 ¥1800.00')
+  await expect(page.getByTestId('valuation-total')).toContainText('共 1 种配件，3 件，库存金额 ¥1,800.00')
 
   // Two broken screens are worth 1200 yuan, above the 1000 yuan threshold: the clerk's scrap waits.
   await page.getByTestId('nav-parts').click()
@@ -291,7 +291,7 @@ test('stock reports: low stock with suggested orders, valuation with totals, Exc
   await expect(pending.locator('.el-table__row')).toHaveCount(1)
   await expect(pending).toContainText('运输途中压碎')
   await expect(pending).toContainText('王强')
-  await expect(pending).toContainText('-¥1200.00')
+  await expect(pending).toContainText('-¥1,200.00')
   await settled(managerPage)
   await screenshot(managerPage, 'parts-lists-pending')
   await pending.getByTestId('approve-adjustment').click()

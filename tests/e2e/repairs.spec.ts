@@ -79,7 +79,7 @@ test('a walk-in goes from check-in to hand-over: scan, diagnose, quote over the 
   await techPage.locator('input[name=quote-labour]').fill('600')
   await techPage.locator('input[name=quote-parts]').fill('800')
   await techPage.getByTestId('give-quote').click()
-  await expect(techPage.getByTestId('quote-total')).toContainText('1400.00')
+  await expect(techPage.getByTestId('quote-total')).toContainText('1,400.00')
   await expect(techPage.getByTestId('manager-decision')).toContainText('等待店长审批')
   // Work cannot start before the approvals.
   await expect(techPage.getByTestId('move-repairing')).toHaveCount(0)

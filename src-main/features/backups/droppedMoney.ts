@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection'
 import { AppError, type CurrentUser } from '../../../src-shared/contract'
 import type { CounterMoneyStep, DroppedMoneyEntry, DroppedMoneyKind } from '../../../src-shared/contract/backups'
-import { formatFen } from '../../../src-shared/domain/money'
+import { formatYuan } from '../../../src-shared/domain/money'
 import { recordAudit } from '../audit/record'
 
 /**
@@ -134,6 +134,5 @@ export async function refuseRepeatingDroppedMoney(
 /** "CN-260123-0001 -¥120.00": the number the counter finds on paper, and its amount. */
 function describe(entry: DroppedMoneyEntry): string {
   const name = entry.documentNumber || entry.workOrderNumber || ''
-  const amount = `${entry.amountFen < 0 ? '-' : ''}¥${formatFen(Math.abs(entry.amountFen))}`
-  return `${name} ${amount}`.trim()
+  return `${name} ${formatYuan(entry.amountFen)}`.trim()
 }

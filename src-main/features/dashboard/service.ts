@@ -10,10 +10,15 @@ import { frontDeskTiles, managerTiles, technicianTiles, warehouseTiles } from '.
 export async function readDashboard(db: Db, now: Date, user: CurrentUser): Promise<Dashboard> {
   const timeZone = await readShopTimeZone(db)
   const date = shopLocalDate(now, timeZone)
-  const day = { date, start: shopDayStart(date, timeZone), end: shopDayStart(nextCalendarDay(date), timeZone) }
+  const day = {
+    date,
+    start: shopDayStart(date, timeZone),
+    end: shopDayStart(nextCalendarDay(date), timeZone),
+    timeZone
+  }
   const sections = new Set(DASHBOARD_SECTIONS[user.role])
   const dashboard: Dashboard = { today: date }
-  if (sections.has('frontDesk')) dashboard.frontDesk = await frontDeskTiles(db, now, day)
+  if (sections.has('frontDesk')) dashboard.frontDesk = await frontDeskTiles(db, day)
   if (sections.has('technician')) dashboard.technician = await technicianTiles(db, user.id)
   if (sections.has('warehouse')) dashboard.warehouse = await warehouseTiles(db, now)
   if (sections.has('manager')) dashboard.manager = await managerTiles(db, now, day)

@@ -9,15 +9,17 @@ import type {
 import { LONGEST_WAITS_SHOWN, STUCK_AFTER_DAYS } from '../../../src-shared/domain/dashboard'
 import type { PaymentMethod } from '../../../src-shared/domain/invoice'
 import { FAULTY_RETURN_DUE_DAYS, NOT_SENT_BACK } from '../../../src-shared/domain/faultyReturn'
+import { daysWaitedSince } from '../../../src-shared/domain/workOrderAge'
 import { comeback, onBench, promisedBefore, promisedFor, stuck } from '../workOrders/queues'
 
 const DAY_MS = 86_400_000
 
-/** The shop's day as a calendar date and the UTC instants it starts and ends at. */
+/** The shop's day as a calendar date, the UTC instants it starts and ends at, and its zone. */
 export interface ShopDay {
   date: string
   start: string
   end: string
+  timeZone: string
 }
 
 async function count(db: Db, query: ReturnType<typeof sql<{ n: number }>>): Promise<number> {
@@ -33,7 +35,7 @@ function daysAgo(now: Date, days: number): string {
  * Every count below reads an index range (work_orders by status, promised date, created date or
  * technician; partial indexes of open requests and low stock); none scans a whole table.
  */
-export async function frontDeskTiles(db: Db, now: Date, day: ShopDay): Promise<FrontDeskTiles> {
+export async function frontDeskTiles(db: Db, day: ShopDay): Promise<FrontDeskTiles> {
   const readyForPickUp = await count(db, sql`SELECT COUNT(*) AS n FROM work_orders WHERE status = 'ready_for_pickup'`)
   const { rows: waits } = await sql<{ id: string; number: string; customerName: string; readySince: string }>`
     SELECT wo.id, wo.number, c.name AS customer_name,
@@ -62,7 +64,7 @@ export async function frontDeskTiles(db: Db, now: Date, day: ShopDay): Promise<F
       number: row.number,
       customerName: row.customerName,
       readySince: row.readySince,
-      daysWaiting: Math.floor((now.getTime() - Date.parse(row.readySince)) / DAY_MS)
+      daysWaiting: daysWaitedSince(row.readySince, day.date, day.timeZone)
     })),
     promisedToday,
     overdue,

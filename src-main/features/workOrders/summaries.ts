@@ -8,7 +8,7 @@ import type {
   ParsedInput,
   WorkOrderSummary
 } from '../../../src-shared/contract'
-import { daysBetween, isOverdue } from '../../../src-shared/domain/workOrderAge'
+import { daysWaitedSince, isOverdue } from '../../../src-shared/domain/workOrderAge'
 import { CLOSED_STATUSES, OPEN_STATUSES, type WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
 import { nextCalendarDay, shopDayStart, shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { SEARCH_COUNT_CAP, cappedPage } from '../search/capped'
@@ -122,7 +122,7 @@ export function toSummary(
     promisedDate: row.promisedDate,
     quoteTotalFen: row.quoteTotalFen,
     overdue: isOverdue(row.status, row.promisedDate, calendar.today),
-    agingDays: Math.max(0, daysBetween(shopLocalDate(new Date(row.createdAt), calendar.timeZone), ageEnd)),
+    agingDays: daysWaitedSince(row.createdAt, ageEnd, calendar.timeZone),
     faultDate: row.faultDate ?? null,
     waiting: closed ? null : jobWaiting(row, calendar, categories)
   }

@@ -1,13 +1,13 @@
 import { useI18n } from 'vue-i18n'
 import type { PaymentKind } from '../../../src-shared/contract'
 import type { LineKind, Payer, PaymentMethod } from '../../../src-shared/domain/invoice'
-import { formatFen } from '../../../src-shared/domain/money'
+import { formatFen, formatYuan } from '../../../src-shared/domain/money'
 import { formatShopDateTime } from '../../../src-shared/domain/timeZone'
 import { useSessionStore } from '../auth/sessionStore'
 import type { TenderProblem } from './checkoutArithmetic'
 
-/** Money on the checkout screens: "¥84.00", and money going back as "-¥12.00". */
-export const yuan = (fen: number): string => `${fen < 0 ? '-' : ''}¥${formatFen(Math.abs(fen))}`
+/** Money on the checkout screens: "¥1,284.00", and money going back as "-¥12.00". */
+export const yuan = formatYuan
 
 /**
  * How methods, line kinds, payment kinds and times read on the checkout screens, and why what

@@ -26,7 +26,6 @@ export const partsMessages = defineMessages(
       none: '—',
       yes: '是',
       no: '否',
-      money: '¥{amount}',
       columns: {
         partNumber: '料号',
         name: '名称',
@@ -215,7 +214,6 @@ export const partsMessages = defineMessages(
       none: '—',
       yes: 'Yes',
       no: 'No',
-      money: '¥{amount}',
       columns: {
         partNumber: 'Part number',
         name: 'Name',

@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n'
 import type { StocktakeScope } from '../../../src-shared/contract/parts/stocktakes'
-import { formatFen } from '../../../src-shared/domain/money'
+import { formatSignedYuan } from '../../../src-shared/domain/money'
 
 /** How a count's scope and status read on screen. */
 export function useStocktakeText() {
@@ -21,5 +21,5 @@ export function useStocktakeText() {
 /** A count's difference with its sign: +2, -1, 0. */
 export const signedCount = (n: number) => (n > 0 ? `+${n}` : String(n))
 
-/** A variance's value in yuan with its sign in front: +¥12.00, -¥180.00. */
-export const signedYuan = (fen: number) => `${fen > 0 ? '+' : fen < 0 ? '-' : ''}¥${formatFen(Math.abs(fen))}`
+/** A variance's value in yuan with its sign in front: +¥12.00, -¥1,180.00. */
+export const signedYuan = formatSignedYuan

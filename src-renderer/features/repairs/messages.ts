@@ -257,7 +257,12 @@ export const repairsMessages = defineMessages(
       serial: '序列号 {serial}'
     },
     approvals: { title: '待店长审批的报价', empty: '没有待审批的报价' },
-    board: { title: '工单看板', more: '另有 {n} 单，请在列表中查看' }
+    board: {
+      title: '工单看板',
+      more: '另有 {n} 单，请在列表中查看',
+      age: '已收机 {n} 天',
+      ageHint: '自收机之日起的天数（按门店日历）'
+    }
   },
   {
     status: {
@@ -520,6 +525,11 @@ export const repairsMessages = defineMessages(
       serial: 'serial {serial}'
     },
     approvals: { title: 'Quotes waiting for a manager', empty: 'No quotes waiting' },
-    board: { title: 'Board', more: '{n} more; see the list' }
+    board: {
+      title: 'Board',
+      more: '{n} more; see the list',
+      age: 'in for {n} d',
+      ageHint: 'Days since it was brought in (shop calendar)'
+    }
   }
 )

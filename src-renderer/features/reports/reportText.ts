@@ -1,6 +1,6 @@
 import { useI18n } from 'vue-i18n'
 import type { ReportCell, ReportCodeSet, ReportColumn } from '../../../src-shared/contract/reports'
-import { formatFenGrouped } from '../../../src-shared/domain/money'
+import { formatFen } from '../../../src-shared/domain/money'
 import { PAYERS, PAYMENT_METHODS } from '../../../src-shared/domain/invoice'
 import { SERVICE_TYPES } from '../../../src-shared/domain/repairTypes'
 import { TURNAROUND_BUCKETS } from '../../../src-shared/domain/reportStatistics'
@@ -59,7 +59,7 @@ export function useReportText() {
     if (typeof cell === 'string') return cell
     switch (column.kind) {
       case 'fen':
-        return formatFenGrouped(cell)
+        return formatFen(cell)
       case 'percent':
         return `${(cell * 100).toFixed(1)}%`
       case 'hours':
