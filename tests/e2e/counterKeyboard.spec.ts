@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import {
   test,
   expect,
@@ -346,10 +346,11 @@ test('function keys open the busiest screens the user may open, shown in the nav
   await expect(warehouse).toHaveURL(/#\/work-orders$/)
 })
 
-test('check-in by keyboard: the condition and accessory checkboxes are one stop each, arrows and Space inside, Enter goes on', async ({
-  browser,
-  host
-}) => {
+/**
+ * The front desk's 周敏 on an empty check-in form, the caret in the customer search; `focusedBox`
+ * names the checkbox that has the caret, or null.
+ */
+async function deskAtCheckIn(browser: Browser, host: ShopHost) {
   const adminToken = await setUpShop(host)
   const desk = await hire(host, adminToken, 'zhoumin', '周敏', 'front_desk')
   const page = await staffPage(browser, host, desk.username, desk.password)
@@ -364,6 +365,14 @@ test('check-in by keyboard: the condition and accessory checkboxes are one stop 
       ).document.activeElement
       return active?.closest('.el-checkbox')?.textContent?.trim() ?? null
     })
+  return { page, focusedBox }
+}
+
+test('check-in by keyboard: the condition and accessory checkboxes are one stop each, arrows and Space inside, Enter goes on', async ({
+  browser,
+  host
+}) => {
+  const { page, focusedBox } = await deskAtCheckIn(browser, host)
   await page.locator('input[name=reported-fault]').focus()
   await page.keyboard.type('进水不开机')
   await page.keyboard.press('Enter')
@@ -399,20 +408,7 @@ test('check-in by keyboard: Tab enters each checkbox group once, and Shift+Tab c
   browser,
   host
 }) => {
-  const adminToken = await setUpShop(host)
-  const desk = await hire(host, adminToken, 'zhoumin', '周敏', 'front_desk')
-  const page = await staffPage(browser, host, desk.username, desk.password)
-  await goTo(page, host, '/intake')
-  await expect(page.locator('input[name=customer-search]')).toBeFocused()
-  const focusedBox = () =>
-    page.evaluate(() => {
-      const active = (
-        globalThis as unknown as {
-          document: { activeElement: { closest(s: string): { textContent: string } | null } | null }
-        }
-      ).document.activeElement
-      return active?.closest('.el-checkbox')?.textContent?.trim() ?? null
-    })
+  const { page, focusedBox } = await deskAtCheckIn(browser, host)
   const conditionNote = page.getByPlaceholder('外观备注')
   const accessoriesNote = page.getByPlaceholder('其他附件')
   await page.locator('input[name=reported-fault]').focus()

@@ -70,13 +70,30 @@ export async function renderDocument(
     return found
   })
   expect(problems, `${name}: nothing clipped or outside the paper`).toEqual([])
+  const { file, widthMm, text } = await printToPdf(page, name)
+  expect(widthMm).toBe(PAPERS[paper].widthMm)
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+  const pageSize = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!
+  return {
+    file,
+    pages: Number(/Pages:\s+(\d+)/.exec(info)![1]),
+    widthPt: Number(pageSize[1]),
+    heightPt: Number(pageSize[2]),
+    text
+  }
+}
+
+/**
+ * The print page as it stands, on the paper its body names: a PDF, a PNG of each page for a person
+ * to look at, and the PDF's text with all white space taken out.
+ */
+export async function printToPdf(page: Page, name: string): Promise<{ file: string; widthMm: number; text: string }> {
   await page.emulateMedia({ media: 'print' })
   const size = await page.evaluate(() => {
     const body = (globalThis as unknown as { document: { body: { dataset: Record<string, string | undefined> } } })
       .document.body
     return { width: Number(body.dataset.pageWidthMm), height: Number(body.dataset.pageHeightMm) }
   })
-  expect(size.width).toBe(PAPERS[paper].widthMm)
   mkdirSync(PRINT_DIR, { recursive: true })
   const file = join(PRINT_DIR, `${name}.pdf`)
   await page.pdf({
@@ -87,15 +104,7 @@ export async function renderDocument(
     preferCSSPageSize: true
   })
   await page.emulateMedia({ media: 'screen' })
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
-  const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
   execFileSync('pdftoppm', ['-png', '-r', '150', file, join(PRINT_DIR, name)])
-  const pageSize = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!
-  return {
-    file,
-    pages: Number(/Pages:\s+(\d+)/.exec(info)![1]),
-    widthPt: Number(pageSize[1]),
-    heightPt: Number(pageSize[2]),
-    text
-  }
+  const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+  return { file, widthMm: size.width, text }
 }

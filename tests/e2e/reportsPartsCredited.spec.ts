@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
 import { DATABASE_FILE_NAME } from '../../src-main/app/openApp'
-import { expect, hire, screenshot, settled, setUpShop, signIn, test, type ShopHost } from './fixtures'
+import { expect, hire, screenshot, settled, setUpShop, signIn, takeIn, test, type ShopHost } from './fixtures'
 
 /**
  * A screen fitted under 三包 last month and handed back this month, after the job was picked up:
@@ -13,11 +13,6 @@ import { expect, hire, screenshot, settled, setUpShop, signIn, test, type ShopHo
  * its headline figures.
  */
 const OUT_DIR = join('test-results', 'reports')
-
-interface Job {
-  workOrder: { id: string }
-  claimCode: string
-}
 
 /** Last month's 15th at 10:00 in Shanghai, as stored. */
 function lastMonth(): string {
@@ -40,21 +35,12 @@ async function pickedUpJob(
     { reference: 'HQ-1', lines: [{ partId: part.id, quantity: 1, unitCostFen: 20_000 }] },
     token
   )
-  const job = await host.rpc<Job>(
-    'workOrders.create',
-    {
-      customer: { kind: 'new', fields: { name: '王芳', mobile: '13900001234' } },
-      device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60', serial: 'RPTBACK01' } },
-      serviceType: 'warranty_repair',
-      intakeChannel: 'walk_in',
-      reportedFault: '屏幕不亮',
-      symptomCode: null,
-      condition: { scratches: false, cracks: false, liquidMarks: false },
-      accessories: { items: [] },
-      passcode: { consent: false, value: '' }
-    },
-    token
-  )
+  const job = await takeIn(host, token, {
+    customer: { name: '王芳', mobile: '13900001234' },
+    device: { brand: '华为', model: 'Mate 60', serial: 'RPTBACK01' },
+    serviceType: 'warranty_repair',
+    reportedFault: '屏幕不亮'
+  })
   const id = job.workOrder.id
   for (const to of ['diagnosing', 'repairing']) await host.rpc('workOrders.transition', { id, to }, token)
   const priced = await host.rpc<{ labour: { id: string }[] }>(

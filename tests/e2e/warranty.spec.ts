@@ -11,13 +11,7 @@ import {
   takeIn,
   tallScreenshot
 } from './fixtures'
-
-/** The shop's calendar date `days` days before today (the shop is in Asia/Shanghai). */
-function shopDateDaysAgo(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-  const [y, m, d] = today.split('-').map(Number)
-  return new Date(Date.UTC(y!, m! - 1, d! - days)).toISOString().slice(0, 10)
-}
+import { shopDateDaysAgo } from './shopDates'
 
 test('a serial scanned on any page opens the warranty lookup with the verdict and its reasons', async ({
   browser,

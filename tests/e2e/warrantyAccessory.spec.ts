@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import {
   test,
@@ -15,37 +12,11 @@ import {
 } from './fixtures'
 import { chooseLanguage } from './locale'
 import { stockedPart } from './stockedPart'
+import { printToPdf } from './printedDocument'
+import { shopDateDaysAgo } from './shopDates'
 
-const OUT_DIR = join('test-results', 'print')
-
-/** The shop's calendar date `days` days before today (the shop is in Asia/Shanghai). */
-function shopDateDaysAgo(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-  const [y, m, d] = today.split('-').map(Number)
-  return new Date(Date.UTC(y!, m! - 1, d! - days)).toISOString().slice(0, 10)
-}
-
-/** The print page as a PDF on its paper, and its first page as a PNG for a person to look at. */
-async function slipPdf(page: Page, name: string): Promise<string> {
-  mkdirSync(OUT_DIR, { recursive: true })
-  await page.emulateMedia({ media: 'print' })
-  const size = await page.evaluate(() => {
-    const body = (globalThis as unknown as { document: { body: { dataset: Record<string, string | undefined> } } })
-      .document.body
-    return { width: Number(body.dataset.pageWidthMm), height: Number(body.dataset.pageHeightMm) }
-  })
-  const file = join(OUT_DIR, `${name}.pdf`)
-  await page.pdf({
-    path: file,
-    width: `${size.width}mm`,
-    height: `${size.height}mm`,
-    printBackground: true,
-    preferCSSPageSize: true
-  })
-  await page.emulateMedia({ media: 'screen' })
-  execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', file, join(OUT_DIR, name)])
-  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
-}
+/** The print page's text as printed, with a PDF and PNGs for a person to look at. */
+const slipPdf = async (page: Page, name: string) => (await printToPdf(page, name)).text
 
 /**
  * A shop with manager 王芳, three Huawei 66W chargers on the shelf (the brand wants faulty ones back) and a registered Mate 60 Pro

@@ -1,11 +1,5 @@
 import { test, expect, setUpShop, staffPage, hire, settled, tallScreenshot } from './fixtures'
-
-/** The shop's calendar date `days` days before today (the shop is in Asia/Shanghai). */
-function shopDateDaysAgo(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-  const [y, m, d] = today.split('-').map(Number)
-  return new Date(Date.UTC(y!, m! - 1, d! - days)).toISOString().slice(0, 10)
-}
+import { shopDateDaysAgo } from './shopDates'
 
 const sold = (serial: string, categoryKey: string, brand: string, model: string, purchaseDate: string) => ({
   serial,
