@@ -1,8 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allMigrations } from '../../../src-main/db/migrations'
 import { migrate } from '../../../src-main/db/migrator'
 import { partCreditsLater } from '../../../src-main/features/reports/summaries/partCreditsLater'
+import { stepsAround } from './screenJobsBefore'
 
 /**
  * A shop upgraded to the step that credits a part returned after the pick-up in its own month.
@@ -11,11 +11,9 @@ import { partCreditsLater } from '../../../src-main/features/reports/summaries/p
  * UTC on 31 January). Another job's screen, issued the same day, was returned on 2 February
  * while its job was still open. Before the step the return after the pick-up had changed January;
  * after it January is as it was at the pick-up and February holds the return. (Run right after
- * the steps before it, whether or not the list names it yet.)
+ * the steps before it, whether or not the list names it yet: `stepsAround`.)
  */
-const registered = allMigrations.find((migration) => migration.name === partCreditsLater.name)
-const before = registered ? allMigrations.slice(0, allMigrations.indexOf(registered)) : allMigrations
-const withStep = [...before, { ...partCreditsLater, version: before.length + 1 }]
+const { before, withStep } = stepsAround(partCreditsLater)
 
 const ISSUED = '2026-01-23T03:00:00.000Z'
 const FIRST_OF_FEBRUARY_HALF_PAST_MIDNIGHT = '2026-01-31T16:30:00.000Z'

@@ -173,6 +173,8 @@ const CHANGES_NO_JOB: ReadonlySet<OperationName> = new Set<OperationName>([
   'warranty.policies',
   // Reads an accessory slip for printing: the exchange or refund itself is a manager's.
   'warranty.accessoryRemedy',
+  // Reads the money a restore dropped, shown on the job: marking one dealt with is a manager's.
+  'backups.droppedMoney',
   'codes.list',
   'parts.search',
   'parts.get',
