@@ -62,11 +62,11 @@ test('a quote starts from the diagnosis, labour and parts asked for; the timelin
 
   // The technician only checks it, gives a discount, and sends it.
   await form.locator('input[name=quote-discount]').fill('50')
-  await expect(form).toContainText('¥1300.00')
+  await expect(form).toContainText('¥1,300.00')
   await settled(page)
   await page.getByTestId('quote-panel').screenshot({ path: 'test-results/screens/repairs-quote-prefilled.png' })
   await page.getByTestId('give-quote').click()
-  await expect(page.getByTestId('quote-total')).toContainText('1300.00')
+  await expect(page.getByTestId('quote-total')).toContainText('1,300.00')
 
   // The customer says yes by phone and the manager approves: the timeline tells it all in order.
   await host.rpc('workOrders.customerDecision', { id: workOrder.id, approved: true, channel: 'phone' }, adminToken)
@@ -88,7 +88,7 @@ test('a quote starts from the diagnosis, labour and parts asked for; the timelin
   ])
   await expect(page.getByTestId('timeline-part_requested')).toHaveText('LCD-M60P Mate 60 Pro 屏幕总成 × 1')
   await expect(page.getByTestId('timeline-quoted')).toContainText(
-    '工时 ¥150.00 + 配件 ¥1200.00 − 优惠 ¥50.00 = 合计 ¥1300.00 — 超出审批限额，先交店长审批'
+    '工时 ¥150.00 + 配件 ¥1,200.00 − 优惠 ¥50.00 = 合计 ¥1,300.00 — 超出审批限额，先交店长审批'
   )
   await expect(page.getByTestId('timeline-part_issued')).toHaveText('LCD-M60P Mate 60 Pro 屏幕总成 × 1')
   await page.setViewportSize({ width: 1280, height: 1800 })
