@@ -11,6 +11,7 @@ import { settingsMessages } from '../features/settings/messages'
 import { usersMessages } from '../features/users/messages'
 import { auditMessages } from '../features/audit/messages'
 import { repairsMessages } from '../features/repairs/messages'
+import { workOrderPageMessages } from '../features/repairs/workOrderPageMessages'
 import { customersMessages } from '../features/customers/messages'
 import { codesMessages } from '../features/codes/messages'
 import { warrantyMessages } from '../features/warranty/messages'
@@ -25,6 +26,8 @@ import { stocktakeMessages } from '../features/parts/stocktakeMessages'
 import { printMessages } from '../print/messages'
 import { printDocumentMessages } from '../print/documentMessages'
 import { checkoutMessages } from '../features/checkout/messages'
+import { dayCloseMessages } from '../features/checkout/dayCloseMessages'
+import { counterSaleMessages } from '../features/checkout/counterSaleMessages'
 import { dataExportMessages } from '../features/dataExport/messages'
 import { customerPrivacyMessages } from '../features/customers/privacyMessages'
 import { backupsMessages } from '../features/backups/messages'
@@ -43,6 +46,7 @@ const featureMessages = [
   usersMessages,
   auditMessages,
   repairsMessages,
+  workOrderPageMessages,
   customersMessages,
   codesMessages,
   warrantyMessages,
@@ -57,6 +61,8 @@ const featureMessages = [
   printMessages,
   printDocumentMessages,
   checkoutMessages,
+  dayCloseMessages,
+  counterSaleMessages,
   dataExportMessages,
   customerPrivacyMessages,
   backupsMessages,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkoutMessages } from '../../../../src-renderer/features/checkout/messages'
+import { dayCloseMessages } from '../../../../src-renderer/features/checkout/dayCloseMessages'
+import { counterSaleMessages } from '../../../../src-renderer/features/checkout/counterSaleMessages'
 import { printMessages } from '../../../../src-renderer/print/messages'
 import { printDocumentMessages } from '../../../../src-renderer/print/documentMessages'
 import { auditMessages } from '../../../../src-renderer/features/audit/messages'
@@ -15,6 +17,8 @@ function texts(tree: unknown, path = ''): [string, string][] {
 
 const chinese = [
   ...texts(checkoutMessages['zh-CN']),
+  ...texts(dayCloseMessages['zh-CN']),
+  ...texts(counterSaleMessages['zh-CN']),
   ...texts(printMessages['zh-CN']),
   ...texts(printDocumentMessages['zh-CN']),
   ...texts(auditMessages['zh-CN']),
@@ -22,6 +26,8 @@ const chinese = [
 ]
 const english = [
   ...texts(checkoutMessages.en),
+  ...texts(dayCloseMessages.en),
+  ...texts(counterSaleMessages.en),
   ...texts(printMessages.en),
   ...texts(printDocumentMessages.en),
   ...texts(auditMessages.en),
