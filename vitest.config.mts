@@ -6,6 +6,8 @@ export default defineConfig({
   plugins: [vue()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // Cheap password hashes for the throwaway shops (see the file).
+    setupFiles: ['tests/unit/setup.ts'],
     environment: 'node',
     // scrypt hashes are deliberately slow; tests that create users need the headroom, and so do
     // the shop fixtures' set-up hooks on a busy 2-core machine.

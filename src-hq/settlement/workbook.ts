@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import type { SettlementStatement } from './statement'
 
 const yuan = (fen: number) => fen / 100
@@ -9,6 +8,8 @@ const MONEY = '#,##0.00'
  * totals. Headings are bilingual so either side of the settlement can read it.
  */
 export async function settlementWorkbook(statement: SettlementStatement): Promise<string> {
+  // Loaded when first needed: it takes half a second to load, and most starts never write a workbook.
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet(statement.month)
   sheet.addRow([`结算单 Settlement statement`, statement.shop.name, statement.month]).font = { bold: true }

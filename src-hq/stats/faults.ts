@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import { sql } from 'kysely'
 import type { HqContext } from '../context'
 
@@ -36,6 +35,8 @@ export async function faultStatistics(
 
 /** The same counts as an Excel workbook (base64): one row per month and key. */
 export async function faultStatisticsWorkbook(counts: readonly FaultCount[], by: FaultDimension): Promise<string> {
+  // Loaded when first needed: it takes half a second to load, and most starts never write a workbook.
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('faults')
   const heading = { model: '型号 Model', component: '部件 Component', faultCode: '故障代码 Fault code' }[by]

@@ -3,6 +3,7 @@ import type { AppContext } from './context'
 import { createKysely, openSqlite } from '../db/connection'
 import { migrate } from '../db/migrator'
 import { allMigrations } from '../db/migrations'
+import { migratedImage } from '../db/memoryImage'
 import { ChangeBus } from '../features/changes/bus'
 import { SessionStore } from '../features/auth/sessions'
 import { SessionRows } from '../features/auth/sessionRows'
@@ -37,7 +38,7 @@ export function openApp(options: OpenAppOptions): AppContext {
     preparePrivateDatabaseFile(files.databaseFile)
   }
   const clock = options.clock ?? (() => new Date())
-  const sqlite = openSqlite(files?.databaseFile ?? ':memory:')
+  const sqlite = openSqlite(files?.databaseFile ?? migratedImage(allMigrations))
   try {
     // An upgrade changes the shop's data for good: keep a verified copy of it as it was first.
     if (files) backupBeforeUpgrade(sqlite, files, allMigrations, clock())

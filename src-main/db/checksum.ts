@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { Migration } from './migration'
 
+/** Step objects are module constants, never changed once built (a changed step is a new object). */
+const checksums = new WeakMap<Migration, string>()
+
 /**
  * The fingerprint of a schema step, recorded when it runs and compared at every start: sha256
  * over its version, name and statements. Each statement is first normalised in the one way that
@@ -8,9 +11,16 @@ import type { Migration } from './migration'
  * step or rewording a SQL comment in it is not taken for a change.
  */
 export function migrationChecksum(migration: Migration): string {
-  // JSON frames the parts, so no two different steps can run together into the same text.
-  const framed = JSON.stringify([migration.version, migration.name, migration.statements.map(normaliseStatement)])
-  return createHash('sha256').update(framed, 'utf8').digest('hex')
+  // Every start checks every applied step, and a process that opens many databases (the unit
+  // tests' throwaway shops) checks the same step objects again: each is fingerprinted once.
+  let checksum = checksums.get(migration)
+  if (checksum === undefined) {
+    // JSON frames the parts, so no two different steps can run together into the same text.
+    const framed = JSON.stringify([migration.version, migration.name, migration.statements.map(normaliseStatement)])
+    checksum = createHash('sha256').update(framed, 'utf8').digest('hex')
+    checksums.set(migration, checksum)
+  }
+  return checksum
 }
 
 /** Where a quoted token ends: SQLite's string literals and its three ways of quoting identifiers. */

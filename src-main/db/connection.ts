@@ -18,7 +18,8 @@ export type Db = Kysely<Database>
  * Opens the shop database with the pragmas the design asks for. `synchronous=FULL` because a
  * counter app commits rarely and a lost commit could lose a payment or a stock movement.
  */
-export function openSqlite(file: string): BetterSqlite3.Database {
+export function openSqlite(file: string | Buffer): BetterSqlite3.Database {
+  // A Buffer opens an in-memory copy of those bytes (see memoryImage.ts).
   const sqlite = new BetterSqlite3(file)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')

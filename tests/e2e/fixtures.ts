@@ -1,8 +1,9 @@
 import { test as base, expect, type Browser, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DATABASE_FILE_NAME } from '../../src-main/app/openApp'
 
 export interface ShopHost {
   url: string
@@ -11,9 +12,15 @@ export interface ShopHost {
   rpc<T = unknown>(operation: string, input: unknown, token?: string): Promise<T>
 }
 
-/** Starts the built browser-mode host (`out/main/web.js`) on a free port with an empty data folder. */
-async function startHost(): Promise<{ host: ShopHost; stop: () => Promise<void> }> {
+/**
+ * Starts the built browser-mode host (`out/main/web.js`) on a free port with a new data folder:
+ * empty, or holding a copy of the worker's freshly migrated database (see `migratedDatabase`).
+ */
+async function startHost(
+  migratedDatabase?: string
+): Promise<{ host: ShopHost; stop: (beforeRemoving?: () => void) => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'service-center-e2e-'))
+  if (migratedDatabase) copyFileSync(migratedDatabase, join(dataDir, DATABASE_FILE_NAME))
   // No daily backup: it is due at once after 21:30 shop time, and a test must not depend on the hour.
   const args = ['out/main/web.js', '--data-dir', dataDir, '--port', '0', '--no-backup-schedule']
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
@@ -42,18 +49,37 @@ async function startHost(): Promise<{ host: ShopHost; stop: () => Promise<void> 
     if (!body.ok) throw new Error(`${operation} failed: ${JSON.stringify(body.error)}`)
     return body.data as T
   }
-  const stop = async () => {
+  const stop = async (beforeRemoving?: () => void) => {
     child.kill('SIGTERM')
     await new Promise((resolve) => child.once('exit', resolve))
+    beforeRemoving?.()
     rmSync(dataDir, { recursive: true, force: true })
   }
   return { host: { url, dataDir, rpc }, stop }
 }
 
-export const test = base.extend<{ host: ShopHost }>({
-  host: async ({ browser }, use) => {
+export const test = base.extend<{ host: ShopHost }, { migratedDatabase: string }>({
+  // The host migrates a new data folder's database from its first step at start-up, which costs
+  // more than half a second of a busy machine's CPU; each worker has it done once, by a host it
+  // starts and stops, and every test's host starts on a copy of that database (still without a shop).
+  migratedDatabase: [
+    // Playwright reads a fixture's dependencies from this pattern, and this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const folder = mkdtempSync(join(tmpdir(), 'service-center-e2e-migrated-'))
+      const { host, stop } = await startHost()
+      const file = join(folder, DATABASE_FILE_NAME)
+      // The host folds its write-ahead log into the file when it stops.
+      await stop(() => copyFileSync(join(host.dataDir, DATABASE_FILE_NAME), file))
+      await use(file)
+      rmSync(folder, { recursive: true, force: true })
+    },
+    // Its own time limit: the first test's minute is not spent on it.
+    { scope: 'worker', timeout: 60_000 }
+  ],
+  host: async ({ browser, migratedDatabase }, use) => {
     const contextsBefore = new Set(browser.contexts())
-    const { host, stop } = await startHost()
+    const { host, stop } = await startHost(migratedDatabase)
     await use(host)
     // The browser lives for the whole worker: a context a test opened (staffPage) would outlive
     // it, its pages retrying the stopped host every two seconds for the rest of the run, and the

@@ -1,14 +1,33 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 import { passwordChecks } from './passwordCheckQueue'
 
+interface ScryptCost {
+  N: number
+  r: number
+  p: number
+}
+
 /**
  * scrypt with one of OWASP's recommended parameter sets (N=2^15, r=8, p=3: 32 MiB, about
  * 0.2 s here). The parameters are stored with each hash so they can be raised later while
  * old hashes still verify.
  */
-const COST = { N: 2 ** 15, r: 8, p: 3 }
+export const PASSWORD_COST: Readonly<ScryptCost> = Object.freeze({ N: 2 ** 15, r: 8, p: 3 })
 const KEY_LENGTH = 64
 const SALT_LENGTH = 16
+
+/** The cost new hashes are made with. */
+let cost: Readonly<ScryptCost> = PASSWORD_COST
+
+/**
+ * For the unit tests only: their thousands of throwaway shops each hash and check a few
+ * passwords, and at the real cost those were most of the suite's time. tests/unit/setup.ts lowers
+ * it; a hash keeps its parameters, so checking is unchanged, and password.test.ts tests the real
+ * cost. No host or service calls this (tests/unit/architecture/passwordCost.test.ts).
+ */
+export function setPasswordCostForTests(next: Readonly<ScryptCost> = PASSWORD_COST): void {
+  cost = next
+}
 
 function derive(password: string, salt: Buffer, options: ScryptOptions, keyLength: number): Promise<Buffer> {
   const maxmem = 256 * (options.N ?? 0) * (options.r ?? 8) + 32 * 1024 * 1024
@@ -21,8 +40,8 @@ function derive(password: string, salt: Buffer, options: ScryptOptions, keyLengt
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_LENGTH)
-  const key = await derive(password, salt, COST, KEY_LENGTH)
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$')
+  const key = await derive(password, salt, cost, KEY_LENGTH)
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$')
 }
 
 /**

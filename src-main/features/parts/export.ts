@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import type { Db } from '../../db/connection'
 import { AppError, type ParsedInput } from '../../../src-shared/contract'
 import { EXPORT_COLUMNS, type ExportList } from '../../../src-shared/contract/parts'
@@ -114,6 +113,8 @@ export async function exportList(
   // Rows stored before the input check, or come from HQ, may hold control characters: none goes into the file.
   const title = printableLine(input.title)
   const header = (key: string) => printableLine(input.columns[key] ?? key)
+  // Loaded when first needed: it takes half a second to load, and most starts never write a workbook.
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet(title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31))
   sheet.columns = columns.map((key) => ({

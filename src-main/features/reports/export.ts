@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import type { Db } from '../../db/connection'
 import type { ParsedInput } from '../../../src-shared/contract'
 import type { ExportedFile } from '../../../src-shared/contract/dataExport'
@@ -32,6 +31,8 @@ export async function exportReport(db: Db, input: ParsedInput<'reports.export'>)
   const title = printableLine(input.title)
   const sheetName = (name: string) => name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31)
 
+  // Loaded when first needed: it takes half a second to load, and most starts never write a workbook.
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   const summary = workbook.addWorksheet(sheetName(input.sheets.summary ?? 'Summary'))
   summary.columns = [

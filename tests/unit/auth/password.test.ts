@@ -1,7 +1,8 @@
 import { DEFAULT_APPROVAL_THRESHOLD_FEN } from '../../../src-shared/contract/settings'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
-import { hashPassword, verifyPassword } from '../../../src-main/features/auth/password'
+import { hashPassword, PASSWORD_COST, verifyPassword } from '../../../src-main/features/auth/password'
+import { useShopPasswordCost } from '../setup'
 import {
   AFTER_SUCCESSFUL_SIGN_IN,
   afterFailedSignIn,
@@ -28,6 +29,8 @@ import {
 vi.setConfig({ testTimeout: 90_000 })
 
 describe('password hashing', () => {
+  useShopPasswordCost()
+
   it('stores scrypt with its parameters and a random salt, and never the password', async () => {
     const password = 'correct-horse-1'
     const [first, second] = await Promise.all([hashPassword(password), hashPassword(password)])
@@ -35,9 +38,9 @@ describe('password hashing', () => {
     for (const hash of [first, second]) {
       const [scheme, n, r, p, salt, key] = hash.split('$')
       expect(scheme).toBe('scrypt')
-      expect(Number(n)).toBeGreaterThanOrEqual(2 ** 14)
-      expect(Number(r)).toBeGreaterThanOrEqual(8)
-      expect(Number(p)).toBeGreaterThanOrEqual(1)
+      // OWASP's set: N=2^15, r=8, p=3.
+      expect([Number(n), Number(r), Number(p)]).toEqual([2 ** 15, 8, 3])
+      expect(PASSWORD_COST).toEqual({ N: 2 ** 15, r: 8, p: 3 })
       expect(Buffer.from(salt!, 'base64').length).toBeGreaterThanOrEqual(16)
       expect(Buffer.from(key!, 'base64').length).toBeGreaterThanOrEqual(32)
       expect(hash).not.toContain(password)

@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream'
-import ExcelJS from 'exceljs'
 import type { CsvRecord } from './csv'
 import { excelSerialToDate } from './dates'
 import { DATE_FIELDS, fieldOfHeader } from './headers'
@@ -33,6 +32,8 @@ function cellText(value: unknown): string {
  * column whose header names a date field (a serial date whose cell lost its date format).
  */
 export async function readXlsxRows(bytes: Uint8Array): Promise<CsvRecord[]> {
+  // Loaded when first needed: it takes half a second to load, and most starts never write a workbook.
+  const { default: ExcelJS } = await import('exceljs')
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(
     Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
     {
