@@ -149,7 +149,6 @@ export async function closeOpenRequests(trx: Db, closed: ClosedWorkOrder): Promi
  * back unrepaired fitted nothing, so its parts go back to stock; any closed job asks for no more.
  */
 export async function releasePartsOfClosedOrder(trx: Db, closed: ClosedWorkOrder): Promise<void> {
-  if (closed.to === 'cancelled' || closed.to === 'returned_unrepaired')
-    await returnPartsOfUnrepairedOrder(trx, closed)
+  if (closed.to === 'cancelled' || closed.to === 'returned_unrepaired') await returnPartsOfUnrepairedOrder(trx, closed)
   else await closeOpenRequests(trx, closed)
 }
