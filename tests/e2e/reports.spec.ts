@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
 import { expect, hire, screenshot, settled, setUpShop, signIn, test, type ShopHost } from './fixtures'
+import { shopDateDaysAgo } from './shopDates'
+import { stockedPart } from './stockedPart'
 
 /**
  * The manager's reports (issue 16 item 2): each report opens, its range changes, it exports to
@@ -129,17 +131,13 @@ async function followUpCall(host: ShopHost, token: string, workOrderId: string) 
 
 /** A phone sold today whose charger fails at once: exchanged under 三包 at the counter (a ¥60.00 charger). */
 async function exchangeCharger(host: ShopHost, token: string): Promise<void> {
-  const charger = await host.rpc<{ id: string }>(
-    'parts.create',
-    { partNumber: 'HW-CHG-66W', name: '66W 充电器', barcodes: [], sellingPriceFen: 14_900 },
-    token
-  )
-  await host.rpc(
-    'parts.receive',
-    { reference: 'HQ-CHG', lines: [{ partId: charger.id, quantity: 1, unitCostFen: 6_000 }] },
-    token
-  )
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+  const charger = await stockedPart(host, token, {
+    partNumber: 'HW-CHG-66W',
+    name: '66W 充电器',
+    priceFen: 14_900,
+    costFen: 6_000,
+    quantity: 1
+  })
   const sold = await host.rpc<{ unit: { id: string } }>(
     'warranty.register',
     {
@@ -147,7 +145,7 @@ async function exchangeCharger(host: ShopHost, token: string): Promise<void> {
       brand: '华为',
       model: 'Mate 60',
       categoryKey: 'mobile_phone',
-      purchaseDate: today,
+      purchaseDate: shopDateDaysAgo(0),
       invoiceNumber: 'RPT-INV-1'
     },
     token
