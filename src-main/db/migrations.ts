@@ -19,6 +19,7 @@ import * as reportPartYears from '../features/reports/summaries/partYearsDropped
 import * as reportPartPayers from '../features/reports/summaries/partPayers'
 import * as reportPartsSettled from '../features/reports/summaries/partsSettled'
 import * as reportPartCreditsLater from '../features/reports/summaries/partCreditsLater'
+import * as reportAccessoryRemedies from '../features/reports/summaries/accessoryRemedies'
 import * as dashboard from '../features/dashboard/migrations'
 import * as backups from '../features/backups/migrations'
 
@@ -83,5 +84,7 @@ export const allMigrations: readonly Migration[] = [
   warranty.accessoryRemedies,
   parts.faultyAccessories,
   backups.restoreDroppedMoney,
-  reportPartCreditsLater.partCreditsLater
+  reportPartCreditsLater.partCreditsLater,
+  parts.partRequestCancellations,
+  reportAccessoryRemedies.accessoryRemedyMonths
 ]

@@ -78,7 +78,10 @@ export interface TimelineEvent {
   note: string
   /** What a quote offered (kind `quoted`): its amounts, and whether it went to a manager first. */
   quote: TimelineQuote | null
-  /** The part a line is about (kinds `part_requested`, `part_issued`, `part_returned`). */
+  /**
+   * The part a line is about (kinds `part_requested`, `part_request_cancelled`, `part_issued`,
+   * `part_returned`, and `part_request_withdrawn`, whose `toStatus` is the status its job closed to).
+   */
   part: TimelinePart | null
 }
 

@@ -72,6 +72,16 @@ test('a quote starts from the diagnosis, labour and parts asked for; the timelin
   await host.rpc('workOrders.customerDecision', { id: workOrder.id, approved: true, channel: 'phone' }, adminToken)
   await host.rpc('workOrders.managerDecision', { id: workOrder.id, approved: true }, adminToken)
   await host.rpc('workOrderParts.issue', { workOrderId: workOrder.id, partId: screen.id, quantity: 1 }, adminToken)
+  // A spare screen asked for by the counter is not needed after all: the technician cancels it.
+  await host.rpc(
+    'workOrderParts.request',
+    { workOrderId: workOrder.id, partId: screen.id, quantity: 1, note: '备用' },
+    adminToken
+  )
+  await page.reload()
+  await parts.getByTestId('part-requests').getByTestId('cancel-request').click()
+  await page.getByRole('button', { name: '取消申领' }).click()
+  await expect(parts.getByTestId('part-requests')).toContainText('已取消')
   await page.reload()
   const timeline = page.getByTestId('timeline')
   await expect(timeline.locator('.el-timeline-item strong')).toHaveText([
@@ -84,13 +94,22 @@ test('a quote starts from the diagnosis, labour and parts asked for; the timelin
     '提交报价',
     '客户同意报价',
     '店长批准报价',
-    '配件出库领用'
+    '配件出库领用',
+    '申请配件',
+    '取消配件申领'
   ])
-  await expect(page.getByTestId('timeline-part_requested')).toHaveText('LCD-M60P Mate 60 Pro 屏幕总成 × 1')
+  await expect(page.getByTestId('timeline-part_requested')).toHaveText([
+    'LCD-M60P Mate 60 Pro 屏幕总成 × 1',
+    'LCD-M60P Mate 60 Pro 屏幕总成 × 1 — 备用'
+  ])
   await expect(page.getByTestId('timeline-quoted')).toContainText(
     '工时 ¥150.00 + 配件 ¥1,200.00 − 优惠 ¥50.00 = 合计 ¥1,300.00 — 超出审批限额，先交店长审批'
   )
   await expect(page.getByTestId('timeline-part_issued')).toHaveText('LCD-M60P Mate 60 Pro 屏幕总成 × 1')
+  // Who cancelled the spare screen, beside what was cancelled.
+  const cancelled = timeline.locator('.el-timeline-item', { has: page.getByTestId('timeline-part_request_cancelled') })
+  await expect(cancelled.locator('.line')).toHaveText(/取消配件申领\s*张伟/)
+  await expect(page.getByTestId('timeline-part_request_cancelled')).toHaveText('LCD-M60P Mate 60 Pro 屏幕总成 × 1')
   await page.setViewportSize({ width: 1280, height: 1800 })
   await settled(page)
   await page

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
 import { expect, hire, screenshot, settled, setUpShop, signIn, test, type ShopHost } from './fixtures'
+import { shopDateDaysAgo } from './shopDates'
+import { stockedPart } from './stockedPart'
 
 /**
  * The manager's reports (issue 16 item 2): each report opens, its range changes, it exports to
@@ -127,6 +129,34 @@ async function followUpCall(host: ShopHost, token: string, workOrderId: string) 
   )
 }
 
+/** A phone sold today whose charger fails at once: exchanged under 三包 at the counter (a ¥60.00 charger). */
+async function exchangeCharger(host: ShopHost, token: string): Promise<void> {
+  const charger = await stockedPart(host, token, {
+    partNumber: 'HW-CHG-66W',
+    name: '66W 充电器',
+    priceFen: 14_900,
+    costFen: 6_000,
+    quantity: 1
+  })
+  const sold = await host.rpc<{ unit: { id: string } }>(
+    'warranty.register',
+    {
+      serial: 'RPTCHG001',
+      brand: '华为',
+      model: 'Mate 60',
+      categoryKey: 'mobile_phone',
+      purchaseDate: shopDateDaysAgo(0),
+      invoiceNumber: 'RPT-INV-1'
+    },
+    token
+  )
+  await host.rpc(
+    'warranty.exchangeAccessory',
+    { unitId: sold.unit.id, claim: { kind: 'performance', component: 'charger' }, partId: charger.id },
+    token
+  )
+}
+
 async function openReport(page: Page, report: string) {
   await page.getByTestId('report-tabs').locator(`#tab-${report}`).click()
   await expect(page.getByTestId('report-chart')).toBeVisible()
@@ -140,6 +170,7 @@ test('the manager opens each report, changes its range, exports it and prints it
   const technician = await hire(host, adminToken, 'tech1', '孙师傅', 'technician')
   const technicians = await host.rpc<{ id: string }[]>('workOrders.technicians', {}, adminToken)
   await arrangeJobs(host, adminToken, technicians[0]!.id)
+  await exchangeCharger(host, adminToken)
   void technician
   mkdirSync(OUT_DIR, { recursive: true })
 
@@ -162,6 +193,11 @@ test('the manager opens each report, changes its range, exports it and prints it
     if (report === 'firstTimeFix') await expect(page.getByTestId('figure-pickedUp')).toContainText('2')
     if (report === 'faults') await expect(page.getByTestId('figure-faults')).toContainText('3')
     if (report === 'satisfaction') await expect(page.getByTestId('figure-averageScore')).toContainText('82.5')
+    // The charger exchanged under 三包 at the counter: a 三包 remedy at its cost, beside the jobs' parts.
+    if (report === 'claims' || report === 'parts') {
+      await expect(page.getByTestId('figure-accessoryExchanges')).toContainText('1')
+      await expect(page.getByTestId('figure-accessoryCostFen')).toContainText('60.00')
+    }
     await settled(page)
     await screenshot(page, `reports-${report}-zh`)
     if (report === 'parts') {

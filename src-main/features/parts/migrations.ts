@@ -280,3 +280,31 @@ export const faultyAccessories: Migration = {
     `CREATE INDEX faulty_parts_batch ON faulty_parts(batch_id) WHERE batch_id IS NOT NULL`
   ]
 }
+
+/**
+ * A cancelled part request keeps who cancelled it and, when it was withdrawn because its job
+ * closed, the status the job closed to, so the job's timeline can tell it. Requests cancelled
+ * before this step are found as they happened: by hand through the audit row their cancel wrote
+ * at that instant, else by the job's closing status line at that instant, whose actor closed it.
+ */
+export const partRequestCancellations: Migration = {
+  version: 56,
+  name: 'parts: a cancelled part request keeps who cancelled it and whether its job closed',
+  statements: [
+    `ALTER TABLE work_order_part_requests ADD COLUMN cancelled_by TEXT REFERENCES users(id)`,
+    `ALTER TABLE work_order_part_requests ADD COLUMN closed_with_job TEXT`,
+    `UPDATE work_order_part_requests SET cancelled_by = (
+        SELECT a.actor_id FROM audit_log a
+        WHERE a.action = 'workOrderParts.cancelRequest' AND a.at = work_order_part_requests.closed_at
+          AND json_extract(a.after_json, '$.requestId') = work_order_part_requests.id)
+      WHERE status = 'cancelled'`,
+    `UPDATE work_order_part_requests SET
+        cancelled_by = (SELECT e.actor_id FROM work_order_events e
+          WHERE e.work_order_id = work_order_part_requests.work_order_id AND e.kind = 'status'
+            AND e.at = work_order_part_requests.closed_at ORDER BY e.id LIMIT 1),
+        closed_with_job = (SELECT e.to_status FROM work_order_events e
+          WHERE e.work_order_id = work_order_part_requests.work_order_id AND e.kind = 'status'
+            AND e.at = work_order_part_requests.closed_at ORDER BY e.id LIMIT 1)
+      WHERE status = 'cancelled' AND cancelled_by IS NULL`
+  ]
+}

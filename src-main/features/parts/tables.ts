@@ -45,6 +45,10 @@ export interface WorkOrderPartRequestsTable {
   requestedBy: string | null
   requestedAt: string
   closedAt: string | null
+  /** Who cancelled it: by hand, or the one who closed its job. */
+  cancelledBy: string | null
+  /** The status its job closed to, when it was withdrawn because the job closed; null when cancelled by hand. */
+  closedWithJob: string | null
 }
 
 export interface WorkOrderPartsTable {

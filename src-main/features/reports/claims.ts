@@ -5,6 +5,7 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../../../src-shared/contract/c
 import { hasJobFilters, jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange } from './scope'
 import { inSummaryCalendar, sumRows, summarySpan } from './summarySpan'
 import { sliceOf } from './reportSlice'
+import { accessoryRemediesIn, accessoryRemedyFigures } from './accessoryRemedies'
 
 interface ClaimSums {
   brand: string
@@ -13,7 +14,11 @@ interface ClaimSums {
   amountFen: number
 }
 
-/** Warranty claims raised on the brand in the range: their value by brand and by status. */
+/**
+ * Warranty claims raised on the brand in the range: their value by brand and by status; and the
+ * brand's other 三包 cost the shop bore, the accessories exchanged (at cost, owed back through the
+ * faulty-part return) and refunded at the counter (accessoryRemedies.ts).
+ */
 export async function claimsReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
   const slice = sliceOf(query)
   const fromDays = slice !== null && inSummaryCalendar(range)
@@ -68,6 +73,7 @@ export async function claimsReport(db: Db, query: ReportQuery, range: ReportRang
   }
   const total = (pick: (entry: { claims: number; amountFen: number }) => number) =>
     [...statuses.values()].reduce((sum, entry) => sum + pick(entry), 0)
+  const remedies = await accessoryRemediesIn(db, query, range)
 
   return {
     report: 'claims',
@@ -81,7 +87,8 @@ export async function claimsReport(db: Db, query: ReportQuery, range: ReportRang
         key: 'outstandingFen',
         kind: 'fen',
         value: statuses.get('open')!.amountFen + statuses.get('submitted')!.amountFen
-      }
+      },
+      ...accessoryRemedyFigures(remedies)
     ],
     tables: [
       {

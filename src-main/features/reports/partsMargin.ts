@@ -7,6 +7,7 @@ import { rate } from '../../../src-shared/domain/reportStatistics'
 import { jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange } from './scope'
 import { byKey, orNull, sumRows, summarySpan, type SummarySpan } from './summarySpan'
 import { sliceOf, summariesAnswer, type ReportSlice } from './reportSlice'
+import { accessoryRemediesIn } from './accessoryRemedies'
 
 interface Margin {
   quantity: number
@@ -96,6 +97,9 @@ export async function partsReport(db: Db, query: ReportQuery, range: ReportRange
   const byCategory = (await consumption(db, query, span, 'category')).sort((a, b) => b.revenueFen - a.revenueFen)
   const total = totalOf(byCategory)
   const totals = margin(total)
+  // Accessories exchanged under 三包 at the counter left stock too, for no job: shown beside the
+  // jobs' parts, not in them, as the brand's own 三包 cost.
+  const { exchange } = await accessoryRemediesIn(db, query, range)
 
   return {
     report: 'parts',
@@ -108,7 +112,9 @@ export async function partsReport(db: Db, query: ReportQuery, range: ReportRange
       { key: 'marginFen', kind: 'fen', value: totals.marginFen },
       { key: 'marginRate', kind: 'percent', value: totals.marginRate },
       { key: 'brandFen', kind: 'fen', value: total.brandFen },
-      { key: 'shopCostFen', kind: 'fen', value: total.shopCostFen }
+      { key: 'shopCostFen', kind: 'fen', value: total.shopCostFen },
+      { key: 'accessoryExchanges', kind: 'count', value: exchange.remedies },
+      { key: 'accessoryCostFen', kind: 'fen', value: exchange.costFen }
     ],
     tables: [
       {

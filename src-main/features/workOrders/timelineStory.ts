@@ -5,7 +5,7 @@ import { workOrderPorts } from './ports'
 /**
  * The work order's whole story, oldest first: the lines the kernel wrote (check-in, status moves,
  * diagnosis, the quote and each answer to it) and, from the parts ledger, every part asked for,
- * issued and returned. The parts are read from the records the warehouse keeps rather than copied
+ * issued and returned, and every request cancelled. The parts are read from the records the warehouse keeps rather than copied
  * into the timeline, so jobs from before this view tell their parts too.
  */
 export async function loadTimeline(db: Db, workOrderId: string): Promise<TimelineEvent[]> {
@@ -51,8 +51,13 @@ export async function loadTimeline(db: Db, workOrderId: string): Promise<Timelin
     })
   )
   const parts = await workOrderPorts().partsTimelineOf(db, workOrderId)
-  // Ids are time-ordered (UUIDv7), so they settle the order of lines written in the same instant.
-  return [...events, ...parts].sort((a, b) => (a.at === b.at ? compare(a.id, b.id) : compare(a.at, b.at)))
+  // In one instant the kernel's line comes first and the parts that followed from it after (a
+  // job's closing, then its parts returned and its requests withdrawn); ids are time-ordered
+  // (UUIDv7), so they settle the order of the lines one side wrote in the same instant.
+  const lines = [...events.map((event) => ({ event, side: 0 })), ...parts.map((event) => ({ event, side: 1 }))]
+  return lines
+    .sort((a, b) => compare(a.event.at, b.event.at) || a.side - b.side || compare(a.event.id, b.event.id))
+    .map(({ event }) => event)
 }
 
 function compare(a: string, b: string): number {

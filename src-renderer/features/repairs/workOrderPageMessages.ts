@@ -118,6 +118,8 @@ export const workOrderPageMessages = defineMessages(
       manager_approved: '店长批准报价',
       manager_rejected: '店长驳回报价',
       part_requested: '申请配件',
+      part_request_cancelled: '取消配件申领',
+      part_request_withdrawn: '工单关闭，配件申领撤回',
       part_issued: '配件出库领用',
       part_returned: '配件退回仓库'
     },
@@ -128,7 +130,8 @@ export const workOrderPageMessages = defineMessages(
       toManager: '超出审批限额，先交店长审批',
       toCustomer: '交客户确认',
       part: '{number} {name} × {quantity}',
-      serial: '序列号 {serial}'
+      serial: '序列号 {serial}',
+      closedAs: '工单{status}'
     }
   },
   {
@@ -251,6 +254,8 @@ export const workOrderPageMessages = defineMessages(
       manager_approved: 'Manager approved the quote',
       manager_rejected: 'Manager rejected the quote',
       part_requested: 'Part requested',
+      part_request_cancelled: 'Part request cancelled',
+      part_request_withdrawn: 'Part request withdrawn as the job closed',
       part_issued: 'Part issued from stock',
       part_returned: 'Part returned to stock'
     },
@@ -261,7 +266,8 @@ export const workOrderPageMessages = defineMessages(
       toManager: 'over the approval limit: to the manager first',
       toCustomer: 'to the customer to confirm',
       part: '{number} {name} × {quantity}',
-      serial: 'serial {serial}'
+      serial: 'serial {serial}',
+      closedAs: 'job {status}'
     }
   }
 )

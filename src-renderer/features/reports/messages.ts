@@ -20,10 +20,11 @@ export const reportsMessages = defineMessages(
         firstTimeFix: '按接机日期统计已取机的工单；取机后 90 天内同一设备返修（未取消）计为返修。',
         faults: '按接机日期统计已诊断的故障代码；环比为所选期末月与上月相比。',
         technicians: '按修好待取的日期统计；工时费为工单登记的工时金额。',
-        takings: '收款含定金与付款；退款含退定金；索赔为当期向厂家提出的保修索赔。',
+        takings: '收款含定金与付款；退款含退定金和三包配件退货退款；索赔为当期向厂家提出的保修索赔。',
         parts:
-          '按发料日期统计，扣除退回的配件；工单取机前的退回与红字发票计入配件的发料月份，取机后的退回与红字发票计入发生的月份（负数行），已报出的月份不再变动。顾客付费的配件按工单售价计收入，已结算的按发票金额扣除红字发票冲减、再按金额比例分摊整单折扣后计；三包工单向品牌索赔的配件按索赔金额（即售价）计收入并单列，品牌驳回索赔后改由本店承担；本店保修免费返修的配件不计收入，只计出库成本。顾客退回后作故障件退厂或报废的配件仍计出库成本。尚未结算的工单按服务类型计：三包算品牌，本店保修算本店，其余算顾客。毛利 = 收入 − 出库成本。',
-        claims: '按索赔生成日期统计保修索赔金额。',
+          '按发料日期统计，扣除退回的配件；工单取机前的退回与红字发票计入配件的发料月份，取机后的退回与红字发票计入发生的月份（负数行），已报出的月份不再变动。顾客付费的配件按工单售价计收入，已结算的按发票金额扣除红字发票冲减、再按金额比例分摊整单折扣后计；三包工单向品牌索赔的配件按索赔金额（即售价）计收入并单列，品牌驳回索赔后改由本店承担；本店保修免费返修的配件不计收入，只计出库成本。顾客退回后作故障件退厂或报废的配件仍计出库成本。尚未结算的工单按服务类型计：三包算品牌，本店保修算本店，其余算顾客。毛利 = 收入 − 出库成本。柜台办理的三包配件换货不属于工单，单列其数量与出库成本，不计入上面的工单配件。',
+        claims:
+          '按索赔生成日期统计保修索赔金额。三包配件换货与退货按办理日期另计：换货按出库成本计（换下的旧件返厂后由品牌结算），退货退款已计入营业收入的退款，这里单列不重复相加。按技师或服务类型筛选时不含三包配件（它们不属于工单），按品牌、型号、品类筛选时按机器的型号计。',
         satisfaction: '按回访日期统计：接通率、四项评分平均分、满意率（平均 85 分及以上）与回访生成的投诉。'
       },
       presets: { month: '本月', lastMonth: '上月', quarter: '本季度', year: '今年' },
@@ -125,6 +126,10 @@ export const reportsMessages = defineMessages(
         status: '状态',
         paidFen: '已结算（元）',
         outstandingFen: '待厂家支付（元）',
+        accessoryExchanges: '三包配件换货（件）',
+        accessoryCostFen: '三包配件换货成本（元）',
+        accessoryRefunds: '三包配件退货（件）',
+        accessoryRefundFen: '三包配件退货退款（元）',
         calls: '回访次数',
         reachedRate: '接通率',
         averageScore: '平均分',
@@ -185,10 +190,11 @@ export const reportsMessages = defineMessages(
           'Fault codes of the jobs received in the range; month on month compares the range’s last month with the month before.',
         technicians: 'Jobs that became ready in the range; labour is what was priced on the jobs.',
         takings:
-          'Received includes deposits and payments; refunded includes returned deposits; claims are warranty claims raised on the brand in the period.',
+          'Received includes deposits and payments; refunded includes returned deposits and 三包 accessory refunds; claims are warranty claims raised on the brand in the period.',
         parts:
-          "Parts issued in the range, net of returns; a return or a credit note before the job is picked up counts in the month the part was issued, one after the pick-up in the month it happens (a negative line), so a month already reported does not change. A part the customer pays earns its price on the job, once billed what its invoice line billed less what credit notes took off and less its share of the invoice's discount; one on a 三包 job claimed from the brand earns what the claim asks (its price), shown apart, and is the shop's once the brand rejects the claim; one given free under the shop's own repair warranty earns nothing and costs what left stock. A part handed back and sent to the brand as faulty or scrapped still costs what left stock. A job not billed yet counts by its kind: 三包 as the brand's, the shop's warranty as the shop's, any other as the customer's. Margin = earned − cost out of stock.",
-        claims: 'Warranty claims by the date they were raised.',
+          "Parts issued in the range, net of returns; a return or a credit note before the job is picked up counts in the month the part was issued, one after the pick-up in the month it happens (a negative line), so a month already reported does not change. A part the customer pays earns its price on the job, once billed what its invoice line billed less what credit notes took off and less its share of the invoice's discount; one on a 三包 job claimed from the brand earns what the claim asks (its price), shown apart, and is the shop's once the brand rejects the claim; one given free under the shop's own repair warranty earns nothing and costs what left stock. A part handed back and sent to the brand as faulty or scrapped still costs what left stock. A job not billed yet counts by its kind: 三包 as the brand's, the shop's warranty as the shop's, any other as the customer's. Margin = earned − cost out of stock. 三包 accessories exchanged at the counter belong to no job: their number and cost out of stock are shown apart, not in the jobs' parts.",
+        claims:
+          'Warranty claims by the date they were raised. 三包 accessory exchanges and refunds at the counter are counted apart by the date given: an exchange at its cost out of stock (the brand settles it once the faulty one is returned), a refund at the money paid out, which the takings report already counts among its refunds and is not added again here. A technician or service-type filter leaves them out (they belong to no job); a brand, model or category filter takes the unit’s model.',
         satisfaction:
           'Follow-up calls by the date they were made: the share reached, the average of the four scores, the share satisfied (average 85 or more) and the complaints the calls opened.'
       },
@@ -291,6 +297,10 @@ export const reportsMessages = defineMessages(
         status: 'Status',
         paidFen: 'Settled (yuan)',
         outstandingFen: 'Owed by the brand (yuan)',
+        accessoryExchanges: '三包 accessories exchanged',
+        accessoryCostFen: '三包 accessory exchanges at cost (yuan)',
+        accessoryRefunds: '三包 accessories refunded',
+        accessoryRefundFen: '三包 accessory refunds (yuan)',
         calls: 'Calls',
         reached: 'Reached',
         reachedRate: 'Reached',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { callOk, MINUTE, testClock } from '../helpers'
+import { partRequestCancellations } from '../../../src-main/features/parts/migrations'
 import { newPart, receive } from '../parts/fixtures'
 import { openOrder, setApprovalThreshold, staffedShopPerFile } from './fixtures'
 
@@ -82,6 +83,54 @@ describe("the work order's timeline tells the whole story", () => {
     expect(byKind('part_issued')).toMatchObject({ at: issuedAt, part: { quantity: 2 }, quote: null })
     expect(byKind('part_returned')).toMatchObject({ at: returnedAt, part: { quantity: 1 } })
     expect(byKind('customer_approved').quote).toBeNull()
+  })
+
+  it('a request cancelled by hand and one withdrawn as its job is cancelled say who, when and why', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token, { sellingPriceFen: 45_000 })
+    const { id } = await openOrder(app, staff.frontDesk.token, { serviceType: 'paid_repair' })
+    await callOk(app, 'workOrders.assign', { id, technicianId: staff.techA.user.id }, staff.frontDesk.token)
+    const request = (quantity: number) =>
+      callOk(app, 'workOrderParts.request', { workOrderId: id, partId: screen.id, quantity }, staff.techA.token)
+    clock.advance(MINUTE)
+    const first = (await request(1)).requests[0]!
+    clock.advance(MINUTE)
+    await callOk(app, 'workOrderParts.cancelRequest', { requestId: first.id }, staff.techA.token)
+    const cancelledAt = clock.now().toISOString()
+    clock.advance(MINUTE)
+    await request(2)
+    clock.advance(MINUTE)
+    await callOk(app, 'workOrders.transition', { id, to: 'cancelled', reason: '客户放弃维修' }, staff.frontDesk.token)
+    const closedAt = clock.now().toISOString()
+
+    const { events } = await callOk(app, 'workOrders.get', { id }, staff.techA.token)
+    expect(events.slice(2).map((event) => [event.kind, event.actorName, event.part?.quantity ?? null])).toEqual([
+      ['part_requested', staff.techA.user.displayName, 1],
+      ['part_request_cancelled', staff.techA.user.displayName, 1],
+      ['part_requested', staff.techA.user.displayName, 2],
+      // The job's closing comes first, then the request it withdrew in the same instant.
+      ['status', staff.frontDesk.user.displayName, null],
+      ['part_request_withdrawn', staff.frontDesk.user.displayName, 2]
+    ])
+    const byKind = (kind: string) => events.find((event) => event.kind === kind)!
+    expect(byKind('part_request_cancelled')).toMatchObject({
+      at: cancelledAt,
+      toStatus: null,
+      note: '',
+      part: { partNumber: screen.partNumber, partName: screen.name }
+    })
+    expect(byKind('part_request_withdrawn')).toMatchObject({
+      at: closedAt,
+      toStatus: 'cancelled',
+      note: '客户放弃维修'
+    })
+    expect(new Set(events.map((event) => event.id)).size).toBe(events.length)
+
+    // A shop upgraded from before the requests kept this finds it again from the audit and status lines.
+    app.sqlite.prepare('UPDATE work_order_part_requests SET cancelled_by = NULL, closed_with_job = NULL').run()
+    for (const statement of partRequestCancellations.statements.filter((text) => text.startsWith('UPDATE')))
+      app.sqlite.prepare(statement).run()
+    expect((await callOk(app, 'workOrders.get', { id }, staff.techA.token)).events).toEqual(events)
   })
 
   it('a quote under the limit goes to the customer alone; a second quote keeps its own amounts', async () => {

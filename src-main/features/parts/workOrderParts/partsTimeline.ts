@@ -1,18 +1,23 @@
 import type { Db } from '../../../db/connection'
-import type { TimelineEvent } from '../../../../src-shared/contract'
+import type { TimelineEvent, TimelinePart } from '../../../../src-shared/contract'
+import type { WorkOrderStatus } from '../../../../src-shared/domain/workOrderStatus'
 
 /** What a part line says on the timeline, from the ledger's kind of movement. */
 const KIND_OF_MOVEMENT = { issue: 'part_issued', return: 'part_returned' } as const
 
 /**
- * A job's parts as lines of its timeline: each request the technician made, each issue and each
- * return the ledger booked against the job, with who, when, which part and how many.
+ * A job's parts as lines of its timeline: each request the technician made and, where it was
+ * cancelled, who cancelled it and when (a request withdrawn because its job closed says the status
+ * the job closed to and the reason given for it), and each issue and return the ledger booked
+ * against the job, with who, when, which part and how many.
  */
 export async function partsTimelineOf(db: Db, workOrderId: string): Promise<TimelineEvent[]> {
   const requests = await db
     .selectFrom('workOrderPartRequests as r')
     .innerJoin('parts as p', 'p.id', 'r.partId')
+    .innerJoin('workOrders as w', 'w.id', 'r.workOrderId')
     .leftJoin('users as u', 'u.id', 'r.requestedBy')
+    .leftJoin('users as c', 'c.id', 'r.cancelledBy')
     .select([
       'r.id',
       'r.requestedAt as at',
@@ -20,7 +25,12 @@ export async function partsTimelineOf(db: Db, workOrderId: string): Promise<Time
       'r.note',
       'p.partNumber',
       'p.name',
-      'r.quantity'
+      'r.quantity',
+      'r.status',
+      'r.closedAt',
+      'c.displayName as cancelledByName',
+      'r.closedWithJob',
+      'w.closeReason'
     ])
     .where('r.workOrderId', '=', workOrderId)
     .execute()
@@ -42,11 +52,17 @@ export async function partsTimelineOf(db: Db, workOrderId: string): Promise<Time
     .where('m.workOrderId', '=', workOrderId)
     .where('m.kind', 'in', ['issue', 'return'])
     .execute()
+  const requested = (request: (typeof requests)[number]) => ({
+    partNumber: request.partNumber,
+    partName: request.name,
+    quantity: request.quantity,
+    serial: null
+  })
   return [
-    ...requests.map((request) => ({
-      ...line(request, 'part_requested'),
-      part: { partNumber: request.partNumber, partName: request.name, quantity: request.quantity, serial: null }
-    })),
+    ...requests.map((request) => ({ ...line(request, 'part_requested'), part: requested(request) })),
+    ...requests
+      .filter((request) => request.status === 'cancelled')
+      .map((request) => cancelled(request, requested(request))),
     ...movements.map((movement) => ({
       ...line(movement, KIND_OF_MOVEMENT[movement.kind as keyof typeof KIND_OF_MOVEMENT]),
       // The ledger counts an issue as stock going out (negative); the job received that many.
@@ -73,5 +89,36 @@ function line(
     toStatus: null,
     note: row.note,
     quote: null
+  }
+}
+
+interface CancelledRequest {
+  id: string
+  /** When it was asked for: the line's time if an old row lacks when it was closed. */
+  at: string
+  closedAt: string | null
+  cancelledByName: string | null
+  closedWithJob: string | null
+  closeReason: string
+}
+
+/**
+ * A cancelled request's line, at the moment it was cancelled: by hand (the technician or the
+ * clerk), or withdrawn as its job closed, then with the status the job closed to and its reason.
+ */
+function cancelled(request: CancelledRequest, part: TimelinePart): TimelineEvent {
+  const withJob = request.closedWithJob as WorkOrderStatus | null
+  return {
+    ...line(
+      {
+        id: `${request.id}:cancelled`,
+        at: request.closedAt ?? request.at,
+        actorName: request.cancelledByName,
+        note: withJob === null ? '' : request.closeReason
+      },
+      withJob === null ? 'part_request_cancelled' : 'part_request_withdrawn'
+    ),
+    toStatus: withJob,
+    part
   }
 }

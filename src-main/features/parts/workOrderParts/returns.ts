@@ -121,29 +121,24 @@ async function returnLine(
  * out on it goes back to stock and its open requests are withdrawn. Runs inside that change's
  * transaction.
  */
-export async function returnPartsOfUnrepairedOrder(
-  trx: Db,
-  at: Date,
-  actorId: string,
-  workOrderId: string,
-  reason: string
-): Promise<void> {
+export async function returnPartsOfUnrepairedOrder(trx: Db, closed: ClosedWorkOrder): Promise<void> {
   const lines = await trx
     .selectFrom('workOrderParts')
     .selectAll()
-    .where('workOrderId', '=', workOrderId)
+    .where('workOrderId', '=', closed.workOrderId)
     .whereRef('returnedQuantity', '<', 'quantity')
     .execute()
   for (const line of lines)
-    await returnLine(trx, at, actorId, line, line.quantity - line.returnedQuantity, reason, true)
-  await closeOpenRequests(trx, at, workOrderId)
+    await returnLine(trx, closed.at, closed.actorId, line, line.quantity - line.returnedQuantity, closed.reason, true)
+  await closeOpenRequests(trx, closed)
 }
 
-/** A closed job asks for nothing more. */
-export async function closeOpenRequests(trx: Db, at: Date, workOrderId: string): Promise<void> {
+/** A closed job asks for nothing more: its open requests are withdrawn by whoever closed it. */
+export async function closeOpenRequests(trx: Db, closed: ClosedWorkOrder): Promise<void> {
+  const { at, actorId, workOrderId, to } = closed
   await trx
     .updateTable('workOrderPartRequests')
-    .set({ status: 'cancelled', closedAt: at.toISOString() })
+    .set({ status: 'cancelled', closedAt: at.toISOString(), cancelledBy: actorId, closedWithJob: to })
     .where('workOrderId', '=', workOrderId)
     .where('status', '=', 'open')
     .execute()
@@ -154,7 +149,6 @@ export async function closeOpenRequests(trx: Db, at: Date, workOrderId: string):
  * back unrepaired fitted nothing, so its parts go back to stock; any closed job asks for no more.
  */
 export async function releasePartsOfClosedOrder(trx: Db, closed: ClosedWorkOrder): Promise<void> {
-  if (closed.to === 'cancelled' || closed.to === 'returned_unrepaired')
-    await returnPartsOfUnrepairedOrder(trx, closed.at, closed.actorId, closed.workOrderId, closed.reason)
-  else await closeOpenRequests(trx, closed.at, closed.workOrderId)
+  if (closed.to === 'cancelled' || closed.to === 'returned_unrepaired') await returnPartsOfUnrepairedOrder(trx, closed)
+  else await closeOpenRequests(trx, closed)
 }

@@ -119,7 +119,9 @@ export async function requestPart(
         status: 'open',
         requestedBy: actor.id,
         requestedAt: at.toISOString(),
-        closedAt: null
+        closedAt: null,
+        cancelledBy: null,
+        closedWithJob: null
       })
       .execute()
     await recordAudit(trx, at, {
@@ -150,7 +152,7 @@ export async function cancelPartRequest(
     if (request.status !== 'open') throw new AppError('CONFLICT', 'errors.requestNotOpen')
     await trx
       .updateTable('workOrderPartRequests')
-      .set({ status: 'cancelled', closedAt: at.toISOString() })
+      .set({ status: 'cancelled', closedAt: at.toISOString(), cancelledBy: actor.id })
       .where('id', '=', request.id)
       .execute()
     await recordAudit(trx, at, {
