@@ -45,6 +45,7 @@ export async function eraseFromWorkOrders(
       const note = redact(quote.note)
       if (note !== quote.note) await trx.updateTable('quotes').set({ note }).where('id', '=', quote.id).execute()
     }
+    await redactTypedText(trx, order.id, redact)
     await enqueueOutbox(trx, at, {
       entity: 'work_order',
       entityId: order.id,
@@ -53,4 +54,41 @@ export async function eraseFromWorkOrders(
     })
   }
   return orders.map((order) => order.id)
+}
+
+/**
+ * The rest of what staff typed on a job: labour lines, parts requests and the reason the device
+ * went home unpaid. Only the person's name and phones are taken out; the work and money stay.
+ */
+async function redactTypedText(trx: Db, workOrderId: string, redact: Redactor): Promise<void> {
+  const labour = await trx
+    .selectFrom('workOrderLabour')
+    .select(['id', 'description'])
+    .where('workOrderId', '=', workOrderId)
+    .execute()
+  for (const line of labour) {
+    const description = redact(line.description)
+    if (description !== line.description)
+      await trx.updateTable('workOrderLabour').set({ description }).where('id', '=', line.id).execute()
+  }
+  const requests = await trx
+    .selectFrom('workOrderPartRequests')
+    .select(['id', 'note'])
+    .where('workOrderId', '=', workOrderId)
+    .execute()
+  for (const request of requests) {
+    const note = redact(request.note)
+    if (note !== request.note)
+      await trx.updateTable('workOrderPartRequests').set({ note }).where('id', '=', request.id).execute()
+  }
+  const handOvers = await trx
+    .selectFrom('unpaidHandOvers')
+    .select(['id', 'reason'])
+    .where('workOrderId', '=', workOrderId)
+    .execute()
+  for (const handOver of handOvers) {
+    const reason = redact(handOver.reason)
+    if (reason !== handOver.reason)
+      await trx.updateTable('unpaidHandOvers').set({ reason }).where('id', '=', handOver.id).execute()
+  }
 }

@@ -12,6 +12,7 @@ import {
 } from '../helpers'
 import { finishJob, finishedJob } from '../checkout/fixtures'
 import { openArchive, rowsOf, type OpenedArchive } from './archiveReader'
+import { schemaTables } from './schemaTables'
 
 /** Every table a person or an auditor wants from a shop that leaves, by the file it is written to. */
 const TABLE_FILES: Record<string, string> = {
@@ -196,15 +197,6 @@ async function shopRecordsAround(
   )
   const { expectedCashFen } = await callOk(app, 'dayClose.preview', {}, adminToken)
   await callOk(app, 'dayClose.close', { countedCashFen: expectedCashFen }, adminToken)
-}
-
-/** The schema's tables, without SQLite's own and the search indexes' shadow tables. */
-function schemaTables(app: InitializedApp['app']): string[] {
-  const names = app.sqlite
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-    .pluck()
-    .all() as string[]
-  return names.filter((name) => !/_search_(config|data|docsize|idx)$/.test(name))
 }
 
 describe('exporting the whole shop', () => {
