@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection'
 import { ERASED_CUSTOMER_NAME } from '../../../src-shared/domain/erasedCustomer'
 import { REDACTED, redactorOf, type Redactor } from '../../../src-shared/domain/redaction'
 import { enqueueOutbox } from '../sync/outbox'
+import { redactRows } from '../workOrders/erasure'
 
 /** What the erasure around the jobs leaves for the audit trail and the outbox to forget. */
 export interface ErasedAroundJobs {
@@ -46,18 +47,16 @@ export async function eraseAroundJobs(
     await trx.updateTable('complaints').set({ description: REDACTED }).where('id', '=', complaint.id).execute()
   }
   const complaintIds = complaints.map((complaint) => complaint.id)
-  if (complaintIds.length > 0) {
-    const events = await trx
-      .selectFrom('complaintEvents')
-      .select(['id', 'note'])
-      .where('complaintId', 'in', complaintIds)
-      .execute()
-    for (const event of events) {
-      const note = redactAll(event.note)
-      if (note !== event.note)
-        await trx.updateTable('complaintEvents').set({ note }).where('id', '=', event.id).execute()
-    }
-  }
+  if (complaintIds.length > 0)
+    await redactRows(
+      await trx
+        .selectFrom('complaintEvents')
+        .select(['id', 'note as text'])
+        .where('complaintId', 'in', complaintIds)
+        .execute(),
+      redactAll,
+      (id, note) => trx.updateTable('complaintEvents').set({ note }).where('id', '=', id).execute()
+    )
   const dropped = await trx
     .selectFrom('restoreDroppedMoney')
     .select(['id', 'dealtWithNote'])

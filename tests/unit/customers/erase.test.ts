@@ -6,7 +6,7 @@ import { intake } from '../workOrders/fixtures'
 import { openArchive, rowsOf } from '../dataExport/archiveReader'
 import { customerNameIn, ERASED_CUSTOMER_NAME } from '../../../src-shared/domain/erasedCustomer'
 import { tracesOf } from './traces'
-import { customerWithEveryRecord, type Person, type PersonRecords } from './everyRecord'
+import { A_PERSON, customerWithEveryRecord, SOMEONE_ELSE, type PersonRecords } from './everyRecord'
 
 const NAME = '欧阳娜娜'
 const MOBILE = '13912345678'
@@ -240,20 +240,6 @@ describe('erasing a customer whose phone changed before', () => {
 })
 
 describe('erasing a customer with one record of each kind', () => {
-  const PERSON: Person = {
-    name: '欧阳娜娜',
-    mobile: '13912345678',
-    serial: 'SN-ERASE-1',
-    comment: '师傅态度很好但是修得太慢',
-    complaint: '要求赔偿三天的误工费'
-  }
-  const OTHER: Person = {
-    name: '路人丁',
-    mobile: '13800002222',
-    serial: 'SN-ERASE-2',
-    comment: '价格有点贵',
-    complaint: '屏幕有划痕要求重换'
-  }
   let app: AppContext
   let person: PersonRecords
   let other: PersonRecords
@@ -261,13 +247,13 @@ describe('erasing a customer with one record of each kind', () => {
   beforeAll(async () => {
     const shop = await initializedApp()
     app = shop.app
-    person = await customerWithEveryRecord(app, shop.adminToken, PERSON)
-    other = await customerWithEveryRecord(app, shop.adminToken, OTHER)
+    person = await customerWithEveryRecord(app, shop.adminToken, A_PERSON)
+    other = await customerWithEveryRecord(app, shop.adminToken, SOMEONE_ELSE)
     await callOk(app, 'customers.erase', { id: person.customerId }, shop.adminToken)
   }, 60_000)
 
   it('leaves their words, name and phone nowhere: calls, complaints, hand-overs, requests, dropped money, audit, outbox', () => {
-    for (const value of [PERSON.name, PERSON.mobile, PERSON.comment, PERSON.complaint])
+    for (const value of [A_PERSON.name, A_PERSON.mobile, A_PERSON.comment, A_PERSON.complaint])
       expect(tracesOf(app, value), value).toEqual([])
     for (const note of person.staffNotes) expect(tracesOf(app, note), note).toEqual([])
   })
@@ -305,9 +291,15 @@ describe('erasing a customer with one record of each kind', () => {
   })
 
   it("leaves everyone else's records as they were", () => {
-    for (const value of [OTHER.name, OTHER.mobile, OTHER.comment, OTHER.complaint, ...other.staffNotes])
+    for (const value of [
+      SOMEONE_ELSE.name,
+      SOMEONE_ELSE.mobile,
+      SOMEONE_ELSE.comment,
+      SOMEONE_ELSE.complaint,
+      ...other.staffNotes
+    ])
       expect(tracesOf(app, value), value).not.toEqual([])
     const call = app.sqlite.prepare('SELECT comment FROM follow_ups WHERE work_order_id = ?').pluck()
-    expect(call.get(other.paid.id)).toBe(OTHER.comment)
+    expect(call.get(other.paid.id)).toBe(SOMEONE_ELSE.comment)
   })
 })

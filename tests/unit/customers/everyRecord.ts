@@ -13,6 +13,22 @@ export interface Person {
   complaint: string
 }
 
+/** Two people, each with their own words, so one's can be looked for in the other's records. */
+export const A_PERSON: Person = {
+  name: '欧阳娜娜',
+  mobile: '13912345678',
+  serial: 'SN-PERSON-1',
+  comment: '师傅态度很好但是修得太慢',
+  complaint: '要求赔偿三天的误工费'
+}
+export const SOMEONE_ELSE: Person = {
+  name: '陌生人乙',
+  mobile: '13800001111',
+  serial: 'SN-PERSON-2',
+  comment: '价格有点贵',
+  complaint: '屏幕有划痕要求重换'
+}
+
 /** What one person's records hold, with the ids and numbers the tests look them up by. */
 export interface PersonRecords {
   customerId: string

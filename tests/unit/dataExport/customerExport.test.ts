@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
 import { ADMIN, auditRows, callError, callOk, createUserAndSignIn, initializedApp, type SignedInUser } from '../helpers'
 import { finishedJob } from '../checkout/fixtures'
-import { customerWithEveryRecord, type Person, type PersonRecords } from '../customers/everyRecord'
+import { A_PERSON, customerWithEveryRecord, SOMEONE_ELSE, type PersonRecords } from '../customers/everyRecord'
 import { openArchive, rowsOf, type OpenedArchive } from './archiveReader'
-import { schemaTables } from './schemaTables'
+import { DERIVED_TABLES, schemaTables } from './schemaTables'
 
 describe("exporting one customer's personal data", () => {
   let app: AppContext
@@ -76,29 +76,33 @@ describe("exporting one customer's personal data", () => {
   })
 })
 
-/** The tables a customer's export writes, by the file each is written to. */
+/** The tables a customer's export writes, by the file each is written to (most by its own name). */
 const PERSON_FILES: Record<string, string> = {
-  customers: 'customers.csv',
-  devices: 'devices.csv',
-  work_orders: 'work_orders.csv',
-  work_order_events: 'work_order_events.csv',
-  quotes: 'quotes.csv',
-  work_order_labour: 'work_order_labour.csv',
-  work_order_part_requests: 'work_order_part_requests.csv',
-  work_order_parts: 'work_order_parts.csv',
-  invoices: 'invoices.csv',
-  invoice_snapshots: 'receipt_headers.csv',
-  invoice_lines: 'invoice_lines.csv',
-  payments: 'payments.csv',
-  tax_invoice_numbers: 'tax_invoice_numbers.csv',
-  unpaid_hand_overs: 'unpaid_hand_overs.csv',
-  warranty_claims: 'warranty_claims.csv',
-  ready_notices: 'ready_notices.csv',
-  follow_ups: 'follow_ups.csv',
-  complaints: 'complaints.csv',
-  complaint_events: 'complaint_events.csv',
-  restore_dropped_money: 'restore_dropped_money.csv',
-  warranty_units: 'warranty_units.csv'
+  ...Object.fromEntries(
+    [
+      'customers',
+      'devices',
+      'work_orders',
+      'work_order_events',
+      'quotes',
+      'work_order_labour',
+      'work_order_part_requests',
+      'work_order_parts',
+      'invoices',
+      'invoice_lines',
+      'payments',
+      'tax_invoice_numbers',
+      'unpaid_hand_overs',
+      'warranty_claims',
+      'ready_notices',
+      'follow_ups',
+      'complaints',
+      'complaint_events',
+      'restore_dropped_money',
+      'warranty_units'
+    ].map((table) => [table, `${table}.csv`])
+  ),
+  invoice_snapshots: 'receipt_headers.csv'
 }
 
 /**
@@ -107,26 +111,7 @@ const PERSON_FILES: Record<string, string> = {
  */
 const NOT_ABOUT_THE_CUSTOMER: Record<string, string> = {
   ...Object.fromEntries(
-    [
-      'customer_search',
-      'work_order_search',
-      'part_search',
-      'report_jobs',
-      'report_job_months',
-      'report_job_slices',
-      'report_ready_months',
-      'report_ready_categories',
-      'report_turnaround_months',
-      'report_turnaround_pairs',
-      'report_part_months',
-      'report_part_slice_months',
-      'report_part_credits',
-      'report_claim_months',
-      'report_claim_days',
-      'report_claim_slices',
-      'report_payment_days',
-      'report_payment_slices'
-    ].map((table) => [table, 'search indexes and report figures derived from the exported rows'])
+    DERIVED_TABLES.map((table) => [table, 'search indexes and report figures derived from the exported rows'])
   ),
   ...Object.fromEntries(
     ['day_closes', 'day_close_documents', 'day_close_hand_overs'].map((table) => [
@@ -190,21 +175,6 @@ const NOT_ABOUT_THE_CUSTOMER: Record<string, string> = {
   sqlite_sequence: 'SQLite’s own'
 }
 
-const ASKING: Person = {
-  name: '欧阳娜娜',
-  mobile: '13912345678',
-  serial: 'SN-PERSON-1',
-  comment: '师傅态度很好但是修得太慢',
-  complaint: '要求赔偿三天的误工费'
-}
-const STRANGER: Person = {
-  name: '陌生人乙',
-  mobile: '13800001111',
-  serial: 'SN-STRANGER-1',
-  comment: '价格有点贵',
-  complaint: '屏幕有划痕要求重换'
-}
-
 describe('a customer with one record of each kind', () => {
   let app: AppContext
   let asking: PersonRecords
@@ -213,8 +183,8 @@ describe('a customer with one record of each kind', () => {
   beforeAll(async () => {
     const shop = await initializedApp()
     app = shop.app
-    asking = await customerWithEveryRecord(app, shop.adminToken, ASKING)
-    await customerWithEveryRecord(app, shop.adminToken, STRANGER)
+    asking = await customerWithEveryRecord(app, shop.adminToken, A_PERSON)
+    await customerWithEveryRecord(app, shop.adminToken, SOMEONE_ELSE)
     const file = await callOk(
       app,
       'dataExport.customer',
@@ -243,20 +213,20 @@ describe('a customer with one record of each kind', () => {
     const calls = rowsOf(archive, 'follow_ups.csv')
     expect(calls.map((call) => call['工单号']).sort()).toEqual([asking.paid.number, asking.unpaid.number].sort())
     expect(calls.find((call) => call['工单号'] === asking.paid.number)).toMatchObject({
-      客户意见: ASKING.comment,
+      客户意见: A_PERSON.comment,
       维修速度评分: '40',
       已联系上: '1'
     })
     expect(rowsOf(archive, 'complaints.csv')).toEqual([
       expect.objectContaining({
         工单号: asking.paid.number,
-        内容: ASKING.complaint,
+        内容: A_PERSON.complaint,
         来源: 'follow_up',
         状态: 'handling'
       })
     ])
     expect(rowsOf(archive, 'complaint_events.csv').map((event) => event['说明'])).toEqual([
-      ASKING.complaint,
+      A_PERSON.complaint,
       asking.staffNotes[2]
     ])
     expect(rowsOf(archive, 'work_order_part_requests.csv')).toEqual([
@@ -270,14 +240,14 @@ describe('a customer with one record of each kind', () => {
       expect.objectContaining({ 工单号: asking.warranty.number })
     ])
     expect(rowsOf(archive, 'receipt_headers.csv').map((header) => header['客户手机'])).toEqual(
-      rowsOf(archive, 'invoices.csv').map(() => ASKING.mobile)
+      rowsOf(archive, 'invoices.csv').map(() => A_PERSON.mobile)
     )
     const payment = rowsOf(archive, 'payments.csv').find((row) => row['工单号'] === asking.paid.number)!
     expect(rowsOf(archive, 'restore_dropped_money.csv')).toEqual([
-      expect.objectContaining({ 工单号: asking.paid.number, 客户姓名: ASKING.name, '金额(元)': payment['金额(元)'] })
+      expect.objectContaining({ 工单号: asking.paid.number, 客户姓名: A_PERSON.name, '金额(元)': payment['金额(元)'] })
     ])
     expect(rowsOf(archive, 'warranty_units.csv')).toEqual([
-      expect.objectContaining({ 序列号: ASKING.serial, 购买人: ASKING.name, 购买人电话: ASKING.mobile })
+      expect.objectContaining({ 序列号: A_PERSON.serial, 购买人: A_PERSON.name, 购买人电话: A_PERSON.mobile })
     ])
     expect(
       rowsOf(archive, 'work_orders.csv')
@@ -290,7 +260,7 @@ describe('a customer with one record of each kind', () => {
     const everything = Object.values(archive.raw)
       .map((bytes) => bytes.toString('utf8'))
       .join('\n')
-    for (const value of Object.values(STRANGER)) expect(everything, value).not.toContain(value)
+    for (const value of Object.values(SOMEONE_ELSE)) expect(everything, value).not.toContain(value)
   })
 
   it('shows times in the shop’s time zone and money in yuan', () => {
