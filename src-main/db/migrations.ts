@@ -86,5 +86,6 @@ export const allMigrations: readonly Migration[] = [
   backups.restoreDroppedMoney,
   reportPartCreditsLater.partCreditsLater,
   parts.partRequestCancellations,
-  reportAccessoryRemedies.accessoryRemedyMonths
+  reportAccessoryRemedies.accessoryRemedyMonths,
+  customers.erasureReachesNotesAndHandOvers
 ]

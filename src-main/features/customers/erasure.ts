@@ -7,6 +7,7 @@ import { redactJson, redactorOf, type Redactor } from '../../../src-shared/domai
 import { recordAudit } from '../audit/record'
 import { enqueueOutbox } from '../sync/outbox'
 import { eraseFromWorkOrders } from '../workOrders/erasure'
+import { eraseAroundJobs } from './erasureAroundJobs'
 import { toCustomer } from '../workOrders/parties'
 import { findLiveCustomer } from './service'
 
@@ -131,9 +132,10 @@ async function redactRecordedValues(
 
 /**
  * Erases a customer's personal data on their request (China's personal-information law): the
- * person is anonymised, their jobs lose the personal text on them, and the audit trail and the
- * outbox forget their name and phones. The jobs, devices and payments stay, so the books still
- * add up. The local copy of the warranty registry forgets them as buyer. One transaction, audited.
+ * person is anonymised, their jobs and the calls, complaints and hand-overs around them lose the
+ * personal text on them, and the audit trail and the outbox forget their name, phones and words.
+ * The jobs, devices and payments stay, so the books still add up. The local copy of the warranty
+ * registry forgets them as buyer. One transaction, audited.
  */
 export function eraseCustomer(db: Db, at: Date, actor: CurrentUser, customerId: string): Promise<Customer> {
   return erase(db, at, actor.id, customerId, {})
@@ -181,6 +183,7 @@ function erase(
       .where('id', 'in', ids)
       .execute()
     const jobIds = await eraseFromWorkOrders(trx, at, ids, redact)
+    const aroundJobs = await eraseAroundJobs(trx, at, jobIds, redact)
     // Receipts keep what they said, except the person: their snapshot forgets the name and phone.
     if (jobIds.length > 0) {
       await trx
@@ -210,7 +213,12 @@ function erase(
     const deviceIds = (await trx.selectFrom('devices').select('id').where('customerId', 'in', ids).execute()).map(
       (device) => device.id
     )
-    await redactRecordedValues(trx, [...ids, ...jobIds, ...deviceIds], phones, redact)
+    await redactRecordedValues(
+      trx,
+      [...ids, ...jobIds, ...deviceIds, ...aroundJobs.entityIds],
+      phones,
+      aroundJobs.redact
+    )
     const after = toCustomer(await findLiveCustomer(trx, customerId))
     // What was erased is said by counts only: the audit row must not bring the person back.
     await recordAudit(trx, at, {

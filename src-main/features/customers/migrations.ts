@@ -106,3 +106,42 @@ export const customerSearchFts: Migration = {
        END`
   ]
 }
+
+/**
+ * Erasing a customer must reach the records around their jobs that were written once and never
+ * changed: a complaint's history (the first note is the customer's own words), the reason a device
+ * went home unpaid, and a restore's list of dropped money (which names the customer). Each row
+ * still never changes in what happened, by whom and when; only its text about the person may be
+ * redacted.
+ */
+export const erasureReachesNotesAndHandOvers: Migration = {
+  version: 58,
+  name: 'customers: an erasure may redact complaint notes, unpaid hand-over reasons and dropped-money names',
+  statements: [
+    `DROP TRIGGER complaint_events_no_update`,
+    `CREATE TRIGGER complaint_events_no_update BEFORE UPDATE ON complaint_events
+       WHEN NEW.id IS NOT OLD.id OR NEW.complaint_id IS NOT OLD.complaint_id OR NEW.at IS NOT OLD.at
+         OR NEW.actor_id IS NOT OLD.actor_id OR NEW.from_status IS NOT OLD.from_status
+         OR NEW.to_status IS NOT OLD.to_status
+       BEGIN SELECT RAISE(ABORT, 'complaint_events is append-only'); END`,
+    `DROP TRIGGER unpaid_hand_overs_fixed`,
+    `CREATE TRIGGER unpaid_hand_overs_fixed BEFORE UPDATE ON unpaid_hand_overs
+       WHEN NEW.id IS NOT OLD.id OR NEW.work_order_id IS NOT OLD.work_order_id
+         OR NEW.lines_fen IS NOT OLD.lines_fen OR NEW.deposit_held_fen IS NOT OLD.deposit_held_fen
+         OR NEW.approved_by IS NOT OLD.approved_by OR NEW.handed_over_by IS NOT OLD.handed_over_by
+         OR NEW.at IS NOT OLD.at
+       BEGIN SELECT RAISE(ABORT, 'an unpaid hand-over is recorded once'); END`,
+    `DROP TRIGGER restore_dropped_money_dealt_once`,
+    `CREATE TRIGGER restore_dropped_money_dealt_once BEFORE UPDATE ON restore_dropped_money
+       WHEN NEW.id IS NOT OLD.id OR NEW.record_id IS NOT OLD.record_id OR NEW.kind IS NOT OLD.kind
+         OR NEW.amount_fen IS NOT OLD.amount_fen OR NEW.at IS NOT OLD.at
+         OR NEW.work_order_id IS NOT OLD.work_order_id OR NEW.refunds_document_id IS NOT OLD.refunds_document_id
+         OR (OLD.dealt_with_at IS NOT NULL AND (
+              NEW.dealt_with_at IS NOT OLD.dealt_with_at OR NEW.dealt_with_by IS NOT OLD.dealt_with_by
+              OR NEW.backup_name IS NOT OLD.backup_name OR NEW.restored_at IS NOT OLD.restored_at
+              OR NEW.method IS NOT OLD.method OR NEW.document_number IS NOT OLD.document_number
+              OR NEW.work_order_number IS NOT OLD.work_order_number OR NEW.by_name IS NOT OLD.by_name
+              OR NEW.day_close_number IS NOT OLD.day_close_number))
+       BEGIN SELECT RAISE(ABORT, 'a dropped money record is dealt with once and never changed'); END`
+  ]
+}

@@ -2,11 +2,13 @@ import type { AppContext } from '../../app/context'
 import { AppError, type CurrentUser } from '../../../src-shared/contract'
 import type { ExportedFile } from '../../../src-shared/contract/dataExport'
 import { customerNameIn } from '../../../src-shared/domain/erasedCustomer'
+import { normalizePhone } from '../../../src-shared/domain/phone'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { recordAudit } from '../audit/record'
 import { readShopTimeZone } from '../settings/service'
 import { buildArchive, type ArchiveFile, type ExportLanguage } from './archive'
 import { openSnapshot, type Snapshot } from './snapshot'
+import { PERSON_ONLY_TABLES } from './personTables'
 import { EXPORT_TABLES, type ExportTable } from './tables'
 
 /** The person's records: the customer and any duplicates merged into them (they were the same person). */
@@ -21,34 +23,81 @@ function personIds(snapshot: Snapshot, customerId: string): string[] {
   return [...rows].map((row) => String(row[0]))
 }
 
-/** Which rows of each table belong to the person, by the table's alias in tables.ts. */
-function personFilters(ids: readonly string[]): Record<string, string> {
+/** The person's phones as the shop stores phones (digits only): the registry names its buyers by phone. */
+function personPhones(snapshot: Snapshot, ids: readonly string[]): string[] {
+  const rows = snapshot.rows(
+    `SELECT mobile, other_phones_json FROM customers WHERE id IN (${ids.map(() => '?').join(', ')})`,
+    ids
+  )
+  const phones = [...rows].flatMap(([mobile, others]) => [
+    ...(typeof mobile === 'string' ? [mobile] : []),
+    ...(JSON.parse(String(others ?? '[]')) as string[])
+  ])
+  return [...new Set(phones.map(normalizePhone).filter((digits) => digits !== ''))]
+}
+
+/** A WHERE clause over a table's alias in tables.ts, with its `?` parameters in order. */
+interface RowFilter {
+  sql: string
+  params: readonly string[]
+}
+
+/**
+ * Which rows of each table are about the person, file by file in the order the archive lists
+ * them: their record, devices and jobs, everything written on a job or its receipts, the
+ * desk's notices and calls, complaints, and the registry's units bought under their phone.
+ */
+function personFilters(ids: readonly string[], phones: readonly string[]): Record<string, RowFilter> {
   const people = ids.map(() => '?').join(', ')
+  const ofPerson = (sql: string): RowFilter => ({
+    sql,
+    // Each `?` is one of the person's ids, in order, as often as the filter names them.
+    params: Array.from({ length: sql.split('?').length - 1 }, (_, index) => ids[index % ids.length]!)
+  })
   const jobs = `(SELECT id FROM work_orders WHERE customer_id IN (${people}))`
+  const receipts = `(SELECT id FROM invoices WHERE work_order_id IN ${jobs})`
+  const complaints = `(SELECT id FROM complaints WHERE work_order_id IN ${jobs})`
   return {
-    customers: `c.id IN (${people})`,
-    devices: `d.customer_id IN (${people})`,
-    work_orders: `w.customer_id IN (${people})`,
-    work_order_events: `e.work_order_id IN ${jobs}`,
-    quotes: `q.work_order_id IN ${jobs}`,
-    work_order_labour: `l.work_order_id IN ${jobs}`,
-    work_order_parts: `p.work_order_id IN ${jobs}`,
-    invoices: `i.work_order_id IN ${jobs}`,
-    invoice_lines: `i.work_order_id IN ${jobs}`,
-    payments: `(p.work_order_id IN ${jobs} OR p.invoice_id IN (SELECT id FROM invoices WHERE work_order_id IN ${jobs}))`
+    customers: ofPerson(`c.id IN (${people})`),
+    devices: ofPerson(`d.customer_id IN (${people})`),
+    work_orders: ofPerson(`w.customer_id IN (${people})`),
+    work_order_events: ofPerson(`e.work_order_id IN ${jobs}`),
+    quotes: ofPerson(`q.work_order_id IN ${jobs}`),
+    work_order_labour: ofPerson(`l.work_order_id IN ${jobs}`),
+    work_order_part_requests: ofPerson(`r.work_order_id IN ${jobs}`),
+    work_order_parts: ofPerson(`p.work_order_id IN ${jobs}`),
+    invoices: ofPerson(`i.work_order_id IN ${jobs}`),
+    receipt_headers: ofPerson(`s.invoice_id IN ${receipts}`),
+    invoice_lines: ofPerson(`i.work_order_id IN ${jobs}`),
+    payments: ofPerson(`(p.work_order_id IN ${jobs} OR p.invoice_id IN ${receipts})`),
+    tax_invoice_numbers: ofPerson(`t.invoice_id IN ${receipts}`),
+    unpaid_hand_overs: ofPerson(`h.work_order_id IN ${jobs}`),
+    warranty_claims: ofPerson(`c.work_order_id IN ${jobs}`),
+    ready_notices: ofPerson(`n.work_order_id IN ${jobs}`),
+    follow_ups: ofPerson(`f.work_order_id IN ${jobs}`),
+    complaints: ofPerson(`c.work_order_id IN ${jobs}`),
+    complaint_events: ofPerson(`e.complaint_id IN ${complaints}`),
+    restore_dropped_money: ofPerson(`r.work_order_id IN ${jobs}`),
+    warranty_units:
+      phones.length === 0
+        ? { sql: '0', params: [] }
+        : { sql: `u.buyer_phone IN (${phones.map(() => '?').join(', ')})`, params: phones }
   }
 }
 
 function tableNamed(file: string): ExportTable {
-  const table = EXPORT_TABLES.find((candidate) => candidate.file === file)
+  const table = [...EXPORT_TABLES, ...PERSON_ONLY_TABLES].find((candidate) => candidate.file === file)
   if (!table) throw new Error(`no export table ${file}`)
   return table
 }
 
 /**
- * One customer's personal data, for a customer who asks what the shop holds about them: the
- * person, their phones, devices, jobs with their history, quotes, receipts and payments. The
- * shop's internal columns come along unchanged, so the customer sees what the shop sees.
+ * One customer's personal data, for a customer who asks what the shop holds about them (China's
+ * personal-information law, the right to a copy): the person, their phones, devices, jobs with
+ * their history, quotes, receipts and payments, the desk's ready notices, unpaid hand-overs,
+ * follow-up calls with their scores, complaints, claims the shop made to the brand for their
+ * repairs, and the registry's units bought under their phone. The shop's internal columns come
+ * along unchanged, so the customer sees what the shop sees; secrets are never selected.
  */
 export async function exportCustomer(
   app: AppContext,
@@ -68,11 +117,9 @@ export async function exportCustomer(
     if (!found) throw new AppError('NOT_FOUND', 'errors.customerNotFound')
     name = customerNameIn(String(found[0]), input.language)
     const ids = personIds(snapshot, input.customerId)
-    // Each `?` in a filter is one of the person's ids, in order, as often as the filter names them.
-    const files: ArchiveFile[] = Object.entries(personFilters(ids)).map(([file, sql]) => ({
-      table: tableNamed(file),
-      where: { sql, params: Array.from({ length: sql.split('?').length - 1 }, (_, index) => ids[index % ids.length]!) }
-    }))
+    const files: ArchiveFile[] = Object.entries(personFilters(ids, personPhones(snapshot, ids))).map(
+      ([file, where]) => ({ table: tableNamed(file), where })
+    )
     const intro =
       input.language === 'en'
         ? [`Personal data held about ${name}, exported ${date} by ${actor.displayName}.`]

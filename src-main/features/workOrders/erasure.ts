@@ -30,21 +30,7 @@ export async function eraseFromWorkOrders(
       accessoriesJson: redactJson(order.accessoriesJson, redact)
     }
     await trx.updateTable('workOrders').set(redacted).where('id', '=', order.id).execute()
-    const events = await trx
-      .selectFrom('workOrderEvents')
-      .select(['id', 'note'])
-      .where('workOrderId', '=', order.id)
-      .execute()
-    for (const event of events) {
-      const note = redact(event.note)
-      if (note !== event.note)
-        await trx.updateTable('workOrderEvents').set({ note }).where('id', '=', event.id).execute()
-    }
-    const quotes = await trx.selectFrom('quotes').select(['id', 'note']).where('workOrderId', '=', order.id).execute()
-    for (const quote of quotes) {
-      const note = redact(quote.note)
-      if (note !== quote.note) await trx.updateTable('quotes').set({ note }).where('id', '=', quote.id).execute()
-    }
+    await redactTypedText(trx, order.id, redact)
     await enqueueOutbox(trx, at, {
       entity: 'work_order',
       entityId: order.id,
@@ -53,4 +39,74 @@ export async function eraseFromWorkOrders(
     })
   }
   return orders.map((order) => order.id)
+}
+
+/** One text column of some rows, as read with the row's id. */
+export interface TypedText {
+  id: string
+  text: string
+}
+
+/**
+ * Redacts each row's text and saves the ones that changed: a row that never mentioned the person
+ * is left alone (and its triggers unfired).
+ */
+export async function redactRows(
+  rows: readonly TypedText[],
+  redact: Redactor,
+  save: (id: string, text: string) => Promise<unknown>
+): Promise<void> {
+  for (const row of rows) {
+    const text = redact(row.text)
+    if (text !== row.text) await save(row.id, text)
+  }
+}
+
+/**
+ * What the counter and bench typed on a job besides the job itself: its timeline notes, quotes,
+ * labour lines, parts requests and the reason the device went home unpaid. Only the person is
+ * taken out; the work and money stay.
+ */
+async function redactTypedText(trx: Db, workOrderId: string, redact: Redactor): Promise<void> {
+  await redactRows(
+    await trx
+      .selectFrom('workOrderEvents')
+      .select(['id', 'note as text'])
+      .where('workOrderId', '=', workOrderId)
+      .execute(),
+    redact,
+    (id, note) => trx.updateTable('workOrderEvents').set({ note }).where('id', '=', id).execute()
+  )
+  await redactRows(
+    await trx.selectFrom('quotes').select(['id', 'note as text']).where('workOrderId', '=', workOrderId).execute(),
+    redact,
+    (id, note) => trx.updateTable('quotes').set({ note }).where('id', '=', id).execute()
+  )
+  await redactRows(
+    await trx
+      .selectFrom('workOrderLabour')
+      .select(['id', 'description as text'])
+      .where('workOrderId', '=', workOrderId)
+      .execute(),
+    redact,
+    (id, description) => trx.updateTable('workOrderLabour').set({ description }).where('id', '=', id).execute()
+  )
+  await redactRows(
+    await trx
+      .selectFrom('workOrderPartRequests')
+      .select(['id', 'note as text'])
+      .where('workOrderId', '=', workOrderId)
+      .execute(),
+    redact,
+    (id, note) => trx.updateTable('workOrderPartRequests').set({ note }).where('id', '=', id).execute()
+  )
+  await redactRows(
+    await trx
+      .selectFrom('unpaidHandOvers')
+      .select(['id', 'reason as text'])
+      .where('workOrderId', '=', workOrderId)
+      .execute(),
+    redact,
+    (id, reason) => trx.updateTable('unpaidHandOvers').set({ reason }).where('id', '=', id).execute()
+  )
 }

@@ -10,8 +10,8 @@ export const customerPrivacyMessages = defineMessages(
       erase: '删除个人信息',
       eraseTitle: '删除 {name} 的个人信息',
       eraseErased:
-        '将删除：姓名、手机和其他电话、地址、单位、备注、标签；工单上的设备密码和客户备注；工单记录、操作日志中出现的姓名和电话。',
-      eraseKept: '将保留：工单、设备、收据和收付款（金额与账目不变），客户显示为"{erasedName}"。',
+        '将删除：姓名、手机和其他电话、地址、单位、备注、标签；工单上的设备密码和客户备注；回访时客户的意见和投诉内容；工单记录、投诉处理记录、未付款交机原因、操作日志中出现的姓名和电话。',
+      eraseKept: '将保留：工单、设备、收据和收付款（金额与账目不变），回访评分和投诉状态，客户显示为"{erasedName}"。',
       eraseFinal: '删除后无法恢复，也无法再按姓名或电话找到此客户。如客户需要，请先导出其个人信息。',
       eraseConfirm: '删除个人信息',
       erased: '个人信息已删除',
@@ -26,9 +26,9 @@ export const customerPrivacyMessages = defineMessages(
       erase: 'Erase personal data',
       eraseTitle: "Erase {name}'s personal data",
       eraseErased:
-        'Erased: the name, mobile and other phones, address, company, notes and tags; device passcodes and customer notes on their jobs; the name and phones wherever they appear in job records and the audit log.',
+        'Erased: the name, mobile and other phones, address, company, notes and tags; device passcodes and customer notes on their jobs; what they said on follow-up calls and in complaints; the name and phones wherever they appear in job records, complaint notes, unpaid hand-over reasons and the audit log.',
       eraseKept:
-        'Kept: the work orders, devices, receipts and payments (amounts and books unchanged); the customer shows as "{erasedName}".',
+        'Kept: the work orders, devices, receipts and payments (amounts and books unchanged), follow-up scores and complaint statuses; the customer shows as "{erasedName}".',
       eraseFinal:
         'This cannot be undone, and the customer can no longer be found by name or phone. Export their personal data first if they asked for it.',
       eraseConfirm: 'Erase personal data',

@@ -6,6 +6,7 @@ import { intake } from '../workOrders/fixtures'
 import { openArchive, rowsOf } from '../dataExport/archiveReader'
 import { customerNameIn, ERASED_CUSTOMER_NAME } from '../../../src-shared/domain/erasedCustomer'
 import { tracesOf } from './traces'
+import { A_PERSON, customerWithEveryRecord, SOMEONE_ELSE, type PersonRecords } from './everyRecord'
 
 const NAME = '欧阳娜娜'
 const MOBILE = '13912345678'
@@ -235,5 +236,70 @@ describe('erasing a customer whose phone changed before', () => {
     // On the leaver's own rows the former phone is gone.
     const own = auditRows(app).filter((row) => row.entityId === leaver.id)
     expect(JSON.stringify(own)).not.toContain(FORMER)
+  })
+})
+
+describe('erasing a customer with one record of each kind', () => {
+  let app: AppContext
+  let person: PersonRecords
+  let other: PersonRecords
+
+  beforeAll(async () => {
+    const shop = await initializedApp()
+    app = shop.app
+    person = await customerWithEveryRecord(app, shop.adminToken, A_PERSON)
+    other = await customerWithEveryRecord(app, shop.adminToken, SOMEONE_ELSE)
+    await callOk(app, 'customers.erase', { id: person.customerId }, shop.adminToken)
+  }, 60_000)
+
+  it('leaves their words, name and phone nowhere: calls, complaints, hand-overs, requests, dropped money, audit, outbox', () => {
+    for (const value of [A_PERSON.name, A_PERSON.mobile, A_PERSON.comment, A_PERSON.complaint])
+      expect(tracesOf(app, value), value).toEqual([])
+    for (const note of person.staffNotes) expect(tracesOf(app, note), note).toEqual([])
+  })
+
+  it('keeps the scores, statuses and history, with the staff’s words around the person', () => {
+    const call = app.sqlite
+      .prepare('SELECT comment, speed, status FROM follow_ups WHERE work_order_id = ?')
+      .get(person.paid.id)
+    expect(call).toEqual({ comment: '', speed: 40, status: 'done' })
+    const complaint = app.sqlite
+      .prepare('SELECT id, description, status FROM complaints WHERE work_order_id = ?')
+      .get(person.paid.id) as { id: string; description: string; status: string }
+    expect(complaint).toMatchObject({ description: '***', status: 'handling' })
+    const notes = app.sqlite
+      .prepare('SELECT note FROM complaint_events WHERE complaint_id = ? ORDER BY at, id')
+      .pluck()
+      .all(complaint.id)
+    expect(notes).toEqual(['***', '已回电***（***），同意返修'])
+    const handOver = app.sqlite.prepare('SELECT reason FROM unpaid_hand_overs WHERE work_order_id = ?').pluck()
+    expect(handOver.get(person.unpaid.id)).toBe('***明天转账')
+    const dropped = app.sqlite
+      .prepare(
+        'SELECT customer_name AS name, dealt_with_note AS note FROM restore_dropped_money WHERE work_order_id = ?'
+      )
+      .get(person.paid.id)
+    expect(dropped).toEqual({ name: ERASED_CUSTOMER_NAME, note: '***来电确认已付' })
+  })
+
+  it('tells HQ the call without the comment, as HQ keeps what it was sent', () => {
+    const sent = app.sqlite
+      .prepare("SELECT payload_json FROM outbox WHERE entity = 'follow_up' ORDER BY seq DESC LIMIT 1")
+      .pluck()
+      .get() as string
+    expect(JSON.parse(sent)).toMatchObject({ workOrderId: person.paid.id, comment: '', speed: 40, status: 'done' })
+  })
+
+  it("leaves everyone else's records as they were", () => {
+    for (const value of [
+      SOMEONE_ELSE.name,
+      SOMEONE_ELSE.mobile,
+      SOMEONE_ELSE.comment,
+      SOMEONE_ELSE.complaint,
+      ...other.staffNotes
+    ])
+      expect(tracesOf(app, value), value).not.toEqual([])
+    const call = app.sqlite.prepare('SELECT comment FROM follow_ups WHERE work_order_id = ?').pluck()
+    expect(call.get(other.paid.id)).toBe(SOMEONE_ELSE.comment)
   })
 })

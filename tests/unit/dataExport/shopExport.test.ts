@@ -12,6 +12,7 @@ import {
 } from '../helpers'
 import { finishJob, finishedJob } from '../checkout/fixtures'
 import { openArchive, rowsOf, type OpenedArchive } from './archiveReader'
+import { DERIVED_TABLES, schemaTables } from './schemaTables'
 
 /** Every table a person or an auditor wants from a shop that leaves, by the file it is written to. */
 const TABLE_FILES: Record<string, string> = {
@@ -66,24 +67,7 @@ const NOT_EXPORTED: Record<string, string> = {
   // Kept by the app for itself: derived from the exported rows, or its own machinery.
   ...Object.fromEntries(
     [
-      'customer_search',
-      'work_order_search',
-      'part_search',
-      'report_jobs',
-      'report_job_months',
-      'report_job_slices',
-      'report_ready_months',
-      'report_ready_categories',
-      'report_turnaround_months',
-      'report_turnaround_pairs',
-      'report_part_months',
-      'report_part_slice_months',
-      'report_part_credits',
-      'report_claim_months',
-      'report_claim_days',
-      'report_claim_slices',
-      'report_payment_days',
-      'report_payment_slices',
+      ...DERIVED_TABLES,
       'invoice_snapshots',
       'day_close_documents',
       'number_sequences',
@@ -196,15 +180,6 @@ async function shopRecordsAround(
   )
   const { expectedCashFen } = await callOk(app, 'dayClose.preview', {}, adminToken)
   await callOk(app, 'dayClose.close', { countedCashFen: expectedCashFen }, adminToken)
-}
-
-/** The schema's tables, without SQLite's own and the search indexes' shadow tables. */
-function schemaTables(app: InitializedApp['app']): string[] {
-  const names = app.sqlite
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-    .pluck()
-    .all() as string[]
-  return names.filter((name) => !/_search_(config|data|docsize|idx)$/.test(name))
 }
 
 describe('exporting the whole shop', () => {
