@@ -174,6 +174,9 @@ export const coreEn: typeof coreZhCN = {
     phoneMismatch: 'The phone does not match the customer’s numbers',
     workOrderClosed: 'This work order is closed and cannot be changed',
     notYourJob: 'This job is assigned to another technician',
+    notesKeptAtClose:
+      'This work order is closed: its notes stay as they were at the close. Add a note after the close for anything new',
+    workOrderStillOpen: 'This work order is still open: edit its notes instead',
     alreadyReopened: 'This job was already reopened as {number}; reopen that one if the fault is back',
     jobNotReady: 'Job {number} is not waiting for pick-up: there is nothing to tell the customer',
     followUpNotFound: 'This follow-up was not found',

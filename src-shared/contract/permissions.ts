@@ -68,6 +68,7 @@ export const permissions: Record<OperationName, Access> = {
   'workOrders.addLabour': BENCH,
   'workOrders.removeLabour': BENCH,
   'workOrders.updateNotes': REPAIR_STAFF,
+  'workOrders.addNoteAfterClose': REPAIR_STAFF,
   'workOrders.setWaiting': REPAIR_STAFF,
   'workOrders.quote': REPAIR_STAFF,
   'workOrders.customerDecision': DESK,
