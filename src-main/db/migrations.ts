@@ -83,5 +83,6 @@ export const allMigrations: readonly Migration[] = [
   warranty.accessoryRemedies,
   parts.faultyAccessories,
   backups.restoreDroppedMoney,
-  reportPartCreditsLater.partCreditsLater
+  reportPartCreditsLater.partCreditsLater,
+  checkout.claimsFiledByTheShop
 ]

@@ -317,6 +317,7 @@ export const coreEn: typeof coreZhCN = {
     nonCashOverpays: 'Non-cash payments cannot exceed the amount due; only cash gives change',
     badAmount: 'The amount is not valid',
     positive: 'Must be more than 0',
+    claimPaidAmount: 'The amount paid cannot be 0 or more than the amount claimed',
     notOnInvoice: 'This line is not on the receipt',
     moreThanLeftToCredit: 'More than is left to refund',
     noSellingPrice: 'This part has no selling price',

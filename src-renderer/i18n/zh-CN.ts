@@ -276,6 +276,7 @@ export const coreZhCN = {
     nonCashOverpays: '非现金支付不能超过应收金额，只有现金可以找零',
     badAmount: '金额不正确',
     positive: '必须大于 0',
+    claimPaidAmount: '实付金额不能为 0，也不能超过索赔金额',
     notOnInvoice: '该项目不在这张收据上',
     moreThanLeftToCredit: '超过可退的金额',
     noSellingPrice: '该配件未设售价',

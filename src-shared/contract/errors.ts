@@ -169,6 +169,10 @@ const SPECIFIC_ERROR_KEYS = [
   'sync.hqUnreachable',
   'sync.notEnrolled',
   'sync.notHeld',
+  // Claims the shop files with the brand itself.
+  'claims.movesWithHq',
+  'claims.stepNotAllowed',
+  'validation.claimPaidAmount',
   // The shop network.
   'errors.pairingCodeWrong',
   'errors.deskNotFound',

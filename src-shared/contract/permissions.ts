@@ -141,6 +141,7 @@ export const permissions: Record<OperationName, Access> = {
   'checkout.recordTaxInvoice': DESK,
   'checkout.creditNote': ADMIN_AND_MANAGER,
   'checkout.claims': DESK,
+  'checkout.markClaim': ADMIN_AND_MANAGER,
   'dayClose.preview': DESK,
   'dayClose.close': ADMIN_AND_MANAGER,
   'dayClose.get': DESK,

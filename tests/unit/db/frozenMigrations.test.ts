@@ -67,7 +67,8 @@ const RELEASED_CHECKSUMS: Record<number, string> = {
   52: 'ba4ac56fbbd0062b7ab15bbe6cb958868c89ba9291fbd396d987d6a068b9b36e',
   53: 'd1b73e32606e48ed1e939f285311275b89c27ffaea1a576e2e71ce856337733a',
   54: '0888f9b80bd2ec91111db4f53a28975c68bdf51dbe93b800dceb19b3d080395c',
-  55: '1ace8a36248e561317e81af104f34a9e50bbc2cd03d1893750526b6fb5dffa7d'
+  55: '1ace8a36248e561317e81af104f34a9e50bbc2cd03d1893750526b6fb5dffa7d',
+  56: '1a38a47f4a4a322cf5e95e5d1b2911f981e47c6b52b70e5d39af7705b5fad426'
 }
 
 const FEATURES = join(__dirname, '..', '..', '..', 'src-main', 'features')
