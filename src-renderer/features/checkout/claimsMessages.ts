@@ -20,6 +20,8 @@ export const claimsMessages = defineMessages(
       introShop:
         '保修维修结账时生成的索赔记录在这里。本店没有接入品牌总部，索赔不会自动上传：请自行向品牌申报，再由店长在这里记下申报、付款或拒绝。',
       shopStatus: { open: '待向品牌申报', submitted: '已向品牌申报', paid: '品牌已付款', rejected: '品牌已拒绝' },
+      // The reports' words, true both for claims HQ carries and for claims the shop files itself.
+      reportStatus: { open: '未申报', submitted: '申报中', paid: '已结算', rejected: '已拒绝' },
       shopRecord: '申报记录',
       paidAmount: '实付 ¥{amount}',
       recordedBy: '{name} 记录',
@@ -63,6 +65,12 @@ export const claimsMessages = defineMessages(
         submitted: 'Filed with the brand',
         paid: 'Paid by the brand',
         rejected: 'Rejected by the brand'
+      },
+      reportStatus: {
+        open: 'Not filed yet',
+        submitted: 'Filed, awaiting the answer',
+        paid: 'Settled',
+        rejected: 'Rejected'
       },
       shopRecord: 'Record',
       paidAmount: 'paid ¥{amount}',
