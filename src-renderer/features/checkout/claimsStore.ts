@@ -16,7 +16,8 @@ import { usePagedList } from '../../ui/pagedList'
  */
 export const useClaimsStore = defineStore('claims', () => {
   const status = ref<ClaimStatus | ''>('')
-  const filedBy = ref<ClaimFiling>('hq')
+  // Unknown until the first page comes: the screen says nothing about it meanwhile.
+  const filedBy = ref<ClaimFiling | null>(null)
   const list = usePagedList<WarrantyClaimRow>(async (page, pageSize) => {
     const result = await call('checkout.claims', { page, pageSize, ...(status.value ? { status: status.value } : {}) })
     filedBy.value = result.filedBy
