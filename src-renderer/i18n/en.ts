@@ -174,6 +174,9 @@ export const coreEn: typeof coreZhCN = {
     phoneMismatch: 'The phone does not match the customer’s numbers',
     workOrderClosed: 'This work order is closed and cannot be changed',
     notYourJob: 'This job is assigned to another technician',
+    notesKeptAtClose:
+      'This work order is closed: its notes stay as they were at the close. Add a note after the close for anything new',
+    workOrderStillOpen: 'This work order is still open: edit its notes instead',
     alreadyReopened: 'This job was already reopened as {number}; reopen that one if the fault is back',
     jobNotReady: 'Job {number} is not waiting for pick-up: there is nothing to tell the customer',
     followUpNotFound: 'This follow-up was not found',
@@ -314,6 +317,7 @@ export const coreEn: typeof coreZhCN = {
     nonCashOverpays: 'Non-cash payments cannot exceed the amount due; only cash gives change',
     badAmount: 'The amount is not valid',
     positive: 'Must be more than 0',
+    claimPaidAmount: 'The amount paid cannot be 0 or more than the amount claimed',
     notOnInvoice: 'This line is not on the receipt',
     moreThanLeftToCredit: 'More than is left to refund',
     noSellingPrice: 'This part has no selling price',

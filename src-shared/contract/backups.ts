@@ -188,11 +188,14 @@ export interface RestoreKept {
 }
 
 /**
+ * `neverBackedUp`: no copy has been taken yet (a new shop): the first one is to be made, not an
+ * old one replaced. `stale`: the last good copy is older than two days.
  * `lastCopyFailed`: the latest copy, daily or asked for, failed and none has succeeded since.
  * `copyFromFuture`: a copy in the folder is dated after now (the PC's clock once ran ahead).
  */
 export const BACKUP_PROBLEMS = [
   'none',
+  'neverBackedUp',
   'stale',
   'lastCopyFailed',
   'copyFromFuture',

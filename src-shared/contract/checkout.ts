@@ -14,6 +14,7 @@ import {
 import { DECISION_CHANNELS, type DecisionChannel, type ServiceType } from '../domain/repairTypes'
 import { HANDED_BACK_DISPOSITIONS } from '../domain/stock'
 import type { WorkOrderStatus } from '../domain/workOrderStatus'
+import type { ClaimStepByHand } from '../domain/claimFiling'
 
 export const PAYMENT_KINDS = ['deposit', 'payment', 'deposit_return', 'refund'] as const
 export type PaymentKind = (typeof PAYMENT_KINDS)[number]
@@ -150,16 +151,44 @@ export interface ClaimDecision {
   decidedAt: string
 }
 
+/** A step a manager recorded by hand on a claim the shop files with the brand itself. */
+export interface ClaimStepRecord {
+  status: ClaimStepByHand
+  /** What the brand paid, when the step is `paid`. */
+  paidFen: number | null
+  /** The brand's claim number, what it said, or why it rejected the claim. */
+  note: string
+  recordedAt: string
+  recordedByName: string | null
+}
+
 export interface WarrantyClaimRow {
   id: string
   workOrderId: string
   workOrderNumber: string
   invoiceNumber: string
   amountFen: number
-  /** open: not sent yet; submitted: with HQ; rejected; paid. */
+  /**
+   * Sent by the sync (`filedBy` hq): open, not sent yet; submitted, with HQ; rejected; paid.
+   * Filed by the shop: open, to file with the brand; submitted, filed; rejected; paid.
+   */
   status: ClaimStatus
   createdAt: string
   decision: ClaimDecision | null
+  /** The last step a manager recorded by hand, if any. */
+  lastStep: ClaimStepRecord | null
+  /** The steps a manager may record by hand now (none while the shop is enrolled with HQ). */
+  nextSteps: readonly ClaimStepByHand[]
+}
+
+/**
+ * Who carries the shop's claims to the brand: HQ through the sync (an enrolled shop), or the shop
+ * itself, a manager recording the brand's answers by hand (a shop outside a brand network).
+ */
+export type ClaimFiling = 'hq' | 'shop'
+
+export interface WarrantyClaimsPage extends Page<WarrantyClaimRow> {
+  filedBy: ClaimFiling
 }
 
 export const checkoutContract = {
@@ -254,7 +283,7 @@ export const checkoutContract = {
       .strict()
   ),
   /** The shop's warranty claims against the brand with HQ's decision, newest first; or one job's. */
-  'checkout.claims': operation<Page<WarrantyClaimRow>>()(
+  'checkout.claims': operation<WarrantyClaimsPage>()(
     z
       .object({
         workOrderId: id.optional(),
@@ -262,6 +291,24 @@ export const checkoutContract = {
         ...pageInput
       })
       .strict()
+  ),
+  /**
+   * A manager records the brand's answer to a claim the shop files itself (not enrolled with HQ):
+   * filed, paid (with what the brand paid) or rejected (with why).
+   */
+  'checkout.markClaim': operation<WarrantyClaimRow>()(
+    z.discriminatedUnion('step', [
+      z.object({ claimId: id, step: z.literal('submitted'), note: optionalText(200) }).strict(),
+      z
+        .object({
+          claimId: id,
+          step: z.literal('paid'),
+          paidFen: z.number().int().min(-100_000_000).max(100_000_000),
+          note: optionalText(200)
+        })
+        .strict(),
+      z.object({ claimId: id, step: z.literal('rejected'), note: text(200) }).strict()
+    ])
   )
 }
 

@@ -103,6 +103,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.notBillableYet',
   'errors.nothingToClose',
   'errors.notYourJob',
+  'errors.notesKeptAtClose',
   'errors.partCodeUnknown',
   'errors.partInactive',
   'errors.partNotFound',
@@ -133,6 +134,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.workOrderBilled',
   'errors.workOrderClosed',
   'errors.workOrderNotFound',
+  'errors.workOrderStillOpen',
   // A shop's code lists.
   'codes.voidsOnlyFaultCause',
   // A warranty import's steps, refused.
@@ -167,6 +169,10 @@ const SPECIFIC_ERROR_KEYS = [
   'sync.hqUnreachable',
   'sync.notEnrolled',
   'sync.notHeld',
+  // Claims the shop files with the brand itself.
+  'claims.movesWithHq',
+  'claims.stepNotAllowed',
+  'validation.claimPaidAmount',
   // The shop network.
   'errors.pairingCodeWrong',
   'errors.deskNotFound',

@@ -68,6 +68,9 @@ export interface Quote {
   managerDecidedAt: string | null
 }
 
+/** The timeline kind of a note added to an order after its close. */
+export const NOTE_AFTER_CLOSE = 'note_after_close'
+
 export interface TimelineEvent {
   id: string
   at: string
@@ -128,6 +131,8 @@ export interface WorkOrderRights {
   managerDecision: boolean
   assign: boolean
   editNotes: boolean
+  /** Add a note to a closed order (the notes themselves stay as they were at the close). */
+  addNoteAfterClose: boolean
   /** Record why a warranty repair waits (the 三包 waiting limits). */
   setWaiting: boolean
   pickup: boolean
@@ -281,10 +286,18 @@ export const workOrdersContract = {
       .strict()
   ),
   'workOrders.removeLabour': operation<WorkOrderDetail>()(z.object({ ...workOrderId, labourId: id }).strict()),
+  /** The notes of an open order; a closed one keeps them as they stood at the close. */
   'workOrders.updateNotes': operation<WorkOrderDetail>()(
     z
       .object({ ...workOrderId, internalNote: optionalMultiLineText(1000), customerNote: optionalMultiLineText(1000) })
       .strict()
+  ),
+  /**
+   * A note added to a closed order (picked up, cancelled, returned unrepaired), e.g. the customer
+   * called back: kept in the shop, on the timeline with who and when, marked as after the close.
+   */
+  'workOrders.addNoteAfterClose': operation<WorkOrderDetail>()(
+    z.object({ ...workOrderId, note: multiLineText(1000) }).strict()
   ),
   /** A paid repair's quote; moves the order to awaiting approval. */
   'workOrders.quote': operation<WorkOrderDetail>()(

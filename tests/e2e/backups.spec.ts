@@ -31,18 +31,26 @@ test('back up now, see it listed, restore it: today’s data is kept aside and e
   for (const name of ['王芳', '李强', '陈静']) await host.rpc('customers.create', { name }, adminToken)
 
   await signIn(page, host, ADMIN.username, ADMIN.password)
-  // No copy yet: the home screen says so.
+  // No copy yet: the home screen says so (not that the last one is two days old).
   const homeCard = page.getByTestId('home-backups')
-  await expect(homeCard.getByTestId('backup-problem-stale')).toBeVisible()
-  await expect(homeCard).toContainText('还没有任何备份')
+  await expect(homeCard.getByTestId('backup-problem-neverBackedUp')).toContainText('还没有备份')
+  await expect(homeCard.getByTestId('backup-problem-stale')).toBeHidden()
   await screenshot(page, 'backups-home-warning')
 
+  // The backups page offers the first copy in the notice itself.
+  await page.setViewportSize({ width: 1366, height: 768 })
   await page.getByTestId('nav-backups').click()
-  await page.getByTestId('take-backup').click()
+  const health = page.getByTestId('backup-health')
+  await expect(health.getByTestId('backup-problem-stale')).toBeHidden()
+  await expect(health.getByTestId('backup-last-good')).toBeHidden()
+  await settled(page)
+  await screenshot(page, 'backups-first-copy-asked')
+  await health.getByTestId('take-first-backup').click()
   const list = page.getByTestId('backup-list')
   await expect(list.locator('tbody tr')).toHaveCount(1)
   await expect(list.locator('tbody tr').first()).toContainText('手动')
-  await expect(page.getByTestId('backup-health').getByTestId('backup-problem-stale')).toBeHidden()
+  await expect(health.getByTestId('backup-problem-neverBackedUp')).toBeHidden()
+  await expect(health.getByTestId('backup-last-good')).toContainText('最近一次备份')
   await tallScreenshot(page, 'backups-list')
 
   // Work goes on after the copy; a desk is signed in elsewhere; a technician leaves.
@@ -108,6 +116,25 @@ test('a backup that fails is a warning at once, on the backups page and on the h
   const homeCard = page.getByTestId('home-backups')
   await expect(homeCard.getByTestId('backup-problem-lastCopyFailed')).toBeVisible()
   await tallScreenshot(page, 'backups-home-copy-failed', 1300)
+})
+
+test('a new shop takes its first backup from the home screen’s notice, and the notice goes', async ({ page, host }) => {
+  await setUpShop(host)
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await signIn(page, host, ADMIN.username, ADMIN.password)
+  const homeCard = page.getByTestId('home-backups')
+  await expect(homeCard.getByTestId('backup-problem-neverBackedUp')).toContainText('备份位置里还没有任何备份')
+  await expect(page.getByTestId('tile-backups')).toContainText('还没有备份')
+  await settled(page)
+  await screenshot(page, 'backups-home-first-copy')
+  await homeCard.getByTestId('take-first-backup').scrollIntoViewIfNeeded()
+  await screenshot(page, 'backups-home-first-copy-card')
+
+  await homeCard.getByTestId('take-first-backup').click()
+  await expect(page.locator('.el-message--success')).toContainText('备份完成')
+  // Healthy now: the home screen has nothing to say about backups, and its tile says they are fine.
+  await expect(homeCard).toBeHidden()
+  await expect(page.getByTestId('tile-backups')).toContainText('备份正常')
 })
 
 test('a copy dated in the future is a warning of its own, and the last backup shown is the real one', async ({

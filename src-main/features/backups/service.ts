@@ -178,7 +178,9 @@ export async function backupHealth(app: AppContext, now: Date): Promise<BackupHe
   const lastGoodAt = copies.find((copy) => !isFromTheFuture(copy, now))?.takenAt ?? null
   const problems: BackupHealth['problems'] = []
   let freeBytes: number | null = null
-  if (lastGoodAt === null || now.getTime() - new Date(lastGoodAt).getTime() > STALE_AFTER_MS) problems.push('stale')
+  // A shop that never took a copy is told to take its first one, not that its backup is old.
+  if (lastGoodAt === null) problems.push('neverBackedUp')
+  else if (now.getTime() - new Date(lastGoodAt).getTime() > STALE_AFTER_MS) problems.push('stale')
   if (lastCopyFailedAt(app)) problems.push('lastCopyFailed')
   if (copies.some((copy) => isFromTheFuture(copy, now))) problems.push('copyFromFuture')
   // The default folder is made by the first copy; only a chosen one can be missing.

@@ -1,60 +1,113 @@
 import type { Db } from '../../db/connection'
-import type { Page, ParsedInput } from '../../../src-shared/contract'
-import type { WarrantyClaimRow } from '../../../src-shared/contract/checkout'
+import type { ParsedInput } from '../../../src-shared/contract'
+import type { ClaimStepRecord, WarrantyClaimRow, WarrantyClaimsPage } from '../../../src-shared/contract/checkout'
+import { nextClaimSteps } from '../../../src-shared/domain/claimFiling'
+import { isEnrolled } from '../sync/hq/ownership'
 
-/** The shop's claims against the brand with HQ's decision beside each, newest first. */
-export async function listWarrantyClaims(
-  db: Db,
-  input: ParsedInput<'checkout.claims'>
-): Promise<Page<WarrantyClaimRow>> {
+interface ClaimFilter {
+  claimId?: string
+  workOrderId?: string
+  status?: WarrantyClaimRow['status']
+}
+
+/**
+ * The shop's claims against the brand, newest first, with HQ's decision beside each (an enrolled
+ * shop) or the last step a manager recorded by hand (a shop that files its claims itself).
+ */
+export async function listWarrantyClaims(db: Db, input: ParsedInput<'checkout.claims'>): Promise<WarrantyClaimsPage> {
+  const enrolled = await isEnrolled(db)
+  const filter = { workOrderId: input.workOrderId, status: input.status }
+  const [rows, total] = await Promise.all([
+    readClaimRows(db, filter, enrolled, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize }),
+    claimsOf(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ])
+  return { total: Number(total.n), rows, filedBy: enrolled ? 'hq' : 'shop' }
+}
+
+/** One claim as the claims list shows it. */
+export async function readWarrantyClaim(db: Db, claimId: string): Promise<WarrantyClaimRow | undefined> {
+  const [row] = await readClaimRows(db, { claimId }, await isEnrolled(db), { limit: 1, offset: 0 })
+  return row
+}
+
+function claimsOf(db: Db, filter: ClaimFilter) {
   let query = db
     .selectFrom('warrantyClaims as c')
     .innerJoin('workOrders as w', 'w.id', 'c.workOrderId')
     .innerJoin('invoices as i', 'i.id', 'c.invoiceId')
     .leftJoin('hqClaimDecisions as d', 'd.claimId', 'c.id')
-  if (input.workOrderId) query = query.where('c.workOrderId', '=', input.workOrderId)
-  if (input.status) query = query.where('c.status', '=', input.status)
-  const [rows, total] = await Promise.all([
-    query
-      .select([
-        'c.id',
-        'c.workOrderId',
-        'w.number as workOrderNumber',
-        'i.number as invoiceNumber',
-        'c.amountFen',
-        'c.status',
-        'c.createdAt',
-        'd.status as decisionStatus',
-        'd.reason',
-        'd.approvedFen',
-        'd.decidedAt'
-      ])
-      .orderBy('c.createdAt', 'desc')
-      .orderBy('c.id', 'desc')
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  ])
-  return {
-    total: Number(total.n),
-    rows: rows.map((row) => ({
-      id: row.id,
-      workOrderId: row.workOrderId,
-      workOrderNumber: row.workOrderNumber,
-      invoiceNumber: row.invoiceNumber,
-      amountFen: row.amountFen,
-      status: row.status as WarrantyClaimRow['status'],
-      createdAt: row.createdAt,
-      decision:
-        row.decisionStatus === null
-          ? null
-          : {
-              status: row.decisionStatus,
-              reason: row.reason ?? '',
-              approvedFen: row.approvedFen ?? 0,
-              decidedAt: row.decidedAt ?? ''
-            }
-    }))
-  }
+  if (filter.claimId) query = query.where('c.id', '=', filter.claimId)
+  if (filter.workOrderId) query = query.where('c.workOrderId', '=', filter.workOrderId)
+  if (filter.status) query = query.where('c.status', '=', filter.status)
+  return query
+}
+
+async function readClaimRows(
+  db: Db,
+  filter: ClaimFilter,
+  enrolled: boolean,
+  page: { limit: number; offset: number }
+): Promise<WarrantyClaimRow[]> {
+  const rows = await claimsOf(db, filter)
+    .select([
+      'c.id',
+      'c.workOrderId',
+      'w.number as workOrderNumber',
+      'i.number as invoiceNumber',
+      'c.amountFen',
+      'c.status',
+      'c.createdAt',
+      'd.status as decisionStatus',
+      'd.reason',
+      'd.approvedFen',
+      'd.decidedAt'
+    ])
+    .orderBy('c.createdAt', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+  const lastSteps = await lastStepsOf(
+    db,
+    rows.map((row) => row.id)
+  )
+  return rows.map((row) => ({
+    id: row.id,
+    workOrderId: row.workOrderId,
+    workOrderNumber: row.workOrderNumber,
+    invoiceNumber: row.invoiceNumber,
+    amountFen: row.amountFen,
+    status: row.status,
+    createdAt: row.createdAt,
+    decision:
+      row.decisionStatus === null
+        ? null
+        : {
+            status: row.decisionStatus,
+            reason: row.reason ?? '',
+            approvedFen: row.approvedFen ?? 0,
+            decidedAt: row.decidedAt ?? ''
+          },
+    lastStep: lastSteps.get(row.id) ?? null,
+    // An enrolled shop's claims move with HQ's answers alone.
+    nextSteps: enrolled ? [] : nextClaimSteps(row.status)
+  }))
+}
+
+/** The latest step recorded by hand on each of these claims (steps are numbered in time order). */
+async function lastStepsOf(db: Db, claimIds: string[]): Promise<Map<string, ClaimStepRecord>> {
+  const last = new Map<string, ClaimStepRecord>()
+  if (claimIds.length === 0) return last
+  const steps = await db
+    .selectFrom('warrantyClaimSteps as s')
+    .leftJoin('users as u', 'u.id', 's.recordedBy')
+    .select(['s.claimId', 's.status', 's.paidFen', 's.note', 's.recordedAt', 'u.displayName as recordedByName'])
+    .where('s.claimId', 'in', claimIds)
+    .orderBy('s.recordedAt')
+    .orderBy('s.id')
+    .execute()
+  for (const { claimId, ...step } of steps) last.set(claimId, step)
+  return last
 }

@@ -6,6 +6,7 @@ import { invoiceIdByNumber, invoicesOfWorkOrder, loadInvoice } from './invoices'
 import { payWorkOrder } from './pay'
 import { recordTaxInvoiceNumber } from './taxInvoice'
 import { listWarrantyClaims } from './claimsList'
+import { markClaim } from './claimFiling'
 
 export const checkoutHandlers: HandlersOf<'checkout'> = {
   'checkout.draft': (ctx, input) => checkoutDraft(ctx.app.db, input.workOrderId),
@@ -15,5 +16,6 @@ export const checkoutHandlers: HandlersOf<'checkout'> = {
   'checkout.forWorkOrder': (ctx, input) => invoicesOfWorkOrder(ctx.app.db, input.workOrderId),
   'checkout.recordTaxInvoice': (ctx, input) => recordTaxInvoiceNumber(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'checkout.creditNote': (ctx, input) => issueCreditNote(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'checkout.claims': (ctx, input) => listWarrantyClaims(ctx.app.db, input)
+  'checkout.claims': (ctx, input) => listWarrantyClaims(ctx.app.db, input),
+  'checkout.markClaim': (ctx, input) => markClaim(ctx.app.db, ctx.now, signedInUser(ctx), input)
 }

@@ -294,3 +294,31 @@ export const counterSaleSerials: Migration = {
   name: 'checkout: a counter sale line of a serial-tracked part keeps the serial sold',
   statements: [`ALTER TABLE counter_sale_lines ADD COLUMN serial TEXT`]
 }
+
+/**
+ * A shop outside a brand network files its claims with the brand itself; a manager records each
+ * answer by hand. The steps are kept as they were recorded (filed, paid with the amount the brand
+ * paid, rejected with why); the claim's own status follows the latest, so the reports' claim sums
+ * (kept by the triggers on its status) move with it.
+ */
+export const claimsFiledByTheShop: Migration = {
+  version: 59,
+  name: 'checkout: the steps of a warranty claim the shop files with the brand by hand',
+  statements: [
+    `CREATE TABLE warranty_claim_steps (
+        id TEXT PRIMARY KEY,
+        claim_id TEXT NOT NULL REFERENCES warranty_claims(id),
+        status TEXT NOT NULL CHECK (status IN ('submitted', 'paid', 'rejected')),
+        paid_fen INTEGER CHECK ((status = 'paid') = (paid_fen IS NOT NULL)),
+        note TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT NOT NULL REFERENCES users(id),
+        recorded_at TEXT NOT NULL
+      )`,
+    `CREATE INDEX warranty_claim_steps_claim ON warranty_claim_steps(claim_id, recorded_at)`,
+    // A step is what was recorded then: a wrong one is put right by recording the next.
+    `CREATE TRIGGER warranty_claim_steps_no_update BEFORE UPDATE ON warranty_claim_steps
+       BEGIN SELECT RAISE(ABORT, 'a claim step is kept as recorded: record the next step instead'); END`,
+    `CREATE TRIGGER warranty_claim_steps_no_delete BEFORE DELETE ON warranty_claim_steps
+       BEGIN SELECT RAISE(ABORT, 'a claim step is kept as recorded: record the next step instead'); END`
+  ]
+}

@@ -92,6 +92,16 @@ export interface WarrantyClaimsTable {
   createdAt: string
 }
 
+export interface WarrantyClaimStepsTable {
+  id: string
+  claimId: string
+  status: 'submitted' | 'paid' | 'rejected'
+  paidFen: number | null
+  note: string
+  recordedBy: string
+  recordedAt: string
+}
+
 export interface CounterSalesTable {
   id: string
   number: string
@@ -150,6 +160,7 @@ export interface CheckoutTables {
   dayCloseDocuments: DayCloseDocumentsTable
   dayCloseHandOvers: DayCloseHandOversTable
   warrantyClaims: WarrantyClaimsTable
+  warrantyClaimSteps: WarrantyClaimStepsTable
   counterSales: CounterSalesTable
   counterSaleLines: CounterSaleLinesTable
   invoiceSnapshots: InvoiceSnapshotsTable

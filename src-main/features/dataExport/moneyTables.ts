@@ -164,5 +164,22 @@ export const MONEY_TABLES: readonly ExportTable[] = [
       text('c.status', '状态', 'Status'),
       createdAt('c')
     ]
+  },
+  {
+    // A shop outside a brand network records the brand's answers to its claims by hand.
+    file: 'warranty_claim_steps',
+    zh: '保修索赔的申报记录',
+    en: 'Warranty claim steps recorded by hand',
+    from: 'warranty_claim_steps s',
+    orderBy: 's.recorded_at, s.id',
+    columns: [
+      id('s.id', '记录ID', 'Step ID'),
+      id('s.claim_id', '索赔ID', 'Claim ID'),
+      text('s.status', '状态', 'Status'),
+      money('s.paid_fen', '品牌实付(元)', 'Paid by the brand (yuan)'),
+      text('s.note', '说明', 'Note'),
+      userName('s.recorded_by', '记录人', 'Recorded by'),
+      instant('s.recorded_at', '记录时间', 'Recorded at')
+    ]
   }
 ]

@@ -7,7 +7,7 @@ import { openWorkOrder } from './repairs/intake'
 import { assignTechnician, pickUp, transitionWorkOrder } from './repairs/lifecycle'
 import { reopenWorkOrder } from './repairs/comeback'
 import { approvalsQueue, giveQuote, recordCustomerDecision, recordManagerDecision } from './repairs/quotes'
-import { addLabour, diagnose, removeLabour, updateNotes } from './repairs/technicianWork'
+import { addLabour, addNoteAfterClose, diagnose, removeLabour, updateNotes } from './repairs/technicianWork'
 import { setWaiting } from './repairs/waiting'
 import { listWorkOrders, workOrderBoard } from './summaries'
 import { listTechnicians } from './technicians'
@@ -38,6 +38,7 @@ export const workOrdersHandlers: HandlersOf<'workOrders'> = {
   'workOrders.addLabour': (ctx, input) => addLabour(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'workOrders.removeLabour': (ctx, input) => removeLabour(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'workOrders.updateNotes': (ctx, input) => updateNotes(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'workOrders.addNoteAfterClose': (ctx, input) => addNoteAfterClose(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'workOrders.quote': (ctx, input) => giveQuote(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'workOrders.customerDecision': (ctx, input) => recordCustomerDecision(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'workOrders.managerDecision': (ctx, input) => recordManagerDecision(ctx.app.db, ctx.now, signedInUser(ctx), input),

@@ -41,6 +41,7 @@ export function workOrderRights(
       quote.customerDecision !== 'refused',
     assign: open && may('workOrders.assign'),
     editNotes: open && may('workOrders.updateNotes') && ownJob,
+    addNoteAfterClose: !open && may('workOrders.addNoteAfterClose') && ownJob,
     setWaiting: open && may('workOrders.setWaiting') && ownJob && order.serviceType === 'warranty_repair',
     pickup: awaitsHandOver(order) && may('workOrders.pickup'),
     reopen: order.status === 'picked_up' && !history.hasLiveComeback && may('workOrders.reopen'),

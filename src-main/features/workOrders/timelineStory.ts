@@ -51,13 +51,14 @@ export async function loadTimeline(db: Db, workOrderId: string): Promise<Timelin
     })
   )
   const parts = await workOrderPorts().partsTimelineOf(db, workOrderId)
-  // In one instant the kernel's line comes first and the parts that followed from it after (a
-  // job's closing, then its parts returned and its requests withdrawn); ids are time-ordered
-  // (UUIDv7), so they settle the order of the lines one side wrote in the same instant.
-  const lines = [...events.map((event) => ({ event, side: 0 })), ...parts.map((event) => ({ event, side: 1 }))]
-  return lines
-    .sort((a, b) => compare(a.event.at, b.event.at) || a.side - b.side || compare(a.event.id, b.event.id))
-    .map(({ event }) => event)
+  // Ids are time-ordered (UUIDv7), so they settle the order of lines written in the same instant,
+  // except a cancelled request's line: it carries the request's older id, and it follows what
+  // happened in its instant (a job's closing withdraws its requests).
+  const afterItsInstant = (event: TimelineEvent) =>
+    event.kind === 'part_request_cancelled' || event.kind === 'part_request_withdrawn' ? 1 : 0
+  return [...events, ...parts].sort(
+    (a, b) => compare(a.at, b.at) || afterItsInstant(a) - afterItsInstant(b) || compare(a.id, b.id)
+  )
 }
 
 function compare(a: string, b: string): number {

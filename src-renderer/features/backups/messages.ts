@@ -113,7 +113,8 @@ export const backupsMessages = defineMessages(
       health: {
         title: '数据备份',
         lastGood: '最近一次备份：{at}',
-        never: '还没有任何备份',
+        neverBackedUp: '还没有备份',
+        neverBackedUpHint: '备份位置里还没有任何备份。请现在备份一次，之后每天会自动备份',
         stale: '已超过两天没有备份',
         lastCopyFailed: '最近一次备份没有成功，请查看备份位置',
         copyFromFuture: '有一份备份的日期在将来（电脑时钟曾经走快了），请核对电脑的日期和时间；每日备份照常进行',
@@ -252,7 +253,9 @@ export const backupsMessages = defineMessages(
       health: {
         title: 'Backups',
         lastGood: 'Last backup: {at}',
-        never: 'No backup has been taken yet',
+        neverBackedUp: 'No backup yet',
+        neverBackedUpHint:
+          'The backup folder holds no backup yet. Back up once now; after that a backup is made every day by itself',
         stale: 'No backup for more than two days',
         lastCopyFailed: 'The latest backup failed; check the backup folder',
         copyFromFuture:

@@ -1,19 +1,34 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { ClaimStatus, WarrantyClaimRow } from '../../../src-shared/contract/checkout'
+import type { Input } from '../../../src-shared/contract'
+import type {
+  ClaimFiling,
+  ClaimStatus,
+  WarrantyClaimRow,
+  WarrantyClaimsPage
+} from '../../../src-shared/contract/checkout'
 import { call } from '../../api/client'
 import { usePagedList } from '../../ui/pagedList'
 
-/** The shop's warranty claims with HQ's decision: the claims list, and one job's claims. */
+/**
+ * The shop's warranty claims: the claims list and one job's claims, with who carries them to the
+ * brand (HQ by the sync, or the shop itself, a manager recording each answer by hand).
+ */
 export const useClaimsStore = defineStore('claims', () => {
   const status = ref<ClaimStatus | ''>('')
-  const list = usePagedList<WarrantyClaimRow>(
-    (page, pageSize) => call('checkout.claims', { page, pageSize, ...(status.value ? { status: status.value } : {}) }),
-    50
-  )
+  // Unknown until the first page comes: the screen says nothing about it meanwhile.
+  const filedBy = ref<ClaimFiling | null>(null)
+  const list = usePagedList<WarrantyClaimRow>(async (page, pageSize) => {
+    const result = await call('checkout.claims', { page, pageSize, ...(status.value ? { status: status.value } : {}) })
+    filedBy.value = result.filedBy
+    return result
+  }, 50)
 
-  const ofWorkOrder = async (workOrderId: string): Promise<WarrantyClaimRow[]> =>
-    (await call('checkout.claims', { workOrderId, page: 1, pageSize: 20 })).rows
+  const ofWorkOrder = (workOrderId: string): Promise<WarrantyClaimsPage> =>
+    call('checkout.claims', { workOrderId, page: 1, pageSize: 20 })
 
-  return { status, ...list, ofWorkOrder }
+  /** Records the brand's answer to a claim the shop files itself. */
+  const mark = (input: Input<'checkout.markClaim'>): Promise<WarrantyClaimRow> => call('checkout.markClaim', input)
+
+  return { status, filedBy, ...list, ofWorkOrder, mark }
 })

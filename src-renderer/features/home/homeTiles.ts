@@ -127,9 +127,12 @@ function managerTiles(facts: HomeFacts, t: Translate, when: ShopTime): HomeTile[
         path: '/backups'
       }
     )
-    backups.hint = problems
-      ? t('dashboard.backupsProblems', { count: problems }, problems)
-      : t('dashboard.backupsHealthy')
+    // A new shop's first copy is still to be made: say that, not "a problem" with its backups.
+    backups.hint = facts.backups.problems.includes('neverBackedUp')
+      ? t('backups.health.neverBackedUp')
+      : problems
+        ? t('dashboard.backupsProblems', { count: problems }, problems)
+        : t('dashboard.backupsHealthy')
     tiles.push(backups)
   }
   if (facts.sync) tiles.push(syncTile(facts.sync, t, when))

@@ -46,6 +46,13 @@ export const workOrderPageMessages = defineMessages(
       internalNote: '内部备注（不打印）',
       customerNote: '给客户的备注（打印在单据上）',
       saveNotes: '保存备注',
+      notesKeptAtClose:
+        '工单{status}，备注保持结单时的内容，不能再改。之后的新情况（如客户来电）请添加补充备注：只在店内可见，不会打印给客户。',
+      noNote: '无',
+      notesAfterClose: '结单后的补充备注',
+      afterCloseTag: '结单后添加',
+      newNoteAfterClose: '新的补充备注',
+      addNoteAfterClose: '添加补充备注',
       faultDate: '故障出现日期',
       faultDateToday: '今天',
       waiting: {
@@ -110,6 +117,7 @@ export const workOrderPageMessages = defineMessages(
       labour_added: '添加工时',
       labour_removed: '删除工时',
       notes: '修改备注',
+      note_after_close: '结单后补充备注',
       waiting: '记录待修原因',
       waiting_ended: '结束待修',
       quoted: '提交报价',
@@ -178,6 +186,13 @@ export const workOrderPageMessages = defineMessages(
       internalNote: 'Internal note (not printed)',
       customerNote: 'Note for the customer (printed)',
       saveNotes: 'Save notes',
+      notesKeptAtClose:
+        'This work order is closed ({status}): its notes stay as they were at the close. Add anything new (a call from the customer, say) as a note after the close: it stays in the shop and is not printed.',
+      noNote: 'None',
+      notesAfterClose: 'Notes added after the close',
+      afterCloseTag: 'after the close',
+      newNoteAfterClose: 'New note after the close',
+      addNoteAfterClose: 'Add the note',
       faultDate: 'Fault appeared on',
       faultDateToday: 'Today',
       waiting: {
@@ -246,6 +261,7 @@ export const workOrderPageMessages = defineMessages(
       labour_added: 'Labour added',
       labour_removed: 'Labour removed',
       notes: 'Notes changed',
+      note_after_close: 'Note added after the close',
       waiting: 'Waiting recorded',
       waiting_ended: 'Waiting ended',
       quoted: 'Quote submitted',

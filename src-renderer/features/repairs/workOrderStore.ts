@@ -44,6 +44,7 @@ export const useWorkOrderStore = defineStore('workOrder', () => {
         | 'workOrders.addLabour'
         | 'workOrders.removeLabour'
         | 'workOrders.updateNotes'
+        | 'workOrders.addNoteAfterClose'
         | 'workOrders.setWaiting'
         | 'workOrders.quote'
         | 'workOrders.customerDecision'
@@ -86,6 +87,7 @@ export const useWorkOrderStore = defineStore('workOrder', () => {
     addLabour: act('workOrders.addLabour'),
     removeLabour: act('workOrders.removeLabour'),
     updateNotes: act('workOrders.updateNotes'),
+    addNoteAfterClose: act('workOrders.addNoteAfterClose'),
     setWaiting: act('workOrders.setWaiting'),
     quote: act('workOrders.quote'),
     customerDecision: act('workOrders.customerDecision'),

@@ -15,8 +15,8 @@ export const CODE_SET_KEYS: Record<ReportCodeSet, string> = {
   category: 'warranty.categories',
   serviceType: 'serviceType',
   method: 'checkout.method',
-  // A claim's status is named as the claims list names it.
-  claimStatus: 'claims.status',
+  // A claim's status in words true whether HQ carries the claims or the shop files them itself.
+  claimStatus: 'claims.reportStatus',
   bucket: 'reports.bucket',
   aspect: 'contact.call.aspects',
   // Who pays a used part, named as the parts report counts it.

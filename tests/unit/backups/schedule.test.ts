@@ -99,25 +99,33 @@ describe('keeping the last N daily and M monthly copies', () => {
 })
 
 describe('backup health on the manager’s home screen', () => {
-  it('warns when there is no copy or the last is older than two days, and when a chosen folder is missing', async () => {
+  it('asks for the first copy when there is none, warns when the last is older than two days, and when a chosen folder is missing', async () => {
     const { app, adminToken, clock, dataDir } = await fileShop()
     const manager = await createUserAndSignIn(app, adminToken, 'manager')
-    expect((await callOk(app, 'backups.health', {}, manager.token)).problems).toContain('stale')
+    // A new shop has no old copy: it is told to make its first, not that its backup is two days old.
+    const first = await callOk(app, 'backups.health', {}, manager.token)
+    expect(first).toMatchObject({ lastGoodAt: null })
+    expect(first.problems).toContain('neverBackedUp')
+    expect(first.problems).not.toContain('stale')
 
     const copy = await callOk(app, 'backups.takeNow', {}, manager.token)
     const fresh = await callOk(app, 'backups.health', {}, manager.token)
     expect(fresh).toMatchObject({ lastGoodAt: copy.takenAt })
     expect(fresh.problems).not.toContain('stale')
+    expect(fresh.problems).not.toContain('neverBackedUp')
     expect(fresh.freeBytes).toBeGreaterThan(0)
 
     clock.advance(2 * DAY + MINUTE)
     const managerToken = await signIn(app, manager.user.username, manager.password)
-    expect((await callOk(app, 'backups.health', {}, managerToken)).problems).toContain('stale')
+    const old = (await callOk(app, 'backups.health', {}, managerToken)).problems
+    expect(old).toContain('stale')
+    expect(old).not.toContain('neverBackedUp')
 
     const stick = join(dataDir, 'usb-stick')
     const settings = { folder: stick, dailyTime: '21:30', keepDaily: 7, keepMonthly: 12 }
     await callOk(app, 'backups.saveSettings', settings, await signIn(app))
-    expect((await callOk(app, 'backups.health', {}, managerToken)).problems).toEqual(['stale', 'folderMissing'])
+    // The chosen folder holds no copy yet: the first one there is asked for.
+    expect((await callOk(app, 'backups.health', {}, managerToken)).problems).toEqual(['neverBackedUp', 'folderMissing'])
     mkdirSync(stick)
     await callOk(app, 'backups.takeNow', {}, managerToken)
     expect((await callOk(app, 'backups.health', {}, managerToken)).problems).toEqual([])

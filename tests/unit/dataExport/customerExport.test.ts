@@ -165,6 +165,7 @@ const NOT_ABOUT_THE_CUSTOMER: Record<string, string> = {
   counter_sales: 'a counter sale names no customer, only what was typed: it cannot be told whose it is',
   counter_sale_lines: 'lines of counter sales (above)',
   warranty_accessory_remedies: 'an accessory exchange is recorded against the unit, not a customer',
+  warranty_claim_steps: 'the shop’s own filing of an exported claim with the brand, and the brand’s answer',
   ...Object.fromEntries(
     ['warranty_import_runs', 'warranty_import_rows', 'warranty_import_undo'].map((table) => [
       table,

@@ -29,6 +29,7 @@ const TABLE_FILES: Record<string, string> = {
   payments: 'payments.csv',
   day_closes: 'day_closes.csv',
   warranty_claims: 'warranty_claims.csv',
+  warranty_claim_steps: 'warranty_claim_steps.csv',
   parts: 'parts.csv',
   stock_movements: 'stock_movements.csv',
   stock_adjustments: 'stock_adjustments.csv',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callOk } from '../helpers'
+import { callError, callOk } from '../helpers'
 import { driveTo, staffedShopPerFile } from '../workOrders/fixtures'
 import { finishedJob } from '../checkout/fixtures'
 import { newPart, receive } from '../parts/fixtures'
@@ -28,8 +28,18 @@ describe("HQ's decisions flow back to the shop", () => {
       partPriceFen: 30_000
     })
     await callOk(app, 'checkout.pay', { workOrderId: job.id, tenders: [] }, staff.frontDesk.token)
-    const [open] = (await callOk(app, 'checkout.claims', { workOrderId: job.id }, staff.frontDesk.token)).rows
-    expect(open).toMatchObject({ status: 'open', amountFen: 36_000, decision: null })
+    const listed = await callOk(app, 'checkout.claims', { workOrderId: job.id }, staff.frontDesk.token)
+    const [open] = listed.rows
+    expect(listed.filedBy).toBe('hq')
+    expect(open).toMatchObject({ status: 'open', amountFen: 36_000, decision: null, nextSteps: [] })
+    // An enrolled shop's claims are HQ's to decide: nobody marks them by hand, not even a manager.
+    expect(
+      await callError(app, 'checkout.markClaim', { claimId: open!.id, step: 'submitted' }, staff.manager.token)
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'claims.movesWithHq' })
+    expect((await callOk(app, 'checkout.claims', { workOrderId: job.id }, staff.manager.token)).rows[0]).toMatchObject({
+      status: 'open',
+      lastStep: null
+    })
 
     expect((await syncWithHq(app)).problem).toBeNull()
     const sent = (await callOk(app, 'checkout.claims', { workOrderId: job.id }, staff.frontDesk.token)).rows[0]!

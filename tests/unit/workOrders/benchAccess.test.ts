@@ -96,6 +96,21 @@ const WRITES: BenchWrite[] = [
     }
   },
   {
+    operation: 'workOrders.addNoteAfterClose',
+    alsoAllowed: ['frontDesk', 'manager'],
+    offered: (order) => order.can.addNoteAfterClose,
+    prepare: async (s) => {
+      const id = await techAsJob(s, 'warranty_repair')
+      await callOk(
+        s.app,
+        'workOrders.transition',
+        { id, to: 'cancelled', reason: '客户不修了' },
+        s.staff.frontDesk.token
+      )
+      return { workOrderId: id, input: { id, note: '客户来电问能否再修' } }
+    }
+  },
+  {
     operation: 'workOrders.setWaiting',
     alsoAllowed: ['frontDesk', 'manager'],
     offered: (order) => order.can.setWaiting,

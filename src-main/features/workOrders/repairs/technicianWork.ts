@@ -4,6 +4,8 @@ import { uuidv7 } from '../../../../src-shared/domain/ids'
 import { changeWorkOrder } from '../change'
 import { requireActiveCode } from '../codes/codes'
 import { requireBenchAccess, requireNotBilled, requireOpen } from '../guards'
+import { isClosed } from '../../../../src-shared/domain/workOrderStatus'
+import { NOTE_AFTER_CLOSE } from '../../../../src-shared/contract/workOrders'
 
 // The technician's work on a job at the bench: diagnosis, labour lines and notes.
 
@@ -81,7 +83,8 @@ export function removeLabour(
 /**
  * Internal notes stay in the shop; customer notes are printed for the customer. The notes are
  * the job's technician's record of the work, so another technician may not overwrite them (the
- * desk and managers may, as `can.editNotes` says).
+ * desk and managers may, as `can.editNotes` says). A closed order keeps them as they stood when
+ * it closed (what the customer's documents printed): anything later is a note after the close.
  */
 export function updateNotes(
   db: Db,
@@ -90,8 +93,27 @@ export function updateNotes(
   input: ParsedInput<'workOrders.updateNotes'>
 ): Promise<WorkOrderDetail> {
   return changeWorkOrder(db, at, actor, input.id, 'workOrders.updateNotes', async (_trx, order) => {
-    requireOpen(order)
+    if (isClosed(order.status)) throw new AppError('READ_ONLY', 'errors.notesKeptAtClose')
     requireBenchAccess(actor, order)
     return { set: { internalNote: input.internalNote, customerNote: input.customerNote }, event: { kind: 'notes' } }
+  })
+}
+
+/**
+ * What happens after the close still belongs to the job (the customer calls back about the
+ * repair, a part turns out faulty later): it is added, never written over the closed notes, as a
+ * timeline line with who and when, so it reads as after the close. It stays in the shop (it is
+ * not printed); who may add it is who may write the job's notes.
+ */
+export function addNoteAfterClose(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: ParsedInput<'workOrders.addNoteAfterClose'>
+): Promise<WorkOrderDetail> {
+  return changeWorkOrder(db, at, actor, input.id, 'workOrders.addNoteAfterClose', async (_trx, order) => {
+    if (!isClosed(order.status)) throw new AppError('CONFLICT', 'errors.workOrderStillOpen')
+    requireBenchAccess(actor, order)
+    return { event: { kind: NOTE_AFTER_CLOSE, note: input.note } }
   })
 }

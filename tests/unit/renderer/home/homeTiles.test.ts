@@ -70,6 +70,18 @@ describe('the home tiles a role sees', () => {
     ])
     expect(full[3]).toMatchObject({ count: 2, tone: 'late', hint: 'dashboard.backupsProblems {"count":2}' })
     expect(full[4]).toMatchObject({ count: '—', tone: undefined, hint: 'dashboard.syncNotEnrolled' })
+
+    // A shop that never backed up is told so, not that it has "a problem" with its backups.
+    const never = { problems: ['neverBackedUp'] } as unknown as BackupHealth
+    const first = homeSections(
+      { dashboard: { today: '2026-12-05', manager }, approvals: null, backups: never, sync: null },
+      t
+    )
+    expect(first[0]!.tiles.find((tile) => tile.test === 'tile-backups')).toMatchObject({
+      count: 1,
+      tone: 'late',
+      hint: 'backups.health.neverBackedUp'
+    })
   })
 
   it('shows the sync as late when the last success is old with no problem recorded, with its time, and names a stuck batch and held changes', () => {

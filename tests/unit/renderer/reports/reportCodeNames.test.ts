@@ -18,7 +18,9 @@ describe("the reports' coded values", () => {
     expect(missing).toEqual([])
   })
 
-  it("name a claim's status as the claims list does (one set of words for the same status)", () => {
-    expect(CODE_SET_KEYS.claimStatus).toBe('claims.status')
+  // The claims list names a status for who carries the claim (HQ: 待上传; the shop itself:
+  // 待向品牌申报); a report does not know which, so it uses the one set of words true for both.
+  it("name a claim's status in the claims' words that hold whether HQ carries them or the shop files them", () => {
+    expect(CODE_SET_KEYS.claimStatus).toBe('claims.reportStatus')
   })
 })

@@ -1,0 +1,78 @@
+import { test, expect, hire, screenshot, settled, setUpShop, staffPage } from './fixtures'
+import { finishedJob } from './counterJobs'
+
+test('a shop outside a brand network is told to file its claims itself, and a manager records them filed and paid', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const manager = await hire(host, adminToken, 'dianzhang', '钱店长', 'manager')
+  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+  const job = await finishedJob(host, adminToken, {
+    serviceType: 'warranty_repair',
+    customer: '孙悦',
+    labourFen: 6_000,
+    partPriceFen: 30_000
+  })
+  await host.rpc('checkout.pay', { workOrderId: job.id, tenders: [] }, adminToken)
+
+  const page = await staffPage(browser, host, manager.username, manager.password)
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.getByTestId('nav-claims').click()
+  await expect(page.getByTestId('claims-intro')).toContainText('请自行向品牌申报')
+  const row = page.getByTestId('claims-table').locator('tbody tr').filter({ hasText: job.number })
+  await expect(row.getByTestId('claim-state')).toHaveText('待向品牌申报')
+  await expect(page.getByText('待上传')).toHaveCount(0)
+  await settled(page)
+  await screenshot(page, 'claims-to-file-with-brand')
+
+  // Filed with the brand, with the brand's claim number.
+  await row.getByTestId('claim-mark-submitted').click()
+  const dialog = page.getByTestId('claim-step-dialog')
+  await expect(dialog).toContainText(`工单 ${job.number} · 索赔金额 ¥360.00`)
+  await dialog.locator('input[name=claim-note]').fill('品牌索赔单 BR-0117')
+  await dialog.getByTestId('claim-step-save').click()
+  await expect(dialog).toBeHidden()
+  await expect(row.getByTestId('claim-state')).toHaveText('已向品牌申报')
+  await expect(row.getByTestId('claim-last-step')).toContainText('品牌索赔单 BR-0117')
+  await expect(row.getByTestId('claim-last-step')).toContainText('钱店长 记录')
+
+  // Paid, a little less than claimed.
+  await row.getByTestId('claim-mark-paid').click()
+  await expect(dialog.locator('input[name=claim-paid]')).toHaveValue('360.00')
+  await dialog.locator('input[name=claim-paid]').fill('350')
+  await dialog.locator('input[name=claim-note]').fill('扣运费 10 元')
+  await settled(page)
+  await screenshot(page, 'claims-record-paid-dialog')
+  await dialog.getByTestId('claim-step-save').click()
+  await expect(dialog).toBeHidden()
+  await expect(row.getByTestId('claim-state')).toHaveText('品牌已付款')
+  await expect(row.getByTestId('claim-last-step')).toContainText('实付 ¥350.00')
+  await expect(row.getByTestId('claim-mark-rejected')).toHaveCount(0)
+  await settled(page)
+  await screenshot(page, 'claims-paid-by-brand')
+
+  // The job shows the same, and the front desk sees it without the manager's buttons.
+  await page.goto(`${host.url}#/work-orders/${job.id}`)
+  const managersPanel = page.getByTestId('work-order-claims')
+  await expect(managersPanel.getByTestId('claim-state')).toHaveText('品牌已付款')
+  await managersPanel.scrollIntoViewIfNeeded()
+  await settled(page)
+  await screenshot(page, 'claims-on-the-job')
+  const deskPage = await staffPage(browser, host, desk.username, desk.password)
+  await deskPage.setViewportSize({ width: 1366, height: 768 })
+  await deskPage.goto(`${host.url}#/work-orders/${job.id}`)
+  const panel = deskPage.getByTestId('work-order-claims')
+  await expect(panel.getByTestId('claim-state')).toHaveText('品牌已付款')
+  await expect(panel.locator('[data-test^=claim-mark-]')).toHaveCount(0)
+
+  // The claims report counts it as paid, nothing owed.
+  const today = await host.rpc<{ today: string }>('dashboard.get', {}, adminToken)
+  const report = await host.rpc<{ figures: { key: string; value: number }[] }>(
+    'reports.run',
+    { report: 'claims', from: today.today, to: today.today },
+    adminToken
+  )
+  const figure = (key: string) => report.figures.find((entry) => entry.key === key)?.value
+  expect([figure('paidFen'), figure('outstandingFen')]).toEqual([36_000, 0])
+})

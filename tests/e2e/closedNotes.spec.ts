@@ -1,0 +1,55 @@
+import { test, expect, hire, screenshot, settled, setUpShop, staffPage, takeIn } from './fixtures'
+import { uniqueMobile, uniqueSerial } from './counterJobs'
+
+test('a cancelled job’s notes read as they stood at the close; the desk adds a later call as a note after the close', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+  const { workOrder } = await takeIn(host, adminToken, {
+    serviceType: 'paid_repair',
+    customer: { name: '周敏', mobile: uniqueMobile() },
+    device: { brand: '华为', model: 'P60', serial: uniqueSerial() },
+    reportedFault: '充电口接触不良'
+  })
+  const id = workOrder.id
+  await host.rpc('workOrders.updateNotes', { id, internalNote: '尾插氧化', customerNote: '建议更换尾插' }, adminToken)
+  await host.rpc('workOrders.transition', { id, to: 'cancelled', reason: '客户觉得太贵' }, adminToken)
+
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.goto(`${host.url}#/work-orders/${id}`)
+  const notes = page.getByTestId('closed-notes')
+  await expect(notes.getByTestId('notes-kept-at-close')).toContainText('工单已取消，备注保持结单时的内容')
+  await expect(notes.getByTestId('closed-internal-note')).toHaveText('尾插氧化')
+  await expect(notes.getByTestId('closed-customer-note')).toHaveText('建议更换尾插')
+  // No box offers to rewrite them.
+  await expect(page.locator('textarea[name=internal-note]')).toHaveCount(0)
+  await expect(page.locator('textarea[name=customer-note]')).toHaveCount(0)
+
+  const call = '客户来电：考虑后愿意修，下周带来'
+  await expect(notes.getByTestId('add-note-after-close')).toBeDisabled()
+  await notes.locator('textarea[name=note-after-close]').fill(call)
+  await notes.getByTestId('add-note-after-close').click()
+  const added = notes.getByTestId('note-after-close')
+  await expect(added).toHaveCount(1)
+  await expect(added).toContainText('结单后添加')
+  await expect(added).toContainText('李婷')
+  await expect(added).toContainText(call)
+  await expect(notes.locator('textarea[name=note-after-close]')).toHaveValue('')
+  // The closed notes themselves are unchanged, and the timeline has the line.
+  await expect(notes.getByTestId('closed-internal-note')).toHaveText('尾插氧化')
+  await expect(page.getByText('结单后补充备注').first()).toBeVisible()
+  await notes.scrollIntoViewIfNeeded()
+  await settled(page)
+  await screenshot(page, 'work-order-closed-notes')
+
+  const order = await host.rpc<{ internalNote: string; events: { kind: string; note: string }[] }>(
+    'workOrders.get',
+    { id },
+    adminToken
+  )
+  expect(order.internalNote).toBe('尾插氧化')
+  expect(order.events.filter((event) => event.kind === 'note_after_close').map((event) => event.note)).toEqual([call])
+})
