@@ -87,5 +87,6 @@ export const allMigrations: readonly Migration[] = [
   reportPartCreditsLater.partCreditsLater,
   parts.partRequestCancellations,
   reportAccessoryRemedies.accessoryRemedyMonths,
-  customers.erasureReachesNotesAndHandOvers
+  customers.erasureReachesNotesAndHandOvers,
+  parts.partRequestCancelReasons
 ]

@@ -70,7 +70,8 @@ const RELEASED_CHECKSUMS: Record<number, string> = {
   55: '1ace8a36248e561317e81af104f34a9e50bbc2cd03d1893750526b6fb5dffa7d',
   56: '0515a2c5b4627279c8e5519f3363c1fe9a3edc85cd2fee8c12263f26433c5226',
   57: '14336e949166eda2ea73e9836742c1e3feb4ef2fbf276dd0a370ba890d8d66ec',
-  58: '665354bbefb5f50f05d8ed8af3c2d43a1158144703249d100426a0dc59cc1239'
+  58: '665354bbefb5f50f05d8ed8af3c2d43a1158144703249d100426a0dc59cc1239',
+  59: '44b0f1714985f8fd6b9c757228aa919f05c2aeaa25e8046f4493b2cf50a362f1'
 }
 
 const FEATURES = join(__dirname, '..', '..', '..', 'src-main', 'features')
