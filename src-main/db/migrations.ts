@@ -88,5 +88,6 @@ export const allMigrations: readonly Migration[] = [
   parts.partRequestCancellations,
   reportAccessoryRemedies.accessoryRemedyMonths,
   customers.erasureReachesNotesAndHandOvers,
-  checkout.claimsFiledByTheShop
+  checkout.claimsFiledByTheShop,
+  parts.partRequestCancelReasons
 ]

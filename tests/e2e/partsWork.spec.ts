@@ -157,7 +157,9 @@ test('a technician requests parts on their job; the clerk issues by scanning; th
   await expect(techPage.getByTestId('part-requests')).toContainText('已发料')
   // The technician cancels the screen request they no longer need.
   await techPage.getByTestId('part-requests').getByTestId('cancel-request').click()
-  await techPage.getByRole('button', { name: '取消申领' }).click()
+  const cancelDialog = techPage.getByTestId('cancel-request-dialog')
+  await cancelDialog.getByTestId('cancel-reason-requestedByMistake').click()
+  await cancelDialog.getByTestId('cancel-request-submit').click()
   await expect(techPage.getByTestId('part-requests')).toContainText('已取消')
   await techPage.getByTestId('work-order-parts').scrollIntoViewIfNeeded()
   await tallScreenshot(techPage, 'parts-work-order-issued', 1300)

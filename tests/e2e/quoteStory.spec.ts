@@ -1,4 +1,4 @@
-import { test, expect, setUpShop, staffPage, hire, takeIn, settled } from './fixtures'
+import { test, expect, setUpShop, staffPage, hire, takeIn, settled, screenshot } from './fixtures'
 
 test('a quote starts from the diagnosis, labour and parts asked for; the timeline tells the quote and the parts in order', async ({
   browser,
@@ -80,7 +80,25 @@ test('a quote starts from the diagnosis, labour and parts asked for; the timelin
   )
   await page.reload()
   await parts.getByTestId('part-requests').getByTestId('cancel-request').click()
-  await page.getByRole('button', { name: '取消申领' }).click()
+  // The cancel asks why: an arrow key picks a common reason, which stays editable, and is required.
+  const cancelDialog = page.getByTestId('cancel-request-dialog')
+  await expect(cancelDialog).toContainText('LCD-M60P')
+  // The caret starts on the common reasons: the arrow keys pick one.
+  await expect(cancelDialog.locator('input[type=radio]').first()).toBeFocused()
+  await page.keyboard.press('ArrowRight')
+  const reason = cancelDialog.locator('input[name=cancel-reason]')
+  await expect(reason).toHaveValue('已有库存替代')
+  await reason.fill('已有库存替代，用仓库旧屏')
+  await settled(page)
+  await screenshot(page, 'parts-cancel-request-reason')
+  // Without a reason the cancel is refused and the request stays open.
+  await reason.fill('')
+  await cancelDialog.getByTestId('cancel-request-submit').click()
+  await expect(cancelDialog).toContainText('必填')
+  await expect(parts.getByTestId('part-requests')).not.toContainText('已取消')
+  await reason.fill('已有库存替代，用仓库旧屏')
+  await reason.press('Enter')
+  await expect(cancelDialog).toBeHidden()
   await expect(parts.getByTestId('part-requests')).toContainText('已取消')
   await page.reload()
   const timeline = page.getByTestId('timeline')
@@ -106,10 +124,12 @@ test('a quote starts from the diagnosis, labour and parts asked for; the timelin
     '工时 ¥150.00 + 配件 ¥1,200.00 − 优惠 ¥50.00 = 合计 ¥1,300.00 — 超出审批限额，先交店长审批'
   )
   await expect(page.getByTestId('timeline-part_issued')).toHaveText('LCD-M60P Mate 60 Pro 屏幕总成 × 1')
-  // Who cancelled the spare screen, beside what was cancelled.
+  // Who cancelled the spare screen, beside what was cancelled and why.
   const cancelled = timeline.locator('.el-timeline-item', { has: page.getByTestId('timeline-part_request_cancelled') })
   await expect(cancelled.locator('.line')).toHaveText(/取消配件申领\s*张伟/)
-  await expect(page.getByTestId('timeline-part_request_cancelled')).toHaveText('LCD-M60P Mate 60 Pro 屏幕总成 × 1')
+  await expect(page.getByTestId('timeline-part_request_cancelled')).toHaveText(
+    'LCD-M60P Mate 60 Pro 屏幕总成 × 1 — 已有库存替代，用仓库旧屏'
+  )
   await page.setViewportSize({ width: 1280, height: 1800 })
   await settled(page)
   await page

@@ -1,5 +1,17 @@
 import type { Page } from '@playwright/test'
-import { test, expect, ADMIN, hire, screenshot, settled, setUpShop, signIn, staffPage, type ShopHost } from './fixtures'
+import {
+  test,
+  expect,
+  ADMIN,
+  hire,
+  pageSessionToken,
+  screenshot,
+  settled,
+  setUpShop,
+  signIn,
+  staffPage,
+  type ShopHost
+} from './fixtures'
 import { finishedJob } from './counterJobs'
 
 const goTo = (page: Page, host: ShopHost, path: string) => page.goto(`${host.url}#${path}`)
@@ -134,7 +146,10 @@ test('a restore names the money it drops; the counter sees it on the day close a
   await expect(bossPage.getByTestId('dropped-money')).toHaveCount(0)
 })
 
-test('a manager marks a dropped record dealt with on the day close, with a note', async ({ browser, host }) => {
+test('a manager marks a dropped record dealt with on the day close, with a note; an erased customer on it reads in the reader’s language', async ({
+  browser,
+  host
+}) => {
   const { adminToken, boss } = await staffedShop(host)
   const job = await finishedJob(host, adminToken, {
     serviceType: 'paid_repair',
@@ -148,11 +163,28 @@ test('a manager marks a dropped record dealt with on the day close, with a note'
     { workOrderId: job.id, tenders: [{ method: 'cash', amountFen: 10_000 }] },
     adminToken
   )
+  const { customer } = await host.rpc<{ customer: { id: string } }>('workOrders.get', { id: job.id }, adminToken)
   await host.rpc('backups.restore', { name: copy.name }, adminToken)
 
   const bossPage = await staffPage(browser, host, boss.username, boss.password)
+  // The customer asks to be erased: the dropped payment names them by the placeholder alone.
+  await host.rpc('customers.erase', { id: customer.id }, (await pageSessionToken(bossPage))!)
   await goTo(bossPage, host, '/day-close')
   const alert = bossPage.getByTestId('dropped-money')
+  const record = alert.getByTestId(`dropped-${invoice.number}`)
+  await expect(record).toContainText('客户 已删除客户')
+  await settled(bossPage)
+  await screenshot(bossPage, 'day-close-dropped-money-erased-zh')
+  // An English reader reads the placeholder in English, not the Chinese it is stored as.
+  await bossPage.getByTestId('language-switch').click()
+  await bossPage.getByRole('option', { name: 'English' }).click()
+  await expect(record).toContainText('customer Erased customer')
+  await expect(record).not.toContainText('已删除客户')
+  await settled(bossPage)
+  await screenshot(bossPage, 'day-close-dropped-money-erased-en')
+  await bossPage.getByTestId('language-switch').click()
+  await bossPage.getByRole('option', { name: '中文' }).click()
+  await expect(record).toContainText('客户 已删除客户')
   await alert.getByTestId(`dropped-${invoice.number}`).getByTestId('dropped-dealt-with').click()
   const box = bossPage.locator('.el-message-box')
   await box.locator('input').fill('客户已付现金，重新收款')

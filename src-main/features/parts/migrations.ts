@@ -308,3 +308,14 @@ export const partRequestCancellations: Migration = {
       WHERE status = 'cancelled' AND cancelled_by IS NULL`
   ]
 }
+
+/**
+ * A part request cancelled by hand keeps why (the customer gave up, stock on the shelf did
+ * instead, asked by mistake), so the job's timeline can say it. Requests cancelled before this step
+ * have no reason: the empty text.
+ */
+export const partRequestCancelReasons: Migration = {
+  version: 60,
+  name: 'parts: a part request cancelled by hand keeps the reason given',
+  statements: [`ALTER TABLE work_order_part_requests ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT ''`]
+}

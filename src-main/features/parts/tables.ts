@@ -49,6 +49,8 @@ export interface WorkOrderPartRequestsTable {
   cancelledBy: string | null
   /** The status its job closed to, when it was withdrawn because the job closed; null when cancelled by hand. */
   closedWithJob: string | null
+  /** Why it was cancelled by hand; empty when withdrawn with its job or cancelled before reasons were kept. */
+  cancelReason: string
 }
 
 export interface WorkOrderPartsTable {

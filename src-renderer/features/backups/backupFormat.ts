@@ -1,4 +1,5 @@
 import type {
+  DroppedMoneyEntry,
   RestoreAccess,
   RestoreConfirmed,
   RestoreHq,
@@ -6,6 +7,8 @@ import type {
   RestoreMoney
 } from '../../../src-shared/contract/backups'
 import { formatFen } from '../../../src-shared/domain/money'
+import { formatShopDateTime } from '../../../src-shared/domain/timeZone'
+import { customerNameText } from '../customers/customerName'
 import { yuan } from '../checkout/checkoutText'
 
 /** A copy's size as people read it: megabytes with one decimal, kilobytes below one megabyte. */
@@ -128,4 +131,29 @@ export function moneyLines(money: RestoreMoney, t: Translate): { test: string; t
     })
   }
   return lines
+}
+
+/**
+ * One dropped money record as the counter finds it on paper: what, which document, how much,
+ * whose (an erased customer's placeholder in the reader's language), when, by whom. On a job's
+ * own page (`onItsJob`) the job's number goes unsaid.
+ */
+export function droppedRecordText(
+  record: DroppedMoneyEntry,
+  t: Translate,
+  timeZone: string,
+  onItsJob: boolean
+): string {
+  const parts = [
+    t(`backups.dropped.kinds.${record.kind}`),
+    record.documentNumber,
+    yuan(record.amountFen),
+    record.method ? t(`checkout.method.${record.method}`) : '',
+    onItsJob || !record.workOrderNumber ? '' : t('backups.dropped.workOrder', { number: record.workOrderNumber }),
+    record.customerName ? t('backups.dropped.customer', { name: customerNameText(record.customerName) }) : '',
+    formatShopDateTime(record.at, timeZone),
+    record.byName ? t('backups.dropped.by', { name: record.byName }) : '',
+    record.dayCloseNumber ? t('backups.dropped.countedIn', { number: record.dayCloseNumber }) : ''
+  ]
+  return parts.filter((part) => part !== '').join(' · ')
 }

@@ -26,7 +26,8 @@ export const useWorkOrderPartsStore = defineStore('workOrderParts', () => {
   }
 
   const request = (input: Input<'workOrderParts.request'>) => show(call('workOrderParts.request', input))
-  const cancelRequest = (requestId: string) => show(call('workOrderParts.cancelRequest', { requestId }))
+  const cancelRequest = (requestId: string, reason: string) =>
+    show(call('workOrderParts.cancelRequest', { requestId, reason }))
   const returnUnused = (lineId: string, quantity: number) => show(call('workOrderParts.return', { lineId, quantity }))
 
   /** Search as you type for the request form. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { operation } from '../operation'
-import { id, optionalText, serialSchema } from '../common'
+import { id, optionalText, serialSchema, text } from '../common'
 import type { PartUnit } from '../../domain/stock'
 import type { WorkOrderStatus } from '../../domain/workOrderStatus'
 
@@ -78,7 +78,11 @@ export const workOrderPartsContract = {
   'workOrderParts.request': operation<WorkOrderParts>()(
     z.object({ workOrderId: id, partId: id, quantity, note: optionalText(200) }).strict()
   ),
-  'workOrderParts.cancelRequest': operation<WorkOrderParts>()(z.object({ requestId: id }).strict()),
+  /**
+   * Cancels an open request, saying why (the job's timeline shows it): a reason is required, as a
+   * cancel nobody can explain later is what the timeline is there to prevent.
+   */
+  'workOrderParts.cancelRequest': operation<WorkOrderParts>()(z.object({ requestId: id, reason: text(100) }).strict()),
   /** The warehouse's queue of requests not yet issued, oldest first. */
   'workOrderParts.openRequests': operation<OpenPartRequest[]>()(z.object({}).strict()),
   /**

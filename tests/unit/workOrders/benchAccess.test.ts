@@ -152,7 +152,7 @@ const WRITES: BenchWrite[] = [
         { workOrderId: id, partId: part.id, quantity: 1 },
         s.staff.techA.token
       )
-      return { workOrderId: id, input: { requestId: requests[0]!.id } }
+      return { workOrderId: id, input: { requestId: requests[0]!.id, reason: '申领错误' } }
     }
   }
 ]

@@ -95,7 +95,12 @@ describe("the work order's timeline tells the whole story", () => {
     clock.advance(MINUTE)
     const first = (await request(1)).requests[0]!
     clock.advance(MINUTE)
-    await callOk(app, 'workOrderParts.cancelRequest', { requestId: first.id }, staff.techA.token)
+    await callOk(
+      app,
+      'workOrderParts.cancelRequest',
+      { requestId: first.id, reason: '已有库存替代' },
+      staff.techA.token
+    )
     const cancelledAt = clock.now().toISOString()
     clock.advance(MINUTE)
     await request(2)
@@ -116,7 +121,7 @@ describe("the work order's timeline tells the whole story", () => {
     expect(byKind('part_request_cancelled')).toMatchObject({
       at: cancelledAt,
       toStatus: null,
-      note: '',
+      note: '已有库存替代',
       part: { partNumber: screen.partNumber, partName: screen.name }
     })
     expect(byKind('part_request_withdrawn')).toMatchObject({

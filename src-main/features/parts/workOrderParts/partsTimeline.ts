@@ -7,7 +7,7 @@ const KIND_OF_MOVEMENT = { issue: 'part_issued', return: 'part_returned' } as co
 
 /**
  * A job's parts as lines of its timeline: each request the technician made and, where it was
- * cancelled, who cancelled it and when (a request withdrawn because its job closed says the status
+ * cancelled, who cancelled it, when and why (a request withdrawn because its job closed says the status
  * the job closed to and the reason given for it), and each issue and return the ledger booked
  * against the job, with who, when, which part and how many.
  */
@@ -30,6 +30,7 @@ export async function partsTimelineOf(db: Db, workOrderId: string): Promise<Time
       'r.closedAt',
       'c.displayName as cancelledByName',
       'r.closedWithJob',
+      'r.cancelReason',
       'w.closeReason'
     ])
     .where('r.workOrderId', '=', workOrderId)
@@ -100,11 +101,13 @@ interface CancelledRequest {
   cancelledByName: string | null
   closedWithJob: string | null
   closeReason: string
+  /** Why it was cancelled by hand (empty for one cancelled before reasons were kept). */
+  cancelReason: string
 }
 
 /**
  * A cancelled request's line, at the moment it was cancelled: by hand (the technician or the
- * clerk), or withdrawn as its job closed, then with the status the job closed to and its reason.
+ * clerk), then with the reason they gave, or withdrawn as its job closed, then with the status the job closed to and its reason.
  */
 function cancelled(request: CancelledRequest, part: TimelinePart): TimelineEvent {
   const withJob = request.closedWithJob as WorkOrderStatus | null
@@ -114,7 +117,7 @@ function cancelled(request: CancelledRequest, part: TimelinePart): TimelineEvent
         id: `${request.id}:cancelled`,
         at: request.closedAt ?? request.at,
         actorName: request.cancelledByName,
-        note: withJob === null ? '' : request.closeReason
+        note: withJob === null ? request.cancelReason : request.closeReason
       },
       withJob === null ? 'part_request_cancelled' : 'part_request_withdrawn'
     ),

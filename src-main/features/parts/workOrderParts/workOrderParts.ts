@@ -121,7 +121,8 @@ export async function requestPart(
         requestedAt: at.toISOString(),
         closedAt: null,
         cancelledBy: null,
-        closedWithJob: null
+        closedWithJob: null,
+        cancelReason: ''
       })
       .execute()
     await recordAudit(trx, at, {
@@ -135,6 +136,7 @@ export async function requestPart(
   return loadWorkOrderParts(db, input.workOrderId)
 }
 
+/** The technician (or a manager) cancels an open request of the job, with the reason given. */
 export async function cancelPartRequest(
   db: Db,
   at: Date,
@@ -152,7 +154,7 @@ export async function cancelPartRequest(
     if (request.status !== 'open') throw new AppError('CONFLICT', 'errors.requestNotOpen')
     await trx
       .updateTable('workOrderPartRequests')
-      .set({ status: 'cancelled', closedAt: at.toISOString(), cancelledBy: actor.id })
+      .set({ status: 'cancelled', closedAt: at.toISOString(), cancelledBy: actor.id, cancelReason: input.reason })
       .where('id', '=', request.id)
       .execute()
     await recordAudit(trx, at, {
@@ -160,7 +162,7 @@ export async function cancelPartRequest(
       action: 'workOrderParts.cancelRequest',
       entity: 'work_order',
       entityId: request.workOrderId,
-      after: { requestId: request.id }
+      after: { requestId: request.id, reason: input.reason }
     })
     return request.workOrderId
   })
