@@ -102,6 +102,8 @@ test('a technician requests parts on their job; the clerk issues by scanning; th
   await panel.getByTestId('request-part').click()
   await expect(panel.getByTestId('part-requests')).toContainText('BAT-M60P')
   await expect(panel.getByTestId('part-requests')).toContainText('待发料')
+  // The form clears once the request is answered: the next one starts on an empty form.
+  await expect(panel.locator('input[name=request-note]')).toHaveValue('')
   await panel.getByTestId('part-request-select').click()
   await techPage.keyboard.type('屏幕')
   await techPage.getByRole('option', { name: /LCD-M60P/ }).click()
