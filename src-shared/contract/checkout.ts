@@ -1,7 +1,16 @@
 import { z } from 'zod'
 import { droppedMoneyChecked } from './backups'
 import { operation } from './operation'
-import { id, optionalText, pageInput, text, usernameSchema, type Page } from './common'
+import {
+  calendarDate,
+  id,
+  optionalText,
+  pageInput,
+  text,
+  untrimmedSingleLineString,
+  usernameSchema,
+  type Page
+} from './common'
 import {
   LINE_KINDS,
   PAYERS,
@@ -141,6 +150,8 @@ const tenderSchema = z
 const managerApprovalSchema = z.object({ username: usernameSchema, password: z.string().min(1).max(128) }).strict()
 
 export const CLAIM_STATUSES = ['open', 'submitted', 'paid', 'rejected'] as const
+/** The most claims one "file them all" records (a big shop's month holds a few hundred). */
+export const FILE_CLAIMS_AT_ONCE = 2000
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number]
 
 /** HQ's word on a claim, pulled from HQ (sync): approved, rejected with a reason, or more asked for. */
@@ -189,7 +200,40 @@ export type ClaimFiling = 'hq' | 'shop'
 
 export interface WarrantyClaimsPage extends Page<WarrantyClaimRow> {
   filedBy: ClaimFiling
+  /**
+   * The claims still to file with the brand among those the list's days hold (whatever the status
+   * filter), and what they come to: what "file them all" would file.
+   */
+  toFile: { count: number; amountFen: number }
 }
+
+/** The claim sheet a shop sends the brand: one row per claim, these columns in this order. */
+export const CLAIM_SHEET_COLUMNS = [
+  'workOrderNumber',
+  'invoiceNumber',
+  'claimedAt',
+  'brand',
+  'model',
+  'serial',
+  'faultCode',
+  'faultLocationCode',
+  'component',
+  'parts',
+  'labourFen',
+  'partsFen',
+  'otherFen',
+  'amountFen',
+  'status',
+  'shopRecord'
+] as const
+
+/** Claims made on these shop calendar days (both included); either end may be left open. */
+const claimDays = {
+  from: calendarDate.optional(),
+  to: calendarDate.optional()
+}
+const daysInOrder = (days: { from?: string; to?: string }) => !days.from || !days.to || days.from <= days.to
+const DAYS_IN_ORDER = { message: 'validation.dateRange', path: ['to'] }
 
 export const checkoutContract = {
   'checkout.draft': operation<CheckoutDraft>()(z.object({ workOrderId: id }).strict()),
@@ -288,9 +332,44 @@ export const checkoutContract = {
       .object({
         workOrderId: id.optional(),
         status: z.enum(CLAIM_STATUSES).optional(),
+        ...claimDays,
         ...pageInput
       })
       .strict()
+      .refine(daysInOrder, DAYS_IN_ORDER)
+  ),
+  /**
+   * The claims made on these days as the sheet the shop sends the brand (Excel): the unit, the
+   * fault, the parts and the money of each. The words come from the reader's UI.
+   */
+  'checkout.exportClaims': operation<{ fileName: string; base64: string }>()(
+    z
+      .object({
+        status: z.enum(CLAIM_STATUSES).optional(),
+        ...claimDays,
+        title: text(60),
+        columns: z.record(z.string(), untrimmedSingleLineString().max(60)),
+        /** Labels for the claims' statuses (`status.open`…), `total` and `paid`, also translated. */
+        labels: z.record(z.string(), untrimmedSingleLineString().max(60)).default({})
+      })
+      .strict()
+      .refine(daysInOrder, DAYS_IN_ORDER)
+  ),
+  /**
+   * A manager records that the shop filed every claim still to file from these days with the brand
+   * in one go (a month's claim sheet), with the brand's batch number. `count` is how many the
+   * manager was shown: if the days hold another number by now, nothing is recorded.
+   */
+  'checkout.fileClaims': operation<{ filed: number }>()(
+    z
+      .object({
+        from: calendarDate,
+        to: calendarDate,
+        count: z.number().int().min(1).max(FILE_CLAIMS_AT_ONCE),
+        note: optionalText(200)
+      })
+      .strict()
+      .refine(daysInOrder, DAYS_IN_ORDER)
   ),
   /**
    * A manager records the brand's answer to a claim the shop files itself (not enrolled with HQ):

@@ -172,6 +172,7 @@ const SPECIFIC_ERROR_KEYS = [
   // Claims the shop files with the brand itself.
   'claims.movesWithHq',
   'claims.stepNotAllowed',
+  'claims.toFileChanged',
   'validation.claimPaidAmount',
   // The shop network.
   'errors.pairingCodeWrong',

@@ -16,38 +16,61 @@ export interface ClaimEvidence {
   component: string
 }
 
+const NO_EVIDENCE: ClaimEvidence = {
+  serial: '',
+  brand: '',
+  model: '',
+  categoryKey: '',
+  faultCode: '',
+  faultLocationCode: '',
+  component: ''
+}
+
 export async function claimEvidence(trx: Db, workOrderId: string): Promise<ClaimEvidence> {
-  const row = await trx
-    .selectFrom('workOrders as wo')
-    .innerJoin('devices as d', 'd.id', 'wo.deviceId')
-    .leftJoin('productModels as m', (join) => join.onRef('m.brand', '=', 'd.brand').onRef('m.model', '=', 'd.model'))
-    .leftJoin('codeEntries as cause', (join) =>
-      join.onRef('cause.code', '=', 'wo.faultCauseCode').on('cause.list', '=', 'fault_cause')
-    )
-    .leftJoin('codeEntries as location', (join) =>
-      join.onRef('location.code', '=', 'wo.faultLocationCode').on('location.list', '=', 'fault_location')
-    )
-    .select([
-      'd.serial',
-      'd.brand',
-      'd.model',
-      'm.categoryKey',
-      'wo.faultCauseCode',
-      'wo.faultLocationCode',
-      'cause.component as causeComponent',
-      'location.component as locationComponent'
-    ])
-    .where('wo.id', '=', workOrderId)
-    .executeTakeFirst()
-  return {
-    serial: row?.serial ?? '',
-    brand: row?.brand ?? '',
-    model: row?.model ?? '',
-    categoryKey: row?.categoryKey ?? '',
-    faultCode: row?.faultCauseCode ?? '',
-    faultLocationCode: row?.faultLocationCode ?? '',
-    component: row?.causeComponent ?? row?.locationComponent ?? ''
+  return (await claimEvidenceOf(trx, [workOrderId])).get(workOrderId) ?? NO_EVIDENCE
+}
+
+/** The same for many jobs at once (the claim sheet), keyed by work order id. */
+export async function claimEvidenceOf(trx: Db, workOrderIds: readonly string[]): Promise<Map<string, ClaimEvidence>> {
+  const evidence = new Map<string, ClaimEvidence>()
+  // A few hundred ids a statement keeps each one well inside SQLite's limit on parameters.
+  for (let start = 0; start < workOrderIds.length; start += 500) {
+    const rows = await trx
+      .selectFrom('workOrders as wo')
+      .innerJoin('devices as d', 'd.id', 'wo.deviceId')
+      .leftJoin('productModels as m', (join) => join.onRef('m.brand', '=', 'd.brand').onRef('m.model', '=', 'd.model'))
+      .leftJoin('codeEntries as cause', (join) =>
+        join.onRef('cause.code', '=', 'wo.faultCauseCode').on('cause.list', '=', 'fault_cause')
+      )
+      .leftJoin('codeEntries as location', (join) =>
+        join.onRef('location.code', '=', 'wo.faultLocationCode').on('location.list', '=', 'fault_location')
+      )
+      .select([
+        'wo.id',
+        'd.serial',
+        'd.brand',
+        'd.model',
+        'm.categoryKey',
+        'wo.faultCauseCode',
+        'wo.faultLocationCode',
+        'cause.component as causeComponent',
+        'location.component as locationComponent'
+      ])
+      .where('wo.id', 'in', workOrderIds.slice(start, start + 500))
+      .execute()
+    for (const row of rows) {
+      evidence.set(row.id, {
+        serial: row.serial ?? '',
+        brand: row.brand,
+        model: row.model,
+        categoryKey: row.categoryKey ?? '',
+        faultCode: row.faultCauseCode ?? '',
+        faultLocationCode: row.faultLocationCode ?? '',
+        component: row.causeComponent ?? row.locationComponent ?? ''
+      })
+    }
   }
+  return evidence
 }
 
 /**

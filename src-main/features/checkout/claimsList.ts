@@ -2,12 +2,28 @@ import type { Db } from '../../db/connection'
 import type { ParsedInput } from '../../../src-shared/contract'
 import type { ClaimStepRecord, WarrantyClaimRow, WarrantyClaimsPage } from '../../../src-shared/contract/checkout'
 import { nextClaimSteps } from '../../../src-shared/domain/claimFiling'
+import { nextCalendarDay, shopDayStart } from '../../../src-shared/domain/timeZone'
+import { readShopTimeZone } from '../settings/service'
 import { isEnrolled } from '../sync/hq/ownership'
 
-interface ClaimFilter {
+export interface ClaimFilter {
   claimId?: string
   workOrderId?: string
   status?: WarrantyClaimRow['status']
+  /** Made at or after this instant. */
+  since?: string
+  /** Made before this instant. */
+  until?: string
+}
+
+/** The instants that bound claims made on these shop calendar days (both included). */
+export async function claimDaysFilter(db: Db, days: { from?: string; to?: string }): Promise<ClaimFilter> {
+  if (!days.from && !days.to) return {}
+  const timeZone = await readShopTimeZone(db)
+  return {
+    ...(days.from ? { since: shopDayStart(days.from, timeZone) } : {}),
+    ...(days.to ? { until: shopDayStart(nextCalendarDay(days.to), timeZone) } : {})
+  }
 }
 
 /**
@@ -16,14 +32,26 @@ interface ClaimFilter {
  */
 export async function listWarrantyClaims(db: Db, input: ParsedInput<'checkout.claims'>): Promise<WarrantyClaimsPage> {
   const enrolled = await isEnrolled(db)
-  const filter = { workOrderId: input.workOrderId, status: input.status }
-  const [rows, total] = await Promise.all([
+  const days = await claimDaysFilter(db, input)
+  const filter = { workOrderId: input.workOrderId, status: input.status, ...days }
+  const [rows, total, toFile] = await Promise.all([
     readClaimRows(db, filter, enrolled, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize }),
     claimsOf(db, filter)
       .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    claimsOf(db, { workOrderId: input.workOrderId, status: 'open', ...days })
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.coalesce(eb.fn.sum<number>('c.amountFen'), eb.lit(0)).as('fen')
+      ])
       .executeTakeFirstOrThrow()
   ])
-  return { total: Number(total.n), rows, filedBy: enrolled ? 'hq' : 'shop' }
+  return {
+    total: Number(total.n),
+    rows,
+    filedBy: enrolled ? 'hq' : 'shop',
+    toFile: { count: Number(toFile.n), amountFen: Number(toFile.fen) }
+  }
 }
 
 /** One claim as the claims list shows it. */
@@ -32,7 +60,7 @@ export async function readWarrantyClaim(db: Db, claimId: string): Promise<Warran
   return row
 }
 
-function claimsOf(db: Db, filter: ClaimFilter) {
+export function claimsOf(db: Db, filter: ClaimFilter) {
   let query = db
     .selectFrom('warrantyClaims as c')
     .innerJoin('workOrders as w', 'w.id', 'c.workOrderId')
@@ -41,10 +69,12 @@ function claimsOf(db: Db, filter: ClaimFilter) {
   if (filter.claimId) query = query.where('c.id', '=', filter.claimId)
   if (filter.workOrderId) query = query.where('c.workOrderId', '=', filter.workOrderId)
   if (filter.status) query = query.where('c.status', '=', filter.status)
+  if (filter.since) query = query.where('c.createdAt', '>=', filter.since)
+  if (filter.until) query = query.where('c.createdAt', '<', filter.until)
   return query
 }
 
-async function readClaimRows(
+export async function readClaimRows(
   db: Db,
   filter: ClaimFilter,
   enrolled: boolean,
@@ -97,7 +127,7 @@ async function readClaimRows(
 }
 
 /** The latest step recorded by hand on each of these claims (steps are numbered in time order). */
-async function lastStepsOf(db: Db, claimIds: string[]): Promise<Map<string, ClaimStepRecord>> {
+export async function lastStepsOf(db: Db, claimIds: string[]): Promise<Map<string, ClaimStepRecord>> {
   const last = new Map<string, ClaimStepRecord>()
   if (claimIds.length === 0) return last
   const steps = await db

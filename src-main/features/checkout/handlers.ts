@@ -6,7 +6,8 @@ import { invoiceIdByNumber, invoicesOfWorkOrder, loadInvoice } from './invoices'
 import { payWorkOrder } from './pay'
 import { recordTaxInvoiceNumber } from './taxInvoice'
 import { listWarrantyClaims } from './claimsList'
-import { markClaim } from './claimFiling'
+import { fileClaims, markClaim } from './claimFiling'
+import { exportClaimSheet } from './claimsSheet'
 
 export const checkoutHandlers: HandlersOf<'checkout'> = {
   'checkout.draft': (ctx, input) => checkoutDraft(ctx.app.db, input.workOrderId),
@@ -17,5 +18,7 @@ export const checkoutHandlers: HandlersOf<'checkout'> = {
   'checkout.recordTaxInvoice': (ctx, input) => recordTaxInvoiceNumber(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'checkout.creditNote': (ctx, input) => issueCreditNote(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'checkout.claims': (ctx, input) => listWarrantyClaims(ctx.app.db, input),
-  'checkout.markClaim': (ctx, input) => markClaim(ctx.app.db, ctx.now, signedInUser(ctx), input)
+  'checkout.markClaim': (ctx, input) => markClaim(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'checkout.fileClaims': (ctx, input) => fileClaims(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'checkout.exportClaims': (ctx, input) => exportClaimSheet(ctx.app.db, ctx.now, input)
 }

@@ -38,8 +38,45 @@ export const claimsMessages = defineMessages(
         paidFen: '品牌实付金额（元）'
       },
       recorded: '已记录',
+      daysFrom: '索赔日期从',
+      daysTo: '到',
+      toFile: '所选日期内有 {count} 笔索赔待向品牌申报，共 ¥{amount}。',
+      chooseDaysToFile: '共有 {count} 笔索赔待向品牌申报：选择日期（如上个月）后可导出索赔单，并一次记为已申报。',
+      fileAll: {
+        button: '全部记为已申报…',
+        title: '记录：本期索赔已向品牌申报',
+        summary: '{from} 至 {to} 待申报的 {count} 笔索赔，共 ¥{amount}，将全部记为“已向品牌申报”。',
+        note: '品牌的索赔批次号或说明（可不填）',
+        done: '已记录 {count} 笔索赔为已申报'
+      },
+      sheet: {
+        export: '导出索赔单',
+        title: '保修索赔单',
+        exported: '已导出 {fileName}',
+        total: '合计',
+        paid: '实付',
+        columns: {
+          workOrderNumber: '工单号',
+          invoiceNumber: '结算单号',
+          claimedAt: '索赔时间',
+          brand: '品牌',
+          model: '型号',
+          serial: '序列号',
+          faultCode: '故障原因代码',
+          faultLocationCode: '故障部位代码',
+          component: '故障部件',
+          parts: '更换配件',
+          labourFen: '工时费（元）',
+          partsFen: '配件费（元）',
+          otherFen: '其他费用（元）',
+          amountFen: '索赔金额（元）',
+          status: '状态',
+          shopRecord: '申报记录'
+        }
+      },
       movesWithHq: '本店已接入总部：索赔由总部审核，状态随同步自动更新，不能手工标记',
-      stepNotAllowed: '这笔索赔现在不能这样标记（已付款的只能更正实付金额，被拒绝的可以重新申报）：请刷新后再看'
+      stepNotAllowed: '这笔索赔现在不能这样标记（已付款的只能更正实付金额，被拒绝的可以重新申报）：请刷新后再看',
+      toFileChanged: '所选日期内待申报的索赔现在是 {count} 笔，与刚才显示的不同，没有记录任何一笔：请核对后再记'
     }
   },
   {
@@ -88,10 +125,50 @@ export const claimsMessages = defineMessages(
         paidFen: 'Amount the brand paid (yuan)'
       },
       recorded: 'Recorded',
+      daysFrom: 'Claims from',
+      daysTo: 'to',
+      toFile: '{count} claims from these days are still to file with the brand, ¥{amount} in all.',
+      chooseDaysToFile:
+        '{count} claims are still to file with the brand: choose the days (say, last month) to export their claim sheet and record them filed at once.',
+      fileAll: {
+        button: 'Record all as filed…',
+        title: "Record: this period's claims filed with the brand",
+        summary:
+          'The {count} claims still to file from {from} to {to}, ¥{amount} in all, will be recorded as filed with the brand.',
+        note: "The brand's batch number or a note (optional)",
+        done: '{count} claims recorded as filed'
+      },
+      sheet: {
+        export: 'Export claim sheet',
+        title: 'Warranty claim sheet',
+        exported: 'Exported {fileName}',
+        total: 'Total',
+        paid: 'paid',
+        columns: {
+          workOrderNumber: 'Work order',
+          invoiceNumber: 'Invoice',
+          claimedAt: 'Claimed at',
+          brand: 'Brand',
+          model: 'Model',
+          serial: 'Serial number',
+          faultCode: 'Fault cause code',
+          faultLocationCode: 'Fault location code',
+          component: 'Faulty component',
+          parts: 'Parts replaced',
+          labourFen: 'Labour (yuan)',
+          partsFen: 'Parts (yuan)',
+          otherFen: 'Other charges (yuan)',
+          amountFen: 'Claimed (yuan)',
+          status: 'Status',
+          shopRecord: 'Record'
+        }
+      },
       movesWithHq:
         'This shop is connected to HQ: HQ reviews its claims and their status follows by itself with the sync; it cannot be marked by hand',
       stepNotAllowed:
-        'This claim cannot be marked so now (a paid claim only has its amount corrected; a rejected one may be filed again): refresh and look again'
+        'This claim cannot be marked so now (a paid claim only has its amount corrected; a rejected one may be filed again): refresh and look again',
+      toFileChanged:
+        'The chosen days now hold {count} claims to file, not the number shown, so none was recorded: check them and record again'
     }
   }
 )

@@ -1,0 +1,137 @@
+import type { Db } from '../../db/connection'
+import type { ParsedInput } from '../../../src-shared/contract'
+import { CLAIM_SHEET_COLUMNS, type WarrantyClaimRow } from '../../../src-shared/contract/checkout'
+import { printableLine, printableText } from '../../../src-shared/domain/printableText'
+import { formatShopDateTime, shopLocalDate } from '../../../src-shared/domain/timeZone'
+import { readShopTimeZone } from '../settings/service'
+import { isEnrolled } from '../sync/hq/ownership'
+import { claimEvidenceOf } from './claimEvidence'
+import { claimDaysFilter, readClaimRows } from './claimsList'
+
+type ClaimSheetColumn = (typeof CLAIM_SHEET_COLUMNS)[number]
+type Cell = string | number
+/** Money columns are written as yuan numbers, so Excel (and the brand) can sum them. */
+const MONEY_COLUMNS = new Set<ClaimSheetColumn>(['labourFen', 'partsFen', 'otherFen', 'amountFen'])
+const yuan = (fen: number) => fen / 100
+const ALL = 1_000_000
+
+/** A claim's line as the checkout or the credit note stored it. */
+interface StoredLine {
+  kind?: string
+  description?: string
+  quantity?: number
+  amountFen?: number
+}
+
+/**
+ * The claims made on these days as the sheet a shop sends the brand, oldest first: for each, the
+ * job and receipt, the unit, the fault as coded, the parts and what the claim comes to by kind,
+ * and where it stands. The claims and their order are the claims list's own; the words (title,
+ * column titles, statuses, the totals row) come from the reader's UI.
+ */
+export async function exportClaimSheet(
+  db: Db,
+  now: Date,
+  input: ParsedInput<'checkout.exportClaims'>
+): Promise<{ fileName: string; base64: string }> {
+  const timeZone = await readShopTimeZone(db)
+  const enrolled = await isEnrolled(db)
+  const filter = { ...(input.status ? { status: input.status } : {}), ...(await claimDaysFilter(db, input)) }
+  const claims = (await readClaimRows(db, filter, enrolled, { limit: ALL, offset: 0 })).reverse()
+  const lines = await storedLinesOf(
+    db,
+    claims.map((claim) => claim.id)
+  )
+  const evidence = await claimEvidenceOf(db, [...new Set(claims.map((claim) => claim.workOrderId))])
+  const label = (key: string) => input.labels[key] ?? key.slice(key.indexOf('.') + 1)
+  const rows = claims.map((claim): Record<ClaimSheetColumn, Cell> => {
+    const unit = evidence.get(claim.workOrderId)
+    const own = lines.get(claim.id) ?? []
+    const sumOf = (kinds: readonly string[]) =>
+      own.filter((line) => kinds.includes(line.kind ?? '')).reduce((sum, line) => sum + (line.amountFen ?? 0), 0)
+    return {
+      workOrderNumber: claim.workOrderNumber,
+      invoiceNumber: claim.invoiceNumber,
+      claimedAt: formatShopDateTime(claim.createdAt, timeZone),
+      brand: unit?.brand ?? '',
+      model: unit?.model ?? '',
+      serial: unit?.serial ?? '',
+      faultCode: unit?.faultCode ?? '',
+      faultLocationCode: unit?.faultLocationCode ?? '',
+      component: unit?.component ?? '',
+      parts: own
+        .filter((line) => line.kind === 'part')
+        .map((line) => (line.quantity ? `${line.description ?? ''} ×${line.quantity}` : (line.description ?? '')))
+        .join('；'),
+      labourFen: yuan(sumOf(['labour'])),
+      partsFen: yuan(sumOf(['part'])),
+      otherFen: yuan(sumOf(['charge'])),
+      amountFen: yuan(claim.amountFen),
+      status: label(`status.${claim.status}`),
+      shopRecord: recordOf(claim, label)
+    }
+  })
+  return writeSheet(input, rows, label('total'), `${shopLocalDate(now, timeZone)}`)
+}
+
+/** What the shop recorded of the brand's answer (or HQ's decision), as one cell. */
+function recordOf(claim: WarrantyClaimRow, label: (key: string) => string): string {
+  if (claim.decision) return claim.decision.reason
+  const step = claim.lastStep
+  if (!step) return ''
+  const paid = step.paidFen === null ? '' : `${label('paid')} ${yuan(step.paidFen).toFixed(2)} `
+  return `${paid}${step.note}`.trim()
+}
+
+async function storedLinesOf(db: Db, claimIds: readonly string[]): Promise<Map<string, StoredLine[]>> {
+  const lines = new Map<string, StoredLine[]>()
+  for (let start = 0; start < claimIds.length; start += 500) {
+    const rows = await db
+      .selectFrom('warrantyClaims')
+      .select(['id', 'linesJson'])
+      .where('id', 'in', claimIds.slice(start, start + 500))
+      .execute()
+    for (const row of rows) lines.set(row.id, JSON.parse(row.linesJson) as StoredLine[])
+  }
+  return lines
+}
+
+async function writeSheet(
+  input: ParsedInput<'checkout.exportClaims'>,
+  rows: Record<ClaimSheetColumn, Cell>[],
+  totalLabel: string,
+  day: string
+): Promise<{ fileName: string; base64: string }> {
+  // Rows typed before the input check, or come from HQ, may hold control characters: none goes into the file.
+  const title = printableLine(input.title)
+  const header = (key: ClaimSheetColumn) => printableLine(input.columns[key] ?? key)
+  // Loaded when first needed: it takes half a second to load, and most starts never write a workbook.
+  const { default: ExcelJS } = await import('exceljs')
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet(title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31))
+  sheet.columns = CLAIM_SHEET_COLUMNS.map((key) => ({
+    header: header(key),
+    key,
+    width: key === 'parts' || key === 'shopRecord' ? 40 : Math.max(10, Math.min(30, header(key).length * 2 + 4)),
+    style: MONEY_COLUMNS.has(key) ? { numFmt: '#,##0.00' } : {}
+  }))
+  sheet.getRow(1).font = { bold: true }
+  sheet.views = [{ state: 'frozen', ySplit: 1 }]
+  for (const row of rows) {
+    sheet.addRow(
+      Object.fromEntries(
+        Object.entries(row).map(([key, cell]) => [key, typeof cell === 'string' ? printableText(cell) : cell])
+      )
+    )
+  }
+  if (rows.length > 0) {
+    // The brand checks the sheet against its sum: the money columns' totals, as numbers.
+    const totals: Partial<Record<ClaimSheetColumn, Cell>> = { workOrderNumber: printableLine(totalLabel) }
+    for (const key of MONEY_COLUMNS) {
+      totals[key] = Math.round(rows.reduce((sum, row) => sum + Number(row[key]) * 100, 0)) / 100
+    }
+    sheet.addRow(totals).font = { bold: true }
+  }
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
+  return { fileName: `${title}-${day}.xlsx`, base64: buffer.toString('base64') }
+}
