@@ -1,7 +1,8 @@
 import type { Db } from '../../db/connection'
 import type { ParsedInput } from '../../../src-shared/contract'
 import { CLAIM_SHEET_COLUMNS, type WarrantyClaimRow } from '../../../src-shared/contract/checkout'
-import { printableLine, printableText } from '../../../src-shared/domain/printableText'
+import { printableLine } from '../../../src-shared/domain/printableText'
+import { listWorkbook } from '../../files/listWorkbook'
 import { formatShopDateTime, shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { readShopTimeZone } from '../settings/service'
 import { isEnrolled } from '../sync/hq/ownership'
@@ -71,7 +72,7 @@ export async function exportClaimSheet(
       shopRecord: recordOf(claim, label)
     }
   })
-  return writeSheet(input, rows, label('total'), `${shopLocalDate(now, timeZone)}`)
+  return writeSheet(input, rows, label('total'), shopLocalDate(now, timeZone))
 }
 
 /** What the shop recorded of the brand's answer (or HQ's decision), as one cell. */
@@ -102,36 +103,18 @@ async function writeSheet(
   totalLabel: string,
   day: string
 ): Promise<{ fileName: string; base64: string }> {
-  // Rows typed before the input check, or come from HQ, may hold control characters: none goes into the file.
   const title = printableLine(input.title)
-  const header = (key: ClaimSheetColumn) => printableLine(input.columns[key] ?? key)
-  // Loaded when first needed: it takes half a second to load, and most starts never write a workbook.
-  const { default: ExcelJS } = await import('exceljs')
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet(title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31))
-  sheet.columns = CLAIM_SHEET_COLUMNS.map((key) => ({
-    header: header(key),
+  const columns = CLAIM_SHEET_COLUMNS.map((key) => ({
     key,
-    width: key === 'parts' || key === 'shopRecord' ? 40 : Math.max(10, Math.min(30, header(key).length * 2 + 4)),
-    style: MONEY_COLUMNS.has(key) ? { numFmt: '#,##0.00' } : {}
+    header: input.columns[key] ?? key,
+    money: MONEY_COLUMNS.has(key),
+    ...(key === 'parts' || key === 'shopRecord' ? { width: 40 } : {})
   }))
-  sheet.getRow(1).font = { bold: true }
-  sheet.views = [{ state: 'frozen', ySplit: 1 }]
-  for (const row of rows) {
-    sheet.addRow(
-      Object.fromEntries(
-        Object.entries(row).map(([key, cell]) => [key, typeof cell === 'string' ? printableText(cell) : cell])
-      )
-    )
+  // The brand checks the sheet against its sum: the money columns' totals, as numbers.
+  const totals: Record<string, Cell> = { workOrderNumber: totalLabel }
+  for (const key of MONEY_COLUMNS) {
+    totals[key] = Math.round(rows.reduce((sum, row) => sum + Number(row[key]) * 100, 0)) / 100
   }
-  if (rows.length > 0) {
-    // The brand checks the sheet against its sum: the money columns' totals, as numbers.
-    const totals: Partial<Record<ClaimSheetColumn, Cell>> = { workOrderNumber: printableLine(totalLabel) }
-    for (const key of MONEY_COLUMNS) {
-      totals[key] = Math.round(rows.reduce((sum, row) => sum + Number(row[key]) * 100, 0)) / 100
-    }
-    sheet.addRow(totals).font = { bold: true }
-  }
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
+  const buffer = await listWorkbook(title, columns, rows, rows.length > 0 ? totals : undefined)
   return { fileName: `${title}-${day}.xlsx`, base64: buffer.toString('base64') }
 }

@@ -1,14 +1,15 @@
 import type { Db } from '../../db/connection'
 import { AppError, type ParsedInput } from '../../../src-shared/contract'
 import { EXPORT_COLUMNS, type ExportList } from '../../../src-shared/contract/parts'
-import { printableLine, printableText } from '../../../src-shared/domain/printableText'
+import { printableLine } from '../../../src-shared/domain/printableText'
+import { listWorkbook, type WorkbookCell } from '../../files/listWorkbook'
 import { formatShopDateTime, shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { readShopTimeZone } from '../settings/service'
 import { listFaultyParts } from './faultyParts/faultyParts'
 import { lowStock, partMovements, stockValuation } from './stockReports'
 import { searchParts } from './catalogue'
 
-type Cell = string | number | null
+type Cell = WorkbookCell
 /** Money columns are written as yuan numbers, so Excel can sum them. */
 const MONEY_COLUMNS = new Set(['averageCost', 'sellingPrice', 'suggestedValue', 'stockValue', 'unitCost', 'value'])
 const yuan = (fen: number) => fen / 100
@@ -110,28 +111,11 @@ export async function exportList(
   const columns: readonly string[] = EXPORT_COLUMNS[input.list as ExportList]
   const rows = await rowsOf(db, now, input, timeZone, label)
 
-  // Rows stored before the input check, or come from HQ, may hold control characters: none goes into the file.
   const title = printableLine(input.title)
-  const header = (key: string) => printableLine(input.columns[key] ?? key)
-  // Loaded when first needed: it takes half a second to load, and most starts never write a workbook.
-  const { default: ExcelJS } = await import('exceljs')
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet(title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31))
-  sheet.columns = columns.map((key) => ({
-    header: header(key),
-    key,
-    width: Math.max(10, Math.min(40, header(key).length * 2 + 4)),
-    style: MONEY_COLUMNS.has(key) ? { numFmt: '#,##0.00' } : {}
-  }))
-  sheet.getRow(1).font = { bold: true }
-  sheet.views = [{ state: 'frozen', ySplit: 1 }]
-  for (const row of rows) {
-    sheet.addRow(
-      Object.fromEntries(
-        Object.entries(row).map(([key, cell]) => [key, typeof cell === 'string' ? printableText(cell) : cell])
-      )
-    )
-  }
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
+  const buffer = await listWorkbook(
+    title,
+    columns.map((key) => ({ key, header: input.columns[key] ?? key, money: MONEY_COLUMNS.has(key) })),
+    rows
+  )
   return { fileName: `${title}-${shopLocalDate(now, timeZone)}.xlsx`, base64: buffer.toString('base64') }
 }
