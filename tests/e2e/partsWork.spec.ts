@@ -163,6 +163,8 @@ test('a technician requests parts on their job; the clerk issues by scanning; th
   await cancelDialog.getByTestId('cancel-reason-requestedByMistake').click()
   await cancelDialog.getByTestId('cancel-request-submit').click()
   await expect(techPage.getByTestId('part-requests')).toContainText('已取消')
+  // Why and by whom, under the status: the counter reads it without hovering.
+  await expect(techPage.getByTestId('request-cancellation')).toHaveText(/申领错误\s*张伟/)
   await techPage.getByTestId('work-order-parts').scrollIntoViewIfNeeded()
   await tallScreenshot(techPage, 'parts-work-order-issued', 1300)
 
