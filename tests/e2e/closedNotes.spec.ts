@@ -28,6 +28,13 @@ test('a cancelled job’s notes read as they stood at the close; the desk adds a
     { id, faultLocationCode: 'L01', faultCauseCode: 'C01', diagnosis: '尾插针脚氧化，充电时断时续' },
     adminToken
   )
+  // A part still asked for when the job is cancelled is withdrawn with it.
+  const part = await host.rpc<{ id: string }>(
+    'parts.create',
+    { partNumber: 'USB-P60', name: 'P60 尾插排线', barcodes: [], sellingPriceFen: 6_000, costPriceFen: 2_500 },
+    adminToken
+  )
+  await host.rpc('workOrderParts.request', { workOrderId: id, partId: part.id, quantity: 1, note: '' }, adminToken)
   await host.rpc('workOrders.updateNotes', { id, internalNote: '尾插氧化', customerNote: '建议更换尾插' }, adminToken)
   await host.rpc('workOrders.transition', { id, to: 'cancelled', reason: '客户觉得太贵' }, adminToken)
 
@@ -43,6 +50,13 @@ test('a cancelled job’s notes read as they stood at the close; the desk adds a
   await diagnosis.scrollIntoViewIfNeeded()
   await settled(page)
   await screenshot(page, 'work-order-closed-diagnosis')
+  // The withdrawn request says so under its status, with the job's closing reason and who closed it.
+  await expect(page.getByTestId('part-requests').getByTestId('request-cancellation')).toHaveText(
+    /工单已取消，随之撤回\s*客户觉得太贵\s*赵建国/
+  )
+  await page.getByTestId('work-order-parts').scrollIntoViewIfNeeded()
+  await settled(page)
+  await screenshot(page, 'work-order-closed-parts-withdrawn')
   const notes = page.getByTestId('closed-notes')
   await expect(notes.getByTestId('notes-kept-at-close')).toContainText('工单已取消，备注保持结单时的内容')
   await expect(notes.getByTestId('closed-internal-note')).toHaveText('尾插氧化')

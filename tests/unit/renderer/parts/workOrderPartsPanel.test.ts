@@ -24,6 +24,8 @@ const noParts: WorkOrderParts = { workOrderId: 'wo-1', requests: [], lines: [], 
 
 /** The request's answer, held until the test lets it arrive. */
 let answerRequest: () => void = () => undefined
+/** What workOrderParts.get answers. */
+let jobParts: WorkOrderParts = noParts
 
 beforeEach(() => {
   setActivePinia(createPinia())
@@ -32,9 +34,10 @@ beforeEach(() => {
     user: { id: 'u-1', role: 'technician', displayName: 'Tech' },
     shop: { timeZone: 'Asia/Shanghai' }
   } as SessionInfo
+  jobParts = noParts
   api.mockReset()
   api.mockImplementation(async (operation) => {
-    if (operation === 'workOrderParts.get') return noParts
+    if (operation === 'workOrderParts.get') return jobParts
     if (operation === 'parts.search') return { rows: catalogue, total: catalogue.length }
     if (operation === 'workOrderParts.request') {
       await new Promise<void>((resolve) => (answerRequest = resolve))
@@ -109,5 +112,51 @@ describe('the job’s part request form', () => {
     expect(selectedText(panel)).toContain('LCD-1')
     // The note went with the battery: it is cleared, as is what the first request used.
     expect(noteField(panel).element.value).toBe('')
+  })
+})
+
+describe('the job’s part requests', () => {
+  const request = {
+    id: 'req-1',
+    workOrderId: 'wo-1',
+    partId: 'part-battery',
+    partNumber: 'BAT-1',
+    partName: 'Battery',
+    quantity: 1,
+    issuedQuantity: 0,
+    note: '',
+    status: 'cancelled',
+    unitPriceFen: 10_000,
+    requestedAt: '2026-12-07T02:00:00.000Z',
+    requestedByName: 'Tech'
+  } as const
+
+  it('say under a cancelled one’s status why and who, and that one was withdrawn as the job closed', async () => {
+    jobParts = {
+      ...noParts,
+      requests: [
+        {
+          ...request,
+          cancellation: { byName: 'Tech', at: null, closedWithJob: null, reason: 'Requested by mistake' }
+        },
+        {
+          ...request,
+          id: 'req-2',
+          cancellation: { byName: 'Desk', at: null, closedWithJob: 'returned_unrepaired', reason: 'Too dear' }
+        },
+        { ...request, id: 'req-3', status: 'open', cancellation: null }
+      ]
+    }
+    const panel = await mountPanel()
+    const cancellations = panel.findAll('[data-test=request-cancellation]').map((cell) => cell.text())
+    expect(cancellations).toEqual([
+      'Requested by mistakeTech',
+      'Withdrawn with the job (Returned unrepaired)Too dearDesk'
+    ])
+    expect(panel.findAll('[data-test=request-status]').map((tag) => tag.text())).toEqual([
+      'Cancelled',
+      'Cancelled',
+      'Waiting'
+    ])
   })
 })
