@@ -14,3 +14,14 @@ export function formValuesOf<T extends object>(blank: T, record: FormSource<T> |
   }
   return values
 }
+
+/**
+ * After a submitted form is answered: each field that still holds what was sent goes back to its
+ * blank value, and a field changed since (the next pick of a fast user, typed while the answer was
+ * on its way) keeps what it holds now.
+ */
+export function clearWhatWasSent<T extends object>(form: T, sent: Readonly<T>, blank: Readonly<T>): void {
+  for (const key of Object.keys(blank) as (keyof T)[]) {
+    if (Object.is(form[key], sent[key])) form[key] = blank[key]
+  }
+}

@@ -112,6 +112,8 @@ export type {
 } from './parts'
 export type {
   PartRequest,
+  PartRequestCancellation,
+  WorkOrderPartRequest,
   IssuedPartLine,
   WorkOrderParts,
   OpenPartRequest,

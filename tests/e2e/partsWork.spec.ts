@@ -99,17 +99,33 @@ test('a technician requests parts on their job; the clerk issues by scanning; th
   await techPage.keyboard.type('BAT')
   await techPage.getByRole('option', { name: /BAT-M60P/ }).click()
   await panel.locator('input[name=request-note]').fill('电池鼓包')
+  // Back to back, without waiting for the first answer (held on its way until the next part is
+  // picked): the next pick survives that answer, which clears only what the first request used.
+  let answerFirst = () => {}
+  const firstAnswered = new Promise<void>((resolve) => (answerFirst = resolve))
+  await techPage.route(
+    '**/rpc/workOrderParts.request',
+    async (route) => {
+      const response = await route.fetch()
+      await firstAnswered
+      await route.fulfill({ response })
+    },
+    { times: 1 }
+  )
   await panel.getByTestId('request-part').click()
-  await expect(panel.getByTestId('part-requests')).toContainText('BAT-M60P')
-  await expect(panel.getByTestId('part-requests')).toContainText('待发料')
-  // The form clears once the request is answered: the next one starts on an empty form.
-  await expect(panel.locator('input[name=request-note]')).toHaveValue('')
   await panel.getByTestId('part-request-select').click()
   await techPage.keyboard.type('屏幕')
   await techPage.getByRole('option', { name: /LCD-M60P/ }).click()
+  await expect(panel.getByTestId('part-request-select')).toContainText('LCD-M60P')
+  answerFirst()
+  await expect(panel.getByTestId('part-requests')).toContainText('BAT-M60P')
+  await expect(panel.locator('input[name=request-note]')).toHaveValue('')
+  await expect(panel.getByTestId('part-request-select')).toContainText('LCD-M60P')
   await panel.locator('input[name=request-quantity]').fill('2')
   await panel.getByTestId('request-part').click()
   await expect(panel.getByTestId('part-requests')).toContainText('LCD-M60P')
+  await expect(panel.getByTestId('part-requests')).toContainText('待发料')
+  await expect(panel.getByTestId('part-request-select')).not.toContainText('LCD-M60P')
   await panel.scrollIntoViewIfNeeded()
   await tallScreenshot(techPage, 'parts-work-order-requested', 1300)
 
@@ -163,6 +179,8 @@ test('a technician requests parts on their job; the clerk issues by scanning; th
   await cancelDialog.getByTestId('cancel-reason-requestedByMistake').click()
   await cancelDialog.getByTestId('cancel-request-submit').click()
   await expect(techPage.getByTestId('part-requests')).toContainText('已取消')
+  // Why and by whom, under the status: the counter reads it without hovering.
+  await expect(techPage.getByTestId('request-cancellation')).toHaveText(/申领错误\s*张伟/)
   await techPage.getByTestId('work-order-parts').scrollIntoViewIfNeeded()
   await tallScreenshot(techPage, 'parts-work-order-issued', 1300)
 

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, screenshot, settled, setUpShop, staffPage, hire, typeWalkIn, type ShopHost } from './fixtures'
-import { fiveFigureJob } from './counterJobs'
+import { finishedJob, fiveFigureJob } from './counterJobs'
 
 /**
  * The counter's PCs are 1366×768 laptops and 1280×720 all-in-ones at 100 %: on each screen of the
@@ -159,5 +159,60 @@ for (const size of SCREENS) {
     await settled(page)
     await staysInView(page, part.getByTestId('part-save'))
     await screenshot(page, `small-part-dialog-${tag}`)
+  })
+
+  test(`at ${tag} a long delivery's 确认入库 and the tallest hand-over dialog's buttons are in view`, async ({
+    browser,
+    host
+  }) => {
+    const adminToken = await setUpShop(host)
+    const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
+    const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+    const codes = Array.from({ length: 16 }, (_, n) => `KIT-${String(n + 1).padStart(2, '0')}`)
+    for (const [n, partNumber] of codes.entries()) {
+      await host.rpc(
+        'parts.create',
+        { partNumber, name: `维修配件 ${n + 1}`, barcodes: [], sellingPriceFen: 1_000, costPriceFen: 500 },
+        adminToken
+      )
+    }
+    const job = await finishedJob(host, adminToken, {
+      serviceType: 'paid_repair',
+      customer: '周敏',
+      labourFen: 8_000,
+      partPriceFen: 45_000
+    })
+
+    // Sixteen lines run past the window's bottom; the totals and 确认入库 stay in view over them.
+    const page = await staffPage(browser, host, clerk.username, clerk.password)
+    await page.setViewportSize(size)
+    await page.getByTestId('nav-parts-receive').click()
+    await page.locator('input[name=reference]').fill('SF1400999001')
+    const scan = page.getByTestId('receive-scan')
+    for (const code of codes) {
+      await scan.pressSequentially(code, { delay: 5 })
+      await scan.press('Enter')
+    }
+    const lines = page.getByTestId('receive-lines').getByTestId('line-part-number')
+    await expect(lines).toHaveCount(codes.length)
+    await expect(lines.last()).not.toBeInViewport()
+    await expect(page.getByTestId('receive-totals')).toBeInViewport({ ratio: 1 })
+    await settled(page)
+    await screenshot(page, `small-receive-${tag}`)
+    await staysInView(page, page.getByTestId('receive-post'))
+
+    // The hand-over of an unpaid job with a manager's leave asked: its longest form.
+    const deskPage = await staffPage(browser, host, desk.username, desk.password)
+    await deskPage.setViewportSize(size)
+    await goTo(deskPage, host, `/work-orders/${job.id}`)
+    await deskPage.getByTestId('pickup').click()
+    const pickup = deskPage.getByTestId('pickup-dialog')
+    await expect(pickup.getByTestId('pickup-not-billed')).toBeVisible()
+    await pickup.getByTestId('pickup-unpaid-override').click()
+    await expect(pickup.locator('input[name=unpaid-manager-password]')).toBeVisible()
+    await settled(deskPage)
+    await screenshot(deskPage, `small-pickup-unpaid-${tag}`)
+    await staysInView(deskPage, pickup.getByTestId('pickup-submit'))
+    await expect(pickup.getByRole('button', { name: '取消' })).toBeInViewport({ ratio: 1 })
   })
 }

@@ -49,6 +49,7 @@ export const workOrderPageMessages = defineMessages(
       notesKeptAtClose:
         '工单{status}，备注保持结单时的内容，不能再改。之后的新情况（如客户来电）请添加补充备注：只在店内可见，不会打印给客户。',
       noNote: '无',
+      notRecorded: '未填写',
       notesAfterClose: '结单后的补充备注',
       afterCloseTag: '结单后添加',
       newNoteAfterClose: '新的补充备注',
@@ -189,6 +190,7 @@ export const workOrderPageMessages = defineMessages(
       notesKeptAtClose:
         'This work order is closed ({status}): its notes stay as they were at the close. Add anything new (a call from the customer, say) as a note after the close: it stays in the shop and is not printed.',
       noNote: 'None',
+      notRecorded: 'Not recorded',
       notesAfterClose: 'Notes added after the close',
       afterCloseTag: 'after the close',
       newNoteAfterClose: 'New note after the close',

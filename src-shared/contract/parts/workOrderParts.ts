@@ -39,9 +39,28 @@ export interface IssuedPartLine {
   issuedByName: string | null
 }
 
+/**
+ * How a request ended when it was cancelled: by hand, with the reason given, or withdrawn as its job
+ * closed, with the status the job closed to and the job's closing reason.
+ */
+export interface PartRequestCancellation {
+  /** Who cancelled it, or who closed its job (null for a row older than that bookkeeping). */
+  byName: string | null
+  at: string | null
+  /** The status the job closed to when the request was withdrawn with it; null when cancelled by hand. */
+  closedWithJob: WorkOrderStatus | null
+  /** Why: the reason typed when cancelling, or the job's closing reason (may be empty on old rows). */
+  reason: string
+}
+
+/** A request as the job's parts panel shows it: with how it was cancelled, when it was. */
+export interface WorkOrderPartRequest extends PartRequest {
+  cancellation: PartRequestCancellation | null
+}
+
 export interface WorkOrderParts {
   workOrderId: string
-  requests: PartRequest[]
+  requests: WorkOrderPartRequest[]
   lines: IssuedPartLine[]
   totalFen: number
 }

@@ -54,4 +54,41 @@ describe('a part request cancelled by hand says why', () => {
     expect(requestRow(app, requestId)).toEqual({ status: 'open', reason: '' })
     expect(auditRows(app).length).toBe(audited)
   })
+
+  it('the job’s parts list says who cancelled a request and why, and that one was withdrawn as the job closed', async () => {
+    const { app, staff } = shop()
+    const { token, workOrderId, requestId } = await openRequest()
+    await callOk(app, 'workOrderParts.cancelRequest', { requestId, reason: '申领错误' }, token)
+    const part = await newPart(app, staff.clerk.token)
+    await callOk(app, 'workOrderParts.request', { workOrderId, partId: part.id, quantity: 2 }, token)
+    await callOk(
+      app,
+      'workOrders.transition',
+      { id: workOrderId, to: 'cancelled', reason: '客户放弃维修' },
+      staff.frontDesk.token
+    )
+
+    const { requests } = await callOk(app, 'workOrderParts.get', { workOrderId }, token)
+    expect(requests.map((request) => [request.status, request.cancellation])).toEqual([
+      [
+        'cancelled',
+        { byName: staff.techA.user.displayName, at: expect.any(String), closedWithJob: null, reason: '申领错误' }
+      ],
+      [
+        'cancelled',
+        {
+          byName: staff.frontDesk.user.displayName,
+          at: expect.any(String),
+          closedWithJob: 'cancelled',
+          reason: '客户放弃维修'
+        }
+      ]
+    ])
+  })
+
+  it('an open request has no cancellation', async () => {
+    const { app, token, workOrderId } = await openRequest()
+    const { requests } = await callOk(app, 'workOrderParts.get', { workOrderId }, token)
+    expect(requests.map((request) => [request.status, request.cancellation])).toEqual([['open', null]])
+  })
 })

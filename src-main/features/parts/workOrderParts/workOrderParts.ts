@@ -8,8 +8,10 @@ import {
   type IssuedToWorkOrder,
   type OpenPartRequest,
   type ParsedInput,
+  type WorkOrderPartRequest,
   type WorkOrderParts
 } from '../../../../src-shared/contract'
+import type { WorkOrderStatus } from '../../../../src-shared/domain/workOrderStatus'
 import { uuidv7 } from '../../../../src-shared/domain/ids'
 import type { PartUnit } from '../../../../src-shared/domain/stock'
 import { recordAudit } from '../../audit/record'
@@ -43,15 +45,44 @@ const REQUEST_COLUMNS = [
 ] as const
 
 // A job's parts are read after every issue, request and return: compiled once (db/reusableQuery.ts).
+// Each request comes with how it was cancelled (the canceller as `c`, the job as `w` for a
+// request withdrawn with it), so the panel can say why next to 已取消.
 const requestsOfJob = reusableQuery(1, (db: Db, workOrderId: string) =>
   db
     .selectFrom('workOrderPartRequests as r')
     .innerJoin('parts as p', 'p.id', 'r.partId')
+    .innerJoin('workOrders as w', 'w.id', 'r.workOrderId')
     .leftJoin('users as u', 'u.id', 'r.requestedBy')
-    .select(REQUEST_COLUMNS)
+    .leftJoin('users as c', 'c.id', 'r.cancelledBy')
+    .select([
+      ...REQUEST_COLUMNS,
+      'r.closedAt',
+      'c.displayName as cancelledByName',
+      'r.closedWithJob',
+      'r.cancelReason',
+      'w.closeReason'
+    ])
     .where('r.workOrderId', '=', workOrderId)
     .orderBy('r.requestedAt')
 )
+
+type RequestOfJobRow = Awaited<ReturnType<typeof requestsOfJob.all>>[number]
+
+/** A request as the job's panel lists it: a cancelled one says who, when and why. */
+function withCancellation(row: RequestOfJobRow): WorkOrderPartRequest {
+  const { closedAt, cancelledByName, closedWithJob, cancelReason, closeReason, ...request } = row
+  if (request.status !== 'cancelled') return { ...request, cancellation: null }
+  const withJob = closedWithJob as WorkOrderStatus | null
+  return {
+    ...request,
+    cancellation: {
+      byName: cancelledByName,
+      at: closedAt,
+      closedWithJob: withJob,
+      reason: withJob === null ? cancelReason : closeReason
+    }
+  }
+}
 
 const linesOfJob = reusableQuery(1, (db: Db, workOrderId: string) =>
   db
@@ -77,7 +108,7 @@ const linesOfJob = reusableQuery(1, (db: Db, workOrderId: string) =>
 
 /** What a job has asked for and what it has been given, with the amount checkout will charge. */
 export async function loadWorkOrderParts(db: Db, workOrderId: string): Promise<WorkOrderParts> {
-  const requests = await requestsOfJob.all(db, workOrderId)
+  const requests = (await requestsOfJob.all(db, workOrderId)).map(withCancellation)
   const lines = await linesOfJob.all(db, workOrderId)
   const priced = lines.map((line) => ({
     ...line,
