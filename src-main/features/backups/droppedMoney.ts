@@ -111,16 +111,17 @@ async function standingFor(trx: Db, step: CounterMoneyStep): Promise<DroppedMone
 /**
  * Refuses a charge or refund that a restore's dropped record may already have made, naming it,
  * until the counter says it checked (`droppedMoneyChecked`) and a manager goes on: the records are
- * then dealt with in the step's own transaction, audited under the step's operation.
+ * then dealt with in the step's own transaction, audited under the step's operation. Answers the
+ * records it dealt with, so the step can tie what it writes to those a kept day close counted.
  */
 export async function refuseRepeatingDroppedMoney(
   trx: Db,
   at: Date,
   step: CounterMoneyStep,
   confirmation: { checked: boolean; managerId: string | null; operation: string }
-): Promise<void> {
+): Promise<DroppedMoneyEntry[]> {
   const standing = await standingFor(trx, step)
-  if (standing.length === 0) return
+  if (standing.length === 0) return []
   if (!confirmation.checked) {
     throw new AppError('CONFLICT', 'backups.droppedMoneyOnRecord', {
       records: standing.map(describe).join('; '),
@@ -129,6 +130,7 @@ export async function refuseRepeatingDroppedMoney(
   }
   if (!confirmation.managerId) throw new AppError('APPROVAL_REQUIRED', 'backups.droppedMoneyNeedsManager')
   await dealWith(trx, at, confirmation.managerId, standing, '', confirmation.operation)
+  return standing
 }
 
 /** "CN-260123-0001 -¥120.00": the number the counter finds on paper, and its amount. */
