@@ -88,7 +88,11 @@ async function dealWith(
   }
 }
 
-const MONEY_IN: DroppedMoneyKind[] = ['deposit', 'payment', 'invoice']
+/**
+ * What charging a job again may repeat: the money it took, its receipt, and the deposit excess it
+ * handed back (charged again, the job hands it back again).
+ */
+const CHARGED: DroppedMoneyKind[] = ['deposit', 'payment', 'deposit_return', 'invoice']
 const REFUNDS: DroppedMoneyKind[] = ['refund', 'credit_note']
 const SALE_REFUNDS: DroppedMoneyKind[] = ['refund', 'counter_refund']
 
@@ -96,7 +100,7 @@ const SALE_REFUNDS: DroppedMoneyKind[] = ['refund', 'counter_refund']
 async function standingFor(trx: Db, step: CounterMoneyStep): Promise<DroppedMoneyEntry[]> {
   let query = entries(trx).where('r.dealtWithAt', 'is', null)
   if ('charging' in step) {
-    query = query.where('r.workOrderId', '=', step.charging.workOrderId).where('r.kind', 'in', MONEY_IN)
+    query = query.where('r.workOrderId', '=', step.charging.workOrderId).where('r.kind', 'in', CHARGED)
   } else if ('refundingInvoice' in step) {
     const { invoiceId, workOrderId } = step.refundingInvoice
     query = query

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
-import { ADMIN, auditRows, callOk, MINUTE } from '../helpers'
+import { ADMIN, auditRows, callError, callOk, MINUTE } from '../helpers'
 import { finishedJob } from '../checkout/fixtures'
 import { fileShopPerTest } from './fixtures'
 
@@ -210,6 +210,35 @@ describe('money re-entered after a restore is counted once', () => {
     expect(preview).toMatchObject({ expectedCashFen: 0, refundsFen: 0, byMethod: [] })
     expect(preview.reEntered).toMatchObject([
       { kind: 'refund', alreadyCountedFen: -5_000, droppedDocumentNumber: refund.number, dayCloseNumber: close.number }
+    ])
+  })
+
+  it('a deposit excess a kept close counted going back is not taken out of the drawer again when the job is charged again', async () => {
+    const { app, adminToken, clock } = await fileShop()
+    const job = await finishedJob(app, adminToken, {
+      serviceType: 'paid_repair',
+      intake: { depositFen: 60_000, depositMethod: 'cash' }
+    })
+    const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
+    clock.advance(MINUTE)
+    const paid = await pay(app, adminToken, job.id, { tenders: [] })
+    expect(paid.totals.depositReturnedFen).toBeGreaterThan(0)
+    const close = await callOk(app, 'dayClose.close', { countedCashFen: 0, note: '' }, adminToken)
+    await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
+    const token = await signInAgain(app)
+
+    // The deposit excess handed back (the receipt's one dropped payment) stops charging the job again.
+    expect(await callOk(app, 'backups.droppedMoney', { workOrderId: job.id }, token)).toMatchObject([
+      { kind: 'deposit_return', documentNumber: paid.number }
+    ])
+    const refused = await callError(app, 'checkout.pay', { workOrderId: job.id, tenders: [] }, token)
+    expect(refused).toMatchObject({ code: 'CONFLICT', messageKey: 'backups.droppedMoneyOnRecord' })
+    await pay(app, token, job.id, { tenders: [], droppedMoneyChecked: true })
+    expect(await callOk(app, 'backups.droppedMoney', { workOrderId: job.id }, token)).toEqual([])
+    const preview = await callOk(app, 'dayClose.preview', {}, token)
+    expect(preview).toMatchObject({ expectedCashFen: 0, depositsReturnedFen: 0, takingsFen: 0 })
+    expect(preview.reEntered).toMatchObject([
+      { kind: 'deposit_return', alreadyCountedFen: -paid.totals.depositReturnedFen, dayCloseNumber: close.number }
     ])
   })
 })
