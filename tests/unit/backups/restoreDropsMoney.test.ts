@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
 import { ADMIN, auditRows, callError, callOk, createUserAndSignIn, MINUTE } from '../helpers'
 import { finishedJob } from '../checkout/fixtures'
-import { fileShopPerTest } from './fixtures'
+import { chargerSoldBeforeTheCopy, fileShopPerTest, signInAgain } from './fixtures'
 
 // Jobs driven to the counter, a day close and a restore: slow on a loaded machine.
 vi.setConfig({ testTimeout: 120_000 })
@@ -16,10 +16,6 @@ async function pay(app: AppContext, token: string, workOrderId: string, extra: R
     { workOrderId, tenders: [{ method: 'cash', amountFen: 100_000 }], ...extra },
     token
   )
-}
-
-async function signInAgain(app: AppContext): Promise<string> {
-  return (await callOk(app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).token
 }
 
 /**
@@ -197,33 +193,9 @@ describe('a restore never makes the counter pay or charge twice', () => {
   })
 
   it('a counter sale refunded after the copy is not refunded again without a manager going on', async () => {
-    const { app, adminToken, clock } = await fileShop()
-    const part = await callOk(
-      app,
-      'parts.create',
-      { partNumber: 'CH-1', name: '充电器', barcodes: [], sellingPriceFen: 5_000, costPriceFen: 1_000 },
-      adminToken
-    )
-    await callOk(
-      app,
-      'parts.receive',
-      { reference: 'PO-1', lines: [{ partId: part.id, quantity: 2, unitCostFen: 1_000 }] },
-      adminToken
-    )
-    const sale = await callOk(
-      app,
-      'counterSales.sell',
-      { lines: [{ partId: part.id, quantity: 1 }], tenders: [{ method: 'cash', amountFen: 5_000 }] },
-      adminToken
-    )
-    const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
-    clock.advance(MINUTE)
-    const input = {
-      saleId: sale.id,
-      lines: [{ lineId: sale.lines[0]!.id, quantity: 1, disposition: 'resellable' as const }],
-      reason: '颜色不合适',
-      refundMethod: 'cash' as const
-    }
+    const shop = await fileShop()
+    const { app, adminToken } = shop
+    const { copy, refundInput: input } = await chargerSoldBeforeTheCopy(shop)
     const refund = await callOk(app, 'counterSales.refund', input, adminToken)
     await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
     const token = await signInAgain(app)
