@@ -1,54 +1,22 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { AppContext } from '../../../src-main/app/context'
 import { auditRows, callError, callOk, MINUTE } from '../helpers'
 import { finishedJob } from '../checkout/fixtures'
 import { chargerSoldBeforeTheCopy, fileShopPerTest, signInAgain } from './fixtures'
+import { moneyAfterTheCopy, payJob } from './moneyAfterTheCopy'
 
 // Jobs driven to the counter, day closes and a restore: slow on a loaded machine.
 vi.setConfig({ testTimeout: 120_000 })
 
 const fileShop = fileShopPerTest()
 
-type Tender = { method: 'cash' | 'wechat_pay'; amountFen: number }
-
-async function pay(app: AppContext, token: string, workOrderId: string, extra: Record<string, unknown> = {}) {
-  return callOk(
-    app,
-    'checkout.pay',
-    { workOrderId, tenders: [{ method: 'cash', amountFen: 100_000 }], ...extra },
-    token
-  )
-}
-
-/**
- * Job A paid before the copy; job B finished before it and paid after it (by `tender`), and
- * refunded in part; the day closed after that, or not (`close`); then the copy restored.
- */
-async function restoredAfterMoney(options: { close: boolean; tender: Tender['method'] }) {
-  const shop = await fileShop()
-  const { app, adminToken, clock } = shop
-  const jobA = await finishedJob(app, adminToken, { serviceType: 'paid_repair' })
-  const invoiceA = await pay(app, adminToken, jobA.id)
-  const jobB = await finishedJob(app, adminToken, { serviceType: 'paid_repair' })
-  const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
-
-  clock.advance(MINUTE)
-  const labourLine = invoiceA.lines.find((line) => line.kind === 'labour')!
-  const refundInput = {
-    invoiceId: invoiceA.id,
-    lines: [{ lineId: labourLine.id, amountFen: 2_000 }],
-    reason: '工时多收',
-    refundMethod: 'cash' as const
-  }
-  const note = await callOk(app, 'checkout.creditNote', refundInput, adminToken)
-  const invoiceB = await pay(app, adminToken, jobB.id, { tenders: [{ method: options.tender, amountFen: 53_000 }] })
-  clock.advance(MINUTE)
-  const close = options.close ? await callOk(app, 'dayClose.close', { countedCashFen: 0, note: '' }, adminToken) : null
+/** Money moved after the copy (moneyAfterTheCopy.ts), then the copy restored. */
+async function restoredAfterMoney(options: { close: boolean; tender: 'cash' | 'wechat_pay' }) {
+  const moved = await moneyAfterTheCopy(await fileShop(), options)
+  const { app, adminToken, clock, copy } = moved
   clock.advance(MINUTE)
   await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
   clock.advance(MINUTE)
-  const token = await signInAgain(app)
-  return { ...shop, token, jobA, jobB, invoiceA, invoiceB, note, close, refundInput }
+  return { ...moved, token: await signInAgain(app) }
 }
 
 describe('money re-entered after a restore is counted once', () => {
@@ -56,10 +24,10 @@ describe('money re-entered after a restore is counted once', () => {
     const { app, token, jobB, invoiceB, close } = await restoredAfterMoney({ close: true, tender: 'cash' })
     const dueB = invoiceB.paidFen
     expect(dueB).toBeGreaterThan(0)
-    const again = await pay(app, token, jobB.id, { droppedMoneyChecked: true })
+    const again = await payJob(app, token, jobB.id, { droppedMoneyChecked: true })
     // A job paid today, cash the drawer does hold.
     const jobC = await finishedJob(app, token, { serviceType: 'paid_repair', labourFen: 3_000, partPriceFen: 7_000 })
-    const invoiceC = await pay(app, token, jobC.id)
+    const invoiceC = await payJob(app, token, jobC.id)
 
     const preview = await callOk(app, 'dayClose.preview', {}, token)
     expect(preview.expectedCashFen).toBe(invoiceC.paidFen)
@@ -117,7 +85,7 @@ describe('money re-entered after a restore is counted once', () => {
   it('re-entered for more than was dropped: only the dropped amount is left out, the rest is today’s cash', async () => {
     const { app, token, jobB, invoiceB } = await restoredAfterMoney({ close: true, tender: 'cash' })
     const extra = { description: '加急费', quantity: 1, unitPriceFen: 2_000, payer: 'customer' }
-    const again = await pay(app, token, jobB.id, { droppedMoneyChecked: true, charges: [extra] })
+    const again = await payJob(app, token, jobB.id, { droppedMoneyChecked: true, charges: [extra] })
     expect(again.paidFen).toBe(invoiceB.paidFen + 2_000)
 
     const preview = await callOk(app, 'dayClose.preview', {}, token)
@@ -129,7 +97,7 @@ describe('money re-entered after a restore is counted once', () => {
 
   it('counted cash re-entered as WeChat Pay is left out of the WeChat total, and the drawer is not asked for it', async () => {
     const { app, token, jobB, invoiceB } = await restoredAfterMoney({ close: true, tender: 'cash' })
-    await pay(app, token, jobB.id, {
+    await payJob(app, token, jobB.id, {
       droppedMoneyChecked: true,
       tenders: [{ method: 'wechat_pay', amountFen: invoiceB.paidFen }]
     })
@@ -157,7 +125,7 @@ describe('money re-entered after a restore is counted once', () => {
 
   it('dropped money no close counted is today’s money when re-entered', async () => {
     const { app, token, jobB, invoiceA, invoiceB } = await restoredAfterMoney({ close: false, tender: 'cash' })
-    const again = await pay(app, token, jobB.id, { droppedMoneyChecked: true })
+    const again = await payJob(app, token, jobB.id, { droppedMoneyChecked: true })
     const preview = await callOk(app, 'dayClose.preview', {}, token)
     expect(preview.reEntered).toEqual([])
     // No close yet at all: job A's payment from before the copy is open too.
@@ -193,7 +161,7 @@ describe('money re-entered after a restore is counted once', () => {
     })
     const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
     clock.advance(MINUTE)
-    const paid = await pay(app, adminToken, job.id, { tenders: [] })
+    const paid = await payJob(app, adminToken, job.id, { tenders: [] })
     expect(paid.totals.depositReturnedFen).toBeGreaterThan(0)
     const close = await callOk(app, 'dayClose.close', { countedCashFen: 0, note: '' }, adminToken)
     await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
@@ -205,7 +173,7 @@ describe('money re-entered after a restore is counted once', () => {
     ])
     const refused = await callError(app, 'checkout.pay', { workOrderId: job.id, tenders: [] }, token)
     expect(refused).toMatchObject({ code: 'CONFLICT', messageKey: 'backups.droppedMoneyOnRecord' })
-    await pay(app, token, job.id, { tenders: [], droppedMoneyChecked: true })
+    await payJob(app, token, job.id, { tenders: [], droppedMoneyChecked: true })
     expect(await callOk(app, 'backups.droppedMoney', { workOrderId: job.id }, token)).toEqual([])
     const preview = await callOk(app, 'dayClose.preview', {}, token)
     expect(preview).toMatchObject({ expectedCashFen: 0, depositsReturnedFen: 0, takingsFen: 0 })
