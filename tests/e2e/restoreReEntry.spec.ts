@@ -82,6 +82,10 @@ test('a payment a kept day close counted, re-entered after a restore, is listed 
   const keptDate = shopLocalDate(new Date(kept.closedAt), 'Asia/Shanghai')
   const line = bossPage.getByTestId('report-re-entered').getByTestId(`re-entered-${dropped.number}`)
   await expect(line).toHaveText(`已由 ${keptDate} 的日结 ${kept.number} 清点（恢复备份后补录）`)
+  // In the payments list, the re-entered row is marked.
+  await expect(bossPage.getByTestId('report-payments').locator('tr', { hasText: '¥200.00' })).toContainText(
+    '恢复后补录'
+  )
   await tallScreenshot(bossPage, 'day-close-re-entered-zh', 1300)
   await bossPage.getByTestId('language-switch').click()
   await bossPage.getByRole('option', { name: 'English' }).click()

@@ -72,7 +72,8 @@ export const dayCloseMessages = defineMessages(
       droppedDocument: '原单据',
       countedBy: '说明',
       reEnteredCountedBy: '已由 {date} 的日结 {number} 清点（恢复备份后补录）',
-      expectedExcludes: '不含已清点的补录款 {amount}'
+      expectedExcludes: '不含已清点的补录款 {amount}',
+      reEnteredTag: '恢复后补录'
     }
   },
   {
@@ -146,7 +147,8 @@ export const dayCloseMessages = defineMessages(
       droppedDocument: 'Original document',
       countedBy: 'Note',
       reEnteredCountedBy: 'already counted by the close of {date} ({number}), re-entered after a restore',
-      expectedExcludes: 'Leaves out {amount} re-entered, already counted'
+      expectedExcludes: 'Leaves out {amount} re-entered, already counted',
+      reEnteredTag: 'Re-entered'
     }
   }
 )
