@@ -89,5 +89,6 @@ export const allMigrations: readonly Migration[] = [
   reportAccessoryRemedies.accessoryRemedyMonths,
   customers.erasureReachesNotesAndHandOvers,
   checkout.claimsFiledByTheShop,
-  parts.partRequestCancelReasons
+  parts.partRequestCancelReasons,
+  checkout.paymentReEntries
 ]

@@ -143,6 +143,11 @@ export const printDocumentMessages = defineMessages(
       dayClose: {
         title: '日结报表',
         unpaidHandOvers: '未结账交机（店长放行）',
+        reEntered: '恢复备份后补录（之前的日结已清点，不计入本期）',
+        droppedDocument: '原单据',
+        reEnteredAmount: '补录',
+        alreadyCounted: '已清点',
+        countedBy: '清点日结',
         workOrder: '工单',
         unpaidAmount: '未结金额',
         approvedBy: '批准店长',
@@ -330,6 +335,11 @@ export const printDocumentMessages = defineMessages(
       dayClose: {
         title: 'Day-close report',
         unpaidHandOvers: 'Handed over before checkout',
+        reEntered: 'Re-entered after a restore (counted by an earlier close, not in this period)',
+        droppedDocument: 'Original',
+        reEnteredAmount: 'Re-entered',
+        alreadyCounted: 'Counted',
+        countedBy: 'Counted by',
         workOrder: 'Work order',
         unpaidAmount: 'Unpaid',
         approvedBy: 'Approved by',

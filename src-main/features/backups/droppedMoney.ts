@@ -88,7 +88,11 @@ async function dealWith(
   }
 }
 
-const MONEY_IN: DroppedMoneyKind[] = ['deposit', 'payment', 'invoice']
+/**
+ * What charging a job again may repeat: the money it took, its receipt, and the deposit excess it
+ * handed back (charged again, the job hands it back again).
+ */
+const CHARGED: DroppedMoneyKind[] = ['deposit', 'payment', 'deposit_return', 'invoice']
 const REFUNDS: DroppedMoneyKind[] = ['refund', 'credit_note']
 const SALE_REFUNDS: DroppedMoneyKind[] = ['refund', 'counter_refund']
 
@@ -96,7 +100,7 @@ const SALE_REFUNDS: DroppedMoneyKind[] = ['refund', 'counter_refund']
 async function standingFor(trx: Db, step: CounterMoneyStep): Promise<DroppedMoneyEntry[]> {
   let query = entries(trx).where('r.dealtWithAt', 'is', null)
   if ('charging' in step) {
-    query = query.where('r.workOrderId', '=', step.charging.workOrderId).where('r.kind', 'in', MONEY_IN)
+    query = query.where('r.workOrderId', '=', step.charging.workOrderId).where('r.kind', 'in', CHARGED)
   } else if ('refundingInvoice' in step) {
     const { invoiceId, workOrderId } = step.refundingInvoice
     query = query
@@ -111,16 +115,17 @@ async function standingFor(trx: Db, step: CounterMoneyStep): Promise<DroppedMone
 /**
  * Refuses a charge or refund that a restore's dropped record may already have made, naming it,
  * until the counter says it checked (`droppedMoneyChecked`) and a manager goes on: the records are
- * then dealt with in the step's own transaction, audited under the step's operation.
+ * then dealt with in the step's own transaction, audited under the step's operation. Answers the
+ * records it dealt with, so the step can tie what it writes to those a kept day close counted.
  */
 export async function refuseRepeatingDroppedMoney(
   trx: Db,
   at: Date,
   step: CounterMoneyStep,
   confirmation: { checked: boolean; managerId: string | null; operation: string }
-): Promise<void> {
+): Promise<DroppedMoneyEntry[]> {
   const standing = await standingFor(trx, step)
-  if (standing.length === 0) return
+  if (standing.length === 0) return []
   if (!confirmation.checked) {
     throw new AppError('CONFLICT', 'backups.droppedMoneyOnRecord', {
       records: standing.map(describe).join('; '),
@@ -129,6 +134,7 @@ export async function refuseRepeatingDroppedMoney(
   }
   if (!confirmation.managerId) throw new AppError('APPROVAL_REQUIRED', 'backups.droppedMoneyNeedsManager')
   await dealWith(trx, at, confirmation.managerId, standing, '', confirmation.operation)
+  return standing
 }
 
 /** "CN-260123-0001 -¥120.00": the number the counter finds on paper, and its amount. */

@@ -12,9 +12,10 @@ import { recordSyncedChange } from '../sync/recordChange'
 import { nextDocumentNumber } from '../numbering/service'
 import { readShopTimeZone } from '../settings/service'
 import { findInvoiceRow, loadInvoice } from './invoices'
-import type { InvoiceLinesTable, InvoicesTable } from './tables'
+import type { InvoiceLinesTable, InvoicesTable, PaymentsTable } from './tables'
 import { checkoutStock, refuseRepeatingDroppedMoney } from './ports'
 import { openWarrantyClaim } from './warrantyClaims'
+import { tieReEnteredPayments, type AlreadyCounted } from './reEntries'
 
 type CreditNoteInput = ParsedInput<'checkout.creditNote'>
 
@@ -51,7 +52,7 @@ export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, inpu
   await db.transaction().execute(async (trx) => {
     const invoice = await invoiceToCredit(trx, input.invoiceId)
     // Credit notes are a manager's (permissions.ts): whoever issues it may go on over a dropped refund.
-    await refuseRepeatingDroppedMoney(
+    const dealtWith = await refuseRepeatingDroppedMoney(
       trx,
       at,
       { refundingInvoice: { invoiceId: invoice.id, workOrderId: invoice.workOrderId } },
@@ -70,10 +71,11 @@ export async function issueCreditNote(db: Db, at: Date, actor: CurrentUser, inpu
     const number = await nextDocumentNumber(trx, 'CN', at, timeZone)
     const note: Note = { noteId, number, invoice, lines, customerCredited, brandCredited, shopCredited, refundFen }
     await writeCreditNote(trx, at, actor, input, note)
-    if (refundFen > 0) await writeRefund(trx, at, actor, input, note)
+    const refunds = refundFen > 0 ? [await writeRefund(trx, at, actor, input, note)] : []
+    const alreadyCounted = await tieReEnteredPayments(trx, dealtWith, refunds)
     if (brandCredited > 0) await reduceBrandClaim(trx, at, actor, note)
     await takeBackHandedBackParts(trx, at, actor, input, note)
-    await recordCreditNote(trx, at, actor, input, note)
+    await recordCreditNote(trx, at, actor, input, note, alreadyCounted)
   })
   return loadInvoice(db, noteId)
 }
@@ -224,24 +226,29 @@ async function writeCreditNote(
 }
 
 /** The money handed back, by the method the counter chose. */
-async function writeRefund(trx: Db, at: Date, actor: CurrentUser, input: CreditNoteInput, note: Note): Promise<void> {
-  await trx
-    .insertInto('payments')
-    .values({
-      id: uuidv7(at.getTime()),
-      kind: 'refund',
-      method: input.refundMethod,
-      amountFen: -note.refundFen,
-      tenderedFen: 0,
-      changeFen: 0,
-      invoiceId: note.noteId,
-      workOrderId: note.invoice.workOrderId,
-      reason: input.reason,
-      cashierId: actor.id,
-      at: at.toISOString(),
-      dayCloseId: null
-    })
-    .execute()
+async function writeRefund(
+  trx: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: CreditNoteInput,
+  note: Note
+): Promise<PaymentsTable> {
+  const refund: PaymentsTable = {
+    id: uuidv7(at.getTime()),
+    kind: 'refund',
+    method: input.refundMethod,
+    amountFen: -note.refundFen,
+    tenderedFen: 0,
+    changeFen: 0,
+    invoiceId: note.noteId,
+    workOrderId: note.invoice.workOrderId,
+    reason: input.reason,
+    cashierId: actor.id,
+    at: at.toISOString(),
+    dayCloseId: null
+  }
+  await trx.insertInto('payments').values(refund).execute()
+  return refund
 }
 
 /** Parts the customer handed back, through the parts ledger, referenced by the note's number. */
@@ -290,12 +297,14 @@ async function reduceBrandClaim(trx: Db, at: Date, actor: CurrentUser, note: Not
   )
 }
 
+/** The synced change; a refund re-entered after a restore says what a kept day close already counted. */
 async function recordCreditNote(
   trx: Db,
   at: Date,
   actor: CurrentUser,
   input: CreditNoteInput,
-  note: Note
+  note: Note,
+  alreadyCounted: AlreadyCounted[]
 ): Promise<void> {
   await recordSyncedChange(trx, at, {
     actorId: actor.id,
@@ -313,7 +322,8 @@ async function recordCreditNote(
       refundMethod: input.refundMethod,
       handedBack: note.lines
         .filter((line) => line.handedBack)
-        .map((line) => ({ lineId: line.original.id, description: line.original.description, ...line.handedBack }))
+        .map((line) => ({ lineId: line.original.id, description: line.original.description, ...line.handedBack })),
+      ...(alreadyCounted.length > 0 ? { alreadyCounted } : {})
     }
   })
 }

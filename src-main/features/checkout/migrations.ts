@@ -322,3 +322,32 @@ export const claimsFiledByTheShop: Migration = {
        BEGIN SELECT RAISE(ABORT, 'a claim step is kept as recorded: record the next step instead'); END`
   ]
 }
+
+/**
+ * A payment or refund re-entered after a restore, for money a day close kept by the restore had
+ * already counted: which dropped record it re-enters, which close counted it, and how much of the
+ * row that was. The next close leaves that much out of its cash and takings, so the drawer is not
+ * expected to hold again what was counted and handed over. Its own table, as a payment row is
+ * written once: the link is written with it, in its transaction, and never changes.
+ */
+export const paymentReEntries: Migration = {
+  version: 61,
+  name: 'checkout: payments re-entered after a restore for money a kept day close already counted',
+  statements: [
+    `CREATE TABLE payment_re_entries (
+        payment_id TEXT NOT NULL REFERENCES payments(id),
+        dropped_money_id TEXT NOT NULL REFERENCES restore_dropped_money(id),
+        day_close_id TEXT NOT NULL REFERENCES day_closes(id),
+        -- The dropped receipt or refund note the counter finds on paper, as the restore listed it.
+        dropped_document_number TEXT NOT NULL DEFAULT '',
+        -- Signed as the payment: the part of its amount the kept close already counted.
+        counted_fen INTEGER NOT NULL CHECK (counted_fen <> 0),
+        PRIMARY KEY (payment_id, dropped_money_id)
+      ) WITHOUT ROWID`,
+    `CREATE INDEX payment_re_entries_dropped ON payment_re_entries(dropped_money_id)`,
+    `CREATE TRIGGER payment_re_entries_no_update BEFORE UPDATE ON payment_re_entries
+       BEGIN SELECT RAISE(ABORT, 'a re-entered payment''s link is written with it and never changes'); END`,
+    `CREATE TRIGGER payment_re_entries_no_delete BEFORE DELETE ON payment_re_entries
+       BEGIN SELECT RAISE(ABORT, 'a re-entered payment''s link is written with it and never changes'); END`
+  ]
+}

@@ -38,6 +38,7 @@ import { loadInvoice } from './invoices'
 import { recordDocumentSnapshot } from './documentSnapshot'
 import type { PaymentsTable } from './tables'
 import { openWarrantyClaim } from './warrantyClaims'
+import { tieReEnteredPayments, type AlreadyCounted } from './reEntries'
 
 /** A job is billed when its work is done: ready for pick-up, picked up, or returned unrepaired. */
 const BILLABLE = new Set(['ready_for_pickup', 'picked_up', 'returned_unrepaired'])
@@ -95,7 +96,7 @@ export async function payWorkOrder(
   const invoiceId = uuidv7(at.getTime())
   await db.transaction().execute(async (trx) => {
     const order = await orderToBill(trx, input.workOrderId)
-    await refuseRepeatingDroppedMoney(
+    const dealtWith = await refuseRepeatingDroppedMoney(
       trx,
       at,
       { charging: { workOrderId: order.id } },
@@ -108,9 +109,10 @@ export async function payWorkOrder(
     const number = await nextDocumentNumber(trx, 'INV', at, timeZone)
     const bill: Bill = { invoiceId, number, order, lines, totals, settlement, deposit, approvedBy, newAmount }
     await writeInvoice(trx, at, actor, input, bill)
-    await writePayments(trx, at, actor, bill)
+    const payments = await writePayments(trx, at, actor, bill)
+    const alreadyCounted = await tieReEnteredPayments(trx, dealtWith, payments)
     if (totals.brandFen > 0) await claimFromBrand(trx, at, actor, bill)
-    await recordCheckout(trx, at, actor, input, bill)
+    await recordCheckout(trx, at, actor, input, bill, alreadyCounted)
   })
   return loadInvoice(db, invoiceId)
 }
@@ -245,7 +247,7 @@ async function writeInvoice(trx: Db, at: Date, actor: CurrentUser, input: PayInp
 }
 
 /** The customer's payments, and the part of the deposit handed back when it exceeds the bill. */
-async function writePayments(trx: Db, at: Date, actor: CurrentUser, bill: Bill): Promise<void> {
+async function writePayments(trx: Db, at: Date, actor: CurrentUser, bill: Bill): Promise<PaymentsTable[]> {
   const paid = { invoiceId: bill.invoiceId, workOrderId: bill.order.id, reason: '', cashierId: actor.id }
   const booked = { at: at.toISOString(), dayCloseId: null }
   const payments: PaymentsTable[] = bill.settlement.payments.map((payment) => ({
@@ -268,6 +270,7 @@ async function writePayments(trx: Db, at: Date, actor: CurrentUser, bill: Bill):
     })
   }
   if (payments.length > 0) await trx.insertInto('payments').values(payments).execute()
+  return payments
 }
 
 /** What the brand pays is claimed from the brand. */
@@ -288,8 +291,19 @@ async function claimFromBrand(trx: Db, at: Date, actor: CurrentUser, bill: Bill)
   )
 }
 
-/** The synced change for HQ and, when a manager approved the discount, the audit of that approval. */
-async function recordCheckout(trx: Db, at: Date, actor: CurrentUser, input: PayInput, bill: Bill): Promise<void> {
+/**
+ * The synced change for HQ and, when a manager approved the discount, the audit of that approval.
+ * A re-entry after a restore says which of its money a kept day close already counted, so HQ
+ * does not take it for new money either.
+ */
+async function recordCheckout(
+  trx: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: PayInput,
+  bill: Bill,
+  alreadyCounted: AlreadyCounted[]
+): Promise<void> {
   await recordSyncedChange(trx, at, {
     actorId: actor.id,
     action: 'checkout.pay',
@@ -302,7 +316,8 @@ async function recordCheckout(trx: Db, at: Date, actor: CurrentUser, input: PayI
       lines: bill.lines,
       payments: bill.settlement.payments,
       discountApprovedBy: bill.approvedBy,
-      newAmountAccepted: bill.newAmount
+      newAmountAccepted: bill.newAmount,
+      ...(alreadyCounted.length > 0 ? { alreadyCounted } : {})
     }
   })
   if (bill.newAmount) {

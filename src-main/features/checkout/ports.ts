@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection'
 import type { CounterSaleStock, PartComingBack, SellablePart } from '../../../src-shared/domain/stock'
 import { definePort } from '../../app/port'
-import type { CounterMoneyStep } from '../../../src-shared/contract/backups'
+import type { CounterMoneyStep, DroppedMoneyEntry } from '../../../src-shared/contract/backups'
 
 /*
  * What checkout asks of the parts feature. Stock moves only through the parts ledger, and
@@ -38,14 +38,14 @@ export const checkoutStock = stock.get
 /**
  * A charge or refund a restore's dropped record may already have made (backups/droppedMoney.ts):
  * refused, naming the record, until the counter checked and a manager goes on; the records are
- * then dealt with in the caller's transaction.
+ * then dealt with in the caller's transaction, and answered (none when nothing stood).
  */
 export type RefuseRepeatingDroppedMoney = (
   trx: Db,
   at: Date,
   step: CounterMoneyStep,
   confirmation: { checked: boolean; managerId: string | null; operation: string }
-) => Promise<void>
+) => Promise<DroppedMoneyEntry[]>
 
 const droppedMoney = definePort<RefuseRepeatingDroppedMoney>('Dropped money guard')
 

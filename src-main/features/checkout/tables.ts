@@ -71,6 +71,18 @@ export interface DayClosesTable {
   closedAt: string
 }
 
+/**
+ * A payment re-entered after a restore for money a kept day close already counted (migration 61):
+ * the next close leaves `countedFen` of it out.
+ */
+export interface PaymentReEntriesTable {
+  paymentId: string
+  droppedMoneyId: string
+  dayCloseId: string
+  droppedDocumentNumber: string
+  countedFen: number
+}
+
 export interface DayCloseDocumentsTable {
   invoiceId: string
   dayCloseId: string
@@ -159,6 +171,7 @@ export interface CheckoutTables {
   dayCloses: DayClosesTable
   dayCloseDocuments: DayCloseDocumentsTable
   dayCloseHandOvers: DayCloseHandOversTable
+  paymentReEntries: PaymentReEntriesTable
   warrantyClaims: WarrantyClaimsTable
   warrantyClaimSteps: WarrantyClaimStepsTable
   counterSales: CounterSalesTable

@@ -130,6 +130,22 @@ export const MONEY_TABLES: readonly ExportTable[] = [
     ]
   },
   {
+    // Payments re-entered after a restore for money a kept close had counted: the later close left
+    // that much out, so a system reading the payments must too.
+    file: 'payment_re_entries',
+    zh: '恢复备份后补录的已日结款项',
+    en: 'Re-entered money a kept day close counted',
+    from: 'payment_re_entries r JOIN payments p ON p.id = r.payment_id JOIN day_closes d ON d.id = r.day_close_id',
+    orderBy: 'p.at, r.payment_id, d.closed_at',
+    columns: [
+      id('r.payment_id', '收付款ID', 'Payment ID'),
+      text('r.dropped_document_number', '丢失的单据号', 'Dropped document number'),
+      id('r.day_close_id', '日结ID', 'Day close ID'),
+      text('d.number', '日结号', 'Day close number'),
+      money('r.counted_fen', '已日结金额(元)', 'Already counted (yuan)')
+    ]
+  },
+  {
     file: 'day_closes',
     zh: '日结',
     en: 'Day closes',

@@ -62,7 +62,18 @@ export const dayCloseMessages = defineMessages(
       report: '日结报告 {number}',
       back: '返回日结',
       counterSales: '零售单',
-      counterSaleRefunds: '零售退款'
+      counterSaleRefunds: '零售退款',
+      reEnteredTitle: '恢复备份后补录的款项（之前的日结已清点）',
+      reEnteredHint:
+        '这些收付款在恢复备份前已由所列日结清点并交接，补录只为补全记录：已清点的部分不计入本期应有现金、各支付方式金额和收付款净额，也不会再被以后的日结计入。',
+      reEnteredAmount: '补录金额',
+      alreadyCounted: '已清点',
+      countedHere: '计入本期',
+      droppedDocument: '原单据',
+      countedBy: '说明',
+      reEnteredCountedBy: '已由 {date} 的日结 {number} 清点（恢复备份后补录）',
+      expectedExcludes: '不含已清点的补录款 {amount}',
+      reEnteredTag: '恢复后补录'
     }
   },
   {
@@ -126,7 +137,18 @@ export const dayCloseMessages = defineMessages(
       report: 'Day close report {number}',
       back: 'Back to day close',
       counterSales: 'Counter sales',
-      counterSaleRefunds: 'Counter refunds'
+      counterSaleRefunds: 'Counter refunds',
+      reEnteredTitle: 'Re-entered after a restore (already counted by an earlier close)',
+      reEnteredHint:
+        'These were counted and handed over by the close named before the restore; re-entering them only puts the record right. The part already counted is left out of this period’s expected cash, method totals and net takings, and no later close counts it.',
+      reEnteredAmount: 'Re-entered',
+      alreadyCounted: 'Already counted',
+      countedHere: 'In this period',
+      droppedDocument: 'Original document',
+      countedBy: 'Note',
+      reEnteredCountedBy: 'already counted by the close of {date} ({number}), re-entered after a restore',
+      expectedExcludes: 'Leaves out {amount} re-entered, already counted',
+      reEnteredTag: 'Re-entered'
     }
   }
 )

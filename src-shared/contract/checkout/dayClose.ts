@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { operation } from '../operation'
 import { id, optionalText } from '../common'
 import type { PaymentMethod } from '../../domain/invoice'
-import type { Payment } from '../checkout'
+import type { Payment, PaymentKind } from '../checkout'
 
 export interface DayCloseReport {
   /** Null while the period is still open (a preview). */
@@ -36,6 +36,26 @@ export interface DayCloseReport {
   payments: Payment[]
   /** Devices a manager let go before their job was checked out, in this period. */
   unpaidHandOvers: UnpaidHandOver[]
+  /**
+   * Payments and refunds re-entered after a restore for money a kept close already counted: that
+   * part is left out of this close's takings, tenders and expected cash (it is in `payments`).
+   */
+  reEntered: ReEnteredPayment[]
+}
+
+/** Part of a payment re-entered after a restore that an earlier, kept, day close already counted. */
+export interface ReEnteredPayment {
+  paymentId: string
+  at: string
+  kind: PaymentKind
+  method: PaymentMethod
+  /** The row as re-entered, and the part of it the earlier close counted (signed alike). */
+  amountFen: number
+  alreadyCountedFen: number
+  /** The receipt or refund note the restore dropped, as printed then. */
+  droppedDocumentNumber: string
+  dayCloseNumber: string
+  dayClosedAt: string
 }
 
 export interface UnpaidHandOver {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { openApp } from '../../../src-main/app/openApp'
 import type { AppContext } from '../../../src-main/app/context'
-import { ADMIN, callOk, closeAfterEachTest, SHOP, tempDir, testClock, type TestClock } from '../helpers'
+import { ADMIN, callOk, closeAfterEachTest, MINUTE, SHOP, tempDir, testClock, type TestClock } from '../helpers'
 import { afterEach } from 'vitest'
 
 export interface FileShop {
@@ -54,4 +54,43 @@ export function tableChecksums(sqlite: BetterSqlite3.Database, skip: readonly st
 
 export function openCopy(file: string): BetterSqlite3.Database {
   return new BetterSqlite3(file, { readonly: true, fileMustExist: true })
+}
+
+/** The admin signed in again, as every session ends with a restore. */
+export async function signInAgain(app: AppContext): Promise<string> {
+  return (await callOk(app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).token
+}
+
+/**
+ * A charger sold over the counter for cash, then a copy taken and a minute gone by: answers the
+ * copy and the input that refunds the sale (in cash, back on the shelf).
+ */
+export async function chargerSoldBeforeTheCopy({ app, adminToken, clock }: FileShop) {
+  const part = await callOk(
+    app,
+    'parts.create',
+    { partNumber: 'CH-1', name: '充电器', barcodes: [], sellingPriceFen: 5_000, costPriceFen: 1_000 },
+    adminToken
+  )
+  await callOk(
+    app,
+    'parts.receive',
+    { reference: 'PO-1', lines: [{ partId: part.id, quantity: 2, unitCostFen: 1_000 }] },
+    adminToken
+  )
+  const sale = await callOk(
+    app,
+    'counterSales.sell',
+    { lines: [{ partId: part.id, quantity: 1 }], tenders: [{ method: 'cash', amountFen: 5_000 }] },
+    adminToken
+  )
+  const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
+  clock.advance(MINUTE)
+  const refundInput = {
+    saleId: sale.id,
+    lines: [{ lineId: sale.lines[0]!.id, quantity: 1, disposition: 'resellable' as const }],
+    reason: '颜色不合适',
+    refundMethod: 'cash' as const
+  }
+  return { copy, refundInput }
 }

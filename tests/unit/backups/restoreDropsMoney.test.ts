@@ -1,59 +1,22 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { AppContext } from '../../../src-main/app/context'
 import { ADMIN, auditRows, callError, callOk, createUserAndSignIn, MINUTE } from '../helpers'
-import { finishedJob } from '../checkout/fixtures'
-import { fileShopPerTest } from './fixtures'
+import { chargerSoldBeforeTheCopy, fileShopPerTest, signInAgain } from './fixtures'
+import { moneyAfterTheCopy, payJob } from './moneyAfterTheCopy'
 
 // Jobs driven to the counter, a day close and a restore: slow on a loaded machine.
 vi.setConfig({ testTimeout: 120_000 })
 
 const fileShop = fileShopPerTest()
 
-async function pay(app: AppContext, token: string, workOrderId: string, extra: Record<string, unknown> = {}) {
-  return callOk(
-    app,
-    'checkout.pay',
-    { workOrderId, tenders: [{ method: 'cash', amountFen: 100_000 }], ...extra },
-    token
-  )
-}
-
-async function signInAgain(app: AppContext): Promise<string> {
-  return (await callOk(app, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).token
-}
-
-/**
- * Before the copy: job A paid (its receipt), job B finished and unpaid. After it: A refunded in
- * part, B paid, and the day closed with its cash handed over.
- */
-async function moneyAfterTheCopy() {
-  const shop = await fileShop()
-  const { app, adminToken, clock } = shop
-  const earlier = await callOk(app, 'backups.takeNow', {}, adminToken)
-  clock.advance(MINUTE)
-  const jobA = await finishedJob(app, adminToken, { serviceType: 'paid_repair' })
-  const invoiceA = await pay(app, adminToken, jobA.id)
-  const jobB = await finishedJob(app, adminToken, { serviceType: 'paid_repair' })
-  const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
-
-  clock.advance(MINUTE)
-  const labourLine = invoiceA.lines.find((line) => line.kind === 'labour')!
-  const refundInput = {
-    invoiceId: invoiceA.id,
-    lines: [{ lineId: labourLine.id, amountFen: 2_000 }],
-    reason: '工时多收',
-    refundMethod: 'cash' as const
-  }
-  const note = await callOk(app, 'checkout.creditNote', refundInput, adminToken)
-  const invoiceB = await pay(app, adminToken, jobB.id)
-  clock.advance(MINUTE)
-  const close = await callOk(app, 'dayClose.close', { countedCashFen: 0, note: '' }, adminToken)
-  return { ...shop, earlier, copy, jobA, jobB, invoiceA, invoiceB, note, close, refundInput }
+/** Money moved after the copy, and the day closed (moneyAfterTheCopy.ts). */
+async function movedAndClosed() {
+  const moved = await moneyAfterTheCopy(await fileShop())
+  return { ...moved, close: moved.close! }
 }
 
 describe('a restore never makes the counter pay or charge twice', () => {
   it('names the money recorded after the copy in the preview and the answer, and lists it on the restored data', async () => {
-    const { app, adminToken, copy, jobA, jobB, invoiceA, invoiceB, note, close } = await moneyAfterTheCopy()
+    const { app, adminToken, copy, jobA, jobB, invoiceA, invoiceB, note, close } = await movedAndClosed()
     const refund = {
       kind: 'refund',
       amountFen: note.paidFen,
@@ -96,7 +59,7 @@ describe('a restore never makes the counter pay or charge twice', () => {
   })
 
   it('keeps a day closed after the copy closed over what the copy holds, so its cash is not counted again', async () => {
-    const { app, adminToken, copy, invoiceA, close } = await moneyAfterTheCopy()
+    const { app, adminToken, copy, invoiceA, close } = await movedAndClosed()
     await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
     const token = await signInAgain(app)
 
@@ -111,7 +74,7 @@ describe('a restore never makes the counter pay or charge twice', () => {
   })
 
   it('a refund or charge a dropped record may already have made stops, naming it, until a manager goes on', async () => {
-    const { app, adminToken, copy, jobB, note, invoiceB, refundInput } = await moneyAfterTheCopy()
+    const { app, adminToken, copy, jobB, note, invoiceB, refundInput } = await movedAndClosed()
     await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
     const token = await signInAgain(app)
 
@@ -143,7 +106,7 @@ describe('a restore never makes the counter pay or charge twice', () => {
     expect(noManager).toMatchObject({ code: 'APPROVAL_REQUIRED', messageKey: 'backups.droppedMoneyNeedsManager' })
     // Nothing changed by the refusals: the job is still unbilled and its record still stands.
     expect(await callOk(app, 'backups.droppedMoney', { workOrderId: jobB.id }, token)).toHaveLength(1)
-    const paid = await pay(app, frontDesk.token, jobB.id, {
+    const paid = await payJob(app, frontDesk.token, jobB.id, {
       droppedMoneyChecked: true,
       managerApproval: { username: ADMIN.username, password: ADMIN.password }
     })
@@ -153,7 +116,7 @@ describe('a restore never makes the counter pay or charge twice', () => {
   })
 
   it('a manager marks a dropped record dealt with once, audited; it then leaves the alerts', async () => {
-    const { app, adminToken, copy, jobB } = await moneyAfterTheCopy()
+    const { app, adminToken, copy, jobB } = await movedAndClosed()
     await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
     const token = await signInAgain(app)
     const payment = (await callOk(app, 'backups.droppedMoney', {}, token))[1]!
@@ -177,11 +140,11 @@ describe('a restore never makes the counter pay or charge twice', () => {
     ).toBe('backups.droppedMoneyAlreadyDealtWith')
     expect(await callOk(app, 'backups.droppedMoney', { workOrderId: jobB.id }, token)).toEqual([])
     // The job is charged as any other now.
-    expect((await pay(app, token, jobB.id)).kind).toBe('invoice')
+    expect((await payJob(app, token, jobB.id)).kind).toBe('invoice')
   })
 
   it('a second restore, to an older copy, keeps the first one’s list as well as its own', async () => {
-    const { app, adminToken, clock, copy, earlier, invoiceA, note, invoiceB } = await moneyAfterTheCopy()
+    const { app, adminToken, clock, copy, earlier, invoiceA, note, invoiceB } = await movedAndClosed()
     await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
     clock.advance(MINUTE)
     const token = await signInAgain(app)
@@ -197,33 +160,9 @@ describe('a restore never makes the counter pay or charge twice', () => {
   })
 
   it('a counter sale refunded after the copy is not refunded again without a manager going on', async () => {
-    const { app, adminToken, clock } = await fileShop()
-    const part = await callOk(
-      app,
-      'parts.create',
-      { partNumber: 'CH-1', name: '充电器', barcodes: [], sellingPriceFen: 5_000, costPriceFen: 1_000 },
-      adminToken
-    )
-    await callOk(
-      app,
-      'parts.receive',
-      { reference: 'PO-1', lines: [{ partId: part.id, quantity: 2, unitCostFen: 1_000 }] },
-      adminToken
-    )
-    const sale = await callOk(
-      app,
-      'counterSales.sell',
-      { lines: [{ partId: part.id, quantity: 1 }], tenders: [{ method: 'cash', amountFen: 5_000 }] },
-      adminToken
-    )
-    const copy = await callOk(app, 'backups.takeNow', {}, adminToken)
-    clock.advance(MINUTE)
-    const input = {
-      saleId: sale.id,
-      lines: [{ lineId: sale.lines[0]!.id, quantity: 1, disposition: 'resellable' as const }],
-      reason: '颜色不合适',
-      refundMethod: 'cash' as const
-    }
+    const shop = await fileShop()
+    const { app, adminToken } = shop
+    const { copy, refundInput: input } = await chargerSoldBeforeTheCopy(shop)
     const refund = await callOk(app, 'counterSales.refund', input, adminToken)
     await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
     const token = await signInAgain(app)

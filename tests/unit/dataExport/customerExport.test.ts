@@ -114,7 +114,7 @@ const NOT_ABOUT_THE_CUSTOMER: Record<string, string> = {
     DERIVED_TABLES.map((table) => [table, 'search indexes and report figures derived from the exported rows'])
   ),
   ...Object.fromEntries(
-    ['day_closes', 'day_close_documents', 'day_close_hand_overs'].map((table) => [
+    ['day_closes', 'day_close_documents', 'day_close_hand_overs', 'payment_re_entries'].map((table) => [
       table,
       'the shop’s cash-up: which of the exported receipts and hand-overs a day counted'
     ])

@@ -56,6 +56,7 @@ const TABLE_FILES: Record<string, string> = {
   fault_actions: 'fault_actions.csv',
   unpaid_hand_overs: 'unpaid_hand_overs.csv',
   day_close_hand_overs: 'day_close_hand_overs.csv',
+  payment_re_entries: 'payment_re_entries.csv',
   ready_notices: 'ready_notices.csv',
   print_log: 'print_log.csv'
 }

@@ -13,6 +13,7 @@ import { recordSyncedChange } from '../../sync/recordChange'
 import { checkoutStock, refuseRepeatingDroppedMoney } from '../ports'
 import type { CounterSaleLinesTable, CounterSalesTable } from '../tables'
 import { loadCounterSale, refundedQuantities } from './load'
+import { tieReEnteredPayments } from '../reEntries'
 
 type RefundInput = ParsedInput<'counterSales.refund'>
 
@@ -41,7 +42,7 @@ export async function refundCounterSale(
   await db.transaction().execute(async (trx) => {
     const sale = await saleToRefund(trx, input.saleId)
     // Refunds are a manager's (permissions.ts): whoever refunds may go on over a dropped refund.
-    await refuseRepeatingDroppedMoney(
+    const dealtWith = await refuseRepeatingDroppedMoney(
       trx,
       at,
       { refundingSale: { saleId: sale.id } },
@@ -90,24 +91,23 @@ export async function refundCounterSale(
         fieldPath: `lines.${index}.quantity`
       })
     }
-    await trx
-      .insertInto('payments')
-      .values({
-        id: uuidv7(at.getTime()),
-        kind: 'refund',
-        method: input.refundMethod,
-        amountFen: -totalFen,
-        tenderedFen: 0,
-        changeFen: 0,
-        invoiceId: null,
-        workOrderId: null,
-        counterSaleId: refundId,
-        reason: input.reason,
-        cashierId: actor.id,
-        at: at.toISOString(),
-        dayCloseId: null
-      })
-      .execute()
+    const refund = {
+      id: uuidv7(at.getTime()),
+      kind: 'refund' as const,
+      method: input.refundMethod,
+      amountFen: -totalFen,
+      tenderedFen: 0,
+      changeFen: 0,
+      invoiceId: null,
+      workOrderId: null,
+      counterSaleId: refundId,
+      reason: input.reason,
+      cashierId: actor.id,
+      at: at.toISOString(),
+      dayCloseId: null
+    }
+    await trx.insertInto('payments').values(refund).execute()
+    const alreadyCounted = await tieReEnteredPayments(trx, dealtWith, [refund])
     await recordSyncedChange(trx, at, {
       actorId: actor.id,
       action: 'counterSales.refund',
@@ -124,7 +124,8 @@ export async function refundCounterSale(
           quantity: line.wanted.quantity,
           disposition: line.wanted.disposition,
           serial: line.sold.serial
-        }))
+        })),
+        ...(alreadyCounted.length > 0 ? { alreadyCounted } : {})
       }
     })
   })

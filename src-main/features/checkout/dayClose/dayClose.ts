@@ -1,6 +1,11 @@
 import type { Db } from '../../../db/connection'
 import { AppError, type CurrentUser, type ParsedInput } from '../../../../src-shared/contract'
-import type { DayCloseReport, DayCloseSummary, UnpaidHandOver } from '../../../../src-shared/contract/checkout/dayClose'
+import type {
+  DayCloseReport,
+  DayCloseSummary,
+  ReEnteredPayment,
+  UnpaidHandOver
+} from '../../../../src-shared/contract/checkout/dayClose'
 import type { Payment } from '../../../../src-shared/contract/checkout'
 import { uuidv7 } from '../../../../src-shared/domain/ids'
 import { PAYMENT_METHODS } from '../../../../src-shared/domain/invoice'
@@ -8,6 +13,7 @@ import { recordSyncedChange } from '../../sync/recordChange'
 import { nextDocumentNumber } from '../../numbering/service'
 import { readShopTimeZone } from '../../settings/service'
 import { paymentsQuery } from '../invoices'
+import { countedHere, openReEnteredPayments } from './reEntered'
 
 type Figures = Omit<
   DayCloseReport,
@@ -21,25 +27,30 @@ type Document = {
   shopFen: number
 }
 
-/** The takings of a set of payments, and the documents issued in the same period. */
+/**
+ * The takings of a set of payments, and the documents issued in the same period. Money a kept
+ * close counted before a restore and re-entered since (`reEntered`) is listed, not counted again.
+ */
 export function dayCloseFigures(
   payments: Payment[],
   documents: Document[],
   periodStart: string | null,
   periodEnd: string,
-  counterSales: { sales: number; refunds: number } = { sales: 0, refunds: 0 }
+  counterSales: { sales: number; refunds: number } = { sales: 0, refunds: 0 },
+  reEntered: ReEnteredPayment[] = []
 ): Figures {
+  const counted = countedHere(payments, reEntered)
   const sum = (rows: Payment[]) => rows.reduce((total, row) => total + row.amountFen, 0)
-  const ofKind = (kind: Payment['kind']) => payments.filter((payment) => payment.kind === kind)
+  const ofKind = (kind: Payment['kind']) => counted.filter((payment) => payment.kind === kind)
   const byMethod = PAYMENT_METHODS.map((method) => {
-    const rows = payments.filter((payment) => payment.method === method)
+    const rows = counted.filter((payment) => payment.method === method)
     return { method, amountFen: sum(rows), count: rows.length }
   }).filter((row) => row.count > 0)
   const cashiers = new Map<
     string,
     { cashierId: string | null; cashierName: string | null; amountFen: number; count: number }
   >()
-  for (const payment of payments) {
+  for (const payment of counted) {
     const key = payment.cashierId ?? ''
     const entry = cashiers.get(key) ?? {
       cashierId: payment.cashierId,
@@ -56,7 +67,7 @@ export function dayCloseFigures(
     periodEnd,
     byMethod,
     byCashier: [...cashiers.values()].sort((a, b) => (a.cashierName ?? '').localeCompare(b.cashierName ?? '')),
-    takingsFen: sum(payments),
+    takingsFen: sum(counted),
     depositsTakenFen: sum(ofKind('deposit')),
     depositsAppliedFen: documents.reduce((total, document) => total + document.depositAppliedFen, 0),
     depositsReturnedFen: 0 - sum(ofKind('deposit_return')),
@@ -67,8 +78,9 @@ export function dayCloseFigures(
     counterSaleRefunds: counterSales.refunds,
     warrantyClaimsFen: documents.reduce((total, document) => total + document.brandFen, 0),
     shopWarrantyFen: documents.reduce((total, document) => total + document.shopFen, 0),
-    expectedCashFen: sum(payments.filter((payment) => payment.method === 'cash')),
-    payments
+    expectedCashFen: sum(counted.filter((payment) => payment.method === 'cash')),
+    payments,
+    reEntered
   }
 }
 
@@ -136,8 +148,9 @@ async function openFigures(
     .execute()
   const periodStart = previous?.closedAt ?? payments[0]?.at ?? null
   const counterSales = await openCounterSales(db)
+  const reEntered = await openReEnteredPayments(db)
   return {
-    ...dayCloseFigures(payments, documents, periodStart, now.toISOString(), counterSales),
+    ...dayCloseFigures(payments, documents, periodStart, now.toISOString(), counterSales, reEntered),
     documents,
     unpaidHandOvers: handOvers.map(({ id: _id, ...handOver }) => handOver),
     unpaidHandOverIds: handOvers.map((handOver) => handOver.id)
@@ -266,13 +279,15 @@ export async function loadDayClose(db: Db, id: string): Promise<DayCloseReport> 
     .executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND')
   // Reports closed before counter sales existed hold none, nor unpaid hand-overs before those were
-  // recorded, nor a shop-warranty share before the shop could bear lines.
-  type Late = 'counterSales' | 'counterSaleRefunds' | 'shopWarrantyFen'
+  // recorded, nor a shop-warranty share before the shop could bear lines, nor re-entered payments
+  // before they were told apart.
+  type Late = 'counterSales' | 'counterSaleRefunds' | 'shopWarrantyFen' | 'reEntered'
   type Stored = Omit<Figures, 'payments' | Late> & Partial<Pick<Figures, Late>> & { unpaidHandOvers?: UnpaidHandOver[] }
   const report = {
     counterSales: 0,
     counterSaleRefunds: 0,
     shopWarrantyFen: 0,
+    reEntered: [],
     ...(JSON.parse(row.reportJson) as Stored)
   }
   const payments = await paymentsQuery(db).where('pay.dayCloseId', '=', id).orderBy('pay.at').execute()

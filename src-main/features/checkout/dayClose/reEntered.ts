@@ -1,0 +1,45 @@
+import type { Db } from '../../../db/connection'
+import type { ReEnteredPayment } from '../../../../src-shared/contract/checkout/dayClose'
+
+/**
+ * The payments no close has counted yet that re-enter, after a restore, money a kept close
+ * counted already (checkout/reEntries.ts): one line per dropped record re-entered, with that close.
+ */
+export async function openReEnteredPayments(db: Db): Promise<ReEnteredPayment[]> {
+  return db
+    .selectFrom('paymentReEntries as r')
+    .innerJoin('payments as pay', 'pay.id', 'r.paymentId')
+    .innerJoin('dayCloses as d', 'd.id', 'r.dayCloseId')
+    .select([
+      'pay.id as paymentId',
+      'pay.at',
+      'pay.kind',
+      'pay.method',
+      'pay.amountFen',
+      'r.countedFen as alreadyCountedFen',
+      'r.droppedDocumentNumber',
+      'd.number as dayCloseNumber',
+      'd.closedAt as dayClosedAt'
+    ])
+    .where('pay.dayCloseId', 'is', null)
+    .orderBy('pay.at')
+    .orderBy('pay.id')
+    .orderBy('d.closedAt')
+    .execute()
+}
+
+/**
+ * The payments as this close counts them: a re-entered one for what the kept close did not count
+ * already (re-entered 300 for a dropped 280: 20), and one it counted whole not at all.
+ */
+export function countedHere<Row extends { id: string; amountFen: number }>(
+  payments: readonly Row[],
+  reEntered: readonly ReEnteredPayment[]
+): Row[] {
+  const countedBefore = new Map<string, number>()
+  for (const line of reEntered)
+    countedBefore.set(line.paymentId, (countedBefore.get(line.paymentId) ?? 0) + line.alreadyCountedFen)
+  return payments
+    .map((payment) => ({ ...payment, amountFen: payment.amountFen - (countedBefore.get(payment.id) ?? 0) }))
+    .filter((payment) => !(countedBefore.has(payment.id) && payment.amountFen === 0))
+}
