@@ -3,6 +3,11 @@ import type { Db } from '../../db/connection'
 import type { Customer, CurrentUser } from '../../../src-shared/contract'
 import { ERASED_CUSTOMER_NAME } from '../../../src-shared/domain/erasedCustomer'
 import { normalizePhone } from '../../../src-shared/domain/phone'
+import {
+  customerRecordsIn,
+  MIN_SEARCHED_PHONE_DIGITS,
+  type RecordedCustomer
+} from '../../../src-shared/domain/customerRecordsInAudit'
 import { redactJson, redactorOf, type Redactor } from '../../../src-shared/domain/redaction'
 import { recordAudit } from '../audit/record'
 import { enqueueOutbox } from '../sync/outbox'
@@ -10,9 +15,6 @@ import { eraseFromWorkOrders } from '../workOrders/erasure'
 import { eraseAroundJobs } from './erasureAroundJobs'
 import { toCustomer } from '../workOrders/parties'
 import { findLiveCustomer } from './service'
-
-/** Phones shorter than this are not searched for across the database (they would match at random). */
-const MIN_PHONE_DIGITS = 7
 
 /** The customer and every duplicate merged into them: the same person, recorded twice. */
 async function personRecords(trx: Db, customerId: string) {
@@ -24,39 +26,20 @@ async function personRecords(trx: Db, customerId: string) {
   return people
 }
 
-/** What a customer record says about the person. */
-type PersonFields = Pick<Customer, 'name' | 'mobile' | 'otherPhones' | 'address' | 'company' | 'notes'>
-
 /**
  * What the person's records said before the erasure, as their own audit rows keep it: a phone, a
  * name or an address changed since is still on the jobs, receipts and notes typed back then.
  */
-async function formerValues(trx: Db, ids: readonly string[]): Promise<PersonFields[]> {
+async function formerValues(trx: Db, ids: readonly string[]): Promise<RecordedCustomer[]> {
   const rows = await trx
     .selectFrom('auditLog')
     .select(['beforeJson', 'afterJson'])
     .where('entity', '=', 'customer')
     .where('entityId', 'in', ids)
     .execute()
-  const found: PersonFields[] = []
-  const text = (value: unknown) => (typeof value === 'string' ? value : '')
-  // A customer as an audit row holds it, or nested in one (a merge keeps both records).
-  const collect = (value: unknown): void => {
-    if (!value || typeof value !== 'object') return
-    const record = value as Record<string, unknown>
-    if (typeof record.name !== 'string' || !('mobile' in record)) return Object.values(record).forEach(collect)
-    const otherPhones = Array.isArray(record.otherPhones) ? record.otherPhones.filter((p) => typeof p === 'string') : []
-    found.push({
-      name: record.name,
-      mobile: typeof record.mobile === 'string' ? record.mobile : null,
-      otherPhones: otherPhones as string[],
-      address: text(record.address),
-      company: text(record.company),
-      notes: text(record.notes)
-    })
-  }
-  for (const row of rows) for (const json of [row.beforeJson, row.afterJson]) if (json) collect(JSON.parse(json))
-  return found
+  return rows.flatMap((row) =>
+    [row.beforeJson, row.afterJson].flatMap((json) => (json ? customerRecordsIn(JSON.parse(json)) : []))
+  )
 }
 
 /** Whether another customer, not erased, holds the phone (its digits) now: then it is theirs. */
@@ -86,7 +69,7 @@ async function personalValues(trx: Db, people: Awaited<ReturnType<typeof personR
       if (!phone) continue
       texts.push(phone)
       const digits = normalizePhone(phone)
-      if (digits.length < MIN_PHONE_DIGITS || phones.has(digits)) continue
+      if (digits.length < MIN_SEARCHED_PHONE_DIGITS || phones.has(digits)) continue
       if (index < current.length || !(await heldByAnother(trx, ids, digits))) phones.add(digits)
     }
     if (customer.name !== ERASED_CUSTOMER_NAME) texts.push(customer.name)

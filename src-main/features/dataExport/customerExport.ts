@@ -3,6 +3,7 @@ import { AppError, type CurrentUser } from '../../../src-shared/contract'
 import type { ExportedFile } from '../../../src-shared/contract/dataExport'
 import { customerNameIn } from '../../../src-shared/domain/erasedCustomer'
 import { normalizePhone } from '../../../src-shared/domain/phone'
+import { customerRecordsIn, MIN_SEARCHED_PHONE_DIGITS } from '../../../src-shared/domain/customerRecordsInAudit'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { recordAudit } from '../audit/record'
 import { readShopTimeZone } from '../settings/service'
@@ -23,17 +24,40 @@ function personIds(snapshot: Snapshot, customerId: string): string[] {
   return [...rows].map((row) => String(row[0]))
 }
 
-/** The person's phones as the shop stores phones (digits only): the registry names its buyers by phone. */
+/**
+ * The person's phones as the shop stores phones (digits only): the registry names its buyers by
+ * phone. Their phones now, and those their own audit rows show they had before (a unit bought
+ * under an old number is still theirs), unless another customer holds that number now: the same
+ * phones the erasure reaches.
+ */
 function personPhones(snapshot: Snapshot, ids: readonly string[]): string[] {
-  const rows = snapshot.rows(
-    `SELECT mobile, other_phones_json FROM customers WHERE id IN (${ids.map(() => '?').join(', ')})`,
-    ids
-  )
-  const phones = [...rows].flatMap(([mobile, others]) => [
-    ...(typeof mobile === 'string' ? [mobile] : []),
-    ...(JSON.parse(String(others ?? '[]')) as string[])
-  ])
-  return [...new Set(phones.map(normalizePhone).filter((digits) => digits !== ''))]
+  const people = ids.map(() => '?').join(', ')
+  const current = [...snapshot.rows(`SELECT mobile, other_phones_json FROM customers WHERE id IN (${people})`, ids)]
+    .flatMap(([mobile, others]) => [
+      ...(typeof mobile === 'string' ? [mobile] : []),
+      ...(JSON.parse(String(others ?? '[]')) as string[])
+    ])
+    .map(normalizePhone)
+  const former = [
+    ...snapshot.rows(
+      `SELECT before_json, after_json FROM audit_log WHERE entity = 'customer' AND entity_id IN (${people})`,
+      ids
+    )
+  ]
+    .flatMap((jsons) => jsons.flatMap((json) => (typeof json === 'string' ? customerRecordsIn(JSON.parse(json)) : [])))
+    .flatMap((record) => [record.mobile, ...record.otherPhones])
+    .map((phone) => normalizePhone(phone ?? ''))
+    .filter((digits) => digits.length >= MIN_SEARCHED_PHONE_DIGITS && !current.includes(digits))
+  const heldByAnother = (digits: string) =>
+    [
+      ...snapshot.rows(
+        `SELECT 1 FROM customers WHERE merged_into_id IS NULL AND id NOT IN (${people})
+           AND ' ' || search_text || ' ' LIKE ? LIMIT 1`,
+        [...ids, `% ${digits} %`]
+      )
+    ].length > 0
+  const formerStillTheirs = [...new Set(former)].filter((digits) => !heldByAnother(digits))
+  return [...new Set([...current, ...formerStillTheirs])].filter((digits) => digits !== '')
 }
 
 /** A WHERE clause over a table's alias in tables.ts, with its `?` parameters in order. */
@@ -96,7 +120,7 @@ function tableNamed(file: string): ExportTable {
  * personal-information law, the right to a copy): the person, their phones, devices, jobs with
  * their history, quotes, receipts and payments, the desk's ready notices, unpaid hand-overs,
  * follow-up calls with their scores, complaints, claims the shop made to the brand for their
- * repairs, and the registry's units bought under their phone. The shop's internal columns come
+ * repairs, and the registry's units bought under their phone, now or before. The shop's internal columns come
  * along unchanged, so the customer sees what the shop sees; secrets are never selected.
  */
 export async function exportCustomer(
