@@ -20,6 +20,7 @@ import * as reportPartPayers from '../features/reports/summaries/partPayers'
 import * as reportPartsSettled from '../features/reports/summaries/partsSettled'
 import * as reportPartCreditsLater from '../features/reports/summaries/partCreditsLater'
 import * as reportAccessoryRemedies from '../features/reports/summaries/accessoryRemedies'
+import * as reportClaimsPaid from '../features/reports/summaries/claimsPaid'
 import * as dashboard from '../features/dashboard/migrations'
 import * as backups from '../features/backups/migrations'
 
@@ -89,5 +90,6 @@ export const allMigrations: readonly Migration[] = [
   reportAccessoryRemedies.accessoryRemedyMonths,
   customers.erasureReachesNotesAndHandOvers,
   checkout.claimsFiledByTheShop,
-  parts.partRequestCancelReasons
+  parts.partRequestCancelReasons,
+  reportClaimsPaid.claimsPaid
 ]

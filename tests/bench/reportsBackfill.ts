@@ -4,6 +4,7 @@ import { reportSummaries } from '../../src-main/features/reports/summaries/migra
 import { reportSlices, SLICE_TABLES } from '../../src-main/features/reports/summaries/slices'
 import { partsSettled } from '../../src-main/features/reports/summaries/partsSettled'
 import { partCreditsLater } from '../../src-main/features/reports/summaries/partCreditsLater'
+import { claimsPaid } from '../../src-main/features/reports/summaries/claimsPaid'
 
 /**
  * Seeds a shop with the report triggers off and then writes the report facts and sums with the
@@ -43,6 +44,8 @@ export const SUMS_BACKFILL = [
   ...[...reportSummaries.statements, ...reportSlices.statements].filter(
     (s) => fills(s) && !s.startsWith('INSERT INTO report_part_')
   ),
+  // What the brand paid on the settled claims, onto the claim sums just written (migration 61).
+  ...claimsPaid.statements.filter(fills),
   ...partsSettled.statements.filter(fills),
   // What came back or was credited after a pick-up, then its shares in the part sums (migration 53).
   ...partCreditsLater.statements.filter(fills)

@@ -8,7 +8,7 @@ import { REPORTS, reportQuerySchema, type ReportName } from '../../../src-shared
 /**
  * A random shop: two years of jobs as the benchmark seeds them (through the app's triggers), then
  * corrected the ways a shop corrects them (durations to the minute, a device's model, labour, a
- * claim's status, parts returned, a technician taken off or moved to another, a comeback
+ * claim's status, what the brand paid on it and that amount put right, parts returned, a technician taken off or moved to another, a comeback
  * cancelled, a job's kind of service, parts billed to the customer, the brand or the shop, credit
  * notes, parts handed back and credited after the pick-up). Every report over ranges of whole and broken months, unfiltered and filtered by one
  * technician or one category, must say exactly what the fact rows say.
@@ -27,6 +27,13 @@ beforeAll(async () => {
     UPDATE devices SET model = '型号-7', brand = '品牌7' WHERE unicode(substr(id, -1)) % 7 = 0;
     UPDATE work_order_labour SET price_fen = price_fen + 1_00 WHERE unicode(substr(id, -1)) % 5 = 0;
     UPDATE warranty_claims SET status = 'paid' WHERE status = 'open' AND unicode(substr(id, -1)) % 2 = 0;
+    INSERT INTO warranty_claim_steps (id, claim_id, status, paid_fen, recorded_by, recorded_at)
+      SELECT 'paid-' || id, id, 'paid', amount_fen - amount_fen / 10, (SELECT min(id) FROM users), created_at
+      FROM warranty_claims WHERE status = 'paid' AND unicode(substr(id, -2, 1)) % 3 != 0;
+    INSERT INTO warranty_claim_steps (id, claim_id, status, paid_fen, recorded_by, recorded_at)
+      SELECT 'paid-again-' || id, id, 'paid', amount_fen - amount_fen / 50, (SELECT min(id) FROM users),
+        strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+1 day')
+      FROM warranty_claims WHERE status = 'paid' AND unicode(substr(id, -2, 1)) % 3 = 1;
     UPDATE work_order_parts SET returned_quantity = quantity, returned_value_fen = cost_value_fen
       WHERE unicode(substr(id, -1)) % 6 = 0;
     UPDATE work_orders SET technician_id = NULL WHERE unicode(substr(id, -1)) % 11 = 0;

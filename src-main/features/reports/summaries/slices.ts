@@ -31,6 +31,8 @@ export interface Source {
   priced?: string
   /** What a used part's handed-back units cost when they left for good, when the statement says so (partsSettled.ts). */
   writtenOff?: string
+  /** What the brand paid on a claim, when the statement says so (claimsPaid.ts). */
+  claimPaid?: string
 }
 
 export interface SliceTable {
