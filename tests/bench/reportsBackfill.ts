@@ -5,6 +5,7 @@ import { reportSlices, SLICE_TABLES } from '../../src-main/features/reports/summ
 import { partsSettled } from '../../src-main/features/reports/summaries/partsSettled'
 import { partCreditsLater } from '../../src-main/features/reports/summaries/partCreditsLater'
 import { claimsPaid } from '../../src-main/features/reports/summaries/claimsPaid'
+import { claimDecidedLater } from '../../src-main/features/reports/summaries/claimDecidedLater'
 
 /**
  * Seeds a shop with the report triggers off and then writes the report facts and sums with the
@@ -27,7 +28,8 @@ export const REPORT_TABLES = [
   'report_claim_days',
   'report_payment_days',
   ...SLICE_TABLES,
-  'report_part_credits'
+  'report_part_credits',
+  'report_part_claim_moves'
 ] as const
 
 /** A statement filling a report table (migration 51's first work its parts out once, WITH settled ...). */
@@ -48,7 +50,9 @@ export const SUMS_BACKFILL = [
   ...claimsPaid.statements.filter(fills),
   ...partsSettled.statements.filter(fills),
   // What came back or was credited after a pick-up, then its shares in the part sums (migration 53).
-  ...partCreditsLater.statements.filter(fills)
+  ...partCreditsLater.statements.filter(fills),
+  // A claim rejected after its pick-up's month, then its shares in the part sums (migration 62).
+  ...claimDecidedLater.statements.filter(fills)
 ]
 
 /** The migrations' statements that fill the tables from the rows already there, in their order. */

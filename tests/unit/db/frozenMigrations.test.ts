@@ -73,7 +73,8 @@ const RELEASED_CHECKSUMS: Record<number, string> = {
   58: '665354bbefb5f50f05d8ed8af3c2d43a1158144703249d100426a0dc59cc1239',
   59: '67de7733659de6722e1cb34672097683854efa0dcdf4bacb500de3e21ebf741e',
   60: '3b215c169f3511f7eeea2f3751090bd13d0fd229c32a81eb863f73f1a6ccee0d',
-  61: '1de9d6ae39a9d6d7630d30f75442f8f9a35e7895926177c36247a76ec09bfdda'
+  61: '1de9d6ae39a9d6d7630d30f75442f8f9a35e7895926177c36247a76ec09bfdda',
+  62: 'c28e4eaa7c960ee07ce0d9fa76d4146813430e56d9622b04dcfe334234ee02e1'
 }
 
 const FEATURES = join(__dirname, '..', '..', '..', 'src-main', 'features')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeApp, type InitializedApp } from '../helpers'
-import { benchSeededShop, creditAfterPickUp } from './fixtures'
+import { benchSeededShop, creditAfterPickUp, rejectAfterPickUp } from './fixtures'
 import { runReport } from '../../../src-main/features/reports/run'
 import { SUMS_BACKFILL } from '../../bench/reportsBackfill'
 import { REPORTS, reportQuerySchema, type ReportName } from '../../../src-shared/contract/reports'
@@ -69,6 +69,9 @@ beforeAll(async () => {
     UPDATE devices SET model = '型号-3', brand = '品牌3' WHERE unicode(substr(id, -1)) % 7 = 1;
     UPDATE warranty_claims SET status = 'rejected' WHERE unicode(substr(id, -1)) % 5 = 0;
   `)
+  // Rejected 40 days after the pick-up: moved in the month of the decision, the months reported stay.
+  rejectAfterPickUp(sqlite)
+  expect(sqlite.prepare('SELECT count(*) FROM report_part_claim_moves').pluck().get()).toBeGreaterThan(0)
 })
 afterAll(async () => {
   await closeApp(shop.app)
@@ -147,7 +150,8 @@ describe('the summaries say what the fact rows say', () => {
       report_payment_slices: 'payments',
       report_claim_slices: 'claims',
       // The events after a pick-up are facts, each row one; the backfill finds them again.
-      report_part_credits: '1'
+      report_part_credits: '1',
+      report_part_claim_moves: '1'
     }
     // A correction can leave a row summing to nothing; the backfill never writes one.
     const snapshot = () =>
@@ -158,10 +162,13 @@ describe('the summaries say what the fact rows say', () => {
       )
     const kept = snapshot()
     expect(kept.every((rows) => rows.length > 0)).toBe(true)
-    // The events' own triggers would add their shares as the backfill writes them: in migration 53
-    // they come after its backfill, so here they are off while it runs.
+    // The events' own triggers would add their shares as the backfill writes them: in migrations 55
+    // and 62 they come after its backfill, so here they are off while it runs.
     const eventTriggers = sqlite
-      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'report_part_credits'`)
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+           AND tbl_name IN ('report_part_credits', 'report_part_claim_moves')`
+      )
       .all() as { name: string; sql: string }[]
     expect(eventTriggers.length).toBeGreaterThan(0)
     sqlite.transaction(() => {
