@@ -64,6 +64,19 @@ async function pickedUpJob(
   return { id, invoiceId: invoice.id, partLineId: invoice.lines.find((line) => line.kind === 'part')!.id }
 }
 
+/** A shop with a manager, and the job done, picked up and reported last month (the host keeps today's clock). */
+async function pickedUpLastMonth(host: ShopHost) {
+  const adminToken = await setUpShop(host)
+  const manager = await hire(host, adminToken, 'manager1', '钱经理', 'manager')
+  const job = await pickedUpJob(host, adminToken)
+  const shopDb = new BetterSqlite3(join(host.dataDir, DATABASE_FILE_NAME))
+  shopDb.pragma('busy_timeout = 5000')
+  shopDb.prepare('UPDATE work_order_parts SET issued_at = ? WHERE work_order_id = ?').run(lastMonth(), job.id)
+  shopDb.prepare('UPDATE work_orders SET picked_up_at = ? WHERE id = ?').run(lastMonth(), job.id)
+  shopDb.close()
+  return { adminToken, manager, job }
+}
+
 async function showMonth(page: Page, preset: 'lastMonth' | 'month') {
   await page.getByTestId(`report-preset-${preset}`).click()
   await expect(page.locator('.report-body .el-loading-mask')).toHaveCount(0)
@@ -90,15 +103,7 @@ test('a part handed back after the pick-up is credited in its month; the month r
   host
 }) => {
   test.setTimeout(180_000)
-  const adminToken = await setUpShop(host)
-  const manager = await hire(host, adminToken, 'manager1', '钱经理', 'manager')
-  const job = await pickedUpJob(host, adminToken)
-  // The job was done, picked up and reported last month (the host keeps today's clock).
-  const shopDb = new BetterSqlite3(join(host.dataDir, DATABASE_FILE_NAME))
-  shopDb.pragma('busy_timeout = 5000')
-  shopDb.prepare('UPDATE work_order_parts SET issued_at = ? WHERE work_order_id = ?').run(lastMonth(), job.id)
-  shopDb.prepare('UPDATE work_orders SET picked_up_at = ? WHERE id = ?').run(lastMonth(), job.id)
-  shopDb.close()
+  const { adminToken, manager, job } = await pickedUpLastMonth(host)
   // Today the customer brings the screen back; the brand is not asked for it any more.
   await host.rpc(
     'checkout.creditNote',
@@ -154,14 +159,7 @@ test('a 三包 claim the brand rejects this month, after last month’s pick-up:
   host
 }) => {
   test.setTimeout(180_000)
-  const adminToken = await setUpShop(host)
-  const manager = await hire(host, adminToken, 'manager1', '钱经理', 'manager')
-  const job = await pickedUpJob(host, adminToken)
-  const shopDb = new BetterSqlite3(join(host.dataDir, DATABASE_FILE_NAME))
-  shopDb.pragma('busy_timeout = 5000')
-  shopDb.prepare('UPDATE work_order_parts SET issued_at = ? WHERE work_order_id = ?').run(lastMonth(), job.id)
-  shopDb.prepare('UPDATE work_orders SET picked_up_at = ? WHERE id = ?').run(lastMonth(), job.id)
-  shopDb.close()
+  const { manager } = await pickedUpLastMonth(host)
 
   await page.setViewportSize({ width: 1366, height: 768 })
   await signIn(page, host, manager.username, manager.password)

@@ -1,7 +1,8 @@
 import type { Migration } from '../../../db/migration'
 import { changed, MONTH, trigger } from './migrations'
 import { settled, writtenOff } from './partsSettled'
-import { perRow, SLICES, sliceKey, statement, union, type SliceTable, type Source } from './slices'
+import { partEventSums } from './partCreditsLater'
+import { perRow, statement, type SliceTable, type Source } from './slices'
 
 /*
  * A claim rejected (or a rejection reversed) in a later month than its job's pick-up is counted in
@@ -80,43 +81,12 @@ function moveMeasures(side: Side): SliceTable['measures'] {
   ]
 }
 
-const monthOf = (side: Side) => (s: Source) => MONTH(side === 'issued' ? 'x.issued_at' : `${s.line}.at`)
-const partOrCategory = (s: Source) =>
-  `CASE d.dim WHEN 'part' THEN x.part_id ELSE coalesce(${s.job}.category_key, '') END`
-
-/** The shop's part sums and the same within a technician or category, with the job columns that move them. */
-const moveSums = (side: Side) => [
-  {
-    jobColumns: 'category_key',
-    table: {
-      table: 'report_part_months',
-      keys: [
-        ['dim', () => 'd.dim'],
-        ['month', monthOf(side)],
-        ['key', partOrCategory]
-      ],
-      measures: moveMeasures(side),
-      cross: [union('d', ['part', 'category'])],
-      where: () => []
-    } satisfies SliceTable
-  },
-  {
-    jobColumns: 'technician_id, category_key',
-    table: {
-      table: 'report_part_slice_months',
-      keys: [
-        ['sdim', () => 's.sdim'],
-        ['skey', sliceKey],
-        ['dim', () => 'd.dim'],
-        ['month', monthOf(side)],
-        ['key', partOrCategory]
-      ],
-      measures: moveMeasures(side),
-      cross: [SLICES, union('d', ['part', 'category'])],
-      where: () => ['d.dim != s.sdim']
-    } satisfies SliceTable
-  }
-]
+/** Under the part's issue month or the decision's, moving with the job's category (and technician). */
+const moveSums = (side: Side) =>
+  partEventSums((s) => MONTH(side === 'issued' ? 'x.issued_at' : `${s.line}.at`), moveMeasures(side), {
+    months: 'category_key',
+    slices: 'technician_id, category_key'
+  })
 const SUMS = [...moveSums('issued'), ...moveSums('decided')]
 const toAll = (source: Source) => SUMS.map(({ table }) => statement(table, source))
 const perGroup = (sign: 1 | -1) => (expr: string) => `${sign} * sum(${expr})`

@@ -1,16 +1,6 @@
 import type { Migration } from '../../../db/migration'
-import { changed, DAY, MONTH, trigger } from './migrations'
-import {
-  everything,
-  linesOfJob,
-  lineRow,
-  perRow,
-  SLICES,
-  sliceKey,
-  statement,
-  type SliceTable,
-  type Source
-} from './slices'
+import { changed, MONTH, trigger } from './migrations'
+import { claimSlices, everything, linesOfJob, lineRow, perRow, statement, type SliceTable, type Source } from './slices'
 
 /*
  * What the brand paid on its settled claims. Until this step the claims report's 已结算 was what
@@ -57,23 +47,11 @@ const claimMonths: SliceTable = {
 }
 
 /** The same by day within one technician or one category (migration 41's table). */
-const claimSlices: SliceTable = {
-  table: 'report_claim_slices',
-  keys: [
-    ['sdim', () => 's.sdim'],
-    ['skey', sliceKey],
-    ['day', (s) => DAY(`${s.line}.created_at`)],
-    ['brand', (s) => `${s.job}.brand`],
-    ['status', (s) => `${s.line}.status`]
-  ],
-  measures: PAID_MEASURES,
-  cross: [SLICES],
-  where: () => []
-}
+const claimSliceSums: SliceTable = { ...claimSlices, measures: PAID_MEASURES }
 
 const SUMS = [
   { table: claimMonths, jobColumns: 'brand' },
-  { table: claimSlices, jobColumns: 'technician_id, category_key, brand' }
+  { table: claimSliceSums, jobColumns: 'technician_id, category_key, brand' }
 ]
 const both = (source: Source) => SUMS.map(({ table }) => statement(table, source))
 

@@ -218,7 +218,7 @@ const paymentSlices: SliceTable = {
 }
 
 /** Claims by day, brand and status: the takings add up the days, the claims report the brands. */
-const claimSlices: SliceTable = {
+export const claimSlices: SliceTable = {
   table: 'report_claim_slices',
   keys: [
     ['sdim', () => 's.sdim'],
