@@ -20,6 +20,8 @@ import * as reportPartPayers from '../features/reports/summaries/partPayers'
 import * as reportPartsSettled from '../features/reports/summaries/partsSettled'
 import * as reportPartCreditsLater from '../features/reports/summaries/partCreditsLater'
 import * as reportAccessoryRemedies from '../features/reports/summaries/accessoryRemedies'
+import * as reportClaimsPaid from '../features/reports/summaries/claimsPaid'
+import * as reportClaimDecidedLater from '../features/reports/summaries/claimDecidedLater'
 import * as dashboard from '../features/dashboard/migrations'
 import * as backups from '../features/backups/migrations'
 
@@ -90,5 +92,7 @@ export const allMigrations: readonly Migration[] = [
   customers.erasureReachesNotesAndHandOvers,
   checkout.claimsFiledByTheShop,
   parts.partRequestCancelReasons,
-  checkout.paymentReEntries
+  checkout.paymentReEntries,
+  reportClaimsPaid.claimsPaid,
+  reportClaimDecidedLater.claimDecidedLater
 ]

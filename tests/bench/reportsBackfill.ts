@@ -4,6 +4,8 @@ import { reportSummaries } from '../../src-main/features/reports/summaries/migra
 import { reportSlices, SLICE_TABLES } from '../../src-main/features/reports/summaries/slices'
 import { partsSettled } from '../../src-main/features/reports/summaries/partsSettled'
 import { partCreditsLater } from '../../src-main/features/reports/summaries/partCreditsLater'
+import { claimsPaid } from '../../src-main/features/reports/summaries/claimsPaid'
+import { claimDecidedLater } from '../../src-main/features/reports/summaries/claimDecidedLater'
 
 /**
  * Seeds a shop with the report triggers off and then writes the report facts and sums with the
@@ -26,7 +28,8 @@ export const REPORT_TABLES = [
   'report_claim_days',
   'report_payment_days',
   ...SLICE_TABLES,
-  'report_part_credits'
+  'report_part_credits',
+  'report_part_claim_moves'
 ] as const
 
 /** A statement filling a report table (migration 51's first work its parts out once, WITH settled ...). */
@@ -43,9 +46,13 @@ export const SUMS_BACKFILL = [
   ...[...reportSummaries.statements, ...reportSlices.statements].filter(
     (s) => fills(s) && !s.startsWith('INSERT INTO report_part_')
   ),
+  // What the brand paid on the settled claims, onto the claim sums just written (migration 62).
+  ...claimsPaid.statements.filter(fills),
   ...partsSettled.statements.filter(fills),
   // What came back or was credited after a pick-up, then its shares in the part sums (migration 53).
-  ...partCreditsLater.statements.filter(fills)
+  ...partCreditsLater.statements.filter(fills),
+  // A claim rejected after its pick-up's month, then its shares in the part sums (migration 63).
+  ...claimDecidedLater.statements.filter(fills)
 ]
 
 /** The migrations' statements that fill the tables from the rows already there, in their order. */

@@ -1,5 +1,10 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { test, expect, hire, screenshot, settled, setUpShop, staffPage } from './fixtures'
 import { finishedJob } from './counterJobs'
+
+const OUT_DIR = join('test-results', 'claims')
 
 test('a shop outside a brand network is told to file its claims itself, and a manager records them filed and paid', async ({
   browser,
@@ -66,13 +71,36 @@ test('a shop outside a brand network is told to file its claims itself, and a ma
   await expect(panel.getByTestId('claim-state')).toHaveText('品牌已付款')
   await expect(panel.locator('[data-test^=claim-mark-]')).toHaveCount(0)
 
-  // The claims report counts it as paid, nothing owed.
-  const today = await host.rpc<{ today: string }>('dashboard.get', {}, adminToken)
-  const report = await host.rpc<{ figures: { key: string; value: number }[] }>(
-    'reports.run',
-    { report: 'claims', from: today.today, to: today.today },
-    adminToken
-  )
-  const figure = (key: string) => report.figures.find((entry) => entry.key === key)?.value
-  expect([figure('paidFen'), figure('outstandingFen')]).toEqual([36_000, 0])
+  // The claims report counts it as settled, nothing owed: 360 claimed, 350 paid, 10 kept back.
+  await page.goto(`${host.url}#/reports`)
+  await page.getByTestId('report-tabs').locator('#tab-claims').click()
+  await page.getByTestId('report-preset-month').click()
+  await expect(page.locator('.report-body .el-loading-mask')).toHaveCount(0)
+  await expect(page.getByTestId('figure-paidFen')).toContainText('360.00')
+  await expect(page.getByTestId('figure-brandPaidFen')).toContainText('350.00')
+  await expect(page.getByTestId('figure-shortfallFen')).toContainText('10.00')
+  await expect(page.getByTestId('figure-outstandingFen')).toContainText('0.00')
+  await settled(page)
+  await screenshot(page, 'claims-report-brand-paid')
+  const byStatus = page.getByTestId('report-table-byStatus')
+  await byStatus.scrollIntoViewIfNeeded()
+  await expect(byStatus.locator('.el-table__row').filter({ hasText: '已结算' })).toContainText('350.00')
+  await settled(page)
+  await screenshot(page, 'claims-report-brand-paid-by-status')
+
+  // The Excel file says the same.
+  mkdirSync(OUT_DIR, { recursive: true })
+  const download = page.waitForEvent('download')
+  await page.getByTestId('report-export').click()
+  const file = join(OUT_DIR, 'claims.xlsx')
+  await (await download).saveAs(file)
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(file)
+  const figures = new Map<string, unknown>()
+  workbook.worksheets[0]!.eachRow((row, number) => {
+    if (number > 1) figures.set(String(row.getCell(1).value), row.getCell(2).value)
+  })
+  expect([figures.get('已结算·申报额（元）'), figures.get('品牌实付（元）'), figures.get('已结算少付（元）')]).toEqual([
+    360, 350, 10
+  ])
 })

@@ -10,7 +10,8 @@ import { expect, hire, screenshot, settled, setUpShop, signIn, takeIn, test, typ
  * A screen fitted under 三包 last month and handed back this month, after the job was picked up:
  * the manager's parts report for last month still shows it as it was reported, and this month's
  * shows the return as a negative line, on screen and in the Excel export, whose lines add up to
- * its headline figures.
+ * its headline figures. And a 三包 claim the brand rejects this month, after the job was picked up
+ * last month: last month still shows the screen on the brand, this month moves it to the shop.
  */
 const OUT_DIR = join('test-results', 'reports')
 
@@ -63,6 +64,19 @@ async function pickedUpJob(
   return { id, invoiceId: invoice.id, partLineId: invoice.lines.find((line) => line.kind === 'part')!.id }
 }
 
+/** A shop with a manager, and the job done, picked up and reported last month (the host keeps today's clock). */
+async function pickedUpLastMonth(host: ShopHost) {
+  const adminToken = await setUpShop(host)
+  const manager = await hire(host, adminToken, 'manager1', '钱经理', 'manager')
+  const job = await pickedUpJob(host, adminToken)
+  const shopDb = new BetterSqlite3(join(host.dataDir, DATABASE_FILE_NAME))
+  shopDb.pragma('busy_timeout = 5000')
+  shopDb.prepare('UPDATE work_order_parts SET issued_at = ? WHERE work_order_id = ?').run(lastMonth(), job.id)
+  shopDb.prepare('UPDATE work_orders SET picked_up_at = ? WHERE id = ?').run(lastMonth(), job.id)
+  shopDb.close()
+  return { adminToken, manager, job }
+}
+
 async function showMonth(page: Page, preset: 'lastMonth' | 'month') {
   await page.getByTestId(`report-preset-${preset}`).click()
   await expect(page.locator('.report-body .el-loading-mask')).toHaveCount(0)
@@ -89,15 +103,7 @@ test('a part handed back after the pick-up is credited in its month; the month r
   host
 }) => {
   test.setTimeout(180_000)
-  const adminToken = await setUpShop(host)
-  const manager = await hire(host, adminToken, 'manager1', '钱经理', 'manager')
-  const job = await pickedUpJob(host, adminToken)
-  // The job was done, picked up and reported last month (the host keeps today's clock).
-  const shopDb = new BetterSqlite3(join(host.dataDir, DATABASE_FILE_NAME))
-  shopDb.pragma('busy_timeout = 5000')
-  shopDb.prepare('UPDATE work_order_parts SET issued_at = ? WHERE work_order_id = ?').run(lastMonth(), job.id)
-  shopDb.prepare('UPDATE work_orders SET picked_up_at = ? WHERE id = ?').run(lastMonth(), job.id)
-  shopDb.close()
+  const { adminToken, manager, job } = await pickedUpLastMonth(host)
   // Today the customer brings the screen back; the brand is not asked for it any more.
   await host.rpc(
     'checkout.creditNote',
@@ -146,4 +152,46 @@ test('a part handed back after the pick-up is credited in its month; the month r
     if (number > 1) revenue += Number(row.getCell(revenueColumn).value)
   })
   expect(revenue).toBe(figures.get('收入（元）'))
+})
+
+test('a 三包 claim the brand rejects this month, after last month’s pick-up: last month stays, this month moves the screen to the shop', async ({
+  page,
+  host
+}) => {
+  test.setTimeout(180_000)
+  const { manager } = await pickedUpLastMonth(host)
+
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await signIn(page, host, manager.username, manager.password)
+  await expect(page.getByTestId('welcome')).toBeVisible()
+  // Today the brand answers: no, the screen is not covered. The manager records it.
+  await page.getByTestId('nav-claims').click()
+  const row = page.getByTestId('claims-table').locator('tbody tr').first()
+  await row.getByTestId('claim-mark-rejected').click()
+  const dialog = page.getByTestId('claim-step-dialog')
+  await dialog.locator('input[name=claim-note]').fill('进液，不在保修范围')
+  await dialog.getByTestId('claim-step-save').click()
+  await expect(dialog).toBeHidden()
+  await expect(row.getByTestId('claim-state')).toHaveText('品牌已拒绝')
+
+  await page.goto(`${host.url}#/reports`)
+  await page.getByTestId('report-tabs').locator('#tab-parts').click()
+  await expect(page.getByTestId('report-chart')).toBeVisible()
+  // Last month, reported with the screen on the brand, stays so.
+  await showMonth(page, 'lastMonth')
+  await expect(page.getByTestId('figure-brandFen')).toContainText('450.00')
+  await expect(page.getByTestId('figure-shopCostFen')).toContainText('0.00')
+  await expect(page.getByTestId('figure-revenueFen')).toContainText('450.00')
+  // This month: the screen off the brand's column and onto the shop's, the pair of lines.
+  await showMonth(page, 'month')
+  await expect(page.getByTestId('figure-quantity')).toContainText('0')
+  await expect(page.getByTestId('figure-brandFen')).toContainText('-450.00')
+  await expect(page.getByTestId('figure-shopCostFen')).toContainText('200.00')
+  await expect(page.getByTestId('figure-revenueFen')).toContainText('-450.00')
+  const byPayer = page.getByTestId('report-table-byPayer')
+  await byPayer.scrollIntoViewIfNeeded()
+  await expect(byPayer.locator('.el-table__row').filter({ hasText: '三包（向品牌索赔）' })).toContainText('-450.00')
+  await expect(byPayer.locator('.el-table__row').filter({ hasText: '本店保修（免费）' })).toContainText('200.00')
+  await settled(page)
+  await screenshot(page, 'reports-parts-claim-rejected-this-month-zh')
 })

@@ -12,7 +12,18 @@ interface ClaimSums {
   status: ClaimStatus
   claims: number
   amountFen: number
+  /** What the brand paid on the claims settled (nothing on the others). */
+  paidFen: number
 }
+
+/**
+ * What the brand paid on a claim `c` it settled: the amount recorded with its latest paid step
+ * (a mistyped one put right by the next), else what was claimed (the summaries say the same in SQL,
+ * summaries/claimsPaid.ts).
+ */
+const brandPaid = sql`CASE WHEN c.status = 'paid' THEN coalesce((SELECT ps.paid_fen FROM warranty_claim_steps ps
+    WHERE ps.claim_id = c.id AND ps.status = 'paid' ORDER BY ps.recorded_at DESC, ps.id DESC LIMIT 1), c.amount_fen)
+  ELSE 0 END`
 
 /**
  * Warranty claims raised on the brand in the range: their value by brand and by status; and the
@@ -30,7 +41,8 @@ export async function claimsReport(db: Db, query: ReportQuery, range: ReportRang
     parts.push(
       (
         await sql<ClaimSums>`
-          SELECT brand, status, sum(claims) AS claims, sum(amount_fen) AS amount_fen FROM report_claim_slices
+          SELECT brand, status, sum(claims) AS claims, sum(amount_fen) AS amount_fen, sum(paid_fen) AS paid_fen
+          FROM report_claim_slices
           WHERE sdim = ${slice.dim} AND skey = ${slice.key} AND day >= ${query.from} AND day <= ${query.to}
           GROUP BY brand, status`.execute(db)
       ).rows
@@ -39,7 +51,8 @@ export async function claimsReport(db: Db, query: ReportQuery, range: ReportRang
     parts.push(
       (
         await sql<ClaimSums>`
-          SELECT brand, status, sum(claims) AS claims, sum(amount_fen) AS amount_fen FROM report_claim_months
+          SELECT brand, status, sum(claims) AS claims, sum(amount_fen) AS amount_fen, sum(paid_fen) AS paid_fen
+          FROM report_claim_months
           WHERE month >= ${span.months.first} AND month <= ${span.months.last} GROUP BY brand, status`.execute(db)
       ).rows
     )
@@ -48,7 +61,8 @@ export async function claimsReport(db: Db, query: ReportQuery, range: ReportRang
     parts.push(
       (
         await sql<ClaimSums>`
-          SELECT j.brand AS brand, c.status AS status, count(*) AS claims, sum(c.amount_fen) AS amount_fen
+          SELECT j.brand AS brand, c.status AS status, count(*) AS claims, sum(c.amount_fen) AS amount_fen,
+            sum(${brandPaid}) AS paid_fen
           FROM warranty_claims c ${rangeIndexUnlessModel(query, 'warranty_claims_created')}
           JOIN report_jobs j ON j.work_order_id = c.work_order_id
           WHERE c.created_at >= ${edge.start} AND c.created_at < ${edge.end} AND ${jobFilters(query)}
@@ -56,21 +70,26 @@ export async function claimsReport(db: Db, query: ReportQuery, range: ReportRang
       ).rows
     )
   }
-  const rows = sumRows(parts.flat(), (row) => `${row.brand}\u0000${row.status}`, ['claims', 'amountFen']).filter(
-    (row) => row.claims > 0
-  )
-  const brands = new Map<string, Record<ClaimStatus, number>>()
-  const statuses = new Map<ClaimStatus, { claims: number; amountFen: number }>(
-    CLAIM_STATUSES.map((status) => [status, { claims: 0, amountFen: 0 }])
+  const rows = sumRows(parts.flat(), (row) => `${row.brand}\u0000${row.status}`, [
+    'claims',
+    'amountFen',
+    'paidFen'
+  ]).filter((row) => row.claims > 0)
+  const brands = new Map<string, Record<ClaimStatus | 'brandPaidFen', number>>()
+  const statuses = new Map<ClaimStatus, { claims: number; amountFen: number; paidFen: number }>(
+    CLAIM_STATUSES.map((status) => [status, { claims: 0, amountFen: 0, paidFen: 0 }])
   )
   for (const row of rows) {
-    const brand = brands.get(row.brand) ?? { open: 0, submitted: 0, paid: 0, rejected: 0 }
+    const brand = brands.get(row.brand) ?? { open: 0, submitted: 0, paid: 0, rejected: 0, brandPaidFen: 0 }
     brand[row.status] += row.amountFen
+    brand.brandPaidFen += row.paidFen
     brands.set(row.brand, brand)
     const status = statuses.get(row.status)!
     status.claims += row.claims
     status.amountFen += row.amountFen
+    status.paidFen += row.paidFen
   }
+  const settled = statuses.get('paid')!
   const total = (pick: (entry: { claims: number; amountFen: number }) => number) =>
     [...statuses.values()].reduce((sum, entry) => sum + pick(entry), 0)
   const remedies = await accessoryRemediesIn(db, query, range)
@@ -82,7 +101,10 @@ export async function claimsReport(db: Db, query: ReportQuery, range: ReportRang
     figures: [
       { key: 'claimCount', kind: 'count', value: total((entry) => entry.claims) },
       { key: 'amountFen', kind: 'fen', value: total((entry) => entry.amountFen) },
-      { key: 'paidFen', kind: 'fen', value: statuses.get('paid')!.amountFen },
+      // Settled: what was claimed on them, what the brand paid, and what it kept back.
+      { key: 'paidFen', kind: 'fen', value: settled.amountFen },
+      { key: 'brandPaidFen', kind: 'fen', value: settled.paidFen },
+      { key: 'shortfallFen', kind: 'fen', value: settled.amountFen - settled.paidFen },
       {
         key: 'outstandingFen',
         kind: 'fen',
@@ -96,6 +118,7 @@ export async function claimsReport(db: Db, query: ReportQuery, range: ReportRang
         columns: [
           { key: 'brand', kind: 'text' },
           ...CLAIM_STATUSES.map((status) => ({ key: status, kind: 'fen' as const })),
+          { key: 'brandPaidFen', kind: 'fen' },
           { key: 'amountFen', kind: 'fen' }
         ],
         rows: [...brands]
@@ -111,9 +134,15 @@ export async function claimsReport(db: Db, query: ReportQuery, range: ReportRang
         columns: [
           { key: 'status', kind: 'code', codeSet: 'claimStatus' },
           { key: 'claimCount', kind: 'count' },
-          { key: 'amountFen', kind: 'fen' }
+          { key: 'amountFen', kind: 'fen' },
+          { key: 'brandPaidFen', kind: 'fen' }
         ],
-        rows: [...statuses].map(([status, entry]) => ({ status, claimCount: entry.claims, amountFen: entry.amountFen }))
+        rows: [...statuses].map(([status, entry]) => ({
+          status,
+          claimCount: entry.claims,
+          amountFen: entry.amountFen,
+          brandPaidFen: entry.paidFen
+        }))
       }
     ],
     chart: { kind: 'stackedBar', table: 'byBrand', category: 'brand', series: [...CLAIM_STATUSES] }

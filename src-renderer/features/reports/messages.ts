@@ -22,9 +22,9 @@ export const reportsMessages = defineMessages(
         technicians: '按修好待取的日期统计；工时费为工单登记的工时金额。',
         takings: '收款含定金与付款；退款含退定金和三包配件退货退款；索赔为当期向厂家提出的保修索赔。',
         parts:
-          '按发料日期统计，扣除退回的配件；工单取机前的退回与红字发票计入配件的发料月份，取机后的退回与红字发票计入发生的月份（负数行），已报出的月份不再变动。顾客付费的配件按工单售价计收入，已结算的按发票金额扣除红字发票冲减、再按金额比例分摊整单折扣后计；三包工单向品牌索赔的配件按索赔金额（即售价）计收入并单列，品牌驳回索赔后改由本店承担；本店保修免费返修的配件不计收入，只计出库成本。顾客退回后作故障件退厂或报废的配件仍计出库成本。尚未结算的工单按服务类型计：三包算品牌，本店保修算本店，其余算顾客。毛利 = 收入 − 出库成本。柜台办理的三包配件换货不属于工单，单列其数量与出库成本，不计入上面的工单配件。',
+          '按发料日期统计，扣除退回的配件；工单取机前的退回与红字发票计入配件的发料月份，取机后的退回与红字发票计入发生的月份（负数行），已报出的月份不再变动。顾客付费的配件按工单售价计收入，已结算的按发票金额扣除红字发票冲减、再按金额比例分摊整单折扣后计；三包工单向品牌索赔的配件按索赔金额（即售价）计收入并单列，品牌驳回索赔后改由本店承担（取机当月之后才驳回的、或之后撤销驳回的，在决定当月以一对更正行从品牌栏转到本店栏或转回，已报出的月份不再变动）；本店保修免费返修的配件不计收入，只计出库成本。顾客退回后作故障件退厂或报废的配件仍计出库成本。尚未结算的工单按服务类型计：三包算品牌，本店保修算本店，其余算顾客。毛利 = 收入 − 出库成本。柜台办理的三包配件换货不属于工单，单列其数量与出库成本，不计入上面的工单配件。',
         claims:
-          '按索赔生成日期统计保修索赔金额。三包配件换货与退货按办理日期另计：换货按出库成本计（换下的旧件返厂后由品牌结算），退货退款已计入营业收入的退款，这里单列不重复相加。按技师或服务类型筛选时不含三包配件（它们不属于工单），按品牌、型号、品类筛选时按机器的型号计。',
+          '按索赔生成日期统计保修索赔金额。已结算的索赔同时列出申报额与品牌实付（按店长记录的实付金额，更正后以最后一次为准；未记录实付金额的按申报额计），两者之差为少付。三包配件换货与退货按办理日期另计：换货按出库成本计（换下的旧件返厂后由品牌结算），退货退款已计入营业收入的退款，这里单列不重复相加。按技师或服务类型筛选时不含三包配件（它们不属于工单），按品牌、型号、品类筛选时按机器的型号计。',
         satisfaction: '按回访日期统计：接通率、四项评分平均分、满意率（平均 85 分及以上）与回访生成的投诉。'
       },
       presets: { month: '本月', lastMonth: '上月', quarter: '本季度', year: '今年' },
@@ -124,7 +124,9 @@ export const reportsMessages = defineMessages(
         rejected: '已拒绝（元）',
         amountFen: '金额（元）',
         status: '状态',
-        paidFen: '已结算（元）',
+        paidFen: '已结算·申报额（元）',
+        brandPaidFen: '品牌实付（元）',
+        shortfallFen: '已结算少付（元）',
         outstandingFen: '待厂家支付（元）',
         accessoryExchanges: '三包配件换货（件）',
         accessoryCostFen: '三包配件换货成本（元）',
@@ -192,9 +194,9 @@ export const reportsMessages = defineMessages(
         takings:
           'Received includes deposits and payments; refunded includes returned deposits and 三包 accessory refunds; claims are warranty claims raised on the brand in the period.',
         parts:
-          "Parts issued in the range, net of returns; a return or a credit note before the job is picked up counts in the month the part was issued, one after the pick-up in the month it happens (a negative line), so a month already reported does not change. A part the customer pays earns its price on the job, once billed what its invoice line billed less what credit notes took off and less its share of the invoice's discount; one on a 三包 job claimed from the brand earns what the claim asks (its price), shown apart, and is the shop's once the brand rejects the claim; one given free under the shop's own repair warranty earns nothing and costs what left stock. A part handed back and sent to the brand as faulty or scrapped still costs what left stock. A job not billed yet counts by its kind: 三包 as the brand's, the shop's warranty as the shop's, any other as the customer's. Margin = earned − cost out of stock. 三包 accessories exchanged at the counter belong to no job: their number and cost out of stock are shown apart, not in the jobs' parts.",
+          "Parts issued in the range, net of returns; a return or a credit note before the job is picked up counts in the month the part was issued, one after the pick-up in the month it happens (a negative line), so a month already reported does not change. A part the customer pays earns its price on the job, once billed what its invoice line billed less what credit notes took off and less its share of the invoice's discount; one on a 三包 job claimed from the brand earns what the claim asks (its price), shown apart, and is the shop's once the brand rejects the claim (a rejection, or its reversal, after the month of the pick-up moves it between the brand's and the shop's columns as a pair of lines in the month of the decision, so a month already reported does not change); one given free under the shop's own repair warranty earns nothing and costs what left stock. A part handed back and sent to the brand as faulty or scrapped still costs what left stock. A job not billed yet counts by its kind: 三包 as the brand's, the shop's warranty as the shop's, any other as the customer's. Margin = earned − cost out of stock. 三包 accessories exchanged at the counter belong to no job: their number and cost out of stock are shown apart, not in the jobs' parts.",
         claims:
-          'Warranty claims by the date they were raised. 三包 accessory exchanges and refunds at the counter are counted apart by the date given: an exchange at its cost out of stock (the brand settles it once the faulty one is returned), a refund at the money paid out, which the takings report already counts among its refunds and is not added again here. A technician or service-type filter leaves them out (they belong to no job); a brand, model or category filter takes the unit’s model.',
+          'Warranty claims by the date they were raised. Settled claims show both what was claimed and what the brand paid (the amount the manager recorded, the latest when put right; as claimed where none was recorded), the difference as settled short. 三包 accessory exchanges and refunds at the counter are counted apart by the date given: an exchange at its cost out of stock (the brand settles it once the faulty one is returned), a refund at the money paid out, which the takings report already counts among its refunds and is not added again here. A technician or service-type filter leaves them out (they belong to no job); a brand, model or category filter takes the unit’s model.',
         satisfaction:
           'Follow-up calls by the date they were made: the share reached, the average of the four scores, the share satisfied (average 85 or more) and the complaints the calls opened.'
       },
@@ -295,7 +297,9 @@ export const reportsMessages = defineMessages(
         rejected: 'Rejected (yuan)',
         amountFen: 'Amount (yuan)',
         status: 'Status',
-        paidFen: 'Settled (yuan)',
+        paidFen: 'Settled, as claimed (yuan)',
+        brandPaidFen: 'Paid by the brand (yuan)',
+        shortfallFen: 'Settled short of the claim (yuan)',
         outstandingFen: 'Owed by the brand (yuan)',
         accessoryExchanges: '三包 accessories exchanged',
         accessoryCostFen: '三包 accessory exchanges at cost (yuan)',

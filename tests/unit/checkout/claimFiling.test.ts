@@ -5,6 +5,8 @@ import { finishedJob } from './fixtures'
 import { figureOf } from '../reports/fixtures'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { nextClaimSteps, paidAmountFits } from '../../../src-shared/domain/claimFiling'
+import { runReport } from '../../../src-main/features/reports/run'
+import { reportQuerySchema, type ReportResult } from '../../../src-shared/contract/reports'
 
 /** A warranty repair checked out: the brand owes its labour and part, as a claim. */
 async function claimOfAWarrantyJob(shop: StaffedShop, labourFen: number, partPriceFen: number) {
@@ -15,11 +17,31 @@ async function claimOfAWarrantyJob(shop: StaffedShop, labourFen: number, partPri
   return { page, claim: page.rows[0]! }
 }
 
-/** Today's claims report: what the brand paid and what it still owes. */
+/**
+ * The claims report over today and over today's whole month (read from the kept monthly sums,
+ * which must say what the claims themselves say): what was settled as claimed, what the brand
+ * paid on it, what it kept back, and what it still owes.
+ */
 async function claimSums(shop: StaffedShop) {
   const today = shopLocalDate(shop.clock.now(), 'Asia/Shanghai')
-  const report = await callOk(shop.app, 'reports.run', { report: 'claims', from: today, to: today }, shop.adminToken)
-  return { paidFen: figureOf(report, 'paidFen'), outstandingFen: figureOf(report, 'outstandingFen') }
+  const month = { from: `${today.slice(0, 8)}01`, to: lastDayOf(today) }
+  const figures = (report: ReportResult) => ({
+    paidFen: figureOf(report, 'paidFen'),
+    brandPaidFen: figureOf(report, 'brandPaidFen'),
+    shortfallFen: figureOf(report, 'shortfallFen'),
+    outstandingFen: figureOf(report, 'outstandingFen')
+  })
+  const ofToday = await callOk(shop.app, 'reports.run', { report: 'claims', from: today, to: today }, shop.adminToken)
+  const ofMonth = await callOk(shop.app, 'reports.run', { report: 'claims', ...month }, shop.adminToken)
+  const fromClaims = await runReport(shop.app.db, reportQuerySchema.parse({ report: 'claims', ...month }), true)
+  expect(figures(ofMonth)).toEqual(figures(fromClaims))
+  expect(ofMonth.tables).toEqual(fromClaims.tables)
+  return figures(ofToday)
+}
+
+function lastDayOf(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number]
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10)
 }
 
 const stepRows = (shop: StaffedShop) => countRows(shop.app, 'warranty_claim_steps')
@@ -88,9 +110,11 @@ describe('claims a shop outside a brand network files with the brand itself', ()
       staff.manager.token
     )
     expect(paid).toMatchObject({ status: 'paid', nextSteps: ['paid'], lastStep: { status: 'paid', paidFen: 35_000 } })
-    // The report counts the claim as paid now, no longer as owed.
+    // The report counts the claim as settled now, no longer as owed: 360 claimed, 350 paid.
     expect(await claimSums(shop())).toEqual({
       paidFen: (before.paidFen as number) + 36_000,
+      brandPaidFen: (before.brandPaidFen as number) + 35_000,
+      shortfallFen: (before.shortfallFen as number) + 1_000,
       outstandingFen: (before.outstandingFen as number) - 36_000
     })
 
@@ -111,6 +135,13 @@ describe('claims a shop outside a brand network files with the brand itself', ()
     )
     expect(corrected.lastStep).toMatchObject({ paidFen: 35_900 })
     expect(stepRows(shop())).toBe(steps + 2)
+    // The report follows the amount put right, in the same transaction.
+    expect(await claimSums(shop())).toEqual({
+      paidFen: (before.paidFen as number) + 36_000,
+      brandPaidFen: (before.brandPaidFen as number) + 35_900,
+      shortfallFen: (before.shortfallFen as number) + 100,
+      outstandingFen: (before.outstandingFen as number) - 36_000
+    })
   })
 
   it('are rejected with the brand’s reason, and may be filed again', async () => {
@@ -138,7 +169,7 @@ describe('claims a shop outside a brand network files with the brand itself', ()
     expect(rejected).toMatchObject({ status: 'rejected', nextSteps: ['submitted'], lastStep: { note: reason } })
     // No longer owed by the brand; not paid either.
     expect(await claimSums(shop())).toEqual({
-      paidFen: before.paidFen,
+      ...before,
       outstandingFen: (before.outstandingFen as number) - 14_000
     })
     const again = await callOk(app, 'checkout.markClaim', { claimId: claim.id, step: 'submitted' }, staff.manager.token)

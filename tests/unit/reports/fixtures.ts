@@ -355,3 +355,21 @@ export function creditAfterPickUp(sqlite: AppContext['sqlite']): void {
     `)
   })()
 }
+
+/**
+ * Claims the brand rejects weeks after their job's pick-up (reports move their parts in the month
+ * of the decision: summaries/claimDecidedLater.ts), recorded by a manager 40 days after each
+ * pick-up on a few of a seeded shop's open or filed claims, as checkout.markClaim writes them: the
+ * step, then the claim's status. Through the triggers.
+ */
+export function rejectAfterPickUp(sqlite: AppContext['sqlite']): void {
+  sqlite.exec(`
+    INSERT INTO warranty_claim_steps (id, claim_id, status, note, recorded_by, recorded_at)
+      SELECT 'late-rejected-' || c.id, c.id, 'rejected', '不在保修范围', (SELECT min(id) FROM users),
+        strftime('%Y-%m-%dT%H:%M:%fZ', j.picked_up_at, '+40 days')
+      FROM warranty_claims c JOIN report_jobs j ON j.work_order_id = c.work_order_id
+      WHERE c.status IN ('open', 'submitted') AND j.picked_up_at IS NOT NULL AND unicode(substr(c.id, -1)) % 5 = 1;
+    UPDATE warranty_claims SET status = 'rejected'
+      WHERE id IN (SELECT claim_id FROM warranty_claim_steps WHERE id LIKE 'late-rejected-%');
+  `)
+}

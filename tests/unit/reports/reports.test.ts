@@ -234,11 +234,21 @@ describe('parts and claims', () => {
   it('gives warranty claims value by brand and status', async () => {
     const report = await run({ report: 'claims' })
     expect(tableOf(report, 'byBrand')).toEqual([
-      { brand: 'Huawei', open: 8_000, submitted: 0, paid: 12_000, rejected: 0, amountFen: 20_000 },
-      { brand: 'Lenovo', open: 0, submitted: 3_000, paid: 0, rejected: 0, amountFen: 3_000 }
+      {
+        brand: 'Huawei',
+        open: 8_000,
+        submitted: 0,
+        paid: 12_000,
+        rejected: 0,
+        brandPaidFen: 12_000,
+        amountFen: 20_000
+      },
+      { brand: 'Lenovo', open: 0, submitted: 3_000, paid: 0, rejected: 0, brandPaidFen: 0, amountFen: 3_000 }
     ])
     expect(figureOf(report, 'outstandingFen')).toBe(11_000)
     expect(figureOf(report, 'paidFen')).toBe(12_000)
+    // Settled with no amount recorded (written straight as paid): paid in full, as claimed.
+    expect([figureOf(report, 'brandPaidFen'), figureOf(report, 'shortfallFen')]).toEqual([12_000, 0])
   })
 })
 

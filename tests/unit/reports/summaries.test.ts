@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeApp, type InitializedApp } from '../helpers'
-import { benchSeededShop, creditAfterPickUp } from './fixtures'
+import { benchSeededShop, creditAfterPickUp, rejectAfterPickUp } from './fixtures'
 import { runReport } from '../../../src-main/features/reports/run'
 import { SUMS_BACKFILL } from '../../bench/reportsBackfill'
 import { REPORTS, reportQuerySchema, type ReportName } from '../../../src-shared/contract/reports'
@@ -8,7 +8,7 @@ import { REPORTS, reportQuerySchema, type ReportName } from '../../../src-shared
 /**
  * A random shop: two years of jobs as the benchmark seeds them (through the app's triggers), then
  * corrected the ways a shop corrects them (durations to the minute, a device's model, labour, a
- * claim's status, parts returned, a technician taken off or moved to another, a comeback
+ * claim's status, what the brand paid on it and that amount put right, parts returned, a technician taken off or moved to another, a comeback
  * cancelled, a job's kind of service, parts billed to the customer, the brand or the shop, credit
  * notes, parts handed back and credited after the pick-up). Every report over ranges of whole and broken months, unfiltered and filtered by one
  * technician or one category, must say exactly what the fact rows say.
@@ -27,6 +27,13 @@ beforeAll(async () => {
     UPDATE devices SET model = '型号-7', brand = '品牌7' WHERE unicode(substr(id, -1)) % 7 = 0;
     UPDATE work_order_labour SET price_fen = price_fen + 1_00 WHERE unicode(substr(id, -1)) % 5 = 0;
     UPDATE warranty_claims SET status = 'paid' WHERE status = 'open' AND unicode(substr(id, -1)) % 2 = 0;
+    INSERT INTO warranty_claim_steps (id, claim_id, status, paid_fen, recorded_by, recorded_at)
+      SELECT 'paid-' || id, id, 'paid', amount_fen - amount_fen / 10, (SELECT min(id) FROM users), created_at
+      FROM warranty_claims WHERE status = 'paid' AND unicode(substr(id, -2, 1)) % 3 != 0;
+    INSERT INTO warranty_claim_steps (id, claim_id, status, paid_fen, recorded_by, recorded_at)
+      SELECT 'paid-again-' || id, id, 'paid', amount_fen - amount_fen / 50, (SELECT min(id) FROM users),
+        strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+1 day')
+      FROM warranty_claims WHERE status = 'paid' AND unicode(substr(id, -2, 1)) % 3 = 1;
     UPDATE work_order_parts SET returned_quantity = quantity, returned_value_fen = cost_value_fen
       WHERE unicode(substr(id, -1)) % 6 = 0;
     UPDATE work_orders SET technician_id = NULL WHERE unicode(substr(id, -1)) % 11 = 0;
@@ -62,6 +69,9 @@ beforeAll(async () => {
     UPDATE devices SET model = '型号-3', brand = '品牌3' WHERE unicode(substr(id, -1)) % 7 = 1;
     UPDATE warranty_claims SET status = 'rejected' WHERE unicode(substr(id, -1)) % 5 = 0;
   `)
+  // Rejected 40 days after the pick-up: moved in the month of the decision, the months reported stay.
+  rejectAfterPickUp(sqlite)
+  expect(sqlite.prepare('SELECT count(*) FROM report_part_claim_moves').pluck().get()).toBeGreaterThan(0)
 })
 afterAll(async () => {
   await closeApp(shop.app)
@@ -140,7 +150,8 @@ describe('the summaries say what the fact rows say', () => {
       report_payment_slices: 'payments',
       report_claim_slices: 'claims',
       // The events after a pick-up are facts, each row one; the backfill finds them again.
-      report_part_credits: '1'
+      report_part_credits: '1',
+      report_part_claim_moves: '1'
     }
     // A correction can leave a row summing to nothing; the backfill never writes one.
     const snapshot = () =>
@@ -151,10 +162,13 @@ describe('the summaries say what the fact rows say', () => {
       )
     const kept = snapshot()
     expect(kept.every((rows) => rows.length > 0)).toBe(true)
-    // The events' own triggers would add their shares as the backfill writes them: in migration 53
-    // they come after its backfill, so here they are off while it runs.
+    // The events' own triggers would add their shares as the backfill writes them: in migrations 55
+    // and 62 they come after its backfill, so here they are off while it runs.
     const eventTriggers = sqlite
-      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'report_part_credits'`)
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+           AND tbl_name IN ('report_part_credits', 'report_part_claim_moves')`
+      )
       .all() as { name: string; sql: string }[]
     expect(eventTriggers.length).toBeGreaterThan(0)
     sqlite.transaction(() => {

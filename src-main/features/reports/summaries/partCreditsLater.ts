@@ -59,39 +59,52 @@ const monthOf = (side: Side) => (s: Source) => MONTH(side === 'issued' ? 'x.issu
 const partOrCategory = (s: Source) =>
   `CASE d.dim WHEN 'part' THEN x.part_id ELSE coalesce(${s.job}.category_key, '') END`
 
-/** The shop's part sums (report_part_months), and the same within a technician or category. */
-const creditSums = (side: Side) => [
+/**
+ * The shop's part sums (report_part_months), and the same within a technician or category, for an
+ * event of a used part `x` counted under `month` with `measures`; each with the columns of its job
+ * that move it (claimDecidedLater.ts counts its moves the same way).
+ */
+export const partEventSums = (
+  month: (s: Source) => string,
+  measures: SliceTable['measures'],
+  jobColumns: { months: string; slices: string }
+) => [
   {
-    jobColumns: 'category_key, service_type',
+    jobColumns: jobColumns.months,
     table: {
       table: 'report_part_months',
       keys: [
         ['dim', () => 'd.dim'],
-        ['month', monthOf(side)],
+        ['month', month],
         ['key', partOrCategory]
       ],
-      measures: creditMeasures(side),
+      measures,
       cross: [union('d', ['part', 'category'])],
       where: () => []
     } satisfies SliceTable
   },
   {
-    jobColumns: 'technician_id, category_key, service_type',
+    jobColumns: jobColumns.slices,
     table: {
       table: 'report_part_slice_months',
       keys: [
         ['sdim', () => 's.sdim'],
         ['skey', sliceKey],
         ['dim', () => 'd.dim'],
-        ['month', monthOf(side)],
+        ['month', month],
         ['key', partOrCategory]
       ],
-      measures: creditMeasures(side),
+      measures,
       cross: [SLICES, union('d', ['part', 'category'])],
       where: () => ['d.dim != s.sdim']
     } satisfies SliceTable
   }
 ]
+const creditSums = (side: Side) =>
+  partEventSums(monthOf(side), creditMeasures(side), {
+    months: 'category_key, service_type',
+    slices: 'technician_id, category_key, service_type'
+  })
 const SUMS = [...creditSums('issued'), ...creditSums('credited')]
 const toAll = (source: Source) => SUMS.map(({ table }) => statement(table, source))
 const perGroup = (sign: 1 | -1) => (expr: string) => `${sign} * sum(${expr})`

@@ -52,7 +52,7 @@ export const settled = (line: string, less = '') => {
  * (`plus`: a ledger line not to count yet). Only a line with units back can have any, so issuing
  * a part, the counter's busiest write, reads no ledger here.
  */
-const writtenOff = (line: string, plus = '') =>
+export const writtenOff = (line: string, plus = '') =>
   `CASE WHEN ${line}.returned_quantity = 0 THEN 0 ELSE coalesce((SELECT -sum(o.value_fen) FROM stock_movements r
        JOIN stock_movements o ON o.seq = r.seq + 1
      WHERE r.work_order_id = ${line}.work_order_id AND r.work_order_part_id = ${line}.id AND r.kind = 'return'

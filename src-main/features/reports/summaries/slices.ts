@@ -31,6 +31,8 @@ export interface Source {
   priced?: string
   /** What a used part's handed-back units cost when they left for good, when the statement says so (partsSettled.ts). */
   writtenOff?: string
+  /** What the brand paid on a claim, when the statement says so (claimsPaid.ts). */
+  claimPaid?: string
 }
 
 export interface SliceTable {
@@ -216,7 +218,7 @@ const paymentSlices: SliceTable = {
 }
 
 /** Claims by day, brand and status: the takings add up the days, the claims report the brands. */
-const claimSlices: SliceTable = {
+export const claimSlices: SliceTable = {
   table: 'report_claim_slices',
   keys: [
     ['sdim', () => 's.sdim'],
