@@ -486,6 +486,8 @@ test('a blind stocktake: the clerk counts without the books; a part corrected af
   // The dialog has no field: Ctrl+Enter posts from the dialog itself, as every dialog's save does.
   await expect(post.getByTestId('post-confirm')).toBeVisible()
   await expect(post).toContainText('Ctrl+回车过账')
+  // Once the dialog has opened (its transition over, the focus in it), as a person sees it open.
+  await settled(page)
   await page.keyboard.press('Control+Enter')
   await expect(page.getByTestId('stocktake-status')).toHaveText('已过账')
   await expect(cableLine.getByTestId('line-variance')).toHaveText('-1')
