@@ -349,7 +349,7 @@ export const checkoutContract = {
         ...claimDays,
         title: text(60),
         columns: z.record(z.string(), untrimmedSingleLineString().max(60)),
-        /** Labels for the claims' statuses (`status.open`…), `total` and `paid`, also translated. */
+        /** Labels for the claims' statuses (`status.open`…), `total`, `paid` and `partsSeparator`, translated. */
         labels: z.record(z.string(), untrimmedSingleLineString().max(60)).default({})
       })
       .strict()
@@ -357,8 +357,8 @@ export const checkoutContract = {
   ),
   /**
    * A manager records that the shop filed every claim still to file from these days with the brand
-   * in one go (a month's claim sheet), with the brand's batch number. `count` is how many the
-   * manager was shown: if the days hold another number by now, nothing is recorded.
+   * in one go (a month's claim sheet), with the brand's batch number. `count` and `amountFen` are
+   * what the manager was shown: if the days hold other claims to file by now, nothing is recorded.
    */
   'checkout.fileClaims': operation<{ filed: number }>()(
     z
@@ -366,6 +366,7 @@ export const checkoutContract = {
         from: calendarDate,
         to: calendarDate,
         count: z.number().int().min(1).max(FILE_CLAIMS_AT_ONCE),
+        amountFen: z.number().int(),
         note: optionalText(200)
       })
       .strict()

@@ -39,7 +39,8 @@ export async function markClaim(
 /**
  * A manager records a month's claim sheet as filed with the brand: every claim still to file from
  * those days, each with its own step, audit row and outbox row, all in one transaction. The count
- * the manager was shown must still be right, so a claim made meanwhile is never filed unseen.
+ * and sum the manager was shown must still be right, so a claim made (or filed by someone else)
+ * meanwhile is not filed unseen.
  */
 export async function fileClaims(
   db: Db,
@@ -54,11 +55,19 @@ export async function fileClaims(
       .orderBy('c.createdAt')
       .orderBy('c.id')
       .execute()
-    if (claims.length !== input.count) {
+    const amountFen = claims.reduce((sum, claim) => sum + claim.amountFen, 0)
+    if (claims.length !== input.count || amountFen !== input.amountFen) {
       throw new AppError('CONFLICT', 'claims.toFileChanged', { count: claims.length })
     }
     for (const claim of claims) {
-      await recordClaimStep(trx, at, actor, claim, { status: 'submitted', paidFen: null, note: input.note })
+      await recordClaimStep(
+        trx,
+        at,
+        actor,
+        claim,
+        { status: 'submitted', paidFen: null, note: input.note },
+        'checkout.fileClaims'
+      )
     }
     return { filed: claims.length }
   })
@@ -74,7 +83,9 @@ async function recordClaimStep(
   at: Date,
   actor: CurrentUser,
   claim: { id: string; status: WarrantyClaimRow['status']; amountFen: number },
-  recorded: { status: ClaimStepByHand; paidFen: number | null; note: string }
+  recorded: { status: ClaimStepByHand; paidFen: number | null; note: string },
+  /** How the audit log names it: one claim marked, or filed with the rest of its days. */
+  action: 'checkout.markClaim' | 'checkout.fileClaims' = 'checkout.markClaim'
 ): Promise<void> {
   if (!nextClaimSteps(claim.status).includes(recorded.status)) throw new AppError('CONFLICT', 'claims.stepNotAllowed')
   if (recorded.paidFen !== null && !paidAmountFits(claim.amountFen, recorded.paidFen)) {
@@ -93,7 +104,7 @@ async function recordClaimStep(
   await trx.updateTable('warrantyClaims').set({ status: step.status }).where('id', '=', claim.id).execute()
   await recordAudit(trx, at, {
     actorId: actor.id,
-    action: 'checkout.markClaim',
+    action,
     entity: 'warranty_claim',
     entityId: claim.id,
     before: { status: claim.status },

@@ -129,15 +129,17 @@ export async function readClaimRows(
 /** The latest step recorded by hand on each of these claims (steps are numbered in time order). */
 export async function lastStepsOf(db: Db, claimIds: string[]): Promise<Map<string, ClaimStepRecord>> {
   const last = new Map<string, ClaimStepRecord>()
-  if (claimIds.length === 0) return last
-  const steps = await db
-    .selectFrom('warrantyClaimSteps as s')
-    .leftJoin('users as u', 'u.id', 's.recordedBy')
-    .select(['s.claimId', 's.status', 's.paidFen', 's.note', 's.recordedAt', 'u.displayName as recordedByName'])
-    .where('s.claimId', 'in', claimIds)
-    .orderBy('s.recordedAt')
-    .orderBy('s.id')
-    .execute()
-  for (const { claimId, ...step } of steps) last.set(claimId, step)
+  // A few hundred ids a statement (the claim sheet reads every claim of its days).
+  for (let start = 0; start < claimIds.length; start += 500) {
+    const steps = await db
+      .selectFrom('warrantyClaimSteps as s')
+      .leftJoin('users as u', 'u.id', 's.recordedBy')
+      .select(['s.claimId', 's.status', 's.paidFen', 's.note', 's.recordedAt', 'u.displayName as recordedByName'])
+      .where('s.claimId', 'in', claimIds.slice(start, start + 500))
+      .orderBy('s.recordedAt')
+      .orderBy('s.id')
+      .execute()
+    for (const { claimId, ...step } of steps) last.set(claimId, step)
+  }
   return last
 }

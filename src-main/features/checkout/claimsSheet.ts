@@ -4,7 +4,7 @@ import { CLAIM_SHEET_COLUMNS, type WarrantyClaimRow } from '../../../src-shared/
 import { printableLine } from '../../../src-shared/domain/printableText'
 import { listWorkbook } from '../../files/listWorkbook'
 import { formatShopDateTime, shopLocalDate } from '../../../src-shared/domain/timeZone'
-import { readShopTimeZone } from '../settings/service'
+import { readShopProfile, readShopTimeZone } from '../settings/service'
 import { isEnrolled } from '../sync/hq/ownership'
 import { claimEvidenceOf } from './claimEvidence'
 import { claimDaysFilter, readClaimRows } from './claimsList'
@@ -63,7 +63,7 @@ export async function exportClaimSheet(
       parts: own
         .filter((line) => line.kind === 'part')
         .map((line) => (line.quantity ? `${line.description ?? ''} ×${line.quantity}` : (line.description ?? '')))
-        .join('；'),
+        .join(input.labels.partsSeparator ?? '; '),
       labourFen: yuan(sumOf(['labour'])),
       partsFen: yuan(sumOf(['part'])),
       otherFen: yuan(sumOf(['charge'])),
@@ -72,7 +72,10 @@ export async function exportClaimSheet(
       shopRecord: recordOf(claim, label)
     }
   })
-  return writeSheet(input, rows, label('total'), shopLocalDate(now, timeZone))
+  // The brand receives sheets from many shops, one a period: the file names the shop and the days.
+  const shop = (await readShopProfile(db))?.name ?? ''
+  const days = input.from || input.to ? `${input.from ?? ''}_${input.to ?? ''}` : shopLocalDate(now, timeZone)
+  return writeSheet(input, rows, label('total'), [shop, days].filter(Boolean).join('-'))
 }
 
 /** What the shop recorded of the brand's answer (or HQ's decision), as one cell. */
@@ -101,7 +104,8 @@ async function writeSheet(
   input: ParsedInput<'checkout.exportClaims'>,
   rows: Record<ClaimSheetColumn, Cell>[],
   totalLabel: string,
-  day: string
+  /** What the file name says after the title: the shop and the claims' days. */
+  whoseAndWhen: string
 ): Promise<{ fileName: string; base64: string }> {
   const title = printableLine(input.title)
   const columns = CLAIM_SHEET_COLUMNS.map((key) => ({
@@ -116,5 +120,6 @@ async function writeSheet(
     totals[key] = Math.round(rows.reduce((sum, row) => sum + Number(row[key]) * 100, 0)) / 100
   }
   const buffer = await listWorkbook(title, columns, rows, rows.length > 0 ? totals : undefined)
-  return { fileName: `${title}-${day}.xlsx`, base64: buffer.toString('base64') }
+  const fileName = `${title}-${whoseAndWhen}`.replace(/[\\/:*?"<>|]/g, ' ')
+  return { fileName: `${fileName}.xlsx`, base64: buffer.toString('base64') }
 }

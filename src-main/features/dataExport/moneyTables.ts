@@ -139,6 +139,7 @@ export const MONEY_TABLES: readonly ExportTable[] = [
     orderBy: 'p.at, r.payment_id, d.closed_at',
     columns: [
       id('r.payment_id', '收付款ID', 'Payment ID'),
+      id('r.dropped_money_id', '丢失记录ID', 'Dropped record ID'),
       text('r.dropped_document_number', '丢失的单据号', 'Dropped document number'),
       id('r.day_close_id', '日结ID', 'Day close ID'),
       text('d.number', '日结号', 'Day close number'),

@@ -28,7 +28,8 @@ export function useClaimSheetExport() {
             CLAIM_STATUSES.map((status) => [`status.${status}`, t(`claims.${statusWords}.${status}`)])
           ),
           total: t('claims.sheet.total'),
-          paid: t('claims.sheet.paid')
+          paid: t('claims.sheet.paid'),
+          partsSeparator: t('claims.sheet.partsSeparator')
         }
       })
       saveWorkbook(file)

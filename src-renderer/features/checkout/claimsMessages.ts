@@ -55,6 +55,7 @@ export const claimsMessages = defineMessages(
         exported: '已导出 {fileName}',
         total: '合计',
         paid: '实付',
+        partsSeparator: '；',
         columns: {
           workOrderNumber: '工单号',
           invoiceNumber: '结算单号',
@@ -127,16 +128,17 @@ export const claimsMessages = defineMessages(
       recorded: 'Recorded',
       daysFrom: 'Claims from',
       daysTo: 'to',
-      toFile: '{count} claims from these days are still to file with the brand, ¥{amount} in all.',
+      toFile:
+        '{count} claim from these days is still to file with the brand, ¥{amount}. | {count} claims from these days are still to file with the brand, ¥{amount} in all.',
       chooseDaysToFile:
-        '{count} claims are still to file with the brand: choose the days (say, last month) to export their claim sheet and record them filed at once.',
+        '{count} claim is still to file with the brand: choose the days (say, last month) to export the claim sheet and record it filed. | {count} claims are still to file with the brand: choose the days (say, last month) to export their claim sheet and record them filed at once.',
       fileAll: {
         button: 'Record all as filed…',
         title: "Record: this period's claims filed with the brand",
         summary:
-          'The {count} claims still to file from {from} to {to}, ¥{amount} in all, will be recorded as filed with the brand.',
+          'The claim still to file from {from} to {to}, ¥{amount}, will be recorded as filed with the brand. | The {count} claims still to file from {from} to {to}, ¥{amount} in all, will be recorded as filed with the brand.',
         note: "The brand's batch number or a note (optional)",
-        done: '{count} claims recorded as filed'
+        done: '{count} claim recorded as filed | {count} claims recorded as filed'
       },
       sheet: {
         export: 'Export claim sheet',
@@ -144,6 +146,7 @@ export const claimsMessages = defineMessages(
         exported: 'Exported {fileName}',
         total: 'Total',
         paid: 'paid',
+        partsSeparator: '; ',
         columns: {
           workOrderNumber: 'Work order',
           invoiceNumber: 'Invoice',

@@ -51,6 +51,7 @@ export const useClaimsStore = defineStore('claims', () => {
         from: days.value[0],
         to: days.value[1],
         count: toFile.value.count,
+        amountFen: toFile.value.amountFen,
         note
       })
       return filed

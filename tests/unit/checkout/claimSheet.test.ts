@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { auditRows, callError, callOk, countRows, testClock } from '../helpers'
+import { auditRows, callError, callOk, countRows, SHOP, testClock } from '../helpers'
 import { staffedShopPerFile, type StaffedShop } from '../workOrders/fixtures'
 import { finishedJob } from './fixtures'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
@@ -81,7 +81,8 @@ describe("a month's claims a shop files with the brand itself", () => {
       },
       staff.manager.token
     )
-    expect(file.fileName).toMatch(/^保修索赔单-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    // The brand tells the shops' sheets apart by the file: the shop and the claims' days.
+    expect(file.fileName).toBe(`保修索赔单-${SHOP.name}-${days.first}_${days.first}.xlsx`)
     const [header, first, second, totals, ...rest] = await sheetRows(file.base64)
     expect(header).toEqual(CLAIM_SHEET_COLUMNS.map((key) => `列 ${key}`))
     const cell = (row: unknown[] | undefined, key: (typeof CLAIM_SHEET_COLUMNS)[number]) =>
@@ -117,7 +118,7 @@ describe("a month's claims a shop files with the brand itself", () => {
 
   it('are recorded filed in one go, with the brand’s batch number, only if the count shown still holds', async () => {
     const { app, staff } = shop()
-    const batch = { from: days.first, to: days.first, note: '品牌索赔批次 2026-01' }
+    const batch = { from: days.first, to: days.first, amountFen: 52_000, note: '品牌索赔批次 2026-01' }
     expect(await callError(app, 'checkout.fileClaims', { ...batch, count: 2 }, staff.frontDesk.token)).toMatchObject({
       code: 'FORBIDDEN'
     })
@@ -127,6 +128,10 @@ describe("a month's claims a shop files with the brand itself", () => {
       code: 'CONFLICT',
       messageKey: 'claims.toFileChanged'
     })
+    // As many, but not the ones shown (one filed by hand meanwhile, another made): the sum tells.
+    expect(
+      await callError(app, 'checkout.fileClaims', { ...batch, count: 2, amountFen: 50_000 }, staff.manager.token)
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'claims.toFileChanged' })
     expect(countRows(app, 'warranty_claim_steps')).toBe(steps)
 
     expect(await callOk(app, 'checkout.fileClaims', { ...batch, count: 2 }, staff.manager.token)).toEqual({ filed: 2 })
@@ -141,8 +146,9 @@ describe("a month's claims a shop files with the brand itself", () => {
     // The next day's claim is still to file.
     expect(byJob.get(jobs[2]!.number)?.status).toBe('open')
     expect(page.toFile.count).toBe(1)
-    // Each claim its own audit row and its own record sent on, as when filed one by one.
-    expect(auditRows(app, 'checkout.markClaim')).toHaveLength(2)
+    // Each claim its own audit row, named as filed with its period, and its own record sent on.
+    expect(auditRows(app, 'checkout.fileClaims')).toHaveLength(2)
+    expect(auditRows(app, 'checkout.markClaim')).toHaveLength(0)
     const sent = app.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE entity = 'warranty_claim_step'").get() as {
       n: number
     }

@@ -108,8 +108,13 @@ describe('HQ: push, exactly once', () => {
       t.hq.db
     )
     const batch = { batchId: 'batch-1', changes: [1, 2, 3].map((n) => order(n, '2026-03-10T01:00:00Z')) }
-    vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    expect(await t.shopError('push', key, batch)).toBe('INTERNAL')
+    // HQ logs the fault; the console is quiet for this call only (the spy would outlive the file).
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      expect(await t.shopError('push', key, batch)).toBe('INTERNAL')
+    } finally {
+      logged.mockRestore()
+    }
     expect(await counts(t, shopId)).toEqual({ changes: 0, records: 0, batches: 0 })
     await sql`DROP TRIGGER boom ON shop_records`.execute(t.hq.db)
     expect(await t.shopOk('push', key, batch)).toEqual({ batchId: 'batch-1', applied: 3, duplicate: false })

@@ -163,7 +163,7 @@ describe('the summaries say what the fact rows say', () => {
     const kept = snapshot()
     expect(kept.every((rows) => rows.length > 0)).toBe(true)
     // The events' own triggers would add their shares as the backfill writes them: in migrations 55
-    // and 62 they come after its backfill, so here they are off while it runs.
+    // and 63 they come after its backfill, so here they are off while it runs.
     const eventTriggers = sqlite
       .prepare(
         `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
