@@ -52,6 +52,13 @@ export interface ReEnteredPayment {
   /** The row as re-entered, and the part of it the earlier close counted (signed alike). */
   amountFen: number
   alreadyCountedFen: number
+  /**
+   * What this close counts of the row: what no kept close counted of it. A row that re-enters
+   * several dropped records has a line for each; the row's own figures (this, and whether its
+   * amount shows) are on its first line, 0 and false on the others.
+   */
+  countedHereFen: number
+  firstOfItsPayment: boolean
   /** The receipt or refund note the restore dropped, as printed then. */
   droppedDocumentNumber: string
   dayCloseNumber: string

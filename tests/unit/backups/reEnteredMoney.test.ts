@@ -43,6 +43,8 @@ describe('money re-entered after a restore is counted once', () => {
         method: 'cash',
         amountFen: dueB,
         alreadyCountedFen: dueB,
+        countedHereFen: 0,
+        firstOfItsPayment: true,
         droppedDocumentNumber: invoiceB.number,
         dayCloseNumber: close!.number,
         dayClosedAt: close!.closedAt

@@ -13,7 +13,7 @@ import { recordSyncedChange } from '../../sync/recordChange'
 import { nextDocumentNumber } from '../../numbering/service'
 import { readShopTimeZone } from '../../settings/service'
 import { paymentsQuery } from '../invoices'
-import { countedHere, openReEnteredPayments } from './reEntered'
+import { countedHere, openReEnteredPayments, withTheirPayments } from './reEntered'
 
 type Figures = Omit<
   DayCloseReport,
@@ -295,6 +295,7 @@ export async function loadDayClose(db: Db, id: string): Promise<DayCloseReport> 
     ...report,
     // Closes from before unpaid hand-overs were recorded had none.
     unpaidHandOvers: report.unpaidHandOvers ?? [],
+    reEntered: withTheirPayments(report.reEntered),
     payments,
     id: row.id,
     number: row.number,

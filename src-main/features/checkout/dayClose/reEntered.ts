@@ -6,7 +6,7 @@ import type { ReEnteredPayment } from '../../../../src-shared/contract/checkout/
  * counted already (checkout/reEntries.ts): one line per dropped record re-entered, with that close.
  */
 export async function openReEnteredPayments(db: Db): Promise<ReEnteredPayment[]> {
-  return db
+  const lines = await db
     .selectFrom('paymentReEntries as r')
     .innerJoin('payments as pay', 'pay.id', 'r.paymentId')
     .innerJoin('dayCloses as d', 'd.id', 'r.dayCloseId')
@@ -26,6 +26,30 @@ export async function openReEnteredPayments(db: Db): Promise<ReEnteredPayment[]>
     .orderBy('pay.id')
     .orderBy('d.closedAt')
     .execute()
+  return withTheirPayments(lines)
+}
+
+/**
+ * Each line with its payment's own figures on the payment's first line: what this close counts of
+ * it (its amount less every share kept closes counted), so a payment re-entering two dropped
+ * records reads once, not twice. Reports closed before these figures were kept get them too.
+ */
+export function withTheirPayments(
+  lines: readonly Omit<ReEnteredPayment, 'countedHereFen' | 'firstOfItsPayment'>[]
+): ReEnteredPayment[] {
+  const countedBefore = new Map<string, number>()
+  for (const line of lines)
+    countedBefore.set(line.paymentId, (countedBefore.get(line.paymentId) ?? 0) + line.alreadyCountedFen)
+  const seen = new Set<string>()
+  return lines.map((line) => {
+    const first = !seen.has(line.paymentId)
+    seen.add(line.paymentId)
+    return {
+      ...line,
+      countedHereFen: first ? line.amountFen - (countedBefore.get(line.paymentId) ?? 0) : 0,
+      firstOfItsPayment: first
+    }
+  })
 }
 
 /**
