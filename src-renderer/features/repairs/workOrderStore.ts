@@ -20,14 +20,17 @@ export const useWorkOrderStore = defineStore('workOrder', () => {
 
   /**
    * The open order fetched again without clearing it (another desk changed it): the page goes on
-   * showing it meanwhile. An answer that arrives after the order was replaced (an action's
-   * result, another order opened) is dropped: it is older than what is shown.
+   * showing it meanwhile. An answer that arrives after the order was replaced is not shown: it may
+   * be older than what is (an action's result). It may be newer too: two refreshes sent one after
+   * the other, the first answered first, would otherwise drop the second, newer one and leave the
+   * job as it was. So the same job is read once more, and that read settles it.
    */
   async function refresh(): Promise<void> {
     const shown = order.value
     if (!shown) return
     const fresh = await call('workOrders.get', { id: shown.id })
     if (order.value === shown) order.value = fresh
+    else if (order.value?.id === shown.id) await refresh()
   }
 
   function current(): WorkOrderDetail {

@@ -35,6 +35,8 @@ describe('screens refreshed by another desk’s change', () => {
     // This desk's own action answers first; the refresh's answer was read before it.
     call.mockResolvedValueOnce(job('diagnosing'))
     await store.transition({ to: 'diagnosing' } as never)
+    // The refresh's answer is not shown; the job is read once more, as it stands now.
+    call.mockResolvedValueOnce(job('diagnosing'))
     slow.answer(job('received'))
     await refreshing
     expect(store.order?.status).toBe('diagnosing')
@@ -43,6 +45,24 @@ describe('screens refreshed by another desk’s change', () => {
     await store.refresh()
     expect(call).toHaveBeenLastCalledWith('workOrders.get', { id: 'wo-1' })
     expect(store.order?.status).toBe('repairing')
+  })
+
+  it('of two refreshes, the newer is shown even when the older one answers first', async () => {
+    const store = useWorkOrderStore()
+    call.mockResolvedValueOnce(job('received'))
+    await store.open('wo-1')
+    // One refresh asked before the technician's part request, one after it; the first answers first.
+    const older = held<WorkOrderDetail>()
+    const newer = held<WorkOrderDetail>()
+    call.mockReturnValueOnce(older.promise).mockReturnValueOnce(newer.promise)
+    const first = store.refresh()
+    const second = store.refresh()
+    older.answer(job('received'))
+    await first
+    call.mockResolvedValueOnce(job('waiting_parts'))
+    newer.answer(job('waiting_parts'))
+    await second
+    expect(store.order?.status).toBe('waiting_parts')
   })
 
   it('a customer file asked for before another customer was opened does not replace it', async () => {
