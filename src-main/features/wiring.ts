@@ -7,7 +7,7 @@ import { findDevice, insertDevice, saveDevice } from './customers/devices/device
 import { findLiveCustomer, insertCustomer } from './customers/service'
 import { findSellablePart, sellOverCounter, takeBackBilledPart, takeBackSoldPart } from './parts/counterStock'
 import { oweTakenBackAccessory } from './parts/faultyParts/owedAccessories'
-import { loadWorkOrderParts } from './parts/workOrderParts/workOrderParts'
+import { loadWorkOrderParts } from './parts/workOrderParts/jobPartsReads'
 import { partsTimelineOf } from './parts/workOrderParts/partsTimeline'
 import { releasePartsOfClosedOrder } from './parts/workOrderParts/returns'
 import { registeredUnitOfSerial } from './warranty/registeredUnit'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findActiveUser } from '../../../src-main/features/auth/users'
-import { issuePart } from '../../../src-main/features/parts/workOrderParts/workOrderParts'
+import { issuePart } from '../../../src-main/features/parts/workOrderParts/issuePart'
 import { callOk } from '../helpers'
 import { statementsRun } from '../statementsRun'
 import { openOrder, staffedShopPerFile } from '../workOrders/fixtures'

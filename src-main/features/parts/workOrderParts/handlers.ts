@@ -1,5 +1,7 @@
 import { signedInUser, type HandlersOf } from '../../../rpc/handler'
-import { cancelPartRequest, getWorkOrderParts, issuePart, openPartRequests, requestPart } from './workOrderParts'
+import { getWorkOrderParts, openPartRequests } from './jobPartsReads'
+import { cancelPartRequest, requestPart } from './partRequests'
+import { issuePart } from './issuePart'
 import { returnFromWorkOrder } from './returns'
 
 export const workOrderPartsHandlers: HandlersOf<'workOrderParts'> = {

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/connection'
-import type { TimelineEvent, TimelinePart } from '../../../../src-shared/contract'
-import type { WorkOrderStatus } from '../../../../src-shared/domain/workOrderStatus'
+import type { PartRequestCancellation, TimelineEvent, TimelinePart } from '../../../../src-shared/contract'
+import { CANCELLATION_COLUMNS, cancellationOf } from './requestCancellation'
 
 /** What a part line says on the timeline, from the ledger's kind of movement. */
 const KIND_OF_MOVEMENT = { issue: 'part_issued', return: 'part_returned' } as const
@@ -27,11 +27,7 @@ export async function partsTimelineOf(db: Db, workOrderId: string): Promise<Time
       'p.name',
       'r.quantity',
       'r.status',
-      'r.closedAt',
-      'c.displayName as cancelledByName',
-      'r.closedWithJob',
-      'r.cancelReason',
-      'w.closeReason'
+      ...CANCELLATION_COLUMNS
     ])
     .where('r.workOrderId', '=', workOrderId)
     .execute()
@@ -61,9 +57,10 @@ export async function partsTimelineOf(db: Db, workOrderId: string): Promise<Time
   })
   return [
     ...requests.map((request) => ({ ...line(request, 'part_requested'), part: requested(request) })),
-    ...requests
-      .filter((request) => request.status === 'cancelled')
-      .map((request) => cancelled(request, requested(request))),
+    ...requests.flatMap((request) => {
+      const cancellation = cancellationOf(request)
+      return cancellation ? [cancelled(request, cancellation, requested(request))] : []
+    }),
     ...movements.map((movement) => ({
       ...line(movement, KIND_OF_MOVEMENT[movement.kind as keyof typeof KIND_OF_MOVEMENT]),
       // The ledger counts an issue as stock going out (negative); the job received that many.
@@ -93,31 +90,25 @@ function line(
   }
 }
 
-interface CancelledRequest {
-  id: string
-  /** When it was asked for: the line's time if an old row lacks when it was closed. */
-  at: string
-  closedAt: string | null
-  cancelledByName: string | null
-  closedWithJob: string | null
-  closeReason: string
-  /** Why it was cancelled by hand (empty for one cancelled before reasons were kept). */
-  cancelReason: string
-}
-
 /**
  * A cancelled request's line, at the moment it was cancelled: by hand (the technician or the
- * clerk), then with the reason they gave, or withdrawn as its job closed, then with the status the job closed to and its reason.
+ * clerk), then with the reason they gave, or withdrawn as its job closed, then with the status the
+ * job closed to and its reason.
  */
-function cancelled(request: CancelledRequest, part: TimelinePart): TimelineEvent {
-  const withJob = request.closedWithJob as WorkOrderStatus | null
+function cancelled(
+  request: { id: string; at: string },
+  cancellation: PartRequestCancellation,
+  part: TimelinePart
+): TimelineEvent {
+  const withJob = cancellation.closedWithJob
   return {
     ...line(
       {
         id: `${request.id}:cancelled`,
-        at: request.closedAt ?? request.at,
-        actorName: request.cancelledByName,
-        note: withJob === null ? request.cancelReason : request.closeReason
+        // An old row lacks when it was closed: the line then stands at when it was asked for.
+        at: cancellation.at ?? request.at,
+        actorName: cancellation.byName,
+        note: cancellation.reason
       },
       withJob === null ? 'part_request_cancelled' : 'part_request_withdrawn'
     ),

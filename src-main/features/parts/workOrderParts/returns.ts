@@ -7,7 +7,7 @@ import type { ClosedWorkOrder } from '../../workOrders/ports'
 import { correctPackedBatch } from '../faultyParts/faultyParts'
 import { postMovement } from '../ledger'
 import type { WorkOrderPartsTable } from '../tables'
-import { loadWorkOrderParts } from './workOrderParts'
+import { loadWorkOrderParts } from './jobPartsReads'
 
 /*
  * Parts coming back from a job: unused ones returned to stock at the value they left with, and
