@@ -1,4 +1,5 @@
 import { defineMessages } from '../i18n/defineMessages'
+import { documentTypeNames } from './documentTypeNames'
 
 /**
  * The print page's own texts: document types, paper, toolbar, print settings, preview and the words
@@ -7,15 +8,7 @@ import { defineMessages } from '../i18n/defineMessages'
 export const printMessages = defineMessages(
   {
     print: {
-      documentType: {
-        claim_receipt: '接机单',
-        device_label: '设备标签',
-        payment_receipt: '收款收据',
-        warranty_slip: '保修单',
-        day_close_report: '日结报表',
-        counter_receipt: '零售收据',
-        accessory_slip: '三包配件单'
-      },
+      documentType: documentTypeNames['zh-CN'],
       paper: {
         a4: 'A4',
         a5: 'A5',
@@ -76,15 +69,7 @@ export const printMessages = defineMessages(
   },
   {
     print: {
-      documentType: {
-        claim_receipt: 'Claim receipt',
-        device_label: 'Device label',
-        payment_receipt: 'Payment receipt',
-        warranty_slip: 'Warranty slip',
-        day_close_report: 'Day-close report',
-        counter_receipt: 'Counter sale receipt',
-        accessory_slip: '三包 accessory slip'
-      },
+      documentType: documentTypeNames.en,
       paper: {
         a4: 'A4',
         a5: 'A5',

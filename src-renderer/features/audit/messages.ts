@@ -1,4 +1,5 @@
 import { defineMessages } from '../../i18n/defineMessages'
+import { documentTypeNames } from '../../print/documentTypeNames'
 
 export const auditMessages = defineMessages(
   {
@@ -126,13 +127,8 @@ export const auditMessages = defineMessages(
         warranty_claim: '保修索赔',
         day_close: '日结',
         settings: '设置',
-        claim_receipt: '接机单',
-        device_label: '设备标签',
-        payment_receipt: '收款收据',
-        warranty_slip: '保修单',
-        day_close_report: '日结报表',
-        counter_receipt: '零售收据',
-        accessory_slip: '三包配件单',
+        // A print is recorded under the document it printed.
+        ...documentTypeNames['zh-CN'],
         counter_sale: '零售单',
         backup: '备份',
         complaint: '投诉',
@@ -270,13 +266,7 @@ export const auditMessages = defineMessages(
         warranty_claim: 'Warranty claim',
         day_close: 'Day close',
         settings: 'Settings',
-        claim_receipt: 'Claim receipt',
-        device_label: 'Device label',
-        payment_receipt: 'Payment receipt',
-        warranty_slip: 'Warranty slip',
-        day_close_report: 'Day-close report',
-        counter_receipt: 'Counter receipt',
-        accessory_slip: '三包 accessory slip',
+        ...documentTypeNames.en,
         counter_sale: 'Counter sale',
         backup: 'Backup',
         complaint: 'Complaint',
