@@ -93,6 +93,7 @@ export type {
   AccessoryRemedy,
   AccessorySlip,
   PolicyVersion,
+  ListedPolicyVersion,
   ImportPreview,
   ImportStatus,
   ImportRejection,

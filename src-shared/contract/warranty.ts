@@ -7,6 +7,7 @@ import type { RemedyRule, WarrantyEvaluation } from '../domain/warranty/verdict'
 import { FAULT_KINDS } from '../domain/warranty/facts'
 import { PAYMENT_METHODS, type PaymentMethod } from '../domain/invoice'
 import type { SeededPolicyNote } from '../domain/warranty/seededNotes'
+import type { PolicyStanding } from '../domain/warranty/policyStanding'
 
 export const categoryKeySchema = z.enum(CATEGORY_KEYS)
 
@@ -54,6 +55,11 @@ export interface PolicyVersion {
   /** The note is the one the app seeded, unedited: screens show it in the reader's language. */
   seededNote: SeededPolicyNote | null
   createdAt: string
+}
+
+/** A version as the policies page lists it: with where it stands today among its target's versions. */
+export interface ListedPolicyVersion extends PolicyVersion {
+  standing: PolicyStanding
 }
 
 /** A unit with the policy it is judged by and the verdict, with the reasons and dates behind it. */
@@ -261,7 +267,7 @@ export const warrantyContract = {
   ),
   /** One accessory exchange or refund with its unit, for its printed slip. */
   'warranty.accessoryRemedy': operation<AccessorySlip>()(z.object({ id }).strict()),
-  'warranty.policies': operation<PolicyVersion[]>()(z.object({}).strict()),
+  'warranty.policies': operation<ListedPolicyVersion[]>()(z.object({}).strict()),
   /** The product models of a category, for giving one model its own policy. */
   'warranty.models': operation<ProductModel[]>()(z.object({ categoryKey: categoryKeySchema }).strict()),
   /** A new version of a category's (or one model's) policy, in force from a date. */

@@ -24,7 +24,7 @@ export const warrantyHandlers: LookupHandlers = {
   'warranty.exchangeAccessory': (ctx, input) => exchangeAccessory(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'warranty.refundAccessory': (ctx, input) => refundAccessory(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'warranty.accessoryRemedy': (ctx, input) => accessorySlip(ctx.app.db, input.id),
-  'warranty.policies': (ctx) => listPolicies(ctx.app.db),
+  'warranty.policies': (ctx) => listPolicies(ctx.app.db, ctx.now),
   'warranty.models': (ctx, input) => listModels(ctx.app.db, input.categoryKey),
   'warranty.savePolicy': (ctx, input) => savePolicy(ctx.app.db, ctx.now, signedInUser(ctx), input)
 }

@@ -3,12 +3,14 @@ import { reusableQuery } from '../../db/reusableQuery'
 import {
   AppError,
   type CurrentUser,
+  type ListedPolicyVersion,
   type ParsedInput,
   type PolicyVersion,
   type ProductModel
 } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
+import { policyStandings } from '../../../src-shared/domain/warranty/policyStanding'
 import { readShopTimeZone } from '../settings/service'
 import { recordSyncedChange } from '../sync/recordChange'
 import { toPolicyVersion } from './records'
@@ -59,15 +61,19 @@ export async function listModels(db: Db, categoryKey: string): Promise<ProductMo
     .execute()
 }
 
-export async function listPolicies(db: Db): Promise<PolicyVersion[]> {
+/** Every version, each with where it stands today; a category's first, then the models' by name, newest first. */
+export async function listPolicies(db: Db, now: Date): Promise<ListedPolicyVersion[]> {
   const rows = await policyRows(db)
     .orderBy('p.categoryKey')
-    .orderBy('p.modelId')
+    .orderBy('m.brand')
+    .orderBy('m.model')
     .orderBy('p.effectiveFrom', 'desc')
     // Two versions from the same day: the later one is in force, so it comes first.
     .orderBy('p.createdAt', 'desc')
     .execute()
-  return rows.map(toPolicyVersion)
+  const versions = rows.map(toPolicyVersion)
+  const standings = policyStandings(versions, shopLocalDate(now, await readShopTimeZone(db)))
+  return versions.map((version) => ({ ...version, standing: standings.get(version.id)! }))
 }
 
 /** The version of the same target (category or model) in force on a day, if any. */

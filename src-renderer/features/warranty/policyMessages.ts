@@ -8,11 +8,15 @@ export const warrantyPolicyMessages = defineMessages(
         title: '保修政策',
         back: '返回保修查询',
         intro: '按国家三包规定预置，可按品类调整。政策有版本：每台机器按售出当天有效的版本判定。',
-        inForce: '当前执行',
         noneInForce: '今天没有生效的版本',
         history: '历史与待生效版本',
-        future: '待生效',
-        superseded: '已被取代',
+        standingTitle: '状态',
+        standing: {
+          in_force: '当前执行',
+          upcoming: '待生效',
+          superseded: '已被取代',
+          never_in_force: '从未生效（同日起另有较新版本）'
+        },
         models: '型号专用政策',
         newVersion: '新版本',
         appliesTo: '适用于',
@@ -44,11 +48,15 @@ export const warrantyPolicyMessages = defineMessages(
         back: 'Back to warranty lookup',
         intro:
           'Preset from the national 三包 regulations and editable per category. Policies are versioned: each unit is judged by the version in force on the day it was sold.',
-        inForce: 'In force today',
         noneInForce: 'No version in force today',
         history: 'Earlier and upcoming versions',
-        future: 'Upcoming',
-        superseded: 'Superseded',
+        standingTitle: 'Status',
+        standing: {
+          in_force: 'In force today',
+          upcoming: 'Upcoming',
+          superseded: 'Superseded',
+          never_in_force: 'Never in force (a newer version starts the same day)'
+        },
         models: 'Model-specific policies',
         newVersion: 'New version',
         appliesTo: 'Applies to',

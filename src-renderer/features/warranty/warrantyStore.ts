@@ -3,6 +3,7 @@ import { ref } from 'vue'
 import type {
   AccessoryRemedy,
   Input,
+  ListedPolicyVersion,
   PartSummary,
   PolicyVersion,
   ProductModel,
@@ -20,7 +21,7 @@ export const useWarrantyStore = defineStore('warranty', () => {
   const query = ref('')
   const result = ref<WarrantyLookup | null>(null)
   const loading = ref(false)
-  const policies = ref<PolicyVersion[]>([])
+  const policies = ref<ListedPolicyVersion[]>([])
   /** The claim the shown verdict was judged with: an exchange is judged the same way. */
   const claim = ref<FaultClaim | null>(null)
 
