@@ -43,7 +43,15 @@ const zhCN = {
     moreInfo: '补充资料',
     reasonPrompt: '请填写原因（门店会看到）',
     statuses: { pending: '待审', approved: '已批准', rejected: '已驳回', moreInfo: '待补充' },
-    decided: '已处理'
+    decided: '已处理',
+    paid: '品牌实付',
+    pay: '记录付款',
+    payAgain: '更正付款',
+    payTitle: '记录品牌付款：{workOrder}',
+    payApproved: '核准金额 ¥{amount}',
+    paidAmount: '实付金额（元）',
+    paidReference: '付款单号',
+    paidOn: '{reference}，{at}'
   },
   returns: {
     batch: '批次',
@@ -113,6 +121,8 @@ const zhCN = {
     usernameTaken: '该用户名已存在。',
     reasonRequired: '请填写原因。',
     claimDecided: '该索赔已处理完毕。',
+    claimNotApproved: '该索赔尚未批准，不能记录付款。',
+    paidAboveApproved: '实付金额不能超过核准金额。',
     returnStep: '该批次当前不能这样处理。',
     csvColumnsMissing: 'CSV 缺少列：{columns}',
     csvLine: 'CSV 第 {line} 行有误。',
@@ -173,7 +183,15 @@ const en: Messages = {
     moreInfo: 'Ask for more',
     reasonPrompt: 'Reason (the shop will see it)',
     statuses: { pending: 'Waiting', approved: 'Approved', rejected: 'Rejected', moreInfo: 'More information asked' },
-    decided: 'Decided'
+    decided: 'Decided',
+    paid: 'Paid by the brand',
+    pay: 'Record payment',
+    payAgain: 'Correct payment',
+    payTitle: 'Record the brand’s payment: {workOrder}',
+    payApproved: 'Approved ¥{amount}',
+    paidAmount: 'Amount paid (yuan)',
+    paidReference: 'Payment reference',
+    paidOn: '{reference}, {at}'
   },
   returns: {
     batch: 'Batch',
@@ -243,6 +261,8 @@ const en: Messages = {
     usernameTaken: 'That user name is taken.',
     reasonRequired: 'Please give a reason.',
     claimDecided: 'This claim has been decided already.',
+    claimNotApproved: 'This claim is not approved, so no payment can be recorded.',
+    paidAboveApproved: 'The amount paid cannot be more than the amount approved.',
     returnStep: 'This batch cannot take that step now.',
     csvColumnsMissing: 'The CSV lacks columns: {columns}',
     csvLine: 'Line {line} of the CSV is not valid.',
