@@ -75,7 +75,7 @@ test('a claim pushed by a shop appears in HQ’s queue, is approved there, and t
   const dialog = page.getByTestId('hq-pay-dialog')
   await expect(dialog).toContainText('核准金额 ¥150.00')
   await dialog.getByTestId('hq-paid-amount').locator('input').fill('140')
-  await dialog.getByTestId('hq-paid-reference').locator('input').fill('PAY-0310')
+  await dialog.getByTestId('hq-paid-reference').fill('PAY-0310')
   await settled(page)
   await screenshot(page, 'hq-claim-pay')
   await dialog.getByTestId('hq-pay-save').click()
