@@ -102,18 +102,14 @@ test("a claim made at checkout goes to HQ, and HQ's decision shows on the job an
       adminToken
     )
     expect(claims.rows.map((claim) => claim.status)).toEqual(['submitted'])
-    hq.publish(
-      'claimDecisions',
-      claims.rows[0]!.id,
-      {
-        claimId: claims.rows[0]!.id,
-        status: 'approved',
-        reason: '符合保修条件',
-        approvedFen: 6_000,
-        decidedAt: new Date().toISOString()
-      },
-      enrolled.shopId
-    )
+    const approval = {
+      claimId: claims.rows[0]!.id,
+      status: 'approved',
+      reason: '符合保修条件',
+      approvedFen: 6_000,
+      decidedAt: new Date().toISOString()
+    }
+    hq.publish('claimDecisions', claims.rows[0]!.id, approval, enrolled.shopId)
     await syncAndWait(host, adminToken)
 
     await signIn(page, host, ADMIN.username, ADMIN.password)
@@ -131,16 +127,7 @@ test("a claim made at checkout goes to HQ, and HQ's decision shows on the job an
     hq.publish(
       'claimDecisions',
       claims.rows[0]!.id,
-      {
-        claimId: claims.rows[0]!.id,
-        status: 'approved',
-        reason: '符合保修条件',
-        approvedFen: 6_000,
-        decidedAt: new Date().toISOString(),
-        paidFen: 5_500,
-        paidReference: 'PAY-0001',
-        paidAt: new Date().toISOString()
-      },
+      { ...approval, paidFen: 5_500, paidReference: 'PAY-0001', paidAt: new Date().toISOString() },
       enrolled.shopId
     )
     await syncAndWait(host, adminToken)

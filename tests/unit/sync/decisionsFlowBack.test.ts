@@ -20,15 +20,22 @@ afterAll(async () => {
   await hq.dispose()
 })
 
+/** A warranty repair checked out: labour 60 and a part 300, claimed from the brand. */
+async function warrantyJobPaid() {
+  const { app, staff, adminToken } = shop()
+  const job = await finishedJob(app, adminToken, {
+    serviceType: 'warranty_repair',
+    labourFen: 6_000,
+    partPriceFen: 30_000
+  })
+  await callOk(app, 'checkout.pay', { workOrderId: job.id, tenders: [] }, staff.frontDesk.token)
+  return job
+}
+
 describe("HQ's decisions flow back to the shop", () => {
   it('a claim goes to HQ with its evidence whole, and its decision shows on the job and in the claims list', async () => {
-    const { app, staff, adminToken } = shop()
-    const job = await finishedJob(app, adminToken, {
-      serviceType: 'warranty_repair',
-      labourFen: 6_000,
-      partPriceFen: 30_000
-    })
-    await callOk(app, 'checkout.pay', { workOrderId: job.id, tenders: [] }, staff.frontDesk.token)
+    const { app, staff } = shop()
+    const job = await warrantyJobPaid()
     const listed = await callOk(app, 'checkout.claims', { workOrderId: job.id }, staff.frontDesk.token)
     const [open] = listed.rows
     expect(listed.filedBy).toBe('hq')
@@ -94,13 +101,8 @@ describe("HQ's decisions flow back to the shop", () => {
   })
 
   it('a claim HQ approved and then paid is paid at the shop, with the amount the brand paid in the reports', async () => {
-    const { app, staff, adminToken } = shop()
-    const job = await finishedJob(app, adminToken, {
-      serviceType: 'warranty_repair',
-      labourFen: 6_000,
-      partPriceFen: 30_000
-    })
-    await callOk(app, 'checkout.pay', { workOrderId: job.id, tenders: [] }, staff.frontDesk.token)
+    const { app, staff } = shop()
+    const job = await warrantyJobPaid()
     expect((await syncWithHq(app)).problem).toBeNull()
     const claim = (await callOk(app, 'checkout.claims', { workOrderId: job.id }, staff.manager.token)).rows[0]!
     const approval = {
