@@ -134,6 +134,8 @@ test("a claim made at checkout goes to HQ, and HQ's decision shows on the job an
     await page.goto(`${host.url}#/work-orders/${job.id}`)
     await expect(panel.getByTestId('claim-state')).toHaveText('已结算')
     await expect(panel.getByTestId('claim-paid-by-hq')).toContainText('实付 ¥55.00 PAY-0001')
+    await panel.scrollIntoViewIfNeeded()
+    await panel.screenshot({ path: join('test-results', 'screens', 'sync-claim-on-job-paid.png') })
     await page.getByTestId('nav-claims').click()
     const row = page.getByTestId('claims-table').locator('tr', { hasText: job.number })
     await expect(row.getByTestId('claim-state')).toHaveText('已结算')
