@@ -94,6 +94,15 @@ export const hqStaffContract = {
     }),
     REVIEW
   ),
+  'claims.pay': op(
+    z.object({
+      shopId: id,
+      claimId: id,
+      paidFen: z.number().int().nonnegative().max(100_000_000),
+      paidReference: z.string().trim().min(1).max(64)
+    }),
+    REVIEW
+  ),
   'returns.list': op(z.object({ shopId: id.optional() }), EVERY),
   'returns.receive': op(z.object({ shopId: id, batchId: id }), REVIEW),
   'returns.credit': op(

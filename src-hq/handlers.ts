@@ -13,6 +13,7 @@ import {
   upsertPolicies
 } from './seed/shared'
 import { decideClaim, listClaims } from './claims/review'
+import { payClaim } from './claims/payment'
 import { advanceReturnBatch, listReturnBatches } from './returns/service'
 import { settlementStatement } from './settlement/statement'
 import { settlementWorkbook } from './settlement/workbook'
@@ -61,6 +62,10 @@ export const hqStaffHandlers: { [O in HqStaffOperation]: Handler<O> } = {
   },
   'claims.list': ({ hq }, input) => listClaims(hq, input),
   'claims.decide': async (call, input) => ({ status: await decideClaim(call.hq, signedIn(call), input) }),
+  'claims.pay': async (call, input) => {
+    await payClaim(call.hq, signedIn(call), input)
+    return null
+  },
   'returns.list': ({ hq }, input) => listReturnBatches(hq, input),
   'returns.receive': async ({ hq }, input) => {
     await advanceReturnBatch(hq, { step: 'receive', ...input })

@@ -27,6 +27,9 @@ export interface ClaimInQueue {
   partsFen: number
   approvedFen: number
   decidedAt: string | null
+  paidFen: number | null
+  paidReference: string
+  paidAt: string | null
   payload: unknown
 }
 
@@ -58,6 +61,9 @@ export async function listClaims(
       'c.partsFen',
       'c.approvedFen',
       'c.decidedAt',
+      'c.paidFen',
+      'c.paidReference',
+      'c.paidAt',
       'c.payload',
       sql<number>`count(*) over ()`.as('total')
     ])
@@ -71,7 +77,8 @@ export async function listClaims(
     claims: rows.map(({ total: _total, ...row }) => ({
       ...row,
       claimedAt: row.claimedAt.toISOString(),
-      decidedAt: row.decidedAt?.toISOString() ?? null
+      decidedAt: row.decidedAt?.toISOString() ?? null,
+      paidAt: row.paidAt?.toISOString() ?? null
     }))
   }
 }

@@ -262,9 +262,28 @@ export const pushWithoutRowChecks: HqMigration = {
   ]
 }
 
+/**
+ * What the brand paid on an approved claim, recorded at HQ when the money went out: kept on the
+ * claim and on the decision row its shop pulls, so the shop's claim moves to paid with the amount.
+ */
+export const claimsPaid: HqMigration = {
+  version: 5,
+  name: 'claims: what the brand paid on an approved claim, and its payment reference',
+  statements: [
+    `ALTER TABLE claims ADD COLUMN paid_fen bigint CHECK (paid_fen >= 0)`,
+    `ALTER TABLE claims ADD COLUMN paid_reference text NOT NULL DEFAULT ''`,
+    `ALTER TABLE claims ADD COLUMN paid_by text REFERENCES staff_users(id)`,
+    `ALTER TABLE claims ADD COLUMN paid_at timestamptz`,
+    `ALTER TABLE claim_decisions ADD COLUMN paid_fen bigint CHECK (paid_fen >= 0)`,
+    `ALTER TABLE claim_decisions ADD COLUMN paid_reference text NOT NULL DEFAULT ''`,
+    `ALTER TABLE claim_decisions ADD COLUMN paid_at timestamptz`
+  ]
+}
+
 export const HQ_MIGRATIONS: readonly HqMigration[] = [
   staffAndShops,
   pushedChanges,
   changeSequences,
-  pushWithoutRowChecks
+  pushWithoutRowChecks,
+  claimsPaid
 ]

@@ -91,6 +91,11 @@ export interface ClaimsTable {
   decidedBy: string | null
   decidedAt: Timestamp | null
   receivedAt: Timestamp
+  /** What the brand paid on the approved claim; null until it is paid. */
+  paidFen: number | null
+  paidReference: Defaulted<string>
+  paidBy: string | null
+  paidAt: Timestamp | null
 }
 
 export interface ReturnBatchesTable {
@@ -175,6 +180,9 @@ export interface ClaimDecisionsTable {
   reason: string
   approvedFen: number
   decidedAt: Timestamp
+  paidFen: number | null
+  paidReference: Defaulted<string>
+  paidAt: Timestamp | null
   seq: Seq
 }
 

@@ -106,7 +106,10 @@ const SOURCES: Record<PulledTable, PulledTableSource> = {
       status: r.status,
       reason: r.reason,
       approvedFen: r.approved_fen,
-      decidedAt: iso(r.decided_at)
+      decidedAt: iso(r.decided_at),
+      paidFen: r.paid_fen,
+      paidReference: r.paid_reference,
+      paidAt: r.paid_at === null ? null : iso(r.paid_at)
     })
   },
   returnBatchStatus: {

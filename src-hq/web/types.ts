@@ -34,6 +34,10 @@ export interface ClaimRow {
   status: ClaimStatus
   reason: string
   approvedFen: number
+  /** What the brand paid on the approved claim; null until paid. */
+  paidFen: number | null
+  paidReference: string
+  paidAt: string | null
 }
 
 export interface Statement {

@@ -94,5 +94,6 @@ export const allMigrations: readonly Migration[] = [
   parts.partRequestCancelReasons,
   checkout.paymentReEntries,
   reportClaimsPaid.claimsPaid,
-  reportClaimDecidedLater.claimDecidedLater
+  reportClaimDecidedLater.claimDecidedLater,
+  checkout.claimsPaidByHq
 ]

@@ -202,9 +202,10 @@ export interface WarrantyClaimsPage extends Page<WarrantyClaimRow> {
   filedBy: ClaimFiling
   /**
    * The claims still to file with the brand among those the list's days hold (whatever the status
-   * filter), and what they come to: what "file them all" would file.
+   * filter), and what they come to: what "file them all" would file. `claimIds` names them when
+   * both ends of the days are chosen (the only way they are filed at once), else it is empty.
    */
-  toFile: { count: number; amountFen: number }
+  toFile: { count: number; amountFen: number; claimIds: string[] }
 }
 
 /** The claim sheet a shop sends the brand: one row per claim, these columns in this order. */
@@ -357,16 +358,15 @@ export const checkoutContract = {
   ),
   /**
    * A manager records that the shop filed every claim still to file from these days with the brand
-   * in one go (a month's claim sheet), with the brand's batch number. `count` and `amountFen` are
-   * what the manager was shown: if the days hold other claims to file by now, nothing is recorded.
+   * in one go (a month's claim sheet), with the brand's batch number. `claimIds` are the claims the
+   * manager was shown: if the days' claims to file are not exactly those by now, nothing is recorded.
    */
   'checkout.fileClaims': operation<{ filed: number }>()(
     z
       .object({
         from: calendarDate,
         to: calendarDate,
-        count: z.number().int().min(1).max(FILE_CLAIMS_AT_ONCE),
-        amountFen: z.number().int(),
+        claimIds: z.array(id).min(1).max(FILE_CLAIMS_AT_ONCE),
         note: optionalText(200)
       })
       .strict()

@@ -163,7 +163,11 @@ export const claimDecisionRow = z.object({
   status: z.enum(['approved', 'rejected', 'moreInfo']),
   reason: z.string(),
   approvedFen: z.number().int().nonnegative(),
-  decidedAt: z.string()
+  decidedAt: z.string(),
+  /** What the brand paid on the approved claim, with its payment reference; null until paid (and from an HQ before payments). */
+  paidFen: z.number().int().nonnegative().nullable().default(null),
+  paidReference: z.string().default(''),
+  paidAt: z.string().nullable().default(null)
 })
 
 /** HQ's receipt of one of this shop's faulty-part return batches (the shop's return_batches.id). */

@@ -70,9 +70,26 @@ test('a claim pushed by a shop appears in HQ’s queue, is approved there, and t
   await page.getByRole('option', { name: '全部' }).click()
   await expect(page.getByTestId('hq-claim-status-WO-260310-0001')).toHaveText('已批准')
 
+  // The brand pays it, 10 yuan less than approved: the payment rides on the decision the shop pulls.
+  await page.getByTestId('hq-pay-WO-260310-0001').click()
+  const dialog = page.getByTestId('hq-pay-dialog')
+  await expect(dialog).toContainText('核准金额 ¥150.00')
+  await dialog.getByTestId('hq-paid-amount').locator('input').fill('140')
+  await dialog.getByTestId('hq-paid-reference').fill('PAY-0310')
+  await settled(page)
+  await screenshot(page, 'hq-claim-pay')
+  await dialog.getByTestId('hq-pay-save').click()
+  await expect(page.getByTestId('hq-claim-paid-WO-260310-0001')).toContainText('¥140.00')
+  await expect(page.getByTestId('hq-claim-paid-WO-260310-0001')).toContainText('PAY-0310')
+  await expect(page.getByTestId('hq-pay-WO-260310-0001')).toHaveText('更正付款')
+  await settled(page)
+  await screenshot(page, 'hq-claims-paid')
+
   const pulled = await dispatchShopCall(hq, 'pull', key, { table: 'claimDecisions', since: 0 })
   expect(pulled.ok && pulled.data).toMatchObject({
-    changes: [{ key: 'claim-1', row: { status: 'approved', approvedFen: 15000 } }]
+    changes: [
+      { key: 'claim-1', row: { status: 'approved', approvedFen: 15000, paidFen: 14000, paidReference: 'PAY-0310' } }
+    ]
   })
 
   const month = at.slice(0, 7)

@@ -102,18 +102,14 @@ test("a claim made at checkout goes to HQ, and HQ's decision shows on the job an
       adminToken
     )
     expect(claims.rows.map((claim) => claim.status)).toEqual(['submitted'])
-    hq.publish(
-      'claimDecisions',
-      claims.rows[0]!.id,
-      {
-        claimId: claims.rows[0]!.id,
-        status: 'approved',
-        reason: '符合保修条件',
-        approvedFen: 6_000,
-        decidedAt: new Date().toISOString()
-      },
-      enrolled.shopId
-    )
+    const approval = {
+      claimId: claims.rows[0]!.id,
+      status: 'approved',
+      reason: '符合保修条件',
+      approvedFen: 6_000,
+      decidedAt: new Date().toISOString()
+    }
+    hq.publish('claimDecisions', claims.rows[0]!.id, approval, enrolled.shopId)
     await syncAndWait(host, adminToken)
 
     await signIn(page, host, ADMIN.username, ADMIN.password)
@@ -126,6 +122,25 @@ test("a claim made at checkout goes to HQ, and HQ's decision shows on the job an
     await page.getByTestId('nav-claims').click()
     await expect(page.getByTestId('claims-table')).toContainText(job.number)
     await tallScreenshot(page, 'sync-claims-list')
+
+    // The brand pays it (5 yuan less than approved): the claim is settled with what was paid.
+    hq.publish(
+      'claimDecisions',
+      claims.rows[0]!.id,
+      { ...approval, paidFen: 5_500, paidReference: 'PAY-0001', paidAt: new Date().toISOString() },
+      enrolled.shopId
+    )
+    await syncAndWait(host, adminToken)
+    await page.goto(`${host.url}#/work-orders/${job.id}`)
+    await expect(panel.getByTestId('claim-state')).toHaveText('已结算')
+    await expect(panel.getByTestId('claim-paid-by-hq')).toContainText('实付 ¥55.00 PAY-0001')
+    await panel.scrollIntoViewIfNeeded()
+    await panel.screenshot({ path: join('test-results', 'screens', 'sync-claim-on-job-paid.png') })
+    await page.getByTestId('nav-claims').click()
+    const row = page.getByTestId('claims-table').locator('tr', { hasText: job.number })
+    await expect(row.getByTestId('claim-state')).toHaveText('已结算')
+    await expect(row.getByTestId('claim-paid-by-hq')).toContainText('实付 ¥55.00 PAY-0001')
+    await tallScreenshot(page, 'sync-claims-list-paid')
   } finally {
     await hq.close().catch(() => undefined)
     rmSync(folder, { recursive: true, force: true })

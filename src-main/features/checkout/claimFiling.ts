@@ -1,12 +1,13 @@
 import type { Db } from '../../db/connection'
 import { AppError, type CurrentUser, type ParsedInput } from '../../../src-shared/contract'
-import type { WarrantyClaimRow } from '../../../src-shared/contract/checkout'
+import { FILE_CLAIMS_AT_ONCE, type WarrantyClaimRow } from '../../../src-shared/contract/checkout'
+import { formatFen } from '../../../src-shared/domain/money'
 import { nextClaimSteps, paidAmountFits, type ClaimStepByHand } from '../../../src-shared/domain/claimFiling'
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { recordAudit } from '../audit/record'
 import { enqueueOutbox } from '../sync/outbox'
 import { isEnrolled } from '../sync/hq/ownership'
-import { claimDaysFilter, claimsOf, readWarrantyClaim } from './claimsList'
+import { claimDaysFilter, claimsToFile, readWarrantyClaim } from './claimsList'
 
 /**
  * A manager records the brand's answer to a claim the shop files itself: filed, paid (what the
@@ -38,9 +39,9 @@ export async function markClaim(
 
 /**
  * A manager records a month's claim sheet as filed with the brand: every claim still to file from
- * those days, each with its own step, audit row and outbox row, all in one transaction. The count
- * and sum the manager was shown must still be right, so a claim made (or filed by someone else)
- * meanwhile is not filed unseen.
+ * those days, each with its own step, audit row and outbox row, all in one transaction. They must
+ * be exactly the claims the manager was shown, so a claim made (or filed by someone else)
+ * meanwhile is not filed unseen, even when another of the same amount took its place.
  */
 export async function fileClaims(
   db: Db,
@@ -50,14 +51,15 @@ export async function fileClaims(
 ): Promise<{ filed: number }> {
   return db.transaction().execute(async (trx) => {
     await refuseWhenEnrolled(trx)
-    const claims = await claimsOf(trx, { status: 'open', ...(await claimDaysFilter(trx, input)) })
-      .select(['c.id', 'c.status', 'c.amountFen'])
-      .orderBy('c.createdAt')
-      .orderBy('c.id')
-      .execute()
-    const amountFen = claims.reduce((sum, claim) => sum + claim.amountFen, 0)
-    if (claims.length !== input.count || amountFen !== input.amountFen) {
-      throw new AppError('CONFLICT', 'claims.toFileChanged', { count: claims.length })
+    // One more than may be filed at once: a longer list can never be the one shown.
+    const claims = await claimsToFile(trx, await claimDaysFilter(trx, input), FILE_CLAIMS_AT_ONCE + 1)
+    if (!sameClaims(claims, input.claimIds)) {
+      const amountFen = claims.reduce((sum, claim) => sum + claim.amountFen, 0)
+      throw new AppError('CONFLICT', 'claims.toFileChanged', {
+        count: claims.length,
+        amountFen,
+        amount: formatFen(amountFen)
+      })
     }
     for (const claim of claims) {
       await recordClaimStep(
@@ -71,6 +73,12 @@ export async function fileClaims(
     }
     return { filed: claims.length }
   })
+}
+
+/** Whether the days' claims to file are exactly the ones named, whatever the order. */
+function sameClaims(claims: readonly { id: string }[], claimIds: readonly string[]): boolean {
+  const named = new Set(claimIds)
+  return claims.length === named.size && claimIds.length === named.size && claims.every((claim) => named.has(claim.id))
 }
 
 async function refuseWhenEnrolled(trx: Db): Promise<void> {

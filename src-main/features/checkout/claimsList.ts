@@ -1,6 +1,11 @@
 import type { Db } from '../../db/connection'
 import type { ParsedInput } from '../../../src-shared/contract'
-import type { ClaimStepRecord, WarrantyClaimRow, WarrantyClaimsPage } from '../../../src-shared/contract/checkout'
+import {
+  FILE_CLAIMS_AT_ONCE,
+  type ClaimStepRecord,
+  type WarrantyClaimRow,
+  type WarrantyClaimsPage
+} from '../../../src-shared/contract/checkout'
 import { nextClaimSteps } from '../../../src-shared/domain/claimFiling'
 import { nextCalendarDay, shopDayStart } from '../../../src-shared/domain/timeZone'
 import { readShopTimeZone } from '../settings/service'
@@ -34,24 +39,38 @@ export async function listWarrantyClaims(db: Db, input: ParsedInput<'checkout.cl
   const enrolled = await isEnrolled(db)
   const days = await claimDaysFilter(db, input)
   const filter = { workOrderId: input.workOrderId, status: input.status, ...days }
-  const [rows, total, toFile] = await Promise.all([
+  const toFileFilter: ClaimFilter = { workOrderId: input.workOrderId, status: 'open', ...days }
+  const [rows, total, toFile, toFileIds] = await Promise.all([
     readClaimRows(db, filter, enrolled, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize }),
     claimsOf(db, filter)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
-    claimsOf(db, { workOrderId: input.workOrderId, status: 'open', ...days })
+    claimsOf(db, toFileFilter)
       .select((eb) => [
         eb.fn.countAll<number>().as('n'),
         eb.fn.coalesce(eb.fn.sum<number>('c.amountFen'), eb.lit(0)).as('fen')
       ])
-      .executeTakeFirstOrThrow()
+      .executeTakeFirstOrThrow(),
+    // Filing at once takes both ends of the days: then the claims shown are named, so the filing
+    // records these and no others.
+    input.from && input.to ? claimsToFile(db, toFileFilter, FILE_CLAIMS_AT_ONCE) : []
   ])
   return {
     total: Number(total.n),
     rows,
     filedBy: enrolled ? 'hq' : 'shop',
-    toFile: { count: Number(toFile.n), amountFen: Number(toFile.fen) }
+    toFile: { count: Number(toFile.n), amountFen: Number(toFile.fen), claimIds: toFileIds.map((claim) => claim.id) }
   }
+}
+
+/** The claims still to file among these, oldest first (at most `limit`). */
+export function claimsToFile(db: Db, filter: ClaimFilter, limit: number) {
+  return claimsOf(db, { ...filter, status: 'open' })
+    .select(['c.id', 'c.status', 'c.amountFen'])
+    .orderBy('c.createdAt')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute()
 }
 
 /** One claim as the claims list shows it. */

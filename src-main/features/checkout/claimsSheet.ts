@@ -80,11 +80,12 @@ export async function exportClaimSheet(
 
 /** What the shop recorded of the brand's answer (or HQ's decision), as one cell. */
 function recordOf(claim: WarrantyClaimRow, label: (key: string) => string): string {
-  if (claim.decision) return claim.decision.reason
   const step = claim.lastStep
-  if (!step) return ''
-  const paid = step.paidFen === null ? '' : `${label('paid')} ${yuan(step.paidFen).toFixed(2)} `
-  return `${paid}${step.note}`.trim()
+  const paid =
+    step && step.paidFen !== null ? `${label('paid')} ${yuan(step.paidFen).toFixed(2)} ${step.note}`.trim() : ''
+  // HQ's word, and what the brand paid once HQ sent it (then the claim's paid step).
+  if (claim.decision) return [claim.decision.reason, paid].filter(Boolean).join(' ')
+  return paid || (step?.note.trim() ?? '')
 }
 
 async function storedLinesOf(db: Db, claimIds: readonly string[]): Promise<Map<string, StoredLine[]>> {

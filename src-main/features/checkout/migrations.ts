@@ -351,3 +351,79 @@ export const paymentReEntries: Migration = {
        BEGIN SELECT RAISE(ABORT, 'a re-entered payment''s link is written with it and never changes'); END`
   ]
 }
+
+const CLAIM_STEP_KEPT = `BEGIN SELECT RAISE(ABORT, 'a claim step is kept as recorded: record the next step instead'); END`
+
+/**
+ * An enrolled shop's claim reaches paid: HQ sends what the brand paid with its decision, and the
+ * sync records it as the claim's paid step, as a manager's step records it for a shop that files
+ * itself, so the claim list, the claim sheet and the reports' 品牌实付 read it the same way. Nobody
+ * at the shop recorded it: the step's recorder is empty (only a paid step may be). SQLite cannot
+ * loosen a NOT NULL in place, so the steps move to a table that admits it; the triggers on the old
+ * table go with it and are written again. The claim sums' triggers on other tables name the steps
+ * in their bodies, which the rename would re-check against a table that is gone for the moment:
+ * the rename is the old kind (references are left as written, and resolve to the new table).
+ * HQ's decisions keep what it paid beside what it approved.
+ */
+export const claimsPaidByHq: Migration = {
+  version: 64,
+  name: 'checkout: a claim HQ paid is recorded as its paid step, with no recorder at the shop',
+  statements: [
+    `CREATE TABLE warranty_claim_steps_paid_by_hq (
+        id TEXT PRIMARY KEY,
+        claim_id TEXT NOT NULL REFERENCES warranty_claims(id),
+        status TEXT NOT NULL CHECK (status IN ('submitted', 'paid', 'rejected')),
+        paid_fen INTEGER CHECK ((status = 'paid') = (paid_fen IS NOT NULL)),
+        note TEXT NOT NULL DEFAULT '',
+        recorded_by TEXT REFERENCES users(id),
+        recorded_at TEXT NOT NULL,
+        CHECK (recorded_by IS NOT NULL OR status = 'paid')
+      )`,
+    `INSERT INTO warranty_claim_steps_paid_by_hq (id, claim_id, status, paid_fen, note, recorded_by, recorded_at)
+       SELECT id, claim_id, status, paid_fen, note, recorded_by, recorded_at FROM warranty_claim_steps`,
+    `DROP TABLE warranty_claim_steps`,
+    `PRAGMA legacy_alter_table = ON`,
+    `ALTER TABLE warranty_claim_steps_paid_by_hq RENAME TO warranty_claim_steps`,
+    `PRAGMA legacy_alter_table = OFF`,
+    `CREATE INDEX warranty_claim_steps_claim ON warranty_claim_steps(claim_id, recorded_at)`,
+    `CREATE TRIGGER warranty_claim_steps_no_update BEFORE UPDATE ON warranty_claim_steps ${CLAIM_STEP_KEPT}`,
+    `CREATE TRIGGER warranty_claim_steps_no_delete BEFORE DELETE ON warranty_claim_steps ${CLAIM_STEP_KEPT}`,
+    // Migration 62's: a paid step putting the amount right moves what the brand paid (the amount
+    // before it out, the amount with it in), on the claim's month and its days.
+    `CREATE TRIGGER report_claim_paid_corrected AFTER INSERT ON warranty_claim_steps WHEN NEW.status = 'paid' BEGIN
+      INSERT INTO report_claim_months (month, brand, status, claims, amount_fen, paid_fen)
+        SELECT strftime('%Y-%m', c.created_at, '+480 minutes'), j.brand, c.status, 0, 0, -1 * (CASE WHEN c.status = 'paid' THEN coalesce((SELECT ps.paid_fen FROM warranty_claim_steps ps
+           WHERE ps.claim_id = c.id AND ps.status = 'paid' AND ps.id IS NOT NEW.id ORDER BY ps.recorded_at DESC, ps.id DESC LIMIT 1),
+         c.amount_fen) ELSE 0 END)
+        FROM warranty_claims c, report_jobs j
+        WHERE c.id = NEW.claim_id AND c.status = 'paid' AND j.work_order_id = c.work_order_id
+        ON CONFLICT (month, brand, status) DO UPDATE SET paid_fen = paid_fen + excluded.paid_fen;
+      INSERT INTO report_claim_slices (sdim, skey, day, brand, status, claims, amount_fen, paid_fen)
+        SELECT s.sdim, CASE s.sdim WHEN 'technician' THEN coalesce(j.technician_id, '') ELSE coalesce(j.category_key, '') END,
+          strftime('%Y-%m-%d', c.created_at, '+480 minutes'), j.brand, c.status, 0, 0, -1 * (CASE WHEN c.status = 'paid' THEN coalesce((SELECT ps.paid_fen FROM warranty_claim_steps ps
+           WHERE ps.claim_id = c.id AND ps.status = 'paid' AND ps.id IS NOT NEW.id ORDER BY ps.recorded_at DESC, ps.id DESC LIMIT 1),
+         c.amount_fen) ELSE 0 END)
+        FROM warranty_claims c, report_jobs j, (SELECT 'technician' AS sdim UNION ALL SELECT 'category') s
+        WHERE c.id = NEW.claim_id AND c.status = 'paid' AND j.work_order_id = c.work_order_id
+        ON CONFLICT (sdim, skey, day, brand, status) DO UPDATE SET paid_fen = paid_fen + excluded.paid_fen;
+      INSERT INTO report_claim_months (month, brand, status, claims, amount_fen, paid_fen)
+        SELECT strftime('%Y-%m', c.created_at, '+480 minutes'), j.brand, c.status, 0, 0, 1 * (CASE WHEN c.status = 'paid' THEN coalesce((SELECT ps.paid_fen FROM warranty_claim_steps ps
+           WHERE ps.claim_id = c.id AND ps.status = 'paid' ORDER BY ps.recorded_at DESC, ps.id DESC LIMIT 1),
+         c.amount_fen) ELSE 0 END)
+        FROM warranty_claims c, report_jobs j
+        WHERE c.id = NEW.claim_id AND c.status = 'paid' AND j.work_order_id = c.work_order_id
+        ON CONFLICT (month, brand, status) DO UPDATE SET paid_fen = paid_fen + excluded.paid_fen;
+      INSERT INTO report_claim_slices (sdim, skey, day, brand, status, claims, amount_fen, paid_fen)
+        SELECT s.sdim, CASE s.sdim WHEN 'technician' THEN coalesce(j.technician_id, '') ELSE coalesce(j.category_key, '') END,
+          strftime('%Y-%m-%d', c.created_at, '+480 minutes'), j.brand, c.status, 0, 0, 1 * (CASE WHEN c.status = 'paid' THEN coalesce((SELECT ps.paid_fen FROM warranty_claim_steps ps
+           WHERE ps.claim_id = c.id AND ps.status = 'paid' ORDER BY ps.recorded_at DESC, ps.id DESC LIMIT 1),
+         c.amount_fen) ELSE 0 END)
+        FROM warranty_claims c, report_jobs j, (SELECT 'technician' AS sdim UNION ALL SELECT 'category') s
+        WHERE c.id = NEW.claim_id AND c.status = 'paid' AND j.work_order_id = c.work_order_id
+        ON CONFLICT (sdim, skey, day, brand, status) DO UPDATE SET paid_fen = paid_fen + excluded.paid_fen;
+    END`,
+    `ALTER TABLE hq_claim_decisions ADD COLUMN paid_fen INTEGER`,
+    `ALTER TABLE hq_claim_decisions ADD COLUMN paid_reference TEXT NOT NULL DEFAULT ''`,
+    `ALTER TABLE hq_claim_decisions ADD COLUMN paid_at TEXT`
+  ]
+}

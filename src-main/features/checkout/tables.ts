@@ -110,7 +110,8 @@ export interface WarrantyClaimStepsTable {
   status: 'submitted' | 'paid' | 'rejected'
   paidFen: number | null
   note: string
-  recordedBy: string
+  /** Null on a paid step HQ sent with its decision (the sync recorded it, nobody at the shop). */
+  recordedBy: string | null
   recordedAt: string
 }
 

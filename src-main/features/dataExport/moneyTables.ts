@@ -183,10 +183,11 @@ export const MONEY_TABLES: readonly ExportTable[] = [
     ]
   },
   {
-    // A shop outside a brand network records the brand's answers to its claims by hand.
+    // A shop outside a brand network records the brand's answers to its claims by hand; an
+    // enrolled shop's claim HQ paid has its paid step too, with nobody recorded.
     file: 'warranty_claim_steps',
-    zh: '保修索赔的申报记录',
-    en: 'Warranty claim steps recorded by hand',
+    zh: '保修索赔的申报与付款记录',
+    en: 'Warranty claim steps (recorded by hand, or paid as HQ sent it)',
     from: 'warranty_claim_steps s',
     orderBy: 's.recorded_at, s.id',
     columns: [

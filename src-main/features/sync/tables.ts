@@ -71,6 +71,10 @@ export interface HqClaimDecisionsTable {
   approvedFen: number
   decidedAt: string
   receivedAt: string
+  /** What the brand paid on the approved claim, as HQ recorded it; null until paid. */
+  paidFen: number | null
+  paidReference: Generated<string>
+  paidAt: string | null
 }
 
 export interface HqReturnBatchStatusTable {

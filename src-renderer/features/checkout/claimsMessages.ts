@@ -77,7 +77,8 @@ export const claimsMessages = defineMessages(
       },
       movesWithHq: '本店已接入总部：索赔由总部审核，状态随同步自动更新，不能手工标记',
       stepNotAllowed: '这笔索赔现在不能这样标记（已付款的只能更正实付金额，被拒绝的可以重新申报）：请刷新后再看',
-      toFileChanged: '所选日期内待申报的索赔现在是 {count} 笔，与刚才显示的不同，没有记录任何一笔：请核对后再记'
+      toFileChanged:
+        '所选日期内待申报的索赔已与刚才显示的不同（现在是 {count} 笔，共 ¥{amount}），没有记录任何一笔：列表已刷新，请核对后再记'
     }
   },
   {
@@ -171,7 +172,7 @@ export const claimsMessages = defineMessages(
       stepNotAllowed:
         'This claim cannot be marked so now (a paid claim only has its amount corrected; a rejected one may be filed again): refresh and look again',
       toFileChanged:
-        'The chosen days now hold {count} claims to file, not the number shown, so none was recorded: check them and record again'
+        'The claims to file on the chosen days are no longer the ones shown (now {count}, ¥{amount}), so none was recorded: the list is read again; check it and record again'
     }
   }
 )

@@ -21,7 +21,7 @@ export const useClaimsStore = defineStore('claims', () => {
   // Unknown until the first page comes: the screen says nothing about it meanwhile.
   const filedBy = ref<ClaimFiling | null>(null)
   /** The claims still to file among the chosen days: what "file them all" would record. */
-  const toFile = ref<WarrantyClaimsPage['toFile']>({ count: 0, amountFen: 0 })
+  const toFile = ref<WarrantyClaimsPage['toFile']>({ count: 0, amountFen: 0, claimIds: [] })
   const filter = () => ({
     ...(status.value ? { status: status.value } : {}),
     ...(days.value ? { from: days.value[0], to: days.value[1] } : {})
@@ -40,9 +40,9 @@ export const useClaimsStore = defineStore('claims', () => {
   const mark = (input: Input<'checkout.markClaim'>): Promise<WarrantyClaimRow> => call('checkout.markClaim', input)
 
   /**
-   * Records every claim still to file from the chosen days as filed, as many as the list showed.
-   * When the days hold another number by now, nothing is filed and the list is read again, so the
-   * manager sees the new count before trying again.
+   * Records every claim still to file from the chosen days as filed: the very claims the list
+   * showed. When the days hold other claims to file by now, nothing is filed and the list is read
+   * again, so the manager sees the new count and sum before trying again.
    */
   async function fileAll(note: string): Promise<number> {
     if (!days.value) return 0
@@ -50,8 +50,7 @@ export const useClaimsStore = defineStore('claims', () => {
       const { filed } = await call('checkout.fileClaims', {
         from: days.value[0],
         to: days.value[1],
-        count: toFile.value.count,
-        amountFen: toFile.value.amountFen,
+        claimIds: toFile.value.claimIds,
         note
       })
       return filed

@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { auditRows, callError, callOk, countRows, MINUTE } from '../helpers'
 import { staffedShopPerFile, type StaffedShop } from '../workOrders/fixtures'
 import { finishedJob } from './fixtures'
-import { figureOf } from '../reports/fixtures'
-import { shopLocalDate } from '../../../src-shared/domain/timeZone'
+import { claimSums } from './claimSums'
 import { nextClaimSteps, paidAmountFits } from '../../../src-shared/domain/claimFiling'
-import { runReport } from '../../../src-main/features/reports/run'
-import { reportQuerySchema, type ReportResult } from '../../../src-shared/contract/reports'
 
 /** A warranty repair checked out: the brand owes its labour and part, as a claim. */
 async function claimOfAWarrantyJob(shop: StaffedShop, labourFen: number, partPriceFen: number) {
@@ -15,33 +12,6 @@ async function claimOfAWarrantyJob(shop: StaffedShop, labourFen: number, partPri
   await callOk(app, 'checkout.pay', { workOrderId: job.id, tenders: [] }, staff.frontDesk.token)
   const page = await callOk(app, 'checkout.claims', { workOrderId: job.id }, staff.manager.token)
   return { page, claim: page.rows[0]! }
-}
-
-/**
- * The claims report over today and over today's whole month (read from the kept monthly sums,
- * which must say what the claims themselves say): what was settled as claimed, what the brand
- * paid on it, what it kept back, and what it still owes.
- */
-async function claimSums(shop: StaffedShop) {
-  const today = shopLocalDate(shop.clock.now(), 'Asia/Shanghai')
-  const month = { from: `${today.slice(0, 8)}01`, to: lastDayOf(today) }
-  const figures = (report: ReportResult) => ({
-    paidFen: figureOf(report, 'paidFen'),
-    brandPaidFen: figureOf(report, 'brandPaidFen'),
-    shortfallFen: figureOf(report, 'shortfallFen'),
-    outstandingFen: figureOf(report, 'outstandingFen')
-  })
-  const ofToday = await callOk(shop.app, 'reports.run', { report: 'claims', from: today, to: today }, shop.adminToken)
-  const ofMonth = await callOk(shop.app, 'reports.run', { report: 'claims', ...month }, shop.adminToken)
-  const fromClaims = await runReport(shop.app.db, reportQuerySchema.parse({ report: 'claims', ...month }), true)
-  expect(figures(ofMonth)).toEqual(figures(fromClaims))
-  expect(ofMonth.tables).toEqual(fromClaims.tables)
-  return figures(ofToday)
-}
-
-function lastDayOf(date: string): string {
-  const [year, month] = date.split('-').map(Number) as [number, number]
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10)
 }
 
 const stepRows = (shop: StaffedShop) => countRows(shop.app, 'warranty_claim_steps')

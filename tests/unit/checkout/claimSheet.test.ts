@@ -20,6 +20,14 @@ async function warrantyJobClaimed(shop: StaffedShop, serial: string, labourFen: 
   return job
 }
 
+/** The claim a job's checkout made on the brand. */
+const claimOf = (shop: StaffedShop, workOrderId: string): string =>
+  (
+    shop.app.sqlite.prepare('SELECT id FROM warranty_claims WHERE work_order_id = ?').get(workOrderId) as {
+      id: string
+    }
+  ).id
+
 const today = (shop: StaffedShop) => shopLocalDate(shop.clock.now(), 'Asia/Shanghai')
 
 async function sheetRows(base64: string): Promise<unknown[][]> {
@@ -53,9 +61,15 @@ describe("a month's claims a shop files with the brand itself", () => {
       staff.manager.token
     )
     expect(firstDay.rows.map((row) => row.workOrderNumber)).toEqual([jobs[1]!.number, jobs[0]!.number])
-    expect(firstDay.toFile).toEqual({ count: 2, amountFen: 36_000 + 16_000 })
+    // Oldest first, named so that filing them records these very claims.
+    expect(firstDay.toFile).toEqual({
+      count: 2,
+      amountFen: 36_000 + 16_000,
+      claimIds: [claimOf(shop(), jobs[0]!.id), claimOf(shop(), jobs[1]!.id)]
+    })
+    // Days left open are never filed at once: the claims are counted, not named.
     const both = await callOk(app, 'checkout.claims', { from: days.first, page: 1, pageSize: 50 }, staff.manager.token)
-    expect(both.toFile.count).toBe(3)
+    expect(both.toFile).toMatchObject({ count: 3, claimIds: [] })
     expect(
       await callError(
         app,
@@ -116,25 +130,38 @@ describe("a month's claims a shop files with the brand itself", () => {
     )
   })
 
-  it('are recorded filed in one go, with the brand’s batch number, only if the count shown still holds', async () => {
+  it('are recorded filed in one go, with the brand’s batch number, only if they are the claims shown', async () => {
     const { app, staff } = shop()
-    const batch = { from: days.first, to: days.first, amountFen: 52_000, note: '品牌索赔批次 2026-01' }
-    expect(await callError(app, 'checkout.fileClaims', { ...batch, count: 2 }, staff.frontDesk.token)).toMatchObject({
+    const [first, second, nextDay] = jobs.map((job) => claimOf(shop(), job.id))
+    const batch = { from: days.first, to: days.first, note: '品牌索赔批次 2026-01' }
+    const shown = { ...batch, claimIds: [first!, second!] }
+    expect(await callError(app, 'checkout.fileClaims', shown, staff.frontDesk.token)).toMatchObject({
       code: 'FORBIDDEN'
     })
     // The manager was shown three (a claim made meanwhile, say): the days hold two, nothing is filed.
     const steps = countRows(app, 'warranty_claim_steps')
-    expect(await callError(app, 'checkout.fileClaims', { ...batch, count: 3 }, staff.manager.token)).toMatchObject({
-      code: 'CONFLICT',
-      messageKey: 'claims.toFileChanged'
-    })
-    // As many, but not the ones shown (one filed by hand meanwhile, another made): the sum tells.
     expect(
-      await callError(app, 'checkout.fileClaims', { ...batch, count: 2, amountFen: 50_000 }, staff.manager.token)
+      await callError(
+        app,
+        'checkout.fileClaims',
+        { ...batch, claimIds: [first!, second!, nextDay!] },
+        staff.manager.token
+      )
+    ).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'claims.toFileChanged',
+      details: { count: 2, amountFen: 52_000, amount: '520.00' }
+    })
+    // As many, but not the ones shown: one of them and another day's.
+    expect(
+      await callError(app, 'checkout.fileClaims', { ...batch, claimIds: [first!, nextDay!] }, staff.manager.token)
     ).toMatchObject({ code: 'CONFLICT', messageKey: 'claims.toFileChanged' })
     expect(countRows(app, 'warranty_claim_steps')).toBe(steps)
 
-    expect(await callOk(app, 'checkout.fileClaims', { ...batch, count: 2 }, staff.manager.token)).toEqual({ filed: 2 })
+    // In any order, the claims shown are the days' claims to file.
+    expect(
+      await callOk(app, 'checkout.fileClaims', { ...batch, claimIds: [second!, first!] }, staff.manager.token)
+    ).toEqual({ filed: 2 })
     const page = await callOk(app, 'checkout.claims', { page: 1, pageSize: 50 }, staff.manager.token)
     const byJob = new Map(page.rows.map((row) => [row.workOrderNumber, row]))
     for (const job of jobs.slice(0, 2)) {
@@ -154,9 +181,50 @@ describe("a month's claims a shop files with the brand itself", () => {
     }
     expect(sent.n).toBe(2)
     // Filed already: the days hold none to file now.
-    expect(await callError(app, 'checkout.fileClaims', { ...batch, count: 2 }, staff.manager.token)).toMatchObject({
+    expect(await callError(app, 'checkout.fileClaims', shown, staff.manager.token)).toMatchObject({
       code: 'CONFLICT',
-      messageKey: 'claims.toFileChanged'
+      messageKey: 'claims.toFileChanged',
+      details: { count: 0 }
     })
+  })
+
+  it('are not recorded filed when a claim shown was swapped for another of the same amount', async () => {
+    const { app, staff } = shop()
+    const day = { from: days.second, to: days.second }
+    const shown = await callOk(app, 'checkout.claims', { ...day, page: 1, pageSize: 50 }, staff.manager.token)
+    expect(shown.toFile).toEqual({ count: 1, amountFen: 13_000, claimIds: [claimOf(shop(), jobs[2]!.id)] })
+    // Meanwhile another manager files the claim shown by hand, and a job of the same money is
+    // checked out the same day: the count and the sum shown still hold, the claim does not.
+    await callOk(
+      app,
+      'checkout.markClaim',
+      { claimId: shown.toFile.claimIds[0]!, step: 'submitted', note: '' },
+      staff.manager.token
+    )
+    const swapped = await warrantyJobClaimed(shop(), 'HNR-B-004', 5_000, 8_000)
+    const steps = countRows(app, 'warranty_claim_steps')
+    expect(
+      await callError(
+        app,
+        'checkout.fileClaims',
+        { ...day, claimIds: shown.toFile.claimIds, note: '' },
+        staff.manager.token
+      )
+    ).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'claims.toFileChanged',
+      details: { count: 1, amountFen: 13_000 }
+    })
+    expect(countRows(app, 'warranty_claim_steps')).toBe(steps)
+    const reread = await callOk(app, 'checkout.claims', { ...day, page: 1, pageSize: 50 }, staff.manager.token)
+    expect(reread.toFile.claimIds).toEqual([claimOf(shop(), swapped.id)])
+    expect(
+      await callOk(
+        app,
+        'checkout.fileClaims',
+        { ...day, claimIds: reread.toFile.claimIds, note: '' },
+        staff.manager.token
+      )
+    ).toEqual({ filed: 1 })
   })
 })

@@ -167,6 +167,65 @@ describe('HQ: warranty claims reviewed', () => {
     expect(await decisionsOf(t, a.key)).toMatchObject([{ approvedFen: 4000 + 2 * 9000 }])
   })
 
+  it('what the brand paid on an approved claim is kept and pulled by its shop with the decision', async () => {
+    const t = await cluster.freshHq()
+    const { reviewer, a, b } = await setUp(t)
+    const analyst = await t.staff('analyst')
+    await t.shopOk('push', a.key, {
+      batchId: 'b1',
+      changes: [change('warranty_claim', 'claim-1', claimPayload(), '2026-03-10T01:00:00Z')]
+    })
+    const payment = { shopId: a.shopId, claimId: 'claim-1', paidFen: 14_000, paidReference: 'PAY-2026-03-17' }
+    const errorOf = async (who: string, input: typeof payment) => {
+      const result = await t.call(who, 'claims.pay', input)
+      return result.ok ? null : result.error
+    }
+    // Nothing is paid before it is approved.
+    expect(await errorOf(reviewer, payment)).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      messageKey: 'hqErrors.claimNotApproved'
+    })
+    await t.callOk(reviewer, 'claims.decide', { shopId: a.shopId, claimId: 'claim-1', decision: 'approve' })
+    const approved = (await t.shopOk('pull', a.key, { table: 'claimDecisions', since: 0 })) as {
+      changes: { row: Decision }[]
+      nextCursor: number
+    }
+    expect(approved.changes.map((c) => c.row)).toMatchObject([
+      { approvedFen: 15_000, paidFen: null, paidReference: '', paidAt: null }
+    ])
+    // More than approved is refused; an analyst may not record it; another shop's claim is not found.
+    expect(await errorOf(reviewer, { ...payment, paidFen: 15_001 })).toMatchObject({
+      code: 'VALIDATION',
+      messageKey: 'hqErrors.paidAboveApproved'
+    })
+    expect(await errorOf(analyst, payment)).toMatchObject({ code: 'FORBIDDEN' })
+    expect(await errorOf(reviewer, { ...payment, shopId: b.shopId })).toMatchObject({ code: 'NOT_FOUND' })
+
+    t.clock.now = new Date('2026-03-17T02:00:00.000Z')
+    await t.callOk(reviewer, 'claims.pay', payment)
+    // The decision row moves on: a shop that pulled the approval pulls the payment again.
+    const after = (await t.shopOk('pull', a.key, { table: 'claimDecisions', since: approved.nextCursor })) as {
+      changes: { row: Decision }[]
+    }
+    expect(after.changes.map((c) => c.row)).toEqual([
+      {
+        claimId: 'claim-1',
+        status: 'approved',
+        reason: '',
+        approvedFen: 15_000,
+        decidedAt: expect.any(String),
+        paidFen: 14_000,
+        paidReference: 'PAY-2026-03-17',
+        paidAt: '2026-03-17T02:00:00.000Z'
+      }
+    ])
+    expect(await decisionsOf(t, b.key)).toEqual([])
+    const listed = await t.callOk<{ claims: unknown[] }>(reviewer, 'claims.list', { status: 'approved' })
+    expect(listed.claims).toMatchObject([
+      { claimId: 'claim-1', paidFen: 14_000, paidReference: 'PAY-2026-03-17', paidAt: '2026-03-17T02:00:00.000Z' }
+    ])
+  })
+
   it('an analyst sees the queue but cannot decide', async () => {
     const t = await cluster.freshHq()
     const { a } = await setUp(t)

@@ -170,7 +170,10 @@ describe('a claim the brand answers after the month of the pick-up', () => {
       status: 'rejected' as const,
       reason: '超出保修期',
       approvedFen: 0,
-      decidedAt: '2026-01-31T09:00:00.000Z'
+      decidedAt: '2026-01-31T09:00:00.000Z',
+      paidFen: null,
+      paidReference: '',
+      paidAt: null
     }
     app.sqlite.transaction(() =>
       applyClaimDecisions({ sqlite: app.sqlite, at: clock.now() }, [

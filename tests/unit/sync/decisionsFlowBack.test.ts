@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callError, callOk } from '../helpers'
+import { auditRows, callError, callOk, countRows } from '../helpers'
+import { claimSums } from '../checkout/claimSums'
 import { driveTo, staffedShopPerFile } from '../workOrders/fixtures'
 import { finishedJob } from '../checkout/fixtures'
 import { newPart, receive } from '../parts/fixtures'
@@ -19,15 +20,22 @@ afterAll(async () => {
   await hq.dispose()
 })
 
+/** A warranty repair checked out: labour 60 and a part 300, claimed from the brand. */
+async function warrantyJobPaid() {
+  const { app, staff, adminToken } = shop()
+  const job = await finishedJob(app, adminToken, {
+    serviceType: 'warranty_repair',
+    labourFen: 6_000,
+    partPriceFen: 30_000
+  })
+  await callOk(app, 'checkout.pay', { workOrderId: job.id, tenders: [] }, staff.frontDesk.token)
+  return job
+}
+
 describe("HQ's decisions flow back to the shop", () => {
   it('a claim goes to HQ with its evidence whole, and its decision shows on the job and in the claims list', async () => {
-    const { app, staff, adminToken } = shop()
-    const job = await finishedJob(app, adminToken, {
-      serviceType: 'warranty_repair',
-      labourFen: 6_000,
-      partPriceFen: 30_000
-    })
-    await callOk(app, 'checkout.pay', { workOrderId: job.id, tenders: [] }, staff.frontDesk.token)
+    const { app, staff } = shop()
+    const job = await warrantyJobPaid()
     const listed = await callOk(app, 'checkout.claims', { workOrderId: job.id }, staff.frontDesk.token)
     const [open] = listed.rows
     expect(listed.filedBy).toBe('hq')
@@ -90,6 +98,73 @@ describe("HQ's decisions flow back to the shop", () => {
     ])
     expect((await callOk(app, 'checkout.claims', { status: 'rejected' }, staff.manager.token)).total).toBe(1)
     expect(app.sqlite.prepare('SELECT count(*) AS n FROM hq_claim_decisions').get()).toEqual({ n: 1 })
+  })
+
+  it('a claim HQ approved and then paid is paid at the shop, with the amount the brand paid in the reports', async () => {
+    const { app, staff } = shop()
+    const job = await warrantyJobPaid()
+    expect((await syncWithHq(app)).problem).toBeNull()
+    const claim = (await callOk(app, 'checkout.claims', { workOrderId: job.id }, staff.manager.token)).rows[0]!
+    const approval = {
+      claimId: claim.id,
+      status: 'approved',
+      reason: '',
+      approvedFen: 30_000,
+      decidedAt: '2026-01-24T03:00:00.000Z'
+    }
+    hq.hq.publish('claimDecisions', claim.id, approval, shopId)
+    expect((await syncWithHq(app)).problem).toBeNull()
+    const before = await claimSums(shop())
+    const steps = countRows(app, 'warranty_claim_steps')
+
+    // The brand pays less than was claimed (360): HQ sends 280 with the payment's reference.
+    const payment = { ...approval, paidFen: 28_000, paidReference: 'PAY-0124', paidAt: '2026-01-24T05:00:00.000Z' }
+    hq.hq.publish('claimDecisions', claim.id, payment, shopId)
+    expect((await syncWithHq(app)).problem).toBeNull()
+    const paid = (await callOk(app, 'checkout.claims', { workOrderId: job.id }, staff.manager.token)).rows[0]!
+    expect(paid).toMatchObject({
+      status: 'paid',
+      decision: { status: 'approved', approvedFen: 30_000 },
+      lastStep: { status: 'paid', paidFen: 28_000, note: 'PAY-0124', recordedByName: null },
+      nextSteps: []
+    })
+    // Settled now as a self-filing shop's paid step settles it: claimed 360, paid 280, owed no more.
+    expect(await claimSums(shop())).toEqual({
+      paidFen: (before.paidFen as number) + 36_000,
+      brandPaidFen: (before.brandPaidFen as number) + 28_000,
+      shortfallFen: (before.shortfallFen as number) + 8_000,
+      outstandingFen: (before.outstandingFen as number) - 36_000
+    })
+    expect(auditRows(app, 'sync.claimPaid')).toEqual([
+      expect.objectContaining({
+        actorId: null,
+        entity: 'warranty_claim',
+        entityId: claim.id,
+        before: { status: 'submitted' },
+        after: { status: 'paid', paidFen: 28_000, note: 'PAY-0124', paidAt: '2026-01-24T05:00:00.000Z' }
+      })
+    ])
+    // HQ's own record: nothing goes back up.
+    const sent = app.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE entity = 'warranty_claim_step'").get()
+    expect(sent).toEqual({ n: 0 })
+
+    // The same payment again records nothing; an amount HQ puts right is a step of its own.
+    hq.hq.publish('claimDecisions', claim.id, { ...payment }, shopId)
+    expect((await syncWithHq(app)).problem).toBeNull()
+    expect(countRows(app, 'warranty_claim_steps')).toBe(steps + 1)
+    hq.hq.publish('claimDecisions', claim.id, { ...payment, paidFen: 29_000 }, shopId)
+    expect((await syncWithHq(app)).problem).toBeNull()
+    expect(countRows(app, 'warranty_claim_steps')).toBe(steps + 2)
+    expect((await claimSums(shop())).brandPaidFen).toBe((before.brandPaidFen as number) + 29_000)
+    // Still HQ's to decide: nobody marks it by hand.
+    expect(
+      await callError(
+        app,
+        'checkout.markClaim',
+        { claimId: claim.id, step: 'paid', paidFen: 36_000 },
+        staff.manager.token
+      )
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'claims.movesWithHq' })
   })
 
   it('a return batch HQ credited is credited at the shop, its parts with it', async () => {
