@@ -5,6 +5,7 @@ import {
   expect,
   hire,
   pageSessionToken,
+  screenshot,
   settled,
   setUpShop,
   staffPage,
@@ -122,4 +123,62 @@ test('a payment a kept day close counted, re-entered after a restore, is listed 
     expect(printed.text).toContain(dropped.number)
     expect(printed.text).toContain(kept.number)
   }
+})
+
+test('a payment a kept close counted, marked dealt with before it is re-entered, is still not expected in the drawer again', async ({
+  browser,
+  host
+}) => {
+  // A job through the counter, a close and a restore: slow on a loaded machine.
+  test.setTimeout(240_000)
+  const adminToken = await setUpShop(host)
+  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
+  const job = await finishedJob(host, adminToken, {
+    serviceType: 'paid_repair',
+    customer: '李秀英',
+    labourFen: 8_000,
+    partPriceFen: 12_000
+  })
+  const copy = await host.rpc<{ name: string }>('backups.takeNow', {}, adminToken)
+  const dropped = await host.rpc<Invoiced>(
+    'checkout.pay',
+    { workOrderId: job.id, tenders: [{ method: 'cash', amountFen: 20_000 }] },
+    adminToken
+  )
+  const kept = await host.rpc<Closed>('dayClose.close', { countedCashFen: 20_000, note: '' }, adminToken)
+  await host.rpc('backups.restore', { name: copy.name }, adminToken)
+
+  // The manager marks the dropped payment dealt with first: the dialog says where its cash was counted.
+  const bossPage = await staffPage(browser, host, boss.username, boss.password)
+  await goTo(bossPage, host, '/day-close')
+  const record = bossPage.getByTestId('dropped-money').getByTestId(`dropped-${dropped.number}`)
+  await record.getByTestId('dropped-dealt-with').click()
+  const box = bossPage.locator('.el-message-box')
+  const keptDate = shopLocalDate(new Date(kept.closedAt), 'Asia/Shanghai')
+  await expect(box.getByTestId('dropped-counted-warning')).toContainText(
+    `这笔款项已由 ${keptDate} 的日结 ${kept.number} 清点，现金已交接`
+  )
+  await box.locator('input').fill('客户说以后再来付')
+  await settled(bossPage)
+  await screenshot(bossPage, 'dropped-money-mark-counted-zh')
+  await box.getByRole('button', { name: '不会重新录入，标记已处理' }).click()
+  await expect(bossPage.getByText('已标记为已处理')).toBeVisible()
+  await expect(bossPage.getByTestId('dropped-money')).toHaveCount(0)
+
+  // The customer's payment is re-entered at the checkout after all: nothing stops it now.
+  await goTo(bossPage, host, `/work-orders/${job.id}`)
+  await bossPage.getByTestId('checkout').click()
+  await expect(bossPage.getByTestId('checkout-due')).toHaveText('¥200.00')
+  await expect(bossPage.getByTestId('dropped-checked')).toHaveCount(0)
+  await bossPage.getByTestId('pay').click()
+  await expect(bossPage.getByTestId('checkout-success')).toBeVisible()
+
+  // The next close still knows the ¥200 was counted by the kept close, and does not ask for it.
+  await goTo(bossPage, host, '/day-close')
+  await expect(bossPage.getByTestId('expected-cash')).toHaveText('¥0.00')
+  await expect(bossPage.getByTestId('expected-excludes')).toHaveText('不含已清点的补录款 ¥200.00')
+  await expect(bossPage.getByTestId('report-takings')).toHaveText('¥0.00')
+  const line = bossPage.getByTestId('report-re-entered').getByTestId(`re-entered-${dropped.number}`)
+  await expect(line).toHaveText(`已由 ${keptDate} 的日结 ${kept.number} 清点（恢复备份后补录）`)
+  await tallScreenshot(bossPage, 'day-close-re-entered-after-marking-zh', 1300)
 })

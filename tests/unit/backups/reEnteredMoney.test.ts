@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { auditRows, callError, callOk, MINUTE } from '../helpers'
+import { shopLocalDate } from '../../../src-shared/domain/timeZone'
+import { auditRows, callError, callOk, MINUTE, SHOP } from '../helpers'
 import { finishedJob } from '../checkout/fixtures'
 import { chargerSoldBeforeTheCopy, fileShopPerTest, signInAgain } from './fixtures'
 import { moneyAfterTheCopy, payJob } from './moneyAfterTheCopy'
@@ -82,6 +83,68 @@ describe('money re-entered after a restore is counted once', () => {
       alreadyCounted: [{ countedFen: dueB }]
     })
     expect(payload(invoiceC.id).alreadyCounted).toBeUndefined()
+  })
+
+  it('a payment a kept close counted, marked dealt with before it is re-entered, is not counted again', async () => {
+    const { app, token, jobB, invoiceB, close } = await restoredAfterMoney({ close: true, tender: 'cash' })
+    const [record] = await callOk(app, 'backups.droppedMoney', { workOrderId: jobB.id }, token)
+    expect(record!.countedNotReEntered).toEqual({ dayCloseNumber: close!.number, dayClosedAt: close!.closedAt })
+    // Without the manager's word that it will not be re-entered it is not marked: the answer names the close.
+    const refused = await callError(app, 'backups.markDroppedMoneyDealtWith', { id: record!.id, note: '' }, token)
+    expect(refused).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'backups.droppedMoneyCountedNotReEntered',
+      details: { dayCloseNumber: close!.number, date: shopLocalDate(new Date(close!.closedAt!), SHOP.timeZone) }
+    })
+    expect(await callOk(app, 'backups.droppedMoney', { workOrderId: jobB.id }, token)).toHaveLength(1)
+    await callOk(
+      app,
+      'backups.markDroppedMoneyDealtWith',
+      { id: record!.id, note: '客户说不再补录', notReEntered: true },
+      token
+    )
+    expect(auditRows(app, 'backups.markDroppedMoneyDealtWith')).toMatchObject([
+      { entityId: record!.id, after: { dealtWithNote: '客户说不再补录', notReEntered: true } }
+    ])
+
+    // Re-entered all the same: nothing stands to stop the charge, and it is tied as when open.
+    const again = await payJob(app, token, jobB.id)
+    expect(again.paidFen).toBe(invoiceB.paidFen)
+    const [dealtWith] = await callOk(
+      app,
+      'backups.droppedMoney',
+      { workOrderId: jobB.id, includeDealtWith: true },
+      token
+    )
+    expect(dealtWith!.countedNotReEntered).toBeNull()
+    const preview = await callOk(app, 'dayClose.preview', {}, token)
+    expect(preview).toMatchObject({ expectedCashFen: 0, takingsFen: 0, byMethod: [] })
+    expect(preview.reEntered).toMatchObject([
+      { alreadyCountedFen: invoiceB.paidFen, droppedDocumentNumber: invoiceB.number, dayCloseNumber: close!.number }
+    ])
+    const closed = await callOk(app, 'dayClose.close', { countedCashFen: 0, expectedCashFen: 0, note: '' }, token)
+    expect(closed).toMatchObject({ expectedCashFen: 0, differenceFen: 0 })
+  })
+
+  it('a refund a kept close counted, marked dealt with first, is tied when the invoice is refunded again', async () => {
+    const { app, token, note, refundInput, close } = await restoredAfterMoney({ close: true, tender: 'wechat_pay' })
+    const record = (await callOk(app, 'backups.droppedMoney', {}, token)).find((entry) => entry.kind === 'refund')!
+    await callOk(app, 'backups.markDroppedMoneyDealtWith', { id: record.id, note: '', notReEntered: true }, token)
+    await callOk(app, 'checkout.creditNote', refundInput, token)
+    const preview = await callOk(app, 'dayClose.preview', {}, token)
+    expect(preview).toMatchObject({ expectedCashFen: 0, refundsFen: 0, takingsFen: 0 })
+    expect(preview.reEntered).toMatchObject([
+      { kind: 'refund', alreadyCountedFen: note.paidFen, dayCloseNumber: close!.number }
+    ])
+  })
+
+  it('dropped money no close counted is marked dealt with without a word about re-entering it', async () => {
+    const { app, token, jobB } = await restoredAfterMoney({ close: false, tender: 'cash' })
+    const [record] = await callOk(app, 'backups.droppedMoney', { workOrderId: jobB.id }, token)
+    expect(record!.countedNotReEntered).toBeNull()
+    await callOk(app, 'backups.markDroppedMoneyDealtWith', { id: record!.id, note: '' }, token)
+    await payJob(app, token, jobB.id)
+    expect((await callOk(app, 'dayClose.preview', {}, token)).reEntered).toEqual([])
   })
 
   it('re-entered for more than was dropped: only the dropped amount is left out, the rest is today’s cash', async () => {
