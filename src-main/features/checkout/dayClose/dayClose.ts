@@ -147,8 +147,12 @@ async function openFigures(
     )
     .execute()
   const periodStart = previous?.closedAt ?? payments[0]?.at ?? null
-  const counterSales = await openCounterSales(db)
   const reEntered = await openReEnteredPayments(db)
+  const countedHereIds = new Set(countedHere(payments, reEntered).map((payment) => payment.id))
+  const counterSales = await openCounterSales(
+    db,
+    payments.filter((payment) => !countedHereIds.has(payment.id)).map((payment) => payment.id)
+  )
   return {
     ...dayCloseFigures(payments, documents, periodStart, now.toISOString(), counterSales, reEntered),
     documents,
@@ -159,18 +163,20 @@ async function openFigures(
 
 /**
  * The counter sales and refunds whose money no close has counted yet (each is paid as it is
- * written, so its payments say which close it falls in).
+ * written, so its payments say which close it falls in). A refund re-entered after a restore whose
+ * money a kept close counted whole (`countedBefore`, its payments) was counted there, and is not here.
  */
-async function openCounterSales(db: Db): Promise<{ sales: number; refunds: number }> {
+async function openCounterSales(db: Db, countedBefore: string[]): Promise<{ sales: number; refunds: number }> {
   const rows = await db
     .selectFrom('counterSales')
     .select(['kind', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('id', 'in', (eb) =>
-      eb
+    .where('id', 'in', (eb) => {
+      const open = eb
         .selectFrom('payments')
         .select((inner) => inner.fn.coalesce('counterSaleId', inner.val('')).as('counterSaleId'))
         .where('dayCloseId', 'is', null)
-    )
+      return countedBefore.length === 0 ? open : open.where('id', 'not in', countedBefore)
+    })
     .groupBy('kind')
     .execute()
   const count = (kind: 'sale' | 'refund') => Number(rows.find((row) => row.kind === kind)?.count ?? 0)
