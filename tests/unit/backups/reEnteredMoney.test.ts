@@ -32,6 +32,8 @@ describe('money re-entered after a restore is counted once', () => {
 
     const preview = await callOk(app, 'dayClose.preview', {}, token)
     expect(preview.expectedCashFen).toBe(invoiceC.paidFen)
+    // The cash left out of it, named beside it on the close.
+    expect(preview.reEnteredCashFen).toBe(dueB)
     expect(preview.takingsFen).toBe(invoiceC.paidFen)
     expect(preview.byMethod).toEqual([{ method: 'cash', amountFen: invoiceC.paidFen, count: 1 }])
     expect(preview.byCashier).toMatchObject([{ amountFen: invoiceC.paidFen, count: 1 }])
@@ -59,7 +61,7 @@ describe('money re-entered after a restore is counted once', () => {
       { countedCashFen: invoiceC.paidFen, expectedCashFen: invoiceC.paidFen, note: '' },
       token
     )
-    expect(closed).toMatchObject({ expectedCashFen: invoiceC.paidFen, differenceFen: 0 })
+    expect(closed).toMatchObject({ expectedCashFen: invoiceC.paidFen, reEnteredCashFen: dueB, differenceFen: 0 })
     expect((await callOk(app, 'dayClose.get', { id: closed.id! }, token)).reEntered).toEqual(preview.reEntered)
     const payload = (entityId: string) =>
       JSON.parse(
@@ -155,6 +157,7 @@ describe('money re-entered after a restore is counted once', () => {
 
     const preview = await callOk(app, 'dayClose.preview', {}, token)
     expect(preview.expectedCashFen).toBe(2_000)
+    expect(preview.reEnteredCashFen).toBe(invoiceB.paidFen)
     expect(preview.takingsFen).toBe(2_000)
     expect(preview.byMethod).toEqual([{ method: 'cash', amountFen: 2_000, count: 1 }])
     expect(preview.reEntered).toMatchObject([{ amountFen: again.paidFen, alreadyCountedFen: invoiceB.paidFen }])
@@ -167,7 +170,8 @@ describe('money re-entered after a restore is counted once', () => {
       tenders: [{ method: 'wechat_pay', amountFen: invoiceB.paidFen }]
     })
     const preview = await callOk(app, 'dayClose.preview', {}, token)
-    expect(preview).toMatchObject({ expectedCashFen: 0, takingsFen: 0, byMethod: [] })
+    // Not in the drawer's count at all: no cash is named as left out of it.
+    expect(preview).toMatchObject({ expectedCashFen: 0, reEnteredCashFen: 0, takingsFen: 0, byMethod: [] })
     expect(preview.reEntered).toMatchObject([{ method: 'wechat_pay', alreadyCountedFen: invoiceB.paidFen }])
   })
 
@@ -177,6 +181,8 @@ describe('money re-entered after a restore is counted once', () => {
     expect(again.paidFen).toBe(note.paidFen)
     const preview = await callOk(app, 'dayClose.preview', {}, token)
     expect(preview).toMatchObject({ expectedCashFen: 0, refundsFen: 0, takingsFen: 0, byMethod: [] })
+    // Cash going out that the kept close took out already: named, signed as it left the drawer.
+    expect(preview.reEnteredCashFen).toBe(note.paidFen)
     expect(preview.reEntered).toMatchObject([
       {
         kind: 'refund',
@@ -193,6 +199,7 @@ describe('money re-entered after a restore is counted once', () => {
     const again = await payJob(app, token, jobB.id, { droppedMoneyChecked: true })
     const preview = await callOk(app, 'dayClose.preview', {}, token)
     expect(preview.reEntered).toEqual([])
+    expect(preview.reEnteredCashFen).toBe(0)
     // No close yet at all: job A's payment from before the copy is open too.
     const cashFen = invoiceA.paidFen + invoiceB.paidFen
     expect(preview.expectedCashFen).toBe(cashFen)

@@ -13,7 +13,7 @@ import { recordSyncedChange } from '../../sync/recordChange'
 import { nextDocumentNumber } from '../../numbering/service'
 import { readShopTimeZone } from '../../settings/service'
 import { paymentsQuery } from '../invoices'
-import { countedHere, openReEnteredPayments, withTheirPayments } from './reEntered'
+import { countedHere, openReEnteredPayments, reEnteredCash, withTheirPayments } from './reEntered'
 
 type Figures = Omit<
   DayCloseReport,
@@ -79,6 +79,7 @@ export function dayCloseFigures(
     warrantyClaimsFen: documents.reduce((total, document) => total + document.brandFen, 0),
     shopWarrantyFen: documents.reduce((total, document) => total + document.shopFen, 0),
     expectedCashFen: sum(counted.filter((payment) => payment.method === 'cash')),
+    reEnteredCashFen: reEnteredCash(reEntered),
     payments,
     reEntered
   }
@@ -286,8 +287,8 @@ export async function loadDayClose(db: Db, id: string): Promise<DayCloseReport> 
   if (!row) throw new AppError('NOT_FOUND')
   // Reports closed before counter sales existed hold none, nor unpaid hand-overs before those were
   // recorded, nor a shop-warranty share before the shop could bear lines, nor re-entered payments
-  // before they were told apart.
-  type Late = 'counterSales' | 'counterSaleRefunds' | 'shopWarrantyFen' | 'reEntered'
+  // before they were told apart (nor the cash of those, before it was kept with them).
+  type Late = 'counterSales' | 'counterSaleRefunds' | 'shopWarrantyFen' | 'reEntered' | 'reEnteredCashFen'
   type Stored = Omit<Figures, 'payments' | Late> & Partial<Pick<Figures, Late>> & { unpaidHandOvers?: UnpaidHandOver[] }
   const report = {
     counterSales: 0,
@@ -302,6 +303,7 @@ export async function loadDayClose(db: Db, id: string): Promise<DayCloseReport> 
     // Closes from before unpaid hand-overs were recorded had none.
     unpaidHandOvers: report.unpaidHandOvers ?? [],
     reEntered: withTheirPayments(report.reEntered),
+    reEnteredCashFen: report.reEnteredCashFen ?? reEnteredCash(report.reEntered),
     payments,
     id: row.id,
     number: row.number,

@@ -67,3 +67,8 @@ export function countedHere<Row extends { id: string; amountFen: number }>(
     .map((payment) => ({ ...payment, amountFen: payment.amountFen - (countedBefore.get(payment.id) ?? 0) }))
     .filter((payment) => !(countedBefore.has(payment.id) && payment.amountFen === 0))
 }
+
+/** The cash of the re-entered lines a kept close counted: what the expected cash leaves out for them. */
+export function reEnteredCash(lines: readonly Pick<ReEnteredPayment, 'method' | 'alreadyCountedFen'>[]): number {
+  return lines.filter((line) => line.method === 'cash').reduce((total, line) => total + line.alreadyCountedFen, 0)
+}
