@@ -79,6 +79,8 @@ test('a payment a kept day close counted, re-entered after a restore, is listed 
   await expect(bossPage.getByTestId('expected-cash')).toHaveText('¥100.00')
   await expect(bossPage.getByTestId('expected-excludes')).toHaveText('不含已清点的补录款 ¥200.00')
   await expect(bossPage.getByTestId('report-takings')).toHaveText('¥100.00')
+  // The re-entry's receipt was counted by the kept close with the dropped one: only today's counts.
+  await expect(bossPage.getByTestId('report-invoices')).toHaveText('1')
   await expect(bossPage.getByTestId('report-by-method')).toContainText('¥100.00')
   const keptDate = shopLocalDate(new Date(kept.closedAt), 'Asia/Shanghai')
   const line = bossPage.getByTestId('report-re-entered').getByTestId(`re-entered-${dropped.number}`)
@@ -178,6 +180,7 @@ test('a payment a kept close counted, marked dealt with before it is re-entered,
   await expect(bossPage.getByTestId('expected-cash')).toHaveText('¥0.00')
   await expect(bossPage.getByTestId('expected-excludes')).toHaveText('不含已清点的补录款 ¥200.00')
   await expect(bossPage.getByTestId('report-takings')).toHaveText('¥0.00')
+  await expect(bossPage.getByTestId('report-invoices')).toHaveText('0')
   const line = bossPage.getByTestId('report-re-entered').getByTestId(`re-entered-${dropped.number}`)
   await expect(line).toHaveText(`已由 ${keptDate} 的日结 ${kept.number} 清点（恢复备份后补录）`)
   await tallScreenshot(bossPage, 'day-close-re-entered-after-marking-zh', 1300)

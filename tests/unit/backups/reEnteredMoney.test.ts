@@ -35,6 +35,8 @@ describe('money re-entered after a restore is counted once', () => {
     // The cash left out of it, named beside it on the close.
     expect(preview.reEnteredCashFen).toBe(dueB)
     expect(preview.takingsFen).toBe(invoiceC.paidFen)
+    // The re-entry's receipt was counted with the dropped one by the kept close: only job C's counts.
+    expect(preview.invoices).toBe(1)
     expect(preview.byMethod).toEqual([{ method: 'cash', amountFen: invoiceC.paidFen, count: 1 }])
     expect(preview.byCashier).toMatchObject([{ amountFen: invoiceC.paidFen, count: 1 }])
     expect(preview.payments.map((row) => row.invoiceId)).toEqual([again.id, invoiceC.id])
@@ -180,7 +182,7 @@ describe('money re-entered after a restore is counted once', () => {
     const again = await callOk(app, 'checkout.creditNote', { ...refundInput, droppedMoneyChecked: true }, token)
     expect(again.paidFen).toBe(note.paidFen)
     const preview = await callOk(app, 'dayClose.preview', {}, token)
-    expect(preview).toMatchObject({ expectedCashFen: 0, refundsFen: 0, takingsFen: 0, byMethod: [] })
+    expect(preview).toMatchObject({ expectedCashFen: 0, refundsFen: 0, takingsFen: 0, byMethod: [], creditNotes: 0 })
     // Cash going out that the kept close took out already: named, signed as it left the drawer.
     expect(preview.reEnteredCashFen).toBe(note.paidFen)
     expect(preview.reEntered).toMatchObject([
@@ -250,7 +252,15 @@ describe('money re-entered after a restore is counted once', () => {
     await payJob(app, token, job.id, { tenders: [], droppedMoneyChecked: true })
     expect(await callOk(app, 'backups.droppedMoney', { workOrderId: job.id }, token)).toEqual([])
     const preview = await callOk(app, 'dayClose.preview', {}, token)
-    expect(preview).toMatchObject({ expectedCashFen: 0, depositsReturnedFen: 0, takingsFen: 0 })
+    // The receipt, and the deposit it applied, were counted by the kept close with the dropped receipt.
+    expect(close).toMatchObject({ invoices: 1, depositsAppliedFen: paid.totals.depositAppliedFen })
+    expect(preview).toMatchObject({
+      expectedCashFen: 0,
+      depositsReturnedFen: 0,
+      takingsFen: 0,
+      invoices: 0,
+      depositsAppliedFen: 0
+    })
     expect(preview.reEntered).toMatchObject([
       { kind: 'deposit_return', alreadyCountedFen: -paid.totals.depositReturnedFen, dayCloseNumber: close.number }
     ])

@@ -13,7 +13,7 @@ import { recordSyncedChange } from '../../sync/recordChange'
 import { nextDocumentNumber } from '../../numbering/service'
 import { readShopTimeZone } from '../../settings/service'
 import { paymentsQuery } from '../invoices'
-import { countedHere, openReEnteredPayments, reEnteredCash, withTheirPayments } from './reEntered'
+import { countedHere, documentsOfReEntries, openReEnteredPayments, reEnteredCash, withTheirPayments } from './reEntered'
 
 type Figures = Omit<
   DayCloseReport,
@@ -154,8 +154,11 @@ async function openFigures(
     db,
     payments.filter((payment) => !countedHereIds.has(payment.id)).map((payment) => payment.id)
   )
+  const reEnteredDocuments = documentsOfReEntries(payments, reEntered)
+  const countedDocuments = documents.filter((document) => !reEnteredDocuments.has(document.id))
   return {
-    ...dayCloseFigures(payments, documents, periodStart, now.toISOString(), counterSales, reEntered),
+    ...dayCloseFigures(payments, countedDocuments, periodStart, now.toISOString(), counterSales, reEntered),
+    // All are locked into the close, the re-entries' too: no later close counts them either.
     documents,
     unpaidHandOvers: handOvers.map(({ id: _id, ...handOver }) => handOver),
     unpaidHandOverIds: handOvers.map((handOver) => handOver.id)

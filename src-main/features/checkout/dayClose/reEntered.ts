@@ -72,3 +72,18 @@ export function countedHere<Row extends { id: string; amountFen: number }>(
 export function reEnteredCash(lines: readonly Pick<ReEnteredPayment, 'method' | 'alreadyCountedFen'>[]): number {
   return lines.filter((line) => line.method === 'cash').reduce((total, line) => total + line.alreadyCountedFen, 0)
 }
+
+/**
+ * The receipts and refund notes a re-entry issued: documents of money a kept close counted, which
+ * counted the dropped document with it (its receipt, the deposit it applied, its warranty shares).
+ * The next close locks them in and lists their payments, but counts them no more than their money.
+ */
+export function documentsOfReEntries(
+  payments: readonly { id: string; invoiceId: string | null }[],
+  reEntered: readonly Pick<ReEnteredPayment, 'paymentId'>[]
+): Set<string> {
+  const reEnteredPayments = new Set(reEntered.map((line) => line.paymentId))
+  return new Set(
+    payments.flatMap((payment) => (reEnteredPayments.has(payment.id) && payment.invoiceId ? [payment.invoiceId] : []))
+  )
+}
