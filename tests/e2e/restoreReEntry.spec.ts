@@ -28,12 +28,11 @@ interface Closed {
   closedAt: string
 }
 
-test('a payment a kept day close counted, re-entered after a restore, is listed on the next close and not expected in the drawer again', async ({
-  browser,
-  host
-}) => {
-  // Two jobs through the counter, two closes and a restore: slow on a loaded machine.
-  test.setTimeout(240_000)
+/**
+ * A shop with a manager and 李秀英's finished ¥200 job (and what `beforeTheCopy` adds); a copy; after
+ * it the job paid ¥200 in cash and the day closed with that cash handed over; then the copy restored.
+ */
+async function paidAndClosedAfterTheCopy<T>(host: ShopHost, beforeTheCopy: (adminToken: string) => Promise<T>) {
   const adminToken = await setUpShop(host)
   const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
   const paidAgain = await finishedJob(host, adminToken, {
@@ -42,15 +41,8 @@ test('a payment a kept day close counted, re-entered after a restore, is listed 
     labourFen: 8_000,
     partPriceFen: 12_000
   })
-  const paidToday = await finishedJob(host, adminToken, {
-    serviceType: 'paid_repair',
-    customer: '赵大海',
-    labourFen: 3_000,
-    partPriceFen: 7_000
-  })
+  const more = await beforeTheCopy(adminToken)
   const copy = await host.rpc<{ name: string }>('backups.takeNow', {}, adminToken)
-
-  // After the copy: the first job paid ¥200 in cash, and the day closed with that cash handed over.
   const dropped = await host.rpc<Invoiced>(
     'checkout.pay',
     { workOrderId: paidAgain.id, tenders: [{ method: 'cash', amountFen: 20_000 }] },
@@ -58,6 +50,29 @@ test('a payment a kept day close counted, re-entered after a restore, is listed 
   )
   const kept = await host.rpc<Closed>('dayClose.close', { countedCashFen: 20_000, note: '' }, adminToken)
   await host.rpc('backups.restore', { name: copy.name }, adminToken)
+  return { boss, paidAgain, more, dropped, kept }
+}
+
+test('a payment a kept day close counted, re-entered after a restore, is listed on the next close and not expected in the drawer again', async ({
+  browser,
+  host
+}) => {
+  // Two jobs through the counter, two closes and a restore: slow on a loaded machine.
+  test.setTimeout(240_000)
+  const {
+    boss,
+    paidAgain,
+    dropped,
+    kept,
+    more: paidToday
+  } = await paidAndClosedAfterTheCopy(host, (adminToken) =>
+    finishedJob(host, adminToken, {
+      serviceType: 'paid_repair',
+      customer: '赵大海',
+      labourFen: 3_000,
+      partPriceFen: 7_000
+    })
+  )
 
   // The manager re-enters the payment at the checkout, over the dropped record.
   const bossPage = await staffPage(browser, host, boss.username, boss.password)
@@ -133,22 +148,7 @@ test('a payment a kept close counted, marked dealt with before it is re-entered,
 }) => {
   // A job through the counter, a close and a restore: slow on a loaded machine.
   test.setTimeout(240_000)
-  const adminToken = await setUpShop(host)
-  const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
-  const job = await finishedJob(host, adminToken, {
-    serviceType: 'paid_repair',
-    customer: '李秀英',
-    labourFen: 8_000,
-    partPriceFen: 12_000
-  })
-  const copy = await host.rpc<{ name: string }>('backups.takeNow', {}, adminToken)
-  const dropped = await host.rpc<Invoiced>(
-    'checkout.pay',
-    { workOrderId: job.id, tenders: [{ method: 'cash', amountFen: 20_000 }] },
-    adminToken
-  )
-  const kept = await host.rpc<Closed>('dayClose.close', { countedCashFen: 20_000, note: '' }, adminToken)
-  await host.rpc('backups.restore', { name: copy.name }, adminToken)
+  const { boss, paidAgain: job, dropped, kept } = await paidAndClosedAfterTheCopy(host, async () => null)
 
   // The manager marks the dropped payment dealt with first: the dialog says where its cash was counted.
   const bossPage = await staffPage(browser, host, boss.username, boss.password)
