@@ -116,6 +116,12 @@ export interface DroppedMoneyEntry extends DroppedMoneyRecord {
   dealtWithAt: string | null
   dealtWithByName: string | null
   dealtWithNote: string
+  /**
+   * The day close that counted its money, when that close is kept on this data and no re-entry is
+   * tied to the record yet: charging or refunding its job or sale again is then a re-entry of money
+   * already handed over, which the next close leaves out of its expected cash. Null otherwise.
+   */
+  countedNotReEntered: { dayCloseNumber: string; dayClosedAt: string } | null
 }
 
 /**
@@ -261,8 +267,12 @@ export const backupsContract = {
   'backups.droppedMoney': operation<DroppedMoneyEntry[]>()(
     z.object({ workOrderId: id.optional(), includeDealtWith: z.boolean().default(false) }).strict()
   ),
-  /** A manager says a dropped record was re-entered or checked: it leaves the alerts. */
+  /**
+   * A manager says a dropped record was re-entered or checked: it leaves the alerts. One a kept
+   * close counted and no re-entry is tied to (`countedNotReEntered`) is re-entered at the counter
+   * first, or marked with the manager's word that it will not be (`notReEntered`).
+   */
   'backups.markDroppedMoneyDealtWith': operation<DroppedMoneyEntry>()(
-    z.object({ id, note: optionalText(200) }).strict()
+    z.object({ id, note: optionalText(200), notReEntered: z.boolean().default(false) }).strict()
   )
 }

@@ -159,6 +159,7 @@ const SPECIFIC_ERROR_KEYS = [
   'backups.droppedMoneyOnRecord',
   'backups.droppedMoneyNeedsManager',
   'backups.droppedMoneyAlreadyDealtWith',
+  'backups.droppedMoneyCountedNotReEntered',
   'errors.sessionEndedByRestore',
   // Enrolment with HQ, and HQ's data refused at the shop.
   'sync.certificateChanged',

@@ -5,6 +5,7 @@ import {
   expect,
   hire,
   pageSessionToken,
+  screenshot,
   settled,
   setUpShop,
   staffPage,
@@ -27,12 +28,11 @@ interface Closed {
   closedAt: string
 }
 
-test('a payment a kept day close counted, re-entered after a restore, is listed on the next close and not expected in the drawer again', async ({
-  browser,
-  host
-}) => {
-  // Two jobs through the counter, two closes and a restore: slow on a loaded machine.
-  test.setTimeout(240_000)
+/**
+ * A shop with a manager and 李秀英's finished ¥200 job (and what `beforeTheCopy` adds); a copy; after
+ * it the job paid ¥200 in cash and the day closed with that cash handed over; then the copy restored.
+ */
+async function paidAndClosedAfterTheCopy<T>(host: ShopHost, beforeTheCopy: (adminToken: string) => Promise<T>) {
   const adminToken = await setUpShop(host)
   const boss = await hire(host, adminToken, 'wangfang', '王芳', 'manager')
   const paidAgain = await finishedJob(host, adminToken, {
@@ -41,15 +41,8 @@ test('a payment a kept day close counted, re-entered after a restore, is listed 
     labourFen: 8_000,
     partPriceFen: 12_000
   })
-  const paidToday = await finishedJob(host, adminToken, {
-    serviceType: 'paid_repair',
-    customer: '赵大海',
-    labourFen: 3_000,
-    partPriceFen: 7_000
-  })
+  const more = await beforeTheCopy(adminToken)
   const copy = await host.rpc<{ name: string }>('backups.takeNow', {}, adminToken)
-
-  // After the copy: the first job paid ¥200 in cash, and the day closed with that cash handed over.
   const dropped = await host.rpc<Invoiced>(
     'checkout.pay',
     { workOrderId: paidAgain.id, tenders: [{ method: 'cash', amountFen: 20_000 }] },
@@ -57,6 +50,29 @@ test('a payment a kept day close counted, re-entered after a restore, is listed 
   )
   const kept = await host.rpc<Closed>('dayClose.close', { countedCashFen: 20_000, note: '' }, adminToken)
   await host.rpc('backups.restore', { name: copy.name }, adminToken)
+  return { boss, paidAgain, more, dropped, kept }
+}
+
+test('a payment a kept day close counted, re-entered after a restore, is listed on the next close and not expected in the drawer again', async ({
+  browser,
+  host
+}) => {
+  // Two jobs through the counter, two closes and a restore: slow on a loaded machine.
+  test.setTimeout(240_000)
+  const {
+    boss,
+    paidAgain,
+    dropped,
+    kept,
+    more: paidToday
+  } = await paidAndClosedAfterTheCopy(host, (adminToken) =>
+    finishedJob(host, adminToken, {
+      serviceType: 'paid_repair',
+      customer: '赵大海',
+      labourFen: 3_000,
+      partPriceFen: 7_000
+    })
+  )
 
   // The manager re-enters the payment at the checkout, over the dropped record.
   const bossPage = await staffPage(browser, host, boss.username, boss.password)
@@ -78,6 +94,8 @@ test('a payment a kept day close counted, re-entered after a restore, is listed 
   await expect(bossPage.getByTestId('expected-cash')).toHaveText('¥100.00')
   await expect(bossPage.getByTestId('expected-excludes')).toHaveText('不含已清点的补录款 ¥200.00')
   await expect(bossPage.getByTestId('report-takings')).toHaveText('¥100.00')
+  // The re-entry's receipt was counted by the kept close with the dropped one: only today's counts.
+  await expect(bossPage.getByTestId('report-invoices')).toHaveText('1')
   await expect(bossPage.getByTestId('report-by-method')).toContainText('¥100.00')
   const keptDate = shopLocalDate(new Date(kept.closedAt), 'Asia/Shanghai')
   const line = bossPage.getByTestId('report-re-entered').getByTestId(`re-entered-${dropped.number}`)
@@ -122,4 +140,48 @@ test('a payment a kept day close counted, re-entered after a restore, is listed 
     expect(printed.text).toContain(dropped.number)
     expect(printed.text).toContain(kept.number)
   }
+})
+
+test('a payment a kept close counted, marked dealt with before it is re-entered, is still not expected in the drawer again', async ({
+  browser,
+  host
+}) => {
+  // A job through the counter, a close and a restore: slow on a loaded machine.
+  test.setTimeout(240_000)
+  const { boss, paidAgain: job, dropped, kept } = await paidAndClosedAfterTheCopy(host, async () => null)
+
+  // The manager marks the dropped payment dealt with first: the dialog says where its cash was counted.
+  const bossPage = await staffPage(browser, host, boss.username, boss.password)
+  await goTo(bossPage, host, '/day-close')
+  const record = bossPage.getByTestId('dropped-money').getByTestId(`dropped-${dropped.number}`)
+  await record.getByTestId('dropped-dealt-with').click()
+  const box = bossPage.locator('.el-message-box')
+  const keptDate = shopLocalDate(new Date(kept.closedAt), 'Asia/Shanghai')
+  await expect(box.getByTestId('dropped-counted-warning')).toContainText(
+    `这笔款项已由 ${keptDate} 的日结 ${kept.number} 清点，现金已交接`
+  )
+  await box.locator('input').fill('客户说以后再来付')
+  await settled(bossPage)
+  await screenshot(bossPage, 'dropped-money-mark-counted-zh')
+  await box.getByRole('button', { name: '不会重新录入，标记已处理' }).click()
+  await expect(bossPage.getByText('已标记为已处理')).toBeVisible()
+  await expect(bossPage.getByTestId('dropped-money')).toHaveCount(0)
+
+  // The customer's payment is re-entered at the checkout after all: nothing stops it now.
+  await goTo(bossPage, host, `/work-orders/${job.id}`)
+  await bossPage.getByTestId('checkout').click()
+  await expect(bossPage.getByTestId('checkout-due')).toHaveText('¥200.00')
+  await expect(bossPage.getByTestId('dropped-checked')).toHaveCount(0)
+  await bossPage.getByTestId('pay').click()
+  await expect(bossPage.getByTestId('checkout-success')).toBeVisible()
+
+  // The next close still knows the ¥200 was counted by the kept close, and does not ask for it.
+  await goTo(bossPage, host, '/day-close')
+  await expect(bossPage.getByTestId('expected-cash')).toHaveText('¥0.00')
+  await expect(bossPage.getByTestId('expected-excludes')).toHaveText('不含已清点的补录款 ¥200.00')
+  await expect(bossPage.getByTestId('report-takings')).toHaveText('¥0.00')
+  await expect(bossPage.getByTestId('report-invoices')).toHaveText('0')
+  const line = bossPage.getByTestId('report-re-entered').getByTestId(`re-entered-${dropped.number}`)
+  await expect(line).toHaveText(`已由 ${keptDate} 的日结 ${kept.number} 清点（恢复备份后补录）`)
+  await tallScreenshot(bossPage, 'day-close-re-entered-after-marking-zh', 1300)
 })

@@ -2,7 +2,9 @@ import type { Db } from '../../db/connection'
 import { AppError, type CurrentUser } from '../../../src-shared/contract'
 import type { CounterMoneyStep, DroppedMoneyEntry, DroppedMoneyKind } from '../../../src-shared/contract/backups'
 import { formatYuan } from '../../../src-shared/domain/money'
+import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { recordAudit } from '../audit/record'
+import { readShopTimeZone } from '../settings/service'
 
 /**
  * The list of money records restores dropped (keptMoney.ts), where the counter meets it: the day
@@ -17,13 +19,22 @@ export async function listDroppedMoney(
   let query = entries(db)
   if (filter.workOrderId) query = query.where('r.workOrderId', '=', filter.workOrderId)
   if (!filter.includeDealtWith) query = query.where('r.dealtWithAt', 'is', null)
-  return query.orderBy('r.restoredAt', 'desc').orderBy('r.at').orderBy('r.recordId').execute()
+  return asEntries(query.orderBy('r.restoredAt', 'desc').orderBy('r.at').orderBy('r.recordId'))
 }
 
 function entries(db: Db) {
   return db
     .selectFrom('restoreDroppedMoney as r')
     .leftJoin('users as u', 'u.id', 'r.dealtWithBy')
+    .leftJoin('dayCloses as kept', 'kept.number', 'r.dayCloseNumber')
+    .select((eb) => [
+      'kept.closedAt as keptCloseAt',
+      eb
+        .exists(
+          eb.selectFrom('paymentReEntries as re').select('re.paymentId').whereRef('re.droppedMoneyId', '=', 'r.id')
+        )
+        .as('reEntered')
+    ])
     .select([
       'r.id',
       'r.backupName',
@@ -46,20 +57,51 @@ function entries(db: Db) {
     ])
 }
 
-/** A manager's word that a dropped record was re-entered or checked; once, audited. */
+/**
+ * The rows as entries. Money a kept close counted (a payment's, not a document's: that one has no
+ * way it was paid) awaits its re-entry until a re-entry is tied to it (checkout/reEntries.ts).
+ */
+async function asEntries(query: ReturnType<typeof entries>): Promise<DroppedMoneyEntry[]> {
+  const rows = await query.execute()
+  return rows.map(({ keptCloseAt, reEntered, ...entry }) => ({
+    ...entry,
+    countedNotReEntered:
+      keptCloseAt !== null && entry.dayCloseNumber !== null && entry.method !== null && !reEntered
+        ? { dayCloseNumber: entry.dayCloseNumber, dayClosedAt: keptCloseAt }
+        : null
+  }))
+}
+
+/**
+ * A manager's word that a dropped record was re-entered or checked; once, audited. Money a kept
+ * close counted that was not re-entered yet is marked only with the word that it will not be
+ * (`notReEntered`): the usual way is to re-enter it at the counter, which marks it and keeps the
+ * next close from expecting that cash again. Re-entered after all, it is still tied to its close.
+ */
 export async function markDroppedMoneyDealtWith(
   db: Db,
   at: Date,
   actor: CurrentUser,
-  input: { id: string; note: string }
+  input: { id: string; note: string; notReEntered: boolean }
 ): Promise<DroppedMoneyEntry> {
+  const timeZone = await readShopTimeZone(db)
   await db.transaction().execute(async (trx) => {
-    const entry = await entries(trx).where('r.id', '=', input.id).executeTakeFirst()
+    const [entry] = await asEntries(entries(trx).where('r.id', '=', input.id))
     if (!entry) throw new AppError('NOT_FOUND')
     if (entry.dealtWithAt) throw new AppError('CONFLICT', 'backups.droppedMoneyAlreadyDealtWith')
-    await dealWith(trx, at, actor.id, [entry], input.note, 'backups.markDroppedMoneyDealtWith')
+    const counted = entry.countedNotReEntered
+    if (counted && !input.notReEntered) {
+      throw new AppError('CONFLICT', 'backups.droppedMoneyCountedNotReEntered', {
+        dayCloseNumber: counted.dayCloseNumber,
+        date: shopLocalDate(new Date(counted.dayClosedAt), timeZone)
+      })
+    }
+    await dealWith(trx, at, actor.id, [entry], input.note, 'backups.markDroppedMoneyDealtWith', {
+      notReEntered: counted !== null
+    })
   })
-  return entries(db).where('r.id', '=', input.id).executeTakeFirstOrThrow()
+  const [marked] = await asEntries(entries(db).where('r.id', '=', input.id))
+  return marked!
 }
 
 async function dealWith(
@@ -68,7 +110,8 @@ async function dealWith(
   managerId: string,
   standing: DroppedMoneyEntry[],
   note: string,
-  action: string
+  action: string,
+  word: { notReEntered?: boolean } = {}
 ): Promise<void> {
   for (const entry of standing) {
     await trx
@@ -83,7 +126,7 @@ async function dealWith(
       entity: 'restore_dropped_money',
       entityId: entry.id,
       before: entry,
-      after: { dealtWithAt: at.toISOString(), dealtWithBy: managerId, dealtWithNote: note }
+      after: { dealtWithAt: at.toISOString(), dealtWithBy: managerId, dealtWithNote: note, ...word }
     })
   }
 }
@@ -96,9 +139,9 @@ const CHARGED: DroppedMoneyKind[] = ['deposit', 'payment', 'deposit_return', 'in
 const REFUNDS: DroppedMoneyKind[] = ['refund', 'credit_note']
 const SALE_REFUNDS: DroppedMoneyKind[] = ['refund', 'counter_refund']
 
-/** The dropped records still to be dealt with that this step could repeat. */
-async function standingFor(trx: Db, step: CounterMoneyStep): Promise<DroppedMoneyEntry[]> {
-  let query = entries(trx).where('r.dealtWithAt', 'is', null)
+/** The dropped records this step could repeat. */
+function recordsOf(trx: Db, step: CounterMoneyStep) {
+  let query = entries(trx)
   if ('charging' in step) {
     query = query.where('r.workOrderId', '=', step.charging.workOrderId).where('r.kind', 'in', CHARGED)
   } else if ('refundingInvoice' in step) {
@@ -109,14 +152,16 @@ async function standingFor(trx: Db, step: CounterMoneyStep): Promise<DroppedMone
   } else {
     query = query.where('r.kind', 'in', SALE_REFUNDS).where('r.refundsDocumentId', '=', step.refundingSale.saleId)
   }
-  return query.orderBy('r.at').execute()
+  return query.orderBy('r.at').orderBy('r.recordId')
 }
 
 /**
  * Refuses a charge or refund that a restore's dropped record may already have made, naming it,
  * until the counter says it checked (`droppedMoneyChecked`) and a manager goes on: the records are
  * then dealt with in the step's own transaction, audited under the step's operation. Answers the
- * records it dealt with, so the step can tie what it writes to those a kept day close counted.
+ * records it dealt with, and those a manager marked dealt with before their counted money was
+ * re-entered (no refusal: a manager has seen them), so the step can tie what it writes to those a
+ * kept day close counted.
  */
 export async function refuseRepeatingDroppedMoney(
   trx: Db,
@@ -124,8 +169,13 @@ export async function refuseRepeatingDroppedMoney(
   step: CounterMoneyStep,
   confirmation: { checked: boolean; managerId: string | null; operation: string }
 ): Promise<DroppedMoneyEntry[]> {
-  const standing = await standingFor(trx, step)
-  if (standing.length === 0) return []
+  const records = await asEntries(recordsOf(trx, step))
+  const standing = records.filter((entry) => entry.dealtWithAt === null)
+  // Marked dealt with before the counter re-entered its money: this step re-enters it all the same.
+  const dealtWithBeforeReEntry = records.filter(
+    (entry) => entry.dealtWithAt !== null && entry.countedNotReEntered !== null
+  )
+  if (standing.length === 0) return dealtWithBeforeReEntry
   if (!confirmation.checked) {
     throw new AppError('CONFLICT', 'backups.droppedMoneyOnRecord', {
       records: standing.map(describe).join('; '),
@@ -134,7 +184,7 @@ export async function refuseRepeatingDroppedMoney(
   }
   if (!confirmation.managerId) throw new AppError('APPROVAL_REQUIRED', 'backups.droppedMoneyNeedsManager')
   await dealWith(trx, at, confirmation.managerId, standing, '', confirmation.operation)
-  return standing
+  return records.filter((entry) => standing.includes(entry) || dealtWithBeforeReEntry.includes(entry))
 }
 
 /** "CN-260123-0001 -¥120.00": the number the counter finds on paper, and its amount. */

@@ -38,7 +38,8 @@ export const checkoutStock = stock.get
 /**
  * A charge or refund a restore's dropped record may already have made (backups/droppedMoney.ts):
  * refused, naming the record, until the counter checked and a manager goes on; the records are
- * then dealt with in the caller's transaction, and answered (none when nothing stood).
+ * then dealt with in the caller's transaction, and answered with those a manager marked dealt with
+ * before their counted money was re-entered (the caller ties its payments to them all).
  */
 export type RefuseRepeatingDroppedMoney = (
   trx: Db,

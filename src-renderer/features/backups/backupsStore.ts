@@ -45,8 +45,8 @@ export const useBackupsStore = defineStore('backups', () => {
   /** The money records restores dropped and no manager has dealt with yet: one job's, or the shop's. */
   const droppedMoney = (workOrderId?: string): Promise<DroppedMoneyEntry[]> =>
     call('backups.droppedMoney', workOrderId ? { workOrderId, includeDealtWith: false } : { includeDealtWith: false })
-  const markDroppedMoneyDealtWith = (id: string, note: string): Promise<DroppedMoneyEntry> =>
-    call('backups.markDroppedMoneyDealtWith', { id, note })
+  const markDroppedMoneyDealtWith = (id: string, note: string, notReEntered = false): Promise<DroppedMoneyEntry> =>
+    call('backups.markDroppedMoneyDealtWith', { id, note, notReEntered })
 
   return {
     list,

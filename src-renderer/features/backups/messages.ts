@@ -94,6 +94,9 @@ export const backupsMessages = defineMessages(
         notePrompt: '怎么处理的？（例如：已重新收款、已与客户核对，可不填）',
         noteTitle: '标记为已处理',
         marked: '已标记为已处理',
+        countedNotReEntered:
+          '这笔款项已由 {date} 的日结 {number} 清点，现金已交接。如果要在系统里重新录入，请先到收银台重新收款或退款（会自动标记为已处理），不要在这里标记。只有确定不会重新录入时才在这里标记；以后若仍重新录入，下一次日结也不会再要这笔现金。',
+        notReEntered: '不会重新录入，标记已处理',
         checked: '我已核对上述记录，仍要继续（需经理确认）',
         goOn: '仍要继续'
       },
@@ -101,6 +104,8 @@ export const backupsMessages = defineMessages(
         '恢复备份时丢失了此单的收付款记录：{records}。客户可能已经付过或已经退过这笔钱，请先核对。核对后可以继续（需经理确认）',
       droppedMoneyNeedsManager: '此单有恢复备份时丢失的收付款记录，继续需要经理确认：请经理输入用户名和密码',
       droppedMoneyAlreadyDealtWith: '此记录已经标记为已处理',
+      droppedMoneyCountedNotReEntered:
+        '这笔款项已由 {date} 的日结 {dayCloseNumber} 清点（现金已交接），还没有重新录入。请先在收银台重新录入（会自动标记为已处理），或确认它不会再重新录入',
       settings: '备份设置',
       folderPlaceholder: '默认：数据文件夹内的 backups',
       folderHint: '建议选择另一块硬盘、U 盘或网络共享文件夹，填写完整路径',
@@ -233,6 +238,9 @@ export const backupsMessages = defineMessages(
         notePrompt: 'How was it dealt with? (e.g. charged again, checked with the customer; optional)',
         noteTitle: 'Mark as dealt with',
         marked: 'Marked as dealt with',
+        countedNotReEntered:
+          'Its money was counted by the close of {date} ({number}), cash handed over. If it is to be entered in the system again, re-enter the payment or refund at the counter first (that marks it dealt with) instead of marking it here. Mark it here only if it will not be re-entered; re-entered later all the same, the next close still does not ask for that cash again.',
+        notReEntered: 'Will not be re-entered: mark dealt with',
         checked: 'I have checked the records above and go on (a manager must confirm)',
         goOn: 'Go on'
       },
@@ -241,6 +249,8 @@ export const backupsMessages = defineMessages(
       droppedMoneyNeedsManager:
         'This one has money records a restore dropped; going on needs a manager: a manager enters their name and password',
       droppedMoneyAlreadyDealtWith: 'This record has already been marked as dealt with',
+      droppedMoneyCountedNotReEntered:
+        'Its money was counted by the close of {date} ({dayCloseNumber}), cash handed over, and has not been re-entered. Re-enter it at the counter first (that marks it dealt with), or confirm that it will not be re-entered',
       settings: 'Backup settings',
       folderPlaceholder: 'Default: backups in the data folder',
       folderHint: 'Best on another disk, a USB stick or a network share; enter the full path',

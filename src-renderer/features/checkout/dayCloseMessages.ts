@@ -65,7 +65,7 @@ export const dayCloseMessages = defineMessages(
       counterSaleRefunds: '零售退款',
       reEnteredTitle: '恢复备份后补录的款项（之前的日结已清点）',
       reEnteredHint:
-        '这些收付款在恢复备份前已由所列日结清点并交接，补录只为补全记录：已清点的部分不计入本期应有现金、各支付方式金额和收付款净额，也不会再被以后的日结计入。',
+        '这些收付款在恢复备份前已由所列日结清点并交接，补录只为补全记录：已清点的部分不计入本期应有现金、各支付方式金额和收付款净额，补录开出的收据、退款单及其抵扣定金和保修金额也不计入本期，以后的日结也不会再计入。',
       reEnteredAmount: '补录金额',
       alreadyCounted: '已清点',
       countedHere: '计入本期',
@@ -140,7 +140,7 @@ export const dayCloseMessages = defineMessages(
       counterSaleRefunds: 'Counter refunds',
       reEnteredTitle: 'Re-entered after a restore (already counted by an earlier close)',
       reEnteredHint:
-        'These were counted and handed over by the close named before the restore; re-entering them only puts the record right. The part already counted is left out of this period’s expected cash, method totals and net takings, and no later close counts it.',
+        'These were counted and handed over by the close named before the restore; re-entering them only puts the record right. The part already counted is left out of this period’s expected cash, method totals and net takings, the receipts and refund notes the re-entry issued (with their deposit applied and warranty shares) are not counted in this period either, and no later close counts them.',
       reEnteredAmount: 'Re-entered',
       alreadyCounted: 'Already counted',
       countedHere: 'In this period',

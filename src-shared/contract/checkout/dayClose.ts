@@ -27,6 +27,11 @@ export interface DayCloseReport {
   /** What the shop bore under its own repair warranty (free comebacks), net of credit notes. */
   shopWarrantyFen: number
   expectedCashFen: number
+  /**
+   * Cash re-entered after a restore that a kept close had counted (the `reEntered` lines paid in
+   * cash): left out of `expectedCashFen`, and named beside it so the drawer's count is understood.
+   */
+  reEnteredCashFen: number
   countedCashFen: number | null
   /** counted − expected: positive is a surplus, negative a shortfall. */
   differenceFen: number | null

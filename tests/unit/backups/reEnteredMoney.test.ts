@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { auditRows, callError, callOk, MINUTE } from '../helpers'
+import { shopLocalDate } from '../../../src-shared/domain/timeZone'
+import { auditRows, callError, callOk, MINUTE, SHOP } from '../helpers'
 import { finishedJob } from '../checkout/fixtures'
 import { chargerSoldBeforeTheCopy, fileShopPerTest, signInAgain } from './fixtures'
 import { moneyAfterTheCopy, payJob } from './moneyAfterTheCopy'
@@ -31,7 +32,11 @@ describe('money re-entered after a restore is counted once', () => {
 
     const preview = await callOk(app, 'dayClose.preview', {}, token)
     expect(preview.expectedCashFen).toBe(invoiceC.paidFen)
+    // The cash left out of it, named beside it on the close.
+    expect(preview.reEnteredCashFen).toBe(dueB)
     expect(preview.takingsFen).toBe(invoiceC.paidFen)
+    // The re-entry's receipt was counted with the dropped one by the kept close: only job C's counts.
+    expect(preview.invoices).toBe(1)
     expect(preview.byMethod).toEqual([{ method: 'cash', amountFen: invoiceC.paidFen, count: 1 }])
     expect(preview.byCashier).toMatchObject([{ amountFen: invoiceC.paidFen, count: 1 }])
     expect(preview.payments.map((row) => row.invoiceId)).toEqual([again.id, invoiceC.id])
@@ -58,7 +63,7 @@ describe('money re-entered after a restore is counted once', () => {
       { countedCashFen: invoiceC.paidFen, expectedCashFen: invoiceC.paidFen, note: '' },
       token
     )
-    expect(closed).toMatchObject({ expectedCashFen: invoiceC.paidFen, differenceFen: 0 })
+    expect(closed).toMatchObject({ expectedCashFen: invoiceC.paidFen, reEnteredCashFen: dueB, differenceFen: 0 })
     expect((await callOk(app, 'dayClose.get', { id: closed.id! }, token)).reEntered).toEqual(preview.reEntered)
     const payload = (entityId: string) =>
       JSON.parse(
@@ -84,6 +89,68 @@ describe('money re-entered after a restore is counted once', () => {
     expect(payload(invoiceC.id).alreadyCounted).toBeUndefined()
   })
 
+  it('a payment a kept close counted, marked dealt with before it is re-entered, is not counted again', async () => {
+    const { app, token, jobB, invoiceB, close } = await restoredAfterMoney({ close: true, tender: 'cash' })
+    const [record] = await callOk(app, 'backups.droppedMoney', { workOrderId: jobB.id }, token)
+    expect(record!.countedNotReEntered).toEqual({ dayCloseNumber: close!.number, dayClosedAt: close!.closedAt })
+    // Without the manager's word that it will not be re-entered it is not marked: the answer names the close.
+    const refused = await callError(app, 'backups.markDroppedMoneyDealtWith', { id: record!.id, note: '' }, token)
+    expect(refused).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'backups.droppedMoneyCountedNotReEntered',
+      details: { dayCloseNumber: close!.number, date: shopLocalDate(new Date(close!.closedAt!), SHOP.timeZone) }
+    })
+    expect(await callOk(app, 'backups.droppedMoney', { workOrderId: jobB.id }, token)).toHaveLength(1)
+    await callOk(
+      app,
+      'backups.markDroppedMoneyDealtWith',
+      { id: record!.id, note: '客户说不再补录', notReEntered: true },
+      token
+    )
+    expect(auditRows(app, 'backups.markDroppedMoneyDealtWith')).toMatchObject([
+      { entityId: record!.id, after: { dealtWithNote: '客户说不再补录', notReEntered: true } }
+    ])
+
+    // Re-entered all the same: nothing stands to stop the charge, and it is tied as when open.
+    const again = await payJob(app, token, jobB.id)
+    expect(again.paidFen).toBe(invoiceB.paidFen)
+    const [dealtWith] = await callOk(
+      app,
+      'backups.droppedMoney',
+      { workOrderId: jobB.id, includeDealtWith: true },
+      token
+    )
+    expect(dealtWith!.countedNotReEntered).toBeNull()
+    const preview = await callOk(app, 'dayClose.preview', {}, token)
+    expect(preview).toMatchObject({ expectedCashFen: 0, takingsFen: 0, byMethod: [] })
+    expect(preview.reEntered).toMatchObject([
+      { alreadyCountedFen: invoiceB.paidFen, droppedDocumentNumber: invoiceB.number, dayCloseNumber: close!.number }
+    ])
+    const closed = await callOk(app, 'dayClose.close', { countedCashFen: 0, expectedCashFen: 0, note: '' }, token)
+    expect(closed).toMatchObject({ expectedCashFen: 0, differenceFen: 0 })
+  })
+
+  it('a refund a kept close counted, marked dealt with first, is tied when the invoice is refunded again', async () => {
+    const { app, token, note, refundInput, close } = await restoredAfterMoney({ close: true, tender: 'wechat_pay' })
+    const record = (await callOk(app, 'backups.droppedMoney', {}, token)).find((entry) => entry.kind === 'refund')!
+    await callOk(app, 'backups.markDroppedMoneyDealtWith', { id: record.id, note: '', notReEntered: true }, token)
+    await callOk(app, 'checkout.creditNote', refundInput, token)
+    const preview = await callOk(app, 'dayClose.preview', {}, token)
+    expect(preview).toMatchObject({ expectedCashFen: 0, refundsFen: 0, takingsFen: 0 })
+    expect(preview.reEntered).toMatchObject([
+      { kind: 'refund', alreadyCountedFen: note.paidFen, dayCloseNumber: close!.number }
+    ])
+  })
+
+  it('dropped money no close counted is marked dealt with without a word about re-entering it', async () => {
+    const { app, token, jobB } = await restoredAfterMoney({ close: false, tender: 'cash' })
+    const [record] = await callOk(app, 'backups.droppedMoney', { workOrderId: jobB.id }, token)
+    expect(record!.countedNotReEntered).toBeNull()
+    await callOk(app, 'backups.markDroppedMoneyDealtWith', { id: record!.id, note: '' }, token)
+    await payJob(app, token, jobB.id)
+    expect((await callOk(app, 'dayClose.preview', {}, token)).reEntered).toEqual([])
+  })
+
   it('re-entered for more than was dropped: only the dropped amount is left out, the rest is today’s cash', async () => {
     const { app, token, jobB, invoiceB } = await restoredAfterMoney({ close: true, tender: 'cash' })
     const extra = { description: '加急费', quantity: 1, unitPriceFen: 2_000, payer: 'customer' }
@@ -92,6 +159,7 @@ describe('money re-entered after a restore is counted once', () => {
 
     const preview = await callOk(app, 'dayClose.preview', {}, token)
     expect(preview.expectedCashFen).toBe(2_000)
+    expect(preview.reEnteredCashFen).toBe(invoiceB.paidFen)
     expect(preview.takingsFen).toBe(2_000)
     expect(preview.byMethod).toEqual([{ method: 'cash', amountFen: 2_000, count: 1 }])
     expect(preview.reEntered).toMatchObject([{ amountFen: again.paidFen, alreadyCountedFen: invoiceB.paidFen }])
@@ -104,7 +172,8 @@ describe('money re-entered after a restore is counted once', () => {
       tenders: [{ method: 'wechat_pay', amountFen: invoiceB.paidFen }]
     })
     const preview = await callOk(app, 'dayClose.preview', {}, token)
-    expect(preview).toMatchObject({ expectedCashFen: 0, takingsFen: 0, byMethod: [] })
+    // Not in the drawer's count at all: no cash is named as left out of it.
+    expect(preview).toMatchObject({ expectedCashFen: 0, reEnteredCashFen: 0, takingsFen: 0, byMethod: [] })
     expect(preview.reEntered).toMatchObject([{ method: 'wechat_pay', alreadyCountedFen: invoiceB.paidFen }])
   })
 
@@ -113,7 +182,9 @@ describe('money re-entered after a restore is counted once', () => {
     const again = await callOk(app, 'checkout.creditNote', { ...refundInput, droppedMoneyChecked: true }, token)
     expect(again.paidFen).toBe(note.paidFen)
     const preview = await callOk(app, 'dayClose.preview', {}, token)
-    expect(preview).toMatchObject({ expectedCashFen: 0, refundsFen: 0, takingsFen: 0, byMethod: [] })
+    expect(preview).toMatchObject({ expectedCashFen: 0, refundsFen: 0, takingsFen: 0, byMethod: [], creditNotes: 0 })
+    // Cash going out that the kept close took out already: named, signed as it left the drawer.
+    expect(preview.reEnteredCashFen).toBe(note.paidFen)
     expect(preview.reEntered).toMatchObject([
       {
         kind: 'refund',
@@ -130,6 +201,7 @@ describe('money re-entered after a restore is counted once', () => {
     const again = await payJob(app, token, jobB.id, { droppedMoneyChecked: true })
     const preview = await callOk(app, 'dayClose.preview', {}, token)
     expect(preview.reEntered).toEqual([])
+    expect(preview.reEnteredCashFen).toBe(0)
     // No close yet at all: job A's payment from before the copy is open too.
     const cashFen = invoiceA.paidFen + invoiceB.paidFen
     expect(preview.expectedCashFen).toBe(cashFen)
@@ -149,7 +221,9 @@ describe('money re-entered after a restore is counted once', () => {
 
     await callOk(app, 'counterSales.refund', { ...input, droppedMoneyChecked: true }, token)
     const preview = await callOk(app, 'dayClose.preview', {}, token)
-    expect(preview).toMatchObject({ expectedCashFen: 0, refundsFen: 0, byMethod: [] })
+    // Counted by the kept close, money and count alike: this close neither expects its cash nor counts it a refund.
+    expect(close).toMatchObject({ counterSaleRefunds: 1 })
+    expect(preview).toMatchObject({ expectedCashFen: 0, refundsFen: 0, byMethod: [], counterSaleRefunds: 0 })
     expect(preview.reEntered).toMatchObject([
       { kind: 'refund', alreadyCountedFen: -5_000, droppedDocumentNumber: refund.number, dayCloseNumber: close.number }
     ])
@@ -178,7 +252,15 @@ describe('money re-entered after a restore is counted once', () => {
     await payJob(app, token, job.id, { tenders: [], droppedMoneyChecked: true })
     expect(await callOk(app, 'backups.droppedMoney', { workOrderId: job.id }, token)).toEqual([])
     const preview = await callOk(app, 'dayClose.preview', {}, token)
-    expect(preview).toMatchObject({ expectedCashFen: 0, depositsReturnedFen: 0, takingsFen: 0 })
+    // The receipt, and the deposit it applied, were counted by the kept close with the dropped receipt.
+    expect(close).toMatchObject({ invoices: 1, depositsAppliedFen: paid.totals.depositAppliedFen })
+    expect(preview).toMatchObject({
+      expectedCashFen: 0,
+      depositsReturnedFen: 0,
+      takingsFen: 0,
+      invoices: 0,
+      depositsAppliedFen: 0
+    })
     expect(preview.reEntered).toMatchObject([
       { kind: 'deposit_return', alreadyCountedFen: -paid.totals.depositReturnedFen, dayCloseNumber: close.number }
     ])

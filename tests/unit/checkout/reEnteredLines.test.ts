@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { withTheirPayments } from '../../../src-main/features/checkout/dayClose/reEntered'
+import { reEnteredCash, withTheirPayments } from '../../../src-main/features/checkout/dayClose/reEntered'
 
 const line = (paymentId: string, amountFen: number, alreadyCountedFen: number, droppedDocumentNumber: string) => ({
   paymentId,
@@ -28,5 +28,15 @@ describe("the day close's lines of money re-entered after a restore", () => {
     ])
     // What the lines say this close counts adds up to what it counts of these payments.
     expect(lines.reduce((sum, row) => sum + row.countedHereFen, 0)).toBe(6_000 + 3_000 - 8_000)
+  })
+
+  it('name as cash left out of the drawer what a kept close counted of the lines paid in cash, whatever it had counted them as', () => {
+    // Counted as WeChat Pay, re-entered as cash: the drawer holds it, and the kept close counted it.
+    const lines = [
+      line('pay-1', 6_000, 4_000, 'INV-1'),
+      { ...line('pay-2', 3_000, 3_000, 'INV-2'), method: 'wechat_pay' as const },
+      { ...line('pay-3', -2_000, -2_000, 'CN-1'), kind: 'refund' as const }
+    ]
+    expect(reEnteredCash(lines)).toBe(4_000 - 2_000)
   })
 })

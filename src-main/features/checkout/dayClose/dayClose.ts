@@ -13,7 +13,7 @@ import { recordSyncedChange } from '../../sync/recordChange'
 import { nextDocumentNumber } from '../../numbering/service'
 import { readShopTimeZone } from '../../settings/service'
 import { paymentsQuery } from '../invoices'
-import { countedHere, openReEnteredPayments, withTheirPayments } from './reEntered'
+import { countedHere, documentsOfReEntries, openReEnteredPayments, reEnteredCash, withTheirPayments } from './reEntered'
 
 type Figures = Omit<
   DayCloseReport,
@@ -79,6 +79,7 @@ export function dayCloseFigures(
     warrantyClaimsFen: documents.reduce((total, document) => total + document.brandFen, 0),
     shopWarrantyFen: documents.reduce((total, document) => total + document.shopFen, 0),
     expectedCashFen: sum(counted.filter((payment) => payment.method === 'cash')),
+    reEnteredCashFen: reEnteredCash(reEntered),
     payments,
     reEntered
   }
@@ -147,10 +148,17 @@ async function openFigures(
     )
     .execute()
   const periodStart = previous?.closedAt ?? payments[0]?.at ?? null
-  const counterSales = await openCounterSales(db)
   const reEntered = await openReEnteredPayments(db)
+  const countedHereIds = new Set(countedHere(payments, reEntered).map((payment) => payment.id))
+  const counterSales = await openCounterSales(
+    db,
+    payments.filter((payment) => !countedHereIds.has(payment.id)).map((payment) => payment.id)
+  )
+  const reEnteredDocuments = documentsOfReEntries(payments, reEntered)
+  const countedDocuments = documents.filter((document) => !reEnteredDocuments.has(document.id))
   return {
-    ...dayCloseFigures(payments, documents, periodStart, now.toISOString(), counterSales, reEntered),
+    ...dayCloseFigures(payments, countedDocuments, periodStart, now.toISOString(), counterSales, reEntered),
+    // All are locked into the close, the re-entries' too: no later close counts them either.
     documents,
     unpaidHandOvers: handOvers.map(({ id: _id, ...handOver }) => handOver),
     unpaidHandOverIds: handOvers.map((handOver) => handOver.id)
@@ -159,18 +167,20 @@ async function openFigures(
 
 /**
  * The counter sales and refunds whose money no close has counted yet (each is paid as it is
- * written, so its payments say which close it falls in).
+ * written, so its payments say which close it falls in). A refund re-entered after a restore whose
+ * money a kept close counted whole (`countedBefore`, its payments) was counted there, and is not here.
  */
-async function openCounterSales(db: Db): Promise<{ sales: number; refunds: number }> {
+async function openCounterSales(db: Db, countedBefore: string[]): Promise<{ sales: number; refunds: number }> {
   const rows = await db
     .selectFrom('counterSales')
     .select(['kind', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('id', 'in', (eb) =>
-      eb
+    .where('id', 'in', (eb) => {
+      const open = eb
         .selectFrom('payments')
         .select((inner) => inner.fn.coalesce('counterSaleId', inner.val('')).as('counterSaleId'))
         .where('dayCloseId', 'is', null)
-    )
+      return countedBefore.length === 0 ? open : open.where('id', 'not in', countedBefore)
+    })
     .groupBy('kind')
     .execute()
   const count = (kind: 'sale' | 'refund') => Number(rows.find((row) => row.kind === kind)?.count ?? 0)
@@ -280,8 +290,8 @@ export async function loadDayClose(db: Db, id: string): Promise<DayCloseReport> 
   if (!row) throw new AppError('NOT_FOUND')
   // Reports closed before counter sales existed hold none, nor unpaid hand-overs before those were
   // recorded, nor a shop-warranty share before the shop could bear lines, nor re-entered payments
-  // before they were told apart.
-  type Late = 'counterSales' | 'counterSaleRefunds' | 'shopWarrantyFen' | 'reEntered'
+  // before they were told apart (nor the cash of those, before it was kept with them).
+  type Late = 'counterSales' | 'counterSaleRefunds' | 'shopWarrantyFen' | 'reEntered' | 'reEnteredCashFen'
   type Stored = Omit<Figures, 'payments' | Late> & Partial<Pick<Figures, Late>> & { unpaidHandOvers?: UnpaidHandOver[] }
   const report = {
     counterSales: 0,
@@ -296,6 +306,7 @@ export async function loadDayClose(db: Db, id: string): Promise<DayCloseReport> 
     // Closes from before unpaid hand-overs were recorded had none.
     unpaidHandOvers: report.unpaidHandOvers ?? [],
     reEntered: withTheirPayments(report.reEntered),
+    reEnteredCashFen: report.reEnteredCashFen ?? reEnteredCash(report.reEntered),
     payments,
     id: row.id,
     number: row.number,

@@ -67,3 +67,23 @@ export function countedHere<Row extends { id: string; amountFen: number }>(
     .map((payment) => ({ ...payment, amountFen: payment.amountFen - (countedBefore.get(payment.id) ?? 0) }))
     .filter((payment) => !(countedBefore.has(payment.id) && payment.amountFen === 0))
 }
+
+/** The cash of the re-entered lines a kept close counted: what the expected cash leaves out for them. */
+export function reEnteredCash(lines: readonly Pick<ReEnteredPayment, 'method' | 'alreadyCountedFen'>[]): number {
+  return lines.filter((line) => line.method === 'cash').reduce((total, line) => total + line.alreadyCountedFen, 0)
+}
+
+/**
+ * The receipts and refund notes a re-entry issued: documents of money a kept close counted, which
+ * counted the dropped document with it (its receipt, the deposit it applied, its warranty shares).
+ * The next close locks them in and lists their payments, but counts them no more than their money.
+ */
+export function documentsOfReEntries(
+  payments: readonly { id: string; invoiceId: string | null }[],
+  reEntered: readonly Pick<ReEnteredPayment, 'paymentId'>[]
+): Set<string> {
+  const reEnteredPayments = new Set(reEntered.map((line) => line.paymentId))
+  return new Set(
+    payments.flatMap((payment) => (reEnteredPayments.has(payment.id) && payment.invoiceId ? [payment.invoiceId] : []))
+  )
+}

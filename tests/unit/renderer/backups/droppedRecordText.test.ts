@@ -27,7 +27,8 @@ const payment = (customerName: string): DroppedMoneyEntry => ({
   restoredAt: '2026-01-23T05:00:00.000Z',
   dealtWithAt: null,
   dealtWithByName: null,
-  dealtWithNote: ''
+  dealtWithNote: '',
+  countedNotReEntered: null
 })
 
 describe('a dropped money record as the counter reads it', () => {
