@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test'
-import { test, expect, hire, screenshot, settled, setUpShop, staffPage } from './fixtures'
+import { test, expect, hire, screenshot, settled, setUpShop, staffPage, takeIn } from './fixtures'
 import { chooseLanguage } from './locale'
 import { stockedPart } from './stockedPart'
 
@@ -24,11 +24,11 @@ test('the job’s parts requests fit the work order’s narrow column at the cou
     quantity: 5
   })
   const screen = await stockedPart(host, adminToken, {
-    partNumber: 'LCD-M60P',
-    name: 'Mate 60 Pro 屏幕总成',
-    priceFen: 120_000,
-    costFen: 60_000,
-    quantity: 1
+    partNumber: 'LCD-P70',
+    name: 'P70 屏幕总成',
+    priceFen: 98_000,
+    costFen: 49_000,
+    quantity: 2
   })
   const cable = await stockedPart(host, adminToken, {
     partNumber: 'CBL-USBC',
@@ -37,28 +37,14 @@ test('the job’s parts requests fit the work order’s narrow column at the cou
     costFen: 1_250,
     quantity: 8
   })
-  const created = await host.rpc<{ workOrder: { id: string } }>(
-    'workOrders.create',
-    {
-      customer: { kind: 'new', fields: { name: '陈伟', mobile: '13912345678' } },
-      device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60 Pro', serial: 'SN60PFIT001' } },
-      serviceType: 'paid_repair',
-      intakeChannel: 'walk_in',
-      reportedFault: '电池续航短，充电口松动',
-      condition: { scratches: false, cracks: false, liquidMarks: false },
-      accessories: { items: [] },
-      passcode: { consent: false }
-    },
-    adminToken
-  )
-  const orderId = created.workOrder.id
-  const users = await host.rpc<{ rows: { id: string; username: string }[] }>(
-    'users.list',
-    { search: tech.username },
-    adminToken
-  )
-  const technicianId = users.rows.find((user) => user.username === tech.username)!.id
-  await host.rpc('workOrders.assign', { id: orderId, technicianId }, adminToken)
+  // A job no technician has taken yet: the technician's to request parts for.
+  const { workOrder } = await takeIn(host, adminToken, {
+    customer: { name: '陈伟', mobile: '13912345678' },
+    device: { brand: '华为', model: 'Mate 60 Pro', serial: 'SN60PFIT001' },
+    serviceType: 'paid_repair',
+    reportedFault: '电池续航短，充电口松动'
+  })
+  const orderId = workOrder.id
   // One request of each kind: open with a note, issued, cancelled with its reason.
   await host.rpc(
     'workOrderParts.request',
