@@ -414,3 +414,28 @@ test('a bill that changed while the counter took the money is not taken: the new
   await expect(page.getByTestId('checkout-success')).toBeVisible()
   await expect(page.getByTestId('success-change')).toContainText('¥20.00')
 })
+
+test('a job already checked out opens at the counter as paid, with its invoice one press away', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const job = await finishedJob(host, adminToken, {
+    serviceType: 'paid_repair',
+    customer: '王芳',
+    labourFen: 8_000,
+    partPriceFen: 45_000
+  })
+  const invoice = await host.rpc<{ number: string }>(
+    'checkout.pay',
+    { workOrderId: job.id, tenders: [{ method: 'cash', amountFen: 53_000 }] },
+    adminToken
+  )
+  const page = await staffPage(browser, host, ADMIN.username, ADMIN.password)
+  await page.goto(`${host.url}#/work-orders/${job.id}/checkout`)
+  await expect(page.getByText('该工单已结账')).toBeVisible()
+  await expect(page.getByTestId('checkout-form')).toHaveCount(0)
+  await screenshot(page, 'checkout-already-paid')
+  await page.getByTestId('already-paid-invoice').click()
+  await expect(page.getByTestId('invoice-number')).toHaveText(invoice.number)
+})

@@ -175,6 +175,43 @@ describe('FormDialog', () => {
     expect(submitted.value).toBe(2)
   })
 
+  it('saves on Ctrl+Enter pressed on the page behind it from the moment it is asked to open, and the page does not', async () => {
+    const { wrapper, submitted, open } = mountDialog({}, () => [])
+    mounted = wrapper
+    const page = document.body.appendChild(document.createElement('button'))
+    const pageShortcut = vi.fn()
+    page.addEventListener('keydown', pageShortcut)
+    open.value = false
+    await nextTick()
+    // Closed: the page's own Ctrl+Enter.
+    press(page, { ctrlKey: true })
+    expect(submitted.value).toBe(0)
+    expect(pageShortcut).toHaveBeenCalledTimes(1)
+    // Asked to open, its transition not begun and the caret still on the page: the dialog saves.
+    open.value = true
+    await nextTick()
+    press(page, { ctrlKey: true })
+    expect(submitted.value).toBe(1)
+    expect(pageShortcut).toHaveBeenCalledTimes(1)
+    // Enter alone on the page stays the page's.
+    press(page, {})
+    expect(submitted.value).toBe(1)
+    expect(pageShortcut).toHaveBeenCalledTimes(2)
+  })
+
+  it('of two dialogs open, the one opened last takes a Ctrl+Enter pressed on the page, then the other once it closes', async () => {
+    const first = mountDialog({}, () => [])
+    const second = mountDialog({}, () => [])
+    mounted = first.wrapper
+    await nextTick()
+    const page = document.body.appendChild(document.createElement('button'))
+    press(page, { ctrlKey: true })
+    expect([first.submitted.value, second.submitted.value]).toEqual([0, 1])
+    second.wrapper.unmount()
+    press(page, { ctrlKey: true })
+    expect([first.submitted.value, second.submitted.value]).toEqual([1, 1])
+  })
+
   it('makes a group of checkboxes one Tab stop: the box the caret is on, the others reached by the arrows', async () => {
     const box = (name: string) => h('input', { type: 'checkbox', name })
     const { wrapper } = mountDialog({}, () => [

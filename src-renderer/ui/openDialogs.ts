@@ -1,0 +1,55 @@
+import { onBeforeUnmount, watch, type Ref } from 'vue'
+
+/** A form dialog asked to open, and what its Ctrl+Enter does. */
+interface OpenDialog {
+  submit: () => void
+}
+
+/** The form dialogs open now, in the order they were asked to open: the last one is on top. */
+const openDialogs: OpenDialog[] = []
+
+/**
+ * Ctrl+Enter pressed outside every dialog while one is open goes to the dialog on top. The caret
+ * reaches a dialog only some time after it was asked to open, and can be taken back to the page
+ * while it is open (a count answered late puts it in the scan field again): a quick hand's
+ * Ctrl+Enter then did nothing, or ran the page's own shortcut behind the dialog. A key pressed in
+ * a dialog or a message box is theirs (`.el-overlay` holds them all).
+ */
+function sendCtrlEnterToTopDialog(event: KeyboardEvent): void {
+  if (event.key !== 'Enter' || !event.ctrlKey || event.altKey || event.shiftKey || event.metaKey) return
+  const top = openDialogs.at(-1)
+  if (!top || event.isComposing) return
+  if (event.target instanceof Element && event.target.closest('.el-overlay')) return
+  event.preventDefault()
+  event.stopPropagation()
+  top.submit()
+}
+
+let listening = false
+
+/**
+ * Enters a dialog in the list of open ones the moment `visible` turns true (not once Element
+ * Plus's opening transition is over) and takes it out as it closes or goes away, so that
+ * Ctrl+Enter pressed on the page reaches `submit` while this dialog is the top one.
+ */
+export function useTopDialogCtrlEnter(visible: Readonly<Ref<boolean>>, submit: () => void): void {
+  if (!listening) {
+    // Heard before anything on the page, so a page's own Ctrl+Enter does not run behind the dialog.
+    window.addEventListener('keydown', sendCtrlEnterToTopDialog, true)
+    listening = true
+  }
+  const dialog: OpenDialog = { submit }
+  const leave = () => {
+    const at = openDialogs.indexOf(dialog)
+    if (at !== -1) openDialogs.splice(at, 1)
+  }
+  watch(
+    visible,
+    (open) => {
+      leave()
+      if (open) openDialogs.push(dialog)
+    },
+    { immediate: true, flush: 'sync' }
+  )
+  onBeforeUnmount(leave)
+}
