@@ -290,6 +290,7 @@ export const coreEn: typeof coreZhCN = {
     claimCodeOrPhone: 'Enter the claim code or the customer’s phone',
     unknownCode: 'Choose a valid code from the list',
     notATechnician: 'Choose an active technician',
+    differenceNeedsNote: 'The counted cash differs from the expected cash: say why in the note',
     discountTooLarge: 'The discount cannot exceed labour plus parts',
     policyTarget: 'A policy is for one category or one model',
     effectiveFromPast:

@@ -250,6 +250,7 @@ export const coreZhCN = {
     claimCodeOrPhone: '请输入取机码或客户电话',
     unknownCode: '请从列表中选择有效的代码',
     notATechnician: '请选择一名在职技师',
+    differenceNeedsNote: '实点现金与应有现金不符，请在备注中说明原因',
     discountTooLarge: '优惠不能超过工时费与配件费之和',
     policyTarget: '政策须对应一个品类或一个型号',
     effectiveFromPast: '只有管理员可以补录早于今天生效的版本（会改变此后售出机器的判定）',

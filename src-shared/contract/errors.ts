@@ -205,6 +205,7 @@ const FIELD_KEYS = [
   'validation.dateInFuture',
   'validation.dateInPast',
   'validation.scoresRequired',
+  'validation.differenceNeedsNote',
   'validation.discountTooLarge',
   'validation.effectiveFromPast',
   'validation.invalid',

@@ -122,7 +122,13 @@ export type {
 } from './parts/workOrderParts'
 export type { FaultyPart, FaultyPartStatus, ReturnBatch } from './parts/faultyParts'
 export type { Invoice, InvoiceLine, Payment, CheckoutDraft, PaymentKind } from './checkout'
-export type { DayCloseReport, DayCloseSummary, ReEnteredPayment, UnpaidHandOver } from './checkout/dayClose'
+export type {
+  DayClosePreview,
+  DayCloseReport,
+  DayCloseSummary,
+  ReEnteredPayment,
+  UnpaidHandOver
+} from './checkout/dayClose'
 export type { CounterSale, CounterSaleLine } from './checkout/counterSales'
 export type { PrintSettings, PrintSetting, PrinterInfo, WorkOrderPrintData } from './printing'
 export type { Stocktake, StocktakeLine, StocktakeSummary, StocktakeScope } from './parts/stocktakes'

@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { DayCloseReport, DayCloseSummary, Input } from '../../../src-shared/contract'
+import type { DayClosePreview, DayCloseReport, DayCloseSummary, Input } from '../../../src-shared/contract'
 import { call } from '../../api/client'
 
 /** The open period's figures, the past closes, and the close on screen. */
 export const useDayCloseStore = defineStore('dayClose', () => {
-  const preview = ref<DayCloseReport | null>(null)
+  const preview = ref<DayClosePreview | null>(null)
   const history = ref<DayCloseSummary[]>([])
   const report = ref<DayCloseReport | null>(null)
   const loading = ref(false)

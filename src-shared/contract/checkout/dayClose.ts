@@ -48,6 +48,12 @@ export interface DayCloseReport {
   reEntered: ReEnteredPayment[]
 }
 
+/** The open period as a close would report it now, and whether there is anything to close. */
+export interface DayClosePreview extends DayCloseReport {
+  /** No payment, receipt, refund note or unpaid hand-over since the last close: a close is refused. */
+  nothingToClose: boolean
+}
+
 /** Part of a payment re-entered after a restore that an earlier, kept, day close already counted. */
 export interface ReEnteredPayment {
   paymentId: string
@@ -96,7 +102,7 @@ export interface DayCloseSummary {
 
 export const dayCloseContract = {
   /** Everything taken since the last close, as the report would be if closed now. */
-  'dayClose.preview': operation<DayCloseReport>()(z.object({}).strict()),
+  'dayClose.preview': operation<DayClosePreview>()(z.object({}).strict()),
   /** Closes the period: its payments are locked into this report for good. */
   'dayClose.close': operation<DayCloseReport>()(
     z

@@ -3,6 +3,9 @@ import { callOk, MINUTE } from '../helpers'
 import { finishedJob } from '../checkout/fixtures'
 import type { FileShop } from './fixtures'
 
+/** A close whose drawer the test does not count: a close with a difference says why. */
+export const DRAWER_NOT_COUNTED = '测试未清点现金'
+
 /** A job charged at the counter: cash over the bill unless the test says otherwise. */
 export async function payJob(app: AppContext, token: string, workOrderId: string, extra: Record<string, unknown> = {}) {
   return callOk(
@@ -45,6 +48,8 @@ export async function moneyAfterTheCopy(
   })
   clock.advance(MINUTE)
   const close =
-    options.close === false ? null : await callOk(app, 'dayClose.close', { countedCashFen: 0, note: '' }, adminToken)
+    options.close === false
+      ? null
+      : await callOk(app, 'dayClose.close', { countedCashFen: 0, note: DRAWER_NOT_COUNTED }, adminToken)
   return { ...shop, earlier, copy, jobA, jobB, invoiceA, invoiceB, note, close, refundInput }
 }

@@ -3,7 +3,7 @@ import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { auditRows, callError, callOk, MINUTE, SHOP } from '../helpers'
 import { finishedJob } from '../checkout/fixtures'
 import { chargerSoldBeforeTheCopy, fileShopPerTest, signInAgain } from './fixtures'
-import { moneyAfterTheCopy, payJob } from './moneyAfterTheCopy'
+import { DRAWER_NOT_COUNTED, moneyAfterTheCopy, payJob } from './moneyAfterTheCopy'
 
 // Jobs driven to the counter, day closes and a restore: slow on a loaded machine.
 vi.setConfig({ testTimeout: 120_000 })
@@ -215,7 +215,7 @@ describe('money re-entered after a restore is counted once', () => {
     const { app, adminToken } = shop
     const { copy, refundInput: input } = await chargerSoldBeforeTheCopy(shop)
     const refund = await callOk(app, 'counterSales.refund', input, adminToken)
-    const close = await callOk(app, 'dayClose.close', { countedCashFen: 0, note: '' }, adminToken)
+    const close = await callOk(app, 'dayClose.close', { countedCashFen: 0, note: DRAWER_NOT_COUNTED }, adminToken)
     await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
     const token = await signInAgain(app)
 
@@ -239,7 +239,7 @@ describe('money re-entered after a restore is counted once', () => {
     clock.advance(MINUTE)
     const paid = await payJob(app, adminToken, job.id, { tenders: [] })
     expect(paid.totals.depositReturnedFen).toBeGreaterThan(0)
-    const close = await callOk(app, 'dayClose.close', { countedCashFen: 0, note: '' }, adminToken)
+    const close = await callOk(app, 'dayClose.close', { countedCashFen: 0, note: DRAWER_NOT_COUNTED }, adminToken)
     await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
     const token = await signInAgain(app)
 

@@ -341,6 +341,17 @@ describe('day close', () => {
     expect((await callError(app, 'dayClose.close', { countedCashFen: 8_900 }, staff.frontDesk.token)).code).toBe(
       'FORBIDDEN'
     )
+    expect(preview.nothingToClose).toBe(false)
+    // A drawer short (or over) is explained in the note; without one nothing is closed.
+    const unexplained = await callError(
+      app,
+      'dayClose.close',
+      { countedCashFen: 8_900, note: '  ' },
+      staff.manager.token
+    )
+    expect(unexplained.details?.fields).toEqual([{ path: 'note', messageKey: 'validation.differenceNeedsNote' }])
+    // Only the close this test began with.
+    expect(await callOk(app, 'dayClose.list', {}, staff.manager.token)).toHaveLength(1)
     const closed = await callOk(app, 'dayClose.close', { countedCashFen: 8_900, note: '少 1 元' }, staff.manager.token)
     expect(closed).toMatchObject({
       number: expect.stringMatching(/^DC-/),
@@ -354,7 +365,8 @@ describe('day close', () => {
     expect(() => app.sqlite.prepare('UPDATE payments SET day_close_id = NULL WHERE id = ?').run(locked.id)).toThrow(
       /recorded once/
     )
-    expect((await callOk(app, 'dayClose.preview', {}, staff.frontDesk.token)).takingsFen).toBe(0)
+    const emptied = await callOk(app, 'dayClose.preview', {}, staff.frontDesk.token)
+    expect(emptied).toMatchObject({ takingsFen: 0, nothingToClose: true })
     expect((await callOk(app, 'dayClose.get', { id: closed.id! }, staff.frontDesk.token)).differenceFen).toBe(-100)
     expect((await callOk(app, 'dayClose.list', {}, staff.frontDesk.token))[0]).toMatchObject({
       id: closed.id,

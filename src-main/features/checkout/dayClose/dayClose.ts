@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/connection'
 import { AppError, type CurrentUser, type ParsedInput } from '../../../../src-shared/contract'
 import type {
+  DayClosePreview,
   DayCloseReport,
   DayCloseSummary,
   ReEnteredPayment,
@@ -8,6 +9,7 @@ import type {
 } from '../../../../src-shared/contract/checkout/dayClose'
 import type { Payment } from '../../../../src-shared/contract/checkout'
 import { uuidv7 } from '../../../../src-shared/domain/ids'
+import { differenceNeedsNote, nothingToClose } from '../../../../src-shared/domain/dayClose'
 import { PAYMENT_METHODS } from '../../../../src-shared/domain/invoice'
 import { recordSyncedChange } from '../../sync/recordChange'
 import { nextDocumentNumber } from '../../numbering/service'
@@ -187,10 +189,20 @@ async function openCounterSales(db: Db, countedBefore: string[]): Promise<{ sale
   return { sales: count('sale'), refunds: count('refund') }
 }
 
-export async function previewDayClose(db: Db, now: Date): Promise<DayCloseReport> {
-  const { documents: _documents, unpaidHandOverIds: _ids, ...figures } = await openFigures(db, now)
+/** How many records the open period holds, as the rule for an empty close counts them. */
+function periodCounts(figures: { payments: unknown[]; documents: unknown[]; unpaidHandOvers: unknown[] }) {
+  return {
+    payments: figures.payments.length,
+    documents: figures.documents.length,
+    unpaidHandOvers: figures.unpaidHandOvers.length
+  }
+}
+
+export async function previewDayClose(db: Db, now: Date): Promise<DayClosePreview> {
+  const { documents, unpaidHandOverIds: _ids, ...figures } = await openFigures(db, now)
   return {
     ...figures,
+    nothingToClose: nothingToClose(periodCounts({ ...figures, documents })),
     id: null,
     number: null,
     countedCashFen: null,
@@ -216,11 +228,14 @@ export async function closeDay(
     // write lock from its first statement: of two closes at the same moment the second only reads
     // once the first has committed, finds nothing left, and is refused rather than answered with
     // the first one's report, whose counted cash and note are not what its cashier entered.
-    if (figures.payments.length === 0 && figures.documents.length === 0 && figures.unpaidHandOvers.length === 0) {
-      throw new AppError('CONFLICT', 'errors.nothingToClose')
-    }
+    if (nothingToClose(periodCounts(figures))) throw new AppError('CONFLICT', 'errors.nothingToClose')
     if (input.expectedCashFen !== undefined && input.expectedCashFen !== figures.expectedCashFen) {
       throw new AppError('CONFLICT', 'errors.dayCloseChanged', { expectedCashFen: figures.expectedCashFen })
+    }
+    if (differenceNeedsNote(input.countedCashFen - figures.expectedCashFen, input.note)) {
+      throw new AppError('VALIDATION', 'errors.VALIDATION', {
+        fields: [{ path: 'note', messageKey: 'validation.differenceNeedsNote' }]
+      })
     }
     const number = await nextDocumentNumber(trx, 'DC', at, timeZone)
     const { payments, documents, unpaidHandOverIds, ...report } = figures

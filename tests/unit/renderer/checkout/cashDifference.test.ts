@@ -9,7 +9,7 @@ const shown = (fen: number) => mount(CashDifference, { props: { fen }, global: {
 describe('CashDifference', () => {
   it('says and colours whether the cash counted is short, over or exact', () => {
     const short = shown(-1000)
-    expect(short.text()).toBe('短款 -¥10.00')
+    expect(short.text()).toBe('短款 ¥10.00')
     expect(short.classes()).toEqual(['shortfall'])
     expect(shown(500).classes()).toEqual(['surplus'])
     expect(shown(0).classes()).toEqual(['balanced'])
