@@ -311,6 +311,7 @@ test('the manager closes the day with a cash shortfall and sees the difference',
   await expect(page.locator('.el-message-box')).toHaveCount(0)
   await expect(page.locator('input[name=close-note]')).toBeFocused()
   await page.locator('input[name=close-note]').fill('少了一张十元')
+  await expect(page.getByTestId('count-cash')).not.toContainText('请在备注中说明原因')
   await screenshot(page, 'day-close-preview')
   await page.getByTestId('close-day').click()
   await expect(page.locator('.el-message-box')).toContainText('短款 ¥10.00')
