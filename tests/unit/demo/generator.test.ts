@@ -32,6 +32,16 @@ describe('demo generator', () => {
         .get()
       expect(uncheckedPickups).toBe(0)
       expect(db.prepare(`SELECT count(*) FROM invoices WHERE kind = 'invoice'`).pluck().get()).toBeGreaterThan(0)
+      // A part's page shows when it was last updated: nothing in the story touches a part after its last
+      // stock movement, so no part may read as updated later (e.g. at the moment the demo was made).
+      const updatedAfterLastMovement = db
+        .prepare(
+          `SELECT p.part_number FROM parts p
+            WHERE p.updated_at > (SELECT max(m.at) FROM stock_movements m WHERE m.part_id = p.id)`
+        )
+        .pluck()
+        .all()
+      expect(updatedAfterLastMovement).toEqual([])
     } finally {
       db.close()
     }
