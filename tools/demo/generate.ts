@@ -141,7 +141,13 @@ async function closeTheQuarter(
   const customers = app.sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number
   const { token } = await must(app, 'auth.signIn', { username: 'admin', password: DEMO_PASSWORD })
   const units = await registerDemoUnits(app, new Random(2_026), token, shopLocalDate(new Date(now), SHOP.timeZone))
-  const stock = await finishWarehouse(history.counter, history.warehouse, (ms) => clock.set(ms))
+  const lastMoved = app.sqlite.prepare('SELECT max(at) FROM stock_movements WHERE part_id = ?').pluck()
+  const stock = await finishWarehouse(
+    history.counter,
+    history.warehouse,
+    (partId) => Date.parse(lastMoved.get(partId) as string),
+    (ms) => clock.set(ms)
+  )
   if (stock.ledger.mismatches.length > 0)
     throw new Error(
       `parts ledger disagrees with the books for ${stock.ledger.mismatches.map((m) => m.partNumber).join(', ')}`

@@ -27,8 +27,6 @@ export interface WarehouseState {
   issues: number
   returns: number
   deliveries: number
-  /** When the clerk finished entering the catalogue: the parts' models are linked at that moment. */
-  cataloguedAt: number
 }
 
 /** A part asked for and not issued yet. */
@@ -101,15 +99,7 @@ class Warehouse {
     private readonly from: number
   ) {
     const drafts = demoCatalogue(random)
-    this.state = {
-      drafts,
-      partIds: new Map(),
-      requests: 0,
-      issues: 0,
-      returns: 0,
-      deliveries: 0,
-      cataloguedAt: this.at(-1, 14, 0) + drafts.length * CATALOGUE_ENTRY_MS
-    }
+    this.state = { drafts, partIds: new Map(), requests: 0, issues: 0, returns: 0, deliveries: 0 }
     this.draftByNumber = new Map(drafts.map((draft) => [draft.partNumber, draft]))
     this.usernameOf = new Map([...users.values()].map((user) => [user.id, user.username]))
     this.shortSupply = new Set(
@@ -131,7 +121,7 @@ class Warehouse {
   enterCatalogue(): void {
     this.state.drafts.forEach((draft, index) => {
       const { costFen, fits: _fits, ...fields } = draft
-      this.step(this.at(-1, 14, 0) + index * CATALOGUE_ENTRY_MS, async (counter) => {
+      this.step(this.at(-1, 14, 0) + index * 25_000, async (counter) => {
         const part = await counter.call(CLERK, 'parts.create', {
           ...fields,
           description: '',
@@ -490,18 +480,16 @@ export interface WarehouseSummary {
   faultyOwed: number
   ledger: LedgerCheck
 }
-/** How long the clerk takes to enter one part into the catalogue. */
-const CATALOGUE_ENTRY_MS = 25_000
-
 /**
  * Once the warranty registry knows the product models, the clerk links each part to the models
- * it fits; then the manager checks the books against the ledger. The links are dated the afternoon
- * the catalogue was entered (`setClock`): dated today, every part would read as last updated at the
- * moment the demo was made, after its last stock movement.
+ * it fits; then the manager checks the books against the ledger. Each part is linked a minute after
+ * its last stock movement (`lastMovedAt`, the clock set by `setClock`), in that order: linked on
+ * today's clock, every part would read as last updated at the moment the demo was made.
  */
 export async function finishWarehouse(
   counter: Counter,
   state: WarehouseState,
+  lastMovedAt: (partId: string) => number,
   setClock: (ms: number | null) => void
 ): Promise<WarehouseSummary> {
   const modelIds = new Map<string, string>()
@@ -509,11 +497,12 @@ export async function finishWarehouse(
     for (const model of await counter.call(MANAGER, 'warranty.models', { categoryKey }))
       modelIds.set(`${model.brand}|${model.model}`, model.id)
   }
-  setClock(state.cataloguedAt)
-  for (const draft of state.drafts) {
+  const linkAt = (draft: PartDraft) => lastMovedAt(state.partIds.get(draft.partNumber)!) + MINUTE
+  for (const draft of [...state.drafts].sort((a, b) => linkAt(a) - linkAt(b))) {
     const compatibleModelIds = draft.fits.flatMap(({ brand, model }) => modelIds.get(`${brand}|${model}`) ?? [])
     if (compatibleModelIds.length === 0) continue
     const { costFen: _cost, fits: _fits, ...fields } = draft
+    setClock(linkAt(draft))
     await counter.call(CLERK, 'parts.update', {
       id: state.partIds.get(draft.partNumber)!,
       fields: { ...fields, description: '', compatibleModelIds, active: true }
