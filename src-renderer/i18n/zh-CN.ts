@@ -236,7 +236,7 @@ export const coreZhCN = {
     timeZone: '请选择有效的时区',
     logoTooLarge: '图片过大，请选择小一些的图片',
     logoFormat: '仅支持 PNG、JPG 或 WebP 图片',
-    mobile: '请输入 11 位手机号，其他号码请填在"其他电话"',
+    mobile: '请输入 11 位手机号，其他号码请填在“其他电话”',
     phone: '电话只能包含数字、空格和 + - ( )',
     serial: '序列号只能包含字母、数字和 - / .',
     code: '代码只能包含字母、数字、_ 和 -',

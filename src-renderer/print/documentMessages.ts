@@ -131,6 +131,7 @@ export const printDocumentMessages = defineMessages(
         period: '保修期',
         days: '{n} 天',
         fromTo: '{from} 至 {to}',
+        fromHandOver: '自交付之日起 {n} 天',
         endsOn: '保修截止',
         termsTitle: '保修条款',
         terms: [
@@ -323,6 +324,7 @@ export const printDocumentMessages = defineMessages(
         period: 'Warranty',
         days: '{n} days',
         fromTo: '{from} to {to}',
+        fromHandOver: '{n} days from hand-over',
         endsOn: 'Warranty ends',
         termsTitle: 'Warranty terms',
         terms: [

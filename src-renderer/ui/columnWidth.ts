@@ -29,3 +29,20 @@ export function labelWidth(label: string): number {
 export function fittedWidth(label: string, width: number | undefined): number | undefined {
   return width === undefined ? undefined : Math.max(width, labelWidth(label))
 }
+
+/** The face of `.mono` (utilities.css), in which codes are set. */
+const MONO_FACE = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace'
+
+/**
+ * The width a column needs to show the longest of `codes` whole on one line, in the mono face at
+ * `px` pixels, cell padding included (0 where nothing can measure). A code is never cut or broken:
+ * two part numbers that differ only at their end must both read to the end.
+ */
+export function codesWidth(codes: readonly (string | null | undefined)[], px = 14): number {
+  context ??= document.createElement('canvas').getContext('2d')
+  if (!context) return 0
+  context.font = `${px}px ${MONO_FACE}`
+  let widest = 0
+  for (const code of codes) if (code) widest = Math.max(widest, context.measureText(code).width)
+  return widest === 0 ? 0 : Math.ceil(widest) + CELL_PADDING
+}

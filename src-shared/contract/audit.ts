@@ -10,6 +10,8 @@ export interface AuditEntry {
   action: string
   entity: string
   entityId: string | null
+  /** The record's number people know it by (WO-…, a part number, INV-…), where it has one. */
+  entityNumber: string | null
   before: unknown
   after: unknown
 }

@@ -31,8 +31,8 @@ export interface WorkOrderPrintData {
   claimCode: string | null
   parts: WorkOrderParts
   invoice: Invoice | null
-  /** The shop's warranty on the repair: from hand-over (or today) for this many days. */
-  repairWarranty: { days: number; startsOn: string; endsOn: string }
+  /** The shop's warranty on the repair: from hand-over for this many days; no dates before hand-over. */
+  repairWarranty: { days: number; startsOn: string | null; endsOn: string | null }
   printedAt: string
 }
 

@@ -117,6 +117,21 @@ export function periodOf(date: string, grain: PeriodGrain): string {
   return day.toISOString().slice(0, 10)
 }
 
+/**
+ * Every period of a range of calendar days (both included), in order: a chart's axis shows the quiet
+ * days too, so a day with no takings reads as zero rather than vanishing from the axis.
+ */
+export function periodsOfRange(from: string, to: string, grain: PeriodGrain): string[] {
+  const periods: string[] = []
+  const day = new Date(`${from}T00:00:00Z`)
+  for (let date = from; date <= to; date = day.toISOString().slice(0, 10)) {
+    const period = periodOf(date, grain)
+    if (periods.at(-1) !== period) periods.push(period)
+    day.setUTCDate(day.getUTCDate() + 1)
+  }
+  return periods
+}
+
 export const RANGE_PRESETS = ['month', 'lastMonth', 'quarter', 'year'] as const
 export type RangePreset = (typeof RANGE_PRESETS)[number]
 

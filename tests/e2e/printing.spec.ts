@@ -359,6 +359,12 @@ test('every document prints on every paper it supports: right size, one page whe
     },
     arranged.adminToken
   )
+  // Printed before hand-over, the slip cannot date a period that starts at hand-over.
+  const early = await renderDocument(page, host, 'warranty_slip', id, 'a4', 'warranty_slip-before-hand-over-a4')
+  expectPaper(early, 'a4', 1)
+  expect(early.text).toContain('交付时间未交付')
+  expect(early.text).toContain('自交付之日起90天')
+  expect(early.text).not.toContain('保修截止')
   await host.rpc('workOrders.pickup', { id, claimCode: arranged.claimCode, confirmed: true }, arranged.desk.token)
   // Cash: 50 deposit + 30 (50 tendered, 20 change) = 80 expected; 79.50 counted.
   const close = await host.rpc<{ id: string; number: string }>(
@@ -410,6 +416,8 @@ test('every document prints on every paper it supports: right size, one page whe
     expect(slip.text).toContain('屏幕总成（原装）')
     expect(slip.text).toContain('更换屏幕总成')
     expect(slip.text).toContain('90天')
+    expect(slip.text).toContain('保修截止')
+    expect(slip.text).not.toContain('自交付之日起90天')
     expect(slip.text).toContain('取机时请携带购机发票')
     expect(slip.text).not.toContain('内部备注')
     expect(slip.text).toContain(invoice.number)

@@ -193,6 +193,13 @@ test('the manager opens each report, changes its range, exports it and prints it
     if (report === 'firstTimeFix') await expect(page.getByTestId('figure-pickedUp')).toContainText('2')
     if (report === 'faults') await expect(page.getByTestId('figure-faults')).toContainText('3')
     if (report === 'satisfaction') await expect(page.getByTestId('figure-averageScore')).toContainText('82.5')
+    if (report === 'takings') {
+      // Every day of the month is a period, the quiet ones as zeros, from the 1st to the month's last day.
+      const lastDay = Number(/to=\d{4}-\d{2}-(\d{2})/.exec(page.url())![1])
+      const periods = page.getByTestId('report-table-byPeriod').locator('.el-table__body .el-table__row')
+      await expect(periods).toHaveCount(lastDay)
+      await expect(periods.first()).toContainText(/\d{4}-\d{2}-01/)
+    }
     // The charger exchanged under 三包 at the counter: a 三包 remedy at its cost, beside the jobs' parts.
     if (report === 'claims' || report === 'parts') {
       await expect(page.getByTestId('figure-accessoryExchanges')).toContainText('1')

@@ -1,10 +1,29 @@
 import { test, expect, screenshot, setUpShop, signIn, pageSessionToken, ADMIN } from './fixtures'
 
 test('the admin edits the shop profile with a logo, and the change is in the audit log', async ({ page, host }) => {
-  await setUpShop(host)
+  const token = await setUpShop(host)
+  // A work order opened through the API: the log names it by its number.
+  const opened = await host.rpc<{ workOrder: { number: string } }>(
+    'workOrders.create',
+    {
+      customer: { kind: 'new', fields: { name: '陈伟', mobile: '13900002001' } },
+      device: { kind: 'new', fields: { brand: '华为', model: 'Mate 60', serial: 'AUDITSN0001' } },
+      serviceType: 'paid_repair',
+      intakeChannel: 'walk_in',
+      reportedFault: '屏幕不亮',
+      condition: { scratches: false, cracks: false, liquidMarks: false },
+      accessories: { items: [] },
+      passcode: { consent: false }
+    },
+    token
+  )
   await signIn(page, host, ADMIN.username, ADMIN.password)
   await page.getByTestId('nav-settings').click()
   await expect(page.locator('input[name=shop-name]')).toHaveValue('鑫诚手机维修中心')
+  // The time zone reads in words, its code after it.
+  await expect(page.locator('.el-form-item', { has: page.locator('input[name=shop-time-zone]') })).toContainText(
+    '中国标准时间（Asia/Shanghai）'
+  )
 
   await page.locator('input[name=shop-name]').fill('鑫诚家电手机维修服务中心（天河店）')
   await page.locator('input[name=shop-tax-number]').fill('91440106MA5D8XK27Q')
@@ -24,6 +43,7 @@ test('the admin edits the shop profile with a logo, and the change is in the aud
     .first()
   await row.locator('.el-table__expand-icon').click()
   await expect(page.getByTestId('audit-table')).toContainText('"idleLockMinutes": 5')
+  await expect(page.getByTestId('audit-table')).toContainText(`工单 · ${opened.workOrder.number}`)
   await screenshot(page, 'audit-settings-change')
 })
 

@@ -183,7 +183,7 @@ test('an import of a dealer file reports each rejected row with its line and imp
   await expect(rejected.locator('tbody tr').nth(0)).toContainText('4')
   await expect(rejected.locator('tbody tr').nth(0)).toContainText('缺少序列号')
   await expect(rejected.locator('tbody tr').nth(1)).toContainText('5')
-  await expect(rejected.locator('tbody tr').nth(1)).toContainText('购买日期（发票日期）不是有效日期："2026-13-45"')
+  await expect(rejected.locator('tbody tr').nth(1)).toContainText('购买日期（发票日期）不是有效日期：“2026-13-45”')
   await expect(rejected.locator('tbody tr').nth(2)).toContainText('6')
   await expect(rejected.locator('tbody tr').nth(2)).toContainText('序列号 SN-IMP-0001 在文件中重复（与第 2 行相同）')
   await tallScreenshot(page, 'warranty-import-result', 1500)

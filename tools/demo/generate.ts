@@ -56,7 +56,7 @@ export async function generateDemo(
   try {
     const history = await liveThroughTheHistory(app, clock, now, size)
     await signInTheStaff(app)
-    const summary = await closeTheQuarter(app, history, now)
+    const summary = await closeTheQuarter(app, clock, history, now)
     printSummary(dataDir, size, history, summary, log)
     return summary.byStatus
   } finally {
@@ -128,7 +128,12 @@ interface Summary {
  * their models and the ledger checked (a disagreement stops the run), and the figures for the
  * summary.
  */
-async function closeTheQuarter(app: AppContext, history: History, now: number): Promise<Summary> {
+async function closeTheQuarter(
+  app: AppContext,
+  clock: SimulatedClock,
+  history: History,
+  now: number
+): Promise<Summary> {
   const counts = app.sqlite.prepare('SELECT status, count(*) AS n FROM work_orders GROUP BY status').all() as {
     status: string
     n: number
@@ -136,7 +141,13 @@ async function closeTheQuarter(app: AppContext, history: History, now: number): 
   const customers = app.sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number
   const { token } = await must(app, 'auth.signIn', { username: 'admin', password: DEMO_PASSWORD })
   const units = await registerDemoUnits(app, new Random(2_026), token, shopLocalDate(new Date(now), SHOP.timeZone))
-  const stock = await finishWarehouse(history.counter, history.warehouse)
+  const lastMoved = app.sqlite.prepare('SELECT max(at) FROM stock_movements WHERE part_id = ?').pluck()
+  const stock = await finishWarehouse(
+    history.counter,
+    history.warehouse,
+    (partId) => Date.parse(lastMoved.get(partId) as string),
+    (ms) => clock.set(ms)
+  )
   if (stock.ledger.mismatches.length > 0)
     throw new Error(
       `parts ledger disagrees with the books for ${stock.ledger.mismatches.map((m) => m.partNumber).join(', ')}`

@@ -482,23 +482,33 @@ export interface WarehouseSummary {
 }
 /**
  * Once the warranty registry knows the product models, the clerk links each part to the models
- * it fits; then the manager checks the books against the ledger.
+ * it fits; then the manager checks the books against the ledger. Each part is linked a minute after
+ * its last stock movement (`lastMovedAt`, the clock set by `setClock`), in that order: linked on
+ * today's clock, every part would read as last updated at the moment the demo was made.
  */
-export async function finishWarehouse(counter: Counter, state: WarehouseState): Promise<WarehouseSummary> {
+export async function finishWarehouse(
+  counter: Counter,
+  state: WarehouseState,
+  lastMovedAt: (partId: string) => number,
+  setClock: (ms: number | null) => void
+): Promise<WarehouseSummary> {
   const modelIds = new Map<string, string>()
   for (const categoryKey of new Set(Object.values(CATEGORY_OF_KIND))) {
     for (const model of await counter.call(MANAGER, 'warranty.models', { categoryKey }))
       modelIds.set(`${model.brand}|${model.model}`, model.id)
   }
-  for (const draft of state.drafts) {
+  const linkAt = (draft: PartDraft) => lastMovedAt(state.partIds.get(draft.partNumber)!) + MINUTE
+  for (const draft of [...state.drafts].sort((a, b) => linkAt(a) - linkAt(b))) {
     const compatibleModelIds = draft.fits.flatMap(({ brand, model }) => modelIds.get(`${brand}|${model}`) ?? [])
     if (compatibleModelIds.length === 0) continue
     const { costFen: _cost, fits: _fits, ...fields } = draft
+    setClock(linkAt(draft))
     await counter.call(CLERK, 'parts.update', {
       id: state.partIds.get(draft.partNumber)!,
       fields: { ...fields, description: '', compatibleModelIds, active: true }
     })
   }
+  setClock(null)
   const low = await counter.call(CLERK, 'parts.lowStock', {})
   const owed = await counter.call(CLERK, 'faultyParts.list', { owedOnly: true })
   const ledger = await counter.call(MANAGER, 'parts.verifyLedger', {})

@@ -24,6 +24,14 @@ export async function listAudit(db: Db, query: ParsedInput<'audit.list'>): Promi
   const rows = await filtered
     .selectAll('auditLog')
     .select('users.displayName as actorName')
+    // Which record, as people name it: the work order's, part's or receipt's number.
+    .select(
+      sql<string | null>`CASE audit_log.entity
+        WHEN 'work_order' THEN (SELECT number FROM work_orders WHERE id = audit_log.entity_id)
+        WHEN 'part' THEN (SELECT part_number FROM parts WHERE id = audit_log.entity_id)
+        WHEN 'invoice' THEN (SELECT number FROM invoices WHERE id = audit_log.entity_id)
+      END`.as('entityNumber')
+    )
     .orderBy('auditLog.at', 'desc')
     .orderBy('auditLog.id', 'desc')
     .limit(query.pageSize)
@@ -38,6 +46,7 @@ export async function listAudit(db: Db, query: ParsedInput<'audit.list'>): Promi
       action: row.action,
       entity: row.entity,
       entityId: row.entityId,
+      entityNumber: row.entityNumber,
       before: row.beforeJson === null ? null : JSON.parse(row.beforeJson),
       after: row.afterJson === null ? null : JSON.parse(row.afterJson)
     })),

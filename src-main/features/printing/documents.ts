@@ -34,9 +34,8 @@ export async function workOrderPrintData(
   // A 三包 repair is guaranteed at least the regulation's 30 days (see comebackCover).
   const shopDays = await readRepairWarrantyDays(db)
   const days = warranted.serviceType === 'warranty_repair' ? sanbaoRepairGuaranteeDays(shopDays) : shopDays
-  const startsOn = warranted.pickedUpAt
-    ? shopLocalDate(new Date(warranted.pickedUpAt), calendar.timeZone)
-    : calendar.today
+  // Printed before hand-over, the period has no dates yet: the slip says it runs from hand-over.
+  const startsOn = warranted.pickedUpAt ? shopLocalDate(new Date(warranted.pickedUpAt), calendar.timeZone) : null
   return {
     shop,
     // A document never prints the device's passcode, so it does not even carry it.
@@ -44,7 +43,7 @@ export async function workOrderPrintData(
     claimCode: roleMayCall(viewer.role, 'workOrders.pickup') ? order.claimCode : null,
     parts: await workOrderPorts().partsOf(db, workOrderId),
     invoice,
-    repairWarranty: { days, startsOn, endsOn: daysPeriodEnd(startsOn, days) },
+    repairWarranty: { days, startsOn, endsOn: startsOn === null ? null : daysPeriodEnd(startsOn, days) },
     printedAt: now.toISOString()
   }
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
 import type { ReportResult } from '../../../src-shared/contract/reports'
 import { PAYMENT_METHODS } from '../../../src-shared/domain/invoice'
-import { periodOf } from '../../../src-shared/domain/reportStatistics'
+import { periodOf, periodsOfRange } from '../../../src-shared/domain/reportStatistics'
 import { hasJobFilters, jobFilters, rangeIndexUnlessModel, shopDay, type ReportQuery, type ReportRange } from './scope'
 import { inSummaryCalendar } from './summarySpan'
 import { sliceOf, summariesAnswer } from './reportSlice'
@@ -26,7 +26,8 @@ const emptyPeriod = (): PeriodTakings => ({
 /**
  * The money of the range by day, week or month: what came in by method (deposits and payments),
  * what went back (refunds and returned deposits, as positive sums), the net, and the warranty
- * claims raised on the brand in the same period. With job filters, only the filtered jobs' money.
+ * claims raised on the brand in the same period, every period of the range listed. With job filters,
+ * only the filtered jobs' money.
  */
 export async function takingsReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
   const onlyJobs = hasJobFilters(query)
@@ -64,7 +65,10 @@ export async function takingsReport(db: Db, query: ReportQuery, range: ReportRan
         WHERE c.created_at >= ${range.start} AND c.created_at < ${range.end} ${claimJobs}
         GROUP BY 1`.execute(db)
 
-  const periods = new Map<string, PeriodTakings>()
+  // Every period of the range, the quiet ones as zeros: the chart's axis has no gaps.
+  const periods = new Map<string, PeriodTakings>(
+    periodsOfRange(query.from, query.to, query.grain).map((key) => [key, emptyPeriod()])
+  )
   const period = (day: string) => {
     const key = periodOf(day, query.grain)
     let entry = periods.get(key)

@@ -39,7 +39,7 @@ export const claimsMessages = defineMessages(
       },
       recorded: '已记录',
       daysFrom: '索赔日期从',
-      daysTo: '到',
+      daysTo: '至',
       toFile: '所选日期内有 {count} 笔索赔待向品牌申报，共 ¥{amount}。',
       chooseDaysToFile: '共有 {count} 笔索赔待向品牌申报：选择日期（如上个月）后可导出索赔单，并一次记为已申报。',
       fileAll: {

@@ -38,8 +38,8 @@ export const checkoutMessages = defineMessages(
         amount: '金额',
         payer: '付款方',
         empty: '该工单没有工时或配件',
-        warrantyHint: '保修工单的项目默认由厂家付款（计入保修索赔）；客户自费的项目请切换为"客户付"。',
-        shopWarrantyHint: '本店保修维修：项目默认由本店承担（客户免费，不向厂家索赔）；客户自费的项目请切换为"客户付"。'
+        warrantyHint: '保修工单的项目默认由厂家付款（计入保修索赔）；客户自费的项目请切换为“客户付”。',
+        shopWarrantyHint: '本店保修维修：项目默认由本店承担（客户免费，不向厂家索赔）；客户自费的项目请切换为“客户付”。'
       },
       charges: {
         add: '添加其他费用',

@@ -11,7 +11,7 @@ export const customersMessages = defineMessages(
       empty: '没有符合条件的客户',
       name: '姓名',
       mobile: '手机',
-      mobileHint: '11 位手机号；座机或其他号码请填在"其他电话"',
+      mobileHint: '11 位手机号；座机或其他号码请填在“其他电话”',
       otherPhones: '其他电话',
       addPhone: '添加电话',
       removePhone: '删除该电话',

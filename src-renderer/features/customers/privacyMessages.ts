@@ -11,7 +11,7 @@ export const customerPrivacyMessages = defineMessages(
       eraseTitle: '删除 {name} 的个人信息',
       eraseErased:
         '将删除：姓名、手机和其他电话、地址、单位、备注、标签；工单上的设备密码和客户备注；回访时客户的意见和投诉内容；工单记录、投诉处理记录、未付款交机原因、操作日志中出现的姓名和电话。',
-      eraseKept: '将保留：工单、设备、收据和收付款（金额与账目不变），回访评分和投诉状态，客户显示为"{erasedName}"。',
+      eraseKept: '将保留：工单、设备、收据和收付款（金额与账目不变），回访评分和投诉状态，客户显示为“{erasedName}”。',
       eraseFinal: '删除后无法恢复，也无法再按姓名或电话找到此客户。如客户需要，请先导出其个人信息。',
       eraseConfirm: '删除个人信息',
       erased: '个人信息已删除',

@@ -12,7 +12,7 @@ export const networkMessages = defineMessages(
       connectsHint: '店里已有一台电脑保存门店数据：这台电脑作为工位连接到它。',
       pairTitle: '连接到店铺服务器',
       pairIntro:
-        '请管理员在店铺服务器上打开"设置 → 工位"，点"显示配对码"（10 分钟内有效），在这里输入配对码，并为本工位起个名字。',
+        '请管理员在店铺服务器上打开“设置 → 工位”，点“显示配对码”（10 分钟内有效），在这里输入配对码，并为本工位起个名字。',
       serverAddress: '店铺服务器地址',
       pairingCode: '配对码',
       deskName: '工位名称',

@@ -1,7 +1,10 @@
 import type { ReportCell, ReportColumn, ReportResult } from '../../../src-shared/contract/reports'
 
-/** The most bars a chart draws; the table behind it holds every row. */
+/** The most bars a ranking draws (its top rows); the table behind it holds every row. */
 export const CHART_ROWS = 20
+
+/** Past this many categories the axis shows only the labels that fit; every bar is still drawn. */
+const EVERY_LABEL_UP_TO = 16
 
 export interface ChartWords {
   cellText: (column: Pick<ReportColumn, 'kind' | 'codeSet' | 'codeList'>, cell: ReportCell | undefined) => string
@@ -27,7 +30,10 @@ export function chartOption(result: ReportResult, words: ChartWords, animate: bo
   const chart = result.chart
   const table = result.tables.find((candidate) => candidate.key === chart.table)
   const columns = new Map((table?.columns ?? []).map((column) => [column.key, column]))
-  const rows = (table?.rows ?? []).slice(0, CHART_ROWS)
+  // A chart along time (the takings by day) draws every period of the range, the quiet ones too;
+  // a ranking, its top rows.
+  const alongTime = chart.category === 'period'
+  const rows = alongTime ? (table?.rows ?? []) : (table?.rows ?? []).slice(0, CHART_ROWS)
   const categoryColumn = columns.get(chart.category) ?? { key: chart.category, kind: 'text' as const }
   const categories = rows.map((row) => words.cellText(categoryColumn, row[chart.category]))
 
@@ -67,7 +73,13 @@ export function chartOption(result: ReportResult, words: ChartWords, animate: bo
     xAxis: {
       type: 'category' as const,
       data: categories,
-      axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' as const }
+      // A long label (C01 元器件自然老化 / 失效) wraps within its width rather than being cut.
+      axisLabel: {
+        interval: categories.length > EVERY_LABEL_UP_TO ? ('auto' as const) : 0,
+        rotate: categories.length > 6 ? 30 : 0,
+        width: 120,
+        overflow: 'break' as const
+      }
     },
     yAxis: [
       // Counts of jobs or parts have no fractions: a day with one job must not read 0.2, 0.4... 1.

@@ -71,15 +71,15 @@ export const warrantyImportMessages = defineMessages(
           activationDate: '激活日期'
         },
         serialMissing: '缺少序列号',
-        serialInvalid: '序列号格式不正确："{value}"（只能包含字母、数字和 - / .，最长 40 位）',
+        serialInvalid: '序列号格式不正确：“{value}”（只能包含字母、数字和 - / .，最长 40 位）',
         serialDuplicate: '序列号 {serial} 在文件中重复（与第 {firstLine} 行相同）',
         modelMissing: '缺少型号',
         brandMissing: '缺少品牌（可在导入前设置默认品牌）',
-        categoryUnknown: '无法识别的品类："{value}"',
+        categoryUnknown: '无法识别的品类：“{value}”',
         categoryMissing: '缺少品类：该型号不在产品目录中，请填写品类或设置默认品类',
         categoryConflict: '品类与型号 {brand} {model} 已有的品类（{category}）不一致',
-        dateInvalid: '{field}不是有效日期："{value}"',
-        dateInFuture: '{field}晚于今天："{value}"',
+        dateInvalid: '{field}不是有效日期：“{value}”',
+        dateInFuture: '{field}晚于今天：“{value}”',
         tooLong: '{field}过长（最多 {max} 个字符）',
         controlCharacter: '{field}含有控制字符或隐藏的文字方向符，请在文件中重新输入',
         cardDuplicate: '保修卡号 {cardNumber} 在文件中重复（与第 {firstLine} 行相同）',
@@ -89,12 +89,12 @@ export const warrantyImportMessages = defineMessages(
         tooManyBytes: '上传的内容超过了文件大小，请重新选择文件',
         uploadIncomplete: '文件还没有上传完',
         alreadyRun: '该文件已经导入过，请重新选择文件',
-        mappingRequired: '请为"序列号"和"型号"选择文件中的列',
+        mappingRequired: '请为“序列号”和“型号”选择文件中的列',
         mappingColumn: '所选的列不在文件中',
         failed: '导入失败，登记数据保持原样；请重试或联系技术支持',
         alreadyApplied: '导入已经完成，不能再取消',
         jobNotFound: '找不到该导入任务，请重新选择文件',
-        rejectedShown: '仅显示前 {shown} 行，全部 {total} 行请点"保存被拒绝的行"'
+        rejectedShown: '仅显示前 {shown} 行，全部 {total} 行请点“保存被拒绝的行”'
       }
     }
   },

@@ -47,7 +47,7 @@ export interface ReturnBatch {
 }
 
 export const faultyPartsContract = {
-  /** By default what is still owed to the brand (not yet credited), oldest first. */
+  /** By default what the shop still has to send back to the brand (not yet shipped), oldest first. */
   'faultyParts.list': operation<FaultyPart[]>()(
     z
       .object({ status: z.enum(FAULTY_PART_STATUSES).nullable().default(null), owedOnly: z.boolean().default(true) })

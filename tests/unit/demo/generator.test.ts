@@ -32,6 +32,17 @@ describe('demo generator', () => {
         .get()
       expect(uncheckedPickups).toBe(0)
       expect(db.prepare(`SELECT count(*) FROM invoices WHERE kind = 'invoice'`).pluck().get()).toBeGreaterThan(0)
+      // A part's page shows when it was last updated: its models are linked just after its last stock
+      // movement, so no part reads as updated before that movement, nor at the moment the demo was made.
+      const updatedOutOfStory = db
+        .prepare(
+          `SELECT p.part_number FROM parts p, (SELECT part_id, max(at) AS last FROM stock_movements GROUP BY part_id) m
+            WHERE m.part_id = p.id
+              AND (p.updated_at < m.last OR julianday(p.updated_at) - julianday(m.last) > 5.0 / 1440)`
+        )
+        .pluck()
+        .all()
+      expect(updatedOutOfStory).toEqual([])
     } finally {
       db.close()
     }

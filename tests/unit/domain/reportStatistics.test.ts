@@ -4,6 +4,7 @@ import {
   pareto,
   percentileOfSorted,
   periodOf,
+  periodsOfRange,
   presetRange,
   spreadOf,
   turnaroundBucket
@@ -48,6 +49,21 @@ describe('report statistics', () => {
     expect(periodOf('2026-03-09', 'month')).toBe('2026-03')
     expect(change(2, 5)).toBe(1.5)
     expect(change(0, 5)).toBeNull()
+  })
+})
+
+describe('periods of a range', () => {
+  it('lists every day, week and month of the range, across a month and a year end', () => {
+    expect(periodsOfRange('2026-11-29', '2026-12-02', 'day')).toEqual([
+      '2026-11-29',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02'
+    ])
+    expect(periodsOfRange('2026-12-01', '2026-12-01', 'day')).toEqual(['2026-12-01'])
+    // 2026-12-28 is a Monday; 2027-01-03 ends that week.
+    expect(periodsOfRange('2026-12-27', '2027-01-04', 'week')).toEqual(['2026-12-21', '2026-12-28', '2027-01-04'])
+    expect(periodsOfRange('2026-11-30', '2027-01-01', 'month')).toEqual(['2026-11', '2026-12', '2027-01'])
   })
 })
 

@@ -339,6 +339,13 @@ describe('parts coming back from a job', () => {
   })
 })
 
+/** Whether one part is on the owed list, and whether the list's length agrees with the home page's tile. */
+async function owedCounts(app: Parameters<typeof callOk>[0], token: string, partId: string) {
+  const owed = await callOk(app, 'faultyParts.list', {}, token)
+  const tile = (await callOk(app, 'dashboard.get', {}, token)).warehouse?.faultyOwedTotal
+  return { listed: owed.filter((item) => item.partId === partId).length, tileAgrees: tile === owed.length }
+}
+
 describe('faulty parts owed to the brand', () => {
   it('a returnable part fitted under warranty is owed, packed, shipped and credited', async () => {
     const { app, staff, adminToken } = shop()
@@ -361,6 +368,8 @@ describe('faulty parts owed to the brand', () => {
 
     const batch = await callOk(app, 'faultyParts.pack', { faultyPartIds: [owed[0]!.id] }, staff.clerk.token)
     expect(batch).toMatchObject({ status: 'packed', items: 1 })
+    // Packed but not shipped is still in the shop: listed, and counted on the home page alike.
+    expect(await owedCounts(app, staff.clerk.token, part.id)).toEqual({ listed: 1, tileAgrees: true })
     expect(batch.number).toMatch(/^FR-\d{6}-\d{4}$/)
     expect((await callError(app, 'faultyParts.pack', { faultyPartIds: [owed[0]!.id] }, staff.clerk.token)).code).toBe(
       'CONFLICT'
@@ -376,6 +385,7 @@ describe('faulty parts owed to the brand', () => {
       staff.clerk.token
     )
     expect(shipped).toMatchObject({ status: 'shipped', trackingNumber: 'SF1234567890' })
+    expect(await owedCounts(app, staff.clerk.token, part.id)).toEqual({ listed: 0, tileAgrees: true })
     const inBatch = await callOk(app, 'faultyParts.batch', { id: batch.id }, staff.clerk.token)
     expect(inBatch.items.map((item) => item.status)).toEqual(['shipped'])
     await callOk(app, 'faultyParts.credit', { batchId: batch.id, creditReference: 'CR-2026-88' }, staff.clerk.token)

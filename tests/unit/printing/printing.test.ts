@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { PrintJob } from '../../../src-main/features/printing/port'
 import { callError, callOk } from '../helpers'
-import { openOrder, staffedShopPerFile } from '../workOrders/fixtures'
+import { driveTo, openOrder, staffedShopPerFile } from '../workOrders/fixtures'
+import { daysPeriodEnd } from '../../../src-shared/domain/warranty/policy'
 
 const shop = staffedShopPerFile()
 
@@ -101,6 +102,23 @@ describe('printing', () => {
     expect(atCounter.repairWarranty.days).toBeGreaterThan(0)
     const atBench = await callOk(app, 'printing.workOrderDocument', { workOrderId: opened.id }, staff.techA.token)
     expect(atBench.claimCode).toBeNull()
+  })
+})
+
+describe('the repair warranty slip', () => {
+  it('before hand-over states the days only; from hand-over it states the dates', async () => {
+    const { app, staff, adminToken } = shop()
+    const ready = await driveTo(app, adminToken, 'ready_for_pickup')
+    const before = await callOk(app, 'printing.workOrderDocument', { workOrderId: ready.id }, staff.frontDesk.token)
+    expect(before.repairWarranty).toEqual({ days: before.repairWarranty.days, startsOn: null, endsOn: null })
+    expect(before.repairWarranty.days).toBeGreaterThan(0)
+
+    await callOk(app, 'workOrders.pickup', { id: ready.id, claimCode: ready.claimCode, confirmed: true }, adminToken)
+    const after = await callOk(app, 'printing.workOrderDocument', { workOrderId: ready.id }, staff.frontDesk.token)
+    const { startsOn, endsOn, days } = after.repairWarranty
+    expect(days).toBe(before.repairWarranty.days)
+    expect(startsOn).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(endsOn).toBe(daysPeriodEnd(startsOn!, days))
   })
 })
 

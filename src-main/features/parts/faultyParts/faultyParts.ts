@@ -9,6 +9,7 @@ import {
 import type { FaultyPartStatus } from '../../../../src-shared/contract/parts/faultyParts'
 import { uuidv7 } from '../../../../src-shared/domain/ids'
 import { shopLocalDate } from '../../../../src-shared/domain/timeZone'
+import { NOT_SENT_BACK } from '../../../../src-shared/domain/faultyReturn'
 import { daysBetween } from '../../../../src-shared/domain/workOrderAge'
 import { recordSyncedChange } from '../../sync/recordChange'
 import { nextDocumentNumber } from '../../numbering/service'
@@ -53,11 +54,15 @@ function withAge(rows: FaultyRow[], timeZone: string, today: string): FaultyPart
   }))
 }
 
-/** What is owed to the brand (or one status), oldest first: the top of the list is most overdue. */
+/**
+ * What the shop still has to send back to the brand (or one status), oldest first: the top of the list is
+ * most overdue. A shipped part has left the shop (its batch shows it until credited), so the list and its
+ * count mean the same as the home page's faulty-parts tile.
+ */
 export async function listFaultyParts(db: Db, now: Date, input: ParsedInput<'faultyParts.list'>) {
   let query = faultyQuery(db)
   if (input.status) query = query.where('f.status', '=', input.status)
-  else if (input.owedOnly) query = query.where('f.status', 'in', ['awaiting', 'packed', 'shipped'])
+  else if (input.owedOnly) query = query.where('f.status', 'in', [...NOT_SENT_BACK])
   else query = query.where('f.status', '!=', 'cancelled')
   const rows = await query.orderBy('f.createdAt').limit(2000).execute()
   const calendar = await shopCalendar(db, now)
