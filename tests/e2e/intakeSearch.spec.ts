@@ -1,4 +1,4 @@
-import { test, expect, screenshot, setUpShop, staffPage, hire, type ShopHost } from './fixtures'
+import { test, expect, screenshot, settled, setUpShop, staffPage, hire, type ShopHost } from './fixtures'
 
 async function checkIn(host: ShopHost, token: string, customer: string, mobile: string, serial: string) {
   const created = await host.rpc<{ workOrder: { id: string; number: string } }>(
@@ -86,8 +86,9 @@ test('F3 puts the cursor in the search; a full work-order number and Enter opens
   const page = await staffPage(browser, host, desk.username, desk.password)
   await page.keyboard.press('F3')
   const search = page.locator('input[name=work-order-search]')
-  await expect(search).toBeFocused()
   await expect(page.locator('.el-table')).toContainText('钱七')
+  await settled(page)
+  await expect(search).toBeFocused()
   await screenshot(page, 'work-orders-search-focused')
   // A part of a number only filters: both jobs share the day's prefix.
   await page.keyboard.type(first.number.slice(0, 9))
