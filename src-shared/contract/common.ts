@@ -5,6 +5,7 @@ import { ROLES } from '../domain/roles'
 import type { ServiceType } from '../domain/repairTypes'
 import type { WorkOrderStatus } from '../domain/workOrderStatus'
 import type { WaitingCause } from '../domain/warranty/waiting'
+import type { QuoteWait } from '../domain/quote'
 
 /**
  * None of the control characters in SINGLE_LINE_FORBIDDEN belongs in a name, phone or number.
@@ -117,6 +118,8 @@ export interface WorkOrderSummary {
   promisedDate: string | null
   /** The current quote's total, for paid repairs that have one. */
   quoteTotalFen: number | null
+  /** While awaiting approval: whose word the job waits for (domain/quote.ts `quoteWaitOf`). */
+  quoteWait: QuoteWait | null
   overdue: boolean
   /** Whole days since intake, on the shop's calendar. */
   agingDays: number

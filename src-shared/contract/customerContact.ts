@@ -44,6 +44,7 @@ export interface ReadyNotice {
 export interface ReadyMessage {
   workOrderId: string
   language: ReadyMessageLanguage
+  /** The message with the claim code masked: it is on screen at the counter. */
   text: string
   customerPhone: string
   /** False once the job has left the ready state: the message would be wrong. */
@@ -121,6 +122,10 @@ export const customerContactContract = {
   ),
   /** The message for a job that is ready, in the chosen language, and who has passed it on so far. */
   'customerContact.readyMessage': operation<ReadyMessage>()(
+    z.object({ workOrderId: id, language: languageSchema }).strict()
+  ),
+  /** The same message with the claim code in clear, for the clipboard only; each copy is audited. */
+  'customerContact.copyReadyMessage': operation<{ text: string }>()(
     z.object({ workOrderId: id, language: languageSchema }).strict()
   ),
   'customerContact.markNotified': operation<ReadyMessage>()(

@@ -175,6 +175,7 @@ export const permissions: Record<OperationName, Access> = {
   'customerContact.saveSettings': ADMIN_AND_MANAGER,
   // The counter tells customers their device is ready and makes the follow-up calls.
   'customerContact.readyMessage': DESK,
+  'customerContact.copyReadyMessage': DESK,
   'customerContact.markNotified': DESK,
   'customerContact.followUps': DESK,
   'customerContact.recordCall': DESK,

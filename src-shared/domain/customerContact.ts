@@ -77,6 +77,14 @@ export function renderReadyMessage(template: string, values: ReadyMessageValues)
   )
 }
 
+/**
+ * What the ready panel shows in place of the claim code: whoever stands at the counter may read the
+ * screen, and the code is the customer's proof at pick-up. Only the copy action, audited, carries it.
+ */
+export function maskClaimCode(code: string): string {
+  return '*'.repeat(code.length)
+}
+
 /** How the desk passed the message on (sending through an SMS gateway is an extension point). */
 export const NOTICE_CHANNELS = ['sms', 'wechat', 'phone', 'other'] as const
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number]

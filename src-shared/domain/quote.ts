@@ -35,3 +35,18 @@ export function workMayProceed(serviceType: ServiceType, quote: QuoteState | nul
     (quote.managerApproval === 'not_required' || quote.managerApproval === 'approved')
   )
 }
+
+/**
+ * What a job in "awaiting approval" is actually waiting for, from its current quote: the status
+ * alone reads 报价待确认 even after the customer said yes (a manager's approval above the limit
+ * still due, or only the technician's start). null for any other status, or when there is no quote.
+ */
+export type QuoteWait = 'customer' | 'manager' | 'go_ahead' | 'customer_refused' | 'manager_rejected'
+
+export function quoteWaitOf(status: string, quote: QuoteState | null): QuoteWait | null {
+  if (status !== 'awaiting_approval' || !quote) return null
+  if (quote.customerDecision === 'refused') return 'customer_refused'
+  if (quote.managerApproval === 'rejected') return 'manager_rejected'
+  if (quote.customerDecision === 'pending') return 'customer'
+  return quote.managerApproval === 'pending' ? 'manager' : 'go_ahead'
+}

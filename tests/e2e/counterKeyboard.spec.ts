@@ -198,6 +198,23 @@ test('pick-up by scanner: the claim receipt opens the job with its checkout in f
   await expect(page.getByTestId('pickup')).toBeFocused()
   await settled(page)
   await screenshot(page, 'keyboard-pickup-paid-order-en')
+
+  // By keyboard alone: the code, Enter (to the confirmation), Enter ticks it, Ctrl+Enter hands over.
+  await page.keyboard.press('Enter')
+  await expect(page.locator('input[name=claim-code]')).toBeFocused()
+  await page.keyboard.type(job.claimCode)
+  await page.keyboard.press('Enter')
+  const confirm = page.getByTestId('pickup-confirm').locator('input')
+  await expect(confirm).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(confirm).toBeChecked()
+  await page.keyboard.press('Enter')
+  await expect(confirm).toBeChecked()
+  await settled(page)
+  await screenshot(page, 'keyboard-pickup-confirm-ticked-en')
+  await page.keyboard.press('Control+Enter')
+  await expect(page.getByText('Handed over')).toBeVisible()
+  await expect(page.getByTestId('pickup-dialog')).toBeHidden()
 })
 
 test('an unknown code is said and left selected, so the next scan replaces it: warranty, counter sale, refund', async ({

@@ -1,5 +1,7 @@
 import { test, expect, screenshot, setUpShop, staffPage, hire, settled, takeIn, type ShopHost } from './fixtures'
 
+type BrowserClipboard = { navigator: { clipboard: { readText(): Promise<string> } } }
+
 /**
  * A warranty job (nothing for the customer to pay) taken in and repaired through the API; or,
  * `cancelled`, taken in and cancelled, the device waiting to go back unrepaired.
@@ -40,13 +42,19 @@ test('the desk tells the customer the device is ready, calls back after pick-up,
   const page = await staffPage(browser, host, desk.username, desk.password)
   await page.goto(`${host.url}#/work-orders/${job.id}`)
   const notice = page.getByTestId('ready-notice')
-  await expect(notice.getByTestId('ready-text')).toHaveValue(
-    new RegExp(`李秋水您好.*${job.number}.*取机码 ${job.claimCode}`)
-  )
+  // Whoever stands at the counter sees the message with the code masked…
+  await expect(notice.getByTestId('ready-text')).toHaveValue(new RegExp(`李秋水您好.*${job.number}.*取机码 \\*{6}，`))
+  await expect(notice.getByTestId('ready-text')).not.toHaveValue(new RegExp(job.claimCode))
   await notice.getByRole('radio', { name: 'English' }).check({ force: true })
   await expect(notice.getByTestId('ready-text')).toHaveValue(
-    new RegExp(`Hello 李秋水.*${job.number}.*claim code is ${job.claimCode}`)
+    new RegExp(`Hello 李秋水.*${job.number}.*claim code is \\*{6};`)
   )
+  // …and only the copy, which the audit log records, carries it to the customer.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url })
+  await notice.getByTestId('ready-copy').click()
+  await expect(page.getByText('已复制，可粘贴到短信或微信')).toBeVisible()
+  const copied = await page.evaluate(() => (globalThis as unknown as BrowserClipboard).navigator.clipboard.readText())
+  expect(copied).toMatch(new RegExp(`Hello 李秋水.*claim code is ${job.claimCode};`))
   await notice.getByTestId('ready-channel').click()
   await page.getByRole('option', { name: '微信' }).click()
   await notice.getByTestId('ready-mark').click()
@@ -152,7 +160,5 @@ test('the manager changes how many days after pick-up the desk calls back, and t
   await page.getByTestId('contact-settings-save').click()
   await expect(template).toBeHidden()
   await page.goto(`${host.url}#/work-orders/${cancelled.id}`)
-  await expect(text).toHaveValue(
-    `李秋水您好，工单 ${cancelled.number} 未维修，请凭取机码 ${cancelled.claimCode} 取回。`
-  )
+  await expect(text).toHaveValue(`李秋水您好，工单 ${cancelled.number} 未维修，请凭取机码 ****** 取回。`)
 })

@@ -1,7 +1,7 @@
-import { test, expect, screenshot, setUpShop, staffPage, hire, type ShopHost } from './fixtures'
+import { test, expect, screenshot, settled, setUpShop, staffPage, hire, type ShopHost } from './fixtures'
 
 async function checkIn(host: ShopHost, token: string, customer: string, mobile: string, serial: string) {
-  await host.rpc(
+  const created = await host.rpc<{ workOrder: { id: string; number: string } }>(
     'workOrders.create',
     {
       customer: { kind: 'new', fields: { name: customer, mobile } },
@@ -18,6 +18,7 @@ async function checkIn(host: ShopHost, token: string, customer: string, mobile: 
     },
     token
   )
+  return created.workOrder
 }
 
 test('a fast typist finds a returning customer by the last digits of the phone; Enter picks the right one', async ({
@@ -71,4 +72,32 @@ test('the work-order list searches as you type', async ({ browser, host }) => {
   await page.locator('input[name=work-order-search]').pressSequentially('孙八', { delay: 20 })
   await expect(table).not.toContainText('钱七')
   await expect(table).toContainText('孙八')
+})
+
+test('F3 puts the cursor in the search; a full work-order number and Enter opens that job', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+  const first = await checkIn(host, adminToken, '钱七', '13912348000', 'SN-QIAN-1')
+  const second = await checkIn(host, adminToken, '孙八', '13880001234', 'SN-SUN-1')
+
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await page.keyboard.press('F3')
+  const search = page.locator('input[name=work-order-search]')
+  await expect(page.locator('.el-table')).toContainText('钱七')
+  await settled(page)
+  await expect(search).toBeFocused()
+  await screenshot(page, 'work-orders-search-focused')
+  // A part of a number only filters: both jobs share the day's prefix.
+  await page.keyboard.type(first.number.slice(0, 9))
+  await page.keyboard.press('Enter')
+  await expect(page.locator('.el-table')).toContainText('孙八')
+  await expect(page).toHaveURL(/#\/work-orders$/)
+  // The whole number, lower case as a person may type it, opens the job.
+  await search.fill(second.number.toLowerCase())
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(new RegExp(`#/work-orders/${second.id}$`))
+  await expect(page.getByTestId('work-order')).toContainText(second.number)
 })

@@ -69,8 +69,23 @@ test('a quote starts from the diagnosis, labour and parts asked for; the timelin
   await expect(page.getByTestId('quote-total')).toContainText('1,300.00')
 
   // The customer says yes by phone and the manager approves: the timeline tells it all in order.
+  await expect(page.getByTestId('status-tag').first()).toHaveText('待客户确认报价')
   await host.rpc('workOrders.customerDecision', { id: workOrder.id, approved: true, channel: 'phone' }, adminToken)
+  // Agreed, yet above the approval limit: the job and its board card say it is the manager's word now.
+  await page.reload()
+  await expect(page.getByTestId('status-tag').first()).toHaveText('待店长审批')
+  await settled(page)
+  await screenshot(page, 'repairs-quote-awaiting-manager')
+  await page.goto(`${host.url}#/board`)
+  const card = page.getByTestId('board-awaiting_approval').locator('.card', { hasText: workOrder.number })
+  await expect(card.getByTestId('board-quote-wait')).toHaveText('待店长审批')
+  await settled(page)
+  await screenshot(page, 'repairs-board-awaiting-manager')
   await host.rpc('workOrders.managerDecision', { id: workOrder.id, approved: true }, adminToken)
+  await page.reload()
+  await expect(card.getByTestId('board-quote-wait')).toHaveText('报价已同意，待开工')
+  await page.goto(`${host.url}#/work-orders/${workOrder.id}`)
+  await expect(page.getByTestId('status-tag').first()).toHaveText('报价已同意，待开工')
   await host.rpc('workOrderParts.issue', { workOrderId: workOrder.id, partId: screen.id, quantity: 1 }, adminToken)
   // A spare screen asked for by the counter is not needed after all: the technician cancels it.
   await host.rpc(

@@ -43,6 +43,14 @@ async function staysInView(page: Page, action: Locator): Promise<void> {
   await expect(action).toBeInViewport({ ratio: 1 })
 }
 
+/** Wholly in the window and above the pay bar fixed at the page's foot, not under it. */
+async function expectAboveTheBar(page: Page, shown: Locator): Promise<void> {
+  await expect(shown).toBeInViewport({ ratio: 1 })
+  const box = (await shown.boundingBox())!
+  const bar = (await page.locator('.action-bar').boundingBox())!
+  expect(box.y + box.height).toBeLessThanOrEqual(bar.y)
+}
+
 for (const size of SCREENS) {
   const tag = `${size.width}x${size.height}`
 
@@ -87,9 +95,7 @@ for (const size of SCREENS) {
     await expect(cash).toBeFocused()
     await expect(cash).toBeInViewport({ ratio: 1 })
     await settled(page)
-    const cashBox = (await cash.boundingBox())!
-    const barBox = (await page.locator('.action-bar').boundingBox())!
-    expect(cashBox.y + cashBox.height).toBeLessThanOrEqual(barBox.y)
+    await expectAboveTheBar(page, cash)
     await screenshot(page, `small-checkout-${tag}`)
     await staysInView(page, page.getByTestId('pay'))
 
@@ -120,6 +126,32 @@ for (const size of SCREENS) {
     await settled(page)
     await staysInView(page, page.getByTestId('intake-submit'))
     await screenshot(page, `small-intake-${tag}`)
+  })
+
+  test(`at ${tag} the cashier sees the cash typed, the tendered total and the change while taking it`, async ({
+    browser,
+    host
+  }) => {
+    const adminToken = await setUpShop(host)
+    const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+    // A quoted repair: the quote the customer agreed to sits above the totals, pushing the payment down.
+    const job = await finishedJob(host, adminToken, {
+      serviceType: 'paid_repair',
+      customer: '黄琳涵',
+      labourFen: 8_000,
+      partPriceFen: 4_000
+    })
+    const page = await staffPage(browser, host, desk.username, desk.password)
+    await page.setViewportSize(size)
+    await goTo(page, host, `/work-orders/${job.id}/checkout`)
+    const cash = page.locator('input[name=tender-amount-0]')
+    await expect(cash).toBeFocused()
+    await page.keyboard.type('200')
+    await expect(page.getByTestId('checkout-change')).toHaveText('¥80.00')
+    await settled(page)
+    for (const shown of [cash, page.getByTestId('checkout-tendered'), page.getByTestId('checkout-change')])
+      await expectAboveTheBar(page, shown)
+    await page.screenshot({ path: `test-results/screens/small-checkout-change-${tag}.png` })
   })
 
   test(`at ${tag} the part dialog's Save and the credit note's Confirm are in view`, async ({ browser, host }) => {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection'
 import { AppError, type CurrentUser, type ReadyMessage, type ReadyNotice } from '../../../src-shared/contract'
 import {
+  maskClaimCode,
   renderReadyMessage,
   type NoticeChannel,
   type ReadyMessageLanguage
@@ -11,18 +12,71 @@ import { recordAudit } from '../audit/record'
 import { readShopProfile } from '../settings/service'
 import { findWorkOrder } from '../workOrders/lookup'
 import { addTimelineEvent } from '../workOrders/timeline'
+import type { WorkOrdersTable } from '../workOrders/tables'
 import { readContactSettings } from './contactSettings'
 
 /**
  * The "your device is ready" message for the desk to copy into SMS or WeChat, filled from the
  * shop's template. Sending it through an SMS gateway is left to an extension (ARCHITECTURE.md):
- * here the desk passes it on and records that it did.
+ * here the desk passes it on and records that it did. The answer is on screen at the counter, so
+ * its claim code is masked; `copyReadyMessage` gives the full text to the clipboard.
  */
 export async function readyMessage(db: Db, workOrderId: string, language: ReadyMessageLanguage): Promise<ReadyMessage> {
   const order = await findWorkOrder(db, workOrderId)
+  return {
+    workOrderId,
+    language,
+    text: await fillReadyMessage(db, order, language, maskClaimCode(order.claimCode)),
+    customerPhone: await customerMobile(db, order.customerId),
+    ready: awaitsHandOver(order),
+    notices: await noticesOf(db, workOrderId)
+  }
+}
+
+/**
+ * The message with the claim code in clear, for the desk to paste to the customer; only while the
+ * device waits to be collected. Each copy is audited: it is the one way the code leaves the shop
+ * after intake.
+ */
+export async function copyReadyMessage(
+  db: Db,
+  at: Date,
+  actor: CurrentUser,
+  input: { workOrderId: string; language: ReadyMessageLanguage }
+): Promise<{ text: string }> {
+  return db.transaction().execute(async (trx) => {
+    const order = await findWorkOrder(trx, input.workOrderId)
+    if (!awaitsHandOver(order)) throw new AppError('CONFLICT', 'errors.jobNotReady', { number: order.number })
+    const text = await fillReadyMessage(trx, order, input.language, order.claimCode)
+    await recordAudit(trx, at, {
+      actorId: actor.id,
+      action: 'customerContact.copyReadyMessage',
+      entity: 'work_order',
+      entityId: order.id,
+      after: { language: input.language }
+    })
+    return { text }
+  })
+}
+
+async function customerMobile(db: Db, customerId: string): Promise<string> {
   const customer = await db
     .selectFrom('customers')
-    .select(['name', 'mobile'])
+    .select('mobile')
+    .where('id', '=', customerId)
+    .executeTakeFirstOrThrow()
+  return customer.mobile ?? ''
+}
+
+async function fillReadyMessage(
+  db: Db,
+  order: WorkOrdersTable,
+  language: ReadyMessageLanguage,
+  claimCode: string
+): Promise<string> {
+  const customer = await db
+    .selectFrom('customers')
+    .select(['name'])
     .where('id', '=', order.customerId)
     .executeTakeFirstOrThrow()
   const device = await db
@@ -34,23 +88,15 @@ export async function readyMessage(db: Db, workOrderId: string, language: ReadyM
   const settings = await readContactSettings(db)
   // A job that ends unrepaired must not tell the customer the device was repaired.
   const templates = LEAVES_UNREPAIRED.has(order.status) ? settings.unrepairedTemplates : settings.readyTemplates
-  const text = renderReadyMessage(templates[language], {
+  return renderReadyMessage(templates[language], {
     shop: profile?.name ?? '',
     customer: customer.name,
     number: order.number,
-    claimCode: order.claimCode,
+    claimCode,
     device: `${device.brand} ${device.model}`.trim(),
     hours: settings.openingHours[language],
     phone: profile?.phone ?? ''
   })
-  return {
-    workOrderId,
-    language,
-    text,
-    customerPhone: customer.mobile ?? '',
-    ready: awaitsHandOver(order),
-    notices: await noticesOf(db, workOrderId)
-  }
 }
 
 /** Records that the desk told the customer; only while the device waits to be collected. */

@@ -18,6 +18,7 @@ import { searchedPage, type FilteredOrders } from './listSearch'
 import { workOrderPorts } from './ports'
 import { comeback, promisedBefore, promisedFor, stuck } from './queues'
 import { waitingEntitledOn, waitingRecord } from '../../../src-shared/domain/warranty/waiting'
+import { quoteWaitOf } from '../../../src-shared/domain/quote'
 
 /** Work orders joined with what a list row shows: customer, device, technician. */
 export function summaryQuery(db: Db) {
@@ -52,7 +53,19 @@ export function selectSummaryColumns(query: SummaryQuery) {
     'wo.waitingCause',
     'wo.waitingSince',
     (eb) =>
-      eb.selectFrom('quotes as q').select('q.totalFen').whereRef('q.id', '=', 'wo.currentQuoteId').as('quoteTotalFen')
+      eb.selectFrom('quotes as q').select('q.totalFen').whereRef('q.id', '=', 'wo.currentQuoteId').as('quoteTotalFen'),
+    (eb) =>
+      eb
+        .selectFrom('quotes as q')
+        .select('q.customerDecision')
+        .whereRef('q.id', '=', 'wo.currentQuoteId')
+        .as('quoteCustomerDecision'),
+    (eb) =>
+      eb
+        .selectFrom('quotes as q')
+        .select('q.managerApproval')
+        .whereRef('q.id', '=', 'wo.currentQuoteId')
+        .as('quoteManagerApproval')
   ])
 }
 
@@ -121,6 +134,12 @@ export function toSummary(
     createdAt: row.createdAt,
     promisedDate: row.promisedDate,
     quoteTotalFen: row.quoteTotalFen,
+    quoteWait: quoteWaitOf(
+      row.status,
+      row.quoteCustomerDecision && row.quoteManagerApproval
+        ? { customerDecision: row.quoteCustomerDecision, managerApproval: row.quoteManagerApproval }
+        : null
+    ),
     overdue: isOverdue(row.status, row.promisedDate, calendar.today),
     agingDays: daysWaitedSince(row.createdAt, ageEnd, calendar.timeZone),
     faultDate: row.faultDate ?? null,

@@ -59,6 +59,11 @@ export const useContactStore = defineStore('customerContact', () => {
     readyMessage.value = await call('customerContact.markNotified', { workOrderId, language, channel })
   }
 
+  /** The message with the claim code in clear, for the clipboard only (the server audits it). */
+  async function fullReadyText(workOrderId: string, language: ReadyMessageLanguage): Promise<string> {
+    return (await call('customerContact.copyReadyMessage', { workOrderId, language })).text
+  }
+
   return {
     followUpTab,
     followUps,
@@ -72,6 +77,7 @@ export const useContactStore = defineStore('customerContact', () => {
     moveComplaint,
     openComplaint,
     loadReadyMessage,
+    fullReadyText,
     markNotified
   }
 })

@@ -18,6 +18,14 @@ export const repairsMessages = defineMessages(
       cancelled: '已取消',
       returned_unrepaired: '未修退回'
     },
+    /** In place of 报价待确认: what the job actually waits for (the server's `quoteWait`). */
+    quoteWait: {
+      customer: '待客户确认报价',
+      manager: '待店长审批',
+      go_ahead: '报价已同意，待开工',
+      customer_refused: '客户已拒绝报价',
+      manager_rejected: '店长已驳回报价'
+    },
     moveTo: {
       diagnosing: '开始检测',
       awaiting_parts: '等待配件',
@@ -153,6 +161,13 @@ export const repairsMessages = defineMessages(
       picked_up: 'Picked up',
       cancelled: 'Cancelled',
       returned_unrepaired: 'Returned unrepaired'
+    },
+    quoteWait: {
+      customer: 'Quote: awaiting customer',
+      manager: 'Awaiting manager approval',
+      go_ahead: 'Quote agreed: to start',
+      customer_refused: 'Customer refused quote',
+      manager_rejected: 'Manager rejected quote'
     },
     moveTo: {
       diagnosing: 'Start diagnosis',

@@ -80,6 +80,7 @@ export const workOrderPageMessages = defineMessages(
       pickupByPhone: '客户电话（凭条遗失时）',
       pickupConfirm: '已核对设备与附件，确认交付',
       pickupConfirmFirst: '请先核对设备与附件并勾选确认',
+      pickupConfirmKeys: '按 Enter 或空格勾选，Ctrl+Enter 确认交付',
       pickupNotBilled: '该工单尚未结账，结账后才能交机（保修工单也需结账以生成厂家索赔）',
       pickupGoCheckout: '去结账',
       pickupUnpaidOverride: '店长批准未结账交机',
@@ -221,6 +222,7 @@ export const workOrderPageMessages = defineMessages(
       pickupByPhone: "Customer's phone (if the receipt is lost)",
       pickupConfirm: 'Device and accessories checked; hand over',
       pickupConfirmFirst: 'Check the device and accessories and tick the box first',
+      pickupConfirmKeys: 'Enter or Space ticks it; Ctrl+Enter hands over',
       pickupNotBilled:
         'This job has not been checked out: the device can be handed over once it is (a warranty job is checked out too, to claim from the brand)',
       pickupGoCheckout: 'Check out',

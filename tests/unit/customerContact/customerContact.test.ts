@@ -66,9 +66,12 @@ describe('the ready-for-pick-up message', () => {
       { workOrderId: id, language: 'zh-CN' },
       staff.frontDesk.token
     )
+    // On screen at the counter: the code is masked.
+    const masked = '*'.repeat(claimCode.length)
     expect(zh.text).toBe(
-      `${SHOP.name}：${order.customer.name}，工单${order.number}已修好，取机码${claimCode}，周一至周六 9-18`
+      `${SHOP.name}：${order.customer.name}，工单${order.number}已修好，取机码${masked}，周一至周六 9-18`
     )
+    expect(zh.text).not.toContain(claimCode)
     expect(zh.ready).toBe(true)
     const en = await callOk(
       app,
@@ -77,7 +80,32 @@ describe('the ready-for-pick-up message', () => {
       staff.frontDesk.token
     )
     // A placeholder the template misspells stays visible rather than vanishing.
-    expect(en.text).toBe(`${order.number} ready, code ${claimCode}, Mon-Sat 9-18, {nonsense}`)
+    expect(en.text).toBe(`${order.number} ready, code ${masked}, Mon-Sat 9-18, {nonsense}`)
+
+    // Only the copy carries the code, and each copy is audited.
+    const copied = await callOk(
+      app,
+      'customerContact.copyReadyMessage',
+      { workOrderId: id, language: 'en' },
+      staff.frontDesk.token
+    )
+    expect(copied.text).toBe(`${order.number} ready, code ${claimCode}, Mon-Sat 9-18, {nonsense}`)
+    expect(auditRows(app, 'customerContact.copyReadyMessage').filter((row) => row.entityId === id)).toHaveLength(1)
+  })
+
+  it('gives the code to no one once the device is collected, nor to a technician', async () => {
+    const { app, adminToken, staff } = shop()
+    const { id, claimCode } = await driveTo(app, adminToken, 'ready_for_pickup')
+    const input = { workOrderId: id, language: 'zh-CN' as const }
+    expect(await callError(app, 'customerContact.copyReadyMessage', input, staff.techA.token)).toMatchObject({
+      code: 'FORBIDDEN'
+    })
+    await callOk(app, 'workOrders.pickup', { id, claimCode, confirmed: true }, staff.frontDesk.token)
+    expect(await callError(app, 'customerContact.copyReadyMessage', input, staff.frontDesk.token)).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.jobNotReady'
+    })
+    expect(auditRows(app, 'customerContact.copyReadyMessage').filter((row) => row.entityId === id)).toHaveLength(0)
   })
 
   it('records who told the customer and when, on the job and its timeline; refuses once collected', async () => {

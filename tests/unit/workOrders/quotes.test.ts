@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { needsManagerApproval, quoteTotalFen, workMayProceed } from '../../../src-shared/domain/quote'
+import { needsManagerApproval, quoteTotalFen, quoteWaitOf, workMayProceed } from '../../../src-shared/domain/quote'
+import type { CustomerDecision, ManagerApproval } from '../../../src-shared/domain/quote'
 import { callError, callOk } from '../helpers'
 import { driveTo, openOrder, rowsAbout, setApprovalThreshold, staffedShopPerFile } from './fixtures'
 
@@ -28,6 +29,20 @@ describe('quote rules in the domain', () => {
     expect(workMayProceed('paid_repair', { customerDecision: 'refused', managerApproval: 'not_required' })).toBe(false)
     for (const other of ['warranty_repair', 'installation', 'inspection'] as const)
       expect(workMayProceed(other, null)).toBe(true)
+  })
+
+  it('a job awaiting approval says whose word it waits for, from its quote', () => {
+    const waits = (customerDecision: CustomerDecision, managerApproval: ManagerApproval) =>
+      quoteWaitOf('awaiting_approval', { customerDecision, managerApproval })
+    expect(waits('pending', 'not_required')).toBe('customer')
+    expect(waits('pending', 'pending')).toBe('customer')
+    expect(waits('approved', 'pending')).toBe('manager')
+    expect(waits('approved', 'approved')).toBe('go_ahead')
+    expect(waits('approved', 'not_required')).toBe('go_ahead')
+    expect(waits('refused', 'pending')).toBe('customer_refused')
+    expect(waits('approved', 'rejected')).toBe('manager_rejected')
+    expect(quoteWaitOf('awaiting_approval', null)).toBeNull()
+    expect(quoteWaitOf('repairing', { customerDecision: 'approved', managerApproval: 'approved' })).toBeNull()
   })
 })
 
@@ -81,13 +96,22 @@ describe('quotes and approvals through the service', () => {
     expect(await callError(app, 'workOrders.transition', { id, to: 'repairing' }, staff.techA.token)).toMatchObject({
       code: 'APPROVAL_REQUIRED'
     })
+    // The status still reads "awaiting approval": the job, its list row and its board card say it is the manager's.
+    expect(quoted.quoteWait).toBe('customer')
+    expect(accepted.quoteWait).toBe('manager')
+    const listed = await callOk(app, 'workOrders.list', { search: quoted.number }, staff.frontDesk.token)
+    expect(listed.rows.find((row) => row.id === id)?.quoteWait).toBe('manager')
+    const board = await callOk(app, 'workOrders.board', {}, staff.frontDesk.token)
+    const card = board.flatMap((column) => column.cards).find((each) => each.id === id)
+    expect(card?.quoteWait).toBe('manager')
 
     const approved = await callOk(app, 'workOrders.managerDecision', { id, approved: true }, staff.manager.token)
     expect(approved.quote).toMatchObject({ managerApproval: 'approved', managerName: staff.manager.user.displayName })
+    expect(approved.quoteWait).toBe('go_ahead')
     expect((await callOk(app, 'workOrders.approvals', {}, staff.manager.token)).map((row) => row.id)).not.toContain(id)
-    expect((await callOk(app, 'workOrders.transition', { id, to: 'repairing' }, staff.techA.token)).status).toBe(
-      'repairing'
-    )
+    const repairing = await callOk(app, 'workOrders.transition', { id, to: 'repairing' }, staff.techA.token)
+    expect(repairing.status).toBe('repairing')
+    expect(repairing.quoteWait).toBeNull()
   })
 
   it('a discount above the threshold needs a manager even when the total is small', async () => {
