@@ -117,6 +117,8 @@ export const repairsMessages = defineMessages(
       freeComebackHint:
         '同一故障复发：请店长打开原工单点「返修（同一故障复发）」，由本店保修，客户免费。其他故障照常登记收费。',
       openEarlierJob: '打开 {number}',
+      deviceOnOpenJob: '这台设备还在店里：工单 {number}（{status}）尚未结束',
+      deviceOnOpenJobHint: '同一台设备不能同时登记两张工单，保存会被拒绝。请打开该工单继续处理（取机、补充故障等）。',
       deviceNew: '新设备，请填写品牌和型号',
       customerDevices: '该客户的设备',
       jobSection: '维修信息',
@@ -254,6 +256,9 @@ export const repairsMessages = defineMessages(
       freeComebackHint:
         'Same fault back: a manager opens that job and clicks “Reopen (same fault back)”; the shop’s warranty covers it, free to the customer. Any other fault: check in as usual.',
       openEarlierJob: 'Open {number}',
+      deviceOnOpenJob: 'This device is still in the shop: work order {number} ({status}) is not finished',
+      deviceOnOpenJobHint:
+        'A device cannot be on two work orders at once, so saving would be refused. Open that job to go on (pick-up, another fault…).',
       deviceNew: 'New device: enter brand and model',
       customerDevices: "Customer's devices",
       jobSection: 'Job',
