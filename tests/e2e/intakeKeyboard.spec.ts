@@ -1,13 +1,20 @@
-import { test, expect, screenshot, settled, setUpShop, staffPage, hire } from './fixtures'
+import type { Browser } from '@playwright/test'
+import { test, expect, screenshot, settled, setUpShop, staffPage, hire, type ShopHost } from './fixtures'
+
+/** A new shop's front desk on the empty check-in form. */
+async function deskAtIntake(browser: Browser, host: ShopHost) {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  await page.getByTestId('nav-intake').click()
+  return page
+}
 
 test('the symptom list takes the first match on Enter, and the next Enter moves on to the fault', async ({
   browser,
   host
 }) => {
-  const adminToken = await setUpShop(host)
-  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
-  const page = await staffPage(browser, host, desk.username, desk.password)
-  await page.getByTestId('nav-intake').click()
+  const page = await deskAtIntake(browser, host)
   const symptom = page.getByTestId('symptom')
   await symptom.click()
   await page.keyboard.type('触摸')
@@ -28,10 +35,7 @@ test('Enter on the passcode consent moves on and never gives the consent; Space 
   browser,
   host
 }) => {
-  const adminToken = await setUpShop(host)
-  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
-  const page = await staffPage(browser, host, desk.username, desk.password)
-  await page.getByTestId('nav-intake').click()
+  const page = await deskAtIntake(browser, host)
   const consent = page.getByRole('switch')
   await consent.focus()
   await page.keyboard.press('Enter')
@@ -49,10 +53,7 @@ test('Enter on the passcode consent moves on and never gives the consent; Space 
 })
 
 test('a save refused for a short mobile number puts the caret in the mobile field', async ({ browser, host }) => {
-  const adminToken = await setUpShop(host)
-  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
-  const page = await staffPage(browser, host, desk.username, desk.password)
-  await page.getByTestId('nav-intake').click()
+  const page = await deskAtIntake(browser, host)
   await page.locator('input[name=customer-name]').fill('周九')
   await page.locator('input[name=customer-mobile]').fill('1381234')
   await page.locator('input[name=serial]').fill('SN-SHORT-PHONE')
