@@ -73,6 +73,7 @@ test('a unit the registry repairs free is taken in as a warranty repair; booking
   await screenshot(page, 'intake-paid-despite-free-confirm')
   // Going back changes nothing: no job is opened.
   await confirm.getByRole('button', { name: '返回修改' }).click()
+  await expect(confirm).toHaveCount(0)
   await expect(created).toHaveCount(0)
   await expect(serviceType.locator('input[value=paid_repair]')).toBeChecked()
   await page.keyboard.press('Control+Enter')
