@@ -177,6 +177,8 @@ export const coreEn: typeof coreZhCN = {
     notesKeptAtClose:
       'This work order is closed: its notes stay as they were at the close. Add a note after the close for anything new',
     workOrderStillOpen: 'This work order is still open: edit its notes instead',
+    deviceOnOpenJob:
+      'This device is still in the shop on work order {number}, which is not finished: it cannot be booked in on a second one. Open that job instead',
     alreadyReopened: 'This job was already reopened as {number}; reopen that one if the fault is back',
     jobNotReady: 'Job {number} is not waiting for pick-up: there is nothing to tell the customer',
     followUpNotFound: 'This follow-up was not found',

@@ -155,6 +155,7 @@ export const coreZhCN = {
     notYourJob: '这不是指派给您的工单',
     notesKeptAtClose: '工单已结束，备注保持结单时的内容，不能再改；如有新情况，请添加结单后的补充备注',
     workOrderStillOpen: '工单还没有结束，请直接修改备注',
+    deviceOnOpenJob: '这台设备还在店里：工单 {number} 尚未结束，不能再登记一张新工单。请打开该工单继续处理',
     alreadyReopened: '此工单已返修为 {number}，如故障再现请对该工单返修',
     jobNotReady: '工单 {number} 不在待取机状态，无需通知取机',
     followUpNotFound: '找不到这条回访',

@@ -82,18 +82,20 @@ export function oneTabStopPerGroup(event: FocusEvent): void {
 /**
  * Pickers keep Enter to themselves: a date field opens its calendar on one Enter and closes it on
  * the next, a drop-down opens its list and waits there, so the caret never left them and
- * Ctrl+Enter never reached the form. Heard on the form before the field (`@keydown.capture`),
- * Ctrl+Enter in a picker submits; with `advance` (a form whose Enter moves on), Enter moves on
- * like any other field, except in a drop-down whose list is open (it picks the highlighted entry;
- * the next Enter moves on). Leaving a date field takes the date typed into it, as a click
- * elsewhere does; the down arrow still opens a picker.
+ * Ctrl+Enter never reached the form. An on/off switch flips on Enter (Ctrl+Enter too), so a key
+ * meant to move on or to save gave a customer's consent. Heard on the form before the field
+ * (`@keydown.capture`), Ctrl+Enter in a picker or on a switch submits; with `advance` (a form whose
+ * Enter moves on), Enter moves on like any other field, except in a drop-down whose list is open
+ * (it picks the highlighted entry; the next Enter moves on). Space still flips a switch. Leaving
+ * a date field takes the date typed into it, as a click elsewhere does; the down arrow still
+ * opens a picker.
  */
 export function enterFromPicker(event: KeyboardEvent, submit: () => void, { advance = true } = {}): void {
   const field = event.target
   if (event.key !== 'Enter' || event.isComposing || event.altKey || event.shiftKey || event.metaKey) return
   if (!(field instanceof HTMLInputElement)) return
   const select = field.closest('.el-select') !== null
-  if (!select && !field.closest('.el-date-editor')) return
+  if (!select && !field.closest('.el-date-editor') && !field.closest('.el-switch')) return
   if (event.ctrlKey) {
     event.stopPropagation()
     event.preventDefault()

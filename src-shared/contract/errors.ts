@@ -114,6 +114,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.recountNeeded',
   'errors.reopenOnlyPickedUp',
   'errors.comebackKindChanged',
+  'errors.deviceOnOpenJob',
   'errors.blindSerialsNeedManager',
   'errors.deliveryAlreadyReceived',
   'errors.requestNotOpen',

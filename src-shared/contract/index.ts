@@ -135,6 +135,7 @@ export type { Stocktake, StocktakeLine, StocktakeSummary, StocktakeScope } from 
 export type {
   WorkOrderDetail,
   FreeComeback,
+  OpenJobOfDevice,
   LabourLine,
   Quote,
   TimelineEvent,

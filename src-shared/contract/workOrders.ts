@@ -33,6 +33,13 @@ import { PAYMENT_METHODS } from '../domain/invoice'
 import type { ComebackCover } from '../domain/comeback'
 import { WAITING_CAUSES } from '../domain/warranty/waiting'
 
+/** The job a device is on while it is in the shop: it cannot be booked in on a second one. */
+export interface OpenJobOfDevice {
+  workOrderId: string
+  number: string
+  status: WorkOrderStatus
+}
+
 /** A device's collected job whose comeback the shop's repair warranty still covers. */
 export interface FreeComeback {
   workOrderId: string
@@ -365,5 +372,10 @@ export const workOrdersContract = {
    * At check-in: the device's last collected job when a comeback of it would be free under the
    * shop's own repair warranty today, so the counter does not bill the customer for it again.
    */
-  'workOrders.freeComeback': operation<FreeComeback | null>()(z.object({ deviceId: id }).strict())
+  'workOrders.freeComeback': operation<FreeComeback | null>()(z.object({ deviceId: id }).strict()),
+  /**
+   * At check-in: the device's job still open, if any. Check-in refuses a second job for it
+   * (errors.deviceOnOpenJob), so the counter is shown this one before anything is typed in vain.
+   */
+  'workOrders.openJobOfDevice': operation<OpenJobOfDevice | null>()(z.object({ deviceId: id }).strict())
 }

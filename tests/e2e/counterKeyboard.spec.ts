@@ -114,12 +114,18 @@ test('check-in by keyboard: a known device scanned brings its owner, and the car
     ['王老五', '13800001111', 'SN-KNOWN-01'],
     ['赵六', '13800002222', 'SN-KNOWN-02']
   ] as const) {
-    await takeIn(host, adminToken, {
+    const earlier = await takeIn(host, adminToken, {
       customer: { name, mobile },
       device: { brand: '华为', model: 'P60', serial },
       serviceType: 'paid_repair',
       reportedFault: '电池鼓包'
     })
+    // Out of the shop again: a device on an open job cannot be booked in a second time.
+    await host.rpc(
+      'workOrders.transition',
+      { id: earlier.workOrder.id, to: 'cancelled', reason: '客户改天再来' },
+      adminToken
+    )
   }
   const page = await staffPage(browser, host, desk.username, desk.password)
   await goTo(page, host, '/intake')

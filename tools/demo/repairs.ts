@@ -19,7 +19,16 @@ export interface HistoryOptions {
 interface KnownCustomer {
   index: number
   mobile: string
-  devices: { index: number; kind: DeviceKind }[]
+  /** with when the device is out of the shop again (its last job closed), Infinity while never collected */
+  devices: { index: number; kind: DeviceKind; freeFrom: number }[]
+}
+
+/**
+ * From when to when the job keeps its device in the shop: a device is on one open job at a time
+ * (a second check-in is refused), so a later visit with it is planned only once this has passed.
+ */
+function timeInShop(job: Job): { from: number; to: number } {
+  return { from: job.spec.intakeAt, to: job.ending === 'uncollected' ? Infinity : job.steps.at(-1)!.at }
 }
 
 const SERVICE_TYPES: [ServiceType, number][] = [
@@ -75,7 +84,7 @@ class Clientele {
   /** A device the owner brings for the first time, bought some time before the day it comes in. */
   newDevice(owner: KnownCustomer, at: number): Known<DeviceDraft> {
     const fields = deviceDraft(this.random, this.serials, new Date(at))
-    owner.devices.push({ index: this.devices, kind: fields.kind })
+    owner.devices.push({ index: this.devices, kind: fields.kind, freeFrom: Infinity })
     return { kind: 'new', index: this.devices++, fields }
   }
 }
@@ -103,15 +112,25 @@ function walkIn(random: Random, registry: Registry, clientele: Clientele, intake
     owner = random.pick(customers)
     customer = { kind: 'existing', index: owner.index }
   }
+  // A device still in the shop on an earlier job cannot be brought in again.
+  const outOfShop = owner.devices.filter((known) => known.freeFrom < intakeAt)
   const device: Known<DeviceDraft> =
-    customer.kind === 'existing' && random.chance(0.5)
-      ? { kind: 'existing', index: random.pick(owner.devices).index }
+    customer.kind === 'existing' && outOfShop.length > 0 && random.chance(0.5)
+      ? { kind: 'existing', index: random.pick(outOfShop).index }
       : clientele.newDevice(owner, intakeAt)
-  const deviceKind =
-    device.kind === 'new' ? device.fields.kind : owner.devices.find((d) => d.index === device.index)!.kind
+  const known = owner.devices.find((d) => d.index === device.index)!
   let serviceType = random.weighted(SERVICE_TYPES)
-  if (serviceType === 'installation' && kindOf(deviceKind).installations.length === 0) serviceType = 'paid_repair'
-  return new Job(random, registry, { intakeAt, customer, mobile: owner.mobile, device, deviceKind, serviceType })
+  if (serviceType === 'installation' && kindOf(known.kind).installations.length === 0) serviceType = 'paid_repair'
+  const job = new Job(random, registry, {
+    intakeAt,
+    customer,
+    mobile: owner.mobile,
+    device,
+    deviceKind: known.kind,
+    serviceType
+  })
+  known.freeFrom = timeInShop(job).to
+  return job
 }
 
 /**
@@ -137,7 +156,14 @@ function repairComebacks(random: Random, registry: Registry, jobs: readonly Job[
       day(intakeAt),
       DEFAULT_REPAIR_WARRANTY_DAYS
     )
-    comebacks.push(new Job(random, registry, { ...previous.spec, intakeAt, serviceType }, previous))
+    const comeback = new Job(random, registry, { ...previous.spec, intakeAt, serviceType }, previous)
+    // Brought in again meanwhile on a job of its own: that visit stands, this comeback is not planned.
+    const stay = timeInShop(comeback)
+    const overlaps = (job: Job) => {
+      const other = timeInShop(job)
+      return job.spec.device.index === previous.spec.device.index && other.from <= stay.to && stay.from <= other.to
+    }
+    if (!jobs.some(overlaps) && !comebacks.some(overlaps)) comebacks.push(comeback)
   }
   return comebacks
 }

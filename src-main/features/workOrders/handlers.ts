@@ -3,6 +3,7 @@ import { shopCalendar } from './calendar'
 import { freeComebackOf } from './comebackCover'
 import { loadWorkOrderDetail } from './detail'
 import { findWorkOrderIdByNumber } from './lookup'
+import { openJobOfDevice } from './openJob'
 import { openWorkOrder } from './repairs/intake'
 import { assignTechnician, pickUp, transitionWorkOrder } from './repairs/lifecycle'
 import { reopenWorkOrder } from './repairs/comeback'
@@ -46,5 +47,6 @@ export const workOrdersHandlers: HandlersOf<'workOrders'> = {
   'workOrders.pickup': (ctx, input) => pickUp(ctx.app.db, ctx.app.sessions, ctx.now, signedInUser(ctx), input),
   'workOrders.reopen': (ctx, input) => reopenWorkOrder(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'workOrders.freeComeback': async (ctx, input) => freeComebackOf(ctx.app.db, input.deviceId, await calendarOf(ctx)),
+  'workOrders.openJobOfDevice': (ctx, input) => openJobOfDevice(ctx.app.db, input.deviceId),
   'workOrders.setWaiting': (ctx, input) => setWaiting(ctx.app.db, ctx.now, signedInUser(ctx), input)
 }

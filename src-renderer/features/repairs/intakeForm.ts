@@ -21,6 +21,8 @@ export function createIntakeForm() {
     /** What the warranty registry says of a serial the shop has no device for (brand and model came from it). */
     registryVerdict: null as WarrantyVerdict | null,
     newDevice: { brand: '', model: '', colour: '', purchaseDate: null as string | null },
+    /** The desk picked the kind of job themselves; until then it follows the registry's verdict. */
+    serviceTypeChosen: false,
     job: {
       serviceType: 'paid_repair' as ServiceType,
       intakeChannel: 'walk_in' as IntakeChannel,

@@ -1,6 +1,14 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import type { Customer, CustomerFile, Device, FreeComeback, Input, WarrantyVerdict } from '../../../src-shared/contract'
+import type {
+  Customer,
+  CustomerFile,
+  Device,
+  FreeComeback,
+  Input,
+  OpenJobOfDevice,
+  WarrantyVerdict
+} from '../../../src-shared/contract'
 import { call } from '../../api/client'
 import { useSessionStore } from '../auth/sessionStore'
 import { createIntakeForm, isBlankIntake } from './intakeForm'
@@ -87,6 +95,11 @@ export const useIntakeStore = defineStore('intake', () => {
     return call('workOrders.freeComeback', { deviceId })
   }
 
+  /** The device's job still open, which a check-in of it would be refused for, if any. */
+  function openJobOfDevice(deviceId: string): Promise<OpenJobOfDevice | null> {
+    return call('workOrders.openJobOfDevice', { deviceId })
+  }
+
   /** Opens the job; the draft it came from is done with. */
   async function checkIn(intake: Input<'workOrders.create'>) {
     const result = await call('workOrders.create', intake)
@@ -103,6 +116,7 @@ export const useIntakeStore = defineStore('intake', () => {
     findBySerial,
     warrantyBySerial,
     freeComeback,
+    openJobOfDevice,
     checkIn
   }
 })

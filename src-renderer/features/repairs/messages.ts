@@ -125,6 +125,13 @@ export const repairsMessages = defineMessages(
       freeComebackHint:
         '同一故障复发：请店长打开原工单点「返修（同一故障复发）」，由本店保修，客户免费。其他故障照常登记收费。',
       openEarlierJob: '打开 {number}',
+      paidDespiteFree:
+        '保修系统判定本机「{verdict}」，现在却登记为付费维修，客户会被收费。确属付费（如人为损坏、进液）请在故障描述中写明原因',
+      paidDespiteFreeConfirm: '保修系统判定本机「{verdict}」，确定按付费维修登记吗？客户会被收费。',
+      paidDespiteFreeSave: '按付费维修保存',
+      paidDespiteFreeBack: '返回修改',
+      deviceOnOpenJob: '这台设备还在店里：工单 {number}（{status}）尚未结束',
+      deviceOnOpenJobHint: '同一台设备不能同时登记两张工单，保存会被拒绝。请打开该工单继续处理（取机、补充故障等）。',
       deviceNew: '新设备，请填写品牌和型号',
       customerDevices: '该客户的设备',
       jobSection: '维修信息',
@@ -269,6 +276,15 @@ export const repairsMessages = defineMessages(
       freeComebackHint:
         'Same fault back: a manager opens that job and clicks “Reopen (same fault back)”; the shop’s warranty covers it, free to the customer. Any other fault: check in as usual.',
       openEarlierJob: 'Open {number}',
+      paidDespiteFree:
+        'The warranty registry says “{verdict}”, yet this is booked as a paid repair: the customer will be charged. If it really is paid (damage, liquid), say why in the fault description',
+      paidDespiteFreeConfirm:
+        'The warranty registry says “{verdict}”. Book it as a paid repair? The customer will be charged.',
+      paidDespiteFreeSave: 'Save as paid repair',
+      paidDespiteFreeBack: 'Go back',
+      deviceOnOpenJob: 'This device is still in the shop: work order {number} ({status}) is not finished',
+      deviceOnOpenJobHint:
+        'A device cannot be on two work orders at once, so saving would be refused. Open that job to go on (pick-up, another fault…).',
       deviceNew: 'New device: enter brand and model',
       customerDevices: "Customer's devices",
       jobSection: 'Job',

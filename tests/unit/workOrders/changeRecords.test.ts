@@ -175,6 +175,13 @@ describe('what each change leaves behind', () => {
   it('checking in a device someone else owned hands it to the new customer and says so in the trail', async () => {
     const { app, adminToken } = await shop()
     const first = await callOk(app, 'workOrders.create', intake(), adminToken)
+    // Sold on with its job cancelled: a device on an open job cannot be booked in again.
+    await callOk(
+      app,
+      'workOrders.transition',
+      { id: first.workOrder.id, to: 'cancelled', reason: '客户不修了' },
+      adminToken
+    )
     const second = await callOk(
       app,
       'workOrders.create',

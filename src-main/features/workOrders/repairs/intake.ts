@@ -23,6 +23,7 @@ import { addTimelineEvent } from '../timeline'
 import type { WorkOrdersTable } from '../tables'
 import { sealPasscode } from '../passcodeSeal'
 import { refuseImpossibleFaultDate } from '../faultDate'
+import { requireNoOpenJob } from '../openJob'
 
 type Intake = ParsedInput<'workOrders.create'>
 
@@ -131,6 +132,7 @@ export async function openWorkOrder(
     if (reopenedFromId) await requireNoLiveComeback(trx, reopenedFromId)
     const customerId = await intakeCustomer(trx, at, actor, intake.customer)
     const deviceId = await intakeDevice(trx, at, actor, customerId, intake.device)
+    await requireNoOpenJob(trx, deviceId)
     await requireActiveCode(trx, 'symptom', intake.symptomCode, 'symptomCode')
     const faultDate = await checkedFaultDate(trx, deviceId, intake.faultDate, shopLocalDate(at, timeZone))
     const workOrderId = uuidv7(at.getTime())
