@@ -98,7 +98,8 @@ export const hqStaffContract = {
     z.object({
       shopId: id,
       claimId: id,
-      paidFen: z.number().int().nonnegative().max(100_000_000),
+      // Nothing paid on an approved claim is a rejection, recorded as one: a payment is at least one fen.
+      paidFen: z.number().int().positive().max(100_000_000),
       paidReference: z.string().trim().min(1).max(64)
     }),
     REVIEW

@@ -1,6 +1,7 @@
 import { nextTick, onBeforeUnmount, onMounted, type Directive, type Ref } from 'vue'
 
-const FIELD_SELECTOR =
+/** What takes typing: a field neither hidden, disabled nor read-only. */
+export const FIELD_SELECTOR =
   'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), select:not([disabled])'
 
 /**

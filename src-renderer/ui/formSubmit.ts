@@ -1,7 +1,6 @@
 import { nextTick, ref } from 'vue'
 import { fieldErrorsOf, showError, type FieldErrors } from './errors'
-
-const FIELD = 'input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])'
+import { FIELD_SELECTOR } from './focus'
 
 /**
  * After a refusal the caret goes to the first field marked in red (in the form's order), so the
@@ -9,7 +8,7 @@ const FIELD = 'input:not([type=hidden]):not([disabled]), textarea:not([disabled]
  */
 async function focusFirstFieldInError(form: Element | null): Promise<void> {
   await nextTick()
-  const field = (form ?? document).querySelector('.el-form-item.is-error')?.querySelector<HTMLElement>(FIELD)
+  const field = (form ?? document).querySelector('.el-form-item.is-error')?.querySelector<HTMLElement>(FIELD_SELECTOR)
   if (!field) return
   // Mid-screen, with its message under it, rather than at the edge under the page's header.
   field.scrollIntoView?.({ block: 'center' })

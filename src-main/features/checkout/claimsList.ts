@@ -145,7 +145,7 @@ export async function readClaimRows(
   }))
 }
 
-/** The latest step recorded by hand on each of these claims (steps are numbered in time order). */
+/** The latest step recorded on each of these claims, by hand or (a payment) by HQ's sync; steps are numbered in time order. */
 export async function lastStepsOf(db: Db, claimIds: string[]): Promise<Map<string, ClaimStepRecord>> {
   const last = new Map<string, ClaimStepRecord>()
   // A few hundred ids a statement (the claim sheet reads every claim of its days).

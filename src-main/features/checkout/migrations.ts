@@ -363,7 +363,7 @@ const CLAIM_STEP_KEPT = `BEGIN SELECT RAISE(ABORT, 'a claim step is kept as reco
  * table go with it and are written again. The claim sums' triggers on other tables name the steps
  * in their bodies, which the rename would re-check against a table that is gone for the moment:
  * the rename is the old kind (references are left as written, and resolve to the new table).
- * HQ's decisions keep what it paid beside what it approved.
+ * HQ's decisions keep what it paid beside what it approved, and are pulled again from the start.
  */
 export const claimsPaidByHq: Migration = {
   version: 64,
@@ -424,6 +424,10 @@ export const claimsPaidByHq: Migration = {
     END`,
     `ALTER TABLE hq_claim_decisions ADD COLUMN paid_fen INTEGER`,
     `ALTER TABLE hq_claim_decisions ADD COLUMN paid_reference TEXT NOT NULL DEFAULT ''`,
-    `ALTER TABLE hq_claim_decisions ADD COLUMN paid_at TEXT`
+    `ALTER TABLE hq_claim_decisions ADD COLUMN paid_at TEXT`,
+    // A shop that pulled a decision from an upgraded HQ before upgrading itself dropped the payment
+    // it did not know yet, and its cursor went past the row: the decisions are pulled again from
+    // the start (applying one already applied records nothing new).
+    `DELETE FROM hq_pull_cursors WHERE table_name = 'claimDecisions'`
   ]
 }

@@ -35,8 +35,8 @@ export async function readyMessage(db: Db, workOrderId: string, language: ReadyM
 
 /**
  * The message with the claim code in clear, for the desk to paste to the customer; only while the
- * device waits to be collected. Each copy is audited: it is the one way the code leaves the shop
- * after intake.
+ * device waits to be collected. Each copy is audited. (The printed claim receipt carries the code
+ * too, printed at intake for the customer, and again by the roles that may hand devices over.)
  */
 export async function copyReadyMessage(
   db: Db,

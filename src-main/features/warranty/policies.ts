@@ -61,7 +61,7 @@ export async function listModels(db: Db, categoryKey: string): Promise<ProductMo
     .execute()
 }
 
-/** Every version, each with where it stands today; a category's first, then the models' by name, newest first. */
+/** Every version, each with where it stands today: by category or model (by name), newest first. */
 export async function listPolicies(db: Db, now: Date): Promise<ListedPolicyVersion[]> {
   const rows = await policyRows(db)
     .orderBy('p.categoryKey')

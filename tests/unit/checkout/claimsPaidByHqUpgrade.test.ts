@@ -41,6 +41,9 @@ beforeAll(() => {
     VALUES ('claim', 'w', 'i-w', 36000, '[]', 'open', '${STAMP}')`)
   step('s1', 'paid', 35000, 'u1')
   shop.run(`UPDATE warranty_claims SET status = 'paid' WHERE id = 'claim'`)
+  // Where the pulls stood: decisions pulled from an HQ that may already have sent payments.
+  shop.run(`INSERT INTO hq_pull_cursors (table_name, cursor, remaining, updated_at)
+    VALUES ('claimDecisions', 41, 0, '${STAMP}'), ('returnBatchStatus', 7, 0, '${STAMP}')`)
   migrate(shop.sqlite, withStep)
 })
 
@@ -50,6 +53,12 @@ describe('a paid step may come from HQ, with nobody at the shop recording it', (
       { id: 's1', status: 'paid', paid_fen: 35000, recorded_by: 'u1' }
     ])
     expect(paidSums()).toEqual({ months: 35000 })
+  })
+
+  it('pulls the decisions again from the start, so payments an older shop dropped arrive; other pulls stay where they were', () => {
+    expect(shop.sqlite.prepare('SELECT table_name, cursor FROM hq_pull_cursors').all()).toEqual([
+      { table_name: 'returnBatchStatus', cursor: 7 }
+    ])
   })
 
   it('moves the sums with a paid amount put right, recorded by the sync', () => {

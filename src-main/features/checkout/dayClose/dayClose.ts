@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/connection'
-import { AppError, type CurrentUser, type ParsedInput } from '../../../../src-shared/contract'
+import { AppError, fieldError, type CurrentUser, type ParsedInput } from '../../../../src-shared/contract'
 import type {
   DayClosePreview,
   DayCloseReport,
@@ -232,11 +232,8 @@ export async function closeDay(
     if (input.expectedCashFen !== undefined && input.expectedCashFen !== figures.expectedCashFen) {
       throw new AppError('CONFLICT', 'errors.dayCloseChanged', { expectedCashFen: figures.expectedCashFen })
     }
-    if (differenceNeedsNote(input.countedCashFen - figures.expectedCashFen, input.note)) {
-      throw new AppError('VALIDATION', 'errors.VALIDATION', {
-        fields: [{ path: 'note', messageKey: 'validation.differenceNeedsNote' }]
-      })
-    }
+    const differenceFen = input.countedCashFen - figures.expectedCashFen
+    if (differenceNeedsNote(differenceFen, input.note)) throw fieldError('note', 'validation.differenceNeedsNote')
     const number = await nextDocumentNumber(trx, 'DC', at, timeZone)
     const { payments, documents, unpaidHandOverIds, ...report } = figures
     await trx
@@ -249,7 +246,7 @@ export async function closeDay(
         reportJson: JSON.stringify(report),
         expectedCashFen: figures.expectedCashFen,
         countedCashFen: input.countedCashFen,
-        differenceFen: input.countedCashFen - figures.expectedCashFen,
+        differenceFen,
         note: input.note,
         closedBy: actor.id,
         closedAt: at.toISOString()
@@ -286,7 +283,7 @@ export async function closeDay(
         number,
         ...report,
         countedCashFen: input.countedCashFen,
-        differenceFen: input.countedCashFen - figures.expectedCashFen,
+        differenceFen,
         note: input.note
       }
     })
