@@ -1,4 +1,4 @@
-import type { ArrivalCondition } from '../../../src-shared/contract'
+import type { AccessoriesLeft, ArrivalCondition } from '../../../src-shared/contract'
 
 type Translate = (key: string) => string
 
@@ -16,4 +16,13 @@ export function describeCondition(condition: ArrivalCondition, t: Translate): st
     ? marks.map((mark) => t(`condition.${mark}`)).join(t('common.listSeparator'))
     : t('condition.noneRecorded')
   return condition.note ? `${text}${t('common.clauseSeparator')}${condition.note}` : text
+}
+
+/** What came with the device, in words, as the job page and the claim receipt both show it: 无 when nothing. */
+export function describeAccessories(accessories: AccessoriesLeft, t: Translate): string {
+  return (
+    [...accessories.items.map((item) => t(`accessory.${item}`)), accessories.note]
+      .filter(Boolean)
+      .join(t('common.listSeparator')) || t('condition.noAccessories')
+  )
 }

@@ -58,7 +58,8 @@ export const repairsMessages = defineMessages(
       cracks: '裂痕 / 破损',
       liquidMarks: '进液痕迹',
       serialMismatch: '序列号或保修卡涂改、与机器不符',
-      noneRecorded: '未记录外观问题'
+      noneRecorded: '未记录外观问题',
+      noAccessories: '无'
     },
     decisionChannel: { in_person: '当面', phone: '电话' },
     codeList: { symptom: '故障现象', fault_location: '故障部位', fault_cause: '故障原因' },
@@ -208,7 +209,8 @@ export const repairsMessages = defineMessages(
       cracks: 'Cracks / damage',
       liquidMarks: 'Liquid marks',
       serialMismatch: 'Serial or warranty card altered or not matching the unit',
-      noneRecorded: 'No marks recorded'
+      noneRecorded: 'No marks recorded',
+      noAccessories: 'None'
     },
     decisionChannel: { in_person: 'In person', phone: 'By phone' },
     codeList: { symptom: 'Symptom', fault_location: 'Fault location', fault_cause: 'Fault cause' },
