@@ -40,9 +40,10 @@ export function workMayProceed(serviceType: ServiceType, quote: QuoteState | nul
 export type QuoteWait = 'customer' | 'manager' | 'go_ahead' | 'customer_refused' | 'manager_rejected'
 
 /**
- * What a job in "awaiting approval" is actually waiting for, from its current quote: the status
- * alone reads 报价待确认 even after the customer said yes (a manager's approval above the limit
- * still due, or only the technician's start). null for any other status, or when there is no quote.
+ * What a job in "awaiting approval" (shown as 报价阶段) is actually waiting for, from its current
+ * quote: the status alone cannot say whose move it is once the customer said yes (a manager's
+ * approval above the limit still due, or only the technician's start). null for any other status,
+ * or when there is no quote.
  */
 export function quoteWaitOf(status: string, quote: QuoteState | null): QuoteWait | null {
   if (status !== 'awaiting_approval' || !quote) return null

@@ -57,7 +57,10 @@ async function at1280(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 720 })
 }
 
-test('part numbers, work-order numbers and serials show whole at 1280×720', async ({ browser, host }) => {
+test('part numbers, work-order numbers and serials show whole at 1280×720, the work-order list without sideways scroll', async ({
+  browser,
+  host
+}) => {
   const token = await setUpShop(host)
   // One air conditioner's parts: the same long prefix, told apart only by their ends.
   const partNumbers = ['AK-KFR35GWBPR3AQJ600-4WV', 'AK-KFR35GWBPR3AQJ600-COMP', 'AK-KFR35GWBPR3AQJ600-ODFAN']
@@ -92,5 +95,10 @@ test('part numbers, work-order numbers and serials show whole at 1280×720', asy
   const table = page.getByTestId('work-orders-table')
   for (const number of numbers) await expect(table).toContainText(number)
   expect(await cutOrBroken(table.locator('.number, .code-whole'))).toEqual([])
+  // Whole codes and every column in view: the list does not scroll sideways at 1280, as the age
+  // stands under the time received rather than in a column of its own.
+  const body = table.locator('.el-table__body-wrapper .el-scrollbar__wrap')
+  expect(await body.evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBeLessThanOrEqual(0)
+  await expect(table.getByTestId('work-order-age')).toHaveText(['已耗时 0 天', '已耗时 0 天'])
   await screenshot(page, 'identifiers-work-orders-1280')
 })

@@ -9,7 +9,7 @@ export const repairsMessages = defineMessages(
     status: {
       received: '已接收',
       diagnosing: '检测中',
-      awaiting_approval: '报价待确认',
+      awaiting_approval: '报价阶段',
       awaiting_parts: '待配件',
       repairing: '维修中',
       quality_check: '质检中',
@@ -18,7 +18,8 @@ export const repairsMessages = defineMessages(
       cancelled: '已取消',
       returned_unrepaired: '未修退回'
     },
-    /** In place of 报价待确认: what the job actually waits for (the server's `quoteWait`). */
+    /** What a job in the quote stage actually waits for (the server's `quoteWait`); the status alone
+     * (报价阶段, a board column) does not say whose move it is. */
     quoteWait: {
       customer: '待客户确认报价',
       manager: '待店长审批',
@@ -106,7 +107,8 @@ export const repairsMessages = defineMessages(
       from: '接收日期从',
       to: '至',
       overdue: '逾期',
-      unassigned: '未指派'
+      unassigned: '未指派',
+      aged: '已耗时 {n} 天'
     },
     intake: {
       title: '接待登记',
@@ -161,7 +163,7 @@ export const repairsMessages = defineMessages(
     status: {
       received: 'Received',
       diagnosing: 'Diagnosing',
-      awaiting_approval: 'Awaiting approval',
+      awaiting_approval: 'Quote stage',
       awaiting_parts: 'Awaiting parts',
       repairing: 'Repairing',
       quality_check: 'Quality check',
@@ -257,7 +259,8 @@ export const repairsMessages = defineMessages(
       from: 'Received from',
       to: 'to',
       overdue: 'Overdue',
-      unassigned: 'Unassigned'
+      unassigned: 'Unassigned',
+      aged: 'Age: {n} d'
     },
     intake: {
       title: 'Check-in',
