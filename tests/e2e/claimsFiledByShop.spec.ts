@@ -41,6 +41,12 @@ test('a shop outside a brand network is told to file its claims itself, and a ma
   await expect(row.getByTestId('claim-state')).toHaveText('已向品牌申报')
   await expect(row.getByTestId('claim-last-step')).toContainText('品牌索赔单 BR-0117')
   await expect(row.getByTestId('claim-last-step')).toContainText('钱店长 记录')
+  // On the smallest counter screen the brand's answer is recorded without scrolling the list sideways.
+  await page.setViewportSize({ width: 1280, height: 720 })
+  const listBody = page.getByTestId('claims-table').locator('.el-table__body-wrapper .el-scrollbar__wrap')
+  expect(await listBody.evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBeLessThanOrEqual(0)
+  await expect(row.getByTestId('claim-mark-rejected')).toBeInViewport()
+  await page.setViewportSize({ width: 1366, height: 768 })
 
   // Paid, a little less than claimed.
   await row.getByTestId('claim-mark-paid').click()

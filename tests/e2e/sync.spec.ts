@@ -118,6 +118,9 @@ test("a claim made at checkout goes to HQ, and HQ's decision shows on the job an
     const panel = page.getByTestId('work-order-claims')
     await expect(panel.getByTestId('claim-state')).toHaveText('已批准')
     await expect(panel).toContainText('符合保修条件')
+    // HQ's reason stands within the half-page panel, not scrolled out of sight beside it.
+    const panelBody = panel.locator('.el-table__body-wrapper .el-scrollbar__wrap')
+    expect(await panelBody.evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBeLessThanOrEqual(0)
     await tallScreenshot(page, 'sync-claim-on-job')
     await page.getByTestId('nav-claims').click()
     await expect(page.getByTestId('claims-table')).toContainText(job.number)
