@@ -22,7 +22,8 @@ async function startHost(
   const dataDir = mkdtempSync(join(tmpdir(), 'service-center-e2e-'))
   if (migratedDatabase) copyFileSync(migratedDatabase, join(dataDir, DATABASE_FILE_NAME))
   // No daily backup: it is due at once after 21:30 shop time, and a test must not depend on the hour.
-  const args = ['out/main/web.js', '--data-dir', dataDir, '--port', '0', '--no-backup-schedule']
+  // No sync timer: a test syncs when it means to (a timed run had reset a "late" sync under test).
+  const args = ['out/main/web.js', '--data-dir', dataDir, '--port', '0', '--no-backup-schedule', '--no-sync-schedule']
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   const url = await new Promise<string>((resolve, reject) => {
     let output = ''

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   // would make what a fresh shop shows depend on the hour the tests run).
   const stopBackups = process.argv.includes('--no-backup-schedule') ? () => undefined : startBackupSchedule(app)
   // Sync with HQ in the background of the shop server, never inside a counter call.
-  const stopSync = startSyncSchedule(app)
+  // `--no-sync-schedule`: only the Sync page's 立即同步 (the end-to-end tests, where the timer's first
+  // run, 10 s after start, would land at a moment that depends on the machine's speed).
+  const stopSync = process.argv.includes('--no-sync-schedule') ? () => undefined : startSyncSchedule(app)
   const staticDir = join(__dirname, '../renderer')
   const host = await startWebHost(app, handlers, { port, staticDir })
   // The LAN listener opens only if an admin turned it on (settings); loopback stays as it is.
