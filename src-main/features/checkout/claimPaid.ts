@@ -5,10 +5,10 @@
  *
  * One text read in three places that must agree: the claims report over the days its sums do not
  * cover (reports/claims.ts), the sync deciding whether HQ's payment is already recorded, and the
- * triggers keeping the report sums (reports/summaries/claimsPaid.ts, migration 62, and migration
- * 64 which wrote its trigger again). The migrations' text is released: a change here changes them
- * (tests/unit/db/frozenMigrations.test.ts fails), so a different reading is a new fragment and a
- * new migration for the sums, never an edit of these.
+ * triggers keeping the report sums (built by reports/summaries/claimsPaid.ts for migration 62;
+ * migration 64 wrote the same text out when it made the trigger again). Migration 62's text is
+ * released: a change here changes it (tests/unit/db/frozenMigrations.test.ts fails), so a
+ * different reading is a new fragment and a new migration for the sums, never an edit of these.
  */
 
 /** The paid amount of claim `claimId` (an SQL expression) its latest paid step recorded, leaving out step `exceptStep`. */
