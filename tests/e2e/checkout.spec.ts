@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { test, expect, screenshot, setUpShop, staffPage, hire, typeWalkIn, ADMIN, type ShopHost } from './fixtures'
-import { finishedJob, uniqueMobile, uniqueSerial } from './counterJobs'
+import { deskAtTheCounter, finishedJob, uniqueMobile, uniqueSerial, waitingPaidJob } from './counterJobs'
 
 async function setApprovalThreshold(host: ShopHost, token: string, approvalThresholdFen: number): Promise<void> {
   const settings = await host.rpc<Record<string, unknown>>('settings.get', {}, token)
@@ -13,16 +13,9 @@ test('the counter takes a repair’s money in cash and WeChat Pay, gives change 
   browser,
   host
 }) => {
-  const adminToken = await setUpShop(host)
-  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
-  const job = await finishedJob(host, adminToken, {
-    serviceType: 'paid_repair',
-    customer: '张三丰',
-    labourFen: 8_000,
-    partPriceFen: 45_000
-  })
-
-  const page = await staffPage(browser, host, desk.username, desk.password)
+  const { adminToken, job, page } = await deskAtTheCounter(browser, host, (token) =>
+    waitingPaidJob(host, token, '张三丰')
+  )
   await goTo(page, host, `/work-orders/${job.id}`)
   await expect(page.getByTestId('checkout')).toBeVisible()
   await screenshot(page, 'checkout-work-order-button')

@@ -1,4 +1,5 @@
-import type { ShopHost } from './fixtures'
+import type { Browser, Page } from '@playwright/test'
+import { hire, setUpShop, staffPage, type ShopHost } from './fixtures'
 
 let sequence = 0
 export const uniqueMobile = () => `139${String(++sequence).padStart(8, '0')}`
@@ -101,14 +102,32 @@ export async function finishJob(
   return { id, labourId: labour.labour[0]!.id, partLineId: issued.line.id }
 }
 
+/** A paid repair (¥80 labour, a part at `partPriceFen`, ¥450 unless told) finished and waiting at the counter. */
+export function waitingPaidJob(host: ShopHost, token: string, customer: string, partPriceFen = 45_000) {
+  return finishedJob(host, token, { serviceType: 'paid_repair', customer, labourFen: 8_000, partPriceFen })
+}
+
+/**
+ * A new shop's front desk (李婷) signed in on a page of `size` (the browser's own unless told),
+ * with the job `arrange` leaves at the counter (arranged as the admin, whose token comes back).
+ */
+export async function deskAtTheCounter(
+  browser: Browser,
+  host: ShopHost,
+  arrange: (adminToken: string) => Promise<FinishedJob>,
+  size?: { width: number; height: number }
+): Promise<{ adminToken: string; job: FinishedJob; page: Page }> {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+  const job = await arrange(adminToken)
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  if (size) await page.setViewportSize(size)
+  return { adminToken, job, page }
+}
+
 /** A paid repair (¥80 labour, a ¥450 part) paid in cash and collected. */
 export async function collectedPaidJob(host: ShopHost, token: string, customer: string): Promise<FinishedJob> {
-  const job = await finishedJob(host, token, {
-    serviceType: 'paid_repair',
-    customer,
-    labourFen: 8_000,
-    partPriceFen: 45_000
-  })
+  const job = await waitingPaidJob(host, token, customer)
   await host.rpc('checkout.pay', { workOrderId: job.id, tenders: [{ method: 'cash', amountFen: 53_000 }] }, token)
   await host.rpc('workOrders.pickup', { id: job.id, claimCode: job.claimCode, confirmed: true }, token)
   return job

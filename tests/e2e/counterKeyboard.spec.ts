@@ -11,7 +11,7 @@ import {
   takeIn,
   type ShopHost
 } from './fixtures'
-import { finishedJob } from './counterJobs'
+import { deskAtTheCounter, waitingPaidJob } from './counterJobs'
 import { stockedPart } from './stockedPart'
 
 // The front desk works with a keyboard and a barcode scanner on a small screen: these tests use
@@ -166,15 +166,7 @@ test('pick-up by scanner: the claim receipt opens the job with its checkout in f
   browser,
   host
 }) => {
-  const adminToken = await setUpShop(host)
-  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
-  const job = await finishedJob(host, adminToken, {
-    serviceType: 'paid_repair',
-    customer: '张三丰',
-    labourFen: 8_000,
-    partPriceFen: 45_000
-  })
-  const page = await staffPage(browser, host, desk.username, desk.password)
+  const { job, page } = await deskAtTheCounter(browser, host, (token) => waitingPaidJob(host, token, '张三丰'))
   // The claim receipt's barcode is the work-order number.
   await scanKeys(page, job.number)
   await expect(page.getByTestId('work-order')).toBeVisible()

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, screenshot, settled, setUpShop, staffPage, hire, typeWalkIn, type ShopHost } from './fixtures'
-import { finishedJob, fiveFigureJob } from './counterJobs'
+import { deskAtTheCounter, finishedJob, fiveFigureJob, waitingPaidJob } from './counterJobs'
 
 /**
  * The counter's PCs are 1366×768 laptops and 1280×720 all-in-ones at 100 %: on each screen of the
@@ -58,9 +58,12 @@ for (const size of SCREENS) {
     browser,
     host
   }) => {
-    const adminToken = await setUpShop(host)
-    const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
-    const job = await fiveFigureJob(host, adminToken, '欧阳娜娜')
+    const { adminToken, job, page } = await deskAtTheCounter(
+      browser,
+      host,
+      (token) => fiveFigureJob(host, token, '欧阳娜娜'),
+      size
+    )
     // A basket of eight accessories with part numbers as long as the brand's get.
     const accessories = Array.from({ length: 8 }, (_, n) => ({
       partNumber: `CHG-66W-HUAWEI-SUPERCHARGE-${2020 + n}`,
@@ -84,8 +87,6 @@ for (const size of SCREENS) {
         adminToken
       )
     }
-    const page = await staffPage(browser, host, desk.username, desk.password)
-    await page.setViewportSize(size)
 
     await goTo(page, host, `/work-orders/${job.id}`)
     await page.getByTestId('checkout').click()
@@ -132,17 +133,13 @@ for (const size of SCREENS) {
     browser,
     host
   }) => {
-    const adminToken = await setUpShop(host)
-    const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
     // A quoted repair: the quote the customer agreed to sits above the totals, pushing the payment down.
-    const job = await finishedJob(host, adminToken, {
-      serviceType: 'paid_repair',
-      customer: '黄琳涵',
-      labourFen: 8_000,
-      partPriceFen: 4_000
-    })
-    const page = await staffPage(browser, host, desk.username, desk.password)
-    await page.setViewportSize(size)
+    const { job, page } = await deskAtTheCounter(
+      browser,
+      host,
+      (token) => waitingPaidJob(host, token, '黄琳涵', 4_000),
+      size
+    )
     await goTo(page, host, `/work-orders/${job.id}/checkout`)
     const cash = page.locator('input[name=tender-amount-0]')
     await expect(cash).toBeFocused()

@@ -1,4 +1,5 @@
 import { uuidv7 } from '../../../src-shared/domain/ids'
+import { latestPaidStepSql } from './claimPaid'
 import type { PulledTableApplier } from '../sync/hq/pulledTables'
 
 /**
@@ -24,12 +25,7 @@ export const applyClaimDecisions: PulledTableApplier<'claimDecisions'> = ({ sqli
   const follow = sqlite.prepare(
     `UPDATE warranty_claims SET status = ? WHERE id = ? AND status IN ('open', 'submitted', 'rejected')`
   )
-  const lastPaid = sqlite
-    .prepare<[string], number>(
-      `SELECT paid_fen FROM warranty_claim_steps WHERE claim_id = ? AND status = 'paid'
-       ORDER BY recorded_at DESC, id DESC LIMIT 1`
-    )
-    .pluck()
+  const lastPaid = sqlite.prepare<[string], number>(latestPaidStepSql('?')).pluck()
   const paidStep = sqlite.prepare(
     `INSERT INTO warranty_claim_steps (id, claim_id, status, paid_fen, note, recorded_by, recorded_at)
      VALUES (?, ?, 'paid', ?, ?, NULL, ?)`

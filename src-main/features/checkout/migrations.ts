@@ -389,7 +389,10 @@ export const claimsPaidByHq: Migration = {
     `CREATE TRIGGER warranty_claim_steps_no_update BEFORE UPDATE ON warranty_claim_steps ${CLAIM_STEP_KEPT}`,
     `CREATE TRIGGER warranty_claim_steps_no_delete BEFORE DELETE ON warranty_claim_steps ${CLAIM_STEP_KEPT}`,
     // Migration 62's: a paid step putting the amount right moves what the brand paid (the amount
-    // before it out, the amount with it in), on the claim's month and its days.
+    // before it out, the amount with it in), on the claim's month and its days. Written out, not
+    // taken from reports/summaries/claimsPaid.ts: a migration file imports no code, and the
+    // statement built there is other text (it also adds -1 * (0) to the claim counts and amounts
+    // and sums them on conflict), so this step's checksum, which shops recorded, would change.
     `CREATE TRIGGER report_claim_paid_corrected AFTER INSERT ON warranty_claim_steps WHEN NEW.status = 'paid' BEGIN
       INSERT INTO report_claim_months (month, brand, status, claims, amount_fen, paid_fen)
         SELECT strftime('%Y-%m', c.created_at, '+480 minutes'), j.brand, c.status, 0, 0, -1 * (CASE WHEN c.status = 'paid' THEN coalesce((SELECT ps.paid_fen FROM warranty_claim_steps ps

@@ -31,42 +31,37 @@ export function summaryQuery(db: Db) {
 
 type SummaryQuery = ReturnType<typeof summaryQuery>
 
+/**
+ * A list row's columns, with its current quote's total and answers: the quote joined by its id
+ * (one row at most), as `currentQuote`, which a caller may filter or order by.
+ */
 export function selectSummaryColumns(query: SummaryQuery) {
-  return query.select([
-    'wo.id',
-    'wo.number',
-    'wo.status',
-    'wo.serviceType',
-    'wo.customerId',
-    'c.name as customerName',
-    'c.mobile as customerMobile',
-    'd.brand',
-    'd.model',
-    'd.serial',
-    'wo.reportedFault',
-    'wo.technicianId',
-    'tech.displayName as technicianName',
-    'wo.createdAt',
-    'wo.updatedAt',
-    'wo.promisedDate',
-    'wo.faultDate',
-    'wo.waitingCause',
-    'wo.waitingSince',
-    (eb) =>
-      eb.selectFrom('quotes as q').select('q.totalFen').whereRef('q.id', '=', 'wo.currentQuoteId').as('quoteTotalFen'),
-    (eb) =>
-      eb
-        .selectFrom('quotes as q')
-        .select('q.customerDecision')
-        .whereRef('q.id', '=', 'wo.currentQuoteId')
-        .as('quoteCustomerDecision'),
-    (eb) =>
-      eb
-        .selectFrom('quotes as q')
-        .select('q.managerApproval')
-        .whereRef('q.id', '=', 'wo.currentQuoteId')
-        .as('quoteManagerApproval')
-  ])
+  return query
+    .leftJoin('quotes as currentQuote', 'currentQuote.id', 'wo.currentQuoteId')
+    .select([
+      'wo.id',
+      'wo.number',
+      'wo.status',
+      'wo.serviceType',
+      'wo.customerId',
+      'c.name as customerName',
+      'c.mobile as customerMobile',
+      'd.brand',
+      'd.model',
+      'd.serial',
+      'wo.reportedFault',
+      'wo.technicianId',
+      'tech.displayName as technicianName',
+      'wo.createdAt',
+      'wo.updatedAt',
+      'wo.promisedDate',
+      'wo.faultDate',
+      'wo.waitingCause',
+      'wo.waitingSince',
+      'currentQuote.totalFen as quoteTotalFen',
+      'currentQuote.customerDecision as quoteCustomerDecision',
+      'currentQuote.managerApproval as quoteManagerApproval'
+    ])
 }
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof selectSummaryColumns>['executeTakeFirstOrThrow']>>

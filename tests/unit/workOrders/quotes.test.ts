@@ -217,6 +217,14 @@ describe('quotes and approvals through the service', () => {
     expect(requoted.quote).toMatchObject({ totalFen: 20_000, customerDecision: 'pending' })
     expect(requoted.quote!.id).not.toBe(refused.quote!.id)
     expect((await callOk(app, 'workOrders.get', { id }, staff.manager.token)).status).toBe('awaiting_approval')
+    // The job, its list row and its board card read the new quote, not the refused one.
+    expect(refused.quoteWait).toBe('customer_refused')
+    expect(requoted).toMatchObject({ quoteWait: 'customer', quoteTotalFen: 20_000 })
+    const listed = await callOk(app, 'workOrders.list', { search: requoted.number }, staff.frontDesk.token)
+    const board = await callOk(app, 'workOrders.board', {}, staff.frontDesk.token)
+    for (const rows of [listed.rows, board.flatMap((column) => column.cards)]) {
+      expect(rows.filter((row) => row.id === id)).toMatchObject([{ quoteWait: 'customer', quoteTotalFen: 20_000 }])
+    }
   })
 
   it('a manager who rejects the quote blocks the work even though the customer accepted', async () => {

@@ -37,9 +37,7 @@ export async function openReEnteredPayments(db: Db): Promise<ReEnteredPayment[]>
 export function withTheirPayments(
   lines: readonly Omit<ReEnteredPayment, 'countedHereFen' | 'firstOfItsPayment'>[]
 ): ReEnteredPayment[] {
-  const countedBefore = new Map<string, number>()
-  for (const line of lines)
-    countedBefore.set(line.paymentId, (countedBefore.get(line.paymentId) ?? 0) + line.alreadyCountedFen)
+  const countedBefore = countedByKeptCloses(lines)
   const seen = new Set<string>()
   return lines.map((line) => {
     const first = !seen.has(line.paymentId)
@@ -60,12 +58,17 @@ export function countedHere<Row extends { id: string; amountFen: number }>(
   payments: readonly Row[],
   reEntered: readonly ReEnteredPayment[]
 ): Row[] {
-  const countedBefore = new Map<string, number>()
-  for (const line of reEntered)
-    countedBefore.set(line.paymentId, (countedBefore.get(line.paymentId) ?? 0) + line.alreadyCountedFen)
+  const countedBefore = countedByKeptCloses(reEntered)
   return payments
     .map((payment) => ({ ...payment, amountFen: payment.amountFen - (countedBefore.get(payment.id) ?? 0) }))
     .filter((payment) => !(countedBefore.has(payment.id) && payment.amountFen === 0))
+}
+
+/** What kept closes counted already of each re-entered payment (its lines' shares added up), by payment. */
+function countedByKeptCloses(lines: readonly Pick<ReEnteredPayment, 'paymentId' | 'alreadyCountedFen'>[]) {
+  const counted = new Map<string, number>()
+  for (const line of lines) counted.set(line.paymentId, (counted.get(line.paymentId) ?? 0) + line.alreadyCountedFen)
+  return counted
 }
 
 /** The cash of the re-entered lines a kept close counted: what the expected cash leaves out for them. */

@@ -127,12 +127,12 @@ export function recordManagerDecision(
 /** The manager's queue: orders whose current quote waits for them, oldest first. */
 export async function approvalsQueue(db: Db, now: Date): Promise<WorkOrderSummary[]> {
   // A quote the customer already refused needs no manager.
+  // The rows' current quote, joined for their columns; a job without one waits for nobody.
   const rows = await selectSummaryColumns(summaryQuery(db))
-    .innerJoin('quotes as q', 'q.id', 'wo.currentQuoteId')
-    .where('q.managerApproval', '=', 'pending')
-    .where('q.customerDecision', '!=', 'refused')
+    .where('currentQuote.managerApproval', '=', 'pending')
+    .where('currentQuote.customerDecision', '!=', 'refused')
     .where('wo.status', '=', 'awaiting_approval')
-    .orderBy('q.createdAt')
+    .orderBy('currentQuote.createdAt')
     .limit(200)
     .execute()
   const calendar = await shopCalendar(db, now)
