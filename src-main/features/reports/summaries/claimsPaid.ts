@@ -1,5 +1,4 @@
 import type { Migration } from '../../../db/migration'
-import { brandPaidSql } from '../../checkout/claimPaid'
 import { changed, MONTH, trigger } from './migrations'
 import { claimSlices, everything, linesOfJob, lineRow, perRow, statement, type SliceTable, type Source } from './slices'
 
@@ -8,8 +7,8 @@ import { claimSlices, everything, linesOfJob, lineRow, perRow, statement, type S
  * the shop had claimed on the claims marked paid: a brand that paid less (freight deducted, a part
  * priced lower) looked as if it had paid in full. A shop outside a brand network records what the
  * brand paid with each paid step (checkout/claimFiling.ts, warranty_claim_steps.paid_fen, the
- * latest one when a mistyped amount was put right: checkout/claimPaid.ts); the claim sums now keep
- * that beside what was claimed, on the paid claims' rows.
+ * latest one when a mistyped amount was put right); the claim sums now keep that beside what was
+ * claimed, on the paid claims' rows.
  *
  * A paid claim without a recorded amount (none is written by this version: the sync never marks
  * an enrolled shop's claim paid, HQ's decision only approves it, an amount approved, not paid)
@@ -21,11 +20,20 @@ import { claimSlices, everything, linesOfJob, lineRow, perRow, statement, type S
  * the claim's status is written again (paid to paid, which then moves nothing).
  */
 
+/**
+ * What the brand paid on claim `c` when it is paid (`except`: a step not to count yet), else nothing.
+ * Migration 62's frozen text of the rule the live code reads from checkout/claimPaid.ts.
+ */
+const paidOf = (c: string, except = '') =>
+  `CASE WHEN ${c}.status = 'paid' THEN coalesce((SELECT ps.paid_fen FROM warranty_claim_steps ps
+       WHERE ps.claim_id = ${c}.id AND ps.status = 'paid'${except} ORDER BY ps.recorded_at DESC, ps.id DESC LIMIT 1),
+     ${c}.amount_fen) ELSE 0 END`
+
 /** Counted by migration 38's and 41's triggers: nothing added here, named so a row written here first has them. */
 const PAID_MEASURES: SliceTable['measures'] = [
   ['claims', () => '0'],
   ['amount_fen', () => '0'],
-  ['paid_fen', (s) => s.claimPaid ?? brandPaidSql(s.line)]
+  ['paid_fen', (s) => s.claimPaid ?? paidOf(s.line)]
 ]
 
 /** The shop's claim sums by month, the job's brand and the claim's status (migration 38's table). */
@@ -58,7 +66,7 @@ const correctedClaim = (sign: 1 | -1): Source => ({
   where: ['c.id = NEW.claim_id', "c.status = 'paid'", 'j.work_order_id = c.work_order_id'],
   sum: perRow(sign),
   group: false,
-  ...(sign === -1 ? { claimPaid: brandPaidSql('c', 'NEW.id') } : {})
+  ...(sign === -1 ? { claimPaid: paidOf('c', ' AND ps.id IS NOT NEW.id') } : {})
 })
 
 const CLAIM_COLUMNS = 'status, created_at, work_order_id'
