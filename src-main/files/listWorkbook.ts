@@ -1,5 +1,8 @@
 import { printableLine, printableText } from '../../src-shared/domain/printableText'
 
+/** ExcelJS's paper size number for A4 (its enum is declared const, so it cannot be imported). */
+const A4 = 9
+
 export type WorkbookCell = string | number | null
 
 export interface WorkbookColumn {
@@ -16,13 +19,16 @@ export interface WorkbookColumn {
  * A list as a one-sheet Excel workbook (a stock list, the claim sheet): the titles in bold with
  * the first row frozen, money columns formatted as yuan, and, if given, a bold totals row last.
  * Rows stored before the input check, or come from HQ, may hold control characters: none goes
- * into the file.
+ * into the file. Printed from Excel it comes out on A4, one page wide, the titles on every page:
+ * a shop prints the sheet it sends the brand, and a sheet cut into columns across pages is unreadable.
  */
 export async function listWorkbook(
   title: string,
   columns: readonly WorkbookColumn[],
   rows: readonly Record<string, WorkbookCell>[],
-  totals?: Record<string, WorkbookCell>
+  totals?: Record<string, WorkbookCell>,
+  /** A wide list (the claim sheet's eighteen columns) prints across the page. */
+  orientation: 'portrait' | 'landscape' = 'portrait'
 ): Promise<Buffer> {
   // Loaded when first needed: it takes half a second to load, and most starts never write a workbook.
   const { default: ExcelJS } = await import('exceljs')
@@ -43,6 +49,15 @@ export async function listWorkbook(
   })
   sheet.getRow(1).font = { bold: true }
   sheet.views = [{ state: 'frozen', ySplit: 1 }]
+  sheet.pageSetup = {
+    paperSize: A4,
+    orientation,
+    // As many pages down as the rows take, never more than one across.
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1'
+  }
   const printable = (row: Record<string, WorkbookCell>) =>
     Object.fromEntries(
       Object.entries(row).map(([key, cell]) => [key, typeof cell === 'string' ? printableText(cell) : cell])

@@ -350,7 +350,10 @@ export const checkoutContract = {
         ...claimDays,
         title: text(60),
         columns: z.record(z.string(), untrimmedSingleLineString().max(60)),
-        /** Labels for the claims' statuses (`status.open`…), `total`, `paid` and `partsSeparator`, translated. */
+        /**
+         * Labels for the claims' statuses (`status.open`…), the faulty components (`component.main_board`…),
+         * `total`, `paid` and `partsSeparator`, translated.
+         */
         labels: z.record(z.string(), untrimmedSingleLineString().max(60)).default({})
       })
       .strict()

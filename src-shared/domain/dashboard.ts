@@ -22,3 +22,11 @@ export const LONGEST_WAITS_SHOWN = 5
 export const BENCH_STATUSES: readonly WorkOrderStatus[] = OPEN_STATUSES.filter(
   (status) => status !== 'ready_for_pickup'
 )
+
+/**
+ * The bench jobs a technician can work on now (their 待修 tile): not those waiting for parts or for
+ * the customer's yes to the quote, which their own tile or the desk follows. A job is counted once.
+ */
+export const WORKABLE_STATUSES: readonly WorkOrderStatus[] = BENCH_STATUSES.filter(
+  (status) => status !== 'awaiting_parts' && status !== 'awaiting_approval'
+)

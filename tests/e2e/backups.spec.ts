@@ -68,6 +68,8 @@ test('back up now, see it listed, restore it: today’s data is kept aside and e
   const compare = page.getByTestId('restore-compare')
   await expect(compare.getByTestId('restore-count-customers')).toContainText('3')
   await expect(compare.getByTestId('restore-count-customers')).toContainText('5')
+  // The version compared in words, not as two numbers.
+  await expect(compare.getByTestId('restore-version')).toHaveText(/^\s*程序版本\s*与本程序相同\s*$/)
   // Before confirming, the admin reads who can get in afterwards.
   const access = page.getByTestId('restore-access')
   await expect(access.getByTestId('restore-access-kept')).toHaveText('以下会保持现在的样子：账号状态和角色：王师傅')
@@ -131,7 +133,9 @@ test('a new shop takes its first backup from the home screen’s notice, and the
   await screenshot(page, 'backups-home-first-copy-card')
 
   await homeCard.getByTestId('take-first-backup').click()
-  await expect(page.locator('.el-message--success')).toContainText('备份完成')
+  // Said by the shop's date and time, as the list shows it, not by its file name (in UTC).
+  await expect(page.locator('.el-message--success')).toHaveText(/^备份完成：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+  await screenshot(page, 'backups-taken-message')
   // Healthy now: the home screen has nothing to say about backups, and its tile says they are fine.
   await expect(homeCard).toBeHidden()
   await expect(page.getByTestId('tile-backups')).toContainText('备份正常')

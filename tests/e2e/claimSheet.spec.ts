@@ -20,6 +20,14 @@ test("a shop outside a brand network exports a period's claim sheet for the bran
       labourFen,
       partPriceFen
     })
+    // The first job's fault was found on the main board (location code L01).
+    if (jobs.length === 0) {
+      await host.rpc(
+        'workOrders.diagnose',
+        { id: job.id, faultLocationCode: 'L01', faultCauseCode: null, diagnosis: '' },
+        adminToken
+      )
+    }
     await host.rpc('checkout.pay', { workOrderId: job.id, tenders: [] }, adminToken)
     jobs.push(job)
   }
@@ -55,6 +63,8 @@ test("a shop outside a brand network exports a period's claim sheet for the bran
   expect(rows.slice(1).map((row) => row[column('索赔金额（元）')])).toEqual([360, 160, 520])
   expect(rows[1]![column('型号')]).toBe('Mate 60 Pro')
   expect(rows[1]![column('状态')]).toBe('待向品牌申报')
+  // The brand reads the component in words, not the app's key.
+  expect(rows.slice(1, 3).map((row) => row[column('故障部件')])).toEqual(['主板', ''])
   await settled(page)
   await screenshot(page, 'claims-period-to-file')
 

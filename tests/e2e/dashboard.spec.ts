@@ -9,8 +9,8 @@ const uniqueSerial = () => `SNDB${String(++sequence).padStart(6, '0')}`
 async function job(
   host: ShopHost,
   token: string,
-  options: { to?: string; promisedDate?: string; depositFen?: number }
-) {
+  options: { to?: 'ready_for_pickup' | 'diagnosing' | 'awaiting_parts'; promisedDate?: string; depositFen?: number }
+): Promise<string> {
   const { workOrder } = await host.rpc<{ workOrder: { id: string } }>(
     'workOrders.create',
     {
@@ -29,11 +29,15 @@ async function job(
     },
     token
   )
-  if (options.to === 'ready_for_pickup') {
-    for (const to of ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup']) {
-      await host.rpc('workOrders.transition', { id: workOrder.id, to }, token)
-    }
+  const path = {
+    ready_for_pickup: ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup'],
+    diagnosing: ['diagnosing'],
+    awaiting_parts: ['diagnosing', 'awaiting_parts']
   }
+  for (const to of options.to ? path[options.to] : []) {
+    await host.rpc('workOrders.transition', { id: workOrder.id, to }, token)
+  }
+  return workOrder.id
 }
 
 async function inLanguage(page: Page, name: 'English' | '中文') {
@@ -136,4 +140,35 @@ test('the front desk and the manager open the home on their own tiles, and a til
   await deskPage.getByTestId('queue-chip-promisedToday').locator('.el-tag__close').click()
   await expect(deskPage.getByTestId('queue-chip-promisedToday')).toHaveCount(0)
   await expect(rows).toHaveCount(4)
+})
+
+test("a technician's home counts each of their jobs once: work they can do now, or waiting for parts", async ({
+  page,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const tech = await hire(host, adminToken, 'jishi', '张技师', 'technician')
+  const technicians = await host.rpc<{ id: string; displayName: string }[]>('workOrders.technicians', {}, adminToken)
+  const technicianId = technicians.find((technician) => technician.displayName === '张技师')!.id
+  for (const to of ['diagnosing', 'awaiting_parts'] as const) {
+    const id = await job(host, adminToken, { to })
+    await host.rpc('workOrders.assign', { id, technicianId }, adminToken)
+  }
+
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await signIn(page, host, tech.username, tech.password)
+  const bench = page.getByTestId('tiles-technician')
+  await expect(bench.getByTestId('tile-my-queue')).toContainText('1')
+  await expect(bench.getByTestId('tile-waiting-parts')).toContainText('1')
+  await screenshot(page, 'dashboard-technician-zh')
+
+  // Each tile opens the one job it counts.
+  const rows = page.getByTestId('work-orders-table').locator('tbody tr')
+  await bench.getByTestId('tile-my-queue').click()
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first().getByTestId('status-tag')).toHaveText('检测中')
+  await page.getByTestId('nav-home').click()
+  await bench.getByTestId('tile-waiting-parts').click()
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first().getByTestId('status-tag')).toHaveText('待配件')
 })

@@ -67,6 +67,11 @@ test('a quote starts from the diagnosis, labour and parts asked for; the timelin
   await page.getByTestId('quote-panel').screenshot({ path: 'test-results/screens/repairs-quote-prefilled.png' })
   await page.getByTestId('give-quote').click()
   await expect(page.getByTestId('quote-total')).toContainText('1,300.00')
+  // Confirmed like a saved diagnosis, with whose word it waits for: above the limit, the manager's.
+  await expect(page.locator('.el-message--success').filter({ hasText: '报价已提交' })).toHaveText(
+    '报价已提交：超过审批额度，等待店长审批'
+  )
+  await screenshot(page, 'repairs-quote-submitted')
 
   // The customer says yes by phone and the manager approves: the timeline tells it all in order.
   await expect(page.getByTestId('status-tag').first()).toHaveText('待客户确认报价')

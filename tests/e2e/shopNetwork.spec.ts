@@ -19,8 +19,14 @@ test('an admin turns the LAN listener on, reads the fingerprint, pairs a desk an
   await signIn(page, host, ADMIN.username, ADMIN.password)
   await page.getByTestId('nav-shop-network').click()
   await expect(page.getByTestId('lan-addresses')).toContainText('未在局域网上监听')
+  // With LAN connections off no PC could use a code: none is handed out, and the card says why.
+  await expect(page.getByTestId('new-pairing-code')).toBeDisabled()
+  await expect(page.getByTestId('pairing-needs-lan')).toContainText('请先打开“局域网连接”')
+  await settled(page)
+  await tallScreenshot(page, 'shop-network-pair-code-while-off', 900)
 
   await page.getByTestId('lan-switch').click()
+  await expect(page.getByTestId('pairing-needs-lan')).toHaveCount(0)
   await expect(page.getByTestId('certificate-fingerprint')).toHaveText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
   await expect(page.getByTestId('lan-addresses')).toContainText('https://')
 
@@ -46,4 +52,7 @@ test('an admin turns the LAN listener on, reads the fingerprint, pairs a desk an
   await expect(list).toContainText('已移除')
   await page.getByTestId('lan-switch').click()
   await expect(page.getByTestId('lan-addresses')).toContainText('未在局域网上监听')
+  // The code shown before is of no use now: it goes with the button.
+  await expect(page.getByTestId('pairing-code')).toHaveCount(0)
+  await expect(page.getByTestId('new-pairing-code')).toBeDisabled()
 })

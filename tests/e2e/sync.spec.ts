@@ -3,9 +3,37 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { DATABASE_FILE_NAME } from '../../src-main/app/openApp'
-import { test, expect, ADMIN, setUpShop, settled, signIn, tallScreenshot, type ShopHost } from './fixtures'
+import {
+  test,
+  expect,
+  ADMIN,
+  hire,
+  screenshot,
+  setUpShop,
+  settled,
+  signIn,
+  tallScreenshot,
+  type ShopHost
+} from './fixtures'
 import { makeHqCertificate, startFakeHq } from '../unit/sync/fakeHq'
 import { warrantyJobReadyForPickup } from './warrantyJobs'
+
+test('a shop outside an HQ network tells a manager who joins it and where, and that a shop on its own needs nothing', async ({
+  page,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const manager = await hire(host, adminToken, 'dianzhang', '王店长', 'manager')
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await signIn(page, host, manager.username, manager.password)
+  await page.getByTestId('nav-sync').click()
+  const notice = page.getByTestId('sync-not-enrolled')
+  await expect(notice).toContainText('由管理员登录本机，在本页（同步）用总部给的地址和加入码加入')
+  await expect(notice).toContainText('独立经营的店铺无需操作')
+  await expect(page.getByTestId('sync-enrol')).toHaveCount(0)
+  await settled(page)
+  await screenshot(page, 'sync-manager-not-enrolled')
+})
 
 test('an admin enrols the shop with HQ after confirming its certificate, syncs now, and sees HQ down in plain words', async ({
   page,
@@ -21,6 +49,7 @@ test('an admin enrols the shop with HQ after confirming its certificate, syncs n
     await signIn(page, host, ADMIN.username, ADMIN.password)
     await page.getByTestId('nav-sync').click()
     await expect(page.getByTestId('sync-enrol')).toBeVisible()
+    await expect(page.getByTestId('sync-not-enrolled')).toContainText('在下方“加入总部网络”填写总部给的地址和加入码')
     // An address that is not https is refused on its field, in the reader's language.
     await page.getByTestId('language-switch').click()
     await page.getByRole('option', { name: 'English' }).click()

@@ -28,7 +28,7 @@ interface StoredLine {
  * The claims made on these days as the sheet a shop sends the brand, oldest first: for each, the
  * job and receipt, the unit, the fault as coded, the parts and what the claim comes to by kind,
  * and where it stands. The claims and their order are the claims list's own; the words (title,
- * column titles, statuses, the totals row) come from the reader's UI.
+ * column titles, statuses, components, the totals row) come from the reader's UI.
  */
 export async function exportClaimSheet(
   db: Db,
@@ -59,7 +59,8 @@ export async function exportClaimSheet(
       serial: unit?.serial ?? '',
       faultCode: unit?.faultCode ?? '',
       faultLocationCode: unit?.faultLocationCode ?? '',
-      component: unit?.component ?? '',
+      // The component in the sheet's words ('main_board' → 主板); one the shop typed itself stays as typed.
+      component: unit?.component ? label(`component.${unit.component}`) : '',
       parts: own
         .filter((line) => line.kind === 'part')
         .map((line) => (line.quantity ? `${line.description ?? ''} ×${line.quantity}` : (line.description ?? '')))
@@ -120,7 +121,7 @@ async function writeSheet(
   for (const key of MONEY_COLUMNS) {
     totals[key] = Math.round(rows.reduce((sum, row) => sum + Number(row[key]) * 100, 0)) / 100
   }
-  const buffer = await listWorkbook(title, columns, rows, rows.length > 0 ? totals : undefined)
+  const buffer = await listWorkbook(title, columns, rows, rows.length > 0 ? totals : undefined, 'landscape')
   const fileName = `${title}-${whoseAndWhen}`.replace(/[\\/:*?"<>|]/g, ' ')
   return { fileName: `${fileName}.xlsx`, base64: buffer.toString('base64') }
 }

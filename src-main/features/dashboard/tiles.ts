@@ -10,7 +10,7 @@ import { LONGEST_WAITS_SHOWN, STUCK_AFTER_DAYS } from '../../../src-shared/domai
 import type { PaymentMethod } from '../../../src-shared/domain/invoice'
 import { FAULTY_RETURN_DUE_DAYS, NOT_SENT_BACK } from '../../../src-shared/domain/faultyReturn'
 import { daysWaitedSince } from '../../../src-shared/domain/workOrderAge'
-import { comeback, onBench, promisedBefore, promisedFor, stuck } from '../workOrders/queues'
+import { comeback, onBench, promisedBefore, promisedFor, stuck, workable } from '../workOrders/queues'
 
 const DAY_MS = 86_400_000
 
@@ -73,9 +73,10 @@ export async function frontDeskTiles(db: Db, day: ShopDay): Promise<FrontDeskTil
   }
 }
 
+/** Their jobs to work on now, those waiting for parts (apart: a job is never counted in both), and comebacks. */
 export async function technicianTiles(db: Db, technicianId: string): Promise<TechnicianTiles> {
   const { rows } = await sql<{ queue: number; parts: number; comebacks: number }>`
-    SELECT COUNT(*) AS queue,
+    SELECT coalesce(SUM(${workable()}), 0) AS queue,
            coalesce(SUM(wo.status = 'awaiting_parts'), 0) AS parts,
            coalesce(SUM(${comeback()}), 0) AS comebacks
       FROM work_orders wo WHERE wo.technician_id = ${technicianId} AND ${onBench()}`.execute(db)

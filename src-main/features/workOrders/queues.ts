@@ -1,5 +1,5 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely'
-import { BENCH_STATUSES, STUCK_AFTER_DAYS } from '../../../src-shared/domain/dashboard'
+import { BENCH_STATUSES, STUCK_AFTER_DAYS, WORKABLE_STATUSES } from '../../../src-shared/domain/dashboard'
 import type { WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
 
 /*
@@ -14,11 +14,17 @@ type Condition = RawBuilder<SqlBool>
 
 const DAY_MS = 86_400_000
 const benchStatuses = sql.join(BENCH_STATUSES.map((status) => sql.lit(status)))
+const workableStatuses = sql.join(WORKABLE_STATUSES.map((status) => sql.lit(status)))
 const statusColumn = sql.ref<WorkOrderStatus>('wo.status')
 
 /** Open jobs the shop still works on (BENCH_STATUSES). */
 export function onBench(status: StatusColumn = statusColumn): Condition {
   return sql<SqlBool>`(${status} IN (${benchStatuses}))`
+}
+
+/** On the bench and not waiting for parts or the customer: the technician can work on it now. */
+export function workable(status: StatusColumn = statusColumn): Condition {
+  return sql<SqlBool>`(${status} IN (${workableStatuses}))`
 }
 
 /** On the bench and promised for this shop day. */

@@ -17,6 +17,15 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 }
 
+/**
+ * The copy's data version against this app's, as words staff can act on: the same, older (the
+ * restore brings it up to date) or newer (this app cannot restore it).
+ */
+export function versionWords(copyVersion: number, appVersion: number): 'same' | 'older' | 'newer' {
+  if (copyVersion === appVersion) return 'same'
+  return copyVersion < appVersion ? 'older' : 'newer'
+}
+
 const KEPT_PARTS = ['passwords', 'accounts', 'revokedDesks', 'lockedOut'] as const
 
 type Translate = (key: string, values?: Record<string, unknown>) => string

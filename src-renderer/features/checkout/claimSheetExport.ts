@@ -11,7 +11,7 @@ import { useClaimsStore } from './claimsStore'
  * brand, in the reader's language: the sheet's title, its columns and the statuses come from here.
  */
 export function useClaimSheetExport() {
-  const { t } = useI18n()
+  const { t, tm } = useI18n()
   const store = useClaimsStore()
   const { busy: exporting, run } = useBusyAction()
 
@@ -26,6 +26,10 @@ export function useClaimSheetExport() {
         labels: {
           ...Object.fromEntries(
             CLAIM_STATUSES.map((status) => [`status.${status}`, t(`claims.${statusWords}.${status}`)])
+          ),
+          // The components in the warranty's own words, the ones the job page shows.
+          ...Object.fromEntries(
+            Object.keys(tm('warranty.component')).map((key) => [`component.${key}`, t(`warranty.component.${key}`)])
           ),
           total: t('claims.sheet.total'),
           paid: t('claims.sheet.paid'),

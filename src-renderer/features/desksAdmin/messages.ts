@@ -15,6 +15,7 @@ export const desksAdminMessages = defineMessages(
       pairTitle: '配对新电脑',
       pairHint: '在要加入的电脑上输入本机地址和配对码。配对码只能使用一次，10 分钟内有效。',
       newCode: '生成配对码',
+      pairNeedsLan: '请先打开“局域网连接”：关闭时其他电脑连不上本机，配对码无法使用。',
       codeValidUntil: '有效至 {time}',
       desksTitle: '已配对的电脑',
       noDesks: '还没有配对的电脑',
@@ -48,6 +49,8 @@ export const desksAdminMessages = defineMessages(
       pairTitle: 'Pair a new PC',
       pairHint: "On the PC to add, enter this PC's address and the pairing code. A code works once, for 10 minutes.",
       newCode: 'New pairing code',
+      pairNeedsLan:
+        'Switch LAN connections on first: while they are off, no other PC can reach this one to use a code.',
       codeValidUntil: 'Valid until {time}',
       desksTitle: 'Paired PCs',
       noDesks: 'No PC is paired yet',

@@ -1,7 +1,7 @@
 import type { Dashboard } from '../../../src-shared/contract'
 import type { BackupHealth } from '../../../src-shared/contract/backups'
 import type { SyncStatus } from '../../../src-shared/contract/sync'
-import { BENCH_STATUSES } from '../../../src-shared/domain/dashboard'
+import { WORKABLE_STATUSES } from '../../../src-shared/domain/dashboard'
 import { formatFen } from '../../../src-shared/domain/money'
 import type { WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
 import type { QueueFilter } from '../repairs/workOrdersStore'
@@ -69,7 +69,7 @@ export function homeSections(facts: HomeFacts, t: Translate, when: ShopTime = (i
     sections.push(
       section('technician', 'tiles-technician', t('dashboard.technician'), [
         tile('tile-my-queue', technician.myQueue, t('dashboard.myQueue'), undefined, {
-          list: { statuses: BENCH_STATUSES, mine: true }
+          list: { statuses: WORKABLE_STATUSES, mine: true }
         }),
         tile('tile-waiting-parts', technician.waitingForParts, t('dashboard.waitingForParts'), 'waiting', {
           list: { statuses: ['awaiting_parts'], mine: true }

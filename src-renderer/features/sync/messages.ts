@@ -7,6 +7,10 @@ export const syncMessages = defineMessages(
       intro:
         '本店数据在本机保存，连接总部时自动同步：每隔几分钟上传本店的变更，并下载总部的保修登记、政策、配件目录、故障代码、技术通告和索赔结果。总部连不上时柜台照常工作，变更会排队等待。',
       notEnrolledYet: '本店尚未加入总部网络。',
+      joinBelow:
+        '本店属于品牌或总部的服务网络时，在下方“加入总部网络”填写总部给的地址和加入码即可加入。独立经营的店铺无需操作，本机照常工作。',
+      joinByAdmin:
+        '本店属于品牌或总部的服务网络时，由管理员登录本机，在本页（同步）用总部给的地址和加入码加入。独立经营的店铺无需操作，本机照常工作。',
       hq: '总部',
       hqUrl: '总部地址',
       shopId: '本店编号',
@@ -94,6 +98,10 @@ export const syncMessages = defineMessages(
       intro:
         "The shop's data lives here and syncs with HQ whenever HQ can be reached: every few minutes the shop's changes go up, and HQ's warranty registry, policies, parts catalogue, fault codes, service bulletins and claim decisions come down. When HQ cannot be reached the counter works as usual and changes wait in line.",
       notEnrolledYet: 'This shop has not joined the HQ network yet.',
+      joinBelow:
+        "If the shop belongs to a brand's or HQ's service network, join it below under Join the HQ network, with the address and enrolment code HQ gave you. A shop on its own needs to do nothing: this PC works as it is.",
+      joinByAdmin:
+        "If the shop belongs to a brand's or HQ's service network, an administrator signs in and joins it on this page (Sync), with the address and enrolment code HQ gave. A shop on its own needs to do nothing: this PC works as it is.",
       hq: 'HQ',
       hqUrl: 'HQ address',
       shopId: 'Shop ID',

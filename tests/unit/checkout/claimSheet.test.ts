@@ -30,12 +30,16 @@ const claimOf = (shop: StaffedShop, workOrderId: string): string =>
 
 const today = (shop: StaffedShop) => shopLocalDate(shop.clock.now(), 'Asia/Shanghai')
 
-async function sheetRows(base64: string): Promise<unknown[][]> {
+async function readSheet(base64: string): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook()
   const bytes = Buffer.from(base64, 'base64')
   await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
+  return workbook.worksheets[0]!
+}
+
+async function sheetRows(base64: string): Promise<unknown[][]> {
   const rows: unknown[][] = []
-  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+  ;(await readSheet(base64)).eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
   return rows
 }
 
@@ -83,6 +87,15 @@ describe("a month's claims a shop files with the brand itself", () => {
   it('export as the sheet the brand reads: the unit, the parts and the money of each, oldest first, with totals', async () => {
     const { app, staff } = shop()
     const columns = Object.fromEntries(CLAIM_SHEET_COLUMNS.map((key) => [key, `列 ${key}`]))
+    // The first job's fault was found on the main board (location code L01), the second's on a part the
+    // shop named itself.
+    app.sqlite.prepare("UPDATE work_orders SET fault_location_code = 'L01' WHERE id = ?").run(jobs[0]!.id)
+    app.sqlite
+      .prepare(
+        "INSERT INTO code_entries (list, code, label, component) VALUES ('fault_location', 'X-FPC', '排线', '排线')"
+      )
+      .run()
+    app.sqlite.prepare("UPDATE work_orders SET fault_location_code = 'X-FPC' WHERE id = ?").run(jobs[1]!.id)
     const file = await callOk(
       app,
       'checkout.exportClaims',
@@ -91,7 +104,12 @@ describe("a month's claims a shop files with the brand itself", () => {
         to: days.first,
         title: '保修索赔单',
         columns,
-        labels: { 'status.open': '待向品牌申报', total: '合计', paid: '实付' }
+        labels: {
+          'status.open': '待向品牌申报',
+          'component.main_board': '主板',
+          total: '合计',
+          paid: '实付'
+        }
       },
       staff.manager.token
     )
@@ -118,12 +136,23 @@ describe("a month's claims a shop files with the brand itself", () => {
       cell(first, 'amountFen')
     ]).toEqual([60, 300, 0, 360])
     expect(cell(first, 'status')).toBe('待向品牌申报')
+    // The brand reads the component in words, never the app's key.
+    expect([cell(first, 'component'), cell(second, 'component')]).toEqual(['主板', '排线'])
     expect([cell(totals, 'workOrderNumber'), cell(totals, 'amountFen'), cell(totals, 'labourFen')]).toEqual([
       '合计',
       520,
       100
     ])
     expect(rest).toEqual([])
+    // Printed from Excel: A4 across, one page wide however many pages long, the titles on each page.
+    expect((await readSheet(file.base64)).pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1'
+    })
     // A front desk sees the claims but does not send the brand the shop's sheet.
     expect(await callError(app, 'checkout.exportClaims', { title: 'x', columns }, staff.frontDesk.token)).toMatchObject(
       { code: 'FORBIDDEN' }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ADMIN, callOk, type SignedInUser } from '../helpers'
 import { statementsRun } from '../statementsRun'
 import { driveTo, openOrder, staffedShopPerFile } from '../workOrders/fixtures'
+import { WORKABLE_STATUSES } from '../../../src-shared/domain/dashboard'
 
 const DAY = 24 * 60 * 60_000
 
@@ -76,7 +77,10 @@ describe('the home dashboard by role', () => {
     for (const to of ['diagnosing', 'repairing', 'quality_check', 'ready_for_pickup'] as const) {
       await callOk(app, 'workOrders.transition', { id: ready.id, to, reason: '' }, admin)
     }
-    const listed = async (token: string, filter: Record<string, boolean>) => {
+    // TechA's job waiting for parts: counted under waiting for parts, not also as work to do now.
+    const waiting = await driveTo(app, admin, 'awaiting_parts')
+    await callOk(app, 'workOrders.assign', { id: waiting.id, technicianId: staff.techA.user.id }, admin)
+    const listed = async (token: string, filter: Record<string, unknown>) => {
       const page = await callOk(app, 'workOrders.list', filter, token)
       return page.rows.map((row) => row.id).sort()
     }
@@ -91,6 +95,12 @@ describe('the home dashboard by role', () => {
     const techToken = await tokenOf(staff.techA)
     const bench = await callOk(app, 'dashboard.get', {}, techToken)
     expect(bench.technician?.myComebacks).toBe(1)
+    const toDo = await listed(techToken, { mine: true, statuses: WORKABLE_STATUSES })
+    expect(toDo).toHaveLength(bench.technician!.myQueue)
+    expect(toDo).toContain(back.id)
+    expect(toDo).not.toContain(waiting.id)
+    expect(bench.technician?.waitingForParts).toBe(1)
+    expect(await listed(techToken, { mine: true, statuses: ['awaiting_parts'] })).toEqual([waiting.id])
     expect(await listed(techToken, { mine: true, comebacks: true })).toEqual([back.id])
     const otherTech = await tokenOf(staff.techB)
     expect(await listed(otherTech, { mine: true, comebacks: true })).toEqual([])

@@ -6,7 +6,8 @@ import {
   confirmedLines,
   hqLines,
   keptSentence,
-  moneyLines
+  moneyLines,
+  versionWords
 } from '../../../../src-renderer/features/backups/backupFormat'
 
 afterEach(() => setLocale('zh-CN'))
@@ -103,5 +104,13 @@ describe('what the restore says of money since the copy', () => {
     expect(lines[0]!.text).toContain('退款 CN-260123-0001 -¥40.00、收款 INV-260123-0001 ¥100.00')
     expect(lines[0]!.text).toContain('INV-260123-0005 ¥100.00、等 1 笔')
     expect(lines[1]!.text).toContain('DC-260123-0001')
+  })
+})
+
+describe("the copy's version against this app's", () => {
+  it('is the same, older (brought up to date on restore) or newer (cannot be restored)', () => {
+    expect([versionWords(64, 64), versionWords(60, 64), versionWords(65, 64)]).toEqual(['same', 'older', 'newer'])
+    const words = (['same', 'older', 'newer'] as const).map((key) => i18n.global.t(`backups.versions.${key}`))
+    expect(words).toEqual(['与本程序相同', '较早版本的程序生成，恢复时自动升级', '更新版本的程序生成，无法恢复'])
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Dashboard } from '../../../../src-shared/contract'
 import type { BackupHealth } from '../../../../src-shared/contract/backups'
 import type { SyncStatus } from '../../../../src-shared/contract/sync'
-import { BENCH_STATUSES } from '../../../../src-shared/domain/dashboard'
+import { WORKABLE_STATUSES } from '../../../../src-shared/domain/dashboard'
 import { homeSections } from '../../../../src-renderer/features/home/homeTiles'
 
 /** Says the key and its values back, so a test reads which text a tile asked for. */
@@ -118,7 +118,7 @@ describe('the home tiles a role sees', () => {
       t
     )[0]!.tiles
     expect(tiles.map((tile) => [tile.test, tile.target])).toEqual([
-      ['tile-my-queue', { list: { statuses: BENCH_STATUSES, mine: true } }],
+      ['tile-my-queue', { list: { statuses: WORKABLE_STATUSES, mine: true } }],
       ['tile-waiting-parts', { list: { statuses: ['awaiting_parts'], mine: true } }],
       ['tile-comebacks', { list: { comebacks: true, mine: true } }]
     ])
