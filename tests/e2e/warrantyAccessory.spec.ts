@@ -237,3 +237,31 @@ test('a charger exchanged twice fails again: the manager refunds its price by We
   await expect(page.getByTestId('report-refunds')).toContainText('149.00')
   await screenshot(page, 'warranty-accessory-refund-day-close')
 })
+
+// The refund dialog's first field is a drop-down searched as it is typed: a barcode typed the
+// moment the dialog opens, before its opening animation ends, searches it and not the page behind.
+test('a charger barcode typed the moment the refund dialog opens searches its part field', async ({ browser, host }) => {
+  const { adminToken, boss, charger, unit } = await shopWithChargers(host, {
+    serial: 'HWM60P2026S3',
+    daysAgo: 40,
+    invoiceNumber: '44032002',
+    buyerName: '张无忌',
+    buyerPhone: '13700137000'
+  })
+  const claim = { kind: 'performance', component: 'charger', faultCode: null, faultDate: null }
+  for (let i = 0; i < 2; i++)
+    await host.rpc('warranty.exchangeAccessory', { unitId: unit.id, claim, partId: charger.id }, adminToken)
+  const page = await staffPage(browser, host, boss.username, boss.password)
+  const verdict = await lookUp(page, 'HWM60P2026S3')
+  await evaluateCharger(page, verdict)
+
+  await verdict.getByTestId('refund-accessory').click()
+  await page.keyboard.type('6941487233359')
+  const dialog = page.getByTestId('accessory-refund-dialog')
+  await expect(dialog.getByTestId('accessory-part').locator('input')).toHaveValue('6941487233359')
+  await page.getByRole('option', { name: /HW-CHG-66W/ }).click()
+  await expect(dialog).toContainText('按目录售价 ¥149.00 退款')
+  await expect(page.getByTestId('warranty-search')).toHaveValue('HWM60P2026S3')
+  await settled(page)
+  await screenshot(page, 'warranty-accessory-refund-scanned-at-once')
+})
