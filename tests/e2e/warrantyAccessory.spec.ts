@@ -240,7 +240,10 @@ test('a charger exchanged twice fails again: the manager refunds its price by We
 
 // The refund dialog's first field is a drop-down searched as it is typed: a barcode typed the
 // moment the dialog opens, before its opening animation ends, searches it and not the page behind.
-test('a charger barcode typed the moment the refund dialog opens searches its part field', async ({ browser, host }) => {
+test('a charger barcode typed the moment the refund dialog opens searches its part field', async ({
+  browser,
+  host
+}) => {
   const { adminToken, boss, charger, unit } = await shopWithChargers(host, {
     serial: 'HWM60P2026S3',
     daysAgo: 40,
