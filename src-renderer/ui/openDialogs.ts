@@ -1,18 +1,28 @@
 import { onBeforeUnmount, watch, type Ref } from 'vue'
 
-/** A form dialog asked to open, and what its Ctrl+Enter does. */
+/** A dialog asked to open, and what its Ctrl+Enter does (nothing, for one that saves nothing). */
 interface OpenDialog {
-  submit: () => void
+  submit?: () => void
 }
 
-/** The form dialogs open now, in the order they were asked to open: the last one is on top. */
+/** The dialogs open now, in the order they were asked to open: the last one is on top. */
 const openDialogs: OpenDialog[] = []
+
+/**
+ * Whether a dialog stands over the page (from the moment it is asked to open): what the page does
+ * by itself (a late answer moving the caret to its scan field) then leaves the caret alone, or
+ * typing would land behind the dialog.
+ */
+export function dialogOpen(): boolean {
+  return openDialogs.length > 0
+}
 
 /**
  * Ctrl+Enter pressed outside every dialog while one is open goes to the dialog on top. The caret
  * reaches a dialog only some time after it was asked to open, and can be taken back to the page
- * while it is open (a count answered late puts it in the scan field again): a quick hand's
- * Ctrl+Enter then did nothing, or ran the page's own shortcut behind the dialog. A key pressed in
+ * while it is open: a quick hand's Ctrl+Enter then did nothing, or ran the page's own shortcut
+ * behind the dialog (the check-in page saved its emptied form behind its "registered" dialog,
+ * and came back refused). A dialog that saves nothing takes the key and does nothing with it. A key pressed in
  * a dialog or a message box is theirs (`.el-overlay` holds them all).
  */
 function sendCtrlEnterToTopDialog(event: KeyboardEvent): void {
@@ -22,7 +32,7 @@ function sendCtrlEnterToTopDialog(event: KeyboardEvent): void {
   if (event.target instanceof Element && event.target.closest('.el-overlay')) return
   event.preventDefault()
   event.stopPropagation()
-  top.submit()
+  top.submit?.()
 }
 
 let listening = false
@@ -30,9 +40,10 @@ let listening = false
 /**
  * Enters a dialog in the list of open ones the moment `visible` turns true (not once Element
  * Plus's opening transition is over) and takes it out as it closes or goes away, so that
- * Ctrl+Enter pressed on the page reaches `submit` while this dialog is the top one.
+ * Ctrl+Enter pressed on the page reaches `submit` while this dialog is the top one. Every
+ * `el-dialog` registers, those that save nothing too (they leave `submit` out).
  */
-export function useTopDialogCtrlEnter(visible: Readonly<Ref<boolean>>, submit: () => void): void {
+export function useOpenDialog(visible: Readonly<Ref<boolean>>, submit?: () => void): void {
   if (!listening) {
     // Heard before anything on the page, so a page's own Ctrl+Enter does not run behind the dialog.
     window.addEventListener('keydown', sendCtrlEnterToTopDialog, true)

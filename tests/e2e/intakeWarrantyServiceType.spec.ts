@@ -1,4 +1,4 @@
-import { test, expect, screenshot, settled, setUpShop, staffPage, hire, type ShopHost } from './fixtures'
+import { test, expect, screenshot, settled, setUpShop, staffPage, hire, signIn, type ShopHost } from './fixtures'
 import { shopDateDaysAgo } from './shopDates'
 
 /** A phone sold 80 days ago: inside the whole unit's 12 months, past the 15-day exchange window. */
@@ -85,4 +85,42 @@ test('a unit the registry repairs free is taken in as a warranty repair; booking
     adminToken
   )
   expect(second.serviceType).toBe('paid_repair')
+})
+
+test('a check-in booked paid against the verdict, back after the app closed, still says so and asks again', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const desk = await hire(host, adminToken, 'liting', '李婷', 'front_desk')
+  await registerInWarranty(host, adminToken, 'OPR11-FREE-3', '15816345449')
+  const page = await staffPage(browser, host, desk.username, desk.password)
+  const serviceType = page.getByTestId('service-type')
+  await page.getByTestId('nav-intake').click()
+  await page.locator('input[name=customer-name]').fill('黎伟鹏')
+  await page.locator('input[name=customer-mobile]').fill('15816345449')
+  await page.locator('input[name=serial]').fill('OPR11-FREE-3')
+  await page.locator('input[name=serial]').press('Enter')
+  await expect(serviceType.locator('input[value=warranty_repair]')).toBeChecked()
+  await serviceType.getByText('付费维修').click()
+  await page.locator('input[name=reported-fault]').fill('屏幕摔碎')
+  await expect(page.getByTestId('paid-despite-free')).toBeVisible()
+  // The app closes without a word (a crash, a power cut).
+  const desktop = page.context()
+  await page.close()
+
+  // Back at the desk: the registry is asked again, the desk's choice of paid repair stands.
+  const again = await desktop.newPage()
+  await signIn(again, host, desk.username, desk.password)
+  await again.getByTestId('nav-intake').click()
+  await expect(again.getByTestId('intake-draft-kept')).toBeVisible()
+  await expect(again.getByTestId('intake-warranty-verdict')).toHaveText('免费保修')
+  await expect(again.getByTestId('paid-despite-free')).toContainText(
+    '保修系统判定本机「免费保修」，现在却登记为付费维修'
+  )
+  await expect(again.getByTestId('service-type').locator('input[value=paid_repair]')).toBeChecked()
+  await settled(again)
+  await screenshot(again, 'intake-draft-restored-paid-despite-free')
+  await again.locator('input[name=reported-fault]').press('Control+Enter')
+  await expect(again.locator('.el-message-box')).toContainText('确定按付费维修登记吗')
 })

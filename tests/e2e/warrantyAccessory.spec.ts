@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test'
+import type { Browser, Locator, Page } from '@playwright/test'
 import {
   test,
   expect,
@@ -68,6 +68,25 @@ async function evaluateCharger(page: Page, verdict: Locator) {
   await verdict.getByTestId('claim-component').click()
   await page.getByRole('option', { name: '充电器', exact: true }).click()
   await verdict.getByTestId('claim-evaluate').click()
+}
+
+/**
+ * A phone bought 40 days ago whose charger was exchanged under 三包 twice already, and its manager
+ * at the lookup with the charger evaluated again (the refund is what is left to offer).
+ */
+async function managerAtChargerExchangedTwice(
+  browser: Browser,
+  host: ShopHost,
+  buyer: { serial: string; invoiceNumber: string; buyerName: string; buyerPhone: string }
+) {
+  const { adminToken, boss, charger, unit } = await shopWithChargers(host, { ...buyer, daysAgo: 40 })
+  const claim = { kind: 'performance', component: 'charger', faultCode: null, faultDate: null }
+  for (let i = 0; i < 2; i++)
+    await host.rpc('warranty.exchangeAccessory', { unitId: unit.id, claim, partId: charger.id }, adminToken)
+  const page = await staffPage(browser, host, boss.username, boss.password)
+  const verdict = await lookUp(page, buyer.serial)
+  await evaluateCharger(page, verdict)
+  return { page, verdict }
 }
 
 /** The 66W charger chosen in a remedy dialog by typing part of its number. */
@@ -177,20 +196,12 @@ test('a charger exchanged twice fails again: the manager refunds its price by We
 }) => {
   // The whole counter workflow, two print previews and PDFs, and the faulty-part list: longer than 60 s on a busy machine.
   test.setTimeout(150_000)
-  const { adminToken, boss, charger, unit } = await shopWithChargers(host, {
+  const { page, verdict } = await managerAtChargerExchangedTwice(browser, host, {
     serial: 'HWM60P2026R9',
-    daysAgo: 40,
     invoiceNumber: '44032001',
     buyerName: '周芷若',
     buyerPhone: '13600136000'
   })
-  const claim = { kind: 'performance', component: 'charger', faultCode: null, faultDate: null }
-  for (let i = 0; i < 2; i++)
-    await host.rpc('warranty.exchangeAccessory', { unitId: unit.id, claim, partId: charger.id }, adminToken)
-
-  const page = await staffPage(browser, host, boss.username, boss.password)
-  const verdict = await lookUp(page, 'HWM60P2026R9')
-  await evaluateCharger(page, verdict)
   await expect(verdict.getByTestId('verdict-text')).toHaveText('附件可退货')
   await expect(verdict.getByTestId('exchange-accessory')).toHaveCount(0)
 
@@ -236,4 +247,28 @@ test('a charger exchanged twice fails again: the manager refunds its price by We
   await page.getByTestId('nav-day-close').click()
   await expect(page.getByTestId('report-refunds')).toContainText('149.00')
   await screenshot(page, 'warranty-accessory-refund-day-close')
+})
+
+// The refund dialog's first field is a drop-down searched as it is typed: a barcode typed the
+// moment the dialog opens, before its opening animation ends, searches it and not the page behind.
+test('a charger barcode typed the moment the refund dialog opens searches its part field', async ({
+  browser,
+  host
+}) => {
+  const { page, verdict } = await managerAtChargerExchangedTwice(browser, host, {
+    serial: 'HWM60P2026S3',
+    invoiceNumber: '44032002',
+    buyerName: '张无忌',
+    buyerPhone: '13700137000'
+  })
+
+  await verdict.getByTestId('refund-accessory').click()
+  await page.keyboard.type('6941487233359')
+  const dialog = page.getByTestId('accessory-refund-dialog')
+  await expect(dialog.getByTestId('accessory-part').locator('input')).toHaveValue('6941487233359')
+  await page.getByRole('option', { name: /HW-CHG-66W/ }).click()
+  await expect(dialog).toContainText('按目录售价 ¥149.00 退款')
+  await expect(page.getByTestId('warranty-search')).toHaveValue('HWM60P2026S3')
+  await settled(page)
+  await screenshot(page, 'warranty-accessory-refund-scanned-at-once')
 })

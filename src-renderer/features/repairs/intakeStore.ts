@@ -45,6 +45,7 @@ export const useIntakeStore = defineStore('intake', () => {
       draft.value = kept.form
       passcodeToAskAgain.value = kept.hadPasscode
       void readBackRecords(kept.customerId, kept.deviceId)
+      void askWarrantyAgain()
     },
     { immediate: true }
   )
@@ -73,6 +74,24 @@ export const useIntakeStore = defineStore('intake', () => {
       }
     } catch {
       // Not found, or the shop out of reach: the typed part of the draft is still there.
+    }
+  }
+
+  /**
+   * The registry's verdict on a returning draft's serial, asked again (it is not kept): without it
+   * a paid repair of a unit under 三包 went unremarked until the serial was looked up once more.
+   * Only the verdict comes back; the kind of job, brand and model stay as the desk left them.
+   */
+  async function askWarrantyAgain(): Promise<void> {
+    const form = draft.value
+    const serial = form.serial.trim()
+    if (!form.serialChecked || !serial || !session.may('warranty.lookup')) return
+    try {
+      const verdict = await warrantyBySerial(serial)
+      // Typed over, or started over, while the registry answered: the answer is for another form.
+      if (draft.value === form && form.serial.trim() === serial) form.registryVerdict = verdict
+    } catch {
+      // The shop out of reach: the serial's next lookup asks again.
     }
   }
 

@@ -30,6 +30,25 @@ export function scannedText(keys: readonly { key: string; at: number }[]): strin
   return meanGap < SCANNER_KEY_GAP_MS ? scan.map((k) => k.key).join('') : null
 }
 
+/**
+ * The keys of a scan begun with no field holding the caret, once a field took it part way (a page
+ * just opened puts it in its search box): they belong at the front of what the field gets. Only
+ * a burst at a scanner's pace, this key (`at`) included; a person's keys stay where they went.
+ */
+export function scanStartBeforeField(keys: readonly { key: string; at: number }[], at: number): string | null {
+  const last = keys[keys.length - 1]
+  if (!last || at - last.at > SCANNER_PAUSE_MS) return null
+  const meanGap = (at - keys[0]!.at) / keys.length
+  return meanGap < SCANNER_KEY_GAP_MS ? keys.map((k) => k.key).join('') : null
+}
+
+/** Puts `text` at a field's caret as if typed there, so its v-model hears of it. */
+function typeInto(field: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+  const start = field.selectionStart ?? field.value.length
+  field.setRangeText(text, start, field.selectionEnd ?? start, 'end')
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }))
+}
+
 /** Fields that take typing themselves: a scan into them is theirs (the intake serial box, a search box). */
 function isEditable(element: Element | null): boolean {
   if (!(element instanceof HTMLElement)) return false
@@ -66,7 +85,13 @@ export function useScannerLookup(): void {
   function onKeydown(event: KeyboardEvent) {
     if (event.isComposing || session.locked || !(session.may('warranty.lookup') || session.may('workOrders.get')))
       return void (keys = [])
-    if (isEditable(event.target as Element | null) || isEditable(document.activeElement)) return void (keys = [])
+    const field = event.target
+    if (isEditable(field as Element | null) || isEditable(document.activeElement)) {
+      // A scan that began while the page was changing: its first keys go to the field too.
+      const start = event.ctrlKey || event.metaKey || event.altKey ? null : scanStartBeforeField(keys, event.timeStamp)
+      if (start && (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) typeInto(field, start)
+      return void (keys = [])
+    }
     // A key held down repeats fast too, but nobody scans that way.
     if (event.repeat) return void (keys = [])
     const at = event.timeStamp

@@ -117,6 +117,33 @@ describe('the check-in draft', () => {
     expect((await restartedAs('user-1')).draftKept).toBe(false)
   })
 
+  it('asks the registry again for the serial’s verdict, keeping the kind of job and the device the desk chose', async () => {
+    useSessionStore().session = signedIn('user-1')
+    const before = useIntakeStore()
+    Object.assign(before.draft, { serial: 'SN-FREE-1', serialChecked: true, serviceTypeChosen: true })
+    before.draft.newDevice.brand = '华为'
+    before.draft.job.serviceType = 'paid_repair'
+    await nextTick()
+
+    const verdict = { evaluation: { verdict: 'free_repair' }, unit: { brand: 'OPPO', model: 'Reno11' } }
+    call.mockImplementation((operation: string) =>
+      Promise.resolve(operation === 'warranty.lookup' ? { kind: 'found', verdict } : null)
+    )
+    const after = await restartedAs('user-1')
+    await vi.waitFor(() => expect(after.draft.registryVerdict).toEqual(verdict))
+    expect(call).toHaveBeenCalledWith('warranty.lookup', { query: 'SN-FREE-1', claim: null })
+    expect(after.draft.job.serviceType).toBe('paid_repair')
+    expect(after.draft.newDevice.brand).toBe('华为')
+  })
+
+  it('does not ask the registry about a serial typed but never looked up', async () => {
+    useSessionStore().session = signedIn('user-1')
+    useIntakeStore().draft.serial = 'SN-HALF'
+    await nextTick()
+    await restartedAs('user-1')
+    expect(call).not.toHaveBeenCalledWith('warranty.lookup', expect.anything())
+  })
+
   it('keeps nobody’s record on the desk: the customer picked is read again from the shop, other people’s never written', async () => {
     useSessionStore().session = signedIn('user-1')
     const before = useIntakeStore()
