@@ -76,7 +76,8 @@ const RELEASED_CHECKSUMS: Record<number, string> = {
   61: 'a45f0c19d4b64a49629e3a1505d8eba69fb5570e24d602eeea0324e72067ac17',
   62: '044655b1d552511e4a350014d6efa7d61d4b034d36a8097e411cf409b443ce72',
   63: '0712b5d2d7c7e7667ad5b19834c4677c7428e981004533c025e0e5e24287c7d5',
-  64: 'c6eb4b4384b3fc1caa32ac6595d3600d739f908e31de49c339d9d6e146c2ca1c'
+  64: 'c6eb4b4384b3fc1caa32ac6595d3600d739f908e31de49c339d9d6e146c2ca1c',
+  65: '6d88f291baa6fbef3d1723088652634c8d915aa33de906c3894ce4466e9bf403'
 }
 
 const FEATURES = join(__dirname, '..', '..', '..', 'src-main', 'features')
