@@ -97,5 +97,6 @@ export const allMigrations: readonly Migration[] = [
   reportClaimsPaid.claimsPaid,
   reportClaimDecidedLater.claimDecidedLater,
   checkout.claimsPaidByHq,
-  reportClaimDecidedAfterCredit.claimDecidedAfterCredit
+  reportClaimDecidedAfterCredit.claimDecidedAfterCredit,
+  sync.pulledRowsRefused
 ]
