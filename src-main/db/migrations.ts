@@ -98,5 +98,6 @@ export const allMigrations: readonly Migration[] = [
   reportClaimDecidedLater.claimDecidedLater,
   checkout.claimsPaidByHq,
   reportClaimDecidedAfterCredit.claimDecidedAfterCredit,
-  sync.pulledRowsRefused
+  sync.pulledRowsRefused,
+  backups.droppedMoneyNotReEntered
 ]
