@@ -22,6 +22,7 @@ import * as reportPartCreditsLater from '../features/reports/summaries/partCredi
 import * as reportAccessoryRemedies from '../features/reports/summaries/accessoryRemedies'
 import * as reportClaimsPaid from '../features/reports/summaries/claimsPaid'
 import * as reportClaimDecidedLater from '../features/reports/summaries/claimDecidedLater'
+import * as reportClaimDecidedAfterCredit from '../features/reports/summaries/claimDecidedAfterCredit'
 import * as dashboard from '../features/dashboard/migrations'
 import * as backups from '../features/backups/migrations'
 
@@ -95,5 +96,8 @@ export const allMigrations: readonly Migration[] = [
   checkout.paymentReEntries,
   reportClaimsPaid.claimsPaid,
   reportClaimDecidedLater.claimDecidedLater,
-  checkout.claimsPaidByHq
+  checkout.claimsPaidByHq,
+  reportClaimDecidedAfterCredit.claimDecidedAfterCredit,
+  sync.pulledRowsRefused,
+  backups.droppedMoneyNotReEntered
 ]

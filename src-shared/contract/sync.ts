@@ -54,6 +54,22 @@ export interface HeldChange {
   behind: number
 }
 
+/**
+ * A row HQ sent that the shop would not apply (a claim's payment that cannot be right): set aside
+ * with why, the rest of the pull applied, until HQ sends a version the shop applies.
+ */
+export interface RefusedPulledRow {
+  /** The pulled table (sync.tableNames.<table>). */
+  table: string
+  key: string
+  /** The shop's own name for the record: the job number of a claim. */
+  record: string
+  /** Why, as a key under sync.refusedRows.reasons, with the figures it names (amounts in fen). */
+  reason: string
+  details: Record<string, number | string>
+  refusedAt: string
+}
+
 /** Hours without a successful sync after which an enrolled shop's sync shows as late. */
 export const SYNC_LATE_AFTER_HOURS = 24
 
@@ -79,6 +95,9 @@ export interface SyncStatus {
   held: HeldChange[]
   /** Changes waiting because of them: the held ones and the later changes of their records. */
   heldCount: number
+  /** HQ's rows the shop set aside instead of applying, newest first (at most 50 of them). */
+  refusedRows: RefusedPulledRow[]
+  refusedRowCount: number
   /**
    * No successful sync (or, never synced, no enrolment) for more than SYNC_LATE_AFTER_HOURS:
    * late even when no problem was recorded (a sync that hangs, a timer that stopped).

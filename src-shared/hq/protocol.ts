@@ -164,8 +164,12 @@ export const claimDecisionRow = z.object({
   reason: z.string(),
   approvedFen: z.number().int().nonnegative(),
   decidedAt: z.string(),
-  /** What the brand paid on the approved claim, with its payment reference; null until paid (and from an HQ before payments). */
-  paidFen: z.number().int().nonnegative().nullable().default(null),
+  /**
+   * What the brand paid on the approved claim, with its payment reference; null until paid (and
+   * from an HQ before payments). Any number here: the shop checks it row by row and sets a wrong
+   * one aside (checkout/hqClaimDecisions.ts), rather than refusing the whole page it came in.
+   */
+  paidFen: z.number().nullable().default(null),
   paidReference: z.string().default(''),
   paidAt: z.string().nullable().default(null)
 })

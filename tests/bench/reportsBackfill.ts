@@ -6,6 +6,7 @@ import { partsSettled } from '../../src-main/features/reports/summaries/partsSet
 import { partCreditsLater } from '../../src-main/features/reports/summaries/partCreditsLater'
 import { claimsPaid } from '../../src-main/features/reports/summaries/claimsPaid'
 import { claimDecidedLater } from '../../src-main/features/reports/summaries/claimDecidedLater'
+import { claimDecidedAfterCredit } from '../../src-main/features/reports/summaries/claimDecidedAfterCredit'
 
 /**
  * Seeds a shop with the report triggers off and then writes the report facts and sums with the
@@ -29,7 +30,8 @@ export const REPORT_TABLES = [
   'report_payment_days',
   ...SLICE_TABLES,
   'report_part_credits',
-  'report_part_claim_moves'
+  'report_part_claim_moves',
+  'report_part_credit_claim_moves'
 ] as const
 
 /** A statement filling a report table (migration 51's first work its parts out once, WITH settled ...). */
@@ -52,7 +54,9 @@ export const SUMS_BACKFILL = [
   // What came back or was credited after a pick-up, then its shares in the part sums (migration 53).
   ...partCreditsLater.statements.filter(fills),
   // A claim rejected after its pick-up's month, then its shares in the part sums (migration 63).
-  ...claimDecidedLater.statements.filter(fills)
+  ...claimDecidedLater.statements.filter(fills),
+  // The credits dated before such a decision's month, moved with it, then their shares (migration 65).
+  ...claimDecidedAfterCredit.statements.filter(fills)
 ]
 
 /** The migrations' statements that fill the tables from the rows already there, in their order. */

@@ -155,6 +155,26 @@ test("a claim made at checkout goes to HQ, and HQ's decision shows on the job an
     await expect(page.getByTestId('claims-table')).toContainText(job.number)
     await tallScreenshot(page, 'sync-claims-list')
 
+    // HQ sends a payment over what it approved: the shop sets it aside, the claim stays approved,
+    // and the sync page names the job and says why.
+    hq.publish(
+      'claimDecisions',
+      claims.rows[0]!.id,
+      { ...approval, paidFen: 6_500, paidReference: 'PAY-0001', paidAt: new Date().toISOString() },
+      enrolled.shopId
+    )
+    await syncAndWait(host, adminToken)
+    await page.goto(`${host.url}#/work-orders/${job.id}`)
+    await expect(panel.getByTestId('claim-state')).toHaveText('已批准')
+    await page.getByTestId('nav-sync').click()
+    const refused = page.getByTestId('sync-refused-rows')
+    await expect(refused).toContainText('总部发来的 1 条数据本店没有采用')
+    await expect(refused.getByTestId('sync-refused-rows-table')).toContainText(job.number)
+    await expect(refused.getByTestId('sync-refused-rows-table')).toContainText('实付 ¥65.00 超过批准金额 ¥60.00')
+    await expect(page.getByTestId('sync-healthy')).toHaveCount(0)
+    await settled(page)
+    await tallScreenshot(page, 'sync-refused-payment')
+
     // The brand pays it (5 yuan less than approved): the claim is settled with what was paid.
     hq.publish(
       'claimDecisions',
@@ -173,6 +193,10 @@ test("a claim made at checkout goes to HQ, and HQ's decision shows on the job an
     await expect(row.getByTestId('claim-state')).toHaveText('已结算')
     await expect(row.getByTestId('claim-paid-by-hq')).toContainText('实付 ¥55.00 PAY-0001')
     await tallScreenshot(page, 'sync-claims-list-paid')
+    // HQ's payment put right answers the row set aside.
+    await page.getByTestId('nav-sync').click()
+    await expect(page.getByTestId('sync-healthy')).toBeVisible()
+    await expect(page.getByTestId('sync-refused-rows')).toHaveCount(0)
   } finally {
     await hq.close().catch(() => undefined)
     rmSync(folder, { recursive: true, force: true })

@@ -53,20 +53,23 @@ function entries(db: Db) {
       'r.dayCloseNumber',
       'r.dealtWithAt',
       'u.displayName as dealtWithByName',
-      'r.dealtWithNote'
+      'r.dealtWithNote',
+      'r.notReEntered'
     ])
 }
 
 /**
  * The rows as entries. Money a kept close counted (a payment's, not a document's: that one has no
- * way it was paid) awaits its re-entry until a re-entry is tied to it (checkout/reEntries.ts).
+ * way it was paid) awaits its re-entry until a re-entry is tied to it (checkout/reEntries.ts), or
+ * until a manager said it will not be re-entered: then nothing is awaited, and a later charge or
+ * refund of its job is new money, tied to nothing.
  */
 async function asEntries(query: ReturnType<typeof entries>): Promise<DroppedMoneyEntry[]> {
   const rows = await query.execute()
-  return rows.map(({ keptCloseAt, reEntered, ...entry }) => ({
+  return rows.map(({ keptCloseAt, reEntered, notReEntered, ...entry }) => ({
     ...entry,
     countedNotReEntered:
-      keptCloseAt !== null && entry.dayCloseNumber !== null && entry.method !== null && !reEntered
+      keptCloseAt !== null && entry.dayCloseNumber !== null && entry.method !== null && !reEntered && !notReEntered
         ? { dayCloseNumber: entry.dayCloseNumber, dayClosedAt: keptCloseAt }
         : null
   }))
@@ -76,7 +79,8 @@ async function asEntries(query: ReturnType<typeof entries>): Promise<DroppedMone
  * A manager's word that a dropped record was re-entered or checked; once, audited. Money a kept
  * close counted that was not re-entered yet is marked only with the word that it will not be
  * (`notReEntered`): the usual way is to re-enter it at the counter, which marks it and keeps the
- * next close from expecting that cash again. Re-entered after all, it is still tied to its close.
+ * next close from expecting that cash again. The word is kept on the record: a charge or refund of
+ * its job after it is the customer's new money, and the next close counts it as such.
  */
 export async function markDroppedMoneyDealtWith(
   db: Db,
@@ -116,7 +120,12 @@ async function dealWith(
   for (const entry of standing) {
     await trx
       .updateTable('restoreDroppedMoney')
-      .set({ dealtWithAt: at.toISOString(), dealtWithBy: managerId, dealtWithNote: note })
+      .set({
+        dealtWithAt: at.toISOString(),
+        dealtWithBy: managerId,
+        dealtWithNote: note,
+        notReEntered: word.notReEntered ? 1 : 0
+      })
       .where('id', '=', entry.id)
       .where('dealtWithAt', 'is', null)
       .execute()
@@ -159,9 +168,9 @@ function recordsOf(trx: Db, step: CounterMoneyStep) {
  * Refuses a charge or refund that a restore's dropped record may already have made, naming it,
  * until the counter says it checked (`droppedMoneyChecked`) and a manager goes on: the records are
  * then dealt with in the step's own transaction, audited under the step's operation. Answers the
- * records it dealt with, and those a manager marked dealt with before their counted money was
- * re-entered (no refusal: a manager has seen them), so the step can tie what it writes to those a
- * kept day close counted.
+ * records it dealt with, and those dealt with before their counted money was re-entered (no
+ * refusal: a manager has seen them), so the step can tie what it writes to those a kept day close
+ * counted; not those a manager said will not be re-entered (asEntries awaits nothing of them).
  */
 export async function refuseRepeatingDroppedMoney(
   trx: Db,

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely'
 import type { DroppedMoneyRecord } from '../../../src-shared/contract/backups'
 
 /**
@@ -11,6 +12,8 @@ export interface RestoreDroppedMoneyTable extends DroppedMoneyRecord {
   dealtWithAt: string | null
   dealtWithBy: string | null
   dealtWithNote: string
+  /** The manager's word, with the marking, that money a kept close counted will not be re-entered (1): it ties nothing. */
+  notReEntered: Generated<number>
 }
 
 export interface BackupsTables {

@@ -1,6 +1,22 @@
 import { uuidv7 } from '../../../src-shared/domain/ids'
 import { latestPaidStepSql } from './claimPaid'
-import type { PulledTableApplier } from '../sync/hq/pulledTables'
+import type { PulledRow, PulledTableApplier } from '../sync/hq/pulledTables'
+import { acceptPulledRow, refusePulledRow, type PulledRowRefusal } from '../sync/hq/refusedRows'
+
+/**
+ * Why a payment in HQ's decision cannot be right, or null when there is none or it can: the
+ * brand pays a whole number of fen, at least one, and no more than it approved, and only on a
+ * claim it approved. Such a decision is not recorded at all (the claim stays as it was): a wrong
+ * amount would settle the claim and count in the reports' 品牌实付.
+ */
+export function paymentRefusal(decision: PulledRow<'claimDecisions'>): PulledRowRefusal | null {
+  const { paidFen, approvedFen, status } = decision
+  if (paidFen === null) return null
+  if (status !== 'approved') return { reason: 'paidNotApproved', details: { paidFen, status } }
+  if (!Number.isSafeInteger(paidFen) || paidFen < 1) return { reason: 'paidNotWholeFen', details: { paidFen } }
+  if (paidFen > approvedFen) return { reason: 'paidOverApproved', details: { paidFen, approvedFen } }
+  return null
+}
 
 /**
  * HQ's decisions on the shop's warranty claims. The decision is kept as HQ sent it (a later one
@@ -10,11 +26,14 @@ import type { PulledTableApplier } from '../sync/hq/pulledTables'
  * that files itself (the recorder left empty: the sync recorded it), so the claims list, the claim
  * sheet and the reports' 品牌实付 (migration 62's sums, moved by the step and the status) read the
  * amount the same way, and the audit log says it came with the sync. A payment HQ puts right is a
- * step of its own; the same payment pulled again records nothing.
+ * step of its own; the same payment pulled again records nothing. A payment that cannot be right
+ * (paymentRefusal) is set aside for the sync page and the rest of the page applied.
  */
 export const applyClaimDecisions: PulledTableApplier<'claimDecisions'> = ({ sqlite, at }, changes) => {
   const nowIso = at.toISOString()
-  const claimOf = sqlite.prepare<[string], { status: string }>('SELECT status FROM warranty_claims WHERE id = ?')
+  const claimOf = sqlite.prepare<[string], { status: string; number: string }>(
+    `SELECT c.status, w.number FROM warranty_claims c JOIN work_orders w ON w.id = c.work_order_id WHERE c.id = ?`
+  )
   const upsert = sqlite.prepare(
     `INSERT INTO hq_claim_decisions (claim_id, status, reason, approved_fen, decided_at, received_at, paid_fen, paid_reference, paid_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -41,6 +60,12 @@ export const applyClaimDecisions: PulledTableApplier<'claimDecisions'> = ({ sqli
     const claim = claimOf.get(change.key)
     if (!claim) continue
     const decision = change.row
+    const refusal = paymentRefusal(decision)
+    if (refusal) {
+      refusePulledRow({ sqlite, at }, 'claimDecisions', change.key, claim.number, refusal, decision)
+      continue
+    }
+    acceptPulledRow({ sqlite, at }, 'claimDecisions', change.key)
     upsert.run(
       decision.claimId,
       decision.status,

@@ -8,7 +8,7 @@ import { jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange }
 import { byKey, orNull, sumRows, summarySpan, type SummarySpan } from './summarySpan'
 import { sliceOf, summariesAnswer, type ReportSlice } from './reportSlice'
 import { accessoryRemediesIn } from './accessoryRemedies'
-import { claimMoves } from './partClaimMoves'
+import { claimMoves, creditClaimMoves } from './partClaimMoves'
 
 interface Margin {
   quantity: number
@@ -248,7 +248,7 @@ async function edgeSums(db: Db, parts: RawBuilder<unknown>): Promise<Consumption
 /**
  * Parts used in the span by part or by the device's category: whole months from the monthly
  * sums, the days around them from the lines, their events after the pick-up and the claim
- * decisions that moved them after the pick-up's month.
+ * decisions that moved them (and those events) after the pick-up's month.
  */
 async function consumption(
   db: Db,
@@ -277,7 +277,12 @@ async function consumption(
       FROM work_order_parts wp ${rangeIndexUnlessModel(query, 'work_order_parts_issued')}
       JOIN report_jobs j ON j.work_order_id = wp.work_order_id
       WHERE wp.issued_at >= ${edge.start} AND wp.issued_at < ${edge.end} AND ${jobFilters(query)}`
-    for (const source of [lines, ...creditEvents(query, edge, key), ...claimMoves(query, edge, key)])
+    for (const source of [
+      lines,
+      ...creditEvents(query, edge, key),
+      ...claimMoves(query, edge, key),
+      ...creditClaimMoves(query, edge, key)
+    ])
       parts.push(await edgeSums(db, source))
   }
   return sumRows(parts.flat(), (row) => row.key ?? '', MEASURES)

@@ -104,3 +104,21 @@ export const pushRefusals: Migration = {
     `ALTER TABLE hq_push_batches ADD COLUMN refused_change_id TEXT`
   ]
 }
+
+export const pulledRowsRefused: Migration = {
+  version: 66,
+  name: 'sync: a row pulled from HQ that the shop will not apply is kept with why, for the sync page',
+  statements: [
+    // One row per HQ row refused (the latest refusal of it); gone once HQ sends a version the shop applies.
+    `CREATE TABLE hq_pulled_rows_refused (
+        table_name TEXT NOT NULL,
+        row_key TEXT NOT NULL,
+        record TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        details_json TEXT NOT NULL,
+        row_json TEXT NOT NULL,
+        refused_at TEXT NOT NULL,
+        PRIMARY KEY (table_name, row_key)
+      )`
+  ]
+}

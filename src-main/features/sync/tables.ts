@@ -48,6 +48,19 @@ export interface HqPullCursorsTable {
   updatedAt: string
 }
 
+/** A row pulled from HQ that the shop would not apply, with why (migration 66). */
+export interface HqPulledRowsRefusedTable {
+  tableName: string
+  rowKey: string
+  /** The shop's own name for the record (a job number), for the sync page. */
+  record: string
+  reason: string
+  detailsJson: string
+  /** HQ's row as it came, kept for HQ's support. */
+  rowJson: string
+  refusedAt: string
+}
+
 export interface HqCataloguePricesTable {
   partNumber: string
   claimPriceFen: number
@@ -91,6 +104,7 @@ export interface SyncTables {
   hqConnection: HqConnectionTable
   hqPushBatches: HqPushBatchesTable
   hqPullCursors: HqPullCursorsTable
+  hqPulledRowsRefused: HqPulledRowsRefusedTable
   hqCataloguePrices: HqCataloguePricesTable
   serviceBulletins: ServiceBulletinsTable
   hqClaimDecisions: HqClaimDecisionsTable

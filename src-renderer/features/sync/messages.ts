@@ -45,6 +45,21 @@ export const syncMessages = defineMessages(
         sendAgain: '重新上传',
         sentAgain: '已重新上传，正在同步'
       },
+      refusedRows: {
+        title: '总部发来的 {count} 条数据本店没有采用：金额或状态对不上，其余数据已照常更新。',
+        explain:
+          '这些数据原样保存在本店，相应的索赔保持原状，没有记为已结算。请把下面的原因告诉总部技术支持（本店编号 {shopId}）；总部改正后重新发来，下次同步时会自动采用。',
+        data: '数据',
+        record: '工单',
+        reason: '原因',
+        since: '收到时间',
+        rawFen: '{fen} 分',
+        reasons: {
+          paidOverApproved: '实付 {paidFen} 超过批准金额 {approvedFen}',
+          paidNotWholeFen: '实付 {paidFen} 不是有效金额（须至少 1 分，精确到分）',
+          paidNotApproved: '索赔尚未获批，却带有实付 {paidFen}'
+        }
+      },
       tables: '已下载的总部数据',
       table: '数据',
       cursor: '已同步到',
@@ -136,6 +151,22 @@ export const syncMessages = defineMessages(
         behind: 'Waiting behind it',
         sendAgain: 'Send again',
         sentAgain: 'Sent again; syncing now'
+      },
+      refusedRows: {
+        title:
+          'Rows from HQ not applied: {count}. Their amount or status does not add up; everything else was updated as usual.',
+        explain:
+          'These rows are kept here as HQ sent them; their claims stay as they were and are not settled. Tell HQ support the reason below (shop ID {shopId}); once HQ sends them corrected, the next sync applies them.',
+        data: 'Data',
+        record: 'Job',
+        reason: 'Reason',
+        since: 'Received at',
+        rawFen: '{fen} fen',
+        reasons: {
+          paidOverApproved: 'Paid {paidFen} is more than the approved {approvedFen}',
+          paidNotWholeFen: 'Paid {paidFen} is not a valid amount (at least 1 fen, in whole fen)',
+          paidNotApproved: 'The claim is not approved, yet a payment of {paidFen} came with it'
+        }
       },
       tables: "HQ's data received",
       table: 'Data',

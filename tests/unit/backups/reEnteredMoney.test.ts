@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
-import { auditRows, callError, callOk, MINUTE, SHOP } from '../helpers'
+import { auditRows, callError, callOk, countRows, MINUTE, SHOP } from '../helpers'
 import { finishedJob } from '../checkout/fixtures'
 import { chargerSoldBeforeTheCopy, fileShopPerTest, signInAgain } from './fixtures'
 import { DRAWER_NOT_COUNTED, moneyAfterTheCopy, payJob } from './moneyAfterTheCopy'
+import { droppedMoneyNotReEntered } from '../../../src-main/features/backups/migrations'
 
 // Jobs driven to the counter, day closes and a restore: slow on a loaded machine.
 vi.setConfig({ testTimeout: 120_000 })
@@ -18,6 +19,17 @@ async function restoredAfterMoney(options: { close: boolean; tender: 'cash' | 'w
   await callOk(app, 'backups.restore', { name: copy.name }, adminToken)
   clock.advance(MINUTE)
   return { ...moved, token: await signInAgain(app) }
+}
+
+/** Days after the restore the customer is refunded 15 for job A's part: a new refund, cash out of today's drawer. */
+async function refundPartAgain(
+  app: Awaited<ReturnType<typeof restoredAfterMoney>>['app'],
+  token: string,
+  invoiceA: Awaited<ReturnType<typeof restoredAfterMoney>>['invoiceA']
+) {
+  const partLine = invoiceA.lines.find((line) => line.kind === 'part')!
+  const input = { invoiceId: invoiceA.id, lines: [{ lineId: partLine.id, amountFen: 1_500 }], reason: '配件差价' }
+  await callOk(app, 'checkout.creditNote', { ...input, refundMethod: 'cash' }, token)
 }
 
 describe('money re-entered after a restore is counted once', () => {
@@ -89,7 +101,7 @@ describe('money re-entered after a restore is counted once', () => {
     expect(payload(invoiceC.id).alreadyCounted).toBeUndefined()
   })
 
-  it('a payment a kept close counted, marked dealt with before it is re-entered, is not counted again', async () => {
+  it('a payment a kept close counted, marked as not to be re-entered, leaves a later charge of its job as new money', async () => {
     const { app, token, jobB, invoiceB, close } = await restoredAfterMoney({ close: true, tender: 'cash' })
     const [record] = await callOk(app, 'backups.droppedMoney', { workOrderId: jobB.id }, token)
     expect(record!.countedNotReEntered).toEqual({ dayCloseNumber: close!.number, dayClosedAt: close!.closedAt })
@@ -110,10 +122,7 @@ describe('money re-entered after a restore is counted once', () => {
     expect(auditRows(app, 'backups.markDroppedMoneyDealtWith')).toMatchObject([
       { entityId: record!.id, after: { dealtWithNote: '客户说不再补录', notReEntered: true } }
     ])
-
-    // Re-entered all the same: nothing stands to stop the charge, and it is tied as when open.
-    const again = await payJob(app, token, jobB.id)
-    expect(again.paidFen).toBe(invoiceB.paidFen)
+    // The word is kept on the record: nothing of it awaits a re-entry any more.
     const [dealtWith] = await callOk(
       app,
       'backups.droppedMoney',
@@ -121,25 +130,50 @@ describe('money re-entered after a restore is counted once', () => {
       token
     )
     expect(dealtWith!.countedNotReEntered).toBeNull()
+
+    // The job charged after that word: the customer's new money, in today's drawer, tied to no close.
+    const again = await payJob(app, token, jobB.id)
+    expect(again.paidFen).toBe(invoiceB.paidFen)
+    expect(countRows(app, 'payment_re_entries')).toBe(0)
     const preview = await callOk(app, 'dayClose.preview', {}, token)
-    expect(preview).toMatchObject({ expectedCashFen: 0, takingsFen: 0, byMethod: [] })
-    expect(preview.reEntered).toMatchObject([
-      { alreadyCountedFen: invoiceB.paidFen, droppedDocumentNumber: invoiceB.number, dayCloseNumber: close!.number }
-    ])
-    const closed = await callOk(app, 'dayClose.close', { countedCashFen: 0, expectedCashFen: 0, note: '' }, token)
-    expect(closed).toMatchObject({ expectedCashFen: 0, differenceFen: 0 })
+    expect(preview).toMatchObject({ expectedCashFen: invoiceB.paidFen, takingsFen: invoiceB.paidFen })
+    expect(preview.reEntered).toEqual([])
   })
 
-  it('a refund a kept close counted, marked dealt with first, is tied when the invoice is refunded again', async () => {
-    const { app, token, note, refundInput, close } = await restoredAfterMoney({ close: true, tender: 'wechat_pay' })
+  it('a refund a kept close counted, marked as not to be re-entered: a new refund of the invoice is today’s, the drawer not over', async () => {
+    const { app, token, invoiceA } = await restoredAfterMoney({ close: true, tender: 'wechat_pay' })
+    const record = (await callOk(app, 'backups.droppedMoney', {}, token)).find((entry) => entry.kind === 'refund')!
+    expect(record.countedNotReEntered).not.toBeNull()
+    await callOk(app, 'backups.markDroppedMoneyDealtWith', { id: record.id, note: '', notReEntered: true }, token)
+    await refundPartAgain(app, token, invoiceA)
+    expect(countRows(app, 'payment_re_entries')).toBe(0)
+    const preview = await callOk(app, 'dayClose.preview', {}, token)
+    expect(preview.reEntered).toEqual([])
+    expect(preview).toMatchObject({ expectedCashFen: -1_500, refundsFen: 1_500 })
+  })
+
+  it('a shop that kept the word only in the audit log: the step puts it on the record, and a new refund is not tied', async () => {
+    const { app, token, invoiceA } = await restoredAfterMoney({ close: true, tender: 'wechat_pay' })
     const record = (await callOk(app, 'backups.droppedMoney', {}, token)).find((entry) => entry.kind === 'refund')!
     await callOk(app, 'backups.markDroppedMoneyDealtWith', { id: record.id, note: '', notReEntered: true }, token)
-    await callOk(app, 'checkout.creditNote', refundInput, token)
-    const preview = await callOk(app, 'dayClose.preview', {}, token)
-    expect(preview).toMatchObject({ expectedCashFen: 0, refundsFen: 0, takingsFen: 0 })
-    expect(preview.reEntered).toMatchObject([
-      { kind: 'refund', alreadyCountedFen: note.paidFen, dayCloseNumber: close!.number }
-    ])
+    // As before the step: the record without the word (the audit row has it).
+    app.sqlite.exec('DROP TRIGGER restore_dropped_money_dealt_once')
+    app.sqlite.prepare('UPDATE restore_dropped_money SET not_re_entered = 0 WHERE id = ?').run(record.id)
+    const [, backfill, ...triggerAgain] = droppedMoneyNotReEntered.statements
+    // The step's backfill, then its trigger keeping the word as it was given.
+    app.sqlite.transaction(() => {
+      app.sqlite.exec(backfill!)
+      app.sqlite.exec(triggerAgain[1]!)
+    })()
+
+    expect(
+      app.sqlite.prepare('SELECT not_re_entered FROM restore_dropped_money WHERE id = ?').pluck().get(record.id)
+    ).toBe(1)
+    expect(() =>
+      app.sqlite.prepare('UPDATE restore_dropped_money SET not_re_entered = 0 WHERE id = ?').run(record.id)
+    ).toThrow('dealt with once')
+    await refundPartAgain(app, token, invoiceA)
+    expect((await callOk(app, 'dayClose.preview', {}, token)).reEntered).toEqual([])
   })
 
   it('dropped money no close counted is marked dealt with without a word about re-entering it', async () => {

@@ -157,6 +157,7 @@ const NOT_ABOUT_THE_CUSTOMER: Record<string, string> = {
       'hq_push_batches',
       'hq_catalogue_prices',
       'hq_claim_decisions',
+      'hq_pulled_rows_refused',
       'hq_return_batch_status'
     ].map((table) => [table, 'HQ sync: copies of exported records on their way, and HQ’s own'])
   ),

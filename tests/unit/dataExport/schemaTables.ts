@@ -25,6 +25,7 @@ export const DERIVED_TABLES: readonly string[] = [
   'report_part_slice_months',
   'report_part_credits',
   'report_part_claim_moves',
+  'report_part_credit_claim_moves',
   'report_accessory_remedy_months',
   'report_claim_months',
   'report_claim_days',

@@ -94,6 +94,7 @@ const NOT_EXPORTED: Record<string, string> = {
       'hq_push_batches',
       'hq_catalogue_prices',
       'hq_claim_decisions',
+      'hq_pulled_rows_refused',
       'hq_return_batch_status',
       'service_bulletins'
     ].map((table) => [table, 'HQ’s'])

@@ -72,6 +72,8 @@ beforeAll(async () => {
   // Rejected 40 days after the pick-up: moved in the month of the decision, the months reported stay.
   rejectAfterPickUp(sqlite)
   expect(sqlite.prepare('SELECT count(*) FROM report_part_claim_moves').pluck().get()).toBeGreaterThan(0)
+  // Some of them after a credit in an earlier month: the credit moves with the decision.
+  expect(sqlite.prepare('SELECT count(*) FROM report_part_credit_claim_moves').pluck().get()).toBeGreaterThan(0)
 })
 afterAll(async () => {
   await closeApp(shop.app)
@@ -151,7 +153,8 @@ describe('the summaries say what the fact rows say', () => {
       report_claim_slices: 'claims',
       // The events after a pick-up are facts, each row one; the backfill finds them again.
       report_part_credits: '1',
-      report_part_claim_moves: '1'
+      report_part_claim_moves: '1',
+      report_part_credit_claim_moves: '1'
     }
     // A correction can leave a row summing to nothing; the backfill never writes one.
     const snapshot = () =>
@@ -167,7 +170,7 @@ describe('the summaries say what the fact rows say', () => {
     const eventTriggers = sqlite
       .prepare(
         `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
-           AND tbl_name IN ('report_part_credits', 'report_part_claim_moves')`
+           AND tbl_name IN ('report_part_credits', 'report_part_claim_moves', 'report_part_credit_claim_moves')`
       )
       .all() as { name: string; sql: string }[]
     expect(eventTriggers.length).toBeGreaterThan(0)

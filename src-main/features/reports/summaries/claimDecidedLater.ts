@@ -58,14 +58,14 @@ const moved = (decisions: string, toPayer: string) =>
        AND j.work_order_id = x.work_order_id AND j.picked_up_at IS NOT NULL
        AND ${MONTH('d.at')} > ${MONTH('j.picked_up_at')};`
 
-type Side = 'issued' | 'decided'
+export type Side = 'issued' | 'decided'
 
 /**
  * A move's share under one month: in its part's issue month undone (the part back in the column it
  * left), in its own month made, as a line. Made, a move to the shop takes the part off the brand's
  * column (what it earns with it) and puts it on the shop's; a move to the brand the other way.
  */
-function moveMeasures(side: Side): SliceTable['measures'] {
+export function moveMeasures(side: Side): SliceTable['measures'] {
   const toShop = (s: Source, column: 1 | -1 = 1) =>
     `${column * (side === 'issued' ? 1 : -1)} * (CASE ${s.line}.to_payer WHEN 'shop' THEN 1 ELSE -1 END)`
   return [

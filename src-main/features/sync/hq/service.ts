@@ -16,6 +16,7 @@ import { readHqConnection, type HqConnection } from './connection'
 import { callHq, HqCallError, readHqFingerprint, type HqProblem } from './hqClient'
 import { changesWaiting, stuckPushBatch } from './push'
 import { heldChanges, sendHeldChangeAgain } from './held'
+import { refusedPulledRows } from './refusedRows'
 import { isSyncRunning, syncWithHq } from './run'
 
 /**
@@ -39,6 +40,7 @@ export async function syncStatus(app: AppContext): Promise<SyncStatus> {
   const order = (table: string) => (PULLED_TABLES as readonly string[]).indexOf(table)
   tables.sort((a, b) => order(a.table) - order(b.table))
   const { held, count: heldCount } = connection ? heldChanges(app) : { held: [], count: 0 }
+  const refused = await refusedPulledRows(app)
   return {
     enrolled: connection !== undefined,
     hqUrl: connection?.hqUrl ?? null,
@@ -54,6 +56,8 @@ export async function syncStatus(app: AppContext): Promise<SyncStatus> {
     stuck: connection ? stuckPushBatch(app) : null,
     held: held.slice(0, HELD_LISTED),
     heldCount,
+    refusedRows: refused.rows,
+    refusedRowCount: refused.count,
     late: isSyncLate(connection, app.clock()),
     running: isSyncRunning(app),
     tables
