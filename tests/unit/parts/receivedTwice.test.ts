@@ -77,14 +77,57 @@ describe('a delivery received twice', () => {
     expect(await stockOf(app, staff.clerk.token, cable.id)).toMatchObject({ onHand: 2 })
   })
 
-  it('takes another delivery of the same part under its own reference, or from another supplier', async () => {
+  it('takes another delivery of the same part under its own note, or the same number from another supplier', async () => {
     const { app, staff } = shop()
     const screen = await newPart(app, staff.clerk.token)
     const lines = [{ partId: screen.id, quantity: 1 }]
-    await callOk(app, 'parts.receive', delivery('DN-90', '', lines), staff.clerk.token)
-    await callOk(app, 'parts.receive', delivery('DN-91', '', lines), staff.clerk.token)
+    await callOk(app, 'parts.receive', delivery('DN-90', '华强', lines), staff.clerk.token)
+    await callOk(app, 'parts.receive', delivery('DN-91', '华强', lines), staff.clerk.token)
+    // Two suppliers that number their notes alike: both named, and they differ.
     await callOk(app, 'parts.receive', delivery('DN-90', '顺丰配件', lines), staff.clerk.token)
     expect(await stockOf(app, staff.clerk.token, screen.id)).toMatchObject({ onHand: 3 })
+  })
+
+  it('is refused when the supplier was typed the first time and left blank the second', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const lines = [{ partId: screen.id, quantity: 2 }]
+    await callOk(app, 'parts.receive', delivery('SF1234567890', '华为授权配件中心', lines), staff.clerk.token)
+    const before = tableCounts(app)
+    const error = await callError(app, 'parts.receive', delivery('sf1234567890', '', lines), staff.manager.token)
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.deliveryAlreadyReceived',
+      details: { reference: '华为授权配件中心 SF1234567890', partNumber: screen.partNumber }
+    })
+    expect(tableCounts(app)).toEqual(before)
+    expect(await stockOf(app, staff.clerk.token, screen.id)).toMatchObject({ onHand: 2 })
+  })
+
+  it('is refused when the supplier was left blank the first time and typed the second', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const lines = [{ partId: screen.id, quantity: 2 }]
+    await callOk(app, 'parts.receive', delivery('SF1234567891', '', lines), staff.clerk.token)
+    const before = tableCounts(app)
+    const error = await callError(
+      app,
+      'parts.receive',
+      delivery('SF1234567891', '华为授权配件中心', lines),
+      staff.clerk.token
+    )
+    expect(error).toMatchObject({ code: 'CONFLICT', details: { reference: 'SF1234567891' } })
+    expect(tableCounts(app)).toEqual(before)
+    expect(await stockOf(app, staff.clerk.token, screen.id)).toMatchObject({ onHand: 2 })
+  })
+
+  it('reads a note with LIKE wildcards literally: DN_1% is not DN-1 from another supplier', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const lines = [{ partId: screen.id, quantity: 1 }]
+    await callOk(app, 'parts.receive', delivery('DN-12', '华强', lines), staff.clerk.token)
+    await callOk(app, 'parts.receive', delivery('DN_1%', '', lines), staff.clerk.token)
+    expect(await stockOf(app, staff.clerk.token, screen.id)).toMatchObject({ onHand: 2 })
   })
 
   it('takes a note seen more than two months ago as another delivery: suppliers number their notes again', async () => {
