@@ -834,6 +834,46 @@ test('a wrong packing is caught and put right before shipping: asked first, a pa
   await expect(detail.getByTestId('batch-cancel')).toHaveCount(0)
 })
 
+test('receiving a part jobs are waiting for names those jobs, with a way to the issuing queue', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'zhoumin', '周敏', 'warehouse_clerk')
+  const screen = await stockedPart(host, adminToken, {
+    partNumber: 'LCD-MATE40',
+    name: 'Mate 40 屏幕总成',
+    bin: 'A-01-04',
+    barcodes: ['6901234533330'],
+    priceFen: 90_000,
+    costFen: 60_000,
+    quantity: 0
+  })
+  const orders = []
+  for (const serial of ['SNM40WAIT01', 'SNM40WAIT02']) {
+    const order = await workOrder(host, adminToken, 'paid_repair', serial)
+    await host.rpc('workOrderParts.request', { workOrderId: order.id, partId: screen.id, quantity: 1 }, adminToken)
+    orders.push(order)
+  }
+  const page = await staffPage(browser, host, clerk.username, clerk.password)
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.getByTestId('nav-parts-receive').click()
+  await page.locator('input[name=reference]').fill('SF7700001')
+  await scan(page.getByTestId('receive-scan'), '6901234533330')
+  await page.getByTestId('receive-post').click()
+  const waiting = page.getByTestId('receive-waiting')
+  await expect(waiting).toContainText('2 张工单在等此配件')
+  await expect(waiting.getByTestId('receive-waiting-job')).toHaveText(
+    orders.map((order) => `${order.number}（LCD-MATE40 × 1）`)
+  )
+  await settled(page)
+  await screenshot(page, 'rcv-again')
+  await waiting.getByTestId('receive-waiting-issue').click()
+  await expect(page.getByTestId('selected-request')).toContainText('LCD-MATE40')
+  await settled(page)
+  await screenshot(page, 'clerk-parts_issue')
+})
+
 test('a stocktake by keyboard alone: started, counted by scan and down the sheet with the arrows, posted', async ({
   browser,
   host

@@ -1,6 +1,12 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type ErrorKey, type ParsedInput } from '../../../src-shared/contract'
+import {
+  AppError,
+  type CurrentUser,
+  type ErrorKey,
+  type ParsedInput,
+  type WaitingRequest
+} from '../../../src-shared/contract'
 import { escapeLike } from '../../db/like'
 import { formatShopDateTime } from '../../../src-shared/domain/timeZone'
 import { recordAudit } from '../audit/record'
@@ -143,6 +149,24 @@ export async function receiveDelivery(db: Db, at: Date, actor: CurrentUser, inpu
       entityId: null,
       after: { ...input, quantity, valueFen }
     })
-    return { reference: input.reference, lines: input.lines.length, quantity, valueFen }
+    const waiting = await requestsWaitingFor(trx, [...new Set(input.lines.map((line) => line.partId))])
+    return { reference: input.reference, lines: input.lines.length, quantity, valueFen, waiting }
   })
+}
+
+/** How many waiting requests a receipt names: more than a screen shows are in the 发料 queue. */
+const WAITING_SHOWN = 50
+
+/** The open requests on jobs for the parts just received, oldest first: whom to issue to now. */
+function requestsWaitingFor(trx: Db, partIds: string[]): Promise<WaitingRequest[]> {
+  return trx
+    .selectFrom('workOrderPartRequests as r')
+    .innerJoin('workOrders as w', 'w.id', 'r.workOrderId')
+    .innerJoin('parts as p', 'p.id', 'r.partId')
+    .select(['r.workOrderId', 'w.number as workOrderNumber', 'p.partNumber', 'r.quantity'])
+    .where('r.status', '=', 'open')
+    .where('r.partId', 'in', partIds)
+    .orderBy('r.requestedAt')
+    .limit(WAITING_SHOWN)
+    .execute()
 }

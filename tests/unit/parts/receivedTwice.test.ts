@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
 import { SAME_DELIVERY_DAYS } from '../../../src-main/features/parts/receiving'
 import { ADMIN, callError, callOk, freshShopPerTest, testClock } from '../helpers'
-import { staffedShopPerFile } from '../workOrders/fixtures'
+import { driveTo, staffedShopPerFile } from '../workOrders/fixtures'
 import { newPart, stockOf, tableCounts } from './fixtures'
 
 const shop = staffedShopPerFile()
@@ -145,5 +145,51 @@ describe('a delivery received twice', () => {
     token = await signInAgain(app)
     await callOk(app, 'parts.receive', delivery('补货', '', lines), token)
     expect(await stockOf(app, token, screen.id)).toMatchObject({ onHand: 2 })
+  })
+})
+
+describe('a delivery a job is waiting for', () => {
+  it('answers with the open requests it can now satisfy, oldest first; other parts and issued requests are not named', async () => {
+    const { app, staff, adminToken } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const cable = await newPart(app, staff.clerk.token)
+    const first = await driveTo(app, adminToken, 'repairing')
+    const second = await driveTo(app, adminToken, 'repairing')
+    const elsewhere = await driveTo(app, adminToken, 'repairing')
+    const numberOf = (id: string) =>
+      (app.sqlite.prepare('SELECT number FROM work_orders WHERE id = ?').get(id) as { number: string }).number
+    await callOk(app, 'workOrderParts.request', { workOrderId: first.id, partId: screen.id, quantity: 1 }, adminToken)
+    await callOk(app, 'workOrderParts.request', { workOrderId: second.id, partId: screen.id, quantity: 2 }, adminToken)
+    await callOk(
+      app,
+      'workOrderParts.request',
+      { workOrderId: elsewhere.id, partId: cable.id, quantity: 1 },
+      adminToken
+    )
+
+    const received = await callOk(
+      app,
+      'parts.receive',
+      delivery('DN-300', '', [{ partId: screen.id, quantity: 3 }]),
+      staff.clerk.token
+    )
+    expect(received.waiting).toEqual([
+      { workOrderId: first.id, workOrderNumber: numberOf(first.id), partNumber: screen.partNumber, quantity: 1 },
+      { workOrderId: second.id, workOrderNumber: numberOf(second.id), partNumber: screen.partNumber, quantity: 2 }
+    ])
+
+    await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: first.id, partId: screen.id, quantity: 1 },
+      staff.clerk.token
+    )
+    const again = await callOk(
+      app,
+      'parts.receive',
+      delivery('DN-301', '', [{ partId: screen.id, quantity: 1 }]),
+      staff.clerk.token
+    )
+    expect(again.waiting.map((request) => request.workOrderId)).toEqual([second.id])
   })
 })
