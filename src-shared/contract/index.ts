@@ -109,7 +109,9 @@ export type {
   ValuationLine,
   StockAdjustment,
   LedgerCheck,
-  ExportList
+  ExportList,
+  ReceivedDelivery,
+  WaitingRequest
 } from './parts'
 export type {
   PartRequest,

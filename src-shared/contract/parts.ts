@@ -181,6 +181,27 @@ export const EXPORT_LISTS = ['catalogue', 'lowStock', 'valuation', 'movements', 
 export type ExportList = (typeof EXPORT_LISTS)[number]
 
 /** The columns of each exported list, in order; the renderer supplies a title for each. */
+
+/** A job's open request for a part that just came in: the warehouse can issue it now. */
+export interface WaitingRequest {
+  workOrderId: string
+  workOrderNumber: string
+  partNumber: string
+  quantity: number
+}
+
+/**
+ * What a receipt answers: its totals, and the open part requests on jobs that the parts received
+ * can now satisfy (oldest first), so the clerk knows whom to issue to.
+ */
+export interface ReceivedDelivery {
+  reference: string
+  lines: number
+  quantity: number
+  valueFen: number
+  waiting: WaitingRequest[]
+}
+
 export const EXPORT_COLUMNS = {
   catalogue: [
     'partNumber',
@@ -257,7 +278,7 @@ export const partsContract = {
     z.object({ id, expectedEditedAt: z.string().max(40).optional(), fields: partFieldsSchema }).strict()
   ),
   /** A delivery: every line is received in one transaction, at its unit cost. */
-  'parts.receive': operation<{ reference: string; lines: number; quantity: number; valueFen: number }>()(
+  'parts.receive': operation<ReceivedDelivery>()(
     z
       .object({
         reference: text(60),

@@ -128,6 +128,8 @@ export const permissions: Record<OperationName, Access> = {
   'faultyParts.pack': STOCK,
   'faultyParts.ship': STOCK,
   'faultyParts.credit': STOCK,
+  'faultyParts.takeOut': STOCK,
+  'faultyParts.cancelBatch': STOCK,
   'stocktakes.list': STOCK,
   'stocktakes.start': STOCK,
   'stocktakes.get': STOCK,

@@ -518,6 +518,70 @@ test('a delivery received at another desk is refused when scanned again, naming 
   expect((await host.rpc<{ onHand: number }>('parts.get', { id: battery.id }, adminToken)).onHand).toBe(6)
 })
 
+test('the same delivery note is refused when its supplier was typed the first time and left blank the second', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'zhoumin', '周敏', 'warehouse_clerk')
+  const mic = await host.rpc<{ id: string }>(
+    'parts.create',
+    {
+      partNumber: 'HW-NOVA11SE-MIC',
+      name: '华为 nova 11 SE 送话器排线',
+      binLocation: 'A-05-05',
+      barcodes: ['6953039862474'],
+      sellingPriceFen: 8_000,
+      costPriceFen: 5_400
+    },
+    adminToken
+  )
+  const page = await staffPage(browser, host, clerk.username, clerk.password)
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.getByTestId('nav-parts-receive').click()
+  const receive = async (supplier: string) => {
+    await page.locator('input[name=reference]').fill('SF1234567890')
+    await page.locator('input[name=supplier]').fill(supplier)
+    await scan(page, 'receive-scan', '6953039862474')
+    await scan(page, 'receive-scan', '6953039862474')
+    await expect(page.getByTestId('receive-lines').getByTestId('line-part-number')).toHaveText(['HW-NOVA11SE-MIC'])
+  }
+  await receive('华为授权配件中心')
+  await settled(page)
+  await screenshot(page, 'rcv-lines')
+  await page.getByTestId('receive-post').click()
+  await expect(page.locator('.el-message--success').filter({ hasText: 'SF1234567890' })).toBeVisible()
+
+  // The delivery note scanned again at the desk, the supplier not typed this time.
+  await receive('')
+  await page.getByTestId('receive-post').click()
+  const refusal = page.getByTestId('receive-received-before')
+  await expect(refusal).toContainText('到货单 华为授权配件中心 SF1234567890 已于')
+  await expect(refusal).toContainText('由 周敏 入库（含 HW-NOVA11SE-MIC），不能重复入库')
+  expect((await host.rpc<{ onHand: number }>('parts.get', { id: mic.id }, adminToken)).onHand).toBe(2)
+  await settled(page)
+  await screenshot(page, 'rcv-duplicate-post')
+
+  // Another supplier's note that happens to carry the same number is another delivery.
+  await page.locator('input[name=supplier]').fill('华南备件中心')
+  await expect(refusal).toHaveCount(0)
+  await page.getByTestId('receive-post').click()
+  await expect(page.locator('.el-message--success').filter({ hasText: 'SF1234567890' })).toBeVisible()
+  expect((await host.rpc<{ onHand: number }>('parts.get', { id: mic.id }, adminToken)).onHand).toBe(4)
+
+  // The part's ledger shows the two deliveries once each.
+  await page.getByTestId('nav-parts').click()
+  await page.getByTestId('part-search').fill('HW-NOVA11SE-MIC')
+  await page.getByTestId('part-search').press('Enter')
+  await expect(page.getByTestId('part-on-hand')).toContainText('4')
+  const movements = page.getByTestId('movements-table').locator('.el-table__row')
+  await expect(movements).toHaveCount(2)
+  await expect(movements.filter({ hasText: '华南备件中心 SF1234567890' })).toHaveCount(1)
+  await expect(movements.filter({ hasText: '华为授权配件中心 SF1234567890' })).toHaveCount(1)
+  await settled(page)
+  await screenshot(page, 'part-double-receipt')
+})
+
 /** A page at the warehouse desk's screen size, in the given language. */
 async function deskPage(browser: Browser, host: ShopHost, username: string, password: string, locale: 'zh-CN' | 'en') {
   const page = await staffPage(browser, host, username, password)

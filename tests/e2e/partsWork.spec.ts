@@ -250,6 +250,7 @@ test('a warranty job’s replaced part is owed to the brand, packed into a batch
   // Ticked and packed into a return batch.
   await owed.locator('.el-table__body .el-checkbox').first().click()
   await page.getByTestId('pack-batch').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '装箱' }).click()
   await expect(page.getByText(/已装箱：批次 FR-\d{6}-0001，共 1 件/)).toBeVisible()
   await expect(owed).toContainText('已装箱')
 
@@ -713,6 +714,9 @@ test('faulty-part returns by keyboard alone: tick, pack, ship and credit the bat
   await expect(pack).toContainText('2')
   await tabUntil(page, pack, 20, 'Shift+Tab')
   await page.keyboard.press('Enter')
+  // The confirmation names the parts and jobs; Enter packs.
+  await expect(page.locator('.el-message-box')).toContainText('将 2 件旧件装入一个新的返还批次')
+  await page.keyboard.press('Enter')
   await expect(page.getByText(/已装箱：批次 FR-\d{6}-0001，共 2 件/)).toBeVisible()
   // To the batches tab with the arrow keys, into its table with Tab.
   await tabUntil(page, page.getByRole('tab', { name: /待返还/ }), 20, 'Shift+Tab')
@@ -745,6 +749,132 @@ test('faulty-part returns by keyboard alone: tick, pack, ship and credit the bat
   await expect(detail.getByTestId('batch-items')).toContainText('BAT-P60')
   await page.keyboard.press('Escape')
   await expect(detail).toBeHidden()
+})
+
+test('a wrong packing is caught and put right before shipping: asked first, a part taken out, the batch cancelled', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'zhoumin', '周敏', 'warehouse_clerk')
+  const battery = await stockedPart(host, adminToken, {
+    partNumber: 'BAT-P60',
+    name: 'P60 电池',
+    bin: 'A-02-01',
+    barcodes: ['6901234511110'],
+    priceFen: 0,
+    costFen: 9_000,
+    quantity: 3,
+    returnFaulty: true
+  })
+  const orders = []
+  for (const serial of ['SNP60WP0001', 'SNP60WP0002', 'SNP60WP0003']) {
+    const order = await workOrder(host, adminToken, 'warranty_repair', serial)
+    await host.rpc('workOrderParts.issue', { workOrderId: order.id, partId: battery.id, quantity: 1 }, adminToken)
+    orders.push(order)
+  }
+  const page = await staffPage(browser, host, clerk.username, clerk.password)
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.getByTestId('nav-parts-faulty').click()
+  const owed = page.getByTestId('owed-table')
+  await expect(owed.locator('.el-table__body tr')).toHaveCount(3)
+  await owed.locator('.el-table__header .el-checkbox').click()
+
+  // 装箱 asks first, naming how many parts and which jobs; cancelled, nothing is packed.
+  await page.getByTestId('pack-batch').click()
+  const box = page.locator('.el-message-box')
+  await expect(box).toContainText('将 3 件旧件装入一个新的返还批次')
+  for (const order of orders) await expect(box).toContainText(order.number)
+  await settled(page)
+  await screenshot(page, 'faulty-pack-dialog')
+  await box.getByRole('button', { name: '取消' }).click()
+  await expect(owed).not.toContainText('已装箱')
+  await page.getByTestId('pack-batch').click()
+  await box.getByRole('button', { name: '装箱' }).click()
+  await expect(page.getByText(/已装箱：批次 FR-\d{6}-0001，共 3 件/)).toBeVisible()
+
+  // One part should not have gone in: taken out of the batch, it is owed again.
+  await page.getByTestId('tab-batches').click()
+  const batches = page.getByTestId('batches-table')
+  await batches.locator('.el-table__body tr').first().click()
+  const detail = page.getByTestId('batch-detail')
+  await expect(detail.getByTestId('batch-packed-hint')).toBeVisible()
+  const rows = detail.getByTestId('batch-items').locator('.el-table__body tr')
+  await expect(rows).toHaveCount(3)
+  await settled(page)
+  await screenshot(page, 'faulty-batch-detail')
+  await rows.filter({ hasText: orders[1]!.number }).getByTestId('batch-take-out').click()
+  await expect(box).toContainText(orders[1]!.number)
+  await box.getByRole('button', { name: '取出' }).click()
+  await expect(page.getByText('已取出 BAT-P60 P60 电池，放回待返还旧件')).toBeVisible()
+  await expect(rows).toHaveCount(2)
+  await expect(detail.getByTestId('batch-items')).not.toContainText(orders[1]!.number)
+
+  // The rest was packed wrongly too: the batch is cancelled and every part is owed again.
+  await detail.getByTestId('batch-cancel').click()
+  await expect(box).toContainText('其中 2 件旧件全部放回待返还旧件')
+  await box.getByRole('button', { name: '撤销批次' }).click()
+  await expect(page.getByText(/批次 FR-\d{6}-0001 已撤销，2 件放回待返还旧件/)).toBeVisible()
+  await expect(detail).toBeHidden()
+  await expect(batches.locator('.el-table__body tr')).toHaveCount(0)
+  await page.getByTestId('tab-owed').click()
+  await expect(owed.locator('.el-table__body tr').filter({ hasText: '待返还' })).toHaveCount(3)
+
+  // A shipped batch offers neither: its parts have left with the courier.
+  await owed.locator('.el-table__header .el-checkbox').click()
+  await page.getByTestId('pack-batch').click()
+  await box.getByRole('button', { name: '装箱' }).click()
+  await page.getByTestId('tab-batches').click()
+  await batches.getByTestId('ship-batch').click()
+  const step = page.getByTestId('batch-step-dialog')
+  await step.locator('input[name=carrier]').fill('顺丰速运')
+  await step.locator('input[name=tracking-number]').fill('SF5550009')
+  await step.getByTestId('batch-step-submit').click()
+  await expect(batches.getByTestId('batch-status')).toHaveText('已发出')
+  await batches.locator('.el-table__body tr').first().click()
+  await expect(detail.getByTestId('batch-items').locator('.el-table__body tr')).toHaveCount(3)
+  await expect(detail.getByTestId('batch-take-out')).toHaveCount(0)
+  await expect(detail.getByTestId('batch-cancel')).toHaveCount(0)
+})
+
+test('receiving a part jobs are waiting for names those jobs, with a way to the issuing queue', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'zhoumin', '周敏', 'warehouse_clerk')
+  const screen = await stockedPart(host, adminToken, {
+    partNumber: 'LCD-MATE40',
+    name: 'Mate 40 屏幕总成',
+    bin: 'A-01-04',
+    barcodes: ['6901234533330'],
+    priceFen: 90_000,
+    costFen: 60_000,
+    quantity: 0
+  })
+  const orders = []
+  for (const serial of ['SNM40WAIT01', 'SNM40WAIT02']) {
+    const order = await workOrder(host, adminToken, 'paid_repair', serial)
+    await host.rpc('workOrderParts.request', { workOrderId: order.id, partId: screen.id, quantity: 1 }, adminToken)
+    orders.push(order)
+  }
+  const page = await staffPage(browser, host, clerk.username, clerk.password)
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.getByTestId('nav-parts-receive').click()
+  await page.locator('input[name=reference]').fill('SF7700001')
+  await scan(page.getByTestId('receive-scan'), '6901234533330')
+  await page.getByTestId('receive-post').click()
+  const waiting = page.getByTestId('receive-waiting')
+  await expect(waiting).toContainText('2 张工单在等此配件')
+  await expect(waiting.getByTestId('receive-waiting-job')).toHaveText(
+    orders.map((order) => `${order.number}（LCD-MATE40 × 1）`)
+  )
+  await settled(page)
+  await screenshot(page, 'rcv-again')
+  await waiting.getByTestId('receive-waiting-issue').click()
+  await expect(page.getByTestId('selected-request')).toContainText('LCD-MATE40')
+  await settled(page)
+  await screenshot(page, 'clerk-parts_issue')
 })
 
 test('a stocktake by keyboard alone: started, counted by scan and down the sheet with the arrows, posted', async ({

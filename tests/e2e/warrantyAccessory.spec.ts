@@ -168,6 +168,7 @@ test('a manager exchanges a faulty charger from the warranty lookup: the new one
   // Packed for the brand like a job's part.
   await owed.locator('.el-table__body .el-checkbox').first().click()
   await page.getByTestId('pack-batch').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '装箱' }).click()
   await expect(page.getByText(/已装箱：批次 FR-\d{6}-0001，共 1 件/)).toBeVisible()
   await expect(owed).toContainText('已装箱')
   await page.getByTestId('nav-warranty').click()

@@ -1,6 +1,13 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type ErrorKey, type ParsedInput } from '../../../src-shared/contract'
+import {
+  AppError,
+  type CurrentUser,
+  type ErrorKey,
+  type ParsedInput,
+  type WaitingRequest
+} from '../../../src-shared/contract'
+import { escapeLike } from '../../db/like'
 import { formatShopDateTime } from '../../../src-shared/domain/timeZone'
 import { recordAudit } from '../audit/record'
 import { readShopTimeZone } from '../settings/service'
@@ -52,15 +59,35 @@ async function checkSerials(trx: Db, lines: ReceiptLine[]): Promise<void> {
  */
 export const SAME_DELIVERY_DAYS = 60
 
+/** The reference a receipt's ledger lines carry: the supplier, when given, before the note. */
+function deliveryReference(supplier: string, note: string): string {
+  return supplier === '' ? note : `${supplier} ${note}`
+}
+
 /**
  * A delivery is received once. The same delivery note scanned again, or received at two desks,
  * would count its units twice: a receipt is refused when one of its parts came in under the same
- * reference as the receipt records it (supplier and note, Latin letters in either case) within
- * SAME_DELIVERY_DAYS, and the refusal names that first receipt. Two clerks sharing out one
- * delivery's boxes receive other parts under the one reference, which stays allowed; so does
- * another delivery of the part under its own note.
+ * delivery within SAME_DELIVERY_DAYS, and the refusal names that first receipt. The note number
+ * identifies the delivery (Latin letters in either case); the supplier only tells two deliveries
+ * apart when both receipts name one and they differ, since two suppliers may number their notes
+ * alike. A supplier typed on one receipt and left blank on the other is the same delivery: the
+ * clerk who left it blank did not say it came from someone else. Two clerks sharing out one
+ * delivery's boxes receive other parts under the one note, which stays allowed; so does another
+ * delivery of the part under its own note.
  */
-async function refuseReceivedBefore(trx: Db, at: Date, reference: string, lines: ReceiptLine[]): Promise<void> {
+async function refuseReceivedBefore(
+  trx: Db,
+  at: Date,
+  delivery: { supplier: string; note: string },
+  lines: ReceiptLine[]
+): Promise<void> {
+  // The ledger keeps supplier and note joined (see deliveryReference): a receipt without a
+  // supplier stored the bare note, one with a supplier "supplier note".
+  const { supplier, note } = delivery
+  const sameDelivery =
+    supplier === ''
+      ? sql<boolean>`(m.reference = ${note} COLLATE NOCASE OR m.reference LIKE ${'% ' + escapeLike(note)} ESCAPE '\\')`
+      : sql<boolean>`(m.reference = ${note} COLLATE NOCASE OR m.reference = ${deliveryReference(supplier, note)} COLLATE NOCASE)`
   const first = await trx
     .selectFrom('stockMovements as m')
     .innerJoin('parts as p', 'p.id', 'm.partId')
@@ -68,7 +95,7 @@ async function refuseReceivedBefore(trx: Db, at: Date, reference: string, lines:
     .select(['m.at', 'm.reference', 'p.partNumber', 'u.displayName'])
     .where('m.kind', '=', 'receive')
     .where('m.partId', 'in', [...new Set(lines.map((line) => line.partId))])
-    .where(sql<boolean>`m.reference = ${reference} COLLATE NOCASE`)
+    .where(sameDelivery)
     .where('m.at', '>=', new Date(at.getTime() - SAME_DELIVERY_DAYS * 86_400_000).toISOString())
     .orderBy('m.seq')
     .limit(1)
@@ -91,9 +118,9 @@ async function refuseReceivedBefore(trx: Db, at: Date, reference: string, lines:
  * one ledger line per serial, which is how the shop knows later which serials are on the shelf.
  */
 export async function receiveDelivery(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'parts.receive'>) {
-  const reference = input.supplier === '' ? input.reference : `${input.supplier} ${input.reference}`
+  const reference = deliveryReference(input.supplier, input.reference)
   return db.transaction().execute(async (trx) => {
-    await refuseReceivedBefore(trx, at, reference, input.lines)
+    await refuseReceivedBefore(trx, at, { supplier: input.supplier, note: input.reference }, input.lines)
     await checkSerials(trx, input.lines)
     let quantity = 0
     let valueFen = 0
@@ -122,6 +149,24 @@ export async function receiveDelivery(db: Db, at: Date, actor: CurrentUser, inpu
       entityId: null,
       after: { ...input, quantity, valueFen }
     })
-    return { reference: input.reference, lines: input.lines.length, quantity, valueFen }
+    const waiting = await requestsWaitingFor(trx, [...new Set(input.lines.map((line) => line.partId))])
+    return { reference: input.reference, lines: input.lines.length, quantity, valueFen, waiting }
   })
+}
+
+/** How many waiting requests a receipt names: more than a screen shows are in the 发料 queue. */
+const WAITING_SHOWN = 50
+
+/** The open requests on jobs for the parts just received, oldest first: whom to issue to now. */
+function requestsWaitingFor(trx: Db, partIds: string[]): Promise<WaitingRequest[]> {
+  return trx
+    .selectFrom('workOrderPartRequests as r')
+    .innerJoin('workOrders as w', 'w.id', 'r.workOrderId')
+    .innerJoin('parts as p', 'p.id', 'r.partId')
+    .select(['r.workOrderId', 'w.number as workOrderNumber', 'p.partNumber', 'r.quantity'])
+    .where('r.status', '=', 'open')
+    .where('r.partId', 'in', partIds)
+    .orderBy('r.requestedAt')
+    .limit(WAITING_SHOWN)
+    .execute()
 }

@@ -41,6 +41,19 @@ export const useFaultyPartsStore = defineStore('faultyParts', () => {
     return batch
   }
 
+  /** A part packed by mistake out of its batch; null when it was the last and the batch is gone. */
+  async function takeOut(batchId: string, faultyPartId: string) {
+    const corrected = await call('faultyParts.takeOut', { batchId, faultyPartId })
+    await load()
+    return corrected
+  }
+
+  async function cancelBatch(batchId: string) {
+    const cancelled = await call('faultyParts.cancelBatch', { batchId })
+    await load()
+    return cancelled
+  }
+
   function batch(id: string) {
     return call('faultyParts.batch', { id })
   }
@@ -50,5 +63,5 @@ export const useFaultyPartsStore = defineStore('faultyParts', () => {
     return call('parts.export', { list: 'faultyOwed', title, columns, labels })
   }
 
-  return { owed, batches, loading, load, pack, ship, credit, batch, exportOwed }
+  return { owed, batches, loading, load, pack, ship, credit, takeOut, cancelBatch, batch, exportOwed }
 })

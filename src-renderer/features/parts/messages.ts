@@ -160,7 +160,10 @@ export const partsMessages = defineMessages(
         postHint: 'Ctrl+Enter 确认入库',
         clear: '清空',
         clearConfirm: '清空本次收货的全部明细？',
-        posted: '已入库 {reference}：{lines} 种配件共 {quantity} 件，金额 ¥{value}'
+        posted: '已入库 {reference}：{lines} 种配件共 {quantity} 件，金额 ¥{value}',
+        waitingJobs: '{n} 张工单在等此配件：',
+        waitingJob: '{number}（{part} × {n}）',
+        goIssue: '去发料'
       },
       lists: {
         title: '库存报表',
@@ -351,7 +354,10 @@ export const partsMessages = defineMessages(
         postHint: 'Ctrl+Enter posts the delivery',
         clear: 'Clear',
         clearConfirm: 'Clear every line of this delivery?',
-        posted: 'Received {reference}: {lines} parts, {quantity} units, value ¥{value}'
+        posted: 'Received {reference}: {lines} parts, {quantity} units, value ¥{value}',
+        waitingJobs: '{n} job(s) are waiting for these parts:',
+        waitingJob: '{number} ({part} × {n})',
+        goIssue: 'Go to issuing'
       },
       lists: {
         title: 'Stock reports',

@@ -60,5 +60,14 @@ export const faultyPartsContract = {
   'faultyParts.ship': operation<ReturnBatch>()(
     z.object({ batchId: id, carrier: text(40), trackingNumber: text(60) }).strict()
   ),
-  'faultyParts.credit': operation<ReturnBatch>()(z.object({ batchId: id, creditReference: text(60) }).strict())
+  'faultyParts.credit': operation<ReturnBatch>()(z.object({ batchId: id, creditReference: text(60) }).strict()),
+  /**
+   * A part packed by mistake comes out of a batch not yet shipped and is owed again (待返还). The
+   * last part taken out cancels the batch: the answer is then null.
+   */
+  'faultyParts.takeOut': operation<{ batch: ReturnBatch; items: FaultyPart[] } | null>()(
+    z.object({ batchId: id, faultyPartId: id }).strict()
+  ),
+  /** A batch packed wrongly, not yet shipped, is undone: its parts are owed again (待返还). */
+  'faultyParts.cancelBatch': operation<{ number: string; items: number }>()(z.object({ batchId: id }).strict())
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
 import { SAME_DELIVERY_DAYS } from '../../../src-main/features/parts/receiving'
 import { ADMIN, callError, callOk, freshShopPerTest, testClock } from '../helpers'
-import { staffedShopPerFile } from '../workOrders/fixtures'
+import { driveTo, staffedShopPerFile } from '../workOrders/fixtures'
 import { newPart, stockOf, tableCounts } from './fixtures'
 
 const shop = staffedShopPerFile()
@@ -77,14 +77,57 @@ describe('a delivery received twice', () => {
     expect(await stockOf(app, staff.clerk.token, cable.id)).toMatchObject({ onHand: 2 })
   })
 
-  it('takes another delivery of the same part under its own reference, or from another supplier', async () => {
+  it('takes another delivery of the same part under its own note, or the same number from another supplier', async () => {
     const { app, staff } = shop()
     const screen = await newPart(app, staff.clerk.token)
     const lines = [{ partId: screen.id, quantity: 1 }]
-    await callOk(app, 'parts.receive', delivery('DN-90', '', lines), staff.clerk.token)
-    await callOk(app, 'parts.receive', delivery('DN-91', '', lines), staff.clerk.token)
+    await callOk(app, 'parts.receive', delivery('DN-90', '华强', lines), staff.clerk.token)
+    await callOk(app, 'parts.receive', delivery('DN-91', '华强', lines), staff.clerk.token)
+    // Two suppliers that number their notes alike: both named, and they differ.
     await callOk(app, 'parts.receive', delivery('DN-90', '顺丰配件', lines), staff.clerk.token)
     expect(await stockOf(app, staff.clerk.token, screen.id)).toMatchObject({ onHand: 3 })
+  })
+
+  it('is refused when the supplier was typed the first time and left blank the second', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const lines = [{ partId: screen.id, quantity: 2 }]
+    await callOk(app, 'parts.receive', delivery('SF1234567890', '华为授权配件中心', lines), staff.clerk.token)
+    const before = tableCounts(app)
+    const error = await callError(app, 'parts.receive', delivery('sf1234567890', '', lines), staff.manager.token)
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'errors.deliveryAlreadyReceived',
+      details: { reference: '华为授权配件中心 SF1234567890', partNumber: screen.partNumber }
+    })
+    expect(tableCounts(app)).toEqual(before)
+    expect(await stockOf(app, staff.clerk.token, screen.id)).toMatchObject({ onHand: 2 })
+  })
+
+  it('is refused when the supplier was left blank the first time and typed the second', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const lines = [{ partId: screen.id, quantity: 2 }]
+    await callOk(app, 'parts.receive', delivery('SF1234567891', '', lines), staff.clerk.token)
+    const before = tableCounts(app)
+    const error = await callError(
+      app,
+      'parts.receive',
+      delivery('SF1234567891', '华为授权配件中心', lines),
+      staff.clerk.token
+    )
+    expect(error).toMatchObject({ code: 'CONFLICT', details: { reference: 'SF1234567891' } })
+    expect(tableCounts(app)).toEqual(before)
+    expect(await stockOf(app, staff.clerk.token, screen.id)).toMatchObject({ onHand: 2 })
+  })
+
+  it('reads a note with LIKE wildcards literally: DN_1% is not DN-1 from another supplier', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const lines = [{ partId: screen.id, quantity: 1 }]
+    await callOk(app, 'parts.receive', delivery('DN-12', '华强', lines), staff.clerk.token)
+    await callOk(app, 'parts.receive', delivery('DN_1%', '', lines), staff.clerk.token)
+    expect(await stockOf(app, staff.clerk.token, screen.id)).toMatchObject({ onHand: 2 })
   })
 
   it('takes a note seen more than two months ago as another delivery: suppliers number their notes again', async () => {
@@ -102,5 +145,51 @@ describe('a delivery received twice', () => {
     token = await signInAgain(app)
     await callOk(app, 'parts.receive', delivery('补货', '', lines), token)
     expect(await stockOf(app, token, screen.id)).toMatchObject({ onHand: 2 })
+  })
+})
+
+describe('a delivery a job is waiting for', () => {
+  it('answers with the open requests it can now satisfy, oldest first; other parts and issued requests are not named', async () => {
+    const { app, staff, adminToken } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const cable = await newPart(app, staff.clerk.token)
+    const first = await driveTo(app, adminToken, 'repairing')
+    const second = await driveTo(app, adminToken, 'repairing')
+    const elsewhere = await driveTo(app, adminToken, 'repairing')
+    const numberOf = (id: string) =>
+      (app.sqlite.prepare('SELECT number FROM work_orders WHERE id = ?').get(id) as { number: string }).number
+    await callOk(app, 'workOrderParts.request', { workOrderId: first.id, partId: screen.id, quantity: 1 }, adminToken)
+    await callOk(app, 'workOrderParts.request', { workOrderId: second.id, partId: screen.id, quantity: 2 }, adminToken)
+    await callOk(
+      app,
+      'workOrderParts.request',
+      { workOrderId: elsewhere.id, partId: cable.id, quantity: 1 },
+      adminToken
+    )
+
+    const received = await callOk(
+      app,
+      'parts.receive',
+      delivery('DN-300', '', [{ partId: screen.id, quantity: 3 }]),
+      staff.clerk.token
+    )
+    expect(received.waiting).toEqual([
+      { workOrderId: first.id, workOrderNumber: numberOf(first.id), partNumber: screen.partNumber, quantity: 1 },
+      { workOrderId: second.id, workOrderNumber: numberOf(second.id), partNumber: screen.partNumber, quantity: 2 }
+    ])
+
+    await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: first.id, partId: screen.id, quantity: 1 },
+      staff.clerk.token
+    )
+    const again = await callOk(
+      app,
+      'parts.receive',
+      delivery('DN-301', '', [{ partId: screen.id, quantity: 1 }]),
+      staff.clerk.token
+    )
+    expect(again.waiting.map((request) => request.workOrderId)).toEqual([second.id])
   })
 })

@@ -211,7 +211,13 @@ async function moveBatch(
 }
 
 /** HQ follows the faulty parts it is owed: each step of a batch is synced with its items. */
-async function recordBatchChange(trx: Db, at: Date, actorId: string, action: string, batchId: string): Promise<void> {
+export async function recordBatchChange(
+  trx: Db,
+  at: Date,
+  actorId: string,
+  action: string,
+  batchId: string
+): Promise<void> {
   const batch = await trx.selectFrom('returnBatches').selectAll().where('id', '=', batchId).executeTakeFirstOrThrow()
   const items = await trx
     .selectFrom('faultyParts')

@@ -1,4 +1,5 @@
 import { signedInUser, type HandlersOf } from '../../../rpc/handler'
+import { cancelBatch, takeOutOfBatch } from './batchCorrections'
 import { creditBatch, getBatch, listBatches, listFaultyParts, packBatch, shipBatch } from './faultyParts'
 
 export const faultyPartsHandlers: HandlersOf<'faultyParts'> = {
@@ -7,5 +8,7 @@ export const faultyPartsHandlers: HandlersOf<'faultyParts'> = {
   'faultyParts.batch': (ctx, input) => getBatch(ctx.app.db, ctx.now, input),
   'faultyParts.pack': (ctx, input) => packBatch(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'faultyParts.ship': (ctx, input) => shipBatch(ctx.app.db, ctx.now, signedInUser(ctx), input),
-  'faultyParts.credit': (ctx, input) => creditBatch(ctx.app.db, ctx.now, signedInUser(ctx), input)
+  'faultyParts.credit': (ctx, input) => creditBatch(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'faultyParts.takeOut': (ctx, input) => takeOutOfBatch(ctx.app.db, ctx.now, signedInUser(ctx), input),
+  'faultyParts.cancelBatch': (ctx, input) => cancelBatch(ctx.app.db, ctx.now, signedInUser(ctx), input)
 }

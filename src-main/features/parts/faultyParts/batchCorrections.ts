@@ -1,0 +1,80 @@
+import type { Db } from '../../../db/connection'
+import { AppError, type CurrentUser, type ParsedInput } from '../../../../src-shared/contract'
+import { recordSyncedChange } from '../../sync/recordChange'
+import { getBatch, recordBatchChange } from './faultyParts'
+
+/**
+ * A return batch packed wrongly is put right before it leaves the shop: a part taken out, or the
+ * whole batch undone. Its parts are owed again (待返还) and can be packed anew. Once shipped the
+ * parts have left, and the batch is what the courier carries: nothing comes out of it.
+ */
+
+/** The batch, refused unless it is still packed (not shipped, not credited). */
+async function packedBatch(trx: Db, batchId: string) {
+  const batch = await trx.selectFrom('returnBatches').selectAll().where('id', '=', batchId).executeTakeFirst()
+  if (!batch) throw new AppError('NOT_FOUND')
+  if (batch.status !== 'packed')
+    throw new AppError('INVALID_TRANSITION', 'errors.batchStep', { from: batch.status, to: 'awaiting' })
+  return batch
+}
+
+/** The batch's parts owed again, as they were before packing. */
+async function unpack(trx: Db, at: Date, batchId: string, faultyPartIds: string[]): Promise<void> {
+  await trx
+    .updateTable('faultyParts')
+    .set({ status: 'awaiting', batchId: null, updatedAt: at.toISOString() })
+    .where('batchId', '=', batchId)
+    .where('id', 'in', faultyPartIds)
+    .execute()
+}
+
+/**
+ * The batch is gone with all its parts taken out: never shipped, it was only a box at the
+ * counter. The audit row keeps its number and what was in it; HQ, which had it as packed, gets it
+ * as cancelled with nothing in it (HQ keeps a record's latest state, and reads any status the shop
+ * sends). Its number is not given out again.
+ */
+async function withdraw(trx: Db, at: Date, actorId: string, batchId: string, itemIds: string[]) {
+  const before = await trx.selectFrom('returnBatches').selectAll().where('id', '=', batchId).executeTakeFirstOrThrow()
+  await unpack(trx, at, batchId, itemIds)
+  await trx.deleteFrom('returnBatches').where('id', '=', batchId).execute()
+  await recordSyncedChange(trx, at, {
+    actorId,
+    action: 'faultyParts.cancelBatch',
+    entity: 'faulty_part_return',
+    entityId: batchId,
+    before: { ...before, items: itemIds },
+    after: { ...before, status: 'cancelled', items: [] }
+  })
+  return before
+}
+
+async function itemIdsOf(trx: Db, batchId: string): Promise<string[]> {
+  const rows = await trx.selectFrom('faultyParts').select('id').where('batchId', '=', batchId).execute()
+  return rows.map((row) => row.id)
+}
+
+export async function takeOutOfBatch(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'faultyParts.takeOut'>) {
+  const emptied = await db.transaction().execute(async (trx) => {
+    await packedBatch(trx, input.batchId)
+    const itemIds = await itemIdsOf(trx, input.batchId)
+    if (!itemIds.includes(input.faultyPartId)) throw new AppError('NOT_FOUND')
+    if (itemIds.length === 1) {
+      await withdraw(trx, at, actor.id, input.batchId, itemIds)
+      return true
+    }
+    await unpack(trx, at, input.batchId, [input.faultyPartId])
+    await recordBatchChange(trx, at, actor.id, 'faultyParts.takeOut', input.batchId)
+    return false
+  })
+  return emptied ? null : getBatch(db, at, { id: input.batchId })
+}
+
+export async function cancelBatch(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'faultyParts.cancelBatch'>) {
+  return db.transaction().execute(async (trx) => {
+    await packedBatch(trx, input.batchId)
+    const itemIds = await itemIdsOf(trx, input.batchId)
+    const batch = await withdraw(trx, at, actor.id, input.batchId, itemIds)
+    return { number: batch.number, items: itemIds.length }
+  })
+}

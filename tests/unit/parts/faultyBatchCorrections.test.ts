@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import { callError, callOk } from '../helpers'
+import { driveTo, staffedShopPerFile } from '../workOrders/fixtures'
+import { newPart, receive } from './fixtures'
+
+const shop = staffedShopPerFile()
+
+/** Three warranty jobs' old parts owed, packed together into one batch. */
+async function packedThree() {
+  const { app, staff, adminToken } = shop()
+  const part = await newPart(app, staff.clerk.token, { returnFaulty: true })
+  await receive(app, staff.clerk.token, part.id, 3, 500)
+  const jobs = []
+  for (let n = 0; n < 3; n++) {
+    const job = await driveTo(app, adminToken, 'repairing')
+    await callOk(app, 'workOrderParts.issue', { workOrderId: job.id, partId: part.id, quantity: 1 }, staff.clerk.token)
+    jobs.push(job)
+  }
+  const owed = (await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).filter((item) => item.partId === part.id)
+  const batch = await callOk(app, 'faultyParts.pack', { faultyPartIds: owed.map((item) => item.id) }, staff.clerk.token)
+  return { app, token: staff.clerk.token, part, jobs, owed, batch }
+}
+
+function latestSynced(app: ReturnType<typeof shop>['app'], batchId: string) {
+  const row = app.sqlite
+    .prepare(
+      "SELECT payload_json FROM outbox WHERE entity = 'faulty_part_return' AND entity_id = ? ORDER BY seq DESC LIMIT 1"
+    )
+    .get(batchId) as { payload_json: string }
+  return JSON.parse(row.payload_json) as { status: string; items: { id: string }[] }
+}
+
+function auditActions(app: ReturnType<typeof shop>['app'], batchId: string): string[] {
+  return (
+    app.sqlite.prepare('SELECT action FROM audit_log WHERE entity_id = ? ORDER BY rowid').all(batchId) as {
+      action: string
+    }[]
+  ).map((row) => row.action)
+}
+
+describe('a return batch packed by mistake', () => {
+  it('gives one part back to the owed list; the batch keeps the others and HQ is sent the corrected batch', async () => {
+    const { app, token, owed, batch } = await packedThree()
+    const wrong = owed[1]!
+    const corrected = await callOk(app, 'faultyParts.takeOut', { batchId: batch.id, faultyPartId: wrong.id }, token)
+    expect(corrected?.batch).toMatchObject({ status: 'packed', items: 2 })
+    expect(corrected?.items.map((item) => item.id).sort()).toEqual([owed[0]!.id, owed[2]!.id].sort())
+    const list = await callOk(app, 'faultyParts.list', {}, token)
+    expect(list.find((item) => item.id === wrong.id)).toMatchObject({ status: 'awaiting', batchId: null })
+    expect(latestSynced(app, batch.id).items.map((item) => item.id)).not.toContain(wrong.id)
+    expect(auditActions(app, batch.id)).toEqual(['faultyParts.pack', 'faultyParts.takeOut'])
+    // Owed again, it is packed anew like any other.
+    const again = await callOk(app, 'faultyParts.pack', { faultyPartIds: [wrong.id] }, token)
+    expect(again).toMatchObject({ status: 'packed', items: 1 })
+  })
+
+  it('is cancelled whole: every part is owed again, the batch is gone and HQ has it as cancelled', async () => {
+    const { app, token, owed, batch } = await packedThree()
+    expect(await callOk(app, 'faultyParts.cancelBatch', { batchId: batch.id }, token)).toEqual({
+      number: batch.number,
+      items: 3
+    })
+    const list = await callOk(app, 'faultyParts.list', {}, token)
+    for (const item of owed) expect(list.find((row) => row.id === item.id)).toMatchObject({ status: 'awaiting' })
+    expect((await callOk(app, 'faultyParts.batches', {}, token)).map((row) => row.id)).not.toContain(batch.id)
+    expect(await callError(app, 'faultyParts.batch', { id: batch.id }, token)).toMatchObject({ code: 'NOT_FOUND' })
+    expect(latestSynced(app, batch.id)).toMatchObject({ status: 'cancelled', items: [] })
+    expect(auditActions(app, batch.id)).toEqual(['faultyParts.pack', 'faultyParts.cancelBatch'])
+  })
+
+  it('taking out the last part cancels the batch', async () => {
+    const { app, token, owed, batch } = await packedThree()
+    await callOk(app, 'faultyParts.takeOut', { batchId: batch.id, faultyPartId: owed[0]!.id }, token)
+    await callOk(app, 'faultyParts.takeOut', { batchId: batch.id, faultyPartId: owed[1]!.id }, token)
+    expect(await callOk(app, 'faultyParts.takeOut', { batchId: batch.id, faultyPartId: owed[2]!.id }, token)).toBeNull()
+    expect((await callOk(app, 'faultyParts.batches', {}, token)).map((row) => row.id)).not.toContain(batch.id)
+    const list = await callOk(app, 'faultyParts.list', {}, token)
+    for (const item of owed) expect(list.find((row) => row.id === item.id)).toMatchObject({ status: 'awaiting' })
+  })
+
+  it('cannot be changed once shipped: the parts have left with the courier', async () => {
+    const { app, token, owed, batch } = await packedThree()
+    await callOk(app, 'faultyParts.ship', { batchId: batch.id, carrier: '顺丰', trackingNumber: 'SF0000000009' }, token)
+    const audits = auditActions(app, batch.id)
+    for (const [operation, input] of [
+      ['faultyParts.takeOut', { batchId: batch.id, faultyPartId: owed[0]!.id }],
+      ['faultyParts.cancelBatch', { batchId: batch.id }]
+    ] as const) {
+      expect(await callError(app, operation, input, token)).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        messageKey: 'errors.batchStep'
+      })
+    }
+    expect(auditActions(app, batch.id)).toEqual(audits)
+    const { items } = await callOk(app, 'faultyParts.batch', { id: batch.id }, token)
+    expect(items.map((item) => item.status)).toEqual(['shipped', 'shipped', 'shipped'])
+  })
+
+  it('refuses a part that is not in the batch', async () => {
+    const { app, token, batch } = await packedThree()
+    const otherBatch = await packedThree()
+    expect(
+      await callError(app, 'faultyParts.takeOut', { batchId: batch.id, faultyPartId: otherBatch.owed[0]!.id }, token)
+    ).toMatchObject({ code: 'NOT_FOUND' })
+    expect((await callOk(app, 'faultyParts.batch', { id: batch.id }, token)).items).toHaveLength(3)
+  })
+})
