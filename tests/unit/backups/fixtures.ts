@@ -1,7 +1,10 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { createHash } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { openApp } from '../../../src-main/app/openApp'
+import { DATABASE_FILE_NAME, openApp } from '../../../src-main/app/openApp'
+import { migratedImage } from '../../../src-main/db/memoryImage'
+import { allMigrations } from '../../../src-main/db/migrations'
 import type { AppContext } from '../../../src-main/app/context'
 import { ADMIN, callOk, closeAfterEachTest, MINUTE, SHOP, tempDir, testClock, type TestClock } from '../helpers'
 import { afterEach } from 'vitest'
@@ -25,6 +28,10 @@ export function fileShopPerTest(): (clock?: TestClock) => Promise<FileShop> {
     const dir = tempDir()
     folders.push(dir.remove)
     const dataDir = join(dir.path, 'data')
+    // The shop's file starts as the migrated image the in-memory shops open (made once per test
+    // file): running every migration again for each test had been most of these suites' time.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+    writeFileSync(join(dataDir, DATABASE_FILE_NAME), migratedImage(allMigrations), { mode: 0o600 })
     const app = track(openApp({ dataDir, clock: clock.now }))
     const { token } = await callOk(app, 'setup.initialize', { shop: SHOP, admin: ADMIN })
     return { app, adminToken: token, clock, dataDir, backupFolder: join(dataDir, 'backups') }
