@@ -24,9 +24,11 @@ export const BENCH_STATUSES: readonly WorkOrderStatus[] = OPEN_STATUSES.filter(
 )
 
 /**
- * The bench jobs a technician can work on now (their 待修 tile): not those waiting for parts or for
- * the customer's yes to the quote, which their own tile or the desk follows. A job is counted once.
+ * The bench jobs a technician works on (their 待修 tile): not those waiting for parts, which their
+ * own tile follows, so a job is counted once. A job in the quote stage stays: once the customer
+ * (and, above the limit, the manager) said yes it waits for the technician's start, and its card
+ * says whose move it is.
  */
 export const WORKABLE_STATUSES: readonly WorkOrderStatus[] = BENCH_STATUSES.filter(
-  (status) => status !== 'awaiting_parts' && status !== 'awaiting_approval'
+  (status) => status !== 'awaiting_parts'
 )

@@ -80,6 +80,9 @@ describe('the home dashboard by role', () => {
     // TechA's job waiting for parts: counted under waiting for parts, not also as work to do now.
     const waiting = await driveTo(app, admin, 'awaiting_parts')
     await callOk(app, 'workOrders.assign', { id: waiting.id, technicianId: staff.techA.user.id }, admin)
+    // TechA's job in the quote stage: the customer's yes leaves it to the technician's start, so it is work to do.
+    const quoted = await driveTo(app, admin, 'awaiting_approval')
+    await callOk(app, 'workOrders.assign', { id: quoted.id, technicianId: staff.techA.user.id }, admin)
     const listed = async (token: string, filter: Record<string, unknown>) => {
       const page = await callOk(app, 'workOrders.list', filter, token)
       return page.rows.map((row) => row.id).sort()
@@ -99,6 +102,7 @@ describe('the home dashboard by role', () => {
     expect(toDo).toHaveLength(bench.technician!.myQueue)
     expect(toDo).toContain(back.id)
     expect(toDo).not.toContain(waiting.id)
+    expect(toDo).toContain(quoted.id)
     expect(bench.technician?.waitingForParts).toBe(1)
     expect(await listed(techToken, { mine: true, statuses: ['awaiting_parts'] })).toEqual([waiting.id])
     expect(await listed(techToken, { mine: true, comebacks: true })).toEqual([back.id])
