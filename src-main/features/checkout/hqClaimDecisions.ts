@@ -6,8 +6,9 @@ import { acceptPulledRow, refusePulledRow, type PulledRowRefusal } from '../sync
 /**
  * Why a payment in HQ's decision cannot be right, or null when there is none or it can: the
  * brand pays a whole number of fen, at least one, and no more than it approved, and only on a
- * claim it approved. Such a decision is not recorded at all (the claim stays as it was): a wrong
- * amount would settle the claim and count in the reports' 品牌实付.
+ * claim it approved. Such a payment is not recorded (a wrong amount would settle the claim and
+ * count in the reports' 品牌实付); HQ's decision it came with is, so an approval, a rejection or a
+ * request for more is not lost with it.
  */
 export function paymentRefusal(decision: PulledRow<'claimDecisions'>): PulledRowRefusal | null {
   const { paidFen, approvedFen, status } = decision
@@ -27,7 +28,8 @@ export function paymentRefusal(decision: PulledRow<'claimDecisions'>): PulledRow
  * sheet and the reports' 品牌实付 (migration 62's sums, moved by the step and the status) read the
  * amount the same way, and the audit log says it came with the sync. A payment HQ puts right is a
  * step of its own; the same payment pulled again records nothing. A payment that cannot be right
- * (paymentRefusal) is set aside for the sync page and the rest of the page applied.
+ * (paymentRefusal) is set aside for the sync page, its decision kept without it, and the rest of
+ * the page applied.
  */
 export const applyClaimDecisions: PulledTableApplier<'claimDecisions'> = ({ sqlite, at }, changes) => {
   const nowIso = at.toISOString()
@@ -40,6 +42,14 @@ export const applyClaimDecisions: PulledTableApplier<'claimDecisions'> = ({ sqli
      ON CONFLICT (claim_id) DO UPDATE SET status = excluded.status, reason = excluded.reason,
        approved_fen = excluded.approved_fen, decided_at = excluded.decided_at, received_at = excluded.received_at,
        paid_fen = excluded.paid_fen, paid_reference = excluded.paid_reference, paid_at = excluded.paid_at`
+  )
+  // A decision whose payment is set aside: HQ's word on the claim is kept, the payment columns are
+  // left as they were (a payment recorded before stays, a new one waits for HQ's correction).
+  const upsertWithoutPayment = sqlite.prepare(
+    `INSERT INTO hq_claim_decisions (claim_id, status, reason, approved_fen, decided_at, received_at)
+     VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (claim_id) DO UPDATE SET status = excluded.status, reason = excluded.reason,
+       approved_fen = excluded.approved_fen, decided_at = excluded.decided_at, received_at = excluded.received_at`
   )
   const follow = sqlite.prepare(
     `UPDATE warranty_claims SET status = ? WHERE id = ? AND status IN ('open', 'submitted', 'rejected')`
@@ -63,6 +73,15 @@ export const applyClaimDecisions: PulledTableApplier<'claimDecisions'> = ({ sqli
     const refusal = paymentRefusal(decision)
     if (refusal) {
       refusePulledRow({ sqlite, at }, 'claimDecisions', change.key, claim.number, refusal, decision)
+      upsertWithoutPayment.run(
+        decision.claimId,
+        decision.status,
+        decision.reason,
+        decision.approvedFen,
+        decision.decidedAt,
+        nowIso
+      )
+      follow.run(decision.status === 'rejected' ? 'rejected' : 'submitted', decision.claimId)
       continue
     }
     acceptPulledRow({ sqlite, at }, 'claimDecisions', change.key)

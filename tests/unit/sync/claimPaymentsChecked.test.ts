@@ -75,9 +75,14 @@ describe('what HQ says the brand paid is checked before the shop records it', ()
     const statusOf = async (claimId: string) =>
       (await callOk(app, 'checkout.claims', {}, staff.manager.token)).rows.find((claim) => claim.id === claimId)!
     expect(await statusOf(good!)).toMatchObject({ status: 'paid', lastStep: { status: 'paid', paidFen: 28_000 } })
-    // The refused ones recorded nothing: no step, no decision, the claim as it was.
-    for (const claimId of [over!, fraction!, notApproved!])
-      expect(await statusOf(claimId)).toMatchObject({ status: 'submitted', decision: null })
+    // The refused payments recorded nothing: no step, no claim settled. HQ's decision each came with
+    // is kept all the same: an approval or a request for more is not lost with a wrong amount.
+    for (const claimId of [over!, fraction!])
+      expect(await statusOf(claimId)).toMatchObject({
+        status: 'submitted',
+        decision: { status: 'approved', approvedFen: 30_000 }
+      })
+    expect(await statusOf(notApproved!)).toMatchObject({ status: 'submitted', decision: { status: 'moreInfo' } })
     expect(countRows(app, 'warranty_claim_steps')).toBe(steps + 1)
 
     const status = await callOk(app, 'sync.status', {}, staff.manager.token)
