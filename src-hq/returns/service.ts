@@ -63,6 +63,8 @@ export async function advanceReturnBatch(
       .forUpdate()
       .executeTakeFirst()
     if (!batch) throw new HqError('NOT_FOUND')
+    // A batch the shop undid before it shipped never left the shop: nothing arrives to receive or credit.
+    if (batch.shopStatus === 'cancelled') throw new HqError('INVALID_TRANSITION', 'hqErrors.returnCancelled')
     const expected = input.step === 'receive' ? null : 'received'
     if (batch.hqStatus !== expected) {
       throw new HqError('INVALID_TRANSITION', 'hqErrors.returnStep', { status: batch.hqStatus ?? 'shipped' })

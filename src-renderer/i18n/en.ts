@@ -229,6 +229,7 @@ export const coreEn: typeof coreZhCN = {
     adjustmentDecided: 'This adjustment has already been decided',
     faultyNotAwaiting: 'Only parts awaiting return can be packed',
     batchStep: 'The return batch is not at the step this needs',
+    batchAtHq: 'HQ has already received this return batch: it can no longer be changed at the shop',
     stocktakeClosed: 'This stocktake has been posted or cancelled and cannot change',
     partNotInStocktake: 'This part is not in the scope of this stocktake',
     blindSerialsNeedManager:

@@ -199,6 +199,7 @@ export const coreZhCN = {
     adjustmentDecided: '该调整已经处理过了',
     faultyNotAwaiting: '只有待返还的旧件可以装箱',
     batchStep: '返还批次当前状态不允许此操作',
+    batchAtHq: '总部已收到此返还批次，门店不能再修改',
     stocktakeClosed: '盘点已过账或已取消，不能修改',
     partNotInStocktake: '该配件不在本次盘点范围内',
     blindSerialsNeedManager: '本次盲盘有按序列号管理的配件盘盈或盘亏，需店长过账并核对序列号',

@@ -58,6 +58,7 @@ const SPECIFIC_ERROR_KEYS = [
   'errors.billChanged',
   'errors.approverNotManager',
   'errors.batchStep',
+  'errors.batchAtHq',
   'errors.bodyTooLarge',
   'errors.cannotDisableSelf',
   'errors.claimCodeMismatch',

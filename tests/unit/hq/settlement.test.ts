@@ -138,4 +138,24 @@ describe('HQ: the monthly settlement statement', () => {
     })
     expect(early.ok ? null : early.error.code).toBe('INVALID_TRANSITION')
   })
+
+  it('a batch the shop cancelled before shipping is neither received nor credited: its parts never left', async () => {
+    const t = await cluster.freshHq()
+    const reviewer = await t.staff('claimsReviewer')
+    const shop = await t.enrolledShop('Nanjing Road')
+    const at = '2026-03-05T01:00:00Z'
+    await t.shopOk('push', shop.key, {
+      batchId: 'b1',
+      changes: [change('faulty_part_return', 'rb1', { number: 'RB-1', status: 'packed', items: [{ id: 'f1' }] }, at)]
+    })
+    await t.shopOk('push', shop.key, {
+      batchId: 'b2',
+      changes: [change('faulty_part_return', 'rb1', { number: 'RB-1', status: 'cancelled', items: [] }, at)]
+    })
+    const received = await t.call(reviewer, 'returns.receive', { shopId: shop.shopId, batchId: 'rb1' })
+    expect(received.ok ? null : received.error).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      messageKey: 'hqErrors.returnCancelled'
+    })
+  })
 })

@@ -49,6 +49,15 @@ describe('a return batch packed by mistake', () => {
     expect(list.find((item) => item.id === wrong.id)).toMatchObject({ status: 'awaiting', batchId: null })
     expect(latestSynced(app, batch.id).items.map((item) => item.id)).not.toContain(wrong.id)
     expect(auditActions(app, batch.id)).toEqual(['faultyParts.pack', 'faultyParts.takeOut'])
+    // The audit says what the batch held before, and which part came out.
+    const takeOut = JSON.parse(
+      app.sqlite
+        .prepare("SELECT before_json FROM audit_log WHERE entity_id = ? AND action = 'faultyParts.takeOut'")
+        .pluck()
+        .get(batch.id) as string
+    ) as { items: string[]; takenOut: string }
+    expect(takeOut.items.sort()).toEqual(owed.map((item) => item.id).sort())
+    expect(takeOut.takenOut).toBe(wrong.id)
     // Owed again, it is packed anew like any other.
     const again = await callOk(app, 'faultyParts.pack', { faultyPartIds: [wrong.id] }, token)
     expect(again).toMatchObject({ status: 'packed', items: 1 })
@@ -94,6 +103,28 @@ describe('a return batch packed by mistake', () => {
     expect(auditActions(app, batch.id)).toEqual(audits)
     const { items } = await callOk(app, 'faultyParts.batch', { id: batch.id }, token)
     expect(items.map((item) => item.status)).toEqual(['shipped', 'shipped', 'shipped'])
+  })
+
+  it('cannot be changed once HQ says it received it, though 发货 was never pressed: the box is at HQ', async () => {
+    const { app, token, owed, batch } = await packedThree()
+    app.sqlite
+      .prepare(
+        `INSERT INTO hq_return_batch_status (batch_id, status, credited_fen, credit_reference, at, received_at)
+         VALUES (?, 'received', 0, '', '2026-01-20T02:00:00.000Z', '2026-01-20T02:05:00.000Z')`
+      )
+      .run(batch.id)
+    const audits = auditActions(app, batch.id)
+    for (const [operation, input] of [
+      ['faultyParts.takeOut', { batchId: batch.id, faultyPartId: owed[0]!.id }],
+      ['faultyParts.cancelBatch', { batchId: batch.id }]
+    ] as const) {
+      expect(await callError(app, operation, input, token)).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        messageKey: 'errors.batchAtHq'
+      })
+    }
+    expect(auditActions(app, batch.id)).toEqual(audits)
+    expect((await callOk(app, 'faultyParts.batch', { id: batch.id }, token)).items).toHaveLength(3)
   })
 
   it('refuses a part that is not in the batch', async () => {

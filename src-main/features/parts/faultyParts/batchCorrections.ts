@@ -9,12 +9,22 @@ import { getBatch, recordBatchChange } from './faultyParts'
  * parts have left, and the batch is what the courier carries: nothing comes out of it.
  */
 
-/** The batch, refused unless it is still packed (not shipped, not credited). */
+/**
+ * The batch, refused unless it is still packed (not shipped, not credited) and HQ has not said it
+ * received it: a box that left without 发货 being pressed is at HQ all the same, and its parts are
+ * no longer the shop's to pack again.
+ */
 async function packedBatch(trx: Db, batchId: string) {
   const batch = await trx.selectFrom('returnBatches').selectAll().where('id', '=', batchId).executeTakeFirst()
   if (!batch) throw new AppError('NOT_FOUND')
   if (batch.status !== 'packed')
     throw new AppError('INVALID_TRANSITION', 'errors.batchStep', { from: batch.status, to: 'awaiting' })
+  const atHq = await trx
+    .selectFrom('hqReturnBatchStatus')
+    .select('status')
+    .where('batchId', '=', batchId)
+    .executeTakeFirst()
+  if (atHq) throw new AppError('INVALID_TRANSITION', 'errors.batchAtHq', { hqStatus: atHq.status })
   return batch
 }
 
@@ -56,7 +66,7 @@ async function itemIdsOf(trx: Db, batchId: string): Promise<string[]> {
 
 export async function takeOutOfBatch(db: Db, at: Date, actor: CurrentUser, input: ParsedInput<'faultyParts.takeOut'>) {
   const emptied = await db.transaction().execute(async (trx) => {
-    await packedBatch(trx, input.batchId)
+    const batch = await packedBatch(trx, input.batchId)
     const itemIds = await itemIdsOf(trx, input.batchId)
     if (!itemIds.includes(input.faultyPartId)) throw new AppError('NOT_FOUND')
     if (itemIds.length === 1) {
@@ -64,7 +74,11 @@ export async function takeOutOfBatch(db: Db, at: Date, actor: CurrentUser, input
       return true
     }
     await unpack(trx, at, input.batchId, [input.faultyPartId])
-    await recordBatchChange(trx, at, actor.id, 'faultyParts.takeOut', input.batchId)
+    await recordBatchChange(trx, at, actor.id, 'faultyParts.takeOut', input.batchId, {
+      ...batch,
+      items: itemIds,
+      takenOut: input.faultyPartId
+    })
     return false
   })
   return emptied ? null : getBatch(db, at, { id: input.batchId })

@@ -216,7 +216,9 @@ export async function recordBatchChange(
   at: Date,
   actorId: string,
   action: string,
-  batchId: string
+  batchId: string,
+  /** What the batch held before a correction (a part taken out), for the audit's before. */
+  before?: Record<string, unknown>
 ): Promise<void> {
   const batch = await trx.selectFrom('returnBatches').selectAll().where('id', '=', batchId).executeTakeFirstOrThrow()
   const items = await trx
@@ -229,6 +231,7 @@ export async function recordBatchChange(
     action,
     entity: 'faulty_part_return',
     entityId: batchId,
+    ...(before ? { before } : {}),
     after: { ...batch, items }
   })
 }
