@@ -38,6 +38,19 @@ function auditActions(app: ReturnType<typeof shop>['app'], batchId: string): str
   ).map((row) => row.action)
 }
 
+/** Neither a part taken out nor the batch cancelled: refused with `messageKey`, nothing audited. */
+async function expectUnchangeable(batch: Awaited<ReturnType<typeof packedThree>>, messageKey: string) {
+  const { app, token, owed } = batch
+  const audits = auditActions(app, batch.batch.id)
+  for (const [operation, input] of [
+    ['faultyParts.takeOut', { batchId: batch.batch.id, faultyPartId: owed[0]!.id }],
+    ['faultyParts.cancelBatch', { batchId: batch.batch.id }]
+  ] as const) {
+    expect(await callError(app, operation, input, token)).toMatchObject({ code: 'INVALID_TRANSITION', messageKey })
+  }
+  expect(auditActions(app, batch.batch.id)).toEqual(audits)
+}
+
 describe('a return batch packed by mistake', () => {
   it('gives one part back to the owed list; the batch keeps the others and HQ is sent the corrected batch', async () => {
     const { app, token, owed, batch } = await packedThree()
@@ -88,42 +101,24 @@ describe('a return batch packed by mistake', () => {
   })
 
   it('cannot be changed once shipped: the parts have left with the courier', async () => {
-    const { app, token, owed, batch } = await packedThree()
+    const packed = await packedThree()
+    const { app, token, batch } = packed
     await callOk(app, 'faultyParts.ship', { batchId: batch.id, carrier: '顺丰', trackingNumber: 'SF0000000009' }, token)
-    const audits = auditActions(app, batch.id)
-    for (const [operation, input] of [
-      ['faultyParts.takeOut', { batchId: batch.id, faultyPartId: owed[0]!.id }],
-      ['faultyParts.cancelBatch', { batchId: batch.id }]
-    ] as const) {
-      expect(await callError(app, operation, input, token)).toMatchObject({
-        code: 'INVALID_TRANSITION',
-        messageKey: 'errors.batchStep'
-      })
-    }
-    expect(auditActions(app, batch.id)).toEqual(audits)
+    await expectUnchangeable(packed, 'errors.batchStep')
     const { items } = await callOk(app, 'faultyParts.batch', { id: batch.id }, token)
     expect(items.map((item) => item.status)).toEqual(['shipped', 'shipped', 'shipped'])
   })
 
   it('cannot be changed once HQ says it received it, though 发货 was never pressed: the box is at HQ', async () => {
-    const { app, token, owed, batch } = await packedThree()
+    const packed = await packedThree()
+    const { app, token, batch } = packed
     app.sqlite
       .prepare(
         `INSERT INTO hq_return_batch_status (batch_id, status, credited_fen, credit_reference, at, received_at)
          VALUES (?, 'received', 0, '', '2026-01-20T02:00:00.000Z', '2026-01-20T02:05:00.000Z')`
       )
       .run(batch.id)
-    const audits = auditActions(app, batch.id)
-    for (const [operation, input] of [
-      ['faultyParts.takeOut', { batchId: batch.id, faultyPartId: owed[0]!.id }],
-      ['faultyParts.cancelBatch', { batchId: batch.id }]
-    ] as const) {
-      expect(await callError(app, operation, input, token)).toMatchObject({
-        code: 'INVALID_TRANSITION',
-        messageKey: 'errors.batchAtHq'
-      })
-    }
-    expect(auditActions(app, batch.id)).toEqual(audits)
+    await expectUnchangeable(packed, 'errors.batchAtHq')
     expect((await callOk(app, 'faultyParts.batch', { id: batch.id }, token)).items).toHaveLength(3)
   })
 
