@@ -39,16 +39,16 @@ function auditActions(app: ReturnType<typeof shop>['app'], batchId: string): str
 }
 
 /** Neither a part taken out nor the batch cancelled: refused with `messageKey`, nothing audited. */
-async function expectUnchangeable(batch: Awaited<ReturnType<typeof packedThree>>, messageKey: string) {
-  const { app, token, owed } = batch
-  const audits = auditActions(app, batch.batch.id)
+async function expectUnchangeable(packed: Awaited<ReturnType<typeof packedThree>>, messageKey: string) {
+  const { app, token, owed } = packed
+  const audits = auditActions(app, packed.batch.id)
   for (const [operation, input] of [
-    ['faultyParts.takeOut', { batchId: batch.batch.id, faultyPartId: owed[0]!.id }],
-    ['faultyParts.cancelBatch', { batchId: batch.batch.id }]
+    ['faultyParts.takeOut', { batchId: packed.batch.id, faultyPartId: owed[0]!.id }],
+    ['faultyParts.cancelBatch', { batchId: packed.batch.id }]
   ] as const) {
     expect(await callError(app, operation, input, token)).toMatchObject({ code: 'INVALID_TRANSITION', messageKey })
   }
-  expect(auditActions(app, batch.batch.id)).toEqual(audits)
+  expect(auditActions(app, packed.batch.id)).toEqual(audits)
 }
 
 describe('a return batch packed by mistake', () => {
