@@ -3,8 +3,10 @@
  * step (a mistyped amount is put right by recording the next, claimFiling.ts; HQ's payment is
  * recorded the same way, hqClaimDecisions.ts), else, with no step recorded, what was claimed.
  *
- * One text read by the live code that must agree: the claims report over the days its sums do
- * not cover (reports/claims.ts) and the sync deciding whether HQ's payment is already recorded.
+ * The rule the live code must agree on: the sync deciding whether HQ's payment is already
+ * recorded reads it here; the claims report over the days its sums do not cover keeps the same
+ * text (reports/claims.ts: a feature imports no other feature), held to this one by
+ * tests/unit/reports/brandPaidRule.test.ts.
  * The triggers keeping the report sums read the same rule from their own frozen text (migration
  * 62's builder, reports/summaries/claimsPaid.ts, and migration 64's copy): a released migration
  * imports no live code, so a change here never rewrites what shops already ran. A different

@@ -5,7 +5,6 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../../../src-shared/contract/c
 import { hasJobFilters, jobFilters, rangeIndexUnlessModel, type ReportQuery, type ReportRange } from './scope'
 import { inSummaryCalendar, sumRows, summarySpan } from './summarySpan'
 import { sliceOf } from './reportSlice'
-import { brandPaidSql } from '../checkout/claimPaid'
 import { accessoryRemediesIn, accessoryRemedyFigures } from './accessoryRemedies'
 
 interface ClaimSums {
@@ -17,8 +16,15 @@ interface ClaimSums {
   paidFen: number
 }
 
-/** What the brand paid on a claim `c` it settled (the report sums' triggers read the same). */
-const brandPaid = sql.raw(brandPaidSql('c'))
+/**
+ * What the brand paid on a claim `c` it settled: the amount recorded with its latest paid step (a
+ * mistyped one put right by the next), else what was claimed. The claims' own rule is
+ * checkout/claimPaid.ts, which a feature may not import (tests/unit/architecture); a test holds
+ * this text to it, and the report sums' triggers say the same (summaries/claimsPaid.ts).
+ */
+export const BRAND_PAID_SQL = `CASE WHEN c.status = 'paid' THEN coalesce((SELECT ps.paid_fen FROM warranty_claim_steps ps
+       WHERE ps.claim_id = c.id AND ps.status = 'paid' ORDER BY ps.recorded_at DESC, ps.id DESC LIMIT 1), c.amount_fen) ELSE 0 END`
+const brandPaid = sql.raw(BRAND_PAID_SQL)
 
 /**
  * Warranty claims raised on the brand in the range: their value by brand and by status; and the
