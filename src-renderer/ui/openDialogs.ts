@@ -42,8 +42,13 @@ let listening = false
  * Plus's opening transition is over) and takes it out as it closes or goes away, so that
  * Ctrl+Enter pressed on the page reaches `submit` while this dialog is the top one. Every
  * `el-dialog` registers, those that save nothing too (they leave `submit` out).
+ *
+ * The returned `closing` goes to the `el-dialog`'s `close` event: Element Plus turns its v-model
+ * false only once the closing animation is over (0.3 s after Esc), and in between a scan answered
+ * on the page found the dialog still "open" and left the caret where it was, away from the line
+ * the scan had found.
  */
-export function useOpenDialog(visible: Readonly<Ref<boolean>>, submit?: () => void): void {
+export function useOpenDialog(visible: Readonly<Ref<boolean>>, submit?: () => void): { closing: () => void } {
   if (!listening) {
     // Heard before anything on the page, so a page's own Ctrl+Enter does not run behind the dialog.
     window.addEventListener('keydown', sendCtrlEnterToTopDialog, true)
@@ -63,4 +68,5 @@ export function useOpenDialog(visible: Readonly<Ref<boolean>>, submit?: () => vo
     { immediate: true, flush: 'sync' }
   )
   onBeforeUnmount(leave)
+  return { closing: leave }
 }

@@ -5,6 +5,7 @@ import { defineComponent, h, nextTick, ref } from 'vue'
 import ElementPlus, { ElDialog, ElMessageBox } from 'element-plus'
 import { i18n } from '../../../src-renderer/i18n'
 import FormDialog from '../../../src-renderer/ui/FormDialog.vue'
+import { dialogOpen } from '../../../src-renderer/ui/openDialogs'
 
 type Props = Record<string, unknown>
 
@@ -210,6 +211,20 @@ describe('FormDialog', () => {
     second.wrapper.unmount()
     press(page, { ctrlKey: true })
     expect([first.submitted.value, second.submitted.value]).toEqual([1, 1])
+  })
+
+  it('stops standing over the page as its closing starts, before its v-model turns false at the end of the animation', async () => {
+    const { wrapper, submitted, open } = mountDialog({}, () => [])
+    mounted = wrapper
+    await nextTick()
+    expect(dialogOpen()).toBe(true)
+    // Element Plus says `close` as the closing animation starts and updates the v-model when it ends.
+    wrapper.findComponent(ElDialog).vm.$emit('close')
+    expect(open.value).toBe(true)
+    expect(dialogOpen()).toBe(false)
+    // A Ctrl+Enter on the page meanwhile is no longer the closing dialog's.
+    press(document.body.appendChild(document.createElement('button')), { ctrlKey: true })
+    expect(submitted.value).toBe(0)
   })
 
   it('makes a group of checkboxes one Tab stop: the box the caret is on, the others reached by the arrows', async () => {
