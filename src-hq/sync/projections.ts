@@ -9,7 +9,7 @@ export const RETURN_BATCH_ENTITY = 'faulty_part_return'
 const text = z.string().optional().catch(undefined)
 
 /**
- * What HQ reads from a pushed warranty claim (src-main/features/checkout/warrantyClaims.ts). Only
+ * What HQ reads from a pushed warranty claim (src-main/features/checkout/claims/open.ts). Only
  * the amount is required; the evidence fields are read where the shop sends them, either flat or
  * grouped as `unit` and `fault`. Anything else in the payload is kept, as sent, in claims.payload.
  */

@@ -9,6 +9,7 @@ import * as workOrders from '../features/workOrders/migrations'
 import * as warranty from '../features/warranty/migrations'
 import * as parts from '../features/parts/migrations'
 import * as checkout from '../features/checkout/migrations'
+import * as checkoutClaims from '../features/checkout/claims/migrations'
 import * as printing from '../features/printing/migrations'
 import * as customerContact from '../features/customerContact/migrations'
 import * as desks from '../features/desks/migrations'
@@ -91,12 +92,12 @@ export const allMigrations: readonly Migration[] = [
   parts.partRequestCancellations,
   reportAccessoryRemedies.accessoryRemedyMonths,
   customers.erasureReachesNotesAndHandOvers,
-  checkout.claimsFiledByTheShop,
+  checkoutClaims.claimsFiledByTheShop,
   parts.partRequestCancelReasons,
   checkout.paymentReEntries,
   reportClaimsPaid.claimsPaid,
   reportClaimDecidedLater.claimDecidedLater,
-  checkout.claimsPaidByHq,
+  checkoutClaims.claimsPaidByHq,
   reportClaimDecidedAfterCredit.claimDecidedAfterCredit,
   sync.pulledRowsRefused,
   backups.droppedMoneyNotReEntered

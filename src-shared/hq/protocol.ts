@@ -167,7 +167,7 @@ export const claimDecisionRow = z.object({
   /**
    * What the brand paid on the approved claim, with its payment reference; null until paid (and
    * from an HQ before payments). Any number here: the shop checks it row by row and sets a wrong
-   * one aside (checkout/hqClaimDecisions.ts), rather than refusing the whole page it came in.
+   * one aside (checkout/claims/hqDecisions.ts), rather than refusing the whole page it came in.
    */
   paidFen: z.number().nullable().default(null),
   paidReference: z.string().default(''),

@@ -14,7 +14,7 @@ import { readShopTimeZone } from '../settings/service'
 import { findInvoiceRow, loadInvoice } from './invoices'
 import type { InvoiceLinesTable, InvoicesTable, PaymentsTable } from './tables'
 import { checkoutStock, refuseRepeatingDroppedMoney } from './ports'
-import { openWarrantyClaim } from './warrantyClaims'
+import { openWarrantyClaim } from './claims/open'
 import { tieReEnteredPayments, type AlreadyCounted } from './reEntries'
 
 type CreditNoteInput = ParsedInput<'checkout.creditNote'>
@@ -275,7 +275,7 @@ async function reduceBrandClaim(trx: Db, at: Date, actor: CurrentUser, note: Not
   const lines = note.lines
     .filter((line) => line.original.payer === 'brand')
     // Each line says what it credits (labour, part, charge) as on the claim it reduces: HQ reads
-    // a claim's lines by kind, and part lines carry their part number (see claimEvidence.ts).
+    // a claim's lines by kind, and part lines carry their part number (see claims/evidence.ts).
     .map((line) => ({
       kind: line.original.kind,
       sourceId: line.original.sourceId,

@@ -5,9 +5,9 @@ import { checkoutDraft } from './draft'
 import { invoiceIdByNumber, invoicesOfWorkOrder, loadInvoice } from './invoices'
 import { payWorkOrder } from './pay'
 import { recordTaxInvoiceNumber } from './taxInvoice'
-import { listWarrantyClaims } from './claimsList'
-import { fileClaims, markClaim } from './claimFiling'
-import { exportClaimSheet } from './claimsSheet'
+import { listWarrantyClaims } from './claims/list'
+import { fileClaims, markClaim } from './claims/filing'
+import { exportClaimSheet } from './claims/sheet'
 
 export const checkoutHandlers: HandlersOf<'checkout'> = {
   'checkout.draft': (ctx, input) => checkoutDraft(ctx.app.db, input.workOrderId),

@@ -37,7 +37,7 @@ import { earnedLines, type DraftLine } from './lines'
 import { loadInvoice } from './invoices'
 import { recordDocumentSnapshot } from './documentSnapshot'
 import type { PaymentsTable } from './tables'
-import { openWarrantyClaim } from './warrantyClaims'
+import { openWarrantyClaim } from './claims/open'
 import { tieReEnteredPayments, type AlreadyCounted } from './reEntries'
 
 /** A job is billed when its work is done: ready for pick-up, picked up, or returned unrepaired. */

@@ -19,7 +19,7 @@ interface ClaimSums {
 /**
  * What the brand paid on a claim `c` it settled: the amount recorded with its latest paid step (a
  * mistyped one put right by the next), else what was claimed. The claims' own rule is
- * checkout/claimPaid.ts, which a feature may not import (tests/unit/architecture); a test holds
+ * checkout/claims/paid.ts, which a feature may not import (tests/unit/architecture); a test holds
  * this text to it, and the report sums' triggers say the same (summaries/claimsPaid.ts).
  */
 export const BRAND_PAID_SQL = `CASE WHEN c.status = 'paid' THEN coalesce((SELECT ps.paid_fen FROM warranty_claim_steps ps

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { migrate } from '../../../src-main/db/migrator'
-import { claimsPaidByHq } from '../../../src-main/features/checkout/migrations'
+import { claimsPaidByHq } from '../../../src-main/features/checkout/claims/migrations'
 import { billScreen, screenJobsBefore, stepsAround, STAMP, type ScreenJobsShop } from '../reports/screenJobsBefore'
 
 /**

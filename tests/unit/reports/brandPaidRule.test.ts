@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BRAND_PAID_SQL } from '../../../src-main/features/reports/claims'
-import { brandPaidSql } from '../../../src-main/features/checkout/claimPaid'
+import { brandPaidSql } from '../../../src-main/features/checkout/claims/paid'
 
 const words = (text: string) => text.replace(/\s+/g, ' ').trim()
 

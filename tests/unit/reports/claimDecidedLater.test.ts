@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
 import { runReport } from '../../../src-main/features/reports/run'
-import { applyClaimDecisions } from '../../../src-main/features/checkout/hqClaimDecisions'
+import { applyClaimDecisions } from '../../../src-main/features/checkout/claims/hqDecisions'
 import { reportQuerySchema } from '../../../src-shared/contract/reports'
 import { callOk, createUserAndSignIn, freshShopPerTest, testClock, type TestClock } from '../helpers'
 import { finishedJob } from '../checkout/fixtures'

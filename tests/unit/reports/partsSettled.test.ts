@@ -129,7 +129,7 @@ describe('the parts margin as the job was settled', () => {
       expect(figureOf(report, 'brandFen')).toBe(30_000)
       expect(payerRow(report, 'brand')).toMatchObject({ quantity: 1, revenueFen: 30_000, costFen: 20_000 })
     }
-    // HQ's decision arrives by the pull (checkout/hqClaimDecisions.ts): the claim's status says so.
+    // HQ's decision arrives by the pull (checkout/claims/hqDecisions.ts): the claim's status says so.
     const decide = (status: string) =>
       app.sqlite.prepare('UPDATE warranty_claims SET status = ? WHERE work_order_id = ?').run(status, job.id)
     decide('rejected')

@@ -3,7 +3,7 @@ import { callOk, countRows } from '../helpers'
 import { finishedJob } from '../checkout/fixtures'
 import { staffedShopPerFile } from '../workOrders/fixtures'
 import { syncWithHq } from '../../../src-main/features/sync/hq/run'
-import { paymentRefusal } from '../../../src-main/features/checkout/hqClaimDecisions'
+import { paymentRefusal } from '../../../src-main/features/checkout/claims/hqDecisions'
 import { enrolShop, hqUnderTest, type HqUnderTest } from './hqFixture'
 
 const shop = staffedShopPerFile()

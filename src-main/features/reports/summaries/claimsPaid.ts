@@ -6,7 +6,7 @@ import { claimSlices, everything, linesOfJob, lineRow, perRow, statement, type S
  * What the brand paid on its settled claims. Until this step the claims report's 已结算 was what
  * the shop had claimed on the claims marked paid: a brand that paid less (freight deducted, a part
  * priced lower) looked as if it had paid in full. A shop outside a brand network records what the
- * brand paid with each paid step (checkout/claimFiling.ts, warranty_claim_steps.paid_fen, the
+ * brand paid with each paid step (checkout/claims/filing.ts, warranty_claim_steps.paid_fen, the
  * latest one when a mistyped amount was put right); the claim sums now keep that beside what was
  * claimed, on the paid claims' rows.
  *
@@ -22,7 +22,7 @@ import { claimSlices, everything, linesOfJob, lineRow, perRow, statement, type S
 
 /**
  * What the brand paid on claim `c` when it is paid (`except`: a step not to count yet), else nothing.
- * Migration 62's frozen text of the rule the live code reads from checkout/claimPaid.ts.
+ * Migration 62's frozen text of the rule the live code reads from checkout/claims/paid.ts.
  */
 const paidOf = (c: string, except = '') =>
   `CASE WHEN ${c}.status = 'paid' THEN coalesce((SELECT ps.paid_fen FROM warranty_claim_steps ps

@@ -1,7 +1,7 @@
-import type { Db } from '../../db/connection'
-import { uuidv7 } from '../../../src-shared/domain/ids'
-import { recordSyncedChange } from '../sync/recordChange'
-import { claimEvidence, withPartNumbers } from './claimEvidence'
+import type { Db } from '../../../db/connection'
+import { uuidv7 } from '../../../../src-shared/domain/ids'
+import { recordSyncedChange } from '../../sync/recordChange'
+import { claimEvidence, withPartNumbers } from './evidence'
 
 /**
  * What the brand pays (or, from a credit note, no longer pays) becomes a warranty claim against

@@ -1,13 +1,13 @@
-import type { Db } from '../../db/connection'
-import type { ParsedInput } from '../../../src-shared/contract'
-import { CLAIM_SHEET_COLUMNS, type WarrantyClaimRow } from '../../../src-shared/contract/checkout'
-import { printableLine } from '../../../src-shared/domain/printableText'
-import { listWorkbook } from '../../files/listWorkbook'
-import { formatShopDateTime, shopLocalDate } from '../../../src-shared/domain/timeZone'
-import { readShopProfile, readShopTimeZone } from '../settings/service'
-import { isEnrolled } from '../sync/hq/ownership'
-import { claimEvidenceOf } from './claimEvidence'
-import { claimDaysFilter, readClaimRows } from './claimsList'
+import type { Db } from '../../../db/connection'
+import type { ParsedInput } from '../../../../src-shared/contract'
+import { CLAIM_SHEET_COLUMNS, type WarrantyClaimRow } from '../../../../src-shared/contract/checkout'
+import { printableLine } from '../../../../src-shared/domain/printableText'
+import { listWorkbook } from '../../../files/listWorkbook'
+import { formatShopDateTime, shopLocalDate } from '../../../../src-shared/domain/timeZone'
+import { readShopProfile, readShopTimeZone } from '../../settings/service'
+import { isEnrolled } from '../../sync/hq/ownership'
+import { claimEvidenceOf } from './evidence'
+import { claimDaysFilter, readClaimRows } from './list'
 
 type ClaimSheetColumn = (typeof CLAIM_SHEET_COLUMNS)[number]
 type Cell = string | number

@@ -1,7 +1,7 @@
 /**
  * What the brand paid on a settled claim, in SQL: the amount recorded with the claim's latest paid
- * step (a mistyped amount is put right by recording the next, claimFiling.ts; HQ's payment is
- * recorded the same way, hqClaimDecisions.ts), else, with no step recorded, what was claimed.
+ * step (a mistyped amount is put right by recording the next, filing.ts; HQ's payment is
+ * recorded the same way, hqDecisions.ts), else, with no step recorded, what was claimed.
  *
  * The rule the live code must agree on: the sync deciding whether HQ's payment is already
  * recorded reads it here; the claims report over the days its sums do not cover keeps the same

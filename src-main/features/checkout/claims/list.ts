@@ -1,15 +1,15 @@
-import type { Db } from '../../db/connection'
-import type { ParsedInput } from '../../../src-shared/contract'
+import type { Db } from '../../../db/connection'
+import type { ParsedInput } from '../../../../src-shared/contract'
 import {
   FILE_CLAIMS_AT_ONCE,
   type ClaimStepRecord,
   type WarrantyClaimRow,
   type WarrantyClaimsPage
-} from '../../../src-shared/contract/checkout'
-import { nextClaimSteps } from '../../../src-shared/domain/claimFiling'
-import { nextCalendarDay, shopDayStart } from '../../../src-shared/domain/timeZone'
-import { readShopTimeZone } from '../settings/service'
-import { isEnrolled } from '../sync/hq/ownership'
+} from '../../../../src-shared/contract/checkout'
+import { nextClaimSteps } from '../../../../src-shared/domain/claimFiling'
+import { nextCalendarDay, shopDayStart } from '../../../../src-shared/domain/timeZone'
+import { readShopTimeZone } from '../../settings/service'
+import { isEnrolled } from '../../sync/hq/ownership'
 
 export interface ClaimFilter {
   claimId?: string

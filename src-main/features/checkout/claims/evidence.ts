@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection'
+import type { Db } from '../../../db/connection'
 
 /**
  * What the brand needs to judge a claim, read in the transaction that opens it: the unit (serial,

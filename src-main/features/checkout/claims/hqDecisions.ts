@@ -1,7 +1,7 @@
-import { uuidv7 } from '../../../src-shared/domain/ids'
-import { latestPaidStepSql } from './claimPaid'
-import type { PulledRow, PulledTableApplier } from '../sync/hq/pulledTables'
-import { acceptPulledRow, refusePulledRow, type PulledRowRefusal } from '../sync/hq/refusedRows'
+import { uuidv7 } from '../../../../src-shared/domain/ids'
+import { latestPaidStepSql } from './paid'
+import type { PulledRow, PulledTableApplier } from '../../sync/hq/pulledTables'
+import { acceptPulledRow, refusePulledRow, type PulledRowRefusal } from '../../sync/hq/refusedRows'
 
 /**
  * Why a payment in HQ's decision cannot be right, or null when there is none or it can: the

@@ -1,13 +1,13 @@
-import type { Db } from '../../db/connection'
-import { AppError, type CurrentUser, type ParsedInput } from '../../../src-shared/contract'
-import { FILE_CLAIMS_AT_ONCE, type WarrantyClaimRow } from '../../../src-shared/contract/checkout'
-import { formatFen } from '../../../src-shared/domain/money'
-import { nextClaimSteps, paidAmountFits, type ClaimStepByHand } from '../../../src-shared/domain/claimFiling'
-import { uuidv7 } from '../../../src-shared/domain/ids'
-import { recordAudit } from '../audit/record'
-import { enqueueOutbox } from '../sync/outbox'
-import { isEnrolled } from '../sync/hq/ownership'
-import { claimDaysFilter, claimsToFile, readWarrantyClaim } from './claimsList'
+import type { Db } from '../../../db/connection'
+import { AppError, type CurrentUser, type ParsedInput } from '../../../../src-shared/contract'
+import { FILE_CLAIMS_AT_ONCE, type WarrantyClaimRow } from '../../../../src-shared/contract/checkout'
+import { formatFen } from '../../../../src-shared/domain/money'
+import { nextClaimSteps, paidAmountFits, type ClaimStepByHand } from '../../../../src-shared/domain/claimFiling'
+import { uuidv7 } from '../../../../src-shared/domain/ids'
+import { recordAudit } from '../../audit/record'
+import { enqueueOutbox } from '../../sync/outbox'
+import { isEnrolled } from '../../sync/hq/ownership'
+import { claimDaysFilter, claimsToFile, readWarrantyClaim } from './list'
 
 /**
  * A manager records the brand's answer to a claim the shop files itself: filed, paid (what the
