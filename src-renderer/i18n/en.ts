@@ -303,6 +303,7 @@ export const coreEn: typeof coreZhCN = {
     partNumberTaken: 'Another part already has this part number',
     barcodeRepeated: 'Barcode {barcode} is listed twice',
     barcodeTaken: 'Barcode {barcode} belongs to part {partNumber}',
+    codeTaken: 'This list already has that code; edit it instead',
     unknownModel: 'Choose a model from the catalogue',
     nonZero: 'The quantity cannot be 0',
     serialRequired: 'This part is tracked by serial: scan its serial number',

@@ -261,6 +261,7 @@ export const coreZhCN = {
     partNumberTaken: '该料号已被其他配件使用',
     barcodeRepeated: '条码 {barcode} 重复',
     barcodeTaken: '条码 {barcode} 已属于配件 {partNumber}',
+    codeTaken: '该列表中已有此代码，请直接编辑它',
     unknownModel: '请选择目录中已有的型号',
     nonZero: '数量不能为 0',
     serialRequired: '该配件按序列号管理，请扫描序列号',

@@ -197,6 +197,7 @@ const FIELD_KEYS = [
   'validation.barcode',
   'validation.barcodeRepeated',
   'validation.barcodeTaken',
+  'validation.codeTaken',
   'validation.brandPaysOnlyWarranty',
   'validation.shopPaysOnlyShopWarranty',
   'validation.shopWarrantyOnlyComeback',

@@ -32,4 +32,19 @@ test('a manager marks a fault cause of the shop’s own as voiding the warranty,
     adminToken
   )
   expect(causes.find((c) => c.code === 'C20')?.voidsWarranty).toBe('third_party_repair')
+
+  // Another desk adds C21 while this list is on screen: adding C21 here is refused, not overwritten.
+  await host.rpc(
+    'codes.save',
+    { list: 'fault_cause', code: 'C21', label: '主板进液', active: true, sortOrder: 210, adding: true },
+    adminToken
+  )
+  await page.getByTestId('new-code').click()
+  await dialog.locator('input[name=code]').fill('C21')
+  await dialog.locator('input[name=label]').fill('其他')
+  await dialog.getByTestId('code-save').click()
+  await expect(dialog.getByText('该列表中已有此代码，请直接编辑它')).toBeVisible()
+  await expect(dialog).toBeVisible()
+  const after = await host.rpc<{ code: string; label: string }[]>('codes.list', { list: 'fault_cause' }, adminToken)
+  expect(after.find((c) => c.code === 'C21')?.label).toBe('主板进液')
 })

@@ -61,7 +61,12 @@ export async function listModels(db: Db, categoryKey: string): Promise<ProductMo
     .execute()
 }
 
-/** Every version, each with where it stands today: by category or model (by name), newest first. */
+/**
+ * Every version, each with where it stands today: by category or model (by name), newest first.
+ * A version nobody at the shop saved (the app's seeded defaults, HQ's) that another replaced from
+ * its very first day is left out: it never judged a unit, and listed under history beside the one
+ * in force from the same date it only made an admin wonder which rule applies.
+ */
 export async function listPolicies(db: Db, now: Date): Promise<ListedPolicyVersion[]> {
   const rows = await policyRows(db)
     .orderBy('p.categoryKey')
@@ -73,7 +78,10 @@ export async function listPolicies(db: Db, now: Date): Promise<ListedPolicyVersi
     .execute()
   const versions = rows.map(toPolicyVersion)
   const standings = policyStandings(versions, shopLocalDate(now, await readShopTimeZone(db)))
-  return versions.map((version) => ({ ...version, standing: standings.get(version.id)! }))
+  const savedAtTheShop = new Set(rows.filter((row) => row.createdBy !== null).map((row) => row.id))
+  return versions
+    .map((version) => ({ ...version, standing: standings.get(version.id)! }))
+    .filter((version) => version.standing !== 'never_in_force' || savedAtTheShop.has(version.id))
 }
 
 /** The version of the same target (category or model) in force on a day, if any. */

@@ -33,8 +33,8 @@ export const codesContract = {
     z.object({ list: codeListSchema.optional(), includeInactive: z.boolean().default(false) }).strict()
   ),
   /**
-   * Adds a code or changes its label, order, whether it is offered and (a fault cause) whether it
-   * voids the warranty; codes are never deleted.
+   * Adds a code (`adding`: refused when the list has it already) or changes its label, order,
+   * whether it is offered and (a fault cause) whether it voids the warranty; codes are never deleted.
    */
   'codes.save': operation<CodeEntry>()(
     z
@@ -45,7 +45,10 @@ export const codesContract = {
         active: z.boolean(),
         sortOrder: z.number().int().min(0).max(9999),
         // Absent: an existing code keeps its own, a new one does not void. Fault causes only.
-        voidsWarranty: z.enum(VOID_REASONS).nullable().optional()
+        voidsWarranty: z.enum(VOID_REASONS).nullable().optional(),
+        // Asked as a new code: one the list has already (added at another desk meanwhile) is
+        // refused rather than overwritten.
+        adding: z.boolean().default(false)
       })
       .strict()
   )

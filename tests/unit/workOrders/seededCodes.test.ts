@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CODE_LISTS } from '../../../src-shared/domain/repairTypes'
 import { SEEDED_CODE_LABELS } from '../../../src-shared/domain/seededCodes'
-import { callOk, freshShopPerTest, testClock } from '../helpers'
+import { callError, callOk, freshShopPerTest, testClock } from '../helpers'
 
 describe('the codes seeded at first start', () => {
   const shop = freshShopPerTest()
@@ -43,5 +43,22 @@ describe('the codes seeded at first start', () => {
       adminToken
     )
     expect(restored.seeded).toBe(true)
+  })
+
+  it('a code asked as new is refused when the list has it already (added at another desk meanwhile), and nothing changes', async () => {
+    const { app, adminToken } = await shop(clock())
+    const first = { list: 'fault_cause', code: 'C21', label: '主板进水', active: true, sortOrder: 210 } as const
+    await callOk(app, 'codes.save', { ...first, adding: true }, adminToken)
+    const error = await callError(app, 'codes.save', { ...first, label: '其他', adding: true }, adminToken)
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'code', messageKey: 'validation.codeTaken' }] }
+    })
+    const kept = await callOk(app, 'codes.list', { list: 'fault_cause' }, adminToken)
+    expect(kept.find((entry) => entry.code === 'C21')?.label).toBe('主板进水')
+    // Editing it (not asked as new) changes it.
+    await callOk(app, 'codes.save', { ...first, label: '主板进液' }, adminToken)
+    const edited = await callOk(app, 'codes.list', { list: 'fault_cause' }, adminToken)
+    expect(edited.find((entry) => entry.code === 'C21')?.label).toBe('主板进液')
   })
 })

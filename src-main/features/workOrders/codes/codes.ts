@@ -48,6 +48,11 @@ export async function saveCode(
       .where('list', '=', input.list)
       .where('code', '=', input.code)
       .executeTakeFirst()
+    if (before && input.adding) {
+      throw new AppError('VALIDATION', 'errors.VALIDATION', {
+        fields: [{ path: 'code', messageKey: 'validation.codeTaken' }]
+      })
+    }
     // A new code has no warranty component; an existing one keeps its own (not edited here), and
     // keeps whether it voids the warranty unless the input says.
     const row: CodeEntriesTable = {

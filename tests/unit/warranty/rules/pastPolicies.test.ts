@@ -39,15 +39,35 @@ describe('policies from the past (《部分商品修理更换退货责任规定�
     }
   })
 
-  it('the policies list says where each version stands: the legal minimum in force, the seeded default it replaced the same day never in force', async () => {
+  it('the policies list says where each version stands: the legal minimum in force; the seeded default it replaced the same day is not listed', async () => {
     const policies = await callOk(shop.app, 'warranty.policies', {}, token)
     for (const category of CATEGORY_KEYS) {
       const ofCategory = policies.filter((p) => p.categoryKey === category)
       expect(ofCategory.filter((p) => p.standing === 'in_force').map((p) => p.seededNote)).toEqual(['legalMinimum'])
     }
-    const seededDefaults = policies.filter((p) => p.id.startsWith('default-'))
-    expect(seededDefaults.length).toBeGreaterThan(0)
-    expect(new Set(seededDefaults.map((p) => p.standing))).toEqual(new Set(['never_in_force']))
+    // The app's defaults never judged a unit: the legal minimum replaced them from their first day.
+    expect(policies.filter((p) => p.id.startsWith('default-'))).toEqual([])
+  })
+
+  it('a version the shop saved and replaced from its first day stays listed, never in force', async () => {
+    const own = await ruleShop(TODAY)
+    try {
+      const policy = DEFAULT_POLICIES.air_conditioner
+      const save = async (day: string, note: string) =>
+        callOk(
+          own.app,
+          'warranty.savePolicy',
+          { categoryKey: 'air_conditioner', effectiveFrom: '2026-05-01', policy, note },
+          await own.on(day)
+        )
+      const mistyped = await save(TODAY, '品牌政策 2026')
+      const corrected = await save('2026-04-01', '品牌政策 2026（更正）')
+      const listed = await callOk(own.app, 'warranty.policies', {}, await own.on('2026-04-01'))
+      expect(listed.find((p) => p.id === mistyped.id)?.standing).toBe('never_in_force')
+      expect(listed.find((p) => p.id === corrected.id)?.standing).toBe('upcoming')
+    } finally {
+      await own.close()
+    }
   })
 
   it('an administrator enters a brand policy from a past date: units sold since are judged by it, and the audit keeps what it replaced', async () => {
