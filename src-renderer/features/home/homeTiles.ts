@@ -142,8 +142,9 @@ function managerTiles(facts: HomeFacts, t: Translate, when: ShopTime): HomeTile[
 /**
  * Changes waiting to reach HQ; a dash while the desk is not enrolled. Late on a recorded problem,
  * a batch HQ refuses, changes HQ refused and the shop holds (with how many wait), rows HQ sent that
- * the shop set aside (a line of their own, whatever else the hint says: they wait on HQ, not on a
- * sync), or too long since the last successful sync (then with its time).
+ * the shop set aside, or too long since the last successful sync (then with its time). The rows
+ * set aside are never hidden behind another hint: they wait on HQ, not on the next sync, so they
+ * get a line of their own when the hint tells something else.
  */
 function syncTile(sync: SyncStatus, t: Translate, when: ShopTime): HomeTile {
   if (!sync.enrolled) {
@@ -161,8 +162,9 @@ function syncTile(sync: SyncStatus, t: Translate, when: ShopTime): HomeTile {
   else if (sync.stuck) waiting.hint = t('dashboard.syncStuck')
   else if (held > 0) waiting.hint = t('dashboard.syncHeld', { count: held }, held)
   else if (sync.problem) waiting.hint = t('dashboard.syncProblem')
-  else waiting.hint = t('dashboard.syncWaiting', { count: sync.changesWaiting })
-  if (refusedRows > 0) waiting.lines = [t('dashboard.syncRefusedRows', { count: refusedRows }, refusedRows)]
+  const refused = refusedRows > 0 ? t('dashboard.syncRefusedRows', { count: refusedRows }, refusedRows) : null
+  if (waiting.hint === undefined) waiting.hint = refused ?? t('dashboard.syncWaiting', { count: sync.changesWaiting })
+  else if (refused) waiting.lines = [refused]
   return waiting
 }
 

@@ -111,7 +111,7 @@ describe('the home tiles a role sees', () => {
     expect(syncTileOf(held)).toMatchObject({ count: 3, tone: 'late', hint: 'dashboard.syncHeld {"count":2}' })
   })
 
-  it('shows rows HQ sent that the shop set aside as late, counted on a line of their own beside any other news', () => {
+  it('shows rows HQ sent that the shop set aside as late, counted in the hint or, beside other news, on a line of their own', () => {
     const enrolled = {
       enrolled: true,
       changesWaiting: 0,
@@ -130,12 +130,21 @@ describe('the home tiles a role sees', () => {
     expect(syncTileOf(enrolled).tone).toBe('good')
     expect(syncTileOf(enrolled).lines).toBeUndefined()
     const refused = syncTileOf({ ...enrolled, refusedRowCount: 2 })
-    expect(refused).toMatchObject({ count: 0, tone: 'late', lines: ['dashboard.syncRefusedRows {"count":2}'] })
+    expect(refused).toMatchObject({ count: 0, tone: 'late', hint: 'dashboard.syncRefusedRows {"count":2}' })
+    expect(refused.lines).toBeUndefined()
     // The tile opens the sync page, where the rows are listed with why.
     expect(refused.target).toEqual({ path: '/sync' })
-    // Held changes keep the hint; the rows set aside are still counted beneath it.
+    // Held changes keep the hint; the rows set aside are still counted beneath it, as under a late sync.
     expect(syncTileOf({ ...enrolled, refusedRowCount: 1, heldCount: 3 })).toMatchObject({
       hint: 'dashboard.syncHeld {"count":3}',
+      lines: ['dashboard.syncRefusedRows {"count":1}']
+    })
+    expect(syncTileOf({ ...enrolled, refusedRowCount: 1, problem: 'unreachable' } as SyncStatus)).toMatchObject({
+      hint: 'dashboard.syncProblem',
+      lines: ['dashboard.syncRefusedRows {"count":1}']
+    })
+    expect(syncTileOf({ ...enrolled, refusedRowCount: 1, late: true })).toMatchObject({
+      tone: 'late',
       lines: ['dashboard.syncRefusedRows {"count":1}']
     })
   })
