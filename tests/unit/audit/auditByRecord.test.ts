@@ -3,6 +3,7 @@ import { auditRows } from '../../../src-main/features/audit/service'
 import { recordsNamed } from '../../../src-main/features/audit/recordsNamed'
 import { auditContract } from '../../../src-shared/contract/audit'
 import { MINUTE, callOk, testClock } from '../helpers'
+import { finishedJob } from '../checkout/fixtures'
 import { newPart } from '../parts/fixtures'
 import { openOrder, staffedShopPerFile } from '../workOrders/fixtures'
 
@@ -77,6 +78,32 @@ describe('the audit log searched by record', () => {
     expect(byPhone.total).toBeGreaterThan(0)
     // Three digits name no one: half the shop's phones end in them.
     expect(await callOk(app, 'audit.list', { record: '321', pageSize: 50 }, adminToken)).toEqual({ rows: [], total: 0 })
+  })
+
+  it('lists with a job’s rows those of its receipt, and the receipt’s by its own number', async () => {
+    const { app, adminToken, staff } = shop()
+    const job = await finishedJob(app, adminToken, { serviceType: 'paid_repair' })
+    clock.advance(MINUTE)
+    const invoice = await callOk(
+      app,
+      'checkout.pay',
+      { workOrderId: job.id, tenders: [{ method: 'cash', amountFen: 53_000 }] },
+      staff.frontDesk.token
+    )
+    const receiptRows = rowsOf('invoice', invoice.id)
+    expect(receiptRows.length).toBeGreaterThan(0)
+    const byJob = await callOk(app, 'audit.list', { record: job.number, pageSize: 100 }, adminToken)
+    expect(byJob.rows.map((row) => row.id).sort()).toEqual([...rowsOf('work_order', job.id), ...receiptRows].sort())
+    // The payment is the newest change to the job: it tops the list, with who took it.
+    expect(byJob.rows[0]).toMatchObject({ entity: 'invoice', entityNumber: invoice.number })
+    expect(byJob.rows[0]!.actorName).toBe(staff.frontDesk.user.displayName)
+    const byReceipt = await callOk(
+      app,
+      'audit.list',
+      { record: invoice.number.toLowerCase(), pageSize: 100 },
+      adminToken
+    )
+    expect(byReceipt.rows.map((row) => row.id)).toEqual(receiptRows)
   })
 
   it('finds nothing for a number no record has', async () => {
