@@ -157,7 +157,7 @@ export const auditMessages = defineMessages(
       before: 'Before',
       after: 'After',
       system: 'System',
-      recordPlaceholder: 'Job, part or receipt number, or phone tail',
+      recordPlaceholder: 'Job, part or receipt no., phone tail',
       actionNames: {
         setup_initialize: 'Shop set up',
         auth_signIn: 'Signed in',
