@@ -100,5 +100,6 @@ export const allMigrations: readonly Migration[] = [
   checkoutClaims.claimsPaidByHq,
   reportClaimDecidedAfterCredit.claimDecidedAfterCredit,
   sync.pulledRowsRefused,
-  backups.droppedMoneyNotReEntered
+  backups.droppedMoneyNotReEntered,
+  audit.auditRowsByRecord
 ]

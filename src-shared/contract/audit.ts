@@ -23,6 +23,8 @@ export const auditContract = {
     z
       .object({
         action: z.string().trim().max(60).optional(),
+        /** A work-order, part or receipt number, or a customer's phone tail: that record's rows only. */
+        record: z.string().trim().max(60).optional(),
         actorId: z.uuid().optional(),
         from: isoInstant.optional(),
         to: isoInstant.optional(),

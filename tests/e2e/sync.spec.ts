@@ -174,6 +174,15 @@ test("a claim made at checkout goes to HQ, and HQ's decision shows on the job an
     await expect(page.getByTestId('sync-healthy')).toHaveCount(0)
     await settled(page)
     await tallScreenshot(page, 'sync-refused-payment')
+    // The manager's home says so too, not "all is well", and the tile leads back to the sync page.
+    await page.getByTestId('nav-home').click()
+    const tile = page.getByTestId('tile-sync')
+    await expect(tile).toHaveClass(/late/)
+    await expect(tile).toContainText('总部发来的 1 条数据本店未采用')
+    await settled(page)
+    await tallScreenshot(page, 'home-sync-refused')
+    await tile.click()
+    await expect(page.getByTestId('sync-refused-rows')).toBeVisible()
 
     // The brand pays it (5 yuan less than approved): the claim is settled with what was paid.
     hq.publish(
@@ -193,10 +202,13 @@ test("a claim made at checkout goes to HQ, and HQ's decision shows on the job an
     await expect(row.getByTestId('claim-state')).toHaveText('已结算')
     await expect(row.getByTestId('claim-paid-by-hq')).toContainText('实付 ¥55.00 PAY-0001')
     await tallScreenshot(page, 'sync-claims-list-paid')
-    // HQ's payment put right answers the row set aside.
+    // HQ's payment put right answers the row set aside, on the sync page and on the home tile.
     await page.getByTestId('nav-sync').click()
     await expect(page.getByTestId('sync-healthy')).toBeVisible()
     await expect(page.getByTestId('sync-refused-rows')).toHaveCount(0)
+    await page.getByTestId('nav-home').click()
+    await expect(tile).toHaveClass(/good/)
+    await expect(tile).not.toContainText('本店未采用')
   } finally {
     await hq.close().catch(() => undefined)
     rmSync(folder, { recursive: true, force: true })

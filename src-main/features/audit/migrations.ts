@@ -47,3 +47,13 @@ export const auditRowsNameTheDesk: Migration = {
   name: 'audit: the desk each action came from',
   statements: [`ALTER TABLE audit_log ADD COLUMN desk_id TEXT`]
 }
+
+/**
+ * The audit page finds a record's rows (a job's, a part's, a customer's) by the record's id:
+ * without this index each look-up read the whole log, which grows by every change the shop makes.
+ */
+export const auditRowsByRecord: Migration = {
+  version: 68,
+  name: 'audit: a record’s rows found by its id, newest first',
+  statements: [`CREATE INDEX audit_log_record ON audit_log(entity, entity_id, at)`]
+}

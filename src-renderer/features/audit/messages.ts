@@ -13,6 +13,7 @@ export const auditMessages = defineMessages(
       before: '修改前',
       after: '修改后',
       system: '系统',
+      recordPlaceholder: '工单号、配件编号、收据号或手机尾号',
       actionNames: {
         setup_initialize: '初始化门店',
         auth_signIn: '登录',
@@ -156,6 +157,7 @@ export const auditMessages = defineMessages(
       before: 'Before',
       after: 'After',
       system: 'System',
+      recordPlaceholder: 'Job, part or receipt no., phone tail',
       actionNames: {
         setup_initialize: 'Shop set up',
         auth_signIn: 'Signed in',

@@ -1,6 +1,7 @@
 import { computed, h, type ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage, ElMessageBox } from 'element-plus'
+import { askInMessageBox } from '../../ui/openDialogs'
 import { Delete, Download } from '@element-plus/icons-vue'
 import type { Customer } from '../../../src-shared/contract'
 import { showError } from '../../ui/errors'
@@ -35,12 +36,14 @@ export function useCustomerPrivacyActions(customer: () => Customer | null): Comp
       h('p', { class: 'final' }, t('customerPrivacy.eraseFinal'))
     ])
     try {
-      await ElMessageBox.confirm(message, t('customerPrivacy.eraseTitle', { name: target.name }), {
-        type: 'warning',
-        confirmButtonText: t('customerPrivacy.eraseConfirm'),
-        confirmButtonClass: 'el-button--danger',
-        cancelButtonText: t('common.cancel')
-      })
+      await askInMessageBox(() =>
+        ElMessageBox.confirm(message, t('customerPrivacy.eraseTitle', { name: target.name }), {
+          type: 'warning',
+          confirmButtonText: t('customerPrivacy.eraseConfirm'),
+          confirmButtonClass: 'el-button--danger',
+          cancelButtonText: t('common.cancel')
+        })
+      )
     } catch {
       return
     }

@@ -141,8 +141,10 @@ function managerTiles(facts: HomeFacts, t: Translate, when: ShopTime): HomeTile[
 
 /**
  * Changes waiting to reach HQ; a dash while the desk is not enrolled. Late on a recorded problem,
- * a batch HQ refuses, changes HQ refused and the shop holds (with how many wait), or too long
- * since the last successful sync (then with its time).
+ * a batch HQ refuses, changes HQ refused and the shop holds (with how many wait), rows HQ sent that
+ * the shop set aside, or too long since the last successful sync (then with its time). The rows
+ * set aside are never hidden behind another hint: they wait on HQ, not on the next sync, so they
+ * get a line of their own when the hint tells something else.
  */
 function syncTile(sync: SyncStatus, t: Translate, when: ShopTime): HomeTile {
   if (!sync.enrolled) {
@@ -151,15 +153,18 @@ function syncTile(sync: SyncStatus, t: Translate, when: ShopTime): HomeTile {
     return idle
   }
   const held = sync.heldCount ?? 0
-  const late = sync.problem !== null || sync.stuck !== null || sync.late || held > 0
+  const refusedRows = sync.refusedRowCount ?? 0
+  const late = sync.problem !== null || sync.stuck !== null || sync.late || held > 0 || refusedRows > 0
   const waiting = tile('tile-sync', sync.changesWaiting, t('dashboard.sync'), late ? 'late' : 'good', {
     path: '/sync'
   })
   if (sync.late) waiting.hint = t('dashboard.syncLate', { when: when(sync.lastSuccessAt) })
   else if (sync.stuck) waiting.hint = t('dashboard.syncStuck')
-  else if (held > 0) waiting.hint = t('dashboard.syncHeld', { count: held })
+  else if (held > 0) waiting.hint = t('dashboard.syncHeld', { count: held }, held)
   else if (sync.problem) waiting.hint = t('dashboard.syncProblem')
-  else waiting.hint = t('dashboard.syncWaiting', { count: sync.changesWaiting })
+  const refused = refusedRows > 0 ? t('dashboard.syncRefusedRows', { count: refusedRows }, refusedRows) : null
+  if (waiting.hint === undefined) waiting.hint = refused ?? t('dashboard.syncWaiting', { count: sync.changesWaiting })
+  else if (refused) waiting.lines = [refused]
   return waiting
 }
 

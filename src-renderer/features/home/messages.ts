@@ -38,6 +38,7 @@ export const dashboardMessages = defineMessages(
       syncLate: '上次成功同步：{when}',
       syncStuck: '有一批变更被总部拒收',
       syncHeld: '{count} 条变更暂缓上传：总部拒收',
+      syncRefusedRows: '总部发来的 {count} 条数据本店未采用',
       syncWaiting: '{count} 条待上传'
     }
   },
@@ -77,6 +78,7 @@ export const dashboardMessages = defineMessages(
       syncLate: 'Last synced: {when}',
       syncStuck: 'HQ refuses a batch of changes',
       syncHeld: '{count} change held: HQ refused it | {count} changes held: HQ refused them',
+      syncRefusedRows: '{count} row from HQ not applied | {count} rows from HQ not applied',
       syncWaiting: '{count} changes waiting'
     }
   }

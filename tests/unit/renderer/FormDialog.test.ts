@@ -100,13 +100,16 @@ describe('FormDialog', () => {
   })
 
   it('asks before its close button drops what was typed, and stays open until answered', async () => {
-    const { wrapper } = mountDialog()
+    const { wrapper, submitted } = mountDialog()
     mounted = wrapper
     await nextTick()
     field('first').dispatchEvent(new Event('input', { bubbles: true }))
     await pressClose()
     expect(askedToDiscard()).toBe(true)
     expect(closed(wrapper)).toBe(false)
+    // The question stands over the dialog: a Ctrl+Enter pressed on the page does not save behind it.
+    press(document.body.appendChild(document.createElement('button')), { ctrlKey: true })
+    expect(submitted.value).toBe(0)
     ElMessageBox.close()
   })
 

@@ -111,6 +111,44 @@ describe('the home tiles a role sees', () => {
     expect(syncTileOf(held)).toMatchObject({ count: 3, tone: 'late', hint: 'dashboard.syncHeld {"count":2}' })
   })
 
+  it('shows rows HQ sent that the shop set aside as late, counted in the hint or, beside other news, on a line of their own', () => {
+    const enrolled = {
+      enrolled: true,
+      changesWaiting: 0,
+      problem: null,
+      stuck: null,
+      late: false,
+      heldCount: 0,
+      refusedRowCount: 0
+    } as unknown as SyncStatus
+    const syncTileOf = (sync: SyncStatus) =>
+      homeSections(
+        { dashboard: { today: '2026-12-05', manager }, approvals: null, backups: null, sync },
+        t
+      )[0]!.tiles.find((tile) => tile.test === 'tile-sync')!
+    // Nothing set aside: all is well, and no line says otherwise.
+    expect(syncTileOf(enrolled).tone).toBe('good')
+    expect(syncTileOf(enrolled).lines).toBeUndefined()
+    const refused = syncTileOf({ ...enrolled, refusedRowCount: 2 })
+    expect(refused).toMatchObject({ count: 0, tone: 'late', hint: 'dashboard.syncRefusedRows {"count":2}' })
+    expect(refused.lines).toBeUndefined()
+    // The tile opens the sync page, where the rows are listed with why.
+    expect(refused.target).toEqual({ path: '/sync' })
+    // Held changes keep the hint; the rows set aside are still counted beneath it, as under a late sync.
+    expect(syncTileOf({ ...enrolled, refusedRowCount: 1, heldCount: 3 })).toMatchObject({
+      hint: 'dashboard.syncHeld {"count":3}',
+      lines: ['dashboard.syncRefusedRows {"count":1}']
+    })
+    expect(syncTileOf({ ...enrolled, refusedRowCount: 1, problem: 'unreachable' } as SyncStatus)).toMatchObject({
+      hint: 'dashboard.syncProblem',
+      lines: ['dashboard.syncRefusedRows {"count":1}']
+    })
+    expect(syncTileOf({ ...enrolled, refusedRowCount: 1, late: true })).toMatchObject({
+      tone: 'late',
+      lines: ['dashboard.syncRefusedRows {"count":1}']
+    })
+  })
+
   it("opens the technician's comebacks on their own comebacks, not on their whole bench", () => {
     const technician = { myQueue: 3, waitingForParts: 1, myComebacks: 1 }
     const tiles = homeSections(
