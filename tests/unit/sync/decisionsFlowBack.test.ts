@@ -206,4 +206,45 @@ describe("HQ's decisions flow back to the shop", () => {
     expect(credited.batch).toMatchObject({ status: 'credited', creditReference: 'HQ-CR-7' })
     expect(credited.items.map((item) => item.status)).toEqual(['credited'])
   })
+
+  it('a batch the shop cancelled stays cancelled when HQ credits it after all: its parts are owed again', async () => {
+    const { app, staff, adminToken } = shop()
+    const part = await newPart(app, staff.clerk.token, { returnFaulty: true })
+    await receive(app, staff.clerk.token, part.id, 5, 100)
+    const warranty = await driveTo(app, adminToken, 'repairing')
+    await callOk(
+      app,
+      'workOrderParts.issue',
+      { workOrderId: warranty.id, partId: part.id, quantity: 1 },
+      staff.clerk.token
+    )
+    const owed = (await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).filter(
+      (item) => item.partId === part.id
+    )
+    const batch = await callOk(app, 'faultyParts.pack', { faultyPartIds: [owed[0]!.id] }, staff.clerk.token)
+    await callOk(app, 'faultyParts.cancelBatch', { batchId: batch.id }, staff.clerk.token)
+
+    // HQ's word crossed the shop's cancel on the way.
+    hq.hq.publish(
+      'returnBatchStatus',
+      batch.id,
+      {
+        batchId: batch.id,
+        status: 'credited',
+        creditedFen: 100,
+        creditReference: 'HQ-CR-8',
+        at: '2026-01-25T03:00:00.000Z'
+      },
+      shopId
+    )
+    expect((await syncWithHq(app)).problem).toBeNull()
+    const kept = await callOk(app, 'faultyParts.batch', { id: batch.id }, staff.clerk.token)
+    expect(kept.batch).toMatchObject({ status: 'cancelled', creditReference: '' })
+    const part0 = (await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).find((item) => item.id === owed[0]!.id)
+    expect(part0).toMatchObject({ status: 'awaiting', batchId: null })
+    // HQ's word is kept as it came, for whoever sorts it out with the brand.
+    expect(
+      app.sqlite.prepare('SELECT status FROM hq_return_batch_status WHERE batch_id = ?').pluck().get(batch.id)
+    ).toBe('credited')
+  })
 })
