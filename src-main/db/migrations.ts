@@ -101,5 +101,6 @@ export const allMigrations: readonly Migration[] = [
   reportClaimDecidedAfterCredit.claimDecidedAfterCredit,
   sync.pulledRowsRefused,
   backups.droppedMoneyNotReEntered,
-  audit.auditRowsByRecord
+  audit.auditRowsByRecord,
+  parts.returnBatchCancellations
 ]

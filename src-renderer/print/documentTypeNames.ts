@@ -12,7 +12,8 @@ export const documentTypeNames: Record<'zh-CN' | 'en', Record<DocumentType, stri
     warranty_slip: '保修单',
     day_close_report: '日结报表',
     counter_receipt: '零售收据',
-    accessory_slip: '三包配件单'
+    accessory_slip: '三包配件单',
+    packing_list: '旧件返还装箱单'
   },
   en: {
     claim_receipt: 'Claim receipt',
@@ -21,6 +22,7 @@ export const documentTypeNames: Record<'zh-CN' | 'en', Record<DocumentType, stri
     warranty_slip: 'Warranty slip',
     day_close_report: 'Day-close report',
     counter_receipt: 'Counter sale receipt',
-    accessory_slip: '三包 accessory slip'
+    accessory_slip: '三包 accessory slip',
+    packing_list: 'Faulty-part packing list'
   }
 }

@@ -2,6 +2,7 @@ import type {
   AccessorySlip,
   CounterSale,
   DayCloseReport,
+  PackingList,
   Invoice,
   ShopProfile,
   WorkOrderPrintData
@@ -19,6 +20,7 @@ export type PrintDocumentData =
   | { documentType: 'day_close_report'; shop: ShopProfile; report: DayCloseReport }
   | { documentType: 'counter_receipt'; shop: ShopProfile; sale: CounterSale }
   | { documentType: 'accessory_slip'; shop: ShopProfile; slip: AccessorySlip }
+  | { documentType: 'packing_list'; shop: ShopProfile; packing: PackingList }
 
 /** The day-close report of the period still running: a preview, never counted as a print. */
 export const OPEN_DAY_CLOSE = 'open'

@@ -45,6 +45,10 @@ export const usePrintStore = defineStore('print', () => {
         const [shop, slip] = await Promise.all([shopProfile(), call('warranty.accessoryRemedy', { id: entityId })])
         return { documentType, shop, slip }
       }
+      case 'packing_list': {
+        const [shop, packing] = await Promise.all([shopProfile(), call('faultyParts.packingList', { id: entityId })])
+        return { documentType, shop, packing }
+      }
       case 'day_close_report': {
         const [shop, report] = await Promise.all([
           shopProfile(),

@@ -122,7 +122,14 @@ export type {
   OpenPartRequest,
   IssuedToWorkOrder
 } from './parts/workOrderParts'
-export type { FaultyPart, FaultyPartStatus, ReturnBatch } from './parts/faultyParts'
+export type {
+  FaultyPart,
+  FaultyPartStatus,
+  PackingList,
+  PackingListLine,
+  ReturnBatch,
+  ReturnBatchStatus
+} from './parts/faultyParts'
 export type { Invoice, InvoiceLine, Payment, CheckoutDraft, PaymentKind } from './checkout'
 export type {
   DayClosePreview,

@@ -20,7 +20,8 @@ export const DOCUMENT_PAPERS = {
   warranty_slip: ['a4', 'a5', 'roll_80'],
   day_close_report: ['a4', 'roll_80'],
   counter_receipt: ['roll_80', 'roll_58', 'a4'],
-  accessory_slip: ['roll_80', 'roll_58', 'a4']
+  accessory_slip: ['roll_80', 'roll_58', 'a4'],
+  packing_list: ['a4']
 } as const satisfies Record<string, readonly Paper[]>
 export type DocumentType = keyof typeof DOCUMENT_PAPERS
 export const DOCUMENT_TYPES = Object.keys(DOCUMENT_PAPERS) as DocumentType[]

@@ -122,6 +122,7 @@ async function printedJob(
   dayCloseId: string
   counterSaleId: string
   accessoryRemedyId: string
+  returnBatchId: string
 }> {
   const { workOrder } = await must(
     app,
@@ -182,7 +183,14 @@ async function printedJob(
   const charger = await must(
     app,
     'parts.create',
-    { partNumber: 'BENCH-CHG-01', name: '66W 快充充电器', sellingPriceFen: 12_900, costPriceFen: 6_000 },
+    // The brand wants a faulty charger back: the one the exchange takes back goes in a return batch.
+    {
+      partNumber: 'BENCH-CHG-01',
+      name: '66W 快充充电器',
+      sellingPriceFen: 12_900,
+      costPriceFen: 6_000,
+      returnFaulty: true
+    },
     token
   )
   await must(
@@ -224,13 +232,16 @@ async function printedJob(
     },
     token
   )
+  const owed = await must(app, 'faultyParts.list', { status: 'awaiting' }, token)
+  const batch = await must(app, 'faultyParts.pack', { faultyPartIds: owed.map((part) => part.id) }, token)
   const close = await must(app, 'dayClose.close', { countedCashFen: 0 }, token)
   return {
     workOrderId: id,
     invoiceId: invoice.id,
     dayCloseId: close.id!,
     counterSaleId: sale.id,
-    accessoryRemedyId: remedy.id
+    accessoryRemedyId: remedy.id,
+    returnBatchId: batch.id
   }
 }
 
@@ -302,7 +313,8 @@ async function main(): Promise<void> {
       payment_receipt: ids.invoiceId,
       day_close_report: ids.dayCloseId,
       counter_receipt: ids.counterSaleId,
-      accessory_slip: ids.accessoryRemedyId
+      accessory_slip: ids.accessoryRemedyId,
+      packing_list: ids.returnBatchId
     }
     /** One print as the desktop shell makes it: a fresh load of the route, drawn, to PDF. */
     const renderOnce = async (documentType: DocumentType, paper: Paper): Promise<Timing> => {

@@ -11,6 +11,9 @@ import {
   tallScreenshot
 } from './fixtures'
 import { stockedPart } from './stockedPart'
+import { renderDocument } from './printedDocument'
+
+const PT_PER_MM = 72 / 25.4
 
 /** A barcode scanner: fast keystrokes ending in Enter. */
 async function scan(field: Locator, code: string): Promise<void> {
@@ -42,6 +45,36 @@ async function workOrder(
     token
   )
   return created.workOrder
+}
+
+/** A serial-tracked main board the brand wants back when it fails, one unit of each serial on the shelf. */
+function returnedBoard(host: ShopHost, adminToken: string, serials: string[]) {
+  return stockedPart(host, adminToken, {
+    partNumber: 'MB-M60P',
+    name: 'Mate 60 Pro 主板',
+    bin: 'S-01-01',
+    barcodes: ['6901234599990'],
+    priceFen: 0,
+    costFen: 150_000,
+    quantity: serials.length,
+    serialTracked: true,
+    returnFaulty: true,
+    serials
+  })
+}
+
+/** Batteries the brand wants back when they fail, `quantity` of them on the shelf. */
+function returnedBattery(host: ShopHost, adminToken: string, quantity: number) {
+  return stockedPart(host, adminToken, {
+    partNumber: 'BAT-P60',
+    name: 'P60 电池',
+    bin: 'A-02-01',
+    barcodes: ['6901234511110'],
+    priceFen: 0,
+    costFen: 9_000,
+    quantity,
+    returnFaulty: true
+  })
 }
 
 async function userId(host: ShopHost, token: string, username: string): Promise<string> {
@@ -203,18 +236,7 @@ test('a warranty job’s replaced part is owed to the brand, packed into a batch
 }) => {
   const adminToken = await setUpShop(host)
   const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
-  const board = await stockedPart(host, adminToken, {
-    partNumber: 'MB-M60P',
-    name: 'Mate 60 Pro 主板',
-    bin: 'S-01-01',
-    barcodes: ['6901234599990'],
-    priceFen: 0,
-    costFen: 150_000,
-    quantity: 2,
-    serialTracked: true,
-    returnFaulty: true,
-    serials: ['MBSN2026A001', 'MBSN2026A002']
-  })
+  const board = await returnedBoard(host, adminToken, ['MBSN2026A001', 'MBSN2026A002'])
   const order = await workOrder(host, adminToken, 'warranty_repair', 'SN60P00002')
   await host.rpc('workOrderParts.request', { workOrderId: order.id, partId: board.id, quantity: 1 }, adminToken)
 
@@ -685,16 +707,7 @@ test('faulty-part returns by keyboard alone: tick, pack, ship and credit the bat
 }) => {
   const adminToken = await setUpShop(host)
   const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
-  const battery = await stockedPart(host, adminToken, {
-    partNumber: 'BAT-P60',
-    name: 'P60 电池',
-    bin: 'A-02-01',
-    barcodes: ['6901234511110'],
-    priceFen: 0,
-    costFen: 9_000,
-    quantity: 2,
-    returnFaulty: true
-  })
+  const battery = await returnedBattery(host, adminToken, 2)
   for (const serial of ['SNP60KB0001', 'SNP60KB0002']) {
     const order = await workOrder(host, adminToken, 'warranty_repair', serial)
     await host.rpc('workOrderParts.issue', { workOrderId: order.id, partId: battery.id, quantity: 1 }, adminToken)
@@ -755,18 +768,11 @@ test('a wrong packing is caught and put right before shipping: asked first, a pa
   browser,
   host
 }) => {
+  // Packed, corrected, cancelled, looked at, packed again and shipped: a long story for one test.
+  test.setTimeout(120_000)
   const adminToken = await setUpShop(host)
   const clerk = await hire(host, adminToken, 'zhoumin', '周敏', 'warehouse_clerk')
-  const battery = await stockedPart(host, adminToken, {
-    partNumber: 'BAT-P60',
-    name: 'P60 电池',
-    bin: 'A-02-01',
-    barcodes: ['6901234511110'],
-    priceFen: 0,
-    costFen: 9_000,
-    quantity: 3,
-    returnFaulty: true
-  })
+  const battery = await returnedBattery(host, adminToken, 3)
   const orders = []
   for (const serial of ['SNP60WP0001', 'SNP60WP0002', 'SNP60WP0003']) {
     const order = await workOrder(host, adminToken, 'warranty_repair', serial)
@@ -814,27 +820,151 @@ test('a wrong packing is caught and put right before shipping: asked first, a pa
   await detail.getByTestId('batch-cancel').click()
   await expect(box).toContainText('其中 2 件旧件全部放回待返还旧件')
   await box.getByRole('button', { name: '撤销批次' }).click()
-  await expect(page.getByText(/批次 FR-\d{6}-0001 已撤销，2 件放回待返还旧件/)).toBeVisible()
+  const cancelledMessage = page.getByText(/批次 FR-\d{6}-0001 已撤销，2 件放回待返还旧件/)
+  await expect(cancelledMessage).toBeVisible()
   await expect(detail).toBeHidden()
-  await expect(batches.locator('.el-table__body tr')).toHaveCount(0)
+  // The batch is kept, as cancelled: its number may already be written on the box.
+  const cancelledRow = batches.locator('.el-table__body tr')
+  await expect(cancelledRow).toHaveCount(1)
+  await expect(cancelledRow).toContainText(/FR-\d{6}-0001/)
+  await expect(batches.getByTestId('batch-status')).toHaveText('已取消')
+  await expect(batches.getByTestId('ship-batch')).toHaveCount(0)
+  await expect(cancelledMessage).toBeHidden()
+  await settled(page)
+  await screenshot(page, 'batch-cancelled-list')
+  // Its detail says when and by whom, and offers nothing more.
+  await cancelledRow.first().click()
+  await expect(detail.getByTestId('batch-cancelled-hint')).toContainText('周敏')
+  await expect(detail.getByTestId('batch-cancelled-facts')).toContainText('已取消')
+  await expect(detail.getByTestId('batch-cancelled-facts')).toContainText('周敏')
+  await expect(detail.getByTestId('batch-cancel')).toHaveCount(0)
+  await expect(detail.getByTestId('batch-print')).toHaveCount(0)
+  await expect(detail.getByTestId('batch-take-out')).toHaveCount(0)
+  await settled(page)
+  await screenshot(page, 'batch-cancelled-detail')
+  await page.keyboard.press('Escape')
+  await expect(detail).toBeHidden()
   await page.getByTestId('tab-owed').click()
   await expect(owed.locator('.el-table__body tr').filter({ hasText: '待返还' })).toHaveCount(3)
+  await expect(page.getByTestId('tab-owed')).toContainText('(3)')
 
   // A shipped batch offers neither: its parts have left with the courier.
   await owed.locator('.el-table__header .el-checkbox').click()
   await page.getByTestId('pack-batch').click()
   await box.getByRole('button', { name: '装箱' }).click()
+  // Packed again under a new number: the cancelled one is never given out twice.
+  await expect(page.getByText(/已装箱：批次 FR-\d{6}-0002，共 3 件/)).toBeVisible()
   await page.getByTestId('tab-batches').click()
   await batches.getByTestId('ship-batch').click()
   const step = page.getByTestId('batch-step-dialog')
   await step.locator('input[name=carrier]').fill('顺丰速运')
   await step.locator('input[name=tracking-number]').fill('SF5550009')
   await step.getByTestId('batch-step-submit').click()
-  await expect(batches.getByTestId('batch-status')).toHaveText('已发出')
+  await expect(batches.getByTestId('batch-status')).toHaveText(['已发出', '已取消'])
+  // The status filter shows the cancelled batch alone, or the others without it.
+  const filter = page.getByTestId('batch-status-filter')
+  await filter.click()
+  await page.getByRole('option', { name: '已取消' }).click()
+  await expect(batches.getByTestId('batch-status')).toHaveText(['已取消'])
+  await expect(page.getByRole('option', { name: '已取消' })).toBeHidden()
+  await filter.click()
+  await page.getByRole('option', { name: '已发出' }).click()
+  await expect(batches.getByTestId('batch-status')).toHaveText(['已发出'])
   await batches.locator('.el-table__body tr').first().click()
   await expect(detail.getByTestId('batch-items').locator('.el-table__body tr')).toHaveCount(3)
   await expect(detail.getByTestId('batch-take-out')).toHaveCount(0)
   await expect(detail.getByTestId('batch-cancel')).toHaveCount(0)
+})
+
+test('a packing list goes in the box: printed right after packing and from the batch, with the barcode, lines, serials, faults and the count', async ({
+  browser,
+  host
+}) => {
+  const adminToken = await setUpShop(host)
+  const clerk = await hire(host, adminToken, 'chenjing', '陈静', 'warehouse_clerk')
+  const board = await returnedBoard(host, adminToken, ['MBSN2026P001'])
+  const battery = await returnedBattery(host, adminToken, 2)
+  const boardJob = await workOrder(host, adminToken, 'warranty_repair', 'SN60PPL0001')
+  await host.rpc(
+    'workOrders.diagnose',
+    { id: boardJob.id, faultLocationCode: 'L01', faultCauseCode: 'C01', diagnosis: '' },
+    adminToken
+  )
+  await host.rpc(
+    'workOrderParts.issue',
+    { workOrderId: boardJob.id, partId: board.id, quantity: 1, serial: 'MBSN2026P001' },
+    adminToken
+  )
+  const batteryJob = await workOrder(host, adminToken, 'warranty_repair', 'SN60PPL0002')
+  await host.rpc('workOrderParts.issue', { workOrderId: batteryJob.id, partId: battery.id, quantity: 2 }, adminToken)
+
+  const page = await staffPage(browser, host, clerk.username, clerk.password)
+  await page.getByTestId('nav-parts-faulty').click()
+  const owed = page.getByTestId('owed-table')
+  await expect(owed.locator('.el-table__body tr')).toHaveCount(2)
+  await owed.locator('.el-table__header .el-checkbox').click()
+  await page.getByTestId('pack-batch').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '装箱' }).click()
+
+  // Where the clerk is, at the box: the batch just packed, with its packing list to print.
+  const notice = page.getByTestId('packed-notice')
+  await expect(notice).toContainText(/批次 FR-\d{6}-0001 已装箱，共 2 件/)
+  await settled(page)
+  await screenshot(page, 'faulty-packed-notice')
+  await notice.getByTestId('packed-print').click()
+  const sheet = page.getByTestId('print-sheet')
+  await expect(sheet).toContainText('旧件返还装箱单')
+  await expect(sheet.locator('[data-barcode]')).toHaveAttribute('data-barcode', /^FR-\d{6}-0001$/)
+  const lines = sheet.getByTestId('packing-lines').locator('tbody tr')
+  await expect(lines).toHaveCount(2)
+  await expect(lines.filter({ hasText: boardJob.number })).toContainText('MBSN2026P001')
+  await expect(lines.filter({ hasText: boardJob.number })).toContainText('L01')
+  await expect(lines.filter({ hasText: batteryJob.number })).toContainText('BAT-P60')
+  await expect(sheet.getByTestId('packing-total')).toHaveText('合计 2 项，共 3 件')
+  await expect(sheet).not.toContainText('快递单号')
+  await page.getByTestId('print-back').click()
+  await expect(owed).toContainText('已装箱')
+
+  // Shipped, the batch's own print button prints it with the courier and tracking number.
+  const [batch] = await host.rpc<{ id: string; number: string }[]>('faultyParts.batches', {}, adminToken)
+  await host.rpc(
+    'faultyParts.ship',
+    { batchId: batch!.id, carrier: '顺丰速运', trackingNumber: 'SF7770001' },
+    adminToken
+  )
+  await page.getByRole('button', { name: '刷新' }).click()
+  await page.getByTestId('tab-batches').click()
+  const batches = page.getByTestId('batches-table')
+  await expect(batches.getByTestId('batch-status')).toHaveText('已发出')
+  await batches.getByText(batch!.number).click()
+  const detail = page.getByTestId('batch-detail')
+  await expect(detail.getByTestId('batch-items')).toContainText('MBSN2026P001')
+  await expect(page.locator('.el-message')).toHaveCount(0)
+  await settled(page)
+  await screenshot(page, 'batch-detail-print')
+  await detail.getByTestId('batch-print').click()
+  await expect(sheet).toContainText('SF7770001')
+  await expect(sheet).toContainText('顺丰速运')
+  // Back from the preview, the batches are where the clerk left them.
+  await page.getByTestId('print-back').click()
+  await expect(batches).toContainText(batch!.number)
+
+  // On paper: one A4 page, saying what the box holds.
+  const printed = await renderDocument(page, host, 'packing_list', batch!.id, 'a4', 'packing-list')
+  expect(printed.pages).toBe(1)
+  expect(Math.round(printed.widthPt / PT_PER_MM)).toBe(210)
+  expect(Math.round(printed.heightPt / PT_PER_MM)).toBe(297)
+  for (const text of [
+    batch!.number,
+    'MBSN2026P001',
+    'MB-M60P',
+    'BAT-P60',
+    boardJob.number,
+    'SF7770001',
+    '收货人签字'
+  ]) {
+    expect(printed.text).toContain(text)
+  }
 })
 
 test('receiving a part jobs are waiting for names those jobs, with a way to the issuing queue', async ({

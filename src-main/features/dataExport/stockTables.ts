@@ -188,7 +188,9 @@ export const STOCK_TABLES: readonly ExportTable[] = [
       userName('b.created_by', '创建人', 'Created by'),
       createdAt('b'),
       instant('b.shipped_at', '发出时间', 'Shipped at'),
-      instant('b.credited_at', '结算时间', 'Credited at')
+      instant('b.credited_at', '结算时间', 'Credited at'),
+      userName('b.cancelled_by', '撤销人', 'Cancelled by'),
+      instant('b.cancelled_at', '撤销时间', 'Cancelled at')
     ]
   }
 ]

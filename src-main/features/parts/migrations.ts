@@ -319,3 +319,42 @@ export const partRequestCancelReasons: Migration = {
   name: 'parts: a part request cancelled by hand keeps the reason given',
   statements: [`ALTER TABLE work_order_part_requests ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT ''`]
 }
+
+/**
+ * A return batch cancelled before it ships is kept, as 已取消 with when and by whom: its number
+ * may already be on a box or in a message to the brand, and the audit rows name it. SQLite cannot
+ * widen a CHECK in place, so the table is rebuilt. Faulty parts and HQ's receipts point at it:
+ * with the checks deferred to the commit, the old table is dropped (its rows leave their
+ * references dangling for a moment) and the new one, under the same name, is filled from a copy,
+ * which is what makes them whole again; the commit refuses the step if any were left dangling.
+ */
+export const returnBatchCancellations: Migration = {
+  version: 69,
+  name: 'parts: a cancelled return batch is kept as cancelled, with when and by whom',
+  statements: [
+    `CREATE TABLE return_batches_before_cancellations AS SELECT * FROM return_batches`,
+    `PRAGMA defer_foreign_keys = ON`,
+    `DROP TABLE return_batches`,
+    `CREATE TABLE return_batches (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL CHECK (status IN ('packed', 'shipped', 'credited', 'cancelled')),
+        carrier TEXT NOT NULL DEFAULT '',
+        tracking_number TEXT NOT NULL DEFAULT '',
+        credit_reference TEXT NOT NULL DEFAULT '',
+        created_by TEXT REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        shipped_at TEXT,
+        credited_at TEXT,
+        cancelled_by TEXT REFERENCES users(id),
+        cancelled_at TEXT,
+        CHECK ((status = 'cancelled') = (cancelled_at IS NOT NULL))
+      )`,
+    `INSERT INTO return_batches
+        (id, number, status, carrier, tracking_number, credit_reference, created_by, created_at, shipped_at, credited_at)
+      SELECT id, number, status, carrier, tracking_number, credit_reference, created_by, created_at, shipped_at, credited_at
+      FROM return_batches_before_cancellations`,
+    `DROP TABLE return_batches_before_cancellations`,
+    `PRAGMA defer_foreign_keys = OFF`
+  ]
+}

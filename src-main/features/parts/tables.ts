@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely'
+import type { ReturnBatchStatus } from '../../../src-shared/contract/parts/faultyParts'
 
 export interface PartsTable {
   id: string
@@ -107,7 +108,7 @@ export interface StockAdjustmentsTable {
 export interface ReturnBatchesTable {
   id: string
   number: string
-  status: 'packed' | 'shipped' | 'credited'
+  status: ReturnBatchStatus
   carrier: string
   trackingNumber: string
   creditReference: string
@@ -115,6 +116,9 @@ export interface ReturnBatchesTable {
   createdAt: string
   shippedAt: string | null
   creditedAt: string | null
+  /** Who cancelled it before it shipped, and when (migration 69); null on a batch not cancelled. */
+  cancelledBy: string | null
+  cancelledAt: string | null
 }
 
 export interface FaultyPartsTable {

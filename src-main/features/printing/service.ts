@@ -133,7 +133,8 @@ const DOCUMENT_ACCESS: Record<DocumentType, OperationName> = {
   payment_receipt: 'checkout.get',
   day_close_report: 'dayClose.get',
   counter_receipt: 'counterSales.get',
-  accessory_slip: 'warranty.accessoryRemedy'
+  accessory_slip: 'warranty.accessoryRemedy',
+  packing_list: 'faultyParts.packingList'
 }
 
 async function requireDocument(db: Db, documentType: DocumentType, entityId: string): Promise<void> {
@@ -141,7 +142,8 @@ async function requireDocument(db: Db, documentType: DocumentType, entityId: str
     payment_receipt: 'invoices',
     day_close_report: 'dayCloses',
     counter_receipt: 'counterSales',
-    accessory_slip: 'warrantyAccessoryRemedies'
+    accessory_slip: 'warrantyAccessoryRemedies',
+    packing_list: 'returnBatches'
   } as const
   const table = documentType in tables ? tables[documentType as keyof typeof tables] : 'workOrders'
   const row = await db.selectFrom(table).select('id').where('id', '=', entityId).executeTakeFirst()

@@ -1,12 +1,14 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { FaultyPart, ReturnBatch } from '../../../src-shared/contract'
+import type { FaultyPart, ReturnBatch, ReturnBatchStatus } from '../../../src-shared/contract'
 import { call } from '../../api/client'
 
 /** Faulty parts owed to the brand and the return batches they travel in. */
 export const useFaultyPartsStore = defineStore('faultyParts', () => {
   const owed = ref<FaultyPart[]>([])
   const batches = ref<ReturnBatch[]>([])
+  /** The batches list's status filter; unset lists every batch, cancelled ones too. */
+  const batchStatus = ref<ReturnBatchStatus | undefined>(undefined)
   const loading = ref(false)
 
   async function load(): Promise<void> {
@@ -14,7 +16,7 @@ export const useFaultyPartsStore = defineStore('faultyParts', () => {
     try {
       const [parts, list] = await Promise.all([
         call('faultyParts.list', { status: null, owedOnly: true }),
-        call('faultyParts.batches', {})
+        call('faultyParts.batches', { status: batchStatus.value ?? null })
       ])
       owed.value = parts
       batches.value = list
@@ -41,7 +43,7 @@ export const useFaultyPartsStore = defineStore('faultyParts', () => {
     return batch
   }
 
-  /** A part packed by mistake out of its batch; null when it was the last and the batch is gone. */
+  /** A part packed by mistake out of its batch; null when it was the last and the batch is cancelled. */
   async function takeOut(batchId: string, faultyPartId: string) {
     const corrected = await call('faultyParts.takeOut', { batchId, faultyPartId })
     await load()
@@ -63,5 +65,5 @@ export const useFaultyPartsStore = defineStore('faultyParts', () => {
     return call('parts.export', { list: 'faultyOwed', title, columns, labels })
   }
 
-  return { owed, batches, loading, load, pack, ship, credit, takeOut, cancelBatch, batch, exportOwed }
+  return { owed, batches, batchStatus, loading, load, pack, ship, credit, takeOut, cancelBatch, batch, exportOwed }
 })

@@ -92,7 +92,8 @@ export const partsWorkMessages = defineMessages(
       takenOut: '已取出 {part}，放回待返还旧件',
       cancelBatch: '撤销批次',
       cancelBatchTitle: '撤销批次 {number}',
-      cancelBatchConfirm: '撤销批次 {number}？其中 {n} 件旧件全部放回待返还旧件，此批次号作废。',
+      cancelBatchConfirm:
+        '撤销批次 {number}？其中 {n} 件旧件全部放回待返还旧件，此批次号作废（批次记录保留为已取消）。',
       batchCancelled: '批次 {number} 已撤销，{n} 件放回待返还旧件',
       packedHint: '此批次尚未发出：装错的旧件可以取出，或撤销整个批次。',
       awaitingCount: '待装箱 {n} 件',
@@ -122,7 +123,13 @@ export const partsWorkMessages = defineMessages(
       export: '导出 Excel',
       exportTitle: '待返还旧件',
       exported: '已导出 {fileName}',
-      status: { awaiting: '待返还', packed: '已装箱', shipped: '已发出', credited: '已入账' },
+      status: { awaiting: '待返还', packed: '已装箱', shipped: '已发出', credited: '已入账', cancelled: '已取消' },
+      statusFilter: '状态',
+      cancelledAt: '撤销时间',
+      cancelledBy: '撤销人',
+      cancelledHint: '此批次已于 {at} 由 {name} 撤销：其中的旧件已放回待返还旧件，批次号作废，不再使用。',
+      printPackingList: '打印装箱单',
+      packedNotice: '批次 {number} 已装箱，共 {n} 件。装箱单随箱寄出。',
       columns: {
         workOrderNumber: '工单/三包单号',
         partNumber: '料号',
@@ -232,7 +239,7 @@ export const partsWorkMessages = defineMessages(
       cancelBatch: 'Cancel batch',
       cancelBatchTitle: 'Cancel batch {number}',
       cancelBatchConfirm:
-        'Cancel batch {number}? Its {n} faulty parts go back to awaiting return and the batch number is not used again.',
+        'Cancel batch {number}? Its {n} faulty parts go back to awaiting return and the batch number is not used again (the batch is kept as cancelled).',
       batchCancelled: 'Batch {number} cancelled; {n} parts awaiting return again',
       packedHint:
         'This batch has not shipped: a part packed by mistake can be taken out, or the whole batch cancelled.',
@@ -263,7 +270,20 @@ export const partsWorkMessages = defineMessages(
       export: 'Export to Excel',
       exportTitle: 'Faulty parts owed',
       exported: 'Saved {fileName}',
-      status: { awaiting: 'Awaiting', packed: 'Packed', shipped: 'Shipped', credited: 'Credited' },
+      status: {
+        awaiting: 'Awaiting',
+        packed: 'Packed',
+        shipped: 'Shipped',
+        credited: 'Credited',
+        cancelled: 'Cancelled'
+      },
+      statusFilter: 'Status',
+      cancelledAt: 'Cancelled at',
+      cancelledBy: 'Cancelled by',
+      cancelledHint:
+        'This batch was cancelled at {at} by {name}: its faulty parts went back to awaiting return and its number is not used again.',
+      printPackingList: 'Print packing list',
+      packedNotice: 'Batch {number} packed, {n} items. The packing list goes in the box.',
       columns: {
         workOrderNumber: 'Work order / slip',
         partNumber: 'Part number',

@@ -32,10 +32,17 @@ export interface FaultyPart {
   ageDays: number
 }
 
+/**
+ * A return batch is packed, shipped with its tracking number, then credited by the brand; one
+ * packed wrongly may be cancelled before it ships, and is kept so (its number is never used again).
+ */
+export const RETURN_BATCH_STATUSES = ['packed', 'shipped', 'credited', 'cancelled'] as const
+export type ReturnBatchStatus = (typeof RETURN_BATCH_STATUSES)[number]
+
 export interface ReturnBatch {
   id: string
   number: string
-  status: 'packed' | 'shipped' | 'credited'
+  status: ReturnBatchStatus
   carrier: string
   trackingNumber: string
   creditReference: string
@@ -44,6 +51,28 @@ export interface ReturnBatch {
   createdByName: string | null
   shippedAt: string | null
   creditedAt: string | null
+  cancelledAt: string | null
+  cancelledByName: string | null
+}
+
+/** One line of a batch's packing list (装箱单): one part of one job or 三包 slip, with its serials. */
+export interface PackingListLine {
+  workOrderNumber: string | null
+  slipNumber: string | null
+  partNumber: string
+  partName: string
+  /** The serials of the units in the box, where they were recorded. */
+  serials: string[]
+  quantity: number
+  /** The fault the job was diagnosed with (location / cause), or the 三包 slip's fault code; '' when none. */
+  fault: string
+}
+
+/** What a batch's packing list prints: the batch, its lines, and how many parts are in the box. */
+export interface PackingList {
+  batch: ReturnBatch
+  lines: PackingListLine[]
+  totalQuantity: number
 }
 
 export const faultyPartsContract = {
@@ -53,8 +82,13 @@ export const faultyPartsContract = {
       .object({ status: z.enum(FAULTY_PART_STATUSES).nullable().default(null), owedOnly: z.boolean().default(true) })
       .strict()
   ),
-  'faultyParts.batches': operation<ReturnBatch[]>()(z.object({}).strict()),
+  /** The batches, newest first: all of them, or those in one status. */
+  'faultyParts.batches': operation<ReturnBatch[]>()(
+    z.object({ status: z.enum(RETURN_BATCH_STATUSES).nullable().default(null) }).strict()
+  ),
   'faultyParts.batch': operation<{ batch: ReturnBatch; items: FaultyPart[] }>()(z.object({ id }).strict()),
+  /** What goes in the box with a batch, for its packing list (装箱单). */
+  'faultyParts.packingList': operation<PackingList>()(z.object({ id }).strict()),
   /** Packs awaiting parts into a new return batch. */
   'faultyParts.pack': operation<ReturnBatch>()(z.object({ faultyPartIds: z.array(id).min(1).max(500) }).strict()),
   'faultyParts.ship': operation<ReturnBatch>()(
@@ -68,6 +102,9 @@ export const faultyPartsContract = {
   'faultyParts.takeOut': operation<{ batch: ReturnBatch; items: FaultyPart[] } | null>()(
     z.object({ batchId: id, faultyPartId: id }).strict()
   ),
-  /** A batch packed wrongly, not yet shipped, is undone: its parts are owed again (待返还). */
+  /**
+   * A batch packed wrongly, not yet shipped, is cancelled: its parts are owed again (待返还) and
+   * the batch is kept as cancelled, with when and by whom.
+   */
   'faultyParts.cancelBatch': operation<{ number: string; items: number }>()(z.object({ batchId: id }).strict())
 }

@@ -76,7 +76,7 @@ describe('a return batch packed by mistake', () => {
     expect(again).toMatchObject({ status: 'packed', items: 1 })
   })
 
-  it('is cancelled whole: every part is owed again, the batch is gone and HQ has it as cancelled', async () => {
+  it('is cancelled whole: every part is owed again, the batch is kept as cancelled and HQ has it as cancelled', async () => {
     const { app, token, owed, batch } = await packedThree()
     expect(await callOk(app, 'faultyParts.cancelBatch', { batchId: batch.id }, token)).toEqual({
       number: batch.number,
@@ -84,20 +84,61 @@ describe('a return batch packed by mistake', () => {
     })
     const list = await callOk(app, 'faultyParts.list', {}, token)
     for (const item of owed) expect(list.find((row) => row.id === item.id)).toMatchObject({ status: 'awaiting' })
-    expect((await callOk(app, 'faultyParts.batches', {}, token)).map((row) => row.id)).not.toContain(batch.id)
-    expect(await callError(app, 'faultyParts.batch', { id: batch.id }, token)).toMatchObject({ code: 'NOT_FOUND' })
-    expect(latestSynced(app, batch.id)).toMatchObject({ status: 'cancelled', items: [] })
+    // Kept, with its number, when and by whom: the number may already be on the box.
+    const clerk = shop().staff.clerk.user.displayName
+    const kept = { id: batch.id, number: batch.number, status: 'cancelled', items: 0, cancelledByName: clerk }
+    expect((await callOk(app, 'faultyParts.batches', {}, token)).find((row) => row.id === batch.id)).toMatchObject(kept)
+    const { batch: detail, items } = await callOk(app, 'faultyParts.batch', { id: batch.id }, token)
+    expect(detail).toMatchObject(kept)
+    expect(detail.cancelledAt).toBe(shop().clock.now().toISOString())
+    expect(items).toEqual([])
+    expect(latestSynced(app, batch.id)).toMatchObject({ number: batch.number, status: 'cancelled', items: [] })
     expect(auditActions(app, batch.id)).toEqual(['faultyParts.pack', 'faultyParts.cancelBatch'])
+    // Cancelled is where it stays: not cancelled twice, not shipped.
+    expect(await callError(app, 'faultyParts.cancelBatch', { batchId: batch.id }, token)).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      messageKey: 'errors.batchStep'
+    })
+    expect(
+      await callError(app, 'faultyParts.ship', { batchId: batch.id, carrier: '顺丰', trackingNumber: 'SF1' }, token)
+    ).toMatchObject({ code: 'INVALID_TRANSITION' })
+    // Packed again, the parts go in a batch under a new number.
+    const again = await callOk(app, 'faultyParts.pack', { faultyPartIds: owed.map((item) => item.id) }, token)
+    expect(again.number).not.toBe(batch.number)
+    expect(again).toMatchObject({ status: 'packed', items: 3 })
   })
 
-  it('taking out the last part cancels the batch', async () => {
+  it('lists the batches of one status when asked: cancelled ones apart from those still open', async () => {
+    const first = await packedThree()
+    const { app, token } = first
+    await callOk(app, 'faultyParts.cancelBatch', { batchId: first.batch.id }, token)
+    const second = await packedThree()
+    const ids = async (status: 'packed' | 'cancelled' | null) =>
+      (await callOk(app, 'faultyParts.batches', { status }, token)).map((row) => row.id)
+    expect(await ids('cancelled')).toContain(first.batch.id)
+    expect(await ids('cancelled')).not.toContain(second.batch.id)
+    expect(await ids('packed')).toContain(second.batch.id)
+    expect(await ids('packed')).not.toContain(first.batch.id)
+    expect(await ids(null)).toEqual(expect.arrayContaining([first.batch.id, second.batch.id]))
+  })
+
+  it('taking out the last part cancels the batch, which is kept as cancelled', async () => {
     const { app, token, owed, batch } = await packedThree()
     await callOk(app, 'faultyParts.takeOut', { batchId: batch.id, faultyPartId: owed[0]!.id }, token)
     await callOk(app, 'faultyParts.takeOut', { batchId: batch.id, faultyPartId: owed[1]!.id }, token)
     expect(await callOk(app, 'faultyParts.takeOut', { batchId: batch.id, faultyPartId: owed[2]!.id }, token)).toBeNull()
-    expect((await callOk(app, 'faultyParts.batches', {}, token)).map((row) => row.id)).not.toContain(batch.id)
+    expect((await callOk(app, 'faultyParts.batches', {}, token)).find((row) => row.id === batch.id)).toMatchObject({
+      status: 'cancelled',
+      items: 0
+    })
     const list = await callOk(app, 'faultyParts.list', {}, token)
     for (const item of owed) expect(list.find((row) => row.id === item.id)).toMatchObject({ status: 'awaiting' })
+    expect(auditActions(app, batch.id)).toEqual([
+      'faultyParts.pack',
+      'faultyParts.takeOut',
+      'faultyParts.takeOut',
+      'faultyParts.cancelBatch'
+    ])
   })
 
   it('cannot be changed once shipped: the parts have left with the courier', async () => {

@@ -32,6 +32,30 @@ async function warrantyJobPaid() {
   return job
 }
 
+/** A warranty job's old part owed to the brand, packed into a return batch by the clerk. */
+async function packedReturnBatch() {
+  const { app, staff, adminToken } = shop()
+  const part = await newPart(app, staff.clerk.token, { returnFaulty: true })
+  await receive(app, staff.clerk.token, part.id, 5, 100)
+  const warranty = await driveTo(app, adminToken, 'repairing')
+  await callOk(
+    app,
+    'workOrderParts.issue',
+    { workOrderId: warranty.id, partId: part.id, quantity: 1 },
+    staff.clerk.token
+  )
+  const owed = (await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).filter((item) => item.partId === part.id)
+  const batch = await callOk(app, 'faultyParts.pack', { faultyPartIds: [owed[0]!.id] }, staff.clerk.token)
+  return { batch, faultyPartId: owed[0]!.id }
+}
+
+/** HQ credits a return batch, and the shop pulls its word. */
+async function hqCredits(batchId: string, creditReference: string) {
+  const status = { batchId, status: 'credited', creditedFen: 100, creditReference, at: '2026-01-25T03:00:00.000Z' }
+  hq.hq.publish('returnBatchStatus', batchId, status, shopId)
+  expect((await syncWithHq(shop().app)).problem).toBeNull()
+}
+
 describe("HQ's decisions flow back to the shop", () => {
   it('a claim goes to HQ with its evidence whole, and its decision shows on the job and in the claims list', async () => {
     const { app, staff } = shop()
@@ -168,20 +192,8 @@ describe("HQ's decisions flow back to the shop", () => {
   })
 
   it('a return batch HQ credited is credited at the shop, its parts with it', async () => {
-    const { app, staff, adminToken } = shop()
-    const part = await newPart(app, staff.clerk.token, { returnFaulty: true })
-    await receive(app, staff.clerk.token, part.id, 5, 100)
-    const warranty = await driveTo(app, adminToken, 'repairing')
-    await callOk(
-      app,
-      'workOrderParts.issue',
-      { workOrderId: warranty.id, partId: part.id, quantity: 1 },
-      staff.clerk.token
-    )
-    const owed = (await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).filter(
-      (item) => item.partId === part.id
-    )
-    const batch = await callOk(app, 'faultyParts.pack', { faultyPartIds: [owed[0]!.id] }, staff.clerk.token)
+    const { app, staff } = shop()
+    const { batch } = await packedReturnBatch()
     await callOk(
       app,
       'faultyParts.ship',
@@ -189,21 +201,28 @@ describe("HQ's decisions flow back to the shop", () => {
       staff.clerk.token
     )
 
-    hq.hq.publish(
-      'returnBatchStatus',
-      batch.id,
-      {
-        batchId: batch.id,
-        status: 'credited',
-        creditedFen: 100,
-        creditReference: 'HQ-CR-7',
-        at: '2026-01-25T03:00:00.000Z'
-      },
-      shopId
-    )
-    expect((await syncWithHq(app)).problem).toBeNull()
+    await hqCredits(batch.id, 'HQ-CR-7')
     const credited = await callOk(app, 'faultyParts.batch', { id: batch.id }, staff.clerk.token)
     expect(credited.batch).toMatchObject({ status: 'credited', creditReference: 'HQ-CR-7' })
     expect(credited.items.map((item) => item.status)).toEqual(['credited'])
+  })
+
+  it('a batch the shop cancelled stays cancelled when HQ credits it after all: its parts are owed again', async () => {
+    const { app, staff } = shop()
+    const { batch, faultyPartId } = await packedReturnBatch()
+    await callOk(app, 'faultyParts.cancelBatch', { batchId: batch.id }, staff.clerk.token)
+
+    // HQ's word crossed the shop's cancel on the way.
+    await hqCredits(batch.id, 'HQ-CR-8')
+    const kept = await callOk(app, 'faultyParts.batch', { id: batch.id }, staff.clerk.token)
+    expect(kept.batch).toMatchObject({ status: 'cancelled', creditReference: '' })
+    const part0 = (await callOk(app, 'faultyParts.list', {}, staff.clerk.token)).find(
+      (item) => item.id === faultyPartId
+    )
+    expect(part0).toMatchObject({ status: 'awaiting', batchId: null })
+    // HQ's word is kept as it came, for whoever sorts it out with the brand.
+    expect(
+      app.sqlite.prepare('SELECT status FROM hq_return_batch_status WHERE batch_id = ?').pluck().get(batch.id)
+    ).toBe('credited')
   })
 })

@@ -1,6 +1,5 @@
 import type { Db } from '../../../db/connection'
 import { AppError, type CurrentUser, type ParsedInput } from '../../../../src-shared/contract'
-import { recordSyncedChange } from '../../sync/recordChange'
 import { getBatch, recordBatchChange } from './faultyParts'
 
 /**
@@ -39,23 +38,21 @@ async function unpack(trx: Db, at: Date, batchId: string, faultyPartIds: string[
 }
 
 /**
- * The batch is gone with all its parts taken out: never shipped, it was only a box at the
- * counter. The audit row keeps its number and what was in it; HQ, which had it as packed, gets it
- * as cancelled with nothing in it (HQ keeps a record's latest state, and reads any status the shop
- * sends). Its number is not given out again.
+ * The batch is cancelled with all its parts taken out: never shipped, it was only a box at the
+ * counter. It is kept, as cancelled with when and by whom, for its number may already be on a box
+ * or in a message to the brand; the audit row says what was in it. HQ, which had it as packed,
+ * gets it as cancelled with nothing in it (HQ keeps a record's latest state and refuses to receive
+ * a cancelled batch). Its number is not given out again.
  */
 async function withdraw(trx: Db, at: Date, actorId: string, batchId: string, itemIds: string[]) {
   const before = await trx.selectFrom('returnBatches').selectAll().where('id', '=', batchId).executeTakeFirstOrThrow()
   await unpack(trx, at, batchId, itemIds)
-  await trx.deleteFrom('returnBatches').where('id', '=', batchId).execute()
-  await recordSyncedChange(trx, at, {
-    actorId,
-    action: 'faultyParts.cancelBatch',
-    entity: 'faulty_part_return',
-    entityId: batchId,
-    before: { ...before, items: itemIds },
-    after: { ...before, status: 'cancelled', items: [] }
-  })
+  await trx
+    .updateTable('returnBatches')
+    .set({ status: 'cancelled', cancelledBy: actorId, cancelledAt: at.toISOString() })
+    .where('id', '=', batchId)
+    .execute()
+  await recordBatchChange(trx, at, actorId, 'faultyParts.cancelBatch', batchId, { ...before, items: itemIds })
   return before
 }
 

@@ -73,6 +73,7 @@ function batchQuery(db: Db) {
   return db
     .selectFrom('returnBatches as b')
     .leftJoin('users as u', 'u.id', 'b.createdBy')
+    .leftJoin('users as c', 'c.id', 'b.cancelledBy')
     .select((eb) => [
       'b.id',
       'b.number',
@@ -84,6 +85,8 @@ function batchQuery(db: Db) {
       'u.displayName as createdByName',
       'b.shippedAt',
       'b.creditedAt',
+      'b.cancelledAt',
+      'c.displayName as cancelledByName',
       eb
         .selectFrom('faultyParts')
         .select((e) => e.fn.countAll<number>().as('n'))
@@ -92,14 +95,17 @@ function batchQuery(db: Db) {
     ])
 }
 
-async function loadBatch(db: Db, id: string): Promise<ReturnBatch> {
+export async function loadBatch(db: Db, id: string): Promise<ReturnBatch> {
   const row = await batchQuery(db).where('b.id', '=', id).executeTakeFirst()
   if (!row) throw new AppError('NOT_FOUND')
   return { ...row, items: Number(row.items ?? 0) }
 }
 
-export async function listBatches(db: Db): Promise<ReturnBatch[]> {
-  const rows = await batchQuery(db).orderBy('b.createdAt', 'desc').limit(500).execute()
+/** The batches, newest first; a cancelled one stays listed as such (its number may be on a box). */
+export async function listBatches(db: Db, input: ParsedInput<'faultyParts.batches'>): Promise<ReturnBatch[]> {
+  let query = batchQuery(db)
+  if (input.status) query = query.where('b.status', '=', input.status)
+  const rows = await query.orderBy('b.createdAt', 'desc').limit(500).execute()
   return rows.map((row) => ({ ...row, items: Number(row.items ?? 0) }))
 }
 
@@ -141,7 +147,9 @@ export async function packBatch(
         createdBy: actor.id,
         createdAt: nowIso,
         shippedAt: null,
-        creditedAt: null
+        creditedAt: null,
+        cancelledBy: null,
+        cancelledAt: null
       })
       .execute()
     await trx
