@@ -201,7 +201,14 @@ test('the manager opens each report, changes its range, exports it and prints it
       await screenshot(page, 'rep-by-category')
     }
     if (report === 'firstTimeFix') await expect(page.getByTestId('figure-pickedUp')).toContainText('2')
-    if (report === 'faults') await expect(page.getByTestId('figure-faults')).toContainText('3')
+    if (report === 'faults') {
+      await expect(page.getByTestId('figure-faults')).toContainText('3')
+      // Month on month compares this month so far with as many days of the month before.
+      const today = shopDateDaysAgo(0)
+      const sinceFirst = today.endsWith('-01') ? today.slice(5) : `${today.slice(5, 8)}01～${today.slice(5)}`
+      await expect(page.getByTestId('figure-comparedDays')).toContainText(sinceFirst)
+      await expect(page.getByTestId('report-table-monthOnMonth')).toContainText('上月同期')
+    }
     if (report === 'satisfaction') await expect(page.getByTestId('figure-averageScore')).toContainText('82.5')
     if (report === 'takings') {
       // Every day of the month is a period, the quiet ones as zeros, from the 1st to the month's last day.

@@ -24,8 +24,12 @@ const NUMBER_FORMATS: Partial<Record<ReportColumn['kind'], string>> = {
  * A report as an Excel workbook: a first sheet naming the report, its range and its headline
  * figures, then one sheet per table behind it. The words come from the reader's UI.
  */
-export async function exportReport(db: Db, input: ParsedInput<'reports.export'>): Promise<ExportedFile> {
-  const report = await runReport(db, input.query)
+export async function exportReport(
+  db: Db,
+  input: ParsedInput<'reports.export'>,
+  now: Date = new Date()
+): Promise<ExportedFile> {
+  const report = await runReport(db, input.query, false, now)
   const label = (key: string) => input.labels[key] ?? key.slice(key.indexOf('.') + 1)
   const header = (key: string) => printableLine(input.columns[key] ?? key)
   const title = printableLine(input.title)

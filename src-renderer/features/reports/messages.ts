@@ -18,7 +18,8 @@ export const reportsMessages = defineMessages(
       hints: {
         turnaround: '按接机日期统计：接机→修好待取、接机→客户取机的中位数与 90 分位（小时）。',
         firstTimeFix: '按接机日期统计已取机的工单；取机后 90 天内同一设备返修（未取消）计为返修。',
-        faults: '按接机日期统计已诊断的故障代码；环比为所选期末月与上月相比。',
+        faults:
+          '按接机日期统计已诊断的故障代码；环比为所选期末月与上月同期相比：月份未过完时只比到期末或今天，上月取相同的天数（如 12 月 1–7 日对 11 月 1–7 日），整月则比整月。',
         technicians: '按修好待取的日期统计；工时费为工单登记的工时金额。',
         takings: '收款含定金与付款；退款含退定金和三包配件退货退款；索赔为当期向厂家提出的保修索赔。',
         parts:
@@ -88,8 +89,10 @@ export const reportsMessages = defineMessages(
         cumulativeShare: '累计占比',
         faultRate: '故障率',
         faultCodes: '故障代码种数',
-        previousMonth: '上月',
-        lastMonth: '本月',
+        previousMonth: '上月同期',
+        lastMonth: '本期',
+        comparedDays: '环比本期',
+        previousDays: '环比上月同期',
         change: '环比',
         component: '部件',
         month: '月份',
@@ -189,7 +192,7 @@ export const reportsMessages = defineMessages(
         firstTimeFix:
           'Jobs received in the range and picked up; a comeback for the same device within 90 days of pick-up (not cancelled) counts against the first fix.',
         faults:
-          'Fault codes of the jobs received in the range; month on month compares the range’s last month with the month before.',
+          'Fault codes of the jobs received in the range; month on month compares the range’s last month with the same days of the month before: a month not yet over is counted to the range’s end or today and compared with as many days of the month before (1–7 December against 1–7 November), a whole month with the whole month before.',
         technicians: 'Jobs that became ready in the range; labour is what was priced on the jobs.',
         takings:
           'Received includes deposits and payments; refunded includes returned deposits and 三包 accessory refunds; claims are warranty claims raised on the brand in the period.',
@@ -261,8 +264,10 @@ export const reportsMessages = defineMessages(
         cumulativeShare: 'Cumulative share',
         faultRate: 'Fault rate',
         faultCodes: 'Fault codes seen',
-        previousMonth: 'Previous month',
-        lastMonth: 'Last month',
+        previousMonth: 'Same days last month',
+        lastMonth: 'This period',
+        comparedDays: 'Compared: this period',
+        previousDays: 'Compared: same days last month',
         change: 'Change',
         component: 'Component',
         month: 'Month',
