@@ -109,19 +109,23 @@ async function arrangeJobs(host: ShopHost, token: string, technicianId: string):
         token
       )
       await host.rpc('workOrders.pickup', { id, claimCode: job.claimCode, confirmed: true }, token)
-      await followUpCall(host, token, id)
+      // The first customer answers only the second call.
+      await followUpCall(host, token, id, index === 0 ? 2 : 1)
     }
   }
 }
 
-/** The follow-up call after a pick-up, scored 90/80/85/75 (average 82.5): the satisfaction report's row. */
-async function followUpCall(host: ShopHost, token: string, workOrderId: string) {
+/** The follow-up after a pick-up, reached at the last of its calls and scored 90/80/85/75 (average 82.5). */
+async function followUpCall(host: ShopHost, token: string, workOrderId: string, tries: number) {
   const calls = await host.rpc<{ rows: { id: string; workOrderId: string }[] }>(
     'customerContact.followUps',
     { status: 'all', pageSize: 200 },
     token
   )
   const followUp = calls.rows.find((row) => row.workOrderId === workOrderId)!
+  for (let call = 1; call < tries; call++) {
+    await host.rpc('customerContact.recordCall', { followUpId: followUp.id, reached: false, scores: null }, token)
+  }
   await host.rpc(
     'customerContact.recordCall',
     { followUpId: followUp.id, reached: true, scores: { attitude: 90, speed: 80, quality: 85, price: 75 } },
@@ -209,7 +213,13 @@ test('the manager opens each report, changes its range, exports it and prints it
       await expect(page.getByTestId('figure-comparedDays')).toContainText(sinceFirst)
       await expect(page.getByTestId('report-table-monthOnMonth')).toContainText('上月同期')
     }
-    if (report === 'satisfaction') await expect(page.getByTestId('figure-averageScore')).toContainText('82.5')
+    if (report === 'satisfaction') {
+      await expect(page.getByTestId('figure-averageScore')).toContainText('82.5')
+      // Two follow-ups, three calls (one customer answered the second); both reached.
+      await expect(page.getByTestId('figure-followUps')).toContainText('2')
+      await expect(page.getByTestId('figure-calls')).toContainText('3')
+      await expect(page.getByTestId('figure-reachedRate')).toContainText('100.0%')
+    }
     if (report === 'takings') {
       // Every day of the month is a period, the quiet ones as zeros, from the 1st to the month's last day.
       const lastDay = Number(/to=\d{4}-\d{2}-(\d{2})/.exec(page.url())![1])

@@ -32,6 +32,7 @@ describe('the satisfaction report', () => {
       staff.manager.token
     )
     const figure = (key: string) => report.figures.find((each) => each.key === key)?.value
+    expect(figure('followUps')).toBe(3)
     expect(figure('calls')).toBe(3)
     expect(figure('reachedRate')).toBeCloseTo(2 / 3)
     expect(figure('averageScore')).toBe(82.5)
@@ -51,6 +52,43 @@ describe('the satisfaction report', () => {
       { report: 'satisfaction', from: '2026-01-22', to: '2026-01-22' },
       staff.manager.token
     )
-    expect(dayBefore.figures.find((each) => each.key === 'calls')?.value).toBe(0)
+    expect(dayBefore.figures.find((each) => each.key === 'followUps')?.value).toBe(0)
+  })
+
+  it('counts every call a follow-up took, and the share of follow-ups that reached the customer', async () => {
+    const { app, adminToken, staff } = shop()
+    const from = '2026-01-23'
+    const before = await callOk(app, 'reports.run', { report: 'satisfaction', from, to: from }, staff.manager.token)
+    const figureIn = (report: typeof before, key: string) =>
+      Number(report.figures.find((each) => each.key === key)?.value ?? 0)
+    // One customer answered at the third call, another at the first: four calls, two follow-ups, both reached.
+    const scores = { attitude: 90, speed: 90, quality: 90, price: 90 }
+    for (const tries of [3, 1]) {
+      const { id } = await driveTo(app, adminToken, 'picked_up')
+      const all = await callOk(
+        app,
+        'customerContact.followUps',
+        { status: 'all', pageSize: 200 },
+        staff.frontDesk.token
+      )
+      const followUp = all.rows.find((row) => row.workOrderId === id)!
+      for (let call = 1; call <= tries; call++) {
+        const reached = call === tries
+        await callOk(
+          app,
+          'customerContact.recordCall',
+          { followUpId: followUp.id, reached, scores: reached ? scores : null },
+          staff.frontDesk.token
+        )
+      }
+    }
+    const after = await callOk(app, 'reports.run', { report: 'satisfaction', from, to: from }, staff.manager.token)
+    expect(figureIn(after, 'followUps') - figureIn(before, 'followUps')).toBe(2)
+    expect(figureIn(after, 'calls') - figureIn(before, 'calls')).toBe(4)
+    const reached = (report: typeof before) => figureIn(report, 'reachedRate') * figureIn(report, 'followUps')
+    expect(Math.round(reached(after) - reached(before))).toBe(2)
+    const technicianRows = after.tables.find((table) => table.key === 'byTechnician')!.rows
+    expect(technicianRows.reduce((total, row) => total + Number(row.calls), 0)).toBe(figureIn(after, 'calls'))
+    expect(technicianRows.reduce((total, row) => total + Number(row.followUps), 0)).toBe(figureIn(after, 'followUps'))
   })
 })
