@@ -259,6 +259,8 @@ test('the manager opens each report, changes its range, exports it and prints it
       const pareto = workbook.getWorksheet('故障代码排列图')!
       expect(pareto.getRow(2).getCell(1).value).toBe('C01 屏幕损坏')
       expect(pareto.getRow(2).getCell(2).value).toBe(2)
+      // The fault code and its name fit their column (a Chinese character takes two widths).
+      expect(pareto.getColumn(1).width).toBeGreaterThanOrEqual('C01 '.length + 2 * '屏幕损坏'.length)
     }
 
     // A4 print: the page drawn on its own, then a PDF that says which report it is.
