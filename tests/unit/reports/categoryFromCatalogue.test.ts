@@ -6,6 +6,7 @@ import { applyRegistryUnits } from '../../../src-main/features/warranty/hqRegist
 import { reportQuerySchema, type ReportName } from '../../../src-shared/contract/reports'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { driveTo, staffedShopPerFile } from '../workOrders/fixtures'
+import { registryUnitOf } from '../sync/hqFixture'
 import { screenJobsBefore, STAMP, stepsAround } from './screenJobsBefore'
 
 /**
@@ -32,29 +33,12 @@ async function jobsByCategory(filter: Record<string, string> = {}): Promise<Reco
   return fromSums
 }
 
+/** HQ's registry pulled with one unit of the model (the catalogue learns the model with it). */
 function pullRegistryUnit(serial: string, brand: string, model: string, categoryKey: string) {
   const { app, clock } = shop()
+  const row = { ...registryUnitOf(serial), brand, model, categoryKey }
   app.sqlite.transaction(() =>
-    applyRegistryUnits({ sqlite: app.sqlite, at: clock.now() }, [
-      {
-        key: serial,
-        operation: 'upsert',
-        row: {
-          serial,
-          brand,
-          model,
-          categoryKey,
-          cardNumber: null,
-          purchaseDate: null,
-          invoiceNumber: '',
-          dealer: '',
-          productionDate: null,
-          buyerName: '',
-          buyerPhone: '',
-          activationDate: null
-        }
-      }
-    ])
+    applyRegistryUnits({ sqlite: app.sqlite, at: clock.now() }, [{ key: serial, operation: 'upsert', row }])
   )()
 }
 
