@@ -102,5 +102,6 @@ export const allMigrations: readonly Migration[] = [
   sync.pulledRowsRefused,
   backups.droppedMoneyNotReEntered,
   audit.auditRowsByRecord,
-  parts.returnBatchCancellations
+  parts.returnBatchCancellations,
+  reports.reportCategoryFromCatalogue
 ]

@@ -109,19 +109,23 @@ async function arrangeJobs(host: ShopHost, token: string, technicianId: string):
         token
       )
       await host.rpc('workOrders.pickup', { id, claimCode: job.claimCode, confirmed: true }, token)
-      await followUpCall(host, token, id)
+      // The first customer answers only the second call.
+      await followUpCall(host, token, id, index === 0 ? 2 : 1)
     }
   }
 }
 
-/** The follow-up call after a pick-up, scored 90/80/85/75 (average 82.5): the satisfaction report's row. */
-async function followUpCall(host: ShopHost, token: string, workOrderId: string) {
+/** The follow-up after a pick-up, reached at the last of its calls and scored 90/80/85/75 (average 82.5). */
+async function followUpCall(host: ShopHost, token: string, workOrderId: string, tries: number) {
   const calls = await host.rpc<{ rows: { id: string; workOrderId: string }[] }>(
     'customerContact.followUps',
     { status: 'all', pageSize: 200 },
     token
   )
   const followUp = calls.rows.find((row) => row.workOrderId === workOrderId)!
+  for (let call = 1; call < tries; call++) {
+    await host.rpc('customerContact.recordCall', { followUpId: followUp.id, reached: false, scores: null }, token)
+  }
   await host.rpc(
     'customerContact.recordCall',
     { followUpId: followUp.id, reached: true, scores: { attitude: 90, speed: 80, quality: 85, price: 75 } },
@@ -189,10 +193,33 @@ test('the manager opens each report, changes its range, exports it and prints it
     await expect(page.locator('.report-body .el-loading-mask')).toHaveCount(0)
     await page.getByTestId('report-preset-month').click()
     await expect(page.locator('.report-body .el-loading-mask')).toHaveCount(0)
-    if (report === 'turnaround') await expect(page.getByTestId('figure-jobs')).toContainText('3')
+    if (report === 'turnaround') {
+      await expect(page.getByTestId('figure-jobs')).toContainText('3')
+      // The jobs' model came into the catalogue after them (the charger's registration): they are phones.
+      const byCategory = page.getByTestId('report-table-byCategory')
+      await expect(byCategory.locator('.el-table__body .el-table__row')).toHaveCount(1)
+      await expect(byCategory.locator('.el-table__body')).toContainText('手机')
+      await expect(byCategory).not.toContainText('（未指定）')
+      await byCategory.scrollIntoViewIfNeeded()
+      await settled(page)
+      await screenshot(page, 'rep-by-category')
+    }
     if (report === 'firstTimeFix') await expect(page.getByTestId('figure-pickedUp')).toContainText('2')
-    if (report === 'faults') await expect(page.getByTestId('figure-faults')).toContainText('3')
-    if (report === 'satisfaction') await expect(page.getByTestId('figure-averageScore')).toContainText('82.5')
+    if (report === 'faults') {
+      await expect(page.getByTestId('figure-faults')).toContainText('3')
+      // Month on month compares this month so far with as many days of the month before.
+      const today = shopDateDaysAgo(0)
+      const sinceFirst = today.endsWith('-01') ? today.slice(5) : `${today.slice(5, 8)}01～${today.slice(5)}`
+      await expect(page.getByTestId('figure-comparedDays')).toContainText(sinceFirst)
+      await expect(page.getByTestId('report-table-monthOnMonth')).toContainText('上月同期')
+    }
+    if (report === 'satisfaction') {
+      await expect(page.getByTestId('figure-averageScore')).toContainText('82.5')
+      // Two follow-ups, three calls (one customer answered the second); both reached.
+      await expect(page.getByTestId('figure-followUps')).toContainText('2')
+      await expect(page.getByTestId('figure-calls')).toContainText('3')
+      await expect(page.getByTestId('figure-reachedRate')).toContainText('100.0%')
+    }
     if (report === 'takings') {
       // Every day of the month is a period, the quiet ones as zeros, from the 1st to the month's last day.
       const lastDay = Number(/to=\d{4}-\d{2}-(\d{2})/.exec(page.url())![1])
@@ -232,6 +259,8 @@ test('the manager opens each report, changes its range, exports it and prints it
       const pareto = workbook.getWorksheet('故障代码排列图')!
       expect(pareto.getRow(2).getCell(1).value).toBe('C01 屏幕损坏')
       expect(pareto.getRow(2).getCell(2).value).toBe(2)
+      // The fault code and its name fit their column (a Chinese character takes two widths).
+      expect(pareto.getColumn(1).width).toBeGreaterThanOrEqual('C01 '.length + 2 * '屏幕损坏'.length)
     }
 
     // A4 print: the page drawn on its own, then a PDF that says which report it is.

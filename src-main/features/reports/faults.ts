@@ -3,20 +3,23 @@ import type { ReportResult } from '../../../src-shared/contract/reports'
 import { change, pareto, rate } from '../../../src-shared/domain/reportStatistics'
 import { rangeOf, type ReportQuery, type ReportRange } from './scope'
 import { jobCounts, type JobDimension } from './jobDimensions'
-import { lastDayOf, previousMonth, summarySpan } from './summarySpan'
+import { summarySpan } from './summarySpan'
+import { monthOnMonthDays, type CalendarDays } from './monthOnMonth'
 import { summariesAnswer } from './reportSlice'
 
 /**
  * Fault statistics (FRACAS) of the jobs received in the range that were diagnosed with a fault
  * code: counts and rates (faults per job received) by brand and model, by component (fault
  * location) and by fault code, month by month, the Pareto of fault codes, and the change from
- * the month before the range's last month to that month.
+ * the month before the range's last month to that month, over the same days of both
+ * (monthOnMonth.ts).
  */
 export async function faultsReport(
   db: Db,
   query: ReportQuery,
   range: ReportRange,
-  timeZone: string
+  timeZone: string,
+  today: string
 ): Promise<ReportResult> {
   const span = summarySpan(query, range, summariesAnswer(query))
   const byModel = (await jobCounts(db, query, span, 'model')).sort((a, b) => b.faults - a.faults || b.jobs - a.jobs)
@@ -28,17 +31,14 @@ export async function faultsReport(
   const byComponent = await coded('location')
   const byMonth = await jobCounts(db, query, span, 'all', true)
 
-  // Month on month: the range's last month against the one before it (which may lie before the range).
-  const lastMonth = query.to.slice(0, 7)
-  const twoMonthsQuery = { ...query, from: `${previousMonth(lastMonth)}-01`, to: lastDayOf(lastMonth) }
-  const twoMonths = rangeOf(twoMonthsQuery, timeZone)
-  const monthly = await jobCounts(
-    db,
-    query,
-    summarySpan(twoMonthsQuery, twoMonths, summariesAnswer(query)),
-    'cause',
-    true
-  )
+  // Month on month: the range's last month so far against the same days of the month before.
+  const compared = monthOnMonthDays(query.to, today)
+  const faultsIn = async (days: CalendarDays) => {
+    const daysRange = { ...rangeOf(days, timeZone), factsOnly: range.factsOnly }
+    return jobCounts(db, query, summarySpan(days, daysRange, summariesAnswer(query)), 'cause')
+  }
+  const current = await faultsIn(compared.current)
+  const previous = await faultsIn(compared.previous)
 
   const jobs = byMonth.reduce((sum, row) => sum + row.jobs, 0)
   const faults = byMonth.reduce((sum, row) => sum + row.faults, 0)
@@ -53,12 +53,16 @@ export async function faultsReport(
     (row) => row.code
   )
   const counts = new Map<string, { previous: number; current: number }>()
-  for (const row of monthly) {
-    if (row.key === null) continue
-    const entry = counts.get(row.key) ?? { previous: 0, current: 0 }
-    if (row.month === lastMonth) entry.current += row.jobs
-    else entry.previous += row.jobs
-    counts.set(row.key, entry)
+  for (const [rows, side] of [
+    [previous, 'previous'],
+    [current, 'current']
+  ] as const) {
+    for (const row of rows) {
+      if (row.key === null) continue
+      const entry = counts.get(row.key) ?? { previous: 0, current: 0 }
+      entry[side] += row.jobs
+      counts.set(row.key, entry)
+    }
   }
 
   return {
@@ -69,7 +73,10 @@ export async function faultsReport(
       { key: 'jobs', kind: 'count', value: jobs },
       { key: 'faults', kind: 'count', value: faults },
       { key: 'faultRate', kind: 'percent', value: rate(faults, jobs) },
-      { key: 'faultCodes', kind: 'count', value: byCode.length }
+      { key: 'faultCodes', kind: 'count', value: byCode.length },
+      // Which days the month-on-month table compares, so a month under way is read as such.
+      { key: 'comparedDays', kind: 'text', value: daysText(compared.current) },
+      { key: 'previousDays', kind: 'text', value: daysText(compared.previous) }
     ],
     tables: [
       {
@@ -155,4 +162,12 @@ export async function faultsReport(
     ],
     chart: { kind: 'pareto', table: 'pareto', category: 'faultCode', series: ['faults'], line: 'cumulativeShare' }
   }
+}
+
+/**
+ * Days as the report shows them, month and day (12-01～12-07, one day alone as 12-01): short
+ * enough to stand among the headline figures; the year is the range's, shown above them.
+ */
+function daysText(days: CalendarDays): string {
+  return days.from === days.to ? days.from.slice(5) : `${days.from.slice(5)}～${days.to.slice(5)}`
 }

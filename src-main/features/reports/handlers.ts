@@ -5,9 +5,9 @@ import { exportReport } from './export'
 import { listFaultActions, saveFaultAction } from './faultActions'
 
 export const reportsHandlers: HandlersOf<'reports'> = {
-  'reports.run': (ctx, input) => runReport(ctx.app.db, input),
+  'reports.run': (ctx, input) => runReport(ctx.app.db, input, false, ctx.now),
   'reports.filterOptions': (ctx) => reportFilterOptions(ctx.app.db),
-  'reports.export': (ctx, input) => exportReport(ctx.app.db, input),
+  'reports.export': (ctx, input) => exportReport(ctx.app.db, input, ctx.now),
   'reports.faultActions': (ctx) => listFaultActions(ctx.app.db, ctx.now),
   'reports.saveFaultAction': (ctx, input) => saveFaultAction(ctx.app.db, ctx.now, signedInUser(ctx), input)
 }

@@ -151,3 +151,38 @@ export const reportFilterIndexes: Migration = {
     `CREATE INDEX payments_takings ON payments(at, kind, method, amount_fen, work_order_id)`
   ]
 }
+
+/**
+ * A job's category is its model's in the catalogue, and the catalogue often learns a model after
+ * the shop took its first job (the brand's registry imported or pulled from HQ later): the facts
+ * kept the category the job had at intake, none, and every report by category showed only
+ * （未指定）. Now a model coming into the catalogue, changing or leaving it gives its jobs their
+ * category in the same transaction, whichever path wrote it, and the jobs already there get theirs.
+ * Setting report_jobs.category_key fires the summaries' own triggers, which move the job's sums,
+ * its parts', payments' and claims' from the old category to the new one.
+ */
+export const reportCategoryFromCatalogue: Migration = {
+  version: 70,
+  name: 'reports: a job takes its category when its model enters or changes in the catalogue',
+  statements: [
+    `CREATE TRIGGER report_jobs_on_model_added AFTER INSERT ON product_models BEGIN
+        UPDATE report_jobs SET category_key = NEW.category_key
+        WHERE brand = NEW.brand AND model = NEW.model AND category_key IS NOT NEW.category_key;
+      END`,
+    `CREATE TRIGGER report_jobs_on_model_changed AFTER UPDATE OF brand, model, category_key ON product_models BEGIN
+        UPDATE report_jobs SET category_key = NULL
+        WHERE brand = OLD.brand AND model = OLD.model AND NOT (OLD.brand = NEW.brand AND OLD.model = NEW.model)
+          AND category_key IS NOT NULL;
+        UPDATE report_jobs SET category_key = NEW.category_key
+        WHERE brand = NEW.brand AND model = NEW.model AND category_key IS NOT NEW.category_key;
+      END`,
+    `CREATE TRIGGER report_jobs_on_model_removed AFTER DELETE ON product_models BEGIN
+        UPDATE report_jobs SET category_key = NULL
+        WHERE brand = OLD.brand AND model = OLD.model AND category_key IS NOT NULL;
+      END`,
+    `UPDATE report_jobs SET category_key =
+        (SELECT pm.category_key FROM product_models pm WHERE pm.brand = report_jobs.brand AND pm.model = report_jobs.model)
+      WHERE category_key IS NOT
+        (SELECT pm.category_key FROM product_models pm WHERE pm.brand = report_jobs.brand AND pm.model = report_jobs.model)`
+  ]
+}

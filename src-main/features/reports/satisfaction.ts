@@ -7,6 +7,7 @@ import { userNames } from './names'
 
 interface TechnicianRow {
   technicianId: string | null
+  followUps: number
   calls: number
   reached: number
   satisfied: number
@@ -21,13 +22,17 @@ const share = (part: number, whole: number) => (whole === 0 ? null : part / whol
 const oneDecimal = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10)
 
 /**
- * Follow-up calls made in the range (customerContact): how many reached the customer, the
- * average of the four scores, the share satisfied (an average of 85 or more) and the complaints
- * the calls opened, by the job's technician and by aspect.
+ * The follow-ups (one a picked-up job) whose last call was made in the range (customerContact):
+ * how many there were and how many calls they took (up to three each, the tries that found no one
+ * included: a follow-up keeps its count of calls, not when each was made), the share of them that
+ * reached the customer (接通率: follow-ups reached ÷ follow-ups), the average of the four scores,
+ * the share satisfied (an average of 85 or more) and the complaints the calls opened, by the
+ * job's technician and by aspect.
  */
 export async function satisfactionReport(db: Db, query: ReportQuery, range: ReportRange): Promise<ReportResult> {
   const { rows } = await sql<TechnicianRow>`
-    SELECT j.technician_id AS technician_id, count(*) AS calls, sum(f.reached) AS reached,
+    SELECT j.technician_id AS technician_id, count(*) AS follow_ups, sum(f.attempts) AS calls,
+      sum(f.reached) AS reached,
       sum(CASE WHEN f.reached = 1 AND (f.attitude + f.speed + f.quality + f.price) >= ${SATISFIED_FROM * 4}
         THEN 1 ELSE 0 END) AS satisfied,
       sum(EXISTS (SELECT 1 FROM complaints k WHERE k.follow_up_id = f.id)) AS complaints,
@@ -55,13 +60,14 @@ export async function satisfactionReport(db: Db, query: ReportQuery, range: Repo
     from: query.from,
     to: query.to,
     figures: [
+      { key: 'followUps', kind: 'count', value: sum((row) => row.followUps) },
       { key: 'calls', kind: 'count', value: sum((row) => row.calls) },
       {
         key: 'reachedRate',
         kind: 'percent',
         value: share(
           reached,
-          sum((row) => row.calls)
+          sum((row) => row.followUps)
         )
       },
       { key: 'averageScore', kind: 'count', value: oneDecimal(overall) },
@@ -80,6 +86,7 @@ export async function satisfactionReport(db: Db, query: ReportQuery, range: Repo
         key: 'byTechnician',
         columns: [
           { key: 'technician', kind: 'text' },
+          { key: 'followUps', kind: 'count' },
           { key: 'calls', kind: 'count' },
           { key: 'reached', kind: 'count' },
           { key: 'averageScore', kind: 'count' },
@@ -88,6 +95,7 @@ export async function satisfactionReport(db: Db, query: ReportQuery, range: Repo
         ],
         rows: rows.map((row) => ({
           technician: row.technicianId === null ? null : (names.get(row.technicianId) ?? row.technicianId),
+          followUps: row.followUps,
           calls: row.calls,
           reached: row.reached,
           averageScore: oneDecimal(rowAverage(row)),

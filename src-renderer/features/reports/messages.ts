@@ -18,14 +18,16 @@ export const reportsMessages = defineMessages(
       hints: {
         turnaround: '按接机日期统计：接机→修好待取、接机→客户取机的中位数与 90 分位（小时）。',
         firstTimeFix: '按接机日期统计已取机的工单；取机后 90 天内同一设备返修（未取消）计为返修。',
-        faults: '按接机日期统计已诊断的故障代码；环比为所选期末月与上月相比。',
+        faults:
+          '按接机日期统计已诊断的故障代码；环比为所选期末月与上月同期相比：月份未过完时只比到期末或今天，上月取相同的天数（如 12 月 1–7 日对 11 月 1–7 日），整月则比整月。',
         technicians: '按修好待取的日期统计；工时费为工单登记的工时金额。',
         takings: '收款含定金与付款；退款含退定金和三包配件退货退款；索赔为当期向厂家提出的保修索赔。',
         parts:
           '按发料日期统计，扣除退回的配件；工单取机前的退回与红字发票计入配件的发料月份，取机后的退回与红字发票计入发生的月份（负数行），已报出的月份不再变动。顾客付费的配件按工单售价计收入，已结算的按发票金额扣除红字发票冲减、再按金额比例分摊整单折扣后计；三包工单向品牌索赔的配件按索赔金额（即售价）计收入并单列，品牌驳回索赔后改由本店承担（取机当月之后才驳回的、或之后撤销驳回的，在决定当月以一对更正行从品牌栏转到本店栏或转回，已报出的月份不再变动）；本店保修免费返修的配件不计收入，只计出库成本。顾客退回后作故障件退厂或报废的配件仍计出库成本。尚未结算的工单按服务类型计：三包算品牌，本店保修算本店，其余算顾客。毛利 = 收入 − 出库成本。柜台办理的三包配件换货不属于工单，单列其数量与出库成本，不计入上面的工单配件。',
         claims:
           '按索赔生成日期统计保修索赔金额。已结算的索赔同时列出申报额与品牌实付（按店长记录的实付金额，更正后以最后一次为准；未记录实付金额的按申报额计），两者之差为少付。三包配件换货与退货按办理日期另计：换货按出库成本计（换下的旧件返厂后由品牌结算），退货退款已计入营业收入的退款，这里单列不重复相加。按技师或服务类型筛选时不含三包配件（它们不属于工单），按品牌、型号、品类筛选时按机器的型号计。',
-        satisfaction: '按回访日期统计：接通率、四项评分平均分、满意率（平均 85 分及以上）与回访生成的投诉。'
+        satisfaction:
+          '按最后一次拨打的日期统计回访单（每张已取机工单一张，最多拨打 3 次）：回访单数与拨打次数（含未接通的几次）、接通率（最后接通的回访单 ÷ 回访单数）、四项评分平均分、满意率（平均 85 分及以上）与回访生成的投诉。'
       },
       presets: { month: '本月', lastMonth: '上月', quarter: '本季度', year: '今年' },
       filters: {
@@ -88,8 +90,10 @@ export const reportsMessages = defineMessages(
         cumulativeShare: '累计占比',
         faultRate: '故障率',
         faultCodes: '故障代码种数',
-        previousMonth: '上月',
-        lastMonth: '本月',
+        previousMonth: '上月同期',
+        lastMonth: '本期',
+        comparedDays: '环比本期',
+        previousDays: '环比上月同期',
         change: '环比',
         component: '部件',
         month: '月份',
@@ -132,13 +136,14 @@ export const reportsMessages = defineMessages(
         accessoryCostFen: '三包配件换货成本（元）',
         accessoryRefunds: '三包配件退货（件）',
         accessoryRefundFen: '三包配件退货退款（元）',
-        calls: '回访次数',
-        reachedRate: '接通率',
+        followUps: '回访单数',
+        calls: '拨打次数',
+        reachedRate: '接通率（接通单 ÷ 回访单）',
         averageScore: '平均分',
         satisfiedRate: '满意率',
         complaints: '投诉',
         aspect: '评分项',
-        reached: '接通'
+        reached: '接通单数'
       },
       payer: { customer: '顾客付费', brand: '三包（向品牌索赔）', shop: '本店保修（免费）' },
       bucket: {
@@ -189,7 +194,7 @@ export const reportsMessages = defineMessages(
         firstTimeFix:
           'Jobs received in the range and picked up; a comeback for the same device within 90 days of pick-up (not cancelled) counts against the first fix.',
         faults:
-          'Fault codes of the jobs received in the range; month on month compares the range’s last month with the month before.',
+          'Fault codes of the jobs received in the range; month on month compares the range’s last month with the same days of the month before: a month not yet over is counted to the range’s end or today and compared with as many days of the month before (1–7 December against 1–7 November), a whole month with the whole month before.',
         technicians: 'Jobs that became ready in the range; labour is what was priced on the jobs.',
         takings:
           'Received includes deposits and payments; refunded includes returned deposits and 三包 accessory refunds; claims are warranty claims raised on the brand in the period.',
@@ -198,7 +203,7 @@ export const reportsMessages = defineMessages(
         claims:
           'Warranty claims by the date they were raised. Settled claims show both what was claimed and what the brand paid (the amount the manager recorded, the latest when put right; as claimed where none was recorded), the difference as settled short. 三包 accessory exchanges and refunds at the counter are counted apart by the date given: an exchange at its cost out of stock (the brand settles it once the faulty one is returned), a refund at the money paid out, which the takings report already counts among its refunds and is not added again here. A technician or service-type filter leaves them out (they belong to no job); a brand, model or category filter takes the unit’s model.',
         satisfaction:
-          'Follow-up calls by the date they were made: the share reached, the average of the four scores, the share satisfied (average 85 or more) and the complaints the calls opened.'
+          'Follow-ups (one per picked-up job, up to 3 calls each) by the date of their last call: how many, and the calls they took (the unanswered ones included); the share reached (follow-ups that reached the customer ÷ follow-ups); the average of the four scores, the share satisfied (average 85 or more) and the complaints the calls opened.'
       },
       presets: { month: 'This month', lastMonth: 'Last month', quarter: 'This quarter', year: 'This year' },
       filters: {
@@ -261,8 +266,10 @@ export const reportsMessages = defineMessages(
         cumulativeShare: 'Cumulative share',
         faultRate: 'Fault rate',
         faultCodes: 'Fault codes seen',
-        previousMonth: 'Previous month',
-        lastMonth: 'Last month',
+        previousMonth: 'Same days last month',
+        lastMonth: 'This period',
+        comparedDays: 'Compared: this period',
+        previousDays: 'Compared: same days last month',
         change: 'Change',
         component: 'Component',
         month: 'Month',
@@ -305,9 +312,10 @@ export const reportsMessages = defineMessages(
         accessoryCostFen: '三包 accessory exchanges at cost (yuan)',
         accessoryRefunds: '三包 accessories refunded',
         accessoryRefundFen: '三包 accessory refunds (yuan)',
-        calls: 'Calls',
-        reached: 'Reached',
-        reachedRate: 'Reached',
+        followUps: 'Follow-ups',
+        calls: 'Calls made',
+        reached: 'Follow-ups reached',
+        reachedRate: 'Reached (follow-ups reached ÷ follow-ups)',
         averageScore: 'Average score',
         satisfiedRate: 'Satisfied',
         complaints: 'Complaints',

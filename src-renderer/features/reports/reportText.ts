@@ -71,10 +71,10 @@ export function useReportText() {
 
   /**
    * Every coded value's name, keyed `codeSet.code` (a shop code `list.code`), for the Excel export
-   * (which writes words, not codes).
+   * (which writes words, not codes), and under `none` the word for an empty group.
    */
   function exportLabels(): Record<string, string> {
-    const labels: Record<string, string> = {}
+    const labels: Record<string, string> = { none: t('reports.none') }
     for (const [codeSet, codes] of Object.entries(CODES) as [ReportCodeSet, readonly string[]][]) {
       for (const code of codes) labels[`${codeSet}.${code}`] = codeLabel(codeSet, code)
     }

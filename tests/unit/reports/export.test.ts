@@ -47,4 +47,41 @@ describe('a report as an Excel workbook', () => {
     expect(methods.getRow(2).getCell(1).value).toBe('现金')
     expect(methods.rowCount).toBe(6)
   })
+  it('names an empty group as the screen does, in the reader’s language, and sizes columns to their text', async () => {
+    const exported = async (report: 'technicians' | 'faults', labels: Record<string, string>) => {
+      const file = await callOk(
+        shop.app,
+        'reports.export',
+        {
+          query: { report, ...MARCH },
+          title: report,
+          sheets: { byTechnician: 'technicians', pareto: 'pareto' },
+          columns: { technician: '技师', faultCode: '故障代码', faults: '故障数' },
+          labels
+        },
+        shop.manager.token
+      )
+      const workbook = new ExcelJS.Workbook()
+      const bytes = Buffer.from(file.base64, 'base64')
+      await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
+      return workbook
+    }
+    // The job finished in March that no technician worked on: its row is named, not left blank.
+    const technicianNames = async (labels: Record<string, string>) =>
+      (await exported('technicians', labels)).getWorksheet('technicians')!.getColumn(1).values.slice(2)
+    expect(await technicianNames({ none: '（未指定）' })).toEqual([
+      shop.techA.user.displayName,
+      shop.techB.user.displayName,
+      '（未指定）'
+    ])
+    expect((await technicianNames({ none: '(none)' }))[2]).toBe('(none)')
+
+    // A fault code with its name is read whole: its column is as wide as the text (a Chinese character counts two).
+    const longName = 'F1 屏幕损坏（外屏碎裂、内屏漏液、触摸失灵）'
+    const pareto = (await exported('faults', { 'fault_cause.F1': longName })).getWorksheet('pareto')!
+    expect(pareto.getRow(2).getCell(1).value).toBe(longName)
+    expect(pareto.getColumn(1).width).toBeGreaterThanOrEqual(3 + 2 * 18)
+    // A count's column stays narrow.
+    expect(pareto.getColumn(2).width).toBeLessThan(15)
+  })
 })

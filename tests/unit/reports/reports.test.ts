@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callError, callOk, closeApp } from '../helpers'
 import { figureOf, MARCH, reportShop, tableOf, type ReportShop } from './fixtures'
 import type { Input } from '../../../src-shared/contract'
+import { reportQuerySchema } from '../../../src-shared/contract/reports'
+import { runReport } from '../../../src-main/features/reports/run'
+import { monthOnMonthDays } from '../../../src-main/features/reports/monthOnMonth'
 
 let shop: ReportShop
 beforeAll(async () => {
@@ -123,6 +126,45 @@ describe('fault statistics', () => {
       { faultCode: 'F2', previousMonth: 0, lastMonth: 3, change: null },
       { faultCode: 'F3', previousMonth: 0, lastMonth: 1, change: null }
     ])
+    expect(figureOf(report, 'comparedDays')).toBe('03-01～03-31')
+    expect(figureOf(report, 'previousDays')).toBe('02-01～02-28')
+  })
+
+  it('compares a month under way with the same days of the month before, not all of it', async () => {
+    // March to the 10th: against 1-10 February, which holds the F1 of the 10th but not that of the 28th.
+    const partMonth = await run({ report: 'faults', from: '2026-03-01', to: '2026-03-10' })
+    const expected = [
+      { faultCode: 'F1', previousMonth: 1, lastMonth: 5, change: 4 },
+      { faultCode: 'F2', previousMonth: 0, lastMonth: 3, change: null },
+      { faultCode: 'F3', previousMonth: 0, lastMonth: 1, change: null }
+    ]
+    expect(tableOf(partMonth, 'monthOnMonth')).toEqual(expected)
+    expect(figureOf(partMonth, 'comparedDays')).toBe('03-01～03-10')
+    expect(figureOf(partMonth, 'previousDays')).toBe('02-01～02-10')
+    // All of March asked for on the 10th (the 本月 button): the days to come are not compared either.
+    const onTheTenth = await runReport(
+      shop.app.db,
+      reportQuerySchema.parse({ report: 'faults', ...MARCH }),
+      false,
+      new Date('2026-03-10T04:00:00.000Z')
+    )
+    expect(tableOf(onTheTenth, 'monthOnMonth')).toEqual(expected)
+    expect(figureOf(onTheTenth, 'previousDays')).toBe('02-01～02-10')
+  })
+
+  it('takes the same days, a month that is over whole, and a day the month before lacks to its end', () => {
+    const days = (to: string, today: string) => {
+      const { current, previous } = monthOnMonthDays(to, today)
+      return [`${current.from}..${current.to}`, `${previous.from}..${previous.to}`]
+    }
+    expect(days('2026-12-31', '2026-12-07')).toEqual(['2026-12-01..2026-12-07', '2026-11-01..2026-11-07'])
+    expect(days('2026-12-15', '2027-01-20')).toEqual(['2026-12-01..2026-12-15', '2026-11-01..2026-11-15'])
+    expect(days('2026-03-31', '2026-05-01')).toEqual(['2026-03-01..2026-03-31', '2026-02-01..2026-02-28'])
+    expect(days('2026-03-30', '2026-05-01')).toEqual(['2026-03-01..2026-03-30', '2026-02-01..2026-02-28'])
+    expect(days('2026-02-28', '2026-05-01')).toEqual(['2026-02-01..2026-02-28', '2026-01-01..2026-01-31'])
+    expect(days('2027-01-31', '2027-01-01')).toEqual(['2027-01-01..2027-01-01', '2026-12-01..2026-12-01'])
+    // A month still to come: its days as asked.
+    expect(days('2027-02-10', '2026-12-07')).toEqual(['2027-02-01..2027-02-10', '2027-01-01..2027-01-10'])
   })
 })
 

@@ -7,7 +7,8 @@ import { REPORTS, reportQuerySchema, type ReportName } from '../../../src-shared
 
 /**
  * A random shop: two years of jobs as the benchmark seeds them (through the app's triggers), then
- * corrected the ways a shop corrects them (durations to the minute, a device's model, labour, a
+ * corrected the ways a shop corrects them (durations to the minute, a device's model, a model the
+ * catalogue learns late or moves to another category, labour, a
  * claim's status, what the brand paid on it and that amount put right, parts returned, a technician taken off or moved to another, a comeback
  * cancelled, a job's kind of service, parts billed to the customer, the brand or the shop, credit
  * notes, parts handed back and credited after the pick-up). Every report over ranges of whole and broken months, unfiltered and filtered by one
@@ -67,6 +68,10 @@ beforeAll(async () => {
     UPDATE work_orders SET service_type = 'shop_warranty_repair' WHERE unicode(substr(id, -1)) % 7 = 5;
     UPDATE work_orders SET technician_id = NULL WHERE unicode(substr(id, -2, 1)) % 11 = 1;
     UPDATE devices SET model = '型号-3', brand = '品牌3' WHERE unicode(substr(id, -1)) % 7 = 1;
+    UPDATE devices SET model = '型号-新', brand = '品牌新' WHERE unicode(substr(id, -1)) % 7 = 2;
+    INSERT INTO product_models (id, brand, model, category_key, created_at)
+      VALUES ('pm-late', '品牌新', '型号-新', 'tv', '2026-06-01T00:00:00.000Z');
+    UPDATE product_models SET category_key = 'refrigerator' WHERE id = (SELECT min(id) FROM product_models);
     UPDATE warranty_claims SET status = 'rejected' WHERE unicode(substr(id, -1)) % 5 = 0;
   `)
   // Rejected 40 days after the pick-up: moved in the month of the decision, the months reported stay.
