@@ -283,6 +283,8 @@ describe('the follow-up call', () => {
   it('a reached customer needs all four scores; bad input changes nothing', async () => {
     const { app, staff, followUp } = await pickedUpFollowUp()
     const auditBefore = countRows(app, 'audit_log')
+    const outboxBefore = countRows(app, 'outbox')
+    // No score stands in for the customer's: the call is refused, under the scores.
     expect(
       await callError(
         app,
@@ -290,7 +292,10 @@ describe('the follow-up call', () => {
         { followUpId: followUp.id, reached: true, scores: null },
         staff.frontDesk.token
       )
-    ).toMatchObject({ code: 'VALIDATION' })
+    ).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'scores', messageKey: 'validation.scoresRequired' }] }
+    })
     expect(
       await callError(
         app,
@@ -300,5 +305,17 @@ describe('the follow-up call', () => {
       )
     ).toMatchObject({ code: 'VALIDATION' })
     expect(countRows(app, 'audit_log')).toBe(auditBefore)
+    expect(countRows(app, 'outbox')).toBe(outboxBefore)
+    const still = await callOk(
+      app,
+      'customerContact.followUps',
+      { status: 'due', pageSize: 200 },
+      staff.frontDesk.token
+    )
+    expect(still.rows.find((row) => row.id === followUp.id)).toMatchObject({
+      status: 'open',
+      attempts: 0,
+      scores: null
+    })
   })
 })
