@@ -170,4 +170,21 @@ test('the manager changes how many days after pick-up the desk calls back, and t
   await expect(template).toBeHidden()
   await page.goto(`${host.url}#/work-orders/${cancelled.id}`)
   await expect(text).toHaveValue(`李秋水您好，工单 ${cancelled.number} 未维修，请凭取机码 ****** 取回。`)
+
+  // A misspelt field would reach the customer as typed, and a message without the code is no use
+  // at pick-up: both are refused under the template, and the saved one stays.
+  const before = await host.rpc<{ readyTemplates: Record<string, string> }>('customerContact.settings', {}, adminToken)
+  await page.goto(`${host.url}#/follow-ups`)
+  await page.getByRole('button', { name: '消息模板与回访设置' }).click()
+  const ready = page.locator('textarea[name=ready-template-zh-CN]')
+  await ready.fill('{customer}您好，工单 {number} 已修好，取机码 {claimCodeX}，详询 {unknown}。')
+  await page.getByTestId('contact-settings-save').click()
+  await expect(page.getByText('模板里有不认识的占位符：{claimCodeX} {unknown}（可用字段见上方）')).toBeVisible()
+  await settled(page)
+  await screenshot(page, 'template-refused')
+  await ready.fill('{customer}您好，工单 {number} 已修好，请到店取机。')
+  await page.getByTestId('contact-settings-save').click()
+  await expect(page.getByText('取机消息必须包含取机码 {claimCode}：客户凭它取机')).toBeVisible()
+  const after = await host.rpc<{ readyTemplates: Record<string, string> }>('customerContact.settings', {}, adminToken)
+  expect(after.readyTemplates).toEqual(before.readyTemplates)
 })

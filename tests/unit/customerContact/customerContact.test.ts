@@ -32,10 +32,18 @@ describe('the message for a device that goes back unrepaired', () => {
     await callOk(
       app,
       'customerContact.saveSettings',
-      { ...settings, unrepairedTemplates: { 'zh-CN': '{number} 退回', en: '{number} back to you' } },
+      {
+        ...settings,
+        unrepairedTemplates: {
+          'zh-CN': '{number} 退回，取机码 {claimCode}',
+          en: '{number} back to you, code {claimCode}'
+        }
+      },
       staff.manager.token
     )
-    expect((await message(cancelled.id, 'en')).text).toBe(`${cancelled.order.number} back to you`)
+    expect((await message(cancelled.id, 'en')).text).toBe(
+      `${cancelled.order.number} back to you, code ${'*'.repeat(cancelled.claimCode.length)}`
+    )
     expect((await message(repaired.id, 'zh-CN')).text).toContain('已修好')
   })
 })
@@ -52,9 +60,12 @@ describe('the ready-for-pick-up message', () => {
       {
         readyTemplates: {
           'zh-CN': '{shop}：{customer}，工单{number}已修好，取机码{claimCode}，{hours}',
-          en: '{number} ready, code {claimCode}, {hours}, {nonsense}'
+          en: '{number} ready, code {claimCode}, {hours}'
         },
-        unrepairedTemplates: { 'zh-CN': '工单{number}未维修，请取回', en: '{number} not repaired' },
+        unrepairedTemplates: {
+          'zh-CN': '工单{number}未维修，取机码{claimCode}',
+          en: '{number} not repaired, {claimCode}'
+        },
         openingHours: { 'zh-CN': '周一至周六 9-18', en: 'Mon-Sat 9-18' },
         followUpDays: 3
       },
@@ -79,8 +90,7 @@ describe('the ready-for-pick-up message', () => {
       { workOrderId: id, language: 'en' },
       staff.frontDesk.token
     )
-    // A placeholder the template misspells stays visible rather than vanishing.
-    expect(en.text).toBe(`${order.number} ready, code ${masked}, Mon-Sat 9-18, {nonsense}`)
+    expect(en.text).toBe(`${order.number} ready, code ${masked}, Mon-Sat 9-18`)
 
     // Only the copy carries the code, and each copy is audited.
     const copied = await callOk(
@@ -89,8 +99,53 @@ describe('the ready-for-pick-up message', () => {
       { workOrderId: id, language: 'en' },
       staff.frontDesk.token
     )
-    expect(copied.text).toBe(`${order.number} ready, code ${claimCode}, Mon-Sat 9-18, {nonsense}`)
+    expect(copied.text).toBe(`${order.number} ready, code ${claimCode}, Mon-Sat 9-18`)
     expect(auditRows(app, 'customerContact.copyReadyMessage').filter((row) => row.entityId === id)).toHaveLength(1)
+  })
+
+  it('refuses a template with a field no job fills, naming it, or without the claim code; nothing changes', async () => {
+    const { app, staff } = shop()
+    const settings = await callOk(app, 'customerContact.settings', {}, staff.manager.token)
+    const auditBefore = countRows(app, 'audit_log')
+    const save = (changes: Partial<typeof settings>) =>
+      callError(app, 'customerContact.saveSettings', { ...settings, ...changes }, staff.manager.token)
+    expect(
+      await save({
+        readyTemplates: {
+          ...settings.readyTemplates,
+          en: 'Code {claimCode}{claimCodeX}, {unknown} {claim code} {unknown}'
+        }
+      })
+    ).toMatchObject({
+      code: 'VALIDATION',
+      details: {
+        fields: [
+          {
+            path: 'readyTemplates.en',
+            messageKey: 'validation.templateUnknownFields',
+            params: { fields: '{claimCodeX} {unknown} {claim code}' }
+          }
+        ]
+      }
+    })
+    // The customer collects with the claim code: neither pick-up message may leave it out.
+    expect(
+      await save({
+        unrepairedTemplates: { ...settings.unrepairedTemplates, 'zh-CN': '{customer}您好，{number} 可以取回了' }
+      })
+    ).toMatchObject({
+      details: {
+        fields: [
+          {
+            path: 'unrepairedTemplates.zh-CN',
+            messageKey: 'validation.templateNeedsClaimCode',
+            params: { field: '{claimCode}' }
+          }
+        ]
+      }
+    })
+    expect(countRows(app, 'audit_log')).toBe(auditBefore)
+    expect(await callOk(app, 'customerContact.settings', {}, staff.manager.token)).toEqual(settings)
   })
 
   it('gives the code to no one once the device is collected, nor to a technician', async () => {
