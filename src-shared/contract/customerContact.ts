@@ -149,7 +149,12 @@ export const customerContactContract = {
   ),
   'customerContact.complaints': operation<Page<Complaint>>()(
     z
-      .object({ status: z.enum([...COMPLAINT_STATUSES, 'unresolved', 'all']).default('unresolved'), ...pageInput })
+      .object({
+        status: z.enum([...COMPLAINT_STATUSES, 'unresolved', 'all']).default('unresolved'),
+        /** A complaint's or its job's number (any part), or the end of the customer's mobile. */
+        query: z.string().trim().max(40).default(''),
+        ...pageInput
+      })
       .strict()
   ),
   /** A complaint told at the counter about a job. */

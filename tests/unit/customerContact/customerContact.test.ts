@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { auditRows, callError, callOk, countRows, SHOP } from '../helpers'
-import { driveTo, staffedShopPerFile } from '../workOrders/fixtures'
+import { driveTo, openOrder, staffedShopPerFile } from '../workOrders/fixtures'
 
 const DAY = 24 * 60 * 60_000
 const warm = { attitude: 90, speed: 85, quality: 95, price: 80 } // average 87.5: satisfied
@@ -372,5 +372,38 @@ describe('the follow-up call', () => {
       attempts: 0,
       scores: null
     })
+  })
+})
+
+describe('the complaints list', () => {
+  const shop = staffedShopPerFile()
+
+  it('finds a complaint by its number or its job’s, or by the end of the customer’s mobile', async () => {
+    const { app, adminToken, staff } = shop()
+    const opened = []
+    for (const mobile of ['13712345678', '13787654321']) {
+      const job = await openOrder(app, adminToken, { customer: { kind: 'new', fields: { name: '王五', mobile } } })
+      const complaint = await callOk(
+        app,
+        'customerContact.openComplaint',
+        { workOrderId: job.id, description: '等太久' },
+        staff.frontDesk.token
+      )
+      opened.push({ job, complaint })
+    }
+    const [first, second] = opened as [(typeof opened)[0], (typeof opened)[0]]
+    const found = async (query: string) => {
+      const page = await callOk(app, 'customerContact.complaints', { status: 'all', query }, staff.manager.token)
+      expect(page.total).toBe(page.rows.length)
+      return page.rows.map((row) => row.id)
+    }
+    expect(await found('5678')).toEqual([first.complaint.id])
+    expect(await found(` ${second.complaint.number.toLowerCase()} `)).toEqual([second.complaint.id])
+    expect(await found(first.job.order.number)).toEqual([first.complaint.id])
+    // Digits from the middle of a mobile are not its end: no one gives those on the phone.
+    expect(await found('1234')).toEqual([])
+    // A wildcard typed is a character, not "anything".
+    expect(await found('%')).toEqual([])
+    expect(await found('')).toEqual(expect.arrayContaining([first.complaint.id, second.complaint.id]))
   })
 })
