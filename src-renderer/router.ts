@@ -58,6 +58,11 @@ declare module 'vue-router' {
     public?: boolean
     /** The operation the page is built on; roles that may not call it are sent home. */
     operation?: OperationName
+    /**
+     * The header's name for a page its menu entry also covers, when it is a page of its own (the
+     * complaints under the follow-up calls); others take their entry's name.
+     */
+    titleKey?: string
   }
 }
 
@@ -112,7 +117,10 @@ const routes: RouteRecordRaw[] = [
       page('settings', 'settings', ShopSettingsView, 'settings.update'),
       page('backups', 'backups', BackupsView, 'backups.list'),
       page('follow-ups', 'follow-ups', FollowUpsView, 'customerContact.followUps'),
-      page('complaints', 'complaints', ComplaintsView, 'customerContact.complaints'),
+      {
+        ...page('complaints', 'complaints', ComplaintsView, 'customerContact.complaints'),
+        meta: { operation: 'customerContact.complaints', titleKey: 'nav.complaints' }
+      },
       page('sync', 'sync', SyncView, 'sync.status'),
       page('claims', 'claims', ClaimsView, 'checkout.claims'),
       page('shop-network', 'shop-network', DesksAdminView, 'desks.list'),

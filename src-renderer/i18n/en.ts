@@ -287,6 +287,8 @@ export const coreEn: typeof coreZhCN = {
     dateInFuture: 'Cannot be later than today',
     dateInPast: 'Cannot be earlier than today',
     scoresRequired: 'The customer was reached: give all four scores',
+    templateUnknownFields: 'Unknown placeholders in the template: {fields} (the fields you can use are listed above)',
+    templateNeedsClaimCode: 'A pick-up message must include the claim code {field}: the customer collects with it',
     zeroPriceUnconfirmed: 'The selling price is ¥0: tick “Free of charge” to give this part away',
     mergeSame: 'A customer cannot be merged with itself',
     passcodeWithoutConsent: 'Keep a passcode only with the customer’s consent',

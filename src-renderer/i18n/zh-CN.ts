@@ -246,6 +246,8 @@ export const coreZhCN = {
     dateInFuture: '不能晚于今天',
     dateInPast: '不能早于今天',
     scoresRequired: '联系上客户时请填写四项评分',
+    templateUnknownFields: '模板里有不认识的占位符：{fields}（可用字段见上方）',
+    templateNeedsClaimCode: '取机消息必须包含取机码 {field}：客户凭它取机',
     zeroPriceUnconfirmed: '售价为 0 元：如确实免费提供，请勾选“免费提供”',
     mergeSame: '不能与自己合并',
     passcodeWithoutConsent: '客户未同意时不能留存密码',

@@ -139,20 +139,22 @@ export const customerContactContract = {
       .object({
         followUpId: id,
         reached: z.boolean(),
+        /** Required when the customer was reached (the service refuses a reached call without them). */
         scores: z.object({ attitude: score, speed: score, quality: score, price: score }).strict().nullable(),
         comment: optionalMultiLineText(500),
         /** The customer complained on the call, whatever the scores. */
         complaint: optionalMultiLineText(1000)
       })
       .strict()
-      .refine((input) => !input.reached || input.scores !== null, {
-        message: 'validation.scoresRequired',
-        path: ['scores']
-      })
   ),
   'customerContact.complaints': operation<Page<Complaint>>()(
     z
-      .object({ status: z.enum([...COMPLAINT_STATUSES, 'unresolved', 'all']).default('unresolved'), ...pageInput })
+      .object({
+        status: z.enum([...COMPLAINT_STATUSES, 'unresolved', 'all']).default('unresolved'),
+        /** A complaint's or its job's number (any part), or the end of the customer's mobile. */
+        query: z.string().trim().max(40).default(''),
+        ...pageInput
+      })
       .strict()
   ),
   /** A complaint told at the counter about a job. */

@@ -208,6 +208,8 @@ const FIELD_KEYS = [
   'validation.dateInFuture',
   'validation.dateInPast',
   'validation.scoresRequired',
+  'validation.templateUnknownFields',
+  'validation.templateNeedsClaimCode',
   'validation.differenceNeedsNote',
   'validation.discountTooLarge',
   'validation.effectiveFromPast',

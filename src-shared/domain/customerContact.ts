@@ -78,6 +78,23 @@ export function renderReadyMessage(template: string, values: ReadyMessageValues)
 }
 
 /**
+ * The `{…}` a template holds that no job can fill, each once, in the order written: saved, it would
+ * reach the customer as typed (`{claimCodeX}` in place of the code). Any text in braces counts, so a
+ * `{claim code}` that the filling would not even recognise as a field is caught too.
+ */
+export function unknownTemplateFields(template: string): string[] {
+  const unknown = [...template.matchAll(/\{([^{}]*)\}/g)]
+    .filter((match) => !(READY_MESSAGE_FIELDS as readonly string[]).includes(match[1] ?? ''))
+    .map((match) => match[0])
+  return [...new Set(unknown)]
+}
+
+/** A pick-up message must carry the claim code: without it the customer cannot collect the device. */
+export function templateGivesClaimCode(template: string): boolean {
+  return template.includes('{claimCode}')
+}
+
+/**
  * What the ready panel shows in place of the claim code: whoever stands at the counter may read the
  * screen, and the code is the customer's proof at pick-up. Only the copy action, audited, carries it.
  */

@@ -96,12 +96,13 @@ test('the board shows every open status within 1366×768 in both languages; comp
     await screenshot(page, `layout-board-${language === 'English' ? 'en' : 'zh'}`)
   }
 
-  // Complaints, reached from the follow-up calls, keep that entry highlighted and named.
+  // Complaints, reached from the follow-up calls, keep that entry highlighted; the header names the page.
   await page.getByTestId('nav-follow-ups').click()
+  await expect(page.locator('.shell-header .page-title')).toHaveText('Follow-up calls')
   await page.getByTestId('open-complaints').click()
   await expect(page).toHaveURL(/\/complaints$/)
   await expect(page.getByTestId('nav-follow-ups')).toHaveClass(/is-active/)
-  await expect(page.locator('.shell-header .page-title')).toHaveText('Follow-up calls')
+  await expect(page.locator('.shell-header .page-title')).toHaveText('Complaints')
   await expect(page.locator('.page-header h1')).toHaveText('Complaints')
 })
 

@@ -1,4 +1,4 @@
-import { test, expect, screenshot, setUpShop, signIn, pageSessionToken, ADMIN } from './fixtures'
+import { test, expect, screenshot, settled, setUpShop, signIn, pageSessionToken, ADMIN } from './fixtures'
 
 test('the admin edits the shop profile with a logo, and the change is in the audit log', async ({ page, host }) => {
   const token = await setUpShop(host)
@@ -45,6 +45,48 @@ test('the admin edits the shop profile with a logo, and the change is in the aud
   await expect(page.getByTestId('audit-table')).toContainText('"idleLockMinutes": 5')
   await expect(page.getByTestId('audit-table')).toContainText(`工单 · ${opened.workOrder.number}`)
   await screenshot(page, 'audit-settings-change')
+})
+
+test('leaving the settings with changes not saved asks first; staying keeps them to save', async ({ page, host }) => {
+  const token = await setUpShop(host)
+  const stored = await host.rpc<{ profile: { phone: string }; approvalThresholdFen: number }>('settings.get', {}, token)
+  await signIn(page, host, ADMIN.username, ADMIN.password)
+  await page.getByTestId('nav-settings').click()
+  const phone = page.locator('input[name=shop-phone]')
+  await expect(phone).toHaveValue(stored.profile.phone)
+  // Looking is not editing: with nothing changed the menu leaves at once.
+  await page.getByTestId('nav-home').click()
+  await expect(page.getByTestId('welcome')).toBeVisible()
+
+  await page.getByTestId('nav-settings').click()
+  await phone.fill('020-87654321')
+  await page.locator('input[name=approval-threshold]').fill('800')
+  await page.getByTestId('nav-home').click()
+  const box = page.locator('.el-message-box').filter({ hasText: '关闭后，这里已填写的内容不会保存。确定关闭？' })
+  await expect(box).toBeVisible()
+  await settled(page)
+  await screenshot(page, 'settings-leave')
+  await box.getByRole('button', { name: '继续填写' }).click()
+  await expect(box).toBeHidden()
+  await expect(phone).toHaveValue('020-87654321')
+  await expect(page.getByTestId('nav-settings')).toHaveClass(/is-active/)
+
+  // Told again, the person lets the edits go: nothing was saved.
+  await page.getByTestId('nav-home').click()
+  await box.getByRole('button', { name: '关闭，不保存' }).click()
+  await expect(page.getByTestId('welcome')).toBeVisible()
+  const after = await host.rpc<typeof stored>('settings.get', {}, token)
+  expect(after.profile.phone).toBe(stored.profile.phone)
+  expect(after.approvalThresholdFen).toBe(stored.approvalThresholdFen)
+  await page.getByTestId('nav-settings').click()
+  await expect(phone).toHaveValue(stored.profile.phone)
+
+  // Saved, the page leaves without asking.
+  await phone.fill('020-87654321')
+  await phone.press('Enter')
+  await expect(page.getByText('已保存')).toBeVisible()
+  await page.getByTestId('nav-home').click()
+  await expect(page.getByTestId('welcome')).toBeVisible()
 })
 
 test('an idle screen locks itself and unlocks with the password', async ({ page, host }) => {

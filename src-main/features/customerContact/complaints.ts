@@ -7,6 +7,7 @@ import {
   type ComplaintStatus
 } from '../../../src-shared/domain/customerContact'
 import { uuidv7 } from '../../../src-shared/domain/ids'
+import { containsPattern, escapeLike, like } from '../../db/like'
 import { recordAudit } from '../audit/record'
 import { nextDocumentNumber } from '../numbering/service'
 import { readShopTimeZone } from '../settings/service'
@@ -102,6 +103,11 @@ export async function moveComplaint(
   return loadComplaint(db, input.complaintId)
 }
 
+/**
+ * A page of complaints in the chosen statuses, newest first. `query` finds one the manager is told
+ * about: by its number or its job's (any part of either), or by the end of the customer's mobile
+ * (the last digits a customer gives on the phone).
+ */
 export async function listComplaints(
   db: Db,
   input: ParsedInput<'customerContact.complaints'>
@@ -112,20 +118,24 @@ export async function listComplaints(
       : input.status === 'unresolved'
         ? ['open', 'handling']
         : [input.status]
-  const ids = await db
-    .selectFrom('complaints')
-    .select('id')
-    .where('status', 'in', statuses)
-    .orderBy('openedAt', 'desc')
-    .orderBy('id', 'desc')
+  let matching = db
+    .selectFrom('complaints as k')
+    .innerJoin('workOrders as wo', 'wo.id', 'k.workOrderId')
+    .innerJoin('customers as c', 'c.id', 'wo.customerId')
+    .where('k.status', 'in', statuses)
+  if (input.query !== '') {
+    const part = containsPattern(input.query)
+    const tail = `%${escapeLike(input.query)}`
+    matching = matching.where((eb) => eb.or([like('k.number', part), like('wo.number', part), like('c.mobile', tail)]))
+  }
+  const ids = await matching
+    .select('k.id')
+    .orderBy('k.openedAt', 'desc')
+    .orderBy('k.id', 'desc')
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .execute()
-  const { n } = await db
-    .selectFrom('complaints')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', 'in', statuses)
-    .executeTakeFirstOrThrow()
+  const { n } = await matching.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   const rows = await Promise.all(ids.map(({ id }) => loadComplaint(db, id)))
   return { rows, total: Number(n) }
 }

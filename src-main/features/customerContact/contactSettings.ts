@@ -1,10 +1,13 @@
 import type { Db } from '../../db/connection'
-import type { ContactSettings, CurrentUser } from '../../../src-shared/contract'
+import { fieldError, type ContactSettings, type CurrentUser } from '../../../src-shared/contract'
 import {
   DEFAULT_FOLLOW_UP_DAYS,
   DEFAULT_OPENING_HOURS,
   DEFAULT_READY_TEMPLATES,
-  DEFAULT_UNREPAIRED_TEMPLATES
+  DEFAULT_UNREPAIRED_TEMPLATES,
+  READY_MESSAGE_LANGUAGES,
+  templateGivesClaimCode,
+  unknownTemplateFields
 } from '../../../src-shared/domain/customerContact'
 import { recordAudit } from '../audit/record'
 import { readSetting, writeSetting } from '../settings/service'
@@ -23,12 +26,31 @@ export async function readContactSettings(db: Db): Promise<ContactSettings> {
   }
 }
 
+/**
+ * Both pick-up messages, in each language, must be ones the desk can send: every `{…}` a field a job
+ * fills (a misspelt one would reach the customer as typed), and the claim code in it, without which
+ * the customer cannot collect. The first that fails is refused under its own template.
+ */
+function checkTemplates(next: ContactSettings): void {
+  for (const key of ['readyTemplates', 'unrepairedTemplates'] as const) {
+    for (const language of READY_MESSAGE_LANGUAGES) {
+      const template = next[key][language]
+      const path = `${key}.${language}`
+      const unknown = unknownTemplateFields(template)
+      if (unknown.length > 0) throw fieldError(path, 'validation.templateUnknownFields', { fields: unknown.join(' ') })
+      if (!templateGivesClaimCode(template))
+        throw fieldError(path, 'validation.templateNeedsClaimCode', { field: '{claimCode}' })
+    }
+  }
+}
+
 export async function saveContactSettings(
   db: Db,
   at: Date,
   actor: CurrentUser,
   next: ContactSettings
 ): Promise<ContactSettings> {
+  checkTemplates(next)
   return db.transaction().execute(async (trx) => {
     const before = await readContactSettings(trx)
     await writeSetting(trx, TEMPLATES_KEY, next.readyTemplates, at, actor.id)

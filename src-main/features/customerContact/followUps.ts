@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection'
 import {
   AppError,
+  fieldError,
   type CallResult,
   type CurrentUser,
   type FollowUp,
@@ -90,6 +91,8 @@ export async function recordCall(
   actor: CurrentUser,
   input: ParsedInput<'customerContact.recordCall'>
 ): Promise<CallResult> {
+  // A reached customer who gave no scores is not a satisfied one: nothing may stand in for them.
+  if (input.reached && input.scores === null) throw fieldError('scores', 'validation.scoresRequired')
   const timeZone = await readShopTimeZone(db)
   const complaintId = await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('followUps').selectAll().where('id', '=', input.followUpId).executeTakeFirst()

@@ -22,8 +22,10 @@ export const useContactStore = defineStore('customerContact', () => {
     call('customerContact.followUps', { status: followUpTab.value, page, pageSize })
   )
   const complaintTab = ref<NonNullable<ComplaintTab>>('unresolved')
+  /** A complaint's or job's number, or the end of the customer's mobile. */
+  const complaintQuery = ref('')
   const complaints = usePagedList<Complaint>((page, pageSize) =>
-    call('customerContact.complaints', { status: complaintTab.value, page, pageSize })
+    call('customerContact.complaints', { status: complaintTab.value, query: complaintQuery.value, page, pageSize })
   )
   const settings = ref<ContactSettings | null>(null)
   const readyMessage = ref<ReadyMessage | null>(null)
@@ -68,6 +70,7 @@ export const useContactStore = defineStore('customerContact', () => {
     followUpTab,
     followUps,
     complaintTab,
+    complaintQuery,
     complaints,
     settings,
     readyMessage,

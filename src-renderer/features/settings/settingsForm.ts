@@ -1,8 +1,9 @@
-import { onMounted, type Ref } from 'vue'
+import { onMounted, ref, watch, type Ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { i18n } from '../../i18n'
 import { showError } from '../../ui/errors'
 import { useFormSubmit } from '../../ui/formSubmit'
+import { useAskBeforeLeavingUnsaved } from '../../ui/unsavedLeave'
 
 /** A store that holds one block of settings: read from the server, edited in place, saved whole. */
 export interface SettingsStore<Settings> {
@@ -12,7 +13,9 @@ export interface SettingsStore<Settings> {
 
 /**
  * A settings form: the settings read when the page opens (when `mayLoad` allows it), and saved
- * whole with a "Saved" message; a failure is shown on the fields it names.
+ * whole with a "Saved" message; a failure is shown on the fields it names. Edited and not saved,
+ * the page asks before it is left (the store holds the settings as read or saved: each new value
+ * from it is what "unchanged" means).
  */
 export function useSettingsForm<Settings>(
   store: SettingsStore<Settings>,
@@ -20,6 +23,11 @@ export function useSettingsForm<Settings>(
   mayLoad: () => boolean = () => true
 ) {
   const { busy, errors, submit } = useFormSubmit()
+  // Not read yet (undefined) counts as unchanged: both sides stringify to undefined.
+  const asStored = ref<string | undefined>()
+  watch(settings, (stored) => (asStored.value = JSON.stringify(stored)), { immediate: true })
+  const unsaved = () => JSON.stringify(settings.value) !== asStored.value
+  useAskBeforeLeavingUnsaved(unsaved)
 
   onMounted(() => {
     if (mayLoad()) store.load().catch(showError)
@@ -34,5 +42,5 @@ export function useSettingsForm<Settings>(
     })
   }
 
-  return { busy, errors, save }
+  return { busy, errors, save, unsaved }
 }

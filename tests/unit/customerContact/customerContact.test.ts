@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { auditRows, callError, callOk, countRows, SHOP } from '../helpers'
-import { driveTo, staffedShopPerFile } from '../workOrders/fixtures'
+import { driveTo, openOrder, staffedShopPerFile } from '../workOrders/fixtures'
 
 const DAY = 24 * 60 * 60_000
 const warm = { attitude: 90, speed: 85, quality: 95, price: 80 } // average 87.5: satisfied
@@ -32,10 +32,18 @@ describe('the message for a device that goes back unrepaired', () => {
     await callOk(
       app,
       'customerContact.saveSettings',
-      { ...settings, unrepairedTemplates: { 'zh-CN': '{number} 退回', en: '{number} back to you' } },
+      {
+        ...settings,
+        unrepairedTemplates: {
+          'zh-CN': '{number} 退回，取机码 {claimCode}',
+          en: '{number} back to you, code {claimCode}'
+        }
+      },
       staff.manager.token
     )
-    expect((await message(cancelled.id, 'en')).text).toBe(`${cancelled.order.number} back to you`)
+    expect((await message(cancelled.id, 'en')).text).toBe(
+      `${cancelled.order.number} back to you, code ${'*'.repeat(cancelled.claimCode.length)}`
+    )
     expect((await message(repaired.id, 'zh-CN')).text).toContain('已修好')
   })
 })
@@ -52,9 +60,12 @@ describe('the ready-for-pick-up message', () => {
       {
         readyTemplates: {
           'zh-CN': '{shop}：{customer}，工单{number}已修好，取机码{claimCode}，{hours}',
-          en: '{number} ready, code {claimCode}, {hours}, {nonsense}'
+          en: '{number} ready, code {claimCode}, {hours}'
         },
-        unrepairedTemplates: { 'zh-CN': '工单{number}未维修，请取回', en: '{number} not repaired' },
+        unrepairedTemplates: {
+          'zh-CN': '工单{number}未维修，取机码{claimCode}',
+          en: '{number} not repaired, {claimCode}'
+        },
         openingHours: { 'zh-CN': '周一至周六 9-18', en: 'Mon-Sat 9-18' },
         followUpDays: 3
       },
@@ -79,8 +90,7 @@ describe('the ready-for-pick-up message', () => {
       { workOrderId: id, language: 'en' },
       staff.frontDesk.token
     )
-    // A placeholder the template misspells stays visible rather than vanishing.
-    expect(en.text).toBe(`${order.number} ready, code ${masked}, Mon-Sat 9-18, {nonsense}`)
+    expect(en.text).toBe(`${order.number} ready, code ${masked}, Mon-Sat 9-18`)
 
     // Only the copy carries the code, and each copy is audited.
     const copied = await callOk(
@@ -89,8 +99,53 @@ describe('the ready-for-pick-up message', () => {
       { workOrderId: id, language: 'en' },
       staff.frontDesk.token
     )
-    expect(copied.text).toBe(`${order.number} ready, code ${claimCode}, Mon-Sat 9-18, {nonsense}`)
+    expect(copied.text).toBe(`${order.number} ready, code ${claimCode}, Mon-Sat 9-18`)
     expect(auditRows(app, 'customerContact.copyReadyMessage').filter((row) => row.entityId === id)).toHaveLength(1)
+  })
+
+  it('refuses a template with a field no job fills, naming it, or without the claim code; nothing changes', async () => {
+    const { app, staff } = shop()
+    const settings = await callOk(app, 'customerContact.settings', {}, staff.manager.token)
+    const auditBefore = countRows(app, 'audit_log')
+    const save = (changes: Partial<typeof settings>) =>
+      callError(app, 'customerContact.saveSettings', { ...settings, ...changes }, staff.manager.token)
+    expect(
+      await save({
+        readyTemplates: {
+          ...settings.readyTemplates,
+          en: 'Code {claimCode}{claimCodeX}, {unknown} {claim code} {unknown}'
+        }
+      })
+    ).toMatchObject({
+      code: 'VALIDATION',
+      details: {
+        fields: [
+          {
+            path: 'readyTemplates.en',
+            messageKey: 'validation.templateUnknownFields',
+            params: { fields: '{claimCodeX} {unknown} {claim code}' }
+          }
+        ]
+      }
+    })
+    // The customer collects with the claim code: neither pick-up message may leave it out.
+    expect(
+      await save({
+        unrepairedTemplates: { ...settings.unrepairedTemplates, 'zh-CN': '{customer}您好，{number} 可以取回了' }
+      })
+    ).toMatchObject({
+      details: {
+        fields: [
+          {
+            path: 'unrepairedTemplates.zh-CN',
+            messageKey: 'validation.templateNeedsClaimCode',
+            params: { field: '{claimCode}' }
+          }
+        ]
+      }
+    })
+    expect(countRows(app, 'audit_log')).toBe(auditBefore)
+    expect(await callOk(app, 'customerContact.settings', {}, staff.manager.token)).toEqual(settings)
   })
 
   it('gives the code to no one once the device is collected, nor to a technician', async () => {
@@ -283,6 +338,8 @@ describe('the follow-up call', () => {
   it('a reached customer needs all four scores; bad input changes nothing', async () => {
     const { app, staff, followUp } = await pickedUpFollowUp()
     const auditBefore = countRows(app, 'audit_log')
+    const outboxBefore = countRows(app, 'outbox')
+    // No score stands in for the customer's: the call is refused, under the scores.
     expect(
       await callError(
         app,
@@ -290,7 +347,10 @@ describe('the follow-up call', () => {
         { followUpId: followUp.id, reached: true, scores: null },
         staff.frontDesk.token
       )
-    ).toMatchObject({ code: 'VALIDATION' })
+    ).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'scores', messageKey: 'validation.scoresRequired' }] }
+    })
     expect(
       await callError(
         app,
@@ -300,5 +360,50 @@ describe('the follow-up call', () => {
       )
     ).toMatchObject({ code: 'VALIDATION' })
     expect(countRows(app, 'audit_log')).toBe(auditBefore)
+    expect(countRows(app, 'outbox')).toBe(outboxBefore)
+    const still = await callOk(
+      app,
+      'customerContact.followUps',
+      { status: 'due', pageSize: 200 },
+      staff.frontDesk.token
+    )
+    expect(still.rows.find((row) => row.id === followUp.id)).toMatchObject({
+      status: 'open',
+      attempts: 0,
+      scores: null
+    })
+  })
+})
+
+describe('the complaints list', () => {
+  const shop = staffedShopPerFile()
+
+  it('finds a complaint by its number or its job’s, or by the end of the customer’s mobile', async () => {
+    const { app, adminToken, staff } = shop()
+    const opened = []
+    for (const mobile of ['13712345678', '13787654321']) {
+      const job = await openOrder(app, adminToken, { customer: { kind: 'new', fields: { name: '王五', mobile } } })
+      const complaint = await callOk(
+        app,
+        'customerContact.openComplaint',
+        { workOrderId: job.id, description: '等太久' },
+        staff.frontDesk.token
+      )
+      opened.push({ job, complaint })
+    }
+    const [first, second] = opened as [(typeof opened)[0], (typeof opened)[0]]
+    const found = async (query: string) => {
+      const page = await callOk(app, 'customerContact.complaints', { status: 'all', query }, staff.manager.token)
+      expect(page.total).toBe(page.rows.length)
+      return page.rows.map((row) => row.id)
+    }
+    expect(await found('5678')).toEqual([first.complaint.id])
+    expect(await found(` ${second.complaint.number.toLowerCase()} `)).toEqual([second.complaint.id])
+    expect(await found(first.job.order.number)).toEqual([first.complaint.id])
+    // Digits from the middle of a mobile are not its end: no one gives those on the phone.
+    expect(await found('1234')).toEqual([])
+    // A wildcard typed is a character, not "anything".
+    expect(await found('%')).toEqual([])
+    expect(await found('')).toEqual(expect.arrayContaining([first.complaint.id, second.complaint.id]))
   })
 })

@@ -4,7 +4,9 @@ import {
   followUpStatusAfterCall,
   isSatisfied,
   renderReadyMessage,
-  satisfactionAverage
+  satisfactionAverage,
+  templateGivesClaimCode,
+  unknownTemplateFields
 } from '../../../src-shared/domain/customerContact'
 
 describe('satisfaction', () => {
@@ -49,5 +51,21 @@ describe('the ready message template', () => {
 
   it('leaves an unknown field as typed, so the desk sees the template is wrong', () => {
     expect(renderReadyMessage('取机码 {claimcode}', values)).toBe('取机码 {claimcode}')
+  })
+
+  it('names each brace no job fills once, in the order written; the known fields pass', () => {
+    expect(unknownTemplateFields('{shop}{customer}{number}{claimCode}{device}{hours}{phone}')).toEqual([])
+    expect(unknownTemplateFields('取机码 {claimcode} {claimCodeX} {} {claimcode} {取机码}')).toEqual([
+      '{claimcode}',
+      '{claimCodeX}',
+      '{}',
+      '{取机码}'
+    ])
+  })
+
+  it('a pick-up message gives the claim code only with the field spelt exactly', () => {
+    expect(templateGivesClaimCode('取机码 {claimCode}')).toBe(true)
+    expect(templateGivesClaimCode('取机码 {claimcode}')).toBe(false)
+    expect(templateGivesClaimCode('取机码 claimCode')).toBe(false)
   })
 })

@@ -12,7 +12,7 @@ interface Settings {
 
 function mountForm(settings: Settings | null, mayLoad?: () => boolean) {
   const store: SettingsStore<Settings> = { load: vi.fn(() => Promise.resolve()), save: vi.fn(() => Promise.resolve()) }
-  const held = ref(settings)
+  const held = ref<Settings | null>(settings)
   let form!: ReturnType<typeof useSettingsForm<Settings>>
   mount(
     defineComponent({
@@ -22,7 +22,7 @@ function mountForm(settings: Settings | null, mayLoad?: () => boolean) {
       }
     })
   )
-  return { store, form }
+  return { store, form, held }
 }
 
 describe('useSettingsForm', () => {
@@ -40,5 +40,19 @@ describe('useSettingsForm', () => {
     const empty = mountForm(null)
     empty.form.save()
     expect(empty.store.save).not.toHaveBeenCalled()
+  })
+
+  it('counts edits as unsaved until the store holds settings again (read or saved)', async () => {
+    const { form, held } = mountForm({ idleLockMinutes: 15 })
+    expect(form.unsaved()).toBe(false)
+    held.value!.idleLockMinutes = 5
+    expect(form.unsaved()).toBe(true)
+    held.value!.idleLockMinutes = 15
+    expect(form.unsaved()).toBe(false)
+    held.value!.idleLockMinutes = 5
+    // What the store answers after a save or a fresh read is the new unchanged.
+    held.value = { idleLockMinutes: 5 }
+    await flushPromises()
+    expect(form.unsaved()).toBe(false)
   })
 })
