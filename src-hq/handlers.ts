@@ -12,7 +12,7 @@ import {
   upsertFaultCodes,
   upsertPolicies
 } from './seed/shared'
-import { decideClaim, listClaims } from './claims/review'
+import { claimAssessment, decideClaim, listClaims } from './claims/review'
 import { payClaim } from './claims/payment'
 import { advanceReturnBatch, listReturnBatches } from './returns/service'
 import { settlementStatement } from './settlement/statement'
@@ -62,6 +62,7 @@ export const hqStaffHandlers: { [O in HqStaffOperation]: Handler<O> } = {
   },
   'claims.list': ({ hq }, input) => listClaims(hq, input),
   'claims.decide': async (call, input) => ({ status: await decideClaim(call.hq, signedIn(call), input) }),
+  'claims.assess': ({ hq }, input) => claimAssessment(hq, input),
   'claims.pay': async (call, input) => {
     await payClaim(call.hq, signedIn(call), input)
     return null

@@ -38,7 +38,7 @@ test('a claim pushed by a shop appears in HQ’s queue, is approved there, and t
         operation: 'upsert',
         payload: {
           workOrderNumber: 'WO-260310-0001',
-          amountFen: 25000,
+          amountFen: 28000,
           serial: 'SN0001',
           model: 'X1',
           categoryKey: 'mobilePhone',
@@ -46,7 +46,8 @@ test('a claim pushed by a shop appears in HQ’s queue, is approved there, and t
           component: 'battery',
           lines: [
             { kind: 'labour', description: 'Battery swap', quantity: 1, amountFen: 10000 },
-            { kind: 'part', description: 'Battery BAT-1', quantity: 1, amountFen: 15000 }
+            { kind: 'part', description: 'Battery BAT-1', quantity: 1, amountFen: 15000 },
+            { kind: 'part', description: 'Back cover COV-7', quantity: 1, amountFen: 3000 }
           ]
         }
       }
@@ -63,7 +64,25 @@ test('a claim pushed by a shop appears in HQ’s queue, is approved there, and t
   await expect(page.getByTestId('hq-claim-status-WO-260310-0001')).toHaveText('待审')
   await settled(page)
   await screenshot(page, 'hq-claims-queue')
+  // Approving shows the shop's bill beside HQ's rates first; the cover HQ has no price for is flagged.
   await page.getByTestId('hq-approve-WO-260310-0001').click()
+  const approval = page.getByTestId('hq-approve-dialog')
+  await expect(approval).toContainText('门店申请 ¥280.00，按总部标准 ¥150.00')
+  await expect(approval.getByTestId('hq-approve-no-price')).toHaveCount(1)
+  // Nothing approved is refused before HQ is asked: that is a rejection, with a reason.
+  await approval.getByTestId('hq-approve-labour').locator('input').fill('0')
+  await approval.getByTestId('hq-approve-parts').locator('input').fill('0')
+  await approval.getByTestId('hq-approve-parts').locator('input').blur()
+  await expect(approval.getByTestId('hq-approve-problem')).toContainText('不予赔付的索赔请驳回')
+  await expect(approval.getByTestId('hq-approve-confirm')).toBeDisabled()
+  // The reviewer pays the cover at 30 yuan: labour 60, parts 90 + 30.
+  await approval.getByTestId('hq-approve-labour').locator('input').fill('60')
+  await approval.getByTestId('hq-approve-parts').locator('input').fill('120')
+  await approval.getByTestId('hq-approve-parts').locator('input').blur()
+  await expect(approval.getByTestId('hq-approve-total')).toHaveText('¥180.00')
+  await settled(page)
+  await screenshot(page, 'hq-approve-dialog')
+  await approval.getByTestId('hq-approve-confirm').click()
   // Decided, it leaves the waiting list; all claims show it approved.
   await expect(page.getByTestId('hq-claim-status-WO-260310-0001')).toHaveCount(0)
   await page.locator('#pane-claims .el-select').click()
@@ -73,13 +92,13 @@ test('a claim pushed by a shop appears in HQ’s queue, is approved there, and t
   // The brand pays it, 10 yuan less than approved: the payment rides on the decision the shop pulls.
   await page.getByTestId('hq-pay-WO-260310-0001').click()
   const dialog = page.getByTestId('hq-pay-dialog')
-  await expect(dialog).toContainText('核准金额 ¥150.00')
-  await dialog.getByTestId('hq-paid-amount').locator('input').fill('140')
+  await expect(dialog).toContainText('核准金额 ¥180.00')
+  await dialog.getByTestId('hq-paid-amount').locator('input').fill('170')
   await dialog.getByTestId('hq-paid-reference').fill('PAY-0310')
   await settled(page)
   await screenshot(page, 'hq-claim-pay')
   await dialog.getByTestId('hq-pay-save').click()
-  await expect(page.getByTestId('hq-claim-paid-WO-260310-0001')).toContainText('¥140.00')
+  await expect(page.getByTestId('hq-claim-paid-WO-260310-0001')).toContainText('¥170.00')
   await expect(page.getByTestId('hq-claim-paid-WO-260310-0001')).toContainText('PAY-0310')
   await expect(page.getByTestId('hq-pay-WO-260310-0001')).toHaveText('更正付款')
   await settled(page)
@@ -88,7 +107,7 @@ test('a claim pushed by a shop appears in HQ’s queue, is approved there, and t
   const pulled = await dispatchShopCall(hq, 'pull', key, { table: 'claimDecisions', since: 0 })
   expect(pulled.ok && pulled.data).toMatchObject({
     changes: [
-      { key: 'claim-1', row: { status: 'approved', approvedFen: 15000, paidFen: 14000, paidReference: 'PAY-0310' } }
+      { key: 'claim-1', row: { status: 'approved', approvedFen: 18000, paidFen: 17000, paidReference: 'PAY-0310' } }
     ]
   })
 
@@ -99,9 +118,10 @@ test('a claim pushed by a shop appears in HQ’s queue, is approved there, and t
   await page.getByPlaceholder('月份').fill(month)
   await page.getByPlaceholder('月份').press('Enter')
   await page.getByRole('button', { name: '生成' }).click()
-  await expect(page.getByTestId('hq-statement-total')).toHaveText('¥150.00')
+  await expect(page.getByTestId('hq-statement-total')).toHaveText('¥180.00')
+  await expect(page.getByTestId('hq-statement-claimed-WO-260310-0001')).toHaveText('¥280.00')
   await settled(page)
-  await screenshot(page, 'hq-settlement')
+  await screenshot(page, 'hq-settle')
 
   await page.getByRole('tab', { name: '故障统计' }).click()
   await expect(page.getByTestId('hq-fault-chart')).toBeVisible()

@@ -149,22 +149,99 @@ describe('HQ: warranty claims reviewed', () => {
     expect(await decisionsOf(t, a.key)).toMatchObject([{ status: 'rejected', reason: 'Liquid damage', approvedFen: 0 }])
   })
 
-  it('a category without its own rate is paid the general rate; an unknown part is paid nothing', async () => {
+  it('a category without its own rate takes the general rate; a part HQ has no price for is flagged, and HQ’s rates alone do not approve it', async () => {
     const t = await cluster.freshHq()
     const { reviewer, a } = await setUp(t)
     const lines = [
-      { kind: 'labour', description: '', quantity: 1, amountFen: 5000 },
+      { kind: 'labour', description: 'Diagnosis', quantity: 1, amountFen: 5000 },
       { kind: 'part', description: 'Screen', partNumber: 'LCD-9', quantity: 1, amountFen: 30000 },
       { kind: 'part', description: 'Battery', partNumber: 'BAT-1', quantity: 2, amountFen: 30000 }
     ]
     await t.shopOk('push', a.key, {
       batchId: 'b1',
       changes: [
-        change('warranty_claim', 'claim-1', claimPayload({ categoryKey: 'laptop', lines }), '2026-03-10T01:00:00Z')
+        change(
+          'warranty_claim',
+          'claim-1',
+          claimPayload({ categoryKey: 'laptop', amountFen: 65000, lines }),
+          '2026-03-10T01:00:00Z'
+        )
       ]
     })
-    await t.callOk(reviewer, 'claims.decide', { shopId: a.shopId, claimId: 'claim-1', decision: 'approve' })
-    expect(await decisionsOf(t, a.key)).toMatchObject([{ approvedFen: 4000 + 2 * 9000 }])
+    const assessed = await t.callOk(reviewer, 'claims.assess', { shopId: a.shopId, claimId: 'claim-1' })
+    expect(assessed).toEqual({
+      claimedFen: 65000,
+      labourFen: 4000,
+      partsFen: 2 * 9000,
+      pricesMissing: true,
+      lines: [
+        { kind: 'labour', description: 'Diagnosis', partNumber: '', quantity: 1, claimedFen: 5000, brandFen: 4000 },
+        { kind: 'part', description: 'Screen', partNumber: 'LCD-9', quantity: 1, claimedFen: 30000, brandFen: null },
+        { kind: 'part', description: 'Battery', partNumber: 'BAT-1', quantity: 2, claimedFen: 30000, brandFen: 18000 }
+      ]
+    })
+    const byRates = await t.call(reviewer, 'claims.decide', {
+      shopId: a.shopId,
+      claimId: 'claim-1',
+      decision: 'approve'
+    })
+    expect(byRates.ok ? null : byRates.error).toMatchObject({
+      code: 'VALIDATION',
+      messageKey: 'hqErrors.brandPriceMissing'
+    })
+    expect(await decisionsOf(t, a.key)).toEqual([])
+    // The reviewer prices the screen themselves.
+    await t.callOk(reviewer, 'claims.decide', {
+      shopId: a.shopId,
+      claimId: 'claim-1',
+      decision: 'approve',
+      approved: { labourFen: 4000, partsFen: 18000 + 25000 }
+    })
+    expect(await decisionsOf(t, a.key)).toMatchObject([{ approvedFen: 4000 + 18000 + 25000 }])
+  })
+
+  it('an approval pays something and no more than the shop claimed; nothing is changed when it is refused', async () => {
+    const t = await cluster.freshHq()
+    const { reviewer, a } = await setUp(t)
+    await t.shopOk('push', a.key, {
+      batchId: 'b1',
+      changes: [change('warranty_claim', 'claim-1', claimPayload(), '2026-03-10T01:00:00Z')]
+    })
+    const approve = (approved: { labourFen: number; partsFen: number }) =>
+      t.call(reviewer, 'claims.decide', { shopId: a.shopId, claimId: 'claim-1', decision: 'approve', approved })
+    const nothing = await approve({ labourFen: 0, partsFen: 0 })
+    expect(nothing.ok ? null : nothing.error).toMatchObject({
+      code: 'VALIDATION',
+      messageKey: 'hqErrors.approvedNothing'
+    })
+    const tooMuch = await approve({ labourFen: 10000, partsFen: 15001 })
+    expect(tooMuch.ok ? null : tooMuch.error).toMatchObject({
+      code: 'VALIDATION',
+      messageKey: 'hqErrors.approvedAboveClaimed'
+    })
+    expect(await decisionsOf(t, a.key)).toEqual([])
+    expect(await t.callOk(reviewer, 'claims.list', { status: 'pending' })).toMatchObject({ total: 1 })
+
+    // The shop's own bill, all of it, is the most a claim is approved at.
+    await approve({ labourFen: 10000, partsFen: 15000 })
+    expect(await decisionsOf(t, a.key)).toMatchObject([{ status: 'approved', approvedFen: 25000 }])
+    const listed = await t.callOk(reviewer, 'claims.list', { status: 'approved' })
+    expect(listed).toMatchObject({ claims: [{ labourFen: 10000, partsFen: 15000, approvedFen: 25000 }] })
+  })
+
+  it('HQ’s rates above what the shop claimed are not approved by themselves', async () => {
+    const t = await cluster.freshHq()
+    const { reviewer, a } = await setUp(t)
+    await t.shopOk('push', a.key, {
+      batchId: 'b1',
+      changes: [change('warranty_claim', 'claim-1', claimPayload({ amountFen: 12000 }), '2026-03-10T01:00:00Z')]
+    })
+    const result = await t.call(reviewer, 'claims.decide', {
+      shopId: a.shopId,
+      claimId: 'claim-1',
+      decision: 'approve'
+    })
+    expect(result.ok ? null : result.error).toMatchObject({ messageKey: 'hqErrors.approvedAboveClaimed' })
   })
 
   it('what the brand paid on an approved claim is kept and pulled by its shop with the decision', async () => {
