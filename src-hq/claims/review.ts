@@ -4,6 +4,7 @@ import type { HqDb } from '../db/connection'
 import type { ClaimStatus } from '../db/schema'
 import { HqError } from '../errors'
 import type { StaffUser } from '../staff/service'
+import { faultCauseLabel, modelWithBrand } from './labels'
 import { assessClaim, type BrandAmounts, type ClaimAssessment } from './amounts'
 
 export type ClaimDecision = 'approve' | 'reject' | 'moreInfo'
@@ -18,10 +19,17 @@ export interface ClaimInQueue {
   serial: string
   brand: string
   model: string
+  /** The model with its brand, as the queue shows it. */
+  brandModel: string
   categoryKey: string
   faultCode: string
+  /** The fault code's name in the brand's list; null where HQ does not know the code. */
+  faultLabel: string | null
   component: string
+  /** When the shop filed the claim (its latest version, sent again with more evidence). */
   claimedAt: string
+  /** When that version reached HQ. */
+  receivedAt: string
   status: ClaimStatus
   reason: string
   labourFen: number
@@ -52,10 +60,13 @@ export async function listClaims(
       'c.serial',
       'c.brand',
       'c.model',
+      modelWithBrand(sql.ref('c.brand'), sql.ref('c.model')).as('brandModel'),
       'c.categoryKey',
       'c.faultCode',
+      faultCauseLabel(sql.ref('c.faultCode')).as('faultLabel'),
       'c.component',
       'c.claimedAt',
+      'c.receivedAt',
       'c.status',
       'c.reason',
       'c.labourFen',
@@ -78,6 +89,7 @@ export async function listClaims(
     claims: rows.map(({ total: _total, ...row }) => ({
       ...row,
       claimedAt: row.claimedAt.toISOString(),
+      receivedAt: row.receivedAt.toISOString(),
       decidedAt: row.decidedAt?.toISOString() ?? null,
       paidAt: row.paidAt?.toISOString() ?? null
     }))

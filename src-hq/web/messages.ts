@@ -33,7 +33,8 @@ const zhCN = {
     unit: '型号 / 序列号',
     fault: '故障',
     claimed: '申请金额',
-    claimedAt: '提交时间',
+    claimedAt: '门店提交 / 总部收到',
+    receivedAt: '收到 {at}',
     status: '状态',
     reason: '原因',
     approve: '批准',
@@ -111,13 +112,13 @@ const zhCN = {
     by: '统计维度',
     byModel: '型号',
     byComponent: '部件',
-    byFaultCode: '故障代码',
+    byFaultCode: '故障原因代码',
     range: '日期范围',
     show: '统计',
     export: '导出 Excel',
     month: '月份',
-    key: '项目',
-    claims: '索赔数'
+    claims: '索赔数',
+    other: '其他'
   },
   hqErrors: {
     VALIDATION: '输入有误，请检查。',
@@ -192,7 +193,8 @@ const en: Messages = {
     unit: 'Model / serial',
     fault: 'Fault',
     claimed: 'Claimed',
-    claimedAt: 'Submitted',
+    claimedAt: 'Filed / received',
+    receivedAt: 'received {at}',
     status: 'Status',
     reason: 'Reason',
     approve: 'Approve',
@@ -271,13 +273,13 @@ const en: Messages = {
     by: 'Count by',
     byModel: 'Model',
     byComponent: 'Component',
-    byFaultCode: 'Fault code',
+    byFaultCode: 'Fault cause code',
     range: 'Dates',
     show: 'Count',
     export: 'Export to Excel',
     month: 'Month',
-    key: 'Item',
-    claims: 'Claims'
+    claims: 'Claims',
+    other: 'Other'
   },
   hqErrors: {
     VALIDATION: 'Please check what you entered.',

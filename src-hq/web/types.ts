@@ -28,9 +28,16 @@ export interface ClaimRow {
   claimedFen: number
   serial: string
   model: string
+  /** The model with its brand in front, unless it already starts with it. */
+  brandModel: string
   faultCode: string
+  /** The code's name in the brand's fault list; null where HQ does not know it. */
+  faultLabel: string | null
   component: string
+  /** When the shop filed the claim. */
   claimedAt: string
+  /** When HQ received it. */
+  receivedAt: string
   status: ClaimStatus
   reason: string
   approvedFen: number

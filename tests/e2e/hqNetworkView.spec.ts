@@ -1,6 +1,6 @@
 import { dispatchShopCall } from '../../src-hq/dispatch'
 import { registerShop } from '../../src-hq/shops/service'
-import { setLabourRates, upsertCatalogueParts } from '../../src-hq/seed/shared'
+import { setLabourRates, upsertCatalogueParts, upsertFaultCodes } from '../../src-hq/seed/shared'
 import { screenshot, settled } from './fixtures'
 import { expect, signInAtHq, test } from './hqFixtures'
 
@@ -22,6 +22,9 @@ test('a claim pushed by a shop appears in HQ’s queue, is approved there, and t
       serialTracked: false
     }
   ])
+  await upsertFaultCodes(hq, [
+    { list: 'faultCause', code: 'F01', label: '电池鼓包', active: true, component: 'battery', voidsWarranty: null }
+  ])
   const { code } = await registerShop(hq, 'Nanjing Road')
   const enrolled = await dispatchShopCall(hq, 'enrol', undefined, { code, shopName: 'Nanjing Rd', appVersion: '0.1.0' })
   if (!enrolled.ok) throw new Error('enrol failed')
@@ -40,6 +43,7 @@ test('a claim pushed by a shop appears in HQ’s queue, is approved there, and t
           workOrderNumber: 'WO-260310-0001',
           amountFen: 28000,
           serial: 'SN0001',
+          brand: 'Acme',
           model: 'X1',
           categoryKey: 'mobilePhone',
           faultCode: 'F01',
@@ -62,8 +66,13 @@ test('a claim pushed by a shop appears in HQ’s queue, is approved there, and t
 
   await page.getByRole('tab', { name: '索赔队列' }).click()
   await expect(page.getByTestId('hq-claim-status-WO-260310-0001')).toHaveText('待审')
+  // The unit with its brand, the fault code with its name in the brand's list.
+  const queued = page.getByRole('row', { name: /WO-260310-0001/ })
+  await expect(queued).toContainText('Acme X1')
+  await expect(page.getByTestId('hq-claim-fault-WO-260310-0001')).toHaveText('F01 电池鼓包')
+  await expect(queued).toContainText('收到 ')
   await settled(page)
-  await screenshot(page, 'hq-claims-queue')
+  await screenshot(page, 'hq-queue')
   // Approving shows the shop's bill beside HQ's rates first; the cover HQ has no price for is flagged.
   await page.getByTestId('hq-approve-WO-260310-0001').click()
   const approval = page.getByTestId('hq-approve-dialog')
@@ -125,6 +134,10 @@ test('a claim pushed by a shop appears in HQ’s queue, is approved there, and t
 
   await page.getByRole('tab', { name: '故障统计' }).click()
   await expect(page.getByTestId('hq-fault-chart')).toBeVisible()
+  await expect(page.getByTestId('hq-fault-counts')).toContainText('Acme X1')
+  await page.getByText('故障原因代码', { exact: true }).click()
+  await page.getByRole('button', { name: '统计' }).click()
+  await expect(page.getByTestId('hq-fault-counts')).toContainText('F01 电池鼓包')
   await settled(page)
   await screenshot(page, 'hq-faults')
 })

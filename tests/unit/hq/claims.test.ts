@@ -52,6 +52,18 @@ async function setUp(t: TestHq) {
       }
     ]
   })
+  await t.callOk(admin, 'seed.faultCodes', {
+    rows: [
+      {
+        list: 'faultCause',
+        code: 'F01',
+        label: 'Battery worn',
+        active: true,
+        component: 'battery',
+        voidsWarranty: null
+      }
+    ]
+  })
   const a = await t.enrolledShop('Nanjing Road')
   const b = await t.enrolledShop('Huaihai Road')
   return { admin, reviewer, a, b }
@@ -81,7 +93,20 @@ describe('HQ: warranty claims reviewed', () => {
       'claims.list',
       { status: 'pending' }
     )
-    expect(queue.claims).toMatchObject([{ claimId: 'claim-1', status: 'pending', model: 'X1', claimedFen: 25000 }])
+    // The unit with its brand; the fault code with its name in the brand's list; filed at the shop, then received.
+    expect(queue.claims).toMatchObject([
+      {
+        claimId: 'claim-1',
+        status: 'pending',
+        model: 'X1',
+        brandModel: 'Acme X1',
+        faultCode: 'F01',
+        faultLabel: 'Battery worn',
+        claimedFen: 25000,
+        claimedAt: '2026-03-10T01:00:00.000Z',
+        receivedAt: '2026-03-10T02:00:00.000Z'
+      }
+    ])
 
     await t.callOk(reviewer, 'claims.decide', { shopId: a.shopId, claimId: 'claim-1', decision: 'approve' })
     // Labour at the brand's mobile-phone rate, the battery at its claim price: not the shop's bill.
