@@ -71,6 +71,7 @@ export const hqStaffContract = {
     }),
     ADMIN
   ),
+  'labourRates.list': op(z.object({}), EVERY),
   'seed.remove': op(
     z.object({
       table: z.enum(['registryUnits', 'warrantyPolicies', 'catalogueParts', 'faultCodes', 'serviceBulletins']),

@@ -5,6 +5,7 @@ import { createStaffUser, signIn, signOut } from './staff/service'
 import { listShops, registerShop, renewEnrolCode, revokeShop } from './shops/service'
 import { importRegistryCsv, upsertRegistryUnits } from './seed/registry'
 import {
+  listLabourRates,
   removeSharedRow,
   setLabourRates,
   upsertBulletins,
@@ -56,6 +57,7 @@ export const hqStaffHandlers: { [O in HqStaffOperation]: Handler<O> } = {
   'seed.faultCodes': async ({ hq }, input) => ({ imported: await upsertFaultCodes(hq, input.rows) }),
   'seed.bulletins': async ({ hq }, input) => ({ imported: await upsertBulletins(hq, input.rows) }),
   'seed.labourRates': async ({ hq }, input) => ({ imported: await setLabourRates(hq, input.rows) }),
+  'labourRates.list': ({ hq }) => listLabourRates(hq),
   'seed.remove': async ({ hq }, input) => {
     await removeSharedRow(hq, input.table, input.key)
     return null

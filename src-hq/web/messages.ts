@@ -9,7 +9,14 @@ const zhCN = {
   },
   signIn: { title: '总部登录', username: '用户名', password: '密码', submit: '登录' },
   roles: { networkAdmin: '网络管理员', claimsReviewer: '索赔审核员', analyst: '分析员' },
-  tabs: { shops: '门店', claims: '索赔队列', returns: '旧件返还', settlement: '结算单', faults: '故障统计' },
+  tabs: {
+    shops: '门店',
+    claims: '索赔队列',
+    returns: '旧件返还',
+    settlement: '结算单',
+    faults: '故障统计',
+    labourRates: '工时费标准'
+  },
   shops: {
     register: '登记门店',
     name: '门店名称',
@@ -51,6 +58,17 @@ const zhCN = {
     paidAmount: '实付金额（元）',
     paidReference: '付款单号',
     paidOn: '实付 {amount}（{reference}，{at}）'
+  },
+  labourRates: {
+    hint: '批准索赔时按品类支付的工时费（每张索赔一次）。未单独设置的品类按“其他品类”支付。',
+    category: '产品品类',
+    any: '其他品类（默认）',
+    rate: '工时费（元）',
+    save: '保存',
+    saved: '已保存。',
+    newCategory: '新品类',
+    newPlaceholder: '门店的品类代码，如 mobile_phone',
+    add: '添加'
   },
   approve: {
     title: '批准索赔：{workOrder}',
@@ -167,7 +185,8 @@ const en: Messages = {
     claims: 'Claims queue',
     returns: 'Faulty-part returns',
     settlement: 'Settlement',
-    faults: 'Fault statistics'
+    faults: 'Fault statistics',
+    labourRates: 'Labour rates'
   },
   shops: {
     register: 'Register a shop',
@@ -211,6 +230,17 @@ const en: Messages = {
     paidAmount: 'Amount paid (yuan)',
     paidReference: 'Payment reference',
     paidOn: 'paid {amount} ({reference}, {at})'
+  },
+  labourRates: {
+    hint: 'The labour an approved claim is paid by product category (once per claim). A category without its own rate is paid the rate for any other.',
+    category: 'Product category',
+    any: 'Any other category (default)',
+    rate: 'Labour (yuan)',
+    save: 'Save',
+    saved: 'Saved.',
+    newCategory: 'New category',
+    newPlaceholder: 'the shops’ category key, e.g. mobile_phone',
+    add: 'Add'
   },
   approve: {
     title: 'Approve claim: {workOrder}',

@@ -1,6 +1,6 @@
 import { dispatchShopCall } from '../../src-hq/dispatch'
 import { registerShop } from '../../src-hq/shops/service'
-import { setLabourRates, upsertCatalogueParts, upsertFaultCodes } from '../../src-hq/seed/shared'
+import { listLabourRates, setLabourRates, upsertCatalogueParts, upsertFaultCodes } from '../../src-hq/seed/shared'
 import { screenshot, settled } from './fixtures'
 import { expect, signInAtHq, test } from './hqFixtures'
 
@@ -140,4 +140,32 @@ test('a claim pushed by a shop appears in HQ’s queue, is approved there, and t
   await expect(page.getByTestId('hq-fault-counts')).toContainText('F01 电池鼓包')
   await settled(page)
   await screenshot(page, 'hq-faults')
+})
+
+test('a network admin sets the brand’s labour rates on the page', async ({ page, hqServer }) => {
+  await signInAtHq(page, hqServer.url)
+  await page.getByRole('tab', { name: '工时费标准' }).click()
+  // A new HQ offers the general rate, unset.
+  const general = page.getByTestId('hq-labour-rate-*').locator('input')
+  await general.fill('45')
+  await general.blur()
+  await page.getByTestId('hq-labour-save-*').click()
+  await page.getByTestId('hq-labour-new').fill('mobile_phone')
+  await page.getByTestId('hq-labour-add').click()
+  const phones = page.getByTestId('hq-labour-rate-mobile_phone').locator('input')
+  await phones.fill('60')
+  await phones.blur()
+  await page.getByTestId('hq-labour-save-mobile_phone').click()
+  await expect(page.getByTestId('hq-labour-rates')).toContainText('其他品类（默认）')
+  await expect(page.getByTestId('hq-labour-rate-mobile_phone').locator('input')).toHaveValue('60.00')
+  await expect
+    .poll(() => listLabourRates(hqServer.hq))
+    .toEqual(
+      expect.arrayContaining([
+        { categoryKey: '*', labourFen: 4500 },
+        { categoryKey: 'mobile_phone', labourFen: 6000 }
+      ])
+    )
+  await settled(page)
+  await screenshot(page, 'hq-labour-rates')
 })

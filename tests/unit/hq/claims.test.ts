@@ -328,6 +328,17 @@ describe('HQ: warranty claims reviewed', () => {
     ])
   })
 
+  it('the brand’s labour rates are listed for every role and set by a network admin only', async () => {
+    const t = await cluster.freshHq()
+    const { reviewer } = await setUp(t)
+    expect(await t.callOk(reviewer, 'labourRates.list', {})).toEqual([
+      { categoryKey: '*', labourFen: 4000 },
+      { categoryKey: 'mobilePhone', labourFen: 6000 }
+    ])
+    const set = await t.call(reviewer, 'seed.labourRates', { rows: [{ categoryKey: '*', labourFen: 1 }] })
+    expect(set.ok ? null : set.error.code).toBe('FORBIDDEN')
+  })
+
   it('an analyst sees the queue but cannot decide', async () => {
     const t = await cluster.freshHq()
     const { a } = await setUp(t)
