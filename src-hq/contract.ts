@@ -21,6 +21,7 @@ const EVERY: readonly StaffRoleName[] = ['networkAdmin', 'claimsReviewer', 'anal
 
 const id = z.string().trim().min(1).max(128)
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+const fen = z.number().int().nonnegative().max(100_000_000)
 const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const page = { limit: z.number().int().min(1).max(500).default(50), offset: z.number().int().min(0).default(0) }
 
@@ -70,6 +71,7 @@ export const hqStaffContract = {
     }),
     ADMIN
   ),
+  'labourRates.list': op(z.object({}), EVERY),
   'seed.remove': op(
     z.object({
       table: z.enum(['registryUnits', 'warrantyPolicies', 'catalogueParts', 'faultCodes', 'serviceBulletins']),
@@ -90,10 +92,13 @@ export const hqStaffContract = {
       shopId: id,
       claimId: id,
       decision: z.enum(['approve', 'reject', 'moreInfo']),
-      reason: z.string().max(500).default('')
+      reason: z.string().max(500).default(''),
+      // An approval's labour and parts as the reviewer set them; without them, HQ's rates.
+      approved: z.object({ labourFen: fen, partsFen: fen }).optional()
     }),
     REVIEW
   ),
+  'claims.assess': op(z.object({ shopId: id, claimId: id }), EVERY),
   'claims.pay': op(
     z.object({
       shopId: id,

@@ -5,6 +5,7 @@ import { createStaffUser, signIn, signOut } from './staff/service'
 import { listShops, registerShop, renewEnrolCode, revokeShop } from './shops/service'
 import { importRegistryCsv, upsertRegistryUnits } from './seed/registry'
 import {
+  listLabourRates,
   removeSharedRow,
   setLabourRates,
   upsertBulletins,
@@ -12,7 +13,7 @@ import {
   upsertFaultCodes,
   upsertPolicies
 } from './seed/shared'
-import { decideClaim, listClaims } from './claims/review'
+import { claimAssessment, decideClaim, listClaims } from './claims/review'
 import { payClaim } from './claims/payment'
 import { advanceReturnBatch, listReturnBatches } from './returns/service'
 import { settlementStatement } from './settlement/statement'
@@ -56,12 +57,14 @@ export const hqStaffHandlers: { [O in HqStaffOperation]: Handler<O> } = {
   'seed.faultCodes': async ({ hq }, input) => ({ imported: await upsertFaultCodes(hq, input.rows) }),
   'seed.bulletins': async ({ hq }, input) => ({ imported: await upsertBulletins(hq, input.rows) }),
   'seed.labourRates': async ({ hq }, input) => ({ imported: await setLabourRates(hq, input.rows) }),
+  'labourRates.list': ({ hq }) => listLabourRates(hq),
   'seed.remove': async ({ hq }, input) => {
     await removeSharedRow(hq, input.table, input.key)
     return null
   },
   'claims.list': ({ hq }, input) => listClaims(hq, input),
   'claims.decide': async (call, input) => ({ status: await decideClaim(call.hq, signedIn(call), input) }),
+  'claims.assess': ({ hq }, input) => claimAssessment(hq, input),
   'claims.pay': async (call, input) => {
     await payClaim(call.hq, signedIn(call), input)
     return null

@@ -22,40 +22,88 @@ export interface BrandAmounts {
   partsFen: number
 }
 
+/** One line of a claim beside what the brand's own price list gives for it. */
+export interface AssessedLine {
+  kind: string
+  description: string
+  partNumber: string
+  quantity: number
+  /** What the shop billed the brand for the line. */
+  claimedFen: number
+  /** What HQ's rates give for it; null where HQ has no price (no labour rate, a part not in the catalogue). */
+  brandFen: number | null
+}
+
+export interface ClaimAssessment extends BrandAmounts {
+  lines: AssessedLine[]
+  /** Some line has no brand price: HQ's rates alone would underpay the claim. */
+  pricesMissing: boolean
+}
+
 /**
- * What the brand pays on a claim, by its own price list rather than the shop's bill: labour at
- * the brand's rate for the unit's category (once per claim with labour), parts at the catalogue's
- * claim price. A part the catalogue does not know is paid nothing, and a credit-note claim (a
- * negative amount, withdrawing part of an earlier claim) is paid nothing by itself.
+ * What the brand pays on a claim, by its own price list rather than the shop's bill, line by line:
+ * labour at the brand's rate for the unit's category (once per claim with labour), parts at the
+ * catalogue's claim price. A line HQ has no price for is paid nothing and flagged, so a reviewer
+ * sees it before deciding; a credit-note claim (a negative amount, withdrawing part of an earlier
+ * claim) is paid nothing by itself.
  */
-export async function brandAmounts(
+export async function assessClaim(
   trx: HqDb,
   claim: { payload: unknown; categoryKey: string; claimedFen: number }
-): Promise<BrandAmounts> {
+): Promise<ClaimAssessment> {
   const parsed = pushedClaim.safeParse(claim.payload)
-  if (!parsed.success || claim.claimedFen <= 0) return { labourFen: 0, partsFen: 0 }
-  const lines = parsed.data.lines
-  let labourFen = 0
-  if (lines.some((line) => line.kind === 'labour')) {
-    const rates = await trx
-      .selectFrom('labourRates')
-      .select(['categoryKey', 'labourFen'])
-      .where('categoryKey', 'in', [claim.categoryKey, ANY_CATEGORY])
-      .execute()
-    const own = rates.find((rate) => rate.categoryKey === claim.categoryKey && rate.categoryKey !== ANY_CATEGORY)
-    labourFen = (own ?? rates.find((rate) => rate.categoryKey === ANY_CATEGORY))?.labourFen ?? 0
+  const lines = parsed.success ? parsed.data.lines : []
+  const creditNote = claim.claimedFen <= 0
+  const labourRate = lines.some((line) => line.kind === 'labour') ? await labourRateOf(trx, claim.categoryKey) : null
+  const priceOf = await claimPricesOf(trx, lines.filter((line) => line.kind === 'part').map(partNumberOf))
+  let labourPaid = false
+  const assessed = lines.map((line): AssessedLine => {
+    const base = {
+      kind: line.kind,
+      description: line.description,
+      partNumber: line.kind === 'part' ? partNumberOf(line) : '',
+      quantity: line.quantity,
+      claimedFen: line.amountFen
+    }
+    if (creditNote || line.quantity <= 0) return { ...base, brandFen: 0 }
+    if (line.kind === 'labour') {
+      // The rate pays the claim's labour once, on its first labour line.
+      const brandFen = labourRate === null ? null : labourPaid ? 0 : labourRate
+      labourPaid = true
+      return { ...base, brandFen }
+    }
+    const price = line.kind === 'part' ? priceOf.get(base.partNumber) : undefined
+    return { ...base, brandFen: price === undefined ? null : Math.round(line.quantity * price) }
+  })
+  const total = (kind: string) =>
+    assessed.filter((line) => line.kind === kind).reduce((sum, line) => sum + (line.brandFen ?? 0), 0)
+  return {
+    lines: assessed,
+    labourFen: total('labour'),
+    partsFen: total('part'),
+    pricesMissing: assessed.some((line) => line.brandFen === null)
   }
-  const partLines = lines.filter((line) => line.kind === 'part' && line.quantity > 0)
-  const numbers = [...new Set(partLines.map(partNumberOf).filter((number) => number !== ''))]
-  const prices =
-    numbers.length === 0
-      ? []
-      : await trx
-          .selectFrom('catalogueParts')
-          .select(['partNumber', 'claimPriceFen'])
-          .where('partNumber', 'in', numbers)
-          .execute()
-  const priceOf = new Map(prices.map((price) => [price.partNumber, price.claimPriceFen]))
-  const partsFen = partLines.reduce((sum, line) => sum + line.quantity * (priceOf.get(partNumberOf(line)) ?? 0), 0)
-  return { labourFen, partsFen: Math.round(partsFen) }
+}
+
+/** The brand's labour rate for a category, or its general rate ('*'); null when it has neither. */
+async function labourRateOf(trx: HqDb, categoryKey: string): Promise<number | null> {
+  const rates = await trx
+    .selectFrom('labourRates')
+    .select(['categoryKey', 'labourFen'])
+    .where('categoryKey', 'in', [categoryKey, ANY_CATEGORY])
+    .execute()
+  const own = rates.find((rate) => rate.categoryKey === categoryKey && rate.categoryKey !== ANY_CATEGORY)
+  return (own ?? rates.find((rate) => rate.categoryKey === ANY_CATEGORY))?.labourFen ?? null
+}
+
+/** The catalogue's claim price of each part number it knows (withdrawn parts included: a claim may predate it). */
+async function claimPricesOf(trx: HqDb, partNumbers: readonly string[]): Promise<Map<string, number>> {
+  const numbers = [...new Set(partNumbers.filter((number) => number !== ''))]
+  if (numbers.length === 0) return new Map()
+  const prices = await trx
+    .selectFrom('catalogueParts')
+    .select(['partNumber', 'claimPriceFen'])
+    .where('partNumber', 'in', numbers)
+    .execute()
+  return new Map(prices.map((price) => [price.partNumber, price.claimPriceFen]))
 }

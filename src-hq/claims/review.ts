@@ -1,9 +1,11 @@
 import { sql } from 'kysely'
 import type { HqContext } from '../context'
+import type { HqDb } from '../db/connection'
 import type { ClaimStatus } from '../db/schema'
 import { HqError } from '../errors'
 import type { StaffUser } from '../staff/service'
-import { brandAmounts } from './amounts'
+import { faultCauseLabel, modelWithBrand } from './labels'
+import { assessClaim, type BrandAmounts, type ClaimAssessment } from './amounts'
 
 export type ClaimDecision = 'approve' | 'reject' | 'moreInfo'
 
@@ -17,10 +19,17 @@ export interface ClaimInQueue {
   serial: string
   brand: string
   model: string
+  /** The model with its brand, as the queue shows it. */
+  brandModel: string
   categoryKey: string
   faultCode: string
+  /** The fault code's name in the brand's list; null where HQ does not know the code. */
+  faultLabel: string | null
   component: string
+  /** When the shop filed the claim (its latest version, sent again with more evidence). */
   claimedAt: string
+  /** When that version reached HQ. */
+  receivedAt: string
   status: ClaimStatus
   reason: string
   labourFen: number
@@ -51,10 +60,13 @@ export async function listClaims(
       'c.serial',
       'c.brand',
       'c.model',
+      modelWithBrand(sql.ref('c.brand'), sql.ref('c.model')).as('brandModel'),
       'c.categoryKey',
       'c.faultCode',
+      faultCauseLabel(sql.ref('c.faultCode')).as('faultLabel'),
       'c.component',
       'c.claimedAt',
+      'c.receivedAt',
       'c.status',
       'c.reason',
       'c.labourFen',
@@ -77,6 +89,7 @@ export async function listClaims(
     claims: rows.map(({ total: _total, ...row }) => ({
       ...row,
       claimedAt: row.claimedAt.toISOString(),
+      receivedAt: row.receivedAt.toISOString(),
       decidedAt: row.decidedAt?.toISOString() ?? null,
       paidAt: row.paidAt?.toISOString() ?? null
     }))
@@ -84,6 +97,53 @@ export async function listClaims(
 }
 
 const OUTCOME = { approve: 'approved', reject: 'rejected', moreInfo: 'moreInfo' } as const
+
+/** A claim as the reviewer weighs it before deciding: what the shop claimed beside HQ's own rates. */
+export async function claimAssessment(
+  hq: HqContext,
+  input: { shopId: string; claimId: string }
+): Promise<ClaimAssessment & { claimedFen: number }> {
+  const claim = await hq.db
+    .selectFrom('claims')
+    .select(['payload', 'categoryKey', 'claimedFen'])
+    .where('shopId', '=', input.shopId)
+    .where('claimId', '=', input.claimId)
+    .executeTakeFirst()
+  if (!claim) throw new HqError('NOT_FOUND')
+  return { claimedFen: claim.claimedFen, ...(await assessClaim(hq.db, claim)) }
+}
+
+/**
+ * What an approval pays: the labour and parts the reviewer set or, without them, HQ's rates. It
+ * pays something and no more than the shop claimed (a claim worth nothing is a rejection, with
+ * its reason); HQ's rates alone are refused where they lack a line's price, since they would pay
+ * that line nothing without anyone having looked. A credit-note claim (a negative amount)
+ * is acknowledged at nothing.
+ */
+async function approvedAmounts(
+  trx: HqDb,
+  claim: { payload: unknown; categoryKey: string; claimedFen: number },
+  set: BrandAmounts | undefined
+): Promise<BrandAmounts> {
+  if (claim.claimedFen <= 0) {
+    if (set && set.labourFen + set.partsFen > 0) {
+      throw new HqError('VALIDATION', 'hqErrors.approvedAboveClaimed', { field: 'approved' })
+    }
+    return { labourFen: 0, partsFen: 0 }
+  }
+  let amounts = set
+  if (!amounts) {
+    const assessed = await assessClaim(trx, claim)
+    if (assessed.pricesMissing) throw new HqError('VALIDATION', 'hqErrors.brandPriceMissing', { field: 'approved' })
+    amounts = { labourFen: assessed.labourFen, partsFen: assessed.partsFen }
+  }
+  const total = amounts.labourFen + amounts.partsFen
+  if (total <= 0) throw new HqError('VALIDATION', 'hqErrors.approvedNothing', { field: 'approved' })
+  if (total > claim.claimedFen) {
+    throw new HqError('VALIDATION', 'hqErrors.approvedAboveClaimed', { field: 'approved' })
+  }
+  return { labourFen: amounts.labourFen, partsFen: amounts.partsFen }
+}
 
 /**
  * A claims reviewer decides a claim. A waiting claim (new, or back from the shop with more
@@ -93,7 +153,13 @@ const OUTCOME = { approve: 'approved', reject: 'rejected', moreInfo: 'moreInfo' 
 export async function decideClaim(
   hq: HqContext,
   reviewer: StaffUser,
-  input: { shopId: string; claimId: string; decision: ClaimDecision; reason: string }
+  input: {
+    shopId: string
+    claimId: string
+    decision: ClaimDecision
+    reason: string
+    approved?: BrandAmounts | undefined
+  }
 ): Promise<ClaimInQueue['status']> {
   const reason = input.reason.trim()
   if (input.decision !== 'approve' && reason === '') {
@@ -113,7 +179,8 @@ export async function decideClaim(
       throw new HqError('INVALID_TRANSITION', 'hqErrors.claimDecided', { status: claim.status })
     }
     const status = OUTCOME[input.decision]
-    const amounts = status === 'approved' ? await brandAmounts(trx, claim) : { labourFen: 0, partsFen: 0 }
+    const amounts =
+      status === 'approved' ? await approvedAmounts(trx, claim, input.approved) : { labourFen: 0, partsFen: 0 }
     const approvedFen = amounts.labourFen + amounts.partsFen
     await trx
       .updateTable('claims')

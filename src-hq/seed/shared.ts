@@ -92,6 +92,11 @@ export async function upsertBulletins(hq: HqContext, rows: readonly z.infer<type
   return rows.length
 }
 
+/** The brand's labour rates, by category ('*': any category without its own). */
+export async function listLabourRates(hq: HqContext): Promise<{ categoryKey: string; labourFen: number }[]> {
+  return hq.db.selectFrom('labourRates').select(['categoryKey', 'labourFen']).orderBy('categoryKey').execute()
+}
+
 export async function setLabourRates(hq: HqContext, rates: readonly { categoryKey: string; labourFen: number }[]) {
   if (rates.length === 0) return 0
   await hq.db

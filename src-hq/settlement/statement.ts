@@ -8,6 +8,8 @@ export interface StatementClaim {
   serial: string
   model: string
   decidedAt: string
+  /** What the shop claimed, beside what the brand approved. */
+  claimedFen: number
   labourFen: number
   partsFen: number
   approvedFen: number
@@ -27,12 +29,19 @@ export interface SettlementStatement {
   month: string
   claims: StatementClaim[]
   returns: StatementReturn[]
-  totals: { labourFen: number; partsFen: number; claimsFen: number; returnsFen: number; totalFen: number }
+  totals: {
+    claimedFen: number
+    labourFen: number
+    partsFen: number
+    claimsFen: number
+    returnsFen: number
+    totalFen: number
+  }
 }
 
 /**
- * What the brand owes a shop for a month: the claims approved in that month (labour at the
- * brand's rate and parts at the brand's prices, fixed when each was approved) and the faulty-part
+ * What the brand owes a shop for a month: the claims approved in that month (what the shop
+ * claimed beside the labour and parts approved, fixed when each was approved) and the faulty-part
  * returns credited in it. Worked out from the decisions each time, so it always agrees with them.
  */
 export async function settlementStatement(hq: HqContext, shopId: string, month: string): Promise<SettlementStatement> {
@@ -42,7 +51,17 @@ export async function settlementStatement(hq: HqContext, shopId: string, month: 
   const end = sql<Date>`((${`${month}-01`}::date + interval '1 month')::timestamp AT TIME ZONE ${hq.timeZone})`
   const claims = await hq.db
     .selectFrom('claims')
-    .select(['claimId', 'workOrderNumber', 'serial', 'model', 'decidedAt', 'labourFen', 'partsFen', 'approvedFen'])
+    .select([
+      'claimId',
+      'workOrderNumber',
+      'serial',
+      'model',
+      'decidedAt',
+      'claimedFen',
+      'labourFen',
+      'partsFen',
+      'approvedFen'
+    ])
     .where('shopId', '=', shopId)
     .where('status', '=', 'approved')
     .where('decidedAt', '>=', start)
@@ -61,6 +80,7 @@ export async function settlementStatement(hq: HqContext, shopId: string, month: 
     .execute()
   const sum = <T>(rows: readonly T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0)
   const totals = {
+    claimedFen: sum(claims, (claim) => claim.claimedFen),
     labourFen: sum(claims, (claim) => claim.labourFen),
     partsFen: sum(claims, (claim) => claim.partsFen),
     claimsFen: sum(claims, (claim) => claim.approvedFen),

@@ -19,6 +19,7 @@ export async function settlementWorkbook(statement: SettlementStatement): Promis
     '序列号 Serial',
     '型号 Model',
     '审批 Approved',
+    '申请 Claimed',
     '工时 Labour',
     '配件 Parts',
     '合计 Total'
@@ -29,6 +30,7 @@ export async function settlementWorkbook(statement: SettlementStatement): Promis
       claim.serial,
       claim.model,
       claim.decidedAt.slice(0, 10),
+      yuan(claim.claimedFen),
       yuan(claim.labourFen),
       yuan(claim.partsFen),
       yuan(claim.approvedFen)
@@ -39,6 +41,7 @@ export async function settlementWorkbook(statement: SettlementStatement): Promis
     '旧件批次 Return batch',
     '入账凭证 Credit reference',
     '入账日期 Credited',
+    '',
     '',
     '',
     '',
@@ -54,16 +57,18 @@ export async function settlementWorkbook(statement: SettlementStatement): Promis
       '',
       '',
       '',
+      '',
       yuan(batch.creditedFen)
     ])
   }
   sheet.addRow([])
   const { totals } = statement
-  sheet.addRow(['工时合计 Labour', '', '', '', yuan(totals.labourFen)])
-  sheet.addRow(['配件合计 Parts', '', '', '', '', yuan(totals.partsFen)])
-  sheet.addRow(['旧件合计 Returns', '', '', '', '', '', yuan(totals.returnsFen)])
-  sheet.addRow(['应付合计 Total', '', '', '', '', '', yuan(totals.totalFen)]).font = { bold: true }
-  for (const column of [5, 6, 7]) sheet.getColumn(column).numFmt = MONEY
+  sheet.addRow(['申请合计 Claimed', '', '', '', yuan(totals.claimedFen)])
+  sheet.addRow(['工时合计 Labour', '', '', '', '', yuan(totals.labourFen)])
+  sheet.addRow(['配件合计 Parts', '', '', '', '', '', yuan(totals.partsFen)])
+  sheet.addRow(['旧件合计 Returns', '', '', '', '', '', '', yuan(totals.returnsFen)])
+  sheet.addRow(['应付合计 Total', '', '', '', '', '', '', yuan(totals.totalFen)]).font = { bold: true }
+  for (const column of [5, 6, 7, 8]) sheet.getColumn(column).numFmt = MONEY
   sheet.columns.forEach((column) => (column.width = 18))
   const buffer = await workbook.xlsx.writeBuffer()
   return Buffer.from(buffer).toString('base64')

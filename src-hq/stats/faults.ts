@@ -1,9 +1,15 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
+import { faultCauseLabel, modelWithBrand } from '../claims/labels'
 import type { HqContext } from '../context'
 
 export type FaultDimension = 'model' | 'component' | 'faultCode'
 
-const COLUMN: Record<FaultDimension, string> = { model: 'model', component: 'component', faultCode: 'fault_code' }
+/** What a count is keyed by: the model with its brand, the component, the fault code with its name where HQ knows it. */
+const KEY: Record<FaultDimension, RawBuilder<string>> = {
+  model: modelWithBrand(sql.ref('brand'), sql.ref('model')),
+  component: sql<string>`component`,
+  faultCode: sql<string>`fault_code || coalesce(' ' || ${faultCauseLabel(sql.ref('fault_code'))}, '')`
+}
 
 export interface FaultCount {
   /** `YYYY-MM` in the brand's time zone. */
@@ -21,7 +27,7 @@ export async function faultStatistics(
   input: { by: FaultDimension; from: string; to: string }
 ): Promise<FaultCount[]> {
   const month = sql<string>`to_char(claimed_at AT TIME ZONE ${hq.timeZone}, 'YYYY-MM')`
-  const key = sql<string>`coalesce(nullif(${sql.ref(COLUMN[input.by])}, ''), '?')`
+  const key = sql<string>`coalesce(nullif(${KEY[input.by]}, ''), '?')`
   const { rows } = await sql<FaultCount>`
     SELECT ${month} AS month, ${key} AS key, count(*)::int AS claims
     FROM claims
@@ -39,7 +45,7 @@ export async function faultStatisticsWorkbook(counts: readonly FaultCount[], by:
   const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('faults')
-  const heading = { model: '型号 Model', component: '部件 Component', faultCode: '故障代码 Fault code' }[by]
+  const heading = { model: '型号 Model', component: '部件 Component', faultCode: '故障原因代码 Fault cause code' }[by]
   sheet.addRow(['月份 Month', heading, '索赔数 Claims']).font = { bold: true }
   for (const count of counts) sheet.addRow([count.month, count.key, count.claims])
   sheet.columns.forEach((column) => (column.width = 20))

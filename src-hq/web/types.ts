@@ -28,9 +28,16 @@ export interface ClaimRow {
   claimedFen: number
   serial: string
   model: string
+  /** The model with its brand in front, unless it already starts with it. */
+  brandModel: string
   faultCode: string
+  /** The code's name in the brand's fault list; null where HQ does not know it. */
+  faultLabel: string | null
   component: string
+  /** When the shop filed the claim. */
   claimedAt: string
+  /** When HQ received it. */
+  receivedAt: string
   status: ClaimStatus
   reason: string
   approvedFen: number
@@ -49,12 +56,20 @@ export interface Statement {
     serial: string
     model: string
     decidedAt: string
+    claimedFen: number
     labourFen: number
     partsFen: number
     approvedFen: number
   }[]
   returns: { batchId: string; number: string; creditReference: string; creditedAt: string; creditedFen: number }[]
-  totals: { labourFen: number; partsFen: number; claimsFen: number; returnsFen: number; totalFen: number }
+  totals: {
+    claimedFen: number
+    labourFen: number
+    partsFen: number
+    claimsFen: number
+    returnsFen: number
+    totalFen: number
+  }
 }
 
 export interface FaultCount {
@@ -74,4 +89,20 @@ export interface ReturnBatchRow {
   hqStatus: 'received' | 'credited' | null
   creditedFen: number
   creditReference: string
+}
+
+/** A claim's lines beside HQ's own rates (claims.assess); brandFen null: HQ has no price for it. */
+export interface ClaimAssessment {
+  claimedFen: number
+  labourFen: number
+  partsFen: number
+  pricesMissing: boolean
+  lines: {
+    kind: string
+    description: string
+    partNumber: string
+    quantity: number
+    claimedFen: number
+    brandFen: number | null
+  }[]
 }

@@ -83,6 +83,11 @@ test('a claim made at the shop’s checkout appears in HQ’s queue, is approved
   await expect(hqPage.getByTestId(`hq-claim-status-${job.number}`)).toHaveText('待审')
   await tallScreenshot(hqPage, 'real-hq-claim-queued')
   await hqPage.getByTestId(`hq-approve-${job.number}`).click()
+  // The dialog puts the shop's bill beside the brand's rates; the reviewer confirms the rates.
+  const approval = hqPage.getByTestId('hq-approve-dialog')
+  await expect(approval).toContainText('门店申请 ¥510.00，按总部标准 ¥330.00')
+  await expect(approval.getByTestId('hq-approve-no-price')).toHaveCount(0)
+  await approval.getByTestId('hq-approve-confirm').click()
   await expect(hqPage.getByTestId(`hq-claim-status-${job.number}`)).toHaveCount(0)
   await hqPage.close()
 

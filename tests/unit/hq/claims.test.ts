@@ -52,6 +52,18 @@ async function setUp(t: TestHq) {
       }
     ]
   })
+  await t.callOk(admin, 'seed.faultCodes', {
+    rows: [
+      {
+        list: 'faultCause',
+        code: 'F01',
+        label: 'Battery worn',
+        active: true,
+        component: 'battery',
+        voidsWarranty: null
+      }
+    ]
+  })
   const a = await t.enrolledShop('Nanjing Road')
   const b = await t.enrolledShop('Huaihai Road')
   return { admin, reviewer, a, b }
@@ -81,7 +93,20 @@ describe('HQ: warranty claims reviewed', () => {
       'claims.list',
       { status: 'pending' }
     )
-    expect(queue.claims).toMatchObject([{ claimId: 'claim-1', status: 'pending', model: 'X1', claimedFen: 25000 }])
+    // The unit with its brand; the fault code with its name in the brand's list; filed at the shop, then received.
+    expect(queue.claims).toMatchObject([
+      {
+        claimId: 'claim-1',
+        status: 'pending',
+        model: 'X1',
+        brandModel: 'Acme X1',
+        faultCode: 'F01',
+        faultLabel: 'Battery worn',
+        claimedFen: 25000,
+        claimedAt: '2026-03-10T01:00:00.000Z',
+        receivedAt: '2026-03-10T02:00:00.000Z'
+      }
+    ])
 
     await t.callOk(reviewer, 'claims.decide', { shopId: a.shopId, claimId: 'claim-1', decision: 'approve' })
     // Labour at the brand's mobile-phone rate, the battery at its claim price: not the shop's bill.
@@ -149,22 +174,99 @@ describe('HQ: warranty claims reviewed', () => {
     expect(await decisionsOf(t, a.key)).toMatchObject([{ status: 'rejected', reason: 'Liquid damage', approvedFen: 0 }])
   })
 
-  it('a category without its own rate is paid the general rate; an unknown part is paid nothing', async () => {
+  it('a category without its own rate takes the general rate; a part HQ has no price for is flagged, and HQ’s rates alone do not approve it', async () => {
     const t = await cluster.freshHq()
     const { reviewer, a } = await setUp(t)
     const lines = [
-      { kind: 'labour', description: '', quantity: 1, amountFen: 5000 },
+      { kind: 'labour', description: 'Diagnosis', quantity: 1, amountFen: 5000 },
       { kind: 'part', description: 'Screen', partNumber: 'LCD-9', quantity: 1, amountFen: 30000 },
       { kind: 'part', description: 'Battery', partNumber: 'BAT-1', quantity: 2, amountFen: 30000 }
     ]
     await t.shopOk('push', a.key, {
       batchId: 'b1',
       changes: [
-        change('warranty_claim', 'claim-1', claimPayload({ categoryKey: 'laptop', lines }), '2026-03-10T01:00:00Z')
+        change(
+          'warranty_claim',
+          'claim-1',
+          claimPayload({ categoryKey: 'laptop', amountFen: 65000, lines }),
+          '2026-03-10T01:00:00Z'
+        )
       ]
     })
-    await t.callOk(reviewer, 'claims.decide', { shopId: a.shopId, claimId: 'claim-1', decision: 'approve' })
-    expect(await decisionsOf(t, a.key)).toMatchObject([{ approvedFen: 4000 + 2 * 9000 }])
+    const assessed = await t.callOk(reviewer, 'claims.assess', { shopId: a.shopId, claimId: 'claim-1' })
+    expect(assessed).toEqual({
+      claimedFen: 65000,
+      labourFen: 4000,
+      partsFen: 2 * 9000,
+      pricesMissing: true,
+      lines: [
+        { kind: 'labour', description: 'Diagnosis', partNumber: '', quantity: 1, claimedFen: 5000, brandFen: 4000 },
+        { kind: 'part', description: 'Screen', partNumber: 'LCD-9', quantity: 1, claimedFen: 30000, brandFen: null },
+        { kind: 'part', description: 'Battery', partNumber: 'BAT-1', quantity: 2, claimedFen: 30000, brandFen: 18000 }
+      ]
+    })
+    const byRates = await t.call(reviewer, 'claims.decide', {
+      shopId: a.shopId,
+      claimId: 'claim-1',
+      decision: 'approve'
+    })
+    expect(byRates.ok ? null : byRates.error).toMatchObject({
+      code: 'VALIDATION',
+      messageKey: 'hqErrors.brandPriceMissing'
+    })
+    expect(await decisionsOf(t, a.key)).toEqual([])
+    // The reviewer prices the screen themselves.
+    await t.callOk(reviewer, 'claims.decide', {
+      shopId: a.shopId,
+      claimId: 'claim-1',
+      decision: 'approve',
+      approved: { labourFen: 4000, partsFen: 18000 + 25000 }
+    })
+    expect(await decisionsOf(t, a.key)).toMatchObject([{ approvedFen: 4000 + 18000 + 25000 }])
+  })
+
+  it('an approval pays something and no more than the shop claimed; nothing is changed when it is refused', async () => {
+    const t = await cluster.freshHq()
+    const { reviewer, a } = await setUp(t)
+    await t.shopOk('push', a.key, {
+      batchId: 'b1',
+      changes: [change('warranty_claim', 'claim-1', claimPayload(), '2026-03-10T01:00:00Z')]
+    })
+    const approve = (approved: { labourFen: number; partsFen: number }) =>
+      t.call(reviewer, 'claims.decide', { shopId: a.shopId, claimId: 'claim-1', decision: 'approve', approved })
+    const nothing = await approve({ labourFen: 0, partsFen: 0 })
+    expect(nothing.ok ? null : nothing.error).toMatchObject({
+      code: 'VALIDATION',
+      messageKey: 'hqErrors.approvedNothing'
+    })
+    const tooMuch = await approve({ labourFen: 10000, partsFen: 15001 })
+    expect(tooMuch.ok ? null : tooMuch.error).toMatchObject({
+      code: 'VALIDATION',
+      messageKey: 'hqErrors.approvedAboveClaimed'
+    })
+    expect(await decisionsOf(t, a.key)).toEqual([])
+    expect(await t.callOk(reviewer, 'claims.list', { status: 'pending' })).toMatchObject({ total: 1 })
+
+    // The shop's own bill, all of it, is the most a claim is approved at.
+    await approve({ labourFen: 10000, partsFen: 15000 })
+    expect(await decisionsOf(t, a.key)).toMatchObject([{ status: 'approved', approvedFen: 25000 }])
+    const listed = await t.callOk(reviewer, 'claims.list', { status: 'approved' })
+    expect(listed).toMatchObject({ claims: [{ labourFen: 10000, partsFen: 15000, approvedFen: 25000 }] })
+  })
+
+  it('HQ’s rates above what the shop claimed are not approved by themselves', async () => {
+    const t = await cluster.freshHq()
+    const { reviewer, a } = await setUp(t)
+    await t.shopOk('push', a.key, {
+      batchId: 'b1',
+      changes: [change('warranty_claim', 'claim-1', claimPayload({ amountFen: 12000 }), '2026-03-10T01:00:00Z')]
+    })
+    const result = await t.call(reviewer, 'claims.decide', {
+      shopId: a.shopId,
+      claimId: 'claim-1',
+      decision: 'approve'
+    })
+    expect(result.ok ? null : result.error).toMatchObject({ messageKey: 'hqErrors.approvedAboveClaimed' })
   })
 
   it('what the brand paid on an approved claim is kept and pulled by its shop with the decision', async () => {
@@ -224,6 +326,17 @@ describe('HQ: warranty claims reviewed', () => {
     expect(listed.claims).toMatchObject([
       { claimId: 'claim-1', paidFen: 14_000, paidReference: 'PAY-2026-03-17', paidAt: '2026-03-17T02:00:00.000Z' }
     ])
+  })
+
+  it('the brand’s labour rates are listed for every role and set by a network admin only', async () => {
+    const t = await cluster.freshHq()
+    const { reviewer } = await setUp(t)
+    expect(await t.callOk(reviewer, 'labourRates.list', {})).toEqual([
+      { categoryKey: '*', labourFen: 4000 },
+      { categoryKey: 'mobilePhone', labourFen: 6000 }
+    ])
+    const set = await t.call(reviewer, 'seed.labourRates', { rows: [{ categoryKey: '*', labourFen: 1 }] })
+    expect(set.ok ? null : set.error.code).toBe('FORBIDDEN')
   })
 
   it('an analyst sees the queue but cannot decide', async () => {

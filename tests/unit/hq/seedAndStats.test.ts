@@ -28,12 +28,25 @@ describe('HQ: registry import and fault statistics', () => {
     expect(missing.ok ? null : missing.error.code).toBe('VALIDATION')
   })
 
-  it('counts claims of every shop per month and model, component or fault code', async () => {
+  it('counts claims of every shop per month and model (with its brand), component or fault code (with its name where HQ knows it)', async () => {
     const t = await cluster.freshHq()
     const analyst = await t.staff('analyst')
+    const admin = await t.staff('networkAdmin')
     const a = await t.enrolledShop('Nanjing Road')
     const b = await t.enrolledShop('Huaihai Road')
-    const claim = (model: string, faultCode: string) => ({ amountFen: 100, model, faultCode, component: 'battery' })
+    await t.callOk(admin, 'seed.faultCodes', {
+      rows: [
+        { list: 'faultCause', code: 'F01', label: '电池老化', active: true, component: 'battery', voidsWarranty: null }
+      ]
+    })
+    // X1 is named with its brand; "Acme X2" already names it.
+    const claim = (model: string, faultCode: string) => ({
+      amountFen: 100,
+      brand: 'Acme',
+      model,
+      faultCode,
+      component: 'battery'
+    })
     await t.shopOk('push', a.key, {
       batchId: 'b1',
       changes: [
@@ -45,16 +58,16 @@ describe('HQ: registry import and fault statistics', () => {
       batchId: 'b1',
       changes: [
         change('warranty_claim', 'c3', claim('X1', 'F01'), '2026-03-11T01:00:00Z'),
-        change('warranty_claim', 'c4', claim('X2', 'F01'), '2026-03-12T01:00:00Z')
+        change('warranty_claim', 'c4', claim('Acme X2', 'F01'), '2026-03-12T01:00:00Z')
       ]
     })
     expect(await t.callOk(analyst, 'stats.faults', { by: 'model', from: '2026-01-01', to: '2026-03-31' })).toEqual([
-      { month: '2026-02', key: 'X1', claims: 1 },
-      { month: '2026-03', key: 'X1', claims: 2 },
-      { month: '2026-03', key: 'X2', claims: 1 }
+      { month: '2026-02', key: 'Acme X1', claims: 1 },
+      { month: '2026-03', key: 'Acme X1', claims: 2 },
+      { month: '2026-03', key: 'Acme X2', claims: 1 }
     ])
     expect(await t.callOk(analyst, 'stats.faults', { by: 'faultCode', from: '2026-03-01', to: '2026-03-31' })).toEqual([
-      { month: '2026-03', key: 'F01', claims: 2 },
+      { month: '2026-03', key: 'F01 电池老化', claims: 2 },
       { month: '2026-03', key: 'F02', claims: 1 }
     ])
     const exported = await t.callOk<{ base64: string }>(analyst, 'stats.export', {
@@ -64,6 +77,6 @@ describe('HQ: registry import and fault statistics', () => {
     })
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(Buffer.from(exported.base64, 'base64') as unknown as ArrayBuffer)
-    expect(workbook.worksheets[0]!.getRow(3).values).toEqual([undefined, '2026-03', 'X1', 2])
+    expect(workbook.worksheets[0]!.getRow(3).values).toEqual([undefined, '2026-03', 'Acme X1', 2])
   })
 })

@@ -82,12 +82,14 @@ describe('HQ: the monthly settlement statement', () => {
       shopId: shop.shopId,
       month: '2026-03'
     })
-    expect(march.claims.map((c) => [c.workOrderNumber, c.labourFen, c.partsFen, c.approvedFen])).toEqual([
-      ['WO-X1', 6_000, 9_000, 15_000],
-      ['WO-X2', 6_000, 48_000, 54_000]
+    // What the shop claimed stands beside what the brand approved.
+    expect(march.claims.map((c) => [c.workOrderNumber, c.claimedFen, c.labourFen, c.partsFen, c.approvedFen])).toEqual([
+      ['WO-X1', 99_999, 6_000, 9_000, 15_000],
+      ['WO-X2', 99_999, 6_000, 48_000, 54_000]
     ])
     expect(march.returns.map((r) => [r.number, r.creditReference, r.creditedFen])).toEqual([['RB-1', 'CR-0301', 2_500]])
     expect(march.totals).toEqual({
+      claimedFen: 2 * 99_999,
       labourFen: 12_000,
       partsFen: 57_000,
       claimsFen: 69_000,
@@ -118,6 +120,8 @@ describe('HQ: the monthly settlement statement', () => {
     const values = workbook.worksheets[0]!.getSheetValues().flat()
     expect(values).toContain('WO-X2')
     expect(values).toContain(715)
+    expect(values).toContain('申请 Claimed')
+    expect(values).toContain(999.99)
   })
 
   it('a batch is received before it is credited', async () => {
