@@ -99,5 +99,6 @@ export const allMigrations: readonly Migration[] = [
   checkout.claimsPaidByHq,
   reportClaimDecidedAfterCredit.claimDecidedAfterCredit,
   sync.pulledRowsRefused,
-  backups.droppedMoneyNotReEntered
+  backups.droppedMoneyNotReEntered,
+  parts.receiptSupplierAndNoteApart
 ]

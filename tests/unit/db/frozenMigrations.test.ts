@@ -79,7 +79,8 @@ const RELEASED_CHECKSUMS: Record<number, string> = {
   64: 'c6eb4b4384b3fc1caa32ac6595d3600d739f908e31de49c339d9d6e146c2ca1c',
   65: '6d88f291baa6fbef3d1723088652634c8d915aa33de906c3894ce4466e9bf403',
   66: '94927f8a53f45944275a325201a5aaf88d5f7fdafe2d295c14eeebd58b87b2f2',
-  67: '5b7c85f40935d18987f6e860e3bddd1f623f986192fe909ff396edea59652d89'
+  67: '5b7c85f40935d18987f6e860e3bddd1f623f986192fe909ff396edea59652d89',
+  68: '44fb23d1e356821535f2c29592ede0ed7f269c0da5590bfe164bf2669cc55115'
 }
 
 const FEATURES = join(__dirname, '..', '..', '..', 'src-main', 'features')
