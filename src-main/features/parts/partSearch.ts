@@ -4,7 +4,9 @@ import type { Db } from '../../db/connection'
 import { AppError, type Page, type PartFound, type ParsedInput } from '../../../src-shared/contract'
 import { allWordsMatch, plainWords } from '../search/ftsQuery'
 import { SEARCH_COUNT_CAP, cappedPage, ftsRowids, jsonList } from '../search/capped'
+import { reusableQuery } from '../../db/reusableQuery'
 import { toPartSummaries } from './records'
+import type { PartsTable } from './tables'
 
 type SearchInput = ParsedInput<'parts.search'>
 type PartsQuery = SelectQueryBuilder<Database, 'parts', object>
@@ -23,19 +25,21 @@ type PartsQuery = SelectQueryBuilder<Database, 'parts', object>
 export async function searchParts(db: Db, input: SearchInput): Promise<Page<PartFound>> {
   const match = allWordsMatch(plainWords(input.query))
   const exact = input.query.trim()
+  const byIndex = match === null ? null : await ftsRowids(db, 'part_search', match, SEARCH_COUNT_CAP + 1)
+  const capped = byIndex !== null && byIndex.length > SEARCH_COUNT_CAP
   const fitting = input.workOrderId === undefined ? [] : await partsFittingJobDevice(db, input.workOrderId)
-  const likely = await likelyMeant(db, match, exact, fitting, input)
+  const fittingFound = await foundAmong(db, match, byIndex, fitting)
+  const likely = await likelyMeant(db, exact, fittingFound, input)
 
-  let others = withFilters(db.selectFrom('parts'), input).where(
-    sql<SqlBool>`parts.rowid NOT IN (SELECT value FROM json_each(${jsonList(likely)}))`
-  )
-  let counted: number | null = null
-  if (match !== null) {
-    const byIndex = await ftsRowids(db, 'part_search', match, SEARCH_COUNT_CAP + 1)
+  let others = withFilters(db.selectFrom('parts'), input)
+  if (likely.length > 0)
+    others = others.where(
+      sql<SqlBool>`parts.rowid NOT IN (SELECT value FROM json_each(${jsonList(likely.map((part) => part.rowid))}))`
+    )
+  if (byIndex !== null)
     others = others.where(sql<SqlBool>`parts.rowid IN (SELECT value FROM json_each(${jsonList(byIndex)}))`)
-    if (byIndex.length > SEARCH_COUNT_CAP) counted = SEARCH_COUNT_CAP + 1
-  }
-  if (counted === null) {
+  let counted = SEARCH_COUNT_CAP + 1
+  if (!capped) {
     const { total } = await db
       .selectFrom(
         others
@@ -49,18 +53,7 @@ export async function searchParts(db: Db, input: SearchInput): Promise<Page<Part
   }
 
   const offset = (input.page - 1) * input.pageSize
-  const likelyOnPage = likely.slice(offset, offset + input.pageSize)
-  const first =
-    likelyOnPage.length === 0
-      ? []
-      : await byLikelihood(
-          db
-            .selectFrom('parts')
-            .where(sql<SqlBool>`parts.rowid IN (SELECT value FROM json_each(${jsonList(likelyOnPage)}))`),
-          exact
-        )
-          .selectAll()
-          .execute()
+  const first = likely.slice(offset, offset + input.pageSize)
   const rest =
     first.length === input.pageSize
       ? []
@@ -70,9 +63,8 @@ export async function searchParts(db: Db, input: SearchInput): Promise<Page<Part
           .limit(input.pageSize - first.length)
           .offset(Math.max(0, offset - likely.length))
           .execute()
-  const rows = [...first, ...rest]
   const fits = new Set(fitting.map((part) => part.id))
-  const summaries = await toPartSummaries(db, rows)
+  const summaries = await toPartSummaries(db, [...first, ...rest])
   return cappedPage(
     summaries.map((summary) => ({ ...summary, fitsJobDevice: fits.has(summary.id) })),
     counted
@@ -85,75 +77,82 @@ function withFilters(query: PartsQuery, input: SearchInput): PartsQuery {
   return query
 }
 
-/** The exact part number first, then the job's device's parts, each by part number. */
-function byLikelihood(query: PartsQuery, exact: string): PartsQuery {
-  return query.orderBy(sql`CASE WHEN part_number = ${exact} THEN 0 ELSE 1 END`).orderBy('partNumber')
+/**
+ * Which of these parts the search matches. The matches the index gave (`byIndex`) are all of
+ * them unless the count stopped at the cap; then a part outside it is looked up by rowid in the
+ * index (FTS5 seeks it, whatever the number of matches): never a scan of every match.
+ */
+async function foundAmong(
+  db: Db,
+  match: string | null,
+  byIndex: number[] | null,
+  parts: { rowid: number }[]
+): Promise<number[]> {
+  if (match === null || byIndex === null) return parts.map((part) => part.rowid)
+  const indexed = new Set(byIndex)
+  const found = parts.filter((part) => indexed.has(part.rowid)).map((part) => part.rowid)
+  const unknown = parts.filter((part) => !indexed.has(part.rowid)).map((part) => part.rowid)
+  if (byIndex.length <= SEARCH_COUNT_CAP || unknown.length === 0) return found
+  const { rows } = await sql<{ rowid: number }>`
+    SELECT rowid FROM part_search WHERE part_search MATCH ${match}
+      AND rowid IN (SELECT value FROM json_each(${jsonList(unknown)}))
+  `.execute(db)
+  return [...found, ...rows.map((row) => row.rowid)]
 }
 
 /**
- * The rowids of the parts most likely meant, in the order they are listed: the part whose number
- * is exactly what was typed and the parts fitting the job's device, those the search matches and
- * its filters keep. A handful, looked up by rowid in the index: never a scan of every match.
+ * The parts most likely meant, in the order they are listed: the part whose number is exactly
+ * what was typed (the search always matches its own number), then the parts fitting the job's
+ * device that the search matches, by part number; those its filters keep. One statement, as it
+ * runs on every keystroke.
  */
 async function likelyMeant(
   db: Db,
-  match: string | null,
   exact: string,
-  fitting: { rowid: number }[],
+  fittingFound: number[],
   input: SearchInput
-): Promise<number[]> {
-  const exactPart =
-    exact === ''
-      ? undefined
-      : await db
-          .selectFrom('parts')
-          .select(sql<number>`parts.rowid`.as('rowid'))
-          .where('partNumber', '=', exact)
-          .executeTakeFirst()
-  const candidates = [...new Set([...(exactPart ? [exactPart.rowid] : []), ...fitting.map((part) => part.rowid)])]
-  if (candidates.length === 0) return []
-  const matched = match === null ? candidates : await ftsRowidsAmong(db, match, candidates)
-  if (matched.length === 0) return []
-  const rows = await byLikelihood(
-    withFilters(db.selectFrom('parts'), input).where(
-      sql<SqlBool>`parts.rowid IN (SELECT value FROM json_each(${jsonList(matched)}))`
-    ),
-    exact
-  )
+): Promise<(PartsTable & { rowid: number })[]> {
+  if (exact === '' && fittingFound.length === 0) return []
+  return withFilters(db.selectFrom('parts'), input)
+    .where((eb) =>
+      eb.or([
+        eb('partNumber', '=', exact),
+        sql<SqlBool>`parts.rowid IN (SELECT value FROM json_each(${jsonList(fittingFound)}))`
+      ])
+    )
+    .orderBy(sql`CASE WHEN part_number = ${exact} THEN 0 ELSE 1 END`)
+    .orderBy('partNumber')
+    .selectAll()
     .select(sql<number>`parts.rowid`.as('rowid'))
     .execute()
-  return rows.map((row) => row.rowid)
-}
-
-/** Which of these parts the FTS5 match finds: FTS5 seeks each rowid, whatever the match's size. */
-async function ftsRowidsAmong(db: Db, match: string, rowids: number[]): Promise<number[]> {
-  const { rows } = await sql<{ rowid: number }>`
-    SELECT rowid FROM part_search WHERE part_search MATCH ${match}
-      AND rowid IN (SELECT value FROM json_each(${jsonList(rowids)}))
-  `.execute(db)
-  return rows.map((row) => row.rowid)
 }
 
 /**
  * The parts made for the job's device: those whose models (适用机型) include a catalogue model
  * of the device's brand with its model name in any case. The device is typed at check-in (or
- * filled from the warranty registry, which names models as the catalogue does).
+ * filled from the warranty registry, which names models as the catalogue does). One statement,
+ * compiled once: no row at all is a job that does not exist, a row without a part a device no part
+ * is listed for.
  */
 async function partsFittingJobDevice(db: Db, workOrderId: string): Promise<{ id: string; rowid: number }[]> {
-  const device = await db
+  const rows = await jobDeviceParts.all(db, workOrderId)
+  if (rows.length === 0) throw new AppError('NOT_FOUND', 'errors.workOrderNotFound')
+  const parts = new Map<string, number>()
+  for (const row of rows) if (row.id !== null && row.rowid !== null) parts.set(row.id, row.rowid)
+  return [...parts].map(([id, rowid]) => ({ id, rowid }))
+}
+
+const jobDeviceParts = reusableQuery(1, (db: Db, workOrderId: string) =>
+  db
     .selectFrom('workOrders')
     .innerJoin('devices', 'devices.id', 'workOrders.deviceId')
-    .select(['devices.brand', 'devices.model'])
+    .leftJoin('productModels', (join) =>
+      join
+        .onRef('productModels.brand', '=', 'devices.brand')
+        .on(sql<SqlBool>`product_models.model = devices.model COLLATE NOCASE`)
+    )
+    .leftJoin('partModels', 'partModels.modelId', 'productModels.id')
+    .leftJoin('parts', 'parts.id', 'partModels.partId')
+    .select(['parts.id', sql<number | null>`parts.rowid`.as('rowid')])
     .where('workOrders.id', '=', workOrderId)
-    .executeTakeFirst()
-  if (!device) throw new AppError('NOT_FOUND', 'errors.workOrderNotFound')
-  return db
-    .selectFrom('productModels')
-    .innerJoin('partModels', 'partModels.modelId', 'productModels.id')
-    .innerJoin('parts', 'parts.id', 'partModels.partId')
-    .select(['parts.id', sql<number>`parts.rowid`.as('rowid')])
-    .distinct()
-    .where('productModels.brand', '=', device.brand)
-    .where(sql<SqlBool>`product_models.model = ${device.model} COLLATE NOCASE`)
-    .execute()
-}
+)
