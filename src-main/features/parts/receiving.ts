@@ -101,6 +101,7 @@ async function refuseReceivedBefore(
   })
 }
 
+/** The earliest receipt of any of these parts since then, with who received it; narrowed by the caller. */
 const firstReceipt = (trx: Db, partIds: string[], since: string) =>
   trx
     .selectFrom('stockMovements as m')
