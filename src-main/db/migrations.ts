@@ -103,5 +103,6 @@ export const allMigrations: readonly Migration[] = [
   backups.droppedMoneyNotReEntered,
   audit.auditRowsByRecord,
   parts.returnBatchCancellations,
-  reports.reportCategoryFromCatalogue
+  reports.reportCategoryFromCatalogue,
+  parts.receiptSupplierAndNoteApart
 ]

@@ -101,6 +101,7 @@ export type {
 } from './warranty'
 export type {
   PartSummary,
+  PartFound,
   Part,
   SerialOnHand,
   StockMovement,

@@ -40,6 +40,11 @@ export interface PartSummary {
   low: boolean
 }
 
+/** A part a search found: `fitsJobDevice` when the search named a job whose device is among its models. */
+export interface PartFound extends PartSummary {
+  fitsJobDevice: boolean
+}
+
 export interface Part extends PartSummary {
   description: string
   stockValueFen: number
@@ -254,13 +259,17 @@ export const EXPORT_COLUMNS = {
 } as const satisfies Record<ExportList, readonly string[]>
 
 export const partsContract = {
-  /** Search as you type: part number, name, pinyin initials, barcode or compatible model. */
-  'parts.search': operation<Page<PartSummary>>()(
+  /**
+   * Search as you type: part number, name, pinyin initials, barcode or compatible model. Given the
+   * job a part is picked for, the parts whose models include the job's device come first.
+   */
+  'parts.search': operation<Page<PartFound>>()(
     z
       .object({
         query: z.string().trim().max(60).default(''),
         lowOnly: z.boolean().default(false),
         includeInactive: z.boolean().default(false),
+        workOrderId: id.optional(),
         ...pageInput
       })
       .strict()

@@ -499,6 +499,23 @@ async function main(): Promise<void> {
     await time('parts.search: barcode (13 digits)', search(seed.samples.barcodes))
     await time('parts.search: compatible model (mate 61 pro)', search(seed.samples.models))
     await time('parts.search: brand + name (华为 屏幕总成)', search(brandWord))
+    const firstCharacters = NAME_WORDS.map((word) => word[0]!)
+    await time('parts.search: first character (屏, 电 …)', search(firstCharacters))
+    await time('parts.search: nothing typed yet', search(['']))
+    // The job's part picker: the same keystrokes, the parts for the job's device listed first.
+    const job = app.sqlite
+      .prepare(
+        `SELECT w.id FROM work_orders w JOIN devices d ON d.id = w.device_id
+         JOIN product_models m ON m.brand = d.brand AND m.model = d.model
+         WHERE EXISTS (SELECT 1 FROM part_models pm WHERE pm.model_id = m.id) LIMIT 1`
+      )
+      .pluck()
+      .get() as string
+    const forJob = (queries: readonly string[]) => async (i: number) =>
+      must(app, 'parts.search', { query: queries[i % queries.length]!, workOrderId: job, page: 1, pageSize: 20 }, token)
+    await time("parts.search for a job: Chinese name, the device's parts first", forJob(NAME_WORDS))
+    await time("parts.search for a job: first character, the device's parts first", forJob(firstCharacters))
+    await time("parts.search for a job: nothing typed, the device's parts first", forJob(['']))
     await time('parts.find: scanned barcode (exact)', async (i) => {
       await must(app, 'parts.find', { code: seed.samples.barcodes[i % seed.samples.barcodes.length]! }, token)
       return { total: 1 }

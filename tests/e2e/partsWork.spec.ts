@@ -467,8 +467,13 @@ test('a blind stocktake: the clerk counts without the books; a part corrected af
   await page.getByTestId('start-stocktake').click()
   const start = page.getByTestId('start-stocktake-dialog')
   await start.getByTestId('stocktake-blind').click()
+  // The dialog promises what the count sheet keeps, and says the other parts screens show on-hand.
+  await expect(start.getByTestId('stocktake-blind')).toContainText('盘点单上不显示账面数量')
+  await expect(start.getByTestId('stocktake-blind-scope')).toHaveText(
+    '仅盘点单隐藏账面：配件列表、配件详情和发料页面仍显示库存数量。'
+  )
   await settled(page)
-  await screenshot(page, 'parts-stocktake-blind-start')
+  await screenshot(page, 'blind-start')
   await start.getByTestId('start-stocktake-submit').click()
 
   // The sheet shows no books and no variances: only what is on the shelf is asked for.

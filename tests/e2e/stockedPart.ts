@@ -27,6 +27,8 @@ export async function stockedPart(
     returnFaulty?: boolean
     /** A serial-tracked part's serials, one per unit received. */
     serials?: string[]
+    /** The catalogue models it fits (适用机型). */
+    compatibleModelIds?: string[]
   }
 ): Promise<StockedPart> {
   const part = await host.rpc<StockedPart>(
@@ -43,7 +45,8 @@ export async function stockedPart(
       reorderPoint: fields.reorderPoint ?? 0,
       reorderQuantity: fields.reorderQuantity ?? 0,
       serialTracked: fields.serialTracked ?? false,
-      returnFaulty: fields.returnFaulty ?? false
+      returnFaulty: fields.returnFaulty ?? false,
+      compatibleModelIds: fields.compatibleModelIds ?? []
     },
     token
   )

@@ -1,67 +1,20 @@
-import { sql, type SqlBool } from 'kysely'
 import type { Db } from '../../db/connection'
 import {
   AppError,
   fieldError,
   type CurrentUser,
   type FieldIssue,
-  type Page,
   type Part,
-  type ParsedInput,
-  type PartSummary
+  type ParsedInput
 } from '../../../src-shared/contract'
 import { uuidv7 } from '../../../src-shared/domain/ids'
-import { allWordsMatch, plainWords } from '../search/ftsQuery'
-import { SEARCH_COUNT_CAP, cappedPage, ftsRowids, jsonList } from '../search/capped'
 import { refuseEditOfOlderVersion } from '../sync/changedElsewhere'
 import { recordSyncedChange } from '../sync/recordChange'
 import { isHqCataloguePart, refuseHqOwnedEdit } from '../sync/hq/ownership'
-import { loadPart, toPartSummaries } from './records'
+import { loadPart } from './records'
 import { partSearchText } from './searchText'
 
 type PartFields = ParsedInput<'parts.update'>['fields']
-
-/**
- * Search as you type over the parts' FTS5 index (migration partSearchFts): every word must appear
- * in the number, name, initials, a barcode or a model (one or two characters: at the start or end
- * of one). Up to SEARCH_COUNT_CAP matches are counted and ordered exactly (what was typed exactly
- * first, then by part number); past it the answer is "more than N" and the page is ordered among
- * the most recently added matches the cap holds.
- */
-export async function searchParts(db: Db, input: ParsedInput<'parts.search'>): Promise<Page<PartSummary>> {
-  let query = db.selectFrom('parts')
-  const match = allWordsMatch(plainWords(input.query))
-  let counted: number | null = null
-  if (match !== null) {
-    const byIndex = await ftsRowids(db, 'part_search', match, SEARCH_COUNT_CAP + 1)
-    query = query.where(sql<SqlBool>`parts.rowid IN (SELECT value FROM json_each(${jsonList(byIndex)}))`)
-    if (byIndex.length > SEARCH_COUNT_CAP) counted = SEARCH_COUNT_CAP + 1
-  }
-  if (!input.includeInactive) query = query.where('active', '=', 1)
-  if (input.lowOnly) query = query.where('active', '=', 1).whereRef('onHand', '<=', 'reorderPoint')
-  if (counted === null) {
-    const { total } = await db
-      .selectFrom(
-        query
-          .select('parts.id')
-          .limit(SEARCH_COUNT_CAP + 1)
-          .as('found')
-      )
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow()
-    counted = Number(total)
-  }
-  const exact = input.query.trim()
-  const rows = await query
-    .selectAll()
-    // What the scanner or the typist gave exactly comes first.
-    .orderBy(sql`CASE WHEN part_number = ${exact} THEN 0 ELSE 1 END`)
-    .orderBy('partNumber')
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .execute()
-  return cappedPage(await toPartSummaries(db, rows), counted)
-}
 
 /** A scanned code: one of a part's barcodes, or its part number. */
 export async function findPartByCode(db: Db, code: string): Promise<Part> {

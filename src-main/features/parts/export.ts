@@ -7,7 +7,7 @@ import { formatShopDateTime, shopLocalDate } from '../../../src-shared/domain/ti
 import { readShopTimeZone } from '../settings/service'
 import { listFaultyParts } from './faultyParts/faultyParts'
 import { lowStock, partMovements, stockValuation } from './stockReports'
-import { searchParts } from './catalogue'
+import { searchParts } from './partSearch'
 
 type Cell = WorkbookCell
 /** Money columns are written as yuan numbers, so Excel can sum them. */

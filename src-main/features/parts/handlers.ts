@@ -1,6 +1,7 @@
 import type { HandlersOf } from '../../rpc/handler'
 import { signedInUser } from '../../rpc/handler'
-import { createPart, findPartByCode, searchParts, updatePart } from './catalogue'
+import { createPart, findPartByCode, updatePart } from './catalogue'
+import { searchParts } from './partSearch'
 import { exportList } from './export'
 import { lowStock, partMovements, stockValuation, verifyLedger } from './stockReports'
 import { loadPart } from './records'

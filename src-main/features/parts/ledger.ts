@@ -16,6 +16,8 @@ export interface MovementRequest {
   /** For stock coming back: the exact value it left with (a return), instead of a unit cost. */
   valueFen?: number
   reference?: string
+  /** A receipt's supplier and delivery note, kept apart besides the reference that joins them. */
+  delivery?: { supplier: string; note: string }
   reason?: string
   serial?: string | null
   workOrderId?: string | null
@@ -110,7 +112,9 @@ const insertMovement = reusableInsert('stockMovements', [
   'serial',
   'workOrderId',
   'workOrderPartId',
-  'actorId'
+  'actorId',
+  'deliverySupplier',
+  'deliveryNote'
 ])
 
 /**
@@ -165,7 +169,11 @@ export async function postMovement(
     workOrderPartId: request.workOrderPartId ?? null,
     actorId
   }
-  await insertMovement(trx, movement)
+  await insertMovement(trx, {
+    ...movement,
+    deliverySupplier: request.delivery?.supplier ?? null,
+    deliveryNote: request.delivery?.note ?? null
+  })
   await enqueueOutbox(trx, at, {
     entity: 'stock_movement',
     entityId: movement.id,

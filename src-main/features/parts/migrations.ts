@@ -358,3 +358,24 @@ export const returnBatchCancellations: Migration = {
     `PRAGMA defer_foreign_keys = OFF`
   ]
 }
+
+/**
+ * A receipt's ledger lines keep the supplier and the delivery note apart, beside the reference
+ * that joins them for people to read. The same-delivery check (parts/receiving.ts) compares them
+ * as two values: joined, a note "8812" received without a supplier read like the tail of an
+ * earlier note "PO 8812" and was refused. Receipts before this step keep both empty (NULL) and
+ * are compared by their joined reference as before; the ledger is append-only, so nothing is
+ * split after the fact. Each kind of row has the index its comparison reads.
+ */
+export const receiptSupplierAndNoteApart: Migration = {
+  version: 71,
+  name: 'parts: a receipt keeps its supplier and delivery note apart, for the same-delivery check',
+  statements: [
+    `ALTER TABLE stock_movements ADD COLUMN delivery_supplier TEXT`,
+    `ALTER TABLE stock_movements ADD COLUMN delivery_note TEXT`,
+    `CREATE INDEX stock_movements_delivery ON stock_movements(part_id, delivery_note COLLATE NOCASE, at)
+       WHERE delivery_note IS NOT NULL`,
+    `CREATE INDEX stock_movements_received_joined ON stock_movements(part_id, at)
+       WHERE kind = 'receive' AND delivery_note IS NULL`
+  ]
+}

@@ -81,25 +81,13 @@ async function refuseReceivedBefore(
   delivery: { supplier: string; note: string },
   lines: ReceiptLine[]
 ): Promise<void> {
-  // The ledger keeps supplier and note joined (see deliveryReference): a receipt without a
-  // supplier stored the bare note, one with a supplier "supplier note".
-  const { supplier, note } = delivery
-  const sameDelivery =
-    supplier === ''
-      ? sql<boolean>`(m.reference = ${note} COLLATE NOCASE OR m.reference LIKE ${'% ' + escapeLike(note)} ESCAPE '\\')`
-      : sql<boolean>`(m.reference = ${note} COLLATE NOCASE OR m.reference = ${deliveryReference(supplier, note)} COLLATE NOCASE)`
-  const first = await trx
-    .selectFrom('stockMovements as m')
-    .innerJoin('parts as p', 'p.id', 'm.partId')
-    .leftJoin('users as u', 'u.id', 'm.actorId')
-    .select(['m.at', 'm.reference', 'p.partNumber', 'u.displayName'])
-    .where('m.kind', '=', 'receive')
-    .where('m.partId', 'in', [...new Set(lines.map((line) => line.partId))])
-    .where(sameDelivery)
-    .where('m.at', '>=', new Date(at.getTime() - SAME_DELIVERY_DAYS * 86_400_000).toISOString())
-    .orderBy('m.seq')
-    .limit(1)
-    .executeTakeFirst()
+  const partIds = [...new Set(lines.map((line) => line.partId))]
+  const since = new Date(at.getTime() - SAME_DELIVERY_DAYS * 86_400_000).toISOString()
+  // Receipts from before the ledger kept the two apart come first in the ledger, so the first
+  // receipt of the delivery is one of them when there is one.
+  const first =
+    (await receiptWithJoinedReference(trx, delivery, partIds, since)) ??
+    (await receiptOfDelivery(trx, delivery, partIds, since))
   if (!first) return
   const details = {
     reference: first.reference,
@@ -111,6 +99,48 @@ async function refuseReceivedBefore(
     ...details,
     fields: [{ path: 'delivery', messageKey: 'errors.deliveryAlreadyReceived', params: details }]
   })
+}
+
+/** The earliest receipt of any of these parts since then, with who received it; narrowed by the caller. */
+const firstReceipt = (trx: Db, partIds: string[], since: string) =>
+  trx
+    .selectFrom('stockMovements as m')
+    .innerJoin('parts as p', 'p.id', 'm.partId')
+    .leftJoin('users as u', 'u.id', 'm.actorId')
+    .select(['m.at', 'm.reference', 'p.partNumber', 'u.displayName'])
+    .where('m.kind', '=', 'receive')
+    .where('m.partId', 'in', partIds)
+    .where('m.at', '>=', since)
+    .orderBy('m.seq')
+    .limit(1)
+
+/** A receipt of the delivery that kept its supplier and note apart: the two compared as values. */
+function receiptOfDelivery(trx: Db, delivery: { supplier: string; note: string }, partIds: string[], since: string) {
+  const { supplier, note } = delivery
+  let query = firstReceipt(trx, partIds, since).where(sql<boolean>`m.delivery_note = ${note} COLLATE NOCASE`)
+  if (supplier !== '')
+    query = query.where(sql<boolean>`(m.delivery_supplier = '' OR m.delivery_supplier = ${supplier} COLLATE NOCASE)`)
+  return query.executeTakeFirst()
+}
+
+/**
+ * A receipt of the delivery from before supplier and note were kept apart, found by the reference
+ * that joins them (see deliveryReference): a receipt without a supplier stored the bare note, one
+ * with a supplier "supplier note". Without a supplier now, a reference ending in " note" is taken
+ * for the same delivery from a named supplier.
+ */
+function receiptWithJoinedReference(
+  trx: Db,
+  delivery: { supplier: string; note: string },
+  partIds: string[],
+  since: string
+) {
+  const { supplier, note } = delivery
+  const sameDelivery =
+    supplier === ''
+      ? sql<boolean>`(m.reference = ${note} COLLATE NOCASE OR m.reference LIKE ${'% ' + escapeLike(note)} ESCAPE '\\')`
+      : sql<boolean>`(m.reference = ${note} COLLATE NOCASE OR m.reference = ${deliveryReference(supplier, note)} COLLATE NOCASE)`
+  return firstReceipt(trx, partIds, since).where('m.deliveryNote', 'is', null).where(sameDelivery).executeTakeFirst()
 }
 
 /**
@@ -136,7 +166,8 @@ export async function receiveDelivery(db: Db, at: Date, actor: CurrentUser, inpu
           quantity: unit.quantity,
           unitCostFen: line.unitCostFen,
           serial: unit.serial,
-          reference
+          reference,
+          delivery: { supplier: input.supplier, note: input.reference }
         })
         quantity += moved.quantity
         valueFen += moved.valueFen

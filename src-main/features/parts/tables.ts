@@ -86,6 +86,9 @@ export interface StockMovementsTable {
   workOrderId: string | null
   workOrderPartId: string | null
   actorId: string | null
+  /** A receipt's supplier ('' when none was typed) and delivery note; NULL on other lines and older receipts. */
+  deliverySupplier: string | null
+  deliveryNote: string | null
 }
 
 export interface StockAdjustmentsTable {

@@ -75,7 +75,9 @@ export const stocktakeMessages = defineMessages(
       blind: '盲盘',
       booksHidden: '账面已隐藏',
       booksShown: '账面可见',
-      blindHint: '盲盘：清点人看不到账面数量，过账后才显示差异（店长可随时查看）',
+      // What a blind count hides, and only there: on-hand shows on the other parts screens.
+      blindHint: '盲盘：盘点单上不显示账面数量，过账后才显示差异（店长可随时查看）',
+      blindScope: '仅盘点单隐藏账面：配件列表、配件详情和发料页面仍显示库存数量。',
       blindPostHint: '盲盘：差异在过账后显示。',
       needsRecount: '需复盘',
       needsRecountTitle: '清点后该配件的账面已被更正，或发出的数量多于清点到的数量，本次过账未计入，请重新清点后再过账',
@@ -161,7 +163,9 @@ export const stocktakeMessages = defineMessages(
       booksHidden: 'Books hidden',
       booksShown: 'Books shown',
       blindHint:
-        'Blind count: whoever counts does not see the books; variances show once it is posted (a manager sees them any time)',
+        'Blind count: the count sheet does not show the books; variances show once it is posted (a manager sees them any time)',
+      blindScope:
+        'Hidden on the count sheet only: the parts list, the part page and the issue queue still show stock on hand.',
       blindPostHint: 'Blind count: the variances show once it is posted.',
       needsRecount: 'Recount',
       needsRecountTitle:

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Input, PartSummary, WorkOrderParts } from '../../../src-shared/contract'
+import type { Input, PartFound, WorkOrderParts } from '../../../src-shared/contract'
 import { call } from '../../api/client'
 
 /**
@@ -30,9 +30,10 @@ export const useWorkOrderPartsStore = defineStore('workOrderParts', () => {
     show(call('workOrderParts.cancelRequest', { requestId, reason }))
   const returnUnused = (lineId: string, quantity: number) => show(call('workOrderParts.return', { lineId, quantity }))
 
-  /** Search as you type for the request form. */
-  async function searchParts(query: string): Promise<PartSummary[]> {
-    return (await call('parts.search', { query, lowOnly: false, includeInactive: false, page: 1, pageSize: 20 })).rows
+  /** Search as you type for the request form: the parts for the job's device come first. */
+  async function searchParts(workOrderId: string, query: string): Promise<PartFound[]> {
+    const page = { page: 1, pageSize: 20 }
+    return (await call('parts.search', { query, workOrderId, lowOnly: false, includeInactive: false, ...page })).rows
   }
 
   return { parts, load, request, cancelRequest, returnUnused, searchParts }

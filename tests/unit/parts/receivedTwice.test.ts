@@ -148,6 +148,77 @@ describe('a delivery received twice', () => {
   })
 })
 
+describe('a delivery note that only looks like another', () => {
+  it('takes note 8812 after a note PO 8812, with no supplier on either', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const lines = [{ partId: screen.id, quantity: 1 }]
+    await callOk(app, 'parts.receive', delivery('PO 8812', '', lines), staff.clerk.token)
+    await callOk(app, 'parts.receive', delivery('8812', '', lines), staff.clerk.token)
+    expect(await stockOf(app, staff.clerk.token, screen.id)).toMatchObject({ onHand: 2 })
+  })
+
+  it('takes note 8812 without a supplier after 华强 sent PO 8812', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const lines = [{ partId: screen.id, quantity: 1 }]
+    await callOk(app, 'parts.receive', delivery('PO 8812', '华强', lines), staff.clerk.token)
+    await callOk(app, 'parts.receive', delivery('8812', '', lines), staff.clerk.token)
+    expect(await stockOf(app, staff.clerk.token, screen.id)).toMatchObject({ onHand: 2 })
+  })
+
+  it('takes note DN-5 from 华强 after a note 华强 DN-5 typed without a supplier', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    const lines = [{ partId: screen.id, quantity: 1 }]
+    await callOk(app, 'parts.receive', delivery('华强 DN-5', '', lines), staff.clerk.token)
+    await callOk(app, 'parts.receive', delivery('DN-5', '华强', lines), staff.clerk.token)
+    expect(await stockOf(app, staff.clerk.token, screen.id)).toMatchObject({ onHand: 2 })
+  })
+})
+
+describe('a delivery received before the ledger kept supplier and note apart', () => {
+  /** A receipt line as the ledger held it before: supplier and note joined in the reference only. */
+  function receivedBefore(app: AppContext, partId: string, reference: string) {
+    app.sqlite
+      .prepare(
+        `INSERT INTO stock_movements (id, part_id, at, kind, quantity, unit_cost_fen, value_fen, balance_after, reference)
+         VALUES (?, ?, '2026-01-22T02:00:00.000Z', 'receive', 1, 1000, 1000, 1, ?)`
+      )
+      .run(`00000000-0000-7000-8000-${String(++older).padStart(12, '0')}`, partId, reference)
+  }
+  let older = 0
+
+  it('is still found by its joined reference, with the supplier typed or left blank now', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    receivedBefore(app, screen.id, '华强 DN-400')
+    const lines = [{ partId: screen.id, quantity: 1 }]
+    for (const supplier of ['华强', '']) {
+      const error = await callError(app, 'parts.receive', delivery('dn-400', supplier, lines), staff.clerk.token)
+      expect(error).toMatchObject({
+        code: 'CONFLICT',
+        details: { reference: '华强 DN-400', partNumber: screen.partNumber, receivedAt: '2026-01-22 10:00' }
+      })
+    }
+    // Another supplier's note of the same number is another delivery, as it was.
+    await callOk(app, 'parts.receive', delivery('DN-400', '顺丰配件', lines), staff.clerk.token)
+  })
+
+  it('is still found when it had no supplier and one is typed now', async () => {
+    const { app, staff } = shop()
+    const screen = await newPart(app, staff.clerk.token)
+    receivedBefore(app, screen.id, 'DN-401')
+    const error = await callError(
+      app,
+      'parts.receive',
+      delivery('DN-401', '华强', [{ partId: screen.id, quantity: 1 }]),
+      staff.clerk.token
+    )
+    expect(error).toMatchObject({ code: 'CONFLICT', details: { reference: 'DN-401' } })
+  })
+})
+
 describe('a delivery a job is waiting for', () => {
   it('answers with the open requests it can now satisfy, oldest first; other parts and issued requests are not named', async () => {
     const { app, staff, adminToken } = shop()

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import ElementPlus from 'element-plus'
-import type { PartSummary, SessionInfo, WorkOrderDetail, WorkOrderParts } from '../../../../src-shared/contract'
+import type { PartFound, SessionInfo, WorkOrderDetail, WorkOrderParts } from '../../../../src-shared/contract'
 import type * as client from '../../../../src-renderer/api/client'
 import { call } from '../../../../src-renderer/api/client'
 import { i18n } from '../../../../src-renderer/i18n'
@@ -17,8 +17,9 @@ vi.mock('../../../../src-renderer/api/client', async (importActual) => ({
 }))
 const api = vi.mocked(call)
 
-const part = (id: string, partNumber: string) => ({ id, partNumber, name: partNumber, onHand: 5 }) as PartSummary
-const catalogue = [part('part-battery', 'BAT-1'), part('part-screen', 'LCD-1')]
+const part = (id: string, partNumber: string, fitsJobDevice = false) =>
+  ({ id, partNumber, name: partNumber, onHand: 5, fitsJobDevice }) as PartFound
+const catalogue = [part('part-battery', 'BAT-1', true), part('part-screen', 'LCD-1')]
 const order = { id: 'wo-1', status: 'repairing', readOnly: false, can: { benchWork: true } } as WorkOrderDetail
 const noParts: WorkOrderParts = { workOrderId: 'wo-1', requests: [], lines: [], totalFen: 0 }
 
@@ -98,6 +99,18 @@ describe('the job’s part request form', () => {
     })
     expect(selectedText(panel)).not.toContain('BAT-1')
     expect(noteField(panel).element.value).toBe('')
+  })
+
+  it('searches for this job and tags the parts that fit its device', async () => {
+    const panel = await mountPanel()
+    await pick(panel, 'BAT-1')
+    expect(api).toHaveBeenCalledWith('parts.search', expect.objectContaining({ workOrderId: 'wo-1' }))
+    await panel.find('[data-test=part-request-select] .el-select__wrapper').trigger('click')
+    await flushPromises()
+    const items = [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')]
+    const tagged = items.filter((item) => item.querySelector('[data-test=part-fits]'))
+    expect(tagged.map((item) => item.textContent)).toEqual([expect.stringContaining('BAT-1')])
+    expect(tagged[0]!.textContent).toContain('Fits this device')
   })
 
   it('keeps the next part picked while the first request’s answer was on its way', async () => {
