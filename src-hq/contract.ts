@@ -65,7 +65,7 @@ export const hqStaffContract = {
   'seed.labourRates': op(
     z.object({
       rows: z
-        .array(z.object({ categoryKey: z.string().trim().min(1).max(64), labourFen: z.number().int().nonnegative() }))
+        .array(z.object({ categoryKey: z.string().trim().min(1).max(64), labourFen: z.number().int().positive() }))
         .min(1)
         .max(1000)
     }),

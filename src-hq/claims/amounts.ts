@@ -85,7 +85,10 @@ export async function assessClaim(
   }
 }
 
-/** The brand's labour rate for a category, or its general rate ('*'); null when it has neither. */
+/**
+ * The brand's labour rate for a category, or its general rate ('*'); null when it has neither. A
+ * rate of 0 is no rate (an older HQ could store one): paid at 0, the labour line would not be flagged.
+ */
 async function labourRateOf(trx: HqDb, categoryKey: string): Promise<number | null> {
   const rates = await trx
     .selectFrom('labourRates')
@@ -93,7 +96,8 @@ async function labourRateOf(trx: HqDb, categoryKey: string): Promise<number | nu
     .where('categoryKey', 'in', [categoryKey, ANY_CATEGORY])
     .execute()
   const own = rates.find((rate) => rate.categoryKey === categoryKey && rate.categoryKey !== ANY_CATEGORY)
-  return (own ?? rates.find((rate) => rate.categoryKey === ANY_CATEGORY))?.labourFen ?? null
+  const rate = (own ?? rates.find((each) => each.categoryKey === ANY_CATEGORY))?.labourFen ?? 0
+  return rate > 0 ? rate : null
 }
 
 /** The catalogue's claim price of each part number it knows (withdrawn parts included: a claim may predate it). */

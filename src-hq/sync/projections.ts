@@ -111,16 +111,21 @@ async function projectClaim(
     .insertInto('claims')
     .values({ shopId, claimId, ...evidence, claimedAt: record.at, status: 'pending', receivedAt })
     .onConflict((oc) =>
-      oc.columns(['shopId', 'claimId']).doUpdateSet((eb) => ({
-        ...evidence,
-        receivedAt,
-        status: eb
-          .case()
-          .when('claims.status', '=', 'moreInfo')
-          .then('pending' as const)
-          .else(eb.ref('claims.status'))
-          .end()
-      }))
+      oc
+        .columns(['shopId', 'claimId'])
+        .doUpdateSet((eb) => ({
+          ...evidence,
+          receivedAt,
+          status: eb
+            .case()
+            .when('claims.status', '=', 'moreInfo')
+            .then('pending' as const)
+            .else(eb.ref('claims.status'))
+            .end()
+        }))
+        // A decided claim keeps the evidence it was decided on: the amount approved was checked
+        // against what was claimed then, and the settlement shows that claim beside it.
+        .where('claims.status', 'in', ['pending', 'moreInfo'])
     )
     .execute()
 }

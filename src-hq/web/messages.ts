@@ -79,6 +79,7 @@ const zhCN = {
     noPrice: '总部无价格',
     sums: '门店申请 {claimed}，按总部标准 {brand}。',
     pricesMissing: '总部缺少部分项目的价格（标为“总部无价格”），按标准这些项目不付款。请核对后填写核准金额。',
+    typeAmounts: '请填写核准工时费和核准配件费（总部无价格的项目需要人工核定）。',
     labour: '核准工时费（元）',
     parts: '核准配件费（元）',
     total: '核准合计',
@@ -252,6 +253,7 @@ const en: Messages = {
     sums: 'The shop claimed {claimed}; HQ’s rates give {brand}.',
     pricesMissing:
       'HQ has no price for some lines (marked “No HQ price”): its rates pay them nothing. Check them and set the amount to approve.',
+    typeAmounts: 'Type the labour and parts to approve (lines with no HQ price need your amount).',
     labour: 'Labour approved (yuan)',
     parts: 'Parts approved (yuan)',
     total: 'Approved',

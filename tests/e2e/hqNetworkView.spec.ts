@@ -78,6 +78,10 @@ test('a claim pushed by a shop appears in HQ’s queue, is approved there, and t
   const approval = page.getByTestId('hq-approve-dialog')
   await expect(approval).toContainText('门店申请 ¥280.00，按总部标准 ¥150.00')
   await expect(approval.getByTestId('hq-approve-no-price')).toHaveCount(1)
+  // The parts, one of them without an HQ price, start empty: nothing is approved until typed.
+  await expect(approval.getByTestId('hq-approve-parts').locator('input')).toHaveValue('')
+  await expect(approval.getByTestId('hq-approve-problem')).toContainText('请填写核准工时费和核准配件费')
+  await expect(approval.getByTestId('hq-approve-confirm')).toBeDisabled()
   // Nothing approved is refused before HQ is asked: that is a rejection, with a reason.
   await approval.getByTestId('hq-approve-labour').locator('input').fill('0')
   await approval.getByTestId('hq-approve-parts').locator('input').fill('0')

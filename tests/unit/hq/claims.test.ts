@@ -339,6 +339,35 @@ describe('HQ: warranty claims reviewed', () => {
     expect(set.ok ? null : set.error.code).toBe('FORBIDDEN')
   })
 
+  it('a labour rate of 0 is refused, so a labour line is never paid nothing unflagged', async () => {
+    const t = await cluster.freshHq()
+    const { admin } = await setUp(t)
+    const zero = await t.call(admin, 'seed.labourRates', { rows: [{ categoryKey: '*', labourFen: 0 }] })
+    expect(zero.ok ? null : zero.error.code).toBe('VALIDATION')
+    expect(await t.callOk(admin, 'labourRates.list', {})).toContainEqual({ categoryKey: '*', labourFen: 4000 })
+  })
+
+  it('a decided claim keeps the evidence it was decided on when the shop sends it again', async () => {
+    const t = await cluster.freshHq()
+    const { reviewer, a } = await setUp(t)
+    await t.shopOk('push', a.key, {
+      batchId: 'b1',
+      changes: [change('warranty_claim', 'claim-1', claimPayload(), '2026-03-10T01:00:00Z')]
+    })
+    await t.callOk(reviewer, 'claims.decide', {
+      shopId: a.shopId,
+      claimId: 'claim-1',
+      decision: 'approve',
+      approved: { labourFen: 10000, partsFen: 15000 }
+    })
+    await t.shopOk('push', a.key, {
+      batchId: 'b2',
+      changes: [change('warranty_claim', 'claim-1', claimPayload({ amountFen: 99000 }), '2026-03-11T01:00:00Z')]
+    })
+    const listed = await t.callOk(reviewer, 'claims.list', { status: 'approved' })
+    expect(listed).toMatchObject({ total: 1, claims: [{ claimedFen: 25000, approvedFen: 25000 }] })
+  })
+
   it('an analyst sees the queue but cannot decide', async () => {
     const t = await cluster.freshHq()
     const { a } = await setUp(t)
