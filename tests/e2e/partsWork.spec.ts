@@ -872,7 +872,12 @@ test('a wrong packing is caught and put right before shipping: asked first, a pa
   await page.getByRole('option', { name: '已取消' }).click()
   await expect(batches.getByTestId('batch-status')).toHaveText(['已取消'])
   await expect(page.getByRole('option', { name: '已取消' })).toBeHidden()
-  await filter.click()
+  // Opened again the moment its list has closed, Element Plus's select can stay shut (its list
+  // leaving as it is asked back): a person clicks again, and so does the test until it shows.
+  await expect(async () => {
+    await filter.click()
+    await expect(page.getByRole('option', { name: '已发出' })).toBeVisible({ timeout: 2_000 })
+  }).toPass({ timeout: 20_000 })
   await page.getByRole('option', { name: '已发出' }).click()
   await expect(batches.getByTestId('batch-status')).toHaveText(['已发出'])
   await batches.locator('.el-table__body tr').first().click()
