@@ -6,6 +6,7 @@ import { HqError } from '../errors'
 import type { StaffUser } from '../staff/service'
 import { faultCauseLabel, modelWithBrand } from './labels'
 import { assessClaim, type BrandAmounts, type ClaimAssessment } from './amounts'
+import { approvalRefusal } from './approvalRule'
 
 export type ClaimDecision = 'approve' | 'reject' | 'moreInfo'
 
@@ -125,10 +126,12 @@ async function approvedAmounts(
   claim: { payload: unknown; categoryKey: string; claimedFen: number },
   set: BrandAmounts | undefined
 ): Promise<BrandAmounts> {
+  const refuse = (amounts: BrandAmounts) => {
+    const refusal = approvalRefusal(claim.claimedFen, amounts)
+    if (refusal) throw new HqError('VALIDATION', refusal, { field: 'approved' })
+  }
   if (claim.claimedFen <= 0) {
-    if (set && set.labourFen + set.partsFen > 0) {
-      throw new HqError('VALIDATION', 'hqErrors.approvedAboveClaimed', { field: 'approved' })
-    }
+    if (set) refuse(set)
     return { labourFen: 0, partsFen: 0 }
   }
   let amounts = set
@@ -137,11 +140,7 @@ async function approvedAmounts(
     if (assessed.pricesMissing) throw new HqError('VALIDATION', 'hqErrors.brandPriceMissing', { field: 'approved' })
     amounts = { labourFen: assessed.labourFen, partsFen: assessed.partsFen }
   }
-  const total = amounts.labourFen + amounts.partsFen
-  if (total <= 0) throw new HqError('VALIDATION', 'hqErrors.approvedNothing', { field: 'approved' })
-  if (total > claim.claimedFen) {
-    throw new HqError('VALIDATION', 'hqErrors.approvedAboveClaimed', { field: 'approved' })
-  }
+  refuse(amounts)
   return { labourFen: amounts.labourFen, partsFen: amounts.partsFen }
 }
 
