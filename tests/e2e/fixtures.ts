@@ -23,7 +23,18 @@ async function startHost(
   if (migratedDatabase) copyFileSync(migratedDatabase, join(dataDir, DATABASE_FILE_NAME))
   // No daily backup: it is due at once after 21:30 shop time, and a test must not depend on the hour.
   // No sync timer: a test syncs when it means to (a timed run had reset a "late" sync under test).
-  const args = ['out/main/web.js', '--data-dir', dataDir, '--port', '0', '--no-backup-schedule', '--no-sync-schedule']
+  // Cheap password hashes for the shop's users (a minute of the suite's CPU at the real cost): they
+  // carry their parameters, so signing in is checked as in a shop (src-main/host/web/testPasswordCost.ts).
+  const args = [
+    'out/main/web.js',
+    '--data-dir',
+    dataDir,
+    '--port',
+    '0',
+    '--no-backup-schedule',
+    '--no-sync-schedule',
+    '--test-password-cost'
+  ]
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   const url = await new Promise<string>((resolve, reject) => {
     let output = ''

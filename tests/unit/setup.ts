@@ -1,10 +1,9 @@
 import { afterAll, beforeAll } from 'vitest'
-import { setPasswordCostForTests } from '../../src-main/features/auth/password'
+import { setPasswordCostForTests, TEST_PASSWORD_COST } from '../../src-main/features/auth/password'
 
 // Each test file's shops hash and check their users' passwords with a cheap scrypt (the real
 // cost, 32 MiB and a third of a second each, was most of the suite's time). Hashes carry their
 // parameters, so checking works as in a shop.
-export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 }
 setPasswordCostForTests(TEST_PASSWORD_COST)
 
 /**

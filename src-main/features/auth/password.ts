@@ -13,6 +13,11 @@ interface ScryptCost {
  * old hashes still verify.
  */
 export const PASSWORD_COST: Readonly<ScryptCost> = Object.freeze({ N: 2 ** 15, r: 8, p: 3 })
+/**
+ * What the tests make hashes with (1 MiB, about a millisecond): the unit tests' throwaway shops
+ * (tests/unit/setup.ts) and the end-to-end tests' hosts (host/web/testPasswordCost.ts).
+ */
+export const TEST_PASSWORD_COST: Readonly<ScryptCost> = Object.freeze({ N: 2 ** 10, r: 8, p: 1 })
 const KEY_LENGTH = 64
 const SALT_LENGTH = 16
 
@@ -20,10 +25,12 @@ const SALT_LENGTH = 16
 let cost: Readonly<ScryptCost> = PASSWORD_COST
 
 /**
- * For the unit tests only: their thousands of throwaway shops each hash and check a few
- * passwords, and at the real cost those were most of the suite's time. tests/unit/setup.ts lowers
- * it; a hash keeps its parameters, so checking is unchanged, and password.test.ts tests the real
- * cost. No host or service calls this (tests/unit/architecture/passwordCost.test.ts).
+ * For the tests only: their thousands of throwaway shops each hash and check a few passwords, and
+ * at the real cost those were most of the suites' time. tests/unit/setup.ts lowers it, and so does
+ * the loopback web host when the end-to-end tests start it with `--test-password-cost`
+ * (host/web/testPasswordCost.ts); a hash keeps its parameters, so checking is unchanged, and
+ * password.test.ts tests the real cost. No service, no other host and no tool calls this
+ * (tests/unit/architecture/passwordCost.test.ts).
  */
 export function setPasswordCostForTests(next: Readonly<ScryptCost> = PASSWORD_COST): void {
   cost = next

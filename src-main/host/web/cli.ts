@@ -6,6 +6,7 @@ import { startWebHost } from './server'
 import { startBackupSchedule } from '../../features/backups/schedule'
 import { startSyncSchedule } from '../../features/sync/hq/schedule'
 import { createShopNetwork, startShopNetwork, stopShopNetwork } from './shopNetwork'
+import { lowerPasswordCostIfTestHost } from './testPasswordCost'
 
 /**
  * Browser mode: the same handlers as the desktop app, over HTTP on 127.0.0.1, serving the built
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   // `--no-sync-schedule`: only the Sync page's 立即同步 (the end-to-end tests, where the timer's first
   // run, 10 s after start, would land at a moment that depends on the machine's speed).
   const stopSync = process.argv.includes('--no-sync-schedule') ? () => undefined : startSyncSchedule(app)
+  // `--test-password-cost`: the end-to-end tests' cheap password hashes (see the file).
+  if (lowerPasswordCostIfTestHost(process.argv)) console.log('Password hashes: test cost (new hashes only)')
   const staticDir = join(__dirname, '../renderer')
   const host = await startWebHost(app, handlers, { port, staticDir })
   // The LAN listener opens only if an admin turned it on (settings); loopback stays as it is.

@@ -5,6 +5,7 @@ import type { ShopNetworkPort, ShopNetworkState } from '../../features/desks/net
 import { readLanListenerSetting, type LanListenerSetting } from '../../features/desks/network/setting'
 import { loadOrCreateLanCertificate, type LanCertificate } from './lanCertificate'
 import { startLanHost, type LanHost } from './lanHost'
+import { restoreShopPasswordCost } from './testPasswordCost'
 
 export interface ShopNetworkOptions {
   /** Where the certificate is kept: the shop's data folder. */
@@ -37,6 +38,8 @@ export function createShopNetwork(
       openPort = null
     }
     if (!setting.on || host) return
+    // A host serving other PCs hashes passwords at the shop's cost, even one started for the tests.
+    restoreShopPasswordCost()
     certificate ??= await loadOrCreateLanCertificate(options.dataDir)
     host = await startLanHost(app, handlers, {
       address: bindAddress,
