@@ -141,9 +141,14 @@ export async function applyStagedRows(app: AppContext, options: ApplyOptions): P
       const { upTo, rows } = statements.nextPage.get(jobId, after, pageSize) as { upTo: number | null; rows: number }
       if (upTo === null) return null
       const range = { jobId, after, upTo, now: nowIso }
-      statements.keepForUndo.run({ jobId, after, upTo })
-      const updated = statements.update.run(range).changes
       const imported = statements.insert.run(range).changes
+      // The rows just registered hold the file's values, so the updates pass them by: a page of
+      // new serials (a dealer's file, mostly) needs neither of the two joins with the registry.
+      let updated = 0
+      if (imported < rows) {
+        statements.keepForUndo.run({ jobId, after, upTo })
+        updated = statements.update.run(range).changes
+      }
       statements.dropPage.run({ jobId, after, upTo })
       // Every staged row is either registered already (updated or unchanged) or new.
       return { upTo, rows, imported, updated, unchanged: rows - imported - updated }
