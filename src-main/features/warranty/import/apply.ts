@@ -4,7 +4,7 @@ import type { AppContext } from '../../../app/context'
 import { recordAudit } from '../../audit/record'
 import { bulkIdMaker } from './bulkIds'
 import { nextStepSize, nextTurn, type StepLimits } from './pacing'
-import { STAGED_ROWS } from './staging'
+import { STAGED_ROWS, stagingRun } from './staging'
 import { importTransaction } from './transaction'
 import { dropUndoRows } from './undo'
 
@@ -54,7 +54,7 @@ const ALL_COLUMNS = OPTIONAL_COLUMNS.map(([column]) => column).join(', ')
 
 /** The staged rows of one page joined to their catalogue model (created before the pages). */
 const PAGE_ROWS = `${STAGED_ROWS} s JOIN product_models m ON m.brand = s.brand AND m.model = s.model`
-const IN_PAGE = `s.job_id = :jobId AND s.line > :after AND s.line <= :upTo`
+const IN_PAGE = `s.run = :run AND s.line > :after AND s.line <= :upTo`
 
 /**
  * The statements of a page, set-based. A registered serial is updated only where the file says
@@ -74,7 +74,7 @@ function pageStatements(app: AppContext, mappedFields: Set<ImportField>) {
     /** The last line of the next page, and how many rows it holds. */
     nextPage: sqlite.prepare(
       `SELECT max(line) AS upTo, count(*) AS rows
-       FROM (SELECT line FROM ${STAGED_ROWS} WHERE job_id = ? AND line > ? ORDER BY line LIMIT ?)`
+       FROM (SELECT line FROM ${STAGED_ROWS} WHERE run = ? AND line > ? ORDER BY line LIMIT ?)`
     ),
     keepForUndo: sqlite.prepare(
       `INSERT INTO warranty_import_undo (job_id, unit_id, model_id, ${ALL_COLUMNS}, updated_at)
@@ -98,7 +98,7 @@ function pageStatements(app: AppContext, mappedFields: Set<ImportField>) {
        WHERE ${IN_PAGE} AND NOT EXISTS (SELECT 1 FROM warranty_units u WHERE u.serial = s.serial)
        ORDER BY s.line`
     ),
-    dropPage: sqlite.prepare(`DELETE FROM ${STAGED_ROWS} WHERE job_id = :jobId AND line > :after AND line <= :upTo`)
+    dropPage: sqlite.prepare(`DELETE FROM ${STAGED_ROWS} WHERE run = :run AND line > :after AND line <= :upTo`)
   }
 }
 
@@ -113,6 +113,7 @@ function pageStatements(app: AppContext, mappedFields: Set<ImportField>) {
 export async function applyStagedRows(app: AppContext, options: ApplyOptions): Promise<ApplyCounts> {
   const { sqlite } = app
   const { jobId } = options
+  const run = stagingRun(sqlite, jobId)
   const nowIso = options.now.toISOString()
   const newModelId = bulkIdMaker(options.now.getTime())
   const insertModel = sqlite.prepare(
@@ -138,13 +139,18 @@ export async function applyStagedRows(app: AppContext, options: ApplyOptions): P
     let started = 0
     const page = await importTransaction(app, () => {
       started = performance.now()
-      const { upTo, rows } = statements.nextPage.get(jobId, after, pageSize) as { upTo: number | null; rows: number }
+      const { upTo, rows } = statements.nextPage.get(run, after, pageSize) as { upTo: number | null; rows: number }
       if (upTo === null) return null
-      const range = { jobId, after, upTo, now: nowIso }
-      statements.keepForUndo.run({ jobId, after, upTo })
-      const updated = statements.update.run(range).changes
+      const range = { jobId, run, after, upTo, now: nowIso }
       const imported = statements.insert.run(range).changes
-      statements.dropPage.run({ jobId, after, upTo })
+      // The rows just registered hold the file's values, so the updates pass them by: a page of
+      // new serials (a dealer's file, mostly) needs neither of the two joins with the registry.
+      let updated = 0
+      if (imported < rows) {
+        statements.keepForUndo.run(range)
+        updated = statements.update.run(range).changes
+      }
+      statements.dropPage.run(range)
       // Every staged row is either registered already (updated or unchanged) or new.
       return { upTo, rows, imported, updated, unchanged: rows - imported - updated }
     })

@@ -1,7 +1,7 @@
 import type { ImportRejection } from '../../../../src-shared/contract/warranty'
 import type { AppContext } from '../../../app/context'
 import type { CsvRecord } from './csv'
-import { ensureStagingTable, STAGED_ROWS } from './staging'
+import { ensureStagingTable, STAGED_ROWS, stagingRun } from './staging'
 import { createRowValidator, detached, type FileClaims, type RowValidatorOptions, type StagedRow } from './validate'
 
 export interface RejectedRow {
@@ -29,6 +29,7 @@ export function createBatchChecker(
   options: Omit<RowValidatorOptions, 'claims' | 'cardHolder'>
 ) {
   const { sqlite } = app
+  const run = stagingRun(sqlite, jobId)
   const rejectedSerialLines = new Map<string, number>()
   let batchSerials = new Map<string, number>()
   let batchCards = new Map<string, number>()
@@ -53,13 +54,13 @@ export function createBatchChecker(
     earlierSerials: sqlite
       .prepare(
         `SELECT serial, line FROM ${STAGED_ROWS}
-         WHERE job_id = ? AND serial IN (SELECT value FROM json_each(?))`
+         WHERE run = ? AND serial IN (SELECT value FROM json_each(?))`
       )
       .raw(),
     earlierCards: sqlite
       .prepare(
         `SELECT card_number, line FROM ${STAGED_ROWS}
-         WHERE job_id = ? AND card_number IS NOT NULL AND card_number IN (SELECT value FROM json_each(?))`
+         WHERE run = ? AND card_number IS NOT NULL AND card_number IN (SELECT value FROM json_each(?))`
       )
       .raw(),
     registeredCards: sqlite
@@ -87,8 +88,8 @@ export function createBatchChecker(
       await app.db.connection().execute(async () => {
         ensureStagingTable(sqlite)
         reads ??= prepareReads()
-        stagedSerials = toMap<number>(reads.earlierSerials.all(jobId, JSON.stringify(serials)))
-        stagedCards = toMap<number>(cards.length === 0 ? [] : reads.earlierCards.all(jobId, JSON.stringify(cards)))
+        stagedSerials = toMap<number>(reads.earlierSerials.all(run, JSON.stringify(serials)))
+        stagedCards = toMap<number>(cards.length === 0 ? [] : reads.earlierCards.all(run, JSON.stringify(cards)))
         cardHolders = toMap<string>(cards.length === 0 ? [] : reads.registeredCards.all(JSON.stringify(cards)))
       })
       batchSerials = new Map()

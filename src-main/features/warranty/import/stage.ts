@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { AppContext } from '../../../app/context'
-import { STAGED_ROWS } from './staging'
+import { STAGED_ROWS, stagingRun } from './staging'
 import { importTransaction } from './transaction'
 import type { StagedRow } from './validate'
 
@@ -14,16 +14,17 @@ export function createStager(
   newUnitId: () => string
 ): (rows: StagedRow[]) => Promise<void> {
   let insert: BetterSqlite3.Statement | undefined
+  const run = stagingRun(app.sqlite, jobId)
   return (rows) =>
     importTransaction(app, () => {
       insert ??= app.sqlite.prepare(
-        `INSERT INTO ${STAGED_ROWS} (job_id, line, unit_id, serial, brand, model, category_key, card_number,
+        `INSERT INTO ${STAGED_ROWS} (run, line, unit_id, serial, brand, model, category_key, card_number,
            purchase_date, invoice_number, dealer, production_date, buyer_name, buyer_phone, activation_date)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
       for (const row of rows) {
         insert.run(
-          jobId,
+          run,
           row.line,
           newUnitId(),
           row.serial,

@@ -9,8 +9,39 @@ import type BetterSqlite3 from 'better-sqlite3'
  */
 export const STAGED_ROWS = 'temp.warranty_import_rows'
 
+/**
+ * The shop file's empty warranty_import_rows keyed by the job id; here each run is known by a
+ * small number of this connection's instead (stagingRun). Every key of the table and of its two
+ * indexes starts with it, and 36 characters of job id in each of three keys per row made
+ * staging cost more than registering the unit it is for.
+ */
+const STAGING_TABLE = [
+  `CREATE TEMP TABLE IF NOT EXISTS warranty_import_rows (
+     run INTEGER NOT NULL,
+     line INTEGER NOT NULL,
+     unit_id TEXT NOT NULL,
+     serial TEXT NOT NULL,
+     brand TEXT NOT NULL,
+     model TEXT NOT NULL,
+     category_key TEXT NOT NULL,
+     card_number TEXT,
+     purchase_date TEXT,
+     invoice_number TEXT NOT NULL,
+     dealer TEXT NOT NULL,
+     production_date TEXT,
+     buyer_name TEXT NOT NULL,
+     buyer_phone TEXT NOT NULL,
+     activation_date TEXT,
+     PRIMARY KEY (run, line)
+   ) WITHOUT ROWID`,
+  `CREATE INDEX IF NOT EXISTS temp.warranty_import_rows_serial ON warranty_import_rows(run, serial)`,
+  `CREATE INDEX IF NOT EXISTS temp.warranty_import_rows_card ON warranty_import_rows(run, card_number)
+     WHERE card_number IS NOT NULL`
+]
+
 const created = new WeakSet<BetterSqlite3.Database>()
 const dropStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>()
+const runsOf = new WeakMap<BetterSqlite3.Database, Map<string, number>>()
 
 /**
  * Creates the staging table on a connection the first time an import uses it. Called in the
@@ -18,21 +49,26 @@ const dropStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Stateme
  */
 export function ensureStagingTable(sqlite: BetterSqlite3.Database): void {
   if (created.has(sqlite)) return
-  // The same table and indexes the migrations gave the shop's file (which stays empty), in temp.
-  const definitions = sqlite
-    .prepare(`SELECT type, sql FROM main.sqlite_master WHERE tbl_name = 'warranty_import_rows' AND sql IS NOT NULL`)
-    .all() as { type: 'table' | 'index'; sql: string }[]
-  for (const { type, sql } of definitions.sort((a, b) => (a.type === b.type ? 0 : a.type === 'table' ? -1 : 1))) {
-    sqlite.exec(
-      type === 'table'
-        ? sql.replace(/^CREATE TABLE /, 'CREATE TEMP TABLE IF NOT EXISTS ')
-        : sql.replace(/^CREATE INDEX (\w+) ON /, 'CREATE INDEX IF NOT EXISTS temp.$1 ON ')
-    )
-  }
+  for (const statement of STAGING_TABLE) sqlite.exec(statement)
   // Scratch rows in a private file that goes with the connection: overwriting every freed page
   // (the shop file's secure_delete) would double the cost of dropping them and protect nothing.
   sqlite.pragma('temp.secure_delete = OFF')
   created.add(sqlite)
+}
+
+/** The number a job's staged rows carry on this connection (given on first use). */
+export function stagingRun(sqlite: BetterSqlite3.Database, jobId: string): number {
+  let runs = runsOf.get(sqlite)
+  if (runs === undefined) {
+    runs = new Map()
+    runsOf.set(sqlite, runs)
+  }
+  let run = runs.get(jobId)
+  if (run === undefined) {
+    run = runs.size + 1
+    runs.set(jobId, run)
+  }
+  return run
 }
 
 /** Drops a page of a run's staged rows, returning how many went (0 when none are left). */
@@ -40,10 +76,10 @@ export function dropStagedRows(sqlite: BetterSqlite3.Database, jobId: string): n
   let drop = dropStatements.get(sqlite)
   if (drop === undefined) {
     drop = sqlite.prepare(
-      `DELETE FROM ${STAGED_ROWS} WHERE job_id = :jobId AND line IN
-         (SELECT line FROM ${STAGED_ROWS} WHERE job_id = :jobId ORDER BY line LIMIT 5000)`
+      `DELETE FROM ${STAGED_ROWS} WHERE run = :run AND line IN
+         (SELECT line FROM ${STAGED_ROWS} WHERE run = :run ORDER BY line LIMIT 5000)`
     )
     dropStatements.set(sqlite, drop)
   }
-  return drop.run({ jobId }).changes
+  return drop.run({ run: stagingRun(sqlite, jobId) }).changes
 }
