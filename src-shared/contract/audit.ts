@@ -16,6 +16,12 @@ export interface AuditEntry {
   after: unknown
 }
 
+/** Someone the log names as having made changes, for the viewer's filter by operator. */
+export interface AuditActor {
+  id: string
+  displayName: string
+}
+
 const isoInstant = z.iso.datetime({ offset: true })
 
 export const auditContract = {
@@ -33,5 +39,7 @@ export const auditContract = {
       .strict()
   ),
   /** The distinct actions present, for the viewer's filter. */
-  'audit.actions': operation<string[]>()(z.object({}).strict())
+  'audit.actions': operation<string[]>()(z.object({}).strict()),
+  /** Everyone the log holds changes of, each once, by name (a user since disabled too). */
+  'audit.actors': operation<AuditActor[]>()(z.object({}).strict())
 }

@@ -82,7 +82,7 @@ export type {
   ReadyMessage,
   ReadyNotice
 } from './customerContact'
-export type { AuditEntry } from './audit'
+export type { AuditActor, AuditEntry } from './audit'
 export type { Customer, CustomerFile } from './customers'
 export type { CodeEntry } from './workOrders/codes'
 export type {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/connection'
-import type { AuditEntry, Page, ParsedInput } from '../../../src-shared/contract'
+import type { AuditActor, AuditEntry, Page, ParsedInput } from '../../../src-shared/contract'
 import { SEARCH_COUNT_CAP, cappedPage } from '../search/capped'
 import { recordsNamed, type NamedRecords } from './recordsNamed'
 
@@ -96,4 +96,23 @@ export async function listAuditActions(db: Db): Promise<string[]> {
     SELECT action FROM actions WHERE action IS NOT NULL
   `.execute(db)
   return rows.map((row) => row.action)
+}
+
+/**
+ * Everyone the log names as having made a change, each once, by name. The same skip scan, over the
+ * (actor, at) index that also serves the list filtered by one of them: one seek per person.
+ */
+export async function listAuditActors(db: Db): Promise<AuditActor[]> {
+  const { rows } = await sql<AuditActor>`
+    WITH RECURSIVE actors(actor_id) AS (
+      SELECT min(actor_id) FROM audit_log
+      UNION ALL
+      SELECT (SELECT min(actor_id) FROM audit_log WHERE actor_id > actors.actor_id) FROM actors
+      WHERE actors.actor_id IS NOT NULL
+    )
+    SELECT users.id AS id, users.display_name AS display_name
+    FROM actors JOIN users ON users.id = actors.actor_id
+    ORDER BY users.display_name, users.id
+  `.execute(db)
+  return rows
 }

@@ -29,12 +29,15 @@ export async function readContactSettings(db: Db): Promise<ContactSettings> {
 /**
  * Both pick-up messages, in each language, must be ones the desk can send: every `{…}` a field a job
  * fills (a misspelt one would reach the customer as typed), and the claim code in it, without which
- * the customer cannot collect. The first that fails is refused under its own template.
+ * the customer cannot collect. Only a template this save changes is checked: one stored before the
+ * rule (a shop's own wording without the code) stays as it was and must not block saving the hours
+ * or the follow-up days. The first that fails is refused under its own template.
  */
-function checkTemplates(next: ContactSettings): void {
+function checkChangedTemplates(next: ContactSettings, before: ContactSettings): void {
   for (const key of ['readyTemplates', 'unrepairedTemplates'] as const) {
     for (const language of READY_MESSAGE_LANGUAGES) {
       const template = next[key][language]
+      if (template === before[key][language]) continue
       const path = `${key}.${language}`
       const unknown = unknownTemplateFields(template)
       if (unknown.length > 0) throw fieldError(path, 'validation.templateUnknownFields', { fields: unknown.join(' ') })
@@ -50,9 +53,9 @@ export async function saveContactSettings(
   actor: CurrentUser,
   next: ContactSettings
 ): Promise<ContactSettings> {
-  checkTemplates(next)
   return db.transaction().execute(async (trx) => {
     const before = await readContactSettings(trx)
+    checkChangedTemplates(next, before)
     await writeSetting(trx, TEMPLATES_KEY, next.readyTemplates, at, actor.id)
     await writeSetting(trx, UNREPAIRED_TEMPLATES_KEY, next.unrepairedTemplates, at, actor.id)
     await writeSetting(trx, HOURS_KEY, next.openingHours, at, actor.id)

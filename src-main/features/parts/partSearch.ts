@@ -129,8 +129,9 @@ async function likelyMeant(
 
 /**
  * The parts made for the job's device: those whose models (适用机型) include a catalogue model
- * of the device's brand with its model name in any case. The device is typed at check-in (or
- * filled from the warranty registry, which names models as the catalogue does). One statement,
+ * whose brand and model name are the device's, each in any case: the desk types them as the
+ * customer says them ("huawei", "iphone 15") at check-in, or the warranty registry fills them as
+ * the catalogue names them. One statement,
  * compiled once: no row at all is a job that does not exist, a row without a part a device no part
  * is listed for.
  */
@@ -148,7 +149,7 @@ const jobDeviceParts = reusableQuery(1, (db: Db, workOrderId: string) =>
     .innerJoin('devices', 'devices.id', 'workOrders.deviceId')
     .leftJoin('productModels', (join) =>
       join
-        .onRef('productModels.brand', '=', 'devices.brand')
+        .on(sql<SqlBool>`product_models.brand = devices.brand COLLATE NOCASE`)
         .on(sql<SqlBool>`product_models.model = devices.model COLLATE NOCASE`)
     )
     .leftJoin('partModels', 'partModels.modelId', 'productModels.id')

@@ -116,27 +116,31 @@ function managerTiles(facts: HomeFacts, t: Translate, when: ShopTime): HomeTile[
   const stuck = tile('tile-stuck', manager.stuckJobs, t('dashboard.stuckJobs'), 'late', { list: { stuck: true } })
   stuck.hint = t('dashboard.stuckHint', { days: manager.stuckDays })
   tiles.push(stuck)
-  if (facts.backups) {
-    const problems = facts.backups.problems.length
-    const backups = tile(
-      'tile-backups',
-      problems ? problems : '✓',
-      t('dashboard.backups'),
-      problems ? 'late' : 'good',
-      {
-        path: '/backups'
-      }
-    )
-    // A new shop's first copy is still to be made: say that, not "a problem" with its backups.
-    backups.hint = facts.backups.problems.includes('neverBackedUp')
-      ? t('backups.health.neverBackedUp')
-      : problems
-        ? t('dashboard.backupsProblems', { count: problems }, problems)
-        : t('dashboard.backupsHealthy')
-    tiles.push(backups)
-  }
+  if (facts.backups) tiles.push(backupTile(facts.backups, t))
   if (facts.sync) tiles.push(syncTile(facts.sync, t, when))
   return tiles
+}
+
+/**
+ * The backups' state in words, not a count: a red "1" told the manager nothing. A check when all
+ * is well; otherwise a mark and, under it, what is wrong, each further problem on a line of its
+ * own (the card below the tiles says what to do). A copy dated in the future is only a warning
+ * (the daily copies go on), so alone it is not shown as late.
+ */
+function backupTile(health: BackupHealth, t: Translate): HomeTile {
+  const [first, ...more] = health.problems
+  if (first === undefined) {
+    const healthy = tile('tile-backups', '✓', t('dashboard.backups'), 'good', { path: '/backups' })
+    healthy.hint = t('dashboard.backupsHealthy')
+    return healthy
+  }
+  const onlyWarnings = health.problems.every((problem) => problem === 'copyFromFuture')
+  const wrong = tile('tile-backups', '!', t('dashboard.backups'), onlyWarnings ? 'waiting' : 'late', {
+    path: '/backups'
+  })
+  wrong.hint = t(`dashboard.backupProblem.${first}`)
+  if (more.length > 0) wrong.lines = more.map((problem) => t(`dashboard.backupProblem.${problem}`))
+  return wrong
 }
 
 /**

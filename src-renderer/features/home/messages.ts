@@ -30,7 +30,15 @@ export const dashboardMessages = defineMessages(
       stuckHint: '{days} 天以上状态未变',
       backups: '备份',
       backupsHealthy: '备份正常',
-      backupsProblems: '{count} 项备份问题',
+      backupProblem: {
+        neverBackedUp: '还没有备份',
+        stale: '两天多没有备份',
+        lastCopyFailed: '上次备份失败',
+        copyFromFuture: '有备份的日期在将来',
+        folderMissing: '找不到备份位置',
+        folderNotWritable: '备份位置无法写入',
+        lowSpace: '备份位置空间不足'
+      },
       sync: '总部同步',
       syncNotEnrolled: '未接入总部',
       syncHealthy: '同步正常',
@@ -70,7 +78,15 @@ export const dashboardMessages = defineMessages(
       stuckHint: 'no status change for {days}+ days',
       backups: 'Backups',
       backupsHealthy: 'Backups are healthy',
-      backupsProblems: '{count} backup problem | {count} backup problems',
+      backupProblem: {
+        neverBackedUp: 'No backup yet',
+        stale: 'No backup for over two days',
+        lastCopyFailed: 'The last backup failed',
+        copyFromFuture: 'A backup is dated in the future',
+        folderMissing: 'Backup folder not found',
+        folderNotWritable: 'Backup folder cannot be written',
+        lowSpace: 'Backup folder low on space'
+      },
       sync: 'HQ sync',
       syncNotEnrolled: 'Not enrolled with HQ',
       syncHealthy: 'Sync is healthy',

@@ -198,6 +198,41 @@ describe('the ready-for-pick-up message', () => {
   })
 })
 
+describe('a template saved before the claim-code rule', () => {
+  // A shop of its own: its stored template must not reach another test's messages.
+  const ownShop = staffedShopPerFile()
+
+  it('does not block saving the other settings, but is checked once it is changed', async () => {
+    const { app, staff } = ownShop()
+    // The shop's own wording from before the rule, stored as that release saved it.
+    const oldWording = { 'zh-CN': '{customer}您好，{number} 已修好，请来取机', en: '{number} is ready' }
+    app.sqlite
+      .prepare(
+        `INSERT INTO shop_settings (key, value, updated_at, updated_by)
+         VALUES ('contact.readyTemplates', ?, '2026-01-05T02:00:00.000Z', NULL)`
+      )
+      .run(JSON.stringify(oldWording))
+    const settings = await callOk(app, 'customerContact.settings', {}, staff.manager.token)
+    expect(settings.readyTemplates).toEqual(oldWording)
+
+    const saved = await callOk(
+      app,
+      'customerContact.saveSettings',
+      { ...settings, followUpDays: 5, openingHours: { ...settings.openingHours, en: 'Mon-Fri 9-17' } },
+      staff.manager.token
+    )
+    expect(saved).toMatchObject({ followUpDays: 5, readyTemplates: oldWording })
+
+    // Editing the old English template without adding the code is refused under that template.
+    const edited = { ...saved, readyTemplates: { ...oldWording, en: '{number} is ready, come by' } }
+    expect(await callError(app, 'customerContact.saveSettings', edited, staff.manager.token)).toMatchObject({
+      code: 'VALIDATION',
+      details: { fields: [{ path: 'readyTemplates.en', messageKey: 'validation.templateNeedsClaimCode' }] }
+    })
+    expect(await callOk(app, 'customerContact.settings', {}, staff.manager.token)).toEqual(saved)
+  })
+})
+
 describe('the follow-up call', () => {
   const shop = staffedShopPerFile()
 

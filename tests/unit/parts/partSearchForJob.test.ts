@@ -104,6 +104,15 @@ describe('searching parts for a job', () => {
     expect(numbersOf(await search('旧款', { workOrderId: mateJob, includeInactive: true }))).toEqual(['HW-M40-OLD'])
   })
 
+  it('takes a brand typed in another case than the catalogue’s as the same device', async () => {
+    const lowerCase = await openOrder(app, shop().staff.frontDesk.token, {
+      device: { kind: 'new', fields: { brand: 'apple', model: 'IPHONE 15', serial: uniqueSerial() } }
+    })
+    const found = await search('屏', { workOrderId: lowerCase.id })
+    expect(numbersOf(found)).toEqual(['A-IP15-SCR', 'HW-M40-SCR', 'A-MBA-SCR', 'Z-FILM'])
+    expect(found.rows.map((row) => row.fitsJobDevice)).toEqual([true, true, false, false])
+  })
+
   it('keeps the part-number order for a device the catalogue has no model of', async () => {
     const other = await openOrder(app, shop().staff.frontDesk.token, {
       device: { kind: 'new', fields: { brand: '小米', model: '14 Pro', serial: uniqueSerial() } }

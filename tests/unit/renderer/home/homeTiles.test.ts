@@ -58,7 +58,7 @@ describe('the home tiles a role sees', () => {
     expect(bare[0]!.tiles[1]!.hint).toBe('dashboard.stuckHint {"days":7}')
     expect(bare[0]!.tiles[1]!.target).toEqual({ list: { stuck: true } })
 
-    const backups = { problems: [{}, {}] } as unknown as BackupHealth
+    const backups = { problems: ['lastCopyFailed', 'lowSpace'] } as unknown as BackupHealth
     const sync = { enrolled: false, changesWaiting: 0, problem: null } as unknown as SyncStatus
     const full = homeSections({ dashboard: { today: '2026-12-05', manager }, approvals: 4, backups, sync }, t)[0]!.tiles
     expect(full.map((tile) => tile.test)).toEqual([
@@ -68,19 +68,36 @@ describe('the home tiles a role sees', () => {
       'tile-backups',
       'tile-sync'
     ])
-    expect(full[3]).toMatchObject({ count: 2, tone: 'late', hint: 'dashboard.backupsProblems {"count":2}' })
     expect(full[4]).toMatchObject({ count: '—', tone: undefined, hint: 'dashboard.syncNotEnrolled' })
+  })
 
-    // A shop that never backed up is told so, not that it has "a problem" with its backups.
-    const never = { problems: ['neverBackedUp'] } as unknown as BackupHealth
-    const first = homeSections(
-      { dashboard: { today: '2026-12-05', manager }, approvals: null, backups: never, sync: null },
-      t
-    )
-    expect(first[0]!.tiles.find((tile) => tile.test === 'tile-backups')).toMatchObject({
-      count: 1,
+  it('says what is wrong with the backups, not how many things are, and shows all is well as a check', () => {
+    const backupTileOf = (problems: string[]) =>
+      homeSections(
+        {
+          dashboard: { today: '2026-12-05', manager },
+          approvals: null,
+          backups: { problems } as unknown as BackupHealth,
+          sync: null
+        },
+        t
+      )[0]!.tiles.find((tile) => tile.test === 'tile-backups')!
+    expect(backupTileOf([])).toMatchObject({ count: '✓', tone: 'good', hint: 'dashboard.backupsHealthy' })
+    // A new shop is told it has no backup yet, not that it has "1" of something.
+    const never = backupTileOf(['neverBackedUp'])
+    expect(never).toMatchObject({ count: '!', tone: 'late', hint: 'dashboard.backupProblem.neverBackedUp' })
+    expect(never.lines).toBeUndefined()
+    // Each further problem on a line of its own.
+    expect(backupTileOf(['lastCopyFailed', 'lowSpace'])).toMatchObject({
+      count: '!',
       tone: 'late',
-      hint: 'backups.health.neverBackedUp'
+      hint: 'dashboard.backupProblem.lastCopyFailed',
+      lines: ['dashboard.backupProblem.lowSpace']
+    })
+    // A copy dated in the future alone is a warning: the daily copies go on.
+    expect(backupTileOf(['copyFromFuture'])).toMatchObject({
+      tone: 'waiting',
+      hint: 'dashboard.backupProblem.copyFromFuture'
     })
   })
 

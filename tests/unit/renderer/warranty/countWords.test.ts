@@ -20,8 +20,8 @@ describe('counts of days and months', () => {
     expect(t('warranty.monthCount', 12)).toBe('12 months')
     expect(t('warranty.fallbackValue', 1)).toBe('starts 1 day after production')
     expect(i18n.global.t('warranty.extensionValue', { days: 2 }, 2)).toBe('2 days')
-    expect(t('dashboard.backupsProblems', 1)).toBe('1 backup problem')
-    expect(t('dashboard.backupsProblems', 2)).toBe('2 backup problems')
+    expect(i18n.global.t('dashboard.syncHeld', { count: 1 }, 1)).toBe('1 change held: HQ refused it')
+    expect(i18n.global.t('dashboard.syncHeld', { count: 2 }, 2)).toBe('2 changes held: HQ refused them')
   })
 
   it('read in Chinese as before', () => {
@@ -29,7 +29,7 @@ describe('counts of days and months', () => {
     expect(t('warranty.dayCount', 1)).toBe('1 天')
     expect(t('warranty.monthCount', 12)).toBe('12 个月')
     expect(i18n.global.t('warranty.extensionValue', { days: 2 }, 2)).toBe('2 天')
-    expect(t('dashboard.backupsProblems', 2)).toBe('2 项备份问题')
+    expect(i18n.global.t('dashboard.syncHeld', { count: 2 }, 2)).toBe('2 条变更暂缓上传：总部拒收')
   })
 })
 
