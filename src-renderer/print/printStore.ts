@@ -25,6 +25,15 @@ export const usePrintStore = defineStore('print', () => {
     return (await call('settings.get', {})).profile
   }
 
+  /** A document's record, loaded alongside the shop's profile, under the name the document's data gives it. */
+  async function withShop<Key extends string, Loaded>(
+    key: Key,
+    record: Promise<Loaded>
+  ): Promise<{ shop: ShopProfile } & Record<Key, Loaded>> {
+    const [shop, loaded] = await Promise.all([shopProfile(), record])
+    return { shop, ...({ [key]: loaded } as Record<Key, Loaded>) }
+  }
+
   async function loadDocument(documentType: DocumentType, entityId: string): Promise<PrintDocumentData> {
     switch (documentType) {
       case 'claim_receipt':
@@ -33,28 +42,18 @@ export const usePrintStore = defineStore('print', () => {
         const workOrder = await call('printing.workOrderDocument', { workOrderId: entityId })
         return { documentType, shop: workOrder.shop, workOrder }
       }
-      case 'payment_receipt': {
-        const [shop, invoice] = await Promise.all([shopProfile(), call('checkout.get', { id: entityId })])
-        return { documentType, shop, invoice }
-      }
-      case 'counter_receipt': {
-        const [shop, sale] = await Promise.all([shopProfile(), call('counterSales.get', { id: entityId })])
-        return { documentType, shop, sale }
-      }
-      case 'accessory_slip': {
-        const [shop, slip] = await Promise.all([shopProfile(), call('warranty.accessoryRemedy', { id: entityId })])
-        return { documentType, shop, slip }
-      }
-      case 'packing_list': {
-        const [shop, packing] = await Promise.all([shopProfile(), call('faultyParts.packingList', { id: entityId })])
-        return { documentType, shop, packing }
-      }
+      case 'payment_receipt':
+        return { documentType, ...(await withShop('invoice', call('checkout.get', { id: entityId }))) }
+      case 'counter_receipt':
+        return { documentType, ...(await withShop('sale', call('counterSales.get', { id: entityId }))) }
+      case 'accessory_slip':
+        return { documentType, ...(await withShop('slip', call('warranty.accessoryRemedy', { id: entityId }))) }
+      case 'packing_list':
+        return { documentType, ...(await withShop('packing', call('faultyParts.packingList', { id: entityId }))) }
       case 'day_close_report': {
-        const [shop, report] = await Promise.all([
-          shopProfile(),
+        const report =
           entityId === OPEN_DAY_CLOSE ? call('dayClose.preview', {}) : call('dayClose.get', { id: entityId })
-        ])
-        return { documentType, shop, report }
+        return { documentType, ...(await withShop('report', report)) }
       }
     }
   }
