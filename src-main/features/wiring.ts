@@ -5,6 +5,9 @@ import { wireCheckoutStock, wireDroppedMoneyGuard } from './checkout/ports'
 import { payOutRefund } from './checkout/payouts'
 import { findDevice, insertDevice, saveDevice } from './customers/devices/devices'
 import { findLiveCustomer, insertCustomer } from './customers/service'
+import { wireCustomerHistory } from './customers/ports'
+import { complaintsOfCustomer, followUpsOfCustomer } from './customerContact/customerHistory'
+import { paymentsOfCustomer } from './checkout/customerPayments'
 import { findSellablePart, sellOverCounter, takeBackBilledPart, takeBackSoldPart } from './parts/counterStock'
 import { oweTakenBackAccessory } from './parts/faultyParts/owedAccessories'
 import { loadWorkOrderParts } from './parts/workOrderParts/jobPartsReads'
@@ -64,6 +67,12 @@ export function wireFeatures(): void {
     serviceBulletins: applyServiceBulletins,
     claimDecisions: applyClaimDecisions,
     returnBatchStatus: applyReturnBatchStatus
+  })
+  // A customer's file lists the complaints, follow-up calls and payments around their jobs.
+  wireCustomerHistory({
+    complaintsOf: complaintsOfCustomer,
+    followUpsOf: followUpsOfCustomer,
+    paymentsOf: paymentsOfCustomer
   })
   // A restore erases again, with erasure's own steps, a customer erased since the copy.
   wireRestoreErasure(eraseAgainAfterRestore)

@@ -30,6 +30,7 @@ import { dayCloseMessages } from '../features/checkout/dayCloseMessages'
 import { counterSaleMessages } from '../features/checkout/counterSaleMessages'
 import { dataExportMessages } from '../features/dataExport/messages'
 import { customerPrivacyMessages } from '../features/customers/privacyMessages'
+import { customerHistoryMessages } from '../features/customers/historyMessages'
 import { backupsMessages } from '../features/backups/messages'
 import { customerContactMessages } from '../features/customerContact/messages'
 import { syncMessages } from '../features/sync/messages'
@@ -65,6 +66,7 @@ const featureMessages = [
   counterSaleMessages,
   dataExportMessages,
   customerPrivacyMessages,
+  customerHistoryMessages,
   backupsMessages,
   customerContactMessages,
   syncMessages,

@@ -14,6 +14,8 @@ import {
 } from './common'
 import { isMainlandMobile, normalizePhone } from '../domain/phone'
 import { ERASED_CUSTOMER_NAME } from '../domain/erasedCustomer'
+import type { Complaint, FollowUp } from './customerContact'
+import type { Payment } from './checkout'
 
 export interface Customer {
   id: string
@@ -32,10 +34,48 @@ export interface Customer {
   updatedAt: string
 }
 
+/** How many of each kind of record around the customer's jobs their file shows, newest first. */
+export const CUSTOMER_FILE_RECENT = 20
+
+/** The newest records of one kind, and whether older ones were left out. */
+export interface RecentRecords<T> {
+  rows: T[]
+  more: boolean
+}
+
+/** Rows read one past `limit`: the first `limit` of them, and whether there was one past it. */
+export function recentRecords<T>(rowsReadOnePast: T[], limit: number): RecentRecords<T> {
+  return { rows: rowsReadOnePast.slice(0, limit), more: rowsReadOnePast.length > limit }
+}
+
+/** A complaint about one of the customer's jobs, as the complaints page lists it. */
+export type CustomerComplaint = Pick<
+  Complaint,
+  'id' | 'number' | 'workOrderId' | 'workOrderNumber' | 'source' | 'status' | 'average' | 'openedAt'
+> & {
+  /** Who took its last step past "open" (handling or closing it); null while nobody has. */
+  handledByName: string | null
+}
+
+/** Money taken or handed back for one of the customer's jobs, or a counter sale in their name. */
+export interface CustomerPayment extends Payment {
+  /** The receipt or credit note it was paid against, the counter sale's number, or null (a deposit). */
+  documentNumber: string | null
+  workOrderNumber: string | null
+  counterSaleId: string | null
+}
+
 export interface CustomerFile {
   customer: Customer
   devices: Device[]
   workOrders: WorkOrderSummary[]
+  /**
+   * The newest complaints, follow-up calls and payments of the customer; each null when the file
+   * was asked for without them, or when the signed-in role may not see such records elsewhere.
+   */
+  complaints: RecentRecords<CustomerComplaint> | null
+  followUps: RecentRecords<FollowUp> | null
+  payments: RecentRecords<CustomerPayment> | null
 }
 
 // Refused before the digits are picked out, so a hidden character is never silently dropped.
@@ -76,7 +116,8 @@ export const customersContract = {
   'customers.search': operation<Page<Customer>>()(
     z.object({ query: z.string().trim().max(50).default(''), ...pageInput }).strict()
   ),
-  'customers.get': operation<CustomerFile>()(z.object({ id }).strict()),
+  /** With `history`, the customer's latest complaints, follow-up calls and payments too. */
+  'customers.get': operation<CustomerFile>()(z.object({ id, history: z.boolean().default(false) }).strict()),
   /** Refused with CONFLICT `errors.duplicateMobile` (details.existing) when the mobile is known. */
   'customers.create': operation<Customer>()(customerFieldsSchema.strict()),
   /** Refused with CONFLICT `errors.changedElsewhere` when `expectedUpdatedAt` is not the record's any more. */

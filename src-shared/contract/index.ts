@@ -83,7 +83,7 @@ export type {
   ReadyNotice
 } from './customerContact'
 export type { AuditActor, AuditEntry } from './audit'
-export type { Customer, CustomerFile } from './customers'
+export type { Customer, CustomerComplaint, CustomerFile, CustomerPayment, RecentRecords } from './customers'
 export type { CodeEntry } from './workOrders/codes'
 export type {
   ProductModel,

@@ -3,6 +3,7 @@ import { shopCalendar } from '../workOrders/calendar'
 import { toCustomer, toDevice } from '../workOrders/parties'
 import { historyOf } from '../workOrders/summaries'
 import { eraseCustomer } from './erasure'
+import { customerHistory } from './history'
 import { createCustomer, findLiveCustomer, mergeCustomers, updateCustomer } from './service'
 import { searchCustomers } from './search'
 
@@ -18,7 +19,10 @@ export const customersHandlers: HandlersOf<'customers'> = {
       .orderBy('createdAt', 'desc')
       .execute()
     const workOrders = await historyOf(db, { customerId: customer.id }, await shopCalendar(db, ctx.now))
-    return { customer, devices: devices.map(toDevice), workOrders }
+    const history = input.history
+      ? await customerHistory(db, ctx.now, signedInUser(ctx).role, customer)
+      : { complaints: null, followUps: null, payments: null }
+    return { customer, devices: devices.map(toDevice), workOrders, ...history }
   },
   'customers.create': (ctx, input) => createCustomer(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'customers.update': (ctx, input) => updateCustomer(ctx.app.db, ctx.now, signedInUser(ctx), input),

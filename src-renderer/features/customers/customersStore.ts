@@ -38,7 +38,7 @@ export const useCustomersStore = defineStore('customers', () => {
   async function open(id: string): Promise<void> {
     const ticket = ++shownTicket
     if (file.value?.customer.id !== id) file.value = null
-    const answer = await call('customers.get', { id })
+    const answer = await call('customers.get', { id, history: true })
     if (ticket === shownTicket) file.value = answer
   }
 
