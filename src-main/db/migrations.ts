@@ -104,5 +104,6 @@ export const allMigrations: readonly Migration[] = [
   audit.auditRowsByRecord,
   parts.returnBatchCancellations,
   reports.reportCategoryFromCatalogue,
-  parts.receiptSupplierAndNoteApart
+  parts.receiptSupplierAndNoteApart,
+  checkout.counterSalesByCustomerName
 ]

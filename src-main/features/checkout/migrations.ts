@@ -323,3 +323,14 @@ export const paymentReEntries: Migration = {
        BEGIN SELECT RAISE(ABORT, 'a re-entered payment''s link is written with it and never changes'); END`
   ]
 }
+
+/**
+ * The customer's page lists the counter sales made under the customer's name
+ * (checkout/customerPayments.ts): without an index that read went through every counter sale the
+ * shop ever made, once per page view.
+ */
+export const counterSalesByCustomerName: Migration = {
+  version: 72,
+  name: "checkout: counter sales found by the customer's name, for the customer's page",
+  statements: [`CREATE INDEX counter_sales_customer_name ON counter_sales(customer_name)`]
+}
