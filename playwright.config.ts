@@ -12,6 +12,11 @@ export default defineConfig({
   // finished tests kept polling their stopped hosts and loaded the machine more with every test.)
   workers: 2,
   timeout: 60_000,
+  // In CI a test that fails is run once more, and one that then passes is reported as "flaky" in
+  // the summary, by name. The last three clean-clone runs each failed on one different test that
+  // passes alone (a race with the machine's load, not a wrong result): the summary's flaky list is
+  // the work list, and a test that fails twice still fails the run. Locally a failure is final.
+  retries: process.env.CI ? 1 : 0,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   outputDir: 'test-results/artifacts',

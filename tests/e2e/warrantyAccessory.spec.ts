@@ -94,6 +94,8 @@ async function pickCharger(page: Page, dialog: Locator) {
   await dialog.getByTestId('accessory-part').click()
   await page.keyboard.type('66W')
   await page.getByRole('option', { name: /HW-CHG-66W/ }).click()
+  // The pick shows in the field; a click that landed as the list was redrawn would leave it empty.
+  await expect(dialog.getByTestId('accessory-part')).toContainText('HW-CHG-66W')
 }
 
 test('a manager exchanges a faulty charger from the warranty lookup: the new one leaves stock, the slip prints, the history shows it', async ({
