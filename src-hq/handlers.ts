@@ -1,6 +1,7 @@
 import type { HqStaffInput, HqStaffOperation } from './contract'
+import type { HqStaffOutput } from './contractOutputs'
 import type { HqContext } from './context'
-import type { StaffUser } from './staff/service'
+import type { StaffUser } from './contractOutputs'
 import { createStaffUser, signIn, signOut } from './staff/service'
 import { listShops, registerShop, renewEnrolCode, revokeShop } from './shops/service'
 import { importRegistryCsv, upsertRegistryUnits } from './seed/registry'
@@ -29,7 +30,7 @@ export interface StaffCall {
   fingerprint: string
 }
 
-type Handler<O extends HqStaffOperation> = (call: StaffCall, input: HqStaffInput<O>) => Promise<unknown>
+type Handler<O extends HqStaffOperation> = (call: StaffCall, input: HqStaffInput<O>) => Promise<HqStaffOutput<O>>
 
 const signedIn = (call: StaffCall): StaffUser => call.staff!
 

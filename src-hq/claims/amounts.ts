@@ -1,5 +1,6 @@
 import type { HqDb } from '../db/connection'
 import { pushedClaim } from '../sync/projections'
+import type { AssessedLine, ClaimAssessment } from '../contractOutputs'
 
 /** The wildcard row of labour_rates: the rate for a category without its own. */
 export const ANY_CATEGORY = '*'
@@ -15,29 +16,6 @@ export function partNumberOf(line: { description: string; partNumber?: string | 
     .split(/\s+/)
     .filter((word) => !word.startsWith('SN:'))
   return words[words.length - 1] ?? ''
-}
-
-export interface BrandAmounts {
-  labourFen: number
-  partsFen: number
-}
-
-/** One line of a claim beside what the brand's own price list gives for it. */
-export interface AssessedLine {
-  kind: string
-  description: string
-  partNumber: string
-  quantity: number
-  /** What the shop billed the brand for the line. */
-  claimedFen: number
-  /** What HQ's rates give for it; null where HQ has no price (no labour rate, a part not in the catalogue). */
-  brandFen: number | null
-}
-
-export interface ClaimAssessment extends BrandAmounts {
-  lines: AssessedLine[]
-  /** Some line has no brand price: HQ's rates alone would underpay the claim. */
-  pricesMissing: boolean
 }
 
 /**

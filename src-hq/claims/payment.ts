@@ -1,6 +1,6 @@
 import type { HqContext } from '../context'
 import { HqError } from '../errors'
-import type { StaffUser } from '../staff/service'
+import type { StaffUser } from '../contractOutputs'
 
 /**
  * The brand paid an approved claim: what it paid (at most what was approved: freight deducted, a

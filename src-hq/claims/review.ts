@@ -3,45 +3,14 @@ import type { HqContext } from '../context'
 import type { HqDb } from '../db/connection'
 import type { ClaimStatus } from '../db/schema'
 import { HqError } from '../errors'
-import type { StaffUser } from '../staff/service'
+import type { StaffUser } from '../contractOutputs'
 import { faultCauseLabel, modelWithBrand } from './labels'
-import { assessClaim, type BrandAmounts, type ClaimAssessment } from './amounts'
+import type { AssessedClaim, BrandAmounts } from '../contractOutputs'
+import { assessClaim } from './amounts'
 import { approvalRefusal } from './approvalRule'
+import type { ClaimInQueue } from '../contractOutputs'
 
 export type ClaimDecision = 'approve' | 'reject' | 'moreInfo'
-
-export interface ClaimInQueue {
-  shopId: string
-  shopName: string
-  claimId: string
-  workOrderNumber: string
-  invoiceNumber: string
-  claimedFen: number
-  serial: string
-  brand: string
-  model: string
-  /** The model with its brand, as the queue shows it. */
-  brandModel: string
-  categoryKey: string
-  faultCode: string
-  /** The fault code's name in the brand's list; null where HQ does not know the code. */
-  faultLabel: string | null
-  component: string
-  /** When the shop filed the claim (its latest version, sent again with more evidence). */
-  claimedAt: string
-  /** When that version reached HQ. */
-  receivedAt: string
-  status: ClaimStatus
-  reason: string
-  labourFen: number
-  partsFen: number
-  approvedFen: number
-  decidedAt: string | null
-  paidFen: number | null
-  paidReference: string
-  paidAt: string | null
-  payload: unknown
-}
 
 export async function listClaims(
   hq: HqContext,
@@ -103,7 +72,7 @@ const OUTCOME = { approve: 'approved', reject: 'rejected', moreInfo: 'moreInfo' 
 export async function claimAssessment(
   hq: HqContext,
   input: { shopId: string; claimId: string }
-): Promise<ClaimAssessment & { claimedFen: number }> {
+): Promise<AssessedClaim> {
   const claim = await hq.db
     .selectFrom('claims')
     .select(['payload', 'categoryKey', 'claimedFen'])

@@ -1,22 +1,6 @@
 import type { HqContext } from '../context'
 import { HqError } from '../errors'
-
-export interface ReturnBatchAtHq {
-  shopId: string
-  shopName: string
-  batchId: string
-  number: string
-  shopStatus: string
-  carrier: string
-  trackingNumber: string
-  items: unknown
-  shippedAt: string | null
-  hqStatus: 'received' | 'credited' | null
-  creditedFen: number
-  creditReference: string
-  receivedAt: string | null
-  creditedAt: string | null
-}
+import type { ReturnBatchAtHq } from '../contractOutputs'
 
 export async function listReturnBatches(
   hq: HqContext,

@@ -1,43 +1,7 @@
 import { sql } from 'kysely'
 import type { HqContext } from '../context'
 import { HqError } from '../errors'
-
-export interface StatementClaim {
-  claimId: string
-  workOrderNumber: string
-  serial: string
-  model: string
-  decidedAt: string
-  /** What the shop claimed, beside what the brand approved. */
-  claimedFen: number
-  labourFen: number
-  partsFen: number
-  approvedFen: number
-}
-
-export interface StatementReturn {
-  batchId: string
-  number: string
-  creditReference: string
-  creditedAt: string
-  creditedFen: number
-}
-
-export interface SettlementStatement {
-  shop: { id: string; name: string }
-  /** `YYYY-MM` in the brand's time zone. */
-  month: string
-  claims: StatementClaim[]
-  returns: StatementReturn[]
-  totals: {
-    claimedFen: number
-    labourFen: number
-    partsFen: number
-    claimsFen: number
-    returnsFen: number
-    totalFen: number
-  }
-}
+import type { SettlementStatement } from '../contractOutputs'
 
 /**
  * What the brand owes a shop for a month: the claims approved in that month (what the shop

@@ -1,4 +1,4 @@
-import type { SettlementStatement } from './statement'
+import type { SettlementStatement } from '../contractOutputs'
 
 const yuan = (fen: number) => fen / 100
 const MONEY = '#,##0.00'

@@ -6,14 +6,9 @@ import type { HqContext } from '../context'
 import { HqError } from '../errors'
 import { newBearerSecret, newEnrolCode, normaliseEnrolCode, secretHash } from '../secrets'
 import type { ShopsTable } from '../db/schema'
+import type { EnrolCode, ShopOverview } from '../contractOutputs'
 
 export type Shop = Selectable<ShopsTable>
-
-export interface EnrolCode {
-  shopId: string
-  code: string
-  expiresAt: string
-}
 
 /** A fresh one-time code for a shop: replaces any earlier one, and only its hash is kept. */
 async function issueEnrolCode(hq: HqContext, shopId: string): Promise<EnrolCode> {
@@ -105,20 +100,6 @@ export async function authenticateShop(hq: HqContext, authorization: string | un
   if (shop.status === 'revoked') throw new HqError('HQ_KEY_REVOKED')
   await hq.db.updateTable('shops').set({ lastContactAt: hq.now().toISOString() }).where('id', '=', shop.id).execute()
   return shop
-}
-
-export interface ShopOverview {
-  id: string
-  name: string
-  status: Shop['status']
-  enrolledName: string
-  appVersion: string
-  lastContactAt: string | null
-  enrolCodeExpiresAt: string | null
-  /** Changes received from the shop, ever. */
-  changesReceived: number
-  /** Claims of this shop waiting for HQ's decision. */
-  claimsPending: number
 }
 
 export async function listShops(hq: HqContext): Promise<ShopOverview[]> {

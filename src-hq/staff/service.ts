@@ -5,16 +5,10 @@ import { HqError } from '../errors'
 import { newBearerSecret, secretHash } from '../secrets'
 import { hashStaffPassword, verifyStaffPassword } from './passwords'
 import { forgiveSignInTries, takeSignInTry } from './signInThrottle'
+import type { StaffUser } from '../contractOutputs'
 
 export type StaffRole = StaffUsersTable['role']
 export const STAFF_ROLES = ['networkAdmin', 'claimsReviewer', 'analyst'] as const satisfies readonly StaffRole[]
-
-export interface StaffUser {
-  id: string
-  username: string
-  displayName: string
-  role: StaffRole
-}
 
 /** A staff session lasts a working day; signing in again starts a new one. */
 const SESSION_HOURS = 12

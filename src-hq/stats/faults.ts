@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import { faultCauseLabel, modelWithBrand } from '../claims/labels'
 import type { HqContext } from '../context'
+import type { FaultCount } from '../contractOutputs'
 
 export type FaultDimension = 'model' | 'component' | 'faultCode'
 
@@ -9,13 +10,6 @@ const KEY: Record<FaultDimension, RawBuilder<string>> = {
   model: modelWithBrand(sql.ref('brand'), sql.ref('model')),
   component: sql<string>`component`,
   faultCode: sql<string>`fault_code || coalesce(' ' || ${faultCauseLabel(sql.ref('fault_code'))}, '')`
-}
-
-export interface FaultCount {
-  /** `YYYY-MM` in the brand's time zone. */
-  month: string
-  key: string
-  claims: number
 }
 
 /**

@@ -1,5 +1,6 @@
 import { reactive } from 'vue'
 import type { HqStaffInput, HqStaffOperation } from '../contract'
+import type { HqStaffOutput, StaffUser } from '../contractOutputs'
 
 /** An error HQ answered with; `messageKey` is translated by the page. */
 export class HqCallError extends Error {
@@ -14,20 +15,13 @@ export class HqCallError extends Error {
 
 const TOKEN_KEY = 'hq.session'
 
-export interface SignedInStaff {
-  id: string
-  username: string
-  displayName: string
-  role: string
-}
-
 /** Who is signed in on this tab; the token lives in sessionStorage, gone with the tab. */
 export const session = reactive({
   token: sessionStorage.getItem(TOKEN_KEY) ?? '',
-  user: null as SignedInStaff | null
+  user: null as StaffUser | null
 })
 
-export function rememberSession(token: string, user: SignedInStaff): void {
+export function rememberSession(token: string, user: StaffUser): void {
   session.token = token
   session.user = user
   sessionStorage.setItem(TOKEN_KEY, token)
@@ -40,10 +34,10 @@ export function forgetSession(): void {
 }
 
 /** One staff operation: `POST /api/<operation>` with the bearer token; errors thrown as HqCallError. */
-export async function call<T>(
-  operation: HqStaffOperation,
-  input: Partial<HqStaffInput<HqStaffOperation>> | object
-): Promise<T> {
+export async function call<O extends HqStaffOperation>(
+  operation: O,
+  input: Partial<HqStaffInput<O>>
+): Promise<HqStaffOutput<O>> {
   const response = await fetch(`/api/${operation}`, {
     method: 'POST',
     headers: {
@@ -53,7 +47,8 @@ export async function call<T>(
     body: JSON.stringify(input)
   })
   const body = (await response.json()) as
-    { ok: true; data: T } | { ok: false; error: { code: string; messageKey: string; params?: Record<string, unknown> } }
+    | { ok: true; data: HqStaffOutput<O> }
+    | { ok: false; error: { code: string; messageKey: string; params?: Record<string, unknown> } }
   if (body.ok) return body.data
   if (body.error.code === 'UNAUTHENTICATED') forgetSession()
   throw new HqCallError(body.error.code, body.error.messageKey, body.error.params)

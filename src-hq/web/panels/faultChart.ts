@@ -1,4 +1,4 @@
-import type { FaultCount } from '../types'
+import type { FaultCount } from '../../contractOutputs'
 
 /** At most this many keys get their own series; the rest are summed as "other". */
 const SERIES = 8

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import type { SettlementStatement } from '../../../src-hq/settlement/statement'
+import type { SettlementStatement } from '../../../src-hq/contractOutputs'
 import { change, useHqCluster } from './hqHelpers'
 
 const cluster = useHqCluster()
