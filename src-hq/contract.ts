@@ -31,6 +31,16 @@ const faultQuery = z.object({
   to: calendarDate
 })
 
+/** A part as an admin types it on the page: the shops' row, with its texts trimmed and bounded. */
+const editedCataloguePart = cataloguePartRow.extend({
+  partNumber: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(500),
+  unit: z.string().trim().max(16),
+  claimPriceFen: fen,
+  retailPriceFen: fen
+})
+
 function op<I extends z.ZodType>(input: I, roles: readonly StaffRoleName[] | 'signedOut') {
   return { input, roles }
 }
@@ -72,6 +82,8 @@ export const hqStaffContract = {
     ADMIN
   ),
   'labourRates.list': op(z.object({}), EVERY),
+  'catalogueParts.list': op(z.object({ query: z.string().trim().max(64).default(''), ...page }), EVERY),
+  'catalogueParts.save': op(z.object({ part: editedCataloguePart, adding: z.boolean() }), ADMIN),
   'seed.remove': op(
     z.object({
       table: z.enum(['registryUnits', 'warrantyPolicies', 'catalogueParts', 'faultCodes', 'serviceBulletins']),

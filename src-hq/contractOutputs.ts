@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+import type { cataloguePartRow } from '../src-shared/hq/protocol'
 import type { HqStaffOperation, StaffRoleName } from './contract'
 
 /**
@@ -177,6 +179,15 @@ export interface LabourRate {
   labourFen: number
 }
 
+/** A part of the brand's catalogue, as shops pull it. */
+export type CataloguePart = z.infer<typeof cataloguePartRow>
+
+export interface CataloguePage {
+  parts: CataloguePart[]
+  /** How many parts match the query, over all pages. */
+  total: number
+}
+
 /** An Excel file the page saves: its name and its bytes in base64. */
 export interface WorkbookFile {
   fileName: string
@@ -205,6 +216,8 @@ export interface HqStaffOutputs {
   'seed.bulletins': Imported
   'seed.labourRates': Imported
   'labourRates.list': LabourRate[]
+  'catalogueParts.list': CataloguePage
+  'catalogueParts.save': null
   'seed.remove': null
   'claims.list': { claims: ClaimInQueue[]; total: number }
   'claims.decide': { status: ClaimStatus }

@@ -14,6 +14,8 @@ import {
   upsertFaultCodes,
   upsertPolicies
 } from './seed/shared'
+import { listCatalogueParts } from './catalogue/list'
+import { saveCataloguePart } from './catalogue/save'
 import { claimAssessment, decideClaim, listClaims } from './claims/review'
 import { payClaim } from './claims/payment'
 import { advanceReturnBatch, listReturnBatches } from './returns/service'
@@ -59,6 +61,8 @@ export const hqStaffHandlers: { [O in HqStaffOperation]: Handler<O> } = {
   'seed.bulletins': async ({ hq }, input) => ({ imported: await upsertBulletins(hq, input.rows) }),
   'seed.labourRates': async ({ hq }, input) => ({ imported: await setLabourRates(hq, input.rows) }),
   'labourRates.list': ({ hq }) => listLabourRates(hq),
+  'catalogueParts.list': ({ hq }, input) => listCatalogueParts(hq, input),
+  'catalogueParts.save': ({ hq }, input) => saveCataloguePart(hq, input),
   'seed.remove': async ({ hq }, input) => {
     await removeSharedRow(hq, input.table, input.key)
     return null

@@ -15,7 +15,8 @@ const zhCN = {
     returns: '旧件返还',
     settlement: '结算单',
     faults: '故障统计',
-    labourRates: '工时费标准'
+    labourRates: '工时费标准',
+    catalogue: '配件目录'
   },
   shops: {
     register: '登记门店',
@@ -69,6 +70,30 @@ const zhCN = {
     newCategory: '新品类',
     newPlaceholder: '门店的品类代码，如 mobile_phone',
     add: '添加'
+  },
+  catalogue: {
+    hint: '品牌的配件目录：索赔价是按总部标准批准索赔时为该配件支付的金额。门店同步时取得目录。',
+    search: '配件号或名称',
+    add: '新增配件',
+    addTitle: '新增配件',
+    editTitle: '编辑配件 {partNumber}',
+    edit: '编辑',
+    remove: '移除',
+    removeConfirm: '从目录中移除“{partNumber} {name}”？门店下次同步时不再显示它。',
+    partNumber: '配件号',
+    name: '名称',
+    description: '说明',
+    unit: '单位',
+    claimPrice: '索赔价（元）',
+    retailPrice: '建议零售价（元）',
+    returnFaulty: '旧件须返还',
+    serialTracked: '按序列号管理',
+    empty: '没有符合的配件',
+    total: '共 {count} 个配件',
+    save: '保存',
+    cancel: '取消',
+    saved: '已保存。',
+    removed: '已移除。'
   },
   approve: {
     title: '批准索赔：{workOrder}',
@@ -160,7 +185,8 @@ const zhCN = {
     paidAboveApproved: '实付金额不能超过核准金额。',
     approvedNothing: '核准金额不能为零：不予赔付的索赔请驳回并填写原因。',
     approvedAboveClaimed: '核准金额不能超过门店申请金额。',
-    brandPriceMissing: '总部缺少部分项目的价格，请在批准时自行填写核准金额。',
+    brandPriceMissing: '总部缺少部分项目的价格：请在批准时自行填写核准金额，或在“配件目录”中补上价格。',
+    partNumberTaken: '该配件号已在目录中，请搜索后编辑。',
     returnStep: '该批次当前不能这样处理。',
     returnCancelled: '门店已撤销该批次，其中的旧件仍在门店。',
     csvColumnsMissing: 'CSV 缺少列：{columns}',
@@ -187,7 +213,8 @@ const en: Messages = {
     returns: 'Faulty-part returns',
     settlement: 'Settlement',
     faults: 'Fault statistics',
-    labourRates: 'Labour rates'
+    labourRates: 'Labour rates',
+    catalogue: 'Parts catalogue'
   },
   shops: {
     register: 'Register a shop',
@@ -242,6 +269,30 @@ const en: Messages = {
     newCategory: 'New category',
     newPlaceholder: 'the shops’ category key, e.g. mobile_phone',
     add: 'Add'
+  },
+  catalogue: {
+    hint: 'The brand’s parts catalogue: the claim price is what an approval by HQ’s rates pays for the part. Shops receive the catalogue when they sync.',
+    search: 'Part number or name',
+    add: 'Add a part',
+    addTitle: 'Add a part',
+    editTitle: 'Edit part {partNumber}',
+    edit: 'Edit',
+    remove: 'Remove',
+    removeConfirm: 'Remove "{partNumber} {name}" from the catalogue? Shops stop listing it at their next sync.',
+    partNumber: 'Part number',
+    name: 'Name',
+    description: 'Description',
+    unit: 'Unit',
+    claimPrice: 'Claim price (yuan)',
+    retailPrice: 'Recommended retail (yuan)',
+    returnFaulty: 'Faulty part must be returned',
+    serialTracked: 'Tracked by serial',
+    empty: 'No matching parts',
+    total: '{count} parts',
+    save: 'Save',
+    cancel: 'Cancel',
+    saved: 'Saved.',
+    removed: 'Removed.'
   },
   approve: {
     title: 'Approve claim: {workOrder}',
@@ -334,7 +385,9 @@ const en: Messages = {
     paidAboveApproved: 'The amount paid cannot be more than the amount approved.',
     approvedNothing: 'An approval pays something: reject a claim worth nothing, with the reason.',
     approvedAboveClaimed: 'The amount approved cannot be more than the shop claimed.',
-    brandPriceMissing: 'HQ has no price for some lines of this claim: set the approved amount when approving.',
+    brandPriceMissing:
+      'HQ has no price for some lines of this claim: set the approved amount when approving, or add the price in the parts catalogue.',
+    partNumberTaken: 'This part number is already in the catalogue: search for it and edit it.',
     returnStep: 'This batch cannot take that step now.',
     returnCancelled: 'The shop cancelled this batch: its parts are still at the shop.',
     csvColumnsMissing: 'The CSV lacks columns: {columns}',

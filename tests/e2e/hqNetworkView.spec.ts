@@ -173,3 +173,63 @@ test('a network admin sets the brand’s labour rates on the page', async ({ pag
   await settled(page)
   await screenshot(page, 'hq-labour-rates')
 })
+
+test('a network admin finds a part in the brand’s catalogue, changes its claim price and adds a missing part', async ({
+  page,
+  hqServer
+}) => {
+  const { hq } = hqServer
+  const battery = {
+    partNumber: 'BAT-1',
+    name: '电池 X1',
+    description: '',
+    unit: '个',
+    claimPriceFen: 9000,
+    retailPriceFen: 15000,
+    returnFaulty: true,
+    serialTracked: false
+  }
+  await upsertCatalogueParts(hq, [
+    battery,
+    { ...battery, partNumber: 'SCR-1', name: '屏幕总成 X1', claimPriceFen: 30000 }
+  ])
+  await signInAtHq(page, hqServer.url)
+  await page.getByRole('tab', { name: '配件目录' }).click()
+  const table = page.getByTestId('hq-catalogue')
+  await expect(table).toContainText('屏幕总成 X1')
+  await page.getByTestId('hq-catalogue-search').fill('bat')
+  await expect(table).not.toContainText('屏幕总成 X1')
+  await expect(table).toContainText('¥90.00')
+
+  await page.getByTestId('hq-catalogue-edit-BAT-1').click()
+  const dialog = page.getByTestId('hq-catalogue-dialog')
+  await expect(dialog.getByTestId('hq-catalogue-number')).toBeDisabled()
+  await dialog.getByTestId('hq-catalogue-claim-price').locator('input').fill('95')
+  await dialog.getByTestId('hq-catalogue-save').click()
+  await expect(table).toContainText('¥95.00')
+
+  await page.getByTestId('hq-catalogue-add').click()
+  await dialog.getByTestId('hq-catalogue-number').fill('BAT-1')
+  await dialog.getByTestId('hq-catalogue-name').fill('电池 重复')
+  await dialog.getByTestId('hq-catalogue-save').click()
+  await expect(page.getByText('该配件号已在目录中，请搜索后编辑。')).toBeVisible()
+  await dialog.getByTestId('hq-catalogue-number').fill('BAT-2')
+  await dialog.getByTestId('hq-catalogue-name').fill('电池 X2')
+  await dialog.getByTestId('hq-catalogue-claim-price').locator('input').fill('88')
+  await settled(page)
+  await screenshot(page, 'hq-catalogue-dialog')
+  await dialog.getByTestId('hq-catalogue-save').click()
+  await expect(table).toContainText('电池 X2')
+  await expect
+    .poll(async () => {
+      const rows = await hq.db.selectFrom('catalogueParts').select(['partNumber', 'name', 'claimPriceFen']).execute()
+      return rows.sort((a, b) => a.partNumber.localeCompare(b.partNumber))
+    })
+    .toEqual([
+      { partNumber: 'BAT-1', name: '电池 X1', claimPriceFen: 9500 },
+      { partNumber: 'BAT-2', name: '电池 X2', claimPriceFen: 8800 },
+      { partNumber: 'SCR-1', name: '屏幕总成 X1', claimPriceFen: 30000 }
+    ])
+  await settled(page)
+  await screenshot(page, 'hq-catalogue')
+})
