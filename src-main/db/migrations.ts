@@ -105,5 +105,6 @@ export const allMigrations: readonly Migration[] = [
   parts.returnBatchCancellations,
   reports.reportCategoryFromCatalogue,
   parts.receiptSupplierAndNoteApart,
-  checkout.counterSalesByCustomerName
+  checkout.counterSalesByCustomerName,
+  checkout.counterSalesOfPickedCustomer
 ]

@@ -63,6 +63,11 @@ export interface CustomerPayment extends Payment {
   documentNumber: string | null
   workOrderNumber: string | null
   counterSaleId: string | null
+  /**
+   * A counter sale written before the till could pick a customer, listed because its name is this
+   * customer's and no other live customer's: whose it is, only the name says.
+   */
+  matchedByName: boolean
 }
 
 export interface CustomerFile {

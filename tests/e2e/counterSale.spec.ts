@@ -68,6 +68,13 @@ test('a counter sale: scan a charger, search a screen protector, take cash, prin
     priceFen: 3_500,
     onHand: 10
   })
+  // Two customers of one name: the sale is the one picked at the till's, not the namesake's.
+  const buyer = await host.rpc<{ id: string }>('customers.create', { name: '王伟', mobile: '13800001234' }, adminToken)
+  const namesake = await host.rpc<{ id: string }>(
+    'customers.create',
+    { name: '王伟', mobile: '13900005678' },
+    adminToken
+  )
 
   const page = await staffPage(browser, host, desk.username, desk.password)
   await page.getByRole('menuitem', { name: '零售收银' }).click()
@@ -85,6 +92,13 @@ test('a counter sale: scan a charger, search a screen protector, take cash, prin
   await page.getByTestId('counter-quantity-1').locator('input').fill('2')
   await page.getByTestId('counter-quantity-1').locator('input').press('Tab')
   await expect(page.getByTestId('counter-total')).toContainText('¥199.00')
+  // The buyer is on record: found by the last digits of their phone, picked with Enter.
+  const customerSearch = page.locator('input[name=counter-customer-search]')
+  await customerSearch.fill('1234')
+  await expect(page.getByTestId('customer-search-results')).toContainText('13800001234')
+  await customerSearch.press('Enter')
+  await expect(page.getByTestId('counter-customer-chosen')).toContainText('王伟')
+  await expect(page.getByTestId('counter-customer-chosen')).toContainText('13800001234')
   await page.locator('input[name=counter-tender-0]').fill('200')
   await expect(page.getByTestId('counter-change')).toContainText('¥1.00')
   await settled(page)
@@ -104,6 +118,7 @@ test('a counter sale: scan a charger, search a screen protector, take cash, prin
   await expect(receipt.getByTestId('receipt-line')).toHaveCount(2)
   await expect(receipt).toContainText('Mate 60 钢化膜')
   await expect(receipt.getByTestId('receipt-due')).toContainText('¥199.00')
+  await expect(receipt).toContainText('王伟')
   await expect(page.locator('body[data-print-ready="1"]')).toBeAttached()
   await screenshot(page, 'counter-sale-receipt')
   // The screen's toasts ("收款完成", still showing when the clerk prints at once) stay off the paper.
@@ -120,6 +135,16 @@ test('a counter sale: scan a charger, search a screen protector, take cash, prin
     await expect(page.getByTestId('counter-receipt').getByTestId('receipt-line')).toHaveCount(2)
     await screenshot(page, `counter-sale-receipt-${paper}`)
   }
+
+  // The buyer's page lists the sale; the namesake's does not.
+  await goTo(page, host, `/customers/${buyer.id}`)
+  await expect(page.getByTestId('customer-payments')).toContainText(number)
+  await page.getByTestId('customer-payments').scrollIntoViewIfNeeded()
+  await settled(page)
+  await screenshot(page, 'counter-sale-buyer-page')
+  await goTo(page, host, `/customers/${namesake.id}`)
+  await expect(page.getByTestId('customer-payments')).toContainText('尚无收付款记录')
+  await expect(page.getByTestId('customer-payments')).not.toContainText(number)
 
   // The sale is in the day close.
   await goTo(page, host, '/day-close')

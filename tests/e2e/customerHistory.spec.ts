@@ -18,7 +18,7 @@ test("the customer's file shows their complaints, follow-up calls and payments t
   const tech = await hire(host, adminToken, 'wanggong', '王工', 'technician')
 
   // A repair paid, collected and called back with a low score (a complaint the manager took on),
-  // ¥40 of its labour refunded, and a phone case sold over the counter in the customer's name.
+  // ¥40 of its labour refunded, and a phone case sold over the counter to the customer picked.
   const job = await waitingPaidJob(host, adminToken, '欧阳娜娜')
   const { customer } = await host.rpc<{ customer: { id: string } }>('workOrders.get', { id: job.id }, adminToken)
   const invoice = await host.rpc<PaidInvoice>(
@@ -66,7 +66,7 @@ test("the customer's file shows their complaints, follow-up calls and payments t
     {
       lines: [{ partId: phoneCase.id, quantity: 1 }],
       tenders: [{ method: 'cash', amountFen: 3_000 }],
-      customerName: '欧阳娜娜'
+      customerId: customer.id
     },
     adminToken
   )

@@ -334,3 +334,31 @@ export const counterSalesByCustomerName: Migration = {
   name: "checkout: counter sales found by the customer's name, for the customer's page",
   statements: [`CREATE INDEX counter_sales_customer_name ON counter_sales(customer_name)`]
 }
+
+/**
+ * A counter sale belongs to the customer picked at the till (`customer_id`), not to everyone who
+ * bears the name typed. The sales written before could only be told apart by that name: they are
+ * marked `customer_by_name`, and the customer's page lists them for the one live customer of that
+ * name only. Marking them is the one update counter_sales ever takes: its no-update trigger steps
+ * aside for it and comes back word for word, and it fires on the new columns as on the old.
+ * The name index now holds only those older sales, and the customers' live names get one, as
+ * the page asks whether a namesake is on record. A merged duplicate's sales stay on it (a sale
+ * never changes), so the kept customer's page finds its duplicates by `merged_into_id`.
+ */
+export const counterSalesOfPickedCustomer: Migration = {
+  version: 73,
+  name: 'checkout: a counter sale keeps the customer picked at the till; older sales are marked as named only',
+  statements: [
+    `ALTER TABLE counter_sales ADD COLUMN customer_id TEXT REFERENCES customers(id)`,
+    `ALTER TABLE counter_sales ADD COLUMN customer_by_name INTEGER NOT NULL DEFAULT 0 CHECK (customer_by_name IN (0, 1))`,
+    `DROP TRIGGER counter_sales_no_update`,
+    `UPDATE counter_sales SET customer_by_name = 1`,
+    `CREATE TRIGGER counter_sales_no_update BEFORE UPDATE ON counter_sales
+   BEGIN SELECT RAISE(ABORT, 'counter_sales is immutable: correct it with a credit note'); END`,
+    `CREATE INDEX counter_sales_customer ON counter_sales(customer_id) WHERE customer_id IS NOT NULL`,
+    `DROP INDEX counter_sales_customer_name`,
+    `CREATE INDEX counter_sales_named_only ON counter_sales(customer_name) WHERE customer_by_name = 1`,
+    `CREATE INDEX customers_live_name ON customers(name) WHERE merged_into_id IS NULL AND erased_at IS NULL`,
+    `CREATE INDEX customers_merged_into ON customers(merged_into_id) WHERE merged_into_id IS NOT NULL`
+  ]
+}

@@ -120,7 +120,11 @@ export interface CounterSalesTable {
   number: string
   kind: 'sale' | 'refund'
   correctsSaleId: string | null
+  /** The customer picked at the till (migration 73); null for a walk-in and for older sales. */
+  customerId: string | null
   customerName: string
+  /** 1 on a sale written before the till could pick a customer: only its name says whose it is. */
+  customerByName: 0 | 1
   totalFen: number
   reason: string
   issuedAt: string

@@ -13,12 +13,13 @@ export interface CustomerHistorySources {
   /** The newest follow-up calls on the customer's jobs, called or still due. */
   followUpsOf(db: Db, now: Date, customerId: string, limit: number): Promise<RecentRecords<FollowUp>>
   /**
-   * The newest payments and refunds of the customer's jobs, and of counter sales written to
-   * `counterSaleName` (none when it is null).
+   * The newest payments and refunds of the customer's jobs, of the counter sales picked at the
+   * till for any of `recordIds` (the customer and the duplicates merged into them), and of the
+   * older sales written to `namedSalesName` before the till picked customers (none when null).
    */
   paymentsOf(
     db: Db,
-    customer: { id: string; counterSaleName: string | null },
+    customer: { id: string; recordIds: readonly string[]; namedSalesName: string | null },
     limit: number
   ): Promise<RecentRecords<CustomerPayment>>
 }

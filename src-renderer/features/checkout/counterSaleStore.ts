@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import type { CounterSale, Input, PartSummary } from '../../../src-shared/contract'
+import type { CounterSale, Customer, Input, PartSummary } from '../../../src-shared/contract'
 import type { PaymentMethod } from '../../../src-shared/domain/invoice'
 import { ApiError, call } from '../../api/client'
 import { liveSettlement } from './checkoutArithmetic'
@@ -27,6 +27,9 @@ export const useCounterSaleStore = defineStore('counterSale', () => {
   const tenders = ref<SaleTender[]>([])
   /** Until the cashier types an amount, the single payment row follows the total. */
   const tendersTouched = ref(false)
+  /** The customer picked at the till: the sale is theirs. */
+  const customer = ref<Customer | null>(null)
+  /** A walk-in's name, as typed, when nobody is picked. */
   const customerName = ref('')
   const matches = ref<PartSummary[]>([])
   const sale = ref<CounterSale | null>(null)
@@ -117,7 +120,7 @@ export const useCounterSaleStore = defineStore('counterSale', () => {
       tenders: tenders.value
         .filter((tender) => tender.amountFen > 0)
         .map(({ method, amountFen }) => ({ method, amountFen })),
-      customerName: customerName.value
+      ...(customer.value ? { customerId: customer.value.id } : { customerName: customerName.value })
     }
     sale.value = await call('counterSales.sell', input)
     return sale.value
@@ -127,6 +130,7 @@ export const useCounterSaleStore = defineStore('counterSale', () => {
     rows.value = []
     tenders.value = []
     tendersTouched.value = false
+    customer.value = null
     customerName.value = ''
     matches.value = []
     serialsOnHand.value = {}
@@ -145,6 +149,7 @@ export const useCounterSaleStore = defineStore('counterSale', () => {
     rows,
     tenders,
     tendersTouched,
+    customer,
     customerName,
     matches,
     sale,

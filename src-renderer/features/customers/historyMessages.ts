@@ -30,7 +30,9 @@ export const customerHistoryMessages = defineMessages(
       method: '方式',
       amount: '金额',
       workOrder: '工单',
-      counterSale: '柜台销售'
+      counterSale: '柜台销售',
+      matchedByName: '按姓名',
+      matchedByNameHint: '早先的柜台销售只记了姓名；店里没有别的同名顾客，所以列在这里'
     }
   },
   {
@@ -61,7 +63,10 @@ export const customerHistoryMessages = defineMessages(
       method: 'Method',
       amount: 'Amount',
       workOrder: 'Work order',
-      counterSale: 'Counter sale'
+      counterSale: 'Counter sale',
+      matchedByName: 'By name',
+      matchedByNameHint:
+        'An earlier counter sale kept only a name; no other customer on record has it, so it is listed here'
     }
   }
 )

@@ -31,6 +31,9 @@ export interface CounterSale {
   id: string
   number: string
   kind: 'sale' | 'refund'
+  /** The customer picked at the till (a refund: the sale's); null for a walk-in or an older sale. */
+  customerId: string | null
+  /** The picked customer's name as it was at the sale, or the name typed for a walk-in. */
   customerName: string
   lines: CounterSaleLine[]
   /** Negative on a refund. */
@@ -56,6 +59,7 @@ export const counterSalesContract = {
    * Sells parts and accessories over the counter: each line at the catalogue's selling price, the
    * stock leaving through the ledger, paid by the customer's tenders (cash gives change). A line of
    * a serial-tracked part is one unit and names the serial scanned, which must be on the shelf.
+   * The sale belongs to the customer picked (who must be on record and not erased), or to nobody.
    */
   'counterSales.sell': operation<CounterSale>()(
     z
@@ -69,6 +73,9 @@ export const counterSalesContract = {
           .min(1)
           .max(50),
         tenders: z.array(tenderSchema).min(1).max(6),
+        /** The customer picked at the till: the sale is theirs, under their name. */
+        customerId: id.optional(),
+        /** A walk-in's name, as typed; ignored when a customer is picked. */
         customerName: optionalText(60)
       })
       .strict()

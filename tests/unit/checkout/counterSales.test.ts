@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AppContext } from '../../../src-main/app/context'
 import { callError, callOk } from '../helpers'
-import { staffedShopPerFile } from '../workOrders/fixtures'
+import { staffedShopPerFile, uniqueMobile } from '../workOrders/fixtures'
 import { finishedJob } from './fixtures'
 import { tableCounts } from '../parts/fixtures'
 
@@ -306,5 +306,80 @@ describe('counter sale', () => {
     expect(underpaid.details?.fields?.[0]).toMatchObject({ messageKey: 'validation.underpaid' })
     expect(app.sqlite.prepare('SELECT count(*) AS n FROM counter_sales').get()).toEqual(before)
     expect(onHand(app, item.id)).toBe(1)
+  })
+
+  it('belongs to the customer picked at the till, under their name; a refund to the sale’s customer', async () => {
+    const { app, staff, adminToken } = shop()
+    const item = await shelfItem(app, adminToken, 'CASE-PICK', 3_000, 3)
+    const customer = await callOk(app, 'customers.create', { name: '王伟', mobile: uniqueMobile() }, adminToken)
+    const sale = await callOk(
+      app,
+      'counterSales.sell',
+      {
+        lines: [{ partId: item.id, quantity: 2 }],
+        tenders: [{ method: 'cash', amountFen: 6_000 }],
+        customerId: customer.id,
+        // What the walk-in box held is not the sale's name once a customer is picked.
+        customerName: '别的名字'
+      },
+      staff.frontDesk.token
+    )
+    expect(sale).toMatchObject({ customerId: customer.id, customerName: '王伟' })
+    const refund = await callOk(
+      app,
+      'counterSales.refund',
+      {
+        saleId: sale.id,
+        lines: [{ lineId: sale.lines[0]!.id, quantity: 1, disposition: 'resellable' }],
+        reason: '买多了',
+        refundMethod: 'cash'
+      },
+      staff.manager.token
+    )
+    expect(refund).toMatchObject({ customerId: customer.id, customerName: '王伟' })
+    // HQ gets whose sale and refund it is as it gets a work order's: by the customer's id.
+    const outbox = app.sqlite
+      .prepare(
+        "SELECT json_extract(payload_json, '$.customerId') AS customerId FROM outbox WHERE entity = 'counter_sale' AND entity_id IN (?, ?)"
+      )
+      .all(sale.id, refund.id)
+    expect(outbox).toEqual([{ customerId: customer.id }, { customerId: customer.id }])
+    const walkIn = await callOk(
+      app,
+      'counterSales.sell',
+      {
+        lines: [{ partId: item.id, quantity: 1 }],
+        tenders: [{ method: 'cash', amountFen: 3_000 }],
+        customerName: '王伟'
+      },
+      staff.frontDesk.token
+    )
+    expect(walkIn).toMatchObject({ customerId: null, customerName: '王伟' })
+  })
+
+  it('refuses a customer not on record, merged away or erased, and writes nothing', async () => {
+    const { app, staff, adminToken } = shop()
+    const item = await shelfItem(app, adminToken, 'CASE-GONE', 3_000, 3)
+    const kept = await callOk(app, 'customers.create', { name: '李娜', mobile: uniqueMobile() }, adminToken)
+    const duplicate = await callOk(app, 'customers.create', { name: '李娜', mobile: uniqueMobile() }, adminToken)
+    const erased = await callOk(app, 'customers.create', { name: '赵敏', mobile: uniqueMobile() }, adminToken)
+    await callOk(app, 'customers.merge', { keepId: kept.id, mergeId: duplicate.id }, staff.manager.token)
+    await callOk(app, 'customers.erase', { id: erased.id }, staff.manager.token)
+    const before = app.sqlite.prepare('SELECT count(*) AS n FROM counter_sales').get()
+    const sell = (customerId: string) =>
+      callError(
+        app,
+        'counterSales.sell',
+        { lines: [{ partId: item.id, quantity: 1 }], tenders: [{ method: 'cash', amountFen: 3_000 }], customerId },
+        staff.frontDesk.token
+      )
+    expect(await sell('0190a000-0000-7000-8000-000000000000')).toMatchObject({
+      code: 'NOT_FOUND',
+      messageKey: 'errors.customerNotFound'
+    })
+    expect(await sell(duplicate.id)).toMatchObject({ code: 'NOT_FOUND', messageKey: 'errors.customerNotFound' })
+    expect(await sell(erased.id)).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.customerErased' })
+    expect(app.sqlite.prepare('SELECT count(*) AS n FROM counter_sales').get()).toEqual(before)
+    expect(onHand(app, item.id)).toBe(3)
   })
 })

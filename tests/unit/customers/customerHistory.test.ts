@@ -28,7 +28,7 @@ async function shelfItem(app: AppContext, token: string, partNumber: string) {
 
 /**
  * A customer's paid repair picked up, called and complained about, with a refund on it, and a
- * counter sale written to their name; each step a minute after the one before.
+ * counter sale the till picked them for; each step a minute after the one before.
  */
 async function customerWithHistory(name: string) {
   const { app, adminToken, staff } = shop()
@@ -96,7 +96,11 @@ async function customerWithHistory(name: string) {
   const sale = await callOk(
     app,
     'counterSales.sell',
-    { lines: [{ partId: item.id, quantity: 1 }], tenders: [{ method: 'cash', amountFen: 3_000 }], customerName: name },
+    {
+      lines: [{ partId: item.id, quantity: 1 }],
+      tenders: [{ method: 'cash', amountFen: 3_000 }],
+      customerId: customer.id
+    },
     staff.frontDesk.token
   )
   step()
@@ -202,7 +206,7 @@ describe("the customer's file: complaints, follow-up calls and payments", () => 
     expect(file.followUps?.more).toBe(false)
   })
 
-  it('an erased customer keeps their jobs’ records, but no counter sale is theirs by the shared placeholder name', async () => {
+  it('an erased customer keeps their jobs’ records and the sales picked for them, but none by the shared placeholder name', async () => {
     const { app, staff } = shop()
     const erased = await customerWithHistory('刘备')
     const other = await customerWithHistory('关羽')
@@ -224,8 +228,106 @@ describe("the customer's file: complaints, follow-up calls and payments", () => 
     expect(file.complaints?.rows.map((complaint) => complaint.id)).toEqual([erased.complaint.id])
     expect(file.followUps?.rows.map((call) => call.id)).toEqual([erased.followUp.id])
     expect(file.payments?.rows.map((payment) => payment.documentNumber)).toEqual([
+      erased.sale.number,
       erased.note.number,
       erased.invoice.number
     ])
   })
+
+  it('lists the counter sales picked for the customer and their refunds, never a namesake’s or a walk-in’s', async () => {
+    const { app, staff } = shop()
+    const mine = await customerWithHistory('王伟')
+    const namesake = await customerWithHistory('王伟')
+    const item = await shelfItem(app, staff.manager.token, 'CASE-NAMESAKE')
+    const refund = await callOk(
+      app,
+      'counterSales.refund',
+      {
+        saleId: mine.sale.id,
+        lines: [{ lineId: mine.sale.lines[0]!.id, quantity: 1, disposition: 'resellable' }],
+        reason: '不合适',
+        refundMethod: 'cash'
+      },
+      staff.manager.token
+    )
+    clock.advance(MINUTE)
+    // A walk-in who gave the same name at the till: nobody's on record.
+    const walkIn = await callOk(
+      app,
+      'counterSales.sell',
+      {
+        lines: [{ partId: item.id, quantity: 1 }],
+        tenders: [{ method: 'cash', amountFen: 3_000 }],
+        customerName: '王伟'
+      },
+      staff.frontDesk.token
+    )
+    const salesOn = async (customerId: string) => {
+      const file = await callOk(app, 'customers.get', { id: customerId, history: true }, staff.frontDesk.token)
+      return file.payments!.rows.filter((payment) => payment.counterSaleId !== null)
+    }
+    expect(
+      (await salesOn(mine.customerId)).map(({ documentNumber, kind, matchedByName }) => [
+        documentNumber,
+        kind,
+        matchedByName
+      ])
+    ).toEqual([
+      [refund.number, 'refund', false],
+      [mine.sale.number, 'payment', false]
+    ])
+    expect((await salesOn(namesake.customerId)).map((payment) => payment.documentNumber)).toEqual([
+      namesake.sale.number
+    ])
+    expect(walkIn.customerId).toBeNull()
+  })
+
+  it('lists an older sale written to the name only for the one live customer of that name, marked so', async () => {
+    const { app, staff } = shop()
+    const alone = await customerWithHistory('上官婉儿')
+    const first = await customerWithHistory('慕容复')
+    const second = await customerWithHistory('慕容复')
+    const olderSales = [
+      olderNamedSale(app, '上官婉儿', 'INV-250101-0001'),
+      olderNamedSale(app, '慕容复', 'INV-250101-0002')
+    ]
+    const namedSales = async (customerId: string) => {
+      const file = await callOk(app, 'customers.get', { id: customerId, history: true }, staff.frontDesk.token)
+      return file.payments!.rows.filter((payment) => payment.matchedByName).map((payment) => payment.documentNumber)
+    }
+    expect(await namedSales(alone.customerId)).toEqual([olderSales[0]])
+    // Two customers of that name: the older sale could be either's, so it is on neither page.
+    expect(await namedSales(first.customerId)).toEqual([])
+    expect(await namedSales(second.customerId)).toEqual([])
+    // Once the namesake is merged into the other record, the name tells for certain again.
+    await callOk(app, 'customers.merge', { keepId: first.customerId, mergeId: second.customerId }, staff.manager.token)
+    expect(await namedSales(first.customerId)).toEqual([olderSales[1]])
+    // The merged duplicate's own picked sale stays on it and shows on the kept customer's page.
+    const file = await callOk(app, 'customers.get', { id: first.customerId, history: true }, staff.frontDesk.token)
+    expect(file.payments!.rows.map((payment) => payment.documentNumber)).toEqual(
+      expect.arrayContaining([first.sale.number, second.sale.number])
+    )
+  })
 })
+
+/**
+ * A counter sale as the till wrote it before it could pick a customer (migration 73 marked those
+ * `customer_by_name`): the name typed, and its cash payment. Its number.
+ */
+function olderNamedSale(app: AppContext, name: string, number: string): string {
+  const at = '2025-01-01T02:00:00.000Z'
+  const saleId = `0190a000-0000-7000-8000-${number.slice(-4).padStart(12, '0')}`
+  app.sqlite
+    .prepare(
+      `INSERT INTO counter_sales (id, number, kind, customer_name, customer_by_name, total_fen, issued_at)
+       VALUES (?, ?, 'sale', ?, 1, 3000, ?)`
+    )
+    .run(saleId, number, name, at)
+  app.sqlite
+    .prepare(
+      `INSERT INTO payments (id, kind, method, amount_fen, tendered_fen, change_fen, counter_sale_id, at)
+       VALUES (?, 'payment', 'cash', 3000, 3000, 0, ?, ?)`
+    )
+    .run(saleId.replace('-8000-', '-9000-'), saleId, at)
+  return number
+}

@@ -48,6 +48,7 @@ export async function loadCounterSale(db: Db, id: string): Promise<CounterSale> 
     id: row.id,
     number: row.number,
     kind: row.kind,
+    customerId: row.customerId,
     customerName: row.customerName,
     lines: lines.map((line) => ({
       ...line,

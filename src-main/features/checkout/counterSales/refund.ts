@@ -58,7 +58,10 @@ export async function refundCounterSale(
         number,
         kind: 'refund',
         correctsSaleId: sale.id,
+        // The refund belongs to whoever the sale belongs to, and is told by the same means.
+        customerId: sale.customerId,
         customerName: sale.customerName,
+        customerByName: sale.customerByName,
         totalFen: -totalFen,
         reason: input.reason,
         issuedAt: at.toISOString(),
@@ -116,6 +119,7 @@ export async function refundCounterSale(
       after: {
         number,
         corrects: sale.number,
+        customerId: sale.customerId,
         reason: input.reason,
         totalFen: -totalFen,
         refundMethod: input.refundMethod,

@@ -36,6 +36,7 @@ export async function sellOverCounter(db: Db, at: Date, actor: CurrentUser, inpu
   const timeZone = await readShopTimeZone(db)
   const saleId = uuidv7(at.getTime())
   await db.transaction().execute(async (trx) => {
+    const buyer = await buyerOfSale(trx, input)
     const lines = await linesToSell(trx, input)
     const totalFen = lines.reduce((sum, line) => sum + line.amountFen, 0)
     const settlement = settleSale(totalFen, input)
@@ -47,7 +48,9 @@ export async function sellOverCounter(db: Db, at: Date, actor: CurrentUser, inpu
         number,
         kind: 'sale',
         correctsSaleId: null,
-        customerName: input.customerName,
+        customerId: buyer.customerId,
+        customerName: buyer.customerName,
+        customerByName: 0,
         totalFen,
         reason: '',
         issuedAt: at.toISOString(),
@@ -103,6 +106,7 @@ export async function sellOverCounter(db: Db, at: Date, actor: CurrentUser, inpu
       entityId: saleId,
       after: {
         number,
+        customerId: buyer.customerId,
         totalFen,
         lines: lines.map((line) => ({
           partNumber: line.part.partNumber,
@@ -115,6 +119,24 @@ export async function sellOverCounter(db: Db, at: Date, actor: CurrentUser, inpu
     })
   })
   return loadCounterSale(db, saleId)
+}
+
+/**
+ * Whose sale it is: the customer picked at the till, under the name on their record now, or a
+ * walk-in known only by the name typed. A customer merged away or erased since the cashier picked
+ * them is refused rather than guessed at.
+ */
+async function buyerOfSale(trx: Db, input: SellInput): Promise<{ customerId: string | null; customerName: string }> {
+  if (input.customerId === undefined) return { customerId: null, customerName: input.customerName }
+  const customer = await trx
+    .selectFrom('customers')
+    .select(['id', 'name', 'erasedAt'])
+    .where('id', '=', input.customerId)
+    .where('mergedIntoId', 'is', null)
+    .executeTakeFirst()
+  if (!customer) throw new AppError('NOT_FOUND', 'errors.customerNotFound')
+  if (customer.erasedAt !== null) throw new AppError('CONFLICT', 'errors.customerErased')
+  return { customerId: customer.id, customerName: customer.name }
 }
 
 /** Each line's part, at its selling price; a part with no price is not sold by mistake for nothing. */
