@@ -28,6 +28,7 @@ export const COUNTER_AND_CONTACT_TABLES: readonly ExportTable[] = [
       text('s.kind', '类型', 'Kind'),
       id('s.corrects_sale_id', '退款所冲零售单ID', 'Refunds sale ID'),
       text('s.customer_name', '顾客', 'Customer'),
+      id('s.customer_id', '客户ID', 'Customer ID'),
       money('s.total_fen', '合计(元)', 'Total (yuan)'),
       text('s.reason', '原因', 'Reason'),
       instant('s.issued_at', '开具时间', 'Issued at'),
