@@ -53,6 +53,11 @@ export function ensureStagingTable(sqlite: BetterSqlite3.Database): void {
   // Scratch rows in a private file that goes with the connection: overwriting every freed page
   // (the shop file's secure_delete) would double the cost of dropping them and protect nothing.
   sqlite.pragma('temp.secure_delete = OFF')
+  // Each short transaction of an import writes the staging table: with the default rollback
+  // journal that is a journal file created, written and deleted per transaction. Kept in memory
+  // instead (at most one page of staged rows' worth), a rollback still works and the process
+  // spends about a seventh less CPU on a large file; after a crash there is nothing to recover.
+  sqlite.pragma('temp.journal_mode = MEMORY')
   created.add(sqlite)
 }
 
