@@ -4,7 +4,7 @@ import elementZhCn from 'element-plus/es/locale/lang/zh-cn'
 import elementEn from 'element-plus/es/locale/lang/en'
 import { coreZhCN } from './zh-CN'
 import { coreEn } from './en'
-import { mergeMessages } from './mergeMessages'
+import { mergeMessages, type AllOf } from './mergeMessages'
 import { authMessages } from '../features/auth/messages'
 import { setupMessages } from '../features/setup/messages'
 import { settingsMessages } from '../features/settings/messages'
@@ -77,11 +77,8 @@ const featureMessages = [
   dashboardMessages
 ] as const
 
-type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void
-  ? I
-  : never
 /** Every feature's texts merged key by key: a feature may spread its texts over several files. */
-type MessageSchema = typeof coreZhCN & UnionToIntersection<(typeof featureMessages)[number]['zh-CN']>
+type MessageSchema = typeof coreZhCN & AllOf<(typeof featureMessages)[number]['zh-CN']>
 
 const zhCN = mergeMessages([coreZhCN, ...featureMessages.map((messages) => messages['zh-CN'])]) as MessageSchema
 const en = mergeMessages([coreEn, ...featureMessages.map((messages) => messages.en)]) as MessageSchema

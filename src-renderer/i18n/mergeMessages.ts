@@ -25,3 +25,21 @@ function mergeInto(target: MessageTree, source: MessageTree, path: string): Mess
   }
   return target
 }
+
+/** What a value of every type in the union `U` is at once: the type of message trees merged. */
+export type AllOf<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void ? I : never
+
+type MessageFile = { 'zh-CN': MessageTree; en: MessageTree }
+
+/**
+ * Several files of texts as one, each language merged as `mergeMessages` does (a text defined twice
+ * throws), typed as all the files together.
+ */
+export function mergeMessageFiles<Files extends readonly MessageFile[]>(
+  files: Files
+): { 'zh-CN': AllOf<Files[number]['zh-CN']>; en: AllOf<Files[number]['en']> } {
+  return {
+    'zh-CN': mergeMessages(files.map((file) => file['zh-CN'])) as AllOf<Files[number]['zh-CN']>,
+    en: mergeMessages(files.map((file) => file.en)) as AllOf<Files[number]['en']>
+  }
+}

@@ -1,4 +1,5 @@
 import { defineMessages } from '../../i18n/defineMessages'
+import { paymentMethodNames } from './paymentMethodNames'
 
 /** Texts of checkout: taking the money, receipts and credit notes. The day close and the counter sale have their own files. */
 export const checkoutMessages = defineMessages(
@@ -8,13 +9,7 @@ export const checkoutMessages = defineMessages(
       start: '结账',
       viewInvoice: '已结账 · 查看收据',
       backToOrder: '返回工单',
-      method: {
-        cash: '现金',
-        bank_card: '银行卡',
-        wechat_pay: '微信支付',
-        alipay: '支付宝',
-        bank_transfer: '银行转账'
-      },
+      method: paymentMethodNames['zh-CN'],
       kind: { labour: '工时', part: '配件', charge: '其他' },
       paymentKind: { deposit: '定金', payment: '收款', deposit_return: '退还定金', refund: '退款' },
       payerCustomer: '客户付',
@@ -181,13 +176,7 @@ export const checkoutMessages = defineMessages(
       start: 'Check out',
       viewInvoice: 'Checked out · view receipt',
       backToOrder: 'Back to work order',
-      method: {
-        cash: 'Cash',
-        bank_card: 'Bank card',
-        wechat_pay: 'WeChat Pay',
-        alipay: 'Alipay',
-        bank_transfer: 'Bank transfer'
-      },
+      method: paymentMethodNames.en,
       kind: { labour: 'Labour', part: 'Part', charge: 'Other' },
       paymentKind: { deposit: 'Deposit', payment: 'Payment', deposit_return: 'Deposit returned', refund: 'Refund' },
       payerCustomer: 'Customer',
