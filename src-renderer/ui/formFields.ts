@@ -74,6 +74,19 @@ export interface SelectFieldSpec<F> extends FieldCommon {
   filterable?: boolean
 }
 
+/** On or off (a code still in use). */
+export interface SwitchFieldSpec<F> extends FieldCommon {
+  kind: 'switch'
+  key: KeyOf<F, boolean>
+}
+
+/** One of a few fixed choices, each a radio button in view (a user's role); a choice's `test` is its radio's. */
+export interface RadioFieldSpec<F> extends FieldCommon {
+  kind: 'radio'
+  key: keyof F & string
+  choices: readonly (Choice<string | number | boolean> & { test?: string })[]
+}
+
 /** A password, with the eye that shows it; `autocomplete` tells the password manager which one it is. */
 export interface PasswordFieldSpec<F> extends FieldCommon {
   kind: 'password'
@@ -93,6 +106,8 @@ export type FormFieldSpec<F> =
   | NumberFieldSpec<F>
   | DateFieldSpec<F>
   | SelectFieldSpec<F>
+  | SwitchFieldSpec<F>
+  | RadioFieldSpec<F>
   | PasswordFieldSpec<F>
   | SlotFieldSpec
 
