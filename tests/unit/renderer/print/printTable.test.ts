@@ -24,4 +24,17 @@ describe('PrintTable', () => {
     ])
     expect(rows[0]!.findAll('td').map((td) => td.classes())).toEqual([[], ['p-mono'], ['p-amount']])
   })
+
+  it('prints a cell of several values one under another, and lets a long code break where it must', () => {
+    const table = mount(PrintTable, {
+      props: {
+        columns: [{ label: 'Part' }, { label: 'Serials', mono: true, breakAnywhere: true }],
+        rows: [['Board', ['MBSN2026P001', 'MBSN2026P002']]]
+      }
+    })
+    const cells = table.findAll('td')
+    expect(cells[0]!.findAll('div')).toHaveLength(0)
+    expect(cells[1]!.findAll('div').map((line) => line.text())).toEqual(['MBSN2026P001', 'MBSN2026P002'])
+    expect(cells[1]!.classes()).toEqual(['p-mono', 'break-anywhere'])
+  })
 })
