@@ -106,5 +106,6 @@ export const allMigrations: readonly Migration[] = [
   reports.reportCategoryFromCatalogue,
   parts.receiptSupplierAndNoteApart,
   checkout.counterSalesByCustomerName,
-  checkout.counterSalesOfPickedCustomer
+  checkout.counterSalesOfPickedCustomer,
+  reports.reportCategoryInAnyCase
 ]

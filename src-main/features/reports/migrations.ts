@@ -186,3 +186,80 @@ export const reportCategoryFromCatalogue: Migration = {
         (SELECT pm.category_key FROM product_models pm WHERE pm.brand = report_jobs.brand AND pm.model = report_jobs.model)`
   ]
 }
+
+/**
+ * The catalogue's category for a job's brand and model, matched in any case: the desk types them
+ * as the customer says them ("apple", "IPHONE 15") while the catalogue spells them as the brand
+ * does, and the part picker already finds the model whatever the case. Should the catalogue hold
+ * the same model in two spellings, the job's own spelling wins, then the oldest entry, so every
+ * path below gives a job the same one. NOCASE folds ASCII letters only, as the part picker's does.
+ */
+const catalogueCategoryOf = (brand: string, model: string) =>
+  `(SELECT pm.category_key FROM product_models pm
+      WHERE pm.brand = ${brand} COLLATE NOCASE AND pm.model = ${model} COLLATE NOCASE
+      ORDER BY pm.brand = ${brand} AND pm.model = ${model} DESC, pm.id LIMIT 1)`
+
+/** The jobs of a catalogue entry in any case, given their category afresh where it changes. */
+const recategoriseJobsOf = (entry: 'NEW' | 'OLD') =>
+  `UPDATE report_jobs SET category_key = ${catalogueCategoryOf('report_jobs.brand', 'report_jobs.model')}
+      WHERE brand = ${entry}.brand COLLATE NOCASE AND model = ${entry}.model COLLATE NOCASE
+        AND category_key IS NOT ${catalogueCategoryOf('report_jobs.brand', 'report_jobs.model')};`
+
+/**
+ * Migration 70 compared brand and model with case, at intake, on a device's edit and when the
+ * catalogue changed: a job taken in as "apple / IPHONE 15" for the catalogue's "Apple / iPhone 15"
+ * had no category, and every report by category missed it. Every one of those paths now matches in
+ * any case, each through an index of its own on the case-folded names (a catalogue change finds
+ * its jobs without reading them all). The jobs already there whose category changes are only those
+ * spelt otherwise than a catalogue entry: found from the catalogue through the new index and
+ * updated by one statement, whose report_jobs triggers move their sums as for any other change.
+ */
+export const reportCategoryInAnyCase: Migration = {
+  version: 74,
+  name: 'reports: a job takes its model’s category whatever the case of its brand and model',
+  statements: [
+    `CREATE INDEX product_models_any_case ON product_models(brand COLLATE NOCASE, model COLLATE NOCASE)`,
+    `CREATE INDEX report_jobs_model_any_case ON report_jobs(brand COLLATE NOCASE, model COLLATE NOCASE)`,
+    `DROP TRIGGER report_jobs_on_intake`,
+    `CREATE TRIGGER report_jobs_on_intake AFTER INSERT ON work_orders BEGIN
+        INSERT INTO report_jobs (received_at, work_order_id, device_id, status, service_type, technician_id, brand, model,
+          category_key, fault_location_code, fault_cause_code, reopened_from_id, picked_up_at, pickup_minutes)
+        SELECT NEW.created_at, NEW.id, NEW.device_id, NEW.status, NEW.service_type, NEW.technician_id, d.brand, d.model,
+          ${catalogueCategoryOf('d.brand', 'd.model')},
+          NEW.fault_location_code, NEW.fault_cause_code, NEW.reopened_from_id, NEW.picked_up_at,
+          CASE WHEN NEW.picked_up_at IS NULL THEN NULL
+            ELSE CAST(round((julianday(NEW.picked_up_at) - julianday(NEW.created_at)) * 1440) AS INTEGER) END
+        FROM devices d WHERE d.id = NEW.device_id;
+        UPDATE report_jobs SET came_back = 1
+          WHERE NEW.reopened_from_id IS NOT NULL AND work_order_id = NEW.reopened_from_id
+            AND picked_up_at IS NOT NULL AND julianday(NEW.created_at) - julianday(picked_up_at) <= 90;
+      END`,
+    `DROP TRIGGER report_jobs_on_device`,
+    `CREATE TRIGGER report_jobs_on_device AFTER UPDATE OF brand, model ON devices BEGIN
+        UPDATE report_jobs SET brand = NEW.brand, model = NEW.model,
+          category_key = ${catalogueCategoryOf('NEW.brand', 'NEW.model')}
+        WHERE work_order_id IN (SELECT id FROM work_orders WHERE device_id = NEW.id);
+      END`,
+    `DROP TRIGGER report_jobs_on_model_added`,
+    `CREATE TRIGGER report_jobs_on_model_added AFTER INSERT ON product_models BEGIN
+        ${recategoriseJobsOf('NEW')}
+      END`,
+    `DROP TRIGGER report_jobs_on_model_changed`,
+    // The jobs of the old names lose the entry (or find another spelling of it), the new names' gain it.
+    `CREATE TRIGGER report_jobs_on_model_changed AFTER UPDATE OF brand, model, category_key ON product_models BEGIN
+        ${recategoriseJobsOf('OLD')}
+        ${recategoriseJobsOf('NEW')}
+      END`,
+    `DROP TRIGGER report_jobs_on_model_removed`,
+    `CREATE TRIGGER report_jobs_on_model_removed AFTER DELETE ON product_models BEGIN
+        ${recategoriseJobsOf('OLD')}
+      END`,
+    // A job spelt as its catalogue entry has that entry's category already (migration 70).
+    `UPDATE report_jobs SET category_key = ${catalogueCategoryOf('report_jobs.brand', 'report_jobs.model')}
+      WHERE work_order_id IN (
+          SELECT j.work_order_id FROM product_models pm
+          JOIN report_jobs j ON j.brand = pm.brand COLLATE NOCASE AND j.model = pm.model COLLATE NOCASE
+          WHERE NOT (j.brand = pm.brand AND j.model = pm.model))
+        AND category_key IS NOT ${catalogueCategoryOf('report_jobs.brand', 'report_jobs.model')}`
+  ]
+}

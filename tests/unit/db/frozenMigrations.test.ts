@@ -85,7 +85,8 @@ const RELEASED_CHECKSUMS: Record<number, string> = {
   70: 'f3e920b76bc543e332560e9ab7954586bcf0e38ce976e88b9299904fb3ba4e0b',
   71: 'dd92c547392bfcafbc320dbe035fe30a196d8fda2fd28d70e5cdd6368a5067d7',
   72: 'c5280736dc7d91d46cfaa0dd8785b421c3f62f7d4adf885c9d7698a025f4d3d7',
-  73: '24bab7f747e04a45bc55dbbbc00d9791c15713263f39e273b8069c54014ce208'
+  73: '24bab7f747e04a45bc55dbbbc00d9791c15713263f39e273b8069c54014ce208',
+  74: 'cf5ed4b0a8a4fa98bcbf536f3730e1e33c729af0374568482496ae86c28843e1'
 }
 
 const FEATURES = join(__dirname, '..', '..', '..', 'src-main', 'features')

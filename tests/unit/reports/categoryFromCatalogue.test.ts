@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../src-main/db/migrator'
 import { reportCategoryFromCatalogue } from '../../../src-main/features/reports/migrations'
-import { runReport } from '../../../src-main/features/reports/run'
 import { applyRegistryUnits } from '../../../src-main/features/warranty/hqRegistry'
-import { reportQuerySchema, type ReportName } from '../../../src-shared/contract/reports'
 import { shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { driveTo, staffedShopPerFile } from '../workOrders/fixtures'
 import { registryUnitOf } from '../sync/hqFixture'
+import { categoryTables, turnaroundJobsByCategory } from './categoryReadings'
 import { screenJobsBefore, STAMP, stepsAround } from './screenJobsBefore'
 
 /**
@@ -17,21 +16,8 @@ import { screenJobsBefore, STAMP, stepsAround } from './screenJobsBefore'
 const shop = staffedShopPerFile()
 
 const today = () => shopLocalDate(shop().clock.now(), 'Asia/Shanghai')
-const query = (report: ReportName, filter: Record<string, string> = {}) =>
-  reportQuerySchema.parse({ report, from: today(), to: today(), grain: 'day', ...filter })
-
-/** The turnaround report's rows by category: category (null: （未指定）) → jobs; the same from the fact rows. */
-async function jobsByCategory(filter: Record<string, string> = {}): Promise<Record<string, unknown>> {
-  const { app } = shop()
-  const rowsOf = async (fromFacts: boolean) => {
-    const result = await runReport(app.db, query('turnaround', filter), fromFacts)
-    const table = result.tables.find((t) => t.key === 'byCategory')!
-    return Object.fromEntries(table.rows.map((row) => [row.category, row.jobs]))
-  }
-  const fromSums = await rowsOf(false)
-  expect(fromSums).toEqual(await rowsOf(true))
-  return fromSums
-}
+/** The turnaround report's jobs by category today (null: （未指定）), the sums checked against the facts. */
+const jobsByCategory = (filter: Record<string, string> = {}) => turnaroundJobsByCategory(shop().app.db, today(), filter)
 
 /** HQ's registry pulled with one unit of the model (the catalogue learns the model with it). */
 function pullRegistryUnit(serial: string, brand: string, model: string, categoryKey: string) {
@@ -88,17 +74,7 @@ describe('the step over a shop whose models came after their jobs', () => {
     )
     run(`INSERT INTO product_models (id, brand, model, category_key, created_at)
       VALUES ('m70', 'Huawei', 'P70', 'mobile_phone', '${STAMP}')`)
-    const categories = () =>
-      sqlite.prepare('SELECT work_order_id, category_key FROM report_jobs ORDER BY work_order_id').all()
-    const monthByCategory = () =>
-      sqlite.prepare("SELECT key, jobs FROM report_job_months WHERE dim = 'category' AND jobs != 0 ORDER BY key").all()
-    const sliceJobs = () =>
-      sqlite
-        .prepare(
-          `SELECT skey, sum(jobs) AS jobs FROM report_job_slices WHERE sdim = 'category' AND dim = 'model'
-           GROUP BY skey HAVING sum(jobs) != 0 ORDER BY skey`
-        )
-        .all()
+    const { categories, monthByCategory, sliceJobs } = categoryTables(sqlite)
     expect(categories()).toEqual([
       { work_order_id: 'known', category_key: 'mobile_phone' },
       { work_order_id: 'late', category_key: null }
