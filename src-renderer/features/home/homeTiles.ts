@@ -1,6 +1,7 @@
 import type { Dashboard } from '../../../src-shared/contract'
 import type { BackupHealth } from '../../../src-shared/contract/backups'
 import type { SyncStatus } from '../../../src-shared/contract/sync'
+import { backupStanding } from '../../../src-shared/domain/backupStanding'
 import { WORKABLE_STATUSES } from '../../../src-shared/domain/dashboard'
 import { formatFen } from '../../../src-shared/domain/money'
 import type { WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
@@ -124,18 +125,18 @@ function managerTiles(facts: HomeFacts, t: Translate, when: ShopTime): HomeTile[
 /**
  * The backups' state in words, not a count: a red "1" told the manager nothing. A check when all
  * is well; otherwise a mark and, under it, what is wrong, each further problem on a line of its
- * own (the card below the tiles says what to do). A copy dated in the future is only a warning
- * (the daily copies go on), so alone it is not shown as late.
+ * own (the card below the tiles says what to do). How the backups stand, and which problem is told
+ * first, is the backups' rule (`backupStanding`): the tile only shows it.
  */
 function backupTile(health: BackupHealth, t: Translate): HomeTile {
-  const [first, ...more] = health.problems
+  const { standing, problems } = backupStanding(health.problems)
+  const [first, ...more] = problems
   if (first === undefined) {
     const healthy = tile('tile-backups', '✓', t('dashboard.backups'), 'good', { path: '/backups' })
     healthy.hint = t('dashboard.backupsHealthy')
     return healthy
   }
-  const onlyWarnings = health.problems.every((problem) => problem === 'copyFromFuture')
-  const wrong = tile('tile-backups', '!', t('dashboard.backups'), onlyWarnings ? 'waiting' : 'late', {
+  const wrong = tile('tile-backups', '!', t('dashboard.backups'), standing === 'warning' ? 'waiting' : 'late', {
     path: '/backups'
   })
   wrong.hint = t(`dashboard.backupProblem.${first}`)

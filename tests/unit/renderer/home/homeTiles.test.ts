@@ -99,6 +99,12 @@ describe('the home tiles a role sees', () => {
       tone: 'waiting',
       hint: 'dashboard.backupProblem.copyFromFuture'
     })
+    // With a missing folder it is no longer alone: late, and the folder told first.
+    expect(backupTileOf(['copyFromFuture', 'folderMissing'])).toMatchObject({
+      tone: 'late',
+      hint: 'dashboard.backupProblem.folderMissing',
+      lines: ['dashboard.backupProblem.copyFromFuture']
+    })
   })
 
   it('shows the sync as late when the last success is old with no problem recorded, with its time, and names a stuck batch and held changes', () => {
