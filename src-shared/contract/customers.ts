@@ -37,6 +37,9 @@ export interface Customer {
 /** How many of each kind of record around the customer's jobs their file shows, newest first. */
 export const CUSTOMER_FILE_RECENT = 20
 
+/** The customer's newest work orders the file lists (a company customer can have thousands). */
+export const CUSTOMER_FILE_WORK_ORDERS = 200
+
 /** The newest records of one kind, and whether older ones were left out. */
 export interface RecentRecords<T> {
   rows: T[]
@@ -73,7 +76,10 @@ export interface CustomerPayment extends Payment {
 export interface CustomerFile {
   customer: Customer
   devices: Device[]
+  /** The newest `CUSTOMER_FILE_WORK_ORDERS` of the customer's work orders. */
   workOrders: WorkOrderSummary[]
+  /** How many work orders the customer has in all: more than listed when the list was cut. */
+  workOrderCount: number
   /**
    * The newest complaints, follow-up calls and payments of the customer; each null when the file
    * was asked for without them, or when the signed-in role may not see such records elsewhere.

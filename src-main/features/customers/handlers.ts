@@ -1,7 +1,7 @@
 import { signedInUser, type HandlersOf } from '../../rpc/handler'
 import { shopCalendar } from '../workOrders/calendar'
 import { toCustomer, toDevice } from '../workOrders/parties'
-import { historyOf } from '../workOrders/summaries'
+import { historyOf, workOrderCountOf } from '../workOrders/summaries'
 import { eraseCustomer } from './erasure'
 import { customerHistory } from './history'
 import { createCustomer, findLiveCustomer, mergeCustomers, updateCustomer } from './service'
@@ -22,7 +22,8 @@ export const customersHandlers: HandlersOf<'customers'> = {
     const history = input.history
       ? await customerHistory(db, ctx.now, signedInUser(ctx).role, customer)
       : { complaints: null, followUps: null, payments: null }
-    return { customer, devices: devices.map(toDevice), workOrders, ...history }
+    const workOrderCount = await workOrderCountOf(db, customer.id, workOrders.length)
+    return { customer, devices: devices.map(toDevice), workOrders, workOrderCount, ...history }
   },
   'customers.create': (ctx, input) => createCustomer(ctx.app.db, ctx.now, signedInUser(ctx), input),
   'customers.update': (ctx, input) => updateCustomer(ctx.app.db, ctx.now, signedInUser(ctx), input),

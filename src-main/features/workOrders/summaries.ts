@@ -12,6 +12,7 @@ import { daysWaitedSince, isOverdue } from '../../../src-shared/domain/workOrder
 import { CLOSED_STATUSES, OPEN_STATUSES, type WorkOrderStatus } from '../../../src-shared/domain/workOrderStatus'
 import { nextCalendarDay, shopDayStart, shopLocalDate } from '../../../src-shared/domain/timeZone'
 import { SEARCH_COUNT_CAP, cappedPage } from '../search/capped'
+import { CUSTOMER_FILE_WORK_ORDERS } from '../../../src-shared/contract/customers'
 import type { Database } from '../../db/schema'
 import type { ShopCalendar } from './calendar'
 import { searchedPage, type FilteredOrders } from './listSearch'
@@ -251,16 +252,31 @@ export async function workOrderBoard(
   return columns
 }
 
-/** Work orders of one customer or one device, newest first (their repair history). */
+/** Work orders of one customer or one device, newest first (their repair history), at most `limit`. */
 export async function historyOf(
   db: Db,
   by: { customerId?: string; deviceId?: string },
-  calendar: ShopCalendar
+  calendar: ShopCalendar,
+  limit = CUSTOMER_FILE_WORK_ORDERS
 ): Promise<WorkOrderSummary[]> {
   let filtered = summaryQuery(db)
   if (by.customerId) filtered = filtered.where('wo.customerId', '=', by.customerId)
   if (by.deviceId) filtered = filtered.where('wo.deviceId', '=', by.deviceId)
-  const rows = await selectSummaryColumns(filtered).orderBy('wo.createdAt', 'desc').limit(200).execute()
+  const rows = await selectSummaryColumns(filtered).orderBy('wo.createdAt', 'desc').limit(limit).execute()
   const categories = await waitingCategories(db, rows)
   return rows.map((row) => toSummary(row, calendar, categories))
+}
+
+/**
+ * How many work orders a customer has in all, given the history listed: counted on the customer's
+ * index only when the list is full, as a list shorter than its limit is all there is.
+ */
+export async function workOrderCountOf(db: Db, customerId: string, listed: number): Promise<number> {
+  if (listed < CUSTOMER_FILE_WORK_ORDERS) return listed
+  const { total } = await db
+    .selectFrom('workOrders')
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .where('customerId', '=', customerId)
+    .executeTakeFirstOrThrow()
+  return Number(total)
 }
