@@ -1,4 +1,4 @@
-import { test, expect, screenshot, setUpShop, signIn, ADMIN } from './fixtures'
+import { test, expect, screenshot, setUpShop, submitSignIn, ADMIN } from './fixtures'
 
 test('a wrong password is refused with a clear message, the right one signs in', async ({ page, host }) => {
   await setUpShop(host)
@@ -7,7 +7,7 @@ test('a wrong password is refused with a clear message, the right one signs in',
   await expect(page.getByText('鑫诚手机维修中心')).toBeVisible()
   await expect(page.locator('input[name=username]')).toBeFocused()
 
-  await signIn(page, host, ADMIN.username, 'not-the-password')
+  await submitSignIn(page, host, ADMIN.username, 'not-the-password')
   await expect(page.getByTestId('sign-in-error')).toContainText('用户名或密码错误')
   // The password field is cleared for the next try; the user name is kept.
   await expect(page.locator('input[name=password]')).toHaveValue('')
@@ -33,11 +33,11 @@ test('five wrong passwords make this computer wait, with when to retry, and lock
 }) => {
   await setUpShop(host)
   for (let attempt = 0; attempt < 5; attempt++) {
-    await signIn(page, host, ADMIN.username, `wrong-${attempt}`)
+    await submitSignIn(page, host, ADMIN.username, `wrong-${attempt}`)
     await expect(page.getByTestId('sign-in-error')).toContainText('用户名或密码错误')
   }
   // Throttled before any password is checked, even the right one: the message says how long to wait.
-  await signIn(page, host, ADMIN.username, ADMIN.password)
+  await submitSignIn(page, host, ADMIN.username, ADMIN.password)
   await expect(page.getByTestId('sign-in-error')).toContainText('请 1 分钟后再试')
   await expect(page.getByTestId('sign-in-error')).toContainText('账号本身未被锁定')
   await screenshot(page, 'sign-in-throttled')
