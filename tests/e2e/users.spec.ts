@@ -1,4 +1,15 @@
-import { test, expect, screenshot, settled, setUpShop, signIn, pageSessionToken, hire, ADMIN } from './fixtures'
+import {
+  test,
+  expect,
+  screenshot,
+  settled,
+  setUpShop,
+  signIn,
+  submitSignIn,
+  pageSessionToken,
+  hire,
+  ADMIN
+} from './fixtures'
 
 test('the admin creates a technician, who signs in and cannot reach user management', async ({ page, host }) => {
   await setUpShop(host)
@@ -87,7 +98,7 @@ test('disabling a user signs them out at once', async ({ page, host, browser }) 
   // The front desk's next action finds the session gone.
   await deskPage.reload()
   await expect(deskPage.getByRole('heading', { name: '员工登录' })).toBeVisible()
-  await signIn(deskPage, host, 'liting', 'desk-pass-2026')
+  await submitSignIn(deskPage, host, 'liting', 'desk-pass-2026')
   await expect(deskPage.getByTestId('sign-in-error')).toContainText('该账号已停用')
   await deskPage.close()
 })
