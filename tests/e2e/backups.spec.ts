@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  switchLanguage,
   test,
   expect,
   ADMIN,
@@ -176,8 +177,7 @@ test('in English too, the restore’s preview says who keeps and who loses acces
 
   await signIn(page, host, ADMIN.username, ADMIN.password)
   await page.getByTestId('nav-backups').click()
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(page, 'English')
   await page.getByTestId('backup-list').getByRole('button', { name: 'Restore' }).click()
   const access = page.getByTestId('restore-access')
   await expect(access.getByTestId('restore-access-kept')).toHaveText(

@@ -1,5 +1,16 @@
 import type { Page } from '@playwright/test'
-import { test, expect, screenshot, setUpShop, staffPage, hire, typeWalkIn, ADMIN, type ShopHost } from './fixtures'
+import {
+  switchLanguage,
+  test,
+  expect,
+  screenshot,
+  setUpShop,
+  staffPage,
+  hire,
+  typeWalkIn,
+  ADMIN,
+  type ShopHost
+} from './fixtures'
 import { deskAtTheCounter, finishedJob, uniqueMobile, uniqueSerial, waitingPaidJob } from './counterJobs'
 
 async function setApprovalThreshold(host: ShopHost, token: string, approvalThresholdFen: number): Promise<void> {
@@ -157,8 +168,7 @@ test('a warranty job: one line is the customer’s, the rest is claimed from the
     partPriceFen: 20_000
   })
   await goTo(page, host, `/work-orders/${other.id}/checkout`)
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(page, 'English')
   await page.getByTestId(`payer-${other.labourId}`).getByText('Customer').click()
   await expect(page.getByTestId('pay')).toHaveText('Take ¥50.00')
   await screenshot(page, 'checkout-warranty-english')

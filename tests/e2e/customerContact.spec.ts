@@ -1,4 +1,15 @@
-import { test, expect, screenshot, setUpShop, staffPage, hire, settled, takeIn, type ShopHost } from './fixtures'
+import {
+  switchLanguage,
+  test,
+  expect,
+  screenshot,
+  setUpShop,
+  staffPage,
+  hire,
+  settled,
+  takeIn,
+  type ShopHost
+} from './fixtures'
 
 type BrowserClipboard = { navigator: { clipboard: { readText(): Promise<string> } } }
 
@@ -138,13 +149,11 @@ test('the desk tells the customer the device is ready, calls back after pick-up,
   await settled(page)
   await screenshot(page, 'contact-follow-ups-done')
 
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(page, 'English')
   await expect(list).toContainText('Average 70')
   await settled(page)
   await screenshot(page, 'contact-follow-ups-done-en')
-  await boss.getByTestId('language-switch').click()
-  await boss.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(boss, 'English')
   await boss.getByRole('tab', { name: 'All' }).click()
   await expect(complaints).toContainText('Low follow-up score (average 70)')
   await settled(boss)

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { test, expect, hire, screenshot, setUpShop, signIn, staffPage, type ShopHost } from './fixtures'
+import { switchLanguage, test, expect, hire, screenshot, setUpShop, signIn, staffPage, type ShopHost } from './fixtures'
 
 let sequence = 0
 const uniqueMobile = () => `137${String(++sequence).padStart(8, '0')}`
@@ -41,8 +41,7 @@ async function job(
 }
 
 async function inLanguage(page: Page, name: 'English' | '中文') {
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name }).click()
+  await switchLanguage(page, name)
 }
 
 test('the front desk and the manager open the home on their own tiles, and a tile opens its list', async ({

@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs'
 import JSZip from 'jszip'
-import { test, expect, hire, screenshot, settled, setUpShop, staffPage, ADMIN, type ShopHost } from './fixtures'
+import {
+  switchLanguage,
+  test,
+  expect,
+  hire,
+  screenshot,
+  settled,
+  setUpShop,
+  staffPage,
+  ADMIN,
+  type ShopHost
+} from './fixtures'
 
 const NAME = '欧阳娜娜'
 const MOBILE = '13912345678'
@@ -126,8 +137,7 @@ test('in English an erased customer reads "Erased customer" on the job list, the
   const customerId = found.rows[0]!.id
   await host.rpc('customers.erase', { id: customerId }, adminToken)
   const page = await staffPage(browser, host, ADMIN.username, ADMIN.password)
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(page, 'English')
 
   await page.getByTestId('nav-work-orders').click()
   const table = page.getByTestId('work-orders-table')
@@ -156,7 +166,6 @@ test('in English an erased customer reads "Erased customer" on the job list, the
   await screenshot(page, 'erased-customer-en-file')
   await expect(page.getByRole('heading', { name: 'Erased customer' })).toBeVisible()
   // Switching back, the page already open reads it in Chinese again.
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: '中文' }).click()
+  await switchLanguage(page, '中文')
   await expect(page.getByRole('heading', { name: '已删除客户' })).toBeVisible()
 })

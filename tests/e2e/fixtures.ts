@@ -284,3 +284,16 @@ export async function hire(
   await host.rpc('users.create', { username, displayName, phone: '', role, password }, adminToken)
   return { username, password }
 }
+
+/**
+ * Switches the interface language through the header's menu. The click that opens the menu is
+ * made again until the option shows: one that lands while the page is still mounting opens nothing
+ * (a CI run waited a minute on a menu that never opened).
+ */
+export async function switchLanguage(page: Page, name: string): Promise<void> {
+  const option = page.getByRole('option', { name })
+  await expect(async () => {
+    if (!(await option.isVisible())) await page.getByTestId('language-switch').click()
+    await option.click({ timeout: 2_000 })
+  }).toPass()
+}

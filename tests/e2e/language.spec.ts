@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { test, expect, screenshot, setUpShop, signIn, ADMIN } from './fixtures'
+import { switchLanguage, test, expect, screenshot, setUpShop, signIn, ADMIN } from './fixtures'
 
 type MeasuringDocument = {
   document: {
@@ -31,8 +31,7 @@ test('the language switches to English and back, Element Plus texts included', a
   await expect(page.getByRole('heading', { name: '操作日志' })).toBeVisible()
   await expect(page.locator('.el-pagination')).toContainText('共')
 
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(page, 'English')
   await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible()
   await expect(page.getByTestId('main-nav')).toContainText('Users')
   await expect(page.getByTestId('audit-table')).toContainText('Signed in')
@@ -49,8 +48,7 @@ test('the language switches to English and back, Element Plus texts included', a
   await page.reload()
   await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible()
 
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: '中文' }).click()
+  await switchLanguage(page, '中文')
   await expect(page.getByRole('heading', { name: '操作日志' })).toBeVisible()
   await expect(page.getByTestId('audit-table')).toContainText('登录')
   await expect(page.getByTestId('audit-table')).toContainText('立即备份')

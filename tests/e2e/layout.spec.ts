@@ -1,4 +1,4 @@
-import { test, expect, screenshot, settled, setUpShop, signIn, ADMIN, hire, takeIn } from './fixtures'
+import { switchLanguage, test, expect, screenshot, settled, setUpShop, signIn, ADMIN, hire, takeIn } from './fixtures'
 import type { Locator } from '@playwright/test'
 
 /** Whether an element shows all of its content: nothing scrolled away, nothing cut with an ellipsis. */
@@ -34,8 +34,7 @@ test('the sidebar groups its entries by desk and fits a 1366×768 screen; Englis
   await expect(page.getByTestId('nav-settings')).toBeInViewport()
   await screenshot(page, 'layout-sidebar-1366x768')
 
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(page, 'English')
   await page.getByTestId('nav-work-orders').click()
   const technicianFilter = page.locator('.toolbar .el-select').filter({ hasText: 'Any technician' })
   await expect(technicianFilter).toBeVisible()
@@ -75,8 +74,7 @@ test('the board shows every open status within 1366×768 in both languages; comp
   await signIn(page, host, ADMIN.username, ADMIN.password)
   for (const language of ['中文', 'English']) {
     if (language === 'English') {
-      await page.getByTestId('language-switch').click()
-      await page.getByRole('option', { name: 'English' }).click()
+      await switchLanguage(page, 'English')
     }
     await page.getByTestId('nav-board').click()
     const board = page.getByTestId('board')
@@ -170,8 +168,7 @@ test('the warehouse screens and the warranty policies read whole in English at 1
   // Signed in and settled on the home page before the language menu opens (it moved under the click).
   await expect(page.getByTestId('welcome')).toBeVisible()
   await settled(page)
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(page, 'English')
 
   // The stocktakes list: the status tag whole ("Counting" was cut to "Counti…").
   await page.getByTestId('nav-parts-stocktakes').click()

@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { join } from 'node:path'
 import { DATABASE_FILE_NAME } from '../../src-main/app/openApp'
 import {
+  switchLanguage,
   test,
   expect,
   screenshot,
@@ -176,8 +177,7 @@ test('a warehouse clerk creates a part, receives two deliveries by scanning and 
   await expect(movements.getByTestId('movement-kind-tag')).toHaveText(['报废'])
 
   // The same page in English.
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(page, 'English')
   await expect(page.getByRole('heading', { name: 'Stock movements' })).toBeVisible()
   await expect(movements.getByTestId('movement-kind-tag')).toHaveText(['Scrapped'])
   await page.getByTestId('movement-kind').hover()

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import {
+  switchLanguage,
   test,
   expect,
   screenshot,
@@ -296,15 +297,13 @@ test('a warranty job’s replaced part is owed to the brand, packed into a batch
   await tallScreenshot(page, 'parts-faulty-batches')
 
   // In English the batch's next step fits its column too ("Mark credited" was cut short).
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(page, 'English')
   const credit = batches.getByTestId('credit-batch')
   await expect(credit).toHaveText('Mark credited')
   const button = await credit.boundingBox()
   const cell = await credit.locator('xpath=ancestor::td[1]').boundingBox()
   expect(button!.x + button!.width).toBeLessThanOrEqual(cell!.x + cell!.width)
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: '中文' }).click()
+  await switchLanguage(page, '中文')
   await expect(credit).toHaveText('确认入账')
 
   // A click shows what is in the batch.

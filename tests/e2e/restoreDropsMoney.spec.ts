@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import {
+  switchLanguage,
   test,
   expect,
   ADMIN,
@@ -176,14 +177,12 @@ test('a manager marks a dropped record dealt with on the day close, with a note;
   await settled(bossPage)
   await screenshot(bossPage, 'day-close-dropped-money-erased-zh')
   // An English reader reads the placeholder in English, not the Chinese it is stored as.
-  await bossPage.getByTestId('language-switch').click()
-  await bossPage.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(bossPage, 'English')
   await expect(record).toContainText('customer Erased customer')
   await expect(record).not.toContainText('已删除客户')
   await settled(bossPage)
   await screenshot(bossPage, 'day-close-dropped-money-erased-en')
-  await bossPage.getByTestId('language-switch').click()
-  await bossPage.getByRole('option', { name: '中文' }).click()
+  await switchLanguage(bossPage, '中文')
   await expect(record).toContainText('客户 已删除客户')
   await alert.getByTestId(`dropped-${invoice.number}`).getByTestId('dropped-dealt-with').click()
   const box = bossPage.locator('.el-message-box')

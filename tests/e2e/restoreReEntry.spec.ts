@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { shopLocalDate } from '../../src-shared/domain/timeZone'
 import {
+  switchLanguage,
   test,
   expect,
   hire,
@@ -105,14 +106,12 @@ test('a payment a kept day close counted, re-entered after a restore, is listed 
     '恢复后补录'
   )
   await tallScreenshot(bossPage, 'day-close-re-entered-zh', 1300)
-  await bossPage.getByTestId('language-switch').click()
-  await bossPage.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(bossPage, 'English')
   await expect(line).toHaveText(
     `already counted by the close of ${keptDate} (${kept.number}), re-entered after a restore`
   )
   await tallScreenshot(bossPage, 'day-close-re-entered-en', 1300)
-  await bossPage.getByTestId('language-switch').click()
-  await bossPage.getByRole('option', { name: '中文' }).click()
+  await switchLanguage(bossPage, '中文')
 
   // Counted ¥100, the drawer balances; the closed report keeps the line.
   await bossPage.locator('input[name=counted-cash]').fill('100')

@@ -1,4 +1,4 @@
-import { test, expect, screenshot, settled, setUpShop, signIn, takeIn, ADMIN } from './fixtures'
+import { switchLanguage, test, expect, screenshot, settled, setUpShop, signIn, takeIn, ADMIN } from './fixtures'
 
 /** The screenshots' names carry this, so the same spec can show a screen before and after a change (soft checks: every one is seen). */
 const shot = process.env.SHOT_SUFFIX ?? ''
@@ -24,8 +24,7 @@ test('English screens name the seeded codes in English; a code the shop renamed 
   // Settled on the home page before the language menu opens (it moved under the click).
   await page.getByTestId('welcome').waitFor()
   await settled(page)
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(page, 'English')
 
   // The check-in's symptom picker.
   await page.getByTestId('nav-intake').click()

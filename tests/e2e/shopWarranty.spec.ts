@@ -1,4 +1,4 @@
-import { test, expect, screenshot, setUpShop, staffPage, hire } from './fixtures'
+import { switchLanguage, test, expect, screenshot, setUpShop, staffPage, hire } from './fixtures'
 import { collectedPaidJob, finishJob } from './counterJobs'
 
 test('a paid repair back with the same fault: the manager reopens it under the shop’s warranty, the shop bears it and the receipt says so', async ({
@@ -56,8 +56,7 @@ test('a paid repair back with the same fault: the manager reopens it under the s
   await screenshot(counter, 'shop-warranty-receipt')
   // The same in English, on the job and its invoice.
   await counter.goto(`${host.url}#/work-orders/${comeback.id}`)
-  await counter.getByTestId('language-switch').click()
-  await counter.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(counter, 'English')
   await expect(counter.getByTestId('work-order')).toContainText('Shop-warranty repair')
   await counter.getByTestId('view-invoice').click()
   await expect(counter.getByTestId('invoice-totals')).toContainText('Shop warranty (shop bears it)')
@@ -103,8 +102,7 @@ test('the counter scans a device the shop repaired last week: told the shop’s 
   await expect(notice).toContainText('仍在本店维修保修期内')
   await expect(notice).toContainText('客户免费')
   await screenshot(page, 'shop-warranty-intake-notice')
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(page, 'English')
   await expect(notice).toContainText('still under the shop’s repair warranty')
   await screenshot(page, 'shop-warranty-intake-notice-english')
   await notice.getByTestId('free-comeback-job').click()

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { DATABASE_FILE_NAME } from '../../src-main/app/openApp'
 import {
+  switchLanguage,
   test,
   expect,
   ADMIN,
@@ -51,15 +52,13 @@ test('an admin enrols the shop with HQ after confirming its certificate, syncs n
     await expect(page.getByTestId('sync-enrol')).toBeVisible()
     await expect(page.getByTestId('sync-not-enrolled')).toContainText('在下方“加入总部网络”填写总部给的地址和加入码')
     // An address that is not https is refused on its field, in the reader's language.
-    await page.getByTestId('language-switch').click()
-    await page.getByRole('option', { name: 'English' }).click()
+    await switchLanguage(page, 'English')
     await page.getByTestId('sync-hq-url').fill('hq.example.com')
     await page.getByTestId('sync-read-certificate').click()
     await settled(page)
     await tallScreenshot(page, 'sync-address-refused-en', 768)
     await expect(page.getByTestId('sync-hq-url-item')).toContainText('Enter a full https:// address')
-    await page.getByTestId('language-switch').click()
-    await page.getByRole('option', { name: '中文' }).click()
+    await switchLanguage(page, '中文')
     await page.getByTestId('sync-hq-url').fill(hq.url)
     await page.getByTestId('sync-read-certificate').click()
     await expect(page.getByTestId('sync-fingerprint')).toHaveText(hq.fingerprint)

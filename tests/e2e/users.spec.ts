@@ -1,4 +1,5 @@
 import {
+  switchLanguage,
   test,
   expect,
   screenshot,
@@ -110,8 +111,7 @@ test('in English at 1366×768 each user’s actions stand on one line', async ({
   await signIn(page, host, ADMIN.username, ADMIN.password)
   // The sign-in page has a language switch too: wait for the signed-in shell, or the pick lands on a page going away.
   await expect(page.getByTestId('nav-users')).toBeVisible()
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(page, 'English')
   await page.getByTestId('nav-users').click()
   const row = page.getByTestId('users-table').getByRole('row', { name: /张伟/ })
   await expect(row.getByRole('button', { name: 'Disable' }).first()).toBeVisible()

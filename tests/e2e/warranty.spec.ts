@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import {
+  switchLanguage,
   test,
   expect,
   screenshot,
@@ -199,8 +200,7 @@ test('an import of a dealer file reports each rejected row with its line and imp
   expect(chinese.text.split('\r\n')[0]).toMatch(/,错误原因$/)
   expect(chinese.text).toContain('第4行：缺少序列号')
   // Saved by someone reading English, the file's header and reasons are English (its rows stay as typed).
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(page, 'English')
   await expect(page.getByTestId('import-outcome')).toContainText('Import finished')
   const english = await rejectedFile()
   expect(english.name).toBe('经销商登记-rejected.csv')
@@ -208,8 +208,7 @@ test('an import of a dealer file reports each rejected row with its line and imp
   expect(english.text).toContain('Line 4: Serial missing')
   expect(english.text).toContain('Line 5: Purchase date is not a valid date: 2026-13-45')
   expect(english.text).not.toContain('错误原因')
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: '中文' }).click()
+  await switchLanguage(page, '中文')
 
   // The imported units are in the registry.
   const lookup = await host.rpc<{ kind: string }>('warranty.lookup', { query: 'SN-IMP-0006' }, adminToken)

@@ -1,4 +1,4 @@
-import { test, expect, screenshot, setUpShop, staffPage, hire, tallScreenshot } from './fixtures'
+import { switchLanguage, test, expect, screenshot, setUpShop, staffPage, hire, tallScreenshot } from './fixtures'
 import { shopDateDaysAgo } from './shopDates'
 
 test('a phone waiting for parts: the job, the board and the lookup show the day an exchange becomes due (2001 art. 16)', async ({
@@ -49,13 +49,11 @@ test('a phone waiting for parts: the job, the board and the lookup show the day 
   await expect(panel).toContainText('自送修之日起超过 60 日未修好即可换货')
   await tallScreenshot(page, 'warranty-job-waiting', 1500)
   // In English the chosen cause is read whole, not cut off by its select.
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: 'English' }).click()
+  await switchLanguage(page, 'English')
   const cause = panel.getByTestId('waiting-cause').locator('.el-select__placeholder')
   await expect(cause).toHaveText('The maker has not supplied parts')
   expect(await cause.evaluate((item) => item.scrollWidth <= item.clientWidth)).toBe(true)
-  await page.getByTestId('language-switch').click()
-  await page.getByRole('option', { name: '中文' }).click()
+  await switchLanguage(page, '中文')
   await expect(panel).toContainText('厂家未供应配件')
 
   await page.getByTestId('nav-board').click()
