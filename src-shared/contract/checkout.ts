@@ -24,12 +24,9 @@ import { DECISION_CHANNELS, type DecisionChannel, type ServiceType } from '../do
 import { HANDED_BACK_DISPOSITIONS } from '../domain/stock'
 import type { WorkOrderStatus } from '../domain/workOrderStatus'
 import type { ClaimStepByHand } from '../domain/claimFiling'
+import { PAYMENT_KINDS, type PaymentKind } from '../domain/paymentKinds'
 
-export const PAYMENT_KINDS = ['deposit', 'payment', 'deposit_return', 'refund'] as const
-export type PaymentKind = (typeof PAYMENT_KINDS)[number]
-
-/** The kinds that hand money back, always a negative amount (migration 13's check on payments). */
-export const moneyGoesBack = (kind: PaymentKind): boolean => kind === 'deposit_return' || kind === 'refund'
+export { PAYMENT_KINDS, type PaymentKind }
 
 export interface InvoiceLine {
   id: string

@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test'
 import { switchLanguage, test, expect, hire, screenshot, setUpShop, signIn, staffPage, type ShopHost } from './fixtures'
 
 let sequence = 0
@@ -40,10 +39,6 @@ async function job(
   return workOrder.id
 }
 
-async function inLanguage(page: Page, name: 'English' | '中文') {
-  await switchLanguage(page, name)
-}
-
 test('the front desk and the manager open the home on their own tiles, and a tile opens its list', async ({
   page,
   host,
@@ -82,7 +77,7 @@ test('the front desk and the manager open the home on their own tiles, and a til
   await expect(page.getByTestId('tiles-warehouse')).toBeVisible()
   await expect(page.getByTestId('tiles-technician')).toHaveCount(0)
   await screenshot(page, 'dashboard-manager-zh')
-  await inLanguage(page, 'English')
+  await switchLanguage(page, 'English')
   await expect(shop).toContainText("Today's takings")
   await screenshot(page, 'dashboard-manager-en')
 
@@ -96,7 +91,7 @@ test('the front desk and the manager open the home on their own tiles, and a til
   await shop.getByTestId('tile-takings').click()
   await expect(page).toHaveURL(/\/day-close$/)
 
-  await inLanguage(deskPage, 'English')
+  await switchLanguage(deskPage, 'English')
   await expect(counter).toContainText('Ready for pick-up')
   await screenshot(deskPage, 'dashboard-front-desk-en')
 
